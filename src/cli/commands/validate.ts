@@ -1,0 +1,19 @@
+import { InputError } from '../../core/errors.js';
+import { displayPath } from '../../io/files.js';
+import { formatIssues } from '../print-issues.js';
+import { issuePaint } from '../terminal.js';
+import { defaultModelDir } from '../version.js';
+import { loadAndProject } from './project.js';
+
+/**
+ * `highneeds validate [model-dir]`: every check `project` makes, including the ones only
+ * a projection can make (a rate in force for every month pupils occupy), and no output.
+ */
+export function runValidate(dirArgument: string | undefined, options: { quiet?: boolean }): number {
+  const dir = dirArgument ?? defaultModelDir();
+  const { projection, issues } = loadAndProject(dir);
+  if (!projection) throw new InputError(issues);
+  if (issues.length) process.stderr.write(formatIssues(issues, issuePaint()));
+  if (!options.quiet) process.stdout.write(`${displayPath(dir)}: ok (${projection.years.length} financial years, tariff ${projection.tariff.id})\n`);
+  return 0;
+}

@@ -1,0 +1,34 @@
+import { Decimal } from 'decimal.js';
+
+/**
+ * The one Decimal configuration. `precision` counts significant digits, not
+ * places: 40 keeps expected-value pupil counts (count × (1 − rate) compounded
+ * over many years) and monthly sums far beyond pence.
+ */
+export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type Dec = Decimal;
+
+/** Money in pounds, unrounded until output. */
+export type Money = Decimal;
+/** A pupil count: an exact decimal (expected value), never currency. */
+export type Count = Decimal;
+/** A share such as a ceasing rate or a growth assumption. */
+export type Rate = Decimal;
+
+export const ZERO: Decimal = new Dec(0);
+export const ONE: Decimal = new Dec(1);
+export const TWELVE: Decimal = new Dec(12);
+
+/** Plain decimal notation only: no exponent, no separators, no currency sign. */
+const DECIMAL_PATTERN = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/** The only way a number enters the model: from text, never from a float. */
+export function parseDecimal(text: string): Decimal | undefined {
+  return DECIMAL_PATTERN.test(text) ? new Dec(text) : undefined;
+}
+
+export function sum(values: Iterable<Decimal>): Decimal {
+  let total = ZERO;
+  for (const value of values) total = total.plus(value);
+  return total;
+}

@@ -1,0 +1,50 @@
+import type { IssueCode } from './codes.js';
+
+/** Where in which input a problem was found. `column` is the 1-based field number in a CSV row, or the character column in JSON. */
+export interface Location {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** JSON path such as `$.rates[3].topUp`, for JSON inputs. */
+  readonly path?: string;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** A user's mistake is data, not an exception: every reader and check returns these. */
+export interface Issue {
+  readonly severity: Severity;
+  readonly code: IssueCode;
+  readonly message: string;
+  readonly hint?: string;
+  readonly location?: Location;
+}
+
+export function error(code: IssueCode, message: string, location?: Location, hint?: string): Issue {
+  return { severity: 'error', code, message, ...(location ? { location } : {}), ...(hint ? { hint } : {}) };
+}
+
+export function warning(code: IssueCode, message: string, location?: Location, hint?: string): Issue {
+  return { severity: 'warning', code, message, ...(location ? { location } : {}), ...(hint ? { hint } : {}) };
+}
+
+export function hasErrors(issues: readonly Issue[]): boolean {
+  return issues.some((issue) => issue.severity === 'error');
+}
+
+/** Stable order: by file, line, column, then code, so output never depends on check order. */
+export function sortIssues(issues: readonly Issue[]): Issue[] {
+  return [...issues].sort((a, b) => {
+    const fa = a.location?.file ?? '';
+    const fb = b.location?.file ?? '';
+    if (fa !== fb) return fa < fb ? -1 : 1;
+    const la = a.location?.line ?? 0;
+    const lb = b.location?.line ?? 0;
+    if (la !== lb) return la - lb;
+    const ca = a.location?.column ?? 0;
+    const cb = b.location?.column ?? 0;
+    if (ca !== cb) return ca - cb;
+    if (a.code !== b.code) return a.code < b.code ? -1 : 1;
+    return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+  });
+}

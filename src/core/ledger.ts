@@ -1,0 +1,44 @@
+import type { Decimal } from 'decimal.js';
+import { ONE, ZERO } from './decimal.js';
+import { error, type Issue } from './issue.js';
+import type { FundingRow } from './model.js';
+import { type FinancialYear, formatFinancialYear } from './period.js';
+
+export interface YearIncome {
+  readonly hnb: Decimal;
+  /** Whether the HNB allocation was given for this year or grown from an earlier one. */
+  readonly hnbBasis: 'given' | 'grown';
+  readonly transfer: Decimal;
+  readonly safetyValve: Decimal;
+  /** la_contribution + other_income. */
+  readonly other: Decimal;
+  readonly total: Decimal;
+}
+
+/**
+ * Income by FY from funding.csv (docs/methodology.md, "Income and balances").
+ * A year with no hnb_allocation takes the last given one grown by hnbGrowth a year;
+ * every other line is summed as given and never carried into another year.
+ */
+export function incomeByYear(funding: readonly FundingRow[], years: readonly FinancialYear[], hnbGrowth: Decimal, issues: Issue[]): Map<FinancialYear, YearIncome> {
+  const given = new Map<FinancialYear, Decimal>();
+  for (const row of funding) if (row.line === 'hnb_allocation') given.set(row.financialYear, row.amount);
+  const givenYears = [...given.keys()].sort((a, b) => a - b);
+  const result = new Map<FinancialYear, YearIncome>();
+  for (const year of years) {
+    const lines = (line: FundingRow['line']): Decimal =>
+      funding.filter((row) => row.financialYear === year && row.line === line).reduce((total, row) => total.plus(row.amount), ZERO);
+    const from = givenYears.filter((g) => g <= year).pop();
+    let hnb = ZERO;
+    if (from === undefined) {
+      issues.push(error('MISSING_HNB_ALLOCATION', `no hnb_allocation for ${formatFinancialYear(year)} or any earlier year to grow from`, { file: 'funding.csv' }, 'add an hnb_allocation row for the first projected year'));
+    } else {
+      hnb = given.get(from)!.times(ONE.plus(hnbGrowth).pow(year - from));
+    }
+    const transfer = lines('block_transfer');
+    const safetyValve = lines('safety_valve');
+    const other = lines('la_contribution').plus(lines('other_income'));
+    result.set(year, { hnb, hnbBasis: from === year ? 'given' : 'grown', transfer, safetyValve, other, total: hnb.plus(transfer).plus(safetyValve).plus(other) });
+  }
+  return result;
+}

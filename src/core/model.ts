@@ -1,0 +1,85 @@
+import type { Decimal } from 'decimal.js';
+import type { Location } from './issue.js';
+import type { Need } from './need.js';
+import type { AcademicYear, FinancialYear } from './period.js';
+import type { Tariff } from './tariff.js';
+
+/** A group of pupils who share every attribute that prices them. Counts are expected values. */
+export interface Cell {
+  readonly ncy: number;
+  readonly need: Need;
+  readonly setting: string;
+  /** Empty when the cell is priced by `annualCost` alone. */
+  readonly band: string;
+  /** A bespoke annual top-up replacing the tariff (e.g. an independent placement). */
+  readonly annualCost?: Decimal;
+  readonly count: Decimal;
+  /** The input row that first introduced this cell, for locating problems. */
+  readonly origin?: Location;
+}
+
+export interface NewPlanRow {
+  readonly ncy: number;
+  readonly need: Need;
+  readonly setting: string;
+  readonly band: string;
+  readonly count: Decimal;
+  /** Absent: the first projected year's count, grown by newPlansGrowth. */
+  readonly academicYear?: AcademicYear;
+  readonly origin?: Location;
+}
+
+export interface CeasingRow {
+  readonly ncy: number;
+  readonly rate: Decimal;
+  readonly need?: Need;
+  readonly setting?: string;
+  readonly origin?: Location;
+}
+
+export interface TransitionRow {
+  readonly fromNcy: number;
+  readonly fromSetting: string;
+  readonly toSetting: string;
+  readonly rate: Decimal;
+  readonly toBand?: string;
+  readonly origin?: Location;
+}
+
+export interface PlacesRow {
+  readonly academicYear: AcademicYear;
+  readonly setting: string;
+  readonly places: Decimal;
+  readonly origin?: Location;
+}
+
+export const FUNDING_LINES = ['opening_balance', 'hnb_allocation', 'block_transfer', 'safety_valve', 'la_contribution', 'other_income'] as const;
+export type FundingLine = (typeof FUNDING_LINES)[number];
+
+export interface FundingRow {
+  readonly financialYear: FinancialYear;
+  readonly line: FundingLine;
+  readonly amount: Decimal;
+  readonly origin?: Location;
+}
+
+export interface Assumptions {
+  readonly newPlansGrowth: Decimal;
+  readonly hnbGrowth: Decimal;
+  readonly tariffUplift: Decimal;
+}
+
+/** Everything a projection needs, as plain data. Built by src/io/read-model.ts or by a library caller. */
+export interface Model {
+  readonly area: { readonly code: string; readonly name: string };
+  readonly baseYear: AcademicYear;
+  readonly horizon: FinancialYear;
+  readonly tariff: Tariff;
+  readonly assumptions: Assumptions;
+  readonly cohort: readonly Cell[];
+  readonly newPlans: readonly NewPlanRow[];
+  readonly ceasing: readonly CeasingRow[];
+  readonly transitions: readonly TransitionRow[];
+  readonly places: readonly PlacesRow[];
+  readonly funding: readonly FundingRow[];
+}

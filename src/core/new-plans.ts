@@ -1,0 +1,44 @@
+import { CellAccumulator } from './cells.js';
+import { ONE } from './decimal.js';
+import type { Cell, NewPlanRow } from './model.js';
+import type { AcademicYear } from './period.js';
+import type { Decimal } from 'decimal.js';
+
+/**
+ * New EHCPs joining in each projected AY. Rows without academic_year give the first
+ * projected year's count, grown by newPlansGrowth: count × (1 + g)^(k − 1) in the k-th
+ * projected year. Rows with academic_year set that year's count for their cell exactly.
+ */
+export function newPlansByYear(rows: readonly NewPlanRow[], baseYear: AcademicYear, lastYear: AcademicYear, growth: Decimal): Map<AcademicYear, Cell[]> {
+  const recurring = new CellAccumulator();
+  const fixed = new Map<AcademicYear, CellAccumulator>();
+  for (const row of rows) {
+    const cell = { ncy: row.ncy, need: row.need, setting: row.setting, band: row.band, ...(row.origin ? { origin: row.origin } : {}) };
+    if (row.academicYear === undefined) recurring.add(cell, row.count);
+    else {
+      const accumulator = fixed.get(row.academicYear) ?? new CellAccumulator();
+      accumulator.add(cell, row.count);
+      fixed.set(row.academicYear, accumulator);
+    }
+  }
+  const base = recurring.toCells();
+  const result = new Map<AcademicYear, Cell[]>();
+  let factor = ONE;
+  for (let ay = baseYear + 1; ay <= lastYear; ay += 1) {
+    const year = new CellAccumulator();
+    const overrides = fixed.get(ay)?.toCells() ?? [];
+    const overridden = new Set(overrides.map(keyOf));
+    for (const cell of base) if (!overridden.has(keyOf(cell))) year.add(withoutCount(cell), cell.count.times(factor));
+    for (const cell of overrides) year.add(withoutCount(cell), cell.count);
+    result.set(ay, year.toCells());
+    factor = factor.times(ONE.plus(growth));
+  }
+  return result;
+}
+
+const keyOf = (cell: Cell): string => `${cell.ncy}\u0000${cell.need}\u0000${cell.setting}\u0000${cell.band}`;
+
+function withoutCount(cell: Cell): Omit<Cell, 'count'> {
+  const { count: _count, ...rest } = cell;
+  return rest;
+}

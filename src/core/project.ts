@@ -1,0 +1,136 @@
+import type { Decimal } from 'decimal.js';
+import { costAcademicYear, type CostContext, type SettingMonthCost } from './cost.js';
+import { aggregateCells } from './cells.js';
+import { Dec, TWELVE, ZERO } from './decimal.js';
+import { InternalError } from './errors.js';
+import { hasErrors, type Issue } from './issue.js';
+import { incomeByYear } from './ledger.js';
+import type { Cell, Model } from './model.js';
+import { newPlansByYear } from './new-plans.js';
+import {
+  type AcademicYear,
+  type FinancialYear,
+  type MonthIndex,
+  academicYearMonths,
+  financialYearMonths,
+  financialYearOfMonth,
+  firstProjectedFinancialYear,
+} from './period.js';
+import type { AcademicYearResult, FinancialYearResult, Projection, ProjectionOutcome, SettingYear } from './projection.js';
+import { RateBook } from './rate-book.js';
+import { CeasingRules, TransitionRules } from './rules.js';
+import { type Flows, stepYear } from './step.js';
+
+/** Pupils must be conserved by every step; anything larger than this drift is a bug. */
+const CONSERVATION_TOLERANCE = new Dec('1e-20');
+
+/**
+ * Projects an area's high-needs spend, income and DSG balance (docs/methodology.md).
+ * Pure: no I/O, clock or randomness, so it is cheap to rerun for scenarios and goal-seek.
+ */
+export function project(model: Model): ProjectionOutcome {
+  const issues: Issue[] = [];
+  const firstYear = firstProjectedFinancialYear(model.baseYear);
+  const financialYears: FinancialYear[] = [];
+  for (let fy = firstYear; fy <= model.horizon; fy += 1) financialYears.push(fy);
+  const lastAcademicYear: AcademicYear = model.horizon; // FY horizon ends in the AY that starts in its first calendar year.
+  const [windowStart] = financialYearMonths(firstYear);
+  const [, windowEnd] = financialYearMonths(model.horizon);
+
+  const context: CostContext = {
+    rateBook: new RateBook(model.tariff, model.assumptions.tariffUplift),
+    settings: model.tariff.settings,
+    givenPlaces: indexPlaces(model),
+    bespokeFrom: `${model.baseYear}-09-01`,
+    issues,
+    reported: new Set(),
+  };
+  const ceasing = new CeasingRules(model.ceasing);
+  const transitions = new TransitionRules(model.transitions);
+  const newPlans = newPlansByYear(model.newPlans, model.baseYear, lastAcademicYear, model.assumptions.newPlansGrowth);
+
+  const monthCosts: SettingMonthCost[] = [];
+  const academicYears: AcademicYearResult[] = [];
+  let cells: Cell[] = aggregateCells(model.cohort);
+  for (let ay = model.baseYear; ay <= lastAcademicYear; ay += 1) {
+    let flows: Flows | undefined;
+    if (ay > model.baseYear) {
+      const step = stepYear(cells, newPlans.get(ay) ?? [], ceasing, transitions);
+      assertConserved(step.flows, ay);
+      cells = step.cells;
+      flows = step.flows;
+    }
+    const [from, to] = academicYearMonths(ay);
+    const months: MonthIndex[] = [];
+    for (let m = Math.max(from, windowStart); m <= Math.min(to, windowEnd); m += 1) months.push(m);
+    const cost = costAcademicYear(cells, ay, months, context);
+    monthCosts.push(...cost.months);
+    academicYears.push({ academicYear: ay, pupils: sumCounts(cells), pupilsBySetting: cost.pupilsBySetting, placesBySetting: cost.placesBySetting, ...(flows ? { flows } : {}) });
+  }
+
+  const income = incomeByYear(model.funding, financialYears, model.assumptions.hnbGrowth, issues);
+  if (hasErrors(issues)) return { issues };
+
+  const openingBalance = model.funding.find((row) => row.line === 'opening_balance')?.amount ?? ZERO;
+  const years = rollUp(model, financialYears, monthCosts, academicYears, income, openingBalance);
+  const projection: Projection = {
+    area: model.area,
+    baseYear: model.baseYear,
+    firstYear,
+    horizon: model.horizon,
+    openingBalance,
+    tariff: { id: model.tariff.id, title: model.tariff.title, references: model.tariff.references },
+    years,
+    academicYears,
+  };
+  return { projection, issues };
+}
+
+function rollUp(
+  model: Model,
+  financialYears: readonly FinancialYear[],
+  monthCosts: readonly SettingMonthCost[],
+  academicYears: readonly AcademicYearResult[],
+  income: ReturnType<typeof incomeByYear>,
+  openingBalance: Decimal,
+): FinancialYearResult[] {
+  const sums = new Map<string, { topUp: Decimal; place: Decimal }>();
+  for (const cost of monthCosts) {
+    const key = `${financialYearOfMonth(cost.month)}\u0000${cost.setting}`;
+    const entry = sums.get(key) ?? { topUp: ZERO, place: ZERO };
+    sums.set(key, { topUp: entry.topUp.plus(cost.topUpAnnual), place: entry.place.plus(cost.placeAnnual) });
+  }
+  const byAcademicYear = new Map(academicYears.map((ay) => [ay.academicYear, ay]));
+  let cumulative = openingBalance;
+  return financialYears.map((fy) => {
+    const january = byAcademicYear.get(fy)!;
+    const settings: SettingYear[] = model.tariff.settings.map(({ id }) => {
+      const entry = sums.get(`${fy}\u0000${id}`) ?? { topUp: ZERO, place: ZERO };
+      // Σ over months of annual rate ÷ 12, divided once: identical in value, fewer roundings.
+      return { setting: id, pupilsJanuary: january.pupilsBySetting.get(id) ?? ZERO, spendTopUp: entry.topUp.div(TWELVE), spendPlace: entry.place.div(TWELVE) };
+    });
+    const spendTopUp = sumOf(settings, (s) => s.spendTopUp);
+    const spendPlace = sumOf(settings, (s) => s.spendPlace);
+    const spendTotal = spendTopUp.plus(spendPlace);
+    const yearIncome = income.get(fy)!;
+    const inYearBalance = yearIncome.total.minus(spendTotal);
+    cumulative = cumulative.plus(inYearBalance);
+    return { financialYear: fy, pupilsJanuary: january.pupils, spendTopUp, spendPlace, spendTotal, income: yearIncome, inYearBalance, cumulativeBalance: cumulative, settings };
+  });
+}
+
+function indexPlaces(model: Model): CostContext['givenPlaces'] {
+  const index = new Map<string, Decimal>();
+  for (const row of model.places) index.set(`${row.academicYear}\u0000${row.setting}`, row.places);
+  return (ay, setting) => index.get(`${ay}\u0000${setting}`);
+}
+
+function assertConserved(flows: { opening: Decimal; ceased: Decimal; agedOut: Decimal; newPlans: Decimal; closing: Decimal }, ay: AcademicYear): void {
+  const expected = flows.opening.minus(flows.ceased).minus(flows.agedOut).plus(flows.newPlans);
+  if (expected.minus(flows.closing).abs().greaterThan(CONSERVATION_TOLERANCE)) {
+    throw new InternalError(`pupils not conserved stepping into AY ${ay}: expected ${expected.toString()}, got ${flows.closing.toString()}`);
+  }
+}
+
+const sumCounts = (cells: readonly Cell[]): Decimal => cells.reduce((total, cell) => total.plus(cell.count), ZERO);
+const sumOf = <T>(items: readonly T[], pick: (item: T) => Decimal): Decimal => items.reduce((total, item) => total.plus(pick(item)), ZERO);

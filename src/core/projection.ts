@@ -1,0 +1,54 @@
+import type { Decimal } from 'decimal.js';
+import type { Issue } from './issue.js';
+import type { Flows } from './step.js';
+import type { AcademicYear, FinancialYear } from './period.js';
+import type { YearIncome } from './ledger.js';
+import type { Reference } from './tariff.js';
+
+export interface SettingYear {
+  readonly setting: string;
+  /** Pupils in the setting in the AY holding the FY's January. */
+  readonly pupilsJanuary: Decimal;
+  readonly spendTopUp: Decimal;
+  readonly spendPlace: Decimal;
+}
+
+export interface FinancialYearResult {
+  readonly financialYear: FinancialYear;
+  readonly pupilsJanuary: Decimal;
+  readonly spendTopUp: Decimal;
+  readonly spendPlace: Decimal;
+  readonly spendTotal: Decimal;
+  readonly income: YearIncome;
+  readonly inYearBalance: Decimal;
+  readonly cumulativeBalance: Decimal;
+  readonly settings: readonly SettingYear[];
+}
+
+export interface AcademicYearResult {
+  readonly academicYear: AcademicYear;
+  readonly pupils: Decimal;
+  /** Flows into this AY from the one before; absent for the base year. */
+  readonly flows?: Flows;
+  readonly pupilsBySetting: ReadonlyMap<string, Decimal>;
+  /** Commissioned places charged for each place-funded setting. */
+  readonly placesBySetting: ReadonlyMap<string, Decimal>;
+}
+
+/** The whole projection as plain, unrounded data. Renderers round at output. */
+export interface Projection {
+  readonly area: { readonly code: string; readonly name: string };
+  readonly baseYear: AcademicYear;
+  readonly firstYear: FinancialYear;
+  readonly horizon: FinancialYear;
+  readonly openingBalance: Decimal;
+  readonly tariff: { readonly id: string; readonly title: string; readonly references: readonly Reference[] };
+  readonly years: readonly FinancialYearResult[];
+  readonly academicYears: readonly AcademicYearResult[];
+}
+
+export interface ProjectionOutcome {
+  /** Present when no error stopped the projection. */
+  readonly projection?: Projection;
+  readonly issues: readonly Issue[];
+}

@@ -1,0 +1,84 @@
+import type { Decimal } from 'decimal.js';
+import { Dec, ONE } from './decimal.js';
+import type { Need } from './need.js';
+import { anniversariesBetween, type MonthIndex, firstOfMonth } from './period.js';
+import { DEFAULT_UPLIFT_DAY, type Tariff, type TariffRate } from './tariff.js';
+
+/** A rate as charged for one month, with what it came from (for explain and the manifest). */
+export interface ChargedRate {
+  readonly annualTopUp: Decimal;
+  /** The tariff row, or undefined for a pupil row's own annual_cost. */
+  readonly row?: TariffRate;
+  readonly upliftYears: number;
+}
+
+const seriesKey = (setting: string, band: string, need: string): string => `${setting}\u0000${band}\u0000${need}`;
+
+/**
+ * Looks tariff rates up by the date rule (in force on the month's 1st) and applies
+ * the declared uplift after a series' last effectiveFrom. Built once per projection;
+ * every answer is memoised, since the same (key, month) is asked for every cell.
+ */
+export class RateBook {
+  private readonly series = new Map<string, TariffRate[]>();
+  private readonly bands = new Map<string, Set<string>>();
+  private readonly upliftDay: string;
+  private readonly annualFactor: Decimal;
+  private readonly factors: Decimal[] = [ONE];
+  private readonly memo = new Map<string, ChargedRate | null>();
+
+  constructor(tariff: Tariff, modelUplift: Decimal) {
+    for (const rate of tariff.rates) {
+      const key = seriesKey(rate.setting, rate.band, rate.need);
+      const rows = this.series.get(key) ?? [];
+      rows.push(rate);
+      this.series.set(key, rows);
+      const bandSet = this.bands.get(rate.setting) ?? new Set<string>();
+      bandSet.add(rate.band);
+      this.bands.set(rate.setting, bandSet);
+    }
+    for (const rows of this.series.values()) rows.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+    const tariffRate = tariff.uplift.method === 'percent' ? tariff.uplift.annualRate : new Dec(0);
+    this.upliftDay = tariff.uplift.method === 'percent' ? tariff.uplift.on : DEFAULT_UPLIFT_DAY;
+    this.annualFactor = ONE.plus(tariffRate).times(ONE.plus(modelUplift));
+  }
+
+  hasBand(setting: string, band: string): boolean {
+    return this.bands.get(setting)?.has(band) ?? false;
+  }
+
+  /** (1 + annualRate)(1 + tariffUplift) compounded n times. */
+  factor(n: number): Decimal {
+    while (this.factors.length <= n) this.factors.push(this.factors[this.factors.length - 1]!.times(this.annualFactor));
+    return this.factors[n]!;
+  }
+
+  /** The tariff top-up for a pupil in (setting, band, need) in month m, or undefined when none is in force. */
+  topUp(setting: string, band: string, need: Need, month: MonthIndex): ChargedRate | undefined {
+    const memoKey = `${seriesKey(setting, band, need)}\u0000${month}`;
+    const cached = this.memo.get(memoKey);
+    if (cached !== undefined) return cached ?? undefined;
+    const date = firstOfMonth(month);
+    const charged = this.inForce(seriesKey(setting, band, need), date) ?? this.inForce(seriesKey(setting, band, '*'), date);
+    this.memo.set(memoKey, charged ?? null);
+    return charged;
+  }
+
+  /** A pupil's own annual cost, in force from `from` and uplifted like a tariff series that ends there. */
+  bespoke(annualCost: Decimal, from: string, month: MonthIndex): ChargedRate {
+    const upliftYears = anniversariesBetween(this.upliftDay, from, firstOfMonth(month));
+    return { annualTopUp: annualCost.times(this.factor(upliftYears)), upliftYears };
+  }
+
+  private inForce(key: string, date: string): ChargedRate | undefined {
+    const rows = this.series.get(key);
+    if (!rows) return undefined;
+    let index = -1;
+    for (let i = 0; i < rows.length && rows[i]!.effectiveFrom <= date; i += 1) index = i;
+    if (index < 0) return undefined;
+    const row = rows[index]!;
+    // Uplift projects only past the series' last sourced value (tariffs/README.md).
+    const upliftYears = index === rows.length - 1 ? anniversariesBetween(this.upliftDay, row.effectiveFrom, date) : 0;
+    return { annualTopUp: row.topUp.times(this.factor(upliftYears)), row, upliftYears };
+  }
+}

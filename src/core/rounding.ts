@@ -1,0 +1,19 @@
+import type { Decimal } from 'decimal.js';
+import { Dec } from './decimal.js';
+
+/** The named rounding points. Every output figure is rounded from its unrounded value. */
+
+/** Money on output: pence, half-up (away from zero on a tie, as decimal.js ROUND_HALF_UP). */
+export function toPence(value: Decimal): string {
+  return normaliseZero(value.toFixed(2, Dec.ROUND_HALF_UP));
+}
+
+/** Pupil counts on output: 2 dp, half-up. */
+export function toCount2dp(value: Decimal): string {
+  return normaliseZero(value.toFixed(2, Dec.ROUND_HALF_UP));
+}
+
+/** "-0.00" is not a figure anyone should see. */
+function normaliseZero(text: string): string {
+  return /^-0(\.0+)?$/.test(text) ? text.slice(1) : text;
+}

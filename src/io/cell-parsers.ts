@@ -1,0 +1,83 @@
+import type { Decimal } from 'decimal.js';
+import { parseDecimal } from '../core/decimal.js';
+import { error, type Issue } from '../core/issue.js';
+import { NCY_MAX, NCY_MIN, type Need, parseNeed, NEED_CODES } from '../core/need.js';
+import { type AcademicYear, type FinancialYear, parseAcademicYear, parseFinancialYear } from '../core/period.js';
+import type { CsvRow } from './csv-table.js';
+
+/** Cell parsers: each returns the value or undefined, pushing a located issue when the cell is wrong. */
+
+export function requiredText(row: CsvRow, column: string, issues: Issue[]): string | undefined {
+  const text = row.get(column);
+  if (text === '') issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
+  return text === '' ? undefined : text;
+}
+
+export function ncyCell(row: CsvRow, column: string, issues: Issue[]): number | undefined {
+  const text = requiredText(row, column, issues);
+  if (text === undefined) return undefined;
+  if (!/^-?\d+$/.test(text) || Number.parseInt(text, 10) < NCY_MIN || Number.parseInt(text, 10) > NCY_MAX) {
+    issues.push(error('NCY_OUT_OF_RANGE', `NCY "${text}" is not a whole number from ${NCY_MIN} to ${NCY_MAX}`, row.at(column), 'NCY = age at 31 August − 4: Reception is 0, Year 14 is 14, post-19 runs to 20'));
+    return undefined;
+  }
+  return Number.parseInt(text, 10);
+}
+
+export function needCell(row: CsvRow, column: string, issues: Issue[], optional = false): Need | undefined {
+  const text = row.get(column);
+  if (text === '') {
+    if (!optional) issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
+    return undefined;
+  }
+  const need = parseNeed(text);
+  if (!need) issues.push(error('UNKNOWN_NEED', `need "${text}" is not a SEN2 primary-need code`, row.at(column), `expected one of ${NEED_CODES.join(', ')}`));
+  return need;
+}
+
+interface DecimalRules {
+  readonly allowNegative?: boolean;
+  readonly atMostOne?: boolean;
+  readonly optional?: boolean;
+}
+
+/** A plain decimal; by default non-negative. */
+export function decimalCell(row: CsvRow, column: string, issues: Issue[], rules: DecimalRules = {}): Decimal | undefined {
+  const text = row.get(column);
+  if (text === '') {
+    if (!rules.optional) issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
+    return undefined;
+  }
+  const value = parseDecimal(text);
+  if (!value) {
+    issues.push(error('INVALID_NUMBER', `"${column}" is "${text}", which is not a plain decimal number`, row.at(column), 'write digits with an optional point and sign, e.g. 12000.50 (no £, commas or exponents)'));
+    return undefined;
+  }
+  if (!rules.allowNegative && value.isNegative() && !value.isZero()) {
+    issues.push(error('NEGATIVE_VALUE', `"${column}" is ${text}, which must not be negative`, row.at(column)));
+    return undefined;
+  }
+  if (rules.atMostOne && value.greaterThan(1)) {
+    issues.push(error('RATE_ABOVE_ONE', `"${column}" is ${text}; a rate is a share from 0 to 1`, row.at(column), 'write 5% as 0.05'));
+    return undefined;
+  }
+  return value;
+}
+
+export function academicYearCell(row: CsvRow, column: string, issues: Issue[], optional = false): AcademicYear | undefined {
+  const text = row.get(column);
+  if (text === '') {
+    if (!optional) issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
+    return undefined;
+  }
+  const year = parseAcademicYear(text);
+  if (year === undefined) issues.push(error('INVALID_YEAR', `academic year "${text}" is not written like 2025/26`, row.at(column)));
+  return year;
+}
+
+export function financialYearCell(row: CsvRow, column: string, issues: Issue[]): FinancialYear | undefined {
+  const text = requiredText(row, column, issues);
+  if (text === undefined) return undefined;
+  const year = parseFinancialYear(text);
+  if (year === undefined) issues.push(error('INVALID_YEAR', `financial year "${text}" is not written like 2026-27`, row.at(column)));
+  return year;
+}

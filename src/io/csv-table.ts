@@ -1,0 +1,85 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import { error, warning, type Issue, type Location } from '../core/issue.js';
+
+export interface ColumnSpec {
+  readonly required: readonly string[];
+  readonly optional: readonly string[];
+}
+
+/** One data row: cell text by column name (trimmed), and where each cell is. */
+export class CsvRow {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    private readonly fields: readonly string[],
+    private readonly columns: ReadonlyMap<string, number>,
+  ) {}
+
+  has(name: string): boolean {
+    return this.columns.has(name);
+  }
+
+  get(name: string): string {
+    const index = this.columns.get(name);
+    return index === undefined ? '' : (this.fields[index] ?? '').trim();
+  }
+
+  /** Location of a cell: line, and column = the 1-based field number. */
+  at(name?: string): Location {
+    const index = name === undefined ? undefined : this.columns.get(name);
+    return { file: this.file, line: this.line, column: index === undefined ? 1 : index + 1 };
+  }
+}
+
+export interface CsvTable {
+  readonly file: string;
+  readonly rows: CsvRow[];
+  readonly issues: Issue[];
+}
+
+/**
+ * Reads a CSV with a header row. Cells stay strings (no casting, so no floats);
+ * Excel's BOM and CRLF are accepted; blank rows and rows of empty cells are skipped.
+ * Header names are matched case-insensitively and trimmed.
+ */
+export function readCsvTable(text: string, file: string, spec: ColumnSpec): CsvTable {
+  const issues: Issue[] = [];
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+  } catch (cause) {
+    const line = cause instanceof CsvError ? (cause as CsvError & { lines?: number }).lines : undefined;
+    const reason = cause instanceof Error ? cause.message.replace(/^Invalid [^:]*: /, '') : String(cause);
+    issues.push(error('CSV_MALFORMED', `cannot read CSV: ${reason}`, { file, ...(line ? { line } : {}) }));
+    return { file, rows: [], issues };
+  }
+  const [header, ...body] = records;
+  if (!header) {
+    for (const name of spec.required) issues.push(error('MISSING_COLUMN', `required column "${name}" is missing (the file is empty)`, { file, line: 1 }));
+    return { file, rows: [], issues };
+  }
+  const columns = new Map<string, number>();
+  header.record.forEach((raw, index) => {
+    const name = raw.trim().toLowerCase();
+    if (name === '') return;
+    const location = { file, line: header.info.lines, column: index + 1 };
+    if (columns.has(name)) issues.push(error('DUPLICATE_COLUMN', `column "${name}" appears more than once`, location));
+    else columns.set(name, index);
+    if (!spec.required.includes(name) && !spec.optional.includes(name)) {
+      issues.push(warning('UNKNOWN_COLUMN', `column "${name}" is not used and will be ignored`, location, `expected columns: ${[...spec.required, ...spec.optional].join(', ')}`));
+    }
+  });
+  for (const name of spec.required) {
+    if (!columns.has(name)) issues.push(error('MISSING_COLUMN', `required column "${name}" is missing`, { file, line: header.info.lines }, `expected columns: ${spec.required.join(', ')}${spec.optional.length ? ` (optional: ${spec.optional.join(', ')})` : ''}`));
+  }
+  const rows: CsvRow[] = [];
+  for (const { record, info } of body) {
+    if (record.every((field) => field.trim() === '')) continue;
+    if (record.length !== header.record.length) {
+      issues.push(error('COLUMN_COUNT', `row has ${record.length} fields but the header has ${header.record.length}`, { file, line: info.lines }));
+      continue;
+    }
+    rows.push(new CsvRow(file, info.lines, record, columns));
+  }
+  return { file, rows, issues };
+}

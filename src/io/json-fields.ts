@@ -1,0 +1,93 @@
+import type { Decimal } from 'decimal.js';
+import { parseDecimal } from '../core/decimal.js';
+import { error, type Issue, type Location } from '../core/issue.js';
+import type { JsonDocument, JsonValue } from './json-source.js';
+
+type JsonObject = { [key: string]: JsonValue };
+
+/** Typed, located reads from a parsed JSON document; each wrong field becomes an issue. */
+export class JsonFields {
+  constructor(
+    readonly file: string,
+    private readonly document: JsonDocument,
+    readonly issues: Issue[],
+  ) {}
+
+  get root(): JsonValue {
+    return this.document.value;
+  }
+
+  at(path: string): Location {
+    const position = this.document.positions.get(path) ?? this.nearest(path);
+    return { file: this.file, path, ...(position ?? {}) };
+  }
+
+  object(value: JsonValue | undefined, path: string): JsonObject | undefined {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value;
+    this.invalid(path, value, 'an object');
+    return undefined;
+  }
+
+  array(parent: JsonObject, key: string, path: string, optional = false): JsonValue[] | undefined {
+    const value = parent[key];
+    if (value === undefined) return this.absent(path, key, optional);
+    if (Array.isArray(value)) return value;
+    this.invalid(`${path}.${key}`, value, 'an array');
+    return undefined;
+  }
+
+  string(parent: JsonObject, key: string, path: string, optional = false): string | undefined {
+    const value = parent[key];
+    if (value === undefined) return this.absent(path, key, optional);
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+    if (typeof value === 'string') this.issues.push(error('MISSING_VALUE', `${path}.${key} is empty`, this.at(`${path}.${key}`)));
+    else this.invalid(`${path}.${key}`, value, 'a string');
+    return undefined;
+  }
+
+  /** Amounts and rates are decimal strings ("14500.00"), never JSON numbers, which are floats. */
+  decimal(parent: JsonObject, key: string, path: string, options: { optional?: boolean; allowNegative?: boolean } = {}): Decimal | undefined {
+    const value = parent[key];
+    if (value === undefined) return this.absent(path, key, options.optional ?? false);
+    const where = this.at(`${path}.${key}`);
+    if (typeof value !== 'string') {
+      this.issues.push(error('INVALID_FIELD', `${path}.${key} must be a decimal string such as "0.05", not ${describe(value)}`, where, 'JSON numbers are floats; quote amounts and rates'));
+      return undefined;
+    }
+    const decimal = parseDecimal(value.trim());
+    if (!decimal) {
+      this.issues.push(error('INVALID_NUMBER', `${path}.${key} is "${value}", which is not a plain decimal number`, where, 'write digits with an optional point and sign, e.g. "14500.00"'));
+      return undefined;
+    }
+    if (!options.allowNegative && decimal.isNegative() && !decimal.isZero()) {
+      this.issues.push(error('NEGATIVE_VALUE', `${path}.${key} is ${value}, which must not be negative`, where));
+      return undefined;
+    }
+    return decimal;
+  }
+
+  private absent(path: string, key: string, optional: boolean): undefined {
+    if (!optional) this.issues.push(error('MISSING_VALUE', `${path}.${key} is required`, this.at(path)));
+    return undefined;
+  }
+
+  private invalid(path: string, value: JsonValue | undefined, expected: string): void {
+    this.issues.push(error('INVALID_FIELD', `${path} must be ${expected}, not ${describe(value)}`, this.at(path)));
+  }
+
+  private nearest(path: string): { line: number; column: number } | undefined {
+    for (let p = path; p.length > 1; p = p.replace(/(\.[^.[]*|\[\d+\])$/, '')) {
+      const position = this.document.positions.get(p);
+      if (position) return position;
+    }
+    return this.document.positions.get('$');
+  }
+}
+
+function describe(value: JsonValue | undefined): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

@@ -1,0 +1,82 @@
+import type { Decimal } from 'decimal.js';
+import { ZERO } from '../core/decimal.js';
+import { error, warning, type Issue } from '../core/issue.js';
+import type { CeasingRow, NewPlanRow, TransitionRow } from '../core/model.js';
+import { type AcademicYear, formatAcademicYear } from '../core/period.js';
+import type { CsvTable } from './csv-table.js';
+import { academicYearCell, decimalCell, ncyCell, needCell } from './cell-parsers.js';
+import type { TariffCheck } from './tariff-check.js';
+
+export const NEW_PLANS_COLUMNS = { required: ['ncy', 'need', 'setting', 'band', 'count'], optional: ['academic_year', 'area'] } as const;
+export const CEASING_COLUMNS = { required: ['ncy', 'rate'], optional: ['need', 'setting', 'area'] } as const;
+export const TRANSITIONS_COLUMNS = { required: ['from_ncy', 'from_setting', 'to_setting', 'rate'], optional: ['to_band', 'area'] } as const;
+
+/** new-plans.csv: new EHCPs joining in each projected academic year. */
+export function readNewPlans(table: CsvTable, projected: { first: AcademicYear; last: AcademicYear }, tariff: TariffCheck, issues: Issue[]): NewPlanRow[] {
+  return table.rows.flatMap((row) => {
+    const before = issues.length;
+    const ncy = ncyCell(row, 'ncy', issues);
+    const need = needCell(row, 'need', issues);
+    const setting = tariff.setting(row, 'setting', issues);
+    const band = tariff.band(row, 'band', setting, issues);
+    const count = decimalCell(row, 'count', issues);
+    const academicYear = academicYearCell(row, 'academic_year', issues, true);
+    if (issues.length > before || ncy === undefined || need === undefined || setting === undefined || band === undefined || count === undefined) return [];
+    if (academicYear !== undefined && (academicYear < projected.first || academicYear > projected.last)) {
+      issues.push(warning('YEAR_OUT_OF_RANGE', `academic year ${formatAcademicYear(academicYear)} is outside the projected years ${formatAcademicYear(projected.first)} to ${formatAcademicYear(projected.last)}; the row is ignored`, row.at('academic_year')));
+      return [];
+    }
+    return [{ ncy, need, setting, band, count, ...(academicYear !== undefined ? { academicYear } : {}), origin: row.at() }];
+  });
+}
+
+/** ceasing.csv: share of plans at an NCY that cease at the end of the academic year. */
+export function readCeasing(table: CsvTable, tariff: TariffCheck, issues: Issue[]): CeasingRow[] {
+  const seen = new Map<string, number>();
+  return table.rows.flatMap((row) => {
+    const before = issues.length;
+    const ncy = ncyCell(row, 'ncy', issues);
+    const rate = decimalCell(row, 'rate', issues, { atMostOne: true });
+    const need = needCell(row, 'need', issues, true);
+    const setting = tariff.setting(row, 'setting', issues, true);
+    if (issues.length > before || ncy === undefined || rate === undefined) return [];
+    const key = `${ncy}\u0000${need ?? ''}\u0000${setting ?? ''}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      issues.push(error('DUPLICATE_ROW', `a ceasing rule for NCY ${ncy}${need ? `, need ${need}` : ''}${setting ? `, setting ${setting}` : ''} is already given on line ${first}`, row.at()));
+      return [];
+    }
+    seen.set(key, row.line);
+    return [{ ncy, rate, ...(need ? { need } : {}), ...(setting ? { setting } : {}), origin: row.at() }];
+  });
+}
+
+/** transitions.csv: phase transfers between settings; rates leaving one (ncy, setting) sum to at most 1. */
+export function readTransitions(table: CsvTable, tariff: TariffCheck, issues: Issue[]): TransitionRow[] {
+  const seen = new Map<string, number>();
+  const totals = new Map<string, Decimal>();
+  const rows = table.rows.flatMap((row) => {
+    const before = issues.length;
+    const fromNcy = ncyCell(row, 'from_ncy', issues);
+    const fromSetting = tariff.setting(row, 'from_setting', issues);
+    const toSetting = tariff.setting(row, 'to_setting', issues);
+    const rate = decimalCell(row, 'rate', issues, { atMostOne: true });
+    const toBand = row.get('to_band') === '' ? undefined : tariff.band(row, 'to_band', toSetting, issues);
+    if (issues.length > before || fromNcy === undefined || fromSetting === undefined || toSetting === undefined || rate === undefined) return [];
+    const key = `${fromNcy}\u0000${fromSetting}\u0000${toSetting}\u0000${toBand ?? ''}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      issues.push(error('DUPLICATE_ROW', `a transition from NCY ${fromNcy} ${fromSetting} to ${toSetting}${toBand ? ` band ${toBand}` : ''} is already given on line ${first}`, row.at()));
+      return [];
+    }
+    seen.set(key, row.line);
+    const fromKey = `${fromNcy}\u0000${fromSetting}`;
+    const total = (totals.get(fromKey) ?? ZERO).plus(rate);
+    totals.set(fromKey, total);
+    if (total.greaterThan(1)) {
+      issues.push(error('TRANSITIONS_EXCEED_ONE', `transition rates leaving NCY ${fromNcy} ${fromSetting} add up to ${total.toString()} by this row, more than 1`, row.at('rate'), 'no more than all continuing plans can move'));
+    }
+    return [{ fromNcy, fromSetting, toSetting, rate, ...(toBand ? { toBand } : {}), origin: row.at() }];
+  });
+  return rows;
+}

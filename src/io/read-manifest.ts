@@ -1,0 +1,53 @@
+import type { Decimal } from 'decimal.js';
+import { ZERO } from '../core/decimal.js';
+import { error, type Issue } from '../core/issue.js';
+import type { Assumptions } from '../core/model.js';
+import { type AcademicYear, type FinancialYear, firstProjectedFinancialYear, formatFinancialYear, parseAcademicYear, parseFinancialYear } from '../core/period.js';
+import { jsonFields } from './read-json.js';
+
+export interface Manifest {
+  readonly area: { readonly code: string; readonly name: string };
+  readonly baseYear: AcademicYear;
+  readonly horizon: FinancialYear;
+  /** Tariff path relative to the model folder. */
+  readonly tariff: string;
+  readonly assumptions: Assumptions;
+}
+
+const ASSUMPTIONS = ['newPlansGrowth', 'hnbGrowth', 'tariffUplift'] as const;
+
+/** model.json: the model's manifest. Returns what it could read; issues say what it could not. */
+export function parseManifest(text: string, file: string, issues: Issue[]): Partial<Manifest> {
+  const fields = jsonFields(text, file, issues);
+  const root = fields?.object(fields.root, '$');
+  if (!fields || !root) return {};
+  const areaObject = root['area'] === undefined ? undefined : fields.object(root['area'], '$.area');
+  if (root['area'] === undefined) issues.push(error('MISSING_VALUE', '$.area is required: { "code": "…", "name": "…" }', fields.at('$')));
+  const code = areaObject ? fields.string(areaObject, 'code', '$.area') : undefined;
+  const name = areaObject ? fields.string(areaObject, 'name', '$.area') : undefined;
+
+  const baseText = fields.string(root, 'baseYear', '$');
+  const baseYear = baseText === undefined ? undefined : parseAcademicYear(baseText);
+  if (baseText !== undefined && baseYear === undefined) issues.push(error('INVALID_YEAR', `$.baseYear "${baseText}" is not an academic year written like 2025/26`, fields.at('$.baseYear')));
+  const horizonText = fields.string(root, 'horizon', '$');
+  const horizon = horizonText === undefined ? undefined : parseFinancialYear(horizonText);
+  if (horizonText !== undefined && horizon === undefined) issues.push(error('INVALID_YEAR', `$.horizon "${horizonText}" is not a financial year written like 2030-31`, fields.at('$.horizon')));
+  if (baseYear !== undefined && horizon !== undefined && horizon < firstProjectedFinancialYear(baseYear)) {
+    issues.push(error('HORIZON_BEFORE_BASE', `$.horizon ${horizonText} is before the first projected financial year ${formatFinancialYear(firstProjectedFinancialYear(baseYear))}`, fields.at('$.horizon'), `the January ${baseYear + 1} census opens the projection in April ${baseYear + 1}`));
+  }
+  const tariff = fields.string(root, 'tariff', '$');
+
+  const assumptionsObject = root['assumptions'] === undefined ? undefined : fields.object(root['assumptions'], '$.assumptions');
+  const values: Record<string, Decimal> = {};
+  for (const key of ASSUMPTIONS) {
+    values[key] = (assumptionsObject ? fields.decimal(assumptionsObject, key, '$.assumptions', { optional: true, allowNegative: true }) : undefined) ?? ZERO;
+  }
+  const assumptions: Assumptions = { newPlansGrowth: values['newPlansGrowth']!, hnbGrowth: values['hnbGrowth']!, tariffUplift: values['tariffUplift']! };
+  return {
+    ...(code && name ? { area: { code, name } } : {}),
+    ...(baseYear !== undefined ? { baseYear } : {}),
+    ...(horizon !== undefined && baseYear !== undefined && horizon >= firstProjectedFinancialYear(baseYear) ? { horizon } : {}),
+    ...(tariff ? { tariff } : {}),
+    assumptions,
+  };
+}

@@ -1,0 +1,84 @@
+import * as path from 'node:path';
+import { error, hasErrors, sortIssues, type Issue } from '../core/issue.js';
+import type { Model } from '../core/model.js';
+import { firstProjectedFinancialYear } from '../core/period.js';
+import type { Tariff } from '../core/tariff.js';
+import { type ColumnSpec, readCsvTable, type CsvTable } from './csv-table.js';
+import { displayPath, readInput } from './files.js';
+import { COHORT_COLUMNS, readCohort } from './read-cohort.js';
+import { CEASING_COLUMNS, NEW_PLANS_COLUMNS, TRANSITIONS_COLUMNS, readCeasing, readNewPlans, readTransitions } from './read-flows.js';
+import { FUNDING_COLUMNS, PLACES_COLUMNS, readFunding, readPlaces } from './read-ledger.js';
+import { parseManifest } from './read-manifest.js';
+import { parseTariff } from './read-tariff.js';
+import { TariffCheck } from './tariff-check.js';
+
+export interface InputDigest {
+  readonly path: string;
+  readonly sha256: string;
+}
+
+export interface LoadedModel {
+  /** Present only when the inputs had no errors. */
+  readonly model?: Model;
+  readonly issues: readonly Issue[];
+  /** Every file read, with its SHA-256, in the order read. */
+  readonly inputs: readonly InputDigest[];
+}
+
+export interface LoadOptions {
+  /** A tariff file to use instead of the one model.json names. */
+  readonly tariffFile?: string;
+}
+
+/** Reads a model folder (README, "The model folder") into a Model, with every problem found. */
+export function loadModel(dir: string, options: LoadOptions = {}): LoadedModel {
+  const issues: Issue[] = [];
+  const inputs: InputDigest[] = [];
+  const read = (name: string, required: boolean, base = dir) => {
+    const filePath = path.resolve(base, name);
+    const file = readInput(filePath);
+    if (file) inputs.push({ path: displayPath(filePath), sha256: file.sha256 });
+    else if (required) issues.push(error('FILE_MISSING', `required file ${name} was not found in ${displayPath(base)}`, { file: displayPath(filePath) }));
+    return file ? { ...file, display: displayPath(filePath) } : undefined;
+  };
+
+  const manifestFile = read('model.json', true);
+  if (!manifestFile) return { issues, inputs };
+  const manifest = parseManifest(manifestFile.text, manifestFile.display, issues);
+
+  let tariff: Tariff | undefined;
+  const tariffName = options.tariffFile ? path.resolve(options.tariffFile) : manifest.tariff;
+  if (tariffName) {
+    const tariffFile = read(tariffName, true);
+    if (tariffFile) tariff = parseTariff(tariffFile.text, tariffFile.display, issues);
+  }
+  const check = new TariffCheck(tariff);
+  const table = (name: string, spec: ColumnSpec, required: boolean): CsvTable | undefined => {
+    const file = read(name, required);
+    if (!file) return undefined;
+    const parsed = readCsvTable(file.text, file.display, spec);
+    issues.push(...parsed.issues);
+    return parsed;
+  };
+
+  const base = manifest.baseYear;
+  const horizon = manifest.horizon;
+  const cohortTable = table('cohort.csv', COHORT_COLUMNS, true);
+  const cohort = cohortTable ? readCohort(cohortTable, manifest.area?.code, check, issues) : [];
+  const projected = base !== undefined && horizon !== undefined ? { first: base + 1, last: horizon } : undefined;
+  const newPlansTable = table('new-plans.csv', NEW_PLANS_COLUMNS, false);
+  const newPlans = newPlansTable && projected ? readNewPlans(newPlansTable, projected, check, issues) : [];
+  const ceasingTable = table('ceasing.csv', CEASING_COLUMNS, false);
+  const ceasing = ceasingTable ? readCeasing(ceasingTable, check, issues) : [];
+  const transitionsTable = table('transitions.csv', TRANSITIONS_COLUMNS, false);
+  const transitions = transitionsTable ? readTransitions(transitionsTable, check, issues) : [];
+  const placesTable = table('places.csv', PLACES_COLUMNS, false);
+  const places = placesTable && base !== undefined && horizon !== undefined ? readPlaces(placesTable, { first: base, last: horizon }, check, issues) : [];
+  const fundingTable = table('funding.csv', FUNDING_COLUMNS, true);
+  const funding = fundingTable && base !== undefined && horizon !== undefined ? readFunding(fundingTable, { first: firstProjectedFinancialYear(base), last: horizon }, issues) : [];
+
+  const sorted = sortIssues(issues);
+  if (hasErrors(sorted) || !tariff || !manifest.area || base === undefined || horizon === undefined || !manifest.assumptions) return { issues: sorted, inputs };
+  const model: Model = { area: manifest.area, baseYear: base, horizon, tariff, assumptions: manifest.assumptions, cohort, newPlans, ceasing, transitions, places, funding };
+  return { model, issues: sorted, inputs };
+}

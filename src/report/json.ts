@@ -1,0 +1,67 @@
+import { formatFinancialYear } from '../core/period.js';
+import type { Projection } from '../core/projection.js';
+import { plainCell } from './format-cell.js';
+import { headline } from './headline.js';
+import { detailRows, SUMMARY_COLUMNS, summaryRows, type Row } from './rows.js';
+
+/** A JSON number written from its exact decimal text, never through a float. */
+class RawNumber {
+  constructor(readonly text: string) {}
+}
+
+type JsonOut = string | boolean | null | RawNumber | JsonOut[] | { [key: string]: JsonOut };
+
+export interface JsonReportOptions {
+  readonly detail: boolean;
+  readonly warnings: readonly string[];
+  readonly manifest: JsonOut;
+}
+
+export function renderJson(projection: Projection, options: JsonReportOptions): string {
+  const details = options.detail ? detailRows(projection) : [];
+  const summary = summaryRows(projection).map((row) => {
+    const out = rowOut(row, SUMMARY_COLUMNS);
+    if (options.detail) {
+      out['settings'] = details.filter((d) => d['financial_year'] === row['financial_year']).map((d) => rowOut(d, ['setting', 'pupils_january', 'spend_top_up', 'spend_place']));
+    }
+    return out;
+  });
+  const head = headline(projection);
+  const document: JsonOut = {
+    area: { code: projection.area.code, name: projection.area.name },
+    tariff: { id: projection.tariff.id, title: projection.tariff.title, references: projection.tariff.references.map((r) => ({ title: r.title, url: r.url })) },
+    opening_balance: new RawNumber(plainCell('opening_balance', projection.openingBalance)),
+    headline: {
+      first_in_year_balance: head.firstInYearBalance === undefined ? null : formatFinancialYear(head.firstInYearBalance),
+      horizon: formatFinancialYear(head.horizon),
+      cumulative_balance_at_horizon: new RawNumber(plainCell('cumulative_balance', head.cumulativeAtHorizon)),
+    },
+    summary,
+    warnings: [...options.warnings],
+    manifest: options.manifest,
+  };
+  return `${write(document, '')}\n`;
+}
+
+function rowOut(row: Row, columns: readonly string[]): { [key: string]: JsonOut } {
+  const out: { [key: string]: JsonOut } = {};
+  for (const column of columns) {
+    const value = row[column];
+    if (value === undefined) continue;
+    out[column] = typeof value === 'string' ? value : new RawNumber(plainCell(column, value));
+  }
+  return out;
+}
+
+function write(value: JsonOut, indent: string): string {
+  if (value instanceof RawNumber) return value.text;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    return value.length === 0 ? '[]' : `[\n${value.map((item) => inner + write(item, inner)).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value);
+  return entries.length === 0 ? '{}' : `{\n${entries.map(([key, item]) => `${inner}${JSON.stringify(key)}: ${write(item, inner)}`).join(',\n')}\n${indent}}`;
+}
+
+export type { JsonOut };

@@ -1,0 +1,53 @@
+import type { Decimal } from 'decimal.js';
+import { formatFinancialYear } from '../core/period.js';
+import type { Projection } from '../core/projection.js';
+
+/** The summary contract: these columns, in this order (README, "Output"). */
+export const SUMMARY_COLUMNS = [
+  'area_code', 'area_name', 'financial_year', 'pupils_january', 'spend_top_up', 'spend_place', 'spend_total',
+  'income_hnb', 'income_transfer', 'income_safety_valve', 'income_other', 'income_total', 'in_year_balance', 'cumulative_balance',
+] as const;
+
+export const DETAIL_COLUMNS = ['area_code', 'financial_year', 'setting', 'pupils_january', 'spend_top_up', 'spend_place'] as const;
+
+/** Which columns are counts (2 dp) and which money (pence); every other column is text. */
+export const COUNT_COLUMNS: ReadonlySet<string> = new Set(['pupils_january']);
+export const MONEY_COLUMNS: ReadonlySet<string> = new Set([
+  'spend_top_up', 'spend_place', 'spend_total', 'income_hnb', 'income_transfer', 'income_safety_valve', 'income_other', 'income_total', 'in_year_balance', 'cumulative_balance',
+]);
+
+export type Cell = string | Decimal;
+export type Row = Record<string, Cell>;
+
+/** Unrounded rows; renderers round each figure at output. */
+export function summaryRows(projection: Projection): Row[] {
+  return projection.years.map((year) => ({
+    area_code: projection.area.code,
+    area_name: projection.area.name,
+    financial_year: formatFinancialYear(year.financialYear),
+    pupils_january: year.pupilsJanuary,
+    spend_top_up: year.spendTopUp,
+    spend_place: year.spendPlace,
+    spend_total: year.spendTotal,
+    income_hnb: year.income.hnb,
+    income_transfer: year.income.transfer,
+    income_safety_valve: year.income.safetyValve,
+    income_other: year.income.other,
+    income_total: year.income.total,
+    in_year_balance: year.inYearBalance,
+    cumulative_balance: year.cumulativeBalance,
+  }));
+}
+
+export function detailRows(projection: Projection): Row[] {
+  return projection.years.flatMap((year) =>
+    year.settings.map((setting) => ({
+      area_code: projection.area.code,
+      financial_year: formatFinancialYear(year.financialYear),
+      setting: setting.setting,
+      pupils_january: setting.pupilsJanuary,
+      spend_top_up: setting.spendTopUp,
+      spend_place: setting.spendPlace,
+    })),
+  );
+}

@@ -1,0 +1,74 @@
+import type { Decimal } from 'decimal.js';
+import { formatFinancialYear } from '../core/period.js';
+import type { Projection } from '../core/projection.js';
+import { toCount2dp, toPence } from '../core/rounding.js';
+import { withThousands } from './format-cell.js';
+import { headline, headlineText } from './headline.js';
+
+/** How the table paints a negative balance; the CLI passes chalk, tests pass identity. */
+export interface Paint {
+  readonly negative: (text: string) => string;
+  readonly heading: (text: string) => string;
+  readonly dim: (text: string) => string;
+}
+
+interface Line {
+  readonly label: string;
+  readonly values: readonly Decimal[];
+  readonly kind: 'count' | 'money' | 'balance';
+}
+
+/**
+ * Years across, measures down: the layout of a budget paper. Figures keep their pence
+ * (correct to the penny) with thousands separators; balances below zero are red.
+ */
+export function renderTable(projection: Projection, options: { detail: boolean; paint: Paint }): string {
+  const { paint } = options;
+  const years = projection.years;
+  const lines: Line[] = [
+    { label: 'EHCPs (January)', values: years.map((y) => y.pupilsJanuary), kind: 'count' },
+    { label: 'Spend: top-ups', values: years.map((y) => y.spendTopUp), kind: 'money' },
+    { label: 'Spend: place funding', values: years.map((y) => y.spendPlace), kind: 'money' },
+    { label: 'Spend: total', values: years.map((y) => y.spendTotal), kind: 'money' },
+    { label: 'Income: HNB allocation', values: years.map((y) => y.income.hnb), kind: 'money' },
+    { label: 'Income: block transfer', values: years.map((y) => y.income.transfer), kind: 'money' },
+    { label: 'Income: Safety Valve', values: years.map((y) => y.income.safetyValve), kind: 'money' },
+    { label: 'Income: other', values: years.map((y) => y.income.other), kind: 'money' },
+    { label: 'Income: total', values: years.map((y) => y.income.total), kind: 'money' },
+    { label: 'In-year balance', values: years.map((y) => y.inYearBalance), kind: 'balance' },
+    { label: 'Cumulative balance', values: years.map((y) => y.cumulativeBalance), kind: 'balance' },
+  ];
+  if (options.detail) {
+    for (const [index, setting] of (years[0]?.settings ?? []).entries()) {
+      const id = setting.setting;
+      lines.push({ label: `${id}: EHCPs`, values: years.map((y) => y.settings[index]!.pupilsJanuary), kind: 'count' });
+      lines.push({ label: `${id}: top-ups`, values: years.map((y) => y.settings[index]!.spendTopUp), kind: 'money' });
+      lines.push({ label: `${id}: places`, values: years.map((y) => y.settings[index]!.spendPlace), kind: 'money' });
+    }
+  }
+  const cells = lines.map((line) => line.values.map((value) => withThousands(line.kind === 'count' ? toCount2dp(value) : toPence(value))));
+  const headers = years.map((y) => formatFinancialYear(y.financialYear));
+  const labelWidth = Math.max(...lines.map((line) => line.label.length), 0);
+  const widths = headers.map((header, i) => Math.max(header.length, ...cells.map((row) => row[i]!.length)));
+  const out: string[] = [];
+  out.push(paint.heading(`${projection.area.name} (${projection.area.code}): high-needs projection, £, tariff ${projection.tariff.id}`));
+  out.push(`${' '.repeat(labelWidth)}  ${headers.map((h, i) => h.padStart(widths[i]!)).join('  ')}`);
+  lines.forEach((line, row) => {
+    const values = cells[row]!.map((text, i) => {
+      const padded = text.padStart(widths[i]!);
+      const value = line.values[i]!;
+      return line.kind === 'balance' && value.isNegative() && !value.isZero() ? paint.negative(padded) : padded;
+    });
+    out.push(`${line.label.padEnd(labelWidth)}  ${values.join('  ')}`);
+  });
+  out.push('');
+  out.push(headlineText(headline(projection), (amount) => withThousands(toPence(amount))));
+  out.push(paint.dim(`Opening balance at the end of ${formatFinancialYear(projection.firstYear - 1)}: ${pounds(projection.openingBalance)}`));
+  return `${out.join('\n')}\n`;
+}
+
+/** "-£1,234.50": the sign before the currency symbol, as people write it. */
+function pounds(amount: Decimal): string {
+  const text = withThousands(toPence(amount));
+  return text.startsWith('-') ? `-£${text.slice(1)}` : `£${text}`;
+}
