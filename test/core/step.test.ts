@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { newPlansByYear } from '../../src/core/new-plans.js';
+import { CeasingRules, TransitionRules } from '../../src/core/rules.js';
+import { stepYear } from '../../src/core/step.js';
+import { cell, d } from './builders.js';
+
+describe('stepping one academic year', () => {
+  it('ceases, moves, ages and adds new plans without rounding', () => {
+    const ceasing = new CeasingRules([{ ncy: 6, rate: d('0.1') }]);
+    const transitions = new TransitionRules([{ fromNcy: 6, fromSetting: 'mainstream', toSetting: 'special', rate: d('0.3'), toBand: '2' }]);
+    const { cells, flows } = stepYear([cell(6, 'ASD', 'mainstream', '1', '10')], [cell(0, 'HI', 'mainstream', '1', '1')], ceasing, transitions);
+    expect(cells.map((c) => [c.ncy, c.setting, c.band, c.count.toString()])).toEqual([
+      [0, 'mainstream', '1', '1'],
+      [7, 'mainstream', '1', '6.3'],
+      [7, 'special', '2', '2.7'],
+    ]);
+    expect([flows.opening, flows.ceased, flows.agedOut, flows.moved, flows.newPlans, flows.closing].map(String)).toEqual(['10', '1', '0', '2.7', '1', '10']);
+  });
+
+  it('plans past NCY 20 leave after ceasing', () => {
+    const { cells, flows } = stepYear([cell(20, 'PMLD', 'special', '1', '4')], [], new CeasingRules([{ ncy: 20, rate: d('0.25') }]), new TransitionRules([]));
+    expect(cells).toEqual([]);
+    expect(flows.ceased.toString()).toBe('1');
+    expect(flows.agedOut.toString()).toBe('3');
+  });
+
+  it('a pupil with a bespoke cost keeps it when staying, and is tariff-priced after moving setting', () => {
+    const transitions = new TransitionRules([{ fromNcy: 11, fromSetting: 'independent', toSetting: 'fe', rate: d('0.5'), toBand: '3' }]);
+    const { cells } = stepYear([cell(11, 'SEMH', 'independent', '', '2', '60000')], [], new CeasingRules([]), transitions);
+    expect(cells.map((c) => [c.setting, c.band, c.annualCost?.toString(), c.count.toString()])).toEqual([
+      ['fe', '3', undefined, '1'],
+      ['independent', '', '60000', '1'],
+    ]);
+  });
+
+  it('the most specific ceasing rule wins: need and setting, need, setting, NCY', () => {
+    const rules = new CeasingRules([
+      { ncy: 11, rate: d('0.1') },
+      { ncy: 11, rate: d('0.2'), setting: 'special' },
+      { ncy: 11, rate: d('0.3'), need: 'ASD' },
+      { ncy: 11, rate: d('0.4'), need: 'ASD', setting: 'special' },
+    ]);
+    expect(rules.rate(11, 'ASD', 'special').toString()).toBe('0.4');
+    expect(rules.rate(11, 'ASD', 'mainstream').toString()).toBe('0.3');
+    expect(rules.rate(11, 'HI', 'special').toString()).toBe('0.2');
+    expect(rules.rate(11, 'HI', 'mainstream').toString()).toBe('0.1');
+    expect(rules.rate(12, 'HI', 'mainstream').toString()).toBe('0');
+  });
+});
+
+describe('new plans by year', () => {
+  it('grows rows without a year by (1 + g)^(k − 1); a row with a year sets that cell exactly', () => {
+    const rows = [
+      { ncy: 0, need: 'ASD' as const, setting: 'mainstream', band: '1', count: d('10') },
+      { ncy: 0, need: 'ASD' as const, setting: 'mainstream', band: '1', count: d('3'), academicYear: 2027 },
+      { ncy: 6, need: 'HI' as const, setting: 'special', band: '1', count: d('2') },
+    ];
+    const byYear = newPlansByYear(rows, 2025, 2028, d('0.1'));
+    const counts = (ay: number) => byYear.get(ay)!.map((c) => `${c.ncy}:${c.need}:${c.count.toString()}`);
+    expect(counts(2026)).toEqual(['0:ASD:10', '6:HI:2']);
+    expect(counts(2027)).toEqual(['0:ASD:3', '6:HI:2.2']);
+    expect(counts(2028)).toEqual(['0:ASD:12.1', '6:HI:2.42']);
+  });
+});
