@@ -1,0 +1,68 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GOLDENS, scrub } from '../golden/cases.mjs';
+import { ROOT, runCli } from '../helpers/exec.js';
+
+describe('golden runs of the built binary (NO_COLOR=1; regenerate with scripts/update-goldens.mjs)', () => {
+  for (const { file, args } of GOLDENS) {
+    it(`highneeds ${args.join(' ')} → test/golden/${file}`, () => {
+      const result = runCli(args);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(scrub(result.stdout)).toBe(readFileSync(path.join(ROOT, 'test/golden', file), 'utf8'));
+    });
+  }
+});
+
+describe('the project command as a user runs it', () => {
+  it('with no folder runs the shipped example, from any working folder', () => {
+    const elsewhere = runCli(['project', '--format', 'csv'], { cwd: tmpdir() });
+    expect(elsewhere.code).toBe(0);
+    expect(elsewhere.stdout).toBe(readFileSync(path.join(ROOT, 'test/golden/example.csv'), 'utf8'));
+  });
+
+  it('is deterministic: two runs give the same bytes', () => {
+    const first = runCli(['project', 'fixtures/example', '--format', 'json', '--detail']);
+    const second = runCli(['project', 'fixtures/example', '--format', 'json', '--detail']);
+    expect(second.stdout).toBe(first.stdout);
+  });
+
+  it('--out writes the same bytes as stdout, and leaves no temporary file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-'));
+    const out = path.join(dir, 'summary.csv');
+    const result = runCli(['project', 'fixtures/example', '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(path.join(ROOT, 'test/golden/example.csv'), 'utf8'));
+    expect(readdirSync(dir)).toEqual(['summary.csv']);
+  });
+
+  it('--out never overwrites an input file (exit 2, input unchanged)', () => {
+    const input = path.join(ROOT, 'fixtures/worked-example/cohort.csv');
+    const before = readFileSync(input, 'utf8');
+    const result = runCli(['project', 'fixtures/worked-example', '--out', 'fixtures/worked-example/cohort.csv']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('is one of this run\'s inputs');
+    expect(readFileSync(input, 'utf8')).toBe(before);
+  });
+
+  it('validate prints ok for a good model', () => {
+    const result = runCli(['validate', 'fixtures/worked-example']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('fixtures/worked-example: ok (2 financial years, tariff worked-example)\n');
+  });
+
+  it('--help and --version exit 0', () => {
+    expect(runCli(['--help']).code).toBe(0);
+    expect(runCli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('a missing folder is an input error with a location, not a stack trace', () => {
+    const result = runCli(['project', 'no/such/folder']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('no/such/folder/model.json: error FILE_MISSING: required file model.json was not found in no/such/folder\n1 error\n');
+    expect(existsSync(path.join(ROOT, 'no'))).toBe(false);
+  });
+});

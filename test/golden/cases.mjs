@@ -1,0 +1,13 @@
+// The golden runs: each is a command of the real binary and the file holding its expected stdout.
+export const GOLDENS = [
+  { file: 'example.csv', args: ['project', 'fixtures/example', '--format', 'csv'] },
+  { file: 'example-detail.csv', args: ['project', 'fixtures/example', '--format', 'csv', '--detail'] },
+  { file: 'example.json', args: ['project', 'fixtures/example', '--format', 'json', '--detail'] },
+  { file: 'example.txt', args: ['project', 'fixtures/example', '--format', 'table'] },
+  { file: 'worked-example.txt', args: ['project', 'fixtures/worked-example', '--format', 'table', '--detail'] },
+  { file: 'worked-example.csv', args: ['project', 'fixtures/worked-example', '--format', 'csv'] },
+  { file: 'second-case.csv', args: ['project', 'fixtures/second-case', '--format', 'csv'] },
+];
+
+/** Only the tool's version varies between builds; everything else must match to the byte. */
+export const scrub = (text) => text.replace(/"version": "[^"]*"/, '"version": "<version>"');
