@@ -25,13 +25,17 @@ export function incomeByYear(funding: readonly FundingRow[], years: readonly Fin
   for (const row of funding) if (row.line === 'hnb_allocation') given.set(row.financialYear, row.amount);
   const givenYears = [...given.keys()].sort((a, b) => a - b);
   const result = new Map<FinancialYear, YearIncome>();
+  // Located in the model's own funding.csv; reported once, for the first year, since later years grow from it.
+  const file = funding.find((row) => row.origin)?.origin?.file ?? 'funding.csv';
+  let reported = false;
   for (const year of years) {
     const lines = (line: FundingRow['line']): Decimal =>
       funding.filter((row) => row.financialYear === year && row.line === line).reduce((total, row) => total.plus(row.amount), ZERO);
     const from = givenYears.filter((g) => g <= year).pop();
     let hnb = ZERO;
     if (from === undefined) {
-      issues.push(error('MISSING_HNB_ALLOCATION', `no hnb_allocation for ${formatFinancialYear(year)} or any earlier year to grow from`, { file: 'funding.csv' }, 'add an hnb_allocation row for the first projected year'));
+      if (!reported) issues.push(error('MISSING_HNB_ALLOCATION', `no hnb_allocation for ${formatFinancialYear(year)} or any earlier year to grow from`, { file }, 'add an hnb_allocation row for the first projected year'));
+      reported = true;
     } else {
       hnb = given.get(from)!.times(ONE.plus(hnbGrowth).pow(year - from));
     }

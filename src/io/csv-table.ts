@@ -48,8 +48,10 @@ export function readCsvTable(text: string, file: string, spec: ColumnSpec): CsvT
   try {
     records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
   } catch (cause) {
-    const line = cause instanceof CsvError ? (cause as CsvError & { lines?: number }).lines : undefined;
-    const reason = cause instanceof Error ? cause.message.replace(/^Invalid [^:]*: /, '') : String(cause);
+    // csv-parse reports an unclosed quote where parsing ended (the last line), not where the quote opened.
+    const unclosed = cause instanceof CsvError && cause.code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(text) : undefined;
+    const line = unclosed ?? (cause instanceof CsvError ? (cause as CsvError & { lines?: number }).lines : undefined);
+    const reason = unclosed !== undefined ? 'a quoted field opened on this line is never closed' : cause instanceof Error ? cause.message.replace(/^Invalid [^:]*: /, '') : String(cause);
     issues.push(error('CSV_MALFORMED', `cannot read CSV: ${reason}`, { file, ...(line ? { line } : {}) }));
     return { file, rows: [], issues };
   }
@@ -82,4 +84,23 @@ export function readCsvTable(text: string, file: string, spec: ColumnSpec): CsvT
     rows.push(new CsvRow(file, info.lines, record, columns));
   }
   return { file, rows, issues };
+}
+
+/** The line on which a quoted field that is never closed opens (RFC 4180 quoting, as csv-parse reads it). */
+function unclosedQuoteLine(text: string): number | undefined {
+  let line = 1;
+  let open: number | undefined;
+  let fieldStart = true;
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (char === '\n') line += 1;
+    if (open !== undefined) {
+      if (char === '"' && text[i + 1] === '"') i += 1;
+      else if (char === '"') open = undefined;
+      continue;
+    }
+    if (char === '"' && fieldStart) open = line;
+    fieldStart = char === ',' || char === '\n' || char === '\r';
+  }
+  return open;
 }

@@ -41,7 +41,7 @@ export function parseJson(text: string): JsonDocument {
   };
   const fail = (message: string, offset = index): never => { throw new JsonSyntaxError(message, positionAt(offset)); };
   const skipSpace = (): void => { while (index < text.length && ' \t\n\r'.includes(text[index]!)) index += 1; };
-  const expect = (char: string): void => { if (text[index] !== char) fail(`expected "${char}" but found ${describe(text[index])}`); index += 1; };
+  const expect = (char: string): void => { if (text[index] !== char) fail(`expected ${describe(char)} but found ${describe(text[index])}`); index += 1; };
 
   const parseString = (): string => {
     const start = index;

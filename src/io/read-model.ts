@@ -58,7 +58,9 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadedModel {
     if (!file) return undefined;
     const parsed = readCsvTable(file.text, file.display, spec);
     issues.push(...parsed.issues);
-    return parsed;
+    // A table that cannot be read, or lacks a required column, is not read row by row:
+    // every row (and checks such as EMPTY_COHORT) would only repeat the one problem.
+    return parsed.issues.some((issue) => issue.code === 'CSV_MALFORMED' || issue.code === 'MISSING_COLUMN') ? undefined : parsed;
   };
 
   const base = manifest.baseYear;
