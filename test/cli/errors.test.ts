@@ -1,0 +1,176 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ISSUE_CODES, type IssueCode } from '../../src/core/codes.js';
+import { ROOT, runCli, type RunResult } from '../helpers/exec.js';
+
+/**
+ * The error catalogue: fixtures/errors/<CODE>/ is a tiny valid model (fixtures/errors/_valid)
+ * with exactly one thing broken. Each must report exactly this issue, at this place, and
+ * nothing else. docs/errors.md shows the same line as the example for the code.
+ */
+type Expected = readonly [severity: 'error' | 'warning', where: string, message: string];
+
+const CATALOGUE: Record<IssueCode, Expected> = {
+  AREA_MISMATCH: ["error", "cohort.csv:3:6", "row is for area \"888\" but model.json is for area \"999\""],
+  COLUMN_COUNT: ["error", "cohort.csv:3", "row has 6 fields but the header has 5"],
+  CSV_MALFORMED: ["error", "cohort.csv:3", "cannot read CSV: a quoted field opened on this line is never closed"],
+  DUPLICATE_COLUMN: ["error", "cohort.csv:1:6", "column \"need\" appears more than once"],
+  DUPLICATE_ROW: ["error", "funding.csv:4:1", "hnb_allocation is already given on line 3 for 2026-27"],
+  DUPLICATE_SETTING: ["error", "tariff.json:12:13", "setting \"special\" is declared more than once"],
+  DUPLICATE_TARIFF_ROW: ["error", "tariff.json:17:5", "$.rates[3] repeats $.rates[2]: setting \"resourced\", band \"A\", need *, effectiveFrom 2025-04-01"],
+  EMPTY_COHORT: ["warning", "cohort.csv", "cohort.csv has no pupils"],
+  FILE_MISSING: ["error", "cohort.csv", "required file cohort.csv was not found in fixtures/errors/FILE_MISSING"],
+  HORIZON_BEFORE_BASE: ["error", "model.json:4:14", "$.horizon 2025-26 is before the first projected financial year 2026-27"],
+  INVALID_DATE: ["error", "tariff.json:15:24", "$.rates[1].effectiveFrom \"2025-02-30\" is not a date written YYYY-MM-DD"],
+  INVALID_FIELD: ["error", "tariff.json:15:95", "$.rates[1].topUp must be a decimal string such as \"0.05\", not number 20000"],
+  INVALID_NUMBER: ["error", "funding.csv:3:3", "\"amount\" is \"1.0E+05\", which is not a plain decimal number"],
+  INVALID_YEAR: ["error", "funding.csv:3:1", "financial year \"2026/27\" is not written like 2026-27"],
+  JSON_MALFORMED: ["error", "model.json:6:82", "invalid JSON: expected \"\\\"\" but found \"}\""],
+  MISSING_COLUMN: ["error", "cohort.csv:1", "required column \"band\" is missing"],
+  MISSING_HNB_ALLOCATION: ["error", "funding.csv", "no hnb_allocation for 2026-27 or any earlier year to grow from"],
+  MISSING_OPENING_BALANCE: ["error", "funding.csv", "funding.csv has no opening_balance row"],
+  MISSING_VALUE: ["error", "cohort.csv:3:2", "\"need\" is empty"],
+  NCY_OUT_OF_RANGE: ["error", "cohort.csv:4:1", "NCY \"21\" is not a whole number from -3 to 20"],
+  NEGATIVE_VALUE: ["error", "cohort.csv:3:5", "\"count\" is -1, which must not be negative"],
+  NO_RATE_IN_FORCE: ["error", "cohort.csv:3:1", "no rate in force on 2026-04-01 for setting \"special\", band \"A\", need SEMH (AY 2025/26)"],
+  OPENING_BALANCE_YEAR: ["error", "funding.csv:2:1", "opening_balance is for 2026-27, but the projection opens at the end of 2025-26"],
+  PLACES_NOT_FUNDED: ["warning", "places.csv:3:2", "setting \"mainstream\" has placeValue 0 in the tariff, so these places cost nothing"],
+  RATE_ABOVE_ONE: ["error", "ceasing.csv:3:2", "\"rate\" is 1.5; a rate is a share from 0 to 1"],
+  TRANSITIONS_EXCEED_ONE: ["error", "transitions.csv:3:4", "transition rates leaving NCY 3 mainstream add up to 1.1 by this row, more than 1"],
+  UNKNOWN_BAND: ["error", "cohort.csv:3:4", "band \"B\" has no rate for setting \"special\" in tariff \"test-tariff\""],
+  UNKNOWN_COLUMN: ["warning", "cohort.csv:1:6", "column \"school\" is not used and will be ignored"],
+  UNKNOWN_FUNDING_LINE: ["error", "funding.csv:4:2", "funding line \"grant\" is not known"],
+  UNKNOWN_NEED: ["error", "cohort.csv:3:2", "need \"ADHD\" is not a SEN2 primary-need code"],
+  UNKNOWN_SETTING: ["error", "cohort.csv:3:3", "setting \"academy\" is not in tariff \"test-tariff\""],
+  YEAR_OUT_OF_RANGE: ["warning", "funding.csv:4:1", "block_transfer for 2030-31 is outside the projection 2026-27 to 2026-27; the row is ignored"],
+};
+
+const STACK_TRACE = /at .*\.js:\d+/;
+const errorsDoc = readFileSync(path.join(ROOT, 'docs/errors.md'), 'utf8');
+
+/** The issue lines of stderr: not the indented hints, not the closing count. */
+function issueLines(stderr: string): string[] {
+  return stderr.split('\n').filter((line) => line !== '' && !line.startsWith('  ') && !/^\d+ (error|warning)s?(, \d+ warnings?)?$/.test(line));
+}
+
+function expectNoStack(result: RunResult): void {
+  expect(result.stderr).not.toMatch(STACK_TRACE);
+  expect(result.stdout).not.toMatch(STACK_TRACE);
+}
+
+describe('error catalogue: one fixture per issue code', () => {
+  it('has an expectation for every code in ISSUE_CODES, warnings exactly where the cause says so', () => {
+    expect(Object.keys(CATALOGUE).sort()).toEqual(Object.keys(ISSUE_CODES).sort());
+    for (const [code, [severity]] of Object.entries(CATALOGUE)) {
+      expect(severity, code).toBe(/\(warning/.test(ISSUE_CODES[code as IssueCode].cause) ? 'warning' : 'error');
+    }
+  });
+
+  it('the common base model is valid and prints no warnings', () => {
+    const result = runCli(['validate', 'fixtures/errors/_valid']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^fixtures\/errors\/_valid: ok \(.*tariff test-tariff\)\n$/);
+  });
+
+  for (const [code, [severity, where, message]] of Object.entries(CATALOGUE)) {
+    const dir = `fixtures/errors/${code}`;
+    const line = `${dir}/${where}: ${severity} ${code}: ${message}`;
+    it(`${code}: validate ${dir} ${severity === 'error' ? 'exits 1' : 'exits 0 with a warning'}`, () => {
+      const result = runCli(['validate', dir]);
+      expectNoStack(result);
+      expect(issueLines(result.stderr)).toEqual([line]);
+      if (severity === 'error') {
+        expect(result.code).toBe(1);
+        expect(result.stdout).toBe('');
+        expect(result.stderr.endsWith('\n1 error\n')).toBe(true);
+      } else {
+        expect(result.code).toBe(0);
+        expect(result.stdout).toMatch(new RegExp(`^${dir}: ok \\(`));
+        expect(result.stderr.endsWith('\n1 warning\n')).toBe(true);
+      }
+      expect(errorsDoc, `docs/errors.md shows the example for ${code}`).toContain(line);
+    });
+  }
+
+  it('UNKNOWN_BAND is also found when a transition without to_band moves pupils into an unpriced band', () => {
+    const result = runCli(['validate', 'fixtures/errors/_unpriced-transition']);
+    expectNoStack(result);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(issueLines(result.stderr)).toEqual([
+      'fixtures/errors/_unpriced-transition/transitions.csv:2:1: error UNKNOWN_BAND: pupils reach setting "special" in band "1", which the tariff does not price for that setting (AY 2026/27)',
+    ]);
+  });
+
+  it('reports every problem at once: three different errors in two files', () => {
+    const result = runCli(['validate', 'fixtures/errors/_several']);
+    expectNoStack(result);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(issueLines(result.stderr)).toEqual([
+      'fixtures/errors/_several/cohort.csv:3:2: error UNKNOWN_NEED: need "ADHD" is not a SEN2 primary-need code',
+      'fixtures/errors/_several/cohort.csv:4:1: error NCY_OUT_OF_RANGE: NCY "21" is not a whole number from -3 to 20',
+      'fixtures/errors/_several/funding.csv:4:2: error UNKNOWN_FUNDING_LINE: funding line "grant" is not known',
+    ]);
+    expect(result.stderr.endsWith('\n3 errors\n')).toBe(true);
+  });
+});
+
+describe('project on a broken model', () => {
+  let scratch: string | undefined;
+  afterEach(() => {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    scratch = undefined;
+  });
+
+  it('with --out writes nothing, not even a temporary file', () => {
+    scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-errors-'));
+    const out = path.join(scratch, 'projection.csv');
+    const result = runCli(['project', 'fixtures/errors/UNKNOWN_NEED', '--out', out]);
+    expectNoStack(result);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('error UNKNOWN_NEED:');
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(scratch)).toEqual([]);
+  });
+
+  it('with --out leaves an earlier output as it was', () => {
+    scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-errors-'));
+    const out = path.join(scratch, 'projection.csv');
+    writeFileSync(out, 'earlier output\n');
+    const result = runCli(['project', 'fixtures/errors/MISSING_OPENING_BALANCE', '--out', out]);
+    expect(result.code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe('earlier output\n');
+    expect(readdirSync(scratch)).toEqual(['projection.csv']);
+  });
+
+  it('without --out prints the same located errors and no output', () => {
+    const result = runCli(['project', 'fixtures/errors/_several', '--format', 'csv']);
+    expectNoStack(result);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(issueLines(result.stderr)).toHaveLength(3);
+  });
+});
+
+describe('usage errors exit 2', () => {
+  it('an unknown option', () => {
+    const result = runCli(['validate', 'fixtures/errors/_valid', '--bogus']);
+    expectNoStack(result);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain("unknown option '--bogus'");
+  });
+
+  it('--format xml', () => {
+    const result = runCli(['project', 'fixtures/errors/_valid', '--format', 'xml']);
+    expectNoStack(result);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain("argument 'xml' is invalid");
+  });
+});

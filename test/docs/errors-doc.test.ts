@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ISSUE_CODES } from '../../src/core/codes.js';
+import { ROOT } from '../helpers/exec.js';
+
+/** docs/errors.md and fixtures/errors/ must keep up with ISSUE_CODES (src/core/codes.ts). */
+const CODES = Object.keys(ISSUE_CODES).sort();
+const doc = readFileSync(path.join(ROOT, 'docs/errors.md'), 'utf8');
+const FIXTURES = path.join(ROOT, 'fixtures/errors');
+
+/** `## CODE` sections: a second-level heading that is a code-like identifier, with its text up to the next heading. */
+function codeSections(): Map<string, string> {
+  const sections = new Map<string, string>();
+  const parts = doc.split(/^## /m).slice(1);
+  for (const part of parts) {
+    const [heading = '', ...body] = part.split('\n');
+    const title = heading.trim();
+    if (!/^[A-Z][A-Z0-9_]*$/.test(title)) continue;
+    expect(sections.has(title), `docs/errors.md has two sections for ${title}`).toBe(false);
+    sections.set(title, body.join('\n'));
+  }
+  return sections;
+}
+
+describe('docs/errors.md', () => {
+  const sections = codeSections();
+
+  it('has a ## section for every issue code', () => {
+    expect(CODES.filter((code) => !sections.has(code)), 'codes without a section').toEqual([]);
+  });
+
+  it('documents no code that does not exist', () => {
+    expect([...sections.keys()].filter((code) => !(code in ISSUE_CODES)), 'sections for unknown codes').toEqual([]);
+  });
+
+  it('gives each code its cause and fix as defined in ISSUE_CODES', () => {
+    for (const [code, { cause, fix }] of Object.entries(ISSUE_CODES)) {
+      const section = sections.get(code) ?? '';
+      expect(section, `${code} cause`).toContain(`**Cause:** ${cause}`);
+      expect(section, `${code} fix`).toContain(`**Fix:** ${fix}`);
+      expect(section, `${code} example`).toContain(`fixtures/errors/${code}/`);
+    }
+  });
+
+  it('has the exit codes table', () => {
+    for (const row of ['| 0 | success', '| 1 | invalid input', '| 2 | usage', '| 3 | internal error']) expect(doc).toContain(row);
+  });
+});
+
+describe('fixtures/errors', () => {
+  const folders = readdirSync(FIXTURES).filter((name) => statSync(path.join(FIXTURES, name)).isDirectory());
+
+  it('has a fixture folder for every issue code', () => {
+    expect(CODES.filter((code) => !folders.includes(code)), 'codes without fixtures/errors/<CODE>/').toEqual([]);
+  });
+
+  it('has no fixture for a code that does not exist (shared models start with _)', () => {
+    expect(folders.filter((name) => !name.startsWith('_') && !(name in ISSUE_CODES))).toEqual([]);
+  });
+});
