@@ -47,7 +47,8 @@ export function main(argv: readonly string[]): number {
 
 function report(cause: unknown): number {
   if (cause instanceof CommanderError) {
-    return cause.code === 'commander.helpDisplayed' || cause.code === 'commander.version' || cause.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+    // --help and --version exit 0; anything else commander rejects (including no command at all) is usage.
+    return cause.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (cause instanceof InputError) {
     process.stderr.write(formatIssues(cause.issues, issuePaint()));

@@ -66,3 +66,12 @@ describe('the project command as a user runs it', () => {
     expect(existsSync(path.join(ROOT, 'no'))).toBe(false);
   });
 });
+
+describe('usage', () => {
+  it('no command at all is a usage error (exit 2) that shows the help on stderr', () => {
+    const result = runCli([]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('Usage: highneeds');
+  });
+});

@@ -14,6 +14,6 @@ export function runValidate(dirArgument: string | undefined, options: { quiet?: 
   const { projection, issues } = loadAndProject(dir);
   if (!projection) throw new InputError(issues);
   if (issues.length) process.stderr.write(formatIssues(issues, issuePaint()));
-  if (!options.quiet) process.stdout.write(`${displayPath(dir)}: ok (${projection.years.length} financial years, tariff ${projection.tariff.id})\n`);
+  if (!options.quiet) process.stdout.write(`${displayPath(dir)}: ok (${projection.years.length} financial year${projection.years.length === 1 ? '' : 's'}, tariff ${projection.tariff.id})\n`);
   return 0;
 }
