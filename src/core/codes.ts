@@ -4,6 +4,10 @@
  */
 export const ISSUE_CODES = {
   FILE_MISSING: { cause: 'A required input file does not exist or is not a file.', fix: 'Check the model folder and the file names in the README table.' },
+  INVALID_ENCODING: { cause: 'A file is not UTF-8 text (often a CSV saved by Excel in Windows-1252, or a file that is not text at all).', fix: 'Save it as UTF-8: in Excel, "CSV UTF-8 (Comma delimited)".' },
+  FILE_TOO_LARGE: { cause: 'A file is larger than the input limit (128 MiB unless HIGHNEEDS_MAX_FILE_BYTES says otherwise).', fix: 'Split the file, or raise the limit for the run if the machine has the memory.' },
+  TOO_MANY_ROWS: { cause: 'A CSV file has more data rows than the limit (5,000,000 unless HIGHNEEDS_MAX_ROWS says otherwise).', fix: 'Split the file, or raise the limit for the run.' },
+  FIELD_TOO_LONG: { cause: 'A CSV cell is longer than the limit (4,096 characters unless HIGHNEEDS_MAX_FIELD_CHARS says otherwise), usually after an unbalanced quote.', fix: 'Look for a stray or missing quote; raise the limit only for genuinely long text.' },
   CSV_MALFORMED: { cause: 'A CSV file cannot be parsed (an unclosed quote, a stray quote, a binary file).', fix: 'Open the file in a text editor at the line given and correct the quoting.' },
   COLUMN_COUNT: { cause: 'A CSV row has more or fewer fields than the header.', fix: 'Remove stray commas or quote values that contain commas.' },
   DUPLICATE_COLUMN: { cause: 'A CSV header names the same column twice.', fix: 'Rename or remove one of the columns.' },

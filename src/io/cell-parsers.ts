@@ -4,6 +4,7 @@ import { error, type Issue } from '../core/issue.js';
 import { NCY_MAX, NCY_MIN, type Need, parseNeed, NEED_CODES } from '../core/need.js';
 import { type AcademicYear, type FinancialYear, parseAcademicYear, parseFinancialYear } from '../core/period.js';
 import type { CsvRow } from './csv-table.js';
+import { whyNotDecimal } from './why-not-decimal.js';
 
 /** Cell parsers: each returns the value or undefined, pushing a located issue when the cell is wrong. */
 
@@ -49,7 +50,7 @@ export function decimalCell(row: CsvRow, column: string, issues: Issue[], rules:
   }
   const value = parseDecimal(text);
   if (!value) {
-    issues.push(error('INVALID_NUMBER', `"${column}" is "${text}", which is not a plain decimal number`, row.at(column), 'write digits with an optional point and sign, e.g. 12000.50 (no £, commas or exponents)'));
+    issues.push(error('INVALID_NUMBER', `"${column}" is "${text}": ${whyNotDecimal(text)}`, row.at(column), 'write digits with an optional point and sign, e.g. 12000.50 (no £, commas or exponents)'));
     return undefined;
   }
   if (!rules.allowNegative && value.isNegative() && !value.isZero()) {

@@ -1,5 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { error, warning, type Issue, type Location } from '../core/issue.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
 export interface ColumnSpec {
   readonly required: readonly string[];
@@ -42,17 +43,22 @@ export interface CsvTable {
  * Excel's BOM and CRLF are accepted; blank rows and rows of empty cells are skipped.
  * Header names are matched case-insensitively and trimmed.
  */
-export function readCsvTable(text: string, file: string, spec: ColumnSpec): CsvTable {
+export function readCsvTable(text: string, file: string, spec: ColumnSpec, limits: Limits = DEFAULT_LIMITS): CsvTable {
   const issues: Issue[] = [];
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    // `to` stops parsing one record past the limit, so an oversized file is refused without being read whole.
+    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, to: limits.maxRows + 2 }) as unknown as typeof records;
   } catch (cause) {
     // csv-parse reports an unclosed quote where parsing ended (the last line), not where the quote opened.
     const unclosed = cause instanceof CsvError && cause.code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(text) : undefined;
     const line = unclosed ?? (cause instanceof CsvError ? (cause as CsvError & { lines?: number }).lines : undefined);
     const reason = unclosed !== undefined ? 'a quoted field opened on this line is never closed' : cause instanceof Error ? cause.message.replace(/^Invalid [^:]*: /, '') : String(cause);
     issues.push(error('CSV_MALFORMED', `cannot read CSV: ${reason}`, { file, ...(line ? { line } : {}) }));
+    return { file, rows: [], issues };
+  }
+  if (records.length > limits.maxRows + 1) {
+    issues.push(error('TOO_MANY_ROWS', `file has more than ${limits.maxRows} data rows`, { file, line: records[records.length - 1]!.info.lines }, 'split the file, or raise HIGHNEEDS_MAX_ROWS for this run'));
     return { file, rows: [], issues };
   }
   const [header, ...body] = records;
@@ -75,6 +81,11 @@ export function readCsvTable(text: string, file: string, spec: ColumnSpec): CsvT
     if (!columns.has(name)) issues.push(error('MISSING_COLUMN', `required column "${name}" is missing`, { file, line: header.info.lines }, `expected columns: ${spec.required.join(', ')}${spec.optional.length ? ` (optional: ${spec.optional.join(', ')})` : ''}`));
   }
   const rows: CsvRow[] = [];
+  for (const { record, info } of [header, ...body]) {
+    const long = record.findIndex((field) => field.length > limits.maxFieldChars);
+    if (long >= 0) issues.push(error('FIELD_TOO_LONG', `cell has ${record[long]!.length} characters, over the limit of ${limits.maxFieldChars}`, { file, line: info.lines, column: long + 1 }, 'check for a missing closing quote, or raise HIGHNEEDS_MAX_FIELD_CHARS'));
+  }
+  if (issues.some((issue) => issue.code === 'FIELD_TOO_LONG')) return { file, rows: [], issues };
   for (const { record, info } of body) {
     if (record.every((field) => field.trim() === '')) continue;
     if (record.length !== header.record.length) {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { error, type Issue } from '../core/issue.js';
+import { describeByte, firstInvalidUtf8 } from './utf8.js';
 
 /** An input file as read: its text and a SHA-256 of its bytes, for the provenance manifest. */
 export interface InputFile {
@@ -9,15 +11,38 @@ export interface InputFile {
   readonly sha256: string;
 }
 
-/** Reads a file as UTF-8 text, or returns undefined when there is no such file. */
-export function readInput(filePath: string): InputFile | undefined {
+export type ReadResult =
+  | { readonly status: 'missing' }
+  | { readonly status: 'ok'; readonly file: InputFile }
+  | { readonly status: 'refused'; readonly issue: Issue };
+
+/**
+ * Reads a file as UTF-8 text. A missing file is the caller's to judge (some are optional);
+ * a file over the size limit, or one that is not UTF-8, is refused with a located issue.
+ */
+export function readInput(filePath: string, display: string, maxBytes: number): ReadResult {
+  let size: number;
   try {
-    if (!statSync(filePath).isFile()) return undefined;
+    const stat = statSync(filePath);
+    if (!stat.isFile()) return { status: 'missing' };
+    size = stat.size;
   } catch {
-    return undefined;
+    return { status: 'missing' };
+  }
+  if (size > maxBytes) {
+    return { status: 'refused', issue: error('FILE_TOO_LARGE', `file is ${size} bytes, over the limit of ${maxBytes}`, { file: display }, 'split the file, or raise HIGHNEEDS_MAX_FILE_BYTES for this run') };
   }
   const bytes = readFileSync(filePath);
-  return { path: filePath, text: bytes.toString('utf8'), sha256: createHash('sha256').update(bytes).digest('hex') };
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    let line = 1;
+    for (let i = 0; i < bad; i += 1) if (bytes[i] === 10) line += 1;
+    return {
+      status: 'refused',
+      issue: error('INVALID_ENCODING', `byte ${describeByte(bytes[bad]!)} at offset ${bad} is not UTF-8`, { file: display, line }, 'save the file as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)")'),
+    };
+  }
+  return { status: 'ok', file: { path: filePath, text: bytes.toString('utf8'), sha256: createHash('sha256').update(bytes).digest('hex') } };
 }
 
 /** Paths in messages: relative to the working folder where that is shorter and inside it. */

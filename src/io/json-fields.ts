@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { parseDecimal } from '../core/decimal.js';
 import { error, type Issue, type Location } from '../core/issue.js';
 import type { JsonDocument, JsonValue } from './json-source.js';
+import { whyNotDecimal } from './why-not-decimal.js';
 
 type JsonObject = { [key: string]: JsonValue };
 
@@ -56,7 +57,7 @@ export class JsonFields {
     }
     const decimal = parseDecimal(value.trim());
     if (!decimal) {
-      this.issues.push(error('INVALID_NUMBER', `${path}.${key} is "${value}", which is not a plain decimal number`, where, 'write digits with an optional point and sign, e.g. "14500.00"'));
+      this.issues.push(error('INVALID_NUMBER', `${path}.${key} is "${value}": ${whyNotDecimal(value.trim())}`, where, 'write digits with an optional point and sign, e.g. "14500.00"'));
       return undefined;
     }
     if (!options.allowNegative && decimal.isNegative() && !decimal.isZero()) {

@@ -5,12 +5,16 @@ import { firstProjectedFinancialYear } from '../core/period.js';
 import type { Tariff } from '../core/tariff.js';
 import { type ColumnSpec, readCsvTable, type CsvTable } from './csv-table.js';
 import { displayPath, readInput } from './files.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { COHORT_COLUMNS, readCohort } from './read-cohort.js';
 import { CEASING_COLUMNS, NEW_PLANS_COLUMNS, TRANSITIONS_COLUMNS, readCeasing, readNewPlans, readTransitions } from './read-flows.js';
 import { FUNDING_COLUMNS, PLACES_COLUMNS, readFunding, readPlaces } from './read-ledger.js';
 import { parseManifest } from './read-manifest.js';
 import { parseTariff } from './read-tariff.js';
 import { TariffCheck } from './tariff-check.js';
+
+/** Problems with a whole CSV table: its rows are not read until they are fixed. */
+const TABLE_LEVEL: ReadonlySet<string> = new Set(['CSV_MALFORMED', 'MISSING_COLUMN', 'TOO_MANY_ROWS', 'FIELD_TOO_LONG']);
 
 export interface InputDigest {
   readonly path: string;
@@ -28,18 +32,26 @@ export interface LoadedModel {
 export interface LoadOptions {
   /** A tariff file to use instead of the one model.json names. */
   readonly tariffFile?: string;
+  /** Size limits on inputs (default DEFAULT_LIMITS). */
+  readonly limits?: Limits;
 }
 
 /** Reads a model folder (README, "The model folder") into a Model, with every problem found. */
 export function loadModel(dir: string, options: LoadOptions = {}): LoadedModel {
   const issues: Issue[] = [];
   const inputs: InputDigest[] = [];
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const read = (name: string, required: boolean, base = dir) => {
     const filePath = path.resolve(base, name);
-    const file = readInput(filePath);
-    if (file) inputs.push({ path: displayPath(filePath), sha256: file.sha256 });
-    else if (required) issues.push(error('FILE_MISSING', `required file ${name} was not found in ${displayPath(base)}`, { file: displayPath(filePath) }));
-    return file ? { ...file, display: displayPath(filePath) } : undefined;
+    const display = displayPath(filePath);
+    const result = readInput(filePath, display, limits.maxFileBytes);
+    if (result.status === 'ok') {
+      inputs.push({ path: display, sha256: result.file.sha256 });
+      return { ...result.file, display };
+    }
+    if (result.status === 'refused') issues.push(result.issue);
+    else if (required) issues.push(error('FILE_MISSING', `required file ${name} was not found in ${displayPath(base)}`, { file: display }));
+    return undefined;
   };
 
   const manifestFile = read('model.json', true);
@@ -56,11 +68,11 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadedModel {
   const table = (name: string, spec: ColumnSpec, required: boolean): CsvTable | undefined => {
     const file = read(name, required);
     if (!file) return undefined;
-    const parsed = readCsvTable(file.text, file.display, spec);
+    const parsed = readCsvTable(file.text, file.display, spec, limits);
     issues.push(...parsed.issues);
     // A table that cannot be read, or lacks a required column, is not read row by row:
     // every row (and checks such as EMPTY_COHORT) would only repeat the one problem.
-    return parsed.issues.some((issue) => issue.code === 'CSV_MALFORMED' || issue.code === 'MISSING_COLUMN') ? undefined : parsed;
+    return parsed.issues.some((issue) => TABLE_LEVEL.has(issue.code)) ? undefined : parsed;
   };
 
   const base = manifest.baseYear;

@@ -3,6 +3,7 @@ import { hasErrors, sortIssues, type Issue } from '../../core/issue.js';
 import { project } from '../../core/project.js';
 import type { Projection } from '../../core/projection.js';
 import { displayPath } from '../../io/files.js';
+import { limitsFromEnvironment } from '../../io/limits.js';
 import { loadModel, type LoadedModel } from '../../io/read-model.js';
 import { writeOutputAtomically } from '../../io/write-output.js';
 import { renderCsv } from '../../report/csv.js';
@@ -38,7 +39,7 @@ export function runProject(dirArgument: string | undefined, options: ProjectOpti
 }
 
 export function loadAndProject(dir: string): { loaded: LoadedModel; projection?: Projection; issues: Issue[] } {
-  const loaded = loadModel(dir);
+  const loaded = loadModel(dir, { limits: limitsFromEnvironment(process.env) });
   if (!loaded.model) return { loaded, issues: [...loaded.issues] };
   const outcome = project(loaded.model);
   const issues = sortIssues([...loaded.issues, ...outcome.issues]);

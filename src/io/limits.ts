@@ -1,0 +1,28 @@
+/**
+ * Input limits: past these a file is refused with a clear error rather than exhausting
+ * memory. Sized for the national SEN2 return with room to spare (about 640,000 pupil rows,
+ * ~15 MB); each can be raised for one run with the environment variable beside it.
+ */
+export interface Limits {
+  /** HIGHNEEDS_MAX_FILE_BYTES */
+  readonly maxFileBytes: number;
+  /** HIGHNEEDS_MAX_ROWS: data rows per CSV file. */
+  readonly maxRows: number;
+  /** HIGHNEEDS_MAX_FIELD_CHARS: characters in one CSV cell. */
+  readonly maxFieldChars: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { maxFileBytes: 128 * 1024 * 1024, maxRows: 5_000_000, maxFieldChars: 4096 };
+
+/** Reads overrides from the environment; a value that is not a positive whole number is ignored. */
+export function limitsFromEnvironment(env: Readonly<Record<string, string | undefined>>): Limits {
+  const read = (name: string, fallback: number): number => {
+    const text = env[name];
+    return text !== undefined && /^[1-9]\d*$/.test(text) ? Number.parseInt(text, 10) : fallback;
+  };
+  return {
+    maxFileBytes: read('HIGHNEEDS_MAX_FILE_BYTES', DEFAULT_LIMITS.maxFileBytes),
+    maxRows: read('HIGHNEEDS_MAX_ROWS', DEFAULT_LIMITS.maxRows),
+    maxFieldChars: read('HIGHNEEDS_MAX_FIELD_CHARS', DEFAULT_LIMITS.maxFieldChars),
+  };
+}
