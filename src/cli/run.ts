@@ -22,6 +22,7 @@ function program(setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else csv)').choices(['table', 'csv', 'json']))
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
     .option('--detail', 'add spend and pupils by setting')
+    .option('--manifest <file>', 'also write the provenance manifest (tool version, input SHA-256s, tariff dates, options) as JSON')
     .option('--quiet', 'no progress or notes on stderr')
     .action((dir: string | undefined, options: ProjectOptions) => setExit(runProject(dir, options)));
   root

@@ -79,7 +79,13 @@ export function project(model: Model): ProjectionOutcome {
     firstYear,
     horizon: model.horizon,
     openingBalance,
-    tariff: { id: model.tariff.id, title: model.tariff.title, references: model.tariff.references },
+    tariff: {
+      id: model.tariff.id,
+      title: model.tariff.title,
+      references: model.tariff.references,
+      ...(model.tariff.source ? { source: model.tariff.source } : {}),
+      effectiveDatesUsed: [...new Set([...context.rateBook.used].map((row) => row.effectiveFrom))].sort(),
+    },
     years,
     academicYears,
   };

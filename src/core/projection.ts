@@ -42,7 +42,15 @@ export interface Projection {
   readonly firstYear: FinancialYear;
   readonly horizon: FinancialYear;
   readonly openingBalance: Decimal;
-  readonly tariff: { readonly id: string; readonly title: string; readonly references: readonly Reference[] };
+  readonly tariff: {
+    readonly id: string;
+    readonly title: string;
+    readonly references: readonly Reference[];
+    /** Where the tariff was read from, when it came from a file. */
+    readonly source?: string;
+    /** The distinct effectiveFrom dates of the tariff rows actually charged, in order. */
+    readonly effectiveDatesUsed: readonly string[];
+  };
   readonly years: readonly FinancialYearResult[];
   readonly academicYears: readonly AcademicYearResult[];
 }

@@ -26,6 +26,8 @@ export class RateBook {
   private readonly annualFactor: Decimal;
   private readonly factors: Decimal[] = [ONE];
   private readonly memo = new Map<string, ChargedRate | null>();
+  /** Every tariff row charged at least once, for the provenance manifest. */
+  readonly used = new Set<TariffRate>();
 
   constructor(tariff: Tariff, modelUplift: Decimal) {
     for (const rate of tariff.rates) {
@@ -61,6 +63,7 @@ export class RateBook {
     const date = firstOfMonth(month);
     const charged = this.inForce(seriesKey(setting, band, need), date) ?? this.inForce(seriesKey(setting, band, '*'), date);
     this.memo.set(memoKey, charged ?? null);
+    if (charged?.row) this.used.add(charged.row);
     return charged;
   }
 

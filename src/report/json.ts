@@ -65,3 +65,8 @@ function write(value: JsonOut, indent: string): string {
 }
 
 export type { JsonOut };
+
+/** JSON text with exact number literals, two-space indented, ending in a newline. */
+export function jsonText(value: JsonOut): string {
+  return `${write(value, '')}\n`;
+}

@@ -75,3 +75,26 @@ describe('usage', () => {
     expect(result.stderr).toContain('Usage: highneeds');
   });
 });
+
+describe('provenance manifest', () => {
+  it('--manifest writes the JSON output\'s manifest beside a CSV: version, input SHA-256s, tariff dates used, options', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-'));
+    const manifestPath = path.join(dir, 'run.manifest.json');
+    const result = runCli(['project', 'fixtures/worked-example', '--out', path.join(dir, 'run.csv'), '--manifest', manifestPath]);
+    expect(result.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    expect(manifest.tool).toBe('highneeds');
+    expect(manifest.inputs.map((input: { path: string }) => input.path)).toContain('fixtures/worked-example/cohort.csv');
+    expect(manifest.inputs.every((input: { sha256: string }) => /^[0-9a-f]{64}$/.test(input.sha256))).toBe(true);
+    expect(manifest.tariff).toEqual({ id: 'worked-example', source: 'fixtures/worked-example/tariff.json', effective_dates_used: ['2025-04-01', '2026-09-01'] });
+    expect(manifest.options).toEqual({ format: 'csv', detail: false });
+    const json = JSON.parse(runCli(['project', 'fixtures/worked-example', '--format', 'json']).stdout);
+    expect(json.manifest.inputs).toEqual(manifest.inputs);
+    expect(json.manifest.tariff).toEqual(manifest.tariff);
+  });
+
+  it('--manifest and --out may not name the same file', () => {
+    const result = runCli(['project', 'fixtures/worked-example', '--out', '/tmp/same.csv', '--manifest', '/tmp/same.csv']);
+    expect(result.code).toBe(2);
+  });
+});

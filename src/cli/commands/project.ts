@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors, sortIssues, type Issue } from '../../core/issue.js';
 import { project } from '../../core/project.js';
@@ -7,7 +8,8 @@ import { limitsFromEnvironment } from '../../io/limits.js';
 import { loadModel, type LoadedModel } from '../../io/read-model.js';
 import { writeOutputAtomically } from '../../io/write-output.js';
 import { renderCsv } from '../../report/csv.js';
-import { renderJson, type JsonOut } from '../../report/json.js';
+import { jsonText, renderJson, type JsonOut } from '../../report/json.js';
+import { buildManifest } from '../../report/manifest.js';
 import { DETAIL_COLUMNS, detailRows, SUMMARY_COLUMNS, summaryRows } from '../../report/rows.js';
 import { renderTable } from '../../report/table.js';
 import { formatIssues } from '../print-issues.js';
@@ -21,10 +23,14 @@ export interface ProjectOptions {
   readonly out?: string;
   readonly detail?: boolean;
   readonly quiet?: boolean;
+  readonly manifest?: string;
 }
 
 /** `highneeds project [model-dir]`: read, project, render, write. Returns the exit code. */
 export function runProject(dirArgument: string | undefined, options: ProjectOptions): number {
+  if (options.manifest && options.out && path.resolve(options.manifest) === path.resolve(options.out)) {
+    throw new UsageError('--manifest and --out name the same file');
+  }
   const format: Format = options.format ?? (options.out || !process.stdout.isTTY ? 'csv' : 'table');
   const dir = dirArgument ?? defaultModelDir();
   const progress = spinner(`Reading ${displayPath(dir)}`, { quiet: Boolean(options.quiet), json: format === 'json' }).start();
@@ -32,8 +38,12 @@ export function runProject(dirArgument: string | undefined, options: ProjectOpti
   progress.stop();
   if (!projection) throw new InputError(issues);
   if (issues.length) process.stderr.write(formatIssues(issues, issuePaint()));
-  const text = render(projection, format, options, loaded, issues);
-  if (options.out) writeOutputAtomically(options.out, text, loaded.inputs.map((input) => input.path));
+  const manifest = buildManifest({ version: toolVersion(), inputs: loaded.inputs, projection, options: { format, detail: Boolean(options.detail) } });
+  const text = render(projection, format, options, manifest, issues);
+  const inputs = loaded.inputs.map((input) => input.path);
+  // The manifest first: if the run stops between the two, no output claims a manifest it lacks.
+  if (options.manifest) writeOutputAtomically(options.manifest, jsonText(manifest), inputs);
+  if (options.out) writeOutputAtomically(options.out, text, inputs);
   else process.stdout.write(text);
   return 0;
 }
@@ -46,18 +56,10 @@ export function loadAndProject(dir: string): { loaded: LoadedModel; projection?:
   return hasErrors(issues) || !outcome.projection ? { loaded, issues } : { loaded, projection: outcome.projection, issues };
 }
 
-function render(projection: Projection, format: Format, options: ProjectOptions, loaded: LoadedModel, issues: readonly Issue[]): string {
+function render(projection: Projection, format: Format, options: ProjectOptions, manifest: JsonOut, issues: readonly Issue[]): string {
   const detail = Boolean(options.detail);
   if (format === 'table') return renderTable(projection, { detail, paint: tablePaint() });
   if (format === 'csv') return detail ? renderCsv(DETAIL_COLUMNS, detailRows(projection)) : renderCsv(SUMMARY_COLUMNS, summaryRows(projection));
-  if (format === 'json') {
-    const manifest: JsonOut = {
-      tool: 'highneeds',
-      version: toolVersion(),
-      inputs: loaded.inputs.map((input) => ({ path: input.path, sha256: input.sha256 })),
-      options: { detail },
-    };
-    return renderJson(projection, { detail, warnings: issues.map((issue) => `${issue.code}: ${issue.message}`), manifest });
-  }
+  if (format === 'json') return renderJson(projection, { detail, warnings: issues.map((issue) => `${issue.code}: ${issue.message}`), manifest });
   throw new UsageError(`unknown format ${String(format)}`);
 }
