@@ -6,11 +6,11 @@ import { main } from './run.js';
 function onSignal(signal: NodeJS.Signals, code: number): void {
   process.on(signal, () => {
     for (const file of pendingTemporaryFiles()) rmSync(file, { force: true });
-    process.stderr.write(`highneeds: interrupted (${signal}); no output was written\n`);
+    process.stderr.write(`highneeds: interrupted (${signal}); earlier output files are unchanged\n`);
     process.exit(code);
   });
 }
 
 onSignal('SIGINT', 130);
 onSignal('SIGTERM', 143);
-process.exitCode = main(process.argv);
+process.exitCode = await main(process.argv);

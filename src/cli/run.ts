@@ -24,7 +24,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--detail', 'add spend and pupils by setting')
     .option('--manifest <file>', 'also write the provenance manifest (tool version, input SHA-256s, tariff dates, options) as JSON')
     .option('--quiet', 'no progress or notes on stderr')
-    .action((dir: string | undefined, options: ProjectOptions) => setExit(runProject(dir, options)));
+    .action(async (dir: string | undefined, options: ProjectOptions) => setExit(await runProject(dir, options)));
   root
     .command('validate')
     .description('check a model folder and report every problem at once')
@@ -36,10 +36,10 @@ function program(setExit: (code: number) => void): Command {
 }
 
 /** Parses argv, runs one command and returns the exit code; every error ends here. */
-export function main(argv: readonly string[]): number {
+export async function main(argv: readonly string[]): Promise<number> {
   let code: number = EXIT.ok;
   try {
-    program((value) => { code = value; }).parse([...argv]);
+    await program((value) => { code = value; }).parseAsync([...argv]);
     return code;
   } catch (cause) {
     return report(cause);

@@ -4,17 +4,21 @@ import { UsageError } from '../core/errors.js';
 
 const pending = new Set<string>();
 
-/** Temporary files still being written, so a SIGINT/SIGTERM handler can remove them. */
+/** Temporary files not yet renamed into place, so a SIGINT/SIGTERM handler can remove them. */
 export function pendingTemporaryFiles(): readonly string[] {
   return [...pending];
 }
 
+export interface StagedOutput {
+  readonly temporary: string;
+  readonly target: string;
+}
+
 /**
- * Writes a whole output atomically: to a temporary file in the same folder, then renamed
- * over the target. A failure or interruption leaves the previous file as it was.
- * Refuses to write over any input the run read.
+ * Writes a whole output to a temporary file in the target's folder (so the rename is atomic).
+ * Refuses to write over any input the run read. Nothing is visible at `target` until commit.
  */
-export function writeOutputAtomically(target: string, text: string, inputs: readonly string[]): void {
+export function stageOutput(target: string, text: string, inputs: readonly string[]): StagedOutput {
   const resolved = path.resolve(target);
   if (inputs.some((input) => path.resolve(input) === resolved)) {
     throw new UsageError(`--out ${target} is one of this run's inputs; choose another file`);
@@ -29,12 +33,21 @@ export function writeOutputAtomically(target: string, text: string, inputs: read
     } finally {
       closeSync(fd);
     }
-    renameSync(temporary, resolved);
   } catch (cause) {
-    rmSync(temporary, { force: true });
+    discard({ temporary, target: resolved });
     if (cause instanceof Error && 'code' in cause) throw new UsageError(`cannot write ${target}: ${cause.message}`);
     throw cause;
-  } finally {
-    pending.delete(temporary);
   }
+  return { temporary, target: resolved };
+}
+
+/** Renames a staged output over its target: the previous file is replaced whole or not at all. */
+export function commitOutput(staged: StagedOutput): void {
+  renameSync(staged.temporary, staged.target);
+  pending.delete(staged.temporary);
+}
+
+export function discard(staged: StagedOutput): void {
+  rmSync(staged.temporary, { force: true });
+  pending.delete(staged.temporary);
 }

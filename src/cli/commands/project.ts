@@ -6,7 +6,8 @@ import type { Projection } from '../../core/projection.js';
 import { displayPath } from '../../io/files.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { loadModel, type LoadedModel } from '../../io/read-model.js';
-import { writeOutputAtomically } from '../../io/write-output.js';
+import { commitOutput, stageOutput } from '../../io/write-output.js';
+import { yieldToSignals } from '../interrupt.js';
 import { renderCsv } from '../../report/csv.js';
 import { jsonText, renderJson, type JsonOut } from '../../report/json.js';
 import { buildManifest } from '../../report/manifest.js';
@@ -27,7 +28,7 @@ export interface ProjectOptions {
 }
 
 /** `highneeds project [model-dir]`: read, project, render, write. Returns the exit code. */
-export function runProject(dirArgument: string | undefined, options: ProjectOptions): number {
+export async function runProject(dirArgument: string | undefined, options: ProjectOptions): Promise<number> {
   if (options.manifest && options.out && path.resolve(options.manifest) === path.resolve(options.out)) {
     throw new UsageError('--manifest and --out name the same file');
   }
@@ -41,10 +42,15 @@ export function runProject(dirArgument: string | undefined, options: ProjectOpti
   const manifest = buildManifest({ version: toolVersion(), inputs: loaded.inputs, projection, options: { format, detail: Boolean(options.detail) } });
   const text = render(projection, format, options, manifest, issues);
   const inputs = loaded.inputs.map((input) => input.path);
-  // The manifest first: if the run stops between the two, no output claims a manifest it lacks.
-  if (options.manifest) writeOutputAtomically(options.manifest, jsonText(manifest), inputs);
-  if (options.out) writeOutputAtomically(options.out, text, inputs);
-  else process.stdout.write(text);
+  const staged = [
+    ...(options.manifest ? [stageOutput(options.manifest, jsonText(manifest), inputs)] : []),
+    ...(options.out ? [stageOutput(options.out, text, inputs)] : []),
+  ];
+  // Signals wait while synchronous work runs; let a Ctrl-C that came in during the run be
+  // handled here, before anything is renamed into place (src/cli/main.ts removes the temporaries).
+  await yieldToSignals();
+  for (const output of staged) commitOutput(output);
+  if (!options.out) process.stdout.write(text);
   return 0;
 }
 

@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT } from '../helpers/exec.js';
+
+/**
+ * Killing a run while it works must leave yesterday's output byte-identical and no temporary
+ * file behind. A 300,000-row pupil-level model makes each run last long enough (about 2 s)
+ * to interrupt at several points.
+ */
+const YESTERDAY = 'area_code,financial_year\nyesterday,kept\n';
+let dir: string;
+let model: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'highneeds-interrupt-'));
+  model = path.join(dir, 'model');
+  cpSync(path.join(ROOT, 'fixtures/example'), model, { recursive: true });
+  const manifest = readFileSync(path.join(model, 'model.json'), 'utf8').replace('../../tariffs/', `${path.join(ROOT, 'tariffs')}/`);
+  writeFileSync(path.join(model, 'model.json'), manifest);
+  const rows = readFileSync(path.join(ROOT, 'fixtures/example/cohort.csv'), 'utf8').trim().split('\n').slice(1);
+  const out = ['ncy,need,setting,band,annual_cost'];
+  for (let i = 0; out.length <= 300_000; i += 1) {
+    const [ncy, need, setting, band, , annualCost] = rows[i % rows.length]!.split(',');
+    out.push([ncy, need, setting, band, annualCost].join(','));
+  }
+  writeFileSync(path.join(model, 'cohort.csv'), `${out.join('\n')}\n`);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function runAndKill(target: string, signal: NodeJS.Signals, afterMs: number): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, 'project', model, '--out', target, '--quiet'], { env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' }, stdio: 'ignore' });
+    const timer = setTimeout(() => child.kill(signal), afterMs);
+    child.on('exit', (code, killedBy) => {
+      clearTimeout(timer);
+      resolve(code ?? (killedBy ? -1 : null));
+    });
+  });
+}
+
+describe('an interrupted run', () => {
+  it('leaves the previous output byte-identical, or replaces it whole, and never leaves a temporary file', async () => {
+    const target = path.join(dir, 'summary.csv');
+    const codes: (number | null)[] = [];
+    for (const [index, afterMs] of [50, 300, 700, 1100, 1500].entries()) {
+      writeFileSync(target, YESTERDAY);
+      const signal = index % 2 === 0 ? 'SIGTERM' : 'SIGINT';
+      const code = await runAndKill(target, signal, afterMs);
+      codes.push(code);
+      const now = readFileSync(target, 'utf8');
+      if (code === 0) expect(now.startsWith('area_code,area_name,financial_year')).toBe(true);
+      else {
+        // 130/143 from our handler; -1 when the signal came before Node had started our code.
+        expect([signal === 'SIGTERM' ? 143 : 130, -1]).toContain(code);
+        expect(now).toBe(YESTERDAY);
+      }
+      expect(readdirSync(dir).filter((name) => name.includes('.tmp-'))).toEqual([]);
+    }
+    // At least the early kills must have interrupted a run in progress.
+    expect(codes.filter((code) => code === 130 || code === 143).length).toBeGreaterThanOrEqual(1);
+    expect(codes.filter((code) => code !== 0).length).toBeGreaterThanOrEqual(2);
+  }, 60_000);
+});
