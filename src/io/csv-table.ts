@@ -48,7 +48,10 @@ export function readCsvTable(text: string, file: string, spec: ColumnSpec, limit
   let records: { record: string[]; info: { lines: number } }[];
   try {
     // `to` stops parsing one record past the limit, so an oversized file is refused without being read whole.
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, to: limits.maxRows + 2 }) as unknown as typeof records;
+    // Line numbers are counted here rather than with csv-parse's `info`, which costs more than
+    // the parse itself on a national file; blank lines are kept by the parser so they count.
+    const raw = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, to: limits.maxRows + 2 }) as string[][];
+    records = withLineNumbers(raw);
   } catch (cause) {
     // csv-parse reports an unclosed quote where parsing ended (the last line), not where the quote opened.
     const unclosed = cause instanceof CsvError && cause.code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(text) : undefined;
@@ -114,4 +117,19 @@ function unclosedQuoteLine(text: string): number | undefined {
     fieldStart = char === ',' || char === '\n' || char === '\r';
   }
   return open;
+}
+
+/** Each record with the line it starts on; blank lines are dropped after being counted. */
+function withLineNumbers(raw: readonly string[][]): { record: string[]; info: { lines: number } }[] {
+  const records: { record: string[]; info: { lines: number } }[] = [];
+  let line = 1;
+  for (const record of raw) {
+    const start = line;
+    line += 1;
+    // A quoted field may span lines; count the line ends inside it.
+    for (const field of record) for (let at = field.indexOf('\n'); at >= 0; at = field.indexOf('\n', at + 1)) line += 1;
+    if (record.length === 1 && record[0]!.trim() === '') continue;
+    records.push({ record, info: { lines: start } });
+  }
+  return records;
 }

@@ -1,9 +1,9 @@
 import type { Decimal } from 'decimal.js';
 import { CellAccumulator } from '../core/cells.js';
-import { ONE } from '../core/decimal.js';
+import { ZERO } from '../core/decimal.js';
 import { error, warning, type Issue } from '../core/issue.js';
 import type { Cell } from '../core/model.js';
-import type { CsvTable } from './csv-table.js';
+import type { CsvRow, CsvTable } from './csv-table.js';
 import { decimalCell, ncyCell, needCell } from './cell-parsers.js';
 import type { TariffCheck } from './tariff-check.js';
 
@@ -14,26 +14,48 @@ export const COHORT_COLUMNS = { required: ['ncy', 'need', 'setting', 'band'], op
  * Rows are folded into cells as they are read, so model cost follows cells, not pupils.
  */
 export function readCohort(table: CsvTable, areaCode: string | undefined, tariff: TariffCheck, issues: Issue[]): Cell[] {
-  const cells = new CellAccumulator();
-  let rows = 0;
+  // A national file repeats a few thousand distinct (ncy, need, setting, band, annual_cost)
+  // texts across hundreds of thousands of rows: each distinct text is parsed and checked
+  // once, and pupil rows are counted as integers, so a row costs a lookup, not a parse.
+  const known = new Map<string, Tally>();
   for (const row of table.rows) {
-    const before = issues.length;
-    const ncy = ncyCell(row, 'ncy', issues);
-    const need = needCell(row, 'need', issues);
-    const setting = tariff.setting(row, 'setting', issues);
-    const annualCost = decimalCell(row, 'annual_cost', issues, { optional: true });
-    const band = annualCost ? row.get('band') : tariff.band(row, 'band', setting, issues);
-    const count: Decimal | undefined = row.get('count') === '' ? ONE : decimalCell(row, 'count', issues);
     const area = row.get('area');
     if (area !== '' && areaCode !== undefined && area !== areaCode) {
       issues.push(error('AREA_MISMATCH', `row is for area "${area}" but model.json is for area "${areaCode}"`, row.at('area')));
+      continue;
     }
-    if (issues.length > before || ncy === undefined || need === undefined || setting === undefined || band === undefined || count === undefined) continue;
-    rows += 1;
-    cells.add({ ncy, need, setting, band, ...(annualCost ? { annualCost } : {}), origin: row.at() }, count);
+    const text = `${row.get('ncy')}\u0000${row.get('need')}\u0000${row.get('setting')}\u0000${row.get('band')}\u0000${row.get('annual_cost')}`;
+    const tally = known.get(text) ?? parseCell(row, tariff, issues);
+    if (!tally) continue;
+    known.set(text, tally);
+    const countText = row.get('count');
+    if (countText === '') tally.pupils += 1;
+    else {
+      const count = decimalCell(row, 'count', issues);
+      if (count) tally.counted = tally.counted.plus(count);
+    }
   }
-  if (rows === 0 && table.rows.length === 0) {
-    issues.push(warning('EMPTY_COHORT', 'cohort.csv has no pupils', { file: table.file }));
-  }
+  if (table.rows.length === 0) issues.push(warning('EMPTY_COHORT', 'cohort.csv has no pupils', { file: table.file }));
+  const cells = new CellAccumulator();
+  for (const { cell, pupils, counted } of known.values()) cells.add(cell, counted.plus(pupils));
   return cells.toCells();
+}
+
+interface Tally {
+  readonly cell: Omit<Cell, 'count'>;
+  /** Rows without a count: one pupil each, counted exactly as an integer. */
+  pupils: number;
+  /** The sum of explicit counts. */
+  counted: Decimal;
+}
+
+function parseCell(row: CsvRow, tariff: TariffCheck, issues: Issue[]): Tally | undefined {
+  const before = issues.length;
+  const ncy = ncyCell(row, 'ncy', issues);
+  const need = needCell(row, 'need', issues);
+  const setting = tariff.setting(row, 'setting', issues);
+  const annualCost = decimalCell(row, 'annual_cost', issues, { optional: true });
+  const band = annualCost ? row.get('band') : tariff.band(row, 'band', setting, issues);
+  if (issues.length > before || ncy === undefined || need === undefined || setting === undefined || band === undefined) return undefined;
+  return { cell: { ncy, need, setting, band, ...(annualCost ? { annualCost } : {}), origin: row.at() }, pupils: 0, counted: ZERO };
 }
