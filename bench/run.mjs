@@ -1,0 +1,122 @@
+// `npm run bench`: how long does a projection take, and how much of that is the model itself
+// rather than Node start-up and CSV parsing? Writes bench/RESULTS.md as well as printing.
+// BENCH_N (default 7) sets the number of timed runs per figure.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inProcess, median } from './inprocess.mjs';
+import { makeCohort } from './make-cohort.mjs';
+import { parseFile } from './parse-only.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const N = Number(process.env.BENCH_N ?? 7);
+const TARGET_WALL_MS = 1000;
+const TARGET_RATIO = 1;
+
+/** Wall ms of one spawned process (spawn to exit), failing loudly on a non-zero exit. */
+function wall(args) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return { ms, stdout: result.stdout };
+}
+
+/** One untimed warm-up run (file cache, compile cache), then N timed runs. */
+function spawned(args) {
+  wall(args);
+  const times = [];
+  for (let i = 0; i < N; i += 1) times.push(wall(args).ms);
+  return { median: median(times), min: Math.min(...times) };
+}
+
+function countRows(cohortFile) {
+  const records = parseFile(cohortFile);
+  const header = records[0].record.map((name) => name.trim().toLowerCase());
+  const countIndex = header.indexOf('count');
+  let pupils = 0;
+  for (const { record } of records.slice(1)) pupils += countIndex >= 0 && record[countIndex]?.trim() ? Number(record[countIndex]) : 1;
+  return { rows: records.length - 1, pupils: Math.round(pupils) };
+}
+
+const models = [
+  { name: 'example', dir: path.join(root, 'fixtures', 'example') },
+  { name: 'pupils-20000', dir: makeCohort({ pupils: 20000 }) },
+];
+
+const startup = spawned(['-e', '0']);
+// The CLI's own start-up: Node plus loading every module of the CLI (commander, chalk, ora, decimal.js, csv-*), no model.
+const cliStartup = spawned(['bin/highneeds', '--version']);
+const git = (...a) => spawnSync('git', a, { cwd: root, encoding: 'utf8' }).stdout?.trim() ?? '';
+const commit = `${git('rev-parse', '--short', 'HEAD') || 'unknown'}${git('status', '--porcelain', '--', 'src', 'bin', 'package.json') ? ' (with uncommitted changes in src/)' : ''}`;
+const results = [];
+for (const model of models) {
+  const rel = path.relative(root, model.dir);
+  const cohort = path.join(model.dir, 'cohort.csv');
+  const { rows, pupils } = countRows(cohort);
+  const years = wall(['bin/highneeds', 'project', rel, '--format', 'csv', '--quiet']).stdout.toString().trim().split('\n').length - 1;
+  const cli = spawned(['bin/highneeds', 'project', rel, '--format', 'csv', '--quiet']);
+  const parse = spawned([path.join('bench', 'parse-only.mjs'), path.relative(root, cohort)]);
+  const inproc = inProcess(model.dir, N, 2);
+  const added = cli.median - parse.median;
+  results.push({
+    model: model.name, rows, pupils, years, cli, parse, added, ratio: added / parse.median,
+    loadProject: inproc.model.median, inParse: inproc.parse.median,
+    inRatio: (inproc.model.median - inproc.parse.median) / inproc.parse.median,
+  });
+}
+
+const f = (x) => x.toFixed(1);
+const header = ['model', 'rows', 'pupils', 'years', 'CLI wall ms (min)', 'parse-only ms (fresh)', 'model-added ms', 'ratio added/parse', 'in-proc load+project ms', 'in-proc parse ms', 'in-proc ratio'];
+const body = results.map((r) => [r.model, String(r.rows), String(r.pupils), String(r.years), `${f(r.cli.median)} (${f(r.cli.min)})`, f(r.parse.median), f(r.added), r.ratio.toFixed(2), f(r.loadProject), f(r.inParse), r.inRatio.toFixed(2)]);
+const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+const table = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+
+const big = results.find((r) => r.model === 'pupils-20000');
+const wallMet = big.cli.median < TARGET_WALL_MS;
+const ratioMet = results.every((r) => r.ratio <= TARGET_RATIO);
+const targets = [
+  `target: ${big.rows} pupil rows over ${big.years} years in under ${TARGET_WALL_MS} ms wall incl. start-up: ${f(big.cli.median)} ms -> ${wallMet ? 'MET' : 'NOT MET'}`,
+  `target: model adds no more than parsing its input (ratio <= ${TARGET_RATIO}): ${results.map((r) => `${r.model} ${r.ratio.toFixed(2)}`).join(', ')} -> ${ratioMet ? 'MET' : 'NOT MET'}`,
+];
+
+const cpus = os.cpus();
+const machine = `${cpus.length} cores, ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${os.platform()} ${os.release()}, Node ${process.version}`;
+console.log(`${machine}; commit ${commit}; N=${N}\nnode start-up (node -e 0): median ${f(startup.median)} ms (min ${f(startup.min)}); CLI start-up (highneeds --version): median ${f(cliStartup.median)} ms (min ${f(cliStartup.min)})\n`);
+console.log(table);
+console.log(`\n${targets.join('\n')}`);
+
+const md = `# Benchmark results
+
+Generated by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}.
+
+- Machine: ${cpus.length} cores (\`os.cpus().length\`), ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${os.platform()} ${os.release()}
+- Node ${process.version}; commit ${commit}; N = ${N} timed runs per figure (medians; min in brackets)
+- Node start-up baseline (\`node -e 0\`): median ${f(startup.median)} ms (min ${f(startup.min)})
+- CLI start-up baseline (\`node bin/highneeds --version\`: Node plus loading all the CLI's modules, no model): median ${f(cliStartup.median)} ms (min ${f(cliStartup.min)})
+
+\`\`\`
+${table}
+\`\`\`
+
+${targets.map((t) => `- ${t}`).join('\n')}
+
+## How each figure is measured
+
+- **rows / pupils / years**: data rows in cohort.csv, the pupils they stand for (\`count\`, or 1 per row), and the financial years projected. \`example\` is fixtures/example (aggregated rows with a count). \`pupils-20000\` is generated by bench/make-cohort.mjs into the git-ignored bench/data/: one row per pupil from a fixed seed, ~3% independent placements with an \`annual_cost\`, the example's tariff, ceasing and transitions, and its new plans, places and funding ×8.
+- **CLI wall ms**: \`node bin/highneeds project <dir> --format csv --quiet\` spawned with stdout piped, timed from spawn to exit, so it includes Node start-up, module loading, reading and hashing inputs, the projection and writing the CSV. One untimed warm-up run, then N runs.
+- **parse-only ms (fresh)**: \`node bench/parse-only.mjs <dir>/cohort.csv\` spawned the same way: a fresh Node process that reads cohort.csv and parses it with csv-parse/sync using the options of src/io/csv-table.ts (\`bom, info, relax_column_count, skip_empty_lines\`), then exits. Includes Node start-up.
+- **model-added ms** = CLI wall − parse-only (both medians): what the CLI costs beyond starting Node and parsing the cohort (module loading of the CLI's dependencies, the other inputs, validation, the projection and output).
+- **ratio added/parse** = model-added ÷ parse-only (fresh). Target ≤ 1. Of model-added, about (CLI start-up − Node start-up) is module loading that any run pays, however small the model.
+- **in-proc load+project ms**: inside this process, \`loadModel(dir)\` then \`project(model)\` imported from dist/, 2 warm-up runs then the median of N. No start-up or module loading.
+- **in-proc parse ms**: inside this process, reading and parsing cohort.csv as above, 2 warm-up runs then the median of N.
+- **in-proc ratio** = (in-proc load+project − in-proc parse) ÷ in-proc parse: the same comparison with start-up and module loading taken out.
+
+To see where the time goes: \`node bench/profile.mjs\` (node --cpu-prof on the in-process load+project of pupils-20000) or \`node bench/profile.mjs bench/data/pupils-20000 --cli\` (one cold CLI run).
+`;
+writeFileSync(path.join(here, 'RESULTS.md'), md);
+console.log(`\nwrote ${path.relative(process.cwd(), path.join(here, 'RESULTS.md'))}`);
