@@ -15,6 +15,8 @@ export const ISSUE_CODES = {
   UNKNOWN_COLUMN: { cause: 'A CSV column is not one the tool reads (warning; the column is ignored).', fix: 'Check the spelling or remove the column.' },
   MISSING_VALUE: { cause: 'A required cell or JSON field is empty or absent.', fix: 'Fill in the value.' },
   JSON_MALFORMED: { cause: 'A JSON file is not valid JSON, or has a duplicate key.', fix: 'Correct the syntax at the line and column given.' },
+  UNKNOWN_KEY: { cause: 'A tariff file has a field the format does not define (often a misspelling).', fix: 'Correct the name; the hint lists the fields allowed at that place (tariffs/README.md).' },
+  UNKNOWN_REFERENCE: { cause: 'A tariff setting or rate cites a reference id that no entry in "references" has.', fix: 'Give the reference an "id", or correct the citation.' },
   INVALID_FIELD: { cause: 'A JSON field has the wrong type or an unknown value.', fix: 'Use the type shown in the hint (amounts and rates are decimal strings).' },
   INVALID_NUMBER: { cause: 'A value is not a plain decimal number (for example "1.2E+04", "N/A" or "£1,000").', fix: 'Write the number as plain digits with an optional point: 12000.50.' },
   NEGATIVE_VALUE: { cause: 'A count, rate, amount or place number that must not be negative is negative.', fix: 'Correct the value; balances and funding lines may be negative only where the README says so.' },

@@ -80,6 +80,7 @@ export class RateBook {
     for (let i = 0; i < rows.length && rows[i]!.effectiveFrom <= date; i += 1) index = i;
     if (index < 0) return undefined;
     const row = rows[index]!;
+    if (row.endDate !== undefined && date > row.endDate) return undefined;
     // Uplift projects only past the series' last sourced value (tariffs/README.md).
     const upliftYears = index === rows.length - 1 ? anniversariesBetween(this.upliftDay, row.effectiveFrom, date) : 0;
     return { annualTopUp: row.topUp.times(this.factor(upliftYears)), row, upliftYears };

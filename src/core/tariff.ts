@@ -3,11 +3,32 @@ import type { Location } from './issue.js';
 import type { Need } from './need.js';
 
 export interface Reference {
+  /** A short name that settings and rates cite in their `reference`. */
+  readonly id?: string;
   readonly title: string;
   readonly url: string;
 }
 
-export interface TariffSetting {
+/** How a value is known (tariffs/README.md): never present an assumption as published. */
+export const VALUE_STATUSES = ['published', 'derived', 'assumption', 'illustrative'] as const;
+export type ValueStatus = (typeof VALUE_STATUSES)[number];
+
+/** Optional provenance carried by settings and rates. */
+export interface Provenance {
+  readonly basis?: string;
+  readonly status?: ValueStatus;
+  readonly reference?: string;
+  readonly notes?: string;
+}
+
+export interface TariffBand {
+  readonly setting: string;
+  readonly band: string;
+  readonly label: string;
+  readonly notes?: string;
+}
+
+export interface TariffSetting extends Provenance {
   readonly id: string;
   readonly label: string;
   /** Annual place funding per commissioned place; never uplifted (domain brief §5.6). */
@@ -15,7 +36,7 @@ export interface TariffSetting {
   readonly origin?: Location;
 }
 
-export interface TariffRate {
+export interface TariffRate extends Provenance {
   readonly effectiveFrom: string;
   readonly setting: string;
   readonly band: string;
@@ -23,6 +44,8 @@ export interface TariffRate {
   readonly need: Need | '*';
   /** Annual top-up per pupil. */
   readonly topUp: Decimal;
+  /** The last day the rate is in force, inclusive; absent = until the series' next row. */
+  readonly endDate?: string;
   readonly origin?: Location;
 }
 
@@ -38,6 +61,8 @@ export interface Tariff {
   readonly settings: readonly TariffSetting[];
   readonly rates: readonly TariffRate[];
   readonly uplift: Uplift;
+  readonly bands?: readonly TariffBand[];
+  readonly notes?: string;
   /** Where the tariff was read from, for provenance. */
   readonly source?: string;
 }

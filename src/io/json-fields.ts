@@ -29,6 +29,15 @@ export class JsonFields {
     return undefined;
   }
 
+  /** Reports every key not in `allowed`, so a misspelt field is never silently ignored. */
+  knownKeys(object: JsonObject, path: string, allowed: readonly string[]): void {
+    for (const key of Object.keys(object)) {
+      if (!allowed.includes(key)) {
+        this.issues.push(error('UNKNOWN_KEY', `${path}.${key} is not a known field`, this.at(`${path}.${key}`), `allowed here: ${allowed.join(', ')}`));
+      }
+    }
+  }
+
   array(parent: JsonObject, key: string, path: string, optional = false): JsonValue[] | undefined {
     const value = parent[key];
     if (value === undefined) return this.absent(path, key, optional);

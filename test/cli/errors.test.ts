@@ -29,6 +29,8 @@ const CATALOGUE: Record<IssueCode, Expected> = {
   INVALID_ENCODING: ["error", "cohort.csv:3", "byte 0xA3 (\"£\" in Windows-1252) at offset 66 is not UTF-8"],
   FILE_TOO_LARGE: ["error", "cohort.csv", "file is 3178 bytes, over the limit of 2000"],
   TOO_MANY_ROWS: ["error", "cohort.csv:4", "file has more than 2 data rows"],
+  UNKNOWN_KEY: ["error", "tariff.json:15:117", "$.rates[1].colour is not a known field"],
+  UNKNOWN_REFERENCE: ["error", "tariff.json:15:120", "$.rates[1].reference \"devon\" is not the id of any entry in $.references"],
   FIELD_TOO_LONG: ["error", "cohort.csv:3:4", "cell has 5001 characters, over the limit of 4096"],
   INVALID_YEAR: ["error", "funding.csv:3:1", "financial year \"2026/27\" is not written like 2026-27"],
   JSON_MALFORMED: ["error", "model.json:6:82", "invalid JSON: expected \"\\\"\" but found \"}\""],
