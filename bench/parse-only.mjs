@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 
-export const PARSE_OPTIONS = { bom: true, info: true, relax_column_count: true, skip_empty_lines: true };
+export const PARSE_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: false };
 
 export function parseFile(file) {
   return parse(readFileSync(file, 'utf8'), PARSE_OPTIONS);

@@ -1,7 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, InternalError, UsageError } from '../core/errors.js';
-import { runProject, type ProjectOptions } from './commands/project.js';
-import { runValidate } from './commands/validate.js';
+import type { ProjectOptions } from './commands/project.js';
 import { formatIssues } from './print-issues.js';
 import { issuePaint } from './terminal.js';
 import { toolVersion } from './version.js';
@@ -24,13 +23,14 @@ function program(setExit: (code: number) => void): Command {
     .option('--detail', 'add spend and pupils by setting')
     .option('--manifest <file>', 'also write the provenance manifest (tool version, input SHA-256s, tariff dates, options) as JSON')
     .option('--quiet', 'no progress or notes on stderr')
-    .action(async (dir: string | undefined, options: ProjectOptions) => setExit(await runProject(dir, options)));
+    // One module per command, loaded when that command runs (changesets' cli does the same).
+    .action(async (dir: string | undefined, options: ProjectOptions) => setExit(await (await import('./commands/project.js')).runProject(dir, options)));
   root
     .command('validate')
     .description('check a model folder and report every problem at once')
     .argument('[model-dir]', 'model folder')
     .option('--quiet', 'print nothing when the model is valid')
-    .action((dir: string | undefined, options: { quiet?: boolean }) => setExit(runValidate(dir, options)));
+    .action(async (dir: string | undefined, options: { quiet?: boolean }) => setExit(await (await import('./commands/validate.js')).runValidate(dir, options)));
   for (const command of root.commands) command.exitOverride();
   return root;
 }
@@ -42,17 +42,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program((value) => { code = value; }).parseAsync([...argv]);
     return code;
   } catch (cause) {
-    return report(cause);
+    return await report(cause);
   }
 }
 
-function report(cause: unknown): number {
+async function report(cause: unknown): Promise<number> {
   if (cause instanceof CommanderError) {
     // --help and --version exit 0; anything else commander rejects (including no command at all) is usage.
     return cause.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (cause instanceof InputError) {
-    process.stderr.write(formatIssues(cause.issues, issuePaint()));
+    process.stderr.write(formatIssues(cause.issues, await issuePaint()));
     return EXIT.input;
   }
   if (cause instanceof UsageError) {

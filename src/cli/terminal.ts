@@ -1,27 +1,46 @@
-import { Chalk } from 'chalk';
-import ora, { type Ora } from 'ora';
 import type { IssuePaint } from './print-issues.js';
 import type { Paint } from '../report/table.js';
 
-/** chalk ignores NO_COLOR, so colour is decided here once, for stdout and stderr separately. */
-function chalkFor(stream: NodeJS.WriteStream): InstanceType<typeof Chalk> {
-  const off = Boolean(process.env['NO_COLOR']) || !stream.isTTY;
-  return new Chalk({ level: off && !process.env['FORCE_COLOR'] ? 0 : 1 });
+/**
+ * chalk and ora are loaded only when a person is watching a terminal: a script piping CSV
+ * (the common case, and the one benchmarks time) never pays for them.
+ * chalk ignores NO_COLOR, so colour is decided here, for stdout and stderr separately.
+ */
+function colourOn(stream: NodeJS.WriteStream): boolean {
+  if (process.env['FORCE_COLOR']) return true;
+  return !process.env['NO_COLOR'] && Boolean(stream.isTTY);
 }
 
-export function tablePaint(): Paint {
-  const chalk = chalkFor(process.stdout);
+const plain = (text: string): string => text;
+
+export async function tablePaint(): Promise<Paint> {
+  if (!colourOn(process.stdout)) return { negative: plain, heading: plain, dim: plain };
+  const { Chalk } = await import('chalk');
+  const chalk = new Chalk({ level: 1 });
   return { negative: (t) => chalk.red(t), heading: (t) => chalk.bold(t), dim: (t) => chalk.dim(t) };
 }
 
-export function issuePaint(): IssuePaint {
-  const chalk = chalkFor(process.stderr);
+export async function issuePaint(): Promise<IssuePaint> {
+  if (!colourOn(process.stderr)) return { error: plain, warning: plain, dim: plain };
+  const { Chalk } = await import('chalk');
+  const chalk = new Chalk({ level: 1 });
   return { error: (t) => chalk.red.bold(t), warning: (t) => chalk.yellow(t), dim: (t) => chalk.dim(t) };
 }
 
+export interface Progress {
+  start(): Progress;
+  stop(): void;
+}
+
 /** Progress only for a person watching a terminal: never in CI, under --quiet, or with JSON output. */
-export function spinner(text: string, options: { quiet: boolean; json: boolean }): Ora {
+export async function spinner(text: string, options: { quiet: boolean; json: boolean }): Promise<Progress> {
   const enabled = Boolean(process.stderr.isTTY) && !process.env['CI'] && !options.quiet && !options.json;
-  // A disabled ora still prints its text once; isSilent keeps stderr clean for scripts.
-  return ora({ text, stream: process.stderr, isEnabled: enabled, isSilent: !enabled });
+  if (!enabled) {
+    const silent: Progress = { start: () => silent, stop: () => undefined };
+    return silent;
+  }
+  const { default: ora } = await import('ora');
+  const running = ora({ text, stream: process.stderr });
+  const progress: Progress = { start: () => { running.start(); return progress; }, stop: () => { running.stop(); } };
+  return progress;
 }

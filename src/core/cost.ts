@@ -1,32 +1,32 @@
 import type { Decimal } from 'decimal.js';
-import { ZERO } from './decimal.js';
+import { Dec, ZERO } from './decimal.js';
 import { error, type Issue } from './issue.js';
 import type { Cell } from './model.js';
-import { type AcademicYear, type MonthIndex, firstOfMonth, formatAcademicYear } from './period.js';
+import { type AcademicYear, type FinancialYear, type MonthIndex, firstOfMonth, formatAcademicYear } from './period.js';
 import type { RateBook } from './rate-book.js';
 import type { TariffSetting } from './tariff.js';
 
-/** One month's spend in one setting, as annual rates summed over pupils (divide by 12 for the month). */
-export interface SettingMonthCost {
-  readonly month: MonthIndex;
+/**
+ * One setting's spend over the months of one FY that fall in one AY, as annual amounts
+ * summed over those months (divide by 12 for money): Σ_m Σ_cells count × rate(m).
+ */
+export interface CostPart {
+  readonly financialYear: FinancialYear;
   readonly setting: string;
-  readonly topUpAnnual: Decimal;
-  readonly placeAnnual: Decimal;
+  readonly topUpAnnualMonths: Decimal;
+  readonly placeAnnualMonths: Decimal;
 }
 
 export interface AcademicYearCost {
-  readonly months: SettingMonthCost[];
+  readonly parts: CostPart[];
   readonly pupilsBySetting: Map<string, Decimal>;
   readonly placesBySetting: Map<string, Decimal>;
 }
 
-interface PriceGroup {
-  readonly setting: string;
-  readonly band: string;
-  readonly need: Cell['need'];
-  readonly annualCost?: Decimal;
-  count: Decimal;
-  readonly origin?: Cell['origin'];
+/** The months of an AY that the projection charges, split by the FY they belong to. */
+export interface MonthSpan {
+  readonly financialYear: FinancialYear;
+  readonly months: readonly MonthIndex[];
 }
 
 export interface CostContext {
@@ -40,63 +40,95 @@ export interface CostContext {
   readonly reported: Set<string>;
 }
 
+interface TariffGroup {
+  readonly setting: string;
+  readonly band: string;
+  readonly need: Cell['need'];
+  count: Decimal;
+  readonly origin?: Cell['origin'];
+}
+
 /**
- * Costs one AY's cohort month by month over `months` (docs/methodology.md, "Cost"):
- * month m costs Σ count × annual top-up in force on the 1st of m ÷ 12, plus
- * Σ place-funded settings places × placeValue ÷ 12.
+ * Costs one AY's cohort (docs/methodology.md, "Cost"): month m costs Σ count × annual
+ * top-up in force on the 1st of m ÷ 12, plus Σ place-funded settings places × placeValue ÷ 12.
+ * Cells are grouped by what prices them, and Σ_m count × rate(m) is taken as
+ * count × Σ_m rate(m) over each span: the same value, with a multiplication per span
+ * instead of per month.
  */
-export function costAcademicYear(cells: readonly Cell[], ay: AcademicYear, months: readonly MonthIndex[], context: CostContext): AcademicYearCost {
-  const groups = groupByPrice(cells);
-  const pupilsBySetting = new Map<string, Decimal>();
-  for (const group of groups) pupilsBySetting.set(group.setting, (pupilsBySetting.get(group.setting) ?? ZERO).plus(group.count));
+export function costAcademicYear(cells: readonly Cell[], ay: AcademicYear, spans: readonly MonthSpan[], context: CostContext): AcademicYearCost {
+  const { tariffGroups, bespokeBySetting, pupilsBySetting } = group(cells);
   const placesBySetting = new Map<string, Decimal>();
   for (const setting of context.settings) {
     if (setting.placeValue.isZero()) continue;
     placesBySetting.set(setting.id, context.givenPlaces(ay, setting.id) ?? pupilsBySetting.get(setting.id) ?? ZERO);
   }
-  const result: SettingMonthCost[] = [];
-  for (const month of months) {
+  const parts: CostPart[] = [];
+  for (const span of spans) {
+    if (span.months.length === 0) continue;
     const topUp = new Map<string, Decimal>();
-    for (const group of groups) {
-      const rate = priceOf(group, month, ay, context);
-      if (rate) topUp.set(group.setting, (topUp.get(group.setting) ?? ZERO).plus(group.count.times(rate)));
+    const addTopUp = (setting: string, amount: Decimal) => topUp.set(setting, (topUp.get(setting) ?? ZERO).plus(amount));
+    for (const g of tariffGroups) {
+      const rateSum = sumRates(g, span.months, ay, context);
+      if (rateSum) addTopUp(g.setting, g.count.times(rateSum));
     }
+    const factorSum = span.months.reduce((total, m) => total.plus(context.rateBook.bespokeFactor(context.bespokeFrom, m)), ZERO);
+    for (const [setting, total] of bespokeBySetting) addTopUp(setting, total.times(factorSum));
+    const monthCount = new Dec(span.months.length);
     for (const setting of context.settings) {
       const places = placesBySetting.get(setting.id);
-      const placeAnnual = places ? places.times(setting.placeValue) : ZERO;
-      const topUpAnnual = topUp.get(setting.id) ?? ZERO;
-      result.push({ month, setting: setting.id, topUpAnnual, placeAnnual });
+      parts.push({
+        financialYear: span.financialYear,
+        setting: setting.id,
+        topUpAnnualMonths: topUp.get(setting.id) ?? ZERO,
+        // Place values are never uplifted, so every month of the span costs the same.
+        placeAnnualMonths: places ? places.times(setting.placeValue).times(monthCount) : ZERO,
+      });
     }
   }
-  return { months: result, pupilsBySetting, placesBySetting };
+  return { parts, pupilsBySetting, placesBySetting };
 }
 
-function priceOf(group: PriceGroup, month: MonthIndex, ay: AcademicYear, context: CostContext): Decimal | undefined {
-  if (group.annualCost) return context.rateBook.bespoke(group.annualCost, context.bespokeFrom, month).annualTopUp;
-  const charged = context.rateBook.topUp(group.setting, group.band, group.need, month);
-  if (charged) return charged.annualTopUp;
-  if (group.count.isZero()) return undefined;
-  const bandKnown = context.rateBook.hasBand(group.setting, group.band);
-  const key = bandKnown ? `${group.setting}\u0000${group.band}\u0000${group.need}` : `${group.setting}\u0000${group.band}`;
-  if (context.reported.has(key)) return undefined;
+/** Σ over the span's months of the rate in force on each 1st; undefined (and an issue) if a month has none. */
+function sumRates(g: TariffGroup, months: readonly MonthIndex[], ay: AcademicYear, context: CostContext): Decimal | undefined {
+  const total = context.rateBook.topUpSum(g.setting, g.band, g.need, months);
+  if (typeof total === 'number') {
+    if (!g.count.isZero()) reportMissing(g, total, ay, context);
+    return undefined;
+  }
+  return total;
+}
+
+function reportMissing(g: TariffGroup, month: MonthIndex, ay: AcademicYear, context: CostContext): void {
+  const bandKnown = context.rateBook.hasBand(g.setting, g.band);
+  const key = bandKnown ? `${g.setting}\u0000${g.band}\u0000${g.need}` : `${g.setting}\u0000${g.band}`;
+  if (context.reported.has(key)) return;
   context.reported.add(key);
   if (bandKnown) {
-    const what = `no rate in force on ${firstOfMonth(month)} for setting "${group.setting}", band "${group.band}", need ${group.need} (AY ${formatAcademicYear(ay)})`;
-    context.issues.push(error('NO_RATE_IN_FORCE', what, group.origin, 'add a rate with an earlier effectiveFrom, or one for need "*"'));
+    const what = `no rate in force on ${firstOfMonth(month)} for setting "${g.setting}", band "${g.band}", need ${g.need} (AY ${formatAcademicYear(ay)})`;
+    context.issues.push(error('NO_RATE_IN_FORCE', what, g.origin, 'add a rate with an earlier effectiveFrom, or one for need "*"'));
   } else {
-    const what = `pupils reach setting "${group.setting}" in band "${group.band}", which the tariff does not price for that setting (AY ${formatAcademicYear(ay)})`;
-    context.issues.push(error('UNKNOWN_BAND', what, group.origin, 'a transition without to_band keeps the pupil\'s band: give to_band, or add rates for the band'));
+    const what = `pupils reach setting "${g.setting}" in band "${g.band}", which the tariff does not price for that setting (AY ${formatAcademicYear(ay)})`;
+    context.issues.push(error('UNKNOWN_BAND', what, g.origin, 'a transition without to_band keeps the pupil\'s band: give to_band, or add rates for the band'));
   }
-  return undefined;
 }
 
-function groupByPrice(cells: readonly Cell[]): PriceGroup[] {
-  const groups = new Map<string, PriceGroup>();
+function group(cells: readonly Cell[]) {
+  const tariffGroups = new Map<string, TariffGroup>();
+  const bespokeBySetting = new Map<string, Decimal>();
+  const bespokePupils = new Map<string, Decimal>();
   for (const cell of cells) {
-    const key = `${cell.setting}\u0000${cell.band}\u0000${cell.need}\u0000${cell.annualCost?.toString() ?? ''}`;
-    const group = groups.get(key);
-    if (group) group.count = group.count.plus(cell.count);
-    else groups.set(key, { setting: cell.setting, band: cell.band, need: cell.need, count: cell.count, ...(cell.annualCost ? { annualCost: cell.annualCost } : {}), ...(cell.origin ? { origin: cell.origin } : {}) });
+    if (cell.bespokeAnnual) {
+      bespokeBySetting.set(cell.setting, (bespokeBySetting.get(cell.setting) ?? ZERO).plus(cell.bespokeAnnual));
+      bespokePupils.set(cell.setting, (bespokePupils.get(cell.setting) ?? ZERO).plus(cell.count));
+      continue;
+    }
+    const key = `${cell.setting}\u0000${cell.band}\u0000${cell.need}`;
+    const existing = tariffGroups.get(key);
+    if (existing) existing.count = existing.count.plus(cell.count);
+    else tariffGroups.set(key, { setting: cell.setting, band: cell.band, need: cell.need, count: cell.count, ...(cell.origin ? { origin: cell.origin } : {}) });
   }
-  return [...groups.values()];
+  // Pupils by setting from the groups, not the cells: a few hundred additions, not thousands.
+  const pupilsBySetting = new Map(bespokePupils);
+  for (const g of tariffGroups.values()) pupilsBySetting.set(g.setting, (pupilsBySetting.get(g.setting) ?? ZERO).plus(g.count));
+  return { tariffGroups: [...tariffGroups.values()], bespokeBySetting, pupilsBySetting };
 }

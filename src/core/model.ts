@@ -9,11 +9,16 @@ export interface Cell {
   readonly ncy: number;
   readonly need: Need;
   readonly setting: string;
-  /** Empty when the cell is priced by `annualCost` alone. */
+  /** May be empty on a bespoke cell, which the tariff does not price. */
   readonly band: string;
-  /** A bespoke annual top-up replacing the tariff (e.g. an independent placement). */
-  readonly annualCost?: Decimal;
   readonly count: Decimal;
+  /**
+   * Pupils priced by their own annual_cost instead of the tariff (e.g. independent
+   * placements): the sum of those annual costs over the cell's pupils, at base-year prices.
+   * Every step is linear in the pupils, so pupils with different costs share one cell and the
+   * cost of a share of them is the same share of this sum.
+   */
+  readonly bespokeAnnual?: Decimal;
   /** The input row that first introduced this cell, for locating problems. */
   readonly origin?: Location;
 }

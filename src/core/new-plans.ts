@@ -21,16 +21,16 @@ export function newPlansByYear(rows: readonly NewPlanRow[], baseYear: AcademicYe
       fixed.set(row.academicYear, accumulator);
     }
   }
-  const base = recurring.toCells();
+  const base = recurring.toCells(true);
   const result = new Map<AcademicYear, Cell[]>();
   let factor = ONE;
   for (let ay = baseYear + 1; ay <= lastYear; ay += 1) {
     const year = new CellAccumulator();
-    const overrides = fixed.get(ay)?.toCells() ?? [];
+    const overrides = fixed.get(ay)?.toCells(true) ?? [];
     const overridden = new Set(overrides.map(keyOf));
     for (const cell of base) if (!overridden.has(keyOf(cell))) year.add(withoutCount(cell), cell.count.times(factor));
     for (const cell of overrides) year.add(withoutCount(cell), cell.count);
-    result.set(ay, year.toCells());
+    result.set(ay, year.toCells(true));
     factor = factor.times(ONE.plus(growth));
   }
   return result;

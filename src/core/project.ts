@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { costAcademicYear, type CostContext, type SettingMonthCost } from './cost.js';
+import { costAcademicYear, type CostContext, type CostPart, type MonthSpan } from './cost.js';
 import { aggregateCells } from './cells.js';
 import { Dec, TWELVE, ZERO } from './decimal.js';
 import { InternalError } from './errors.js';
@@ -49,7 +49,7 @@ export function project(model: Model): ProjectionOutcome {
   const transitions = new TransitionRules(model.transitions);
   const newPlans = newPlansByYear(model.newPlans, model.baseYear, lastAcademicYear, model.assumptions.newPlansGrowth);
 
-  const monthCosts: SettingMonthCost[] = [];
+  const costParts: CostPart[] = [];
   const academicYears: AcademicYearResult[] = [];
   let cells: Cell[] = aggregateCells(model.cohort);
   for (let ay = model.baseYear; ay <= lastAcademicYear; ay += 1) {
@@ -60,19 +60,16 @@ export function project(model: Model): ProjectionOutcome {
       cells = step.cells;
       flows = step.flows;
     }
-    const [from, to] = academicYearMonths(ay);
-    const months: MonthIndex[] = [];
-    for (let m = Math.max(from, windowStart); m <= Math.min(to, windowEnd); m += 1) months.push(m);
-    const cost = costAcademicYear(cells, ay, months, context);
-    monthCosts.push(...cost.months);
-    academicYears.push({ academicYear: ay, pupils: sumCounts(cells), pupilsBySetting: cost.pupilsBySetting, placesBySetting: cost.placesBySetting, ...(flows ? { flows } : {}) });
+    const cost = costAcademicYear(cells, ay, chargedSpans(ay, windowStart, windowEnd), context);
+    costParts.push(...cost.parts);
+    academicYears.push({ academicYear: ay, pupils: flows ? flows.closing : sumCounts(cells), pupilsBySetting: cost.pupilsBySetting, placesBySetting: cost.placesBySetting, ...(flows ? { flows } : {}) });
   }
 
   const income = incomeByYear(model.funding, financialYears, model.assumptions.hnbGrowth, issues);
   if (hasErrors(issues)) return { issues };
 
   const openingBalance = model.funding.find((row) => row.line === 'opening_balance')?.amount ?? ZERO;
-  const years = rollUp(model, financialYears, monthCosts, academicYears, income, openingBalance);
+  const years = rollUp(model, financialYears, costParts, academicYears, income, openingBalance);
   const projection: Projection = {
     area: model.area,
     baseYear: model.baseYear,
@@ -95,16 +92,16 @@ export function project(model: Model): ProjectionOutcome {
 function rollUp(
   model: Model,
   financialYears: readonly FinancialYear[],
-  monthCosts: readonly SettingMonthCost[],
+  costParts: readonly CostPart[],
   academicYears: readonly AcademicYearResult[],
   income: ReturnType<typeof incomeByYear>,
   openingBalance: Decimal,
 ): FinancialYearResult[] {
   const sums = new Map<string, { topUp: Decimal; place: Decimal }>();
-  for (const cost of monthCosts) {
-    const key = `${financialYearOfMonth(cost.month)}\u0000${cost.setting}`;
+  for (const part of costParts) {
+    const key = `${part.financialYear}\u0000${part.setting}`;
     const entry = sums.get(key) ?? { topUp: ZERO, place: ZERO };
-    sums.set(key, { topUp: entry.topUp.plus(cost.topUpAnnual), place: entry.place.plus(cost.placeAnnual) });
+    sums.set(key, { topUp: entry.topUp.plus(part.topUpAnnualMonths), place: entry.place.plus(part.placeAnnualMonths) });
   }
   const byAcademicYear = new Map(academicYears.map((ay) => [ay.academicYear, ay]));
   let cumulative = openingBalance;
@@ -123,6 +120,17 @@ function rollUp(
     cumulative = cumulative.plus(inYearBalance);
     return { financialYear: fy, pupilsJanuary: january.pupils, spendTopUp, spendPlace, spendTotal, income: yearIncome, inYearBalance, cumulativeBalance: cumulative, settings };
   });
+}
+
+/** The months of AY `ay` inside the charged window, split by financial year (Sep–Mar, Apr–Aug). */
+function chargedSpans(ay: AcademicYear, windowStart: MonthIndex, windowEnd: MonthIndex): MonthSpan[] {
+  const [from, to] = academicYearMonths(ay);
+  const spans = new Map<FinancialYear, MonthIndex[]>();
+  for (let m = Math.max(from, windowStart); m <= Math.min(to, windowEnd); m += 1) {
+    const fy = financialYearOfMonth(m);
+    spans.set(fy, [...(spans.get(fy) ?? []), m]);
+  }
+  return [...spans.entries()].map(([financialYear, months]) => ({ financialYear, months }));
 }
 
 function indexPlaces(model: Model): CostContext['givenPlaces'] {

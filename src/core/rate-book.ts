@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { Dec, ONE } from './decimal.js';
+import { Dec, ONE, ZERO } from './decimal.js';
 import type { Need } from './need.js';
 import { anniversariesBetween, type MonthIndex, firstOfMonth } from './period.js';
 import { DEFAULT_UPLIFT_DAY, type Tariff, type TariffRate } from './tariff.js';
@@ -25,7 +25,8 @@ export class RateBook {
   private readonly upliftDay: string;
   private readonly annualFactor: Decimal;
   private readonly factors: Decimal[] = [ONE];
-  private readonly memo = new Map<string, ChargedRate | null>();
+  private readonly memo = new Map<string, Map<MonthIndex, ChargedRate | null>>();
+  private readonly sums = new Map<string, Decimal | MonthIndex>();
   /** Every tariff row charged at least once, for the provenance manifest. */
   readonly used = new Set<TariffRate>();
 
@@ -57,20 +58,52 @@ export class RateBook {
 
   /** The tariff top-up for a pupil in (setting, band, need) in month m, or undefined when none is in force. */
   topUp(setting: string, band: string, need: Need, month: MonthIndex): ChargedRate | undefined {
-    const memoKey = `${seriesKey(setting, band, need)}\u0000${month}`;
-    const cached = this.memo.get(memoKey);
+    return this.lookup(seriesKey(setting, band, need), seriesKey(setting, band, '*'), month);
+  }
+
+  /** Exact-need series first, then "*", memoised per (series, month) with numeric month keys. */
+  private lookup(exactKey: string, starKey: string, month: MonthIndex): ChargedRate | undefined {
+    let byMonth = this.memo.get(exactKey);
+    if (!byMonth) {
+      byMonth = new Map();
+      this.memo.set(exactKey, byMonth);
+    }
+    const cached = byMonth.get(month);
     if (cached !== undefined) return cached ?? undefined;
     const date = firstOfMonth(month);
-    const charged = this.inForce(seriesKey(setting, band, need), date) ?? this.inForce(seriesKey(setting, band, '*'), date);
-    this.memo.set(memoKey, charged ?? null);
+    const charged = this.inForce(exactKey, date) ?? this.inForce(starKey, date);
+    byMonth.set(month, charged ?? null);
     if (charged?.row) this.used.add(charged.row);
     return charged;
   }
 
-  /** A pupil's own annual cost, in force from `from` and uplifted like a tariff series that ends there. */
-  bespoke(annualCost: Decimal, from: string, month: MonthIndex): ChargedRate {
-    const upliftYears = anniversariesBetween(this.upliftDay, from, firstOfMonth(month));
-    return { annualTopUp: annualCost.times(this.factor(upliftYears)), upliftYears };
+  /**
+   * Σ of the top-up in force on the 1st of each of `months`, or the first month with no rate
+   * in force. Memoised per series and span: every NCY of a (setting, band, need) asks the same.
+   */
+  topUpSum(setting: string, band: string, need: Need, months: readonly MonthIndex[]): Decimal | MonthIndex {
+    const exactKey = seriesKey(setting, band, need);
+    const starKey = seriesKey(setting, band, '*');
+    // Needs without a series of their own all read the "*" series: memoise that once, not per need.
+    const memoKey = `${this.series.has(exactKey) ? exactKey : starKey}\u0000${months[0]}\u0000${months.length}`;
+    const cached = this.sums.get(memoKey);
+    if (cached !== undefined) return cached;
+    let total: Decimal | MonthIndex = ZERO;
+    for (const month of months) {
+      const charged = this.lookup(exactKey, starKey, month);
+      if (!charged) { total = month; break; }
+      total = (total as Decimal).plus(charged.annualTopUp);
+    }
+    this.sums.set(memoKey, total);
+    return total;
+  }
+
+  /**
+   * The factor on a pupil's own annual cost in month m: in force from `from` and uplifted
+   * like a tariff series whose last row starts then.
+   */
+  bespokeFactor(from: string, month: MonthIndex): Decimal {
+    return this.factor(anniversariesBetween(this.upliftDay, from, firstOfMonth(month)));
   }
 
   private inForce(key: string, date: string): ChargedRate | undefined {

@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { CellAccumulator } from './cells.js';
-import { ZERO } from './decimal.js';
+import { ONE, ZERO } from './decimal.js';
 import type { Cell } from './model.js';
 import { NCY_MAX } from './need.js';
 import type { CeasingRules, TransitionRules } from './rules.js';
@@ -24,7 +24,8 @@ export interface StepResult {
  * Ages a cohort from AY a to AY a+1 (docs/methodology.md, "Stepping"):
  * continuing = count × (1 − ceasing rate); transitions at (ncy, setting) move their
  * shares to the new setting (and band if given); ncy + 1; past NCY 20 leave; then
- * the new plans of AY a+1 join. Nothing is rounded.
+ * the new plans of AY a+1 join. Nothing is rounded. A bespoke cost total follows its
+ * pupils' share exactly; pupils who move setting leave it behind (priced by the tariff).
  */
 export function stepYear(cells: readonly Cell[], newPlans: readonly Cell[], ceasing: CeasingRules, transitions: TransitionRules): StepResult {
   const next = new CellAccumulator();
@@ -34,7 +35,8 @@ export function stepYear(cells: readonly Cell[], newPlans: readonly Cell[], ceas
   let moved = ZERO;
   for (const cell of cells) {
     opening = opening.plus(cell.count);
-    const leaving = cell.count.times(ceasing.rate(cell.ncy, cell.need, cell.setting));
+    const rate = ceasing.rate(cell.ncy, cell.need, cell.setting);
+    const leaving = rate.isZero() ? ZERO : cell.count.times(rate);
     const continuing = cell.count.minus(leaving);
     ceased = ceased.plus(leaving);
     if (cell.ncy + 1 > NCY_MAX) {
@@ -42,30 +44,26 @@ export function stepYear(cells: readonly Cell[], newPlans: readonly Cell[], ceas
       continue;
     }
     let staying = continuing;
+    let stayingShare = ONE.minus(rate);
     for (const rule of transitions.from(cell.ncy, cell.setting)) {
       const share = continuing.times(rule.rate);
       staying = staying.minus(share);
+      stayingShare = stayingShare.minus(ONE.minus(rate).times(rule.rate));
       moved = moved.plus(share);
-      // A bespoke annual_cost belongs to the placement it was agreed for: a pupil who
-      // moves setting is priced by the tariff for the new setting and band.
-      next.add({ ncy: cell.ncy + 1, need: cell.need, setting: rule.toSetting, band: rule.toBand ?? cell.band, ...originOf(rule.origin ?? cell.origin) }, share);
+      const origin = rule.origin ?? cell.origin;
+      next.add({ ncy: cell.ncy + 1, need: cell.need, setting: rule.toSetting, band: rule.toBand ?? cell.band, ...(origin ? { origin } : {}) }, share);
     }
-    const { count: _count, ...rest } = cell;
-    next.add({ ...rest, ncy: cell.ncy + 1 }, staying);
+    const { count: _count, bespokeAnnual, ...attributes } = cell;
+    next.add({ ...attributes, ncy: cell.ncy + 1 }, staying, bespokeAnnual?.times(stayingShare));
   }
   let joined = ZERO;
-  for (const cell of newPlans) {
-    joined = joined.plus(cell.count);
-    const { count, ...rest } = cell;
-    next.add(rest, count);
+  for (const { count, bespokeAnnual, ...attributes } of newPlans) {
+    joined = joined.plus(count);
+    next.add(attributes, count, bespokeAnnual);
   }
   const nextCells = next.toCells();
   // Closing is counted from the cells themselves so that the conservation check in
   // project.ts tests the stepping, not a restatement of it.
   const closing = nextCells.reduce((total, cell) => total.plus(cell.count), ZERO);
   return { cells: nextCells, flows: { opening, ceased, agedOut, moved, newPlans: joined, closing } };
-}
-
-function originOf(origin: Cell['origin']): Pick<Cell, 'origin'> {
-  return origin ? { origin } : {};
 }

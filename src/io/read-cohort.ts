@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { CellAccumulator } from '../core/cells.js';
+import { CellAccumulator, type CellAttributes } from '../core/cells.js';
 import { ZERO } from '../core/decimal.js';
 import { error, warning, type Issue } from '../core/issue.js';
 import type { Cell } from '../core/model.js';
@@ -37,12 +37,17 @@ export function readCohort(table: CsvTable, areaCode: string | undefined, tariff
   }
   if (table.rows.length === 0) issues.push(warning('EMPTY_COHORT', 'cohort.csv has no pupils', { file: table.file }));
   const cells = new CellAccumulator();
-  for (const { cell, pupils, counted } of known.values()) cells.add(cell, counted.plus(pupils));
+  for (const { attributes, annualCost, pupils, counted } of known.values()) {
+    const count = counted.plus(pupils);
+    cells.add(attributes, count, annualCost?.times(count));
+  }
   return cells.toCells();
 }
 
 interface Tally {
-  readonly cell: Omit<Cell, 'count'>;
+  readonly attributes: CellAttributes;
+  /** Per pupil, for rows priced by their own annual_cost. */
+  readonly annualCost?: Decimal;
   /** Rows without a count: one pupil each, counted exactly as an integer. */
   pupils: number;
   /** The sum of explicit counts. */
@@ -57,5 +62,5 @@ function parseCell(row: CsvRow, tariff: TariffCheck, issues: Issue[]): Tally | u
   const annualCost = decimalCell(row, 'annual_cost', issues, { optional: true });
   const band = annualCost ? row.get('band') : tariff.band(row, 'band', setting, issues);
   if (issues.length > before || ncy === undefined || need === undefined || setting === undefined || band === undefined) return undefined;
-  return { cell: { ncy, need, setting, band, ...(annualCost ? { annualCost } : {}), origin: row.at() }, pupils: 0, counted: ZERO };
+  return { attributes: { ncy, need, setting, band, origin: row.at() }, ...(annualCost ? { annualCost } : {}), pupils: 0, counted: ZERO };
 }

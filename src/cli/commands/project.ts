@@ -34,13 +34,13 @@ export async function runProject(dirArgument: string | undefined, options: Proje
   }
   const format: Format = options.format ?? (options.out || !process.stdout.isTTY ? 'csv' : 'table');
   const dir = dirArgument ?? defaultModelDir();
-  const progress = spinner(`Reading ${displayPath(dir)}`, { quiet: Boolean(options.quiet), json: format === 'json' }).start();
+  const progress = (await spinner(`Reading ${displayPath(dir)}`, { quiet: Boolean(options.quiet), json: format === 'json' })).start();
   const { loaded, projection, issues } = loadAndProject(dir);
   progress.stop();
   if (!projection) throw new InputError(issues);
-  if (issues.length) process.stderr.write(formatIssues(issues, issuePaint()));
+  if (issues.length) process.stderr.write(formatIssues(issues, await issuePaint()));
   const manifest = buildManifest({ version: toolVersion(), inputs: loaded.inputs, projection, options: { format, detail: Boolean(options.detail) } });
-  const text = render(projection, format, options, manifest, issues);
+  const text = await render(projection, format, options, manifest, issues);
   const inputs = loaded.inputs.map((input) => input.path);
   const staged = [
     ...(options.manifest ? [stageOutput(options.manifest, jsonText(manifest), inputs)] : []),
@@ -62,9 +62,9 @@ export function loadAndProject(dir: string): { loaded: LoadedModel; projection?:
   return hasErrors(issues) || !outcome.projection ? { loaded, issues } : { loaded, projection: outcome.projection, issues };
 }
 
-function render(projection: Projection, format: Format, options: ProjectOptions, manifest: JsonOut, issues: readonly Issue[]): string {
+async function render(projection: Projection, format: Format, options: ProjectOptions, manifest: JsonOut, issues: readonly Issue[]): Promise<string> {
   const detail = Boolean(options.detail);
-  if (format === 'table') return renderTable(projection, { detail, paint: tablePaint() });
+  if (format === 'table') return renderTable(projection, { detail, paint: await tablePaint() });
   if (format === 'csv') return detail ? renderCsv(DETAIL_COLUMNS, detailRows(projection)) : renderCsv(SUMMARY_COLUMNS, summaryRows(projection));
   if (format === 'json') return renderJson(projection, { detail, warnings: issues.map((issue) => `${issue.code}: ${issue.message}`), manifest });
   throw new UsageError(`unknown format ${String(format)}`);
