@@ -35,11 +35,12 @@ function spawned(args) {
 
 function countRows(cohortFile) {
   const records = parseFile(cohortFile);
-  const header = records[0].record.map((name) => name.trim().toLowerCase());
+  const nonBlank = records.filter((record) => !(record.length === 1 && record[0].trim() === ''));
+  const header = nonBlank[0].map((name) => name.trim().toLowerCase());
   const countIndex = header.indexOf('count');
   let pupils = 0;
-  for (const { record } of records.slice(1)) pupils += countIndex >= 0 && record[countIndex]?.trim() ? Number(record[countIndex]) : 1;
-  return { rows: records.length - 1, pupils: Math.round(pupils) };
+  for (const record of nonBlank.slice(1)) pupils += countIndex >= 0 && record[countIndex]?.trim() ? Number(record[countIndex]) : 1;
+  return { rows: nonBlank.length - 1, pupils: Math.round(pupils) };
 }
 
 const models = [
