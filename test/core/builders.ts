@@ -6,8 +6,9 @@ import type { Tariff, TariffRate } from '../../src/core/tariff.js';
 /** Small builders for core tests, after changesets' FakeFullState. */
 export const d = (text: string) => new Dec(text);
 
+/** A cell; `annualCost` (per pupil) makes it a bespoke cell whose total is count × annualCost. */
 export function cell(ncy: number, need: Need, setting: string, band: string, count: string, annualCost?: string): Cell {
-  return { ncy, need, setting, band, count: d(count), ...(annualCost ? { annualCost: d(annualCost) } : {}) };
+  return { ncy, need, setting, band, count: d(count), ...(annualCost ? { bespokeAnnual: d(annualCost).times(d(count)) } : {}) };
 }
 
 export function rate(setting: string, band: string, topUp: string, effectiveFrom = '2025-04-01', need: Need | '*' = '*'): TariffRate {

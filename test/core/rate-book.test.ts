@@ -47,7 +47,7 @@ describe('rate book: the date rule and the uplift rule', () => {
 
   it('a bespoke annual cost is uplifted like a series starting on its own date; a model uplift compounds with the tariff\'s', () => {
     const withModel = new RateBook(tariff([], { uplift: { method: 'percent', annualRate: d('0.02'), on: '04-01' } }), d('0.03'));
-    expect(withModel.bespoke(d('50000'), '2025-09-01', m(2026, 3)).annualTopUp.toString()).toBe('50000');
-    expect(withModel.bespoke(d('50000'), '2025-09-01', m(2026, 4)).annualTopUp.toString()).toBe('52530');
+    expect(withModel.bespokeFactor('2025-09-01', m(2026, 3)).toString()).toBe('1');
+    expect(withModel.bespokeFactor('2025-09-01', m(2026, 4)).times(50000).toString()).toBe('52530');
   });
 });

@@ -9,7 +9,7 @@ describe('stepping one academic year', () => {
     const ceasing = new CeasingRules([{ ncy: 6, rate: d('0.1') }]);
     const transitions = new TransitionRules([{ fromNcy: 6, fromSetting: 'mainstream', toSetting: 'special', rate: d('0.3'), toBand: '2' }]);
     const { cells, flows } = stepYear([cell(6, 'ASD', 'mainstream', '1', '10')], [cell(0, 'HI', 'mainstream', '1', '1')], ceasing, transitions);
-    expect(cells.map((c) => [c.ncy, c.setting, c.band, c.count.toString()])).toEqual([
+    expect(cells.map((c) => [c.ncy, c.setting, c.band, c.count.toString()]).sort()).toEqual([
       [0, 'mainstream', '1', '1'],
       [7, 'mainstream', '1', '6.3'],
       [7, 'special', '2', '2.7'],
@@ -24,10 +24,11 @@ describe('stepping one academic year', () => {
     expect(flows.agedOut.toString()).toBe('3');
   });
 
-  it('a pupil with a bespoke cost keeps it when staying, and is tariff-priced after moving setting', () => {
+  it('a bespoke cost total follows the share that stays; pupils who move setting are tariff-priced', () => {
     const transitions = new TransitionRules([{ fromNcy: 11, fromSetting: 'independent', toSetting: 'fe', rate: d('0.5'), toBand: '3' }]);
+    // Two pupils at £60,000 (total £120,000): half move to FE, so £60,000 of bespoke cost stays.
     const { cells } = stepYear([cell(11, 'SEMH', 'independent', '', '2', '60000')], [], new CeasingRules([]), transitions);
-    expect(cells.map((c) => [c.setting, c.band, c.annualCost?.toString(), c.count.toString()])).toEqual([
+    expect(cells.map((c) => [c.setting, c.band, c.bespokeAnnual?.toString(), c.count.toString()])).toEqual([
       ['fe', '3', undefined, '1'],
       ['independent', '', '60000', '1'],
     ]);
@@ -60,5 +61,15 @@ describe('new plans by year', () => {
     expect(counts(2026)).toEqual(['0:ASD:10', '6:HI:2']);
     expect(counts(2027)).toEqual(['0:ASD:3', '6:HI:2.2']);
     expect(counts(2028)).toEqual(['0:ASD:12.1', '6:HI:2.42']);
+  });
+});
+
+describe('bespoke cells', () => {
+  it('ceasing and transitions scale the bespoke total with the pupils: 4 pupils, £200,000, 25% cease, 1/3 of the rest move', () => {
+    const transitions = new TransitionRules([{ fromNcy: 11, fromSetting: 'independent', toSetting: 'fe', rate: d('0.5') }]);
+    const { cells } = stepYear([cell(11, 'SEMH', 'independent', '', '4', '50000')], [], new CeasingRules([{ ncy: 11, rate: d('0.25') }]), transitions);
+    const stayed = cells.find((c) => c.setting === 'independent')!;
+    expect(stayed.count.toString()).toBe('1.5');
+    expect(stayed.bespokeAnnual!.toString()).toBe('75000');
   });
 });
