@@ -22,6 +22,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
     .option('--detail', 'add spend and pupils by setting')
     .option('--manifest <file>', 'also write the provenance manifest (tool version, input SHA-256s, tariff dates, options) as JSON')
+    .option('--tariff <file-or-id>', "use this tariff instead of the model's (a file, or an id in the tariff library)")
     .option('--quiet', 'no progress or notes on stderr')
     // One module per command, loaded when that command runs (changesets' cli does the same).
     .action(async (dir: string | undefined, options: ProjectOptions) => setExit(await (await import('./commands/project.js')).runProject(dir, options)));
@@ -31,11 +32,46 @@ function program(setExit: (code: number) => void): Command {
     .argument('[model-dir]', 'model folder')
     .option('--quiet', 'print nothing when the model is valid')
     .action(async (dir: string | undefined, options: { quiet?: boolean }) => setExit(await (await import('./commands/validate.js')).runValidate(dir, options)));
+  addTariffCommands(root, setExit);
   for (const command of root.commands) command.exitOverride();
   return root;
 }
 
 /** Parses argv, runs one command and returns the exit code; every error ends here. */
+const formatOption = () => new Option('--format <format>', 'output format (default: table on a terminal, else csv)').choices(['table', 'csv', 'json']);
+const tariffs = () => import('./commands/tariffs.js');
+
+function addTariffCommands(root: Command, setExit: (code: number) => void): void {
+  const group = root.command('tariffs').description('check, show, compare, import and export band and tariff tables');
+  group.command('list').description('the tables in the library: id, title, years, settings, bands, sources')
+    .option('--dir <dir>', 'library folder (default: the shipped tariffs/)').addOption(formatOption()).option('--out <file>', 'write to this file')
+    .action(async (options) => setExit(await (await tariffs()).runList(options)));
+  group.command('show').description('a table: every row, or the rows in force on a date').argument('<tariff>', 'a file, or an id in the library')
+    .option('--at <date>', 'show the rows in force on this date (YYYY-MM-DD), uplifted as declared').option('--dir <dir>', 'library folder')
+    .addOption(formatOption()).option('--out <file>', 'write to this file')
+    .action(async (tariff: string, options) => setExit(await (await tariffs()).runShow(tariff, options)));
+  group.command('check').description('validate tariff files (default: the whole library); every problem at once').argument('[files...]', 'tariff files')
+    .option('--dir <dir>', 'library folder').option('--quiet', 'print nothing when all are valid')
+    .action(async (files: string[], options) => setExit(await (await tariffs()).runCheck(files, options)));
+  group.command('diff').description('rows that differ between two tables, and with --model what switching costs')
+    .argument('<a>', 'the table you have (file or id)').argument('<b>', 'the table to compare (file or id)')
+    .option('--at <date>', 'compare the rows in force on this date').option('--model [dir]', 'project this model under both tables (default: the example)')
+    .option('--dir <dir>', 'library folder').addOption(formatOption()).option('--out <file>', 'write to this file')
+    .action(async (a: string, b: string, options) => setExit(await (await tariffs()).runDiff(a, b, options)));
+  group.command('import').description('a tariff from its spreadsheet form (CSV), as JSON').argument('<rates>', 'rates CSV: effective_from,setting,band,need,top_up')
+    .requiredOption('--settings <file>', 'settings CSV: setting,label,place_value').option('--bands <file>', 'bands CSV: setting,band,label')
+    .option('--references <file>', 'references CSV: id,title,url').option('--meta <file>', 'tariff CSV: field,value (id, title, uplift…)')
+    .option('--id <id>', 'tariff id').option('--title <title>', 'tariff title').option('--reference <url>', 'the source of the table')
+    .option('--reference-title <title>', 'the title of that source').option('--out <file>', 'write the JSON here').option('--quiet', 'do not list normalisations')
+    .action(async (rates: string, options) => setExit(await (await tariffs()).runImport(rates, options)));
+  group.command('export').description('a tariff as canonical JSON, or with --csv in its spreadsheet form').argument('<tariff>', 'a file, or an id in the library')
+    .option('--csv', 'write tariff.csv, references.csv, settings.csv, bands.csv and rates.csv').option('--out-dir <dir>', 'folder for --csv (default: <id>-csv)')
+    .option('--out <file>', 'write the JSON here').option('--dir <dir>', 'library folder').option('--quiet', 'say nothing on stderr')
+    .action(async (tariff: string, options) => setExit(await (await tariffs()).runExport(tariff, options)));
+  for (const command of group.commands) command.exitOverride();
+  group.exitOverride();
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   let code: number = EXIT.ok;
   try {

@@ -7,3 +7,6 @@ export function toolVersion(): string {
 }
 
 export const defaultModelDir = (): string => new URL('../../fixtures/example/', import.meta.url).pathname;
+
+/** The tariff library shipped with the tool. */
+export const defaultTariffDir = (): string => new URL('../../tariffs/', import.meta.url).pathname;

@@ -77,6 +77,11 @@ export class RateBook {
     return charged;
   }
 
+  /** The row of exactly this series (no "*" fallback) in force on a date, uplifted; for showing a table. */
+  seriesInForce(setting: string, band: string, need: Need | '*', date: string): ChargedRate | undefined {
+    return this.inForce(seriesKey(setting, band, need), date);
+  }
+
   /**
    * Σ of the top-up in force on the 1st of each of `months`, or the first month with no rate
    * in force. Memoised per series and span: every NCY of a (setting, band, need) asks the same.

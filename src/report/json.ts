@@ -9,6 +9,8 @@ class RawNumber {
   constructor(readonly text: string) {}
 }
 
+export const rawNumber = (text: string): RawNumber => new RawNumber(text);
+
 type JsonOut = string | boolean | null | RawNumber | JsonOut[] | { [key: string]: JsonOut };
 
 export interface JsonReportOptions {

@@ -15,7 +15,8 @@ import { DETAIL_COLUMNS, detailRows, SUMMARY_COLUMNS, summaryRows } from '../../
 import { renderTable } from '../../report/table.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint, spinner, tablePaint } from '../terminal.js';
-import { defaultModelDir, toolVersion } from '../version.js';
+import { defaultModelDir, defaultTariffDir, toolVersion } from '../version.js';
+import { resolveTariff } from '../../io/tariff-library.js';
 
 export type Format = 'table' | 'csv' | 'json';
 
@@ -25,6 +26,7 @@ export interface ProjectOptions {
   readonly detail?: boolean;
   readonly quiet?: boolean;
   readonly manifest?: string;
+  readonly tariff?: string;
 }
 
 /** `highneeds project [model-dir]`: read, project, render, write. Returns the exit code. */
@@ -35,7 +37,7 @@ export async function runProject(dirArgument: string | undefined, options: Proje
   const format: Format = options.format ?? (options.out || !process.stdout.isTTY ? 'csv' : 'table');
   const dir = dirArgument ?? defaultModelDir();
   const progress = (await spinner(`Reading ${displayPath(dir)}`, { quiet: Boolean(options.quiet), json: format === 'json' })).start();
-  const { loaded, projection, issues } = loadAndProject(dir);
+  const { loaded, projection, issues } = loadAndProject(dir, options.tariff);
   progress.stop();
   if (!projection) throw new InputError(issues);
   if (issues.length) process.stderr.write(formatIssues(issues, await issuePaint()));
@@ -54,8 +56,10 @@ export async function runProject(dirArgument: string | undefined, options: Proje
   return 0;
 }
 
-export function loadAndProject(dir: string): { loaded: LoadedModel; projection?: Projection; issues: Issue[] } {
-  const loaded = loadModel(dir, { limits: limitsFromEnvironment(process.env) });
+export function loadAndProject(dir: string, tariffArgument?: string): { loaded: LoadedModel; projection?: Projection; issues: Issue[] } {
+  const tariffFile = tariffArgument === undefined ? undefined : resolveTariff(tariffArgument, defaultTariffDir());
+  if (tariffArgument !== undefined && !tariffFile) throw new UsageError(`--tariff "${tariffArgument}" is neither a tariff file nor the id of one in the library`);
+  const loaded = loadModel(dir, { limits: limitsFromEnvironment(process.env), ...(tariffFile ? { tariffFile } : {}) });
   if (!loaded.model) return { loaded, issues: [...loaded.issues] };
   const outcome = project(loaded.model);
   const issues = sortIssues([...loaded.issues, ...outcome.issues]);

@@ -1,0 +1,182 @@
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { InputError, UsageError } from '../../core/errors.js';
+import { hasErrors, sortIssues, type Issue } from '../../core/issue.js';
+import { isValidDate, formatFinancialYear } from '../../core/period.js';
+import { project } from '../../core/project.js';
+import type { Projection } from '../../core/projection.js';
+import type { Tariff } from '../../core/tariff.js';
+import { diffTariffs } from '../../core/tariff-diff.js';
+import { tariffTable } from '../../core/tariff-table.js';
+import { displayPath, readInput } from '../../io/files.js';
+import { limitsFromEnvironment } from '../../io/limits.js';
+import { loadModel } from '../../io/read-model.js';
+import { importTariff } from '../../io/tariff-import.js';
+import { libraryFiles, readTariffFile, resolveTariff } from '../../io/tariff-library.js';
+import { commitOutput, stageOutput } from '../../io/write-output.js';
+import { figure, renderRecords, type Record_ } from '../../report/records.js';
+import { exportTariffCsv, TARIFF_CSV_COLUMNS, type TariffCsvFile } from '../../report/tariff-csv.js';
+import { tariffJson } from '../../report/tariff-json.js';
+import { yieldToSignals } from '../interrupt.js';
+import { formatIssues } from '../print-issues.js';
+import { issuePaint } from '../terminal.js';
+import { defaultModelDir, defaultTariffDir } from '../version.js';
+
+type Format = 'table' | 'csv' | 'json';
+export interface OutputOptions { readonly format?: Format; readonly out?: string; readonly dir?: string }
+
+const formatOf = (options: OutputOptions): Format => options.format ?? (options.out || !process.stdout.isTTY ? 'csv' : 'table');
+
+async function emit(text: string, options: OutputOptions, inputs: readonly string[] = []): Promise<void> {
+  if (!options.out) { process.stdout.write(text); return; }
+  const staged = stageOutput(options.out, text, inputs);
+  await yieldToSignals();
+  commitOutput(staged);
+}
+
+function load(argument: string, libraryDir: string): { tariff: Tariff; file: string } {
+  const file = resolveTariff(argument, libraryDir);
+  if (!file) throw new UsageError(`"${argument}" is neither a tariff file nor the id of one in ${displayPath(libraryDir)}`);
+  const loaded = readTariffFile(file);
+  if (!loaded.tariff) throw new InputError(loaded.issues);
+  return { tariff: loaded.tariff, file: loaded.file };
+}
+
+function checkDate(at: string | undefined): void {
+  if (at !== undefined && !isValidDate(at)) throw new UsageError(`--at ${at} is not a date written YYYY-MM-DD`);
+}
+
+/** `tariffs list`: one line per file in the library. */
+export async function runList(options: OutputOptions): Promise<number> {
+  const dir = options.dir ?? defaultTariffDir();
+  const rows: Record_[] = [];
+  const problems: Issue[] = [];
+  for (const file of libraryFiles(dir)) {
+    const loaded = readTariffFile(file);
+    if (!loaded.tariff) { problems.push(...loaded.issues); continue; }
+    const t = loaded.tariff;
+    const dates = t.rates.map((r) => r.effectiveFrom).sort();
+    const ends = t.rates.map((r) => r.endDate);
+    const lastEnd = ends.every((e) => e !== undefined) && ends.length ? [...(ends as string[])].sort().pop() : undefined;
+    const statuses = [...new Set([...t.settings, ...t.rates].map((x) => x.status ?? 'unstated'))].sort().join(' ');
+    rows.push({
+      id: t.id, title: t.title, from: dates[0] ?? '', to: lastEnd ?? (dates.length ? 'open' : ''),
+      settings: String(t.settings.length), bands: String(new Set(t.rates.map((r) => `${r.setting}\u0000${r.band}`)).size),
+      rates: String(t.rates.length), references: String(t.references.length), status: statuses,
+    });
+  }
+  await emit(renderRecords(formatOf(options), ['id', 'title', 'from', 'to', 'settings', 'bands', 'rates', 'references', 'status'], rows), options);
+  if (problems.length) throw new InputError(problems);
+  return 0;
+}
+
+/** `tariffs show ID|FILE [--at DATE]`: every row, or the rows in force on a date (uplifted). */
+export async function runShow(argument: string, options: OutputOptions & { at?: string }): Promise<number> {
+  checkDate(options.at);
+  const { tariff } = load(argument, options.dir ?? defaultTariffDir());
+  const rows: Record_[] = tariffTable(tariff, options.at).map((row) => ({
+    setting: row.setting, band: row.band, band_label: row.bandLabel, need: row.need,
+    top_up: figure(row.topUp), place_value: figure(row.placeValue),
+    effective_from: row.row.effectiveFrom, end_date: row.row.endDate, uplift_years: String(row.upliftYears),
+    status: row.row.status, reference: row.row.reference,
+  }));
+  await emit(renderRecords(formatOf(options), ['setting', 'band', 'band_label', 'need', 'top_up', 'place_value', 'effective_from', 'end_date', 'uplift_years', 'status', 'reference'], rows), options);
+  return 0;
+}
+
+/** `tariffs check [FILES…]`: validates each file (default: the whole library); all problems at once. */
+export async function runCheck(files: readonly string[], options: { dir?: string; quiet?: boolean }): Promise<number> {
+  const targets = files.length ? files.map((f) => path.resolve(f)) : libraryFiles(options.dir ?? defaultTariffDir());
+  const issues: Issue[] = [];
+  const lines: string[] = [];
+  for (const file of targets) {
+    const loaded = readTariffFile(file);
+    issues.push(...loaded.issues);
+    if (loaded.tariff) lines.push(`${loaded.file}: ok (${loaded.tariff.id}: ${loaded.tariff.settings.length} settings, ${loaded.tariff.rates.length} rates, ${loaded.tariff.references.length} references)`);
+  }
+  if (hasErrors(issues)) throw new InputError(sortIssues(issues));
+  if (!options.quiet) process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+/** `tariffs diff A B [--at DATE] [--model DIR]`: the rows that differ, and what the difference costs a model. */
+export async function runDiff(a: string, b: string, options: OutputOptions & { at?: string; model?: string | boolean }): Promise<number> {
+  checkDate(options.at);
+  const library = options.dir ?? defaultTariffDir();
+  const left = load(a, library);
+  const right = load(b, library);
+  const format = formatOf(options);
+  const rows: Record_[] = diffTariffs(left.tariff, right.tariff, options.at).map((row) => ({
+    change: row.kind, what: row.what, setting: row.setting, band: row.band, need: row.need, effective_from: row.effectiveFrom || undefined,
+    a: figure(row.a), b: figure(row.b), difference: figure(row.change), percent: figure(row.changeShare?.times(100), 1),
+  }));
+  let text = renderRecords(format, ['change', 'what', 'setting', 'band', 'need', 'effective_from', 'a', 'b', 'difference', 'percent'], rows);
+  if (options.model) {
+    const dir = typeof options.model === 'string' ? options.model : defaultModelDir();
+    const under = (file: string): Projection => {
+      const loaded = loadModel(dir, { tariffFile: file, limits: limitsFromEnvironment(process.env) });
+      const outcome = loaded.model ? project(loaded.model) : undefined;
+      const issues = sortIssues([...loaded.issues, ...(outcome?.issues ?? [])]);
+      if (!outcome?.projection || hasErrors(issues)) throw new InputError(issues);
+      return outcome.projection;
+    };
+    const pa = under(left.file);
+    const pb = under(right.file);
+    const cost: Record_[] = pa.years.map((year, i) => {
+      const other = pb.years[i]!;
+      return {
+        financial_year: formatFinancialYear(year.financialYear),
+        spend_a: figure(year.spendTotal), spend_b: figure(other.spendTotal), spend_change: figure(other.spendTotal.minus(year.spendTotal)),
+        cumulative_a: figure(year.cumulativeBalance), cumulative_b: figure(other.cumulativeBalance), cumulative_change: figure(other.cumulativeBalance.minus(year.cumulativeBalance)),
+      };
+    });
+    const costText = renderRecords(format, ['financial_year', 'spend_a', 'spend_b', 'spend_change', 'cumulative_a', 'cumulative_b', 'cumulative_change'], cost);
+    text = format === 'json'
+      ? `{\n"rows": ${text.trimEnd()},\n"model": ${JSON.stringify(displayPath(dir))},\n"cost": ${costText.trimEnd()}\n}\n`
+      : format === 'csv' ? `${text}\n${costText}` : `${left.tariff.id} → ${right.tariff.id}${options.at ? ` at ${options.at}` : ''}\n\n${text}\nCost of switching for ${pa.area.name} (${displayPath(dir)}), £:\n${costText}`;
+  }
+  await emit(text, options);
+  return 0;
+}
+
+/** `tariffs import RATES.csv --settings SETTINGS.csv …`: the spreadsheet form back to a tariff file. */
+export async function runImport(ratesFile: string, options: { settings: string; references?: string; bands?: string; meta?: string; id?: string; title?: string; reference?: string; referenceTitle?: string; out?: string; quiet?: boolean }): Promise<number> {
+  const source = (file: string | undefined) => {
+    if (!file) return undefined;
+    const read = readInput(file, displayPath(file), limitsFromEnvironment(process.env).maxFileBytes);
+    if (read.status === 'missing') throw new InputError([{ severity: 'error', code: 'FILE_MISSING', message: `${file} was not found`, location: { file } }]);
+    if (read.status === 'refused') throw new InputError([read.issue]);
+    return { file: displayPath(file), text: read.file.text };
+  };
+  const result = importTariff(
+    { rates: source(ratesFile)!, settings: source(options.settings)!, ...opt('references', source(options.references)), ...opt('bands', source(options.bands)), ...opt('meta', source(options.meta)) },
+    { ...opt('id', options.id), ...opt('title', options.title), ...opt('referenceUrl', options.reference), ...opt('referenceTitle', options.referenceTitle) },
+  );
+  if (!result.tariff) throw new InputError(sortIssues(result.issues));
+  if (result.issues.length) process.stderr.write(formatIssues(sortIssues(result.issues), await issuePaint()));
+  if (!options.quiet) for (const line of result.normalised) process.stderr.write(`normalised: ${line}\n`);
+  const inputs = [ratesFile, options.settings, options.references, options.bands, options.meta].filter((f): f is string => Boolean(f));
+  await emit(tariffJson(result.tariff), options, inputs);
+  return 0;
+}
+
+/** `tariffs export ID|FILE [--csv] [--out-dir DIR]`: the canonical JSON, or the spreadsheet form. */
+export async function runExport(argument: string, options: { csv?: boolean; outDir?: string; out?: string; dir?: string; quiet?: boolean }): Promise<number> {
+  const { tariff, file } = load(argument, options.dir ?? defaultTariffDir());
+  if (!options.csv) { await emit(tariffJson(tariff), options, [file]); return 0; }
+  const outDir = options.outDir ?? `${tariff.id}-csv`;
+  mkdirSync(outDir, { recursive: true });
+  const files = exportTariffCsv(tariff);
+  const staged = (Object.keys(TARIFF_CSV_COLUMNS) as TariffCsvFile[]).map((name) => stageOutput(path.join(outDir, name), files[name], [file]));
+  await yieldToSignals();
+  for (const output of staged) commitOutput(output);
+  if (!options.quiet) {
+    process.stderr.write(`wrote ${Object.keys(files).map((n) => path.join(outDir, n)).join(', ')}\n`);
+    process.stderr.write(`bring it back with: highneeds tariffs import ${path.join(outDir, 'rates.csv')} --settings ${path.join(outDir, 'settings.csv')} --bands ${path.join(outDir, 'bands.csv')} --references ${path.join(outDir, 'references.csv')} --meta ${path.join(outDir, 'tariff.csv')}\n`);
+  }
+  return 0;
+}
+
+function opt<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}

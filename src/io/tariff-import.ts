@@ -1,0 +1,233 @@
+import type { Decimal } from 'decimal.js';
+import { parseDecimal } from '../core/decimal.js';
+import { error, type Issue, type Location } from '../core/issue.js';
+import { NEED_CODES, type Need, parseNeed } from '../core/need.js';
+import { isValidDate, isValidMonthDay } from '../core/period.js';
+import { DEFAULT_UPLIFT_DAY, type Provenance, type Reference, type Tariff, type TariffBand, type TariffRate, type TariffSetting, type Uplift, VALUE_STATUSES, type ValueStatus } from '../core/tariff.js';
+import { restoreText } from '../core/spreadsheet-text.js';
+import { readCsvTable, type CsvRow } from './csv-table.js';
+import { whyNotDecimal } from './why-not-decimal.js';
+
+export interface ImportSources {
+  readonly rates: { readonly file: string; readonly text: string };
+  readonly settings: { readonly file: string; readonly text: string };
+  readonly references?: { readonly file: string; readonly text: string };
+  readonly bands?: { readonly file: string; readonly text: string };
+  readonly meta?: { readonly file: string; readonly text: string };
+}
+
+export interface ImportOverrides {
+  readonly id?: string;
+  readonly title?: string;
+  readonly referenceUrl?: string;
+  readonly referenceTitle?: string;
+}
+
+export interface ImportResult {
+  readonly tariff?: Tariff;
+  readonly issues: Issue[];
+  /** What was normalised, said out loud: "rates.csv: removed £ or thousands separators in 12 amounts (first at rates.csv:2:6)". */
+  readonly normalised: string[];
+}
+
+/**
+ * Reads the spreadsheet form of a tariff (README: tariffs import). Accepts the unambiguous
+ * spreadsheet habits (£ signs and thousands separators in amounts, UK dd/mm/yyyy dates,
+ * Excel's BOM, blank rows) and says what it changed; refuses everything else with a location.
+ */
+export function importTariff(sources: ImportSources, overrides: ImportOverrides): ImportResult {
+  const issues: Issue[] = [];
+  const notes = new Normalisations();
+  const cells = new CellReader(issues, notes);
+  const meta = readMeta(sources.meta, issues);
+  const references = readReferences(sources.references, overrides, issues);
+  const citable = new Set(references.flatMap((r) => (r.id ? [r.id] : [])));
+  const settings = readSettings(sources.settings, cells, citable, issues);
+  const settingIds = new Set(settings.map((s) => s.id));
+  const rates = readRates(sources.rates, cells, settingIds, citable, issues);
+  const bands = sources.bands ? readBands(sources.bands, settingIds, rates, issues) : [];
+  const id = overrides.id ?? meta.get('id');
+  const title = overrides.title ?? meta.get('title');
+  if (!id) issues.push(error('MISSING_VALUE', 'the tariff needs an id: give --id (or an "id" row in tariff.csv)', { file: sources.rates.file }));
+  if (!title) issues.push(error('MISSING_VALUE', 'the tariff needs a title: give --title (or a "title" row in tariff.csv)', { file: sources.rates.file }));
+  if (references.length === 0) issues.push(error('MISSING_VALUE', 'the tariff needs at least one source: give --reference URL (or a references.csv)', { file: sources.rates.file }));
+  const uplift = readUplift(meta, sources.meta?.file ?? sources.rates.file, issues);
+  if (issues.some((i) => i.severity === 'error') || !id || !title || !uplift) return { issues, normalised: notes.lines() };
+  const tariffNotes = meta.get('notes');
+  return {
+    tariff: { id, title, currency: 'GBP', references, settings, rates, uplift, ...(bands.length ? { bands } : {}), ...(tariffNotes ? { notes: tariffNotes } : {}) },
+    issues,
+    normalised: notes.lines(),
+  };
+}
+
+class Normalisations {
+  private readonly counts = new Map<string, { count: number; first: Location }>();
+
+  note(what: string, at: Location): void {
+    const entry = this.counts.get(`${at.file}\u0000${what}`);
+    if (entry) entry.count += 1;
+    else this.counts.set(`${at.file}\u0000${what}`, { count: 1, first: at });
+  }
+
+  lines(): string[] {
+    return [...this.counts.entries()].map(([key, { count, first }]) => {
+      const [noun, verb] = key.split('\u0000')[1]!.split('|') as [string, string];
+      return `${first.file}: ${verb} in ${count} ${noun}${count === 1 ? '' : 's'} (first at ${first.file}:${first.line}:${first.column})`;
+    });
+  }
+}
+
+const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const SPREADSHEET_AMOUNT = /^£?\s*\d{1,3}(,\d{3})+(\.\d+)?$|^£\s*\d+(\.\d+)?$/;
+
+class CellReader {
+  constructor(private readonly issues: Issue[], private readonly notes: Normalisations) {}
+
+  text(row: CsvRow, column: string): string | undefined {
+    const value = restoreText(row.get(column));
+    return value === '' ? undefined : value;
+  }
+
+  required(row: CsvRow, column: string): string | undefined {
+    const value = this.text(row, column);
+    if (value === undefined) this.issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
+    return value;
+  }
+
+  amount(row: CsvRow, column: string): Decimal | undefined {
+    const text = this.required(row, column);
+    if (text === undefined) return undefined;
+    const plain = parseDecimal(text);
+    if (plain) return this.nonNegative(plain, row, column, text);
+    if (SPREADSHEET_AMOUNT.test(text)) {
+      this.notes.note('amount|removed £ or thousands separators', row.at(column));
+      return this.nonNegative(parseDecimal(text.replace(/[£,\s]/g, ''))!, row, column, text);
+    }
+    this.issues.push(error('INVALID_NUMBER', `"${column}" is "${text}": ${whyNotDecimal(text)}`, row.at(column), 'write amounts like 12345.67 or £12,345.67'));
+    return undefined;
+  }
+
+  date(row: CsvRow, column: string, optional = false): string | undefined {
+    const text = optional ? this.text(row, column) : this.required(row, column);
+    if (text === undefined) return undefined;
+    if (isValidDate(text)) return text;
+    const uk = UK_DATE.exec(text);
+    const iso = uk ? `${uk[3]}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}` : undefined;
+    if (iso && isValidDate(iso)) {
+      this.notes.note('date|read dd/mm/yyyy as a UK date', row.at(column));
+      return iso;
+    }
+    this.issues.push(error('INVALID_DATE', `"${column}" is "${text}", which is not a date written YYYY-MM-DD or dd/mm/yyyy`, row.at(column)));
+    return undefined;
+  }
+
+  provenance(row: CsvRow, citable: ReadonlySet<string>): Provenance {
+    const basis = this.text(row, 'basis');
+    const notes = this.text(row, 'notes');
+    const statusText = this.text(row, 'status');
+    const status = VALUE_STATUSES.find((s) => s === statusText?.toLowerCase()) as ValueStatus | undefined;
+    if (statusText !== undefined && !status) this.issues.push(error('INVALID_FIELD', `status "${statusText}" is not one of ${VALUE_STATUSES.join(', ')}`, row.at('status')));
+    const reference = this.text(row, 'reference');
+    if (reference !== undefined && !citable.has(reference)) this.issues.push(error('UNKNOWN_REFERENCE', `reference "${reference}" is not an id in the references`, row.at('reference')));
+    return { ...(basis ? { basis } : {}), ...(status ? { status } : {}), ...(reference ? { reference } : {}), ...(notes ? { notes } : {}) };
+  }
+
+  private nonNegative(value: Decimal, row: CsvRow, column: string, text: string): Decimal | undefined {
+    if (!value.isNegative() || value.isZero()) return value;
+    this.issues.push(error('NEGATIVE_VALUE', `"${column}" is ${text}, which must not be negative`, row.at(column)));
+    return undefined;
+  }
+}
+
+function table(source: { file: string; text: string }, required: readonly string[], optional: readonly string[], issues: Issue[]): CsvRow[] {
+  const parsed = readCsvTable(source.text, source.file, { required, optional });
+  issues.push(...parsed.issues);
+  return parsed.issues.some((i) => i.code === 'CSV_MALFORMED' || i.code === 'MISSING_COLUMN') ? [] : parsed.rows;
+}
+
+function readMeta(source: ImportSources['meta'], issues: Issue[]): Map<string, string> {
+  const meta = new Map<string, string>();
+  if (source) for (const row of table(source, ['field', 'value'], [], issues)) meta.set(row.get('field'), restoreText(row.get('value')));
+  return meta;
+}
+
+function readReferences(source: ImportSources['references'], overrides: ImportOverrides, issues: Issue[]): Reference[] {
+  const references: Reference[] = [];
+  if (source) {
+    for (const row of table(source, ['title', 'url'], ['id'], issues)) {
+      const id = restoreText(row.get('id'));
+      const title = restoreText(row.get('title'));
+      const url = restoreText(row.get('url'));
+      if (!title || !url) issues.push(error('MISSING_VALUE', 'a reference needs a title and a url', row.at(title ? 'url' : 'title')));
+      else references.push({ ...(id ? { id } : {}), title, url });
+    }
+  }
+  if (overrides.referenceUrl) references.push({ title: overrides.referenceTitle ?? overrides.referenceUrl, url: overrides.referenceUrl });
+  return references;
+}
+
+function readSettings(source: ImportSources['settings'], cells: CellReader, citable: ReadonlySet<string>, issues: Issue[]): TariffSetting[] {
+  const seen = new Set<string>();
+  return table(source, ['setting', 'label', 'place_value'], ['basis', 'status', 'reference', 'notes'], issues).flatMap((row) => {
+    const id = cells.required(row, 'setting');
+    const label = cells.text(row, 'label');
+    const placeValue = cells.amount(row, 'place_value');
+    const provenance = cells.provenance(row, citable);
+    if (id && seen.has(id)) issues.push(error('DUPLICATE_SETTING', `setting "${id}" is given more than once`, row.at('setting')));
+    if (!id || !placeValue || seen.has(id)) return [];
+    seen.add(id);
+    return [{ id, label: label ?? id, placeValue, ...provenance }];
+  });
+}
+
+function readRates(source: ImportSources['rates'], cells: CellReader, settings: ReadonlySet<string>, citable: ReadonlySet<string>, issues: Issue[]): TariffRate[] {
+  const seen = new Map<string, number>();
+  return table(source, ['effective_from', 'setting', 'band', 'need', 'top_up'], ['end_date', 'basis', 'status', 'reference', 'notes'], issues).flatMap((row) => {
+    const effectiveFrom = cells.date(row, 'effective_from');
+    const endDate = cells.date(row, 'end_date', true);
+    const setting = cells.required(row, 'setting');
+    if (setting !== undefined && !settings.has(setting)) issues.push(error('UNKNOWN_SETTING', `setting "${setting}" is not in the settings file`, row.at('setting')));
+    const band = cells.required(row, 'band');
+    const needText = cells.required(row, 'need');
+    const need: Need | '*' | undefined = needText === '*' ? '*' : needText === undefined ? undefined : parseNeed(needText);
+    if (needText !== undefined && !need) issues.push(error('UNKNOWN_NEED', `need "${needText}" is not a SEN2 code or "*"`, row.at('need'), `expected "*" or one of ${NEED_CODES.join(', ')}`));
+    const topUp = cells.amount(row, 'top_up');
+    const provenance = cells.provenance(row, citable);
+    if (effectiveFrom && endDate && endDate < effectiveFrom) issues.push(error('INVALID_DATE', `end_date ${endDate} is before effective_from ${effectiveFrom}`, row.at('end_date')));
+    if (!effectiveFrom || !setting || !settings.has(setting) || !band || !need || !topUp) return [];
+    const key = `${setting}\u0000${band}\u0000${need}\u0000${effectiveFrom}`;
+    if (seen.has(key)) {
+      issues.push(error('DUPLICATE_TARIFF_ROW', `line ${seen.get(key)} already gives setting "${setting}", band "${band}", need ${need} from ${effectiveFrom}`, row.at()));
+      return [];
+    }
+    seen.set(key, row.line);
+    return [{ effectiveFrom, ...(endDate ? { endDate } : {}), setting, band, need, topUp, ...provenance }];
+  });
+}
+
+function readBands(source: NonNullable<ImportSources['bands']>, settings: ReadonlySet<string>, rates: readonly TariffRate[], issues: Issue[]): TariffBand[] {
+  const priced = new Set(rates.map((r) => `${r.setting}\u0000${r.band}`));
+  return table(source, ['setting', 'band', 'label'], ['notes'], issues).flatMap((row) => {
+    const setting = restoreText(row.get('setting'));
+    const band = restoreText(row.get('band'));
+    const label = restoreText(row.get('label'));
+    const notes = restoreText(row.get('notes'));
+    if (!settings.has(setting)) { issues.push(error('UNKNOWN_SETTING', `setting "${setting}" is not in the settings file`, row.at('setting'))); return []; }
+    if (!priced.has(`${setting}\u0000${band}`)) { issues.push(error('UNKNOWN_BAND', `band "${band}" of setting "${setting}" has no rate in the rates file`, row.at('band'))); return []; }
+    if (!label) { issues.push(error('MISSING_VALUE', '"label" is empty', row.at('label'))); return []; }
+    return [{ setting, band, label, ...(notes ? { notes } : {}) }];
+  });
+}
+
+function readUplift(meta: ReadonlyMap<string, string>, file: string, issues: Issue[]): Uplift | undefined {
+  const method = meta.get('uplift_method') ?? 'none';
+  if (method === 'none') return { method: 'none' };
+  const rate = parseDecimal(meta.get('uplift_annual_rate') ?? '');
+  const on = meta.get('uplift_on') || DEFAULT_UPLIFT_DAY;
+  if (method !== 'percent' || !rate || !isValidMonthDay(on)) {
+    issues.push(error('INVALID_FIELD', `uplift must be "none", or "percent" with a decimal uplift_annual_rate and an MM-DD uplift_on (got ${method}, ${meta.get('uplift_annual_rate') ?? '-'}, ${on})`, { file }));
+    return undefined;
+  }
+  return { method: 'percent', annualRate: rate, on };
+}
