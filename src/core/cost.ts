@@ -34,6 +34,8 @@ export interface CostContext {
   readonly settings: readonly TariffSetting[];
   /** Commissioned places given in places.csv for (AY, setting). */
   readonly givenPlaces: (ay: AcademicYear, setting: string) => Decimal | undefined;
+  /** Places a scenario adds to (or removes from) those given or defaulted. */
+  readonly extraPlaces?: (ay: AcademicYear, setting: string) => Decimal | undefined;
   /** When a pupil row's annual_cost starts: 1 September of the base year. */
   readonly bespokeFrom: string;
   readonly issues: Issue[];
@@ -60,7 +62,10 @@ export function costAcademicYear(cells: readonly Cell[], ay: AcademicYear, spans
   const placesBySetting = new Map<string, Decimal>();
   for (const setting of context.settings) {
     if (setting.placeValue.isZero()) continue;
-    placesBySetting.set(setting.id, context.givenPlaces(ay, setting.id) ?? pupilsBySetting.get(setting.id) ?? ZERO);
+    const places = context.givenPlaces(ay, setting.id) ?? pupilsBySetting.get(setting.id) ?? ZERO;
+    const extra = context.extraPlaces?.(ay, setting.id);
+    // Removing more places than there are leaves none, never a negative number of places.
+    placesBySetting.set(setting.id, extra ? Dec.max(ZERO, places.plus(extra)) : places);
   }
   const parts: CostPart[] = [];
   for (const span of spans) {

@@ -5,6 +5,7 @@ import { Dec, TWELVE, ZERO } from './decimal.js';
 import { InternalError } from './errors.js';
 import { hasErrors, type Issue } from './issue.js';
 import { incomeByYear } from './ledger.js';
+import type { Adjustments } from './adjustments.js';
 import type { Cell, Model } from './model.js';
 import { newPlansByYear } from './new-plans.js';
 import {
@@ -28,7 +29,7 @@ const CONSERVATION_TOLERANCE = new Dec('1e-20');
  * Projects an area's high-needs spend, income and DSG balance (docs/methodology.md).
  * Pure: no I/O, clock or randomness, so it is cheap to rerun for scenarios and goal-seek.
  */
-export function project(model: Model): ProjectionOutcome {
+export function project(model: Model, adjustments: Adjustments = {}): ProjectionOutcome {
   const issues: Issue[] = [];
   const firstYear = firstProjectedFinancialYear(model.baseYear);
   const financialYears: FinancialYear[] = [];
@@ -41,6 +42,7 @@ export function project(model: Model): ProjectionOutcome {
     rateBook: new RateBook(model.tariff, model.assumptions.tariffUplift),
     settings: model.tariff.settings,
     givenPlaces: indexPlaces(model),
+    ...(adjustments.extraPlaces ? { extraPlaces: adjustments.extraPlaces } : {}),
     bespokeFrom: `${model.baseYear}-09-01`,
     issues,
     reported: new Set(),
@@ -55,11 +57,14 @@ export function project(model: Model): ProjectionOutcome {
   for (let ay = model.baseYear; ay <= lastAcademicYear; ay += 1) {
     let flows: Flows | undefined;
     if (ay > model.baseYear) {
-      const step = stepYear(cells, newPlans.get(ay) ?? [], ceasing, transitions);
+      const joining = newPlans.get(ay) ?? [];
+      const factor = adjustments.ceasingFactor;
+      const step = stepYear(cells, adjustments.newPlans ? adjustments.newPlans(ay, joining) : joining, ceasing, transitions, factor ? (cell) => factor(ay - 1, cell) : undefined);
       assertConserved(step.flows, ay);
       cells = step.cells;
       flows = step.flows;
     }
+    if (adjustments.cohort) cells = adjustments.cohort(ay, cells);
     const cost = costAcademicYear(cells, ay, chargedSpans(ay, windowStart, windowEnd), context);
     costParts.push(...cost.parts);
     academicYears.push({ academicYear: ay, pupils: flows ? flows.closing : sumCounts(cells), pupilsBySetting: cost.pupilsBySetting, placesBySetting: cost.placesBySetting, ...(flows ? { flows } : {}) });

@@ -27,7 +27,7 @@ export interface StepResult {
  * the new plans of AY a+1 join. Nothing is rounded. A bespoke cost total follows its
  * pupils' share exactly; pupils who move setting leave it behind (priced by the tariff).
  */
-export function stepYear(cells: readonly Cell[], newPlans: readonly Cell[], ceasing: CeasingRules, transitions: TransitionRules): StepResult {
+export function stepYear(cells: readonly Cell[], newPlans: readonly Cell[], ceasing: CeasingRules, transitions: TransitionRules, ceasingFactor?: (cell: Cell) => Decimal): StepResult {
   const next = new CellAccumulator();
   let opening = ZERO;
   let ceased = ZERO;
@@ -35,7 +35,7 @@ export function stepYear(cells: readonly Cell[], newPlans: readonly Cell[], ceas
   let moved = ZERO;
   for (const cell of cells) {
     opening = opening.plus(cell.count);
-    const rate = ceasing.rate(cell.ncy, cell.need, cell.setting);
+    const rate = adjustedRate(ceasing.rate(cell.ncy, cell.need, cell.setting), ceasingFactor?.(cell));
     const leaving = rate.isZero() ? ZERO : cell.count.times(rate);
     const continuing = cell.count.minus(leaving);
     ceased = ceased.plus(leaving);
@@ -66,4 +66,11 @@ export function stepYear(cells: readonly Cell[], newPlans: readonly Cell[], ceas
   // project.ts tests the stepping, not a restatement of it.
   const closing = nextCells.reduce((total, cell) => total.plus(cell.count), ZERO);
   return { cells: nextCells, flows: { opening, ceased, agedOut, moved, newPlans: joined, closing } };
+}
+
+/** A scenario's multiplier on a ceasing rate, kept within 0–1 (no more than all plans can cease). */
+function adjustedRate(rate: Decimal, factor: Decimal | undefined): Decimal {
+  if (factor === undefined || rate.isZero()) return rate;
+  const adjusted = rate.times(factor);
+  return adjusted.isNegative() ? ZERO : adjusted.greaterThan(ONE) ? ONE : adjusted;
 }
