@@ -6,7 +6,7 @@ import { issuePaint } from './terminal.js';
 import { toolVersion } from './version.js';
 
 /** Exit codes (README, "Exit codes"). main.ts alone sets process.exitCode from what main() returns. */
-export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3 } as const;
+export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3, noAnswer: 4 } as const;
 
 function program(setExit: (code: number) => void): Command {
   const root = new Command('highneeds')
@@ -23,6 +23,8 @@ function program(setExit: (code: number) => void): Command {
     .option('--detail', 'add spend and pupils by setting')
     .option('--manifest <file>', 'also write the provenance manifest (tool version, input SHA-256s, tariff dates, options) as JSON')
     .option('--tariff <file-or-id>', "use this tariff instead of the model's (a file, or an id in the tariff library)")
+    .option('--scenario <id>', 'project one scenario of the model\'s scenarios.json')
+    .option('--scenarios-file <file>', 'scenarios from this file instead of the model folder\'s scenarios.json')
     .option('--quiet', 'no progress or notes on stderr')
     // One module per command, loaded when that command runs (changesets' cli does the same).
     .action(async (dir: string | undefined, options: ProjectOptions) => setExit(await (await import('./commands/project.js')).runProject(dir, options)));
@@ -32,12 +34,32 @@ function program(setExit: (code: number) => void): Command {
     .argument('[model-dir]', 'model folder')
     .option('--quiet', 'print nothing when the model is valid')
     .action(async (dir: string | undefined, options: { quiet?: boolean }) => setExit(await (await import('./commands/validate.js')).runValidate(dir, options)));
+  addScenarioCommands(root, setExit);
   addTariffCommands(root, setExit);
   for (const command of root.commands) command.exitOverride();
   return root;
 }
 
 /** Parses argv, runs one command and returns the exit code; every error ends here. */
+function addScenarioCommands(root: Command, setExit: (code: number) => void): void {
+  root.command('compare').description('scenarios side by side per financial year, DBV savings by lever, Safety Valve targets')
+    .argument('[model-dir]', 'model folder with a scenarios.json (default: the example)')
+    .option('--scenarios <ids>', 'which scenarios, comma-separated, the first as the baseline (default: all)')
+    .option('--scenarios-file <file>', 'scenarios from this file instead of the model folder\'s scenarios.json')
+    .option('--savings', 'output the savings by lever instead of the comparison').option('--tariff <file-or-id>', 'use this tariff instead of the model\'s')
+    .addOption(formatOption()).option('--out <file>', 'write to this file')
+    .action(async (dir: string | undefined, options) => setExit(await (await import('./commands/compare.js')).runCompare(dir, options)));
+  root.command('solve').description('goal-seek one parameter so that a target holds (bisection)')
+    .argument('[model-dir]', 'model folder (default: the example)')
+    .requiredOption('--target <expr>', 'in-year-balance>=0@2028-29, cumulative-balance>=0@2030-31 or spend-total<=AMOUNT@YEAR')
+    .requiredOption('--vary <param>', 'lever:ID.share, lever:ID.places, assumption:NAME or transfer:YEAR:SCHOOLS_BLOCK')
+    .requiredOption('--range <lo,hi>', 'the values to search, e.g. -0.5,0')
+    .option('--scenario <id>', 'the scenario to vary (default: the model as given)').option('--scenarios-file <file>', 'scenarios file')
+    .option('--tolerance <t>', 'stop when the value is known to within this (default 0.000001)')
+    .addOption(formatOption())
+    .action(async (dir: string | undefined, options) => setExit(await (await import('./commands/solve.js')).runSolve(dir, options)));
+}
+
 const formatOption = () => new Option('--format <format>', 'output format (default: table on a terminal, else csv)').choices(['table', 'csv', 'json']);
 const tariffs = () => import('./commands/tariffs.js');
 

@@ -40,6 +40,14 @@ export const ISSUE_CODES = {
   MISSING_HNB_ALLOCATION: { cause: 'A projected financial year has no high-needs block allocation given or earlier one to grow from.', fix: 'Add an hnb_allocation row for the first projected year or earlier.' },
   YEAR_OUT_OF_RANGE: { cause: 'A row is for a year outside the projection (warning; the row is ignored).', fix: 'Check the year, or extend the horizon.' },
   PLACES_NOT_FUNDED: { cause: 'places.csv gives places for a setting whose tariff placeValue is 0 (warning; they cost nothing).', fix: 'Check the setting, or its placeValue in the tariff.' },
+  UNKNOWN_LEVER: { cause: 'A scenario lever has a kind the tool does not know.', fix: 'Use one of new-plans, ceasing, shift-new-plans, move-placements, tariff, places, funding (docs/scenarios.md).' },
+  UNKNOWN_SCENARIO: { cause: 'A scenario\'s "base", or --scenario / --scenarios, names a scenario that is not defined.', fix: 'Check the id against the scenarios in scenarios.json.' },
+  DUPLICATE_ID: { cause: 'Two scenarios, or two levers in one scenario chain, share an id.', fix: 'Give each its own id: savings are reported by lever id.' },
+  CIRCULAR_BASE: { cause: 'Scenarios inherit from each other in a circle ("base").', fix: 'Make one of them stand on its own.' },
+  PROFILE_ORDER: { cause: 'A lever\'s profile reaches full effect (fullBy) before it starts (from).', fix: 'Set fullBy to the same academic year as from or later.' },
+  SHARE_OUT_OF_RANGE: { cause: 'A lever\'s share is outside the range that makes sense for its kind (−1 to 1; 0 to 1 for moves and shifts).', fix: 'Write shares as decimals: −0.1 is 10% fewer, 0.3 moves 30%.' },
+  PAYMENT_OUT_OF_RANGE: { cause: 'A Safety Valve instalment, local contribution or target year is outside the projected financial years.', fix: 'Extend the horizon, or correct the year.' },
+  LEVER_MATCHES_NOTHING: { cause: 'A lever\'s filter matches no pupil, new plan or tariff rate of the model (warning; the lever does nothing).', fix: 'Check the filter\'s needs, NCY range, settings and bands against the model.' },
   EMPTY_COHORT: { cause: 'cohort.csv has no pupils (warning).', fix: 'Check that the right file was exported.' },
 } as const satisfies Record<string, { cause: string; fix: string }>;
 

@@ -48,3 +48,14 @@ export function sortIssues(issues: readonly Issue[]): Issue[] {
     return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
   });
 }
+
+/** The same problem found twice (say, by two scenarios' projections) is reported once. */
+export function uniqueIssues(issues: readonly Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.severity}\u0000${issue.code}\u0000${issue.message}\u0000${issue.location?.file}\u0000${issue.location?.line}\u0000${issue.location?.column}\u0000${issue.location?.path}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

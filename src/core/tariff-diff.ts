@@ -1,5 +1,4 @@
 import type { Decimal } from 'decimal.js';
-import { Dec } from './decimal.js';
 import type { Tariff } from './tariff.js';
 import { tariffTable, type TariffTableRow } from './tariff-table.js';
 

@@ -25,6 +25,6 @@ describe('exit codes', () => {
   });
 
   it('the documented codes', () => {
-    expect(EXIT).toEqual({ ok: 0, input: 1, usage: 2, internal: 3 });
+    expect(EXIT).toEqual({ ok: 0, input: 1, usage: 2, internal: 3, noAnswer: 4 });
   });
 });

@@ -4,8 +4,8 @@ import { hasErrors, sortIssues, type Issue } from '../../core/issue.js';
 import { project } from '../../core/project.js';
 import type { Projection } from '../../core/projection.js';
 import { displayPath } from '../../io/files.js';
-import { limitsFromEnvironment } from '../../io/limits.js';
-import { loadModel, type LoadedModel } from '../../io/read-model.js';
+import { projectScenario } from '../../core/scenario/apply.js';
+import { findScenario, type ModelOptions, openModel, type OpenModel } from '../open-model.js';
 import { commitOutput, stageOutput } from '../../io/write-output.js';
 import { yieldToSignals } from '../interrupt.js';
 import { renderCsv } from '../../report/csv.js';
@@ -15,8 +15,7 @@ import { DETAIL_COLUMNS, detailRows, SUMMARY_COLUMNS, summaryRows } from '../../
 import { renderTable } from '../../report/table.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint, spinner, tablePaint } from '../terminal.js';
-import { defaultModelDir, defaultTariffDir, toolVersion } from '../version.js';
-import { resolveTariff } from '../../io/tariff-library.js';
+import { defaultModelDir, toolVersion } from '../version.js';
 
 export type Format = 'table' | 'csv' | 'json';
 
@@ -27,6 +26,8 @@ export interface ProjectOptions {
   readonly quiet?: boolean;
   readonly manifest?: string;
   readonly tariff?: string;
+  readonly scenario?: string;
+  readonly scenariosFile?: string;
 }
 
 /** `highneeds project [model-dir]`: read, project, render, write. Returns the exit code. */
@@ -37,13 +38,17 @@ export async function runProject(dirArgument: string | undefined, options: Proje
   const format: Format = options.format ?? (options.out || !process.stdout.isTTY ? 'csv' : 'table');
   const dir = dirArgument ?? defaultModelDir();
   const progress = (await spinner(`Reading ${displayPath(dir)}`, { quiet: Boolean(options.quiet), json: format === 'json' })).start();
-  const { loaded, projection, issues } = loadAndProject(dir, options.tariff);
-  progress.stop();
-  if (!projection) throw new InputError(issues);
+  let loadedRun: ReturnType<typeof loadAndProject>;
+  try {
+    loadedRun = loadAndProject(dir, options);
+  } finally {
+    progress.stop();
+  }
+  const { open, projection, issues } = loadedRun;
   if (issues.length) process.stderr.write(formatIssues(issues, await issuePaint()));
-  const manifest = buildManifest({ version: toolVersion(), inputs: loaded.inputs, projection, options: { format, detail: Boolean(options.detail) } });
+  const manifest = buildManifest({ version: toolVersion(), inputs: open.inputs, projection, options: { format, detail: Boolean(options.detail), ...(options.scenario ? { scenario: options.scenario } : {}), ...(options.tariff ? { tariff: options.tariff } : {}) } });
   const text = await render(projection, format, options, manifest, issues);
-  const inputs = loaded.inputs.map((input) => input.path);
+  const inputs = open.inputs.map((input) => input.path);
   const staged = [
     ...(options.manifest ? [stageOutput(options.manifest, jsonText(manifest), inputs)] : []),
     ...(options.out ? [stageOutput(options.out, text, inputs)] : []),
@@ -56,14 +61,14 @@ export async function runProject(dirArgument: string | undefined, options: Proje
   return 0;
 }
 
-export function loadAndProject(dir: string, tariffArgument?: string): { loaded: LoadedModel; projection?: Projection; issues: Issue[] } {
-  const tariffFile = tariffArgument === undefined ? undefined : resolveTariff(tariffArgument, defaultTariffDir());
-  if (tariffArgument !== undefined && !tariffFile) throw new UsageError(`--tariff "${tariffArgument}" is neither a tariff file nor the id of one in the library`);
-  const loaded = loadModel(dir, { limits: limitsFromEnvironment(process.env), ...(tariffFile ? { tariffFile } : {}) });
-  if (!loaded.model) return { loaded, issues: [...loaded.issues] };
-  const outcome = project(loaded.model);
-  const issues = sortIssues([...loaded.issues, ...outcome.issues]);
-  return hasErrors(issues) || !outcome.projection ? { loaded, issues } : { loaded, projection: outcome.projection, issues };
+/** Reads a model (and its scenarios), then projects it, or the scenario named, with every check. */
+export function loadAndProject(dir: string, options: ModelOptions & { scenario?: string } = {}): { open: OpenModel; projection: Projection; issues: Issue[] } {
+  const open = openModel(dir, options);
+  const scenario = options.scenario === undefined ? undefined : findScenario(open, options.scenario);
+  const outcome = scenario ? projectScenario(open.model, scenario) : project(open.model);
+  const issues = sortIssues([...open.issues, ...outcome.issues]);
+  if (hasErrors(issues) || !outcome.projection) throw new InputError(issues);
+  return { open, projection: outcome.projection, issues };
 }
 
 async function render(projection: Projection, format: Format, options: ProjectOptions, manifest: JsonOut, issues: readonly Issue[]): Promise<string> {

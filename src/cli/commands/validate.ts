@@ -1,19 +1,28 @@
 import { InputError } from '../../core/errors.js';
+import { hasErrors, sortIssues, uniqueIssues } from '../../core/issue.js';
+import { project } from '../../core/project.js';
+import { projectScenario } from '../../core/scenario/apply.js';
 import { displayPath } from '../../io/files.js';
+import { type ModelOptions, openModel } from '../open-model.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint } from '../terminal.js';
 import { defaultModelDir } from '../version.js';
-import { loadAndProject } from './project.js';
 
 /**
- * `highneeds validate [model-dir]`: every check `project` makes, including the ones only
- * a projection can make (a rate in force for every month pupils occupy), and no output.
+ * `highneeds validate [model-dir]`: every check `project` makes, including the ones only a
+ * projection can make (a rate in force for every month pupils occupy), for the model and
+ * every scenario in its scenarios.json; no output but "ok".
  */
-export async function runValidate(dirArgument: string | undefined, options: { quiet?: boolean }): Promise<number> {
+export async function runValidate(dirArgument: string | undefined, options: ModelOptions & { quiet?: boolean }): Promise<number> {
   const dir = dirArgument ?? defaultModelDir();
-  const { projection, issues } = loadAndProject(dir);
-  if (!projection) throw new InputError(issues);
+  const open = openModel(dir, options);
+  const outcomes = [project(open.model), ...open.scenarios.map((s) => projectScenario(open.model, s))];
+  const issues = uniqueIssues(sortIssues([...open.issues, ...outcomes.flatMap((o) => o.issues)]));
+  const projection = outcomes[0]!.projection;
+  if (hasErrors(issues) || !projection) throw new InputError(issues);
   if (issues.length) process.stderr.write(formatIssues(issues, await issuePaint()));
-  if (!options.quiet) process.stdout.write(`${displayPath(dir)}: ok (${projection.years.length} financial year${projection.years.length === 1 ? '' : 's'}, tariff ${projection.tariff.id})\n`);
+  const years = `${projection.years.length} financial year${projection.years.length === 1 ? '' : 's'}`;
+  const scenarios = open.scenarios.length ? `, ${open.scenarios.length} scenario${open.scenarios.length === 1 ? '' : 's'}` : '';
+  if (!options.quiet) process.stdout.write(`${displayPath(dir)}: ok (${years}, tariff ${projection.tariff.id}${scenarios})\n`);
   return 0;
 }

@@ -1,0 +1,98 @@
+import type { Decimal } from 'decimal.js';
+import { performance } from 'node:perf_hooks';
+import { parseDecimal } from '../../core/decimal.js';
+import { InputError, UsageError } from '../../core/errors.js';
+import { formatFinancialYear, parseFinancialYear } from '../../core/period.js';
+import { projectScenario } from '../../core/scenario/apply.js';
+import { DEFAULT_TOLERANCE, type Metric, metricOf, solve, type Target } from '../../core/scenario/goal-seek.js';
+import type { Lever, Scenario } from '../../core/scenario/types.js';
+import { figure, renderRecords } from '../../report/records.js';
+import { findScenario, type ModelOptions, openModel } from '../open-model.js';
+import { defaultModelDir } from '../version.js';
+
+export interface SolveOptions extends ModelOptions {
+  readonly target: string;
+  readonly vary: string;
+  readonly range: string;
+  readonly scenario?: string;
+  readonly tolerance?: string;
+  readonly format?: 'table' | 'csv' | 'json';
+}
+
+const TARGET = /^(in-year-balance|cumulative-balance|spend-total)(>=|<=)(-?\d+(?:\.\d+)?)@(\d{4}-\d{2})$/;
+
+export function parseTarget(text: string): Target {
+  const match = TARGET.exec(text.replace(/\s+/g, ''));
+  const year = match ? parseFinancialYear(match[4]!) : undefined;
+  if (!match || year === undefined) throw new UsageError(`--target "${text}" is not like in-year-balance>=0@2028-29, cumulative-balance>=0@2030-31 or spend-total<=45000000@2028-29`);
+  return { metric: match[1] as Metric, comparison: match[2] as '>=' | '<=', threshold: parseDecimal(match[3]!)!, year };
+}
+
+/**
+ * What --vary changes, as a scenario for a value: `lever:ID.share`, `lever:ID.places`,
+ * `assumption:newPlansGrowth|hnbGrowth|tariffUplift`, or `transfer:YEAR:SCHOOLS_BLOCK`
+ * (a block transfer in that financial year of value × the stated schools block).
+ */
+export function parameter(spec: string, scenario: Scenario): (value: Decimal) => Scenario {
+  const lever = /^lever:([^.]+)\.(share|places)$/.exec(spec);
+  if (lever) {
+    const [, id, field] = lever as unknown as [string, string, 'share' | 'places'];
+    const index = scenario.levers.findIndex((l) => l.id === id);
+    const found = scenario.levers[index];
+    if (!found || !(field in found)) throw new UsageError(`--vary ${spec}: scenario "${scenario.id}" has no lever "${id}" with a ${field}`);
+    return (value) => ({ ...scenario, levers: scenario.levers.map((l, i) => (i === index ? ({ ...l, [field]: value } as Lever) : l)) });
+  }
+  const assumption = /^assumption:(newPlansGrowth|hnbGrowth|tariffUplift)$/.exec(spec);
+  if (assumption) return (value) => ({ ...scenario, assumptions: { ...scenario.assumptions, [assumption[1]!]: value } });
+  const transfer = /^transfer:(\d{4}-\d{2}):(\d+(?:\.\d+)?)$/.exec(spec);
+  const year = transfer ? parseFinancialYear(transfer[1]!) : undefined;
+  if (transfer && year !== undefined) {
+    const block = parseDecimal(transfer[2]!)!;
+    return (value) => ({ ...scenario, funding: [...scenario.funding, { financialYear: year, line: 'block_transfer', amount: value.times(block) }] });
+  }
+  throw new UsageError(`--vary "${spec}" is not lever:ID.share, lever:ID.places, assumption:NAME or transfer:YEAR:SCHOOLS_BLOCK`);
+}
+
+/** `highneeds solve`: goal-seek one parameter so that a target holds. */
+export async function runSolve(dirArgument: string | undefined, options: SolveOptions): Promise<number> {
+  const target = parseTarget(options.target);
+  const [low, high] = options.range.split(',').map((t) => parseDecimal(t.trim()));
+  if (!low || !high || !low.lessThan(high)) throw new UsageError(`--range "${options.range}" is not LOW,HIGH with LOW < HIGH, e.g. -0.5,0`);
+  const tolerance = options.tolerance === undefined ? DEFAULT_TOLERANCE : parseDecimal(options.tolerance);
+  if (!tolerance || !tolerance.greaterThan(0)) throw new UsageError('--tolerance must be a positive decimal');
+  const dir = dirArgument ?? defaultModelDir();
+  const open = openModel(dir, options);
+  const scenario: Scenario = options.scenario ? findScenario(open, options.scenario) : { id: 'model', label: 'the model as given', assumptions: {}, funding: [], levers: [], inheritedLevers: 0 };
+  const variant = parameter(options.vary, scenario);
+  const started = performance.now();
+  let result;
+  try {
+    result = solve((value) => projectScenario(open.model, variant(value)).projection, target, low, high, tolerance);
+  } catch (cause) {
+    if (cause instanceof RangeError) throw new InputError([{ severity: 'error', code: 'NO_RATE_IN_FORCE', message: cause.message }]);
+    throw cause;
+  }
+  const elapsed = performance.now() - started;
+  const timing = `${result.runs} projections in ${elapsed.toFixed(0)} ms (${(elapsed / result.runs).toFixed(1)} ms each)`;
+  const goal = `${target.metric} ${target.comparison} ${target.threshold.toString()} in ${formatFinancialYear(target.year)}`;
+  if (result.kind === 'not-monotone') {
+    process.stdout.write(`No answer: ${options.vary} does not move ${target.metric} one way over ${options.range} (samples: ${result.samples.map((s) => `${s.value.toString()} → margin ${s.margin.toFixed(2)}`).join('; ')}). Narrow the range. ${timing}\n`);
+    return 4;
+  }
+  if (result.kind === 'unreachable') {
+    process.stdout.write(`No value of ${options.vary} in ${options.range} meets ${goal}: at best (${result.best.toString()}) it is £${result.bestMargin.negated().toFixed(2)} short. ${timing}\n`);
+    return 4;
+  }
+  const verb = result.kind === 'already-met' ? 'is already met at the start of the range,' : 'holds from';
+  const achieved = metricOf(result.projection, target)!;
+  const head = `${goal} ${verb} ${options.vary} = ${result.value.toFixed()} (to within ${tolerance.toString()}; ${target.metric} there: £${achieved.toFixed(2)}). ${timing}\n`;
+  const rows = result.projection.years.map((y) => ({
+    financial_year: formatFinancialYear(y.financialYear), spend_total: figure(y.spendTotal), income_total: figure(y.income.total),
+    in_year_balance: figure(y.inYearBalance), cumulative_balance: figure(y.cumulativeBalance),
+  }));
+  const format = options.format ?? (process.stdout.isTTY ? 'table' : 'csv');
+  if (format === 'json') {
+    process.stdout.write(`{\n"value": ${result.value.toFixed()},\n"runs": ${result.runs},\n"target": ${JSON.stringify(options.target)},\n"vary": ${JSON.stringify(options.vary)},\n"projection": ${renderRecords('json', Object.keys(rows[0] ?? {}), rows).trimEnd()}\n}\n`);
+  } else process.stdout.write(`${head}${renderRecords(format, ['financial_year', 'spend_total', 'income_total', 'in_year_balance', 'cumulative_balance'], rows)}`);
+  return 0;
+}

@@ -1,0 +1,63 @@
+import type { Decimal } from 'decimal.js';
+import { ZERO } from '../decimal.js';
+import type { FundingRow } from '../model.js';
+import type { FinancialYear } from '../period.js';
+import type { Projection } from '../projection.js';
+import type { Agreement, Instalment } from './types.js';
+
+/**
+ * The agreement's money in the ledger: paid and due instalments in their own year, a
+ * back-dated one in the year it is paid, a withheld one not at all; local contributions
+ * as la_contribution. `drop` leaves out instalments by index (the at-risk ones).
+ */
+export function agreementFunding(agreement: Agreement, drop: ReadonlySet<number> = new Set()): FundingRow[] {
+  const rows: FundingRow[] = [];
+  agreement.instalments.forEach((instalment, index) => {
+    if (drop.has(index) || instalment.status === 'withheld') return;
+    const year = instalment.status === 'backdated' ? (instalment.paidIn ?? instalment.financialYear) : instalment.financialYear;
+    rows.push({ financialYear: year, line: 'safety_valve', amount: instalment.amount });
+  });
+  for (const contribution of agreement.localContributions) rows.push({ financialYear: contribution.financialYear, line: 'la_contribution', amount: contribution.amount });
+  return rows;
+}
+
+export interface TargetResult {
+  readonly target: 'in-year balance' | 'cumulative deficit cleared';
+  readonly by: FinancialYear;
+  readonly met: boolean;
+}
+
+export interface AgreementAssessment {
+  readonly firstInYearBalance?: FinancialYear;
+  readonly targets: readonly TargetResult[];
+  /** Indexes of due instalments at or after the first missed target's year. */
+  readonly atRisk: readonly number[];
+  readonly atRiskTotal: Decimal;
+  readonly instalmentsTotal: Decimal;
+}
+
+/**
+ * Whether the projection keeps the agreement: in-year balance (≥ 0) in the target year and
+ * every year after it; the cumulative balance ≥ 0 by the clearing year. When a target is
+ * missed, the instalments still due from that year on are at risk (DfE withholds payments
+ * when a plan goes off track).
+ */
+export function assessAgreement(agreement: Agreement, projection: Projection): AgreementAssessment {
+  const years = projection.years;
+  const firstInYearBalance = years.find((y) => !y.inYearBalance.isNegative())?.financialYear;
+  const inYearMet = years.filter((y) => y.financialYear >= agreement.inYearBalanceBy).every((y) => !y.inYearBalance.isNegative());
+  const targets: TargetResult[] = [{ target: 'in-year balance', by: agreement.inYearBalanceBy, met: inYearMet }];
+  if (agreement.clearDeficitBy !== undefined) {
+    const at = years.find((y) => y.financialYear === agreement.clearDeficitBy);
+    targets.push({ target: 'cumulative deficit cleared', by: agreement.clearDeficitBy, met: at !== undefined && !at.cumulativeBalance.isNegative() });
+  }
+  const missedFrom = targets.filter((t) => !t.met).map((t) => t.by).sort((a, b) => a - b)[0];
+  const atRisk = missedFrom === undefined ? [] : agreement.instalments.flatMap((i: Instalment, index) => (i.status === 'due' && i.financialYear >= missedFrom ? [index] : []));
+  return {
+    ...(firstInYearBalance !== undefined ? { firstInYearBalance } : {}),
+    targets,
+    atRisk,
+    atRiskTotal: atRisk.reduce((t, i) => t.plus(agreement.instalments[i]!.amount), ZERO),
+    instalmentsTotal: agreement.instalments.reduce((t, i) => t.plus(i.amount), ZERO),
+  };
+}

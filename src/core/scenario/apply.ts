@@ -1,0 +1,41 @@
+import type { Adjustments } from '../adjustments.js';
+import type { FundingRow, Model } from '../model.js';
+import { project } from '../project.js';
+import type { ProjectionOutcome } from '../projection.js';
+import { agreementFunding } from './agreement.js';
+import { leverAdjustments } from './levers.js';
+import { applyTariffLever } from './tariff-lever.js';
+import type { Lever, Scenario } from './types.js';
+
+export interface AppliedScenario {
+  readonly model: Model;
+  readonly adjustments: Adjustments;
+}
+
+/**
+ * A scenario as a model plus adjustments: assumptions overridden, funding rows replaced and
+ * added, the agreement's payments booked, tariff and funding levers applied to the data, and
+ * the cohort levers as projection adjustments. `levers` defaults to all of the scenario's.
+ */
+export function applyScenario(model: Model, scenario: Scenario, levers: readonly Lever[] = scenario.levers, options: { dropInstalments?: ReadonlySet<number> } = {}): AppliedScenario {
+  const replaced = new Set(scenario.funding.filter((row) => row.replace).map((row) => `${row.financialYear}\u0000${row.line}`));
+  let funding: FundingRow[] = [
+    ...model.funding.filter((row) => !replaced.has(`${row.financialYear}\u0000${row.line}`)),
+    ...scenario.funding.map(({ replace: _replace, ...row }) => row),
+    ...(scenario.agreement ? agreementFunding(scenario.agreement, options.dropInstalments) : []),
+  ];
+  let tariff = model.tariff;
+  for (const lever of levers) {
+    if (lever.kind === 'tariff') tariff = applyTariffLever(tariff, lever);
+    if (lever.kind === 'funding') funding = [...funding, ...lever.rows];
+  }
+  return {
+    model: { ...model, tariff, funding, assumptions: { ...model.assumptions, ...scenario.assumptions } },
+    adjustments: leverAdjustments(levers),
+  };
+}
+
+export function projectScenario(model: Model, scenario: Scenario, levers?: readonly Lever[], options?: { dropInstalments?: ReadonlySet<number> }): ProjectionOutcome {
+  const applied = applyScenario(model, scenario, levers, options);
+  return project(applied.model, applied.adjustments);
+}

@@ -1,0 +1,35 @@
+import * as path from 'node:path';
+import { error, type Issue } from '../core/issue.js';
+import type { Scenario } from '../core/scenario/types.js';
+import { displayPath, readInput } from './files.js';
+import { DEFAULT_LIMITS } from './limits.js';
+import { parseScenarios } from './read-scenarios.js';
+import { readTariffFile, resolveTariff } from './tariff-library.js';
+
+export interface LoadedScenarios {
+  /** Undefined when there is no scenarios file (not an error) or it has errors. */
+  readonly scenarios?: readonly Scenario[];
+  readonly issues: readonly Issue[];
+  readonly file?: { readonly path: string; readonly sha256: string };
+}
+
+/**
+ * Reads the model folder's scenarios.json, or `file` if given (then it must exist). A tariff
+ * lever's other table is a path relative to the scenarios file, or an id in the library.
+ */
+export function loadScenarios(modelDir: string, libraryDir: string, file?: string): LoadedScenarios {
+  const filePath = file ? path.resolve(file) : path.resolve(modelDir, 'scenarios.json');
+  const display = displayPath(filePath);
+  const read = readInput(filePath, display, DEFAULT_LIMITS.maxFileBytes);
+  if (read.status === 'missing') return file ? { issues: [error('FILE_MISSING', `scenarios file ${display} was not found`, { file: display })] } : { issues: [] };
+  if (read.status === 'refused') return { issues: [read.issue] };
+  const issues: Issue[] = [];
+  const scenarios = parseScenarios(read.file.text, display, (argument, at) => {
+    const found = resolveTariff(path.resolve(path.dirname(filePath), argument), libraryDir) ?? resolveTariff(argument, libraryDir);
+    if (!found) { issues.push(error('FILE_MISSING', `tariff "${argument}" is neither a file beside the scenarios nor an id in the library`, at)); return undefined; }
+    const loaded = readTariffFile(found);
+    issues.push(...loaded.issues);
+    return loaded.tariff;
+  }, issues);
+  return { ...(scenarios ? { scenarios } : {}), issues, file: { path: display, sha256: read.file.sha256 } };
+}
