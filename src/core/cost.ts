@@ -4,7 +4,7 @@ import { error, type Issue } from './issue.js';
 import type { Cell } from './model.js';
 import { type AcademicYear, type FinancialYear, type MonthIndex, firstOfMonth, formatAcademicYear } from './period.js';
 import type { RateBook } from './rate-book.js';
-import type { TariffSetting } from './tariff.js';
+import type { TariffRate, TariffSetting } from './tariff.js';
 
 /**
  * One setting's spend over the months of one FY that fall in one AY, as annual amounts
@@ -40,6 +40,8 @@ export interface CostContext {
   readonly bespokeFrom: string;
   readonly issues: Issue[];
   readonly reported: Set<string>;
+  /** Tariff rows charged by this projection, for the provenance manifest. */
+  readonly usedRows: Set<TariffRate>;
 }
 
 interface TariffGroup {
@@ -95,12 +97,13 @@ export function costAcademicYear(cells: readonly Cell[], ay: AcademicYear, spans
 
 /** Σ over the span's months of the rate in force on each 1st; undefined (and an issue) if a month has none. */
 function sumRates(g: TariffGroup, months: readonly MonthIndex[], ay: AcademicYear, context: CostContext): Decimal | undefined {
-  const total = context.rateBook.topUpSum(g.setting, g.band, g.need, months);
-  if (typeof total === 'number') {
-    if (!g.count.isZero()) reportMissing(g, total, ay, context);
+  const sum = context.rateBook.topUpSum(g.setting, g.band, g.need, months);
+  if (typeof sum === 'number') {
+    if (!g.count.isZero()) reportMissing(g, sum, ay, context);
     return undefined;
   }
-  return total;
+  for (const row of sum.rows) context.usedRows.add(row);
+  return sum.total;
 }
 
 function reportMissing(g: TariffGroup, month: MonthIndex, ay: AcademicYear, context: CostContext): void {
@@ -127,7 +130,7 @@ function group(cells: readonly Cell[]) {
       bespokePupils.set(cell.setting, (bespokePupils.get(cell.setting) ?? ZERO).plus(cell.count));
       continue;
     }
-    const key = `${cell.setting}\u0000${cell.band}\u0000${cell.need}`;
+    const key = cell.lane ?? `${cell.need}\u0000${cell.setting}\u0000${cell.band}\u0000`;
     const existing = tariffGroups.get(key);
     if (existing) existing.count = existing.count.plus(cell.count);
     else tariffGroups.set(key, { setting: cell.setting, band: cell.band, need: cell.need, count: cell.count, ...(cell.origin ? { origin: cell.origin } : {}) });

@@ -18,7 +18,7 @@ import {
   firstProjectedFinancialYear,
 } from './period.js';
 import type { AcademicYearResult, FinancialYearResult, Projection, ProjectionOutcome, SettingYear } from './projection.js';
-import { RateBook } from './rate-book.js';
+import { rateBookFor } from './rate-book.js';
 import { CeasingRules, TransitionRules } from './rules.js';
 import { type Flows, stepYear } from './step.js';
 
@@ -39,13 +39,14 @@ export function project(model: Model, adjustments: Adjustments = {}): Projection
   const [, windowEnd] = financialYearMonths(model.horizon);
 
   const context: CostContext = {
-    rateBook: new RateBook(model.tariff, model.assumptions.tariffUplift),
+    rateBook: rateBookFor(model.tariff, model.assumptions.tariffUplift),
     settings: model.tariff.settings,
     givenPlaces: indexPlaces(model),
     ...(adjustments.extraPlaces ? { extraPlaces: adjustments.extraPlaces } : {}),
     bespokeFrom: `${model.baseYear}-09-01`,
     issues,
     reported: new Set(),
+    usedRows: new Set(),
   };
   const ceasing = new CeasingRules(model.ceasing);
   const transitions = new TransitionRules(model.transitions);
@@ -86,7 +87,7 @@ export function project(model: Model, adjustments: Adjustments = {}): Projection
       title: model.tariff.title,
       references: model.tariff.references,
       ...(model.tariff.source ? { source: model.tariff.source } : {}),
-      effectiveDatesUsed: [...new Set([...context.rateBook.used].map((row) => row.effectiveFrom))].sort(),
+      effectiveDatesUsed: [...new Set([...context.usedRows].map((row) => row.effectiveFrom))].sort(),
     },
     years,
     academicYears,

@@ -12,6 +12,34 @@ export interface ChargedRate {
   readonly upliftYears: number;
 }
 
+/** The rates of a span summed, and the tariff rows they came from (for provenance). */
+export interface SpanSum {
+  readonly total: Decimal;
+  readonly rows: readonly TariffRate[];
+}
+
+const BOOKS = new WeakMap<Tariff, Map<string, RateBook>>();
+
+/**
+ * The rate book for a tariff and a model uplift, shared by every projection that uses the same
+ * tariff object (goal-seek and scenarios rerun the projection many times): its memoised
+ * lookups are pure functions of the two.
+ */
+export function rateBookFor(tariff: Tariff, modelUplift: Decimal): RateBook {
+  let byUplift = BOOKS.get(tariff);
+  if (!byUplift) {
+    byUplift = new Map();
+    BOOKS.set(tariff, byUplift);
+  }
+  const key = modelUplift.toString();
+  let book = byUplift.get(key);
+  if (!book) {
+    book = new RateBook(tariff, modelUplift);
+    byUplift.set(key, book);
+  }
+  return book;
+}
+
 const seriesKey = (setting: string, band: string, need: string): string => `${setting}\u0000${band}\u0000${need}`;
 
 /**
@@ -26,9 +54,8 @@ export class RateBook {
   private readonly annualFactor: Decimal;
   private readonly factors: Decimal[] = [ONE];
   private readonly memo = new Map<string, Map<MonthIndex, ChargedRate | null>>();
-  private readonly sums = new Map<string, Decimal | MonthIndex>();
+  private readonly sums = new Map<string, SpanSum | MonthIndex>();
   /** Every tariff row charged at least once, for the provenance manifest. */
-  readonly used = new Set<TariffRate>();
 
   constructor(tariff: Tariff, modelUplift: Decimal) {
     for (const rate of tariff.rates) {
@@ -73,7 +100,6 @@ export class RateBook {
     const date = firstOfMonth(month);
     const charged = this.inForce(exactKey, date) ?? this.inForce(starKey, date);
     byMonth.set(month, charged ?? null);
-    if (charged?.row) this.used.add(charged.row);
     return charged;
   }
 
@@ -86,21 +112,24 @@ export class RateBook {
    * Σ of the top-up in force on the 1st of each of `months`, or the first month with no rate
    * in force. Memoised per series and span: every NCY of a (setting, band, need) asks the same.
    */
-  topUpSum(setting: string, band: string, need: Need, months: readonly MonthIndex[]): Decimal | MonthIndex {
+  topUpSum(setting: string, band: string, need: Need, months: readonly MonthIndex[]): SpanSum | MonthIndex {
     const exactKey = seriesKey(setting, band, need);
     const starKey = seriesKey(setting, band, '*');
     // Needs without a series of their own all read the "*" series: memoise that once, not per need.
     const memoKey = `${this.series.has(exactKey) ? exactKey : starKey}\u0000${months[0]}\u0000${months.length}`;
     const cached = this.sums.get(memoKey);
     if (cached !== undefined) return cached;
-    let total: Decimal | MonthIndex = ZERO;
+    let total = ZERO;
+    const rows = new Set<TariffRate>();
     for (const month of months) {
       const charged = this.lookup(exactKey, starKey, month);
-      if (!charged) { total = month; break; }
-      total = (total as Decimal).plus(charged.annualTopUp);
+      if (!charged) { this.sums.set(memoKey, month); return month; }
+      total = total.plus(charged.annualTopUp);
+      if (charged.row) rows.add(charged.row);
     }
-    this.sums.set(memoKey, total);
-    return total;
+    const result: SpanSum = { total, rows: [...rows] };
+    this.sums.set(memoKey, result);
+    return result;
   }
 
   /**

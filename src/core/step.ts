@@ -35,7 +35,7 @@ export function stepYear(cells: readonly Cell[], newPlans: readonly Cell[], ceas
   let moved = ZERO;
   for (const cell of cells) {
     opening = opening.plus(cell.count);
-    const rate = adjustedRate(ceasing.rate(cell.ncy, cell.need, cell.setting), ceasingFactor?.(cell));
+    const rate = adjustedRate(ceasing.rateFor(cell), ceasingFactor?.(cell));
     const leaving = rate.isZero() ? ZERO : cell.count.times(rate);
     const continuing = cell.count.minus(leaving);
     ceased = ceased.plus(leaving);
@@ -50,16 +50,14 @@ export function stepYear(cells: readonly Cell[], newPlans: readonly Cell[], ceas
       staying = staying.minus(share);
       stayingShare = stayingShare.minus(ONE.minus(rate).times(rule.rate));
       moved = moved.plus(share);
-      const origin = rule.origin ?? cell.origin;
-      next.add({ ncy: cell.ncy + 1, need: cell.need, setting: rule.toSetting, band: rule.toBand ?? cell.band, ...(origin ? { origin } : {}) }, share);
+      next.add({ ncy: cell.ncy + 1, need: cell.need, setting: rule.toSetting, band: rule.toBand ?? cell.band, origin: rule.origin ?? cell.origin }, share);
     }
-    const { count: _count, bespokeAnnual, ...attributes } = cell;
-    next.add({ ...attributes, ncy: cell.ncy + 1 }, staying, bespokeAnnual?.times(stayingShare));
+    next.add({ ncy: cell.ncy + 1, need: cell.need, setting: cell.setting, band: cell.band, origin: cell.origin }, staying, cell.bespokeAnnual?.times(stayingShare), cell.lane);
   }
   let joined = ZERO;
-  for (const { count, bespokeAnnual, ...attributes } of newPlans) {
-    joined = joined.plus(count);
-    next.add(attributes, count, bespokeAnnual);
+  for (const plan of newPlans) {
+    joined = joined.plus(plan.count);
+    next.add({ ncy: plan.ncy, need: plan.need, setting: plan.setting, band: plan.band, origin: plan.origin }, plan.count, plan.bespokeAnnual, plan.lane);
   }
   const nextCells = next.toCells();
   // Closing is counted from the cells themselves so that the conservation check in

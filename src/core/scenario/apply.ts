@@ -5,7 +5,8 @@ import type { ProjectionOutcome } from '../projection.js';
 import { agreementFunding } from './agreement.js';
 import { leverAdjustments } from './levers.js';
 import { applyTariffLever } from './tariff-lever.js';
-import type { Lever, Scenario } from './types.js';
+import type { Tariff } from '../tariff.js';
+import type { Lever, Scenario, TariffLever } from './types.js';
 
 export interface AppliedScenario {
   readonly model: Model;
@@ -26,13 +27,33 @@ export function applyScenario(model: Model, scenario: Scenario, levers: readonly
   ];
   let tariff = model.tariff;
   for (const lever of levers) {
-    if (lever.kind === 'tariff') tariff = applyTariffLever(tariff, lever);
+    if (lever.kind === 'tariff') tariff = cachedTariffLever(tariff, lever);
     if (lever.kind === 'funding') funding = [...funding, ...lever.rows];
   }
   return {
     model: { ...model, tariff, funding, assumptions: { ...model.assumptions, ...scenario.assumptions } },
     adjustments: leverAdjustments(levers),
   };
+}
+
+const APPLIED = new WeakMap<Tariff, WeakMap<TariffLever, Tariff>>();
+
+/**
+ * The same tariff with the same lever gives the same table, so a rerun (goal-seek, attribution)
+ * reuses it, and with it the rate book and its memoised lookups (src/core/rate-book.ts).
+ */
+function cachedTariffLever(tariff: Tariff, lever: TariffLever): Tariff {
+  let byLever = APPLIED.get(tariff);
+  if (!byLever) {
+    byLever = new WeakMap();
+    APPLIED.set(tariff, byLever);
+  }
+  let applied = byLever.get(lever);
+  if (!applied) {
+    applied = applyTariffLever(tariff, lever);
+    byLever.set(lever, applied);
+  }
+  return applied;
 }
 
 export function projectScenario(model: Model, scenario: Scenario, levers?: readonly Lever[], options?: { dropInstalments?: ReadonlySet<number> }): ProjectionOutcome {
