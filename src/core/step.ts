@@ -30,30 +30,32 @@ export interface StepResult {
 export function stepYear(cells: readonly Cell[], newPlans: readonly Cell[], ceasing: CeasingRules, transitions: TransitionRules, ceasingFactor?: (cell: Cell) => Decimal): StepResult {
   const next = new CellAccumulator();
   let opening = ZERO;
-  let ceased = ZERO;
+  let continuingTotal = ZERO;
   let agedOut = ZERO;
   let moved = ZERO;
   for (const cell of cells) {
     opening = opening.plus(cell.count);
     const rate = adjustedRate(ceasing.rateFor(cell), ceasingFactor?.(cell));
-    const leaving = rate.isZero() ? ZERO : cell.count.times(rate);
-    const continuing = cell.count.minus(leaving);
-    ceased = ceased.plus(leaving);
+    const continuing = rate.isZero() ? cell.count : cell.count.minus(cell.count.times(rate));
+    continuingTotal = continuingTotal.plus(continuing);
     if (cell.ncy + 1 > NCY_MAX) {
       agedOut = agedOut.plus(continuing);
       continue;
     }
     let staying = continuing;
-    let stayingShare = ONE.minus(rate);
+    let movedShare = ZERO;
     for (const rule of transitions.from(cell.ncy, cell.setting)) {
       const share = continuing.times(rule.rate);
       staying = staying.minus(share);
-      stayingShare = stayingShare.minus(ONE.minus(rate).times(rule.rate));
+      movedShare = movedShare.plus(rule.rate);
       moved = moved.plus(share);
       next.add({ ncy: cell.ncy + 1, need: cell.need, setting: rule.toSetting, band: rule.toBand ?? cell.band, origin: rule.origin ?? cell.origin }, share);
     }
-    next.add({ ncy: cell.ncy + 1, need: cell.need, setting: cell.setting, band: cell.band, origin: cell.origin }, staying, cell.bespokeAnnual?.times(stayingShare), cell.lane);
+    // The share of the cell's pupils (and so of its bespoke cost) that stays: (1 − rate)(1 − Σ moved).
+    const bespoke = cell.bespokeAnnual?.times(ONE.minus(rate)).times(ONE.minus(movedShare));
+    next.add({ ncy: cell.ncy + 1, need: cell.need, setting: cell.setting, band: cell.band, origin: cell.origin }, staying, bespoke, cell.lane);
   }
+  const ceased = opening.minus(continuingTotal);
   let joined = ZERO;
   for (const plan of newPlans) {
     joined = joined.plus(plan.count);
