@@ -34,6 +34,17 @@ function program(setExit: (code: number) => void): Command {
     .argument('[model-dir]', 'model folder')
     .option('--quiet', 'print nothing when the model is valid')
     .action(async (dir: string | undefined, options: { quiet?: boolean }) => setExit(await (await import('./commands/validate.js')).runValidate(dir, options)));
+  root
+    .command('nff')
+    .description('the high-needs national funding formula for every area in a factors file: each step, the floor and cap, the allocation')
+    .argument('<factors>', 'nff-factors.csv: one row per area')
+    .requiredOption('--year <financial-year>', 'the financial year, e.g. 2025-26 (parameters from <params>/<year>.json)')
+    .option('--params <dir>', 'folder of parameter files (default: the shipped nff-parameters/)')
+    .option('--solve-cap', 'find the gains cap that makes the allocations add up to the parameters\' nationalTotal')
+    .option('--area <code>', 'one area; with the table format, its calculation step by step')
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else csv)').choices(['table', 'csv', 'json']))
+    .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
+    .action(async (factors: string, options) => setExit(await (await import('./commands/nff.js')).runNff(factors, options)));
   addScenarioCommands(root, setExit);
   addTariffCommands(root, setExit);
   for (const command of root.commands) command.exitOverride();

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ISSUE_CODES, type IssueCode } from '../../src/core/codes.js';
 import { ROOT, runCli, type RunResult } from '../helpers/exec.js';
+import { catalogueArgs } from './catalogue-commands.mjs';
 
 /**
  * The error catalogue: fixtures/errors/<CODE>/ is a tiny valid model (fixtures/errors/_valid)
@@ -59,6 +60,12 @@ const CATALOGUE: Record<IssueCode, Expected> = {
   UNKNOWN_NEED: ["error", "cohort.csv:3:2", "need \"ADHD\" is not a SEN2 primary-need code"],
   UNKNOWN_SETTING: ["error", "cohort.csv:3:3", "setting \"academy\" is not in tariff \"test-tariff\""],
   YEAR_OUT_OF_RANGE: ["warning", "funding.csv:4:1", "block_transfer for 2030-31 is outside the projection 2026-27 to 2026-27; the row is ignored"],
+  NFF_NOT_POSITIVE: ["error", "nff-factors.csv:3:3", "\"population_2_18\" is -10000; it must be more than 0, since the floor and cap compare amounts per head against the baseline"],
+  NFF_ACA_OUT_OF_RANGE: ["warning", "nff-factors.csv:4:9", "area C has an area cost adjustment of 120, outside the plausible 0.9 to 1.3"],
+  NFF_WRONG_YEAR: ["error", "nff-parameters/2025-26.json:2:20", "$.financialYear is 2024-25, but the parameters were read for 2025-26"],
+  NFF_FLOOR_ABOVE_CAP: ["error", "nff-parameters/2025-26.json:62:16", "the floor 0.12 is above the gains cap 0.1"],
+  NFF_WEIGHTS_NOT_ONE: ["error", "nff-parameters/2025-26.json:32:16", "the proxy factors' weights add up to 1.1, not 1"],
+  NFF_TOTAL_UNREACHABLE: ["error", "nff-parameters/2025-26.json:82:14", "no gains cap gives the national total £9,000,000.00: with the cap at the floor (5%) the areas' allocations add up to £5,322,000.00, and with no area capped (a cap of 12.5% or more) to £5,422,000.00"],
 };
 
 /** Limits are lowered for their fixtures, so those stay a few kilobytes. */
@@ -95,12 +102,20 @@ describe('error catalogue: one fixture per issue code', () => {
     expect(result.stdout).toMatch(/^fixtures\/errors\/_valid: ok \(.*tariff test-tariff\)\n$/);
   });
 
+  it('the common base of the NFF fixtures is valid and prints no warnings', () => {
+    const result = runCli(catalogueArgs('_valid-nff', ROOT));
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^area_code,area_name,financial_year,/);
+  });
+
   for (const [code, [severity, where, message]] of Object.entries(CATALOGUE)) {
     const dir = `fixtures/errors/${code}`;
     const line = `${dir}/${where}: ${severity} ${code}: ${message}`;
-    it(`${code}: validate ${dir} ${severity === 'error' ? 'exits 1' : 'exits 0 with a warning'}`, () => {
+    const args = catalogueArgs(code, ROOT);
+    it(`${code}: ${args.join(' ')} ${severity === 'error' ? 'exits 1' : 'exits 0 with a warning'}`, () => {
       const env = ENVIRONMENT[code as IssueCode];
-      const result = runCli(['validate', dir], env ? { env } : {});
+      const result = runCli(args, env ? { env } : {});
       expectNoStack(result);
       expect(issueLines(result.stderr)).toEqual([line]);
       if (severity === 'error') {
@@ -109,7 +124,8 @@ describe('error catalogue: one fixture per issue code', () => {
         expect(result.stderr.endsWith('\n1 error\n')).toBe(true);
       } else {
         expect(result.code).toBe(0);
-        expect(result.stdout).toMatch(new RegExp(`^${dir}: ok \\(`));
+        // validate says ok; other commands (nff) print their output.
+        expect(result.stdout).toMatch(args[0] === 'validate' ? new RegExp(`^${dir}: ok \\(`) : /\S/);
         expect(result.stderr.endsWith('\n1 warning\n')).toBe(true);
       }
       expect(errorsDoc, `docs/errors.md shows the example for ${code}`).toContain(line);

@@ -7,6 +7,8 @@ export const GOLDENS = [
   { file: 'worked-example.txt', args: ['project', 'fixtures/worked-example', '--format', 'table', '--detail'] },
   { file: 'worked-example.csv', args: ['project', 'fixtures/worked-example', '--format', 'csv'] },
   { file: 'second-case.csv', args: ['project', 'fixtures/second-case', '--format', 'csv'] },
+  { file: 'nff.csv', args: ['nff', 'fixtures/nff/nff-factors.csv', '--year', '2025-26', '--format', 'csv'] },
+  { file: 'nff-worked.txt', args: ['nff', 'fixtures/nff/worked/nff-factors.csv', '--year', '2025-26', '--params', 'fixtures/nff/worked/nff-parameters', '--format', 'table'] },
 ];
 
 /** Only the tool's version varies between builds; everything else must match to the byte. */

@@ -1,0 +1,55 @@
+import { InputError, UsageError } from '../../core/errors.js';
+import { hasErrors, sortIssues } from '../../core/issue.js';
+import { calculateNff } from '../../core/nff/calculate.js';
+import { formatFinancialYear, parseFinancialYear } from '../../core/period.js';
+import { limitsFromEnvironment } from '../../io/limits.js';
+import { loadNff } from '../../io/load-nff.js';
+import { commitOutput, stageOutput } from '../../io/write-output.js';
+import { explainArea } from '../../report/nff-explain.js';
+import { renderNffCsv, renderNffJson, renderNffTable } from '../../report/nff-render.js';
+import { yieldToSignals } from '../interrupt.js';
+import { formatIssues } from '../print-issues.js';
+import { issuePaint } from '../terminal.js';
+
+export interface NffOptions {
+  readonly year: string;
+  readonly params?: string;
+  readonly solveCap?: boolean;
+  readonly area?: string;
+  readonly format?: 'table' | 'csv' | 'json';
+  readonly out?: string;
+}
+
+/** The parameter files shipped with the tool, one per financial year. */
+export const defaultParametersDir = (): string => new URL('../../../nff-parameters/', import.meta.url).pathname;
+
+/** `highneeds nff FACTORS --year YYYY-YY`: read, calculate, render, write. Returns the exit code. */
+export async function runNff(factorsFile: string, options: NffOptions): Promise<number> {
+  const year = parseFinancialYear(options.year);
+  if (year === undefined) throw new UsageError(`--year ${options.year} is not a financial year written like 2025-26`);
+  const format = options.format ?? (options.out || !process.stdout.isTTY ? 'csv' : 'table');
+  const loaded = loadNff(factorsFile, options.params ?? defaultParametersDir(), year, limitsFromEnvironment(process.env));
+  const { parameters, areas } = loaded;
+  if (!parameters || !areas) throw new InputError(loaded.issues);
+  if (options.solveCap && parameters.mode !== 'formula') throw new UsageError(`--solve-cap needs a formula year; ${formatFinancialYear(year)} is a rollover year`);
+  if (options.solveCap && !parameters.nationalTotal) throw new UsageError(`--solve-cap needs "nationalTotal" in ${parameters.source ?? 'the parameters'}`);
+  const area = options.area === undefined ? undefined : areas.find((a) => a.code === options.area);
+  if (options.area !== undefined && !area) throw new UsageError(`--area ${options.area} is not in ${factorsFile} (areas: ${areas.map((a) => a.code).join(', ')})`);
+  const outcome = calculateNff(parameters, areas, { solveCap: Boolean(options.solveCap) });
+  const issues = sortIssues([...loaded.issues, ...outcome.issues]);
+  if (!outcome.result || hasErrors(issues)) throw new InputError(issues);
+  if (issues.length) process.stderr.write(formatIssues(issues, await issuePaint()));
+  const input = { result: outcome.result, parameters, ...(area ? { only: area.code } : {}) };
+  const text = format === 'json' ? renderNffJson(input, issues)
+    : format === 'csv' ? renderNffCsv(input)
+      : area ? explainArea(outcome.result, parameters, area) : renderNffTable(input);
+  if (!options.out) {
+    process.stdout.write(text);
+    return 0;
+  }
+  const staged = stageOutput(options.out, text, loaded.inputs.map((i) => i.path));
+  // As in project: a Ctrl-C that came in during the run is handled before anything is renamed into place.
+  await yieldToSignals();
+  commitOutput(staged);
+  return 0;
+}

@@ -1,0 +1,50 @@
+import * as path from 'node:path';
+import { error, sortIssues, type Issue } from '../core/issue.js';
+import type { AreaFactors } from '../core/nff/factors.js';
+import type { NffParameters } from '../core/nff/parameters.js';
+import { type FinancialYear, formatFinancialYear } from '../core/period.js';
+import { readCsvTable } from './csv-table.js';
+import { displayPath, readInput } from './files.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { factorColumns, readNffFactors } from './read-nff-factors.js';
+import { parseNffParameters } from './read-nff-parameters.js';
+import type { InputDigest } from './read-model.js';
+
+/** Problems with a whole CSV table: its rows are not read until they are fixed. */
+const TABLE_LEVEL: ReadonlySet<string> = new Set(['CSV_MALFORMED', 'MISSING_COLUMN', 'TOO_MANY_ROWS', 'FIELD_TOO_LONG']);
+
+export interface LoadedNff {
+  /** Both present only when neither file has an error. */
+  readonly parameters?: NffParameters;
+  readonly areas?: readonly AreaFactors[];
+  readonly issues: readonly Issue[];
+  readonly inputs: readonly InputDigest[];
+}
+
+/** Reads `<parametersDir>/<year>.json` and the factors CSV checked against it, with every problem found. */
+export function loadNff(factorsFile: string, parametersDir: string, year: FinancialYear, limits: Limits = DEFAULT_LIMITS): LoadedNff {
+  const issues: Issue[] = [];
+  const inputs: InputDigest[] = [];
+  const read = (filePath: string) => {
+    const display = displayPath(filePath);
+    const result = readInput(filePath, display, limits.maxFileBytes);
+    if (result.status === 'ok') {
+      inputs.push({ path: display, sha256: result.file.sha256 });
+      return { text: result.file.text, display };
+    }
+    issues.push(result.status === 'refused' ? result.issue : error('FILE_MISSING', `${display} was not found`, { file: display }, result.status === 'missing' && filePath.endsWith('.json') ? `parameters for ${formatFinancialYear(year)} are read from <params>/${formatFinancialYear(year)}.json` : undefined));
+    return undefined;
+  };
+  const parametersFile = read(path.resolve(parametersDir, `${formatFinancialYear(year)}.json`));
+  const parameters = parametersFile ? parseNffParameters(parametersFile.text, parametersFile.display, year, issues) : undefined;
+  const factorsText = read(path.resolve(factorsFile));
+  let areas: AreaFactors[] | undefined;
+  if (factorsText && parameters) {
+    const table = readCsvTable(factorsText.text, factorsText.display, factorColumns(parameters), limits);
+    issues.push(...table.issues);
+    if (!table.issues.some((issue) => TABLE_LEVEL.has(issue.code))) areas = readNffFactors(table, parameters, issues);
+  }
+  const sorted = sortIssues(issues);
+  if (sorted.some((issue) => issue.severity === 'error') || !parameters || !areas) return { issues: sorted, inputs };
+  return { parameters, areas, issues: sorted, inputs };
+}

@@ -1,0 +1,84 @@
+import type { Decimal } from 'decimal.js';
+import { ZERO } from '../core/decimal.js';
+import { error, warning, type Issue } from '../core/issue.js';
+import { ACA_PLAUSIBLE, type AreaFactors, FACTOR_COLUMNS as C, ROLLED_IN_GRANTS_COLUMN, STANDARD_PROXY_FACTORS } from '../core/nff/factors.js';
+import type { NffParameters } from '../core/nff/parameters.js';
+import { formatFinancialYear } from '../core/period.js';
+import { decimalCell, requiredText } from './cell-parsers.js';
+import type { ColumnSpec, CsvRow, CsvTable } from './csv-table.js';
+
+/** The columns nff-factors.csv must and may have for a year's parameters (docs/nff.md, "Factors"). */
+export function factorColumns(parameters: NffParameters): ColumnSpec {
+  const required = parameters.mode === 'formula'
+    ? [C.code, C.name, C.aca, C.basicEntitlementPupils, C.historicSpend, C.hospitalEducation, C.netImportedPupils, C.population, C.baselineAllocation, C.baselinePopulation, ...parameters.proxyFactors.map((f) => f.id)]
+    : [C.code, C.name, C.baselineAllocation, ...parameters.rolledInGrants.map((g) => g.column)];
+  const known = [...Object.values(C), ...STANDARD_PROXY_FACTORS, ROLLED_IN_GRANTS_COLUMN];
+  const unique = [...new Set(required)];
+  return { required: unique, optional: [...new Set(known)].filter((name) => !unique.includes(name)) };
+}
+
+/** The rows of nff-factors.csv as areas; every problem in every row is reported. */
+export function readNffFactors(table: CsvTable, parameters: NffParameters, issues: Issue[]): AreaFactors[] {
+  const seen = new Map<string, number>();
+  const areas = table.rows.flatMap((row) => {
+    const before = issues.length;
+    const area = readArea(row, parameters, issues);
+    const code = row.get(C.code);
+    if (code !== '' && seen.has(code)) {
+      issues.push(error('DUPLICATE_ROW', `area ${code} is already given on line ${seen.get(code)}`, row.at(C.code), 'give each area one row'));
+      return [];
+    }
+    if (code !== '') seen.set(code, row.line);
+    return area && issues.slice(before).every((issue) => issue.severity === 'warning') ? [area] : [];
+  });
+  if (table.rows.length === 0) issues.push(error('MISSING_VALUE', `${table.file} has no areas`, { file: table.file }));
+  return areas;
+}
+
+function readArea(row: CsvRow, parameters: NffParameters, issues: Issue[]): AreaFactors | undefined {
+  const code = requiredText(row, C.code, issues);
+  const name = requiredText(row, C.name, issues);
+  const year = formatFinancialYear(parameters.financialYear);
+  const factor = (column: string, rules: { allowNegative?: boolean; positive?: boolean } = {}): Decimal | undefined => {
+    if (row.get(column) === '') {
+      issues.push(error('MISSING_VALUE', `area ${code ?? '?'} has no "${column}"`, row.at(column), `every area needs every factor the ${year} parameters use; write 0 where an area has none`));
+      return undefined;
+    }
+    const value = decimalCell(row, column, issues, { allowNegative: rules.allowNegative || rules.positive });
+    if (value && rules.positive && (value.isNegative() || value.isZero())) {
+      issues.push(error('NFF_NOT_POSITIVE', `"${column}" is ${row.get(column)}; it must be more than 0, since the floor and cap compare amounts per head against the baseline`, row.at(column)));
+      return undefined;
+    }
+    return value;
+  };
+  const optional = (column: string): Decimal | undefined => decimalCell(row, column, issues, { optional: true });
+  const deductions = { academyPlaceDeduction: optional(C.academyPlaceDeduction), nmssPlaceDeduction: optional(C.nmssPlaceDeduction) };
+  if (parameters.mode === 'rollover') {
+    const baselineAllocation = factor(C.baselineAllocation);
+    const grants = new Map(parameters.rolledInGrants.map((g) => [g.id, factor(g.column)]));
+    if (!code || !name || !baselineAllocation || [...grants.values()].some((v) => !v)) return undefined;
+    return {
+      code, name, aca: ZERO, basicEntitlementPupils: ZERO, historicSpend: ZERO, hospitalEducation: ZERO, netImportedPupils: ZERO, population: ZERO, baselinePopulation: ZERO,
+      baselineAllocation, proxies: new Map(), grants: grants as Map<string, Decimal>, ...defined(deductions), origin: row.at(),
+    };
+  }
+  const aca = factor(C.aca);
+  if (aca && (aca.lessThan(ACA_PLAUSIBLE.min) || aca.greaterThan(ACA_PLAUSIBLE.max))) {
+    issues.push(warning('NFF_ACA_OUT_OF_RANGE', `area ${code ?? '?'} has an area cost adjustment of ${row.get(C.aca)}, outside the plausible ${ACA_PLAUSIBLE.min.toFixed()} to ${ACA_PLAUSIBLE.max.toFixed()}`, row.at(C.aca), 'an ACA is a multiplier such as 1.0449, not a percentage; it is used as given'));
+  }
+  const fixed = {
+    basicEntitlementPupils: factor(C.basicEntitlementPupils),
+    historicSpend: factor(C.historicSpend),
+    hospitalEducation: factor(C.hospitalEducation),
+    netImportedPupils: factor(C.netImportedPupils, { allowNegative: true }),
+    population: factor(C.population, { positive: true }),
+    baselineAllocation: factor(C.baselineAllocation, { positive: true }),
+    baselinePopulation: factor(C.baselinePopulation, { positive: true }),
+  };
+  const proxies = new Map(parameters.proxyFactors.filter((f) => f.id !== C.population).map((f) => [f.id, factor(f.id)]));
+  if (fixed.population) proxies.set(C.population, fixed.population);
+  if (!code || !name || !aca || Object.values(fixed).some((v) => !v) || [...proxies.values()].some((v) => !v)) return undefined;
+  return { code, name, aca, ...(fixed as { [K in keyof typeof fixed]: Decimal }), proxies: proxies as Map<string, Decimal>, grants: new Map(), ...defined(deductions), origin: row.at() };
+}
+
+const defined = <T extends object>(object: T): Partial<T> => Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as Partial<T>;

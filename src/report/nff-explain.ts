@@ -1,0 +1,72 @@
+import type { Decimal } from 'decimal.js';
+import type { AreaFactors } from '../core/nff/factors.js';
+import type { NffParameters } from '../core/nff/parameters.js';
+import type { FormulaArea, NffResult, RolloverArea } from '../core/nff/result.js';
+import { formatFinancialYear } from '../core/period.js';
+import { toPence } from '../core/rounding.js';
+import { withThousands } from './format-cell.js';
+import { percentText } from './nff-rows.js';
+import { standingLine } from './nff-parameters.js';
+
+const pounds = (value: Decimal): string => {
+  const text = withThousands(toPence(value));
+  return text.startsWith('-') ? `-£${text.slice(1)}` : `£${text}`;
+};
+const count = (value: Decimal): string => withThousands(value.toFixed());
+const signed = (value: Decimal, places?: number): string => `${value.isNegative() ? '' : '+'}${percentText(value, places)}%`;
+
+/** `--area CODE`: one area's calculation in words and numbers, each step from the ones before. */
+export function explainArea(result: NffResult, parameters: NffParameters, factors: AreaFactors): string {
+  const year = formatFinancialYear(result.financialYear);
+  const head = [`${factors.name} (${factors.code}): high-needs NFF ${year}, step by step`, `parameters: ${parameters.source ?? ''} (${parameters.title})`, ''];
+  let body: string[] = [];
+  if (result.mode === 'formula' && parameters.mode === 'formula') body = formulaSteps(result.areas.find((a) => a.code === factors.code)!, result, parameters, factors);
+  if (result.mode === 'rollover' && parameters.mode === 'rollover') body = rolloverSteps(result.areas.find((a) => a.code === factors.code)!, parameters, factors);
+  return `${[...head, ...body, '', `parameter values — ${standingLine(parameters)} (docs/nff.md)`].join('\n')}\n`;
+}
+
+function formulaSteps(area: FormulaArea, result: Extract<NffResult, { mode: 'formula' }>, parameters: Extract<NffParameters, { mode: 'formula' }>, factors: AreaFactors): string[] {
+  const aca = area.aca.toFixed();
+  const lines = [
+    ` 1. Basic entitlement: ${count(factors.basicEntitlementPupils)} pupils × ${pounds(parameters.basicEntitlementRate.value)} × ACA ${aca} = ${pounds(area.basicEntitlement)}`,
+    ` 2. Historic spend: ${pounds(factors.historicSpend)} × ${parameters.historicSpendShare.value.toFixed()} = ${pounds(area.historicSpend)}`,
+    ` 3. Proxy factors, each value × unit value × ACA ${aca}:`,
+    ...area.proxies.map((p) => {
+      const unit = result.unitValues.find((u) => u.id === p.id)!.unitValue;
+      return `      ${p.id}: ${count(factors.proxies.get(p.id)!)} × ${pounds(unit)}${unit.decimalPlaces() > 2 ? ` (${unit.toDecimalPlaces(6).toFixed()})` : ''} × ${aca} = ${pounds(p.amount)}`;
+    }),
+    `    proxy total = ${pounds(area.proxyTotal)}`,
+    ` 4. Hospital education: ${pounds(area.hospitalEducation)}`,
+    ` 5. Formula total (1 + 2 + 3 + 4) = ${pounds(area.formulaTotal)}`,
+    ` 6. Floor and cap on ${parameters.floorCap.compare.elements.join(' + ')} = ${pounds(area.compared)}:`,
+    `      per head of the population aged 2–18: ${pounds(area.compared)} ÷ ${count(area.population)} = ${pounds(area.comparedPerHead)}`,
+    `      baseline per head: ${pounds(area.baselineAllocation)} ÷ ${count(area.baselinePopulation)} = ${pounds(area.baselinePerHead)}`,
+    `      change per head ${signed(area.changePerHead, 2)}; floor ${signed(result.floor)}, cap ${signed(result.cap)}: ${limitText(area)}`,
+    ` 7. Elements after the floor and cap (5 + 6) = ${pounds(area.elementsTotal)}`,
+    ` 8. Import/export: ${count(factors.netImportedPupils)} net imported pupils × ${pounds(parameters.importExportRate.value)} = ${pounds(area.importExport)}`,
+    ` 9. Allocation (7 + 8) = ${pounds(area.allocation)}`,
+  ];
+  return [...lines, deductionLine(area, factors)];
+}
+
+function limitText(area: FormulaArea): string {
+  if (area.limit === 'floor') return `below the floor, so protected by ${pounds(area.protection)}`;
+  if (area.limit === 'cap') return `above the cap, so gains cut by ${pounds(area.protection.negated())}`;
+  return 'between the floor and the cap, so no adjustment';
+}
+
+function rolloverSteps(area: RolloverArea, parameters: Extract<NffParameters, { mode: 'rollover' }>, factors: AreaFactors): string[] {
+  return [
+    ` 1. Baseline allocation (last year's): ${pounds(area.baselineAllocation)}`,
+    ` 2. Uplift: ${pounds(area.baselineAllocation)} × ${parameters.uplift.value.toFixed()} = ${pounds(area.uplift)}`,
+    ` 3. Rolled-in grants: ${area.grants.length ? area.grants.map((g) => `${g.id} ${pounds(g.amount)}`).join(', ') : 'none'}`,
+    ` 4. Allocation (1 + 2 + 3) = ${pounds(area.allocation)}`,
+    deductionLine(area, factors),
+  ];
+}
+
+function deductionLine(area: FormulaArea | RolloverArea, factors: AreaFactors): string {
+  if (!area.afterDeductions) return '    no place deductions given, so no block after deductions';
+  const parts = [factors.academyPlaceDeduction ? `academy places ${pounds(factors.academyPlaceDeduction)}` : '', factors.nmssPlaceDeduction ? `NMSS places ${pounds(factors.nmssPlaceDeduction)}` : ''].filter(Boolean);
+  return `    After place deductions (${parts.join(', ')}) = ${pounds(area.afterDeductions)}`;
+}

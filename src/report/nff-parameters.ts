@@ -1,0 +1,54 @@
+import type { Decimal } from 'decimal.js';
+import type { NffParameters, ParameterValue } from '../core/nff/parameters.js';
+import type { ValueStatus } from '../core/tariff.js';
+
+export interface ListedValue {
+  /** Where the value sits in the parameters file, e.g. `basicEntitlement.rate`. */
+  readonly name: string;
+  readonly value?: Decimal;
+  readonly text?: string;
+  readonly status: ValueStatus;
+  readonly reference: string;
+  readonly notes?: string;
+}
+
+/** Every value of a year's parameters with its standing, so outputs never pass an assumption off as published. */
+export function listParameters(parameters: NffParameters): ListedValue[] {
+  const out: ListedValue[] = [];
+  const add = (name: string, value: ParameterValue | undefined): void => {
+    if (value) out.push({ name, value: value.value, status: value.status, reference: value.reference, ...(value.notes ? { notes: value.notes } : {}) });
+  };
+  if (parameters.mode === 'formula') {
+    add('basicEntitlement.rate', parameters.basicEntitlementRate);
+    add('historicSpend.share', parameters.historicSpendShare);
+    add('proxyFactors.pot', parameters.proxyPot);
+    for (const factor of parameters.proxyFactors) {
+      add(`proxyFactors.${factor.id}.weight`, factor.weight);
+      add(`proxyFactors.${factor.id}.unitValue`, factor.unitValue);
+    }
+    add('importExport.rate', parameters.importExportRate);
+    add('floorCap.floor', parameters.floorCap.floor);
+    add('floorCap.cap', parameters.floorCap.cap);
+    const { compare } = parameters.floorCap;
+    out.push({ name: 'floorCap.compare', text: compare.elements.join(' + '), status: compare.status, reference: compare.reference, ...(compare.notes ? { notes: compare.notes } : {}) });
+  } else {
+    add('rollover.uplift', parameters.uplift);
+    for (const grant of parameters.rolledInGrants) {
+      out.push({ name: `rollover.rolledInGrants.${grant.id}`, text: `per-area column ${grant.column}`, status: grant.status, reference: grant.reference, ...(grant.notes ? { notes: grant.notes } : {}) });
+    }
+  }
+  add('nationalTotal', parameters.nationalTotal);
+  return out;
+}
+
+/** "published: a, b; assumption: c; illustrative: d": one line for the foot of a table. */
+export function standingLine(parameters: NffParameters): string {
+  const byStatus = new Map<string, string[]>();
+  for (const value of listParameters(parameters)) {
+    // One entry for a value every proxy factor has: "proxyFactors.*.weight (7)".
+    const name = value.name.replace(/^proxyFactors\.[^.]+\.(weight|unitValue)$/, 'proxyFactors.*.$1');
+    byStatus.set(value.status, [...(byStatus.get(value.status) ?? []), name]);
+  }
+  const names = (list: readonly string[]): string => [...new Set(list)].map((n) => (n.includes('*') ? `${n} (${list.filter((m) => m === n).length})` : n)).join(', ');
+  return ['published', 'derived', 'assumption', 'illustrative'].filter((s) => byStatus.has(s)).map((s) => `${s}: ${names(byStatus.get(s)!)}`).join('; ');
+}

@@ -1,0 +1,1 @@
+export declare function catalogueArgs(code: string, root?: string): string[];

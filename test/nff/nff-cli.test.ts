@@ -1,0 +1,107 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listParameters } from '../../src/report/nff-parameters.js';
+import { loadNff } from '../../src/io/load-nff.js';
+import { ROOT, runCli } from '../helpers/exec.js';
+
+const WORKED = ['fixtures/nff/worked/nff-factors.csv', '--year', '2025-26', '--params', 'fixtures/nff/worked/nff-parameters'];
+
+describe('the shipped parameter files (lint)', () => {
+  for (const [year, label] of [[2024, '2024-25'], [2025, '2025-26'], [2026, '2026-27']] as const) {
+    it(`${label}: read cleanly, every value with a status and a reference`, () => {
+      const loaded = loadNff(path.join(ROOT, 'fixtures/nff/nff-factors.csv'), path.join(ROOT, 'nff-parameters'), year);
+      expect(loaded.issues).toEqual([]);
+      const values = listParameters(loaded.parameters!);
+      expect(values.length).toBeGreaterThan(0);
+      for (const value of values) expect(loaded.parameters!.references.map((r) => r.id), value.name).toContain(value.reference);
+    });
+  }
+
+  it('never presents a figure the brief marks unconfirmed, or an invented one, as published', () => {
+    const standing = (year: number) => Object.fromEntries(listParameters(loadNff(path.join(ROOT, 'fixtures/nff/nff-factors.csv'), path.join(ROOT, 'nff-parameters'), year).parameters!).map((v) => [v.name.replace(/^proxyFactors\.[^.]+\./, 'proxyFactors.*.'), v.status]));
+    expect(standing(2024)).toMatchObject({
+      'basicEntitlement.rate': 'assumption', 'historicSpend.share': 'assumption', 'proxyFactors.*.weight': 'assumption', 'proxyFactors.*.unitValue': 'illustrative',
+      'importExport.rate': 'assumption', 'floorCap.floor': 'published', 'floorCap.cap': 'assumption', 'floorCap.compare': 'assumption',
+    });
+    expect(standing(2025)).toMatchObject({
+      'basicEntitlement.rate': 'published', 'historicSpend.share': 'assumption', 'proxyFactors.*.weight': 'assumption', 'proxyFactors.*.unitValue': 'illustrative',
+      'importExport.rate': 'assumption', 'floorCap.floor': 'published', 'floorCap.cap': 'published', 'floorCap.compare': 'assumption',
+    });
+  });
+});
+
+describe('highneeds nff as a user runs it', () => {
+  it('--area shows one area step by step in words and numbers', () => {
+    const result = runCli(['nff', ...WORKED, '--area', 'A', '--format', 'table']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(' 1. Basic entitlement: 50 pupils × £4,000.00 × ACA 1 = £200,000.00');
+    expect(result.stdout).toContain('      population_2_18: 10,000 × £75.00 × 1 = £750,000.00');
+    expect(result.stdout).toContain('      change per head -2.78%; floor +5%, cap +10%: below the floor, so protected by £112,000.00');
+    expect(result.stdout).toContain(' 9. Allocation (7 + 8) = £1,742,000.00');
+    expect(result.stdout).toContain('After place deductions (academy places £100,000.00) = £1,642,000.00');
+  });
+
+  it('--area with CSV is that area\'s row only', () => {
+    const lines = runCli(['nff', ...WORKED, '--area', 'C', '--format', 'csv']).stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^C,Area C \(in between\),2025-26,1\.2,288000\.00,/);
+  });
+
+  it('JSON: exact numbers, every parameter with its standing, the total, the solved cap', () => {
+    const json = JSON.parse(runCli(['nff', ...WORKED, '--solve-cap', '--format', 'json']).stdout);
+    expect(json.mode).toBe('formula');
+    expect(json.areas).toHaveLength(3);
+    expect(json.total.allocation).toBe(5416000);
+    expect(json.solved_cap.target).toBe(5416000);
+    expect(Math.abs(json.cap - 0.12)).toBeLessThan(1e-8);
+    expect(json.parameters.values.every((v: { status: string }) => v.status === 'illustrative')).toBe(true);
+    expect(json.unit_values).toEqual([{ factor: 'population_2_18', unit_value: 75 }, { factor: 'fsm', unit_value: 100 }]);
+  });
+
+  it('--out writes the same bytes as stdout, and leaves no temporary file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
+    const out = path.join(dir, 'nff.csv');
+    expect(runCli(['nff', ...WORKED, '--out', out]).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(runCli(['nff', ...WORKED, '--format', 'csv']).stdout);
+    expect(readdirSync(dir)).toEqual(['nff.csv']);
+  });
+
+  it('reports a missing factor, a repeated area and a negative count all at once, located (exit 1)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
+    const factors = readFileSync(path.join(ROOT, 'fixtures/nff/worked/nff-factors.csv'), 'utf8').split('\n');
+    factors[1] = factors[1]!.replace('10000,1000,50,', '10000,,50,');
+    factors[2] = factors[2]!.replace('10000,2000,40,', '10000,-2000,40,');
+    factors[3] = factors[3]!.replace(/^C,/, 'A,');
+    const file = path.join(dir, 'nff-factors.csv');
+    writeFileSync(file, factors.join('\n'));
+    const result = runCli(['nff', file, '--year', '2025-26', '--params', 'fixtures/nff/worked/nff-parameters', '--format', 'csv']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.split('\n').filter((l) => / error /.test(l)).map((l) => l.slice(file.length));
+    expect(lines).toEqual([
+      ':2:4: error MISSING_VALUE: area A has no "fsm"',
+      ':3:4: error NEGATIVE_VALUE: "fsm" is -2000, which must not be negative',
+      ':4:1: error DUPLICATE_ROW: area A is already given on line 2',
+    ]);
+  });
+
+  it('usage errors exit 2: a bad --year, an unknown --area, --solve-cap in a rollover year or without a national total', () => {
+    expect(runCli(['nff', ...WORKED.slice(0, 1), '--year', '2025/26']).code).toBe(2);
+    expect(runCli(['nff', ...WORKED, '--area', 'Z']).stderr).toContain('--area Z is not in');
+    const rollover = runCli(['nff', 'fixtures/nff/worked/rollover-factors.csv', '--year', '2026-27', '--params', 'fixtures/nff/worked/nff-parameters', '--solve-cap']);
+    expect(rollover.code).toBe(2);
+    expect(rollover.stderr).toContain('--solve-cap needs a formula year');
+    const shipped = runCli(['nff', 'fixtures/nff/nff-factors.csv', '--year', '2025-26', '--solve-cap']);
+    expect(shipped.code).toBe(2);
+    expect(shipped.stderr).toContain('--solve-cap needs "nationalTotal"');
+  });
+
+  it('a year with no parameter file is a located input error', () => {
+    const result = runCli(['nff', ...WORKED.slice(0, 1), '--year', '2030-31', '--params', 'fixtures/nff/worked/nff-parameters']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('fixtures/nff/worked/nff-parameters/2030-31.json: error FILE_MISSING');
+  });
+});
