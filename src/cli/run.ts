@@ -25,6 +25,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--tariff <file-or-id>', "use this tariff instead of the model's (a file, or an id in the tariff library)")
     .option('--scenario <id>', 'project one scenario of the model\'s scenarios.json')
     .option('--scenarios-file <file>', 'scenarios from this file instead of the model folder\'s scenarios.json')
+    .option('--hnb-from <file>', 'take hnb_allocation for the model\'s area from a highneeds nff output CSV (repeat for more years)', (file: string, files: string[] = []) => [...files, file])
     .option('--quiet', 'no progress or notes on stderr')
     // One module per command, loaded when that command runs (changesets' cli does the same).
     .action(async (dir: string | undefined, options: ProjectOptions) => setExit(await (await import('./commands/project.js')).runProject(dir, options)));
@@ -32,6 +33,7 @@ function program(setExit: (code: number) => void): Command {
     .command('validate')
     .description('check a model folder and report every problem at once')
     .argument('[model-dir]', 'model folder')
+    .option('--hnb-from <file>', 'take hnb_allocation for the model\'s area from a highneeds nff output CSV (repeat for more years)', (file: string, files: string[] = []) => [...files, file])
     .option('--quiet', 'print nothing when the model is valid')
     .action(async (dir: string | undefined, options: { quiet?: boolean }) => setExit(await (await import('./commands/validate.js')).runValidate(dir, options)));
   root

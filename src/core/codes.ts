@@ -15,12 +15,12 @@ export const ISSUE_CODES = {
   UNKNOWN_COLUMN: { cause: 'A CSV column is not one the tool reads (warning; the column is ignored).', fix: 'Check the spelling or remove the column.' },
   MISSING_VALUE: { cause: 'A required cell or JSON field is empty or absent.', fix: 'Fill in the value.' },
   JSON_MALFORMED: { cause: 'A JSON file is not valid JSON, or has a duplicate key.', fix: 'Correct the syntax at the line and column given.' },
-  UNKNOWN_KEY: { cause: 'A tariff or NFF parameters file has a field the format does not define (often a misspelling).', fix: 'Correct the name; the hint lists the fields allowed at that place (tariffs/README.md, docs/nff.md).' },
+  UNKNOWN_KEY: { cause: 'A tariff or NFF parameters file, or model.json\'s writeOff, has a field the format does not define (often a misspelling).', fix: 'Correct the name; the hint lists the fields allowed at that place (tariffs/README.md, docs/nff.md).' },
   UNKNOWN_REFERENCE: { cause: 'A tariff setting or rate, or an NFF parameter value, cites a reference id that no entry in "references" has.', fix: 'Give the reference an "id", or correct the citation.' },
   INVALID_FIELD: { cause: 'A JSON field has the wrong type or an unknown value.', fix: 'Use the type shown in the hint (amounts and rates are decimal strings).' },
   INVALID_NUMBER: { cause: 'A value is not a plain decimal number (for example "1.2E+04", "N/A" or "£1,000").', fix: 'Write the number as plain digits with an optional point: 12000.50.' },
   NEGATIVE_VALUE: { cause: 'A count, rate, amount or place number that must not be negative is negative.', fix: 'Correct the value; balances and funding lines may be negative only where the README says so.' },
-  RATE_ABOVE_ONE: { cause: 'A ceasing or transition rate, or a share in NFF parameters, is above 1 (100%).', fix: 'Rates are shares: 0.05 means 5%.' },
+  RATE_ABOVE_ONE: { cause: 'A ceasing or transition rate, or a share in NFF parameters, a write-off or a block transfer, is above 1 (100%).', fix: 'Rates are shares: 0.05 means 5%.' },
   TRANSITIONS_EXCEED_ONE: { cause: 'Transition rates leaving one (ncy, setting) add up to more than 1.', fix: 'Reduce the rates so that no more than all continuing plans move.' },
   NCY_OUT_OF_RANGE: { cause: 'A national curriculum year is not a whole number from -3 to 20.', fix: 'Use NCY -3 to 20 (age at 31 August = NCY + 4).' },
   UNKNOWN_NEED: { cause: 'A primary need is not a SEN2 code.', fix: 'Use one of ASD, HI, MLD, MSI, OTH, PD, PMLD, SEMH, SLCN, SLD, SpLD, VI, DS (any case).' },
@@ -55,6 +55,10 @@ export const ISSUE_CODES = {
   NFF_FLOOR_ABOVE_CAP: { cause: 'An NFF parameters file has a funding floor above its gains cap.', fix: 'The floor is the least change per head and the cap the most: swap them, or lower the floor.' },
   NFF_WEIGHTS_NOT_ONE: { cause: 'The weights of the proxy factors in an NFF parameters file do not add up to exactly 1.', fix: 'Correct the weights: they are shares of the proxy pot (0.5 is half).' },
   NFF_TOTAL_UNREACHABLE: { cause: 'With --solve-cap, no gains cap from the floor upwards makes the areas\' allocations add up to the parameters\' nationalTotal.', fix: 'Check the national total, the floor, and that the factors file holds every area the total covers; the message gives the totals that are reachable.' },
+  NFF_AREA_MISSING: { cause: 'An nff output file given with --hnb-from has no row for the model\'s area.code.', fix: 'Run highneeds nff on a factors file that includes the area, or correct area.code in model.json.' },
+  INVALID_TRANSFER_SHARE: { cause: 'A funding.csv row gives share or schools_block where they do not apply: on a line other than block_transfer, a share beside an amount or without its schools_block, or two schools blocks for one year.', fix: 'On a block_transfer row give either the amount, or the share with the schools_block it is a share of; state one schools block per year.' },
+  TRANSFER_NEEDS_DISAPPLICATION: { cause: 'A year\'s block transfers are more than 0.5% of the schools block stated for that year (warning): above that, a transfer needs the Secretary of State\'s approval (a disapplication).', fix: 'Plan for a disapplication request, or keep the transfer within 0.5% with Schools Forum approval.' },
+  WRITE_OFF_YEAR: { cause: 'model.json\'s writeOff is paid in or before its balance year, or measures the deficit before the projection opens without giving eligibleDeficit.', fix: 'Pay the write-off after the balance year (2026-27 for a 2025-26 balance), or give the eligible deficit from the sources.' },
 } as const satisfies Record<string, { cause: string; fix: string }>;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

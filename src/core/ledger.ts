@@ -12,6 +12,8 @@ export interface YearIncome {
   readonly safetyValve: Decimal;
   /** la_contribution + other_income. */
   readonly other: Decimal;
+  /** The 2026 write-off grant, in the year paid (src/core/write-off.ts adds it after the roll-up). */
+  readonly writeOff: Decimal;
   readonly total: Decimal;
 }
 
@@ -42,7 +44,7 @@ export function incomeByYear(funding: readonly FundingRow[], years: readonly Fin
     const transfer = lines('block_transfer');
     const safetyValve = lines('safety_valve');
     const other = lines('la_contribution').plus(lines('other_income'));
-    result.set(year, { hnb, hnbBasis: from === year ? 'given' : 'grown', transfer, safetyValve, other, total: hnb.plus(transfer).plus(safetyValve).plus(other) });
+    result.set(year, { hnb, hnbBasis: from === year ? 'given' : 'grown', transfer, safetyValve, other, writeOff: ZERO, total: hnb.plus(transfer).plus(safetyValve).plus(other) });
   }
   return result;
 }

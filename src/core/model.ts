@@ -3,6 +3,7 @@ import type { Location } from './issue.js';
 import type { Need } from './need.js';
 import type { AcademicYear, FinancialYear } from './period.js';
 import type { Tariff } from './tariff.js';
+import type { WriteOff } from './write-off.js';
 
 /** A group of pupils who share every attribute that prices them. Counts are expected values. */
 export interface Cell {
@@ -70,6 +71,10 @@ export interface FundingRow {
   readonly financialYear: FinancialYear;
   readonly line: FundingLine;
   readonly amount: Decimal;
+  /** block_transfer only: the schools block the transfer is a share of, for the 0.5% check (src/core/transfers.ts). */
+  readonly schoolsBlock?: Decimal;
+  /** block_transfer only: the share given instead of an amount (amount = share × schoolsBlock). */
+  readonly share?: Decimal;
   readonly origin?: Location;
 }
 
@@ -92,4 +97,6 @@ export interface Model {
   readonly transitions: readonly TransitionRow[];
   readonly places: readonly PlacesRow[];
   readonly funding: readonly FundingRow[];
+  /** The 2026 write-off (High Needs Stability Grant), when the area expects it. */
+  readonly writeOff?: WriteOff;
 }

@@ -21,6 +21,7 @@ import type { AcademicYearResult, FinancialYearResult, Projection, ProjectionOut
 import { rateBookFor } from './rate-book.js';
 import { CeasingRules, TransitionRules } from './rules.js';
 import { type Flows, stepYear } from './step.js';
+import { applyWriteOff } from './write-off.js';
 
 /** Pupils must be conserved by every step; anything larger than this drift is a bug. */
 const CONSERVATION_TOLERANCE = new Dec('1e-20');
@@ -75,7 +76,7 @@ export function project(model: Model, adjustments: Adjustments = {}): Projection
   if (hasErrors(issues)) return { issues };
 
   const openingBalance = model.funding.find((row) => row.line === 'opening_balance')?.amount ?? ZERO;
-  const years = rollUp(model, financialYears, costParts, academicYears, income, openingBalance);
+  const { years, writeOff } = applyWriteOff(rollUp(model, financialYears, costParts, academicYears, income, openingBalance), openingBalance, model.writeOff);
   const projection: Projection = {
     area: model.area,
     baseYear: model.baseYear,
@@ -91,6 +92,7 @@ export function project(model: Model, adjustments: Adjustments = {}): Projection
     },
     years,
     academicYears,
+    ...(writeOff ? { writeOff } : {}),
   };
   return { projection, issues };
 }

@@ -4,6 +4,7 @@ import type { Flows } from './step.js';
 import type { AcademicYear, FinancialYear } from './period.js';
 import type { YearIncome } from './ledger.js';
 import type { Reference } from './tariff.js';
+import type { WriteOffResult } from './write-off.js';
 
 export interface SettingYear {
   readonly setting: string;
@@ -53,6 +54,8 @@ export interface Projection {
   };
   readonly years: readonly FinancialYearResult[];
   readonly academicYears: readonly AcademicYearResult[];
+  /** The 2026 write-off as applied, when the model has one paid inside the projection. */
+  readonly writeOff?: WriteOffResult;
 }
 
 export interface ProjectionOutcome {

@@ -5,6 +5,8 @@ import { DEFAULT_LIMITS, type Limits } from './limits.js';
 export interface ColumnSpec {
   readonly required: readonly string[];
   readonly optional: readonly string[];
+  /** Read a file another command wrote (an nff output) without warning about the columns not used. */
+  readonly ignoreOthers?: boolean;
 }
 
 /** One data row: cell text by column name (trimmed), and where each cell is. */
@@ -76,7 +78,7 @@ export function readCsvTable(text: string, file: string, spec: ColumnSpec, limit
     const location = { file, line: header.info.lines, column: index + 1 };
     if (columns.has(name)) issues.push(error('DUPLICATE_COLUMN', `column "${name}" appears more than once`, location));
     else columns.set(name, index);
-    if (!spec.required.includes(name) && !spec.optional.includes(name)) {
+    if (!spec.ignoreOthers && !spec.required.includes(name) && !spec.optional.includes(name)) {
       issues.push(warning('UNKNOWN_COLUMN', `column "${name}" is not used and will be ignored`, location, `expected columns: ${[...spec.required, ...spec.optional].join(', ')}`));
     }
   });

@@ -4,9 +4,11 @@ import { type AcademicYear, type FinancialYear, formatAcademicYear, formatFinanc
 import type { CsvTable } from './csv-table.js';
 import { academicYearCell, decimalCell, financialYearCell, requiredText } from './cell-parsers.js';
 import type { TariffCheck } from './tariff-check.js';
+import { readTransferColumns } from './read-transfer.js';
+import { transferIssues } from '../core/transfers.js';
 
 export const PLACES_COLUMNS = { required: ['academic_year', 'setting', 'places'], optional: ['area'] } as const;
-export const FUNDING_COLUMNS = { required: ['financial_year', 'line', 'amount'], optional: ['area', 'note'] } as const;
+export const FUNDING_COLUMNS = { required: ['financial_year', 'line', 'amount'], optional: ['area', 'note', 'share', 'schools_block'] } as const;
 
 /** places.csv: commissioned places by academic year and setting. */
 export function readPlaces(table: CsvTable, years: { first: AcademicYear; last: AcademicYear }, tariff: TariffCheck, issues: Issue[]): PlacesRow[] {
@@ -48,7 +50,8 @@ export function readFunding(table: CsvTable, years: { first: FinancialYear; last
       issues.push(error('UNKNOWN_FUNDING_LINE', `funding line "${lineText}" is not known`, row.at('line'), `expected one of ${FUNDING_LINES.join(', ')}`));
     }
     // A transfer out of the HNB (Nottingham's to the CSSB) or a clawback can be negative; an allocation cannot.
-    const amount = decimalCell(row, 'amount', issues, { allowNegative: line !== 'hnb_allocation' });
+    const transfer = readTransferColumns(row, line, issues);
+    const amount = transfer?.usesShare ? transfer.amount : decimalCell(row, 'amount', issues, { allowNegative: line !== 'hnb_allocation' });
     if (issues.length > before || financialYear === undefined || !line || amount === undefined) return [];
     if (line === 'opening_balance' || line === 'hnb_allocation') {
       const key = `${line}\u0000${line === 'opening_balance' ? '' : financialYear}`;
@@ -67,11 +70,12 @@ export function readFunding(table: CsvTable, years: { first: FinancialYear; last
       issues.push(warning('YEAR_OUT_OF_RANGE', `${line} for ${formatFinancialYear(financialYear)} is outside the projection ${formatFinancialYear(years.first)} to ${formatFinancialYear(years.last)}; the row is ignored`, row.at('financial_year')));
       return [];
     }
-    return [{ financialYear, line: line as FundingLine, amount, origin: row.at() }];
+    return [{ financialYear, line: line as FundingLine, amount, ...(transfer?.share ? { share: transfer.share } : {}), ...(transfer?.schoolsBlock ? { schoolsBlock: transfer.schoolsBlock } : {}), origin: row.at() }];
   });
   // Only when no row even tries to give one: a malformed opening row has its own error already.
   if (!openingWritten) {
     issues.push(error('MISSING_OPENING_BALANCE', 'funding.csv has no opening_balance row', { file: table.file }, `add: ${formatFinancialYear(years.first - 1)},opening_balance,<balance; negative = deficit>`));
   }
+  issues.push(...transferIssues(rows));
   return rows;
 }

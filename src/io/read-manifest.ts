@@ -2,8 +2,10 @@ import type { Decimal } from 'decimal.js';
 import { ZERO } from '../core/decimal.js';
 import { error, type Issue } from '../core/issue.js';
 import type { Assumptions } from '../core/model.js';
+import type { WriteOff } from '../core/write-off.js';
 import { type AcademicYear, type FinancialYear, firstProjectedFinancialYear, formatFinancialYear, parseAcademicYear, parseFinancialYear } from '../core/period.js';
 import { jsonFields } from './read-json.js';
+import { readWriteOff } from './read-write-off.js';
 
 export interface Manifest {
   readonly area: { readonly code: string; readonly name: string };
@@ -12,6 +14,7 @@ export interface Manifest {
   /** Tariff path relative to the model folder. */
   readonly tariff: string;
   readonly assumptions: Assumptions;
+  readonly writeOff?: WriteOff;
 }
 
 const ASSUMPTIONS = ['newPlansGrowth', 'hnbGrowth', 'tariffUplift'] as const;
@@ -42,6 +45,8 @@ export function parseManifest(text: string, file: string, issues: Issue[]): Part
   for (const key of ASSUMPTIONS) {
     values[key] = (assumptionsObject ? fields.decimal(assumptionsObject, key, '$.assumptions', { optional: true, allowNegative: true }) : undefined) ?? ZERO;
   }
+  const projected = baseYear !== undefined && horizon !== undefined ? { first: firstProjectedFinancialYear(baseYear), last: horizon } : undefined;
+  const writeOff = readWriteOff(fields, root, projected);
   const assumptions: Assumptions = { newPlansGrowth: values['newPlansGrowth']!, hnbGrowth: values['hnbGrowth']!, tariffUplift: values['tariffUplift']! };
   return {
     ...(code && name ? { area: { code, name } } : {}),
@@ -49,5 +54,6 @@ export function parseManifest(text: string, file: string, issues: Issue[]): Part
     ...(horizon !== undefined && baseYear !== undefined && horizon >= firstProjectedFinancialYear(baseYear) ? { horizon } : {}),
     ...(tariff ? { tariff } : {}),
     assumptions,
+    ...(writeOff ? { writeOff } : {}),
   };
 }

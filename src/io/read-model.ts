@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { COHORT_COLUMNS, readCohort } from './read-cohort.js';
 import { CEASING_COLUMNS, NEW_PLANS_COLUMNS, TRANSITIONS_COLUMNS, readCeasing, readNewPlans, readTransitions } from './read-flows.js';
 import { FUNDING_COLUMNS, PLACES_COLUMNS, readFunding, readPlaces } from './read-ledger.js';
+import { HNB_FROM_COLUMNS, type HnbFromSeen, readHnbFrom, withHnbFrom } from './read-hnb-from.js';
 import { parseManifest } from './read-manifest.js';
 import { parseTariff } from './read-tariff.js';
 import { TariffCheck } from './tariff-check.js';
@@ -34,6 +35,8 @@ export interface LoadOptions {
   readonly tariffFile?: string;
   /** Size limits on inputs (default DEFAULT_LIMITS). */
   readonly limits?: Limits;
+  /** `highneeds nff` output files whose allocation for the model's area replaces funding.csv's hnb_allocation for that year. */
+  readonly hnbFrom?: readonly string[];
 }
 
 /** Reads a model folder (README, "The model folder") into a Model, with every problem found. */
@@ -89,10 +92,16 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadedModel {
   const placesTable = table('places.csv', PLACES_COLUMNS, false);
   const places = placesTable && base !== undefined && horizon !== undefined ? readPlaces(placesTable, { first: base, last: horizon }, check, issues) : [];
   const fundingTable = table('funding.csv', FUNDING_COLUMNS, true);
-  const funding = fundingTable && base !== undefined && horizon !== undefined ? readFunding(fundingTable, { first: firstProjectedFinancialYear(base), last: horizon }, issues) : [];
+  const fundingRead = fundingTable && base !== undefined && horizon !== undefined ? readFunding(fundingTable, { first: firstProjectedFinancialYear(base), last: horizon }, issues) : [];
+  const seenNff: HnbFromSeen = new Map();
+  const fromNff = (options.hnbFrom ?? []).flatMap((file) => {
+    const nffTable = table(path.resolve(file), HNB_FROM_COLUMNS, true);
+    return nffTable && manifest.area && base !== undefined && horizon !== undefined ? readHnbFrom(nffTable, manifest.area.code, { first: firstProjectedFinancialYear(base), last: horizon }, issues, seenNff) : [];
+  });
+  const funding = withHnbFrom(fundingRead, fromNff);
 
   const sorted = sortIssues(issues);
   if (hasErrors(sorted) || !tariff || !manifest.area || base === undefined || horizon === undefined || !manifest.assumptions) return { issues: sorted, inputs };
-  const model: Model = { area: manifest.area, baseYear: base, horizon, tariff, assumptions: manifest.assumptions, cohort, newPlans, ceasing, transitions, places, funding };
+  const model: Model = { area: manifest.area, baseYear: base, horizon, tariff, assumptions: manifest.assumptions, cohort, newPlans, ceasing, transitions, places, funding, ...(manifest.writeOff ? { writeOff: manifest.writeOff } : {}) };
   return { model, issues: sorted, inputs };
 }

@@ -1,21 +1,31 @@
 import type { Decimal } from 'decimal.js';
 import { type FinancialYear, formatFinancialYear } from '../core/period.js';
+import { deficitAtOverrideEnd } from '../core/override.js';
 import type { Projection } from '../core/projection.js';
+import type { WriteOffResult } from '../core/write-off.js';
 
 export interface Headline {
   /** The first projected FY whose in-year balance is zero or better, if any. */
   readonly firstInYearBalance?: FinancialYear;
   readonly horizon: FinancialYear;
   readonly cumulativeAtHorizon: Decimal;
+  /** A cumulative deficit still open when the statutory override ends (end of 2027-28), if the projection reaches then. */
+  readonly deficitAtOverrideEnd?: { readonly financialYear: FinancialYear; readonly deficit: Decimal };
 }
 
 export function headline(projection: Projection): Headline {
-  const first = projection.years.find((year) => !year.inYearBalance.isNegative() || year.inYearBalance.isZero());
+  // The write-off pays off past deficits once; it is not in-year balance (docs/methodology.md, "The 2026 write-off").
+  const first = projection.years.find((year) => {
+    const balance = year.inYearBalance.minus(year.income.writeOff);
+    return !balance.isNegative() || balance.isZero();
+  });
+  const atOverrideEnd = deficitAtOverrideEnd(projection.years);
   const last = projection.years[projection.years.length - 1];
   return {
     ...(first ? { firstInYearBalance: first.financialYear } : {}),
     horizon: projection.horizon,
     cumulativeAtHorizon: last ? last.cumulativeBalance : projection.openingBalance,
+    ...(atOverrideEnd ? { deficitAtOverrideEnd: atOverrideEnd } : {}),
   };
 }
 
@@ -25,4 +35,13 @@ export function headlineText(value: Headline, money: (amount: Decimal) => string
     : `in-year balance first reached in ${formatFinancialYear(value.firstInYearBalance)}`;
   const cumulative = value.cumulativeAtHorizon.isNegative() && !value.cumulativeAtHorizon.isZero() ? 'cumulative deficit' : 'cumulative surplus';
   return `${balance}; ${cumulative} of £${money(value.cumulativeAtHorizon.abs())} at the end of ${formatFinancialYear(value.horizon)}`;
+}
+
+export function overrideText(value: NonNullable<Headline['deficitAtOverrideEnd']>, money: (amount: Decimal) => string): string {
+  return `cumulative deficit of £${money(value.deficit)} still open at the end of ${formatFinancialYear(value.financialYear)}, when the statutory override ends`;
+}
+
+export function writeOffText(value: WriteOffResult, money: (amount: Decimal) => string): string {
+  const basis = value.basis === 'projection' ? 'as projected' : `lowest reported, ${value.basis}`;
+  return `write-off (High Needs Stability Grant) in ${formatFinancialYear(value.paidIn)}: ${value.share.toFixed()} × the £${money(value.eligibleDeficit)} deficit at the end of ${formatFinancialYear(value.balanceYear)} (${basis}) = £${money(value.amount)}`;
 }

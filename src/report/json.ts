@@ -1,5 +1,6 @@
 import { formatFinancialYear } from '../core/period.js';
 import type { Projection } from '../core/projection.js';
+import type { WriteOffResult } from '../core/write-off.js';
 import { plainCell } from './format-cell.js';
 import { headline } from './headline.js';
 import { detailRows, SUMMARY_COLUMNS, summaryRows, type Row } from './rows.js';
@@ -37,12 +38,21 @@ export function renderJson(projection: Projection, options: JsonReportOptions): 
       first_in_year_balance: head.firstInYearBalance === undefined ? null : formatFinancialYear(head.firstInYearBalance),
       horizon: formatFinancialYear(head.horizon),
       cumulative_balance_at_horizon: new RawNumber(plainCell('cumulative_balance', head.cumulativeAtHorizon)),
+      deficit_at_override_end: head.deficitAtOverrideEnd ? { financial_year: formatFinancialYear(head.deficitAtOverrideEnd.financialYear), deficit: new RawNumber(plainCell('cumulative_balance', head.deficitAtOverrideEnd.deficit)) } : null,
     },
+    ...(projection.writeOff ? { write_off: writeOffOut(projection.writeOff) } : {}),
     summary,
     warnings: [...options.warnings],
     manifest: options.manifest,
   };
   return `${write(document, '')}\n`;
+}
+
+function writeOffOut(w: WriteOffResult): JsonOut {
+  return {
+    share: new RawNumber(w.share.toFixed()), balance_year: formatFinancialYear(w.balanceYear), paid_in: formatFinancialYear(w.paidIn),
+    eligible_deficit: new RawNumber(plainCell('income_write_off', w.eligibleDeficit)), basis: w.basis, amount: new RawNumber(plainCell('income_write_off', w.amount)),
+  };
 }
 
 function rowOut(row: Row, columns: readonly string[]): { [key: string]: JsonOut } {

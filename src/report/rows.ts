@@ -5,7 +5,7 @@ import type { Projection } from '../core/projection.js';
 /** The summary contract: these columns, in this order (README, "Output"). */
 export const SUMMARY_COLUMNS = [
   'area_code', 'area_name', 'financial_year', 'pupils_january', 'spend_top_up', 'spend_place', 'spend_total',
-  'income_hnb', 'income_transfer', 'income_safety_valve', 'income_other', 'income_total', 'in_year_balance', 'cumulative_balance',
+  'income_hnb', 'income_transfer', 'income_safety_valve', 'income_other', 'income_write_off', 'income_total', 'in_year_balance', 'cumulative_balance',
 ] as const;
 
 export const DETAIL_COLUMNS = ['area_code', 'financial_year', 'setting', 'pupils_january', 'spend_top_up', 'spend_place'] as const;
@@ -13,7 +13,7 @@ export const DETAIL_COLUMNS = ['area_code', 'financial_year', 'setting', 'pupils
 /** Which columns are counts (2 dp) and which money (pence); every other column is text. */
 export const COUNT_COLUMNS: ReadonlySet<string> = new Set(['pupils_january']);
 export const MONEY_COLUMNS: ReadonlySet<string> = new Set([
-  'spend_top_up', 'spend_place', 'spend_total', 'income_hnb', 'income_transfer', 'income_safety_valve', 'income_other', 'income_total', 'in_year_balance', 'cumulative_balance',
+  'spend_top_up', 'spend_place', 'spend_total', 'income_hnb', 'income_transfer', 'income_safety_valve', 'income_other', 'income_write_off', 'income_total', 'in_year_balance', 'cumulative_balance',
 ]);
 
 export type Cell = string | Decimal;
@@ -33,6 +33,7 @@ export function summaryRows(projection: Projection): Row[] {
     income_transfer: year.income.transfer,
     income_safety_valve: year.income.safetyValve,
     income_other: year.income.other,
+    income_write_off: year.income.writeOff,
     income_total: year.income.total,
     in_year_balance: year.inYearBalance,
     cumulative_balance: year.cumulativeBalance,

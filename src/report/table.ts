@@ -3,7 +3,7 @@ import { formatFinancialYear } from '../core/period.js';
 import type { Projection } from '../core/projection.js';
 import { toCount2dp, toPence } from '../core/rounding.js';
 import { withThousands } from './format-cell.js';
-import { headline, headlineText } from './headline.js';
+import { headline, headlineText, overrideText, writeOffText } from './headline.js';
 
 /** How the table paints a negative balance; the CLI passes chalk, tests pass identity. */
 export interface Paint {
@@ -34,6 +34,7 @@ export function renderTable(projection: Projection, options: { detail: boolean; 
     { label: 'Income: block transfer', values: years.map((y) => y.income.transfer), kind: 'money' },
     { label: 'Income: Safety Valve', values: years.map((y) => y.income.safetyValve), kind: 'money' },
     { label: 'Income: other', values: years.map((y) => y.income.other), kind: 'money' },
+    { label: 'Income: write-off', values: years.map((y) => y.income.writeOff), kind: 'money' },
     { label: 'Income: total', values: years.map((y) => y.income.total), kind: 'money' },
     { label: 'In-year balance', values: years.map((y) => y.inYearBalance), kind: 'balance' },
     { label: 'Cumulative balance', values: years.map((y) => y.cumulativeBalance), kind: 'balance' },
@@ -62,7 +63,10 @@ export function renderTable(projection: Projection, options: { detail: boolean; 
     out.push(`${line.label.padEnd(labelWidth)}  ${values.join('  ')}`);
   });
   out.push('');
-  out.push(headlineText(headline(projection), (amount) => withThousands(toPence(amount))));
+  const head = headline(projection);
+  out.push(headlineText(head, (amount) => withThousands(toPence(amount))));
+  if (head.deficitAtOverrideEnd) out.push(paint.negative(overrideText(head.deficitAtOverrideEnd, (amount) => withThousands(toPence(amount)))));
+  if (projection.writeOff) out.push(writeOffText(projection.writeOff, (amount) => withThousands(toPence(amount))));
   out.push(paint.dim(`Opening balance at the end of ${formatFinancialYear(projection.firstYear - 1)}: ${pounds(projection.openingBalance)}`));
   return `${out.join('\n')}\n`;
 }

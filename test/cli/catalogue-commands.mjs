@@ -1,7 +1,7 @@
 // The command each error-catalogue fixture is run with, shared by test/cli/errors.test.ts and
 // scripts/error-doc-section.mjs. A model folder is run as `validate <dir>`; an NFF fixture (a
 // folder holding nff-factors.csv, after fixtures/errors/_valid-nff) as `nff` on its factors
-// and parameters for 2025-26.
+// and parameters for 2025-26; a model folder with an nff-allocations.csv takes it as --hnb-from.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 
@@ -10,6 +10,8 @@ const SOLVE_CAP = new Set(['NFF_TOTAL_UNREACHABLE']);
 
 export function catalogueArgs(code, root = '.') {
   const dir = `fixtures/errors/${code}`;
+  // A model fixture with an nff output beside it is validated with that output as --hnb-from.
+  if (existsSync(path.join(root, dir, 'nff-allocations.csv'))) return ['validate', dir, '--hnb-from', `${dir}/nff-allocations.csv`];
   if (!existsSync(path.join(root, dir, 'nff-factors.csv'))) return ['validate', dir];
   return ['nff', `${dir}/nff-factors.csv`, '--year', '2025-26', '--params', `${dir}/nff-parameters`, '--format', 'csv', ...(SOLVE_CAP.has(code) ? ['--solve-cap'] : [])];
 }

@@ -66,6 +66,10 @@ const CATALOGUE: Record<IssueCode, Expected> = {
   NFF_FLOOR_ABOVE_CAP: ["error", "nff-parameters/2025-26.json:62:16", "the floor 0.12 is above the gains cap 0.1"],
   NFF_WEIGHTS_NOT_ONE: ["error", "nff-parameters/2025-26.json:32:16", "the proxy factors' weights add up to 1.1, not 1"],
   NFF_TOTAL_UNREACHABLE: ["error", "nff-parameters/2025-26.json:82:14", "no gains cap gives the national total £9,000,000.00: with the cap at the floor (5%) the areas' allocations add up to £5,322,000.00, and with no area capped (a cap of 12.5% or more) to £5,422,000.00"],
+  NFF_AREA_MISSING: ["error", "nff-allocations.csv", "the file has no row for area 999 (model.json's area.code)"],
+  INVALID_TRANSFER_SHARE: ["error", "funding.csv:4:4", "the row gives both an amount and a share of the schools block"],
+  TRANSFER_NEEDS_DISAPPLICATION: ["warning", "funding.csv:4:1", "block transfers of £24,000.00 in 2026-27 are 1.2% of the schools block of £2,000,000.00, above the 0.5% (£10,000.00) a Schools Forum can approve"],
+  WRITE_OFF_YEAR: ["error", "model.json:7:69", "$.writeOff.paidIn 2025-26 is not after the balance year 2025-26"],
 };
 
 /** Limits are lowered for their fixtures, so those stay a few kilobytes. */

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { libraryFiles, readTariffFile } from '../../src/io/tariff-library.js';
 import { ROOT, runCli } from '../helpers/exec.js';
+import { SUMMARY_COLUMNS } from '../../src/report/rows.js';
 
 const LIBRARY = path.join(ROOT, 'tariffs');
 
@@ -95,7 +96,7 @@ describe('tariffs diff', () => {
     cost.forEach((row, i) => {
       expect(String(row['spend_a'])).toBe(String(Number(a[i]![6])));
       expect(String(row['spend_b'])).toBe(String(Number(b[i]![6])));
-      expect(String(row['cumulative_b'])).toBe(String(Number(b[i]![13])));
+      expect(String(row['cumulative_b'])).toBe(String(Number(b[i]![SUMMARY_COLUMNS.indexOf('cumulative_balance')])));
     });
   });
 });

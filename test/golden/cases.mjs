@@ -9,6 +9,8 @@ export const GOLDENS = [
   { file: 'second-case.csv', args: ['project', 'fixtures/second-case', '--format', 'csv'] },
   { file: 'nff.csv', args: ['nff', 'fixtures/nff/nff-factors.csv', '--year', '2025-26', '--format', 'csv'] },
   { file: 'nff-worked.txt', args: ['nff', 'fixtures/nff/worked/nff-factors.csv', '--year', '2025-26', '--params', 'fixtures/nff/worked/nff-parameters', '--format', 'table'] },
+  { file: 'nff-model.txt', args: ['project', 'fixtures/nff/model', '--hnb-from', 'fixtures/nff/allocations-2026-27.csv', '--format', 'table'] },
+  { file: 'nff-model.json', args: ['project', 'fixtures/nff/model', '--hnb-from', 'fixtures/nff/allocations-2026-27.csv', '--format', 'json'] },
 ];
 
 /** Only the tool's version varies between builds; everything else must match to the byte. */

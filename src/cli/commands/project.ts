@@ -28,6 +28,7 @@ export interface ProjectOptions {
   readonly tariff?: string;
   readonly scenario?: string;
   readonly scenariosFile?: string;
+  readonly hnbFrom?: readonly string[];
 }
 
 /** `highneeds project [model-dir]`: read, project, render, write. Returns the exit code. */

@@ -1,0 +1,43 @@
+import type { Decimal } from 'decimal.js';
+import { Dec, sum } from './decimal.js';
+import { error, type Issue, warning } from './issue.js';
+import type { FundingRow } from './model.js';
+import { poundsText } from './money-text.js';
+import { formatFinancialYear } from './period.js';
+
+/**
+ * A Schools Forum can approve moving up to 0.5% of the schools block to the high-needs block;
+ * more (or a transfer the Forum rejects) needs the Secretary of State's approval, a
+ * disapplication (domain brief §2.4; Torbay Schools Forum, mgAi.aspx?ID=109099).
+ */
+export const SCHOOLS_FORUM_LIMIT = new Dec('0.005');
+
+/**
+ * Checks each year's block transfers against the schools block its rows state: the year's
+ * transfers together, since two rows of 0.3% are one 0.6% decision. Transfers are one-year
+ * decisions (Devon), so each year is checked on its own rows and nothing carries over.
+ */
+export function transferIssues(funding: readonly FundingRow[]): Issue[] {
+  const issues: Issue[] = [];
+  const byYear = new Map<number, FundingRow[]>();
+  for (const row of funding) if (row.line === 'block_transfer') byYear.set(row.financialYear, [...(byYear.get(row.financialYear) ?? []), row]);
+  for (const [year, rows] of byYear) {
+    const stating = rows.filter((row) => row.schoolsBlock);
+    const first = stating[0];
+    if (!first) continue;
+    const schoolsBlock: Decimal = first.schoolsBlock!;
+    const differing = stating.find((row) => !row.schoolsBlock!.equals(schoolsBlock));
+    if (differing) {
+      issues.push(error('INVALID_TRANSFER_SHARE', `schools_block for ${formatFinancialYear(year)} is ${schoolsBlock.toFixed()} on line ${first.origin?.line ?? '?'} but ${differing.schoolsBlock!.toFixed()} here`, differing.origin, 'state one schools block per year'));
+      continue;
+    }
+    const total = sum(rows.map((row) => row.amount));
+    // The most a Forum can approve, to the penny: £545,302.70 of Torbay's £109,060,539 is within 0.5%.
+    const limit = schoolsBlock.times(SCHOOLS_FORUM_LIMIT).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+    if (total.greaterThan(limit)) {
+      const percent = total.div(schoolsBlock).times(100).toDecimalPlaces(2).toFixed();
+      issues.push(warning('TRANSFER_NEEDS_DISAPPLICATION', `block transfers of ${poundsText(total)} in ${formatFinancialYear(year)} are ${percent}% of the schools block of ${poundsText(schoolsBlock)}, above the 0.5% (${poundsText(limit)}) a Schools Forum can approve`, first.origin, 'the transfer needs the Secretary of State\'s approval (a disapplication), and may need MFG/MPPL disapplications too'));
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,66 @@
+import type { Decimal } from 'decimal.js';
+import { Dec, ZERO } from './decimal.js';
+import { InternalError } from './errors.js';
+import type { FinancialYear } from './period.js';
+import type { FinancialYearResult } from './projection.js';
+
+/**
+ * The 2026 write-off: the High Needs Stability Grant, a s31 grant paid in autumn 2026 that
+ * covers 90% of an eligible area's high-needs DSG deficit at the end of 2025-26. Where the
+ * s251, DSG note, s151 assurance, revenue outturn and accounts figures differ, the lowest is
+ * used (domain brief §2.7; explanatory note on the government's approach to DSG deficits).
+ */
+export interface WriteOff {
+  /** The share of the eligible deficit paid (0.9). */
+  readonly share: Decimal;
+  /** The deficit is measured at the end of this financial year (2025-26). */
+  readonly balanceYear: FinancialYear;
+  /** The financial year the grant is received (2026-27). */
+  readonly paidIn: FinancialYear;
+  /** The eligible deficit as reported by each source (a deficit of £12m is 12000000); the lowest is used. */
+  readonly eligibleDeficit?: readonly { readonly source: string; readonly deficit: Decimal }[];
+}
+
+export interface WriteOffResult {
+  readonly share: Decimal;
+  readonly balanceYear: FinancialYear;
+  readonly paidIn: FinancialYear;
+  /** The deficit the share was applied to, and where it came from: a source's name, or "projection". */
+  readonly eligibleDeficit: Decimal;
+  readonly basis: string;
+  readonly amount: Decimal;
+}
+
+/**
+ * Adds the write-off as its own income line in the year paid, and carries it into that
+ * year's in-year balance and every later cumulative balance. Without a write-off, or with
+ * one paid outside the projection (the reader warns), the years are returned as they were.
+ */
+export function applyWriteOff(years: readonly FinancialYearResult[], openingBalance: Decimal, writeOff: WriteOff | undefined): { years: readonly FinancialYearResult[]; writeOff?: WriteOffResult } {
+  if (!writeOff || !years.some((y) => y.financialYear === writeOff.paidIn)) return { years };
+  const { deficit, basis } = eligible(years, openingBalance, writeOff);
+  const amount = writeOff.share.times(deficit);
+  const result: WriteOffResult = { share: writeOff.share, balanceYear: writeOff.balanceYear, paidIn: writeOff.paidIn, eligibleDeficit: deficit, basis, amount };
+  return {
+    writeOff: result,
+    years: years.map((year) => {
+      if (year.financialYear < writeOff.paidIn) return year;
+      if (year.financialYear > writeOff.paidIn) return { ...year, cumulativeBalance: year.cumulativeBalance.plus(amount) };
+      const income = { ...year.income, writeOff: amount, total: year.income.total.plus(amount) };
+      return { ...year, income, inYearBalance: year.inYearBalance.plus(amount), cumulativeBalance: year.cumulativeBalance.plus(amount) };
+    }),
+  };
+}
+
+/** The lowest reported figure; without any, the projection's own deficit at the balance date (0 for a surplus). */
+function eligible(years: readonly FinancialYearResult[], openingBalance: Decimal, writeOff: WriteOff): { deficit: Decimal; basis: string } {
+  const reported = writeOff.eligibleDeficit ?? [];
+  if (reported.length) {
+    const lowest = reported.reduce((a, b) => (b.deficit.lessThan(a.deficit) ? b : a));
+    return { deficit: lowest.deficit, basis: lowest.source };
+  }
+  const first = years[0]!.financialYear;
+  const balance = writeOff.balanceYear === first - 1 ? openingBalance : years.find((y) => y.financialYear === writeOff.balanceYear)?.cumulativeBalance;
+  if (!balance) throw new InternalError(`write-off balance year ${writeOff.balanceYear} is outside the projection and no eligibleDeficit was given; the reader checks this`);
+  return { deficit: Dec.max(ZERO, balance.negated()), basis: 'projection' };
+}
