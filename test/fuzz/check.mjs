@@ -16,6 +16,12 @@ export function checkInProcess(api, dir) {
         api.renderJson(result.projection, { detail: true, warnings: [], manifest: null });
         outcome = 'ok';
       }
+      // Scenarios, where the folder has a scenarios.json: read, check and project each one.
+      const scenarios = api.loadScenarios(dir, api.libraryDir);
+      if (scenarios.scenarios) {
+        api.checkScenarios(loaded.model, scenarios.scenarios);
+        for (const scenario of scenarios.scenarios) api.projectScenario(loaded.model, scenario);
+      }
     }
     if ({}.polluted !== undefined || Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')) return { failure: 'Object.prototype was polluted' };
     return { outcome };

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { project } from '../../src/core/project.js';
+import { projectScenario } from '../../src/core/scenario/apply.js';
+import { checkScenarios } from '../../src/core/scenario/check.js';
+import { loadScenarios } from '../../src/io/load-scenarios.js';
 import { loadModel } from '../../src/io/read-model.js';
 import { renderCsv } from '../../src/report/csv.js';
 import { renderJson } from '../../src/report/json.js';
@@ -13,7 +16,7 @@ import { generator, mutateModel } from './mutate.mjs';
 
 // A short, seeded slice of `npm run fuzz` (10,000 cases) in every test run.
 const SEED = Number.parseInt(process.env['FUZZ_SEED'] ?? '7', 10);
-const api = { loadModel, project, renderCsv, renderJson, summaryRows, detailRows, SUMMARY_COLUMNS, DETAIL_COLUMNS };
+const api = { loadModel, project, loadScenarios, checkScenarios, projectScenario, libraryDir: path.join(ROOT, 'tariffs'), renderCsv, renderJson, summaryRows, detailRows, SUMMARY_COLUMNS, DETAIL_COLUMNS };
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-fuzz-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

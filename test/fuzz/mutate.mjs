@@ -3,7 +3,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-export const BASES = ['fixtures/worked-example', 'fixtures/second-case', 'fixtures/errors/_valid'];
+export const BASES = ['fixtures/worked-example', 'fixtures/second-case', 'fixtures/errors/_valid', 'fixtures/scenario-small'];
 
 /** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
 export function generator(seed) {
