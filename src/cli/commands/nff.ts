@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors, sortIssues } from '../../core/issue.js';
 import { calculateNff } from '../../core/nff/calculate.js';
@@ -21,7 +22,7 @@ export interface NffOptions {
 }
 
 /** The parameter files shipped with the tool, one per financial year. */
-export const defaultParametersDir = (): string => new URL('../../../nff-parameters/', import.meta.url).pathname;
+export const defaultParametersDir = (): string => fileURLToPath(new URL('../../../nff-parameters/', import.meta.url));
 
 /** `highneeds nff FACTORS --year YYYY-YY`: read, calculate, render, write. Returns the exit code. */
 export async function runNff(factorsFile: string, options: NffOptions): Promise<number> {

@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { InternalError } from '../errors.js';
 import { error, type Issue } from '../issue.js';
-import { toPence } from '../rounding.js';
+import { poundsText } from '../money-text.js';
 import type { AreaFactors } from './factors.js';
 import { finishArea, prepareArea, unitValues } from './formula.js';
 import type { NffParameters } from './parameters.js';
@@ -39,7 +39,7 @@ export function calculateNff(parameters: NffParameters, areas: readonly AreaFact
     if (!target) throw new InternalError('--solve-cap needs a nationalTotal; the caller checks this');
     const solution = solveCap(prepared, floor, target.value);
     if (!solution.solved) {
-      const message = `no gains cap gives the national total £${money(target.value)}: with the cap at the floor (${percent(floor)}) the areas' allocations add up to £${money(solution.lowest)}, and with no area capped (a cap of ${percent(solution.capNoneCapped)} or more) to £${money(solution.highest)}`;
+      const message = `no gains cap gives the national total ${poundsText(target.value)}: with the cap at the floor (${percent(floor)}) the areas' allocations add up to ${poundsText(solution.lowest)}, and with no area capped (a cap of ${percent(solution.capNoneCapped)} or more) to ${poundsText(solution.highest)}`;
       return { issues: [error('NFF_TOTAL_UNREACHABLE', message, target.origin, 'check the national total, the floor and the areas in the factors file (--solve-cap needs every area the total covers)')] };
     }
     cap = solution.cap;
@@ -51,5 +51,4 @@ export function calculateNff(parameters: NffParameters, areas: readonly AreaFact
   };
 }
 
-const money = (value: Decimal): string => toPence(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const percent = (share: Decimal): string => `${share.times(100).toDecimalPlaces(4).toFixed()}%`;
