@@ -137,8 +137,8 @@ function agreements(model: Model, projections: readonly { scenario: Scenario; pr
 function agreementText(a: AgreementSummary): string {
   const lines = [`Safety Valve agreement in "${a.scenario}": agreed total £${withThousands(a.agreed_total)}, instalments £${withThousands(a.instalments_total)}${a.agreed_total === a.instalments_total ? '' : ' (instalments do not add up to the agreed total)'}`];
   const pounds = (text: string) => (text.startsWith('-') ? `-£${withThousands(text.slice(1))}` : `£${withThousands(text)}`);
-  lines.push(`  in-year balance first reached: ${a.first_in_year_balance ?? 'not within the projection'}`);
-  for (const t of a.targets) lines.push(`  ${t.target === 'in-year balance' ? `in-year balance from ${t.by} on` : `cumulative deficit cleared by ${t.by}`}: ${t.met ? 'met' : 'MISSED'}`);
+  lines.push(`  underlying in-year balance (before Safety Valve payments) first reached: ${a.first_in_year_balance ?? 'not within the projection'}`);
+  for (const t of a.targets) lines.push(`  ${t.target === 'in-year balance' ? `underlying in-year balance from ${t.by} on` : `cumulative deficit cleared by ${t.by}`}: ${t.met ? 'met' : 'MISSED'}`);
   lines.push(a.at_risk.length ? `  instalments at risk: ${a.at_risk.map((r) => `${pounds(r.amount)} due ${r.financial_year}`).join(', ')}` : '  no instalment at risk');
   lines.push(`  cumulative balance at the horizon: ${pounds(a.cumulative_at_horizon)}${a.at_risk.length ? `; without the at-risk instalments: ${pounds(a.cumulative_at_horizon_without_at_risk)}` : ''}`);
   return `${lines.join('\n')}\n`;

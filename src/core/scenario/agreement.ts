@@ -37,15 +37,19 @@ export interface AgreementAssessment {
 }
 
 /**
- * Whether the projection keeps the agreement: in-year balance (≥ 0) in the target year and
- * every year after it; the cumulative balance ≥ 0 by the clearing year. When a target is
+ * Whether the projection keeps the agreement: the underlying in-year balance (before Safety
+ * Valve payments and the write-off grant) ≥ 0 in the target year and every year after it; the cumulative balance ≥ 0 by the clearing year. When a target is
  * missed, the instalments still due from that year on are at risk (DfE withholds payments
  * when a plan goes off track).
  */
 export function assessAgreement(agreement: Agreement, projection: Projection): AgreementAssessment {
   const years = projection.years;
-  const firstInYearBalance = years.find((y) => !y.inYearBalance.isNegative())?.financialYear;
-  const inYearMet = years.filter((y) => y.financialYear >= agreement.inYearBalanceBy).every((y) => !y.inYearBalance.isNegative());
+  // The promise is about the underlying position: the in-year balance before Safety Valve
+  // payments and the one-off write-off grant, which reach the cumulative balance only
+  // (domain brief §2.5: cumulative = previous + in-year result + SV or other grant receipts).
+  const underlying = (y: (typeof years)[number]) => y.inYearBalance.minus(y.income.safetyValve).minus(y.income.writeOff);
+  const firstInYearBalance = years.find((y) => !underlying(y).isNegative())?.financialYear;
+  const inYearMet = years.filter((y) => y.financialYear >= agreement.inYearBalanceBy).every((y) => !underlying(y).isNegative());
   const targets: TargetResult[] = [{ target: 'in-year balance', by: agreement.inYearBalanceBy, met: inYearMet }];
   if (agreement.clearDeficitBy !== undefined) {
     const at = years.find((y) => y.financialYear === agreement.clearDeficitBy);
