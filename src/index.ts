@@ -14,3 +14,10 @@ export type { NffParameters, ParameterValue, ProxyFactorParameter, RolledInGrant
 export type { AreaFactors } from './core/nff/factors.js';
 export type { NffResult, FormulaArea, RolloverArea, SolvedCap } from './core/nff/result.js';
 export type { WriteOff, WriteOffResult } from './core/write-off.js';
+export { projectModel, type ProjectModelOptions, type ProjectedModel } from './io/project-model.js';
+export { projectScenario } from './core/scenario/apply.js';
+export { runBatch, type BatchOptions, type BatchResult, type BatchRow, type AreaResult } from './io/run-batch.js';
+export type { NationalYear } from './core/batch/national.js';
+export { SUMMARY_COLUMNS, summaryRows, type Row } from './report/rows.js';
+export { renderCsv } from './report/csv.js';
+export { BATCH_SUMMARY_COLUMNS, NATIONAL_COLUMNS, renderBatchSummary, renderNational } from './report/batch-csv.js';

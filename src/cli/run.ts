@@ -47,6 +47,17 @@ function program(setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else csv)').choices(['table', 'csv', 'json']))
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
     .action(async (factors: string, options) => setExit(await (await import('./commands/nff.js')).runNff(factors, options)));
+  root
+    .command('batch')
+    .description('every area of a national model (or a folder of model folders) under each scenario, in parallel: summary.csv, national.csv, failures.csv')
+    .argument('[dir]', 'national model folder (model.json naming an areas table), or a folder of model folders (default: the current folder)')
+    .requiredOption('--out-dir <dir>', 'folder for summary.csv, national.csv and failures.csv (written atomically)')
+    .option('--scenarios <ids>', 'which scenarios of scenarios.json, comma-separated (default: all)')
+    .option('--jobs <n>', 'worker threads (default: the number of cores)')
+    .option('--fail-fast', 'stop at the first area that fails, writing nothing')
+    .option('--force', 'write into an --out-dir that holds other files')
+    .option('--quiet', 'no progress on stderr and no summary on stdout')
+    .action(async (dir: string | undefined, options) => setExit(await (await import('./commands/batch.js')).runBatchCommand(dir, options)));
   addScenarioCommands(root, setExit);
   addTariffCommands(root, setExit);
   for (const command of root.commands) command.exitOverride();

@@ -59,6 +59,9 @@ export const ISSUE_CODES = {
   INVALID_TRANSFER_SHARE: { cause: 'A funding.csv row gives share or schools_block where they do not apply: on a line other than block_transfer, a share beside an amount or without its schools_block, or two schools blocks for one year.', fix: 'On a block_transfer row give either the amount, or the share with the schools_block it is a share of; state one schools block per year.' },
   TRANSFER_NEEDS_DISAPPLICATION: { cause: 'A year\'s block transfers are more than 0.5% of the schools block stated for that year (warning): above that, a transfer needs the Secretary of State\'s approval (a disapplication).', fix: 'Plan for a disapplication request, or keep the transfer within 0.5% with Schools Forum approval.' },
   WRITE_OFF_YEAR: { cause: 'model.json\'s writeOff is paid in or before its balance year, or measures the deficit before the projection opens without giving eligibleDeficit.', fix: 'Pay the write-off after the balance year (2026-27 for a 2025-26 balance), or give the eligible deficit from the sources.' },
+  DUPLICATE_AREA: { cause: 'A national model\'s areas table lists the same area code twice; that area is not modelled (its rows in the other files cannot be told apart).', fix: 'Give each area one row in areas.csv.' },
+  UNKNOWN_AREA: { cause: 'A national model\'s CSV has rows whose area is not in the areas table; they are reported as a failed area of that code.', fix: 'Add the area to areas.csv, or correct the code in the rows (rows without an area apply to every area).' },
+  NO_COHORT_ROWS: { cause: 'An area in a national model\'s areas table has no rows in cohort.csv, so it cannot be modelled.', fix: 'Check that the national cohort was exported in full, or remove the area from areas.csv.' },
 } as const satisfies Record<string, { cause: string; fix: string }>;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

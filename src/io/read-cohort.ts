@@ -13,12 +13,15 @@ export const COHORT_COLUMNS = { required: ['ncy', 'need', 'setting', 'band'], op
  * cohort.csv: EHCPs at the January census, one row per pupil (no count) or aggregated.
  * Rows are folded into cells as they are read, so model cost follows cells, not pupils.
  */
-export function readCohort(table: CsvTable, areaCode: string | undefined, tariff: TariffCheck, issues: Issue[]): Cell[] {
+export function readCohort(table: CsvTable, areaCode: string | undefined, tariff: TariffCheck, issues: Issue[], repeats?: readonly number[]): Cell[] {
   // A national file repeats a few thousand distinct (ncy, need, setting, band, annual_cost)
   // texts across hundreds of thousands of rows: each distinct text is parsed and checked
   // once, and pupil rows are counted as integers, so a row costs a lookup, not a parse.
+  // `repeats[i]`: how many identical rows table.rows[i] stands for (a national batch tallies them first).
   const known = new Map<string, Tally>();
-  for (const row of table.rows) {
+  for (let i = 0; i < table.rows.length; i += 1) {
+    const row = table.rows[i]!;
+    const times = repeats?.[i] ?? 1;
     const area = row.get('area');
     if (area !== '' && areaCode !== undefined && area !== areaCode) {
       issues.push(error('AREA_MISMATCH', `row is for area "${area}" but model.json is for area "${areaCode}"`, row.at('area')));
@@ -29,10 +32,10 @@ export function readCohort(table: CsvTable, areaCode: string | undefined, tariff
     if (!tally) continue;
     known.set(text, tally);
     const countText = row.get('count');
-    if (countText === '') tally.pupils += 1;
+    if (countText === '') tally.pupils += times;
     else {
       const count = decimalCell(row, 'count', issues);
-      if (count) tally.counted = tally.counted.plus(count);
+      if (count) tally.counted = tally.counted.plus(times === 1 ? count : count.times(times));
     }
   }
   if (table.rows.length === 0) issues.push(warning('EMPTY_COHORT', 'cohort.csv has no pupils', { file: table.file }));

@@ -70,6 +70,9 @@ const CATALOGUE: Record<IssueCode, Expected> = {
   INVALID_TRANSFER_SHARE: ["error", "funding.csv:4:4", "the row gives both an amount and a share of the schools block"],
   TRANSFER_NEEDS_DISAPPLICATION: ["warning", "funding.csv:4:1", "block transfers of £24,000.00 in 2026-27 are 1.2% of the schools block of £2,000,000.00, above the 0.5% (£10,000.00) a Schools Forum can approve"],
   WRITE_OFF_YEAR: ["error", "model.json:7:69", "$.writeOff.paidIn 2025-26 is not after the balance year 2025-26"],
+  DUPLICATE_AREA: ["error", "areas.csv:3:1", "area \"901\" is already on line 2"],
+  UNKNOWN_AREA: ["error", "cohort.csv:4:1", "area \"903\" is not in the areas table (1 row of cohort.csv, the first here)"],
+  NO_COHORT_ROWS: ["error", "areas.csv:4:1", "area \"903\" has no rows in cohort.csv"],
 };
 
 /** Limits are lowered for their fixtures, so those stay a few kilobytes. */

@@ -3,6 +3,7 @@ import { hasErrors, sortIssues, uniqueIssues } from '../../core/issue.js';
 import { project } from '../../core/project.js';
 import { projectScenario } from '../../core/scenario/apply.js';
 import { displayPath } from '../../io/files.js';
+import { isNationalFolder } from '../../io/read-national.js';
 import { type ModelOptions, openModel } from '../open-model.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint } from '../terminal.js';
@@ -15,6 +16,8 @@ import { defaultModelDir } from '../version.js';
  */
 export async function runValidate(dirArgument: string | undefined, options: ModelOptions & { quiet?: boolean }): Promise<number> {
   const dir = dirArgument ?? defaultModelDir();
+  // A national model (model.json naming an areas table) is checked area by area, as batch reads it.
+  if (isNationalFolder(dir)) return (await import('./batch.js')).runValidateNational(dir, options);
   const open = openModel(dir, options);
   const outcomes = [project(open.model), ...open.scenarios.map((s) => projectScenario(open.model, s))];
   const issues = uniqueIssues(sortIssues([...open.issues, ...outcomes.flatMap((o) => o.issues)]));

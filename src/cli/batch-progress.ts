@@ -1,0 +1,29 @@
+/**
+ * Batch progress on stderr: areas done of the total, time elapsed and an estimate of the time
+ * left. Only for a person watching a terminal: never in CI, under --quiet, or when stderr is
+ * not a TTY (src/cli/terminal.ts decides the same for the other commands).
+ */
+export interface BatchProgress {
+  update(done: number, total: number): void;
+  stop(): void;
+}
+
+export async function batchProgress(options: { quiet: boolean }): Promise<BatchProgress> {
+  const enabled = Boolean(process.stderr.isTTY) && !process.env['CI'] && !options.quiet;
+  if (!enabled) return { update: () => undefined, stop: () => undefined };
+  const { default: ora } = await import('ora');
+  const started = performance.now();
+  const spinner = ora({ text: 'Reading the national model', stream: process.stderr }).start();
+  return {
+    update(done, total) {
+      const elapsed = (performance.now() - started) / 1000;
+      const left = done > 0 && done < total ? `, about ${formatSeconds((elapsed / done) * (total - done))} left` : '';
+      spinner.text = `Areas ${done}/${total}, ${formatSeconds(elapsed)} elapsed${left}`;
+    },
+    stop: () => { spinner.stop(); },
+  };
+}
+
+function formatSeconds(seconds: number): string {
+  return seconds < 60 ? `${seconds.toFixed(1)} s` : `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+}

@@ -1,0 +1,90 @@
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { InputError, UsageError } from '../../core/errors.js';
+import { hasErrors, sortIssues, uniqueIssues } from '../../core/issue.js';
+import { displayPath } from '../../io/files.js';
+import { limitsFromEnvironment } from '../../io/limits.js';
+import { type BatchResult, runBatch } from '../../io/run-batch.js';
+import { commitOutput, stageOutput } from '../../io/write-output.js';
+import { renderBatchSummary, renderFailures, renderNational } from '../../report/batch-csv.js';
+import { renderBatchTable } from '../../report/batch-table.js';
+import { batchProgress } from '../batch-progress.js';
+import { yieldToSignals } from '../interrupt.js';
+import { formatIssues } from '../print-issues.js';
+import { issuePaint } from '../terminal.js';
+import { defaultTariffDir } from '../version.js';
+
+export interface BatchCommandOptions {
+  readonly outDir: string;
+  readonly scenarios?: string;
+  readonly jobs?: string;
+  readonly failFast?: boolean;
+  readonly force?: boolean;
+  readonly quiet?: boolean;
+}
+
+const OUTPUTS = ['summary.csv', 'national.csv', 'failures.csv'] as const;
+/** What an earlier batch run leaves, or an interrupted one (src/io/write-output.ts names temporaries so). */
+const OURS = /^(?:summary|national|failures)\.csv$|^\.(?:summary|national|failures)\.csv\.tmp-\d+$/;
+
+/**
+ * `highneeds batch [dir] --out-dir DIR`: every area of a national model (or a folder of model
+ * folders) under each scenario, in parallel; summary.csv, national.csv and failures.csv written
+ * atomically, a summary on stdout. Exit 1 when any area failed (the others are still written).
+ */
+export async function runBatchCommand(dirArgument: string | undefined, options: BatchCommandOptions): Promise<number> {
+  const dir = dirArgument ?? '.';
+  const jobs = options.jobs === undefined ? undefined : Number.parseInt(options.jobs, 10);
+  if (options.jobs !== undefined && (!/^[1-9]\d*$/.test(options.jobs) || !jobs)) throw new UsageError(`--jobs must be a whole number of threads from 1, not "${options.jobs}"`);
+  checkOutDir(options.outDir, Boolean(options.force));
+  const scenarios = options.scenarios?.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const progress = await batchProgress({ quiet: Boolean(options.quiet) });
+  let result: BatchResult;
+  try {
+    result = await runBatch(dir, {
+      ...(jobs ? { jobs } : {}), ...(scenarios ? { scenarios } : {}), failFast: Boolean(options.failFast),
+      limits: limitsFromEnvironment(process.env), libraryDir: defaultTariffDir(), onProgress: (done, total) => progress.update(done, total),
+    });
+  } finally {
+    progress.stop();
+  }
+  const paint = await issuePaint();
+  const failed = result.areas.filter((area) => area.failed);
+  const errors = uniqueIssues(sortIssues(failed.flatMap((area) => area.issues.filter((issue) => issue.severity === 'error'))));
+  if (result.warnings.length) process.stderr.write(formatIssues(result.warnings, paint));
+  if (result.stopped) {
+    // --fail-fast: the run did not finish, so nothing is written.
+    process.stderr.write('highneeds: stopped at the first area that failed (--fail-fast); nothing was written\n');
+    throw new InputError(errors);
+  }
+  mkdirSync(options.outDir, { recursive: true });
+  const texts = [renderBatchSummary(result.rows), renderNational(result.national), renderFailures(failed)];
+  const staged = OUTPUTS.map((name, i) => stageOutput(path.join(options.outDir, name), texts[i]!, result.inputs));
+  await yieldToSignals();
+  for (const output of staged) commitOutput(output);
+  if (!options.quiet) process.stdout.write(renderBatchTable({ areas: result.areas.length, failed: failed.length, scenarios: result.scenarios, national: result.national, rows: result.rows }));
+  if (!hasErrors(errors)) return 0;
+  process.stderr.write(`${formatIssues(errors, paint)}${failed.length} of ${result.areas.length} areas failed: ${failed.map((area) => area.code).join(', ')}; each error is in ${displayPath(path.join(options.outDir, 'failures.csv'))}\n`);
+  return 1;
+}
+
+/** An existing --out-dir may hold only an earlier run's outputs, unless --force. */
+function checkOutDir(outDir: string, force: boolean): void {
+  if (!existsSync(outDir)) return;
+  if (!statSync(outDir).isDirectory()) throw new UsageError(`--out-dir ${outDir} is a file, not a folder`);
+  const others = readdirSync(outDir).filter((name) => !OURS.test(name)).sort();
+  if (others.length && !force) {
+    throw new UsageError(`--out-dir ${outDir} already holds other files (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}); choose an empty or new folder, or add --force to write beside them`);
+  }
+}
+
+/** `highneeds validate` on a national model: every area read and projected under each scenario; every problem at once. */
+export async function runValidateNational(dir: string, options: { quiet?: boolean }): Promise<number> {
+  const result = await runBatch(dir, { limits: limitsFromEnvironment(process.env), libraryDir: defaultTariffDir() });
+  const issues = uniqueIssues(sortIssues([...result.warnings, ...result.areas.flatMap((area) => area.issues)]));
+  if (hasErrors(issues)) throw new InputError(issues);
+  if (issues.length) process.stderr.write(formatIssues(issues, await issuePaint()));
+  const scenarios = result.scenarios.filter((id) => id !== '').length;
+  if (!options.quiet) process.stdout.write(`${displayPath(dir)}: ok (${result.areas.length} area${result.areas.length === 1 ? '' : 's'}${scenarios ? `, ${scenarios} scenario${scenarios === 1 ? '' : 's'}` : ''})\n`);
+  return 0;
+}

@@ -1,0 +1,132 @@
+import * as path from 'node:path';
+import type { Decimal } from 'decimal.js';
+import { Dec } from '../core/decimal.js';
+import { error, hasErrors, sortIssues, type Issue } from '../core/issue.js';
+import type { Assumptions, Model } from '../core/model.js';
+import { type FinancialYear, firstProjectedFinancialYear, formatFinancialYear, parseFinancialYear } from '../core/period.js';
+import type { AreaTable, NationalInit, NationalTask } from './batch-types.js';
+import { academicYearCell, decimalCell } from './cell-parsers.js';
+import { CsvRow, type CsvTable } from './csv-table.js';
+import { decodeRows } from './national-csv.js';
+import { parseNationalManifest } from './national-manifest.js';
+import { readCohort } from './read-cohort.js';
+import { readCeasing, readNewPlans, readTransitions } from './read-flows.js';
+import { readFunding, readPlaces } from './read-ledger.js';
+import { TariffCheck } from './tariff-check.js';
+import { type LoadedTariff, readTariffFile, resolveTariff } from './tariff-library.js';
+
+/** Per worker: the national manifest and tariffs, read once and shared by its areas. */
+export interface NationalContext {
+  readonly init: NationalInit;
+  readonly tariffs: Map<string, LoadedTariff>;
+  manifest?: ReturnType<typeof parseNationalManifest>;
+}
+
+const ASSUMPTION_COLUMNS = { newPlansGrowth: 'newplansgrowth', hnbGrowth: 'hnbgrowth', tariffUplift: 'tariffuplift' } as const;
+
+/**
+ * One area of a national model as the Model loadModel would read from a folder holding just
+ * its rows (src/io/read-model.ts; keep the two in step): the national model.json with the
+ * area's overrides from areas.csv, and the area's rows plus the rows without an area.
+ */
+export function buildAreaModel(context: NationalContext, task: NationalTask): { model?: Model; issues: Issue[] } {
+  const { init, spec } = { init: context.init, spec: task.spec };
+  const issues: Issue[] = [];
+  context.manifest ??= parseNationalManifest(init.manifestText, init.manifestFile, []);
+  const national = context.manifest;
+  const areaRow = new CsvRow(init.areasFile, spec.line, spec.fields, columnIndex(init.areaColumns));
+
+  const base = areaRow.get('baseyear') === '' ? national.baseYear : academicYearCell(areaRow, 'baseyear', issues, true);
+  let horizon: FinancialYear | undefined = national.horizon;
+  const horizonText = areaRow.get('horizon');
+  if (horizonText !== '') {
+    horizon = parseFinancialYear(horizonText);
+    if (horizon === undefined) issues.push(error('INVALID_YEAR', `financial year "${horizonText}" is not written like 2030-31`, areaRow.at('horizon')));
+  }
+  if (base !== undefined && horizon !== undefined && horizon < firstProjectedFinancialYear(base)) {
+    issues.push(error('HORIZON_BEFORE_BASE', `horizon ${formatFinancialYear(horizon)} is before the first projected financial year ${formatFinancialYear(firstProjectedFinancialYear(base))}`, areaRow.at(horizonText !== '' ? 'horizon' : 'baseyear')));
+    horizon = undefined;
+  }
+  const assumptions = areaAssumptions(national.assumptions, areaRow, issues);
+  const loaded = areaTariff(context, areaRow, issues);
+  const tariff = loaded?.tariff;
+  const check = new TariffCheck(tariff);
+
+  const table = (name: AreaTable): { table: CsvTable; repeats: number[] } | undefined => {
+    const source = init.tables[name];
+    return source ? areaTable(source.file, source.columns, decodeRows(source.shared, task.rows[name]), issues) : undefined;
+  };
+  const cohortRows = table('cohort.csv');
+  const cohort = cohortRows ? readCohort(cohortRows.table, spec.code, check, issues, cohortRows.repeats) : [];
+  const projected = base !== undefined && horizon !== undefined ? { first: base + 1, last: horizon } : undefined;
+  const newPlansRows = table('new-plans.csv');
+  const newPlans = newPlansRows && projected ? readNewPlans(newPlansRows.table, projected, check, issues) : [];
+  const ceasingRows = table('ceasing.csv');
+  const ceasing = ceasingRows ? readCeasing(ceasingRows.table, check, issues) : [];
+  const transitionsRows = table('transitions.csv');
+  const transitions = transitionsRows ? readTransitions(transitionsRows.table, check, issues) : [];
+  const placesRows = table('places.csv');
+  const places = placesRows && base !== undefined && horizon !== undefined ? readPlaces(placesRows.table, { first: base, last: horizon }, check, issues) : [];
+  const fundingRows = table('funding.csv');
+  const funding = fundingRows && base !== undefined && horizon !== undefined ? readFunding(fundingRows.table, { first: firstProjectedFinancialYear(base), last: horizon }, issues) : [];
+
+  const sorted = sortIssues(issues);
+  if (hasErrors(sorted) || !tariff || base === undefined || horizon === undefined || !assumptions) return { issues: sorted };
+  const model: Model = { area: { code: spec.code, name: spec.name }, baseYear: base, horizon, tariff, assumptions, cohort, newPlans, ceasing, transitions, places, funding, ...(national.writeOff ? { writeOff: national.writeOff } : {}) };
+  return { model, issues: sorted };
+}
+
+function columnIndex(columns: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  columns.forEach((name, i) => { if (name !== '') index.set(name, i); });
+  return index;
+}
+
+/** The rows as a CsvTable, as readCsvTable would give them: blank rows skipped, short or long rows reported. */
+function areaTable(file: string, columns: readonly string[], records: ReturnType<typeof decodeRows>, issues: Issue[]): { table: CsvTable; repeats: number[] } {
+  const index = columnIndex(columns);
+  const rows: CsvRow[] = [];
+  const repeats: number[] = [];
+  for (const { fields, line, repeats: times } of records) {
+    if (fields.every((field) => field.trim() === '')) continue;
+    if (fields.length !== columns.length) {
+      issues.push(error('COLUMN_COUNT', `row has ${fields.length} fields but the header has ${columns.length}`, { file, line }));
+      continue;
+    }
+    rows.push(new CsvRow(file, line, fields, index));
+    repeats.push(times);
+  }
+  return { table: { file, rows, issues: [] }, repeats };
+}
+
+function areaAssumptions(national: Assumptions | undefined, row: CsvRow, issues: Issue[]): Assumptions | undefined {
+  if (!national) return undefined;
+  const value = (key: keyof Assumptions): Decimal => {
+    const column = ASSUMPTION_COLUMNS[key];
+    return row.get(column) === '' ? national[key] : (decimalCell(row, column, issues, { allowNegative: true }) ?? new Dec(0));
+  };
+  return { newPlansGrowth: value('newPlansGrowth'), hnbGrowth: value('hnbGrowth'), tariffUplift: value('tariffUplift') };
+}
+
+/** The area's tariff: its own (a path relative to the folder, or a library id), else the national one. Each file is read once. */
+function areaTariff(context: NationalContext, row: CsvRow, issues: Issue[]): LoadedTariff | undefined {
+  const { init } = context;
+  const own = row.get('tariff');
+  const national = context.manifest?.tariff;
+  let file: string | undefined;
+  if (own !== '') {
+    file = resolveTariff(path.resolve(init.dir, own), init.libraryDir) ?? resolveTariff(own, init.libraryDir);
+    if (!file) {
+      issues.push(error('FILE_MISSING', `tariff "${own}" is neither a file in ${path.basename(init.dir)} nor an id in the tariff library`, row.at('tariff')));
+      return undefined;
+    }
+  } else if (national) file = path.resolve(init.dir, national);
+  if (!file) return undefined;
+  let loaded = context.tariffs.get(file);
+  if (!loaded) {
+    loaded = readTariffFile(file);
+    context.tariffs.set(file, loaded);
+  }
+  issues.push(...loaded.issues);
+  return loaded;
+}

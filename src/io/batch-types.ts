@@ -1,0 +1,80 @@
+import type { Issue } from '../core/issue.js';
+import type { Limits } from './limits.js';
+import type { AreaRows } from './national-csv.js';
+
+/**
+ * What crosses between the batch's main thread and its workers: plain strings, numbers and
+ * arrays only (structured clone keeps no decimal.js prototypes), so figures travel as decimal text.
+ */
+
+export const AREA_TABLES = ['cohort.csv', 'new-plans.csv', 'ceasing.csv', 'transitions.csv', 'places.csv', 'funding.csv'] as const;
+export type AreaTable = (typeof AREA_TABLES)[number];
+
+/** One row of areas.csv. */
+export interface AreaSpec {
+  readonly code: string;
+  readonly name: string;
+  readonly line: number;
+  readonly fields: readonly string[];
+}
+
+interface CommonInit {
+  /** The national folder (absolute). */
+  readonly dir: string;
+  /** Scenario ids to run, in order; undefined: no scenarios file, the model as given. */
+  readonly scenarios?: readonly string[];
+  /** The scenarios file (absolute), when there is one. */
+  readonly scenariosFile?: string;
+  readonly libraryDir: string;
+  readonly limits: Limits;
+}
+
+export interface NationalInit extends CommonInit {
+  readonly kind: 'national';
+  readonly manifestFile: string;
+  readonly manifestText: string;
+  readonly areasFile: string;
+  readonly areaColumns: readonly string[];
+  /** Each table read, with its rows that have no area (they apply to every area). */
+  readonly tables: Readonly<Partial<Record<AreaTable, { readonly file: string; readonly columns: readonly string[]; readonly shared?: AreaRows }>>>;
+}
+
+export interface FoldersInit extends CommonInit {
+  readonly kind: 'folders';
+}
+
+export type BatchInit = NationalInit | FoldersInit;
+/** The sources as read, before the scenarios to run are chosen. */
+export type SourcesInit = Omit<NationalInit, 'scenarios' | 'scenariosFile'> | Omit<FoldersInit, 'scenarios' | 'scenariosFile'>;
+
+export interface NationalTask {
+  readonly kind: 'national';
+  readonly spec: AreaSpec;
+  /** The area's own rows of each table. */
+  readonly rows: Readonly<Partial<Record<AreaTable, AreaRows>>>;
+  /** Relative cost, to hand out the biggest areas first. */
+  readonly weight: number;
+}
+
+export interface FolderTask {
+  readonly kind: 'folder';
+  /** An ordinary model folder (absolute). */
+  readonly dir: string;
+  readonly weight: number;
+}
+
+export type BatchTask = NationalTask | FolderTask;
+
+/** A figure as decimal text ({ d }) or a text cell, as src/report/rows.ts gives them. */
+export type WireRow = Readonly<Record<string, string | { readonly d: string }>>;
+
+export interface AreaOutcome {
+  readonly code: string;
+  readonly name: string;
+  /** The model.json an area of a folder of models was read from. */
+  readonly source?: string;
+  /** Every issue for the area, sorted; any error means the area failed. */
+  readonly issues: readonly Issue[];
+  /** Summary rows per scenario (id '' when there are no scenarios); empty when the area failed. */
+  readonly scenarios: readonly { readonly id: string; readonly rows: readonly WireRow[] }[];
+}

@@ -1,0 +1,68 @@
+import * as path from 'node:path';
+import { hasErrors, sortIssues, uniqueIssues, type Issue } from '../core/issue.js';
+import type { Model } from '../core/model.js';
+import { project } from '../core/project.js';
+import type { ProjectionOutcome } from '../core/projection.js';
+import { projectScenario } from '../core/scenario/apply.js';
+import { checkScenarios } from '../core/scenario/check.js';
+import type { Scenario } from '../core/scenario/types.js';
+import { summaryRows } from '../report/rows.js';
+import { buildAreaModel, type NationalContext } from './area-model.js';
+import type { AreaOutcome, BatchInit, BatchTask, WireRow } from './batch-types.js';
+import { displayPath } from './files.js';
+import { loadScenarios } from './load-scenarios.js';
+import { loadModel } from './read-model.js';
+
+/** What a worker (or the main thread, with --jobs 1) keeps between areas. */
+export interface AreaWorkspace {
+  readonly init: BatchInit;
+  readonly national?: NationalContext;
+  scenarios?: readonly Scenario[];
+}
+
+export function workspace(init: BatchInit): AreaWorkspace {
+  return { init, ...(init.kind === 'national' ? { national: { init, tariffs: new Map() } } : {}) };
+}
+
+/** Reads one area, projects it under each chosen scenario and returns its summary rows as decimal text. */
+export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
+  let code: string;
+  let name: string;
+  let built: { model?: Model; issues: readonly Issue[] };
+  let source: { source: string } | Record<string, never> = {};
+  if (task.kind === 'national') {
+    built = buildAreaModel(space.national!, task);
+    ({ code, name } = task.spec);
+  } else {
+    built = loadModel(task.dir, { limits: space.init.limits });
+    code = built.model?.area.code ?? path.basename(task.dir);
+    name = built.model?.area.name ?? '';
+    source = { source: displayPath(path.join(task.dir, 'model.json')) };
+  }
+  if (!built.model) return { code, name, ...source, issues: built.issues, scenarios: [] };
+  const model = built.model;
+  const scenarios = chosenScenarios(space);
+  const runs: { id: string; outcome: ProjectionOutcome }[] = scenarios
+    ? scenarios.map((scenario) => ({ id: scenario.id, outcome: projectScenario(model, scenario) }))
+    : [{ id: '', outcome: project(model) }];
+  const issues = uniqueIssues(sortIssues([...built.issues, ...(scenarios ? checkScenarios(model, scenarios) : []), ...runs.flatMap((run) => run.outcome.issues)]));
+  if (hasErrors(issues) || runs.some((run) => !run.outcome.projection)) return { code, name, ...source, issues, scenarios: [] };
+  return { code, name, ...source, issues, scenarios: runs.map((run) => ({ id: run.id, rows: summaryRows(run.outcome.projection!).map(toWire) })) };
+}
+
+function chosenScenarios(space: AreaWorkspace): readonly Scenario[] | undefined {
+  const { init } = space;
+  if (!init.scenarios) return undefined;
+  if (!space.scenarios) {
+    // Checked on the main thread already; here they are only parsed again, into this thread's objects.
+    const loaded = loadScenarios(init.dir, init.libraryDir, init.scenariosFile).scenarios ?? [];
+    space.scenarios = init.scenarios.map((id) => loaded.find((scenario) => scenario.id === id)!);
+  }
+  return space.scenarios;
+}
+
+function toWire(row: Readonly<Record<string, unknown>>): WireRow {
+  const wire: Record<string, string | { d: string }> = {};
+  for (const [column, value] of Object.entries(row)) wire[column] = typeof value === 'string' ? value : { d: String(value) };
+  return wire;
+}

@@ -1,0 +1,175 @@
+import { readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { error, hasErrors, sortIssues, type Issue } from '../core/issue.js';
+import { AREA_TABLES, type AreaSpec, type AreaTable, type BatchTask, type NationalInit, type SourcesInit } from './batch-types.js';
+import type { ColumnSpec } from './csv-table.js';
+import { displayPath, readInput } from './files.js';
+import type { Limits } from './limits.js';
+import { decodeRows, readNationalCsv, type NationalCsv } from './national-csv.js';
+import { isNationalManifest, parseNationalManifest } from './national-manifest.js';
+import { COHORT_COLUMNS } from './read-cohort.js';
+import { CEASING_COLUMNS, NEW_PLANS_COLUMNS, TRANSITIONS_COLUMNS } from './read-flows.js';
+import { FUNDING_COLUMNS, PLACES_COLUMNS } from './read-ledger.js';
+import { readTariffFile } from './tariff-library.js';
+
+export const AREAS_COLUMNS = { required: ['area_code', 'area_name'], optional: ['tariff', 'newplansgrowth', 'hnbgrowth', 'tariffuplift', 'baseyear', 'horizon'] } as const;
+
+const TABLE_COLUMNS: Record<AreaTable, ColumnSpec> = {
+  'cohort.csv': COHORT_COLUMNS, 'new-plans.csv': NEW_PLANS_COLUMNS, 'ceasing.csv': CEASING_COLUMNS,
+  'transitions.csv': TRANSITIONS_COLUMNS, 'places.csv': PLACES_COLUMNS, 'funding.csv': FUNDING_COLUMNS,
+};
+const REQUIRED: ReadonlySet<AreaTable> = new Set(['cohort.csv', 'funding.csv']);
+
+/** The areas' work, before any area is modelled. */
+export interface BatchSources {
+  /** Sent once to each worker; scenarios are filled in by the caller. */
+  readonly init: SourcesInit;
+  readonly tasks: readonly BatchTask[];
+  /** Areas that fail before they are modelled: a duplicated code, rows for an area not in areas.csv, no cohort rows. */
+  readonly failures: ReadonlyMap<string, { readonly name: string; readonly issues: Issue[] }>;
+  /** Problems with the national files themselves (an error here stops the whole run). */
+  readonly issues: readonly Issue[];
+  /** Every file read, for refusing to write over one. */
+  readonly inputs: readonly string[];
+}
+
+/** True when the folder's model.json names an areas table. */
+export function isNationalFolder(dir: string): boolean {
+  const manifest = readInput(path.resolve(dir, 'model.json'), 'model.json', Number.MAX_SAFE_INTEGER);
+  return manifest.status === 'ok' && isNationalManifest(manifest.file.text);
+}
+
+/**
+ * Reads a national model folder (model.json naming an areas table) and splits every CSV by
+ * area, reading the cohort once; or lists a folder of ordinary model folders (or one model).
+ */
+export function readBatchSources(dir: string, limits: Limits, libraryDir: string): BatchSources {
+  const root = path.resolve(dir);
+  const manifest = readInput(path.join(root, 'model.json'), displayPath(path.join(root, 'model.json')), limits.maxFileBytes);
+  if (manifest.status === 'ok' && isNationalManifest(manifest.file.text)) return readNational(root, manifest.file.text, limits, libraryDir);
+  const common = { dir: root, libraryDir, limits };
+  if (manifest.status !== 'missing') return { init: { kind: 'folders', ...common }, tasks: [{ kind: 'folder', dir: root, weight: 1 }], failures: new Map(), issues: [], inputs: [] };
+  const folders = subfolders(root).filter((folder) => readInput(path.join(folder, 'model.json'), '', limits.maxFileBytes).status !== 'missing');
+  const issues = folders.length ? [] : [error('FILE_MISSING', `${displayPath(root)} has no model.json, and no folder in it has one`, { file: displayPath(path.join(root, 'model.json')) }, 'give a national model (model.json naming "areas") or a folder of model folders')];
+  return { init: { kind: 'folders', ...common }, tasks: folders.map((folder) => ({ kind: 'folder', dir: folder, weight: 1 })), failures: new Map(), issues, inputs: [] };
+}
+
+function subfolders(root: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(root).sort();
+  } catch {
+    return [];
+  }
+  return names.map((name) => path.join(root, name)).filter((full) => statSync(full, { throwIfNoEntry: false })?.isDirectory());
+}
+
+function readNational(root: string, manifestText: string, limits: Limits, libraryDir: string): BatchSources {
+  const issues: Issue[] = [];
+  const inputs: string[] = [];
+  const read = (name: string, required: boolean): { text: string; display: string } | undefined => {
+    const full = path.resolve(root, name);
+    const display = displayPath(full);
+    const result = readInput(full, display, limits.maxFileBytes);
+    if (result.status === 'ok') {
+      inputs.push(full);
+      return { text: result.file.text, display };
+    }
+    if (result.status === 'refused') issues.push(result.issue);
+    else if (required) issues.push(error('FILE_MISSING', `required file ${name} was not found in ${displayPath(root)}`, { file: display }));
+    return undefined;
+  };
+  const manifestFile = read('model.json', true)!;
+  const manifest = parseNationalManifest(manifestText, manifestFile.display, issues);
+  if (manifest.tariff) {
+    const tariff = readTariffFile(path.resolve(root, manifest.tariff));
+    inputs.push(path.resolve(root, manifest.tariff));
+    issues.push(...tariff.issues);
+  }
+  const areasSource = manifest.areas ? read(manifest.areas, true) : undefined;
+  const areasCsv = areasSource ? readNationalCsv(areasSource.text, areasSource.display, AREAS_COLUMNS, limits, { tally: false }) : undefined;
+  issues.push(...(areasCsv?.issues ?? []));
+  const tables = new Map<AreaTable, NationalCsv>();
+  for (const name of AREA_TABLES) {
+    const source = read(name, REQUIRED.has(name));
+    if (!source) continue;
+    const csv = readNationalCsv(source.text, source.display, TABLE_COLUMNS[name], limits, { tally: name === 'cohort.csv' });
+    issues.push(...csv.issues);
+    tables.set(name, csv);
+  }
+  const { specs, failures } = areaSpecs(areasCsv, issues);
+  const base = { kind: 'national', dir: root, libraryDir, limits, manifestFile: manifestFile.display, manifestText } as const;
+  if (hasErrors(issues) || !areasCsv) return { init: { ...base, areasFile: '', areaColumns: [], tables: {} }, tasks: [], failures, issues: sortIssues(issues), inputs };
+
+  const known = new Set(specs.map((spec) => spec.code));
+  unknownAreas(tables, known, failures);
+  const init: Omit<NationalInit, 'scenarios' | 'scenariosFile'> = {
+    ...base,
+    areasFile: areasCsv.file,
+    areaColumns: areasCsv.columns,
+    tables: Object.fromEntries([...tables].map(([name, csv]) => [name, { file: csv.file, columns: csv.columns, ...(csv.byArea.has('') ? { shared: csv.byArea.get('')! } : {}) }])),
+  };
+  const cohort = tables.get('cohort.csv')!;
+  const tasks: BatchTask[] = [];
+  for (const spec of specs) {
+    if (failures.has(spec.code)) continue;
+    const pupils = (cohort.rowCounts.get(spec.code) ?? 0) + (cohort.rowCounts.get('') ?? 0);
+    if (pupils === 0) {
+      failures.set(spec.code, { name: spec.name, issues: [error('NO_COHORT_ROWS', `area "${spec.code}" has no rows in ${path.basename(cohort.file)}`, { file: areasCsv.file, line: spec.line, column: areasCsv.columns.indexOf('area_code') + 1 }, 'check that the national cohort was exported in full, or remove the area from the areas table')] });
+      continue;
+    }
+    const rows = Object.fromEntries([...tables].flatMap(([name, csv]) => (csv.byArea.has(spec.code) ? [[name, csv.byArea.get(spec.code)!]] : [])));
+    tasks.push({ kind: 'national', spec, rows, weight: cohort.byArea.get(spec.code)?.lines.length ?? 0 });
+  }
+  return { init, tasks, failures, issues: sortIssues(issues), inputs };
+}
+
+/** areas.csv rows; a code given twice fails that area, a row without a code is an error in the table. */
+function areaSpecs(csv: NationalCsv | undefined, issues: Issue[]): { specs: AreaSpec[]; failures: Map<string, { name: string; issues: Issue[] }> } {
+  const specs: AreaSpec[] = [];
+  const failures = new Map<string, { name: string; issues: Issue[] }>();
+  if (!csv) return { specs, failures };
+  const codeAt = csv.columns.indexOf('area_code');
+  const nameAt = csv.columns.indexOf('area_name');
+  const first = new Map<string, AreaSpec>();
+  for (const { fields, line } of decodeRows(csv.byArea.get(''))) {
+    if (fields.every((field) => field.trim() === '')) continue;
+    const where = (index: number) => ({ file: csv.file, line, column: index + 1 });
+    if (fields.length !== csv.columns.length) {
+      issues.push(error('COLUMN_COUNT', `row has ${fields.length} fields but the header has ${csv.columns.length}`, { file: csv.file, line }));
+      continue;
+    }
+    const code = fields[codeAt]!.trim();
+    const name = fields[nameAt]!.trim();
+    if (code === '') {
+      issues.push(error('MISSING_VALUE', '"area_code" is empty', where(codeAt)));
+      continue;
+    }
+    const earlier = first.get(code);
+    if (earlier) {
+      const failure = failures.get(code) ?? { name: earlier.name, issues: [] };
+      failure.issues.push(error('DUPLICATE_AREA', `area "${code}" is already on line ${earlier.line}`, where(codeAt), 'give each area one row: its rows in the other files could not be told apart'));
+      failures.set(code, failure);
+      continue;
+    }
+    const spec = { code, name, line, fields };
+    first.set(code, spec);
+    if (name === '') failures.set(code, { name, issues: [error('MISSING_VALUE', '"area_name" is empty', where(nameAt))] });
+    specs.push(spec);
+  }
+  return { specs, failures };
+}
+
+/** Rows naming an area that areas.csv does not list: one error per area and file, at its first row. */
+function unknownAreas(tables: ReadonlyMap<AreaTable, NationalCsv>, known: ReadonlySet<string>, failures: Map<string, { name: string; issues: Issue[] }>): void {
+  for (const csv of tables.values()) {
+    const column = csv.columns.indexOf('area') + 1;
+    for (const [code, rows] of csv.byArea) {
+      if (code === '' || known.has(code)) continue;
+      const count = csv.rowCounts.get(code) ?? 0;
+      const failure = failures.get(code) ?? { name: '', issues: [] };
+      failure.issues.push(error('UNKNOWN_AREA', `area "${code}" is not in the areas table (${count} row${count === 1 ? '' : 's'} of ${path.basename(csv.file)}, the first here)`, { file: csv.file, line: rows.lines[0]!, column }, 'add the area to areas.csv, or correct the code'));
+      failures.set(code, failure);
+    }
+  }
+}

@@ -1,0 +1,199 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Decimal } from 'decimal.js';
+import { type AreaYear, nationalTotals, type NationalYear } from '../core/batch/national.js';
+import { Dec } from '../core/decimal.js';
+import { InputError, InternalError } from '../core/errors.js';
+import { error, hasErrors, sortIssues, uniqueIssues, type Issue } from '../core/issue.js';
+import { plainCell } from '../report/format-cell.js';
+import type { Row } from '../report/rows.js';
+import type { AreaOutcome, BatchInit, BatchTask } from './batch-types.js';
+import type { FromWorker, ToWorker } from './batch-worker.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { loadScenarios } from './load-scenarios.js';
+import { modelArea, workspace } from './model-area.js';
+import { readBatchSources } from './read-national.js';
+
+export interface BatchOptions {
+  /** Worker threads (default: os.availableParallelism()); 1 models every area on this thread. */
+  readonly jobs?: number;
+  /** Scenario ids to run, in this order (default: all in scenarios.json). */
+  readonly scenarios?: readonly string[];
+  /** Stop at the first area that fails. */
+  readonly failFast?: boolean;
+  readonly limits?: Limits;
+  /** The tariff library for tariff ids (default: the shipped tariffs/). */
+  readonly libraryDir?: string;
+  /** Called once the areas are known, then after each area. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface AreaResult {
+  readonly code: string;
+  readonly name: string;
+  /** Errors and warnings for the area; any error means it failed. */
+  readonly issues: readonly Issue[];
+  readonly failed: boolean;
+}
+
+/** A summary row (src/report/rows.ts, unrounded) with the scenario it is for. */
+export type BatchRow = Row & { readonly scenario: string };
+
+export interface BatchResult {
+  /** Every area, modelled or failed, by area code. */
+  readonly areas: readonly AreaResult[];
+  /** The scenario ids run, in order; [''] when the model has no scenarios. */
+  readonly scenarios: readonly string[];
+  /** Summary rows of the modelled areas by area code, scenario and financial year. */
+  readonly rows: readonly BatchRow[];
+  /** Totals per scenario and year of the rows as printed (rounded), and areas in deficit. */
+  readonly national: readonly NationalYear[];
+  /** Warnings, each once (many areas share a file). */
+  readonly warnings: readonly Issue[];
+  /** Every input file read on this thread, for refusing to write over one. */
+  readonly inputs: readonly string[];
+  /** True when --fail-fast stopped the run early: rows and national are then empty. */
+  readonly stopped: boolean;
+}
+
+const defaultLibrary = (): string => fileURLToPath(new URL('../../tariffs/', import.meta.url));
+
+/**
+ * Models every area of a national model (or a folder of model folders) under each scenario,
+ * in parallel worker threads. The result does not depend on the number of jobs or on the order
+ * of input rows. Problems with the national files throw InputError; an area's own problems
+ * fail that area only.
+ */
+export async function runBatch(dir: string, options: BatchOptions = {}): Promise<BatchResult> {
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const libraryDir = options.libraryDir ?? defaultLibrary();
+  // Threads start (and load their modules) while this thread reads the inputs.
+  const pool = jobs > 1 ? startWorkers(jobs) : [];
+  try {
+    const sources = readBatchSources(dir, limits, libraryDir);
+    const scenarioFile = loadScenarios(sources.init.dir, libraryDir);
+    const chosen = chooseScenarios(scenarioFile.scenarios?.map((s) => s.id), options.scenarios, scenarioFile.file !== undefined);
+    const global = sortIssues([...sources.issues, ...scenarioFile.issues, ...chosen.issues]);
+    if (hasErrors(global)) throw new InputError(global);
+    const init: BatchInit = { ...sources.init, ...(chosen.ids ? { scenarios: chosen.ids } : {}), ...(scenarioFile.file ? { scenariosFile: path.resolve(sources.init.dir, 'scenarios.json') } : {}) };
+    const tasks = [...sources.tasks].sort((a, b) => b.weight - a.weight);
+    options.onProgress?.(0, tasks.length);
+    const run = await runTasks(init, tasks, pool.slice(0, Math.min(pool.length, tasks.length)), options);
+    const preFailed: AreaOutcome[] = [...sources.failures].map(([code, { name, issues }]) => ({ code, name, issues: sortIssues(issues), scenarios: [] }));
+    return assemble([...preFailed, ...run.outcomes], chosen.ids ?? [''], global, [...sources.inputs, ...(scenarioFile.file ? [path.resolve(sources.init.dir, 'scenarios.json')] : [])], run.stopped || (Boolean(options.failFast) && preFailed.length > 0));
+  } finally {
+    for (const worker of pool) void worker.terminate();
+  }
+}
+
+function chooseScenarios(available: readonly string[] | undefined, wanted: readonly string[] | undefined, hasFile: boolean): { ids?: string[]; issues: Issue[] } {
+  if (!wanted) return available && available.length ? { ids: [...available], issues: [] } : { issues: [] };
+  const issues = wanted.filter((id) => !available?.includes(id)).map((id) => error('UNKNOWN_SCENARIO', `scenario "${id}" is not defined`, undefined, available?.length ? `scenarios: ${available.join(', ')}` : hasFile ? 'scenarios.json defines none' : 'the national model has no scenarios.json'));
+  return { ids: [...wanted], issues };
+}
+
+function workerUrl(): URL {
+  // From dist/ the worker sits beside this module; under a test runner reading src/, use the built one.
+  const beside = new URL('./batch-worker.js', import.meta.url);
+  return existsSync(fileURLToPath(beside)) ? beside : new URL('../../dist/io/batch-worker.js', import.meta.url);
+}
+
+function startWorkers(count: number): Worker[] {
+  return Array.from({ length: count }, () => new Worker(workerUrl()));
+}
+
+async function runTasks(init: BatchInit, tasks: readonly BatchTask[], workers: Worker[], options: BatchOptions): Promise<{ outcomes: AreaOutcome[]; stopped: boolean }> {
+  const outcomes: AreaOutcome[] = [];
+  const failed = (outcome: AreaOutcome) => Boolean(options.failFast) && hasErrors(outcome.issues);
+  if (workers.length === 0) {
+    const space = workspace(init);
+    for (const task of tasks) {
+      const outcome = modelArea(space, task);
+      outcomes.push(outcome);
+      options.onProgress?.(outcomes.length, tasks.length);
+      if (failed(outcome)) return { outcomes, stopped: true };
+      // Let a progress display draw and a pending Ctrl-C be handled between areas.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return { outcomes, stopped: false };
+  }
+  return new Promise((resolve, reject) => {
+    let next = 0;
+    let settled = false;
+    const finish = (stopped: boolean) => {
+      if (settled) return;
+      settled = true;
+      resolve({ outcomes, stopped });
+    };
+    const give = (worker: Worker) => {
+      const task = tasks[next];
+      next += 1;
+      if (task) worker.postMessage({ type: 'area', task } satisfies ToWorker);
+    };
+    for (const worker of workers) {
+      worker.postMessage({ type: 'init', init } satisfies ToWorker);
+      worker.on('message', (message: FromWorker) => {
+        if (settled) return;
+        if (message.type === 'bug') {
+          settled = true;
+          const bug = new InternalError(`batch worker: ${message.message}`);
+          bug.stack = message.stack;
+          reject(bug);
+          return;
+        }
+        outcomes.push(message.outcome);
+        options.onProgress?.(outcomes.length, tasks.length);
+        if (failed(message.outcome)) finish(true);
+        else if (outcomes.length === tasks.length) finish(false);
+        else give(worker);
+      });
+      worker.on('error', (cause) => {
+        if (settled) return;
+        settled = true;
+        reject(cause);
+      });
+      give(worker);
+    }
+    if (tasks.length === 0) finish(false);
+  });
+}
+
+function assemble(outcomes: readonly AreaOutcome[], scenarios: readonly string[], global: readonly Issue[], inputs: readonly string[], stopped: boolean): BatchResult {
+  const byCode = new Map<string, AreaOutcome[]>();
+  for (const outcome of outcomes) byCode.set(outcome.code, [...(byCode.get(outcome.code) ?? []), outcome]);
+  const codes = [...byCode.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const areas: AreaResult[] = [];
+  const rows: BatchRow[] = [];
+  for (const code of codes) {
+    const group = byCode.get(code)!.sort((a, b) => ((a.source ?? '') < (b.source ?? '') ? -1 : 1));
+    // A folder of model folders can name one area twice; none of them is modelled.
+    const duplicated = group.slice(1).map((o) => error('DUPLICATE_AREA', `area "${code}" is already the area of ${group[0]!.source ?? 'another model'}`, o.source ? { file: o.source } : undefined, 'give each model folder its own area code'));
+    const issues = sortIssues(uniqueIssues([...duplicated, ...group.flatMap((o) => o.issues)]));
+    const failed = hasErrors(issues) || group[0]!.scenarios.length === 0;
+    areas.push({ code, name: group[0]!.name, issues, failed });
+    if (failed || stopped) continue;
+    for (const id of scenarios) {
+      const run = group[0]!.scenarios.find((s) => s.id === id);
+      for (const wire of run?.rows ?? []) rows.push({ ...fromWire(wire), scenario: id });
+    }
+  }
+  const warnings = uniqueIssues(sortIssues([...global, ...areas.flatMap((a) => a.issues)].filter((i) => i.severity === 'warning')));
+  return { areas, scenarios, rows, national: stopped ? [] : nationalTotals(rows.map(asPrinted), scenarios, { inYear: 'in_year_balance', cumulative: 'cumulative_balance' }), warnings, inputs, stopped };
+}
+
+function fromWire(wire: AreaOutcome['scenarios'][number]['rows'][number]): Row {
+  const row: Record<string, string | Decimal> = {};
+  for (const [column, value] of Object.entries(wire)) row[column] = typeof value === 'string' ? value : new Dec(value.d);
+  return row;
+}
+
+/** A row's figures rounded as summary.csv prints them, so national totals are the sums of the printed rows. */
+function asPrinted(row: BatchRow): AreaYear {
+  const figures: Record<string, Decimal> = {};
+  for (const [column, value] of Object.entries(row)) if (typeof value !== 'string') figures[column] = new Dec(plainCell(column, value));
+  return { area: String(row['area_code']), scenario: row.scenario, financialYear: String(row['financial_year']), figures };
+}

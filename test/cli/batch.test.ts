@@ -1,0 +1,171 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Dec } from '../../src/core/decimal.js';
+import { ROOT, runCli } from '../helpers/exec.js';
+import { shuffledCopy, splitNational } from '../helpers/national.js';
+
+const NATIONAL = 'fixtures/national';
+const SCENARIOS = ['unmitigated', 'mitigated', 'national-tariff'];
+const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-batch-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+let runs = 0;
+/** Runs batch into a fresh --out-dir; returns the result and the three files' text. */
+function batch(dir: string, ...args: string[]) {
+  runs += 1;
+  const outDir = path.join(scratch, `out-${runs}`);
+  const result = runCli(['batch', dir, '--out-dir', outDir, ...args]);
+  const read = (name: string) => (existsSync(path.join(outDir, name)) ? readFileSync(path.join(outDir, name), 'utf8') : undefined);
+  return { ...result, outDir, summary: read('summary.csv'), national: read('national.csv'), failures: read('failures.csv') };
+}
+
+const lines = (csv: string | undefined) => (csv ?? '').trimEnd().split('\n');
+
+describe('highneeds batch on a national model', () => {
+  const reference = batch(NATIONAL, '--jobs', '2');
+
+  it('models every area under every scenario and exits 0', () => {
+    expect(reference.stderr).toBe('');
+    expect(reference.code).toBe(0);
+    const rows = lines(reference.summary).slice(1).map((line) => line.split(','));
+    expect(lines(reference.summary)[0]).toBe('area_code,area_name,scenario,financial_year,pupils_january,spend_top_up,spend_place,spend_total,income_hnb,income_transfer,income_safety_valve,income_other,income_write_off,income_total,in_year_balance,cumulative_balance');
+    // Four areas, three scenarios, four years each (Westham's horizon is a year sooner).
+    expect(rows).toHaveLength((4 + 4 + 4 + 3) * 3);
+    expect(rows.map((r) => `${r[0]} ${r[2]} ${r[3]}`)).toEqual(
+      [...rows.map((r) => `${r[0]} ${r[2]} ${r[3]}`)].sort((a, b) => a.split(' ')[0]!.localeCompare(b.split(' ')[0]!) || SCENARIOS.indexOf(a.split(' ')[1]!) - SCENARIOS.indexOf(b.split(' ')[1]!) || a.localeCompare(b)),
+    );
+    expect(reference.failures).toBe('area_code,area_name,error\n');
+    expect(reference.stdout).toContain('Largest cumulative deficit per EHCP at the horizon');
+  });
+
+  it('gives each area exactly the figures `highneeds project` gives its own model folder, scenario by scenario', () => {
+    const folders = splitNational(path.join(ROOT, NATIONAL), path.join(scratch, 'split'));
+    expect([...folders.keys()]).toEqual(['N01', 'N02', 'N03', 'N04']);
+    const batchRows = lines(reference.summary).slice(1);
+    for (const [code, dir] of folders) {
+      for (const scenario of SCENARIOS) {
+        const single = runCli(['project', dir, '--scenario', scenario, '--format', 'csv']);
+        expect(single.code, single.stderr).toBe(0);
+        const expected = lines(single.stdout).slice(1);
+        const actual = batchRows.filter((row) => row.startsWith(`${code},`) && row.split(',')[2] === scenario).map((row) => row.split(',').filter((_, i) => i !== 2).join(','));
+        expect(actual.length, `${code} ${scenario}`).toBeGreaterThanOrEqual(3);
+        expect(actual, `${code} ${scenario}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('national.csv is exactly the sum of summary.csv per scenario and year, with the areas in deficit', () => {
+    const [header, ...rows] = lines(reference.summary).map((line) => line.split(','));
+    const [nationalHeader, ...national] = lines(reference.national).map((line) => line.split(','));
+    expect(nationalHeader).toEqual(['scenario', 'financial_year', 'areas', ...header!.slice(4), 'areas_in_year_deficit', 'areas_cumulative_deficit']);
+    for (const total of national) {
+      const mine = rows.filter((row) => row[2] === total[0] && row[3] === total[1]);
+      expect(total[2]).toBe(String(mine.length));
+      header!.slice(4).forEach((column, i) => {
+        const sum = mine.reduce((acc, row) => acc.plus(row[4 + i]!), new Dec(0));
+        expect(total[3 + i], `${total[0]} ${total[1]} ${column}`).toBe(sum.toFixed(2));
+      });
+      expect(total.at(-2)).toBe(String(mine.filter((row) => row[header!.indexOf('in_year_balance')]!.startsWith('-')).length));
+      expect(total.at(-1)).toBe(String(mine.filter((row) => row[header!.indexOf('cumulative_balance')]!.startsWith('-')).length));
+    }
+  });
+
+  it('writes the same bytes with --jobs 1 and --jobs 2', () => {
+    const one = batch(NATIONAL, '--jobs', '1');
+    expect(one.code).toBe(0);
+    expect([one.summary, one.national, one.failures, one.stdout]).toEqual([reference.summary, reference.national, reference.failures, reference.stdout]);
+  });
+
+  it('writes the same bytes whatever the order of the input rows', () => {
+    const shuffled = path.join(scratch, 'shuffled');
+    shuffledCopy(path.join(ROOT, NATIONAL), shuffled, 20251);
+    expect(readFileSync(path.join(shuffled, 'cohort.csv'), 'utf8')).not.toBe(readFileSync(path.join(ROOT, NATIONAL, 'cohort.csv'), 'utf8'));
+    const result = batch(shuffled, '--jobs', '2');
+    expect(result.code, result.stderr).toBe(0);
+    expect([result.summary, result.national, result.stdout]).toEqual([reference.summary, reference.national, reference.stdout]);
+  });
+
+  it('one broken area fails alone: failures.csv locates its error, the others are written, exit 1', () => {
+    const broken = path.join(scratch, 'broken');
+    cpSync(path.join(ROOT, NATIONAL), broken, { recursive: true });
+    writeFileSync(path.join(broken, 'model.json'), readFileSync(path.join(broken, 'model.json'), 'utf8').replace('../../tariffs/', `${path.join(ROOT, 'tariffs')}/`));
+    const cohort = readFileSync(path.join(broken, 'cohort.csv'), 'utf8').split('\n');
+    const at = cohort.findIndex((line) => line.startsWith('N02,') && line.includes(',SEMH,'));
+    cohort[at] = cohort[at]!.replace(',SEMH,', ',SEMHX,');
+    writeFileSync(path.join(broken, 'cohort.csv'), cohort.join('\n'));
+    const result = batch(broken);
+    expect(result.code).toBe(1);
+    // Outside the working folder, locations are absolute paths.
+    const where = `${broken}/cohort.csv:${at + 1}:3`;
+    expect(result.failures).toBe(`area_code,area_name,error\nN02,Southbury,"${where}: UNKNOWN_NEED: need ""SEMHX"" is not a SEN2 primary-need code"\n`);
+    expect(result.stderr).toContain('error UNKNOWN_NEED: need "SEMHX" is not a SEN2 primary-need code');
+    expect(result.stderr).toContain('1 of 4 areas failed: N02');
+    const others = lines(reference.summary).filter((row) => !row.startsWith('N02,'));
+    expect(lines(result.summary)).toEqual(others);
+    expect(result.stdout).toContain('3 of 4 areas modelled, 1 failed');
+  });
+
+  it('--fail-fast stops at a failed area and writes nothing', () => {
+    const result = batch(path.join(ROOT, 'fixtures/errors/UNKNOWN_AREA'), '--fail-fast');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error UNKNOWN_AREA');
+    expect(result.stderr).toContain('--fail-fast');
+    expect(existsSync(result.outDir)).toBe(false);
+  });
+
+  it('runs only the scenarios asked for, in that order; an unknown one is an error', () => {
+    const two = batch(NATIONAL, '--scenarios', 'national-tariff,unmitigated', '--quiet');
+    expect(two.code).toBe(0);
+    expect(two.stdout).toBe('');
+    expect(lines(two.summary).slice(1, 5).map((row) => row.split(',')[2])).toEqual(['national-tariff', 'national-tariff', 'national-tariff', 'national-tariff']);
+    expect(lines(two.national).slice(1).map((row) => row.split(',')[0])).toEqual([...Array(4).fill('national-tariff'), ...Array(4).fill('unmitigated')]);
+    const unknown = batch(NATIONAL, '--scenarios', 'nope');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('error UNKNOWN_SCENARIO: scenario "nope" is not defined');
+    expect(existsSync(unknown.outDir)).toBe(false);
+  });
+
+  it('refuses an --out-dir holding other files unless --force, and reruns into its own outputs', () => {
+    const outDir = path.join(scratch, 'busy');
+    mkdirSync(outDir);
+    writeFileSync(path.join(outDir, 'notes.txt'), 'mine\n');
+    const refused = runCli(['batch', NATIONAL, '--out-dir', outDir]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('already holds other files (notes.txt)');
+    expect(readdirSync(outDir)).toEqual(['notes.txt']);
+    const forced = runCli(['batch', NATIONAL, '--out-dir', outDir, '--force', '--quiet']);
+    expect(forced.code).toBe(0);
+    expect(readdirSync(outDir).sort()).toEqual(['failures.csv', 'national.csv', 'notes.txt', 'summary.csv']);
+    expect(readFileSync(path.join(outDir, 'notes.txt'), 'utf8')).toBe('mine\n');
+    const again = runCli(['batch', NATIONAL, '--out-dir', reference.outDir, '--quiet']);
+    expect(again.code).toBe(0);
+    expect(readFileSync(path.join(reference.outDir, 'summary.csv'), 'utf8')).toBe(reference.summary);
+  });
+
+  it('rejects --jobs that is not a whole number from 1 (exit 2)', () => {
+    expect(runCli(['batch', NATIONAL, '--out-dir', path.join(scratch, 'jobs'), '--jobs', '0']).code).toBe(2);
+    expect(runCli(['batch', NATIONAL, '--out-dir', path.join(scratch, 'jobs'), '--jobs', 'two']).code).toBe(2);
+  });
+});
+
+describe('highneeds batch on a folder of model folders', () => {
+  it('models each folder as `project` does, and fails areas whose code two folders share', () => {
+    const folders = path.join(scratch, 'folders');
+    cpSync(path.join(ROOT, 'fixtures/errors/_valid'), path.join(folders, 'a'), { recursive: true });
+    cpSync(path.join(ROOT, 'fixtures/worked-example'), path.join(folders, 'b'), { recursive: true });
+    const result = batch(folders, '--quiet');
+    expect(result.code, result.stderr).toBe(0);
+    const expected = [...lines(runCli(['project', path.join(folders, 'a'), '--format', 'csv']).stdout).slice(1), ...lines(runCli(['project', path.join(folders, 'b'), '--format', 'csv']).stdout).slice(1)]
+      .map((row) => row.split(',')).map((fields) => [...fields.slice(0, 2), '', ...fields.slice(2)].join(','))
+      .sort();
+    expect(lines(result.summary).slice(1).sort()).toEqual(expected);
+
+    cpSync(path.join(ROOT, 'fixtures/errors/_valid'), path.join(folders, 'c'), { recursive: true });
+    const twice = batch(folders);
+    expect(twice.code).toBe(1);
+    expect(twice.failures).toContain('DUPLICATE_AREA: area ""999"" is already the area of');
+    expect(lines(twice.summary).slice(1).every((row) => !row.startsWith('999,'))).toBe(true);
+  });
+});

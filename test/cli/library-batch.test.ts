@@ -1,0 +1,43 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { projectModel, runBatch } from '../../src/index.js';
+import { renderCsv } from '../../src/report/csv.js';
+import { renderBatchSummary, renderNational } from '../../src/report/batch-csv.js';
+import { SUMMARY_COLUMNS, summaryRows } from '../../src/report/rows.js';
+import { ROOT, runCli } from '../helpers/exec.js';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-library-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('library API: projectModel and runBatch give the CLI\'s figures', () => {
+  it('projectModel(dir) is `highneeds project dir`', () => {
+    const { projection, issues } = projectModel(path.join(ROOT, 'fixtures/example'));
+    expect(issues).toEqual([]);
+    expect(renderCsv(SUMMARY_COLUMNS, summaryRows(projection!))).toBe(readFileSync(path.join(ROOT, 'test/golden/example.csv'), 'utf8'));
+  });
+
+  it('projectModel(dir, { scenario }) is `highneeds project dir --scenario`', () => {
+    const { projection } = projectModel(path.join(ROOT, 'fixtures/example'), { scenario: 'safety-valve' });
+    expect(renderCsv(SUMMARY_COLUMNS, summaryRows(projection!))).toBe(runCli(['project', 'fixtures/example', '--scenario', 'safety-valve', '--format', 'csv']).stdout);
+  });
+
+  it('projectModel returns issues instead of throwing', () => {
+    const broken = projectModel(path.join(ROOT, 'fixtures/errors/UNKNOWN_NEED'));
+    expect(broken.projection).toBeUndefined();
+    expect(broken.issues.map((issue) => issue.code)).toEqual(['UNKNOWN_NEED']);
+    expect(projectModel(path.join(ROOT, 'fixtures/example'), { scenario: 'nope' }).issues.map((issue) => issue.code)).toEqual(['UNKNOWN_SCENARIO']);
+  });
+
+  it('runBatch(dir) gives the rows and totals of `highneeds batch`, on one thread or two', async () => {
+    const outDir = path.join(scratch, 'out');
+    expect(runCli(['batch', 'fixtures/national', '--out-dir', outDir, '--quiet']).code).toBe(0);
+    for (const jobs of [1, 2]) {
+      const result = await runBatch(path.join(ROOT, 'fixtures/national'), { jobs });
+      expect(result.areas.map((area) => [area.code, area.failed])).toEqual([['N01', false], ['N02', false], ['N03', false], ['N04', false]]);
+      expect(renderBatchSummary(result.rows)).toBe(readFileSync(path.join(outDir, 'summary.csv'), 'utf8'));
+      expect(renderNational(result.national)).toBe(readFileSync(path.join(outDir, 'national.csv'), 'utf8'));
+    }
+  });
+});

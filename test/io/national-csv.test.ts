@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../src/io/limits.js';
+import { decodeRows, readNationalCsv } from '../../src/io/national-csv.js';
+
+const SPEC = { required: ['ncy', 'need'], optional: ['area', 'count'] };
+
+/** Each area's records as [line, fields, repeats], for comparing the two ways of reading. */
+function byArea(text: string, tally: boolean) {
+  const csv = readNationalCsv(text, 'cohort.csv', SPEC, DEFAULT_LIMITS, { tally });
+  const areas = [...csv.byArea.keys()].sort();
+  return {
+    issues: csv.issues.map((i) => `${i.location?.line}:${i.location?.column} ${i.code}`),
+    columns: csv.columns,
+    rowCounts: Object.fromEntries(csv.rowCounts),
+    areas: Object.fromEntries(areas.map((area) => [area, decodeRows(csv.byArea.get(area)).map((r) => [r.line, r.fields.map((f) => f.trim()), r.repeats])])),
+  };
+}
+
+describe('reading a national CSV once and splitting it by area', () => {
+  const plain = '\ufeffArea,NCY,need,count\r\nE1,3,ASD,\r\n\r\nE2,4,SEMH,2\r\n,5,MLD,\r\nE1,3,ASD,\r\n,,,\r\nE1, 3,ASD,\r\n E2 ,4,SEMH,2\r\n';
+  // The same records with quotes, so the fallback (csv-parse) path reads them.
+  const quoted = '\ufeffArea,NCY,"need",count\r\nE1,3,ASD,\r\n\r\nE2,4,"SEMH",2\r\n,5,MLD,\r\nE1,3,ASD,\r\n,,,\r\nE1, 3,ASD,\r\n E2 ,4,SEMH,2\r\n';
+
+  it('gives the same records, lines and tallies without quotes as csv-parse does with them', () => {
+    for (const tally of [false, true]) expect(byArea(plain, tally)).toEqual(byArea(quoted, tally));
+  });
+
+  it('tallies identical rows once with their count, keeps rows without an area apart, and counts lines as the file has them', () => {
+    const read = byArea(plain, true);
+    expect(read.columns).toEqual(['area', 'ncy', 'need', 'count']);
+    expect(read.rowCounts).toEqual({ E1: 3, E2: 2, '': 2 });
+    expect(read.areas['E1']).toEqual([[2, ['E1', '3', 'ASD', ''], 2], [8, ['E1', '3', 'ASD', ''], 1]]);
+    expect(read.areas['E2']).toEqual([[4, ['E2', '4', 'SEMH', '2'], 1], [9, ['E2', '4', 'SEMH', '2'], 1]]);
+    expect(read.areas['']).toEqual([[5, ['', '5', 'MLD', ''], 1], [7, ['', '', '', ''], 1]]);
+  });
+
+  it('reports header problems as readCsvTable does, and refuses an unclosed quote', () => {
+    expect(byArea('area,ncy\nE1,3\n', false).issues).toEqual(['1:undefined MISSING_COLUMN']);
+    expect(byArea('area,ncy,need,colour\nE1,3,ASD,red\n', false).issues).toEqual(['1:4 UNKNOWN_COLUMN']);
+    expect(byArea('area,ncy,need\nE1,3,"ASD\n', false).issues).toEqual(['2:undefined CSV_MALFORMED']);
+  });
+
+  it('merges an area\'s rows with the rows for every area in file order', () => {
+    const csv = readNationalCsv('area,ncy,need\nE1,1,ASD\n,2,ASD\nE1,3,ASD\n', 'c.csv', SPEC, DEFAULT_LIMITS, { tally: false });
+    expect(decodeRows(csv.byArea.get(''), csv.byArea.get('E1')).map((r) => r.line)).toEqual([2, 3, 4]);
+  });
+});
