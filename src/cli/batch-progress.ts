@@ -4,7 +4,8 @@
  * not a TTY (src/cli/terminal.ts decides the same for the other commands).
  */
 export interface BatchProgress {
-  update(done: number, total: number): void;
+  /** `workDone`: the share of the work done, 0 to 1, for the estimate of the time left. */
+  update(done: number, total: number, workDone: number): void;
   stop(): void;
 }
 
@@ -14,10 +15,13 @@ export async function batchProgress(options: { quiet: boolean }): Promise<BatchP
   const { default: ora } = await import('ora');
   const started = performance.now();
   const spinner = ora({ text: 'Reading the national model', stream: process.stderr }).start();
+  let computing: number | undefined;
   return {
-    update(done, total) {
+    update(done, total, workDone) {
       const elapsed = (performance.now() - started) / 1000;
-      const left = done > 0 && done < total ? `, about ${formatSeconds((elapsed / done) * (total - done))} left` : '';
+      // Time since the first area was handed out, scaled by the work left (reading is not repeated).
+      computing ??= elapsed;
+      const left = workDone > 0 && done < total ? `, about ${formatSeconds(((elapsed - computing) / workDone) * (1 - workDone))} left` : '';
       spinner.text = `Areas ${done}/${total}, ${formatSeconds(elapsed)} elapsed${left}`;
     },
     stop: () => { spinner.stop(); },

@@ -35,38 +35,15 @@ const TABLE_LEVEL: ReadonlySet<string> = new Set(['CSV_MALFORMED', 'MISSING_COLU
  * Reads a national CSV and splits it by area. With `tally`, identical row texts are kept once
  * with a count (a pupil-level national cohort repeats a few hundred thousand distinct texts over
  * its rows), so a row costs a map lookup rather than a parse. A file without quotes is split
- * directly; one with quotes goes through csv-parse with the options of src/io/csv-table.ts, so
- * both give the same records (test/io/national-csv.test.ts).
+ * directly, in one pass that keeps no per-row objects; one with quotes goes through csv-parse with
+ * the options of src/io/csv-table.ts. Both give the same records (test/io/national-csv.test.ts).
  */
 export function readNationalCsv(text: string, file: string, spec: ColumnSpec, limits: Limits, options: { tally: boolean }): NationalCsv {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records = simpleLines(body) ? splitLines(body) : parseRecords(body, file);
-  if ('issue' in records) return empty(file, [records.issue]);
-  if (records.count === 0) return { ...empty(file, []), issues: readCsvTable('', file, spec, limits).issues };
-  // The header is checked by readCsvTable itself, given the header alone on its own line.
-  const headerFields = records.fields(records.headerKey);
-  const header = readCsvTable(`${'\n'.repeat(records.lineOfRecord(0) - 1)}${headerFields.map(quote).join(',')}\n`, file, spec, limits);
-  const issues: Issue[] = [...header.issues];
-  if (records.count > limits.maxRows + 1) {
-    issues.push(error('TOO_MANY_ROWS', `file has more than ${limits.maxRows} data rows`, { file, line: records.lineOfRecord(limits.maxRows + 1) }, 'split the file, or raise HIGHNEEDS_MAX_ROWS for this run'));
-  }
-  const long = records.longField(limits.maxFieldChars);
-  if (long) issues.push(error('FIELD_TOO_LONG', `cell has ${long.length} characters, over the limit of ${limits.maxFieldChars}`, { file, line: long.line, column: long.column }, 'check for a missing closing quote, or raise HIGHNEEDS_MAX_FIELD_CHARS'));
-  const columns = headerColumns(headerFields);
-  if (issues.some((issue) => TABLE_LEVEL.has(issue.code))) return { file, columns, issues, byArea: new Map(), rowCounts: new Map() };
-  return { file, columns, issues, ...partition(records, columns.indexOf('area'), options.tally) };
-}
-
-interface Records {
-  readonly encoding: 'lines' | 'json';
-  /** Records including the header, blank lines already dropped. */
-  readonly count: number;
-  readonly headerKey: string;
-  /** Calls back with each data record's text key and line, in file order. */
-  each(visit: (key: string, line: number) => void): void;
-  fields(key: string): string[];
-  lineOfRecord(index: number): number;
-  longField(limit: number): { line: number; column: number; length: number } | undefined;
+  const reader = new TableReader(file, spec, limits, options.tally);
+  const failed = simpleLines(body) ? scanLines(body, reader) : scanQuoted(body, file, reader);
+  if (failed) return { file, columns: [], issues: [failed], byArea: new Map(), rowCounts: new Map() };
+  return reader.finish();
 }
 
 /** True when the text has no quote and no line end but "\n" or "\r\n" used throughout: then csv-parse splits it at "," and line ends. */
@@ -79,88 +56,46 @@ function simpleLines(text: string): boolean {
   return text[first - 1] !== '\r' || text.split('\r\n').length === text.split('\n').length;
 }
 
-function splitLines(text: string): Records | { issue: Issue } {
-  const texts: string[] = [];
-  const lines: number[] = [];
+/** Lines without quotes: each non-blank line is a record, its text the key, split at "," only when needed. */
+function scanLines(text: string, reader: TableReader): undefined {
   let line = 0;
   for (let start = 0; start < text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     line += 1;
-    const raw = text.charCodeAt(end - 1) === 13 && end > start ? text.slice(start, end - 1) : text.slice(start, end);
+    const raw = end > start && text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
     start = end + 1;
-    if (raw.trim() === '') continue;
-    texts.push(raw);
-    lines.push(line);
+    if (blank(raw)) continue;
+    if (!reader.record(raw, line, 'lines')) break;
   }
-  return {
-    encoding: 'lines',
-    count: texts.length,
-    headerKey: texts[0] ?? '',
-    each(visit) { for (let i = 1; i < texts.length; i += 1) visit(texts[i]!, lines[i]!); },
-    fields: (key) => key.split(','),
-    lineOfRecord: (index) => lines[index] ?? line,
-    longField(limit) {
-      for (let i = 0; i < texts.length; i += 1) {
-        if (texts[i]!.length <= limit) continue;
-        const fields = texts[i]!.split(',');
-        const column = fields.findIndex((field) => field.length > limit);
-        if (column >= 0) return { line: lines[i]!, column: column + 1, length: fields[column]!.length };
-      }
-      return undefined;
-    },
-  };
+  return undefined;
 }
 
+const blank = (raw: string): boolean => raw.trim() === '';
+
 /** Quoted fields: csv-parse, with line numbers counted as src/io/csv-table.ts counts them. */
-function parseRecords(text: string, file: string): Records | { issue: Issue } {
+function scanQuoted(text: string, file: string, reader: TableReader): Issue | undefined {
   let raw: string[][];
   try {
     raw = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (cause) {
     // The exact message (and the line of an unclosed quote) comes from readCsvTable.
     const table = readCsvTable(text, file, { required: [], optional: [] });
-    const issue = table.issues.find((i) => i.code === 'CSV_MALFORMED') ?? error('CSV_MALFORMED', `cannot read CSV: ${cause instanceof CsvError ? cause.message : String(cause)}`, { file });
-    return { issue };
+    return table.issues.find((i) => i.code === 'CSV_MALFORMED') ?? error('CSV_MALFORMED', `cannot read CSV: ${cause instanceof CsvError ? cause.message : String(cause)}`, { file });
   }
-  const records: string[][] = [];
-  const lines: number[] = [];
   let line = 1;
   for (const record of raw) {
     const start = line;
     line += 1;
     for (const field of record) for (let at = field.indexOf('\n'); at >= 0; at = field.indexOf('\n', at + 1)) line += 1;
     if (record.length === 1 && record[0]!.trim() === '') continue;
-    records.push(record);
-    lines.push(start);
+    if (!reader.record(JSON.stringify(record), start, 'json')) break;
   }
-  const keys = records.map((record) => JSON.stringify(record));
-  return {
-    encoding: 'json',
-    count: records.length,
-    headerKey: keys[0] ?? '[]',
-    each(visit) { for (let i = 1; i < keys.length; i += 1) visit(keys[i]!, lines[i]!); },
-    fields: (key) => JSON.parse(key) as string[],
-    lineOfRecord: (index) => lines[index] ?? line,
-    longField(limit) {
-      for (let i = 0; i < records.length; i += 1) {
-        const column = records[i]!.findIndex((field) => field.length > limit);
-        if (column >= 0) return { line: lines[i]!, column: column + 1, length: records[i]![column]!.length };
-      }
-      return undefined;
-    },
-  };
+  return undefined;
 }
 
-function headerColumns(fields: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return fields.map((raw) => {
-    const name = raw.trim().toLowerCase();
-    if (name === '' || seen.has(name)) return '';
-    seen.add(name);
-    return name;
-  });
-}
+const fieldsOf = (key: string, encoding: AreaRows['encoding']): string[] => (encoding === 'lines' ? key.split(',') : (JSON.parse(key) as string[]));
+const quote = (field: string): string => `"${field.replace(/"/g, '""')}"`;
 
 interface Group {
   readonly keys: string[];
@@ -169,44 +104,98 @@ interface Group {
   rows: number;
 }
 
-function partition(records: Records, areaIndex: number, tally: boolean): Pick<NationalCsv, 'byArea' | 'rowCounts'> {
-  const groups = new Map<string, Group>();
-  const add = (key: string, line: number, times: number) => {
-    const area = areaIndex < 0 ? '' : (records.encoding === 'lines' ? nthField(key, areaIndex) : (records.fields(key)[areaIndex] ?? '')).trim();
-    let group = groups.get(area);
+/** Takes a table's records one at a time: the header's checks, the limits, then each data record by area. */
+class TableReader {
+  private encoding: AreaRows['encoding'] = 'lines';
+  private columns: string[] = [];
+  private readonly issues: Issue[] = [];
+  private areaIndex = -1;
+  private count = 0;
+  private stopped = false;
+  private readonly seen = new Map<string, { line: number; times: number }>();
+  private readonly groups = new Map<string, Group>();
+
+  constructor(
+    private readonly file: string,
+    private readonly spec: ColumnSpec,
+    private readonly limits: Limits,
+    private readonly tally: boolean,
+  ) {}
+
+  /** False once the table cannot be read row by row. */
+  record(key: string, line: number, encoding: AreaRows['encoding']): boolean {
+    this.count += 1;
+    if (this.count === 1) return this.header(fieldsOf(key, encoding), line, encoding);
+    if (this.count > this.limits.maxRows + 1) {
+      return this.stop(error('TOO_MANY_ROWS', `file has more than ${this.limits.maxRows} data rows`, { file: this.file, line }, 'split the file, or raise HIGHNEEDS_MAX_ROWS for this run'));
+    }
+    if (key.length > this.limits.maxFieldChars && !this.fieldsFit(fieldsOf(key, encoding), line)) return false;
+    if (!this.tally) this.add(key, line, 1);
+    else {
+      const entry = this.seen.get(key);
+      if (entry) entry.times += 1;
+      else this.seen.set(key, { line, times: 1 });
+    }
+    return true;
+  }
+
+  finish(): NationalCsv {
+    // An empty file: the header checks say which columns are missing.
+    if (this.count === 0) this.issues.push(...readCsvTable('', this.file, this.spec, this.limits).issues);
+    if (this.stopped || this.count === 0) return { file: this.file, columns: this.columns, issues: this.issues, byArea: new Map(), rowCounts: new Map() };
+    for (const [key, { line, times }] of this.seen) this.add(key, line, times);
+    const byArea = new Map<string, AreaRows>();
+    const rowCounts = new Map<string, number>();
+    for (const [area, group] of this.groups) {
+      const text = this.encoding === 'lines' ? group.keys.join('\n') : `[${group.keys.join(',')}]`;
+      byArea.set(area, { encoding: this.encoding, text, lines: group.lines, ...(this.tally ? { repeats: group.repeats } : {}) });
+      rowCounts.set(area, group.rows);
+    }
+    return { file: this.file, columns: this.columns, issues: this.issues, byArea, rowCounts };
+  }
+
+  private header(fields: string[], line: number, encoding: AreaRows['encoding']): boolean {
+    this.encoding = encoding;
+    // The header is checked by readCsvTable itself, given the header alone on its line.
+    const checked = readCsvTable(`${'\n'.repeat(line - 1)}${fields.map(quote).join(',')}\n`, this.file, this.spec, this.limits);
+    this.issues.push(...checked.issues);
+    const seen = new Set<string>();
+    this.columns = fields.map((raw) => {
+      const name = raw.trim().toLowerCase();
+      if (name === '' || seen.has(name)) return '';
+      seen.add(name);
+      return name;
+    });
+    this.areaIndex = this.columns.indexOf('area');
+    if (checked.issues.some((issue) => TABLE_LEVEL.has(issue.code))) this.stopped = true;
+    return !this.stopped;
+  }
+
+  private fieldsFit(fields: string[], line: number): boolean {
+    const column = fields.findIndex((field) => field.length > this.limits.maxFieldChars);
+    if (column < 0) return true;
+    return this.stop(error('FIELD_TOO_LONG', `cell has ${fields[column]!.length} characters, over the limit of ${this.limits.maxFieldChars}`, { file: this.file, line, column: column + 1 }, 'check for a missing closing quote, or raise HIGHNEEDS_MAX_FIELD_CHARS'));
+  }
+
+  private stop(issue: Issue): false {
+    this.issues.push(issue);
+    this.stopped = true;
+    return false;
+  }
+
+  private add(key: string, line: number, times: number): void {
+    const area = this.areaIndex < 0 ? '' : (this.encoding === 'lines' ? nthField(key, this.areaIndex) : (fieldsOf(key, 'json')[this.areaIndex] ?? '')).trim();
+    let group = this.groups.get(area);
     if (!group) {
       group = { keys: [], lines: [], repeats: [], rows: 0 };
-      groups.set(area, group);
+      this.groups.set(area, group);
     }
     group.keys.push(key);
     group.lines.push(line);
     group.repeats.push(times);
     group.rows += times;
-  };
-  if (tally) {
-    const seen = new Map<string, { line: number; times: number }>();
-    records.each((key, line) => {
-      const entry = seen.get(key);
-      if (entry) entry.times += 1;
-      else seen.set(key, { line, times: 1 });
-    });
-    for (const [key, { line, times }] of seen) add(key, line, times);
-  } else records.each((key, line) => add(key, line, 1));
-  const byArea = new Map<string, AreaRows>();
-  const rowCounts = new Map<string, number>();
-  for (const [area, group] of groups) {
-    byArea.set(area, {
-      encoding: records.encoding,
-      text: records.encoding === 'lines' ? group.keys.join('\n') : `[${group.keys.join(',')}]`,
-      lines: group.lines,
-      ...(tally ? { repeats: group.repeats } : {}),
-    });
-    rowCounts.set(area, group.rows);
   }
-  return { byArea, rowCounts };
 }
-
-const quote = (field: string): string => `"${field.replace(/"/g, '""')}"`;
 
 /** The n-th comma-separated field of a line without quotes ('' past the end). */
 function nthField(text: string, n: number): string {
@@ -218,10 +207,6 @@ function nthField(text: string, n: number): string {
   }
   const end = text.indexOf(',', start);
   return end < 0 ? text.slice(start) : text.slice(start, end);
-}
-
-function empty(file: string, issues: Issue[]): NationalCsv {
-  return { file, columns: [], issues, byArea: new Map(), rowCounts: new Map() };
 }
 
 /** The records of one area's rows (and the shared rows, merged in file order), ready for CsvRow. */

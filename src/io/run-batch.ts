@@ -27,8 +27,11 @@ export interface BatchOptions {
   readonly limits?: Limits;
   /** The tariff library for tariff ids (default: the shipped tariffs/). */
   readonly libraryDir?: string;
-  /** Called once the areas are known, then after each area. */
-  readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Called once the areas are known, then after each area: areas done, areas in all, and the
+   * share of the work done (areas weighted by their cohort rows; the biggest go first).
+   */
+  readonly onProgress?: (done: number, total: number, workDone: number) => void;
 }
 
 export interface AreaResult {
@@ -81,7 +84,7 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
     if (hasErrors(global)) throw new InputError(global);
     const init: BatchInit = { ...sources.init, ...(chosen.ids ? { scenarios: chosen.ids } : {}), ...(scenarioFile.file ? { scenariosFile: path.resolve(sources.init.dir, 'scenarios.json') } : {}) };
     const tasks = [...sources.tasks].sort((a, b) => b.weight - a.weight);
-    options.onProgress?.(0, tasks.length);
+    options.onProgress?.(0, tasks.length, 0);
     const run = await runTasks(init, tasks, pool.slice(0, Math.min(pool.length, tasks.length)), options);
     const preFailed: AreaOutcome[] = [...sources.failures].map(([code, { name, issues }]) => ({ code, name, issues: sortIssues(issues), scenarios: [] }));
     return assemble([...preFailed, ...run.outcomes], chosen.ids ?? [''], global, [...sources.inputs, ...(scenarioFile.file ? [path.resolve(sources.init.dir, 'scenarios.json')] : [])], run.stopped || (Boolean(options.failFast) && preFailed.length > 0));
@@ -109,12 +112,20 @@ function startWorkers(count: number): Worker[] {
 async function runTasks(init: BatchInit, tasks: readonly BatchTask[], workers: Worker[], options: BatchOptions): Promise<{ outcomes: AreaOutcome[]; stopped: boolean }> {
   const outcomes: AreaOutcome[] = [];
   const failed = (outcome: AreaOutcome) => Boolean(options.failFast) && hasErrors(outcome.issues);
+  // Each area costs about a fixed part plus a part per distinct cohort row.
+  const cost = (task: BatchTask) => task.weight + 100;
+  const totalCost = tasks.reduce((sum, task) => sum + cost(task), 0) || 1;
+  let doneCost = 0;
+  const progress = (task: BatchTask) => {
+    doneCost += cost(task);
+    options.onProgress?.(outcomes.length, tasks.length, doneCost / totalCost);
+  };
   if (workers.length === 0) {
     const space = workspace(init);
     for (const task of tasks) {
       const outcome = modelArea(space, task);
       outcomes.push(outcome);
-      options.onProgress?.(outcomes.length, tasks.length);
+      progress(task);
       if (failed(outcome)) return { outcomes, stopped: true };
       // Let a progress display draw and a pending Ctrl-C be handled between areas.
       await new Promise((resolve) => setImmediate(resolve));
@@ -129,10 +140,13 @@ async function runTasks(init: BatchInit, tasks: readonly BatchTask[], workers: W
       settled = true;
       resolve({ outcomes, stopped });
     };
+    const working = new Map<Worker, BatchTask>();
     const give = (worker: Worker) => {
       const task = tasks[next];
       next += 1;
-      if (task) worker.postMessage({ type: 'area', task } satisfies ToWorker);
+      if (!task) return;
+      working.set(worker, task);
+      worker.postMessage({ type: 'area', task } satisfies ToWorker);
     };
     for (const worker of workers) {
       worker.postMessage({ type: 'init', init } satisfies ToWorker);
@@ -146,7 +160,7 @@ async function runTasks(init: BatchInit, tasks: readonly BatchTask[], workers: W
           return;
         }
         outcomes.push(message.outcome);
-        options.onProgress?.(outcomes.length, tasks.length);
+        progress(working.get(worker)!);
         if (failed(message.outcome)) finish(true);
         else if (outcomes.length === tasks.length) finish(false);
         else give(worker);

@@ -34,6 +34,7 @@ export function splitNational(nationalDir: string, outRoot: string): Map<string,
       horizon: cell('horizon') || national['horizon'],
       tariff,
       assumptions,
+      ...(national['writeOff'] ? { writeOff: national['writeOff'] } : {}),
     };
     writeFileSync(path.join(dir, 'model.json'), JSON.stringify(model, null, 2));
     for (const name of readdirSync(nationalDir)) {

@@ -43,7 +43,7 @@ export async function runBatchCommand(dirArgument: string | undefined, options: 
   try {
     result = await runBatch(dir, {
       ...(jobs ? { jobs } : {}), ...(scenarios ? { scenarios } : {}), failFast: Boolean(options.failFast),
-      limits: limitsFromEnvironment(process.env), libraryDir: defaultTariffDir(), onProgress: (done, total) => progress.update(done, total),
+      limits: limitsFromEnvironment(process.env), libraryDir: defaultTariffDir(), onProgress: (done, total, workDone) => progress.update(done, total, workDone),
     });
   } finally {
     progress.stop();
