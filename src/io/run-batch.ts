@@ -83,10 +83,11 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
     const global = sortIssues([...sources.issues, ...scenarioFile.issues, ...chosen.issues]);
     if (hasErrors(global)) throw new InputError(global);
     const init: BatchInit = { ...sources.init, ...(chosen.ids ? { scenarios: chosen.ids } : {}), ...(scenarioFile.file ? { scenariosFile: path.resolve(sources.init.dir, 'scenarios.json') } : {}) };
-    const tasks = [...sources.tasks].sort((a, b) => b.weight - a.weight);
+    const preFailed: AreaOutcome[] = [...sources.failures].map(([code, { name, issues }]) => ({ code, name, issues: sortIssues(issues), scenarios: [] }));
+    // With --fail-fast, an area that failed while the inputs were split stops the run before any is modelled.
+    const tasks = options.failFast && preFailed.length ? [] : [...sources.tasks].sort((a, b) => b.weight - a.weight);
     options.onProgress?.(0, tasks.length, 0);
     const run = await runTasks(init, tasks, pool.slice(0, Math.min(pool.length, tasks.length)), options);
-    const preFailed: AreaOutcome[] = [...sources.failures].map(([code, { name, issues }]) => ({ code, name, issues: sortIssues(issues), scenarios: [] }));
     return assemble([...preFailed, ...run.outcomes], chosen.ids ?? [''], global, [...sources.inputs, ...(scenarioFile.file ? [path.resolve(sources.init.dir, 'scenarios.json')] : [])], run.stopped || (Boolean(options.failFast) && preFailed.length > 0));
   } finally {
     for (const worker of pool) void worker.terminate();
@@ -169,6 +170,12 @@ async function runTasks(init: BatchInit, tasks: readonly BatchTask[], workers: W
         if (settled) return;
         settled = true;
         reject(cause);
+      });
+      // A thread that ends without an error event (killed, out of memory) must not leave the run waiting.
+      worker.on('exit', (code) => {
+        if (settled) return;
+        settled = true;
+        reject(new InternalError(`a batch worker thread stopped (exit code ${code}) before the run finished`));
       });
       give(worker);
     }
