@@ -3,7 +3,7 @@
 // and where the time goes on one thread. Used by bench/run.mjs; alone: `npm run build && node bench/batch.mjs`.
 // BENCH_BATCH_N (default 3) sets the timed runs of the 1x figures; 2x and 4x are timed once.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -61,7 +61,7 @@ function shape(dir) {
 const batchArgs = (dir, extra = []) => ['bin/highneeds', 'batch', path.relative(root, dir), '--out-dir', path.join('bench', 'data', `out-${path.basename(dir)}`), '--quiet', ...extra];
 
 /** Where the time goes with everything on one thread: reading and splitting, building each area's model, projecting each scenario. */
-function phases(dir) {
+function phases(dir, limit = Infinity) {
   const library = path.join(root, 'tariffs');
   let start = performance.now();
   const sources = readBatchSources(dir, DEFAULT_LIMITS, library);
@@ -71,7 +71,7 @@ function phases(dir) {
   let build = 0;
   let cells = 0;
   const project = new Map(scenarios.map((s) => [s.id, 0]));
-  for (const task of sources.tasks) {
+  for (const task of sources.tasks.slice(0, limit)) {
     start = performance.now();
     const { model } = buildAreaModel(space.national, task);
     build += performance.now() - start;
@@ -82,7 +82,68 @@ function phases(dir) {
       project.set(scenario.id, project.get(scenario.id) + performance.now() - start);
     }
   }
-  return { read, build, project, areas: sources.tasks.length, cells };
+  return { read, build, project, areas: Math.min(limit, sources.tasks.length), cells };
+}
+
+/** How much two busy threads gain over one on this machine: two separate one-thread runs at once against one alone. */
+function parallelFactor(dir) {
+  const one = [fileURLToPath(import.meta.url), '--profile-target', dir];
+  const timed = (command, args) => {
+    const start = process.hrtime.bigint();
+    spawnSync(command, args, { cwd: root, stdio: 'ignore' });
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const alone = timed(process.execPath, one);
+  const quoted = [process.execPath, ...one].map((a) => `'${a}'`).join(' ');
+  const both = timed('/bin/sh', ['-c', `${quoted} & ${quoted} & wait`]);
+  return (2 * alone) / both;
+}
+
+/**
+ * A CPU profile (node --cpu-prof) of the one-thread batch over the first 40 areas: self time by
+ * where it is spent (decimal.js, the garbage collector, each core file) and the inclusive time of
+ * the projection's main steps, as shares of the profile.
+ */
+export function profileSummary(dir) {
+  const out = path.join(here, 'data', 'prof-batch');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const result = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${out}`, '--cpu-prof-interval=200', fileURLToPath(import.meta.url), '--profile-target', dir], { cwd: root, stdio: 'ignore' });
+  if (result.status !== 0) return 'profile: the profiled run failed';
+  const profile = JSON.parse(readFileSync(path.join(out, readdirSync(out).find((name) => name.endsWith('.cpuprofile'))), 'utf8'));
+  const selfUs = new Map();
+  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const bucket = (node) => {
+    const url = node.callFrame.url;
+    if (!url) return node.callFrame.functionName === '(garbage collector)' ? 'garbage collection' : 'other';
+    if (url.includes('decimal.js')) return 'decimal.js arithmetic';
+    const at = url.indexOf('/dist/');
+    return at >= 0 ? url.slice(at + 6).replace(/\.js$/, '') : 'other';
+  };
+  const self = new Map();
+  for (const node of profile.nodes) self.set(bucket(node), (self.get(bucket(node)) ?? 0) + (selfUs.get(node.id) ?? 0));
+  const wanted = new Set(['stepYear', 'costAcademicYear', 'newPlansByYear', 'aggregateCells', 'buildAreaModel', 'readBatchSources']);
+  const inclusive = new Map();
+  const walk = (id, open) => {
+    const node = nodes.get(id);
+    const name = node.callFrame.functionName;
+    const mine = wanted.has(name) && !open.has(name);
+    if (mine) open.add(name);
+    let sum = selfUs.get(id) ?? 0;
+    for (const child of node.children ?? []) sum += walk(child, open);
+    if (mine) {
+      open.delete(name);
+      inclusive.set(name, (inclusive.get(name) ?? 0) + sum);
+    }
+    return sum;
+  };
+  walk(profile.nodes[0].id, new Set());
+  const pct = (us) => `${((100 * us) / total).toFixed(0)}%`;
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, us]) => `${name} ${pct(us)}`).join(', ');
+  const steps = [...wanted].filter((name) => inclusive.has(name)).map((name) => `${name} ${pct(inclusive.get(name))}`).join(', ');
+  return `profile of the one-thread batch, first 40 areas (node --cpu-prof): self time ${top}; inclusive ${steps}`;
 }
 
 export function batchBench(n = Number(process.env.BENCH_BATCH_N ?? 3)) {
@@ -97,6 +158,9 @@ export function batchBench(n = Number(process.env.BENCH_BATCH_N ?? 3)) {
     scaling.push({ scale, ...shape(dir), ...repeated(batchArgs(dir), 1) });
   }
   const split = phases(national);
+  const oneJob = repeated(batchArgs(national, ['--jobs', '1']), 1);
+  const profile = profileSummary(national);
+  const machine = parallelFactor(national);
   const singleTotal = split.read + split.build + [...split.project.values()].reduce((a, b) => a + b, 0);
   const ratio = whole.median / parse.median;
   const header = ['size', 'areas', 'cohort rows', 'cohort MB', 'batch wall ms (min)', 'ms per 1,000 rows', 'peak RSS MB'];
@@ -109,12 +173,17 @@ export function batchBench(n = Number(process.env.BENCH_BATCH_N ?? 3)) {
     `target: national batch (${base.areas} areas, ${base.rows} pupil rows, 5 years, 3 scenarios, --jobs default = ${os.availableParallelism()}) under ${TARGET_WALL_MS} ms wall: median ${f(whole.median)} ms (min ${f(whole.min)}) -> ${whole.median < TARGET_WALL_MS ? 'MET' : 'NOT MET'}`,
     `target: batch no more than ${TARGET_RATIO}x csv-parse alone on the same cohort file (fresh process, median ${f(parse.median)} ms): ratio ${ratio.toFixed(2)} -> ${ratio <= TARGET_RATIO ? 'MET' : 'NOT MET'}`,
     `target: peak memory under ${TARGET_RSS_MB} MB: ${whole.rssMb === undefined ? 'not measured (no /usr/bin/time)' : `${f(whole.rssMb)} MB at 1x, ${f(scaling[2].rssMb ?? 0)} MB at 4x -> ${whole.rssMb < TARGET_RSS_MB ? 'MET' : 'NOT MET'}`}`,
+    `parallel: --jobs 1 ${f(oneJob.median)} ms against --jobs ${os.availableParallelism()} ${f(whole.median)} ms, a speed-up of ${(oneJob.median / whole.median).toFixed(2)}`,
+    `this machine runs two one-thread batches of 40 areas at once ${machine.toFixed(2)}x as fast as one after the other (roughly the most two threads can gain here)`,
+    profile,
     `batch on one thread, in process (${split.areas} areas, ${(split.cells / split.areas).toFixed(0)} cells per area): ${f(singleTotal)} ms = reading and splitting the inputs ${share(split.read)} + building area models ${share(split.build)} + projecting ${[...split.project].map(([id, ms]) => `${id} ${share(ms)}`).join(', ')}`,
   ];
   return { table, lines };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url) && process.argv[2] === '--profile-target') {
+  phases(process.argv[3], 40);
+} else if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { table, lines } = batchBench();
   console.log(`${table}\n\n${lines.join('\n')}`);
 }
