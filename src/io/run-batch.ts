@@ -1,20 +1,17 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Decimal } from 'decimal.js';
 import { type AreaYear, nationalTotals, type NationalYear } from '../core/batch/national.js';
 import { Dec } from '../core/decimal.js';
-import { InputError, InternalError } from '../core/errors.js';
+import { InputError } from '../core/errors.js';
 import { error, hasErrors, sortIssues, uniqueIssues, type Issue } from '../core/issue.js';
 import { plainCell } from '../report/format-cell.js';
 import type { Row } from '../report/rows.js';
-import type { AreaOutcome, BatchInit, BatchTask } from './batch-types.js';
-import type { FromWorker, ToWorker } from './batch-worker.js';
+import { runTasks, startWorkers } from './batch-pool.js';
+import type { AreaOutcome, BatchInit } from './batch-types.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { loadScenarios } from './load-scenarios.js';
-import { modelArea, workspace } from './model-area.js';
 import { readBatchSources } from './read-national.js';
 
 export interface BatchOptions {
@@ -87,7 +84,7 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
     // With --fail-fast, an area that failed while the inputs were split stops the run before any is modelled.
     const tasks = options.failFast && preFailed.length ? [] : [...sources.tasks].sort((a, b) => b.weight - a.weight);
     options.onProgress?.(0, tasks.length, 0);
-    const run = await runTasks(init, tasks, pool.slice(0, Math.min(pool.length, tasks.length)), options);
+    const run = await runTasks(init, tasks, pool.slice(0, Math.min(pool.length, tasks.length)), { ...options, failFast: Boolean(options.failFast) });
     return assemble([...preFailed, ...run.outcomes], chosen.ids ?? [''], global, [...sources.inputs, ...(scenarioFile.file ? [path.resolve(sources.init.dir, 'scenarios.json')] : [])], run.stopped || (Boolean(options.failFast) && preFailed.length > 0));
   } finally {
     for (const worker of pool) void worker.terminate();
@@ -98,89 +95,6 @@ function chooseScenarios(available: readonly string[] | undefined, wanted: reado
   if (!wanted) return available && available.length ? { ids: [...available], issues: [] } : { issues: [] };
   const issues = wanted.filter((id) => !available?.includes(id)).map((id) => error('UNKNOWN_SCENARIO', `scenario "${id}" is not defined`, undefined, available?.length ? `scenarios: ${available.join(', ')}` : hasFile ? 'scenarios.json defines none' : 'the national model has no scenarios.json'));
   return { ids: [...wanted], issues };
-}
-
-function workerUrl(): URL {
-  // From dist/ the worker sits beside this module; under a test runner reading src/, use the built one.
-  const beside = new URL('./batch-worker.js', import.meta.url);
-  return existsSync(fileURLToPath(beside)) ? beside : new URL('../../dist/io/batch-worker.js', import.meta.url);
-}
-
-function startWorkers(count: number): Worker[] {
-  return Array.from({ length: count }, () => new Worker(workerUrl()));
-}
-
-async function runTasks(init: BatchInit, tasks: readonly BatchTask[], workers: Worker[], options: BatchOptions): Promise<{ outcomes: AreaOutcome[]; stopped: boolean }> {
-  const outcomes: AreaOutcome[] = [];
-  const failed = (outcome: AreaOutcome) => Boolean(options.failFast) && hasErrors(outcome.issues);
-  // Each area costs about a fixed part plus a part per distinct cohort row.
-  const cost = (task: BatchTask) => task.weight + 100;
-  const totalCost = tasks.reduce((sum, task) => sum + cost(task), 0) || 1;
-  let doneCost = 0;
-  const progress = (task: BatchTask) => {
-    doneCost += cost(task);
-    options.onProgress?.(outcomes.length, tasks.length, doneCost / totalCost);
-  };
-  if (workers.length === 0) {
-    const space = workspace(init);
-    for (const task of tasks) {
-      const outcome = modelArea(space, task);
-      outcomes.push(outcome);
-      progress(task);
-      if (failed(outcome)) return { outcomes, stopped: true };
-      // Let a progress display draw and a pending Ctrl-C be handled between areas.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    return { outcomes, stopped: false };
-  }
-  return new Promise((resolve, reject) => {
-    let next = 0;
-    let settled = false;
-    const finish = (stopped: boolean) => {
-      if (settled) return;
-      settled = true;
-      resolve({ outcomes, stopped });
-    };
-    const working = new Map<Worker, BatchTask>();
-    const give = (worker: Worker) => {
-      const task = tasks[next];
-      next += 1;
-      if (!task) return;
-      working.set(worker, task);
-      worker.postMessage({ type: 'area', task } satisfies ToWorker);
-    };
-    for (const worker of workers) {
-      worker.postMessage({ type: 'init', init } satisfies ToWorker);
-      worker.on('message', (message: FromWorker) => {
-        if (settled) return;
-        if (message.type === 'bug') {
-          settled = true;
-          const bug = new InternalError(`batch worker: ${message.message}`);
-          bug.stack = message.stack;
-          reject(bug);
-          return;
-        }
-        outcomes.push(message.outcome);
-        progress(working.get(worker)!);
-        if (failed(message.outcome)) finish(true);
-        else if (outcomes.length === tasks.length) finish(false);
-        else give(worker);
-      });
-      worker.on('error', (cause) => {
-        if (settled) return;
-        settled = true;
-        reject(cause);
-      });
-      // A thread that ends without an error event (killed, out of memory) must not leave the run waiting.
-      worker.on('exit', (code) => {
-        if (settled) return;
-        settled = true;
-        reject(new InternalError(`a batch worker thread stopped (exit code ${code}) before the run finished`));
-      });
-      give(worker);
-    }
-    if (tasks.length === 0) finish(false);
-  });
 }
 
 function assemble(outcomes: readonly AreaOutcome[], scenarios: readonly string[], global: readonly Issue[], inputs: readonly string[], stopped: boolean): BatchResult {
