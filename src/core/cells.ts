@@ -9,32 +9,35 @@ export type CellAttributes = Pick<Cell, 'ncy' | 'need' | 'setting' | 'band' | 'o
 export const laneOf = (cell: Pick<Cell, 'need' | 'setting' | 'band'>, bespoke: boolean): string =>
   `${cell.need}\u0000${cell.setting}\u0000${cell.band}\u0000${bespoke ? 'bespoke' : ''}`;
 
-interface Entry {
-  readonly attributes: CellAttributes;
-  readonly lane: string;
-  count: Decimal;
-  bespokeAnnual?: Decimal;
-}
+/** A cell while it is being added up; handed out as a (read-only) Cell when done. */
+type Entry = { -readonly [K in keyof Cell]: Cell[K] } & { lane: string };
 
 /**
  * Adds up pupils (and bespoke cost totals) that share a cell. The first origin is kept.
- * Cells are held by lane, then NCY, so ageing a cohort (same lane, NCY + 1) builds no keys.
+ * Cells are held by lane, then NCY, so ageing a cohort (same lane, NCY + 1) builds no keys,
+ * and the entries themselves become the cells: the projection's hot loop allocates one
+ * object per cell per year.
  */
 export class CellAccumulator {
   private readonly lanes = new Map<string, (Entry | undefined)[]>();
   private readonly order: Entry[] = [];
 
   add(attributes: CellAttributes, count: Decimal, bespokeAnnual?: Decimal, lane?: string): void {
-    const id = lane ?? laneOf(attributes, bespokeAnnual !== undefined);
+    this.addFields(attributes.ncy, attributes.need, attributes.setting, attributes.band, attributes.origin, count, bespokeAnnual, lane);
+  }
+
+  /** The same as add, field by field, so a caller ageing a cell need not build an object for it. */
+  addFields(ncy: number, need: Cell['need'], setting: string, band: string, origin: Cell['origin'], count: Decimal, bespokeAnnual?: Decimal, lane?: string): void {
+    const id = lane ?? laneOf({ need, setting, band }, bespokeAnnual !== undefined);
     let slots = this.lanes.get(id);
     if (!slots) {
       slots = [];
       this.lanes.set(id, slots);
     }
-    const index = attributes.ncy - NCY_MIN;
+    const index = ncy - NCY_MIN;
     const entry = slots[index];
     if (!entry) {
-      const created: Entry = { attributes, lane: id, count, ...(bespokeAnnual !== undefined ? { bespokeAnnual } : {}) };
+      const created: Entry = { ncy, need, setting, band, origin, count, bespokeAnnual, lane: id };
       slots[index] = created;
       this.order.push(created);
       return;
@@ -47,21 +50,20 @@ export class CellAccumulator {
    * The cells in insertion order, or sorted by NCY then lane. Sorting once, when cells are
    * first built from input rows, makes every later sum run in the same order whatever the row
    * order; a step visits sorted cells in order, so its output needs no sort of its own.
+   * The accumulator must not be used after this.
    */
   toCells(sorted = false): Cell[] {
-    const entries = sorted ? [...this.order].sort(compareEntries) : this.order;
-    // Built field by field (not spread): every cell has the same shape, which keeps V8's property access fast.
-    return entries.map(({ attributes: a, lane, count, bespokeAnnual }) => ({ ncy: a.ncy, need: a.need, setting: a.setting, band: a.band, origin: a.origin, count, bespokeAnnual, lane }));
+    return sorted ? [...this.order].sort(compareEntries) : this.order;
   }
 }
 
 function compareEntries(a: Entry, b: Entry): number {
-  return a.attributes.ncy - b.attributes.ncy || (a.lane < b.lane ? -1 : a.lane > b.lane ? 1 : 0);
+  return a.ncy - b.ncy || (a.lane < b.lane ? -1 : a.lane > b.lane ? 1 : 0);
 }
 
 /** Folds cells (from input rows, in any order) into canonical sorted cells. */
 export function aggregateCells(rows: Iterable<Cell>): Cell[] {
   const accumulator = new CellAccumulator();
-  for (const { count, bespokeAnnual, lane: _lane, ...attributes } of rows) accumulator.add(attributes, count, bespokeAnnual);
+  for (const cell of rows) accumulator.addFields(cell.ncy, cell.need, cell.setting, cell.band, cell.origin, cell.count, cell.bespokeAnnual);
   return accumulator.toCells(true);
 }

@@ -49,17 +49,17 @@ export function stepYear(cells: readonly Cell[], newPlans: readonly Cell[], ceas
       staying = staying.minus(share);
       movedShare = movedShare.plus(rule.rate);
       moved = moved.plus(share);
-      next.add({ ncy: cell.ncy + 1, need: cell.need, setting: rule.toSetting, band: rule.toBand ?? cell.band, origin: rule.origin ?? cell.origin }, share);
+      next.addFields(cell.ncy + 1, cell.need, rule.toSetting, rule.toBand ?? cell.band, rule.origin ?? cell.origin, share);
     }
     // The share of the cell's pupils (and so of its bespoke cost) that stays: (1 − rate)(1 − Σ moved).
     const bespoke = cell.bespokeAnnual?.times(ONE.minus(rate)).times(ONE.minus(movedShare));
-    next.add({ ncy: cell.ncy + 1, need: cell.need, setting: cell.setting, band: cell.band, origin: cell.origin }, staying, bespoke, cell.lane);
+    next.addFields(cell.ncy + 1, cell.need, cell.setting, cell.band, cell.origin, staying, bespoke, cell.lane);
   }
   const ceased = opening.minus(continuingTotal);
   let joined = ZERO;
   for (const plan of newPlans) {
     joined = joined.plus(plan.count);
-    next.add({ ncy: plan.ncy, need: plan.need, setting: plan.setting, band: plan.band, origin: plan.origin }, plan.count, plan.bespokeAnnual, plan.lane);
+    next.addFields(plan.ncy, plan.need, plan.setting, plan.band, plan.origin, plan.count, plan.bespokeAnnual, plan.lane);
   }
   const nextCells = next.toCells();
   // Closing is counted from the cells themselves so that the conservation check in
