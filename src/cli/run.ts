@@ -71,6 +71,7 @@ function addScenarioCommands(root: Command, setExit: (code: number) => void): vo
     .option('--scenarios <ids>', 'which scenarios, comma-separated, the first as the baseline (default: all)')
     .option('--scenarios-file <file>', 'scenarios from this file instead of the model folder\'s scenarios.json')
     .option('--savings', 'output the savings by lever instead of the comparison').option('--tariff <file-or-id>', 'use this tariff instead of the model\'s')
+    .option('--hnb-from <file>', 'take hnb_allocation for the model\'s area from a highneeds nff output CSV (repeat for more years)', (file: string, files: string[] = []) => [...files, file])
     .addOption(formatOption()).option('--out <file>', 'write to this file')
     .action(async (dir: string | undefined, options) => setExit(await (await import('./commands/compare.js')).runCompare(dir, options)));
   root.command('solve').description('goal-seek one parameter so that a target holds (bisection)')
@@ -80,6 +81,8 @@ function addScenarioCommands(root: Command, setExit: (code: number) => void): vo
     .requiredOption('--range <lo,hi>', 'the values to search, e.g. -0.5,0')
     .option('--scenario <id>', 'the scenario to vary (default: the model as given)').option('--scenarios-file <file>', 'scenarios file')
     .option('--tolerance <t>', 'stop when the value is known to within this (default 0.000001)')
+    .option('--tariff <file-or-id>', 'use this tariff instead of the model\'s')
+    .option('--hnb-from <file>', 'take hnb_allocation for the model\'s area from a highneeds nff output CSV (repeat for more years)', (file: string, files: string[] = []) => [...files, file])
     .addOption(formatOption())
     .action(async (dir: string | undefined, options) => setExit(await (await import('./commands/solve.js')).runSolve(dir, options)));
 }
