@@ -1,10 +1,12 @@
 import { rmSync } from 'node:fs';
-import { pendingTemporaryFiles } from '../io/write-output.js';
+import { outputsCommitted, pendingTemporaryFiles } from '../io/write-output.js';
 import { main } from './run.js';
 
 /** An interrupted run leaves previous outputs intact and removes its temporary files. */
 function onSignal(signal: NodeJS.Signals, code: number): void {
   process.on(signal, () => {
+    // A signal that arrives once every output is in place interrupts nothing: let the run end normally.
+    if (outputsCommitted()) return;
     for (const file of pendingTemporaryFiles()) rmSync(file, { force: true });
     process.stderr.write(`highneeds: interrupted (${signal}); earlier output files are unchanged\n`);
     process.exit(code);

@@ -3,6 +3,15 @@ import * as path from 'node:path';
 import { UsageError } from '../core/errors.js';
 
 const pending = new Set<string>();
+let committed = 0;
+
+/**
+ * True once this run has renamed an output into place and has nothing left staged: from then
+ * on the run's files are complete, so an interruption should not be reported as a failure.
+ */
+export function outputsCommitted(): boolean {
+  return committed > 0 && pending.size === 0;
+}
 
 /** Temporary files not yet renamed into place, so a SIGINT/SIGTERM handler can remove them. */
 export function pendingTemporaryFiles(): readonly string[] {
@@ -45,6 +54,7 @@ export function stageOutput(target: string, text: string, inputs: readonly strin
 export function commitOutput(staged: StagedOutput): void {
   renameSync(staged.temporary, staged.target);
   pending.delete(staged.temporary);
+  committed += 1;
 }
 
 export function discard(staged: StagedOutput): void {
