@@ -12,8 +12,21 @@ export interface Adjustments {
   readonly ceasingFactor?: (ay: AcademicYear, cell: Cell) => Decimal;
   /** The new plans joining in AY `ay`, after levers. */
   readonly newPlans?: (ay: AcademicYear, cells: readonly Cell[]) => Cell[];
-  /** The cohort of AY `ay` after its step: moves of existing pupils. Must conserve pupils. */
-  readonly cohort?: (ay: AcademicYear, cells: readonly Cell[]) => Cell[];
+  /** Moves of existing pupils in AY `ay`, after its step, applied in order; none, or an empty list, moves nobody. */
+  readonly moves?: (ay: AcademicYear) => readonly PlacementMove[];
   /** Commissioned places added to (or, negative, removed from) a place-funded setting in AY `ay`. */
   readonly extraPlaces?: (ay: AcademicYear, setting: string) => Decimal | undefined;
+}
+
+/**
+ * A share of the pupils who match moving to another placement. A moved pupil is priced by the
+ * tariff of the new placement: any bespoke cost stays behind, shrinking with the pupils who stay.
+ */
+export interface PlacementMove {
+  readonly matches: (cell: Pick<Cell, 'ncy' | 'need' | 'setting' | 'band'>) => boolean;
+  /** The share of the matching pupils who move, 0–1. */
+  readonly fraction: Decimal;
+  readonly toSetting: string;
+  /** Absent: pupils keep their band. */
+  readonly toBand?: string;
 }

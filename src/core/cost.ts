@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { Dec, ZERO } from './decimal.js';
 import { error, type Issue } from './issue.js';
-import type { Cell } from './model.js';
+import type { LaneTotal } from './cohort.js';
 import { type AcademicYear, type FinancialYear, type MonthIndex, firstOfMonth, formatAcademicYear } from './period.js';
 import type { RateBook } from './rate-book.js';
 import type { TariffRate, TariffSetting } from './tariff.js';
@@ -19,7 +19,7 @@ export interface CostPart {
 
 export interface AcademicYearCost {
   readonly parts: CostPart[];
-  readonly pupilsBySetting: Map<string, Decimal>;
+  readonly pupilsBySetting: ReadonlyMap<string, Decimal>;
   readonly placesBySetting: Map<string, Decimal>;
 }
 
@@ -44,23 +44,16 @@ export interface CostContext {
   readonly usedRows: Set<TariffRate>;
 }
 
-interface TariffGroup {
-  readonly setting: string;
-  readonly band: string;
-  readonly need: Cell['need'];
-  count: Decimal;
-  readonly origin?: Cell['origin'];
-}
-
 /**
  * Costs one AY's cohort (docs/methodology.md, "Cost"): month m costs Σ count × annual
  * top-up in force on the 1st of m ÷ 12, plus Σ place-funded settings places × placeValue ÷ 12.
- * Cells are grouped by what prices them, and Σ_m count × rate(m) is taken as
+ * Pupils come summed by lane (what prices them), and Σ_m count × rate(m) is taken as
  * count × Σ_m rate(m) over each span: the same value, with a multiplication per span
  * instead of per month.
  */
-export function costAcademicYear(cells: readonly Cell[], ay: AcademicYear, spans: readonly MonthSpan[], context: CostContext): AcademicYearCost {
-  const { tariffGroups, bespokeBySetting, pupilsBySetting } = group(cells);
+export function costAcademicYear(cohort: { readonly totals: readonly LaneTotal[]; readonly bySetting: ReadonlyMap<string, Decimal> }, ay: AcademicYear, spans: readonly MonthSpan[], context: CostContext): AcademicYearCost {
+  const { tariffGroups, bespokeBySetting } = group(cohort.totals);
+  const pupilsBySetting = cohort.bySetting;
   const placesBySetting = new Map<string, Decimal>();
   for (const setting of context.settings) {
     if (setting.placeValue.isZero()) continue;
@@ -76,7 +69,7 @@ export function costAcademicYear(cells: readonly Cell[], ay: AcademicYear, spans
     const addTopUp = (setting: string, amount: Decimal) => topUp.set(setting, (topUp.get(setting) ?? ZERO).plus(amount));
     for (const g of tariffGroups) {
       const rateSum = sumRates(g, span.months, ay, context);
-      if (rateSum) addTopUp(g.setting, g.count.times(rateSum));
+      if (rateSum) addTopUp(g.lane.setting, g.count.times(rateSum));
     }
     const factorSum = span.months.reduce((total, m) => total.plus(context.rateBook.bespokeFactor(context.bespokeFrom, m)), ZERO);
     for (const [setting, total] of bespokeBySetting) addTopUp(setting, total.times(factorSum));
@@ -96,8 +89,8 @@ export function costAcademicYear(cells: readonly Cell[], ay: AcademicYear, spans
 }
 
 /** Σ over the span's months of the rate in force on each 1st; undefined (and an issue) if a month has none. */
-function sumRates(g: TariffGroup, months: readonly MonthIndex[], ay: AcademicYear, context: CostContext): Decimal | undefined {
-  const sum = context.rateBook.topUpSum(g.setting, g.band, g.need, months);
+function sumRates(g: LaneTotal, months: readonly MonthIndex[], ay: AcademicYear, context: CostContext): Decimal | undefined {
+  const sum = context.rateBook.topUpSum(g.lane.setting, g.lane.band, g.lane.need, months);
   if (typeof sum === 'number') {
     if (!g.count.isZero()) reportMissing(g, sum, ay, context);
     return undefined;
@@ -106,37 +99,28 @@ function sumRates(g: TariffGroup, months: readonly MonthIndex[], ay: AcademicYea
   return sum.total;
 }
 
-function reportMissing(g: TariffGroup, month: MonthIndex, ay: AcademicYear, context: CostContext): void {
+function reportMissing({ lane: g, origin }: LaneTotal, month: MonthIndex, ay: AcademicYear, context: CostContext): void {
   const bandKnown = context.rateBook.hasBand(g.setting, g.band);
   const key = bandKnown ? `${g.setting}\u0000${g.band}\u0000${g.need}` : `${g.setting}\u0000${g.band}`;
   if (context.reported.has(key)) return;
   context.reported.add(key);
   if (bandKnown) {
     const what = `no rate in force on ${firstOfMonth(month)} for setting "${g.setting}", band "${g.band}", need ${g.need} (AY ${formatAcademicYear(ay)})`;
-    context.issues.push(error('NO_RATE_IN_FORCE', what, g.origin, 'add a rate with an earlier effectiveFrom, or one for need "*"'));
+    context.issues.push(error('NO_RATE_IN_FORCE', what, origin, 'add a rate with an earlier effectiveFrom, or one for need "*"'));
   } else {
     const what = `pupils reach setting "${g.setting}" in band "${g.band}", which the tariff does not price for that setting (AY ${formatAcademicYear(ay)})`;
-    context.issues.push(error('UNKNOWN_BAND', what, g.origin, 'a transition without to_band keeps the pupil\'s band: give to_band, or add rates for the band'));
+    context.issues.push(error('UNKNOWN_BAND', what, origin, 'a transition without to_band keeps the pupil\'s band: give to_band, or add rates for the band'));
   }
 }
 
-function group(cells: readonly Cell[]) {
-  const tariffGroups = new Map<string, TariffGroup>();
+/** Tariff-priced lanes, and the bespoke lanes' costs summed by setting. */
+function group(totals: readonly LaneTotal[]) {
+  const tariffGroups: LaneTotal[] = [];
   const bespokeBySetting = new Map<string, Decimal>();
-  const bespokePupils = new Map<string, Decimal>();
-  for (const cell of cells) {
-    if (cell.bespokeAnnual) {
-      bespokeBySetting.set(cell.setting, (bespokeBySetting.get(cell.setting) ?? ZERO).plus(cell.bespokeAnnual));
-      bespokePupils.set(cell.setting, (bespokePupils.get(cell.setting) ?? ZERO).plus(cell.count));
-      continue;
-    }
-    const key = cell.lane ?? `${cell.need}\u0000${cell.setting}\u0000${cell.band}\u0000`;
-    const existing = tariffGroups.get(key);
-    if (existing) existing.count = existing.count.plus(cell.count);
-    else tariffGroups.set(key, { setting: cell.setting, band: cell.band, need: cell.need, count: cell.count, ...(cell.origin ? { origin: cell.origin } : {}) });
+  for (const total of totals) {
+    const { setting } = total.lane;
+    if (total.lane.bespoke) bespokeBySetting.set(setting, (bespokeBySetting.get(setting) ?? ZERO).plus(total.bespokeAnnual ?? ZERO));
+    else tariffGroups.push(total);
   }
-  // Pupils by setting from the groups, not the cells: a few hundred additions, not thousands.
-  const pupilsBySetting = new Map(bespokePupils);
-  for (const g of tariffGroups.values()) pupilsBySetting.set(g.setting, (pupilsBySetting.get(g.setting) ?? ZERO).plus(g.count));
-  return { tariffGroups: [...tariffGroups.values()], bespokeBySetting, pupilsBySetting };
+  return { tariffGroups, bespokeBySetting };
 }

@@ -25,12 +25,17 @@ export function newPlansByYear(rows: readonly NewPlanRow[], baseYear: AcademicYe
   const result = new Map<AcademicYear, Cell[]>();
   let factor = ONE;
   for (let ay = baseYear + 1; ay <= lastYear; ay += 1) {
-    const year = new CellAccumulator();
     const overrides = fixed.get(ay)?.toCells(true) ?? [];
-    const overridden = new Set(overrides.map(keyOf));
-    for (const cell of base) if (!overridden.has(keyOf(cell))) year.add(withoutCount(cell), cell.count.times(factor));
-    for (const cell of overrides) year.add(withoutCount(cell), cell.count);
-    result.set(ay, year.toCells(true));
+    if (overrides.length === 0) {
+      // The base cells are distinct and already in canonical order: grow them as they are.
+      result.set(ay, factor === ONE ? [...base] : base.map((cell) => ({ ...cell, count: cell.count.times(factor) })));
+    } else {
+      const year = new CellAccumulator();
+      const overridden = new Set(overrides.map(keyOf));
+      for (const cell of base) if (!overridden.has(keyOf(cell))) year.add(withoutCount(cell), cell.count.times(factor));
+      for (const cell of overrides) year.add(withoutCount(cell), cell.count);
+      result.set(ay, year.toCells(true));
+    }
     factor = factor.times(ONE.plus(growth));
   }
   return result;

@@ -1,13 +1,10 @@
 import type { Decimal } from 'decimal.js';
 import { costAcademicYear, type CostContext, type CostPart, type MonthSpan } from './cost.js';
-import { aggregateCells } from './cells.js';
-import { Dec, TWELVE, ZERO } from './decimal.js';
-import { InternalError } from './errors.js';
+import { TWELVE, ZERO } from './decimal.js';
 import { hasErrors, type Issue } from './issue.js';
 import { incomeByYear } from './ledger.js';
 import type { Adjustments } from './adjustments.js';
-import type { Cell, Model } from './model.js';
-import { newPlansByYear } from './new-plans.js';
+import type { Model } from './model.js';
 import {
   type AcademicYear,
   type FinancialYear,
@@ -19,12 +16,8 @@ import {
 } from './period.js';
 import type { AcademicYearResult, FinancialYearResult, Projection, ProjectionOutcome, SettingYear } from './projection.js';
 import { rateBookFor } from './rate-book.js';
-import { CeasingRules, TransitionRules } from './rules.js';
-import { type Flows, stepYear } from './step.js';
+import { cohortYears } from './trajectory.js';
 import { applyWriteOff } from './write-off.js';
-
-/** Pupils must be conserved by every step; anything larger than this drift is a bug. */
-const CONSERVATION_TOLERANCE = new Dec('1e-20');
 
 /**
  * Projects an area's high-needs spend, income and DSG balance (docs/methodology.md).
@@ -49,27 +42,13 @@ export function project(model: Model, adjustments: Adjustments = {}): Projection
     reported: new Set(),
     usedRows: new Set(),
   };
-  const ceasing = new CeasingRules(model.ceasing);
-  const transitions = new TransitionRules(model.transitions);
-  const newPlans = newPlansByYear(model.newPlans, model.baseYear, lastAcademicYear, model.assumptions.newPlansGrowth);
-
   const costParts: CostPart[] = [];
   const academicYears: AcademicYearResult[] = [];
-  let cells: Cell[] = aggregateCells(model.cohort);
-  for (let ay = model.baseYear; ay <= lastAcademicYear; ay += 1) {
-    let flows: Flows | undefined;
-    if (ay > model.baseYear) {
-      const joining = newPlans.get(ay) ?? [];
-      const factor = adjustments.ceasingFactor;
-      const step = stepYear(cells, adjustments.newPlans ? adjustments.newPlans(ay, joining) : joining, ceasing, transitions, factor ? (cell) => factor(ay - 1, cell) : undefined);
-      assertConserved(step.flows, ay);
-      cells = step.cells;
-      flows = step.flows;
-    }
-    if (adjustments.cohort) cells = adjustments.cohort(ay, cells);
-    const cost = costAcademicYear(cells, ay, chargedSpans(ay, windowStart, windowEnd), context);
+  for (const year of cohortYears(model, lastAcademicYear, adjustments)) {
+    const ay = year.academicYear;
+    const cost = costAcademicYear(year, ay, chargedSpans(ay, windowStart, windowEnd), context);
     costParts.push(...cost.parts);
-    academicYears.push({ academicYear: ay, pupils: flows ? flows.closing : sumCounts(cells), pupilsBySetting: cost.pupilsBySetting, placesBySetting: cost.placesBySetting, ...(flows ? { flows } : {}) });
+    academicYears.push({ academicYear: ay, pupils: year.pupils, pupilsBySetting: cost.pupilsBySetting, placesBySetting: cost.placesBySetting, ...(year.flows ? { flows: year.flows } : {}) });
   }
 
   const income = incomeByYear(model.funding, financialYears, model.assumptions.hnbGrowth, issues);
@@ -147,12 +126,4 @@ function indexPlaces(model: Model): CostContext['givenPlaces'] {
   return (ay, setting) => index.get(`${ay}\u0000${setting}`);
 }
 
-function assertConserved(flows: { opening: Decimal; ceased: Decimal; agedOut: Decimal; newPlans: Decimal; closing: Decimal }, ay: AcademicYear): void {
-  const expected = flows.opening.minus(flows.ceased).minus(flows.agedOut).plus(flows.newPlans);
-  if (expected.minus(flows.closing).abs().greaterThan(CONSERVATION_TOLERANCE)) {
-    throw new InternalError(`pupils not conserved stepping into AY ${ay}: expected ${expected.toString()}, got ${flows.closing.toString()}`);
-  }
-}
-
-const sumCounts = (cells: readonly Cell[]): Decimal => cells.reduce((total, cell) => total.plus(cell.count), ZERO);
 const sumOf = <T>(items: readonly T[], pick: (item: T) => Decimal): Decimal => items.reduce((total, item) => total.plus(pick(item)), ZERO);

@@ -1,9 +1,10 @@
 import type { Decimal } from 'decimal.js';
-import { CellAccumulator } from './cells.js';
+import { Cohort } from './cohort.js';
 import { ONE, ZERO } from './decimal.js';
+import { type AdjustedSurvival, type Move, SPAN } from './lanes.js';
+import type { PlacementMove } from './adjustments.js';
 import type { Cell } from './model.js';
-import { NCY_MAX } from './need.js';
-import type { CeasingRules, TransitionRules } from './rules.js';
+import { NCY_MIN } from './need.js';
 
 /** Pupil flows over one academic-year step; opening + new − ceased − agedOut = closing. */
 export interface Flows {
@@ -15,9 +16,12 @@ export interface Flows {
   readonly closing: Decimal;
 }
 
-export interface StepResult {
-  readonly cells: Cell[];
-  readonly flows: Flows;
+/** A step's result: the next cohort, and the flows that can only be counted while stepping. */
+export interface Stepped {
+  readonly next: Cohort;
+  readonly agedOut: Decimal;
+  readonly moved: Decimal;
+  readonly joined: Decimal;
 }
 
 /**
@@ -26,51 +30,95 @@ export interface StepResult {
  * shares to the new setting (and band if given); ncy + 1; past NCY 20 leave; then
  * the new plans of AY a+1 join. Nothing is rounded. A bespoke cost total follows its
  * pupils' share exactly; pupils who move setting leave it behind (priced by the tariff).
+ *
+ * This is the projection's hot loop: one multiplication per slot (none where nothing
+ * ceases), and an addition only where pupils from two places meet in one slot.
  */
-export function stepYear(cells: readonly Cell[], newPlans: readonly Cell[], ceasing: CeasingRules, transitions: TransitionRules, ceasingFactor?: (cell: Cell) => Decimal): StepResult {
-  const next = new CellAccumulator();
-  let opening = ZERO;
-  let continuingTotal = ZERO;
+export function step(cohort: Cohort, joining: readonly Cell[], ceasing?: ScenarioCeasing): Stepped {
+  const { lanes, slots, counts, bespoke, origins } = cohort;
+  const next = new Cohort(lanes);
   let agedOut = ZERO;
   let moved = ZERO;
-  for (const cell of cells) {
-    opening = opening.plus(cell.count);
-    const rate = adjustedRate(ceasing.rateFor(cell), ceasingFactor?.(cell));
-    const continuing = rate.isZero() ? cell.count : cell.count.minus(cell.count.times(rate));
-    continuingTotal = continuingTotal.plus(continuing);
-    if (cell.ncy + 1 > NCY_MAX) {
+  for (let i = 0; i < slots.length; i += 1) {
+    const slot = slots[i]!;
+    const count = counts[i]!;
+    const lane = lanes.all[Math.floor(slot / SPAN)]!;
+    const offset = slot - lane.index * SPAN;
+    const survival = ceasing
+      ? ceasing.survival.of(lanes.ceasing(lane, offset), ceasing.factor({ ncy: offset + NCY_MIN, need: lane.need, setting: lane.setting, band: lane.band, count }))
+      : lanes.survival(lane, offset);
+    const continuing = survival === ONE ? count : count.times(survival);
+    if (offset === SPAN - 1) {
       agedOut = agedOut.plus(continuing);
       continue;
     }
+    const origin = origins[i];
+    const moves = lanes.moves(lane, offset);
     let staying = continuing;
-    let movedShare = ZERO;
-    for (const rule of transitions.from(cell.ncy, cell.setting)) {
-      const share = continuing.times(rule.rate);
+    for (const move of moves) {
+      const share = continuing.times(move.rate);
       staying = staying.minus(share);
-      movedShare = movedShare.plus(rule.rate);
       moved = moved.plus(share);
-      next.addFields(cell.ncy + 1, cell.need, rule.toSetting, rule.toBand ?? cell.band, rule.origin ?? cell.origin, share);
+      next.add(move.lane.index * SPAN + offset + 1, share, undefined, move.origin ?? origin);
     }
-    // The share of the cell's pupils (and so of its bespoke cost) that stays: (1 − rate)(1 − Σ moved).
-    const bespoke = cell.bespokeAnnual?.times(ONE.minus(rate)).times(ONE.minus(movedShare));
-    next.addFields(cell.ncy + 1, cell.need, cell.setting, cell.band, cell.origin, staying, bespoke, cell.lane);
+    const cost = bespoke[i];
+    next.add(slot + 1, staying, cost === undefined ? undefined : stayingCost(cost, survival, moves), origin);
   }
-  const ceased = opening.minus(continuingTotal);
+  const joiningSlots = lanes.slotsOf(joining);
   let joined = ZERO;
-  for (const plan of newPlans) {
+  for (let i = 0; i < joining.length; i += 1) {
+    const plan = joining[i]!;
     joined = joined.plus(plan.count);
-    next.addFields(plan.ncy, plan.need, plan.setting, plan.band, plan.origin, plan.count, plan.bespokeAnnual, plan.lane);
+    next.add(joiningSlots[i]!, plan.count, plan.bespokeAnnual, plan.origin);
   }
-  const nextCells = next.toCells();
-  // Closing is counted from the cells themselves so that the conservation check in
-  // project.ts tests the stepping, not a restatement of it.
-  const closing = nextCells.reduce((total, cell) => total.plus(cell.count), ZERO);
-  return { cells: nextCells, flows: { opening, ceased, agedOut, moved, newPlans: joined, closing } };
+  return { next, agedOut, moved, joined };
 }
 
-/** A scenario's multiplier on a ceasing rate, kept within 0–1 (no more than all plans can cease). */
-function adjustedRate(rate: Decimal, factor: Decimal | undefined): Decimal {
-  if (factor === undefined || rate.isZero()) return rate;
-  const adjusted = rate.times(factor);
-  return adjusted.isNegative() ? ZERO : adjusted.greaterThan(ONE) ? ONE : adjusted;
+/** The share of a bespoke slot's cost that stays with the pupils who stay: (1 − rate)(1 − Σ moved). */
+function stayingCost(cost: Decimal, survival: Decimal, moves: readonly Move[]): Decimal {
+  let movedShare = ZERO;
+  for (const move of moves) movedShare = movedShare.plus(move.rate);
+  return cost.times(survival).times(ONE.minus(movedShare));
+}
+
+/** A scenario's multiplier on ceasing rates (Adjustments.ceasingFactor for this step's year), with its memo. */
+export interface ScenarioCeasing {
+  readonly factor: (cell: Cell) => Decimal;
+  readonly survival: AdjustedSurvival;
+}
+
+/**
+ * Moves a share of the matching pupils to another placement (a scenario's lever), slot by slot,
+ * keeping the cohort's order: the pupils who stay, then those who moved, where each slot was.
+ * Moved pupils keep the slot's origin; a bespoke cost stays behind with the pupils who stay.
+ */
+export function movePupils(cohort: Cohort, move: PlacementMove): Cohort {
+  const { lanes, slots, counts, bespoke, origins } = cohort;
+  const next = new Cohort(lanes);
+  const staying = ONE.minus(move.fraction);
+  for (let i = 0; i < slots.length; i += 1) {
+    const slot = slots[i]!;
+    const lane = lanes.all[Math.floor(slot / SPAN)]!;
+    const offset = slot - lane.index * SPAN;
+    const count = counts[i]!;
+    const cost = bespoke[i];
+    if (!move.matches({ ncy: offset + NCY_MIN, need: lane.need, setting: lane.setting, band: lane.band })) {
+      next.add(slot, count, cost, origins[i]);
+      continue;
+    }
+    const moved = count.times(move.fraction);
+    next.add(slot, count.minus(moved), cost?.times(staying), origins[i]);
+    next.add(lanes.lane(lane.need, move.toSetting, move.toBand ?? lane.band, false).index * SPAN + offset, moved, undefined, origins[i]);
+  }
+  return next;
+}
+
+/**
+ * The flows of a step, given the pupils before and after it. Every pupil who did not cease
+ * either aged out or is in the new cohort, so closing = opening − ceased − agedOut + joined
+ * gives the pupils who ceased; the property tests check this against a count made cell by cell.
+ */
+export function flowsOf(opening: Decimal, stepped: Stepped, closing: Decimal): Flows {
+  const continuing = closing.plus(stepped.agedOut).minus(stepped.joined);
+  return { opening, ceased: opening.minus(continuing), agedOut: stepped.agedOut, moved: stepped.moved, newPlans: stepped.joined, closing };
 }

@@ -5,8 +5,10 @@ import type { Cell, CeasingRow, Model, NewPlanRow, TransitionRow } from '../../s
 import { NEED_CODES, type Need } from '../../src/core/need.js';
 import { renderCsv } from '../../src/report/csv.js';
 import { DETAIL_COLUMNS, detailRows, SUMMARY_COLUMNS, summaryRows } from '../../src/report/rows.js';
+import { cohortYears } from '../../src/core/trajectory.js';
 import { projectOrThrow } from '../helpers/model.js';
 import { d, model, rate, tariff } from './builders.js';
+import { referenceYears } from './reference-stepping.js';
 
 // Seeded so a failure reproduces; fast-check prints the seed and the shrunk counterexample.
 const SEED = Number.parseInt(process.env['FC_SEED'] ?? '20251123', 10);
@@ -68,6 +70,39 @@ describe('invariants (property tests, seed logged by fast-check on failure)', ()
         expect(closing.eq(ay.pupils)).toBe(true);
         expect(opening.eq(projection.academicYears[index - 1]!.pupils)).toBe(true);
       }
+    }), RUNS);
+  });
+
+  it('the stepping engine agrees with a plain count, cell by cell: pupils by lane, bespoke costs and every flow', () => {
+    const bespokeArb = fc.record({ ncy: fc.integer({ min: -3, max: 20 }), need, setting: fc.constant('mainstream'), band: fc.constant(''), count: amount(500), cost: amount(9000000) })
+      .map(({ cost, ...c }): Cell => ({ ...c, bespokeAnnual: cost.times(c.count) }));
+    fc.assert(fc.property(modelArb, fc.array(bespokeArb, { maxLength: 5 }), (base, bespoke) => {
+      const m: Model = { ...base, cohort: [...base.cohort, ...bespoke] };
+      const close = (a: Dec, b: Dec) => a.minus(b).abs().lessThan('1e-25');
+      const engine = cohortYears(m, m.horizon);
+      const reference = referenceYears(m, m.horizon);
+      expect(engine.length).toBe(reference.length);
+      engine.forEach((year, i) => {
+        const want = reference[i]!;
+        expect(close(year.pupils, want.pupils)).toBe(true);
+        const lanes = new Map(year.totals.map((t) => [`${t.lane.need}|${t.lane.setting}|${t.lane.band}|${t.lane.bespoke}`, t]));
+        for (const [lane, count] of want.byLane) expect(close(lanes.get(lane)?.count ?? d('0'), count)).toBe(true);
+        for (const [lane, cost] of want.bespokeByLane) expect(close(lanes.get(lane)?.bespokeAnnual ?? d('0'), cost)).toBe(true);
+        expect([...lanes.keys()].filter((lane) => !want.byLane.has(lane) && !lanes.get(lane)!.count.isZero())).toEqual([]);
+        if (i === 0) return;
+        const flows = year.flows!;
+        expect(close(flows.ceased, want.ceased) && close(flows.agedOut, want.agedOut) && close(flows.moved, want.moved) && close(flows.newPlans, want.joined)).toBe(true);
+        expect(flows.opening.eq(engine[i - 1]!.pupils) && flows.closing.eq(year.pupils)).toBe(true);
+      });
+    }), RUNS);
+  });
+
+  it('a projection that reuses another\'s cohort trajectory (same arrays, other tariff) prints what a fresh one does', () => {
+    fc.assert(fc.property(modelArb, fc.integer({ min: 0, max: 50 }), (m, cut) => {
+      const cheaper: Model = { ...m, tariff: { ...m.tariff, rates: m.tariff.rates.map((r) => ({ ...r, topUp: r.topUp.times(d('1').minus(new Dec(cut).div(100))) })) } };
+      render(m); // leaves m's trajectory in the memo for `cheaper` to reuse
+      const fresh: Model = { ...cheaper, cohort: [...cheaper.cohort], newPlans: [...cheaper.newPlans], ceasing: [...cheaper.ceasing], transitions: [...cheaper.transitions] };
+      expect(render(cheaper)).toBe(render(fresh));
     }), RUNS);
   });
 

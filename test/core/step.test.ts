@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { newPlansByYear } from '../../src/core/new-plans.js';
+import { Cohort, laneTotals } from '../../src/core/cohort.js';
+import { Lanes } from '../../src/core/lanes.js';
+import type { Cell } from '../../src/core/model.js';
 import { CeasingRules, TransitionRules } from '../../src/core/rules.js';
-import { stepYear } from '../../src/core/step.js';
+import { flowsOf, step } from '../../src/core/step.js';
 import { cell, d } from './builders.js';
+
+/** One step of `cells`, as cells and flows. */
+function stepYear(cells: Cell[], joining: Cell[], ceasing: CeasingRules, transitions: TransitionRules) {
+  const cohort = Cohort.of(new Lanes(ceasing, transitions), cells);
+  const stepped = step(cohort, joining);
+  return { cells: stepped.next.cells(), flows: flowsOf(laneTotals(cohort).pupils, stepped, laneTotals(stepped.next).pupils) };
+}
 
 describe('stepping one academic year', () => {
   it('ceases, moves, ages and adds new plans without rounding', () => {

@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import type { Adjustments } from '../adjustments.js';
+import type { Adjustments, PlacementMove } from '../adjustments.js';
 import { CellAccumulator } from '../cells.js';
 import { ONE, ZERO } from '../decimal.js';
 import type { Cell } from '../model.js';
@@ -16,9 +16,33 @@ export function leverAdjustments(levers: readonly Lever[]): Adjustments {
   const placeLevers = levers.filter((l): l is PlacesLever => l.kind === 'places');
   return {
     ...(newPlanLevers.length ? { newPlans: (ay: AcademicYear, cells: readonly Cell[]) => newPlanLevers.reduce((current, lever) => applyToNewPlans(lever, ay, current), [...cells]) } : {}),
-    ...(ceasingLevers.length ? { ceasingFactor: (ay: AcademicYear, cell: Cell) => ceasingLevers.reduce((f, l) => (matches(l.filter, cell) ? f.times(ONE.plus(l.share.times(profileFactor(l.profile, ay)))) : f), ONE) } : {}),
-    ...(moveLevers.length ? { cohort: (ay: AcademicYear, cells: readonly Cell[]) => moveLevers.reduce((current, lever) => movePlacements(lever, ay, current), [...cells]) } : {}),
+    ...(ceasingLevers.length ? { ceasingFactor: ceasingFactor(ceasingLevers) } : {}),
+    ...(moveLevers.length ? { moves: (ay: AcademicYear) => moveLevers.flatMap((lever) => placementMove(lever, ay)) } : {}),
     ...(placeLevers.length ? { extraPlaces: (ay: AcademicYear, setting: string) => extraPlaces(placeLevers, ay, setting) } : {}),
+  };
+}
+
+/**
+ * The product of (1 + share × profile) over the ceasing levers whose filter a cell matches.
+ * One Decimal per year and set of matching levers, handed out again for every cell that matches
+ * the same levers: the projection memoises its adjusted rates by these objects.
+ */
+function ceasingFactor(levers: readonly CeasingLever[]): (ay: AcademicYear, cell: Cell) => Decimal {
+  const byYear = new Map<AcademicYear, Map<string, Decimal>>();
+  return (ay, cell) => {
+    let products = byYear.get(ay);
+    if (!products) {
+      products = new Map();
+      byYear.set(ay, products);
+    }
+    let matched = '';
+    for (const lever of levers) matched += matches(lever.filter, cell) ? '1' : '0';
+    let product = products.get(matched);
+    if (product === undefined) {
+      product = levers.reduce((f, l, i) => (matched[i] === '1' ? f.times(ONE.plus(l.share.times(profileFactor(l.profile, ay)))) : f), ONE);
+      products.set(matched, product);
+    }
+    return product;
   };
 }
 
@@ -40,20 +64,16 @@ function applyToNewPlans(lever: NewPlansLever | ShiftNewPlansLever, ay: Academic
  * Moves existing pupils once: by AY y a share × f(y) of the pupils who matched has moved.
  * Each year moves the part of the remaining matching pupils that brings the total to that.
  */
-function movePlacements(lever: MovePlacementsLever, ay: AcademicYear, cells: readonly Cell[]): Cell[] {
+function placementMove(lever: MovePlacementsLever, ay: AcademicYear): PlacementMove[] {
   const before = lever.share.times(profileFactor(lever.profile, ay - 1));
   const now = lever.share.times(profileFactor(lever.profile, ay));
-  if (now.eq(before)) return [...cells];
-  const fraction = now.minus(before).div(ONE.minus(before));
-  const out = new CellAccumulator();
-  for (const { count, bespokeAnnual, ...attributes } of cells) {
-    if (!matches(lever.filter, attributes)) { out.add(attributes, count, bespokeAnnual); continue; }
-    const moved = count.times(fraction);
-    out.add(attributes, count.minus(moved), bespokeAnnual?.times(ONE.minus(fraction)));
-    // A moved pupil is priced by the tariff of the new placement: any bespoke fee stays behind.
-    out.add({ ...attributes, setting: lever.toSetting, band: lever.toBand ?? attributes.band }, moved);
-  }
-  return out.toCells();
+  if (now.eq(before)) return [];
+  return [{
+    matches: (cell) => matches(lever.filter, cell),
+    fraction: now.minus(before).div(ONE.minus(before)),
+    toSetting: lever.toSetting,
+    ...(lever.toBand !== undefined ? { toBand: lever.toBand } : {}),
+  }];
 }
 
 function extraPlaces(levers: readonly PlacesLever[], ay: AcademicYear, setting: string): Decimal | undefined {

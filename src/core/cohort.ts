@@ -1,0 +1,124 @@
+import type { Decimal } from 'decimal.js';
+import { ZERO } from './decimal.js';
+import type { Location } from './issue.js';
+import { type Lane, type Lanes, SPAN } from './lanes.js';
+import type { Cell } from './model.js';
+import { NCY_MIN } from './need.js';
+
+/**
+ * One academic year's cohort: a count for each occupied slot (lane × NCY), in parallel arrays
+ * in the order the slots were first filled, so that every sum over the cohort runs in that
+ * order. The projection's hot loop reads and writes by position, with no keys to build and no
+ * object per cell; a typed index from slot to position keeps the garbage collector out of it.
+ */
+export class Cohort {
+  /** Occupied slots by position. */
+  readonly slots: number[] = [];
+  readonly counts: Decimal[] = [];
+  /** Σ of the annual costs of a bespoke slot's pupils. */
+  readonly bespoke: (Decimal | undefined)[] = [];
+  /** The input row that first brought pupils to the slot, for locating problems. */
+  readonly origins: (Location | undefined)[] = [];
+  /** Position + 1 of each slot; 0 where the slot is empty. */
+  private where: Int32Array;
+
+  constructor(readonly lanes: Lanes) {
+    this.where = new Int32Array((lanes.all.length + 8) * SPAN);
+  }
+
+  add(slot: number, count: Decimal, bespoke: Decimal | undefined, origin: Location | undefined): void {
+    if (slot >= this.where.length) this.grow(slot);
+    const at = this.where[slot]!;
+    if (at === 0) {
+      this.where[slot] = this.slots.push(slot);
+      this.counts.push(count);
+      this.bespoke.push(bespoke);
+      this.origins.push(origin);
+      return;
+    }
+    this.counts[at - 1] = this.counts[at - 1]!.plus(count);
+    if (bespoke !== undefined) this.bespoke[at - 1] = (this.bespoke[at - 1] ?? ZERO).plus(bespoke);
+  }
+
+  addCell(cell: Cell): void {
+    this.add(this.lanes.slotOf(cell), cell.count, cell.bespokeAnnual, cell.origin);
+  }
+
+  static of(lanes: Lanes, cells: readonly Cell[]): Cohort {
+    const cohort = new Cohort(lanes);
+    for (const cell of cells) cohort.addCell(cell);
+    return cohort;
+  }
+
+  /** The cohort as cells, in slot order: for scenario hooks and tests, not the hot loop. */
+  cells(): Cell[] {
+    return this.slots.map((slot, i) => {
+      const lane = this.lanes.all[Math.floor(slot / SPAN)]!;
+      const bespoke = this.bespoke[i];
+      const origin = this.origins[i];
+      return {
+        ncy: (slot % SPAN) + NCY_MIN,
+        need: lane.need,
+        setting: lane.setting,
+        band: lane.band,
+        count: this.counts[i]!,
+        ...(bespoke !== undefined ? { bespokeAnnual: bespoke } : {}),
+        ...(origin !== undefined ? { origin } : {}),
+      };
+    });
+  }
+
+  private grow(slot: number): void {
+    const where = new Int32Array(Math.max(slot + 1, this.where.length * 2));
+    where.set(this.where);
+    this.where = where;
+  }
+}
+
+/** A lane's pupils summed over its NCYs: what the cost of a year needs, since the tariff does not depend on NCY. */
+export interface LaneTotal {
+  readonly lane: Lane;
+  readonly count: Decimal;
+  /** Σ of the annual costs of a bespoke lane's pupils. */
+  readonly bespokeAnnual?: Decimal;
+  /** The origin of the lane's first slot. */
+  readonly origin?: Location;
+}
+
+export interface CohortTotals {
+  /** By lane, in the order the lanes are first met in the cohort's slots. */
+  readonly totals: LaneTotal[];
+  /** By setting, in the same order. */
+  readonly bySetting: Map<string, Decimal>;
+  readonly pupils: Decimal;
+}
+
+/** Sums a cohort by lane, then by setting, then in all: an addition per slot, then a few. */
+export function laneTotals(cohort: Cohort): CohortTotals {
+  type Total = { lane: Lane; count: Decimal; bespokeAnnual?: Decimal; origin?: Location };
+  const byLane: (Total | undefined)[] = [];
+  const totals: Total[] = [];
+  const { slots, counts, bespoke, origins, lanes } = cohort;
+  for (let i = 0; i < slots.length; i += 1) {
+    const index = Math.floor(slots[i]! / SPAN);
+    const total = byLane[index];
+    if (total === undefined) {
+      const created: Total = { lane: lanes.all[index]!, count: counts[i]! };
+      if (bespoke[i] !== undefined) created.bespokeAnnual = bespoke[i];
+      if (origins[i] !== undefined) created.origin = origins[i];
+      byLane[index] = created;
+      totals.push(created);
+      continue;
+    }
+    total.count = total.count.plus(counts[i]!);
+    if (bespoke[i] !== undefined) total.bespokeAnnual = (total.bespokeAnnual ?? ZERO).plus(bespoke[i]!);
+  }
+  const bySetting = new Map<string, Decimal>();
+  for (const { lane, count } of totals) {
+    const sum = bySetting.get(lane.setting);
+    bySetting.set(lane.setting, sum === undefined ? count : sum.plus(count));
+  }
+  let pupils = ZERO;
+  for (const sum of bySetting.values()) pupils = pupils.plus(sum);
+  return { totals, bySetting, pupils };
+}

@@ -1,0 +1,86 @@
+import type { Decimal } from 'decimal.js';
+import { Dec } from '../../src/core/decimal.js';
+import type { Model } from '../../src/core/model.js';
+import { NCY_MAX } from '../../src/core/need.js';
+import { newPlansByYear } from '../../src/core/new-plans.js';
+import { CeasingRules, TransitionRules } from '../../src/core/rules.js';
+
+/** What a reference year reports: pupils by lane (need, setting, band, bespoke) and the flows, counted cell by cell. */
+export interface ReferenceYear {
+  readonly byLane: Map<string, Decimal>;
+  readonly bespokeByLane: Map<string, Decimal>;
+  readonly pupils: Decimal;
+  readonly ceased: Decimal;
+  readonly agedOut: Decimal;
+  readonly moved: Decimal;
+  readonly joined: Decimal;
+}
+
+type Slot = { ncy: number; need: string; setting: string; band: string; count: Decimal; bespoke?: Decimal };
+
+/**
+ * The stepping rules of docs/methodology.md written as plainly as possible: one Map entry per
+ * cell, every flow summed cell by cell. Slow, and independent of src/core/step.ts, cohort.ts
+ * and lanes.ts, so that property tests can hold the fast engine to it.
+ */
+export function referenceYears(model: Model, lastYear: number): ReferenceYear[] {
+  const ceasing = new CeasingRules(model.ceasing);
+  const transitions = new TransitionRules(model.transitions);
+  const joiningByYear = newPlansByYear(model.newPlans, model.baseYear, lastYear, model.assumptions.newPlansGrowth);
+  const zero = new Dec(0);
+  const key = (c: Omit<Slot, 'count'>) => `${c.ncy}|${c.need}|${c.setting}|${c.band}|${c.bespoke !== undefined}`;
+  const add = (into: Map<string, Slot>, c: Slot) => {
+    const existing = into.get(key(c));
+    if (!existing) into.set(key(c), { ...c });
+    else {
+      existing.count = existing.count.plus(c.count);
+      if (c.bespoke !== undefined) existing.bespoke = existing.bespoke!.plus(c.bespoke);
+    }
+  };
+  let cells = new Map<string, Slot>();
+  for (const c of model.cohort) add(cells, { ncy: c.ncy, need: c.need, setting: c.setting, band: c.band, count: c.count, ...(c.bespokeAnnual ? { bespoke: c.bespokeAnnual } : {}) });
+  const years: ReferenceYear[] = [summary(cells, zero, zero, zero, zero)];
+  for (let ay = model.baseYear + 1; ay <= lastYear; ay += 1) {
+    const next = new Map<string, Slot>();
+    let ceased = zero;
+    let agedOut = zero;
+    let moved = zero;
+    for (const c of cells.values()) {
+      const rate = ceasing.rate(c.ncy, c.need as never, c.setting);
+      ceased = ceased.plus(c.count.times(rate));
+      const continuing = c.count.times(new Dec(1).minus(rate));
+      if (c.ncy === NCY_MAX) { agedOut = agedOut.plus(continuing); continue; }
+      let staying = continuing;
+      let share = zero;
+      for (const rule of transitions.from(c.ncy, c.setting)) {
+        const part = continuing.times(rule.rate);
+        staying = staying.minus(part);
+        share = share.plus(rule.rate);
+        moved = moved.plus(part);
+        add(next, { ncy: c.ncy + 1, need: c.need, setting: rule.toSetting, band: rule.toBand ?? c.band, count: part });
+      }
+      add(next, { ncy: c.ncy + 1, need: c.need, setting: c.setting, band: c.band, count: staying, ...(c.bespoke ? { bespoke: c.bespoke.times(new Dec(1).minus(rate)).times(new Dec(1).minus(share)) } : {}) });
+    }
+    let joined = zero;
+    for (const p of joiningByYear.get(ay) ?? []) {
+      joined = joined.plus(p.count);
+      add(next, { ncy: p.ncy, need: p.need, setting: p.setting, band: p.band, count: p.count });
+    }
+    cells = next;
+    years.push(summary(cells, ceased, agedOut, moved, joined));
+  }
+  return years;
+}
+
+function summary(cells: Map<string, Slot>, ceased: Decimal, agedOut: Decimal, moved: Decimal, joined: Decimal): ReferenceYear {
+  const byLane = new Map<string, Decimal>();
+  const bespokeByLane = new Map<string, Decimal>();
+  let pupils = new Dec(0);
+  for (const c of cells.values()) {
+    const lane = `${c.need}|${c.setting}|${c.band}|${c.bespoke !== undefined}`;
+    byLane.set(lane, (byLane.get(lane) ?? new Dec(0)).plus(c.count));
+    if (c.bespoke !== undefined) bespokeByLane.set(lane, (bespokeByLane.get(lane) ?? new Dec(0)).plus(c.bespoke));
+    pupils = pupils.plus(c.count);
+  }
+  return { byLane, bespokeByLane, pupils, ceased, agedOut, moved, joined };
+}
