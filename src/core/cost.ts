@@ -47,12 +47,12 @@ export interface CostContext {
 /**
  * Costs one AY's cohort (docs/methodology.md, "Cost"): month m costs Σ count × annual
  * top-up in force on the 1st of m ÷ 12, plus Σ place-funded settings places × placeValue ÷ 12.
- * Pupils come summed by lane (what prices them), and Σ_m count × rate(m) is taken as
- * count × Σ_m rate(m) over each span: the same value, with a multiplication per span
- * instead of per month.
+ * Pupils come summed by lane, and lanes that read the same tariff series (say, every need
+ * without rates of its own) are summed again, so that Σ_m count × rate(m) is taken once per
+ * series and span as count × Σ_m rate(m): the same value, with far fewer multiplications.
  */
 export function costAcademicYear(cohort: { readonly totals: readonly LaneTotal[]; readonly bySetting: ReadonlyMap<string, Decimal> }, ay: AcademicYear, spans: readonly MonthSpan[], context: CostContext): AcademicYearCost {
-  const { tariffGroups, bespokeBySetting } = group(cohort.totals);
+  const { series, bespokeBySetting } = group(cohort.totals, context.rateBook);
   const pupilsBySetting = cohort.bySetting;
   const placesBySetting = new Map<string, Decimal>();
   for (const setting of context.settings) {
@@ -67,9 +67,9 @@ export function costAcademicYear(cohort: { readonly totals: readonly LaneTotal[]
     if (span.months.length === 0) continue;
     const topUp = new Map<string, Decimal>();
     const addTopUp = (setting: string, amount: Decimal) => topUp.set(setting, (topUp.get(setting) ?? ZERO).plus(amount));
-    for (const g of tariffGroups) {
+    for (const g of series) {
       const rateSum = sumRates(g, span.months, ay, context);
-      if (rateSum) addTopUp(g.lane.setting, g.count.times(rateSum));
+      if (rateSum) addTopUp(g.setting, g.count.times(rateSum));
     }
     const factorSum = span.months.reduce((total, m) => total.plus(context.rateBook.bespokeFactor(context.bespokeFrom, m)), ZERO);
     for (const [setting, total] of bespokeBySetting) addTopUp(setting, total.times(factorSum));
@@ -88,11 +88,19 @@ export function costAcademicYear(cohort: { readonly totals: readonly LaneTotal[]
   return { parts, pupilsBySetting, placesBySetting };
 }
 
-/** Σ over the span's months of the rate in force on each 1st; undefined (and an issue) if a month has none. */
-function sumRates(g: LaneTotal, months: readonly MonthIndex[], ay: AcademicYear, context: CostContext): Decimal | undefined {
-  const sum = context.rateBook.topUpSum(g.lane.setting, g.lane.band, g.lane.need, months);
+/** Tariff-priced lanes that read one series, with their pupils summed. */
+interface SeriesGroup {
+  readonly setting: string;
+  readonly members: LaneTotal[];
+  count: Decimal;
+}
+
+/** Σ over the span's months of the series' rate in force on each 1st; undefined (and an issue per lane with pupils) if a month has none. */
+function sumRates(g: SeriesGroup, months: readonly MonthIndex[], ay: AcademicYear, context: CostContext): Decimal | undefined {
+  const { lane } = g.members[0]!;
+  const sum = context.rateBook.topUpSum(lane.setting, lane.band, lane.need, months);
   if (typeof sum === 'number') {
-    if (!g.count.isZero()) reportMissing(g, sum, ay, context);
+    for (const member of g.members) if (!member.count.isZero()) reportMissing(member, sum, ay, context);
     return undefined;
   }
   for (const row of sum.rows) context.usedRows.add(row);
@@ -113,14 +121,26 @@ function reportMissing({ lane: g, origin }: LaneTotal, month: MonthIndex, ay: Ac
   }
 }
 
-/** Tariff-priced lanes, and the bespoke lanes' costs summed by setting. */
-function group(totals: readonly LaneTotal[]) {
-  const tariffGroups: LaneTotal[] = [];
+/** Tariff-priced lanes grouped by the series that prices them (in first-met order), and the bespoke lanes' costs by setting. */
+function group(totals: readonly LaneTotal[], book: RateBook) {
+  const bySeries = new Map<string, SeriesGroup>();
   const bespokeBySetting = new Map<string, Decimal>();
   for (const total of totals) {
-    const { setting } = total.lane;
-    if (total.lane.bespoke) bespokeBySetting.set(setting, (bespokeBySetting.get(setting) ?? ZERO).plus(total.bespokeAnnual ?? ZERO));
-    else tariffGroups.push(total);
+    const { lane } = total;
+    if (lane.bespoke) {
+      bespokeBySetting.set(lane.setting, (bespokeBySetting.get(lane.setting) ?? ZERO).plus(total.bespokeAnnual ?? ZERO));
+      continue;
+    }
+    let key = lane.series.get(book);
+    if (key === undefined) {
+      key = book.seriesFor(lane.setting, lane.band, lane.need);
+      lane.series.set(book, key);
+    }
+    const existing = bySeries.get(key);
+    if (existing) {
+      existing.count = existing.count.plus(total.count);
+      existing.members.push(total);
+    } else bySeries.set(key, { setting: lane.setting, members: [total], count: total.count });
   }
-  return { tariffGroups, bespokeBySetting };
+  return { series: [...bySeries.values()], bespokeBySetting };
 }

@@ -3,6 +3,7 @@ import { ONE, ZERO } from './decimal.js';
 import type { Location } from './issue.js';
 import type { Cell, CeasingRow, Model, TransitionRow } from './model.js';
 import { NCY_MAX, NCY_MIN, type Need } from './need.js';
+import type { RateBook } from './rate-book.js';
 import { CeasingRules, TransitionRules } from './rules.js';
 
 /** The NCYs a lane can hold (−3 … 20). A cohort slot is lane index × SPAN + (NCY − NCY_MIN). */
@@ -21,10 +22,9 @@ export interface Move {
  * the rules that step a lane are looked up once per NCY and kept here.
  */
 export class Lane {
-  /** 1 − ceasing rate, by NCY offset; ONE itself when the rate is zero, so stepping can skip the multiplication. */
-  readonly survival: (Decimal | undefined)[] = [];
-  readonly ceasing: (Decimal | undefined)[] = [];
   readonly moves: (readonly Move[] | undefined)[] = [];
+  /** The tariff series that prices the lane, by rate book (src/core/cost.ts). */
+  readonly series = new Map<RateBook, string>();
 
   constructor(
     readonly index: number,
@@ -32,6 +32,10 @@ export class Lane {
     readonly setting: string,
     readonly band: string,
     readonly bespoke: boolean,
+    /** Ceasing rates by NCY offset, shared by every lane of the same need and setting (they do not depend on band). */
+    readonly ceasing: (Decimal | undefined)[],
+    /** 1 − ceasing rate, likewise; ONE itself when the rate is zero, so stepping can skip the multiplication. */
+    readonly survival: (Decimal | undefined)[],
   ) {}
 }
 
@@ -43,6 +47,7 @@ export class Lane {
 export class Lanes {
   readonly all: Lane[] = [];
   private readonly byKey = new Map<string, Lane>();
+  private readonly ratesByNeedSetting = new Map<string, { ceasing: (Decimal | undefined)[]; survival: (Decimal | undefined)[] }>();
 
   constructor(
     private readonly ceasingRules: CeasingRules,
@@ -53,7 +58,13 @@ export class Lanes {
     const key = `${need}\u0000${setting}\u0000${band}\u0000${bespoke ? 'bespoke' : ''}`;
     let lane = this.byKey.get(key);
     if (!lane) {
-      lane = new Lane(this.all.length, need, setting, band, bespoke);
+      const rulesKey = `${need}\u0000${setting}`;
+      let rates = this.ratesByNeedSetting.get(rulesKey);
+      if (!rates) {
+        rates = { ceasing: [], survival: [] };
+        this.ratesByNeedSetting.set(rulesKey, rates);
+      }
+      lane = new Lane(this.all.length, need, setting, band, bespoke, rates.ceasing, rates.survival);
       this.byKey.set(key, lane);
       this.all.push(lane);
     }

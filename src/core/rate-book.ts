@@ -109,6 +109,15 @@ export class RateBook {
   }
 
   /**
+   * Which series prices (setting, band, need): its own if the tariff has one, else the "*" one.
+   * Pupils whose needs name the same series cost the same in every month.
+   */
+  seriesFor(setting: string, band: string, need: Need): string {
+    const exactKey = seriesKey(setting, band, need);
+    return this.series.has(exactKey) ? exactKey : seriesKey(setting, band, '*');
+  }
+
+  /**
    * Σ of the top-up in force on the 1st of each of `months`, or the first month with no rate
    * in force. Memoised per series and span: every NCY of a (setting, band, need) asks the same.
    */
