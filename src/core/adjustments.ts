@@ -11,7 +11,7 @@ export interface Adjustments {
   /** A multiplier on the ceasing rate of `cell` at the end of AY `ay` (the result is kept within 0–1). */
   readonly ceasingFactor?: (ay: AcademicYear, cell: Cell) => Decimal;
   /** The new plans joining in AY `ay`, after levers. */
-  readonly newPlans?: (ay: AcademicYear, cells: readonly Cell[]) => Cell[];
+  readonly newPlans?: (ay: AcademicYear, cells: readonly Cell[]) => readonly Cell[];
   /** Moves of existing pupils in AY `ay`, after its step, applied in order; none, or an empty list, moves nobody. */
   readonly moves?: (ay: AcademicYear) => readonly PlacementMove[];
   /** Commissioned places added to (or, negative, removed from) a place-funded setting in AY `ay`. */

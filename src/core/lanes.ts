@@ -46,8 +46,7 @@ export class Lane {
  */
 export class Lanes {
   readonly all: Lane[] = [];
-  private readonly byKey = new Map<string, Lane>();
-  private readonly ratesByNeedSetting = new Map<string, { ceasing: (Decimal | undefined)[]; survival: (Decimal | undefined)[] }>();
+  private readonly byNeed = new Map<Need, Map<string, Map<string, [Lane | undefined, Lane | undefined]>>>();
 
   constructor(
     private readonly ceasingRules: CeasingRules,
@@ -55,19 +54,31 @@ export class Lanes {
   ) {}
 
   lane(need: Need, setting: string, band: string, bespoke: boolean): Lane {
-    const key = `${need}\u0000${setting}\u0000${band}\u0000${bespoke ? 'bespoke' : ''}`;
-    let lane = this.byKey.get(key);
-    if (!lane) {
-      const rulesKey = `${need}\u0000${setting}`;
-      let rates = this.ratesByNeedSetting.get(rulesKey);
-      if (!rates) {
-        rates = { ceasing: [], survival: [] };
-        this.ratesByNeedSetting.set(rulesKey, rates);
-      }
-      lane = new Lane(this.all.length, need, setting, band, bespoke, rates.ceasing, rates.survival);
-      this.byKey.set(key, lane);
-      this.all.push(lane);
+    // Nested maps keyed by the strings as they are, rather than one key built per call: this
+    // runs for every new plan and moved pupil, and building a key string costs more than the lookups.
+    let bySetting = this.byNeed.get(need);
+    if (!bySetting) {
+      bySetting = new Map();
+      this.byNeed.set(need, bySetting);
     }
+    let byBand = bySetting.get(setting);
+    if (!byBand) {
+      byBand = new Map();
+      bySetting.set(setting, byBand);
+    }
+    let pair = byBand.get(band);
+    if (!pair) {
+      pair = [undefined, undefined];
+      byBand.set(band, pair);
+    }
+    return (pair[bespoke ? 1 : 0] ??= this.create(need, setting, band, bespoke, byBand));
+  }
+
+  private create(need: Need, setting: string, band: string, bespoke: boolean, sameNeedAndSetting: Map<string, [Lane | undefined, Lane | undefined]>): Lane {
+    // Ceasing rates depend on need and setting only: share them with any lane of both.
+    const sibling = [...sameNeedAndSetting.values()].flat().find((lane) => lane !== undefined);
+    const lane = new Lane(this.all.length, need, setting, band, bespoke, sibling?.ceasing ?? [], sibling?.survival ?? []);
+    this.all.push(lane);
     return lane;
   }
 
@@ -75,20 +86,30 @@ export class Lanes {
     return this.lane(cell.need, cell.setting, cell.band, cell.bespokeAnnual !== undefined);
   }
 
+  private readonly cellSlots = new WeakMap<Cell, number>();
+
+  /** A cell's slot, memoised by the cell: the same new-plan cells join in every projection. */
   slotOf(cell: Cell): number {
-    return this.ofCell(cell).index * SPAN + (cell.ncy - NCY_MIN);
+    let slot = this.cellSlots.get(cell);
+    if (slot === undefined) {
+      slot = this.ofCell(cell).index * SPAN + (cell.ncy - NCY_MIN);
+      this.cellSlots.set(cell, slot);
+    }
+    return slot;
   }
 
-  private readonly slotLists = new WeakMap<readonly Cell[], readonly number[]>();
+  private readonly lists = new WeakMap<readonly Cell[], { readonly slots: readonly number[]; readonly total: Decimal }>();
 
-  /** The slots of a list of cells, memoised by the list: each year's new plans are the same list in every projection. */
-  slotsOf(cells: readonly Cell[]): readonly number[] {
-    let slots = this.slotLists.get(cells);
-    if (!slots) {
-      slots = cells.map((cell) => this.slotOf(cell));
-      this.slotLists.set(cells, slots);
+  /** The slots of a list of cells and its pupils in all, memoised by the list: each year's new plans are one list. */
+  listOf(cells: readonly Cell[]): { readonly slots: readonly number[]; readonly total: Decimal } {
+    let list = this.lists.get(cells);
+    if (!list) {
+      let total = ZERO;
+      for (const cell of cells) total = total.plus(cell.count);
+      list = { slots: cells.map((cell) => this.slotOf(cell)), total };
+      this.lists.set(cells, list);
     }
-    return slots;
+    return list;
   }
 
   /** The ceasing rate at the end of a year in `lane` at NCY offset `offset`. */

@@ -64,14 +64,12 @@ export function step(cohort: Cohort, joining: readonly Cell[], ceasing?: Scenari
     const cost = bespoke[i];
     next.add(slot + 1, staying, cost === undefined ? undefined : stayingCost(cost, survival, moves), origin);
   }
-  const joiningSlots = lanes.slotsOf(joining);
-  let joined = ZERO;
+  const list = lanes.listOf(joining);
   for (let i = 0; i < joining.length; i += 1) {
     const plan = joining[i]!;
-    joined = joined.plus(plan.count);
-    next.add(joiningSlots[i]!, plan.count, plan.bespokeAnnual, plan.origin);
+    next.add(list.slots[i]!, plan.count, plan.bespokeAnnual, plan.origin);
   }
-  return { next, agedOut, moved, joined };
+  return { next, agedOut, moved, joined: list.total };
 }
 
 /** The share of a bespoke slot's cost that stays with the pupils who stay: (1 − rate)(1 − Σ moved). */

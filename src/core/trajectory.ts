@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import type { Adjustments } from './adjustments.js';
 import { aggregateCells } from './cells.js';
 import { Cohort, laneTotals, type LaneTotal } from './cohort.js';
-import { AdjustedSurvival, lanesFor } from './lanes.js';
+import { AdjustedSurvival, type Lanes, lanesFor } from './lanes.js';
 import type { Cell, Model } from './model.js';
 import { newPlansByYear } from './new-plans.js';
 import type { AcademicYear } from './period.js';
@@ -36,7 +36,7 @@ function computeYears(model: Model, lastYear: AcademicYear, adjustments: Adjustm
   const factor = adjustments.ceasingFactor;
   const survival = factor ? new AdjustedSurvival() : undefined;
   const years: CohortYear[] = [];
-  let cohort = adjusted(Cohort.of(lanes, baseCells(model.cohort)), model.baseYear, adjustments);
+  let cohort = adjusted(baseCohort(lanes, model.cohort), model.baseYear, adjustments);
   let totals = laneTotals(cohort);
   years.push({ academicYear: model.baseYear, ...totals });
   for (let ay = model.baseYear + 1; ay <= lastYear; ay += 1) {
@@ -51,16 +51,24 @@ function computeYears(model: Model, lastYear: AcademicYear, adjustments: Adjustm
   return years;
 }
 
-const BASE_CELLS = new WeakMap<readonly Cell[], readonly Cell[]>();
+const BASE = new WeakMap<Lanes, WeakMap<readonly Cell[], Cohort>>();
 
-/** The input cells folded into canonical order, once per cohort. */
-function baseCells(cohort: readonly Cell[]): readonly Cell[] {
-  let cells = BASE_CELLS.get(cohort);
-  if (!cells) {
-    cells = aggregateCells(cohort);
-    BASE_CELLS.set(cohort, cells);
+/**
+ * The input cells folded into canonical order, as a cohort: once per cohort and set of rules.
+ * Sharing it is safe because stepping and moves never change a cohort; they build the next.
+ */
+function baseCohort(lanes: Lanes, cells: readonly Cell[]): Cohort {
+  let byCells = BASE.get(lanes);
+  if (!byCells) {
+    byCells = new WeakMap();
+    BASE.set(lanes, byCells);
   }
-  return cells;
+  let cohort = byCells.get(cells);
+  if (!cohort) {
+    cohort = Cohort.of(lanes, aggregateCells(cells));
+    byCells.set(cells, cohort);
+  }
+  return cohort;
 }
 
 const NEW_PLANS = new WeakMap<Model['newPlans'], Map<string, Map<AcademicYear, Cell[]>>>();

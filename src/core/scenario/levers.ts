@@ -15,7 +15,7 @@ export function leverAdjustments(levers: readonly Lever[]): Adjustments {
   const moveLevers = levers.filter((l): l is MovePlacementsLever => l.kind === 'move-placements');
   const placeLevers = levers.filter((l): l is PlacesLever => l.kind === 'places');
   return {
-    ...(newPlanLevers.length ? { newPlans: (ay: AcademicYear, cells: readonly Cell[]) => newPlanLevers.reduce((current, lever) => applyToNewPlans(lever, ay, current), [...cells]) } : {}),
+    ...(newPlanLevers.length ? { newPlans: (ay: AcademicYear, cells: readonly Cell[]) => newPlanLevers.reduce((current, lever) => applyToNewPlans(lever, ay, current), cells) } : {}),
     ...(ceasingLevers.length ? { ceasingFactor: ceasingFactor(ceasingLevers) } : {}),
     ...(moveLevers.length ? { moves: (ay: AcademicYear) => moveLevers.flatMap((lever) => placementMove(lever, ay)) } : {}),
     ...(placeLevers.length ? { extraPlaces: (ay: AcademicYear, setting: string) => extraPlaces(placeLevers, ay, setting) } : {}),
@@ -46,13 +46,18 @@ function ceasingFactor(levers: readonly CeasingLever[]): (ay: AcademicYear, cell
   };
 }
 
-function applyToNewPlans(lever: NewPlansLever | ShiftNewPlansLever, ay: AcademicYear, cells: readonly Cell[]): Cell[] {
+function applyToNewPlans(lever: NewPlansLever | ShiftNewPlansLever, ay: AcademicYear, cells: readonly Cell[]): readonly Cell[] {
   const factor = lever.share.times(profileFactor(lever.profile, ay));
-  if (factor.isZero()) return [...cells];
+  if (factor.isZero()) return cells;
+  if (lever.kind === 'new-plans') {
+    // A year's new plans are distinct cells, so scaling some keeps them distinct and in order;
+    // the cells that do not match are handed on as they are.
+    const scale = ONE.plus(factor);
+    return cells.map((cell) => (matches(lever.filter, cell) ? { ...cell, count: cell.count.times(scale) } : cell));
+  }
   const out = new CellAccumulator();
   for (const { count, bespokeAnnual: _bespoke, ...attributes } of cells) {
     if (!matches(lever.filter, attributes)) { out.add(attributes, count); continue; }
-    if (lever.kind === 'new-plans') { out.add(attributes, count.times(ONE.plus(factor))); continue; }
     const moved = count.times(factor);
     out.add(attributes, count.minus(moved));
     out.add({ ...attributes, setting: lever.toSetting, band: lever.toBand ?? attributes.band }, moved);
