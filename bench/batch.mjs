@@ -124,7 +124,7 @@ export function profileSummary(dir) {
   };
   const self = new Map();
   for (const node of profile.nodes) self.set(bucket(node), (self.get(bucket(node)) ?? 0) + (selfUs.get(node.id) ?? 0));
-  const wanted = new Set(['stepYear', 'costAcademicYear', 'newPlansByYear', 'aggregateCells', 'buildAreaModel', 'readBatchSources']);
+  const wanted = new Set(['step', 'laneTotals', 'costAcademicYear', 'newPlansByYear', 'aggregateCells', 'buildAreaModel', 'readBatchSources']);
   const inclusive = new Map();
   const walk = (id, open) => {
     const node = nodes.get(id);

@@ -9,9 +9,7 @@ import { academicYearCell, decimalCell } from './cell-parsers.js';
 import { CsvRow, type CsvTable } from './csv-table.js';
 import { decodeRows } from './national-csv.js';
 import { parseNationalManifest } from './national-manifest.js';
-import { readCohort } from './read-cohort.js';
-import { readCeasing, readNewPlans, readTransitions } from './read-flows.js';
-import { readFunding, readPlaces } from './read-ledger.js';
+import { type ModelTables, present, readModelRows } from './model-tables.js';
 import { TariffCheck } from './tariff-check.js';
 import { type LoadedTariff, readTariffFile, resolveTariff } from './tariff-library.js';
 
@@ -26,8 +24,9 @@ const ASSUMPTION_COLUMNS = { newPlansGrowth: 'newplansgrowth', hnbGrowth: 'hnbgr
 
 /**
  * One area of a national model as the Model loadModel would read from a folder holding just
- * its rows (src/io/read-model.ts; keep the two in step): the national model.json with the
- * area's overrides from areas.csv, and the area's rows plus the rows without an area.
+ * its rows: the national model.json with the area's overrides from areas.csv, and the area's
+ * rows plus the rows without an area. The rows are read by readModelRows, as loadModel reads
+ * them (src/io/model-tables.ts); what differs is only where the tables and settings come from.
  */
 export function buildAreaModel(context: NationalContext, task: NationalTask): { model?: Model; issues: Issue[] } {
   const { init, spec } = { init: context.init, spec: task.spec };
@@ -56,23 +55,20 @@ export function buildAreaModel(context: NationalContext, task: NationalTask): { 
     const source = init.tables[name];
     return source ? areaTable(source.file, source.columns, decodeRows(source.shared, task.rows[name]), issues) : undefined;
   };
-  const cohortRows = table('cohort.csv');
-  const cohort = cohortRows ? readCohort(cohortRows.table, spec.code, check, issues, cohortRows.repeats) : [];
-  const projected = base !== undefined && horizon !== undefined ? { first: base + 1, last: horizon } : undefined;
-  const newPlansRows = table('new-plans.csv');
-  const newPlans = newPlansRows && projected ? readNewPlans(newPlansRows.table, projected, check, issues) : [];
-  const ceasingRows = table('ceasing.csv');
-  const ceasing = ceasingRows ? readCeasing(ceasingRows.table, check, issues) : [];
-  const transitionsRows = table('transitions.csv');
-  const transitions = transitionsRows ? readTransitions(transitionsRows.table, check, issues) : [];
-  const placesRows = table('places.csv');
-  const places = placesRows && base !== undefined && horizon !== undefined ? readPlaces(placesRows.table, { first: base, last: horizon }, check, issues) : [];
-  const fundingRows = table('funding.csv');
-  const funding = fundingRows && base !== undefined && horizon !== undefined ? readFunding(fundingRows.table, { first: firstProjectedFinancialYear(base), last: horizon }, issues) : [];
+  const cohort = table('cohort.csv');
+  const tables: ModelTables = {
+    ...(cohort ? { cohort } : {}),
+    ...present('newPlans', table('new-plans.csv')?.table),
+    ...present('ceasing', table('ceasing.csv')?.table),
+    ...present('transitions', table('transitions.csv')?.table),
+    ...present('places', table('places.csv')?.table),
+    ...present('funding', table('funding.csv')?.table),
+  };
+  const rows = readModelRows(tables, spec.code, base, horizon, check, issues);
 
   const sorted = sortIssues(issues);
   if (hasErrors(sorted) || !tariff || base === undefined || horizon === undefined || !assumptions) return { issues: sorted };
-  const model: Model = { area: { code: spec.code, name: spec.name }, baseYear: base, horizon, tariff, assumptions, cohort, newPlans, ceasing, transitions, places, funding, ...(national.writeOff ? { writeOff: national.writeOff } : {}) };
+  const model: Model = { area: { code: spec.code, name: spec.name }, baseYear: base, horizon, tariff, assumptions, ...rows, ...(national.writeOff ? { writeOff: national.writeOff } : {}) };
   return { model, issues: sorted };
 }
 

@@ -6,9 +6,10 @@ import type { Tariff } from '../core/tariff.js';
 import { type ColumnSpec, readCsvTable, type CsvTable } from './csv-table.js';
 import { displayPath, readInput } from './files.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { COHORT_COLUMNS, readCohort } from './read-cohort.js';
-import { CEASING_COLUMNS, NEW_PLANS_COLUMNS, TRANSITIONS_COLUMNS, readCeasing, readNewPlans, readTransitions } from './read-flows.js';
-import { FUNDING_COLUMNS, PLACES_COLUMNS, readFunding, readPlaces } from './read-ledger.js';
+import { type ModelTables, present, readModelRows } from './model-tables.js';
+import { COHORT_COLUMNS } from './read-cohort.js';
+import { CEASING_COLUMNS, NEW_PLANS_COLUMNS, TRANSITIONS_COLUMNS } from './read-flows.js';
+import { FUNDING_COLUMNS, PLACES_COLUMNS } from './read-ledger.js';
 import { HNB_FROM_COLUMNS, type HnbFromSeen, readHnbFrom, withHnbFrom } from './read-hnb-from.js';
 import { parseManifest } from './read-manifest.js';
 import { parseTariff } from './read-tariff.js';
@@ -81,18 +82,15 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadedModel {
   const base = manifest.baseYear;
   const horizon = manifest.horizon;
   const cohortTable = table('cohort.csv', COHORT_COLUMNS, true);
-  const cohort = cohortTable ? readCohort(cohortTable, manifest.area?.code, check, issues) : [];
-  const projected = base !== undefined && horizon !== undefined ? { first: base + 1, last: horizon } : undefined;
-  const newPlansTable = table('new-plans.csv', NEW_PLANS_COLUMNS, false);
-  const newPlans = newPlansTable && projected ? readNewPlans(newPlansTable, projected, check, issues) : [];
-  const ceasingTable = table('ceasing.csv', CEASING_COLUMNS, false);
-  const ceasing = ceasingTable ? readCeasing(ceasingTable, check, issues) : [];
-  const transitionsTable = table('transitions.csv', TRANSITIONS_COLUMNS, false);
-  const transitions = transitionsTable ? readTransitions(transitionsTable, check, issues) : [];
-  const placesTable = table('places.csv', PLACES_COLUMNS, false);
-  const places = placesTable && base !== undefined && horizon !== undefined ? readPlaces(placesTable, { first: base, last: horizon }, check, issues) : [];
-  const fundingTable = table('funding.csv', FUNDING_COLUMNS, true);
-  const fundingRead = fundingTable && base !== undefined && horizon !== undefined ? readFunding(fundingTable, { first: firstProjectedFinancialYear(base), last: horizon }, issues) : [];
+  const tables: ModelTables = {
+    ...(cohortTable ? { cohort: { table: cohortTable } } : {}),
+    ...present('newPlans', table('new-plans.csv', NEW_PLANS_COLUMNS, false)),
+    ...present('ceasing', table('ceasing.csv', CEASING_COLUMNS, false)),
+    ...present('transitions', table('transitions.csv', TRANSITIONS_COLUMNS, false)),
+    ...present('places', table('places.csv', PLACES_COLUMNS, false)),
+    ...present('funding', table('funding.csv', FUNDING_COLUMNS, true)),
+  };
+  const { funding: fundingRead, ...rows } = readModelRows(tables, manifest.area?.code, base, horizon, check, issues);
   const seenNff: HnbFromSeen = new Map();
   const fromNff = (options.hnbFrom ?? []).flatMap((file) => {
     const nffTable = table(path.resolve(file), HNB_FROM_COLUMNS, true);
@@ -102,6 +100,6 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadedModel {
 
   const sorted = sortIssues(issues);
   if (hasErrors(sorted) || !tariff || !manifest.area || base === undefined || horizon === undefined || !manifest.assumptions) return { issues: sorted, inputs };
-  const model: Model = { area: manifest.area, baseYear: base, horizon, tariff, assumptions: manifest.assumptions, cohort, newPlans, ceasing, transitions, places, funding, ...(manifest.writeOff ? { writeOff: manifest.writeOff } : {}) };
+  const model: Model = { area: manifest.area, baseYear: base, horizon, tariff, assumptions: manifest.assumptions, ...rows, funding, ...(manifest.writeOff ? { writeOff: manifest.writeOff } : {}) };
   return { model, issues: sorted, inputs };
 }
