@@ -6,29 +6,28 @@ import { NCY_MIN } from './need.js';
 export type CellAttributes = Pick<Cell, 'ncy' | 'need' | 'setting' | 'band' | 'origin'>;
 
 /** A cell's identity apart from its NCY. */
-export const laneOf = (cell: Pick<Cell, 'need' | 'setting' | 'band'>, bespoke: boolean): string =>
+const laneOf = (cell: Pick<Cell, 'need' | 'setting' | 'band'>, bespoke: boolean): string =>
   `${cell.need}\u0000${cell.setting}\u0000${cell.band}\u0000${bespoke ? 'bespoke' : ''}`;
 
 /** A cell while it is being added up; handed out as a (read-only) Cell when done. */
 type Entry = { -readonly [K in keyof Cell]: Cell[K] } & { lane: string };
 
 /**
- * Adds up pupils (and bespoke cost totals) that share a cell. The first origin is kept.
- * Cells are held by lane, then NCY, so ageing a cohort (same lane, NCY + 1) builds no keys,
- * and the entries themselves become the cells: the projection's hot loop allocates one
- * object per cell per year.
+ * Adds up pupils (and bespoke cost totals) that share a cell, as rows are read and as levers
+ * reshape a year's new plans. The first origin is kept. Cells are held by lane, then NCY, and
+ * the entries themselves become the cells. (The projection steps a cohort of its own: src/core/cohort.ts.)
  */
 export class CellAccumulator {
   private readonly lanes = new Map<string, (Entry | undefined)[]>();
   private readonly order: Entry[] = [];
 
-  add(attributes: CellAttributes, count: Decimal, bespokeAnnual?: Decimal, lane?: string): void {
-    this.addFields(attributes.ncy, attributes.need, attributes.setting, attributes.band, attributes.origin, count, bespokeAnnual, lane);
+  add(attributes: CellAttributes, count: Decimal, bespokeAnnual?: Decimal): void {
+    this.addFields(attributes.ncy, attributes.need, attributes.setting, attributes.band, attributes.origin, count, bespokeAnnual);
   }
 
-  /** The same as add, field by field, so a caller ageing a cell need not build an object for it. */
-  addFields(ncy: number, need: Cell['need'], setting: string, band: string, origin: Cell['origin'], count: Decimal, bespokeAnnual?: Decimal, lane?: string): void {
-    const id = lane ?? laneOf({ need, setting, band }, bespokeAnnual !== undefined);
+  /** The same as add, field by field, so a caller need not build an object per cell. */
+  addFields(ncy: number, need: Cell['need'], setting: string, band: string, origin: Cell['origin'], count: Decimal, bespokeAnnual?: Decimal): void {
+    const id = laneOf({ need, setting, band }, bespokeAnnual !== undefined);
     let slots = this.lanes.get(id);
     if (!slots) {
       slots = [];

@@ -20,11 +20,6 @@ export interface Cell {
    * cost of a share of them is the same share of this sum.
    */
   readonly bespokeAnnual?: Decimal;
-  /**
-   * Set by the core: what identifies the cell apart from its NCY (need, setting, band, bespoke).
-   * Carried from year to year so that ageing a cell builds no new key.
-   */
-  readonly lane?: string;
   /** The input row that first introduced this cell, for locating problems. */
   readonly origin?: Location;
 }

@@ -113,8 +113,11 @@ export class RateBook {
    * Pupils whose needs name the same series cost the same in every month.
    */
   seriesFor(setting: string, band: string, need: Need): string {
-    const exactKey = seriesKey(setting, band, need);
-    return this.series.has(exactKey) ? exactKey : seriesKey(setting, band, '*');
+    return this.chosenSeries(seriesKey(setting, band, need), seriesKey(setting, band, '*'));
+  }
+
+  private chosenSeries(exactKey: string, starKey: string): string {
+    return this.series.has(exactKey) ? exactKey : starKey;
   }
 
   /**
@@ -125,7 +128,7 @@ export class RateBook {
     const exactKey = seriesKey(setting, band, need);
     const starKey = seriesKey(setting, band, '*');
     // Needs without a series of their own all read the "*" series: memoise that once, not per need.
-    const memoKey = `${this.series.has(exactKey) ? exactKey : starKey}\u0000${months[0]}\u0000${months.length}`;
+    const memoKey = `${this.chosenSeries(exactKey, starKey)}\u0000${months[0]}\u0000${months.length}`;
     const cached = this.sums.get(memoKey);
     if (cached !== undefined) return cached;
     let total = ZERO;

@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { ZERO } from './decimal.js';
-import type { Cell, CeasingRow, TransitionRow } from './model.js';
+import type { CeasingRow, TransitionRow } from './model.js';
 import { NCY_MIN, type Need } from './need.js';
 
 const NONE: readonly TransitionRow[] = [];
@@ -16,20 +16,7 @@ export class CeasingRules {
     for (const row of rows) this.byKey.set(ceasingKey(row.ncy, row.need ?? '', row.setting ?? ''), row.rate);
   }
 
-  private readonly memo = new Map<string, (Decimal | undefined)[]>();
-
-  /** The rate for a cell, memoised by need, setting and NCY (cells of one lane share them). */
-  rateFor(cell: Pick<Cell, 'ncy' | 'need' | 'setting'>): Decimal {
-    const key = `${cell.need}\u0000${cell.setting}`;
-    let byNcy = this.memo.get(key);
-    if (!byNcy) {
-      byNcy = [];
-      this.memo.set(key, byNcy);
-    }
-    const index = cell.ncy - NCY_MIN;
-    return (byNcy[index] ??= this.rate(cell.ncy, cell.need, cell.setting));
-  }
-
+  /** The rate at the end of a year at `ncy`; the projection memoises it per lane (src/core/lanes.ts). */
   rate(ncy: number, need: Need, setting: string): Decimal {
     return (
       this.byKey.get(ceasingKey(ncy, need, setting)) ??

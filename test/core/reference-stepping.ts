@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { Dec } from '../../src/core/decimal.js';
 import type { Model } from '../../src/core/model.js';
-import { NCY_MAX } from '../../src/core/need.js';
+import { NCY_MAX, type Need } from '../../src/core/need.js';
 import { newPlansByYear } from '../../src/core/new-plans.js';
 import { CeasingRules, TransitionRules } from '../../src/core/rules.js';
 
@@ -16,7 +16,7 @@ export interface ReferenceYear {
   readonly joined: Decimal;
 }
 
-type Slot = { ncy: number; need: string; setting: string; band: string; count: Decimal; bespoke?: Decimal };
+type Slot = { ncy: number; need: Need; setting: string; band: string; count: Decimal; bespoke?: Decimal };
 
 /**
  * The stepping rules of docs/methodology.md written as plainly as possible: one Map entry per
@@ -46,7 +46,7 @@ export function referenceYears(model: Model, lastYear: number): ReferenceYear[] 
     let agedOut = zero;
     let moved = zero;
     for (const c of cells.values()) {
-      const rate = ceasing.rate(c.ncy, c.need as never, c.setting);
+      const rate = ceasing.rate(c.ncy, c.need, c.setting);
       ceased = ceased.plus(c.count.times(rate));
       const continuing = c.count.times(new Dec(1).minus(rate));
       if (c.ncy === NCY_MAX) { agedOut = agedOut.plus(continuing); continue; }
