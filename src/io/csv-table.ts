@@ -122,7 +122,7 @@ function unclosedQuoteLine(text: string): number | undefined {
 }
 
 /** Each record with the line it starts on; blank lines are dropped after being counted. */
-function withLineNumbers(raw: readonly string[][]): { record: string[]; info: { lines: number } }[] {
+export function withLineNumbers(raw: readonly string[][]): { record: string[]; info: { lines: number } }[] {
   const records: { record: string[]; info: { lines: number } }[] = [];
   let line = 1;
   for (const record of raw) {

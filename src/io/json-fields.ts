@@ -4,7 +4,7 @@ import { error, type Issue, type Location } from '../core/issue.js';
 import type { JsonDocument, JsonValue } from './json-source.js';
 import { whyNotDecimal } from './why-not-decimal.js';
 
-type JsonObject = { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
 
 /** Typed, located reads from a parsed JSON document; each wrong field becomes an issue. */
 export class JsonFields {

@@ -1,6 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { error, type Issue } from '../core/issue.js';
-import { type ColumnSpec, readCsvTable } from './csv-table.js';
+import { type ColumnSpec, readCsvTable, withLineNumbers } from './csv-table.js';
 import type { Limits } from './limits.js';
 
 /**
@@ -83,14 +83,7 @@ function scanQuoted(text: string, file: string, reader: TableReader): Issue | un
     const table = readCsvTable(text, file, { required: [], optional: [] });
     return table.issues.find((i) => i.code === 'CSV_MALFORMED') ?? error('CSV_MALFORMED', `cannot read CSV: ${cause instanceof CsvError ? cause.message : String(cause)}`, { file });
   }
-  let line = 1;
-  for (const record of raw) {
-    const start = line;
-    line += 1;
-    for (const field of record) for (let at = field.indexOf('\n'); at >= 0; at = field.indexOf('\n', at + 1)) line += 1;
-    if (record.length === 1 && record[0]!.trim() === '') continue;
-    if (!reader.record(JSON.stringify(record), start, 'json')) break;
-  }
+  for (const { record, info } of withLineNumbers(raw)) if (!reader.record(JSON.stringify(record), info.lines, 'json')) break;
   return undefined;
 }
 

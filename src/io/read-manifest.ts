@@ -4,6 +4,7 @@ import { error, type Issue } from '../core/issue.js';
 import type { Assumptions } from '../core/model.js';
 import type { WriteOff } from '../core/write-off.js';
 import { type AcademicYear, type FinancialYear, firstProjectedFinancialYear, formatFinancialYear, parseAcademicYear, parseFinancialYear } from '../core/period.js';
+import type { JsonFields, JsonObject } from './json-fields.js';
 import { jsonFields } from './read-json.js';
 import { readWriteOff } from './read-write-off.js';
 
@@ -29,17 +30,27 @@ export function parseManifest(text: string, file: string, issues: Issue[]): Part
   const code = areaObject ? fields.string(areaObject, 'code', '$.area') : undefined;
   const name = areaObject ? fields.string(areaObject, 'name', '$.area') : undefined;
 
+  const common = parseModelSettings(fields, root, issues);
+  return { ...(code && name ? { area: { code, name } } : {}), ...common };
+}
+
+/**
+ * What model.json gives for one area and for a national model alike: the base year and horizon
+ * (a horizon before the first projected year is reported and dropped), the tariff, the
+ * assumptions (each 0 when not given) and the write-off.
+ */
+export function parseModelSettings(fields: JsonFields, root: JsonObject, issues: Issue[]): Omit<Partial<Manifest>, 'area'> {
   const baseText = fields.string(root, 'baseYear', '$');
   const baseYear = baseText === undefined ? undefined : parseAcademicYear(baseText);
   if (baseText !== undefined && baseYear === undefined) issues.push(error('INVALID_YEAR', `$.baseYear "${baseText}" is not an academic year written like 2025/26`, fields.at('$.baseYear')));
   const horizonText = fields.string(root, 'horizon', '$');
   const horizon = horizonText === undefined ? undefined : parseFinancialYear(horizonText);
   if (horizonText !== undefined && horizon === undefined) issues.push(error('INVALID_YEAR', `$.horizon "${horizonText}" is not a financial year written like 2030-31`, fields.at('$.horizon')));
-  if (baseYear !== undefined && horizon !== undefined && horizon < firstProjectedFinancialYear(baseYear)) {
+  const before = baseYear !== undefined && horizon !== undefined && horizon < firstProjectedFinancialYear(baseYear);
+  if (before) {
     issues.push(error('HORIZON_BEFORE_BASE', `$.horizon ${horizonText} is before the first projected financial year ${formatFinancialYear(firstProjectedFinancialYear(baseYear))}`, fields.at('$.horizon'), `the January ${baseYear + 1} census opens the projection in April ${baseYear + 1}`));
   }
   const tariff = fields.string(root, 'tariff', '$');
-
   const assumptionsObject = root['assumptions'] === undefined ? undefined : fields.object(root['assumptions'], '$.assumptions');
   const values: Record<string, Decimal> = {};
   for (const key of ASSUMPTIONS) {
@@ -49,9 +60,8 @@ export function parseManifest(text: string, file: string, issues: Issue[]): Part
   const writeOff = readWriteOff(fields, root, projected);
   const assumptions: Assumptions = { newPlansGrowth: values['newPlansGrowth']!, hnbGrowth: values['hnbGrowth']!, tariffUplift: values['tariffUplift']! };
   return {
-    ...(code && name ? { area: { code, name } } : {}),
     ...(baseYear !== undefined ? { baseYear } : {}),
-    ...(horizon !== undefined && baseYear !== undefined && horizon >= firstProjectedFinancialYear(baseYear) ? { horizon } : {}),
+    ...(horizon !== undefined && !before ? { horizon } : {}),
     ...(tariff ? { tariff } : {}),
     assumptions,
     ...(writeOff ? { writeOff } : {}),

@@ -5,12 +5,9 @@ import {
   type FloorCapParameters, type FormulaParameters, NFF_ELEMENTS, type NffElement, type NffParameters, type ProxyFactorParameter, type RolledInGrant, type RolloverParameters,
 } from '../core/nff/parameters.js';
 import { type FinancialYear, formatFinancialYear, parseFinancialYear } from '../core/period.js';
-import type { JsonFields } from './json-fields.js';
-import type { JsonValue } from './json-source.js';
+import type { JsonFields, JsonObject } from './json-fields.js';
 import { readPart, readReferences, readStanding, readValue } from './read-nff-values.js';
 import { jsonFields } from './read-json.js';
-
-type JsonObject = { [key: string]: JsonValue };
 
 /** The keys each part of a parameters file may have (docs/nff.md); anything else is UNKNOWN_KEY. */
 const KEYS = {

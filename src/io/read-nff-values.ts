@@ -1,10 +1,7 @@
 import { error } from '../core/issue.js';
 import type { ParameterValue } from '../core/nff/parameters.js';
 import { type Reference, VALUE_STATUSES, type ValueStatus } from '../core/tariff.js';
-import type { JsonFields } from './json-fields.js';
-import type { JsonValue } from './json-source.js';
-
-type JsonObject = { [key: string]: JsonValue };
+import type { JsonFields, JsonObject } from './json-fields.js';
 
 const REFERENCE_KEYS = ['id', 'title', 'url'] as const;
 const VALUE_KEYS = ['value', 'status', 'reference', 'basis', 'notes'] as const;

@@ -6,11 +6,9 @@ import { type Need, parseNeed, NEED_CODES } from '../core/need.js';
 import { type AcademicYear, type FinancialYear, isValidDate, parseAcademicYear, parseFinancialYear } from '../core/period.js';
 import type { Tariff } from '../core/tariff.js';
 import { type Agreement, type Filter, type Instalment, LEVER_KINDS, type Lever, type Profile, type Scenario } from '../core/scenario/types.js';
-import type { JsonFields } from './json-fields.js';
+import type { JsonFields, JsonObject } from './json-fields.js';
 import type { JsonValue } from './json-source.js';
 import { jsonFields } from './read-json.js';
-
-type JsonObject = { [key: string]: JsonValue };
 
 /** Loads another tariff named by a tariff lever (a file or a library id), or reports why not. */
 export type TariffLoader = (argument: string, at: Location) => Tariff | undefined;

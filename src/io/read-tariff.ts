@@ -5,11 +5,8 @@ import { isValidDate, isValidMonthDay } from '../core/period.js';
 import {
   DEFAULT_UPLIFT_DAY, type Provenance, type Reference, type Tariff, type TariffBand, type TariffRate, type TariffSetting, type Uplift, VALUE_STATUSES, type ValueStatus,
 } from '../core/tariff.js';
-import type { JsonFields } from './json-fields.js';
-import type { JsonValue } from './json-source.js';
+import type { JsonFields, JsonObject } from './json-fields.js';
 import { jsonFields } from './read-json.js';
-
-type JsonObject = { [key: string]: JsonValue };
 
 /** The keys each part of a tariff may have (tariffs/README.md); anything else is UNKNOWN_KEY. */
 const KEYS = {

@@ -2,10 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { error, type Issue, warning } from '../core/issue.js';
 import { type FinancialYear, formatFinancialYear, parseFinancialYear } from '../core/period.js';
 import type { WriteOff } from '../core/write-off.js';
-import type { JsonFields } from './json-fields.js';
-import type { JsonValue } from './json-source.js';
-
-type JsonObject = { [key: string]: JsonValue };
+import type { JsonFields, JsonObject } from './json-fields.js';
 
 const KEYS = ['share', 'balanceYear', 'paidIn', 'eligibleDeficit', 'notes'] as const;
 const SOURCE_KEYS = ['source', 'deficit'] as const;
