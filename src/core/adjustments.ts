@@ -9,7 +9,7 @@ import type { AcademicYear } from './period.js';
  */
 export interface Adjustments {
   /** A multiplier on the ceasing rate of `cell` at the end of AY `ay` (the result is kept within 0–1). */
-  readonly ceasingFactor?: (ay: AcademicYear, cell: Cell) => Decimal;
+  readonly ceasingFactor?: (ay: AcademicYear, cell: Pick<Cell, 'ncy' | 'need' | 'setting' | 'band'>) => Decimal;
   /** The new plans joining in AY `ay`, after levers. */
   readonly newPlans?: (ay: AcademicYear, cells: readonly Cell[]) => readonly Cell[];
   /** Moves of existing pupils in AY `ay`, after its step, applied in order; none, or an empty list, moves nobody. */

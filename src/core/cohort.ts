@@ -4,17 +4,21 @@ import type { Location } from './issue.js';
 import { type Lane, type Lanes, SPAN } from './lanes.js';
 import type { Cell } from './model.js';
 import { NCY_MIN } from './need.js';
+import { atScale, toDecimal } from './units.js';
 
 /**
  * One academic year's cohort: a count for each occupied slot (lane × NCY), in parallel arrays
  * in the order the slots were first filled, so that every sum over the cohort runs in that
- * order. The projection's hot loop reads and writes by position, with no keys to build and no
- * object per cell; a typed index from slot to position keeps the garbage collector out of it.
+ * order. Counts are exact integers of 10^-scale pupils, one scale for the whole cohort
+ * (src/core/units.ts). The projection's hot loop reads and writes by position, with no keys
+ * to build and no object per cell; a typed index from slot to position keeps the garbage
+ * collector out of it.
  */
 export class Cohort {
   /** Occupied slots by position. */
   readonly slots: number[] = [];
-  readonly counts: Decimal[] = [];
+  /** Pupils in each slot, × 10^scale. */
+  readonly counts: bigint[] = [];
   /** Σ of the annual costs of a bespoke slot's pupils. */
   readonly bespoke: (Decimal | undefined)[] = [];
   /** The input row that first brought pupils to the slot, for locating problems. */
@@ -22,35 +26,34 @@ export class Cohort {
   /** Position + 1 of each slot; 0 where the slot is empty. */
   private where: Int32Array;
 
-  constructor(readonly lanes: Lanes) {
+  constructor(readonly lanes: Lanes, readonly scale: number) {
     this.where = new Int32Array((lanes.all.length + 8) * SPAN);
   }
 
-  add(slot: number, count: Decimal, bespoke: Decimal | undefined, origin: Location | undefined): void {
+  /** Adds `units` (× 10^scale) pupils to a slot. */
+  add(slot: number, units: bigint, bespoke: Decimal | undefined, origin: Location | undefined): void {
     if (slot >= this.where.length) this.grow(slot);
     const at = this.where[slot]!;
     if (at === 0) {
       this.where[slot] = this.slots.push(slot);
-      this.counts.push(count);
+      this.counts.push(units);
       this.bespoke.push(bespoke);
       this.origins.push(origin);
       return;
     }
-    this.counts[at - 1] = this.counts[at - 1]!.plus(count);
+    this.counts[at - 1]! += units;
     if (bespoke !== undefined) this.bespoke[at - 1] = (this.bespoke[at - 1] ?? ZERO).plus(bespoke);
   }
 
-  addCell(cell: Cell): void {
-    this.add(this.lanes.slotOf(cell), cell.count, cell.bespokeAnnual, cell.origin);
-  }
-
+  /** A cohort of cells, at the fewest places that hold every count exactly. */
   static of(lanes: Lanes, cells: readonly Cell[]): Cohort {
-    const cohort = new Cohort(lanes);
-    for (const cell of cells) cohort.addCell(cell);
+    const { placed, places } = lanes.listOf(cells);
+    const cohort = new Cohort(lanes, places);
+    cells.forEach((cell, i) => cohort.add(placed[i]!.slot, atScale(placed[i]!.count, places), cell.bespokeAnnual, cell.origin));
     return cohort;
   }
 
-  /** The cohort as cells, in slot order: for scenario hooks and tests, not the hot loop. */
+  /** The cohort as cells, in slot order: for tests, not the hot loop. */
   cells(): Cell[] {
     return this.slots.map((slot, i) => {
       const lane = this.lanes.all[Math.floor(slot / SPAN)]!;
@@ -61,7 +64,7 @@ export class Cohort {
         need: lane.need,
         setting: lane.setting,
         band: lane.band,
-        count: this.counts[i]!,
+        count: toDecimal(this.counts[i]!, this.scale),
         ...(bespoke !== undefined ? { bespokeAnnual: bespoke } : {}),
         ...(origin !== undefined ? { origin } : {}),
       };
@@ -75,10 +78,15 @@ export class Cohort {
   }
 }
 
-/** A lane's pupils summed over its NCYs: what the cost of a year needs, since the tariff does not depend on NCY. */
+/**
+ * A lane's pupils summed over its NCYs: what the cost of a year needs, since the tariff does
+ * not depend on NCY. The count stays a scaled integer (at the cohort's scale) until it is
+ * summed with the other lanes priced by the same series (src/core/cost.ts).
+ */
 export interface LaneTotal {
   readonly lane: Lane;
-  readonly count: Decimal;
+  /** Pupils × 10^scale of the year. */
+  readonly units: bigint;
   /** Σ of the annual costs of a bespoke lane's pupils. */
   readonly bespokeAnnual?: Decimal;
   /** The origin of the lane's first slot. */
@@ -88,14 +96,16 @@ export interface LaneTotal {
 export interface CohortTotals {
   /** By lane, in the order the lanes are first met in the cohort's slots. */
   readonly totals: LaneTotal[];
+  /** The places of every lane total's units. */
+  readonly scale: number;
   /** By setting, in the same order. */
   readonly bySetting: Map<string, Decimal>;
   readonly pupils: Decimal;
 }
 
-/** Sums a cohort by lane, then by setting, then in all: an addition per slot, then a few. */
+/** Sums a cohort by lane, then by setting, then in all: an integer addition per slot, then a few. */
 export function laneTotals(cohort: Cohort): CohortTotals {
-  type Total = { lane: Lane; count: Decimal; bespokeAnnual?: Decimal; origin?: Location };
+  type Total = { lane: Lane; units: bigint; bespokeAnnual?: Decimal; origin?: Location };
   const byLane: (Total | undefined)[] = [];
   const totals: Total[] = [];
   const { slots, counts, bespoke, origins, lanes } = cohort;
@@ -103,22 +113,23 @@ export function laneTotals(cohort: Cohort): CohortTotals {
     const index = Math.floor(slots[i]! / SPAN);
     const total = byLane[index];
     if (total === undefined) {
-      const created: Total = { lane: lanes.all[index]!, count: counts[i]! };
+      const created: Total = { lane: lanes.all[index]!, units: counts[i]! };
       if (bespoke[i] !== undefined) created.bespokeAnnual = bespoke[i];
       if (origins[i] !== undefined) created.origin = origins[i];
       byLane[index] = created;
       totals.push(created);
       continue;
     }
-    total.count = total.count.plus(counts[i]!);
+    total.units += counts[i]!;
     if (bespoke[i] !== undefined) total.bespokeAnnual = (total.bespokeAnnual ?? ZERO).plus(bespoke[i]!);
   }
+  const units = new Map<string, bigint>();
+  for (const { lane, units: count } of totals) units.set(lane.setting, (units.get(lane.setting) ?? 0n) + count);
   const bySetting = new Map<string, Decimal>();
-  for (const { lane, count } of totals) {
-    const sum = bySetting.get(lane.setting);
-    bySetting.set(lane.setting, sum === undefined ? count : sum.plus(count));
+  let pupils = 0n;
+  for (const [setting, sum] of units) {
+    bySetting.set(setting, toDecimal(sum, cohort.scale));
+    pupils += sum;
   }
-  let pupils = ZERO;
-  for (const sum of bySetting.values()) pupils = pupils.plus(sum);
-  return { totals, bySetting, pupils };
+  return { totals, scale: cohort.scale, bySetting, pupils: toDecimal(pupils, cohort.scale) };
 }

@@ -5,6 +5,7 @@ import type { LaneTotal } from './cohort.js';
 import { type AcademicYear, type FinancialYear, type MonthIndex, firstOfMonth, formatAcademicYear } from './period.js';
 import type { RateBook } from './rate-book.js';
 import type { TariffRate, TariffSetting } from './tariff.js';
+import { toDecimal } from './units.js';
 
 /**
  * One setting's spend over the months of one FY that fall in one AY, as annual amounts
@@ -51,8 +52,8 @@ export interface CostContext {
  * without rates of its own) are summed again, so that Σ_m count × rate(m) is taken once per
  * series and span as count × Σ_m rate(m): the same value, with far fewer multiplications.
  */
-export function costAcademicYear(cohort: { readonly totals: readonly LaneTotal[]; readonly bySetting: ReadonlyMap<string, Decimal> }, ay: AcademicYear, spans: readonly MonthSpan[], context: CostContext): AcademicYearCost {
-  const { series, bespokeBySetting } = group(cohort.totals, context.rateBook);
+export function costAcademicYear(cohort: { readonly totals: readonly LaneTotal[]; readonly scale: number; readonly bySetting: ReadonlyMap<string, Decimal> }, ay: AcademicYear, spans: readonly MonthSpan[], context: CostContext): AcademicYearCost {
+  const { series, bespokeBySetting } = group(cohort.totals, cohort.scale, context.rateBook);
   const pupilsBySetting = cohort.bySetting;
   const placesBySetting = new Map<string, Decimal>();
   for (const setting of context.settings) {
@@ -91,16 +92,19 @@ export function costAcademicYear(cohort: { readonly totals: readonly LaneTotal[]
 /** Tariff-priced lanes that read one series, with their pupils summed. */
 interface SeriesGroup {
   readonly setting: string;
-  readonly members: LaneTotal[];
-  count: Decimal;
+  readonly members: readonly LaneTotal[];
+  readonly count: Decimal;
 }
+
+/** A series group while its lanes' units are summed. */
+type Summing = { readonly setting: string; readonly members: LaneTotal[]; units: bigint };
 
 /** Σ over the span's months of the series' rate in force on each 1st; undefined (and an issue per lane with pupils) if a month has none. */
 function sumRates(g: SeriesGroup, months: readonly MonthIndex[], ay: AcademicYear, context: CostContext): Decimal | undefined {
   const { lane } = g.members[0]!;
   const sum = context.rateBook.topUpSum(lane.setting, lane.band, lane.need, months);
   if (typeof sum === 'number') {
-    for (const member of g.members) if (!member.count.isZero()) reportMissing(member, sum, ay, context);
+    for (const member of g.members) if (member.units !== 0n) reportMissing(member, sum, ay, context);
     return undefined;
   }
   for (const row of sum.rows) context.usedRows.add(row);
@@ -121,9 +125,12 @@ function reportMissing({ lane: g, origin }: LaneTotal, month: MonthIndex, ay: Ac
   }
 }
 
-/** Tariff-priced lanes grouped by the series that prices them (in first-met order), and the bespoke lanes' costs by setting. */
-function group(totals: readonly LaneTotal[], book: RateBook) {
-  const bySeries = new Map<string, SeriesGroup>();
+/**
+ * Tariff-priced lanes grouped by the series that prices them (in first-met order), their units
+ * summed and made a Decimal once per group; and the bespoke lanes' costs by setting.
+ */
+function group(totals: readonly LaneTotal[], scale: number, book: RateBook): { series: SeriesGroup[]; bespokeBySetting: Map<string, Decimal> } {
+  const bySeries = new Map<string, Summing>();
   const bespokeBySetting = new Map<string, Decimal>();
   for (const total of totals) {
     const { lane } = total;
@@ -138,9 +145,9 @@ function group(totals: readonly LaneTotal[], book: RateBook) {
     }
     const existing = bySeries.get(key);
     if (existing) {
-      existing.count = existing.count.plus(total.count);
+      existing.units += total.units;
       existing.members.push(total);
-    } else bySeries.set(key, { setting: lane.setting, members: [total], count: total.count });
+    } else bySeries.set(key, { setting: lane.setting, members: [total], units: total.units });
   }
-  return { series: [...bySeries.values()], bespokeBySetting };
+  return { series: [...bySeries.values()].map(({ setting, members, units }) => ({ setting, members, count: toDecimal(units, scale) })), bespokeBySetting };
 }

@@ -5,9 +5,23 @@ import type { Cell, CeasingRow, Model, TransitionRow } from './model.js';
 import { NCY_MAX, NCY_MIN, type Need } from './need.js';
 import type { RateBook } from './rate-book.js';
 import { CeasingRules, TransitionRules } from './rules.js';
+import { atScale, pow10, type Scaled, scaledOf, toDecimal } from './units.js';
 
 /** The NCYs a lane can hold (−3 … 20). A cohort slot is lane index × SPAN + (NCY − NCY_MIN). */
 export const SPAN = NCY_MAX - NCY_MIN + 1;
+
+/** A cell's slot in a cohort, and its count as a scaled integer. */
+export interface Placed {
+  readonly slot: number;
+  readonly count: Scaled;
+}
+
+/** A list of cells (a year's new plans) placed: the most places of their counts, and their pupils in all. */
+export interface Joining {
+  readonly placed: readonly Placed[];
+  readonly places: number;
+  readonly total: Decimal;
+}
 
 /** A transition out of one lane at one NCY, resolved to the lane its pupils join. */
 export interface Move {
@@ -22,7 +36,10 @@ export interface Move {
  * the rules that step a lane are looked up once per NCY and kept here.
  */
 export class Lane {
-  readonly moves: (readonly Move[] | undefined)[] = [];
+  /** Transitions out of the lane, by NCY offset. */
+  readonly splits: (Split | undefined)[] = [];
+  /** Where the lane's pupils go in a step under the model's own rates, by NCY offset. */
+  readonly outflows: (Outflow | undefined)[] = [];
   /** The tariff series that prices the lane, by rate book (src/core/cost.ts). */
   readonly series = new Map<RateBook, string>();
 
@@ -86,27 +103,23 @@ export class Lanes {
     return this.lane(cell.need, cell.setting, cell.band, cell.bespokeAnnual !== undefined);
   }
 
-  private readonly cellSlots = new WeakMap<Cell, number>();
-
-  /** A cell's slot, memoised by the cell: the same new-plan cells join in every projection. */
-  slotOf(cell: Cell): number {
-    let slot = this.cellSlots.get(cell);
-    if (slot === undefined) {
-      slot = this.ofCell(cell).index * SPAN + (cell.ncy - NCY_MIN);
-      this.cellSlots.set(cell, slot);
-    }
-    return slot;
+  /** A cell's slot and its count as a scaled integer. */
+  place(cell: Cell): Placed {
+    return { slot: this.ofCell(cell).index * SPAN + (cell.ncy - NCY_MIN), count: scaledOf(cell.count) };
   }
 
-  private readonly lists = new WeakMap<readonly Cell[], { readonly slots: readonly number[]; readonly total: Decimal }>();
+  private readonly lists = new WeakMap<readonly Cell[], Joining>();
 
-  /** The slots of a list of cells and its pupils in all, memoised by the list: each year's new plans are one list. */
-  listOf(cells: readonly Cell[]): { readonly slots: readonly number[]; readonly total: Decimal } {
+  /** A list of cells placed, memoised by the list: each year's new plans are one list. */
+  listOf(cells: readonly Cell[]): Joining {
     let list = this.lists.get(cells);
     if (!list) {
-      let total = ZERO;
-      for (const cell of cells) total = total.plus(cell.count);
-      list = { slots: cells.map((cell) => this.slotOf(cell)), total };
+      const placed = cells.map((cell) => this.place(cell));
+      let places = 0;
+      for (const { count } of placed) if (count.places > places) places = count.places;
+      let total = 0n;
+      for (const { count } of placed) total += atScale(count, places);
+      list = { placed, places, total: toDecimal(total, places) };
       this.lists.set(cells, list);
     }
     return list;
@@ -134,23 +147,96 @@ export class Lanes {
   }
 
   /** Transitions out of `lane` at NCY offset `offset`. Moved pupils are priced by the tariff: a bespoke cost stays behind. */
-  moves(lane: Lane, offset: number): readonly Move[] {
-    let moves = lane.moves[offset];
-    if (moves === undefined) {
-      moves = this.transitionRules.from(offset + NCY_MIN, lane.setting).map((rule) => ({
+  split(lane: Lane, offset: number): Split {
+    let split = lane.splits[offset];
+    if (split === undefined) {
+      split = new Split(this.transitionRules.from(offset + NCY_MIN, lane.setting).map((rule) => ({
         lane: this.lane(lane.need, rule.toSetting, rule.toBand ?? lane.band, false),
         rate: rule.rate,
         ...(rule.origin ? { origin: rule.origin } : {}),
-      }));
-      lane.moves[offset] = moves;
+      })));
+      lane.splits[offset] = split;
     }
-    return moves;
+    return split;
+  }
+
+  /** Where the pupils of `lane` at NCY offset `offset` go in a step, under the model's own ceasing rates. */
+  outflow(lane: Lane, offset: number): Outflow {
+    return (lane.outflows[offset] ??= new Outflow(this.survival(lane, offset), this.split(lane, offset), offset === SPAN - 1));
+  }
+}
+
+/**
+ * What happens to a lane's pupils at one NCY besides ceasing: the shares that move on
+ * (transitions), and the share that stays, 1 − Σ shares, each as an exact scaled integer.
+ */
+export class Split {
+  /** 1 − Σ shares: what stays, and a bespoke cost's share that stays behind with them. */
+  readonly kept: Decimal;
+  readonly keep: Scaled;
+  readonly shares: readonly Scaled[];
+  /** The most places of keep and shares. */
+  readonly places: number;
+
+  constructor(readonly moves: readonly Move[]) {
+    this.kept = moves.length ? ONE.minus(moves.reduce((sum, move) => sum.plus(move.rate), ZERO)) : ONE;
+    this.keep = scaledOf(this.kept);
+    this.shares = moves.map((move) => scaledOf(move.rate));
+    this.places = Math.max(this.keep.places, ...this.shares.map((share) => share.places));
+  }
+}
+
+/**
+ * One step's factors for the pupils of one slot: survival (1 − ceasing rate) times the split,
+ * as integers to multiply a count by. A cohort at scale s steps to scale s + p, p being the
+ * most places any occupied slot's factors need (see step.ts), so every factor is made at the
+ * step's p; `at` remembers the last p, which rarely changes from one year to the next.
+ */
+export class Outflow {
+  /** The places the factors need: the survival's and the split's. */
+  readonly places: number;
+  private readonly survivalScaled: Scaled;
+  private scale = -1;
+  /** Pupils who stay in the lane (or, past NCY 20, who age out) per pupil, × 10^scale. */
+  stay = 0n;
+  /** Pupils who move with each of the split's moves per pupil, × 10^scale. */
+  shares: bigint[] = [];
+  private stayDecimal?: Decimal;
+
+  constructor(readonly survival: Decimal, readonly split: Split, readonly agesOut: boolean) {
+    this.survivalScaled = scaledOf(survival);
+    this.places = this.survivalScaled.places + (agesOut ? 0 : split.places);
+  }
+
+  at(scale: number): this {
+    if (scale === this.scale) return this;
+    const { int, places } = this.survivalScaled;
+    if (this.agesOut) this.stay = int * pow10(scale - places);
+    else {
+      const { keep, shares } = this.split;
+      this.stay = int * keep.int * pow10(scale - places - keep.places);
+      this.shares = shares.map((share) => int * share.int * pow10(scale - places - share.places));
+    }
+    this.scale = scale;
+    return this;
+  }
+
+  /** The share of a bespoke cost that stays with the pupils who stay: survival × (1 − Σ moved). */
+  bespokeShare(): Decimal {
+    return (this.stayDecimal ??= this.agesOut || this.split.moves.length === 0 ? this.survival : this.survival.times(this.split.kept));
   }
 }
 
 const SHARED = new WeakMap<readonly CeasingRow[], WeakMap<readonly TransitionRow[], Lanes>>();
+const BY_CONTENT = new Map<string, Lanes>();
+/** Distinct rule sets kept by content: a national batch has one or a few; the bound keeps a long-lived process from growing. */
+const BY_CONTENT_LIMIT = 32;
 
-/** The lanes for a model's rules, memoised by the identity of its (never mutated) rule arrays. */
+/**
+ * The lanes for a model's rules, memoised by the identity of its (never mutated) rule arrays,
+ * and then by their content: the areas of a national model read the same rows into arrays of
+ * their own, and should not each rebuild the same lanes and outflows.
+ */
 export function lanesFor(model: Pick<Model, 'ceasing' | 'transitions'>): Lanes {
   let byTransitions = SHARED.get(model.ceasing);
   if (!byTransitions) {
@@ -159,10 +245,25 @@ export function lanesFor(model: Pick<Model, 'ceasing' | 'transitions'>): Lanes {
   }
   let lanes = byTransitions.get(model.transitions);
   if (!lanes) {
-    lanes = new Lanes(new CeasingRules(model.ceasing), new TransitionRules(model.transitions));
+    const key = rulesKey(model.ceasing, model.transitions);
+    lanes = BY_CONTENT.get(key);
+    if (!lanes) {
+      lanes = new Lanes(new CeasingRules(model.ceasing), new TransitionRules(model.transitions));
+      BY_CONTENT.set(key, lanes);
+      if (BY_CONTENT.size > BY_CONTENT_LIMIT) BY_CONTENT.delete(BY_CONTENT.keys().next().value!);
+    }
     byTransitions.set(model.transitions, lanes);
   }
   return lanes;
+}
+
+/** Everything the lanes take from the rules, origins included (they locate problems), as one string. */
+function rulesKey(ceasing: readonly CeasingRow[], transitions: readonly TransitionRow[]): string {
+  const at = (o: Location | undefined) => (o ? `${o.file}\u0001${o.line ?? ''}\u0001${o.column ?? ''}\u0001${o.path ?? ''}` : '');
+  let key = '';
+  for (const r of ceasing) key += `c\u0000${r.ncy}\u0000${r.need ?? ''}\u0000${r.setting ?? ''}\u0000${r.rate.toString()}\u0000${at(r.origin)}\n`;
+  for (const r of transitions) key += `t\u0000${r.fromNcy}\u0000${r.fromSetting}\u0000${r.toSetting}\u0000${r.toBand ?? ''}\u0000${r.rate.toString()}\u0000${at(r.origin)}\n`;
+  return key;
 }
 
 /**
@@ -173,6 +274,25 @@ export function lanesFor(model: Pick<Model, 'ceasing' | 'transitions'>): Lanes {
  */
 export class AdjustedSurvival {
   private readonly memo = new Map<Decimal, Map<Decimal, Decimal>>();
+  private readonly outflows = new Map<Decimal, Map<number, Outflow>>();
+
+  /** Where the pupils of `lane` at `offset` go with a scenario's factor on the ceasing rate; the model's own outflow where the factor is one. */
+  outflow(lanes: Lanes, lane: Lane, offset: number, factor: Decimal): Outflow {
+    if (factor === ONE) return lanes.outflow(lane, offset);
+    const survival = this.of(lanes.ceasing(lane, offset), factor);
+    let bySlot = this.outflows.get(survival);
+    if (!bySlot) {
+      bySlot = new Map();
+      this.outflows.set(survival, bySlot);
+    }
+    const slot = lane.index * SPAN + offset;
+    let outflow = bySlot.get(slot);
+    if (!outflow) {
+      outflow = new Outflow(survival, lanes.split(lane, offset), offset === SPAN - 1);
+      bySlot.set(slot, outflow);
+    }
+    return outflow;
+  }
 
   of(rate: Decimal, factor: Decimal): Decimal {
     if (rate.isZero()) return ONE;

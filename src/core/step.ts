@@ -1,10 +1,11 @@
 import type { Decimal } from 'decimal.js';
 import { Cohort } from './cohort.js';
-import { ONE, ZERO } from './decimal.js';
-import { type AdjustedSurvival, type Move, SPAN } from './lanes.js';
+import { ONE } from './decimal.js';
+import { type AdjustedSurvival, type Outflow, SPAN } from './lanes.js';
 import type { PlacementMove } from './adjustments.js';
 import type { Cell } from './model.js';
 import { NCY_MIN } from './need.js';
+import { atScale, pow10, scaledOf, toDecimal } from './units.js';
 
 /** Pupil flows over one academic-year step; opening + new − ceased − agedOut = closing. */
 export interface Flows {
@@ -31,57 +32,61 @@ export interface Stepped {
  * the new plans of AY a+1 join. Nothing is rounded. A bespoke cost total follows its
  * pupils' share exactly; pupils who move setting leave it behind (priced by the tariff).
  *
- * This is the projection's hot loop: one multiplication per slot (none where nothing
- * ceases), and an addition only where pupils from two places meet in one slot.
+ * This is the projection's hot loop. Counts are scaled integers (src/core/units.ts): a first
+ * pass finds each slot's outflow and the places the step needs (the most any factor has, or
+ * more if a new plan's count has more), a second multiplies each count by its factors, one
+ * integer multiplication per destination, and adds where pupils from two places meet.
  */
 export function step(cohort: Cohort, joining: readonly Cell[], ceasing?: ScenarioCeasing): Stepped {
   const { lanes, slots, counts, bespoke, origins } = cohort;
-  const next = new Cohort(lanes);
-  let agedOut = ZERO;
-  let moved = ZERO;
+  const outflows: Outflow[] = new Array(slots.length);
+  let places = 0;
+  for (let i = 0; i < slots.length; i += 1) {
+    const slot = slots[i]!;
+    const lane = lanes.all[Math.floor(slot / SPAN)]!;
+    const offset = slot - lane.index * SPAN;
+    const outflow = ceasing
+      ? ceasing.survival.outflow(lanes, lane, offset, ceasing.factor({ ncy: offset + NCY_MIN, need: lane.need, setting: lane.setting, band: lane.band }))
+      : lanes.outflow(lane, offset);
+    outflows[i] = outflow;
+    if (outflow.places > places) places = outflow.places;
+  }
+  const list = lanes.listOf(joining);
+  const scale = Math.max(cohort.scale + places, list.places);
+  const factorScale = scale - cohort.scale;
+  const next = new Cohort(lanes, scale);
+  let agedOut = 0n;
+  let moved = 0n;
   for (let i = 0; i < slots.length; i += 1) {
     const slot = slots[i]!;
     const count = counts[i]!;
-    const lane = lanes.all[Math.floor(slot / SPAN)]!;
-    const offset = slot - lane.index * SPAN;
-    const survival = ceasing
-      ? ceasing.survival.of(lanes.ceasing(lane, offset), ceasing.factor({ ncy: offset + NCY_MIN, need: lane.need, setting: lane.setting, band: lane.band, count }))
-      : lanes.survival(lane, offset);
-    const continuing = survival === ONE ? count : count.times(survival);
-    if (offset === SPAN - 1) {
-      agedOut = agedOut.plus(continuing);
+    const outflow = outflows[i]!.at(factorScale);
+    if (outflow.agesOut) {
+      agedOut += count * outflow.stay;
       continue;
     }
     const origin = origins[i];
-    const moves = lanes.moves(lane, offset);
-    let staying = continuing;
-    for (const move of moves) {
-      const share = continuing.times(move.rate);
-      staying = staying.minus(share);
-      moved = moved.plus(share);
-      next.add(move.lane.index * SPAN + offset + 1, share, undefined, move.origin ?? origin);
+    const { moves } = outflow.split;
+    for (let k = 0; k < moves.length; k += 1) {
+      const move = moves[k]!;
+      const share = count * outflow.shares[k]!;
+      moved += share;
+      next.add(move.lane.index * SPAN + (slot % SPAN) + 1, share, undefined, move.origin ?? origin);
     }
     const cost = bespoke[i];
-    next.add(slot + 1, staying, cost === undefined ? undefined : stayingCost(cost, survival, moves), origin);
+    next.add(slot + 1, count * outflow.stay, cost === undefined ? undefined : cost.times(outflow.bespokeShare()), origin);
   }
-  const list = lanes.listOf(joining);
   for (let i = 0; i < joining.length; i += 1) {
     const plan = joining[i]!;
-    next.add(list.slots[i]!, plan.count, plan.bespokeAnnual, plan.origin);
+    const placed = list.placed[i]!;
+    next.add(placed.slot, atScale(placed.count, scale), plan.bespokeAnnual, plan.origin);
   }
-  return { next, agedOut, moved, joined: list.total };
-}
-
-/** The share of a bespoke slot's cost that stays with the pupils who stay: (1 − rate)(1 − Σ moved). */
-function stayingCost(cost: Decimal, survival: Decimal, moves: readonly Move[]): Decimal {
-  let movedShare = ZERO;
-  for (const move of moves) movedShare = movedShare.plus(move.rate);
-  return cost.times(survival).times(ONE.minus(movedShare));
+  return { next, agedOut: toDecimal(agedOut, scale), moved: toDecimal(moved, scale), joined: list.total };
 }
 
 /** A scenario's multiplier on ceasing rates (Adjustments.ceasingFactor for this step's year), with its memo. */
 export interface ScenarioCeasing {
-  readonly factor: (cell: Cell) => Decimal;
+  readonly factor: (cell: Pick<Cell, 'ncy' | 'need' | 'setting' | 'band'>) => Decimal;
   readonly survival: AdjustedSurvival;
 }
 
@@ -89,10 +94,13 @@ export interface ScenarioCeasing {
  * Moves a share of the matching pupils to another placement (a scenario's lever), slot by slot,
  * keeping the cohort's order: the pupils who stay, then those who moved, where each slot was.
  * Moved pupils keep the slot's origin; a bespoke cost stays behind with the pupils who stay.
+ * The share's places are added to the cohort's scale, so that the split is exact.
  */
 export function movePupils(cohort: Cohort, move: PlacementMove): Cohort {
   const { lanes, slots, counts, bespoke, origins } = cohort;
-  const next = new Cohort(lanes);
+  const fraction = scaledOf(move.fraction);
+  const whole = pow10(fraction.places);
+  const next = new Cohort(lanes, cohort.scale + fraction.places);
   const staying = ONE.minus(move.fraction);
   for (let i = 0; i < slots.length; i += 1) {
     const slot = slots[i]!;
@@ -101,11 +109,11 @@ export function movePupils(cohort: Cohort, move: PlacementMove): Cohort {
     const count = counts[i]!;
     const cost = bespoke[i];
     if (!move.matches({ ncy: offset + NCY_MIN, need: lane.need, setting: lane.setting, band: lane.band })) {
-      next.add(slot, count, cost, origins[i]);
+      next.add(slot, count * whole, cost, origins[i]);
       continue;
     }
-    const moved = count.times(move.fraction);
-    next.add(slot, count.minus(moved), cost?.times(staying), origins[i]);
+    const moved = count * fraction.int;
+    next.add(slot, count * whole - moved, cost?.times(staying), origins[i]);
     next.add(lanes.lane(lane.need, move.toSetting, move.toBand ?? lane.band, false).index * SPAN + offset, moved, undefined, origins[i]);
   }
   return next;

@@ -13,6 +13,8 @@ export interface CohortYear {
   readonly academicYear: AcademicYear;
   /** Pupils by lane (need, setting, band, bespoke), summed over NCY, in a canonical order. */
   readonly totals: readonly LaneTotal[];
+  /** The places of the lane totals' units (src/core/units.ts). */
+  readonly scale: number;
   readonly bySetting: ReadonlyMap<string, Decimal>;
   readonly pupils: Decimal;
   /** Flows into this AY from the one before; absent for the base year. */
@@ -42,7 +44,7 @@ function computeYears(model: Model, lastYear: AcademicYear, adjustments: Adjustm
   for (let ay = model.baseYear + 1; ay <= lastYear; ay += 1) {
     const opening = totals.pupils;
     const joining = newPlans.get(ay) ?? [];
-    const ceasing = factor && survival ? { factor: (cell: Cell) => factor(ay - 1, cell), survival } : undefined;
+    const ceasing = factor && survival ? { factor: (cell: Pick<Cell, 'ncy' | 'need' | 'setting' | 'band'>) => factor(ay - 1, cell), survival } : undefined;
     const stepped = step(cohort, adjustments.newPlans ? adjustments.newPlans(ay, joining) : joining, ceasing);
     cohort = adjusted(stepped.next, ay, adjustments);
     totals = laneTotals(cohort);

@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js';
+import type { Adjustments } from '../../src/core/adjustments.js';
 import { Dec } from '../../src/core/decimal.js';
 import type { Model } from '../../src/core/model.js';
 import { NCY_MAX, type Need } from '../../src/core/need.js';
@@ -20,10 +21,12 @@ type Slot = { ncy: number; need: Need; setting: string; band: string; count: Dec
 
 /**
  * The stepping rules of docs/methodology.md written as plainly as possible: one Map entry per
- * cell, every flow summed cell by cell. Slow, and independent of src/core/step.ts, cohort.ts
- * and lanes.ts, so that property tests can hold the fast engine to it.
+ * cell, every flow summed cell by cell, in Decimal arithmetic. Slow, and independent of
+ * src/core/step.ts, cohort.ts, lanes.ts and units.ts, so that property tests can hold the fast
+ * engine to it, with a scenario's adjustments as src/core/trajectory.ts applies them: ceasing
+ * factors (rate × factor kept within 0–1), new plans after levers, and moves after each step.
  */
-export function referenceYears(model: Model, lastYear: number): ReferenceYear[] {
+export function referenceYears(model: Model, lastYear: number, adjustments: Adjustments = {}): ReferenceYear[] {
   const ceasing = new CeasingRules(model.ceasing);
   const transitions = new TransitionRules(model.transitions);
   const joiningByYear = newPlansByYear(model.newPlans, model.baseYear, lastYear, model.assumptions.newPlansGrowth);
@@ -37,8 +40,23 @@ export function referenceYears(model: Model, lastYear: number): ReferenceYear[] 
       if (c.bespoke !== undefined) existing.bespoke = existing.bespoke!.plus(c.bespoke);
     }
   };
+  const moveCells = (from: Map<string, Slot>, ay: number): Map<string, Slot> => {
+    let current = from;
+    for (const move of adjustments.moves?.(ay) ?? []) {
+      const moved = new Map<string, Slot>();
+      for (const c of current.values()) {
+        if (!move.matches(c)) { add(moved, c); continue; }
+        const share = c.count.times(move.fraction);
+        add(moved, { ...c, count: c.count.minus(share), ...(c.bespoke !== undefined ? { bespoke: c.bespoke.times(new Dec(1).minus(move.fraction)) } : {}) });
+        add(moved, { ncy: c.ncy, need: c.need, setting: move.toSetting, band: move.toBand ?? c.band, count: share });
+      }
+      current = moved;
+    }
+    return current;
+  };
   let cells = new Map<string, Slot>();
   for (const c of model.cohort) add(cells, { ncy: c.ncy, need: c.need, setting: c.setting, band: c.band, count: c.count, ...(c.bespokeAnnual ? { bespoke: c.bespokeAnnual } : {}) });
+  cells = moveCells(cells, model.baseYear);
   const years: ReferenceYear[] = [summary(cells, zero, zero, zero, zero)];
   for (let ay = model.baseYear + 1; ay <= lastYear; ay += 1) {
     const next = new Map<string, Slot>();
@@ -46,7 +64,9 @@ export function referenceYears(model: Model, lastYear: number): ReferenceYear[] 
     let agedOut = zero;
     let moved = zero;
     for (const c of cells.values()) {
-      const rate = ceasing.rate(c.ncy, c.need, c.setting);
+      const given = ceasing.rate(c.ncy, c.need, c.setting);
+      const factored = adjustments.ceasingFactor ? given.times(adjustments.ceasingFactor(ay - 1, c)) : given;
+      const rate = Dec.min(new Dec(1), Dec.max(zero, factored));
       ceased = ceased.plus(c.count.times(rate));
       const continuing = c.count.times(new Dec(1).minus(rate));
       if (c.ncy === NCY_MAX) { agedOut = agedOut.plus(continuing); continue; }
@@ -62,11 +82,12 @@ export function referenceYears(model: Model, lastYear: number): ReferenceYear[] 
       add(next, { ncy: c.ncy + 1, need: c.need, setting: c.setting, band: c.band, count: staying, ...(c.bespoke ? { bespoke: c.bespoke.times(new Dec(1).minus(rate)).times(new Dec(1).minus(share)) } : {}) });
     }
     let joined = zero;
-    for (const p of joiningByYear.get(ay) ?? []) {
+    const joining = joiningByYear.get(ay) ?? [];
+    for (const p of adjustments.newPlans ? adjustments.newPlans(ay, joining) : joining) {
       joined = joined.plus(p.count);
       add(next, { ncy: p.ncy, need: p.need, setting: p.setting, band: p.band, count: p.count });
     }
-    cells = next;
+    cells = moveCells(next, ay);
     years.push(summary(cells, ceased, agedOut, moved, joined));
   }
   return years;

@@ -27,7 +27,7 @@ export function leverAdjustments(levers: readonly Lever[]): Adjustments {
  * One Decimal per year and set of matching levers, handed out again for every cell that matches
  * the same levers: the projection memoises its adjusted rates by these objects.
  */
-function ceasingFactor(levers: readonly CeasingLever[]): (ay: AcademicYear, cell: Cell) => Decimal {
+function ceasingFactor(levers: readonly CeasingLever[]): NonNullable<Adjustments['ceasingFactor']> {
   const byYear = new Map<AcademicYear, Map<string, Decimal>>();
   return (ay, cell) => {
     let products = byYear.get(ay);
