@@ -5,7 +5,7 @@ import type { Cell, CeasingRow, Model, TransitionRow } from './model.js';
 import { NCY_MAX, NCY_MIN, type Need } from './need.js';
 import type { RateBook } from './rate-book.js';
 import { CeasingRules, TransitionRules } from './rules.js';
-import { atScale, pow10, type Scaled, scaledOf, toDecimal } from './units.js';
+import { atScale, complement, pow10, type Scaled, scaledOf, toDecimal } from './units.js';
 
 /** The NCYs a lane can hold (−3 … 20). A cohort slot is lane index × SPAN + (NCY − NCY_MIN). */
 export const SPAN = NCY_MAX - NCY_MIN + 1;
@@ -40,8 +40,11 @@ export class Lane {
   readonly splits: (Split | undefined)[] = [];
   /** Where the lane's pupils go in a step under the model's own rates, by NCY offset. */
   readonly outflows: (Outflow | undefined)[] = [];
-  /** The tariff series that prices the lane, by rate book (src/core/cost.ts). */
-  readonly series = new Map<RateBook, string>();
+  /**
+   * The tariff series that prices the lane, by rate book (src/core/cost.ts). Weak: lanes are
+   * shared by every model with the same rules, and must not keep their tariffs alive.
+   */
+  readonly series = new WeakMap<RateBook, string>();
 
   constructor(
     readonly index: number,
@@ -51,7 +54,7 @@ export class Lane {
     readonly bespoke: boolean,
     /** Ceasing rates by NCY offset, shared by every lane of the same need and setting (they do not depend on band). */
     readonly ceasing: (Decimal | undefined)[],
-    /** 1 − ceasing rate, likewise; ONE itself when the rate is zero, so stepping can skip the multiplication. */
+    /** 1 − ceasing rate, likewise; ONE itself when the rate is zero. */
     readonly survival: (Decimal | undefined)[],
   ) {}
 }
@@ -136,11 +139,11 @@ export class Lanes {
 
   private readonly survivals = new Map<Decimal, Decimal>();
 
-  /** 1 − rate, one Decimal per distinct rate (a few dozen), shared by every lane. */
+  /** 1 − rate, exactly, one Decimal per distinct rate (a few dozen), shared by every lane. */
   private survivalAt(rate: Decimal): Decimal {
     let survival = this.survivals.get(rate);
     if (survival === undefined) {
-      survival = rate.isZero() ? ONE : ONE.minus(rate);
+      survival = rate.isZero() ? ONE : exactly(complement([scaledOf(rate)]));
       this.survivals.set(rate, survival);
     }
     return survival;
@@ -175,14 +178,15 @@ export class Split {
   readonly kept: Decimal;
   readonly keep: Scaled;
   readonly shares: readonly Scaled[];
-  /** The most places of keep and shares. */
+  /** The most places of keep and shares (keep's). */
   readonly places: number;
 
   constructor(readonly moves: readonly Move[]) {
-    this.kept = moves.length ? ONE.minus(moves.reduce((sum, move) => sum.plus(move.rate), ZERO)) : ONE;
-    this.keep = scaledOf(this.kept);
     this.shares = moves.map((move) => scaledOf(move.rate));
-    this.places = Math.max(this.keep.places, ...this.shares.map((share) => share.places));
+    this.keep = complement(this.shares);
+    this.kept = moves.length ? exactly(this.keep) : ONE;
+    // complement() works at the most places of the shares, so keep has at least as many as any share.
+    this.places = this.keep.places;
   }
 }
 
@@ -208,6 +212,11 @@ export class Outflow {
     this.places = this.survivalScaled.places + (agesOut ? 0 : split.places);
   }
 
+  /**
+   * Sets stay and shares for a step at `scale` places (at least `places`). Outflows are shared
+   * by every projection of the same rules, so the caller reads them at once, before the next
+   * `at` (src/core/step.ts does, slot by slot).
+   */
   at(scale: number): this {
     if (scale === this.scale) return this;
     const { int, places } = this.survivalScaled;
@@ -257,13 +266,12 @@ export function lanesFor(model: Pick<Model, 'ceasing' | 'transitions'>): Lanes {
   return lanes;
 }
 
-/** Everything the lanes take from the rules, origins included (they locate problems), as one string. */
+/** Everything the lanes take from the rules, origins included (they locate problems), as one unambiguous string. */
 function rulesKey(ceasing: readonly CeasingRow[], transitions: readonly TransitionRow[]): string {
-  const at = (o: Location | undefined) => (o ? `${o.file}\u0001${o.line ?? ''}\u0001${o.column ?? ''}\u0001${o.path ?? ''}` : '');
-  let key = '';
-  for (const r of ceasing) key += `c\u0000${r.ncy}\u0000${r.need ?? ''}\u0000${r.setting ?? ''}\u0000${r.rate.toString()}\u0000${at(r.origin)}\n`;
-  for (const r of transitions) key += `t\u0000${r.fromNcy}\u0000${r.fromSetting}\u0000${r.toSetting}\u0000${r.toBand ?? ''}\u0000${r.rate.toString()}\u0000${at(r.origin)}\n`;
-  return key;
+  return JSON.stringify([
+    ceasing.map((r) => [r.ncy, r.need ?? null, r.setting ?? null, r.rate.toString(), r.origin ?? null]),
+    transitions.map((r) => [r.fromNcy, r.fromSetting, r.toSetting, r.toBand ?? null, r.rate.toString(), r.origin ?? null]),
+  ]);
 }
 
 /**
@@ -303,11 +311,19 @@ export class AdjustedSurvival {
     }
     let survival = byFactor.get(factor);
     if (survival === undefined) {
-      const product = rate.times(factor);
-      const clamped = product.isNegative() ? ZERO : product.greaterThan(ONE) ? ONE : product;
-      survival = clamped.isZero() ? ONE : ONE.minus(clamped);
+      // rate × factor and 1 − that as integers: decimal.js would round a product with a share such as 1/3 to 40 digits.
+      const r = scaledOf(rate);
+      const f = scaledOf(factor);
+      const product: Scaled = { int: r.int * f.int, places: r.places + f.places };
+      survival = product.int <= 0n ? ONE : product.int >= pow10(product.places) ? ZERO : exactly(complement([product]));
       byFactor.set(factor, survival);
     }
     return survival;
   }
+
+}
+
+/** A scaled value as a Decimal, as made: no rounding. */
+function exactly(value: Scaled): Decimal {
+  return toDecimal(value.int, value.places);
 }

@@ -19,6 +19,7 @@ const POWERS: bigint[] = [1n];
 
 /** 10^n as a BigInt, each power made once. */
 export function pow10(n: number): bigint {
+  if (!Number.isInteger(n) || n < 0) throw new InternalError(`10^${n} is not a whole power of ten`);
   for (let k = POWERS.length; k <= n; k += 1) POWERS.push(POWERS[k - 1]! * 10n);
   return POWERS[n]!;
 }
@@ -67,6 +68,19 @@ export function scaledOf(x: Decimal): Scaled {
 export function atScale(value: Scaled, scale: number): bigint {
   if (scale < value.places) throw new InternalError(`cannot hold ${value.int} ÷ 10^${value.places} at ${scale} places`);
   return scale === value.places ? value.int : value.int * pow10(scale - value.places);
+}
+
+/**
+ * 1 − Σ values, exactly, at the most places of the values (never fewer, so a share that stays
+ * can multiply alongside the shares that leave): decimal.js would round the difference to 40
+ * digits, and the share that stays must add up with the shares that leave to exactly one.
+ */
+export function complement(values: readonly Scaled[]): Scaled {
+  let places = 0;
+  for (const value of values) if (value.places > places) places = value.places;
+  let int = pow10(places);
+  for (const value of values) int -= atScale(value, places);
+  return { int, places };
 }
 
 /** The Decimal worth `units` ÷ 10^scale, exactly (the constructor keeps every digit it is given). */

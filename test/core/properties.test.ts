@@ -101,15 +101,22 @@ describe('invariants (property tests, seed logged by fast-check on failure)', ()
 
   it('with a scenario\'s adjustments (shares that never terminate, such as 1/3), the engine still agrees with the plain count', () => {
     const third = (n: number) => new Dec(n).div(3);
+    const bespokeArb = fc.record({ ncy: fc.integer({ min: -3, max: 20 }), need, setting: fc.constant('mainstream'), band: fc.constant(''), count: amount(500), cost: amount(9000000) })
+      .map(({ cost, ...c }): Cell => ({ ...c, bespokeAnnual: cost.times(c.count) }));
     const adjustmentsArb = fc.record({
+      // A factor that changes from year to year, so that adjusted outflows of one slot differ by year.
       ceasing: fc.record({ from: fc.integer({ min: -3, max: 20 }), span: fc.integer({ min: 0, max: 10 }), factor: fc.integer({ min: 0, max: 9 }).map(third) }),
       plans: fc.record({ need, scale: fc.integer({ min: 0, max: 6 }).map(third) }),
       move: fc.record({ year: fc.integer({ min: 2025, max: 2029 }), from: fc.integer({ min: -3, max: 20 }), fraction: fc.integer({ min: 0, max: 7 }).map((n) => new Dec(n).div(7)) }),
+      // A second transition out of mainstream at one NCY, with more places than the model's (say 0.05 beside 0.15: 0.8 stays).
+      second: fc.record({ fromNcy: fc.integer({ min: -3, max: 19 }), rate: fc.integer({ min: 1, max: 200 }).map((n) => new Dec(n).div(1000)) }),
+      bespoke: fc.array(bespokeArb, { maxLength: 5 }),
     });
-    fc.assert(fc.property(modelArb, adjustmentsArb, (m, { ceasing, plans, move }) => {
+    fc.assert(fc.property(modelArb, adjustmentsArb, (base, { ceasing, plans, move, second, bespoke }) => {
+      const m: Model = { ...base, cohort: [...base.cohort, ...bespoke], transitions: [...base.transitions, { fromNcy: second.fromNcy, fromSetting: 'mainstream', toSetting: 'special', toBand: '1', rate: second.rate }] };
       const one = new Dec(1);
       const adjustments: Adjustments = {
-        ceasingFactor: (_ay, cell) => (cell.ncy >= ceasing.from && cell.ncy <= ceasing.from + ceasing.span ? ceasing.factor : one),
+        ceasingFactor: (ay, cell) => (cell.ncy >= ceasing.from && cell.ncy <= ceasing.from + ceasing.span ? ceasing.factor.plus(new Dec(ay - 2025).div(7)) : one),
         newPlans: (_ay, cells) => cells.map((cell) => (cell.need === plans.need ? { ...cell, count: cell.count.times(plans.scale) } : cell)),
         moves: (ay) => (ay === move.year ? [{ matches: (cell) => cell.setting === 'mainstream' && cell.ncy >= move.from, fraction: move.fraction, toSetting: 'special', toBand: '2' }] : []),
       };
@@ -121,6 +128,7 @@ describe('invariants (property tests, seed logged by fast-check on failure)', ()
         expect(close(year.pupils, want.pupils)).toBe(true);
         const lanes = new Map(year.totals.map((t) => [`${t.lane.need}|${t.lane.setting}|${t.lane.band}|${t.lane.bespoke}`, t]));
         for (const [lane, count] of want.byLane) expect(close(toDecimal(lanes.get(lane)?.units ?? 0n, year.scale), count)).toBe(true);
+        for (const [lane, cost] of want.bespokeByLane) expect(close(lanes.get(lane)?.bespokeAnnual ?? d('0'), cost)).toBe(true);
         if (i === 0) return;
         const flows = year.flows!;
         expect(close(flows.ceased, want.ceased) && close(flows.agedOut, want.agedOut) && close(flows.moved, want.moved) && close(flows.newPlans, want.joined)).toBe(true);

@@ -27,6 +27,16 @@ describe('stepping one academic year', () => {
     expect([flows.opening, flows.ceased, flows.agedOut, flows.moved, flows.newPlans, flows.closing].map(String)).toEqual(['10', '1', '0', '2.7', '1', '10']);
   });
 
+  it('holds shares with more places than the share that stays (0.05 and 0.15 leave, 0.8 stays) exactly', () => {
+    const transitions = new TransitionRules([
+      { fromNcy: 6, fromSetting: 'mainstream', toSetting: 'special', rate: d('0.05') },
+      { fromNcy: 6, fromSetting: 'mainstream', toSetting: 'resourced', rate: d('0.15') },
+    ]);
+    const { cells, flows } = stepYear([cell(6, 'ASD', 'mainstream', '1', '10')], [], new CeasingRules([]), transitions);
+    expect(cells.map((c) => [c.setting, c.count.toString()]).sort()).toEqual([['mainstream', '8'], ['resourced', '1.5'], ['special', '0.5']]);
+    expect(flows.moved.toString()).toBe('2');
+  });
+
   it('plans past NCY 20 leave after ceasing', () => {
     const { cells, flows } = stepYear([cell(20, 'PMLD', 'special', '1', '4')], [], new CeasingRules([{ ncy: 20, rate: d('0.25') }]), new TransitionRules([]));
     expect(cells).toEqual([]);
