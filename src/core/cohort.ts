@@ -15,19 +15,29 @@ import { atScale, toDecimal } from './units.js';
  * collector out of it.
  */
 export class Cohort {
-  /** Occupied slots by position. */
-  readonly slots: number[] = [];
+  /** Occupied slots by position, the first `size` of them. */
+  slots: Int32Array;
   /** Pupils in each slot, × 10^scale. */
-  readonly counts: bigint[] = [];
+  readonly counts: bigint[];
   /** Σ of the annual costs of a bespoke slot's pupils. */
-  readonly bespoke: (Decimal | undefined)[] = [];
+  readonly bespoke: (Decimal | undefined)[];
   /** The input row that first brought pupils to the slot, for locating problems. */
-  readonly origins: (Location | undefined)[] = [];
+  readonly origins: (Location | undefined)[];
+  /** How many slots are occupied. */
+  size = 0;
   /** Position + 1 of each slot; 0 where the slot is empty. */
   private where: Int32Array;
 
-  constructor(readonly lanes: Lanes, readonly scale: number) {
+  /**
+   * `capacity`: how many slots the cohort may come to hold, when the caller knows (a step does):
+   * the arrays are made that long at once rather than grown, which halves what a step allocates.
+   */
+  constructor(readonly lanes: Lanes, readonly scale: number, capacity = 16) {
     this.where = new Int32Array((lanes.all.length + 8) * SPAN);
+    this.slots = new Int32Array(capacity);
+    this.counts = new Array<bigint>(capacity);
+    this.bespoke = new Array<Decimal | undefined>(capacity);
+    this.origins = new Array<Location | undefined>(capacity);
   }
 
   /** Adds `units` (× 10^scale) pupils to a slot. */
@@ -35,10 +45,14 @@ export class Cohort {
     if (slot >= this.where.length) this.grow(slot);
     const at = this.where[slot]!;
     if (at === 0) {
-      this.where[slot] = this.slots.push(slot);
-      this.counts.push(units);
-      this.bespoke.push(bespoke);
-      this.origins.push(origin);
+      const position = this.size;
+      if (position === this.slots.length) this.growSlots();
+      this.slots[position] = slot;
+      this.counts[position] = units;
+      this.bespoke[position] = bespoke;
+      this.origins[position] = origin;
+      this.size = position + 1;
+      this.where[slot] = this.size;
       return;
     }
     this.counts[at - 1]! += units;
@@ -48,14 +62,14 @@ export class Cohort {
   /** A cohort of cells, at the fewest places that hold every count exactly. */
   static of(lanes: Lanes, cells: readonly Cell[]): Cohort {
     const { placed, places } = lanes.listOf(cells);
-    const cohort = new Cohort(lanes, places);
+    const cohort = new Cohort(lanes, places, cells.length);
     cells.forEach((cell, i) => cohort.add(placed[i]!.slot, atScale(placed[i]!.count, places), cell.bespokeAnnual, cell.origin));
     return cohort;
   }
 
   /** The cohort as cells, in slot order: for tests, not the hot loop. */
   cells(): Cell[] {
-    return this.slots.map((slot, i) => {
+    return [...this.slots.subarray(0, this.size)].map((slot, i) => {
       const lane = this.lanes.all[Math.floor(slot / SPAN)]!;
       const bespoke = this.bespoke[i];
       const origin = this.origins[i];
@@ -69,6 +83,12 @@ export class Cohort {
         ...(origin !== undefined ? { origin } : {}),
       };
     });
+  }
+
+  private growSlots(): void {
+    const slots = new Int32Array(Math.max(16, this.slots.length * 2));
+    slots.set(this.slots);
+    this.slots = slots;
   }
 
   private grow(slot: number): void {
@@ -108,8 +128,8 @@ export function laneTotals(cohort: Cohort): CohortTotals {
   type Total = { lane: Lane; units: bigint; bespokeAnnual?: Decimal; origin?: Location };
   const byLane: (Total | undefined)[] = [];
   const totals: Total[] = [];
-  const { slots, counts, bespoke, origins, lanes } = cohort;
-  for (let i = 0; i < slots.length; i += 1) {
+  const { slots, counts, bespoke, origins, lanes, size } = cohort;
+  for (let i = 0; i < size; i += 1) {
     const index = Math.floor(slots[i]! / SPAN);
     const total = byLane[index];
     if (total === undefined) {

@@ -38,10 +38,11 @@ export interface Stepped {
  * integer multiplication per destination, and adds where pupils from two places meet.
  */
 export function step(cohort: Cohort, joining: readonly Cell[], ceasing?: ScenarioCeasing): Stepped {
-  const { lanes, slots, counts, bespoke, origins } = cohort;
-  const outflows: Outflow[] = new Array(slots.length);
+  const { lanes, slots, counts, bespoke, origins, size } = cohort;
+  const outflows: Outflow[] = new Array(size);
   let places = 0;
-  for (let i = 0; i < slots.length; i += 1) {
+  let capacity = joining.length;
+  for (let i = 0; i < size; i += 1) {
     const slot = slots[i]!;
     const lane = lanes.all[Math.floor(slot / SPAN)]!;
     const offset = slot - lane.index * SPAN;
@@ -50,14 +51,15 @@ export function step(cohort: Cohort, joining: readonly Cell[], ceasing?: Scenari
       : lanes.outflow(lane, offset);
     outflows[i] = outflow;
     if (outflow.places > places) places = outflow.places;
+    capacity += 1 + outflow.split.moves.length;
   }
   const list = lanes.listOf(joining);
   const scale = Math.max(cohort.scale + places, list.places);
   const factorScale = scale - cohort.scale;
-  const next = new Cohort(lanes, scale);
+  const next = new Cohort(lanes, scale, capacity);
   let agedOut = 0n;
   let moved = 0n;
-  for (let i = 0; i < slots.length; i += 1) {
+  for (let i = 0; i < size; i += 1) {
     const slot = slots[i]!;
     const count = counts[i]!;
     const outflow = outflows[i]!.at(factorScale);
@@ -97,12 +99,12 @@ export interface ScenarioCeasing {
  * The share's places are added to the cohort's scale, so that the split is exact.
  */
 export function movePupils(cohort: Cohort, move: PlacementMove): Cohort {
-  const { lanes, slots, counts, bespoke, origins } = cohort;
+  const { lanes, slots, counts, bespoke, origins, size } = cohort;
   const fraction = scaledOf(move.fraction);
   const whole = pow10(fraction.places);
-  const next = new Cohort(lanes, cohort.scale + fraction.places);
+  const next = new Cohort(lanes, cohort.scale + fraction.places, 2 * size);
   const staying = ONE.minus(move.fraction);
-  for (let i = 0; i < slots.length; i += 1) {
+  for (let i = 0; i < size; i += 1) {
     const slot = slots[i]!;
     const lane = lanes.all[Math.floor(slot / SPAN)]!;
     const offset = slot - lane.index * SPAN;

@@ -10,10 +10,11 @@ const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-batch-interrupt-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const FILES = ['failures.csv', 'national.csv', 'summary.csv'];
 
-function runAndKill(outDir: string, signal: NodeJS.Signals, afterMs: number): Promise<number | null> {
+/** Runs a batch and sends `signal` after `afterMs`; with no `afterMs`, lets it finish. */
+function runAndKill(outDir: string, signal: NodeJS.Signals, afterMs: number | undefined): Promise<number | null> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, 'batch', path.join(ROOT, 'fixtures/national'), '--out-dir', outDir, '--quiet', '--jobs', '2'], { env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' }, stdio: 'ignore' });
-    const timer = setTimeout(() => child.kill(signal), afterMs);
+    const timer = afterMs === undefined ? undefined : setTimeout(() => child.kill(signal), afterMs);
     child.on('exit', (code, killedBy) => {
       clearTimeout(timer);
       resolve(code ?? (killedBy ? -1 : null));
@@ -26,7 +27,8 @@ describe('an interrupted batch', () => {
     const outDir = path.join(dir, 'out');
     mkdirSync(outDir);
     const codes: (number | null)[] = [];
-    for (const [index, afterMs] of [60, 150, 250, 400, 3000].entries()) {
+    // The last run is not killed: a fixed delay there failed when the whole suite loaded the machine.
+    for (const [index, afterMs] of [60, 150, 250, 400, undefined].entries()) {
       for (const name of FILES) writeFileSync(path.join(outDir, name), `yesterday's ${name}\n`);
       const signal = index % 2 === 0 ? 'SIGTERM' : 'SIGINT';
       const code = await runAndKill(outDir, signal, afterMs);
