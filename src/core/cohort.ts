@@ -1,28 +1,33 @@
 import type { Decimal } from 'decimal.js';
 import { ZERO } from './decimal.js';
 import type { Location } from './issue.js';
-import { type Lane, type Lanes, SPAN } from './lanes.js';
+import { type Lane, type Lanes, type Placed, SPAN } from './lanes.js';
 import type { Cell } from './model.js';
 import { NCY_MIN } from './need.js';
-import { atScale, toDecimal } from './units.js';
+import { grown } from './typed-arrays.js';
+import { addExact, pow10, ScaledSum, toDecimal } from './units.js';
 
 /**
  * One academic year's cohort: a count for each occupied slot (lane × NCY), in parallel arrays
  * in the order the slots were first filled, so that every sum over the cohort runs in that
- * order. Counts are exact integers of 10^-scale pupils, one scale for the whole cohort
- * (src/core/units.ts). The projection's hot loop reads and writes by position, with no keys
- * to build and no object per cell; a typed index from slot to position keeps the garbage
- * collector out of it.
+ * order. A count is an exact integer number of 10^-places pupils, each slot with its own
+ * places (src/core/units.ts): held in `small` as a number while it is below 2^53, which costs
+ * no allocation, else in `big` as a BigInt. The projection's hot loop reads and writes by
+ * position, with no keys to build and no object per cell; a typed index from slot to position
+ * keeps the garbage collector out of it.
  */
 export class Cohort {
   /** Occupied slots by position, the first `size` of them. */
   slots: Int32Array;
-  /** Pupils in each slot, × 10^scale. */
-  readonly counts: bigint[];
+  /** Each slot's count × 10^places, where `big` has none. */
+  small: Float64Array;
+  /** Each slot's count × 10^places, when it is too big for `small`. */
+  big: (bigint | undefined)[];
+  places: Int32Array;
   /** Σ of the annual costs of a bespoke slot's pupils. */
-  readonly bespoke: (Decimal | undefined)[];
+  bespoke: (Decimal | undefined)[];
   /** The input row that first brought pupils to the slot, for locating problems. */
-  readonly origins: (Location | undefined)[];
+  origins: (Location | undefined)[];
   /** How many slots are occupied. */
   size = 0;
   /** Position + 1 of each slot; 0 where the slot is empty. */
@@ -30,41 +35,75 @@ export class Cohort {
 
   /**
    * `capacity`: how many slots the cohort may come to hold, when the caller knows (a step does):
-   * the arrays are made that long at once rather than grown, which halves what a step allocates.
+   * the arrays are made that long at once rather than grown.
    */
-  constructor(readonly lanes: Lanes, readonly scale: number, capacity = 16) {
+  constructor(readonly lanes: Lanes, capacity = 16) {
     this.where = new Int32Array((lanes.all.length + 8) * SPAN);
     this.slots = new Int32Array(capacity);
-    this.counts = new Array<bigint>(capacity);
+    this.small = new Float64Array(capacity);
+    this.big = new Array<bigint | undefined>(capacity);
+    this.places = new Int32Array(capacity);
     this.bespoke = new Array<Decimal | undefined>(capacity);
     this.origins = new Array<Location | undefined>(capacity);
   }
 
-  /** Adds `units` (× 10^scale) pupils to a slot. */
-  add(slot: number, units: bigint, bespoke: Decimal | undefined, origin: Location | undefined): void {
+  /**
+   * Adds pupils to a slot: `small` × 10^-places, or `big` × 10^-places when `big` is given.
+   * Where the slot has pupils already, the two are brought to the larger places and added,
+   * as numbers while that stays exact.
+   */
+  add(slot: number, small: number, big: bigint | undefined, places: number, bespoke: Decimal | undefined, origin: Location | undefined): void {
     if (slot >= this.where.length) this.grow(slot);
     const at = this.where[slot]!;
     if (at === 0) {
-      const position = this.size;
-      if (position === this.slots.length) this.growSlots();
-      this.slots[position] = slot;
-      this.counts[position] = units;
-      this.bespoke[position] = bespoke;
-      this.origins[position] = origin;
-      this.size = position + 1;
+      const i = this.size;
+      if (i === this.slots.length) this.growSlots();
+      this.slots[i] = slot;
+      if (big === undefined) this.small[i] = small;
+      this.big[i] = big;
+      this.places[i] = places;
+      this.bespoke[i] = bespoke;
+      this.origins[i] = origin;
+      this.size = i + 1;
       this.where[slot] = this.size;
       return;
     }
-    this.counts[at - 1]! += units;
-    if (bespoke !== undefined) this.bespoke[at - 1] = (this.bespoke[at - 1] ?? ZERO).plus(bespoke);
+    const i = at - 1;
+    if (bespoke !== undefined) this.bespoke[i] = (this.bespoke[i] ?? ZERO).plus(bespoke);
+    const held = this.places[i]!;
+    if (big === undefined && this.big[i] === undefined) {
+      const sum = addExact(this.small[i]!, held, small, places);
+      if (!Number.isNaN(sum)) {
+        this.small[i] = sum;
+        if (places > held) this.places[i] = places;
+        return;
+      }
+    }
+    const mine = this.big[i] ?? BigInt(this.small[i]!);
+    const theirs = big ?? BigInt(small);
+    if (held >= places) this.big[i] = mine + (held === places ? theirs : theirs * pow10(held - places));
+    else {
+      this.big[i] = mine * pow10(places - held) + theirs;
+      this.places[i] = places;
+    }
   }
 
-  /** A cohort of cells, at the fewest places that hold every count exactly. */
+  /** A slot's count × 10^places as a BigInt. */
+  units(i: number): bigint {
+    return this.big[i] ?? BigInt(this.small[i]!);
+  }
+
+  /** A cohort of cells, each count at the places it needs. */
   static of(lanes: Lanes, cells: readonly Cell[]): Cohort {
-    const { placed, places } = lanes.listOf(cells);
-    const cohort = new Cohort(lanes, places, cells.length);
-    cells.forEach((cell, i) => cohort.add(placed[i]!.slot, atScale(placed[i]!.count, places), cell.bespokeAnnual, cell.origin));
+    const { placed } = lanes.listOf(cells);
+    const cohort = new Cohort(lanes, cells.length);
+    cells.forEach((cell, i) => cohort.addPlaced(placed[i]!, cell));
     return cohort;
+  }
+
+  /** Adds a cell placed by Lanes.listOf. */
+  addPlaced({ slot, number, big, places }: Placed, cell: Cell): void {
+    this.add(slot, number, big, places, cell.bespokeAnnual, cell.origin);
   }
 
   /** The cohort as cells, in slot order: for tests, not the hot loop. */
@@ -78,7 +117,7 @@ export class Cohort {
         need: lane.need,
         setting: lane.setting,
         band: lane.band,
-        count: toDecimal(this.counts[i]!, this.scale),
+        count: toDecimal(this.units(i), this.places[i]!),
         ...(bespoke !== undefined ? { bespokeAnnual: bespoke } : {}),
         ...(origin !== undefined ? { origin } : {}),
       };
@@ -86,27 +125,27 @@ export class Cohort {
   }
 
   private growSlots(): void {
-    const slots = new Int32Array(Math.max(16, this.slots.length * 2));
-    slots.set(this.slots);
-    this.slots = slots;
+    const capacity = Math.max(16, this.slots.length * 2);
+    this.slots = grown(this.slots, capacity);
+    this.small = grown(this.small, capacity);
+    this.places = grown(this.places, capacity);
   }
 
   private grow(slot: number): void {
-    const where = new Int32Array(Math.max(slot + 1, this.where.length * 2));
-    where.set(this.where);
-    this.where = where;
+    this.where = grown(this.where, Math.max(slot + 1, this.where.length * 2));
   }
 }
 
 /**
  * A lane's pupils summed over its NCYs: what the cost of a year needs, since the tariff does
- * not depend on NCY. The count stays a scaled integer (at the cohort's scale) until it is
- * summed with the other lanes priced by the same series (src/core/cost.ts).
+ * not depend on NCY. The count stays a scaled integer until it is summed with the other lanes
+ * priced by the same series (src/core/cost.ts).
  */
 export interface LaneTotal {
   readonly lane: Lane;
-  /** Pupils × 10^scale of the year. */
+  /** Pupils × 10^places. */
   readonly units: bigint;
+  readonly places: number;
   /** Σ of the annual costs of a bespoke lane's pupils. */
   readonly bespokeAnnual?: Decimal;
   /** The origin of the lane's first slot. */
@@ -116,40 +155,50 @@ export interface LaneTotal {
 export interface CohortTotals {
   /** By lane, in the order the lanes are first met in the cohort's slots. */
   readonly totals: LaneTotal[];
-  /** The places of every lane total's units. */
-  readonly scale: number;
   /** By setting, in the same order. */
   readonly bySetting: Map<string, Decimal>;
   readonly pupils: Decimal;
 }
 
-/** Sums a cohort by lane, then by setting, then in all: an integer addition per slot, then a few. */
+/** Sums a cohort by lane, then by setting, then in all: an exact addition per slot (as numbers while they fit), then a few. */
 export function laneTotals(cohort: Cohort): CohortTotals {
-  type Total = { lane: Lane; units: bigint; bespokeAnnual?: Decimal; origin?: Location };
+  type Total = { lane: Lane; sum: ScaledSum; bespokeAnnual?: Decimal; origin?: Location };
   const byLane: (Total | undefined)[] = [];
-  const totals: Total[] = [];
-  const { slots, counts, bespoke, origins, lanes, size } = cohort;
+  const order: Total[] = [];
+  const { slots, small, big, places, bespoke, origins, lanes, size } = cohort;
   for (let i = 0; i < size; i += 1) {
     const index = Math.floor(slots[i]! / SPAN);
-    const total = byLane[index];
+    let total = byLane[index];
     if (total === undefined) {
-      const created: Total = { lane: lanes.all[index]!, units: counts[i]! };
-      if (bespoke[i] !== undefined) created.bespokeAnnual = bespoke[i];
-      if (origins[i] !== undefined) created.origin = origins[i];
-      byLane[index] = created;
-      totals.push(created);
-      continue;
+      total = { lane: lanes.all[index]!, sum: new ScaledSum() };
+      if (origins[i] !== undefined) total.origin = origins[i];
+      byLane[index] = total;
+      order.push(total);
     }
-    total.units += counts[i]!;
     if (bespoke[i] !== undefined) total.bespokeAnnual = (total.bespokeAnnual ?? ZERO).plus(bespoke[i]!);
+    const b = big[i];
+    if (b === undefined) total.sum.addNumber(small[i]!, places[i]!);
+    else total.sum.add(b, places[i]!);
   }
-  const units = new Map<string, bigint>();
-  for (const { lane, units: count } of totals) units.set(lane.setting, (units.get(lane.setting) ?? 0n) + count);
+  const totals: LaneTotal[] = order.map(({ lane, sum, bespokeAnnual, origin }) => ({
+    lane,
+    units: sum.int,
+    places: sum.places,
+    ...(bespokeAnnual !== undefined ? { bespokeAnnual } : {}),
+    ...(origin !== undefined ? { origin } : {}),
+  }));
+  const units = new Map<string, ScaledSum>();
+  const pupils = new ScaledSum();
+  for (const total of totals) {
+    let sum = units.get(total.lane.setting);
+    if (!sum) {
+      sum = new ScaledSum();
+      units.set(total.lane.setting, sum);
+    }
+    sum.add(total.units, total.places);
+    pupils.add(total.units, total.places);
+  }
   const bySetting = new Map<string, Decimal>();
-  let pupils = 0n;
-  for (const [setting, sum] of units) {
-    bySetting.set(setting, toDecimal(sum, cohort.scale));
-    pupils += sum;
-  }
-  return { totals, scale: cohort.scale, bySetting, pupils: toDecimal(pupils, cohort.scale) };
+  for (const [setting, sum] of units) bySetting.set(setting, sum.decimal());
+  return { totals, bySetting, pupils: pupils.decimal() };
 }

@@ -5,7 +5,7 @@ import type { LaneTotal } from './cohort.js';
 import { type AcademicYear, type FinancialYear, type MonthIndex, firstOfMonth, formatAcademicYear } from './period.js';
 import type { RateBook } from './rate-book.js';
 import type { TariffRate, TariffSetting } from './tariff.js';
-import { toDecimal } from './units.js';
+import { ScaledSum } from './units.js';
 
 /**
  * One setting's spend over the months of one FY that fall in one AY, as annual amounts
@@ -52,8 +52,8 @@ export interface CostContext {
  * without rates of its own) are summed again, so that Σ_m count × rate(m) is taken once per
  * series and span as count × Σ_m rate(m): the same value, with far fewer multiplications.
  */
-export function costAcademicYear(cohort: { readonly totals: readonly LaneTotal[]; readonly scale: number; readonly bySetting: ReadonlyMap<string, Decimal> }, ay: AcademicYear, spans: readonly MonthSpan[], context: CostContext): AcademicYearCost {
-  const { series, bespokeBySetting } = group(cohort.totals, cohort.scale, context.rateBook);
+export function costAcademicYear(cohort: { readonly totals: readonly LaneTotal[]; readonly bySetting: ReadonlyMap<string, Decimal> }, ay: AcademicYear, spans: readonly MonthSpan[], context: CostContext): AcademicYearCost {
+  const { series, bespokeBySetting } = group(cohort.totals, context.rateBook);
   const pupilsBySetting = cohort.bySetting;
   const placesBySetting = new Map<string, Decimal>();
   for (const setting of context.settings) {
@@ -97,7 +97,7 @@ interface SeriesGroup {
 }
 
 /** A series group while its lanes' units are summed. */
-type Summing = { readonly setting: string; readonly members: LaneTotal[]; units: bigint };
+type Summing = { readonly setting: string; readonly members: LaneTotal[]; readonly units: ScaledSum };
 
 /** Σ over the span's months of the series' rate in force on each 1st; undefined (and an issue per lane with pupils) if a month has none. */
 function sumRates(g: SeriesGroup, months: readonly MonthIndex[], ay: AcademicYear, context: CostContext): Decimal | undefined {
@@ -129,7 +129,7 @@ function reportMissing({ lane: g, origin }: LaneTotal, month: MonthIndex, ay: Ac
  * Tariff-priced lanes grouped by the series that prices them (in first-met order), their units
  * summed and made a Decimal once per group; and the bespoke lanes' costs by setting.
  */
-function group(totals: readonly LaneTotal[], scale: number, book: RateBook): { series: SeriesGroup[]; bespokeBySetting: Map<string, Decimal> } {
+function group(totals: readonly LaneTotal[], book: RateBook): { series: SeriesGroup[]; bespokeBySetting: Map<string, Decimal> } {
   const bySeries = new Map<string, Summing>();
   const bespokeBySetting = new Map<string, Decimal>();
   for (const total of totals) {
@@ -143,11 +143,13 @@ function group(totals: readonly LaneTotal[], scale: number, book: RateBook): { s
       key = book.seriesFor(lane.setting, lane.band, lane.need);
       lane.series.set(book, key);
     }
-    const existing = bySeries.get(key);
-    if (existing) {
-      existing.units += total.units;
-      existing.members.push(total);
-    } else bySeries.set(key, { setting: lane.setting, members: [total], units: total.units });
+    let summing = bySeries.get(key);
+    if (!summing) {
+      summing = { setting: lane.setting, members: [], units: new ScaledSum() };
+      bySeries.set(key, summing);
+    }
+    summing.members.push(total);
+    summing.units.add(total.units, total.places);
   }
-  return { series: [...bySeries.values()].map(({ setting, members, units }) => ({ setting, members, count: toDecimal(units, scale) })), bespokeBySetting };
+  return { series: [...bySeries.values()].map(({ setting, members, units }) => ({ setting, members, count: units.decimal() })), bespokeBySetting };
 }

@@ -5,21 +5,23 @@ import type { Cell, CeasingRow, Model, TransitionRow } from './model.js';
 import { NCY_MAX, NCY_MIN, type Need } from './need.js';
 import type { RateBook } from './rate-book.js';
 import { CeasingRules, TransitionRules } from './rules.js';
-import { atScale, complement, pow10, type Scaled, scaledOf, toDecimal } from './units.js';
+import { grown } from './typed-arrays.js';
+import { asNumber, complement, pow10, type Scaled, ScaledSum, scaledOf, smallScaledOf, toDecimal } from './units.js';
 
 /** The NCYs a lane can hold (−3 … 20). A cohort slot is lane index × SPAN + (NCY − NCY_MIN). */
 export const SPAN = NCY_MAX - NCY_MIN + 1;
 
-/** A cell's slot in a cohort, and its count as a scaled integer. */
+/** A cell's slot in a cohort, and its count as an integer at `places` places: a number below 2^53, else `big`. */
 export interface Placed {
   readonly slot: number;
-  readonly count: Scaled;
+  readonly number: number;
+  readonly big: bigint | undefined;
+  readonly places: number;
 }
 
-/** A list of cells (a year's new plans) placed: the most places of their counts, and their pupils in all. */
+/** A list of cells (a year's new plans) placed, and their pupils in all. */
 export interface Joining {
   readonly placed: readonly Placed[];
-  readonly places: number;
   readonly total: Decimal;
 }
 
@@ -108,7 +110,11 @@ export class Lanes {
 
   /** A cell's slot and its count as a scaled integer. */
   place(cell: Cell): Placed {
-    return { slot: this.ofCell(cell).index * SPAN + (cell.ncy - NCY_MIN), count: scaledOf(cell.count) };
+    const slot = this.ofCell(cell).index * SPAN + (cell.ncy - NCY_MIN);
+    const small = smallScaledOf(cell.count);
+    if (small) return { slot, number: small.number, big: undefined, places: small.places };
+    const { int, places } = scaledOf(cell.count);
+    return { slot, number: 0, big: int, places };
   }
 
   private readonly lists = new WeakMap<readonly Cell[], Joining>();
@@ -118,11 +124,12 @@ export class Lanes {
     let list = this.lists.get(cells);
     if (!list) {
       const placed = cells.map((cell) => this.place(cell));
-      let places = 0;
-      for (const { count } of placed) if (count.places > places) places = count.places;
-      let total = 0n;
-      for (const { count } of placed) total += atScale(count, places);
-      list = { placed, places, total: toDecimal(total, places) };
+      const total = new ScaledSum();
+      for (const { number, big, places } of placed) {
+        if (big === undefined) total.addNumber(number, places);
+        else total.add(big, places);
+      }
+      list = { placed, total: total.decimal() };
       this.lists.set(cells, list);
     }
     return list;
@@ -153,7 +160,9 @@ export class Lanes {
   split(lane: Lane, offset: number): Split {
     let split = lane.splits[offset];
     if (split === undefined) {
-      split = new Split(this.transitionRules.from(offset + NCY_MIN, lane.setting).map((rule) => ({
+      const rules = this.transitionRules.from(offset + NCY_MIN, lane.setting);
+      // Most slots have no transition: they share one split, so a scenario's outflows can be shared by them too.
+      split = rules.length === 0 ? NO_MOVES : new Split(rules.map((rule) => ({
         lane: this.lane(lane.need, rule.toSetting, rule.toBand ?? lane.band, false),
         rate: rule.rate,
         ...(rule.origin ? { origin: rule.origin } : {}),
@@ -165,9 +174,42 @@ export class Lanes {
 
   /** Where the pupils of `lane` at NCY offset `offset` go in a step, under the model's own ceasing rates. */
   outflow(lane: Lane, offset: number): Outflow {
-    return (lane.outflows[offset] ??= new Outflow(this.survival(lane, offset), this.split(lane, offset), offset === SPAN - 1));
+    let outflow = lane.outflows[offset];
+    if (!outflow) {
+      outflow = new Outflow(this.survival(lane, offset), this.split(lane, offset), offset === SPAN - 1);
+      lane.outflows[offset] = outflow;
+      this.flatten(lane.index * SPAN + offset, outflow);
+    }
+    return outflow;
+  }
+
+  /**
+   * The hot loop's view of each slot's own outflow, by slot (lane × SPAN + offset), in typed
+   * arrays so that a step reads a number rather than chasing three objects: SIMPLE where pupils
+   * only cease (no transition, not past NCY 20, a stay factor exact as a number), with that
+   * factor and its places; OTHER where the step must take the Outflow; 0 where none is made yet.
+   */
+  kinds = new Uint8Array(0);
+  simpleStay = new Float64Array(0);
+  simplePlaces = new Int32Array(0);
+
+  private flatten(slot: number, outflow: Outflow): void {
+    if (slot >= this.kinds.length) {
+      const length = Math.max(slot + 1, (this.all.length + 8) * SPAN);
+      this.kinds = grown(this.kinds, length);
+      this.simpleStay = grown(this.simpleStay, length);
+      this.simplePlaces = grown(this.simplePlaces, length);
+    }
+    const simple = !outflow.agesOut && outflow.split.moves.length === 0 && outflow.stayNumber !== Number.POSITIVE_INFINITY;
+    this.kinds[slot] = simple ? SIMPLE : OTHER;
+    this.simpleStay[slot] = simple ? outflow.stayNumber : 0;
+    this.simplePlaces[slot] = outflow.places;
   }
 }
+
+/** Lanes.kinds: pupils only cease; anything else. */
+export const SIMPLE = 1;
+export const OTHER = 2;
 
 /**
  * What happens to a lane's pupils at one NCY besides ceasing: the shares that move on
@@ -190,44 +232,41 @@ export class Split {
   }
 }
 
+/** The split of every slot without a transition. */
+const NO_MOVES = new Split([]);
+
 /**
  * One step's factors for the pupils of one slot: survival (1 − ceasing rate) times the split,
- * as integers to multiply a count by. A cohort at scale s steps to scale s + p, p being the
- * most places any occupied slot's factors need (see step.ts), so every factor is made at the
- * step's p; `at` remembers the last p, which rarely changes from one year to the next.
+ * as integers to multiply a count by, all at `places` places, so a slot's pupils go from p
+ * places to p + `places` (src/core/step.ts). Each factor is kept as a BigInt and, for the
+ * cohort's number fast path, as a number (Infinity when it is too big to be exact).
  */
 export class Outflow {
-  /** The places the factors need: the survival's and the split's. */
+  /** The places of every factor: the survival's and the split's. */
   readonly places: number;
-  private readonly survivalScaled: Scaled;
-  private scale = -1;
-  /** Pupils who stay in the lane (or, past NCY 20, who age out) per pupil, × 10^scale. */
-  stay = 0n;
-  /** Pupils who move with each of the split's moves per pupil, × 10^scale. */
-  shares: bigint[] = [];
+  /** Pupils who stay in the lane (or, past NCY 20, who age out) per pupil, × 10^places. */
+  readonly stay: bigint;
+  readonly stayNumber: number;
+  /** Pupils who move with each of the split's moves per pupil, × 10^places. */
+  readonly shares: readonly bigint[];
+  readonly shareNumbers: readonly number[];
   private stayDecimal?: Decimal;
 
   constructor(readonly survival: Decimal, readonly split: Split, readonly agesOut: boolean) {
-    this.survivalScaled = scaledOf(survival);
-    this.places = this.survivalScaled.places + (agesOut ? 0 : split.places);
-  }
-
-  /**
-   * Sets stay and shares for a step at `scale` places (at least `places`). Outflows are shared
-   * by every projection of the same rules, so the caller reads them at once, before the next
-   * `at` (src/core/step.ts does, slot by slot).
-   */
-  at(scale: number): this {
-    if (scale === this.scale) return this;
-    const { int, places } = this.survivalScaled;
-    if (this.agesOut) this.stay = int * pow10(scale - places);
-    else {
-      const { keep, shares } = this.split;
-      this.stay = int * keep.int * pow10(scale - places - keep.places);
-      this.shares = shares.map((share) => int * share.int * pow10(scale - places - share.places));
+    const { int, places } = scaledOf(survival);
+    if (agesOut) {
+      this.places = places;
+      this.stay = int;
+      this.shares = [];
+    } else {
+      // complement() gives keep the most places of the split, so each share is padded to them.
+      const { keep, shares } = split;
+      this.places = places + keep.places;
+      this.stay = int * keep.int;
+      this.shares = shares.map((share) => int * share.int * pow10(keep.places - share.places));
     }
-    this.scale = scale;
-    return this;
+    this.stayNumber = asNumber(this.stay);
+    this.shareNumbers = this.shares.map(asNumber);
   }
 
   /** The share of a bespoke cost that stays with the pupils who stay: survival × (1 − Σ moved). */
@@ -282,22 +321,23 @@ function rulesKey(ceasing: readonly CeasingRow[], transitions: readonly Transiti
  */
 export class AdjustedSurvival {
   private readonly memo = new Map<Decimal, Map<Decimal, Decimal>>();
-  private readonly outflows = new Map<Decimal, Map<number, Outflow>>();
+  /** By survival, then split (null: past NCY 20, where the split does not matter): slots without a transition share NO_MOVES, so most share an outflow. */
+  private readonly outflows = new Map<Decimal, Map<Split | null, Outflow>>();
 
-  /** Where the pupils of `lane` at `offset` go with a scenario's factor on the ceasing rate; the model's own outflow where the factor is one. */
+  /** Where the pupils of `lane` at `offset` go with a scenario's factor on the ceasing rate (not ONE: the step takes the model's own outflow then). */
   outflow(lanes: Lanes, lane: Lane, offset: number, factor: Decimal): Outflow {
-    if (factor === ONE) return lanes.outflow(lane, offset);
     const survival = this.of(lanes.ceasing(lane, offset), factor);
-    let bySlot = this.outflows.get(survival);
-    if (!bySlot) {
-      bySlot = new Map();
-      this.outflows.set(survival, bySlot);
+    let bySplit = this.outflows.get(survival);
+    if (!bySplit) {
+      bySplit = new Map();
+      this.outflows.set(survival, bySplit);
     }
-    const slot = lane.index * SPAN + offset;
-    let outflow = bySlot.get(slot);
+    const agesOut = offset === SPAN - 1;
+    const split = lanes.split(lane, offset);
+    let outflow = bySplit.get(agesOut ? null : split);
     if (!outflow) {
-      outflow = new Outflow(survival, lanes.split(lane, offset), offset === SPAN - 1);
-      bySlot.set(slot, outflow);
+      outflow = new Outflow(survival, split, agesOut);
+      bySplit.set(agesOut ? null : split, outflow);
     }
     return outflow;
   }

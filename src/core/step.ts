@@ -1,11 +1,11 @@
 import type { Decimal } from 'decimal.js';
 import { Cohort } from './cohort.js';
 import { ONE } from './decimal.js';
-import { type AdjustedSurvival, type Outflow, SPAN } from './lanes.js';
+import { type AdjustedSurvival, SIMPLE, SPAN } from './lanes.js';
 import type { PlacementMove } from './adjustments.js';
 import type { Cell } from './model.js';
 import { NCY_MIN } from './need.js';
-import { atScale, pow10, scaledOf, toDecimal } from './units.js';
+import { pow10, SAFE, ScaledSum, scaledOf } from './units.js';
 
 /** Pupil flows over one academic-year step; opening + new − ceased − agedOut = closing. */
 export interface Flows {
@@ -32,58 +32,70 @@ export interface Stepped {
  * the new plans of AY a+1 join. Nothing is rounded. A bespoke cost total follows its
  * pupils' share exactly; pupils who move setting leave it behind (priced by the tariff).
  *
- * This is the projection's hot loop. Counts are scaled integers (src/core/units.ts): a first
- * pass finds each slot's outflow and the places the step needs (the most any factor has, or
- * more if a new plan's count has more), a second multiplies each count by its factors, one
- * integer multiplication per destination, and adds where pupils from two places meet.
+ * This is the projection's hot loop. A slot's count, an integer at its own places
+ * (src/core/cohort.ts), is multiplied by its outflow's integer factors and goes on at the
+ * outflow's places more: as numbers while the product is exact, which allocates nothing,
+ * else as BigInts. Pupils from two places that meet in one slot are added there.
  */
 export function step(cohort: Cohort, joining: readonly Cell[], ceasing?: ScenarioCeasing): Stepped {
-  const { lanes, slots, counts, bespoke, origins, size } = cohort;
-  const outflows: Outflow[] = new Array(size);
-  let places = 0;
-  let capacity = joining.length;
+  const { lanes, slots, small, big, places, bespoke, origins, size } = cohort;
+  const next = new Cohort(lanes, size + joining.length + 16);
+  const agedOut = new ScaledSum();
+  const moved = new ScaledSum();
+  let { kinds, simpleStay, simplePlaces } = lanes;
   for (let i = 0; i < size; i += 1) {
     const slot = slots[i]!;
     const lane = lanes.all[Math.floor(slot / SPAN)]!;
     const offset = slot - lane.index * SPAN;
-    const outflow = ceasing
-      ? ceasing.survival.outflow(lanes, lane, offset, ceasing.factor({ ncy: offset + NCY_MIN, need: lane.need, setting: lane.setting, band: lane.band }))
-      : lanes.outflow(lane, offset);
-    outflows[i] = outflow;
-    if (outflow.places > places) places = outflow.places;
-    capacity += 1 + outflow.split.moves.length;
-  }
-  const list = lanes.listOf(joining);
-  const scale = Math.max(cohort.scale + places, list.places);
-  const factorScale = scale - cohort.scale;
-  const next = new Cohort(lanes, scale, capacity);
-  let agedOut = 0n;
-  let moved = 0n;
-  for (let i = 0; i < size; i += 1) {
-    const slot = slots[i]!;
-    const count = counts[i]!;
-    const outflow = outflows[i]!.at(factorScale);
+    // A scenario's factor on the ceasing rate; ONE (no lever matches) keeps the model's own outflow.
+    const factor = ceasing?.factor({ ncy: offset + NCY_MIN, need: lane.need, setting: lane.setting, band: lane.band });
+    const own = factor === undefined || factor === ONE;
+    if (own) {
+      if (!kinds[slot]) {
+        lanes.outflow(lane, offset);
+        ({ kinds, simpleStay, simplePlaces } = lanes);
+      }
+      // The common case, read from typed arrays: pupils who only cease, counted as a number.
+      if (kinds[slot] === SIMPLE && big[i] === undefined && bespoke[i] === undefined) {
+        const stay = small[i]! * simpleStay[slot]!;
+        if (stay < SAFE && stay > -SAFE) {
+          next.add(slot + 1, stay, undefined, places[i]! + simplePlaces[slot]!, undefined, origins[i]);
+          continue;
+        }
+      }
+    }
+    const outflow = own ? lanes.outflow(lane, offset) : ceasing!.survival.outflow(lanes, lane, offset, factor);
+    const count = small[i]!;
+    const units = big[i];
+    const at = places[i]! + outflow.places;
     if (outflow.agesOut) {
-      agedOut += count * outflow.stay;
+      agedOut.add((units ?? BigInt(count)) * outflow.stay, at);
       continue;
     }
     const origin = origins[i];
     const { moves } = outflow.split;
     for (let k = 0; k < moves.length; k += 1) {
       const move = moves[k]!;
-      const share = count * outflow.shares[k]!;
-      moved += share;
-      next.add(move.lane.index * SPAN + (slot % SPAN) + 1, share, undefined, move.origin ?? origin);
+      const target = move.lane.index * SPAN + offset + 1;
+      const share = units === undefined ? count * outflow.shareNumbers[k]! : Number.POSITIVE_INFINITY;
+      if (share < SAFE && share > -SAFE) {
+        moved.addNumber(share, at);
+        next.add(target, share, undefined, at, undefined, move.origin ?? origin);
+      } else {
+        const exact = (units ?? BigInt(count)) * outflow.shares[k]!;
+        moved.add(exact, at);
+        next.add(target, 0, exact, at, undefined, move.origin ?? origin);
+      }
     }
     const cost = bespoke[i];
-    next.add(slot + 1, count * outflow.stay, cost === undefined ? undefined : cost.times(outflow.bespokeShare()), origin);
+    const stayCost = cost === undefined ? undefined : cost.times(outflow.bespokeShare());
+    const stay = units === undefined ? count * outflow.stayNumber : Number.POSITIVE_INFINITY;
+    if (stay < SAFE && stay > -SAFE) next.add(slot + 1, stay, undefined, at, stayCost, origin);
+    else next.add(slot + 1, 0, (units ?? BigInt(count)) * outflow.stay, at, stayCost, origin);
   }
-  for (let i = 0; i < joining.length; i += 1) {
-    const plan = joining[i]!;
-    const placed = list.placed[i]!;
-    next.add(placed.slot, atScale(placed.count, scale), plan.bespokeAnnual, plan.origin);
-  }
-  return { next, agedOut: toDecimal(agedOut, scale), moved: toDecimal(moved, scale), joined: list.total };
+  const list = lanes.listOf(joining);
+  for (let i = 0; i < joining.length; i += 1) next.addPlaced(list.placed[i]!, joining[i]!);
+  return { next, agedOut: agedOut.decimal(), moved: moved.decimal(), joined: list.total };
 }
 
 /** A scenario's multiplier on ceasing rates (Adjustments.ceasingFactor for this step's year), with its memo. */
@@ -96,27 +108,28 @@ export interface ScenarioCeasing {
  * Moves a share of the matching pupils to another placement (a scenario's lever), slot by slot,
  * keeping the cohort's order: the pupils who stay, then those who moved, where each slot was.
  * Moved pupils keep the slot's origin; a bespoke cost stays behind with the pupils who stay.
- * The share's places are added to the cohort's scale, so that the split is exact.
+ * A matching slot's count goes on at the share's places more, so that the split is exact;
+ * the others are copied as they are.
  */
 export function movePupils(cohort: Cohort, move: PlacementMove): Cohort {
-  const { lanes, slots, counts, bespoke, origins, size } = cohort;
+  const { lanes, slots, small, big, places, bespoke, origins, size } = cohort;
   const fraction = scaledOf(move.fraction);
-  const whole = pow10(fraction.places);
-  const next = new Cohort(lanes, cohort.scale + fraction.places, 2 * size);
+  const rest = pow10(fraction.places) - fraction.int;
+  const next = new Cohort(lanes, 2 * size);
   const staying = ONE.minus(move.fraction);
   for (let i = 0; i < size; i += 1) {
     const slot = slots[i]!;
     const lane = lanes.all[Math.floor(slot / SPAN)]!;
     const offset = slot - lane.index * SPAN;
-    const count = counts[i]!;
     const cost = bespoke[i];
     if (!move.matches({ ncy: offset + NCY_MIN, need: lane.need, setting: lane.setting, band: lane.band })) {
-      next.add(slot, count * whole, cost, origins[i]);
+      next.add(slot, small[i]!, big[i], places[i]!, cost, origins[i]);
       continue;
     }
-    const moved = count * fraction.int;
-    next.add(slot, count * whole - moved, cost?.times(staying), origins[i]);
-    next.add(lanes.lane(lane.need, move.toSetting, move.toBand ?? lane.band, false).index * SPAN + offset, moved, undefined, origins[i]);
+    const units = cohort.units(i);
+    const at = places[i]! + fraction.places;
+    next.add(slot, 0, units * rest, at, cost?.times(staying), origins[i]);
+    next.add(lanes.lane(lane.need, move.toSetting, move.toBand ?? lane.band, false).index * SPAN + offset, 0, units * fraction.int, at, undefined, origins[i]);
   }
   return next;
 }

@@ -13,8 +13,6 @@ export interface CohortYear {
   readonly academicYear: AcademicYear;
   /** Pupils by lane (need, setting, band, bespoke), summed over NCY, in a canonical order. */
   readonly totals: readonly LaneTotal[];
-  /** The places of the lane totals' units (src/core/units.ts). */
-  readonly scale: number;
   readonly bySetting: ReadonlyMap<string, Decimal>;
   readonly pupils: Decimal;
   /** Flows into this AY from the one before; absent for the base year. */

@@ -4,10 +4,9 @@ import { InternalError } from './errors.js';
 
 /**
  * Exact decimals as scaled integers, for the projection's hot loop (docs/methodology.md, "How
- * it runs"). A value x is held as the integer x × 10^places. Every count in one year's cohort
- * shares one scale, so adding counts is adding integers, and a step multiplies by factors
- * scaled alike and adds their places to the scale: nothing is ever rounded, and a BigInt
- * operation costs a tenth of a Decimal one and leaves less garbage.
+ * it runs"). A value x is held as the integer x × 10^places: multiplying two adds their places,
+ * adding brings both to the larger places first, and nothing is ever rounded. As a number below
+ * 2^53 such an integer costs no allocation at all; as a BigInt, a tenth of a Decimal operation.
  */
 export interface Scaled {
   readonly int: bigint;
@@ -17,6 +16,10 @@ export interface Scaled {
 
 const POWERS: bigint[] = [1n];
 
+/** decimal.js keeps a coefficient in base-10^7 words, most significant first: its documented, read-only `d`, `e` and `s`. */
+const WORD_DIGITS = 7;
+const WORD = 1e7;
+
 /** 10^n as a BigInt, each power made once. */
 export function pow10(n: number): bigint {
   if (!Number.isInteger(n) || n < 0) throw new InternalError(`10^${n} is not a whole power of ten`);
@@ -24,39 +27,125 @@ export function pow10(n: number): bigint {
   return POWERS[n]!;
 }
 
-/** decimal.js keeps a coefficient in base-10^7 words, most significant first: its documented, read-only `d`, `e` and `s`. */
-const WORD_DIGITS = 7;
-const WORD = 1e7;
+/**
+ * Below 2^53 a JS number holds every integer exactly, and a product or sum of two such integers
+ * that comes out below it is exact too (rounding is monotonic, so a true result at or above 2^53
+ * never rounds below it). The cohort keeps counts as numbers while they fit, and allocates
+ * nothing for them; above, as BigInts.
+ */
+export const SAFE = 2 ** 53;
+
+/** 10^n as a number, exact for n ≤ 15; undefined above. */
+export const POW10_NUMBERS: readonly number[] = Array.from({ length: 16 }, (_, n) => 10 ** n);
+
+/**
+ * a × 10^-pa + b × 10^-pb, integers held as numbers, as a number at max(pa, pb) places; NaN when
+ * any step of it would not be exact (then the caller adds as BigInts).
+ */
+export function addExact(a: number, pa: number, b: number, pb: number): number {
+  let x = a;
+  let y = b;
+  if (pa > pb) {
+    if (pa - pb >= POW10_NUMBERS.length) return Number.NaN;
+    y = b * POW10_NUMBERS[pa - pb]!;
+  } else if (pb > pa) {
+    if (pb - pa >= POW10_NUMBERS.length) return Number.NaN;
+    x = a * POW10_NUMBERS[pb - pa]!;
+  }
+  const sum = x + y;
+  return x < SAFE && x > -SAFE && y < SAFE && y > -SAFE && sum < SAFE && sum > -SAFE ? sum : Number.NaN;
+}
+
+/** A scaled integer as a number when it is below SAFE (in size), else Infinity: for the number fast path. */
+export function asNumber(int: bigint): number {
+  return int < BigInt(SAFE) && int > -BigInt(SAFE) ? Number(int) : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Σ of scaled integers at mixed places, exactly: the flows of a step, the pupils of a lane or a
+ * series. Kept as a number while that is exact (nothing allocated), then as a BigInt.
+ */
+export class ScaledSum {
+  private small = 0;
+  private big: bigint | undefined;
+  places = 0;
+
+  /** Adds n × 10^-places, n an integer held as a number. */
+  addNumber(n: number, places: number): void {
+    if (this.big === undefined) {
+      const sum = addExact(this.small, this.places, n, places);
+      if (!Number.isNaN(sum)) {
+        this.small = sum;
+        if (places > this.places) this.places = places;
+        return;
+      }
+    }
+    this.add(BigInt(n), places);
+  }
+
+  /** Adds int × 10^-places. */
+  add(int: bigint, places: number): void {
+    const held = this.big ?? BigInt(this.small);
+    if (places === this.places) this.big = held + int;
+    else if (places < this.places) this.big = held + int * pow10(this.places - places);
+    else {
+      this.big = held * pow10(places - this.places) + int;
+      this.places = places;
+    }
+  }
+
+  /** The sum × 10^places. */
+  get int(): bigint {
+    return this.big ?? BigInt(this.small);
+  }
+
+  decimal(): Decimal {
+    return toDecimal(this.int, this.places);
+  }
+}
+
+/**
+ * A Decimal as an integer number and its places, when the integer is below 2^53 (most counts
+ * and rates): read from decimal.js's words without making a BigInt. Undefined otherwise.
+ */
+export function smallScaledOf(x: Decimal): { readonly number: number; readonly places: number } | undefined {
+  const words = x.d;
+  if (!words || words.length > 2 || !Number.isFinite(x.e)) return undefined;
+  const first = words[0]!;
+  if (first === 0) return { number: 0, places: 0 };
+  let firstDigits = 1;
+  for (let w = first; w >= 10; w = Math.floor(w / 10)) firstDigits += 1;
+  let exponent = x.e + 1 - (firstDigits + WORD_DIGITS * (words.length - 1));
+  let c = words.length === 1 ? first : first * WORD + words[1]!;
+  while (exponent < 0 && c % 10 === 0) {
+    c /= 10;
+    exponent += 1;
+  }
+  if (exponent > 0) {
+    if (exponent >= POW10_NUMBERS.length) return undefined;
+    c *= POW10_NUMBERS[exponent]!;
+    if (c >= SAFE) return undefined;
+    exponent = 0;
+  }
+  return { number: x.s < 0 ? -c : c, places: 0 - exponent };
+}
 
 /** A Decimal as a scaled integer with as few places as its value needs. */
 export function scaledOf(x: Decimal): Scaled {
+  const small = smallScaledOf(x);
+  if (small) return { int: BigInt(small.number), places: small.places };
   const words = x.d;
   if (!words || !Number.isFinite(x.e)) throw new InternalError(`cannot scale ${x.toString()}: not a finite number`);
-  const first = words[0]!;
-  if (first === 0) return { int: 0n, places: 0 };
-  let firstDigits = 1;
-  for (let w = first; w >= 10; w = Math.floor(w / 10)) firstDigits += 1;
+  let text = String(words[0]);
+  for (let i = 1; i < words.length; i += 1) text += String(words[i]).padStart(WORD_DIGITS, '0');
   // value = coefficient × 10^exponent, the coefficient being the words' digits read as an integer.
-  let exponent = x.e + 1 - (firstDigits + WORD_DIGITS * (words.length - 1));
-  let coefficient: bigint;
-  if (words.length <= 2) {
-    // Below 10^14, so exact as a number: strip trailing zeros there, then make one BigInt.
-    let c = words.length === 1 ? first : first * WORD + words[1]!;
-    while (exponent < 0 && c % 10 === 0) {
-      c /= 10;
-      exponent += 1;
-    }
-    coefficient = BigInt(c);
-  } else {
-    let text = String(first);
-    for (let i = 1; i < words.length; i += 1) text += String(words[i]).padStart(WORD_DIGITS, '0');
-    let end = text.length;
-    while (exponent < 0 && text[end - 1] === '0') {
-      end -= 1;
-      exponent += 1;
-    }
-    coefficient = BigInt(text.slice(0, end));
+  let exponent = x.e + 1 - text.length;
+  let end = text.length;
+  while (exponent < 0 && text[end - 1] === '0') {
+    end -= 1;
+    exponent += 1;
   }
+  let coefficient = BigInt(text.slice(0, end));
   if (exponent > 0) {
     coefficient *= pow10(exponent);
     exponent = 0;

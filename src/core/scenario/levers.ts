@@ -35,8 +35,16 @@ function ceasingFactor(levers: readonly CeasingLever[]): NonNullable<Adjustments
       products = new Map();
       byYear.set(ay, products);
     }
+    // Which levers match, as a key: every cell of every year asks, so no lever matching is the
+    // first test and hands back ONE itself (the projection then keeps the model's own outflow).
     let matched = '';
-    for (const lever of levers) matched += matches(lever.filter, cell) ? '1' : '0';
+    let any = false;
+    for (const lever of levers) {
+      const hit = matches(lever.filter, cell);
+      any ||= hit;
+      matched += hit ? '1' : '0';
+    }
+    if (!any) return ONE;
     let product = products.get(matched);
     if (product === undefined) {
       product = levers.reduce((f, l, i) => (matched[i] === '1' ? f.times(ONE.plus(l.share.times(profileFactor(l.profile, ay)))) : f), ONE);
