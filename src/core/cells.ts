@@ -52,9 +52,14 @@ export class CellAccumulator {
    * The accumulator must not be used after this.
    */
   toCells(sorted = false): Cell[] {
-    return sorted ? [...this.order].sort(compareEntries) : this.order;
+    if (sorted) return [...this.order].sort(compareEntries);
+    DISTINCT.add(this.order);
+    return this.order;
   }
 }
+
+/** Cells an accumulator handed out unsorted: distinct already, so folding them again only needs the sort. */
+const DISTINCT = new WeakSet<readonly Cell[]>();
 
 function compareEntries(a: Entry, b: Entry): number {
   return a.ncy - b.ncy || (a.lane < b.lane ? -1 : a.lane > b.lane ? 1 : 0);
@@ -62,6 +67,7 @@ function compareEntries(a: Entry, b: Entry): number {
 
 /** Folds cells (from input rows, in any order) into canonical sorted cells. */
 export function aggregateCells(rows: Iterable<Cell>): Cell[] {
+  if (DISTINCT.has(rows as readonly Cell[])) return [...(rows as Entry[])].sort(compareEntries);
   const accumulator = new CellAccumulator();
   for (const cell of rows) accumulator.addFields(cell.ncy, cell.need, cell.setting, cell.band, cell.origin, cell.count, cell.bespokeAnnual);
   return accumulator.toCells(true);

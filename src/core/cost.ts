@@ -138,11 +138,7 @@ function group(totals: readonly LaneTotal[], book: RateBook): { series: SeriesGr
       bespokeBySetting.set(lane.setting, (bespokeBySetting.get(lane.setting) ?? ZERO).plus(total.bespokeAnnual ?? ZERO));
       continue;
     }
-    let key = lane.series.get(book);
-    if (key === undefined) {
-      key = book.seriesFor(lane.setting, lane.band, lane.need);
-      lane.series.set(book, key);
-    }
+    const key = lane.seriesIn(book);
     let summing = bySeries.get(key);
     if (!summing) {
       summing = { setting: lane.setting, members: [], units: new ScaledSum() };

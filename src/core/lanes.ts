@@ -46,7 +46,23 @@ export class Lane {
    * The tariff series that prices the lane, by rate book (src/core/cost.ts). Weak: lanes are
    * shared by every model with the same rules, and must not keep their tariffs alive.
    */
-  readonly series = new WeakMap<RateBook, string>();
+  private readonly series = new WeakMap<RateBook, string>();
+  /** The last rate book asked about, and its answer: a projection asks for the same book every year. */
+  private lastBook: WeakRef<RateBook> | undefined;
+  private lastSeries = '';
+
+  /** The series that prices the lane in `book`. */
+  seriesIn(book: RateBook): string {
+    if (this.lastBook?.deref() === book) return this.lastSeries;
+    let series = this.series.get(book);
+    if (series === undefined) {
+      series = book.seriesFor(this.setting, this.band, this.need);
+      this.series.set(book, series);
+    }
+    this.lastBook = new WeakRef(book);
+    this.lastSeries = series;
+    return series;
+  }
 
   constructor(
     readonly index: number,

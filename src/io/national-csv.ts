@@ -71,7 +71,11 @@ function scanLines(text: string, reader: TableReader): undefined {
   return undefined;
 }
 
-const blank = (raw: string): boolean => raw.trim() === '';
+/** A line of nothing but whitespace. Most lines start with a printable ASCII character, which settles it without trimming (and allocating). */
+const blank = (raw: string): boolean => {
+  const first = raw.charCodeAt(0);
+  return first > 32 && first < 127 ? false : raw.trim() === '';
+};
 
 /** Quoted fields: csv-parse, with line numbers counted as src/io/csv-table.ts counts them. */
 function scanQuoted(text: string, file: string, reader: TableReader): Issue | undefined {
