@@ -7,7 +7,7 @@ import { type FinancialYear, firstProjectedFinancialYear, formatFinancialYear, p
 import type { AreaTable, NationalInit, NationalTask } from './batch-types.js';
 import { academicYearCell, decimalCell } from './cell-parsers.js';
 import { CsvRow, type CsvTable } from './csv-table.js';
-import { decodeRows } from './national-csv.js';
+import { blank, decodeRows } from './national-csv.js';
 import { parseNationalManifest } from './national-manifest.js';
 import { type ModelTables, present, readModelRows } from './model-tables.js';
 import { TariffCheck } from './tariff-check.js';
@@ -84,7 +84,7 @@ function areaTable(file: string, columns: readonly string[], records: ReturnType
   const rows: CsvRow[] = [];
   const repeats: number[] = [];
   for (const { fields, line, repeats: times } of records) {
-    if (fields.every((field) => field.trim() === '')) continue;
+    if (fields.every(blank)) continue;
     if (fields.length !== columns.length) {
       issues.push(error('COLUMN_COUNT', `row has ${fields.length} fields but the header has ${columns.length}`, { file, line }));
       continue;

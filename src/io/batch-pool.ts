@@ -30,7 +30,7 @@ export function startWorkers(count: number): Worker[] {
 export async function runTasks(init: BatchInit, tasks: readonly BatchTask[], workers: Worker[], options: PoolOptions): Promise<{ outcomes: AreaOutcome[]; stopped: boolean }> {
   const outcomes: AreaOutcome[] = [];
   const failed = (outcome: AreaOutcome) => Boolean(options.failFast) && hasErrors(outcome.issues);
-  // Each area costs about a fixed part plus a part per distinct cohort row.
+  // Each area costs about a fixed part plus a part per cohort row.
   const cost = (task: BatchTask) => task.weight + 100;
   const totalCost = tasks.reduce((sum, task) => sum + cost(task), 0) || 1;
   let doneCost = 0;

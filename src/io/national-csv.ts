@@ -5,16 +5,15 @@ import type { Limits } from './limits.js';
 
 /**
  * One area's rows of a national CSV, in a form that crosses to a worker thread cheaply: the
- * records' texts as one string, with the line each starts on and, for a tallied file, how many
- * rows repeat it. `lines` encoding: records joined by "\n", fields split at ","; `json`: a JSON
- * string[][] (files with quoted fields).
+ * records' texts as one string, with the line each starts on. `lines` encoding: records joined
+ * by "\n", fields split at ","; `json`: a JSON string[][] (files with quoted fields). With
+ * `tally`, the worker folds identical records into one with a count as it decodes them.
  */
 export interface AreaRows {
   readonly encoding: 'lines' | 'json';
   readonly text: string;
   readonly lines: readonly number[];
-  /** Absent: every record once. */
-  readonly repeats?: readonly number[];
+  readonly tally?: true;
 }
 
 /** A national CSV read once and split by its `area` column ('' = rows without an area, for every area). */
@@ -32,11 +31,13 @@ export interface NationalCsv {
 const TABLE_LEVEL: ReadonlySet<string> = new Set(['CSV_MALFORMED', 'MISSING_COLUMN', 'TOO_MANY_ROWS', 'FIELD_TOO_LONG']);
 
 /**
- * Reads a national CSV and splits it by area. With `tally`, identical row texts are kept once
- * with a count (a pupil-level national cohort repeats a few hundred thousand distinct texts over
- * its rows), so a row costs a map lookup rather than a parse. A file without quotes is split
- * directly, in one pass that keeps no per-row objects; one with quotes goes through csv-parse with
- * the options of src/io/csv-table.ts. Both give the same records (test/io/national-csv.test.ts).
+ * Reads a national CSV and splits it by area. With `tally`, the rows are marked for the worker
+ * to fold identical row texts into one with a count (a pupil-level national cohort repeats a few
+ * hundred thousand distinct texts over its rows), so a row costs a map lookup rather than a
+ * parse, and the lookups run in the workers, in parallel, not here. A file without quotes is
+ * split directly, in one pass that keeps no per-row objects; one with quotes goes through
+ * csv-parse with the options of src/io/csv-table.ts. Both give the same records
+ * (test/io/national-csv.test.ts).
  */
 export function readNationalCsv(text: string, file: string, spec: ColumnSpec, limits: Limits, options: { tally: boolean }): NationalCsv {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -71,8 +72,8 @@ function scanLines(text: string, reader: TableReader): undefined {
   return undefined;
 }
 
-/** A line of nothing but whitespace. Most lines start with a printable ASCII character, which settles it without trimming (and allocating). */
-const blank = (raw: string): boolean => {
+/** Empty or nothing but whitespace. Most texts start with a printable ASCII character, which settles it without trimming (and allocating). */
+export const blank = (raw: string): boolean => {
   const first = raw.charCodeAt(0);
   return first > 32 && first < 127 ? false : raw.trim() === '';
 };
@@ -97,8 +98,6 @@ const quote = (field: string): string => `"${field.replace(/"/g, '""')}"`;
 interface Group {
   readonly keys: string[];
   readonly lines: number[];
-  readonly repeats: number[];
-  rows: number;
 }
 
 /** Takes a table's records one at a time: the header's checks, the limits, then each data record by area. */
@@ -109,7 +108,6 @@ class TableReader {
   private areaIndex = -1;
   private count = 0;
   private stopped = false;
-  private readonly seen = new Map<string, { line: number; times: number }>();
   private readonly groups = new Map<string, Group>();
 
   constructor(
@@ -127,12 +125,7 @@ class TableReader {
       return this.stop(error('TOO_MANY_ROWS', `file has more than ${this.limits.maxRows} data rows`, { file: this.file, line }, 'split the file, or raise HIGHNEEDS_MAX_ROWS for this run'));
     }
     if (key.length > this.limits.maxFieldChars && !this.fieldsFit(fieldsOf(key, encoding), line)) return false;
-    if (!this.tally) this.add(key, line, 1);
-    else {
-      const entry = this.seen.get(key);
-      if (entry) entry.times += 1;
-      else this.seen.set(key, { line, times: 1 });
-    }
+    this.add(key, line);
     return true;
   }
 
@@ -140,13 +133,12 @@ class TableReader {
     // An empty file: the header checks say which columns are missing.
     if (this.count === 0) this.issues.push(...readCsvTable('', this.file, this.spec, this.limits).issues);
     if (this.stopped || this.count === 0) return { file: this.file, columns: this.columns, issues: this.issues, byArea: new Map(), rowCounts: new Map() };
-    for (const [key, { line, times }] of this.seen) this.add(key, line, times);
     const byArea = new Map<string, AreaRows>();
     const rowCounts = new Map<string, number>();
     for (const [area, group] of this.groups) {
       const text = this.encoding === 'lines' ? group.keys.join('\n') : `[${group.keys.join(',')}]`;
-      byArea.set(area, { encoding: this.encoding, text, lines: group.lines, ...(this.tally ? { repeats: group.repeats } : {}) });
-      rowCounts.set(area, group.rows);
+      byArea.set(area, { encoding: this.encoding, text, lines: group.lines, ...(this.tally ? { tally: true as const } : {}) });
+      rowCounts.set(area, group.lines.length);
     }
     return { file: this.file, columns: this.columns, issues: this.issues, byArea, rowCounts };
   }
@@ -180,17 +172,15 @@ class TableReader {
     return false;
   }
 
-  private add(key: string, line: number, times: number): void {
+  private add(key: string, line: number): void {
     const area = this.areaIndex < 0 ? '' : (this.encoding === 'lines' ? nthField(key, this.areaIndex) : (fieldsOf(key, 'json')[this.areaIndex] ?? '')).trim();
     let group = this.groups.get(area);
     if (!group) {
-      group = { keys: [], lines: [], repeats: [], rows: 0 };
+      group = { keys: [], lines: [] };
       this.groups.set(area, group);
     }
     group.keys.push(key);
     group.lines.push(line);
-    group.repeats.push(times);
-    group.rows += times;
   }
 }
 
@@ -206,13 +196,35 @@ function nthField(text: string, n: number): string {
   return end < 0 ? text.slice(start) : text.slice(start, end);
 }
 
-/** The records of one area's rows (and the shared rows, merged in file order), ready for CsvRow. */
+/**
+ * The records of one area's rows (and the shared rows, merged in file order), ready for CsvRow;
+ * rows marked `tally` folded, identical texts into the first with a count.
+ */
 export function decodeRows(...groups: (AreaRows | undefined)[]): { fields: string[]; line: number; repeats: number }[] {
-  const out: { fields: string[]; line: number; repeats: number }[] = [];
-  for (const group of groups) {
-    if (!group) continue;
-    const records = group.encoding === 'lines' ? group.text.split('\n').map((line) => line.split(',')) : (JSON.parse(group.text) as string[][]);
-    records.forEach((fields, i) => out.push({ fields, line: group.lines[i]!, repeats: group.repeats?.[i] ?? 1 }));
+  type Record = { fields: string[]; line: number; repeats: number };
+  const present = groups.filter((group): group is AreaRows => group !== undefined);
+  const out: Record[] = [];
+  const first = present.some((group) => group.tally === true) ? new Map<string, Record>() : undefined;
+  const take = (text: string, line: number, encoding: AreaRows['encoding']): void => {
+    const seen = first?.get(text);
+    if (seen) {
+      seen.repeats += 1;
+      return;
+    }
+    const record = { fields: fieldsOf(text, encoding), line, repeats: 1 };
+    first?.set(text, record);
+    out.push(record);
+  };
+  const textsOf = (group: AreaRows): string[] => (group.encoding === 'lines' ? group.text.split('\n') : (JSON.parse(group.text) as string[][]).map((fields) => JSON.stringify(fields)));
+  if (present.length === 1) {
+    // The common case (an area's own rows, none shared): in file order already.
+    const group = present[0]!;
+    const texts = textsOf(group);
+    for (let i = 0; i < texts.length; i += 1) take(texts[i]!, group.lines[i]!, group.encoding);
+    return out;
   }
-  return groups.filter(Boolean).length > 1 ? out.sort((a, b) => a.line - b.line) : out;
+  const merged = present.flatMap((group) => textsOf(group).map((text, i) => ({ text, line: group.lines[i]!, encoding: group.encoding })));
+  merged.sort((a, b) => a.line - b.line);
+  for (const { text, line, encoding } of merged) take(text, line, encoding);
+  return out;
 }

@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { CellAccumulator, type CellAttributes } from '../core/cells.js';
-import { ZERO } from '../core/decimal.js';
+import { integer, ZERO } from '../core/decimal.js';
 import { error, warning, type Issue } from '../core/issue.js';
 import type { Cell } from '../core/model.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
@@ -28,9 +28,12 @@ export function readCohort(table: CsvTable, areaCode: string | undefined, tariff
       continue;
     }
     const text = `${row.get('ncy')}\u0000${row.get('need')}\u0000${row.get('setting')}\u0000${row.get('band')}\u0000${row.get('annual_cost')}`;
-    const tally = known.get(text) ?? parseCell(row, tariff, issues);
-    if (!tally) continue;
-    known.set(text, tally);
+    let tally = known.get(text);
+    if (!tally) {
+      tally = parseCell(row, tariff, issues);
+      if (!tally) continue;
+      known.set(text, tally);
+    }
     const countText = row.get('count');
     if (countText === '') tally.pupils += times;
     else {
@@ -41,7 +44,7 @@ export function readCohort(table: CsvTable, areaCode: string | undefined, tariff
   if (table.rows.length === 0) issues.push(warning('EMPTY_COHORT', 'cohort.csv has no pupils', { file: table.file }));
   const cells = new CellAccumulator();
   for (const { attributes, annualCost, pupils, counted } of known.values()) {
-    const count = counted.plus(pupils);
+    const count = counted.isZero() ? integer(pupils) : counted.plus(pupils);
     cells.add(attributes, count, annualCost?.times(count));
   }
   return cells.toCells();
