@@ -8,7 +8,10 @@ import type { AcademicYear } from './period.js';
  * projection without adjustments is the model as given.
  */
 export interface Adjustments {
-  /** A multiplier on the ceasing rate of `cell` at the end of AY `ay` (the result is kept within 0–1). */
+  /**
+   * A multiplier on the ceasing rate of `cell` at the end of AY `ay` (the result is kept within
+   * 0–1). It may read `cell` only during the call: a step reuses one object for every slot.
+   */
   readonly ceasingFactor?: (ay: AcademicYear, cell: Pick<Cell, 'ncy' | 'need' | 'setting' | 'band'>) => Decimal;
   /** The new plans joining in AY `ay`, after levers. */
   readonly newPlans?: (ay: AcademicYear, cells: readonly Cell[]) => readonly Cell[];

@@ -138,14 +138,12 @@ export class Cohort {
 
 /**
  * A lane's pupils summed over its NCYs: what the cost of a year needs, since the tariff does
- * not depend on NCY. The count stays a scaled integer until it is summed with the other lanes
- * priced by the same series (src/core/cost.ts).
+ * not depend on NCY. The count stays exact until it is summed with the other lanes priced by the
+ * same series (src/core/cost.ts).
  */
 export interface LaneTotal {
   readonly lane: Lane;
-  /** Pupils × 10^places. */
-  readonly units: bigint;
-  readonly places: number;
+  readonly count: ScaledSum;
   /** Σ of the annual costs of a bespoke lane's pupils. */
   readonly bespokeAnnual?: Decimal;
   /** The origin of the lane's first slot. */
@@ -162,43 +160,36 @@ export interface CohortTotals {
 
 /** Sums a cohort by lane, then by setting, then in all: an exact addition per slot (as numbers while they fit), then a few. */
 export function laneTotals(cohort: Cohort): CohortTotals {
-  type Total = { lane: Lane; sum: ScaledSum; bespokeAnnual?: Decimal; origin?: Location };
+  type Total = { lane: Lane; count: ScaledSum; bespokeAnnual?: Decimal; origin?: Location };
   const byLane: (Total | undefined)[] = [];
-  const order: Total[] = [];
+  const totals: Total[] = [];
   const { slots, small, big, places, bespoke, origins, lanes, size } = cohort;
   for (let i = 0; i < size; i += 1) {
     const index = Math.floor(slots[i]! / SPAN);
     let total = byLane[index];
     if (total === undefined) {
-      total = { lane: lanes.all[index]!, sum: new ScaledSum() };
+      total = { lane: lanes.all[index]!, count: new ScaledSum() };
       if (origins[i] !== undefined) total.origin = origins[i];
       byLane[index] = total;
-      order.push(total);
+      totals.push(total);
     }
     if (bespoke[i] !== undefined) total.bespokeAnnual = (total.bespokeAnnual ?? ZERO).plus(bespoke[i]!);
     const b = big[i];
-    if (b === undefined) total.sum.addNumber(small[i]!, places[i]!);
-    else total.sum.add(b, places[i]!);
+    if (b === undefined) total.count.addNumber(small[i]!, places[i]!);
+    else total.count.add(b, places[i]!);
   }
-  const totals: LaneTotal[] = order.map(({ lane, sum, bespokeAnnual, origin }) => ({
-    lane,
-    units: sum.int,
-    places: sum.places,
-    ...(bespokeAnnual !== undefined ? { bespokeAnnual } : {}),
-    ...(origin !== undefined ? { origin } : {}),
-  }));
-  const units = new Map<string, ScaledSum>();
+  const bySettingSums = new Map<string, ScaledSum>();
   const pupils = new ScaledSum();
-  for (const total of totals) {
-    let sum = units.get(total.lane.setting);
+  for (const { lane, count } of totals) {
+    let sum = bySettingSums.get(lane.setting);
     if (!sum) {
       sum = new ScaledSum();
-      units.set(total.lane.setting, sum);
+      bySettingSums.set(lane.setting, sum);
     }
-    sum.add(total.units, total.places);
-    pupils.add(total.units, total.places);
+    sum.addSum(count);
+    pupils.addSum(count);
   }
   const bySetting = new Map<string, Decimal>();
-  for (const [setting, sum] of units) bySetting.set(setting, sum.decimal());
+  for (const [setting, sum] of bySettingSums) bySetting.set(setting, sum.decimal());
   return { totals, bySetting, pupils: pupils.decimal() };
 }

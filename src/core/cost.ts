@@ -104,7 +104,7 @@ function sumRates(g: SeriesGroup, months: readonly MonthIndex[], ay: AcademicYea
   const { lane } = g.members[0]!;
   const sum = context.rateBook.topUpSum(lane.setting, lane.band, lane.need, months);
   if (typeof sum === 'number') {
-    for (const member of g.members) if (member.units !== 0n) reportMissing(member, sum, ay, context);
+    for (const member of g.members) if (!member.count.isZero()) reportMissing(member, sum, ay, context);
     return undefined;
   }
   for (const row of sum.rows) context.usedRows.add(row);
@@ -145,7 +145,7 @@ function group(totals: readonly LaneTotal[], book: RateBook): { series: SeriesGr
       bySeries.set(key, summing);
     }
     summing.members.push(total);
-    summing.units.add(total.units, total.places);
+    summing.units.addSum(total.count);
   }
   return { series: [...bySeries.values()].map(({ setting, members, units }) => ({ setting, members, count: units.decimal() })), bespokeBySetting };
 }

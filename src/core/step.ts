@@ -43,12 +43,21 @@ export function step(cohort: Cohort, joining: readonly Cell[], ceasing?: Scenari
   const agedOut = new ScaledSum();
   const moved = new ScaledSum();
   let { kinds, simpleStay, simplePlaces } = lanes;
+  // One object to ask the scenario about every slot: the factor function only reads it.
+  const probe = { ncy: 0, need: '' as Cell['need'], setting: '', band: '' };
   for (let i = 0; i < size; i += 1) {
     const slot = slots[i]!;
     const lane = lanes.all[Math.floor(slot / SPAN)]!;
     const offset = slot - lane.index * SPAN;
     // A scenario's factor on the ceasing rate; ONE (no lever matches) keeps the model's own outflow.
-    const factor = ceasing?.factor({ ncy: offset + NCY_MIN, need: lane.need, setting: lane.setting, band: lane.band });
+    let factor: Decimal | undefined;
+    if (ceasing) {
+      probe.ncy = offset + NCY_MIN;
+      probe.need = lane.need;
+      probe.setting = lane.setting;
+      probe.band = lane.band;
+      factor = ceasing.factor(probe);
+    }
     const own = factor === undefined || factor === ONE;
     if (own) {
       if (!kinds[slot]) {
@@ -64,7 +73,7 @@ export function step(cohort: Cohort, joining: readonly Cell[], ceasing?: Scenari
         }
       }
     }
-    const outflow = own ? lanes.outflow(lane, offset) : ceasing!.survival.outflow(lanes, lane, offset, factor);
+    const outflow = own ? lanes.outflow(lane, offset) : ceasing!.survival.outflow(lanes, lane, offset, factor!);
     const count = small[i]!;
     const units = big[i];
     const at = places[i]! + outflow.places;
@@ -100,6 +109,7 @@ export function step(cohort: Cohort, joining: readonly Cell[], ceasing?: Scenari
 
 /** A scenario's multiplier on ceasing rates (Adjustments.ceasingFactor for this step's year), with its memo. */
 export interface ScenarioCeasing {
+  /** Reads the cell only while it is called: the step hands it the same object for every slot. */
   readonly factor: (cell: Pick<Cell, 'ncy' | 'need' | 'setting' | 'band'>) => Decimal;
   readonly survival: AdjustedSurvival;
 }

@@ -94,6 +94,16 @@ export class ScaledSum {
     }
   }
 
+  /** Adds another sum. */
+  addSum(other: ScaledSum): void {
+    if (other.big === undefined) this.addNumber(other.small, other.places);
+    else this.add(other.big, other.places);
+  }
+
+  isZero(): boolean {
+    return this.big === undefined ? this.small === 0 : this.big === 0n;
+  }
+
   /** The sum × 10^places. */
   get int(): bigint {
     return this.big ?? BigInt(this.small);

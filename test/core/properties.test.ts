@@ -7,7 +7,6 @@ import { NEED_CODES, type Need } from '../../src/core/need.js';
 import { renderCsv } from '../../src/report/csv.js';
 import { DETAIL_COLUMNS, detailRows, SUMMARY_COLUMNS, summaryRows } from '../../src/report/rows.js';
 import { cohortYears } from '../../src/core/trajectory.js';
-import { toDecimal } from '../../src/core/units.js';
 import { projectOrThrow } from '../helpers/model.js';
 import { d, model, rate, tariff } from './builders.js';
 import { referenceYears } from './reference-stepping.js';
@@ -88,9 +87,9 @@ describe('invariants (property tests, seed logged by fast-check on failure)', ()
         const want = reference[i]!;
         expect(close(year.pupils, want.pupils)).toBe(true);
         const lanes = new Map(year.totals.map((t) => [`${t.lane.need}|${t.lane.setting}|${t.lane.band}|${t.lane.bespoke}`, t]));
-        for (const [lane, count] of want.byLane) expect(close(toDecimal(lanes.get(lane)?.units ?? 0n, lanes.get(lane)?.places ?? 0), count)).toBe(true);
+        for (const [lane, count] of want.byLane) expect(close(lanes.get(lane)?.count.decimal() ?? d('0'), count)).toBe(true);
         for (const [lane, cost] of want.bespokeByLane) expect(close(lanes.get(lane)?.bespokeAnnual ?? d('0'), cost)).toBe(true);
-        expect([...lanes.keys()].filter((lane) => !want.byLane.has(lane) && lanes.get(lane)!.units !== 0n)).toEqual([]);
+        expect([...lanes.keys()].filter((lane) => !want.byLane.has(lane) && !lanes.get(lane)!.count.isZero())).toEqual([]);
         if (i === 0) return;
         const flows = year.flows!;
         expect(close(flows.ceased, want.ceased) && close(flows.agedOut, want.agedOut) && close(flows.moved, want.moved) && close(flows.newPlans, want.joined)).toBe(true);
@@ -127,7 +126,7 @@ describe('invariants (property tests, seed logged by fast-check on failure)', ()
         const want = reference[i]!;
         expect(close(year.pupils, want.pupils)).toBe(true);
         const lanes = new Map(year.totals.map((t) => [`${t.lane.need}|${t.lane.setting}|${t.lane.band}|${t.lane.bespoke}`, t]));
-        for (const [lane, count] of want.byLane) expect(close(toDecimal(lanes.get(lane)?.units ?? 0n, lanes.get(lane)?.places ?? 0), count)).toBe(true);
+        for (const [lane, count] of want.byLane) expect(close(lanes.get(lane)?.count.decimal() ?? d('0'), count)).toBe(true);
         for (const [lane, cost] of want.bespokeByLane) expect(close(lanes.get(lane)?.bespokeAnnual ?? d('0'), cost)).toBe(true);
         if (i === 0) return;
         const flows = year.flows!;
