@@ -32,8 +32,12 @@ export function integer(n: number): Decimal {
 /** Plain decimal notation only: no exponent, no separators, no currency sign. */
 const DECIMAL_PATTERN = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
+/** A small whole number in plain digits: made once and shared (integer). */
+const SMALL_WHOLE = /^\d{1,3}$/;
+
 /** The only way a number enters the model: from text, never from a float. */
 export function parseDecimal(text: string): Decimal | undefined {
+  if (SMALL_WHOLE.test(text)) return integer(Number(text));
   return DECIMAL_PATTERN.test(text) ? new Dec(text) : undefined;
 }
 

@@ -24,15 +24,27 @@ export function newPlansByYear(rows: readonly NewPlanRow[], baseYear: AcademicYe
   const base = recurring.toCells(true);
   const result = new Map<AcademicYear, Cell[]>();
   let factor = ONE;
+  // Counts repeat (most are a few whole plans, shared Decimals: decimal.integer), so each
+  // distinct count is grown once a year.
+  let growths = new Map<Decimal, Decimal>();
+  const grown = (count: Decimal): Decimal => {
+    let value = growths.get(count);
+    if (value === undefined) {
+      value = count.times(factor);
+      growths.set(count, value);
+    }
+    return value;
+  };
   for (let ay = baseYear + 1; ay <= lastYear; ay += 1) {
+    growths = new Map();
     const overrides = fixed.get(ay)?.toCells(true) ?? [];
     if (overrides.length === 0) {
       // The base cells are distinct and already in canonical order: grow them as they are.
-      result.set(ay, factor === ONE ? [...base] : base.map((cell) => ({ ...cell, count: cell.count.times(factor) })));
+      result.set(ay, factor === ONE ? [...base] : base.map((cell) => ({ ...cell, count: grown(cell.count) })));
     } else {
       const year = new CellAccumulator();
       const overridden = new Set(overrides.map(keyOf));
-      for (const cell of base) if (!overridden.has(keyOf(cell))) year.add(withoutCount(cell), cell.count.times(factor));
+      for (const cell of base) if (!overridden.has(keyOf(cell))) year.add(withoutCount(cell), grown(cell.count));
       for (const cell of overrides) year.add(withoutCount(cell), cell.count);
       result.set(ay, year.toCells(true));
     }
