@@ -135,11 +135,16 @@ export class Lanes {
 
   private readonly lists = new WeakMap<readonly Cell[], Joining>();
 
-  /** A list of cells placed, memoised by the list: each year's new plans are one list. */
-  listOf(cells: readonly Cell[]): Joining {
+  /**
+   * A list of cells placed, memoised by the list: each year's new plans are one list. A list
+   * made from `basis` by replacing some of its cells (a lever's new plans) reuses the basis's
+   * placements of the cells it kept.
+   */
+  listOf(cells: readonly Cell[], basis?: readonly Cell[]): Joining {
     let list = this.lists.get(cells);
     if (!list) {
-      const placed = cells.map((cell) => this.place(cell));
+      const from = basis && basis !== cells && basis.length === cells.length ? this.listOf(basis).placed : undefined;
+      const placed = cells.map((cell, i) => (from && cell === basis![i] ? from[i]! : this.place(cell)));
       const total = new ScaledSum();
       for (const { number, big, places } of placed) {
         if (big === undefined) total.addNumber(number, places);
