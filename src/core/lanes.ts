@@ -47,19 +47,22 @@ export class Lane {
    * shared by every model with the same rules, and must not keep their tariffs alive.
    */
   private readonly series = new WeakMap<RateBook, string>();
-  /** The last rate book asked about, and its answer: a projection asks for the same book every year. */
-  private lastBook: WeakRef<RateBook> | undefined;
+  /**
+   * The last rate book asked about, and its answer: a projection asks for the same book every
+   * year. Held strongly: one book per lane at most, so it cannot keep many tariffs alive.
+   */
+  private lastBook: RateBook | undefined;
   private lastSeries = '';
 
   /** The series that prices the lane in `book`. */
   seriesIn(book: RateBook): string {
-    if (this.lastBook?.deref() === book) return this.lastSeries;
+    if (this.lastBook === book) return this.lastSeries;
     let series = this.series.get(book);
     if (series === undefined) {
       series = book.seriesFor(this.setting, this.band, this.need);
       this.series.set(book, series);
     }
-    this.lastBook = new WeakRef(book);
+    this.lastBook = book;
     this.lastSeries = series;
     return series;
   }

@@ -6,7 +6,8 @@ import type { ProjectionOutcome } from '../core/projection.js';
 import { projectScenario } from '../core/scenario/apply.js';
 import { checkScenarios } from '../core/scenario/check.js';
 import type { Scenario } from '../core/scenario/types.js';
-import { summaryRows } from '../report/rows.js';
+import { plainCell } from '../report/format-cell.js';
+import { type Row, summaryRows } from '../report/rows.js';
 import { buildAreaModel, type NationalContext } from './area-model.js';
 import type { AreaOutcome, BatchInit, BatchTask, WireRow } from './batch-types.js';
 import { displayPath } from './files.js';
@@ -61,8 +62,8 @@ function chosenScenarios(space: AreaWorkspace): readonly Scenario[] | undefined 
   return space.scenarios;
 }
 
-function toWire(row: Readonly<Record<string, unknown>>): WireRow {
-  const wire: Record<string, string | { d: string }> = {};
-  for (const [column, value] of Object.entries(row)) wire[column] = typeof value === 'string' ? value : { d: String(value) };
+function toWire(row: Row): WireRow {
+  const wire: Record<string, string | { d: string; p: string }> = {};
+  for (const [column, value] of Object.entries(row)) wire[column] = typeof value === 'string' ? value : { d: value.toString(), p: plainCell(column, value) };
   return wire;
 }

@@ -6,7 +6,6 @@ import { type AreaYear, nationalTotals, type NationalYear } from '../core/batch/
 import { Dec } from '../core/decimal.js';
 import { InputError } from '../core/errors.js';
 import { error, hasErrors, sortIssues, uniqueIssues, type Issue } from '../core/issue.js';
-import { plainCell } from '../report/format-cell.js';
 import type { Row } from '../report/rows.js';
 import { runTasks, startWorkers } from './batch-pool.js';
 import type { AreaOutcome, BatchInit } from './batch-types.js';
@@ -103,6 +102,7 @@ function assemble(outcomes: readonly AreaOutcome[], scenarios: readonly string[]
   const codes = [...byCode.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const areas: AreaResult[] = [];
   const rows: BatchRow[] = [];
+  const printed: AreaYear[] = [];
   for (const code of codes) {
     const group = byCode.get(code)!.sort((a, b) => ((a.source ?? '') < (b.source ?? '') ? -1 : 1));
     // A folder of model folders can name one area twice; none of them is modelled.
@@ -113,11 +113,14 @@ function assemble(outcomes: readonly AreaOutcome[], scenarios: readonly string[]
     if (failed || stopped) continue;
     for (const id of scenarios) {
       const run = group[0]!.scenarios.find((s) => s.id === id);
-      for (const wire of run?.rows ?? []) rows.push({ ...fromWire(wire), scenario: id });
+      for (const wire of run?.rows ?? []) {
+        rows.push({ ...fromWire(wire), scenario: id });
+        printed.push(asPrinted(wire, id));
+      }
     }
   }
   const warnings = uniqueIssues(sortIssues([...global, ...areas.flatMap((a) => a.issues)].filter((i) => i.severity === 'warning')));
-  return { areas, scenarios, rows, national: stopped ? [] : nationalTotals(rows.map(asPrinted), scenarios, { inYear: 'in_year_balance', cumulative: 'cumulative_balance' }), warnings, inputs, stopped };
+  return { areas, scenarios, rows, national: stopped ? [] : nationalTotals(printed, scenarios, { inYear: 'in_year_balance', cumulative: 'cumulative_balance' }), warnings, inputs, stopped };
 }
 
 function fromWire(wire: AreaOutcome['scenarios'][number]['rows'][number]): Row {
@@ -126,9 +129,9 @@ function fromWire(wire: AreaOutcome['scenarios'][number]['rows'][number]): Row {
   return row;
 }
 
-/** A row's figures rounded as summary.csv prints them, so national totals are the sums of the printed rows. */
-function asPrinted(row: BatchRow): AreaYear {
+/** A row's figures as summary.csv prints them (rounded in the worker), so national totals are the sums of the printed rows. */
+function asPrinted(wire: AreaOutcome['scenarios'][number]['rows'][number], scenario: string): AreaYear {
   const figures: Record<string, Decimal> = {};
-  for (const [column, value] of Object.entries(row)) if (typeof value !== 'string') figures[column] = new Dec(plainCell(column, value));
-  return { area: String(row['area_code']), scenario: row.scenario, financialYear: String(row['financial_year']), figures };
+  for (const [column, value] of Object.entries(wire)) if (typeof value !== 'string') figures[column] = new Dec(value.p);
+  return { area: String(wire['area_code']), scenario, financialYear: String(wire['financial_year']), figures };
 }
