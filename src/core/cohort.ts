@@ -34,8 +34,8 @@ export class Cohort {
   private where: Int32Array;
 
   /**
-   * `capacity`: how many slots the cohort may come to hold, when the caller knows (a step does):
-   * the arrays are made that long at once rather than grown.
+   * `capacity`: about how many slots the cohort will hold (a step's guess: its slots and the
+   * joining plans), so that the arrays are made near that long at once; they grow if need be.
    */
   constructor(readonly lanes: Lanes, capacity = 16) {
     this.where = new Int32Array((lanes.all.length + 8) * SPAN);

@@ -44,7 +44,8 @@ export class Lane {
   readonly outflows: (Outflow | undefined)[] = [];
   /**
    * The tariff series that prices the lane, by rate book (src/core/cost.ts). Weak: lanes are
-   * shared by every model with the same rules, and must not keep their tariffs alive.
+   * shared by every model with the same rules, and must not keep every tariff they met alive
+   * (only the last, below).
    */
   private readonly series = new WeakMap<RateBook, string>();
   /**
@@ -233,7 +234,7 @@ export class Lanes {
 
 /** Lanes.kinds: pupils only cease; anything else. */
 export const SIMPLE = 1;
-export const OTHER = 2;
+const OTHER = 2;
 
 /**
  * What happens to a lane's pupils at one NCY besides ceasing: the shares that move on

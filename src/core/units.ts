@@ -36,7 +36,7 @@ export function pow10(n: number): bigint {
 export const SAFE = 2 ** 53;
 
 /** 10^n as a number, exact for n ≤ 15; undefined above. */
-export const POW10_NUMBERS: readonly number[] = Array.from({ length: 16 }, (_, n) => 10 ** n);
+const POW10_NUMBERS: readonly number[] = Array.from({ length: 16 }, (_, n) => 10 ** n);
 
 /**
  * a × 10^-pa + b × 10^-pb, integers held as numbers, as a number at max(pa, pb) places; NaN when
@@ -68,15 +68,20 @@ export function asNumber(int: bigint): number {
 export class ScaledSum {
   private small = 0;
   private big: bigint | undefined;
-  places = 0;
+  private at = 0;
+
+  /** The sum's places: the most of any term. */
+  get places(): number {
+    return this.at;
+  }
 
   /** Adds n × 10^-places, n an integer held as a number. */
   addNumber(n: number, places: number): void {
     if (this.big === undefined) {
-      const sum = addExact(this.small, this.places, n, places);
+      const sum = addExact(this.small, this.at, n, places);
       if (!Number.isNaN(sum)) {
         this.small = sum;
-        if (places > this.places) this.places = places;
+        if (places > this.at) this.at = places;
         return;
       }
     }
@@ -86,11 +91,11 @@ export class ScaledSum {
   /** Adds int × 10^-places. */
   add(int: bigint, places: number): void {
     const held = this.big ?? BigInt(this.small);
-    if (places === this.places) this.big = held + int;
-    else if (places < this.places) this.big = held + int * pow10(this.places - places);
+    if (places === this.at) this.big = held + int;
+    else if (places < this.at) this.big = held + int * pow10(this.at - places);
     else {
-      this.big = held * pow10(places - this.places) + int;
-      this.places = places;
+      this.big = held * pow10(places - this.at) + int;
+      this.at = places;
     }
   }
 
@@ -105,12 +110,12 @@ export class ScaledSum {
   }
 
   /** The sum × 10^places. */
-  get int(): bigint {
+  private get int(): bigint {
     return this.big ?? BigInt(this.small);
   }
 
   decimal(): Decimal {
-    return toDecimal(this.int, this.places);
+    return toDecimal(this.int, this.at);
   }
 }
 

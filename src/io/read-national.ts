@@ -5,7 +5,7 @@ import { AREA_TABLES, type AreaSpec, type AreaTable, type BatchTask, type Nation
 import type { ColumnSpec } from './csv-table.js';
 import { displayPath, readInput } from './files.js';
 import type { Limits } from './limits.js';
-import { decodeRows, readNationalCsv, type NationalCsv } from './national-csv.js';
+import { blank, decodeRows, readNationalCsv, type NationalCsv } from './national-csv.js';
 import { isNationalManifest, parseNationalManifest } from './national-manifest.js';
 import { COHORT_COLUMNS } from './read-cohort.js';
 import { CEASING_COLUMNS, NEW_PLANS_COLUMNS, TRANSITIONS_COLUMNS } from './read-flows.js';
@@ -133,7 +133,7 @@ function areaSpecs(csv: NationalCsv | undefined, issues: Issue[]): { specs: Area
   const nameAt = csv.columns.indexOf('area_name');
   const first = new Map<string, AreaSpec>();
   for (const { fields, line } of decodeRows(csv.byArea.get(''))) {
-    if (fields.every((field) => field.trim() === '')) continue;
+    if (fields.every(blank)) continue;
     const where = (index: number) => ({ file: csv.file, line, column: index + 1 });
     if (fields.length !== csv.columns.length) {
       issues.push(error('COLUMN_COUNT', `row has ${fields.length} fields but the header has ${csv.columns.length}`, { file: csv.file, line }));

@@ -37,6 +37,15 @@ describe('stepping one academic year', () => {
     expect(flows.moved.toString()).toBe('2');
   });
 
+  it('stays exact where a count times its factor passes 2^53 (a float would lose the last digit)', () => {
+    // 99,999,999,999,999 × 95 is 9,499,999,999,999,905; as a float it is …904.
+    const { cells, flows } = stepYear([cell(3, 'ASD', 'mainstream', '1', '99999999999999')], [], new CeasingRules([{ ncy: 3, rate: d('0.05') }]), new TransitionRules([]));
+    expect(cells.map((c) => c.count.toFixed())).toEqual(['94999999999999.05']);
+    expect(flows.ceased.toFixed()).toBe('4999999999999.95');
+    const moved = stepYear([cell(6, 'ASD', 'mainstream', '1', '99999999999999')], [], new CeasingRules([]), new TransitionRules([{ fromNcy: 6, fromSetting: 'mainstream', toSetting: 'special', rate: d('0.95') }]));
+    expect(moved.cells.map((c) => [c.setting, c.count.toFixed()]).sort()).toEqual([['mainstream', '4999999999999.95'], ['special', '94999999999999.05']]);
+  });
+
   it('plans past NCY 20 leave after ceasing', () => {
     const { cells, flows } = stepYear([cell(20, 'PMLD', 'special', '1', '4')], [], new CeasingRules([{ ncy: 20, rate: d('0.25') }]), new TransitionRules([]));
     expect(cells).toEqual([]);

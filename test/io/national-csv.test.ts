@@ -44,4 +44,13 @@ describe('reading a national CSV once and splitting it by area', () => {
     const csv = readNationalCsv('area,ncy,need\nE1,1,ASD\n,2,ASD\nE1,3,ASD\n', 'c.csv', SPEC, DEFAULT_LIMITS, { tally: false });
     expect(decodeRows(csv.byArea.get(''), csv.byArea.get('E1')).map((r) => r.line)).toEqual([2, 3, 4]);
   });
+
+  it('folds repeats across the merge too: each text once, at its first line, with its count', () => {
+    const csv = readNationalCsv('area,ncy,need\n,2,ASD\nE1,1,ASD\n,2,ASD\nE1,1,ASD\nE1,3,ASD\n,2,ASD\n', 'c.csv', SPEC, DEFAULT_LIMITS, { tally: true });
+    expect(decodeRows(csv.byArea.get(''), csv.byArea.get('E1')).map((r) => [r.line, r.fields.join(','), r.repeats])).toEqual([
+      [2, ',2,ASD', 3],
+      [3, 'E1,1,ASD', 2],
+      [6, 'E1,3,ASD', 1],
+    ]);
+  });
 });
