@@ -49,9 +49,9 @@ function program(setExit: (code: number) => void): Command {
     .action(async (factors: string, options) => setExit(await (await import('./commands/nff.js')).runNff(factors, options)));
   root
     .command('batch')
-    .description('every area of a national model (or a folder of model folders) under each scenario, in parallel: summary.csv, national.csv, failures.csv')
+    .description('every area of a national model (or a folder of model folders) under each scenario, in parallel: summary.csv, national.csv, failures.csv, manifest.json')
     .argument('[dir]', 'national model folder (model.json naming an areas table), or a folder of model folders (default: the current folder)')
-    .requiredOption('--out-dir <dir>', 'folder for summary.csv, national.csv and failures.csv (written atomically)')
+    .requiredOption('--out-dir <dir>', 'folder for summary.csv, national.csv, failures.csv and manifest.json (written atomically)')
     .option('--scenarios <ids>', 'which scenarios of scenarios.json, comma-separated (default: all)')
     .option('--jobs <n>', 'worker threads (default: the number of cores)')
     .option('--fail-fast', 'stop at the first area that fails, writing nothing')

@@ -11,6 +11,7 @@ import { blank, decodeRows } from './national-csv.js';
 import { parseNationalManifest } from './national-manifest.js';
 import { type ModelTables, present, readModelRows } from './model-tables.js';
 import { TariffCheck } from './tariff-check.js';
+import type { InputDigest } from './read-model.js';
 import { type LoadedTariff, readTariffFile, resolveTariff } from './tariff-library.js';
 
 /** Per worker: the national manifest and tariffs, read once and shared by its areas. */
@@ -28,7 +29,7 @@ const ASSUMPTION_COLUMNS = { newPlansGrowth: 'newplansgrowth', hnbGrowth: 'hnbgr
  * rows plus the rows without an area. The rows are read by readModelRows, as loadModel reads
  * them (src/io/model-tables.ts); what differs is only where the tables and settings come from.
  */
-export function buildAreaModel(context: NationalContext, task: NationalTask): { model?: Model; issues: Issue[] } {
+export function buildAreaModel(context: NationalContext, task: NationalTask): { model?: Model; issues: Issue[]; inputs: InputDigest[] } {
   const { init, spec } = { init: context.init, spec: task.spec };
   const issues: Issue[] = [];
   context.manifest ??= parseNationalManifest(init.manifestText, init.manifestFile, []);
@@ -49,6 +50,8 @@ export function buildAreaModel(context: NationalContext, task: NationalTask): { 
   const assumptions = areaAssumptions(national.assumptions, areaRow, issues);
   const loaded = areaTariff(context, areaRow, issues);
   const tariff = loaded?.tariff;
+  // The area's tariff, which may be its own: the main thread records only the national files.
+  const inputs: InputDigest[] = loaded?.sha256 ? [{ path: loaded.file, sha256: loaded.sha256 }] : [];
   const check = new TariffCheck(tariff);
 
   const table = (name: AreaTable): { table: CsvTable; repeats: number[] } | undefined => {
@@ -67,9 +70,9 @@ export function buildAreaModel(context: NationalContext, task: NationalTask): { 
   const rows = readModelRows(tables, spec.code, base, horizon, check, issues);
 
   const sorted = sortIssues(issues);
-  if (hasErrors(sorted) || !tariff || base === undefined || horizon === undefined || !assumptions) return { issues: sorted };
+  if (hasErrors(sorted) || !tariff || base === undefined || horizon === undefined || !assumptions) return { issues: sorted, inputs };
   const model: Model = { area: { code: spec.code, name: spec.name }, baseYear: base, horizon, tariff, assumptions, ...rows, ...(national.writeOff ? { writeOff: national.writeOff } : {}) };
-  return { model, issues: sorted };
+  return { model, issues: sorted, inputs };
 }
 
 function columnIndex(columns: readonly string[]): Map<string, number> {

@@ -1,5 +1,6 @@
 import type { Issue } from '../core/issue.js';
 import type { Limits } from './limits.js';
+import type { InputDigest } from './read-model.js';
 import type { AreaRows } from './national-csv.js';
 
 /**
@@ -78,4 +79,6 @@ export interface AreaOutcome {
   readonly issues: readonly Issue[];
   /** Summary rows per scenario (id '' when there are no scenarios); empty when the area failed. */
   readonly scenarios: readonly { readonly id: string; readonly rows: readonly WireRow[] }[];
+  /** The files read for this area on its thread, with their SHA-256 (a folder's model files, an area's own tariff). */
+  readonly inputs: readonly InputDigest[];
 }

@@ -12,7 +12,7 @@ import { buildAreaModel, type NationalContext } from './area-model.js';
 import type { AreaOutcome, BatchInit, BatchTask, WireRow } from './batch-types.js';
 import { displayPath } from './files.js';
 import { loadScenarios } from './load-scenarios.js';
-import { loadModel } from './read-model.js';
+import { type InputDigest, loadModel } from './read-model.js';
 
 /** What a worker (or the main thread, with --jobs 1) keeps between areas. */
 export interface AreaWorkspace {
@@ -29,7 +29,7 @@ export function workspace(init: BatchInit): AreaWorkspace {
 export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
   let code: string;
   let name: string;
-  let built: { model?: Model; issues: readonly Issue[] };
+  let built: { model?: Model; issues: readonly Issue[]; inputs: readonly InputDigest[] };
   let source: { source: string } | Record<string, never> = {};
   if (task.kind === 'national') {
     built = buildAreaModel(space.national!, task);
@@ -40,15 +40,16 @@ export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
     name = built.model?.area.name ?? '';
     source = { source: displayPath(path.join(task.dir, 'model.json')) };
   }
-  if (!built.model) return { code, name, ...source, issues: built.issues, scenarios: [] };
+  const { inputs } = built;
+  if (!built.model) return { code, name, ...source, issues: built.issues, scenarios: [], inputs };
   const model = built.model;
   const scenarios = chosenScenarios(space);
   const runs: { id: string; outcome: ProjectionOutcome }[] = scenarios
     ? scenarios.map((scenario) => ({ id: scenario.id, outcome: projectScenario(model, scenario) }))
     : [{ id: '', outcome: project(model) }];
   const issues = uniqueIssues(sortIssues([...built.issues, ...(scenarios ? checkScenarios(model, scenarios) : []), ...runs.flatMap((run) => run.outcome.issues)]));
-  if (hasErrors(issues) || runs.some((run) => !run.outcome.projection)) return { code, name, ...source, issues, scenarios: [] };
-  return { code, name, ...source, issues, scenarios: runs.map((run) => ({ id: run.id, rows: summaryRows(run.outcome.projection!).map(toWire) })) };
+  if (hasErrors(issues) || runs.some((run) => !run.outcome.projection)) return { code, name, ...source, issues, scenarios: [], inputs };
+  return { code, name, ...source, issues, scenarios: runs.map((run) => ({ id: run.id, rows: summaryRows(run.outcome.projection!).map(toWire) })), inputs };
 }
 
 function chosenScenarios(space: AreaWorkspace): readonly Scenario[] | undefined {

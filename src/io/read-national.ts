@@ -10,6 +10,7 @@ import { isNationalManifest, parseNationalManifest } from './national-manifest.j
 import { COHORT_COLUMNS } from './read-cohort.js';
 import { CEASING_COLUMNS, NEW_PLANS_COLUMNS, TRANSITIONS_COLUMNS } from './read-flows.js';
 import { FUNDING_COLUMNS, PLACES_COLUMNS } from './read-ledger.js';
+import type { InputDigest } from './read-model.js';
 import { readTariffFile } from './tariff-library.js';
 
 export const AREAS_COLUMNS = { required: ['area_code', 'area_name'], optional: ['tariff', 'newplansgrowth', 'hnbgrowth', 'tariffuplift', 'baseyear', 'horizon'] } as const;
@@ -31,6 +32,8 @@ export interface BatchSources {
   readonly issues: readonly Issue[];
   /** Every file read, for refusing to write over one. */
   readonly inputs: readonly string[];
+  /** Every file read, with its SHA-256, for the provenance manifest. */
+  readonly digests: readonly InputDigest[];
 }
 
 /** True when the folder's model.json names an areas table. */
@@ -48,10 +51,10 @@ export function readBatchSources(dir: string, limits: Limits, libraryDir: string
   const manifest = readInput(path.join(root, 'model.json'), displayPath(path.join(root, 'model.json')), limits.maxFileBytes);
   if (manifest.status === 'ok' && isNationalManifest(manifest.file.text)) return readNational(root, manifest.file.text, limits, libraryDir);
   const common = { dir: root, libraryDir, limits };
-  if (manifest.status !== 'missing') return { init: { kind: 'folders', ...common }, tasks: [{ kind: 'folder', dir: root, weight: 1 }], failures: new Map(), issues: [], inputs: [] };
+  if (manifest.status !== 'missing') return { init: { kind: 'folders', ...common }, tasks: [{ kind: 'folder', dir: root, weight: 1 }], failures: new Map(), issues: [], inputs: [], digests: [] };
   const folders = subfolders(root).filter((folder) => readInput(path.join(folder, 'model.json'), '', limits.maxFileBytes).status !== 'missing');
   const issues = folders.length ? [] : [error('FILE_MISSING', `${displayPath(root)} has no model.json, and no folder in it has one`, { file: displayPath(path.join(root, 'model.json')) }, 'give a national model (model.json naming "areas") or a folder of model folders')];
-  return { init: { kind: 'folders', ...common }, tasks: folders.map((folder) => ({ kind: 'folder', dir: folder, weight: 1 })), failures: new Map(), issues, inputs: [] };
+  return { init: { kind: 'folders', ...common }, tasks: folders.map((folder) => ({ kind: 'folder', dir: folder, weight: 1 })), failures: new Map(), issues, inputs: [], digests: [] };
 }
 
 function subfolders(root: string): string[] {
@@ -67,12 +70,14 @@ function subfolders(root: string): string[] {
 function readNational(root: string, manifestText: string, limits: Limits, libraryDir: string): BatchSources {
   const issues: Issue[] = [];
   const inputs: string[] = [];
+  const digests: InputDigest[] = [];
   const read = (name: string, required: boolean): { text: string; display: string } | undefined => {
     const full = path.resolve(root, name);
     const display = displayPath(full);
     const result = readInput(full, display, limits.maxFileBytes);
     if (result.status === 'ok') {
       inputs.push(full);
+      digests.push({ path: display, sha256: result.file.sha256 });
       return { text: result.file.text, display };
     }
     if (result.status === 'refused') issues.push(result.issue);
@@ -84,6 +89,7 @@ function readNational(root: string, manifestText: string, limits: Limits, librar
   if (manifest.tariff) {
     const tariff = readTariffFile(path.resolve(root, manifest.tariff));
     inputs.push(path.resolve(root, manifest.tariff));
+    if (tariff.sha256) digests.push({ path: tariff.file, sha256: tariff.sha256 });
     issues.push(...tariff.issues);
   }
   const areasSource = manifest.areas ? read(manifest.areas, true) : undefined;
@@ -99,7 +105,7 @@ function readNational(root: string, manifestText: string, limits: Limits, librar
   }
   const { specs, failures } = areaSpecs(areasCsv, issues);
   const base = { kind: 'national', dir: root, libraryDir, limits, manifestFile: manifestFile.display, manifestText } as const;
-  if (hasErrors(issues) || !areasCsv) return { init: { ...base, areasFile: '', areaColumns: [], tables: {} }, tasks: [], failures, issues: sortIssues(issues), inputs };
+  if (hasErrors(issues) || !areasCsv) return { init: { ...base, areasFile: '', areaColumns: [], tables: {} }, tasks: [], failures, issues: sortIssues(issues), inputs, digests };
 
   const known = new Set(specs.map((spec) => spec.code));
   unknownAreas(tables, known, failures);
@@ -121,7 +127,7 @@ function readNational(root: string, manifestText: string, limits: Limits, librar
     const rows = Object.fromEntries([...tables].flatMap(([name, csv]) => (csv.byArea.has(spec.code) ? [[name, csv.byArea.get(spec.code)!]] : [])));
     tasks.push({ kind: 'national', spec, rows, weight: cohort.byArea.get(spec.code)?.lines.length ?? 0 });
   }
-  return { init, tasks, failures, issues: sortIssues(issues), inputs };
+  return { init, tasks, failures, issues: sortIssues(issues), inputs, digests };
 }
 
 /** areas.csv rows; a code given twice fails that area, a row without a code is an error in the table. */

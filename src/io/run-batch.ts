@@ -11,6 +11,7 @@ import { runTasks, startWorkers } from './batch-pool.js';
 import type { AreaOutcome, BatchInit } from './batch-types.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { loadScenarios } from './load-scenarios.js';
+import type { InputDigest } from './read-model.js';
 import { readBatchSources } from './read-national.js';
 
 export interface BatchOptions {
@@ -52,8 +53,10 @@ export interface BatchResult {
   readonly national: readonly NationalYear[];
   /** Warnings, each once (many areas share a file). */
   readonly warnings: readonly Issue[];
-  /** Every input file read on this thread, for refusing to write over one. */
+  /** Every input file read (absolute paths), for refusing to write over one. */
   readonly inputs: readonly string[];
+  /** Every input file read on any thread, with its SHA-256, by path: for the provenance manifest. */
+  readonly provenance: readonly InputDigest[];
   /** True when --fail-fast stopped the run early: rows and national are then empty. */
   readonly stopped: boolean;
 }
@@ -79,12 +82,13 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
     const global = sortIssues([...sources.issues, ...scenarioFile.issues, ...chosen.issues]);
     if (hasErrors(global)) throw new InputError(global);
     const init: BatchInit = { ...sources.init, ...(chosen.ids ? { scenarios: chosen.ids } : {}), ...(scenarioFile.file ? { scenariosFile: path.resolve(sources.init.dir, 'scenarios.json') } : {}) };
-    const preFailed: AreaOutcome[] = [...sources.failures].map(([code, { name, issues }]) => ({ code, name, issues: sortIssues(issues), scenarios: [] }));
+    const preFailed: AreaOutcome[] = [...sources.failures].map(([code, { name, issues }]) => ({ code, name, issues: sortIssues(issues), scenarios: [], inputs: [] }));
     // With --fail-fast, an area that failed while the inputs were split stops the run before any is modelled.
     const tasks = options.failFast && preFailed.length ? [] : [...sources.tasks].sort((a, b) => b.weight - a.weight);
     options.onProgress?.(0, tasks.length, 0);
     const run = await runTasks(init, tasks, pool.slice(0, Math.min(pool.length, tasks.length)), { ...options, failFast: Boolean(options.failFast) });
-    return assemble([...preFailed, ...run.outcomes], chosen.ids ?? [''], global, [...sources.inputs, ...(scenarioFile.file ? [path.resolve(sources.init.dir, 'scenarios.json')] : [])], run.stopped || (Boolean(options.failFast) && preFailed.length > 0));
+    const read = { paths: [...sources.inputs, ...(scenarioFile.file ? [path.resolve(sources.init.dir, 'scenarios.json')] : [])], digests: [...sources.digests, ...(scenarioFile.file ? [scenarioFile.file] : [])] };
+    return assemble([...preFailed, ...run.outcomes], chosen.ids ?? [''], global, read, run.stopped || (Boolean(options.failFast) && preFailed.length > 0));
   } finally {
     for (const worker of pool) void worker.terminate();
   }
@@ -96,7 +100,7 @@ function chooseScenarios(available: readonly string[] | undefined, wanted: reado
   return { ids: [...wanted], issues };
 }
 
-function assemble(outcomes: readonly AreaOutcome[], scenarios: readonly string[], global: readonly Issue[], inputs: readonly string[], stopped: boolean): BatchResult {
+function assemble(outcomes: readonly AreaOutcome[], scenarios: readonly string[], global: readonly Issue[], read: { paths: readonly string[]; digests: readonly InputDigest[] }, stopped: boolean): BatchResult {
   const byCode = new Map<string, AreaOutcome[]>();
   for (const outcome of outcomes) byCode.set(outcome.code, [...(byCode.get(outcome.code) ?? []), outcome]);
   const codes = [...byCode.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -120,7 +124,12 @@ function assemble(outcomes: readonly AreaOutcome[], scenarios: readonly string[]
     }
   }
   const warnings = uniqueIssues(sortIssues([...global, ...areas.flatMap((a) => a.issues)].filter((i) => i.severity === 'warning')));
-  return { areas, scenarios, rows, national: stopped ? [] : nationalTotals(printed, scenarios, { inYear: 'in_year_balance', cumulative: 'cumulative_balance' }), warnings, inputs, stopped };
+  // Every file any thread read, once each, by path: what the run's figures came from.
+  const byPath = new Map<string, InputDigest>();
+  for (const digest of [...read.digests, ...outcomes.flatMap((o) => o.inputs)]) if (!byPath.has(digest.path)) byPath.set(digest.path, digest);
+  const provenance = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const inputs = [...new Set([...read.paths, ...provenance.map((digest) => path.resolve(digest.path))])];
+  return { areas, scenarios, rows, national: stopped ? [] : nationalTotals(printed, scenarios, { inYear: 'in_year_balance', cumulative: 'cumulative_balance' }), warnings, inputs, provenance, stopped };
 }
 
 function fromWire(wire: AreaOutcome['scenarios'][number]['rows'][number]): Row {

@@ -8,6 +8,8 @@ import { parseTariff } from './read-tariff.js';
 
 export interface LoadedTariff {
   readonly file: string;
+  /** The SHA-256 of the file, when it could be read. */
+  readonly sha256?: string;
   readonly tariff?: Tariff;
   readonly issues: Issue[];
 }
@@ -19,7 +21,7 @@ export function readTariffFile(filePath: string): LoadedTariff {
   if (read.status === 'refused') return { file, issues: [read.issue] };
   const issues: Issue[] = [];
   const tariff = parseTariff(read.file.text, file, issues);
-  return { file, issues, ...(tariff ? { tariff } : {}) };
+  return { file, sha256: read.file.sha256, issues, ...(tariff ? { tariff } : {}) };
 }
 
 /** The tariff files of a library folder, in name order. */

@@ -1,5 +1,5 @@
 import type { Projection } from '../core/projection.js';
-import type { JsonOut } from './json.js';
+import { type JsonOut, rawNumber } from './json.js';
 
 export interface ManifestInput {
   readonly version: string;
@@ -21,5 +21,30 @@ export function buildManifest({ version, inputs, projection, options }: Manifest
     inputs: inputs.map((input) => ({ path: input.path, sha256: input.sha256 })),
     tariff: { id: tariff.id, source: tariff.source ?? null, effective_dates_used: [...tariff.effectiveDatesUsed] },
     options: { ...options },
+  };
+}
+
+export interface BatchManifestInput {
+  readonly version: string;
+  readonly inputs: readonly { readonly path: string; readonly sha256: string }[];
+  /** The scenario ids run, in order ('' when the model has none). */
+  readonly scenarios: readonly string[];
+  readonly areas: { readonly modelled: number; readonly failed: number };
+}
+
+/**
+ * What a national batch's figures came from: the tool version, every file any thread read
+ * (the national tables, each area's tariff, a folder's model files) with its SHA-256, the
+ * scenarios run, and how many areas were modelled. Like the project manifest, nothing time-,
+ * machine- or thread-dependent: the same inputs give the same bytes, whatever --jobs.
+ */
+export function buildBatchManifest({ version, inputs, scenarios, areas }: BatchManifestInput): JsonOut {
+  return {
+    tool: 'highneeds',
+    version,
+    command: 'batch',
+    inputs: inputs.map((input) => ({ path: input.path, sha256: input.sha256 })),
+    scenarios: scenarios.filter((id) => id !== ''),
+    areas: { modelled: rawNumber(String(areas.modelled)), failed: rawNumber(String(areas.failed)) },
   };
 }

@@ -5,10 +5,10 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../helpers/exec.js';
 
-/** Killing a batch leaves the previous run's three files as they were, or all three replaced, and no temporary file. */
+/** Killing a batch leaves the previous run's output files as they were, or all of them replaced, and no temporary file. */
 const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-batch-interrupt-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const FILES = ['failures.csv', 'national.csv', 'summary.csv'];
+const FILES = ['failures.csv', 'manifest.json', 'national.csv', 'summary.csv'];
 
 /** Runs a batch and sends `signal` after `afterMs`; with no `afterMs`, lets it finish. */
 function runAndKill(outDir: string, signal: NodeJS.Signals, afterMs: number | undefined): Promise<number | null> {
@@ -23,7 +23,7 @@ function runAndKill(outDir: string, signal: NodeJS.Signals, afterMs: number | un
 }
 
 describe('an interrupted batch', () => {
-  it('leaves the earlier outputs whole or replaces all three, and never leaves a temporary file', async () => {
+  it('leaves the earlier outputs whole or replaces all four, and never leaves a temporary file', async () => {
     const outDir = path.join(dir, 'out');
     mkdirSync(outDir);
     /** One run, killed after `afterMs` (or left to finish): the outputs are yesterday's or all new, and nothing else is there. */

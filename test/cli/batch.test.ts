@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -12,13 +13,13 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-batch-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 let runs = 0;
-/** Runs batch into a fresh --out-dir; returns the result and the three files' text. */
+/** Runs batch into a fresh --out-dir; returns the result and the output files' text. */
 function batch(dir: string, ...args: string[]) {
   runs += 1;
   const outDir = path.join(scratch, `out-${runs}`);
   const result = runCli(['batch', dir, '--out-dir', outDir, ...args]);
   const read = (name: string) => (existsSync(path.join(outDir, name)) ? readFileSync(path.join(outDir, name), 'utf8') : undefined);
-  return { ...result, outDir, summary: read('summary.csv'), national: read('national.csv'), failures: read('failures.csv') };
+  return { ...result, outDir, summary: read('summary.csv'), national: read('national.csv'), failures: read('failures.csv'), manifest: read('manifest.json') };
 }
 
 const lines = (csv: string | undefined) => (csv ?? '').trimEnd().split('\n');
@@ -75,7 +76,19 @@ describe('highneeds batch on a national model', () => {
   it('writes the same bytes with --jobs 1 and --jobs 2', () => {
     const one = batch(NATIONAL, '--jobs', '1');
     expect(one.code).toBe(0);
-    expect([one.summary, one.national, one.failures, one.stdout]).toEqual([reference.summary, reference.national, reference.failures, reference.stdout]);
+    expect([one.summary, one.national, one.failures, one.manifest, one.stdout]).toEqual([reference.summary, reference.national, reference.failures, reference.manifest, reference.stdout]);
+  });
+
+  it('manifest.json gives every file any thread read with its SHA-256, an area\'s own tariff included, and the scenarios run', () => {
+    const manifest = JSON.parse(reference.manifest!) as { tool: string; command: string; inputs: { path: string; sha256: string }[]; scenarios: string[]; areas: { modelled: number; failed: number } };
+    expect([manifest.tool, manifest.command, manifest.scenarios, manifest.areas]).toEqual(['highneeds', 'batch', SCENARIOS, { modelled: 4, failed: 0 }]);
+    const paths = manifest.inputs.map((input) => input.path);
+    expect(paths).toEqual([...paths].sort());
+    // The national files, scenarios.json, the national tariff (model.json) and N03's own (areas.csv: national-illustrative).
+    for (const name of ['model.json', 'areas.csv', 'cohort.csv', 'new-plans.csv', 'ceasing.csv', 'transitions.csv', 'places.csv', 'funding.csv', 'scenarios.json']) expect(paths).toContain(`${NATIONAL}/${name}`);
+    expect(paths).toContain('tariffs/example-borough-2025.json');
+    expect(paths).toContain('tariffs/national-illustrative.json');
+    for (const input of manifest.inputs) expect(input.sha256, input.path).toBe(createHash('sha256').update(readFileSync(path.join(ROOT, input.path))).digest('hex'));
   });
 
   it('writes the same bytes whatever the order of the input rows', () => {
@@ -137,7 +150,7 @@ describe('highneeds batch on a national model', () => {
     expect(readdirSync(outDir)).toEqual(['notes.txt']);
     const forced = runCli(['batch', NATIONAL, '--out-dir', outDir, '--force', '--quiet']);
     expect(forced.code).toBe(0);
-    expect(readdirSync(outDir).sort()).toEqual(['failures.csv', 'national.csv', 'notes.txt', 'summary.csv']);
+    expect(readdirSync(outDir).sort()).toEqual(['failures.csv', 'manifest.json', 'national.csv', 'notes.txt', 'summary.csv']);
     expect(readFileSync(path.join(outDir, 'notes.txt'), 'utf8')).toBe('mine\n');
     const again = runCli(['batch', NATIONAL, '--out-dir', reference.outDir, '--quiet']);
     expect(again.code).toBe(0);
@@ -161,6 +174,9 @@ describe('highneeds batch on a folder of model folders', () => {
       .map((row) => row.split(',')).map((fields) => [...fields.slice(0, 2), '', ...fields.slice(2)].join(','))
       .sort();
     expect(lines(result.summary).slice(1).sort()).toEqual(expected);
+    // Each folder's files were read by a worker: the manifest has them all.
+    const read = (JSON.parse(result.manifest!) as { inputs: { path: string }[] }).inputs.map((input) => path.relative(folders, path.resolve(ROOT, input.path)));
+    for (const folder of ['a', 'b']) for (const name of readdirSync(path.join(folders, folder)).filter((file) => /\.(csv|json)$/.test(file) && file !== 'README.md')) expect(read).toContain(path.join(folder, name));
 
     cpSync(path.join(ROOT, 'fixtures/errors/_valid'), path.join(folders, 'c'), { recursive: true });
     const twice = batch(folders);

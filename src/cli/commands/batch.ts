@@ -8,11 +8,13 @@ import { type BatchResult, runBatch } from '../../io/run-batch.js';
 import { commitOutput, stageOutput } from '../../io/write-output.js';
 import { renderBatchSummary, renderFailures, renderNational } from '../../report/batch-csv.js';
 import { renderBatchTable } from '../../report/batch-table.js';
+import { jsonText } from '../../report/json.js';
+import { buildBatchManifest } from '../../report/manifest.js';
 import { batchProgress } from '../batch-progress.js';
 import { yieldToSignals } from '../interrupt.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint } from '../terminal.js';
-import { defaultTariffDir } from '../version.js';
+import { defaultTariffDir, toolVersion } from '../version.js';
 
 export interface BatchCommandOptions {
   readonly outDir: string;
@@ -23,14 +25,14 @@ export interface BatchCommandOptions {
   readonly quiet?: boolean;
 }
 
-const OUTPUTS = ['summary.csv', 'national.csv', 'failures.csv'] as const;
+const OUTPUTS = ['summary.csv', 'national.csv', 'failures.csv', 'manifest.json'] as const;
 /** What an earlier batch run leaves, or an interrupted one (src/io/write-output.ts names temporaries so). */
-const OURS = /^(?:summary|national|failures)\.csv$|^\.(?:summary|national|failures)\.csv\.tmp-\d+$/;
+const OURS = /^(?:(?:summary|national|failures)\.csv|manifest\.json)$|^\.(?:(?:summary|national|failures)\.csv|manifest\.json)\.tmp-\d+$/;
 
 /**
  * `highneeds batch [dir] --out-dir DIR`: every area of a national model (or a folder of model
- * folders) under each scenario, in parallel; summary.csv, national.csv and failures.csv written
- * atomically, a summary on stdout. Exit 1 when any area failed (the others are still written).
+ * folders) under each scenario, in parallel; summary.csv, national.csv, failures.csv and
+ * manifest.json (every input's SHA-256) written atomically, a summary on stdout. Exit 1 when any area failed (the others are still written).
  */
 export async function runBatchCommand(dirArgument: string | undefined, options: BatchCommandOptions): Promise<number> {
   const dir = dirArgument ?? '.';
@@ -58,7 +60,8 @@ export async function runBatchCommand(dirArgument: string | undefined, options: 
     throw new InputError(errors);
   }
   mkdirSync(options.outDir, { recursive: true });
-  const texts = [renderBatchSummary(result.rows), renderNational(result.national), renderFailures(failed)];
+  const manifest = buildBatchManifest({ version: toolVersion(), inputs: result.provenance, scenarios: result.scenarios, areas: { modelled: result.areas.length - failed.length, failed: failed.length } });
+  const texts = [renderBatchSummary(result.rows), renderNational(result.national), renderFailures(failed), jsonText(manifest)];
   const staged = OUTPUTS.map((name, i) => stageOutput(path.join(options.outDir, name), texts[i]!, result.inputs));
   await yieldToSignals();
   for (const output of staged) commitOutput(output);
