@@ -46,6 +46,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--area <code>', 'one area; with the table format, its calculation step by step')
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else csv)').choices(['table', 'csv', 'json']))
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
+    .option('--manifest <file>', 'also write the provenance manifest (tool version, the two input files\' SHA-256s, the parameters, options) as JSON')
     .action(async (factors: string, options) => setExit(await (await import('./commands/nff.js')).runNff(factors, options)));
   root
     .command('batch')

@@ -40,11 +40,33 @@ export interface BatchManifestInput {
  */
 export function buildBatchManifest({ version, inputs, scenarios, areas }: BatchManifestInput): JsonOut {
   return {
-    tool: 'highneeds',
-    version,
-    command: 'batch',
-    inputs: inputs.map((input) => ({ path: input.path, sha256: input.sha256 })),
+    ...head('batch', version, inputs),
     scenarios: scenarios.filter((id) => id !== ''),
     areas: { modelled: rawNumber(String(areas.modelled)), failed: rawNumber(String(areas.failed)) },
   };
+}
+
+export interface NffManifestInput {
+  readonly version: string;
+  readonly inputs: readonly { readonly path: string; readonly sha256: string }[];
+  readonly parameters: { readonly financialYear: string; readonly title: string; readonly source?: string };
+  readonly options: Readonly<Record<string, string | boolean>>;
+}
+
+/**
+ * What an nff run's allocations came from: the tool version, the parameters file and factors
+ * file with their SHA-256, the parameters' year and title, and the options that change the
+ * figures. As with the others, the same inputs and options give the same bytes.
+ */
+export function buildNffManifest({ version, inputs, parameters, options }: NffManifestInput): JsonOut {
+  return {
+    ...head('nff', version, inputs),
+    parameters: { financial_year: parameters.financialYear, title: parameters.title, source: parameters.source ?? null },
+    options: { ...options },
+  };
+}
+
+/** What the batch and nff manifests begin with: the tool and version, the command, and every input with its SHA-256. */
+function head(command: string, version: string, inputs: readonly { readonly path: string; readonly sha256: string }[]): { [key: string]: JsonOut } {
+  return { tool: 'highneeds', version, command, inputs: inputs.map((input) => ({ path: input.path, sha256: input.sha256 })) };
 }

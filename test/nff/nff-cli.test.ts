@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -67,6 +68,23 @@ describe('highneeds nff as a user runs it', () => {
     expect(runCli(['nff', ...WORKED, '--out', out]).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(runCli(['nff', ...WORKED, '--format', 'csv']).stdout);
     expect(readdirSync(dir)).toEqual(['nff.csv']);
+  });
+
+  it('--manifest records both inputs with their SHA-256, the parameters and the options, the same bytes every run', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
+    const [out, manifest] = [path.join(dir, 'nff.csv'), path.join(dir, 'manifest.json')];
+    expect(runCli(['nff', ...WORKED, '--solve-cap', '--out', out, '--manifest', manifest]).code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'nff.csv']);
+    const first = readFileSync(manifest, 'utf8');
+    const parsed = JSON.parse(first) as { command: string; inputs: { path: string; sha256: string }[]; parameters: { financial_year: string }; options: Record<string, unknown> };
+    expect(parsed.command).toBe('nff');
+    expect(parsed.inputs.map((i) => i.path)).toEqual(['fixtures/nff/worked/nff-parameters/2025-26.json', 'fixtures/nff/worked/nff-factors.csv']);
+    for (const input of parsed.inputs) expect(input.sha256).toBe(createHash('sha256').update(readFileSync(path.join(ROOT, input.path))).digest('hex'));
+    expect(parsed.parameters.financial_year).toBe('2025-26');
+    expect(parsed.options).toEqual({ year: '2025-26', format: 'csv', solve_cap: true });
+    expect(runCli(['nff', ...WORKED, '--solve-cap', '--format', 'csv', '--manifest', manifest]).code).toBe(0);
+    expect(readFileSync(manifest, 'utf8')).toBe(first);
+    expect(runCli(['nff', ...WORKED, '--out', out, '--manifest', out]).code).toBe(2);
   });
 
   it('reports a missing factor, a repeated area and a negative count all at once, located (exit 1)', () => {

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors, sortIssues } from '../../core/issue.js';
@@ -6,11 +7,14 @@ import { formatFinancialYear, parseFinancialYear } from '../../core/period.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { loadNff } from '../../io/load-nff.js';
 import { commitOutput, stageOutput } from '../../io/write-output.js';
+import { jsonText } from '../../report/json.js';
+import { buildNffManifest } from '../../report/manifest.js';
 import { explainArea } from '../../report/nff-explain.js';
 import { renderNffCsv, renderNffJson, renderNffTable } from '../../report/nff-render.js';
 import { yieldToSignals } from '../interrupt.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint } from '../terminal.js';
+import { toolVersion } from '../version.js';
 
 export interface NffOptions {
   readonly year: string;
@@ -19,6 +23,7 @@ export interface NffOptions {
   readonly area?: string;
   readonly format?: 'table' | 'csv' | 'json';
   readonly out?: string;
+  readonly manifest?: string;
 }
 
 /** The parameter files shipped with the tool, one per financial year. */
@@ -28,6 +33,7 @@ export const defaultParametersDir = (): string => fileURLToPath(new URL('../../.
 export async function runNff(factorsFile: string, options: NffOptions): Promise<number> {
   const year = parseFinancialYear(options.year);
   if (year === undefined) throw new UsageError(`--year ${options.year} is not a financial year written like 2025-26`);
+  if (options.manifest && options.out && path.resolve(options.manifest) === path.resolve(options.out)) throw new UsageError('--manifest and --out name the same file');
   const format = options.format ?? (options.out || !process.stdout.isTTY ? 'csv' : 'table');
   const loaded = loadNff(factorsFile, options.params ?? defaultParametersDir(), year, limitsFromEnvironment(process.env));
   const { parameters, areas } = loaded;
@@ -44,13 +50,23 @@ export async function runNff(factorsFile: string, options: NffOptions): Promise<
   const text = format === 'json' ? renderNffJson(input, issues)
     : format === 'csv' ? renderNffCsv(input)
       : area ? explainArea(outcome.result, parameters, area) : renderNffTable(input);
-  if (!options.out) {
-    process.stdout.write(text);
-    return 0;
-  }
-  const staged = stageOutput(options.out, text, loaded.inputs.map((i) => i.path));
+  const inputs = loaded.inputs.map((i) => i.path);
+  const manifest = options.manifest
+    ? buildNffManifest({
+      version: toolVersion(),
+      inputs: loaded.inputs,
+      parameters: { financialYear: formatFinancialYear(parameters.financialYear), title: parameters.title, ...(parameters.source ? { source: parameters.source } : {}) },
+      options: { year: formatFinancialYear(year), format, solve_cap: Boolean(options.solveCap), ...(options.area ? { area: options.area } : {}) },
+    })
+    : undefined;
+  // Every file is staged before any is renamed into place, so an output and its manifest land together or not at all.
+  const staged = [
+    ...(options.out ? [stageOutput(options.out, text, inputs)] : []),
+    ...(options.manifest && manifest ? [stageOutput(options.manifest, jsonText(manifest), inputs)] : []),
+  ];
   // As in project: a Ctrl-C that came in during the run is handled before anything is renamed into place.
   await yieldToSignals();
-  commitOutput(staged);
+  for (const output of staged) commitOutput(output);
+  if (!options.out) process.stdout.write(text);
   return 0;
 }
