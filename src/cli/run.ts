@@ -46,7 +46,8 @@ function program(setExit: (code: number) => void): Command {
     .option('--area <code>', 'one area; with the table format, its calculation step by step')
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else csv)').choices(['table', 'csv', 'json']))
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
-    .option('--manifest <file>', 'also write the provenance manifest (tool version, the two input files\' SHA-256s, the parameters, options) as JSON')
+    .option('--manifest <file>', 'also write the provenance manifest (tool version, the input files\' SHA-256s, the parameters, options) as JSON')
+    .option('--baseline-from <file>', 'in a rollover year, each area\'s baseline_allocation from this earlier highneeds nff output (its allocation for the year before)')
     .action(async (factors: string, options) => setExit(await (await import('./commands/nff.js')).runNff(factors, options)));
   root
     .command('batch')

@@ -1,12 +1,15 @@
 import * as path from 'node:path';
+import type { Decimal } from 'decimal.js';
 import { error, sortIssues, type Issue } from '../core/issue.js';
 import type { AreaFactors } from '../core/nff/factors.js';
 import type { NffParameters } from '../core/nff/parameters.js';
 import { type FinancialYear, formatFinancialYear } from '../core/period.js';
+import { decimalCell } from './cell-parsers.js';
 import { readCsvTable } from './csv-table.js';
 import { displayPath, readInput } from './files.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { factorColumns, readNffFactors } from './read-nff-factors.js';
+import { type Baselines, factorColumns, readNffFactors } from './read-nff-factors.js';
+import { HNB_FROM_COLUMNS } from './read-hnb-from.js';
 import { parseNffParameters } from './read-nff-parameters.js';
 import type { InputDigest } from './read-model.js';
 
@@ -21,8 +24,12 @@ export interface LoadedNff {
   readonly inputs: readonly InputDigest[];
 }
 
-/** Reads `<parametersDir>/<year>.json` and the factors CSV checked against it, with every problem found. */
-export function loadNff(factorsFile: string, parametersDir: string, year: FinancialYear, limits: Limits = DEFAULT_LIMITS): LoadedNff {
+/**
+ * Reads `<parametersDir>/<year>.json` and the factors CSV checked against it, with every problem
+ * found. `baselineFrom`: in a rollover year, each area's baseline_allocation is its allocation
+ * in this earlier `highneeds nff` output for the year before (docs/nff.md, "Chaining years").
+ */
+export function loadNff(factorsFile: string, parametersDir: string, year: FinancialYear, limits: Limits = DEFAULT_LIMITS, baselineFrom?: string): LoadedNff {
   const issues: Issue[] = [];
   const inputs: InputDigest[] = [];
   const read = (filePath: string) => {
@@ -38,13 +45,37 @@ export function loadNff(factorsFile: string, parametersDir: string, year: Financ
   const parametersFile = read(path.resolve(parametersDir, `${formatFinancialYear(year)}.json`));
   const parameters = parametersFile ? parseNffParameters(parametersFile.text, parametersFile.display, year, issues) : undefined;
   const factorsText = read(path.resolve(factorsFile));
+  const baselines = baselineFrom && parameters?.mode === 'rollover' ? readBaselines(baselineFrom, year - 1, limits, read, issues) : undefined;
   let areas: AreaFactors[] | undefined;
   if (factorsText && parameters) {
-    const table = readCsvTable(factorsText.text, factorsText.display, factorColumns(parameters), limits);
+    const table = readCsvTable(factorsText.text, factorsText.display, factorColumns(parameters, baselines !== undefined), limits);
     issues.push(...table.issues);
-    if (!table.issues.some((issue) => TABLE_LEVEL.has(issue.code))) areas = readNffFactors(table, parameters, issues);
+    if (!table.issues.some((issue) => TABLE_LEVEL.has(issue.code))) areas = readNffFactors(table, parameters, issues, baselines);
   }
   const sorted = sortIssues(issues);
   if (sorted.some((issue) => issue.severity === 'error') || !parameters || !areas) return { issues: sorted, inputs };
   return { parameters, areas, issues: sorted, inputs };
+}
+
+/** Each area's allocation for `year` in an earlier nff output (its other years and the total row are passed over). */
+function readBaselines(file: string, year: FinancialYear, limits: Limits, read: (filePath: string) => { text: string; display: string } | undefined, issues: Issue[]): Baselines | undefined {
+  const source = read(path.resolve(file));
+  if (!source) return undefined;
+  const table = readCsvTable(source.text, source.display, HNB_FROM_COLUMNS, limits);
+  issues.push(...table.issues);
+  const byArea = new Map<string, Decimal>();
+  const at = new Map<string, number>();
+  for (const row of table.rows) {
+    const code = row.get('area_code');
+    if (code === '' || row.get('financial_year') !== formatFinancialYear(year)) continue;
+    const amount = decimalCell(row, 'allocation', issues);
+    if (amount === undefined) continue;
+    if (at.has(code)) {
+      issues.push(error('DUPLICATE_ROW', `area ${code} already has an allocation for ${formatFinancialYear(year)} on line ${at.get(code)}`, row.at('area_code')));
+      continue;
+    }
+    at.set(code, row.line);
+    byArea.set(code, amount);
+  }
+  return { file: source.display, year: formatFinancialYear(year), byArea };
 }

@@ -7,22 +7,33 @@ import { formatFinancialYear } from '../core/period.js';
 import { decimalCell, requiredText } from './cell-parsers.js';
 import type { ColumnSpec, CsvRow, CsvTable } from './csv-table.js';
 
-/** The columns nff-factors.csv must and may have for a year's parameters (docs/nff.md, "Factors"). */
-export function factorColumns(parameters: NffParameters): ColumnSpec {
+/**
+ * The columns nff-factors.csv must and may have for a year's parameters (docs/nff.md, "Factors").
+ * `baselinesGiven`: a rollover year's baselines come from an earlier nff output (--baseline-from),
+ * so the column may be left out.
+ */
+export function factorColumns(parameters: NffParameters, baselinesGiven = false): ColumnSpec {
   const required = parameters.mode === 'formula'
     ? [C.code, C.name, C.aca, C.basicEntitlementPupils, C.historicSpend, C.hospitalEducation, C.netImportedPupils, C.population, C.baselineAllocation, C.baselinePopulation, ...parameters.proxyFactors.map((f) => f.id)]
-    : [C.code, C.name, C.baselineAllocation, ...parameters.rolledInGrants.map((g) => g.column)];
+    : [C.code, C.name, ...(baselinesGiven ? [] : [C.baselineAllocation]), ...parameters.rolledInGrants.map((g) => g.column)];
   const known = [...Object.values(C), ...STANDARD_PROXY_FACTORS, ROLLED_IN_GRANTS_COLUMN];
   const unique = [...new Set(required)];
   return { required: unique, optional: [...new Set(known)].filter((name) => !unique.includes(name)) };
 }
 
+/** Last year's allocation of each area, from an earlier nff output (--baseline-from), for a rollover year. */
+export interface Baselines {
+  readonly file: string;
+  readonly year: string;
+  readonly byArea: ReadonlyMap<string, Decimal>;
+}
+
 /** The rows of nff-factors.csv as areas; every problem in every row is reported. */
-export function readNffFactors(table: CsvTable, parameters: NffParameters, issues: Issue[]): AreaFactors[] {
+export function readNffFactors(table: CsvTable, parameters: NffParameters, issues: Issue[], baselines?: Baselines): AreaFactors[] {
   const seen = new Map<string, number>();
   const areas = table.rows.flatMap((row) => {
     const before = issues.length;
-    const area = readArea(row, parameters, issues);
+    const area = readArea(row, parameters, issues, baselines);
     const code = row.get(C.code);
     if (code !== '' && seen.has(code)) {
       issues.push(error('DUPLICATE_ROW', `area ${code} is already given on line ${seen.get(code)}`, row.at(C.code), 'give each area one row'));
@@ -35,7 +46,7 @@ export function readNffFactors(table: CsvTable, parameters: NffParameters, issue
   return areas;
 }
 
-function readArea(row: CsvRow, parameters: NffParameters, issues: Issue[]): AreaFactors | undefined {
+function readArea(row: CsvRow, parameters: NffParameters, issues: Issue[], baselines?: Baselines): AreaFactors | undefined {
   const code = requiredText(row, C.code, issues);
   const name = requiredText(row, C.name, issues);
   const year = formatFinancialYear(parameters.financialYear);
@@ -54,7 +65,8 @@ function readArea(row: CsvRow, parameters: NffParameters, issues: Issue[]): Area
   const optional = (column: string): Decimal | undefined => decimalCell(row, column, issues, { optional: true });
   const deductions = { academyPlaceDeduction: optional(C.academyPlaceDeduction), nmssPlaceDeduction: optional(C.nmssPlaceDeduction) };
   if (parameters.mode === 'rollover') {
-    const baselineAllocation = factor(C.baselineAllocation);
+    // --baseline-from: last year's allocation as an earlier nff run worked it out, in place of the column.
+    const baselineAllocation = baselines ? fromBaselines(baselines, code, row, issues) : factor(C.baselineAllocation);
     const grants = new Map(parameters.rolledInGrants.map((g) => [g.id, factor(g.column)]));
     if (!code || !name || !baselineAllocation || [...grants.values()].some((v) => !v)) return undefined;
     return {
@@ -79,6 +91,13 @@ function readArea(row: CsvRow, parameters: NffParameters, issues: Issue[]): Area
   if (fixed.population) proxies.set(C.population, fixed.population);
   if (!code || !name || !aca || Object.values(fixed).some((v) => !v) || [...proxies.values()].some((v) => !v)) return undefined;
   return { code, name, aca, ...(fixed as { [K in keyof typeof fixed]: Decimal }), proxies: proxies as Map<string, Decimal>, grants: new Map(), ...defined(deductions), origin: row.at() };
+}
+
+function fromBaselines(baselines: Baselines, code: string | undefined, row: CsvRow, issues: Issue[]): Decimal | undefined {
+  if (code === undefined) return undefined;
+  const amount = baselines.byArea.get(code);
+  if (amount === undefined) issues.push(error('NFF_AREA_MISSING', `${baselines.file} has no allocation for area ${code} in ${baselines.year}, the year before`, row.at(C.code), 'give --baseline-from the nff output of the year before, for every area of the factors file'));
+  return amount;
 }
 
 const defined = <T extends object>(object: T): Partial<T> => Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as Partial<T>;

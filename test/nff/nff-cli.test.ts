@@ -87,6 +87,31 @@ describe('highneeds nff as a user runs it', () => {
     expect(runCli(['nff', ...WORKED, '--out', out, '--manifest', out]).code).toBe(2);
   });
 
+  it('--baseline-from chains a rollover year from the year before\'s output: the same figures as baselines typed in', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
+    const before = path.join(dir, 'nff-2025-26.csv');
+    expect(runCli(['nff', ...WORKED, '--out', before]).code).toBe(0);
+    // The rollover factors without their baseline column: it comes from last year's output.
+    const typed = readFileSync(path.join(ROOT, 'fixtures/nff/worked/rollover-factors.csv'), 'utf8');
+    const bare = path.join(dir, 'rollover.csv');
+    writeFileSync(bare, typed.split('\n').map((line) => line.split(',').filter((_, i) => i !== 2).join(',')).join('\n'));
+    const rollover = ['--year', '2026-27', '--params', 'fixtures/nff/worked/nff-parameters', '--format', 'csv'];
+    const chained = runCli(['nff', bare, ...rollover, '--baseline-from', before, '--manifest', path.join(dir, 'manifest.json')]);
+    expect(chained.code, chained.stderr).toBe(0);
+    expect(chained.stdout).toBe(runCli(['nff', 'fixtures/nff/worked/rollover-factors.csv', ...rollover]).stdout);
+    expect(chained.stdout).toContain('A,Area A (on the floor),2026-27,1742000.00');
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { inputs: { path: string }[] };
+    expect(manifest.inputs.map((i) => path.basename(i.path))).toEqual(['2026-27.json', 'rollover.csv', 'nff-2025-26.csv']);
+
+    // An area the earlier output lacks is an error at its row; a formula year has no use for it (exit 2).
+    writeFileSync(before, readFileSync(before, 'utf8').split('\n').filter((line) => !line.startsWith('B,')).join('\n'));
+    const missing = runCli(['nff', bare, ...rollover, '--baseline-from', before]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('rollover.csv:3:1: error NFF_AREA_MISSING:');
+    expect(missing.stderr).toContain('has no allocation for area B in 2025-26, the year before');
+    expect(runCli(['nff', ...WORKED, '--baseline-from', before]).code).toBe(2);
+  });
+
   it('reports a missing factor, a repeated area and a negative count all at once, located (exit 1)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
     const factors = readFileSync(path.join(ROOT, 'fixtures/nff/worked/nff-factors.csv'), 'utf8').split('\n');

@@ -24,6 +24,7 @@ export interface NffOptions {
   readonly format?: 'table' | 'csv' | 'json';
   readonly out?: string;
   readonly manifest?: string;
+  readonly baselineFrom?: string;
 }
 
 /** The parameter files shipped with the tool, one per financial year. */
@@ -35,10 +36,11 @@ export async function runNff(factorsFile: string, options: NffOptions): Promise<
   if (year === undefined) throw new UsageError(`--year ${options.year} is not a financial year written like 2025-26`);
   if (options.manifest && options.out && path.resolve(options.manifest) === path.resolve(options.out)) throw new UsageError('--manifest and --out name the same file');
   const format = options.format ?? (options.out || !process.stdout.isTTY ? 'csv' : 'table');
-  const loaded = loadNff(factorsFile, options.params ?? defaultParametersDir(), year, limitsFromEnvironment(process.env));
+  const loaded = loadNff(factorsFile, options.params ?? defaultParametersDir(), year, limitsFromEnvironment(process.env), options.baselineFrom);
   const { parameters, areas } = loaded;
   if (!parameters || !areas) throw new InputError(loaded.issues);
   if (options.solveCap && parameters.mode !== 'formula') throw new UsageError(`--solve-cap needs a formula year; ${formatFinancialYear(year)} is a rollover year`);
+  if (options.baselineFrom && parameters.mode !== 'rollover') throw new UsageError(`--baseline-from needs a rollover year; ${formatFinancialYear(year)} is a formula year, whose baseline is the elements the floor and cap compare, not the allocation`);
   if (options.solveCap && !parameters.nationalTotal) throw new UsageError(`--solve-cap needs "nationalTotal" in ${parameters.source ?? 'the parameters'}`);
   const area = options.area === undefined ? undefined : areas.find((a) => a.code === options.area);
   if (options.area !== undefined && !area) throw new UsageError(`--area ${options.area} is not in ${factorsFile} (areas: ${areas.map((a) => a.code).join(', ')})`);
