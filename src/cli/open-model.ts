@@ -34,7 +34,7 @@ export function openModel(dir: string, options: ModelOptions = {}): OpenModel {
   const fromScenarios = loadScenarios(dir, defaultTariffDir(), options.scenariosFile);
   const issues = sortIssues([...loaded.issues, ...fromScenarios.issues, ...(loaded.model && fromScenarios.scenarios ? checkScenarios(loaded.model, fromScenarios.scenarios) : [])]);
   if (!loaded.model || hasErrors(issues)) throw new InputError(issues);
-  return { model: loaded.model, scenarios: fromScenarios.scenarios ?? [], issues, inputs: [...loaded.inputs, ...(fromScenarios.file ? [fromScenarios.file] : [])] };
+  return { model: loaded.model, scenarios: fromScenarios.scenarios ?? [], issues, inputs: [...loaded.inputs, ...fromScenarios.inputs] };
 }
 
 export function findScenario(open: OpenModel, id: string): Scenario {

@@ -48,7 +48,7 @@ export function loadNff(factorsFile: string, parametersDir: string, year: Financ
   const baselines = baselineFrom && parameters?.mode === 'rollover' ? readBaselines(baselineFrom, year - 1, limits, read, issues) : undefined;
   let areas: AreaFactors[] | undefined;
   if (factorsText && parameters) {
-    const table = readCsvTable(factorsText.text, factorsText.display, factorColumns(parameters, baselines !== undefined), limits);
+    const table = readCsvTable(factorsText.text, factorsText.display, factorColumns(parameters, baselineFrom !== undefined && parameters.mode === 'rollover'), limits);
     issues.push(...table.issues);
     if (!table.issues.some((issue) => TABLE_LEVEL.has(issue.code))) areas = readNffFactors(table, parameters, issues, baselines);
   }

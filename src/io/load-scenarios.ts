@@ -3,6 +3,7 @@ import { error, type Issue } from '../core/issue.js';
 import type { Scenario } from '../core/scenario/types.js';
 import { displayPath, readInput } from './files.js';
 import { DEFAULT_LIMITS } from './limits.js';
+import type { InputDigest } from './read-model.js';
 import { parseScenarios } from './read-scenarios.js';
 import { readTariffFile, resolveTariff } from './tariff-library.js';
 
@@ -11,6 +12,8 @@ export interface LoadedScenarios {
   readonly scenarios?: readonly Scenario[];
   readonly issues: readonly Issue[];
   readonly file?: { readonly path: string; readonly sha256: string };
+  /** Every file read: the scenarios file, then each tariff a lever names, with their SHA-256 (for manifests). */
+  readonly inputs: readonly InputDigest[];
 }
 
 /**
@@ -21,15 +24,17 @@ export function loadScenarios(modelDir: string, libraryDir: string, file?: strin
   const filePath = file ? path.resolve(file) : path.resolve(modelDir, 'scenarios.json');
   const display = displayPath(filePath);
   const read = readInput(filePath, display, DEFAULT_LIMITS.maxFileBytes);
-  if (read.status === 'missing') return file ? { issues: [error('FILE_MISSING', `scenarios file ${display} was not found`, { file: display })] } : { issues: [] };
-  if (read.status === 'refused') return { issues: [read.issue] };
+  if (read.status === 'missing') return file ? { issues: [error('FILE_MISSING', `scenarios file ${display} was not found`, { file: display })], inputs: [] } : { issues: [], inputs: [] };
+  if (read.status === 'refused') return { issues: [read.issue], inputs: [] };
   const issues: Issue[] = [];
+  const inputs: InputDigest[] = [{ path: display, sha256: read.file.sha256 }];
   const scenarios = parseScenarios(read.file.text, display, (argument, at) => {
     const found = resolveTariff(path.resolve(path.dirname(filePath), argument), libraryDir) ?? resolveTariff(argument, libraryDir);
     if (!found) { issues.push(error('FILE_MISSING', `tariff "${argument}" is neither a file beside the scenarios nor an id in the library`, at)); return undefined; }
     const loaded = readTariffFile(found);
     issues.push(...loaded.issues);
+    if (loaded.sha256 && !inputs.some((input) => input.path === loaded.file)) inputs.push({ path: loaded.file, sha256: loaded.sha256 });
     return loaded.tariff;
   }, issues);
-  return { ...(scenarios ? { scenarios } : {}), issues, file: { path: display, sha256: read.file.sha256 } };
+  return { ...(scenarios ? { scenarios } : {}), issues, file: inputs[0]!, inputs };
 }

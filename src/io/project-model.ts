@@ -28,7 +28,7 @@ export function projectModel(dir: string, options: ProjectModelOptions = {}): Pr
   const loaded = loadModel(dir, options);
   const library = fileURLToPath(new URL('../../tariffs/', import.meta.url));
   const fromScenarios = loadScenarios(dir, library);
-  const inputs = [...loaded.inputs, ...(fromScenarios.file ? [fromScenarios.file] : [])];
+  const inputs = [...loaded.inputs, ...fromScenarios.inputs];
   const issues: Issue[] = [...loaded.issues, ...fromScenarios.issues];
   if (loaded.model && fromScenarios.scenarios) issues.push(...checkScenarios(loaded.model, fromScenarios.scenarios));
   const scenario = options.scenario === undefined ? undefined : fromScenarios.scenarios?.find((s) => s.id === options.scenario);

@@ -87,7 +87,7 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
     const tasks = options.failFast && preFailed.length ? [] : [...sources.tasks].sort((a, b) => b.weight - a.weight);
     options.onProgress?.(0, tasks.length, 0);
     const run = await runTasks(init, tasks, pool.slice(0, Math.min(pool.length, tasks.length)), { ...options, failFast: Boolean(options.failFast) });
-    const read = { paths: [...sources.inputs, ...(scenarioFile.file ? [path.resolve(sources.init.dir, 'scenarios.json')] : [])], digests: [...sources.digests, ...(scenarioFile.file ? [scenarioFile.file] : [])] };
+    const read = { paths: [...sources.inputs, ...scenarioFile.inputs.map((input) => path.resolve(input.path))], digests: [...sources.digests, ...scenarioFile.inputs] };
     return assemble([...preFailed, ...run.outcomes], chosen.ids ?? [''], global, read, run.stopped || (Boolean(options.failFast) && preFailed.length > 0));
   } finally {
     for (const worker of pool) void worker.terminate();

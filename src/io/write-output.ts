@@ -50,6 +50,22 @@ export function stageOutput(target: string, text: string, inputs: readonly strin
   return { temporary, target: resolved };
 }
 
+/**
+ * Stages several outputs that must land together: if one cannot be staged (a refused target, a
+ * folder that is not there), those already staged are removed before the error goes on, so a
+ * refused run leaves no temporary file behind.
+ */
+export function stageOutputs(outputs: readonly { readonly target: string; readonly text: string }[], inputs: readonly string[]): StagedOutput[] {
+  const staged: StagedOutput[] = [];
+  try {
+    for (const { target, text } of outputs) staged.push(stageOutput(target, text, inputs));
+  } catch (cause) {
+    for (const output of staged) discard(output);
+    throw cause;
+  }
+  return staged;
+}
+
 /** Renames a staged output over its target: the previous file is replaced whole or not at all. */
 export function commitOutput(staged: StagedOutput): void {
   renameSync(staged.temporary, staged.target);

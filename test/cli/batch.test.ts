@@ -91,6 +91,18 @@ describe('highneeds batch on a national model', () => {
     for (const input of manifest.inputs) expect(input.sha256, input.path).toBe(createHash('sha256').update(readFileSync(path.join(ROOT, input.path))).digest('hex'));
   });
 
+  it('manifest.json also lists a tariff that only a scenario lever names', () => {
+    const dir = path.join(scratch, 'lever-tariff');
+    cpSync(path.join(ROOT, NATIONAL), dir, { recursive: true });
+    writeFileSync(path.join(dir, 'model.json'), readFileSync(path.join(dir, 'model.json'), 'utf8').replace('../../tariffs/', `${path.join(ROOT, 'tariffs')}/`));
+    // No area uses national-illustrative itself any more; the national-tariff scenario's lever still does.
+    writeFileSync(path.join(dir, 'areas.csv'), readFileSync(path.join(dir, 'areas.csv'), 'utf8').replace('national-illustrative', ''));
+    const result = batch(dir, '--quiet');
+    expect(result.code, result.stderr).toBe(0);
+    const paths = (JSON.parse(result.manifest!) as { inputs: { path: string }[] }).inputs.map((input) => input.path);
+    expect(paths).toContain('tariffs/national-illustrative.json');
+  });
+
   it('writes the same bytes whatever the order of the input rows', () => {
     const shuffled = path.join(scratch, 'shuffled');
     shuffledCopy(path.join(ROOT, NATIONAL), shuffled, 20251);
@@ -147,6 +159,11 @@ describe('highneeds batch on a national model', () => {
     const refused = runCli(['batch', NATIONAL, '--out-dir', outDir]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('already holds other files (notes.txt)');
+    // A manifest.json that is not a batch's (another command's, or the user's own) is not ours either.
+    const theirs = path.join(scratch, 'theirs');
+    mkdirSync(theirs);
+    writeFileSync(path.join(theirs, 'manifest.json'), '{ "tool": "highneeds", "inputs": [] }\n');
+    expect(runCli(['batch', NATIONAL, '--out-dir', theirs]).stderr).toContain('already holds other files (manifest.json)');
     expect(readdirSync(outDir)).toEqual(['notes.txt']);
     const forced = runCli(['batch', NATIONAL, '--out-dir', outDir, '--force', '--quiet']);
     expect(forced.code).toBe(0);

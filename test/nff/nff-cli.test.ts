@@ -85,6 +85,10 @@ describe('highneeds nff as a user runs it', () => {
     expect(runCli(['nff', ...WORKED, '--solve-cap', '--format', 'csv', '--manifest', manifest]).code).toBe(0);
     expect(readFileSync(manifest, 'utf8')).toBe(first);
     expect(runCli(['nff', ...WORKED, '--out', out, '--manifest', out]).code).toBe(2);
+    // A manifest refused after the output was staged leaves no temporary file behind.
+    const refused = runCli(['nff', ...WORKED, '--out', path.join(dir, 'new.csv'), '--manifest', path.join(ROOT, WORKED[0]!)]);
+    expect(refused.code).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'nff.csv']);
   });
 
   it('--baseline-from chains a rollover year from the year before\'s output: the same figures as baselines typed in', () => {
@@ -110,6 +114,22 @@ describe('highneeds nff as a user runs it', () => {
     expect(missing.stderr).toContain('rollover.csv:3:1: error NFF_AREA_MISSING:');
     expect(missing.stderr).toContain('has no allocation for area B in 2025-26, the year before');
     expect(runCli(['nff', ...WORKED, '--baseline-from', before]).code).toBe(2);
+
+    // Only the year before counts: rows for other years are passed over; a second row for it is refused.
+    const years = path.join(dir, 'years.csv');
+    const output = runCli(['nff', ...WORKED, '--format', 'csv']).stdout;
+    const [header, ...body] = output.trimEnd().split('\n');
+    writeFileSync(years, [header, ...body.map((line) => line.replace(',2025-26,', ',2024-25,').replace(/,[\d.]+,[\d.]*,[\d.]*$/, ',1.00,,')), ...body].join('\n'));
+    const multi = runCli(['nff', bare, ...rollover, '--baseline-from', years]);
+    expect(multi.code, multi.stderr).toBe(0);
+    expect(multi.stdout).toBe(chained.stdout);
+    writeFileSync(years, [header, ...body, body[0]!].join('\n'));
+    expect(runCli(['nff', bare, ...rollover, '--baseline-from', years]).stderr).toContain('DUPLICATE_ROW: area A already has an allocation for 2025-26');
+    // A file that is not there is that, and only that.
+    const gone = runCli(['nff', bare, ...rollover, '--baseline-from', path.join(dir, 'gone.csv')]);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toContain('FILE_MISSING');
+    expect(gone.stderr).not.toContain('MISSING_COLUMN');
   });
 
   it('reports a missing factor, a repeated area and a negative count all at once, located (exit 1)', () => {

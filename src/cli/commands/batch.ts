@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors, sortIssues, uniqueIssues } from '../../core/issue.js';
 import { displayPath } from '../../io/files.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { type BatchResult, runBatch } from '../../io/run-batch.js';
-import { commitOutput, stageOutput } from '../../io/write-output.js';
+import { commitOutput, stageOutputs } from '../../io/write-output.js';
 import { renderBatchSummary, renderFailures, renderNational } from '../../report/batch-csv.js';
 import { renderBatchTable } from '../../report/batch-table.js';
 import { jsonText } from '../../report/json.js';
@@ -27,7 +27,16 @@ export interface BatchCommandOptions {
 
 const OUTPUTS = ['summary.csv', 'national.csv', 'failures.csv', 'manifest.json'] as const;
 /** What an earlier batch run leaves, or an interrupted one (src/io/write-output.ts names temporaries so). */
-const OURS = /^(?:(?:summary|national|failures)\.csv|manifest\.json)$|^\.(?:(?:summary|national|failures)\.csv|manifest\.json)\.tmp-\d+$/;
+const OURS = /^(?:summary|national|failures)\.csv$|^\.(?:(?:summary|national|failures)\.csv|manifest\.json)\.tmp-\d+$/;
+
+/** A manifest.json is an earlier batch's only if it says so: another command's manifest (or a user's file) is not ours to replace. */
+function batchManifest(file: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as { command?: unknown }).command === 'batch';
+  } catch {
+    return false;
+  }
+}
 
 /**
  * `highneeds batch [dir] --out-dir DIR`: every area of a national model (or a folder of model
@@ -62,7 +71,7 @@ export async function runBatchCommand(dirArgument: string | undefined, options: 
   mkdirSync(options.outDir, { recursive: true });
   const manifest = buildBatchManifest({ version: toolVersion(), inputs: result.provenance, scenarios: result.scenarios, areas: { modelled: result.areas.length - failed.length, failed: failed.length } });
   const texts = [renderBatchSummary(result.rows), renderNational(result.national), renderFailures(failed), jsonText(manifest)];
-  const staged = OUTPUTS.map((name, i) => stageOutput(path.join(options.outDir, name), texts[i]!, result.inputs));
+  const staged = stageOutputs(OUTPUTS.map((name, i) => ({ target: path.join(options.outDir, name), text: texts[i]! })), result.inputs);
   await yieldToSignals();
   for (const output of staged) commitOutput(output);
   if (!options.quiet) process.stdout.write(renderBatchTable({ areas: result.areas.length, failed: failed.length, scenarios: result.scenarios, national: result.national, rows: result.rows }));
@@ -75,7 +84,7 @@ export async function runBatchCommand(dirArgument: string | undefined, options: 
 function checkOutDir(outDir: string, force: boolean): void {
   if (!existsSync(outDir)) return;
   if (!statSync(outDir).isDirectory()) throw new UsageError(`--out-dir ${outDir} is a file, not a folder`);
-  const others = readdirSync(outDir).filter((name) => !OURS.test(name)).sort();
+  const others = readdirSync(outDir).filter((name) => !OURS.test(name) && !(name === 'manifest.json' && batchManifest(path.join(outDir, name)))).sort();
   if (others.length && !force) {
     throw new UsageError(`--out-dir ${outDir} already holds other files (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}); choose an empty or new folder, or add --force to write beside them`);
   }

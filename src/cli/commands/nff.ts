@@ -6,7 +6,7 @@ import { calculateNff } from '../../core/nff/calculate.js';
 import { formatFinancialYear, parseFinancialYear } from '../../core/period.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { loadNff } from '../../io/load-nff.js';
-import { commitOutput, stageOutput } from '../../io/write-output.js';
+import { commitOutput, stageOutputs } from '../../io/write-output.js';
 import { jsonText } from '../../report/json.js';
 import { buildNffManifest } from '../../report/manifest.js';
 import { explainArea } from '../../report/nff-explain.js';
@@ -62,10 +62,10 @@ export async function runNff(factorsFile: string, options: NffOptions): Promise<
     })
     : undefined;
   // Every file is staged before any is renamed into place, so an output and its manifest land together or not at all.
-  const staged = [
-    ...(options.out ? [stageOutput(options.out, text, inputs)] : []),
-    ...(options.manifest && manifest ? [stageOutput(options.manifest, jsonText(manifest), inputs)] : []),
-  ];
+  const staged = stageOutputs([
+    ...(options.out ? [{ target: options.out, text }] : []),
+    ...(options.manifest && manifest ? [{ target: options.manifest, text: jsonText(manifest) }] : []),
+  ], inputs);
   // As in project: a Ctrl-C that came in during the run is handled before anything is renamed into place.
   await yieldToSignals();
   for (const output of staged) commitOutput(output);

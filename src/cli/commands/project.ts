@@ -6,7 +6,7 @@ import type { Projection } from '../../core/projection.js';
 import { displayPath } from '../../io/files.js';
 import { projectScenario } from '../../core/scenario/apply.js';
 import { findScenario, type ModelOptions, openModel, type OpenModel } from '../open-model.js';
-import { commitOutput, stageOutput } from '../../io/write-output.js';
+import { commitOutput, stageOutputs } from '../../io/write-output.js';
 import { yieldToSignals } from '../interrupt.js';
 import { renderCsv } from '../../report/csv.js';
 import { jsonText, renderJson, type JsonOut } from '../../report/json.js';
@@ -50,10 +50,10 @@ export async function runProject(dirArgument: string | undefined, options: Proje
   const manifest = buildManifest({ version: toolVersion(), inputs: open.inputs, projection, options: { format, detail: Boolean(options.detail), ...(options.scenario ? { scenario: options.scenario } : {}), ...(options.tariff ? { tariff: options.tariff } : {}) } });
   const text = await render(projection, format, options, manifest, issues);
   const inputs = open.inputs.map((input) => input.path);
-  const staged = [
-    ...(options.manifest ? [stageOutput(options.manifest, jsonText(manifest), inputs)] : []),
-    ...(options.out ? [stageOutput(options.out, text, inputs)] : []),
-  ];
+  const staged = stageOutputs([
+    ...(options.manifest ? [{ target: options.manifest, text: jsonText(manifest) }] : []),
+    ...(options.out ? [{ target: options.out, text }] : []),
+  ], inputs);
   // Signals wait while synchronous work runs; let a Ctrl-C that came in during the run be
   // handled here, before anything is renamed into place (src/cli/main.ts removes the temporaries).
   await yieldToSignals();

@@ -13,7 +13,7 @@ import { limitsFromEnvironment } from '../../io/limits.js';
 import { loadModel } from '../../io/read-model.js';
 import { importTariff } from '../../io/tariff-import.js';
 import { libraryFiles, readTariffFile, resolveTariff } from '../../io/tariff-library.js';
-import { commitOutput, stageOutput } from '../../io/write-output.js';
+import { commitOutput, stageOutput, stageOutputs } from '../../io/write-output.js';
 import { figure, renderRecords, type Record_ } from '../../report/records.js';
 import { exportTariffCsv, TARIFF_CSV_COLUMNS, type TariffCsvFile } from '../../report/tariff-csv.js';
 import { tariffJson } from '../../report/tariff-json.js';
@@ -167,7 +167,7 @@ export async function runExport(argument: string, options: { csv?: boolean; outD
   const outDir = options.outDir ?? `${tariff.id}-csv`;
   mkdirSync(outDir, { recursive: true });
   const files = exportTariffCsv(tariff);
-  const staged = (Object.keys(TARIFF_CSV_COLUMNS) as TariffCsvFile[]).map((name) => stageOutput(path.join(outDir, name), files[name], [file]));
+  const staged = stageOutputs((Object.keys(TARIFF_CSV_COLUMNS) as TariffCsvFile[]).map((name) => ({ target: path.join(outDir, name), text: files[name] })), [file]);
   await yieldToSignals();
   for (const output of staged) commitOutput(output);
   if (!options.quiet) {
