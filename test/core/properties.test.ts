@@ -60,6 +60,28 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
   return out;
 }
 
+/** Pupils with their own annual costs, in mainstream, for the engine-against-reference tests. */
+const bespokeArb = fc.record({ ncy: fc.integer({ min: -3, max: 20 }), need, setting: fc.constant('mainstream'), band: fc.constant(''), count: amount(500), cost: amount(9000000) })
+  .map(({ cost, ...c }): Cell => ({ ...c, bespokeAnnual: cost.times(c.count) }));
+
+/** The engine's years against the plain reference's: every lane's pupils and bespoke costs, every flow, to 1e-25. */
+function expectAgreement(engine: ReturnType<typeof cohortYears>, reference: ReturnType<typeof referenceYears>): void {
+  const close = (a: Dec, b: Dec) => a.minus(b).abs().lessThan('1e-25');
+  expect(engine.length).toBe(reference.length);
+  engine.forEach((year, i) => {
+    const want = reference[i]!;
+    expect(close(year.pupils, want.pupils)).toBe(true);
+    const lanes = new Map(year.totals.map((t) => [`${t.lane.need}|${t.lane.setting}|${t.lane.band}|${t.lane.bespoke}`, t]));
+    for (const [lane, count] of want.byLane) expect(close(lanes.get(lane)?.count.decimal() ?? d('0'), count)).toBe(true);
+    for (const [lane, cost] of want.bespokeByLane) expect(close(lanes.get(lane)?.bespokeAnnual ?? d('0'), cost)).toBe(true);
+    expect([...lanes.keys()].filter((lane) => !want.byLane.has(lane) && !lanes.get(lane)!.count.isZero())).toEqual([]);
+    if (i === 0) return;
+    const flows = year.flows!;
+    expect(close(flows.ceased, want.ceased) && close(flows.agedOut, want.agedOut) && close(flows.moved, want.moved) && close(flows.newPlans, want.joined)).toBe(true);
+    expect(flows.opening.eq(engine[i - 1]!.pupils) && flows.closing.eq(year.pupils)).toBe(true);
+  });
+}
+
 describe('invariants (property tests, seed logged by fast-check on failure)', () => {
   it('pupils are conserved by every step: opening + new − ceased − aged-out = closing, and closing is next year\'s cohort', () => {
     fc.assert(fc.property(modelArb, (m) => {
@@ -75,33 +97,14 @@ describe('invariants (property tests, seed logged by fast-check on failure)', ()
   });
 
   it('the stepping engine agrees with a plain count, cell by cell: pupils by lane, bespoke costs and every flow', () => {
-    const bespokeArb = fc.record({ ncy: fc.integer({ min: -3, max: 20 }), need, setting: fc.constant('mainstream'), band: fc.constant(''), count: amount(500), cost: amount(9000000) })
-      .map(({ cost, ...c }): Cell => ({ ...c, bespokeAnnual: cost.times(c.count) }));
     fc.assert(fc.property(modelArb, fc.array(bespokeArb, { maxLength: 5 }), (base, bespoke) => {
       const m: Model = { ...base, cohort: [...base.cohort, ...bespoke] };
-      const close = (a: Dec, b: Dec) => a.minus(b).abs().lessThan('1e-25');
-      const engine = cohortYears(m, m.horizon);
-      const reference = referenceYears(m, m.horizon);
-      expect(engine.length).toBe(reference.length);
-      engine.forEach((year, i) => {
-        const want = reference[i]!;
-        expect(close(year.pupils, want.pupils)).toBe(true);
-        const lanes = new Map(year.totals.map((t) => [`${t.lane.need}|${t.lane.setting}|${t.lane.band}|${t.lane.bespoke}`, t]));
-        for (const [lane, count] of want.byLane) expect(close(lanes.get(lane)?.count.decimal() ?? d('0'), count)).toBe(true);
-        for (const [lane, cost] of want.bespokeByLane) expect(close(lanes.get(lane)?.bespokeAnnual ?? d('0'), cost)).toBe(true);
-        expect([...lanes.keys()].filter((lane) => !want.byLane.has(lane) && !lanes.get(lane)!.count.isZero())).toEqual([]);
-        if (i === 0) return;
-        const flows = year.flows!;
-        expect(close(flows.ceased, want.ceased) && close(flows.agedOut, want.agedOut) && close(flows.moved, want.moved) && close(flows.newPlans, want.joined)).toBe(true);
-        expect(flows.opening.eq(engine[i - 1]!.pupils) && flows.closing.eq(year.pupils)).toBe(true);
-      });
+      expectAgreement(cohortYears(m, m.horizon), referenceYears(m, m.horizon));
     }), RUNS);
   });
 
   it('with a scenario\'s adjustments (shares that never terminate, such as 1/3), the engine still agrees with the plain count', () => {
     const third = (n: number) => new Dec(n).div(3);
-    const bespokeArb = fc.record({ ncy: fc.integer({ min: -3, max: 20 }), need, setting: fc.constant('mainstream'), band: fc.constant(''), count: amount(500), cost: amount(9000000) })
-      .map(({ cost, ...c }): Cell => ({ ...c, bespokeAnnual: cost.times(c.count) }));
     const adjustmentsArb = fc.record({
       // A factor that changes from year to year, so that adjusted outflows of one slot differ by year.
       ceasing: fc.record({ from: fc.integer({ min: -3, max: 20 }), span: fc.integer({ min: 0, max: 10 }), factor: fc.integer({ min: 0, max: 9 }).map(third) }),
@@ -119,19 +122,7 @@ describe('invariants (property tests, seed logged by fast-check on failure)', ()
         newPlans: (_ay, cells) => cells.map((cell) => (cell.need === plans.need ? { ...cell, count: cell.count.times(plans.scale) } : cell)),
         moves: (ay) => (ay === move.year ? [{ matches: (cell) => cell.setting === 'mainstream' && cell.ncy >= move.from, fraction: move.fraction, toSetting: 'special', toBand: '2' }] : []),
       };
-      const close = (a: Dec, b: Dec) => a.minus(b).abs().lessThan('1e-25');
-      const engine = cohortYears(m, m.horizon, adjustments);
-      const reference = referenceYears(m, m.horizon, adjustments);
-      engine.forEach((year, i) => {
-        const want = reference[i]!;
-        expect(close(year.pupils, want.pupils)).toBe(true);
-        const lanes = new Map(year.totals.map((t) => [`${t.lane.need}|${t.lane.setting}|${t.lane.band}|${t.lane.bespoke}`, t]));
-        for (const [lane, count] of want.byLane) expect(close(lanes.get(lane)?.count.decimal() ?? d('0'), count)).toBe(true);
-        for (const [lane, cost] of want.bespokeByLane) expect(close(lanes.get(lane)?.bespokeAnnual ?? d('0'), cost)).toBe(true);
-        if (i === 0) return;
-        const flows = year.flows!;
-        expect(close(flows.ceased, want.ceased) && close(flows.agedOut, want.agedOut) && close(flows.moved, want.moved) && close(flows.newPlans, want.joined)).toBe(true);
-      });
+      expectAgreement(cohortYears(m, m.horizon, adjustments), referenceYears(m, m.horizon, adjustments));
     }), RUNS);
   });
 
