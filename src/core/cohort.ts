@@ -5,7 +5,7 @@ import { type Lane, type Lanes, type Placed, SPAN } from './lanes.js';
 import type { Cell } from './model.js';
 import { NCY_MIN } from './need.js';
 import { grown } from './typed-arrays.js';
-import { addExact, pow10, ScaledSum, toDecimal } from './units.js';
+import { addAligned, addExact, ScaledSum, toDecimal } from './units.js';
 
 /**
  * One academic year's cohort: a count for each occupied slot (lane × NCY), in parallel arrays
@@ -79,13 +79,8 @@ export class Cohort {
         return;
       }
     }
-    const mine = this.big[i] ?? BigInt(this.small[i]!);
-    const theirs = big ?? BigInt(small);
-    if (held >= places) this.big[i] = mine + (held === places ? theirs : theirs * pow10(held - places));
-    else {
-      this.big[i] = mine * pow10(places - held) + theirs;
-      this.places[i] = places;
-    }
+    this.big[i] = addAligned(this.units(i), held, big ?? BigInt(small), places);
+    if (places > held) this.places[i] = places;
   }
 
   /** A slot's count × 10^places as a BigInt. */

@@ -5,6 +5,7 @@ import type { Cell, CeasingRow, Model, TransitionRow } from './model.js';
 import { NCY_MAX, NCY_MIN, type Need } from './need.js';
 import type { RateBook } from './rate-book.js';
 import { CeasingRules, TransitionRules } from './rules.js';
+import { PairMemo } from './pair-memo.js';
 import { grown } from './typed-arrays.js';
 import { asNumber, complement, pow10, type Scaled, ScaledSum, scaledOf, smallScaledOf, toDecimal } from './units.js';
 
@@ -300,7 +301,7 @@ export class Outflow {
   }
 }
 
-const SHARED = new WeakMap<readonly CeasingRow[], WeakMap<readonly TransitionRow[], Lanes>>();
+const SHARED = new PairMemo<readonly CeasingRow[], readonly TransitionRow[], Lanes>();
 const BY_CONTENT = new Map<string, Lanes>();
 /** Distinct rule sets kept by content: a national batch has one or a few; the bound keeps a long-lived process from growing. */
 const BY_CONTENT_LIMIT = 32;
@@ -311,23 +312,16 @@ const BY_CONTENT_LIMIT = 32;
  * their own, and should not each rebuild the same lanes and outflows.
  */
 export function lanesFor(model: Pick<Model, 'ceasing' | 'transitions'>): Lanes {
-  let byTransitions = SHARED.get(model.ceasing);
-  if (!byTransitions) {
-    byTransitions = new WeakMap();
-    SHARED.set(model.ceasing, byTransitions);
-  }
-  let lanes = byTransitions.get(model.transitions);
-  if (!lanes) {
+  return SHARED.get(model.ceasing, model.transitions, () => {
     const key = rulesKey(model.ceasing, model.transitions);
-    lanes = BY_CONTENT.get(key);
+    let lanes = BY_CONTENT.get(key);
     if (!lanes) {
       lanes = new Lanes(new CeasingRules(model.ceasing), new TransitionRules(model.transitions));
       BY_CONTENT.set(key, lanes);
       if (BY_CONTENT.size > BY_CONTENT_LIMIT) BY_CONTENT.delete(BY_CONTENT.keys().next().value!);
     }
-    byTransitions.set(model.transitions, lanes);
-  }
-  return lanes;
+    return lanes;
+  });
 }
 
 /** Everything the lanes take from the rules, origins included (they locate problems), as one unambiguous string. */
@@ -385,7 +379,6 @@ export class AdjustedSurvival {
     }
     return survival;
   }
-
 }
 
 /** A scaled value as a Decimal, as made: no rounding. */

@@ -5,6 +5,7 @@ import { Cohort, laneTotals, type LaneTotal } from './cohort.js';
 import { AdjustedSurvival, type Lanes, lanesFor } from './lanes.js';
 import type { Cell, Model } from './model.js';
 import { newPlansByYear } from './new-plans.js';
+import { PairMemo } from './pair-memo.js';
 import type { AcademicYear } from './period.js';
 import { type Flows, flowsOf, movePupils, step } from './step.js';
 
@@ -52,24 +53,14 @@ function computeYears(model: Model, lastYear: AcademicYear, adjustments: Adjustm
   return years;
 }
 
-const BASE = new WeakMap<Lanes, WeakMap<readonly Cell[], Cohort>>();
+const BASE = new PairMemo<Lanes, readonly Cell[], Cohort>();
 
 /**
  * The input cells folded into canonical order, as a cohort: once per cohort and set of rules.
  * Sharing it is safe because stepping and moves never change a cohort; they build the next.
  */
 function baseCohort(lanes: Lanes, cells: readonly Cell[]): Cohort {
-  let byCells = BASE.get(lanes);
-  if (!byCells) {
-    byCells = new WeakMap();
-    BASE.set(lanes, byCells);
-  }
-  let cohort = byCells.get(cells);
-  if (!cohort) {
-    cohort = Cohort.of(lanes, aggregateCells(cells));
-    byCells.set(cells, cohort);
-  }
-  return cohort;
+  return BASE.get(lanes, cells, () => Cohort.of(lanes, aggregateCells(cells)));
 }
 
 const NEW_PLANS = new WeakMap<Model['newPlans'], Map<string, Map<AcademicYear, Cell[]>>>();

@@ -34,6 +34,7 @@ export function pow10(n: number): bigint {
  * nothing for them; above, as BigInts.
  */
 export const SAFE = 2 ** 53;
+const SAFE_BIG = BigInt(SAFE);
 
 /** 10^n as a number, exact for n ≤ 15; undefined above. */
 const POW10_NUMBERS: readonly number[] = Array.from({ length: 16 }, (_, n) => 10 ** n);
@@ -56,9 +57,15 @@ export function addExact(a: number, pa: number, b: number, pb: number): number {
   return x < SAFE && x > -SAFE && y < SAFE && y > -SAFE && sum < SAFE && sum > -SAFE ? sum : Number.NaN;
 }
 
+/** a × 10^-pa + b × 10^-pb as a BigInt at max(pa, pb) places: exact at any size. */
+export function addAligned(a: bigint, pa: number, b: bigint, pb: number): bigint {
+  if (pa === pb) return a + b;
+  return pa > pb ? a + b * pow10(pa - pb) : a * pow10(pb - pa) + b;
+}
+
 /** A scaled integer as a number when it is below SAFE (in size), else Infinity: for the number fast path. */
 export function asNumber(int: bigint): number {
-  return int < BigInt(SAFE) && int > -BigInt(SAFE) ? Number(int) : Number.POSITIVE_INFINITY;
+  return int < SAFE_BIG && int > -SAFE_BIG ? Number(int) : Number.POSITIVE_INFINITY;
 }
 
 /**
@@ -90,13 +97,8 @@ export class ScaledSum {
 
   /** Adds int × 10^-places. */
   add(int: bigint, places: number): void {
-    const held = this.big ?? BigInt(this.small);
-    if (places === this.at) this.big = held + int;
-    else if (places < this.at) this.big = held + int * pow10(this.at - places);
-    else {
-      this.big = held * pow10(places - this.at) + int;
-      this.at = places;
-    }
+    this.big = addAligned(this.big ?? BigInt(this.small), this.at, int, places);
+    if (places > this.at) this.at = places;
   }
 
   /** Adds another sum. */

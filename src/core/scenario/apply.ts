@@ -1,6 +1,7 @@
 import type { Adjustments } from '../adjustments.js';
 import type { FundingRow, Model } from '../model.js';
 import { project } from '../project.js';
+import { PairMemo } from '../pair-memo.js';
 import type { ProjectionOutcome } from '../projection.js';
 import { agreementFunding } from './agreement.js';
 import { leverAdjustments } from './levers.js';
@@ -36,24 +37,14 @@ export function applyScenario(model: Model, scenario: Scenario, levers: readonly
   };
 }
 
-const APPLIED = new WeakMap<Tariff, WeakMap<TariffLever, Tariff>>();
+const APPLIED = new PairMemo<Tariff, TariffLever, Tariff>();
 
 /**
  * The same tariff with the same lever gives the same table, so a rerun (goal-seek, attribution)
  * reuses it, and with it the rate book and its memoised lookups (src/core/rate-book.ts).
  */
 function cachedTariffLever(tariff: Tariff, lever: TariffLever): Tariff {
-  let byLever = APPLIED.get(tariff);
-  if (!byLever) {
-    byLever = new WeakMap();
-    APPLIED.set(tariff, byLever);
-  }
-  let applied = byLever.get(lever);
-  if (!applied) {
-    applied = applyTariffLever(tariff, lever);
-    byLever.set(lever, applied);
-  }
-  return applied;
+  return APPLIED.get(tariff, lever, () => applyTariffLever(tariff, lever));
 }
 
 export function projectScenario(model: Model, scenario: Scenario, levers?: readonly Lever[], options?: { dropInstalments?: ReadonlySet<number> }): ProjectionOutcome {
