@@ -11,8 +11,7 @@ export interface LoadedScenarios {
   /** Undefined when there is no scenarios file (not an error) or it has errors. */
   readonly scenarios?: readonly Scenario[];
   readonly issues: readonly Issue[];
-  readonly file?: { readonly path: string; readonly sha256: string };
-  /** Every file read: the scenarios file, then each tariff a lever names, with their SHA-256 (for manifests). */
+  /** Every file read: the scenarios file, then each tariff a lever names, with their SHA-256 (for manifests); empty when there is no scenarios file. */
   readonly inputs: readonly InputDigest[];
 }
 
@@ -36,5 +35,5 @@ export function loadScenarios(modelDir: string, libraryDir: string, file?: strin
     if (loaded.sha256 && !inputs.some((input) => input.path === loaded.file)) inputs.push({ path: loaded.file, sha256: loaded.sha256 });
     return loaded.tariff;
   }, issues);
-  return { ...(scenarios ? { scenarios } : {}), issues, file: inputs[0]!, inputs };
+  return { ...(scenarios ? { scenarios } : {}), issues, inputs };
 }

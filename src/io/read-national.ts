@@ -30,9 +30,7 @@ export interface BatchSources {
   readonly failures: ReadonlyMap<string, { readonly name: string; readonly issues: Issue[] }>;
   /** Problems with the national files themselves (an error here stops the whole run). */
   readonly issues: readonly Issue[];
-  /** Every file read, for refusing to write over one. */
-  readonly inputs: readonly string[];
-  /** Every file read, with its SHA-256, for the provenance manifest. */
+  /** Every file read, with its SHA-256: for the provenance manifest, and for refusing to write over one. */
   readonly digests: readonly InputDigest[];
 }
 
@@ -51,10 +49,10 @@ export function readBatchSources(dir: string, limits: Limits, libraryDir: string
   const manifest = readInput(path.join(root, 'model.json'), displayPath(path.join(root, 'model.json')), limits.maxFileBytes);
   if (manifest.status === 'ok' && isNationalManifest(manifest.file.text)) return readNational(root, manifest.file.text, limits, libraryDir);
   const common = { dir: root, libraryDir, limits };
-  if (manifest.status !== 'missing') return { init: { kind: 'folders', ...common }, tasks: [{ kind: 'folder', dir: root, weight: 1 }], failures: new Map(), issues: [], inputs: [], digests: [] };
+  if (manifest.status !== 'missing') return { init: { kind: 'folders', ...common }, tasks: [{ kind: 'folder', dir: root, weight: 1 }], failures: new Map(), issues: [], digests: [] };
   const folders = subfolders(root).filter((folder) => readInput(path.join(folder, 'model.json'), '', limits.maxFileBytes).status !== 'missing');
   const issues = folders.length ? [] : [error('FILE_MISSING', `${displayPath(root)} has no model.json, and no folder in it has one`, { file: displayPath(path.join(root, 'model.json')) }, 'give a national model (model.json naming "areas") or a folder of model folders')];
-  return { init: { kind: 'folders', ...common }, tasks: folders.map((folder) => ({ kind: 'folder', dir: folder, weight: 1 })), failures: new Map(), issues, inputs: [], digests: [] };
+  return { init: { kind: 'folders', ...common }, tasks: folders.map((folder) => ({ kind: 'folder', dir: folder, weight: 1 })), failures: new Map(), issues, digests: [] };
 }
 
 function subfolders(root: string): string[] {
@@ -69,14 +67,12 @@ function subfolders(root: string): string[] {
 
 function readNational(root: string, manifestText: string, limits: Limits, libraryDir: string): BatchSources {
   const issues: Issue[] = [];
-  const inputs: string[] = [];
   const digests: InputDigest[] = [];
   const read = (name: string, required: boolean): { text: string; display: string } | undefined => {
     const full = path.resolve(root, name);
     const display = displayPath(full);
     const result = readInput(full, display, limits.maxFileBytes);
     if (result.status === 'ok') {
-      inputs.push(full);
       digests.push({ path: display, sha256: result.file.sha256 });
       return { text: result.file.text, display };
     }
@@ -88,7 +84,6 @@ function readNational(root: string, manifestText: string, limits: Limits, librar
   const manifest = parseNationalManifest(manifestText, manifestFile.display, issues);
   if (manifest.tariff) {
     const tariff = readTariffFile(path.resolve(root, manifest.tariff));
-    inputs.push(path.resolve(root, manifest.tariff));
     if (tariff.sha256) digests.push({ path: tariff.file, sha256: tariff.sha256 });
     issues.push(...tariff.issues);
   }
@@ -105,7 +100,7 @@ function readNational(root: string, manifestText: string, limits: Limits, librar
   }
   const { specs, failures } = areaSpecs(areasCsv, issues);
   const base = { kind: 'national', dir: root, libraryDir, limits, manifestFile: manifestFile.display, manifestText } as const;
-  if (hasErrors(issues) || !areasCsv) return { init: { ...base, areasFile: '', areaColumns: [], tables: {} }, tasks: [], failures, issues: sortIssues(issues), inputs, digests };
+  if (hasErrors(issues) || !areasCsv) return { init: { ...base, areasFile: '', areaColumns: [], tables: {} }, tasks: [], failures, issues: sortIssues(issues), digests };
 
   const known = new Set(specs.map((spec) => spec.code));
   unknownAreas(tables, known, failures);
@@ -127,7 +122,7 @@ function readNational(root: string, manifestText: string, limits: Limits, librar
     const rows = Object.fromEntries([...tables].flatMap(([name, csv]) => (csv.byArea.has(spec.code) ? [[name, csv.byArea.get(spec.code)!]] : [])));
     tasks.push({ kind: 'national', spec, rows, weight: cohort.byArea.get(spec.code)?.lines.length ?? 0 });
   }
-  return { init, tasks, failures, issues: sortIssues(issues), inputs, digests };
+  return { init, tasks, failures, issues: sortIssues(issues), digests };
 }
 
 /** areas.csv rows; a code given twice fails that area, a row without a code is an error in the table. */

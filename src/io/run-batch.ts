@@ -78,17 +78,17 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
   try {
     const sources = readBatchSources(dir, limits, libraryDir);
     const scenarioFile = loadScenarios(sources.init.dir, libraryDir);
-    const chosen = chooseScenarios(scenarioFile.scenarios?.map((s) => s.id), options.scenarios, scenarioFile.file !== undefined);
+    const hasScenarios = scenarioFile.inputs.length > 0;
+    const chosen = chooseScenarios(scenarioFile.scenarios?.map((s) => s.id), options.scenarios, hasScenarios);
     const global = sortIssues([...sources.issues, ...scenarioFile.issues, ...chosen.issues]);
     if (hasErrors(global)) throw new InputError(global);
-    const init: BatchInit = { ...sources.init, ...(chosen.ids ? { scenarios: chosen.ids } : {}), ...(scenarioFile.file ? { scenariosFile: path.resolve(sources.init.dir, 'scenarios.json') } : {}) };
+    const init: BatchInit = { ...sources.init, ...(chosen.ids ? { scenarios: chosen.ids } : {}), ...(hasScenarios ? { scenariosFile: path.resolve(sources.init.dir, 'scenarios.json') } : {}) };
     const preFailed: AreaOutcome[] = [...sources.failures].map(([code, { name, issues }]) => ({ code, name, issues: sortIssues(issues), scenarios: [], inputs: [] }));
     // With --fail-fast, an area that failed while the inputs were split stops the run before any is modelled.
     const tasks = options.failFast && preFailed.length ? [] : [...sources.tasks].sort((a, b) => b.weight - a.weight);
     options.onProgress?.(0, tasks.length, 0);
     const run = await runTasks(init, tasks, pool.slice(0, Math.min(pool.length, tasks.length)), { ...options, failFast: Boolean(options.failFast) });
-    const read = { paths: [...sources.inputs, ...scenarioFile.inputs.map((input) => path.resolve(input.path))], digests: [...sources.digests, ...scenarioFile.inputs] };
-    return assemble([...preFailed, ...run.outcomes], chosen.ids ?? [''], global, read, run.stopped || (Boolean(options.failFast) && preFailed.length > 0));
+    return assemble([...preFailed, ...run.outcomes], chosen.ids ?? [''], global, [...sources.digests, ...scenarioFile.inputs], run.stopped || (Boolean(options.failFast) && preFailed.length > 0));
   } finally {
     for (const worker of pool) void worker.terminate();
   }
@@ -100,7 +100,7 @@ function chooseScenarios(available: readonly string[] | undefined, wanted: reado
   return { ids: [...wanted], issues };
 }
 
-function assemble(outcomes: readonly AreaOutcome[], scenarios: readonly string[], global: readonly Issue[], read: { paths: readonly string[]; digests: readonly InputDigest[] }, stopped: boolean): BatchResult {
+function assemble(outcomes: readonly AreaOutcome[], scenarios: readonly string[], global: readonly Issue[], read: readonly InputDigest[], stopped: boolean): BatchResult {
   const byCode = new Map<string, AreaOutcome[]>();
   for (const outcome of outcomes) byCode.set(outcome.code, [...(byCode.get(outcome.code) ?? []), outcome]);
   const codes = [...byCode.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -126,9 +126,9 @@ function assemble(outcomes: readonly AreaOutcome[], scenarios: readonly string[]
   const warnings = uniqueIssues(sortIssues([...global, ...areas.flatMap((a) => a.issues)].filter((i) => i.severity === 'warning')));
   // Every file any thread read, once each, by path: what the run's figures came from.
   const byPath = new Map<string, InputDigest>();
-  for (const digest of [...read.digests, ...outcomes.flatMap((o) => o.inputs)]) if (!byPath.has(digest.path)) byPath.set(digest.path, digest);
+  for (const digest of [...read, ...outcomes.flatMap((o) => o.inputs)]) if (!byPath.has(digest.path)) byPath.set(digest.path, digest);
   const provenance = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const inputs = [...new Set([...read.paths, ...provenance.map((digest) => path.resolve(digest.path))])];
+  const inputs = provenance.map((digest) => path.resolve(digest.path));
   return { areas, scenarios, rows, national: stopped ? [] : nationalTotals(printed, scenarios, { inYear: 'in_year_balance', cumulative: 'cumulative_balance' }), warnings, inputs, provenance, stopped };
 }
 

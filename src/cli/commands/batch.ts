@@ -41,7 +41,8 @@ function batchManifest(file: string): boolean {
 /**
  * `highneeds batch [dir] --out-dir DIR`: every area of a national model (or a folder of model
  * folders) under each scenario, in parallel; summary.csv, national.csv, failures.csv and
- * manifest.json (every input's SHA-256) written atomically, a summary on stdout. Exit 1 when any area failed (the others are still written).
+ * manifest.json (every input's SHA-256) written atomically, a summary on stdout. Exit 1 when
+ * any area failed (the others are still written).
  */
 export async function runBatchCommand(dirArgument: string | undefined, options: BatchCommandOptions): Promise<number> {
   const dir = dirArgument ?? '.';

@@ -52,20 +52,18 @@ export async function runNff(factorsFile: string, options: NffOptions): Promise<
   const text = format === 'json' ? renderNffJson(input, issues)
     : format === 'csv' ? renderNffCsv(input)
       : area ? explainArea(outcome.result, parameters, area) : renderNffTable(input);
-  const inputs = loaded.inputs.map((i) => i.path);
-  const manifest = options.manifest
-    ? buildNffManifest({
+  const outputs = options.out ? [{ target: options.out, text }] : [];
+  if (options.manifest) {
+    const manifest = buildNffManifest({
       version: toolVersion(),
       inputs: loaded.inputs,
       parameters: { financialYear: formatFinancialYear(parameters.financialYear), title: parameters.title, ...(parameters.source ? { source: parameters.source } : {}) },
       options: { year: formatFinancialYear(year), format, solve_cap: Boolean(options.solveCap), ...(options.area ? { area: options.area } : {}) },
-    })
-    : undefined;
+    });
+    outputs.push({ target: options.manifest, text: jsonText(manifest) });
+  }
   // Every file is staged before any is renamed into place, so an output and its manifest land together or not at all.
-  const staged = stageOutputs([
-    ...(options.out ? [{ target: options.out, text }] : []),
-    ...(options.manifest && manifest ? [{ target: options.manifest, text: jsonText(manifest) }] : []),
-  ], inputs);
+  const staged = stageOutputs(outputs, loaded.inputs.map((i) => i.path));
   // As in project: a Ctrl-C that came in during the run is handled before anything is renamed into place.
   await yieldToSignals();
   for (const output of staged) commitOutput(output);
