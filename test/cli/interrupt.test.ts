@@ -46,9 +46,10 @@ describe('an interrupted run', () => {
   it('leaves the previous output byte-identical, or replaces it whole, and never leaves a temporary file', async () => {
     const target = path.join(dir, 'summary.csv');
     const codes: (number | null)[] = [];
-    for (const [index, afterMs] of [50, 300, 700, 1100, 1500].entries()) {
+    /** One run killed after `afterMs`: yesterday's output whole, or today's whole, and no temporary file. */
+    const runOnce = async (afterMs: number): Promise<void> => {
       writeFileSync(target, YESTERDAY);
-      const signal = index % 2 === 0 ? 'SIGTERM' : 'SIGINT';
+      const signal = codes.length % 2 === 0 ? 'SIGTERM' : 'SIGINT';
       const code = await runAndKill(target, signal, afterMs);
       codes.push(code);
       const now = readFileSync(target, 'utf8');
@@ -59,9 +60,17 @@ describe('an interrupted run', () => {
         expect(now).toBe(YESTERDAY);
       }
       expect(readdirSync(dir).filter((name) => name.includes('.tmp-'))).toEqual([]);
-    }
+    };
+    const handled = () => codes.filter((code) => code === 130 || code === 143).length;
+    const stopped = () => codes.filter((code) => code !== 0).length;
+    // Kills from early to late until one has landed while our handler was in place and two runs
+    // were stopped: how long that window lasts depends on the machine's speed and load (the
+    // projection got faster), so the delay is searched, not fixed; then two later kills.
+    let afterMs = 40;
+    for (; afterMs <= 3000 && (handled() < 1 || stopped() < 2); afterMs += 60) await runOnce(afterMs);
+    for (const later of [400, 1200]) await runOnce(afterMs + later);
     // At least the early kills must have interrupted a run in progress.
-    expect(codes.filter((code) => code === 130 || code === 143).length).toBeGreaterThanOrEqual(1);
-    expect(codes.filter((code) => code !== 0).length).toBeGreaterThanOrEqual(2);
-  }, 60_000);
+    expect(handled()).toBeGreaterThanOrEqual(1);
+    expect(stopped()).toBeGreaterThanOrEqual(2);
+  }, 120_000);
 });
