@@ -3,7 +3,7 @@ import { Dec, ZERO } from './decimal.js';
 import { error, type Issue } from './issue.js';
 import type { LaneTotal } from './cohort.js';
 import { type AcademicYear, type FinancialYear, type MonthIndex, firstOfMonth, formatAcademicYear } from './period.js';
-import type { RateBook } from './rate-book.js';
+import type { RateBook, SpanSum } from './rate-book.js';
 import type { TariffRate, TariffSetting } from './tariff.js';
 import { ScaledSum } from './units.js';
 
@@ -66,14 +66,22 @@ export function costAcademicYear(cohort: { readonly totals: readonly LaneTotal[]
   const parts: CostPart[] = [];
   for (const span of spans) {
     if (span.months.length === 0) continue;
-    const topUp = new Map<string, Decimal>();
-    const addTopUp = (setting: string, amount: Decimal) => topUp.set(setting, (topUp.get(setting) ?? ZERO).plus(amount));
+    // Σ count × Σ_m rate(m) by setting, as exact integers: made a Decimal once per setting.
+    const priced = new Map<string, ScaledSum>();
     for (const g of series) {
       const rateSum = sumRates(g, span.months, ay, context);
-      if (rateSum) addTopUp(g.setting, g.count.times(rateSum));
+      if (!rateSum) continue;
+      let sum = priced.get(g.setting);
+      if (!sum) {
+        sum = new ScaledSum();
+        priced.set(g.setting, sum);
+      }
+      sum.addProduct(g.units, rateSum.factor);
     }
+    const topUp = new Map<string, Decimal>();
+    for (const [setting, sum] of priced) topUp.set(setting, sum.decimal());
     const factorSum = span.months.reduce((total, m) => total.plus(context.rateBook.bespokeFactor(context.bespokeFrom, m)), ZERO);
-    for (const [setting, total] of bespokeBySetting) addTopUp(setting, total.times(factorSum));
+    for (const [setting, total] of bespokeBySetting) topUp.set(setting, (topUp.get(setting) ?? ZERO).plus(total.times(factorSum)));
     const monthCount = new Dec(span.months.length);
     for (const setting of context.settings) {
       const places = placesBySetting.get(setting.id);
@@ -89,18 +97,15 @@ export function costAcademicYear(cohort: { readonly totals: readonly LaneTotal[]
   return { parts, pupilsBySetting, placesBySetting };
 }
 
-/** Tariff-priced lanes that read one series, with their pupils summed. */
+/** Tariff-priced lanes that read one series, with their pupils summed exactly. */
 interface SeriesGroup {
   readonly setting: string;
-  readonly members: readonly LaneTotal[];
-  readonly count: Decimal;
+  readonly members: LaneTotal[];
+  readonly units: ScaledSum;
 }
 
-/** A series group while its lanes' units are summed. */
-type Summing = { readonly setting: string; readonly members: LaneTotal[]; readonly units: ScaledSum };
-
 /** Σ over the span's months of the series' rate in force on each 1st; undefined (and an issue per lane with pupils) if a month has none. */
-function sumRates(g: SeriesGroup, months: readonly MonthIndex[], ay: AcademicYear, context: CostContext): Decimal | undefined {
+function sumRates(g: SeriesGroup, months: readonly MonthIndex[], ay: AcademicYear, context: CostContext): SpanSum | undefined {
   const { lane } = g.members[0]!;
   const sum = context.rateBook.topUpSum(lane.setting, lane.band, lane.need, months);
   if (typeof sum === 'number') {
@@ -108,7 +113,7 @@ function sumRates(g: SeriesGroup, months: readonly MonthIndex[], ay: AcademicYea
     return undefined;
   }
   for (const row of sum.rows) context.usedRows.add(row);
-  return sum.total;
+  return sum;
 }
 
 function reportMissing({ lane: g, origin }: LaneTotal, month: MonthIndex, ay: AcademicYear, context: CostContext): void {
@@ -127,10 +132,10 @@ function reportMissing({ lane: g, origin }: LaneTotal, month: MonthIndex, ay: Ac
 
 /**
  * Tariff-priced lanes grouped by the series that prices them (in first-met order), their units
- * summed and made a Decimal once per group; and the bespoke lanes' costs by setting.
+ * summed; and the bespoke lanes' costs by setting.
  */
 function group(totals: readonly LaneTotal[], book: RateBook): { series: SeriesGroup[]; bespokeBySetting: Map<string, Decimal> } {
-  const bySeries = new Map<string, Summing>();
+  const bySeries = new Map<string, SeriesGroup>();
   const bespokeBySetting = new Map<string, Decimal>();
   for (const total of totals) {
     const { lane } = total;
@@ -147,5 +152,5 @@ function group(totals: readonly LaneTotal[], book: RateBook): { series: SeriesGr
     summing.members.push(total);
     summing.units.addSum(total.count);
   }
-  return { series: [...bySeries.values()].map(({ setting, members, units }) => ({ setting, members, count: units.decimal() })), bespokeBySetting };
+  return { series: [...bySeries.values()], bespokeBySetting };
 }

@@ -3,6 +3,7 @@ import { Dec, ONE, ZERO } from './decimal.js';
 import type { Need } from './need.js';
 import { anniversariesBetween, type MonthIndex, firstOfMonth } from './period.js';
 import { DEFAULT_UPLIFT_DAY, type Tariff, type TariffRate } from './tariff.js';
+import { type Factor, factorOf } from './units.js';
 
 /** A rate as charged for one month, with what it came from (for explain and the manifest). */
 export interface ChargedRate {
@@ -15,6 +16,8 @@ export interface ChargedRate {
 /** The rates of a span summed, and the tariff rows they came from (for provenance). */
 export interface SpanSum {
   readonly total: Decimal;
+  /** The total as a scaled integer, for costing a count exactly (src/core/cost.ts). */
+  readonly factor: Factor;
   readonly rows: readonly TariffRate[];
 }
 
@@ -139,7 +142,7 @@ export class RateBook {
       total = total.plus(charged.annualTopUp);
       if (charged.row) rows.add(charged.row);
     }
-    const result: SpanSum = { total, rows: [...rows] };
+    const result: SpanSum = { total, factor: factorOf(total), rows: [...rows] };
     this.sums.set(memoKey, result);
     return result;
   }

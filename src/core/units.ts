@@ -107,6 +107,20 @@ export class ScaledSum {
     else this.add(other.big, other.places);
   }
 
+  /** Adds another sum times a factor, exactly: a number product while that is exact, else a BigInt one. */
+  addProduct(other: ScaledSum, factor: Factor): void {
+    const places = other.at + factor.places;
+    if (other.big === undefined) {
+      // A factor too big to be a number is Infinity here, and 0 × Infinity is NaN: both fail the test.
+      const product = other.small * factor.number;
+      if (product < SAFE && product > -SAFE) {
+        this.addNumber(product, places);
+        return;
+      }
+    }
+    this.add(other.int * factor.int, places);
+  }
+
   isZero(): boolean {
     return this.big === undefined ? this.small === 0 : this.big === 0n;
   }
@@ -145,6 +159,17 @@ export function smallScaledOf(x: Decimal): { readonly number: number; readonly p
     exponent = 0;
   }
   return { number: x.s < 0 ? -c : c, places: 0 - exponent };
+}
+
+/** A scaled value to multiply by, with its integer also as a number (Infinity when that would not be exact). */
+export interface Factor extends Scaled {
+  readonly number: number;
+}
+
+/** A Decimal as a Factor. */
+export function factorOf(x: Decimal): Factor {
+  const { int, places } = scaledOf(x);
+  return { int, places, number: asNumber(int) };
 }
 
 /** A Decimal as a scaled integer with as few places as its value needs. */
