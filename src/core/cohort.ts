@@ -147,18 +147,34 @@ export interface LaneTotal {
 
 export interface CohortTotals {
   /** By lane, in the order the lanes are first met in the cohort's slots. */
-  readonly totals: LaneTotal[];
+  readonly totals: readonly LaneTotal[];
   /** By setting, in the same order. */
-  readonly bySetting: Map<string, Decimal>;
+  readonly bySetting: ReadonlyMap<string, Decimal>;
   readonly pupils: Decimal;
 }
 
-/** Sums a cohort by lane, then by setting, then in all: an exact addition per slot (as numbers while they fit), then a few. */
+const TOTALS = new WeakMap<Cohort, CohortTotals>();
+
+/**
+ * Sums a cohort by lane, then by setting, then in all: an exact addition per slot (as numbers
+ * while they fit), then a few. Once per cohort: a scenario whose first year changes nothing
+ * starts from the base cohort itself.
+ */
 export function laneTotals(cohort: Cohort): CohortTotals {
+  let totals = TOTALS.get(cohort);
+  if (!totals) {
+    totals = sumLanes(cohort);
+    TOTALS.set(cohort, totals);
+  }
+  return totals;
+}
+
+function sumLanes(cohort: Cohort): CohortTotals {
   type Total = { lane: Lane; count: ScaledSum; bespokeAnnual?: Decimal; origin?: Location };
-  const byLane: (Total | undefined)[] = [];
-  const totals: Total[] = [];
   const { slots, small, big, places, bespoke, origins, lanes, size } = cohort;
+  // Sized at once: an empty array written at a high index may become a slow dictionary.
+  const byLane = new Array<Total | undefined>(lanes.all.length);
+  const totals: Total[] = [];
   for (let i = 0; i < size; i += 1) {
     const index = Math.floor(slots[i]! / SPAN);
     let total = byLane[index];
