@@ -58,6 +58,22 @@ export class CellAccumulator {
   }
 }
 
+/**
+ * Lists made from another by changing counts only (a year's new plans grown from the first
+ * year's, a lever scaling some of them): cell i of the list differs from cell i of the other in
+ * its count alone, so whatever depends on the rest (a cell's slot in a cohort) can be reused.
+ */
+const RECOUNTED = new WeakMap<readonly Cell[], readonly Cell[]>();
+
+/** `cells`, noted as `from` with only counts changed (same length, same cells but for count, in the same order). */
+export function recounted<T extends readonly Cell[]>(cells: T, from: readonly Cell[]): T {
+  if (cells.length === from.length) RECOUNTED.set(cells, from);
+  return cells;
+}
+
+/** The list `cells` was recounted from, if any. */
+export const recountedFrom = (cells: readonly Cell[]): readonly Cell[] | undefined => RECOUNTED.get(cells);
+
 /** Cells an accumulator handed out unsorted: distinct already, so folding them again only needs the sort. */
 const DISTINCT = new WeakSet<readonly Cell[]>();
 

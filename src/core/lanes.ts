@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { ONE, ZERO } from './decimal.js';
 import type { Location } from './issue.js';
+import { recountedFrom } from './cells.js';
 import type { Cell, CeasingRow, Model, TransitionRow } from './model.js';
 import { NCY_MAX, NCY_MIN, type Need } from './need.js';
 import type { RateBook } from './rate-book.js';
@@ -131,25 +132,22 @@ export class Lanes {
 
   /** A cell's slot and its count as a scaled integer. */
   place(cell: Cell): Placed {
-    const slot = this.ofCell(cell).index * SPAN + (cell.ncy - NCY_MIN);
-    const small = smallScaledOf(cell.count);
-    if (small) return { slot, number: small.number, big: undefined, places: small.places };
-    const { int, places } = scaledOf(cell.count);
-    return { slot, number: 0, big: int, places };
+    return placedAt(this.ofCell(cell).index * SPAN + (cell.ncy - NCY_MIN), cell.count);
   }
 
   private readonly lists = new WeakMap<readonly Cell[], Joining>();
 
   /**
    * A list of cells placed, memoised by the list: each year's new plans are one list. A list
-   * made from `basis` by replacing some of its cells (a lever's new plans) reuses the basis's
-   * placements of the cells it kept.
+   * recounted from another (src/core/cells.ts: the years' new plans, a lever's) takes each
+   * cell's slot from the other's, and the other's whole placement where the cell is the same.
    */
-  listOf(cells: readonly Cell[], basis?: readonly Cell[]): Joining {
+  listOf(cells: readonly Cell[]): Joining {
     let list = this.lists.get(cells);
     if (!list) {
-      const from = basis && basis !== cells && basis.length === cells.length ? this.listOf(basis).placed : undefined;
-      const placed = cells.map((cell, i) => (from && cell === basis![i] ? from[i]! : this.place(cell)));
+      const from = recountedFrom(cells);
+      const template = from ? this.listOf(from).placed : undefined;
+      const placed = cells.map((cell, i) => (template ? (cell === from![i] ? template[i]! : placedAt(template[i]!.slot, cell.count)) : this.place(cell)));
       const total = new ScaledSum();
       for (const { number, big, places } of placed) {
         if (big === undefined) total.addNumber(number, places);
@@ -256,6 +254,14 @@ export class Split {
     // complement() works at the most places of the shares, so keep has at least as many as any share.
     this.places = this.keep.places;
   }
+}
+
+/** A count at a slot, as a scaled integer. */
+function placedAt(slot: number, count: Decimal): Placed {
+  const small = smallScaledOf(count);
+  if (small) return { slot, number: small.number, big: undefined, places: small.places };
+  const { int, places } = scaledOf(count);
+  return { slot, number: 0, big: int, places };
 }
 
 /** The split of every slot without a transition. */

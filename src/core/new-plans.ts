@@ -1,4 +1,4 @@
-import { CellAccumulator } from './cells.js';
+import { CellAccumulator, recounted } from './cells.js';
 import { ONE } from './decimal.js';
 import type { Cell, NewPlanRow } from './model.js';
 import type { AcademicYear } from './period.js';
@@ -40,7 +40,7 @@ export function newPlansByYear(rows: readonly NewPlanRow[], baseYear: AcademicYe
     const overrides = fixed.get(ay)?.toCells(true) ?? [];
     if (overrides.length === 0) {
       // The base cells are distinct and already in canonical order: grow them as they are.
-      result.set(ay, factor === ONE ? [...base] : base.map((cell) => ({ ...cell, count: grown(cell.count) })));
+      result.set(ay, recounted(factor === ONE ? [...base] : base.map((cell) => ({ ...cell, count: grown(cell.count) })), base));
     } else {
       const year = new CellAccumulator();
       const overridden = new Set(overrides.map(keyOf));

@@ -36,9 +36,8 @@ export interface Stepped {
  * (src/core/cohort.ts), is multiplied by its outflow's integer factors and goes on at the
  * outflow's places more: as numbers while the product is exact, which allocates nothing,
  * else as BigInts. Pupils from two places that meet in one slot are added there.
- * `basis`: a list `joining` was made from (a lever's new plans), whose unchanged cells are placed already.
  */
-export function step(cohort: Cohort, joining: readonly Cell[], ceasing?: ScenarioCeasing, basis?: readonly Cell[]): Stepped {
+export function step(cohort: Cohort, joining: readonly Cell[], ceasing?: ScenarioCeasing): Stepped {
   const { lanes, slots, small, big, places, bespoke, origins, size } = cohort;
   const next = new Cohort(lanes, size + joining.length + 16);
   const agedOut = new ScaledSum();
@@ -103,7 +102,7 @@ export function step(cohort: Cohort, joining: readonly Cell[], ceasing?: Scenari
     if (stay < SAFE && stay > -SAFE) next.add(slot + 1, stay, undefined, at, stayCost, origin);
     else next.add(slot + 1, 0, (units ?? BigInt(count)) * outflow.stay, at, stayCost, origin);
   }
-  const list = lanes.listOf(joining, basis);
+  const list = lanes.listOf(joining);
   for (let i = 0; i < joining.length; i += 1) next.addPlaced(list.placed[i]!, joining[i]!);
   return { next, agedOut: agedOut.decimal(), moved: moved.decimal(), joined: list.total };
 }

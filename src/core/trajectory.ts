@@ -44,8 +44,7 @@ function computeYears(model: Model, lastYear: AcademicYear, adjustments: Adjustm
     const opening = totals.pupils;
     const joining = newPlans.get(ay) ?? [];
     const ceasing = factor && survival ? { factor: (cell: Pick<Cell, 'ncy' | 'need' | 'setting' | 'band'>) => factor(ay - 1, cell), survival } : undefined;
-    // A lever's new plans are the year's list with some cells replaced: the step places only those anew.
-    const stepped = step(cohort, adjustments.newPlans ? adjustments.newPlans(ay, joining) : joining, ceasing, joining);
+    const stepped = step(cohort, adjustments.newPlans ? adjustments.newPlans(ay, joining) : joining, ceasing);
     cohort = adjusted(stepped.next, ay, adjustments);
     totals = laneTotals(cohort);
     years.push({ academicYear: ay, ...totals, flows: flowsOf(opening, stepped, totals.pupils) });

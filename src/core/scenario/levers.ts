@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import type { Adjustments, PlacementMove } from '../adjustments.js';
-import { CellAccumulator } from '../cells.js';
+import { CellAccumulator, recounted } from '../cells.js';
 import { ONE, ZERO } from '../decimal.js';
 import type { Cell } from '../model.js';
 import type { AcademicYear } from '../period.js';
@@ -61,7 +61,7 @@ function applyToNewPlans(lever: NewPlansLever | ShiftNewPlansLever, ay: Academic
     // A year's new plans are distinct cells, so scaling some keeps them distinct and in order;
     // the cells that do not match are handed on as they are.
     const scale = ONE.plus(factor);
-    return cells.map((cell) => (matches(lever.filter, cell) ? { ...cell, count: cell.count.times(scale) } : cell));
+    return recounted(cells.map((cell) => (matches(lever.filter, cell) ? { ...cell, count: cell.count.times(scale) } : cell)), cells);
   }
   const out = new CellAccumulator();
   for (const { count, bespokeAnnual: _bespoke, ...attributes } of cells) {
