@@ -170,7 +170,7 @@ export function laneTotals(cohort: Cohort): CohortTotals {
 }
 
 function sumLanes(cohort: Cohort): CohortTotals {
-  type Total = { lane: Lane; count: ScaledSum; bespokeAnnual?: Decimal; origin?: Location };
+  type Total = { lane: Lane; count: ScaledSum; bespokeAnnual: Decimal | undefined; origin: Location | undefined };
   const { slots, small, big, places, bespoke, origins, lanes, size } = cohort;
   // Sized at once: an empty array written at a high index may become a slow dictionary.
   const byLane = new Array<Total | undefined>(lanes.all.length);
@@ -179,8 +179,8 @@ function sumLanes(cohort: Cohort): CohortTotals {
     const index = Math.floor(slots[i]! / SPAN);
     let total = byLane[index];
     if (total === undefined) {
-      total = { lane: lanes.all[index]!, count: new ScaledSum() };
-      if (origins[i] !== undefined) total.origin = origins[i];
+      // Every property from the start: adding one later changes the object's shape, which costs in this loop.
+      total = { lane: lanes.all[index]!, count: new ScaledSum(), bespokeAnnual: undefined, origin: origins[i] };
       byLane[index] = total;
       totals.push(total);
     }

@@ -247,7 +247,11 @@ export class Split {
   /** The most places of keep and shares (keep's). */
   readonly places: number;
 
+  /** Each move's first slot (its lane × SPAN), so that a step need not look at the lane. */
+  readonly targets: Int32Array;
+
   constructor(readonly moves: readonly Move[]) {
+    this.targets = Int32Array.from(moves, (move) => move.lane.index * SPAN);
     this.shares = moves.map((move) => scaledOf(move.rate));
     this.keep = complement(this.shares);
     this.kept = moves.length ? exactly(this.keep) : ONE;

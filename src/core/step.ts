@@ -47,11 +47,13 @@ export function step(cohort: Cohort, joining: readonly Cell[], ceasing?: Scenari
   const probe = { ncy: 0, need: '' as Cell['need'], setting: '', band: '' };
   for (let i = 0; i < size; i += 1) {
     const slot = slots[i]!;
-    const lane = lanes.all[Math.floor(slot / SPAN)]!;
-    const offset = slot - lane.index * SPAN;
+    // The lane object only where it is needed: the common case below reads typed arrays alone.
+    const laneIndex = (slot / SPAN) | 0;
+    const offset = slot - laneIndex * SPAN;
     // A scenario's factor on the ceasing rate; ONE (no lever matches) keeps the model's own outflow.
     let factor: Decimal | undefined;
     if (ceasing) {
+      const lane = lanes.all[laneIndex]!;
       probe.ncy = offset + NCY_MIN;
       probe.need = lane.need;
       probe.setting = lane.setting;
@@ -61,7 +63,7 @@ export function step(cohort: Cohort, joining: readonly Cell[], ceasing?: Scenari
     const own = factor === undefined || factor === ONE;
     if (own) {
       if (!kinds[slot]) {
-        lanes.outflow(lane, offset);
+        lanes.outflow(lanes.all[laneIndex]!, offset);
         ({ kinds, simpleStay, simplePlaces } = lanes);
       }
       // The common case, read from typed arrays: pupils who only cease, counted as a number.
@@ -73,6 +75,7 @@ export function step(cohort: Cohort, joining: readonly Cell[], ceasing?: Scenari
         }
       }
     }
+    const lane = lanes.all[laneIndex]!;
     const outflow = own ? lanes.outflow(lane, offset) : ceasing!.survival.outflow(lanes, lane, offset, factor!);
     const count = small[i]!;
     const units = big[i];
@@ -82,10 +85,10 @@ export function step(cohort: Cohort, joining: readonly Cell[], ceasing?: Scenari
       continue;
     }
     const origin = origins[i];
-    const { moves } = outflow.split;
+    const { moves, targets } = outflow.split;
     for (let k = 0; k < moves.length; k += 1) {
       const move = moves[k]!;
-      const target = move.lane.index * SPAN + offset + 1;
+      const target = targets[k]! + offset + 1;
       const share = units === undefined ? count * outflow.shareNumbers[k]! : Number.POSITIVE_INFINITY;
       if (share < SAFE && share > -SAFE) {
         moved.addNumber(share, at);
