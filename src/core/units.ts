@@ -68,12 +68,25 @@ export function asNumber(int: bigint): number {
   return int < SAFE_BIG && int > -SAFE_BIG ? Number(int) : Number.POSITIVE_INFINITY;
 }
 
+/** n × 10^d for an integer n held as a number, or NaN when that would not be exact. */
+function scaleNumber(n: number, d: number): number {
+  if (d === 0 || n === 0) return n;
+  if (d >= POW10_NUMBERS.length) return Number.NaN;
+  const scaled = n * POW10_NUMBERS[d]!;
+  return scaled < SAFE && scaled > -SAFE ? scaled : Number.NaN;
+}
+
 /**
  * Σ of scaled integers at mixed places, exactly: the flows of a step, the pupils of a lane or a
- * series. Kept as a number while that is exact (nothing allocated), then as a BigInt.
+ * series. The sum is held as a number part and a BigInt part, both at the sum's places: terms go
+ * into the number part while that stays exact (nothing allocated), and only what would overflow
+ * it goes into the BigInt, so a large total (every pupil of an area at 12 places) still costs a
+ * BigInt addition only now and then, not one a term.
  */
 export class ScaledSum {
+  /** The part held as a number: an integer below 2^53 in size, at `at` places. */
   private small = 0;
+  /** The rest, at `at` places; undefined while there is none. */
   private big: bigint | undefined;
   private at = 0;
 
@@ -84,27 +97,35 @@ export class ScaledSum {
 
   /** Adds n × 10^-places, n an integer held as a number. */
   addNumber(n: number, places: number): void {
-    if (this.big === undefined) {
-      const sum = addExact(this.small, this.at, n, places);
-      if (!Number.isNaN(sum)) {
-        this.small = sum;
-        if (places > this.at) this.at = places;
+    let term = n;
+    if (places > this.at) this.raise(places);
+    else if (places < this.at) {
+      term = scaleNumber(n, this.at - places);
+      if (Number.isNaN(term)) {
+        this.add(BigInt(n), places);
         return;
       }
     }
-    this.add(BigInt(n), places);
+    const sum = this.small + term;
+    if (sum < SAFE && sum > -SAFE) {
+      this.small = sum;
+      return;
+    }
+    // The two parts were exact; their sum may not be as a number: carry both to the BigInt.
+    this.big = (this.big ?? 0n) + BigInt(this.small) + BigInt(term);
+    this.small = 0;
   }
 
   /** Adds int × 10^-places. */
   add(int: bigint, places: number): void {
-    this.big = addAligned(this.big ?? BigInt(this.small), this.at, int, places);
-    if (places > this.at) this.at = places;
+    if (places > this.at) this.raise(places);
+    this.big = (this.big ?? 0n) + (places < this.at ? int * pow10(this.at - places) : int);
   }
 
   /** Adds another sum. */
   addSum(other: ScaledSum): void {
-    if (other.big === undefined) this.addNumber(other.small, other.places);
-    else this.add(other.big, other.places);
+    if (other.big !== undefined) this.add(other.big, other.at);
+    this.addNumber(other.small, other.at);
   }
 
   /** Adds another sum times a factor, exactly: a number product while that is exact, else a BigInt one. */
@@ -122,12 +143,26 @@ export class ScaledSum {
   }
 
   isZero(): boolean {
-    return this.big === undefined ? this.small === 0 : this.big === 0n;
+    return this.big === undefined ? this.small === 0 : this.big + BigInt(this.small) === 0n;
+  }
+
+  /** Brings both parts to more places: the number part stays a number while that is exact. */
+  private raise(places: number): void {
+    const d = places - this.at;
+    const scaled = scaleNumber(this.small, d);
+    if (Number.isNaN(scaled)) {
+      this.big = ((this.big ?? 0n) + BigInt(this.small)) * pow10(d);
+      this.small = 0;
+    } else {
+      this.small = scaled;
+      if (this.big !== undefined) this.big *= pow10(d);
+    }
+    this.at = places;
   }
 
   /** The sum × 10^places. */
   private get int(): bigint {
-    return this.big ?? BigInt(this.small);
+    return this.big === undefined ? BigInt(this.small) : this.big + BigInt(this.small);
   }
 
   decimal(): Decimal {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/core/decimal.js';
-import { addExact, atScale, SAFE, ScaledSum, scaledOf, toDecimal } from '../../src/core/units.js';
+import { addExact, asNumber, atScale, SAFE, ScaledSum, scaledOf, toDecimal } from '../../src/core/units.js';
 
 describe('exact decimals as scaled integers', () => {
   it('takes a Decimal to the fewest places its value needs', () => {
@@ -38,19 +38,55 @@ describe('exact decimals as scaled integers', () => {
   });
 
   it('sums integers at mixed places exactly, as numbers or BigInts, whatever their size', () => {
-    const term = fc.tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: 0, max: 40 }), fc.boolean());
-    fc.assert(fc.property(fc.array(term, { maxLength: 30 }), (terms) => {
-      const sum = new ScaledSum();
-      // A reference with room for every digit: the model's 40 would round the sums checked here.
-      const Wide = Dec.clone({ precision: 1000 });
+    // Numbers up to 2^53 (so that the number part overflows often), BigInts far beyond, and other sums, plain or times a factor.
+    const places = fc.integer({ min: 0, max: 40 });
+    const number = fc.tuple(fc.constant('number' as const), fc.oneof(fc.integer({ min: -(2 ** 53 - 1), max: 2 ** 53 - 1 }), fc.integer({ min: -999, max: 999 })), places);
+    const big = fc.tuple(fc.constant('big' as const), fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), places);
+    const simple = fc.oneof(number, big);
+    const nested = fc.tuple(fc.constantFrom('sum' as const, 'product' as const), fc.array(simple, { maxLength: 4 }), fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: 0, max: 12 }));
+    // A reference with room for every digit: the model's 40 would round the sums checked here.
+    const Wide = Dec.clone({ precision: 1000 });
+    const wide = (int: bigint, at: number) => new Wide(toDecimal(int, at).toFixed());
+    const fill = (sum: ScaledSum, terms: readonly (readonly ['number', number, number] | readonly ['big', bigint, number])[]) => {
       let expected = new Wide(0);
-      for (const [int, places, asNumber] of terms) {
-        const small = int % 10n ** 15n;
-        if (asNumber) sum.addNumber(Number(small), places);
-        else sum.add(int, places);
-        expected = expected.plus(new Wide(toDecimal(asNumber ? small : int, places).toFixed()));
+      for (const [kind, value, at] of terms) {
+        if (kind === 'number') sum.addNumber(value, at);
+        else sum.add(value, at);
+        expected = expected.plus(wide(BigInt(value), at));
+      }
+      return expected;
+    };
+    fc.assert(fc.property(fc.array(fc.oneof(simple, nested), { maxLength: 30 }), (terms) => {
+      const sum = new ScaledSum();
+      let expected = new Wide(0);
+      for (const term of terms) {
+        if (term[0] === 'number' || term[0] === 'big') expected = expected.plus(fill(sum, [term]));
+        else {
+          const [kind, inner, factorInt, factorPlaces] = term;
+          const other = new ScaledSum();
+          const value = fill(other, inner);
+          if (kind === 'sum') {
+            sum.addSum(other);
+            expected = expected.plus(value);
+          } else {
+            sum.addProduct(other, { int: factorInt, places: factorPlaces, number: asNumber(factorInt) });
+            expected = expected.plus(value.times(wide(factorInt, factorPlaces)));
+          }
+        }
       }
       expect(new Wide(sum.decimal().toFixed()).eq(expected)).toBe(true);
-    }), { seed: 20261123, numRuns: 300 });
+      expect(sum.isZero()).toBe(expected.isZero());
+    }), { seed: 20261123, numRuns: 500 });
+  });
+
+  it('cancels to zero across the number and BigInt parts', () => {
+    const sum = new ScaledSum();
+    sum.addNumber(SAFE - 1, 0);
+    sum.addNumber(SAFE - 1, 0); // carried to the BigInt part
+    sum.addNumber(-(SAFE - 1), 0);
+    expect(sum.isZero()).toBe(false);
+    sum.addNumber(-(SAFE - 1), 0);
+    expect(sum.isZero()).toBe(true);
+    expect(sum.decimal().isZero()).toBe(true);
   });
 });
