@@ -4,7 +4,7 @@ import { error, type Issue } from './issue.js';
 import type { LaneTotal } from './cohort.js';
 import { type AcademicYear, type FinancialYear, type MonthIndex, firstOfMonth, formatAcademicYear } from './period.js';
 import type { RateBook, SpanSum } from './rate-book.js';
-import type { TariffRate, TariffSetting } from './tariff.js';
+import type { TariffSetting } from './tariff.js';
 import { ScaledSum } from './units.js';
 
 /**
@@ -41,8 +41,8 @@ export interface CostContext {
   readonly bespokeFrom: string;
   readonly issues: Issue[];
   readonly reported: Set<string>;
-  /** Tariff rows charged by this projection, for the provenance manifest. */
-  readonly usedRows: Set<TariffRate>;
+  /** Span sums charged by this projection: their tariff rows are the ones the provenance manifest lists. */
+  readonly usedSums: Set<SpanSum>;
 }
 
 /**
@@ -112,7 +112,7 @@ function sumRates(g: SeriesGroup, months: readonly MonthIndex[], ay: AcademicYea
     for (const member of g.members) if (!member.count.isZero()) reportMissing(member, sum, ay, context);
     return undefined;
   }
-  for (const row of sum.rows) context.usedRows.add(row);
+  context.usedSums.add(sum);
   return sum;
 }
 

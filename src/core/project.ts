@@ -40,7 +40,7 @@ export function project(model: Model, adjustments: Adjustments = {}): Projection
     bespokeFrom: `${model.baseYear}-09-01`,
     issues,
     reported: new Set(),
-    usedRows: new Set(),
+    usedSums: new Set(),
   };
   const costParts: CostPart[] = [];
   const academicYears: AcademicYearResult[] = [];
@@ -67,7 +67,7 @@ export function project(model: Model, adjustments: Adjustments = {}): Projection
       title: model.tariff.title,
       references: model.tariff.references,
       ...(model.tariff.source ? { source: model.tariff.source } : {}),
-      effectiveDatesUsed: [...new Set([...context.usedRows].map((row) => row.effectiveFrom))].sort(),
+      effectiveDatesUsed: [...new Set([...context.usedSums].flatMap((sum) => sum.rows.map((row) => row.effectiveFrom)))].sort(),
     },
     years,
     academicYears,

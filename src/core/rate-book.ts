@@ -23,6 +23,13 @@ export interface SpanSum {
 
 const BOOKS = new WeakMap<Tariff, Map<string, RateBook>>();
 
+/** What one (setting, band, need) reads: its own series, the "*" one, and the span sums of the one that prices it. */
+interface SeriesKeys {
+  readonly exact: string;
+  readonly star: string;
+  readonly sums: Map<number, SpanSum | MonthIndex>;
+}
+
 /**
  * The rate book for a tariff and a model uplift, shared by every projection that uses the same
  * tariff object (goal-seek and scenarios rerun the projection many times): its memoised
@@ -57,7 +64,10 @@ export class RateBook {
   private readonly annualFactor: Decimal;
   private readonly factors: Decimal[] = [ONE];
   private readonly memo = new Map<string, Map<MonthIndex, ChargedRate | null>>();
-  private readonly sums = new Map<string, SpanSum | MonthIndex>();
+  /** Span sums by the series that prices them, then by span (first month × 16 + months: a span is at most 12 months). */
+  private readonly sums = new Map<string, Map<number, SpanSum | MonthIndex>>();
+  /** The keys each (setting, band, need) reads, found once rather than built as strings on every call. */
+  private readonly keys = new Map<string, Map<string, Map<Need, SeriesKeys>>>();
   /** Every tariff row charged at least once, for the provenance manifest. */
 
   constructor(tariff: Tariff, modelUplift: Decimal) {
@@ -128,23 +138,49 @@ export class RateBook {
    * in force. Memoised per series and span: every NCY of a (setting, band, need) asks the same.
    */
   topUpSum(setting: string, band: string, need: Need, months: readonly MonthIndex[]): SpanSum | MonthIndex {
-    const exactKey = seriesKey(setting, band, need);
-    const starKey = seriesKey(setting, band, '*');
-    // Needs without a series of their own all read the "*" series: memoise that once, not per need.
-    const memoKey = `${this.chosenSeries(exactKey, starKey)}\u0000${months[0]}\u0000${months.length}`;
-    const cached = this.sums.get(memoKey);
+    const keys = this.keysOf(setting, band, need);
+    const span = months[0]! * 16 + months.length;
+    const cached = keys.sums.get(span);
     if (cached !== undefined) return cached;
     let total = ZERO;
     const rows = new Set<TariffRate>();
     for (const month of months) {
-      const charged = this.lookup(exactKey, starKey, month);
-      if (!charged) { this.sums.set(memoKey, month); return month; }
+      const charged = this.lookup(keys.exact, keys.star, month);
+      if (!charged) { keys.sums.set(span, month); return month; }
       total = total.plus(charged.annualTopUp);
       if (charged.row) rows.add(charged.row);
     }
     const result: SpanSum = { total, factor: factorOf(total), rows: [...rows] };
-    this.sums.set(memoKey, result);
+    keys.sums.set(span, result);
     return result;
+  }
+
+  private keysOf(setting: string, band: string, need: Need): SeriesKeys {
+    let byBand = this.keys.get(setting);
+    if (!byBand) {
+      byBand = new Map();
+      this.keys.set(setting, byBand);
+    }
+    let byNeed = byBand.get(band);
+    if (!byNeed) {
+      byNeed = new Map();
+      byBand.set(band, byNeed);
+    }
+    let keys = byNeed.get(need);
+    if (!keys) {
+      const exact = seriesKey(setting, band, need);
+      const star = seriesKey(setting, band, '*');
+      // Needs without a series of their own all read the "*" series: they share its sums.
+      const chosen = this.chosenSeries(exact, star);
+      let sums = this.sums.get(chosen);
+      if (!sums) {
+        sums = new Map();
+        this.sums.set(chosen, sums);
+      }
+      keys = { exact, star, sums };
+      byNeed.set(need, keys);
+    }
+    return keys;
   }
 
   /**
