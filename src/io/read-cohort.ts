@@ -17,8 +17,11 @@ export function readCohort(table: CsvTable, areaCode: string | undefined, tariff
   // A national file repeats a few thousand distinct (ncy, need, setting, band, annual_cost)
   // texts across hundreds of thousands of rows: each distinct text is parsed and checked
   // once, and pupil rows are counted as integers, so a row costs a lookup, not a parse.
-  // `repeats[i]`: how many identical rows table.rows[i] stands for (a national batch tallies them first).
-  const known = new Map<string, Tally>();
+  // `repeats[i]`: how many identical rows table.rows[i] stands for (a national batch tallies them
+  // first). Those rows are distinct texts already, so a lookup by text would never hit: each is
+  // parsed as it comes, and cells that read the same are added up below all the same.
+  const known = repeats ? undefined : new Map<string, Tally>();
+  const tallies: Tally[] = [];
   for (let i = 0; i < table.rows.length; i += 1) {
     const row = table.rows[i]!;
     const times = repeats?.[i] ?? 1;
@@ -27,12 +30,13 @@ export function readCohort(table: CsvTable, areaCode: string | undefined, tariff
       issues.push(error('AREA_MISMATCH', `row is for area "${area}" but model.json is for area "${areaCode}"`, row.at('area')));
       continue;
     }
-    const text = `${row.get('ncy')}\u0000${row.get('need')}\u0000${row.get('setting')}\u0000${row.get('band')}\u0000${row.get('annual_cost')}`;
-    let tally = known.get(text);
+    const text = known ? `${row.get('ncy')}\u0000${row.get('need')}\u0000${row.get('setting')}\u0000${row.get('band')}\u0000${row.get('annual_cost')}` : '';
+    let tally = known?.get(text);
     if (!tally) {
       tally = parseCell(row, tariff, issues);
       if (!tally) continue;
-      known.set(text, tally);
+      known?.set(text, tally);
+      tallies.push(tally);
     }
     const countText = row.get('count');
     if (countText === '') tally.pupils += times;
@@ -43,7 +47,7 @@ export function readCohort(table: CsvTable, areaCode: string | undefined, tariff
   }
   if (table.rows.length === 0) issues.push(warning('EMPTY_COHORT', 'cohort.csv has no pupils', { file: table.file }));
   const cells = new CellAccumulator();
-  for (const { attributes, annualCost, pupils, counted } of known.values()) {
+  for (const { attributes, annualCost, pupils, counted } of tallies) {
     const count = counted.isZero() ? integer(pupils) : counted.plus(pupils);
     cells.add(attributes, count, annualCost?.times(count));
   }
