@@ -5,12 +5,18 @@ import { NCY_MIN } from './need.js';
 /** What identifies a cell: everything but its count, its bespoke cost total and its origin. */
 export type CellAttributes = Pick<Cell, 'ncy' | 'need' | 'setting' | 'band' | 'origin'>;
 
-/** A cell's identity apart from its NCY. */
-const laneOf = (cell: Pick<Cell, 'need' | 'setting' | 'band'>, bespoke: boolean): string =>
-  `${cell.need}\u0000${cell.setting}\u0000${cell.band}\u0000${bespoke ? 'bespoke' : ''}`;
+/** A cell's identity apart from its NCY, as sorting compares it. */
+const laneOf = (need: string, setting: string, band: string, bespoke: boolean): string =>
+  `${need}\u0000${setting}\u0000${band}\u0000${bespoke ? 'bespoke' : ''}`;
 
 /** A cell while it is being added up; handed out as a (read-only) Cell when done. */
 type Entry = { -readonly [K in keyof Cell]: Cell[K] } & { lane: string };
+
+/** One lane's cells by NCY offset, and its sort key. */
+interface LaneCells {
+  readonly lane: string;
+  readonly byNcy: (Entry | undefined)[];
+}
 
 /**
  * Adds up pupils (and bespoke cost totals) that share a cell, as rows are read and as levers
@@ -18,7 +24,9 @@ type Entry = { -readonly [K in keyof Cell]: Cell[K] } & { lane: string };
  * the entries themselves become the cells. (The projection steps a cohort of its own: src/core/cohort.ts.)
  */
 export class CellAccumulator {
-  private readonly lanes = new Map<string, (Entry | undefined)[]>();
+  // Keyed by need, setting, band and bespoke-or-not as they are, rather than by one string built
+  // per row: this runs for every distinct row of a national cohort.
+  private readonly lanes = new Map<string, Map<string, Map<string, [LaneCells | undefined, LaneCells | undefined]>>>();
   private readonly order: Entry[] = [];
 
   add(attributes: CellAttributes, count: Decimal, bespokeAnnual?: Decimal): void {
@@ -27,17 +35,28 @@ export class CellAccumulator {
 
   /** The same as add, field by field, so a caller need not build an object per cell. */
   addFields(ncy: number, need: Cell['need'], setting: string, band: string, origin: Cell['origin'], count: Decimal, bespokeAnnual?: Decimal): void {
-    const id = laneOf({ need, setting, band }, bespokeAnnual !== undefined);
-    let slots = this.lanes.get(id);
-    if (!slots) {
-      slots = [];
-      this.lanes.set(id, slots);
+    const bespoke = bespokeAnnual !== undefined;
+    let bySetting = this.lanes.get(need);
+    if (!bySetting) {
+      bySetting = new Map();
+      this.lanes.set(need, bySetting);
     }
+    let byBand = bySetting.get(setting);
+    if (!byBand) {
+      byBand = new Map();
+      bySetting.set(setting, byBand);
+    }
+    let pair = byBand.get(band);
+    if (!pair) {
+      pair = [undefined, undefined];
+      byBand.set(band, pair);
+    }
+    const cells = (pair[bespoke ? 1 : 0] ??= { lane: laneOf(need, setting, band, bespoke), byNcy: [] });
     const index = ncy - NCY_MIN;
-    const entry = slots[index];
+    const entry = cells.byNcy[index];
     if (!entry) {
-      const created: Entry = { ncy, need, setting, band, origin, count, bespokeAnnual, lane: id };
-      slots[index] = created;
+      const created: Entry = { ncy, need, setting, band, origin, count, bespokeAnnual, lane: cells.lane };
+      cells.byNcy[index] = created;
       this.order.push(created);
       return;
     }
@@ -52,7 +71,7 @@ export class CellAccumulator {
    * The accumulator must not be used after this.
    */
   toCells(sorted = false): Cell[] {
-    if (sorted) return [...this.order].sort(compareEntries);
+    if (sorted) return sortEntries(this.order);
     DISTINCT.add(this.order);
     return this.order;
   }
@@ -77,13 +96,21 @@ export const recountedFrom = (cells: readonly Cell[]): readonly Cell[] | undefin
 /** Cells an accumulator handed out unsorted: distinct already, so folding them again only needs the sort. */
 const DISTINCT = new WeakSet<readonly Cell[]>();
 
-function compareEntries(a: Entry, b: Entry): number {
-  return a.ncy - b.ncy || (a.lane < b.lane ? -1 : a.lane > b.lane ? 1 : 0);
+/**
+ * Distinct entries sorted by NCY, then lane (as strings compare): the few distinct lanes are
+ * ranked first, so that the entries sort by one number each rather than by comparing strings.
+ */
+function sortEntries(entries: readonly Entry[]): Entry[] {
+  const lanes = [...new Set(entries.map((entry) => entry.lane))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const rank = new Map(lanes.map((lane, i) => [lane, i]));
+  const keys = entries.map((entry) => (entry.ncy - NCY_MIN) * lanes.length + rank.get(entry.lane)!);
+  const order = entries.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]!);
+  return order.map((i) => entries[i]!);
 }
 
 /** Folds cells (from input rows, in any order) into canonical sorted cells. */
 export function aggregateCells(rows: Iterable<Cell>): Cell[] {
-  if (DISTINCT.has(rows as readonly Cell[])) return [...(rows as Entry[])].sort(compareEntries);
+  if (DISTINCT.has(rows as readonly Cell[])) return sortEntries(rows as Entry[]);
   const accumulator = new CellAccumulator();
   for (const cell of rows) accumulator.addFields(cell.ncy, cell.need, cell.setting, cell.band, cell.origin, cell.count, cell.bespokeAnnual);
   return accumulator.toCells(true);
