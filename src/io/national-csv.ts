@@ -57,19 +57,30 @@ function simpleLines(text: string): boolean {
   return text[first - 1] !== '\r' || text.split('\r\n').length === text.split('\n').length;
 }
 
-/** Lines without quotes: each non-blank line is a record, its text the key, split at "," only when needed. */
+/**
+ * Lines without quotes: each non-blank line is a record, kept as where it starts and ends in the
+ * text (a string per line, held until the end, would be copied by every collection of the young
+ * generation on the way), its text taken only where needed, and split at "," only for the header.
+ */
 function scanLines(text: string, reader: TableReader): undefined {
   let line = 0;
   for (let start = 0; start < text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     line += 1;
-    const raw = end > start && text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+    const from = start;
+    const to = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     start = end + 1;
-    if (blank(raw)) continue;
-    if (!reader.record(raw, line, 'lines')) break;
+    if (blankAt(text, from, to)) continue;
+    if (!reader.line(text, from, to, line)) break;
   }
   return undefined;
+}
+
+/** blank() of text.slice(from, to), without the slice where the first character settles it. */
+function blankAt(text: string, from: number, to: number): boolean {
+  const first = from < to ? text.charCodeAt(from) : Number.NaN;
+  return first > 32 && first < 127 ? false : blank(text.slice(from, to));
 }
 
 /** Empty or nothing but whitespace. Most texts start with a printable ASCII character, which settles it without trimming (and allocating). */
@@ -88,15 +99,22 @@ function scanQuoted(text: string, file: string, reader: TableReader): Issue | un
     const table = readCsvTable(text, file, { required: [], optional: [] });
     return table.issues.find((i) => i.code === 'CSV_MALFORMED') ?? error('CSV_MALFORMED', `cannot read CSV: ${cause instanceof CsvError ? cause.message : String(cause)}`, { file });
   }
-  for (const { record, info } of withLineNumbers(raw)) if (!reader.record(JSON.stringify(record), info.lines, 'json')) break;
+  for (const { record, info } of withLineNumbers(raw)) if (!reader.record(JSON.stringify(record), info.lines)) break;
   return undefined;
 }
 
 const fieldsOf = (key: string, encoding: AreaRows['encoding']): string[] => (encoding === 'lines' ? key.split(',') : (JSON.parse(key) as string[]));
 const quote = (field: string): string => `"${field.replace(/"/g, '""')}"`;
 
+const KEEP = 1;
+const SKIP = 0;
+const STOP = -1;
+
+/** An area's records: their texts (json), or where each line starts and ends in `source` (lines). */
 interface Group {
   readonly keys: string[];
+  readonly starts: number[];
+  readonly ends: number[];
   readonly lines: number[];
 }
 
@@ -117,16 +135,40 @@ class TableReader {
     private readonly tally: boolean,
   ) {}
 
-  /** False once the table cannot be read row by row. */
-  record(key: string, line: number, encoding: AreaRows['encoding']): boolean {
-    this.count += 1;
-    if (this.count === 1) return this.header(fieldsOf(key, encoding), line, encoding);
-    if (this.count > this.limits.maxRows + 1) {
-      return this.stop(error('TOO_MANY_ROWS', `file has more than ${this.limits.maxRows} data rows`, { file: this.file, line }, 'split the file, or raise HIGHNEEDS_MAX_ROWS for this run'));
-    }
-    if (key.length > this.limits.maxFieldChars && !this.fieldsFit(fieldsOf(key, encoding), line)) return false;
-    this.add(key, line);
+  /** The text the `lines` records are in. */
+  private source = '';
+
+  /** A record of a file with quotes, as its JSON text. False once the table cannot be read row by row. */
+  record(key: string, line: number): boolean {
+    const taken = this.accept(() => fieldsOf(key, 'json'), key.length, line, 'json');
+    if (taken !== KEEP) return taken === SKIP;
+    const group = this.group(this.areaIndex < 0 ? '' : (fieldsOf(key, 'json')[this.areaIndex] ?? '').trim());
+    group.keys.push(key);
+    group.lines.push(line);
     return true;
+  }
+
+  /** A record that is text.slice(from, to), a line without quotes. False once the table cannot be read row by row. */
+  line(text: string, from: number, to: number, line: number): boolean {
+    this.source = text;
+    const taken = this.accept(() => text.slice(from, to).split(','), to - from, line, 'lines');
+    if (taken !== KEEP) return taken === SKIP;
+    const group = this.group(this.areaIndex < 0 ? '' : nthField(text, from, to, this.areaIndex).trim());
+    group.starts.push(from);
+    group.ends.push(to);
+    group.lines.push(line);
+    return true;
+  }
+
+  /** The header's checks and the limits: KEEP a data record, SKIP the header, or STOP reading the table. */
+  private accept(fields: () => string[], length: number, line: number, encoding: AreaRows['encoding']): typeof KEEP | typeof SKIP | typeof STOP {
+    this.count += 1;
+    if (this.count === 1) return this.header(fields(), line, encoding) ? SKIP : STOP;
+    if (this.count > this.limits.maxRows + 1) {
+      this.stop(error('TOO_MANY_ROWS', `file has more than ${this.limits.maxRows} data rows`, { file: this.file, line }, 'split the file, or raise HIGHNEEDS_MAX_ROWS for this run'));
+      return STOP;
+    }
+    return length <= this.limits.maxFieldChars || this.fieldsFit(fields(), line) ? KEEP : STOP;
   }
 
   finish(): NationalCsv {
@@ -136,7 +178,7 @@ class TableReader {
     const byArea = new Map<string, AreaRows>();
     const rowCounts = new Map<string, number>();
     for (const [area, group] of this.groups) {
-      const text = this.encoding === 'lines' ? group.keys.join('\n') : `[${group.keys.join(',')}]`;
+      const text = this.encoding === 'lines' ? linesOf(this.source, group) : `[${group.keys.join(',')}]`;
       byArea.set(area, { encoding: this.encoding, text, lines: group.lines, ...(this.tally ? { tally: true as const } : {}) });
       rowCounts.set(area, group.lines.length);
     }
@@ -172,28 +214,33 @@ class TableReader {
     return false;
   }
 
-  private add(key: string, line: number): void {
-    const area = this.areaIndex < 0 ? '' : (this.encoding === 'lines' ? nthField(key, this.areaIndex) : (fieldsOf(key, 'json')[this.areaIndex] ?? '')).trim();
+  private group(area: string): Group {
     let group = this.groups.get(area);
     if (!group) {
-      group = { keys: [], lines: [] };
+      group = { keys: [], starts: [], ends: [], lines: [] };
       this.groups.set(area, group);
     }
-    group.keys.push(key);
-    group.lines.push(line);
+    return group;
   }
 }
 
-/** The n-th comma-separated field of a line without quotes ('' past the end). */
-function nthField(text: string, n: number): string {
-  let start = 0;
+/** An area's lines of `source`, joined by "\n". */
+function linesOf(source: string, { starts, ends }: Group): string {
+  const parts = new Array<string>(starts.length);
+  for (let i = 0; i < starts.length; i += 1) parts[i] = source.slice(starts[i]!, ends[i]!);
+  return parts.join('\n');
+}
+
+/** The n-th comma-separated field of text.slice(from, to), a line without quotes ('' past the end). */
+function nthField(text: string, from: number, to: number, n: number): string {
+  let start = from;
   for (let k = 0; k < n; k += 1) {
     const comma = text.indexOf(',', start);
-    if (comma < 0) return '';
+    if (comma < 0 || comma >= to) return '';
     start = comma + 1;
   }
   const end = text.indexOf(',', start);
-  return end < 0 ? text.slice(start) : text.slice(start, end);
+  return text.slice(start, end < 0 || end > to ? to : end);
 }
 
 /**
