@@ -10,6 +10,8 @@ import { modelArea, workspace } from './model-area.js';
 export interface PoolOptions {
   readonly failFast: boolean;
   readonly onProgress?: (done: number, total: number, workDone: number) => void;
+  /** Called with each outcome as it arrives, on this thread: work done then overlaps the areas still running. */
+  readonly onOutcome?: (outcome: AreaOutcome) => void;
 }
 
 function workerUrl(): URL {
@@ -43,6 +45,7 @@ export async function runTasks(init: BatchInit, tasks: readonly BatchTask[], wor
     for (const task of tasks) {
       const outcome = modelArea(space, task);
       outcomes.push(outcome);
+      options.onOutcome?.(outcome);
       progress(task);
       if (failed(outcome)) return { outcomes, stopped: true };
       // Let a progress display draw and a pending Ctrl-C be handled between areas.
@@ -78,6 +81,7 @@ export async function runTasks(init: BatchInit, tasks: readonly BatchTask[], wor
           return;
         }
         outcomes.push(message.outcome);
+        options.onOutcome?.(message.outcome);
         progress(working.get(worker)!);
         if (failed(message.outcome)) finish(true);
         else if (outcomes.length === tasks.length) finish(false);

@@ -87,8 +87,11 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
     // With --fail-fast, an area that failed while the inputs were split stops the run before any is modelled.
     const tasks = options.failFast && preFailed.length ? [] : [...sources.tasks].sort((a, b) => b.weight - a.weight);
     options.onProgress?.(0, tasks.length, 0);
-    const run = await runTasks(init, tasks, pool.slice(0, Math.min(pool.length, tasks.length)), { ...options, failFast: Boolean(options.failFast) });
-    return assemble([...preFailed, ...run.outcomes], chosen.ids ?? [''], global, [...sources.digests, ...scenarioFile.inputs], run.stopped || (Boolean(options.failFast) && preFailed.length > 0));
+    // Each area's rows are made Decimals as the area comes back, while the others still run, rather than all after the last.
+    const converted = new Map<AreaOutcome, ConvertedRows>();
+    const onOutcome = (outcome: AreaOutcome) => converted.set(outcome, convert(outcome));
+    const run = await runTasks(init, tasks, pool.slice(0, Math.min(pool.length, tasks.length)), { ...options, failFast: Boolean(options.failFast), onOutcome });
+    return assemble([...preFailed, ...run.outcomes], converted, chosen.ids ?? [''], global, [...sources.digests, ...scenarioFile.inputs], run.stopped || (Boolean(options.failFast) && preFailed.length > 0));
   } finally {
     for (const worker of pool) void worker.terminate();
   }
@@ -100,7 +103,17 @@ function chooseScenarios(available: readonly string[] | undefined, wanted: reado
   return { ids: [...wanted], issues };
 }
 
-function assemble(outcomes: readonly AreaOutcome[], scenarios: readonly string[], global: readonly Issue[], read: readonly InputDigest[], stopped: boolean): BatchResult {
+/** An area's summary rows per scenario, unrounded (for the result) and as printed (for the national totals). */
+type ConvertedRows = ReadonlyMap<string, { readonly rows: readonly BatchRow[]; readonly printed: readonly AreaYear[] }>;
+
+function convert(outcome: AreaOutcome): ConvertedRows {
+  return new Map(outcome.scenarios.map(({ id, rows }) => [id, {
+    rows: rows.map((wire) => ({ ...fromWire(wire), scenario: id })),
+    printed: rows.map((wire) => asPrinted(wire, id)),
+  }]));
+}
+
+function assemble(outcomes: readonly AreaOutcome[], converted: ReadonlyMap<AreaOutcome, ConvertedRows>, scenarios: readonly string[], global: readonly Issue[], read: readonly InputDigest[], stopped: boolean): BatchResult {
   const byCode = new Map<string, AreaOutcome[]>();
   for (const outcome of outcomes) byCode.set(outcome.code, [...(byCode.get(outcome.code) ?? []), outcome]);
   const codes = [...byCode.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -115,11 +128,12 @@ function assemble(outcomes: readonly AreaOutcome[], scenarios: readonly string[]
     const failed = hasErrors(issues) || group[0]!.scenarios.length === 0;
     areas.push({ code, name: group[0]!.name, issues, failed });
     if (failed || stopped) continue;
+    const ready = converted.get(group[0]!) ?? convert(group[0]!);
     for (const id of scenarios) {
-      const run = group[0]!.scenarios.find((s) => s.id === id);
-      for (const wire of run?.rows ?? []) {
-        rows.push({ ...fromWire(wire), scenario: id });
-        printed.push(asPrinted(wire, id));
+      const run = ready.get(id);
+      if (run) {
+        rows.push(...run.rows);
+        printed.push(...run.printed);
       }
     }
   }
