@@ -7,6 +7,9 @@ import { NCY_MIN } from './need.js';
 import { grown } from './typed-arrays.js';
 import { addAligned, addExact, ScaledSum, toDecimal } from './units.js';
 
+/** The `big` of a cohort without BigInt counts: empty, so every position reads undefined. Never written. */
+const NO_BIG: (bigint | undefined)[] = [];
+
 /**
  * One academic year's cohort: a count for each occupied slot (lane × NCY), in parallel arrays
  * in the order the slots were first filled, so that every sum over the cohort runs in that
@@ -21,8 +24,11 @@ export class Cohort {
   slots: Int32Array;
   /** Each slot's count × 10^places, where `big` has none. */
   small: Float64Array;
-  /** Each slot's count × 10^places, when it is too big for `small`. */
-  big: (bigint | undefined)[];
+  /**
+   * Each slot's count × 10^places, when it is too big for `small`. Most cohorts have none: the
+   * array is made at the first (until then NO_BIG, where every position reads undefined).
+   */
+  big: (bigint | undefined)[] = NO_BIG;
   places: Int32Array;
   /** Σ of the annual costs of a bespoke slot's pupils. */
   bespoke: (Decimal | undefined)[];
@@ -41,7 +47,6 @@ export class Cohort {
     this.where = new Int32Array((lanes.all.length + 8) * SPAN);
     this.slots = new Int32Array(capacity);
     this.small = new Float64Array(capacity);
-    this.big = new Array<bigint | undefined>(capacity);
     this.places = new Int32Array(capacity);
     this.bespoke = new Array<Decimal | undefined>(capacity);
     this.origins = new Array<Location | undefined>(capacity);
@@ -60,7 +65,7 @@ export class Cohort {
       if (i === this.slots.length) this.growSlots();
       this.slots[i] = slot;
       if (big === undefined) this.small[i] = small;
-      this.big[i] = big;
+      else this.setBig(i, big);
       this.places[i] = places;
       this.bespoke[i] = bespoke;
       this.origins[i] = origin;
@@ -79,8 +84,13 @@ export class Cohort {
         return;
       }
     }
-    this.big[i] = addAligned(this.units(i), held, big ?? BigInt(small), places);
+    this.setBig(i, addAligned(this.units(i), held, big ?? BigInt(small), places));
     if (places > held) this.places[i] = places;
+  }
+
+  private setBig(i: number, value: bigint): void {
+    if (this.big === NO_BIG) this.big = new Array<bigint | undefined>(this.slots.length);
+    this.big[i] = value;
   }
 
   /** A slot's count × 10^places as a BigInt. */
