@@ -10,7 +10,9 @@ import type { AcademicYear } from './period.js';
 export interface Adjustments {
   /**
    * A multiplier on the ceasing rate of `cell` at the end of AY `ay` (the result is kept within
-   * 0–1). It may read `cell` only during the call: a step reuses one object for every slot.
+   * 0–1). It may read `cell` only during the call: a step reuses one object for every slot. It
+   * must give the same factor for the same AY and cell every time: projections with the same
+   * rules keep its answers by this function (src/core/scenario-ceasing.ts).
    */
   readonly ceasingFactor?: (ay: AcademicYear, cell: Pick<Cell, 'ncy' | 'need' | 'setting' | 'band'>) => Decimal;
   /** The new plans joining in AY `ay`, after levers. */

@@ -1,7 +1,8 @@
 import type { Decimal } from 'decimal.js';
 import { Cohort } from './cohort.js';
 import { ONE } from './decimal.js';
-import { type AdjustedSurvival, SIMPLE, SPAN } from './lanes.js';
+import { SIMPLE, SPAN } from './lanes.js';
+import type { YearCeasing } from './scenario-ceasing.js';
 import type { PlacementMove } from './adjustments.js';
 import type { Cell } from './model.js';
 import { NCY_MIN } from './need.js';
@@ -37,31 +38,20 @@ export interface Stepped {
  * outflow's places more: as numbers while the product is exact, which allocates nothing,
  * else as BigInts. Pupils from two places that meet in one slot are added there.
  */
-export function step(cohort: Cohort, joining: readonly Cell[], ceasing?: ScenarioCeasing): Stepped {
+export function step(cohort: Cohort, joining: readonly Cell[], ceasing?: YearCeasing): Stepped {
   const { lanes, slots, small, big, places, bespoke, origins, size } = cohort;
   const next = new Cohort(lanes, size + joining.length + 16);
   const agedOut = new ScaledSum();
   const moved = new ScaledSum();
   let { kinds, simpleStay, simplePlaces } = lanes;
-  // One object to ask the scenario about every slot: the factor function only reads it.
-  const probe = { ncy: 0, need: '' as Cell['need'], setting: '', band: '' };
   for (let i = 0; i < size; i += 1) {
     const slot = slots[i]!;
     // The lane object only where it is needed: the common case below reads typed arrays alone.
     const laneIndex = (slot / SPAN) | 0;
     const offset = slot - laneIndex * SPAN;
-    // A scenario's factor on the ceasing rate; ONE (no lever matches) keeps the model's own outflow.
-    let factor: Decimal | undefined;
-    if (ceasing) {
-      const lane = lanes.all[laneIndex]!;
-      probe.ncy = offset + NCY_MIN;
-      probe.need = lane.need;
-      probe.setting = lane.setting;
-      probe.band = lane.band;
-      factor = ceasing.factor(probe);
-    }
-    const own = factor === undefined || factor === ONE;
-    if (own) {
+    // A scenario's outflow for the slot; null where its factor is ONE (no lever matches) keeps the model's own.
+    const factored = ceasing ? ceasing.at(slot, laneIndex, offset) : null;
+    if (factored === null) {
       if (!kinds[slot]) {
         lanes.outflow(lanes.all[laneIndex]!, offset);
         ({ kinds, simpleStay, simplePlaces } = lanes);
@@ -75,8 +65,7 @@ export function step(cohort: Cohort, joining: readonly Cell[], ceasing?: Scenari
         }
       }
     }
-    const lane = lanes.all[laneIndex]!;
-    const outflow = own ? lanes.outflow(lane, offset) : ceasing!.survival.outflow(lanes, lane, offset, factor!);
+    const outflow = factored ?? lanes.outflow(lanes.all[laneIndex]!, offset);
     const count = small[i]!;
     const units = big[i];
     const at = places[i]! + outflow.places;
@@ -108,13 +97,6 @@ export function step(cohort: Cohort, joining: readonly Cell[], ceasing?: Scenari
   const list = lanes.listOf(joining);
   for (let i = 0; i < joining.length; i += 1) next.addPlaced(list.placed[i]!, joining[i]!);
   return { next, agedOut: agedOut.decimal(), moved: moved.decimal(), joined: list.total };
-}
-
-/** A scenario's multiplier on ceasing rates (Adjustments.ceasingFactor for this step's year), with its memo. */
-export interface ScenarioCeasing {
-  /** Reads the cell only while it is called: the step hands it the same object for every slot. */
-  readonly factor: (cell: Pick<Cell, 'ncy' | 'need' | 'setting' | 'band'>) => Decimal;
-  readonly survival: AdjustedSurvival;
 }
 
 /**

@@ -2,10 +2,11 @@ import type { Decimal } from 'decimal.js';
 import type { Adjustments } from './adjustments.js';
 import { aggregateCells } from './cells.js';
 import { Cohort, laneTotals, type LaneTotal } from './cohort.js';
-import { AdjustedSurvival, type Lanes, lanesFor } from './lanes.js';
+import { type Lanes, lanesFor } from './lanes.js';
 import type { Cell, Model } from './model.js';
 import { newPlansByYear } from './new-plans.js';
 import { PairMemo } from './pair-memo.js';
+import { scenarioCeasing } from './scenario-ceasing.js';
 import type { AcademicYear } from './period.js';
 import { type Flows, flowsOf, movePupils, step } from './step.js';
 
@@ -35,7 +36,6 @@ function computeYears(model: Model, lastYear: AcademicYear, adjustments: Adjustm
   const lanes = lanesFor(model);
   const newPlans = newPlansFor(model, lastYear);
   const factor = adjustments.ceasingFactor;
-  const survival = factor ? new AdjustedSurvival() : undefined;
   const years: CohortYear[] = [];
   let cohort = adjusted(baseCohort(lanes, model.cohort), model.baseYear, adjustments);
   let totals = laneTotals(cohort);
@@ -43,7 +43,7 @@ function computeYears(model: Model, lastYear: AcademicYear, adjustments: Adjustm
   for (let ay = model.baseYear + 1; ay <= lastYear; ay += 1) {
     const opening = totals.pupils;
     const joining = newPlans.get(ay) ?? [];
-    const ceasing = factor && survival ? { factor: (cell: Pick<Cell, 'ncy' | 'need' | 'setting' | 'band'>) => factor(ay - 1, cell), survival } : undefined;
+    const ceasing = factor ? scenarioCeasing(lanes, factor, ay - 1) : undefined;
     const stepped = step(cohort, adjustments.newPlans ? adjustments.newPlans(ay, joining) : joining, ceasing);
     cohort = adjusted(stepped.next, ay, adjustments);
     totals = laneTotals(cohort);

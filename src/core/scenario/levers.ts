@@ -8,8 +8,23 @@ import { matches } from './filter.js';
 import { profileFactor } from './profile.js';
 import type { CeasingLever, Lever, MovePlacementsLever, NewPlansLever, PlacesLever, ShiftNewPlansLever } from './types.js';
 
-/** The adjustments of the cohort levers, applied in lever order (docs/scenarios.md, "Levers"). */
+const ADJUSTMENTS = new WeakMap<readonly Lever[], Adjustments>();
+
+/**
+ * The adjustments of the cohort levers, applied in lever order (docs/scenarios.md, "Levers").
+ * Once per list of levers: every area of a batch runs the same scenario objects, and sharing the
+ * adjustments shares what the projection memoises by them (src/core/scenario-ceasing.ts).
+ */
 export function leverAdjustments(levers: readonly Lever[]): Adjustments {
+  let adjustments = ADJUSTMENTS.get(levers);
+  if (!adjustments) {
+    adjustments = makeAdjustments(levers);
+    ADJUSTMENTS.set(levers, adjustments);
+  }
+  return adjustments;
+}
+
+function makeAdjustments(levers: readonly Lever[]): Adjustments {
   const newPlanLevers = levers.filter((l): l is NewPlansLever | ShiftNewPlansLever => l.kind === 'new-plans' || l.kind === 'shift-new-plans');
   const ceasingLevers = levers.filter((l): l is CeasingLever => l.kind === 'ceasing');
   const moveLevers = levers.filter((l): l is MovePlacementsLever => l.kind === 'move-placements');
