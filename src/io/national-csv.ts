@@ -104,6 +104,8 @@ function scanQuoted(text: string, file: string, reader: TableReader): Issue | un
 }
 
 const fieldsOf = (key: string, encoding: AreaRows['encoding']): string[] => (encoding === 'lines' ? key.split(',') : (JSON.parse(key) as string[]));
+/** The fields of the record text.slice(from, to). */
+const fieldsAt = (text: string, from: number, to: number, encoding: AreaRows['encoding']): string[] => fieldsOf(from === 0 && to === text.length ? text : text.slice(from, to), encoding);
 const quote = (field: string): string => `"${field.replace(/"/g, '""')}"`;
 
 const KEEP = 1;
@@ -140,7 +142,7 @@ class TableReader {
 
   /** A record of a file with quotes, as its JSON text. False once the table cannot be read row by row. */
   record(key: string, line: number): boolean {
-    const taken = this.accept(() => fieldsOf(key, 'json'), key.length, line, 'json');
+    const taken = this.accept(key, 0, key.length, line, 'json');
     if (taken !== KEEP) return taken === SKIP;
     const group = this.group(this.areaIndex < 0 ? '' : (fieldsOf(key, 'json')[this.areaIndex] ?? '').trim());
     group.keys.push(key);
@@ -151,7 +153,7 @@ class TableReader {
   /** A record that is text.slice(from, to), a line without quotes. False once the table cannot be read row by row. */
   line(text: string, from: number, to: number, line: number): boolean {
     this.source = text;
-    const taken = this.accept(() => text.slice(from, to).split(','), to - from, line, 'lines');
+    const taken = this.accept(text, from, to, line, 'lines');
     if (taken !== KEEP) return taken === SKIP;
     const group = this.group(this.areaIndex < 0 ? '' : nthField(text, from, to, this.areaIndex).trim());
     group.starts.push(from);
@@ -160,15 +162,18 @@ class TableReader {
     return true;
   }
 
-  /** The header's checks and the limits: KEEP a data record, SKIP the header, or STOP reading the table. */
-  private accept(fields: () => string[], length: number, line: number, encoding: AreaRows['encoding']): typeof KEEP | typeof SKIP | typeof STOP {
+  /**
+   * The header's checks and the limits for the record text.slice(from, to): KEEP a data record,
+   * SKIP the header, or STOP reading the table. Its fields are split only for the header or a long record.
+   */
+  private accept(text: string, from: number, to: number, line: number, encoding: AreaRows['encoding']): typeof KEEP | typeof SKIP | typeof STOP {
     this.count += 1;
-    if (this.count === 1) return this.header(fields(), line, encoding) ? SKIP : STOP;
+    if (this.count === 1) return this.header(fieldsAt(text, from, to, encoding), line, encoding) ? SKIP : STOP;
     if (this.count > this.limits.maxRows + 1) {
       this.stop(error('TOO_MANY_ROWS', `file has more than ${this.limits.maxRows} data rows`, { file: this.file, line }, 'split the file, or raise HIGHNEEDS_MAX_ROWS for this run'));
       return STOP;
     }
-    return length <= this.limits.maxFieldChars || this.fieldsFit(fields(), line) ? KEEP : STOP;
+    return to - from <= this.limits.maxFieldChars || this.fieldsFit(fieldsAt(text, from, to, encoding), line) ? KEEP : STOP;
   }
 
   finish(): NationalCsv {
