@@ -15,7 +15,7 @@ import {
   firstProjectedFinancialYear,
 } from './period.js';
 import type { AcademicYearResult, FinancialYearResult, Projection, ProjectionOutcome, SettingYear } from './projection.js';
-import { rateBookFor } from './rate-book.js';
+import { rateBookFor, type SpanSum } from './rate-book.js';
 import { cohortYears } from './trajectory.js';
 import { applyWriteOff } from './write-off.js';
 
@@ -67,7 +67,7 @@ export function project(model: Model, adjustments: Adjustments = {}): Projection
       title: model.tariff.title,
       references: model.tariff.references,
       ...(model.tariff.source ? { source: model.tariff.source } : {}),
-      effectiveDatesUsed: [...new Set([...context.usedSums].flatMap((sum) => sum.rows.map((row) => row.effectiveFrom)))].sort(),
+      effectiveDatesUsed: datesCharged(context.usedSums),
     },
     years,
     academicYears,
@@ -84,18 +84,25 @@ function rollUp(
   income: ReturnType<typeof incomeByYear>,
   openingBalance: Decimal,
 ): FinancialYearResult[] {
-  const sums = new Map<string, { topUp: Decimal; place: Decimal }>();
+  const sums = new Map<FinancialYear, Map<string, { topUp: Decimal; place: Decimal }>>();
   for (const part of costParts) {
-    const key = `${part.financialYear}\u0000${part.setting}`;
-    const entry = sums.get(key) ?? { topUp: ZERO, place: ZERO };
-    sums.set(key, { topUp: entry.topUp.plus(part.topUpAnnualMonths), place: entry.place.plus(part.placeAnnualMonths) });
+    let bySetting = sums.get(part.financialYear);
+    if (!bySetting) {
+      bySetting = new Map();
+      sums.set(part.financialYear, bySetting);
+    }
+    const entry = bySetting.get(part.setting);
+    if (entry) {
+      entry.topUp = entry.topUp.plus(part.topUpAnnualMonths);
+      entry.place = entry.place.plus(part.placeAnnualMonths);
+    } else bySetting.set(part.setting, { topUp: ZERO.plus(part.topUpAnnualMonths), place: ZERO.plus(part.placeAnnualMonths) });
   }
   const byAcademicYear = new Map(academicYears.map((ay) => [ay.academicYear, ay]));
   let cumulative = openingBalance;
   return financialYears.map((fy) => {
     const january = byAcademicYear.get(fy)!;
     const settings: SettingYear[] = model.tariff.settings.map(({ id }) => {
-      const entry = sums.get(`${fy}\u0000${id}`) ?? { topUp: ZERO, place: ZERO };
+      const entry = sums.get(fy)?.get(id) ?? { topUp: ZERO, place: ZERO };
       // Σ over months of annual rate ÷ 12, divided once: identical in value, fewer roundings.
       return { setting: id, pupilsJanuary: january.pupilsBySetting.get(id) ?? ZERO, spendTopUp: entry.topUp.div(TWELVE), spendPlace: entry.place.div(TWELVE) };
     });
@@ -124,6 +131,13 @@ function indexPlaces(model: Model): CostContext['givenPlaces'] {
   const index = new Map<string, Decimal>();
   for (const row of model.places) index.set(`${row.academicYear}\u0000${row.setting}`, row.places);
   return (ay, setting) => index.get(`${ay}\u0000${setting}`);
+}
+
+/** The effective dates of the tariff rows behind the span sums a projection charged, sorted. */
+function datesCharged(sums: ReadonlySet<SpanSum>): string[] {
+  const dates = new Set<string>();
+  for (const sum of sums) for (const row of sum.rows) dates.add(row.effectiveFrom);
+  return [...dates].sort();
 }
 
 const sumOf = <T>(items: readonly T[], pick: (item: T) => Decimal): Decimal => items.reduce((total, item) => total.plus(pick(item)), ZERO);
