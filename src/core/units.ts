@@ -166,7 +166,7 @@ export class ScaledSum {
   }
 
   decimal(): Decimal {
-    return toDecimal(this.int, this.at);
+    return this.big === undefined ? numberToDecimal(this.small, this.at) : toDecimal(this.int, this.at);
   }
 }
 
@@ -247,6 +247,12 @@ export function complement(values: readonly Scaled[]): Scaled {
   let int = pow10(places);
   for (const value of values) int -= atScale(value, places);
   return { int, places };
+}
+
+/** The Decimal worth n ÷ 10^scale, n an integer held as a number: its digits and an exponent, with no BigInt to make. */
+export function numberToDecimal(n: number, scale: number): Decimal {
+  if (n === 0) return ZERO;
+  return new Dec(scale === 0 ? String(n) : `${n}e-${scale}`);
 }
 
 /** The Decimal worth `units` ÷ 10^scale, exactly (the constructor keeps every digit it is given). */

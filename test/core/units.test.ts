@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/core/decimal.js';
-import { addExact, asNumber, atScale, SAFE, ScaledSum, scaledOf, toDecimal } from '../../src/core/units.js';
+import { addExact, asNumber, atScale, numberToDecimal, SAFE, ScaledSum, scaledOf, toDecimal } from '../../src/core/units.js';
 
 describe('exact decimals as scaled integers', () => {
   it('takes a Decimal to the fewest places its value needs', () => {
@@ -77,6 +77,14 @@ describe('exact decimals as scaled integers', () => {
       expect(new Wide(sum.decimal().toFixed()).eq(expected)).toBe(true);
       expect(sum.isZero()).toBe(expected.isZero());
     }), { seed: 20261123, numRuns: 500 });
+  });
+
+  it('makes the same Decimal from a number as from its BigInt', () => {
+    fc.assert(fc.property(fc.integer({ min: -(2 ** 53 - 1), max: 2 ** 53 - 1 }), fc.integer({ min: 0, max: 40 }), (n, places) => {
+      const fromNumber = numberToDecimal(n, places);
+      const fromBig = toDecimal(BigInt(n), places);
+      expect(fromNumber.eq(fromBig) && fromNumber.toString() === fromBig.toString()).toBe(true);
+    }), { seed: 20261123, numRuns: 2000 });
   });
 
   it('cancels to zero across the number and BigInt parts', () => {
