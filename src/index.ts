@@ -16,8 +16,8 @@ export type { NffResult, FormulaArea, RolloverArea, SolvedCap } from './core/nff
 export type { WriteOff, WriteOffResult } from './core/write-off.js';
 export { projectModel, type ProjectModelOptions, type ProjectedModel } from './io/project-model.js';
 export { projectScenario } from './core/scenario/apply.js';
-export { runBatch, type BatchOptions, type BatchResult, type BatchRow, type AreaResult } from './io/run-batch.js';
+export { runBatch, type BatchOptions, type BatchResult, type BatchRow, type PrintedRow, type AreaResult } from './io/run-batch.js';
 export type { NationalYear } from './core/batch/national.js';
 export { SUMMARY_COLUMNS, summaryRows, type Row } from './report/rows.js';
 export { renderCsv } from './report/csv.js';
-export { BATCH_SUMMARY_COLUMNS, NATIONAL_COLUMNS, renderBatchSummary, renderNational } from './report/batch-csv.js';
+export { BATCH_SUMMARY_COLUMNS, NATIONAL_COLUMNS, renderBatchSummary, renderNational, renderPrintedSummary } from './report/batch-csv.js';

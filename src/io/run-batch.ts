@@ -7,6 +7,7 @@ import { Dec } from '../core/decimal.js';
 import { InputError } from '../core/errors.js';
 import { error, hasErrors, sortIssues, uniqueIssues, type Issue } from '../core/issue.js';
 import type { Row } from '../report/rows.js';
+import { neutraliseText } from '../core/spreadsheet-text.js';
 import { runTasks, startWorkers } from './batch-pool.js';
 import type { AreaOutcome, BatchInit } from './batch-types.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
@@ -42,6 +43,9 @@ export interface AreaResult {
 /** A summary row (src/report/rows.ts, unrounded) with the scenario it is for. */
 export type BatchRow = Row & { readonly scenario: string };
 
+/** A summary row as summary.csv has it, cell by cell: figures rounded, text made spreadsheet-safe. */
+export type PrintedRow = Readonly<Record<string, string>>;
+
 export interface BatchResult {
   /** Every area, modelled or failed, by area code. */
   readonly areas: readonly AreaResult[];
@@ -49,6 +53,8 @@ export interface BatchResult {
   readonly scenarios: readonly string[];
   /** Summary rows of the modelled areas by area code, scenario and financial year. */
   readonly rows: readonly BatchRow[];
+  /** The same rows as summary.csv prints them, in the same order. */
+  readonly printed: readonly PrintedRow[];
   /** Totals per scenario and year of the rows as printed (rounded), and areas in deficit. */
   readonly national: readonly NationalYear[];
   /** Warnings, each once (many areas share a file). */
@@ -103,12 +109,13 @@ function chooseScenarios(available: readonly string[] | undefined, wanted: reado
   return { ids: [...wanted], issues };
 }
 
-/** An area's summary rows per scenario, unrounded (for the result) and as printed (for the national totals). */
-type ConvertedRows = ReadonlyMap<string, { readonly rows: readonly BatchRow[]; readonly printed: readonly AreaYear[] }>;
+/** An area's summary rows per scenario: unrounded, as printed, and as figures of the printed rows (for the national totals). */
+type ConvertedRows = ReadonlyMap<string, { readonly rows: readonly BatchRow[]; readonly texts: readonly PrintedRow[]; readonly printed: readonly AreaYear[] }>;
 
 function convert(outcome: AreaOutcome): ConvertedRows {
   return new Map(outcome.scenarios.map(({ id, rows }) => [id, {
     rows: rows.map((wire) => ({ ...fromWire(wire), scenario: id })),
+    texts: rows.map((wire) => printedRow(wire, id)),
     printed: rows.map((wire) => asPrinted(wire, id)),
   }]));
 }
@@ -119,6 +126,7 @@ function assemble(outcomes: readonly AreaOutcome[], converted: ReadonlyMap<AreaO
   const codes = [...byCode.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const areas: AreaResult[] = [];
   const rows: BatchRow[] = [];
+  const texts: PrintedRow[] = [];
   const printed: AreaYear[] = [];
   for (const code of codes) {
     const group = byCode.get(code)!.sort((a, b) => ((a.source ?? '') < (b.source ?? '') ? -1 : 1));
@@ -133,6 +141,7 @@ function assemble(outcomes: readonly AreaOutcome[], converted: ReadonlyMap<AreaO
       const run = ready.get(id);
       if (run) {
         rows.push(...run.rows);
+        texts.push(...run.texts);
         printed.push(...run.printed);
       }
     }
@@ -143,12 +152,19 @@ function assemble(outcomes: readonly AreaOutcome[], converted: ReadonlyMap<AreaO
   for (const digest of [...read, ...outcomes.flatMap((o) => o.inputs)]) if (!byPath.has(digest.path)) byPath.set(digest.path, digest);
   const provenance = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const inputs = provenance.map((digest) => path.resolve(digest.path));
-  return { areas, scenarios, rows, national: stopped ? [] : nationalTotals(printed, scenarios, { inYear: 'in_year_balance', cumulative: 'cumulative_balance' }), warnings, inputs, provenance, stopped };
+  return { areas, scenarios, rows, printed: texts, national: stopped ? [] : nationalTotals(printed, scenarios, { inYear: 'in_year_balance', cumulative: 'cumulative_balance' }), warnings, inputs, provenance, stopped };
 }
 
 function fromWire(wire: AreaOutcome['scenarios'][number]['rows'][number]): Row {
   const row: Record<string, string | Decimal> = {};
   for (const [column, value] of Object.entries(wire)) row[column] = typeof value === 'string' ? value : new Dec(value.d);
+  return row;
+}
+
+/** A row's cells as summary.csv prints them: the worker rounded the figures (src/io/model-area.ts), text is made spreadsheet-safe as renderCsv makes it. */
+function printedRow(wire: AreaOutcome['scenarios'][number]['rows'][number], scenario: string): PrintedRow {
+  const row: Record<string, string> = { scenario: neutraliseText(scenario) };
+  for (const [column, value] of Object.entries(wire)) row[column] = typeof value === 'string' ? neutraliseText(value) : value.p;
   return row;
 }
 

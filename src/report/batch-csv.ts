@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import type { NationalYear } from '../core/batch/national.js';
 import type { Issue } from '../core/issue.js';
-import { renderCsv } from './csv.js';
+import { renderCsv, renderPrintedCsv } from './csv.js';
 import { COUNT_COLUMNS, MONEY_COLUMNS, type Row, SUMMARY_COLUMNS } from './rows.js';
 
 /** summary.csv: the project summary columns (src/report/rows.ts) with the scenario before the year. */
@@ -16,6 +16,11 @@ export const FAILURE_COLUMNS: readonly string[] = ['area_code', 'area_name', 'er
 
 export function renderBatchSummary(rows: readonly Row[]): string {
   return renderCsv(BATCH_SUMMARY_COLUMNS, rows);
+}
+
+/** summary.csv from rows printed already (BatchResult.printed): the same bytes as renderBatchSummary of BatchResult.rows. */
+export function renderPrintedSummary(rows: readonly Readonly<Record<string, string>>[]): string {
+  return renderPrintedCsv(BATCH_SUMMARY_COLUMNS, rows);
 }
 
 export function renderNational(national: readonly NationalYear[]): string {

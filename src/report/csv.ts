@@ -13,3 +13,8 @@ export function renderCsv(columns: readonly string[], rows: readonly Row[]): str
   }));
   return stringify([columns as string[], ...records], { record_delimiter: 'unix' });
 }
+
+/** Rows whose cells are printed already (figures rounded, text made safe): only the CSV syntax is added. */
+export function renderPrintedCsv(columns: readonly string[], rows: readonly Readonly<Record<string, string>>[]): string {
+  return stringify([columns as string[], ...rows.map((row) => columns.map((column) => row[column] ?? ''))], { record_delimiter: 'unix' });
+}

@@ -163,6 +163,19 @@ describe('highneeds batch on a national model', () => {
     expect(result.stdout).toContain('3 of 4 areas modelled, 1 failed');
   });
 
+  it('an area name that would run as a formula is written as text, the figures as numbers', () => {
+    const named = path.join(scratch, 'named');
+    shuffledCopy(path.join(ROOT, NATIONAL), named, 11);
+    const areas = readFileSync(path.join(named, 'areas.csv'), 'utf8');
+    writeFileSync(path.join(named, 'areas.csv'), areas.replace('N02,Southbury,', 'N02,"=HYPERLINK(""http://evil.invalid"",""Click"")",'));
+    const result = batch(named, '--quiet');
+    expect(result.code, result.stderr).toBe(0);
+    const row = lines(result.summary).find((line) => line.startsWith('N02,'))!;
+    expect(row.startsWith('N02,"\'=HYPERLINK(""http://evil.invalid"",""Click"")",')).toBe(true);
+    // A deficit keeps its minus sign: figures are not text.
+    expect(lines(result.summary).some((line) => /,-\d+\.\d\d(,|$)/.test(line))).toBe(true);
+  });
+
   it('--fail-fast stops at a failed area and writes nothing', () => {
     const result = batch(path.join(ROOT, 'fixtures/errors/UNKNOWN_AREA'), '--fail-fast');
     expect(result.code).toBe(1);

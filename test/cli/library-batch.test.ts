@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectModel, runBatch } from '../../src/index.js';
 import { renderCsv } from '../../src/report/csv.js';
-import { renderBatchSummary, renderNational } from '../../src/report/batch-csv.js';
+import { renderBatchSummary, renderNational, renderPrintedSummary } from '../../src/report/batch-csv.js';
 import { SUMMARY_COLUMNS, summaryRows } from '../../src/report/rows.js';
 import { ROOT, runCli } from '../helpers/exec.js';
 
@@ -37,6 +37,8 @@ describe('library API: projectModel and runBatch give the CLI\'s figures', () =>
       const result = await runBatch(path.join(ROOT, 'fixtures/national'), { jobs });
       expect(result.areas.map((area) => [area.code, area.failed])).toEqual([['N01', false], ['N02', false], ['N03', false], ['N04', false]]);
       expect(renderBatchSummary(result.rows)).toBe(readFileSync(path.join(outDir, 'summary.csv'), 'utf8'));
+      // The CLI writes summary.csv from the rows as the workers printed them: the same bytes.
+      expect(renderPrintedSummary(result.printed)).toBe(readFileSync(path.join(outDir, 'summary.csv'), 'utf8'));
       expect(renderNational(result.national)).toBe(readFileSync(path.join(outDir, 'national.csv'), 'utf8'));
     }
   });

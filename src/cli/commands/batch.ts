@@ -6,7 +6,7 @@ import { displayPath } from '../../io/files.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { type BatchResult, runBatch } from '../../io/run-batch.js';
 import { commitOutput, stageOutputs } from '../../io/write-output.js';
-import { renderBatchSummary, renderFailures, renderNational } from '../../report/batch-csv.js';
+import { renderFailures, renderNational, renderPrintedSummary } from '../../report/batch-csv.js';
 import { renderBatchTable } from '../../report/batch-table.js';
 import { jsonText } from '../../report/json.js';
 import { buildBatchManifest } from '../../report/manifest.js';
@@ -71,7 +71,7 @@ export async function runBatchCommand(dirArgument: string | undefined, options: 
   }
   mkdirSync(options.outDir, { recursive: true });
   const manifest = buildBatchManifest({ version: toolVersion(), inputs: result.provenance, scenarios: result.scenarios, areas: { modelled: result.areas.length - failed.length, failed: failed.length } });
-  const texts = [renderBatchSummary(result.rows), renderNational(result.national), renderFailures(failed), jsonText(manifest)];
+  const texts = [renderPrintedSummary(result.printed), renderNational(result.national), renderFailures(failed), jsonText(manifest)];
   const staged = stageOutputs(OUTPUTS.map((name, i) => ({ target: path.join(options.outDir, name), text: texts[i]! })), result.inputs);
   await yieldToSignals();
   for (const output of staged) commitOutput(output);
