@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import type { Cell } from './model.js';
-import { NCY_MIN } from './need.js';
+import { NCY_MAX, NCY_MIN } from './need.js';
 
 /** What identifies a cell: everything but its count, its bespoke cost total and its origin. */
 export type CellAttributes = Pick<Cell, 'ncy' | 'need' | 'setting' | 'band' | 'origin'>;
@@ -28,6 +28,8 @@ export class CellAccumulator {
   // per row: this runs for every distinct row of a national cohort.
   private readonly lanes = new Map<string, Map<string, Map<string, [LaneCells | undefined, LaneCells | undefined]>>>();
   private readonly order: Entry[] = [];
+  /** Every lane met, each once. */
+  private readonly laneList: LaneCells[] = [];
 
   add(attributes: CellAttributes, count: Decimal, bespokeAnnual?: Decimal): void {
     this.addFields(attributes.ncy, attributes.need, attributes.setting, attributes.band, attributes.origin, count, bespokeAnnual);
@@ -51,7 +53,12 @@ export class CellAccumulator {
       pair = [undefined, undefined];
       byBand.set(band, pair);
     }
-    const cells = (pair[bespoke ? 1 : 0] ??= { lane: laneOf(need, setting, band, bespoke), byNcy: [] });
+    let cells = pair[bespoke ? 1 : 0];
+    if (!cells) {
+      cells = { lane: laneOf(need, setting, band, bespoke), byNcy: [] };
+      pair[bespoke ? 1 : 0] = cells;
+      this.laneList.push(cells);
+    }
     const index = ncy - NCY_MIN;
     const entry = cells.byNcy[index];
     if (!entry) {
@@ -71,11 +78,26 @@ export class CellAccumulator {
    * The accumulator must not be used after this.
    */
   toCells(sorted = false): Cell[] {
-    if (sorted) return sortEntries(this.order);
-    DISTINCT.add(this.order);
+    if (sorted) return this.sorted();
+    ACCUMULATED.set(this.order, this);
     return this.order;
   }
+
+  /** The cells by NCY, then lane (as strings compare), read off the lanes sorted: no cell is compared with another. */
+  sorted(): Cell[] {
+    const lanes = [...this.laneList].sort((a, b) => (a.lane < b.lane ? -1 : a.lane > b.lane ? 1 : 0));
+    const cells: Entry[] = [];
+    for (let offset = 0; offset < SPAN_OF_NCY; offset += 1) {
+      for (const lane of lanes) {
+        const entry = lane.byNcy[offset];
+        if (entry) cells.push(entry);
+      }
+    }
+    return cells;
+  }
 }
+
+const SPAN_OF_NCY = NCY_MAX - NCY_MIN + 1;
 
 /**
  * Lists made from another by changing counts only (a year's new plans grown from the first
@@ -93,24 +115,13 @@ export function recounted<T extends readonly Cell[]>(cells: T, from: readonly Ce
 /** The list `cells` was recounted from, if any. */
 export const recountedFrom = (cells: readonly Cell[]): readonly Cell[] | undefined => RECOUNTED.get(cells);
 
-/** Cells an accumulator handed out unsorted: distinct already, so folding them again only needs the sort. */
-const DISTINCT = new WeakSet<readonly Cell[]>();
-
-/**
- * Distinct entries sorted by NCY, then lane (as strings compare): the few distinct lanes are
- * ranked first, so that the entries sort by one number each rather than by comparing strings.
- */
-function sortEntries(entries: readonly Entry[]): Entry[] {
-  const lanes = [...new Set(entries.map((entry) => entry.lane))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const rank = new Map(lanes.map((lane, i) => [lane, i]));
-  const keys = entries.map((entry) => (entry.ncy - NCY_MIN) * lanes.length + rank.get(entry.lane)!);
-  const order = entries.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]!);
-  return order.map((i) => entries[i]!);
-}
+/** Cells an accumulator handed out unsorted, with it: distinct already, so folding them again only needs the sort. */
+const ACCUMULATED = new WeakMap<readonly Cell[], CellAccumulator>();
 
 /** Folds cells (from input rows, in any order) into canonical sorted cells. */
 export function aggregateCells(rows: Iterable<Cell>): Cell[] {
-  if (DISTINCT.has(rows as readonly Cell[])) return sortEntries(rows as Entry[]);
+  const accumulated = ACCUMULATED.get(rows as readonly Cell[]);
+  if (accumulated) return accumulated.sorted();
   const accumulator = new CellAccumulator();
   for (const cell of rows) accumulator.addFields(cell.ncy, cell.need, cell.setting, cell.band, cell.origin, cell.count, cell.bespokeAnnual);
   return accumulator.toCells(true);
