@@ -17,11 +17,24 @@ export type ReadResult =
   | { readonly status: 'ok'; readonly file: InputFile }
   | { readonly status: 'refused'; readonly issue: Issue };
 
+export type ReadBytesResult =
+  | { readonly status: 'missing' }
+  | { readonly status: 'ok'; readonly file: { readonly path: string; readonly bytes: Buffer; readonly sha256: string } }
+  | { readonly status: 'refused'; readonly issue: Issue };
+
 /**
  * Reads a file as UTF-8 text. A missing file is the caller's to judge (some are optional);
  * a file over the size limit, or one that is not UTF-8, is refused with a located issue.
  */
 export function readInput(filePath: string, display: string, maxBytes: number): ReadResult {
+  const read = readInputBytes(filePath, display, maxBytes);
+  if (read.status !== 'ok') return read;
+  const { path: at, bytes, sha256 } = read.file;
+  return { status: 'ok', file: { path: at, text: bytes.toString('utf8'), sha256 } };
+}
+
+/** readInput's checks, with the file's bytes (checked to be UTF-8) rather than its text: for a reader that splits the bytes itself. */
+export function readInputBytes(filePath: string, display: string, maxBytes: number): ReadBytesResult {
   let size: number;
   try {
     const stat = statSync(filePath);
@@ -44,7 +57,7 @@ export function readInput(filePath: string, display: string, maxBytes: number): 
       issue: error('INVALID_ENCODING', `byte ${describeByte(bytes[bad]!)} at offset ${bad} is not UTF-8`, { file: display, line }, 'save the file as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)")'),
     };
   }
-  return { status: 'ok', file: { path: filePath, text: bytes.toString('utf8'), sha256: createHash('sha256').update(bytes).digest('hex') } };
+  return { status: 'ok', file: { path: filePath, bytes, sha256: createHash('sha256').update(bytes).digest('hex') } };
 }
 
 /** Paths in messages: relative to the working folder where that is shorter and inside it. */

@@ -40,47 +40,73 @@ const TABLE_LEVEL: ReadonlySet<string> = new Set(['CSV_MALFORMED', 'MISSING_COLU
  * (test/io/national-csv.test.ts).
  */
 export function readNationalCsv(text: string, file: string, spec: ColumnSpec, limits: Limits, options: { tally: boolean }): NationalCsv {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return readNationalCsvBytes(Buffer.from(text, 'utf8'), file, spec, limits, options);
+}
+
+/**
+ * readNationalCsv of a file's bytes (UTF-8, checked by readInput). A file without quotes is
+ * split on its bytes, so that no string of the whole file is made: each area's lines are copied
+ * together and decoded once, and the file's bytes are freed with the last reference to them.
+ */
+export function readNationalCsvBytes(bytes: Buffer, file: string, spec: ColumnSpec, limits: Limits, options: { tally: boolean }): NationalCsv {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const reader = new TableReader(file, spec, limits, options.tally);
-  const failed = simpleLines(body) ? scanLines(body, reader) : scanQuoted(body, file, reader);
+  const failed = simpleLines(bytes, start) ? scanLines(bytes, start, reader) : scanQuoted(bytes.toString('utf8', start), file, reader);
   if (failed) return { file, columns: [], issues: [failed], byArea: new Map(), rowCounts: new Map() };
   return reader.finish();
 }
 
-/** True when the text has no quote and no line end but "\n" or "\r\n" used throughout: then csv-parse splits it at "," and line ends. */
-function simpleLines(text: string): boolean {
-  if (text.includes('"')) return false;
-  if (!text.includes('\r')) return true;
-  if (/\r(?!\n)/.test(text)) return false;
+/** Uint8Array.prototype.indexOf, which Buffer overrides with a slower call for one byte. */
+const indexOfByte = Uint8Array.prototype.indexOf;
+const LF = 10;
+const CR = 13;
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+
+/** True when the file has no quote and no line end but "\n" or "\r\n" used throughout: then csv-parse splits it at "," and line ends. */
+function simpleLines(bytes: Buffer, start: number): boolean {
+  if (bytes.includes(QUOTE, start)) return false;
+  let crs = 0;
+  for (let at = bytes.indexOf(CR, start); at >= 0; at = bytes.indexOf(CR, at + 1)) {
+    if (bytes[at + 1] !== LF) return false;
+    crs += 1;
+  }
+  if (crs === 0) return true;
   // csv-parse takes the first line end as the record delimiter: after a "\r\n", a bare "\n" is not one.
-  const first = text.indexOf('\n');
-  return text[first - 1] !== '\r' || text.split('\r\n').length === text.split('\n').length;
+  const first = bytes.indexOf(LF, start);
+  if (bytes[first - 1] !== CR) return true;
+  let lfs = 0;
+  for (let at = first; at >= 0; at = bytes.indexOf(LF, at + 1)) lfs += 1;
+  return lfs === crs;
 }
 
 /**
  * Lines without quotes: each non-blank line is a record, kept as where it starts and ends in the
- * text (a string per line, held until the end, would be copied by every collection of the young
- * generation on the way), its text taken only where needed, and split at "," only for the header.
+ * bytes (a string per line, held until the end, would be copied by every collection of the young
+ * generation on the way); only its area field, the header and an over-long line are decoded.
+ * "\n" and "," are single bytes that never occur inside another character's UTF-8 bytes.
  */
-function scanLines(text: string, reader: TableReader): undefined {
+function scanLines(bytes: Buffer, begin: number, reader: TableReader): undefined {
   let line = 0;
-  for (let start = 0; start < text.length;) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
+  const length = bytes.length;
+  for (let start = begin; start < length;) {
+    // The typed array's own indexOf, a V8 builtin: Buffer's is a call into Node's C++ per line.
+    let end = indexOfByte.call(bytes, LF, start);
+    if (end < 0) end = length;
     line += 1;
     const from = start;
-    const to = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const to = end > start && bytes[end - 1] === CR ? end - 1 : end;
     start = end + 1;
-    if (blankAt(text, from, to)) continue;
-    if (!reader.line(text, from, to, line)) break;
+    if (blankAt(bytes, from, to)) continue;
+    if (!reader.line(bytes, from, to, line)) break;
   }
   return undefined;
 }
 
-/** blank() of text.slice(from, to), without the slice where the first character settles it. */
-function blankAt(text: string, from: number, to: number): boolean {
-  const first = from < to ? text.charCodeAt(from) : Number.NaN;
-  return first > 32 && first < 127 ? false : blank(text.slice(from, to));
+/** blank() of the line's text, decoded only where its first byte does not settle it. */
+function blankAt(bytes: Buffer, from: number, to: number): boolean {
+  const first = from < to ? bytes[from]! : Number.NaN;
+  return first > 32 && first < 127 ? false : blank(bytes.toString('utf8', from, to));
 }
 
 /** Empty or nothing but whitespace. Most texts start with a printable ASCII character, which settles it without trimming (and allocating). */
@@ -105,14 +131,16 @@ function scanQuoted(text: string, file: string, reader: TableReader): Issue | un
 
 const fieldsOf = (key: string, encoding: AreaRows['encoding']): string[] => (encoding === 'lines' ? key.split(',') : (JSON.parse(key) as string[]));
 /** The fields of the record text.slice(from, to). */
-const fieldsAt = (text: string, from: number, to: number, encoding: AreaRows['encoding']): string[] => fieldsOf(from === 0 && to === text.length ? text : text.slice(from, to), encoding);
+/** The fields of a record: a JSON text (json), or the bytes from `from` to `to` of a line (lines). */
+const fieldsAt = (source: string | Buffer, from: number, to: number, encoding: AreaRows['encoding']): string[] =>
+  fieldsOf(typeof source === 'string' ? source : source.toString('utf8', from, to), encoding);
 const quote = (field: string): string => `"${field.replace(/"/g, '""')}"`;
 
 const KEEP = 1;
 const SKIP = 0;
 const STOP = -1;
 
-/** An area's records: their texts (json), or where each line starts and ends in `source` (lines). */
+/** An area's records: their texts (json), or where each line starts and ends in the file's bytes (lines). */
 interface Group {
   readonly keys: string[];
   readonly starts: number[];
@@ -137,8 +165,9 @@ class TableReader {
     private readonly tally: boolean,
   ) {}
 
-  /** The text the `lines` records are in. */
-  private source = '';
+  /** The bytes the `lines` records are in. */
+  private source: Buffer = Buffer.alloc(0);
+  private readonly fields = new FieldReader();
 
   /** A record of a file with quotes, as its JSON text. False once the table cannot be read row by row. */
   record(key: string, line: number): boolean {
@@ -150,12 +179,12 @@ class TableReader {
     return true;
   }
 
-  /** A record that is text.slice(from, to), a line without quotes. False once the table cannot be read row by row. */
-  line(text: string, from: number, to: number, line: number): boolean {
-    this.source = text;
-    const taken = this.accept(text, from, to, line, 'lines');
+  /** A line without quotes, bytes `from` to `to`. False once the table cannot be read row by row. */
+  line(bytes: Buffer, from: number, to: number, line: number): boolean {
+    this.source = bytes;
+    const taken = this.accept(bytes, from, to, line, 'lines');
     if (taken !== KEEP) return taken === SKIP;
-    const group = this.group(this.areaIndex < 0 ? '' : nthField(text, from, to, this.areaIndex).trim());
+    const group = this.group(this.areaIndex < 0 ? '' : this.fields.nth(bytes, from, to, this.areaIndex).trim());
     group.starts.push(from);
     group.ends.push(to);
     group.lines.push(line);
@@ -163,17 +192,18 @@ class TableReader {
   }
 
   /**
-   * The header's checks and the limits for the record text.slice(from, to): KEEP a data record,
-   * SKIP the header, or STOP reading the table. Its fields are split only for the header or a long record.
+   * The header's checks and the limits for a record (fieldsAt): KEEP a data record, SKIP the
+   * header, or STOP reading the table. Its fields are split only for the header or a long record
+   * (a line's length in bytes is at least its length in characters).
    */
-  private accept(text: string, from: number, to: number, line: number, encoding: AreaRows['encoding']): typeof KEEP | typeof SKIP | typeof STOP {
+  private accept(source: string | Buffer, from: number, to: number, line: number, encoding: AreaRows['encoding']): typeof KEEP | typeof SKIP | typeof STOP {
     this.count += 1;
-    if (this.count === 1) return this.header(fieldsAt(text, from, to, encoding), line, encoding) ? SKIP : STOP;
+    if (this.count === 1) return this.header(fieldsAt(source, from, to, encoding), line, encoding) ? SKIP : STOP;
     if (this.count > this.limits.maxRows + 1) {
       this.stop(error('TOO_MANY_ROWS', `file has more than ${this.limits.maxRows} data rows`, { file: this.file, line }, 'split the file, or raise HIGHNEEDS_MAX_ROWS for this run'));
       return STOP;
     }
-    return to - from <= this.limits.maxFieldChars || this.fieldsFit(fieldsAt(text, from, to, encoding), line) ? KEEP : STOP;
+    return to - from <= this.limits.maxFieldChars || this.fieldsFit(fieldsAt(source, from, to, encoding), line) ? KEEP : STOP;
   }
 
   finish(): NationalCsv {
@@ -229,23 +259,66 @@ class TableReader {
   }
 }
 
-/** An area's lines of `source`, joined by "\n". */
-function linesOf(source: string, { starts, ends }: Group): string {
-  const parts = new Array<string>(starts.length);
-  for (let i = 0; i < starts.length; i += 1) parts[i] = source.slice(starts[i]!, ends[i]!);
-  return parts.join('\n');
+/**
+ * An area's lines of `source`, joined by "\n" and decoded once. Lines that follow one another in
+ * the file, "\n" between them, are copied as one run: a file that lists each area's rows together
+ * is a single run per area, decoded where it lies.
+ */
+function linesOf(source: Buffer, { starts, ends }: Group): string {
+  const count = starts.length;
+  if (count === 0) return '';
+  const runEnd = (i: number): number => {
+    let j = i;
+    while (j + 1 < count && starts[j + 1] === ends[j]! + 1 && source[ends[j]!] === LF) j += 1;
+    return j;
+  };
+  const first = runEnd(0);
+  if (first === count - 1) return source.toString('utf8', starts[0], ends[count - 1]);
+  let length = count - 1;
+  for (let i = 0; i < count; i += 1) length += ends[i]! - starts[i]!;
+  const joined = Buffer.allocUnsafe(length);
+  let at = 0;
+  for (let i = 0; i < count;) {
+    const last = runEnd(i);
+    if (i > 0) joined[at++] = LF;
+    at += source.copy(joined, at, starts[i], ends[last]);
+    i = last + 1;
+  }
+  return joined.toString('utf8');
 }
 
-/** The n-th comma-separated field of text.slice(from, to), a line without quotes ('' past the end). */
-function nthField(text: string, from: number, to: number, n: number): string {
-  let start = from;
-  for (let k = 0; k < n; k += 1) {
-    const comma = text.indexOf(',', start);
-    if (comma < 0 || comma >= to) return '';
-    start = comma + 1;
+/**
+ * The n-th comma-separated field of the line from `from` to `to` ('' past the end). A national
+ * file usually lists an area's rows together, so a field with the bytes of the last one read is
+ * that text again, found without decoding.
+ */
+class FieldReader {
+  private lastBytes: Buffer | undefined;
+  private lastFrom = 0;
+  private lastTo = 0;
+  private lastText = '';
+
+  nth(bytes: Buffer, from: number, to: number, n: number): string {
+    let start = from;
+    for (let k = 0; k < n; k += 1) {
+      while (start < to && bytes[start] !== COMMA) start += 1;
+      if (start >= to) return '';
+      start += 1;
+    }
+    let end = start;
+    while (end < to && bytes[end] !== COMMA) end += 1;
+    if (this.lastBytes === bytes && end - start === this.lastTo - this.lastFrom && sameBytes(bytes, start, this.lastFrom, end - start)) return this.lastText;
+    this.lastBytes = bytes;
+    this.lastFrom = start;
+    this.lastTo = end;
+    this.lastText = bytes.toString('utf8', start, end);
+    return this.lastText;
   }
-  const end = text.indexOf(',', start);
-  return text.slice(start, end < 0 || end > to ? to : end);
+}
+
+function sameBytes(bytes: Buffer, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i += 1) if (bytes[a + i] !== bytes[b + i]) return false;
+  return true;
 }
 
 /**

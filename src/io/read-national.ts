@@ -3,9 +3,9 @@ import * as path from 'node:path';
 import { error, hasErrors, sortIssues, type Issue } from '../core/issue.js';
 import { AREA_TABLES, type AreaSpec, type AreaTable, type BatchTask, type NationalInit, type SourcesInit } from './batch-types.js';
 import type { ColumnSpec } from './csv-table.js';
-import { displayPath, readInput } from './files.js';
+import { displayPath, readInput, readInputBytes } from './files.js';
 import type { Limits } from './limits.js';
-import { blank, decodeRows, readNationalCsv, type NationalCsv } from './national-csv.js';
+import { blank, decodeRows, readNationalCsvBytes, type NationalCsv } from './national-csv.js';
 import { isNationalManifest, parseNationalManifest } from './national-manifest.js';
 import { COHORT_COLUMNS } from './read-cohort.js';
 import { CEASING_COLUMNS, NEW_PLANS_COLUMNS, TRANSITIONS_COLUMNS } from './read-flows.js';
@@ -68,13 +68,13 @@ function subfolders(root: string): string[] {
 function readNational(root: string, manifestText: string, limits: Limits, libraryDir: string): BatchSources {
   const issues: Issue[] = [];
   const digests: InputDigest[] = [];
-  const read = (name: string, required: boolean): { text: string; display: string } | undefined => {
+  const read = (name: string, required: boolean): { bytes: Buffer; display: string } | undefined => {
     const full = path.resolve(root, name);
     const display = displayPath(full);
-    const result = readInput(full, display, limits.maxFileBytes);
+    const result = readInputBytes(full, display, limits.maxFileBytes);
     if (result.status === 'ok') {
       digests.push({ path: display, sha256: result.file.sha256 });
-      return { text: result.file.text, display };
+      return { bytes: result.file.bytes, display };
     }
     if (result.status === 'refused') issues.push(result.issue);
     else if (required) issues.push(error('FILE_MISSING', `required file ${name} was not found in ${displayPath(root)}`, { file: display }));
@@ -88,13 +88,13 @@ function readNational(root: string, manifestText: string, limits: Limits, librar
     issues.push(...tariff.issues);
   }
   const areasSource = manifest.areas ? read(manifest.areas, true) : undefined;
-  const areasCsv = areasSource ? readNationalCsv(areasSource.text, areasSource.display, AREAS_COLUMNS, limits, { tally: false }) : undefined;
+  const areasCsv = areasSource ? readNationalCsvBytes(areasSource.bytes, areasSource.display, AREAS_COLUMNS, limits, { tally: false }) : undefined;
   issues.push(...(areasCsv?.issues ?? []));
   const tables = new Map<AreaTable, NationalCsv>();
   for (const name of AREA_TABLES) {
     const source = read(name, REQUIRED.has(name));
     if (!source) continue;
-    const csv = readNationalCsv(source.text, source.display, TABLE_COLUMNS[name], limits, { tally: name === 'cohort.csv' });
+    const csv = readNationalCsvBytes(source.bytes, source.display, TABLE_COLUMNS[name], limits, { tally: name === 'cohort.csv' });
     issues.push(...csv.issues);
     tables.set(name, csv);
   }

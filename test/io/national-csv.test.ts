@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 import { decodeRows, readNationalCsv } from '../../src/io/national-csv.js';
@@ -23,6 +24,19 @@ describe('reading a national CSV once and splitting it by area', () => {
 
   it('gives the same records, lines and tallies without quotes as csv-parse does with them', () => {
     for (const tally of [false, true]) expect(byArea(plain, tally)).toEqual(byArea(quoted, tally));
+  });
+
+  it('reads files without quotes from their bytes as csv-parse reads them: LF or CRLF, areas together or apart, any characters', () => {
+    // The quoted copy quotes the need column's header, so csv-parse reads it; the records are the same.
+    const area = fc.constantFrom('E1', 'E2', 'É3', ' E1 ', '', 'E10');
+    const row = fc.tuple(area, fc.integer({ min: -3, max: 20 }), fc.constantFrom('ASD', 'SEMH', 'Ünï', 'MLD '), fc.constantFrom('', '1', '2'));
+    const line = fc.oneof({ weight: 9, arbitrary: row.map((r) => r.join(',')) }, { weight: 1, arbitrary: fc.constantFrom('', '  ', ',,,') });
+    fc.assert(fc.property(fc.array(line, { maxLength: 40 }), fc.boolean(), fc.boolean(), fc.boolean(), (lines, crlf, grouped, bom) => {
+      const body = grouped ? [...lines].sort((a, b) => a.split(',')[0]!.localeCompare(b.split(',')[0]!)) : lines;
+      const end = crlf ? '\r\n' : '\n';
+      const text = (header: string) => `${bom ? '\ufeff' : ''}${[header, ...body].join(end)}${end}`;
+      for (const tally of [false, true]) expect(byArea(text('area,ncy,need,count'), tally)).toEqual(byArea(text('area,ncy,"need",count'), tally));
+    }), { seed: 20261123, numRuns: 300 });
   });
 
   it('tallies identical rows once with their count, keeps rows without an area apart, and counts lines as the file has them', () => {
