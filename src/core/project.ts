@@ -135,8 +135,11 @@ function indexPlaces(model: Model): CostContext['givenPlaces'] {
 
 /** The effective dates of the tariff rows behind the span sums a projection charged, sorted. */
 function datesCharged(sums: ReadonlySet<SpanSum>): string[] {
+  // Span sums share their lists of dates (RateBook): a few distinct lists among hundreds of sums.
+  const lists = new Set<readonly string[]>();
+  for (const sum of sums) lists.add(sum.dates);
   const dates = new Set<string>();
-  for (const sum of sums) for (const row of sum.rows) dates.add(row.effectiveFrom);
+  for (const list of lists) for (const date of list) dates.add(date);
   return [...dates].sort();
 }
 

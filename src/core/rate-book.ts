@@ -19,6 +19,8 @@ export interface SpanSum {
   /** The total as a scaled integer, for costing a count exactly (src/core/cost.ts). */
   readonly factor: Factor;
   readonly rows: readonly TariffRate[];
+  /** The rows' effective dates, sorted, each once: one array per distinct list in a rate book, so a projection can gather them by array. */
+  readonly dates: readonly string[];
 }
 
 const BOOKS = new WeakMap<Tariff, Map<string, RateBook>>();
@@ -150,9 +152,22 @@ export class RateBook {
       total = total.plus(charged.annualTopUp);
       if (charged.row) rows.add(charged.row);
     }
-    const result: SpanSum = { total, factor: factorOf(total), rows: [...rows] };
+    const result: SpanSum = { total, factor: factorOf(total), rows: [...rows], dates: this.datesOf(rows) };
     keys.sums.set(span, result);
     return result;
+  }
+
+  private readonly dateLists = new Map<string, readonly string[]>();
+
+  private datesOf(rows: ReadonlySet<TariffRate>): readonly string[] {
+    const dates = [...new Set([...rows].map((row) => row.effectiveFrom))].sort();
+    const key = dates.join('\u0000');
+    let shared = this.dateLists.get(key);
+    if (!shared) {
+      shared = dates;
+      this.dateLists.set(key, shared);
+    }
+    return shared;
   }
 
   private keysOf(setting: string, band: string, need: Need): SeriesKeys {
