@@ -10,9 +10,8 @@ import type { AcademicYear } from './period.js';
 export interface Adjustments {
   /**
    * A multiplier on the ceasing rate of `cell` at the end of AY `ay` (the result is kept within
-   * 0–1). It may read `cell` only during the call: a step reuses one object for every slot. It
-   * must give the same factor for the same AY and cell every time: projections with the same
-   * rules keep its answers by this function (src/core/scenario-ceasing.ts).
+   * 0–1). It may read `cell` only during the call: a step reuses one object for every slot.
+   * A projection asks it once per slot and AY and keeps the answer for that projection.
    */
   readonly ceasingFactor?: (ay: AcademicYear, cell: Pick<Cell, 'ncy' | 'need' | 'setting' | 'band'>) => Decimal;
   /** The new plans joining in AY `ay`, after levers. */

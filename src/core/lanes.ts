@@ -344,9 +344,10 @@ function rulesKey(ceasing: readonly CeasingRow[], transitions: readonly Transiti
 
 /**
  * 1 − rate × a scenario's factor, the product kept within 0–1 (no more than all plans can
- * cease). Memoised by the rate and factor objects, for one projection: a scenario hands out one
- * factor object per year and set of matching levers, so this is a multiplication per distinct
- * pair, not per slot.
+ * cease). Memoised by the rate and factor objects, for as long as the scenario's outflows are
+ * kept (src/core/scenario-ceasing.ts: one projection, or every projection with the same lanes for
+ * a lever's factor): a scenario hands out one factor object per year and set of matching levers,
+ * so this is a multiplication per distinct pair, not per slot.
  */
 export class AdjustedSurvival {
   private readonly memo = new Map<Decimal, Map<Decimal, Decimal>>();

@@ -19,9 +19,9 @@ export interface YearCeasing {
 
 /**
  * Each slot's outflow under a scenario's ceasing factor, year by year, asked of the factor once
- * per slot and year and kept: shared by every projection with the same lanes and the same factor
- * function (the areas of a national batch share both), so that a slot the lever touches costs a
- * lookup, not a call to the factor and a search of the memoised rates, in every area.
+ * per slot and year and kept: for a lever's factor, shared by every projection with the same lanes
+ * (the areas of a national batch), so that a slot the lever touches costs a lookup, not a call to
+ * the factor and a search of the memoised rates, in every area.
  */
 class FactoredOutflows {
   private readonly survival = new AdjustedSurvival();
@@ -67,12 +67,20 @@ class FactoredOutflows {
 }
 
 const SHARED = new PairMemo<Lanes, CeasingFactor, FactoredOutflows>();
+/** Factor functions known to give the same factor for the same AY and cell for as long as they live: the levers' own. */
+const PURE = new WeakSet<CeasingFactor>();
+
+/** Marks a factor function as pure, so that every projection with the same lanes may share its outflows (src/core/scenario/levers.ts). */
+export function pureCeasingFactor<F extends CeasingFactor>(factor: F): F {
+  PURE.add(factor);
+  return factor;
+}
 
 /**
- * The ceasing factor's outflows at the end of AY `ay`. Memoised by the lanes and the factor
- * function, which must give the same factor for the same AY and cell every time it is asked
- * (Adjustments.ceasingFactor).
+ * The ceasing factor's outflows, year by year, for one projection: shared by every projection
+ * with the same lanes when the factor is a lever's (pureCeasingFactor); a caller's own function
+ * is asked afresh in each projection, since what it reads may have changed since the last.
  */
-export function scenarioCeasing(lanes: Lanes, factor: CeasingFactor, ay: AcademicYear): YearCeasing {
-  return SHARED.get(lanes, factor, () => new FactoredOutflows(lanes, factor)).year(ay);
+export function scenarioCeasing(lanes: Lanes, factor: CeasingFactor): { year(ay: AcademicYear): YearCeasing } {
+  return PURE.has(factor) ? SHARED.get(lanes, factor, () => new FactoredOutflows(lanes, factor)) : new FactoredOutflows(lanes, factor);
 }

@@ -36,6 +36,7 @@ function computeYears(model: Model, lastYear: AcademicYear, adjustments: Adjustm
   const lanes = lanesFor(model);
   const newPlans = newPlansFor(model, lastYear);
   const factor = adjustments.ceasingFactor;
+  const factored = factor ? scenarioCeasing(lanes, factor) : undefined;
   const years: CohortYear[] = [];
   let cohort = adjusted(baseCohort(lanes, model.cohort), model.baseYear, adjustments);
   let totals = laneTotals(cohort);
@@ -43,7 +44,7 @@ function computeYears(model: Model, lastYear: AcademicYear, adjustments: Adjustm
   for (let ay = model.baseYear + 1; ay <= lastYear; ay += 1) {
     const opening = totals.pupils;
     const joining = newPlans.get(ay) ?? [];
-    const ceasing = factor ? scenarioCeasing(lanes, factor, ay - 1) : undefined;
+    const ceasing = factored?.year(ay - 1);
     const stepped = step(cohort, adjustments.newPlans ? adjustments.newPlans(ay, joining) : joining, ceasing);
     cohort = adjusted(stepped.next, ay, adjustments);
     totals = laneTotals(cohort);

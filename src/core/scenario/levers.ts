@@ -4,6 +4,7 @@ import { CellAccumulator, recounted } from '../cells.js';
 import { ONE, ZERO } from '../decimal.js';
 import type { Cell } from '../model.js';
 import type { AcademicYear } from '../period.js';
+import { pureCeasingFactor } from '../scenario-ceasing.js';
 import { matches } from './filter.js';
 import { profileFactor } from './profile.js';
 import type { CeasingLever, Lever, MovePlacementsLever, NewPlansLever, PlacesLever, ShiftNewPlansLever } from './types.js';
@@ -31,7 +32,7 @@ function makeAdjustments(levers: readonly Lever[]): Adjustments {
   const placeLevers = levers.filter((l): l is PlacesLever => l.kind === 'places');
   return {
     ...(newPlanLevers.length ? { newPlans: (ay: AcademicYear, cells: readonly Cell[]) => newPlanLevers.reduce((current, lever) => applyToNewPlans(lever, ay, current), cells) } : {}),
-    ...(ceasingLevers.length ? { ceasingFactor: ceasingFactor(ceasingLevers) } : {}),
+    ...(ceasingLevers.length ? { ceasingFactor: pureCeasingFactor(ceasingFactor(ceasingLevers)) } : {}),
     ...(moveLevers.length ? { moves: (ay: AcademicYear) => moveLevers.flatMap((lever) => placementMove(lever, ay)) } : {}),
     ...(placeLevers.length ? { extraPlaces: (ay: AcademicYear, setting: string) => extraPlaces(placeLevers, ay, setting) } : {}),
   };
