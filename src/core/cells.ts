@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js';
+import { InternalError } from './errors.js';
 import type { Cell } from './model.js';
 import { NCY_MAX, NCY_MIN } from './need.js';
 
@@ -93,6 +94,8 @@ export class CellAccumulator {
         if (entry) cells.push(entry);
       }
     }
+    // A cell outside NCY −3…20 has no place in a lane: the readers refuse one, so this is a model built in code.
+    if (cells.length !== this.order.length) throw new InternalError(`${this.order.length - cells.length} cells have an NCY outside ${NCY_MIN} to ${NCY_MAX}`);
     return cells;
   }
 }
@@ -108,7 +111,7 @@ const RECOUNTED = new WeakMap<readonly Cell[], readonly Cell[]>();
 
 /** `cells`, noted as `from` with only counts changed (same length, same cells but for count, in the same order). */
 export function recounted<T extends readonly Cell[]>(cells: T, from: readonly Cell[]): T {
-  if (cells.length === from.length) RECOUNTED.set(cells, from);
+  if (cells !== from && cells.length === from.length) RECOUNTED.set(cells, from);
   return cells;
 }
 

@@ -66,7 +66,7 @@ export class RateBook {
   private readonly annualFactor: Decimal;
   private readonly factors: Decimal[] = [ONE];
   private readonly memo = new Map<string, Map<MonthIndex, ChargedRate | null>>();
-  /** Span sums by the series that prices them, then by span (first month × 16 + months: a span is at most 12 months). */
+  /** Span sums by the series that prices them, then by span (first month × 16 + months: a span is the months of one AY in one FY, at most 7, and contiguous). */
   private readonly sums = new Map<string, Map<number, SpanSum | MonthIndex>>();
   /** The keys each (setting, band, need) reads, found once rather than built as strings on every call. */
   private readonly keys = new Map<string, Map<string, Map<Need, SeriesKeys>>>();

@@ -81,7 +81,14 @@ export async function runTasks(init: BatchInit, tasks: readonly BatchTask[], wor
           return;
         }
         outcomes.push(message.outcome);
-        options.onOutcome?.(message.outcome);
+        try {
+          options.onOutcome?.(message.outcome);
+        } catch (cause) {
+          // Thrown inside a message listener, it would be uncaught: the run fails with it instead.
+          settled = true;
+          reject(cause);
+          return;
+        }
         progress(working.get(worker)!);
         if (failed(message.outcome)) finish(true);
         else if (outcomes.length === tasks.length) finish(false);

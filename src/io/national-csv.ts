@@ -72,9 +72,10 @@ function simpleLines(bytes: Buffer, start: number): boolean {
     crs += 1;
   }
   if (crs === 0) return true;
-  // csv-parse takes the first line end as the record delimiter: after a "\r\n", a bare "\n" is not one.
+  // csv-parse takes the first line end as the record delimiter: after a "\r\n", a bare "\n" is not
+  // one, and after a bare "\n" a "\r" before a later one belongs to the line. Such files go to csv-parse.
   const first = bytes.indexOf(LF, start);
-  if (bytes[first - 1] !== CR) return true;
+  if (bytes[first - 1] !== CR) return false;
   let lfs = 0;
   for (let at = first; at >= 0; at = bytes.indexOf(LF, at + 1)) lfs += 1;
   return lfs === crs;
@@ -130,7 +131,6 @@ function scanQuoted(text: string, file: string, reader: TableReader): Issue | un
 }
 
 const fieldsOf = (key: string, encoding: AreaRows['encoding']): string[] => (encoding === 'lines' ? key.split(',') : (JSON.parse(key) as string[]));
-/** The fields of the record text.slice(from, to). */
 /** The fields of a record: a JSON text (json), or the bytes from `from` to `to` of a line (lines). */
 const fieldsAt = (source: string | Buffer, from: number, to: number, encoding: AreaRows['encoding']): string[] =>
   fieldsOf(typeof source === 'string' ? source : source.toString('utf8', from, to), encoding);

@@ -168,10 +168,13 @@ describe('highneeds batch on a national model', () => {
     shuffledCopy(path.join(ROOT, NATIONAL), named, 11);
     const areas = readFileSync(path.join(named, 'areas.csv'), 'utf8');
     writeFileSync(path.join(named, 'areas.csv'), areas.replace('N02,Southbury,', 'N02,"=HYPERLINK(""http://evil.invalid"",""Click"")",'));
+    // A scenario id is free text too.
+    writeFileSync(path.join(named, 'scenarios.json'), readFileSync(path.join(named, 'scenarios.json'), 'utf8').replace('"id": "national-tariff"', '"id": "=national-tariff"'));
     const result = batch(named, '--quiet');
     expect(result.code, result.stderr).toBe(0);
     const row = lines(result.summary).find((line) => line.startsWith('N02,'))!;
     expect(row.startsWith('N02,"\'=HYPERLINK(""http://evil.invalid"",""Click"")",')).toBe(true);
+    expect(lines(result.summary).filter((line) => line.includes(",'=national-tariff,"))).toHaveLength(15);
     // A deficit keeps its minus sign: figures are not text.
     expect(lines(result.summary).some((line) => /,-\d+\.\d\d(,|$)/.test(line))).toBe(true);
   });

@@ -51,3 +51,20 @@ describe('rate book: the date rule and the uplift rule', () => {
     expect(withModel.bespokeFactor('2025-09-01', m(2026, 4)).times(50000).toString()).toBe('52530');
   });
 });
+
+describe('rate book: span sums', () => {
+  it('tells spans apart by their length as well as their first month, and shares one list of dates', () => {
+    const book = new RateBook(tariff([rate('special', '1', '12000', '2025-04-01'), rate('special', '1', '13000', '2026-09-01')]), d('0'));
+    const months = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
+    const five = book.topUpSum('special', '1', 'SEMH', months(m(2026, 4), 5));
+    const seven = book.topUpSum('special', '1', 'SEMH', months(m(2026, 4), 7));
+    if (typeof five === 'number' || typeof seven === 'number') throw new Error('no rate in force');
+    expect(five.total.toString()).toBe('60000');
+    // Apr–Aug at 12,000, then Sep–Oct at 13,000.
+    expect(seven.total.toString()).toBe('86000');
+    expect(seven.dates).toEqual(['2025-04-01', '2026-09-01']);
+    const ASD = book.topUpSum('special', '1', 'ASD', months(m(2026, 3), 5));
+    if (typeof ASD === 'number') throw new Error('no rate in force');
+    expect(ASD.dates).toBe(five.dates);
+  });
+});

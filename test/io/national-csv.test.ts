@@ -31,12 +31,21 @@ describe('reading a national CSV once and splitting it by area', () => {
     const area = fc.constantFrom('E1', 'E2', 'É3', ' E1 ', '', 'E10');
     const row = fc.tuple(area, fc.integer({ min: -3, max: 20 }), fc.constantFrom('ASD', 'SEMH', 'Ünï', 'MLD '), fc.constantFrom('', '1', '2'));
     const line = fc.oneof({ weight: 9, arbitrary: row.map((r) => r.join(',')) }, { weight: 1, arbitrary: fc.constantFrom('', '  ', ',,,') });
-    fc.assert(fc.property(fc.array(line, { maxLength: 40 }), fc.boolean(), fc.boolean(), fc.boolean(), (lines, crlf, grouped, bom) => {
+    fc.assert(fc.property(fc.array(line, { maxLength: 40 }), fc.constantFrom('lf', 'crlf', 'mixed'), fc.boolean(), fc.boolean(), (lines, ending, grouped, bom) => {
       const body = grouped ? [...lines].sort((a, b) => a.split(',')[0]!.localeCompare(b.split(',')[0]!)) : lines;
-      const end = crlf ? '\r\n' : '\n';
-      const text = (header: string) => `${bom ? '\ufeff' : ''}${[header, ...body].join(end)}${end}`;
+      // mixed: the header ends in "\n" and the rows in "\r\n", which csv-parse reads as a "\r" ending each row's last field.
+      const end = ending === 'lf' ? '\n' : '\r\n';
+      const text = (header: string) => `${bom ? '\ufeff' : ''}${header}${ending === 'mixed' ? '\n' : end}${body.map((row) => `${row}${end}`).join('')}`;
       for (const tally of [false, true]) expect(byArea(text('area,ncy,need,count'), tally)).toEqual(byArea(text('area,ncy,"need",count'), tally));
     }), { seed: 20261123, numRuns: 300 });
+  });
+
+  it('refuses a field over the limit at its line and column, counting characters, not bytes', () => {
+    const limits = { ...DEFAULT_LIMITS, maxFieldChars: 8 };
+    const read = (text: string) => readNationalCsv(text, 'c.csv', SPEC, limits, { tally: true }).issues.map((i) => `${i.location?.line}:${i.location?.column} ${i.code}`);
+    expect(read('area,ncy,need\nE1,1,ASD\nE1,2,ABCDEFGHIJ\n')).toEqual(['3:3 FIELD_TOO_LONG']);
+    // Eight characters of two bytes each: sixteen bytes, within the limit.
+    expect(read('area,ncy,need\nE1,1,éééééééé\n')).toEqual([]);
   });
 
   it('tallies identical rows once with their count, keeps rows without an area apart, and counts lines as the file has them', () => {
