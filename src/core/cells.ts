@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { InternalError } from './errors.js';
 import type { Cell } from './model.js';
+import { NestedMap } from './nested-map.js';
 import { NCY_MAX, NCY_MIN } from './need.js';
 
 /** What identifies a cell: everything but its count, its bespoke cost total and its origin. */
@@ -25,9 +26,8 @@ interface LaneCells {
  * the entries themselves become the cells. (The projection steps a cohort of its own: src/core/cohort.ts.)
  */
 export class CellAccumulator {
-  // Keyed by need, setting, band and bespoke-or-not as they are, rather than by one string built
-  // per row: this runs for every distinct row of a national cohort.
-  private readonly lanes = new Map<string, Map<string, Map<string, [LaneCells | undefined, LaneCells | undefined]>>>();
+  // Nested maps (NestedMap), not one key string built per row: this runs for every distinct row of a national cohort.
+  private readonly lanes = new NestedMap<[LaneCells | undefined, LaneCells | undefined]>();
   private readonly order: Entry[] = [];
   /** Every lane met, each once. */
   private readonly laneList: LaneCells[] = [];
@@ -39,16 +39,7 @@ export class CellAccumulator {
   /** The same as add, field by field, so a caller need not build an object per cell. */
   addFields(ncy: number, need: Cell['need'], setting: string, band: string, origin: Cell['origin'], count: Decimal, bespokeAnnual?: Decimal): void {
     const bespoke = bespokeAnnual !== undefined;
-    let bySetting = this.lanes.get(need);
-    if (!bySetting) {
-      bySetting = new Map();
-      this.lanes.set(need, bySetting);
-    }
-    let byBand = bySetting.get(setting);
-    if (!byBand) {
-      byBand = new Map();
-      bySetting.set(setting, byBand);
-    }
+    const byBand = this.lanes.under(need, setting);
     let pair = byBand.get(band);
     if (!pair) {
       pair = [undefined, undefined];

@@ -6,6 +6,7 @@ import type { Cell, CeasingRow, Model, TransitionRow } from './model.js';
 import { NCY_MAX, NCY_MIN, type Need } from './need.js';
 import type { RateBook } from './rate-book.js';
 import { CeasingRules, TransitionRules } from './rules.js';
+import { NestedMap } from './nested-map.js';
 import { PairMemo } from './pair-memo.js';
 import { grown } from './typed-arrays.js';
 import { asNumber, complement, pow10, type Scaled, ScaledSum, scaledOf, smallScaledOf, toDecimal } from './units.js';
@@ -90,7 +91,7 @@ export class Lane {
  */
 export class Lanes {
   readonly all: Lane[] = [];
-  private readonly byNeed = new Map<Need, Map<string, Map<string, [Lane | undefined, Lane | undefined]>>>();
+  private readonly byNeed = new NestedMap<[Lane | undefined, Lane | undefined]>();
 
   constructor(
     private readonly ceasingRules: CeasingRules,
@@ -98,18 +99,8 @@ export class Lanes {
   ) {}
 
   lane(need: Need, setting: string, band: string, bespoke: boolean): Lane {
-    // Nested maps keyed by the strings as they are, rather than one key built per call: this
-    // runs for every new plan and moved pupil, and building a key string costs more than the lookups.
-    let bySetting = this.byNeed.get(need);
-    if (!bySetting) {
-      bySetting = new Map();
-      this.byNeed.set(need, bySetting);
-    }
-    let byBand = bySetting.get(setting);
-    if (!byBand) {
-      byBand = new Map();
-      bySetting.set(setting, byBand);
-    }
+    // Nested maps (NestedMap), not one key string built per call: this runs for every new plan and moved pupil.
+    const byBand = this.byNeed.under(need, setting);
     let pair = byBand.get(band);
     if (!pair) {
       pair = [undefined, undefined];

@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { Dec, ONE, ZERO } from './decimal.js';
+import { NestedMap } from './nested-map.js';
 import type { Need } from './need.js';
 import { anniversariesBetween, type MonthIndex, firstOfMonth } from './period.js';
 import { DEFAULT_UPLIFT_DAY, type Tariff, type TariffRate } from './tariff.js';
@@ -69,7 +70,7 @@ export class RateBook {
   /** Span sums by the series that prices them, then by span (first month × 16 + months: a span is the months of one AY in one FY, at most 7, and contiguous). */
   private readonly sums = new Map<string, Map<number, SpanSum | MonthIndex>>();
   /** The keys each (setting, band, need) reads, found once rather than built as strings on every call. */
-  private readonly keys = new Map<string, Map<string, Map<Need, SeriesKeys>>>();
+  private readonly keys = new NestedMap<SeriesKeys>();
   /** Every tariff row charged at least once, for the provenance manifest. */
 
   constructor(tariff: Tariff, modelUplift: Decimal) {
@@ -171,16 +172,7 @@ export class RateBook {
   }
 
   private keysOf(setting: string, band: string, need: Need): SeriesKeys {
-    let byBand = this.keys.get(setting);
-    if (!byBand) {
-      byBand = new Map();
-      this.keys.set(setting, byBand);
-    }
-    let byNeed = byBand.get(band);
-    if (!byNeed) {
-      byNeed = new Map();
-      byBand.set(band, byNeed);
-    }
+    const byNeed = this.keys.under(setting, band);
     let keys = byNeed.get(need);
     if (!keys) {
       const exact = seriesKey(setting, band, need);
