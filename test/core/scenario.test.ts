@@ -169,3 +169,17 @@ describe('a caller\'s own ceasing factor (the library API)', () => {
     expect(second).toBe(project(base, { ceasingFactor: () => d('2') }).projection!.years.at(-1)!.pupilsJanuary.toString());
   });
 });
+
+describe('where a lane the tariff cannot price is reported', () => {
+  it('at the row that first brought pupils to the lane, in the cohort\'s order (lowest NCY first), whatever the row order', () => {
+    // Two NCYs of one lane (special, band 9, which the tariff does not price), from rows 7 and 3.
+    const rows = [
+      { ...cell(9, 'SEMH', 'special', '9', '2'), origin: { file: 'cohort.csv', line: 7, column: 1 } },
+      { ...cell(4, 'SEMH', 'special', '9', '3'), origin: { file: 'cohort.csv', line: 3, column: 1 } },
+    ];
+    for (const cohort of [rows, [...rows].reverse()]) {
+      const issues = project(model({ cohort })).issues.filter((issue) => issue.code === 'UNKNOWN_BAND');
+      expect(issues.map((issue) => issue.location?.line)).toEqual([3]);
+    }
+  });
+});
