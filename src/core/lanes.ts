@@ -341,7 +341,7 @@ function rulesKey(ceasing: readonly CeasingRow[], transitions: readonly Transiti
  * so this is a multiplication per distinct pair, not per slot.
  */
 export class AdjustedSurvival {
-  private readonly memo = new Map<Decimal, Map<Decimal, Decimal>>();
+  private readonly memo = new PairMemo<Decimal, Decimal, Decimal>();
   /** By survival, then split (null: past NCY 20, where the split does not matter): slots without a transition share NO_MOVES, so most share an outflow. */
   private readonly outflows = new Map<Decimal, Map<Split | null, Outflow>>();
 
@@ -365,21 +365,13 @@ export class AdjustedSurvival {
 
   of(rate: Decimal, factor: Decimal): Decimal {
     if (rate.isZero()) return ONE;
-    let byFactor = this.memo.get(rate);
-    if (!byFactor) {
-      byFactor = new Map();
-      this.memo.set(rate, byFactor);
-    }
-    let survival = byFactor.get(factor);
-    if (survival === undefined) {
+    return this.memo.get(rate, factor, () => {
       // rate × factor and 1 − that as integers: decimal.js would round a product with a share such as 1/3 to 40 digits.
       const r = scaledOf(rate);
       const f = scaledOf(factor);
       const product: Scaled = { int: r.int * f.int, places: r.places + f.places };
-      survival = product.int <= 0n ? ONE : product.int >= pow10(product.places) ? ZERO : exactly(complement([product]));
-      byFactor.set(factor, survival);
-    }
-    return survival;
+      return product.int <= 0n ? ONE : product.int >= pow10(product.places) ? ZERO : exactly(complement([product]));
+    });
   }
 }
 

@@ -31,22 +31,14 @@ export interface NationalCsv {
 const TABLE_LEVEL: ReadonlySet<string> = new Set(['CSV_MALFORMED', 'MISSING_COLUMN', 'TOO_MANY_ROWS', 'FIELD_TOO_LONG']);
 
 /**
- * Reads a national CSV and splits it by area. With `tally`, the rows are marked for the worker
- * to fold identical row texts into one with a count (a pupil-level national cohort repeats a few
- * hundred thousand distinct texts over its rows), so a row costs a map lookup rather than a
- * parse, and the lookups run in the workers, in parallel, not here. A file without quotes is
- * split directly, in one pass that keeps no per-row objects; one with quotes goes through
- * csv-parse with the options of src/io/csv-table.ts. Both give the same records
- * (test/io/national-csv.test.ts).
- */
-export function readNationalCsv(text: string, file: string, spec: ColumnSpec, limits: Limits, options: { tally: boolean }): NationalCsv {
-  return readNationalCsvBytes(Buffer.from(text, 'utf8'), file, spec, limits, options);
-}
-
-/**
- * readNationalCsv of a file's bytes (UTF-8, checked by readInput). A file without quotes is
- * split on its bytes, so that no string of the whole file is made: each area's lines are copied
- * together and decoded once, and the file's bytes are freed with the last reference to them.
+ * Reads a national CSV from its bytes (UTF-8, checked by readInputBytes) and splits it by area.
+ * With `tally`, the rows are marked for the worker to fold identical row texts into one with a
+ * count (a pupil-level national cohort repeats a few hundred thousand distinct texts over its
+ * rows), so a row costs a map lookup rather than a parse, and the lookups run in the workers, in
+ * parallel, not here. A file without quotes is split on its bytes, in one pass that keeps no
+ * per-row objects and makes no string of the whole file: each area's lines are copied together
+ * and decoded once. One with quotes goes through csv-parse with the options of
+ * src/io/csv-table.ts. Both give the same records (test/io/national-csv.test.ts).
  */
 export function readNationalCsvBytes(bytes: Buffer, file: string, spec: ColumnSpec, limits: Limits, options: { tally: boolean }): NationalCsv {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
-import { decodeRows, readNationalCsv } from '../../src/io/national-csv.js';
+import { decodeRows, readNationalCsvBytes } from '../../src/io/national-csv.js';
+import type { ColumnSpec } from '../../src/io/csv-table.js';
+import type { Limits } from '../../src/io/limits.js';
+
+/** A national CSV from its text, as readInputBytes would hand it over. */
+const readNationalCsv = (text: string, file: string, spec: ColumnSpec, limits: Limits, options: { tally: boolean }) => readNationalCsvBytes(Buffer.from(text, 'utf8'), file, spec, limits, options);
 
 const SPEC = { required: ['ncy', 'need'], optional: ['area', 'count'] };
 
