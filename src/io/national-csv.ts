@@ -2,19 +2,17 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { error, type Issue } from '../core/issue.js';
 import { type ColumnSpec, readCsvTable, withLineNumbers } from './csv-table.js';
 import type { Limits } from './limits.js';
+import { FieldInterner, lineSpans, type LineSpans, sameBytes, tallyLines } from './line-bytes.js';
 
 /**
- * One area's rows of a national CSV, in a form that crosses to a worker thread cheaply: the
- * records' texts as one string, with the line each starts on. `lines` encoding: records joined
- * by "\n", fields split at ","; `json`: a JSON string[][] (files with quoted fields). With
- * `tally`, the worker folds identical records into one with a count as it decodes them.
+ * One area's rows of a national CSV, in a form that crosses to a worker thread cheaply, with the
+ * line each record starts on. `lines`: the records' UTF-8 bytes joined by "\n", fields split at
+ * "," (src/io/line-bytes.ts); `json`: a JSON string[][] (files with quoted fields). With `tally`,
+ * the worker folds identical records into one with a count as it decodes them.
  */
-export interface AreaRows {
-  readonly encoding: 'lines' | 'json';
-  readonly text: string;
-  readonly lines: readonly number[];
-  readonly tally?: true;
-}
+export type AreaRows =
+  | { readonly encoding: 'lines'; readonly bytes: Uint8Array; readonly lines: readonly number[]; readonly tally?: true }
+  | { readonly encoding: 'json'; readonly text: string; readonly lines: readonly number[]; readonly tally?: true };
 
 /** A national CSV read once and split by its `area` column ('' = rows without an area, for every area). */
 export interface NationalCsv {
@@ -205,8 +203,8 @@ class TableReader {
     const byArea = new Map<string, AreaRows>();
     const rowCounts = new Map<string, number>();
     for (const [area, group] of this.groups) {
-      const text = this.encoding === 'lines' ? linesOf(this.source, group) : `[${group.keys.join(',')}]`;
-      byArea.set(area, { encoding: this.encoding, text, lines: group.lines, ...(this.tally ? { tally: true as const } : {}) });
+      const tally = this.tally ? { tally: true as const } : {};
+      byArea.set(area, this.encoding === 'lines' ? { encoding: 'lines', bytes: linesOf(this.source, group), lines: group.lines, ...tally } : { encoding: 'json', text: `[${group.keys.join(',')}]`, lines: group.lines, ...tally });
       rowCounts.set(area, group.lines.length);
     }
     return { file: this.file, columns: this.columns, issues: this.issues, byArea, rowCounts };
@@ -252,31 +250,31 @@ class TableReader {
 }
 
 /**
- * An area's lines of `source`, joined by "\n" and decoded once. Lines that follow one another in
- * the file, "\n" between them, are copied as one run: a file that lists each area's rows together
- * is a single run per area, decoded where it lies.
+ * An area's lines of `source`, joined by "\n", copied into bytes of their own (a view of the
+ * file's bytes would carry all of them to the worker). Lines that follow one another in the file,
+ * "\n" between them, are copied as one run: a file that lists each area's rows together is a
+ * single copy per area.
  */
-function linesOf(source: Buffer, { starts, ends }: Group): string {
+function linesOf(source: Buffer, { starts, ends }: Group): Uint8Array {
   const count = starts.length;
-  if (count === 0) return '';
+  if (count === 0) return new Uint8Array(0);
   const runEnd = (i: number): number => {
     let j = i;
     while (j + 1 < count && starts[j + 1] === ends[j]! + 1 && source[ends[j]!] === LF) j += 1;
     return j;
   };
-  const first = runEnd(0);
-  if (first === count - 1) return source.toString('utf8', starts[0], ends[count - 1]);
   let length = count - 1;
   for (let i = 0; i < count; i += 1) length += ends[i]! - starts[i]!;
-  const joined = Buffer.allocUnsafe(length);
+  const joined = new Uint8Array(length);
   let at = 0;
   for (let i = 0; i < count;) {
     const last = runEnd(i);
     if (i > 0) joined[at++] = LF;
-    at += source.copy(joined, at, starts[i], ends[last]);
+    joined.set(source.subarray(starts[i], ends[last]), at);
+    at += ends[last]! - starts[i]!;
     i = last + 1;
   }
-  return joined.toString('utf8');
+  return joined;
 }
 
 /**
@@ -299,7 +297,7 @@ class FieldReader {
     }
     let end = start;
     while (end < to && bytes[end] !== COMMA) end += 1;
-    if (this.lastBytes === bytes && end - start === this.lastTo - this.lastFrom && sameBytes(bytes, start, this.lastFrom, end - start)) return this.lastText;
+    if (this.lastBytes === bytes && end - start === this.lastTo - this.lastFrom && sameBytes(bytes, start, bytes, this.lastFrom, end - start)) return this.lastText;
     this.lastBytes = bytes;
     this.lastFrom = start;
     this.lastTo = end;
@@ -308,40 +306,66 @@ class FieldReader {
   }
 }
 
-function sameBytes(bytes: Buffer, a: number, b: number, length: number): boolean {
-  for (let i = 0; i < length; i += 1) if (bytes[a + i] !== bytes[b + i]) return false;
-  return true;
+/** A record of a national CSV as decodeRows gives it: its fields, its line, and how many identical records it stands for. */
+export interface DecodedRow {
+  readonly fields: string[];
+  readonly line: number;
+  readonly repeats: number;
 }
 
 /**
  * The records of one area's rows (and the shared rows, merged in file order), ready for CsvRow;
  * rows marked `tally` folded, identical texts into the first with a count.
  */
-export function decodeRows(...groups: (AreaRows | undefined)[]): { fields: string[]; line: number; repeats: number }[] {
-  type Record = { fields: string[]; line: number; repeats: number };
+export function decodeRows(...groups: (AreaRows | undefined)[]): DecodedRow[] {
   const present = groups.filter((group): group is AreaRows => group !== undefined);
+  const tally = present.some((group) => group.tally === true);
+  const lines = present.filter((group): group is Extract<AreaRows, { encoding: 'lines' }> => group.encoding === 'lines');
+  // A table's groups come from one file, so are all of one encoding.
+  return lines.length === present.length ? decodeLines(lines, tally) : decodeJson(present, tally);
+}
+
+function decodeLines(groups: readonly Extract<AreaRows, { encoding: 'lines' }>[], tally: boolean): DecodedRow[] {
+  const total = groups.reduce((sum, group) => sum + group.lines.length, 0);
+  const spans: LineSpans = { group: new Int32Array(total), start: new Int32Array(total), end: new Int32Array(total) };
+  const lineOf = new Int32Array(total);
+  let at = 0;
+  groups.forEach((group, g) => {
+    lineSpans(group.bytes, group.lines.length, g, spans, at);
+    lineOf.set(group.lines, at);
+    at += group.lines.length;
+  });
+  // In file order: one group is in order already; the shared rows merge with the area's by line.
+  const order = Int32Array.from({ length: total }, (_, i) => i);
+  if (groups.length > 1) order.sort((a, b) => lineOf[a]! - lineOf[b]!);
+  const sources = groups.map((group) => group.bytes);
+  const { firsts, repeats, count } = tally ? tallyLines(sources, spans, order) : { firsts: order, repeats: undefined, count: total };
+  const interner = new FieldInterner(decodeUtf8);
+  const out: DecodedRow[] = new Array(count);
+  for (let k = 0; k < count; k += 1) {
+    const line = firsts[k]!;
+    out[k] = { fields: interner.fields(sources[spans.group[line]!]!, spans.start[line]!, spans.end[line]!), line: lineOf[line]!, repeats: repeats ? repeats[k]! : 1 };
+  }
+  return out;
+}
+
+const decodeUtf8 = (bytes: Uint8Array, from: number, to: number): string => Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8');
+
+function decodeJson(groups: readonly AreaRows[], tally: boolean): DecodedRow[] {
+  type Record = { fields: string[]; line: number; repeats: number };
   const out: Record[] = [];
-  const first = present.some((group) => group.tally === true) ? new Map<string, Record>() : undefined;
-  const take = (text: string, line: number, encoding: AreaRows['encoding']): void => {
+  const first = tally ? new Map<string, Record>() : undefined;
+  const texts = groups.flatMap((group) => (group.encoding === 'json' ? (JSON.parse(group.text) as string[][]).map((fields) => JSON.stringify(fields)) : []).map((text, i) => ({ text, line: group.lines[i]! })));
+  if (groups.length > 1) texts.sort((a, b) => a.line - b.line);
+  for (const { text, line } of texts) {
     const seen = first?.get(text);
     if (seen) {
       seen.repeats += 1;
-      return;
+      continue;
     }
-    const record = { fields: fieldsOf(text, encoding), line, repeats: 1 };
+    const record = { fields: JSON.parse(text) as string[], line, repeats: 1 };
     first?.set(text, record);
     out.push(record);
-  };
-  const textsOf = (group: AreaRows): string[] => (group.encoding === 'lines' ? group.text.split('\n') : (JSON.parse(group.text) as string[][]).map((fields) => JSON.stringify(fields)));
-  if (present.length === 1) {
-    // The common case (an area's own rows, none shared): in file order already.
-    const group = present[0]!;
-    const texts = textsOf(group);
-    for (let i = 0; i < texts.length; i += 1) take(texts[i]!, group.lines[i]!, group.encoding);
-    return out;
   }
-  const merged = present.flatMap((group) => textsOf(group).map((text, i) => ({ text, line: group.lines[i]!, encoding: group.encoding })));
-  merged.sort((a, b) => a.line - b.line);
-  for (const { text, line, encoding } of merged) take(text, line, encoding);
   return out;
 }
