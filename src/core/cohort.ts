@@ -36,15 +36,19 @@ export class Cohort {
   origins: (Location | undefined)[];
   /** How many slots are occupied. */
   size = 0;
-  /** Position + 1 of each slot; 0 where the slot is empty. */
-  private where: Int32Array;
+  /**
+   * Position + 1 of each slot, 0 where the slot is empty: needed only while the cohort is
+   * filled. It is as long as every slot of every lane (tens of kilobytes for a national set of
+   * lanes), so one is borrowed from the lanes and given back, cleared, by `done()`.
+   */
+  private where: Int32Array | undefined;
 
   /**
    * `capacity`: about how many slots the cohort will hold (a step's guess: its slots and the
    * joining plans), so that the arrays are made near that long at once; they grow if need be.
    */
   constructor(readonly lanes: Lanes, capacity = 16) {
-    this.where = new Int32Array((lanes.all.length + 8) * SPAN);
+    this.where = lanes.borrowIndex();
     this.slots = new Int32Array(capacity);
     this.small = new Float64Array(capacity);
     this.places = new Int32Array(capacity);
@@ -58,8 +62,9 @@ export class Cohort {
    * as numbers while that stays exact.
    */
   add(slot: number, small: number, big: bigint | undefined, places: number, bespoke: Decimal | undefined, origin: Location | undefined): void {
-    if (slot >= this.where.length) this.grow(slot);
-    const at = this.where[slot]!;
+    const where = this.where ?? this.index();
+    if (slot >= where.length) this.grow(slot);
+    const at = this.where![slot]!;
     if (at === 0) {
       const i = this.size;
       if (i === this.slots.length) this.growSlots();
@@ -70,7 +75,7 @@ export class Cohort {
       this.bespoke[i] = bespoke;
       this.origins[i] = origin;
       this.size = i + 1;
-      this.where[slot] = this.size;
+      this.where![slot] = this.size;
       return;
     }
     const i = at - 1;
@@ -103,7 +108,7 @@ export class Cohort {
     const { placed } = lanes.listOf(cells);
     const cohort = new Cohort(lanes, cells.length);
     cells.forEach((cell, i) => cohort.addPlaced(placed[i]!, cell));
-    return cohort;
+    return cohort.done();
   }
 
   /** Adds a cell placed by Lanes.listOf. */
@@ -137,7 +142,26 @@ export class Cohort {
   }
 
   private grow(slot: number): void {
-    this.where = grown(this.where, Math.max(slot + 1, this.where.length * 2));
+    this.where = grown(this.where!, Math.max(slot + 1, this.where!.length * 2));
+  }
+
+  /** Filled: gives the slot index back to the lanes, cleared, for the next cohort. Adding again borrows one again. */
+  done(): this {
+    const where = this.where;
+    if (where) {
+      for (let i = 0; i < this.size; i += 1) where[this.slots[i]!] = 0;
+      this.where = undefined;
+      this.lanes.giveBackIndex(where);
+    }
+    return this;
+  }
+
+  /** The slot index again, for a cohort added to after done(). */
+  private index(): Int32Array {
+    const where = this.lanes.borrowIndex();
+    for (let i = 0; i < this.size; i += 1) where[this.slots[i]!] = i + 1;
+    this.where = where;
+    return where;
   }
 }
 

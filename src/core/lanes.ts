@@ -208,6 +208,21 @@ export class Lanes {
   simpleStay = new Float64Array(0);
   simplePlaces = new Int32Array(0);
 
+  /** A cleared slot index no cohort is filling with (src/core/cohort.ts), if there is one. */
+  private spareIndex: Int32Array | undefined;
+
+  /** A slot index for a cohort to fill: all zero, as long as every slot of the lanes so far. */
+  borrowIndex(): Int32Array {
+    const spare = this.spareIndex;
+    this.spareIndex = undefined;
+    return spare && spare.length >= this.all.length * SPAN ? spare : new Int32Array((this.all.length + 8) * SPAN);
+  }
+
+  /** Gives back a slot index, every entry zero again. */
+  giveBackIndex(index: Int32Array): void {
+    this.spareIndex = index;
+  }
+
   private flatten(slot: number, outflow: Outflow): void {
     if (slot >= this.kinds.length) {
       const length = Math.max(slot + 1, (this.all.length + 8) * SPAN);

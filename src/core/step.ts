@@ -96,6 +96,7 @@ export function step(cohort: Cohort, joining: readonly Cell[], ceasing?: YearCea
   }
   const list = lanes.listOf(joining);
   for (let i = 0; i < joining.length; i += 1) next.addPlaced(list.placed[i]!, joining[i]!);
+  next.done();
   return { next, agedOut: agedOut.decimal(), moved: moved.decimal(), joined: list.total };
 }
 
@@ -126,7 +127,7 @@ export function movePupils(cohort: Cohort, move: PlacementMove): Cohort {
     next.add(slot, 0, units * rest, at, cost?.times(staying), origins[i]);
     next.add(lanes.lane(lane.need, move.toSetting, move.toBand ?? lane.band, false).index * SPAN + offset, 0, units * fraction.int, at, undefined, origins[i]);
   }
-  return next;
+  return next.done();
 }
 
 /**
