@@ -12,30 +12,55 @@ const COMMA = 0x2c;
 /** Uint8Array.prototype.indexOf, which Buffer overrides with a slower call for one byte. */
 const indexOfByte = Uint8Array.prototype.indexOf;
 
-/** Lines of some groups of bytes, each a run of lines joined by "\n": which group, and where each line starts and ends. */
+/** Lines of some groups of bytes, each a run of lines joined by "\n": which group, where each line starts and ends, and a hash of its bytes. */
 export interface LineSpans {
   readonly group: Int32Array;
   readonly start: Int32Array;
   readonly end: Int32Array;
+  readonly hash: Int32Array;
 }
 
-/** Where each of `count` lines of `bytes` (lines joined by "\n") starts and ends. */
-export function lineSpans(bytes: Uint8Array, count: number, group: number, into: LineSpans, at: number): void {
+export function lineSpansFor(count: number): LineSpans {
+  return { group: new Int32Array(count), start: new Int32Array(count), end: new Int32Array(count), hash: new Int32Array(count) };
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Where each line of `bytes` (lines joined by "\n") starts and ends, and the FNV-1a hash of its
+ * bytes, into `into` from position `at`, in one pass over the bytes. Gives the number of lines.
+ */
+export function lineSpans(bytes: Uint8Array, group: number, into: LineSpans, at: number): number {
+  let line = at;
   let start = 0;
-  for (let i = 0; i < count; i += 1) {
-    let end = indexOfByte.call(bytes, LF, start);
-    if (end < 0) end = bytes.length;
-    into.group[at + i] = group;
-    into.start[at + i] = start;
-    into.end[at + i] = end;
-    start = end + 1;
+  let hash = FNV_OFFSET;
+  const { length } = bytes;
+  for (let i = 0; i < length; i += 1) {
+    const byte = bytes[i]!;
+    if (byte !== LF) {
+      hash = Math.imul(hash ^ byte, FNV_PRIME);
+      continue;
+    }
+    into.group[line] = group;
+    into.start[line] = start;
+    into.end[line] = i;
+    into.hash[line] = hash;
+    line += 1;
+    start = i + 1;
+    hash = FNV_OFFSET;
   }
+  into.group[line] = group;
+  into.start[line] = start;
+  into.end[line] = length;
+  into.hash[line] = hash;
+  return line + 1 - at;
 }
 
 /** FNV-1a of bytes `from` to `to`, as a 32-bit integer. */
 export function hashBytes(bytes: Uint8Array, from: number, to: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = from; i < to; i += 1) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+  let hash = FNV_OFFSET;
+  for (let i = from; i < to; i += 1) hash = Math.imul(hash ^ bytes[i]!, FNV_PRIME);
   return hash | 0;
 }
 
@@ -45,47 +70,45 @@ export function sameBytes(a: Uint8Array, aFrom: number, b: Uint8Array, bFrom: nu
 }
 
 /**
- * For lines taken in `order` (indexes into the spans), the first line with each distinct text,
- * in order of first appearance, and how many lines have that text.
+ * For the lines taken in `order` (indexes into the spans; all of them in turn when undefined),
+ * the first line with each distinct text, in order of first appearance, and how many lines have that text.
  */
-export function tallyLines(sources: readonly Uint8Array[], spans: LineSpans, order: Int32Array): { firsts: Int32Array; repeats: Int32Array; count: number } {
-  const n = order.length;
+export function tallyLines(sources: readonly Uint8Array[], spans: LineSpans, count: number, order?: Int32Array): { firsts: Int32Array; repeats: Int32Array; count: number } {
   let size = 16;
-  while (size < 2 * n) size *= 2;
+  while (size < 2 * count) size *= 2;
   const mask = size - 1;
   // Position + 1 in `firsts` of the text hashed to each entry; 0 where the entry is free.
   const table = new Int32Array(size);
-  const hashes = new Int32Array(n);
-  const firsts = new Int32Array(n);
-  const repeats = new Int32Array(n);
-  let count = 0;
-  for (let k = 0; k < n; k += 1) {
-    const line = order[k]!;
-    const bytes = sources[spans.group[line]!]!;
-    const from = spans.start[line]!;
-    const length = spans.end[line]! - from;
-    const hash = hashBytes(bytes, from, from + length);
+  const firsts = new Int32Array(count);
+  const repeats = new Int32Array(count);
+  const { start, end, hash: hashes, group } = spans;
+  let distinct = 0;
+  for (let k = 0; k < count; k += 1) {
+    const line = order ? order[k]! : k;
+    const bytes = sources[group[line]!]!;
+    const from = start[line]!;
+    const length = end[line]! - from;
+    const hash = hashes[line]!;
     let slot = hash & mask;
     for (;;) {
       const held = table[slot]! - 1;
       if (held < 0) {
-        table[slot] = count + 1;
-        hashes[count] = hash;
-        firsts[count] = line;
-        repeats[count] = 1;
-        count += 1;
+        table[slot] = distinct + 1;
+        firsts[distinct] = line;
+        repeats[distinct] = 1;
+        distinct += 1;
         break;
       }
       const other = firsts[held]!;
-      const otherFrom = spans.start[other]!;
-      if (hashes[held] === hash && spans.end[other]! - otherFrom === length && sameBytes(bytes, from, sources[spans.group[other]!]!, otherFrom, length)) {
+      const otherFrom = start[other]!;
+      if (hashes[other] === hash && end[other]! - otherFrom === length && sameBytes(bytes, from, sources[group[other]!]!, otherFrom, length)) {
         repeats[held] = repeats[held]! + 1;
         break;
       }
       slot = (slot + 1) & mask;
     }
   }
-  return { firsts, repeats, count };
+  return { firsts, repeats, count: distinct };
 }
 
 /**

@@ -1,8 +1,9 @@
 import { CsvError, parse } from 'csv-parse/sync';
+import { InternalError } from '../core/errors.js';
 import { error, type Issue } from '../core/issue.js';
 import { type ColumnSpec, readCsvTable, withLineNumbers } from './csv-table.js';
 import type { Limits } from './limits.js';
-import { FieldInterner, lineSpans, type LineSpans, sameBytes, tallyLines } from './line-bytes.js';
+import { FieldInterner, lineSpans, lineSpansFor, sameBytes, tallyLines } from './line-bytes.js';
 
 /**
  * One area's rows of a national CSV, in a form that crosses to a worker thread cheaply, with the
@@ -327,23 +328,29 @@ export function decodeRows(...groups: (AreaRows | undefined)[]): DecodedRow[] {
 
 function decodeLines(groups: readonly Extract<AreaRows, { encoding: 'lines' }>[], tally: boolean): DecodedRow[] {
   const total = groups.reduce((sum, group) => sum + group.lines.length, 0);
-  const spans: LineSpans = { group: new Int32Array(total), start: new Int32Array(total), end: new Int32Array(total) };
+  const spans = lineSpansFor(total);
   const lineOf = new Int32Array(total);
   let at = 0;
   groups.forEach((group, g) => {
-    lineSpans(group.bytes, group.lines.length, g, spans, at);
+    if (group.lines.length === 0) return;
+    const count = lineSpans(group.bytes, g, spans, at);
+    if (count !== group.lines.length) throw new InternalError(`an area's rows have ${count} lines for ${group.lines.length} line numbers`);
     lineOf.set(group.lines, at);
-    at += group.lines.length;
+    at += count;
   });
   // In file order: one group is in order already; the shared rows merge with the area's by line.
-  const order = Int32Array.from({ length: total }, (_, i) => i);
-  if (groups.length > 1) order.sort((a, b) => lineOf[a]! - lineOf[b]!);
+  let order: Int32Array | undefined;
+  if (groups.length > 1) {
+    order = new Int32Array(total);
+    for (let i = 0; i < total; i += 1) order[i] = i;
+    order.sort((a, b) => lineOf[a]! - lineOf[b]!);
+  }
   const sources = groups.map((group) => group.bytes);
-  const { firsts, repeats, count } = tally ? tallyLines(sources, spans, order) : { firsts: order, repeats: undefined, count: total };
+  const { firsts, repeats, count } = tally ? tallyLines(sources, spans, total, order) : { firsts: order, repeats: undefined, count: total };
   const interner = new FieldInterner(decodeUtf8);
   const out: DecodedRow[] = new Array(count);
   for (let k = 0; k < count; k += 1) {
-    const line = firsts[k]!;
+    const line = firsts ? firsts[k]! : k;
     out[k] = { fields: interner.fields(sources[spans.group[line]!]!, spans.start[line]!, spans.end[line]!), line: lineOf[line]!, repeats: repeats ? repeats[k]! : 1 };
   }
   return out;
