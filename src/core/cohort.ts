@@ -203,35 +203,57 @@ export function laneTotals(cohort: Cohort): CohortTotals {
   return totals;
 }
 
+/** A lane's pupils as they are summed: the sum itself, so that a lane costs one object, not two. */
+class LaneSum extends ScaledSum implements LaneTotal {
+  bespokeAnnual: Decimal | undefined = undefined;
+
+  constructor(readonly lane: Lane, readonly origin: Location | undefined) {
+    super();
+  }
+
+  get count(): ScaledSum {
+    return this;
+  }
+}
+
+/**
+ * Each lane's sum while a cohort is summed, by lane index; undefined again after. One array
+ * for every call (sumLanes does not call itself), filled from the start so that it stays a
+ * fast array (written at a high index first, an empty one may become a slow dictionary).
+ */
+let byLane: (LaneSum | undefined)[] = [];
+
 function sumLanes(cohort: Cohort): CohortTotals {
-  type Total = { lane: Lane; count: ScaledSum; bespokeAnnual: Decimal | undefined; origin: Location | undefined };
   const { slots, small, big, places, bespoke, origins, lanes, size } = cohort;
-  // Sized at once: an empty array written at a high index may become a slow dictionary.
-  const byLane = new Array<Total | undefined>(lanes.all.length);
-  const totals: Total[] = [];
-  for (let i = 0; i < size; i += 1) {
-    const index = Math.floor(slots[i]! / SPAN);
-    let total = byLane[index];
-    if (total === undefined) {
-      // Every property from the start: adding one later changes the object's shape, which costs in this loop.
-      total = { lane: lanes.all[index]!, count: new ScaledSum(), bespokeAnnual: undefined, origin: origins[i] };
-      byLane[index] = total;
-      totals.push(total);
+  if (byLane.length < lanes.all.length) byLane = new Array<LaneSum | undefined>(lanes.all.length + 64).fill(undefined);
+  const totals: LaneSum[] = [];
+  try {
+    for (let i = 0; i < size; i += 1) {
+      const index = Math.floor(slots[i]! / SPAN);
+      let total = byLane[index];
+      if (total === undefined) {
+        total = new LaneSum(lanes.all[index]!, origins[i]);
+        byLane[index] = total;
+        totals.push(total);
+      }
+      if (bespoke[i] !== undefined) total.bespokeAnnual = (total.bespokeAnnual ?? ZERO).plus(bespoke[i]!);
+      const b = big[i];
+      if (b === undefined) total.addNumber(small[i]!, places[i]!);
+      else total.add(b, places[i]!);
     }
-    if (bespoke[i] !== undefined) total.bespokeAnnual = (total.bespokeAnnual ?? ZERO).plus(bespoke[i]!);
-    const b = big[i];
-    if (b === undefined) total.count.addNumber(small[i]!, places[i]!);
-    else total.count.add(b, places[i]!);
+  } finally {
+    for (const total of totals) byLane[total.lane.index] = undefined;
   }
   const bySettingSums = new Map<string, ScaledSum>();
   const pupils = new ScaledSum();
-  for (const { lane, count } of totals) {
+  for (const total of totals) {
+    const { lane } = total;
     let sum = bySettingSums.get(lane.setting);
     if (!sum) {
       sum = new ScaledSum();
       bySettingSums.set(lane.setting, sum);
     }
-    sum.addSum(count);
+    sum.addSum(total);
   }
   const bySetting = new Map<string, Decimal>();
   for (const [setting, sum] of bySettingSums) {
