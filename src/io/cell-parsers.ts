@@ -14,9 +14,14 @@ export function requiredText(row: CsvRow, column: string, issues: Issue[]): stri
   return text === '' ? undefined : text;
 }
 
+/** Each NCY's text as written ("-3" … "20"), to its number: the check below, without a regular expression per row. */
+const NCY_TEXTS = new Map<string, number>(Array.from({ length: NCY_MAX - NCY_MIN + 1 }, (_, i) => [String(NCY_MIN + i), NCY_MIN + i]));
+
 export function ncyCell(row: CsvRow, column: string, issues: Issue[]): number | undefined {
   const text = requiredText(row, column, issues);
   if (text === undefined) return undefined;
+  const known = NCY_TEXTS.get(text);
+  if (known !== undefined) return known;
   if (!/^-?\d+$/.test(text) || Number.parseInt(text, 10) < NCY_MIN || Number.parseInt(text, 10) > NCY_MAX) {
     issues.push(error('NCY_OUT_OF_RANGE', `NCY "${text}" is not a whole number from ${NCY_MIN} to ${NCY_MAX}`, row.at(column), 'NCY = age at 31 August − 4: Reception is 0, Year 14 is 14, post-19 runs to 20'));
     return undefined;
