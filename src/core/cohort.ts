@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { ZERO } from './decimal.js';
 import type { Location } from './issue.js';
-import { type Lane, type Lanes, type Placed, SPAN } from './lanes.js';
+import { type Joining, type Lane, type Lanes, SPAN } from './lanes.js';
 import type { Cell } from './model.js';
 import { NCY_MIN } from './need.js';
 import { grown } from './typed-arrays.js';
@@ -105,15 +105,15 @@ export class Cohort {
 
   /** A cohort of cells, each count at the places it needs. */
   static of(lanes: Lanes, cells: readonly Cell[]): Cohort {
-    const { placed } = lanes.listOf(cells);
+    const list = lanes.listOf(cells);
     const cohort = new Cohort(lanes, cells.length);
-    cells.forEach((cell, i) => cohort.addPlaced(placed[i]!, cell));
+    cells.forEach((cell, i) => cohort.addJoining(list, i, cell));
     return cohort.done();
   }
 
-  /** Adds a cell placed by Lanes.listOf. */
-  addPlaced({ slot, number, big, places }: Placed, cell: Cell): void {
-    this.add(slot, number, big, places, cell.bespokeAnnual, cell.origin);
+  /** Adds the cell at position i of a list placed by Lanes.listOf. */
+  addJoining(list: Joining, i: number, cell: Cell): void {
+    this.add(list.slots[i]!, list.numbers[i]!, list.bigs?.[i], list.places[i]!, cell.bespokeAnnual, cell.origin);
   }
 
   /** The cohort as cells, in slot order: for tests, not the hot loop. */

@@ -14,17 +14,17 @@ import { asNumber, complement, pow10, type Scaled, ScaledSum, scaledOf, smallSca
 /** The NCYs a lane can hold (−3 … 20). A cohort slot is lane index × SPAN + (NCY − NCY_MIN). */
 export const SPAN = NCY_MAX - NCY_MIN + 1;
 
-/** A cell's slot in a cohort, and its count as an integer at `places` places: a number below 2^53, else `big`. */
-export interface Placed {
-  readonly slot: number;
-  readonly number: number;
-  readonly big: bigint | undefined;
-  readonly places: number;
-}
-
-/** A list of cells (a year's new plans) placed, and their pupils in all. */
+/**
+ * A list of cells (a year's new plans) placed, position by position in typed arrays (no object
+ * per cell): each cell's slot in a cohort and its count as an integer at `places` places, a
+ * number below 2^53, else a BigInt in `bigs`; and their pupils in all.
+ */
 export interface Joining {
-  readonly placed: readonly Placed[];
+  readonly slots: Int32Array;
+  readonly numbers: Float64Array;
+  readonly places: Int32Array;
+  /** Counts too big for a number, by position; undefined when there are none. */
+  readonly bigs: (bigint | undefined)[] | undefined;
   readonly total: Decimal;
 }
 
@@ -121,11 +121,6 @@ export class Lanes {
     return this.lane(cell.need, cell.setting, cell.band, cell.bespokeAnnual !== undefined);
   }
 
-  /** A cell's slot and its count as a scaled integer. */
-  place(cell: Cell): Placed {
-    return placedAt(this.ofCell(cell).index * SPAN + (cell.ncy - NCY_MIN), cell.count);
-  }
-
   private readonly lists = new WeakMap<readonly Cell[], Joining>();
 
   /**
@@ -137,17 +132,29 @@ export class Lanes {
     let list = this.lists.get(cells);
     if (!list) {
       const from = recountedFrom(cells);
-      const template = from ? this.listOf(from).placed : undefined;
-      const placed = cells.map((cell, i) => (template ? (cell === from![i] ? template[i]! : placedAt(template[i]!.slot, cell.count)) : this.place(cell)));
-      const total = new ScaledSum();
-      for (const { number, big, places } of placed) {
-        if (big === undefined) total.addNumber(number, places);
-        else total.add(big, places);
-      }
-      list = { placed, total: total.decimal() };
+      list = from ? this.recount(cells, from, this.listOf(from)) : this.place(cells);
       this.lists.set(cells, list);
     }
     return list;
+  }
+
+  private place(cells: readonly Cell[]): Joining {
+    const placing = new Placing(cells.length);
+    for (let i = 0; i < cells.length; i += 1) {
+      const cell = cells[i]!;
+      placing.set(i, this.ofCell(cell).index * SPAN + (cell.ncy - NCY_MIN), cell.count);
+    }
+    return placing.done();
+  }
+
+  private recount(cells: readonly Cell[], from: readonly Cell[], template: Joining): Joining {
+    const placing = new Placing(cells.length);
+    for (let i = 0; i < cells.length; i += 1) {
+      const cell = cells[i]!;
+      if (cell === from[i]) placing.copy(i, template);
+      else placing.set(i, template.slots[i]!, cell.count);
+    }
+    return placing.done();
   }
 
   /** The ceasing rate at the end of a year in `lane` at NCY offset `offset`. */
@@ -266,12 +273,54 @@ export class Split {
   }
 }
 
-/** A count at a slot, as a scaled integer. */
-function placedAt(slot: number, count: Decimal): Placed {
-  const small = smallScaledOf(count);
-  if (small) return { slot, number: small.number, big: undefined, places: small.places };
-  const { int, places } = scaledOf(count);
-  return { slot, number: 0, big: int, places };
+/** A Joining as it is filled, position by position, its total summed as it goes. */
+class Placing {
+  private readonly slots: Int32Array;
+  private readonly numbers: Float64Array;
+  private readonly places: Int32Array;
+  private bigs: (bigint | undefined)[] | undefined;
+  private readonly total = new ScaledSum();
+
+  constructor(private readonly length: number) {
+    this.slots = new Int32Array(length);
+    this.numbers = new Float64Array(length);
+    this.places = new Int32Array(length);
+  }
+
+  /** A count at a slot, as a scaled integer. */
+  set(i: number, slot: number, count: Decimal): void {
+    this.slots[i] = slot;
+    const small = smallScaledOf(count);
+    if (small) this.number(i, small.number, small.places);
+    else {
+      const { int, places } = scaledOf(count);
+      this.big(i, int, places);
+    }
+  }
+
+  /** Position i of another list, as it is. */
+  copy(i: number, from: Joining): void {
+    this.slots[i] = from.slots[i]!;
+    const big = from.bigs?.[i];
+    if (big === undefined) this.number(i, from.numbers[i]!, from.places[i]!);
+    else this.big(i, big, from.places[i]!);
+  }
+
+  done(): Joining {
+    return { slots: this.slots, numbers: this.numbers, places: this.places, bigs: this.bigs, total: this.total.decimal() };
+  }
+
+  private number(i: number, n: number, places: number): void {
+    this.numbers[i] = n;
+    this.places[i] = places;
+    this.total.addNumber(n, places);
+  }
+
+  private big(i: number, int: bigint, places: number): void {
+    (this.bigs ??= new Array<bigint | undefined>(this.length).fill(undefined))[i] = int;
+    this.places[i] = places;
+    this.total.add(int, places);
+  }
 }
 
 /** The split of every slot without a transition. */

@@ -95,7 +95,7 @@ export function step(cohort: Cohort, joining: readonly Cell[], ceasing?: YearCea
     else next.add(slot + 1, 0, (units ?? BigInt(count)) * outflow.stay, at, stayCost, origin);
   }
   const list = lanes.listOf(joining);
-  for (let i = 0; i < joining.length; i += 1) next.addPlaced(list.placed[i]!, joining[i]!);
+  for (let i = 0; i < joining.length; i += 1) next.addJoining(list, i, joining[i]!);
   next.done();
   return { next, agedOut: agedOut.decimal(), moved: moved.decimal(), joined: list.total };
 }
