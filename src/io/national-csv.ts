@@ -2,6 +2,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { InternalError } from '../core/errors.js';
 import { error, type Issue } from '../core/issue.js';
 import { type ColumnSpec, readCsvTable, withLineNumbers } from './csv-table.js';
+import { grown } from '../core/typed-arrays.js';
 import type { Limits } from './limits.js';
 import { FieldInterner, lineSpans, lineSpansFor, sameBytes, tallyLines } from './line-bytes.js';
 
@@ -12,8 +13,8 @@ import { FieldInterner, lineSpans, lineSpansFor, sameBytes, tallyLines } from '.
  * the worker folds identical records into one with a count as it decodes them.
  */
 export type AreaRows =
-  | { readonly encoding: 'lines'; readonly bytes: Uint8Array; readonly lines: readonly number[]; readonly tally?: true }
-  | { readonly encoding: 'json'; readonly text: string; readonly lines: readonly number[]; readonly tally?: true };
+  | { readonly encoding: 'lines'; readonly bytes: Uint8Array; readonly lines: Float64Array; readonly tally?: true }
+  | { readonly encoding: 'json'; readonly text: string; readonly lines: Float64Array; readonly tally?: true };
 
 /** A national CSV read once and split by its `area` column ('' = rows without an area, for every area). */
 export interface NationalCsv {
@@ -131,12 +132,38 @@ const KEEP = 1;
 const SKIP = 0;
 const STOP = -1;
 
+/**
+ * Numbers pushed one at a time into a typed array that grows: a national cohort's line starts,
+ * ends and numbers are hundreds of thousands each, which as JS arrays the young generation would
+ * copy as they grow, and which cross to a worker as one copy of bytes rather than number by number.
+ */
+class NumberList {
+  private array = new Float64Array(64);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.array.length) this.array = grown(this.array, this.array.length * 2);
+    this.array[this.length] = value;
+    this.length += 1;
+  }
+
+  /** The numbers pushed, a view on the list's own array (valid until the next push). */
+  view(): Float64Array {
+    return this.array.subarray(0, this.length);
+  }
+
+  /** The numbers pushed, in an array of their own. */
+  values(): Float64Array {
+    return this.array.slice(0, this.length);
+  }
+}
+
 /** An area's records: their texts (json), or where each line starts and ends in the file's bytes (lines). */
 interface Group {
   readonly keys: string[];
-  readonly starts: number[];
-  readonly ends: number[];
-  readonly lines: number[];
+  readonly starts: NumberList;
+  readonly ends: NumberList;
+  readonly lines: NumberList;
 }
 
 /** Takes a table's records one at a time: the header's checks, the limits, then each data record by area. */
@@ -205,7 +232,8 @@ class TableReader {
     const rowCounts = new Map<string, number>();
     for (const [area, group] of this.groups) {
       const tally = this.tally ? { tally: true as const } : {};
-      byArea.set(area, this.encoding === 'lines' ? { encoding: 'lines', bytes: linesOf(this.source, group), lines: group.lines, ...tally } : { encoding: 'json', text: `[${group.keys.join(',')}]`, lines: group.lines, ...tally });
+      const lines = group.lines.values();
+      byArea.set(area, this.encoding === 'lines' ? { encoding: 'lines', bytes: linesOf(this.source, group), lines, ...tally } : { encoding: 'json', text: `[${group.keys.join(',')}]`, lines, ...tally });
       rowCounts.set(area, group.lines.length);
     }
     return { file: this.file, columns: this.columns, issues: this.issues, byArea, rowCounts };
@@ -243,7 +271,7 @@ class TableReader {
   private group(area: string): Group {
     let group = this.groups.get(area);
     if (!group) {
-      group = { keys: [], starts: [], ends: [], lines: [] };
+      group = { keys: [], starts: new NumberList(), ends: new NumberList(), lines: new NumberList() };
       this.groups.set(area, group);
     }
     return group;
@@ -256,7 +284,9 @@ class TableReader {
  * "\n" between them, are copied as one run: a file that lists each area's rows together is a
  * single copy per area.
  */
-function linesOf(source: Buffer, { starts, ends }: Group): Uint8Array {
+function linesOf(source: Buffer, group: Group): Uint8Array {
+  const starts = group.starts.view();
+  const ends = group.ends.view();
   const count = starts.length;
   if (count === 0) return new Uint8Array(0);
   const runEnd = (i: number): number => {
