@@ -27,6 +27,7 @@ export interface Adjustments {
  * tariff of the new placement: any bespoke cost stays behind, shrinking with the pupils who stay.
  */
 export interface PlacementMove {
+  /** Whether a cell's pupils are among those who move. Given one object for every slot (src/core/step.ts): it must not keep it. */
   readonly matches: (cell: Pick<Cell, 'ncy' | 'need' | 'setting' | 'band'>) => boolean;
   /** The share of the matching pupils who move, 0–1. */
   readonly fraction: Decimal;

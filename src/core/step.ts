@@ -5,7 +5,7 @@ import { SIMPLE, SPAN } from './lanes.js';
 import type { YearCeasing } from './scenario-ceasing.js';
 import type { PlacementMove } from './adjustments.js';
 import type { Cell } from './model.js';
-import { NCY_MIN } from './need.js';
+import { NCY_MIN, type Need } from './need.js';
 import { pow10, SAFE, ScaledSum, scaledOf } from './units.js';
 
 /** Pupil flows over one academic-year step; opening + new − ceased − agedOut = closing. */
@@ -111,14 +111,21 @@ export function movePupils(cohort: Cohort, move: PlacementMove): Cohort {
   const { lanes, slots, small, big, places, bespoke, origins, size } = cohort;
   const fraction = scaledOf(move.fraction);
   const rest = pow10(fraction.places) - fraction.int;
-  const next = new Cohort(lanes, 2 * size);
+  // Each matching slot adds one: a lever matches a few slots in most cohorts, and the arrays grow if it matches more.
+  const next = new Cohort(lanes, size + (size >> 3) + 16);
   const staying = ONE.minus(move.fraction);
+  // One object for every slot asked about: matches() reads it and keeps nothing.
+  const probe: { ncy: number; need: Need; setting: string; band: string } = { ncy: 0, need: 'ASD', setting: '', band: '' };
   for (let i = 0; i < size; i += 1) {
     const slot = slots[i]!;
     const lane = lanes.all[Math.floor(slot / SPAN)]!;
     const offset = slot - lane.index * SPAN;
     const cost = bespoke[i];
-    if (!move.matches({ ncy: offset + NCY_MIN, need: lane.need, setting: lane.setting, band: lane.band })) {
+    probe.ncy = offset + NCY_MIN;
+    probe.need = lane.need;
+    probe.setting = lane.setting;
+    probe.band = lane.band;
+    if (!move.matches(probe)) {
       next.add(slot, small[i]!, big[i], places[i]!, cost, origins[i]);
       continue;
     }

@@ -4,7 +4,7 @@ import { Cohort, laneTotals } from '../../src/core/cohort.js';
 import { Lanes } from '../../src/core/lanes.js';
 import type { Cell } from '../../src/core/model.js';
 import { CeasingRules, TransitionRules } from '../../src/core/rules.js';
-import { flowsOf, step } from '../../src/core/step.js';
+import { flowsOf, movePupils, step } from '../../src/core/step.js';
 import { cell, d } from './builders.js';
 
 /** One step of `cells`, as cells and flows. */
@@ -100,5 +100,21 @@ describe('bespoke cells', () => {
     const stayed = cells.find((c) => c.setting === 'independent')!;
     expect(stayed.count.toString()).toBe('1.5');
     expect(stayed.bespokeAnnual!.toString()).toBe('75000');
+  });
+
+  it('moves a share of every matching slot, keeps the rest where it was, and holds a cohort where every slot moves', () => {
+    const cells = Array.from({ length: 40 }, (_, i) => cell((i % 20) - 3, i < 20 ? 'ASD' : 'SEMH', 'independent', '1', String(i + 1)));
+    const cohort = Cohort.of(new Lanes(new CeasingRules([]), new TransitionRules([])), cells);
+    const seen: string[] = [];
+    const all = movePupils(cohort, { matches: (c) => { seen.push(`${c.ncy}${c.need}`); return true; }, fraction: d('0.25'), toSetting: 'special-academy', toBand: '3' });
+    // Each slot asked about once, with its own NCY and need (one object is reused for the asking).
+    expect(new Set(seen).size).toBe(40);
+    const moved = all.cells();
+    expect(moved).toHaveLength(80);
+    expect(moved.filter((c) => c.setting === 'special-academy').map((c) => c.count.toString())).toEqual(cells.map((c) => c.count.times('0.25').toString()));
+    expect(moved.filter((c) => c.setting === 'independent').map((c) => c.count.toString())).toEqual(cells.map((c) => c.count.times('0.75').toString()));
+    const some = movePupils(cohort, { matches: (c) => c.need === 'SEMH' && c.ncy >= 10, fraction: d('0.5'), toSetting: 'special-academy' });
+    expect(some.cells().filter((c) => c.setting === 'special-academy').map((c) => [c.ncy, c.band, c.count.toString()])).toEqual(
+      cells.filter((c) => c.need === 'SEMH' && c.ncy >= 10).map((c) => [c.ncy, '1', c.count.times('0.5').toString()]));
   });
 });
