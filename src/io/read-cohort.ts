@@ -14,35 +14,29 @@ export const COHORT_COLUMNS = { required: ['ncy', 'need', 'setting', 'band'], op
  * Rows are folded into cells as they are read, so model cost follows cells, not pupils.
  */
 export function readCohort(table: CsvTable, areaCode: string | undefined, tariff: TariffCheck, issues: Issue[], repeats?: readonly number[]): Cell[] {
-  // A national file repeats a few thousand distinct (ncy, need, setting, band, annual_cost)
+  // A cohort file repeats a few thousand distinct (ncy, need, setting, band, annual_cost)
   // texts across hundreds of thousands of rows: each distinct text is parsed and checked
   // once, and pupil rows are counted as integers, so a row costs a lookup, not a parse.
   // `repeats[i]`: how many identical rows table.rows[i] stands for (a national batch tallies them
-  // first). Those rows are distinct texts already, so a lookup by text would never hit: each is
-  // parsed as it comes, and cells that read the same are added up below all the same.
-  const known = repeats ? undefined : new Map<string, Tally>();
+  // first); see readTallied.
+  if (repeats) return readTallied(table, areaCode, tariff, issues, repeats);
+  const known = new Map<string, Tally>();
   const tallies: Tally[] = [];
-  for (let i = 0; i < table.rows.length; i += 1) {
-    const row = table.rows[i]!;
-    const times = repeats?.[i] ?? 1;
-    const area = row.get('area');
-    if (area !== '' && areaCode !== undefined && area !== areaCode) {
-      issues.push(error('AREA_MISMATCH', `row is for area "${area}" but model.json is for area "${areaCode}"`, row.at('area')));
-      continue;
-    }
-    const text = known ? `${row.get('ncy')}\u0000${row.get('need')}\u0000${row.get('setting')}\u0000${row.get('band')}\u0000${row.get('annual_cost')}` : '';
-    let tally = known?.get(text);
+  for (const row of table.rows) {
+    if (!sameArea(row, areaCode, issues)) continue;
+    const text = `${row.get('ncy')}\u0000${row.get('need')}\u0000${row.get('setting')}\u0000${row.get('band')}\u0000${row.get('annual_cost')}`;
+    let tally = known.get(text);
     if (!tally) {
       tally = parseCell(row, tariff, issues);
       if (!tally) continue;
-      known?.set(text, tally);
+      known.set(text, tally);
       tallies.push(tally);
     }
     const countText = row.get('count');
-    if (countText === '') tally.pupils += times;
+    if (countText === '') tally.pupils += 1;
     else {
       const count = decimalCell(row, 'count', issues);
-      if (count) tally.counted = tally.counted.plus(times === 1 ? count : count.times(times));
+      if (count) tally.counted = tally.counted.plus(count);
     }
   }
   if (table.rows.length === 0) issues.push(warning('EMPTY_COHORT', 'cohort.csv has no pupils', { file: table.file }));
@@ -62,6 +56,46 @@ interface Tally {
   pupils: number;
   /** The sum of explicit counts. */
   counted: Decimal;
+}
+
+function sameArea(row: CsvRow, areaCode: string | undefined, issues: Issue[]): boolean {
+  const area = row.get('area');
+  if (area === '' || areaCode === undefined || area === areaCode) return true;
+  issues.push(error('AREA_MISMATCH', `row is for area "${area}" but model.json is for area "${areaCode}"`, row.at('area')));
+  return false;
+}
+
+/**
+ * Rows tallied already, each a distinct text standing for `repeats[i]` identical rows: a lookup
+ * by text would never hit, so each is parsed as it comes and goes straight into the cells (rows
+ * whose texts differ but read the same, " 3" and "3", are added up there), in the order and with
+ * the counts the tallies above would give them.
+ */
+function readTallied(table: CsvTable, areaCode: string | undefined, tariff: TariffCheck, issues: Issue[], repeats: readonly number[]): Cell[] {
+  const cells = new CellAccumulator();
+  for (let i = 0; i < table.rows.length; i += 1) {
+    const row = table.rows[i]!;
+    if (!sameArea(row, areaCode, issues)) continue;
+    const before = issues.length;
+    const ncy = ncyCell(row, 'ncy', issues);
+    const need = needCell(row, 'need', issues);
+    const setting = tariff.setting(row, 'setting', issues);
+    const annualCost = decimalCell(row, 'annual_cost', issues, { optional: true });
+    const band = annualCost ? row.get('band') : tariff.band(row, 'band', setting, issues);
+    if (issues.length > before || ncy === undefined || need === undefined || setting === undefined || band === undefined) continue;
+    const times = repeats[i]!;
+    let count: Decimal;
+    if (row.get('count') === '') count = integer(times);
+    else {
+      // As a tally sums it (ZERO plus the count), and zero when the count is zero or not a number
+      // (an error: the area fails, but its cell still counts nothing, as a tally's would).
+      const given = decimalCell(row, 'count', issues);
+      count = given && !given.isZero() ? ZERO.plus(times === 1 ? given : given.times(times)) : integer(0);
+    }
+    cells.addFields(ncy, need, setting, band, row.at(), count, annualCost?.times(count));
+  }
+  if (table.rows.length === 0) issues.push(warning('EMPTY_COHORT', 'cohort.csv has no pupils', { file: table.file }));
+  return cells.toCells();
 }
 
 function parseCell(row: CsvRow, tariff: TariffCheck, issues: Issue[]): Tally | undefined {
