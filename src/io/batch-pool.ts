@@ -62,10 +62,17 @@ export async function runTasks(init: BatchInit, tasks: readonly BatchTask[], wor
       resolve({ outcomes, stopped });
     };
     const working = new Map<Worker, BatchTask>();
+    // A worker with nothing left to do is stopped at once, so that its thread winds down (freeing its
+    // heap takes a while) while the others finish, not after the outputs are written.
+    const retired = new Set<Worker>();
     const give = (worker: Worker) => {
       const task = tasks[next];
       next += 1;
-      if (!task) return;
+      if (!task) {
+        retired.add(worker);
+        void worker.terminate();
+        return;
+      }
       working.set(worker, task);
       worker.postMessage({ type: 'area', task } satisfies ToWorker);
     };
@@ -101,7 +108,7 @@ export async function runTasks(init: BatchInit, tasks: readonly BatchTask[], wor
       });
       // A thread that ends without an error event (killed, out of memory) must not leave the run waiting.
       worker.on('exit', (code) => {
-        if (settled) return;
+        if (settled || retired.has(worker)) return;
         settled = true;
         reject(new InternalError(`a batch worker thread stopped (exit code ${code}) before the run finished`));
       });
