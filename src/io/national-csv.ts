@@ -42,7 +42,8 @@ const TABLE_LEVEL: ReadonlySet<string> = new Set(['CSV_MALFORMED', 'MISSING_COLU
  */
 export function readNationalCsvBytes(bytes: Buffer, file: string, spec: ColumnSpec, limits: Limits, options: { tally: boolean }): NationalCsv {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const reader = new TableReader(file, spec, limits, options.tally);
+  // A cohort's lines are some 30 bytes long: a guess that is rarely far under, so the lists seldom grow.
+  const reader = new TableReader(file, spec, limits, options.tally, Math.ceil(bytes.length / 24));
   const failed = simpleLines(bytes, start) ? scanLines(bytes, start, reader) : scanQuoted(bytes.toString('utf8', start), file, reader);
   if (failed) return { file, columns: [], issues: [failed], byArea: new Map(), rowCounts: new Map() };
   return reader.finish();
@@ -138,8 +139,12 @@ const STOP = -1;
  * copy as they grow, and which cross to a worker as one copy of bytes rather than number by number.
  */
 class NumberList {
-  private array = new Float64Array(64);
+  private array: Float64Array;
   length = 0;
+
+  constructor(capacity = 64) {
+    this.array = new Float64Array(Math.max(16, capacity));
+  }
 
   push(value: number): void {
     if (this.length === this.array.length) this.array = grown(this.array, this.array.length * 2);
@@ -151,19 +156,22 @@ class NumberList {
   view(): Float64Array {
     return this.array.subarray(0, this.length);
   }
-
-  /** The numbers pushed, in an array of their own. */
-  values(): Float64Array {
-    return this.array.slice(0, this.length);
-  }
 }
 
-/** An area's records: their texts (json), or where each line starts and ends in the file's bytes (lines). */
+/**
+ * An area's records: their texts (json), and where they are among the table's records (which
+ * hold where each line starts and ends in the file's bytes, and its line number). A file that
+ * lists each area's rows together gives each area one run of records, used where it lies.
+ */
 interface Group {
+  readonly index: number;
   readonly keys: string[];
-  readonly starts: NumberList;
-  readonly ends: NumberList;
-  readonly lines: NumberList;
+  count: number;
+  /** The first and the last record's position among the table's. */
+  first: number;
+  last: number;
+  /** True while the group's records follow one another in the table. */
+  contiguous: boolean;
 }
 
 /** Takes a table's records one at a time: the header's checks, the limits, then each data record by area. */
@@ -175,17 +183,31 @@ class TableReader {
   private count = 0;
   private stopped = false;
   private readonly groups = new Map<string, Group>();
+  /** Every data record in file order: where its line starts and ends in the bytes (lines), its line number, and its group. */
+  private readonly starts: NumberList;
+  private readonly ends: NumberList;
+  private readonly lineNumbers: NumberList;
+  private readonly groupOf: NumberList;
 
+  /** `expected`: about how many records the table has, so that the lists are made near that long at once. */
   constructor(
     private readonly file: string,
     private readonly spec: ColumnSpec,
     private readonly limits: Limits,
     private readonly tally: boolean,
-  ) {}
+    expected: number,
+  ) {
+    this.starts = new NumberList(expected);
+    this.ends = new NumberList(expected);
+    this.lineNumbers = new NumberList(expected);
+    this.groupOf = new NumberList(expected);
+  }
 
   /** The bytes the `lines` records are in. */
   private source: Buffer = Buffer.alloc(0);
   private readonly fields = new FieldReader();
+  private lastArea = '';
+  private lastGroup: Group | undefined;
 
   /** A record of a file with quotes, as its JSON text. False once the table cannot be read row by row. */
   record(key: string, line: number): boolean {
@@ -193,7 +215,7 @@ class TableReader {
     if (taken !== KEEP) return taken === SKIP;
     const group = this.group(this.areaIndex < 0 ? '' : (fieldsOf(key, 'json')[this.areaIndex] ?? '').trim());
     group.keys.push(key);
-    group.lines.push(line);
+    this.note(group, line);
     return true;
   }
 
@@ -202,11 +224,27 @@ class TableReader {
     this.source = bytes;
     const taken = this.accept(bytes, from, to, line, 'lines');
     if (taken !== KEEP) return taken === SKIP;
-    const group = this.group(this.areaIndex < 0 ? '' : this.fields.nth(bytes, from, to, this.areaIndex).trim());
-    group.starts.push(from);
-    group.ends.push(to);
-    group.lines.push(line);
+    const area = this.areaIndex < 0 ? '' : this.fields.nth(bytes, from, to, this.areaIndex).trim();
+    // A file that lists each area's rows together asks for the same group line after line.
+    if (area !== this.lastArea || this.lastGroup === undefined) {
+      this.lastGroup = this.group(area);
+      this.lastArea = area;
+    }
+    this.starts.push(from);
+    this.ends.push(to);
+    this.note(this.lastGroup, line);
     return true;
+  }
+
+  /** A data record of the group, at the next position. */
+  private note(group: Group, line: number): void {
+    const at = this.lineNumbers.length;
+    this.lineNumbers.push(line);
+    this.groupOf.push(group.index);
+    if (group.count === 0) group.first = at;
+    else if (group.last !== at - 1) group.contiguous = false;
+    group.last = at;
+    group.count += 1;
   }
 
   /**
@@ -230,13 +268,40 @@ class TableReader {
     if (this.stopped || this.count === 0) return { file: this.file, columns: this.columns, issues: this.issues, byArea: new Map(), rowCounts: new Map() };
     const byArea = new Map<string, AreaRows>();
     const rowCounts = new Map<string, number>();
+    const positions = this.scattered();
+    const numbers = this.lineNumbers.view();
+    const starts = this.starts.view();
+    const ends = this.ends.view();
     for (const [area, group] of this.groups) {
       const tally = this.tally ? { tally: true as const } : {};
-      const lines = group.lines.values();
-      byArea.set(area, this.encoding === 'lines' ? { encoding: 'lines', bytes: linesOf(this.source, group), lines, ...tally } : { encoding: 'json', text: `[${group.keys.join(',')}]`, lines, ...tally });
-      rowCounts.set(area, group.lines.length);
+      const at = positions.get(group);
+      const pick = (all: Float64Array): Float64Array => (at ? Float64Array.from(at, (i) => all[i]!) : all.subarray(group.first, group.first + group.count));
+      const lines = at ? pick(numbers) : numbers.slice(group.first, group.first + group.count);
+      byArea.set(area, this.encoding === 'lines' ? { encoding: 'lines', bytes: linesOf(this.source, pick(starts), pick(ends)), lines, ...tally } : { encoding: 'json', text: `[${group.keys.join(',')}]`, lines, ...tally });
+      rowCounts.set(area, group.count);
     }
     return { file: this.file, columns: this.columns, issues: this.issues, byArea, rowCounts };
+  }
+
+  /** The positions of the records of each group whose records do not follow one another, in one pass. */
+  private scattered(): Map<Group, Int32Array> {
+    const positions = new Map<Group, Int32Array>();
+    const byIndex: (Int32Array | undefined)[] = [];
+    for (const group of this.groups.values()) {
+      if (group.contiguous) continue;
+      const at = new Int32Array(group.count);
+      positions.set(group, at);
+      byIndex[group.index] = at;
+    }
+    if (positions.size === 0) return positions;
+    const filled = new Int32Array(this.groups.size);
+    const groupOf = this.groupOf.view();
+    for (let i = 0; i < groupOf.length; i += 1) {
+      const index = groupOf[i]!;
+      const at = byIndex[index];
+      if (at) at[filled[index]!++] = i;
+    }
+    return positions;
   }
 
   private header(fields: string[], line: number, encoding: AreaRows['encoding']): boolean {
@@ -271,7 +336,7 @@ class TableReader {
   private group(area: string): Group {
     let group = this.groups.get(area);
     if (!group) {
-      group = { keys: [], starts: new NumberList(), ends: new NumberList(), lines: new NumberList() };
+      group = { index: this.groups.size, keys: [], count: 0, first: 0, last: 0, contiguous: true };
       this.groups.set(area, group);
     }
     return group;
@@ -284,9 +349,7 @@ class TableReader {
  * "\n" between them, are copied as one run: a file that lists each area's rows together is a
  * single copy per area.
  */
-function linesOf(source: Buffer, group: Group): Uint8Array {
-  const starts = group.starts.view();
-  const ends = group.ends.view();
+function linesOf(source: Buffer, starts: Float64Array, ends: Float64Array): Uint8Array {
   const count = starts.length;
   if (count === 0) return new Uint8Array(0);
   const runEnd = (i: number): number => {
