@@ -158,7 +158,11 @@ export class Cohort {
 
   /** The slot index again, for a cohort added to after done(). */
   private index(): Int32Array {
-    const where = this.lanes.borrowIndex();
+    let where = this.lanes.borrowIndex();
+    let highest = -1;
+    for (let i = 0; i < this.size; i += 1) highest = Math.max(highest, this.slots[i]!);
+    // A typed array drops writes past its end: the index must reach every slot the cohort holds.
+    if (highest >= where.length) where = grown(where, highest + 1);
     for (let i = 0; i < this.size; i += 1) where[this.slots[i]!] = i + 1;
     this.where = where;
     return where;

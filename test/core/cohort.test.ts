@@ -50,5 +50,13 @@ describe('a cohort filled slot by slot', () => {
     second.add(far, 3, undefined, 1, undefined, undefined);
     expect(counts(first.done())).toEqual([[0, 6, 0]]);
     expect(counts(second.done())).toEqual([[0, 7, 0], [far, 5, 1]]);
+    // Filled again after done(), with an index borrowed anew that is shorter than its far slot:
+    // one cohort holds the long index, so the next makes a short one and gives that back.
+    const holding = new Cohort(lanes);
+    new Cohort(lanes).done();
+    second.add(far, 1, undefined, 1, undefined, undefined);
+    second.add(0, 1, undefined, 0, undefined, undefined);
+    expect(counts(second.done())).toEqual([[0, 8, 0], [far, 6, 1]]);
+    holding.done();
   });
 });
