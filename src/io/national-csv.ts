@@ -42,8 +42,9 @@ const TABLE_LEVEL: ReadonlySet<string> = new Set(['CSV_MALFORMED', 'MISSING_COLU
  */
 export function readNationalCsvBytes(bytes: Buffer, file: string, spec: ColumnSpec, limits: Limits, options: { tally: boolean }): NationalCsv {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  // A cohort's lines are some 30 bytes long: a guess that is rarely far under, so the lists seldom grow.
-  const reader = new TableReader(file, spec, limits, options.tally, Math.ceil(bytes.length / 24));
+  // A cohort's lines are some 30 bytes long: a guess that is rarely far under, so the lists seldom
+  // grow; capped, so that a file near a raised size limit does not claim its lists' memory up front.
+  const reader = new TableReader(file, spec, limits, options.tally, Math.min(Math.ceil(bytes.length / 24), 1 << 20));
   const failed = simpleLines(bytes, start) ? scanLines(bytes, start, reader) : scanQuoted(bytes.toString('utf8', start), file, reader);
   if (failed) return { file, columns: [], issues: [failed], byArea: new Map(), rowCounts: new Map() };
   return reader.finish();
