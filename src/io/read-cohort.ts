@@ -3,6 +3,7 @@ import { CellAccumulator, type CellAttributes } from '../core/cells.js';
 import { integer, ZERO } from '../core/decimal.js';
 import { error, warning, type Issue } from '../core/issue.js';
 import type { Cell } from '../core/model.js';
+import type { Need } from '../core/need.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
 import { decimalCell, ncyCell, needCell } from './cell-parsers.js';
 import type { TariffCheck } from './tariff-check.js';
@@ -76,13 +77,8 @@ function readTallied(table: CsvTable, areaCode: string | undefined, tariff: Tari
   for (let i = 0; i < table.rows.length; i += 1) {
     const row = table.rows[i]!;
     if (!sameArea(row, areaCode, issues)) continue;
-    const before = issues.length;
-    const ncy = ncyCell(row, 'ncy', issues);
-    const need = needCell(row, 'need', issues);
-    const setting = tariff.setting(row, 'setting', issues);
-    const annualCost = decimalCell(row, 'annual_cost', issues, { optional: true });
-    const band = annualCost ? row.get('band') : tariff.band(row, 'band', setting, issues);
-    if (issues.length > before || ncy === undefined || need === undefined || setting === undefined || band === undefined) continue;
+    const cell = readCell(row, tariff, issues);
+    if (!cell) continue;
     const times = repeats[i]!;
     let count: Decimal;
     if (row.get('count') === '') count = integer(times);
@@ -92,13 +88,14 @@ function readTallied(table: CsvTable, areaCode: string | undefined, tariff: Tari
       const given = decimalCell(row, 'count', issues);
       count = given && !given.isZero() ? ZERO.plus(times === 1 ? given : given.times(times)) : integer(0);
     }
-    cells.addFields(ncy, need, setting, band, row.at(), count, annualCost?.times(count));
+    cells.addFields(cell.ncy, cell.need, cell.setting, cell.band, row.at(), count, cell.annualCost?.times(count));
   }
   if (table.rows.length === 0) issues.push(warning('EMPTY_COHORT', 'cohort.csv has no pupils', { file: table.file }));
   return cells.toCells();
 }
 
-function parseCell(row: CsvRow, tariff: TariffCheck, issues: Issue[]): Tally | undefined {
+/** A row's cell as read and checked; undefined, with the problems in `issues`, when a field is wrong. */
+function readCell(row: CsvRow, tariff: TariffCheck, issues: Issue[]): { ncy: number; need: Need; setting: string; band: string; annualCost: Decimal | undefined } | undefined {
   const before = issues.length;
   const ncy = ncyCell(row, 'ncy', issues);
   const need = needCell(row, 'need', issues);
@@ -106,5 +103,12 @@ function parseCell(row: CsvRow, tariff: TariffCheck, issues: Issue[]): Tally | u
   const annualCost = decimalCell(row, 'annual_cost', issues, { optional: true });
   const band = annualCost ? row.get('band') : tariff.band(row, 'band', setting, issues);
   if (issues.length > before || ncy === undefined || need === undefined || setting === undefined || band === undefined) return undefined;
+  return { ncy, need, setting, band, annualCost };
+}
+
+function parseCell(row: CsvRow, tariff: TariffCheck, issues: Issue[]): Tally | undefined {
+  const cell = readCell(row, tariff, issues);
+  if (!cell) return undefined;
+  const { ncy, need, setting, band, annualCost } = cell;
   return { attributes: { ncy, need, setting, band, origin: row.at() }, ...(annualCost ? { annualCost } : {}), pupils: 0, counted: ZERO };
 }
