@@ -62,9 +62,9 @@ export class Cohort {
    * as numbers while that stays exact.
    */
   add(slot: number, small: number, big: bigint | undefined, places: number, bespoke: Decimal | undefined, origin: Location | undefined): void {
-    const where = this.where ?? this.index();
-    if (slot >= where.length) this.grow(slot);
-    const at = this.where![slot]!;
+    let where = this.where ?? this.index();
+    if (slot >= where.length) where = this.grow(where, slot);
+    const at = where[slot]!;
     if (at === 0) {
       const i = this.size;
       if (i === this.slots.length) this.growSlots();
@@ -75,7 +75,7 @@ export class Cohort {
       this.bespoke[i] = bespoke;
       this.origins[i] = origin;
       this.size = i + 1;
-      this.where![slot] = this.size;
+      where[slot] = this.size;
       return;
     }
     const i = at - 1;
@@ -141,8 +141,10 @@ export class Cohort {
     this.places = grown(this.places, capacity);
   }
 
-  private grow(slot: number): void {
-    this.where = grown(this.where!, Math.max(slot + 1, this.where!.length * 2));
+  /** The slot index made long enough to hold `slot`, as the cohort's own. */
+  private grow(where: Int32Array, slot: number): Int32Array {
+    this.where = grown(where, Math.max(slot + 1, where.length * 2));
+    return this.where;
   }
 
   /** Filled: gives the slot index back to the lanes, cleared, for the next cohort. Adding again borrows one again. */
@@ -162,7 +164,7 @@ export class Cohort {
     let highest = -1;
     for (let i = 0; i < this.size; i += 1) highest = Math.max(highest, this.slots[i]!);
     // A typed array drops writes past its end: the index must reach every slot the cohort holds.
-    if (highest >= where.length) where = grown(where, highest + 1);
+    if (highest >= where.length) where = this.grow(where, highest);
     for (let i = 0; i < this.size; i += 1) where[this.slots[i]!] = i + 1;
     this.where = where;
     return where;

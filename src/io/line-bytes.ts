@@ -58,7 +58,7 @@ export function lineSpans(bytes: Uint8Array, group: number, into: LineSpans, at:
 }
 
 /** FNV-1a of bytes `from` to `to`, as a 32-bit integer. */
-export function hashBytes(bytes: Uint8Array, from: number, to: number): number {
+function hashBytes(bytes: Uint8Array, from: number, to: number): number {
   let hash = FNV_OFFSET;
   for (let i = from; i < to; i += 1) hash = Math.imul(hash ^ bytes[i]!, FNV_PRIME);
   return hash | 0;
