@@ -1,15 +1,15 @@
 import type { Decimal } from 'decimal.js';
+import { countDecimal } from './demand/count.js';
+import type { Lane } from './demand/lanes.js';
 import { Dec, ZERO } from './decimal.js';
 import { error, type Issue } from './issue.js';
-import type { LaneTotal } from './cohort.js';
 import { type AcademicYear, type FinancialYear, type MonthIndex, firstOfMonth, formatAcademicYear } from './period.js';
 import type { RateBook, SpanSum } from './rate-book.js';
 import type { TariffSetting } from './tariff.js';
-import { ScaledSum } from './units.js';
 
 /**
  * One setting's spend over the months of one FY that fall in one AY, as annual amounts
- * summed over those months (divide by 12 for money): Σ_m Σ_cells count × rate(m).
+ * summed over those months (divide by 12 for money): Σ_m Σ_pupils count × rate(m).
  */
 export interface CostPart {
   readonly financialYear: FinancialYear;
@@ -20,7 +20,6 @@ export interface CostPart {
 
 export interface AcademicYearCost {
   readonly parts: CostPart[];
-  readonly pupilsBySetting: ReadonlyMap<string, Decimal>;
   readonly placesBySetting: Map<string, Decimal>;
 }
 
@@ -28,6 +27,20 @@ export interface AcademicYearCost {
 export interface MonthSpan {
   readonly financialYear: FinancialYear;
   readonly months: readonly MonthIndex[];
+}
+
+/** Tariff-priced lanes that read one tariff series: they cost the same per pupil in every month. */
+interface SeriesGroup {
+  readonly setting: string;
+  readonly lanes: readonly number[];
+}
+
+/** The lanes of a projection grouped for costing, once per projection. */
+export interface CostLanes {
+  readonly lanes: readonly Lane[];
+  readonly series: readonly SeriesGroup[];
+  /** Lanes priced by their pupils' own annual cost. */
+  readonly bespoke: readonly number[];
 }
 
 export interface CostContext {
@@ -45,16 +58,33 @@ export interface CostContext {
   readonly usedSums: Set<SpanSum>;
 }
 
+/** Groups tariff-priced lanes by the series that prices them, in lane order (lanes are numbered canonically). */
+export function costLanes(lanes: readonly Lane[], book: RateBook): CostLanes {
+  const bySeries = new Map<string, { setting: string; lanes: number[] }>();
+  const bespoke: number[] = [];
+  lanes.forEach((lane, l) => {
+    if (lane.fee !== undefined) {
+      bespoke.push(l);
+      return;
+    }
+    const key = book.seriesFor(lane.setting, lane.band, lane.need);
+    let group = bySeries.get(key);
+    if (!group) {
+      group = { setting: lane.setting, lanes: [] };
+      bySeries.set(key, group);
+    }
+    group.lanes.push(l);
+  });
+  return { lanes, series: [...bySeries.values()], bespoke };
+}
+
 /**
- * Costs one AY's cohort (docs/methodology.md, "Cost"): month m costs Σ count × annual
- * top-up in force on the 1st of m ÷ 12, plus Σ place-funded settings places × placeValue ÷ 12.
- * Pupils come summed by lane, and lanes that read the same tariff series (say, every need
- * without rates of its own) are summed again, so that Σ_m count × rate(m) is taken once per
- * series and span as count × Σ_m rate(m): the same value, with far fewer multiplications.
+ * Costs one AY's cohort (docs/methodology.md, "Cost"): month m costs Σ count × annual top-up in
+ * force on the 1st of m ÷ 12, plus Σ place-funded settings places × placeValue ÷ 12. The pupils
+ * of the lanes that read one series are summed (doubles, in lane order) and made a Decimal once;
+ * Σ_m count × rate(m) is then count × Σ_m rate(m): the same value, with far fewer operations.
  */
-export function costAcademicYear(cohort: { readonly totals: readonly LaneTotal[]; readonly bySetting: ReadonlyMap<string, Decimal> }, ay: AcademicYear, spans: readonly MonthSpan[], context: CostContext): AcademicYearCost {
-  const { series, bespokeBySetting } = group(cohort.totals, context.rateBook);
-  const pupilsBySetting = cohort.bySetting;
+export function costAcademicYear(laneTotals: Float64Array, pupilsBySetting: ReadonlyMap<string, Decimal>, cost: CostLanes, ay: AcademicYear, spans: readonly MonthSpan[], context: CostContext): AcademicYearCost {
   const placesBySetting = new Map<string, Decimal>();
   for (const setting of context.settings) {
     if (setting.placeValue.isZero()) continue;
@@ -63,23 +93,24 @@ export function costAcademicYear(cohort: { readonly totals: readonly LaneTotal[]
     // Removing more places than there are leaves none, never a negative number of places.
     placesBySetting.set(setting.id, extra ? Dec.max(ZERO, places.plus(extra)) : places);
   }
+  const bespokeBySetting = new Map<string, Decimal>();
+  for (const l of cost.bespoke) {
+    const lane = cost.lanes[l]!;
+    if (laneTotals[l] === 0) continue;
+    bespokeBySetting.set(lane.setting, (bespokeBySetting.get(lane.setting) ?? ZERO).plus(countDecimal(laneTotals[l]!).times(lane.fee!)));
+  }
   const parts: CostPart[] = [];
   for (const span of spans) {
     if (span.months.length === 0) continue;
-    // Σ count × Σ_m rate(m) by setting, as exact integers: made a Decimal once per setting.
-    const priced = new Map<string, ScaledSum>();
-    for (const g of series) {
-      const rateSum = sumRates(g, span.months, ay, context);
-      if (!rateSum) continue;
-      let sum = priced.get(g.setting);
-      if (!sum) {
-        sum = new ScaledSum();
-        priced.set(g.setting, sum);
-      }
-      sum.addProduct(g.units, rateSum.factor);
-    }
     const topUp = new Map<string, Decimal>();
-    for (const [setting, sum] of priced) topUp.set(setting, sum.decimal());
+    for (const group of cost.series) {
+      let pupils = 0;
+      for (const l of group.lanes) pupils += laneTotals[l]!;
+      if (pupils === 0) continue;
+      const rateSum = sumRates(group, laneTotals, cost.lanes, span.months, ay, context);
+      if (!rateSum) continue;
+      topUp.set(group.setting, (topUp.get(group.setting) ?? ZERO).plus(countDecimal(pupils).times(rateSum.total)));
+    }
     const factorSum = span.months.reduce((total, m) => total.plus(context.rateBook.bespokeFactor(context.bespokeFrom, m)), ZERO);
     for (const [setting, total] of bespokeBySetting) topUp.set(setting, (topUp.get(setting) ?? ZERO).plus(total.times(factorSum)));
     const monthCount = new Dec(span.months.length);
@@ -94,63 +125,31 @@ export function costAcademicYear(cohort: { readonly totals: readonly LaneTotal[]
       });
     }
   }
-  return { parts, pupilsBySetting, placesBySetting };
-}
-
-/** Tariff-priced lanes that read one series, with their pupils summed exactly. */
-interface SeriesGroup {
-  readonly setting: string;
-  readonly members: LaneTotal[];
-  readonly units: ScaledSum;
+  return { parts, placesBySetting };
 }
 
 /** Σ over the span's months of the series' rate in force on each 1st; undefined (and an issue per lane with pupils) if a month has none. */
-function sumRates(g: SeriesGroup, months: readonly MonthIndex[], ay: AcademicYear, context: CostContext): SpanSum | undefined {
-  const { lane } = g.members[0]!;
-  const sum = context.rateBook.topUpSum(lane.setting, lane.band, lane.need, months);
+function sumRates(group: SeriesGroup, laneTotals: Float64Array, lanes: readonly Lane[], months: readonly MonthIndex[], ay: AcademicYear, context: CostContext): SpanSum | undefined {
+  const first = lanes[group.lanes[0]!]!;
+  const sum = context.rateBook.topUpSum(first.setting, first.band, first.need, months);
   if (typeof sum === 'number') {
-    for (const member of g.members) if (!member.count.isZero()) reportMissing(member, sum, ay, context);
+    for (const l of group.lanes) if (laneTotals[l] !== 0) reportMissing(lanes[l]!, sum, ay, context);
     return undefined;
   }
   context.usedSums.add(sum);
   return sum;
 }
 
-function reportMissing({ lane: g, origin }: LaneTotal, month: MonthIndex, ay: AcademicYear, context: CostContext): void {
-  const bandKnown = context.rateBook.hasBand(g.setting, g.band);
-  const key = bandKnown ? `${g.setting}\u0000${g.band}\u0000${g.need}` : `${g.setting}\u0000${g.band}`;
+function reportMissing(lane: Lane, month: MonthIndex, ay: AcademicYear, context: CostContext): void {
+  const bandKnown = context.rateBook.hasBand(lane.setting, lane.band);
+  const key = bandKnown ? `${lane.setting}\u0000${lane.band}\u0000${lane.need}` : `${lane.setting}\u0000${lane.band}`;
   if (context.reported.has(key)) return;
   context.reported.add(key);
   if (bandKnown) {
-    const what = `no rate in force on ${firstOfMonth(month)} for setting "${g.setting}", band "${g.band}", need ${g.need} (AY ${formatAcademicYear(ay)})`;
-    context.issues.push(error('NO_RATE_IN_FORCE', what, origin, 'add a rate with an earlier effectiveFrom, or one for need "*"'));
+    const what = `no rate in force on ${firstOfMonth(month)} for setting "${lane.setting}", band "${lane.band}", need ${lane.need} (AY ${formatAcademicYear(ay)})`;
+    context.issues.push(error('NO_RATE_IN_FORCE', what, lane.origin, 'add a rate with an earlier effectiveFrom, or one for need "*"'));
   } else {
-    const what = `pupils reach setting "${g.setting}" in band "${g.band}", which the tariff does not price for that setting (AY ${formatAcademicYear(ay)})`;
-    context.issues.push(error('UNKNOWN_BAND', what, origin, 'a transition without to_band keeps the pupil\'s band: give to_band, or add rates for the band'));
+    const what = `pupils reach setting "${lane.setting}" in band "${lane.band}", which the tariff does not price for that setting (AY ${formatAcademicYear(ay)})`;
+    context.issues.push(error('UNKNOWN_BAND', what, lane.origin, 'a transition without to_band keeps the pupil\'s band: give to_band, or add rates for the band'));
   }
-}
-
-/**
- * Tariff-priced lanes grouped by the series that prices them (in first-met order), their units
- * summed; and the bespoke lanes' costs by setting.
- */
-function group(totals: readonly LaneTotal[], book: RateBook): { series: SeriesGroup[]; bespokeBySetting: Map<string, Decimal> } {
-  const bySeries = new Map<string, SeriesGroup>();
-  const bespokeBySetting = new Map<string, Decimal>();
-  for (const total of totals) {
-    const { lane } = total;
-    if (lane.bespoke) {
-      bespokeBySetting.set(lane.setting, (bespokeBySetting.get(lane.setting) ?? ZERO).plus(total.bespokeAnnual ?? ZERO));
-      continue;
-    }
-    const key = lane.seriesIn(book);
-    let summing = bySeries.get(key);
-    if (!summing) {
-      summing = { setting: lane.setting, members: [], units: new ScaledSum() };
-      bySeries.set(key, summing);
-    }
-    summing.members.push(total);
-    summing.units.addSum(total.count);
-  }
-  return { series: [...bySeries.values()], bespokeBySetting };
 }

@@ -24,14 +24,40 @@ export interface Cell {
   readonly origin?: Location;
 }
 
+/**
+ * New EHCPs of one (NCY, need, setting, band): exactly one of `count` (plans a year) and `rate`
+ * (plans per head of the NCY's resident population, from `population`).
+ */
 export interface NewPlanRow {
   readonly ncy: number;
   readonly need: Need;
   readonly setting: string;
   readonly band: string;
-  readonly count: Decimal;
-  /** Absent: the first projected year's count, grown by newPlansGrowth. */
+  readonly count?: Decimal;
+  readonly rate?: Decimal;
+  /** Absent: every projected year (a count grown by newPlansGrowth; a rate times that year's population). */
   readonly academicYear?: AcademicYear;
+  readonly origin?: Location;
+}
+
+/** Children resident in the area in the January of an AY, at one NCY: all children, not only those with plans. */
+export interface PopulationRow {
+  readonly academicYear: AcademicYear;
+  readonly ncy: number;
+  readonly population: Decimal;
+  readonly origin?: Location;
+}
+
+/**
+ * Places a setting can hold in an AY's January cohort. Pupils above it move to `overflowTo`
+ * (default: the model's overflowSetting), in `overflowBand` (default: their own band).
+ */
+export interface CapacityRow {
+  readonly academicYear: AcademicYear;
+  readonly setting: string;
+  readonly places: Decimal;
+  readonly overflowTo?: string;
+  readonly overflowBand?: string;
   readonly origin?: Location;
 }
 
@@ -49,6 +75,10 @@ export interface TransitionRow {
   readonly toSetting: string;
   readonly rate: Decimal;
   readonly toBand?: string;
+  /** Only pupils with this primary need move; absent: any need without rows of its own (the most specific rows win). */
+  readonly need?: Need;
+  /** The pupil's primary need after the move; absent: unchanged. */
+  readonly toNeed?: Need;
   readonly origin?: Location;
 }
 
@@ -92,6 +122,12 @@ export interface Model {
   readonly transitions: readonly TransitionRow[];
   readonly places: readonly PlacesRow[];
   readonly funding: readonly FundingRow[];
+  /** Resident population by AY and NCY, for new plans given as a rate per head. */
+  readonly population?: readonly PopulationRow[];
+  /** Places by AY and setting; pupils above them overflow (src/core/demand/capacity.ts). */
+  readonly capacity?: readonly CapacityRow[];
+  /** Where pupils above a setting's capacity go when capacity.csv names no overflow_to (model.json overflowSetting). */
+  readonly overflowSetting?: string;
   /** The 2026 write-off (High Needs Stability Grant), when the area expects it. */
   readonly writeOff?: WriteOff;
 }

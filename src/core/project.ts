@@ -1,5 +1,8 @@
 import type { Decimal } from 'decimal.js';
-import { costAcademicYear, type CostContext, type CostPart, type MonthSpan } from './cost.js';
+import { costAcademicYear, costLanes, type CostContext, type CostPart, type MonthSpan } from './cost.js';
+import { countDecimal } from './demand/count.js';
+import { FLOW_NAMES } from './demand/flows.js';
+import { projectDemand, type Demand, type DemandYear } from './demand/run.js';
 import { TWELVE, ZERO } from './decimal.js';
 import { hasErrors, type Issue } from './issue.js';
 import { incomeByYear } from './ledger.js';
@@ -14,9 +17,8 @@ import {
   financialYearOfMonth,
   firstProjectedFinancialYear,
 } from './period.js';
-import type { AcademicYearResult, FinancialYearResult, Projection, ProjectionOutcome, SettingYear } from './projection.js';
-import { rateBookFor, type SpanSum } from './rate-book.js';
-import { cohortYears } from './trajectory.js';
+import type { AcademicYearResult, FinancialYearResult, Flows, Projection, ProjectionOutcome, SettingFlows, SettingYear } from './projection.js';
+import { RateBook, type SpanSum } from './rate-book.js';
 import { applyWriteOff } from './write-off.js';
 
 /**
@@ -32,8 +34,9 @@ export function project(model: Model, adjustments: Adjustments = {}): Projection
   const [windowStart] = financialYearMonths(firstYear);
   const [, windowEnd] = financialYearMonths(model.horizon);
 
+  const rateBook = new RateBook(model.tariff, model.assumptions.tariffUplift);
   const context: CostContext = {
-    rateBook: rateBookFor(model.tariff, model.assumptions.tariffUplift),
+    rateBook,
     settings: model.tariff.settings,
     givenPlaces: indexPlaces(model),
     ...(adjustments.extraPlaces ? { extraPlaces: adjustments.extraPlaces } : {}),
@@ -42,13 +45,19 @@ export function project(model: Model, adjustments: Adjustments = {}): Projection
     reported: new Set(),
     usedSums: new Set(),
   };
+  const demand = projectDemand(model, lastAcademicYear, adjustments, issues);
+  const lanes = costLanes(demand.plan.lanes, rateBook);
   const costParts: CostPart[] = [];
   const academicYears: AcademicYearResult[] = [];
-  for (const year of cohortYears(model, lastAcademicYear, adjustments)) {
+  let previous: ReadonlyMap<string, Decimal> | undefined;
+  for (const year of demand.years) {
     const ay = year.academicYear;
-    const cost = costAcademicYear(year, ay, chargedSpans(ay, windowStart, windowEnd), context);
+    const pupilsBySetting = bySetting(demand, year);
+    const cost = costAcademicYear(year.laneTotals, pupilsBySetting, lanes, ay, chargedSpans(ay, windowStart, windowEnd), context);
     costParts.push(...cost.parts);
-    academicYears.push({ academicYear: ay, pupils: year.pupils, pupilsBySetting: cost.pupilsBySetting, placesBySetting: cost.placesBySetting, ...(year.flows ? { flows: year.flows } : {}) });
+    const flows = previous && year.flows ? flowsOf(demand, year, previous, pupilsBySetting) : undefined;
+    academicYears.push({ academicYear: ay, pupils: sumOf([...pupilsBySetting.values()], (p) => p), pupilsBySetting, placesBySetting: cost.placesBySetting, ...(flows ? { flows } : {}) });
+    previous = pupilsBySetting;
   }
 
   const income = incomeByYear(model.funding, financialYears, model.assumptions.hnbGrowth, issues);
@@ -114,6 +123,28 @@ function rollUp(
     cumulative = cumulative.plus(inYearBalance);
     return { financialYear: fy, pupilsJanuary: january.pupils, spendTopUp, spendPlace, spendTotal, income: yearIncome, inYearBalance, cumulativeBalance: cumulative, settings };
   });
+}
+
+/** Pupils by setting, every setting of the plan: the lanes' totals summed in lane order, then made Decimals. */
+function bySetting({ plan }: Demand, year: DemandYear): Map<string, Decimal> {
+  const totals = new Float64Array(plan.settings.length);
+  plan.laneSetting.forEach((setting, lane) => { totals[setting]! += year.laneTotals[lane]!; });
+  return new Map(plan.settings.map((id, i) => [id, countDecimal(totals[i]!)]));
+}
+
+/** A year's flows by setting and in total, as Decimals: opening is last year's closing, closing this year's pupils. */
+function flowsOf({ plan }: Demand, year: DemandYear, opening: ReadonlyMap<string, Decimal>, closing: ReadonlyMap<string, Decimal>): Flows {
+  const settings = new Map<string, SettingFlows>();
+  plan.settings.forEach((id, i) => {
+    const counted = Object.fromEntries(FLOW_NAMES.map((name) => [name, countDecimal(year.flows![name][i]!)])) as Record<(typeof FLOW_NAMES)[number], Decimal>;
+    settings.set(id, { opening: opening.get(id) ?? ZERO, ...counted, closing: closing.get(id) ?? ZERO });
+  });
+  const all = [...settings.values()];
+  const total = (pick: (f: SettingFlows) => Decimal): Decimal => sumOf(all, pick);
+  return {
+    opening: total((f) => f.opening), newPlans: total((f) => f.newPlans), ceased: total((f) => f.ceased), agedOut: total((f) => f.agedOut),
+    moved: total((f) => f.movedOut), overflowed: total((f) => f.overflowOut), closing: total((f) => f.closing), bySetting: settings,
+  };
 }
 
 /** The months of AY `ay` inside the charged window, split by financial year (Sep–Mar, Apr–Aug). */

@@ -1,6 +1,5 @@
 import type { Decimal } from 'decimal.js';
 import type { Issue } from './issue.js';
-import type { Flows } from './step.js';
 import type { AcademicYear, FinancialYear } from './period.js';
 import type { YearIncome } from './ledger.js';
 import type { Reference } from './tariff.js';
@@ -24,6 +23,35 @@ export interface FinancialYearResult {
   readonly inYearBalance: Decimal;
   readonly cumulativeBalance: Decimal;
   readonly settings: readonly SettingYear[];
+}
+
+/** One setting's pupils over one AY step: opening + newPlans + movedIn + overflowIn − ceased − movedOut − overflowOut − agedOut = closing. */
+export interface SettingFlows {
+  readonly opening: Decimal;
+  readonly newPlans: Decimal;
+  readonly ceased: Decimal;
+  /** Transitions and a scenario's moves, into and out of the setting (a change of band within it counts both ways). */
+  readonly movedIn: Decimal;
+  readonly movedOut: Decimal;
+  /** Pupils above a setting's capacity, sent to its overflow setting. */
+  readonly overflowIn: Decimal;
+  readonly overflowOut: Decimal;
+  readonly agedOut: Decimal;
+  readonly closing: Decimal;
+}
+
+/** Pupil flows over one AY step, in total and by setting; opening + newPlans − ceased − agedOut = closing. */
+export interface Flows {
+  readonly opening: Decimal;
+  readonly newPlans: Decimal;
+  readonly ceased: Decimal;
+  readonly agedOut: Decimal;
+  /** Pupils who changed lane by a transition or a scenario's move. */
+  readonly moved: Decimal;
+  /** Pupils sent to an overflow setting. */
+  readonly overflowed: Decimal;
+  readonly closing: Decimal;
+  readonly bySetting: ReadonlyMap<string, SettingFlows>;
 }
 
 export interface AcademicYearResult {

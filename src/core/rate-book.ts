@@ -1,10 +1,8 @@
 import type { Decimal } from 'decimal.js';
 import { Dec, ONE, ZERO } from './decimal.js';
-import { NestedMap } from './nested-map.js';
 import type { Need } from './need.js';
 import { anniversariesBetween, type MonthIndex, firstOfMonth } from './period.js';
 import { DEFAULT_UPLIFT_DAY, type Tariff, type TariffRate } from './tariff.js';
-import { type Factor, factorOf } from './units.js';
 
 /** A rate as charged for one month, with what it came from (for explain and the manifest). */
 export interface ChargedRate {
@@ -17,14 +15,10 @@ export interface ChargedRate {
 /** The rates of a span summed, and the tariff rows they came from (for provenance). */
 export interface SpanSum {
   readonly total: Decimal;
-  /** The total as a scaled integer, for costing a count exactly (src/core/cost.ts). */
-  readonly factor: Factor;
   readonly rows: readonly TariffRate[];
   /** The rows' effective dates, sorted, each once: one array per distinct list in a rate book, so a projection can gather them by array. */
   readonly dates: readonly string[];
 }
-
-const BOOKS = new WeakMap<Tariff, Map<string, RateBook>>();
 
 /** What one (setting, band, need) reads: its own series, the "*" one, and the span sums of the one that prices it. */
 interface SeriesKeys {
@@ -33,32 +27,13 @@ interface SeriesKeys {
   readonly sums: Map<number, SpanSum | MonthIndex>;
 }
 
-/**
- * The rate book for a tariff and a model uplift, shared by every projection that uses the same
- * tariff object (goal-seek and scenarios rerun the projection many times): its memoised
- * lookups are pure functions of the two.
- */
-export function rateBookFor(tariff: Tariff, modelUplift: Decimal): RateBook {
-  let byUplift = BOOKS.get(tariff);
-  if (!byUplift) {
-    byUplift = new Map();
-    BOOKS.set(tariff, byUplift);
-  }
-  const key = modelUplift.toString();
-  let book = byUplift.get(key);
-  if (!book) {
-    book = new RateBook(tariff, modelUplift);
-    byUplift.set(key, book);
-  }
-  return book;
-}
-
 const seriesKey = (setting: string, band: string, need: string): string => `${setting}\u0000${band}\u0000${need}`;
 
 /**
  * Looks tariff rates up by the date rule (in force on the month's 1st) and applies
- * the declared uplift after a series' last effectiveFrom. Built once per projection;
- * every answer is memoised, since the same (key, month) is asked for every cell.
+ * the declared uplift after a series' last effectiveFrom. Made by the caller, once per
+ * projection or shared by projections of the same tariff and uplift (goal-seek, batch):
+ * every answer is memoised, and each is a pure function of the two.
  */
 export class RateBook {
   private readonly series = new Map<string, TariffRate[]>();
@@ -70,7 +45,7 @@ export class RateBook {
   /** Span sums by the series that prices them, then by span (first month × 16 + months: a span is the months of one AY in one FY, at most 7, and contiguous). */
   private readonly sums = new Map<string, Map<number, SpanSum | MonthIndex>>();
   /** The keys each (setting, band, need) reads, found once rather than built as strings on every call. */
-  private readonly keys = new NestedMap<SeriesKeys>();
+  private readonly keys = new Map<string, SeriesKeys>();
   /** Every tariff row charged at least once, for the provenance manifest. */
 
   constructor(tariff: Tariff, modelUplift: Decimal) {
@@ -153,7 +128,7 @@ export class RateBook {
       total = total.plus(charged.annualTopUp);
       if (charged.row) rows.add(charged.row);
     }
-    const result: SpanSum = { total, factor: factorOf(total), rows: [...rows], dates: this.datesOf(rows) };
+    const result: SpanSum = { total, rows: [...rows], dates: this.datesOf(rows) };
     keys.sums.set(span, result);
     return result;
   }
@@ -172,8 +147,8 @@ export class RateBook {
   }
 
   private keysOf(setting: string, band: string, need: Need): SeriesKeys {
-    const byNeed = this.keys.under(setting, band);
-    let keys = byNeed.get(need);
+    const key = seriesKey(setting, band, need);
+    let keys = this.keys.get(key);
     if (!keys) {
       const exact = seriesKey(setting, band, need);
       const star = seriesKey(setting, band, '*');
@@ -185,7 +160,7 @@ export class RateBook {
         this.sums.set(chosen, sums);
       }
       keys = { exact, star, sums };
-      byNeed.set(need, keys);
+      this.keys.set(key, keys);
     }
     return keys;
   }

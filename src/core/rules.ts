@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { ZERO } from './decimal.js';
 import type { CeasingRow, TransitionRow } from './model.js';
-import { NCY_MIN, type Need } from './need.js';
+import type { Need } from './need.js';
 
 const NONE: readonly TransitionRow[] = [];
 
@@ -16,7 +16,7 @@ export class CeasingRules {
     for (const row of rows) this.byKey.set(ceasingKey(row.ncy, row.need ?? '', row.setting ?? ''), row.rate);
   }
 
-  /** The rate at the end of a year at `ncy`; the projection memoises it per lane (src/core/lanes.ts). */
+  /** The rate at the end of a year at `ncy`. */
   rate(ncy: number, need: Need, setting: string): Decimal {
     return (
       this.byKey.get(ceasingKey(ncy, need, setting)) ??
@@ -30,26 +30,32 @@ export class CeasingRules {
 
 const ceasingKey = (ncy: number, need: string, setting: string): string => `${ncy}\u0000${need}\u0000${setting}`;
 
-/** Transitions indexed by where they leave from, in input-independent order. */
+/**
+ * Transitions by where they leave from, in input-independent order. For a pupil of need N, the
+ * rows that name need N replace the rows without a need (the most specific rows win, as in ceasing).
+ */
 export class TransitionRules {
-  private readonly byFrom = new Map<string, TransitionRow[][]>();
+  private readonly byFrom = new Map<string, TransitionRow[]>();
 
   constructor(rows: readonly TransitionRow[]) {
-    const sorted = [...rows].sort((a, b) => compareTransition(a, b));
+    const sorted = [...rows].sort(compareTransition);
     for (const row of sorted) {
-      const byNcy = this.byFrom.get(row.fromSetting) ?? [];
-      (byNcy[row.fromNcy - NCY_MIN] ??= []).push(row);
-      this.byFrom.set(row.fromSetting, byNcy);
+      const key = fromKey(row.fromNcy, row.fromSetting, row.need ?? '');
+      const list = this.byFrom.get(key) ?? [];
+      list.push(row);
+      this.byFrom.set(key, list);
     }
   }
 
-  from(ncy: number, setting: string): readonly TransitionRow[] {
-    return this.byFrom.get(setting)?.[ncy - NCY_MIN] ?? NONE;
+  from(ncy: number, setting: string, need: Need): readonly TransitionRow[] {
+    return this.byFrom.get(fromKey(ncy, setting, need)) ?? this.byFrom.get(fromKey(ncy, setting, '')) ?? NONE;
   }
 }
 
+const fromKey = (ncy: number, setting: string, need: string): string => `${ncy}\u0000${setting}\u0000${need}`;
+
 function compareTransition(a: TransitionRow, b: TransitionRow): number {
-  const ka = `${a.toSetting}\u0000${a.toBand ?? ''}`;
-  const kb = `${b.toSetting}\u0000${b.toBand ?? ''}`;
+  const ka = `${a.toSetting}\u0000${a.toBand ?? ''}\u0000${a.toNeed ?? ''}`;
+  const kb = `${b.toSetting}\u0000${b.toBand ?? ''}\u0000${b.toNeed ?? ''}`;
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }

@@ -2,7 +2,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { InternalError } from '../core/errors.js';
 import { error, type Issue } from '../core/issue.js';
 import { type ColumnSpec, readCsvTable, withLineNumbers } from './csv-table.js';
-import { grown } from '../core/typed-arrays.js';
+import { grown } from './typed-arrays.js';
 import type { Limits } from './limits.js';
 import { FieldInterner, lineSpans, lineSpansFor, sameBytes, tallyLines } from './line-bytes.js';
 

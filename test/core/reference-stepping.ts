@@ -1,54 +1,70 @@
 import type { Decimal } from 'decimal.js';
 import type { Adjustments } from '../../src/core/adjustments.js';
 import { Dec } from '../../src/core/decimal.js';
-import type { Model } from '../../src/core/model.js';
+import type { Cell, Model, NewPlanRow } from '../../src/core/model.js';
 import { NCY_MAX, type Need } from '../../src/core/need.js';
-import { newPlansByYear } from '../../src/core/new-plans.js';
-import { CeasingRules, TransitionRules } from '../../src/core/rules.js';
 
-/** What a reference year reports: pupils by lane (need, setting, band, bespoke) and the flows, counted cell by cell. */
+/** One setting's flows over a step, each counted where it happens. */
+export interface ReferenceFlows {
+  opening: Decimal; newPlans: Decimal; ceased: Decimal; movedIn: Decimal; movedOut: Decimal; overflowIn: Decimal; overflowOut: Decimal; agedOut: Decimal; closing: Decimal;
+}
+
+/** What a reference year reports: pupils and bespoke costs by lane (need|setting|band|bespoke), and the flows by setting, counted cell by cell. */
 export interface ReferenceYear {
   readonly byLane: Map<string, Decimal>;
   readonly bespokeByLane: Map<string, Decimal>;
   readonly pupils: Decimal;
-  readonly ceased: Decimal;
-  readonly agedOut: Decimal;
-  readonly moved: Decimal;
-  readonly joined: Decimal;
+  readonly flows: Map<string, ReferenceFlows>;
 }
 
-type Slot = { ncy: number; need: Need; setting: string; band: string; count: Decimal; bespoke?: Decimal };
+type Slot = { ncy: number; need: Need; setting: string; band: string; count: Decimal; bespoke?: Decimal; joined: Decimal; movedIn: Decimal };
+
+const zero = new Dec(0);
+const one = new Dec(1);
 
 /**
  * The stepping rules of docs/methodology.md written as plainly as possible: one Map entry per
- * cell, every flow summed cell by cell, in Decimal arithmetic. Slow, and independent of
- * src/core/step.ts, cohort.ts, lanes.ts and units.ts, so that property tests can hold the fast
- * engine to it, with a scenario's adjustments as src/core/trajectory.ts applies them: ceasing
- * factors (rate × factor kept within 0–1), new plans after levers, and moves after each step.
+ * cell, every flow added where it happens, in Decimal arithmetic, with its own lookups of the
+ * ceasing, transition and new-plan rules. Slow, and independent of src/core/demand/, so that
+ * property tests can hold the engine to it, with a scenario's adjustments as the engine applies
+ * them: ceasing factors (rate × factor kept within 0–1), new plans after levers, moves after
+ * the new plans join, then capacity (newest arrivals first).
  */
 export function referenceYears(model: Model, lastYear: number, adjustments: Adjustments = {}): ReferenceYear[] {
-  const ceasing = new CeasingRules(model.ceasing);
-  const transitions = new TransitionRules(model.transitions);
-  const joiningByYear = newPlansByYear(model.newPlans, model.baseYear, lastYear, model.assumptions.newPlansGrowth);
-  const zero = new Dec(0);
-  const key = (c: Omit<Slot, 'count'>) => `${c.ncy}|${c.need}|${c.setting}|${c.band}|${c.bespoke !== undefined}`;
-  const add = (into: Map<string, Slot>, c: Slot) => {
+  const key = (c: Omit<Slot, 'count' | 'joined' | 'movedIn'>) => `${c.ncy}|${c.need}|${c.setting}|${c.band}|${c.bespoke !== undefined ? 'b' : ''}`;
+  const add = (into: Map<string, Slot>, c: Omit<Slot, 'joined' | 'movedIn'> & Partial<Slot>) => {
     const existing = into.get(key(c));
-    if (!existing) into.set(key(c), { ...c });
+    if (!existing) into.set(key(c), { joined: zero, movedIn: zero, ...c });
     else {
       existing.count = existing.count.plus(c.count);
+      existing.joined = existing.joined.plus(c.joined ?? zero);
+      existing.movedIn = existing.movedIn.plus(c.movedIn ?? zero);
       if (c.bespoke !== undefined) existing.bespoke = existing.bespoke!.plus(c.bespoke);
     }
   };
-  const moveCells = (from: Map<string, Slot>, ay: number): Map<string, Slot> => {
+  const settings = [...model.tariff.settings.map((s) => s.id)];
+  const flowsOf = (flows: Map<string, ReferenceFlows>, setting: string): ReferenceFlows => {
+    let f = flows.get(setting);
+    if (!f) {
+      f = { opening: zero, newPlans: zero, ceased: zero, movedIn: zero, movedOut: zero, overflowIn: zero, overflowOut: zero, agedOut: zero, closing: zero };
+      flows.set(setting, f);
+    }
+    return f;
+  };
+  const moveCells = (from: Map<string, Slot>, ay: number, flows?: Map<string, ReferenceFlows>): Map<string, Slot> => {
     let current = from;
     for (const move of adjustments.moves?.(ay) ?? []) {
       const moved = new Map<string, Slot>();
       for (const c of current.values()) {
         if (!move.matches(c)) { add(moved, c); continue; }
         const share = c.count.times(move.fraction);
-        add(moved, { ...c, count: c.count.minus(share), ...(c.bespoke !== undefined ? { bespoke: c.bespoke.times(new Dec(1).minus(move.fraction)) } : {}) });
-        add(moved, { ncy: c.ncy, need: c.need, setting: move.toSetting, band: move.toBand ?? c.band, count: share });
+        const stay = one.minus(move.fraction);
+        add(moved, { ...c, count: c.count.minus(share), joined: c.joined.times(stay), movedIn: c.movedIn.times(stay), ...(c.bespoke !== undefined ? { bespoke: c.bespoke.times(stay) } : {}) });
+        add(moved, { ncy: c.ncy, need: c.need, setting: move.toSetting, band: move.toBand ?? c.band, count: share, movedIn: share });
+        if (flows) {
+          flowsOf(flows, c.setting).movedOut = flowsOf(flows, c.setting).movedOut.plus(share);
+          flowsOf(flows, move.toSetting).movedIn = flowsOf(flows, move.toSetting).movedIn.plus(share);
+        }
       }
       current = moved;
     }
@@ -57,51 +73,113 @@ export function referenceYears(model: Model, lastYear: number, adjustments: Adju
   let cells = new Map<string, Slot>();
   for (const c of model.cohort) add(cells, { ncy: c.ncy, need: c.need, setting: c.setting, band: c.band, count: c.count, ...(c.bespokeAnnual ? { bespoke: c.bespokeAnnual } : {}) });
   cells = moveCells(cells, model.baseYear);
-  const years: ReferenceYear[] = [summary(cells, zero, zero, zero, zero)];
+  const years: ReferenceYear[] = [summary(cells, new Map())];
   for (let ay = model.baseYear + 1; ay <= lastYear; ay += 1) {
+    const flows = new Map<string, ReferenceFlows>();
+    for (const c of cells.values()) flowsOf(flows, c.setting).opening = flowsOf(flows, c.setting).opening.plus(c.count);
     const next = new Map<string, Slot>();
-    let ceased = zero;
-    let agedOut = zero;
-    let moved = zero;
     for (const c of cells.values()) {
-      const given = ceasing.rate(c.ncy, c.need, c.setting);
+      const f = flowsOf(flows, c.setting);
+      const given = ceasingRate(model, c);
       const factored = adjustments.ceasingFactor ? given.times(adjustments.ceasingFactor(ay - 1, c)) : given;
-      const rate = Dec.min(new Dec(1), Dec.max(zero, factored));
-      ceased = ceased.plus(c.count.times(rate));
-      const continuing = c.count.times(new Dec(1).minus(rate));
-      if (c.ncy === NCY_MAX) { agedOut = agedOut.plus(continuing); continue; }
+      const rate = Dec.min(one, Dec.max(zero, factored));
+      f.ceased = f.ceased.plus(c.count.times(rate));
+      const continuing = c.count.times(one.minus(rate));
+      if (c.ncy === NCY_MAX) { f.agedOut = f.agedOut.plus(continuing); continue; }
       let staying = continuing;
       let share = zero;
-      for (const rule of transitions.from(c.ncy, c.setting)) {
+      for (const rule of transitionsFrom(model, c)) {
         const part = continuing.times(rule.rate);
         staying = staying.minus(part);
         share = share.plus(rule.rate);
-        moved = moved.plus(part);
-        add(next, { ncy: c.ncy + 1, need: c.need, setting: rule.toSetting, band: rule.toBand ?? c.band, count: part });
+        f.movedOut = f.movedOut.plus(part);
+        flowsOf(flows, rule.toSetting).movedIn = flowsOf(flows, rule.toSetting).movedIn.plus(part);
+        add(next, { ncy: c.ncy + 1, need: rule.toNeed ?? c.need, setting: rule.toSetting, band: rule.toBand ?? c.band, count: part, movedIn: part });
       }
-      add(next, { ncy: c.ncy + 1, need: c.need, setting: c.setting, band: c.band, count: staying, ...(c.bespoke ? { bespoke: c.bespoke.times(new Dec(1).minus(rate)).times(new Dec(1).minus(share)) } : {}) });
+      add(next, { ncy: c.ncy + 1, need: c.need, setting: c.setting, band: c.band, count: staying, ...(c.bespoke ? { bespoke: c.bespoke.times(one.minus(rate)).times(one.minus(share)) } : {}) });
     }
-    let joined = zero;
-    const joining = joiningByYear.get(ay) ?? [];
+    const joining = newPlansOf(model, ay);
     for (const p of adjustments.newPlans ? adjustments.newPlans(ay, joining) : joining) {
-      joined = joined.plus(p.count);
-      add(next, { ncy: p.ncy, need: p.need, setting: p.setting, band: p.band, count: p.count });
+      flowsOf(flows, p.setting).newPlans = flowsOf(flows, p.setting).newPlans.plus(p.count);
+      add(next, { ncy: p.ncy, need: p.need, setting: p.setting, band: p.band, count: p.count, joined: p.count });
     }
-    cells = moveCells(next, ay);
-    years.push(summary(cells, ceased, agedOut, moved, joined));
+    cells = overflow(model, ay, moveCells(next, ay, flows), flows, settings, add, flowsOf);
+    for (const c of cells.values()) flowsOf(flows, c.setting).closing = flowsOf(flows, c.setting).closing.plus(c.count);
+    years.push(summary(cells, flows));
   }
   return years;
 }
 
-function summary(cells: Map<string, Slot>, ceased: Decimal, agedOut: Decimal, moved: Decimal, joined: Decimal): ReferenceYear {
+/** Pupils above each setting's capacity to its overflow setting: new plans first, then pupils who moved in, then the rest, the same share of each cell within a tier. */
+function overflow(model: Model, ay: number, cells: Map<string, Slot>, flows: Map<string, ReferenceFlows>, settings: string[], add: (into: Map<string, Slot>, c: Slot) => void, flowsOf: (f: Map<string, ReferenceFlows>, s: string) => ReferenceFlows): Map<string, Slot> {
+  const rows = (model.capacity ?? []).filter((r) => r.academicYear === ay && (r.overflowTo ?? model.overflowSetting) !== undefined);
+  rows.sort((a, b) => settings.indexOf(a.setting) - settings.indexOf(b.setting));
+  let current = cells;
+  for (const row of rows) {
+    const to = row.overflowTo ?? model.overflowSetting!;
+    const tiers: ((c: Slot) => Decimal)[] = [(c) => c.joined, (c) => c.movedIn, (c) => c.count.minus(c.joined).minus(c.movedIn)];
+    let excess = [...current.values()].filter((c) => c.setting === row.setting).reduce((t, c) => t.plus(c.count), zero).minus(row.places);
+    for (const [tier, amount] of tiers.entries()) {
+      if (!excess.greaterThan(0)) break;
+      const inSetting = [...current.values()].filter((c) => c.setting === row.setting);
+      const total = inSetting.reduce((t, c) => t.plus(amount(c)), zero);
+      if (!total.greaterThan(0)) continue;
+      const share = Dec.min(one, excess.div(total));
+      const after = new Map<string, Slot>();
+      for (const c of current.values()) {
+        const moved = c.setting === row.setting ? amount(c).times(share) : zero;
+        if (!moved.greaterThan(0)) { add(after, c); continue; }
+        const left = c.count.minus(moved);
+        add(after, { ...c, count: left, joined: tier === 0 ? c.joined.minus(moved) : c.joined, movedIn: tier === 1 ? c.movedIn.minus(moved) : c.movedIn, ...(c.bespoke !== undefined ? { bespoke: c.count.isZero() ? zero : c.bespoke.times(left).div(c.count) } : {}) });
+        add(after, { ncy: c.ncy, need: c.need, setting: to, band: row.overflowBand ?? c.band, count: moved, joined: zero, movedIn: moved });
+        flowsOf(flows, row.setting).overflowOut = flowsOf(flows, row.setting).overflowOut.plus(moved);
+        flowsOf(flows, to).overflowIn = flowsOf(flows, to).overflowIn.plus(moved);
+      }
+      current = after;
+      excess = excess.minus(share.times(total));
+    }
+  }
+  return current;
+}
+
+/** The most specific ceasing row: need and setting, need, setting, NCY alone; none is 0. */
+function ceasingRate(model: Model, c: Pick<Cell, 'ncy' | 'need' | 'setting'>): Decimal {
+  const at = model.ceasing.filter((r) => r.ncy === c.ncy);
+  const pick = (need: boolean, setting: boolean) => at.find((r) => (need ? r.need === c.need : r.need === undefined) && (setting ? r.setting === c.setting : r.setting === undefined));
+  return (pick(true, true) ?? pick(true, false) ?? pick(false, true) ?? pick(false, false))?.rate ?? zero;
+}
+
+/** Rows naming the pupil's need replace the rows without a need. */
+function transitionsFrom(model: Model, c: Pick<Cell, 'ncy' | 'need' | 'setting'>) {
+  const here = model.transitions.filter((r) => r.fromNcy === c.ncy && r.fromSetting === c.setting);
+  const own = here.filter((r) => r.need === c.need);
+  return own.length ? own : here.filter((r) => r.need === undefined);
+}
+
+/** A year's new plans: rows for the year replace the every-year rows of their cell; counts grow, rates are per head of the population. */
+function newPlansOf(model: Model, ay: number): Cell[] {
+  const cellKey = (r: NewPlanRow) => `${r.ncy}|${r.need}|${r.setting}|${r.band}`;
+  const fixed = model.newPlans.filter((r) => r.academicYear === ay);
+  const fixedKeys = new Set(fixed.map(cellKey));
+  let growth = one;
+  for (let y = model.baseYear + 1; y < ay; y += 1) growth = growth.times(one.plus(model.assumptions.newPlansGrowth));
+  const heads = (ncy: number) => model.population?.find((p) => p.academicYear === ay && p.ncy === ncy)?.population ?? zero;
+  const rows = [...model.newPlans.filter((r) => r.academicYear === undefined && !fixedKeys.has(cellKey(r))), ...fixed];
+  return rows.map((r) => ({
+    ncy: r.ncy, need: r.need, setting: r.setting, band: r.band,
+    count: r.rate !== undefined ? r.rate.times(heads(r.ncy)) : r.academicYear === undefined ? r.count!.times(growth) : r.count!,
+  }));
+}
+
+function summary(cells: Map<string, Slot>, flows: Map<string, ReferenceFlows>): ReferenceYear {
   const byLane = new Map<string, Decimal>();
   const bespokeByLane = new Map<string, Decimal>();
-  let pupils = new Dec(0);
+  let pupils = zero;
   for (const c of cells.values()) {
     const lane = `${c.need}|${c.setting}|${c.band}|${c.bespoke !== undefined}`;
-    byLane.set(lane, (byLane.get(lane) ?? new Dec(0)).plus(c.count));
-    if (c.bespoke !== undefined) bespokeByLane.set(lane, (bespokeByLane.get(lane) ?? new Dec(0)).plus(c.bespoke));
+    byLane.set(lane, (byLane.get(lane) ?? zero).plus(c.count));
+    if (c.bespoke !== undefined) bespokeByLane.set(lane, (bespokeByLane.get(lane) ?? zero).plus(c.bespoke));
     pupils = pupils.plus(c.count);
   }
-  return { byLane, bespokeByLane, pupils, ceased, agedOut, moved, joined };
+  return { byLane, bespokeByLane, pupils, flows };
 }

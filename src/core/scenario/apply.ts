@@ -1,13 +1,11 @@
 import type { Adjustments } from '../adjustments.js';
 import type { FundingRow, Model } from '../model.js';
 import { project } from '../project.js';
-import { PairMemo } from '../pair-memo.js';
 import type { ProjectionOutcome } from '../projection.js';
 import { agreementFunding } from './agreement.js';
 import { leverAdjustments } from './levers.js';
 import { applyTariffLever } from './tariff-lever.js';
-import type { Tariff } from '../tariff.js';
-import type { Lever, Scenario, TariffLever } from './types.js';
+import type { Lever, Scenario } from './types.js';
 
 export interface AppliedScenario {
   readonly model: Model;
@@ -28,23 +26,13 @@ export function applyScenario(model: Model, scenario: Scenario, levers: readonly
   ];
   let tariff = model.tariff;
   for (const lever of levers) {
-    if (lever.kind === 'tariff') tariff = cachedTariffLever(tariff, lever);
+    if (lever.kind === 'tariff') tariff = applyTariffLever(tariff, lever);
     if (lever.kind === 'funding') funding = [...funding, ...lever.rows];
   }
   return {
     model: { ...model, tariff, funding, assumptions: { ...model.assumptions, ...scenario.assumptions } },
     adjustments: leverAdjustments(levers),
   };
-}
-
-const APPLIED = new PairMemo<Tariff, TariffLever, Tariff>();
-
-/**
- * The same tariff with the same lever gives the same table, so a rerun (goal-seek, attribution)
- * reuses it, and with it the rate book and its memoised lookups (src/core/rate-book.ts).
- */
-function cachedTariffLever(tariff: Tariff, lever: TariffLever): Tariff {
-  return APPLIED.get(tariff, lever, () => applyTariffLever(tariff, lever));
 }
 
 export function projectScenario(model: Model, scenario: Scenario, levers?: readonly Lever[], options?: { dropInstalments?: ReadonlySet<number> }): ProjectionOutcome {

@@ -1,38 +1,22 @@
 import type { Decimal } from 'decimal.js';
 import type { Adjustments, PlacementMove } from '../adjustments.js';
-import { CellAccumulator, recounted } from '../cells.js';
+import { CellAccumulator } from '../cells.js';
 import { ONE, ZERO } from '../decimal.js';
 import type { Cell } from '../model.js';
 import type { AcademicYear } from '../period.js';
-import { pureCeasingFactor } from '../scenario-ceasing.js';
 import { matches } from './filter.js';
 import { profileFactor } from './profile.js';
 import type { CeasingLever, Lever, MovePlacementsLever, NewPlansLever, PlacesLever, ShiftNewPlansLever } from './types.js';
 
-const ADJUSTMENTS = new WeakMap<readonly Lever[], Adjustments>();
-
-/**
- * The adjustments of the cohort levers, applied in lever order (docs/scenarios.md, "Levers").
- * Once per list of levers: every area of a batch runs the same scenario objects, and sharing the
- * adjustments shares what the projection memoises by them (src/core/scenario-ceasing.ts).
- */
+/** The adjustments of the cohort levers, applied in lever order (docs/scenarios.md, "Levers"). */
 export function leverAdjustments(levers: readonly Lever[]): Adjustments {
-  let adjustments = ADJUSTMENTS.get(levers);
-  if (!adjustments) {
-    adjustments = makeAdjustments(levers);
-    ADJUSTMENTS.set(levers, adjustments);
-  }
-  return adjustments;
-}
-
-function makeAdjustments(levers: readonly Lever[]): Adjustments {
   const newPlanLevers = levers.filter((l): l is NewPlansLever | ShiftNewPlansLever => l.kind === 'new-plans' || l.kind === 'shift-new-plans');
   const ceasingLevers = levers.filter((l): l is CeasingLever => l.kind === 'ceasing');
   const moveLevers = levers.filter((l): l is MovePlacementsLever => l.kind === 'move-placements');
   const placeLevers = levers.filter((l): l is PlacesLever => l.kind === 'places');
   return {
     ...(newPlanLevers.length ? { newPlans: (ay: AcademicYear, cells: readonly Cell[]) => newPlanLevers.reduce((current, lever) => applyToNewPlans(lever, ay, current), cells) } : {}),
-    ...(ceasingLevers.length ? { ceasingFactor: pureCeasingFactor(ceasingFactor(ceasingLevers)) } : {}),
+    ...(ceasingLevers.length ? { ceasingFactor: ceasingFactor(ceasingLevers) } : {}),
     ...(moveLevers.length ? { moves: (ay: AcademicYear) => moveLevers.flatMap((lever) => placementMove(lever, ay)) } : {}),
     ...(placeLevers.length ? { extraPlaces: (ay: AcademicYear, setting: string) => extraPlaces(placeLevers, ay, setting) } : {}),
   };
@@ -77,7 +61,7 @@ function applyToNewPlans(lever: NewPlansLever | ShiftNewPlansLever, ay: Academic
     // A year's new plans are distinct cells, so scaling some keeps them distinct and in order;
     // the cells that do not match are handed on as they are.
     const scale = ONE.plus(factor);
-    return recounted(cells.map((cell) => (matches(lever.filter, cell) ? { ...cell, count: cell.count.times(scale) } : cell)), cells);
+    return cells.map((cell) => (matches(lever.filter, cell) ? { ...cell, count: cell.count.times(scale) } : cell));
   }
   const out = new CellAccumulator();
   for (const { count, bespokeAnnual: _bespoke, ...attributes } of cells) {

@@ -1,0 +1,54 @@
+import type { Adjustments } from '../adjustments.js';
+import type { Issue } from '../issue.js';
+import type { Model } from '../model.js';
+import type { AcademicYear } from '../period.js';
+import { flowTally, type FlowTally } from './flows.js';
+import { SPAN } from './lanes.js';
+import { type DemandPlan, planDemand } from './plan.js';
+import { moveBase, stepYear } from './step.js';
+
+/** One AY's January cohort: expected pupils by state, summed by lane, and the flows into it. */
+export interface DemandYear {
+  readonly academicYear: AcademicYear;
+  readonly counts: Float64Array;
+  /** Pupils by lane (DemandPlan.lanes), summed over NCY in NCY order. */
+  readonly laneTotals: Float64Array;
+  /** Flows into this AY from the one before, by setting; absent for the base year. */
+  readonly flows?: FlowTally;
+}
+
+export interface Demand {
+  readonly plan: DemandPlan;
+  readonly years: readonly DemandYear[];
+}
+
+/** The cohort of every AY from the base year to `lastYear` (docs/methodology.md, "Stepping the cohort"). */
+export function projectDemand(model: Model, lastYear: AcademicYear, adjustments: Adjustments, issues: Issue[]): Demand {
+  const plan = planDemand(model, lastYear, adjustments, issues);
+  return { plan, years: runPlan(plan) };
+}
+
+/** Steps a plan through its years. Every array is made before the first step. */
+export function runPlan(plan: DemandPlan): DemandYear[] {
+  const counts = [Float64Array.from(plan.base), ...plan.years.map(() => new Float64Array(plan.size))];
+  const tallies = plan.years.map(() => flowTally(plan.settings.length));
+  const arrivals = { joined: new Float64Array(plan.size), movedIn: new Float64Array(plan.size) };
+  moveBase(plan, counts[0]!);
+  plan.years.forEach((year, i) => stepYear(plan, year, counts[i]!, counts[i + 1]!, arrivals, tallies[i]!));
+  return counts.map((vector, i) => ({
+    academicYear: plan.baseYear + i,
+    counts: vector,
+    laneTotals: laneTotals(vector, plan.lanes.length),
+    ...(i > 0 ? { flows: tallies[i - 1]! } : {}),
+  }));
+}
+
+function laneTotals(counts: Float64Array, lanes: number): Float64Array {
+  const totals = new Float64Array(lanes);
+  for (let l = 0; l < lanes; l += 1) {
+    let total = 0;
+    for (let s = l * SPAN; s < (l + 1) * SPAN; s += 1) total += counts[s]!;
+    totals[l] = total;
+  }
+  return totals;
+}
