@@ -3,41 +3,37 @@ import { InternalError } from '../errors.js';
 import type { Location } from '../issue.js';
 import type { CapacityRow, Cell } from '../model.js';
 import { NCY_MAX, NCY_MIN, type Need } from '../need.js';
-import type { TransitionRules } from '../rules.js';
 import { feeOf, type Lane, LaneFinder } from './lanes.js';
+import type { RuleBook } from './rule-book.js';
 
 /** Everything that can send pupils to a lane they were not in. */
 export interface LaneRules {
-  readonly transitions: TransitionRules;
+  readonly book: RuleBook;
   readonly capacity: readonly CapacityRow[];
   readonly overflowSetting: string | undefined;
   /** A scenario's moves of existing pupils, of every year. */
   readonly moves: readonly PlacementMove[];
 }
 
-/** The lanes of a projection, numbered, and a way back from a lane's attributes to its lane. */
+/** The lanes of a projection, numbered, and a way back from a lane's attributes to its number. */
 export interface LaneLookup {
   readonly lanes: readonly Lane[];
-  readonly numberOf: ReadonlyMap<Lane, number>;
-  laneOf(need: Need, setting: string, band: string, fee?: Lane['fee']): Lane;
+  numberOf(need: Need, setting: string, band: string, fee?: Lane['fee']): number;
 }
 
 /**
- * Every lane that can hold pupils: those of the cohort (the lowest NCY's row first, so a lane is
- * located at the row that first brought it pupils) and of the new plans, then, until no new one is
- * found, those that transitions, capacity overflow and a scenario's moves lead to.
+ * Every lane that can hold pupils: those of the cohort (each located at its lowest NCY's row,
+ * whatever the order of the rows) and of the new plans, then, until no new one is found, those
+ * that transitions, capacity overflow and a scenario's moves lead to.
  */
 export function findLanes(cohort: readonly Cell[], joining: readonly Cell[], rules: LaneRules): LaneLookup {
   const finder = new LaneFinder();
-  for (const cell of [...cohort, ...joining]) {
-    finder.add(laneWith(cell.need, cell.setting, cell.band, feeOf(cell), cell.origin));
-  }
+  for (const cell of cohort) finder.add(laneWith(cell.need, cell.setting, cell.band, feeOf(cell), cell.origin), cell.ncy);
+  for (const cell of joining) finder.add(laneWith(cell.need, cell.setting, cell.band, undefined, cell.origin));
   const probe = { ncy: 0, need: 'ASD' as Need, setting: '', band: '' };
   for (let i = 0; i < finder.found.length; i += 1) {
     const lane = finder.found[i]!;
-    for (let ncy = NCY_MIN; ncy < NCY_MAX; ncy += 1) {
-      for (const rule of rules.transitions.from(ncy, lane.setting, lane.need)) finder.add(laneWith(rule.toNeed ?? lane.need, rule.toSetting, rule.toBand ?? lane.band, undefined, rule.origin));
-    }
+    for (const move of rules.book.for(lane.need, lane.setting).targets) finder.add(laneWith(move.toNeed ?? lane.need, move.toSetting, move.toBand ?? lane.band, undefined, move.origin));
     for (const row of rules.capacity) {
       const to = overflowTarget(row, rules.overflowSetting);
       if (row.setting === lane.setting && to) finder.add(laneWith(lane.need, to, row.overflowBand ?? lane.band, undefined, row.origin));
@@ -56,11 +52,10 @@ export function findLanes(cohort: readonly Cell[], joining: readonly Cell[], rul
   const { lanes, numberOf } = finder.sorted();
   return {
     lanes,
-    numberOf,
-    laneOf(need, setting, band, fee) {
+    numberOf(need, setting, band, fee) {
       const lane = finder.get(need, setting, band, fee);
       if (!lane) throw new InternalError(`lane ${need}/${setting}/${band} was not found before the projection ran`);
-      return lane;
+      return numberOf.get(lane)!;
     },
   };
 }

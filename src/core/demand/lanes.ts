@@ -23,9 +23,11 @@ export interface Lane {
   readonly band: string;
   /** Per pupil, at base-year prices; absent for pupils priced by the tariff. */
   readonly fee?: Decimal;
-  /** The input row that first brought pupils to the lane, for locating problems. */
+  /** The input row that first brought pupils to the lane (its lowest NCY's, in the cohort), for locating problems. */
   readonly origin?: Location;
 }
+
+type Found = { -readonly [K in keyof Lane]: Lane[K] };
 
 /**
  * A bespoke cell's cost per pupil: its pupils' annual costs summed, over their number. Every step
@@ -40,24 +42,30 @@ export function feeOf(cell: Pick<Cell, 'count' | 'bespokeAnnual'>): Decimal | un
 const keyOf = (lane: Omit<Lane, 'origin'>): string => `${lane.setting}\u0000${lane.band}\u0000${lane.need}\u0000${lane.fee?.toString() ?? ''}`;
 
 /**
- * The lanes of a projection as they are found. Each keeps the origin it was first found with, so
- * lanes are added in a fixed order of the inputs (src/core/demand/plan.ts); `sorted()` then numbers
- * them by their key, so that every sum over lanes runs in the same order whatever the input order.
+ * The lanes of a projection as they are found (src/core/demand/find-lanes.ts), each with the
+ * origin it was first found with (a cohort lane: its lowest NCY's). `sorted()` then numbers them
+ * by their key, so that every sum over lanes runs in the same order whatever the input order.
  */
 export class LaneFinder {
-  private readonly byKey = new Map<string, Lane>();
+  private readonly byKey = new Map<string, Found>();
+  /** The NCY of the cohort row each lane's origin is from. */
+  private readonly originNcy = new Map<Lane, number>();
   /** Lanes in the order found: the closure walks this list while it grows. */
   readonly found: Lane[] = [];
 
-  add(lane: Lane): Lane {
+  /** Adds a lane if new. `ncy`: a cohort row's, so that a lane is located at its lowest NCY's row. */
+  add(lane: Lane, ncy = Number.POSITIVE_INFINITY): void {
     const key = keyOf(lane);
-    let held = this.byKey.get(key);
+    const held = this.byKey.get(key);
     if (!held) {
-      held = lane;
-      this.byKey.set(key, held);
-      this.found.push(held);
+      const found: Found = { ...lane };
+      this.byKey.set(key, found);
+      this.found.push(found);
+      this.originNcy.set(found, ncy);
+    } else if (ncy < this.originNcy.get(held)!) {
+      this.originNcy.set(held, ncy);
+      if (lane.origin) held.origin = lane.origin;
     }
-    return held;
   }
 
   /** The lane with these attributes, if found. */

@@ -1,15 +1,14 @@
 import type { Adjustments, PlacementMove } from '../adjustments.js';
-import { aggregateCells } from '../cells.js';
 import type { Issue } from '../issue.js';
-import type { Cell, Model } from '../model.js';
+import type { Model } from '../model.js';
 import { newPlansByYear } from '../new-plans.js';
 import type { AcademicYear } from '../period.js';
-import { CeasingRules, TransitionRules } from '../rules.js';
 import { capacityLimits, type CapacityLimit } from './capacity.js';
 import { findLanes, type LaneRules } from './find-lanes.js';
 import { SPAN, type Lane } from './lanes.js';
 import { joinersOf, leverMoves, type Joiners, type LeverMove } from './year-inputs.js';
 import { baseVector, modelRates, survivalWithFactor, type StepRates } from './rates.js';
+import { RuleBook } from './rule-book.js';
 
 /** What one year's step into `academicYear` needs beyond the model's own rates. */
 export interface YearPlan {
@@ -48,36 +47,35 @@ export function planDemand(model: Model, lastYear: AcademicYear, adjustments: Ad
   for (let ay = model.baseYear + 1; ay <= lastYear; ay += 1) years.push(ay);
   const joiningAfterLevers = new Map(years.map((ay) => {
     const cells = joining.get(ay) ?? [];
-    return [ay, aggregateCells(adjustments.newPlans ? adjustments.newPlans(ay, cells) : cells)] as const;
+    return [ay, adjustments.newPlans ? adjustments.newPlans(ay, cells) : cells] as const;
   }));
   const movesByYear = new Map<AcademicYear, readonly PlacementMove[]>([model.baseYear, ...years].map((ay) => [ay, adjustments.moves?.(ay) ?? []]));
+  const book = new RuleBook(model.ceasing, model.transitions);
   const rules: LaneRules = {
-    transitions: new TransitionRules(model.transitions),
+    book,
     capacity: model.capacity ?? [],
     overflowSetting: model.overflowSetting,
     moves: [...movesByYear.values()].flat(),
   };
-  const cohort: Cell[] = aggregateCells(model.cohort);
-  const { lanes, numberOf, laneOf } = findLanes(cohort, [...joiningAfterLevers.values()].flat(), rules);
+  const lookup = findLanes(model.cohort, [...joiningAfterLevers.values()].flat(), rules);
+  const { lanes } = lookup;
 
   const settings = settingsOf(model, lanes);
   const settingIndex = new Map(settings.map((id, i) => [id, i]));
   const laneSetting = Int32Array.from(lanes, (lane) => settingIndex.get(lane.setting)!);
-  const ceasing = new CeasingRules(model.ceasing);
-  const lookup = { lanes, numberOf, laneOf };
-  const rates = modelRates(lookup, ceasing, rules.transitions);
+  const rates = modelRates(lookup, book);
   return {
     baseYear: model.baseYear,
     lanes,
     settings,
     laneSetting,
     size: lanes.length * SPAN,
-    base: baseVector(cohort, lookup),
+    base: baseVector(model.cohort, lookup),
     baseMoves: leverMoves(movesByYear.get(model.baseYear)!, lookup),
     rates,
     years: years.map((ay) => ({
       academicYear: ay,
-      survival: adjustments.ceasingFactor ? survivalWithFactor(lanes, ceasing, rates.survival, adjustments.ceasingFactor, ay - 1) : rates.survival,
+      survival: adjustments.ceasingFactor ? survivalWithFactor(lookup, book, rates.survival, adjustments.ceasingFactor, ay - 1) : rates.survival,
       joiners: joinersOf(joiningAfterLevers.get(ay)!, lookup),
       moves: leverMoves(movesByYear.get(ay)!, lookup),
       capacity: capacityLimits(model, ay, lookup, settingIndex),

@@ -1,13 +1,12 @@
 import type { Decimal } from 'decimal.js';
 import type { Adjustments } from '../adjustments.js';
-import { ONE, sum } from '../decimal.js';
 import type { Cell } from '../model.js';
 import { NCY_MIN } from '../need.js';
 import type { AcademicYear } from '../period.js';
-import type { CeasingRules, TransitionRules } from '../rules.js';
 import { toDouble } from './count.js';
 import type { LaneLookup } from './find-lanes.js';
-import { feeOf, SPAN, stateOf, type Lane } from './lanes.js';
+import { feeOf, SPAN, stateOf } from './lanes.js';
+import type { RuleBook } from './rule-book.js';
 
 /**
  * The rates one step reads, by state (lane × SPAN + NCY offset). Arrays, so that a step is a loop
@@ -24,42 +23,30 @@ export interface StepRates {
   readonly moveShare: Float64Array;
 }
 
-/**
- * The model's own rates. Each rate is a Decimal made a double once: 1 − rate and 1 − Σ shares are
- * taken exactly in Decimal first, so that a share of 0.15 beside 0.05 keeps exactly 0.8.
- */
-export function modelRates({ lanes, numberOf, laneOf }: LaneLookup, ceasing: CeasingRules, transitions: TransitionRules): StepRates {
+/** The model's own rates, copied lane by lane from the rule book. */
+export function modelRates({ lanes, numberOf }: LaneLookup, book: RuleBook): StepRates {
   const size = lanes.length * SPAN;
   const survival = new Float64Array(size);
-  const keep = new Float64Array(size).fill(1);
+  const keep = new Float64Array(size);
   const moveStart = new Int32Array(size + 1);
   const targets: number[] = [];
   const shares: number[] = [];
-  const doubles = new Map<string, number>();
-  const double = (value: Decimal): number => {
-    const text = value.toString();
-    let held = doubles.get(text);
-    if (held === undefined) {
-      held = toDouble(value);
-      doubles.set(text, held);
-    }
-    return held;
-  };
   lanes.forEach((lane, l) => {
+    const rules = book.for(lane.need, lane.setting);
+    survival.set(rules.survival, l * SPAN);
+    keep.set(rules.keep, l * SPAN);
+    const targetLanes = new Map<object, number>();
     for (let offset = 0; offset < SPAN; offset += 1) {
-      const s = l * SPAN + offset;
-      const ncy = offset + NCY_MIN;
-      survival[s] = double(ONE.minus(ceasing.rate(ncy, lane.need, lane.setting)));
-      moveStart[s] = targets.length;
-      // Past NCY 20 every continuing pupil ages out: no transition applies.
-      if (offset === SPAN - 1) continue;
-      const rules = transitions.from(ncy, lane.setting, lane.need);
-      for (const rule of rules) {
-        const to = laneOf(rule.toNeed ?? lane.need, rule.toSetting, rule.toBand ?? lane.band);
-        targets.push(stateOf(numberOf.get(to)!, ncy + 1));
-        shares.push(double(rule.rate));
+      moveStart[l * SPAN + offset] = targets.length;
+      for (const move of rules.transitions[offset]!) {
+        let to = targetLanes.get(move);
+        if (to === undefined) {
+          to = numberOf(move.toNeed ?? lane.need, move.toSetting, move.toBand ?? lane.band);
+          targetLanes.set(move, to);
+        }
+        targets.push(stateOf(to, offset + NCY_MIN + 1));
+        shares.push(move.share);
       }
-      if (rules.length) keep[s] = double(ONE.minus(sum(rules.map((r) => r.rate))));
     }
   });
   moveStart[size] = targets.length;
@@ -70,29 +57,46 @@ export function modelRates({ lanes, numberOf, laneOf }: LaneLookup, ceasing: Cea
  * Survival under a scenario's factor on ceasing rates at the end of AY `ay`: 1 − rate × factor,
  * the product kept within 0–1. States whose rate is 0, or whose factor is 1, keep the model's.
  */
-export function survivalWithFactor(lanes: readonly Lane[], ceasing: CeasingRules, model: Float64Array, factorOf: NonNullable<Adjustments['ceasingFactor']>, ay: AcademicYear): Float64Array {
+export function survivalWithFactor({ lanes }: LaneLookup, book: RuleBook, model: Float64Array, factorOf: NonNullable<Adjustments['ceasingFactor']>, ay: AcademicYear): Float64Array {
   const survival = Float64Array.from(model);
   const probe = { ncy: 0, need: lanes[0]?.need ?? 'ASD', setting: '', band: '' };
+  // A scenario hands out one factor per set of matching levers: each is made a double once.
+  const doubles = new Map<Decimal, number>();
   lanes.forEach((lane, l) => {
+    const { ceasing } = book.for(lane.need, lane.setting);
     Object.assign(probe, { need: lane.need, setting: lane.setting, band: lane.band });
     for (let offset = 0; offset < SPAN; offset += 1) {
-      const s = l * SPAN + offset;
-      if (model[s] === 1) continue;
+      if (ceasing[offset] === 0) continue;
       probe.ncy = offset + NCY_MIN;
       const factor = factorOf(ay, probe);
-      if (factor.eq(ONE)) continue;
-      const rate = toDouble(ceasing.rate(probe.ncy, lane.need, lane.setting)) * toDouble(factor);
-      survival[s] = 1 - Math.min(1, Math.max(0, rate));
+      let f = doubles.get(factor);
+      if (f === undefined) {
+        f = toDouble(factor);
+        doubles.set(factor, f);
+      }
+      if (f !== 1) survival[l * SPAN + offset] = 1 - Math.min(1, Math.max(0, ceasing[offset]! * f));
     }
   });
   return survival;
 }
 
+/**
+ * Cells (the base cohort, a year's new plans) as counts by state. Cells of one state are summed
+ * exactly in Decimal first, so that the order of the cells cannot change a bit of the result.
+ */
+export function countsByState(cells: readonly Cell[], { numberOf }: LaneLookup, bespoke: boolean): Map<number, Decimal> {
+  const sums = new Map<number, Decimal>();
+  for (const cell of cells) {
+    const state = stateOf(numberOf(cell.need, cell.setting, cell.band, bespoke ? feeOf(cell) : undefined), cell.ncy);
+    const held = sums.get(state);
+    sums.set(state, held ? held.plus(cell.count) : cell.count);
+  }
+  return sums;
+}
+
 /** The base January cohort as a vector over the states. */
 export function baseVector(cohort: readonly Cell[], lookup: LaneLookup): Float64Array {
   const counts = new Float64Array(lookup.lanes.length * SPAN);
-  for (const cell of cohort) {
-    counts[stateOf(lookup.numberOf.get(lookup.laneOf(cell.need, cell.setting, cell.band, feeOf(cell)))!, cell.ncy)]! += toDouble(cell.count);
-  }
+  for (const [state, count] of countsByState(cohort, lookup, true)) counts[state] = toDouble(count);
   return counts;
 }

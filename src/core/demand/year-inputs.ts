@@ -4,6 +4,7 @@ import { NCY_MAX, NCY_MIN } from '../need.js';
 import { toDouble } from './count.js';
 import type { LaneLookup } from './find-lanes.js';
 import { stateOf } from './lanes.js';
+import { countsByState } from './rates.js';
 
 /** A year's new plans as states and counts. */
 export interface Joiners {
@@ -18,13 +19,14 @@ export interface LeverMove {
   readonly fraction: number;
 }
 
+/** A year's new plans by state, in state order. */
 export function joinersOf(cells: readonly Cell[], lookup: LaneLookup): Joiners {
-  const states = Int32Array.from(cells, (cell) => stateOf(lookup.numberOf.get(lookup.laneOf(cell.need, cell.setting, cell.band))!, cell.ncy));
-  return { states, counts: Float64Array.from(cells, (cell) => toDouble(cell.count)) };
+  const sums = [...countsByState(cells, lookup, false)].sort((a, b) => a[0] - b[0]);
+  return { states: Int32Array.from(sums, ([state]) => state), counts: Float64Array.from(sums, ([, count]) => toDouble(count)) };
 }
 
 /** A year's moves, each as the states it matches, in state order. A moved pupil is priced by the tariff of the new lane. */
-export function leverMoves(moves: readonly PlacementMove[], { lanes, numberOf, laneOf }: LaneLookup): LeverMove[] {
+export function leverMoves(moves: readonly PlacementMove[], { lanes, numberOf }: LaneLookup): LeverMove[] {
   const probe = { ncy: 0, need: lanes[0]?.need ?? 'ASD', setting: '', band: '' };
   return moves.map((move) => {
     const from: number[] = [];
@@ -35,7 +37,7 @@ export function leverMoves(moves: readonly PlacementMove[], { lanes, numberOf, l
         probe.ncy = ncy;
         if (!move.matches(probe)) continue;
         from.push(stateOf(l, ncy));
-        to.push(stateOf(numberOf.get(laneOf(lane.need, move.toSetting, move.toBand ?? lane.band))!, ncy));
+        to.push(stateOf(numberOf(lane.need, move.toSetting, move.toBand ?? lane.band), ncy));
       }
     });
     return { from: Int32Array.from(from), to: Int32Array.from(to), fraction: toDouble(move.fraction) };
