@@ -2,7 +2,7 @@
 export { loadModel, type LoadedModel, type LoadOptions, type InputDigest } from './io/read-model.js';
 export { project } from './core/project.js';
 export type { Projection, ProjectionOutcome, FinancialYearResult, AcademicYearResult, SettingYear } from './core/projection.js';
-export type { Model, Cell, NewPlanRow, CeasingRow, TransitionRow, PlacesRow, FundingRow, FundingLine, Assumptions } from './core/model.js';
+export type { Model, Cell, NewPlanRow, CeasingRow, TransitionRow, PlacesRow, PopulationRow, CapacityRow, FundingRow, FundingLine, Assumptions } from './core/model.js';
 export type { Tariff, TariffRate, TariffSetting, Uplift, Reference } from './core/tariff.js';
 export type { Issue, Location, Severity } from './core/issue.js';
 export type { IssueCode } from './core/codes.js';

@@ -11,6 +11,7 @@ import { blank, decodeRows } from './national-csv.js';
 import { parseNationalManifest } from './national-manifest.js';
 import { type ModelTables, present, readModelRows } from './model-tables.js';
 import { TariffCheck } from './tariff-check.js';
+import { checkedOverflowSetting } from './check-manifest.js';
 import type { InputDigest } from './read-model.js';
 import { type LoadedTariff, readTariffFile, resolveTariff } from './tariff-library.js';
 
@@ -66,12 +67,16 @@ export function buildAreaModel(context: NationalContext, task: NationalTask): { 
     ...present('transitions', table('transitions.csv')?.table),
     ...present('places', table('places.csv')?.table),
     ...present('funding', table('funding.csv')?.table),
+    ...present('population', table('population.csv')?.table),
+    ...present('capacity', table('capacity.csv')?.table),
   };
-  const rows = readModelRows(tables, spec.code, base, horizon, check, issues);
+  // Each area is checked against its own tariff, which areas.csv may name.
+  const overflowSetting = checkedOverflowSetting(national, check, issues);
+  const rows = readModelRows(tables, spec.code, base, horizon, check, national.overflowSetting, issues);
 
   const sorted = sortIssues(issues);
   if (hasErrors(sorted) || !tariff || base === undefined || horizon === undefined || !assumptions) return { issues: sorted, inputs };
-  const model: Model = { area: { code: spec.code, name: spec.name }, baseYear: base, horizon, tariff, assumptions, ...rows, ...(national.writeOff ? { writeOff: national.writeOff } : {}) };
+  const model: Model = { area: { code: spec.code, name: spec.name }, baseYear: base, horizon, tariff, assumptions, ...rows, ...(overflowSetting ? { overflowSetting } : {}), ...(national.writeOff ? { writeOff: national.writeOff } : {}) };
   return { model, issues: sorted, inputs };
 }
 

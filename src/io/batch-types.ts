@@ -8,7 +8,7 @@ import type { AreaRows } from './national-csv.js';
  * arrays only (structured clone keeps no decimal.js prototypes), so figures travel as decimal text.
  */
 
-export const AREA_TABLES = ['cohort.csv', 'new-plans.csv', 'ceasing.csv', 'transitions.csv', 'places.csv', 'funding.csv'] as const;
+export const AREA_TABLES = ['cohort.csv', 'new-plans.csv', 'ceasing.csv', 'transitions.csv', 'places.csv', 'funding.csv', 'population.csv', 'capacity.csv'] as const;
 export type AreaTable = (typeof AREA_TABLES)[number];
 
 /** One row of areas.csv. */

@@ -1,4 +1,4 @@
-import { error, type Issue } from '../core/issue.js';
+import { error, type Issue, type Location } from '../core/issue.js';
 import type { Assumptions } from '../core/model.js';
 import type { AcademicYear, FinancialYear } from '../core/period.js';
 import type { WriteOff } from '../core/write-off.js';
@@ -16,6 +16,10 @@ export interface NationalManifest {
   readonly assumptions: Assumptions;
   /** The 2026 write-off, for every area (each on its own deficit). */
   readonly writeOff?: WriteOff;
+  /** Where pupils above a setting's capacity go when capacity.csv names no overflow_to. */
+  readonly overflowSetting?: string;
+  /** Where a field of model.json is, for problems found once the tariff and tables are read. */
+  readonly at: (path: string) => Location;
 }
 
 /** True when model.json text is a national manifest (an object with `areas`); malformed JSON is not. */

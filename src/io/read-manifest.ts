@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { ZERO } from '../core/decimal.js';
-import { error, type Issue } from '../core/issue.js';
+import { error, type Issue, type Location } from '../core/issue.js';
 import type { Assumptions } from '../core/model.js';
 import type { WriteOff } from '../core/write-off.js';
 import { type AcademicYear, type FinancialYear, firstProjectedFinancialYear, formatFinancialYear, parseAcademicYear, parseFinancialYear } from '../core/period.js';
@@ -16,6 +16,10 @@ export interface Manifest {
   readonly tariff: string;
   readonly assumptions: Assumptions;
   readonly writeOff?: WriteOff;
+  /** Where pupils above a setting's capacity go when capacity.csv names no overflow_to; checked against the tariff by the caller. */
+  readonly overflowSetting?: string;
+  /** Where a field of model.json is (a JSON path such as `$.overflowSetting`), for problems found once the tariff and tables are read. */
+  readonly at: (path: string) => Location;
 }
 
 const ASSUMPTIONS = ['newPlansGrowth', 'hnbGrowth', 'tariffUplift'] as const;
@@ -37,7 +41,7 @@ export function parseManifest(text: string, file: string, issues: Issue[]): Part
 /**
  * What model.json gives for one area and for a national model alike: the base year and horizon
  * (a horizon before the first projected year is reported and dropped), the tariff, the
- * assumptions (each 0 when not given) and the write-off.
+ * assumptions (each 0 when not given), the write-off and the overflow setting.
  */
 export function parseModelSettings(fields: JsonFields, root: JsonObject, issues: Issue[]): Omit<Partial<Manifest>, 'area'> {
   const baseText = fields.string(root, 'baseYear', '$');
@@ -51,6 +55,7 @@ export function parseModelSettings(fields: JsonFields, root: JsonObject, issues:
     issues.push(error('HORIZON_BEFORE_BASE', `$.horizon ${horizonText} is before the first projected financial year ${formatFinancialYear(firstProjectedFinancialYear(baseYear))}`, fields.at('$.horizon'), `the January ${baseYear + 1} census opens the projection in April ${baseYear + 1}`));
   }
   const tariff = fields.string(root, 'tariff', '$');
+  const overflowSetting = fields.string(root, 'overflowSetting', '$', true);
   const assumptionsObject = root['assumptions'] === undefined ? undefined : fields.object(root['assumptions'], '$.assumptions');
   const values: Record<string, Decimal> = {};
   for (const key of ASSUMPTIONS) {
@@ -65,5 +70,7 @@ export function parseModelSettings(fields: JsonFields, root: JsonObject, issues:
     ...(tariff ? { tariff } : {}),
     assumptions,
     ...(writeOff ? { writeOff } : {}),
+    ...(overflowSetting ? { overflowSetting } : {}),
+    at: (path: string) => fields.at(path),
   };
 }

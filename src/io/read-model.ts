@@ -10,6 +10,9 @@ import { type ModelTables, present, readModelRows } from './model-tables.js';
 import { COHORT_COLUMNS } from './read-cohort.js';
 import { CEASING_COLUMNS, NEW_PLANS_COLUMNS, TRANSITIONS_COLUMNS } from './read-flows.js';
 import { FUNDING_COLUMNS, PLACES_COLUMNS } from './read-ledger.js';
+import { CAPACITY_COLUMNS } from './read-capacity.js';
+import { POPULATION_COLUMNS } from './read-population.js';
+import { checkedOverflowSetting, growthUnused, isYearlyCount } from './check-manifest.js';
 import { HNB_FROM_COLUMNS, type HnbFromSeen, readHnbFrom, withHnbFrom } from './read-hnb-from.js';
 import { parseManifest } from './read-manifest.js';
 import { parseTariff } from './read-tariff.js';
@@ -89,8 +92,12 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadedModel {
     ...present('transitions', table('transitions.csv', TRANSITIONS_COLUMNS, false)),
     ...present('places', table('places.csv', PLACES_COLUMNS, false)),
     ...present('funding', table('funding.csv', FUNDING_COLUMNS, true)),
+    ...present('population', table('population.csv', POPULATION_COLUMNS, false)),
+    ...present('capacity', table('capacity.csv', CAPACITY_COLUMNS, false)),
   };
-  const { funding: fundingRead, ...rows } = readModelRows(tables, manifest.area?.code, base, horizon, check, issues);
+  const overflowSetting = checkedOverflowSetting(manifest, check, issues);
+  const { funding: fundingRead, ...rows } = readModelRows(tables, manifest.area?.code, base, horizon, check, manifest.overflowSetting, issues);
+  issues.push(...growthUnused(manifest.assumptions?.newPlansGrowth, tables.newPlans?.rows.some((row) => isYearlyCount((column) => row.get(column))) ?? false, manifest));
   const seenNff: HnbFromSeen = new Map();
   const fromNff = (options.hnbFrom ?? []).flatMap((file) => {
     const nffTable = table(path.resolve(file), HNB_FROM_COLUMNS, true);
@@ -100,6 +107,6 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadedModel {
 
   const sorted = sortIssues(issues);
   if (hasErrors(sorted) || !tariff || !manifest.area || base === undefined || horizon === undefined || !manifest.assumptions) return { issues: sorted, inputs };
-  const model: Model = { area: manifest.area, baseYear: base, horizon, tariff, assumptions: manifest.assumptions, ...rows, funding, ...(manifest.writeOff ? { writeOff: manifest.writeOff } : {}) };
+  const model: Model = { area: manifest.area, baseYear: base, horizon, tariff, assumptions: manifest.assumptions, ...rows, funding, ...(overflowSetting ? { overflowSetting } : {}), ...(manifest.writeOff ? { writeOff: manifest.writeOff } : {}) };
   return { model, issues: sorted, inputs };
 }

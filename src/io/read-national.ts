@@ -10,6 +10,9 @@ import { isNationalManifest, parseNationalManifest } from './national-manifest.j
 import { COHORT_COLUMNS } from './read-cohort.js';
 import { CEASING_COLUMNS, NEW_PLANS_COLUMNS, TRANSITIONS_COLUMNS } from './read-flows.js';
 import { FUNDING_COLUMNS, PLACES_COLUMNS } from './read-ledger.js';
+import { CAPACITY_COLUMNS } from './read-capacity.js';
+import { POPULATION_COLUMNS } from './read-population.js';
+import { growthUnused, isYearlyCount } from './check-manifest.js';
 import type { InputDigest } from './read-model.js';
 import { readTariffFile } from './tariff-library.js';
 
@@ -18,6 +21,7 @@ export const AREAS_COLUMNS = { required: ['area_code', 'area_name'], optional: [
 const TABLE_COLUMNS: Record<AreaTable, ColumnSpec> = {
   'cohort.csv': COHORT_COLUMNS, 'new-plans.csv': NEW_PLANS_COLUMNS, 'ceasing.csv': CEASING_COLUMNS,
   'transitions.csv': TRANSITIONS_COLUMNS, 'places.csv': PLACES_COLUMNS, 'funding.csv': FUNDING_COLUMNS,
+  'population.csv': POPULATION_COLUMNS, 'capacity.csv': CAPACITY_COLUMNS,
 };
 const REQUIRED: ReadonlySet<AreaTable> = new Set(['cohort.csv', 'funding.csv']);
 
@@ -98,6 +102,8 @@ function readNational(root: string, manifestText: string, limits: Limits, librar
     issues.push(...csv.issues);
     tables.set(name, csv);
   }
+  // Once for model.json's growth (an area's own growth in areas.csv is not checked).
+  issues.push(...growthUnused(manifest.assumptions?.newPlansGrowth, hasYearlyCount(tables.get('new-plans.csv')), manifest));
   const { specs, failures } = areaSpecs(areasCsv, issues);
   const base = { kind: 'national', dir: root, libraryDir, limits, manifestFile: manifestFile.display, manifestText } as const;
   if (hasErrors(issues) || !areasCsv) return { init: { ...base, areasFile: '', areaColumns: [], tables: {} }, tasks: [], failures, issues: sortIssues(issues), digests };
@@ -123,6 +129,12 @@ function readNational(root: string, manifestText: string, limits: Limits, librar
     tasks.push({ kind: 'national', spec, rows, weight: cohort.byArea.get(spec.code)?.lines.length ?? 0 });
   }
   return { init, tasks, failures, issues: sortIssues(issues), digests };
+}
+
+/** True when any row of the national new-plans.csv, of any area or none, is a count for every year. */
+function hasYearlyCount(csv: NationalCsv | undefined): boolean {
+  if (!csv) return false;
+  return decodeRows(...csv.byArea.values()).some(({ fields }) => isYearlyCount((column) => fields[csv.columns.indexOf(column)]?.trim() ?? ''));
 }
 
 /** areas.csv rows; a code given twice fails that area, a row without a code is an error in the table. */

@@ -1,4 +1,4 @@
-import { error, type Issue } from '../core/issue.js';
+import { error, type Issue, type Location } from '../core/issue.js';
 import type { Tariff } from '../core/tariff.js';
 import type { CsvRow } from './csv-table.js';
 
@@ -32,6 +32,18 @@ export class TariffCheck {
       return undefined;
     }
     return text;
+  }
+
+  /** Whether the tariff declares the setting (any setting passes without a usable tariff). */
+  knows(setting: string): boolean {
+    return !this.tariff || this.settings.has(setting);
+  }
+
+  /** A setting named in a JSON field (`path`, at `where`), if the tariff declares it. */
+  namedSetting(text: string, path: string, where: Location, issues: Issue[]): string | undefined {
+    if (this.knows(text)) return text;
+    issues.push(error('UNKNOWN_SETTING', `${path} "${text}" is not a setting in tariff "${this.tariff!.id}"`, where, `settings: ${[...this.settings].join(', ')}`));
+    return undefined;
   }
 
   /** The band in a cell, if the tariff prices it for the setting. */

@@ -35,6 +35,7 @@ export function splitNational(nationalDir: string, outRoot: string): Map<string,
       tariff,
       assumptions,
       ...(national['writeOff'] ? { writeOff: national['writeOff'] } : {}),
+      ...(national['overflowSetting'] ? { overflowSetting: national['overflowSetting'] } : {}),
     };
     writeFileSync(path.join(dir, 'model.json'), JSON.stringify(model, null, 2));
     for (const name of readdirSync(nationalDir)) {
