@@ -2,24 +2,44 @@ import type { Decimal } from 'decimal.js';
 import type { Cell } from './model.js';
 import type { AcademicYear } from './period.js';
 
+/** Where a cell is: what a scenario's filters read. */
+export type CellPlace = Pick<Cell, 'ncy' | 'need' | 'setting' | 'band'>;
+
 /**
  * Changes a scenario makes inside a projection, where a change to the model's data alone
- * cannot express them (src/core/scenario/compile.ts builds these). All optional: a
- * projection without adjustments is the model as given.
+ * cannot express them (src/core/scenario/levers.ts builds these). All optional: a projection
+ * without adjustments is the model as given.
  */
 export interface Adjustments {
+  /** A multiplier on ceasing rates, by group of cells and year. */
+  readonly ceasing?: CeasingChange;
   /**
-   * A multiplier on the ceasing rate of `cell` at the end of AY `ay` (the result is kept within
-   * 0–1). It may read `cell` only during the call: a step reuses one object for every slot.
-   * A projection asks it once per slot and AY and keeps the answer for that projection.
+   * Where the new plans of one cell go in AY `ay`: shares of its plans, each to a setting and band
+   * (the shares need not add up to 1: a lever can make more or fewer plans); undefined, as given.
    */
-  readonly ceasingFactor?: (ay: AcademicYear, cell: Pick<Cell, 'ncy' | 'need' | 'setting' | 'band'>) => Decimal;
-  /** The new plans joining in AY `ay`, after levers. */
-  readonly newPlans?: (ay: AcademicYear, cells: readonly Cell[]) => readonly Cell[];
-  /** Moves of existing pupils in AY `ay`, after its step, applied in order; none, or an empty list, moves nobody. */
+  readonly newPlans?: (ay: AcademicYear, cell: CellPlace) => readonly NewPlanShare[] | undefined;
+  /** Moves of existing pupils in AY `ay`, after its new plans join, applied in order; none, or an empty list, moves nobody. */
   readonly moves?: (ay: AcademicYear) => readonly PlacementMove[];
   /** Commissioned places added to (or, negative, removed from) a place-funded setting in AY `ay`. */
   readonly extraPlaces?: (ay: AcademicYear, setting: string) => Decimal | undefined;
+}
+
+/**
+ * A scenario's change to ceasing rates, in two parts so that a projection asks about each state
+ * once, not once a year: which group a cell is in (0: no change), and each group's multiplier on
+ * the rate at the end of AY `ay` (the product is kept within 0–1).
+ */
+export interface CeasingChange {
+  /** May read `cell` only during the call: the projection reuses one object for every state. */
+  readonly groupOf: (cell: CellPlace) => number;
+  readonly factor: (group: number, ay: AcademicYear) => Decimal;
+}
+
+/** A share of one cell's new plans, joining in a setting and band (an expected count, so a double). */
+export interface NewPlanShare {
+  readonly setting: string;
+  readonly band: string;
+  readonly share: number;
 }
 
 /**
@@ -27,8 +47,8 @@ export interface Adjustments {
  * tariff of the new placement: any bespoke cost stays behind, shrinking with the pupils who stay.
  */
 export interface PlacementMove {
-  /** Whether a cell's pupils are among those who move. Given one object for every slot (src/core/step.ts): it must not keep it. */
-  readonly matches: (cell: Pick<Cell, 'ncy' | 'need' | 'setting' | 'band'>) => boolean;
+  /** Whether a cell's pupils are among those who move. Given one object for every state: it must not keep it. */
+  readonly matches: (cell: CellPlace) => boolean;
   /** The share of the matching pupils who move, 0–1. */
   readonly fraction: Decimal;
   readonly toSetting: string;

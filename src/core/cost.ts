@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { countDecimal } from './demand/count.js';
 import type { Lane } from './demand/lanes.js';
 import { Dec, ZERO } from './decimal.js';
-import { error, type Issue } from './issue.js';
+import { error, type Issue, type Location } from './issue.js';
 import { type AcademicYear, type FinancialYear, type MonthIndex, firstOfMonth, formatAcademicYear } from './period.js';
 import type { RateBook, SpanSum } from './rate-book.js';
 import type { TariffSetting } from './tariff.js';
@@ -38,6 +38,8 @@ interface SeriesGroup {
 /** The lanes of a projection grouped for costing, once per projection. */
 export interface CostLanes {
   readonly lanes: readonly Lane[];
+  /** The input row that first brought pupils to each lane. */
+  readonly origins: ReadonlyMap<Lane, Location>;
   readonly series: readonly SeriesGroup[];
   /** Lanes priced by their pupils' own annual cost. */
   readonly bespoke: readonly number[];
@@ -59,7 +61,7 @@ export interface CostContext {
 }
 
 /** Groups tariff-priced lanes by the series that prices them, in lane order (lanes are numbered canonically). */
-export function costLanes(lanes: readonly Lane[], book: RateBook): CostLanes {
+export function costLanes(lanes: readonly Lane[], origins: ReadonlyMap<Lane, Location>, book: RateBook): CostLanes {
   const bySeries = new Map<string, { setting: string; lanes: number[] }>();
   const bespoke: number[] = [];
   lanes.forEach((lane, l) => {
@@ -75,7 +77,7 @@ export function costLanes(lanes: readonly Lane[], book: RateBook): CostLanes {
     }
     group.lanes.push(l);
   });
-  return { lanes, series: [...bySeries.values()], bespoke };
+  return { lanes, origins, series: [...bySeries.values()], bespoke };
 }
 
 /**
@@ -99,18 +101,22 @@ export function costAcademicYear(laneTotals: Float64Array, pupilsBySetting: Read
     if (laneTotals[l] === 0) continue;
     bespokeBySetting.set(lane.setting, (bespokeBySetting.get(lane.setting) ?? ZERO).plus(countDecimal(laneTotals[l]!).times(lane.fee!)));
   }
+  // Each series' pupils, made a Decimal once for every span of the AY.
+  const pupilsBySeries = cost.series.map((group) => {
+    let pupils = 0;
+    for (const l of group.lanes) pupils += laneTotals[l]!;
+    return pupils === 0 ? undefined : countDecimal(pupils);
+  });
   const parts: CostPart[] = [];
   for (const span of spans) {
     if (span.months.length === 0) continue;
     const topUp = new Map<string, Decimal>();
-    for (const group of cost.series) {
-      let pupils = 0;
-      for (const l of group.lanes) pupils += laneTotals[l]!;
-      if (pupils === 0) continue;
-      const rateSum = sumRates(group, laneTotals, cost.lanes, span.months, ay, context);
-      if (!rateSum) continue;
-      topUp.set(group.setting, (topUp.get(group.setting) ?? ZERO).plus(countDecimal(pupils).times(rateSum.total)));
-    }
+    cost.series.forEach((group, g) => {
+      const pupils = pupilsBySeries[g];
+      if (pupils === undefined) return;
+      const rateSum = sumRates(group, laneTotals, cost, span.months, ay, context);
+      if (rateSum) topUp.set(group.setting, (topUp.get(group.setting) ?? ZERO).plus(pupils.times(rateSum.total)));
+    });
     const factorSum = span.months.reduce((total, m) => total.plus(context.rateBook.bespokeFactor(context.bespokeFrom, m)), ZERO);
     for (const [setting, total] of bespokeBySetting) topUp.set(setting, (topUp.get(setting) ?? ZERO).plus(total.times(factorSum)));
     const monthCount = new Dec(span.months.length);
@@ -129,27 +135,27 @@ export function costAcademicYear(laneTotals: Float64Array, pupilsBySetting: Read
 }
 
 /** Σ over the span's months of the series' rate in force on each 1st; undefined (and an issue per lane with pupils) if a month has none. */
-function sumRates(group: SeriesGroup, laneTotals: Float64Array, lanes: readonly Lane[], months: readonly MonthIndex[], ay: AcademicYear, context: CostContext): SpanSum | undefined {
+function sumRates(group: SeriesGroup, laneTotals: Float64Array, { lanes, origins }: CostLanes, months: readonly MonthIndex[], ay: AcademicYear, context: CostContext): SpanSum | undefined {
   const first = lanes[group.lanes[0]!]!;
   const sum = context.rateBook.topUpSum(first.setting, first.band, first.need, months);
   if (typeof sum === 'number') {
-    for (const l of group.lanes) if (laneTotals[l] !== 0) reportMissing(lanes[l]!, sum, ay, context);
+    for (const l of group.lanes) if (laneTotals[l] !== 0) reportMissing(lanes[l]!, origins.get(lanes[l]!), sum, ay, context);
     return undefined;
   }
   context.usedSums.add(sum);
   return sum;
 }
 
-function reportMissing(lane: Lane, month: MonthIndex, ay: AcademicYear, context: CostContext): void {
+function reportMissing(lane: Lane, origin: Location | undefined, month: MonthIndex, ay: AcademicYear, context: CostContext): void {
   const bandKnown = context.rateBook.hasBand(lane.setting, lane.band);
   const key = bandKnown ? `${lane.setting}\u0000${lane.band}\u0000${lane.need}` : `${lane.setting}\u0000${lane.band}`;
   if (context.reported.has(key)) return;
   context.reported.add(key);
   if (bandKnown) {
     const what = `no rate in force on ${firstOfMonth(month)} for setting "${lane.setting}", band "${lane.band}", need ${lane.need} (AY ${formatAcademicYear(ay)})`;
-    context.issues.push(error('NO_RATE_IN_FORCE', what, lane.origin, 'add a rate with an earlier effectiveFrom, or one for need "*"'));
+    context.issues.push(error('NO_RATE_IN_FORCE', what, origin, 'add a rate with an earlier effectiveFrom, or one for need "*"'));
   } else {
     const what = `pupils reach setting "${lane.setting}" in band "${lane.band}", which the tariff does not price for that setting (AY ${formatAcademicYear(ay)})`;
-    context.issues.push(error('UNKNOWN_BAND', what, lane.origin, 'a transition without to_band keeps the pupil\'s band: give to_band, or add rates for the band'));
+    context.issues.push(error('UNKNOWN_BAND', what, origin, 'a transition without to_band keeps the pupil\'s band: give to_band, or add rates for the band'));
   }
 }

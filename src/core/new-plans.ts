@@ -1,13 +1,21 @@
 import type { Decimal } from 'decimal.js';
-import { CellAccumulator } from './cells.js';
+import { toDouble } from './demand/count.js';
 import { ONE, ZERO } from './decimal.js';
 import { error, type Issue } from './issue.js';
 import type { Cell, NewPlanRow, PopulationRow } from './model.js';
 import { type AcademicYear, formatAcademicYear } from './period.js';
 
+/** A cell new plans join, without its count. */
+export type NewPlanCell = Omit<Cell, 'count' | 'bespokeAnnual'>;
+
+/** Each cell's new plans in each projected AY: `counts.get(ay)[i]` plans join cell i. */
+export interface NewPlans {
+  readonly cells: readonly NewPlanCell[];
+  readonly counts: ReadonlyMap<AcademicYear, Float64Array>;
+}
+
 /** One cell's new plans as given: a count a year and a rate per head, each summed over its rows. */
 interface Given {
-  readonly cell: Omit<Cell, 'count'>;
   count: Decimal;
   rate: Decimal;
   /** The first rate row, where a missing population is reported. */
@@ -20,16 +28,19 @@ interface Given {
  * k-th projected year; a rate is plans per head of that year's population at the row's NCY. Rows
  * with academic_year replace those for their cell (NCY, need, setting, band) in that year. A rate
  * without a population for a year it applies to is reported once per row (POPULATION_MISSING).
+ * Counts are expected values: each is a double, the growth factor taken in Decimal then made one.
  */
-export function newPlansByYear(rows: readonly NewPlanRow[], baseYear: AcademicYear, lastYear: AcademicYear, growth: Decimal, population: readonly PopulationRow[], issues: Issue[]): Map<AcademicYear, Cell[]> {
+export function newPlansByYear(rows: readonly NewPlanRow[], baseYear: AcademicYear, lastYear: AcademicYear, growth: Decimal, population: readonly PopulationRow[], issues: Issue[]): NewPlans {
+  const cells = new Map<string, NewPlanCell>();
   const recurring = new Map<string, Given>();
   const fixed = new Map<AcademicYear, Map<string, Given>>();
   for (const row of rows) {
+    const key = `${String(row.ncy + 10).padStart(2, '0')}\u0000${row.setting}\u0000${row.band}\u0000${row.need}`;
+    if (!cells.has(key)) cells.set(key, { ncy: row.ncy, need: row.need, setting: row.setting, band: row.band, ...(row.origin ? { origin: row.origin } : {}) });
     const byCell = row.academicYear === undefined ? recurring : mapOf(fixed, row.academicYear);
-    const key = `${row.ncy}\u0000${row.need}\u0000${row.setting}\u0000${row.band}`;
     let given = byCell.get(key);
     if (!given) {
-      given = { cell: { ncy: row.ncy, need: row.need, setting: row.setting, band: row.band, ...(row.origin ? { origin: row.origin } : {}) }, count: ZERO, rate: ZERO };
+      given = { count: ZERO, rate: ZERO };
       byCell.set(key, given);
     }
     if (row.count !== undefined) given.count = given.count.plus(row.count);
@@ -38,34 +49,35 @@ export function newPlansByYear(rows: readonly NewPlanRow[], baseYear: AcademicYe
       given.rateRow ??= row;
     }
   }
-  const people = new Map(population.map((p) => [`${p.academicYear}\u0000${p.ncy}`, p.population]));
+  const keys = [...cells.keys()].sort();
+  const people = new Map(population.map((p) => [`${p.academicYear}\u0000${p.ncy}`, toDouble(p.population)]));
   const reported = new Set<NewPlanRow>();
-  const perHead = (given: Given, ay: AcademicYear): Decimal => {
-    if (!given.rateRow) return ZERO;
-    const heads = people.get(`${ay}\u0000${given.cell.ncy}`);
-    if (heads !== undefined) return given.rate.times(heads);
+  const perHead = (given: Given, ncy: number, ay: AcademicYear): number => {
+    if (!given.rateRow) return 0;
+    const heads = people.get(`${ay}\u0000${ncy}`);
+    if (heads !== undefined) return toDouble(given.rate) * heads;
     if (!reported.has(given.rateRow)) {
       reported.add(given.rateRow);
-      const { ncy } = given.cell;
       issues.push(error('POPULATION_MISSING', `new plans at NCY ${ncy} are a rate per head, but population.csv has no population for NCY ${ncy} in ${formatAcademicYear(ay)}`, given.rateRow.origin, 'add a population row for that year and NCY, or give a count instead'));
     }
-    return ZERO;
+    return 0;
   };
 
-  const result = new Map<AcademicYear, Cell[]>();
+  const counts = new Map<AcademicYear, Float64Array>();
   let factor = ONE;
   for (let ay = baseYear + 1; ay <= lastYear; ay += 1) {
-    const year = new CellAccumulator();
+    const grown = toDouble(factor);
     const overrides = fixed.get(ay);
-    for (const [key, given] of recurring) {
-      if (overrides?.has(key)) continue;
-      year.add(given.cell, given.count.times(factor).plus(perHead(given, ay)));
-    }
-    for (const given of overrides?.values() ?? []) year.add(given.cell, given.count.plus(perHead(given, ay)));
-    result.set(ay, year.toCells());
+    counts.set(ay, Float64Array.from(keys, (key) => {
+      const ncy = cells.get(key)!.ncy;
+      const own = overrides?.get(key);
+      if (own) return toDouble(own.count) + perHead(own, ncy, ay);
+      const every = recurring.get(key);
+      return every ? toDouble(every.count) * grown + perHead(every, ncy, ay) : 0;
+    }));
     factor = factor.times(ONE.plus(growth));
   }
-  return result;
+  return { cells: keys.map((key) => cells.get(key)!), counts };
 }
 
 function mapOf(fixed: Map<AcademicYear, Map<string, Given>>, ay: AcademicYear): Map<string, Given> {

@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { costAcademicYear, costLanes, type CostContext, type CostPart, type MonthSpan } from './cost.js';
 import { countDecimal } from './demand/count.js';
 import { FLOW_NAMES } from './demand/flows.js';
+import { ProjectionCache } from './demand/cache.js';
 import { projectDemand, type Demand, type DemandYear } from './demand/run.js';
 import { TWELVE, ZERO } from './decimal.js';
 import { hasErrors, type Issue } from './issue.js';
@@ -18,14 +19,15 @@ import {
   firstProjectedFinancialYear,
 } from './period.js';
 import type { AcademicYearResult, FinancialYearResult, Flows, Projection, ProjectionOutcome, SettingFlows, SettingYear } from './projection.js';
-import { RateBook, type SpanSum } from './rate-book.js';
+import type { SpanSum } from './rate-book.js';
 import { applyWriteOff } from './write-off.js';
 
 /**
  * Projects an area's high-needs spend, income and DSG balance (docs/methodology.md).
- * Pure: no I/O, clock or randomness, so it is cheap to rerun for scenarios and goal-seek.
+ * Pure: no I/O, clock or randomness, so it is cheap to rerun for scenarios and goal-seek. A caller
+ * that projects the same model many times passes one ProjectionCache to every run.
  */
-export function project(model: Model, adjustments: Adjustments = {}): ProjectionOutcome {
+export function project(model: Model, adjustments: Adjustments = {}, cache = new ProjectionCache()): ProjectionOutcome {
   const issues: Issue[] = [];
   const firstYear = firstProjectedFinancialYear(model.baseYear);
   const financialYears: FinancialYear[] = [];
@@ -34,7 +36,7 @@ export function project(model: Model, adjustments: Adjustments = {}): Projection
   const [windowStart] = financialYearMonths(firstYear);
   const [, windowEnd] = financialYearMonths(model.horizon);
 
-  const rateBook = new RateBook(model.tariff, model.assumptions.tariffUplift);
+  const rateBook = cache.rateBook(model.tariff, model.assumptions.tariffUplift);
   const context: CostContext = {
     rateBook,
     settings: model.tariff.settings,
@@ -45,8 +47,9 @@ export function project(model: Model, adjustments: Adjustments = {}): Projection
     reported: new Set(),
     usedSums: new Set(),
   };
-  const demand = projectDemand(model, lastAcademicYear, adjustments, issues);
-  const lanes = costLanes(demand.plan.lanes, rateBook);
+  const demand = projectDemand(model, lastAcademicYear, adjustments, cache);
+  issues.push(...demand.issues);
+  const lanes = costLanes(demand.plan.lanes, demand.plan.origins, rateBook);
   const costParts: CostPart[] = [];
   const academicYears: AcademicYearResult[] = [];
   let previous: ReadonlyMap<string, Decimal> | undefined;

@@ -3,6 +3,7 @@ import type { Decimal } from 'decimal.js';
 import { Dec } from '../core/decimal.js';
 import { error, hasErrors, sortIssues, type Issue } from '../core/issue.js';
 import type { Assumptions, Model } from '../core/model.js';
+import type { Tariff } from '../core/tariff.js';
 import { type FinancialYear, firstProjectedFinancialYear, formatFinancialYear, parseFinancialYear } from '../core/period.js';
 import type { AreaTable, NationalInit, NationalTask } from './batch-types.js';
 import { academicYearCell, decimalCell } from './cell-parsers.js';
@@ -20,6 +21,12 @@ export interface NationalContext {
   readonly init: NationalInit;
   readonly tariffs: Map<string, LoadedTariff>;
   manifest?: ReturnType<typeof parseNationalManifest>;
+  /**
+   * The ceasing and transition rows of areas that have none of their own, by tariff: the same
+   * rows for every such area, so they are one array each, and projections of different areas can
+   * share what they compile from them (src/core/demand/cache.ts).
+   */
+  readonly sharedRules: WeakMap<Tariff, { ceasing?: Model['ceasing']; transitions?: Model['transitions'] }>;
 }
 
 const ASSUMPTION_COLUMNS = { newPlansGrowth: 'newplansgrowth', hnbGrowth: 'hnbgrowth', tariffUplift: 'tariffuplift' } as const;
@@ -73,11 +80,28 @@ export function buildAreaModel(context: NationalContext, task: NationalTask): { 
   // Each area is checked against its own tariff, which areas.csv may name.
   const overflowSetting = checkedOverflowSetting(national, check, issues);
   const rows = readModelRows(tables, spec.code, base, horizon, check, national.overflowSetting, issues);
+  if (tariff) Object.assign(rows, sharedRules(context, tariff, task, rows));
 
   const sorted = sortIssues(issues);
   if (hasErrors(sorted) || !tariff || base === undefined || horizon === undefined || !assumptions) return { issues: sorted, inputs };
   const model: Model = { area: { code: spec.code, name: spec.name }, baseYear: base, horizon, tariff, assumptions, ...rows, ...(overflowSetting ? { overflowSetting } : {}), ...(national.writeOff ? { writeOff: national.writeOff } : {}) };
   return { model, issues: sorted, inputs };
+}
+
+/**
+ * An area with no rows of its own in ceasing.csv or transitions.csv reads the shared rows, checked
+ * against the same tariff: the same rows for every such area, kept as one array.
+ */
+function sharedRules(context: NationalContext, tariff: Tariff, task: NationalTask, rows: Pick<Model, 'ceasing' | 'transitions'>): Pick<Model, 'ceasing' | 'transitions'> {
+  let held = context.sharedRules.get(tariff);
+  if (!held) {
+    held = {};
+    context.sharedRules.set(tariff, held);
+  }
+  return {
+    ceasing: task.rows['ceasing.csv'] === undefined ? (held.ceasing ??= rows.ceasing) : rows.ceasing,
+    transitions: task.rows['transitions.csv'] === undefined ? (held.transitions ??= rows.transitions) : rows.transitions,
+  };
 }
 
 function columnIndex(columns: readonly string[]): Map<string, number> {

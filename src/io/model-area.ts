@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { hasErrors, sortIssues, uniqueIssues, type Issue } from '../core/issue.js';
 import type { Model } from '../core/model.js';
+import { ProjectionCache } from '../core/demand/cache.js';
 import { project } from '../core/project.js';
 import type { ProjectionOutcome } from '../core/projection.js';
 import { projectScenario } from '../core/scenario/apply.js';
@@ -17,12 +18,14 @@ import { type InputDigest, loadModel } from './read-model.js';
 /** What a worker (or the main thread, with --jobs 1) keeps between areas. */
 export interface AreaWorkspace {
   readonly init: BatchInit;
+  /** One for every area this thread projects: tariffs' rate books are shared by areas, the rest by an area's scenarios. */
+  readonly cache: ProjectionCache;
   readonly national?: NationalContext;
   scenarios?: readonly Scenario[];
 }
 
 export function workspace(init: BatchInit): AreaWorkspace {
-  return { init, ...(init.kind === 'national' ? { national: { init, tariffs: new Map() } } : {}) };
+  return { init, cache: new ProjectionCache(), ...(init.kind === 'national' ? { national: { init, tariffs: new Map(), sharedRules: new WeakMap() } } : {}) };
 }
 
 /** Reads one area, projects it under each chosen scenario and returns its summary rows as decimal text. */
@@ -45,8 +48,8 @@ export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
   const model = built.model;
   const scenarios = chosenScenarios(space);
   const runs: { id: string; outcome: ProjectionOutcome }[] = scenarios
-    ? scenarios.map((scenario) => ({ id: scenario.id, outcome: projectScenario(model, scenario) }))
-    : [{ id: '', outcome: project(model) }];
+    ? scenarios.map((scenario) => ({ id: scenario.id, outcome: projectScenario(model, scenario, undefined, { cache: space.cache }) }))
+    : [{ id: '', outcome: project(model, {}, space.cache) }];
   const issues = uniqueIssues(sortIssues([...built.issues, ...(scenarios ? checkScenarios(model, scenarios) : []), ...runs.flatMap((run) => run.outcome.issues)]));
   if (hasErrors(issues) || runs.some((run) => !run.outcome.projection)) return { code, name, ...source, issues, scenarios: [], inputs };
   return { code, name, ...source, issues, scenarios: runs.map((run) => ({ id: run.id, rows: summaryRows(run.outcome.projection!).map(toWire) })), inputs };

@@ -35,6 +35,6 @@ describe('cells in canonical order', () => {
   });
 
   it('a model built in code with a cell outside NCY −3 to 20 is refused, not folded into another lane', () => {
-    expect(() => projectDemand(model({ cohort: [cell(21, 'ASD', 'mainstream', '1', '1')] }), 2026, {}, [])).toThrow(/outside -3 to 20/);
+    expect(() => projectDemand(model({ cohort: [cell(21, 'ASD', 'mainstream', '1', '1')] }), 2026)).toThrow(/outside -3 to 20/);
   });
 });

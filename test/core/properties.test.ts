@@ -70,7 +70,7 @@ const close = (a: Dec, b: Dec) => a.minus(b).abs().lessThanOrEqualTo(b.abs().plu
 
 /** The engine's years against the plain reference's: every lane's pupils and bespoke costs, and every flow of every setting. */
 function expectAgreement(m: Model, adjustments: Adjustments = {}): void {
-  const { plan, years } = projectDemand(m, m.horizon, adjustments, []);
+  const { plan, years } = projectDemand(m, m.horizon, adjustments);
   const reference = referenceYears(m, m.horizon, adjustments);
   expect(years.length).toBe(reference.length);
   years.forEach((year, i) => {
@@ -165,8 +165,9 @@ describe('invariants (property tests, seed logged by fast-check on failure)', ()
       const m: Model = { ...base, cohort: [...base.cohort, ...bespoke], transitions: [...base.transitions, { fromNcy: second.fromNcy, fromSetting: 'mainstream', toSetting: 'special', toBand: '1', rate: second.rate }] };
       const one = new Dec(1);
       const adjustments: Adjustments = {
-        ceasingFactor: (ay, cell) => (cell.ncy >= ceasing.from && cell.ncy <= ceasing.from + ceasing.span ? ceasing.factor.plus(new Dec(ay - 2025).div(7)) : one),
-        newPlans: (_ay, cells) => cells.map((cell) => (cell.need === plans.need ? { ...cell, count: cell.count.times(plans.scale) } : cell)),
+        ceasing: { groupOf: (cell) => (cell.ncy >= ceasing.from && cell.ncy <= ceasing.from + ceasing.span ? 1 : 0), factor: (_group, ay) => ceasing.factor.plus(new Dec(ay - 2025).div(7)) },
+        // The plans of one need scaled, a quarter of them sent to special band 2.
+        newPlans: (_ay, cell) => (cell.need === plans.need ? [{ setting: cell.setting, band: cell.band, share: 0.75 * Number(plans.scale.toString()) }, { setting: 'special', band: '2', share: 0.25 * Number(plans.scale.toString()) }] : undefined),
         moves: (ay) => (ay === move.year ? [{ matches: (cell) => cell.setting === 'mainstream' && cell.ncy >= move.from, fraction: move.fraction, toSetting: 'special', toBand: '2' }] : []),
       };
       expectAgreement(m, adjustments);

@@ -27,7 +27,7 @@ const one = new Dec(1);
  * cell, every flow added where it happens, in Decimal arithmetic, with its own lookups of the
  * ceasing, transition and new-plan rules. Slow, and independent of src/core/demand/, so that
  * property tests can hold the engine to it, with a scenario's adjustments as the engine applies
- * them: ceasing factors (rate × factor kept within 0–1), new plans after levers, moves after
+ * them: a ceasing change (rate × its group's factor, kept within 0–1), new plans after levers, moves after
  * the new plans join, then capacity (newest arrivals first).
  */
 export function referenceYears(model: Model, lastYear: number, adjustments: Adjustments = {}): ReferenceYear[] {
@@ -81,7 +81,8 @@ export function referenceYears(model: Model, lastYear: number, adjustments: Adju
     for (const c of cells.values()) {
       const f = flowsOf(flows, c.setting);
       const given = ceasingRate(model, c);
-      const factored = adjustments.ceasingFactor ? given.times(adjustments.ceasingFactor(ay - 1, c)) : given;
+      const group = adjustments.ceasing?.groupOf(c) ?? 0;
+      const factored = group !== 0 ? given.times(adjustments.ceasing!.factor(group, ay - 1)) : given;
       const rate = Dec.min(one, Dec.max(zero, factored));
       f.ceased = f.ceased.plus(c.count.times(rate));
       const continuing = c.count.times(one.minus(rate));
@@ -99,9 +100,14 @@ export function referenceYears(model: Model, lastYear: number, adjustments: Adju
       add(next, { ncy: c.ncy + 1, need: c.need, setting: c.setting, band: c.band, count: staying, ...(c.bespoke ? { bespoke: c.bespoke.times(one.minus(rate)).times(one.minus(share)) } : {}) });
     }
     const joining = newPlansOf(model, ay);
-    for (const p of adjustments.newPlans ? adjustments.newPlans(ay, joining) : joining) {
-      flowsOf(flows, p.setting).newPlans = flowsOf(flows, p.setting).newPlans.plus(p.count);
-      add(next, { ncy: p.ncy, need: p.need, setting: p.setting, band: p.band, count: p.count, joined: p.count });
+    for (const cell of joining) {
+      // A scenario's levers may scale a cell's plans or send shares of them elsewhere.
+      const shares = adjustments.newPlans?.(ay, cell) ?? [{ setting: cell.setting, band: cell.band, share: 1 }];
+      for (const { setting, band, share } of shares) {
+        const count = cell.count.times(new Dec(String(share)));
+        flowsOf(flows, setting).newPlans = flowsOf(flows, setting).newPlans.plus(count);
+        add(next, { ncy: cell.ncy, need: cell.need, setting, band, count, joined: count });
+      }
     }
     cells = overflow(model, ay, moveCells(next, ay, flows), flows, settings, add, flowsOf);
     for (const c of cells.values()) flowsOf(flows, c.setting).closing = flowsOf(flows, c.setting).closing.plus(c.count);

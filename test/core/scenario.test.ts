@@ -3,6 +3,7 @@ import { Dec } from '../../src/core/decimal.js';
 import { toPence } from '../../src/core/rounding.js';
 import { agreementFunding, assessAgreement } from '../../src/core/scenario/agreement.js';
 import { projectScenario } from '../../src/core/scenario/apply.js';
+import { ProjectionCache } from '../../src/core/demand/cache.js';
 import { project } from '../../src/core/project.js';
 import { attributeSavings } from '../../src/core/scenario/attribution.js';
 import { solve } from '../../src/core/scenario/goal-seek.js';
@@ -154,19 +155,20 @@ describe('goal-seek', () => {
   });
 });
 
-describe('a caller\'s own ceasing factor (the library API)', () => {
-  it('is asked afresh by each projection: the same function, reading changed data, gives the new figures', () => {
-    // Levers' factors are shared between projections (src/core/scenario-ceasing.ts); a caller's
-    // function may read data of its own, so its answers must not outlive one projection.
+describe('a caller\'s own ceasing change (the library API)', () => {
+  it('is asked afresh by each projection, even through one cache: the same functions, reading changed data, give the new figures', () => {
+    // A ProjectionCache keeps what depends on the model alone; a caller's change may read data of
+    // its own, so its answers must not outlive one projection.
     const base = model({ horizon: 2027, cohort: [cell(5, 'ASD', 'mainstream', '1', '100')], ceasing: [{ ncy: 5, rate: d('0.1') }, { ncy: 6, rate: d('0.1') }] });
+    const cache = new ProjectionCache();
     let share = d('0.5');
-    const ceasingFactor = () => share;
-    const pupils = () => project(base, { ceasingFactor }).projection!.years.at(-1)!.pupilsJanuary.toString();
+    const ceasing = { groupOf: () => 1, factor: () => share };
+    const pupils = () => project(base, { ceasing }, cache).projection!.years.at(-1)!.pupilsJanuary.toString();
     const first = pupils();
     share = d('2');
     const second = pupils();
     expect(second).not.toBe(first);
-    expect(second).toBe(project(base, { ceasingFactor: () => d('2') }).projection!.years.at(-1)!.pupilsJanuary.toString());
+    expect(second).toBe(project(base, { ceasing: { groupOf: () => 1, factor: () => d('2') } }).projection!.years.at(-1)!.pupilsJanuary.toString());
   });
 });
 

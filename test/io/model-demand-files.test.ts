@@ -88,7 +88,7 @@ describe('a national model with population.csv and capacity.csv', () => {
     const sources = readBatchSources(dir, DEFAULT_LIMITS, path.join(ROOT, 'tariffs'));
     expect(sources.issues).toEqual([]);
     const init = sources.init as NationalInit;
-    const context = { init, tariffs: new Map() };
+    const context = { init, tariffs: new Map(), sharedRules: new WeakMap() };
     const areas = Object.fromEntries(sources.tasks.map((task) => {
       if (task.kind !== 'national') throw new Error('expected a national task');
       const built = buildAreaModel(context, task);

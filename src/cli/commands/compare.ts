@@ -5,6 +5,7 @@ import { ZERO } from '../../core/decimal.js';
 import type { Model } from '../../core/model.js';
 import { withThousands } from '../../report/format-cell.js';
 import type { Projection } from '../../core/projection.js';
+import { ProjectionCache } from '../../core/demand/cache.js';
 import { projectScenario } from '../../core/scenario/apply.js';
 import { assessAgreement } from '../../core/scenario/agreement.js';
 import { attributeSavings, type Attribution } from '../../core/scenario/attribution.js';
@@ -35,8 +36,9 @@ export async function runCompare(dirArgument: string | undefined, options: Compa
   const open = openModel(dir, options);
   const chosen: Scenario[] = options.scenarios ? options.scenarios.split(',').map((id) => findScenario(open, id.trim())) : [...open.scenarios];
   if (chosen.length === 0) throw new UsageError(`${dir} has no scenarios.json; give --scenarios-file, or see docs/scenarios.md`);
+  const cache = new ProjectionCache();
   const projections = chosen.map((scenario) => {
-    const outcome = projectScenario(open.model, scenario);
+    const outcome = projectScenario(open.model, scenario, undefined, { cache });
     if (!outcome.projection) throw new InputError(outcome.issues);
     return { scenario, projection: outcome.projection };
   });
@@ -55,7 +57,7 @@ export async function runCompare(dirArgument: string | undefined, options: Compa
   const attributions = projections.flatMap(({ scenario }) => {
     const base = scenario.base === undefined ? undefined : open.scenarios.find((s) => s.id === scenario.base);
     if (!base || scenario.levers.length === scenario.inheritedLevers) return [];
-    const result = attributeSavings(open.model, scenario, base);
+    const result = attributeSavings(open.model, scenario, base, cache);
     if ('issues' in result) throw new InputError(result.issues);
     return [{ scenario, base, result }];
   });

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { parseDecimal } from '../../core/decimal.js';
 import { InputError, UsageError } from '../../core/errors.js';
 import { formatFinancialYear, parseFinancialYear } from '../../core/period.js';
+import { ProjectionCache } from '../../core/demand/cache.js';
 import { projectScenario } from '../../core/scenario/apply.js';
 import { DEFAULT_TOLERANCE, type Metric, metricOf, solve, type Target } from '../../core/scenario/goal-seek.js';
 import type { Lever, Scenario } from '../../core/scenario/types.js';
@@ -65,9 +66,11 @@ export async function runSolve(dirArgument: string | undefined, options: SolveOp
   const scenario: Scenario = options.scenario ? findScenario(open, options.scenario) : { id: 'model', label: 'the model as given', assumptions: {}, funding: [], levers: [], inheritedLevers: 0 };
   const variant = parameter(options.vary, scenario);
   const started = performance.now();
+  // Every run projects the same model: what depends on it alone is made once.
+  const cache = new ProjectionCache();
   let result;
   try {
-    result = solve((value) => projectScenario(open.model, variant(value)).projection, target, low, high, tolerance);
+    result = solve((value) => projectScenario(open.model, variant(value), undefined, { cache }).projection, target, low, high, tolerance);
   } catch (cause) {
     if (cause instanceof RangeError) throw new InputError([{ severity: 'error', code: 'NO_RATE_IN_FORCE', message: cause.message }]);
     throw cause;

@@ -1,6 +1,7 @@
 import { InputError } from '../../core/errors.js';
 import { hasErrors, sortIssues, uniqueIssues } from '../../core/issue.js';
 import { project } from '../../core/project.js';
+import { ProjectionCache } from '../../core/demand/cache.js';
 import { projectScenario } from '../../core/scenario/apply.js';
 import { displayPath } from '../../io/files.js';
 import { isNationalFolder } from '../../io/read-national.js';
@@ -19,7 +20,8 @@ export async function runValidate(dirArgument: string | undefined, options: Mode
   // A national model (model.json naming an areas table) is checked area by area, as batch reads it.
   if (isNationalFolder(dir)) return (await import('./batch.js')).runValidateNational(dir, options);
   const open = openModel(dir, options);
-  const outcomes = [project(open.model), ...open.scenarios.map((s) => projectScenario(open.model, s))];
+  const cache = new ProjectionCache();
+  const outcomes = [project(open.model, {}, cache), ...open.scenarios.map((s) => projectScenario(open.model, s, undefined, { cache }))];
   const issues = uniqueIssues(sortIssues([...open.issues, ...outcomes.flatMap((o) => o.issues)]));
   const projection = outcomes[0]!.projection;
   if (hasErrors(issues) || !projection) throw new InputError(issues);

@@ -1,8 +1,8 @@
 import type { Model } from '../model.js';
 import type { AcademicYear } from '../period.js';
 import { toDouble } from './count.js';
-import { overflowTarget, type LaneLookup } from './find-lanes.js';
-import { SPAN } from './lanes.js';
+import { overflowTarget, type LaneSet } from './find-lanes.js';
+import { type LaneInterner, SPAN } from './lanes.js';
 
 /** A setting's places in one AY, and where each of its lanes overflows to. */
 export interface CapacityLimit {
@@ -14,7 +14,7 @@ export interface CapacityLimit {
 }
 
 /** The capacity rows of AY `ay` that name somewhere to overflow to, in the order of the settings. */
-export function capacityLimits(model: Model, ay: AcademicYear, { lanes, numberOf }: LaneLookup, settingIndex: ReadonlyMap<string, number>): CapacityLimit[] {
+export function capacityLimits(model: Model, ay: AcademicYear, { lanes, numberOf }: LaneSet, interner: LaneInterner, settingIndex: ReadonlyMap<string, number>): CapacityLimit[] {
   const limits: CapacityLimit[] = [];
   for (const row of model.capacity ?? []) {
     const to = overflowTarget(row, model.overflowSetting);
@@ -24,7 +24,7 @@ export function capacityLimits(model: Model, ay: AcademicYear, { lanes, numberOf
     lanes.forEach((lane, l) => {
       if (lane.setting !== row.setting) return;
       from.push(l);
-      targets.push(numberOf(lane.need, to, row.overflowBand ?? lane.band));
+      targets.push(numberOf.get(interner.lane(lane.need, to, row.overflowBand ?? lane.band))!);
     });
     limits.push({ setting: settingIndex.get(row.setting)!, places: toDouble(row.places), lanes: Int32Array.from(from), targets: Int32Array.from(targets) });
   }

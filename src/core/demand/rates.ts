@@ -1,11 +1,10 @@
-import type { Decimal } from 'decimal.js';
-import type { Adjustments } from '../adjustments.js';
-import type { Cell } from '../model.js';
+import type { CeasingChange } from '../adjustments.js';
 import { NCY_MIN } from '../need.js';
 import type { AcademicYear } from '../period.js';
 import { toDouble } from './count.js';
-import type { LaneLookup } from './find-lanes.js';
-import { feeOf, SPAN, stateOf } from './lanes.js';
+import type { LaneSet } from './find-lanes.js';
+import type { DemandInputs } from './inputs.js';
+import { SPAN, stateOf } from './lanes.js';
 import type { RuleBook } from './rule-book.js';
 
 /**
@@ -24,7 +23,7 @@ export interface StepRates {
 }
 
 /** The model's own rates, copied lane by lane from the rule book. */
-export function modelRates({ lanes, numberOf }: LaneLookup, book: RuleBook): StepRates {
+export function modelRates({ lanes, numberOf }: LaneSet, book: RuleBook): StepRates {
   const size = lanes.length * SPAN;
   const survival = new Float64Array(size);
   const keep = new Float64Array(size);
@@ -32,19 +31,13 @@ export function modelRates({ lanes, numberOf }: LaneLookup, book: RuleBook): Ste
   const targets: number[] = [];
   const shares: number[] = [];
   lanes.forEach((lane, l) => {
-    const rules = book.for(lane.need, lane.setting);
+    const rules = book.for(lane);
     survival.set(rules.survival, l * SPAN);
     keep.set(rules.keep, l * SPAN);
-    const targetLanes = new Map<object, number>();
     for (let offset = 0; offset < SPAN; offset += 1) {
       moveStart[l * SPAN + offset] = targets.length;
-      for (const move of rules.transitions[offset]!) {
-        let to = targetLanes.get(move);
-        if (to === undefined) {
-          to = numberOf(move.toNeed ?? lane.need, move.toSetting, move.toBand ?? lane.band);
-          targetLanes.set(move, to);
-        }
-        targets.push(stateOf(to, offset + NCY_MIN + 1));
+      for (const move of rules.moves[offset]!) {
+        targets.push(stateOf(numberOf.get(move.to)!, offset + NCY_MIN + 1));
         shares.push(move.share);
       }
     }
@@ -53,26 +46,38 @@ export function modelRates({ lanes, numberOf }: LaneLookup, book: RuleBook): Ste
   return { survival, keep, moveStart, moveTarget: Int32Array.from(targets), moveShare: Float64Array.from(shares) };
 }
 
-/**
- * Survival under a scenario's factor on ceasing rates at the end of AY `ay`: 1 − rate × factor,
- * the product kept within 0–1. States whose rate is 0, or whose factor is 1, keep the model's.
- */
-export function survivalWithFactor({ lanes }: LaneLookup, book: RuleBook, model: Float64Array, factorOf: NonNullable<Adjustments['ceasingFactor']>, ay: AcademicYear): Float64Array {
-  const survival = Float64Array.from(model);
+/** Each state's group under a scenario's ceasing change (0 where its rate is 0: nothing to change). */
+export function ceasingGroups({ lanes }: LaneSet, book: RuleBook, change: CeasingChange): Int32Array {
+  const groups = new Int32Array(lanes.length * SPAN);
   const probe = { ncy: 0, need: lanes[0]?.need ?? 'ASD', setting: '', band: '' };
-  // A scenario hands out one factor per set of matching levers: each is made a double once.
-  const doubles = new Map<Decimal, number>();
   lanes.forEach((lane, l) => {
-    const { ceasing } = book.for(lane.need, lane.setting);
+    const { ceasing } = book.for(lane);
     Object.assign(probe, { need: lane.need, setting: lane.setting, band: lane.band });
     for (let offset = 0; offset < SPAN; offset += 1) {
       if (ceasing[offset] === 0) continue;
       probe.ncy = offset + NCY_MIN;
-      const factor = factorOf(ay, probe);
-      let f = doubles.get(factor);
+      groups[l * SPAN + offset] = change.groupOf(probe);
+    }
+  });
+  return groups;
+}
+
+/**
+ * Survival under a scenario's ceasing change at the end of AY `ay`: 1 − rate × factor, the
+ * product kept within 0–1. States in group 0, or whose group's factor is 1, keep the model's.
+ */
+export function survivalWithChange({ lanes }: LaneSet, book: RuleBook, model: Float64Array, groups: Int32Array, change: CeasingChange, ay: AcademicYear): Float64Array {
+  const survival = Float64Array.from(model);
+  const factors = new Map<number, number>();
+  lanes.forEach((lane, l) => {
+    const { ceasing } = book.for(lane);
+    for (let offset = 0; offset < SPAN; offset += 1) {
+      const group = groups[l * SPAN + offset]!;
+      if (group === 0) continue;
+      let f = factors.get(group);
       if (f === undefined) {
-        f = toDouble(factor);
-        doubles.set(factor, f);
+        f = toDouble(change.factor(group, ay));
+        factors.set(group, f);
       }
       if (f !== 1) survival[l * SPAN + offset] = 1 - Math.min(1, Math.max(0, ceasing[offset]! * f));
     }
@@ -80,23 +85,9 @@ export function survivalWithFactor({ lanes }: LaneLookup, book: RuleBook, model:
   return survival;
 }
 
-/**
- * Cells (the base cohort, a year's new plans) as counts by state. Cells of one state are summed
- * exactly in Decimal first, so that the order of the cells cannot change a bit of the result.
- */
-export function countsByState(cells: readonly Cell[], { numberOf }: LaneLookup, bespoke: boolean): Map<number, Decimal> {
-  const sums = new Map<number, Decimal>();
-  for (const cell of cells) {
-    const state = stateOf(numberOf(cell.need, cell.setting, cell.band, bespoke ? feeOf(cell) : undefined), cell.ncy);
-    const held = sums.get(state);
-    sums.set(state, held ? held.plus(cell.count) : cell.count);
-  }
-  return sums;
-}
-
 /** The base January cohort as a vector over the states. */
-export function baseVector(cohort: readonly Cell[], lookup: LaneLookup): Float64Array {
-  const counts = new Float64Array(lookup.lanes.length * SPAN);
-  for (const [state, count] of countsByState(cohort, lookup, true)) counts[state] = toDouble(count);
+export function baseVector(inputs: DemandInputs, { lanes, numberOf }: LaneSet): Float64Array {
+  const counts = new Float64Array(lanes.length * SPAN);
+  for (const { lane, ncy, count } of inputs.cohort) counts[stateOf(numberOf.get(lane)!, ncy)] = count;
   return counts;
 }

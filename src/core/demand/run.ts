@@ -2,6 +2,7 @@ import type { Adjustments } from '../adjustments.js';
 import type { Issue } from '../issue.js';
 import type { Model } from '../model.js';
 import type { AcademicYear } from '../period.js';
+import { ProjectionCache } from './cache.js';
 import { flowTally, type FlowTally } from './flows.js';
 import { SPAN } from './lanes.js';
 import { type DemandPlan, planDemand } from './plan.js';
@@ -20,12 +21,17 @@ export interface DemandYear {
 export interface Demand {
   readonly plan: DemandPlan;
   readonly years: readonly DemandYear[];
+  /** Problems found on the way (a rate per head without a population). */
+  readonly issues: readonly Issue[];
 }
 
 /** The cohort of every AY from the base year to `lastYear` (docs/methodology.md, "Stepping the cohort"). */
-export function projectDemand(model: Model, lastYear: AcademicYear, adjustments: Adjustments, issues: Issue[]): Demand {
-  const plan = planDemand(model, lastYear, adjustments, issues);
-  return { plan, years: runPlan(plan) };
+export function projectDemand(model: Model, lastYear: AcademicYear, adjustments: Adjustments = {}, cache = new ProjectionCache()): Demand {
+  const parts = cache.parts(model, lastYear);
+  return cache.demand(model, parts, adjustments, () => {
+    const plan = planDemand(model, lastYear, adjustments, parts);
+    return { plan, years: runPlan(plan), issues: parts.inputs.issues };
+  });
 }
 
 /** Steps a plan through its years. Every array is made before the first step. */

@@ -1,12 +1,12 @@
-import type { PlacementMove } from '../adjustments.js';
-import type { Cell } from '../model.js';
+import type { NewPlanShare, PlacementMove } from '../adjustments.js';
 import { NCY_MAX, NCY_MIN } from '../need.js';
+import type { AcademicYear } from '../period.js';
 import { toDouble } from './count.js';
-import type { LaneLookup } from './find-lanes.js';
-import { stateOf } from './lanes.js';
-import { countsByState } from './rates.js';
+import type { LaneSet } from './find-lanes.js';
+import type { DemandInputs } from './inputs.js';
+import { type LaneInterner, stateOf } from './lanes.js';
 
-/** A year's new plans as states and counts. */
+/** A year's new plans as states and counts, added in this order. */
 export interface Joiners {
   readonly states: Int32Array;
   readonly counts: Float64Array;
@@ -19,27 +19,58 @@ export interface LeverMove {
   readonly fraction: number;
 }
 
-/** A year's new plans by state, in state order. */
-export function joinersOf(cells: readonly Cell[], lookup: LaneLookup): Joiners {
-  const sums = [...countsByState(cells, lookup, false)].sort((a, b) => a[0] - b[0]);
-  return { states: Int32Array.from(sums, ([state]) => state), counts: Float64Array.from(sums, ([, count]) => toDouble(count)) };
+/** A year's new plans, after a scenario's new-plan levers (`shares`, by cell): each cell's plans, or its shares of them, in cell order. */
+export function joinersOf(inputs: DemandInputs, ay: AcademicYear, { numberOf }: LaneSet, interner: LaneInterner, byCell: readonly (readonly NewPlanShare[] | undefined)[] | undefined): Joiners {
+  const { cells, counts } = inputs.newPlans;
+  const year = counts.get(ay)!;
+  const states: number[] = [];
+  const joining: number[] = [];
+  cells.forEach((cell, i) => {
+    const shares = byCell?.[i];
+    if (!shares) {
+      states.push(stateOf(numberOf.get(inputs.newPlanLanes[i]!)!, cell.ncy));
+      joining.push(year[i]!);
+      return;
+    }
+    for (const share of shares) {
+      states.push(stateOf(numberOf.get(interner.lane(cell.need, share.setting, share.band))!, cell.ncy));
+      joining.push(year[i]! * share.share);
+    }
+  });
+  return { states: Int32Array.from(states), counts: Float64Array.from(joining) };
 }
 
-/** A year's moves, each as the states it matches, in state order. A moved pupil is priced by the tariff of the new lane. */
-export function leverMoves(moves: readonly PlacementMove[], { lanes, numberOf }: LaneLookup): LeverMove[] {
-  const probe = { ncy: 0, need: lanes[0]?.need ?? 'ASD', setting: '', band: '' };
-  return moves.map((move) => {
-    const from: number[] = [];
-    const to: number[] = [];
-    lanes.forEach((lane, l) => {
-      Object.assign(probe, { need: lane.need, setting: lane.setting, band: lane.band });
-      for (let ncy = NCY_MIN; ncy <= NCY_MAX; ncy += 1) {
-        probe.ncy = ncy;
-        if (!move.matches(probe)) continue;
-        from.push(stateOf(l, ncy));
-        to.push(stateOf(numberOf(lane.need, move.toSetting, move.toBand ?? lane.band), ncy));
-      }
-    });
-    return { from: Int32Array.from(from), to: Int32Array.from(to), fraction: toDouble(move.fraction) };
-  });
+/**
+ * Each year's moves as the states they match, in state order. The states a move matches are found
+ * once per filter (a lever's moves share their `matches` from year to year); a moved pupil is
+ * priced by the tariff of the new lane.
+ */
+export function leverMoves({ lanes, numberOf }: LaneSet, interner: LaneInterner, byYear: ReadonlyMap<AcademicYear, readonly PlacementMove[]>): Map<AcademicYear, LeverMove[]> {
+  const matched = new Map<PlacementMove['matches'], Map<string, { from: Int32Array; to: Int32Array }>>();
+  const statesOf = (move: PlacementMove): { from: Int32Array; to: Int32Array } => {
+    const byPlace = matched.get(move.matches) ?? new Map<string, { from: Int32Array; to: Int32Array }>();
+    matched.set(move.matches, byPlace);
+    const place = `${move.toSetting}\u0000${move.toBand ?? ''}`;
+    let states = byPlace.get(place);
+    if (!states) {
+      const from: number[] = [];
+      const to: number[] = [];
+      const probe = { ncy: 0, need: lanes[0]?.need ?? 'ASD', setting: '', band: '' };
+      lanes.forEach((lane, l) => {
+        Object.assign(probe, { need: lane.need, setting: lane.setting, band: lane.band });
+        let target: number | undefined;
+        for (let ncy = NCY_MIN; ncy <= NCY_MAX; ncy += 1) {
+          probe.ncy = ncy;
+          if (!move.matches(probe)) continue;
+          target ??= numberOf.get(interner.lane(lane.need, move.toSetting, move.toBand ?? lane.band))!;
+          from.push(stateOf(l, ncy));
+          to.push(stateOf(target, ncy));
+        }
+      });
+      states = { from: Int32Array.from(from), to: Int32Array.from(to) };
+      byPlace.set(place, states);
+    }
+    return states;
+  };
+  return new Map([...byYear].map(([ay, moves]) => [ay, moves.map((move) => ({ ...statesOf(move), fraction: toDouble(move.fraction) }))]));
 }

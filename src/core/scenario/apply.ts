@@ -1,5 +1,6 @@
 import type { Adjustments } from '../adjustments.js';
 import type { FundingRow, Model } from '../model.js';
+import type { ProjectionCache } from '../demand/cache.js';
 import { project } from '../project.js';
 import type { ProjectionOutcome } from '../projection.js';
 import { agreementFunding } from './agreement.js';
@@ -35,7 +36,8 @@ export function applyScenario(model: Model, scenario: Scenario, levers: readonly
   };
 }
 
-export function projectScenario(model: Model, scenario: Scenario, levers?: readonly Lever[], options?: { dropInstalments?: ReadonlySet<number> }): ProjectionOutcome {
+/** `options.cache`: one ProjectionCache for every projection of the same model (scenarios, goal-seek, attribution). */
+export function projectScenario(model: Model, scenario: Scenario, levers?: readonly Lever[], options: { dropInstalments?: ReadonlySet<number>; cache?: ProjectionCache } = {}): ProjectionOutcome {
   const applied = applyScenario(model, scenario, levers, options);
-  return project(applied.model, applied.adjustments);
+  return project(applied.model, applied.adjustments, options.cache);
 }

@@ -3,6 +3,7 @@ import type { Issue } from '../issue.js';
 import type { Model } from '../model.js';
 import type { FinancialYear } from '../period.js';
 import type { Projection } from '../projection.js';
+import { ProjectionCache } from '../demand/cache.js';
 import { projectScenario } from './apply.js';
 import type { Scenario } from './types.js';
 
@@ -26,14 +27,14 @@ export interface Attribution {
  * time; each step's saving is the change it makes given the steps before it. The steps
  * telescope, so the savings add up exactly to the difference between the two projections.
  */
-export function attributeSavings(model: Model, scenario: Scenario, base: Scenario): Attribution | { readonly issues: readonly Issue[] } {
+export function attributeSavings(model: Model, scenario: Scenario, base: Scenario, cache = new ProjectionCache()): Attribution | { readonly issues: readonly Issue[] } {
   const inherited = scenario.levers.slice(0, scenario.inheritedLevers);
   const own = scenario.levers.slice(scenario.inheritedLevers);
   const steps: { id: string; label: string; run: () => ReturnType<typeof projectScenario> }[] = [
-    { id: 'other-changes', label: 'Assumptions and funding lines of this scenario', run: () => projectScenario(model, scenario, inherited) },
-    ...own.map((lever, k) => ({ id: lever.id, label: lever.label, run: () => projectScenario(model, scenario, [...inherited, ...own.slice(0, k + 1)]) })),
+    { id: 'other-changes', label: 'Assumptions and funding lines of this scenario', run: () => projectScenario(model, scenario, inherited, { cache }) },
+    ...own.map((lever, k) => ({ id: lever.id, label: lever.label, run: () => projectScenario(model, scenario, [...inherited, ...own.slice(0, k + 1)], { cache }) })),
   ];
-  const start = projectScenario(model, base);
+  const start = projectScenario(model, base, undefined, { cache });
   if (!start.projection) return { issues: start.issues };
   let previous = start.projection;
   const savings: Saving[] = [];

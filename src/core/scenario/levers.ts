@@ -1,8 +1,7 @@
 import type { Decimal } from 'decimal.js';
-import type { Adjustments, PlacementMove } from '../adjustments.js';
-import { CellAccumulator } from '../cells.js';
+import type { Adjustments, CeasingChange, CellPlace, NewPlanShare, PlacementMove } from '../adjustments.js';
+import { toDouble } from '../demand/count.js';
 import { ONE, ZERO } from '../decimal.js';
-import type { Cell } from '../model.js';
 import type { AcademicYear } from '../period.js';
 import { matches } from './filter.js';
 import { profileFactor } from './profile.js';
@@ -15,78 +14,83 @@ export function leverAdjustments(levers: readonly Lever[]): Adjustments {
   const moveLevers = levers.filter((l): l is MovePlacementsLever => l.kind === 'move-placements');
   const placeLevers = levers.filter((l): l is PlacesLever => l.kind === 'places');
   return {
-    ...(newPlanLevers.length ? { newPlans: (ay: AcademicYear, cells: readonly Cell[]) => newPlanLevers.reduce((current, lever) => applyToNewPlans(lever, ay, current), cells) } : {}),
-    ...(ceasingLevers.length ? { ceasingFactor: ceasingFactor(ceasingLevers) } : {}),
-    ...(moveLevers.length ? { moves: (ay: AcademicYear) => moveLevers.flatMap((lever) => placementMove(lever, ay)) } : {}),
+    ...(newPlanLevers.length ? { newPlans: newPlanShares(newPlanLevers) } : {}),
+    ...(ceasingLevers.length ? { ceasing: ceasingChange(ceasingLevers) } : {}),
+    ...(moveLevers.length ? { moves: placementMoves(moveLevers) } : {}),
     ...(placeLevers.length ? { extraPlaces: (ay: AcademicYear, setting: string) => extraPlaces(placeLevers, ay, setting) } : {}),
   };
 }
 
 /**
- * The product of (1 + share × profile) over the ceasing levers whose filter a cell matches.
- * One Decimal per year and set of matching levers, handed out again for every cell that matches
- * the same levers: the projection memoises its adjusted rates by these objects.
+ * The ceasing levers as a change by group: a cell's group is the set of levers whose filter it
+ * matches (as bits), and a group's factor in AY ay the product of (1 + share × profile) over them.
  */
-function ceasingFactor(levers: readonly CeasingLever[]): NonNullable<Adjustments['ceasingFactor']> {
-  const byYear = new Map<AcademicYear, Map<string, Decimal>>();
-  return (ay, cell) => {
-    let products = byYear.get(ay);
-    if (!products) {
-      products = new Map();
-      byYear.set(ay, products);
-    }
-    // Which levers match, as a key: every cell of every year asks, so no lever matching is the
-    // first test and hands back ONE itself (the projection then keeps the model's own outflow).
-    let matched = '';
-    let any = false;
-    for (const lever of levers) {
-      const hit = matches(lever.filter, cell);
-      any ||= hit;
-      matched += hit ? '1' : '0';
-    }
-    if (!any) return ONE;
-    let product = products.get(matched);
-    if (product === undefined) {
-      product = levers.reduce((f, l, i) => (matched[i] === '1' ? f.times(ONE.plus(l.share.times(profileFactor(l.profile, ay)))) : f), ONE);
-      products.set(matched, product);
-    }
-    return product;
+function ceasingChange(levers: readonly CeasingLever[]): CeasingChange {
+  const products = new Map<string, Decimal>();
+  return {
+    groupOf: (cell) => levers.reduce((group, lever, i) => (matches(lever.filter, cell) ? group + 2 ** i : group), 0),
+    factor: (group, ay) => {
+      const key = `${group}\u0000${ay}`;
+      let product = products.get(key);
+      if (product === undefined) {
+        product = levers.reduce((f, l, i) => (Math.floor(group / 2 ** i) % 2 === 1 ? f.times(ONE.plus(l.share.times(profileFactor(l.profile, ay)))) : f), ONE);
+        products.set(key, product);
+      }
+      return product;
+    },
   };
 }
 
-function applyToNewPlans(lever: NewPlansLever | ShiftNewPlansLever, ay: AcademicYear, cells: readonly Cell[]): readonly Cell[] {
-  const factor = lever.share.times(profileFactor(lever.profile, ay));
-  if (factor.isZero()) return cells;
-  if (lever.kind === 'new-plans') {
-    // A year's new plans are distinct cells, so scaling some keeps them distinct and in order;
-    // the cells that do not match are handed on as they are.
-    const scale = ONE.plus(factor);
-    return cells.map((cell) => (matches(lever.filter, cell) ? { ...cell, count: cell.count.times(scale) } : cell));
-  }
-  const out = new CellAccumulator();
-  for (const { count, bespokeAnnual: _bespoke, ...attributes } of cells) {
-    if (!matches(lever.filter, attributes)) { out.add(attributes, count); continue; }
-    const moved = count.times(factor);
-    out.add(attributes, count.minus(moved));
-    out.add({ ...attributes, setting: lever.toSetting, band: lever.toBand ?? attributes.band }, moved);
-  }
-  return out.toCells();
+/**
+ * A cell's new plans after the new-plan levers, in lever order: a new-plans lever scales the plans
+ * that match it by (1 + share × profile); a shift-new-plans lever sends that share of the matching
+ * plans to another setting (and band), where a later lever sees them in their new place. Each
+ * lever's factor is a double once per year; a cell no lever touches is left as given (undefined).
+ */
+function newPlanShares(levers: readonly (NewPlansLever | ShiftNewPlansLever)[]): NonNullable<Adjustments['newPlans']> {
+  const factors = new Map<AcademicYear, number[]>();
+  const factorsIn = (ay: AcademicYear): number[] => {
+    let byLever = factors.get(ay);
+    if (!byLever) {
+      byLever = levers.map((lever) => toDouble(lever.share.times(profileFactor(lever.profile, ay))));
+      factors.set(ay, byLever);
+    }
+    return byLever;
+  };
+  return (ay, cell) => {
+    const byLever = factorsIn(ay);
+    let parts: NewPlanShare[] = [{ setting: cell.setting, band: cell.band, share: 1 }];
+    let changed = false;
+    levers.forEach((lever, i) => {
+      const factor = byLever[i]!;
+      if (factor === 0) return;
+      parts = parts.flatMap((part) => {
+        const place: CellPlace = { ncy: cell.ncy, need: cell.need, setting: part.setting, band: part.band };
+        if (!matches(lever.filter, place)) return [part];
+        changed = true;
+        if (lever.kind === 'new-plans') return [{ ...part, share: part.share * (1 + factor) }];
+        return [{ ...part, share: part.share * (1 - factor) }, { setting: lever.toSetting, band: lever.toBand ?? part.band, share: part.share * factor }];
+      });
+    });
+    return changed ? parts : undefined;
+  };
 }
 
 /**
  * Moves existing pupils once: by AY y a share × f(y) of the pupils who matched has moved.
  * Each year moves the part of the remaining matching pupils that brings the total to that.
+ * A lever's moves share one `matches` function from year to year, so the projection can see
+ * they reach the same placements.
  */
-function placementMove(lever: MovePlacementsLever, ay: AcademicYear): PlacementMove[] {
-  const before = lever.share.times(profileFactor(lever.profile, ay - 1));
-  const now = lever.share.times(profileFactor(lever.profile, ay));
-  if (now.eq(before)) return [];
-  return [{
-    matches: (cell) => matches(lever.filter, cell),
-    fraction: now.minus(before).div(ONE.minus(before)),
-    toSetting: lever.toSetting,
-    ...(lever.toBand !== undefined ? { toBand: lever.toBand } : {}),
-  }];
+function placementMoves(levers: readonly MovePlacementsLever[]): NonNullable<Adjustments['moves']> {
+  const matchers = levers.map((lever) => (cell: CellPlace) => matches(lever.filter, cell));
+  return (ay) => levers.flatMap((lever, i) => {
+    const before = lever.share.times(profileFactor(lever.profile, ay - 1));
+    const now = lever.share.times(profileFactor(lever.profile, ay));
+    if (now.eq(before)) return [];
+    const move: PlacementMove = { matches: matchers[i]!, fraction: now.minus(before).div(ONE.minus(before)), toSetting: lever.toSetting, ...(lever.toBand !== undefined ? { toBand: lever.toBand } : {}) };
+    return [move];
+  });
 }
 
 function extraPlaces(levers: readonly PlacesLever[], ay: AcademicYear, setting: string): Decimal | undefined {

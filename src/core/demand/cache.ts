@@ -1,0 +1,104 @@
+import type { Decimal } from 'decimal.js';
+import type { Adjustments } from '../adjustments.js';
+import type { CeasingRow, Model, TransitionRow } from '../model.js';
+import type { AcademicYear } from '../period.js';
+import { RateBook } from '../rate-book.js';
+import type { Tariff } from '../tariff.js';
+import { demandInputs, type DemandInputs } from './inputs.js';
+import { LaneInterner } from './lanes.js';
+import type { PlanParts } from './plan.js';
+import { RuleBook } from './rule-book.js';
+import type { Demand } from './run.js';
+
+/**
+ * What projections of the same model share, kept by a caller that runs many of them (a scenario
+ * file, goal-seek, a batch worker's areas) and passed to each (../shared/style.md §7: a cache is
+ * an object the caller creates). Everything in it is a pure function of the model's arrays and
+ * values, found again by their identity, so a projection made with a cache prints exactly what one
+ * made without prints; a model it has not seen just does the work.
+ */
+export class ProjectionCache {
+  readonly interner = new LaneInterner();
+  private readonly ruleBooks = new WeakMap<readonly CeasingRow[], WeakMap<readonly TransitionRow[], RuleBook>>();
+  private readonly inputsByCohort = new WeakMap<Model['cohort'], InputsEntry[]>();
+  private readonly rateBooks = new WeakMap<Tariff, Map<string, RateBook>>();
+  private readonly demands = new WeakMap<DemandInputs, DemandEntry[]>();
+
+  /** A model's inputs and rules as lanes. */
+  parts(model: Model, lastYear: AcademicYear): PlanParts {
+    return { inputs: this.inputs(model, lastYear), book: this.ruleBook(model), interner: this.interner };
+  }
+
+  rateBook(tariff: Tariff, modelUplift: Decimal): RateBook {
+    let byUplift = this.rateBooks.get(tariff);
+    if (!byUplift) {
+      byUplift = new Map();
+      this.rateBooks.set(tariff, byUplift);
+    }
+    let book = byUplift.get(modelUplift.toString());
+    if (!book) {
+      book = new RateBook(tariff, modelUplift);
+      byUplift.set(modelUplift.toString(), book);
+    }
+    return book;
+  }
+
+  /**
+   * The demand of a projection whose adjustments leave pupils alone (a tariff, funding or places
+   * lever), made once: every such scenario of a model has the same cohort, rules and capacity.
+   */
+  demand(model: Model, parts: PlanParts, adjustments: Adjustments, make: () => Demand): Demand {
+    if (adjustments.newPlans || adjustments.ceasing || adjustments.moves) return make();
+    const entries = this.demands.get(parts.inputs) ?? [];
+    const settings = model.tariff.settings.map((s) => s.id).join('\u0000');
+    const hit = entries.find((e) => e.book === parts.book && e.capacity === model.capacity && e.overflowSetting === model.overflowSetting && e.settings === settings);
+    if (hit) return hit.demand;
+    const demand = make();
+    this.demands.set(parts.inputs, [...entries, { book: parts.book, capacity: model.capacity, overflowSetting: model.overflowSetting, settings, demand }]);
+    return demand;
+  }
+
+  private ruleBook(model: Model): RuleBook {
+    let byTransitions = this.ruleBooks.get(model.ceasing);
+    if (!byTransitions) {
+      byTransitions = new WeakMap();
+      this.ruleBooks.set(model.ceasing, byTransitions);
+    }
+    let book = byTransitions.get(model.transitions);
+    if (!book) {
+      book = new RuleBook(model.ceasing, model.transitions, this.interner);
+      byTransitions.set(model.transitions, book);
+    }
+    return book;
+  }
+
+  private inputs(model: Model, lastYear: AcademicYear): DemandInputs {
+    const entries = this.inputsByCohort.get(model.cohort) ?? [];
+    const growth = model.assumptions.newPlansGrowth.toString();
+    const hit = entries.find((e) => e.newPlans === model.newPlans && e.population === model.population && e.baseYear === model.baseYear && e.lastYear === lastYear && e.growth === growth);
+    if (hit) return hit.inputs;
+    const inputs = demandInputs(model, lastYear, this.interner);
+    // A goal-seek on growth makes a new entry per value tried: keep the last few.
+    this.inputsByCohort.set(model.cohort, [{ newPlans: model.newPlans, population: model.population, baseYear: model.baseYear, lastYear, growth, inputs }, ...entries].slice(0, INPUTS_PER_COHORT));
+    return inputs;
+  }
+}
+
+const INPUTS_PER_COHORT = 8;
+
+interface InputsEntry {
+  readonly newPlans: Model['newPlans'];
+  readonly population: Model['population'];
+  readonly baseYear: AcademicYear;
+  readonly lastYear: AcademicYear;
+  readonly growth: string;
+  readonly inputs: DemandInputs;
+}
+
+interface DemandEntry {
+  readonly book: RuleBook;
+  readonly capacity: Model['capacity'];
+  readonly overflowSetting: string | undefined;
+  readonly settings: string;
+  readonly demand: Demand;
+}
