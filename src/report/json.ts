@@ -2,6 +2,7 @@ import { formatFinancialYear } from '../core/period.js';
 import type { Projection } from '../core/projection.js';
 import type { WriteOffResult } from '../core/write-off.js';
 import { plainCell } from './format-cell.js';
+import { FLOW_TOTAL_FIELDS, flowsByFinancialYear, flowTotalCells, SETTING_FLOW_COLUMNS } from './flows.js';
 import { headline } from './headline.js';
 import { detailRows, SUMMARY_COLUMNS, summaryRows, type Row } from './rows.js';
 
@@ -22,10 +23,12 @@ export interface JsonReportOptions {
 
 export function renderJson(projection: Projection, options: JsonReportOptions): string {
   const details = options.detail ? detailRows(projection) : [];
-  const summary = summaryRows(projection).map((row) => {
+  const flows = flowsByFinancialYear(projection);
+  const summary = summaryRows(projection).map((row, index) => {
     const out = rowOut(row, SUMMARY_COLUMNS);
+    out['flows'] = rowOut(flowTotalCells(flows.get(projection.years[index]!.financialYear)!), FLOW_TOTAL_FIELDS);
     if (options.detail) {
-      out['settings'] = details.filter((d) => d['financial_year'] === row['financial_year']).map((d) => rowOut(d, ['setting', 'pupils_january', 'spend_top_up', 'spend_place']));
+      out['settings'] = details.filter((d) => d['financial_year'] === row['financial_year']).map((d) => rowOut(d, ['setting', 'pupils_january', 'spend_top_up', 'spend_place', ...SETTING_FLOW_COLUMNS]));
     }
     return out;
   });

@@ -3,6 +3,7 @@ import { formatFinancialYear } from '../core/period.js';
 import type { Projection } from '../core/projection.js';
 import { toCount2dp, toPence } from '../core/rounding.js';
 import { withThousands } from './format-cell.js';
+import { flowsByFinancialYear } from './flows.js';
 import { headline, headlineText, overrideText, writeOffText } from './headline.js';
 
 /** How the table paints a negative balance; the CLI passes chalk, tests pass identity. */
@@ -40,6 +41,18 @@ export function renderTable(projection: Projection, options: { detail: boolean; 
     { label: 'Cumulative balance', values: years.map((y) => y.cumulativeBalance), kind: 'balance' },
   ];
   if (options.detail) {
+    // Flows in total only: by setting they would add seven lines per setting (--format csv --detail has them).
+    const byYear = flowsByFinancialYear(projection);
+    const flows = years.map((y) => byYear.get(y.financialYear)!);
+    lines.push(
+      { label: 'Flows: opening', values: flows.map((f) => f.opening), kind: 'count' },
+      { label: 'Flows: new plans', values: flows.map((f) => f.newPlans), kind: 'count' },
+      { label: 'Flows: ceased', values: flows.map((f) => f.ceased), kind: 'count' },
+      { label: 'Flows: aged out', values: flows.map((f) => f.agedOut), kind: 'count' },
+      { label: 'Flows: closing', values: flows.map((f) => f.closing), kind: 'count' },
+      { label: 'Flows: moved', values: flows.map((f) => f.moved), kind: 'count' },
+      { label: 'Flows: overflowed', values: flows.map((f) => f.overflowed), kind: 'count' },
+    );
     for (const [index, setting] of (years[0]?.settings ?? []).entries()) {
       const id = setting.setting;
       lines.push({ label: `${id}: EHCPs`, values: years.map((y) => y.settings[index]!.pupilsJanuary), kind: 'count' });
