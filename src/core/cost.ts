@@ -61,7 +61,8 @@ export interface CostContext {
 }
 
 /** Groups tariff-priced lanes by the series that prices them, in lane order (lanes are numbered canonically). */
-export function costLanes(lanes: readonly Lane[], origins: ReadonlyMap<Lane, Location>, book: RateBook): CostLanes {
+/** `seriesOf`: the series that prices a lane (RateBook.seriesFor, which a ProjectionCache keeps per lane). */
+export function costLanes(lanes: readonly Lane[], origins: ReadonlyMap<Lane, Location>, seriesOf: (lane: Lane) => string): CostLanes {
   const bySeries = new Map<string, { setting: string; lanes: number[] }>();
   const bespoke: number[] = [];
   lanes.forEach((lane, l) => {
@@ -69,7 +70,7 @@ export function costLanes(lanes: readonly Lane[], origins: ReadonlyMap<Lane, Loc
       bespoke.push(l);
       return;
     }
-    const key = book.seriesFor(lane.setting, lane.band, lane.need);
+    const key = seriesOf(lane);
     let group = bySeries.get(key);
     if (!group) {
       group = { setting: lane.setting, lanes: [] };
@@ -86,7 +87,7 @@ export function costLanes(lanes: readonly Lane[], origins: ReadonlyMap<Lane, Loc
  * of the lanes that read one series are summed (doubles, in lane order) and made a Decimal once;
  * Σ_m count × rate(m) is then count × Σ_m rate(m): the same value, with far fewer operations.
  */
-export function costAcademicYear(laneTotals: Float64Array, pupilsBySetting: ReadonlyMap<string, Decimal>, cost: CostLanes, ay: AcademicYear, spans: readonly MonthSpan[], context: CostContext): AcademicYearCost {
+export function costAcademicYear(laneTotals: Float64Array, pupilsBySetting: ReadonlyMap<string, Decimal>, bespokeBySetting: ReadonlyMap<string, Decimal>, cost: CostLanes, ay: AcademicYear, spans: readonly MonthSpan[], context: CostContext): AcademicYearCost {
   const placesBySetting = new Map<string, Decimal>();
   for (const setting of context.settings) {
     if (setting.placeValue.isZero()) continue;
@@ -94,12 +95,6 @@ export function costAcademicYear(laneTotals: Float64Array, pupilsBySetting: Read
     const extra = context.extraPlaces?.(ay, setting.id);
     // Removing more places than there are leaves none, never a negative number of places.
     placesBySetting.set(setting.id, extra ? Dec.max(ZERO, places.plus(extra)) : places);
-  }
-  const bespokeBySetting = new Map<string, Decimal>();
-  for (const l of cost.bespoke) {
-    const lane = cost.lanes[l]!;
-    if (laneTotals[l] === 0) continue;
-    bespokeBySetting.set(lane.setting, (bespokeBySetting.get(lane.setting) ?? ZERO).plus(countDecimal(laneTotals[l]!).times(lane.fee!)));
   }
   // Each series' pupils, made a Decimal once for every span of the AY.
   const pupilsBySeries = cost.series.map((group) => {
@@ -132,6 +127,21 @@ export function costAcademicYear(laneTotals: Float64Array, pupilsBySetting: Read
     }
   }
   return { parts, placesBySetting };
+}
+
+/**
+ * The annual cost of the pupils priced by their own annual_cost, by setting, at base-year prices:
+ * each lane's pupils × its fee. It depends on the cohort alone, so scenarios that share a cohort
+ * share it (ProjectionCache).
+ */
+export function bespokeBySetting(laneTotals: Float64Array, lanes: readonly Lane[], bespoke: readonly number[]): Map<string, Decimal> {
+  const bySetting = new Map<string, Decimal>();
+  for (const l of bespoke) {
+    const lane = lanes[l]!;
+    if (laneTotals[l] === 0) continue;
+    bySetting.set(lane.setting, (bySetting.get(lane.setting) ?? ZERO).plus(countDecimal(laneTotals[l]!).times(lane.fee!)));
+  }
+  return bySetting;
 }
 
 /** Σ over the span's months of the series' rate in force on each 1st; undefined (and an issue per lane with pupils) if a month has none. */

@@ -52,10 +52,10 @@ export function newPlansByYear(rows: readonly NewPlanRow[], baseYear: AcademicYe
   const keys = [...cells.keys()].sort();
   const people = new Map(population.map((p) => [`${p.academicYear}\u0000${p.ncy}`, toDouble(p.population)]));
   const reported = new Set<NewPlanRow>();
-  const perHead = (given: Given, ncy: number, ay: AcademicYear): number => {
+  const perHead = ({ rate, given }: { rate: number; given: Given }, ncy: number, ay: AcademicYear): number => {
     if (!given.rateRow) return 0;
     const heads = people.get(`${ay}\u0000${ncy}`);
-    if (heads !== undefined) return toDouble(given.rate) * heads;
+    if (heads !== undefined) return rate * heads;
     if (!reported.has(given.rateRow)) {
       reported.add(given.rateRow);
       issues.push(error('POPULATION_MISSING', `new plans at NCY ${ncy} are a rate per head, but population.csv has no population for NCY ${ncy} in ${formatAcademicYear(ay)}`, given.rateRow.origin, 'add a population row for that year and NCY, or give a count instead'));
@@ -63,17 +63,20 @@ export function newPlansByYear(rows: readonly NewPlanRow[], baseYear: AcademicYe
     return 0;
   };
 
+  // Each cell's given count and rate as doubles once, not once a year.
+  const doubles = (given: Given | undefined) => (given ? { count: toDouble(given.count), rate: toDouble(given.rate), given } : undefined);
+  const every = keys.map((key) => doubles(recurring.get(key)));
   const counts = new Map<AcademicYear, Float64Array>();
   let factor = ONE;
   for (let ay = baseYear + 1; ay <= lastYear; ay += 1) {
     const grown = toDouble(factor);
     const overrides = fixed.get(ay);
-    counts.set(ay, Float64Array.from(keys, (key) => {
+    counts.set(ay, Float64Array.from(keys, (key, i) => {
       const ncy = cells.get(key)!.ncy;
-      const own = overrides?.get(key);
-      if (own) return toDouble(own.count) + perHead(own, ncy, ay);
-      const every = recurring.get(key);
-      return every ? toDouble(every.count) * grown + perHead(every, ncy, ay) : 0;
+      const own = doubles(overrides?.get(key));
+      if (own) return own.count + perHead(own, ncy, ay);
+      const all = every[i];
+      return all ? all.count * grown + perHead(all, ncy, ay) : 0;
     }));
     factor = factor.times(ONE.plus(growth));
   }

@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { costAcademicYear, costLanes, type CostContext, type CostPart, type MonthSpan } from './cost.js';
+import { bespokeBySetting, costAcademicYear, costLanes, type CostContext, type CostPart, type MonthSpan } from './cost.js';
 import { countDecimal } from './demand/count.js';
 import { FLOW_NAMES } from './demand/flows.js';
 import { ProjectionCache } from './demand/cache.js';
@@ -49,14 +49,15 @@ export function project(model: Model, adjustments: Adjustments = {}, cache = new
   };
   const demand = projectDemand(model, lastAcademicYear, adjustments, cache);
   issues.push(...demand.issues);
-  const lanes = costLanes(demand.plan.lanes, demand.plan.origins, rateBook);
+  const lanes = costLanes(demand.plan.lanes, demand.plan.origins, (lane) => cache.seriesOf(rateBook, lane));
   const costParts: CostPart[] = [];
   const academicYears: AcademicYearResult[] = [];
   let previous: ReadonlyMap<string, Decimal> | undefined;
   for (const year of demand.years) {
     const ay = year.academicYear;
     const pupilsBySetting = bySetting(demand, year);
-    const cost = costAcademicYear(year.laneTotals, pupilsBySetting, lanes, ay, chargedSpans(ay, windowStart, windowEnd), context);
+    const bespoke = cache.bespokeBySetting(year.laneTotals, () => bespokeBySetting(year.laneTotals, lanes.lanes, lanes.bespoke));
+    const cost = costAcademicYear(year.laneTotals, pupilsBySetting, bespoke, lanes, ay, chargedSpans(ay, windowStart, windowEnd), context);
     costParts.push(...cost.parts);
     const flows = previous && year.flows ? flowsOf(demand, year, previous, pupilsBySetting) : undefined;
     academicYears.push({ academicYear: ay, pupils: sumOf([...pupilsBySetting.values()], (p) => p), pupilsBySetting, placesBySetting: cost.placesBySetting, ...(flows ? { flows } : {}) });

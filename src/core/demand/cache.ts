@@ -5,8 +5,9 @@ import type { AcademicYear } from '../period.js';
 import { RateBook } from '../rate-book.js';
 import type { Tariff } from '../tariff.js';
 import { demandInputs, type DemandInputs } from './inputs.js';
-import { LaneInterner } from './lanes.js';
-import type { PlanParts } from './plan.js';
+import { type Lane, LaneInterner } from './lanes.js';
+import type { TariffLever } from '../scenario/types.js';
+import type { PlanBase, PlanParts } from './plan.js';
 import { RuleBook } from './rule-book.js';
 import type { Demand } from './run.js';
 
@@ -22,7 +23,11 @@ export class ProjectionCache {
   private readonly ruleBooks = new WeakMap<readonly CeasingRow[], WeakMap<readonly TransitionRow[], RuleBook>>();
   private readonly inputsByCohort = new WeakMap<Model['cohort'], InputsEntry[]>();
   private readonly rateBooks = new WeakMap<Tariff, Map<string, RateBook>>();
-  private readonly demands = new WeakMap<DemandInputs, DemandEntry[]>();
+  private readonly demands = new WeakMap<DemandInputs, Keyed<Demand>[]>();
+  private readonly planBases = new WeakMap<DemandInputs, Keyed<PlanBase>[]>();
+  private readonly series = new WeakMap<RateBook, Map<Lane, string>>();
+  private readonly bespoke = new WeakMap<Float64Array, Map<string, Decimal>>();
+  private readonly leveredTariffs = new WeakMap<Tariff, WeakMap<TariffLever, Tariff>>();
 
   /** A model's inputs and rules as lanes. */
   parts(model: Model, lastYear: AcademicYear): PlanParts {
@@ -43,19 +48,58 @@ export class ProjectionCache {
     return book;
   }
 
+  /** The tariff series that prices a lane in a rate book (RateBook.seriesFor), asked once per lane. */
+  seriesOf(book: RateBook, lane: Lane): string {
+    let byLane = this.series.get(book);
+    if (!byLane) {
+      byLane = new Map();
+      this.series.set(book, byLane);
+    }
+    let series = byLane.get(lane);
+    if (series === undefined) {
+      series = book.seriesFor(lane.setting, lane.band, lane.need);
+      byLane.set(lane, series);
+    }
+    return series;
+  }
+
+  /** The bespoke pupils' annual cost by setting of a year's lane totals (src/core/cost.ts bespokeBySetting), once per year of a demand. */
+  bespokeBySetting(laneTotals: Float64Array, make: () => Map<string, Decimal>): Map<string, Decimal> {
+    let sums = this.bespoke.get(laneTotals);
+    if (!sums) {
+      sums = make();
+      this.bespoke.set(laneTotals, sums);
+    }
+    return sums;
+  }
+
+  /** A tariff with a lever applied, once per tariff and lever: the areas of a batch share both, and so the rate book. */
+  tariffWithLever(tariff: Tariff, lever: TariffLever, apply: () => Tariff): Tariff {
+    let byLever = this.leveredTariffs.get(tariff);
+    if (!byLever) {
+      byLever = new WeakMap();
+      this.leveredTariffs.set(tariff, byLever);
+    }
+    let levered = byLever.get(lever);
+    if (!levered) {
+      levered = apply();
+      byLever.set(lever, levered);
+    }
+    return levered;
+  }
+
   /**
    * The demand of a projection whose adjustments leave pupils alone (a tariff, funding or places
    * lever), made once: every such scenario of a model has the same cohort, rules and capacity.
    */
   demand(model: Model, parts: PlanParts, adjustments: Adjustments, make: () => Demand): Demand {
     if (adjustments.newPlans || adjustments.ceasing || adjustments.moves) return make();
-    const entries = this.demands.get(parts.inputs) ?? [];
-    const settings = model.tariff.settings.map((s) => s.id).join('\u0000');
-    const hit = entries.find((e) => e.book === parts.book && e.capacity === model.capacity && e.overflowSetting === model.overflowSetting && e.settings === settings);
-    if (hit) return hit.demand;
-    const demand = make();
-    this.demands.set(parts.inputs, [...entries, { book: parts.book, capacity: model.capacity, overflowSetting: model.overflowSetting, settings, demand }]);
-    return demand;
+    return keyed(this.demands, model, parts, make);
+  }
+
+  /** The lanes, rates and base vector of a model's plan, which a scenario whose levers lead to no other lane reuses (src/core/demand/plan.ts). */
+  planBase(model: Model, parts: PlanParts, make: () => PlanBase): PlanBase {
+    return keyed(this.planBases, model, parts, make);
   }
 
   private ruleBook(model: Model): RuleBook {
@@ -95,10 +139,21 @@ interface InputsEntry {
   readonly inputs: DemandInputs;
 }
 
-interface DemandEntry {
+/** A value that depends on a model's inputs and rules, its capacity and the order of its tariff's settings. */
+interface Keyed<T> {
   readonly book: RuleBook;
   readonly capacity: Model['capacity'];
   readonly overflowSetting: string | undefined;
   readonly settings: string;
-  readonly demand: Demand;
+  readonly value: T;
+}
+
+function keyed<T>(store: WeakMap<DemandInputs, Keyed<T>[]>, model: Model, parts: PlanParts, make: () => T): T {
+  const entries = store.get(parts.inputs) ?? [];
+  const settings = model.tariff.settings.map((s) => s.id).join('\u0000');
+  const hit = entries.find((e) => e.book === parts.book && e.capacity === model.capacity && e.overflowSetting === model.overflowSetting && e.settings === settings);
+  if (hit) return hit.value;
+  const value = make();
+  store.set(parts.inputs, [...entries, { book: parts.book, capacity: model.capacity, overflowSetting: model.overflowSetting, settings, value }]);
+  return value;
 }

@@ -3,7 +3,7 @@ import type { Location } from '../issue.js';
 import type { Model } from '../model.js';
 import type { AcademicYear } from '../period.js';
 import { capacityLimits, type CapacityLimit } from './capacity.js';
-import { findLanes } from './find-lanes.js';
+import { findLanes, type LaneSet } from './find-lanes.js';
 import type { DemandInputs } from './inputs.js';
 import { type Lane, type LaneInterner, SPAN } from './lanes.js';
 import { baseVector, ceasingGroups, modelRates, survivalWithChange, type StepRates } from './rates.js';
@@ -50,40 +50,72 @@ export interface PlanParts {
   readonly interner: LaneInterner;
 }
 
-export function planDemand(model: Model, lastYear: AcademicYear, adjustments: Adjustments, { inputs, book, interner }: PlanParts): DemandPlan {
+/**
+ * The part of a plan that no scenario lever changes: the lanes (those the cohort and new plans
+ * hold, closed under transitions and capacity overflow), the model's rates and the base vector.
+ * A scenario whose levers lead to no other lane reuses it (ProjectionCache.planBase).
+ */
+export interface PlanBase {
+  readonly laneSet: LaneSet;
+  readonly settings: readonly string[];
+  readonly laneSetting: Int32Array;
+  readonly rates: StepRates;
+  readonly base: Float64Array;
+  readonly capacity: ReadonlyMap<AcademicYear, readonly CapacityLimit[]>;
+}
+
+export function planBase(model: Model, lastYear: AcademicYear, { inputs, book, interner }: PlanParts, extra: ReadonlyMap<Lane, Location | undefined> = new Map(), moves: readonly PlacementMove[] = []): PlanBase {
+  // Lanes the cohort holds, then those new plans join, then those a scenario's levers send plans to, in that order of origin.
+  const start = new Map<Lane, Location | undefined>();
+  for (const { lane } of inputs.cohort) if (!start.has(lane)) start.set(lane, inputs.cohortOrigins.get(lane));
+  inputs.newPlans.cells.forEach((cell, i) => { if (!start.has(inputs.newPlanLanes[i]!)) start.set(inputs.newPlanLanes[i]!, cell.origin); });
+  for (const [lane, origin] of extra) if (!start.has(lane)) start.set(lane, origin);
+  const laneSet = findLanes(start, { book, interner, capacity: model.capacity ?? [], overflowSetting: model.overflowSetting, moves: distinctMoves(moves) });
+  const settings = settingsOf(model, laneSet.lanes);
+  const settingIndex = new Map(settings.map((id, i) => [id, i]));
+  const capacity = new Map<AcademicYear, CapacityLimit[]>();
+  for (let ay = model.baseYear + 1; ay <= lastYear; ay += 1) capacity.set(ay, capacityLimits(model, ay, laneSet, interner, settingIndex));
+  return {
+    laneSet,
+    settings,
+    laneSetting: Int32Array.from(laneSet.lanes, (lane) => settingIndex.get(lane.setting)!),
+    rates: modelRates(laneSet, book),
+    base: baseVector(inputs, laneSet),
+    capacity,
+  };
+}
+
+/**
+ * A projection's plan: `reuse`, a PlanBase of the same model, with the scenario's changes (new
+ * plans sent elsewhere, moves, a ceasing change); a PlanBase of its own when its levers lead to a
+ * lane `reuse` does not hold.
+ */
+export function planDemand(model: Model, lastYear: AcademicYear, adjustments: Adjustments, parts: PlanParts, reuse?: PlanBase): DemandPlan {
+  const { inputs, book, interner } = parts;
   const years: AcademicYear[] = [];
   for (let ay = model.baseYear + 1; ay <= lastYear; ay += 1) years.push(ay);
   const movesByYear = new Map<AcademicYear, readonly PlacementMove[]>([model.baseYear, ...years].map((ay) => [ay, adjustments.moves?.(ay) ?? []]));
-
-  // Lanes the cohort holds, then those new plans join (a new-plan lever may send them elsewhere), in that order of origin.
-  const start = new Map<Lane, Location | undefined>();
-  for (const { lane } of inputs.cohort) if (!start.has(lane)) start.set(lane, inputs.cohortOrigins.get(lane));
   const shares = newPlanShares(inputs, years, adjustments);
+  const extra = new Map<Lane, Location | undefined>();
   inputs.newPlans.cells.forEach((cell, i) => {
-    if (!start.has(inputs.newPlanLanes[i]!)) start.set(inputs.newPlanLanes[i]!, cell.origin);
-    for (const ay of years) {
-      for (const share of shares?.get(ay)![i] ?? NO_SHARES) {
-        const lane = interner.lane(cell.need, share.setting, share.band);
-        if (!start.has(lane)) start.set(lane, cell.origin);
-      }
-    }
+    for (const ay of years) for (const share of shares?.get(ay)![i] ?? NO_SHARES) extra.set(interner.lane(cell.need, share.setting, share.band), cell.origin);
   });
-  const laneSet = findLanes(start, { book, interner, capacity: model.capacity ?? [], overflowSetting: model.overflowSetting, moves: distinctMoves([...movesByYear.values()].flat()) });
-  const { lanes } = laneSet;
-
-  const settings = settingsOf(model, lanes);
-  const settingIndex = new Map(settings.map((id, i) => [id, i]));
-  const rates = modelRates(laneSet, book);
+  let base = reuse ?? planBase(model, lastYear, parts);
+  let moves = leverMoves(base.laneSet, interner, movesByYear);
+  if (!moves || [...extra.keys()].some((lane) => !base.laneSet.numberOf.has(lane))) {
+    base = planBase(model, lastYear, parts, extra, [...movesByYear.values()].flat());
+    moves = leverMoves(base.laneSet, interner, movesByYear)!;
+  }
+  const { laneSet, rates } = base;
   const groups = adjustments.ceasing ? ceasingGroups(laneSet, book, adjustments.ceasing) : undefined;
-  const moves = leverMoves(laneSet, interner, movesByYear);
   return {
     baseYear: model.baseYear,
-    lanes,
+    lanes: laneSet.lanes,
     origins: laneSet.origins,
-    settings,
-    laneSetting: Int32Array.from(lanes, (lane) => settingIndex.get(lane.setting)!),
-    size: lanes.length * SPAN,
-    base: baseVector(inputs, laneSet),
+    settings: base.settings,
+    laneSetting: base.laneSetting,
+    size: laneSet.lanes.length * SPAN,
+    base: base.base,
     baseMoves: moves.get(model.baseYear)!,
     rates,
     years: years.map((ay) => ({
@@ -91,7 +123,7 @@ export function planDemand(model: Model, lastYear: AcademicYear, adjustments: Ad
       survival: groups ? survivalWithChange(laneSet, book, rates.survival, groups, adjustments.ceasing!, ay - 1) : rates.survival,
       joiners: joinersOf(inputs, ay, laneSet, interner, shares?.get(ay)),
       moves: moves.get(ay)!,
-      capacity: capacityLimits(model, ay, laneSet, interner, settingIndex),
+      capacity: base.capacity.get(ay)!,
     })),
   };
 }

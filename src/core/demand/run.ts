@@ -5,7 +5,7 @@ import type { AcademicYear } from '../period.js';
 import { ProjectionCache } from './cache.js';
 import { flowTally, type FlowTally } from './flows.js';
 import { SPAN } from './lanes.js';
-import { type DemandPlan, planDemand } from './plan.js';
+import { type DemandPlan, planBase, planDemand } from './plan.js';
 import { moveBase, stepYear } from './step.js';
 
 /** One AY's January cohort: expected pupils by state, summed by lane, and the flows into it. */
@@ -29,7 +29,8 @@ export interface Demand {
 export function projectDemand(model: Model, lastYear: AcademicYear, adjustments: Adjustments = {}, cache = new ProjectionCache()): Demand {
   const parts = cache.parts(model, lastYear);
   return cache.demand(model, parts, adjustments, () => {
-    const plan = planDemand(model, lastYear, adjustments, parts);
+    const base = cache.planBase(model, parts, () => planBase(model, lastYear, parts));
+    const plan = planDemand(model, lastYear, adjustments, parts, base);
     return { plan, years: runPlan(plan), issues: parts.inputs.issues };
   });
 }

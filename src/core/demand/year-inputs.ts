@@ -43,9 +43,10 @@ export function joinersOf(inputs: DemandInputs, ay: AcademicYear, { numberOf }: 
 /**
  * Each year's moves as the states they match, in state order. The states a move matches are found
  * once per filter (a lever's moves share their `matches` from year to year); a moved pupil is
- * priced by the tariff of the new lane.
+ * priced by the tariff of the new lane. Undefined when a move leads to a lane the set does not hold.
  */
-export function leverMoves({ lanes, numberOf }: LaneSet, interner: LaneInterner, byYear: ReadonlyMap<AcademicYear, readonly PlacementMove[]>): Map<AcademicYear, LeverMove[]> {
+export function leverMoves({ lanes, numberOf }: LaneSet, interner: LaneInterner, byYear: ReadonlyMap<AcademicYear, readonly PlacementMove[]>): Map<AcademicYear, LeverMove[]> | undefined {
+  let missing = false;
   const matched = new Map<PlacementMove['matches'], Map<string, { from: Int32Array; to: Int32Array }>>();
   const statesOf = (move: PlacementMove): { from: Int32Array; to: Int32Array } => {
     const byPlace = matched.get(move.matches) ?? new Map<string, { from: Int32Array; to: Int32Array }>();
@@ -62,7 +63,8 @@ export function leverMoves({ lanes, numberOf }: LaneSet, interner: LaneInterner,
         for (let ncy = NCY_MIN; ncy <= NCY_MAX; ncy += 1) {
           probe.ncy = ncy;
           if (!move.matches(probe)) continue;
-          target ??= numberOf.get(interner.lane(lane.need, move.toSetting, move.toBand ?? lane.band))!;
+          target ??= numberOf.get(interner.lane(lane.need, move.toSetting, move.toBand ?? lane.band)) ?? -1;
+          if (target < 0) missing = true;
           from.push(stateOf(l, ncy));
           to.push(stateOf(target, ncy));
         }
@@ -72,5 +74,6 @@ export function leverMoves({ lanes, numberOf }: LaneSet, interner: LaneInterner,
     }
     return states;
   };
-  return new Map([...byYear].map(([ay, moves]) => [ay, moves.map((move) => ({ ...statesOf(move), fraction: toDouble(move.fraction) }))]));
+  const moves = new Map([...byYear].map(([ay, list]) => [ay, list.map((move) => ({ ...statesOf(move), fraction: toDouble(move.fraction) }))]));
+  return missing ? undefined : moves;
 }

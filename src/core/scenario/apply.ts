@@ -18,7 +18,7 @@ export interface AppliedScenario {
  * added, the agreement's payments booked, tariff and funding levers applied to the data, and
  * the cohort levers as projection adjustments. `levers` defaults to all of the scenario's.
  */
-export function applyScenario(model: Model, scenario: Scenario, levers: readonly Lever[] = scenario.levers, options: { dropInstalments?: ReadonlySet<number> } = {}): AppliedScenario {
+export function applyScenario(model: Model, scenario: Scenario, levers: readonly Lever[] = scenario.levers, options: { dropInstalments?: ReadonlySet<number>; cache?: ProjectionCache } = {}): AppliedScenario {
   const replaced = new Set(scenario.funding.filter((row) => row.replace).map((row) => `${row.financialYear}\u0000${row.line}`));
   let funding: FundingRow[] = [
     ...model.funding.filter((row) => !replaced.has(`${row.financialYear}\u0000${row.line}`)),
@@ -27,7 +27,10 @@ export function applyScenario(model: Model, scenario: Scenario, levers: readonly
   ];
   let tariff = model.tariff;
   for (const lever of levers) {
-    if (lever.kind === 'tariff') tariff = applyTariffLever(tariff, lever);
+    if (lever.kind === 'tariff') {
+      const before = tariff;
+      tariff = options.cache ? options.cache.tariffWithLever(before, lever, () => applyTariffLever(before, lever)) : applyTariffLever(before, lever);
+    }
     if (lever.kind === 'funding') funding = [...funding, ...lever.rows];
   }
   return {

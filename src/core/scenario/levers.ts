@@ -59,6 +59,8 @@ function newPlanShares(levers: readonly (NewPlansLever | ShiftNewPlansLever)[]):
   };
   return (ay, cell) => {
     const byLever = factorsIn(ay);
+    // Most cells match no lever: they are left as given without building their parts.
+    if (!levers.some((lever, i) => byLever[i] !== 0 && matches(lever.filter, cell))) return undefined;
     let parts: NewPlanShare[] = [{ setting: cell.setting, band: cell.band, share: 1 }];
     let changed = false;
     levers.forEach((lever, i) => {
