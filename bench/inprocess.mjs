@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { loadModel } from '../dist/io/read-model.js';
 import { project } from '../dist/core/project.js';
+import { median } from './measure.mjs';
 import { parseFile } from './parse-only.mjs';
 
 export function loadAndProject(dir) {
@@ -14,12 +15,6 @@ export function loadAndProject(dir) {
   const outcome = project(loaded.model);
   if (!outcome.projection) throw new Error(`${dir}: projection failed: ${outcome.issues.map((i) => i.code ?? i.message).join(', ')}`);
   return outcome.projection;
-}
-
-export function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function timeIt(fn, runs, warmup) {

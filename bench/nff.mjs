@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { calculateNff } from '../dist/core/nff/calculate.js';
 import { prepareArea, totalAllocation, unitValues } from '../dist/core/nff/formula.js';
 import { loadNff } from '../dist/io/load-nff.js';
+import { median, repeated } from './measure.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -90,12 +91,12 @@ export function makeNational() {
 }
 
 /** Spawned CLI wall time (median and min of `runs`, after one warm-up) and the in-process calculation. */
-export function nffBench(runs, spawned, median) {
+export function nffBench(runs) {
   const dir = makeNational();
   const args = ['bin/highneeds', 'nff', path.relative(root, path.join(dir, 'nff-factors.csv')), '--year', '2025-26', '--params', path.relative(root, path.join(dir, 'nff-parameters')), '--solve-cap', '--format', 'csv'];
   const check = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
   if (check.status !== 0) throw new Error(`nff bench run failed: ${check.stderr}`);
-  const wall = spawned(args);
+  const wall = repeated(args, runs);
   const { parameters: p, areas } = loadNff(path.join(dir, 'nff-factors.csv'), path.join(dir, 'nff-parameters'), 2025);
   const times = [];
   let iterations = 0;
@@ -105,18 +106,10 @@ export function nffBench(runs, spawned, median) {
     if (i >= 2) times.push(performance.now() - start);
   }
   const inProcess = median(times);
-  const line = `nff (${AREAS} generated areas, --solve-cap, ${iterations} bisections): CLI wall median ${wall.median.toFixed(1)} ms (min ${wall.min.toFixed(1)}), in-process calculation ${inProcess.toFixed(1)} ms; target under ${TARGET_MS} ms -> ${wall.median < TARGET_MS ? 'MET' : 'NOT MET'}`;
+  const line = `nff (${AREAS} generated areas, --solve-cap, ${iterations} bisections): CLI wall median ${wall.median.toFixed(1)} ms (min ${wall.min.toFixed(1)}), in-process calculation ${inProcess.toFixed(1)} ms; target under ${TARGET_MS} ms -> ${wall.median < TARGET_MS ? 'PASS' : 'NOT MET'}`;
   return { line, wall, inProcess, iterations };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const N = Number(process.env.BENCH_N ?? 7);
-  const median = (values) => { const s = [...values].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-  const spawned = (args) => {
-    const once = () => { const start = process.hrtime.bigint(); spawnSync(process.execPath, args, { cwd: root, stdio: 'ignore' }); return Number(process.hrtime.bigint() - start) / 1e6; };
-    once();
-    const times = Array.from({ length: N }, once);
-    return { median: median(times), min: Math.min(...times) };
-  };
-  console.log(nffBench(N, spawned, median).line);
+  console.log(nffBench(Number(process.env.BENCH_N ?? 7)).line);
 }

@@ -1,39 +1,34 @@
 // `npm run bench`: how long does a projection take, and how much of that is the model itself
-// rather than Node start-up and CSV parsing? Writes bench/RESULTS.md as well as printing.
-// BENCH_N (default 7) sets the number of timed runs per figure.
-import { spawnSync } from 'node:child_process';
+// rather than Node start-up and CSV parsing? And, A/B in the same run, how does this tree compare
+// with the baseline build (bench/baseline.mjs: the commit before the demand engine, issue 14)?
+// Writes bench/RESULTS.md as well as printing.
+// BENCH_N (default 7): timed runs, or rounds taken in turn, per figure.
+// BENCH_BASELINE (default 146dc0c): the commit to compare against.
 import { writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inProcess, median } from './inprocess.mjs';
-import { makeCohort } from './make-cohort.mjs';
-import { nffBench } from './nff.mjs';
+import { spawnSync } from 'node:child_process';
+import { baselineDir, baselineLabel } from './baseline.mjs';
 import { batchBench } from './batch.mjs';
+import { inProcess } from './inprocess.mjs';
+import { makeCohort } from './make-cohort.mjs';
+import { alternated, measured, repeated } from './measure.mjs';
+import { nffBench } from './nff.mjs';
 import { parseFile } from './parse-only.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const N = Number(process.env.BENCH_N ?? 7);
+/** Issue 14: `project` of the 20,000-pupil area in no more than 3 times Node's own start-up. */
+const TARGET_STARTUP_RATIO = 3;
 const TARGET_WALL_MS = 1000;
 const TARGET_RATIO = 1;
+const CLI = path.join('bin', 'highneeds');
 
-/** Wall ms of one spawned process (spawn to exit), failing loudly on a non-zero exit. */
-function wall(args) {
-  const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-  return { ms, stdout: result.stdout };
-}
-
-/** One untimed warm-up run (file cache, compile cache), then N timed runs. */
-function spawned(args) {
-  wall(args);
-  const times = [];
-  for (let i = 0; i < N; i += 1) times.push(wall(args).ms);
-  return { median: median(times), min: Math.min(...times) };
-}
+const f = (x) => x.toFixed(1);
+const verdict = (pass) => (pass ? 'PASS' : 'NOT MET');
+const load = () => os.loadavg().map((x) => x.toFixed(2)).join(', ');
 
 function countRows(cohortFile) {
   const records = parseFile(cohortFile);
@@ -45,76 +40,139 @@ function countRows(cohortFile) {
   return { rows: nonBlank.length - 1, pupils: Math.round(pupils) };
 }
 
-const models = [
-  { name: 'example', dir: path.join(root, 'fixtures', 'example') },
-  { name: 'pupils-20000', dir: makeCohort({ pupils: 20000 }) },
-];
-
-const startup = spawned(['-e', '0']);
-// The CLI's own start-up: Node plus loading every module of the CLI (commander, chalk, ora, decimal.js, csv-*), no model.
-const cliStartup = spawned(['bin/highneeds', '--version']);
-const git = (...a) => spawnSync('git', a, { cwd: root, encoding: 'utf8' }).stdout?.trim() ?? '';
-const commit = `${git('rev-parse', '--short', 'HEAD') || 'unknown'}${git('status', '--porcelain', '--', 'src', 'bin', 'package.json') ? ' (with uncommitted changes in src/)' : ''}`;
-const results = [];
-for (const model of models) {
-  const rel = path.relative(root, model.dir);
-  const cohort = path.join(model.dir, 'cohort.csv');
-  const { rows, pupils } = countRows(cohort);
-  const years = wall(['bin/highneeds', 'project', rel, '--format', 'csv', '--quiet']).stdout.toString().trim().split('\n').length - 1;
-  const cli = spawned(['bin/highneeds', 'project', rel, '--format', 'csv', '--quiet']);
-  const parse = spawned([path.join('bench', 'parse-only.mjs'), path.relative(root, cohort)]);
-  const inproc = inProcess(model.dir, N, 2);
-  const added = cli.median - parse.median;
-  results.push({
-    model: model.name, rows, pupils, years, cli, parse, added, ratio: added / parse.median,
-    loadProject: inproc.model.median, inParse: inproc.parse.median,
-    inRatio: (inproc.model.median - inproc.parse.median) / inproc.parse.median,
-  });
+function textTable(header, body) {
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
-// Goal-seek on the example (issue: under 1 s): the whole solve command, and its own count of projections.
-const SOLVE_ARGS = ['bin/highneeds', 'solve', '--scenario', 'demand-management', '--target', 'in-year-balance>=0@2028-29', '--vary', 'lever:fewer-new-plans.share', '--range', '-1,0', '--format', 'csv'];
-const solveWall = spawned(SOLVE_ARGS);
-const solveOut = wall(SOLVE_ARGS).stdout.toString();
-const solveRuns = /(\d+) projections in (\d+) ms \(([\d.]+) ms each\)/.exec(solveOut);
-const solveLine = `goal-seek (example, demand-management, in-year balance by 2028-29): ${solveRuns ? `${solveRuns[1]} projections, ${solveRuns[3]} ms per projection, ` : ''}CLI wall median ${solveWall.median.toFixed(1)} ms (min ${solveWall.min.toFixed(1)}); target under 1000 ms -> ${solveWall.median < 1000 ? 'MET' : 'NOT MET'}`;
+/**
+ * This tree on one model: the CLI against csv-parse alone, each in a fresh process, and the same
+ * comparison in this process, where start-up and module loading drop out.
+ */
+function modelFigures(name, dir) {
+  const rel = path.relative(root, dir);
+  const cohort = path.join(dir, 'cohort.csv');
+  const { rows, pupils } = countRows(cohort);
+  const args = [CLI, 'project', rel, '--format', 'csv', '--quiet'];
+  const years = measured(args).stdout.toString().trim().split('\n').length - 1;
+  const cli = repeated(args, N);
+  const parse = repeated([path.join('bench', 'parse-only.mjs'), path.relative(root, cohort)], N);
+  const inproc = inProcess(dir, N, 2);
+  const added = cli.median - parse.median;
+  return {
+    model: name, rows, pupils, years, cli, parse, added, ratio: added / parse.median,
+    loadProject: inproc.model.median, inParse: inproc.parse.median,
+    inRatio: (inproc.model.median - inproc.parse.median) / inproc.parse.median,
+  };
+}
+
+/**
+ * Issue 14 on one area: `project` of the 20,000-pupil model by the baseline and by this tree,
+ * with Node's start-up and each build's own start-up (`--version`: loading its modules, no model),
+ * all in turn for N rounds so that drift in the machine's speed falls on every figure alike.
+ */
+function projectAB(dir, baselineCli) {
+  const project = (cli) => [cli, 'project', path.relative(root, dir), '--format', 'csv', '--quiet'];
+  const [node, oldStart, newStart, oldProject, newProject] = alternated([['-e', '0'], [baselineCli, '--version'], [CLI, '--version'], project(baselineCli), project(CLI)], N);
+  return { node, oldStart, newStart, oldProject, newProject };
+}
+
+function projectABTable(ab, label) {
+  const cell = (median, min) => (median === undefined ? 'n/a' : `${f(median)} (${f(min)})`);
+  const row = (name, s) => [name, cell(s.median, s.min), cell(s.cpuMedian, s.cpuMin), (s.median / ab.node.median).toFixed(2)];
+  return textTable(['command (timed in turn)', 'wall ms (min)', 'CPU ms (min)', 'wall / node -e 0'], [
+    row('node -e 0', ab.node),
+    row(`baseline ${label} --version`, ab.oldStart),
+    row('this tree --version', ab.newStart),
+    row(`baseline ${label} project pupils-20000`, ab.oldProject),
+    row('this tree project pupils-20000', ab.newProject),
+  ]);
+}
+
+function projectABLine(ab, label) {
+  const ratio = ab.newProject.median / ab.node.median;
+  return `target (issue 14): project of the 20,000-pupil area no more than ${TARGET_STARTUP_RATIO}x \`node -e 0\`: median ${f(ab.newProject.median)} ms against ${f(ab.node.median)} ms, ratio ${ratio.toFixed(2)} (baseline ${label}: ${f(ab.oldProject.median)} ms, ratio ${(ab.oldProject.median / ab.node.median).toFixed(2)}) -> ${verdict(ratio <= TARGET_STARTUP_RATIO)}`;
+}
+
+/** Goal-seek on the example (under 1 s): the whole solve command, and its own count of projections. */
+function solveLine() {
+  const args = [CLI, 'solve', '--scenario', 'demand-management', '--target', 'in-year-balance>=0@2028-29', '--vary', 'lever:fewer-new-plans.share', '--range', '-1,0', '--format', 'csv'];
+  const wall = repeated(args, N);
+  const runs = /(\d+) projections in (\d+) ms \(([\d.]+) ms each\)/.exec(measured(args).stdout.toString());
+  return `goal-seek (example, demand-management, in-year balance by 2028-29): ${runs ? `${runs[1]} projections, ${runs[3]} ms per projection, ` : ''}CLI wall median ${f(wall.median)} ms (min ${f(wall.min)}); target under 1000 ms -> ${verdict(wall.median < 1000)}`;
+}
+
+function commitLabel() {
+  const git = (...a) => spawnSync('git', a, { cwd: root, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const dirty = git('status', '--porcelain', '--', 'src', 'bin', 'package.json') ? ' (with uncommitted changes in src/)' : '';
+  return `${git('rev-parse', '--short', 'HEAD') || 'unknown'}${dirty}`;
+}
+
+const started = process.hrtime.bigint();
+const loadAtStart = load();
+// Built before anything is timed, so that compiling it (seconds, on first use) disturbs no figure.
+const baselineCli = path.relative(root, path.join(baselineDir(), 'bin', 'highneeds'));
+const label = baselineLabel();
+const commit = commitLabel();
+const pupils20000 = makeCohort({ pupils: 20000 });
+
+const ab = projectAB(pupils20000, baselineCli);
+const results = [modelFigures('example', path.join(root, 'fixtures', 'example')), modelFigures('pupils-20000', pupils20000)];
+const solve = solveLine();
 // The high-needs NFF over 153 generated areas with --solve-cap (issue 5: under 1 s): bench/nff.mjs.
-const nffLine = nffBench(N, spawned, median).line;
-// The national batch (issue 6: 153 areas, ~640,000 rows, 3 scenarios under 6 s, within 2x csv-parse): bench/batch.mjs.
-const batch = batchBench();
+const nff = nffBench(N).line;
+// The national batch (issue 14 A/B, and issue 6's figures): bench/batch.mjs.
+const batch = batchBench(N);
+const loadAtEnd = load();
+const minutes = Number(process.hrtime.bigint() - started) / 6e10;
 
-const f = (x) => x.toFixed(1);
-const header = ['model', 'rows', 'pupils', 'years', 'CLI wall ms (min)', 'parse-only ms (fresh)', 'model-added ms', 'ratio added/parse', 'in-proc load+project ms', 'in-proc parse ms', 'in-proc ratio'];
-const body = results.map((r) => [r.model, String(r.rows), String(r.pupils), String(r.years), `${f(r.cli.median)} (${f(r.cli.min)})`, f(r.parse.median), f(r.added), r.ratio.toFixed(2), f(r.loadProject), f(r.inParse), r.inRatio.toFixed(2)]);
-const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-const table = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
-
+const table = textTable(
+  ['model', 'rows', 'pupils', 'years', 'CLI wall ms (min)', 'parse-only ms (fresh)', 'model-added ms', 'ratio added/parse', 'in-proc load+project ms', 'in-proc parse ms', 'in-proc ratio'],
+  results.map((r) => [r.model, String(r.rows), String(r.pupils), String(r.years), `${f(r.cli.median)} (${f(r.cli.min)})`, f(r.parse.median), f(r.added), r.ratio.toFixed(2), f(r.loadProject), f(r.inParse), r.inRatio.toFixed(2)]),
+);
 const big = results.find((r) => r.model === 'pupils-20000');
-const wallMet = big.cli.median < TARGET_WALL_MS;
-const ratioMet = results.every((r) => r.ratio <= TARGET_RATIO);
 const targets = [
-  solveLine,
-  nffLine,
-  `target: ${big.rows} pupil rows over ${big.years} years in under ${TARGET_WALL_MS} ms wall incl. start-up: ${f(big.cli.median)} ms -> ${wallMet ? 'MET' : 'NOT MET'}`,
-  `target: model adds no more than parsing its input (ratio <= ${TARGET_RATIO}): ${results.map((r) => `${r.model} ${r.ratio.toFixed(2)}`).join(', ')} -> ${ratioMet ? 'MET' : 'NOT MET'}`,
+  solve,
+  nff,
+  `target: ${big.rows} pupil rows over ${big.years} years in under ${TARGET_WALL_MS} ms wall incl. start-up: ${f(big.cli.median)} ms -> ${verdict(big.cli.median < TARGET_WALL_MS)}`,
+  `target: model adds no more than parsing its input (ratio <= ${TARGET_RATIO}): ${results.map((r) => `${r.model} ${r.ratio.toFixed(2)}`).join(', ')} -> ${verdict(results.every((r) => r.ratio <= TARGET_RATIO))}`,
 ];
+const issue14 = [projectABLine(ab, label), ...batch.targets];
+const projectTable = projectABTable(ab, label);
 
 const cpus = os.cpus();
-const machine = `${cpus.length} cores, ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${os.platform()} ${os.release()}, Node ${process.version}`;
-console.log(`${machine}; commit ${commit}; N=${N}\nnode start-up (node -e 0): median ${f(startup.median)} ms (min ${f(startup.min)}); CLI start-up (highneeds --version): median ${f(cliStartup.median)} ms (min ${f(cliStartup.min)})\n`);
+const cpuModel = cpus[0]?.model.trim() ?? 'unknown CPU';
+console.log(`${cpus.length} cores (${os.availableParallelism()} available), ${cpuModel}, ${os.platform()} ${os.release()}, Node ${process.version}; commit ${commit} against baseline ${label}; N=${N}`);
+console.log(`load average (1, 5, 15 min): ${loadAtStart} at start, ${loadAtEnd} at end; ${minutes.toFixed(1)} min in all\n`);
+console.log(`demand engine against the baseline (issue 14):\n${projectTable}\n\n${batch.ab}\n\n${issue14.join('\n')}\n`);
 console.log(table);
 console.log(`\n${targets.join('\n')}`);
 console.log(`\nnational batch (bench/batch.mjs):\n${batch.table}\n\n${batch.lines.join('\n')}`);
 
 const md = `# Benchmark results
 
-Generated by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}.
+Generated by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}, in ${minutes.toFixed(1)} minutes.
 
-- Machine: ${cpus.length} cores (\`os.cpus().length\`), ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${os.platform()} ${os.release()}
-- Node ${process.version}; commit ${commit}; N = ${N} timed runs per figure (medians; min in brackets)
-- Node start-up baseline (\`node -e 0\`): median ${f(startup.median)} ms (min ${f(startup.min)})
-- CLI start-up baseline (\`node bin/highneeds --version\`: Node plus loading all the CLI's modules, no model): median ${f(cliStartup.median)} ms (min ${f(cliStartup.min)})
+- Machine: ${cpus.length} cores (\`os.cpus().length\`; ${os.availableParallelism()} available to Node), ${cpuModel}, ${os.platform()} ${os.release()}
+- Load average (1, 5, 15 min, \`os.loadavg()\`): ${loadAtStart} at the start, ${loadAtEnd} at the end
+- Node ${process.version}; commit ${commit}; baseline ${label} (BENCH_BASELINE); N = ${N} timed runs or rounds per figure (medians; min in brackets)
+
+## Demand engine against the baseline (issue 14)
+
+The baseline is the build of ${label}, the commit before the demand engine; each table's commands took turns, N rounds.
+
+\`\`\`
+${projectTable}
+\`\`\`
+
+\`\`\`
+${batch.ab}
+\`\`\`
+
+${issue14.map((t) => `- ${t}`).join('\n')}
+
+## Models
 
 \`\`\`
 ${table}
@@ -132,16 +190,22 @@ ${batch.lines.map((t) => `- ${t}`).join('\n')}
 
 ## How each figure is measured
 
+Every spawned run is \`node <args>\` under \`/usr/bin/time -f '%U %S %M'\` with stdout piped (bench/measure.mjs): **wall** is from spawn to exit, timed by this process, so it includes Node start-up; **CPU** is user + sys time of the whole process, worker threads included; **peak RSS** its maximum resident set, worker threads included (they share the process). "In turn" means N rounds, after one untimed round, in which each command runs once: a shared virtual machine's speed can drift by a quarter within minutes, and taking turns slows every command alike. Otherwise one untimed warm-up run, then N runs.
+
+- **baseline**: bench/baseline.mjs extracts the baseline commit (default 146dc0c, the commit before the demand engine, issue 14; BENCH_BASELINE names another) with \`git archive\` into the git-ignored bench/data/baseline/, compiles it there with this repo's TypeScript, and runs it on this repo's node_modules (the same dependencies in package.json, which it checks). It is made again only when missing or from another commit.
+- **project A/B (issue 14)**: in turn, \`node -e 0\`, \`node <build>/bin/highneeds --version\` (Node plus loading all the CLI's modules, no model) for the baseline and this tree, and \`node <build>/bin/highneeds project bench/data/pupils-20000 --format csv --quiet\` for each. Target: this tree's project median ≤ ${TARGET_STARTUP_RATIO} × the \`node -e 0\` median.
+- **batch A/B (issue 14)**: in turn, \`node <build>/bin/highneeds batch bench/data/national --out-dir … --quiet\` (default --jobs: every core) for the baseline and this tree, csv-parse alone on the national cohort.csv (see parse-only below), and this tree's batch with \`--jobs 1\`; csv-parse alone with the V8 flag bin/highneeds sets is timed once after the rounds. Targets: this tree's CPU median at least 40% below the baseline's, and its wall median ≤ 1.5 × csv-parse alone's.
 - **rows / pupils / years**: data rows in cohort.csv, the pupils they stand for (\`count\`, or 1 per row), and the financial years projected. \`example\` is fixtures/example (aggregated rows with a count). \`pupils-20000\` is generated by bench/make-cohort.mjs into the git-ignored bench/data/: one row per pupil from a fixed seed, ~3% independent placements with an \`annual_cost\`, the example's tariff, ceasing and transitions, and its new plans, places and funding ×8.
-- **CLI wall ms**: \`node bin/highneeds project <dir> --format csv --quiet\` spawned with stdout piped, timed from spawn to exit, so it includes Node start-up, module loading, reading and hashing inputs, the projection and writing the CSV. One untimed warm-up run, then N runs.
-- **parse-only ms (fresh)**: \`node bench/parse-only.mjs <dir>/cohort.csv\` spawned the same way: a fresh Node process that reads cohort.csv and parses it with csv-parse/sync using the options of src/io/csv-table.ts (\`bom, relax_column_count, skip_empty_lines: false\`), then exits. Includes Node start-up.
+- **CLI wall ms**: \`node bin/highneeds project <dir> --format csv --quiet\`: Node start-up, module loading, reading and hashing inputs, the projection and writing the CSV.
+- **parse-only ms (fresh)**: \`node bench/parse-only.mjs <dir>/cohort.csv\`: a fresh Node process that reads cohort.csv and parses it with csv-parse/sync using the options of src/io/csv-table.ts (\`bom, relax_column_count, skip_empty_lines: false\`), then exits. Includes Node start-up.
 - **model-added ms** = CLI wall − parse-only (both medians): what the CLI costs beyond starting Node and parsing the cohort (module loading of the CLI's dependencies, the other inputs, validation, the projection and output).
 - **ratio added/parse** = model-added ÷ parse-only (fresh). Target ≤ 1. Of model-added, about (CLI start-up − Node start-up) is module loading that any run pays, however small the model.
 - **in-proc load+project ms**: inside this process, \`loadModel(dir)\` then \`project(model)\` imported from dist/, 2 warm-up runs then the median of N. No start-up or module loading.
 - **in-proc parse ms**: inside this process, reading and parsing cohort.csv as above, 2 warm-up runs then the median of N.
 - **in-proc ratio** = (in-proc load+project − in-proc parse) ÷ in-proc parse: the same comparison with start-up and module loading taken out.
-- **nff**: \`node bin/highneeds nff <153 areas> --year 2025-26 --params <dir> --solve-cap --format csv\` spawned as above (warm-up, then N runs), on areas bench/nff.mjs generates from a fixed seed into bench/data/nff-153/ (a proxy pot shared by seven factors, changes per head from −5% to +25%, a national total between the totals at the floor and uncapped); the in-process figure is \`calculateNff\` with --solve-cap alone.
-- **national batch**: \`node bin/highneeds batch bench/data/national --out-dir … --quiet\` (default --jobs: every core) spawned under \`/usr/bin/time -f %M\`, timed from spawn to exit (one warm-up round, then BENCH_BATCH_N rounds, default 7, in which the batch, csv-parse alone, csv-parse alone with the V8 flag bin/highneeds sets and \`--jobs 1\` are each run once in turn, so that a machine whose speed drifts slows them alike; 2x and 4x once each). The model is written by \`npm run bench:data\` (bench/make-national.mjs; \`--scale 2\` and \`--scale 4\` for 306 and 612 areas): 153 areas, one cohort row per pupil with an area column, sizes and need, age and placement mixes after ../shared/domain.md §4, 3 scenarios. **csv-parse alone** is bench/parse-only.mjs on the same cohort.csv in a fresh process, as for the models above; the **ratio** is batch wall ÷ that. **Peak RSS** is the whole process's maximum resident set, worker threads included (they share the process). **On one thread** is the batch's own code in this process (so without the CLI's V8 flag, docs/reliability.md "Speed") with every area on the main thread: reading and splitting the national files, building each area's model, and projecting each scenario (\`projectScenario\`). **Parallel** compares one spawned \`--jobs 1\` run with the default; **this machine** times two separate one-thread runs (40 areas each) at once against one alone, which bounds what threads can gain here (two vCPUs that share a core, or memory bandwidth, give less than 2). The **profile** is \`node --cpu-prof\` on the one-thread run of the first 40 areas (bench/data/prof-batch/), summarised as self time by where it falls and inclusive time of the projection's steps.
+- **goal-seek**: \`node bin/highneeds solve --scenario demand-management … --format csv\` on the example; the projections and ms per projection are the command's own count.
+- **nff**: \`node bin/highneeds nff <153 areas> --year 2025-26 --params <dir> --solve-cap --format csv\` on areas bench/nff.mjs generates from a fixed seed into bench/data/nff-153/ (a proxy pot shared by seven factors, changes per head from −5% to +25%, a national total between the totals at the floor and uncapped); the in-process figure is \`calculateNff\` with --solve-cap alone.
+- **national batch**: the model is written by \`npm run bench:data\` (bench/make-national.mjs; \`--scale 2\` and \`--scale 4\` for 306 and 612 areas): 153 areas, one cohort row per pupil with an area column, sizes and need, age and placement mixes after ../shared/domain.md §4, 3 scenarios. The 1x row is this tree's batch from the A/B rounds above; 2x and 4x are timed once each. **csv-parse alone** is bench/parse-only.mjs on the same cohort.csv in a fresh process, as for the models above. **On one thread** is the batch's own code in this process (so without the CLI's V8 flag, docs/reliability.md "Speed") with every area on the main thread: reading and splitting the national files, building each area's model, and projecting each scenario (\`projectScenario\`). **Parallel** compares the \`--jobs 1\` run with the default; **this machine** times two separate one-thread runs (40 areas each) at once against one alone, which bounds what threads can gain here (two vCPUs that share a core, or memory bandwidth, give less than 2). The **profile** is \`node --cpu-prof\` on the one-thread run of the first 40 areas (bench/data/prof-batch/), summarised as self time by where it falls and inclusive time of the demand engine's and the batch's main steps.
 
 To see where the time goes: \`node bench/profile.mjs\` (node --cpu-prof on the in-process load+project of pupils-20000) or \`node bench/profile.mjs bench/data/pupils-20000 --cli\` (one cold CLI run).
 `;
