@@ -45,7 +45,10 @@ const batchArgs = (dir, extra = [], cli = path.join('bin', 'highneeds')) => {
   return [cli, 'batch', path.relative(root, dir), '--out-dir', path.join('bench', 'data', out), '--quiet', ...extra];
 };
 
-/** Where the time goes with everything on one thread: reading and splitting, building each area's model, projecting each scenario. */
+/**
+ * Where the time goes with everything on one thread: reading and splitting, building each area's
+ * model, projecting each scenario, with the workspace's ProjectionCache as a batch worker uses it.
+ */
 function phases(dir, limit = Infinity) {
   const library = path.join(root, 'tariffs');
   let start = performance.now();
@@ -63,7 +66,7 @@ function phases(dir, limit = Infinity) {
     cells += model.cohort.length;
     for (const scenario of scenarios) {
       start = performance.now();
-      projectScenario(model, scenario);
+      projectScenario(model, scenario, undefined, { cache: space.cache });
       project.set(scenario.id, project.get(scenario.id) + performance.now() - start);
     }
   }

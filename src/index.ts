@@ -1,6 +1,7 @@
 /** The library API: the same numbers as the CLI, as plain unrounded data. */
 export { loadModel, type LoadedModel, type LoadOptions, type InputDigest } from './io/read-model.js';
 export { project } from './core/project.js';
+export { ProjectionCache } from './core/demand/cache.js';
 export type { Projection, ProjectionOutcome, FinancialYearResult, AcademicYearResult, SettingYear } from './core/projection.js';
 export type { Model, Cell, NewPlanRow, CeasingRow, TransitionRow, PlacesRow, PopulationRow, CapacityRow, FundingRow, FundingLine, Assumptions } from './core/model.js';
 export type { Tariff, TariffRate, TariffSetting, Uplift, Reference } from './core/tariff.js';

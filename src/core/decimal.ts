@@ -19,14 +19,13 @@ export const ZERO: Decimal = new Dec(0);
 export const ONE: Decimal = new Dec(1);
 export const TWELVE: Decimal = new Dec(12);
 
-const INTEGERS: Decimal[] = [];
-const SHARED_INTEGERS = 4096;
+/** 0 … 4095 made once, at load: a constant table, never written (Decimals are never changed). */
+const INTEGERS: readonly Decimal[] = Array.from({ length: 4096 }, (_, n) => new Dec(n));
 
-/** A whole number as a Decimal: small ones (pupil counts, mostly) are made once and shared, since Decimals are never changed. */
+/** A whole number as a Decimal: small ones (pupil counts, mostly) are shared. */
 export function integer(n: number): Decimal {
   if (!Number.isSafeInteger(n)) throw new RangeError(`${n} is not a safe integer`);
-  if (n < 0 || n >= SHARED_INTEGERS) return new Dec(n);
-  return (INTEGERS[n] ??= new Dec(n));
+  return n >= 0 && n < INTEGERS.length ? INTEGERS[n]! : new Dec(n);
 }
 
 /** Plain decimal notation only: no exponent, no separators, no currency sign. */

@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { toDouble } from './demand/count.js';
+import { doubles, toDouble } from './demand/count.js';
 import { ONE, ZERO } from './decimal.js';
 import { error, type Issue } from './issue.js';
 import type { Cell, NewPlanRow, PopulationRow } from './model.js';
@@ -43,9 +43,10 @@ export function newPlansByYear(rows: readonly NewPlanRow[], baseYear: AcademicYe
       given = { count: ZERO, rate: ZERO };
       byCell.set(key, given);
     }
-    if (row.count !== undefined) given.count = given.count.plus(row.count);
+    // One row's count is kept as read (small whole numbers are shared Decimals, so each is made a double once).
+    if (row.count !== undefined) given.count = given.count === ZERO ? row.count : given.count.plus(row.count);
     if (row.rate !== undefined) {
-      given.rate = given.rate.plus(row.rate);
+      given.rate = given.rate === ZERO ? row.rate : given.rate.plus(row.rate);
       given.rateRow ??= row;
     }
   }
@@ -64,8 +65,9 @@ export function newPlansByYear(rows: readonly NewPlanRow[], baseYear: AcademicYe
   };
 
   // Each cell's given count and rate as doubles once, not once a year.
-  const doubles = (given: Given | undefined) => (given ? { count: toDouble(given.count), rate: toDouble(given.rate), given } : undefined);
-  const every = keys.map((key) => doubles(recurring.get(key)));
+  const double = doubles();
+  const asDoubles = (given: Given | undefined) => (given ? { count: double(given.count), rate: double(given.rate), given } : undefined);
+  const every = keys.map((key) => asDoubles(recurring.get(key)));
   const counts = new Map<AcademicYear, Float64Array>();
   let factor = ONE;
   for (let ay = baseYear + 1; ay <= lastYear; ay += 1) {
@@ -73,7 +75,7 @@ export function newPlansByYear(rows: readonly NewPlanRow[], baseYear: AcademicYe
     const overrides = fixed.get(ay);
     counts.set(ay, Float64Array.from(keys, (key, i) => {
       const ncy = cells.get(key)!.ncy;
-      const own = doubles(overrides?.get(key));
+      const own = asDoubles(overrides?.get(key));
       if (own) return own.count + perHead(own, ncy, ay);
       const all = every[i];
       return all ? all.count * grown + perHead(all, ncy, ay) : 0;

@@ -13,3 +13,20 @@ export function countDecimal(count: number): Decimal {
 
 /** A Decimal count or share as the nearest double: JS parses decimal text correctly rounded, the same on every machine. */
 export const toDouble = (value: Decimal): number => Number(value.toString());
+
+/**
+ * Decimals made doubles, each object once: a cohort's counts repeat (most cells are a few whole
+ * pupils, and the readers share one Decimal per small whole number), so one pass over them
+ * converts each distinct count once. Made for one pass and dropped after it.
+ */
+export function doubles(): (value: Decimal) => number {
+  const seen = new Map<Decimal, number>();
+  return (value) => {
+    let held = seen.get(value);
+    if (held === undefined) {
+      held = toDouble(value);
+      seen.set(value, held);
+    }
+    return held;
+  };
+}

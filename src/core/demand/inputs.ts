@@ -4,7 +4,7 @@ import type { Cell, Model } from '../model.js';
 import { NCY_MIN } from '../need.js';
 import { newPlansByYear, type NewPlans } from '../new-plans.js';
 import type { AcademicYear } from '../period.js';
-import { toDouble } from './count.js';
+import { doubles } from './count.js';
 import { feeOf, type Lane, type LaneInterner, SPAN, stateOf } from './lanes.js';
 
 /** Pupils of one lane at one NCY. */
@@ -63,10 +63,11 @@ function cohortEntries(cells: readonly Cell[], interner: LaneInterner): Pick<Dem
     if (cell.origin && (!held || cell.ncy < held.ncy)) origins.set(lane, { ncy: cell.ncy, origin: cell.origin });
   }
   const lanes = [...sums.keys()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const double = doubles();
   const cohort: Entry[] = [];
   for (const lane of lanes) {
     sums.get(lane)!.forEach((count, offset) => {
-      if (count !== undefined) cohort.push({ lane, ncy: offset + NCY_MIN, count: toDouble(count) });
+      if (count !== undefined) cohort.push({ lane, ncy: offset + NCY_MIN, count: double(count) });
     });
   }
   return { cohort, cohortOrigins: new Map([...origins].map(([lane, { origin }]) => [lane, origin])) };

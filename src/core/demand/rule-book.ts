@@ -30,6 +30,7 @@ export interface LaneRules extends Ceasing {
   readonly targets: readonly Move[];
 }
 
+/** The rules of a lane no transition leaves: shared, and only ever read (modelRates copies them). */
 const NO_MOVES: readonly (readonly Move[])[] = Array.from({ length: SPAN }, () => []);
 const KEEP_ALL = new Float64Array(SPAN).fill(1);
 
