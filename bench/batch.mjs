@@ -113,7 +113,7 @@ export function profileSummary(dir) {
   const self = new Map();
   for (const node of profile.nodes) self.set(bucket(node), (self.get(bucket(node)) ?? 0) + (selfUs.get(node.id) ?? 0));
   // The demand engine's steps (src/core/demand) and the rest of a run; a name not in the profile is left out.
-  const wanted = new Set(['planDemand', 'runPlan', 'stepYear', 'applyCapacity', 'costAcademicYear', 'newPlansByYear', 'aggregateCells', 'buildAreaModel', 'readBatchSources']);
+  const wanted = new Set(['planDemand', 'runPlan', 'stepYear', 'applyCapacity', 'costAcademicYear', 'newPlansByYear', 'demandInputs', 'planBase', 'buildAreaModel', 'readBatchSources']);
   const inclusive = new Map();
   const walk = (id, open) => {
     const node = nodes.get(id);

@@ -60,8 +60,11 @@ export interface CostContext {
   readonly usedSums: Set<SpanSum>;
 }
 
-/** Groups tariff-priced lanes by the series that prices them, in lane order (lanes are numbered canonically). */
-/** `seriesOf`: the series that prices a lane (RateBook.seriesFor, which a ProjectionCache keeps per lane). */
+/**
+ * Groups tariff-priced lanes by the series that prices them, in lane order (lanes are numbered
+ * canonically). `seriesOf`: the series that prices a lane (RateBook.seriesFor, which a
+ * ProjectionCache keeps per lane).
+ */
 export function costLanes(lanes: readonly Lane[], origins: ReadonlyMap<Lane, Location>, seriesOf: (lane: Lane) => string): CostLanes {
   const bySeries = new Map<string, { setting: string; lanes: number[] }>();
   const bespoke: number[] = [];
@@ -166,6 +169,6 @@ function reportMissing(lane: Lane, origin: Location | undefined, month: MonthInd
     context.issues.push(error('NO_RATE_IN_FORCE', what, origin, 'add a rate with an earlier effectiveFrom, or one for need "*"'));
   } else {
     const what = `pupils reach setting "${lane.setting}" in band "${lane.band}", which the tariff does not price for that setting (AY ${formatAcademicYear(ay)})`;
-    context.issues.push(error('UNKNOWN_BAND', what, origin, 'a transition without to_band keeps the pupil\'s band: give to_band, or add rates for the band'));
+    context.issues.push(error('UNKNOWN_BAND', what, origin, 'a transition, capacity overflow or scenario move keeps the pupil\'s band unless it names one: give to_band (transitions.csv), overflow_band (capacity.csv) or the lever\'s to.band, or add rates for the band'));
   }
 }

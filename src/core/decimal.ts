@@ -2,16 +2,15 @@ import { Decimal } from 'decimal.js';
 
 /**
  * The one Decimal configuration. `precision` counts significant digits, not
- * places: 40 keeps expected-value pupil counts (count × (1 − rate) compounded
- * over many years) and monthly sums far beyond pence.
+ * places: 40 keeps money (a count made a Decimal, times a rate summed over
+ * months) and monthly sums far beyond pence. Pupil counts are doubles while the
+ * cohort is stepped (src/core/demand/count.ts).
  */
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type Dec = Decimal;
 
 /** Money in pounds, unrounded until output. */
 export type Money = Decimal;
-/** A pupil count: an exact decimal (expected value), never currency. */
-export type Count = Decimal;
 /** A share such as a ceasing rate or a growth assumption. */
 export type Rate = Decimal;
 

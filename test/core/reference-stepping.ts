@@ -56,11 +56,14 @@ export function referenceYears(model: Model, lastYear: number, adjustments: Adju
     for (const move of adjustments.moves?.(ay) ?? []) {
       const moved = new Map<string, Slot>();
       for (const c of current.values()) {
-        if (!move.matches(c)) { add(moved, c); continue; }
+        const toBand = move.toBand ?? c.band;
+        // A tariff-priced cell already where the move puts it does not move (a bespoke one does: it leaves its fee).
+        const inPlace = c.bespoke === undefined && c.setting === move.toSetting && c.band === toBand;
+        if (!move.matches(c) || inPlace) { add(moved, c); continue; }
         const share = c.count.times(move.fraction);
         const stay = one.minus(move.fraction);
         add(moved, { ...c, count: c.count.minus(share), joined: c.joined.times(stay), movedIn: c.movedIn.times(stay), ...(c.bespoke !== undefined ? { bespoke: c.bespoke.times(stay) } : {}) });
-        add(moved, { ncy: c.ncy, need: c.need, setting: move.toSetting, band: move.toBand ?? c.band, count: share, movedIn: share });
+        add(moved, { ncy: c.ncy, need: c.need, setting: move.toSetting, band: toBand, count: share, movedIn: c.setting === move.toSetting ? zero : share });
         if (flows) {
           flowsOf(flows, c.setting).movedOut = flowsOf(flows, c.setting).movedOut.plus(share);
           flowsOf(flows, move.toSetting).movedIn = flowsOf(flows, move.toSetting).movedIn.plus(share);
@@ -95,7 +98,8 @@ export function referenceYears(model: Model, lastYear: number, adjustments: Adju
         share = share.plus(rule.rate);
         f.movedOut = f.movedOut.plus(part);
         flowsOf(flows, rule.toSetting).movedIn = flowsOf(flows, rule.toSetting).movedIn.plus(part);
-        add(next, { ncy: c.ncy + 1, need: rule.toNeed ?? c.need, setting: rule.toSetting, band: rule.toBand ?? c.band, count: part, movedIn: part });
+        // Only pupils who change setting are arrivals there, to overflow before its existing pupils.
+        add(next, { ncy: c.ncy + 1, need: rule.toNeed ?? c.need, setting: rule.toSetting, band: rule.toBand ?? c.band, count: part, movedIn: rule.toSetting === c.setting ? zero : part });
       }
       add(next, { ncy: c.ncy + 1, need: c.need, setting: c.setting, band: c.band, count: staying, ...(c.bespoke ? { bespoke: c.bespoke.times(one.minus(rate)).times(one.minus(share)) } : {}) });
     }
@@ -142,7 +146,8 @@ function overflow(model: Model, ay: number, cells: Map<string, Slot>, flows: Map
         flowsOf(flows, to).overflowIn = flowsOf(flows, to).overflowIn.plus(moved);
       }
       current = after;
-      excess = excess.minus(share.times(total));
+      if (share.lessThan(one)) break;
+      excess = excess.minus(total);
     }
   }
   return current;

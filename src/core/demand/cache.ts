@@ -7,6 +7,7 @@ import type { Tariff } from '../tariff.js';
 import { demandInputs, type DemandInputs } from './inputs.js';
 import { type Lane, LaneInterner } from './lanes.js';
 import type { TariffLever } from '../scenario/types.js';
+import { type Keyed, keyed } from './keyed.js';
 import type { PlanBase, PlanParts } from './plan.js';
 import { RuleBook } from './rule-book.js';
 import type { Demand } from './run.js';
@@ -137,23 +138,4 @@ interface InputsEntry {
   readonly lastYear: AcademicYear;
   readonly growth: string;
   readonly inputs: DemandInputs;
-}
-
-/** A value that depends on a model's inputs and rules, its capacity and the order of its tariff's settings. */
-interface Keyed<T> {
-  readonly book: RuleBook;
-  readonly capacity: Model['capacity'];
-  readonly overflowSetting: string | undefined;
-  readonly settings: string;
-  readonly value: T;
-}
-
-function keyed<T>(store: WeakMap<DemandInputs, Keyed<T>[]>, model: Model, parts: PlanParts, make: () => T): T {
-  const entries = store.get(parts.inputs) ?? [];
-  const settings = model.tariff.settings.map((s) => s.id).join('\u0000');
-  const hit = entries.find((e) => e.book === parts.book && e.capacity === model.capacity && e.overflowSetting === model.overflowSetting && e.settings === settings);
-  if (hit) return hit.value;
-  const value = make();
-  store.set(parts.inputs, [...entries, { book: parts.book, capacity: model.capacity, overflowSetting: model.overflowSetting, settings, value }]);
-  return value;
 }

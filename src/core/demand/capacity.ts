@@ -1,32 +1,36 @@
 import type { Model } from '../model.js';
 import type { AcademicYear } from '../period.js';
 import { toDouble } from './count.js';
-import { overflowTarget, type LaneSet } from './find-lanes.js';
+import { laneNumber, overflowTarget, type LaneSet } from './find-lanes.js';
+import type { FlowTally } from './flows.js';
 import { type LaneInterner, SPAN } from './lanes.js';
 
-/** A setting's places in one AY, and where each of its lanes overflows to. */
+/** A setting's places in one AY, and where each of its states overflows to. */
 export interface CapacityLimit {
   readonly setting: number;
   readonly places: number;
-  /** The setting's lanes, and for each the lane its pupils above the places go to. */
-  readonly lanes: Int32Array;
+  /** The setting's states (every lane and NCY), and for each the state its pupils above the places go to. */
+  readonly states: Int32Array;
   readonly targets: Int32Array;
 }
 
 /** The capacity rows of AY `ay` that name somewhere to overflow to, in the order of the settings. */
-export function capacityLimits(model: Model, ay: AcademicYear, { lanes, numberOf }: LaneSet, interner: LaneInterner, settingIndex: ReadonlyMap<string, number>): CapacityLimit[] {
+export function capacityLimits(model: Model, ay: AcademicYear, laneSet: LaneSet, interner: LaneInterner, settingIndex: ReadonlyMap<string, number>): CapacityLimit[] {
   const limits: CapacityLimit[] = [];
   for (const row of model.capacity ?? []) {
     const to = overflowTarget(row, model.overflowSetting);
     if (row.academicYear !== ay || to === undefined) continue;
-    const from: number[] = [];
+    const states: number[] = [];
     const targets: number[] = [];
-    lanes.forEach((lane, l) => {
+    laneSet.lanes.forEach((lane, l) => {
       if (lane.setting !== row.setting) return;
-      from.push(l);
-      targets.push(numberOf.get(interner.lane(lane.need, to, row.overflowBand ?? lane.band))!);
+      const target = laneNumber(laneSet, interner.lane(lane.need, to, row.overflowBand ?? lane.band));
+      for (let offset = 0; offset < SPAN; offset += 1) {
+        states.push(l * SPAN + offset);
+        targets.push(target * SPAN + offset);
+      }
     });
-    limits.push({ setting: settingIndex.get(row.setting)!, places: toDouble(row.places), lanes: Int32Array.from(from), targets: Int32Array.from(targets) });
+    limits.push({ setting: settingIndex.get(row.setting)!, places: toDouble(row.places), states: Int32Array.from(states), targets: Int32Array.from(targets) });
   }
   return limits.sort((a, b) => a.setting - b.setting);
 }
@@ -35,53 +39,51 @@ export function capacityLimits(model: Model, ay: AcademicYear, { lanes, numberOf
 export interface Arrivals {
   /** New plans that joined this year. */
   readonly joined: Float64Array;
-  /** Pupils who moved in this year: transitions, a scenario's moves, overflow from a setting checked earlier. */
+  /** Pupils who came into the state's setting from another this year: transitions, a scenario's moves, overflow from a setting checked earlier. */
   readonly movedIn: Float64Array;
 }
 
 /**
  * Moves the pupils above each setting's places to its overflow lanes (docs/methodology.md,
- * "Capacity"). The newest arrivals go first: this year's new plans, then the pupils who moved in
- * this year, then the rest of the setting's pupils; within each of the three, the same share of
- * every state's pupils, so no order among states is needed. Settings are checked once each, in
- * the order of `settings`; pupils who overflow into a setting checked later count as moved in there.
- * Returns nothing: `counts` and `arrivals` are updated and each overflow passed to `record`.
+ * "Capacity and overflow"). The newest arrivals go first: this year's new plans, then the pupils
+ * who came into the setting this year, then the rest of its pupils; within each of the three, the
+ * same share of every state's pupils, so no order among states is needed, and a tier is touched
+ * only once the one before it has gone whole. Settings are checked once each, in the order of the
+ * plan's settings; pupils who overflow into a setting checked later count as moved in there.
+ * `counts`, `arrivals` and the tally's overflow flows are updated in place; nothing is allocated.
  */
-export function applyCapacity(limits: readonly CapacityLimit[], counts: Float64Array, arrivals: Arrivals, record: (fromState: number, toState: number, pupils: number) => void): void {
-  for (const limit of limits) {
-    let excess = settingTotal(limit, counts) - limit.places;
+export function applyCapacity(limits: readonly CapacityLimit[], counts: Float64Array, arrivals: Arrivals, laneSetting: Int32Array, tally: FlowTally): void {
+  for (const { setting, places, states, targets } of limits) {
+    let excess = -places;
+    for (let i = 0; i < states.length; i += 1) excess += counts[states[i]!]!;
     for (let tier = 0; tier < 3 && excess > 0; tier += 1) {
-      const amount = (s: number): number => (tier === 0 ? arrivals.joined[s]! : tier === 1 ? arrivals.movedIn[s]! : counts[s]! - arrivals.joined[s]! - arrivals.movedIn[s]!);
-      let tierTotal = 0;
-      forEachState(limit, (s) => { tierTotal += amount(s); });
-      if (tierTotal <= 0) continue;
-      const share = Math.min(1, excess / tierTotal);
-      forEachState(limit, (s, t) => {
-        const moved = amount(s) * share;
-        if (moved <= 0) return;
+      let total = 0;
+      for (let i = 0; i < states.length; i += 1) total += tierPupils(tier, states[i]!, counts, arrivals);
+      if (total <= 0) continue;
+      const share = Math.min(1, excess / total);
+      for (let i = 0; i < states.length; i += 1) {
+        const s = states[i]!;
+        const t = targets[i]!;
+        const moved = tierPupils(tier, s, counts, arrivals) * share;
+        if (moved <= 0) continue;
         if (tier === 0) arrivals.joined[s]! -= moved;
         else if (tier === 1) arrivals.movedIn[s]! -= moved;
         counts[s]! -= moved;
         counts[t]! += moved;
         arrivals.movedIn[t]! += moved;
-        record(s, t, moved);
-      });
-      excess -= share * tierTotal;
+        tally.overflowOut[setting]! += moved;
+        tally.overflowIn[laneSetting[(t / SPAN) | 0]!]! += moved;
+      }
+      // A tier that had more pupils than the excess gave a share of them: the next tier keeps all of its.
+      if (share < 1) break;
+      excess -= total;
     }
   }
 }
 
-function settingTotal(limit: CapacityLimit, counts: Float64Array): number {
-  let total = 0;
-  forEachState(limit, (s) => { total += counts[s]!; });
-  return total;
-}
-
-/** Each state of the limit's lanes, NCY by NCY, with the state its pupils overflow to. */
-function forEachState(limit: CapacityLimit, visit: (state: number, target: number) => void): void {
-  for (let i = 0; i < limit.lanes.length; i += 1) {
-    const from = limit.lanes[i]! * SPAN;
-    const to = limit.targets[i]! * SPAN;
-    for (let offset = 0; offset < SPAN; offset += 1) visit(from + offset, to + offset);
-  }
+/** A state's pupils in a tier: this year's new plans, those who came in from another setting, the rest. */
+function tierPupils(tier: number, s: number, counts: Float64Array, arrivals: Arrivals): number {
+  if (tier === 0) return arrivals.joined[s]!;
+  if (tier === 1) return arrivals.movedIn[s]!;
+  return counts[s]! - arrivals.joined[s]! - arrivals.movedIn[s]!;
 }

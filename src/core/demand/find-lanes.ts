@@ -1,4 +1,5 @@
 import type { PlacementMove } from '../adjustments.js';
+import { InternalError } from '../errors.js';
 import type { Location } from '../issue.js';
 import type { CapacityRow } from '../model.js';
 import { NCY_MAX, NCY_MIN } from '../need.js';
@@ -61,6 +62,13 @@ export function findLanes(start: ReadonlyMap<Lane, Location | undefined>, source
   }
   const lanes = found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { lanes, numberOf: new Map(lanes.map((lane, i) => [lane, i])), origins };
+}
+
+/** A lane's number in the set; a lane the set lacks is a bug in finding lanes, never a user's mistake. */
+export function laneNumber({ numberOf }: LaneSet, lane: Lane): number {
+  const number = numberOf.get(lane);
+  if (number === undefined) throw new InternalError(`lane ${lane.need}/${lane.setting}/${lane.band} was not found before the projection ran`);
+  return number;
 }
 
 /** Where pupils above a capacity row's places go, if anywhere is named. */

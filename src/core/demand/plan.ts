@@ -1,4 +1,4 @@
-import type { Adjustments, NewPlanShare, PlacementMove } from '../adjustments.js';
+import type { Adjustments, PlacementMove } from '../adjustments.js';
 import type { Location } from '../issue.js';
 import type { Model } from '../model.js';
 import type { AcademicYear } from '../period.js';
@@ -8,7 +8,7 @@ import type { DemandInputs } from './inputs.js';
 import { type Lane, type LaneInterner, SPAN } from './lanes.js';
 import { baseVector, ceasingGroups, modelRates, survivalWithChange, type StepRates } from './rates.js';
 import type { RuleBook } from './rule-book.js';
-import { joinersOf, leverMoves, type Joiners, type LeverMove } from './year-inputs.js';
+import { distinctMoves, joinersOf, leverMoves, newPlanShares, type Joiners, type LeverMove } from './year-inputs.js';
 
 /** What one year's step into `academicYear` needs beyond the model's own rates. */
 export interface YearPlan {
@@ -98,7 +98,7 @@ export function planDemand(model: Model, lastYear: AcademicYear, adjustments: Ad
   const shares = newPlanShares(inputs, years, adjustments);
   const extra = new Map<Lane, Location | undefined>();
   inputs.newPlans.cells.forEach((cell, i) => {
-    for (const ay of years) for (const share of shares?.get(ay)![i] ?? NO_SHARES) extra.set(interner.lane(cell.need, share.setting, share.band), cell.origin);
+    for (const ay of years) for (const share of shares?.get(ay)![i] ?? []) extra.set(interner.lane(cell.need, share.setting, share.band), cell.origin);
   });
   let base = reuse ?? planBase(model, lastYear, parts);
   let moves = leverMoves(base.laneSet, interner, movesByYear);
@@ -126,25 +126,6 @@ export function planDemand(model: Model, lastYear: AcademicYear, adjustments: Ad
       capacity: base.capacity.get(ay)!,
     })),
   };
-}
-
-const NO_SHARES: readonly NewPlanShare[] = [];
-
-/** A scenario's moves of every year, each (filter, placement) once: they all lead to the same lanes. */
-function distinctMoves(moves: readonly PlacementMove[]): PlacementMove[] {
-  const seen = new Map<PlacementMove['matches'], PlacementMove[]>();
-  for (const move of moves) {
-    const same = seen.get(move.matches) ?? [];
-    if (!same.some((m) => m.toSetting === move.toSetting && m.toBand === move.toBand)) same.push(move);
-    seen.set(move.matches, same);
-  }
-  return [...seen.values()].flat();
-}
-
-/** A scenario's new-plan levers asked once per cell and year: where each cell's plans go (undefined: as given). */
-function newPlanShares({ newPlans }: DemandInputs, years: readonly AcademicYear[], { newPlans: levers }: Adjustments): Map<AcademicYear, (readonly NewPlanShare[] | undefined)[]> | undefined {
-  if (!levers) return undefined;
-  return new Map(years.map((ay) => [ay, newPlans.cells.map((cell) => levers(ay, cell))]));
 }
 
 function settingsOf(model: Model, lanes: readonly Lane[]): string[] {

@@ -2,7 +2,7 @@ import type { CeasingChange } from '../adjustments.js';
 import { NCY_MIN } from '../need.js';
 import type { AcademicYear } from '../period.js';
 import { toDouble } from './count.js';
-import type { LaneSet } from './find-lanes.js';
+import { laneNumber, type LaneSet } from './find-lanes.js';
 import type { DemandInputs } from './inputs.js';
 import { SPAN, stateOf } from './lanes.js';
 import type { RuleBook } from './rule-book.js';
@@ -23,7 +23,8 @@ export interface StepRates {
 }
 
 /** The model's own rates, copied lane by lane from the rule book. */
-export function modelRates({ lanes, numberOf }: LaneSet, book: RuleBook): StepRates {
+export function modelRates(laneSet: LaneSet, book: RuleBook): StepRates {
+  const { lanes } = laneSet;
   const size = lanes.length * SPAN;
   const survival = new Float64Array(size);
   const keep = new Float64Array(size);
@@ -37,7 +38,7 @@ export function modelRates({ lanes, numberOf }: LaneSet, book: RuleBook): StepRa
     for (let offset = 0; offset < SPAN; offset += 1) {
       moveStart[l * SPAN + offset] = targets.length;
       for (const move of rules.moves[offset]!) {
-        targets.push(stateOf(numberOf.get(move.to)!, offset + NCY_MIN + 1));
+        targets.push(stateOf(laneNumber(laneSet, move.to), offset + NCY_MIN + 1));
         shares.push(move.share);
       }
     }
@@ -47,8 +48,9 @@ export function modelRates({ lanes, numberOf }: LaneSet, book: RuleBook): StepRa
 }
 
 /** Each state's group under a scenario's ceasing change (0 where its rate is 0: nothing to change). */
-export function ceasingGroups({ lanes }: LaneSet, book: RuleBook, change: CeasingChange): Int32Array {
-  const groups = new Int32Array(lanes.length * SPAN);
+export function ceasingGroups({ lanes }: LaneSet, book: RuleBook, change: CeasingChange): Float64Array {
+  // Doubles: a group may be a set of levers' bits, up to 2^52.
+  const groups = new Float64Array(lanes.length * SPAN);
   const probe = { ncy: 0, need: lanes[0]?.need ?? 'ASD', setting: '', band: '' };
   lanes.forEach((lane, l) => {
     const { ceasing } = book.for(lane);
@@ -66,7 +68,7 @@ export function ceasingGroups({ lanes }: LaneSet, book: RuleBook, change: Ceasin
  * Survival under a scenario's ceasing change at the end of AY `ay`: 1 − rate × factor, the
  * product kept within 0–1. States in group 0, or whose group's factor is 1, keep the model's.
  */
-export function survivalWithChange({ lanes }: LaneSet, book: RuleBook, model: Float64Array, groups: Int32Array, change: CeasingChange, ay: AcademicYear): Float64Array {
+export function survivalWithChange({ lanes }: LaneSet, book: RuleBook, model: Float64Array, groups: Float64Array, change: CeasingChange, ay: AcademicYear): Float64Array {
   const survival = Float64Array.from(model);
   const factors = new Map<number, number>();
   lanes.forEach((lane, l) => {
@@ -86,8 +88,8 @@ export function survivalWithChange({ lanes }: LaneSet, book: RuleBook, model: Fl
 }
 
 /** The base January cohort as a vector over the states. */
-export function baseVector(inputs: DemandInputs, { lanes, numberOf }: LaneSet): Float64Array {
-  const counts = new Float64Array(lanes.length * SPAN);
-  for (const { lane, ncy, count } of inputs.cohort) counts[stateOf(numberOf.get(lane)!, ncy)] = count;
+export function baseVector(inputs: DemandInputs, laneSet: LaneSet): Float64Array {
+  const counts = new Float64Array(laneSet.lanes.length * SPAN);
+  for (const { lane, ncy, count } of inputs.cohort) counts[stateOf(laneNumber(laneSet, lane), ncy)] = count;
   return counts;
 }

@@ -36,7 +36,7 @@ export function projectDemand(model: Model, lastYear: AcademicYear, adjustments:
 }
 
 /** Steps a plan through its years. Every array is made before the first step. */
-export function runPlan(plan: DemandPlan): DemandYear[] {
+function runPlan(plan: DemandPlan): DemandYear[] {
   const counts = [Float64Array.from(plan.base), ...plan.years.map(() => new Float64Array(plan.size))];
   const tallies = plan.years.map(() => flowTally(plan.settings.length));
   const arrivals = { joined: new Float64Array(plan.size), movedIn: new Float64Array(plan.size) };

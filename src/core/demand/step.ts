@@ -1,6 +1,6 @@
 import type { Arrivals } from './capacity.js';
 import { applyCapacity } from './capacity.js';
-import type { FlowTally } from './flows.js';
+import { FLOW_NAMES, type FlowTally } from './flows.js';
 import { SPAN } from './lanes.js';
 import type { DemandPlan, YearPlan } from './plan.js';
 
@@ -18,16 +18,15 @@ export function stepYear(plan: DemandPlan, year: YearPlan, from: Float64Array, t
   const { laneSetting, rates } = plan;
   const { keep, moveStart, moveTarget, moveShare } = rates;
   const { survival } = year;
-  const settingOf = (state: number): number => laneSetting[(state / SPAN) | 0]!;
   to.fill(0);
   arrivals.joined.fill(0);
   arrivals.movedIn.fill(0);
-  for (const flow of Object.values(tally)) flow.fill(0);
+  for (const name of FLOW_NAMES) tally[name].fill(0);
 
   for (let s = 0; s < plan.size; s += 1) {
     const count = from[s]!;
     if (count === 0) continue;
-    const setting = settingOf(s);
+    const setting = laneSetting[(s / SPAN) | 0]!;
     const continuing = count * survival[s]!;
     tally.ceased[setting]! += count - continuing;
     if (s % SPAN === SPAN - 1) {
@@ -38,9 +37,7 @@ export function stepYear(plan: DemandPlan, year: YearPlan, from: Float64Array, t
       const target = moveTarget[k]!;
       const moved = continuing * moveShare[k]!;
       to[target]! += moved;
-      arrivals.movedIn[target]! += moved;
-      tally.movedOut[setting]! += moved;
-      tally.movedIn[settingOf(target)]! += moved;
+      move(setting, target, moved, laneSetting, arrivals, tally);
     }
     to[s + 1]! += continuing * keep[s]!;
   }
@@ -50,29 +47,37 @@ export function stepYear(plan: DemandPlan, year: YearPlan, from: Float64Array, t
     const s = states[i]!;
     to[s]! += counts[i]!;
     arrivals.joined[s]! += counts[i]!;
-    tally.newPlans[settingOf(s)]! += counts[i]!;
+    tally.newPlans[laneSetting[(s / SPAN) | 0]!]! += counts[i]!;
   }
 
-  for (const move of year.moves) {
-    for (let i = 0; i < move.from.length; i += 1) {
-      const s = move.from[i]!;
-      const moved = to[s]! * move.fraction;
+  // A move's targets are never among its sources (src/core/demand/year-inputs.ts), so moving in place is moving from the pupils as they were.
+  for (const { from: sources, to: targets, fraction } of year.moves) {
+    for (let i = 0; i < sources.length; i += 1) {
+      const s = sources[i]!;
+      const moved = to[s]! * fraction;
       if (moved === 0) continue;
       // The pupils who stay keep their share of this year's arrivals, so they still overflow first.
-      arrivals.joined[s]! -= arrivals.joined[s]! * move.fraction;
-      arrivals.movedIn[s]! -= arrivals.movedIn[s]! * move.fraction;
+      arrivals.joined[s]! -= arrivals.joined[s]! * fraction;
+      arrivals.movedIn[s]! -= arrivals.movedIn[s]! * fraction;
       to[s]! -= moved;
-      to[move.to[i]!]! += moved;
-      arrivals.movedIn[move.to[i]!]! += moved;
-      tally.movedOut[settingOf(s)]! += moved;
-      tally.movedIn[settingOf(move.to[i]!)]! += moved;
+      to[targets[i]!]! += moved;
+      move(laneSetting[(s / SPAN) | 0]!, targets[i]!, moved, laneSetting, arrivals, tally);
     }
   }
 
-  applyCapacity(year.capacity, to, arrivals, (s, t, pupils) => {
-    tally.overflowOut[settingOf(s)]! += pupils;
-    tally.overflowIn[settingOf(t)]! += pupils;
-  });
+  applyCapacity(year.capacity, to, arrivals, laneSetting, tally);
+}
+
+/**
+ * Counts pupils moved from a setting to a target state: out of the one and into the other's
+ * setting (both ways for a change of band or need within a setting), and as arrivals for capacity
+ * only when they change setting.
+ */
+function move(setting: number, target: number, pupils: number, laneSetting: Int32Array, arrivals: Arrivals, tally: FlowTally): void {
+  const into = laneSetting[(target / SPAN) | 0]!;
+  tally.movedOut[setting]! += pupils;
+  tally.movedIn[into]! += pupils;
+  if (into !== setting) arrivals.movedIn[target]! += pupils;
 }
 
 /** A scenario's moves in the base year, before the projection starts: no flows are counted. */

@@ -1,8 +1,8 @@
-import type { NewPlanShare, PlacementMove } from '../adjustments.js';
+import type { Adjustments, NewPlanShare, PlacementMove } from '../adjustments.js';
 import { NCY_MAX, NCY_MIN } from '../need.js';
 import type { AcademicYear } from '../period.js';
 import { toDouble } from './count.js';
-import type { LaneSet } from './find-lanes.js';
+import { laneNumber, type LaneSet } from './find-lanes.js';
 import type { DemandInputs } from './inputs.js';
 import { type LaneInterner, stateOf } from './lanes.js';
 
@@ -20,7 +20,7 @@ export interface LeverMove {
 }
 
 /** A year's new plans, after a scenario's new-plan levers (`shares`, by cell): each cell's plans, or its shares of them, in cell order. */
-export function joinersOf(inputs: DemandInputs, ay: AcademicYear, { numberOf }: LaneSet, interner: LaneInterner, byCell: readonly (readonly NewPlanShare[] | undefined)[] | undefined): Joiners {
+export function joinersOf(inputs: DemandInputs, ay: AcademicYear, laneSet: LaneSet, interner: LaneInterner, byCell: readonly (readonly NewPlanShare[] | undefined)[] | undefined): Joiners {
   const { cells, counts } = inputs.newPlans;
   const year = counts.get(ay)!;
   const states: number[] = [];
@@ -28,12 +28,12 @@ export function joinersOf(inputs: DemandInputs, ay: AcademicYear, { numberOf }: 
   cells.forEach((cell, i) => {
     const shares = byCell?.[i];
     if (!shares) {
-      states.push(stateOf(numberOf.get(inputs.newPlanLanes[i]!)!, cell.ncy));
+      states.push(stateOf(laneNumber(laneSet, inputs.newPlanLanes[i]!), cell.ncy));
       joining.push(year[i]!);
       return;
     }
     for (const share of shares) {
-      states.push(stateOf(numberOf.get(interner.lane(cell.need, share.setting, share.band))!, cell.ncy));
+      states.push(stateOf(laneNumber(laneSet, interner.lane(cell.need, share.setting, share.band)), cell.ncy));
       joining.push(year[i]! * share.share);
     }
   });
@@ -65,6 +65,9 @@ export function leverMoves({ lanes, numberOf }: LaneSet, interner: LaneInterner,
           if (!move.matches(probe)) continue;
           target ??= numberOf.get(interner.lane(lane.need, move.toSetting, move.toBand ?? lane.band)) ?? -1;
           if (target < 0) missing = true;
+          // A lane the move leads to itself is already where the move puts it: not a move (a bespoke
+          // lane is not its own target, so its pupils do move, leaving their fee behind).
+          if (target === l) continue;
           from.push(stateOf(l, ncy));
           to.push(stateOf(target, ncy));
         }
@@ -76,4 +79,21 @@ export function leverMoves({ lanes, numberOf }: LaneSet, interner: LaneInterner,
   };
   const moves = new Map([...byYear].map(([ay, list]) => [ay, list.map((move) => ({ ...statesOf(move), fraction: toDouble(move.fraction) }))]));
   return missing ? undefined : moves;
+}
+
+/** A scenario's moves of every year, each (filter, placement) once: they all lead to the same lanes. */
+export function distinctMoves(moves: readonly PlacementMove[]): PlacementMove[] {
+  const seen = new Map<PlacementMove['matches'], PlacementMove[]>();
+  for (const move of moves) {
+    const same = seen.get(move.matches) ?? [];
+    if (!same.some((m) => m.toSetting === move.toSetting && m.toBand === move.toBand)) same.push(move);
+    seen.set(move.matches, same);
+  }
+  return [...seen.values()].flat();
+}
+
+/** A scenario's new-plan levers asked once per cell and year: where each cell's plans go (undefined: as given). */
+export function newPlanShares({ newPlans }: DemandInputs, years: readonly AcademicYear[], { newPlans: levers }: Adjustments): Map<AcademicYear, (readonly NewPlanShare[] | undefined)[]> | undefined {
+  if (!levers) return undefined;
+  return new Map(years.map((ay) => [ay, newPlans.cells.map((cell) => levers(ay, cell))]));
 }

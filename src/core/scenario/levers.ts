@@ -23,17 +23,31 @@ export function leverAdjustments(levers: readonly Lever[]): Adjustments {
 
 /**
  * The ceasing levers as a change by group: a cell's group is the set of levers whose filter it
- * matches (as bits), and a group's factor in AY ay the product of (1 + share × profile) over them.
+ * matches (0: none), and a group's factor in AY ay the product of (1 + share × profile) over them.
+ * A set is numbered by its bits while they fit a double exactly (52 levers), else by a table.
  */
 function ceasingChange(levers: readonly CeasingLever[]): CeasingChange {
   const products = new Map<string, Decimal>();
+  const sets = [''];
+  const numbered = new Map<string, number>([['', 0]]);
+  const bits = levers.length <= 52;
+  const inSet = (group: number, i: number): boolean => (bits ? Math.floor(group / 2 ** i) % 2 === 1 : sets[group]![i] === '1');
   return {
-    groupOf: (cell) => levers.reduce((group, lever, i) => (matches(lever.filter, cell) ? group + 2 ** i : group), 0),
+    groupOf: (cell) => {
+      if (bits) return levers.reduce((group, lever, i) => (matches(lever.filter, cell) ? group + 2 ** i : group), 0);
+      const set = levers.some((lever) => matches(lever.filter, cell)) ? levers.map((lever) => (matches(lever.filter, cell) ? '1' : '0')).join('') : '';
+      let group = numbered.get(set);
+      if (group === undefined) {
+        group = sets.push(set) - 1;
+        numbered.set(set, group);
+      }
+      return group;
+    },
     factor: (group, ay) => {
       const key = `${group}\u0000${ay}`;
       let product = products.get(key);
       if (product === undefined) {
-        product = levers.reduce((f, l, i) => (Math.floor(group / 2 ** i) % 2 === 1 ? f.times(ONE.plus(l.share.times(profileFactor(l.profile, ay)))) : f), ONE);
+        product = levers.reduce((f, l, i) => (inSet(group, i) ? f.times(ONE.plus(l.share.times(profileFactor(l.profile, ay)))) : f), ONE);
         products.set(key, product);
       }
       return product;
