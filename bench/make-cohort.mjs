@@ -11,6 +11,12 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const example = path.join(root, 'fixtures', 'example');
+
+/** fixtures/example's tariff file: its model.json names a file in the folder or a library id. */
+function exampleTariffFile() {
+  const name = JSON.parse(readFileSync(path.join(example, 'model.json'), 'utf8')).tariff;
+  return existsSync(path.resolve(example, name)) ? path.resolve(example, name) : path.join(root, 'tariffs', `${name}.json`);
+}
 const SCALE = 8n;
 
 /** mulberry32: 32-bit integer state, integer results only. */
@@ -88,8 +94,8 @@ export function makeCohort({ pupils = 20000, seed = 20000, force = false } = {})
 
   const randInt = rng(seed);
   const pick = picker(randInt);
-  const tariffSource = JSON.parse(readFileSync(path.join(example, 'model.json'), 'utf8')).tariff;
-  const tariff = JSON.parse(readFileSync(path.resolve(example, tariffSource), 'utf8'));
+  const tariffFile = exampleTariffFile();
+  const tariff = JSON.parse(readFileSync(tariffFile, 'utf8'));
   const bands = new Map();
   for (const rate of tariff.rates) {
     if (!bands.has(rate.setting)) bands.set(rate.setting, []);
@@ -115,7 +121,7 @@ export function makeCohort({ pupils = 20000, seed = 20000, force = false } = {})
   }
   writeFileSync(path.join(dir, 'cohort.csv'), `${rows.join('\n')}\n`);
 
-  writeFileSync(path.join(dir, 'tariff.json'), readFileSync(path.resolve(example, tariffSource)));
+  writeFileSync(path.join(dir, 'tariff.json'), readFileSync(tariffFile));
   const manifest = JSON.parse(readFileSync(path.join(example, 'model.json'), 'utf8'));
   manifest.area = { code: manifest.area.code, name: `${manifest.area.name} x${SCALE} benchmark of ${pupils} pupil rows` };
   manifest.tariff = 'tariff.json';

@@ -21,6 +21,12 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const example = path.join(root, 'fixtures', 'example');
+
+/** fixtures/example's tariff file: its model.json names a file in the folder or a library id. */
+function exampleTariffFile() {
+  const name = JSON.parse(readFileSync(path.join(example, 'model.json'), 'utf8')).tariff;
+  return existsSync(path.resolve(example, name)) ? path.resolve(example, name) : path.join(root, 'tariffs', `${name}.json`);
+}
 const AREAS = 153;
 const TOTAL_PUPILS = 638745;
 
@@ -106,7 +112,7 @@ export function makeNational({ scale = 1, force = false, seed = 2025 } = {}) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const r = rng(seed);
-  const tariffFile = path.resolve(example, JSON.parse(readFileSync(path.join(example, 'model.json'), 'utf8')).tariff);
+  const tariffFile = exampleTariffFile();
   const bands = bandsOf(JSON.parse(readFileSync(tariffFile, 'utf8')));
   const count = AREAS * scale;
   const sizes = areaSizes(r, count, TOTAL_PUPILS * scale);

@@ -30,7 +30,7 @@ export interface OpenModel {
 export function openModel(dir: string, options: ModelOptions = {}): OpenModel {
   const tariffFile = options.tariff === undefined ? undefined : resolveTariff(options.tariff, defaultTariffDir());
   if (options.tariff !== undefined && !tariffFile) throw new UsageError(`--tariff "${options.tariff}" is neither a tariff file nor the id of one in the library`);
-  const loaded = loadModel(dir, { limits: limitsFromEnvironment(process.env), ...(tariffFile ? { tariffFile } : {}), ...(options.hnbFrom ? { hnbFrom: options.hnbFrom } : {}) });
+  const loaded = loadModel(dir, { limits: limitsFromEnvironment(process.env), libraryDir: defaultTariffDir(), ...(tariffFile ? { tariffFile } : {}), ...(options.hnbFrom ? { hnbFrom: options.hnbFrom } : {}) });
   const fromScenarios = loadScenarios(dir, defaultTariffDir(), options.scenariosFile);
   const issues = sortIssues([...loaded.issues, ...fromScenarios.issues, ...(loaded.model && fromScenarios.scenarios ? checkScenarios(loaded.model, fromScenarios.scenarios) : [])]);
   if (!loaded.model || hasErrors(issues)) throw new InputError(issues);

@@ -30,6 +30,17 @@ function program(setExit: (code: number) => void): Command {
     // One module per command, loaded when that command runs (changesets' cli does the same).
     .action(async (dir: string | undefined, options: ProjectOptions) => setExit(await (await import('./commands/project.js')).runProject(dir, options)));
   root
+    .command('init')
+    .description('start a model: a new folder with every file\'s header, an example row each and a README explaining every column')
+    .argument('<dir>', 'the folder to create (it must be new or empty)')
+    .option('--area <code>', 'the area\'s code, e.g. 880 (default: 000)')
+    .option('--name <name>', 'the area\'s name (default: New Authority)')
+    .option('--tariff <id-or-file>', 'an id in the tariff library (default: example-borough-2025), or a tariff file to copy into the folder')
+    .option('--national', 'a national model folder: model.json naming areas.csv, an area column in every CSV')
+    .option('--base-year <year>', 'the academic year of the January census the cohort is from, e.g. 2025/26 (default: the latest January)')
+    .option('--quiet', 'list the files written, nothing else')
+    .action(async (dir: string, options) => setExit(await (await import('./commands/init.js')).runInit(dir, options)));
+  root
     .command('validate')
     .description('check a model folder and report every problem at once')
     .argument('[model-dir]', 'model folder')
@@ -56,6 +67,7 @@ function program(setExit: (code: number) => void): Command {
     .requiredOption('--out-dir <dir>', 'folder for summary.csv, national.csv, failures.csv and manifest.json (written atomically)')
     .option('--scenarios <ids>', 'which scenarios of scenarios.json, comma-separated (default: all)')
     .option('--jobs <n>', 'worker threads (default: the number of cores)')
+    .option('--tariff <file-or-id>', 'use this tariff for every area that has none of its own in areas.csv, instead of model.json\'s (a file, or an id in the tariff library)')
     .option('--fail-fast', 'stop at the first area that fails, writing nothing')
     .option('--force', 'write into an --out-dir that holds other files')
     .option('--quiet', 'no progress on stderr and no summary on stdout')

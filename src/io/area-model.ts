@@ -14,7 +14,7 @@ import { type ModelTables, present, readModelRows } from './model-tables.js';
 import { TariffCheck } from './tariff-check.js';
 import { checkedOverflowSetting } from './check-manifest.js';
 import type { InputDigest } from './read-model.js';
-import { type LoadedTariff, readTariffFile, resolveTariff } from './tariff-library.js';
+import { type LoadedTariff, readTariffFile, resolveModelTariff, tariffNotFound } from './tariff-library.js';
 
 /** Per worker: the national manifest and tariffs, read once and shared by its areas. */
 export interface NationalContext {
@@ -136,19 +136,23 @@ function areaAssumptions(national: Assumptions | undefined, row: CsvRow, issues:
   return { newPlansGrowth: value('newPlansGrowth'), hnbGrowth: value('hnbGrowth'), tariffUplift: value('tariffUplift') };
 }
 
-/** The area's tariff: its own (a path relative to the folder, or a library id), else the national one. Each file is read once. */
+/**
+ * The area's tariff: its own (a path relative to the folder, or a library id), else --tariff, else
+ * the national one (read and checked on the main thread already). Each file is read once.
+ */
 function areaTariff(context: NationalContext, row: CsvRow, issues: Issue[]): LoadedTariff | undefined {
   const { init } = context;
   const own = row.get('tariff');
   const national = context.manifest?.tariff;
   let file: string | undefined;
   if (own !== '') {
-    file = resolveTariff(path.resolve(init.dir, own), init.libraryDir) ?? resolveTariff(own, init.libraryDir);
+    file = resolveModelTariff(own, init.dir, init.libraryDir);
     if (!file) {
-      issues.push(error('FILE_MISSING', `tariff "${own}" is neither a file in ${path.basename(init.dir)} nor an id in the tariff library`, row.at('tariff')));
+      issues.push(tariffNotFound(own, init.dir, init.libraryDir, row.at('tariff')));
       return undefined;
     }
-  } else if (national) file = path.resolve(init.dir, national);
+  } else if (init.tariffFile) file = init.tariffFile;
+  else if (national) file = resolveModelTariff(national, init.dir, init.libraryDir) ?? path.resolve(init.dir, national);
   if (!file) return undefined;
   let loaded = context.tariffs.get(file);
   if (!loaded) {

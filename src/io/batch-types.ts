@@ -27,6 +27,8 @@ interface CommonInit {
   /** The scenarios file (absolute), when there is one. */
   readonly scenariosFile?: string;
   readonly libraryDir: string;
+  /** --tariff (absolute): the tariff of every area with none of its own in areas.csv, instead of model.json's. */
+  readonly tariffFile?: string;
   readonly limits: Limits;
 }
 

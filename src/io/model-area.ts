@@ -38,7 +38,7 @@ export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
     built = buildAreaModel(space.national!, task);
     ({ code, name } = task.spec);
   } else {
-    built = loadModel(task.dir, { limits: space.init.limits });
+    built = loadModel(task.dir, { limits: space.init.limits, libraryDir: space.init.libraryDir, ...(space.init.tariffFile ? { tariffFile: space.init.tariffFile } : {}) });
     code = built.model?.area.code ?? path.basename(task.dir);
     name = built.model?.area.name ?? '';
     source = { source: displayPath(path.join(task.dir, 'model.json')) };

@@ -11,7 +11,7 @@ export interface NationalManifest {
   readonly areas: string;
   readonly baseYear: AcademicYear;
   readonly horizon: FinancialYear;
-  /** Tariff path relative to the folder (areas.csv may give another per area). */
+  /** Tariff: a path relative to the folder or a library id (areas.csv may give another per area). */
   readonly tariff: string;
   readonly assumptions: Assumptions;
   /** The 2026 write-off, for every area (each on its own deficit). */

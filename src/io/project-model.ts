@@ -1,10 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { error, hasErrors, sortIssues, uniqueIssues, type Issue } from '../core/issue.js';
 import { project } from '../core/project.js';
 import type { Projection } from '../core/projection.js';
 import { projectScenario } from '../core/scenario/apply.js';
 import { checkScenarios } from '../core/scenario/check.js';
 import { loadScenarios } from './load-scenarios.js';
+import { shippedLibraryDir } from './tariff-library.js';
 import { type InputDigest, loadModel, type LoadOptions } from './read-model.js';
 
 export interface ProjectModelOptions extends LoadOptions {
@@ -25,8 +25,8 @@ export interface ProjectedModel {
  * returning plain unrounded data and every issue rather than throwing. The same figures as the CLI.
  */
 export function projectModel(dir: string, options: ProjectModelOptions = {}): ProjectedModel {
-  const loaded = loadModel(dir, options);
-  const library = fileURLToPath(new URL('../../tariffs/', import.meta.url));
+  const library = options.libraryDir ?? shippedLibraryDir();
+  const loaded = loadModel(dir, { ...options, libraryDir: library });
   const fromScenarios = loadScenarios(dir, library);
   const inputs = [...loaded.inputs, ...fromScenarios.inputs];
   const issues: Issue[] = [...loaded.issues, ...fromScenarios.issues];

@@ -12,7 +12,7 @@ export interface Manifest {
   readonly area: { readonly code: string; readonly name: string };
   readonly baseYear: AcademicYear;
   readonly horizon: FinancialYear;
-  /** Tariff path relative to the model folder. */
+  /** Tariff: a path relative to the model folder, or the id of a table in the tariff library. */
   readonly tariff: string;
   readonly assumptions: Assumptions;
   readonly writeOff?: WriteOff;

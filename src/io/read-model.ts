@@ -17,6 +17,7 @@ import { HNB_FROM_COLUMNS, type HnbFromSeen, readHnbFrom, withHnbFrom } from './
 import { parseManifest } from './read-manifest.js';
 import { parseTariff } from './read-tariff.js';
 import { TariffCheck } from './tariff-check.js';
+import { resolveModelTariff, shippedLibraryDir, tariffNotFound } from './tariff-library.js';
 
 /** Problems with a whole CSV table: its rows are not read until they are fixed. */
 const TABLE_LEVEL: ReadonlySet<string> = new Set(['CSV_MALFORMED', 'MISSING_COLUMN', 'TOO_MANY_ROWS', 'FIELD_TOO_LONG']);
@@ -37,6 +38,8 @@ export interface LoadedModel {
 export interface LoadOptions {
   /** A tariff file to use instead of the one model.json names. */
   readonly tariffFile?: string;
+  /** The tariff library, for a model.json `tariff` that is a library id (default: the shipped tariffs/). */
+  readonly libraryDir?: string;
   /** Size limits on inputs (default DEFAULT_LIMITS). */
   readonly limits?: Limits;
   /** `highneeds nff` output files whose allocation for the model's area replaces funding.csv's hnb_allocation for that year. */
@@ -66,7 +69,13 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadedModel {
   const manifest = parseManifest(manifestFile.text, manifestFile.display, issues);
 
   let tariff: Tariff | undefined;
-  const tariffName = options.tariffFile ? path.resolve(options.tariffFile) : manifest.tariff;
+  // model.json's tariff: a file in the folder, else a library id.
+  let tariffName = options.tariffFile ? path.resolve(options.tariffFile) : undefined;
+  if (!tariffName && manifest.tariff && manifest.at) {
+    const libraryDir = options.libraryDir ?? shippedLibraryDir();
+    tariffName = resolveModelTariff(manifest.tariff, dir, libraryDir);
+    if (!tariffName) issues.push(tariffNotFound(manifest.tariff, dir, libraryDir, manifest.at('$.tariff'), '$.tariff'));
+  }
   if (tariffName) {
     const tariffFile = read(tariffName, true);
     if (tariffFile) tariff = parseTariff(tariffFile.text, tariffFile.display, issues);

@@ -14,7 +14,7 @@ import { CAPACITY_COLUMNS } from './read-capacity.js';
 import { POPULATION_COLUMNS } from './read-population.js';
 import { growthUnused, isYearlyCount } from './check-manifest.js';
 import type { InputDigest } from './read-model.js';
-import { readTariffFile } from './tariff-library.js';
+import { readTariffFile, resolveModelTariff, tariffNotFound } from './tariff-library.js';
 
 export const AREAS_COLUMNS = { required: ['area_code', 'area_name'], optional: ['tariff', 'newplansgrowth', 'hnbgrowth', 'tariffuplift', 'baseyear', 'horizon'] } as const;
 
@@ -48,11 +48,11 @@ export function isNationalFolder(dir: string): boolean {
  * Reads a national model folder (model.json naming an areas table) and splits every CSV by
  * area, reading the cohort once; or lists a folder of ordinary model folders (or one model).
  */
-export function readBatchSources(dir: string, limits: Limits, libraryDir: string): BatchSources {
+export function readBatchSources(dir: string, limits: Limits, libraryDir: string, tariffFile?: string): BatchSources {
   const root = path.resolve(dir);
   const manifest = readInput(path.join(root, 'model.json'), displayPath(path.join(root, 'model.json')), limits.maxFileBytes);
-  if (manifest.status === 'ok' && isNationalManifest(manifest.file.text)) return readNational(root, manifest.file.text, limits, libraryDir);
-  const common = { dir: root, libraryDir, limits };
+  if (manifest.status === 'ok' && isNationalManifest(manifest.file.text)) return readNational(root, manifest.file.text, limits, libraryDir, tariffFile);
+  const common = { dir: root, libraryDir, limits, ...(tariffFile ? { tariffFile } : {}) };
   if (manifest.status !== 'missing') return { init: { kind: 'folders', ...common }, tasks: [{ kind: 'folder', dir: root, weight: 1 }], failures: new Map(), issues: [], digests: [] };
   const folders = subfolders(root).filter((folder) => readInput(path.join(folder, 'model.json'), '', limits.maxFileBytes).status !== 'missing');
   const issues = folders.length ? [] : [error('FILE_MISSING', `${displayPath(root)} has no model.json, and no folder in it has one`, { file: displayPath(path.join(root, 'model.json')) }, 'give a national model (model.json naming "areas") or a folder of model folders')];
@@ -69,7 +69,7 @@ function subfolders(root: string): string[] {
   return names.map((name) => path.join(root, name)).filter((full) => statSync(full, { throwIfNoEntry: false })?.isDirectory());
 }
 
-function readNational(root: string, manifestText: string, limits: Limits, libraryDir: string): BatchSources {
+function readNational(root: string, manifestText: string, limits: Limits, libraryDir: string, tariffFile: string | undefined): BatchSources {
   const issues: Issue[] = [];
   const digests: InputDigest[] = [];
   const read = (name: string, required: boolean): { bytes: Buffer; display: string } | undefined => {
@@ -86,8 +86,14 @@ function readNational(root: string, manifestText: string, limits: Limits, librar
   };
   const manifestFile = read('model.json', true)!;
   const manifest = parseNationalManifest(manifestText, manifestFile.display, issues);
-  if (manifest.tariff) {
-    const tariff = readTariffFile(path.resolve(root, manifest.tariff));
+  // The national tariff: --tariff, else model.json's (a file in the folder, else a library id).
+  let nationalTariff = tariffFile;
+  if (!nationalTariff && manifest.tariff && manifest.at) {
+    nationalTariff = resolveModelTariff(manifest.tariff, root, libraryDir);
+    if (!nationalTariff) issues.push(tariffNotFound(manifest.tariff, root, libraryDir, manifest.at('$.tariff'), '$.tariff'));
+  }
+  if (nationalTariff) {
+    const tariff = readTariffFile(nationalTariff);
     if (tariff.sha256) digests.push({ path: tariff.file, sha256: tariff.sha256 });
     issues.push(...tariff.issues);
   }
@@ -105,7 +111,7 @@ function readNational(root: string, manifestText: string, limits: Limits, librar
   // Once for model.json's growth (an area's own growth in areas.csv is not checked).
   issues.push(...growthUnused(manifest.assumptions?.newPlansGrowth, hasYearlyCount(tables.get('new-plans.csv')), manifest));
   const { specs, failures } = areaSpecs(areasCsv, issues);
-  const base = { kind: 'national', dir: root, libraryDir, limits, manifestFile: manifestFile.display, manifestText } as const;
+  const base = { kind: 'national', dir: root, libraryDir, limits, manifestFile: manifestFile.display, manifestText, ...(tariffFile ? { tariffFile } : {}) } as const;
   if (hasErrors(issues) || !areasCsv) return { init: { ...base, areasFile: '', areaColumns: [], tables: {} }, tasks: [], failures, issues: sortIssues(issues), digests };
 
   const known = new Set(specs.map((spec) => spec.code));

@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Decimal } from 'decimal.js';
 import { type AreaYear, nationalTotals, type NationalYear } from '../core/batch/national.js';
 import { Dec } from '../core/decimal.js';
@@ -14,6 +13,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { loadScenarios } from './load-scenarios.js';
 import type { InputDigest } from './read-model.js';
 import { readBatchSources } from './read-national.js';
+import { shippedLibraryDir } from './tariff-library.js';
 
 export interface BatchOptions {
   /** Worker threads (default: os.availableParallelism()); 1 models every area on this thread. */
@@ -25,6 +25,11 @@ export interface BatchOptions {
   readonly limits?: Limits;
   /** The tariff library for tariff ids (default: the shipped tariffs/). */
   readonly libraryDir?: string;
+  /**
+   * A tariff file for every area with no tariff of its own in areas.csv, instead of model.json's
+   * (in a folder of model folders: instead of each folder's), as `project --tariff` replaces a model's.
+   */
+  readonly tariffFile?: string;
   /**
    * Called once the areas are known, then after each area: areas done, areas in all, and the
    * share of the work done (areas weighted by their cohort rows; the biggest go first).
@@ -67,8 +72,6 @@ export interface BatchResult {
   readonly stopped: boolean;
 }
 
-const defaultLibrary = (): string => fileURLToPath(new URL('../../tariffs/', import.meta.url));
-
 /**
  * Models every area of a national model (or a folder of model folders) under each scenario,
  * in parallel worker threads. The result does not depend on the number of jobs or on the order
@@ -78,11 +81,11 @@ const defaultLibrary = (): string => fileURLToPath(new URL('../../tariffs/', imp
 export async function runBatch(dir: string, options: BatchOptions = {}): Promise<BatchResult> {
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const libraryDir = options.libraryDir ?? defaultLibrary();
+  const libraryDir = options.libraryDir ?? shippedLibraryDir();
   // Threads start (and load their modules) while this thread reads the inputs.
   const pool = jobs > 1 ? startWorkers(jobs) : [];
   try {
-    const sources = readBatchSources(dir, limits, libraryDir);
+    const sources = readBatchSources(dir, limits, libraryDir, options.tariffFile === undefined ? undefined : path.resolve(options.tariffFile));
     const scenarioFile = loadScenarios(sources.init.dir, libraryDir);
     const hasScenarios = scenarioFile.inputs.length > 0;
     const chosen = chooseScenarios(scenarioFile.scenarios?.map((s) => s.id), options.scenarios, hasScenarios);

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { error, type Issue } from '../core/issue.js';
+import { fileURLToPath } from 'node:url';
+import { error, type Issue, type Location } from '../core/issue.js';
 import type { Tariff } from '../core/tariff.js';
 import { displayPath, readInput } from './files.js';
 import { DEFAULT_LIMITS } from './limits.js';
@@ -38,4 +39,39 @@ export function resolveTariff(argument: string, libraryDir: string): string | un
   const byName = path.join(libraryDir, `${argument}.json`);
   if (readInput(byName, byName, DEFAULT_LIMITS.maxFileBytes).status !== 'missing') return byName;
   return undefined;
+}
+
+/** The tariff library shipped with the tool (tariffs/). */
+export const shippedLibraryDir = (): string => fileURLToPath(new URL('../../tariffs/', import.meta.url));
+
+/** The ids of the tables in a library folder, in name order (none when the folder cannot be read). */
+export function libraryIds(dir: string): string[] {
+  try {
+    return libraryFiles(dir).map((file) => path.basename(file, '.json'));
+  } catch {
+    return [];
+  }
+}
+
+/** A library id is a plain file name: no folder, so it cannot reach outside the library. */
+const LIBRARY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * A tariff named in a model file (model.json's `tariff`, a national model's, areas.csv's): a path
+ * relative to the model folder if such a file exists, else the id of a table in the library
+ * (`example-borough-2025` for tariffs/example-borough-2025.json). Undefined when it is neither.
+ */
+export function resolveModelTariff(name: string, folder: string, libraryDir: string): string | undefined {
+  const inFolder = path.resolve(folder, name);
+  if (readInput(inFolder, inFolder, DEFAULT_LIMITS.maxFileBytes).status !== 'missing') return inFolder;
+  if (!LIBRARY_ID.test(name)) return undefined;
+  const byId = path.join(libraryDir, `${name}.json`);
+  return readInput(byId, byId, DEFAULT_LIMITS.maxFileBytes).status !== 'missing' ? byId : undefined;
+}
+
+/** FILE_MISSING for a tariff a model file names that is neither a file in its folder nor a library id. */
+export function tariffNotFound(name: string, folder: string, libraryDir: string, at: Location, what = 'tariff'): Issue {
+  const ids = libraryIds(libraryDir);
+  return error('FILE_MISSING', `${what} "${name}" is neither a file in ${displayPath(path.resolve(folder))} nor an id in the tariff library`, at,
+    ids.length ? `give a path relative to the model folder, or a library id: ${ids.join(', ')}` : 'give a path relative to the model folder');
 }

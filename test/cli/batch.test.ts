@@ -94,7 +94,6 @@ describe('highneeds batch on a national model', () => {
   it('manifest.json also lists a tariff that only a scenario lever names', () => {
     const dir = path.join(scratch, 'lever-tariff');
     cpSync(path.join(ROOT, NATIONAL), dir, { recursive: true });
-    writeFileSync(path.join(dir, 'model.json'), readFileSync(path.join(dir, 'model.json'), 'utf8').replace('../../tariffs/', `${path.join(ROOT, 'tariffs')}/`));
     // No area uses national-illustrative itself any more; the national-tariff scenario's lever still does.
     writeFileSync(path.join(dir, 'areas.csv'), readFileSync(path.join(dir, 'areas.csv'), 'utf8').replace('national-illustrative', ''));
     const result = batch(dir, '--quiet');
@@ -146,7 +145,6 @@ describe('highneeds batch on a national model', () => {
   it('one broken area fails alone: failures.csv locates its error, the others are written, exit 1', () => {
     const broken = path.join(scratch, 'broken');
     cpSync(path.join(ROOT, NATIONAL), broken, { recursive: true });
-    writeFileSync(path.join(broken, 'model.json'), readFileSync(path.join(broken, 'model.json'), 'utf8').replace('../../tariffs/', `${path.join(ROOT, 'tariffs')}/`));
     const cohort = readFileSync(path.join(broken, 'cohort.csv'), 'utf8').split('\n');
     const at = cohort.findIndex((line) => line.startsWith('N02,') && line.includes(',SEMH,'));
     cohort[at] = cohort[at]!.replace(',SEMH,', ',SEMHX,');
@@ -249,3 +247,56 @@ describe('highneeds batch on a folder of model folders', () => {
     expect(lines(twice.summary).slice(1).every((row) => !row.startsWith('999,'))).toBe(true);
   });
 });
+
+describe('highneeds batch --tariff', () => {
+  it('prices every area without a tariff of its own in areas.csv by that table, as model.json naming it would', () => {
+    const named = path.join(scratch, 'named-tariff');
+    cpSync(path.join(ROOT, NATIONAL), named, { recursive: true });
+    writeFileSync(path.join(named, 'model.json'), readFileSync(path.join(named, 'model.json'), 'utf8').replace('"tariff": "example-borough-2025"', '"tariff": "national-illustrative"'));
+    const expected = batch(named, '--jobs', '1', '--quiet');
+    expect(expected.code, expected.stderr).toBe(0);
+    const result = batch(NATIONAL, '--tariff', 'national-illustrative', '--jobs', '2', '--quiet');
+    expect(result.code, result.stderr).toBe(0);
+    expect([result.summary, result.national]).toEqual([expected.summary, expected.national]);
+    // It changed something: Northshire is priced by another table than the reference run's.
+    const northshire = (csv: string | undefined) => lines(csv).filter((row) => row.startsWith('N01,'));
+    expect(northshire(result.summary)).not.toEqual(northshire(reference().summary));
+    // Eastford's own tariff (areas.csv) is national-illustrative in both: its rows are the reference's.
+    const eastford = (csv: string | undefined) => lines(csv).filter((row) => row.startsWith('N03,'));
+    expect(eastford(result.summary)).toEqual(eastford(reference().summary));
+    // model.json's own table was never read.
+    const paths = (JSON.parse(result.manifest!) as { inputs: { path: string }[] }).inputs.map((input) => input.path);
+    expect(paths).not.toContain('tariffs/example-borough-2025.json');
+    expect(paths).toContain('tariffs/national-illustrative.json');
+  });
+
+  it('takes a tariff file as well as an id; one that is neither is a usage error (exit 2)', () => {
+    const file = batch(NATIONAL, '--tariff', 'tariffs/national-illustrative.json', '--jobs', '1', '--quiet');
+    const id = batch(NATIONAL, '--tariff', 'national-illustrative', '--jobs', '1', '--quiet');
+    expect(file.code, file.stderr).toBe(0);
+    expect(file.summary).toBe(id.summary);
+    const bad = batch(NATIONAL, '--tariff', 'no-such-table');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--tariff "no-such-table" is neither a tariff file nor the id of one in the library');
+    expect(bad.summary).toBeUndefined();
+  });
+
+  it('in a folder of model folders replaces each folder\'s model.json tariff, as project --tariff does', () => {
+    const folders = path.join(scratch, 'folders-tariff');
+    cpSync(path.join(ROOT, 'fixtures/example'), path.join(folders, 'example'), { recursive: true });
+    rmSync(path.join(folders, 'example', 'scenarios.json'));
+    const result = batch(folders, '--tariff', 'national-illustrative', '--quiet');
+    expect(result.code, result.stderr).toBe(0);
+    const projected = runCli(['project', path.join(folders, 'example'), '--tariff', 'national-illustrative', '--format', 'csv']);
+    expect(projected.code, projected.stderr).toBe(0);
+    const expected = lines(projected.stdout).slice(1).map((row) => row.split(',')).map((fields) => [...fields.slice(0, 2), '', ...fields.slice(2)].join(','));
+    expect(lines(result.summary).slice(1)).toEqual(expected);
+  });
+});
+
+let referenceRun: ReturnType<typeof batch> | undefined;
+/** The national fixture as given, run once for the --tariff tests. */
+function reference(): ReturnType<typeof batch> {
+  referenceRun ??= batch(NATIONAL, '--jobs', '1', '--quiet');
+  return referenceRun;
+}

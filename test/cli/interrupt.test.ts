@@ -18,8 +18,6 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'highneeds-interrupt-'));
   model = path.join(dir, 'model');
   cpSync(path.join(ROOT, 'fixtures/example'), model, { recursive: true });
-  const manifest = readFileSync(path.join(model, 'model.json'), 'utf8').replace('../../tariffs/', `${path.join(ROOT, 'tariffs')}/`);
-  writeFileSync(path.join(model, 'model.json'), manifest);
   const rows = readFileSync(path.join(ROOT, 'fixtures/example/cohort.csv'), 'utf8').trim().split('\n').slice(1);
   const out = ['ncy,need,setting,band,annual_cost'];
   for (let i = 0; out.length <= 300_000; i += 1) {

@@ -24,8 +24,9 @@ export function splitNational(nationalDir: string, outRoot: string): Map<string,
     mkdirSync(dir, { recursive: true });
     const cell = (name: string) => (col(name) >= 0 ? (row[col(name)] ?? '').trim() : '');
     const ownTariff = cell('tariff');
-    const tariff = ownTariff === '' ? path.resolve(nationalDir, national.tariff)
-      : existsSync(path.resolve(nationalDir, ownTariff)) ? path.resolve(nationalDir, ownTariff) : path.join(ROOT, 'tariffs', `${ownTariff}.json`);
+    // A tariff is a path relative to the folder if such a file exists, else a library id.
+    const named = ownTariff === '' ? national.tariff : ownTariff;
+    const tariff = existsSync(path.resolve(nationalDir, named)) ? path.resolve(nationalDir, named) : path.join(ROOT, 'tariffs', `${named}.json`);
     const assumptions = { ...national.assumptions };
     for (const key of ['newPlansGrowth', 'hnbGrowth', 'tariffUplift']) if (cell(key) !== '') assumptions[key] = cell(key);
     const model = {
@@ -62,8 +63,8 @@ export function shuffledCopy(fromDir: string, toDir: string, seed: number): void
   for (const name of readdirSync(fromDir)) {
     const text = readFileSync(path.join(fromDir, name), 'utf8');
     if (!name.endsWith('.csv')) {
-      // Relative tariff paths must still resolve from the copy.
-      writeFileSync(path.join(toDir, name), name === 'model.json' ? text.replace(/"tariff": "([^"]+)"/, (_, t: string) => `"tariff": ${JSON.stringify(path.resolve(fromDir, t))}`) : text);
+      // model.json names its tariff by library id (or a file copied with it), so the copy runs anywhere.
+      writeFileSync(path.join(toDir, name), text);
       continue;
     }
     const [header, ...rows] = text.trimEnd().split('\n');

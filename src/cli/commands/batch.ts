@@ -5,6 +5,7 @@ import { hasErrors, sortIssues, uniqueIssues } from '../../core/issue.js';
 import { displayPath } from '../../io/files.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { type BatchResult, runBatch } from '../../io/run-batch.js';
+import { resolveTariff } from '../../io/tariff-library.js';
 import { commitOutput, stageOutputs } from '../../io/write-output.js';
 import { renderFailures, renderNational, renderPrintedSummary } from '../../report/batch-csv.js';
 import { renderBatchTable } from '../../report/batch-table.js';
@@ -23,6 +24,8 @@ export interface BatchCommandOptions {
   readonly failFast?: boolean;
   readonly force?: boolean;
   readonly quiet?: boolean;
+  /** A tariff file or library id for every area with none of its own in areas.csv. */
+  readonly tariff?: string;
 }
 
 const OUTPUTS = ['summary.csv', 'national.csv', 'failures.csv', 'manifest.json'] as const;
@@ -50,11 +53,14 @@ export async function runBatchCommand(dirArgument: string | undefined, options: 
   if (options.jobs !== undefined && (!/^[1-9]\d*$/.test(options.jobs) || !jobs)) throw new UsageError(`--jobs must be a whole number of threads from 1, not "${options.jobs}"`);
   checkOutDir(options.outDir, Boolean(options.force));
   const scenarios = options.scenarios?.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const tariffFile = options.tariff === undefined ? undefined : resolveTariff(options.tariff, defaultTariffDir());
+  if (options.tariff !== undefined && !tariffFile) throw new UsageError(`--tariff "${options.tariff}" is neither a tariff file nor the id of one in the library`);
   const progress = await batchProgress({ quiet: Boolean(options.quiet) });
   let result: BatchResult;
   try {
     result = await runBatch(dir, {
       ...(jobs ? { jobs } : {}), ...(scenarios ? { scenarios } : {}), failFast: Boolean(options.failFast),
+      ...(tariffFile ? { tariffFile } : {}),
       limits: limitsFromEnvironment(process.env), libraryDir: defaultTariffDir(), onProgress: (done, total, workDone) => progress.update(done, total, workDone),
     });
   } finally {
