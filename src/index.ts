@@ -9,6 +9,8 @@ export type { Issue, Location, Severity } from './core/issue.js';
 export type { IssueCode } from './core/codes.js';
 export { ISSUE_CODES } from './core/codes.js';
 export { toPence, toCount2dp } from './core/rounding.js';
+/** A projection's years are numbers (2026 is FY 2026-27); these give the "2026-27" and "2025/26" labels that the CLI and runBatch print. */
+export { formatFinancialYear, formatAcademicYear, parseFinancialYear, parseAcademicYear, type FinancialYear, type AcademicYear } from './core/period.js';
 export { loadNff, type LoadedNff } from './io/load-nff.js';
 export { calculateNff, type NffOptions, type NffOutcome } from './core/nff/calculate.js';
 export type { NffParameters, ParameterValue, ProxyFactorParameter, RolledInGrant } from './core/nff/parameters.js';

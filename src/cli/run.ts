@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, InternalError, UsageError } from '../core/errors.js';
 import type { ProjectOptions } from './commands/project.js';
+import { examplesText } from './help-examples.js';
 import { formatIssues } from './print-issues.js';
 import { issuePaint } from './terminal.js';
 import { toolVersion } from './version.js';
@@ -18,7 +19,7 @@ function program(setExit: (code: number) => void): Command {
     .command('project')
     .description('project spend, income and the DSG balance for each financial year (default model: the shipped example)')
     .argument('[model-dir]', 'model folder (model.json, cohort.csv, funding.csv, …)')
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else csv)').choices(['table', 'csv', 'json']))
+    .addOption(formatOption())
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
     .option('--detail', 'add spend and pupils by setting')
     .option('--manifest <file>', 'also write the provenance manifest (tool version, input SHA-256s, tariff dates, options) as JSON')
@@ -26,7 +27,9 @@ function program(setExit: (code: number) => void): Command {
     .option('--scenario <id>', 'project one scenario of the model\'s scenarios.json')
     .option('--scenarios-file <file>', 'scenarios from this file instead of the model folder\'s scenarios.json')
     .option('--hnb-from <file>', 'take hnb_allocation for the model\'s area from a highneeds nff output CSV (repeat for more years)', (file: string, files: string[] = []) => [...files, file])
+    .option('--bom', 'start CSV output with Excel\'s byte order mark, so names with accents open correctly')
     .option('--quiet', 'no progress or notes on stderr')
+    .addOption(new Option('--scenarios <id>', 'compare\'s spelling: one id is taken as --scenario').hideHelp())
     // One module per command, loaded when that command runs (changesets' cli does the same).
     .action(async (dir: string | undefined, options: ProjectOptions) => setExit(await (await import('./commands/project.js')).runProject(dir, options)));
   root
@@ -55,10 +58,11 @@ function program(setExit: (code: number) => void): Command {
     .option('--params <dir>', 'folder of parameter files (default: the shipped nff-parameters/)')
     .option('--solve-cap', 'find the gains cap that makes the allocations add up to the parameters\' nationalTotal')
     .option('--area <code>', 'one area; with the table format, its calculation step by step')
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else csv)').choices(['table', 'csv', 'json']))
+    .addOption(formatOption())
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
     .option('--manifest <file>', 'also write the provenance manifest (tool version, the input files\' SHA-256s, the parameters, options) as JSON')
     .option('--baseline-from <file>', 'in a rollover year, each area\'s baseline_allocation from this earlier highneeds nff output (its allocation for the year before)')
+    .option('--bom', 'start CSV output with Excel\'s byte order mark')
     .action(async (factors: string, options) => setExit(await (await import('./commands/nff.js')).runNff(factors, options)));
   root
     .command('batch')
@@ -74,8 +78,19 @@ function program(setExit: (code: number) => void): Command {
     .action(async (dir: string | undefined, options) => setExit(await (await import('./commands/batch.js')).runBatchCommand(dir, options)));
   addScenarioCommands(root, setExit);
   addTariffCommands(root, setExit);
-  for (const command of root.commands) command.exitOverride();
+  teach(root, '');
   return root;
+}
+
+/**
+ * Every command exits through main's catch, points at its own --help after a mistake
+ * (`highneeds project --help`, not the top level's), and ends its help with examples.
+ */
+function teach(command: Command, name: string): void {
+  command.exitOverride();
+  command.showHelpAfterError(`(run highneeds ${name ? `${name} ` : ''}--help for usage)`);
+  command.addHelpText('after', examplesText(name));
+  for (const sub of command.commands) teach(sub, name ? `${name} ${sub.name()}` : sub.name());
 }
 
 /** Parses argv, runs one command and returns the exit code; every error ends here. */
@@ -86,7 +101,8 @@ function addScenarioCommands(root: Command, setExit: (code: number) => void): vo
     .option('--scenarios-file <file>', 'scenarios from this file instead of the model folder\'s scenarios.json')
     .option('--savings', 'output the savings by lever instead of the comparison').option('--tariff <file-or-id>', 'use this tariff instead of the model\'s')
     .option('--hnb-from <file>', 'take hnb_allocation for the model\'s area from a highneeds nff output CSV (repeat for more years)', (file: string, files: string[] = []) => [...files, file])
-    .addOption(formatOption()).option('--out <file>', 'write to this file')
+    .addOption(formatOption()).option('--out <file>', 'write to this file (atomically)').option('--bom', 'start CSV output with Excel\'s byte order mark')
+    .addOption(new Option('--scenario <id>', 'project\'s spelling, taken as --scenarios').hideHelp())
     .action(async (dir: string | undefined, options) => setExit(await (await import('./commands/compare.js')).runCompare(dir, options)));
   root.command('solve').description('goal-seek one parameter so that a target holds (bisection)')
     .argument('[model-dir]', 'model folder (default: the example)')
@@ -98,20 +114,25 @@ function addScenarioCommands(root: Command, setExit: (code: number) => void): vo
     .option('--tariff <file-or-id>', 'use this tariff instead of the model\'s')
     .option('--hnb-from <file>', 'take hnb_allocation for the model\'s area from a highneeds nff output CSV (repeat for more years)', (file: string, files: string[] = []) => [...files, file])
     .addOption(formatOption())
+    .option('--out <file>', 'write the projection at the answer to this file (atomically) instead of stdout')
+    .option('--bom', 'start CSV output with Excel\'s byte order mark')
+    .option('--quiet', 'no answer sentence or run time on stderr (the table keeps its sentence)')
+    .addOption(new Option('--scenarios <id>', 'compare\'s spelling: one id is taken as --scenario').hideHelp())
     .action(async (dir: string | undefined, options) => setExit(await (await import('./commands/solve.js')).runSolve(dir, options)));
 }
 
-const formatOption = () => new Option('--format <format>', 'output format (default: table on a terminal, else csv)').choices(['table', 'csv', 'json']);
+const formatOption = () => new Option('--format <format>', 'output format (default: from --out\'s extension, .csv or .json; else table on a terminal, csv otherwise)').choices(['table', 'csv', 'json']);
+const bomOption = () => new Option('--bom', 'start CSV output with Excel\'s byte order mark');
 const tariffs = () => import('./commands/tariffs.js');
 
 function addTariffCommands(root: Command, setExit: (code: number) => void): void {
   const group = root.command('tariffs').description('check, show, compare, import and export band and tariff tables');
   group.command('list').description('the tables in the library: id, title, years, settings, bands, sources')
-    .option('--dir <dir>', 'library folder (default: the shipped tariffs/)').addOption(formatOption()).option('--out <file>', 'write to this file')
+    .option('--dir <dir>', 'library folder (default: the shipped tariffs/)').addOption(formatOption()).option('--out <file>', 'write to this file').addOption(bomOption())
     .action(async (options) => setExit(await (await tariffs()).runList(options)));
   group.command('show').description('a table: every row, or the rows in force on a date').argument('<tariff>', 'a file, or an id in the library')
     .option('--at <date>', 'show the rows in force on this date (YYYY-MM-DD), uplifted as declared').option('--dir <dir>', 'library folder')
-    .addOption(formatOption()).option('--out <file>', 'write to this file')
+    .addOption(formatOption()).option('--out <file>', 'write to this file').addOption(bomOption())
     .action(async (tariff: string, options) => setExit(await (await tariffs()).runShow(tariff, options)));
   group.command('check').description('validate tariff files (default: the whole library); every problem at once').argument('[files...]', 'tariff files')
     .option('--dir <dir>', 'library folder').option('--quiet', 'print nothing when all are valid')
@@ -119,7 +140,7 @@ function addTariffCommands(root: Command, setExit: (code: number) => void): void
   group.command('diff').description('rows that differ between two tables, and with --model what switching costs')
     .argument('<a>', 'the table you have (file or id)').argument('<b>', 'the table to compare (file or id)')
     .option('--at <date>', 'compare the rows in force on this date').option('--model [dir]', 'project this model under both tables (default: the example)')
-    .option('--dir <dir>', 'library folder').addOption(formatOption()).option('--out <file>', 'write to this file')
+    .option('--dir <dir>', 'library folder').addOption(formatOption()).option('--out <file>', 'write to this file').addOption(bomOption())
     .action(async (a: string, b: string, options) => setExit(await (await tariffs()).runDiff(a, b, options)));
   group.command('import').description('a tariff from its spreadsheet form (CSV), as JSON').argument('<rates>', 'rates CSV: effective_from,setting,band,need,top_up')
     .requiredOption('--settings <file>', 'settings CSV: setting,label,place_value').option('--bands <file>', 'bands CSV: setting,band,label')
@@ -131,8 +152,6 @@ function addTariffCommands(root: Command, setExit: (code: number) => void): void
     .option('--csv', 'write tariff.csv, references.csv, settings.csv, bands.csv and rates.csv').option('--out-dir <dir>', 'folder for --csv (default: <id>-csv)')
     .option('--out <file>', 'write the JSON here').option('--dir <dir>', 'library folder').option('--quiet', 'say nothing on stderr')
     .action(async (tariff: string, options) => setExit(await (await tariffs()).runExport(tariff, options)));
-  for (const command of group.commands) command.exitOverride();
-  group.exitOverride();
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

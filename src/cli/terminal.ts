@@ -20,6 +20,19 @@ export async function tablePaint(): Promise<Paint> {
   return { negative: (t) => chalk.red(t), heading: (t) => chalk.bold(t), dim: (t) => chalk.dim(t) };
 }
 
+/**
+ * The width terminal tables are fitted to: COLUMNS when set to a whole number, else the
+ * terminal's own when stdout is one and the table goes there. Otherwise none: piped or
+ * written to a file, a table keeps one line per row, as wide as it needs, so its bytes
+ * never depend on a window.
+ */
+export function tableWidth(toFile = false): number | undefined {
+  const columns = process.env['COLUMNS']?.trim();
+  if (columns && /^\d+$/.test(columns) && Number(columns) > 0) return Number(columns);
+  if (!toFile && process.stdout.isTTY && process.stdout.columns > 0) return process.stdout.columns;
+  return undefined;
+}
+
 export async function issuePaint(): Promise<IssuePaint> {
   if (!colourOn(process.stderr)) return { error: plain, warning: plain, dim: plain };
   const { Chalk } = await import('chalk');

@@ -13,6 +13,11 @@ export function toCount2dp(value: Decimal): string {
   return normaliseZero(value.toFixed(2, Dec.ROUND_HALF_UP));
 }
 
+/** Pupil counts in terminal tables: whole pupils, half-up (the CSV and JSON keep 2 dp). */
+export function toCountWhole(value: Decimal): string {
+  return normaliseZero(value.toFixed(0, Dec.ROUND_HALF_UP));
+}
+
 /** "-0.00" is not a figure anyone should see. */
 function normaliseZero(text: string): string {
   return /^-0(\.0+)?$/.test(text) ? text.slice(1) : text;

@@ -1,9 +1,10 @@
 import type { Decimal } from 'decimal.js';
 import { parseDecimal } from '../core/decimal.js';
 import { error, type Issue } from '../core/issue.js';
-import { NCY_MAX, NCY_MIN, type Need, parseNeed, NEED_CODES } from '../core/need.js';
+import { NCY_MAX, NCY_MIN, type Need, needFromLongName, parseNeed, NEED_CODES } from '../core/need.js';
 import { type AcademicYear, type FinancialYear, parseAcademicYear, parseFinancialYear } from '../core/period.js';
 import type { CsvRow } from './csv-table.js';
+import { normalisations, type NumberKind, numberHint, spreadsheetNumber, whyNotNumber } from './normalise.js';
 import { whyNotDecimal } from './why-not-decimal.js';
 
 /** Cell parsers: each returns the value or undefined, pushing a located issue when the cell is wrong. */
@@ -22,11 +23,28 @@ export function ncyCell(row: CsvRow, column: string, issues: Issue[]): number | 
   if (text === undefined) return undefined;
   const known = NCY_TEXTS.get(text);
   if (known !== undefined) return known;
+  const named = ncyFromName(text);
+  if (named !== undefined) {
+    normalisations(issues).note('ncy', row.at(column), column, text, String(named));
+    return named;
+  }
   if (!/^-?\d+$/.test(text) || Number.parseInt(text, 10) < NCY_MIN || Number.parseInt(text, 10) > NCY_MAX) {
     issues.push(error('NCY_OUT_OF_RANGE', `NCY "${text}" is not a whole number from ${NCY_MIN} to ${NCY_MAX}`, row.at(column), 'NCY = age at 31 August − 4: Reception is 0, Year 14 is 14, post-19 runs to 20'));
     return undefined;
   }
   return Number.parseInt(text, 10);
+}
+
+/** NCY as case systems write the year: R, YR or Reception → 0, Year 9, Yr 9 or Y9 → 9, N1 → -2, N2 → -1 (any case). */
+export function ncyFromName(text: string): number | undefined {
+  const lower = text.toLowerCase();
+  if (/^(?:r|yr|reception|year\s*r)$/.test(lower)) return 0;
+  const nursery = /^(?:n|nursery\s*)([12])$/.exec(lower);
+  if (nursery) return nursery[1] === '1' ? -2 : -1;
+  const year = /^(?:year|yr|y)\s*(\d{1,2})$/.exec(lower);
+  if (!year) return undefined;
+  const ncy = Number.parseInt(year[1]!, 10);
+  return ncy >= 1 && ncy <= NCY_MAX ? ncy : undefined;
 }
 
 export function needCell(row: CsvRow, column: string, issues: Issue[], optional = false): Need | undefined {
@@ -35,12 +53,24 @@ export function needCell(row: CsvRow, column: string, issues: Issue[], optional 
     if (!optional) issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
     return undefined;
   }
-  const need = parseNeed(text);
+  const need = parseNeed(text) ?? longName(row, column, text, issues);
   if (!need) issues.push(error('UNKNOWN_NEED', `need "${text}" is not a SEN2 primary-need code`, row.at(column), `expected one of ${NEED_CODES.join(', ')}`));
   return need;
 }
 
+/** A SEN2 long name read as its code, and noted. */
+function longName(row: CsvRow, column: string, text: string, issues: Issue[]): Need | undefined {
+  const need = needFromLongName(text);
+  if (need) normalisations(issues).note('need', row.at(column), column, text, need);
+  return need;
+}
+
 interface DecimalRules {
+  /**
+   * What the column holds, for reading it as a spreadsheet writes it (src/io/normalise.ts): £ and
+   * thousands separators on an amount, separators on a count, % on a rate. Without it, plain decimals only.
+   */
+  readonly kind?: NumberKind;
   readonly allowNegative?: boolean;
   readonly atMostOne?: boolean;
   readonly optional?: boolean;
@@ -53,9 +83,10 @@ export function decimalCell(row: CsvRow, column: string, issues: Issue[], rules:
     if (!rules.optional) issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
     return undefined;
   }
-  const value = parseDecimal(text);
+  const value = parseDecimal(text) ?? (rules.kind ? spreadsheetCell(row, column, text, rules.kind, issues) : undefined);
   if (!value) {
-    issues.push(error('INVALID_NUMBER', `"${column}" is "${text}": ${whyNotDecimal(text)}`, row.at(column), 'write digits with an optional point and sign, e.g. 12000.50 (no £, commas or exponents)'));
+    const why = rules.kind ? whyNotNumber(text, rules.kind) : whyNotDecimal(text);
+    issues.push(error('INVALID_NUMBER', `"${column}" is "${text}": ${why}`, row.at(column), rules.kind ? numberHint(rules.kind) : 'write digits with an optional point and sign, e.g. 12000.50 (no £, commas or exponents)'));
     return undefined;
   }
   if (!rules.allowNegative && value.isNegative() && !value.isZero()) {
@@ -63,10 +94,17 @@ export function decimalCell(row: CsvRow, column: string, issues: Issue[], rules:
     return undefined;
   }
   if (rules.atMostOne && value.greaterThan(1)) {
-    issues.push(error('RATE_ABOVE_ONE', `"${column}" is ${text}; a rate is a share from 0 to 1`, row.at(column), 'write 5% as 0.05'));
+    issues.push(error('RATE_ABOVE_ONE', `"${column}" is ${text}; a rate is a share from 0 to 1`, row.at(column), 'write 5% as 0.05 or 5%'));
     return undefined;
   }
   return value;
+}
+
+/** A number as a spreadsheet writes it, noted. */
+function spreadsheetCell(row: CsvRow, column: string, text: string, kind: NumberKind, issues: Issue[]): Decimal | undefined {
+  const read = spreadsheetNumber(text, kind);
+  if (read) normalisations(issues).note(read.change, row.at(column), column, text, read.plain);
+  return read?.value;
 }
 
 export function academicYearCell(row: CsvRow, column: string, issues: Issue[], optional = false): AcademicYear | undefined {

@@ -1,6 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { error, warning, type Issue, type Location } from '../core/issue.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { garbled, MANGLED_HINT, mangledIn, NormalisationLog, unmangle } from './normalise.js';
 
 export interface ColumnSpec {
   readonly required: readonly string[];
@@ -43,7 +44,9 @@ export interface CsvTable {
 /**
  * Reads a CSV with a header row. Cells stay strings (no casting, so no floats);
  * Excel's BOM and CRLF are accepted; blank rows and rows of empty cells are skipped.
- * Header names are matched case-insensitively and trimmed.
+ * Header names are matched case-insensitively and trimmed. Text a spreadsheet garbled by reading
+ * UTF-8 as Windows-1252 ("Â£", "ï»¿" at the start) is an error in the header (read as it was meant,
+ * so the columns still match) and a warning in a cell (TEXT_MANGLED).
  */
 export function readCsvTable(text: string, file: string, spec: ColumnSpec, limits: Limits = DEFAULT_LIMITS): CsvTable {
   const issues: Issue[] = [];
@@ -73,9 +76,11 @@ export function readCsvTable(text: string, file: string, spec: ColumnSpec, limit
   }
   const columns = new Map<string, number>();
   header.record.forEach((raw, index) => {
-    const name = raw.trim().toLowerCase();
-    if (name === '') return;
     const location = { file, line: header.info.lines, column: index + 1 };
+    const mangled = mangledIn(raw);
+    if (mangled !== undefined) issues.push(error('TEXT_MANGLED', `column name "${raw}" holds "${mangled}", which is ${garbled(mangled)} garbled by a wrong character set`, location, MANGLED_HINT));
+    const name = (mangled === undefined ? raw : unmangle(raw)).trim().toLowerCase();
+    if (name === '') return;
     if (columns.has(name)) issues.push(error('DUPLICATE_COLUMN', `column "${name}" appears more than once`, location));
     else columns.set(name, index);
     if (!spec.ignoreOthers && !spec.required.includes(name) && !spec.optional.includes(name)) {
@@ -85,6 +90,7 @@ export function readCsvTable(text: string, file: string, spec: ColumnSpec, limit
   for (const name of spec.required) {
     if (!columns.has(name)) issues.push(error('MISSING_COLUMN', `required column "${name}" is missing`, { file, line: header.info.lines }, `expected columns: ${spec.required.join(', ')}${spec.optional.length ? ` (optional: ${spec.optional.join(', ')})` : ''}`));
   }
+  if (mangledIn(text) !== undefined) mangledCells(body, header.record, file, issues);
   const rows: CsvRow[] = [];
   for (const { record, info } of [header, ...body]) {
     const long = record.findIndex((field) => field.length > limits.maxFieldChars);
@@ -100,6 +106,20 @@ export function readCsvTable(text: string, file: string, spec: ColumnSpec, limit
     rows.push(new CsvRow(file, info.lines, record, columns));
   }
   return { file, rows, issues };
+}
+
+/** A warning per column holding garbled text, at its first cell (the header's own are errors above). */
+function mangledCells(body: readonly { record: string[]; info: { lines: number } }[], header: readonly string[], file: string, issues: Issue[]): void {
+  const log = new NormalisationLog();
+  for (const { record, info } of body) {
+    record.forEach((field, index) => {
+      const mangled = mangledIn(field);
+      if (mangled === undefined) return;
+      const column = unmangle(header[index] ?? '').trim().toLowerCase() || `field ${index + 1}`;
+      log.note('mangled', { file, line: info.lines, column: index + 1 }, column, mangled, garbled(mangled));
+    });
+  }
+  log.flush(issues);
 }
 
 /** The line on which a quoted field that is never closed opens (RFC 4180 quoting, as csv-parse reads it). */

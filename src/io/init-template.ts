@@ -224,7 +224,7 @@ const TEMPLATES: readonly CsvTemplate[] = [
     columns: [
       ['financial_year', 'the financial year, like 2026-27 (April to March).'],
       ['line', '`opening_balance` (exactly one: the cumulative high-needs DSG balance at the end of the year before the first projected year; negative is a deficit), `hnb_allocation` (later years without a row grow by `hnbGrowth`), `block_transfer`, `safety_valve`, `la_contribution` or `other_income`.'],
-      ['amount', 'pounds and pence, a plain number: no £ sign or commas.'],
+      ['amount', 'pounds and pence: `12000.50`, or as a spreadsheet writes it, `£12,000.50` (each such cell is listed on stderr).'],
       ['share, schools_block', 'on `block_transfer` rows only: leave `amount` empty and give the share of the schools block moved (0.005 is 0.5%), or give both figures to have the 0.5% limit checked.'],
       ['note', 'optional: your own note; not read.'],
     ],
@@ -246,7 +246,7 @@ function readme(spec: InitSpec, ex: Examples, at: { firstFy: number; horizon: nu
   out.push(national ? 'highneeds batch . --out-dir out     # every area: out/summary.csv, out/national.csv, …' : 'highneeds project .      # the projection, one row per financial year');
   out.push('```');
   out.push('');
-  out.push('Numbers are plain decimals (`12000.50`: no £ sign, commas or %). Save CSVs from Excel as "CSV UTF-8 (Comma delimited)". A file you do not need can be deleted, except model.json, cohort.csv and funding.csv.');
+  out.push('Numbers are decimals (`12000.50`); what a spreadsheet writes is accepted where it is unambiguous: `£` and UK thousands separators on amounts, separators on counts, `5%` on a rate, each listed on stderr. Exponents (`1.2E+04`), `N/A` and `1.200,50` are refused. Save CSVs from Excel as "CSV UTF-8 (Comma delimited)". A file you do not need can be deleted, except model.json, cohort.csv and funding.csv.');
   out.push('');
   out.push('## model.json');
   out.push('');

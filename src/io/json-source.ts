@@ -17,8 +17,11 @@ export interface JsonDocument {
   readonly positions: ReadonlyMap<string, Position>;
 }
 
+/** Arrays and objects nested deeper than this are refused (JSON_TOO_DEEP): no input goes past a few levels, and a hostile file could otherwise exhaust the stack. */
+export const JSON_MAX_DEPTH = 64;
+
 export class JsonSyntaxError extends Error {
-  constructor(message: string, readonly position: Position) {
+  constructor(message: string, readonly position: Position, readonly code: 'JSON_MALFORMED' | 'JSON_TOO_DEEP' = 'JSON_MALFORMED') {
     super(message);
   }
 }
@@ -26,6 +29,7 @@ export class JsonSyntaxError extends Error {
 export function parseJson(text: string): JsonDocument {
   const positions = new Map<string, Position>();
   let index = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let depth = 0;
 
   const lineStarts = [0];
   for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
@@ -68,8 +72,13 @@ export function parseJson(text: string): JsonDocument {
     skipSpace();
     positions.set(path, positionAt(index));
     const char = text[index];
-    if (char === '{') return parseObject(path);
-    if (char === '[') return parseArray(path);
+    if (char === '{' || char === '[') {
+      if (depth === JSON_MAX_DEPTH) throw new JsonSyntaxError(`arrays and objects nested more than ${JSON_MAX_DEPTH} deep`, positionAt(index), 'JSON_TOO_DEEP');
+      depth += 1;
+      const value = char === '{' ? parseObject(path) : parseArray(path);
+      depth -= 1;
+      return value;
+    }
     if (char === '"') return parseString();
     for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
       if (text.startsWith(word, index)) { index += word.length; return value; }

@@ -3,7 +3,7 @@ import type { Assumptions } from '../core/model.js';
 import type { AcademicYear, FinancialYear } from '../core/period.js';
 import type { WriteOff } from '../core/write-off.js';
 import { jsonFields } from './read-json.js';
-import { parseModelSettings } from './read-manifest.js';
+import { MODEL_SETTINGS_KEYS, parseModelSettings } from './read-manifest.js';
 
 /** model.json of a national model: `areas` names the areas table instead of one `area`. */
 export interface NationalManifest {
@@ -34,6 +34,8 @@ export function parseNationalManifest(text: string, file: string, issues: Issue[
   const fields = jsonFields(text, file, issues);
   const root = fields?.object(fields.root, '$');
   if (!fields || !root) return {};
+  // `area` is reported below as out of place here, not as unknown.
+  fields.knownKeys(root, '$', ['areas', 'area', ...MODEL_SETTINGS_KEYS]);
   if (root['area'] !== undefined) issues.push(error('INVALID_FIELD', '$.area cannot be given with $.areas: a national model names its areas in the areas table', fields.at('$.area')));
   const areas = fields.string(root, 'areas', '$');
   return { ...(areas ? { areas } : {}), ...parseModelSettings(fields, root, issues) };

@@ -3,6 +3,7 @@ import type { CapacityRow } from '../core/model.js';
 import { type AcademicYear, formatAcademicYear } from '../core/period.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
 import { academicYearCell, decimalCell } from './cell-parsers.js';
+import { flushNormalisations } from './normalise.js';
 import type { TariffCheck } from './tariff-check.js';
 
 export const CAPACITY_COLUMNS = { required: ['academic_year', 'setting', 'places'], optional: ['overflow_to', 'overflow_band', 'area'] } as const;
@@ -15,11 +16,11 @@ export const CAPACITY_COLUMNS = { required: ['academic_year', 'setting', 'places
  */
 export function readCapacity(table: CsvTable, projected: { first: AcademicYear; last: AcademicYear }, tariff: TariffCheck, fallback: string | undefined, issues: Issue[]): CapacityRow[] {
   const seen = new Map<string, number>();
-  return table.rows.flatMap((row) => {
+  const rows = table.rows.flatMap((row): CapacityRow[] => {
     const before = issues.length;
     const academicYear = academicYearCell(row, 'academic_year', issues);
     const setting = tariff.setting(row, 'setting', issues);
-    const places = decimalCell(row, 'places', issues);
+    const places = decimalCell(row, 'places', issues, { kind: 'count' });
     const overflowTo = tariff.setting(row, 'overflow_to', issues, true);
     // Checked against the setting the pupils go to; an unknown fallback is reported at model.json.
     const target = row.get('overflow_to') !== '' ? overflowTo : fallback !== undefined && tariff.knows(fallback) ? fallback : undefined;
@@ -39,6 +40,8 @@ export function readCapacity(table: CsvTable, projected: { first: AcademicYear; 
     if (!overflowChecked(row, setting, academicYear, overflowTo ?? fallback, overflowTo !== undefined, issues)) return [];
     return [{ academicYear, setting, places, ...(overflowTo ? { overflowTo } : {}), ...(overflowBand ? { overflowBand } : {}), origin: row.at() }];
   });
+  flushNormalisations(issues);
+  return rows;
 }
 
 /** Pupils above a setting's capacity need somewhere else to go. */

@@ -6,6 +6,7 @@ import type { Cell } from '../core/model.js';
 import type { Need } from '../core/need.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
 import { decimalCell, ncyCell, needCell } from './cell-parsers.js';
+import { flushNormalisations, normalisations, type NormalisationLog, type Recorded } from './normalise.js';
 import type { TariffCheck } from './tariff-check.js';
 
 export const COHORT_COLUMNS = { required: ['ncy', 'need', 'setting', 'band'], optional: ['count', 'annual_cost', 'area'] } as const;
@@ -21,6 +22,7 @@ export function readCohort(table: CsvTable, areaCode: string | undefined, tariff
   // `repeats[i]`: how many identical rows table.rows[i] stands for (a national batch tallies them
   // first); see readTallied.
   if (repeats) return readTallied(table, areaCode, tariff, issues, repeats);
+  const log = normalisations(issues);
   const known = new Map<string, Tally>();
   const tallies: Tally[] = [];
   for (const row of table.rows) {
@@ -28,19 +30,21 @@ export function readCohort(table: CsvTable, areaCode: string | undefined, tariff
     const text = `${row.get('ncy')}\u0000${row.get('need')}\u0000${row.get('setting')}\u0000${row.get('band')}\u0000${row.get('annual_cost')}`;
     let tally = known.get(text);
     if (!tally) {
-      tally = parseCell(row, tariff, issues);
-      if (!tally) continue;
+      const [parsed, notes] = log.record(() => parseCell(row, tariff, issues));
+      if (!parsed) continue;
+      tally = notes.length ? { ...parsed, notes } : parsed;
       known.set(text, tally);
       tallies.push(tally);
-    }
+    } else if (tally.notes) noteAgain(log, row, tally.notes, 1);
     const countText = row.get('count');
     if (countText === '') tally.pupils += 1;
     else {
-      const count = decimalCell(row, 'count', issues);
+      const count = countCell(row, log, issues, 1);
       if (count) tally.counted = tally.counted.plus(count);
     }
   }
   if (table.rows.length === 0) issues.push(warning('EMPTY_COHORT', 'cohort.csv has no pupils', { file: table.file }));
+  flushNormalisations(issues);
   const cells = new CellAccumulator();
   for (const { attributes, annualCost, pupils, counted } of tallies) {
     const count = counted.isZero() ? integer(pupils) : counted.plus(pupils);
@@ -57,6 +61,20 @@ interface Tally {
   pupils: number;
   /** The sum of explicit counts. */
   counted: Decimal;
+  /** What reading the row's texts normalised (NCY names, long need names, £), noted again for each row like it. */
+  readonly notes?: readonly Recorded[];
+}
+
+/** The changes a row's texts made, noted for another `times` rows with the same texts. */
+function noteAgain(log: NormalisationLog, row: CsvRow, notes: readonly Recorded[], times: number): void {
+  for (const { change, column, from, to } of notes) log.note(change, row.at(column), column, from, to, times);
+}
+
+/** A row's count (with thousands separators, as a spreadsheet writes them), noting a fraction: a person is one pupil. */
+function countCell(row: CsvRow, log: NormalisationLog, issues: Issue[], times: number): Decimal | undefined {
+  const count = decimalCell(row, 'count', issues, { kind: 'count' });
+  if (count && !count.isInteger()) log.note('fraction', row.at('count'), 'count', row.get('count'), count.toString(), times);
+  return count;
 }
 
 function sameArea(row: CsvRow, areaCode: string | undefined, issues: Issue[]): boolean {
@@ -73,24 +91,27 @@ function sameArea(row: CsvRow, areaCode: string | undefined, issues: Issue[]): b
  * the counts the tallies above would give them.
  */
 function readTallied(table: CsvTable, areaCode: string | undefined, tariff: TariffCheck, issues: Issue[], repeats: readonly number[]): Cell[] {
+  const log = normalisations(issues);
   const cells = new CellAccumulator();
   for (let i = 0; i < table.rows.length; i += 1) {
     const row = table.rows[i]!;
     if (!sameArea(row, areaCode, issues)) continue;
-    const cell = readCell(row, tariff, issues);
-    if (!cell) continue;
     const times = repeats[i]!;
+    const [cell, notes] = log.record(() => readCell(row, tariff, issues));
+    if (times > 1) noteAgain(log, row, notes, times - 1);
+    if (!cell) continue;
     let count: Decimal;
     if (row.get('count') === '') count = integer(times);
     else {
       // As a tally sums it (ZERO plus the count), and zero when the count is zero or not a number
       // (an error: the area fails, but its cell still counts nothing, as a tally's would).
-      const given = decimalCell(row, 'count', issues);
+      const given = countCell(row, log, issues, times);
       count = given && !given.isZero() ? ZERO.plus(times === 1 ? given : given.times(times)) : integer(0);
     }
     cells.addFields(cell.ncy, cell.need, cell.setting, cell.band, row.at(), count, cell.annualCost?.times(count));
   }
   if (table.rows.length === 0) issues.push(warning('EMPTY_COHORT', 'cohort.csv has no pupils', { file: table.file }));
+  flushNormalisations(issues);
   return cells.toCells();
 }
 
@@ -100,7 +121,7 @@ function readCell(row: CsvRow, tariff: TariffCheck, issues: Issue[]): { ncy: num
   const ncy = ncyCell(row, 'ncy', issues);
   const need = needCell(row, 'need', issues);
   const setting = tariff.setting(row, 'setting', issues);
-  const annualCost = decimalCell(row, 'annual_cost', issues, { optional: true });
+  const annualCost = decimalCell(row, 'annual_cost', issues, { optional: true, kind: 'amount' });
   const band = annualCost ? row.get('band') : tariff.band(row, 'band', setting, issues);
   if (issues.length > before || ncy === undefined || need === undefined || setting === undefined || band === undefined) return undefined;
   return { ncy, need, setting, band, annualCost };

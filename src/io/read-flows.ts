@@ -5,6 +5,7 @@ import type { CeasingRow, NewPlanRow, TransitionRow } from '../core/model.js';
 import { type AcademicYear, formatAcademicYear } from '../core/period.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
 import { academicYearCell, decimalCell, ncyCell, needCell } from './cell-parsers.js';
+import { flushNormalisations } from './normalise.js';
 import type { TariffCheck } from './tariff-check.js';
 
 export const NEW_PLANS_COLUMNS = { required: ['ncy', 'need', 'setting', 'band'], optional: ['count', 'rate', 'academic_year', 'area'] } as const;
@@ -13,7 +14,7 @@ export const TRANSITIONS_COLUMNS = { required: ['from_ncy', 'from_setting', 'to_
 
 /** new-plans.csv: new EHCPs joining in each projected academic year, as a count or a rate per head of population. */
 export function readNewPlans(table: CsvTable, projected: { first: AcademicYear; last: AcademicYear }, tariff: TariffCheck, issues: Issue[]): NewPlanRow[] {
-  return table.rows.flatMap((row) => {
+  return flushed(issues, table.rows.flatMap((row) => {
     const before = issues.length;
     const ncy = ncyCell(row, 'ncy', issues);
     const need = needCell(row, 'need', issues);
@@ -27,13 +28,19 @@ export function readNewPlans(table: CsvTable, projected: { first: AcademicYear; 
       return [];
     }
     return [{ ncy, need, setting, band, ...amount, ...(academicYear !== undefined ? { academicYear } : {}), origin: row.at() }];
-  });
+  }));
+}
+
+/** The rows, once the file's normalisations are added to `issues`. */
+function flushed<T>(issues: Issue[], rows: T[]): T[] {
+  flushNormalisations(issues);
+  return rows;
 }
 
 /** A new-plans row's figure: exactly one of `count` (plans a year) and `rate` (plans per head of the NCY's population). */
 function countOrRate(row: CsvRow, issues: Issue[]): { count: Decimal } | { rate: Decimal } | undefined {
-  const count = decimalCell(row, 'count', issues, { optional: true });
-  const rate = decimalCell(row, 'rate', issues, { optional: true, atMostOne: true });
+  const count = decimalCell(row, 'count', issues, { optional: true, kind: 'count' });
+  const rate = decimalCell(row, 'rate', issues, { optional: true, atMostOne: true, kind: 'rate' });
   if (row.get('count') !== '' && row.get('rate') !== '') {
     issues.push(error('COUNT_AND_RATE', 'the row gives both a count and a rate of new plans', row.at('rate'), 'give a count (new plans a year) or a rate (new plans per head of the NCY\'s population, from population.csv), not both'));
     return undefined;
@@ -48,10 +55,10 @@ function countOrRate(row: CsvRow, issues: Issue[]): { count: Decimal } | { rate:
 /** ceasing.csv: share of plans at an NCY that cease at the end of the academic year. */
 export function readCeasing(table: CsvTable, tariff: TariffCheck, issues: Issue[]): CeasingRow[] {
   const seen = new Map<string, number>();
-  return table.rows.flatMap((row) => {
+  return flushed(issues, table.rows.flatMap((row) => {
     const before = issues.length;
     const ncy = ncyCell(row, 'ncy', issues);
-    const rate = decimalCell(row, 'rate', issues, { atMostOne: true });
+    const rate = decimalCell(row, 'rate', issues, { atMostOne: true, kind: 'rate' });
     const need = needCell(row, 'need', issues, true);
     const setting = tariff.setting(row, 'setting', issues, true);
     if (issues.length > before || ncy === undefined || rate === undefined) return [];
@@ -63,7 +70,7 @@ export function readCeasing(table: CsvTable, tariff: TariffCheck, issues: Issue[
     }
     seen.set(key, row.line);
     return [{ ncy, rate, ...(need ? { need } : {}), ...(setting ? { setting } : {}), origin: row.at() }];
-  });
+  }));
 }
 
 /**
@@ -74,13 +81,13 @@ export function readCeasing(table: CsvTable, tariff: TariffCheck, issues: Issue[
 export function readTransitions(table: CsvTable, tariff: TariffCheck, issues: Issue[]): TransitionRow[] {
   const seen = new Map<string, number>();
   const totals = new Map<string, Decimal>();
-  return table.rows.flatMap((row) => {
+  return flushed(issues, table.rows.flatMap((row) => {
     const before = issues.length;
     const fromNcy = ncyCell(row, 'from_ncy', issues);
     const fromSetting = tariff.setting(row, 'from_setting', issues);
     const need = needCell(row, 'need', issues, true);
     const toSetting = tariff.setting(row, 'to_setting', issues);
-    const rate = decimalCell(row, 'rate', issues, { atMostOne: true });
+    const rate = decimalCell(row, 'rate', issues, { atMostOne: true, kind: 'rate' });
     const toBand = row.get('to_band') === '' ? undefined : tariff.band(row, 'to_band', toSetting, issues);
     const toNeed = needCell(row, 'to_need', issues, true);
     if (issues.length > before || fromNcy === undefined || fromSetting === undefined || toSetting === undefined || rate === undefined) return [];
@@ -100,5 +107,5 @@ export function readTransitions(table: CsvTable, tariff: TariffCheck, issues: Is
       issues.push(error('TRANSITIONS_EXCEED_ONE', `transition rates leaving ${from} add up to ${total.toString()} by this row, more than 1`, row.at('rate'), hint));
     }
     return [{ fromNcy, fromSetting, toSetting, rate, ...(toBand ? { toBand } : {}), ...(need ? { need } : {}), ...(toNeed ? { toNeed } : {}), origin: row.at() }];
-  });
+  }));
 }

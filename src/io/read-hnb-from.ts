@@ -25,6 +25,10 @@ export function readHnbFrom(table: CsvTable, areaCode: string, years: { first: F
       return [];
     }
     seen.set(financialYear, `${table.file}:${row.line}`);
+    if (financialYear < years.first) {
+      issues.push(warning('YEAR_OUT_OF_RANGE', `the allocation for ${formatFinancialYear(financialYear)} is before the projection opens in ${formatFinancialYear(years.first)}; it is ignored`, row.at('financial_year'), `run highneeds nff --year ${formatFinancialYear(years.first)} (or later) for an allocation the projection uses`));
+      return [];
+    }
     if (financialYear > years.last) {
       issues.push(warning('YEAR_OUT_OF_RANGE', `the allocation for ${formatFinancialYear(financialYear)} is after the projection ends in ${formatFinancialYear(years.last)}; it is ignored`, row.at('financial_year')));
       return [];

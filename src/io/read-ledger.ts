@@ -6,6 +6,7 @@ import { academicYearCell, decimalCell, financialYearCell, requiredText } from '
 import type { TariffCheck } from './tariff-check.js';
 import { readTransferColumns } from './read-transfer.js';
 import { transferIssues } from '../core/transfers.js';
+import { flushNormalisations } from './normalise.js';
 
 export const PLACES_COLUMNS = { required: ['academic_year', 'setting', 'places'], optional: ['area'] } as const;
 export const FUNDING_COLUMNS = { required: ['financial_year', 'line', 'amount'], optional: ['area', 'note', 'share', 'schools_block'] } as const;
@@ -13,11 +14,11 @@ export const FUNDING_COLUMNS = { required: ['financial_year', 'line', 'amount'],
 /** places.csv: commissioned places by academic year and setting. */
 export function readPlaces(table: CsvTable, years: { first: AcademicYear; last: AcademicYear }, tariff: TariffCheck, issues: Issue[]): PlacesRow[] {
   const seen = new Map<string, number>();
-  return table.rows.flatMap((row) => {
+  const rows = table.rows.flatMap((row): PlacesRow[] => {
     const before = issues.length;
     const academicYear = academicYearCell(row, 'academic_year', issues);
     const setting = tariff.setting(row, 'setting', issues);
-    const places = decimalCell(row, 'places', issues);
+    const places = decimalCell(row, 'places', issues, { kind: 'count' });
     if (issues.length > before || academicYear === undefined || setting === undefined || places === undefined) return [];
     const key = `${academicYear}\u0000${setting}`;
     if (seen.has(key)) {
@@ -34,6 +35,8 @@ export function readPlaces(table: CsvTable, years: { first: AcademicYear; last: 
     }
     return [{ academicYear, setting, places, origin: row.at() }];
   });
+  flushNormalisations(issues);
+  return rows;
 }
 
 /** funding.csv: income lines by financial year, and the opening balance. */
@@ -51,7 +54,7 @@ export function readFunding(table: CsvTable, years: { first: FinancialYear; last
     }
     // A transfer out of the HNB (Nottingham's to the CSSB) or a clawback can be negative; an allocation cannot.
     const transfer = readTransferColumns(row, line, issues);
-    const amount = transfer?.usesShare ? transfer.amount : decimalCell(row, 'amount', issues, { allowNegative: line !== 'hnb_allocation' });
+    const amount = transfer?.usesShare ? transfer.amount : decimalCell(row, 'amount', issues, { allowNegative: line !== 'hnb_allocation', kind: 'amount' });
     if (issues.length > before || financialYear === undefined || !line || amount === undefined) return [];
     if (line === 'opening_balance' || line === 'hnb_allocation') {
       const key = `${line}\u0000${line === 'opening_balance' ? '' : financialYear}`;
@@ -77,5 +80,6 @@ export function readFunding(table: CsvTable, years: { first: FinancialYear; last
     issues.push(error('MISSING_OPENING_BALANCE', 'funding.csv has no opening_balance row', { file: table.file }, `add: ${formatFinancialYear(years.first - 1)},opening_balance,<balance; negative = deficit>`));
   }
   issues.push(...transferIssues(rows));
+  flushNormalisations(issues);
   return rows;
 }

@@ -24,13 +24,18 @@ export interface Manifest {
 
 const ASSUMPTIONS = ['newPlansGrowth', 'hnbGrowth', 'tariffUplift'] as const;
 
+/** The fields model.json may hold besides `area` (one area) or `areas` (national): anything else is a misspelling, never ignored. */
+export const MODEL_SETTINGS_KEYS = ['baseYear', 'horizon', 'tariff', 'assumptions', 'writeOff', 'overflowSetting', 'notes'] as const;
+
 /** model.json: the model's manifest. Returns what it could read; issues say what it could not. */
 export function parseManifest(text: string, file: string, issues: Issue[]): Partial<Manifest> {
   const fields = jsonFields(text, file, issues);
   const root = fields?.object(fields.root, '$');
   if (!fields || !root) return {};
+  fields.knownKeys(root, '$', ['area', ...MODEL_SETTINGS_KEYS]);
   const areaObject = root['area'] === undefined ? undefined : fields.object(root['area'], '$.area');
   if (root['area'] === undefined) issues.push(error('MISSING_VALUE', '$.area is required: { "code": "…", "name": "…" }', fields.at('$')));
+  if (areaObject) fields.knownKeys(areaObject, '$.area', ['code', 'name']);
   const code = areaObject ? fields.string(areaObject, 'code', '$.area') : undefined;
   const name = areaObject ? fields.string(areaObject, 'name', '$.area') : undefined;
 
@@ -57,6 +62,7 @@ export function parseModelSettings(fields: JsonFields, root: JsonObject, issues:
   const tariff = fields.string(root, 'tariff', '$');
   const overflowSetting = fields.string(root, 'overflowSetting', '$', true);
   const assumptionsObject = root['assumptions'] === undefined ? undefined : fields.object(root['assumptions'], '$.assumptions');
+  if (assumptionsObject) fields.knownKeys(assumptionsObject, '$.assumptions', ASSUMPTIONS);
   const values: Record<string, Decimal> = {};
   for (const key of ASSUMPTIONS) {
     values[key] = (assumptionsObject ? fields.decimal(assumptionsObject, key, '$.assumptions', { optional: true, allowNegative: true }) : undefined) ?? ZERO;

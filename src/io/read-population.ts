@@ -3,6 +3,7 @@ import type { PopulationRow } from '../core/model.js';
 import { type AcademicYear, formatAcademicYear } from '../core/period.js';
 import type { CsvTable } from './csv-table.js';
 import { academicYearCell, decimalCell, ncyCell } from './cell-parsers.js';
+import { flushNormalisations } from './normalise.js';
 
 export const POPULATION_COLUMNS = { required: ['academic_year', 'ncy', 'population'], optional: ['area'] } as const;
 
@@ -13,11 +14,11 @@ export const POPULATION_COLUMNS = { required: ['academic_year', 'ncy', 'populati
  */
 export function readPopulation(table: CsvTable, years: { first: AcademicYear; last: AcademicYear }, issues: Issue[]): PopulationRow[] {
   const seen = new Map<string, number>();
-  return table.rows.flatMap((row) => {
+  const rows = table.rows.flatMap((row): PopulationRow[] => {
     const before = issues.length;
     const academicYear = academicYearCell(row, 'academic_year', issues);
     const ncy = ncyCell(row, 'ncy', issues);
-    const population = decimalCell(row, 'population', issues);
+    const population = decimalCell(row, 'population', issues, { kind: 'count' });
     if (issues.length > before || academicYear === undefined || ncy === undefined || population === undefined) return [];
     const key = `${academicYear}\u0000${ncy}`;
     const first = seen.get(key);
@@ -32,4 +33,6 @@ export function readPopulation(table: CsvTable, years: { first: AcademicYear; la
     }
     return [{ academicYear, ncy, population, origin: row.at() }];
   });
+  flushNormalisations(issues);
+  return rows;
 }

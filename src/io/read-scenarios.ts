@@ -280,7 +280,7 @@ function readLever(fields: JsonFields, value: JsonValue, path: string, loadTarif
   const toSetting = to ? fields.string(to, 'setting', `${path}.to`) : undefined;
   const toBand = to ? fields.string(to, 'band', `${path}.to`, true) : undefined;
   if (!share || !profile || !toSetting) return [];
-  return [{ ...base, kind, share, profile, toSetting, ...(toBand ? { toBand } : {}) }];
+  return [{ ...base, kind, share, profile, toSetting, ...(toBand ? { toBand } : {}), toOrigin: fields.at(`${path}.to`) }];
 }
 
 function readAgreement(fields: JsonFields, value: JsonValue, path: string): Agreement | undefined {

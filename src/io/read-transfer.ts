@@ -25,8 +25,8 @@ export function readTransferColumns(row: CsvRow, line: FundingLine | undefined, 
     if (line) issues.push(error('INVALID_TRANSFER_SHARE', `"${shareText !== '' ? 'share' : 'schools_block'}" applies only to block_transfer rows, not ${line}`, row.at(shareText !== '' ? 'share' : 'schools_block')));
     return { usesShare: shareText !== '' };
   }
-  const share = decimalCell(row, 'share', issues, { optional: true, atMostOne: true });
-  const schoolsBlock = decimalCell(row, 'schools_block', issues, { optional: true });
+  const share = decimalCell(row, 'share', issues, { optional: true, atMostOne: true, kind: 'rate' });
+  const schoolsBlock = decimalCell(row, 'schools_block', issues, { optional: true, kind: 'amount' });
   if (shareText !== '' && row.get('amount') !== '') {
     issues.push(error('INVALID_TRANSFER_SHARE', 'the row gives both an amount and a share of the schools block', row.at('share'), 'give one: the amount, or the share with schools_block'));
   } else if (shareText !== '' && blockText === '') {

@@ -16,7 +16,10 @@ import { readBatchSources } from './read-national.js';
 import { shippedLibraryDir } from './tariff-library.js';
 
 export interface BatchOptions {
-  /** Worker threads (default: os.availableParallelism()); 1 models every area on this thread. */
+  /**
+   * Worker threads (default: os.availableParallelism()); 1 models every area on this thread. More
+   * than the cores or the areas are never started: the result's `jobs` says how many were used.
+   */
   readonly jobs?: number;
   /** Scenario ids to run, in this order (default: all in scenarios.json). */
   readonly scenarios?: readonly string[];
@@ -70,6 +73,8 @@ export interface BatchResult {
   readonly provenance: readonly InputDigest[];
   /** True when --fail-fast stopped the run early: rows and national are then empty. */
   readonly stopped: boolean;
+  /** Worker threads used: the jobs asked for, at most the cores and the areas (1: this thread alone). */
+  readonly jobs: number;
 }
 
 /**
@@ -79,7 +84,9 @@ export interface BatchResult {
  * fail that area only.
  */
 export async function runBatch(dir: string, options: BatchOptions = {}): Promise<BatchResult> {
-  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  // More threads than cores only compete (--jobs 1000 once started 1,000 threads and took 10 GB);
+  // more than areas would sit idle, and the areas are known only once read, so those stop then.
+  const jobs = Math.min(Math.max(1, options.jobs ?? availableParallelism()), availableParallelism());
   const limits = options.limits ?? DEFAULT_LIMITS;
   const libraryDir = options.libraryDir ?? shippedLibraryDir();
   // Threads start (and load their modules) while this thread reads the inputs.
@@ -96,11 +103,13 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
     // With --fail-fast, an area that failed while the inputs were split stops the run before any is modelled.
     const tasks = options.failFast && preFailed.length ? [] : [...sources.tasks].sort((a, b) => b.weight - a.weight);
     options.onProgress?.(0, tasks.length, 0);
+    const used = Math.max(1, Math.min(jobs, tasks.length));
+    for (const idle of pool.splice(Math.min(pool.length, tasks.length))) void idle.terminate();
     // Each area's rows are made Decimals as the area comes back, while the others still run, rather than all after the last.
     const converted = new Map<AreaOutcome, ConvertedRows>();
     const onOutcome = (outcome: AreaOutcome) => converted.set(outcome, convert(outcome));
-    const run = await runTasks(init, tasks, pool.slice(0, Math.min(pool.length, tasks.length)), { ...options, failFast: Boolean(options.failFast), onOutcome });
-    return assemble([...preFailed, ...run.outcomes], converted, chosen.ids ?? [''], global, [...sources.digests, ...scenarioFile.inputs], run.stopped || (Boolean(options.failFast) && preFailed.length > 0));
+    const run = await runTasks(init, tasks, pool, { ...options, failFast: Boolean(options.failFast), onOutcome });
+    return { ...assemble([...preFailed, ...run.outcomes], converted, chosen.ids ?? [''], global, [...sources.digests, ...scenarioFile.inputs], run.stopped || (Boolean(options.failFast) && preFailed.length > 0)), jobs: used };
   } finally {
     for (const worker of pool) void worker.terminate();
   }
@@ -123,7 +132,7 @@ function convert(outcome: AreaOutcome): ConvertedRows {
   }]));
 }
 
-function assemble(outcomes: readonly AreaOutcome[], converted: ReadonlyMap<AreaOutcome, ConvertedRows>, scenarios: readonly string[], global: readonly Issue[], read: readonly InputDigest[], stopped: boolean): BatchResult {
+function assemble(outcomes: readonly AreaOutcome[], converted: ReadonlyMap<AreaOutcome, ConvertedRows>, scenarios: readonly string[], global: readonly Issue[], read: readonly InputDigest[], stopped: boolean): Omit<BatchResult, 'jobs'> {
   const byCode = new Map<string, AreaOutcome[]>();
   for (const outcome of outcomes) byCode.set(outcome.code, [...(byCode.get(outcome.code) ?? []), outcome]);
   const codes = [...byCode.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

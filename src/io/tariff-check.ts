@@ -1,14 +1,21 @@
 import { error, type Issue, type Location } from '../core/issue.js';
 import type { Tariff } from '../core/tariff.js';
 import type { CsvRow } from './csv-table.js';
+import { normalisations } from './normalise.js';
 
 /** Checks CSV cells that name tariff settings and bands against the model's tariff. */
 export class TariffCheck {
   private readonly settings: ReadonlySet<string>;
+  /** Each setting id by its loose form (settingKey), when no other id shares that form. */
+  private readonly loose = new Map<string, string | undefined>();
   private readonly bands = new Map<string, Set<string>>();
 
   constructor(private readonly tariff: Tariff | undefined) {
     this.settings = new Set(tariff?.settings.map((s) => s.id) ?? []);
+    for (const id of this.settings) {
+      const key = settingKey(id);
+      this.loose.set(key, this.loose.has(key) ? undefined : id);
+    }
     for (const rate of tariff?.rates ?? []) {
       const set = this.bands.get(rate.setting) ?? new Set<string>();
       set.add(rate.band);
@@ -28,10 +35,26 @@ export class TariffCheck {
       return undefined;
     }
     if (this.tariff && !this.settings.has(text)) {
-      issues.push(error('UNKNOWN_SETTING', `setting "${text}" is not in tariff "${this.tariff.id}"`, row.at(column), `settings: ${[...this.settings].join(', ')}`));
+      const id = this.loose.get(settingKey(text));
+      if (id !== undefined) {
+        normalisations(issues).note('setting', row.at(column), column, text, id);
+        return id;
+      }
+      issues.push(error('UNKNOWN_SETTING', `setting "${text}" is not in tariff "${this.tariff.id}"`, row.at(column), this.settingsHint(text)));
       return undefined;
     }
     return text;
+  }
+
+  /** The tariff's settings, after the nearest id when the text is a near miss (two edits or fewer). */
+  private settingsHint(text: string): string {
+    const key = settingKey(text);
+    let best: { id: string; distance: number } | undefined;
+    for (const id of this.settings) {
+      const distance = editDistance(key, settingKey(id), 2);
+      if (distance <= 2 && (!best || distance < best.distance)) best = { id, distance };
+    }
+    return `${best ? `did you mean "${best.id}"? ` : ''}settings: ${[...this.settings].join(', ')}`;
   }
 
   /** Whether the tariff declares the setting (any setting passes without a usable tariff). */
@@ -42,7 +65,7 @@ export class TariffCheck {
   /** A setting named in a JSON field (`path`, at `where`), if the tariff declares it. */
   namedSetting(text: string, path: string, where: Location, issues: Issue[]): string | undefined {
     if (this.knows(text)) return text;
-    issues.push(error('UNKNOWN_SETTING', `${path} "${text}" is not a setting in tariff "${this.tariff!.id}"`, where, `settings: ${[...this.settings].join(', ')}`));
+    issues.push(error('UNKNOWN_SETTING', `${path} "${text}" is not a setting in tariff "${this.tariff!.id}"`, where, this.settingsHint(text)));
     return undefined;
   }
 
@@ -60,4 +83,24 @@ export class TariffCheck {
     }
     return text;
   }
+}
+
+/** A setting id as people vary it: any case, spaces or underscores for hyphens ("Special School" → "special-school"). */
+export function settingKey(text: string): string {
+  return text.trim().toLowerCase().replace(/[\s_-]+/g, '-');
+}
+
+/** Levenshtein distance between two short texts, or more than `limit` once it is certain to be. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    if (Math.min(...current) > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
 }

@@ -6,7 +6,7 @@ import { isValidDate, isValidMonthDay } from '../core/period.js';
 import { DEFAULT_UPLIFT_DAY, type Provenance, type Reference, type Tariff, type TariffBand, type TariffRate, type TariffSetting, type Uplift, VALUE_STATUSES, type ValueStatus } from '../core/tariff.js';
 import { restoreText } from '../core/spreadsheet-text.js';
 import { readCsvTable, type CsvRow } from './csv-table.js';
-import { whyNotDecimal } from './why-not-decimal.js';
+import { spreadsheetNumber, whyNotNumber } from './normalise.js';
 
 export interface ImportSources {
   readonly rates: { readonly file: string; readonly text: string };
@@ -79,7 +79,6 @@ class Normalisations {
 }
 
 const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-const SPREADSHEET_AMOUNT = /^£?\s*\d{1,3}(,\d{3})+(\.\d+)?$|^£\s*\d+(\.\d+)?$/;
 
 class CellReader {
   constructor(private readonly issues: Issue[], private readonly notes: Normalisations) {}
@@ -100,11 +99,13 @@ class CellReader {
     if (text === undefined) return undefined;
     const plain = parseDecimal(text);
     if (plain) return this.nonNegative(plain, row, column, text);
-    if (SPREADSHEET_AMOUNT.test(text)) {
+    // The same reading as a model CSV's amounts (src/io/normalise.ts).
+    const spreadsheet = spreadsheetNumber(text, 'amount');
+    if (spreadsheet) {
       this.notes.note('amount|removed £ or thousands separators', row.at(column));
-      return this.nonNegative(parseDecimal(text.replace(/[£,\s]/g, ''))!, row, column, text);
+      return this.nonNegative(spreadsheet.value, row, column, text);
     }
-    this.issues.push(error('INVALID_NUMBER', `"${column}" is "${text}": ${whyNotDecimal(text)}`, row.at(column), 'write amounts like 12345.67 or £12,345.67'));
+    this.issues.push(error('INVALID_NUMBER', `"${column}" is "${text}": ${whyNotNumber(text, 'amount')}`, row.at(column), 'write amounts like 12345.67 or £12,345.67'));
     return undefined;
   }
 

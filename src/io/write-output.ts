@@ -1,16 +1,18 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, type Stats, statSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../core/errors.js';
 
 const pending = new Set<string>();
+/** Outputs to a device or FIFO, staged but not yet written. */
+const unwritten = new Set<StagedOutput>();
 let committed = 0;
 
 /**
- * True once this run has renamed an output into place and has nothing left staged: from then
+ * True once this run has put an output in place and has nothing left staged: from then
  * on the run's files are complete, so an interruption should not be reported as a failure.
  */
 export function outputsCommitted(): boolean {
-  return committed > 0 && pending.size === 0;
+  return committed > 0 && pending.size === 0 && unwritten.size === 0;
 }
 
 /** Temporary files not yet renamed into place, so a SIGINT/SIGTERM handler can remove them. */
@@ -18,21 +20,146 @@ export function pendingTemporaryFiles(): readonly string[] {
   return [...pending];
 }
 
+/**
+ * An output ready to go in place: a complete temporary file beside a regular file, renamed over
+ * it at commit; or, for a character device or FIFO (`/dev/null`, `/dev/stdout`, a named pipe),
+ * the text, written into it at commit by opening it, as a shell's `>` would: never replaced.
+ */
 export interface StagedOutput {
-  readonly temporary: string;
+  /** The file written: its real path (symbolic links resolved), or for a device or FIFO the path given, resolved. */
   readonly target: string;
+  readonly temporary?: string;
+  readonly direct?: string;
+}
+
+/** The reason in a Node file-system error, without its code and path: "permission denied". */
+function reason(cause: unknown): string {
+  const code = cause instanceof Error && 'code' in cause ? String(cause.code) : '';
+  const known: Record<string, string> = {
+    EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'the file system is read-only', ENOSPC: 'no space left on the device',
+    EDQUOT: 'the disk quota is used up', ENAMETOOLONG: 'the name is too long', ELOOP: 'too many symbolic links', ENOENT: 'no such file or folder',
+    ENOTDIR: 'a part of the path is not a folder', EISDIR: 'it is a folder', ENXIO: 'nothing is reading from it', EPIPE: 'the reader closed it', EIO: 'an input/output error',
+  };
+  return known[code] ?? (cause instanceof Error ? cause.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '') : String(cause));
+}
+
+const isFsError = (cause: unknown): boolean => cause instanceof Error && 'code' in cause && typeof cause.code === 'string';
+
+/** The status of a path, following symbolic links; undefined when there is nothing there. */
+function statOrNothing(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch (cause) {
+    const code = cause instanceof Error && 'code' in cause ? cause.code : undefined;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw cause;
+  }
+}
+
+/** Why a missing path's folder cannot hold it: the nearest ancestor that is not there, or is a file. */
+function missingFolder(file: string, label: string): UsageError {
+  let dir = path.dirname(path.resolve(file));
+  let missing = dir;
+  for (;;) {
+    const stats = statOrNothing(dir);
+    if (stats && !stats.isDirectory()) return new UsageError(`${label}: ${dir} is a file, not a folder`);
+    if (stats) return new UsageError(`${label}: the folder ${missing} does not exist`);
+    missing = dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return new UsageError(`${label}: the folder ${missing} does not exist`);
+    dir = parent;
+  }
+}
+
+type Where = { readonly kind: 'file' | 'direct'; readonly real: string; readonly stats?: Stats };
+
+/**
+ * Where an output goes, or a UsageError saying why it cannot: an existing regular file (through
+ * any symbolic links), a new file in an existing folder, or a character device or FIFO to be
+ * written directly. A folder, a block device, a socket or a dangling link is refused.
+ */
+function locate(target: string): Where {
+  const label = `cannot write ${target}`;
+  if (target === '') throw new UsageError('an output file name is empty');
+  try {
+    const stats = statOrNothing(target);
+    if (stats) {
+      if (stats.isDirectory()) throw new UsageError(`${label}: it is a folder; give a file name`);
+      const real = realpathOrSelf(target);
+      if (stats.isCharacterDevice() || stats.isFIFO()) return { kind: 'direct', real, stats };
+      // /dev/stdout and /proc/self/fd/N name a descriptor the caller holds open: write into it, even when it is a file.
+      if (stats.isFile()) return { kind: /^\/(?:dev|proc)\//.test(path.resolve(target)) ? 'direct' : 'file', real, stats };
+      throw new UsageError(`${label}: it is not a regular file, a character device or a FIFO`);
+    }
+    if (lstatOrNothing(target)?.isSymbolicLink()) throw new UsageError(`${label}: it is a symbolic link to a file that does not exist`);
+    const parent = statOrNothing(path.dirname(path.resolve(target)));
+    if (!parent || !parent.isDirectory()) throw missingFolder(target, label);
+    return { kind: 'file', real: path.join(realpathSync(path.dirname(path.resolve(target))), path.basename(target)) };
+  } catch (cause) {
+    if (cause instanceof UsageError) throw cause;
+    if (isFsError(cause)) throw new UsageError(`${label}: ${reason(cause)}`);
+    throw cause;
+  }
+}
+
+function lstatOrNothing(file: string): Stats | undefined {
+  try {
+    return lstatSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function realpathOrSelf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    // /dev/stdout on a pipe links to "pipe:[…]", which is no path.
+    return path.resolve(file);
+  }
+}
+
+/** What identifies a file whatever it is called: its real path, and its device and inode. */
+interface Identity { readonly real: string; readonly inode?: string }
+
+function identity(file: string): Identity | undefined {
+  const stats = statOrNothing(file);
+  return { real: realpathOrSelf(file), ...(stats ? { inode: `${stats.dev}:${stats.ino}` } : {}) };
+}
+
+const sameFile = (a: Identity, b: Identity): boolean => a.real === b.real || (a.inode !== undefined && a.inode === b.inode);
+
+/** Refuses an output that is one of the inputs under any name: by real path, and by device and inode (hard links). */
+function refuseInputs(target: string, where: Where, inputs: readonly string[]): void {
+  const output: Identity = { real: where.real, ...(where.stats ? { inode: `${where.stats.dev}:${where.stats.ino}` } : {}) };
+  for (const input of inputs) {
+    let known: Identity | undefined;
+    try {
+      known = identity(input);
+    } catch {
+      continue;
+    }
+    if (known && sameFile(output, known)) {
+      const other = path.resolve(input) === path.resolve(target) ? '' : ` (${input})`;
+      throw new UsageError(`${target} is one of this run's inputs${other}; choose another file`);
+    }
+  }
 }
 
 /**
  * Writes a whole output to a temporary file in the target's folder (so the rename is atomic).
  * Refuses to write over any input the run read. Nothing is visible at `target` until commit.
+ * A character device or FIFO is not replaced: it is opened and written at commit.
  */
 export function stageOutput(target: string, text: string, inputs: readonly string[]): StagedOutput {
-  const resolved = path.resolve(target);
-  if (inputs.some((input) => path.resolve(input) === resolved)) {
-    throw new UsageError(`--out ${target} is one of this run's inputs; choose another file`);
+  const where = locate(target);
+  refuseInputs(target, where, inputs);
+  if (where.kind === 'direct') {
+    const staged: StagedOutput = { target: path.resolve(target), direct: text };
+    unwritten.add(staged);
+    return staged;
   }
-  const temporary = path.join(path.dirname(resolved), `.${path.basename(resolved)}.tmp-${process.pid}`);
+  const temporary = path.join(path.dirname(where.real), `.${path.basename(where.real)}.tmp-${process.pid}`);
   pending.add(temporary);
   try {
     const fd = openSync(temporary, 'w');
@@ -43,22 +170,27 @@ export function stageOutput(target: string, text: string, inputs: readonly strin
       closeSync(fd);
     }
   } catch (cause) {
-    discard({ temporary, target: resolved });
-    if (cause instanceof Error && 'code' in cause) throw new UsageError(`cannot write ${target}: ${cause.message}`);
+    discard({ temporary, target: where.real });
+    if (isFsError(cause)) throw new UsageError(`cannot write ${target}: ${reason(cause)}`);
     throw cause;
   }
-  return { temporary, target: resolved };
+  return { temporary, target: where.real };
 }
 
 /**
  * Stages several outputs that must land together: if one cannot be staged (a refused target, a
  * folder that is not there), those already staged are removed before the error goes on, so a
- * refused run leaves no temporary file behind.
+ * refused run leaves no temporary file behind. Two outputs may not be one file under two names.
  */
 export function stageOutputs(outputs: readonly { readonly target: string; readonly text: string }[], inputs: readonly string[]): StagedOutput[] {
   const staged: StagedOutput[] = [];
   try {
-    for (const { target, text } of outputs) staged.push(stageOutput(target, text, inputs));
+    for (const { target, text } of outputs) {
+      const next = stageOutput(target, text, inputs);
+      const twin = next.temporary === undefined ? -1 : staged.findIndex((earlier) => earlier.temporary !== undefined && earlier.target === next.target);
+      staged.push(next);
+      if (twin >= 0) throw new UsageError(`${outputs[twin]!.target} and ${target} are the same file; choose two`);
+    }
   } catch (cause) {
     for (const output of staged) discard(output);
     throw cause;
@@ -66,14 +198,108 @@ export function stageOutputs(outputs: readonly { readonly target: string; readon
   return staged;
 }
 
-/** Renames a staged output over its target: the previous file is replaced whole or not at all. */
-export function commitOutput(staged: StagedOutput): void {
-  renameSync(staged.temporary, staged.target);
-  pending.delete(staged.temporary);
+/**
+ * Puts a staged output in place: renames the temporary file over the target (the previous file is
+ * replaced whole or not at all), or writes into a device or FIFO, waiting for a FIFO's reader
+ * without blocking the thread (so Ctrl-C still ends the run).
+ */
+export async function commitOutput(staged: StagedOutput): Promise<void> {
+  if (staged.temporary !== undefined) {
+    renameSync(staged.temporary, staged.target);
+    pending.delete(staged.temporary);
+    committed += 1;
+    return;
+  }
+  try {
+    await writeInto(staged.target, staged.direct ?? '');
+  } catch (cause) {
+    if (isFsError(cause)) throw new UsageError(`cannot write ${staged.target}: ${reason(cause)}`);
+    throw cause;
+  } finally {
+    unwritten.delete(staged);
+  }
   committed += 1;
 }
 
+const errorCode = (cause: unknown): string | undefined => (cause instanceof Error && 'code' in cause ? String(cause.code) : undefined);
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Writes into a device or FIFO without ever blocking the thread: a FIFO with no reader yet is
+ * tried again every 50 ms, a full pipe every 10 ms. (A blocking open in Node's thread pool would
+ * also block process.exit, so Ctrl-C could not end the run.)
+ */
+async function writeInto(target: string, text: string): Promise<void> {
+  const data = Buffer.from(text, 'utf8');
+  let fd: number | undefined;
+  while (fd === undefined) {
+    try {
+      fd = openSync(target, constants.O_WRONLY | constants.O_NONBLOCK);
+    } catch (cause) {
+      if (errorCode(cause) !== 'ENXIO') throw cause;
+      await pause(50);
+    }
+  }
+  try {
+    let offset = 0;
+    while (offset < data.length) {
+      try {
+        offset += writeSync(fd, data, offset);
+      } catch (cause) {
+        if (errorCode(cause) !== 'EAGAIN') throw cause;
+        await pause(10);
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function discard(staged: StagedOutput): void {
-  rmSync(staged.temporary, { force: true });
+  unwritten.delete(staged);
+  if (staged.temporary === undefined) return;
+  try {
+    rmSync(staged.temporary, { force: true });
+  } catch {
+    // Nothing was made (the folder is not there, or is not a folder).
+  }
   pending.delete(staged.temporary);
+}
+
+/**
+ * Checks an output option before the run: not empty, not a folder, in a folder that exists.
+ * (stageOutput checks again, and checks the inputs, when the output is written.)
+ */
+export function checkOutputOption(option: string, value: string | undefined): void {
+  if (value === undefined) return;
+  if (value === '') throw new UsageError(`${option} is empty; give a file name`);
+  locate(value);
+}
+
+/**
+ * Makes an output folder and any folders above it that are missing, or says why it cannot: the
+ * path is empty, it or a folder above it is a file, or the file system refuses (read-only, no
+ * permission). (Node's recursive mkdirSync never returns under /proc.)
+ */
+export function makeOutputDir(dir: string, option: string): void {
+  if (dir === '') throw new UsageError(`${option} is empty; give a folder`);
+  const label = `cannot make ${option} ${dir}`;
+  const missing: string[] = [];
+  let current = path.resolve(dir);
+  try {
+    for (;;) {
+      const stats = statOrNothing(current);
+      if (stats && !stats.isDirectory()) throw new UsageError(`${label}: ${current === path.resolve(dir) ? 'it' : current} is a file, not a folder`);
+      if (stats) break;
+      missing.unshift(current);
+      const parent = path.dirname(current);
+      if (parent === current) break;
+      current = parent;
+    }
+    for (const folder of missing) mkdirSync(folder);
+  } catch (cause) {
+    if (cause instanceof UsageError) throw cause;
+    if (isFsError(cause)) throw new UsageError(`${label}: ${reason(cause)}`);
+    throw cause;
+  }
 }

@@ -3,6 +3,7 @@ import type { NationalYear } from '../core/batch/national.js';
 import { type HorizonPosition, largestDeficitsPerPupil } from '../core/batch/ranking.js';
 import { Dec } from '../core/decimal.js';
 import { toCount2dp, toPence } from '../core/rounding.js';
+import { fitText } from './fit-width.js';
 import { figure, renderRecords, type Record_ } from './records.js';
 import type { Row } from './rows.js';
 
@@ -18,7 +19,8 @@ const MEASURES: readonly (readonly [label: string, column: string])[] = [
  * with the areas in deficit, then the ten areas with the largest cumulative deficit per EHCP
  * at their horizon. Figures are those of summary.csv and national.csv.
  */
-export function renderBatchTable(input: { areas: number; failed: number; scenarios: readonly string[]; national: readonly NationalYear[]; rows: readonly ScenarioRow[] }): string {
+export function renderBatchTable(input: { areas: number; failed: number; scenarios: readonly string[]; national: readonly NationalYear[]; rows: readonly ScenarioRow[]; width?: number | undefined }): string {
+  const { width } = input;
   const out = [`National batch: ${input.areas - input.failed} of ${input.areas} area${input.areas === 1 ? '' : 's'} modelled${input.failed ? `, ${input.failed} failed (failures.csv)` : ''}; £, totals of the areas' rounded figures`];
   for (const scenario of input.scenarios) {
     const years = input.national.filter((n) => n.scenario === scenario);
@@ -27,19 +29,20 @@ export function renderBatchTable(input: { areas: number; failed: number; scenari
     const line = (label: string, value: (y: NationalYear) => Decimal | undefined, places = 2): Record_ => ({ national: label, ...Object.fromEntries(years.map((y) => [y.financialYear, figure(value(y), places)])) });
     const records = [
       line('Areas', (y) => new Dec(y.areas), 0),
-      ...MEASURES.map(([label, column]) => line(label, (y) => y.totals[column])),
+      // EHCPs whole in the table (national.csv keeps the sum of the 2 dp figures).
+      ...MEASURES.map(([label, column]) => line(label, (y) => y.totals[column], column === 'pupils_january' ? 0 : 2)),
       line('Areas in in-year deficit', (y) => new Dec(y.inYearDeficits), 0),
       line('Areas in cumulative deficit', (y) => new Dec(y.cumulativeDeficits), 0),
     ];
-    out.push('', scenario === '' ? 'The models as given' : `Scenario ${scenario}`, renderRecords('table', columns, records).trimEnd());
+    out.push('', scenario === '' ? 'The models as given' : `Scenario ${scenario}`, renderRecords('table', columns, records, { width, keys: ['national'] }).trimEnd());
     const ranked = largestDeficitsPerPupil(horizonPositions(input.rows.filter((row) => row.scenario === scenario)));
     if (ranked.length === 0) continue;
     out.push('', 'Largest cumulative deficit per EHCP at the horizon', renderRecords('table', ['area_code', 'area_name', 'year', 'cumulative_balance', 'ehcps', 'per_ehcp'], ranked.map((r) => ({
       area_code: r.area, area_name: r.name, year: r.financialYear,
-      cumulative_balance: figure(r.cumulativeBalance), ehcps: figure(r.pupils), per_ehcp: figure(r.perPupil.toDecimalPlaces(2, Dec.ROUND_HALF_UP)),
-    }))).trimEnd());
+      cumulative_balance: figure(r.cumulativeBalance), ehcps: figure(r.pupils, 0), per_ehcp: figure(r.perPupil.toDecimalPlaces(2, Dec.ROUND_HALF_UP)),
+    })), { width, keys: ['area_code', 'area_name'] }).trimEnd());
   }
-  return `${out.join('\n')}\n`;
+  return `${fitText(out.join('\n'), width)}\n`;
 }
 
 /** Each area's last year, with its figures as printed. */

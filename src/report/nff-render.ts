@@ -3,6 +3,7 @@ import type { NffParameters } from '../core/nff/parameters.js';
 import type { NffResult } from '../core/nff/result.js';
 import { formatFinancialYear } from '../core/period.js';
 import { toPence } from '../core/rounding.js';
+import { fitText } from './fit-width.js';
 import { withThousands } from './format-cell.js';
 import { jsonText, rawNumber, type JsonOut } from './json.js';
 import { listParameters, standingLine } from './nff-parameters.js';
@@ -19,8 +20,11 @@ export function renderNffCsv({ result, only }: NffRenderInput): string {
   return renderRecords('csv', nffColumns(result), nffRecords(result, only));
 }
 
-/** The step totals, areas down; change per head as a percentage; the parameters' standing beneath. */
-export function renderNffTable({ result, parameters, only }: NffRenderInput): string {
+/**
+ * The step totals, areas down; change per head as a percentage; the parameters' standing beneath.
+ * Given a `width`, the steps wrap into blocks beside the area (src/report/fit-width.ts).
+ */
+export function renderNffTable({ result, parameters, only }: NffRenderInput, width?: number): string {
   const records = nffRecords(result, only, { percent: true });
   const year = formatFinancialYear(result.financialYear);
   const head = `High-needs NFF ${year} (${result.mode === 'formula' ? 'formula' : 'rollover: formula suspended'}), £; parameters ${parameters.source ?? ''}: ${parameters.title}`;
@@ -32,7 +36,8 @@ export function renderNffTable({ result, parameters, only }: NffRenderInput): st
     foot.push(`allocation = baseline allocation × (1 + ${result.upliftRate.toFixed()}) + rolled-in grants`);
   }
   foot.push(`parameter values — ${standingLine(parameters)} (docs/nff.md)`);
-  return `${head}\n${renderRecords('table', NFF_TABLE_COLUMNS[result.mode], records)}\n${foot.join('\n')}\n`;
+  const table = renderRecords('table', NFF_TABLE_COLUMNS[result.mode], records, { width, keys: ['area_code', 'area_name'] });
+  return `${fitText(head, width)}\n${table}\n${fitText(foot.join('\n'), width)}\n`;
 }
 
 /** Exact number literals, never through a float; the parameters' values with their standing. */

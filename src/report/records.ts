@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { neutraliseText } from '../core/spreadsheet-text.js';
 import { stringify } from 'csv-stringify/sync';
+import { fitTable, type FitTable } from './fit-width.js';
 import { withThousands } from './format-cell.js';
 import { jsonText, rawNumber, type JsonOut } from './json.js';
 
@@ -10,17 +11,26 @@ export type Record_ = Readonly<Record<string, RecordValue>>;
 
 export const figure = (value: Decimal | undefined, places = 2): RecordValue => (value === undefined ? undefined : { figure: value.toFixed(places) });
 
+/**
+ * How a table fits a terminal: its width (none: one line per row, as wide as it needs) and the
+ * columns that say what a row is, repeated in every block when the columns are split (src/report/fit-width.ts).
+ */
+export interface TableFit {
+  readonly width?: number | undefined;
+  readonly keys?: readonly string[];
+}
+
 /** Renders records as an aligned table, CSV (spreadsheet-safe) or JSON (exact number literals). */
-export function renderRecords(format: 'table' | 'csv' | 'json', columns: readonly string[], rows: readonly Record_[]): string {
+export function renderRecords(format: 'table' | 'csv' | 'json', columns: readonly string[], rows: readonly Record_[], fit: TableFit = {}): string {
   if (format === 'json') return jsonText(rows.map((row) => Object.fromEntries(columns.map((c) => [c, jsonValue(row[c])]))) as JsonOut);
   if (format === 'csv') {
     return stringify([columns as string[], ...rows.map((row) => columns.map((c) => csvValue(row[c])))], { record_delimiter: 'unix' });
   }
-  const cells = rows.map((row) => columns.map((c) => tableValue(row[c])));
-  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i]!.length)));
-  const numeric = columns.map((c) => rows.some((row) => typeof row[c] === 'object'));
-  const line = (values: readonly string[]) => values.map((v, i) => (numeric[i] ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ').trimEnd();
-  return `${[line(columns), ...cells.map(line)].join('\n')}\n`;
+  const table: FitTable = {
+    columns: columns.map((c) => ({ header: c, align: rows.some((row) => typeof row[c] === 'object') ? 'right' : 'left', key: fit.keys?.includes(c) ?? false })),
+    rows: rows.map((row) => columns.map((c) => tableValue(row[c]))),
+  };
+  return `${fitTable(table, fit.width).join('\n')}\n`;
 }
 
 const jsonValue = (value: RecordValue): JsonOut => (value === undefined ? null : typeof value === 'string' ? value : rawNumber(value.figure));

@@ -1,7 +1,8 @@
 import type { Decimal } from 'decimal.js';
 import { formatFinancialYear } from '../core/period.js';
 import type { Projection } from '../core/projection.js';
-import { toCount2dp, toPence } from '../core/rounding.js';
+import { toCountWhole, toPence } from '../core/rounding.js';
+import { fitLine, fitTable, type FitTable } from './fit-width.js';
 import { withThousands } from './format-cell.js';
 import { flowsByFinancialYear } from './flows.js';
 import { headline, headlineText, overrideText, writeOffText } from './headline.js';
@@ -20,11 +21,13 @@ interface Line {
 }
 
 /**
- * Years across, measures down: the layout of a budget paper. Figures keep their pence
- * (correct to the penny) with thousands separators; balances below zero are red.
+ * Years across, measures down: the layout of a budget paper. Money keeps its pence (correct
+ * to the penny) with thousands separators, pupils are whole (the CSV and JSON keep 2 dp);
+ * balances below zero are red. Given a `width`, the years wrap into blocks that fit it
+ * (src/report/fit-width.ts); without one, every year is on one line.
  */
-export function renderTable(projection: Projection, options: { detail: boolean; paint: Paint }): string {
-  const { paint } = options;
+export function renderTable(projection: Projection, options: { detail: boolean; paint: Paint; width?: number | undefined }): string {
+  const { paint, width } = options;
   const years = projection.years;
   const lines: Line[] = [
     { label: 'EHCPs (January)', values: years.map((y) => y.pupilsJanuary), kind: 'count' },
@@ -60,27 +63,25 @@ export function renderTable(projection: Projection, options: { detail: boolean; 
       lines.push({ label: `${id}: places`, values: years.map((y) => y.settings[index]!.spendPlace), kind: 'money' });
     }
   }
-  const cells = lines.map((line) => line.values.map((value) => withThousands(line.kind === 'count' ? toCount2dp(value) : toPence(value))));
-  const headers = years.map((y) => formatFinancialYear(y.financialYear));
-  const labelWidth = Math.max(...lines.map((line) => line.label.length), 0);
-  const widths = headers.map((header, i) => Math.max(header.length, ...cells.map((row) => row[i]!.length)));
+  const cells = lines.map((line) => line.values.map((value) => withThousands(line.kind === 'count' ? toCountWhole(value) : toPence(value))));
+  const table: FitTable = {
+    columns: [{ header: '', align: 'left', key: true }, ...years.map((y) => ({ header: formatFinancialYear(y.financialYear), align: 'right' as const }))],
+    rows: lines.map((line, row) => [line.label, ...cells[row]!]),
+    paint: (row, column, padded) => {
+      const line = lines[row]!;
+      const value = line.values[column - 1];
+      return column > 0 && line.kind === 'balance' && value!.isNegative() && !value!.isZero() ? paint.negative(padded) : padded;
+    },
+  };
   const out: string[] = [];
-  out.push(paint.heading(`${projection.area.name} (${projection.area.code}): high-needs projection, £, tariff ${projection.tariff.id}`));
-  out.push(`${' '.repeat(labelWidth)}  ${headers.map((h, i) => h.padStart(widths[i]!)).join('  ')}`);
-  lines.forEach((line, row) => {
-    const values = cells[row]!.map((text, i) => {
-      const padded = text.padStart(widths[i]!);
-      const value = line.values[i]!;
-      return line.kind === 'balance' && value.isNegative() && !value.isZero() ? paint.negative(padded) : padded;
-    });
-    out.push(`${line.label.padEnd(labelWidth)}  ${values.join('  ')}`);
-  });
+  out.push(...fitLine(`${projection.area.name} (${projection.area.code}): high-needs projection, £, tariff ${projection.tariff.id}`, width).map(paint.heading));
+  out.push(...fitTable(table, width));
   out.push('');
   const head = headline(projection);
-  out.push(headlineText(head, (amount) => withThousands(toPence(amount))));
-  if (head.deficitAtOverrideEnd) out.push(paint.negative(overrideText(head.deficitAtOverrideEnd, (amount) => withThousands(toPence(amount)))));
-  if (projection.writeOff) out.push(writeOffText(projection.writeOff, (amount) => withThousands(toPence(amount))));
-  out.push(paint.dim(`Opening balance at the end of ${formatFinancialYear(projection.firstYear - 1)}: ${pounds(projection.openingBalance)}`));
+  out.push(...fitLine(headlineText(head, (amount) => withThousands(toPence(amount))), width));
+  if (head.deficitAtOverrideEnd) out.push(...fitLine(overrideText(head.deficitAtOverrideEnd, (amount) => withThousands(toPence(amount))), width).map(paint.negative));
+  if (projection.writeOff) out.push(...fitLine(writeOffText(projection.writeOff, (amount) => withThousands(toPence(amount))), width));
+  out.push(...fitLine(`Opening balance at the end of ${formatFinancialYear(projection.firstYear - 1)}: ${pounds(projection.openingBalance)}`, width).map(paint.dim));
   return `${out.join('\n')}\n`;
 }
 

@@ -44,6 +44,7 @@ const CATALOGUE: Record<IssueCode, Expected> = {
   FIELD_TOO_LONG: ["error", "cohort.csv:3:4", "cell has 5001 characters, over the limit of 4096"],
   INVALID_YEAR: ["error", "funding.csv:3:1", "financial year \"2026/27\" is not written like 2026-27"],
   JSON_MALFORMED: ["error", "model.json:6:82", "invalid JSON: expected \"\\\"\" but found \"}\""],
+  JSON_TOO_DEEP: ["error", "model.json:7:75", "invalid JSON: arrays and objects nested more than 64 deep"],
   MISSING_COLUMN: ["error", "cohort.csv:1", "required column \"band\" is missing"],
   MISSING_HNB_ALLOCATION: ["error", "funding.csv", "no hnb_allocation for 2026-27 or any earlier year to grow from"],
   MISSING_OPENING_BALANCE: ["error", "funding.csv", "funding.csv has no opening_balance row"],
@@ -78,6 +79,10 @@ const CATALOGUE: Record<IssueCode, Expected> = {
   DUPLICATE_AREA: ["error", "areas.csv:3:1", "area \"901\" is already on line 2"],
   UNKNOWN_AREA: ["error", "cohort.csv:4:1", "area \"903\" is not in the areas table (1 row of cohort.csv, the first here)"],
   NO_COHORT_ROWS: ["error", "areas.csv:4:1", "area \"903\" has no rows in cohort.csv"],
+  TEXT_MANGLED: ["error", "cohort.csv:1:1", "column name \"ï»¿ncy\" holds \"ï»¿\", which is the byte-order mark garbled by a wrong character set"],
+  NUMBER_NORMALISED: ["warning", "funding.csv:3:3", "\"amount\": removed £ or thousands separators in 1 cell (\"£100,000.00\" as 100000.00, the first here)"],
+  COUNT_NOT_WHOLE: ["warning", "cohort.csv:2:5", "\"count\" is 2.5, not a whole number of pupils"],
+  CODE_NORMALISED: ["warning", "cohort.csv:3:2", "\"need\": read a SEN2 long name as its code in 1 cell (\"Social Emotional and Mental Health\" as SEMH, the first here)"],
 };
 
 /** Limits are lowered for their fixtures, so those stay a few kilobytes. */

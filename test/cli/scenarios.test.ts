@@ -68,7 +68,7 @@ describe('highneeds solve on the example', () => {
   it('exit 4 when no value in the range meets the target', () => {
     const result = runCli(['solve', '--scenario', 'demand-management', '--target', 'spend-total<=1@2028-29', '--vary', 'lever:fewer-new-plans.share', '--range', '-1,0', '--tolerance', '0.01']);
     expect(result.code).toBe(4);
-    expect(result.stdout).toContain('No value of lever:fewer-new-plans.share in -1,0 meets');
+    expect(result.stderr).toContain('No value of lever:fewer-new-plans.share in -1,0 meets');
   });
 
   it('a malformed target is a usage error', () => {

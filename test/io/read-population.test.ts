@@ -33,7 +33,7 @@ describe('population.csv', () => {
   });
 
   it('checks each cell: the year, the NCY and a non-negative population', () => {
-    const { rows, issues } = read('academic_year,ncy,population', '2026-27,0,3000', '2026/27,21,3000', '2026/27,1,-5', '2026/27,2,"3,000"');
+    const { rows, issues } = read('academic_year,ncy,population', '2026-27,0,3000', '2026/27,21,3000', '2026/27,1,-5', '2026/27,2,"3.000,50"');
     expect(rows).toEqual([]);
     expect(issues.map((i) => i.split(' ').slice(0, 3).join(' '))).toEqual([
       'error INVALID_YEAR population.csv:2:1:',

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors, sortIssues, uniqueIssues } from '../../core/issue.js';
@@ -6,7 +7,7 @@ import { displayPath } from '../../io/files.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { type BatchResult, runBatch } from '../../io/run-batch.js';
 import { resolveTariff } from '../../io/tariff-library.js';
-import { commitOutput, stageOutputs } from '../../io/write-output.js';
+import { commitOutput, makeOutputDir, stageOutputs } from '../../io/write-output.js';
 import { renderFailures, renderNational, renderPrintedSummary } from '../../report/batch-csv.js';
 import { renderBatchTable } from '../../report/batch-table.js';
 import { jsonText } from '../../report/json.js';
@@ -14,7 +15,7 @@ import { buildBatchManifest } from '../../report/manifest.js';
 import { batchProgress } from '../batch-progress.js';
 import { yieldToSignals } from '../interrupt.js';
 import { formatIssues } from '../print-issues.js';
-import { issuePaint } from '../terminal.js';
+import { issuePaint, tableWidth } from '../terminal.js';
 import { defaultTariffDir, toolVersion } from '../version.js';
 
 export interface BatchCommandOptions {
@@ -66,6 +67,8 @@ export async function runBatchCommand(dirArgument: string | undefined, options: 
   } finally {
     progress.stop();
   }
+  // More threads than cores or areas are not started (src/io/run-batch.ts); say so once.
+  if (jobs && result.jobs < jobs && !options.quiet) process.stderr.write(`highneeds: --jobs ${jobs} is more than needed; using ${result.jobs} (${result.areas.length} area${result.areas.length === 1 ? '' : 's'}, ${availableParallelism()} core${availableParallelism() === 1 ? '' : 's'})\n`);
   const paint = await issuePaint();
   const failed = result.areas.filter((area) => area.failed);
   const errors = uniqueIssues(sortIssues(failed.flatMap((area) => area.issues.filter((issue) => issue.severity === 'error'))));
@@ -75,13 +78,13 @@ export async function runBatchCommand(dirArgument: string | undefined, options: 
     process.stderr.write('highneeds: stopped at the first area that failed (--fail-fast); nothing was written\n');
     throw new InputError(errors);
   }
-  mkdirSync(options.outDir, { recursive: true });
+  makeOutputDir(options.outDir, '--out-dir');
   const manifest = buildBatchManifest({ version: toolVersion(), inputs: result.provenance, scenarios: result.scenarios, areas: { modelled: result.areas.length - failed.length, failed: failed.length } });
   const texts = [renderPrintedSummary(result.printed), renderNational(result.national), renderFailures(failed), jsonText(manifest)];
   const staged = stageOutputs(OUTPUTS.map((name, i) => ({ target: path.join(options.outDir, name), text: texts[i]! })), result.inputs);
   await yieldToSignals();
-  for (const output of staged) commitOutput(output);
-  if (!options.quiet) process.stdout.write(renderBatchTable({ areas: result.areas.length, failed: failed.length, scenarios: result.scenarios, national: result.national, rows: result.rows }));
+  for (const output of staged) await commitOutput(output);
+  if (!options.quiet) process.stdout.write(renderBatchTable({ areas: result.areas.length, failed: failed.length, scenarios: result.scenarios, national: result.national, rows: result.rows, width: tableWidth() }));
   if (!hasErrors(errors)) return 0;
   process.stderr.write(`${formatIssues(errors, paint)}${failed.length} of ${result.areas.length} areas failed: ${failed.map((area) => area.code).join(', ')}; each error is in ${displayPath(path.join(options.outDir, 'failures.csv'))}\n`);
   return 1;

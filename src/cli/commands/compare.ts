@@ -10,17 +10,25 @@ import { projectScenario } from '../../core/scenario/apply.js';
 import { assessAgreement } from '../../core/scenario/agreement.js';
 import { attributeSavings, type Attribution } from '../../core/scenario/attribution.js';
 import type { Scenario } from '../../core/scenario/types.js';
-import { commitOutput, stageOutput } from '../../io/write-output.js';
+import { checkOutputOption, commitOutput, stageOutput } from '../../io/write-output.js';
+import { fitText } from '../../report/fit-width.js';
 import { figure, renderRecords, type Record_ } from '../../report/records.js';
 import { yieldToSignals } from '../interrupt.js';
 import { findScenario, type ModelOptions, openModel } from '../open-model.js';
+import { type Format, outputFormat, withBom } from '../output-format.js';
+import { scenariosFromScenario } from '../scenario-spelling.js';
+import { tableWidth } from '../terminal.js';
 import { defaultModelDir } from '../version.js';
 
 export interface CompareOptions extends ModelOptions {
   readonly scenarios?: string;
-  readonly format?: 'table' | 'csv' | 'json';
+  readonly format?: Format;
   readonly savings?: boolean;
   readonly out?: string;
+  readonly bom?: boolean;
+  readonly quiet?: boolean;
+  /** project's spelling, taken as --scenarios. */
+  readonly scenario?: string;
 }
 
 const ROW_COLUMNS = ['scenario', 'financial_year', 'spend_total', 'income_total', 'in_year_balance', 'cumulative_balance', 'spend_change', 'in_year_change', 'cumulative_change'];
@@ -31,7 +39,11 @@ const SAVING_COLUMNS = ['scenario', 'base', 'lever', 'label', 'financial_year', 
  * year, with differences from the first; DBV savings by lever for each scenario with a base;
  * Safety Valve targets and instalments at risk for each scenario with an agreement.
  */
-export async function runCompare(dirArgument: string | undefined, options: CompareOptions): Promise<number> {
+export async function runCompare(dirArgument: string | undefined, given: CompareOptions): Promise<number> {
+  const options: CompareOptions = { ...given, ...scenariosFromScenario(given) };
+  const format = outputFormat(options);
+  withBom('', format, options.bom);
+  checkOutputOption('--out', options.out);
   const dir = dirArgument ?? defaultModelDir();
   const open = openModel(dir, options);
   const chosen: Scenario[] = options.scenarios ? options.scenarios.split(',').map((id) => findScenario(open, id.trim())) : [...open.scenarios];
@@ -62,24 +74,25 @@ export async function runCompare(dirArgument: string | undefined, options: Compa
     return [{ scenario, base, result }];
   });
   const savingRows: Record_[] = attributions.flatMap(({ scenario, base, result }) => savingsRows(scenario, base, result));
-  const format = options.format ?? (options.out || !process.stdout.isTTY ? 'csv' : 'table');
   let text: string;
-  if (options.savings) text = renderRecords(format, SAVING_COLUMNS, savingRows);
+  const width = tableWidth(Boolean(options.out));
+  if (options.savings) text = renderRecords(format, SAVING_COLUMNS, savingRows, { width, keys: ['lever', 'financial_year'] });
   else if (format === 'csv') text = renderRecords('csv', ROW_COLUMNS, rows);
   else if (format === 'json') {
     text = `{\n"rows": ${renderRecords('json', ROW_COLUMNS, rows).trimEnd()},\n"savings": ${renderRecords('json', SAVING_COLUMNS, savingRows).trimEnd()},\n"agreements": ${JSON.stringify(agreements(open.model, projections), null, 2)}\n}\n`;
   } else {
     text = [
-      `Scenarios for ${open.model.area.name} (${open.model.area.code}), £; changes against "${chosen[0]!.id}"`,
-      renderRecords('table', ROW_COLUMNS, rows),
-      ...attributions.map(({ scenario, base, result }) => `In-year balance improvement by lever, "${scenario.id}" against "${base.id}", £ (sequential in lever order; the levers add up to the total)\n${savingsTable(result)}`),
-      ...agreements(open.model, projections).map(agreementText),
+      fitText(`Scenarios for ${open.model.area.name} (${open.model.area.code}), £; changes against "${chosen[0]!.id}"`, width),
+      renderRecords('table', ROW_COLUMNS, rows, { width, keys: ['scenario', 'financial_year'] }),
+      ...attributions.map(({ scenario, base, result }) => `${fitText(`In-year balance improvement by lever, "${scenario.id}" against "${base.id}", £ (sequential in lever order; the levers add up to the total)`, width)}\n${savingsTable(result, width)}`),
+      ...agreements(open.model, projections).map((agreement) => fitText(agreementText(agreement), width)),
     ].join('\n');
   }
-  if (options.out) {
+  text = withBom(text, format, options.bom);
+  if (options.out !== undefined) {
     const staged = stageOutput(options.out, text, open.inputs.map((i) => i.path));
     await yieldToSignals();
-    commitOutput(staged);
+    await commitOutput(staged);
   } else process.stdout.write(text);
   return 0;
 }
@@ -92,14 +105,14 @@ function savingsRows(scenario: Scenario, base: Scenario, result: Attribution): R
 }
 
 /** Levers down, years across, with each lever's total and the whole difference between the projections. */
-function savingsTable(result: Attribution): string {
+function savingsTable(result: Attribution, width: number | undefined): string {
   const years = result.scenario.years.map((y) => formatFinancialYear(y.financialYear));
   const row = (lever: string, values: readonly Decimal[]): Record_ => ({
     lever, ...Object.fromEntries(values.map((v, i) => [years[i]!, figure(v)])), total: figure(values.reduce((t, v) => t.plus(v), ZERO)),
   });
   const rows = result.savings.map((saving) => row(saving.id, saving.byYear.map((y) => y.balanceImprovement)));
   rows.push(row('difference between the projections', result.scenario.years.map((year, i) => year.inYearBalance.minus(result.base.years[i]!.inYearBalance))));
-  return renderRecords('table', ['lever', ...years, 'total'], rows);
+  return renderRecords('table', ['lever', ...years, 'total'], rows, { width, keys: ['lever'] });
 }
 
 interface AgreementSummary {

@@ -6,14 +6,15 @@ import { calculateNff } from '../../core/nff/calculate.js';
 import { formatFinancialYear, parseFinancialYear } from '../../core/period.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { loadNff } from '../../io/load-nff.js';
-import { commitOutput, stageOutputs } from '../../io/write-output.js';
+import { checkOutputOption, commitOutput, stageOutputs } from '../../io/write-output.js';
 import { jsonText } from '../../report/json.js';
 import { buildNffManifest } from '../../report/manifest.js';
 import { explainArea } from '../../report/nff-explain.js';
 import { renderNffCsv, renderNffJson, renderNffTable } from '../../report/nff-render.js';
 import { yieldToSignals } from '../interrupt.js';
 import { formatIssues } from '../print-issues.js';
-import { issuePaint } from '../terminal.js';
+import { issuePaint, tableWidth } from '../terminal.js';
+import { type Format, outputFormat, withBom } from '../output-format.js';
 import { toolVersion } from '../version.js';
 
 export interface NffOptions {
@@ -21,10 +22,11 @@ export interface NffOptions {
   readonly params?: string;
   readonly solveCap?: boolean;
   readonly area?: string;
-  readonly format?: 'table' | 'csv' | 'json';
+  readonly format?: Format;
   readonly out?: string;
   readonly manifest?: string;
   readonly baselineFrom?: string;
+  readonly bom?: boolean;
 }
 
 /** The parameter files shipped with the tool, one per financial year. */
@@ -35,7 +37,10 @@ export async function runNff(factorsFile: string, options: NffOptions): Promise<
   const year = parseFinancialYear(options.year);
   if (year === undefined) throw new UsageError(`--year ${options.year} is not a financial year written like 2025-26`);
   if (options.manifest && options.out && path.resolve(options.manifest) === path.resolve(options.out)) throw new UsageError('--manifest and --out name the same file');
-  const format = options.format ?? (options.out || !process.stdout.isTTY ? 'csv' : 'table');
+  checkOutputOption('--out', options.out);
+  checkOutputOption('--manifest', options.manifest);
+  const format = outputFormat(options);
+  withBom('', format, options.bom);
   const loaded = loadNff(factorsFile, options.params ?? defaultParametersDir(), year, limitsFromEnvironment(process.env), options.baselineFrom);
   const { parameters, areas } = loaded;
   if (!parameters || !areas) throw new InputError(loaded.issues);
@@ -49,9 +54,10 @@ export async function runNff(factorsFile: string, options: NffOptions): Promise<
   if (!outcome.result || hasErrors(issues)) throw new InputError(issues);
   if (issues.length) process.stderr.write(formatIssues(issues, await issuePaint()));
   const input = { result: outcome.result, parameters, ...(area ? { only: area.code } : {}) };
-  const text = format === 'json' ? renderNffJson(input, issues)
+  const rendered = format === 'json' ? renderNffJson(input, issues)
     : format === 'csv' ? renderNffCsv(input)
-      : area ? explainArea(outcome.result, parameters, area) : renderNffTable(input);
+      : area ? explainArea(outcome.result, parameters, area) : renderNffTable(input, tableWidth(Boolean(options.out)));
+  const text = withBom(rendered, format, options.bom);
   const outputs = options.out ? [{ target: options.out, text }] : [];
   if (options.manifest) {
     const manifest = buildNffManifest({
@@ -66,7 +72,7 @@ export async function runNff(factorsFile: string, options: NffOptions): Promise<
   const staged = stageOutputs(outputs, loaded.inputs.map((i) => i.path));
   // As in project: a Ctrl-C that came in during the run is handled before anything is renamed into place.
   await yieldToSignals();
-  for (const output of staged) commitOutput(output);
+  for (const output of staged) await commitOutput(output);
   if (!options.out) process.stdout.write(text);
   return 0;
 }

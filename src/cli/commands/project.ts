@@ -5,8 +5,9 @@ import { project } from '../../core/project.js';
 import type { Projection } from '../../core/projection.js';
 import { displayPath } from '../../io/files.js';
 import { projectScenario } from '../../core/scenario/apply.js';
+import { scenarioFromScenarios } from '../scenario-spelling.js';
 import { findScenario, type ModelOptions, openModel, type OpenModel } from '../open-model.js';
-import { commitOutput, stageOutputs } from '../../io/write-output.js';
+import { checkOutputOption, commitOutput, stageOutputs } from '../../io/write-output.js';
 import { yieldToSignals } from '../interrupt.js';
 import { renderCsv } from '../../report/csv.js';
 import { jsonText, renderJson, type JsonOut } from '../../report/json.js';
@@ -14,10 +15,11 @@ import { buildManifest } from '../../report/manifest.js';
 import { DETAIL_COLUMNS, detailRows, SUMMARY_COLUMNS, summaryRows } from '../../report/rows.js';
 import { renderTable } from '../../report/table.js';
 import { formatIssues } from '../print-issues.js';
-import { issuePaint, spinner, tablePaint } from '../terminal.js';
+import { issuePaint, spinner, tablePaint, tableWidth } from '../terminal.js';
+import { type Format, outputFormat, withBom } from '../output-format.js';
 import { defaultModelDir, toolVersion } from '../version.js';
 
-export type Format = 'table' | 'csv' | 'json';
+export type { Format };
 
 export interface ProjectOptions {
   readonly format?: Format;
@@ -29,14 +31,21 @@ export interface ProjectOptions {
   readonly scenario?: string;
   readonly scenariosFile?: string;
   readonly hnbFrom?: readonly string[];
+  readonly bom?: boolean;
+  /** The other commands' spelling, taken as --scenario when it names one scenario (src/cli/scenario-spelling.ts). */
+  readonly scenarios?: string;
 }
 
 /** `highneeds project [model-dir]`: read, project, render, write. Returns the exit code. */
-export async function runProject(dirArgument: string | undefined, options: ProjectOptions): Promise<number> {
+export async function runProject(dirArgument: string | undefined, given: ProjectOptions): Promise<number> {
+  const options: ProjectOptions = { ...given, ...scenarioFromScenarios('project', given) };
   if (options.manifest && options.out && path.resolve(options.manifest) === path.resolve(options.out)) {
     throw new UsageError('--manifest and --out name the same file');
   }
-  const format: Format = options.format ?? (options.out || !process.stdout.isTTY ? 'csv' : 'table');
+  checkOutputOption('--out', options.out);
+  checkOutputOption('--manifest', options.manifest);
+  const format = outputFormat(options);
+  withBom('', format, options.bom);
   const dir = dirArgument ?? defaultModelDir();
   const progress = (await spinner(`Reading ${displayPath(dir)}`, { quiet: Boolean(options.quiet), json: format === 'json' })).start();
   let loadedRun: ReturnType<typeof loadAndProject>;
@@ -48,7 +57,7 @@ export async function runProject(dirArgument: string | undefined, options: Proje
   const { open, projection, issues } = loadedRun;
   if (issues.length) process.stderr.write(formatIssues(issues, await issuePaint()));
   const manifest = buildManifest({ version: toolVersion(), inputs: open.inputs, projection, options: { format, detail: Boolean(options.detail), ...(options.scenario ? { scenario: options.scenario } : {}), ...(options.tariff ? { tariff: options.tariff } : {}) } });
-  const text = await render(projection, format, options, manifest, issues);
+  const text = withBom(await render(projection, format, options, manifest, issues), format, options.bom);
   const inputs = open.inputs.map((input) => input.path);
   const staged = stageOutputs([
     ...(options.manifest ? [{ target: options.manifest, text: jsonText(manifest) }] : []),
@@ -57,7 +66,7 @@ export async function runProject(dirArgument: string | undefined, options: Proje
   // Signals wait while synchronous work runs; let a Ctrl-C that came in during the run be
   // handled here, before anything is renamed into place (src/cli/main.ts removes the temporaries).
   await yieldToSignals();
-  for (const output of staged) commitOutput(output);
+  for (const output of staged) await commitOutput(output);
   if (!options.out) process.stdout.write(text);
   return 0;
 }
@@ -74,7 +83,7 @@ export function loadAndProject(dir: string, options: ModelOptions & { scenario?:
 
 async function render(projection: Projection, format: Format, options: ProjectOptions, manifest: JsonOut, issues: readonly Issue[]): Promise<string> {
   const detail = Boolean(options.detail);
-  if (format === 'table') return renderTable(projection, { detail, paint: await tablePaint() });
+  if (format === 'table') return renderTable(projection, { detail, paint: await tablePaint(), width: tableWidth(Boolean(options.out)) });
   if (format === 'csv') return detail ? renderCsv(DETAIL_COLUMNS, detailRows(projection)) : renderCsv(SUMMARY_COLUMNS, summaryRows(projection));
   if (format === 'json') return renderJson(projection, { detail, warnings: issues.map((issue) => `${issue.code}: ${issue.message}`), manifest });
   throw new UsageError(`unknown format ${String(format)}`);

@@ -8,7 +8,11 @@ import { projectScenario } from '../../core/scenario/apply.js';
 import { DEFAULT_TOLERANCE, type Metric, metricOf, solve, type Target } from '../../core/scenario/goal-seek.js';
 import type { Lever, Scenario } from '../../core/scenario/types.js';
 import { figure, renderRecords } from '../../report/records.js';
+import { commitOutput, stageOutput } from '../../io/write-output.js';
+import { yieldToSignals } from '../interrupt.js';
 import { findScenario, type ModelOptions, openModel } from '../open-model.js';
+import { type Format, outputFormat, withBom } from '../output-format.js';
+import { scenarioFromScenarios } from '../scenario-spelling.js';
 import { defaultModelDir } from '../version.js';
 
 export interface SolveOptions extends ModelOptions {
@@ -17,7 +21,12 @@ export interface SolveOptions extends ModelOptions {
   readonly range: string;
   readonly scenario?: string;
   readonly tolerance?: string;
-  readonly format?: 'table' | 'csv' | 'json';
+  readonly format?: Format;
+  readonly out?: string;
+  readonly bom?: boolean;
+  readonly quiet?: boolean;
+  /** compare's spelling, taken as --scenario when it names one scenario. */
+  readonly scenarios?: string;
 }
 
 const TARGET = /^(in-year-balance|cumulative-balance|spend-total)(>=|<=)(-?\d+(?:\.\d+)?)@(\d{4}-\d{2})$/;
@@ -55,12 +64,15 @@ export function parameter(spec: string, scenario: Scenario): (value: Decimal) =>
 }
 
 /** `highneeds solve`: goal-seek one parameter so that a target holds. */
-export async function runSolve(dirArgument: string | undefined, options: SolveOptions): Promise<number> {
+export async function runSolve(dirArgument: string | undefined, given: SolveOptions): Promise<number> {
+  const options: SolveOptions = { ...given, ...scenarioFromScenarios('solve', given) };
   const target = parseTarget(options.target);
   const [low, high] = options.range.split(',').map((t) => parseDecimal(t.trim()));
   if (!low || !high || !low.lessThan(high)) throw new UsageError(`--range "${options.range}" is not LOW,HIGH with LOW < HIGH, e.g. -0.5,0`);
   const tolerance = options.tolerance === undefined ? DEFAULT_TOLERANCE : parseDecimal(options.tolerance);
   if (!tolerance || !tolerance.greaterThan(0)) throw new UsageError('--tolerance must be a positive decimal');
+  const format = outputFormat(options);
+  withBom('', format, options.bom);
   const dir = dirArgument ?? defaultModelDir();
   const open = openModel(dir, options);
   const scenario: Scenario = options.scenario ? findScenario(open, options.scenario) : { id: 'model', label: 'the model as given', assumptions: {}, funding: [], levers: [], inheritedLevers: 0 };
@@ -78,24 +90,33 @@ export async function runSolve(dirArgument: string | undefined, options: SolveOp
   const elapsed = performance.now() - started;
   const timing = `${result.runs} projections in ${elapsed.toFixed(0)} ms (${(elapsed / result.runs).toFixed(1)} ms each)`;
   const goal = `${target.metric} ${target.comparison} ${target.threshold.toString()} in ${formatFinancialYear(target.year)}`;
+  // No answer is not data: the reason goes to stderr, nothing to stdout or --out.
   if (result.kind === 'not-monotone') {
-    process.stdout.write(`No answer: ${options.vary} does not move ${target.metric} one way over ${options.range} (samples: ${result.samples.map((s) => `${s.value.toString()} → margin ${s.margin.toFixed(2)}`).join('; ')}). Narrow the range. ${timing}\n`);
+    process.stderr.write(`No answer: ${options.vary} does not move ${target.metric} one way over ${options.range} (samples: ${result.samples.map((s) => `${s.value.toString()} → margin ${s.margin.toFixed(2)}`).join('; ')}). Narrow the range. ${timing}\n`);
     return 4;
   }
   if (result.kind === 'unreachable') {
-    process.stdout.write(`No value of ${options.vary} in ${options.range} meets ${goal}: at best (${result.best.toString()}) it is £${result.bestMargin.negated().toFixed(2)} short. ${timing}\n`);
+    process.stderr.write(`No value of ${options.vary} in ${options.range} meets ${goal}: at best (${result.best.toString()}) it is £${result.bestMargin.negated().toFixed(2)} short. ${timing}\n`);
     return 4;
   }
   const verb = result.kind === 'already-met' ? 'is already met at the start of the range,' : 'holds from';
   const achieved = metricOf(result.projection, target)!;
-  const head = `${goal} ${verb} ${options.vary} = ${result.value.toFixed()} (to within ${tolerance.toString()}; ${target.metric} there: £${achieved.toFixed(2)}). ${timing}\n`;
+  const answer = `${goal} ${verb} ${options.vary} = ${result.value.toFixed()} (to within ${tolerance.toString()}; ${target.metric} there: £${achieved.toFixed(2)}).`;
   const rows = result.projection.years.map((y) => ({
     financial_year: formatFinancialYear(y.financialYear), spend_total: figure(y.spendTotal), income_total: figure(y.income.total),
     in_year_balance: figure(y.inYearBalance), cumulative_balance: figure(y.cumulativeBalance),
   }));
-  const format = options.format ?? (process.stdout.isTTY ? 'table' : 'csv');
-  if (format === 'json') {
-    process.stdout.write(`{\n"value": ${result.value.toFixed()},\n"runs": ${result.runs},\n"target": ${JSON.stringify(options.target)},\n"vary": ${JSON.stringify(options.vary)},\n"projection": ${renderRecords('json', Object.keys(rows[0] ?? {}), rows).trimEnd()}\n}\n`);
-  } else process.stdout.write(`${head}${renderRecords(format, ['financial_year', 'spend_total', 'income_total', 'in_year_balance', 'cumulative_balance'], rows)}`);
+  const columns = ['financial_year', 'spend_total', 'income_total', 'in_year_balance', 'cumulative_balance'];
+  // The answer in words leads the table; CSV and JSON carry only data (the value is in the JSON),
+  // so the sentence and the run time, which differs every run, go to stderr.
+  const text = format === 'json'
+    ? `{\n"value": ${result.value.toFixed()},\n"runs": ${result.runs},\n"target": ${JSON.stringify(options.target)},\n"vary": ${JSON.stringify(options.vary)},\n"projection": ${renderRecords('json', columns, rows).trimEnd()}\n}\n`
+    : withBom(`${format === 'table' ? `${answer}\n` : ''}${renderRecords(format, columns, rows)}`, format, options.bom);
+  if (!options.quiet) process.stderr.write(format === 'table' && !options.out ? `${timing}\n` : `${answer} ${timing}\n`);
+  if (options.out) {
+    const staged = stageOutput(options.out, text, open.inputs.map((input) => input.path));
+    await yieldToSignals();
+    commitOutput(staged);
+  } else process.stdout.write(text);
   return 0;
 }

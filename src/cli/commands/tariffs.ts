@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors, sortIssues, type Issue } from '../../core/issue.js';
@@ -13,25 +12,32 @@ import { limitsFromEnvironment } from '../../io/limits.js';
 import { loadModel } from '../../io/read-model.js';
 import { importTariff } from '../../io/tariff-import.js';
 import { libraryFiles, readTariffFile, resolveTariff } from '../../io/tariff-library.js';
-import { commitOutput, stageOutput, stageOutputs } from '../../io/write-output.js';
+import { checkOutputOption, commitOutput, makeOutputDir, stageOutput, stageOutputs } from '../../io/write-output.js';
 import { figure, renderRecords, type Record_ } from '../../report/records.js';
 import { exportTariffCsv, TARIFF_CSV_COLUMNS, type TariffCsvFile } from '../../report/tariff-csv.js';
 import { tariffJson } from '../../report/tariff-json.js';
 import { yieldToSignals } from '../interrupt.js';
+import { type Format, outputFormat, withBom } from '../output-format.js';
 import { formatIssues } from '../print-issues.js';
-import { issuePaint } from '../terminal.js';
+import { issuePaint, tableWidth } from '../terminal.js';
 import { defaultModelDir, defaultTariffDir } from '../version.js';
 
-type Format = 'table' | 'csv' | 'json';
-export interface OutputOptions { readonly format?: Format; readonly out?: string; readonly dir?: string }
+export interface OutputOptions { readonly format?: Format; readonly out?: string; readonly dir?: string; readonly bom?: boolean }
 
-const formatOf = (options: OutputOptions): Format => options.format ?? (options.out || !process.stdout.isTTY ? 'csv' : 'table');
+/** The format from --format or --out's extension; an unusable --bom is refused before any work. */
+function formatOf(options: OutputOptions): Format {
+  const format = outputFormat(options);
+  withBom('', format, options.bom);
+  return format;
+}
 
-async function emit(text: string, options: OutputOptions, inputs: readonly string[] = []): Promise<void> {
-  if (!options.out) { process.stdout.write(text); return; }
+async function emit(given: string, options: OutputOptions, inputs: readonly string[] = []): Promise<void> {
+  const text = withBom(given, formatOf(options), options.bom);
+  checkOutputOption('--out', options.out);
+  if (options.out === undefined) { process.stdout.write(text); return; }
   const staged = stageOutput(options.out, text, inputs);
   await yieldToSignals();
-  commitOutput(staged);
+  await commitOutput(staged);
 }
 
 function load(argument: string, libraryDir: string): { tariff: Tariff; file: string } {
@@ -65,7 +71,7 @@ export async function runList(options: OutputOptions): Promise<number> {
       rates: String(t.rates.length), references: String(t.references.length), status: statuses,
     });
   }
-  await emit(renderRecords(formatOf(options), ['id', 'title', 'from', 'to', 'settings', 'bands', 'rates', 'references', 'status'], rows), options);
+  await emit(renderRecords(formatOf(options), ['id', 'title', 'from', 'to', 'settings', 'bands', 'rates', 'references', 'status'], rows, { width: tableWidth(Boolean(options.out)), keys: ['id'] }), options);
   if (problems.length) throw new InputError(problems);
   return 0;
 }
@@ -80,7 +86,7 @@ export async function runShow(argument: string, options: OutputOptions & { at?: 
     effective_from: row.row.effectiveFrom, end_date: row.row.endDate, uplift_years: String(row.upliftYears),
     status: row.row.status, reference: row.row.reference,
   }));
-  await emit(renderRecords(formatOf(options), ['setting', 'band', 'band_label', 'need', 'top_up', 'place_value', 'effective_from', 'end_date', 'uplift_years', 'status', 'reference'], rows), options);
+  await emit(renderRecords(formatOf(options), ['setting', 'band', 'band_label', 'need', 'top_up', 'place_value', 'effective_from', 'end_date', 'uplift_years', 'status', 'reference'], rows, { width: tableWidth(Boolean(options.out)), keys: ['setting', 'band', 'need'] }), options);
   return 0;
 }
 
@@ -165,11 +171,11 @@ export async function runExport(argument: string, options: { csv?: boolean; outD
   const { tariff, file } = load(argument, options.dir ?? defaultTariffDir());
   if (!options.csv) { await emit(tariffJson(tariff), options, [file]); return 0; }
   const outDir = options.outDir ?? `${tariff.id}-csv`;
-  mkdirSync(outDir, { recursive: true });
+  makeOutputDir(outDir, '--out-dir');
   const files = exportTariffCsv(tariff);
   const staged = stageOutputs((Object.keys(TARIFF_CSV_COLUMNS) as TariffCsvFile[]).map((name) => ({ target: path.join(outDir, name), text: files[name] })), [file]);
   await yieldToSignals();
-  for (const output of staged) commitOutput(output);
+  for (const output of staged) await commitOutput(output);
   if (!options.quiet) {
     process.stderr.write(`wrote ${Object.keys(files).map((n) => path.join(outDir, n)).join(', ')}\n`);
     process.stderr.write(`bring it back with: highneeds tariffs import ${path.join(outDir, 'rates.csv')} --settings ${path.join(outDir, 'settings.csv')} --bands ${path.join(outDir, 'bands.csv')} --references ${path.join(outDir, 'references.csv')} --meta ${path.join(outDir, 'tariff.csv')}\n`);

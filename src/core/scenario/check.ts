@@ -2,11 +2,13 @@ import { error, warning, type Issue } from '../issue.js';
 import type { Model } from '../model.js';
 import { firstProjectedFinancialYear, formatFinancialYear } from '../period.js';
 import { matches } from './filter.js';
-import type { Scenario } from './types.js';
+import type { Lever, MovePlacementsLever, Scenario, ShiftNewPlansLever } from './types.js';
 
 /**
  * Checks scenarios against the model they will run on: a lever whose filter matches nothing
- * (a warning naming the lever), and agreement years outside the projection (errors).
+ * (a warning naming the lever), a move or shift to a setting and band the tariff does not
+ * price (an error at the lever, before any pupil reaches it), and agreement years outside
+ * the projection (errors).
  */
 export function checkScenarios(model: Model, scenarios: readonly Scenario[]): Issue[] {
   const issues: Issue[] = [];
@@ -22,6 +24,7 @@ export function checkScenarios(model: Model, scenarios: readonly Scenario[]): Is
           ? model.tariff.settings.some((s) => s.id === lever.setting && !s.placeValue.isZero())
           : people.some((p) => matches(lever.filter, p));
       if (!hit) issues.push(warning('LEVER_MATCHES_NOTHING', `lever "${lever.id}" of scenario "${scenario.id}" matches nothing in this model, so it changes nothing`, lever.origin));
+      if (isMove(lever)) issues.push(...checkMoveTarget(model, scenario.id, lever, people));
     }
     const agreement = scenario.agreement;
     if (!agreement) continue;
@@ -38,3 +41,30 @@ export function checkScenarios(model: Model, scenarios: readonly Scenario[]): Is
   }
   return issues;
 }
+
+const isMove = (lever: Lever): lever is MovePlacementsLever | ShiftNewPlansLever => lever.kind === 'move-placements' || lever.kind === 'shift-new-plans';
+
+/**
+ * A move or shift lands pupils in `to.setting`, in `to.band` or else their own band: each must
+ * be a setting the tariff declares and a band it prices there, or the projection would stop
+ * at the first cohort row that reaches it, far from the lever that sent it.
+ */
+function checkMoveTarget(model: Model, scenarioId: string, lever: MovePlacementsLever | ShiftNewPlansLever, people: readonly Matchable[]): Issue[] {
+  const where = lever.toOrigin ?? lever.origin;
+  const what = `lever "${lever.id}" of scenario "${scenarioId}"`;
+  if (!model.tariff.settings.some((s) => s.id === lever.toSetting)) {
+    return [error('UNKNOWN_SETTING', `${what} moves pupils to setting "${lever.toSetting}", which is not in tariff "${model.tariff.id}"`, where, `settings: ${model.tariff.settings.map((s) => s.id).join(', ')}`)];
+  }
+  const priced = [...new Set(model.tariff.rates.filter((r) => r.setting === lever.toSetting).map((r) => r.band))];
+  const bandsHint = priced.length ? `bands for ${lever.toSetting}: ${priced.join(', ')}` : `the tariff has no rates for ${lever.toSetting}`;
+  if (lever.toBand !== undefined) {
+    return priced.includes(lever.toBand) ? [] : [error('UNKNOWN_BAND', `${what} moves pupils to band "${lever.toBand}" of setting "${lever.toSetting}", which tariff "${model.tariff.id}" does not price`, where, bandsHint)];
+  }
+  // Without to.band pupils keep their own band; pupils priced by annual_cost have none, and are priced by the tariff once moved.
+  const unpriced = [...new Set(people.filter((p) => matches(lever.filter, p)).map((p) => p.band))].filter((band) => !priced.includes(band)).sort();
+  if (unpriced.length === 0) return [];
+  const bands = unpriced.map((band) => (band === '' ? 'no band (pupils priced by annual_cost)' : `band "${band}"`)).join(', ');
+  return [error('UNKNOWN_BAND', `${what} moves pupils to setting "${lever.toSetting}" without a to.band, so they keep ${bands}, which tariff "${model.tariff.id}" does not price there`, where, `give the lever a to.band; ${bandsHint}`)];
+}
+
+type Matchable = Parameters<typeof matches>[1];

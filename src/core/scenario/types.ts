@@ -39,9 +39,9 @@ export interface NewPlansLever extends LeverBase { readonly kind: 'new-plans'; r
 /** Change ceasing rates matching the filter by a share of themselves (0.2 = a fifth more plans end). */
 export interface CeasingLever extends LeverBase { readonly kind: 'ceasing'; readonly share: Decimal }
 /** Send a share of new plans matching the filter to another setting (and band). */
-export interface ShiftNewPlansLever extends LeverBase { readonly kind: 'shift-new-plans'; readonly share: Decimal; readonly toSetting: string; readonly toBand?: string }
+export interface ShiftNewPlansLever extends LeverBase { readonly kind: 'shift-new-plans'; readonly share: Decimal; readonly toSetting: string; readonly toBand?: string; readonly toOrigin?: Location }
 /** Move a share of existing pupils matching the filter to another setting (and band), once. */
-export interface MovePlacementsLever extends LeverBase { readonly kind: 'move-placements'; readonly share: Decimal; readonly toSetting: string; readonly toBand?: string }
+export interface MovePlacementsLever extends LeverBase { readonly kind: 'move-placements'; readonly share: Decimal; readonly toSetting: string; readonly toBand?: string; readonly toOrigin?: Location }
 /** Change tariff top-ups matching the filter by a share, or switch to another tariff, from a date. */
 export interface TariffLever extends LeverBase { readonly kind: 'tariff'; readonly share?: Decimal; readonly tariff?: Tariff; readonly fromDate: string }
 /** Add (or with a negative number remove) commissioned places in a setting. */

@@ -1,0 +1,32 @@
+import * as path from 'node:path';
+import { UsageError } from '../core/errors.js';
+
+export type Format = 'table' | 'csv' | 'json';
+
+/** The format a file's extension names; other extensions (.txt, none) leave the choice to --format. */
+const BY_EXTENSION: Readonly<Record<string, Format>> = { '.csv': 'csv', '.json': 'json' };
+const WORKBOOKS = ['.xlsx', '.xls', '.xlsm', '.ods'];
+
+/**
+ * The output format: --format if given, else the --out file's extension (.csv, .json), else
+ * table on a terminal and CSV otherwise. An --out whose extension names another format than
+ * --format, or a workbook the tool cannot write, is a usage error rather than a misnamed file.
+ */
+export function outputFormat(options: { readonly format?: Format; readonly out?: string }): Format {
+  const extension = options.out === undefined ? '' : path.extname(options.out).toLowerCase();
+  if (WORKBOOKS.includes(extension)) {
+    throw new UsageError(`--out ${options.out}: highneeds writes CSV, JSON or text, not a ${extension} workbook; write a .csv (with --bom for Excel) and open that`);
+  }
+  const implied = BY_EXTENSION[extension];
+  if (options.format !== undefined && implied !== undefined && options.format !== implied) {
+    throw new UsageError(`--out ${options.out} names a ${implied.toUpperCase()} file but --format is ${options.format}; drop --format (the extension picks ${implied}) or name the file .${options.format === 'table' ? 'txt' : options.format}`);
+  }
+  return options.format ?? implied ?? (options.out !== undefined || !process.stdout.isTTY ? 'csv' : 'table');
+}
+
+/** Excel's byte order mark, so a double-clicked CSV opens as UTF-8 (names with accents, £). */
+export function withBom(text: string, format: Format, bom: boolean | undefined): string {
+  if (!bom) return text;
+  if (format !== 'csv') throw new UsageError(`--bom applies to CSV output, not ${format}`);
+  return `\uFEFF${text}`;
+}

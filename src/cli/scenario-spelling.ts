@@ -1,0 +1,32 @@
+import { UsageError } from '../core/errors.js';
+
+/**
+ * `project` and `solve` run one scenario (--scenario ID); `compare` and `batch` several
+ * (--scenarios a,b). Each accepts the other's spelling where the meaning is plain, with a note
+ * on stderr, and refuses it with the right command where it is not.
+ */
+interface Spellings {
+  readonly scenario?: string;
+  readonly scenarios?: string;
+  readonly quiet?: boolean;
+}
+
+/** For `project` and `solve`: --scenarios naming one scenario is --scenario; naming several is a usage error. */
+export function scenarioFromScenarios(command: string, options: Spellings): { scenario?: string } {
+  if (options.scenarios === undefined) return {};
+  if (options.scenario !== undefined) throw new UsageError(`give --scenario once: ${command} runs one scenario`);
+  const ids = options.scenarios.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  if (ids.length !== 1) {
+    throw new UsageError(`${command} runs one scenario, given as --scenario ID; to put ${ids.join(', ')} side by side run highneeds compare --scenarios ${ids.join(',')}`);
+  }
+  if (!options.quiet) process.stderr.write(`highneeds: note: ${command} takes --scenario ID; reading --scenarios ${options.scenarios} as --scenario ${ids[0]}\n`);
+  return { scenario: ids[0]! };
+}
+
+/** For `compare`: --scenario ID is --scenarios ID. */
+export function scenariosFromScenario(options: Spellings): { scenarios?: string } {
+  if (options.scenario === undefined) return {};
+  if (options.scenarios !== undefined) throw new UsageError('give --scenarios a,b (the first as the baseline), not both --scenarios and --scenario');
+  if (!options.quiet) process.stderr.write(`highneeds: note: compare takes --scenarios a,b (the first as the baseline); reading --scenario ${options.scenario} as --scenarios ${options.scenario}\n`);
+  return { scenarios: options.scenario };
+}

@@ -1,0 +1,206 @@
+import type { Decimal } from 'decimal.js';
+import type { IssueCode } from '../core/codes.js';
+import { parseDecimal } from '../core/decimal.js';
+import { warning, type Issue, type Location } from '../core/issue.js';
+import { whyNotDecimal } from './why-not-decimal.js';
+
+/**
+ * What a spreadsheet does to numbers, codes and text, undone where the meaning is unambiguous and
+ * said out loud: each kind of change is one warning per file and column, at its first cell, with
+ * how many cells it changed ("removed £ or thousands separators in 12 cells").
+ */
+
+/** What a number column holds: only an amount may carry £, only a rate or share a %. */
+export type NumberKind = 'amount' | 'count' | 'rate';
+
+/** £ and UK thousands separators (groups of three), an optional sign before or after the £. */
+const SPREADSHEET_AMOUNT = /^(-?)(£?)(-?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;
+/** A percentage on a rate: 5%, 12.5%. */
+const PERCENT = /^(\d+(?:\.\d+)?)\s*%$/;
+
+export interface SpreadsheetNumber {
+  readonly value: Decimal;
+  /** The value as plain decimal text ("4200000.50", "0.05"). */
+  readonly plain: string;
+  /** What was changed, as a log entry's words. */
+  readonly change: 'separators' | 'percent';
+}
+
+/**
+ * A number as a spreadsheet writes it, read when unambiguous for its kind: £ only on an amount,
+ * thousands separators on an amount or count, % only on a rate. Undefined for anything else
+ * (plain decimals are the caller's: parseDecimal).
+ */
+export function spreadsheetNumber(text: string, kind: NumberKind): SpreadsheetNumber | undefined {
+  const amount = SPREADSHEET_AMOUNT.exec(text);
+  if (amount) {
+    const [, before = '', pound = '', after = '', whole = '', fraction = ''] = amount;
+    if (before && after) return undefined;
+    if (pound ? kind !== 'amount' : kind === 'rate' || !whole.includes(',')) return undefined;
+    const plain = `${before}${after}${whole.replace(/,/g, '')}${fraction}`;
+    const value = parseDecimal(plain);
+    return value ? { value, plain, change: 'separators' } : undefined;
+  }
+  const percent = kind === 'rate' ? PERCENT.exec(text) : null;
+  if (!percent) return undefined;
+  const value = parseDecimal(percent[1]!)!.dividedBy(100);
+  return { value, plain: value.toFixed(), change: 'percent' };
+}
+
+/** Why a cell is not a number of its kind, in a spreadsheet user's words. */
+export function whyNotNumber(text: string, kind: NumberKind): string {
+  if (/%\s*$/.test(text) && kind !== 'rate') return `a percent sign is accepted only on a rate or share, not on ${kind === 'amount' ? 'an amount' : 'a count'}`;
+  if (/£/.test(text) && kind !== 'amount') return `a £ sign is accepted only on an amount, not on ${kind === 'rate' ? 'a rate' : 'a count'}`;
+  if (/^-?£?-?\d{1,3}(\.\d{3})+,\d+$/.test(text)) return 'a comma as the decimal point is not accepted; write 1200.50';
+  if (/\d,\d/.test(text) && kind === 'rate') return 'thousands separators are not accepted in a rate';
+  if (/\d,\d/.test(text) && !/[eE]/.test(text)) return 'thousands separators must group three digits, as in 1,200';
+  return whyNotDecimal(text);
+}
+
+/** The INVALID_NUMBER hint for a kind of column. */
+export function numberHint(kind: NumberKind): string {
+  if (kind === 'amount') return 'write digits with an optional point and sign, e.g. 12000.50, or as a spreadsheet does, £12,000.50 (no exponents)';
+  if (kind === 'count') return 'write digits with an optional point, e.g. 1200, or with thousands separators, 1,200 (no exponents)';
+  return 'write a share such as 0.05, or a percentage such as 5%';
+}
+
+/** The words of each kind of change: the noun of the cell and what was done. */
+const CHANGES = {
+  separators: { code: 'NUMBER_NORMALISED', verb: 'removed £ or thousands separators' },
+  percent: { code: 'NUMBER_NORMALISED', verb: 'read a percentage as a share' },
+  ncy: { code: 'CODE_NORMALISED', verb: 'read a year name as an NCY' },
+  need: { code: 'CODE_NORMALISED', verb: 'read a SEN2 long name as its code' },
+  setting: { code: 'CODE_NORMALISED', verb: 'matched a setting id ignoring case, spaces and underscores' },
+  fraction: { code: 'COUNT_NOT_WHOLE', verb: '' },
+  mangled: { code: 'TEXT_MANGLED', verb: '' },
+} as const satisfies Record<string, { code: IssueCode; verb: string }>;
+
+export type Change = keyof typeof CHANGES;
+
+interface Entry {
+  readonly change: Change;
+  readonly column: string;
+  readonly first: Location;
+  /** The first cell's text and what it was read as. */
+  readonly from: string;
+  readonly to: string;
+  count: number;
+}
+
+/** A change as a reader recorded it, to be noted again for the rows it stands for (see record). */
+export interface Recorded {
+  readonly change: Change;
+  readonly column: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * The changes made while reading one file's rows into an issue list: noted as they happen, and
+ * added to the list as warnings by flush() once the file is read (not as they happen, so a
+ * reader's "were there new issues on this row?" still means problems with the row).
+ */
+export class NormalisationLog {
+  private readonly entries = new Map<string, Entry>();
+  private recording: Recorded[] | undefined;
+
+  note(change: Change, at: Location, column: string, from: string, to: string, times = 1): void {
+    this.recording?.push({ change, column, from, to });
+    const key = `${at.file}\u0000${column}\u0000${change}`;
+    const entry = this.entries.get(key);
+    if (entry) entry.count += times;
+    else this.entries.set(key, { change, column, first: at, from, to, count: times });
+  }
+
+  /** `read()`'s result, and the changes it noted (to note again for the other rows it stands for). */
+  record<T>(read: () => T): [T, Recorded[]] {
+    const outer = this.recording;
+    const recorded: Recorded[] = [];
+    this.recording = recorded;
+    try {
+      return [read(), recorded];
+    } finally {
+      this.recording = outer;
+      outer?.push(...recorded);
+    }
+  }
+
+  /** One warning per file, column and kind of change, at its first cell; the log is then empty. */
+  flush(issues: Issue[]): void {
+    for (const entry of this.entries.values()) issues.push(entryIssue(entry));
+    this.entries.clear();
+  }
+}
+
+function entryIssue({ change, column, first, from, to, count }: Entry): Issue {
+  const cells = `${count} cell${count === 1 ? '' : 's'}`;
+  if (change === 'fraction') {
+    const more = count === 1 ? '' : ` (${count} counts with a fraction, the first here)`;
+    return warning('COUNT_NOT_WHOLE', `"${column}" is ${from}, not a whole number of pupils${more}`, first, 'a person is one pupil: check the export (an expected count, such as a forecast, may have a fraction)');
+  }
+  if (change === 'mangled') {
+    return warning('TEXT_MANGLED', `"${column}" holds "${from}", which is ${to} garbled by a wrong character set (${cells}, the first here)`, first, MANGLED_HINT);
+  }
+  const { code, verb } = CHANGES[change];
+  return warning(code, `"${column}": ${verb} in ${cells} ("${from}" as ${to}, the first here)`, first);
+}
+
+const LOGS = new WeakMap<Issue[], NormalisationLog>();
+
+/**
+ * The log of changes for the file whose issues go to `issues`: cell parsers are handed the
+ * issue list, so the log travels with it, and the reader of the file flushes it when done.
+ */
+export function normalisations(issues: Issue[]): NormalisationLog {
+  let log = LOGS.get(issues);
+  if (!log) {
+    log = new NormalisationLog();
+    LOGS.set(issues, log);
+  }
+  return log;
+}
+
+/** Adds the file's changes to `issues` as warnings: each reader of a model CSV calls this when done. */
+export function flushNormalisations(issues: Issue[]): void {
+  LOGS.get(issues)?.flush(issues);
+}
+
+// Text a spreadsheet mangled: UTF-8 read as Windows-1252 and saved again as UTF-8.
+
+/** A UTF-8 byte-order mark read as Windows-1252. */
+export const MANGLED_BOM = 'ï»¿';
+export const MANGLED_HINT = 're-save the file as UTF-8: take it again from its source, open it in the spreadsheet with the character set "Unicode (UTF-8)" and save as "CSV UTF-8"';
+
+/** Windows-1252's characters for the bytes 0x80–0x9F (undefined bytes stand for themselves). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const CP1252_CHARS = `[\\u00a0-\\u00bf${CP1252_HIGH}]`;
+/**
+ * A two- or three-byte UTF-8 character read as Windows-1252: "Â£" (£), "Ã©" (é), "â€™" (’), "â€“"
+ * (–), and the byte-order mark "ï»¿": lead characters that English text does not put before such
+ * symbols (Â, Ã, â) followed by what UTF-8's continuation bytes read as.
+ */
+const MANGLED = new RegExp(`ï»¿|[ÂÃ]${CP1252_CHARS}|â${CP1252_CHARS}{2}|â€`, 'u');
+const MANGLED_ALL = new RegExp(MANGLED.source, 'gu');
+
+/** The first mangled sequence in a text, if any. */
+export function mangledIn(text: string): string | undefined {
+  return MANGLED.exec(text)?.[0];
+}
+
+/** What a garbled sequence was, for a message: "£" in quotes, or the byte-order mark. */
+export function garbled(sequence: string): string {
+  const meant = unmangle(sequence);
+  return meant === '' ? 'the byte-order mark' : meant === sequence ? 'a character' : `"${meant}"`;
+}
+
+/** The text with each mangled sequence turned back into the character it was (the BOM dropped). */
+export function unmangle(text: string): string {
+  return text.replace(MANGLED_ALL, (sequence) => {
+    const bytes = [...sequence].map((char) => {
+      const high = CP1252_HIGH.indexOf(char);
+      return high >= 0 ? 0x80 + high : char.charCodeAt(0);
+    });
+    const decoded = Buffer.from(bytes).toString('utf8');
+    return decoded === '\ufeff' ? '' : decoded.includes('\ufffd') ? sequence : decoded;
+  });
+}

@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/exec.js';
+
+/**
+ * The package as a user gets it (issue 19, item 5): `npm pack`, installed from the tarball into
+ * an empty project, runs as `npx highneeds` and as the README's library example. The tarball is
+ * packed from the build `npm test` has just made (--ignore-scripts: `prepare` would only build it
+ * again); the install takes the dependencies from npm's cache when it has them.
+ */
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string; scripts: Record<string, string>; files: string[] };
+let work = '';
+let project = '';
+
+function run(command: string, args: readonly string[], cwd: string): { code: number; stdout: string; stderr: string } {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  work = mkdtempSync(path.join(tmpdir(), 'highneeds-pack-'));
+  const packed = run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], ROOT);
+  expect(packed.code, packed.stderr).toBe(0);
+  const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'))!;
+  project = path.join(work, 'project');
+  mkdirSync(project);
+  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'uses-highneeds', private: true, type: 'module' }));
+  const installed = run('npm', ['install', '--prefer-offline', '--no-package-lock', '--omit=dev', path.join(work, tarball)], project);
+  expect(installed.code, installed.stderr).toBe(0);
+}, 120_000);
+
+afterAll(() => { if (work) rmSync(work, { recursive: true, force: true }); });
+
+describe('the installed package', () => {
+  it('builds on prepare, so a pack or an install from git ships dist/', () => {
+    expect(pkg.scripts['prepare']).toMatch(/npm run build/);
+    expect(pkg.files).toContain('dist');
+    expect(readdirSync(path.join(project, 'node_modules/highneeds/dist/cli'))).toContain('main.js');
+  });
+
+  it('npx highneeds --version prints the version', () => {
+    const result = run('npx', ['--no', '--', 'highneeds', '--version'], project);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('npx highneeds project runs the example it ships', () => {
+    const result = run('npx', ['--no', '--', 'highneeds', 'project', '--format', 'csv'], project);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.split('\n')[1]).toMatch(/^999,Example Borough,2026-27,/);
+  });
+
+  it('the README\'s library example runs against it', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const example = /```ts\n(import \{[^}]*\bloadModel\b[^}]*\} from 'highneeds';[\s\S]*?)```/.exec(readme)?.[1];
+    expect(example, 'the README has a ```ts block importing loadModel from highneeds').toBeDefined();
+    writeFileSync(path.join(project, 'example.mjs'), example!);
+    // The example reads fixtures/example relative to where it runs: the copy the package ships.
+    cpSync(path.join(project, 'node_modules/highneeds/fixtures'), path.join(project, 'fixtures'), { recursive: true });
+    const result = run(process.execPath, ['example.mjs'], project);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toMatch(/^2026-27 \d+\.\d{2} -\d+\.\d{2}$/);
+  });
+});
+
+describe('a checkout before its build', () => {
+  it('says to run npm run build, with exit 3, instead of a stack trace', () => {
+    const bin = path.join(work, 'unbuilt/bin');
+    mkdirSync(bin, { recursive: true });
+    cpSync(path.join(ROOT, 'bin/highneeds'), path.join(bin, 'highneeds'));
+    writeFileSync(path.join(work, 'unbuilt/package.json'), JSON.stringify({ type: 'module' }));
+    const result = run(process.execPath, [path.join(bin, 'highneeds'), 'project'], work);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^highneeds is not built: run npm run build \(in .*unbuilt\/\)\n$/);
+  });
+});

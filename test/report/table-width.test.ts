@@ -1,0 +1,72 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/exec.js';
+
+/*
+ * Every terminal table through the real binary, as a person at an 80- or 120-column terminal
+ * sees it (COLUMNS set, no TTY): every line within the width, and every figure and word of the
+ * full-width table (no COLUMNS, piped) still there, as often as it was.
+ */
+const outDir = () => path.join(mkdtempSync(path.join(tmpdir(), 'highneeds-width-')), 'out');
+const TABLES: readonly { name: string; args: () => string[] }[] = [
+  { name: 'project', args: () => ['project', 'fixtures/example', '--format', 'table'] },
+  { name: 'project --detail', args: () => ['project', 'fixtures/worked-example', '--format', 'table', '--detail'] },
+  { name: 'project --detail (demand example)', args: () => ['project', 'fixtures/demand-example', '--format', 'table', '--detail'] },
+  { name: 'compare', args: () => ['compare', 'fixtures/example', '--format', 'table'] },
+  { name: 'compare --savings', args: () => ['compare', 'fixtures/example', '--format', 'table', '--savings'] },
+  { name: 'tariffs list', args: () => ['tariffs', 'list', '--format', 'table'] },
+  { name: 'tariffs show (long band labels)', args: () => ['tariffs', 'show', 'devon-2022-24', '--format', 'table'] },
+  { name: 'tariffs show', args: () => ['tariffs', 'show', 'example-borough-2025', '--format', 'table'] },
+  { name: 'nff', args: () => ['nff', 'fixtures/nff/nff-factors.csv', '--year', '2025-26', '--format', 'table'] },
+  { name: 'nff (worked)', args: () => ['nff', 'fixtures/nff/worked/nff-factors.csv', '--year', '2025-26', '--params', 'fixtures/nff/worked/nff-parameters', '--format', 'table'] },
+  { name: 'batch', args: () => ['batch', 'fixtures/national', '--out-dir', outDir(), '--jobs', '1'] },
+];
+
+/** How often each token occurs: figures and words are never split, so wrapping only repeats them (keys) or keeps them. */
+function tally(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const token of text.split(/\s+/).filter((t) => t !== '')) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return counts;
+}
+
+const FIGURE = /^[-(£]*\d[\d,]*(\.\d+)?%?[),;.]*$/;
+
+describe('terminal tables fit the width (COLUMNS), losing nothing', () => {
+  for (const { name, args } of TABLES) {
+    it(`${name}: within 80 and 120 columns; every figure and word of the full table kept`, () => {
+      const full = runCli(args());
+      expect(full.code, full.stderr).toBe(0);
+      for (const width of [80, 120]) {
+        const fitted = runCli(args(), { env: { COLUMNS: String(width) } });
+        expect(fitted.code, fitted.stderr).toBe(0);
+        const lines = fitted.stdout.split('\n');
+        const over = lines.filter((line) => line.length > width);
+        expect(over, `lines over ${width}`).toEqual([]);
+        const kept = tally(fitted.stdout);
+        const lost = [...tally(full.stdout)].filter(([token, count]) => (kept.get(token) ?? 0) < count).map(([token]) => token);
+        expect(lost, 'tokens of the full table missing').toEqual([]);
+        expect([...tally(full.stdout).keys()].filter((t) => FIGURE.test(t)).length).toBeGreaterThan(0);
+      }
+    });
+  }
+
+  it('no COLUMNS and no terminal: the full width, whatever it is (as the goldens are)', () => {
+    const full = runCli(['tariffs', 'list', '--format', 'table']);
+    expect(Math.max(...full.stdout.split('\n').map((l) => l.length))).toBeGreaterThan(200);
+    expect(runCli(['tariffs', 'list', '--format', 'table'], { env: { COLUMNS: 'wide' } }).stdout).toBe(full.stdout);
+    expect(runCli(['tariffs', 'list', '--format', 'table'], { env: { COLUMNS: '' } }).stdout).toBe(full.stdout);
+  });
+
+  it('CSV is never fitted', () => {
+    const csv = runCli(['tariffs', 'list', '--format', 'csv']);
+    expect(runCli(['tariffs', 'list', '--format', 'csv'], { env: { COLUMNS: '80' } }).stdout).toBe(csv.stdout);
+  });
+
+  it('EHCP counts are whole pupils in tables (the CSV keeps 2 dp)', () => {
+    const table = runCli(['project', 'fixtures/example', '--format', 'table']).stdout;
+    expect(table).toMatch(/^EHCPs \(January\) +2,662 +2,836 +3,022 +3,221 +3,434$/m);
+    expect(runCli(['project', 'fixtures/example', '--format', 'csv']).stdout).toContain(',2662.29,');
+  });
+});
