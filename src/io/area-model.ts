@@ -7,7 +7,7 @@ import type { Tariff } from '../core/tariff.js';
 import { type FinancialYear, firstProjectedFinancialYear, formatFinancialYear, parseFinancialYear } from '../core/period.js';
 import type { AreaTable, NationalInit, NationalTask } from './batch-types.js';
 import { academicYearCell, decimalCell } from './cell-parsers.js';
-import { CsvRow, type CsvTable } from './csv-table.js';
+import { CsvRow, type CsvTable, mangledCells } from './csv-table.js';
 import { blank, decodeRows } from './national-csv.js';
 import { parseNationalManifest } from './national-manifest.js';
 import { type ModelTables, present, readModelRows } from './model-tables.js';
@@ -124,6 +124,8 @@ function areaTable(file: string, columns: readonly string[], records: ReturnType
     rows.push(new CsvRow(file, line, fields, index));
     repeats.push(times);
   }
+  // Text a spreadsheet garbled, as readCsvTable finds it in a model folder's tables: a warning per column, for this area's rows.
+  mangledCells(records, columns, file, issues);
   return { table: { file, rows, issues: [] }, repeats };
 }
 

@@ -90,7 +90,7 @@ export function readCsvTable(text: string, file: string, spec: ColumnSpec, limit
   for (const name of spec.required) {
     if (!columns.has(name)) issues.push(error('MISSING_COLUMN', `required column "${name}" is missing`, { file, line: header.info.lines }, `expected columns: ${spec.required.join(', ')}${spec.optional.length ? ` (optional: ${spec.optional.join(', ')})` : ''}`));
   }
-  if (mangledIn(text) !== undefined) mangledCells(body, header.record, file, issues);
+  if (mangledIn(text) !== undefined) mangledCells(body.map(({ record, info }) => ({ fields: record, line: info.lines })), header.record, file, issues);
   const rows: CsvRow[] = [];
   for (const { record, info } of [header, ...body]) {
     const long = record.findIndex((field) => field.length > limits.maxFieldChars);
@@ -108,15 +108,18 @@ export function readCsvTable(text: string, file: string, spec: ColumnSpec, limit
   return { file, rows, issues };
 }
 
-/** A warning per column holding garbled text, at its first cell (the header's own are errors above). */
-function mangledCells(body: readonly { record: string[]; info: { lines: number } }[], header: readonly string[], file: string, issues: Issue[]): void {
+/**
+ * A warning per column holding garbled text, at its first cell (a header's own are errors, above).
+ * Also for an area's rows of a national CSV (src/io/area-model.ts), which reach it as records.
+ */
+export function mangledCells(records: Iterable<{ readonly fields: readonly string[]; readonly line: number }>, header: readonly string[], file: string, issues: Issue[]): void {
   const log = new NormalisationLog();
-  for (const { record, info } of body) {
-    record.forEach((field, index) => {
+  for (const { fields, line } of records) {
+    fields.forEach((field, index) => {
       const mangled = mangledIn(field);
       if (mangled === undefined) return;
       const column = unmangle(header[index] ?? '').trim().toLowerCase() || `field ${index + 1}`;
-      log.note('mangled', { file, line: info.lines, column: index + 1 }, column, mangled, garbled(mangled));
+      log.note('mangled', { file, line, column: index + 1 }, column, mangled, garbled(mangled));
     });
   }
   log.flush(issues);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -41,5 +41,18 @@ describe('library API: projectModel and runBatch give the CLI\'s figures', () =>
       expect(renderPrintedSummary(result.printed)).toBe(readFileSync(path.join(outDir, 'summary.csv'), 'utf8'));
       expect(renderNational(result.national)).toBe(readFileSync(path.join(outDir, 'national.csv'), 'utf8'));
     }
+  });
+});
+
+describe('a national model\'s text garbled by a wrong character set', () => {
+  it('is reported for the area whose row holds it, at the cell, as a model folder\'s table would be', async () => {
+    const dir = path.join(scratch, 'garbled');
+    cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
+    const funding = readFileSync(path.join(dir, 'funding.csv'), 'utf8').replace('N01,2026-27,hnb_allocation,1600000.00,', 'N01,2026-27,hnb_allocation,1600000.00,Â£1.6m from the DfE table');
+    writeFileSync(path.join(dir, 'funding.csv'), funding);
+    const batch = await runBatch(dir, { jobs: 1 });
+    const n01 = batch.areas.find((area) => area.code === 'N01')!;
+    expect(n01.issues.map((issue) => [issue.code, issue.location?.line, issue.location?.column])).toEqual([['TEXT_MANGLED', 3, 5]]);
+    expect(batch.areas.filter((area) => area.code !== 'N01').flatMap((area) => area.issues)).toEqual([]);
   });
 });
