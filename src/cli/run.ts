@@ -74,6 +74,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--tariff <file-or-id>', 'use this tariff for every area that has none of its own in areas.csv, instead of model.json\'s (a file, or an id in the tariff library)')
     .option('--fail-fast', 'stop at the first area that fails, writing nothing')
     .option('--force', 'write into an --out-dir that holds other files')
+    .option('--bom', 'start summary.csv, national.csv and failures.csv with Excel\'s byte order mark')
     .option('--quiet', 'no progress on stderr and no summary on stdout')
     .action(async (dir: string | undefined, options) => setExit(await (await import('./commands/batch.js')).runBatchCommand(dir, options)));
   addScenarioCommands(root, setExit);
@@ -150,6 +151,7 @@ function addTariffCommands(root: Command, setExit: (code: number) => void): void
     .action(async (rates: string, options) => setExit(await (await tariffs()).runImport(rates, options)));
   group.command('export').description('a tariff as canonical JSON, or with --csv in its spreadsheet form').argument('<tariff>', 'a file, or an id in the library')
     .option('--csv', 'write tariff.csv, references.csv, settings.csv, bands.csv and rates.csv').option('--out-dir <dir>', 'folder for --csv (default: <id>-csv)')
+    .option('--bom', 'start each --csv file with Excel\'s byte order mark (the default)').option('--no-bom', 'write the --csv files without the byte order mark')
     .option('--out <file>', 'write the JSON here').option('--dir <dir>', 'library folder').option('--quiet', 'say nothing on stderr')
     .action(async (tariff: string, options) => setExit(await (await tariffs()).runExport(tariff, options)));
 }

@@ -4,6 +4,7 @@ import type { NffParameters } from '../core/nff/parameters.js';
 import type { FormulaArea, NffResult, RolloverArea } from '../core/nff/result.js';
 import { formatFinancialYear } from '../core/period.js';
 import { toPence } from '../core/rounding.js';
+import { MIN_WIDTH, wrapWords } from './fit-width.js';
 import { withThousands } from './format-cell.js';
 import { percentText } from './nff-rows.js';
 import { standingLine } from './nff-parameters.js';
@@ -15,14 +16,29 @@ const pounds = (value: Decimal): string => {
 const count = (value: Decimal): string => withThousands(value.toFixed());
 const signed = (value: Decimal, places?: number): string => `${value.isNegative() ? '' : '+'}${percentText(value, places)}%`;
 
-/** `--area CODE`: one area's calculation in words and numbers, each step from the ones before. */
-export function explainArea(result: NffResult, parameters: NffParameters, factors: AreaFactors): string {
+/**
+ * `--area CODE`: one area's calculation in words and numbers, each step from the ones before.
+ * Given a width (a terminal's), a line longer than it wraps at spaces, carrying on under the
+ * text of its step; without one each step keeps to one line, however long.
+ */
+export function explainArea(result: NffResult, parameters: NffParameters, factors: AreaFactors, width?: number): string {
   const year = formatFinancialYear(result.financialYear);
   const head = [`${factors.name} (${factors.code}): high-needs NFF ${year}, step by step`, `parameters: ${parameters.source ?? ''} (${parameters.title})`, ''];
   let body: string[] = [];
   if (result.mode === 'formula' && parameters.mode === 'formula') body = formulaSteps(result.areas.find((a) => a.code === factors.code)!, result, parameters, factors);
   if (result.mode === 'rollover' && parameters.mode === 'rollover') body = rolloverSteps(result.areas.find((a) => a.code === factors.code)!, parameters, factors);
-  return `${[...head, ...body, '', `parameter values — ${standingLine(parameters)} (docs/nff.md)`].join('\n')}\n`;
+  const lines = [...head, ...body, '', `parameter values — ${standingLine(parameters)} (docs/nff.md)`];
+  return `${(width === undefined ? lines : lines.flatMap((line) => wrapStep(line, width))).join('\n')}\n`;
+}
+
+/** A line within the width, broken at spaces; its continuation lines start under the step's text (after ` 1. `), two further in. */
+function wrapStep(line: string, width: number): string[] {
+  // Narrower terminals are treated as MIN_WIDTH wide, as tables are.
+  const target = Math.max(width, MIN_WIDTH);
+  if (line.length <= target) return [line];
+  const lead = /^ *(\d+\. )?/.exec(line)![0];
+  const hanging = ' '.repeat(Math.min(lead.length + 2, Math.floor(target / 4)));
+  return wrapWords(line.slice(lead.length), target - lead.length, target - hanging.length).map((text, i) => `${i === 0 ? lead : hanging}${text}`);
 }
 
 function formulaSteps(area: FormulaArea, result: Extract<NffResult, { mode: 'formula' }>, parameters: Extract<NffParameters, { mode: 'formula' }>, factors: AreaFactors): string[] {

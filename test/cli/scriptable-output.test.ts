@@ -73,4 +73,42 @@ describe('--bom', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--bom applies to CSV output, not json');
   });
+
+  const BOM = [0xef, 0xbb, 0xbf];
+  const firstBytes = (file: string) => [...readFileSync(file).subarray(0, 3)];
+
+  it('tariffs export --csv writes the spreadsheet form with the BOM by default, without it with --no-bom, and import reads both', () => {
+    const withMark = path.join(scratch, 'export-bom');
+    const without = path.join(scratch, 'export-no-bom');
+    expect(runCli(['tariffs', 'export', 'example-borough-2025', '--csv', '--out-dir', withMark, '--quiet']).code).toBe(0);
+    expect(runCli(['tariffs', 'export', 'example-borough-2025', '--csv', '--out-dir', without, '--no-bom', '--quiet']).code).toBe(0);
+    const json = runCli(['tariffs', 'export', 'example-borough-2025']).stdout;
+    for (const name of ['tariff.csv', 'references.csv', 'settings.csv', 'bands.csv', 'rates.csv']) {
+      expect(firstBytes(path.join(withMark, name)), name).toEqual(BOM);
+      expect(firstBytes(path.join(without, name)), name).not.toEqual(BOM);
+      expect(readFileSync(path.join(withMark, name), 'utf8')).toBe(`\uFEFF${readFileSync(path.join(without, name), 'utf8')}`);
+    }
+    for (const dir of [withMark, without]) {
+      const back = runCli(['tariffs', 'import', path.join(dir, 'rates.csv'), '--settings', path.join(dir, 'settings.csv'), '--bands', path.join(dir, 'bands.csv'), '--references', path.join(dir, 'references.csv'), '--meta', path.join(dir, 'tariff.csv'), '--quiet']);
+      expect(back.stdout).toBe(json);
+    }
+    // The JSON form has no BOM; --bom on it is refused rather than ignored.
+    expect(json.startsWith('{')).toBe(true);
+    const refused = runCli(['tariffs', 'export', 'example-borough-2025', '--bom']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--bom applies to the spreadsheet form (--csv)');
+  });
+
+  it('batch --bom starts summary.csv, national.csv and failures.csv with the BOM; without it none does', () => {
+    const plain = path.join(scratch, 'batch-plain');
+    const marked = path.join(scratch, 'batch-bom');
+    expect(runCli(['batch', 'fixtures/national', '--out-dir', plain, '--quiet']).code).toBe(0);
+    expect(runCli(['batch', 'fixtures/national', '--out-dir', marked, '--quiet', '--bom']).code).toBe(0);
+    for (const name of ['summary.csv', 'national.csv', 'failures.csv']) {
+      expect(firstBytes(path.join(marked, name)), name).toEqual(BOM);
+      expect(firstBytes(path.join(plain, name)), name).not.toEqual(BOM);
+      expect(readFileSync(path.join(marked, name), 'utf8')).toBe(`\uFEFF${readFileSync(path.join(plain, name), 'utf8')}`);
+    }
+    expect(readFileSync(path.join(marked, 'manifest.json'), 'utf8').startsWith('{')).toBe(true);
+  });
 });

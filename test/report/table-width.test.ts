@@ -22,6 +22,11 @@ const TABLES: readonly { name: string; args: () => string[] }[] = [
   { name: 'nff', args: () => ['nff', 'fixtures/nff/nff-factors.csv', '--year', '2025-26', '--format', 'table'] },
   { name: 'nff (worked)', args: () => ['nff', 'fixtures/nff/worked/nff-factors.csv', '--year', '2025-26', '--params', 'fixtures/nff/worked/nff-parameters', '--format', 'table'] },
   { name: 'batch', args: () => ['batch', 'fixtures/national', '--out-dir', outDir(), '--jobs', '1'] },
+  { name: 'nff --area (step by step, 238 columns)', args: () => ['nff', 'fixtures/nff/nff-factors.csv', '--year', '2025-26', '--area', '880', '--format', 'table'] },
+  { name: 'nff --area (worked)', args: () => ['nff', 'fixtures/nff/worked/nff-factors.csv', '--year', '2025-26', '--params', 'fixtures/nff/worked/nff-parameters', '--area', 'A', '--format', 'table'] },
+  { name: 'tariffs diff', args: () => ['tariffs', 'diff', 'fixtures/tariff-diff/a.json', 'fixtures/tariff-diff/b.json', '--format', 'table'] },
+  { name: 'tariffs diff --model (with the cost table)', args: () => ['tariffs', 'diff', 'example-borough-2025', 'national-illustrative', '--model', 'fixtures/example', '--format', 'table'] },
+  { name: 'solve (the answer and its table)', args: () => ['solve', 'fixtures/example', '--target', 'cumulative-balance>=0@2030-31', '--vary', 'assumption:hnbGrowth', '--range', '0,0.2', '--format', 'table'] },
 ];
 
 /** How often each token occurs: figures and words are never split, so wrapping only repeats them (keys) or keeps them. */
@@ -57,6 +62,15 @@ describe('terminal tables fit the width (COLUMNS), losing nothing', () => {
     expect(Math.max(...full.stdout.split('\n').map((l) => l.length))).toBeGreaterThan(200);
     expect(runCli(['tariffs', 'list', '--format', 'table'], { env: { COLUMNS: 'wide' } }).stdout).toBe(full.stdout);
     expect(runCli(['tariffs', 'list', '--format', 'table'], { env: { COLUMNS: '' } }).stdout).toBe(full.stdout);
+  });
+
+  it('nff --area without COLUMNS keeps each step on one line (over 200 columns); at 80 a step carries on under its text', () => {
+    const args = ['nff', 'fixtures/nff/nff-factors.csv', '--year', '2025-26', '--area', '880', '--format', 'table'];
+    const full = runCli(args);
+    expect(Math.max(...full.stdout.split('\n').map((l) => l.length))).toBeGreaterThan(200);
+    expect(full.stdout).toMatch(/^ 6\. Floor and cap on historic_spend \+ proxies \+ hospital_education = £23,066,500\.00:$/m);
+    const fitted = runCli(args, { env: { COLUMNS: '80' } }).stdout;
+    expect(fitted).toMatch(/^ 6\. Floor and cap on historic_spend \+ proxies \+ hospital_education =\n {6}£23,066,500\.00:$/m);
   });
 
   it('CSV is never fitted', () => {

@@ -25,6 +25,8 @@ export interface BatchCommandOptions {
   readonly failFast?: boolean;
   readonly force?: boolean;
   readonly quiet?: boolean;
+  /** Start each CSV (summary, national, failures) with Excel's byte order mark. */
+  readonly bom?: boolean;
   /** A tariff file or library id for every area with none of its own in areas.csv. */
   readonly tariff?: string;
 }
@@ -80,7 +82,8 @@ export async function runBatchCommand(dirArgument: string | undefined, options: 
   }
   makeOutputDir(options.outDir, '--out-dir');
   const manifest = buildBatchManifest({ version: toolVersion(), inputs: result.provenance, scenarios: result.scenarios, areas: { modelled: result.areas.length - failed.length, failed: failed.length } });
-  const texts = [renderPrintedSummary(result.printed), renderNational(result.national), renderFailures(failed), jsonText(manifest)];
+  const bom = options.bom ? '\uFEFF' : '';
+  const texts = [`${bom}${renderPrintedSummary(result.printed)}`, `${bom}${renderNational(result.national)}`, `${bom}${renderFailures(failed)}`, jsonText(manifest)];
   const staged = stageOutputs(OUTPUTS.map((name, i) => ({ target: path.join(options.outDir, name), text: texts[i]! })), result.inputs);
   await yieldToSignals();
   for (const output of staged) await commitOutput(output);

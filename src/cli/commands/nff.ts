@@ -56,7 +56,7 @@ export async function runNff(factorsFile: string, options: NffOptions): Promise<
   const input = { result: outcome.result, parameters, ...(area ? { only: area.code } : {}) };
   const rendered = format === 'json' ? renderNffJson(input, issues)
     : format === 'csv' ? renderNffCsv(input)
-      : area ? explainArea(outcome.result, parameters, area) : renderNffTable(input, tableWidth(Boolean(options.out)));
+      : area ? explainArea(outcome.result, parameters, area, tableWidth(Boolean(options.out))) : renderNffTable(input, tableWidth(Boolean(options.out)));
   const text = withBom(rendered, format, options.bom);
   const outputs = options.out ? [{ target: options.out, text }] : [];
   if (options.manifest) {

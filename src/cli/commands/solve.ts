@@ -7,12 +7,14 @@ import { ProjectionCache } from '../../core/demand/cache.js';
 import { projectScenario } from '../../core/scenario/apply.js';
 import { DEFAULT_TOLERANCE, type Metric, metricOf, solve, type Target } from '../../core/scenario/goal-seek.js';
 import type { Lever, Scenario } from '../../core/scenario/types.js';
+import { fitText } from '../../report/fit-width.js';
 import { figure, renderRecords } from '../../report/records.js';
 import { commitOutput, stageOutput } from '../../io/write-output.js';
 import { yieldToSignals } from '../interrupt.js';
 import { findScenario, type ModelOptions, openModel } from '../open-model.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
 import { scenarioFromScenarios } from '../scenario-spelling.js';
+import { tableWidth } from '../terminal.js';
 import { defaultModelDir } from '../version.js';
 
 export interface SolveOptions extends ModelOptions {
@@ -107,11 +109,13 @@ export async function runSolve(dirArgument: string | undefined, given: SolveOpti
     in_year_balance: figure(y.inYearBalance), cumulative_balance: figure(y.cumulativeBalance),
   }));
   const columns = ['financial_year', 'spend_total', 'income_total', 'in_year_balance', 'cumulative_balance'];
+  // COLUMNS or a terminal's width fits the sentence and the table (none when piped or written to --out without COLUMNS).
+  const width = format === 'table' ? tableWidth(Boolean(options.out)) : undefined;
   // The answer in words leads the table; CSV and JSON carry only data (the value is in the JSON),
   // so the sentence and the run time, which differs every run, go to stderr.
   const text = format === 'json'
     ? `{\n"value": ${result.value.toFixed()},\n"runs": ${result.runs},\n"target": ${JSON.stringify(options.target)},\n"vary": ${JSON.stringify(options.vary)},\n"projection": ${renderRecords('json', columns, rows).trimEnd()}\n}\n`
-    : withBom(`${format === 'table' ? `${answer}\n` : ''}${renderRecords(format, columns, rows)}`, format, options.bom);
+    : withBom(`${format === 'table' ? `${fitText(answer, width)}\n` : ''}${renderRecords(format, columns, rows, { width, keys: ['financial_year'] })}`, format, options.bom);
   if (!options.quiet) process.stderr.write(format === 'table' && !options.out ? `${timing}\n` : `${answer} ${timing}\n`);
   if (options.out) {
     const staged = stageOutput(options.out, text, open.inputs.map((input) => input.path));

@@ -116,7 +116,7 @@ export async function runDiff(a: string, b: string, options: OutputOptions & { a
     change: row.kind, what: row.what, setting: row.setting, band: row.band, need: row.need, effective_from: row.effectiveFrom || undefined,
     a: figure(row.a), b: figure(row.b), difference: figure(row.change), percent: figure(row.changeShare?.times(100), 1),
   }));
-  let text = renderRecords(format, ['change', 'what', 'setting', 'band', 'need', 'effective_from', 'a', 'b', 'difference', 'percent'], rows);
+  let text = renderRecords(format, ['change', 'what', 'setting', 'band', 'need', 'effective_from', 'a', 'b', 'difference', 'percent'], rows, { width: tableWidth(Boolean(options.out)), keys: ['change', 'setting', 'band', 'need'] });
   if (options.model) {
     const dir = typeof options.model === 'string' ? options.model : defaultModelDir();
     const under = (file: string): Projection => {
@@ -136,7 +136,7 @@ export async function runDiff(a: string, b: string, options: OutputOptions & { a
         cumulative_a: figure(year.cumulativeBalance), cumulative_b: figure(other.cumulativeBalance), cumulative_change: figure(other.cumulativeBalance.minus(year.cumulativeBalance)),
       };
     });
-    const costText = renderRecords(format, ['financial_year', 'spend_a', 'spend_b', 'spend_change', 'cumulative_a', 'cumulative_b', 'cumulative_change'], cost);
+    const costText = renderRecords(format, ['financial_year', 'spend_a', 'spend_b', 'spend_change', 'cumulative_a', 'cumulative_b', 'cumulative_change'], cost, { width: tableWidth(Boolean(options.out)), keys: ['financial_year'] });
     text = format === 'json'
       ? `{\n"rows": ${text.trimEnd()},\n"model": ${JSON.stringify(displayPath(dir))},\n"cost": ${costText.trimEnd()}\n}\n`
       : format === 'csv' ? `${text}\n${costText}` : `${left.tariff.id} → ${right.tariff.id}${options.at ? ` at ${options.at}` : ''}\n\n${text}\nCost of switching for ${pa.area.name} (${displayPath(dir)}), £:\n${costText}`;
@@ -167,13 +167,16 @@ export async function runImport(ratesFile: string, options: { settings: string; 
 }
 
 /** `tariffs export ID|FILE [--csv] [--out-dir DIR]`: the canonical JSON, or the spreadsheet form. */
-export async function runExport(argument: string, options: { csv?: boolean; outDir?: string; out?: string; dir?: string; quiet?: boolean }): Promise<number> {
+export async function runExport(argument: string, options: { csv?: boolean; outDir?: string; out?: string; dir?: string; quiet?: boolean; bom?: boolean }): Promise<number> {
+  if (!options.csv && options.bom === true) throw new UsageError('--bom applies to the spreadsheet form (--csv), not the JSON');
   const { tariff, file } = load(argument, options.dir ?? defaultTariffDir());
-  if (!options.csv) { await emit(tariffJson(tariff), options, [file]); return 0; }
+  if (!options.csv) { await emit(tariffJson(tariff), { ...opt('out', options.out), ...opt('dir', options.dir) }, [file]); return 0; }
   const outDir = options.outDir ?? `${tariff.id}-csv`;
   makeOutputDir(outDir, '--out-dir');
   const files = exportTariffCsv(tariff);
-  const staged = stageOutputs((Object.keys(TARIFF_CSV_COLUMNS) as TariffCsvFile[]).map((name) => ({ target: path.join(outDir, name), text: files[name] })), [file]);
+  // The spreadsheet form carries Excel's BOM unless --no-bom (issue 19, item 8): a double-clicked file opens as UTF-8; import reads it either way.
+  const bom = options.bom === false ? '' : '\uFEFF';
+  const staged = stageOutputs((Object.keys(TARIFF_CSV_COLUMNS) as TariffCsvFile[]).map((name) => ({ target: path.join(outDir, name), text: `${bom}${files[name]}` })), [file]);
   await yieldToSignals();
   for (const output of staged) await commitOutput(output);
   if (!options.quiet) {
