@@ -18,14 +18,23 @@ const root = path.resolve(here, '..');
 export const BASELINE_COMMIT = process.env.BENCH_BASELINE ?? '146dc0c';
 
 /** What the built tool needs at run time; tests, fixtures and docs stay out. */
-const PATHS = ['bin', 'src', 'tariffs', 'nff-parameters', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
+const PATHS = [
+  'bin',
+  'src',
+  'tariffs',
+  'nff-parameters',
+  'package.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+];
 const DIR = path.join(here, 'data', 'baseline');
 /** Written last, so a half-made tree (a failed build, an interrupted run) is made again. */
 const STAMP = path.join(DIR, '.bench-commit');
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, maxBuffer: 256 * 1024 * 1024, ...options });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
   return result.stdout;
 }
 
@@ -41,16 +50,27 @@ function checkSameDependencies(commit) {
   const then = JSON.parse(run('git', ['show', `${commit}:package.json`], { encoding: 'utf8' }));
   const now = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
   const deps = (p) => JSON.stringify(p.dependencies);
-  if (deps(then) !== deps(now)) throw new Error(`bench: ${commit} has other dependencies from package.json; install them and build it by hand to compare`);
+  if (deps(then) !== deps(now))
+    throw new Error(
+      `bench: ${commit} has other dependencies from package.json; install them and build it by hand to compare`,
+    );
 }
 
 function build(commit) {
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
   // git archive rather than a worktree: nothing is left in .git, and it works the same in a fresh clone.
-  run('tar', ['-x', '-C', DIR], { input: run('git', ['archive', '--format=tar', commit, ...PATHS]) });
+  run('tar', ['-x', '-C', DIR], {
+    input: run('git', ['archive', '--format=tar', commit, ...PATHS]),
+  });
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  run(process.execPath, [tsc, '-p', path.join(DIR, 'tsconfig.build.json'), '--declaration', 'false']);
+  run(process.execPath, [
+    tsc,
+    '-p',
+    path.join(DIR, 'tsconfig.build.json'),
+    '--declaration',
+    'false',
+  ]);
   // This repo's tsconfig.json includes bench/, so `npm run typecheck` would check the baseline's
   // .ts too: keep only its compiled .js (built without .d.ts above for the same reason).
   rmSync(path.join(DIR, 'src'), { recursive: true, force: true });
@@ -68,7 +88,9 @@ export function baselineDir() {
 
 /** The baseline's commit, short, for the report. */
 export function baselineLabel() {
-  return run('git', ['rev-parse', '--short', resolveCommit(BASELINE_COMMIT)], { encoding: 'utf8' }).trim();
+  return run('git', ['rev-parse', '--short', resolveCommit(BASELINE_COMMIT)], {
+    encoding: 'utf8',
+  }).trim();
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

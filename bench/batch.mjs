@@ -42,7 +42,15 @@ function shape(dir) {
 /** `highneeds batch` of this tree (or of another build's bin/highneeds), each build writing to its own folder. */
 const batchArgs = (dir, extra = [], cli = path.join('bin', 'highneeds')) => {
   const out = `out-${path.basename(dir)}${cli === path.join('bin', 'highneeds') ? '' : '-baseline'}`;
-  return [cli, 'batch', path.relative(root, dir), '--out-dir', path.join('bench', 'data', out), '--quiet', ...extra];
+  return [
+    cli,
+    'batch',
+    path.relative(root, dir),
+    '--out-dir',
+    path.join('bench', 'data', out),
+    '--quiet',
+    ...extra,
+  ];
 };
 
 /**
@@ -55,7 +63,11 @@ function phases(dir, limit = Infinity) {
   const sources = readBatchSources(dir, DEFAULT_LIMITS, library);
   const read = performance.now() - start;
   const scenarios = loadScenarios(dir, library).scenarios;
-  const space = workspace({ ...sources.init, scenarios: scenarios.map((s) => s.id), scenariosFile: path.join(dir, 'scenarios.json') });
+  const space = workspace({
+    ...sources.init,
+    scenarios: scenarios.map((s) => s.id),
+    scenariosFile: path.join(dir, 'scenarios.json'),
+  });
   let build = 0;
   let cells = 0;
   const project = new Map(scenarios.map((s) => [s.id, 0]));
@@ -96,24 +108,58 @@ export function profileSummary(dir) {
   const out = path.join(here, 'data', 'prof-batch');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const result = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${out}`, '--cpu-prof-interval=200', fileURLToPath(import.meta.url), '--profile-target', dir], { cwd: root, stdio: 'ignore' });
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--cpu-prof',
+      `--cpu-prof-dir=${out}`,
+      '--cpu-prof-interval=200',
+      fileURLToPath(import.meta.url),
+      '--profile-target',
+      dir,
+    ],
+    { cwd: root, stdio: 'ignore' },
+  );
   if (result.status !== 0) return 'profile: the profiled run failed';
-  const profile = JSON.parse(readFileSync(path.join(out, readdirSync(out).find((name) => name.endsWith('.cpuprofile'))), 'utf8'));
+  const profile = JSON.parse(
+    readFileSync(
+      path.join(
+        out,
+        readdirSync(out).find((name) => name.endsWith('.cpuprofile')),
+      ),
+      'utf8',
+    ),
+  );
   const selfUs = new Map();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) =>
+    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
+  );
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const bucket = (node) => {
     const url = node.callFrame.url;
-    if (!url) return node.callFrame.functionName === '(garbage collector)' ? 'garbage collection' : 'other';
+    if (!url)
+      return node.callFrame.functionName === '(garbage collector)' ? 'garbage collection' : 'other';
     if (url.includes('decimal.js')) return 'decimal.js arithmetic';
     const at = url.indexOf('/dist/');
     return at >= 0 ? url.slice(at + 6).replace(/\.js$/, '') : 'other';
   };
   const self = new Map();
-  for (const node of profile.nodes) self.set(bucket(node), (self.get(bucket(node)) ?? 0) + (selfUs.get(node.id) ?? 0));
+  for (const node of profile.nodes)
+    self.set(bucket(node), (self.get(bucket(node)) ?? 0) + (selfUs.get(node.id) ?? 0));
   // The demand engine's steps (src/core/demand) and the rest of a run; a name not in the profile is left out.
-  const wanted = new Set(['planDemand', 'runPlan', 'stepYear', 'applyCapacity', 'costAcademicYear', 'newPlansByYear', 'demandInputs', 'planBase', 'buildAreaModel', 'readBatchSources']);
+  const wanted = new Set([
+    'planDemand',
+    'runPlan',
+    'stepYear',
+    'applyCapacity',
+    'costAcademicYear',
+    'newPlansByYear',
+    'demandInputs',
+    'planBase',
+    'buildAreaModel',
+    'readBatchSources',
+  ]);
   const inclusive = new Map();
   const walk = (id, open) => {
     const node = nodes.get(id);
@@ -130,11 +176,17 @@ export function profileSummary(dir) {
   };
   walk(profile.nodes[0].id, new Set());
   const pct = (us) => `${((100 * us) / total).toFixed(0)}%`;
-  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, us]) => `${name} ${pct(us)}`).join(', ');
-  const steps = [...wanted].filter((name) => inclusive.has(name)).map((name) => `${name} ${pct(inclusive.get(name))}`).join(', ');
+  const top = [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([name, us]) => `${name} ${pct(us)}`)
+    .join(', ');
+  const steps = [...wanted]
+    .filter((name) => inclusive.has(name))
+    .map((name) => `${name} ${pct(inclusive.get(name))}`)
+    .join(', ');
   return `profile of the one-thread batch, first 40 areas (node --cpu-prof): self time ${top}; inclusive ${steps}`;
 }
-
 
 /** A row of the A/B table: wall, CPU and peak memory of one command, medians with mins in brackets. */
 function abRow(name, s) {
@@ -144,7 +196,8 @@ function abRow(name, s) {
 
 function textTable(header, body) {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
@@ -153,9 +206,15 @@ const verdict = (pass) => (pass ? 'PASS' : 'NOT MET');
 /** Issue 14's two batch targets, from figures timed in the same rounds. */
 function issue14Lines(label, old, now, parse) {
   const f = (x) => x.toFixed(0);
-  if (now.cpuMedian === undefined) return ['target (issue 14): batch CPU at least 40% below the baseline: not measured (no /usr/bin/time)'];
+  if (now.cpuMedian === undefined)
+    return [
+      'target (issue 14): batch CPU at least 40% below the baseline: not measured (no /usr/bin/time)',
+    ];
   const cut = 1 - now.cpuMedian / old.cpuMedian;
-  const change = (x, y) => (x <= y ? `${(100 * (1 - x / y)).toFixed(0)}% lower` : `${(100 * (x / y - 1)).toFixed(0)}% higher`);
+  const change = (x, y) =>
+    x <= y
+      ? `${(100 * (1 - x / y)).toFixed(0)}% lower`
+      : `${(100 * (x / y - 1)).toFixed(0)}% higher`;
   const ratio = now.median / parse.median;
   return [
     `target (issue 14): national batch CPU (user + sys) at least ${TARGET_CPU_CUT * 100}% below baseline ${label}: median ${f(now.cpuMedian)} ms against ${f(old.cpuMedian)} ms, ${change(now.cpuMedian, old.cpuMedian)} (mins ${f(now.cpuMin)} against ${f(old.cpuMin)}, ${change(now.cpuMin, old.cpuMin)}) -> ${verdict(cut >= TARGET_CPU_CUT)}`,
@@ -174,22 +233,31 @@ export function batchBench(n = Number(process.env.BENCH_N ?? 7)) {
   const baselineCli = path.relative(root, path.join(baselineDir(), 'bin', 'highneeds'));
   const national = makeNational({ scale: 1 });
   const base = shape(national);
-  const parseArgs = [path.join('bench', 'parse-only.mjs'), path.relative(root, path.join(national, 'cohort.csv'))];
-  const [old, whole, parse, oneJob] = alternated([
-    batchArgs(national, [], baselineCli),
-    batchArgs(national),
-    parseArgs,
-    // One thread, for what the second core gains.
-    batchArgs(national, ['--jobs', '1']),
-  ], n);
+  const parseArgs = [
+    path.join('bench', 'parse-only.mjs'),
+    path.relative(root, path.join(national, 'cohort.csv')),
+  ];
+  const [old, whole, parse, oneJob] = alternated(
+    [
+      batchArgs(national, [], baselineCli),
+      batchArgs(national),
+      parseArgs,
+      // One thread, for what the second core gains.
+      batchArgs(national, ['--jobs', '1']),
+    ],
+    n,
+  );
   // csv-parse with the V8 flag bin/highneeds sets, to show which setting is the fairer yardstick: once, to keep the rounds short.
   const parseFlagged = repeated([INLINING_FLAG, ...parseArgs], 1);
-  const ab = textTable(['command (1x, timed in turn)', 'wall ms (min)', 'CPU ms (min)', 'peak RSS MB'], [
-    abRow(`baseline ${label} batch`, old),
-    abRow('this tree batch', whole),
-    abRow('csv-parse alone', parse),
-    abRow('this tree batch --jobs 1', oneJob),
-  ]);
+  const ab = textTable(
+    ['command (1x, timed in turn)', 'wall ms (min)', 'CPU ms (min)', 'peak RSS MB'],
+    [
+      abRow(`baseline ${label} batch`, old),
+      abRow('this tree batch', whole),
+      abRow('csv-parse alone', parse),
+      abRow('this tree batch --jobs 1', oneJob),
+    ],
+  );
 
   // Scaling: this tree alone, once per size, since 4x alone takes several seconds.
   const scaling = [{ scale: 1, ...base, ...whole }];
@@ -197,13 +265,32 @@ export function batchBench(n = Number(process.env.BENCH_N ?? 7)) {
     const dir = makeNational({ scale });
     scaling.push({ scale, ...shape(dir), ...repeated(batchArgs(dir), 1) });
   }
-  const table = textTable(['size', 'areas', 'cohort rows', 'cohort MB', 'batch wall ms (min)', 'ms per 1,000 rows', 'peak RSS MB'],
-    scaling.map((s) => [`${s.scale}x`, String(s.areas), String(s.rows), s.mb.toFixed(1), `${f(s.median)} (${f(s.min)})`, (s.median / (s.rows / 1000)).toFixed(2), s.rssMb === undefined ? 'n/a' : f(s.rssMb)]));
+  const table = textTable(
+    [
+      'size',
+      'areas',
+      'cohort rows',
+      'cohort MB',
+      'batch wall ms (min)',
+      'ms per 1,000 rows',
+      'peak RSS MB',
+    ],
+    scaling.map((s) => [
+      `${s.scale}x`,
+      String(s.areas),
+      String(s.rows),
+      s.mb.toFixed(1),
+      `${f(s.median)} (${f(s.min)})`,
+      (s.median / (s.rows / 1000)).toFixed(2),
+      s.rssMb === undefined ? 'n/a' : f(s.rssMb),
+    ]),
+  );
 
   const split = phases(national);
   const profile = profileSummary(national);
   const machine = parallelFactor(national);
-  const singleTotal = split.read + split.build + [...split.project.values()].reduce((a, b) => a + b, 0);
+  const singleTotal =
+    split.read + split.build + [...split.project.values()].reduce((a, b) => a + b, 0);
   const share = (ms) => `${f(ms)} ms (${((100 * ms) / singleTotal).toFixed(0)}%)`;
   const lines = [
     `target: national batch (${base.areas} areas, ${base.rows} pupil rows, 5 years, 3 scenarios, --jobs default = ${os.availableParallelism()}) under ${TARGET_WALL_MS} ms wall: median ${f(whole.median)} ms (min ${f(whole.min)}) -> ${verdict(whole.median < TARGET_WALL_MS)}`,
@@ -217,7 +304,11 @@ export function batchBench(n = Number(process.env.BENCH_N ?? 7)) {
   return { ab, targets: issue14Lines(label, old, whole, parse), table, lines };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url) && process.argv[2] === '--profile-target') {
+if (
+  process.argv[1] &&
+  path.resolve(process.argv[1]) === fileURLToPath(import.meta.url) &&
+  process.argv[2] === '--profile-target'
+) {
   phases(process.argv[3], 40);
 } else if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { ab, targets, table, lines } = batchBench();

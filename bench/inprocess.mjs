@@ -11,9 +11,15 @@ import { parseFile } from './parse-only.mjs';
 
 export function loadAndProject(dir) {
   const loaded = loadModel(dir);
-  if (!loaded.model) throw new Error(`${dir}: model did not load: ${loaded.issues.map((i) => i.code ?? i.message).join(', ')}`);
+  if (!loaded.model)
+    throw new Error(
+      `${dir}: model did not load: ${loaded.issues.map((i) => i.code ?? i.message).join(', ')}`,
+    );
   const outcome = project(loaded.model);
-  if (!outcome.projection) throw new Error(`${dir}: projection failed: ${outcome.issues.map((i) => i.code ?? i.message).join(', ')}`);
+  if (!outcome.projection)
+    throw new Error(
+      `${dir}: projection failed: ${outcome.issues.map((i) => i.code ?? i.message).join(', ')}`,
+    );
   return outcome.projection;
 }
 
@@ -43,9 +49,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const runs = Number(process.argv[3] ?? 7);
   if (process.argv[4] === 'model') {
     const result = timeIt(() => loadAndProject(dir), runs, 2);
-    console.log(`${dir}: load+project median ${result.median.toFixed(1)} ms (min ${result.min.toFixed(1)}) over ${runs} runs`);
+    console.log(
+      `${dir}: load+project median ${result.median.toFixed(1)} ms (min ${result.min.toFixed(1)}) over ${runs} runs`,
+    );
   } else {
     const result = inProcess(dir, runs, 2);
-    console.log(`${dir}: load+project median ${result.model.median.toFixed(1)} ms (min ${result.model.min.toFixed(1)}), parse median ${result.parse.median.toFixed(1)} ms (min ${result.parse.min.toFixed(1)})`);
+    console.log(
+      `${dir}: load+project median ${result.model.median.toFixed(1)} ms (min ${result.model.min.toFixed(1)}), parse median ${result.parse.median.toFixed(1)} ms (min ${result.parse.min.toFixed(1)})`,
+    );
   }
 }

@@ -15,7 +15,9 @@ const example = path.join(root, 'fixtures', 'example');
 /** fixtures/example's tariff file: its model.json names a file in the folder or a library id. */
 function exampleTariffFile() {
   const name = JSON.parse(readFileSync(path.join(example, 'model.json'), 'utf8')).tariff;
-  return existsSync(path.resolve(example, name)) ? path.resolve(example, name) : path.join(root, 'tariffs', `${name}.json`);
+  return existsSync(path.resolve(example, name))
+    ? path.resolve(example, name)
+    : path.join(root, 'tariffs', `${name}.json`);
 }
 const SCALE = 8n;
 
@@ -46,16 +48,69 @@ function picker(randInt) {
 }
 
 // Jan 2025 primary need counts (as scripts/make-example.mjs), used as weights.
-const NEEDS = [['ASD', 201183], ['SLCN', 135836], ['SEMH', 132217], ['MLD', 67861], ['SLD', 25681], ['PD', 24897], ['SpLD', 14374], ['HI', 8765], ['PMLD', 8577], ['OTH', 7512], ['VI', 5280], ['MSI', 1692]];
+const NEEDS = [
+  ['ASD', 201183],
+  ['SLCN', 135836],
+  ['SEMH', 132217],
+  ['MLD', 67861],
+  ['SLD', 25681],
+  ['PD', 24897],
+  ['SpLD', 14374],
+  ['HI', 8765],
+  ['PMLD', 8577],
+  ['OTH', 7512],
+  ['VI', 5280],
+  ['MSI', 1692],
+];
 // Pupils per NCY in the example area, as weights.
-const PER_NCY = [[-1, 22], [0, 80], [1, 108], [2, 124], [3, 141], [4, 153], [5, 164], [6, 170], [7, 186], [8, 192], [9, 192], [10, 186], [11, 181], [12, 158], [13, 136], [14, 96], [15, 68], [16, 51], [17, 40], [18, 28], [19, 17], [20, 11]];
+const PER_NCY = [
+  [-1, 22],
+  [0, 80],
+  [1, 108],
+  [2, 124],
+  [3, 141],
+  [4, 153],
+  [5, 164],
+  [6, 170],
+  [7, 186],
+  [8, 192],
+  [9, 192],
+  [10, 186],
+  [11, 181],
+  [12, 158],
+  [13, 136],
+  [14, 96],
+  [15, 68],
+  [16, 51],
+  [17, 40],
+  [18, 28],
+  [19, 17],
+  [20, 11],
+];
 // Setting mixes of scripts/make-example.mjs without 'independent' (placed separately at 3%), x10 so weights are integers.
 function settingWeights(ncy, need) {
   const heavy = ['SLD', 'PMLD', 'MSI'].includes(need);
-  if (ncy >= 14) return [['fe-college', 800], ['special-maintained', heavy ? 150 : 40]];
-  if (ncy >= 12) return [['fe-college', 450], ['mainstream', 200], ['special-maintained', heavy ? 300 : 120], ['special-academy', heavy ? 200 : 100]];
+  if (ncy >= 14)
+    return [
+      ['fe-college', 800],
+      ['special-maintained', heavy ? 150 : 40],
+    ];
+  if (ncy >= 12)
+    return [
+      ['fe-college', 450],
+      ['mainstream', 200],
+      ['special-maintained', heavy ? 300 : 120],
+      ['special-academy', heavy ? 200 : 100],
+    ];
   const semh = need === 'SEMH';
-  return [['mainstream', heavy ? 100 : 460], ['resourced-provision', 50], ['special-maintained', heavy ? 450 : 160], ['special-academy', heavy ? 350 : 130], ['nmss', 20], ['ap', semh && ncy >= 5 ? 80 : 2]];
+  return [
+    ['mainstream', heavy ? 100 : 460],
+    ['resourced-provision', 50],
+    ['special-maintained', heavy ? 450 : 160],
+    ['special-academy', heavy ? 350 : 130],
+    ['nmss', 20],
+    ['ap', semh && ncy >= 5 ? 80 : 2],
+  ];
 }
 // Lower bands more common: weights for band 1..k.
 const BAND_WEIGHTS = [40, 27, 17, 10, 6];
@@ -89,7 +144,12 @@ function scaleColumn(text, column) {
 /** Builds the model folder; returns its path. Skips the work when it is already there unless force. */
 export function makeCohort({ pupils = 20000, seed = 20000, force = false } = {}) {
   const dir = path.join(here, 'data', `pupils-${pupils}`);
-  if (!force && existsSync(path.join(dir, 'cohort.csv')) && existsSync(path.join(dir, 'model.json'))) return dir;
+  if (
+    !force &&
+    existsSync(path.join(dir, 'cohort.csv')) &&
+    existsSync(path.join(dir, 'model.json'))
+  )
+    return dir;
   mkdirSync(dir, { recursive: true });
 
   const randInt = rng(seed);
@@ -103,33 +163,46 @@ export function makeCohort({ pupils = 20000, seed = 20000, force = false } = {})
   }
 
   const rows = ['ncy,need,setting,band,annual_cost'];
-  let independent = 0;
   for (let i = 0; i < pupils; i += 1) {
     const ncy = pick(PER_NCY);
     const need = pick(NEEDS);
     if (randInt(100) < 3) {
       // Independent placement: priced per pupil, £45,000–£95,000 in £500 steps, no band.
       rows.push(`${ncy},${need},independent,,${45000 + randInt(101) * 500}.00`);
-      independent += 1;
       continue;
     }
     const setting = pick(settingWeights(ncy, need));
     const options = bands.get(setting);
     if (!options) throw new Error(`tariff has no bands for ${setting}`);
-    const band = pick(options.map((b, k) => [b, BAND_WEIGHTS[Math.min(k, BAND_WEIGHTS.length - 1)]]));
+    const band = pick(
+      options.map((b, k) => [b, BAND_WEIGHTS[Math.min(k, BAND_WEIGHTS.length - 1)]]),
+    );
     rows.push(`${ncy},${need},${setting},${band},`);
   }
   writeFileSync(path.join(dir, 'cohort.csv'), `${rows.join('\n')}\n`);
 
   writeFileSync(path.join(dir, 'tariff.json'), readFileSync(tariffFile));
   const manifest = JSON.parse(readFileSync(path.join(example, 'model.json'), 'utf8'));
-  manifest.area = { code: manifest.area.code, name: `${manifest.area.name} x${SCALE} benchmark of ${pupils} pupil rows` };
+  manifest.area = {
+    code: manifest.area.code,
+    name: `${manifest.area.name} x${SCALE} benchmark of ${pupils} pupil rows`,
+  };
   manifest.tariff = 'tariff.json';
   writeFileSync(path.join(dir, 'model.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  for (const name of ['ceasing.csv', 'transitions.csv']) copyFileSync(path.join(example, name), path.join(dir, name));
-  writeFileSync(path.join(dir, 'new-plans.csv'), scaleColumn(readFileSync(path.join(example, 'new-plans.csv'), 'utf8'), 'count'));
-  writeFileSync(path.join(dir, 'places.csv'), scaleColumn(readFileSync(path.join(example, 'places.csv'), 'utf8'), 'places'));
-  writeFileSync(path.join(dir, 'funding.csv'), scaleColumn(readFileSync(path.join(example, 'funding.csv'), 'utf8'), 'amount'));
+  for (const name of ['ceasing.csv', 'transitions.csv'])
+    copyFileSync(path.join(example, name), path.join(dir, name));
+  writeFileSync(
+    path.join(dir, 'new-plans.csv'),
+    scaleColumn(readFileSync(path.join(example, 'new-plans.csv'), 'utf8'), 'count'),
+  );
+  writeFileSync(
+    path.join(dir, 'places.csv'),
+    scaleColumn(readFileSync(path.join(example, 'places.csv'), 'utf8'), 'places'),
+  );
+  writeFileSync(
+    path.join(dir, 'funding.csv'),
+    scaleColumn(readFileSync(path.join(example, 'funding.csv'), 'utf8'), 'amount'),
+  );
   return dir;
 }
 

@@ -25,7 +25,9 @@ const example = path.join(root, 'fixtures', 'example');
 /** fixtures/example's tariff file: its model.json names a file in the folder or a library id. */
 function exampleTariffFile() {
   const name = JSON.parse(readFileSync(path.join(example, 'model.json'), 'utf8')).tariff;
-  return existsSync(path.resolve(example, name)) ? path.resolve(example, name) : path.join(root, 'tariffs', `${name}.json`);
+  return existsSync(path.resolve(example, name))
+    ? path.resolve(example, name)
+    : path.join(root, 'tariffs', `${name}.json`);
 }
 const AREAS = 153;
 const TOTAL_PUPILS = 638745;
@@ -54,11 +56,64 @@ function pick(r, pairs) {
   return pairs[pairs.length - 1][0];
 }
 
-const NEEDS = [['ASD', 201183], ['SLCN', 135836], ['SEMH', 132217], ['MLD', 67861], ['SLD', 25681], ['PD', 24897], ['SpLD', 14374], ['HI', 8765], ['PMLD', 8577], ['OTH', 7512], ['VI', 5280], ['MSI', 1692]];
+const NEEDS = [
+  ['ASD', 201183],
+  ['SLCN', 135836],
+  ['SEMH', 132217],
+  ['MLD', 67861],
+  ['SLD', 25681],
+  ['PD', 24897],
+  ['SpLD', 14374],
+  ['HI', 8765],
+  ['PMLD', 8577],
+  ['OTH', 7512],
+  ['VI', 5280],
+  ['MSI', 1692],
+];
 // Per-NCY weights (per 1,000 plans): under 5 (NCY -3..0) ~4%, 5-10 (1..6) ~35%, 11-15 (7..11) ~36%, 16-19 (12..15) ~20%, 20-25 (16..20) ~5%.
-const PER_NCY = [[-2, 2], [-1, 8], [0, 30], [1, 48], [2, 54], [3, 58], [4, 61], [5, 63], [6, 66], [7, 74], [8, 74], [9, 73], [10, 71], [11, 68], [12, 62], [13, 55], [14, 47], [15, 36], [16, 17], [17, 13], [18, 10], [19, 6], [20, 4]];
+const PER_NCY = [
+  [-2, 2],
+  [-1, 8],
+  [0, 30],
+  [1, 48],
+  [2, 54],
+  [3, 58],
+  [4, 61],
+  [5, 63],
+  [6, 66],
+  [7, 74],
+  [8, 74],
+  [9, 73],
+  [10, 71],
+  [11, 68],
+  [12, 62],
+  [13, 55],
+  [14, 47],
+  [15, 36],
+  [16, 17],
+  [17, 13],
+  [18, 10],
+  [19, 6],
+  [20, 4],
+];
 // New plans start mostly at 4-5 (NCY 0-1) and 10-11 (NCY 6-7); 5% at 16+.
-const NEW_PER_NCY = [[-1, 40], [0, 190], [1, 75], [2, 50], [3, 48], [4, 46], [5, 45], [6, 110], [7, 78], [8, 50], [9, 45], [10, 40], [11, 30], [12, 30], [13, 20]];
+const NEW_PER_NCY = [
+  [-1, 40],
+  [0, 190],
+  [1, 75],
+  [2, 50],
+  [3, 48],
+  [4, 46],
+  [5, 45],
+  [6, 110],
+  [7, 78],
+  [8, 50],
+  [9, 45],
+  [10, 40],
+  [11, 30],
+  [12, 30],
+  [13, 20],
+];
 const BAND_WEIGHTS = [40, 27, 17, 10, 6];
 
 /** Setting weights (per 1,000) by NCY and need, scaled per area by its special and independent factors (per 100). */
@@ -66,13 +121,50 @@ function settingWeights(ncy, need, area) {
   const heavy = need === 'SLD' || need === 'PMLD' || need === 'MSI';
   const semh = need === 'SEMH';
   const sp = (w) => Math.max(1, Math.trunc((w * (heavy ? 3 : 1) * area.special) / 100));
-  const ind = (w) => Math.max(1, Math.trunc((w * (semh || need === 'ASD' ? 2 : 1) * area.independent) / 100));
+  const ind = (w) =>
+    Math.max(1, Math.trunc((w * (semh || need === 'ASD' ? 2 : 1) * area.independent) / 100));
   const main = (w) => Math.max(1, heavy ? Math.trunc(w / 4) : w);
-  if (ncy <= 0) return [['mainstream', main(700)], ['special-maintained', sp(180)], ['special-academy', sp(120)]];
-  if (ncy <= 6) return [['mainstream', main(600)], ['resourced-provision', 50], ['special-maintained', sp(150)], ['special-academy', sp(130)], ['nmss', 10], ['independent', ind(20)], ['ap', semh ? 20 : 2]];
-  if (ncy <= 11) return [['mainstream', main(470)], ['resourced-provision', 45], ['special-maintained', sp(170)], ['special-academy', sp(170)], ['nmss', 20], ['independent', ind(45)], ['ap', semh ? 90 : 6]];
-  if (ncy <= 13) return [['fe-college', 450], ['mainstream', main(150)], ['special-maintained', sp(140)], ['special-academy', sp(140)], ['nmss', 15], ['independent', ind(45)]];
-  return [['fe-college', 760], ['special-maintained', sp(70)], ['special-academy', sp(60)], ['independent', ind(60)]];
+  if (ncy <= 0)
+    return [
+      ['mainstream', main(700)],
+      ['special-maintained', sp(180)],
+      ['special-academy', sp(120)],
+    ];
+  if (ncy <= 6)
+    return [
+      ['mainstream', main(600)],
+      ['resourced-provision', 50],
+      ['special-maintained', sp(150)],
+      ['special-academy', sp(130)],
+      ['nmss', 10],
+      ['independent', ind(20)],
+      ['ap', semh ? 20 : 2],
+    ];
+  if (ncy <= 11)
+    return [
+      ['mainstream', main(470)],
+      ['resourced-provision', 45],
+      ['special-maintained', sp(170)],
+      ['special-academy', sp(170)],
+      ['nmss', 20],
+      ['independent', ind(45)],
+      ['ap', semh ? 90 : 6],
+    ];
+  if (ncy <= 13)
+    return [
+      ['fe-college', 450],
+      ['mainstream', main(150)],
+      ['special-maintained', sp(140)],
+      ['special-academy', sp(140)],
+      ['nmss', 15],
+      ['independent', ind(45)],
+    ];
+  return [
+    ['fe-college', 760],
+    ['special-maintained', sp(70)],
+    ['special-academy', sp(60)],
+    ['independent', ind(60)],
+  ];
 }
 
 /** Area sizes as integer weights by kind of authority, then scaled to the national total (largest remainder). */
@@ -80,17 +172,25 @@ function areaSizes(r, count, total) {
   const weights = [];
   for (let i = 0; i < count; i += 1) {
     const k = i % AREAS;
-    if (k === 0) weights.push(20600); // the largest county (Kent had 20,635 plans in Jan 2025)
-    else if (k === 1 || k === 2) weights.push(40 + r(160)); // City of London, Isles of Scilly
-    else if (k < 27) weights.push(6000 + r(8000)); // shire counties
-    else if (k < 63) weights.push(2500 + r(4500)); // metropolitan districts
-    else if (k < 95) weights.push(1500 + r(3000)); // London boroughs
+    if (k === 0)
+      weights.push(20600); // the largest county (Kent had 20,635 plans in Jan 2025)
+    else if (k === 1 || k === 2)
+      weights.push(40 + r(160)); // City of London, Isles of Scilly
+    else if (k < 27)
+      weights.push(6000 + r(8000)); // shire counties
+    else if (k < 63)
+      weights.push(2500 + r(4500)); // metropolitan districts
+    else if (k < 95)
+      weights.push(1500 + r(3000)); // London boroughs
     else weights.push(1000 + r(3000)); // unitaries
   }
   const sum = weights.reduce((a, b) => a + b, 0);
   const sizes = weights.map((w) => Math.trunc((w * total) / sum));
-  const order = weights.map((w, i) => [((w * total) % sum), i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let left = total - sizes.reduce((a, b) => a + b, 0), j = 0; left > 0; left -= 1, j += 1) sizes[order[j][1]] += 1;
+  const order = weights
+    .map((w, i) => [(w * total) % sum, i])
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let left = total - sizes.reduce((a, b) => a + b, 0), j = 0; left > 0; left -= 1, j += 1)
+    sizes[order[j][1]] += 1;
   return sizes;
 }
 
@@ -108,7 +208,12 @@ const pounds = (whole) => `${whole}.00`;
 /** Builds the folder; returns its path. Skips the work when it is already there unless force. */
 export function makeNational({ scale = 1, force = false, seed = 2025 } = {}) {
   const dir = path.join(here, 'data', scale === 1 ? 'national' : `national-x${scale}`);
-  if (!force && existsSync(path.join(dir, 'scenarios.json')) && existsSync(path.join(dir, 'cohort.csv'))) return dir;
+  if (
+    !force &&
+    existsSync(path.join(dir, 'scenarios.json')) &&
+    existsSync(path.join(dir, 'cohort.csv'))
+  )
+    return dir;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const r = rng(seed);
@@ -129,7 +234,9 @@ export function makeNational({ scale = 1, force = false, seed = 2025 } = {}) {
     const tariff = i % 17 === 5 ? 'national-illustrative' : '';
     const growth = `0.${String(3 + r(8)).padStart(2, '0')}`; // new plans +3% to +10% a year
     const hnbGrowth = `0.0${1 + r(4)}`;
-    areaRows.push(`${code},Synthetic Area ${i + 1},${tariff},${growth},${hnbGrowth},${i % 9 === 0 ? '0.01' : ''}`);
+    areaRows.push(
+      `${code},Synthetic Area ${i + 1},${tariff},${growth},${hnbGrowth},${i % 9 === 0 ? '0.01' : ''}`,
+    );
     const needs = NEEDS.map(([need, w]) => [need, w * (90 + r(21))]);
     const bySetting = new Map();
     for (let p = 0; p < sizes[i]; p += 1) {
@@ -143,7 +250,10 @@ export function makeNational({ scale = 1, force = false, seed = 2025 } = {}) {
         continue;
       }
       const options = bands.get(setting);
-      const band = pick(r, options.map((b, k) => [b, BAND_WEIGHTS[Math.min(k, BAND_WEIGHTS.length - 1)]]));
+      const band = pick(
+        r,
+        options.map((b, k) => [b, BAND_WEIGHTS[Math.min(k, BAND_WEIGHTS.length - 1)]]),
+      );
       cohort.push(`${code},${ncy},${need},${setting},${band},`);
     }
     const plans = new Map();
@@ -153,17 +263,23 @@ export function makeNational({ scale = 1, force = false, seed = 2025 } = {}) {
       let setting = pick(r, settingWeights(ncy, need, area));
       if (setting === 'independent') setting = 'nmss';
       const options = bands.get(setting);
-      const band = pick(r, options.map((b, k) => [b, BAND_WEIGHTS[Math.min(k, BAND_WEIGHTS.length - 1)]]));
+      const band = pick(
+        r,
+        options.map((b, k) => [b, BAND_WEIGHTS[Math.min(k, BAND_WEIGHTS.length - 1)]]),
+      );
       const key = `${ncy},${need},${setting},${band}`;
       plans.set(key, (plans.get(key) ?? 0) + 1);
     }
-    for (const [key, n] of [...plans].sort((a, b) => (a[0] < b[0] ? -1 : 1))) newPlans.push(`${code},${key},${n}`);
+    for (const [key, n] of [...plans].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+      newPlans.push(`${code},${key},${n}`);
     for (const setting of ['special-maintained', 'special-academy', 'resourced-provision']) {
       const base = bySetting.get(setting) ?? 0;
       if (base === 0) continue;
       let commissioned = Math.trunc((base * (95 + r(11))) / 100);
       for (let ay = 2025; ay <= 2030; ay += 1) {
-        places.push(`${code},${ay}/${String((ay + 1) % 100).padStart(2, '0')},${setting},${commissioned}`);
+        places.push(
+          `${code},${ay}/${String((ay + 1) % 100).padStart(2, '0')},${setting},${commissioned}`,
+        );
         commissioned += Math.trunc((commissioned * 2) / 100);
       }
     }
@@ -181,8 +297,15 @@ export function makeNational({ scale = 1, force = false, seed = 2025 } = {}) {
   writeFileSync(path.join(dir, 'funding.csv'), `${funding.join('\n')}\n`);
   copyFileSync(tariffFile, path.join(dir, 'tariff.json'));
   // Ceasing and phase-transfer rules are national: no area column, so they apply to every area.
-  for (const name of ['ceasing.csv', 'transitions.csv']) copyFileSync(path.join(example, name), path.join(dir, name));
-  const model = { areas: 'areas.csv', baseYear: '2025/26', horizon: '2030-31', tariff: 'tariff.json', assumptions: { newPlansGrowth: '0.06', hnbGrowth: '0.03', tariffUplift: '0' } };
+  for (const name of ['ceasing.csv', 'transitions.csv'])
+    copyFileSync(path.join(example, name), path.join(dir, name));
+  const model = {
+    areas: 'areas.csv',
+    baseYear: '2025/26',
+    horizon: '2030-31',
+    tariff: 'tariff.json',
+    assumptions: { newPlansGrowth: '0.06', hnbGrowth: '0.03', tariffUplift: '0' },
+  };
   writeFileSync(path.join(dir, 'model.json'), `${JSON.stringify(model, null, 2)}\n`);
   writeFileSync(path.join(dir, 'scenarios.json'), `${JSON.stringify(SCENARIOS, null, 2)}\n`);
   return dir;
@@ -192,17 +315,58 @@ const SCENARIOS = {
   scenarios: [
     { id: 'unmitigated', label: 'Unmitigated: current trends continue' },
     {
-      id: 'mitigated', label: 'Mitigated: DBV-style workstreams in every area', base: 'unmitigated',
+      id: 'mitigated',
+      label: 'Mitigated: DBV-style workstreams in every area',
+      base: 'unmitigated',
       levers: [
-        { id: 'early-help-semh', label: '10% fewer new SEMH plans in primary', kind: 'new-plans', share: '-0.10', filter: { need: 'SEMH', ncy: { from: 0, to: 6 } }, profile: { shape: 'linear', from: '2026/27', fullBy: '2028/29' } },
-        { id: 'independent-returns', label: '10% of independent placements back to special academies', kind: 'move-placements', share: '0.10', filter: { setting: 'independent', ncy: { from: 3, to: 13 } }, to: { setting: 'special-academy', band: '3' }, profile: { shape: 'back-loaded', from: '2027/28', fullBy: '2028/29' } },
-        { id: 'post-16-outcomes', label: 'A quarter more post-16 plans end where outcomes are met', kind: 'ceasing', share: '0.25', filter: { ncy: { from: 14, to: 20 } }, profile: { shape: 'front-loaded', from: '2026/27', fullBy: '2028/29' } },
-        { id: 'mainstream-band-review', label: 'Mainstream bands 4 and 5 down 3% from September 2026', kind: 'tariff', share: '-0.03', from: '2026-09-01', filter: { setting: 'mainstream', band: ['4', '5'] } },
+        {
+          id: 'early-help-semh',
+          label: '10% fewer new SEMH plans in primary',
+          kind: 'new-plans',
+          share: '-0.10',
+          filter: { need: 'SEMH', ncy: { from: 0, to: 6 } },
+          profile: { shape: 'linear', from: '2026/27', fullBy: '2028/29' },
+        },
+        {
+          id: 'independent-returns',
+          label: '10% of independent placements back to special academies',
+          kind: 'move-placements',
+          share: '0.10',
+          filter: { setting: 'independent', ncy: { from: 3, to: 13 } },
+          to: { setting: 'special-academy', band: '3' },
+          profile: { shape: 'back-loaded', from: '2027/28', fullBy: '2028/29' },
+        },
+        {
+          id: 'post-16-outcomes',
+          label: 'A quarter more post-16 plans end where outcomes are met',
+          kind: 'ceasing',
+          share: '0.25',
+          filter: { ncy: { from: 14, to: 20 } },
+          profile: { shape: 'front-loaded', from: '2026/27', fullBy: '2028/29' },
+        },
+        {
+          id: 'mainstream-band-review',
+          label: 'Mainstream bands 4 and 5 down 3% from September 2026',
+          kind: 'tariff',
+          share: '-0.03',
+          from: '2026-09-01',
+          filter: { setting: 'mainstream', band: ['4', '5'] },
+        },
       ],
     },
     {
-      id: 'national-tariff', label: 'The illustrative national banding table from September 2027', base: 'unmitigated',
-      levers: [{ id: 'national-bands', label: 'Every setting priced by the national table', kind: 'tariff', tariff: 'national-illustrative', from: '2027-09-01' }],
+      id: 'national-tariff',
+      label: 'The illustrative national banding table from September 2027',
+      base: 'unmitigated',
+      levers: [
+        {
+          id: 'national-bands',
+          label: 'Every setting priced by the national table',
+          kind: 'tariff',
+          tariff: 'national-illustrative',
+          from: '2027-09-01',
+        },
+      ],
     },
   ],
 };

@@ -26,9 +26,14 @@ export function measured(args) {
   const command = withTime ? TIME : process.execPath;
   const argv = withTime ? ['-f', `${TAG} %U %S %M`, process.execPath, ...args] : args;
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command, argv, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   const usage = new RegExp(`${TAG} ([\\d.]+) ([\\d.]+) (\\d+)`).exec(result.stderr.toString());
   return {
     ms,
@@ -65,6 +70,7 @@ export function repeated(args, n) {
 export function alternated(commands, n) {
   for (const args of commands) measured(args);
   const runs = commands.map(() => []);
-  for (let round = 0; round < n; round += 1) commands.forEach((args, i) => runs[i].push(measured(args)));
+  for (let round = 0; round < n; round += 1)
+    commands.forEach((args, i) => runs[i].push(measured(args)));
   return runs.map(summary);
 }

@@ -30,18 +30,54 @@ function generator(seed) {
   };
 }
 
-const FACTORS = [['population_2_18', '0.5'], ['fsm', '0.1'], ['idaci', '0.1'], ['bad_health', '0.075'], ['disability', '0.075'], ['ks2_low_attainment', '0.075'], ['ks4_low_attainment', '0.075']];
-const HEADER = ['area_code', 'area_name', ...FACTORS.map(([id]) => id), 'basic_entitlement_pupils', 'historic_spend', 'hospital_education', 'net_imported_pupils', 'aca', 'baseline_allocation', 'baseline_population_2_18', 'academy_place_deduction'];
+const FACTORS = [
+  ['population_2_18', '0.5'],
+  ['fsm', '0.1'],
+  ['idaci', '0.1'],
+  ['bad_health', '0.075'],
+  ['disability', '0.075'],
+  ['ks2_low_attainment', '0.075'],
+  ['ks4_low_attainment', '0.075'],
+];
+const HEADER = [
+  'area_code',
+  'area_name',
+  ...FACTORS.map(([id]) => id),
+  'basic_entitlement_pupils',
+  'historic_spend',
+  'hospital_education',
+  'net_imported_pupils',
+  'aca',
+  'baseline_allocation',
+  'baseline_population_2_18',
+  'academy_place_deduction',
+];
 
 function parameters(nationalTotal) {
   const v = (value) => ({ value, status: 'illustrative', reference: 'bench' });
   return {
-    financialYear: '2025-26', mode: 'formula', title: 'Benchmark: 153 generated areas (ILLUSTRATIVE)',
-    references: [{ id: 'bench', title: 'bench/nff.mjs: generated for timing only', url: 'bench/nff.mjs' }],
-    basicEntitlement: { rate: v('4660.00') }, historicSpend: { share: v('0.5') },
-    proxyFactors: { pot: v('7000000000.00'), factors: FACTORS.map(([id, weight]) => ({ id, weight: v(weight) })) },
+    financialYear: '2025-26',
+    mode: 'formula',
+    title: 'Benchmark: 153 generated areas (ILLUSTRATIVE)',
+    references: [
+      { id: 'bench', title: 'bench/nff.mjs: generated for timing only', url: 'bench/nff.mjs' },
+    ],
+    basicEntitlement: { rate: v('4660.00') },
+    historicSpend: { share: v('0.5') },
+    proxyFactors: {
+      pot: v('7000000000.00'),
+      factors: FACTORS.map(([id, weight]) => ({ id, weight: v(weight) })),
+    },
     importExport: { rate: v('6000.00') },
-    floorCap: { floor: v('0.07'), cap: v('0.10'), compare: { elements: ['historic_spend', 'proxies', 'hospital_education'], status: 'illustrative', reference: 'bench' } },
+    floorCap: {
+      floor: v('0.07'),
+      cap: v('0.10'),
+      compare: {
+        elements: ['historic_spend', 'proxies', 'hospital_education'],
+        status: 'illustrative',
+        reference: 'bench',
+      },
+    },
     ...(nationalTotal ? { nationalTotal: v(nationalTotal) } : {}),
   };
 }
@@ -56,20 +92,42 @@ export function makeNational() {
     const population = int(20000, 300000);
     const share = (low, high) => String(Math.floor(population * (low + random() * (high - low))));
     return {
-      area_code: String(800 + i), area_name: `Generated area ${i + 1}`, population_2_18: String(population),
-      fsm: share(0.12, 0.3), idaci: share(0.08, 0.25), bad_health: share(0.1, 0.2), disability: share(0.04, 0.08), ks2_low_attainment: share(0.03, 0.06), ks4_low_attainment: share(0.02, 0.05),
-      basic_entitlement_pupils: share(0.003, 0.006), historic_spend: `${Math.floor(population * (200 + random() * 200))}.00`, hospital_education: `${Math.floor(population * random() * 10)}.00`,
-      net_imported_pupils: String(int(-60, 60)), aca: (1 + Math.floor(random() * 20000) / 100000).toFixed(5),
-      baseline_population_2_18: String(Math.floor(population * (0.98 + random() * 0.03))), baseline_allocation: '1.00', academy_place_deduction: `${Math.floor(population * random() * 40)}.00`,
+      area_code: String(800 + i),
+      area_name: `Generated area ${i + 1}`,
+      population_2_18: String(population),
+      fsm: share(0.12, 0.3),
+      idaci: share(0.08, 0.25),
+      bad_health: share(0.1, 0.2),
+      disability: share(0.04, 0.08),
+      ks2_low_attainment: share(0.03, 0.06),
+      ks4_low_attainment: share(0.02, 0.05),
+      basic_entitlement_pupils: share(0.003, 0.006),
+      historic_spend: `${Math.floor(population * (200 + random() * 200))}.00`,
+      hospital_education: `${Math.floor(population * random() * 10)}.00`,
+      net_imported_pupils: String(int(-60, 60)),
+      aca: (1 + Math.floor(random() * 20000) / 100000).toFixed(5),
+      baseline_population_2_18: String(Math.floor(population * (0.98 + random() * 0.03))),
+      baseline_allocation: '1.00',
+      academy_place_deduction: `${Math.floor(population * random() * 40)}.00`,
       change: -0.05 + random() * 0.3,
     };
   });
   const write = (nationalTotal) => {
-    writeFileSync(path.join(dir, 'nff-factors.csv'), `${[HEADER.join(','), ...areas.map((a) => HEADER.map((c) => a[c]).join(','))].join('\n')}\n`);
-    writeFileSync(path.join(dir, 'nff-parameters', '2025-26.json'), `${JSON.stringify(parameters(nationalTotal), null, 2)}\n`);
+    writeFileSync(
+      path.join(dir, 'nff-factors.csv'),
+      `${[HEADER.join(','), ...areas.map((a) => HEADER.map((c) => a[c]).join(','))].join('\n')}\n`,
+    );
+    writeFileSync(
+      path.join(dir, 'nff-parameters', '2025-26.json'),
+      `${JSON.stringify(parameters(nationalTotal), null, 2)}\n`,
+    );
   };
   const load = () => {
-    const loaded = loadNff(path.join(dir, 'nff-factors.csv'), path.join(dir, 'nff-parameters'), 2025);
+    const loaded = loadNff(
+      path.join(dir, 'nff-factors.csv'),
+      path.join(dir, 'nff-parameters'),
+      2025,
+    );
     if (!loaded.areas) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
     return loaded;
   };
@@ -78,7 +136,10 @@ export function makeNational() {
   const first = calculateNff(load().parameters, load().areas).result;
   first.areas.forEach((result, i) => {
     const area = areas[i];
-    area.baseline_allocation = result.comparedPerHead.times(area.baseline_population_2_18).div((1 + area.change).toFixed(6)).toFixed(2);
+    area.baseline_allocation = result.comparedPerHead
+      .times(area.baseline_population_2_18)
+      .div((1 + area.change).toFixed(6))
+      .toFixed(2);
   });
   write();
   // A national total 60% of the way from the total at the floor to the total with no cap.
@@ -93,11 +154,26 @@ export function makeNational() {
 /** Spawned CLI wall time (median and min of `runs`, after one warm-up) and the in-process calculation. */
 export function nffBench(runs) {
   const dir = makeNational();
-  const args = ['bin/highneeds', 'nff', path.relative(root, path.join(dir, 'nff-factors.csv')), '--year', '2025-26', '--params', path.relative(root, path.join(dir, 'nff-parameters')), '--solve-cap', '--format', 'csv'];
+  const args = [
+    'bin/highneeds',
+    'nff',
+    path.relative(root, path.join(dir, 'nff-factors.csv')),
+    '--year',
+    '2025-26',
+    '--params',
+    path.relative(root, path.join(dir, 'nff-parameters')),
+    '--solve-cap',
+    '--format',
+    'csv',
+  ];
   const check = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
   if (check.status !== 0) throw new Error(`nff bench run failed: ${check.stderr}`);
   const wall = repeated(args, runs);
-  const { parameters: p, areas } = loadNff(path.join(dir, 'nff-factors.csv'), path.join(dir, 'nff-parameters'), 2025);
+  const { parameters: p, areas } = loadNff(
+    path.join(dir, 'nff-factors.csv'),
+    path.join(dir, 'nff-parameters'),
+    2025,
+  );
   const times = [];
   let iterations = 0;
   for (let i = 0; i < runs + 2; i += 1) {

@@ -28,7 +28,11 @@ const CLI = path.join('bin', 'highneeds');
 
 const f = (x) => x.toFixed(1);
 const verdict = (pass) => (pass ? 'PASS' : 'NOT MET');
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(', ');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ');
 
 function countRows(cohortFile) {
   const records = parseFile(cohortFile);
@@ -36,13 +40,15 @@ function countRows(cohortFile) {
   const header = nonBlank[0].map((name) => name.trim().toLowerCase());
   const countIndex = header.indexOf('count');
   let pupils = 0;
-  for (const record of nonBlank.slice(1)) pupils += countIndex >= 0 && record[countIndex]?.trim() ? Number(record[countIndex]) : 1;
+  for (const record of nonBlank.slice(1))
+    pupils += countIndex >= 0 && record[countIndex]?.trim() ? Number(record[countIndex]) : 1;
   return { rows: nonBlank.length - 1, pupils: Math.round(pupils) };
 }
 
 function textTable(header, body) {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
@@ -61,8 +67,16 @@ function modelFigures(name, dir) {
   const inproc = inProcess(dir, N, 2);
   const added = cli.median - parse.median;
   return {
-    model: name, rows, pupils, years, cli, parse, added, ratio: added / parse.median,
-    loadProject: inproc.model.median, inParse: inproc.parse.median,
+    model: name,
+    rows,
+    pupils,
+    years,
+    cli,
+    parse,
+    added,
+    ratio: added / parse.median,
+    loadProject: inproc.model.median,
+    inParse: inproc.parse.median,
     inRatio: (inproc.model.median - inproc.parse.median) / inproc.parse.median,
   };
 }
@@ -74,20 +88,37 @@ function modelFigures(name, dir) {
  */
 function projectAB(dir, baselineCli) {
   const project = (cli) => [cli, 'project', path.relative(root, dir), '--format', 'csv', '--quiet'];
-  const [node, oldStart, newStart, oldProject, newProject] = alternated([['-e', '0'], [baselineCli, '--version'], [CLI, '--version'], project(baselineCli), project(CLI)], N);
+  const [node, oldStart, newStart, oldProject, newProject] = alternated(
+    [
+      ['-e', '0'],
+      [baselineCli, '--version'],
+      [CLI, '--version'],
+      project(baselineCli),
+      project(CLI),
+    ],
+    N,
+  );
   return { node, oldStart, newStart, oldProject, newProject };
 }
 
 function projectABTable(ab, label) {
   const cell = (median, min) => (median === undefined ? 'n/a' : `${f(median)} (${f(min)})`);
-  const row = (name, s) => [name, cell(s.median, s.min), cell(s.cpuMedian, s.cpuMin), (s.median / ab.node.median).toFixed(2)];
-  return textTable(['command (timed in turn)', 'wall ms (min)', 'CPU ms (min)', 'wall / node -e 0'], [
-    row('node -e 0', ab.node),
-    row(`baseline ${label} --version`, ab.oldStart),
-    row('this tree --version', ab.newStart),
-    row(`baseline ${label} project pupils-20000`, ab.oldProject),
-    row('this tree project pupils-20000', ab.newProject),
-  ]);
+  const row = (name, s) => [
+    name,
+    cell(s.median, s.min),
+    cell(s.cpuMedian, s.cpuMin),
+    (s.median / ab.node.median).toFixed(2),
+  ];
+  return textTable(
+    ['command (timed in turn)', 'wall ms (min)', 'CPU ms (min)', 'wall / node -e 0'],
+    [
+      row('node -e 0', ab.node),
+      row(`baseline ${label} --version`, ab.oldStart),
+      row('this tree --version', ab.newStart),
+      row(`baseline ${label} project pupils-20000`, ab.oldProject),
+      row('this tree project pupils-20000', ab.newProject),
+    ],
+  );
 }
 
 function projectABLine(ab, label) {
@@ -97,15 +128,32 @@ function projectABLine(ab, label) {
 
 /** Goal-seek on the example (under 1 s): the whole solve command, and its own count of projections. */
 function solveLine() {
-  const args = [CLI, 'solve', '--scenario', 'demand-management', '--target', 'in-year-balance>=0@2028-29', '--vary', 'lever:fewer-new-plans.share', '--range', '-1,0', '--format', 'csv'];
+  const args = [
+    CLI,
+    'solve',
+    '--scenario',
+    'demand-management',
+    '--target',
+    'in-year-balance>=0@2028-29',
+    '--vary',
+    'lever:fewer-new-plans.share',
+    '--range',
+    '-1,0',
+    '--format',
+    'csv',
+  ];
   const wall = repeated(args, N);
-  const runs = /(\d+) projections in (\d+) ms \(([\d.]+) ms each\)/.exec(measured(args).stdout.toString());
+  const runs = /(\d+) projections in (\d+) ms \(([\d.]+) ms each\)/.exec(
+    measured(args).stdout.toString(),
+  );
   return `goal-seek (example, demand-management, in-year balance by 2028-29): ${runs ? `${runs[1]} projections, ${runs[3]} ms per projection, ` : ''}CLI wall median ${f(wall.median)} ms (min ${f(wall.min)}); target under 1000 ms -> ${verdict(wall.median < 1000)}`;
 }
 
 function commitLabel() {
   const git = (...a) => spawnSync('git', a, { cwd: root, encoding: 'utf8' }).stdout?.trim() ?? '';
-  const dirty = git('status', '--porcelain', '--', 'src', 'bin', 'package.json') ? ' (with uncommitted changes in src/)' : '';
+  const dirty = git('status', '--porcelain', '--', 'src', 'bin', 'package.json')
+    ? ' (with uncommitted changes in src/)'
+    : '';
   return `${git('rev-parse', '--short', 'HEAD') || 'unknown'}${dirty}`;
 }
 
@@ -118,7 +166,10 @@ const commit = commitLabel();
 const pupils20000 = makeCohort({ pupils: 20000 });
 
 const ab = projectAB(pupils20000, baselineCli);
-const results = [modelFigures('example', path.join(root, 'fixtures', 'example')), modelFigures('pupils-20000', pupils20000)];
+const results = [
+  modelFigures('example', path.join(root, 'fixtures', 'example')),
+  modelFigures('pupils-20000', pupils20000),
+];
 const solve = solveLine();
 // The high-needs NFF over 153 generated areas with --solve-cap (issue 5: under 1 s): bench/nff.mjs.
 const nff = nffBench(N).line;
@@ -128,8 +179,32 @@ const loadAtEnd = load();
 const minutes = Number(process.hrtime.bigint() - started) / 6e10;
 
 const table = textTable(
-  ['model', 'rows', 'pupils', 'years', 'CLI wall ms (min)', 'parse-only ms (fresh)', 'model-added ms', 'ratio added/parse', 'in-proc load+project ms', 'in-proc parse ms', 'in-proc ratio'],
-  results.map((r) => [r.model, String(r.rows), String(r.pupils), String(r.years), `${f(r.cli.median)} (${f(r.cli.min)})`, f(r.parse.median), f(r.added), r.ratio.toFixed(2), f(r.loadProject), f(r.inParse), r.inRatio.toFixed(2)]),
+  [
+    'model',
+    'rows',
+    'pupils',
+    'years',
+    'CLI wall ms (min)',
+    'parse-only ms (fresh)',
+    'model-added ms',
+    'ratio added/parse',
+    'in-proc load+project ms',
+    'in-proc parse ms',
+    'in-proc ratio',
+  ],
+  results.map((r) => [
+    r.model,
+    String(r.rows),
+    String(r.pupils),
+    String(r.years),
+    `${f(r.cli.median)} (${f(r.cli.min)})`,
+    f(r.parse.median),
+    f(r.added),
+    r.ratio.toFixed(2),
+    f(r.loadProject),
+    f(r.inParse),
+    r.inRatio.toFixed(2),
+  ]),
 );
 const big = results.find((r) => r.model === 'pupils-20000');
 const targets = [
@@ -143,9 +218,15 @@ const projectTable = projectABTable(ab, label);
 
 const cpus = os.cpus();
 const cpuModel = cpus[0]?.model.trim() ?? 'unknown CPU';
-console.log(`${cpus.length} cores (${os.availableParallelism()} available), ${cpuModel}, ${os.platform()} ${os.release()}, Node ${process.version}; commit ${commit} against baseline ${label}; N=${N}`);
-console.log(`load average (1, 5, 15 min): ${loadAtStart} at start, ${loadAtEnd} at end; ${minutes.toFixed(1)} min in all\n`);
-console.log(`demand engine against the baseline (issue 14):\n${projectTable}\n\n${batch.ab}\n\n${issue14.join('\n')}\n`);
+console.log(
+  `${cpus.length} cores (${os.availableParallelism()} available), ${cpuModel}, ${os.platform()} ${os.release()}, Node ${process.version}; commit ${commit} against baseline ${label}; N=${N}`,
+);
+console.log(
+  `load average (1, 5, 15 min): ${loadAtStart} at start, ${loadAtEnd} at end; ${minutes.toFixed(1)} min in all\n`,
+);
+console.log(
+  `demand engine against the baseline (issue 14):\n${projectTable}\n\n${batch.ab}\n\n${issue14.join('\n')}\n`,
+);
 console.log(table);
 console.log(`\n${targets.join('\n')}`);
 console.log(`\nnational batch (bench/batch.mjs):\n${batch.table}\n\n${batch.lines.join('\n')}`);

@@ -25,17 +25,35 @@ const binaryCases = arg('binary', 200);
 const seed = arg('seed', 1);
 const root = fileURLToPath(new URL('../', import.meta.url));
 const bin = path.join(root, 'bin/highneeds');
-const api = { loadModel, project, loadScenarios, checkScenarios, projectScenario, libraryDir: path.join(root, 'tariffs'), renderCsv, renderJson, summaryRows, detailRows, SUMMARY_COLUMNS, DETAIL_COLUMNS };
+const api = {
+  loadModel,
+  project,
+  loadScenarios,
+  checkScenarios,
+  projectScenario,
+  libraryDir: path.join(root, 'tariffs'),
+  renderCsv,
+  renderJson,
+  summaryRows,
+  detailRows,
+  SUMMARY_COLUMNS,
+  DETAIL_COLUMNS,
+};
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-fuzz-'));
 const failures = [];
 const outcomes = { ok: 0, 'input-error': 0 };
 
 function record(kind, index, applied, dir, result) {
-  if (!result.failure) { outcomes[result.outcome] += 1; return; }
+  if (!result.failure) {
+    outcomes[result.outcome] += 1;
+    return;
+  }
   const keep = path.join(root, 'fuzz-failures', `${kind}-${seed}-${index}`);
   mkdirSync(path.dirname(keep), { recursive: true });
   cpSync(dir, keep, { recursive: true });
-  failures.push(`${kind} case ${index} (${applied.join('; ')}): ${result.failure.split('\n')[0]} [saved in ${path.relative(root, keep)}]`);
+  failures.push(
+    `${kind} case ${index} (${applied.join('; ')}): ${result.failure.split('\n')[0]} [saved in ${path.relative(root, keep)}]`,
+  );
 }
 
 const started = process.hrtime.bigint();
@@ -55,8 +73,12 @@ for (let i = 0; i < binaryCases; i += 1) {
 const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
 rmSync(scratch, { recursive: true, force: true });
 
-console.log(`fuzz seed ${seed}: ${cases} in-process cases (${inProcessMs.toFixed(0)} ms) + ${binaryCases} through the binary (${(totalMs - inProcessMs).toFixed(0)} ms)`);
-console.log(`outcomes: ${outcomes.ok} projected, ${outcomes['input-error']} refused with located input errors, ${failures.length} failures`);
+console.log(
+  `fuzz seed ${seed}: ${cases} in-process cases (${inProcessMs.toFixed(0)} ms) + ${binaryCases} through the binary (${(totalMs - inProcessMs).toFixed(0)} ms)`,
+);
+console.log(
+  `outcomes: ${outcomes.ok} projected, ${outcomes['input-error']} refused with located input errors, ${failures.length} failures`,
+);
 for (const failure of failures) console.log(`  FAIL ${failure}`);
 console.log(`${cases + binaryCases - failures.length} passed, ${failures.length} failed`);
 process.exitCode = failures.length ? 1 : 0;

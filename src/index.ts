@@ -1,26 +1,74 @@
 /** The library API: the same numbers as the CLI, as plain unrounded data. */
-export { loadModel, type LoadedModel, type LoadOptions, type InputDigest } from './io/read-model.js';
+export {
+  loadModel,
+  type LoadedModel,
+  type LoadOptions,
+  type InputDigest,
+} from './io/read-model.js';
 export { project } from './core/project.js';
 export { ProjectionCache } from './core/demand/cache.js';
-export type { Projection, ProjectionOutcome, FinancialYearResult, AcademicYearResult, SettingYear } from './core/projection.js';
-export type { Model, Cell, NewPlanRow, CeasingRow, TransitionRow, PlacesRow, PopulationRow, CapacityRow, FundingRow, FundingLine, Assumptions } from './core/model.js';
+export type {
+  Projection,
+  ProjectionOutcome,
+  FinancialYearResult,
+  AcademicYearResult,
+  SettingYear,
+} from './core/projection.js';
+export type {
+  Model,
+  Cell,
+  NewPlanRow,
+  CeasingRow,
+  TransitionRow,
+  PlacesRow,
+  PopulationRow,
+  CapacityRow,
+  FundingRow,
+  FundingLine,
+  Assumptions,
+} from './core/model.js';
 export type { Tariff, TariffRate, TariffSetting, Uplift, Reference } from './core/tariff.js';
 export type { Issue, Location, Severity } from './core/issue.js';
 export type { IssueCode } from './core/codes.js';
 export { ISSUE_CODES } from './core/codes.js';
 export { toPence, toCount2dp } from './core/rounding.js';
 /** A projection's years are numbers (2026 is FY 2026-27); these give the "2026-27" and "2025/26" labels that the CLI and runBatch print. */
-export { formatFinancialYear, formatAcademicYear, parseFinancialYear, parseAcademicYear, type FinancialYear, type AcademicYear } from './core/period.js';
+export {
+  formatFinancialYear,
+  formatAcademicYear,
+  parseFinancialYear,
+  parseAcademicYear,
+  type FinancialYear,
+  type AcademicYear,
+} from './core/period.js';
 export { loadNff, type LoadedNff } from './io/load-nff.js';
 export { calculateNff, type NffOptions, type NffOutcome } from './core/nff/calculate.js';
-export type { NffParameters, ParameterValue, ProxyFactorParameter, RolledInGrant } from './core/nff/parameters.js';
+export type {
+  NffParameters,
+  ParameterValue,
+  ProxyFactorParameter,
+  RolledInGrant,
+} from './core/nff/parameters.js';
 export type { AreaFactors } from './core/nff/factors.js';
 export type { NffResult, FormulaArea, RolloverArea, SolvedCap } from './core/nff/result.js';
 export type { WriteOff, WriteOffResult } from './core/write-off.js';
 export { projectModel, type ProjectModelOptions, type ProjectedModel } from './io/project-model.js';
 export { projectScenario } from './core/scenario/apply.js';
-export { runBatch, type BatchOptions, type BatchResult, type BatchRow, type PrintedRow, type AreaResult } from './io/run-batch.js';
+export {
+  runBatch,
+  type BatchOptions,
+  type BatchResult,
+  type BatchRow,
+  type PrintedRow,
+  type AreaResult,
+} from './io/run-batch.js';
 export type { NationalYear } from './core/batch/national.js';
 export { SUMMARY_COLUMNS, summaryRows, type Row } from './report/rows.js';
 export { renderCsv } from './report/csv.js';
-export { BATCH_SUMMARY_COLUMNS, NATIONAL_COLUMNS, renderBatchSummary, renderNational, renderPrintedSummary } from './report/batch-csv.js';
+export {
+  BATCH_SUMMARY_COLUMNS,
+  NATIONAL_COLUMNS,
+  renderBatchSummary,
+  renderNational,
+  renderPrintedSummary,
+} from './report/batch-csv.js';

@@ -21,13 +21,20 @@ export async function batchProgress(options: { quiet: boolean }): Promise<BatchP
       const elapsed = (performance.now() - started) / 1000;
       // Time since the first area was handed out, scaled by the work left (reading is not repeated).
       computing ??= elapsed;
-      const left = workDone > 0 && done < total ? `, about ${formatSeconds(((elapsed - computing) / workDone) * (1 - workDone))} left` : '';
+      const left =
+        workDone > 0 && done < total
+          ? `, about ${formatSeconds(((elapsed - computing) / workDone) * (1 - workDone))} left`
+          : '';
       spinner.text = `Areas ${done}/${total}, ${formatSeconds(elapsed)} elapsed${left}`;
     },
-    stop: () => { spinner.stop(); },
+    stop: () => {
+      spinner.stop();
+    },
   };
 }
 
 function formatSeconds(seconds: number): string {
-  return seconds < 60 ? `${seconds.toFixed(1)} s` : `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+  return seconds < 60
+    ? `${seconds.toFixed(1)} s`
+    : `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
 }

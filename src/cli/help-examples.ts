@@ -43,9 +43,18 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'highneeds tariffs show example-borough-2025 --at 2026-04-01',
     'highneeds tariffs diff example-borough-2025 national-illustrative --at 2026-04-01 --model fixtures/example',
   ],
-  'tariffs list': ['highneeds tariffs list', 'highneeds tariffs list --format csv --out tariffs.csv'],
-  'tariffs show': ['highneeds tariffs show example-borough-2025', 'highneeds tariffs show example-borough-2025 --at 2026-04-01 --format csv'],
-  'tariffs check': ['highneeds tariffs check', 'highneeds tariffs check tariffs/example-borough-2025.json --quiet'],
+  'tariffs list': [
+    'highneeds tariffs list',
+    'highneeds tariffs list --format csv --out tariffs.csv',
+  ],
+  'tariffs show': [
+    'highneeds tariffs show example-borough-2025',
+    'highneeds tariffs show example-borough-2025 --at 2026-04-01 --format csv',
+  ],
+  'tariffs check': [
+    'highneeds tariffs check',
+    'highneeds tariffs check tariffs/example-borough-2025.json --quiet',
+  ],
   'tariffs diff': [
     'highneeds tariffs diff example-borough-2025 national-illustrative --at 2026-04-01',
     'highneeds tariffs diff example-borough-2025 national-illustrative --model fixtures/example',
@@ -53,11 +62,16 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'tariffs import': [
     'highneeds tariffs import fixtures/tariff-import/rates.csv --settings fixtures/tariff-import/settings.csv --id imported --title "Imported bands" --reference https://example.org/bands --out imported.json',
   ],
-  'tariffs export': ['highneeds tariffs export example-borough-2025', 'highneeds tariffs export example-borough-2025 --csv --out-dir mine'],
+  'tariffs export': [
+    'highneeds tariffs export example-borough-2025',
+    'highneeds tariffs export example-borough-2025 --csv --out-dir mine',
+  ],
 };
 
 /** The examples as a help section, after commander's own text. */
 export function examplesText(command: string): string {
   const examples = HELP_EXAMPLES[command];
-  return examples?.length ? `\nExamples:\n${examples.map((line) => `  $ ${line}`).join('\n')}\n` : '';
+  return examples?.length
+    ? `\nExamples:\n${examples.map((line) => `  $ ${line}`).join('\n')}\n`
+    : '';
 }

@@ -8,7 +8,9 @@ function onSignal(signal: NodeJS.Signals, code: number): void {
     // A signal that arrives once every output is in place interrupts nothing: let the run end normally.
     if (outputsCommitted()) return;
     for (const file of pendingTemporaryFiles()) rmSync(file, { force: true });
-    process.stderr.write(`highneeds: interrupted (${signal}); earlier output files are unchanged\n`);
+    process.stderr.write(
+      `highneeds: interrupted (${signal}); earlier output files are unchanged\n`,
+    );
     process.exit(code);
   });
 }

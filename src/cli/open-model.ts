@@ -28,20 +28,49 @@ export interface OpenModel {
 
 /** Reads a model folder and its scenarios, with every check; throws InputError on any error. */
 export function openModel(dir: string, options: ModelOptions = {}): OpenModel {
-  const tariffFile = options.tariff === undefined ? undefined : resolveTariff(options.tariff, defaultTariffDir());
-  if (options.tariff !== undefined && !tariffFile) throw new UsageError(`--tariff "${options.tariff}" is neither a tariff file nor the id of one in the library`);
-  const loaded = loadModel(dir, { limits: limitsFromEnvironment(process.env), libraryDir: defaultTariffDir(), ...(tariffFile ? { tariffFile } : {}), ...(options.hnbFrom ? { hnbFrom: options.hnbFrom } : {}) });
+  const tariffFile =
+    options.tariff === undefined ? undefined : resolveTariff(options.tariff, defaultTariffDir());
+  if (options.tariff !== undefined && !tariffFile)
+    throw new UsageError(
+      `--tariff "${options.tariff}" is neither a tariff file nor the id of one in the library`,
+    );
+  const loaded = loadModel(dir, {
+    limits: limitsFromEnvironment(process.env),
+    libraryDir: defaultTariffDir(),
+    ...(tariffFile ? { tariffFile } : {}),
+    ...(options.hnbFrom ? { hnbFrom: options.hnbFrom } : {}),
+  });
   const fromScenarios = loadScenarios(dir, defaultTariffDir(), options.scenariosFile);
-  const issues = sortIssues([...loaded.issues, ...fromScenarios.issues, ...(loaded.model && fromScenarios.scenarios ? checkScenarios(loaded.model, fromScenarios.scenarios) : [])]);
+  const issues = sortIssues([
+    ...loaded.issues,
+    ...fromScenarios.issues,
+    ...(loaded.model && fromScenarios.scenarios
+      ? checkScenarios(loaded.model, fromScenarios.scenarios)
+      : []),
+  ]);
   if (!loaded.model || hasErrors(issues)) throw new InputError(issues);
-  return { model: loaded.model, scenarios: fromScenarios.scenarios ?? [], issues, inputs: [...loaded.inputs, ...fromScenarios.inputs] };
+  return {
+    model: loaded.model,
+    scenarios: fromScenarios.scenarios ?? [],
+    issues,
+    inputs: [...loaded.inputs, ...fromScenarios.inputs],
+  };
 }
 
 export function findScenario(open: OpenModel, id: string): Scenario {
   const scenario = open.scenarios.find((s) => s.id === id);
   if (!scenario) {
     const known = open.scenarios.map((s) => s.id);
-    throw new InputError([{ severity: 'error', code: 'UNKNOWN_SCENARIO', message: `scenario "${id}" is not defined`, ...(known.length ? { hint: `scenarios: ${known.join(', ')}` } : { hint: 'the model has no scenarios.json' }) }]);
+    throw new InputError([
+      {
+        severity: 'error',
+        code: 'UNKNOWN_SCENARIO',
+        message: `scenario "${id}" is not defined`,
+        ...(known.length
+          ? { hint: `scenarios: ${known.join(', ')}` }
+          : { hint: 'the model has no scenarios.json' }),
+      },
+    ]);
   }
   return scenario;
 }

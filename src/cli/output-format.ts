@@ -15,13 +15,21 @@ const WORKBOOKS = ['.xlsx', '.xls', '.xlsm', '.ods'];
 export function outputFormat(options: { readonly format?: Format; readonly out?: string }): Format {
   const extension = options.out === undefined ? '' : path.extname(options.out).toLowerCase();
   if (WORKBOOKS.includes(extension)) {
-    throw new UsageError(`--out ${options.out}: highneeds writes CSV, JSON or text, not a ${extension} workbook; write a .csv (with --bom for Excel) and open that`);
+    throw new UsageError(
+      `--out ${options.out}: highneeds writes CSV, JSON or text, not a ${extension} workbook; write a .csv (with --bom for Excel) and open that`,
+    );
   }
   const implied = BY_EXTENSION[extension];
   if (options.format !== undefined && implied !== undefined && options.format !== implied) {
-    throw new UsageError(`--out ${options.out} names a ${implied.toUpperCase()} file but --format is ${options.format}; drop --format (the extension picks ${implied}) or name the file .${options.format === 'table' ? 'txt' : options.format}`);
+    throw new UsageError(
+      `--out ${options.out} names a ${implied.toUpperCase()} file but --format is ${options.format}; drop --format (the extension picks ${implied}) or name the file .${options.format === 'table' ? 'txt' : options.format}`,
+    );
   }
-  return options.format ?? implied ?? (options.out !== undefined || !process.stdout.isTTY ? 'csv' : 'table');
+  return (
+    options.format ??
+    implied ??
+    (options.out !== undefined || !process.stdout.isTTY ? 'csv' : 'table')
+  );
 }
 
 /** Excel's byte order mark, so a double-clicked CSV opens as UTF-8 (names with accents, £). */

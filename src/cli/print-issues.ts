@@ -7,9 +7,15 @@ export interface IssuePaint {
 }
 
 /** `file:line:column: error CODE: message`, then an indented hint: location first, remedy after. */
-export function formatIssue(issue: Issue, paint: IssuePaint): string {
+function formatIssue(issue: Issue, paint: IssuePaint): string {
   const where = issue.location
-    ? [issue.location.file, issue.location.line, issue.location.line !== undefined ? issue.location.column : undefined].filter((part) => part !== undefined).join(':')
+    ? [
+        issue.location.file,
+        issue.location.line,
+        issue.location.line !== undefined ? issue.location.column : undefined,
+      ]
+        .filter((part) => part !== undefined)
+        .join(':')
     : 'highneeds';
   const severity = issue.severity === 'error' ? paint.error('error') : paint.warning('warning');
   const hint = issue.hint ? `\n  ${paint.dim(`hint: ${issue.hint}`)}` : '';
@@ -20,6 +26,11 @@ export function formatIssues(issues: readonly Issue[], paint: IssuePaint): strin
   if (issues.length === 0) return '';
   const errors = issues.filter((issue) => issue.severity === 'error').length;
   const warnings = issues.length - errors;
-  const counts = [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
+  const counts = [
+    errors ? `${errors} error${errors === 1 ? '' : 's'}` : '',
+    warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `${issues.map((issue) => formatIssue(issue, paint)).join('\n')}\n${counts}\n`;
 }

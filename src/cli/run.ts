@@ -11,72 +11,153 @@ export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3, noAnswer: 4 } as c
 
 function program(setExit: (code: number) => void): Command {
   const root = new Command('highneeds')
-    .description('Project England high-needs (SEND) spend, income and DSG balance from an EHCP cohort and a tariff table')
+    .description(
+      'Project England high-needs (SEND) spend, income and DSG balance from an EHCP cohort and a tariff table',
+    )
     .version(toolVersion())
     .exitOverride()
     .showHelpAfterError('(run highneeds --help for usage)');
   root
     .command('project')
-    .description('project spend, income and the DSG balance for each financial year (default model: the shipped example)')
+    .description(
+      'project spend, income and the DSG balance for each financial year (default model: the shipped example)',
+    )
     .argument('[model-dir]', 'model folder (model.json, cohort.csv, funding.csv, …)')
     .addOption(formatOption())
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
     .option('--detail', 'add spend and pupils by setting')
-    .option('--manifest <file>', 'also write the provenance manifest (tool version, input SHA-256s, tariff dates, options) as JSON')
-    .option('--tariff <file-or-id>', "use this tariff instead of the model's (a file, or an id in the tariff library)")
-    .option('--scenario <id>', 'project one scenario of the model\'s scenarios.json')
-    .option('--scenarios-file <file>', 'scenarios from this file instead of the model folder\'s scenarios.json')
-    .option('--hnb-from <file>', 'take hnb_allocation for the model\'s area from a highneeds nff output CSV (repeat for more years)', (file: string, files: string[] = []) => [...files, file])
-    .option('--bom', 'start CSV output with Excel\'s byte order mark, so names with accents open correctly')
+    .option(
+      '--manifest <file>',
+      'also write the provenance manifest (tool version, input SHA-256s, tariff dates, options) as JSON',
+    )
+    .option(
+      '--tariff <file-or-id>',
+      "use this tariff instead of the model's (a file, or an id in the tariff library)",
+    )
+    .option('--scenario <id>', "project one scenario of the model's scenarios.json")
+    .option(
+      '--scenarios-file <file>',
+      "scenarios from this file instead of the model folder's scenarios.json",
+    )
+    .option(
+      '--hnb-from <file>',
+      "take hnb_allocation for the model's area from a highneeds nff output CSV (repeat for more years)",
+      (file: string, files: string[] = []) => [...files, file],
+    )
+    .option(
+      '--bom',
+      "start CSV output with Excel's byte order mark, so names with accents open correctly",
+    )
     .option('--quiet', 'no progress or notes on stderr')
-    .addOption(new Option('--scenarios <id>', 'compare\'s spelling: one id is taken as --scenario').hideHelp())
+    .addOption(
+      new Option(
+        '--scenarios <id>',
+        "compare's spelling: one id is taken as --scenario",
+      ).hideHelp(),
+    )
     // One module per command, loaded when that command runs (changesets' cli does the same).
-    .action(async (dir: string | undefined, options: ProjectOptions) => setExit(await (await import('./commands/project.js')).runProject(dir, options)));
+    .action(async (dir: string | undefined, options: ProjectOptions) =>
+      setExit(await (await import('./commands/project.js')).runProject(dir, options)),
+    );
   root
     .command('init')
-    .description('start a model: a new folder with every file\'s header, an example row each and a README explaining every column')
+    .description(
+      "start a model: a new folder with every file's header, an example row each and a README explaining every column",
+    )
     .argument('<dir>', 'the folder to create (it must be new or empty)')
-    .option('--area <code>', 'the area\'s code, e.g. 880 (default: 000)')
-    .option('--name <name>', 'the area\'s name (default: New Authority)')
-    .option('--tariff <id-or-file>', 'an id in the tariff library (default: example-borough-2025), or a tariff file to copy into the folder')
-    .option('--national', 'a national model folder: model.json naming areas.csv, an area column in every CSV')
-    .option('--base-year <year>', 'the academic year of the January census the cohort is from, e.g. 2025/26 (default: the latest January)')
+    .option('--area <code>', "the area's code, e.g. 880 (default: 000)")
+    .option('--name <name>', "the area's name (default: New Authority)")
+    .option(
+      '--tariff <id-or-file>',
+      'an id in the tariff library (default: example-borough-2025), or a tariff file to copy into the folder',
+    )
+    .option(
+      '--national',
+      'a national model folder: model.json naming areas.csv, an area column in every CSV',
+    )
+    .option(
+      '--base-year <year>',
+      'the academic year of the January census the cohort is from, e.g. 2025/26 (default: the latest January)',
+    )
     .option('--quiet', 'list the files written, nothing else')
-    .action(async (dir: string, options) => setExit(await (await import('./commands/init.js')).runInit(dir, options)));
+    .action(async (dir: string, options) =>
+      setExit(await (await import('./commands/init.js')).runInit(dir, options)),
+    );
   root
     .command('validate')
     .description('check a model folder and report every problem at once')
     .argument('[model-dir]', 'model folder')
-    .option('--hnb-from <file>', 'take hnb_allocation for the model\'s area from a highneeds nff output CSV (repeat for more years)', (file: string, files: string[] = []) => [...files, file])
+    .option(
+      '--hnb-from <file>',
+      "take hnb_allocation for the model's area from a highneeds nff output CSV (repeat for more years)",
+      (file: string, files: string[] = []) => [...files, file],
+    )
     .option('--quiet', 'print nothing when the model is valid')
-    .action(async (dir: string | undefined, options: { quiet?: boolean }) => setExit(await (await import('./commands/validate.js')).runValidate(dir, options)));
+    .action(async (dir: string | undefined, options: { quiet?: boolean }) =>
+      setExit(await (await import('./commands/validate.js')).runValidate(dir, options)),
+    );
   root
     .command('nff')
-    .description('the high-needs national funding formula for every area in a factors file: each step, the floor and cap, the allocation')
+    .description(
+      'the high-needs national funding formula for every area in a factors file: each step, the floor and cap, the allocation',
+    )
     .argument('<factors>', 'nff-factors.csv: one row per area')
-    .requiredOption('--year <financial-year>', 'the financial year, e.g. 2025-26 (parameters from <params>/<year>.json)')
+    .requiredOption(
+      '--year <financial-year>',
+      'the financial year, e.g. 2025-26 (parameters from <params>/<year>.json)',
+    )
     .option('--params <dir>', 'folder of parameter files (default: the shipped nff-parameters/)')
-    .option('--solve-cap', 'find the gains cap that makes the allocations add up to the parameters\' nationalTotal')
+    .option(
+      '--solve-cap',
+      "find the gains cap that makes the allocations add up to the parameters' nationalTotal",
+    )
     .option('--area <code>', 'one area; with the table format, its calculation step by step')
     .addOption(formatOption())
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
-    .option('--manifest <file>', 'also write the provenance manifest (tool version, the input files\' SHA-256s, the parameters, options) as JSON')
-    .option('--baseline-from <file>', 'in a rollover year, each area\'s baseline_allocation from this earlier highneeds nff output (its allocation for the year before)')
-    .option('--bom', 'start CSV output with Excel\'s byte order mark')
-    .action(async (factors: string, options) => setExit(await (await import('./commands/nff.js')).runNff(factors, options)));
+    .option(
+      '--manifest <file>',
+      "also write the provenance manifest (tool version, the input files' SHA-256s, the parameters, options) as JSON",
+    )
+    .option(
+      '--baseline-from <file>',
+      "in a rollover year, each area's baseline_allocation from this earlier highneeds nff output (its allocation for the year before)",
+    )
+    .option('--bom', "start CSV output with Excel's byte order mark")
+    .action(async (factors: string, options) =>
+      setExit(await (await import('./commands/nff.js')).runNff(factors, options)),
+    );
   root
     .command('batch')
-    .description('every area of a national model (or a folder of model folders) under each scenario, in parallel: summary.csv, national.csv, failures.csv, manifest.json')
-    .argument('[dir]', 'national model folder (model.json naming an areas table), or a folder of model folders (default: the current folder)')
-    .requiredOption('--out-dir <dir>', 'folder for summary.csv, national.csv, failures.csv and manifest.json (written atomically)')
-    .option('--scenarios <ids>', 'which scenarios of scenarios.json, comma-separated (default: all)')
+    .description(
+      'every area of a national model (or a folder of model folders) under each scenario, in parallel: summary.csv, national.csv, failures.csv, manifest.json',
+    )
+    .argument(
+      '[dir]',
+      'national model folder (model.json naming an areas table), or a folder of model folders (default: the current folder)',
+    )
+    .requiredOption(
+      '--out-dir <dir>',
+      'folder for summary.csv, national.csv, failures.csv and manifest.json (written atomically)',
+    )
+    .option(
+      '--scenarios <ids>',
+      'which scenarios of scenarios.json, comma-separated (default: all)',
+    )
     .option('--jobs <n>', 'worker threads (default: the number of cores)')
-    .option('--tariff <file-or-id>', 'use this tariff for every area that has none of its own in areas.csv, instead of model.json\'s (a file, or an id in the tariff library)')
+    .option(
+      '--tariff <file-or-id>',
+      "use this tariff for every area that has none of its own in areas.csv, instead of model.json's (a file, or an id in the tariff library)",
+    )
     .option('--fail-fast', 'stop at the first area that fails, writing nothing')
     .option('--force', 'write into an --out-dir that holds other files')
-    .option('--bom', 'start summary.csv, national.csv and failures.csv with Excel\'s byte order mark')
+    .option(
+      '--bom',
+      "start summary.csv, national.csv and failures.csv with Excel's byte order mark",
+    )
     .option('--quiet', 'no progress on stderr and no summary on stdout')
-    .action(async (dir: string | undefined, options) => setExit(await (await import('./commands/batch.js')).runBatchCommand(dir, options)));
+    .action(async (dir: string | undefined, options) =>
+      setExit(await (await import('./commands/batch.js')).runBatchCommand(dir, options)),
+    );
   addScenarioCommands(root, setExit);
   addTariffCommands(root, setExit);
   teach(root, '');
@@ -96,70 +177,168 @@ function teach(command: Command, name: string): void {
 
 /** Parses argv, runs one command and returns the exit code; every error ends here. */
 function addScenarioCommands(root: Command, setExit: (code: number) => void): void {
-  root.command('compare').description('scenarios side by side per financial year, DBV savings by lever, Safety Valve targets')
+  root
+    .command('compare')
+    .description(
+      'scenarios side by side per financial year, DBV savings by lever, Safety Valve targets',
+    )
     .argument('[model-dir]', 'model folder with a scenarios.json (default: the example)')
-    .option('--scenarios <ids>', 'which scenarios, comma-separated, the first as the baseline (default: all)')
-    .option('--scenarios-file <file>', 'scenarios from this file instead of the model folder\'s scenarios.json')
-    .option('--savings', 'output the savings by lever instead of the comparison').option('--tariff <file-or-id>', 'use this tariff instead of the model\'s')
-    .option('--hnb-from <file>', 'take hnb_allocation for the model\'s area from a highneeds nff output CSV (repeat for more years)', (file: string, files: string[] = []) => [...files, file])
-    .addOption(formatOption()).option('--out <file>', 'write to this file (atomically)').option('--bom', 'start CSV output with Excel\'s byte order mark')
-    .addOption(new Option('--scenario <id>', 'project\'s spelling, taken as --scenarios').hideHelp())
-    .action(async (dir: string | undefined, options) => setExit(await (await import('./commands/compare.js')).runCompare(dir, options)));
-  root.command('solve').description('goal-seek one parameter so that a target holds (bisection)')
-    .argument('[model-dir]', 'model folder (default: the example)')
-    .requiredOption('--target <expr>', 'in-year-balance>=0@2028-29, cumulative-balance>=0@2030-31 or spend-total<=AMOUNT@YEAR')
-    .requiredOption('--vary <param>', 'lever:ID.share, lever:ID.places, assumption:NAME or transfer:YEAR:SCHOOLS_BLOCK')
-    .requiredOption('--range <lo,hi>', 'the values to search, e.g. -0.5,0')
-    .option('--scenario <id>', 'the scenario to vary (default: the model as given)').option('--scenarios-file <file>', 'scenarios file')
-    .option('--tolerance <t>', 'stop when the value is known to within this (default 0.000001)')
-    .option('--tariff <file-or-id>', 'use this tariff instead of the model\'s')
-    .option('--hnb-from <file>', 'take hnb_allocation for the model\'s area from a highneeds nff output CSV (repeat for more years)', (file: string, files: string[] = []) => [...files, file])
+    .option(
+      '--scenarios <ids>',
+      'which scenarios, comma-separated, the first as the baseline (default: all)',
+    )
+    .option(
+      '--scenarios-file <file>',
+      "scenarios from this file instead of the model folder's scenarios.json",
+    )
+    .option('--savings', 'output the savings by lever instead of the comparison')
+    .option('--tariff <file-or-id>', "use this tariff instead of the model's")
+    .option(
+      '--hnb-from <file>',
+      "take hnb_allocation for the model's area from a highneeds nff output CSV (repeat for more years)",
+      (file: string, files: string[] = []) => [...files, file],
+    )
     .addOption(formatOption())
-    .option('--out <file>', 'write the projection at the answer to this file (atomically) instead of stdout')
-    .option('--bom', 'start CSV output with Excel\'s byte order mark')
+    .option('--out <file>', 'write to this file (atomically)')
+    .option('--bom', "start CSV output with Excel's byte order mark")
+    .addOption(new Option('--scenario <id>', "project's spelling, taken as --scenarios").hideHelp())
+    .action(async (dir: string | undefined, options) =>
+      setExit(await (await import('./commands/compare.js')).runCompare(dir, options)),
+    );
+  root
+    .command('solve')
+    .description('goal-seek one parameter so that a target holds (bisection)')
+    .argument('[model-dir]', 'model folder (default: the example)')
+    .requiredOption(
+      '--target <expr>',
+      'in-year-balance>=0@2028-29, cumulative-balance>=0@2030-31 or spend-total<=AMOUNT@YEAR',
+    )
+    .requiredOption(
+      '--vary <param>',
+      'lever:ID.share, lever:ID.places, assumption:NAME or transfer:YEAR:SCHOOLS_BLOCK',
+    )
+    .requiredOption('--range <lo,hi>', 'the values to search, e.g. -0.5,0')
+    .option('--scenario <id>', 'the scenario to vary (default: the model as given)')
+    .option('--scenarios-file <file>', 'scenarios file')
+    .option('--tolerance <t>', 'stop when the value is known to within this (default 0.000001)')
+    .option('--tariff <file-or-id>', "use this tariff instead of the model's")
+    .option(
+      '--hnb-from <file>',
+      "take hnb_allocation for the model's area from a highneeds nff output CSV (repeat for more years)",
+      (file: string, files: string[] = []) => [...files, file],
+    )
+    .addOption(formatOption())
+    .option(
+      '--out <file>',
+      'write the projection at the answer to this file (atomically) instead of stdout',
+    )
+    .option('--bom', "start CSV output with Excel's byte order mark")
     .option('--quiet', 'no answer sentence or run time on stderr (the table keeps its sentence)')
-    .addOption(new Option('--scenarios <id>', 'compare\'s spelling: one id is taken as --scenario').hideHelp())
-    .action(async (dir: string | undefined, options) => setExit(await (await import('./commands/solve.js')).runSolve(dir, options)));
+    .addOption(
+      new Option(
+        '--scenarios <id>',
+        "compare's spelling: one id is taken as --scenario",
+      ).hideHelp(),
+    )
+    .action(async (dir: string | undefined, options) =>
+      setExit(await (await import('./commands/solve.js')).runSolve(dir, options)),
+    );
 }
 
-const formatOption = () => new Option('--format <format>', 'output format (default: from --out\'s extension, .csv or .json; else table on a terminal, csv otherwise)').choices(['table', 'csv', 'json']);
-const bomOption = () => new Option('--bom', 'start CSV output with Excel\'s byte order mark');
+const formatOption = () =>
+  new Option(
+    '--format <format>',
+    "output format (default: from --out's extension, .csv or .json; else table on a terminal, csv otherwise)",
+  ).choices(['table', 'csv', 'json']);
+const bomOption = () => new Option('--bom', "start CSV output with Excel's byte order mark");
 const tariffs = () => import('./commands/tariffs.js');
 
 function addTariffCommands(root: Command, setExit: (code: number) => void): void {
-  const group = root.command('tariffs').description('check, show, compare, import and export band and tariff tables');
-  group.command('list').description('the tables in the library: id, title, years, settings, bands, sources')
-    .option('--dir <dir>', 'library folder (default: the shipped tariffs/)').addOption(formatOption()).option('--out <file>', 'write to this file').addOption(bomOption())
+  const group = root
+    .command('tariffs')
+    .description('check, show, compare, import and export band and tariff tables');
+  group
+    .command('list')
+    .description('the tables in the library: id, title, years, settings, bands, sources')
+    .option('--dir <dir>', 'library folder (default: the shipped tariffs/)')
+    .addOption(formatOption())
+    .option('--out <file>', 'write to this file')
+    .addOption(bomOption())
     .action(async (options) => setExit(await (await tariffs()).runList(options)));
-  group.command('show').description('a table: every row, or the rows in force on a date').argument('<tariff>', 'a file, or an id in the library')
-    .option('--at <date>', 'show the rows in force on this date (YYYY-MM-DD), uplifted as declared').option('--dir <dir>', 'library folder')
-    .addOption(formatOption()).option('--out <file>', 'write to this file').addOption(bomOption())
-    .action(async (tariff: string, options) => setExit(await (await tariffs()).runShow(tariff, options)));
-  group.command('check').description('validate tariff files (default: the whole library); every problem at once').argument('[files...]', 'tariff files')
-    .option('--dir <dir>', 'library folder').option('--quiet', 'print nothing when all are valid')
-    .action(async (files: string[], options) => setExit(await (await tariffs()).runCheck(files, options)));
-  group.command('diff').description('rows that differ between two tables, and with --model what switching costs')
-    .argument('<a>', 'the table you have (file or id)').argument('<b>', 'the table to compare (file or id)')
-    .option('--at <date>', 'compare the rows in force on this date').option('--model [dir]', 'project this model under both tables (default: the example)')
-    .option('--dir <dir>', 'library folder').addOption(formatOption()).option('--out <file>', 'write to this file').addOption(bomOption())
-    .action(async (a: string, b: string, options) => setExit(await (await tariffs()).runDiff(a, b, options)));
-  group.command('import').description('a tariff from its spreadsheet form (CSV), as JSON').argument('<rates>', 'rates CSV: effective_from,setting,band,need,top_up')
-    .requiredOption('--settings <file>', 'settings CSV: setting,label,place_value').option('--bands <file>', 'bands CSV: setting,band,label')
-    .option('--references <file>', 'references CSV: id,title,url').option('--meta <file>', 'tariff CSV: field,value (id, title, uplift…)')
-    .option('--id <id>', 'tariff id').option('--title <title>', 'tariff title').option('--reference <url>', 'the source of the table')
-    .option('--reference-title <title>', 'the title of that source').option('--out <file>', 'write the JSON here').option('--quiet', 'do not list normalisations')
-    .action(async (rates: string, options) => setExit(await (await tariffs()).runImport(rates, options)));
-  group.command('export').description('a tariff as canonical JSON, or with --csv in its spreadsheet form').argument('<tariff>', 'a file, or an id in the library')
-    .option('--csv', 'write tariff.csv, references.csv, settings.csv, bands.csv and rates.csv').option('--out-dir <dir>', 'folder for --csv (default: <id>-csv)')
-    .option('--bom', 'start each --csv file with Excel\'s byte order mark (the default)').option('--no-bom', 'write the --csv files without the byte order mark')
-    .option('--out <file>', 'write the JSON here').option('--dir <dir>', 'library folder').option('--quiet', 'say nothing on stderr')
-    .action(async (tariff: string, options) => setExit(await (await tariffs()).runExport(tariff, options)));
+  group
+    .command('show')
+    .description('a table: every row, or the rows in force on a date')
+    .argument('<tariff>', 'a file, or an id in the library')
+    .option('--at <date>', 'show the rows in force on this date (YYYY-MM-DD), uplifted as declared')
+    .option('--dir <dir>', 'library folder')
+    .addOption(formatOption())
+    .option('--out <file>', 'write to this file')
+    .addOption(bomOption())
+    .action(async (tariff: string, options) =>
+      setExit(await (await tariffs()).runShow(tariff, options)),
+    );
+  group
+    .command('check')
+    .description('validate tariff files (default: the whole library); every problem at once')
+    .argument('[files...]', 'tariff files')
+    .option('--dir <dir>', 'library folder')
+    .option('--quiet', 'print nothing when all are valid')
+    .action(async (files: string[], options) =>
+      setExit(await (await tariffs()).runCheck(files, options)),
+    );
+  group
+    .command('diff')
+    .description('rows that differ between two tables, and with --model what switching costs')
+    .argument('<a>', 'the table you have (file or id)')
+    .argument('<b>', 'the table to compare (file or id)')
+    .option('--at <date>', 'compare the rows in force on this date')
+    .option('--model [dir]', 'project this model under both tables (default: the example)')
+    .option('--dir <dir>', 'library folder')
+    .addOption(formatOption())
+    .option('--out <file>', 'write to this file')
+    .addOption(bomOption())
+    .action(async (a: string, b: string, options) =>
+      setExit(await (await tariffs()).runDiff(a, b, options)),
+    );
+  group
+    .command('import')
+    .description('a tariff from its spreadsheet form (CSV), as JSON')
+    .argument('<rates>', 'rates CSV: effective_from,setting,band,need,top_up')
+    .requiredOption('--settings <file>', 'settings CSV: setting,label,place_value')
+    .option('--bands <file>', 'bands CSV: setting,band,label')
+    .option('--references <file>', 'references CSV: id,title,url')
+    .option('--meta <file>', 'tariff CSV: field,value (id, title, uplift…)')
+    .option('--id <id>', 'tariff id')
+    .option('--title <title>', 'tariff title')
+    .option('--reference <url>', 'the source of the table')
+    .option('--reference-title <title>', 'the title of that source')
+    .option('--out <file>', 'write the JSON here')
+    .option('--quiet', 'do not list normalisations')
+    .action(async (rates: string, options) =>
+      setExit(await (await tariffs()).runImport(rates, options)),
+    );
+  group
+    .command('export')
+    .description('a tariff as canonical JSON, or with --csv in its spreadsheet form')
+    .argument('<tariff>', 'a file, or an id in the library')
+    .option('--csv', 'write tariff.csv, references.csv, settings.csv, bands.csv and rates.csv')
+    .option('--out-dir <dir>', 'folder for --csv (default: <id>-csv)')
+    .option('--bom', "start each --csv file with Excel's byte order mark (the default)")
+    .option('--no-bom', 'write the --csv files without the byte order mark')
+    .option('--out <file>', 'write the JSON here')
+    .option('--dir <dir>', 'library folder')
+    .option('--quiet', 'say nothing on stderr')
+    .action(async (tariff: string, options) =>
+      setExit(await (await tariffs()).runExport(tariff, options)),
+    );
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
   let code: number = EXIT.ok;
   try {
-    await program((value) => { code = value; }).parseAsync([...argv]);
+    await program((value) => {
+      code = value;
+    }).parseAsync([...argv]);
     return code;
   } catch (cause) {
     return await report(cause);
@@ -181,6 +360,8 @@ async function report(cause: unknown): Promise<number> {
   }
   const stack = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
   const what = cause instanceof InternalError ? 'internal error' : 'unexpected error';
-  process.stderr.write(`highneeds: ${what}: this is a bug; please report it with the command and inputs.\n${stack}\n`);
+  process.stderr.write(
+    `highneeds: ${what}: this is a bug; please report it with the command and inputs.\n${stack}\n`,
+  );
   return EXIT.internal;
 }

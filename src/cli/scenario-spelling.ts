@@ -14,19 +14,34 @@ interface Spellings {
 /** For `project` and `solve`: --scenarios naming one scenario is --scenario; naming several is a usage error. */
 export function scenarioFromScenarios(command: string, options: Spellings): { scenario?: string } {
   if (options.scenarios === undefined) return {};
-  if (options.scenario !== undefined) throw new UsageError(`give --scenario once: ${command} runs one scenario`);
-  const ids = options.scenarios.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  if (options.scenario !== undefined)
+    throw new UsageError(`give --scenario once: ${command} runs one scenario`);
+  const ids = options.scenarios
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
   if (ids.length !== 1) {
-    throw new UsageError(`${command} runs one scenario, given as --scenario ID; to put ${ids.join(', ')} side by side run highneeds compare --scenarios ${ids.join(',')}`);
+    throw new UsageError(
+      `${command} runs one scenario, given as --scenario ID; to put ${ids.join(', ')} side by side run highneeds compare --scenarios ${ids.join(',')}`,
+    );
   }
-  if (!options.quiet) process.stderr.write(`highneeds: note: ${command} takes --scenario ID; reading --scenarios ${options.scenarios} as --scenario ${ids[0]}\n`);
+  if (!options.quiet)
+    process.stderr.write(
+      `highneeds: note: ${command} takes --scenario ID; reading --scenarios ${options.scenarios} as --scenario ${ids[0]}\n`,
+    );
   return { scenario: ids[0]! };
 }
 
 /** For `compare`: --scenario ID is --scenarios ID. */
 export function scenariosFromScenario(options: Spellings): { scenarios?: string } {
   if (options.scenario === undefined) return {};
-  if (options.scenarios !== undefined) throw new UsageError('give --scenarios a,b (the first as the baseline), not both --scenarios and --scenario');
-  if (!options.quiet) process.stderr.write(`highneeds: note: compare takes --scenarios a,b (the first as the baseline); reading --scenario ${options.scenario} as --scenarios ${options.scenario}\n`);
+  if (options.scenarios !== undefined)
+    throw new UsageError(
+      'give --scenarios a,b (the first as the baseline), not both --scenarios and --scenario',
+    );
+  if (!options.quiet)
+    process.stderr.write(
+      `highneeds: note: compare takes --scenarios a,b (the first as the baseline); reading --scenario ${options.scenario} as --scenarios ${options.scenario}\n`,
+    );
   return { scenarios: options.scenario };
 }

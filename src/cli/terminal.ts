@@ -37,7 +37,11 @@ export async function issuePaint(): Promise<IssuePaint> {
   if (!colourOn(process.stderr)) return { error: plain, warning: plain, dim: plain };
   const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: 1 });
-  return { error: (t) => chalk.red.bold(t), warning: (t) => chalk.yellow(t), dim: (t) => chalk.dim(t) };
+  return {
+    error: (t) => chalk.red.bold(t),
+    warning: (t) => chalk.yellow(t),
+    dim: (t) => chalk.dim(t),
+  };
 }
 
 export interface Progress {
@@ -46,14 +50,26 @@ export interface Progress {
 }
 
 /** Progress only for a person watching a terminal: never in CI, under --quiet, or with JSON output. */
-export async function spinner(text: string, options: { quiet: boolean; json: boolean }): Promise<Progress> {
-  const enabled = Boolean(process.stderr.isTTY) && !process.env['CI'] && !options.quiet && !options.json;
+export async function spinner(
+  text: string,
+  options: { quiet: boolean; json: boolean },
+): Promise<Progress> {
+  const enabled =
+    Boolean(process.stderr.isTTY) && !process.env['CI'] && !options.quiet && !options.json;
   if (!enabled) {
     const silent: Progress = { start: () => silent, stop: () => undefined };
     return silent;
   }
   const { default: ora } = await import('ora');
   const running = ora({ text, stream: process.stderr });
-  const progress: Progress = { start: () => { running.start(); return progress; }, stop: () => { running.stop(); } };
+  const progress: Progress = {
+    start: () => {
+      running.start();
+      return progress;
+    },
+    stop: () => {
+      running.stop();
+    },
+  };
   return progress;
 }

@@ -6,7 +6,8 @@ export function toolVersion(): string {
   return (JSON.parse(text) as { version: string }).version;
 }
 
-export const defaultModelDir = (): string => new URL('../../fixtures/example/', import.meta.url).pathname;
+export const defaultModelDir = (): string =>
+  new URL('../../fixtures/example/', import.meta.url).pathname;
 
 /** The tariff library shipped with the tool. */
 export const defaultTariffDir = (): string => new URL('../../tariffs/', import.meta.url).pathname;

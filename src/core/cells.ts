@@ -15,15 +15,39 @@ export class CellAccumulator {
   private readonly byKey = new Map<string, Entry>();
 
   add(attributes: CellAttributes, count: Decimal, bespokeAnnual?: Decimal): void {
-    this.addFields(attributes.ncy, attributes.need, attributes.setting, attributes.band, attributes.origin, count, bespokeAnnual);
+    this.addFields(
+      attributes.ncy,
+      attributes.need,
+      attributes.setting,
+      attributes.band,
+      attributes.origin,
+      count,
+      bespokeAnnual,
+    );
   }
 
   /** The same as add, field by field. */
-  addFields(ncy: number, need: Cell['need'], setting: string, band: string, origin: Cell['origin'], count: Decimal, bespokeAnnual?: Decimal): void {
+  addFields(
+    ncy: number,
+    need: Cell['need'],
+    setting: string,
+    band: string,
+    origin: Cell['origin'],
+    count: Decimal,
+    bespokeAnnual?: Decimal,
+  ): void {
     const key = `${ncy}\u0000${setting}\u0000${band}\u0000${need}\u0000${bespokeAnnual !== undefined ? 'bespoke' : ''}`;
     const entry = this.byKey.get(key);
     if (!entry) {
-      this.byKey.set(key, { ncy, need, setting, band, count, ...(origin ? { origin } : {}), ...(bespokeAnnual !== undefined ? { bespokeAnnual } : {}) });
+      this.byKey.set(key, {
+        ncy,
+        need,
+        setting,
+        band,
+        count,
+        ...(origin ? { origin } : {}),
+        ...(bespokeAnnual !== undefined ? { bespokeAnnual } : {}),
+      });
       return;
     }
     entry.count = entry.count.plus(count);

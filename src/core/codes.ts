@@ -3,75 +3,320 @@
  * docs/errors.md is checked against this table by test/docs/errors-doc.test.ts.
  */
 export const ISSUE_CODES = {
-  FILE_MISSING: { cause: 'A required input file does not exist or is not a file.', fix: 'Check the model folder and the file names in the README table.' },
-  INVALID_ENCODING: { cause: 'A file is not UTF-8 text (often a CSV saved by Excel in Windows-1252, or a file that is not text at all).', fix: 'Save it as UTF-8: in Excel, "CSV UTF-8 (Comma delimited)".' },
-  TEXT_MANGLED: { cause: 'A CSV holds text a spreadsheet garbled by reading UTF-8 as Windows-1252 and saving it again: "Â£" for "£", "â€™" for "’", "â€“" for "–", "ï»¿" for the byte-order mark at the start of the header. In the header it is an error; in a cell, a warning.', fix: 'Take the file again from its source, open it in the spreadsheet with the character set "Unicode (UTF-8)", and save it as "CSV UTF-8"; or replace the garbled characters by hand.' },
-  FILE_TOO_LARGE: { cause: 'A file is larger than the input limit (128 MiB unless HIGHNEEDS_MAX_FILE_BYTES says otherwise).', fix: 'Split the file, or raise the limit for the run if the machine has the memory.' },
-  TOO_MANY_ROWS: { cause: 'A CSV file has more data rows than the limit (5,000,000 unless HIGHNEEDS_MAX_ROWS says otherwise).', fix: 'Split the file, or raise the limit for the run.' },
-  FIELD_TOO_LONG: { cause: 'A CSV cell is longer than the limit (4,096 characters unless HIGHNEEDS_MAX_FIELD_CHARS says otherwise), usually after an unbalanced quote.', fix: 'Look for a stray or missing quote; raise the limit only for genuinely long text.' },
-  CSV_MALFORMED: { cause: 'A CSV file cannot be parsed (an unclosed quote, a stray quote, a binary file).', fix: 'Open the file in a text editor at the line given and correct the quoting.' },
-  COLUMN_COUNT: { cause: 'A CSV row has more or fewer fields than the header.', fix: 'Remove stray commas or quote values that contain commas.' },
-  DUPLICATE_COLUMN: { cause: 'A CSV header names the same column twice.', fix: 'Rename or remove one of the columns.' },
-  MISSING_COLUMN: { cause: 'A required CSV column is absent from the header.', fix: 'Add the column; the hint lists the expected columns.' },
-  UNKNOWN_COLUMN: { cause: 'A CSV column is not one the tool reads (warning; the column is ignored).', fix: 'Check the spelling or remove the column.' },
-  MISSING_VALUE: { cause: 'A required cell or JSON field is empty or absent.', fix: 'Fill in the value.' },
-  JSON_MALFORMED: { cause: 'A JSON file is not valid JSON, or has a duplicate key.', fix: 'Correct the syntax at the line and column given.' },
-  JSON_TOO_DEEP: { cause: 'A JSON file has arrays and objects nested more than 64 deep. No input the tool reads goes past a few levels, so this is a damaged or hostile file; it is refused before it can exhaust the stack.', fix: 'Check the file at the line and column given (the bracket that goes too deep); take it again from its source.' },
-  UNKNOWN_KEY: { cause: 'model.json, scenarios.json, a tariff or an NFF parameters file has a field the format does not define (often a misspelling, such as newPlanGrowth for newPlansGrowth, which would otherwise leave growth at 0).', fix: 'Correct the name; the hint lists the fields allowed at that place (README "The model folder", docs/scenarios.md, tariffs/README.md, docs/nff.md).' },
-  UNKNOWN_REFERENCE: { cause: 'A tariff setting or rate, or an NFF parameter value, cites a reference id that no entry in "references" has.', fix: 'Give the reference an "id", or correct the citation.' },
-  INVALID_FIELD: { cause: 'A JSON field has the wrong type or an unknown value.', fix: 'Use the type shown in the hint (amounts and rates are decimal strings).' },
-  INVALID_NUMBER: { cause: 'A value is not a number that can be read without guessing (for example "1.2E+04", "N/A", "1.200,50" or "1,20"). Model CSVs accept what a spreadsheet writes when it is unambiguous: £ and UK thousands separators on an amount, separators on a count, % on a rate or share; JSON files and other CSVs take plain decimals only.', fix: 'Write the number as plain digits with an optional point: 12000.50.' },
-  NUMBER_NORMALISED: { cause: 'A model CSV writes numbers as a spreadsheet does: £ signs or thousands separators (£4,200,000.50, 1,200), or a percentage on a rate or share (5%). They are read (5% as 0.05) and listed, one warning per file, column and kind (warning).', fix: 'Nothing, if the figures are right; write plain decimals (4200000.50, 0.05) to silence it.' },
-  COUNT_NOT_WHOLE: { cause: 'A cohort.csv count has a fraction (2.5): a person is one pupil, so a census count is whole (warning; the count is used as given, since an expected count may have one).', fix: 'Check the export; keep the fraction only if the row is an expected count.' },
-  NEGATIVE_VALUE: { cause: 'A count, rate, amount or place number that must not be negative is negative.', fix: 'Correct the value; balances and funding lines may be negative only where the README says so.' },
-  RATE_ABOVE_ONE: { cause: 'A ceasing, transition or new-plans rate, or a share in NFF parameters, a write-off or a block transfer, is above 1 (100%).', fix: 'Rates are shares: 0.05 means 5%.' },
-  TRANSITIONS_EXCEED_ONE: { cause: 'Transition rates leaving one (ncy, setting) add up to more than 1; rows for one need are added up on their own, since they replace the rows without a need for those pupils.', fix: 'Reduce the rates so that no more than all continuing plans move.' },
-  COUNT_AND_RATE: { cause: 'A new-plans.csv row gives both a count and a rate; it must give exactly one.', fix: 'Keep the count (new plans a year) or the rate (new plans per head of the NCY\'s population, from population.csv), and empty the other.' },
-  POPULATION_MISSING: { cause: 'A new-plans.csv row gives a rate per head, but population.csv has no population for its NCY in a year the rate applies to.', fix: 'Add a population.csv row for that academic year and NCY, or give the row a count instead.' },
-  NCY_OUT_OF_RANGE: { cause: 'A national curriculum year is not a whole number from -3 to 20.', fix: 'Use NCY -3 to 20 (age at 31 August = NCY + 4).' },
-  UNKNOWN_NEED: { cause: 'A primary need is not a SEN2 code.', fix: 'Use one of ASD, HI, MLD, MSI, OTH, PD, PMLD, SEMH, SLCN, SLD, SpLD, VI, DS (any case).' },
-  UNKNOWN_SETTING: { cause: 'A setting is not declared in the tariff.', fix: 'Use a setting id from the tariff\'s "settings", or declare it there.' },
-  CODE_NORMALISED: { cause: 'A model CSV writes a code as a case system exports it: an NCY as a year name (R, Reception, Year 9, Y9, N1, N2), a primary need as its SEN2 long name (Autistic Spectrum Disorder), or a setting id in another case or with spaces or underscores for hyphens. It is read as the code and listed, one warning per file, column and kind (warning).', fix: 'Nothing, if the mapping is right; write the codes (9, ASD, special) to silence it.' },
-  UNKNOWN_BAND: { cause: 'A band has no rate at all for that setting in the tariff: in a CSV cell, or where a scenario\'s move-placements or shift-new-plans lever sends pupils (its to.band, or without one the pupils\' own bands).', fix: 'Use a band that the tariff prices for the setting (give a lever a to.band), or add rates for it.' },
-  NO_RATE_IN_FORCE: { cause: 'A setting and band that pupils occupy has no tariff rate in force on the 1st of a month the projection costs.', fix: 'Add a rate with an earlier effectiveFrom, or one for need "*".' },
-  DUPLICATE_TARIFF_ROW: { cause: 'Two tariff rates share the same setting, band, need and effectiveFrom.', fix: 'Keep one row per key and date.' },
-  DUPLICATE_SETTING: { cause: 'A tariff declares the same setting id twice.', fix: 'Keep one declaration per setting id.' },
-  DUPLICATE_ROW: { cause: 'Two rows give the same key where only one is allowed (a ceasing rule or transition, places, capacity or population for a year, an HNB allocation or opening balance, an area in nff-factors.csv, a proxy factor or grant in NFF parameters).', fix: 'Keep one row, or add the amounts yourself.' },
-  INVALID_DATE: { cause: 'A date is not a real calendar date written YYYY-MM-DD (or an uplift day not MM-DD).', fix: 'Write dates as 2025-04-01.' },
-  INVALID_YEAR: { cause: 'An academic year is not written 2025/26, or a financial year not 2026-27.', fix: 'Academic years use a slash (2025/26); financial years a hyphen (2026-27).' },
-  AREA_MISMATCH: { cause: 'A cohort row\'s area differs from area.code in model.json.', fix: 'Split national files per area, or correct the code.' },
-  HORIZON_BEFORE_BASE: { cause: 'The horizon is before the first projected financial year.', fix: 'For baseYear 2025/26 the first projected financial year is 2026-27; set horizon to that or later.' },
-  UNKNOWN_FUNDING_LINE: { cause: 'A funding.csv line is not one of the known funding lines.', fix: 'Use opening_balance, hnb_allocation, block_transfer, safety_valve, la_contribution or other_income.' },
-  MISSING_OPENING_BALANCE: { cause: 'funding.csv has no opening_balance row.', fix: 'Add one row: the cumulative high-needs DSG balance at the end of the base financial year (negative = deficit).' },
-  OPENING_BALANCE_YEAR: { cause: 'The opening_balance row is not for the financial year before the first projected one.', fix: 'Give the balance at the end of the base financial year shown in the hint.' },
-  MISSING_HNB_ALLOCATION: { cause: 'A projected financial year has no high-needs block allocation given or earlier one to grow from.', fix: 'Add an hnb_allocation row for the first projected year or earlier.' },
-  YEAR_OUT_OF_RANGE: { cause: 'A row is for a year outside the projection (warning; the row is ignored).', fix: 'Check the year, or extend the horizon.' },
-  PLACES_NOT_FUNDED: { cause: 'places.csv gives places for a setting whose tariff placeValue is 0 (warning; they cost nothing).', fix: 'Check the setting, or its placeValue in the tariff.' },
-  OVERFLOW_SETTING_MISSING: { cause: 'A capacity.csv row names no overflow_to and model.json has no "overflowSetting", so pupils above the capacity have nowhere to go.', fix: 'Give overflow_to on the row, or set "overflowSetting" in model.json.' },
-  OVERFLOW_TO_SELF: { cause: 'A capacity.csv row overflows to its own setting (through overflow_to, or model.json\'s "overflowSetting" when overflow_to is empty).', fix: 'Name another setting in overflow_to.' },
-  UNKNOWN_LEVER: { cause: 'A scenario lever has a kind the tool does not know.', fix: 'Use one of new-plans, ceasing, shift-new-plans, move-placements, tariff, places, funding (docs/scenarios.md).' },
-  UNKNOWN_SCENARIO: { cause: 'A scenario\'s "base", or --scenario / --scenarios, names a scenario that is not defined.', fix: 'Check the id against the scenarios in scenarios.json.' },
-  DUPLICATE_ID: { cause: 'Two scenarios, or two levers in one scenario chain, share an id.', fix: 'Give each its own id: savings are reported by lever id.' },
-  CIRCULAR_BASE: { cause: 'Scenarios inherit from each other in a circle ("base").', fix: 'Make one of them stand on its own.' },
-  PROFILE_ORDER: { cause: 'A lever\'s profile reaches full effect (fullBy) before it starts (from).', fix: 'Set fullBy to the same academic year as from or later.' },
-  SHARE_OUT_OF_RANGE: { cause: 'A lever\'s share is outside the range that makes sense for its kind (−1 to 1; 0 to 1 for moves and shifts).', fix: 'Write shares as decimals: −0.1 is 10% fewer, 0.3 moves 30%.' },
-  PAYMENT_OUT_OF_RANGE: { cause: 'A Safety Valve instalment, local contribution or target year is outside the projected financial years.', fix: 'Extend the horizon, or correct the year.' },
-  LEVER_MATCHES_NOTHING: { cause: 'A lever\'s filter matches no pupil, new plan or tariff rate of the model (warning; the lever does nothing).', fix: 'Check the filter\'s needs, NCY range, settings and bands against the model.' },
-  EMPTY_COHORT: { cause: 'cohort.csv has no pupils (warning).', fix: 'Check that the right file was exported.' },
-  GROWTH_UNUSED: { cause: 'model.json sets a non-zero newPlansGrowth, but no new-plans.csv row is a count without academic_year, the only rows it grows (warning; new plans stay as given).', fix: 'Give the yearly new plans as counts without academic_year, or set newPlansGrowth to "0".' },
-  NFF_NOT_POSITIVE: { cause: 'An area\'s population aged 2–18, its baseline population or its baseline allocation in nff-factors.csv is zero or negative; the floor and cap compare amounts per head against the baseline.', fix: 'Give the population and baseline figures as positive numbers (negative or missing populations are usually an export slip).' },
-  NFF_ACA_OUT_OF_RANGE: { cause: 'An area cost adjustment in nff-factors.csv is outside the plausible 0.9 to 1.3 (warning; it is used as given).', fix: 'Write the ACA as a multiplier such as 1.0449, not a percentage such as 104.49.' },
-  NFF_WRONG_YEAR: { cause: 'An NFF parameters file describes a different financial year from the one it was read for (nff-parameters/<year>.json).', fix: 'Correct $.financialYear, or name the file after the year it describes.' },
-  NFF_FLOOR_ABOVE_CAP: { cause: 'An NFF parameters file has a funding floor above its gains cap.', fix: 'The floor is the least change per head and the cap the most: swap them, or lower the floor.' },
-  NFF_WEIGHTS_NOT_ONE: { cause: 'The weights of the proxy factors in an NFF parameters file do not add up to exactly 1.', fix: 'Correct the weights: they are shares of the proxy pot (0.5 is half).' },
-  NFF_TOTAL_UNREACHABLE: { cause: 'With --solve-cap, no gains cap from the floor upwards makes the areas\' allocations add up to the parameters\' nationalTotal.', fix: 'Check the national total, the floor, and that the factors file holds every area the total covers; the message gives the totals that are reachable.' },
-  NFF_AREA_MISSING: { cause: 'An nff output file given with --hnb-from has no row for the model\'s area.code, or one given to nff with --baseline-from has no allocation for an area of the factors file in the year before --year.', fix: 'Run highneeds nff on a factors file that includes the area (for --baseline-from, for the year before), or correct area.code in model.json.' },
-  INVALID_TRANSFER_SHARE: { cause: 'A funding.csv row gives share or schools_block where they do not apply: on a line other than block_transfer, a share beside an amount or without its schools_block, or two schools blocks for one year.', fix: 'On a block_transfer row give either the amount, or the share with the schools_block it is a share of; state one schools block per year.' },
-  TRANSFER_NEEDS_DISAPPLICATION: { cause: 'A year\'s block transfers are more than 0.5% of the schools block stated for that year (warning): above that, a transfer needs the Secretary of State\'s approval (a disapplication).', fix: 'Plan for a disapplication request, or keep the transfer within 0.5% with Schools Forum approval.' },
-  WRITE_OFF_YEAR: { cause: 'model.json\'s writeOff is paid in or before its balance year, or measures the deficit before the projection opens without giving eligibleDeficit.', fix: 'Pay the write-off after the balance year (2026-27 for a 2025-26 balance), or give the eligible deficit from the sources.' },
-  DUPLICATE_AREA: { cause: 'A national model\'s areas table lists the same area code twice; that area is not modelled (its rows in the other files cannot be told apart).', fix: 'Give each area one row in areas.csv.' },
-  UNKNOWN_AREA: { cause: 'A national model\'s CSV has rows whose area is not in the areas table; they are reported as a failed area of that code.', fix: 'Add the area to areas.csv, or correct the code in the rows (rows without an area apply to every area).' },
-  NO_COHORT_ROWS: { cause: 'An area in a national model\'s areas table has no rows in cohort.csv, so it cannot be modelled.', fix: 'Check that the national cohort was exported in full, or remove the area from areas.csv.' },
+  FILE_MISSING: {
+    cause: 'A required input file does not exist or is not a file.',
+    fix: 'Check the model folder and the file names in the README table.',
+  },
+  INVALID_ENCODING: {
+    cause:
+      'A file is not UTF-8 text (often a CSV saved by Excel in Windows-1252, or a file that is not text at all).',
+    fix: 'Save it as UTF-8: in Excel, "CSV UTF-8 (Comma delimited)".',
+  },
+  TEXT_MANGLED: {
+    cause:
+      'A CSV holds text a spreadsheet garbled by reading UTF-8 as Windows-1252 and saving it again: "Â£" for "£", "â€™" for "’", "â€“" for "–", "ï»¿" for the byte-order mark at the start of the header. In the header it is an error; in a cell, a warning.',
+    fix: 'Take the file again from its source, open it in the spreadsheet with the character set "Unicode (UTF-8)", and save it as "CSV UTF-8"; or replace the garbled characters by hand.',
+  },
+  FILE_TOO_LARGE: {
+    cause:
+      'A file is larger than the input limit (128 MiB unless HIGHNEEDS_MAX_FILE_BYTES says otherwise).',
+    fix: 'Split the file, or raise the limit for the run if the machine has the memory.',
+  },
+  TOO_MANY_ROWS: {
+    cause:
+      'A CSV file has more data rows than the limit (5,000,000 unless HIGHNEEDS_MAX_ROWS says otherwise).',
+    fix: 'Split the file, or raise the limit for the run.',
+  },
+  FIELD_TOO_LONG: {
+    cause:
+      'A CSV cell is longer than the limit (4,096 characters unless HIGHNEEDS_MAX_FIELD_CHARS says otherwise), usually after an unbalanced quote.',
+    fix: 'Look for a stray or missing quote; raise the limit only for genuinely long text.',
+  },
+  CSV_MALFORMED: {
+    cause: 'A CSV file cannot be parsed (an unclosed quote, a stray quote, a binary file).',
+    fix: 'Open the file in a text editor at the line given and correct the quoting.',
+  },
+  COLUMN_COUNT: {
+    cause: 'A CSV row has more or fewer fields than the header.',
+    fix: 'Remove stray commas or quote values that contain commas.',
+  },
+  DUPLICATE_COLUMN: {
+    cause: 'A CSV header names the same column twice.',
+    fix: 'Rename or remove one of the columns.',
+  },
+  MISSING_COLUMN: {
+    cause: 'A required CSV column is absent from the header.',
+    fix: 'Add the column; the hint lists the expected columns.',
+  },
+  UNKNOWN_COLUMN: {
+    cause: 'A CSV column is not one the tool reads (warning; the column is ignored).',
+    fix: 'Check the spelling or remove the column.',
+  },
+  MISSING_VALUE: {
+    cause: 'A required cell or JSON field is empty or absent.',
+    fix: 'Fill in the value.',
+  },
+  JSON_MALFORMED: {
+    cause: 'A JSON file is not valid JSON, or has a duplicate key.',
+    fix: 'Correct the syntax at the line and column given.',
+  },
+  JSON_TOO_DEEP: {
+    cause:
+      'A JSON file has arrays and objects nested more than 64 deep. No input the tool reads goes past a few levels, so this is a damaged or hostile file; it is refused before it can exhaust the stack.',
+    fix: 'Check the file at the line and column given (the bracket that goes too deep); take it again from its source.',
+  },
+  UNKNOWN_KEY: {
+    cause:
+      'model.json, scenarios.json, a tariff or an NFF parameters file has a field the format does not define (often a misspelling, such as newPlanGrowth for newPlansGrowth, which would otherwise leave growth at 0).',
+    fix: 'Correct the name; the hint lists the fields allowed at that place (README "The model folder", docs/scenarios.md, tariffs/README.md, docs/nff.md).',
+  },
+  UNKNOWN_REFERENCE: {
+    cause:
+      'A tariff setting or rate, or an NFF parameter value, cites a reference id that no entry in "references" has.',
+    fix: 'Give the reference an "id", or correct the citation.',
+  },
+  INVALID_FIELD: {
+    cause: 'A JSON field has the wrong type or an unknown value.',
+    fix: 'Use the type shown in the hint (amounts and rates are decimal strings).',
+  },
+  INVALID_NUMBER: {
+    cause:
+      'A value is not a number that can be read without guessing (for example "1.2E+04", "N/A", "1.200,50" or "1,20"). Model CSVs accept what a spreadsheet writes when it is unambiguous: £ and UK thousands separators on an amount, separators on a count, % on a rate or share; JSON files and other CSVs take plain decimals only.',
+    fix: 'Write the number as plain digits with an optional point: 12000.50.',
+  },
+  NUMBER_NORMALISED: {
+    cause:
+      'A model CSV writes numbers as a spreadsheet does: £ signs or thousands separators (£4,200,000.50, 1,200), or a percentage on a rate or share (5%). They are read (5% as 0.05) and listed, one warning per file, column and kind (warning).',
+    fix: 'Nothing, if the figures are right; write plain decimals (4200000.50, 0.05) to silence it.',
+  },
+  COUNT_NOT_WHOLE: {
+    cause:
+      'A cohort.csv count has a fraction (2.5): a person is one pupil, so a census count is whole (warning; the count is used as given, since an expected count may have one).',
+    fix: 'Check the export; keep the fraction only if the row is an expected count.',
+  },
+  NEGATIVE_VALUE: {
+    cause: 'A count, rate, amount or place number that must not be negative is negative.',
+    fix: 'Correct the value; balances and funding lines may be negative only where the README says so.',
+  },
+  RATE_ABOVE_ONE: {
+    cause:
+      'A ceasing, transition or new-plans rate, or a share in NFF parameters, a write-off or a block transfer, is above 1 (100%).',
+    fix: 'Rates are shares: 0.05 means 5%.',
+  },
+  TRANSITIONS_EXCEED_ONE: {
+    cause:
+      'Transition rates leaving one (ncy, setting) add up to more than 1; rows for one need are added up on their own, since they replace the rows without a need for those pupils.',
+    fix: 'Reduce the rates so that no more than all continuing plans move.',
+  },
+  COUNT_AND_RATE: {
+    cause: 'A new-plans.csv row gives both a count and a rate; it must give exactly one.',
+    fix: "Keep the count (new plans a year) or the rate (new plans per head of the NCY's population, from population.csv), and empty the other.",
+  },
+  POPULATION_MISSING: {
+    cause:
+      'A new-plans.csv row gives a rate per head, but population.csv has no population for its NCY in a year the rate applies to.',
+    fix: 'Add a population.csv row for that academic year and NCY, or give the row a count instead.',
+  },
+  NCY_OUT_OF_RANGE: {
+    cause: 'A national curriculum year is not a whole number from -3 to 20.',
+    fix: 'Use NCY -3 to 20 (age at 31 August = NCY + 4).',
+  },
+  UNKNOWN_NEED: {
+    cause: 'A primary need is not a SEN2 code.',
+    fix: 'Use one of ASD, HI, MLD, MSI, OTH, PD, PMLD, SEMH, SLCN, SLD, SpLD, VI, DS (any case).',
+  },
+  UNKNOWN_SETTING: {
+    cause: 'A setting is not declared in the tariff.',
+    fix: 'Use a setting id from the tariff\'s "settings", or declare it there.',
+  },
+  CODE_NORMALISED: {
+    cause:
+      'A model CSV writes a code as a case system exports it: an NCY as a year name (R, Reception, Year 9, Y9, N1, N2), a primary need as its SEN2 long name (Autistic Spectrum Disorder), or a setting id in another case or with spaces or underscores for hyphens. It is read as the code and listed, one warning per file, column and kind (warning).',
+    fix: 'Nothing, if the mapping is right; write the codes (9, ASD, special) to silence it.',
+  },
+  UNKNOWN_BAND: {
+    cause:
+      "A band has no rate at all for that setting in the tariff: in a CSV cell, or where a scenario's move-placements or shift-new-plans lever sends pupils (its to.band, or without one the pupils' own bands).",
+    fix: 'Use a band that the tariff prices for the setting (give a lever a to.band), or add rates for it.',
+  },
+  NO_RATE_IN_FORCE: {
+    cause:
+      'A setting and band that pupils occupy has no tariff rate in force on the 1st of a month the projection costs.',
+    fix: 'Add a rate with an earlier effectiveFrom, or one for need "*".',
+  },
+  DUPLICATE_TARIFF_ROW: {
+    cause: 'Two tariff rates share the same setting, band, need and effectiveFrom.',
+    fix: 'Keep one row per key and date.',
+  },
+  DUPLICATE_SETTING: {
+    cause: 'A tariff declares the same setting id twice.',
+    fix: 'Keep one declaration per setting id.',
+  },
+  DUPLICATE_ROW: {
+    cause:
+      'Two rows give the same key where only one is allowed (a ceasing rule or transition, places, capacity or population for a year, an HNB allocation or opening balance, an area in nff-factors.csv, a proxy factor or grant in NFF parameters).',
+    fix: 'Keep one row, or add the amounts yourself.',
+  },
+  INVALID_DATE: {
+    cause: 'A date is not a real calendar date written YYYY-MM-DD (or an uplift day not MM-DD).',
+    fix: 'Write dates as 2025-04-01.',
+  },
+  INVALID_YEAR: {
+    cause: 'An academic year is not written 2025/26, or a financial year not 2026-27.',
+    fix: 'Academic years use a slash (2025/26); financial years a hyphen (2026-27).',
+  },
+  AREA_MISMATCH: {
+    cause: "A cohort row's area differs from area.code in model.json.",
+    fix: 'Split national files per area, or correct the code.',
+  },
+  HORIZON_BEFORE_BASE: {
+    cause: 'The horizon is before the first projected financial year.',
+    fix: 'For baseYear 2025/26 the first projected financial year is 2026-27; set horizon to that or later.',
+  },
+  UNKNOWN_FUNDING_LINE: {
+    cause: 'A funding.csv line is not one of the known funding lines.',
+    fix: 'Use opening_balance, hnb_allocation, block_transfer, safety_valve, la_contribution or other_income.',
+  },
+  MISSING_OPENING_BALANCE: {
+    cause: 'funding.csv has no opening_balance row.',
+    fix: 'Add one row: the cumulative high-needs DSG balance at the end of the base financial year (negative = deficit).',
+  },
+  OPENING_BALANCE_YEAR: {
+    cause: 'The opening_balance row is not for the financial year before the first projected one.',
+    fix: 'Give the balance at the end of the base financial year shown in the hint.',
+  },
+  MISSING_HNB_ALLOCATION: {
+    cause:
+      'A projected financial year has no high-needs block allocation given or earlier one to grow from.',
+    fix: 'Add an hnb_allocation row for the first projected year or earlier.',
+  },
+  YEAR_OUT_OF_RANGE: {
+    cause: 'A row is for a year outside the projection (warning; the row is ignored).',
+    fix: 'Check the year, or extend the horizon.',
+  },
+  PLACES_NOT_FUNDED: {
+    cause:
+      'places.csv gives places for a setting whose tariff placeValue is 0 (warning; they cost nothing).',
+    fix: 'Check the setting, or its placeValue in the tariff.',
+  },
+  OVERFLOW_SETTING_MISSING: {
+    cause:
+      'A capacity.csv row names no overflow_to and model.json has no "overflowSetting", so pupils above the capacity have nowhere to go.',
+    fix: 'Give overflow_to on the row, or set "overflowSetting" in model.json.',
+  },
+  OVERFLOW_TO_SELF: {
+    cause:
+      'A capacity.csv row overflows to its own setting (through overflow_to, or model.json\'s "overflowSetting" when overflow_to is empty).',
+    fix: 'Name another setting in overflow_to.',
+  },
+  UNKNOWN_LEVER: {
+    cause: 'A scenario lever has a kind the tool does not know.',
+    fix: 'Use one of new-plans, ceasing, shift-new-plans, move-placements, tariff, places, funding (docs/scenarios.md).',
+  },
+  UNKNOWN_SCENARIO: {
+    cause:
+      'A scenario\'s "base", or --scenario / --scenarios, names a scenario that is not defined.',
+    fix: 'Check the id against the scenarios in scenarios.json.',
+  },
+  DUPLICATE_ID: {
+    cause: 'Two scenarios, or two levers in one scenario chain, share an id.',
+    fix: 'Give each its own id: savings are reported by lever id.',
+  },
+  CIRCULAR_BASE: {
+    cause: 'Scenarios inherit from each other in a circle ("base").',
+    fix: 'Make one of them stand on its own.',
+  },
+  PROFILE_ORDER: {
+    cause: "A lever's profile reaches full effect (fullBy) before it starts (from).",
+    fix: 'Set fullBy to the same academic year as from or later.',
+  },
+  SHARE_OUT_OF_RANGE: {
+    cause:
+      "A lever's share is outside the range that makes sense for its kind (−1 to 1; 0 to 1 for moves and shifts).",
+    fix: 'Write shares as decimals: −0.1 is 10% fewer, 0.3 moves 30%.',
+  },
+  PAYMENT_OUT_OF_RANGE: {
+    cause:
+      'A Safety Valve instalment, local contribution or target year is outside the projected financial years.',
+    fix: 'Extend the horizon, or correct the year.',
+  },
+  LEVER_MATCHES_NOTHING: {
+    cause:
+      "A lever's filter matches no pupil, new plan or tariff rate of the model (warning; the lever does nothing).",
+    fix: "Check the filter's needs, NCY range, settings and bands against the model.",
+  },
+  EMPTY_COHORT: {
+    cause: 'cohort.csv has no pupils (warning).',
+    fix: 'Check that the right file was exported.',
+  },
+  GROWTH_UNUSED: {
+    cause:
+      'model.json sets a non-zero newPlansGrowth, but no new-plans.csv row is a count without academic_year, the only rows it grows (warning; new plans stay as given).',
+    fix: 'Give the yearly new plans as counts without academic_year, or set newPlansGrowth to "0".',
+  },
+  NFF_NOT_POSITIVE: {
+    cause:
+      "An area's population aged 2–18, its baseline population or its baseline allocation in nff-factors.csv is zero or negative; the floor and cap compare amounts per head against the baseline.",
+    fix: 'Give the population and baseline figures as positive numbers (negative or missing populations are usually an export slip).',
+  },
+  NFF_ACA_OUT_OF_RANGE: {
+    cause:
+      'An area cost adjustment in nff-factors.csv is outside the plausible 0.9 to 1.3 (warning; it is used as given).',
+    fix: 'Write the ACA as a multiplier such as 1.0449, not a percentage such as 104.49.',
+  },
+  NFF_WRONG_YEAR: {
+    cause:
+      'An NFF parameters file describes a different financial year from the one it was read for (nff-parameters/<year>.json).',
+    fix: 'Correct $.financialYear, or name the file after the year it describes.',
+  },
+  NFF_FLOOR_ABOVE_CAP: {
+    cause: 'An NFF parameters file has a funding floor above its gains cap.',
+    fix: 'The floor is the least change per head and the cap the most: swap them, or lower the floor.',
+  },
+  NFF_WEIGHTS_NOT_ONE: {
+    cause: 'The weights of the proxy factors in an NFF parameters file do not add up to exactly 1.',
+    fix: 'Correct the weights: they are shares of the proxy pot (0.5 is half).',
+  },
+  NFF_TOTAL_UNREACHABLE: {
+    cause:
+      "With --solve-cap, no gains cap from the floor upwards makes the areas' allocations add up to the parameters' nationalTotal.",
+    fix: 'Check the national total, the floor, and that the factors file holds every area the total covers; the message gives the totals that are reachable.',
+  },
+  NFF_AREA_MISSING: {
+    cause:
+      "An nff output file given with --hnb-from has no row for the model's area.code, or one given to nff with --baseline-from has no allocation for an area of the factors file in the year before --year.",
+    fix: 'Run highneeds nff on a factors file that includes the area (for --baseline-from, for the year before), or correct area.code in model.json.',
+  },
+  INVALID_TRANSFER_SHARE: {
+    cause:
+      'A funding.csv row gives share or schools_block where they do not apply: on a line other than block_transfer, a share beside an amount or without its schools_block, or two schools blocks for one year.',
+    fix: 'On a block_transfer row give either the amount, or the share with the schools_block it is a share of; state one schools block per year.',
+  },
+  TRANSFER_NEEDS_DISAPPLICATION: {
+    cause:
+      "A year's block transfers are more than 0.5% of the schools block stated for that year (warning): above that, a transfer needs the Secretary of State's approval (a disapplication).",
+    fix: 'Plan for a disapplication request, or keep the transfer within 0.5% with Schools Forum approval.',
+  },
+  WRITE_OFF_YEAR: {
+    cause:
+      "model.json's writeOff is paid in or before its balance year, or measures the deficit before the projection opens without giving eligibleDeficit.",
+    fix: 'Pay the write-off after the balance year (2026-27 for a 2025-26 balance), or give the eligible deficit from the sources.',
+  },
+  DUPLICATE_AREA: {
+    cause:
+      "A national model's areas table lists the same area code twice; that area is not modelled (its rows in the other files cannot be told apart).",
+    fix: 'Give each area one row in areas.csv.',
+  },
+  UNKNOWN_AREA: {
+    cause:
+      "A national model's CSV has rows whose area is not in the areas table; they are reported as a failed area of that code.",
+    fix: 'Add the area to areas.csv, or correct the code in the rows (rows without an area apply to every area).',
+  },
+  NO_COHORT_ROWS: {
+    cause:
+      "An area in a national model's areas table has no rows in cohort.csv, so it cannot be modelled.",
+    fix: 'Check that the national cohort was exported in full, or remove the area from areas.csv.',
+  },
 } as const satisfies Record<string, { cause: string; fix: string }>;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -3,7 +3,13 @@ import { countDecimal } from './demand/count.js';
 import type { Lane } from './demand/lanes.js';
 import { Dec, ZERO } from './decimal.js';
 import { error, type Issue, type Location } from './issue.js';
-import { type AcademicYear, type FinancialYear, type MonthIndex, firstOfMonth, formatAcademicYear } from './period.js';
+import {
+  type AcademicYear,
+  type FinancialYear,
+  type MonthIndex,
+  firstOfMonth,
+  formatAcademicYear,
+} from './period.js';
 import type { RateBook, SpanSum } from './rate-book.js';
 import type { TariffSetting } from './tariff.js';
 
@@ -65,7 +71,11 @@ export interface CostContext {
  * canonically). `seriesOf`: the series that prices a lane (RateBook.seriesFor, which a
  * ProjectionCache keeps per lane).
  */
-export function costLanes(lanes: readonly Lane[], origins: ReadonlyMap<Lane, Location>, seriesOf: (lane: Lane) => string): CostLanes {
+export function costLanes(
+  lanes: readonly Lane[],
+  origins: ReadonlyMap<Lane, Location>,
+  seriesOf: (lane: Lane) => string,
+): CostLanes {
   const bySeries = new Map<string, { setting: string; lanes: number[] }>();
   const bespoke: number[] = [];
   lanes.forEach((lane, l) => {
@@ -90,7 +100,15 @@ export function costLanes(lanes: readonly Lane[], origins: ReadonlyMap<Lane, Loc
  * of the lanes that read one series are summed (doubles, in lane order) and made a Decimal once;
  * Σ_m count × rate(m) is then count × Σ_m rate(m): the same value, with far fewer operations.
  */
-export function costAcademicYear(laneTotals: Float64Array, pupilsBySetting: ReadonlyMap<string, Decimal>, bespokeBySetting: ReadonlyMap<string, Decimal>, cost: CostLanes, ay: AcademicYear, spans: readonly MonthSpan[], context: CostContext): AcademicYearCost {
+export function costAcademicYear(
+  laneTotals: Float64Array,
+  pupilsBySetting: ReadonlyMap<string, Decimal>,
+  bespokeBySetting: ReadonlyMap<string, Decimal>,
+  cost: CostLanes,
+  ay: AcademicYear,
+  spans: readonly MonthSpan[],
+  context: CostContext,
+): AcademicYearCost {
   const placesBySetting = new Map<string, Decimal>();
   for (const setting of context.settings) {
     if (setting.placeValue.isZero()) continue;
@@ -113,10 +131,18 @@ export function costAcademicYear(laneTotals: Float64Array, pupilsBySetting: Read
       const pupils = pupilsBySeries[g];
       if (pupils === undefined) return;
       const rateSum = sumRates(group, laneTotals, cost, span.months, ay, context);
-      if (rateSum) topUp.set(group.setting, (topUp.get(group.setting) ?? ZERO).plus(pupils.times(rateSum.total)));
+      if (rateSum)
+        topUp.set(
+          group.setting,
+          (topUp.get(group.setting) ?? ZERO).plus(pupils.times(rateSum.total)),
+        );
     });
-    const factorSum = span.months.reduce((total, m) => total.plus(context.rateBook.bespokeFactor(context.bespokeFrom, m)), ZERO);
-    for (const [setting, total] of bespokeBySetting) topUp.set(setting, (topUp.get(setting) ?? ZERO).plus(total.times(factorSum)));
+    const factorSum = span.months.reduce(
+      (total, m) => total.plus(context.rateBook.bespokeFactor(context.bespokeFrom, m)),
+      ZERO,
+    );
+    for (const [setting, total] of bespokeBySetting)
+      topUp.set(setting, (topUp.get(setting) ?? ZERO).plus(total.times(factorSum)));
     const monthCount = new Dec(span.months.length);
     for (const setting of context.settings) {
       const places = placesBySetting.get(setting.id);
@@ -137,38 +163,75 @@ export function costAcademicYear(laneTotals: Float64Array, pupilsBySetting: Read
  * each lane's pupils × its fee. It depends on the cohort alone, so scenarios that share a cohort
  * share it (ProjectionCache).
  */
-export function bespokeBySetting(laneTotals: Float64Array, lanes: readonly Lane[], bespoke: readonly number[]): Map<string, Decimal> {
+export function bespokeBySetting(
+  laneTotals: Float64Array,
+  lanes: readonly Lane[],
+  bespoke: readonly number[],
+): Map<string, Decimal> {
   const bySetting = new Map<string, Decimal>();
   for (const l of bespoke) {
     const lane = lanes[l]!;
     if (laneTotals[l] === 0) continue;
-    bySetting.set(lane.setting, (bySetting.get(lane.setting) ?? ZERO).plus(countDecimal(laneTotals[l]!).times(lane.fee!)));
+    bySetting.set(
+      lane.setting,
+      (bySetting.get(lane.setting) ?? ZERO).plus(countDecimal(laneTotals[l]!).times(lane.fee!)),
+    );
   }
   return bySetting;
 }
 
 /** Σ over the span's months of the series' rate in force on each 1st; undefined (and an issue per lane with pupils) if a month has none. */
-function sumRates(group: SeriesGroup, laneTotals: Float64Array, { lanes, origins }: CostLanes, months: readonly MonthIndex[], ay: AcademicYear, context: CostContext): SpanSum | undefined {
+function sumRates(
+  group: SeriesGroup,
+  laneTotals: Float64Array,
+  { lanes, origins }: CostLanes,
+  months: readonly MonthIndex[],
+  ay: AcademicYear,
+  context: CostContext,
+): SpanSum | undefined {
   const first = lanes[group.lanes[0]!]!;
   const sum = context.rateBook.topUpSum(first.setting, first.band, first.need, months);
   if (typeof sum === 'number') {
-    for (const l of group.lanes) if (laneTotals[l] !== 0) reportMissing(lanes[l]!, origins.get(lanes[l]!), sum, ay, context);
+    for (const l of group.lanes)
+      if (laneTotals[l] !== 0) reportMissing(lanes[l]!, origins.get(lanes[l]!), sum, ay, context);
     return undefined;
   }
   context.usedSums.add(sum);
   return sum;
 }
 
-function reportMissing(lane: Lane, origin: Location | undefined, month: MonthIndex, ay: AcademicYear, context: CostContext): void {
+function reportMissing(
+  lane: Lane,
+  origin: Location | undefined,
+  month: MonthIndex,
+  ay: AcademicYear,
+  context: CostContext,
+): void {
   const bandKnown = context.rateBook.hasBand(lane.setting, lane.band);
-  const key = bandKnown ? `${lane.setting}\u0000${lane.band}\u0000${lane.need}` : `${lane.setting}\u0000${lane.band}`;
+  const key = bandKnown
+    ? `${lane.setting}\u0000${lane.band}\u0000${lane.need}`
+    : `${lane.setting}\u0000${lane.band}`;
   if (context.reported.has(key)) return;
   context.reported.add(key);
   if (bandKnown) {
     const what = `no rate in force on ${firstOfMonth(month)} for setting "${lane.setting}", band "${lane.band}", need ${lane.need} (AY ${formatAcademicYear(ay)})`;
-    context.issues.push(error('NO_RATE_IN_FORCE', what, origin, 'add a rate with an earlier effectiveFrom, or one for need "*"'));
+    context.issues.push(
+      error(
+        'NO_RATE_IN_FORCE',
+        what,
+        origin,
+        'add a rate with an earlier effectiveFrom, or one for need "*"',
+      ),
+    );
   } else {
     const what = `pupils reach setting "${lane.setting}" in band "${lane.band}", which the tariff does not price for that setting (AY ${formatAcademicYear(ay)})`;
-    context.issues.push(error('UNKNOWN_BAND', what, origin, 'a transition, capacity overflow or scenario move keeps the pupil\'s band unless it names one: give to_band (transitions.csv), overflow_band (capacity.csv) or the lever\'s to.band, or add rates for the band'));
+    context.issues.push(
+      error(
+        'UNKNOWN_BAND',
+        what,
+        origin,
+        "a transition, capacity overflow or scenario move keeps the pupil's band unless it names one: give to_band (transitions.csv), overflow_band (capacity.csv) or the lever's to.band, or add rates for the band",
+      ),
+    );
   }
 }

@@ -9,11 +9,6 @@ import { Decimal } from 'decimal.js';
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type Dec = Decimal;
 
-/** Money in pounds, unrounded until output. */
-export type Money = Decimal;
-/** A share such as a ceasing rate or a growth assumption. */
-export type Rate = Decimal;
-
 export const ZERO: Decimal = new Dec(0);
 export const ONE: Decimal = new Dec(1);
 export const TWELVE: Decimal = new Dec(12);

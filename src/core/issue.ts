@@ -21,11 +21,28 @@ export interface Issue {
 }
 
 export function error(code: IssueCode, message: string, location?: Location, hint?: string): Issue {
-  return { severity: 'error', code, message, ...(location ? { location } : {}), ...(hint ? { hint } : {}) };
+  return {
+    severity: 'error',
+    code,
+    message,
+    ...(location ? { location } : {}),
+    ...(hint ? { hint } : {}),
+  };
 }
 
-export function warning(code: IssueCode, message: string, location?: Location, hint?: string): Issue {
-  return { severity: 'warning', code, message, ...(location ? { location } : {}), ...(hint ? { hint } : {}) };
+export function warning(
+  code: IssueCode,
+  message: string,
+  location?: Location,
+  hint?: string,
+): Issue {
+  return {
+    severity: 'warning',
+    code,
+    message,
+    ...(location ? { location } : {}),
+    ...(hint ? { hint } : {}),
+  };
 }
 
 export function hasErrors(issues: readonly Issue[]): boolean {

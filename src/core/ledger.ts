@@ -22,9 +22,15 @@ export interface YearIncome {
  * A year with no hnb_allocation takes the last given one grown by hnbGrowth a year;
  * every other line is summed as given and never carried into another year.
  */
-export function incomeByYear(funding: readonly FundingRow[], years: readonly FinancialYear[], hnbGrowth: Decimal, issues: Issue[]): Map<FinancialYear, YearIncome> {
+export function incomeByYear(
+  funding: readonly FundingRow[],
+  years: readonly FinancialYear[],
+  hnbGrowth: Decimal,
+  issues: Issue[],
+): Map<FinancialYear, YearIncome> {
   const given = new Map<FinancialYear, Decimal>();
-  for (const row of funding) if (row.line === 'hnb_allocation') given.set(row.financialYear, row.amount);
+  for (const row of funding)
+    if (row.line === 'hnb_allocation') given.set(row.financialYear, row.amount);
   const givenYears = [...given.keys()].sort((a, b) => a - b);
   const result = new Map<FinancialYear, YearIncome>();
   // Located in the model's own funding.csv; reported once, for the first year, since later years grow from it.
@@ -32,11 +38,21 @@ export function incomeByYear(funding: readonly FundingRow[], years: readonly Fin
   let reported = false;
   for (const year of years) {
     const lines = (line: FundingRow['line']): Decimal =>
-      funding.filter((row) => row.financialYear === year && row.line === line).reduce((total, row) => total.plus(row.amount), ZERO);
+      funding
+        .filter((row) => row.financialYear === year && row.line === line)
+        .reduce((total, row) => total.plus(row.amount), ZERO);
     const from = givenYears.filter((g) => g <= year).pop();
     let hnb = ZERO;
     if (from === undefined) {
-      if (!reported) issues.push(error('MISSING_HNB_ALLOCATION', `no hnb_allocation for ${formatFinancialYear(year)} or any earlier year to grow from`, { file }, 'add an hnb_allocation row for the first projected year'));
+      if (!reported)
+        issues.push(
+          error(
+            'MISSING_HNB_ALLOCATION',
+            `no hnb_allocation for ${formatFinancialYear(year)} or any earlier year to grow from`,
+            { file },
+            'add an hnb_allocation row for the first projected year',
+          ),
+        );
       reported = true;
     } else {
       hnb = given.get(from)!.times(ONE.plus(hnbGrowth).pow(year - from));
@@ -44,7 +60,15 @@ export function incomeByYear(funding: readonly FundingRow[], years: readonly Fin
     const transfer = lines('block_transfer');
     const safetyValve = lines('safety_valve');
     const other = lines('la_contribution').plus(lines('other_income'));
-    result.set(year, { hnb, hnbBasis: from === year ? 'given' : 'grown', transfer, safetyValve, other, writeOff: ZERO, total: hnb.plus(transfer).plus(safetyValve).plus(other) });
+    result.set(year, {
+      hnb,
+      hnbBasis: from === year ? 'given' : 'grown',
+      transfer,
+      safetyValve,
+      other,
+      writeOff: ZERO,
+      total: hnb.plus(transfer).plus(safetyValve).plus(other),
+    });
   }
   return result;
 }

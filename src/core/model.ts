@@ -89,7 +89,14 @@ export interface PlacesRow {
   readonly origin?: Location;
 }
 
-export const FUNDING_LINES = ['opening_balance', 'hnb_allocation', 'block_transfer', 'safety_valve', 'la_contribution', 'other_income'] as const;
+export const FUNDING_LINES = [
+  'opening_balance',
+  'hnb_allocation',
+  'block_transfer',
+  'safety_valve',
+  'la_contribution',
+  'other_income',
+] as const;
 export type FundingLine = (typeof FUNDING_LINES)[number];
 
 export interface FundingRow {

@@ -1,5 +1,19 @@
 /** SEN2 primary-need codes (domain brief §1); DS is a separate code from the 2026 release on. */
-export const NEED_CODES = ['ASD', 'HI', 'MLD', 'MSI', 'OTH', 'PD', 'PMLD', 'SEMH', 'SLCN', 'SLD', 'SpLD', 'VI', 'DS'] as const;
+export const NEED_CODES = [
+  'ASD',
+  'HI',
+  'MLD',
+  'MSI',
+  'OTH',
+  'PD',
+  'PMLD',
+  'SEMH',
+  'SLCN',
+  'SLD',
+  'SpLD',
+  'VI',
+  'DS',
+] as const;
 export type Need = (typeof NEED_CODES)[number];
 
 const BY_UPPER = new Map<string, Need>(NEED_CODES.map((code) => [code.toUpperCase(), code]));
@@ -44,7 +58,15 @@ function words(text: string): string {
     .replace(/[^a-z]+/g, ' ')
     .split(' ')
     .filter((word) => word !== '' && word !== 'and' && word !== 'or')
-    .map((word) => (word === 'difficulties' ? 'difficulty' : word === 'disabilities' ? 'disability' : word === 'impairments' ? 'impairment' : word))
+    .map((word) =>
+      word === 'difficulties'
+        ? 'difficulty'
+        : word === 'disabilities'
+          ? 'disability'
+          : word === 'impairments'
+            ? 'impairment'
+            : word,
+    )
     .join(' ');
 }
 

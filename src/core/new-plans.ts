@@ -6,7 +6,7 @@ import type { Cell, NewPlanRow, PopulationRow } from './model.js';
 import { type AcademicYear, formatAcademicYear } from './period.js';
 
 /** A cell new plans join, without its count. */
-export type NewPlanCell = Omit<Cell, 'count' | 'bespokeAnnual'>;
+type NewPlanCell = Omit<Cell, 'count' | 'bespokeAnnual'>;
 
 /** Each cell's new plans in each projected AY: `counts.get(ay)[i]` plans join cell i. */
 export interface NewPlans {
@@ -30,13 +30,27 @@ interface Given {
  * without a population for a year it applies to is reported once per row (POPULATION_MISSING).
  * Counts are expected values: each is a double, the growth factor taken in Decimal then made one.
  */
-export function newPlansByYear(rows: readonly NewPlanRow[], baseYear: AcademicYear, lastYear: AcademicYear, growth: Decimal, population: readonly PopulationRow[], issues: Issue[]): NewPlans {
+export function newPlansByYear(
+  rows: readonly NewPlanRow[],
+  baseYear: AcademicYear,
+  lastYear: AcademicYear,
+  growth: Decimal,
+  population: readonly PopulationRow[],
+  issues: Issue[],
+): NewPlans {
   const cells = new Map<string, NewPlanCell>();
   const recurring = new Map<string, Given>();
   const fixed = new Map<AcademicYear, Map<string, Given>>();
   for (const row of rows) {
     const key = `${String(row.ncy + 10).padStart(2, '0')}\u0000${row.setting}\u0000${row.band}\u0000${row.need}`;
-    if (!cells.has(key)) cells.set(key, { ncy: row.ncy, need: row.need, setting: row.setting, band: row.band, ...(row.origin ? { origin: row.origin } : {}) });
+    if (!cells.has(key))
+      cells.set(key, {
+        ncy: row.ncy,
+        need: row.need,
+        setting: row.setting,
+        band: row.band,
+        ...(row.origin ? { origin: row.origin } : {}),
+      });
     const byCell = row.academicYear === undefined ? recurring : mapOf(fixed, row.academicYear);
     let given = byCell.get(key);
     if (!given) {
@@ -44,42 +58,60 @@ export function newPlansByYear(rows: readonly NewPlanRow[], baseYear: AcademicYe
       byCell.set(key, given);
     }
     // One row's count is kept as read (small whole numbers are shared Decimals, so each is made a double once).
-    if (row.count !== undefined) given.count = given.count === ZERO ? row.count : given.count.plus(row.count);
+    if (row.count !== undefined)
+      given.count = given.count === ZERO ? row.count : given.count.plus(row.count);
     if (row.rate !== undefined) {
       given.rate = given.rate === ZERO ? row.rate : given.rate.plus(row.rate);
       given.rateRow ??= row;
     }
   }
   const keys = [...cells.keys()].sort();
-  const people = new Map(population.map((p) => [`${p.academicYear}\u0000${p.ncy}`, toDouble(p.population)]));
+  const people = new Map(
+    population.map((p) => [`${p.academicYear}\u0000${p.ncy}`, toDouble(p.population)]),
+  );
   const reported = new Set<NewPlanRow>();
-  const perHead = ({ rate, given }: { rate: number; given: Given }, ncy: number, ay: AcademicYear): number => {
+  const perHead = (
+    { rate, given }: { rate: number; given: Given },
+    ncy: number,
+    ay: AcademicYear,
+  ): number => {
     if (!given.rateRow) return 0;
     const heads = people.get(`${ay}\u0000${ncy}`);
     if (heads !== undefined) return rate * heads;
     if (!reported.has(given.rateRow)) {
       reported.add(given.rateRow);
-      issues.push(error('POPULATION_MISSING', `new plans at NCY ${ncy} are a rate per head, but population.csv has no population for NCY ${ncy} in ${formatAcademicYear(ay)}`, given.rateRow.origin, 'add a population row for that year and NCY, or give a count instead'));
+      issues.push(
+        error(
+          'POPULATION_MISSING',
+          `new plans at NCY ${ncy} are a rate per head, but population.csv has no population for NCY ${ncy} in ${formatAcademicYear(ay)}`,
+          given.rateRow.origin,
+          'add a population row for that year and NCY, or give a count instead',
+        ),
+      );
     }
     return 0;
   };
 
   // Each cell's given count and rate as doubles once, not once a year.
   const double = doubles();
-  const asDoubles = (given: Given | undefined) => (given ? { count: double(given.count), rate: double(given.rate), given } : undefined);
+  const asDoubles = (given: Given | undefined) =>
+    given ? { count: double(given.count), rate: double(given.rate), given } : undefined;
   const every = keys.map((key) => asDoubles(recurring.get(key)));
   const counts = new Map<AcademicYear, Float64Array>();
   let factor = ONE;
   for (let ay = baseYear + 1; ay <= lastYear; ay += 1) {
     const grown = toDouble(factor);
     const overrides = fixed.get(ay);
-    counts.set(ay, Float64Array.from(keys, (key, i) => {
-      const ncy = cells.get(key)!.ncy;
-      const own = asDoubles(overrides?.get(key));
-      if (own) return own.count + perHead(own, ncy, ay);
-      const all = every[i];
-      return all ? all.count * grown + perHead(all, ncy, ay) : 0;
-    }));
+    counts.set(
+      ay,
+      Float64Array.from(keys, (key, i) => {
+        const ncy = cells.get(key)!.ncy;
+        const own = asDoubles(overrides?.get(key));
+        if (own) return own.count + perHead(own, ncy, ay);
+        const all = every[i];
+        return all ? all.count * grown + perHead(all, ncy, ay) : 0;
+      }),
+    );
     factor = factor.times(ONE.plus(growth));
   }
   return { cells: keys.map((key) => cells.get(key)!), counts };

@@ -7,11 +7,14 @@ import type { FinancialYearResult } from './projection.js';
  * the end of 2027-28 (domain brief §2.7 and glossary; written answer 64037). A deficit still
  * open then falls on the general fund unless the rules change.
  */
-export const STATUTORY_OVERRIDE_ENDS: FinancialYear = 2027;
+const STATUTORY_OVERRIDE_ENDS: FinancialYear = 2027;
 
 /** The cumulative deficit open at the end of the override's last year, when the projection reaches it. */
-export function deficitAtOverrideEnd(years: readonly FinancialYearResult[]): { readonly financialYear: FinancialYear; readonly deficit: Decimal } | undefined {
+export function deficitAtOverrideEnd(
+  years: readonly FinancialYearResult[],
+): { readonly financialYear: FinancialYear; readonly deficit: Decimal } | undefined {
   const year = years.find((y) => y.financialYear === STATUTORY_OVERRIDE_ENDS);
-  if (!year || !year.cumulativeBalance.isNegative() || year.cumulativeBalance.isZero()) return undefined;
+  if (!year || !year.cumulativeBalance.isNegative() || year.cumulativeBalance.isZero())
+    return undefined;
   return { financialYear: year.financialYear, deficit: year.cumulativeBalance.negated() };
 }

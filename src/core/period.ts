@@ -50,7 +50,12 @@ export function isValidDate(text: string): boolean {
   if (!match) return false;
   const month = Number.parseInt(match[2]!, 10);
   const day = Number.parseInt(match[3]!, 10);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number.parseInt(match[1]!, 10), month);
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(Number.parseInt(match[1]!, 10), month)
+  );
 }
 
 /** An anniversary day written MM-DD; 02-29 is refused because it has no anniversary in most years. */
@@ -63,8 +68,8 @@ export function isValidMonthDay(text: string): boolean {
 }
 
 export const monthIndex = (year: number, month: number): MonthIndex => year * 12 + (month - 1);
-export const monthYear = (m: MonthIndex): number => Math.floor(m / 12);
-export const monthOfYear = (m: MonthIndex): number => (m % 12) + 1;
+const monthYear = (m: MonthIndex): number => Math.floor(m / 12);
+const monthOfYear = (m: MonthIndex): number => (m % 12) + 1;
 
 /** The date of a month's 1st, the day on which the date rule looks rates up. */
 export function firstOfMonth(m: MonthIndex): string {
@@ -72,16 +77,21 @@ export function firstOfMonth(m: MonthIndex): string {
 }
 
 /** Months of an academic year: September to August. */
-export const academicYearMonths = (ay: AcademicYear): [MonthIndex, MonthIndex] => [monthIndex(ay, 9), monthIndex(ay + 1, 8)];
+export const academicYearMonths = (ay: AcademicYear): [MonthIndex, MonthIndex] => [
+  monthIndex(ay, 9),
+  monthIndex(ay + 1, 8),
+];
 
 /** Months of a financial year: April to March. */
-export const financialYearMonths = (fy: FinancialYear): [MonthIndex, MonthIndex] => [monthIndex(fy, 4), monthIndex(fy + 1, 3)];
+export const financialYearMonths = (fy: FinancialYear): [MonthIndex, MonthIndex] => [
+  monthIndex(fy, 4),
+  monthIndex(fy + 1, 3),
+];
 
-export const academicYearOfMonth = (m: MonthIndex): AcademicYear => (monthOfYear(m) >= 9 ? monthYear(m) : monthYear(m) - 1);
-export const financialYearOfMonth = (m: MonthIndex): FinancialYear => (monthOfYear(m) >= 4 ? monthYear(m) : monthYear(m) - 1);
-
-/** The AY holding a FY's January: FY 2026-27's January 2027 is in AY 2026/27. */
-export const academicYearOfJanuary = (fy: FinancialYear): AcademicYear => fy;
+export const academicYearOfMonth = (m: MonthIndex): AcademicYear =>
+  monthOfYear(m) >= 9 ? monthYear(m) : monthYear(m) - 1;
+export const financialYearOfMonth = (m: MonthIndex): FinancialYear =>
+  monthOfYear(m) >= 4 ? monthYear(m) : monthYear(m) - 1;
 
 /**
  * The first projected FY starts the April after the January census of the base AY:

@@ -1,5 +1,12 @@
 import type { Decimal } from 'decimal.js';
-import { bespokeBySetting, costAcademicYear, costLanes, type CostContext, type CostPart, type MonthSpan } from './cost.js';
+import {
+  bespokeBySetting,
+  costAcademicYear,
+  costLanes,
+  type CostContext,
+  type CostPart,
+  type MonthSpan,
+} from './cost.js';
 import { countDecimal } from './demand/count.js';
 import { FLOW_NAMES } from './demand/flows.js';
 import { ProjectionCache } from './demand/cache.js';
@@ -18,7 +25,15 @@ import {
   financialYearOfMonth,
   firstProjectedFinancialYear,
 } from './period.js';
-import type { AcademicYearResult, FinancialYearResult, Flows, Projection, ProjectionOutcome, SettingFlows, SettingYear } from './projection.js';
+import type {
+  AcademicYearResult,
+  FinancialYearResult,
+  Flows,
+  Projection,
+  ProjectionOutcome,
+  SettingFlows,
+  SettingYear,
+} from './projection.js';
 import type { SpanSum } from './rate-book.js';
 import { applyWriteOff } from './write-off.js';
 
@@ -27,7 +42,11 @@ import { applyWriteOff } from './write-off.js';
  * Pure: no I/O, clock or randomness, so it is cheap to rerun for scenarios and goal-seek. A caller
  * that projects the same model many times passes one ProjectionCache to every run.
  */
-export function project(model: Model, adjustments: Adjustments = {}, cache = new ProjectionCache()): ProjectionOutcome {
+export function project(
+  model: Model,
+  adjustments: Adjustments = {},
+  cache = new ProjectionCache(),
+): ProjectionOutcome {
   const issues: Issue[] = [];
   const firstYear = firstProjectedFinancialYear(model.baseYear);
   const financialYears: FinancialYear[] = [];
@@ -49,26 +68,50 @@ export function project(model: Model, adjustments: Adjustments = {}, cache = new
   };
   const demand = projectDemand(model, lastAcademicYear, adjustments, cache);
   issues.push(...demand.issues);
-  const lanes = costLanes(demand.plan.lanes, demand.plan.origins, (lane) => cache.seriesOf(rateBook, lane));
+  const lanes = costLanes(demand.plan.lanes, demand.plan.origins, (lane) =>
+    cache.seriesOf(rateBook, lane),
+  );
   const costParts: CostPart[] = [];
   const academicYears: AcademicYearResult[] = [];
   let previous: ReadonlyMap<string, Decimal> | undefined;
   for (const year of demand.years) {
     const ay = year.academicYear;
     const pupilsBySetting = bySetting(demand, year);
-    const bespoke = cache.bespokeBySetting(year.laneTotals, () => bespokeBySetting(year.laneTotals, lanes.lanes, lanes.bespoke));
-    const cost = costAcademicYear(year.laneTotals, pupilsBySetting, bespoke, lanes, ay, chargedSpans(ay, windowStart, windowEnd), context);
+    const bespoke = cache.bespokeBySetting(year.laneTotals, () =>
+      bespokeBySetting(year.laneTotals, lanes.lanes, lanes.bespoke),
+    );
+    const cost = costAcademicYear(
+      year.laneTotals,
+      pupilsBySetting,
+      bespoke,
+      lanes,
+      ay,
+      chargedSpans(ay, windowStart, windowEnd),
+      context,
+    );
     costParts.push(...cost.parts);
-    const flows = previous && year.flows ? flowsOf(demand, year, previous, pupilsBySetting) : undefined;
-    academicYears.push({ academicYear: ay, pupils: sumOf([...pupilsBySetting.values()], (p) => p), pupilsBySetting, placesBySetting: cost.placesBySetting, ...(flows ? { flows } : {}) });
+    const flows =
+      previous && year.flows ? flowsOf(demand, year, previous, pupilsBySetting) : undefined;
+    academicYears.push({
+      academicYear: ay,
+      pupils: sumOf([...pupilsBySetting.values()], (p) => p),
+      pupilsBySetting,
+      placesBySetting: cost.placesBySetting,
+      ...(flows ? { flows } : {}),
+    });
     previous = pupilsBySetting;
   }
 
   const income = incomeByYear(model.funding, financialYears, model.assumptions.hnbGrowth, issues);
   if (hasErrors(issues)) return { issues };
 
-  const openingBalance = model.funding.find((row) => row.line === 'opening_balance')?.amount ?? ZERO;
-  const { years, writeOff } = applyWriteOff(rollUp(model, financialYears, costParts, academicYears, income, openingBalance), openingBalance, model.writeOff);
+  const openingBalance =
+    model.funding.find((row) => row.line === 'opening_balance')?.amount ?? ZERO;
+  const { years, writeOff } = applyWriteOff(
+    rollUp(model, financialYears, costParts, academicYears, income, openingBalance),
+    openingBalance,
+    model.writeOff,
+  );
   const projection: Projection = {
     area: model.area,
     baseYear: model.baseYear,
@@ -108,7 +151,11 @@ function rollUp(
     if (entry) {
       entry.topUp = entry.topUp.plus(part.topUpAnnualMonths);
       entry.place = entry.place.plus(part.placeAnnualMonths);
-    } else bySetting.set(part.setting, { topUp: ZERO.plus(part.topUpAnnualMonths), place: ZERO.plus(part.placeAnnualMonths) });
+    } else
+      bySetting.set(part.setting, {
+        topUp: ZERO.plus(part.topUpAnnualMonths),
+        place: ZERO.plus(part.placeAnnualMonths),
+      });
   }
   const byAcademicYear = new Map(academicYears.map((ay) => [ay.academicYear, ay]));
   let cumulative = openingBalance;
@@ -117,7 +164,12 @@ function rollUp(
     const settings: SettingYear[] = model.tariff.settings.map(({ id }) => {
       const entry = sums.get(fy)?.get(id) ?? { topUp: ZERO, place: ZERO };
       // Σ over months of annual rate ÷ 12, divided once: identical in value, fewer roundings.
-      return { setting: id, pupilsJanuary: january.pupilsBySetting.get(id) ?? ZERO, spendTopUp: entry.topUp.div(TWELVE), spendPlace: entry.place.div(TWELVE) };
+      return {
+        setting: id,
+        pupilsJanuary: january.pupilsBySetting.get(id) ?? ZERO,
+        spendTopUp: entry.topUp.div(TWELVE),
+        spendPlace: entry.place.div(TWELVE),
+      };
     });
     const spendTopUp = sumOf(settings, (s) => s.spendTopUp);
     const spendPlace = sumOf(settings, (s) => s.spendPlace);
@@ -125,34 +177,67 @@ function rollUp(
     const yearIncome = income.get(fy)!;
     const inYearBalance = yearIncome.total.minus(spendTotal);
     cumulative = cumulative.plus(inYearBalance);
-    return { financialYear: fy, pupilsJanuary: january.pupils, spendTopUp, spendPlace, spendTotal, income: yearIncome, inYearBalance, cumulativeBalance: cumulative, settings };
+    return {
+      financialYear: fy,
+      pupilsJanuary: january.pupils,
+      spendTopUp,
+      spendPlace,
+      spendTotal,
+      income: yearIncome,
+      inYearBalance,
+      cumulativeBalance: cumulative,
+      settings,
+    };
   });
 }
 
 /** Pupils by setting, every setting of the plan: the lanes' totals summed in lane order, then made Decimals. */
 function bySetting({ plan }: Demand, year: DemandYear): Map<string, Decimal> {
   const totals = new Float64Array(plan.settings.length);
-  plan.laneSetting.forEach((setting, lane) => { totals[setting]! += year.laneTotals[lane]!; });
+  plan.laneSetting.forEach((setting, lane) => {
+    totals[setting]! += year.laneTotals[lane]!;
+  });
   return new Map(plan.settings.map((id, i) => [id, countDecimal(totals[i]!)]));
 }
 
 /** A year's flows by setting and in total, as Decimals: opening is last year's closing, closing this year's pupils. */
-function flowsOf({ plan }: Demand, year: DemandYear, opening: ReadonlyMap<string, Decimal>, closing: ReadonlyMap<string, Decimal>): Flows {
+function flowsOf(
+  { plan }: Demand,
+  year: DemandYear,
+  opening: ReadonlyMap<string, Decimal>,
+  closing: ReadonlyMap<string, Decimal>,
+): Flows {
   const settings = new Map<string, SettingFlows>();
   plan.settings.forEach((id, i) => {
-    const counted = Object.fromEntries(FLOW_NAMES.map((name) => [name, countDecimal(year.flows![name][i]!)])) as Record<(typeof FLOW_NAMES)[number], Decimal>;
-    settings.set(id, { opening: opening.get(id) ?? ZERO, ...counted, closing: closing.get(id) ?? ZERO });
+    const counted = Object.fromEntries(
+      FLOW_NAMES.map((name) => [name, countDecimal(year.flows![name][i]!)]),
+    ) as Record<(typeof FLOW_NAMES)[number], Decimal>;
+    settings.set(id, {
+      opening: opening.get(id) ?? ZERO,
+      ...counted,
+      closing: closing.get(id) ?? ZERO,
+    });
   });
   const all = [...settings.values()];
   const total = (pick: (f: SettingFlows) => Decimal): Decimal => sumOf(all, pick);
   return {
-    opening: total((f) => f.opening), newPlans: total((f) => f.newPlans), ceased: total((f) => f.ceased), agedOut: total((f) => f.agedOut),
-    moved: total((f) => f.movedOut), overflowed: total((f) => f.overflowOut), closing: total((f) => f.closing), bySetting: settings,
+    opening: total((f) => f.opening),
+    newPlans: total((f) => f.newPlans),
+    ceased: total((f) => f.ceased),
+    agedOut: total((f) => f.agedOut),
+    moved: total((f) => f.movedOut),
+    overflowed: total((f) => f.overflowOut),
+    closing: total((f) => f.closing),
+    bySetting: settings,
   };
 }
 
 /** The months of AY `ay` inside the charged window, split by financial year (Sep–Mar, Apr–Aug). */
-function chargedSpans(ay: AcademicYear, windowStart: MonthIndex, windowEnd: MonthIndex): MonthSpan[] {
+function chargedSpans(
+  ay: AcademicYear,
+  windowStart: MonthIndex,
+  windowEnd: MonthIndex,
+): MonthSpan[] {
   const [from, to] = academicYearMonths(ay);
   const spans = new Map<FinancialYear, MonthIndex[]>();
   for (let m = Math.max(from, windowStart); m <= Math.min(to, windowEnd); m += 1) {
@@ -178,4 +263,5 @@ function datesCharged(sums: ReadonlySet<SpanSum>): string[] {
   return [...dates].sort();
 }
 
-const sumOf = <T>(items: readonly T[], pick: (item: T) => Decimal): Decimal => items.reduce((total, item) => total.plus(pick(item)), ZERO);
+const sumOf = <T>(items: readonly T[], pick: (item: T) => Decimal): Decimal =>
+  items.reduce((total, item) => total.plus(pick(item)), ZERO);

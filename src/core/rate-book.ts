@@ -27,7 +27,8 @@ interface SeriesKeys {
   readonly sums: Map<number, SpanSum | MonthIndex>;
 }
 
-const seriesKey = (setting: string, band: string, need: string): string => `${setting}\u0000${band}\u0000${need}`;
+const seriesKey = (setting: string, band: string, need: string): string =>
+  `${setting}\u0000${band}\u0000${need}`;
 
 /**
  * Looks tariff rates up by the date rule (in force on the month's 1st) and applies
@@ -58,7 +59,8 @@ export class RateBook {
       bandSet.add(rate.band);
       this.bands.set(rate.setting, bandSet);
     }
-    for (const rows of this.series.values()) rows.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+    for (const rows of this.series.values())
+      rows.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
     const tariffRate = tariff.uplift.method === 'percent' ? tariff.uplift.annualRate : new Dec(0);
     this.upliftDay = tariff.uplift.method === 'percent' ? tariff.uplift.on : DEFAULT_UPLIFT_DAY;
     this.annualFactor = ONE.plus(tariffRate).times(ONE.plus(modelUplift));
@@ -70,7 +72,8 @@ export class RateBook {
 
   /** (1 + annualRate)(1 + tariffUplift) compounded n times. */
   factor(n: number): Decimal {
-    while (this.factors.length <= n) this.factors.push(this.factors[this.factors.length - 1]!.times(this.annualFactor));
+    while (this.factors.length <= n)
+      this.factors.push(this.factors[this.factors.length - 1]!.times(this.annualFactor));
     return this.factors[n]!;
   }
 
@@ -95,7 +98,12 @@ export class RateBook {
   }
 
   /** The row of exactly this series (no "*" fallback) in force on a date, uplifted; for showing a table. */
-  seriesInForce(setting: string, band: string, need: Need | '*', date: string): ChargedRate | undefined {
+  seriesInForce(
+    setting: string,
+    band: string,
+    need: Need | '*',
+    date: string,
+  ): ChargedRate | undefined {
     return this.inForce(seriesKey(setting, band, need), date);
   }
 
@@ -115,7 +123,12 @@ export class RateBook {
    * Σ of the top-up in force on the 1st of each of `months`, or the first month with no rate
    * in force. Memoised per series and span: every NCY of a (setting, band, need) asks the same.
    */
-  topUpSum(setting: string, band: string, need: Need, months: readonly MonthIndex[]): SpanSum | MonthIndex {
+  topUpSum(
+    setting: string,
+    band: string,
+    need: Need,
+    months: readonly MonthIndex[],
+  ): SpanSum | MonthIndex {
     const keys = this.keysOf(setting, band, need);
     const span = months[0]! * 16 + months.length;
     const cached = keys.sums.get(span);
@@ -124,7 +137,10 @@ export class RateBook {
     const rows = new Set<TariffRate>();
     for (const month of months) {
       const charged = this.lookup(keys.exact, keys.star, month);
-      if (!charged) { keys.sums.set(span, month); return month; }
+      if (!charged) {
+        keys.sums.set(span, month);
+        return month;
+      }
       total = total.plus(charged.annualTopUp);
       if (charged.row) rows.add(charged.row);
     }
@@ -182,7 +198,8 @@ export class RateBook {
     const row = rows[index]!;
     if (row.endDate !== undefined && date > row.endDate) return undefined;
     // Uplift projects only past the series' last sourced value (tariffs/README.md).
-    const upliftYears = index === rows.length - 1 ? anniversariesBetween(this.upliftDay, row.effectiveFrom, date) : 0;
+    const upliftYears =
+      index === rows.length - 1 ? anniversariesBetween(this.upliftDay, row.effectiveFrom, date) : 0;
     return { annualTopUp: row.topUp.times(this.factor(upliftYears)), row, upliftYears };
   }
 }

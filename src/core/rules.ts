@@ -22,7 +22,11 @@ export class CeasingRules {
 
   constructor(rows: readonly CeasingRow[]) {
     for (const row of rows) {
-      const at = (this.byNcy[row.ncy - NCY_MIN] ??= { byNeed: new Map(), bySetting: new Map(), byNeedAndSetting: new Map() });
+      const at = (this.byNcy[row.ncy - NCY_MIN] ??= {
+        byNeed: new Map(),
+        bySetting: new Map(),
+        byNeedAndSetting: new Map(),
+      });
       if (row.need !== undefined && row.setting !== undefined) {
         const bySetting = at.byNeedAndSetting.get(row.need) ?? new Map<string, Decimal>();
         bySetting.set(row.setting, row.rate);
@@ -37,7 +41,13 @@ export class CeasingRules {
   rate(ncy: number, need: Need, setting: string): Decimal {
     const at = this.byNcy[ncy - NCY_MIN];
     if (!at) return ZERO;
-    return at.byNeedAndSetting.get(need)?.get(setting) ?? at.byNeed.get(need) ?? at.bySetting.get(setting) ?? at.any ?? ZERO;
+    return (
+      at.byNeedAndSetting.get(need)?.get(setting) ??
+      at.byNeed.get(need) ??
+      at.bySetting.get(setting) ??
+      at.any ??
+      ZERO
+    );
   }
 }
 

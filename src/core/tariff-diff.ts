@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import type { Tariff } from './tariff.js';
 import { tariffTable, type TariffTableRow } from './tariff-table.js';
 
-export type DiffKind = 'added' | 'removed' | 'changed';
+type DiffKind = 'added' | 'removed' | 'changed';
 
 export interface TariffDiffRow {
   readonly kind: DiffKind;
@@ -27,18 +27,41 @@ export interface TariffDiffRow {
  * Place values are compared per setting. Unchanged rows are left out.
  */
 export function diffTariffs(a: Tariff, b: Tariff, at?: string): TariffDiffRow[] {
-  const key = (row: TariffTableRow) => `${row.setting}\u0000${row.band}\u0000${row.need}\u0000${at === undefined ? row.row.effectiveFrom : ''}`;
+  const key = (row: TariffTableRow) =>
+    `${row.setting}\u0000${row.band}\u0000${row.need}\u0000${at === undefined ? row.row.effectiveFrom : ''}`;
   const rowsA = new Map(tariffTable(a, at).map((row) => [key(row), row]));
   const rowsB = new Map(tariffTable(b, at).map((row) => [key(row), row]));
   const out: TariffDiffRow[] = [];
   for (const [k, row] of rowsA) {
     const other = rowsB.get(k);
-    const base = { what: 'top-up' as const, setting: row.setting, band: row.band, need: row.need, effectiveFrom: at === undefined ? row.row.effectiveFrom : '' };
+    const base = {
+      what: 'top-up' as const,
+      setting: row.setting,
+      band: row.band,
+      need: row.need,
+      effectiveFrom: at === undefined ? row.row.effectiveFrom : '',
+    };
     if (!other) out.push({ kind: 'removed', ...base, a: row.topUp });
-    else if (!other.topUp.eq(row.topUp)) out.push({ kind: 'changed', ...base, a: row.topUp, b: other.topUp, ...changeOf(row.topUp, other.topUp) });
+    else if (!other.topUp.eq(row.topUp))
+      out.push({
+        kind: 'changed',
+        ...base,
+        a: row.topUp,
+        b: other.topUp,
+        ...changeOf(row.topUp, other.topUp),
+      });
   }
   for (const [k, row] of rowsB) {
-    if (!rowsA.has(k)) out.push({ kind: 'added', what: 'top-up', setting: row.setting, band: row.band, need: row.need, effectiveFrom: at === undefined ? row.row.effectiveFrom : '', b: row.topUp });
+    if (!rowsA.has(k))
+      out.push({
+        kind: 'added',
+        what: 'top-up',
+        setting: row.setting,
+        band: row.band,
+        need: row.need,
+        effectiveFrom: at === undefined ? row.row.effectiveFrom : '',
+        b: row.topUp,
+      });
   }
   const placesA = new Map(a.settings.map((s) => [s.id, s.placeValue]));
   const placesB = new Map(b.settings.map((s) => [s.id, s.placeValue]));
@@ -46,9 +69,20 @@ export function diffTariffs(a: Tariff, b: Tariff, at?: string): TariffDiffRow[] 
     const other = placesB.get(id);
     const base = { what: 'place' as const, setting: id, band: '', need: '', effectiveFrom: '' };
     if (other === undefined) out.push({ kind: 'removed', ...base, a: value });
-    else if (!other.eq(value)) out.push({ kind: 'changed', ...base, a: value, b: other, ...changeOf(value, other) });
+    else if (!other.eq(value))
+      out.push({ kind: 'changed', ...base, a: value, b: other, ...changeOf(value, other) });
   }
-  for (const [id, value] of placesB) if (!placesA.has(id)) out.push({ kind: 'added', what: 'place', setting: id, band: '', need: '', effectiveFrom: '', b: value });
+  for (const [id, value] of placesB)
+    if (!placesA.has(id))
+      out.push({
+        kind: 'added',
+        what: 'place',
+        setting: id,
+        band: '',
+        need: '',
+        effectiveFrom: '',
+        b: value,
+      });
   return out.sort(compareDiff);
 }
 
@@ -59,8 +93,12 @@ function changeOf(a: Decimal, b: Decimal): { change: Decimal; changeShare?: Deci
 
 const ORDER: Record<DiffKind, number> = { changed: 0, added: 1, removed: 2 };
 function compareDiff(x: TariffDiffRow, y: TariffDiffRow): number {
-  return (x.what === y.what ? 0 : x.what === 'place' ? -1 : 1)
-    || x.setting.localeCompare(y.setting, 'en') || x.band.localeCompare(y.band, 'en', { numeric: true })
-    || x.need.localeCompare(y.need, 'en') || x.effectiveFrom.localeCompare(y.effectiveFrom) || ORDER[x.kind] - ORDER[y.kind];
+  return (
+    (x.what === y.what ? 0 : x.what === 'place' ? -1 : 1) ||
+    x.setting.localeCompare(y.setting, 'en') ||
+    x.band.localeCompare(y.band, 'en', { numeric: true }) ||
+    x.need.localeCompare(y.need, 'en') ||
+    x.effectiveFrom.localeCompare(y.effectiveFrom) ||
+    ORDER[x.kind] - ORDER[y.kind]
+  );
 }
-

@@ -19,7 +19,10 @@ export interface TariffTableRow {
 }
 
 const compareRows = (a: TariffTableRow, b: TariffTableRow): number =>
-  a.setting.localeCompare(b.setting, 'en') || a.band.localeCompare(b.band, 'en', { numeric: true }) || a.need.localeCompare(b.need, 'en') || a.row.effectiveFrom.localeCompare(b.row.effectiveFrom);
+  a.setting.localeCompare(b.setting, 'en') ||
+  a.band.localeCompare(b.band, 'en', { numeric: true }) ||
+  a.need.localeCompare(b.need, 'en') ||
+  a.row.effectiveFrom.localeCompare(b.row.effectiveFrom);
 
 /**
  * The table of a tariff: every published row, or (with `at`, a YYYY-MM-DD date) for each
@@ -28,7 +31,9 @@ const compareRows = (a: TariffTableRow, b: TariffTableRow): number =>
  */
 export function tariffTable(tariff: Tariff, at?: string): TariffTableRow[] {
   const settings = new Map(tariff.settings.map((s) => [s.id, s]));
-  const bandLabels = new Map((tariff.bands ?? []).map((b) => [`${b.setting}\u0000${b.band}`, b.label]));
+  const bandLabels = new Map(
+    (tariff.bands ?? []).map((b) => [`${b.setting}\u0000${b.band}`, b.label]),
+  );
   const decorate = (row: TariffRate, topUp: Decimal, upliftYears: number): TariffTableRow => ({
     setting: row.setting,
     settingLabel: settings.get(row.setting)?.label ?? row.setting,
@@ -40,11 +45,13 @@ export function tariffTable(tariff: Tariff, at?: string): TariffTableRow[] {
     row,
     upliftYears,
   });
-  if (at === undefined) return tariff.rates.map((row) => decorate(row, row.topUp, 0)).sort(compareRows);
+  if (at === undefined)
+    return tariff.rates.map((row) => decorate(row, row.topUp, 0)).sort(compareRows);
   if (!isValidDate(at)) throw new RangeError(`tariffTable: ${at} is not a date`);
   const book = new RateBook(tariff, ZERO);
   const series = new Map<string, TariffRate>();
-  for (const rate of tariff.rates) series.set(`${rate.setting}\u0000${rate.band}\u0000${rate.need}`, rate);
+  for (const rate of tariff.rates)
+    series.set(`${rate.setting}\u0000${rate.band}\u0000${rate.need}`, rate);
   const rows: TariffTableRow[] = [];
   for (const rate of series.values()) {
     // Ask the book for this exact series only: a "*" row must not stand in for a need's own series here.

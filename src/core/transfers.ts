@@ -10,7 +10,7 @@ import { formatFinancialYear } from './period.js';
  * more (or a transfer the Forum rejects) needs the Secretary of State's approval, a
  * disapplication (domain brief §2.4; Torbay Schools Forum, mgAi.aspx?ID=109099).
  */
-export const SCHOOLS_FORUM_LIMIT = new Dec('0.005');
+const SCHOOLS_FORUM_LIMIT = new Dec('0.005');
 
 /**
  * Checks each year's block transfers against the schools block its rows state: the year's
@@ -20,7 +20,9 @@ export const SCHOOLS_FORUM_LIMIT = new Dec('0.005');
 export function transferIssues(funding: readonly FundingRow[]): Issue[] {
   const issues: Issue[] = [];
   const byYear = new Map<number, FundingRow[]>();
-  for (const row of funding) if (row.line === 'block_transfer') byYear.set(row.financialYear, [...(byYear.get(row.financialYear) ?? []), row]);
+  for (const row of funding)
+    if (row.line === 'block_transfer')
+      byYear.set(row.financialYear, [...(byYear.get(row.financialYear) ?? []), row]);
   for (const [year, rows] of byYear) {
     const stating = rows.filter((row) => row.schoolsBlock);
     const first = stating[0];
@@ -28,7 +30,14 @@ export function transferIssues(funding: readonly FundingRow[]): Issue[] {
     const schoolsBlock: Decimal = first.schoolsBlock!;
     const differing = stating.find((row) => !row.schoolsBlock!.equals(schoolsBlock));
     if (differing) {
-      issues.push(error('INVALID_TRANSFER_SHARE', `schools_block for ${formatFinancialYear(year)} is ${schoolsBlock.toFixed()} on line ${first.origin?.line ?? '?'} but ${differing.schoolsBlock!.toFixed()} here`, differing.origin, 'state one schools block per year'));
+      issues.push(
+        error(
+          'INVALID_TRANSFER_SHARE',
+          `schools_block for ${formatFinancialYear(year)} is ${schoolsBlock.toFixed()} on line ${first.origin?.line ?? '?'} but ${differing.schoolsBlock!.toFixed()} here`,
+          differing.origin,
+          'state one schools block per year',
+        ),
+      );
       continue;
     }
     const total = sum(rows.map((row) => row.amount));
@@ -36,7 +45,14 @@ export function transferIssues(funding: readonly FundingRow[]): Issue[] {
     const limit = schoolsBlock.times(SCHOOLS_FORUM_LIMIT).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
     if (total.greaterThan(limit)) {
       const percent = total.div(schoolsBlock).times(100).toDecimalPlaces(2).toFixed();
-      issues.push(warning('TRANSFER_NEEDS_DISAPPLICATION', `block transfers of ${poundsText(total)} in ${formatFinancialYear(year)} are ${percent}% of the schools block of ${poundsText(schoolsBlock)}, above the 0.5% (${poundsText(limit)}) a Schools Forum can approve`, first.origin, 'the transfer needs the Secretary of State\'s approval (a disapplication), and may need MFG/MPPL disapplications too'));
+      issues.push(
+        warning(
+          'TRANSFER_NEEDS_DISAPPLICATION',
+          `block transfers of ${poundsText(total)} in ${formatFinancialYear(year)} are ${percent}% of the schools block of ${poundsText(schoolsBlock)}, above the 0.5% (${poundsText(limit)}) a Schools Forum can approve`,
+          first.origin,
+          "the transfer needs the Secretary of State's approval (a disapplication), and may need MFG/MPPL disapplications too",
+        ),
+      );
     }
   }
   return issues;

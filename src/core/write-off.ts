@@ -36,31 +36,58 @@ export interface WriteOffResult {
  * year's in-year balance and every later cumulative balance. Without a write-off, or with
  * one paid outside the projection (the reader warns), the years are returned as they were.
  */
-export function applyWriteOff(years: readonly FinancialYearResult[], openingBalance: Decimal, writeOff: WriteOff | undefined): { years: readonly FinancialYearResult[]; writeOff?: WriteOffResult } {
+export function applyWriteOff(
+  years: readonly FinancialYearResult[],
+  openingBalance: Decimal,
+  writeOff: WriteOff | undefined,
+): { years: readonly FinancialYearResult[]; writeOff?: WriteOffResult } {
   if (!writeOff || !years.some((y) => y.financialYear === writeOff.paidIn)) return { years };
   const { deficit, basis } = eligible(years, openingBalance, writeOff);
   const amount = writeOff.share.times(deficit);
-  const result: WriteOffResult = { share: writeOff.share, balanceYear: writeOff.balanceYear, paidIn: writeOff.paidIn, eligibleDeficit: deficit, basis, amount };
+  const result: WriteOffResult = {
+    share: writeOff.share,
+    balanceYear: writeOff.balanceYear,
+    paidIn: writeOff.paidIn,
+    eligibleDeficit: deficit,
+    basis,
+    amount,
+  };
   return {
     writeOff: result,
     years: years.map((year) => {
       if (year.financialYear < writeOff.paidIn) return year;
-      if (year.financialYear > writeOff.paidIn) return { ...year, cumulativeBalance: year.cumulativeBalance.plus(amount) };
+      if (year.financialYear > writeOff.paidIn)
+        return { ...year, cumulativeBalance: year.cumulativeBalance.plus(amount) };
       const income = { ...year.income, writeOff: amount, total: year.income.total.plus(amount) };
-      return { ...year, income, inYearBalance: year.inYearBalance.plus(amount), cumulativeBalance: year.cumulativeBalance.plus(amount) };
+      return {
+        ...year,
+        income,
+        inYearBalance: year.inYearBalance.plus(amount),
+        cumulativeBalance: year.cumulativeBalance.plus(amount),
+      };
     }),
   };
 }
 
 /** The lowest reported figure; without any, the projection's own deficit at the balance date (0 for a surplus). */
-function eligible(years: readonly FinancialYearResult[], openingBalance: Decimal, writeOff: WriteOff): { deficit: Decimal; basis: string } {
+function eligible(
+  years: readonly FinancialYearResult[],
+  openingBalance: Decimal,
+  writeOff: WriteOff,
+): { deficit: Decimal; basis: string } {
   const reported = writeOff.eligibleDeficit ?? [];
   if (reported.length) {
     const lowest = reported.reduce((a, b) => (b.deficit.lessThan(a.deficit) ? b : a));
     return { deficit: lowest.deficit, basis: lowest.source };
   }
   const first = years[0]!.financialYear;
-  const balance = writeOff.balanceYear === first - 1 ? openingBalance : years.find((y) => y.financialYear === writeOff.balanceYear)?.cumulativeBalance;
-  if (!balance) throw new InternalError(`write-off balance year ${writeOff.balanceYear} is outside the projection and no eligibleDeficit was given; the reader checks this`);
+  const balance =
+    writeOff.balanceYear === first - 1
+      ? openingBalance
+      : years.find((y) => y.financialYear === writeOff.balanceYear)?.cumulativeBalance;
+  if (!balance)
+    throw new InternalError(
+      `write-off balance year ${writeOff.balanceYear} is outside the projection and no eligibleDeficit was given; the reader checks this`,
+    );
   return { deficit: Dec.max(ZERO, balance.negated()), basis: 'projection' };
 }

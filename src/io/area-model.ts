@@ -4,7 +4,12 @@ import { Dec } from '../core/decimal.js';
 import { error, hasErrors, sortIssues, type Issue } from '../core/issue.js';
 import type { Assumptions, Model } from '../core/model.js';
 import type { Tariff } from '../core/tariff.js';
-import { type FinancialYear, firstProjectedFinancialYear, formatFinancialYear, parseFinancialYear } from '../core/period.js';
+import {
+  type FinancialYear,
+  firstProjectedFinancialYear,
+  formatFinancialYear,
+  parseFinancialYear,
+} from '../core/period.js';
 import type { AreaTable, NationalInit, NationalTask } from './batch-types.js';
 import { academicYearCell, decimalCell } from './cell-parsers.js';
 import { CsvRow, type CsvTable, mangledCells } from './csv-table.js';
@@ -14,7 +19,12 @@ import { type ModelTables, present, readModelRows } from './model-tables.js';
 import { TariffCheck } from './tariff-check.js';
 import { checkedOverflowSetting } from './check-manifest.js';
 import type { InputDigest } from './read-model.js';
-import { type LoadedTariff, readTariffFile, resolveModelTariff, tariffNotFound } from './tariff-library.js';
+import {
+  type LoadedTariff,
+  readTariffFile,
+  resolveModelTariff,
+  tariffNotFound,
+} from './tariff-library.js';
 
 /** Per worker: the national manifest and tariffs, read once and shared by its areas. */
 export interface NationalContext {
@@ -26,10 +36,17 @@ export interface NationalContext {
    * rows for every such area, so they are one array each, and projections of different areas can
    * share what they compile from them (src/core/demand/cache.ts).
    */
-  readonly sharedRules: WeakMap<Tariff, { ceasing?: Model['ceasing']; transitions?: Model['transitions'] }>;
+  readonly sharedRules: WeakMap<
+    Tariff,
+    { ceasing?: Model['ceasing']; transitions?: Model['transitions'] }
+  >;
 }
 
-const ASSUMPTION_COLUMNS = { newPlansGrowth: 'newplansgrowth', hnbGrowth: 'hnbgrowth', tariffUplift: 'tariffuplift' } as const;
+const ASSUMPTION_COLUMNS = {
+  newPlansGrowth: 'newplansgrowth',
+  hnbGrowth: 'hnbgrowth',
+  tariffUplift: 'tariffuplift',
+} as const;
 
 /**
  * One area of a national model as the Model loadModel would read from a folder holding just
@@ -37,34 +54,57 @@ const ASSUMPTION_COLUMNS = { newPlansGrowth: 'newplansgrowth', hnbGrowth: 'hnbgr
  * rows plus the rows without an area. The rows are read by readModelRows, as loadModel reads
  * them (src/io/model-tables.ts); what differs is only where the tables and settings come from.
  */
-export function buildAreaModel(context: NationalContext, task: NationalTask): { model?: Model; issues: Issue[]; inputs: InputDigest[] } {
+export function buildAreaModel(
+  context: NationalContext,
+  task: NationalTask,
+): { model?: Model; issues: Issue[]; inputs: InputDigest[] } {
   const { init, spec } = { init: context.init, spec: task.spec };
   const issues: Issue[] = [];
   context.manifest ??= parseNationalManifest(init.manifestText, init.manifestFile, []);
   const national = context.manifest;
   const areaRow = new CsvRow(init.areasFile, spec.line, spec.fields, columnIndex(init.areaColumns));
 
-  const base = areaRow.get('baseyear') === '' ? national.baseYear : academicYearCell(areaRow, 'baseyear', issues, true);
+  const base =
+    areaRow.get('baseyear') === ''
+      ? national.baseYear
+      : academicYearCell(areaRow, 'baseyear', issues, true);
   let horizon: FinancialYear | undefined = national.horizon;
   const horizonText = areaRow.get('horizon');
   if (horizonText !== '') {
     horizon = parseFinancialYear(horizonText);
-    if (horizon === undefined) issues.push(error('INVALID_YEAR', `financial year "${horizonText}" is not written like 2030-31`, areaRow.at('horizon')));
+    if (horizon === undefined)
+      issues.push(
+        error(
+          'INVALID_YEAR',
+          `financial year "${horizonText}" is not written like 2030-31`,
+          areaRow.at('horizon'),
+        ),
+      );
   }
   if (base !== undefined && horizon !== undefined && horizon < firstProjectedFinancialYear(base)) {
-    issues.push(error('HORIZON_BEFORE_BASE', `horizon ${formatFinancialYear(horizon)} is before the first projected financial year ${formatFinancialYear(firstProjectedFinancialYear(base))}`, areaRow.at(horizonText !== '' ? 'horizon' : 'baseyear')));
+    issues.push(
+      error(
+        'HORIZON_BEFORE_BASE',
+        `horizon ${formatFinancialYear(horizon)} is before the first projected financial year ${formatFinancialYear(firstProjectedFinancialYear(base))}`,
+        areaRow.at(horizonText !== '' ? 'horizon' : 'baseyear'),
+      ),
+    );
     horizon = undefined;
   }
   const assumptions = areaAssumptions(national.assumptions, areaRow, issues);
   const loaded = areaTariff(context, areaRow, issues);
   const tariff = loaded?.tariff;
   // The area's tariff, which may be its own: the main thread records only the national files.
-  const inputs: InputDigest[] = loaded?.sha256 ? [{ path: loaded.file, sha256: loaded.sha256 }] : [];
+  const inputs: InputDigest[] = loaded?.sha256
+    ? [{ path: loaded.file, sha256: loaded.sha256 }]
+    : [];
   const check = new TariffCheck(tariff);
 
   const table = (name: AreaTable): { table: CsvTable; repeats: number[] } | undefined => {
     const source = init.tables[name];
-    return source ? areaTable(source.file, source.columns, decodeRows(source.shared, task.rows[name]), issues) : undefined;
+    return source
+      ? areaTable(source.file, source.columns, decodeRows(source.shared, task.rows[name]), issues)
+      : undefined;
   };
   const cohort = table('cohort.csv');
   const tables: ModelTables = {
@@ -79,12 +119,30 @@ export function buildAreaModel(context: NationalContext, task: NationalTask): { 
   };
   // Each area is checked against its own tariff, which areas.csv may name.
   const overflowSetting = checkedOverflowSetting(national, check, issues);
-  const rows = readModelRows(tables, spec.code, base, horizon, check, national.overflowSetting, issues);
+  const rows = readModelRows(
+    tables,
+    spec.code,
+    base,
+    horizon,
+    check,
+    national.overflowSetting,
+    issues,
+  );
   if (tariff) Object.assign(rows, sharedRules(context, tariff, task, rows));
 
   const sorted = sortIssues(issues);
-  if (hasErrors(sorted) || !tariff || base === undefined || horizon === undefined || !assumptions) return { issues: sorted, inputs };
-  const model: Model = { area: { code: spec.code, name: spec.name }, baseYear: base, horizon, tariff, assumptions, ...rows, ...(overflowSetting ? { overflowSetting } : {}), ...(national.writeOff ? { writeOff: national.writeOff } : {}) };
+  if (hasErrors(sorted) || !tariff || base === undefined || horizon === undefined || !assumptions)
+    return { issues: sorted, inputs };
+  const model: Model = {
+    area: { code: spec.code, name: spec.name },
+    baseYear: base,
+    horizon,
+    tariff,
+    assumptions,
+    ...rows,
+    ...(overflowSetting ? { overflowSetting } : {}),
+    ...(national.writeOff ? { writeOff: national.writeOff } : {}),
+  };
   return { model, issues: sorted, inputs };
 }
 
@@ -92,33 +150,55 @@ export function buildAreaModel(context: NationalContext, task: NationalTask): { 
  * An area with no rows of its own in ceasing.csv or transitions.csv reads the shared rows, checked
  * against the same tariff: the same rows for every such area, kept as one array.
  */
-function sharedRules(context: NationalContext, tariff: Tariff, task: NationalTask, rows: Pick<Model, 'ceasing' | 'transitions'>): Pick<Model, 'ceasing' | 'transitions'> {
+function sharedRules(
+  context: NationalContext,
+  tariff: Tariff,
+  task: NationalTask,
+  rows: Pick<Model, 'ceasing' | 'transitions'>,
+): Pick<Model, 'ceasing' | 'transitions'> {
   let held = context.sharedRules.get(tariff);
   if (!held) {
     held = {};
     context.sharedRules.set(tariff, held);
   }
   return {
-    ceasing: task.rows['ceasing.csv'] === undefined ? (held.ceasing ??= rows.ceasing) : rows.ceasing,
-    transitions: task.rows['transitions.csv'] === undefined ? (held.transitions ??= rows.transitions) : rows.transitions,
+    ceasing:
+      task.rows['ceasing.csv'] === undefined ? (held.ceasing ??= rows.ceasing) : rows.ceasing,
+    transitions:
+      task.rows['transitions.csv'] === undefined
+        ? (held.transitions ??= rows.transitions)
+        : rows.transitions,
   };
 }
 
 function columnIndex(columns: readonly string[]): Map<string, number> {
   const index = new Map<string, number>();
-  columns.forEach((name, i) => { if (name !== '') index.set(name, i); });
+  columns.forEach((name, i) => {
+    if (name !== '') index.set(name, i);
+  });
   return index;
 }
 
 /** The rows as a CsvTable, as readCsvTable would give them: blank rows skipped, short or long rows reported. */
-function areaTable(file: string, columns: readonly string[], records: ReturnType<typeof decodeRows>, issues: Issue[]): { table: CsvTable; repeats: number[] } {
+function areaTable(
+  file: string,
+  columns: readonly string[],
+  records: ReturnType<typeof decodeRows>,
+  issues: Issue[],
+): { table: CsvTable; repeats: number[] } {
   const index = columnIndex(columns);
   const rows: CsvRow[] = [];
   const repeats: number[] = [];
   for (const { fields, line, repeats: times } of records) {
     if (fields.every(blank)) continue;
     if (fields.length !== columns.length) {
-      issues.push(error('COLUMN_COUNT', `row has ${fields.length} fields but the header has ${columns.length}`, { file, line }));
+      issues.push(
+        error(
+          'COLUMN_COUNT',
+          `row has ${fields.length} fields but the header has ${columns.length}`,
+          { file, line },
+        ),
+      );
       continue;
     }
     rows.push(new CsvRow(file, line, fields, index));
@@ -129,20 +209,34 @@ function areaTable(file: string, columns: readonly string[], records: ReturnType
   return { table: { file, rows, issues: [] }, repeats };
 }
 
-function areaAssumptions(national: Assumptions | undefined, row: CsvRow, issues: Issue[]): Assumptions | undefined {
+function areaAssumptions(
+  national: Assumptions | undefined,
+  row: CsvRow,
+  issues: Issue[],
+): Assumptions | undefined {
   if (!national) return undefined;
   const value = (key: keyof Assumptions): Decimal => {
     const column = ASSUMPTION_COLUMNS[key];
-    return row.get(column) === '' ? national[key] : (decimalCell(row, column, issues, { allowNegative: true }) ?? new Dec(0));
+    return row.get(column) === ''
+      ? national[key]
+      : (decimalCell(row, column, issues, { allowNegative: true }) ?? new Dec(0));
   };
-  return { newPlansGrowth: value('newPlansGrowth'), hnbGrowth: value('hnbGrowth'), tariffUplift: value('tariffUplift') };
+  return {
+    newPlansGrowth: value('newPlansGrowth'),
+    hnbGrowth: value('hnbGrowth'),
+    tariffUplift: value('tariffUplift'),
+  };
 }
 
 /**
  * The area's tariff: its own (a path relative to the folder, or a library id), else --tariff, else
  * the national one (read and checked on the main thread already). Each file is read once.
  */
-function areaTariff(context: NationalContext, row: CsvRow, issues: Issue[]): LoadedTariff | undefined {
+function areaTariff(
+  context: NationalContext,
+  row: CsvRow,
+  issues: Issue[],
+): LoadedTariff | undefined {
   const { init } = context;
   const own = row.get('tariff');
   const national = context.manifest?.tariff;
@@ -154,7 +248,9 @@ function areaTariff(context: NationalContext, row: CsvRow, issues: Issue[]): Loa
       return undefined;
     }
   } else if (init.tariffFile) file = init.tariffFile;
-  else if (national) file = resolveModelTariff(national, init.dir, init.libraryDir) ?? path.resolve(init.dir, national);
+  else if (national)
+    file =
+      resolveModelTariff(national, init.dir, init.libraryDir) ?? path.resolve(init.dir, national);
   if (!file) return undefined;
   let loaded = context.tariffs.get(file);
   if (!loaded) {

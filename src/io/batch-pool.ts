@@ -17,7 +17,9 @@ export interface PoolOptions {
 function workerUrl(): URL {
   // From dist/ the worker sits beside this module; under a test runner reading src/, use the built one.
   const beside = new URL('./batch-worker.js', import.meta.url);
-  return existsSync(fileURLToPath(beside)) ? beside : new URL('../../dist/io/batch-worker.js', import.meta.url);
+  return existsSync(fileURLToPath(beside))
+    ? beside
+    : new URL('../../dist/io/batch-worker.js', import.meta.url);
 }
 
 /** Threads are started before the inputs are read, so that they load their modules meanwhile. */
@@ -29,7 +31,12 @@ export function startWorkers(count: number): Worker[] {
  * Models the areas: on this thread when there are no workers, else handing each worker the next
  * area (biggest first) as it finishes one. Outcomes come back in completion order; the caller sorts.
  */
-export async function runTasks(init: BatchInit, tasks: readonly BatchTask[], workers: Worker[], options: PoolOptions): Promise<{ outcomes: AreaOutcome[]; stopped: boolean }> {
+export async function runTasks(
+  init: BatchInit,
+  tasks: readonly BatchTask[],
+  workers: Worker[],
+  options: PoolOptions,
+): Promise<{ outcomes: AreaOutcome[]; stopped: boolean }> {
   const outcomes: AreaOutcome[] = [];
   const failed = (outcome: AreaOutcome) => Boolean(options.failFast) && hasErrors(outcome.issues);
   // Each area costs about a fixed part plus a part per cohort row.
@@ -110,7 +117,11 @@ export async function runTasks(init: BatchInit, tasks: readonly BatchTask[], wor
       worker.on('exit', (code) => {
         if (settled || retired.has(worker)) return;
         settled = true;
-        reject(new InternalError(`a batch worker thread stopped (exit code ${code}) before the run finished`));
+        reject(
+          new InternalError(
+            `a batch worker thread stopped (exit code ${code}) before the run finished`,
+          ),
+        );
       });
       give(worker);
     }

@@ -8,7 +8,16 @@ import type { AreaRows } from './national-csv.js';
  * arrays only (structured clone keeps no decimal.js prototypes), so figures travel as decimal text.
  */
 
-export const AREA_TABLES = ['cohort.csv', 'new-plans.csv', 'ceasing.csv', 'transitions.csv', 'places.csv', 'funding.csv', 'population.csv', 'capacity.csv'] as const;
+export const AREA_TABLES = [
+  'cohort.csv',
+  'new-plans.csv',
+  'ceasing.csv',
+  'transitions.csv',
+  'places.csv',
+  'funding.csv',
+  'population.csv',
+  'capacity.csv',
+] as const;
 export type AreaTable = (typeof AREA_TABLES)[number];
 
 /** One row of areas.csv. */
@@ -39,16 +48,25 @@ export interface NationalInit extends CommonInit {
   readonly areasFile: string;
   readonly areaColumns: readonly string[];
   /** Each table read, with its rows that have no area (they apply to every area). */
-  readonly tables: Readonly<Partial<Record<AreaTable, { readonly file: string; readonly columns: readonly string[]; readonly shared?: AreaRows }>>>;
+  readonly tables: Readonly<
+    Partial<
+      Record<
+        AreaTable,
+        { readonly file: string; readonly columns: readonly string[]; readonly shared?: AreaRows }
+      >
+    >
+  >;
 }
 
-export interface FoldersInit extends CommonInit {
+interface FoldersInit extends CommonInit {
   readonly kind: 'folders';
 }
 
 export type BatchInit = NationalInit | FoldersInit;
 /** The sources as read, before the scenarios to run are chosen. */
-export type SourcesInit = Omit<NationalInit, 'scenarios' | 'scenariosFile'> | Omit<FoldersInit, 'scenarios' | 'scenariosFile'>;
+export type SourcesInit =
+  | Omit<NationalInit, 'scenarios' | 'scenariosFile'>
+  | Omit<FoldersInit, 'scenarios' | 'scenariosFile'>;
 
 export interface NationalTask {
   readonly kind: 'national';
@@ -59,7 +77,7 @@ export interface NationalTask {
   readonly weight: number;
 }
 
-export interface FolderTask {
+interface FolderTask {
   readonly kind: 'folder';
   /** An ordinary model folder (absolute). */
   readonly dir: string;

@@ -8,10 +8,17 @@ import { type AreaWorkspace, modelArea, workspace } from './model-area.js';
  * areas it is sent one at a time and posts each outcome back. A bug (an internal error) is
  * posted as such, with its stack, for the main thread to report.
  */
-export type ToWorker = { readonly type: 'init'; readonly init: BatchInit } | { readonly type: 'area'; readonly task: BatchTask };
+export type ToWorker =
+  | { readonly type: 'init'; readonly init: BatchInit }
+  | { readonly type: 'area'; readonly task: BatchTask };
 export type FromWorker =
   | { readonly type: 'done'; readonly outcome: ReturnType<typeof modelArea> }
-  | { readonly type: 'bug'; readonly message: string; readonly stack: string; readonly internal: boolean };
+  | {
+      readonly type: 'bug';
+      readonly message: string;
+      readonly stack: string;
+      readonly internal: boolean;
+    };
 
 let space: AreaWorkspace | undefined;
 parentPort?.on('message', (message: ToWorker) => {
@@ -21,9 +28,17 @@ parentPort?.on('message', (message: ToWorker) => {
   }
   try {
     if (!space) throw new InternalError('batch worker sent an area before its sources');
-    parentPort!.postMessage({ type: 'done', outcome: modelArea(space, message.task) } satisfies FromWorker);
+    parentPort!.postMessage({
+      type: 'done',
+      outcome: modelArea(space, message.task),
+    } satisfies FromWorker);
   } catch (cause) {
     const problem = cause instanceof Error ? cause : new Error(String(cause));
-    parentPort!.postMessage({ type: 'bug', message: problem.message, stack: problem.stack ?? problem.message, internal: cause instanceof InternalError } satisfies FromWorker);
+    parentPort!.postMessage({
+      type: 'bug',
+      message: problem.message,
+      stack: problem.stack ?? problem.message,
+      internal: cause instanceof InternalError,
+    } satisfies FromWorker);
   }
 });

@@ -1,10 +1,28 @@
 import type { Decimal } from 'decimal.js';
 import { parseDecimal } from '../core/decimal.js';
 import { error, type Issue } from '../core/issue.js';
-import { NCY_MAX, NCY_MIN, type Need, needFromLongName, parseNeed, NEED_CODES } from '../core/need.js';
-import { type AcademicYear, type FinancialYear, parseAcademicYear, parseFinancialYear } from '../core/period.js';
+import {
+  NCY_MAX,
+  NCY_MIN,
+  type Need,
+  needFromLongName,
+  parseNeed,
+  NEED_CODES,
+} from '../core/need.js';
+import {
+  type AcademicYear,
+  type FinancialYear,
+  parseAcademicYear,
+  parseFinancialYear,
+} from '../core/period.js';
 import type { CsvRow } from './csv-table.js';
-import { normalisations, type NumberKind, numberHint, spreadsheetNumber, whyNotNumber } from './normalise.js';
+import {
+  normalisations,
+  type NumberKind,
+  numberHint,
+  spreadsheetNumber,
+  whyNotNumber,
+} from './normalise.js';
 import { whyNotDecimal } from './why-not-decimal.js';
 
 /** Cell parsers: each returns the value or undefined, pushing a located issue when the cell is wrong. */
@@ -16,7 +34,9 @@ export function requiredText(row: CsvRow, column: string, issues: Issue[]): stri
 }
 
 /** Each NCY's text as written ("-3" … "20"), to its number: the check below, without a regular expression per row. */
-const NCY_TEXTS = new Map<string, number>(Array.from({ length: NCY_MAX - NCY_MIN + 1 }, (_, i) => [String(NCY_MIN + i), NCY_MIN + i]));
+const NCY_TEXTS = new Map<string, number>(
+  Array.from({ length: NCY_MAX - NCY_MIN + 1 }, (_, i) => [String(NCY_MIN + i), NCY_MIN + i]),
+);
 
 export function ncyCell(row: CsvRow, column: string, issues: Issue[]): number | undefined {
   const text = requiredText(row, column, issues);
@@ -28,15 +48,26 @@ export function ncyCell(row: CsvRow, column: string, issues: Issue[]): number | 
     normalisations(issues).note('ncy', row.at(column), column, text, String(named));
     return named;
   }
-  if (!/^-?\d+$/.test(text) || Number.parseInt(text, 10) < NCY_MIN || Number.parseInt(text, 10) > NCY_MAX) {
-    issues.push(error('NCY_OUT_OF_RANGE', `NCY "${text}" is not a whole number from ${NCY_MIN} to ${NCY_MAX}`, row.at(column), 'NCY = age at 31 August − 4: Reception is 0, Year 14 is 14, post-19 runs to 20'));
+  if (
+    !/^-?\d+$/.test(text) ||
+    Number.parseInt(text, 10) < NCY_MIN ||
+    Number.parseInt(text, 10) > NCY_MAX
+  ) {
+    issues.push(
+      error(
+        'NCY_OUT_OF_RANGE',
+        `NCY "${text}" is not a whole number from ${NCY_MIN} to ${NCY_MAX}`,
+        row.at(column),
+        'NCY = age at 31 August − 4: Reception is 0, Year 14 is 14, post-19 runs to 20',
+      ),
+    );
     return undefined;
   }
   return Number.parseInt(text, 10);
 }
 
 /** NCY as case systems write the year: R, YR or Reception → 0, Year 9, Yr 9 or Y9 → 9, N1 → -2, N2 → -1 (any case). */
-export function ncyFromName(text: string): number | undefined {
+function ncyFromName(text: string): number | undefined {
   const lower = text.toLowerCase();
   if (/^(?:r|yr|reception|year\s*r)$/.test(lower)) return 0;
   const nursery = /^(?:n|nursery\s*)([12])$/.exec(lower);
@@ -47,14 +78,27 @@ export function ncyFromName(text: string): number | undefined {
   return ncy >= 1 && ncy <= NCY_MAX ? ncy : undefined;
 }
 
-export function needCell(row: CsvRow, column: string, issues: Issue[], optional = false): Need | undefined {
+export function needCell(
+  row: CsvRow,
+  column: string,
+  issues: Issue[],
+  optional = false,
+): Need | undefined {
   const text = row.get(column);
   if (text === '') {
     if (!optional) issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
     return undefined;
   }
   const need = parseNeed(text) ?? longName(row, column, text, issues);
-  if (!need) issues.push(error('UNKNOWN_NEED', `need "${text}" is not a SEN2 primary-need code`, row.at(column), `expected one of ${NEED_CODES.join(', ')}`));
+  if (!need)
+    issues.push(
+      error(
+        'UNKNOWN_NEED',
+        `need "${text}" is not a SEN2 primary-need code`,
+        row.at(column),
+        `expected one of ${NEED_CODES.join(', ')}`,
+      ),
+    );
   return need;
 }
 
@@ -77,51 +121,98 @@ interface DecimalRules {
 }
 
 /** A plain decimal; by default non-negative. */
-export function decimalCell(row: CsvRow, column: string, issues: Issue[], rules: DecimalRules = {}): Decimal | undefined {
+export function decimalCell(
+  row: CsvRow,
+  column: string,
+  issues: Issue[],
+  rules: DecimalRules = {},
+): Decimal | undefined {
   const text = row.get(column);
   if (text === '') {
-    if (!rules.optional) issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
+    if (!rules.optional)
+      issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
     return undefined;
   }
-  const value = parseDecimal(text) ?? (rules.kind ? spreadsheetCell(row, column, text, rules.kind, issues) : undefined);
+  const value =
+    parseDecimal(text) ??
+    (rules.kind ? spreadsheetCell(row, column, text, rules.kind, issues) : undefined);
   if (!value) {
     const why = rules.kind ? whyNotNumber(text, rules.kind) : whyNotDecimal(text);
-    issues.push(error('INVALID_NUMBER', `"${column}" is "${text}": ${why}`, row.at(column), rules.kind ? numberHint(rules.kind) : 'write digits with an optional point and sign, e.g. 12000.50 (no £, commas or exponents)'));
+    issues.push(
+      error(
+        'INVALID_NUMBER',
+        `"${column}" is "${text}": ${why}`,
+        row.at(column),
+        rules.kind
+          ? numberHint(rules.kind)
+          : 'write digits with an optional point and sign, e.g. 12000.50 (no £, commas or exponents)',
+      ),
+    );
     return undefined;
   }
   if (!rules.allowNegative && value.isNegative() && !value.isZero()) {
-    issues.push(error('NEGATIVE_VALUE', `"${column}" is ${text}, which must not be negative`, row.at(column)));
+    issues.push(
+      error('NEGATIVE_VALUE', `"${column}" is ${text}, which must not be negative`, row.at(column)),
+    );
     return undefined;
   }
   if (rules.atMostOne && value.greaterThan(1)) {
-    issues.push(error('RATE_ABOVE_ONE', `"${column}" is ${text}; a rate is a share from 0 to 1`, row.at(column), 'write 5% as 0.05 or 5%'));
+    issues.push(
+      error(
+        'RATE_ABOVE_ONE',
+        `"${column}" is ${text}; a rate is a share from 0 to 1`,
+        row.at(column),
+        'write 5% as 0.05 or 5%',
+      ),
+    );
     return undefined;
   }
   return value;
 }
 
 /** A number as a spreadsheet writes it, noted. */
-function spreadsheetCell(row: CsvRow, column: string, text: string, kind: NumberKind, issues: Issue[]): Decimal | undefined {
+function spreadsheetCell(
+  row: CsvRow,
+  column: string,
+  text: string,
+  kind: NumberKind,
+  issues: Issue[],
+): Decimal | undefined {
   const read = spreadsheetNumber(text, kind);
   if (read) normalisations(issues).note(read.change, row.at(column), column, text, read.plain);
   return read?.value;
 }
 
-export function academicYearCell(row: CsvRow, column: string, issues: Issue[], optional = false): AcademicYear | undefined {
+export function academicYearCell(
+  row: CsvRow,
+  column: string,
+  issues: Issue[],
+  optional = false,
+): AcademicYear | undefined {
   const text = row.get(column);
   if (text === '') {
     if (!optional) issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
     return undefined;
   }
   const year = parseAcademicYear(text);
-  if (year === undefined) issues.push(error('INVALID_YEAR', `academic year "${text}" is not written like 2025/26`, row.at(column)));
+  if (year === undefined)
+    issues.push(
+      error('INVALID_YEAR', `academic year "${text}" is not written like 2025/26`, row.at(column)),
+    );
   return year;
 }
 
-export function financialYearCell(row: CsvRow, column: string, issues: Issue[]): FinancialYear | undefined {
+export function financialYearCell(
+  row: CsvRow,
+  column: string,
+  issues: Issue[],
+): FinancialYear | undefined {
   const text = requiredText(row, column, issues);
   if (text === undefined) return undefined;
   const year = parseFinancialYear(text);
-  if (year === undefined) issues.push(error('INVALID_YEAR', `financial year "${text}" is not written like 2026-27`, row.at(column)));
+  if (year === undefined)
+    issues.push(
+      error('INVALID_YEAR', `financial year "${text}" is not written like 2026-27`, row.at(column)),
+    );
   return year;
 }

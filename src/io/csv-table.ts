@@ -48,59 +48,138 @@ export interface CsvTable {
  * UTF-8 as Windows-1252 ("Â£", "ï»¿" at the start) is an error in the header (read as it was meant,
  * so the columns still match) and a warning in a cell (TEXT_MANGLED).
  */
-export function readCsvTable(text: string, file: string, spec: ColumnSpec, limits: Limits = DEFAULT_LIMITS): CsvTable {
+export function readCsvTable(
+  text: string,
+  file: string,
+  spec: ColumnSpec,
+  limits: Limits = DEFAULT_LIMITS,
+): CsvTable {
   const issues: Issue[] = [];
   let records: { record: string[]; info: { lines: number } }[];
   try {
     // `to` stops parsing one record past the limit, so an oversized file is refused without being read whole.
     // Line numbers are counted here rather than with csv-parse's `info`, which costs more than
     // the parse itself on a national file; blank lines are kept by the parser so they count.
-    const raw = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, to: limits.maxRows + 2 }) as string[][];
+    const raw = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      to: limits.maxRows + 2,
+    }) as string[][];
     records = withLineNumbers(raw);
   } catch (cause) {
     // csv-parse reports an unclosed quote where parsing ended (the last line), not where the quote opened.
-    const unclosed = cause instanceof CsvError && cause.code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(text) : undefined;
-    const line = unclosed ?? (cause instanceof CsvError ? (cause as CsvError & { lines?: number }).lines : undefined);
-    const reason = unclosed !== undefined ? 'a quoted field opened on this line is never closed' : cause instanceof Error ? cause.message.replace(/^Invalid [^:]*: /, '') : String(cause);
-    issues.push(error('CSV_MALFORMED', `cannot read CSV: ${reason}`, { file, ...(line ? { line } : {}) }));
+    const unclosed =
+      cause instanceof CsvError && cause.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? unclosedQuoteLine(text)
+        : undefined;
+    const line =
+      unclosed ??
+      (cause instanceof CsvError ? (cause as CsvError & { lines?: number }).lines : undefined);
+    const reason =
+      unclosed !== undefined
+        ? 'a quoted field opened on this line is never closed'
+        : cause instanceof Error
+          ? cause.message.replace(/^Invalid [^:]*: /, '')
+          : String(cause);
+    issues.push(
+      error('CSV_MALFORMED', `cannot read CSV: ${reason}`, { file, ...(line ? { line } : {}) }),
+    );
     return { file, rows: [], issues };
   }
   if (records.length > limits.maxRows + 1) {
-    issues.push(error('TOO_MANY_ROWS', `file has more than ${limits.maxRows} data rows`, { file, line: records[records.length - 1]!.info.lines }, 'split the file, or raise HIGHNEEDS_MAX_ROWS for this run'));
+    issues.push(
+      error(
+        'TOO_MANY_ROWS',
+        `file has more than ${limits.maxRows} data rows`,
+        { file, line: records[records.length - 1]!.info.lines },
+        'split the file, or raise HIGHNEEDS_MAX_ROWS for this run',
+      ),
+    );
     return { file, rows: [], issues };
   }
   const [header, ...body] = records;
   if (!header) {
-    for (const name of spec.required) issues.push(error('MISSING_COLUMN', `required column "${name}" is missing (the file is empty)`, { file, line: 1 }));
+    for (const name of spec.required)
+      issues.push(
+        error('MISSING_COLUMN', `required column "${name}" is missing (the file is empty)`, {
+          file,
+          line: 1,
+        }),
+      );
     return { file, rows: [], issues };
   }
   const columns = new Map<string, number>();
   header.record.forEach((raw, index) => {
     const location = { file, line: header.info.lines, column: index + 1 };
     const mangled = mangledIn(raw);
-    if (mangled !== undefined) issues.push(error('TEXT_MANGLED', `column name "${raw}" holds "${mangled}", which is ${garbled(mangled)} garbled by a wrong character set`, location, MANGLED_HINT));
+    if (mangled !== undefined)
+      issues.push(
+        error(
+          'TEXT_MANGLED',
+          `column name "${raw}" holds "${mangled}", which is ${garbled(mangled)} garbled by a wrong character set`,
+          location,
+          MANGLED_HINT,
+        ),
+      );
     const name = (mangled === undefined ? raw : unmangle(raw)).trim().toLowerCase();
     if (name === '') return;
-    if (columns.has(name)) issues.push(error('DUPLICATE_COLUMN', `column "${name}" appears more than once`, location));
+    if (columns.has(name))
+      issues.push(error('DUPLICATE_COLUMN', `column "${name}" appears more than once`, location));
     else columns.set(name, index);
     if (!spec.ignoreOthers && !spec.required.includes(name) && !spec.optional.includes(name)) {
-      issues.push(warning('UNKNOWN_COLUMN', `column "${name}" is not used and will be ignored`, location, `expected columns: ${[...spec.required, ...spec.optional].join(', ')}`));
+      issues.push(
+        warning(
+          'UNKNOWN_COLUMN',
+          `column "${name}" is not used and will be ignored`,
+          location,
+          `expected columns: ${[...spec.required, ...spec.optional].join(', ')}`,
+        ),
+      );
     }
   });
   for (const name of spec.required) {
-    if (!columns.has(name)) issues.push(error('MISSING_COLUMN', `required column "${name}" is missing`, { file, line: header.info.lines }, `expected columns: ${spec.required.join(', ')}${spec.optional.length ? ` (optional: ${spec.optional.join(', ')})` : ''}`));
+    if (!columns.has(name))
+      issues.push(
+        error(
+          'MISSING_COLUMN',
+          `required column "${name}" is missing`,
+          { file, line: header.info.lines },
+          `expected columns: ${spec.required.join(', ')}${spec.optional.length ? ` (optional: ${spec.optional.join(', ')})` : ''}`,
+        ),
+      );
   }
-  if (mangledIn(text) !== undefined) mangledCells(body.map(({ record, info }) => ({ fields: record, line: info.lines })), header.record, file, issues);
+  if (mangledIn(text) !== undefined)
+    mangledCells(
+      body.map(({ record, info }) => ({ fields: record, line: info.lines })),
+      header.record,
+      file,
+      issues,
+    );
   const rows: CsvRow[] = [];
   for (const { record, info } of [header, ...body]) {
     const long = record.findIndex((field) => field.length > limits.maxFieldChars);
-    if (long >= 0) issues.push(error('FIELD_TOO_LONG', `cell has ${record[long]!.length} characters, over the limit of ${limits.maxFieldChars}`, { file, line: info.lines, column: long + 1 }, 'check for a missing closing quote, or raise HIGHNEEDS_MAX_FIELD_CHARS'));
+    if (long >= 0)
+      issues.push(
+        error(
+          'FIELD_TOO_LONG',
+          `cell has ${record[long]!.length} characters, over the limit of ${limits.maxFieldChars}`,
+          { file, line: info.lines, column: long + 1 },
+          'check for a missing closing quote, or raise HIGHNEEDS_MAX_FIELD_CHARS',
+        ),
+      );
   }
   if (issues.some((issue) => issue.code === 'FIELD_TOO_LONG')) return { file, rows: [], issues };
   for (const { record, info } of body) {
     if (record.every((field) => field.trim() === '')) continue;
     if (record.length !== header.record.length) {
-      issues.push(error('COLUMN_COUNT', `row has ${record.length} fields but the header has ${header.record.length}`, { file, line: info.lines }));
+      issues.push(
+        error(
+          'COLUMN_COUNT',
+          `row has ${record.length} fields but the header has ${header.record.length}`,
+          { file, line: info.lines },
+        ),
+      );
       continue;
     }
     rows.push(new CsvRow(file, info.lines, record, columns));
@@ -112,13 +191,21 @@ export function readCsvTable(text: string, file: string, spec: ColumnSpec, limit
  * A warning per column holding garbled text, at its first cell (a header's own are errors, above).
  * Also for an area's rows of a national CSV (src/io/area-model.ts), which reach it as records.
  */
-export function mangledCells(records: Iterable<{ readonly fields: readonly string[]; readonly line: number }>, header: readonly string[], file: string, issues: Issue[]): void {
+export function mangledCells(
+  records: Iterable<{ readonly fields: readonly string[]; readonly line: number }>,
+  header: readonly string[],
+  file: string,
+  issues: Issue[],
+): void {
   const log = new NormalisationLog();
   for (const { fields, line } of records) {
     fields.forEach((field, index) => {
       const mangled = mangledIn(field);
       if (mangled === undefined) return;
-      const column = unmangle(header[index] ?? '').trim().toLowerCase() || `field ${index + 1}`;
+      const column =
+        unmangle(header[index] ?? '')
+          .trim()
+          .toLowerCase() || `field ${index + 1}`;
       log.note('mangled', { file, line, column: index + 1 }, column, mangled, garbled(mangled));
     });
   }
@@ -145,14 +232,17 @@ function unclosedQuoteLine(text: string): number | undefined {
 }
 
 /** Each record with the line it starts on; blank lines are dropped after being counted. */
-export function withLineNumbers(raw: readonly string[][]): { record: string[]; info: { lines: number } }[] {
+export function withLineNumbers(
+  raw: readonly string[][],
+): { record: string[]; info: { lines: number } }[] {
   const records: { record: string[]; info: { lines: number } }[] = [];
   let line = 1;
   for (const record of raw) {
     const start = line;
     line += 1;
     // A quoted field may span lines; count the line ends inside it.
-    for (const field of record) for (let at = field.indexOf('\n'); at >= 0; at = field.indexOf('\n', at + 1)) line += 1;
+    for (const field of record)
+      for (let at = field.indexOf('\n'); at >= 0; at = field.indexOf('\n', at + 1)) line += 1;
     if (record.length === 1 && record[0]!.trim() === '') continue;
     records.push({ record, info: { lines: start } });
   }

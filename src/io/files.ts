@@ -6,7 +6,7 @@ import { error, type Issue } from '../core/issue.js';
 import { describeByte, firstInvalidUtf8 } from './utf8.js';
 
 /** An input file as read: its text and a SHA-256 of its bytes, for the provenance manifest. */
-export interface InputFile {
+interface InputFile {
   readonly path: string;
   readonly text: string;
   readonly sha256: string;
@@ -19,7 +19,10 @@ export type ReadResult =
 
 export type ReadBytesResult =
   | { readonly status: 'missing' }
-  | { readonly status: 'ok'; readonly file: { readonly path: string; readonly bytes: Buffer; readonly sha256: string } }
+  | {
+      readonly status: 'ok';
+      readonly file: { readonly path: string; readonly bytes: Buffer; readonly sha256: string };
+    }
   | { readonly status: 'refused'; readonly issue: Issue };
 
 /**
@@ -34,7 +37,11 @@ export function readInput(filePath: string, display: string, maxBytes: number): 
 }
 
 /** readInput's checks, with the file's bytes (checked to be UTF-8) rather than its text: for a reader that splits the bytes itself. */
-export function readInputBytes(filePath: string, display: string, maxBytes: number): ReadBytesResult {
+export function readInputBytes(
+  filePath: string,
+  display: string,
+  maxBytes: number,
+): ReadBytesResult {
   let size: number;
   try {
     const stat = statSync(filePath);
@@ -44,7 +51,15 @@ export function readInputBytes(filePath: string, display: string, maxBytes: numb
     return { status: 'missing' };
   }
   if (size > maxBytes) {
-    return { status: 'refused', issue: error('FILE_TOO_LARGE', `file is ${size} bytes, over the limit of ${maxBytes}`, { file: display }, 'split the file, or raise HIGHNEEDS_MAX_FILE_BYTES for this run') };
+    return {
+      status: 'refused',
+      issue: error(
+        'FILE_TOO_LARGE',
+        `file is ${size} bytes, over the limit of ${maxBytes}`,
+        { file: display },
+        'split the file, or raise HIGHNEEDS_MAX_FILE_BYTES for this run',
+      ),
+    };
   }
   const bytes = readFileSync(filePath);
   // Node's native check first (a national cohort is tens of megabytes); the scan in JS only to say where a bad file goes wrong.
@@ -54,10 +69,18 @@ export function readInputBytes(filePath: string, display: string, maxBytes: numb
     for (let i = 0; i < bad; i += 1) if (bytes[i] === 10) line += 1;
     return {
       status: 'refused',
-      issue: error('INVALID_ENCODING', `byte ${describeByte(bytes[bad]!)} at offset ${bad} is not UTF-8`, { file: display, line }, 'save the file as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)")'),
+      issue: error(
+        'INVALID_ENCODING',
+        `byte ${describeByte(bytes[bad]!)} at offset ${bad} is not UTF-8`,
+        { file: display, line },
+        'save the file as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)")',
+      ),
     };
   }
-  return { status: 'ok', file: { path: filePath, bytes, sha256: createHash('sha256').update(bytes).digest('hex') } };
+  return {
+    status: 'ok',
+    file: { path: filePath, bytes, sha256: createHash('sha256').update(bytes).digest('hex') },
+  };
 }
 
 /** Paths in messages: relative to the working folder where that is shorter and inside it. */

@@ -11,14 +11,23 @@ import { commitOutput, stageOutputs } from './write-output.js';
  */
 export function writeModelFolder(dir: string, files: readonly TemplateFile[]): string[] {
   const stat = statSync(dir, { throwIfNoEntry: false });
-  if (stat && !stat.isDirectory()) throw new UsageError(`${dir} is a file; give a new or empty folder`);
-  if (stat && readdirSync(dir).length > 0) throw new UsageError(`${dir} is not empty; give a new or empty folder (init never writes over files)`);
+  if (stat && !stat.isDirectory())
+    throw new UsageError(`${dir} is a file; give a new or empty folder`);
+  if (stat && readdirSync(dir).length > 0)
+    throw new UsageError(
+      `${dir} is not empty; give a new or empty folder (init never writes over files)`,
+    );
   try {
     mkdirSync(dir, { recursive: true });
   } catch (cause) {
-    throw new UsageError(`cannot create ${dir}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    throw new UsageError(
+      `cannot create ${dir}: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
   }
-  const staged = stageOutputs(files.map((file) => ({ target: path.join(dir, file.name), text: file.text })), []);
+  const staged = stageOutputs(
+    files.map((file) => ({ target: path.join(dir, file.name), text: file.text })),
+    [],
+  );
   for (const output of staged) commitOutput(output);
   return staged.map((output) => output.target);
 }

@@ -1,5 +1,10 @@
 import type { Tariff, TariffRate } from '../core/tariff.js';
-import { type AcademicYear, firstProjectedFinancialYear, formatAcademicYear, formatFinancialYear } from '../core/period.js';
+import {
+  type AcademicYear,
+  firstProjectedFinancialYear,
+  formatAcademicYear,
+  formatFinancialYear,
+} from '../core/period.js';
 
 /**
  * The model folder `highneeds init` writes: every file a model folder can hold, each with its
@@ -26,7 +31,7 @@ export interface TemplateFile {
 }
 
 /** How far the projection runs: this many financial years from the first projected one. */
-export const INIT_HORIZON_YEARS = 5;
+const INIT_HORIZON_YEARS = 5;
 
 /** Each CSV's columns in the order written (a national model puts `area` first), and what each means. */
 interface CsvTemplate {
@@ -55,9 +60,19 @@ interface Examples {
 /** Bands priced for every need with no end date, so a pupil in them is charged in every projected month. */
 function openBands(tariff: Tariff, setting: string): string[] {
   const bands: string[] = [];
-  const ended = new Set(tariff.rates.filter((rate) => rate.endDate !== undefined).map((rate) => rate.band + '\u0000' + rate.setting));
+  const ended = new Set(
+    tariff.rates
+      .filter((rate) => rate.endDate !== undefined)
+      .map((rate) => rate.band + '\u0000' + rate.setting),
+  );
   for (const rate of tariff.rates as readonly TariffRate[]) {
-    if (rate.setting !== setting || rate.need !== '*' || ended.has(rate.band + '\u0000' + rate.setting) || bands.includes(rate.band)) continue;
+    if (
+      rate.setting !== setting ||
+      rate.need !== '*' ||
+      ended.has(rate.band + '\u0000' + rate.setting) ||
+      bands.includes(rate.band)
+    )
+      continue;
     bands.push(rate.band);
   }
   return bands;
@@ -69,10 +84,12 @@ function pickBand(bands: readonly string[]): string {
 
 function examples(tariff: Tariff): Examples {
   const priced = tariff.settings.map((s) => s.id).filter((id) => openBands(tariff, id).length > 0);
-  const choose = (preferred: readonly string[]) => preferred.find((id) => priced.includes(id)) ?? priced[0];
+  const choose = (preferred: readonly string[]) =>
+    preferred.find((id) => priced.includes(id)) ?? priced[0];
   const homeSetting = choose(PREFERRED_HOME);
   const funded = tariff.settings.filter((s) => s.placeValue.greaterThan(0)).map((s) => s.id);
-  const placed = homeSetting !== undefined && funded.includes(homeSetting) ? homeSetting : funded[0];
+  const placed =
+    homeSetting !== undefined && funded.includes(homeSetting) ? homeSetting : funded[0];
   if (!homeSetting) {
     // A table of place values only: pupils carry their own annual cost, and new plans and moves need a priced band.
     const setting = placed ?? tariff.settings[0]!.id;
@@ -95,7 +112,8 @@ function examples(tariff: Tariff): Examples {
 const pounds = (whole: string): string => whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** A CSV line; a cell with a comma, quote or line break (an area name, say) is quoted. */
-const line = (cells: readonly string[]): string => `${cells.map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(',')}\n`;
+const line = (cells: readonly string[]): string =>
+  `${cells.map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(',')}\n`;
 
 export function initTemplate(spec: InitSpec): TemplateFile[] {
   const base = spec.baseYear;
@@ -104,34 +122,103 @@ export function initTemplate(spec: InitSpec): TemplateFile[] {
   const ex = examples(spec.tariff);
   const area = spec.national ? [spec.code] : [];
   const noArea = spec.national ? [''] : [];
-  const header = (columns: readonly string[]) => line([...(spec.national ? ['area'] : []), ...columns]);
-  const label = (setting: string) => spec.tariff.settings.find((s) => s.id === setting)?.label ?? setting;
+  const header = (columns: readonly string[]) =>
+    line([...(spec.national ? ['area'] : []), ...columns]);
+  const label = (setting: string) =>
+    spec.tariff.settings.find((s) => s.id === setting)?.label ?? setting;
 
   const csv: Record<string, { columns: string[]; rows: string[][] }> = {
-    'cohort.csv': { columns: ['ncy', 'need', 'setting', 'band', 'count', 'annual_cost'], rows: [[...area, '7', 'ASD', ex.home.setting, ex.home.band, '12', ex.home.annualCost]] },
-    'new-plans.csv': { columns: ['ncy', 'need', 'setting', 'band', 'count', 'rate', 'academic_year'], rows: ex.feeder ? [[...area, '0', 'SLCN', ex.feeder.setting, ex.feeder.band, '5', '', '']] : [] },
-    'ceasing.csv': { columns: ['ncy', 'rate', 'need', 'setting'], rows: [[...noArea, '11', '0.05', '', '']] },
-    'transitions.csv': { columns: ['from_ncy', 'from_setting', 'to_setting', 'rate', 'to_band', 'need', 'to_need'], rows: ex.feeder && ex.move ? [[...noArea, '6', ex.feeder.setting, ex.move.setting, '0.05', ex.move.band, '', '']] : [] },
-    'places.csv': { columns: ['academic_year', 'setting', 'places'], rows: ex.placed ? [[...area, formatAcademicYear(base + 1), ex.placed, '15']] : [] },
+    'cohort.csv': {
+      columns: ['ncy', 'need', 'setting', 'band', 'count', 'annual_cost'],
+      rows: [[...area, '7', 'ASD', ex.home.setting, ex.home.band, '12', ex.home.annualCost]],
+    },
+    'new-plans.csv': {
+      columns: ['ncy', 'need', 'setting', 'band', 'count', 'rate', 'academic_year'],
+      rows: ex.feeder
+        ? [[...area, '0', 'SLCN', ex.feeder.setting, ex.feeder.band, '5', '', '']]
+        : [],
+    },
+    'ceasing.csv': {
+      columns: ['ncy', 'rate', 'need', 'setting'],
+      rows: [[...noArea, '11', '0.05', '', '']],
+    },
+    'transitions.csv': {
+      columns: ['from_ncy', 'from_setting', 'to_setting', 'rate', 'to_band', 'need', 'to_need'],
+      rows:
+        ex.feeder && ex.move
+          ? [[...noArea, '6', ex.feeder.setting, ex.move.setting, '0.05', ex.move.band, '', '']]
+          : [],
+    },
+    'places.csv': {
+      columns: ['academic_year', 'setting', 'places'],
+      rows: ex.placed ? [[...area, formatAcademicYear(base + 1), ex.placed, '15']] : [],
+    },
     'population.csv': { columns: ['academic_year', 'ncy', 'population'], rows: [] },
-    'capacity.csv': { columns: ['academic_year', 'setting', 'places', 'overflow_to', 'overflow_band'], rows: [] },
+    'capacity.csv': {
+      columns: ['academic_year', 'setting', 'places', 'overflow_to', 'overflow_band'],
+      rows: [],
+    },
     'funding.csv': {
       columns: ['financial_year', 'line', 'amount', 'share', 'schools_block', 'note'],
       rows: [
-        [...area, formatFinancialYear(firstFy - 1), 'opening_balance', '-1000000.00', '', '', `cumulative high-needs DSG balance at 31 March ${firstFy}; negative = deficit`],
-        [...area, formatFinancialYear(firstFy), 'hnb_allocation', '600000.00', '', '', 'high needs block after deductions; later years grow by hnbGrowth'],
+        [
+          ...area,
+          formatFinancialYear(firstFy - 1),
+          'opening_balance',
+          '-1000000.00',
+          '',
+          '',
+          `cumulative high-needs DSG balance at 31 March ${firstFy}; negative = deficit`,
+        ],
+        [
+          ...area,
+          formatFinancialYear(firstFy),
+          'hnb_allocation',
+          '600000.00',
+          '',
+          '',
+          'high needs block after deductions; later years grow by hnbGrowth',
+        ],
       ],
     },
   };
 
   const model = spec.national
-    ? { areas: 'areas.csv', baseYear: formatAcademicYear(base), horizon: formatFinancialYear(horizon), tariff: spec.tariffName, assumptions: { newPlansGrowth: '0', hnbGrowth: '0', tariffUplift: '0' } }
-    : { area: { code: spec.code, name: spec.name }, baseYear: formatAcademicYear(base), horizon: formatFinancialYear(horizon), tariff: spec.tariffName, assumptions: { newPlansGrowth: '0', hnbGrowth: '0', tariffUplift: '0' } };
-  const files: TemplateFile[] = [{ name: 'model.json', text: `${JSON.stringify(model, null, 2)}\n` }];
+    ? {
+        areas: 'areas.csv',
+        baseYear: formatAcademicYear(base),
+        horizon: formatFinancialYear(horizon),
+        tariff: spec.tariffName,
+        assumptions: { newPlansGrowth: '0', hnbGrowth: '0', tariffUplift: '0' },
+      }
+    : {
+        area: { code: spec.code, name: spec.name },
+        baseYear: formatAcademicYear(base),
+        horizon: formatFinancialYear(horizon),
+        tariff: spec.tariffName,
+        assumptions: { newPlansGrowth: '0', hnbGrowth: '0', tariffUplift: '0' },
+      };
+  const files: TemplateFile[] = [
+    { name: 'model.json', text: `${JSON.stringify(model, null, 2)}\n` },
+  ];
   if (spec.national) {
-    files.push({ name: 'areas.csv', text: line(['area_code', 'area_name', 'tariff', 'newPlansGrowth', 'hnbGrowth', 'tariffUplift', 'baseYear', 'horizon']) + line([spec.code, spec.name, '', '', '', '', '', '']) });
+    files.push({
+      name: 'areas.csv',
+      text:
+        line([
+          'area_code',
+          'area_name',
+          'tariff',
+          'newPlansGrowth',
+          'hnbGrowth',
+          'tariffUplift',
+          'baseYear',
+          'horizon',
+        ]) + line([spec.code, spec.name, '', '', '', '', '', '']),
+    });
   }
-  for (const [name, { columns, rows }] of Object.entries(csv)) files.push({ name, text: header(columns) + rows.map(line).join('') });
+  for (const [name, { columns, rows }] of Object.entries(csv))
+    files.push({ name, text: header(columns) + rows.map(line).join('') });
   files.push({ name: 'README.md', text: readme(spec, ex, { firstFy, horizon, label, csv }) });
   return files;
 }
@@ -139,43 +226,78 @@ export function initTemplate(spec: InitSpec): TemplateFile[] {
 /** Every CSV of the folder, in the order the README explains them. */
 const TEMPLATES: readonly CsvTemplate[] = [
   {
-    file: 'cohort.csv', required: true,
+    file: 'cohort.csv',
+    required: true,
     what: 'the pupils with an EHCP at the January census of the base year: where they are placed and at what band.',
-    source: 'your SEN2 return for that January (pupils by NCY, primary need and placement), joined to your banding records for each pupil\'s band. One row per pupil, or one row per group of identical pupils with a `count`.',
+    source:
+      "your SEN2 return for that January (pupils by NCY, primary need and placement), joined to your banding records for each pupil's band. One row per pupil, or one row per group of identical pupils with a `count`.",
     columns: [
-      ['ncy', 'National Curriculum Year, from -3 to 20: Reception is 0, Year 7 is 7, Year 14 (age 18) is 14. Age at 31 August = NCY + 4.'],
-      ['need', 'the primary need as the SEN2 code: ASD, HI, MLD, MSI, OTH, PD, PMLD, SEMH, SLCN, SLD, SpLD, VI or DS.'],
+      [
+        'ncy',
+        'National Curriculum Year, from -3 to 20: Reception is 0, Year 7 is 7, Year 14 (age 18) is 14. Age at 31 August = NCY + 4.',
+      ],
+      [
+        'need',
+        'the primary need as the SEN2 code: ASD, HI, MLD, MSI, OTH, PD, PMLD, SEMH, SLCN, SLD, SpLD, VI or DS.',
+      ],
       ['setting', 'where the pupil is placed: the id of a setting in the tariff (listed above).'],
-      ['band', 'the pupil\'s band in that setting, as the tariff names it; leave empty when `annual_cost` is given.'],
+      [
+        'band',
+        "the pupil's band in that setting, as the tariff names it; leave empty when `annual_cost` is given.",
+      ],
       ['count', 'how many pupils the row stands for (blank = 1).'],
-      ['annual_cost', 'optional: the pupil\'s own yearly top-up (for example an independent school fee, from the placement contract or your s251 outturn), used instead of the tariff\'s.'],
+      [
+        'annual_cost',
+        "optional: the pupil's own yearly top-up (for example an independent school fee, from the placement contract or your s251 outturn), used instead of the tariff's.",
+      ],
     ],
   },
   {
-    file: 'new-plans.csv', required: false,
+    file: 'new-plans.csv',
+    required: false,
     what: 'the new EHCPs you expect each year, by the NCY, need, setting and band they start in.',
-    source: 'the new plans issued in recent SEN2 returns (table of new EHCPs by age and need), or your SEND service\'s forecast of requests and conversion rates.',
+    source:
+      "the new plans issued in recent SEN2 returns (table of new EHCPs by age and need), or your SEND service's forecast of requests and conversion rates.",
     columns: [
       ['ncy, need, setting, band', 'as in cohort.csv: where the new plans start.'],
-      ['count', 'new plans a year (grown each year by `newPlansGrowth` in model.json). Give this or `rate`, not both.'],
-      ['rate', 'new plans per head of the resident population of that NCY (needs population.csv): 0.002 is 2 per 1,000 children.'],
-      ['academic_year', 'optional: only in that year (like 2027/28); blank = every projected year.'],
+      [
+        'count',
+        'new plans a year (grown each year by `newPlansGrowth` in model.json). Give this or `rate`, not both.',
+      ],
+      [
+        'rate',
+        'new plans per head of the resident population of that NCY (needs population.csv): 0.002 is 2 per 1,000 children.',
+      ],
+      [
+        'academic_year',
+        'optional: only in that year (like 2027/28); blank = every projected year.',
+      ],
     ],
   },
   {
-    file: 'ceasing.csv', required: false,
+    file: 'ceasing.csv',
+    required: false,
     what: 'the share of plans that end each year (other than at age 25), by NCY.',
-    source: 'SEN2\'s plans ceased in the last year (by reason and age) divided by the plans held at that age a year before.',
+    source:
+      "SEN2's plans ceased in the last year (by reason and age) divided by the plans held at that age a year before.",
     columns: [
       ['ncy', 'the NCY the pupils are in.'],
-      ['rate', 'the share of those pupils whose plan ceases in the year, as a decimal: 0.05 is 5%.'],
-      ['need, setting', 'optional: only pupils with this need, or in this setting (blank = all). The most specific row wins.'],
+      [
+        'rate',
+        'the share of those pupils whose plan ceases in the year, as a decimal: 0.05 is 5%.',
+      ],
+      [
+        'need, setting',
+        'optional: only pupils with this need, or in this setting (blank = all). The most specific row wins.',
+      ],
     ],
   },
   {
-    file: 'transitions.csv', required: false,
+    file: 'transitions.csv',
+    required: false,
     what: 'moves between settings, usually at the phase transfers (end of Year 6, end of Year 11).',
-    source: 'your placement records: of the pupils in a setting at the end of a year, how many were in another setting the January after.',
+    source:
+      'your placement records: of the pupils in a setting at the end of a year, how many were in another setting the January after.',
     columns: [
       ['from_ncy', 'the NCY pupils move from (they arrive a year older).'],
       ['from_setting, to_setting', 'the settings they move from and to.'],
@@ -186,52 +308,86 @@ const TEMPLATES: readonly CsvTemplate[] = [
     ],
   },
   {
-    file: 'places.csv', required: false,
+    file: 'places.csv',
+    required: false,
     what: 'the places you commission in place-funded settings (special schools, resourced provision, AP, FE), each academic year.',
-    source: 'your commissioned-places return to the ESFA (the places census) and the high needs place change notifications; later years from your sufficiency plan.',
+    source:
+      'your commissioned-places return to the ESFA (the places census) and the high needs place change notifications; later years from your sufficiency plan.',
     columns: [
       ['academic_year', 'the academic year, like 2026/27.'],
       ['setting', 'a setting in the tariff.'],
-      ['places', 'the places commissioned. Where a year or setting has no row, its own pupils are taken as its places.'],
+      [
+        'places',
+        'the places commissioned. Where a year or setting has no row, its own pupils are taken as its places.',
+      ],
     ],
   },
   {
-    file: 'population.csv', required: false,
+    file: 'population.csv',
+    required: false,
     what: 'all children resident in the area (not only those with plans) by NCY, each January: needed only when new-plans.csv gives a `rate`. Left with its header only; fill it in or delete it.',
-    source: 'ONS subnational population projections (or GLA projections) by single year of age, or your school-place planning forecasts.',
+    source:
+      'ONS subnational population projections (or GLA projections) by single year of age, or your school-place planning forecasts.',
     columns: [
-      ['academic_year', 'the academic year of the January, like 2026/27 (the base year to the horizon).'],
+      [
+        'academic_year',
+        'the academic year of the January, like 2026/27 (the base year to the horizon).',
+      ],
       ['ncy', 'the NCY (age at 31 August − 4).'],
       ['population', 'the number of resident children.'],
     ],
   },
   {
-    file: 'capacity.csv', required: false,
+    file: 'capacity.csv',
+    required: false,
     what: 'the most pupils with plans a setting can hold each January; pupils above it go to another setting. Left with its header only; fill it in or delete it.',
     source: 'your SEND sufficiency plan.',
     columns: [
       ['academic_year', 'a projected academic year, like 2027/28.'],
       ['setting', 'the setting that is full.'],
       ['places', 'the pupils with plans it can hold.'],
-      ['overflow_to', 'optional: where the pupils above it go (blank = `overflowSetting` in model.json).'],
+      [
+        'overflow_to',
+        'optional: where the pupils above it go (blank = `overflowSetting` in model.json).',
+      ],
       ['overflow_band', 'optional: their band there (blank = their own).'],
     ],
   },
   {
-    file: 'funding.csv', required: true,
+    file: 'funding.csv',
+    required: true,
     what: 'the money in: the high needs block and anything else that funds high-needs spend, and the balance the projection starts from.',
-    source: 'the DfE high needs national funding formula allocation table (the high needs block after deductions and recoupment) for `hnb_allocation`; your DSG management plan (or the DSG note to the accounts and s251 outturn) for the `opening_balance`; Schools Forum decisions for `block_transfer`; a Safety Valve agreement for `safety_valve`; your budget statements (s251 budget) for `la_contribution` and `other_income`.',
+    source:
+      'the DfE high needs national funding formula allocation table (the high needs block after deductions and recoupment) for `hnb_allocation`; your DSG management plan (or the DSG note to the accounts and s251 outturn) for the `opening_balance`; Schools Forum decisions for `block_transfer`; a Safety Valve agreement for `safety_valve`; your budget statements (s251 budget) for `la_contribution` and `other_income`.',
     columns: [
       ['financial_year', 'the financial year, like 2026-27 (April to March).'],
-      ['line', '`opening_balance` (exactly one: the cumulative high-needs DSG balance at the end of the year before the first projected year; negative is a deficit), `hnb_allocation` (later years without a row grow by `hnbGrowth`), `block_transfer`, `safety_valve`, `la_contribution` or `other_income`.'],
-      ['amount', 'pounds and pence: `12000.50`, or as a spreadsheet writes it, `£12,000.50` (each such cell is listed on stderr).'],
-      ['share, schools_block', 'on `block_transfer` rows only: leave `amount` empty and give the share of the schools block moved (0.005 is 0.5%), or give both figures to have the 0.5% limit checked.'],
+      [
+        'line',
+        '`opening_balance` (exactly one: the cumulative high-needs DSG balance at the end of the year before the first projected year; negative is a deficit), `hnb_allocation` (later years without a row grow by `hnbGrowth`), `block_transfer`, `safety_valve`, `la_contribution` or `other_income`.',
+      ],
+      [
+        'amount',
+        'pounds and pence: `12000.50`, or as a spreadsheet writes it, `£12,000.50` (each such cell is listed on stderr).',
+      ],
+      [
+        'share, schools_block',
+        'on `block_transfer` rows only: leave `amount` empty and give the share of the schools block moved (0.005 is 0.5%), or give both figures to have the 0.5% limit checked.',
+      ],
       ['note', 'optional: your own note; not read.'],
     ],
   },
 ];
 
-function readme(spec: InitSpec, ex: Examples, at: { firstFy: number; horizon: number; label: (setting: string) => string; csv: Record<string, { rows: string[][] }> }): string {
+function readme(
+  spec: InitSpec,
+  ex: Examples,
+  at: {
+    firstFy: number;
+    horizon: number;
+    label: (setting: string) => string;
+    csv: Record<string, { rows: string[][] }>;
+  },
+): string {
   const { firstFy, horizon, label } = at;
   const base = spec.baseYear;
   const fy = formatFinancialYear;
@@ -239,36 +395,60 @@ function readme(spec: InitSpec, ex: Examples, at: { firstFy: number; horizon: nu
   const out: string[] = [];
   out.push(`# ${spec.name}${national ? ' (national model)' : ''}: a high-needs model`);
   out.push('');
-  out.push(`Written by \`highneeds init\`. Every file holds its header row and an example row (funding.csv two; population.csv and capacity.csv none): replace the examples with your own figures, then check and run the model:`);
+  out.push(
+    `Written by \`highneeds init\`. Every file holds its header row and an example row (funding.csv two; population.csv and capacity.csv none): replace the examples with your own figures, then check and run the model:`,
+  );
   out.push('');
   out.push('```sh');
   out.push('highneeds validate .     # every problem at once, located by file, line and column');
-  out.push(national ? 'highneeds batch . --out-dir out     # every area: out/summary.csv, out/national.csv, …' : 'highneeds project .      # the projection, one row per financial year');
+  out.push(
+    national
+      ? 'highneeds batch . --out-dir out     # every area: out/summary.csv, out/national.csv, …'
+      : 'highneeds project .      # the projection, one row per financial year',
+  );
   out.push('```');
   out.push('');
-  out.push('Numbers are decimals (`12000.50`); what a spreadsheet writes is accepted where it is unambiguous: `£` and UK thousands separators on amounts, separators on counts, `5%` on a rate, each listed on stderr. Exponents (`1.2E+04`), `N/A` and `1.200,50` are refused. Save CSVs from Excel as "CSV UTF-8 (Comma delimited)". A file you do not need can be deleted, except model.json, cohort.csv and funding.csv.');
+  out.push(
+    'Numbers are decimals (`12000.50`); what a spreadsheet writes is accepted where it is unambiguous: `£` and UK thousands separators on amounts, separators on counts, `5%` on a rate, each listed on stderr. Exponents (`1.2E+04`), `N/A` and `1.200,50` are refused. Save CSVs from Excel as "CSV UTF-8 (Comma delimited)". A file you do not need can be deleted, except model.json, cohort.csv and funding.csv.',
+  );
   out.push('');
   out.push('## model.json');
   out.push('');
-  out.push(national ? '- `areas`: the file listing the areas (areas.csv).' : `- \`area\`: your authority's code (the 3-digit LA number, like 880) and name. Now ${spec.code}, ${spec.name}.`);
-  out.push(`- \`baseYear\`: the academic year of the January census your cohort is from: ${formatAcademicYear(base)} is the January ${base + 1} census. The projection starts in April ${base + 1} (financial year ${fy(firstFy)}).`);
+  out.push(
+    national
+      ? '- `areas`: the file listing the areas (areas.csv).'
+      : `- \`area\`: your authority's code (the 3-digit LA number, like 880) and name. Now ${spec.code}, ${spec.name}.`,
+  );
+  out.push(
+    `- \`baseYear\`: the academic year of the January census your cohort is from: ${formatAcademicYear(base)} is the January ${base + 1} census. The projection starts in April ${base + 1} (financial year ${fy(firstFy)}).`,
+  );
   out.push(`- \`horizon\`: the last financial year projected: ${fy(horizon)}.`);
-  out.push(`- \`tariff\`: the band and place values: ${spec.tariffName === 'tariff.json' ? 'tariff.json in this folder' : `\`${spec.tariffName}\`, a table of the tool's tariff library (\`highneeds tariffs list\`, \`highneeds tariffs show ${spec.tariffName}\`)`}: ${spec.tariff.title}. To use your own bands, export a table to a spreadsheet (\`highneeds tariffs export ${spec.tariffName === 'tariff.json' ? 'tariff.json' : spec.tariffName} --csv --out-dir mine\`), edit it, import it back into this folder and name the file here.`);
-  out.push('- `assumptions`: decimal strings, all 0 here. `newPlansGrowth`: yearly growth of new plans given as counts (0.06 is 6%); `hnbGrowth`: yearly growth of the high needs block after the last `hnb_allocation` given; `tariffUplift`: a yearly rise in every top-up each 1 April.');
+  out.push(
+    `- \`tariff\`: the band and place values: ${spec.tariffName === 'tariff.json' ? 'tariff.json in this folder' : `\`${spec.tariffName}\`, a table of the tool's tariff library (\`highneeds tariffs list\`, \`highneeds tariffs show ${spec.tariffName}\`)`}: ${spec.tariff.title}. To use your own bands, export a table to a spreadsheet (\`highneeds tariffs export ${spec.tariffName === 'tariff.json' ? 'tariff.json' : spec.tariffName} --csv --out-dir mine\`), edit it, import it back into this folder and name the file here.`,
+  );
+  out.push(
+    '- `assumptions`: decimal strings, all 0 here. `newPlansGrowth`: yearly growth of new plans given as counts (0.06 is 6%); `hnbGrowth`: yearly growth of the high needs block after the last `hnb_allocation` given; `tariffUplift`: a yearly rise in every top-up each 1 April.',
+  );
   out.push('');
   if (national) {
     out.push('## areas.csv');
     out.push('');
-    out.push(`One row per area: \`area_code\` and \`area_name\`, and optionally the area's own \`tariff\` (a file in this folder or a library id), \`newPlansGrowth\`, \`hnbGrowth\`, \`tariffUplift\`, \`baseYear\` and \`horizon\`; an empty cell takes model.json's value. The example is ${spec.code}, ${spec.name}, with model.json's values.`);
+    out.push(
+      `One row per area: \`area_code\` and \`area_name\`, and optionally the area's own \`tariff\` (a file in this folder or a library id), \`newPlansGrowth\`, \`hnbGrowth\`, \`tariffUplift\`, \`baseYear\` and \`horizon\`; an empty cell takes model.json's value. The example is ${spec.code}, ${spec.name}, with model.json's values.`,
+    );
     out.push('');
-    out.push(`Every other CSV has an \`area\` column: a row with an area code is that area's; a row with it empty applies to every area (as the ceasing and transitions examples do). The columns here are listed without it.`);
+    out.push(
+      `Every other CSV has an \`area\` column: a row with an area code is that area's; a row with it empty applies to every area (as the ceasing and transitions examples do). The columns here are listed without it.`,
+    );
     out.push('');
   }
   out.push('## The settings and bands of the tariff');
   out.push('');
   for (const setting of spec.tariff.settings) {
     const bands = openBands(spec.tariff, setting.id);
-    out.push(`- \`${setting.id}\` (${setting.label}): place value £${pounds(setting.placeValue.toFixed(0))}; bands ${bands.length ? bands.map((b) => `\`${b}\``).join(', ') : 'none priced (give pupils an `annual_cost`)'}`);
+    out.push(
+      `- \`${setting.id}\` (${setting.label}): place value £${pounds(setting.placeValue.toFixed(0))}; bands ${bands.length ? bands.map((b) => `\`${b}\``).join(', ') : 'none priced (give pupils an `annual_cost`)'}`,
+    );
   }
   out.push('');
   const explain: Record<string, string> = {
@@ -279,9 +459,10 @@ function readme(spec: InitSpec, ex: Examples, at: { firstFy: number; horizon: nu
       ? `5 new plans a year in Reception (NCY 0) for speech, language and communication needs (SLCN), in ${label(ex.feeder.setting)} (\`${ex.feeder.setting}\`) at band ${ex.feeder.band}, in every projected year.`
       : 'none: the tariff prices no band for new plans to start in, so the file has its header only.',
     'ceasing.csv': `5% of plans at NCY 11 (Year 11) cease each year, whatever the need or setting${national ? ' (area empty: in every area)' : ''}.`,
-    'transitions.csv': ex.feeder && ex.move
-      ? `5% of pupils in ${label(ex.feeder.setting)} (\`${ex.feeder.setting}\`) at the end of Year 6 (NCY 6) move to ${label(ex.move.setting)} (\`${ex.move.setting}\`) at band ${ex.move.band} as they start Year 7${national ? ' (area empty: in every area)' : ''}.`
-      : 'none: the tariff has no second setting or band to move to, so the file has its header only.',
+    'transitions.csv':
+      ex.feeder && ex.move
+        ? `5% of pupils in ${label(ex.feeder.setting)} (\`${ex.feeder.setting}\`) at the end of Year 6 (NCY 6) move to ${label(ex.move.setting)} (\`${ex.move.setting}\`) at band ${ex.move.band} as they start Year 7${national ? ' (area empty: in every area)' : ''}.`
+        : 'none: the tariff has no second setting or band to move to, so the file has its header only.',
     'places.csv': ex.placed
       ? `15 places commissioned in ${label(ex.placed)} (\`${ex.placed}\`) for ${formatAcademicYear(base + 1)}, each funded at the tariff's place value.`
       : 'none: no setting in the tariff is place-funded, so the file has its header only.',
@@ -306,8 +487,14 @@ function readme(spec: InitSpec, ex: Examples, at: { firstFy: number; horizon: nu
   }
   out.push('## Checking the result');
   out.push('');
-  out.push(`The projection's spend for ${fy(firstFy)} (top-ups plus place funding) should be close to the high-needs lines of your s251 budget statement for that year, and the years before it to your s251 outturn; a large gap usually means pupils missing from cohort.csv, bands that differ from what you pay, or places not in places.csv.`);
+  out.push(
+    `The projection's spend for ${fy(firstFy)} (top-ups plus place funding) should be close to the high-needs lines of your s251 budget statement for that year, and the years before it to your s251 outturn; a large gap usually means pupils missing from cohort.csv, bands that differ from what you pay, or places not in places.csv.`,
+  );
   out.push('');
-  out.push('The full reference is the highneeds README ("The model folder"' + (national ? ', "National batch"' : '') + ').');
+  out.push(
+    'The full reference is the highneeds README ("The model folder"' +
+      (national ? ', "National batch"' : '') +
+      ').',
+  );
   return `${out.join('\n')}\n`;
 }

@@ -33,7 +33,14 @@ export class JsonFields {
   knownKeys(object: JsonObject, path: string, allowed: readonly string[]): void {
     for (const key of Object.keys(object)) {
       if (!allowed.includes(key)) {
-        this.issues.push(error('UNKNOWN_KEY', `${path}.${key} is not a known field`, this.at(`${path}.${key}`), `allowed here: ${allowed.join(', ')}`));
+        this.issues.push(
+          error(
+            'UNKNOWN_KEY',
+            `${path}.${key} is not a known field`,
+            this.at(`${path}.${key}`),
+            `allowed here: ${allowed.join(', ')}`,
+          ),
+        );
       }
     }
   }
@@ -50,39 +57,66 @@ export class JsonFields {
     const value = parent[key];
     if (value === undefined) return this.absent(path, key, optional);
     if (typeof value === 'string' && value.trim() !== '') return value.trim();
-    if (typeof value === 'string') this.issues.push(error('MISSING_VALUE', `${path}.${key} is empty`, this.at(`${path}.${key}`)));
+    if (typeof value === 'string')
+      this.issues.push(
+        error('MISSING_VALUE', `${path}.${key} is empty`, this.at(`${path}.${key}`)),
+      );
     else this.invalid(`${path}.${key}`, value, 'a string');
     return undefined;
   }
 
   /** Amounts and rates are decimal strings ("14500.00"), never JSON numbers, which are floats. */
-  decimal(parent: JsonObject, key: string, path: string, options: { optional?: boolean; allowNegative?: boolean } = {}): Decimal | undefined {
+  decimal(
+    parent: JsonObject,
+    key: string,
+    path: string,
+    options: { optional?: boolean; allowNegative?: boolean } = {},
+  ): Decimal | undefined {
     const value = parent[key];
     if (value === undefined) return this.absent(path, key, options.optional ?? false);
     const where = this.at(`${path}.${key}`);
     if (typeof value !== 'string') {
-      this.issues.push(error('INVALID_FIELD', `${path}.${key} must be a decimal string such as "0.05", not ${describe(value)}`, where, 'JSON numbers are floats; quote amounts and rates'));
+      this.issues.push(
+        error(
+          'INVALID_FIELD',
+          `${path}.${key} must be a decimal string such as "0.05", not ${describe(value)}`,
+          where,
+          'JSON numbers are floats; quote amounts and rates',
+        ),
+      );
       return undefined;
     }
     const decimal = parseDecimal(value.trim());
     if (!decimal) {
-      this.issues.push(error('INVALID_NUMBER', `${path}.${key} is "${value}": ${whyNotDecimal(value.trim())}`, where, 'write digits with an optional point and sign, e.g. "14500.00"'));
+      this.issues.push(
+        error(
+          'INVALID_NUMBER',
+          `${path}.${key} is "${value}": ${whyNotDecimal(value.trim())}`,
+          where,
+          'write digits with an optional point and sign, e.g. "14500.00"',
+        ),
+      );
       return undefined;
     }
     if (!options.allowNegative && decimal.isNegative() && !decimal.isZero()) {
-      this.issues.push(error('NEGATIVE_VALUE', `${path}.${key} is ${value}, which must not be negative`, where));
+      this.issues.push(
+        error('NEGATIVE_VALUE', `${path}.${key} is ${value}, which must not be negative`, where),
+      );
       return undefined;
     }
     return decimal;
   }
 
   private absent(path: string, key: string, optional: boolean): undefined {
-    if (!optional) this.issues.push(error('MISSING_VALUE', `${path}.${key} is required`, this.at(path)));
+    if (!optional)
+      this.issues.push(error('MISSING_VALUE', `${path}.${key} is required`, this.at(path)));
     return undefined;
   }
 
   private invalid(path: string, value: JsonValue | undefined, expected: string): void {
-    this.issues.push(error('INVALID_FIELD', `${path} must be ${expected}, not ${describe(value)}`, this.at(path)));
+    this.issues.push(
+      error('INVALID_FIELD', `${path} must be ${expected}, not ${describe(value)}`, this.at(path)),
+    );
   }
 
   private nearest(path: string): { line: number; column: number } | undefined {

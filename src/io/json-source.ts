@@ -4,7 +4,8 @@
  * It also refuses duplicate keys (JSON.parse silently keeps the last) and builds
  * objects without a prototype, so `__proto__` in a file cannot pollute anything.
  */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 export interface Position {
   readonly line: number;
@@ -21,7 +22,11 @@ export interface JsonDocument {
 export const JSON_MAX_DEPTH = 64;
 
 export class JsonSyntaxError extends Error {
-  constructor(message: string, readonly position: Position, readonly code: 'JSON_MALFORMED' | 'JSON_TOO_DEEP' = 'JSON_MALFORMED') {
+  constructor(
+    message: string,
+    readonly position: Position,
+    readonly code: 'JSON_MALFORMED' | 'JSON_TOO_DEEP' = 'JSON_MALFORMED',
+  ) {
     super(message);
   }
 }
@@ -43,9 +48,16 @@ export function parseJson(text: string): JsonDocument {
     }
     return { line: low + 1, column: offset - lineStarts[low]! + 1 };
   };
-  const fail = (message: string, offset = index): never => { throw new JsonSyntaxError(message, positionAt(offset)); };
-  const skipSpace = (): void => { while (index < text.length && ' \t\n\r'.includes(text[index]!)) index += 1; };
-  const expect = (char: string): void => { if (text[index] !== char) fail(`expected ${describe(char)} but found ${describe(text[index])}`); index += 1; };
+  const fail = (message: string, offset = index): never => {
+    throw new JsonSyntaxError(message, positionAt(offset));
+  };
+  const skipSpace = (): void => {
+    while (index < text.length && ' \t\n\r'.includes(text[index]!)) index += 1;
+  };
+  const expect = (char: string): void => {
+    if (text[index] !== char) fail(`expected ${describe(char)} but found ${describe(text[index])}`);
+    index += 1;
+  };
 
   const parseString = (): string => {
     const start = index;
@@ -54,12 +66,32 @@ export function parseJson(text: string): JsonDocument {
     for (;;) {
       const char = text[index];
       if (char === undefined) return fail('unterminated string', start);
-      if (char === '"') { index += 1; return out; }
+      if (char === '"') {
+        index += 1;
+        return out;
+      }
       if (char === '\\') {
         const escape = text[index + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (escape === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(index + 2, index + 6))) { out += String.fromCharCode(Number.parseInt(text.slice(index + 2, index + 6), 16)); index += 6; continue; }
-        if (escape !== undefined && escape in simple) { out += simple[escape]; index += 2; continue; }
+        const simple: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t',
+        };
+        if (escape === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(index + 2, index + 6))) {
+          out += String.fromCharCode(Number.parseInt(text.slice(index + 2, index + 6), 16));
+          index += 6;
+          continue;
+        }
+        if (escape !== undefined && escape in simple) {
+          out += simple[escape];
+          index += 2;
+          continue;
+        }
         return fail('invalid escape in string');
       }
       if (char < ' ') return fail('control character in string');
@@ -73,18 +105,35 @@ export function parseJson(text: string): JsonDocument {
     positions.set(path, positionAt(index));
     const char = text[index];
     if (char === '{' || char === '[') {
-      if (depth === JSON_MAX_DEPTH) throw new JsonSyntaxError(`arrays and objects nested more than ${JSON_MAX_DEPTH} deep`, positionAt(index), 'JSON_TOO_DEEP');
+      if (depth === JSON_MAX_DEPTH)
+        throw new JsonSyntaxError(
+          `arrays and objects nested more than ${JSON_MAX_DEPTH} deep`,
+          positionAt(index),
+          'JSON_TOO_DEEP',
+        );
       depth += 1;
       const value = char === '{' ? parseObject(path) : parseArray(path);
       depth -= 1;
       return value;
     }
     if (char === '"') return parseString();
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
-      if (text.startsWith(word, index)) { index += word.length; return value; }
+    for (const [word, value] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
+      if (text.startsWith(word, index)) {
+        index += word.length;
+        return value;
+      }
     }
-    const number = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(index, index + 400));
-    if (number) { index += number[0].length; return Number(number[0]); }
+    const number = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(
+      text.slice(index, index + 400),
+    );
+    if (number) {
+      index += number[0].length;
+      return Number(number[0]);
+    }
     return fail(`unexpected ${describe(char)}`);
   };
 
@@ -92,17 +141,24 @@ export function parseJson(text: string): JsonDocument {
     const object = Object.create(null) as { [key: string]: JsonValue };
     expect('{');
     skipSpace();
-    if (text[index] === '}') { index += 1; return object; }
+    if (text[index] === '}') {
+      index += 1;
+      return object;
+    }
     for (;;) {
       skipSpace();
       const keyStart = index;
       const key = parseString();
-      if (Object.prototype.hasOwnProperty.call(object, key)) fail(`duplicate key "${key}"`, keyStart);
+      if (Object.prototype.hasOwnProperty.call(object, key))
+        fail(`duplicate key "${key}"`, keyStart);
       skipSpace();
       expect(':');
       object[key] = parseValue(`${path}.${key}`);
       skipSpace();
-      if (text[index] === ',') { index += 1; continue; }
+      if (text[index] === ',') {
+        index += 1;
+        continue;
+      }
       expect('}');
       return object;
     }
@@ -112,11 +168,17 @@ export function parseJson(text: string): JsonDocument {
     const array: JsonValue[] = [];
     expect('[');
     skipSpace();
-    if (text[index] === ']') { index += 1; return array; }
+    if (text[index] === ']') {
+      index += 1;
+      return array;
+    }
     for (;;) {
       array.push(parseValue(`${path}[${array.length}]`));
       skipSpace();
-      if (text[index] === ',') { index += 1; continue; }
+      if (text[index] === ',') {
+        index += 1;
+        continue;
+      }
       expect(']');
       return array;
     }
@@ -124,7 +186,8 @@ export function parseJson(text: string): JsonDocument {
 
   const value = parseValue('$');
   skipSpace();
-  if (index < text.length) fail(`unexpected ${describe(text[index])} after the end of the document`);
+  if (index < text.length)
+    fail(`unexpected ${describe(text[index])} after the end of the document`);
   return { value, positions };
 }
 

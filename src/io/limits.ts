@@ -12,7 +12,11 @@ export interface Limits {
   readonly maxFieldChars: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxFileBytes: 128 * 1024 * 1024, maxRows: 5_000_000, maxFieldChars: 4096 };
+export const DEFAULT_LIMITS: Limits = {
+  maxFileBytes: 128 * 1024 * 1024,
+  maxRows: 5_000_000,
+  maxFieldChars: 4096,
+};
 
 /** Reads overrides from the environment; a value that is not a positive whole number is ignored. */
 export function limitsFromEnvironment(env: Readonly<Record<string, string | undefined>>): Limits {

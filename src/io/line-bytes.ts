@@ -9,8 +9,6 @@
 
 const LF = 10;
 const COMMA = 0x2c;
-/** Uint8Array.prototype.indexOf, which Buffer overrides with a slower call for one byte. */
-const indexOfByte = Uint8Array.prototype.indexOf;
 
 /** Lines of some groups of bytes, each a run of lines joined by "\n": which group, where each line starts and ends, and a hash of its bytes. */
 export interface LineSpans {
@@ -21,7 +19,12 @@ export interface LineSpans {
 }
 
 export function lineSpansFor(count: number): LineSpans {
-  return { group: new Int32Array(count), start: new Int32Array(count), end: new Int32Array(count), hash: new Int32Array(count) };
+  return {
+    group: new Int32Array(count),
+    start: new Int32Array(count),
+    end: new Int32Array(count),
+    hash: new Int32Array(count),
+  };
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -64,7 +67,13 @@ function hashBytes(bytes: Uint8Array, from: number, to: number): number {
   return hash | 0;
 }
 
-export function sameBytes(a: Uint8Array, aFrom: number, b: Uint8Array, bFrom: number, length: number): boolean {
+export function sameBytes(
+  a: Uint8Array,
+  aFrom: number,
+  b: Uint8Array,
+  bFrom: number,
+  length: number,
+): boolean {
   for (let i = 0; i < length; i += 1) if (a[aFrom + i] !== b[bFrom + i]) return false;
   return true;
 }
@@ -73,7 +82,12 @@ export function sameBytes(a: Uint8Array, aFrom: number, b: Uint8Array, bFrom: nu
  * For the lines taken in `order` (indexes into the spans; all of them in turn when undefined),
  * the first line with each distinct text, in order of first appearance, and how many lines have that text.
  */
-export function tallyLines(sources: readonly Uint8Array[], spans: LineSpans, count: number, order?: Int32Array): { firsts: Int32Array; repeats: Int32Array; count: number } {
+export function tallyLines(
+  sources: readonly Uint8Array[],
+  spans: LineSpans,
+  count: number,
+  order?: Int32Array,
+): { firsts: Int32Array; repeats: Int32Array; count: number } {
   let size = 16;
   while (size < 2 * count) size *= 2;
   const mask = size - 1;
@@ -101,7 +115,11 @@ export function tallyLines(sources: readonly Uint8Array[], spans: LineSpans, cou
       }
       const other = firsts[held]!;
       const otherFrom = start[other]!;
-      if (hashes[other] === hash && end[other]! - otherFrom === length && sameBytes(bytes, from, sources[group[other]!]!, otherFrom, length)) {
+      if (
+        hashes[other] === hash &&
+        end[other]! - otherFrom === length &&
+        sameBytes(bytes, from, sources[group[other]!]!, otherFrom, length)
+      ) {
         repeats[held] = repeats[held]! + 1;
         break;
       }
@@ -124,7 +142,10 @@ export class FieldInterner {
   private starts: number[] = [];
   private lengths: number[] = [];
 
-  constructor(private readonly decode: (bytes: Uint8Array, from: number, to: number) => string, private readonly longest = 32) {}
+  constructor(
+    private readonly decode: (bytes: Uint8Array, from: number, to: number) => string,
+    private readonly longest = 32,
+  ) {}
 
   /** The fields of the line from `from` to `to`, split at ",". */
   fields(bytes: Uint8Array, from: number, to: number): string[] {
@@ -149,7 +170,12 @@ export class FieldInterner {
     for (;;) {
       const held = this.table[slot]! - 1;
       if (held < 0) break;
-      if (this.hashes[held] === hash && this.lengths[held] === length && sameBytes(bytes, from, this.sources[held]!, this.starts[held]!, length)) return this.texts[held]!;
+      if (
+        this.hashes[held] === hash &&
+        this.lengths[held] === length &&
+        sameBytes(bytes, from, this.sources[held]!, this.starts[held]!, length)
+      )
+        return this.texts[held]!;
       slot = (slot + 1) & mask;
     }
     const text = this.decode(bytes, from, to);

@@ -14,7 +14,12 @@ import { parseNffParameters } from './read-nff-parameters.js';
 import type { InputDigest } from './read-model.js';
 
 /** Problems with a whole CSV table: its rows are not read until they are fixed. */
-const TABLE_LEVEL: ReadonlySet<string> = new Set(['CSV_MALFORMED', 'MISSING_COLUMN', 'TOO_MANY_ROWS', 'FIELD_TOO_LONG']);
+const TABLE_LEVEL: ReadonlySet<string> = new Set([
+  'CSV_MALFORMED',
+  'MISSING_COLUMN',
+  'TOO_MANY_ROWS',
+  'FIELD_TOO_LONG',
+]);
 
 export interface LoadedNff {
   /** Both present only when neither file has an error. */
@@ -29,7 +34,13 @@ export interface LoadedNff {
  * found. `baselineFrom`: in a rollover year, each area's baseline_allocation is its allocation
  * in this earlier `highneeds nff` output for the year before (docs/nff.md, "Chaining years").
  */
-export function loadNff(factorsFile: string, parametersDir: string, year: FinancialYear, limits: Limits = DEFAULT_LIMITS, baselineFrom?: string): LoadedNff {
+export function loadNff(
+  factorsFile: string,
+  parametersDir: string,
+  year: FinancialYear,
+  limits: Limits = DEFAULT_LIMITS,
+  baselineFrom?: string,
+): LoadedNff {
   const issues: Issue[] = [];
   const inputs: InputDigest[] = [];
   const read = (filePath: string) => {
@@ -39,26 +50,55 @@ export function loadNff(factorsFile: string, parametersDir: string, year: Financ
       inputs.push({ path: display, sha256: result.file.sha256 });
       return { text: result.file.text, display };
     }
-    issues.push(result.status === 'refused' ? result.issue : error('FILE_MISSING', `${display} was not found`, { file: display }, result.status === 'missing' && filePath.endsWith('.json') ? `parameters for ${formatFinancialYear(year)} are read from <params>/${formatFinancialYear(year)}.json` : undefined));
+    issues.push(
+      result.status === 'refused'
+        ? result.issue
+        : error(
+            'FILE_MISSING',
+            `${display} was not found`,
+            { file: display },
+            result.status === 'missing' && filePath.endsWith('.json')
+              ? `parameters for ${formatFinancialYear(year)} are read from <params>/${formatFinancialYear(year)}.json`
+              : undefined,
+          ),
+    );
     return undefined;
   };
   const parametersFile = read(path.resolve(parametersDir, `${formatFinancialYear(year)}.json`));
-  const parameters = parametersFile ? parseNffParameters(parametersFile.text, parametersFile.display, year, issues) : undefined;
+  const parameters = parametersFile
+    ? parseNffParameters(parametersFile.text, parametersFile.display, year, issues)
+    : undefined;
   const factorsText = read(path.resolve(factorsFile));
-  const baselines = baselineFrom && parameters?.mode === 'rollover' ? readBaselines(baselineFrom, year - 1, limits, read, issues) : undefined;
+  const baselines =
+    baselineFrom && parameters?.mode === 'rollover'
+      ? readBaselines(baselineFrom, year - 1, limits, read, issues)
+      : undefined;
   let areas: AreaFactors[] | undefined;
   if (factorsText && parameters) {
-    const table = readCsvTable(factorsText.text, factorsText.display, factorColumns(parameters, baselineFrom !== undefined && parameters.mode === 'rollover'), limits);
+    const table = readCsvTable(
+      factorsText.text,
+      factorsText.display,
+      factorColumns(parameters, baselineFrom !== undefined && parameters.mode === 'rollover'),
+      limits,
+    );
     issues.push(...table.issues);
-    if (!table.issues.some((issue) => TABLE_LEVEL.has(issue.code))) areas = readNffFactors(table, parameters, issues, baselines);
+    if (!table.issues.some((issue) => TABLE_LEVEL.has(issue.code)))
+      areas = readNffFactors(table, parameters, issues, baselines);
   }
   const sorted = sortIssues(issues);
-  if (sorted.some((issue) => issue.severity === 'error') || !parameters || !areas) return { issues: sorted, inputs };
+  if (sorted.some((issue) => issue.severity === 'error') || !parameters || !areas)
+    return { issues: sorted, inputs };
   return { parameters, areas, issues: sorted, inputs };
 }
 
 /** Each area's allocation for `year` in an earlier nff output (its other years and the total row are passed over). */
-function readBaselines(file: string, year: FinancialYear, limits: Limits, read: (filePath: string) => { text: string; display: string } | undefined, issues: Issue[]): Baselines | undefined {
+function readBaselines(
+  file: string,
+  year: FinancialYear,
+  limits: Limits,
+  read: (filePath: string) => { text: string; display: string } | undefined,
+  issues: Issue[],
+): Baselines | undefined {
   const source = read(path.resolve(file));
   if (!source) return undefined;
   const table = readCsvTable(source.text, source.display, HNB_FROM_COLUMNS, limits);
@@ -71,7 +111,13 @@ function readBaselines(file: string, year: FinancialYear, limits: Limits, read: 
     const amount = decimalCell(row, 'allocation', issues);
     if (amount === undefined) continue;
     if (at.has(code)) {
-      issues.push(error('DUPLICATE_ROW', `area ${code} already has an allocation for ${formatFinancialYear(year)} on line ${at.get(code)}`, row.at('area_code')));
+      issues.push(
+        error(
+          'DUPLICATE_ROW',
+          `area ${code} already has an allocation for ${formatFinancialYear(year)} on line ${at.get(code)}`,
+          row.at('area_code'),
+        ),
+      );
       continue;
     }
     at.set(code, row.line);

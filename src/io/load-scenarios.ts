@@ -19,21 +19,50 @@ export interface LoadedScenarios {
  * Reads the model folder's scenarios.json, or `file` if given (then it must exist). A tariff
  * lever's other table is a path relative to the scenarios file, or an id in the library.
  */
-export function loadScenarios(modelDir: string, libraryDir: string, file?: string): LoadedScenarios {
+export function loadScenarios(
+  modelDir: string,
+  libraryDir: string,
+  file?: string,
+): LoadedScenarios {
   const filePath = file ? path.resolve(file) : path.resolve(modelDir, 'scenarios.json');
   const display = displayPath(filePath);
   const read = readInput(filePath, display, DEFAULT_LIMITS.maxFileBytes);
-  if (read.status === 'missing') return file ? { issues: [error('FILE_MISSING', `scenarios file ${display} was not found`, { file: display })], inputs: [] } : { issues: [], inputs: [] };
+  if (read.status === 'missing')
+    return file
+      ? {
+          issues: [
+            error('FILE_MISSING', `scenarios file ${display} was not found`, { file: display }),
+          ],
+          inputs: [],
+        }
+      : { issues: [], inputs: [] };
   if (read.status === 'refused') return { issues: [read.issue], inputs: [] };
   const issues: Issue[] = [];
   const inputs: InputDigest[] = [{ path: display, sha256: read.file.sha256 }];
-  const scenarios = parseScenarios(read.file.text, display, (argument, at) => {
-    const found = resolveTariff(path.resolve(path.dirname(filePath), argument), libraryDir) ?? resolveTariff(argument, libraryDir);
-    if (!found) { issues.push(error('FILE_MISSING', `tariff "${argument}" is neither a file beside the scenarios nor an id in the library`, at)); return undefined; }
-    const loaded = readTariffFile(found);
-    issues.push(...loaded.issues);
-    if (loaded.sha256 && !inputs.some((input) => input.path === loaded.file)) inputs.push({ path: loaded.file, sha256: loaded.sha256 });
-    return loaded.tariff;
-  }, issues);
+  const scenarios = parseScenarios(
+    read.file.text,
+    display,
+    (argument, at) => {
+      const found =
+        resolveTariff(path.resolve(path.dirname(filePath), argument), libraryDir) ??
+        resolveTariff(argument, libraryDir);
+      if (!found) {
+        issues.push(
+          error(
+            'FILE_MISSING',
+            `tariff "${argument}" is neither a file beside the scenarios nor an id in the library`,
+            at,
+          ),
+        );
+        return undefined;
+      }
+      const loaded = readTariffFile(found);
+      issues.push(...loaded.issues);
+      if (loaded.sha256 && !inputs.some((input) => input.path === loaded.file))
+        inputs.push({ path: loaded.file, sha256: loaded.sha256 });
+      return loaded.tariff;
+    },
+    issues,
+  );
   return { ...(scenarios ? { scenarios } : {}), issues, inputs };
 }

@@ -25,7 +25,13 @@ export interface AreaWorkspace {
 }
 
 export function workspace(init: BatchInit): AreaWorkspace {
-  return { init, cache: new ProjectionCache(), ...(init.kind === 'national' ? { national: { init, tariffs: new Map(), sharedRules: new WeakMap() } } : {}) };
+  return {
+    init,
+    cache: new ProjectionCache(),
+    ...(init.kind === 'national'
+      ? { national: { init, tariffs: new Map(), sharedRules: new WeakMap() } }
+      : {}),
+  };
 }
 
 /** Reads one area, projects it under each chosen scenario and returns its summary rows as decimal text. */
@@ -38,7 +44,11 @@ export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
     built = buildAreaModel(space.national!, task);
     ({ code, name } = task.spec);
   } else {
-    built = loadModel(task.dir, { limits: space.init.limits, libraryDir: space.init.libraryDir, ...(space.init.tariffFile ? { tariffFile: space.init.tariffFile } : {}) });
+    built = loadModel(task.dir, {
+      limits: space.init.limits,
+      libraryDir: space.init.libraryDir,
+      ...(space.init.tariffFile ? { tariffFile: space.init.tariffFile } : {}),
+    });
     code = built.model?.area.code ?? path.basename(task.dir);
     name = built.model?.area.name ?? '';
     source = { source: displayPath(path.join(task.dir, 'model.json')) };
@@ -48,11 +58,31 @@ export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
   const model = built.model;
   const scenarios = chosenScenarios(space);
   const runs: { id: string; outcome: ProjectionOutcome }[] = scenarios
-    ? scenarios.map((scenario) => ({ id: scenario.id, outcome: projectScenario(model, scenario, undefined, { cache: space.cache }) }))
+    ? scenarios.map((scenario) => ({
+        id: scenario.id,
+        outcome: projectScenario(model, scenario, undefined, { cache: space.cache }),
+      }))
     : [{ id: '', outcome: project(model, {}, space.cache) }];
-  const issues = uniqueIssues(sortIssues([...built.issues, ...(scenarios ? checkScenarios(model, scenarios) : []), ...runs.flatMap((run) => run.outcome.issues)]));
-  if (hasErrors(issues) || runs.some((run) => !run.outcome.projection)) return { code, name, ...source, issues, scenarios: [], inputs };
-  return { code, name, ...source, issues, scenarios: runs.map((run) => ({ id: run.id, rows: summaryRows(run.outcome.projection!).map(toWire) })), inputs };
+  const issues = uniqueIssues(
+    sortIssues([
+      ...built.issues,
+      ...(scenarios ? checkScenarios(model, scenarios) : []),
+      ...runs.flatMap((run) => run.outcome.issues),
+    ]),
+  );
+  if (hasErrors(issues) || runs.some((run) => !run.outcome.projection))
+    return { code, name, ...source, issues, scenarios: [], inputs };
+  return {
+    code,
+    name,
+    ...source,
+    issues,
+    scenarios: runs.map((run) => ({
+      id: run.id,
+      rows: summaryRows(run.outcome.projection!).map(toWire),
+    })),
+    inputs,
+  };
 }
 
 function chosenScenarios(space: AreaWorkspace): readonly Scenario[] | undefined {
@@ -68,6 +98,8 @@ function chosenScenarios(space: AreaWorkspace): readonly Scenario[] | undefined 
 
 function toWire(row: Row): WireRow {
   const wire: Record<string, string | { d: string; p: string }> = {};
-  for (const [column, value] of Object.entries(row)) wire[column] = typeof value === 'string' ? value : { d: value.toString(), p: plainCell(column, value) };
+  for (const [column, value] of Object.entries(row))
+    wire[column] =
+      typeof value === 'string' ? value : { d: value.toString(), p: plainCell(column, value) };
   return wire;
 }

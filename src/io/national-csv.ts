@@ -13,8 +13,18 @@ import { FieldInterner, lineSpans, lineSpansFor, sameBytes, tallyLines } from '.
  * the worker folds identical records into one with a count as it decodes them.
  */
 export type AreaRows =
-  | { readonly encoding: 'lines'; readonly bytes: Uint8Array; readonly lines: Float64Array; readonly tally?: true }
-  | { readonly encoding: 'json'; readonly text: string; readonly lines: Float64Array; readonly tally?: true };
+  | {
+      readonly encoding: 'lines';
+      readonly bytes: Uint8Array;
+      readonly lines: Float64Array;
+      readonly tally?: true;
+    }
+  | {
+      readonly encoding: 'json';
+      readonly text: string;
+      readonly lines: Float64Array;
+      readonly tally?: true;
+    };
 
 /** A national CSV read once and split by its `area` column ('' = rows without an area, for every area). */
 export interface NationalCsv {
@@ -28,7 +38,12 @@ export interface NationalCsv {
   readonly rowCounts: ReadonlyMap<string, number>;
 }
 
-const TABLE_LEVEL: ReadonlySet<string> = new Set(['CSV_MALFORMED', 'MISSING_COLUMN', 'TOO_MANY_ROWS', 'FIELD_TOO_LONG']);
+const TABLE_LEVEL: ReadonlySet<string> = new Set([
+  'CSV_MALFORMED',
+  'MISSING_COLUMN',
+  'TOO_MANY_ROWS',
+  'FIELD_TOO_LONG',
+]);
 
 /**
  * Reads a national CSV from its bytes (UTF-8, checked by readInputBytes) and splits it by area.
@@ -40,13 +55,28 @@ const TABLE_LEVEL: ReadonlySet<string> = new Set(['CSV_MALFORMED', 'MISSING_COLU
  * and decoded once. One with quotes goes through csv-parse with the options of
  * src/io/csv-table.ts. Both give the same records (test/io/national-csv.test.ts).
  */
-export function readNationalCsvBytes(bytes: Buffer, file: string, spec: ColumnSpec, limits: Limits, options: { tally: boolean }): NationalCsv {
+export function readNationalCsvBytes(
+  bytes: Buffer,
+  file: string,
+  spec: ColumnSpec,
+  limits: Limits,
+  options: { tally: boolean },
+): NationalCsv {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   // A cohort's lines are some 30 bytes long: a guess that is rarely far under, so the lists seldom
   // grow; capped, so that a file near a raised size limit does not claim its lists' memory up front.
-  const reader = new TableReader(file, spec, limits, options.tally, Math.min(Math.ceil(bytes.length / 24), 1 << 20));
-  const failed = simpleLines(bytes, start) ? scanLines(bytes, start, reader) : scanQuoted(bytes.toString('utf8', start), file, reader);
-  if (failed) return { file, columns: [], issues: [failed], byArea: new Map(), rowCounts: new Map() };
+  const reader = new TableReader(
+    file,
+    spec,
+    limits,
+    options.tally,
+    Math.min(Math.ceil(bytes.length / 24), 1 << 20),
+  );
+  const failed = simpleLines(bytes, start)
+    ? scanLines(bytes, start, reader)
+    : scanQuoted(bytes.toString('utf8', start), file, reader);
+  if (failed)
+    return { file, columns: [], issues: [failed], byArea: new Map(), rowCounts: new Map() };
   return reader.finish();
 }
 
@@ -114,19 +144,37 @@ export const blank = (raw: string): boolean => {
 function scanQuoted(text: string, file: string, reader: TableReader): Issue | undefined {
   let raw: string[][];
   try {
-    raw = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    raw = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+    }) as string[][];
   } catch (cause) {
     // The exact message (and the line of an unclosed quote) comes from readCsvTable.
     const table = readCsvTable(text, file, { required: [], optional: [] });
-    return table.issues.find((i) => i.code === 'CSV_MALFORMED') ?? error('CSV_MALFORMED', `cannot read CSV: ${cause instanceof CsvError ? cause.message : String(cause)}`, { file });
+    return (
+      table.issues.find((i) => i.code === 'CSV_MALFORMED') ??
+      error(
+        'CSV_MALFORMED',
+        `cannot read CSV: ${cause instanceof CsvError ? cause.message : String(cause)}`,
+        { file },
+      )
+    );
   }
-  for (const { record, info } of withLineNumbers(raw)) if (!reader.record(JSON.stringify(record), info.lines)) break;
+  for (const { record, info } of withLineNumbers(raw))
+    if (!reader.record(JSON.stringify(record), info.lines)) break;
   return undefined;
 }
 
-const fieldsOf = (key: string, encoding: AreaRows['encoding']): string[] => (encoding === 'lines' ? key.split(',') : (JSON.parse(key) as string[]));
+const fieldsOf = (key: string, encoding: AreaRows['encoding']): string[] =>
+  encoding === 'lines' ? key.split(',') : (JSON.parse(key) as string[]);
 /** The fields of a record: a JSON text (json), or the bytes from `from` to `to` of a line (lines). */
-const fieldsAt = (source: string | Buffer, from: number, to: number, encoding: AreaRows['encoding']): string[] =>
+const fieldsAt = (
+  source: string | Buffer,
+  from: number,
+  to: number,
+  encoding: AreaRows['encoding'],
+): string[] =>
   fieldsOf(typeof source === 'string' ? source : source.toString('utf8', from, to), encoding);
 const quote = (field: string): string => `"${field.replace(/"/g, '""')}"`;
 
@@ -214,7 +262,9 @@ class TableReader {
   record(key: string, line: number): boolean {
     const taken = this.accept(key, 0, key.length, line, 'json');
     if (taken !== KEEP) return taken === SKIP;
-    const group = this.group(this.areaIndex < 0 ? '' : (fieldsOf(key, 'json')[this.areaIndex] ?? '').trim());
+    const group = this.group(
+      this.areaIndex < 0 ? '' : (fieldsOf(key, 'json')[this.areaIndex] ?? '').trim(),
+    );
     group.keys.push(key);
     this.note(group, line);
     return true;
@@ -253,20 +303,45 @@ class TableReader {
    * header, or STOP reading the table. Its fields are split only for the header or a long record
    * (a line's length in bytes is at least its length in characters).
    */
-  private accept(source: string | Buffer, from: number, to: number, line: number, encoding: AreaRows['encoding']): typeof KEEP | typeof SKIP | typeof STOP {
+  private accept(
+    source: string | Buffer,
+    from: number,
+    to: number,
+    line: number,
+    encoding: AreaRows['encoding'],
+  ): typeof KEEP | typeof SKIP | typeof STOP {
     this.count += 1;
-    if (this.count === 1) return this.header(fieldsAt(source, from, to, encoding), line, encoding) ? SKIP : STOP;
+    if (this.count === 1)
+      return this.header(fieldsAt(source, from, to, encoding), line, encoding) ? SKIP : STOP;
     if (this.count > this.limits.maxRows + 1) {
-      this.stop(error('TOO_MANY_ROWS', `file has more than ${this.limits.maxRows} data rows`, { file: this.file, line }, 'split the file, or raise HIGHNEEDS_MAX_ROWS for this run'));
+      this.stop(
+        error(
+          'TOO_MANY_ROWS',
+          `file has more than ${this.limits.maxRows} data rows`,
+          { file: this.file, line },
+          'split the file, or raise HIGHNEEDS_MAX_ROWS for this run',
+        ),
+      );
       return STOP;
     }
-    return to - from <= this.limits.maxFieldChars || this.fieldsFit(fieldsAt(source, from, to, encoding), line) ? KEEP : STOP;
+    return to - from <= this.limits.maxFieldChars ||
+      this.fieldsFit(fieldsAt(source, from, to, encoding), line)
+      ? KEEP
+      : STOP;
   }
 
   finish(): NationalCsv {
     // An empty file: the header checks say which columns are missing.
-    if (this.count === 0) this.issues.push(...readCsvTable('', this.file, this.spec, this.limits).issues);
-    if (this.stopped || this.count === 0) return { file: this.file, columns: this.columns, issues: this.issues, byArea: new Map(), rowCounts: new Map() };
+    if (this.count === 0)
+      this.issues.push(...readCsvTable('', this.file, this.spec, this.limits).issues);
+    if (this.stopped || this.count === 0)
+      return {
+        file: this.file,
+        columns: this.columns,
+        issues: this.issues,
+        byArea: new Map(),
+        rowCounts: new Map(),
+      };
     const byArea = new Map<string, AreaRows>();
     const rowCounts = new Map<string, number>();
     const positions = this.scattered();
@@ -276,9 +351,22 @@ class TableReader {
     for (const [area, group] of this.groups) {
       const tally = this.tally ? { tally: true as const } : {};
       const at = positions.get(group);
-      const pick = (all: Float64Array): Float64Array => (at ? Float64Array.from(at, (i) => all[i]!) : all.subarray(group.first, group.first + group.count));
+      const pick = (all: Float64Array): Float64Array =>
+        at
+          ? Float64Array.from(at, (i) => all[i]!)
+          : all.subarray(group.first, group.first + group.count);
       const lines = at ? pick(numbers) : numbers.slice(group.first, group.first + group.count);
-      byArea.set(area, this.encoding === 'lines' ? { encoding: 'lines', bytes: linesOf(this.source, pick(starts), pick(ends)), lines, ...tally } : { encoding: 'json', text: `[${group.keys.join(',')}]`, lines, ...tally });
+      byArea.set(
+        area,
+        this.encoding === 'lines'
+          ? {
+              encoding: 'lines',
+              bytes: linesOf(this.source, pick(starts), pick(ends)),
+              lines,
+              ...tally,
+            }
+          : { encoding: 'json', text: `[${group.keys.join(',')}]`, lines, ...tally },
+      );
       rowCounts.set(area, group.count);
     }
     return { file: this.file, columns: this.columns, issues: this.issues, byArea, rowCounts };
@@ -308,7 +396,12 @@ class TableReader {
   private header(fields: string[], line: number, encoding: AreaRows['encoding']): boolean {
     this.encoding = encoding;
     // The header is checked by readCsvTable itself, given the header alone on its line.
-    const checked = readCsvTable(`${'\n'.repeat(line - 1)}${fields.map(quote).join(',')}\n`, this.file, this.spec, this.limits);
+    const checked = readCsvTable(
+      `${'\n'.repeat(line - 1)}${fields.map(quote).join(',')}\n`,
+      this.file,
+      this.spec,
+      this.limits,
+    );
     this.issues.push(...checked.issues);
     const seen = new Set<string>();
     this.columns = fields.map((raw) => {
@@ -325,7 +418,14 @@ class TableReader {
   private fieldsFit(fields: string[], line: number): boolean {
     const column = fields.findIndex((field) => field.length > this.limits.maxFieldChars);
     if (column < 0) return true;
-    return this.stop(error('FIELD_TOO_LONG', `cell has ${fields[column]!.length} characters, over the limit of ${this.limits.maxFieldChars}`, { file: this.file, line, column: column + 1 }, 'check for a missing closing quote, or raise HIGHNEEDS_MAX_FIELD_CHARS'));
+    return this.stop(
+      error(
+        'FIELD_TOO_LONG',
+        `cell has ${fields[column]!.length} characters, over the limit of ${this.limits.maxFieldChars}`,
+        { file: this.file, line, column: column + 1 },
+        'check for a missing closing quote, or raise HIGHNEEDS_MAX_FIELD_CHARS',
+      ),
+    );
   }
 
   private stop(issue: Issue): false {
@@ -392,7 +492,12 @@ class FieldReader {
     }
     let end = start;
     while (end < to && bytes[end] !== COMMA) end += 1;
-    if (this.lastBytes === bytes && end - start === this.lastTo - this.lastFrom && sameBytes(bytes, start, bytes, this.lastFrom, end - start)) return this.lastText;
+    if (
+      this.lastBytes === bytes &&
+      end - start === this.lastTo - this.lastFrom &&
+      sameBytes(bytes, start, bytes, this.lastFrom, end - start)
+    )
+      return this.lastText;
     this.lastBytes = bytes;
     this.lastFrom = start;
     this.lastTo = end;
@@ -415,12 +520,17 @@ export interface DecodedRow {
 export function decodeRows(...groups: (AreaRows | undefined)[]): DecodedRow[] {
   const present = groups.filter((group): group is AreaRows => group !== undefined);
   const tally = present.some((group) => group.tally === true);
-  const lines = present.filter((group): group is Extract<AreaRows, { encoding: 'lines' }> => group.encoding === 'lines');
+  const lines = present.filter(
+    (group): group is Extract<AreaRows, { encoding: 'lines' }> => group.encoding === 'lines',
+  );
   // A table's groups come from one file, so are all of one encoding.
   return lines.length === present.length ? decodeLines(lines, tally) : decodeJson(present, tally);
 }
 
-function decodeLines(groups: readonly Extract<AreaRows, { encoding: 'lines' }>[], tally: boolean): DecodedRow[] {
+function decodeLines(
+  groups: readonly Extract<AreaRows, { encoding: 'lines' }>[],
+  tally: boolean,
+): DecodedRow[] {
   const total = groups.reduce((sum, group) => sum + group.lines.length, 0);
   const spans = lineSpansFor(total);
   const lineOf = new Int32Array(total);
@@ -428,7 +538,10 @@ function decodeLines(groups: readonly Extract<AreaRows, { encoding: 'lines' }>[]
   groups.forEach((group, g) => {
     if (group.lines.length === 0) return;
     const count = lineSpans(group.bytes, g, spans, at);
-    if (count !== group.lines.length) throw new InternalError(`an area's rows have ${count} lines for ${group.lines.length} line numbers`);
+    if (count !== group.lines.length)
+      throw new InternalError(
+        `an area's rows have ${count} lines for ${group.lines.length} line numbers`,
+      );
     lineOf.set(group.lines, at);
     at += count;
   });
@@ -440,23 +553,35 @@ function decodeLines(groups: readonly Extract<AreaRows, { encoding: 'lines' }>[]
     order.sort((a, b) => lineOf[a]! - lineOf[b]!);
   }
   const sources = groups.map((group) => group.bytes);
-  const { firsts, repeats, count } = tally ? tallyLines(sources, spans, total, order) : { firsts: order, repeats: undefined, count: total };
+  const { firsts, repeats, count } = tally
+    ? tallyLines(sources, spans, total, order)
+    : { firsts: order, repeats: undefined, count: total };
   const interner = new FieldInterner(decodeUtf8);
   const out: DecodedRow[] = new Array(count);
   for (let k = 0; k < count; k += 1) {
     const line = firsts ? firsts[k]! : k;
-    out[k] = { fields: interner.fields(sources[spans.group[line]!]!, spans.start[line]!, spans.end[line]!), line: lineOf[line]!, repeats: repeats ? repeats[k]! : 1 };
+    out[k] = {
+      fields: interner.fields(sources[spans.group[line]!]!, spans.start[line]!, spans.end[line]!),
+      line: lineOf[line]!,
+      repeats: repeats ? repeats[k]! : 1,
+    };
   }
   return out;
 }
 
-const decodeUtf8 = (bytes: Uint8Array, from: number, to: number): string => Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8');
+const decodeUtf8 = (bytes: Uint8Array, from: number, to: number): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8');
 
 function decodeJson(groups: readonly AreaRows[], tally: boolean): DecodedRow[] {
   type Record = { fields: string[]; line: number; repeats: number };
   const out: Record[] = [];
   const first = tally ? new Map<string, Record>() : undefined;
-  const texts = groups.flatMap((group) => (group.encoding === 'json' ? (JSON.parse(group.text) as string[][]).map((fields) => JSON.stringify(fields)) : []).map((text, i) => ({ text, line: group.lines[i]! })));
+  const texts = groups.flatMap((group) =>
+    (group.encoding === 'json'
+      ? (JSON.parse(group.text) as string[][]).map((fields) => JSON.stringify(fields))
+      : []
+    ).map((text, i) => ({ text, line: group.lines[i]! })),
+  );
   if (groups.length > 1) texts.sort((a, b) => a.line - b.line);
   for (const { text, line } of texts) {
     const seen = first?.get(text);

@@ -26,17 +26,30 @@ export interface NationalManifest {
 export function isNationalManifest(text: string): boolean {
   const fields = jsonFields(text, '', []);
   const root = fields?.root;
-  return root !== null && typeof root === 'object' && !Array.isArray(root) && root['areas'] !== undefined;
+  return (
+    root !== null && typeof root === 'object' && !Array.isArray(root) && root['areas'] !== undefined
+  );
 }
 
 /** Reads a national model.json; issues say what it could not read (as src/io/read-manifest.ts). */
-export function parseNationalManifest(text: string, file: string, issues: Issue[]): Partial<NationalManifest> {
+export function parseNationalManifest(
+  text: string,
+  file: string,
+  issues: Issue[],
+): Partial<NationalManifest> {
   const fields = jsonFields(text, file, issues);
   const root = fields?.object(fields.root, '$');
   if (!fields || !root) return {};
   // `area` is reported below as out of place here, not as unknown.
   fields.knownKeys(root, '$', ['areas', 'area', ...MODEL_SETTINGS_KEYS]);
-  if (root['area'] !== undefined) issues.push(error('INVALID_FIELD', '$.area cannot be given with $.areas: a national model names its areas in the areas table', fields.at('$.area')));
+  if (root['area'] !== undefined)
+    issues.push(
+      error(
+        'INVALID_FIELD',
+        '$.area cannot be given with $.areas: a national model names its areas in the areas table',
+        fields.at('$.area'),
+      ),
+    );
   const areas = fields.string(root, 'areas', '$');
   return { ...(areas ? { areas } : {}), ...parseModelSettings(fields, root, issues) };
 }

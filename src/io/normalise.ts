@@ -49,18 +49,25 @@ export function spreadsheetNumber(text: string, kind: NumberKind): SpreadsheetNu
 
 /** Why a cell is not a number of its kind, in a spreadsheet user's words. */
 export function whyNotNumber(text: string, kind: NumberKind): string {
-  if (/%\s*$/.test(text) && kind !== 'rate') return `a percent sign is accepted only on a rate or share, not on ${kind === 'amount' ? 'an amount' : 'a count'}`;
-  if (/£/.test(text) && kind !== 'amount') return `a £ sign is accepted only on an amount, not on ${kind === 'rate' ? 'a rate' : 'a count'}`;
-  if (/^-?£?-?\d{1,3}(\.\d{3})+,\d+$/.test(text)) return 'a comma as the decimal point is not accepted; write 1200.50';
-  if (/\d,\d/.test(text) && kind === 'rate') return 'thousands separators are not accepted in a rate';
-  if (/\d,\d/.test(text) && !/[eE]/.test(text)) return 'thousands separators must group three digits, as in 1,200';
+  if (/%\s*$/.test(text) && kind !== 'rate')
+    return `a percent sign is accepted only on a rate or share, not on ${kind === 'amount' ? 'an amount' : 'a count'}`;
+  if (/£/.test(text) && kind !== 'amount')
+    return `a £ sign is accepted only on an amount, not on ${kind === 'rate' ? 'a rate' : 'a count'}`;
+  if (/^-?£?-?\d{1,3}(\.\d{3})+,\d+$/.test(text))
+    return 'a comma as the decimal point is not accepted; write 1200.50';
+  if (/\d,\d/.test(text) && kind === 'rate')
+    return 'thousands separators are not accepted in a rate';
+  if (/\d,\d/.test(text) && !/[eE]/.test(text))
+    return 'thousands separators must group three digits, as in 1,200';
   return whyNotDecimal(text);
 }
 
 /** The INVALID_NUMBER hint for a kind of column. */
 export function numberHint(kind: NumberKind): string {
-  if (kind === 'amount') return 'write digits with an optional point and sign, e.g. 12000.50, or as a spreadsheet does, £12,000.50 (no exponents)';
-  if (kind === 'count') return 'write digits with an optional point, e.g. 1200, or with thousands separators, 1,200 (no exponents)';
+  if (kind === 'amount')
+    return 'write digits with an optional point and sign, e.g. 12000.50, or as a spreadsheet does, £12,000.50 (no exponents)';
+  if (kind === 'count')
+    return 'write digits with an optional point, e.g. 1200, or with thousands separators, 1,200 (no exponents)';
   return 'write a share such as 0.05, or a percentage such as 5%';
 }
 
@@ -70,7 +77,10 @@ const CHANGES = {
   percent: { code: 'NUMBER_NORMALISED', verb: 'read a percentage as a share' },
   ncy: { code: 'CODE_NORMALISED', verb: 'read a year name as an NCY' },
   need: { code: 'CODE_NORMALISED', verb: 'read a SEN2 long name as its code' },
-  setting: { code: 'CODE_NORMALISED', verb: 'matched a setting id ignoring case, spaces and underscores' },
+  setting: {
+    code: 'CODE_NORMALISED',
+    verb: 'matched a setting id ignoring case, spaces and underscores',
+  },
   fraction: { code: 'COUNT_NOT_WHOLE', verb: '' },
   mangled: { code: 'TEXT_MANGLED', verb: '' },
 } as const satisfies Record<string, { code: IssueCode; verb: string }>;
@@ -136,13 +146,27 @@ function entryIssue({ change, column, first, from, to, count }: Entry): Issue {
   const cells = `${count} cell${count === 1 ? '' : 's'}`;
   if (change === 'fraction') {
     const more = count === 1 ? '' : ` (${count} counts with a fraction, the first here)`;
-    return warning('COUNT_NOT_WHOLE', `"${column}" is ${from}, not a whole number of pupils${more}`, first, 'a person is one pupil: check the export (an expected count, such as a forecast, may have a fraction)');
+    return warning(
+      'COUNT_NOT_WHOLE',
+      `"${column}" is ${from}, not a whole number of pupils${more}`,
+      first,
+      'a person is one pupil: check the export (an expected count, such as a forecast, may have a fraction)',
+    );
   }
   if (change === 'mangled') {
-    return warning('TEXT_MANGLED', `"${column}" holds "${from}", which is ${to} garbled by a wrong character set (${cells}, the first here)`, first, MANGLED_HINT);
+    return warning(
+      'TEXT_MANGLED',
+      `"${column}" holds "${from}", which is ${to} garbled by a wrong character set (${cells}, the first here)`,
+      first,
+      MANGLED_HINT,
+    );
   }
   const { code, verb } = CHANGES[change];
-  return warning(code, `"${column}": ${verb} in ${cells} ("${from}" as ${to}, the first here)`, first);
+  return warning(
+    code,
+    `"${column}": ${verb} in ${cells} ("${from}" as ${to}, the first here)`,
+    first,
+  );
 }
 
 const LOGS = new WeakMap<Issue[], NormalisationLog>();
@@ -167,9 +191,8 @@ export function flushNormalisations(issues: Issue[]): void {
 
 // Text a spreadsheet mangled: UTF-8 read as Windows-1252 and saved again as UTF-8.
 
-/** A UTF-8 byte-order mark read as Windows-1252. */
-export const MANGLED_BOM = 'ï»¿';
-export const MANGLED_HINT = 're-save the file as UTF-8: take it again from its source, open it in the spreadsheet with the character set "Unicode (UTF-8)" and save as "CSV UTF-8"';
+export const MANGLED_HINT =
+  're-save the file as UTF-8: take it again from its source, open it in the spreadsheet with the character set "Unicode (UTF-8)" and save as "CSV UTF-8"';
 
 /** Windows-1252's characters for the bytes 0x80–0x9F (undefined bytes stand for themselves). */
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';

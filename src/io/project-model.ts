@@ -30,11 +30,19 @@ export function projectModel(dir: string, options: ProjectModelOptions = {}): Pr
   const fromScenarios = loadScenarios(dir, library);
   const inputs = [...loaded.inputs, ...fromScenarios.inputs];
   const issues: Issue[] = [...loaded.issues, ...fromScenarios.issues];
-  if (loaded.model && fromScenarios.scenarios) issues.push(...checkScenarios(loaded.model, fromScenarios.scenarios));
-  const scenario = options.scenario === undefined ? undefined : fromScenarios.scenarios?.find((s) => s.id === options.scenario);
-  if (options.scenario !== undefined && !scenario) issues.push(error('UNKNOWN_SCENARIO', `scenario "${options.scenario}" is not defined`));
-  if (!loaded.model || hasErrors(issues)) return { issues: uniqueIssues(sortIssues(issues)), inputs };
+  if (loaded.model && fromScenarios.scenarios)
+    issues.push(...checkScenarios(loaded.model, fromScenarios.scenarios));
+  const scenario =
+    options.scenario === undefined
+      ? undefined
+      : fromScenarios.scenarios?.find((s) => s.id === options.scenario);
+  if (options.scenario !== undefined && !scenario)
+    issues.push(error('UNKNOWN_SCENARIO', `scenario "${options.scenario}" is not defined`));
+  if (!loaded.model || hasErrors(issues))
+    return { issues: uniqueIssues(sortIssues(issues)), inputs };
   const outcome = scenario ? projectScenario(loaded.model, scenario) : project(loaded.model);
   const all = uniqueIssues(sortIssues([...issues, ...outcome.issues]));
-  return hasErrors(all) || !outcome.projection ? { issues: all, inputs } : { projection: outcome.projection, issues: all, inputs };
+  return hasErrors(all) || !outcome.projection
+    ? { issues: all, inputs }
+    : { projection: outcome.projection, issues: all, inputs };
 }

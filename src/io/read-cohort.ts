@@ -6,16 +6,30 @@ import type { Cell } from '../core/model.js';
 import type { Need } from '../core/need.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
 import { decimalCell, ncyCell, needCell } from './cell-parsers.js';
-import { flushNormalisations, normalisations, type NormalisationLog, type Recorded } from './normalise.js';
+import {
+  flushNormalisations,
+  normalisations,
+  type NormalisationLog,
+  type Recorded,
+} from './normalise.js';
 import type { TariffCheck } from './tariff-check.js';
 
-export const COHORT_COLUMNS = { required: ['ncy', 'need', 'setting', 'band'], optional: ['count', 'annual_cost', 'area'] } as const;
+export const COHORT_COLUMNS = {
+  required: ['ncy', 'need', 'setting', 'band'],
+  optional: ['count', 'annual_cost', 'area'],
+} as const;
 
 /**
  * cohort.csv: EHCPs at the January census, one row per pupil (no count) or aggregated.
  * Rows are folded into cells as they are read, so model cost follows cells, not pupils.
  */
-export function readCohort(table: CsvTable, areaCode: string | undefined, tariff: TariffCheck, issues: Issue[], repeats?: readonly number[]): Cell[] {
+export function readCohort(
+  table: CsvTable,
+  areaCode: string | undefined,
+  tariff: TariffCheck,
+  issues: Issue[],
+  repeats?: readonly number[],
+): Cell[] {
   // A cohort file repeats a few thousand distinct (ncy, need, setting, band, annual_cost)
   // texts across hundreds of thousands of rows: each distinct text is parsed and checked
   // once, and pupil rows are counted as integers, so a row costs a lookup, not a parse.
@@ -43,7 +57,8 @@ export function readCohort(table: CsvTable, areaCode: string | undefined, tariff
       if (count) tally.counted = tally.counted.plus(count);
     }
   }
-  if (table.rows.length === 0) issues.push(warning('EMPTY_COHORT', 'cohort.csv has no pupils', { file: table.file }));
+  if (table.rows.length === 0)
+    issues.push(warning('EMPTY_COHORT', 'cohort.csv has no pupils', { file: table.file }));
   flushNormalisations(issues);
   const cells = new CellAccumulator();
   for (const { attributes, annualCost, pupils, counted } of tallies) {
@@ -66,21 +81,39 @@ interface Tally {
 }
 
 /** The changes a row's texts made, noted for another `times` rows with the same texts. */
-function noteAgain(log: NormalisationLog, row: CsvRow, notes: readonly Recorded[], times: number): void {
-  for (const { change, column, from, to } of notes) log.note(change, row.at(column), column, from, to, times);
+function noteAgain(
+  log: NormalisationLog,
+  row: CsvRow,
+  notes: readonly Recorded[],
+  times: number,
+): void {
+  for (const { change, column, from, to } of notes)
+    log.note(change, row.at(column), column, from, to, times);
 }
 
 /** A row's count (with thousands separators, as a spreadsheet writes them), noting a fraction: a person is one pupil. */
-function countCell(row: CsvRow, log: NormalisationLog, issues: Issue[], times: number): Decimal | undefined {
+function countCell(
+  row: CsvRow,
+  log: NormalisationLog,
+  issues: Issue[],
+  times: number,
+): Decimal | undefined {
   const count = decimalCell(row, 'count', issues, { kind: 'count' });
-  if (count && !count.isInteger()) log.note('fraction', row.at('count'), 'count', row.get('count'), count.toString(), times);
+  if (count && !count.isInteger())
+    log.note('fraction', row.at('count'), 'count', row.get('count'), count.toString(), times);
   return count;
 }
 
 function sameArea(row: CsvRow, areaCode: string | undefined, issues: Issue[]): boolean {
   const area = row.get('area');
   if (area === '' || areaCode === undefined || area === areaCode) return true;
-  issues.push(error('AREA_MISMATCH', `row is for area "${area}" but model.json is for area "${areaCode}"`, row.at('area')));
+  issues.push(
+    error(
+      'AREA_MISMATCH',
+      `row is for area "${area}" but model.json is for area "${areaCode}"`,
+      row.at('area'),
+    ),
+  );
   return false;
 }
 
@@ -90,7 +123,13 @@ function sameArea(row: CsvRow, areaCode: string | undefined, issues: Issue[]): b
  * whose texts differ but read the same, " 3" and "3", are added up there), in the order and with
  * the counts the tallies above would give them.
  */
-function readTallied(table: CsvTable, areaCode: string | undefined, tariff: TariffCheck, issues: Issue[], repeats: readonly number[]): Cell[] {
+function readTallied(
+  table: CsvTable,
+  areaCode: string | undefined,
+  tariff: TariffCheck,
+  issues: Issue[],
+  repeats: readonly number[],
+): Cell[] {
   const log = normalisations(issues);
   const cells = new CellAccumulator();
   for (let i = 0; i < table.rows.length; i += 1) {
@@ -106,24 +145,47 @@ function readTallied(table: CsvTable, areaCode: string | undefined, tariff: Tari
       // As a tally sums it (ZERO plus the count), and zero when the count is zero or not a number
       // (an error: the area fails, but its cell still counts nothing, as a tally's would).
       const given = countCell(row, log, issues, times);
-      count = given && !given.isZero() ? ZERO.plus(times === 1 ? given : given.times(times)) : integer(0);
+      count =
+        given && !given.isZero() ? ZERO.plus(times === 1 ? given : given.times(times)) : integer(0);
     }
-    cells.addFields(cell.ncy, cell.need, cell.setting, cell.band, row.at(), count, cell.annualCost?.times(count));
+    cells.addFields(
+      cell.ncy,
+      cell.need,
+      cell.setting,
+      cell.band,
+      row.at(),
+      count,
+      cell.annualCost?.times(count),
+    );
   }
-  if (table.rows.length === 0) issues.push(warning('EMPTY_COHORT', 'cohort.csv has no pupils', { file: table.file }));
+  if (table.rows.length === 0)
+    issues.push(warning('EMPTY_COHORT', 'cohort.csv has no pupils', { file: table.file }));
   flushNormalisations(issues);
   return cells.toCells();
 }
 
 /** A row's cell as read and checked; undefined, with the problems in `issues`, when a field is wrong. */
-function readCell(row: CsvRow, tariff: TariffCheck, issues: Issue[]): { ncy: number; need: Need; setting: string; band: string; annualCost: Decimal | undefined } | undefined {
+function readCell(
+  row: CsvRow,
+  tariff: TariffCheck,
+  issues: Issue[],
+):
+  | { ncy: number; need: Need; setting: string; band: string; annualCost: Decimal | undefined }
+  | undefined {
   const before = issues.length;
   const ncy = ncyCell(row, 'ncy', issues);
   const need = needCell(row, 'need', issues);
   const setting = tariff.setting(row, 'setting', issues);
   const annualCost = decimalCell(row, 'annual_cost', issues, { optional: true, kind: 'amount' });
   const band = annualCost ? row.get('band') : tariff.band(row, 'band', setting, issues);
-  if (issues.length > before || ncy === undefined || need === undefined || setting === undefined || band === undefined) return undefined;
+  if (
+    issues.length > before ||
+    ncy === undefined ||
+    need === undefined ||
+    setting === undefined ||
+    band === undefined
+  )
+    return undefined;
   return { ncy, need, setting, band, annualCost };
 }
 
@@ -131,5 +193,10 @@ function parseCell(row: CsvRow, tariff: TariffCheck, issues: Issue[]): Tally | u
   const cell = readCell(row, tariff, issues);
   if (!cell) return undefined;
   const { ncy, need, setting, band, annualCost } = cell;
-  return { attributes: { ncy, need, setting, band, origin: row.at() }, ...(annualCost ? { annualCost } : {}), pupils: 0, counted: ZERO };
+  return {
+    attributes: { ncy, need, setting, band, origin: row.at() },
+    ...(annualCost ? { annualCost } : {}),
+    pupils: 0,
+    counted: ZERO,
+  };
 }

@@ -8,42 +8,90 @@ import type { CsvTable } from './csv-table.js';
 export type HnbFromSeen = Map<FinancialYear, string>;
 
 /** The columns of an nff output that --hnb-from reads; the rest are the formula's steps. */
-export const HNB_FROM_COLUMNS = { required: ['area_code', 'financial_year', 'allocation'], optional: [], ignoreOthers: true } as const;
+export const HNB_FROM_COLUMNS = {
+  required: ['area_code', 'financial_year', 'allocation'],
+  optional: [],
+  ignoreOthers: true,
+} as const;
 
 /**
  * `project --hnb-from FILE`: the model's area's `allocation` from an `highneeds nff` CSV becomes
  * that year's hnb_allocation (docs/nff.md, "Output"). The total row (no area code) is skipped.
  */
-export function readHnbFrom(table: CsvTable, areaCode: string, years: { first: FinancialYear; last: FinancialYear }, issues: Issue[], seen: HnbFromSeen = new Map()): FundingRow[] {
-  const rows = table.rows.filter((row) => row.get('area_code') === areaCode).flatMap((row): FundingRow[] => {
-    const before = issues.length;
-    const financialYear = financialYearCell(row, 'financial_year', issues);
-    const amount = decimalCell(row, 'allocation', issues);
-    if (issues.length > before || financialYear === undefined || amount === undefined) return [];
-    if (seen.has(financialYear)) {
-      issues.push(error('DUPLICATE_ROW', `area ${areaCode} already has an allocation for ${formatFinancialYear(financialYear)} at ${seen.get(financialYear)}`, row.at()));
-      return [];
-    }
-    seen.set(financialYear, `${table.file}:${row.line}`);
-    if (financialYear < years.first) {
-      issues.push(warning('YEAR_OUT_OF_RANGE', `the allocation for ${formatFinancialYear(financialYear)} is before the projection opens in ${formatFinancialYear(years.first)}; it is ignored`, row.at('financial_year'), `run highneeds nff --year ${formatFinancialYear(years.first)} (or later) for an allocation the projection uses`));
-      return [];
-    }
-    if (financialYear > years.last) {
-      issues.push(warning('YEAR_OUT_OF_RANGE', `the allocation for ${formatFinancialYear(financialYear)} is after the projection ends in ${formatFinancialYear(years.last)}; it is ignored`, row.at('financial_year')));
-      return [];
-    }
-    return [{ financialYear, line: 'hnb_allocation', amount, origin: row.at('allocation') }];
-  });
+export function readHnbFrom(
+  table: CsvTable,
+  areaCode: string,
+  years: { first: FinancialYear; last: FinancialYear },
+  issues: Issue[],
+  seen: HnbFromSeen = new Map(),
+): FundingRow[] {
+  const rows = table.rows
+    .filter((row) => row.get('area_code') === areaCode)
+    .flatMap((row): FundingRow[] => {
+      const before = issues.length;
+      const financialYear = financialYearCell(row, 'financial_year', issues);
+      const amount = decimalCell(row, 'allocation', issues);
+      if (issues.length > before || financialYear === undefined || amount === undefined) return [];
+      if (seen.has(financialYear)) {
+        issues.push(
+          error(
+            'DUPLICATE_ROW',
+            `area ${areaCode} already has an allocation for ${formatFinancialYear(financialYear)} at ${seen.get(financialYear)}`,
+            row.at(),
+          ),
+        );
+        return [];
+      }
+      seen.set(financialYear, `${table.file}:${row.line}`);
+      if (financialYear < years.first) {
+        issues.push(
+          warning(
+            'YEAR_OUT_OF_RANGE',
+            `the allocation for ${formatFinancialYear(financialYear)} is before the projection opens in ${formatFinancialYear(years.first)}; it is ignored`,
+            row.at('financial_year'),
+            `run highneeds nff --year ${formatFinancialYear(years.first)} (or later) for an allocation the projection uses`,
+          ),
+        );
+        return [];
+      }
+      if (financialYear > years.last) {
+        issues.push(
+          warning(
+            'YEAR_OUT_OF_RANGE',
+            `the allocation for ${formatFinancialYear(financialYear)} is after the projection ends in ${formatFinancialYear(years.last)}; it is ignored`,
+            row.at('financial_year'),
+          ),
+        );
+        return [];
+      }
+      return [{ financialYear, line: 'hnb_allocation', amount, origin: row.at('allocation') }];
+    });
   if (rows.length === 0 && !table.rows.some((row) => row.get('area_code') === areaCode)) {
-    const codes = [...new Set(table.rows.map((row) => row.get('area_code')).filter((code) => code !== ''))];
-    issues.push(error('NFF_AREA_MISSING', `the file has no row for area ${areaCode} (model.json's area.code)`, { file: table.file }, codes.length ? `the file's areas: ${codes.slice(0, 10).join(', ')}${codes.length > 10 ? `, … (${codes.length})` : ''}` : 'the file has no areas'));
+    const codes = [
+      ...new Set(table.rows.map((row) => row.get('area_code')).filter((code) => code !== '')),
+    ];
+    issues.push(
+      error(
+        'NFF_AREA_MISSING',
+        `the file has no row for area ${areaCode} (model.json's area.code)`,
+        { file: table.file },
+        codes.length
+          ? `the file's areas: ${codes.slice(0, 10).join(', ')}${codes.length > 10 ? `, … (${codes.length})` : ''}`
+          : 'the file has no areas',
+      ),
+    );
   }
   return rows;
 }
 
 /** Allocations from nff files replace funding.csv's hnb_allocation for the same years. */
-export function withHnbFrom(funding: readonly FundingRow[], fromNff: readonly FundingRow[]): FundingRow[] {
+export function withHnbFrom(
+  funding: readonly FundingRow[],
+  fromNff: readonly FundingRow[],
+): FundingRow[] {
   const years = new Set(fromNff.map((row) => row.financialYear));
-  return [...funding.filter((row) => !(row.line === 'hnb_allocation' && years.has(row.financialYear))), ...fromNff];
+  return [
+    ...funding.filter((row) => !(row.line === 'hnb_allocation' && years.has(row.financialYear))),
+    ...fromNff,
+  ];
 }

@@ -1,6 +1,11 @@
 import { error, warning, type Issue } from '../core/issue.js';
 import { FUNDING_LINES, type FundingLine, type FundingRow, type PlacesRow } from '../core/model.js';
-import { type AcademicYear, type FinancialYear, formatAcademicYear, formatFinancialYear } from '../core/period.js';
+import {
+  type AcademicYear,
+  type FinancialYear,
+  formatAcademicYear,
+  formatFinancialYear,
+} from '../core/period.js';
 import type { CsvTable } from './csv-table.js';
 import { academicYearCell, decimalCell, financialYearCell, requiredText } from './cell-parsers.js';
 import type { TariffCheck } from './tariff-check.js';
@@ -8,30 +13,65 @@ import { readTransferColumns } from './read-transfer.js';
 import { transferIssues } from '../core/transfers.js';
 import { flushNormalisations } from './normalise.js';
 
-export const PLACES_COLUMNS = { required: ['academic_year', 'setting', 'places'], optional: ['area'] } as const;
-export const FUNDING_COLUMNS = { required: ['financial_year', 'line', 'amount'], optional: ['area', 'note', 'share', 'schools_block'] } as const;
+export const PLACES_COLUMNS = {
+  required: ['academic_year', 'setting', 'places'],
+  optional: ['area'],
+} as const;
+export const FUNDING_COLUMNS = {
+  required: ['financial_year', 'line', 'amount'],
+  optional: ['area', 'note', 'share', 'schools_block'],
+} as const;
 
 /** places.csv: commissioned places by academic year and setting. */
-export function readPlaces(table: CsvTable, years: { first: AcademicYear; last: AcademicYear }, tariff: TariffCheck, issues: Issue[]): PlacesRow[] {
+export function readPlaces(
+  table: CsvTable,
+  years: { first: AcademicYear; last: AcademicYear },
+  tariff: TariffCheck,
+  issues: Issue[],
+): PlacesRow[] {
   const seen = new Map<string, number>();
   const rows = table.rows.flatMap((row): PlacesRow[] => {
     const before = issues.length;
     const academicYear = academicYearCell(row, 'academic_year', issues);
     const setting = tariff.setting(row, 'setting', issues);
     const places = decimalCell(row, 'places', issues, { kind: 'count' });
-    if (issues.length > before || academicYear === undefined || setting === undefined || places === undefined) return [];
+    if (
+      issues.length > before ||
+      academicYear === undefined ||
+      setting === undefined ||
+      places === undefined
+    )
+      return [];
     const key = `${academicYear}\u0000${setting}`;
     if (seen.has(key)) {
-      issues.push(error('DUPLICATE_ROW', `places for ${setting} in ${formatAcademicYear(academicYear)} are already given on line ${seen.get(key)}`, row.at()));
+      issues.push(
+        error(
+          'DUPLICATE_ROW',
+          `places for ${setting} in ${formatAcademicYear(academicYear)} are already given on line ${seen.get(key)}`,
+          row.at(),
+        ),
+      );
       return [];
     }
     seen.set(key, row.line);
     if (academicYear < years.first || academicYear > years.last) {
-      issues.push(warning('YEAR_OUT_OF_RANGE', `academic year ${formatAcademicYear(academicYear)} is outside the modelled years ${formatAcademicYear(years.first)} to ${formatAcademicYear(years.last)}; the row is ignored`, row.at('academic_year')));
+      issues.push(
+        warning(
+          'YEAR_OUT_OF_RANGE',
+          `academic year ${formatAcademicYear(academicYear)} is outside the modelled years ${formatAcademicYear(years.first)} to ${formatAcademicYear(years.last)}; the row is ignored`,
+          row.at('academic_year'),
+        ),
+      );
       return [];
     }
     if (tariff.placeValueIsZero(setting)) {
-      issues.push(warning('PLACES_NOT_FUNDED', `setting "${setting}" has placeValue 0 in the tariff, so these places cost nothing`, row.at('setting')));
+      issues.push(
+        warning(
+          'PLACES_NOT_FUNDED',
+          `setting "${setting}" has placeValue 0 in the tariff, so these places cost nothing`,
+          row.at('setting'),
+        ),
+      );
     }
     return [{ academicYear, setting, places, origin: row.at() }];
   });
@@ -40,7 +80,11 @@ export function readPlaces(table: CsvTable, years: { first: AcademicYear; last: 
 }
 
 /** funding.csv: income lines by financial year, and the opening balance. */
-export function readFunding(table: CsvTable, years: { first: FinancialYear; last: FinancialYear }, issues: Issue[]): FundingRow[] {
+export function readFunding(
+  table: CsvTable,
+  years: { first: FinancialYear; last: FinancialYear },
+  issues: Issue[],
+): FundingRow[] {
   const once = new Map<string, number>();
   let openingWritten = false;
   const rows = table.rows.flatMap((row): FundingRow[] => {
@@ -50,34 +94,83 @@ export function readFunding(table: CsvTable, years: { first: FinancialYear; last
     const line = FUNDING_LINES.find((name) => name === lineText?.toLowerCase());
     openingWritten ||= line === 'opening_balance';
     if (lineText !== undefined && !line) {
-      issues.push(error('UNKNOWN_FUNDING_LINE', `funding line "${lineText}" is not known`, row.at('line'), `expected one of ${FUNDING_LINES.join(', ')}`));
+      issues.push(
+        error(
+          'UNKNOWN_FUNDING_LINE',
+          `funding line "${lineText}" is not known`,
+          row.at('line'),
+          `expected one of ${FUNDING_LINES.join(', ')}`,
+        ),
+      );
     }
     // A transfer out of the HNB (Nottingham's to the CSSB) or a clawback can be negative; an allocation cannot.
     const transfer = readTransferColumns(row, line, issues);
-    const amount = transfer?.usesShare ? transfer.amount : decimalCell(row, 'amount', issues, { allowNegative: line !== 'hnb_allocation', kind: 'amount' });
-    if (issues.length > before || financialYear === undefined || !line || amount === undefined) return [];
+    const amount = transfer?.usesShare
+      ? transfer.amount
+      : decimalCell(row, 'amount', issues, {
+          allowNegative: line !== 'hnb_allocation',
+          kind: 'amount',
+        });
+    if (issues.length > before || financialYear === undefined || !line || amount === undefined)
+      return [];
     if (line === 'opening_balance' || line === 'hnb_allocation') {
       const key = `${line}\u0000${line === 'opening_balance' ? '' : financialYear}`;
       if (once.has(key)) {
-        issues.push(error('DUPLICATE_ROW', `${line} is already given on line ${once.get(key)}${line === 'opening_balance' ? '; give exactly one' : ` for ${formatFinancialYear(financialYear)}`}`, row.at()));
+        issues.push(
+          error(
+            'DUPLICATE_ROW',
+            `${line} is already given on line ${once.get(key)}${line === 'opening_balance' ? '; give exactly one' : ` for ${formatFinancialYear(financialYear)}`}`,
+            row.at(),
+          ),
+        );
         return [];
       }
       once.set(key, row.line);
     }
     if (line === 'opening_balance' && financialYear !== years.first - 1) {
-      issues.push(error('OPENING_BALANCE_YEAR', `opening_balance is for ${formatFinancialYear(financialYear)}, but the projection opens at the end of ${formatFinancialYear(years.first - 1)}`, row.at('financial_year'), `give the cumulative balance at the end of ${formatFinancialYear(years.first - 1)}`));
+      issues.push(
+        error(
+          'OPENING_BALANCE_YEAR',
+          `opening_balance is for ${formatFinancialYear(financialYear)}, but the projection opens at the end of ${formatFinancialYear(years.first - 1)}`,
+          row.at('financial_year'),
+          `give the cumulative balance at the end of ${formatFinancialYear(years.first - 1)}`,
+        ),
+      );
       return [];
     }
-    const early = financialYear < years.first && line !== 'opening_balance' && line !== 'hnb_allocation';
+    const early =
+      financialYear < years.first && line !== 'opening_balance' && line !== 'hnb_allocation';
     if (early || financialYear > years.last) {
-      issues.push(warning('YEAR_OUT_OF_RANGE', `${line} for ${formatFinancialYear(financialYear)} is outside the projection ${formatFinancialYear(years.first)} to ${formatFinancialYear(years.last)}; the row is ignored`, row.at('financial_year')));
+      issues.push(
+        warning(
+          'YEAR_OUT_OF_RANGE',
+          `${line} for ${formatFinancialYear(financialYear)} is outside the projection ${formatFinancialYear(years.first)} to ${formatFinancialYear(years.last)}; the row is ignored`,
+          row.at('financial_year'),
+        ),
+      );
       return [];
     }
-    return [{ financialYear, line: line as FundingLine, amount, ...(transfer?.share ? { share: transfer.share } : {}), ...(transfer?.schoolsBlock ? { schoolsBlock: transfer.schoolsBlock } : {}), origin: row.at() }];
+    return [
+      {
+        financialYear,
+        line: line as FundingLine,
+        amount,
+        ...(transfer?.share ? { share: transfer.share } : {}),
+        ...(transfer?.schoolsBlock ? { schoolsBlock: transfer.schoolsBlock } : {}),
+        origin: row.at(),
+      },
+    ];
   });
   // Only when no row even tries to give one: a malformed opening row has its own error already.
   if (!openingWritten) {
-    issues.push(error('MISSING_OPENING_BALANCE', 'funding.csv has no opening_balance row', { file: table.file }, `add: ${formatFinancialYear(years.first - 1)},opening_balance,<balance; negative = deficit>`));
+    issues.push(
+      error(
+        'MISSING_OPENING_BALANCE',
+        'funding.csv has no opening_balance row',
+        { file: table.file },
+        `add: ${formatFinancialYear(years.first - 1)},opening_balance,<balance; negative = deficit>`,
+      ),
+    );
   }
   issues.push(...transferIssues(rows));
   flushNormalisations(issues);

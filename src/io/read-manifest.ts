@@ -3,7 +3,14 @@ import { ZERO } from '../core/decimal.js';
 import { error, type Issue, type Location } from '../core/issue.js';
 import type { Assumptions } from '../core/model.js';
 import type { WriteOff } from '../core/write-off.js';
-import { type AcademicYear, type FinancialYear, firstProjectedFinancialYear, formatFinancialYear, parseAcademicYear, parseFinancialYear } from '../core/period.js';
+import {
+  type AcademicYear,
+  type FinancialYear,
+  firstProjectedFinancialYear,
+  formatFinancialYear,
+  parseAcademicYear,
+  parseFinancialYear,
+} from '../core/period.js';
 import type { JsonFields, JsonObject } from './json-fields.js';
 import { jsonFields } from './read-json.js';
 import { readWriteOff } from './read-write-off.js';
@@ -25,7 +32,15 @@ export interface Manifest {
 const ASSUMPTIONS = ['newPlansGrowth', 'hnbGrowth', 'tariffUplift'] as const;
 
 /** The fields model.json may hold besides `area` (one area) or `areas` (national): anything else is a misspelling, never ignored. */
-export const MODEL_SETTINGS_KEYS = ['baseYear', 'horizon', 'tariff', 'assumptions', 'writeOff', 'overflowSetting', 'notes'] as const;
+export const MODEL_SETTINGS_KEYS = [
+  'baseYear',
+  'horizon',
+  'tariff',
+  'assumptions',
+  'writeOff',
+  'overflowSetting',
+  'notes',
+] as const;
 
 /** model.json: the model's manifest. Returns what it could read; issues say what it could not. */
 export function parseManifest(text: string, file: string, issues: Issue[]): Partial<Manifest> {
@@ -34,7 +49,10 @@ export function parseManifest(text: string, file: string, issues: Issue[]): Part
   if (!fields || !root) return {};
   fields.knownKeys(root, '$', ['area', ...MODEL_SETTINGS_KEYS]);
   const areaObject = root['area'] === undefined ? undefined : fields.object(root['area'], '$.area');
-  if (root['area'] === undefined) issues.push(error('MISSING_VALUE', '$.area is required: { "code": "…", "name": "…" }', fields.at('$')));
+  if (root['area'] === undefined)
+    issues.push(
+      error('MISSING_VALUE', '$.area is required: { "code": "…", "name": "…" }', fields.at('$')),
+    );
   if (areaObject) fields.knownKeys(areaObject, '$.area', ['code', 'name']);
   const code = areaObject ? fields.string(areaObject, 'code', '$.area') : undefined;
   const name = areaObject ? fields.string(areaObject, 'name', '$.area') : undefined;
@@ -48,28 +66,72 @@ export function parseManifest(text: string, file: string, issues: Issue[]): Part
  * (a horizon before the first projected year is reported and dropped), the tariff, the
  * assumptions (each 0 when not given), the write-off and the overflow setting.
  */
-export function parseModelSettings(fields: JsonFields, root: JsonObject, issues: Issue[]): Omit<Partial<Manifest>, 'area'> {
+export function parseModelSettings(
+  fields: JsonFields,
+  root: JsonObject,
+  issues: Issue[],
+): Omit<Partial<Manifest>, 'area'> {
   const baseText = fields.string(root, 'baseYear', '$');
   const baseYear = baseText === undefined ? undefined : parseAcademicYear(baseText);
-  if (baseText !== undefined && baseYear === undefined) issues.push(error('INVALID_YEAR', `$.baseYear "${baseText}" is not an academic year written like 2025/26`, fields.at('$.baseYear')));
+  if (baseText !== undefined && baseYear === undefined)
+    issues.push(
+      error(
+        'INVALID_YEAR',
+        `$.baseYear "${baseText}" is not an academic year written like 2025/26`,
+        fields.at('$.baseYear'),
+      ),
+    );
   const horizonText = fields.string(root, 'horizon', '$');
   const horizon = horizonText === undefined ? undefined : parseFinancialYear(horizonText);
-  if (horizonText !== undefined && horizon === undefined) issues.push(error('INVALID_YEAR', `$.horizon "${horizonText}" is not a financial year written like 2030-31`, fields.at('$.horizon')));
-  const before = baseYear !== undefined && horizon !== undefined && horizon < firstProjectedFinancialYear(baseYear);
+  if (horizonText !== undefined && horizon === undefined)
+    issues.push(
+      error(
+        'INVALID_YEAR',
+        `$.horizon "${horizonText}" is not a financial year written like 2030-31`,
+        fields.at('$.horizon'),
+      ),
+    );
+  const before =
+    baseYear !== undefined &&
+    horizon !== undefined &&
+    horizon < firstProjectedFinancialYear(baseYear);
   if (before) {
-    issues.push(error('HORIZON_BEFORE_BASE', `$.horizon ${horizonText} is before the first projected financial year ${formatFinancialYear(firstProjectedFinancialYear(baseYear))}`, fields.at('$.horizon'), `the January ${baseYear + 1} census opens the projection in April ${baseYear + 1}`));
+    issues.push(
+      error(
+        'HORIZON_BEFORE_BASE',
+        `$.horizon ${horizonText} is before the first projected financial year ${formatFinancialYear(firstProjectedFinancialYear(baseYear))}`,
+        fields.at('$.horizon'),
+        `the January ${baseYear + 1} census opens the projection in April ${baseYear + 1}`,
+      ),
+    );
   }
   const tariff = fields.string(root, 'tariff', '$');
   const overflowSetting = fields.string(root, 'overflowSetting', '$', true);
-  const assumptionsObject = root['assumptions'] === undefined ? undefined : fields.object(root['assumptions'], '$.assumptions');
+  const assumptionsObject =
+    root['assumptions'] === undefined
+      ? undefined
+      : fields.object(root['assumptions'], '$.assumptions');
   if (assumptionsObject) fields.knownKeys(assumptionsObject, '$.assumptions', ASSUMPTIONS);
   const values: Record<string, Decimal> = {};
   for (const key of ASSUMPTIONS) {
-    values[key] = (assumptionsObject ? fields.decimal(assumptionsObject, key, '$.assumptions', { optional: true, allowNegative: true }) : undefined) ?? ZERO;
+    values[key] =
+      (assumptionsObject
+        ? fields.decimal(assumptionsObject, key, '$.assumptions', {
+            optional: true,
+            allowNegative: true,
+          })
+        : undefined) ?? ZERO;
   }
-  const projected = baseYear !== undefined && horizon !== undefined ? { first: firstProjectedFinancialYear(baseYear), last: horizon } : undefined;
+  const projected =
+    baseYear !== undefined && horizon !== undefined
+      ? { first: firstProjectedFinancialYear(baseYear), last: horizon }
+      : undefined;
   const writeOff = readWriteOff(fields, root, projected);
-  const assumptions: Assumptions = { newPlansGrowth: values['newPlansGrowth']!, hnbGrowth: values['hnbGrowth']!, tariffUplift: values['tariffUplift']! };
+  const assumptions: Assumptions = {
+    newPlansGrowth: values['newPlansGrowth']!,
+    hnbGrowth: values['hnbGrowth']!,
+    tariffUplift: values['tariffUplift']!,
+  };
   return {
     ...(baseYear !== undefined ? { baseYear } : {}),
     ...(horizon !== undefined && !before ? { horizon } : {}),

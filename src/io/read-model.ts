@@ -20,7 +20,12 @@ import { TariffCheck } from './tariff-check.js';
 import { resolveModelTariff, shippedLibraryDir, tariffNotFound } from './tariff-library.js';
 
 /** Problems with a whole CSV table: its rows are not read until they are fixed. */
-const TABLE_LEVEL: ReadonlySet<string> = new Set(['CSV_MALFORMED', 'MISSING_COLUMN', 'TOO_MANY_ROWS', 'FIELD_TOO_LONG']);
+const TABLE_LEVEL: ReadonlySet<string> = new Set([
+  'CSV_MALFORMED',
+  'MISSING_COLUMN',
+  'TOO_MANY_ROWS',
+  'FIELD_TOO_LONG',
+]);
 
 export interface InputDigest {
   readonly path: string;
@@ -60,7 +65,12 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadedModel {
       return { ...result.file, display };
     }
     if (result.status === 'refused') issues.push(result.issue);
-    else if (required) issues.push(error('FILE_MISSING', `required file ${name} was not found in ${displayPath(base)}`, { file: display }));
+    else if (required)
+      issues.push(
+        error('FILE_MISSING', `required file ${name} was not found in ${displayPath(base)}`, {
+          file: display,
+        }),
+      );
     return undefined;
   };
 
@@ -74,7 +84,10 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadedModel {
   if (!tariffName && manifest.tariff && manifest.at) {
     const libraryDir = options.libraryDir ?? shippedLibraryDir();
     tariffName = resolveModelTariff(manifest.tariff, dir, libraryDir);
-    if (!tariffName) issues.push(tariffNotFound(manifest.tariff, dir, libraryDir, manifest.at('$.tariff'), '$.tariff'));
+    if (!tariffName)
+      issues.push(
+        tariffNotFound(manifest.tariff, dir, libraryDir, manifest.at('$.tariff'), '$.tariff'),
+      );
   }
   if (tariffName) {
     const tariffFile = read(tariffName, true);
@@ -105,17 +118,57 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadedModel {
     ...present('capacity', table('capacity.csv', CAPACITY_COLUMNS, false)),
   };
   const overflowSetting = checkedOverflowSetting(manifest, check, issues);
-  const { funding: fundingRead, ...rows } = readModelRows(tables, manifest.area?.code, base, horizon, check, manifest.overflowSetting, issues);
-  issues.push(...growthUnused(manifest.assumptions?.newPlansGrowth, tables.newPlans?.rows.some((row) => isYearlyCount((column) => row.get(column))) ?? false, manifest));
+  const { funding: fundingRead, ...rows } = readModelRows(
+    tables,
+    manifest.area?.code,
+    base,
+    horizon,
+    check,
+    manifest.overflowSetting,
+    issues,
+  );
+  issues.push(
+    ...growthUnused(
+      manifest.assumptions?.newPlansGrowth,
+      tables.newPlans?.rows.some((row) => isYearlyCount((column) => row.get(column))) ?? false,
+      manifest,
+    ),
+  );
   const seenNff: HnbFromSeen = new Map();
   const fromNff = (options.hnbFrom ?? []).flatMap((file) => {
     const nffTable = table(path.resolve(file), HNB_FROM_COLUMNS, true);
-    return nffTable && manifest.area && base !== undefined && horizon !== undefined ? readHnbFrom(nffTable, manifest.area.code, { first: firstProjectedFinancialYear(base), last: horizon }, issues, seenNff) : [];
+    return nffTable && manifest.area && base !== undefined && horizon !== undefined
+      ? readHnbFrom(
+          nffTable,
+          manifest.area.code,
+          { first: firstProjectedFinancialYear(base), last: horizon },
+          issues,
+          seenNff,
+        )
+      : [];
   });
   const funding = withHnbFrom(fundingRead, fromNff);
 
   const sorted = sortIssues(issues);
-  if (hasErrors(sorted) || !tariff || !manifest.area || base === undefined || horizon === undefined || !manifest.assumptions) return { issues: sorted, inputs };
-  const model: Model = { area: manifest.area, baseYear: base, horizon, tariff, assumptions: manifest.assumptions, ...rows, funding, ...(overflowSetting ? { overflowSetting } : {}), ...(manifest.writeOff ? { writeOff: manifest.writeOff } : {}) };
+  if (
+    hasErrors(sorted) ||
+    !tariff ||
+    !manifest.area ||
+    base === undefined ||
+    horizon === undefined ||
+    !manifest.assumptions
+  )
+    return { issues: sorted, inputs };
+  const model: Model = {
+    area: manifest.area,
+    baseYear: base,
+    horizon,
+    tariff,
+    assumptions: manifest.assumptions,
+    ...rows,
+    funding,
+    ...(overflowSetting ? { overflowSetting } : {}),
+    ...(manifest.writeOff ? { writeOff: manifest.writeOff } : {}),
+  };
   return { model, issues: sorted, inputs };
 }

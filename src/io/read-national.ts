@@ -1,7 +1,14 @@
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { error, hasErrors, sortIssues, type Issue } from '../core/issue.js';
-import { AREA_TABLES, type AreaSpec, type AreaTable, type BatchTask, type NationalInit, type SourcesInit } from './batch-types.js';
+import {
+  AREA_TABLES,
+  type AreaSpec,
+  type AreaTable,
+  type BatchTask,
+  type NationalInit,
+  type SourcesInit,
+} from './batch-types.js';
 import type { ColumnSpec } from './csv-table.js';
 import { displayPath, readInput, readInputBytes } from './files.js';
 import type { Limits } from './limits.js';
@@ -16,12 +23,20 @@ import { growthUnused, isYearlyCount } from './check-manifest.js';
 import type { InputDigest } from './read-model.js';
 import { readTariffFile, resolveModelTariff, tariffNotFound } from './tariff-library.js';
 
-export const AREAS_COLUMNS = { required: ['area_code', 'area_name'], optional: ['tariff', 'newplansgrowth', 'hnbgrowth', 'tariffuplift', 'baseyear', 'horizon'] } as const;
+const AREAS_COLUMNS = {
+  required: ['area_code', 'area_name'],
+  optional: ['tariff', 'newplansgrowth', 'hnbgrowth', 'tariffuplift', 'baseyear', 'horizon'],
+} as const;
 
 const TABLE_COLUMNS: Record<AreaTable, ColumnSpec> = {
-  'cohort.csv': COHORT_COLUMNS, 'new-plans.csv': NEW_PLANS_COLUMNS, 'ceasing.csv': CEASING_COLUMNS,
-  'transitions.csv': TRANSITIONS_COLUMNS, 'places.csv': PLACES_COLUMNS, 'funding.csv': FUNDING_COLUMNS,
-  'population.csv': POPULATION_COLUMNS, 'capacity.csv': CAPACITY_COLUMNS,
+  'cohort.csv': COHORT_COLUMNS,
+  'new-plans.csv': NEW_PLANS_COLUMNS,
+  'ceasing.csv': CEASING_COLUMNS,
+  'transitions.csv': TRANSITIONS_COLUMNS,
+  'places.csv': PLACES_COLUMNS,
+  'funding.csv': FUNDING_COLUMNS,
+  'population.csv': POPULATION_COLUMNS,
+  'capacity.csv': CAPACITY_COLUMNS,
 };
 const REQUIRED: ReadonlySet<AreaTable> = new Set(['cohort.csv', 'funding.csv']);
 
@@ -40,7 +55,11 @@ export interface BatchSources {
 
 /** True when the folder's model.json names an areas table. */
 export function isNationalFolder(dir: string): boolean {
-  const manifest = readInput(path.resolve(dir, 'model.json'), 'model.json', Number.MAX_SAFE_INTEGER);
+  const manifest = readInput(
+    path.resolve(dir, 'model.json'),
+    'model.json',
+    Number.MAX_SAFE_INTEGER,
+  );
   return manifest.status === 'ok' && isNationalManifest(manifest.file.text);
 }
 
@@ -48,15 +67,50 @@ export function isNationalFolder(dir: string): boolean {
  * Reads a national model folder (model.json naming an areas table) and splits every CSV by
  * area, reading the cohort once; or lists a folder of ordinary model folders (or one model).
  */
-export function readBatchSources(dir: string, limits: Limits, libraryDir: string, tariffFile?: string): BatchSources {
+export function readBatchSources(
+  dir: string,
+  limits: Limits,
+  libraryDir: string,
+  tariffFile?: string,
+): BatchSources {
   const root = path.resolve(dir);
-  const manifest = readInput(path.join(root, 'model.json'), displayPath(path.join(root, 'model.json')), limits.maxFileBytes);
-  if (manifest.status === 'ok' && isNationalManifest(manifest.file.text)) return readNational(root, manifest.file.text, limits, libraryDir, tariffFile);
+  const manifest = readInput(
+    path.join(root, 'model.json'),
+    displayPath(path.join(root, 'model.json')),
+    limits.maxFileBytes,
+  );
+  if (manifest.status === 'ok' && isNationalManifest(manifest.file.text))
+    return readNational(root, manifest.file.text, limits, libraryDir, tariffFile);
   const common = { dir: root, libraryDir, limits, ...(tariffFile ? { tariffFile } : {}) };
-  if (manifest.status !== 'missing') return { init: { kind: 'folders', ...common }, tasks: [{ kind: 'folder', dir: root, weight: 1 }], failures: new Map(), issues: [], digests: [] };
-  const folders = subfolders(root).filter((folder) => readInput(path.join(folder, 'model.json'), '', limits.maxFileBytes).status !== 'missing');
-  const issues = folders.length ? [] : [error('FILE_MISSING', `${displayPath(root)} has no model.json, and no folder in it has one`, { file: displayPath(path.join(root, 'model.json')) }, 'give a national model (model.json naming "areas") or a folder of model folders')];
-  return { init: { kind: 'folders', ...common }, tasks: folders.map((folder) => ({ kind: 'folder', dir: folder, weight: 1 })), failures: new Map(), issues, digests: [] };
+  if (manifest.status !== 'missing')
+    return {
+      init: { kind: 'folders', ...common },
+      tasks: [{ kind: 'folder', dir: root, weight: 1 }],
+      failures: new Map(),
+      issues: [],
+      digests: [],
+    };
+  const folders = subfolders(root).filter(
+    (folder) =>
+      readInput(path.join(folder, 'model.json'), '', limits.maxFileBytes).status !== 'missing',
+  );
+  const issues = folders.length
+    ? []
+    : [
+        error(
+          'FILE_MISSING',
+          `${displayPath(root)} has no model.json, and no folder in it has one`,
+          { file: displayPath(path.join(root, 'model.json')) },
+          'give a national model (model.json naming "areas") or a folder of model folders',
+        ),
+      ];
+  return {
+    init: { kind: 'folders', ...common },
+    tasks: folders.map((folder) => ({ kind: 'folder', dir: folder, weight: 1 })),
+    failures: new Map(),
+    issues,
+    digests: [],
+  };
 }
 
 function subfolders(root: string): string[] {
@@ -66,13 +120,24 @@ function subfolders(root: string): string[] {
   } catch {
     return [];
   }
-  return names.map((name) => path.join(root, name)).filter((full) => statSync(full, { throwIfNoEntry: false })?.isDirectory());
+  return names
+    .map((name) => path.join(root, name))
+    .filter((full) => statSync(full, { throwIfNoEntry: false })?.isDirectory());
 }
 
-function readNational(root: string, manifestText: string, limits: Limits, libraryDir: string, tariffFile: string | undefined): BatchSources {
+function readNational(
+  root: string,
+  manifestText: string,
+  limits: Limits,
+  libraryDir: string,
+  tariffFile: string | undefined,
+): BatchSources {
   const issues: Issue[] = [];
   const digests: InputDigest[] = [];
-  const read = (name: string, required: boolean): { bytes: Buffer; display: string } | undefined => {
+  const read = (
+    name: string,
+    required: boolean,
+  ): { bytes: Buffer; display: string } | undefined => {
     const full = path.resolve(root, name);
     const display = displayPath(full);
     const result = readInputBytes(full, display, limits.maxFileBytes);
@@ -81,7 +146,12 @@ function readNational(root: string, manifestText: string, limits: Limits, librar
       return { bytes: result.file.bytes, display };
     }
     if (result.status === 'refused') issues.push(result.issue);
-    else if (required) issues.push(error('FILE_MISSING', `required file ${name} was not found in ${displayPath(root)}`, { file: display }));
+    else if (required)
+      issues.push(
+        error('FILE_MISSING', `required file ${name} was not found in ${displayPath(root)}`, {
+          file: display,
+        }),
+      );
     return undefined;
   };
   const manifestFile = read('model.json', true)!;
@@ -90,7 +160,10 @@ function readNational(root: string, manifestText: string, limits: Limits, librar
   let nationalTariff = tariffFile;
   if (!nationalTariff && manifest.tariff && manifest.at) {
     nationalTariff = resolveModelTariff(manifest.tariff, root, libraryDir);
-    if (!nationalTariff) issues.push(tariffNotFound(manifest.tariff, root, libraryDir, manifest.at('$.tariff'), '$.tariff'));
+    if (!nationalTariff)
+      issues.push(
+        tariffNotFound(manifest.tariff, root, libraryDir, manifest.at('$.tariff'), '$.tariff'),
+      );
   }
   if (nationalTariff) {
     const tariff = readTariffFile(nationalTariff);
@@ -98,21 +171,48 @@ function readNational(root: string, manifestText: string, limits: Limits, librar
     issues.push(...tariff.issues);
   }
   const areasSource = manifest.areas ? read(manifest.areas, true) : undefined;
-  const areasCsv = areasSource ? readNationalCsvBytes(areasSource.bytes, areasSource.display, AREAS_COLUMNS, limits, { tally: false }) : undefined;
+  const areasCsv = areasSource
+    ? readNationalCsvBytes(areasSource.bytes, areasSource.display, AREAS_COLUMNS, limits, {
+        tally: false,
+      })
+    : undefined;
   issues.push(...(areasCsv?.issues ?? []));
   const tables = new Map<AreaTable, NationalCsv>();
   for (const name of AREA_TABLES) {
     const source = read(name, REQUIRED.has(name));
     if (!source) continue;
-    const csv = readNationalCsvBytes(source.bytes, source.display, TABLE_COLUMNS[name], limits, { tally: name === 'cohort.csv' });
+    const csv = readNationalCsvBytes(source.bytes, source.display, TABLE_COLUMNS[name], limits, {
+      tally: name === 'cohort.csv',
+    });
     issues.push(...csv.issues);
     tables.set(name, csv);
   }
   // Once for model.json's growth (an area's own growth in areas.csv is not checked).
-  issues.push(...growthUnused(manifest.assumptions?.newPlansGrowth, hasYearlyCount(tables.get('new-plans.csv')), manifest));
+  issues.push(
+    ...growthUnused(
+      manifest.assumptions?.newPlansGrowth,
+      hasYearlyCount(tables.get('new-plans.csv')),
+      manifest,
+    ),
+  );
   const { specs, failures } = areaSpecs(areasCsv, issues);
-  const base = { kind: 'national', dir: root, libraryDir, limits, manifestFile: manifestFile.display, manifestText, ...(tariffFile ? { tariffFile } : {}) } as const;
-  if (hasErrors(issues) || !areasCsv) return { init: { ...base, areasFile: '', areaColumns: [], tables: {} }, tasks: [], failures, issues: sortIssues(issues), digests };
+  const base = {
+    kind: 'national',
+    dir: root,
+    libraryDir,
+    limits,
+    manifestFile: manifestFile.display,
+    manifestText,
+    ...(tariffFile ? { tariffFile } : {}),
+  } as const;
+  if (hasErrors(issues) || !areasCsv)
+    return {
+      init: { ...base, areasFile: '', areaColumns: [], tables: {} },
+      tasks: [],
+      failures,
+      issues: sortIssues(issues),
+      digests,
+    };
 
   const known = new Set(specs.map((spec) => spec.code));
   unknownAreas(tables, known, failures);
@@ -120,7 +220,16 @@ function readNational(root: string, manifestText: string, limits: Limits, librar
     ...base,
     areasFile: areasCsv.file,
     areaColumns: areasCsv.columns,
-    tables: Object.fromEntries([...tables].map(([name, csv]) => [name, { file: csv.file, columns: csv.columns, ...(csv.byArea.has('') ? { shared: csv.byArea.get('')! } : {}) }])),
+    tables: Object.fromEntries(
+      [...tables].map(([name, csv]) => [
+        name,
+        {
+          file: csv.file,
+          columns: csv.columns,
+          ...(csv.byArea.has('') ? { shared: csv.byArea.get('')! } : {}),
+        },
+      ]),
+    ),
   };
   const cohort = tables.get('cohort.csv')!;
   const tasks: BatchTask[] = [];
@@ -128,11 +237,34 @@ function readNational(root: string, manifestText: string, limits: Limits, librar
     if (failures.has(spec.code)) continue;
     const pupils = (cohort.rowCounts.get(spec.code) ?? 0) + (cohort.rowCounts.get('') ?? 0);
     if (pupils === 0) {
-      failures.set(spec.code, { name: spec.name, issues: [error('NO_COHORT_ROWS', `area "${spec.code}" has no rows in ${path.basename(cohort.file)}`, { file: areasCsv.file, line: spec.line, column: areasCsv.columns.indexOf('area_code') + 1 }, 'check that the national cohort was exported in full, or remove the area from the areas table')] });
+      failures.set(spec.code, {
+        name: spec.name,
+        issues: [
+          error(
+            'NO_COHORT_ROWS',
+            `area "${spec.code}" has no rows in ${path.basename(cohort.file)}`,
+            {
+              file: areasCsv.file,
+              line: spec.line,
+              column: areasCsv.columns.indexOf('area_code') + 1,
+            },
+            'check that the national cohort was exported in full, or remove the area from the areas table',
+          ),
+        ],
+      });
       continue;
     }
-    const rows = Object.fromEntries([...tables].flatMap(([name, csv]) => (csv.byArea.has(spec.code) ? [[name, csv.byArea.get(spec.code)!]] : [])));
-    tasks.push({ kind: 'national', spec, rows, weight: cohort.byArea.get(spec.code)?.lines.length ?? 0 });
+    const rows = Object.fromEntries(
+      [...tables].flatMap(([name, csv]) =>
+        csv.byArea.has(spec.code) ? [[name, csv.byArea.get(spec.code)!]] : [],
+      ),
+    );
+    tasks.push({
+      kind: 'national',
+      spec,
+      rows,
+      weight: cohort.byArea.get(spec.code)?.lines.length ?? 0,
+    });
   }
   return { init, tasks, failures, issues: sortIssues(issues), digests };
 }
@@ -140,11 +272,16 @@ function readNational(root: string, manifestText: string, limits: Limits, librar
 /** True when any row of the national new-plans.csv, of any area or none, is a count for every year. */
 function hasYearlyCount(csv: NationalCsv | undefined): boolean {
   if (!csv) return false;
-  return decodeRows(...csv.byArea.values()).some(({ fields }) => isYearlyCount((column) => fields[csv.columns.indexOf(column)]?.trim() ?? ''));
+  return decodeRows(...csv.byArea.values()).some(({ fields }) =>
+    isYearlyCount((column) => fields[csv.columns.indexOf(column)]?.trim() ?? ''),
+  );
 }
 
 /** areas.csv rows; a code given twice fails that area, a row without a code is an error in the table. */
-function areaSpecs(csv: NationalCsv | undefined, issues: Issue[]): { specs: AreaSpec[]; failures: Map<string, { name: string; issues: Issue[] }> } {
+function areaSpecs(
+  csv: NationalCsv | undefined,
+  issues: Issue[],
+): { specs: AreaSpec[]; failures: Map<string, { name: string; issues: Issue[] }> } {
   const specs: AreaSpec[] = [];
   const failures = new Map<string, { name: string; issues: Issue[] }>();
   if (!csv) return { specs, failures };
@@ -155,7 +292,13 @@ function areaSpecs(csv: NationalCsv | undefined, issues: Issue[]): { specs: Area
     if (fields.every(blank)) continue;
     const where = (index: number) => ({ file: csv.file, line, column: index + 1 });
     if (fields.length !== csv.columns.length) {
-      issues.push(error('COLUMN_COUNT', `row has ${fields.length} fields but the header has ${csv.columns.length}`, { file: csv.file, line }));
+      issues.push(
+        error(
+          'COLUMN_COUNT',
+          `row has ${fields.length} fields but the header has ${csv.columns.length}`,
+          { file: csv.file, line },
+        ),
+      );
       continue;
     }
     const code = fields[codeAt]!.trim();
@@ -167,27 +310,49 @@ function areaSpecs(csv: NationalCsv | undefined, issues: Issue[]): { specs: Area
     const earlier = first.get(code);
     if (earlier) {
       const failure = failures.get(code) ?? { name: earlier.name, issues: [] };
-      failure.issues.push(error('DUPLICATE_AREA', `area "${code}" is already on line ${earlier.line}`, where(codeAt), 'give each area one row: its rows in the other files could not be told apart'));
+      failure.issues.push(
+        error(
+          'DUPLICATE_AREA',
+          `area "${code}" is already on line ${earlier.line}`,
+          where(codeAt),
+          'give each area one row: its rows in the other files could not be told apart',
+        ),
+      );
       failures.set(code, failure);
       continue;
     }
     const spec = { code, name, line, fields };
     first.set(code, spec);
-    if (name === '') failures.set(code, { name, issues: [error('MISSING_VALUE', '"area_name" is empty', where(nameAt))] });
+    if (name === '')
+      failures.set(code, {
+        name,
+        issues: [error('MISSING_VALUE', '"area_name" is empty', where(nameAt))],
+      });
     specs.push(spec);
   }
   return { specs, failures };
 }
 
 /** Rows naming an area that areas.csv does not list: one error per area and file, at its first row. */
-function unknownAreas(tables: ReadonlyMap<AreaTable, NationalCsv>, known: ReadonlySet<string>, failures: Map<string, { name: string; issues: Issue[] }>): void {
+function unknownAreas(
+  tables: ReadonlyMap<AreaTable, NationalCsv>,
+  known: ReadonlySet<string>,
+  failures: Map<string, { name: string; issues: Issue[] }>,
+): void {
   for (const csv of tables.values()) {
     const column = csv.columns.indexOf('area') + 1;
     for (const [code, rows] of csv.byArea) {
       if (code === '' || known.has(code)) continue;
       const count = csv.rowCounts.get(code) ?? 0;
       const failure = failures.get(code) ?? { name: '', issues: [] };
-      failure.issues.push(error('UNKNOWN_AREA', `area "${code}" is not in the areas table (${count} row${count === 1 ? '' : 's'} of ${path.basename(csv.file)}, the first here)`, { file: csv.file, line: rows.lines[0]!, column }, 'add the area to areas.csv, or correct the code'));
+      failure.issues.push(
+        error(
+          'UNKNOWN_AREA',
+          `area "${code}" is not in the areas table (${count} row${count === 1 ? '' : 's'} of ${path.basename(csv.file)}, the first here)`,
+          { file: csv.file, line: rows.lines[0]!, column },
+          'add the area to areas.csv, or correct the code',
+        ),
+      );
       failures.set(code, failure);
     }
   }

@@ -1,7 +1,13 @@
 import type { Decimal } from 'decimal.js';
 import { ZERO } from '../core/decimal.js';
 import { error, warning, type Issue } from '../core/issue.js';
-import { ACA_PLAUSIBLE, type AreaFactors, FACTOR_COLUMNS as C, ROLLED_IN_GRANTS_COLUMN, STANDARD_PROXY_FACTORS } from '../core/nff/factors.js';
+import {
+  ACA_PLAUSIBLE,
+  type AreaFactors,
+  FACTOR_COLUMNS as C,
+  ROLLED_IN_GRANTS_COLUMN,
+  STANDARD_PROXY_FACTORS,
+} from '../core/nff/factors.js';
 import type { NffParameters } from '../core/nff/parameters.js';
 import { formatFinancialYear } from '../core/period.js';
 import { decimalCell, requiredText } from './cell-parsers.js';
@@ -13,12 +19,33 @@ import type { ColumnSpec, CsvRow, CsvTable } from './csv-table.js';
  * so the column may be left out.
  */
 export function factorColumns(parameters: NffParameters, baselinesGiven = false): ColumnSpec {
-  const required = parameters.mode === 'formula'
-    ? [C.code, C.name, C.aca, C.basicEntitlementPupils, C.historicSpend, C.hospitalEducation, C.netImportedPupils, C.population, C.baselineAllocation, C.baselinePopulation, ...parameters.proxyFactors.map((f) => f.id)]
-    : [C.code, C.name, ...(baselinesGiven ? [] : [C.baselineAllocation]), ...parameters.rolledInGrants.map((g) => g.column)];
+  const required =
+    parameters.mode === 'formula'
+      ? [
+          C.code,
+          C.name,
+          C.aca,
+          C.basicEntitlementPupils,
+          C.historicSpend,
+          C.hospitalEducation,
+          C.netImportedPupils,
+          C.population,
+          C.baselineAllocation,
+          C.baselinePopulation,
+          ...parameters.proxyFactors.map((f) => f.id),
+        ]
+      : [
+          C.code,
+          C.name,
+          ...(baselinesGiven ? [] : [C.baselineAllocation]),
+          ...parameters.rolledInGrants.map((g) => g.column),
+        ];
   const known = [...Object.values(C), ...STANDARD_PROXY_FACTORS, ROLLED_IN_GRANTS_COLUMN];
   const unique = [...new Set(required)];
-  return { required: unique, optional: [...new Set(known)].filter((name) => !unique.includes(name)) };
+  return {
+    required: unique,
+    optional: [...new Set(known)].filter((name) => !unique.includes(name)),
+  };
 }
 
 /** Last year's allocation of each area, from an earlier nff output (--baseline-from), for a rollover year. */
@@ -29,54 +56,118 @@ export interface Baselines {
 }
 
 /** The rows of nff-factors.csv as areas; every problem in every row is reported. */
-export function readNffFactors(table: CsvTable, parameters: NffParameters, issues: Issue[], baselines?: Baselines): AreaFactors[] {
+export function readNffFactors(
+  table: CsvTable,
+  parameters: NffParameters,
+  issues: Issue[],
+  baselines?: Baselines,
+): AreaFactors[] {
   const seen = new Map<string, number>();
   const areas = table.rows.flatMap((row) => {
     const before = issues.length;
     const area = readArea(row, parameters, issues, baselines);
     const code = row.get(C.code);
     if (code !== '' && seen.has(code)) {
-      issues.push(error('DUPLICATE_ROW', `area ${code} is already given on line ${seen.get(code)}`, row.at(C.code), 'give each area one row'));
+      issues.push(
+        error(
+          'DUPLICATE_ROW',
+          `area ${code} is already given on line ${seen.get(code)}`,
+          row.at(C.code),
+          'give each area one row',
+        ),
+      );
       return [];
     }
     if (code !== '') seen.set(code, row.line);
-    return area && issues.slice(before).every((issue) => issue.severity === 'warning') ? [area] : [];
+    return area && issues.slice(before).every((issue) => issue.severity === 'warning')
+      ? [area]
+      : [];
   });
-  if (table.rows.length === 0) issues.push(error('MISSING_VALUE', `${table.file} has no areas`, { file: table.file }));
+  if (table.rows.length === 0)
+    issues.push(error('MISSING_VALUE', `${table.file} has no areas`, { file: table.file }));
   return areas;
 }
 
-function readArea(row: CsvRow, parameters: NffParameters, issues: Issue[], baselines?: Baselines): AreaFactors | undefined {
+function readArea(
+  row: CsvRow,
+  parameters: NffParameters,
+  issues: Issue[],
+  baselines?: Baselines,
+): AreaFactors | undefined {
   const code = requiredText(row, C.code, issues);
   const name = requiredText(row, C.name, issues);
   const year = formatFinancialYear(parameters.financialYear);
-  const factor = (column: string, rules: { allowNegative?: boolean; positive?: boolean } = {}): Decimal | undefined => {
+  const factor = (
+    column: string,
+    rules: { allowNegative?: boolean; positive?: boolean } = {},
+  ): Decimal | undefined => {
     if (row.get(column) === '') {
-      issues.push(error('MISSING_VALUE', `area ${code ?? '?'} has no "${column}"`, row.at(column), `every area needs every factor the ${year} parameters use; write 0 where an area has none`));
+      issues.push(
+        error(
+          'MISSING_VALUE',
+          `area ${code ?? '?'} has no "${column}"`,
+          row.at(column),
+          `every area needs every factor the ${year} parameters use; write 0 where an area has none`,
+        ),
+      );
       return undefined;
     }
-    const value = decimalCell(row, column, issues, { allowNegative: rules.allowNegative || rules.positive });
+    const value = decimalCell(row, column, issues, {
+      allowNegative: rules.allowNegative || rules.positive,
+    });
     if (value && rules.positive && (value.isNegative() || value.isZero())) {
-      issues.push(error('NFF_NOT_POSITIVE', `"${column}" is ${row.get(column)}; it must be more than 0, since the floor and cap compare amounts per head against the baseline`, row.at(column)));
+      issues.push(
+        error(
+          'NFF_NOT_POSITIVE',
+          `"${column}" is ${row.get(column)}; it must be more than 0, since the floor and cap compare amounts per head against the baseline`,
+          row.at(column),
+        ),
+      );
       return undefined;
     }
     return value;
   };
-  const optional = (column: string): Decimal | undefined => decimalCell(row, column, issues, { optional: true });
-  const deductions = { academyPlaceDeduction: optional(C.academyPlaceDeduction), nmssPlaceDeduction: optional(C.nmssPlaceDeduction) };
+  const optional = (column: string): Decimal | undefined =>
+    decimalCell(row, column, issues, { optional: true });
+  const deductions = {
+    academyPlaceDeduction: optional(C.academyPlaceDeduction),
+    nmssPlaceDeduction: optional(C.nmssPlaceDeduction),
+  };
   if (parameters.mode === 'rollover') {
     // --baseline-from: last year's allocation as an earlier nff run worked it out, in place of the column.
-    const baselineAllocation = baselines ? fromBaselines(baselines, code, row, issues) : factor(C.baselineAllocation);
+    const baselineAllocation = baselines
+      ? fromBaselines(baselines, code, row, issues)
+      : factor(C.baselineAllocation);
     const grants = new Map(parameters.rolledInGrants.map((g) => [g.id, factor(g.column)]));
-    if (!code || !name || !baselineAllocation || [...grants.values()].some((v) => !v)) return undefined;
+    if (!code || !name || !baselineAllocation || [...grants.values()].some((v) => !v))
+      return undefined;
     return {
-      code, name, aca: ZERO, basicEntitlementPupils: ZERO, historicSpend: ZERO, hospitalEducation: ZERO, netImportedPupils: ZERO, population: ZERO, baselinePopulation: ZERO,
-      baselineAllocation, proxies: new Map(), grants: grants as Map<string, Decimal>, ...defined(deductions), origin: row.at(),
+      code,
+      name,
+      aca: ZERO,
+      basicEntitlementPupils: ZERO,
+      historicSpend: ZERO,
+      hospitalEducation: ZERO,
+      netImportedPupils: ZERO,
+      population: ZERO,
+      baselinePopulation: ZERO,
+      baselineAllocation,
+      proxies: new Map(),
+      grants: grants as Map<string, Decimal>,
+      ...defined(deductions),
+      origin: row.at(),
     };
   }
   const aca = factor(C.aca);
   if (aca && (aca.lessThan(ACA_PLAUSIBLE.min) || aca.greaterThan(ACA_PLAUSIBLE.max))) {
-    issues.push(warning('NFF_ACA_OUT_OF_RANGE', `area ${code ?? '?'} has an area cost adjustment of ${row.get(C.aca)}, outside the plausible ${ACA_PLAUSIBLE.min.toFixed()} to ${ACA_PLAUSIBLE.max.toFixed()}`, row.at(C.aca), 'an ACA is a multiplier such as 1.0449, not a percentage; it is used as given'));
+    issues.push(
+      warning(
+        'NFF_ACA_OUT_OF_RANGE',
+        `area ${code ?? '?'} has an area cost adjustment of ${row.get(C.aca)}, outside the plausible ${ACA_PLAUSIBLE.min.toFixed()} to ${ACA_PLAUSIBLE.max.toFixed()}`,
+        row.at(C.aca),
+        'an ACA is a multiplier such as 1.0449, not a percentage; it is used as given',
+      ),
+    );
   }
   const fixed = {
     basicEntitlementPupils: factor(C.basicEntitlementPupils),
@@ -87,17 +178,49 @@ function readArea(row: CsvRow, parameters: NffParameters, issues: Issue[], basel
     baselineAllocation: factor(C.baselineAllocation, { positive: true }),
     baselinePopulation: factor(C.baselinePopulation, { positive: true }),
   };
-  const proxies = new Map(parameters.proxyFactors.filter((f) => f.id !== C.population).map((f) => [f.id, factor(f.id)]));
+  const proxies = new Map(
+    parameters.proxyFactors.filter((f) => f.id !== C.population).map((f) => [f.id, factor(f.id)]),
+  );
   if (fixed.population) proxies.set(C.population, fixed.population);
-  if (!code || !name || !aca || Object.values(fixed).some((v) => !v) || [...proxies.values()].some((v) => !v)) return undefined;
-  return { code, name, aca, ...(fixed as { [K in keyof typeof fixed]: Decimal }), proxies: proxies as Map<string, Decimal>, grants: new Map(), ...defined(deductions), origin: row.at() };
+  if (
+    !code ||
+    !name ||
+    !aca ||
+    Object.values(fixed).some((v) => !v) ||
+    [...proxies.values()].some((v) => !v)
+  )
+    return undefined;
+  return {
+    code,
+    name,
+    aca,
+    ...(fixed as { [K in keyof typeof fixed]: Decimal }),
+    proxies: proxies as Map<string, Decimal>,
+    grants: new Map(),
+    ...defined(deductions),
+    origin: row.at(),
+  };
 }
 
-function fromBaselines(baselines: Baselines, code: string | undefined, row: CsvRow, issues: Issue[]): Decimal | undefined {
+function fromBaselines(
+  baselines: Baselines,
+  code: string | undefined,
+  row: CsvRow,
+  issues: Issue[],
+): Decimal | undefined {
   if (code === undefined) return undefined;
   const amount = baselines.byArea.get(code);
-  if (amount === undefined) issues.push(error('NFF_AREA_MISSING', `${baselines.file} has no allocation for area ${code} in ${baselines.year}, the year before`, row.at(C.code), 'give --baseline-from the nff output of the year before, for every area of the factors file'));
+  if (amount === undefined)
+    issues.push(
+      error(
+        'NFF_AREA_MISSING',
+        `${baselines.file} has no allocation for area ${code} in ${baselines.year}, the year before`,
+        row.at(C.code),
+        'give --baseline-from the nff output of the year before, for every area of the factors file',
+      ),
+    );
   return amount;
 }
 
-const defined = <T extends object>(object: T): Partial<T> => Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as Partial<T>;
+const defined = <T extends object>(object: T): Partial<T> =>
+  Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -3,9 +3,23 @@ import { error, type Issue, type Location } from '../core/issue.js';
 import type { Assumptions, FundingRow } from '../core/model.js';
 import { FUNDING_LINES } from '../core/model.js';
 import { type Need, parseNeed, NEED_CODES } from '../core/need.js';
-import { type AcademicYear, type FinancialYear, isValidDate, parseAcademicYear, parseFinancialYear } from '../core/period.js';
+import {
+  type AcademicYear,
+  type FinancialYear,
+  isValidDate,
+  parseAcademicYear,
+  parseFinancialYear,
+} from '../core/period.js';
 import type { Tariff } from '../core/tariff.js';
-import { type Agreement, type Filter, type Instalment, LEVER_KINDS, type Lever, type Profile, type Scenario } from '../core/scenario/types.js';
+import {
+  type Agreement,
+  type Filter,
+  type Instalment,
+  LEVER_KINDS,
+  type Lever,
+  type Profile,
+  type Scenario,
+} from '../core/scenario/types.js';
 import type { JsonFields, JsonObject } from './json-fields.js';
 import type { JsonValue } from './json-source.js';
 import { jsonFields } from './read-json.js';
@@ -16,11 +30,32 @@ export type TariffLoader = (argument: string, at: Location) => Tariff | undefine
 const KEYS = {
   root: ['scenarios'],
   scenario: ['id', 'label', 'base', 'assumptions', 'funding', 'levers', 'agreement', 'notes'],
-  lever: ['id', 'label', 'kind', 'share', 'filter', 'profile', 'to', 'from', 'tariff', 'setting', 'places', 'lines', 'notes'],
+  lever: [
+    'id',
+    'label',
+    'kind',
+    'share',
+    'filter',
+    'profile',
+    'to',
+    'from',
+    'tariff',
+    'setting',
+    'places',
+    'lines',
+    'notes',
+  ],
   filter: ['need', 'ncy', 'setting', 'band'],
   profile: ['shape', 'from', 'fullBy'],
   funding: ['financialYear', 'line', 'amount', 'share', 'schoolsBlock', 'replace', 'note'],
-  agreement: ['total', 'instalments', 'localContributions', 'inYearBalanceBy', 'clearDeficitBy', 'conditions'],
+  agreement: [
+    'total',
+    'instalments',
+    'localContributions',
+    'inYearBalanceBy',
+    'clearDeficitBy',
+    'conditions',
+  ],
   instalment: ['financialYear', 'amount', 'status', 'paidIn', 'note'],
 } as const;
 
@@ -40,16 +75,26 @@ interface RawScenario {
  * assumptions and funding accumulate, levers run base-first, an agreement is inherited
  * unless the scenario has its own. Every problem is reported with its JSON path.
  */
-export function parseScenarios(text: string, file: string, loadTariff: TariffLoader, issues: Issue[]): Scenario[] | undefined {
+export function parseScenarios(
+  text: string,
+  file: string,
+  loadTariff: TariffLoader,
+  issues: Issue[],
+): Scenario[] | undefined {
   const fields = jsonFields(text, file, issues);
   const root = fields?.object(fields.root, '$');
   if (!fields || !root) return undefined;
   const before = issues.length;
   fields.knownKeys(root, '$', KEYS.root);
-  const raw = (fields.array(root, 'scenarios', '$') ?? []).flatMap((value, i) => readScenario(fields, value, `$.scenarios[${i}]`, loadTariff));
+  const raw = (fields.array(root, 'scenarios', '$') ?? []).flatMap((value, i) =>
+    readScenario(fields, value, `$.scenarios[${i}]`, loadTariff),
+  );
   const byId = new Map<string, RawScenario>();
   for (const scenario of raw) {
-    if (byId.has(scenario.id)) fields.issues.push(error('DUPLICATE_ID', `scenario id "${scenario.id}" is used more than once`, scenario.at));
+    if (byId.has(scenario.id))
+      fields.issues.push(
+        error('DUPLICATE_ID', `scenario id "${scenario.id}" is used more than once`, scenario.at),
+      );
     else byId.set(scenario.id, scenario);
   }
   const resolved: Scenario[] = [];
@@ -61,16 +106,42 @@ export function parseScenarios(text: string, file: string, loadTariff: TariffLoa
   return issues.slice(before).some((i) => i.severity === 'error') ? undefined : resolved;
 }
 
-function baseChain(scenario: RawScenario, byId: ReadonlyMap<string, RawScenario>, fields: JsonFields, cycles: Set<string>): RawScenario[] | undefined {
+function baseChain(
+  scenario: RawScenario,
+  byId: ReadonlyMap<string, RawScenario>,
+  fields: JsonFields,
+  cycles: Set<string>,
+): RawScenario[] | undefined {
   const chain = [scenario];
   const seen = new Set([scenario.id]);
   for (let current = scenario; current.base !== undefined;) {
     const next = byId.get(current.base);
-    if (!next) { fields.issues.push(error('UNKNOWN_SCENARIO', `base "${current.base}" of scenario "${current.id}" is not defined`, current.at, `scenarios: ${[...byId.keys()].join(', ')}`)); return undefined; }
+    if (!next) {
+      fields.issues.push(
+        error(
+          'UNKNOWN_SCENARIO',
+          `base "${current.base}" of scenario "${current.id}" is not defined`,
+          current.at,
+          `scenarios: ${[...byId.keys()].join(', ')}`,
+        ),
+      );
+      return undefined;
+    }
     if (seen.has(next.id)) {
       // One report per circle, however many scenarios lead into it.
-      const circle = chain.slice(chain.findIndex((s) => s.id === next.id)).map((s) => s.id).sort().join('\u0000');
-      if (!cycles.has(circle)) fields.issues.push(error('CIRCULAR_BASE', `scenario "${scenario.id}" inherits from itself through ${[...chain.map((s) => s.id), next.id].join(' → ')}`, scenario.at));
+      const circle = chain
+        .slice(chain.findIndex((s) => s.id === next.id))
+        .map((s) => s.id)
+        .sort()
+        .join('\u0000');
+      if (!cycles.has(circle))
+        fields.issues.push(
+          error(
+            'CIRCULAR_BASE',
+            `scenario "${scenario.id}" inherits from itself through ${[...chain.map((s) => s.id), next.id].join(' → ')}`,
+            scenario.at,
+          ),
+        );
       cycles.add(circle);
       return undefined;
     }
@@ -86,7 +157,14 @@ function resolve(chain: readonly RawScenario[], fields: JsonFields): Scenario {
   const levers = chain.flatMap((s) => s.levers);
   const ids = new Set<string>();
   for (const lever of levers) {
-    if (ids.has(lever.id) && own.levers.includes(lever)) fields.issues.push(error('DUPLICATE_ID', `lever id "${lever.id}" is used twice in scenario "${own.id}" and its bases`, lever.origin));
+    if (ids.has(lever.id) && own.levers.includes(lever))
+      fields.issues.push(
+        error(
+          'DUPLICATE_ID',
+          `lever id "${lever.id}" is used twice in scenario "${own.id}" and its bases`,
+          lever.origin,
+        ),
+      );
     ids.add(lever.id);
   }
   const agreement = [...chain].reverse().find((s) => s.agreement)?.agreement;
@@ -102,53 +180,124 @@ function resolve(chain: readonly RawScenario[], fields: JsonFields): Scenario {
   };
 }
 
-function readScenario(fields: JsonFields, value: JsonValue, path: string, loadTariff: TariffLoader): RawScenario[] {
+function readScenario(
+  fields: JsonFields,
+  value: JsonValue,
+  path: string,
+  loadTariff: TariffLoader,
+): RawScenario[] {
   const object = fields.object(value, path);
   if (!object) return [];
   fields.knownKeys(object, path, KEYS.scenario);
   const id = fields.string(object, 'id', path);
   const label = fields.string(object, 'label', path, true);
   const base = fields.string(object, 'base', path, true);
-  const assumptionsObject = object['assumptions'] === undefined ? undefined : fields.object(object['assumptions'], `${path}.assumptions`);
+  const assumptionsObject =
+    object['assumptions'] === undefined
+      ? undefined
+      : fields.object(object['assumptions'], `${path}.assumptions`);
   const assumptions: Record<string, Decimal> = {};
   if (assumptionsObject) {
-    fields.knownKeys(assumptionsObject, `${path}.assumptions`, ['newPlansGrowth', 'hnbGrowth', 'tariffUplift']);
+    fields.knownKeys(assumptionsObject, `${path}.assumptions`, [
+      'newPlansGrowth',
+      'hnbGrowth',
+      'tariffUplift',
+    ]);
     for (const key of ['newPlansGrowth', 'hnbGrowth', 'tariffUplift']) {
-      const v = fields.decimal(assumptionsObject, key, `${path}.assumptions`, { optional: true, allowNegative: true });
+      const v = fields.decimal(assumptionsObject, key, `${path}.assumptions`, {
+        optional: true,
+        allowNegative: true,
+      });
       if (v) assumptions[key] = v;
     }
   }
-  const funding = (fields.array(object, 'funding', path, true) ?? []).flatMap((row, i) => readFundingRow(fields, row, `${path}.funding[${i}]`));
-  const levers = (fields.array(object, 'levers', path, true) ?? []).flatMap((lever, i) => readLever(fields, lever, `${path}.levers[${i}]`, loadTariff));
-  const agreement = object['agreement'] === undefined ? undefined : readAgreement(fields, object['agreement'], `${path}.agreement`);
+  const funding = (fields.array(object, 'funding', path, true) ?? []).flatMap((row, i) =>
+    readFundingRow(fields, row, `${path}.funding[${i}]`),
+  );
+  const levers = (fields.array(object, 'levers', path, true) ?? []).flatMap((lever, i) =>
+    readLever(fields, lever, `${path}.levers[${i}]`, loadTariff),
+  );
+  const agreement =
+    object['agreement'] === undefined
+      ? undefined
+      : readAgreement(fields, object['agreement'], `${path}.agreement`);
   if (!id) return [];
-  return [{ id, label: label ?? id, ...(base ? { base } : {}), assumptions, funding, levers, ...(agreement ? { agreement } : {}), at: fields.at(path) }];
+  return [
+    {
+      id,
+      label: label ?? id,
+      ...(base ? { base } : {}),
+      assumptions,
+      funding,
+      levers,
+      ...(agreement ? { agreement } : {}),
+      at: fields.at(path),
+    },
+  ];
 }
 
-function academicYear(fields: JsonFields, object: JsonObject, key: string, path: string, optional = false): AcademicYear | undefined {
+function academicYear(
+  fields: JsonFields,
+  object: JsonObject,
+  key: string,
+  path: string,
+  optional = false,
+): AcademicYear | undefined {
   const text = fields.string(object, key, path, optional);
   if (text === undefined) return undefined;
   const year = parseAcademicYear(text);
-  if (year === undefined) fields.issues.push(error('INVALID_YEAR', `${path}.${key} "${text}" is not an academic year written like 2026/27`, fields.at(`${path}.${key}`)));
+  if (year === undefined)
+    fields.issues.push(
+      error(
+        'INVALID_YEAR',
+        `${path}.${key} "${text}" is not an academic year written like 2026/27`,
+        fields.at(`${path}.${key}`),
+      ),
+    );
   return year;
 }
 
-function financialYear(fields: JsonFields, object: JsonObject, key: string, path: string, optional = false): FinancialYear | undefined {
+function financialYear(
+  fields: JsonFields,
+  object: JsonObject,
+  key: string,
+  path: string,
+  optional = false,
+): FinancialYear | undefined {
   const text = fields.string(object, key, path, optional);
   if (text === undefined) return undefined;
   const year = parseFinancialYear(text);
-  if (year === undefined) fields.issues.push(error('INVALID_YEAR', `${path}.${key} "${text}" is not a financial year written like 2026-27`, fields.at(`${path}.${key}`)));
+  if (year === undefined)
+    fields.issues.push(
+      error(
+        'INVALID_YEAR',
+        `${path}.${key} "${text}" is not a financial year written like 2026-27`,
+        fields.at(`${path}.${key}`),
+      ),
+    );
   return year;
 }
 
-function readFundingRow(fields: JsonFields, value: JsonValue, path: string): (FundingRow & { replace?: boolean })[] {
+function readFundingRow(
+  fields: JsonFields,
+  value: JsonValue,
+  path: string,
+): (FundingRow & { replace?: boolean })[] {
   const row = fields.object(value, path);
   if (!row) return [];
   fields.knownKeys(row, path, KEYS.funding);
   const year = financialYear(fields, row, 'financialYear', path);
   const lineText = fields.string(row, 'line', path);
   const line = FUNDING_LINES.find((l) => l === lineText);
-  if (lineText !== undefined && (!line || line === 'opening_balance')) fields.issues.push(error('UNKNOWN_FUNDING_LINE', `${path}.line "${lineText}" is not a funding line a scenario can add`, fields.at(`${path}.line`), `expected one of ${FUNDING_LINES.filter((l) => l !== 'opening_balance').join(', ')}`));
+  if (lineText !== undefined && (!line || line === 'opening_balance'))
+    fields.issues.push(
+      error(
+        'UNKNOWN_FUNDING_LINE',
+        `${path}.line "${lineText}" is not a funding line a scenario can add`,
+        fields.at(`${path}.line`),
+        `expected one of ${FUNDING_LINES.filter((l) => l !== 'opening_balance').join(', ')}`,
+      ),
+    );
   let amount: Decimal | undefined;
   if (row['share'] !== undefined || row['schoolsBlock'] !== undefined) {
     // A block transfer as a share of a stated schools block: one year's decision, that year only.
@@ -158,7 +307,9 @@ function readFundingRow(fields: JsonFields, value: JsonValue, path: string): (Fu
   } else amount = fields.decimal(row, 'amount', path, { allowNegative: true });
   const replace = row['replace'] === true;
   if (year === undefined || !line || line === 'opening_balance' || !amount) return [];
-  return [{ financialYear: year, line, amount, ...(replace ? { replace } : {}), origin: fields.at(path) }];
+  return [
+    { financialYear: year, line, amount, ...(replace ? { replace } : {}), origin: fields.at(path) },
+  ];
 }
 
 function readFilter(fields: JsonFields, value: JsonValue | undefined, path: string): Filter {
@@ -171,13 +322,27 @@ function readFilter(fields: JsonFields, value: JsonValue | undefined, path: stri
     if (v === undefined) return undefined;
     if (typeof v === 'string') return [v];
     if (Array.isArray(v) && v.every((x): x is string => typeof x === 'string')) return v;
-    fields.issues.push(error('INVALID_FIELD', `${path}.${key} must be a string or a list of strings`, fields.at(`${path}.${key}`)));
+    fields.issues.push(
+      error(
+        'INVALID_FIELD',
+        `${path}.${key} must be a string or a list of strings`,
+        fields.at(`${path}.${key}`),
+      ),
+    );
     return undefined;
   };
   const needTexts = list('need');
   const needs = needTexts?.flatMap((text): Need[] => {
     const need = parseNeed(text);
-    if (!need) fields.issues.push(error('UNKNOWN_NEED', `${path}.need "${text}" is not a SEN2 code`, fields.at(`${path}.need`), `expected one of ${NEED_CODES.join(', ')}`));
+    if (!need)
+      fields.issues.push(
+        error(
+          'UNKNOWN_NEED',
+          `${path}.need "${text}" is not a SEN2 code`,
+          fields.at(`${path}.need`),
+          `expected one of ${NEED_CODES.join(', ')}`,
+        ),
+      );
     return need ? [need] : [];
   });
   let ncyFrom: number | undefined;
@@ -189,7 +354,13 @@ function readFilter(fields: JsonFields, value: JsonValue | undefined, path: stri
       const v = ncy[key];
       if (v === undefined) return undefined;
       if (typeof v === 'number' && Number.isInteger(v) && v >= -3 && v <= 20) return v;
-      fields.issues.push(error('NCY_OUT_OF_RANGE', `${path}.ncy.${key} must be a whole number from -3 to 20`, fields.at(`${path}.ncy.${key}`)));
+      fields.issues.push(
+        error(
+          'NCY_OUT_OF_RANGE',
+          `${path}.ncy.${key} must be a whole number from -3 to 20`,
+          fields.at(`${path}.ncy.${key}`),
+        ),
+      );
       return undefined;
     };
     ncyFrom = whole('from');
@@ -197,40 +368,85 @@ function readFilter(fields: JsonFields, value: JsonValue | undefined, path: stri
   }
   const settings = list('setting');
   const bands = list('band');
-  return { ...(needs ? { needs } : {}), ...(ncyFrom !== undefined ? { ncyFrom } : {}), ...(ncyTo !== undefined ? { ncyTo } : {}), ...(settings ? { settings } : {}), ...(bands ? { bands } : {}) };
+  return {
+    ...(needs ? { needs } : {}),
+    ...(ncyFrom !== undefined ? { ncyFrom } : {}),
+    ...(ncyTo !== undefined ? { ncyTo } : {}),
+    ...(settings ? { settings } : {}),
+    ...(bands ? { bands } : {}),
+  };
 }
 
-function readProfile(fields: JsonFields, value: JsonValue | undefined, path: string, fallbackFrom?: AcademicYear): Profile | undefined {
+function readProfile(
+  fields: JsonFields,
+  value: JsonValue | undefined,
+  path: string,
+  fallbackFrom?: AcademicYear,
+): Profile | undefined {
   if (value === undefined) {
-    if (fallbackFrom !== undefined) return { shape: 'step', from: fallbackFrom, fullBy: fallbackFrom };
-    fields.issues.push(error('MISSING_VALUE', `${path} is required: { "shape": "step", "from": "2026/27" }`, fields.at(path.replace(/\.profile$/, ''))));
+    if (fallbackFrom !== undefined)
+      return { shape: 'step', from: fallbackFrom, fullBy: fallbackFrom };
+    fields.issues.push(
+      error(
+        'MISSING_VALUE',
+        `${path} is required: { "shape": "step", "from": "2026/27" }`,
+        fields.at(path.replace(/\.profile$/, '')),
+      ),
+    );
     return undefined;
   }
   const profile = fields.object(value, path);
   if (!profile) return undefined;
   fields.knownKeys(profile, path, KEYS.profile);
   const shapeText = fields.string(profile, 'shape', path, true) ?? 'step';
-  const shape = (['step', 'linear', 'front-loaded', 'back-loaded'] as const).find((s) => s === shapeText);
-  if (!shape) fields.issues.push(error('INVALID_FIELD', `${path}.shape "${shapeText}" is not step, linear, front-loaded or back-loaded`, fields.at(`${path}.shape`)));
+  const shape = (['step', 'linear', 'front-loaded', 'back-loaded'] as const).find(
+    (s) => s === shapeText,
+  );
+  if (!shape)
+    fields.issues.push(
+      error(
+        'INVALID_FIELD',
+        `${path}.shape "${shapeText}" is not step, linear, front-loaded or back-loaded`,
+        fields.at(`${path}.shape`),
+      ),
+    );
   const from = academicYear(fields, profile, 'from', path);
   const fullBy = academicYear(fields, profile, 'fullBy', path, shape === 'step') ?? from;
   if (from !== undefined && fullBy !== undefined && fullBy < from) {
-    fields.issues.push(error('PROFILE_ORDER', `${path}.fullBy is before ${path}.from`, fields.at(`${path}.fullBy`)));
+    fields.issues.push(
+      error('PROFILE_ORDER', `${path}.fullBy is before ${path}.from`, fields.at(`${path}.fullBy`)),
+    );
     return undefined;
   }
   return shape && from !== undefined && fullBy !== undefined ? { shape, from, fullBy } : undefined;
 }
 
-function readShare(fields: JsonFields, lever: JsonObject, path: string, low: number): Decimal | undefined {
+function readShare(
+  fields: JsonFields,
+  lever: JsonObject,
+  path: string,
+  low: number,
+): Decimal | undefined {
   const share = fields.decimal(lever, 'share', path, { allowNegative: true });
   if (share && (share.lessThan(low) || share.greaterThan(1))) {
-    fields.issues.push(error('SHARE_OUT_OF_RANGE', `${path}.share ${share.toString()} is outside ${low} to 1`, fields.at(`${path}.share`)));
+    fields.issues.push(
+      error(
+        'SHARE_OUT_OF_RANGE',
+        `${path}.share ${share.toString()} is outside ${low} to 1`,
+        fields.at(`${path}.share`),
+      ),
+    );
     return undefined;
   }
   return share;
 }
 
-function readLever(fields: JsonFields, value: JsonValue, path: string, loadTariff: TariffLoader): Lever[] {
+function readLever(
+  fields: JsonFields,
+  value: JsonValue,
+  path: string,
+  loadTariff: TariffLoader,
+): Lever[] {
   const lever = fields.object(value, path);
   if (!lever) return [];
   fields.knownKeys(lever, path, KEYS.lever);
@@ -239,7 +455,14 @@ function readLever(fields: JsonFields, value: JsonValue, path: string, loadTarif
   const kindText = fields.string(lever, 'kind', path);
   const kind = LEVER_KINDS.find((k) => k === kindText);
   if (kindText !== undefined && !kind) {
-    fields.issues.push(error('UNKNOWN_LEVER', `${path}.kind "${kindText}" is not a lever kind`, fields.at(`${path}.kind`), `expected one of ${LEVER_KINDS.join(', ')}`));
+    fields.issues.push(
+      error(
+        'UNKNOWN_LEVER',
+        `${path}.kind "${kindText}" is not a lever kind`,
+        fields.at(`${path}.kind`),
+        `expected one of ${LEVER_KINDS.join(', ')}`,
+      ),
+    );
     return [];
   }
   const filter = readFilter(fields, lever['filter'], `${path}.filter`);
@@ -247,21 +470,51 @@ function readLever(fields: JsonFields, value: JsonValue, path: string, loadTarif
   if (!id || !kind) return [];
   const base = { id, label, filter, origin };
   if (kind === 'funding') {
-    const rows = (fields.array(lever, 'lines', path) ?? []).flatMap((row, i) => readFundingRow(fields, row, `${path}.lines[${i}]`)).map(({ replace: _replace, ...row }) => row);
+    const rows = (fields.array(lever, 'lines', path) ?? [])
+      .flatMap((row, i) => readFundingRow(fields, row, `${path}.lines[${i}]`))
+      .map(({ replace: _replace, ...row }) => row);
     return [{ ...base, kind, rows }];
   }
   if (kind === 'tariff') {
     const fromDate = fields.string(lever, 'from', path);
-    if (fromDate !== undefined && !isValidDate(fromDate)) fields.issues.push(error('INVALID_DATE', `${path}.from "${fromDate}" is not a date written YYYY-MM-DD`, fields.at(`${path}.from`)));
+    if (fromDate !== undefined && !isValidDate(fromDate))
+      fields.issues.push(
+        error(
+          'INVALID_DATE',
+          `${path}.from "${fromDate}" is not a date written YYYY-MM-DD`,
+          fields.at(`${path}.from`),
+        ),
+      );
     const validFrom = fromDate !== undefined && isValidDate(fromDate) ? fromDate : undefined;
-    const startYear = validFrom ? Number.parseInt(validFrom.slice(0, 4), 10) - (validFrom.slice(5) < '09-01' ? 1 : 0) : undefined;
+    const startYear = validFrom
+      ? Number.parseInt(validFrom.slice(0, 4), 10) - (validFrom.slice(5) < '09-01' ? 1 : 0)
+      : undefined;
     const profile = readProfile(fields, lever['profile'], `${path}.profile`, startYear);
     const tariffName = fields.string(lever, 'tariff', path, true);
     const share = lever['share'] === undefined ? undefined : readShare(fields, lever, path, -1);
-    if (tariffName === undefined && lever['share'] === undefined) fields.issues.push(error('MISSING_VALUE', `${path} needs a "share" or a "tariff" to switch to`, origin));
-    const other = tariffName === undefined ? undefined : loadTariff(tariffName, fields.at(`${path}.tariff`));
-    if (!validFrom || !profile || (tariffName !== undefined && !other) || (tariffName === undefined && !share)) return [];
-    return [{ ...base, kind, fromDate: validFrom, profile, ...(share ? { share } : {}), ...(other ? { tariff: other } : {}) }];
+    if (tariffName === undefined && lever['share'] === undefined)
+      fields.issues.push(
+        error('MISSING_VALUE', `${path} needs a "share" or a "tariff" to switch to`, origin),
+      );
+    const other =
+      tariffName === undefined ? undefined : loadTariff(tariffName, fields.at(`${path}.tariff`));
+    if (
+      !validFrom ||
+      !profile ||
+      (tariffName !== undefined && !other) ||
+      (tariffName === undefined && !share)
+    )
+      return [];
+    return [
+      {
+        ...base,
+        kind,
+        fromDate: validFrom,
+        profile,
+        ...(share ? { share } : {}),
+        ...(other ? { tariff: other } : {}),
+      },
+    ];
   }
   const profile = readProfile(fields, lever['profile'], `${path}.profile`);
   if (kind === 'places') {
@@ -275,12 +528,25 @@ function readLever(fields: JsonFields, value: JsonValue, path: string, loadTarif
   }
   const share = readShare(fields, lever, path, 0);
   const to = lever['to'] === undefined ? undefined : fields.object(lever['to'], `${path}.to`);
-  if (lever['to'] === undefined) fields.issues.push(error('MISSING_VALUE', `${path}.to is required: { "setting": "…", "band": "…" }`, origin));
+  if (lever['to'] === undefined)
+    fields.issues.push(
+      error('MISSING_VALUE', `${path}.to is required: { "setting": "…", "band": "…" }`, origin),
+    );
   if (to) fields.knownKeys(to, `${path}.to`, ['setting', 'band']);
   const toSetting = to ? fields.string(to, 'setting', `${path}.to`) : undefined;
   const toBand = to ? fields.string(to, 'band', `${path}.to`, true) : undefined;
   if (!share || !profile || !toSetting) return [];
-  return [{ ...base, kind, share, profile, toSetting, ...(toBand ? { toBand } : {}), toOrigin: fields.at(`${path}.to`) }];
+  return [
+    {
+      ...base,
+      kind,
+      share,
+      profile,
+      toSetting,
+      ...(toBand ? { toBand } : {}),
+      toOrigin: fields.at(`${path}.to`),
+    },
+  ];
 }
 
 function readAgreement(fields: JsonFields, value: JsonValue, path: string): Agreement | undefined {
@@ -288,32 +554,62 @@ function readAgreement(fields: JsonFields, value: JsonValue, path: string): Agre
   if (!object) return undefined;
   fields.knownKeys(object, path, KEYS.agreement);
   const total = fields.decimal(object, 'total', path);
-  const instalments = (fields.array(object, 'instalments', path) ?? []).flatMap((v, i): Instalment[] => {
-    const p = `${path}.instalments[${i}]`;
-    const row = fields.object(v, p);
-    if (!row) return [];
-    fields.knownKeys(row, p, KEYS.instalment);
-    const year = financialYear(fields, row, 'financialYear', p);
-    const amount = fields.decimal(row, 'amount', p);
-    const statusText = fields.string(row, 'status', p, true) ?? 'due';
-    const status = (['paid', 'due', 'withheld', 'backdated'] as const).find((s) => s === statusText);
-    if (!status) fields.issues.push(error('INVALID_FIELD', `${p}.status "${statusText}" is not paid, due, withheld or backdated`, fields.at(`${p}.status`)));
-    const paidIn = financialYear(fields, row, 'paidIn', p, status !== 'backdated');
-    if (year === undefined || !amount || !status) return [];
-    return [{ financialYear: year, amount, status, ...(paidIn !== undefined ? { paidIn } : {}), origin: fields.at(p) }];
-  });
-  const localContributions = (fields.array(object, 'localContributions', path, true) ?? []).flatMap((v, i) => {
-    const p = `${path}.localContributions[${i}]`;
-    const row = fields.object(v, p);
-    if (!row) return [];
-    fields.knownKeys(row, p, ['financialYear', 'amount', 'note']);
-    const year = financialYear(fields, row, 'financialYear', p);
-    const amount = fields.decimal(row, 'amount', p);
-    return year !== undefined && amount ? [{ financialYear: year, amount }] : [];
-  });
+  const instalments = (fields.array(object, 'instalments', path) ?? []).flatMap(
+    (v, i): Instalment[] => {
+      const p = `${path}.instalments[${i}]`;
+      const row = fields.object(v, p);
+      if (!row) return [];
+      fields.knownKeys(row, p, KEYS.instalment);
+      const year = financialYear(fields, row, 'financialYear', p);
+      const amount = fields.decimal(row, 'amount', p);
+      const statusText = fields.string(row, 'status', p, true) ?? 'due';
+      const status = (['paid', 'due', 'withheld', 'backdated'] as const).find(
+        (s) => s === statusText,
+      );
+      if (!status)
+        fields.issues.push(
+          error(
+            'INVALID_FIELD',
+            `${p}.status "${statusText}" is not paid, due, withheld or backdated`,
+            fields.at(`${p}.status`),
+          ),
+        );
+      const paidIn = financialYear(fields, row, 'paidIn', p, status !== 'backdated');
+      if (year === undefined || !amount || !status) return [];
+      return [
+        {
+          financialYear: year,
+          amount,
+          status,
+          ...(paidIn !== undefined ? { paidIn } : {}),
+          origin: fields.at(p),
+        },
+      ];
+    },
+  );
+  const localContributions = (fields.array(object, 'localContributions', path, true) ?? []).flatMap(
+    (v, i) => {
+      const p = `${path}.localContributions[${i}]`;
+      const row = fields.object(v, p);
+      if (!row) return [];
+      fields.knownKeys(row, p, ['financialYear', 'amount', 'note']);
+      const year = financialYear(fields, row, 'financialYear', p);
+      const amount = fields.decimal(row, 'amount', p);
+      return year !== undefined && amount ? [{ financialYear: year, amount }] : [];
+    },
+  );
   const inYearBalanceBy = financialYear(fields, object, 'inYearBalanceBy', path);
   const clearDeficitBy = financialYear(fields, object, 'clearDeficitBy', path, true);
-  const conditions = (fields.array(object, 'conditions', path, true) ?? []).flatMap((c) => (typeof c === 'string' ? [c] : []));
+  const conditions = (fields.array(object, 'conditions', path, true) ?? []).flatMap((c) =>
+    typeof c === 'string' ? [c] : [],
+  );
   if (!total || inYearBalanceBy === undefined) return undefined;
-  return { total, instalments, localContributions, inYearBalanceBy, ...(clearDeficitBy !== undefined ? { clearDeficitBy } : {}), conditions };
+  return {
+    total,
+    instalments,
+    localContributions,
+    inYearBalanceBy,
+    ...(clearDeficitBy !== undefined ? { clearDeficitBy } : {}),
+    conditions,
+  };
 }

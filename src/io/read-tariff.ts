@@ -3,7 +3,16 @@ import { error, type Issue } from '../core/issue.js';
 import { type Need, parseNeed, NEED_CODES } from '../core/need.js';
 import { isValidDate, isValidMonthDay } from '../core/period.js';
 import {
-  DEFAULT_UPLIFT_DAY, type Provenance, type Reference, type Tariff, type TariffBand, type TariffRate, type TariffSetting, type Uplift, VALUE_STATUSES, type ValueStatus,
+  DEFAULT_UPLIFT_DAY,
+  type Provenance,
+  type Reference,
+  type Tariff,
+  type TariffBand,
+  type TariffRate,
+  type TariffSetting,
+  type Uplift,
+  VALUE_STATUSES,
+  type ValueStatus,
 } from '../core/tariff.js';
 import type { JsonFields, JsonObject } from './json-fields.js';
 import { jsonFields } from './read-json.js';
@@ -14,7 +23,18 @@ const KEYS = {
   reference: ['id', 'title', 'url'],
   setting: ['id', 'label', 'placeValue', 'basis', 'status', 'reference', 'notes'],
   band: ['setting', 'band', 'label', 'notes'],
-  rate: ['effectiveFrom', 'endDate', 'setting', 'band', 'need', 'topUp', 'basis', 'status', 'reference', 'notes'],
+  rate: [
+    'effectiveFrom',
+    'endDate',
+    'setting',
+    'band',
+    'need',
+    'topUp',
+    'basis',
+    'status',
+    'reference',
+    'notes',
+  ],
   uplift: ['method', 'annualRate', 'on'],
 } as const;
 
@@ -29,7 +49,14 @@ export function parseTariff(text: string, file: string, issues: Issue[]): Tariff
   const id = fields.string(root, 'id', '$');
   const title = fields.string(root, 'title', '$');
   const currency = fields.string(root, 'currency', '$');
-  if (currency !== undefined && currency !== 'GBP') issues.push(error('INVALID_FIELD', `$.currency is "${currency}"; only "GBP" is supported`, fields.at('$.currency')));
+  if (currency !== undefined && currency !== 'GBP')
+    issues.push(
+      error(
+        'INVALID_FIELD',
+        `$.currency is "${currency}"; only "GBP" is supported`,
+        fields.at('$.currency'),
+      ),
+    );
   const notes = fields.string(root, 'notes', '$', true);
   const references = readReferences(fields, root);
   const citable = new Set(references.flatMap((r) => (r.id ? [r.id] : [])));
@@ -39,13 +66,30 @@ export function parseTariff(text: string, file: string, issues: Issue[]): Tariff
   const bands = readBands(fields, root, settingIds, rates);
   const uplift = readUplift(fields, root);
   if (issues.slice(before).some((issue) => issue.severity === 'error')) return undefined;
-  return { id: id!, title: title!, currency: 'GBP', references, settings, rates, uplift: uplift!, ...(bands.length ? { bands } : {}), ...(notes ? { notes } : {}), source: file };
+  return {
+    id: id!,
+    title: title!,
+    currency: 'GBP',
+    references,
+    settings,
+    rates,
+    uplift: uplift!,
+    ...(bands.length ? { bands } : {}),
+    ...(notes ? { notes } : {}),
+    source: file,
+  };
 }
 
 function readReferences(fields: JsonFields, root: JsonObject): Reference[] {
   const list = fields.array(root, 'references', '$') ?? [];
   if (list.length === 0 && root['references'] !== undefined) {
-    fields.issues.push(error('MISSING_VALUE', '$.references is empty; every tariff cites at least one source (title and URL)', fields.at('$.references')));
+    fields.issues.push(
+      error(
+        'MISSING_VALUE',
+        '$.references is empty; every tariff cites at least one source (title and URL)',
+        fields.at('$.references'),
+      ),
+    );
   }
   return list.flatMap((value, i) => {
     const path = `$.references[${i}]`;
@@ -60,22 +104,49 @@ function readReferences(fields: JsonFields, root: JsonObject): Reference[] {
 }
 
 /** basis, status, reference and notes: optional, but checked when given. */
-function readProvenance(fields: JsonFields, object: JsonObject, path: string, citable: ReadonlySet<string>): Provenance {
+function readProvenance(
+  fields: JsonFields,
+  object: JsonObject,
+  path: string,
+  citable: ReadonlySet<string>,
+): Provenance {
   const basis = fields.string(object, 'basis', path, true);
   const notes = fields.string(object, 'notes', path, true);
   const statusText = fields.string(object, 'status', path, true);
   const status = VALUE_STATUSES.find((s) => s === statusText) as ValueStatus | undefined;
   if (statusText !== undefined && !status) {
-    fields.issues.push(error('INVALID_FIELD', `${path}.status "${statusText}" is not one of ${VALUE_STATUSES.join(', ')}`, fields.at(`${path}.status`)));
+    fields.issues.push(
+      error(
+        'INVALID_FIELD',
+        `${path}.status "${statusText}" is not one of ${VALUE_STATUSES.join(', ')}`,
+        fields.at(`${path}.status`),
+      ),
+    );
   }
   const reference = fields.string(object, 'reference', path, true);
   if (reference !== undefined && !citable.has(reference)) {
-    fields.issues.push(error('UNKNOWN_REFERENCE', `${path}.reference "${reference}" is not the id of any entry in $.references`, fields.at(`${path}.reference`), citable.size ? `reference ids: ${[...citable].join(', ')}` : 'give the references ids'));
+    fields.issues.push(
+      error(
+        'UNKNOWN_REFERENCE',
+        `${path}.reference "${reference}" is not the id of any entry in $.references`,
+        fields.at(`${path}.reference`),
+        citable.size ? `reference ids: ${[...citable].join(', ')}` : 'give the references ids',
+      ),
+    );
   }
-  return { ...(basis ? { basis } : {}), ...(status ? { status } : {}), ...(reference ? { reference } : {}), ...(notes ? { notes } : {}) };
+  return {
+    ...(basis ? { basis } : {}),
+    ...(status ? { status } : {}),
+    ...(reference ? { reference } : {}),
+    ...(notes ? { notes } : {}),
+  };
 }
 
-function readSettings(fields: JsonFields, root: JsonObject, citable: ReadonlySet<string>): TariffSetting[] {
+function readSettings(
+  fields: JsonFields,
+  root: JsonObject,
+  citable: ReadonlySet<string>,
+): TariffSetting[] {
   const seen = new Set<string>();
   return (fields.array(root, 'settings', '$') ?? []).flatMap((value, i) => {
     const path = `$.settings[${i}]`;
@@ -86,14 +157,26 @@ function readSettings(fields: JsonFields, root: JsonObject, citable: ReadonlySet
     const label = fields.string(setting, 'label', path, true);
     const placeValue = fields.decimal(setting, 'placeValue', path);
     const provenance = readProvenance(fields, setting, path, citable);
-    if (id && seen.has(id)) fields.issues.push(error('DUPLICATE_SETTING', `setting "${id}" is declared more than once`, fields.at(`${path}.id`)));
+    if (id && seen.has(id))
+      fields.issues.push(
+        error(
+          'DUPLICATE_SETTING',
+          `setting "${id}" is declared more than once`,
+          fields.at(`${path}.id`),
+        ),
+      );
     if (!id || !placeValue || seen.has(id)) return [];
     seen.add(id);
     return [{ id, label: label ?? id, placeValue, ...provenance, origin: fields.at(path) }];
   });
 }
 
-function readRates(fields: JsonFields, root: JsonObject, settings: ReadonlySet<string>, citable: ReadonlySet<string>): TariffRate[] {
+function readRates(
+  fields: JsonFields,
+  root: JsonObject,
+  settings: ReadonlySet<string>,
+  citable: ReadonlySet<string>,
+): TariffRate[] {
   const seen = new Map<string, string>();
   return (fields.array(root, 'rates', '$') ?? []).flatMap((value, i) => {
     const path = `$.rates[${i}]`;
@@ -103,29 +186,72 @@ function readRates(fields: JsonFields, root: JsonObject, settings: ReadonlySet<s
     const effectiveFrom = dateField(fields, rate, 'effectiveFrom', path);
     const endDate = dateField(fields, rate, 'endDate', path, true);
     if (effectiveFrom && endDate && endDate < effectiveFrom) {
-      fields.issues.push(error('INVALID_DATE', `${path}.endDate ${endDate} is before its effectiveFrom ${effectiveFrom}`, fields.at(`${path}.endDate`)));
+      fields.issues.push(
+        error(
+          'INVALID_DATE',
+          `${path}.endDate ${endDate} is before its effectiveFrom ${effectiveFrom}`,
+          fields.at(`${path}.endDate`),
+        ),
+      );
     }
     const setting = fields.string(rate, 'setting', path);
     if (setting !== undefined && !settings.has(setting)) {
-      fields.issues.push(error('UNKNOWN_SETTING', `${path}.setting "${setting}" is not declared in $.settings`, fields.at(`${path}.setting`), `declared settings: ${[...settings].join(', ')}`));
+      fields.issues.push(
+        error(
+          'UNKNOWN_SETTING',
+          `${path}.setting "${setting}" is not declared in $.settings`,
+          fields.at(`${path}.setting`),
+          `declared settings: ${[...settings].join(', ')}`,
+        ),
+      );
     }
     const band = fields.string(rate, 'band', path);
     const need = needOf(fields, rate, path);
     const topUp: Decimal | undefined = fields.decimal(rate, 'topUp', path);
     const provenance = readProvenance(fields, rate, path, citable);
-    if (effectiveFrom === undefined || setting === undefined || band === undefined || need === undefined || topUp === undefined) return [];
+    if (
+      effectiveFrom === undefined ||
+      setting === undefined ||
+      band === undefined ||
+      need === undefined ||
+      topUp === undefined
+    )
+      return [];
     const key = `${setting}\u0000${band}\u0000${need}\u0000${effectiveFrom}`;
     const first = seen.get(key);
     if (first) {
-      fields.issues.push(error('DUPLICATE_TARIFF_ROW', `${path} repeats ${first}: setting "${setting}", band "${band}", need ${need}, effectiveFrom ${effectiveFrom}`, fields.at(path), 'keep one row per setting, band, need and date'));
+      fields.issues.push(
+        error(
+          'DUPLICATE_TARIFF_ROW',
+          `${path} repeats ${first}: setting "${setting}", band "${band}", need ${need}, effectiveFrom ${effectiveFrom}`,
+          fields.at(path),
+          'keep one row per setting, band, need and date',
+        ),
+      );
       return [];
     }
     seen.set(key, path);
-    return [{ effectiveFrom, ...(endDate ? { endDate } : {}), setting, band, need, topUp, ...provenance, origin: fields.at(path) }];
+    return [
+      {
+        effectiveFrom,
+        ...(endDate ? { endDate } : {}),
+        setting,
+        band,
+        need,
+        topUp,
+        ...provenance,
+        origin: fields.at(path),
+      },
+    ];
   });
 }
 
-function readBands(fields: JsonFields, root: JsonObject, settings: ReadonlySet<string>, rates: readonly TariffRate[]): TariffBand[] {
+function readBands(
+  fields: JsonFields,
+  root: JsonObject,
+  settings: ReadonlySet<string>,
+  rates: readonly TariffRate[],
+): TariffBand[] {
   const priced = new Set(rates.map((r) => `${r.setting}\u0000${r.band}`));
   return (fields.array(root, 'bands', '$', true) ?? []).flatMap((value, i) => {
     const path = `$.bands[${i}]`;
@@ -137,23 +263,48 @@ function readBands(fields: JsonFields, root: JsonObject, settings: ReadonlySet<s
     const label = fields.string(band, 'label', path);
     const notes = fields.string(band, 'notes', path, true);
     if (setting !== undefined && !settings.has(setting)) {
-      fields.issues.push(error('UNKNOWN_SETTING', `${path}.setting "${setting}" is not declared in $.settings`, fields.at(`${path}.setting`)));
+      fields.issues.push(
+        error(
+          'UNKNOWN_SETTING',
+          `${path}.setting "${setting}" is not declared in $.settings`,
+          fields.at(`${path}.setting`),
+        ),
+      );
       return [];
     }
     if (setting === undefined || id === undefined || label === undefined) return [];
     if (!priced.has(`${setting}\u0000${id}`)) {
-      fields.issues.push(error('UNKNOWN_BAND', `${path} declares band "${id}" for setting "${setting}", but no rate prices it`, fields.at(path), 'add its rates, or remove the band'));
+      fields.issues.push(
+        error(
+          'UNKNOWN_BAND',
+          `${path} declares band "${id}" for setting "${setting}", but no rate prices it`,
+          fields.at(path),
+          'add its rates, or remove the band',
+        ),
+      );
       return [];
     }
     return [{ setting, band: id, label, ...(notes ? { notes } : {}) }];
   });
 }
 
-function dateField(fields: JsonFields, object: JsonObject, key: string, path: string, optional = false): string | undefined {
+function dateField(
+  fields: JsonFields,
+  object: JsonObject,
+  key: string,
+  path: string,
+  optional = false,
+): string | undefined {
   const text = fields.string(object, key, path, optional);
   if (text === undefined) return undefined;
   if (isValidDate(text)) return text;
-  fields.issues.push(error('INVALID_DATE', `${path}.${key} "${text}" is not a date written YYYY-MM-DD`, fields.at(`${path}.${key}`)));
+  fields.issues.push(
+    error(
+      'INVALID_DATE',
+      `${path}.${key} "${text}" is not a date written YYYY-MM-DD`,
+      fields.at(`${path}.${key}`),
+    ),
+  );
   return undefined;
 }
 
@@ -161,13 +312,27 @@ function needOf(fields: JsonFields, rate: JsonObject, path: string): Need | '*' 
   const text = fields.string(rate, 'need', path);
   if (text === undefined || text === '*') return text;
   const need = parseNeed(text);
-  if (!need) fields.issues.push(error('UNKNOWN_NEED', `${path}.need "${text}" is not a SEN2 code or "*"`, fields.at(`${path}.need`), `expected "*" or one of ${NEED_CODES.join(', ')}`));
+  if (!need)
+    fields.issues.push(
+      error(
+        'UNKNOWN_NEED',
+        `${path}.need "${text}" is not a SEN2 code or "*"`,
+        fields.at(`${path}.need`),
+        `expected "*" or one of ${NEED_CODES.join(', ')}`,
+      ),
+    );
   return need;
 }
 
 function readUplift(fields: JsonFields, root: JsonObject): Uplift | undefined {
   if (root['uplift'] === undefined) {
-    fields.issues.push(error('MISSING_VALUE', '$.uplift is required: { "method": "none" } or { "method": "percent", "annualRate": "0.02" }', fields.at('$')));
+    fields.issues.push(
+      error(
+        'MISSING_VALUE',
+        '$.uplift is required: { "method": "none" } or { "method": "percent", "annualRate": "0.02" }',
+        fields.at('$'),
+      ),
+    );
     return undefined;
   }
   const uplift = fields.object(root['uplift'], '$.uplift');
@@ -176,13 +341,26 @@ function readUplift(fields: JsonFields, root: JsonObject): Uplift | undefined {
   const method = fields.string(uplift, 'method', '$.uplift');
   if (method === 'none') return { method };
   if (method !== 'percent') {
-    if (method !== undefined) fields.issues.push(error('INVALID_FIELD', `$.uplift.method "${method}" is not "none" or "percent"`, fields.at('$.uplift.method')));
+    if (method !== undefined)
+      fields.issues.push(
+        error(
+          'INVALID_FIELD',
+          `$.uplift.method "${method}" is not "none" or "percent"`,
+          fields.at('$.uplift.method'),
+        ),
+      );
     return undefined;
   }
   const annualRate = fields.decimal(uplift, 'annualRate', '$.uplift', { allowNegative: true });
   const on = fields.string(uplift, 'on', '$.uplift', true) ?? DEFAULT_UPLIFT_DAY;
   if (!isValidMonthDay(on)) {
-    fields.issues.push(error('INVALID_DATE', `$.uplift.on "${on}" is not a day written MM-DD (02-29 is not allowed)`, fields.at('$.uplift.on')));
+    fields.issues.push(
+      error(
+        'INVALID_DATE',
+        `$.uplift.on "${on}" is not a day written MM-DD (02-29 is not allowed)`,
+        fields.at('$.uplift.on'),
+      ),
+    );
     return undefined;
   }
   return annualRate ? { method, annualRate, on } : undefined;

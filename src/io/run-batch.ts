@@ -86,55 +86,132 @@ export interface BatchResult {
 export async function runBatch(dir: string, options: BatchOptions = {}): Promise<BatchResult> {
   // More threads than cores only compete (--jobs 1000 once started 1,000 threads and took 10 GB);
   // more than areas would sit idle, and the areas are known only once read, so those stop then.
-  const jobs = Math.min(Math.max(1, options.jobs ?? availableParallelism()), availableParallelism());
+  const jobs = Math.min(
+    Math.max(1, options.jobs ?? availableParallelism()),
+    availableParallelism(),
+  );
   const limits = options.limits ?? DEFAULT_LIMITS;
   const libraryDir = options.libraryDir ?? shippedLibraryDir();
   // Threads start (and load their modules) while this thread reads the inputs.
   const pool = jobs > 1 ? startWorkers(jobs) : [];
   try {
-    const sources = readBatchSources(dir, limits, libraryDir, options.tariffFile === undefined ? undefined : path.resolve(options.tariffFile));
+    const sources = readBatchSources(
+      dir,
+      limits,
+      libraryDir,
+      options.tariffFile === undefined ? undefined : path.resolve(options.tariffFile),
+    );
     const scenarioFile = loadScenarios(sources.init.dir, libraryDir);
     const hasScenarios = scenarioFile.inputs.length > 0;
-    const chosen = chooseScenarios(scenarioFile.scenarios?.map((s) => s.id), options.scenarios, hasScenarios);
+    const chosen = chooseScenarios(
+      scenarioFile.scenarios?.map((s) => s.id),
+      options.scenarios,
+      hasScenarios,
+    );
     const global = sortIssues([...sources.issues, ...scenarioFile.issues, ...chosen.issues]);
     if (hasErrors(global)) throw new InputError(global);
-    const init: BatchInit = { ...sources.init, ...(chosen.ids ? { scenarios: chosen.ids } : {}), ...(hasScenarios ? { scenariosFile: path.resolve(sources.init.dir, 'scenarios.json') } : {}) };
-    const preFailed: AreaOutcome[] = [...sources.failures].map(([code, { name, issues }]) => ({ code, name, issues: sortIssues(issues), scenarios: [], inputs: [] }));
+    const init: BatchInit = {
+      ...sources.init,
+      ...(chosen.ids ? { scenarios: chosen.ids } : {}),
+      ...(hasScenarios ? { scenariosFile: path.resolve(sources.init.dir, 'scenarios.json') } : {}),
+    };
+    const preFailed: AreaOutcome[] = [...sources.failures].map(([code, { name, issues }]) => ({
+      code,
+      name,
+      issues: sortIssues(issues),
+      scenarios: [],
+      inputs: [],
+    }));
     // With --fail-fast, an area that failed while the inputs were split stops the run before any is modelled.
-    const tasks = options.failFast && preFailed.length ? [] : [...sources.tasks].sort((a, b) => b.weight - a.weight);
+    const tasks =
+      options.failFast && preFailed.length
+        ? []
+        : [...sources.tasks].sort((a, b) => b.weight - a.weight);
     options.onProgress?.(0, tasks.length, 0);
     const used = Math.max(1, Math.min(jobs, tasks.length));
     for (const idle of pool.splice(Math.min(pool.length, tasks.length))) void idle.terminate();
     // Each area's rows are made Decimals as the area comes back, while the others still run, rather than all after the last.
     const converted = new Map<AreaOutcome, ConvertedRows>();
     const onOutcome = (outcome: AreaOutcome) => converted.set(outcome, convert(outcome));
-    const run = await runTasks(init, tasks, pool, { ...options, failFast: Boolean(options.failFast), onOutcome });
-    return { ...assemble([...preFailed, ...run.outcomes], converted, chosen.ids ?? [''], global, [...sources.digests, ...scenarioFile.inputs], run.stopped || (Boolean(options.failFast) && preFailed.length > 0)), jobs: used };
+    const run = await runTasks(init, tasks, pool, {
+      ...options,
+      failFast: Boolean(options.failFast),
+      onOutcome,
+    });
+    return {
+      ...assemble(
+        [...preFailed, ...run.outcomes],
+        converted,
+        chosen.ids ?? [''],
+        global,
+        [...sources.digests, ...scenarioFile.inputs],
+        run.stopped || (Boolean(options.failFast) && preFailed.length > 0),
+      ),
+      jobs: used,
+    };
   } finally {
     for (const worker of pool) void worker.terminate();
   }
 }
 
-function chooseScenarios(available: readonly string[] | undefined, wanted: readonly string[] | undefined, hasFile: boolean): { ids?: string[]; issues: Issue[] } {
-  if (!wanted) return available && available.length ? { ids: [...available], issues: [] } : { issues: [] };
-  const issues = wanted.filter((id) => !available?.includes(id)).map((id) => error('UNKNOWN_SCENARIO', `scenario "${id}" is not defined`, undefined, available?.length ? `scenarios: ${available.join(', ')}` : hasFile ? 'scenarios.json defines none' : 'the national model has no scenarios.json'));
+function chooseScenarios(
+  available: readonly string[] | undefined,
+  wanted: readonly string[] | undefined,
+  hasFile: boolean,
+): { ids?: string[]; issues: Issue[] } {
+  if (!wanted)
+    return available && available.length ? { ids: [...available], issues: [] } : { issues: [] };
+  const issues = wanted
+    .filter((id) => !available?.includes(id))
+    .map((id) =>
+      error(
+        'UNKNOWN_SCENARIO',
+        `scenario "${id}" is not defined`,
+        undefined,
+        available?.length
+          ? `scenarios: ${available.join(', ')}`
+          : hasFile
+            ? 'scenarios.json defines none'
+            : 'the national model has no scenarios.json',
+      ),
+    );
   return { ids: [...wanted], issues };
 }
 
 /** An area's summary rows per scenario: unrounded, as printed, and as figures of the printed rows (for the national totals). */
-type ConvertedRows = ReadonlyMap<string, { readonly rows: readonly BatchRow[]; readonly texts: readonly PrintedRow[]; readonly printed: readonly AreaYear[] }>;
+type ConvertedRows = ReadonlyMap<
+  string,
+  {
+    readonly rows: readonly BatchRow[];
+    readonly texts: readonly PrintedRow[];
+    readonly printed: readonly AreaYear[];
+  }
+>;
 
 function convert(outcome: AreaOutcome): ConvertedRows {
-  return new Map(outcome.scenarios.map(({ id, rows }) => [id, {
-    rows: rows.map((wire) => ({ ...fromWire(wire), scenario: id })),
-    texts: rows.map((wire) => printedRow(wire, id)),
-    printed: rows.map((wire) => asPrinted(wire, id)),
-  }]));
+  return new Map(
+    outcome.scenarios.map(({ id, rows }) => [
+      id,
+      {
+        rows: rows.map((wire) => ({ ...fromWire(wire), scenario: id })),
+        texts: rows.map((wire) => printedRow(wire, id)),
+        printed: rows.map((wire) => asPrinted(wire, id)),
+      },
+    ]),
+  );
 }
 
-function assemble(outcomes: readonly AreaOutcome[], converted: ReadonlyMap<AreaOutcome, ConvertedRows>, scenarios: readonly string[], global: readonly Issue[], read: readonly InputDigest[], stopped: boolean): Omit<BatchResult, 'jobs'> {
+function assemble(
+  outcomes: readonly AreaOutcome[],
+  converted: ReadonlyMap<AreaOutcome, ConvertedRows>,
+  scenarios: readonly string[],
+  global: readonly Issue[],
+  read: readonly InputDigest[],
+  stopped: boolean,
+): Omit<BatchResult, 'jobs'> {
   const byCode = new Map<string, AreaOutcome[]>();
-  for (const outcome of outcomes) byCode.set(outcome.code, [...(byCode.get(outcome.code) ?? []), outcome]);
+  for (const outcome of outcomes)
+    byCode.set(outcome.code, [...(byCode.get(outcome.code) ?? []), outcome]);
   const codes = [...byCode.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const areas: AreaResult[] = [];
   const rows: BatchRow[] = [];
@@ -143,7 +220,16 @@ function assemble(outcomes: readonly AreaOutcome[], converted: ReadonlyMap<AreaO
   for (const code of codes) {
     const group = byCode.get(code)!.sort((a, b) => ((a.source ?? '') < (b.source ?? '') ? -1 : 1));
     // A folder of model folders can name one area twice; none of them is modelled.
-    const duplicated = group.slice(1).map((o) => error('DUPLICATE_AREA', `area "${code}" is already the area of ${group[0]!.source ?? 'another model'}`, o.source ? { file: o.source } : undefined, 'give each model folder its own area code'));
+    const duplicated = group
+      .slice(1)
+      .map((o) =>
+        error(
+          'DUPLICATE_AREA',
+          `area "${code}" is already the area of ${group[0]!.source ?? 'another model'}`,
+          o.source ? { file: o.source } : undefined,
+          'give each model folder its own area code',
+        ),
+      );
     const issues = sortIssues(uniqueIssues([...duplicated, ...group.flatMap((o) => o.issues)]));
     const failed = hasErrors(issues) || group[0]!.scenarios.length === 0;
     areas.push({ code, name: group[0]!.name, issues, failed });
@@ -158,31 +244,67 @@ function assemble(outcomes: readonly AreaOutcome[], converted: ReadonlyMap<AreaO
       }
     }
   }
-  const warnings = uniqueIssues(sortIssues([...global, ...areas.flatMap((a) => a.issues)].filter((i) => i.severity === 'warning')));
+  const warnings = uniqueIssues(
+    sortIssues(
+      [...global, ...areas.flatMap((a) => a.issues)].filter((i) => i.severity === 'warning'),
+    ),
+  );
   // Every file any thread read, once each, by path: what the run's figures came from.
   const byPath = new Map<string, InputDigest>();
-  for (const digest of [...read, ...outcomes.flatMap((o) => o.inputs)]) if (!byPath.has(digest.path)) byPath.set(digest.path, digest);
-  const provenance = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const digest of [...read, ...outcomes.flatMap((o) => o.inputs)])
+    if (!byPath.has(digest.path)) byPath.set(digest.path, digest);
+  const provenance = [...byPath.values()].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
   const inputs = provenance.map((digest) => path.resolve(digest.path));
-  return { areas, scenarios, rows, printed: texts, national: stopped ? [] : nationalTotals(printed, scenarios, { inYear: 'in_year_balance', cumulative: 'cumulative_balance' }), warnings, inputs, provenance, stopped };
+  return {
+    areas,
+    scenarios,
+    rows,
+    printed: texts,
+    national: stopped
+      ? []
+      : nationalTotals(printed, scenarios, {
+          inYear: 'in_year_balance',
+          cumulative: 'cumulative_balance',
+        }),
+    warnings,
+    inputs,
+    provenance,
+    stopped,
+  };
 }
 
 function fromWire(wire: AreaOutcome['scenarios'][number]['rows'][number]): Row {
   const row: Record<string, string | Decimal> = {};
-  for (const [column, value] of Object.entries(wire)) row[column] = typeof value === 'string' ? value : new Dec(value.d);
+  for (const [column, value] of Object.entries(wire))
+    row[column] = typeof value === 'string' ? value : new Dec(value.d);
   return row;
 }
 
 /** A row's cells as summary.csv prints them: the worker rounded the figures (src/io/model-area.ts), text is made spreadsheet-safe as renderCsv makes it. */
-function printedRow(wire: AreaOutcome['scenarios'][number]['rows'][number], scenario: string): PrintedRow {
+function printedRow(
+  wire: AreaOutcome['scenarios'][number]['rows'][number],
+  scenario: string,
+): PrintedRow {
   const row: Record<string, string> = { scenario: neutraliseText(scenario) };
-  for (const [column, value] of Object.entries(wire)) row[column] = typeof value === 'string' ? neutraliseText(value) : value.p;
+  for (const [column, value] of Object.entries(wire))
+    row[column] = typeof value === 'string' ? neutraliseText(value) : value.p;
   return row;
 }
 
 /** A row's figures as summary.csv prints them (rounded in the worker), so national totals are the sums of the printed rows. */
-function asPrinted(wire: AreaOutcome['scenarios'][number]['rows'][number], scenario: string): AreaYear {
+function asPrinted(
+  wire: AreaOutcome['scenarios'][number]['rows'][number],
+  scenario: string,
+): AreaYear {
   const figures: Record<string, Decimal> = {};
-  for (const [column, value] of Object.entries(wire)) if (typeof value !== 'string') figures[column] = new Dec(value.p);
-  return { area: String(wire['area_code']), scenario, financialYear: String(wire['financial_year']), figures };
+  for (const [column, value] of Object.entries(wire))
+    if (typeof value !== 'string') figures[column] = new Dec(value.p);
+  return {
+    area: String(wire['area_code']),
+    scenario,
+    financialYear: String(wire['financial_year']),
+    figures,
+  };
 }

@@ -40,7 +40,14 @@ export class TariffCheck {
         normalisations(issues).note('setting', row.at(column), column, text, id);
         return id;
       }
-      issues.push(error('UNKNOWN_SETTING', `setting "${text}" is not in tariff "${this.tariff.id}"`, row.at(column), this.settingsHint(text)));
+      issues.push(
+        error(
+          'UNKNOWN_SETTING',
+          `setting "${text}" is not in tariff "${this.tariff.id}"`,
+          row.at(column),
+          this.settingsHint(text),
+        ),
+      );
       return undefined;
     }
     return text;
@@ -65,20 +72,48 @@ export class TariffCheck {
   /** A setting named in a JSON field (`path`, at `where`), if the tariff declares it. */
   namedSetting(text: string, path: string, where: Location, issues: Issue[]): string | undefined {
     if (this.knows(text)) return text;
-    issues.push(error('UNKNOWN_SETTING', `${path} "${text}" is not a setting in tariff "${this.tariff!.id}"`, where, this.settingsHint(text)));
+    issues.push(
+      error(
+        'UNKNOWN_SETTING',
+        `${path} "${text}" is not a setting in tariff "${this.tariff!.id}"`,
+        where,
+        this.settingsHint(text),
+      ),
+    );
     return undefined;
   }
 
   /** The band in a cell, if the tariff prices it for the setting. */
-  band(row: CsvRow, column: string, setting: string | undefined, issues: Issue[]): string | undefined {
+  band(
+    row: CsvRow,
+    column: string,
+    setting: string | undefined,
+    issues: Issue[],
+  ): string | undefined {
     const text = row.get(column);
     if (text === '') {
-      issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column), 'only a row with annual_cost may leave band empty'));
+      issues.push(
+        error(
+          'MISSING_VALUE',
+          `"${column}" is empty`,
+          row.at(column),
+          'only a row with annual_cost may leave band empty',
+        ),
+      );
       return undefined;
     }
     if (this.tariff && setting !== undefined && !this.bands.get(setting)?.has(text)) {
       const known = [...(this.bands.get(setting) ?? [])];
-      issues.push(error('UNKNOWN_BAND', `band "${text}" has no rate for setting "${setting}" in tariff "${this.tariff.id}"`, row.at(column), known.length ? `bands for ${setting}: ${known.join(', ')}` : `the tariff has no rates for ${setting}`));
+      issues.push(
+        error(
+          'UNKNOWN_BAND',
+          `band "${text}" has no rate for setting "${setting}" in tariff "${this.tariff.id}"`,
+          row.at(column),
+          known.length
+            ? `bands for ${setting}: ${known.join(', ')}`
+            : `the tariff has no rates for ${setting}`,
+        ),
+      );
       return undefined;
     }
     return text;
@@ -87,7 +122,10 @@ export class TariffCheck {
 
 /** A setting id as people vary it: any case, spaces or underscores for hyphens ("Special School" → "special-school"). */
 export function settingKey(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s_-]+/g, '-');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '-');
 }
 
 /** Levenshtein distance between two short texts, or more than `limit` once it is certain to be. */
@@ -97,7 +135,11 @@ export function editDistance(a: string, b: string, limit: number): number {
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];
     for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     if (Math.min(...current) > limit) return limit + 1;
     previous = current;

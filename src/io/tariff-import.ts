@@ -3,7 +3,18 @@ import { parseDecimal } from '../core/decimal.js';
 import { error, type Issue, type Location } from '../core/issue.js';
 import { NEED_CODES, type Need, parseNeed } from '../core/need.js';
 import { isValidDate, isValidMonthDay } from '../core/period.js';
-import { DEFAULT_UPLIFT_DAY, type Provenance, type Reference, type Tariff, type TariffBand, type TariffRate, type TariffSetting, type Uplift, VALUE_STATUSES, type ValueStatus } from '../core/tariff.js';
+import {
+  DEFAULT_UPLIFT_DAY,
+  type Provenance,
+  type Reference,
+  type Tariff,
+  type TariffBand,
+  type TariffRate,
+  type TariffSetting,
+  type Uplift,
+  VALUE_STATUSES,
+  type ValueStatus,
+} from '../core/tariff.js';
 import { restoreText } from '../core/spreadsheet-text.js';
 import { readCsvTable, type CsvRow } from './csv-table.js';
 import { spreadsheetNumber, whyNotNumber } from './normalise.js';
@@ -48,14 +59,44 @@ export function importTariff(sources: ImportSources, overrides: ImportOverrides)
   const bands = sources.bands ? readBands(sources.bands, settingIds, rates, issues) : [];
   const id = overrides.id ?? meta.get('id');
   const title = overrides.title ?? meta.get('title');
-  if (!id) issues.push(error('MISSING_VALUE', 'the tariff needs an id: give --id (or an "id" row in tariff.csv)', { file: sources.rates.file }));
-  if (!title) issues.push(error('MISSING_VALUE', 'the tariff needs a title: give --title (or a "title" row in tariff.csv)', { file: sources.rates.file }));
-  if (references.length === 0) issues.push(error('MISSING_VALUE', 'the tariff needs at least one source: give --reference URL (or a references.csv)', { file: sources.rates.file }));
+  if (!id)
+    issues.push(
+      error('MISSING_VALUE', 'the tariff needs an id: give --id (or an "id" row in tariff.csv)', {
+        file: sources.rates.file,
+      }),
+    );
+  if (!title)
+    issues.push(
+      error(
+        'MISSING_VALUE',
+        'the tariff needs a title: give --title (or a "title" row in tariff.csv)',
+        { file: sources.rates.file },
+      ),
+    );
+  if (references.length === 0)
+    issues.push(
+      error(
+        'MISSING_VALUE',
+        'the tariff needs at least one source: give --reference URL (or a references.csv)',
+        { file: sources.rates.file },
+      ),
+    );
   const uplift = readUplift(meta, sources.meta?.file ?? sources.rates.file, issues);
-  if (issues.some((i) => i.severity === 'error') || !id || !title || !uplift) return { issues, normalised: notes.lines() };
+  if (issues.some((i) => i.severity === 'error') || !id || !title || !uplift)
+    return { issues, normalised: notes.lines() };
   const tariffNotes = meta.get('notes');
   return {
-    tariff: { id, title, currency: 'GBP', references, settings, rates, uplift, ...(bands.length ? { bands } : {}), ...(tariffNotes ? { notes: tariffNotes } : {}) },
+    tariff: {
+      id,
+      title,
+      currency: 'GBP',
+      references,
+      settings,
+      rates,
+      uplift,
+      ...(bands.length ? { bands } : {}),
+      ...(tariffNotes ? { notes: tariffNotes } : {}),
+    },
     issues,
     normalised: notes.lines(),
   };
@@ -81,7 +122,10 @@ class Normalisations {
 const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 class CellReader {
-  constructor(private readonly issues: Issue[], private readonly notes: Normalisations) {}
+  constructor(
+    private readonly issues: Issue[],
+    private readonly notes: Normalisations,
+  ) {}
 
   text(row: CsvRow, column: string): string | undefined {
     const value = restoreText(row.get(column));
@@ -90,7 +134,8 @@ class CellReader {
 
   required(row: CsvRow, column: string): string | undefined {
     const value = this.text(row, column);
-    if (value === undefined) this.issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
+    if (value === undefined)
+      this.issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
     return value;
   }
 
@@ -105,7 +150,14 @@ class CellReader {
       this.notes.note('amount|removed £ or thousands separators', row.at(column));
       return this.nonNegative(spreadsheet.value, row, column, text);
     }
-    this.issues.push(error('INVALID_NUMBER', `"${column}" is "${text}": ${whyNotNumber(text, 'amount')}`, row.at(column), 'write amounts like 12345.67 or £12,345.67'));
+    this.issues.push(
+      error(
+        'INVALID_NUMBER',
+        `"${column}" is "${text}": ${whyNotNumber(text, 'amount')}`,
+        row.at(column),
+        'write amounts like 12345.67 or £12,345.67',
+      ),
+    );
     return undefined;
   }
 
@@ -119,7 +171,13 @@ class CellReader {
       this.notes.note('date|read dd/mm/yyyy as a UK date', row.at(column));
       return iso;
     }
-    this.issues.push(error('INVALID_DATE', `"${column}" is "${text}", which is not a date written YYYY-MM-DD or dd/mm/yyyy`, row.at(column)));
+    this.issues.push(
+      error(
+        'INVALID_DATE',
+        `"${column}" is "${text}", which is not a date written YYYY-MM-DD or dd/mm/yyyy`,
+        row.at(column),
+      ),
+    );
     return undefined;
   }
 
@@ -127,107 +185,249 @@ class CellReader {
     const basis = this.text(row, 'basis');
     const notes = this.text(row, 'notes');
     const statusText = this.text(row, 'status');
-    const status = VALUE_STATUSES.find((s) => s === statusText?.toLowerCase()) as ValueStatus | undefined;
-    if (statusText !== undefined && !status) this.issues.push(error('INVALID_FIELD', `status "${statusText}" is not one of ${VALUE_STATUSES.join(', ')}`, row.at('status')));
+    const status = VALUE_STATUSES.find((s) => s === statusText?.toLowerCase()) as
+      ValueStatus | undefined;
+    if (statusText !== undefined && !status)
+      this.issues.push(
+        error(
+          'INVALID_FIELD',
+          `status "${statusText}" is not one of ${VALUE_STATUSES.join(', ')}`,
+          row.at('status'),
+        ),
+      );
     const reference = this.text(row, 'reference');
-    if (reference !== undefined && !citable.has(reference)) this.issues.push(error('UNKNOWN_REFERENCE', `reference "${reference}" is not an id in the references`, row.at('reference')));
-    return { ...(basis ? { basis } : {}), ...(status ? { status } : {}), ...(reference ? { reference } : {}), ...(notes ? { notes } : {}) };
+    if (reference !== undefined && !citable.has(reference))
+      this.issues.push(
+        error(
+          'UNKNOWN_REFERENCE',
+          `reference "${reference}" is not an id in the references`,
+          row.at('reference'),
+        ),
+      );
+    return {
+      ...(basis ? { basis } : {}),
+      ...(status ? { status } : {}),
+      ...(reference ? { reference } : {}),
+      ...(notes ? { notes } : {}),
+    };
   }
 
-  private nonNegative(value: Decimal, row: CsvRow, column: string, text: string): Decimal | undefined {
+  private nonNegative(
+    value: Decimal,
+    row: CsvRow,
+    column: string,
+    text: string,
+  ): Decimal | undefined {
     if (!value.isNegative() || value.isZero()) return value;
-    this.issues.push(error('NEGATIVE_VALUE', `"${column}" is ${text}, which must not be negative`, row.at(column)));
+    this.issues.push(
+      error('NEGATIVE_VALUE', `"${column}" is ${text}, which must not be negative`, row.at(column)),
+    );
     return undefined;
   }
 }
 
-function table(source: { file: string; text: string }, required: readonly string[], optional: readonly string[], issues: Issue[]): CsvRow[] {
+function table(
+  source: { file: string; text: string },
+  required: readonly string[],
+  optional: readonly string[],
+  issues: Issue[],
+): CsvRow[] {
   const parsed = readCsvTable(source.text, source.file, { required, optional });
   issues.push(...parsed.issues);
-  return parsed.issues.some((i) => i.code === 'CSV_MALFORMED' || i.code === 'MISSING_COLUMN') ? [] : parsed.rows;
+  return parsed.issues.some((i) => i.code === 'CSV_MALFORMED' || i.code === 'MISSING_COLUMN')
+    ? []
+    : parsed.rows;
 }
 
 function readMeta(source: ImportSources['meta'], issues: Issue[]): Map<string, string> {
   const meta = new Map<string, string>();
-  if (source) for (const row of table(source, ['field', 'value'], [], issues)) meta.set(row.get('field'), restoreText(row.get('value')));
+  if (source)
+    for (const row of table(source, ['field', 'value'], [], issues))
+      meta.set(row.get('field'), restoreText(row.get('value')));
   return meta;
 }
 
-function readReferences(source: ImportSources['references'], overrides: ImportOverrides, issues: Issue[]): Reference[] {
+function readReferences(
+  source: ImportSources['references'],
+  overrides: ImportOverrides,
+  issues: Issue[],
+): Reference[] {
   const references: Reference[] = [];
   if (source) {
     for (const row of table(source, ['title', 'url'], ['id'], issues)) {
       const id = restoreText(row.get('id'));
       const title = restoreText(row.get('title'));
       const url = restoreText(row.get('url'));
-      if (!title || !url) issues.push(error('MISSING_VALUE', 'a reference needs a title and a url', row.at(title ? 'url' : 'title')));
+      if (!title || !url)
+        issues.push(
+          error(
+            'MISSING_VALUE',
+            'a reference needs a title and a url',
+            row.at(title ? 'url' : 'title'),
+          ),
+        );
       else references.push({ ...(id ? { id } : {}), title, url });
     }
   }
-  if (overrides.referenceUrl) references.push({ title: overrides.referenceTitle ?? overrides.referenceUrl, url: overrides.referenceUrl });
+  if (overrides.referenceUrl)
+    references.push({
+      title: overrides.referenceTitle ?? overrides.referenceUrl,
+      url: overrides.referenceUrl,
+    });
   return references;
 }
 
-function readSettings(source: ImportSources['settings'], cells: CellReader, citable: ReadonlySet<string>, issues: Issue[]): TariffSetting[] {
+function readSettings(
+  source: ImportSources['settings'],
+  cells: CellReader,
+  citable: ReadonlySet<string>,
+  issues: Issue[],
+): TariffSetting[] {
   const seen = new Set<string>();
-  return table(source, ['setting', 'label', 'place_value'], ['basis', 'status', 'reference', 'notes'], issues).flatMap((row) => {
+  return table(
+    source,
+    ['setting', 'label', 'place_value'],
+    ['basis', 'status', 'reference', 'notes'],
+    issues,
+  ).flatMap((row) => {
     const id = cells.required(row, 'setting');
     const label = cells.text(row, 'label');
     const placeValue = cells.amount(row, 'place_value');
     const provenance = cells.provenance(row, citable);
-    if (id && seen.has(id)) issues.push(error('DUPLICATE_SETTING', `setting "${id}" is given more than once`, row.at('setting')));
+    if (id && seen.has(id))
+      issues.push(
+        error('DUPLICATE_SETTING', `setting "${id}" is given more than once`, row.at('setting')),
+      );
     if (!id || !placeValue || seen.has(id)) return [];
     seen.add(id);
     return [{ id, label: label ?? id, placeValue, ...provenance }];
   });
 }
 
-function readRates(source: ImportSources['rates'], cells: CellReader, settings: ReadonlySet<string>, citable: ReadonlySet<string>, issues: Issue[]): TariffRate[] {
+function readRates(
+  source: ImportSources['rates'],
+  cells: CellReader,
+  settings: ReadonlySet<string>,
+  citable: ReadonlySet<string>,
+  issues: Issue[],
+): TariffRate[] {
   const seen = new Map<string, number>();
-  return table(source, ['effective_from', 'setting', 'band', 'need', 'top_up'], ['end_date', 'basis', 'status', 'reference', 'notes'], issues).flatMap((row) => {
+  return table(
+    source,
+    ['effective_from', 'setting', 'band', 'need', 'top_up'],
+    ['end_date', 'basis', 'status', 'reference', 'notes'],
+    issues,
+  ).flatMap((row) => {
     const effectiveFrom = cells.date(row, 'effective_from');
     const endDate = cells.date(row, 'end_date', true);
     const setting = cells.required(row, 'setting');
-    if (setting !== undefined && !settings.has(setting)) issues.push(error('UNKNOWN_SETTING', `setting "${setting}" is not in the settings file`, row.at('setting')));
+    if (setting !== undefined && !settings.has(setting))
+      issues.push(
+        error(
+          'UNKNOWN_SETTING',
+          `setting "${setting}" is not in the settings file`,
+          row.at('setting'),
+        ),
+      );
     const band = cells.required(row, 'band');
     const needText = cells.required(row, 'need');
-    const need: Need | '*' | undefined = needText === '*' ? '*' : needText === undefined ? undefined : parseNeed(needText);
-    if (needText !== undefined && !need) issues.push(error('UNKNOWN_NEED', `need "${needText}" is not a SEN2 code or "*"`, row.at('need'), `expected "*" or one of ${NEED_CODES.join(', ')}`));
+    const need: Need | '*' | undefined =
+      needText === '*' ? '*' : needText === undefined ? undefined : parseNeed(needText);
+    if (needText !== undefined && !need)
+      issues.push(
+        error(
+          'UNKNOWN_NEED',
+          `need "${needText}" is not a SEN2 code or "*"`,
+          row.at('need'),
+          `expected "*" or one of ${NEED_CODES.join(', ')}`,
+        ),
+      );
     const topUp = cells.amount(row, 'top_up');
     const provenance = cells.provenance(row, citable);
-    if (effectiveFrom && endDate && endDate < effectiveFrom) issues.push(error('INVALID_DATE', `end_date ${endDate} is before effective_from ${effectiveFrom}`, row.at('end_date')));
+    if (effectiveFrom && endDate && endDate < effectiveFrom)
+      issues.push(
+        error(
+          'INVALID_DATE',
+          `end_date ${endDate} is before effective_from ${effectiveFrom}`,
+          row.at('end_date'),
+        ),
+      );
     if (!effectiveFrom || !setting || !settings.has(setting) || !band || !need || !topUp) return [];
     const key = `${setting}\u0000${band}\u0000${need}\u0000${effectiveFrom}`;
     if (seen.has(key)) {
-      issues.push(error('DUPLICATE_TARIFF_ROW', `line ${seen.get(key)} already gives setting "${setting}", band "${band}", need ${need} from ${effectiveFrom}`, row.at()));
+      issues.push(
+        error(
+          'DUPLICATE_TARIFF_ROW',
+          `line ${seen.get(key)} already gives setting "${setting}", band "${band}", need ${need} from ${effectiveFrom}`,
+          row.at(),
+        ),
+      );
       return [];
     }
     seen.set(key, row.line);
-    return [{ effectiveFrom, ...(endDate ? { endDate } : {}), setting, band, need, topUp, ...provenance }];
+    return [
+      { effectiveFrom, ...(endDate ? { endDate } : {}), setting, band, need, topUp, ...provenance },
+    ];
   });
 }
 
-function readBands(source: NonNullable<ImportSources['bands']>, settings: ReadonlySet<string>, rates: readonly TariffRate[], issues: Issue[]): TariffBand[] {
+function readBands(
+  source: NonNullable<ImportSources['bands']>,
+  settings: ReadonlySet<string>,
+  rates: readonly TariffRate[],
+  issues: Issue[],
+): TariffBand[] {
   const priced = new Set(rates.map((r) => `${r.setting}\u0000${r.band}`));
   return table(source, ['setting', 'band', 'label'], ['notes'], issues).flatMap((row) => {
     const setting = restoreText(row.get('setting'));
     const band = restoreText(row.get('band'));
     const label = restoreText(row.get('label'));
     const notes = restoreText(row.get('notes'));
-    if (!settings.has(setting)) { issues.push(error('UNKNOWN_SETTING', `setting "${setting}" is not in the settings file`, row.at('setting'))); return []; }
-    if (!priced.has(`${setting}\u0000${band}`)) { issues.push(error('UNKNOWN_BAND', `band "${band}" of setting "${setting}" has no rate in the rates file`, row.at('band'))); return []; }
-    if (!label) { issues.push(error('MISSING_VALUE', '"label" is empty', row.at('label'))); return []; }
+    if (!settings.has(setting)) {
+      issues.push(
+        error(
+          'UNKNOWN_SETTING',
+          `setting "${setting}" is not in the settings file`,
+          row.at('setting'),
+        ),
+      );
+      return [];
+    }
+    if (!priced.has(`${setting}\u0000${band}`)) {
+      issues.push(
+        error(
+          'UNKNOWN_BAND',
+          `band "${band}" of setting "${setting}" has no rate in the rates file`,
+          row.at('band'),
+        ),
+      );
+      return [];
+    }
+    if (!label) {
+      issues.push(error('MISSING_VALUE', '"label" is empty', row.at('label')));
+      return [];
+    }
     return [{ setting, band, label, ...(notes ? { notes } : {}) }];
   });
 }
 
-function readUplift(meta: ReadonlyMap<string, string>, file: string, issues: Issue[]): Uplift | undefined {
+function readUplift(
+  meta: ReadonlyMap<string, string>,
+  file: string,
+  issues: Issue[],
+): Uplift | undefined {
   const method = meta.get('uplift_method') ?? 'none';
   if (method === 'none') return { method: 'none' };
   const rate = parseDecimal(meta.get('uplift_annual_rate') ?? '');
   const on = meta.get('uplift_on') || DEFAULT_UPLIFT_DAY;
   if (method !== 'percent' || !rate || !isValidMonthDay(on)) {
-    issues.push(error('INVALID_FIELD', `uplift must be "none", or "percent" with a decimal uplift_annual_rate and an MM-DD uplift_on (got ${method}, ${meta.get('uplift_annual_rate') ?? '-'}, ${on})`, { file }));
+    issues.push(
+      error(
+        'INVALID_FIELD',
+        `uplift must be "none", or "percent" with a decimal uplift_annual_rate and an MM-DD uplift_on (got ${method}, ${meta.get('uplift_annual_rate') ?? '-'}, ${on})`,
+        { file },
+      ),
+    );
     return undefined;
   }
   return { method: 'percent', annualRate: rate, on };

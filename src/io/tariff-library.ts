@@ -18,7 +18,8 @@ export interface LoadedTariff {
 export function readTariffFile(filePath: string): LoadedTariff {
   const file = displayPath(filePath);
   const read = readInput(filePath, file, DEFAULT_LIMITS.maxFileBytes);
-  if (read.status === 'missing') return { file, issues: [error('FILE_MISSING', `tariff file ${file} was not found`, { file })] };
+  if (read.status === 'missing')
+    return { file, issues: [error('FILE_MISSING', `tariff file ${file} was not found`, { file })] };
   if (read.status === 'refused') return { file, issues: [read.issue] };
   const issues: Issue[] = [];
   const tariff = parseTariff(read.file.text, file, issues);
@@ -27,7 +28,10 @@ export function readTariffFile(filePath: string): LoadedTariff {
 
 /** The tariff files of a library folder, in name order. */
 export function libraryFiles(dir: string): string[] {
-  return readdirSync(dir).filter((name) => name.endsWith('.json')).sort().map((name) => path.join(dir, name));
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => path.join(dir, name));
 }
 
 /**
@@ -35,14 +39,16 @@ export function libraryFiles(dir: string): string[] {
  * (`devon-2022-24` for tariffs/devon-2022-24.json). Undefined when it is neither.
  */
 export function resolveTariff(argument: string, libraryDir: string): string | undefined {
-  if (readInput(argument, argument, DEFAULT_LIMITS.maxFileBytes).status !== 'missing') return path.resolve(argument);
+  if (readInput(argument, argument, DEFAULT_LIMITS.maxFileBytes).status !== 'missing')
+    return path.resolve(argument);
   const byName = path.join(libraryDir, `${argument}.json`);
   if (readInput(byName, byName, DEFAULT_LIMITS.maxFileBytes).status !== 'missing') return byName;
   return undefined;
 }
 
 /** The tariff library shipped with the tool (tariffs/). */
-export const shippedLibraryDir = (): string => fileURLToPath(new URL('../../tariffs/', import.meta.url));
+export const shippedLibraryDir = (): string =>
+  fileURLToPath(new URL('../../tariffs/', import.meta.url));
 
 /** The ids of the tables in a library folder, in name order (none when the folder cannot be read). */
 export function libraryIds(dir: string): string[] {
@@ -61,17 +67,34 @@ const LIBRARY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  * relative to the model folder if such a file exists, else the id of a table in the library
  * (`example-borough-2025` for tariffs/example-borough-2025.json). Undefined when it is neither.
  */
-export function resolveModelTariff(name: string, folder: string, libraryDir: string): string | undefined {
+export function resolveModelTariff(
+  name: string,
+  folder: string,
+  libraryDir: string,
+): string | undefined {
   const inFolder = path.resolve(folder, name);
-  if (readInput(inFolder, inFolder, DEFAULT_LIMITS.maxFileBytes).status !== 'missing') return inFolder;
+  if (readInput(inFolder, inFolder, DEFAULT_LIMITS.maxFileBytes).status !== 'missing')
+    return inFolder;
   if (!LIBRARY_ID.test(name)) return undefined;
   const byId = path.join(libraryDir, `${name}.json`);
   return readInput(byId, byId, DEFAULT_LIMITS.maxFileBytes).status !== 'missing' ? byId : undefined;
 }
 
 /** FILE_MISSING for a tariff a model file names that is neither a file in its folder nor a library id. */
-export function tariffNotFound(name: string, folder: string, libraryDir: string, at: Location, what = 'tariff'): Issue {
+export function tariffNotFound(
+  name: string,
+  folder: string,
+  libraryDir: string,
+  at: Location,
+  what = 'tariff',
+): Issue {
   const ids = libraryIds(libraryDir);
-  return error('FILE_MISSING', `${what} "${name}" is neither a file in ${displayPath(path.resolve(folder))} nor an id in the tariff library`, at,
-    ids.length ? `give a path relative to the model folder, or a library id: ${ids.join(', ')}` : 'give a path relative to the model folder');
+  return error(
+    'FILE_MISSING',
+    `${what} "${name}" is neither a file in ${displayPath(path.resolve(folder))} nor an id in the tariff library`,
+    at,
+    ids.length
+      ? `give a path relative to the model folder, or a library id: ${ids.join(', ')}`
+      : 'give a path relative to the model folder',
+  );
 }

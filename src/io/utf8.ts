@@ -6,13 +6,22 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    if (b < 0x80) { i += 1; continue; }
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
     let need: number;
     let min: number;
-    if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
-    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
-    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
-    else return i;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
     let code = b & (0xff >> (need + 2));
     for (let k = 1; k <= need; k += 1) {
       const next = bytes[i + k];
@@ -29,5 +38,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 export function describeByte(byte: number): string {
   const hex = `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   const asWindows1252 = new TextDecoder('windows-1252').decode(Uint8Array.of(byte));
-  return /[\p{L}\p{N}\p{S}\p{P}]/u.test(asWindows1252) ? `${hex} ("${asWindows1252}" in Windows-1252)` : hex;
+  return /[\p{L}\p{N}\p{S}\p{P}]/u.test(asWindows1252)
+    ? `${hex} ("${asWindows1252}" in Windows-1252)`
+    : hex;
 }

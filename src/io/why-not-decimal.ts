@@ -4,8 +4,10 @@
  * the DfE must be exactly the one in the file.
  */
 export function whyNotDecimal(text: string): string {
-  if (/^(n\/?a|null|none|nil|-+|—|–|\?|tbc)$/i.test(text)) return `"${text}" is not a number; leave an optional cell empty, or give 0`;
-  if (/^[-+]?\d*\.?\d+[eE][-+]?\d+$/.test(text)) return 'exponent notation is not accepted; write the number out in full';
+  if (/^(n\/?a|null|none|nil|-+|—|–|\?|tbc)$/i.test(text))
+    return `"${text}" is not a number; leave an optional cell empty, or give 0`;
+  if (/^[-+]?\d*\.?\d+[eE][-+]?\d+$/.test(text))
+    return 'exponent notation is not accepted; write the number out in full';
   if (/[£$€]/.test(text)) return 'currency symbols are not accepted';
   if (/\d,\d/.test(text)) return 'thousands separators are not accepted';
   if (/^\(.*\)$/.test(text)) return 'a negative in brackets is not accepted; write -123.45';

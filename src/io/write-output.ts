@@ -1,4 +1,17 @@
-import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, type Stats, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  type Stats,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../core/errors.js';
 
@@ -36,14 +49,30 @@ export interface StagedOutput {
 function reason(cause: unknown): string {
   const code = cause instanceof Error && 'code' in cause ? String(cause.code) : '';
   const known: Record<string, string> = {
-    EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'the file system is read-only', ENOSPC: 'no space left on the device',
-    EDQUOT: 'the disk quota is used up', ENAMETOOLONG: 'the name is too long', ELOOP: 'too many symbolic links', ENOENT: 'no such file or folder',
-    ENOTDIR: 'a part of the path is not a folder', EISDIR: 'it is a folder', ENXIO: 'nothing is reading from it', EPIPE: 'the reader closed it', EIO: 'an input/output error',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'the disk quota is used up',
+    ENAMETOOLONG: 'the name is too long',
+    ELOOP: 'too many symbolic links',
+    ENOENT: 'no such file or folder',
+    ENOTDIR: 'a part of the path is not a folder',
+    EISDIR: 'it is a folder',
+    ENXIO: 'nothing is reading from it',
+    EPIPE: 'the reader closed it',
+    EIO: 'an input/output error',
   };
-  return known[code] ?? (cause instanceof Error ? cause.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '') : String(cause));
+  return (
+    known[code] ??
+    (cause instanceof Error
+      ? cause.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '')
+      : String(cause))
+  );
 }
 
-const isFsError = (cause: unknown): boolean => cause instanceof Error && 'code' in cause && typeof cause.code === 'string';
+const isFsError = (cause: unknown): boolean =>
+  cause instanceof Error && 'code' in cause && typeof cause.code === 'string';
 
 /** The status of a path, following symbolic links; undefined when there is nothing there. */
 function statOrNothing(file: string): Stats | undefined {
@@ -62,7 +91,8 @@ function missingFolder(file: string, label: string): UsageError {
   let missing = dir;
   for (;;) {
     const stats = statOrNothing(dir);
-    if (stats && !stats.isDirectory()) return new UsageError(`${label}: ${dir} is a file, not a folder`);
+    if (stats && !stats.isDirectory())
+      return new UsageError(`${label}: ${dir} is a file, not a folder`);
     if (stats) return new UsageError(`${label}: the folder ${missing} does not exist`);
     missing = dir;
     const parent = path.dirname(dir);
@@ -88,13 +118,22 @@ function locate(target: string): Where {
       const real = realpathOrSelf(target);
       if (stats.isCharacterDevice() || stats.isFIFO()) return { kind: 'direct', real, stats };
       // /dev/stdout and /proc/self/fd/N name a descriptor the caller holds open: write into it, even when it is a file.
-      if (stats.isFile()) return { kind: /^\/(?:dev|proc)\//.test(path.resolve(target)) ? 'direct' : 'file', real, stats };
+      if (stats.isFile())
+        return {
+          kind: /^\/(?:dev|proc)\//.test(path.resolve(target)) ? 'direct' : 'file',
+          real,
+          stats,
+        };
       throw new UsageError(`${label}: it is not a regular file, a character device or a FIFO`);
     }
-    if (lstatOrNothing(target)?.isSymbolicLink()) throw new UsageError(`${label}: it is a symbolic link to a file that does not exist`);
+    if (lstatOrNothing(target)?.isSymbolicLink())
+      throw new UsageError(`${label}: it is a symbolic link to a file that does not exist`);
     const parent = statOrNothing(path.dirname(path.resolve(target)));
     if (!parent || !parent.isDirectory()) throw missingFolder(target, label);
-    return { kind: 'file', real: path.join(realpathSync(path.dirname(path.resolve(target))), path.basename(target)) };
+    return {
+      kind: 'file',
+      real: path.join(realpathSync(path.dirname(path.resolve(target))), path.basename(target)),
+    };
   } catch (cause) {
     if (cause instanceof UsageError) throw cause;
     if (isFsError(cause)) throw new UsageError(`${label}: ${reason(cause)}`);
@@ -120,18 +159,25 @@ function realpathOrSelf(file: string): string {
 }
 
 /** What identifies a file whatever it is called: its real path, and its device and inode. */
-interface Identity { readonly real: string; readonly inode?: string }
+interface Identity {
+  readonly real: string;
+  readonly inode?: string;
+}
 
 function identity(file: string): Identity | undefined {
   const stats = statOrNothing(file);
   return { real: realpathOrSelf(file), ...(stats ? { inode: `${stats.dev}:${stats.ino}` } : {}) };
 }
 
-const sameFile = (a: Identity, b: Identity): boolean => a.real === b.real || (a.inode !== undefined && a.inode === b.inode);
+const sameFile = (a: Identity, b: Identity): boolean =>
+  a.real === b.real || (a.inode !== undefined && a.inode === b.inode);
 
 /** Refuses an output that is one of the inputs under any name: by real path, and by device and inode (hard links). */
 function refuseInputs(target: string, where: Where, inputs: readonly string[]): void {
-  const output: Identity = { real: where.real, ...(where.stats ? { inode: `${where.stats.dev}:${where.stats.ino}` } : {}) };
+  const output: Identity = {
+    real: where.real,
+    ...(where.stats ? { inode: `${where.stats.dev}:${where.stats.ino}` } : {}),
+  };
   for (const input of inputs) {
     let known: Identity | undefined;
     try {
@@ -159,7 +205,10 @@ export function stageOutput(target: string, text: string, inputs: readonly strin
     unwritten.add(staged);
     return staged;
   }
-  const temporary = path.join(path.dirname(where.real), `.${path.basename(where.real)}.tmp-${process.pid}`);
+  const temporary = path.join(
+    path.dirname(where.real),
+    `.${path.basename(where.real)}.tmp-${process.pid}`,
+  );
   pending.add(temporary);
   try {
     const fd = openSync(temporary, 'w');
@@ -182,14 +231,25 @@ export function stageOutput(target: string, text: string, inputs: readonly strin
  * folder that is not there), those already staged are removed before the error goes on, so a
  * refused run leaves no temporary file behind. Two outputs may not be one file under two names.
  */
-export function stageOutputs(outputs: readonly { readonly target: string; readonly text: string }[], inputs: readonly string[]): StagedOutput[] {
+export function stageOutputs(
+  outputs: readonly { readonly target: string; readonly text: string }[],
+  inputs: readonly string[],
+): StagedOutput[] {
   const staged: StagedOutput[] = [];
   try {
     for (const { target, text } of outputs) {
       const next = stageOutput(target, text, inputs);
-      const twin = next.temporary === undefined ? -1 : staged.findIndex((earlier) => earlier.temporary !== undefined && earlier.target === next.target);
+      const twin =
+        next.temporary === undefined
+          ? -1
+          : staged.findIndex(
+              (earlier) => earlier.temporary !== undefined && earlier.target === next.target,
+            );
       staged.push(next);
-      if (twin >= 0) throw new UsageError(`${outputs[twin]!.target} and ${target} are the same file; choose two`);
+      if (twin >= 0)
+        throw new UsageError(
+          `${outputs[twin]!.target} and ${target} are the same file; choose two`,
+        );
     }
   } catch (cause) {
     for (const output of staged) discard(output);
@@ -221,7 +281,8 @@ export async function commitOutput(staged: StagedOutput): Promise<void> {
   committed += 1;
 }
 
-const errorCode = (cause: unknown): string | undefined => (cause instanceof Error && 'code' in cause ? String(cause.code) : undefined);
+const errorCode = (cause: unknown): string | undefined =>
+  cause instanceof Error && 'code' in cause ? String(cause.code) : undefined;
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -255,7 +316,7 @@ async function writeInto(target: string, text: string): Promise<void> {
   }
 }
 
-export function discard(staged: StagedOutput): void {
+function discard(staged: StagedOutput): void {
   unwritten.delete(staged);
   if (staged.temporary === undefined) return;
   try {
@@ -289,7 +350,10 @@ export function makeOutputDir(dir: string, option: string): void {
   try {
     for (;;) {
       const stats = statOrNothing(current);
-      if (stats && !stats.isDirectory()) throw new UsageError(`${label}: ${current === path.resolve(dir) ? 'it' : current} is a file, not a folder`);
+      if (stats && !stats.isDirectory())
+        throw new UsageError(
+          `${label}: ${current === path.resolve(dir) ? 'it' : current} is a file, not a folder`,
+        );
       if (stats) break;
       missing.unshift(current);
       const parent = path.dirname(current);

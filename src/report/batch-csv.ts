@@ -5,14 +5,25 @@ import { renderCsv, renderPrintedCsv } from './csv.js';
 import { COUNT_COLUMNS, MONEY_COLUMNS, type Row, SUMMARY_COLUMNS } from './rows.js';
 
 /** summary.csv: the project summary columns (src/report/rows.ts) with the scenario before the year. */
-export const BATCH_SUMMARY_COLUMNS: readonly string[] = SUMMARY_COLUMNS.flatMap((column) => (column === 'financial_year' ? ['scenario', column] : [column]));
+export const BATCH_SUMMARY_COLUMNS: readonly string[] = SUMMARY_COLUMNS.flatMap((column) =>
+  column === 'financial_year' ? ['scenario', column] : [column],
+);
 
 /** The summary's figures, in its order: what national.csv totals. */
-export const FIGURE_COLUMNS: readonly string[] = SUMMARY_COLUMNS.filter((column) => COUNT_COLUMNS.has(column) || MONEY_COLUMNS.has(column));
+const FIGURE_COLUMNS: readonly string[] = SUMMARY_COLUMNS.filter(
+  (column) => COUNT_COLUMNS.has(column) || MONEY_COLUMNS.has(column),
+);
 
-export const NATIONAL_COLUMNS: readonly string[] = ['scenario', 'financial_year', 'areas', ...FIGURE_COLUMNS, 'areas_in_year_deficit', 'areas_cumulative_deficit'];
+export const NATIONAL_COLUMNS: readonly string[] = [
+  'scenario',
+  'financial_year',
+  'areas',
+  ...FIGURE_COLUMNS,
+  'areas_in_year_deficit',
+  'areas_cumulative_deficit',
+];
 
-export const FAILURE_COLUMNS: readonly string[] = ['area_code', 'area_name', 'error'];
+const FAILURE_COLUMNS: readonly string[] = ['area_code', 'area_name', 'error'];
 
 export function renderBatchSummary(rows: readonly Row[]): string {
   return renderCsv(BATCH_SUMMARY_COLUMNS, rows);
@@ -24,22 +35,47 @@ export function renderPrintedSummary(rows: readonly Readonly<Record<string, stri
 }
 
 export function renderNational(national: readonly NationalYear[]): string {
-  return renderCsv(NATIONAL_COLUMNS, national.map((year) => {
-    const row: Record<string, string | Decimal> = { scenario: year.scenario, financial_year: year.financialYear, areas: String(year.areas) };
-    for (const column of FIGURE_COLUMNS) if (year.totals[column]) row[column] = year.totals[column]!;
-    row['areas_in_year_deficit'] = String(year.inYearDeficits);
-    row['areas_cumulative_deficit'] = String(year.cumulativeDeficits);
-    return row;
-  }));
+  return renderCsv(
+    NATIONAL_COLUMNS,
+    national.map((year) => {
+      const row: Record<string, string | Decimal> = {
+        scenario: year.scenario,
+        financial_year: year.financialYear,
+        areas: String(year.areas),
+      };
+      for (const column of FIGURE_COLUMNS)
+        if (year.totals[column]) row[column] = year.totals[column]!;
+      row['areas_in_year_deficit'] = String(year.inYearDeficits);
+      row['areas_cumulative_deficit'] = String(year.cumulativeDeficits);
+      return row;
+    }),
+  );
 }
 
 /** One row per error of each failed area: `file:line:column: CODE: message`. */
-export function renderFailures(areas: readonly { readonly code: string; readonly name: string; readonly issues: readonly Issue[] }[]): string {
-  return renderCsv(FAILURE_COLUMNS, areas.flatMap((area) => area.issues.filter((issue) => issue.severity === 'error').map((issue) => ({ area_code: area.code, area_name: area.name, error: issueText(issue) }))));
+export function renderFailures(
+  areas: readonly {
+    readonly code: string;
+    readonly name: string;
+    readonly issues: readonly Issue[];
+  }[],
+): string {
+  return renderCsv(
+    FAILURE_COLUMNS,
+    areas.flatMap((area) =>
+      area.issues
+        .filter((issue) => issue.severity === 'error')
+        .map((issue) => ({ area_code: area.code, area_name: area.name, error: issueText(issue) })),
+    ),
+  );
 }
 
-export function issueText(issue: Issue): string {
+function issueText(issue: Issue): string {
   const at = issue.location;
-  const where = at ? [at.file, at.line, at.line !== undefined ? at.column : undefined].filter((part) => part !== undefined).join(':') : '';
+  const where = at
+    ? [at.file, at.line, at.line !== undefined ? at.column : undefined]
+        .filter((part) => part !== undefined)
+        .join(':')
+    : '';
   return `${where ? `${where}: ` : ''}${issue.code}: ${issue.message}`;
 }

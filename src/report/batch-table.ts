@@ -10,8 +10,11 @@ import type { Row } from './rows.js';
 type ScenarioRow = Row & { readonly scenario: string };
 
 const MEASURES: readonly (readonly [label: string, column: string])[] = [
-  ['EHCPs (January)', 'pupils_january'], ['Spend: total', 'spend_total'], ['Income: total', 'income_total'],
-  ['In-year balance', 'in_year_balance'], ['Cumulative balance', 'cumulative_balance'],
+  ['EHCPs (January)', 'pupils_january'],
+  ['Spend: total', 'spend_total'],
+  ['Income: total', 'income_total'],
+  ['In-year balance', 'in_year_balance'],
+  ['Cumulative balance', 'cumulative_balance'],
 ];
 
 /**
@@ -19,28 +22,65 @@ const MEASURES: readonly (readonly [label: string, column: string])[] = [
  * with the areas in deficit, then the ten areas with the largest cumulative deficit per EHCP
  * at their horizon. Figures are those of summary.csv and national.csv.
  */
-export function renderBatchTable(input: { areas: number; failed: number; scenarios: readonly string[]; national: readonly NationalYear[]; rows: readonly ScenarioRow[]; width?: number | undefined }): string {
+export function renderBatchTable(input: {
+  areas: number;
+  failed: number;
+  scenarios: readonly string[];
+  national: readonly NationalYear[];
+  rows: readonly ScenarioRow[];
+  width?: number | undefined;
+}): string {
   const { width } = input;
-  const out = [`National batch: ${input.areas - input.failed} of ${input.areas} area${input.areas === 1 ? '' : 's'} modelled${input.failed ? `, ${input.failed} failed (failures.csv)` : ''}; £, totals of the areas' rounded figures`];
+  const out = [
+    `National batch: ${input.areas - input.failed} of ${input.areas} area${input.areas === 1 ? '' : 's'} modelled${input.failed ? `, ${input.failed} failed (failures.csv)` : ''}; £, totals of the areas' rounded figures`,
+  ];
   for (const scenario of input.scenarios) {
     const years = input.national.filter((n) => n.scenario === scenario);
     if (years.length === 0) continue;
     const columns = ['national', ...years.map((y) => y.financialYear)];
-    const line = (label: string, value: (y: NationalYear) => Decimal | undefined, places = 2): Record_ => ({ national: label, ...Object.fromEntries(years.map((y) => [y.financialYear, figure(value(y), places)])) });
+    const line = (
+      label: string,
+      value: (y: NationalYear) => Decimal | undefined,
+      places = 2,
+    ): Record_ => ({
+      national: label,
+      ...Object.fromEntries(years.map((y) => [y.financialYear, figure(value(y), places)])),
+    });
     const records = [
       line('Areas', (y) => new Dec(y.areas), 0),
       // EHCPs whole in the table (national.csv keeps the sum of the 2 dp figures).
-      ...MEASURES.map(([label, column]) => line(label, (y) => y.totals[column], column === 'pupils_january' ? 0 : 2)),
+      ...MEASURES.map(([label, column]) =>
+        line(label, (y) => y.totals[column], column === 'pupils_january' ? 0 : 2),
+      ),
       line('Areas in in-year deficit', (y) => new Dec(y.inYearDeficits), 0),
       line('Areas in cumulative deficit', (y) => new Dec(y.cumulativeDeficits), 0),
     ];
-    out.push('', scenario === '' ? 'The models as given' : `Scenario ${scenario}`, renderRecords('table', columns, records, { width, keys: ['national'] }).trimEnd());
-    const ranked = largestDeficitsPerPupil(horizonPositions(input.rows.filter((row) => row.scenario === scenario)));
+    out.push(
+      '',
+      scenario === '' ? 'The models as given' : `Scenario ${scenario}`,
+      renderRecords('table', columns, records, { width, keys: ['national'] }).trimEnd(),
+    );
+    const ranked = largestDeficitsPerPupil(
+      horizonPositions(input.rows.filter((row) => row.scenario === scenario)),
+    );
     if (ranked.length === 0) continue;
-    out.push('', 'Largest cumulative deficit per EHCP at the horizon', renderRecords('table', ['area_code', 'area_name', 'year', 'cumulative_balance', 'ehcps', 'per_ehcp'], ranked.map((r) => ({
-      area_code: r.area, area_name: r.name, year: r.financialYear,
-      cumulative_balance: figure(r.cumulativeBalance), ehcps: figure(r.pupils, 0), per_ehcp: figure(r.perPupil.toDecimalPlaces(2, Dec.ROUND_HALF_UP)),
-    })), { width, keys: ['area_code', 'area_name'] }).trimEnd());
+    out.push(
+      '',
+      'Largest cumulative deficit per EHCP at the horizon',
+      renderRecords(
+        'table',
+        ['area_code', 'area_name', 'year', 'cumulative_balance', 'ehcps', 'per_ehcp'],
+        ranked.map((r) => ({
+          area_code: r.area,
+          area_name: r.name,
+          year: r.financialYear,
+          cumulative_balance: figure(r.cumulativeBalance),
+          ehcps: figure(r.pupils, 0),
+          per_ehcp: figure(r.perPupil.toDecimalPlaces(2, Dec.ROUND_HALF_UP)),
+        })),
+        { width, keys: ['area_code', 'area_name'] },
+      ).trimEnd(),
+    );
   }
   return `${fitText(out.join('\n'), width)}\n`;
 }
@@ -50,10 +90,14 @@ function horizonPositions(rows: readonly ScenarioRow[]): HorizonPosition[] {
   const last = new Map<string, ScenarioRow>();
   for (const row of rows) {
     const seen = last.get(String(row['area_code']));
-    if (!seen || String(seen['financial_year']) < String(row['financial_year'])) last.set(String(row['area_code']), row);
+    if (!seen || String(seen['financial_year']) < String(row['financial_year']))
+      last.set(String(row['area_code']), row);
   }
   return [...last.values()].map((row) => ({
-    area: String(row['area_code']), name: String(row['area_name']), financialYear: String(row['financial_year']),
-    pupils: new Dec(toCount2dp(row['pupils_january'] as Decimal)), cumulativeBalance: new Dec(toPence(row['cumulative_balance'] as Decimal)),
+    area: String(row['area_code']),
+    name: String(row['area_name']),
+    financialYear: String(row['financial_year']),
+    pupils: new Dec(toCount2dp(row['pupils_january'] as Decimal)),
+    cumulativeBalance: new Dec(toPence(row['cumulative_balance'] as Decimal)),
   }));
 }

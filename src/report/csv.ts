@@ -6,15 +6,23 @@ import { neutraliseText } from '../core/spreadsheet-text.js';
 export { neutraliseText } from '../core/spreadsheet-text.js';
 
 export function renderCsv(columns: readonly string[], rows: readonly Row[]): string {
-  const records = rows.map((row) => columns.map((column) => {
-    const value = row[column];
-    if (value === undefined) return '';
-    return typeof value === 'string' ? neutraliseText(value) : plainCell(column, value);
-  }));
+  const records = rows.map((row) =>
+    columns.map((column) => {
+      const value = row[column];
+      if (value === undefined) return '';
+      return typeof value === 'string' ? neutraliseText(value) : plainCell(column, value);
+    }),
+  );
   return stringify([columns as string[], ...records], { record_delimiter: 'unix' });
 }
 
 /** Rows whose cells are printed already (figures rounded, text made safe): only the CSV syntax is added. */
-export function renderPrintedCsv(columns: readonly string[], rows: readonly Readonly<Record<string, string>>[]): string {
-  return stringify([columns as string[], ...rows.map((row) => columns.map((column) => row[column] ?? ''))], { record_delimiter: 'unix' });
+export function renderPrintedCsv(
+  columns: readonly string[],
+  rows: readonly Readonly<Record<string, string>>[],
+): string {
+  return stringify(
+    [columns as string[], ...rows.map((row) => columns.map((column) => row[column] ?? ''))],
+    { record_delimiter: 'unix' },
+  );
 }

@@ -12,7 +12,7 @@
  * itself, the one thing that cannot fit, carries on onto the next).
  */
 
-export interface FitColumn {
+interface FitColumn {
   readonly header: string;
   /** Figures align right and are never broken; text aligns left and may wrap. */
   readonly align: 'left' | 'right';
@@ -35,11 +35,16 @@ const MIN_WRAP = 16;
 /** A key text column is not wrapped narrower than this. */
 const MIN_KEY = 10;
 
-interface Placed { readonly index: number; readonly width: number }
+interface Placed {
+  readonly index: number;
+  readonly width: number;
+}
 
 /** The table's lines (no trailing newline); a width of undefined keeps the full layout. */
 export function fitTable(table: FitTable, width?: number): string[] {
-  const natural = table.columns.map((column, i) => Math.max(column.header.length, ...table.rows.map((row) => row[i]!.length)));
+  const natural = table.columns.map((column, i) =>
+    Math.max(column.header.length, ...table.rows.map((row) => row[i]!.length)),
+  );
   const all = natural.map((w, index) => ({ index, width: w }));
   if (width === undefined || span(all) <= width) return renderBlock(table, all);
   const target = Math.max(width, MIN_WIDTH);
@@ -51,7 +56,10 @@ export function fitTable(table: FitTable, width?: number): string[] {
 /** Each line of a text no longer than the width, wrapped at spaces with a hanging indent of two. */
 export function fitText(text: string, width?: number): string {
   if (width === undefined) return text;
-  return text.split('\n').map((line) => fitLine(line, width).join('\n')).join('\n');
+  return text
+    .split('\n')
+    .map((line) => fitLine(line, width).join('\n'))
+    .join('\n');
 }
 
 export function fitLine(line: string, width?: number): string[] {
@@ -60,7 +68,11 @@ export function fitLine(line: string, width?: number): string[] {
   if (line.length <= target) return [line];
   const indent = /^ */.exec(line)![0];
   const hanging = `${indent}  `;
-  const lines = wrapWords(line.slice(indent.length), target - indent.length, target - hanging.length);
+  const lines = wrapWords(
+    line.slice(indent.length),
+    target - indent.length,
+    target - hanging.length,
+  );
   return lines.map((text, i) => `${i === 0 ? indent : hanging}${text}`);
 }
 
@@ -71,8 +83,11 @@ export function wrapWords(text: string, width: number, rest = width): string[] {
   const room = () => (lines.length === 0 ? width : rest);
   for (const word of text.split(' ').filter((w) => w !== '')) {
     let remaining = word;
-    if (line !== '' && line.length + 1 + remaining.length <= room()) { line += ` ${remaining}`; continue; }
-    if (line !== '') { lines.push(line); line = ''; }
+    if (line !== '' && line.length + 1 + remaining.length <= room()) {
+      line += ` ${remaining}`;
+      continue;
+    }
+    if (line !== '') lines.push(line);
     while (remaining.length > room()) {
       lines.push(remaining.slice(0, room()));
       remaining = remaining.slice(lines[lines.length - 1]!.length);
@@ -83,23 +98,38 @@ export function wrapWords(text: string, width: number, rest = width): string[] {
   return lines;
 }
 
-const span = (placed: readonly Placed[]): number => placed.reduce((total, p) => total + p.width, 0) + GAP * Math.max(placed.length - 1, 0);
+const span = (placed: readonly Placed[]): number =>
+  placed.reduce((total, p) => total + p.width, 0) + GAP * Math.max(placed.length - 1, 0);
 
 /** Blocks of columns, keys first in each; undefined when a figure column cannot fit beside the keys. */
-function splitColumns(table: FitTable, natural: readonly number[], width: number): Placed[][] | undefined {
+function splitColumns(
+  table: FitTable,
+  natural: readonly number[],
+  width: number,
+): Placed[][] | undefined {
   const keys = fitKeys(table, natural, Math.floor(width / 2));
   if (!keys) return undefined;
   const room = width - (keys.length ? span(keys) + GAP : 0);
   const blocks: Placed[][] = [];
   let current: Placed[] = [];
-  const close = () => { if (current.length) blocks.push([...keys, ...current]); current = []; };
+  const close = () => {
+    if (current.length) blocks.push([...keys, ...current]);
+    current = [];
+  };
   for (const [index, column] of table.columns.entries()) {
     if (column.key) continue;
     const need = natural[index]!;
     const left = room - (current.length ? span(current) + GAP : 0);
-    if (need <= left) { current.push({ index, width: need }); continue; }
+    if (need <= left) {
+      current.push({ index, width: need });
+      continue;
+    }
     if (column.align === 'right' && need > room) return undefined;
-    if (column.align === 'left' && need > room && left >= MIN_WRAP) { current.push({ index, width: left }); close(); continue; }
+    if (column.align === 'left' && need > room && left >= MIN_WRAP) {
+      current.push({ index, width: left });
+      close();
+      continue;
+    }
     close();
     current.push({ index, width: Math.min(need, room) });
     if (need >= room) close();
@@ -110,9 +140,13 @@ function splitColumns(table: FitTable, natural: readonly number[], width: number
 
 /** The key columns' widths: text keys narrowed (widest first) until the keys take at most `limit`. */
 function fitKeys(table: FitTable, natural: readonly number[], limit: number): Placed[] | undefined {
-  const keys: { index: number; width: number }[] = table.columns.flatMap((column, index) => (column.key ? [{ index, width: natural[index]! }] : []));
+  const keys: { index: number; width: number }[] = table.columns.flatMap((column, index) =>
+    column.key ? [{ index, width: natural[index]! }] : [],
+  );
   while (keys.length && span(keys) > limit) {
-    const widest = keys.filter((k) => table.columns[k.index]!.align === 'left' && k.width > MIN_KEY).sort((a, b) => b.width - a.width)[0];
+    const widest = keys
+      .filter((k) => table.columns[k.index]!.align === 'left' && k.width > MIN_KEY)
+      .sort((a, b) => b.width - a.width)[0];
     if (!widest) return undefined;
     widest.width = Math.max(MIN_KEY, widest.width - (span(keys) - limit));
   }
@@ -120,32 +154,61 @@ function fitKeys(table: FitTable, natural: readonly number[], limit: number): Pl
 }
 
 function renderBlock(table: FitTable, placed: readonly Placed[]): string[] {
-  const cellLines = (text: string, p: Placed) => (text.length <= p.width ? [text] : wrapWords(text, p.width));
+  const cellLines = (text: string, p: Placed) =>
+    text.length <= p.width ? [text] : wrapWords(text, p.width);
   const lines = (cells: readonly string[][], row?: number): string[] => {
     const height = Math.max(...cells.map((c) => c.length));
-    return Array.from({ length: height }, (_, k) => placed.map((p, i) => {
-      const text = cells[i]![k] ?? '';
-      const padded = table.columns[p.index]!.align === 'right' ? text.padStart(p.width) : text.padEnd(p.width);
-      return row !== undefined && table.paint && text !== '' ? table.paint(row, p.index, padded) : padded;
-    }).join(' '.repeat(GAP)).trimEnd());
+    return Array.from({ length: height }, (_, k) =>
+      placed
+        .map((p, i) => {
+          const text = cells[i]![k] ?? '';
+          const padded =
+            table.columns[p.index]!.align === 'right'
+              ? text.padStart(p.width)
+              : text.padEnd(p.width);
+          return row !== undefined && table.paint && text !== ''
+            ? table.paint(row, p.index, padded)
+            : padded;
+        })
+        .join(' '.repeat(GAP))
+        .trimEnd(),
+    );
   };
   return [
     ...lines(placed.map((p) => cellLines(table.columns[p.index]!.header, p))),
-    ...table.rows.flatMap((row, r) => lines(placed.map((p) => cellLines(row[p.index]!, p)), r)),
+    ...table.rows.flatMap((row, r) =>
+      lines(
+        placed.map((p) => cellLines(row[p.index]!, p)),
+        r,
+      ),
+    ),
   ];
 }
 
 /** One record per row, a column per line: the layout of last resort. */
 function expanded(table: FitTable, width: number): string[] {
-  const label = Math.min(Math.max(...table.columns.map((c) => c.header.length)), Math.floor(width / 3));
+  const label = Math.min(
+    Math.max(...table.columns.map((c) => c.header.length)),
+    Math.floor(width / 3),
+  );
   const valueWidth = width - label - GAP;
   return table.rows.flatMap((row, r) => [
     ...(r === 0 ? [] : ['']),
     ...table.columns.flatMap((column, i) => {
-      const head = column.header.length <= label ? [column.header.padEnd(label)] : [...wrapWords(column.header, width), ''.padEnd(label)];
-      const values = wrapWords(row[i]!, valueWidth).map((text) => (table.paint ? table.paint(r, i, text) : text));
+      const head =
+        column.header.length <= label
+          ? [column.header.padEnd(label)]
+          : [...wrapWords(column.header, width), ''.padEnd(label)];
+      const values = wrapWords(row[i]!, valueWidth).map((text) =>
+        table.paint ? table.paint(r, i, text) : text,
+      );
       const first = head.length - 1;
-      return [...head.slice(0, first), ...values.map((text, k) => `${k === 0 ? head[first]! : ''.padEnd(label)}${' '.repeat(GAP)}${text}`.trimEnd())];
+      return [
+        ...head.slice(0, first),
+        ...values.map((text, k) =>
+          `${k === 0 ? head[first]! : ''.padEnd(label)}${' '.repeat(GAP)}${text}`.trimEnd(),
+        ),
+      ];
     }),
   ]);
 }

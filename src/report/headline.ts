@@ -10,7 +10,10 @@ export interface Headline {
   readonly horizon: FinancialYear;
   readonly cumulativeAtHorizon: Decimal;
   /** A cumulative deficit still open when the statutory override ends (end of 2027-28), if the projection reaches then. */
-  readonly deficitAtOverrideEnd?: { readonly financialYear: FinancialYear; readonly deficit: Decimal };
+  readonly deficitAtOverrideEnd?: {
+    readonly financialYear: FinancialYear;
+    readonly deficit: Decimal;
+  };
 }
 
 export function headline(projection: Projection): Headline {
@@ -30,14 +33,21 @@ export function headline(projection: Projection): Headline {
 }
 
 export function headlineText(value: Headline, money: (amount: Decimal) => string): string {
-  const balance = value.firstInYearBalance === undefined
-    ? `no in-year balance by ${formatFinancialYear(value.horizon)}`
-    : `in-year balance first reached in ${formatFinancialYear(value.firstInYearBalance)}`;
-  const cumulative = value.cumulativeAtHorizon.isNegative() && !value.cumulativeAtHorizon.isZero() ? 'cumulative deficit' : 'cumulative surplus';
+  const balance =
+    value.firstInYearBalance === undefined
+      ? `no in-year balance by ${formatFinancialYear(value.horizon)}`
+      : `in-year balance first reached in ${formatFinancialYear(value.firstInYearBalance)}`;
+  const cumulative =
+    value.cumulativeAtHorizon.isNegative() && !value.cumulativeAtHorizon.isZero()
+      ? 'cumulative deficit'
+      : 'cumulative surplus';
   return `${balance}; ${cumulative} of £${money(value.cumulativeAtHorizon.abs())} at the end of ${formatFinancialYear(value.horizon)}`;
 }
 
-export function overrideText(value: NonNullable<Headline['deficitAtOverrideEnd']>, money: (amount: Decimal) => string): string {
+export function overrideText(
+  value: NonNullable<Headline['deficitAtOverrideEnd']>,
+  money: (amount: Decimal) => string,
+): string {
   return `cumulative deficit of £${money(value.deficit)} still open at the end of ${formatFinancialYear(value.financialYear)}, when the statutory override ends`;
 }
 

@@ -2,7 +2,12 @@ import { formatFinancialYear } from '../core/period.js';
 import type { Projection } from '../core/projection.js';
 import type { WriteOffResult } from '../core/write-off.js';
 import { plainCell } from './format-cell.js';
-import { FLOW_TOTAL_FIELDS, flowsByFinancialYear, flowTotalCells, SETTING_FLOW_COLUMNS } from './flows.js';
+import {
+  FLOW_TOTAL_FIELDS,
+  flowsByFinancialYear,
+  flowTotalCells,
+  SETTING_FLOW_COLUMNS,
+} from './flows.js';
 import { headline } from './headline.js';
 import { detailRows, SUMMARY_COLUMNS, summaryRows, type Row } from './rows.js';
 
@@ -26,22 +31,49 @@ export function renderJson(projection: Projection, options: JsonReportOptions): 
   const flows = flowsByFinancialYear(projection);
   const summary = summaryRows(projection).map((row, index) => {
     const out = rowOut(row, SUMMARY_COLUMNS);
-    out['flows'] = rowOut(flowTotalCells(flows.get(projection.years[index]!.financialYear)!), FLOW_TOTAL_FIELDS);
+    out['flows'] = rowOut(
+      flowTotalCells(flows.get(projection.years[index]!.financialYear)!),
+      FLOW_TOTAL_FIELDS,
+    );
     if (options.detail) {
-      out['settings'] = details.filter((d) => d['financial_year'] === row['financial_year']).map((d) => rowOut(d, ['setting', 'pupils_january', 'spend_top_up', 'spend_place', ...SETTING_FLOW_COLUMNS]));
+      out['settings'] = details
+        .filter((d) => d['financial_year'] === row['financial_year'])
+        .map((d) =>
+          rowOut(d, [
+            'setting',
+            'pupils_january',
+            'spend_top_up',
+            'spend_place',
+            ...SETTING_FLOW_COLUMNS,
+          ]),
+        );
     }
     return out;
   });
   const head = headline(projection);
   const document: JsonOut = {
     area: { code: projection.area.code, name: projection.area.name },
-    tariff: { id: projection.tariff.id, title: projection.tariff.title, references: projection.tariff.references.map((r) => ({ title: r.title, url: r.url })) },
+    tariff: {
+      id: projection.tariff.id,
+      title: projection.tariff.title,
+      references: projection.tariff.references.map((r) => ({ title: r.title, url: r.url })),
+    },
     opening_balance: new RawNumber(plainCell('opening_balance', projection.openingBalance)),
     headline: {
-      first_in_year_balance: head.firstInYearBalance === undefined ? null : formatFinancialYear(head.firstInYearBalance),
+      first_in_year_balance:
+        head.firstInYearBalance === undefined ? null : formatFinancialYear(head.firstInYearBalance),
       horizon: formatFinancialYear(head.horizon),
-      cumulative_balance_at_horizon: new RawNumber(plainCell('cumulative_balance', head.cumulativeAtHorizon)),
-      deficit_at_override_end: head.deficitAtOverrideEnd ? { financial_year: formatFinancialYear(head.deficitAtOverrideEnd.financialYear), deficit: new RawNumber(plainCell('cumulative_balance', head.deficitAtOverrideEnd.deficit)) } : null,
+      cumulative_balance_at_horizon: new RawNumber(
+        plainCell('cumulative_balance', head.cumulativeAtHorizon),
+      ),
+      deficit_at_override_end: head.deficitAtOverrideEnd
+        ? {
+            financial_year: formatFinancialYear(head.deficitAtOverrideEnd.financialYear),
+            deficit: new RawNumber(
+              plainCell('cumulative_balance', head.deficitAtOverrideEnd.deficit),
+            ),
+          }
+        : null,
     },
     ...(projection.writeOff ? { write_off: writeOffOut(projection.writeOff) } : {}),
     summary,
@@ -53,8 +85,12 @@ export function renderJson(projection: Projection, options: JsonReportOptions): 
 
 function writeOffOut(w: WriteOffResult): JsonOut {
   return {
-    share: new RawNumber(w.share.toFixed()), balance_year: formatFinancialYear(w.balanceYear), paid_in: formatFinancialYear(w.paidIn),
-    eligible_deficit: new RawNumber(plainCell('income_write_off', w.eligibleDeficit)), basis: w.basis, amount: new RawNumber(plainCell('income_write_off', w.amount)),
+    share: new RawNumber(w.share.toFixed()),
+    balance_year: formatFinancialYear(w.balanceYear),
+    paid_in: formatFinancialYear(w.paidIn),
+    eligible_deficit: new RawNumber(plainCell('income_write_off', w.eligibleDeficit)),
+    basis: w.basis,
+    amount: new RawNumber(plainCell('income_write_off', w.amount)),
   };
 }
 
@@ -73,10 +109,14 @@ function write(value: JsonOut, indent: string): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
-    return value.length === 0 ? '[]' : `[\n${value.map((item) => inner + write(item, inner)).join(',\n')}\n${indent}]`;
+    return value.length === 0
+      ? '[]'
+      : `[\n${value.map((item) => inner + write(item, inner)).join(',\n')}\n${indent}]`;
   }
   const entries = Object.entries(value);
-  return entries.length === 0 ? '{}' : `{\n${entries.map(([key, item]) => `${inner}${JSON.stringify(key)}: ${write(item, inner)}`).join(',\n')}\n${indent}}`;
+  return entries.length === 0
+    ? '{}'
+    : `{\n${entries.map(([key, item]) => `${inner}${JSON.stringify(key)}: ${write(item, inner)}`).join(',\n')}\n${indent}}`;
 }
 
 export type { JsonOut };

@@ -19,7 +19,11 @@ export function buildManifest({ version, inputs, projection, options }: Manifest
     tool: 'highneeds',
     version,
     inputs: inputs.map((input) => ({ path: input.path, sha256: input.sha256 })),
-    tariff: { id: tariff.id, source: tariff.source ?? null, effective_dates_used: [...tariff.effectiveDatesUsed] },
+    tariff: {
+      id: tariff.id,
+      source: tariff.source ?? null,
+      effective_dates_used: [...tariff.effectiveDatesUsed],
+    },
     options: { ...options },
   };
 }
@@ -38,7 +42,12 @@ export interface BatchManifestInput {
  * scenarios run, and how many areas were modelled. Like the project manifest, nothing time-,
  * machine- or thread-dependent: the same inputs give the same bytes, whatever --jobs.
  */
-export function buildBatchManifest({ version, inputs, scenarios, areas }: BatchManifestInput): JsonOut {
+export function buildBatchManifest({
+  version,
+  inputs,
+  scenarios,
+  areas,
+}: BatchManifestInput): JsonOut {
   return {
     ...head('batch', version, inputs),
     scenarios: scenarios.filter((id) => id !== ''),
@@ -49,7 +58,11 @@ export function buildBatchManifest({ version, inputs, scenarios, areas }: BatchM
 export interface NffManifestInput {
   readonly version: string;
   readonly inputs: readonly { readonly path: string; readonly sha256: string }[];
-  readonly parameters: { readonly financialYear: string; readonly title: string; readonly source?: string };
+  readonly parameters: {
+    readonly financialYear: string;
+    readonly title: string;
+    readonly source?: string;
+  };
   readonly options: Readonly<Record<string, string | boolean>>;
 }
 
@@ -58,15 +71,33 @@ export interface NffManifestInput {
  * file with their SHA-256, the parameters' year and title, and the options that change the
  * figures. As with the others, the same inputs and options give the same bytes.
  */
-export function buildNffManifest({ version, inputs, parameters, options }: NffManifestInput): JsonOut {
+export function buildNffManifest({
+  version,
+  inputs,
+  parameters,
+  options,
+}: NffManifestInput): JsonOut {
   return {
     ...head('nff', version, inputs),
-    parameters: { financial_year: parameters.financialYear, title: parameters.title, source: parameters.source ?? null },
+    parameters: {
+      financial_year: parameters.financialYear,
+      title: parameters.title,
+      source: parameters.source ?? null,
+    },
     options: { ...options },
   };
 }
 
 /** What the batch and nff manifests begin with: the tool and version, the command, and every input with its SHA-256. */
-function head(command: string, version: string, inputs: readonly { readonly path: string; readonly sha256: string }[]): { [key: string]: JsonOut } {
-  return { tool: 'highneeds', version, command, inputs: inputs.map((input) => ({ path: input.path, sha256: input.sha256 })) };
+function head(
+  command: string,
+  version: string,
+  inputs: readonly { readonly path: string; readonly sha256: string }[],
+): { [key: string]: JsonOut } {
+  return {
+    tool: 'highneeds',
+    version,
+    command,
+    inputs: inputs.map((input) => ({ path: input.path, sha256: input.sha256 })),
+  };
 }

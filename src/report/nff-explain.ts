@@ -14,20 +14,46 @@ const pounds = (value: Decimal): string => {
   return text.startsWith('-') ? `-£${text.slice(1)}` : `£${text}`;
 };
 const count = (value: Decimal): string => withThousands(value.toFixed());
-const signed = (value: Decimal, places?: number): string => `${value.isNegative() ? '' : '+'}${percentText(value, places)}%`;
+const signed = (value: Decimal, places?: number): string =>
+  `${value.isNegative() ? '' : '+'}${percentText(value, places)}%`;
 
 /**
  * `--area CODE`: one area's calculation in words and numbers, each step from the ones before.
  * Given a width (a terminal's), a line longer than it wraps at spaces, carrying on under the
  * text of its step; without one each step keeps to one line, however long.
  */
-export function explainArea(result: NffResult, parameters: NffParameters, factors: AreaFactors, width?: number): string {
+export function explainArea(
+  result: NffResult,
+  parameters: NffParameters,
+  factors: AreaFactors,
+  width?: number,
+): string {
   const year = formatFinancialYear(result.financialYear);
-  const head = [`${factors.name} (${factors.code}): high-needs NFF ${year}, step by step`, `parameters: ${parameters.source ?? ''} (${parameters.title})`, ''];
+  const head = [
+    `${factors.name} (${factors.code}): high-needs NFF ${year}, step by step`,
+    `parameters: ${parameters.source ?? ''} (${parameters.title})`,
+    '',
+  ];
   let body: string[] = [];
-  if (result.mode === 'formula' && parameters.mode === 'formula') body = formulaSteps(result.areas.find((a) => a.code === factors.code)!, result, parameters, factors);
-  if (result.mode === 'rollover' && parameters.mode === 'rollover') body = rolloverSteps(result.areas.find((a) => a.code === factors.code)!, parameters, factors);
-  const lines = [...head, ...body, '', `parameter values — ${standingLine(parameters)} (docs/nff.md)`];
+  if (result.mode === 'formula' && parameters.mode === 'formula')
+    body = formulaSteps(
+      result.areas.find((a) => a.code === factors.code)!,
+      result,
+      parameters,
+      factors,
+    );
+  if (result.mode === 'rollover' && parameters.mode === 'rollover')
+    body = rolloverSteps(
+      result.areas.find((a) => a.code === factors.code)!,
+      parameters,
+      factors,
+    );
+  const lines = [
+    ...head,
+    ...body,
+    '',
+    `parameter values — ${standingLine(parameters)} (docs/nff.md)`,
+  ];
   return `${(width === undefined ? lines : lines.flatMap((line) => wrapStep(line, width))).join('\n')}\n`;
 }
 
@@ -38,10 +64,17 @@ function wrapStep(line: string, width: number): string[] {
   if (line.length <= target) return [line];
   const lead = /^ *(\d+\. )?/.exec(line)![0];
   const hanging = ' '.repeat(Math.min(lead.length + 2, Math.floor(target / 4)));
-  return wrapWords(line.slice(lead.length), target - lead.length, target - hanging.length).map((text, i) => `${i === 0 ? lead : hanging}${text}`);
+  return wrapWords(line.slice(lead.length), target - lead.length, target - hanging.length).map(
+    (text, i) => `${i === 0 ? lead : hanging}${text}`,
+  );
 }
 
-function formulaSteps(area: FormulaArea, result: Extract<NffResult, { mode: 'formula' }>, parameters: Extract<NffParameters, { mode: 'formula' }>, factors: AreaFactors): string[] {
+function formulaSteps(
+  area: FormulaArea,
+  result: Extract<NffResult, { mode: 'formula' }>,
+  parameters: Extract<NffParameters, { mode: 'formula' }>,
+  factors: AreaFactors,
+): string[] {
   const aca = area.aca.toFixed();
   const lines = [
     ` 1. Basic entitlement: ${count(factors.basicEntitlementPupils)} pupils × ${pounds(parameters.basicEntitlementRate.value)} × ACA ${aca} = ${pounds(area.basicEntitlement)}`,
@@ -67,11 +100,16 @@ function formulaSteps(area: FormulaArea, result: Extract<NffResult, { mode: 'for
 
 function limitText(area: FormulaArea): string {
   if (area.limit === 'floor') return `below the floor, so protected by ${pounds(area.protection)}`;
-  if (area.limit === 'cap') return `above the cap, so gains cut by ${pounds(area.protection.negated())}`;
+  if (area.limit === 'cap')
+    return `above the cap, so gains cut by ${pounds(area.protection.negated())}`;
   return 'between the floor and the cap, so no adjustment';
 }
 
-function rolloverSteps(area: RolloverArea, parameters: Extract<NffParameters, { mode: 'rollover' }>, factors: AreaFactors): string[] {
+function rolloverSteps(
+  area: RolloverArea,
+  parameters: Extract<NffParameters, { mode: 'rollover' }>,
+  factors: AreaFactors,
+): string[] {
   return [
     ` 1. Baseline allocation (last year's): ${pounds(area.baselineAllocation)}`,
     ` 2. Uplift: ${pounds(area.baselineAllocation)} × ${parameters.uplift.value.toFixed()} = ${pounds(area.uplift)}`,
@@ -83,6 +121,9 @@ function rolloverSteps(area: RolloverArea, parameters: Extract<NffParameters, { 
 
 function deductionLine(area: FormulaArea | RolloverArea, factors: AreaFactors): string {
   if (!area.afterDeductions) return '    no place deductions given, so no block after deductions';
-  const parts = [factors.academyPlaceDeduction ? `academy places ${pounds(factors.academyPlaceDeduction)}` : '', factors.nmssPlaceDeduction ? `NMSS places ${pounds(factors.nmssPlaceDeduction)}` : ''].filter(Boolean);
+  const parts = [
+    factors.academyPlaceDeduction ? `academy places ${pounds(factors.academyPlaceDeduction)}` : '',
+    factors.nmssPlaceDeduction ? `NMSS places ${pounds(factors.nmssPlaceDeduction)}` : '',
+  ].filter(Boolean);
   return `    After place deductions (${parts.join(', ')}) = ${pounds(area.afterDeductions)}`;
 }

@@ -16,7 +16,14 @@ export interface ListedValue {
 export function listParameters(parameters: NffParameters): ListedValue[] {
   const out: ListedValue[] = [];
   const add = (name: string, value: ParameterValue | undefined): void => {
-    if (value) out.push({ name, value: value.value, status: value.status, reference: value.reference, ...(value.notes ? { notes: value.notes } : {}) });
+    if (value)
+      out.push({
+        name,
+        value: value.value,
+        status: value.status,
+        reference: value.reference,
+        ...(value.notes ? { notes: value.notes } : {}),
+      });
   };
   if (parameters.mode === 'formula') {
     add('basicEntitlement.rate', parameters.basicEntitlementRate);
@@ -30,11 +37,23 @@ export function listParameters(parameters: NffParameters): ListedValue[] {
     add('floorCap.floor', parameters.floorCap.floor);
     add('floorCap.cap', parameters.floorCap.cap);
     const { compare } = parameters.floorCap;
-    out.push({ name: 'floorCap.compare', text: compare.elements.join(' + '), status: compare.status, reference: compare.reference, ...(compare.notes ? { notes: compare.notes } : {}) });
+    out.push({
+      name: 'floorCap.compare',
+      text: compare.elements.join(' + '),
+      status: compare.status,
+      reference: compare.reference,
+      ...(compare.notes ? { notes: compare.notes } : {}),
+    });
   } else {
     add('rollover.uplift', parameters.uplift);
     for (const grant of parameters.rolledInGrants) {
-      out.push({ name: `rollover.rolledInGrants.${grant.id}`, text: `per-area column ${grant.column}`, status: grant.status, reference: grant.reference, ...(grant.notes ? { notes: grant.notes } : {}) });
+      out.push({
+        name: `rollover.rolledInGrants.${grant.id}`,
+        text: `per-area column ${grant.column}`,
+        status: grant.status,
+        reference: grant.reference,
+        ...(grant.notes ? { notes: grant.notes } : {}),
+      });
     }
   }
   add('nationalTotal', parameters.nationalTotal);
@@ -46,9 +65,18 @@ export function standingLine(parameters: NffParameters): string {
   const byStatus = new Map<string, string[]>();
   for (const value of listParameters(parameters)) {
     // One entry for a value every proxy factor has: "proxyFactors.*.weight (7)".
-    const name = value.name.replace(/^proxyFactors\.[^.]+\.(weight|unitValue)$/, 'proxyFactors.*.$1');
+    const name = value.name.replace(
+      /^proxyFactors\.[^.]+\.(weight|unitValue)$/,
+      'proxyFactors.*.$1',
+    );
     byStatus.set(value.status, [...(byStatus.get(value.status) ?? []), name]);
   }
-  const names = (list: readonly string[]): string => [...new Set(list)].map((n) => (n.includes('*') ? `${n} (${list.filter((m) => m === n).length})` : n)).join(', ');
-  return ['published', 'derived', 'assumption', 'illustrative'].filter((s) => byStatus.has(s)).map((s) => `${s}: ${names(byStatus.get(s)!)}`).join('; ');
+  const names = (list: readonly string[]): string =>
+    [...new Set(list)]
+      .map((n) => (n.includes('*') ? `${n} (${list.filter((m) => m === n).length})` : n))
+      .join(', ');
+  return ['published', 'derived', 'assumption', 'illustrative']
+    .filter((s) => byStatus.has(s))
+    .map((s) => `${s}: ${names(byStatus.get(s)!)}`)
+    .join('; ');
 }

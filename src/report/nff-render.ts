@@ -24,24 +24,40 @@ export function renderNffCsv({ result, only }: NffRenderInput): string {
  * The step totals, areas down; change per head as a percentage; the parameters' standing beneath.
  * Given a `width`, the steps wrap into blocks beside the area (src/report/fit-width.ts).
  */
-export function renderNffTable({ result, parameters, only }: NffRenderInput, width?: number): string {
+export function renderNffTable(
+  { result, parameters, only }: NffRenderInput,
+  width?: number,
+): string {
   const records = nffRecords(result, only, { percent: true });
   const year = formatFinancialYear(result.financialYear);
   const head = `High-needs NFF ${year} (${result.mode === 'formula' ? 'formula' : 'rollover: formula suspended'}), £; parameters ${parameters.source ?? ''}: ${parameters.title}`;
   const foot: string[] = [];
   if (result.mode === 'formula') {
-    foot.push(`floor ${percentText(result.floor)}%, gains cap ${percentText(result.cap)}% per head of the population aged 2–18 against the baseline; compared: ${parameters.mode === 'formula' ? parameters.floorCap.compare.elements.join(' + ') : ''}`);
-    if (result.solvedCap) foot.push(`gains cap solved by bisection in ${result.solvedCap.iterations} steps: the allocations add up to the national total £${withThousands(toPence(result.solvedCap.target))} within £${result.solvedCap.tolerance.toFixed()}`);
+    foot.push(
+      `floor ${percentText(result.floor)}%, gains cap ${percentText(result.cap)}% per head of the population aged 2–18 against the baseline; compared: ${parameters.mode === 'formula' ? parameters.floorCap.compare.elements.join(' + ') : ''}`,
+    );
+    if (result.solvedCap)
+      foot.push(
+        `gains cap solved by bisection in ${result.solvedCap.iterations} steps: the allocations add up to the national total £${withThousands(toPence(result.solvedCap.target))} within £${result.solvedCap.tolerance.toFixed()}`,
+      );
   } else {
-    foot.push(`allocation = baseline allocation × (1 + ${result.upliftRate.toFixed()}) + rolled-in grants`);
+    foot.push(
+      `allocation = baseline allocation × (1 + ${result.upliftRate.toFixed()}) + rolled-in grants`,
+    );
   }
   foot.push(`parameter values — ${standingLine(parameters)} (docs/nff.md)`);
-  const table = renderRecords('table', NFF_TABLE_COLUMNS[result.mode], records, { width, keys: ['area_code', 'area_name'] });
+  const table = renderRecords('table', NFF_TABLE_COLUMNS[result.mode], records, {
+    width,
+    keys: ['area_code', 'area_name'],
+  });
   return `${fitText(head, width)}\n${table}\n${fitText(foot.join('\n'), width)}\n`;
 }
 
 /** Exact number literals, never through a float; the parameters' values with their standing. */
-export function renderNffJson({ result, parameters, only }: NffRenderInput, issues: readonly Issue[]): string {
+export function renderNffJson(
+  { result, parameters, only }: NffRenderInput,
+  issues: readonly Issue[],
+): string {
   const columns = nffColumns(result);
   const records = nffRecords(result, only).map((record) => jsonRecord(record, columns));
   const document: JsonOut = {
@@ -50,15 +66,35 @@ export function renderNffJson({ result, parameters, only }: NffRenderInput, issu
     parameters: {
       source: parameters.source ?? null,
       title: parameters.title,
-      values: listParameters(parameters).map((v) => ({ name: v.name, value: v.value ? rawNumber(v.value.toFixed()) : (v.text ?? null), status: v.status, reference: v.reference, ...(v.notes ? { notes: v.notes } : {}) })),
-      references: parameters.references.map((r) => ({ id: r.id ?? null, title: r.title, url: r.url })),
+      values: listParameters(parameters).map((v) => ({
+        name: v.name,
+        value: v.value ? rawNumber(v.value.toFixed()) : (v.text ?? null),
+        status: v.status,
+        reference: v.reference,
+        ...(v.notes ? { notes: v.notes } : {}),
+      })),
+      references: parameters.references.map((r) => ({
+        id: r.id ?? null,
+        title: r.title,
+        url: r.url,
+      })),
     },
     ...(result.mode === 'formula'
       ? {
           floor: rawNumber(result.floor.toFixed()),
           cap: rawNumber(shareText(result.cap)),
-          solved_cap: result.solvedCap ? { cap: rawNumber(shareText(result.solvedCap.cap)), target: rawNumber(toPence(result.solvedCap.target)), iterations: rawNumber(String(result.solvedCap.iterations)), tolerance: rawNumber(result.solvedCap.tolerance.toFixed()) } : null,
-          unit_values: result.unitValues.map((u) => ({ factor: u.id, unit_value: rawNumber(u.unitValue.toDecimalPlaces(12).toFixed()) })),
+          solved_cap: result.solvedCap
+            ? {
+                cap: rawNumber(shareText(result.solvedCap.cap)),
+                target: rawNumber(toPence(result.solvedCap.target)),
+                iterations: rawNumber(String(result.solvedCap.iterations)),
+                tolerance: rawNumber(result.solvedCap.tolerance.toFixed()),
+              }
+            : null,
+          unit_values: result.unitValues.map((u) => ({
+            factor: u.id,
+            unit_value: rawNumber(u.unitValue.toDecimalPlaces(12).toFixed()),
+          })),
         }
       : { uplift: rawNumber(result.upliftRate.toFixed()) }),
     areas: only === undefined ? records.slice(0, -1) : records,
@@ -69,8 +105,13 @@ export function renderNffJson({ result, parameters, only }: NffRenderInput, issu
 }
 
 function jsonRecord(record: Record_, columns: readonly string[]): JsonOut {
-  return Object.fromEntries(columns.map((c) => {
-    const value = record[c];
-    return [c, value === undefined ? null : typeof value === 'string' ? value : rawNumber(value.figure)];
-  }));
+  return Object.fromEntries(
+    columns.map((c) => {
+      const value = record[c];
+      return [
+        c,
+        value === undefined ? null : typeof value === 'string' ? value : rawNumber(value.figure),
+      ];
+    }),
+  );
 }

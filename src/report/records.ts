@@ -9,7 +9,8 @@ import { jsonText, rawNumber, type JsonOut } from './json.js';
 export type RecordValue = string | { readonly figure: string } | undefined;
 export type Record_ = Readonly<Record<string, RecordValue>>;
 
-export const figure = (value: Decimal | undefined, places = 2): RecordValue => (value === undefined ? undefined : { figure: value.toFixed(places) });
+export const figure = (value: Decimal | undefined, places = 2): RecordValue =>
+  value === undefined ? undefined : { figure: value.toFixed(places) };
 
 /**
  * How a table fits a terminal: its width (none: one line per row, as wide as it needs) and the
@@ -21,18 +22,36 @@ export interface TableFit {
 }
 
 /** Renders records as an aligned table, CSV (spreadsheet-safe) or JSON (exact number literals). */
-export function renderRecords(format: 'table' | 'csv' | 'json', columns: readonly string[], rows: readonly Record_[], fit: TableFit = {}): string {
-  if (format === 'json') return jsonText(rows.map((row) => Object.fromEntries(columns.map((c) => [c, jsonValue(row[c])]))) as JsonOut);
+export function renderRecords(
+  format: 'table' | 'csv' | 'json',
+  columns: readonly string[],
+  rows: readonly Record_[],
+  fit: TableFit = {},
+): string {
+  if (format === 'json')
+    return jsonText(
+      rows.map((row) => Object.fromEntries(columns.map((c) => [c, jsonValue(row[c])]))) as JsonOut,
+    );
   if (format === 'csv') {
-    return stringify([columns as string[], ...rows.map((row) => columns.map((c) => csvValue(row[c])))], { record_delimiter: 'unix' });
+    return stringify(
+      [columns as string[], ...rows.map((row) => columns.map((c) => csvValue(row[c])))],
+      { record_delimiter: 'unix' },
+    );
   }
   const table: FitTable = {
-    columns: columns.map((c) => ({ header: c, align: rows.some((row) => typeof row[c] === 'object') ? 'right' : 'left', key: fit.keys?.includes(c) ?? false })),
+    columns: columns.map((c) => ({
+      header: c,
+      align: rows.some((row) => typeof row[c] === 'object') ? 'right' : 'left',
+      key: fit.keys?.includes(c) ?? false,
+    })),
     rows: rows.map((row) => columns.map((c) => tableValue(row[c]))),
   };
   return `${fitTable(table, fit.width).join('\n')}\n`;
 }
 
-const jsonValue = (value: RecordValue): JsonOut => (value === undefined ? null : typeof value === 'string' ? value : rawNumber(value.figure));
-const csvValue = (value: RecordValue): string => (value === undefined ? '' : typeof value === 'string' ? neutraliseText(value) : value.figure);
-const tableValue = (value: RecordValue): string => (value === undefined ? '' : typeof value === 'string' ? value : withThousands(value.figure));
+const jsonValue = (value: RecordValue): JsonOut =>
+  value === undefined ? null : typeof value === 'string' ? value : rawNumber(value.figure);
+const csvValue = (value: RecordValue): string =>
+  value === undefined ? '' : typeof value === 'string' ? neutraliseText(value) : value.figure;
+const tableValue = (value: RecordValue): string =>
+  value === undefined ? '' : typeof value === 'string' ? value : withThousands(value.figure);

@@ -1,21 +1,61 @@
 import type { Decimal } from 'decimal.js';
 import { formatFinancialYear } from '../core/period.js';
 import type { Projection } from '../core/projection.js';
-import { FLOW_TOTAL_FIELDS, flowsByFinancialYear, SETTING_FLOW_COLUMNS, settingFlowCells } from './flows.js';
+import {
+  FLOW_TOTAL_FIELDS,
+  flowsByFinancialYear,
+  SETTING_FLOW_COLUMNS,
+  settingFlowCells,
+} from './flows.js';
 
 /** The summary contract: these columns, in this order (README, "Output"). */
 export const SUMMARY_COLUMNS = [
-  'area_code', 'area_name', 'financial_year', 'pupils_january', 'spend_top_up', 'spend_place', 'spend_total',
-  'income_hnb', 'income_transfer', 'income_safety_valve', 'income_other', 'income_write_off', 'income_total', 'in_year_balance', 'cumulative_balance',
+  'area_code',
+  'area_name',
+  'financial_year',
+  'pupils_january',
+  'spend_top_up',
+  'spend_place',
+  'spend_total',
+  'income_hnb',
+  'income_transfer',
+  'income_safety_valve',
+  'income_other',
+  'income_write_off',
+  'income_total',
+  'in_year_balance',
+  'cumulative_balance',
 ] as const;
 
 /** The flows come after the first six columns, so scripts reading those by header or by position keep working. */
-export const DETAIL_COLUMNS = ['area_code', 'financial_year', 'setting', 'pupils_january', 'spend_top_up', 'spend_place', ...SETTING_FLOW_COLUMNS] as const;
+export const DETAIL_COLUMNS = [
+  'area_code',
+  'financial_year',
+  'setting',
+  'pupils_january',
+  'spend_top_up',
+  'spend_place',
+  ...SETTING_FLOW_COLUMNS,
+] as const;
 
 /** Which columns are counts (2 dp) and which money (pence); every other column is text. JSON's `flows` fields are counts too. */
-export const COUNT_COLUMNS: ReadonlySet<string> = new Set(['pupils_january', ...SETTING_FLOW_COLUMNS, ...FLOW_TOTAL_FIELDS]);
+export const COUNT_COLUMNS: ReadonlySet<string> = new Set([
+  'pupils_january',
+  ...SETTING_FLOW_COLUMNS,
+  ...FLOW_TOTAL_FIELDS,
+]);
 export const MONEY_COLUMNS: ReadonlySet<string> = new Set([
-  'spend_top_up', 'spend_place', 'spend_total', 'income_hnb', 'income_transfer', 'income_safety_valve', 'income_other', 'income_write_off', 'income_total', 'in_year_balance', 'cumulative_balance',
+  'spend_top_up',
+  'spend_place',
+  'spend_total',
+  'income_hnb',
+  'income_transfer',
+  'income_safety_valve',
+  'income_other',
+  'income_write_off',
+  'income_total',
+  'in_year_balance',
+  'cumulative_balance',
 ]);
 
 export type Cell = string | Decimal;

@@ -26,7 +26,10 @@ interface Line {
  * balances below zero are red. Given a `width`, the years wrap into blocks that fit it
  * (src/report/fit-width.ts); without one, every year is on one line.
  */
-export function renderTable(projection: Projection, options: { detail: boolean; paint: Paint; width?: number | undefined }): string {
+export function renderTable(
+  projection: Projection,
+  options: { detail: boolean; paint: Paint; width?: number | undefined },
+): string {
   const { paint, width } = options;
   const years = projection.years;
   const lines: Line[] = [
@@ -36,7 +39,11 @@ export function renderTable(projection: Projection, options: { detail: boolean; 
     { label: 'Spend: total', values: years.map((y) => y.spendTotal), kind: 'money' },
     { label: 'Income: HNB allocation', values: years.map((y) => y.income.hnb), kind: 'money' },
     { label: 'Income: block transfer', values: years.map((y) => y.income.transfer), kind: 'money' },
-    { label: 'Income: Safety Valve', values: years.map((y) => y.income.safetyValve), kind: 'money' },
+    {
+      label: 'Income: Safety Valve',
+      values: years.map((y) => y.income.safetyValve),
+      kind: 'money',
+    },
     { label: 'Income: other', values: years.map((y) => y.income.other), kind: 'money' },
     { label: 'Income: write-off', values: years.map((y) => y.income.writeOff), kind: 'money' },
     { label: 'Income: total', values: years.map((y) => y.income.total), kind: 'money' },
@@ -58,30 +65,81 @@ export function renderTable(projection: Projection, options: { detail: boolean; 
     );
     for (const [index, setting] of (years[0]?.settings ?? []).entries()) {
       const id = setting.setting;
-      lines.push({ label: `${id}: EHCPs`, values: years.map((y) => y.settings[index]!.pupilsJanuary), kind: 'count' });
-      lines.push({ label: `${id}: top-ups`, values: years.map((y) => y.settings[index]!.spendTopUp), kind: 'money' });
-      lines.push({ label: `${id}: places`, values: years.map((y) => y.settings[index]!.spendPlace), kind: 'money' });
+      lines.push({
+        label: `${id}: EHCPs`,
+        values: years.map((y) => y.settings[index]!.pupilsJanuary),
+        kind: 'count',
+      });
+      lines.push({
+        label: `${id}: top-ups`,
+        values: years.map((y) => y.settings[index]!.spendTopUp),
+        kind: 'money',
+      });
+      lines.push({
+        label: `${id}: places`,
+        values: years.map((y) => y.settings[index]!.spendPlace),
+        kind: 'money',
+      });
     }
   }
-  const cells = lines.map((line) => line.values.map((value) => withThousands(line.kind === 'count' ? toCountWhole(value) : toPence(value))));
+  const cells = lines.map((line) =>
+    line.values.map((value) =>
+      withThousands(line.kind === 'count' ? toCountWhole(value) : toPence(value)),
+    ),
+  );
   const table: FitTable = {
-    columns: [{ header: '', align: 'left', key: true }, ...years.map((y) => ({ header: formatFinancialYear(y.financialYear), align: 'right' as const }))],
+    columns: [
+      { header: '', align: 'left', key: true },
+      ...years.map((y) => ({
+        header: formatFinancialYear(y.financialYear),
+        align: 'right' as const,
+      })),
+    ],
     rows: lines.map((line, row) => [line.label, ...cells[row]!]),
     paint: (row, column, padded) => {
       const line = lines[row]!;
       const value = line.values[column - 1];
-      return column > 0 && line.kind === 'balance' && value!.isNegative() && !value!.isZero() ? paint.negative(padded) : padded;
+      return column > 0 && line.kind === 'balance' && value!.isNegative() && !value!.isZero()
+        ? paint.negative(padded)
+        : padded;
     },
   };
   const out: string[] = [];
-  out.push(...fitLine(`${projection.area.name} (${projection.area.code}): high-needs projection, £, tariff ${projection.tariff.id}`, width).map(paint.heading));
+  out.push(
+    ...fitLine(
+      `${projection.area.name} (${projection.area.code}): high-needs projection, £, tariff ${projection.tariff.id}`,
+      width,
+    ).map(paint.heading),
+  );
   out.push(...fitTable(table, width));
   out.push('');
   const head = headline(projection);
-  out.push(...fitLine(headlineText(head, (amount) => withThousands(toPence(amount))), width));
-  if (head.deficitAtOverrideEnd) out.push(...fitLine(overrideText(head.deficitAtOverrideEnd, (amount) => withThousands(toPence(amount))), width).map(paint.negative));
-  if (projection.writeOff) out.push(...fitLine(writeOffText(projection.writeOff, (amount) => withThousands(toPence(amount))), width));
-  out.push(...fitLine(`Opening balance at the end of ${formatFinancialYear(projection.firstYear - 1)}: ${pounds(projection.openingBalance)}`, width).map(paint.dim));
+  out.push(
+    ...fitLine(
+      headlineText(head, (amount) => withThousands(toPence(amount))),
+      width,
+    ),
+  );
+  if (head.deficitAtOverrideEnd)
+    out.push(
+      ...fitLine(
+        overrideText(head.deficitAtOverrideEnd, (amount) => withThousands(toPence(amount))),
+        width,
+      ).map(paint.negative),
+    );
+  if (projection.writeOff)
+    out.push(
+      ...fitLine(
+        writeOffText(projection.writeOff, (amount) => withThousands(toPence(amount))),
+        width,
+      ),
+    );
+  out.push(
+    ...fitLine(
+      `Opening balance at the end of ${formatFinancialYear(projection.firstYear - 1)}: ${pounds(projection.openingBalance)}`,
+      width,
+    ).map(paint.dim),
+  );
   return `${out.join('\n')}\n`;
 }
 

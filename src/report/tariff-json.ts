@@ -23,9 +23,27 @@ export function tariffJson(tariff: Tariff): string {
     id: tariff.id,
     title: tariff.title,
     currency: tariff.currency,
-    references: tariff.references.map((r) => ({ ...(r.id ? { id: r.id } : {}), title: r.title, url: r.url })),
-    settings: tariff.settings.map((s) => ({ id: s.id, label: s.label, placeValue: amountText(s.placeValue), ...provenance(s) })),
-    ...(tariff.bands?.length ? { bands: tariff.bands.map((b) => ({ setting: b.setting, band: b.band, label: b.label, ...(b.notes ? { notes: b.notes } : {}) })) } : {}),
+    references: tariff.references.map((r) => ({
+      ...(r.id ? { id: r.id } : {}),
+      title: r.title,
+      url: r.url,
+    })),
+    settings: tariff.settings.map((s) => ({
+      id: s.id,
+      label: s.label,
+      placeValue: amountText(s.placeValue),
+      ...provenance(s),
+    })),
+    ...(tariff.bands?.length
+      ? {
+          bands: tariff.bands.map((b) => ({
+            setting: b.setting,
+            band: b.band,
+            label: b.label,
+            ...(b.notes ? { notes: b.notes } : {}),
+          })),
+        }
+      : {}),
     rates: tariff.rates.map((r) => ({
       effectiveFrom: r.effectiveFrom,
       ...(r.endDate ? { endDate: r.endDate } : {}),
@@ -35,7 +53,14 @@ export function tariffJson(tariff: Tariff): string {
       topUp: amountText(r.topUp),
       ...provenance(r),
     })),
-    uplift: tariff.uplift.method === 'none' ? { method: 'none' } : { method: 'percent', annualRate: tariff.uplift.annualRate.toFixed(), on: tariff.uplift.on },
+    uplift:
+      tariff.uplift.method === 'none'
+        ? { method: 'none' }
+        : {
+            method: 'percent',
+            annualRate: tariff.uplift.annualRate.toFixed(),
+            on: tariff.uplift.on,
+          },
     ...(tariff.notes ? { notes: tariff.notes } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -10,12 +10,32 @@ const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-batch-interrupt-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const FILES = ['failures.csv', 'manifest.json', 'national.csv', 'summary.csv'];
 /** An earlier run's file: text that says so (a manifest must still read as a batch's, or the out-dir would be refused). */
-const yesterday = (name: string) => (name.endsWith('.json') ? `{ "command": "batch", "yesterday": "${name}" }\n` : `yesterday's ${name}\n`);
+const yesterday = (name: string) =>
+  name.endsWith('.json')
+    ? `{ "command": "batch", "yesterday": "${name}" }\n`
+    : `yesterday's ${name}\n`;
 
 /** Runs a batch and sends `signal` after `afterMs`; with no `afterMs`, lets it finish. */
-function runAndKill(outDir: string, signal: NodeJS.Signals, afterMs: number | undefined): Promise<number | null> {
+function runAndKill(
+  outDir: string,
+  signal: NodeJS.Signals,
+  afterMs: number | undefined,
+): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'batch', path.join(ROOT, 'fixtures/national'), '--out-dir', outDir, '--quiet', '--jobs', '2'], { env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' }, stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        'batch',
+        path.join(ROOT, 'fixtures/national'),
+        '--out-dir',
+        outDir,
+        '--quiet',
+        '--jobs',
+        '2',
+      ],
+      { env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' }, stdio: 'ignore' },
+    );
     const timer = afterMs === undefined ? undefined : setTimeout(() => child.kill(signal), afterMs);
     child.on('exit', (code, killedBy) => {
       clearTimeout(timer);
@@ -66,7 +86,10 @@ describe('an interrupted batch', () => {
       codes.push(code);
       if (code === 130 || code === 143) landed = afterMs;
     }
-    expect(landed, `no kill from 40 to 1,200 ms landed while the batch ran: ${codes.join(', ')}`).toBeDefined();
+    expect(
+      landed,
+      `no kill from 40 to 1,200 ms landed while the batch ran: ${codes.join(', ')}`,
+    ).toBeDefined();
     // Later kills, towards and past the moment the outputs are renamed into place.
     for (const later of [80, 160, 320, 640]) codes.push(await check(codes.length, landed! + later));
     expect(await check(codes.length, undefined)).toBe(0);

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,8 +27,16 @@ function batch(dir: string, ...args: string[]) {
   runs += 1;
   const outDir = path.join(scratch, `out-${runs}`);
   const result = runCli(['batch', dir, '--out-dir', outDir, ...args]);
-  const read = (name: string) => (existsSync(path.join(outDir, name)) ? readFileSync(path.join(outDir, name), 'utf8') : undefined);
-  return { ...result, outDir, summary: read('summary.csv'), national: read('national.csv'), failures: read('failures.csv'), manifest: read('manifest.json') };
+  const read = (name: string) =>
+    existsSync(path.join(outDir, name)) ? readFileSync(path.join(outDir, name), 'utf8') : undefined;
+  return {
+    ...result,
+    outDir,
+    summary: read('summary.csv'),
+    national: read('national.csv'),
+    failures: read('failures.csv'),
+    manifest: read('manifest.json'),
+  };
 }
 
 const lines = (csv: string | undefined) => (csv ?? '').trimEnd().split('\n');
@@ -30,12 +47,21 @@ describe('highneeds batch on a national model', () => {
   it('models every area under every scenario and exits 0', () => {
     expect(reference.stderr).toBe('');
     expect(reference.code).toBe(0);
-    const rows = lines(reference.summary).slice(1).map((line) => line.split(','));
-    expect(lines(reference.summary)[0]).toBe('area_code,area_name,scenario,financial_year,pupils_january,spend_top_up,spend_place,spend_total,income_hnb,income_transfer,income_safety_valve,income_other,income_write_off,income_total,in_year_balance,cumulative_balance');
+    const rows = lines(reference.summary)
+      .slice(1)
+      .map((line) => line.split(','));
+    expect(lines(reference.summary)[0]).toBe(
+      'area_code,area_name,scenario,financial_year,pupils_january,spend_top_up,spend_place,spend_total,income_hnb,income_transfer,income_safety_valve,income_other,income_write_off,income_total,in_year_balance,cumulative_balance',
+    );
     // Four areas, three scenarios, four years each (Westham's horizon is a year sooner).
     expect(rows).toHaveLength((4 + 4 + 4 + 3) * 3);
     expect(rows.map((r) => `${r[0]} ${r[2]} ${r[3]}`)).toEqual(
-      [...rows.map((r) => `${r[0]} ${r[2]} ${r[3]}`)].sort((a, b) => a.split(' ')[0]!.localeCompare(b.split(' ')[0]!) || SCENARIOS.indexOf(a.split(' ')[1]!) - SCENARIOS.indexOf(b.split(' ')[1]!) || a.localeCompare(b)),
+      [...rows.map((r) => `${r[0]} ${r[2]} ${r[3]}`)].sort(
+        (a, b) =>
+          a.split(' ')[0]!.localeCompare(b.split(' ')[0]!) ||
+          SCENARIOS.indexOf(a.split(' ')[1]!) - SCENARIOS.indexOf(b.split(' ')[1]!) ||
+          a.localeCompare(b),
+      ),
     );
     expect(reference.failures).toBe('area_code,area_name,error\n');
     expect(reference.stdout).toContain('Largest cumulative deficit per EHCP at the horizon');
@@ -50,7 +76,14 @@ describe('highneeds batch on a national model', () => {
         const single = runCli(['project', dir, '--scenario', scenario, '--format', 'csv']);
         expect(single.code, single.stderr).toBe(0);
         const expected = lines(single.stdout).slice(1);
-        const actual = batchRows.filter((row) => row.startsWith(`${code},`) && row.split(',')[2] === scenario).map((row) => row.split(',').filter((_, i) => i !== 2).join(','));
+        const actual = batchRows
+          .filter((row) => row.startsWith(`${code},`) && row.split(',')[2] === scenario)
+          .map((row) =>
+            row
+              .split(',')
+              .filter((_, i) => i !== 2)
+              .join(','),
+          );
         expect(actual.length, `${code} ${scenario}`).toBeGreaterThanOrEqual(3);
         expect(actual, `${code} ${scenario}`).toEqual(expected);
       }
@@ -60,7 +93,14 @@ describe('highneeds batch on a national model', () => {
   it('national.csv is exactly the sum of summary.csv per scenario and year, with the areas in deficit', () => {
     const [header, ...rows] = lines(reference.summary).map((line) => line.split(','));
     const [nationalHeader, ...national] = lines(reference.national).map((line) => line.split(','));
-    expect(nationalHeader).toEqual(['scenario', 'financial_year', 'areas', ...header!.slice(4), 'areas_in_year_deficit', 'areas_cumulative_deficit']);
+    expect(nationalHeader).toEqual([
+      'scenario',
+      'financial_year',
+      'areas',
+      ...header!.slice(4),
+      'areas_in_year_deficit',
+      'areas_cumulative_deficit',
+    ]);
     for (const total of national) {
       const mine = rows.filter((row) => row[2] === total[0] && row[3] === total[1]);
       expect(total[2]).toBe(String(mine.length));
@@ -68,47 +108,99 @@ describe('highneeds batch on a national model', () => {
         const sum = mine.reduce((acc, row) => acc.plus(row[4 + i]!), new Dec(0));
         expect(total[3 + i], `${total[0]} ${total[1]} ${column}`).toBe(sum.toFixed(2));
       });
-      expect(total.at(-2)).toBe(String(mine.filter((row) => row[header!.indexOf('in_year_balance')]!.startsWith('-')).length));
-      expect(total.at(-1)).toBe(String(mine.filter((row) => row[header!.indexOf('cumulative_balance')]!.startsWith('-')).length));
+      expect(total.at(-2)).toBe(
+        String(
+          mine.filter((row) => row[header!.indexOf('in_year_balance')]!.startsWith('-')).length,
+        ),
+      );
+      expect(total.at(-1)).toBe(
+        String(
+          mine.filter((row) => row[header!.indexOf('cumulative_balance')]!.startsWith('-')).length,
+        ),
+      );
     }
   });
 
   it('writes the same bytes with --jobs 1 and --jobs 2', () => {
     const one = batch(NATIONAL, '--jobs', '1');
     expect(one.code).toBe(0);
-    expect([one.summary, one.national, one.failures, one.manifest, one.stdout]).toEqual([reference.summary, reference.national, reference.failures, reference.manifest, reference.stdout]);
+    expect([one.summary, one.national, one.failures, one.manifest, one.stdout]).toEqual([
+      reference.summary,
+      reference.national,
+      reference.failures,
+      reference.manifest,
+      reference.stdout,
+    ]);
   });
 
-  it('manifest.json gives every file any thread read with its SHA-256, an area\'s own tariff included, and the scenarios run', () => {
-    const manifest = JSON.parse(reference.manifest!) as { tool: string; command: string; inputs: { path: string; sha256: string }[]; scenarios: string[]; areas: { modelled: number; failed: number } };
-    expect([manifest.tool, manifest.command, manifest.scenarios, manifest.areas]).toEqual(['highneeds', 'batch', SCENARIOS, { modelled: 4, failed: 0 }]);
+  it("manifest.json gives every file any thread read with its SHA-256, an area's own tariff included, and the scenarios run", () => {
+    const manifest = JSON.parse(reference.manifest!) as {
+      tool: string;
+      command: string;
+      inputs: { path: string; sha256: string }[];
+      scenarios: string[];
+      areas: { modelled: number; failed: number };
+    };
+    expect([manifest.tool, manifest.command, manifest.scenarios, manifest.areas]).toEqual([
+      'highneeds',
+      'batch',
+      SCENARIOS,
+      { modelled: 4, failed: 0 },
+    ]);
     const paths = manifest.inputs.map((input) => input.path);
     expect(paths).toEqual([...paths].sort());
     // The national files, scenarios.json, the national tariff (model.json) and N03's own (areas.csv: national-illustrative).
-    for (const name of ['model.json', 'areas.csv', 'cohort.csv', 'new-plans.csv', 'ceasing.csv', 'transitions.csv', 'places.csv', 'funding.csv', 'scenarios.json']) expect(paths).toContain(`${NATIONAL}/${name}`);
+    for (const name of [
+      'model.json',
+      'areas.csv',
+      'cohort.csv',
+      'new-plans.csv',
+      'ceasing.csv',
+      'transitions.csv',
+      'places.csv',
+      'funding.csv',
+      'scenarios.json',
+    ])
+      expect(paths).toContain(`${NATIONAL}/${name}`);
     expect(paths).toContain('tariffs/example-borough-2025.json');
     expect(paths).toContain('tariffs/national-illustrative.json');
-    for (const input of manifest.inputs) expect(input.sha256, input.path).toBe(createHash('sha256').update(readFileSync(path.join(ROOT, input.path))).digest('hex'));
+    for (const input of manifest.inputs)
+      expect(input.sha256, input.path).toBe(
+        createHash('sha256')
+          .update(readFileSync(path.join(ROOT, input.path)))
+          .digest('hex'),
+      );
   });
 
   it('manifest.json also lists a tariff that only a scenario lever names', () => {
     const dir = path.join(scratch, 'lever-tariff');
     cpSync(path.join(ROOT, NATIONAL), dir, { recursive: true });
     // No area uses national-illustrative itself any more; the national-tariff scenario's lever still does.
-    writeFileSync(path.join(dir, 'areas.csv'), readFileSync(path.join(dir, 'areas.csv'), 'utf8').replace('national-illustrative', ''));
+    writeFileSync(
+      path.join(dir, 'areas.csv'),
+      readFileSync(path.join(dir, 'areas.csv'), 'utf8').replace('national-illustrative', ''),
+    );
     const result = batch(dir, '--quiet');
     expect(result.code, result.stderr).toBe(0);
-    const paths = (JSON.parse(result.manifest!) as { inputs: { path: string }[] }).inputs.map((input) => input.path);
+    const paths = (JSON.parse(result.manifest!) as { inputs: { path: string }[] }).inputs.map(
+      (input) => input.path,
+    );
     expect(paths).toContain('tariffs/national-illustrative.json');
   });
 
   it('writes the same bytes whatever the order of the input rows', () => {
     const shuffled = path.join(scratch, 'shuffled');
     shuffledCopy(path.join(ROOT, NATIONAL), shuffled, 20251);
-    expect(readFileSync(path.join(shuffled, 'cohort.csv'), 'utf8')).not.toBe(readFileSync(path.join(ROOT, NATIONAL, 'cohort.csv'), 'utf8'));
+    expect(readFileSync(path.join(shuffled, 'cohort.csv'), 'utf8')).not.toBe(
+      readFileSync(path.join(ROOT, NATIONAL, 'cohort.csv'), 'utf8'),
+    );
     const result = batch(shuffled, '--jobs', '2');
     expect(result.code, result.stderr).toBe(0);
-    expect([result.summary, result.national, result.stdout]).toEqual([reference.summary, reference.national, reference.stdout]);
+    expect([result.summary, result.national, result.stdout]).toEqual([
+      reference.summary,
+      reference.national,
+      reference.stdout,
+    ]);
   });
 
   it('writes the same bytes when rows that read the same cell are written differently', () => {
@@ -116,7 +208,9 @@ describe('highneeds batch on a national model', () => {
     // spacing, the case of a need or a split count must still add up to one cell.
     const variant = path.join(scratch, 'variant');
     shuffledCopy(path.join(ROOT, NATIONAL), variant, 7);
-    const [header, ...rows] = readFileSync(path.join(variant, 'cohort.csv'), 'utf8').trimEnd().split('\n');
+    const [header, ...rows] = readFileSync(path.join(variant, 'cohort.csv'), 'utf8')
+      .trimEnd()
+      .split('\n');
     const columns = header!.split(',');
     const at = (name: string) => columns.indexOf(name);
     let changed = 0;
@@ -128,10 +222,22 @@ describe('highneeds batch on a national model', () => {
         changed += 1;
       }
       const count = fields[at('count')] ?? '';
-      if (i % 3 === 2 && /^[1-9]\d*$/.test(count) && Number(count) > 1 && fields[at('annual_cost')] === '') {
+      if (
+        i % 3 === 2 &&
+        /^[1-9]\d*$/.test(count) &&
+        Number(count) > 1 &&
+        fields[at('annual_cost')] === ''
+      ) {
         // One row of n pupils as a row of 1 and a row of n − 1.
         changed += 1;
-        return [[...fields.slice(0, at('count')), '1', ...fields.slice(at('count') + 1)].join(','), [...fields.slice(0, at('count')), String(Number(count) - 1), ...fields.slice(at('count') + 1)].join(',')];
+        return [
+          [...fields.slice(0, at('count')), '1', ...fields.slice(at('count') + 1)].join(','),
+          [
+            ...fields.slice(0, at('count')),
+            String(Number(count) - 1),
+            ...fields.slice(at('count') + 1),
+          ].join(','),
+        ];
       }
       return [fields.join(',')];
     });
@@ -153,8 +259,12 @@ describe('highneeds batch on a national model', () => {
     expect(result.code).toBe(1);
     // Outside the working folder, locations are absolute paths.
     const where = `${broken}/cohort.csv:${at + 1}:3`;
-    expect(result.failures).toBe(`area_code,area_name,error\nN02,Southbury,"${where}: UNKNOWN_NEED: need ""SEMHX"" is not a SEN2 primary-need code"\n`);
-    expect(result.stderr).toContain('error UNKNOWN_NEED: need "SEMHX" is not a SEN2 primary-need code');
+    expect(result.failures).toBe(
+      `area_code,area_name,error\nN02,Southbury,"${where}: UNKNOWN_NEED: need ""SEMHX"" is not a SEN2 primary-need code"\n`,
+    );
+    expect(result.stderr).toContain(
+      'error UNKNOWN_NEED: need "SEMHX" is not a SEN2 primary-need code',
+    );
     expect(result.stderr).toContain('1 of 4 areas failed: N02');
     const others = lines(reference.summary).filter((row) => !row.startsWith('N02,'));
     expect(lines(result.summary)).toEqual(others);
@@ -165,14 +275,25 @@ describe('highneeds batch on a national model', () => {
     const named = path.join(scratch, 'named');
     shuffledCopy(path.join(ROOT, NATIONAL), named, 11);
     const areas = readFileSync(path.join(named, 'areas.csv'), 'utf8');
-    writeFileSync(path.join(named, 'areas.csv'), areas.replace('N02,Southbury,', 'N02,"=HYPERLINK(""http://evil.invalid"",""Click"")",'));
+    writeFileSync(
+      path.join(named, 'areas.csv'),
+      areas.replace('N02,Southbury,', 'N02,"=HYPERLINK(""http://evil.invalid"",""Click"")",'),
+    );
     // A scenario id is free text too.
-    writeFileSync(path.join(named, 'scenarios.json'), readFileSync(path.join(named, 'scenarios.json'), 'utf8').replace('"id": "national-tariff"', '"id": "=national-tariff"'));
+    writeFileSync(
+      path.join(named, 'scenarios.json'),
+      readFileSync(path.join(named, 'scenarios.json'), 'utf8').replace(
+        '"id": "national-tariff"',
+        '"id": "=national-tariff"',
+      ),
+    );
     const result = batch(named, '--quiet');
     expect(result.code, result.stderr).toBe(0);
     const row = lines(result.summary).find((line) => line.startsWith('N02,'))!;
     expect(row.startsWith('N02,"\'=HYPERLINK(""http://evil.invalid"",""Click"")",')).toBe(true);
-    expect(lines(result.summary).filter((line) => line.includes(",'=national-tariff,"))).toHaveLength(15);
+    expect(
+      lines(result.summary).filter((line) => line.includes(",'=national-tariff,")),
+    ).toHaveLength(15);
     // A deficit keeps its minus sign: figures are not text.
     expect(lines(result.summary).some((line) => /,-\d+\.\d\d(,|$)/.test(line))).toBe(true);
   });
@@ -189,8 +310,16 @@ describe('highneeds batch on a national model', () => {
     const two = batch(NATIONAL, '--scenarios', 'national-tariff,unmitigated', '--quiet');
     expect(two.code).toBe(0);
     expect(two.stdout).toBe('');
-    expect(lines(two.summary).slice(1, 5).map((row) => row.split(',')[2])).toEqual(['national-tariff', 'national-tariff', 'national-tariff', 'national-tariff']);
-    expect(lines(two.national).slice(1).map((row) => row.split(',')[0])).toEqual([...Array(4).fill('national-tariff'), ...Array(4).fill('unmitigated')]);
+    expect(
+      lines(two.summary)
+        .slice(1, 5)
+        .map((row) => row.split(',')[2]),
+    ).toEqual(['national-tariff', 'national-tariff', 'national-tariff', 'national-tariff']);
+    expect(
+      lines(two.national)
+        .slice(1)
+        .map((row) => row.split(',')[0]),
+    ).toEqual([...Array(4).fill('national-tariff'), ...Array(4).fill('unmitigated')]);
     const unknown = batch(NATIONAL, '--scenarios', 'nope');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('error UNKNOWN_SCENARIO: scenario "nope" is not defined');
@@ -208,20 +337,34 @@ describe('highneeds batch on a national model', () => {
     const theirs = path.join(scratch, 'theirs');
     mkdirSync(theirs);
     writeFileSync(path.join(theirs, 'manifest.json'), '{ "tool": "highneeds", "inputs": [] }\n');
-    expect(runCli(['batch', NATIONAL, '--out-dir', theirs]).stderr).toContain('already holds other files (manifest.json)');
+    expect(runCli(['batch', NATIONAL, '--out-dir', theirs]).stderr).toContain(
+      'already holds other files (manifest.json)',
+    );
     expect(readdirSync(outDir)).toEqual(['notes.txt']);
     const forced = runCli(['batch', NATIONAL, '--out-dir', outDir, '--force', '--quiet']);
     expect(forced.code).toBe(0);
-    expect(readdirSync(outDir).sort()).toEqual(['failures.csv', 'manifest.json', 'national.csv', 'notes.txt', 'summary.csv']);
+    expect(readdirSync(outDir).sort()).toEqual([
+      'failures.csv',
+      'manifest.json',
+      'national.csv',
+      'notes.txt',
+      'summary.csv',
+    ]);
     expect(readFileSync(path.join(outDir, 'notes.txt'), 'utf8')).toBe('mine\n');
     const again = runCli(['batch', NATIONAL, '--out-dir', reference.outDir, '--quiet']);
     expect(again.code).toBe(0);
-    expect(readFileSync(path.join(reference.outDir, 'summary.csv'), 'utf8')).toBe(reference.summary);
+    expect(readFileSync(path.join(reference.outDir, 'summary.csv'), 'utf8')).toBe(
+      reference.summary,
+    );
   });
 
   it('rejects --jobs that is not a whole number from 1 (exit 2)', () => {
-    expect(runCli(['batch', NATIONAL, '--out-dir', path.join(scratch, 'jobs'), '--jobs', '0']).code).toBe(2);
-    expect(runCli(['batch', NATIONAL, '--out-dir', path.join(scratch, 'jobs'), '--jobs', 'two']).code).toBe(2);
+    expect(
+      runCli(['batch', NATIONAL, '--out-dir', path.join(scratch, 'jobs'), '--jobs', '0']).code,
+    ).toBe(2);
+    expect(
+      runCli(['batch', NATIONAL, '--out-dir', path.join(scratch, 'jobs'), '--jobs', 'two']).code,
+    ).toBe(2);
   });
 });
 
@@ -229,22 +372,38 @@ describe('highneeds batch on a folder of model folders', () => {
   it('models each folder as `project` does, and fails areas whose code two folders share', () => {
     const folders = path.join(scratch, 'folders');
     cpSync(path.join(ROOT, 'fixtures/errors/_valid'), path.join(folders, 'a'), { recursive: true });
-    cpSync(path.join(ROOT, 'fixtures/worked-example'), path.join(folders, 'b'), { recursive: true });
+    cpSync(path.join(ROOT, 'fixtures/worked-example'), path.join(folders, 'b'), {
+      recursive: true,
+    });
     const result = batch(folders, '--quiet');
     expect(result.code, result.stderr).toBe(0);
-    const expected = [...lines(runCli(['project', path.join(folders, 'a'), '--format', 'csv']).stdout).slice(1), ...lines(runCli(['project', path.join(folders, 'b'), '--format', 'csv']).stdout).slice(1)]
-      .map((row) => row.split(',')).map((fields) => [...fields.slice(0, 2), '', ...fields.slice(2)].join(','))
+    const expected = [
+      ...lines(runCli(['project', path.join(folders, 'a'), '--format', 'csv']).stdout).slice(1),
+      ...lines(runCli(['project', path.join(folders, 'b'), '--format', 'csv']).stdout).slice(1),
+    ]
+      .map((row) => row.split(','))
+      .map((fields) => [...fields.slice(0, 2), '', ...fields.slice(2)].join(','))
       .sort();
     expect(lines(result.summary).slice(1).sort()).toEqual(expected);
     // Each folder's files were read by a worker: the manifest has them all.
-    const read = (JSON.parse(result.manifest!) as { inputs: { path: string }[] }).inputs.map((input) => path.relative(folders, path.resolve(ROOT, input.path)));
-    for (const folder of ['a', 'b']) for (const name of readdirSync(path.join(folders, folder)).filter((file) => /\.(csv|json)$/.test(file) && file !== 'README.md')) expect(read).toContain(path.join(folder, name));
+    const read = (JSON.parse(result.manifest!) as { inputs: { path: string }[] }).inputs.map(
+      (input) => path.relative(folders, path.resolve(ROOT, input.path)),
+    );
+    for (const folder of ['a', 'b'])
+      for (const name of readdirSync(path.join(folders, folder)).filter(
+        (file) => /\.(csv|json)$/.test(file) && file !== 'README.md',
+      ))
+        expect(read).toContain(path.join(folder, name));
 
     cpSync(path.join(ROOT, 'fixtures/errors/_valid'), path.join(folders, 'c'), { recursive: true });
     const twice = batch(folders);
     expect(twice.code).toBe(1);
     expect(twice.failures).toContain('DUPLICATE_AREA: area ""999"" is already the area of');
-    expect(lines(twice.summary).slice(1).every((row) => !row.startsWith('999,'))).toBe(true);
+    expect(
+      lines(twice.summary)
+        .slice(1)
+        .every((row) => !row.startsWith('999,')),
+    ).toBe(true);
   });
 });
 
@@ -252,44 +411,73 @@ describe('highneeds batch --tariff', () => {
   it('prices every area without a tariff of its own in areas.csv by that table, as model.json naming it would', () => {
     const named = path.join(scratch, 'named-tariff');
     cpSync(path.join(ROOT, NATIONAL), named, { recursive: true });
-    writeFileSync(path.join(named, 'model.json'), readFileSync(path.join(named, 'model.json'), 'utf8').replace('"tariff": "example-borough-2025"', '"tariff": "national-illustrative"'));
+    writeFileSync(
+      path.join(named, 'model.json'),
+      readFileSync(path.join(named, 'model.json'), 'utf8').replace(
+        '"tariff": "example-borough-2025"',
+        '"tariff": "national-illustrative"',
+      ),
+    );
     const expected = batch(named, '--jobs', '1', '--quiet');
     expect(expected.code, expected.stderr).toBe(0);
     const result = batch(NATIONAL, '--tariff', 'national-illustrative', '--jobs', '2', '--quiet');
     expect(result.code, result.stderr).toBe(0);
     expect([result.summary, result.national]).toEqual([expected.summary, expected.national]);
     // It changed something: Northshire is priced by another table than the reference run's.
-    const northshire = (csv: string | undefined) => lines(csv).filter((row) => row.startsWith('N01,'));
+    const northshire = (csv: string | undefined) =>
+      lines(csv).filter((row) => row.startsWith('N01,'));
     expect(northshire(result.summary)).not.toEqual(northshire(reference().summary));
     // Eastford's own tariff (areas.csv) is national-illustrative in both: its rows are the reference's.
-    const eastford = (csv: string | undefined) => lines(csv).filter((row) => row.startsWith('N03,'));
+    const eastford = (csv: string | undefined) =>
+      lines(csv).filter((row) => row.startsWith('N03,'));
     expect(eastford(result.summary)).toEqual(eastford(reference().summary));
     // model.json's own table was never read.
-    const paths = (JSON.parse(result.manifest!) as { inputs: { path: string }[] }).inputs.map((input) => input.path);
+    const paths = (JSON.parse(result.manifest!) as { inputs: { path: string }[] }).inputs.map(
+      (input) => input.path,
+    );
     expect(paths).not.toContain('tariffs/example-borough-2025.json');
     expect(paths).toContain('tariffs/national-illustrative.json');
   });
 
   it('takes a tariff file as well as an id; one that is neither is a usage error (exit 2)', () => {
-    const file = batch(NATIONAL, '--tariff', 'tariffs/national-illustrative.json', '--jobs', '1', '--quiet');
+    const file = batch(
+      NATIONAL,
+      '--tariff',
+      'tariffs/national-illustrative.json',
+      '--jobs',
+      '1',
+      '--quiet',
+    );
     const id = batch(NATIONAL, '--tariff', 'national-illustrative', '--jobs', '1', '--quiet');
     expect(file.code, file.stderr).toBe(0);
     expect(file.summary).toBe(id.summary);
     const bad = batch(NATIONAL, '--tariff', 'no-such-table');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--tariff "no-such-table" is neither a tariff file nor the id of one in the library');
+    expect(bad.stderr).toContain(
+      '--tariff "no-such-table" is neither a tariff file nor the id of one in the library',
+    );
     expect(bad.summary).toBeUndefined();
   });
 
-  it('in a folder of model folders replaces each folder\'s model.json tariff, as project --tariff does', () => {
+  it("in a folder of model folders replaces each folder's model.json tariff, as project --tariff does", () => {
     const folders = path.join(scratch, 'folders-tariff');
     cpSync(path.join(ROOT, 'fixtures/example'), path.join(folders, 'example'), { recursive: true });
     rmSync(path.join(folders, 'example', 'scenarios.json'));
     const result = batch(folders, '--tariff', 'national-illustrative', '--quiet');
     expect(result.code, result.stderr).toBe(0);
-    const projected = runCli(['project', path.join(folders, 'example'), '--tariff', 'national-illustrative', '--format', 'csv']);
+    const projected = runCli([
+      'project',
+      path.join(folders, 'example'),
+      '--tariff',
+      'national-illustrative',
+      '--format',
+      'csv',
+    ]);
     expect(projected.code, projected.stderr).toBe(0);
-    const expected = lines(projected.stdout).slice(1).map((row) => row.split(',')).map((fields) => [...fields.slice(0, 2), '', ...fields.slice(2)].join(','));
+    const expected = lines(projected.stdout)
+      .slice(1)
+      .map((row) => row.split(','))
+      .map((fields) => [...fields.slice(0, 2), '', ...fields.slice(2)].join(','));
     expect(lines(result.summary).slice(1)).toEqual(expected);
   });
 });

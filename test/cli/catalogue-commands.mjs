@@ -11,7 +11,18 @@ const SOLVE_CAP = new Set(['NFF_TOTAL_UNREACHABLE']);
 export function catalogueArgs(code, root = '.') {
   const dir = `fixtures/errors/${code}`;
   // A model fixture with an nff output beside it is validated with that output as --hnb-from.
-  if (existsSync(path.join(root, dir, 'nff-allocations.csv'))) return ['validate', dir, '--hnb-from', `${dir}/nff-allocations.csv`];
+  if (existsSync(path.join(root, dir, 'nff-allocations.csv')))
+    return ['validate', dir, '--hnb-from', `${dir}/nff-allocations.csv`];
   if (!existsSync(path.join(root, dir, 'nff-factors.csv'))) return ['validate', dir];
-  return ['nff', `${dir}/nff-factors.csv`, '--year', '2025-26', '--params', `${dir}/nff-parameters`, '--format', 'csv', ...(SOLVE_CAP.has(code) ? ['--solve-cap'] : [])];
+  return [
+    'nff',
+    `${dir}/nff-factors.csv`,
+    '--year',
+    '2025-26',
+    '--params',
+    `${dir}/nff-parameters`,
+    '--format',
+    'csv',
+    ...(SOLVE_CAP.has(code) ? ['--solve-cap'] : []),
+  ];
 }

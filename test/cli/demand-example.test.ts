@@ -8,30 +8,49 @@ import { runCli } from '../helpers/exec.js';
  */
 describe('highneeds project fixtures/demand-example', () => {
   it('the summary, to the penny', () => {
-    const { code, stdout, stderr } = runCli(['project', 'fixtures/demand-example', '--format', 'csv']);
+    const { code, stdout, stderr } = runCli([
+      'project',
+      'fixtures/demand-example',
+      '--format',
+      'csv',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toBe([
-      'area_code,area_name,financial_year,pupils_january,spend_top_up,spend_place,spend_total,income_hnb,income_transfer,income_safety_valve,income_other,income_write_off,income_total,in_year_balance,cumulative_balance',
-      'D01,Demand Example,2026-27,39.00,364500.00,119166.67,483666.67,480000.00,0.00,0.00,0.00,0.00,480000.00,-3666.67,-253666.67',
-      'D01,Demand Example,2027-28,45.20,562450.00,145833.33,708283.33,504000.00,0.00,0.00,0.00,0.00,504000.00,-204283.33,-457950.00',
-      '',
-    ].join('\n'));
+    expect(stdout).toBe(
+      [
+        'area_code,area_name,financial_year,pupils_january,spend_top_up,spend_place,spend_total,income_hnb,income_transfer,income_safety_valve,income_other,income_write_off,income_total,in_year_balance,cumulative_balance',
+        'D01,Demand Example,2026-27,39.00,364500.00,119166.67,483666.67,480000.00,0.00,0.00,0.00,0.00,480000.00,-3666.67,-253666.67',
+        'D01,Demand Example,2027-28,45.20,562450.00,145833.33,708283.33,504000.00,0.00,0.00,0.00,0.00,504000.00,-204283.33,-457950.00',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('the headline: no in-year balance, and the deficit still open when the statutory override ends', () => {
     const { code, stdout } = runCli(['project', 'fixtures/demand-example', '--format', 'table']);
     expect(code).toBe(0);
-    expect(stdout).toContain('no in-year balance by 2027-28; cumulative deficit of £457,950.00 at the end of 2027-28\n');
-    expect(stdout).toContain('cumulative deficit of £457,950.00 still open at the end of 2027-28, when the statutory override ends\n');
+    expect(stdout).toContain(
+      'no in-year balance by 2027-28; cumulative deficit of £457,950.00 at the end of 2027-28\n',
+    );
+    expect(stdout).toContain(
+      'cumulative deficit of £457,950.00 still open at the end of 2027-28, when the statutory override ends\n',
+    );
   });
 
   it('by setting (--detail): the overflowed new plans are in independent, at 50,000 a year', () => {
-    const { code, stdout } = runCli(['project', 'fixtures/demand-example', '--format', 'csv', '--detail']);
+    const { code, stdout } = runCli([
+      'project',
+      'fixtures/demand-example',
+      '--format',
+      'csv',
+      '--detail',
+    ]);
     expect(code).toBe(0);
     const [header, ...lines] = stdout.trimEnd().split('\n');
     const columns = header!.split(',');
-    const rows = lines.map((line) => Object.fromEntries(line.split(',').map((value, i) => [columns[i]!, value])));
+    const rows = lines.map((line) =>
+      Object.fromEntries(line.split(',').map((value, i) => [columns[i]!, value])),
+    );
     const pick = ['financial_year', 'setting', 'pupils_january', 'spend_top_up', 'spend_place'];
     expect(rows.map((row) => pick.map((column) => row[column]).join(','))).toEqual([
       '2026-27,mainstream,22.00,127000.00,0.00',

@@ -14,75 +14,259 @@ import { catalogueArgs } from './catalogue-commands.mjs';
 type Expected = readonly [severity: 'error' | 'warning', where: string, message: string];
 
 const CATALOGUE: Record<IssueCode, Expected> = {
-  AREA_MISMATCH: ["error", "cohort.csv:3:6", "row is for area \"888\" but model.json is for area \"999\""],
-  COLUMN_COUNT: ["error", "cohort.csv:3", "row has 6 fields but the header has 5"],
-  CSV_MALFORMED: ["error", "cohort.csv:3", "cannot read CSV: a quoted field opened on this line is never closed"],
-  DUPLICATE_COLUMN: ["error", "cohort.csv:1:6", "column \"need\" appears more than once"],
-  DUPLICATE_ROW: ["error", "funding.csv:4:1", "hnb_allocation is already given on line 3 for 2026-27"],
-  DUPLICATE_SETTING: ["error", "tariff.json:12:13", "setting \"special\" is declared more than once"],
-  DUPLICATE_TARIFF_ROW: ["error", "tariff.json:17:5", "$.rates[3] repeats $.rates[2]: setting \"resourced\", band \"A\", need *, effectiveFrom 2025-04-01"],
-  EMPTY_COHORT: ["warning", "cohort.csv", "cohort.csv has no pupils"],
-  GROWTH_UNUSED: ["warning", "model.json:6:38", "$.assumptions.newPlansGrowth is 0.05, but no new-plans.csv row is a count without academic_year, so it grows nothing"],
-  FILE_MISSING: ["error", "cohort.csv", "required file cohort.csv was not found in fixtures/errors/FILE_MISSING"],
-  HORIZON_BEFORE_BASE: ["error", "model.json:4:14", "$.horizon 2025-26 is before the first projected financial year 2026-27"],
-  INVALID_DATE: ["error", "tariff.json:15:24", "$.rates[1].effectiveFrom \"2025-02-30\" is not a date written YYYY-MM-DD"],
-  INVALID_FIELD: ["error", "tariff.json:15:95", "$.rates[1].topUp must be a decimal string such as \"0.05\", not number 20000"],
-  INVALID_NUMBER: ["error", "funding.csv:3:3", "\"amount\" is \"1.0E+05\": exponent notation is not accepted; write the number out in full"],
-  INVALID_ENCODING: ["error", "cohort.csv:3", "byte 0xA3 (\"£\" in Windows-1252) at offset 66 is not UTF-8"],
-  FILE_TOO_LARGE: ["error", "cohort.csv", "file is 3178 bytes, over the limit of 2000"],
-  TOO_MANY_ROWS: ["error", "cohort.csv:4", "file has more than 2 data rows"],
-  UNKNOWN_KEY: ["error", "tariff.json:15:117", "$.rates[1].colour is not a known field"],
-  UNKNOWN_REFERENCE: ["error", "tariff.json:15:120", "$.rates[1].reference \"devon\" is not the id of any entry in $.references"],
-  UNKNOWN_LEVER: ["error", "scenarios.json:5:42", "$.scenarios[1].levers[0].kind \"new-plan\" is not a lever kind"],
-  UNKNOWN_SCENARIO: ["error", "scenarios.json:4:5", "base \"baseline\" of scenario \"mitigated\" is not defined"],
-  DUPLICATE_ID: ["error", "scenarios.json:4:5", "scenario id \"base\" is used more than once"],
-  CIRCULAR_BASE: ["error", "scenarios.json:3:5", "scenario \"a\" inherits from itself through a → b → a"],
-  PROFILE_ORDER: ["error", "scenarios.json:4:133", "$.scenarios[0].levers[0].profile.fullBy is before $.scenarios[0].levers[0].profile.from"],
-  SHARE_OUT_OF_RANGE: ["error", "scenarios.json:4:64", "$.scenarios[0].levers[0].share -10 is outside -1 to 1"],
-  PAYMENT_OUT_OF_RANGE: ["error", "scenarios.json:5:24", "scenario \"sv\": an instalment falls in 2031-32, outside the projection 2026-27 to 2026-27"],
-  LEVER_MATCHES_NOTHING: ["warning", "scenarios.json:4:7", "lever \"x\" of scenario \"m\" matches nothing in this model, so it changes nothing"],
-  FIELD_TOO_LONG: ["error", "cohort.csv:3:4", "cell has 5001 characters, over the limit of 4096"],
-  INVALID_YEAR: ["error", "funding.csv:3:1", "financial year \"2026/27\" is not written like 2026-27"],
-  JSON_MALFORMED: ["error", "model.json:6:82", "invalid JSON: expected \"\\\"\" but found \"}\""],
-  JSON_TOO_DEEP: ["error", "model.json:7:75", "invalid JSON: arrays and objects nested more than 64 deep"],
-  MISSING_COLUMN: ["error", "cohort.csv:1", "required column \"band\" is missing"],
-  MISSING_HNB_ALLOCATION: ["error", "funding.csv", "no hnb_allocation for 2026-27 or any earlier year to grow from"],
-  MISSING_OPENING_BALANCE: ["error", "funding.csv", "funding.csv has no opening_balance row"],
-  MISSING_VALUE: ["error", "cohort.csv:3:2", "\"need\" is empty"],
-  NCY_OUT_OF_RANGE: ["error", "cohort.csv:4:1", "NCY \"21\" is not a whole number from -3 to 20"],
-  NEGATIVE_VALUE: ["error", "cohort.csv:3:5", "\"count\" is -1, which must not be negative"],
-  NO_RATE_IN_FORCE: ["error", "cohort.csv:3:1", "no rate in force on 2026-04-01 for setting \"special\", band \"A\", need SEMH (AY 2025/26)"],
-  OPENING_BALANCE_YEAR: ["error", "funding.csv:2:1", "opening_balance is for 2026-27, but the projection opens at the end of 2025-26"],
-  PLACES_NOT_FUNDED: ["warning", "places.csv:3:2", "setting \"mainstream\" has placeValue 0 in the tariff, so these places cost nothing"],
-  OVERFLOW_SETTING_MISSING: ["error", "capacity.csv:2:1", "the row names no overflow_to and model.json has no \"overflowSetting\", so pupils above the capacity of special in 2026/27 have nowhere to go"],
-  OVERFLOW_TO_SELF: ["error", "capacity.csv:2:4", "overflow_to is \"special\", the row's own setting, so pupils above its capacity would stay where they are"],
-  RATE_ABOVE_ONE: ["error", "ceasing.csv:3:2", "\"rate\" is 1.5; a rate is a share from 0 to 1"],
-  TRANSITIONS_EXCEED_ONE: ["error", "transitions.csv:3:4", "transition rates leaving NCY 3 mainstream add up to 1.1 by this row, more than 1"],
-  COUNT_AND_RATE: ["error", "new-plans.csv:2:6", "the row gives both a count and a rate of new plans"],
-  POPULATION_MISSING: ["error", "new-plans.csv:3:1", "new plans at NCY 1 are a rate per head, but population.csv has no population for NCY 1 in 2026/27"],
-  UNKNOWN_BAND: ["error", "cohort.csv:3:4", "band \"B\" has no rate for setting \"special\" in tariff \"test-tariff\""],
-  UNKNOWN_COLUMN: ["warning", "cohort.csv:1:6", "column \"school\" is not used and will be ignored"],
-  UNKNOWN_FUNDING_LINE: ["error", "funding.csv:4:2", "funding line \"grant\" is not known"],
-  UNKNOWN_NEED: ["error", "cohort.csv:3:2", "need \"ADHD\" is not a SEN2 primary-need code"],
-  UNKNOWN_SETTING: ["error", "cohort.csv:3:3", "setting \"academy\" is not in tariff \"test-tariff\""],
-  YEAR_OUT_OF_RANGE: ["warning", "funding.csv:4:1", "block_transfer for 2030-31 is outside the projection 2026-27 to 2026-27; the row is ignored"],
-  NFF_NOT_POSITIVE: ["error", "nff-factors.csv:3:3", "\"population_2_18\" is -10000; it must be more than 0, since the floor and cap compare amounts per head against the baseline"],
-  NFF_ACA_OUT_OF_RANGE: ["warning", "nff-factors.csv:4:9", "area C has an area cost adjustment of 120, outside the plausible 0.9 to 1.3"],
-  NFF_WRONG_YEAR: ["error", "nff-parameters/2025-26.json:2:20", "$.financialYear is 2024-25, but the parameters were read for 2025-26"],
-  NFF_FLOOR_ABOVE_CAP: ["error", "nff-parameters/2025-26.json:62:16", "the floor 0.12 is above the gains cap 0.1"],
-  NFF_WEIGHTS_NOT_ONE: ["error", "nff-parameters/2025-26.json:32:16", "the proxy factors' weights add up to 1.1, not 1"],
-  NFF_TOTAL_UNREACHABLE: ["error", "nff-parameters/2025-26.json:82:14", "no gains cap gives the national total £9,000,000.00: with the cap at the floor (5%) the areas' allocations add up to £5,322,000.00, and with no area capped (a cap of 12.5% or more) to £5,422,000.00"],
-  NFF_AREA_MISSING: ["error", "nff-allocations.csv", "the file has no row for area 999 (model.json's area.code)"],
-  INVALID_TRANSFER_SHARE: ["error", "funding.csv:4:4", "the row gives both an amount and a share of the schools block"],
-  TRANSFER_NEEDS_DISAPPLICATION: ["warning", "funding.csv:4:1", "block transfers of £24,000.00 in 2026-27 are 1.2% of the schools block of £2,000,000.00, above the 0.5% (£10,000.00) a Schools Forum can approve"],
-  WRITE_OFF_YEAR: ["error", "model.json:7:69", "$.writeOff.paidIn 2025-26 is not after the balance year 2025-26"],
-  DUPLICATE_AREA: ["error", "areas.csv:3:1", "area \"901\" is already on line 2"],
-  UNKNOWN_AREA: ["error", "cohort.csv:4:1", "area \"903\" is not in the areas table (1 row of cohort.csv, the first here)"],
-  NO_COHORT_ROWS: ["error", "areas.csv:4:1", "area \"903\" has no rows in cohort.csv"],
-  TEXT_MANGLED: ["error", "cohort.csv:1:1", "column name \"ï»¿ncy\" holds \"ï»¿\", which is the byte-order mark garbled by a wrong character set"],
-  NUMBER_NORMALISED: ["warning", "funding.csv:3:3", "\"amount\": removed £ or thousands separators in 1 cell (\"£100,000.00\" as 100000.00, the first here)"],
-  COUNT_NOT_WHOLE: ["warning", "cohort.csv:2:5", "\"count\" is 2.5, not a whole number of pupils"],
-  CODE_NORMALISED: ["warning", "cohort.csv:3:2", "\"need\": read a SEN2 long name as its code in 1 cell (\"Social Emotional and Mental Health\" as SEMH, the first here)"],
+  AREA_MISMATCH: [
+    'error',
+    'cohort.csv:3:6',
+    'row is for area "888" but model.json is for area "999"',
+  ],
+  COLUMN_COUNT: ['error', 'cohort.csv:3', 'row has 6 fields but the header has 5'],
+  CSV_MALFORMED: [
+    'error',
+    'cohort.csv:3',
+    'cannot read CSV: a quoted field opened on this line is never closed',
+  ],
+  DUPLICATE_COLUMN: ['error', 'cohort.csv:1:6', 'column "need" appears more than once'],
+  DUPLICATE_ROW: [
+    'error',
+    'funding.csv:4:1',
+    'hnb_allocation is already given on line 3 for 2026-27',
+  ],
+  DUPLICATE_SETTING: ['error', 'tariff.json:12:13', 'setting "special" is declared more than once'],
+  DUPLICATE_TARIFF_ROW: [
+    'error',
+    'tariff.json:17:5',
+    '$.rates[3] repeats $.rates[2]: setting "resourced", band "A", need *, effectiveFrom 2025-04-01',
+  ],
+  EMPTY_COHORT: ['warning', 'cohort.csv', 'cohort.csv has no pupils'],
+  GROWTH_UNUSED: [
+    'warning',
+    'model.json:6:38',
+    '$.assumptions.newPlansGrowth is 0.05, but no new-plans.csv row is a count without academic_year, so it grows nothing',
+  ],
+  FILE_MISSING: [
+    'error',
+    'cohort.csv',
+    'required file cohort.csv was not found in fixtures/errors/FILE_MISSING',
+  ],
+  HORIZON_BEFORE_BASE: [
+    'error',
+    'model.json:4:14',
+    '$.horizon 2025-26 is before the first projected financial year 2026-27',
+  ],
+  INVALID_DATE: [
+    'error',
+    'tariff.json:15:24',
+    '$.rates[1].effectiveFrom "2025-02-30" is not a date written YYYY-MM-DD',
+  ],
+  INVALID_FIELD: [
+    'error',
+    'tariff.json:15:95',
+    '$.rates[1].topUp must be a decimal string such as "0.05", not number 20000',
+  ],
+  INVALID_NUMBER: [
+    'error',
+    'funding.csv:3:3',
+    '"amount" is "1.0E+05": exponent notation is not accepted; write the number out in full',
+  ],
+  INVALID_ENCODING: [
+    'error',
+    'cohort.csv:3',
+    'byte 0xA3 ("£" in Windows-1252) at offset 66 is not UTF-8',
+  ],
+  FILE_TOO_LARGE: ['error', 'cohort.csv', 'file is 3178 bytes, over the limit of 2000'],
+  TOO_MANY_ROWS: ['error', 'cohort.csv:4', 'file has more than 2 data rows'],
+  UNKNOWN_KEY: ['error', 'tariff.json:15:117', '$.rates[1].colour is not a known field'],
+  UNKNOWN_REFERENCE: [
+    'error',
+    'tariff.json:15:120',
+    '$.rates[1].reference "devon" is not the id of any entry in $.references',
+  ],
+  UNKNOWN_LEVER: [
+    'error',
+    'scenarios.json:5:42',
+    '$.scenarios[1].levers[0].kind "new-plan" is not a lever kind',
+  ],
+  UNKNOWN_SCENARIO: [
+    'error',
+    'scenarios.json:4:5',
+    'base "baseline" of scenario "mitigated" is not defined',
+  ],
+  DUPLICATE_ID: ['error', 'scenarios.json:4:5', 'scenario id "base" is used more than once'],
+  CIRCULAR_BASE: [
+    'error',
+    'scenarios.json:3:5',
+    'scenario "a" inherits from itself through a → b → a',
+  ],
+  PROFILE_ORDER: [
+    'error',
+    'scenarios.json:4:133',
+    '$.scenarios[0].levers[0].profile.fullBy is before $.scenarios[0].levers[0].profile.from',
+  ],
+  SHARE_OUT_OF_RANGE: [
+    'error',
+    'scenarios.json:4:64',
+    '$.scenarios[0].levers[0].share -10 is outside -1 to 1',
+  ],
+  PAYMENT_OUT_OF_RANGE: [
+    'error',
+    'scenarios.json:5:24',
+    'scenario "sv": an instalment falls in 2031-32, outside the projection 2026-27 to 2026-27',
+  ],
+  LEVER_MATCHES_NOTHING: [
+    'warning',
+    'scenarios.json:4:7',
+    'lever "x" of scenario "m" matches nothing in this model, so it changes nothing',
+  ],
+  FIELD_TOO_LONG: ['error', 'cohort.csv:3:4', 'cell has 5001 characters, over the limit of 4096'],
+  INVALID_YEAR: [
+    'error',
+    'funding.csv:3:1',
+    'financial year "2026/27" is not written like 2026-27',
+  ],
+  JSON_MALFORMED: ['error', 'model.json:6:82', 'invalid JSON: expected "\\"" but found "}"'],
+  JSON_TOO_DEEP: [
+    'error',
+    'model.json:7:75',
+    'invalid JSON: arrays and objects nested more than 64 deep',
+  ],
+  MISSING_COLUMN: ['error', 'cohort.csv:1', 'required column "band" is missing'],
+  MISSING_HNB_ALLOCATION: [
+    'error',
+    'funding.csv',
+    'no hnb_allocation for 2026-27 or any earlier year to grow from',
+  ],
+  MISSING_OPENING_BALANCE: ['error', 'funding.csv', 'funding.csv has no opening_balance row'],
+  MISSING_VALUE: ['error', 'cohort.csv:3:2', '"need" is empty'],
+  NCY_OUT_OF_RANGE: ['error', 'cohort.csv:4:1', 'NCY "21" is not a whole number from -3 to 20'],
+  NEGATIVE_VALUE: ['error', 'cohort.csv:3:5', '"count" is -1, which must not be negative'],
+  NO_RATE_IN_FORCE: [
+    'error',
+    'cohort.csv:3:1',
+    'no rate in force on 2026-04-01 for setting "special", band "A", need SEMH (AY 2025/26)',
+  ],
+  OPENING_BALANCE_YEAR: [
+    'error',
+    'funding.csv:2:1',
+    'opening_balance is for 2026-27, but the projection opens at the end of 2025-26',
+  ],
+  PLACES_NOT_FUNDED: [
+    'warning',
+    'places.csv:3:2',
+    'setting "mainstream" has placeValue 0 in the tariff, so these places cost nothing',
+  ],
+  OVERFLOW_SETTING_MISSING: [
+    'error',
+    'capacity.csv:2:1',
+    'the row names no overflow_to and model.json has no "overflowSetting", so pupils above the capacity of special in 2026/27 have nowhere to go',
+  ],
+  OVERFLOW_TO_SELF: [
+    'error',
+    'capacity.csv:2:4',
+    'overflow_to is "special", the row\'s own setting, so pupils above its capacity would stay where they are',
+  ],
+  RATE_ABOVE_ONE: ['error', 'ceasing.csv:3:2', '"rate" is 1.5; a rate is a share from 0 to 1'],
+  TRANSITIONS_EXCEED_ONE: [
+    'error',
+    'transitions.csv:3:4',
+    'transition rates leaving NCY 3 mainstream add up to 1.1 by this row, more than 1',
+  ],
+  COUNT_AND_RATE: [
+    'error',
+    'new-plans.csv:2:6',
+    'the row gives both a count and a rate of new plans',
+  ],
+  POPULATION_MISSING: [
+    'error',
+    'new-plans.csv:3:1',
+    'new plans at NCY 1 are a rate per head, but population.csv has no population for NCY 1 in 2026/27',
+  ],
+  UNKNOWN_BAND: [
+    'error',
+    'cohort.csv:3:4',
+    'band "B" has no rate for setting "special" in tariff "test-tariff"',
+  ],
+  UNKNOWN_COLUMN: ['warning', 'cohort.csv:1:6', 'column "school" is not used and will be ignored'],
+  UNKNOWN_FUNDING_LINE: ['error', 'funding.csv:4:2', 'funding line "grant" is not known'],
+  UNKNOWN_NEED: ['error', 'cohort.csv:3:2', 'need "ADHD" is not a SEN2 primary-need code'],
+  UNKNOWN_SETTING: ['error', 'cohort.csv:3:3', 'setting "academy" is not in tariff "test-tariff"'],
+  YEAR_OUT_OF_RANGE: [
+    'warning',
+    'funding.csv:4:1',
+    'block_transfer for 2030-31 is outside the projection 2026-27 to 2026-27; the row is ignored',
+  ],
+  NFF_NOT_POSITIVE: [
+    'error',
+    'nff-factors.csv:3:3',
+    '"population_2_18" is -10000; it must be more than 0, since the floor and cap compare amounts per head against the baseline',
+  ],
+  NFF_ACA_OUT_OF_RANGE: [
+    'warning',
+    'nff-factors.csv:4:9',
+    'area C has an area cost adjustment of 120, outside the plausible 0.9 to 1.3',
+  ],
+  NFF_WRONG_YEAR: [
+    'error',
+    'nff-parameters/2025-26.json:2:20',
+    '$.financialYear is 2024-25, but the parameters were read for 2025-26',
+  ],
+  NFF_FLOOR_ABOVE_CAP: [
+    'error',
+    'nff-parameters/2025-26.json:62:16',
+    'the floor 0.12 is above the gains cap 0.1',
+  ],
+  NFF_WEIGHTS_NOT_ONE: [
+    'error',
+    'nff-parameters/2025-26.json:32:16',
+    "the proxy factors' weights add up to 1.1, not 1",
+  ],
+  NFF_TOTAL_UNREACHABLE: [
+    'error',
+    'nff-parameters/2025-26.json:82:14',
+    "no gains cap gives the national total £9,000,000.00: with the cap at the floor (5%) the areas' allocations add up to £5,322,000.00, and with no area capped (a cap of 12.5% or more) to £5,422,000.00",
+  ],
+  NFF_AREA_MISSING: [
+    'error',
+    'nff-allocations.csv',
+    "the file has no row for area 999 (model.json's area.code)",
+  ],
+  INVALID_TRANSFER_SHARE: [
+    'error',
+    'funding.csv:4:4',
+    'the row gives both an amount and a share of the schools block',
+  ],
+  TRANSFER_NEEDS_DISAPPLICATION: [
+    'warning',
+    'funding.csv:4:1',
+    'block transfers of £24,000.00 in 2026-27 are 1.2% of the schools block of £2,000,000.00, above the 0.5% (£10,000.00) a Schools Forum can approve',
+  ],
+  WRITE_OFF_YEAR: [
+    'error',
+    'model.json:7:69',
+    '$.writeOff.paidIn 2025-26 is not after the balance year 2025-26',
+  ],
+  DUPLICATE_AREA: ['error', 'areas.csv:3:1', 'area "901" is already on line 2'],
+  UNKNOWN_AREA: [
+    'error',
+    'cohort.csv:4:1',
+    'area "903" is not in the areas table (1 row of cohort.csv, the first here)',
+  ],
+  NO_COHORT_ROWS: ['error', 'areas.csv:4:1', 'area "903" has no rows in cohort.csv'],
+  TEXT_MANGLED: [
+    'error',
+    'cohort.csv:1:1',
+    'column name "ï»¿ncy" holds "ï»¿", which is the byte-order mark garbled by a wrong character set',
+  ],
+  NUMBER_NORMALISED: [
+    'warning',
+    'funding.csv:3:3',
+    '"amount": removed £ or thousands separators in 1 cell ("£100,000.00" as 100000.00, the first here)',
+  ],
+  COUNT_NOT_WHOLE: ['warning', 'cohort.csv:2:5', '"count" is 2.5, not a whole number of pupils'],
+  CODE_NORMALISED: [
+    'warning',
+    'cohort.csv:3:2',
+    '"need": read a SEN2 long name as its code in 1 cell ("Social Emotional and Mental Health" as SEMH, the first here)',
+  ],
 };
 
 /** Limits are lowered for their fixtures, so those stay a few kilobytes. */
@@ -96,7 +280,14 @@ const errorsDoc = readFileSync(path.join(ROOT, 'docs/errors.md'), 'utf8');
 
 /** The issue lines of stderr: not the indented hints, not the closing count. */
 function issueLines(stderr: string): string[] {
-  return stderr.split('\n').filter((line) => line !== '' && !line.startsWith('  ') && !/^\d+ (error|warning)s?(, \d+ warnings?)?$/.test(line));
+  return stderr
+    .split('\n')
+    .filter(
+      (line) =>
+        line !== '' &&
+        !line.startsWith('  ') &&
+        !/^\d+ (error|warning)s?(, \d+ warnings?)?$/.test(line),
+    );
 }
 
 function expectNoStack(result: RunResult): void {
@@ -108,7 +299,9 @@ describe('error catalogue: one fixture per issue code', () => {
   it('has an expectation for every code in ISSUE_CODES, warnings exactly where the cause says so', () => {
     expect(Object.keys(CATALOGUE).sort()).toEqual(Object.keys(ISSUE_CODES).sort());
     for (const [code, [severity]] of Object.entries(CATALOGUE)) {
-      expect(severity, code).toBe(/\(warning/.test(ISSUE_CODES[code as IssueCode].cause) ? 'warning' : 'error');
+      expect(severity, code).toBe(
+        /\(warning/.test(ISSUE_CODES[code as IssueCode].cause) ? 'warning' : 'error',
+      );
     }
   });
 
@@ -142,7 +335,9 @@ describe('error catalogue: one fixture per issue code', () => {
       } else {
         expect(result.code).toBe(0);
         // validate says ok; other commands (nff) print their output.
-        expect(result.stdout).toMatch(args[0] === 'validate' ? new RegExp(`^${dir}: ok \\(`) : /\S/);
+        expect(result.stdout).toMatch(
+          args[0] === 'validate' ? new RegExp(`^${dir}: ok \\(`) : /\S/,
+        );
         expect(result.stderr.endsWith('\n1 warning\n')).toBe(true);
       }
       expect(errorsDoc, `docs/errors.md shows the example for ${code}`).toContain(line);

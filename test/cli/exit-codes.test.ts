@@ -16,12 +16,24 @@ describe('exit codes', () => {
 
   it('an internal error exits 3 with "this is a bug" and the stack', async () => {
     const stderr: string[] = [];
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { stderr.push(String(chunk)); return true; });
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      stderr.push(String(chunk));
+      return true;
+    });
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const code = await main(['node', 'highneeds', 'project', fixture('worked-example'), '--format', 'csv']);
+    const code = await main([
+      'node',
+      'highneeds',
+      'project',
+      fixture('worked-example'),
+      '--format',
+      'csv',
+    ]);
     expect(code).toBe(EXIT.internal);
     expect(code).toBe(3);
-    expect(stderr.join('')).toMatch(/^highneeds: internal error: this is a bug; please report it with the command and inputs\.\nInternalError: pupils not conserved stepping into AY 2026\n\s+at /);
+    expect(stderr.join('')).toMatch(
+      /^highneeds: internal error: this is a bug; please report it with the command and inputs\.\nInternalError: pupils not conserved stepping into AY 2026\n\s+at /,
+    );
   });
 
   it('the documented codes', () => {

@@ -35,23 +35,32 @@ describe('the project command as a user runs it', () => {
     const result = runCli(['project', 'fixtures/example', '--out', out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
-    expect(readFileSync(out, 'utf8')).toBe(readFileSync(path.join(ROOT, 'test/golden/example.csv'), 'utf8'));
+    expect(readFileSync(out, 'utf8')).toBe(
+      readFileSync(path.join(ROOT, 'test/golden/example.csv'), 'utf8'),
+    );
     expect(readdirSync(dir)).toEqual(['summary.csv']);
   });
 
   it('--out never overwrites an input file (exit 2, input unchanged)', () => {
     const input = path.join(ROOT, 'fixtures/worked-example/cohort.csv');
     const before = readFileSync(input, 'utf8');
-    const result = runCli(['project', 'fixtures/worked-example', '--out', 'fixtures/worked-example/cohort.csv']);
+    const result = runCli([
+      'project',
+      'fixtures/worked-example',
+      '--out',
+      'fixtures/worked-example/cohort.csv',
+    ]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('is one of this run\'s inputs');
+    expect(result.stderr).toContain("is one of this run's inputs");
     expect(readFileSync(input, 'utf8')).toBe(before);
   });
 
   it('validate prints ok for a good model', () => {
     const result = runCli(['validate', 'fixtures/worked-example']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('fixtures/worked-example: ok (2 financial years, tariff worked-example)\n');
+    expect(result.stdout).toBe(
+      'fixtures/worked-example: ok (2 financial years, tariff worked-example)\n',
+    );
   });
 
   it('--help and --version exit 0', () => {
@@ -62,7 +71,9 @@ describe('the project command as a user runs it', () => {
   it('a missing folder is an input error with a location, not a stack trace', () => {
     const result = runCli(['project', 'no/such/folder']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('no/such/folder/model.json: error FILE_MISSING: required file model.json was not found in no/such/folder\n1 error\n');
+    expect(result.stderr).toBe(
+      'no/such/folder/model.json: error FILE_MISSING: required file model.json was not found in no/such/folder\n1 error\n',
+    );
     expect(existsSync(path.join(ROOT, 'no'))).toBe(false);
   });
 });
@@ -77,24 +88,48 @@ describe('usage', () => {
 });
 
 describe('provenance manifest', () => {
-  it('--manifest writes the JSON output\'s manifest beside a CSV: version, input SHA-256s, tariff dates used, options', () => {
+  it("--manifest writes the JSON output's manifest beside a CSV: version, input SHA-256s, tariff dates used, options", () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-'));
     const manifestPath = path.join(dir, 'run.manifest.json');
-    const result = runCli(['project', 'fixtures/worked-example', '--out', path.join(dir, 'run.csv'), '--manifest', manifestPath]);
+    const result = runCli([
+      'project',
+      'fixtures/worked-example',
+      '--out',
+      path.join(dir, 'run.csv'),
+      '--manifest',
+      manifestPath,
+    ]);
     expect(result.code).toBe(0);
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
     expect(manifest.tool).toBe('highneeds');
-    expect(manifest.inputs.map((input: { path: string }) => input.path)).toContain('fixtures/worked-example/cohort.csv');
-    expect(manifest.inputs.every((input: { sha256: string }) => /^[0-9a-f]{64}$/.test(input.sha256))).toBe(true);
-    expect(manifest.tariff).toEqual({ id: 'worked-example', source: 'fixtures/worked-example/tariff.json', effective_dates_used: ['2025-04-01', '2026-09-01'] });
+    expect(manifest.inputs.map((input: { path: string }) => input.path)).toContain(
+      'fixtures/worked-example/cohort.csv',
+    );
+    expect(
+      manifest.inputs.every((input: { sha256: string }) => /^[0-9a-f]{64}$/.test(input.sha256)),
+    ).toBe(true);
+    expect(manifest.tariff).toEqual({
+      id: 'worked-example',
+      source: 'fixtures/worked-example/tariff.json',
+      effective_dates_used: ['2025-04-01', '2026-09-01'],
+    });
     expect(manifest.options).toEqual({ format: 'csv', detail: false });
-    const json = JSON.parse(runCli(['project', 'fixtures/worked-example', '--format', 'json']).stdout);
+    const json = JSON.parse(
+      runCli(['project', 'fixtures/worked-example', '--format', 'json']).stdout,
+    );
     expect(json.manifest.inputs).toEqual(manifest.inputs);
     expect(json.manifest.tariff).toEqual(manifest.tariff);
   });
 
   it('--manifest and --out may not name the same file', () => {
-    const result = runCli(['project', 'fixtures/worked-example', '--out', '/tmp/same.csv', '--manifest', '/tmp/same.csv']);
+    const result = runCli([
+      'project',
+      'fixtures/worked-example',
+      '--out',
+      '/tmp/same.csv',
+      '--manifest',
+      '/tmp/same.csv',
+    ]);
     expect(result.code).toBe(2);
   });
 });

@@ -10,7 +10,23 @@ import { redirectOutputs, shellWords } from '../helpers/shell.js';
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-help-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const COMMANDS = ['', 'project', 'init', 'validate', 'nff', 'batch', 'compare', 'solve', 'tariffs', 'tariffs list', 'tariffs show', 'tariffs check', 'tariffs diff', 'tariffs import', 'tariffs export'];
+const COMMANDS = [
+  '',
+  'project',
+  'init',
+  'validate',
+  'nff',
+  'batch',
+  'compare',
+  'solve',
+  'tariffs',
+  'tariffs list',
+  'tariffs show',
+  'tariffs check',
+  'tariffs diff',
+  'tariffs import',
+  'tariffs export',
+];
 
 describe('--help', () => {
   it('every command has examples', () => {
@@ -18,29 +34,53 @@ describe('--help', () => {
     expect(Object.keys(HELP_EXAMPLES).sort()).toEqual([...COMMANDS].sort());
   });
 
-  const examples = COMMANDS.flatMap((command) => (HELP_EXAMPLES[command] ?? []).map((line, i) => ({ command, line, dir: path.join(scratch, `${command.replace(' ', '-') || 'root'}-${i}`) })));
+  const examples = COMMANDS.flatMap((command) =>
+    (HELP_EXAMPLES[command] ?? []).map((line, i) => ({
+      command,
+      line,
+      dir: path.join(scratch, `${command.replace(' ', '-') || 'root'}-${i}`),
+    })),
+  );
 
-  it.each(COMMANDS.map((command) => ({ command: command || '(top level)', args: command ? command.split(' ') : [] })))('highneeds $command --help ends with its examples', ({ args }) => {
+  it.each(
+    COMMANDS.map((command) => ({
+      command: command || '(top level)',
+      args: command ? command.split(' ') : [],
+    })),
+  )('highneeds $command --help ends with its examples', ({ args }) => {
     const result = runCli([...args, '--help']);
     expect(result.code).toBe(0);
     const shown = result.stdout.split('\nExamples:\n')[1] ?? '';
-    expect(shown.trimEnd().split('\n').map((l) => l.replace(/^ {2}\$ /, ''))).toEqual(HELP_EXAMPLES[args.join(' ')]);
+    expect(
+      shown
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.replace(/^ {2}\$ /, '')),
+    ).toEqual(HELP_EXAMPLES[args.join(' ')]);
   });
 
-  it.each(examples)('$command: $line', ({ line, dir }) => {
-    const { words } = shellWords(line);
-    expect(words[0]).toBe('highneeds');
-    const result = runCli(redirectOutputs(words.slice(1), dir));
-    expect(result.code, result.stderr).toBe(0);
-  }, 60_000);
+  it.each(examples)(
+    '$command: $line',
+    ({ line, dir }) => {
+      const { words } = shellWords(line);
+      expect(words[0]).toBe('highneeds');
+      const result = runCli(redirectOutputs(words.slice(1), dir));
+      expect(result.code, result.stderr).toBe(0);
+    },
+    60_000,
+  );
 });
 
 describe('after a mistake', () => {
-  it('an unknown option of a command points at that command\'s --help', () => {
+  it("an unknown option of a command points at that command's --help", () => {
     const result = runCli(['project', '--detial']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("error: unknown option '--detial'\n(Did you mean --detail?)\n(run highneeds project --help for usage)");
-    expect(runCli(['tariffs', 'show', 'x', '--att', '2026-04-01']).stderr).toContain('(run highneeds tariffs show --help for usage)');
+    expect(result.stderr).toContain(
+      "error: unknown option '--detial'\n(Did you mean --detail?)\n(run highneeds project --help for usage)",
+    );
+    expect(runCli(['tariffs', 'show', 'x', '--att', '2026-04-01']).stderr).toContain(
+      '(run highneeds tariffs show --help for usage)',
+    );
   });
 
   it('an unknown command points at the top-level --help', () => {
@@ -52,10 +92,21 @@ describe('after a mistake', () => {
 
 describe('--scenario and --scenarios', () => {
   it('project --scenarios with one id runs that scenario, with a note', () => {
-    const result = runCli(['project', 'fixtures/example', '--scenarios', 'mitigated', '--format', 'csv']);
+    const result = runCli([
+      'project',
+      'fixtures/example',
+      '--scenarios',
+      'mitigated',
+      '--format',
+      'csv',
+    ]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('highneeds: note: project takes --scenario ID; reading --scenarios mitigated as --scenario mitigated');
-    expect(result.stdout).toBe(runCli(['project', 'fixtures/example', '--scenario', 'mitigated', '--format', 'csv']).stdout);
+    expect(result.stderr).toContain(
+      'highneeds: note: project takes --scenario ID; reading --scenarios mitigated as --scenario mitigated',
+    );
+    expect(result.stdout).toBe(
+      runCli(['project', 'fixtures/example', '--scenario', 'mitigated', '--format', 'csv']).stdout,
+    );
   });
 
   it('project --scenarios with several ids is a usage error that names compare', () => {
@@ -65,10 +116,19 @@ describe('--scenario and --scenarios', () => {
   });
 
   it('compare --scenario is read as --scenarios, with a note', () => {
-    const result = runCli(['compare', 'fixtures/example', '--scenario', 'mitigated', '--format', 'csv']);
+    const result = runCli([
+      'compare',
+      'fixtures/example',
+      '--scenario',
+      'mitigated',
+      '--format',
+      'csv',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('highneeds: note: compare takes --scenarios a,b');
-    expect(result.stdout).toBe(runCli(['compare', 'fixtures/example', '--scenarios', 'mitigated', '--format', 'csv']).stdout);
+    expect(result.stdout).toBe(
+      runCli(['compare', 'fixtures/example', '--scenarios', 'mitigated', '--format', 'csv']).stdout,
+    );
   });
 });
 
@@ -76,7 +136,9 @@ describe('validate', () => {
   it('prints one line on stdout when the model is valid, and nothing with --quiet', () => {
     const loud = runCli(['validate', 'fixtures/example']);
     expect(loud.code).toBe(0);
-    expect(loud.stdout).toBe('fixtures/example: ok (5 financial years, tariff example-borough-2025, 4 scenarios)\n');
+    expect(loud.stdout).toBe(
+      'fixtures/example: ok (5 financial years, tariff example-borough-2025, 4 scenarios)\n',
+    );
     const quiet = runCli(['validate', 'fixtures/example', '--quiet']);
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).toBe('');

@@ -1,4 +1,12 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,8 +18,22 @@ import { ROOT, runCli } from '../helpers/exec.js';
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-init-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const MODEL_FILES = ['README.md', 'capacity.csv', 'ceasing.csv', 'cohort.csv', 'funding.csv', 'model.json', 'new-plans.csv', 'places.csv', 'population.csv', 'transitions.csv'];
-const LIBRARY = readdirSync(path.join(ROOT, 'tariffs')).filter((name) => name.endsWith('.json')).map((name) => path.basename(name, '.json')).sort();
+const MODEL_FILES = [
+  'README.md',
+  'capacity.csv',
+  'ceasing.csv',
+  'cohort.csv',
+  'funding.csv',
+  'model.json',
+  'new-plans.csv',
+  'places.csv',
+  'population.csv',
+  'transitions.csv',
+];
+const LIBRARY = readdirSync(path.join(ROOT, 'tariffs'))
+  .filter((name) => name.endsWith('.json'))
+  .map((name) => path.basename(name, '.json'))
+  .sort();
 
 describe('highneeds init', () => {
   it('writes a model folder that validates, then projects five financial years', () => {
@@ -20,15 +42,27 @@ describe('highneeds init', () => {
     expect(init.code, init.stderr).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(MODEL_FILES);
     // What it wrote on stdout, one path a line; the next commands on stderr.
-    expect(init.stdout.trimEnd().split('\n').map((file) => path.basename(file)).sort()).toEqual(MODEL_FILES);
+    expect(
+      init.stdout
+        .trimEnd()
+        .split('\n')
+        .map((file) => path.basename(file))
+        .sort(),
+    ).toEqual(MODEL_FILES);
     expect(init.stderr).toContain(`highneeds validate ${dir}`);
     expect(init.stderr).toContain(`highneeds project ${dir}`);
-    const model = JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')) as { area: unknown; tariff: string; assumptions: Record<string, string> };
+    const model = JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')) as {
+      area: unknown;
+      tariff: string;
+      assumptions: Record<string, string>;
+    };
     expect(model.area).toEqual({ code: '880', name: 'Torbay (illustrative)' });
     expect(model.tariff).toBe('example-borough-2025');
     expect(model.assumptions).toEqual({ newPlansGrowth: '0', hnbGrowth: '0', tariffUplift: '0' });
     // Header-only optional files must still be valid.
-    expect(readFileSync(path.join(dir, 'population.csv'), 'utf8')).toBe('academic_year,ncy,population\n');
+    expect(readFileSync(path.join(dir, 'population.csv'), 'utf8')).toBe(
+      'academic_year,ncy,population\n',
+    );
 
     const validate = runCli(['validate', dir]);
     expect(validate.code, validate.stderr).toBe(0);
@@ -41,42 +75,82 @@ describe('highneeds init', () => {
 
   it('--national writes a national model folder that validates and runs as a batch', () => {
     const dir = path.join(scratch, 'national');
-    const init = runCli(['init', dir, '--national', '--area', 'N01', '--name', 'Northshire, illustrative', '--quiet']);
+    const init = runCli([
+      'init',
+      dir,
+      '--national',
+      '--area',
+      'N01',
+      '--name',
+      'Northshire, illustrative',
+      '--quiet',
+    ]);
     expect(init.code, init.stderr).toBe(0);
     expect(init.stderr).toBe('');
     expect(readdirSync(dir).sort()).toEqual([...MODEL_FILES, 'areas.csv'].sort());
     expect(JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')).areas).toBe('areas.csv');
-    for (const name of MODEL_FILES.filter((file) => file.endsWith('.csv'))) expect(readFileSync(path.join(dir, name), 'utf8'), name).toMatch(/^area,/);
-    expect(readFileSync(path.join(dir, 'areas.csv'), 'utf8')).toContain('N01,"Northshire, illustrative"');
+    for (const name of MODEL_FILES.filter((file) => file.endsWith('.csv')))
+      expect(readFileSync(path.join(dir, name), 'utf8'), name).toMatch(/^area,/);
+    expect(readFileSync(path.join(dir, 'areas.csv'), 'utf8')).toContain(
+      'N01,"Northshire, illustrative"',
+    );
 
     const validate = runCli(['validate', dir]);
     expect(validate.code, validate.stderr).toBe(0);
     expect(validate.stdout).toContain('ok (1 area)');
-    const batch = runCli(['batch', dir, '--out-dir', path.join(scratch, 'national-out'), '--quiet']);
+    const batch = runCli([
+      'batch',
+      dir,
+      '--out-dir',
+      path.join(scratch, 'national-out'),
+      '--quiet',
+    ]);
     expect(batch.code, batch.stderr).toBe(0);
-    const summary = readFileSync(path.join(scratch, 'national-out', 'summary.csv'), 'utf8').trimEnd().split('\n');
+    const summary = readFileSync(path.join(scratch, 'national-out', 'summary.csv'), 'utf8')
+      .trimEnd()
+      .split('\n');
     expect(summary).toHaveLength(6);
     expect(summary[1]).toMatch(/^N01,"Northshire, illustrative",,/);
   });
 
-  it.each(LIBRARY)('with --tariff %s, the example rows validate against that table (model and national)', (id) => {
-    for (const national of [false, true]) {
-      const dir = path.join(scratch, `${national ? 'n-' : ''}${id}`);
-      const init = runCli(['init', dir, '--tariff', id, '--quiet', ...(national ? ['--national'] : [])]);
-      expect(init.code, init.stderr).toBe(0);
-      expect(JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')).tariff).toBe(id);
-      const validate = runCli(['validate', dir]);
-      expect(validate.code, validate.stderr).toBe(0);
-      expect(validate.stderr).toBe('');
-    }
-  });
+  it.each(LIBRARY)(
+    'with --tariff %s, the example rows validate against that table (model and national)',
+    (id) => {
+      for (const national of [false, true]) {
+        const dir = path.join(scratch, `${national ? 'n-' : ''}${id}`);
+        const init = runCli([
+          'init',
+          dir,
+          '--tariff',
+          id,
+          '--quiet',
+          ...(national ? ['--national'] : []),
+        ]);
+        expect(init.code, init.stderr).toBe(0);
+        expect(JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')).tariff).toBe(id);
+        const validate = runCli(['validate', dir]);
+        expect(validate.code, validate.stderr).toBe(0);
+        expect(validate.stderr).toBe('');
+      }
+    },
+  );
 
   it('copies a tariff file given by path into the folder as tariff.json', () => {
     const dir = path.join(scratch, 'own-tariff');
-    const init = runCli(['init', dir, '--tariff', 'fixtures/worked-example/tariff.json', '--quiet']);
+    const init = runCli([
+      'init',
+      dir,
+      '--tariff',
+      'fixtures/worked-example/tariff.json',
+      '--quiet',
+    ]);
     expect(init.code, init.stderr).toBe(0);
-    expect(JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')).tariff).toBe('tariff.json');
-    expect(readFileSync(path.join(dir, 'tariff.json'), 'utf8')).toBe(readFileSync(path.join(ROOT, 'fixtures/worked-example/tariff.json'), 'utf8'));
+    expect(JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')).tariff).toBe(
+      'tariff.json',
+    );
+    expect(readFileSync(path.join(dir, 'tariff.json'), 'utf8')).toBe(
+      readFileSync(path.join(ROOT, 'fixtures/worked-example/tariff.json'), 'utf8'),
+    );
     expect(runCli(['validate', dir]).code).toBe(0);
   });
 
@@ -104,7 +178,10 @@ describe('highneeds init', () => {
   it('--base-year sets baseYear, and the horizon is five financial years on', () => {
     const dir = path.join(scratch, 'base-year');
     expect(runCli(['init', dir, '--base-year', '2024/25', '--quiet']).code).toBe(0);
-    const model = JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')) as { baseYear: string; horizon: string };
+    const model = JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')) as {
+      baseYear: string;
+      horizon: string;
+    };
     expect([model.baseYear, model.horizon]).toEqual(['2024/25', '2029-30']);
     const funding = readFileSync(path.join(dir, 'funding.csv'), 'utf8');
     expect(funding).toContain('2024-25,opening_balance,');
@@ -120,14 +197,27 @@ describe('highneeds init', () => {
   it('the README explains every column of every file and where the figures come from', () => {
     const tariff = readTariffFile(path.join(ROOT, 'tariffs/example-borough-2025.json')).tariff!;
     for (const national of [false, true]) {
-      const files = initTemplate({ code: '880', name: 'Torbay', tariffName: 'example-borough-2025', tariff, baseYear: 2025, national });
+      const files = initTemplate({
+        code: '880',
+        name: 'Torbay',
+        tariffName: 'example-borough-2025',
+        tariff,
+        baseYear: 2025,
+        national,
+      });
       const readme = files.find((file) => file.name === 'README.md')!.text;
       for (const file of files.filter((f) => f.name.endsWith('.csv'))) {
         if (file.name !== 'areas.csv') expect(readme, file.name).toContain(`## ${file.name}`);
         const header = file.text.split('\n')[0]!.split(',');
         for (const column of header) expect(readme, `${file.name} ${column}`).toContain(column);
       }
-      for (const source of ['SEN2', 's251', 'high needs national funding formula allocation table', 'DSG management plan']) expect(readme).toContain(source);
+      for (const source of [
+        'SEN2',
+        's251',
+        'high needs national funding formula allocation table',
+        'DSG management plan',
+      ])
+        expect(readme).toContain(source);
     }
   });
 });
@@ -148,7 +238,13 @@ describe("model.json's tariff", () => {
     const dir = path.join(scratch, 'shadow');
     cpSync(path.join(ROOT, 'fixtures/worked-example'), dir, { recursive: true });
     cpSync(path.join(dir, 'tariff.json'), path.join(dir, 'example-borough-2025'));
-    writeFileSync(path.join(dir, 'model.json'), readFileSync(path.join(dir, 'model.json'), 'utf8').replace('"tariff.json"', '"example-borough-2025"'));
+    writeFileSync(
+      path.join(dir, 'model.json'),
+      readFileSync(path.join(dir, 'model.json'), 'utf8').replace(
+        '"tariff.json"',
+        '"example-borough-2025"',
+      ),
+    );
     const result = runCli(['validate', dir]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('tariff worked-example');
@@ -157,20 +253,40 @@ describe("model.json's tariff", () => {
   it('neither a file in the folder nor a library id: FILE_MISSING at $.tariff, with the library ids', () => {
     const dir = path.join(scratch, 'missing-tariff');
     cpSync(path.join(ROOT, 'fixtures/worked-example'), dir, { recursive: true });
-    writeFileSync(path.join(dir, 'model.json'), readFileSync(path.join(dir, 'model.json'), 'utf8').replace('"tariff.json"', '"no-such-table"'));
+    writeFileSync(
+      path.join(dir, 'model.json'),
+      readFileSync(path.join(dir, 'model.json'), 'utf8').replace(
+        '"tariff.json"',
+        '"no-such-table"',
+      ),
+    );
     const result = runCli(['validate', dir]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`${dir}/model\\.json:\\d+:\\d+: error FILE_MISSING: \\$\\.tariff "no-such-table" is neither a file in ${dir} nor an id in the tariff library`));
-    expect(result.stderr).toContain(`hint: give a path relative to the model folder, or a library id: ${LIBRARY.join(', ')}`);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `${dir}/model\\.json:\\d+:\\d+: error FILE_MISSING: \\$\\.tariff "no-such-table" is neither a file in ${dir} nor an id in the tariff library`,
+      ),
+    );
+    expect(result.stderr).toContain(
+      `hint: give a path relative to the model folder, or a library id: ${LIBRARY.join(', ')}`,
+    );
   });
 
   it('the same for a national model.json: the run stops with FILE_MISSING at $.tariff', () => {
     const dir = path.join(scratch, 'national-missing-tariff');
     cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
-    writeFileSync(path.join(dir, 'model.json'), readFileSync(path.join(dir, 'model.json'), 'utf8').replace('"example-borough-2025"', '"../no-such-table.json"'));
+    writeFileSync(
+      path.join(dir, 'model.json'),
+      readFileSync(path.join(dir, 'model.json'), 'utf8').replace(
+        '"example-borough-2025"',
+        '"../no-such-table.json"',
+      ),
+    );
     const result = runCli(['batch', dir, '--out-dir', path.join(scratch, 'never')]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/model\.json:\d+:\d+: error FILE_MISSING: \$\.tariff "\.\.\/no-such-table\.json" is neither a file in/);
+    expect(result.stderr).toMatch(
+      /model\.json:\d+:\d+: error FILE_MISSING: \$\.tariff "\.\.\/no-such-table\.json" is neither a file in/,
+    );
     expect(readdirSync(scratch)).not.toContain('never');
   });
 });

@@ -18,7 +18,10 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'highneeds-interrupt-'));
   model = path.join(dir, 'model');
   cpSync(path.join(ROOT, 'fixtures/example'), model, { recursive: true });
-  const rows = readFileSync(path.join(ROOT, 'fixtures/example/cohort.csv'), 'utf8').trim().split('\n').slice(1);
+  const rows = readFileSync(path.join(ROOT, 'fixtures/example/cohort.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
   const out = ['ncy,need,setting,band,annual_cost'];
   for (let i = 0; out.length <= 300_000; i += 1) {
     const [ncy, need, setting, band, , annualCost] = rows[i % rows.length]!.split(',');
@@ -29,9 +32,16 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function runAndKill(target: string, signal: NodeJS.Signals, afterMs: number): Promise<number | null> {
+function runAndKill(
+  target: string,
+  signal: NodeJS.Signals,
+  afterMs: number,
+): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'project', model, '--out', target, '--quiet'], { env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, 'project', model, '--out', target, '--quiet'], {
+      env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' },
+      stdio: 'ignore',
+    });
     const timer = setTimeout(() => child.kill(signal), afterMs);
     child.on('exit', (code, killedBy) => {
       clearTimeout(timer);
@@ -74,7 +84,8 @@ describe('an interrupted run', () => {
     // were stopped: how long that window lasts depends on the machine's speed and load (the
     // projection got faster), so the delay is searched, not fixed; then two later kills.
     let afterMs = 40;
-    for (; afterMs <= 3000 && (handled() < 1 || stopped() < 2); afterMs += 60) await runOnce(afterMs);
+    for (; afterMs <= 3000 && (handled() < 1 || stopped() < 2); afterMs += 60)
+      await runOnce(afterMs);
     for (const later of [400, 1200]) await runOnce(afterMs + later);
     // At least the early kills must have interrupted a run in progress.
     expect(handled()).toBeGreaterThanOrEqual(1);

@@ -11,6 +11,8 @@ describe('library API', () => {
     const loaded = loadModel(path.join(ROOT, 'fixtures/example'));
     expect(loaded.issues).toEqual([]);
     const { projection } = project(loaded.model!);
-    expect(renderCsv(SUMMARY_COLUMNS, summaryRows(projection!))).toBe(readFileSync(path.join(ROOT, 'test/golden/example.csv'), 'utf8'));
+    expect(renderCsv(SUMMARY_COLUMNS, summaryRows(projection!))).toBe(
+      readFileSync(path.join(ROOT, 'test/golden/example.csv'), 'utf8'),
+    );
   });
 });

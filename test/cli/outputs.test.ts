@@ -1,5 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, constants, cpSync, existsSync, linkSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  cpSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,7 +31,9 @@ const STACK_TRACE = /at .*\.js:\d+/;
 const expected = (): string => runCli(['project', VALID, '--format', 'csv']).stdout;
 
 let scratch: string;
-beforeEach(() => { scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-outputs-')); });
+beforeEach(() => {
+  scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-outputs-'));
+});
 afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** A copy of the valid model at scratch/m, and scratch/m-alias a symbolic link to it. */
@@ -41,13 +59,25 @@ describe('an output is never written over an input, by any name', () => {
     const result = runCli(['project', model, '--out', path.join(alias, 'cohort.csv')]);
     expectUsage(result, /is one of this run's inputs/);
     expect(readFileSync(path.join(model, 'cohort.csv'), 'utf8')).toBe(before);
-    expect(readdirSync(model).sort()).toEqual(['cohort.csv', 'funding.csv', 'model.json', 'tariff.json']);
+    expect(readdirSync(model).sort()).toEqual([
+      'cohort.csv',
+      'funding.csv',
+      'model.json',
+      'tariff.json',
+    ]);
   });
 
   it('project --manifest through a symlinked folder to model.json: exit 2, model.json unchanged', () => {
     const { model, alias } = modelWithAlias();
     const before = readFileSync(path.join(model, 'model.json'), 'utf8');
-    const result = runCli(['project', model, '--out', path.join(scratch, 'out.csv'), '--manifest', path.join(alias, 'model.json')]);
+    const result = runCli([
+      'project',
+      model,
+      '--out',
+      path.join(scratch, 'out.csv'),
+      '--manifest',
+      path.join(alias, 'model.json'),
+    ]);
     expectUsage(result, /is one of this run's inputs/);
     expect(readFileSync(path.join(model, 'model.json'), 'utf8')).toBe(before);
     expect(existsSync(path.join(scratch, 'out.csv'))).toBe(false);
@@ -65,7 +95,14 @@ describe('an output is never written over an input, by any name', () => {
 
   it('project --out and --manifest naming one file through two names: exit 2', () => {
     const { model, alias } = modelWithAlias();
-    const result = runCli(['project', model, '--out', path.join(model, 'run.csv'), '--manifest', path.join(alias, 'run.csv')]);
+    const result = runCli([
+      'project',
+      model,
+      '--out',
+      path.join(model, 'run.csv'),
+      '--manifest',
+      path.join(alias, 'run.csv'),
+    ]);
     expectUsage(result, /same file/);
     expect(existsSync(path.join(model, 'run.csv'))).toBe(false);
   });
@@ -76,17 +113,44 @@ describe('an output is never written over an input, by any name', () => {
     symlinkSync(dir, path.join(scratch, 'nff-alias'));
     const factors = path.join(dir, 'nff-factors.csv');
     const before = readFileSync(factors, 'utf8');
-    const result = runCli(['nff', factors, '--year', '2025-26', '--params', path.join(dir, 'nff-parameters'), '--out', path.join(scratch, 'nff-alias', 'nff-factors.csv')]);
+    const result = runCli([
+      'nff',
+      factors,
+      '--year',
+      '2025-26',
+      '--params',
+      path.join(dir, 'nff-parameters'),
+      '--out',
+      path.join(scratch, 'nff-alias', 'nff-factors.csv'),
+    ]);
     expectUsage(result, /is one of this run's inputs/);
     expect(readFileSync(factors, 'utf8')).toBe(before);
   });
 
   it('tariffs import --out through a symlinked folder to the rates CSV: exit 2, rates unchanged', () => {
     const dir = path.join(scratch, 'csv');
-    expect(runCli(['tariffs', 'export', 'example-borough-2025', '--csv', '--out-dir', dir, '--quiet']).code).toBe(0);
+    expect(
+      runCli(['tariffs', 'export', 'example-borough-2025', '--csv', '--out-dir', dir, '--quiet'])
+        .code,
+    ).toBe(0);
     symlinkSync(dir, path.join(scratch, 'csv-alias'));
     const before = readFileSync(path.join(dir, 'rates.csv'), 'utf8');
-    const result = runCli(['tariffs', 'import', path.join(dir, 'rates.csv'), '--settings', path.join(dir, 'settings.csv'), '--bands', path.join(dir, 'bands.csv'), '--references', path.join(dir, 'references.csv'), '--meta', path.join(dir, 'tariff.csv'), '--quiet', '--out', path.join(scratch, 'csv-alias', 'rates.csv')]);
+    const result = runCli([
+      'tariffs',
+      'import',
+      path.join(dir, 'rates.csv'),
+      '--settings',
+      path.join(dir, 'settings.csv'),
+      '--bands',
+      path.join(dir, 'bands.csv'),
+      '--references',
+      path.join(dir, 'references.csv'),
+      '--meta',
+      path.join(dir, 'tariff.csv'),
+      '--quiet',
+      '--out',
+      path.join(scratch, 'csv-alias', 'rates.csv'),
+    ]);
     expectUsage(result, /is one of this run's inputs/);
     expect(readFileSync(path.join(dir, 'rates.csv'), 'utf8')).toBe(before);
   });
@@ -98,13 +162,33 @@ describe('an output is never written over an input, by any name', () => {
     cpSync(VALID, area, { recursive: true });
     rmSync(path.join(area, 'tariff.json'));
     cpSync(path.join(VALID, 'tariff.json'), path.join(area, 'manifest.json'));
-    writeFileSync(path.join(area, 'model.json'), readFileSync(path.join(VALID, 'model.json'), 'utf8').replace('"tariff.json"', '"manifest.json"'));
+    writeFileSync(
+      path.join(area, 'model.json'),
+      readFileSync(path.join(VALID, 'model.json'), 'utf8').replace(
+        '"tariff.json"',
+        '"manifest.json"',
+      ),
+    );
     symlinkSync(area, path.join(scratch, 'a-alias'));
     const before = readFileSync(path.join(area, 'manifest.json'), 'utf8');
-    const result = runCli(['batch', root, '--out-dir', path.join(scratch, 'a-alias'), '--force', '--quiet', '--jobs', '1']);
+    const result = runCli([
+      'batch',
+      root,
+      '--out-dir',
+      path.join(scratch, 'a-alias'),
+      '--force',
+      '--quiet',
+      '--jobs',
+      '1',
+    ]);
     expectUsage(result, /manifest\.json is one of this run's inputs/);
     expect(readFileSync(path.join(area, 'manifest.json'), 'utf8')).toBe(before);
-    expect(readdirSync(area).sort()).toEqual(['cohort.csv', 'funding.csv', 'manifest.json', 'model.json']);
+    expect(readdirSync(area).sort()).toEqual([
+      'cohort.csv',
+      'funding.csv',
+      'manifest.json',
+      'model.json',
+    ]);
   });
 });
 
@@ -144,7 +228,10 @@ describe('an output that is not a regular file is written to, never replaced', (
 describe('every mistake in an output path is a usage error (exit 2) naming the path and the reason', () => {
   it('--out that is a folder', () => {
     const result = runCli(['project', VALID, '--out', scratch]);
-    expectUsage(result, new RegExp(`${scratch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*is a folder`));
+    expectUsage(
+      result,
+      new RegExp(`${scratch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*is a folder`),
+    );
     expect(readdirSync(scratch)).toEqual([]);
   });
 
@@ -161,45 +248,118 @@ describe('every mistake in an output path is a usage error (exit 2) naming the p
     expectUsage(result, /no\/x\.csv.*does not exist/);
   });
 
-  it('--out \'\' and --manifest \'\'', () => {
+  it("--out '' and --manifest ''", () => {
     expectUsage(runCli(['project', VALID, '--out', '']), /--out is empty/);
     expectUsage(runCli(['project', VALID, '--manifest', '']), /--manifest is empty/);
-    expectUsage(runCli(['nff', 'fixtures/errors/_valid-nff/nff-factors.csv', '--year', '2025-26', '--params', 'fixtures/errors/_valid-nff/nff-parameters', '--out', '']), /--out is empty/);
+    expectUsage(
+      runCli([
+        'nff',
+        'fixtures/errors/_valid-nff/nff-factors.csv',
+        '--year',
+        '2025-26',
+        '--params',
+        'fixtures/errors/_valid-nff/nff-parameters',
+        '--out',
+        '',
+      ]),
+      /--out is empty/,
+    );
     expectUsage(runCli(['tariffs', 'show', 'example-borough-2025', '--out', '']), /--out is empty/);
   });
 
   it('nff --out that is a folder, and compare --out under a file', () => {
-    expectUsage(runCli(['nff', 'fixtures/errors/_valid-nff/nff-factors.csv', '--year', '2025-26', '--params', 'fixtures/errors/_valid-nff/nff-parameters', '--out', scratch]), /is a folder/);
+    expectUsage(
+      runCli([
+        'nff',
+        'fixtures/errors/_valid-nff/nff-factors.csv',
+        '--year',
+        '2025-26',
+        '--params',
+        'fixtures/errors/_valid-nff/nff-parameters',
+        '--out',
+        scratch,
+      ]),
+      /is a folder/,
+    );
     writeFileSync(path.join(scratch, 'file'), 'x\n');
-    expectUsage(runCli(['compare', 'fixtures/example', '--out', path.join(scratch, 'file', 'c.csv')]), /is a file, not a folder/);
+    expectUsage(
+      runCli(['compare', 'fixtures/example', '--out', path.join(scratch, 'file', 'c.csv')]),
+      /is a file, not a folder/,
+    );
   });
 
   it('batch --out-dir under a file', () => {
     writeFileSync(path.join(scratch, 'file'), 'x\n');
-    const result = runCli(['batch', 'fixtures/national', '--out-dir', path.join(scratch, 'file', 'out'), '--quiet', '--jobs', '1']);
+    const result = runCli([
+      'batch',
+      'fixtures/national',
+      '--out-dir',
+      path.join(scratch, 'file', 'out'),
+      '--quiet',
+      '--jobs',
+      '1',
+    ]);
     expectUsage(result, /file\/out.*is a file, not a folder/);
   });
 
   it('batch --out-dir that cannot be created (in /proc, where nothing can be made)', () => {
-    const result = runCli(['batch', 'fixtures/national', '--out-dir', '/proc/highneeds-test/out', '--quiet', '--jobs', '1']);
+    const result = runCli([
+      'batch',
+      'fixtures/national',
+      '--out-dir',
+      '/proc/highneeds-test/out',
+      '--quiet',
+      '--jobs',
+      '1',
+    ]);
     expectUsage(result, /\/proc\/highneeds-test\/out/);
   });
 
   it('tariffs export --csv --out-dir under a file', () => {
     writeFileSync(path.join(scratch, 'file'), 'x\n');
-    expectUsage(runCli(['tariffs', 'export', 'example-borough-2025', '--csv', '--out-dir', path.join(scratch, 'file', 'csv'), '--quiet']), /is a file, not a folder/);
+    expectUsage(
+      runCli([
+        'tariffs',
+        'export',
+        'example-borough-2025',
+        '--csv',
+        '--out-dir',
+        path.join(scratch, 'file', 'csv'),
+        '--quiet',
+      ]),
+      /is a file, not a folder/,
+    );
   });
 });
 
 describe('--jobs is bounded by the areas and the cores', () => {
   it('batch --jobs 1000 on a 4-area model is clamped, said once on stderr, and gives the same outputs', () => {
-    const clamped = runCli(['batch', 'fixtures/national', '--out-dir', path.join(scratch, 'a'), '--jobs', '1000']);
+    const clamped = runCli([
+      'batch',
+      'fixtures/national',
+      '--out-dir',
+      path.join(scratch, 'a'),
+      '--jobs',
+      '1000',
+    ]);
     expect(clamped.code, clamped.stderr).toBe(0);
     const used = Math.min(4, availableParallelism());
-    expect(clamped.stderr).toBe(`highneeds: --jobs 1000 is more than needed; using ${used} (4 areas, ${availableParallelism()} core${availableParallelism() === 1 ? '' : 's'})\n`);
-    const plain = runCli(['batch', 'fixtures/national', '--out-dir', path.join(scratch, 'b'), '--jobs', '1', '--quiet']);
+    expect(clamped.stderr).toBe(
+      `highneeds: --jobs 1000 is more than needed; using ${used} (4 areas, ${availableParallelism()} core${availableParallelism() === 1 ? '' : 's'})\n`,
+    );
+    const plain = runCli([
+      'batch',
+      'fixtures/national',
+      '--out-dir',
+      path.join(scratch, 'b'),
+      '--jobs',
+      '1',
+      '--quiet',
+    ]);
     expect(plain.stderr).toBe('');
-    expect(readFileSync(path.join(scratch, 'a', 'summary.csv'), 'utf8')).toBe(readFileSync(path.join(scratch, 'b', 'summary.csv'), 'utf8'));
+    expect(readFileSync(path.join(scratch, 'a', 'summary.csv'), 'utf8')).toBe(
+      readFileSync(path.join(scratch, 'b', 'summary.csv'), 'utf8'),
+    );
   });
 
   it('runBatch({ jobs: 1000 }) starts no more threads than areas and cores', async () => {

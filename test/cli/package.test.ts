@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,28 +19,59 @@ import { ROOT } from '../helpers/exec.js';
  * packed from the build `npm test` has just made (--ignore-scripts: `prepare` would only build it
  * again); the install takes the dependencies from npm's cache when it has them.
  */
-const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string; scripts: Record<string, string>; files: string[] };
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+  scripts: Record<string, string>;
+  files: string[];
+};
 let work = '';
 let project = '';
 
-function run(command: string, args: readonly string[], cwd: string): { code: number; stdout: string; stderr: string } {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
+function run(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+): { code: number; stdout: string; stderr: string } {
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+      npm_config_update_notifier: 'false',
+    },
+  });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'highneeds-pack-'));
-  const packed = run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], ROOT);
+  const packed = run(
+    'npm',
+    ['pack', '--ignore-scripts', '--silent', '--pack-destination', work],
+    ROOT,
+  );
   expect(packed.code, packed.stderr).toBe(0);
   const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'))!;
   project = path.join(work, 'project');
   mkdirSync(project);
-  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'uses-highneeds', private: true, type: 'module' }));
-  const installed = run('npm', ['install', '--prefer-offline', '--no-package-lock', '--omit=dev', path.join(work, tarball)], project);
+  writeFileSync(
+    path.join(project, 'package.json'),
+    JSON.stringify({ name: 'uses-highneeds', private: true, type: 'module' }),
+  );
+  const installed = run(
+    'npm',
+    ['install', '--prefer-offline', '--no-package-lock', '--omit=dev', path.join(work, tarball)],
+    project,
+  );
   expect(installed.code, installed.stderr).toBe(0);
 }, 120_000);
 
-afterAll(() => { if (work) rmSync(work, { recursive: true, force: true }); });
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
 
 describe('the installed package', () => {
   it('builds on prepare, so a pack or an install from git ships dist/', () => {
@@ -53,13 +92,20 @@ describe('the installed package', () => {
     expect(result.stdout.split('\n')[1]).toMatch(/^999,Example Borough,2026-27,/);
   });
 
-  it('the README\'s library example runs against it', () => {
+  it("the README's library example runs against it", () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    const example = /```ts\n(import \{[^}]*\bloadModel\b[^}]*\} from 'highneeds';[\s\S]*?)```/.exec(readme)?.[1];
-    expect(example, 'the README has a ```ts block importing loadModel from highneeds').toBeDefined();
+    const example = /```ts\n(import \{[^}]*\bloadModel\b[^}]*\} from 'highneeds';[\s\S]*?)```/.exec(
+      readme,
+    )?.[1];
+    expect(
+      example,
+      'the README has a ```ts block importing loadModel from highneeds',
+    ).toBeDefined();
     writeFileSync(path.join(project, 'example.mjs'), example!);
     // The example reads fixtures/example relative to where it runs: the copy the package ships.
-    cpSync(path.join(project, 'node_modules/highneeds/fixtures'), path.join(project, 'fixtures'), { recursive: true });
+    cpSync(path.join(project, 'node_modules/highneeds/fixtures'), path.join(project, 'fixtures'), {
+      recursive: true,
+    });
     const result = run(process.execPath, ['example.mjs'], project);
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.trim().split('\n');
@@ -77,6 +123,8 @@ describe('a checkout before its build', () => {
     const result = run(process.execPath, [path.join(bin, 'highneeds'), 'project'], work);
     expect(result.code).toBe(3);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^highneeds is not built: run npm run build \(in .*unbuilt\/\)\n$/);
+    expect(result.stderr).toMatch(
+      /^highneeds is not built: run npm run build \(in .*unbuilt\/\)\n$/,
+    );
   });
 });

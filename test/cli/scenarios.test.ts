@@ -11,18 +11,43 @@ describe('highneeds compare on the example', () => {
     const result = runCli(['compare', '--format', 'csv']);
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
-    expect(lines[0]).toBe('scenario,financial_year,spend_total,income_total,in_year_balance,cumulative_balance,spend_change,in_year_change,cumulative_change');
-    expect(new Set(lines.slice(1).map((l) => l.split(',')[0]))).toEqual(new Set(['unmitigated', 'mitigated', 'safety-valve', 'demand-management']));
+    expect(lines[0]).toBe(
+      'scenario,financial_year,spend_total,income_total,in_year_balance,cumulative_balance,spend_change,in_year_change,cumulative_change',
+    );
+    expect(new Set(lines.slice(1).map((l) => l.split(',')[0]))).toEqual(
+      new Set(['unmitigated', 'mitigated', 'safety-valve', 'demand-management']),
+    );
     expect(lines[1]!.endsWith(',0.00,0.00,0.00')).toBe(true);
   });
 
-  it('a scenario\'s rows equal project --scenario for it', () => {
-    const compared = runCli(['compare', '--scenarios', 'unmitigated,safety-valve', '--format', 'csv']).stdout.trim().split('\n').filter((l) => l.startsWith('safety-valve,'));
-    const projected = runCli(['project', '--scenario', 'safety-valve', '--format', 'csv']).stdout.trim().split('\n').slice(1).map((l) => l.split(','));
+  it("a scenario's rows equal project --scenario for it", () => {
+    const compared = runCli([
+      'compare',
+      '--scenarios',
+      'unmitigated,safety-valve',
+      '--format',
+      'csv',
+    ])
+      .stdout.trim()
+      .split('\n')
+      .filter((l) => l.startsWith('safety-valve,'));
+    const projected = runCli(['project', '--scenario', 'safety-valve', '--format', 'csv'])
+      .stdout.trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     compared.forEach((line, i) => {
       const [, fy, spend, income, inYear, cumulative] = line.split(',');
       const p = projected[i]!;
-      expect([fy, spend, income, inYear, cumulative]).toEqual(['financial_year', 'spend_total', 'income_total', 'in_year_balance', 'cumulative_balance'].map((c) => p[SUMMARY_COLUMNS.indexOf(c as never)]));
+      expect([fy, spend, income, inYear, cumulative]).toEqual(
+        [
+          'financial_year',
+          'spend_total',
+          'income_total',
+          'in_year_balance',
+          'cumulative_balance',
+        ].map((c) => p[SUMMARY_COLUMNS.indexOf(c as never)]),
+      );
     });
   });
 
@@ -31,10 +56,26 @@ describe('highneeds compare on the example', () => {
     expect(result.code).toBe(0);
     const rows = (parse(result.stdout) as string[][]).slice(1);
     const mitigated = rows.filter((r) => r[0] === 'mitigated');
-    expect(new Set(mitigated.map((r) => r[2]))).toEqual(new Set(['other-changes', 'early-help-semh', 'independent-returns', 'new-special-free-school', 'post-16-outcomes', 'mainstream-band-review', 'transfer-2028']));
-    const compare = runCli(['compare', '--scenarios', 'unmitigated,mitigated', '--format', 'csv']).stdout.trim().split('\n').slice(1).map((l) => l.split(','));
+    expect(new Set(mitigated.map((r) => r[2]))).toEqual(
+      new Set([
+        'other-changes',
+        'early-help-semh',
+        'independent-returns',
+        'new-special-free-school',
+        'post-16-outcomes',
+        'mainstream-band-review',
+        'transfer-2028',
+      ]),
+    );
+    const compare = runCli(['compare', '--scenarios', 'unmitigated,mitigated', '--format', 'csv'])
+      .stdout.trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     for (const [, fy, , , , , , inYearChange] of compare.filter((r) => r[0] === 'mitigated')) {
-      const pence = mitigated.filter((r) => r[4] === fy).reduce((t, r) => t + BigInt(r[6]!.replace('.', '')), 0n);
+      const pence = mitigated
+        .filter((r) => r[4] === fy)
+        .reduce((t, r) => t + BigInt(r[6]!.replace('.', '')), 0n);
       // Each lever figure is rounded on its own, so the rounded parts may differ from the rounded total by a penny per lever at most.
       expect(Number(pence - BigInt(inYearChange!.replace('.', ''))) ** 2).toBeLessThanOrEqual(49);
     }
@@ -42,7 +83,9 @@ describe('highneeds compare on the example', () => {
 
   it('states the Safety Valve targets and the instalments at risk', () => {
     const result = runCli(['compare', '--format', 'table']);
-    expect(result.stdout).toContain('Safety Valve agreement in "safety-valve": agreed total £24,000,000.00');
+    expect(result.stdout).toContain(
+      'Safety Valve agreement in "safety-valve": agreed total £24,000,000.00',
+    );
     expect(result.stdout).toMatch(/underlying in-year balance from 2028-29 on: (met|MISSED)/);
     expect(result.stdout).toContain('instalments at risk');
   });
@@ -50,28 +93,70 @@ describe('highneeds compare on the example', () => {
 
 describe('highneeds solve on the example', () => {
   it('answers what share of new plans must be avoided to balance in-year by 2028-29, and the answer meets the target when fed back', () => {
-    const result = runCli(['solve', '--scenario', 'demand-management', '--target', 'in-year-balance>=0@2028-29', '--vary', 'lever:fewer-new-plans.share', '--range', '-1,0', '--format', 'json']);
+    const result = runCli([
+      'solve',
+      '--scenario',
+      'demand-management',
+      '--target',
+      'in-year-balance>=0@2028-29',
+      '--vary',
+      'lever:fewer-new-plans.share',
+      '--range',
+      '-1,0',
+      '--format',
+      'json',
+    ]);
     expect(result.code).toBe(0);
     const answer = JSON.parse(result.stdout) as { value: number; runs: number };
     expect(answer.value).toBeLessThan(0);
     expect(answer.runs).toBeGreaterThan(5);
     const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-solve-'));
-    const scenarios = JSON.parse(readFileSync(path.join(ROOT, 'fixtures/example/scenarios.json'), 'utf8'));
-    const lever = scenarios.scenarios.find((s: { id: string }) => s.id === 'demand-management').levers[0];
+    const scenarios = JSON.parse(
+      readFileSync(path.join(ROOT, 'fixtures/example/scenarios.json'), 'utf8'),
+    );
+    const lever = scenarios.scenarios.find((s: { id: string }) => s.id === 'demand-management')
+      .levers[0];
     lever.share = String(/"value": (-?[\d.]+)/.exec(result.stdout)![1]);
     writeFileSync(path.join(dir, 'scenarios.json'), JSON.stringify(scenarios));
-    const fed = runCli(['project', 'fixtures/example', '--scenario', 'demand-management', '--scenarios-file', path.join(dir, 'scenarios.json'), '--format', 'csv']);
-    const row = fed.stdout.split('\n').find((l) => l.includes(',2028-29,'))!.split(',');
+    const fed = runCli([
+      'project',
+      'fixtures/example',
+      '--scenario',
+      'demand-management',
+      '--scenarios-file',
+      path.join(dir, 'scenarios.json'),
+      '--format',
+      'csv',
+    ]);
+    const row = fed.stdout
+      .split('\n')
+      .find((l) => l.includes(',2028-29,'))!
+      .split(',');
     expect(Number(row[12])).toBeGreaterThanOrEqual(0);
   });
 
   it('exit 4 when no value in the range meets the target', () => {
-    const result = runCli(['solve', '--scenario', 'demand-management', '--target', 'spend-total<=1@2028-29', '--vary', 'lever:fewer-new-plans.share', '--range', '-1,0', '--tolerance', '0.01']);
+    const result = runCli([
+      'solve',
+      '--scenario',
+      'demand-management',
+      '--target',
+      'spend-total<=1@2028-29',
+      '--vary',
+      'lever:fewer-new-plans.share',
+      '--range',
+      '-1,0',
+      '--tolerance',
+      '0.01',
+    ]);
     expect(result.code).toBe(4);
     expect(result.stderr).toContain('No value of lever:fewer-new-plans.share in -1,0 meets');
   });
 
   it('a malformed target is a usage error', () => {
-    expect(runCli(['solve', '--target', 'balance>0', '--vary', 'assumption:hnbGrowth', '--range', '0,1']).code).toBe(2);
+    expect(
+      runCli(['solve', '--target', 'balance>0', '--vary', 'assumption:hnbGrowth', '--range', '0,1'])
+        .code,
+    ).toBe(2);
   });
 });

@@ -8,7 +8,16 @@ import { runCli } from '../helpers/exec.js';
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-scriptable-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const SOLVE = ['solve', 'fixtures/example', '--target', 'cumulative-balance>=0@2030-31', '--vary', 'assumption:hnbGrowth', '--range', '0,0.2'];
+const SOLVE = [
+  'solve',
+  'fixtures/example',
+  '--target',
+  'cumulative-balance>=0@2030-31',
+  '--vary',
+  'assumption:hnbGrowth',
+  '--range',
+  '0,0.2',
+];
 const HEADER = 'financial_year,spend_total,income_total,in_year_balance,cumulative_balance\n';
 
 describe('solve', () => {
@@ -17,13 +26,29 @@ describe('solve', () => {
     expect(first.code).toBe(0);
     expect(first.stdout.startsWith(HEADER)).toBe(true);
     expect(first.stdout.trimEnd().split('\n')).toHaveLength(6);
-    expect(first.stderr).toMatch(/^cumulative-balance >= 0 in 2030-31 holds from assumption:hnbGrowth = 0\.\d+ .*\d+ projections in \d+ ms/);
+    expect(first.stderr).toMatch(
+      /^cumulative-balance >= 0 in 2030-31 holds from assumption:hnbGrowth = 0\.\d+ .*\d+ projections in \d+ ms/,
+    );
     expect(runCli([...SOLVE, '--format', 'csv']).stdout).toBe(first.stdout);
     expect(runCli([...SOLVE, '--format', 'csv', '--quiet']).stderr).toBe('');
   });
 
   it('no answer (exit 4): the reason on stderr, nothing on stdout', () => {
-    const result = runCli(['solve', '--scenario', 'demand-management', '--target', 'spend-total<=1@2028-29', '--vary', 'lever:fewer-new-plans.share', '--range', '-1,0', '--tolerance', '0.01', '--format', 'csv']);
+    const result = runCli([
+      'solve',
+      '--scenario',
+      'demand-management',
+      '--target',
+      'spend-total<=1@2028-29',
+      '--vary',
+      'lever:fewer-new-plans.share',
+      '--range',
+      '-1,0',
+      '--tolerance',
+      '0.01',
+      '--format',
+      'csv',
+    ]);
     expect(result.code).toBe(4);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('No value of lever:fewer-new-plans.share in -1,0 meets');
@@ -58,17 +83,25 @@ describe('--out and --format', () => {
     expect(runCli(['project', 'fixtures/example', '--out', json]).code).toBe(0);
     expect(readFileSync(json, 'utf8').startsWith('{')).toBe(true);
     const csv = path.join(scratch, 'n.csv');
-    expect(runCli(['nff', 'fixtures/nff/nff-factors.csv', '--year', '2025-26', '--out', csv]).code).toBe(0);
+    expect(
+      runCli(['nff', 'fixtures/nff/nff-factors.csv', '--year', '2025-26', '--out', csv]).code,
+    ).toBe(0);
     expect(readFileSync(csv, 'utf8').startsWith('area_code,')).toBe(true);
   });
 });
 
 describe('--bom', () => {
-  it('starts CSV with Excel\'s byte order mark, and is refused on other formats', () => {
+  it("starts CSV with Excel's byte order mark, and is refused on other formats", () => {
     const plain = runCli(['project', 'fixtures/example', '--format', 'csv']).stdout;
-    expect(runCli(['project', 'fixtures/example', '--format', 'csv', '--bom']).stdout).toBe(`\uFEFF${plain}`);
-    expect(runCli(['tariffs', 'list', '--format', 'csv', '--bom']).stdout.startsWith('\uFEFFid,')).toBe(true);
-    expect(runCli([...SOLVE, '--format', 'csv', '--bom']).stdout.startsWith(`\uFEFF${HEADER}`)).toBe(true);
+    expect(runCli(['project', 'fixtures/example', '--format', 'csv', '--bom']).stdout).toBe(
+      `\uFEFF${plain}`,
+    );
+    expect(
+      runCli(['tariffs', 'list', '--format', 'csv', '--bom']).stdout.startsWith('\uFEFFid,'),
+    ).toBe(true);
+    expect(
+      runCli([...SOLVE, '--format', 'csv', '--bom']).stdout.startsWith(`\uFEFF${HEADER}`),
+    ).toBe(true);
     const refused = runCli(['project', 'fixtures/example', '--format', 'json', '--bom']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--bom applies to CSV output, not json');
@@ -80,16 +113,52 @@ describe('--bom', () => {
   it('tariffs export --csv writes the spreadsheet form with the BOM by default, without it with --no-bom, and import reads both', () => {
     const withMark = path.join(scratch, 'export-bom');
     const without = path.join(scratch, 'export-no-bom');
-    expect(runCli(['tariffs', 'export', 'example-borough-2025', '--csv', '--out-dir', withMark, '--quiet']).code).toBe(0);
-    expect(runCli(['tariffs', 'export', 'example-borough-2025', '--csv', '--out-dir', without, '--no-bom', '--quiet']).code).toBe(0);
+    expect(
+      runCli([
+        'tariffs',
+        'export',
+        'example-borough-2025',
+        '--csv',
+        '--out-dir',
+        withMark,
+        '--quiet',
+      ]).code,
+    ).toBe(0);
+    expect(
+      runCli([
+        'tariffs',
+        'export',
+        'example-borough-2025',
+        '--csv',
+        '--out-dir',
+        without,
+        '--no-bom',
+        '--quiet',
+      ]).code,
+    ).toBe(0);
     const json = runCli(['tariffs', 'export', 'example-borough-2025']).stdout;
     for (const name of ['tariff.csv', 'references.csv', 'settings.csv', 'bands.csv', 'rates.csv']) {
       expect(firstBytes(path.join(withMark, name)), name).toEqual(BOM);
       expect(firstBytes(path.join(without, name)), name).not.toEqual(BOM);
-      expect(readFileSync(path.join(withMark, name), 'utf8')).toBe(`\uFEFF${readFileSync(path.join(without, name), 'utf8')}`);
+      expect(readFileSync(path.join(withMark, name), 'utf8')).toBe(
+        `\uFEFF${readFileSync(path.join(without, name), 'utf8')}`,
+      );
     }
     for (const dir of [withMark, without]) {
-      const back = runCli(['tariffs', 'import', path.join(dir, 'rates.csv'), '--settings', path.join(dir, 'settings.csv'), '--bands', path.join(dir, 'bands.csv'), '--references', path.join(dir, 'references.csv'), '--meta', path.join(dir, 'tariff.csv'), '--quiet']);
+      const back = runCli([
+        'tariffs',
+        'import',
+        path.join(dir, 'rates.csv'),
+        '--settings',
+        path.join(dir, 'settings.csv'),
+        '--bands',
+        path.join(dir, 'bands.csv'),
+        '--references',
+        path.join(dir, 'references.csv'),
+        '--meta',
+        path.join(dir, 'tariff.csv'),
+        '--quiet',
+      ]);
       expect(back.stdout).toBe(json);
     }
     // The JSON form has no BOM; --bom on it is refused rather than ignored.
@@ -103,11 +172,15 @@ describe('--bom', () => {
     const plain = path.join(scratch, 'batch-plain');
     const marked = path.join(scratch, 'batch-bom');
     expect(runCli(['batch', 'fixtures/national', '--out-dir', plain, '--quiet']).code).toBe(0);
-    expect(runCli(['batch', 'fixtures/national', '--out-dir', marked, '--quiet', '--bom']).code).toBe(0);
+    expect(
+      runCli(['batch', 'fixtures/national', '--out-dir', marked, '--quiet', '--bom']).code,
+    ).toBe(0);
     for (const name of ['summary.csv', 'national.csv', 'failures.csv']) {
       expect(firstBytes(path.join(marked, name)), name).toEqual(BOM);
       expect(firstBytes(path.join(plain, name)), name).not.toEqual(BOM);
-      expect(readFileSync(path.join(marked, name), 'utf8')).toBe(`\uFEFF${readFileSync(path.join(plain, name), 'utf8')}`);
+      expect(readFileSync(path.join(marked, name), 'utf8')).toBe(
+        `\uFEFF${readFileSync(path.join(plain, name), 'utf8')}`,
+      );
     }
     expect(readFileSync(path.join(marked, 'manifest.json'), 'utf8').startsWith('{')).toBe(true);
   });

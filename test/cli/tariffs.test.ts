@@ -32,8 +32,23 @@ describe('the tariff library (lint)', () => {
 
     it(`${path.basename(file)}: export --csv then import gives the identical table`, () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-roundtrip-'));
-      expect(runCli(['tariffs', 'export', file, '--csv', '--out-dir', dir, '--quiet']).code).toBe(0);
-      const back = runCli(['tariffs', 'import', path.join(dir, 'rates.csv'), '--settings', path.join(dir, 'settings.csv'), '--bands', path.join(dir, 'bands.csv'), '--references', path.join(dir, 'references.csv'), '--meta', path.join(dir, 'tariff.csv'), '--quiet']);
+      expect(runCli(['tariffs', 'export', file, '--csv', '--out-dir', dir, '--quiet']).code).toBe(
+        0,
+      );
+      const back = runCli([
+        'tariffs',
+        'import',
+        path.join(dir, 'rates.csv'),
+        '--settings',
+        path.join(dir, 'settings.csv'),
+        '--bands',
+        path.join(dir, 'bands.csv'),
+        '--references',
+        path.join(dir, 'references.csv'),
+        '--meta',
+        path.join(dir, 'tariff.csv'),
+        '--quiet',
+      ]);
       expect(back.stderr).toBe('');
       expect(back.stdout).toBe(runCli(['tariffs', 'export', file]).stdout);
     });
@@ -52,12 +67,26 @@ describe('tariffs list and show', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toBe('id,title,from,to,settings,bands,rates,references,status');
-    expect(lines.map((line) => line.split(',')[0])).toEqual(['id', ...libraryFiles(LIBRARY).map((f) => path.basename(f, '.json'))]);
+    expect(lines.map((line) => line.split(',')[0])).toEqual([
+      'id',
+      ...libraryFiles(LIBRARY).map((f) => path.basename(f, '.json')),
+    ]);
   });
 
   it('show --at: the row in force on the date, uplifted by the declared rule', () => {
     // Worked example tariff: special band B is 12,000 to August 2026, 13,200 from 1 September 2026, uplifted 5% on 1 April 2027.
-    const at = (date: string) => runCli(['tariffs', 'show', 'fixtures/worked-example/tariff.json', '--at', date, '--format', 'csv']).stdout.split('\n').find((line) => line.startsWith('special,B'));
+    const at = (date: string) =>
+      runCli([
+        'tariffs',
+        'show',
+        'fixtures/worked-example/tariff.json',
+        '--at',
+        date,
+        '--format',
+        'csv',
+      ])
+        .stdout.split('\n')
+        .find((line) => line.startsWith('special,B'));
     expect(at('2026-08-31')).toBe('special,B,B,*,12000.00,10000.00,2025-04-01,,0,,');
     expect(at('2026-09-01')).toBe('special,B,B,*,13200.00,10000.00,2026-09-01,,0,,');
     expect(at('2027-04-01')).toBe('special,B,B,*,13860.00,10000.00,2026-09-01,,1,,');
@@ -72,31 +101,72 @@ describe('tariffs list and show', () => {
 
 describe('tariffs diff', () => {
   it('two small tables, row by row, to the penny', () => {
-    const result = runCli(['tariffs', 'diff', 'fixtures/tariff-diff/a.json', 'fixtures/tariff-diff/b.json', '--format', 'csv']);
+    const result = runCli([
+      'tariffs',
+      'diff',
+      'fixtures/tariff-diff/a.json',
+      'fixtures/tariff-diff/b.json',
+      '--format',
+      'csv',
+    ]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe([
-      'change,what,setting,band,need,effective_from,a,b,difference,percent',
-      'added,place,independent,,,,,0.00,,',
-      'changed,place,special,,,,10000.00,10500.00,500.00,5.0',
-      'added,top-up,independent,fee,*,2025-04-01,,60000.00,,',
-      'changed,top-up,mainstream,A,*,2025-04-01,6000.00,6300.00,300.00,5.0',
-      'removed,top-up,special,C,*,2025-04-01,15000.00,,,',
-      'added,top-up,special,D,*,2025-04-01,,19999.99,,',
-      '',
-    ].join('\n'));
+    expect(result.stdout).toBe(
+      [
+        'change,what,setting,band,need,effective_from,a,b,difference,percent',
+        'added,place,independent,,,,,0.00,,',
+        'changed,place,special,,,,10000.00,10500.00,500.00,5.0',
+        'added,top-up,independent,fee,*,2025-04-01,,60000.00,,',
+        'changed,top-up,mainstream,A,*,2025-04-01,6000.00,6300.00,300.00,5.0',
+        'removed,top-up,special,C,*,2025-04-01,15000.00,,,',
+        'added,top-up,special,D,*,2025-04-01,,19999.99,,',
+        '',
+      ].join('\n'),
+    );
   });
 
-  it('--model: the cost of switching per financial year equals the two projections\' difference', () => {
-    const result = runCli(['tariffs', 'diff', 'example-borough-2025', 'national-illustrative', '--model', 'fixtures/example', '--format', 'json']);
+  it("--model: the cost of switching per financial year equals the two projections' difference", () => {
+    const result = runCli([
+      'tariffs',
+      'diff',
+      'example-borough-2025',
+      'national-illustrative',
+      '--model',
+      'fixtures/example',
+      '--format',
+      'json',
+    ]);
     expect(result.code).toBe(0);
     const { cost } = JSON.parse(result.stdout) as { cost: Record<string, number | string>[] };
-    expect(cost.map((row) => row['financial_year'])).toEqual(['2026-27', '2027-28', '2028-29', '2029-30', '2030-31']);
-    const a = runCli(['project', 'fixtures/example', '--format', 'csv']).stdout.trim().split('\n').slice(1).map((line) => line.split(','));
-    const b = runCli(['project', 'fixtures/example', '--tariff', 'national-illustrative', '--format', 'csv']).stdout.trim().split('\n').slice(1).map((line) => line.split(','));
+    expect(cost.map((row) => row['financial_year'])).toEqual([
+      '2026-27',
+      '2027-28',
+      '2028-29',
+      '2029-30',
+      '2030-31',
+    ]);
+    const a = runCli(['project', 'fixtures/example', '--format', 'csv'])
+      .stdout.trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
+    const b = runCli([
+      'project',
+      'fixtures/example',
+      '--tariff',
+      'national-illustrative',
+      '--format',
+      'csv',
+    ])
+      .stdout.trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
     cost.forEach((row, i) => {
       expect(String(row['spend_a'])).toBe(String(Number(a[i]![6])));
       expect(String(row['spend_b'])).toBe(String(Number(b[i]![6])));
-      expect(String(row['cumulative_b'])).toBe(String(Number(b[i]![SUMMARY_COLUMNS.indexOf('cumulative_balance')])));
+      expect(String(row['cumulative_b'])).toBe(
+        String(Number(b[i]![SUMMARY_COLUMNS.indexOf('cumulative_balance')])),
+      );
     });
   });
 });
@@ -105,26 +175,66 @@ describe('tariffs import from a spreadsheet', () => {
   const dir = 'fixtures/tariff-import';
 
   it('accepts £ signs, thousands separators, dd/mm/yyyy dates, a BOM, CRLF and blank rows, and says what it normalised', () => {
-    const result = runCli(['tariffs', 'import', `${dir}/rates.csv`, '--settings', `${dir}/settings.csv`, '--id', 'messy', '--title', 'Messy spreadsheet', '--reference', 'https://example.invalid/messy']);
+    const result = runCli([
+      'tariffs',
+      'import',
+      `${dir}/rates.csv`,
+      '--settings',
+      `${dir}/settings.csv`,
+      '--id',
+      'messy',
+      '--title',
+      'Messy spreadsheet',
+      '--reference',
+      'https://example.invalid/messy',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(readFileSync(path.join(ROOT, dir, 'expected.json'), 'utf8'));
-    expect(result.stderr).toBe([
-      `normalised: ${dir}/settings.csv: removed £ or thousands separators in 1 amount (first at ${dir}/settings.csv:3:3)`,
-      `normalised: ${dir}/rates.csv: read dd/mm/yyyy as a UK date in 5 dates (first at ${dir}/rates.csv:2:1)`,
-      `normalised: ${dir}/rates.csv: removed £ or thousands separators in 3 amounts (first at ${dir}/rates.csv:2:5)`,
-      '',
-    ].join('\n'));
+    expect(result.stderr).toBe(
+      [
+        `normalised: ${dir}/settings.csv: removed £ or thousands separators in 1 amount (first at ${dir}/settings.csv:3:3)`,
+        `normalised: ${dir}/rates.csv: read dd/mm/yyyy as a UK date in 5 dates (first at ${dir}/rates.csv:2:1)`,
+        `normalised: ${dir}/rates.csv: removed £ or thousands separators in 3 amounts (first at ${dir}/rates.csv:2:5)`,
+        '',
+      ].join('\n'),
+    );
   });
 
   it('the imported table round-trips through export and import exactly', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'highneeds-import-'));
-    expect(runCli(['tariffs', 'export', `${dir}/expected.json`, '--csv', '--out-dir', out, '--quiet']).code).toBe(0);
-    const back = runCli(['tariffs', 'import', path.join(out, 'rates.csv'), '--settings', path.join(out, 'settings.csv'), '--references', path.join(out, 'references.csv'), '--meta', path.join(out, 'tariff.csv'), '--quiet']);
+    expect(
+      runCli(['tariffs', 'export', `${dir}/expected.json`, '--csv', '--out-dir', out, '--quiet'])
+        .code,
+    ).toBe(0);
+    const back = runCli([
+      'tariffs',
+      'import',
+      path.join(out, 'rates.csv'),
+      '--settings',
+      path.join(out, 'settings.csv'),
+      '--references',
+      path.join(out, 'references.csv'),
+      '--meta',
+      path.join(out, 'tariff.csv'),
+      '--quiet',
+    ]);
     expect(back.stdout).toBe(readFileSync(path.join(ROOT, dir, 'expected.json'), 'utf8'));
   });
 
   it('refuses what is ambiguous or wrong, every problem at once, located', () => {
-    const result = runCli(['tariffs', 'import', `${dir}/bad-rates.csv`, '--settings', `${dir}/settings.csv`, '--id', 'x', '--title', 'y', '--reference', 'z']);
+    const result = runCli([
+      'tariffs',
+      'import',
+      `${dir}/bad-rates.csv`,
+      '--settings',
+      `${dir}/settings.csv`,
+      '--id',
+      'x',
+      '--title',
+      'y',
+      '--reference',
+      'z',
+    ]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n').filter((line) => line.includes(' error '))).toEqual([
@@ -139,7 +249,14 @@ describe('tariffs import from a spreadsheet', () => {
 
 describe('project --tariff', () => {
   it('runs the same model against a library table by id', () => {
-    const result = runCli(['project', 'fixtures/example', '--tariff', 'national-illustrative', '--format', 'json']);
+    const result = runCli([
+      'project',
+      'fixtures/example',
+      '--tariff',
+      'national-illustrative',
+      '--format',
+      'json',
+    ]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).tariff.id).toBe('national-illustrative');
   });

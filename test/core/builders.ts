@@ -7,26 +7,55 @@ import type { Tariff, TariffRate } from '../../src/core/tariff.js';
 export const d = (text: string) => new Dec(text);
 
 /** A cell; `annualCost` (per pupil) makes it a bespoke cell whose total is count × annualCost. */
-export function cell(ncy: number, need: Need, setting: string, band: string, count: string, annualCost?: string): Cell {
-  return { ncy, need, setting, band, count: d(count), ...(annualCost ? { bespokeAnnual: d(annualCost).times(d(count)) } : {}) };
+export function cell(
+  ncy: number,
+  need: Need,
+  setting: string,
+  band: string,
+  count: string,
+  annualCost?: string,
+): Cell {
+  return {
+    ncy,
+    need,
+    setting,
+    band,
+    count: d(count),
+    ...(annualCost ? { bespokeAnnual: d(annualCost).times(d(count)) } : {}),
+  };
 }
 
-export function rate(setting: string, band: string, topUp: string, effectiveFrom = '2025-04-01', need: Need | '*' = '*'): TariffRate {
+export function rate(
+  setting: string,
+  band: string,
+  topUp: string,
+  effectiveFrom = '2025-04-01',
+  need: Need | '*' = '*',
+): TariffRate {
   return { setting, band, need, topUp: d(topUp), effectiveFrom };
 }
 
 export function tariff(rates: TariffRate[], overrides: Partial<Tariff> = {}): Tariff {
   return {
-    id: 't', title: 'test', currency: 'GBP', references: [{ title: 'test', url: 'https://example.invalid' }],
+    id: 't',
+    title: 'test',
+    currency: 'GBP',
+    references: [{ title: 'test', url: 'https://example.invalid' }],
     settings: [
       { id: 'mainstream', label: 'Mainstream', placeValue: d('0') },
       { id: 'special', label: 'Special', placeValue: d('10000') },
     ],
-    rates, uplift: { method: 'none' }, ...overrides,
+    rates,
+    uplift: { method: 'none' },
+    ...overrides,
   };
 }
 
-export const noAssumptions: Assumptions = { newPlansGrowth: d('0'), hnbGrowth: d('0'), tariffUplift: d('0') };
+const noAssumptions: Assumptions = {
+  newPlansGrowth: d('0'),
+  hnbGrowth: d('0'),
+  tariffUplift: d('0'),
+};
 
 export function model(overrides: Partial<Model> = {}): Model {
   return {

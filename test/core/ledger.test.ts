@@ -6,16 +6,26 @@ import { d } from './builders.js';
 describe('income by financial year', () => {
   it('grows the last given HNB allocation and never carries a transfer into a later year', () => {
     const issues: Issue[] = [];
-    const income = incomeByYear([
-      { financialYear: 2026, line: 'hnb_allocation', amount: d('1000000') },
-      { financialYear: 2028, line: 'hnb_allocation', amount: d('2000000') },
-      { financialYear: 2026, line: 'block_transfer', amount: d('5000') },
-      { financialYear: 2027, line: 'la_contribution', amount: d('300') },
-      { financialYear: 2027, line: 'other_income', amount: d('-100') },
-      { financialYear: 2027, line: 'other_income', amount: d('50') },
-    ], [2026, 2027, 2028, 2029], d('0.05'), issues);
+    const income = incomeByYear(
+      [
+        { financialYear: 2026, line: 'hnb_allocation', amount: d('1000000') },
+        { financialYear: 2028, line: 'hnb_allocation', amount: d('2000000') },
+        { financialYear: 2026, line: 'block_transfer', amount: d('5000') },
+        { financialYear: 2027, line: 'la_contribution', amount: d('300') },
+        { financialYear: 2027, line: 'other_income', amount: d('-100') },
+        { financialYear: 2027, line: 'other_income', amount: d('50') },
+      ],
+      [2026, 2027, 2028, 2029],
+      d('0.05'),
+      issues,
+    );
     expect(issues).toEqual([]);
-    expect([2026, 2027, 2028, 2029].map((y) => income.get(y)!.hnb.toString())).toEqual(['1000000', '1050000', '2000000', '2100000']);
+    expect([2026, 2027, 2028, 2029].map((y) => income.get(y)!.hnb.toString())).toEqual([
+      '1000000',
+      '1050000',
+      '2000000',
+      '2100000',
+    ]);
     expect([2026, 2027].map((y) => income.get(y)!.transfer.toString())).toEqual(['5000', '0']);
     expect(income.get(2027)!.other.toString()).toBe('250');
     expect(income.get(2027)!.total.toString()).toBe('1050250');
@@ -23,7 +33,12 @@ describe('income by financial year', () => {
 
   it('reports a year with no allocation to grow from', () => {
     const issues: Issue[] = [];
-    incomeByYear([{ financialYear: 2027, line: 'hnb_allocation', amount: d('1') }], [2026, 2027], d('0'), issues);
+    incomeByYear(
+      [{ financialYear: 2027, line: 'hnb_allocation', amount: d('1') }],
+      [2026, 2027],
+      d('0'),
+      issues,
+    );
     expect(issues.map((i) => i.code)).toEqual(['MISSING_HNB_ALLOCATION']);
   });
 });

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  academicYearOfMonth, anniversariesBetween, financialYearOfMonth, firstOfMonth, firstProjectedFinancialYear,
-  formatAcademicYear, formatFinancialYear, isValidDate, isValidMonthDay, monthIndex, parseAcademicYear, parseFinancialYear,
+  academicYearOfMonth,
+  anniversariesBetween,
+  financialYearOfMonth,
+  firstOfMonth,
+  firstProjectedFinancialYear,
+  formatAcademicYear,
+  formatFinancialYear,
+  isValidDate,
+  isValidMonthDay,
+  monthIndex,
+  parseAcademicYear,
+  parseFinancialYear,
 } from '../../src/core/period.js';
 
 describe('calendars', () => {

@@ -7,13 +7,16 @@ const m = (year: number, month: number) => monthIndex(year, month);
 
 describe('rate book: the date rule and the uplift rule', () => {
   const book = new RateBook(
-    tariff([
-      rate('special', '1', '12000', '2025-04-01'),
-      rate('special', '1', '13000', '2026-09-01'),
-      rate('special', '1', '20000', '2025-04-01', 'ASD'),
-      rate('special', '2', '15000', '2027-04-01', 'SEMH'),
-      rate('special', '2', '14000', '2025-04-01'),
-    ], { uplift: { method: 'percent', annualRate: d('0.02'), on: '04-01' } }),
+    tariff(
+      [
+        rate('special', '1', '12000', '2025-04-01'),
+        rate('special', '1', '13000', '2026-09-01'),
+        rate('special', '1', '20000', '2025-04-01', 'ASD'),
+        rate('special', '2', '15000', '2027-04-01', 'SEMH'),
+        rate('special', '2', '14000', '2025-04-01'),
+      ],
+      { uplift: { method: 'percent', annualRate: d('0.02'), on: '04-01' } },
+    ),
     d('0'),
   );
 
@@ -45,8 +48,11 @@ describe('rate book: the date rule and the uplift rule', () => {
     expect(book.topUp('special', '9', 'SEMH', m(2026, 3))).toBeUndefined();
   });
 
-  it('a bespoke annual cost is uplifted like a series starting on its own date; a model uplift compounds with the tariff\'s', () => {
-    const withModel = new RateBook(tariff([], { uplift: { method: 'percent', annualRate: d('0.02'), on: '04-01' } }), d('0.03'));
+  it("a bespoke annual cost is uplifted like a series starting on its own date; a model uplift compounds with the tariff's", () => {
+    const withModel = new RateBook(
+      tariff([], { uplift: { method: 'percent', annualRate: d('0.02'), on: '04-01' } }),
+      d('0.03'),
+    );
     expect(withModel.bespokeFactor('2025-09-01', m(2026, 3)).toString()).toBe('1');
     expect(withModel.bespokeFactor('2025-09-01', m(2026, 4)).times(50000).toString()).toBe('52530');
   });
@@ -54,8 +60,15 @@ describe('rate book: the date rule and the uplift rule', () => {
 
 describe('rate book: span sums', () => {
   it('tells spans apart by their length as well as their first month, and shares one list of dates', () => {
-    const book = new RateBook(tariff([rate('special', '1', '12000', '2025-04-01'), rate('special', '1', '13000', '2026-09-01')]), d('0'));
-    const months = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
+    const book = new RateBook(
+      tariff([
+        rate('special', '1', '12000', '2025-04-01'),
+        rate('special', '1', '13000', '2026-09-01'),
+      ]),
+      d('0'),
+    );
+    const months = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => from + i);
     const five = book.topUpSum('special', '1', 'SEMH', months(m(2026, 4), 5));
     const seven = book.topUpSum('special', '1', 'SEMH', months(m(2026, 4), 7));
     if (typeof five === 'number' || typeof seven === 'number') throw new Error('no rate in force');

@@ -5,8 +5,16 @@ import type { Cell, Model, NewPlanRow } from '../../src/core/model.js';
 import { NCY_MAX, type Need } from '../../src/core/need.js';
 
 /** One setting's flows over a step, each counted where it happens. */
-export interface ReferenceFlows {
-  opening: Decimal; newPlans: Decimal; ceased: Decimal; movedIn: Decimal; movedOut: Decimal; overflowIn: Decimal; overflowOut: Decimal; agedOut: Decimal; closing: Decimal;
+interface ReferenceFlows {
+  opening: Decimal;
+  newPlans: Decimal;
+  ceased: Decimal;
+  movedIn: Decimal;
+  movedOut: Decimal;
+  overflowIn: Decimal;
+  overflowOut: Decimal;
+  agedOut: Decimal;
+  closing: Decimal;
 }
 
 /** What a reference year reports: pupils and bespoke costs by lane (need|setting|band|bespoke), and the flows by setting, counted cell by cell. */
@@ -17,7 +25,16 @@ export interface ReferenceYear {
   readonly flows: Map<string, ReferenceFlows>;
 }
 
-type Slot = { ncy: number; need: Need; setting: string; band: string; count: Decimal; bespoke?: Decimal; joined: Decimal; movedIn: Decimal };
+type Slot = {
+  ncy: number;
+  need: Need;
+  setting: string;
+  band: string;
+  count: Decimal;
+  bespoke?: Decimal;
+  joined: Decimal;
+  movedIn: Decimal;
+};
 
 const zero = new Dec(0);
 const one = new Dec(1);
@@ -30,8 +47,13 @@ const one = new Dec(1);
  * them: a ceasing change (rate × its group's factor, kept within 0–1), new plans after levers, moves after
  * the new plans join, then capacity (newest arrivals first).
  */
-export function referenceYears(model: Model, lastYear: number, adjustments: Adjustments = {}): ReferenceYear[] {
-  const key = (c: Omit<Slot, 'count' | 'joined' | 'movedIn'>) => `${c.ncy}|${c.need}|${c.setting}|${c.band}|${c.bespoke !== undefined ? 'b' : ''}`;
+export function referenceYears(
+  model: Model,
+  lastYear: number,
+  adjustments: Adjustments = {},
+): ReferenceYear[] {
+  const key = (c: Omit<Slot, 'count' | 'joined' | 'movedIn'>) =>
+    `${c.ncy}|${c.need}|${c.setting}|${c.band}|${c.bespoke !== undefined ? 'b' : ''}`;
   const add = (into: Map<string, Slot>, c: Omit<Slot, 'joined' | 'movedIn'> & Partial<Slot>) => {
     const existing = into.get(key(c));
     if (!existing) into.set(key(c), { joined: zero, movedIn: zero, ...c });
@@ -46,27 +68,60 @@ export function referenceYears(model: Model, lastYear: number, adjustments: Adju
   const flowsOf = (flows: Map<string, ReferenceFlows>, setting: string): ReferenceFlows => {
     let f = flows.get(setting);
     if (!f) {
-      f = { opening: zero, newPlans: zero, ceased: zero, movedIn: zero, movedOut: zero, overflowIn: zero, overflowOut: zero, agedOut: zero, closing: zero };
+      f = {
+        opening: zero,
+        newPlans: zero,
+        ceased: zero,
+        movedIn: zero,
+        movedOut: zero,
+        overflowIn: zero,
+        overflowOut: zero,
+        agedOut: zero,
+        closing: zero,
+      };
       flows.set(setting, f);
     }
     return f;
   };
-  const moveCells = (from: Map<string, Slot>, ay: number, flows?: Map<string, ReferenceFlows>): Map<string, Slot> => {
+  const moveCells = (
+    from: Map<string, Slot>,
+    ay: number,
+    flows?: Map<string, ReferenceFlows>,
+  ): Map<string, Slot> => {
     let current = from;
     for (const move of adjustments.moves?.(ay) ?? []) {
       const moved = new Map<string, Slot>();
       for (const c of current.values()) {
         const toBand = move.toBand ?? c.band;
         // A tariff-priced cell already where the move puts it does not move (a bespoke one does: it leaves its fee).
-        const inPlace = c.bespoke === undefined && c.setting === move.toSetting && c.band === toBand;
-        if (!move.matches(c) || inPlace) { add(moved, c); continue; }
+        const inPlace =
+          c.bespoke === undefined && c.setting === move.toSetting && c.band === toBand;
+        if (!move.matches(c) || inPlace) {
+          add(moved, c);
+          continue;
+        }
         const share = c.count.times(move.fraction);
         const stay = one.minus(move.fraction);
-        add(moved, { ...c, count: c.count.minus(share), joined: c.joined.times(stay), movedIn: c.movedIn.times(stay), ...(c.bespoke !== undefined ? { bespoke: c.bespoke.times(stay) } : {}) });
-        add(moved, { ncy: c.ncy, need: c.need, setting: move.toSetting, band: toBand, count: share, movedIn: c.setting === move.toSetting ? zero : share });
+        add(moved, {
+          ...c,
+          count: c.count.minus(share),
+          joined: c.joined.times(stay),
+          movedIn: c.movedIn.times(stay),
+          ...(c.bespoke !== undefined ? { bespoke: c.bespoke.times(stay) } : {}),
+        });
+        add(moved, {
+          ncy: c.ncy,
+          need: c.need,
+          setting: move.toSetting,
+          band: toBand,
+          count: share,
+          movedIn: c.setting === move.toSetting ? zero : share,
+        });
         if (flows) {
           flowsOf(flows, c.setting).movedOut = flowsOf(flows, c.setting).movedOut.plus(share);
-          flowsOf(flows, move.toSetting).movedIn = flowsOf(flows, move.toSetting).movedIn.plus(share);
+          flowsOf(flows, move.toSetting).movedIn = flowsOf(flows, move.toSetting).movedIn.plus(
+            share,
+          );
         }
       }
       current = moved;
@@ -74,22 +129,35 @@ export function referenceYears(model: Model, lastYear: number, adjustments: Adju
     return current;
   };
   let cells = new Map<string, Slot>();
-  for (const c of model.cohort) add(cells, { ncy: c.ncy, need: c.need, setting: c.setting, band: c.band, count: c.count, ...(c.bespokeAnnual ? { bespoke: c.bespokeAnnual } : {}) });
+  for (const c of model.cohort)
+    add(cells, {
+      ncy: c.ncy,
+      need: c.need,
+      setting: c.setting,
+      band: c.band,
+      count: c.count,
+      ...(c.bespokeAnnual ? { bespoke: c.bespokeAnnual } : {}),
+    });
   cells = moveCells(cells, model.baseYear);
   const years: ReferenceYear[] = [summary(cells, new Map())];
   for (let ay = model.baseYear + 1; ay <= lastYear; ay += 1) {
     const flows = new Map<string, ReferenceFlows>();
-    for (const c of cells.values()) flowsOf(flows, c.setting).opening = flowsOf(flows, c.setting).opening.plus(c.count);
+    for (const c of cells.values())
+      flowsOf(flows, c.setting).opening = flowsOf(flows, c.setting).opening.plus(c.count);
     const next = new Map<string, Slot>();
     for (const c of cells.values()) {
       const f = flowsOf(flows, c.setting);
       const given = ceasingRate(model, c);
       const group = adjustments.ceasing?.groupOf(c) ?? 0;
-      const factored = group !== 0 ? given.times(adjustments.ceasing!.factor(group, ay - 1)) : given;
+      const factored =
+        group !== 0 ? given.times(adjustments.ceasing!.factor(group, ay - 1)) : given;
       const rate = Dec.min(one, Dec.max(zero, factored));
       f.ceased = f.ceased.plus(c.count.times(rate));
       const continuing = c.count.times(one.minus(rate));
-      if (c.ncy === NCY_MAX) { f.agedOut = f.agedOut.plus(continuing); continue; }
+      if (c.ncy === NCY_MAX) {
+        f.agedOut = f.agedOut.plus(continuing);
+        continue;
+      }
       let staying = continuing;
       let share = zero;
       for (const rule of transitionsFrom(model, c)) {
@@ -99,14 +167,30 @@ export function referenceYears(model: Model, lastYear: number, adjustments: Adju
         f.movedOut = f.movedOut.plus(part);
         flowsOf(flows, rule.toSetting).movedIn = flowsOf(flows, rule.toSetting).movedIn.plus(part);
         // Only pupils who change setting are arrivals there, to overflow before its existing pupils.
-        add(next, { ncy: c.ncy + 1, need: rule.toNeed ?? c.need, setting: rule.toSetting, band: rule.toBand ?? c.band, count: part, movedIn: rule.toSetting === c.setting ? zero : part });
+        add(next, {
+          ncy: c.ncy + 1,
+          need: rule.toNeed ?? c.need,
+          setting: rule.toSetting,
+          band: rule.toBand ?? c.band,
+          count: part,
+          movedIn: rule.toSetting === c.setting ? zero : part,
+        });
       }
-      add(next, { ncy: c.ncy + 1, need: c.need, setting: c.setting, band: c.band, count: staying, ...(c.bespoke ? { bespoke: c.bespoke.times(one.minus(rate)).times(one.minus(share)) } : {}) });
+      add(next, {
+        ncy: c.ncy + 1,
+        need: c.need,
+        setting: c.setting,
+        band: c.band,
+        count: staying,
+        ...(c.bespoke ? { bespoke: c.bespoke.times(one.minus(rate)).times(one.minus(share)) } : {}),
+      });
     }
     const joining = newPlansOf(model, ay);
     for (const cell of joining) {
       // A scenario's levers may scale a cell's plans or send shares of them elsewhere.
-      const shares = adjustments.newPlans?.(ay, cell) ?? [{ setting: cell.setting, band: cell.band, share: 1 }];
+      const shares = adjustments.newPlans?.(ay, cell) ?? [
+        { setting: cell.setting, band: cell.band, share: 1 },
+      ];
       for (const { setting, band, share } of shares) {
         const count = cell.count.times(new Dec(String(share)));
         flowsOf(flows, setting).newPlans = flowsOf(flows, setting).newPlans.plus(count);
@@ -114,21 +198,39 @@ export function referenceYears(model: Model, lastYear: number, adjustments: Adju
       }
     }
     cells = overflow(model, ay, moveCells(next, ay, flows), flows, settings, add, flowsOf);
-    for (const c of cells.values()) flowsOf(flows, c.setting).closing = flowsOf(flows, c.setting).closing.plus(c.count);
+    for (const c of cells.values())
+      flowsOf(flows, c.setting).closing = flowsOf(flows, c.setting).closing.plus(c.count);
     years.push(summary(cells, flows));
   }
   return years;
 }
 
 /** Pupils above each setting's capacity to its overflow setting: new plans first, then pupils who moved in, then the rest, the same share of each cell within a tier. */
-function overflow(model: Model, ay: number, cells: Map<string, Slot>, flows: Map<string, ReferenceFlows>, settings: string[], add: (into: Map<string, Slot>, c: Slot) => void, flowsOf: (f: Map<string, ReferenceFlows>, s: string) => ReferenceFlows): Map<string, Slot> {
-  const rows = (model.capacity ?? []).filter((r) => r.academicYear === ay && (r.overflowTo ?? model.overflowSetting) !== undefined);
+function overflow(
+  model: Model,
+  ay: number,
+  cells: Map<string, Slot>,
+  flows: Map<string, ReferenceFlows>,
+  settings: string[],
+  add: (into: Map<string, Slot>, c: Slot) => void,
+  flowsOf: (f: Map<string, ReferenceFlows>, s: string) => ReferenceFlows,
+): Map<string, Slot> {
+  const rows = (model.capacity ?? []).filter(
+    (r) => r.academicYear === ay && (r.overflowTo ?? model.overflowSetting) !== undefined,
+  );
   rows.sort((a, b) => settings.indexOf(a.setting) - settings.indexOf(b.setting));
   let current = cells;
   for (const row of rows) {
     const to = row.overflowTo ?? model.overflowSetting!;
-    const tiers: ((c: Slot) => Decimal)[] = [(c) => c.joined, (c) => c.movedIn, (c) => c.count.minus(c.joined).minus(c.movedIn)];
-    let excess = [...current.values()].filter((c) => c.setting === row.setting).reduce((t, c) => t.plus(c.count), zero).minus(row.places);
+    const tiers: ((c: Slot) => Decimal)[] = [
+      (c) => c.joined,
+      (c) => c.movedIn,
+      (c) => c.count.minus(c.joined).minus(c.movedIn),
+    ];
+    let excess = [...current.values()]
+      .filter((c) => c.setting === row.setting)
+      .reduce((t, c) => t.plus(c.count), zero)
+      .minus(row.places);
     for (const [tier, amount] of tiers.entries()) {
       if (!excess.greaterThan(0)) break;
       const inSetting = [...current.values()].filter((c) => c.setting === row.setting);
@@ -138,11 +240,32 @@ function overflow(model: Model, ay: number, cells: Map<string, Slot>, flows: Map
       const after = new Map<string, Slot>();
       for (const c of current.values()) {
         const moved = c.setting === row.setting ? amount(c).times(share) : zero;
-        if (!moved.greaterThan(0)) { add(after, c); continue; }
+        if (!moved.greaterThan(0)) {
+          add(after, c);
+          continue;
+        }
         const left = c.count.minus(moved);
-        add(after, { ...c, count: left, joined: tier === 0 ? c.joined.minus(moved) : c.joined, movedIn: tier === 1 ? c.movedIn.minus(moved) : c.movedIn, ...(c.bespoke !== undefined ? { bespoke: c.count.isZero() ? zero : c.bespoke.times(left).div(c.count) } : {}) });
-        add(after, { ncy: c.ncy, need: c.need, setting: to, band: row.overflowBand ?? c.band, count: moved, joined: zero, movedIn: moved });
-        flowsOf(flows, row.setting).overflowOut = flowsOf(flows, row.setting).overflowOut.plus(moved);
+        add(after, {
+          ...c,
+          count: left,
+          joined: tier === 0 ? c.joined.minus(moved) : c.joined,
+          movedIn: tier === 1 ? c.movedIn.minus(moved) : c.movedIn,
+          ...(c.bespoke !== undefined
+            ? { bespoke: c.count.isZero() ? zero : c.bespoke.times(left).div(c.count) }
+            : {}),
+        });
+        add(after, {
+          ncy: c.ncy,
+          need: c.need,
+          setting: to,
+          band: row.overflowBand ?? c.band,
+          count: moved,
+          joined: zero,
+          movedIn: moved,
+        });
+        flowsOf(flows, row.setting).overflowOut = flowsOf(flows, row.setting).overflowOut.plus(
+          moved,
+        );
         flowsOf(flows, to).overflowIn = flowsOf(flows, to).overflowIn.plus(moved);
       }
       current = after;
@@ -156,8 +279,15 @@ function overflow(model: Model, ay: number, cells: Map<string, Slot>, flows: Map
 /** The most specific ceasing row: need and setting, need, setting, NCY alone; none is 0. */
 function ceasingRate(model: Model, c: Pick<Cell, 'ncy' | 'need' | 'setting'>): Decimal {
   const at = model.ceasing.filter((r) => r.ncy === c.ncy);
-  const pick = (need: boolean, setting: boolean) => at.find((r) => (need ? r.need === c.need : r.need === undefined) && (setting ? r.setting === c.setting : r.setting === undefined));
-  return (pick(true, true) ?? pick(true, false) ?? pick(false, true) ?? pick(false, false))?.rate ?? zero;
+  const pick = (need: boolean, setting: boolean) =>
+    at.find(
+      (r) =>
+        (need ? r.need === c.need : r.need === undefined) &&
+        (setting ? r.setting === c.setting : r.setting === undefined),
+    );
+  return (
+    (pick(true, true) ?? pick(true, false) ?? pick(false, true) ?? pick(false, false))?.rate ?? zero
+  );
 }
 
 /** Rows naming the pupil's need replace the rows without a need. */
@@ -173,12 +303,25 @@ function newPlansOf(model: Model, ay: number): Cell[] {
   const fixed = model.newPlans.filter((r) => r.academicYear === ay);
   const fixedKeys = new Set(fixed.map(cellKey));
   let growth = one;
-  for (let y = model.baseYear + 1; y < ay; y += 1) growth = growth.times(one.plus(model.assumptions.newPlansGrowth));
-  const heads = (ncy: number) => model.population?.find((p) => p.academicYear === ay && p.ncy === ncy)?.population ?? zero;
-  const rows = [...model.newPlans.filter((r) => r.academicYear === undefined && !fixedKeys.has(cellKey(r))), ...fixed];
+  for (let y = model.baseYear + 1; y < ay; y += 1)
+    growth = growth.times(one.plus(model.assumptions.newPlansGrowth));
+  const heads = (ncy: number) =>
+    model.population?.find((p) => p.academicYear === ay && p.ncy === ncy)?.population ?? zero;
+  const rows = [
+    ...model.newPlans.filter((r) => r.academicYear === undefined && !fixedKeys.has(cellKey(r))),
+    ...fixed,
+  ];
   return rows.map((r) => ({
-    ncy: r.ncy, need: r.need, setting: r.setting, band: r.band,
-    count: r.rate !== undefined ? r.rate.times(heads(r.ncy)) : r.academicYear === undefined ? r.count!.times(growth) : r.count!,
+    ncy: r.ncy,
+    need: r.need,
+    setting: r.setting,
+    band: r.band,
+    count:
+      r.rate !== undefined
+        ? r.rate.times(heads(r.ncy))
+        : r.academicYear === undefined
+          ? r.count!.times(growth)
+          : r.count!,
   }));
 }
 
@@ -189,7 +332,8 @@ function summary(cells: Map<string, Slot>, flows: Map<string, ReferenceFlows>): 
   for (const c of cells.values()) {
     const lane = `${c.need}|${c.setting}|${c.band}|${c.bespoke !== undefined}`;
     byLane.set(lane, (byLane.get(lane) ?? zero).plus(c.count));
-    if (c.bespoke !== undefined) bespokeByLane.set(lane, (bespokeByLane.get(lane) ?? zero).plus(c.bespoke));
+    if (c.bespoke !== undefined)
+      bespokeByLane.set(lane, (bespokeByLane.get(lane) ?? zero).plus(c.bespoke));
     pupils = pupils.plus(c.count);
   }
   return { byLane, bespokeByLane, pupils, flows };

@@ -10,7 +10,11 @@ describe('worked example (docs/methodology.md)', () => {
   it('steps the cohort: 17 → 20 → 29 pupils, with the flows of each step', () => {
     expect(projection.academicYears.map((ay) => ay.pupils.toString())).toEqual(['17', '20', '29']);
     const flows = projection.academicYears[1]!.flows!;
-    expect([flows.opening, flows.ceased, flows.agedOut, flows.moved, flows.newPlans, flows.closing].map(String)).toEqual(['17', '1', '2', '2', '6', '20']);
+    expect(
+      [flows.opening, flows.ceased, flows.agedOut, flows.moved, flows.newPlans, flows.closing].map(
+        String,
+      ),
+    ).toEqual(['17', '1', '2', '2', '6', '20']);
   });
 
   it('2026-27: top-ups 209,200.00 exactly; places 91,666.666… (5/12 of 8 places + 7/12 of 10)', () => {
@@ -35,7 +39,8 @@ describe('worked example (docs/methodology.md)', () => {
   });
 
   it('by setting: independent fee 60,000 uplifted to 63,000 then 66,150', () => {
-    const independent = (i: number) => projection.years[i]!.settings.find((s) => s.setting === 'independent')!;
+    const independent = (i: number) =>
+      projection.years[i]!.settings.find((s) => s.setting === 'independent')!;
     expect(independent(0).spendTopUp.toString()).toBe('63000');
     expect(independent(1).spendTopUp.toString()).toBe('66150');
   });

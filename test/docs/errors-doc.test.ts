@@ -27,11 +27,17 @@ describe('docs/errors.md', () => {
   const sections = codeSections();
 
   it('has a ## section for every issue code', () => {
-    expect(CODES.filter((code) => !sections.has(code)), 'codes without a section').toEqual([]);
+    expect(
+      CODES.filter((code) => !sections.has(code)),
+      'codes without a section',
+    ).toEqual([]);
   });
 
   it('documents no code that does not exist', () => {
-    expect([...sections.keys()].filter((code) => !(code in ISSUE_CODES)), 'sections for unknown codes').toEqual([]);
+    expect(
+      [...sections.keys()].filter((code) => !(code in ISSUE_CODES)),
+      'sections for unknown codes',
+    ).toEqual([]);
   });
 
   it('gives each code its cause and fix as defined in ISSUE_CODES', () => {
@@ -44,15 +50,26 @@ describe('docs/errors.md', () => {
   });
 
   it('has the exit codes table', () => {
-    for (const row of ['| 0 | success', '| 1 | invalid input', '| 2 | usage', '| 3 | internal error']) expect(doc).toContain(row);
+    for (const row of [
+      '| 0 | success',
+      '| 1 | invalid input',
+      '| 2 | usage',
+      '| 3 | internal error',
+    ])
+      expect(doc).toContain(row);
   });
 });
 
 describe('fixtures/errors', () => {
-  const folders = readdirSync(FIXTURES).filter((name) => statSync(path.join(FIXTURES, name)).isDirectory());
+  const folders = readdirSync(FIXTURES).filter((name) =>
+    statSync(path.join(FIXTURES, name)).isDirectory(),
+  );
 
   it('has a fixture folder for every issue code', () => {
-    expect(CODES.filter((code) => !folders.includes(code)), 'codes without fixtures/errors/<CODE>/').toEqual([]);
+    expect(
+      CODES.filter((code) => !folders.includes(code)),
+      'codes without fixtures/errors/<CODE>/',
+    ).toEqual([]);
   });
 
   it('has no fixture for a code that does not exist (shared models start with _)', () => {

@@ -23,7 +23,11 @@ export function checkInProcess(api, dir) {
         for (const scenario of scenarios.scenarios) api.projectScenario(loaded.model, scenario);
       }
     }
-    if ({}.polluted !== undefined || Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')) return { failure: 'Object.prototype was polluted' };
+    if (
+      {}.polluted !== undefined ||
+      Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')
+    )
+      return { failure: 'Object.prototype was polluted' };
     return { outcome };
   } catch (cause) {
     return { failure: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) };
@@ -36,10 +40,15 @@ const STACK = /\n\s+at .+:\d+:\d+/;
 export function checkBinary(bin, dir, outDir) {
   const out = path.join(outDir, 'fuzz-out.csv');
   rmSync(out, { force: true });
-  const result = spawnSync(process.execPath, [bin, 'project', dir, '--out', out, '--quiet'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
-  if (![0, 1, 2].includes(result.status)) return { failure: `exit ${result.status}: ${result.stderr}` };
+  const result = spawnSync(process.execPath, [bin, 'project', dir, '--out', out, '--quiet'], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+  });
+  if (![0, 1, 2].includes(result.status))
+    return { failure: `exit ${result.status}: ${result.stderr}` };
   if (STACK.test(result.stderr)) return { failure: `stack trace on stderr: ${result.stderr}` };
-  if (result.status !== 0 && existsSync(out)) return { failure: `exit ${result.status} but --out was written` };
+  if (result.status !== 0 && existsSync(out))
+    return { failure: `exit ${result.status} but --out was written` };
   if (result.status === 0 && !existsSync(out)) return { failure: 'exit 0 but --out missing' };
   return { outcome: result.status === 0 ? 'ok' : 'input-error' };
 }

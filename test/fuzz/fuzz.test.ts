@@ -16,7 +16,20 @@ import { generator, mutateModel } from './mutate.mjs';
 
 // A short, seeded slice of `npm run fuzz` (10,000 cases) in every test run.
 const SEED = Number.parseInt(process.env['FUZZ_SEED'] ?? '7', 10);
-const api = { loadModel, project, loadScenarios, checkScenarios, projectScenario, libraryDir: path.join(ROOT, 'tariffs'), renderCsv, renderJson, summaryRows, detailRows, SUMMARY_COLUMNS, DETAIL_COLUMNS };
+const api = {
+  loadModel,
+  project,
+  loadScenarios,
+  checkScenarios,
+  projectScenario,
+  libraryDir: path.join(ROOT, 'tariffs'),
+  renderCsv,
+  renderJson,
+  summaryRows,
+  detailRows,
+  SUMMARY_COLUMNS,
+  DETAIL_COLUMNS,
+};
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-fuzz-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

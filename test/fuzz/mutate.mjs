@@ -3,7 +3,12 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-export const BASES = ['fixtures/worked-example', 'fixtures/second-case', 'fixtures/errors/_valid', 'fixtures/scenario-small'];
+export const BASES = [
+  'fixtures/worked-example',
+  'fixtures/second-case',
+  'fixtures/errors/_valid',
+  'fixtures/scenario-small',
+];
 
 /** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
 export function generator(seed) {
@@ -15,16 +20,70 @@ export function generator(seed) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (n) => Math.floor(next() * n), pick: (items) => items[Math.floor(next() * items.length)] };
+  return {
+    next,
+    int: (n) => Math.floor(next() * n),
+    pick: (items) => items[Math.floor(next() * items.length)],
+  };
 }
 
 const HOSTILE = [
-  '', ' ', '-1', '0', '1e5', '1.2E+04', '£1,000', '12,345.00', 'N/A', '=HYPERLINK("http://x","y")', '+1', '@SUM(A1)', '-', '\t1',
-  '__proto__', 'constructor', 'NaN', 'Infinity', '-0', '99999999999999999999999999999999', '0.000000000000000000000000000001',
-  '"', '""', 'x'.repeat(5000), '-3', '21', '20', '2025/26', '2026-27', '2099/00', '1900-01', 'ASD', 'spld', 'DS', '*', 'Zoë', '\u0000', '\u202e', '🙂',
+  '',
+  ' ',
+  '-1',
+  '0',
+  '1e5',
+  '1.2E+04',
+  '£1,000',
+  '12,345.00',
+  'N/A',
+  '=HYPERLINK("http://x","y")',
+  '+1',
+  '@SUM(A1)',
+  '-',
+  '\t1',
+  '__proto__',
+  'constructor',
+  'NaN',
+  'Infinity',
+  '-0',
+  '99999999999999999999999999999999',
+  '0.000000000000000000000000000001',
+  '"',
+  '""',
+  'x'.repeat(5000),
+  '-3',
+  '21',
+  '20',
+  '2025/26',
+  '2026-27',
+  '2099/00',
+  '1900-01',
+  'ASD',
+  'spld',
+  'DS',
+  '*',
+  'Zoë',
+  '\u0000',
+  '\u202e',
+  '🙂',
 ];
 
-const JSON_HOSTILE = ['null', 'true', '1e400', '-1', '"-1"', '"1.5"', '"abc"', '[]', '{}', '"2025-02-30"', '"02-29"', '{"__proto__": {"polluted": true}}', '"1e3"'];
+const JSON_HOSTILE = [
+  'null',
+  'true',
+  '1e400',
+  '-1',
+  '"-1"',
+  '"1.5"',
+  '"abc"',
+  '[]',
+  '{}',
+  '"2025-02-30"',
+  '"02-29"',
+  '{"__proto__": {"polluted": true}}',
+  '"1e3"',
+];
 
 /** Applies 1–3 random mutations to a copy of a base model in `dir`; returns what it did. */
 export function mutateModel(root, dir, random) {
@@ -50,7 +109,8 @@ function mutateFile(file, random) {
   switch (kind) {
     case 0: {
       const copy = Buffer.from(bytes);
-      for (let k = 0; k < 1 + random.int(4); k += 1) if (copy.length) copy[random.int(copy.length)] = random.int(256);
+      for (let k = 0; k < 1 + random.int(4); k += 1)
+        if (copy.length) copy[random.int(copy.length)] = random.int(256);
       writeFileSync(file, copy);
       return `${name}: flipped bytes`;
     }
@@ -74,7 +134,10 @@ function mutateFile(file, random) {
       return `${name}: BOM, CRLF and blank trailer rows`;
     }
     case 5: {
-      if (existsSync(file) && random.int(4) === 0) { rmSync(file); return `${name}: deleted`; }
+      if (existsSync(file) && random.int(4) === 0) {
+        rmSync(file);
+        return `${name}: deleted`;
+      }
       return `${name}: kept`;
     }
     default: {
@@ -83,7 +146,10 @@ function mutateFile(file, random) {
         const token = tokens.length ? random.pick(tokens) : undefined;
         if (!token) return `${name}: no token`;
         const value = random.pick(JSON_HOSTILE);
-        writeFileSync(file, text.slice(0, token.index) + value + text.slice(token.index + token[0].length));
+        writeFileSync(
+          file,
+          text.slice(0, token.index) + value + text.slice(token.index + token[0].length),
+        );
         return `${name}: token ${token[0]} → ${value}`;
       }
       const row = 1 + random.int(Math.max(1, lines.length - 1));

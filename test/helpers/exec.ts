@@ -11,7 +11,10 @@ export interface RunResult {
 }
 
 /** Runs the real built binary as a user would: colour off, not in CI, from the repository root. */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): RunResult {
+export function runCli(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): RunResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',

@@ -1,11 +1,21 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import * as path from 'node:path';
 import { ROOT } from './exec.js';
 
 /** Splits a CSV into its header and data lines (the fixtures have no quoted fields). */
 function csvLines(file: string): { header: string[]; rows: string[][] } {
   const [header = '', ...rows] = readFileSync(file, 'utf8').trimEnd().split('\n');
-  return { header: header.split(','), rows: rows.filter((row) => row.trim() !== '').map((row) => row.split(',')) };
+  return {
+    header: header.split(','),
+    rows: rows.filter((row) => row.trim() !== '').map((row) => row.split(',')),
+  };
 }
 
 /**
@@ -14,9 +24,13 @@ function csvLines(file: string): { header: string[]; rows: string[][] } {
  * the area or for no area. `highneeds project` on these is the oracle for `highneeds batch`.
  */
 export function splitNational(nationalDir: string, outRoot: string): Map<string, string> {
-  const national = JSON.parse(readFileSync(path.join(nationalDir, 'model.json'), 'utf8')) as Record<string, unknown> & { tariff: string; assumptions: Record<string, string> };
+  const national = JSON.parse(readFileSync(path.join(nationalDir, 'model.json'), 'utf8')) as Record<
+    string,
+    unknown
+  > & { tariff: string; assumptions: Record<string, string> };
   const areas = csvLines(path.join(nationalDir, String(national['areas'])));
-  const col = (name: string) => areas.header.findIndex((h) => h.trim().toLowerCase() === name.toLowerCase());
+  const col = (name: string) =>
+    areas.header.findIndex((h) => h.trim().toLowerCase() === name.toLowerCase());
   const folders = new Map<string, string>();
   for (const row of areas.rows) {
     const code = row[col('area_code')]!;
@@ -26,9 +40,12 @@ export function splitNational(nationalDir: string, outRoot: string): Map<string,
     const ownTariff = cell('tariff');
     // A tariff is a path relative to the folder if such a file exists, else a library id.
     const named = ownTariff === '' ? national.tariff : ownTariff;
-    const tariff = existsSync(path.resolve(nationalDir, named)) ? path.resolve(nationalDir, named) : path.join(ROOT, 'tariffs', `${named}.json`);
+    const tariff = existsSync(path.resolve(nationalDir, named))
+      ? path.resolve(nationalDir, named)
+      : path.join(ROOT, 'tariffs', `${named}.json`);
     const assumptions = { ...national.assumptions };
-    for (const key of ['newPlansGrowth', 'hnbGrowth', 'tariffUplift']) if (cell(key) !== '') assumptions[key] = cell(key);
+    for (const key of ['newPlansGrowth', 'hnbGrowth', 'tariffUplift'])
+      if (cell(key) !== '') assumptions[key] = cell(key);
     const model = {
       area: { code, name: cell('area_name') },
       baseYear: cell('baseYear') || national['baseYear'],
@@ -40,12 +57,18 @@ export function splitNational(nationalDir: string, outRoot: string): Map<string,
     };
     writeFileSync(path.join(dir, 'model.json'), JSON.stringify(model, null, 2));
     for (const name of readdirSync(nationalDir)) {
-      if (name === 'scenarios.json') copyFileSync(path.join(nationalDir, name), path.join(dir, name));
+      if (name === 'scenarios.json')
+        copyFileSync(path.join(nationalDir, name), path.join(dir, name));
       if (!name.endsWith('.csv') || name === national['areas']) continue;
       const table = csvLines(path.join(nationalDir, name));
       const at = table.header.findIndex((h) => h.trim().toLowerCase() === 'area');
-      const kept = table.rows.filter((fields) => at < 0 || fields[at]!.trim() === '' || fields[at]!.trim() === code);
-      writeFileSync(path.join(dir, name), [table.header, ...kept].map((fields) => fields.join(',')).join('\n') + '\n');
+      const kept = table.rows.filter(
+        (fields) => at < 0 || fields[at]!.trim() === '' || fields[at]!.trim() === code,
+      );
+      writeFileSync(
+        path.join(dir, name),
+        [table.header, ...kept].map((fields) => fields.join(',')).join('\n') + '\n',
+      );
     }
     folders.set(code, dir);
   }

@@ -37,4 +37,3 @@ export function redirectOutputs(args: readonly string[], dir: string): string[] 
     return inline ? `${inline[1]}=${path.join(dir, path.basename(inline[2]!))}` : arg;
   });
 }
-

@@ -16,17 +16,22 @@ describe('reading codes and NCYs as written', () => {
       expect(parseNeed('')).toBeUndefined();
     }
     // However many texts are tried, only codes are kept, and codes still read.
-    for (let i = 0; i < 5000; i += 1) expect(parseNeed(`asd${' '.repeat(i % 7)}${i % 2 ? 'x' : ''}`)).toBe(i % 2 ? undefined : 'ASD');
+    for (let i = 0; i < 5000; i += 1)
+      expect(parseNeed(`asd${' '.repeat(i % 7)}${i % 2 ? 'x' : ''}`)).toBe(
+        i % 2 ? undefined : 'ASD',
+      );
     expect(parseNeed('Asd')).toBe('ASD');
   });
 
   it('reads each NCY from -3 to 20, written with leading zeros too, and refuses the rest', () => {
     const issues: Issue[] = [];
-    for (let ncy = -3; ncy <= 20; ncy += 1) expect(ncyCell(cell(String(ncy)), 'ncy', issues)).toBe(ncy);
+    for (let ncy = -3; ncy <= 20; ncy += 1)
+      expect(ncyCell(cell(String(ncy)), 'ncy', issues)).toBe(ncy);
     expect(ncyCell(cell('07'), 'ncy', issues)).toBe(7);
     expect(ncyCell(cell(' 5 '), 'ncy', issues)).toBe(5);
     expect(issues).toEqual([]);
-    for (const bad of ['21', '-4', '1.5', 'Y21', '+3']) expect(ncyCell(cell(bad), 'ncy', issues)).toBeUndefined();
+    for (const bad of ['21', '-4', '1.5', 'Y21', '+3'])
+      expect(ncyCell(cell(bad), 'ncy', issues)).toBeUndefined();
     expect(issues.map((i) => i.code)).toEqual(Array(5).fill('NCY_OUT_OF_RANGE'));
   });
 });

@@ -15,7 +15,11 @@ describe('JSON nesting limit (issue 18: 3,000 levels overflowed the stack, exit 
 
   it('refuses one level more, at the bracket that goes too deep', () => {
     let caught: unknown;
-    try { parseJson(`{\n  "x": ${nested(64)}\n}`); } catch (cause) { caught = cause; }
+    try {
+      parseJson(`{\n  "x": ${nested(64)}\n}`);
+    } catch (cause) {
+      caught = cause;
+    }
     expect(caught).toBeInstanceOf(JsonSyntaxError);
     expect((caught as JsonSyntaxError).code).toBe('JSON_TOO_DEEP');
     expect((caught as JsonSyntaxError).position).toEqual({ line: 2, column: 8 + 63 });
@@ -24,7 +28,13 @@ describe('JSON nesting limit (issue 18: 3,000 levels overflowed the stack, exit 
   it('100,000 levels is a located JSON_TOO_DEEP issue, not a stack overflow', () => {
     const issues: Issue[] = [];
     expect(jsonFields(nested(100_000), 'deep.json', issues)).toBeUndefined();
-    expect(issues).toEqual([expect.objectContaining({ code: 'JSON_TOO_DEEP', severity: 'error', location: { file: 'deep.json', line: 1, column: 65 } })]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        code: 'JSON_TOO_DEEP',
+        severity: 'error',
+        location: { file: 'deep.json', line: 1, column: 65 },
+      }),
+    ]);
   });
 
   it('a syntax error is still JSON_MALFORMED', () => {

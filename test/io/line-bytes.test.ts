@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FieldInterner, lineSpans, lineSpansFor, tallyLines } from '../../src/io/line-bytes.js';
 
-const decode = (bytes: Uint8Array, from: number, to: number) => Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8');
+const decode = (bytes: Uint8Array, from: number, to: number) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8');
 
 /** The lines' texts, each distinct one once at its first place, with how many there are: what tallyLines should find. */
 function expectedTally(lines: readonly string[]): [string, number][] {
@@ -14,24 +15,35 @@ function expectedTally(lines: readonly string[]): [string, number][] {
 describe('lines and fields read from bytes', () => {
   it('tallies identical lines once, at their first place, across groups of bytes', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'b', ',', 'é', '1'), maxLength: 6 });
-    fc.assert(fc.property(fc.array(fc.array(text, { minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 3 }), (groups) => {
-      const sources = groups.map((lines) => new Uint8Array(Buffer.from(lines.join('\n'), 'utf8')));
-      const total = groups.reduce((n, lines) => n + lines.length, 0);
-      const spans = lineSpansFor(total);
-      let at = 0;
-      groups.forEach((lines, g) => {
-        expect(lineSpans(sources[g]!, g, spans, at)).toBe(lines.length);
-        at += lines.length;
-      });
-      // Taken backwards, so that the order given is the one followed.
-      const order = Int32Array.from({ length: total }, (_, i) => total - 1 - i);
-      const { firsts, repeats, count } = tallyLines(sources, spans, total, order);
-      const found = Array.from({ length: count }, (_, k) => {
-        const line = firsts[k]!;
-        return [decode(sources[spans.group[line]!]!, spans.start[line]!, spans.end[line]!), repeats[k]!] as [string, number];
-      });
-      expect(found).toEqual(expectedTally(groups.flat().reverse()));
-    }), { seed: 20261123, numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(text, { minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 3 }),
+        (groups) => {
+          const sources = groups.map(
+            (lines) => new Uint8Array(Buffer.from(lines.join('\n'), 'utf8')),
+          );
+          const total = groups.reduce((n, lines) => n + lines.length, 0);
+          const spans = lineSpansFor(total);
+          let at = 0;
+          groups.forEach((lines, g) => {
+            expect(lineSpans(sources[g]!, g, spans, at)).toBe(lines.length);
+            at += lines.length;
+          });
+          // Taken backwards, so that the order given is the one followed.
+          const order = Int32Array.from({ length: total }, (_, i) => total - 1 - i);
+          const { firsts, repeats, count } = tallyLines(sources, spans, total, order);
+          const found = Array.from({ length: count }, (_, k) => {
+            const line = firsts[k]!;
+            return [
+              decode(sources[spans.group[line]!]!, spans.start[line]!, spans.end[line]!),
+              repeats[k]!,
+            ] as [string, number];
+          });
+          expect(found).toEqual(expectedTally(groups.flat().reverse()));
+        },
+      ),
+      { seed: 20261123, numRuns: 300 },
+    );
   });
 
   it('gives each field text back as the same string, past the table growing, and decodes long fields each time', () => {

@@ -6,12 +6,39 @@ import { Dec } from '../../src/core/decimal.js';
 import { parseTariff } from '../../src/io/read-tariff.js';
 
 const base = {
-  id: 't', title: 'Test', currency: 'GBP',
-  references: [{ id: 'devon', title: 'Devon banding 2023/24', url: 'https://www.devon.gov.uk/accesstoinformation/?p=11649' }],
-  settings: [{ id: 'mainstream', label: 'Mainstream', placeValue: '0', status: 'published', reference: 'devon' }],
+  id: 't',
+  title: 'Test',
+  currency: 'GBP',
+  references: [
+    {
+      id: 'devon',
+      title: 'Devon banding 2023/24',
+      url: 'https://www.devon.gov.uk/accesstoinformation/?p=11649',
+    },
+  ],
+  settings: [
+    {
+      id: 'mainstream',
+      label: 'Mainstream',
+      placeValue: '0',
+      status: 'published',
+      reference: 'devon',
+    },
+  ],
   bands: [{ setting: 'mainstream', band: '1', label: 'Band 1' }],
   rates: [
-    { effectiveFrom: '2022-09-01', endDate: '2024-08-31', setting: 'mainstream', band: '1', need: '*', topUp: '1600.00', basis: 'annual per pupil', status: 'published', reference: 'devon', notes: 'same in 2022/23 and 2023/24' },
+    {
+      effectiveFrom: '2022-09-01',
+      endDate: '2024-08-31',
+      setting: 'mainstream',
+      band: '1',
+      need: '*',
+      topUp: '1600.00',
+      basis: 'annual per pupil',
+      status: 'published',
+      reference: 'devon',
+      notes: 'same in 2022/23 and 2023/24',
+    },
   ],
   uplift: { method: 'none' },
   notes: 'test table',
@@ -28,13 +55,20 @@ describe('tariff format: the optional provenance fields', () => {
     const { tariff, issues } = parse(base);
     expect(issues).toEqual([]);
     expect(tariff!.bands).toEqual([{ setting: 'mainstream', band: '1', label: 'Band 1' }]);
-    expect(tariff!.rates[0]).toMatchObject({ endDate: '2024-08-31', basis: 'annual per pupil', status: 'published', reference: 'devon' });
+    expect(tariff!.rates[0]).toMatchObject({
+      endDate: '2024-08-31',
+      basis: 'annual per pupil',
+      status: 'published',
+      reference: 'devon',
+    });
     expect(tariff!.notes).toBe('test table');
   });
 
   it('a rate stops at its endDate: no rate in force on 2024-09-01', () => {
     const book = new RateBook(parse(base).tariff!, new Dec(0));
-    expect(book.topUp('mainstream', '1', 'ASD', monthIndex(2024, 8))!.annualTopUp.toString()).toBe('1600');
+    expect(book.topUp('mainstream', '1', 'ASD', monthIndex(2024, 8))!.annualTopUp.toString()).toBe(
+      '1600',
+    );
     expect(book.topUp('mainstream', '1', 'ASD', monthIndex(2024, 9))).toBeUndefined();
   });
 
@@ -53,7 +87,14 @@ describe('tariff format: the optional provenance fields', () => {
   });
 
   it('objects are built without a prototype: "__proto__" is only an unknown key', () => {
-    const { issues } = parse(JSON.parse(JSON.stringify(base).replace('"notes":"test table"', '"notes":"test table","__proto__":{"polluted":true}')));
+    const { issues } = parse(
+      JSON.parse(
+        JSON.stringify(base).replace(
+          '"notes":"test table"',
+          '"notes":"test table","__proto__":{"polluted":true}',
+        ),
+      ),
+    );
     expect(issues.map((i) => i.code)).toEqual(['UNKNOWN_KEY']);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });

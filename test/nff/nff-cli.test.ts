@@ -7,28 +7,67 @@ import { listParameters } from '../../src/report/nff-parameters.js';
 import { loadNff } from '../../src/io/load-nff.js';
 import { ROOT, runCli } from '../helpers/exec.js';
 
-const WORKED = ['fixtures/nff/worked/nff-factors.csv', '--year', '2025-26', '--params', 'fixtures/nff/worked/nff-parameters'];
+const WORKED = [
+  'fixtures/nff/worked/nff-factors.csv',
+  '--year',
+  '2025-26',
+  '--params',
+  'fixtures/nff/worked/nff-parameters',
+];
 
 describe('the shipped parameter files (lint)', () => {
-  for (const [year, label] of [[2024, '2024-25'], [2025, '2025-26'], [2026, '2026-27']] as const) {
+  for (const [year, label] of [
+    [2024, '2024-25'],
+    [2025, '2025-26'],
+    [2026, '2026-27'],
+  ] as const) {
     it(`${label}: read cleanly, every value with a status and a reference`, () => {
-      const loaded = loadNff(path.join(ROOT, 'fixtures/nff/nff-factors.csv'), path.join(ROOT, 'nff-parameters'), year);
+      const loaded = loadNff(
+        path.join(ROOT, 'fixtures/nff/nff-factors.csv'),
+        path.join(ROOT, 'nff-parameters'),
+        year,
+      );
       expect(loaded.issues).toEqual([]);
       const values = listParameters(loaded.parameters!);
       expect(values.length).toBeGreaterThan(0);
-      for (const value of values) expect(loaded.parameters!.references.map((r) => r.id), value.name).toContain(value.reference);
+      for (const value of values)
+        expect(
+          loaded.parameters!.references.map((r) => r.id),
+          value.name,
+        ).toContain(value.reference);
     });
   }
 
   it('never presents a figure the brief marks unconfirmed, or an invented one, as published', () => {
-    const standing = (year: number) => Object.fromEntries(listParameters(loadNff(path.join(ROOT, 'fixtures/nff/nff-factors.csv'), path.join(ROOT, 'nff-parameters'), year).parameters!).map((v) => [v.name.replace(/^proxyFactors\.[^.]+\./, 'proxyFactors.*.'), v.status]));
+    const standing = (year: number) =>
+      Object.fromEntries(
+        listParameters(
+          loadNff(
+            path.join(ROOT, 'fixtures/nff/nff-factors.csv'),
+            path.join(ROOT, 'nff-parameters'),
+            year,
+          ).parameters!,
+        ).map((v) => [v.name.replace(/^proxyFactors\.[^.]+\./, 'proxyFactors.*.'), v.status]),
+      );
     expect(standing(2024)).toMatchObject({
-      'basicEntitlement.rate': 'assumption', 'historicSpend.share': 'assumption', 'proxyFactors.*.weight': 'assumption', 'proxyFactors.*.unitValue': 'illustrative',
-      'importExport.rate': 'assumption', 'floorCap.floor': 'published', 'floorCap.cap': 'assumption', 'floorCap.compare': 'assumption',
+      'basicEntitlement.rate': 'assumption',
+      'historicSpend.share': 'assumption',
+      'proxyFactors.*.weight': 'assumption',
+      'proxyFactors.*.unitValue': 'illustrative',
+      'importExport.rate': 'assumption',
+      'floorCap.floor': 'published',
+      'floorCap.cap': 'assumption',
+      'floorCap.compare': 'assumption',
     });
     expect(standing(2025)).toMatchObject({
-      'basicEntitlement.rate': 'published', 'historicSpend.share': 'assumption', 'proxyFactors.*.weight': 'assumption', 'proxyFactors.*.unitValue': 'illustrative',
-      'importExport.rate': 'assumption', 'floorCap.floor': 'published', 'floorCap.cap': 'published', 'floorCap.compare': 'assumption',
+      'basicEntitlement.rate': 'published',
+      'historicSpend.share': 'assumption',
+      'proxyFactors.*.weight': 'assumption',
+      'proxyFactors.*.unitValue': 'illustrative',
+      'importExport.rate': 'assumption',
+      'floorCap.floor': 'published',
+      'floorCap.cap': 'published',
+      'floorCap.compare': 'assumption',
     });
   });
 });
@@ -38,15 +77,23 @@ describe('highneeds nff as a user runs it', () => {
     const result = runCli(['nff', ...WORKED, '--area', 'A', '--format', 'table']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(' 1. Basic entitlement: 50 pupils × £4,000.00 × ACA 1 = £200,000.00');
+    expect(result.stdout).toContain(
+      ' 1. Basic entitlement: 50 pupils × £4,000.00 × ACA 1 = £200,000.00',
+    );
     expect(result.stdout).toContain('      population_2_18: 10,000 × £75.00 × 1 = £750,000.00');
-    expect(result.stdout).toContain('      change per head -2.78%; floor +5%, cap +10%: below the floor, so protected by £112,000.00');
+    expect(result.stdout).toContain(
+      '      change per head -2.78%; floor +5%, cap +10%: below the floor, so protected by £112,000.00',
+    );
     expect(result.stdout).toContain(' 9. Allocation (7 + 8) = £1,742,000.00');
-    expect(result.stdout).toContain('After place deductions (academy places £100,000.00) = £1,642,000.00');
+    expect(result.stdout).toContain(
+      'After place deductions (academy places £100,000.00) = £1,642,000.00',
+    );
   });
 
-  it('--area with CSV is that area\'s row only', () => {
-    const lines = runCli(['nff', ...WORKED, '--area', 'C', '--format', 'csv']).stdout.trim().split('\n');
+  it("--area with CSV is that area's row only", () => {
+    const lines = runCli(['nff', ...WORKED, '--area', 'C', '--format', 'csv'])
+      .stdout.trim()
+      .split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^C,Area C \(in between\),2025-26,1\.2,288000\.00,/);
   });
@@ -58,8 +105,13 @@ describe('highneeds nff as a user runs it', () => {
     expect(json.total.allocation).toBe(5416000);
     expect(json.solved_cap.target).toBe(5416000);
     expect(Math.abs(json.cap - 0.12)).toBeLessThan(1e-8);
-    expect(json.parameters.values.every((v: { status: string }) => v.status === 'illustrative')).toBe(true);
-    expect(json.unit_values).toEqual([{ factor: 'population_2_18', unit_value: 75 }, { factor: 'fsm', unit_value: 100 }]);
+    expect(
+      json.parameters.values.every((v: { status: string }) => v.status === 'illustrative'),
+    ).toBe(true);
+    expect(json.unit_values).toEqual([
+      { factor: 'population_2_18', unit_value: 75 },
+      { factor: 'fsm', unit_value: 100 },
+    ]);
   });
 
   it('--out writes the same bytes as stdout, and leaves no temporary file', () => {
@@ -73,42 +125,106 @@ describe('highneeds nff as a user runs it', () => {
   it('--manifest records both inputs with their SHA-256, the parameters and the options, the same bytes every run', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
     const [out, manifest] = [path.join(dir, 'nff.csv'), path.join(dir, 'manifest.json')];
-    expect(runCli(['nff', ...WORKED, '--solve-cap', '--out', out, '--manifest', manifest]).code).toBe(0);
+    expect(
+      runCli(['nff', ...WORKED, '--solve-cap', '--out', out, '--manifest', manifest]).code,
+    ).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'nff.csv']);
     const first = readFileSync(manifest, 'utf8');
-    const parsed = JSON.parse(first) as { command: string; inputs: { path: string; sha256: string }[]; parameters: { financial_year: string }; options: Record<string, unknown> };
+    const parsed = JSON.parse(first) as {
+      command: string;
+      inputs: { path: string; sha256: string }[];
+      parameters: { financial_year: string };
+      options: Record<string, unknown>;
+    };
     expect(parsed.command).toBe('nff');
-    expect(parsed.inputs.map((i) => i.path)).toEqual(['fixtures/nff/worked/nff-parameters/2025-26.json', 'fixtures/nff/worked/nff-factors.csv']);
-    for (const input of parsed.inputs) expect(input.sha256).toBe(createHash('sha256').update(readFileSync(path.join(ROOT, input.path))).digest('hex'));
+    expect(parsed.inputs.map((i) => i.path)).toEqual([
+      'fixtures/nff/worked/nff-parameters/2025-26.json',
+      'fixtures/nff/worked/nff-factors.csv',
+    ]);
+    for (const input of parsed.inputs)
+      expect(input.sha256).toBe(
+        createHash('sha256')
+          .update(readFileSync(path.join(ROOT, input.path)))
+          .digest('hex'),
+      );
     expect(parsed.parameters.financial_year).toBe('2025-26');
     expect(parsed.options).toEqual({ year: '2025-26', format: 'csv', solve_cap: true });
-    expect(runCli(['nff', ...WORKED, '--solve-cap', '--format', 'csv', '--manifest', manifest]).code).toBe(0);
+    expect(
+      runCli(['nff', ...WORKED, '--solve-cap', '--format', 'csv', '--manifest', manifest]).code,
+    ).toBe(0);
     expect(readFileSync(manifest, 'utf8')).toBe(first);
     expect(runCli(['nff', ...WORKED, '--out', out, '--manifest', out]).code).toBe(2);
     // A manifest refused after the output was staged leaves no temporary file behind.
-    const refused = runCli(['nff', ...WORKED, '--out', path.join(dir, 'new.csv'), '--manifest', path.join(ROOT, WORKED[0]!)]);
+    const refused = runCli([
+      'nff',
+      ...WORKED,
+      '--out',
+      path.join(dir, 'new.csv'),
+      '--manifest',
+      path.join(ROOT, WORKED[0]!),
+    ]);
     expect(refused.code).toBe(2);
     expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'nff.csv']);
   });
 
-  it('--baseline-from chains a rollover year from the year before\'s output: the same figures as baselines typed in', () => {
+  it("--baseline-from chains a rollover year from the year before's output: the same figures as baselines typed in", () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
     const before = path.join(dir, 'nff-2025-26.csv');
     expect(runCli(['nff', ...WORKED, '--out', before]).code).toBe(0);
     // The rollover factors without their baseline column: it comes from last year's output.
     const typed = readFileSync(path.join(ROOT, 'fixtures/nff/worked/rollover-factors.csv'), 'utf8');
     const bare = path.join(dir, 'rollover.csv');
-    writeFileSync(bare, typed.split('\n').map((line) => line.split(',').filter((_, i) => i !== 2).join(',')).join('\n'));
-    const rollover = ['--year', '2026-27', '--params', 'fixtures/nff/worked/nff-parameters', '--format', 'csv'];
-    const chained = runCli(['nff', bare, ...rollover, '--baseline-from', before, '--manifest', path.join(dir, 'manifest.json')]);
+    writeFileSync(
+      bare,
+      typed
+        .split('\n')
+        .map((line) =>
+          line
+            .split(',')
+            .filter((_, i) => i !== 2)
+            .join(','),
+        )
+        .join('\n'),
+    );
+    const rollover = [
+      '--year',
+      '2026-27',
+      '--params',
+      'fixtures/nff/worked/nff-parameters',
+      '--format',
+      'csv',
+    ];
+    const chained = runCli([
+      'nff',
+      bare,
+      ...rollover,
+      '--baseline-from',
+      before,
+      '--manifest',
+      path.join(dir, 'manifest.json'),
+    ]);
     expect(chained.code, chained.stderr).toBe(0);
-    expect(chained.stdout).toBe(runCli(['nff', 'fixtures/nff/worked/rollover-factors.csv', ...rollover]).stdout);
+    expect(chained.stdout).toBe(
+      runCli(['nff', 'fixtures/nff/worked/rollover-factors.csv', ...rollover]).stdout,
+    );
     expect(chained.stdout).toContain('A,Area A (on the floor),2026-27,1742000.00');
-    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { inputs: { path: string }[] };
-    expect(manifest.inputs.map((i) => path.basename(i.path))).toEqual(['2026-27.json', 'rollover.csv', 'nff-2025-26.csv']);
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
+      inputs: { path: string }[];
+    };
+    expect(manifest.inputs.map((i) => path.basename(i.path))).toEqual([
+      '2026-27.json',
+      'rollover.csv',
+      'nff-2025-26.csv',
+    ]);
 
     // An area the earlier output lacks is an error at its row; a formula year has no use for it (exit 2).
-    writeFileSync(before, readFileSync(before, 'utf8').split('\n').filter((line) => !line.startsWith('B,')).join('\n'));
+    writeFileSync(
+      before,
+      readFileSync(before, 'utf8')
+        .split('\n')
+        .filter((line) => !line.startsWith('B,'))
+        .join('\n'),
+    );
     const missing = runCli(['nff', bare, ...rollover, '--baseline-from', before]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('rollover.csv:3:1: error NFF_AREA_MISSING:');
@@ -119,12 +235,23 @@ describe('highneeds nff as a user runs it', () => {
     const years = path.join(dir, 'years.csv');
     const output = runCli(['nff', ...WORKED, '--format', 'csv']).stdout;
     const [header, ...body] = output.trimEnd().split('\n');
-    writeFileSync(years, [header, ...body.map((line) => line.replace(',2025-26,', ',2024-25,').replace(/,[\d.]+,[\d.]*,[\d.]*$/, ',1.00,,')), ...body].join('\n'));
+    writeFileSync(
+      years,
+      [
+        header,
+        ...body.map((line) =>
+          line.replace(',2025-26,', ',2024-25,').replace(/,[\d.]+,[\d.]*,[\d.]*$/, ',1.00,,'),
+        ),
+        ...body,
+      ].join('\n'),
+    );
     const multi = runCli(['nff', bare, ...rollover, '--baseline-from', years]);
     expect(multi.code, multi.stderr).toBe(0);
     expect(multi.stdout).toBe(chained.stdout);
     writeFileSync(years, [header, ...body, body[0]!].join('\n'));
-    expect(runCli(['nff', bare, ...rollover, '--baseline-from', years]).stderr).toContain('DUPLICATE_ROW: area A already has an allocation for 2025-26');
+    expect(runCli(['nff', bare, ...rollover, '--baseline-from', years]).stderr).toContain(
+      'DUPLICATE_ROW: area A already has an allocation for 2025-26',
+    );
     // A file that is not there is that, and only that.
     const gone = runCli(['nff', bare, ...rollover, '--baseline-from', path.join(dir, 'gone.csv')]);
     expect(gone.code).toBe(1);
@@ -134,16 +261,31 @@ describe('highneeds nff as a user runs it', () => {
 
   it('reports a missing factor, a repeated area and a negative count all at once, located (exit 1)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
-    const factors = readFileSync(path.join(ROOT, 'fixtures/nff/worked/nff-factors.csv'), 'utf8').split('\n');
+    const factors = readFileSync(
+      path.join(ROOT, 'fixtures/nff/worked/nff-factors.csv'),
+      'utf8',
+    ).split('\n');
     factors[1] = factors[1]!.replace('10000,1000,50,', '10000,,50,');
     factors[2] = factors[2]!.replace('10000,2000,40,', '10000,-2000,40,');
     factors[3] = factors[3]!.replace(/^C,/, 'A,');
     const file = path.join(dir, 'nff-factors.csv');
     writeFileSync(file, factors.join('\n'));
-    const result = runCli(['nff', file, '--year', '2025-26', '--params', 'fixtures/nff/worked/nff-parameters', '--format', 'csv']);
+    const result = runCli([
+      'nff',
+      file,
+      '--year',
+      '2025-26',
+      '--params',
+      'fixtures/nff/worked/nff-parameters',
+      '--format',
+      'csv',
+    ]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    const lines = result.stderr.split('\n').filter((l) => / error /.test(l)).map((l) => l.slice(file.length));
+    const lines = result.stderr
+      .split('\n')
+      .filter((l) => / error /.test(l))
+      .map((l) => l.slice(file.length));
     expect(lines).toEqual([
       ':2:4: error MISSING_VALUE: area A has no "fsm"',
       ':3:4: error NEGATIVE_VALUE: "fsm" is -2000, which must not be negative',
@@ -154,17 +296,40 @@ describe('highneeds nff as a user runs it', () => {
   it('usage errors exit 2: a bad --year, an unknown --area, --solve-cap in a rollover year or without a national total', () => {
     expect(runCli(['nff', ...WORKED.slice(0, 1), '--year', '2025/26']).code).toBe(2);
     expect(runCli(['nff', ...WORKED, '--area', 'Z']).stderr).toContain('--area Z is not in');
-    const rollover = runCli(['nff', 'fixtures/nff/worked/rollover-factors.csv', '--year', '2026-27', '--params', 'fixtures/nff/worked/nff-parameters', '--solve-cap']);
+    const rollover = runCli([
+      'nff',
+      'fixtures/nff/worked/rollover-factors.csv',
+      '--year',
+      '2026-27',
+      '--params',
+      'fixtures/nff/worked/nff-parameters',
+      '--solve-cap',
+    ]);
     expect(rollover.code).toBe(2);
     expect(rollover.stderr).toContain('--solve-cap needs a formula year');
-    const shipped = runCli(['nff', 'fixtures/nff/nff-factors.csv', '--year', '2025-26', '--solve-cap']);
+    const shipped = runCli([
+      'nff',
+      'fixtures/nff/nff-factors.csv',
+      '--year',
+      '2025-26',
+      '--solve-cap',
+    ]);
     expect(shipped.code).toBe(2);
     expect(shipped.stderr).toContain('--solve-cap needs "nationalTotal"');
   });
 
   it('a year with no parameter file is a located input error', () => {
-    const result = runCli(['nff', ...WORKED.slice(0, 1), '--year', '2030-31', '--params', 'fixtures/nff/worked/nff-parameters']);
+    const result = runCli([
+      'nff',
+      ...WORKED.slice(0, 1),
+      '--year',
+      '2030-31',
+      '--params',
+      'fixtures/nff/worked/nff-parameters',
+    ]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('fixtures/nff/worked/nff-parameters/2030-31.json: error FILE_MISSING');
+    expect(result.stderr).toContain(
+      'fixtures/nff/worked/nff-parameters/2030-31.json: error FILE_MISSING',
+    );
   });
 });

@@ -8,18 +8,25 @@ import type { FormulaArea, NffResult } from '../../src/core/nff/result.js';
 import { toPence } from '../../src/core/rounding.js';
 import { loadNff } from '../../src/io/load-nff.js';
 
-const path = (relative: string): string => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
+const path = (relative: string): string =>
+  fileURLToPath(new URL(`../../${relative}`, import.meta.url));
 const WORKED = 'fixtures/nff/worked';
 
-function load(factors: string, year: number, params = `${WORKED}/nff-parameters`): { parameters: NffParameters; areas: readonly AreaFactors[] } {
+function load(
+  factors: string,
+  year: number,
+  params = `${WORKED}/nff-parameters`,
+): { parameters: NffParameters; areas: readonly AreaFactors[] } {
   const loaded = loadNff(path(factors), path(params), year);
-  if (!loaded.parameters || !loaded.areas) throw new Error(loaded.issues.map((i) => `${i.code}: ${i.message}`).join('\n'));
+  if (!loaded.parameters || !loaded.areas)
+    throw new Error(loaded.issues.map((i) => `${i.code}: ${i.message}`).join('\n'));
   expect(loaded.issues).toEqual([]);
   return { parameters: loaded.parameters, areas: loaded.areas };
 }
 
 function resultOf(outcome: NffOutcome): NffResult {
-  if (!outcome.result) throw new Error(outcome.issues.map((i) => `${i.code}: ${i.message}`).join('\n'));
+  if (!outcome.result)
+    throw new Error(outcome.issues.map((i) => `${i.code}: ${i.message}`).join('\n'));
   return outcome.result;
 }
 
@@ -28,7 +35,8 @@ function formulaAreas(result: NffResult): readonly FormulaArea[] {
   return result.areas;
 }
 
-const pence = (area: FormulaArea, keys: readonly (keyof FormulaArea)[]) => Object.fromEntries(keys.map((k) => [k, toPence(area[k] as Dec)]));
+const pence = (area: FormulaArea, keys: readonly (keyof FormulaArea)[]) =>
+  Object.fromEntries(keys.map((k) => [k, toPence(area[k] as Dec)]));
 
 describe('the worked three-area example (docs/nff.md), by hand to the pound', () => {
   const { parameters, areas } = load(`${WORKED}/nff-factors.csv`, 2025);
@@ -37,13 +45,37 @@ describe('the worked three-area example (docs/nff.md), by hand to the pound', ()
 
   it('unit values from the pot: £2,400,000 ÷ 32,000 ACA-weighted heads = £75; £600,000 ÷ 6,000 FSM = £100', () => {
     if (result.mode !== 'formula') throw new Error('formula');
-    expect(result.unitValues.map((u) => [u.id, u.unitValue.toFixed()])).toEqual([['population_2_18', '75'], ['fsm', '100']]);
+    expect(result.unitValues.map((u) => [u.id, u.unitValue.toFixed()])).toEqual([
+      ['population_2_18', '75'],
+      ['fsm', '100'],
+    ]);
   });
 
   it('area A, on the floor: compared £1,400,000 is £140 a head against £144; protected up to £151.20 a head, +£112,000', () => {
-    expect(pence(a!, ['basicEntitlement', 'historicSpend', 'proxyTotal', 'hospitalEducation', 'formulaTotal', 'compared', 'protection', 'importExport', 'allocation', 'afterDeductions'])).toEqual({
-      basicEntitlement: '200000.00', historicSpend: '500000.00', proxyTotal: '850000.00', hospitalEducation: '50000.00', formulaTotal: '1600000.00',
-      compared: '1400000.00', protection: '112000.00', importExport: '30000.00', allocation: '1742000.00', afterDeductions: '1642000.00',
+    expect(
+      pence(a!, [
+        'basicEntitlement',
+        'historicSpend',
+        'proxyTotal',
+        'hospitalEducation',
+        'formulaTotal',
+        'compared',
+        'protection',
+        'importExport',
+        'allocation',
+        'afterDeductions',
+      ]),
+    ).toEqual({
+      basicEntitlement: '200000.00',
+      historicSpend: '500000.00',
+      proxyTotal: '850000.00',
+      hospitalEducation: '50000.00',
+      formulaTotal: '1600000.00',
+      compared: '1400000.00',
+      protection: '112000.00',
+      importExport: '30000.00',
+      allocation: '1742000.00',
+      afterDeductions: '1642000.00',
     });
     expect(a!.limit).toBe('floor');
   });
@@ -51,16 +83,38 @@ describe('the worked three-area example (docs/nff.md), by hand to the pound', ()
   it('area B, capped: £135 a head against £120 is +12.5%; cut to £132 a head, −£30,000', () => {
     expect(b!.limit).toBe('cap');
     expect(b!.changePerHead.toFixed()).toBe('0.125');
-    expect(pence(b!, ['formulaTotal', 'compared', 'protection', 'importExport', 'allocation'])).toEqual({
-      formulaTotal: '1510000.00', compared: '1350000.00', protection: '-30000.00', importExport: '-18000.00', allocation: '1462000.00',
+    expect(
+      pence(b!, ['formulaTotal', 'compared', 'protection', 'importExport', 'allocation']),
+    ).toEqual({
+      formulaTotal: '1510000.00',
+      compared: '1350000.00',
+      protection: '-30000.00',
+      importExport: '-18000.00',
+      allocation: '1462000.00',
     });
     expect(b!.afterDeductions).toBeUndefined();
   });
 
   it('area C, in between: ACA 1.2 on basic entitlement and proxies; £190 a head against £180 (+5.56%), no adjustment', () => {
     expect(c!.limit).toBe('none');
-    expect(pence(c!, ['basicEntitlement', 'proxyTotal', 'formulaTotal', 'protection', 'allocation', 'placeDeductions', 'afterDeductions'])).toEqual({
-      basicEntitlement: '288000.00', proxyTotal: '1200000.00', formulaTotal: '2188000.00', protection: '0.00', allocation: '2188000.00', placeDeductions: '260000.00', afterDeductions: '1928000.00',
+    expect(
+      pence(c!, [
+        'basicEntitlement',
+        'proxyTotal',
+        'formulaTotal',
+        'protection',
+        'allocation',
+        'placeDeductions',
+        'afterDeductions',
+      ]),
+    ).toEqual({
+      basicEntitlement: '288000.00',
+      proxyTotal: '1200000.00',
+      formulaTotal: '2188000.00',
+      protection: '0.00',
+      allocation: '2188000.00',
+      placeDeductions: '260000.00',
+      afterDeductions: '1928000.00',
     });
   });
 
@@ -72,7 +126,8 @@ describe('the worked three-area example (docs/nff.md), by hand to the pound', ()
 
   it('row order changes nothing', () => {
     const reversed = resultOf(calculateNff(parameters, [...areas].reverse()));
-    const byCode = (r: NffResult) => Object.fromEntries(formulaAreas(r).map((x) => [x.code, x.allocation.toFixed()]));
+    const byCode = (r: NffResult) =>
+      Object.fromEntries(formulaAreas(r).map((x) => [x.code, x.allocation.toFixed()]));
     expect(byCode(reversed)).toEqual(byCode(result));
   });
 });
@@ -85,26 +140,44 @@ describe('--solve-cap', () => {
     if (result.mode !== 'formula' || !result.solvedCap) throw new Error('expected a solved cap');
     expect(result.cap.minus('0.12').abs().lessThan('1e-8')).toBe(true);
     expect(toPence(sum(result.areas.map((x) => x.allocation)))).toBe('5416000.00');
-    expect(sum(result.areas.map((x) => x.allocation)).minus('5416000').abs().lessThanOrEqualTo(result.solvedCap.tolerance)).toBe(true);
+    expect(
+      sum(result.areas.map((x) => x.allocation))
+        .minus('5416000')
+        .abs()
+        .lessThanOrEqualTo(result.solvedCap.tolerance),
+    ).toBe(true);
     expect(toPence(result.areas[1]!.allocation)).toBe('1486000.00');
   });
 
   it('says so when no cap reaches the total, with the totals that are reachable', () => {
-    const outcome = calculateNff({ ...parameters, nationalTotal: { ...parameters.nationalTotal!, value: new Dec('5000000') } }, areas, { solveCap: true });
+    const outcome = calculateNff(
+      { ...parameters, nationalTotal: { ...parameters.nationalTotal!, value: new Dec('5000000') } },
+      areas,
+      { solveCap: true },
+    );
     expect(outcome.result).toBeUndefined();
     expect(outcome.issues.map((i) => i.code)).toEqual(['NFF_TOTAL_UNREACHABLE']);
     expect(outcome.issues[0]!.message).toContain('add up to £5,322,000.00');
   });
 
   it('a total exactly at the floor gives a cap equal to the floor', () => {
-    const result = resultOf(calculateNff({ ...parameters, nationalTotal: { ...parameters.nationalTotal!, value: new Dec('5322000') } }, areas, { solveCap: true }));
+    const result = resultOf(
+      calculateNff(
+        {
+          ...parameters,
+          nationalTotal: { ...parameters.nationalTotal!, value: new Dec('5322000') },
+        },
+        areas,
+        { solveCap: true },
+      ),
+    );
     if (result.mode !== 'formula') throw new Error('formula');
     expect(result.cap.toFixed()).toBe('0.05');
   });
 });
 
 describe('a rollover year (formula suspended)', () => {
-  it('each area gets last year\'s allocation × 1.02 plus its rolled-in grant', () => {
+  it("each area gets last year's allocation × 1.02 plus its rolled-in grant", () => {
     const { parameters, areas } = load(`${WORKED}/rollover-factors.csv`, 2026);
     const result = resultOf(calculateNff(parameters, areas));
     if (result.mode !== 'rollover') throw new Error('expected rollover');
@@ -120,20 +193,22 @@ describe('a rollover year (formula suspended)', () => {
     const result = resultOf(calculateNff(parameters, areas));
     if (result.mode !== 'rollover') throw new Error('expected rollover');
     const torbay = result.areas.find((x) => x.code === '880')!;
-    expect(toPence(torbay.allocation)).toBe(toPence(torbay.baselineAllocation.plus(torbay.grants[0]!.amount)));
+    expect(toPence(torbay.allocation)).toBe(
+      toPence(torbay.baselineAllocation.plus(torbay.grants[0]!.amount)),
+    );
   });
 });
 
 describe('the shipped 2025-26 parameters', () => {
   const { parameters, areas } = load('fixtures/nff/nff-factors.csv', 2025, 'nff-parameters');
 
-  it('reproduce Torbay\'s published basic entitlement: 602 pupils × £4,660 = £2,805,320', () => {
+  it("reproduce Torbay's published basic entitlement: 602 pupils × £4,660 = £2,805,320", () => {
     const result = resultOf(calculateNff(parameters, areas));
     const torbay = formulaAreas(result).find((x) => x.code === '880')!;
     expect(toPence(torbay.basicEntitlement)).toBe('2805320.00');
   });
 
-  it('reproduce Oldham\'s ACA-adjusted basic entitlement rate of £4,699.79 from its derived ACA', () => {
+  it("reproduce Oldham's ACA-adjusted basic entitlement rate of £4,699.79 from its derived ACA", () => {
     const oldham = areas.find((x) => x.code === '353')!;
     if (parameters.mode !== 'formula') throw new Error('formula');
     expect(toPence(parameters.basicEntitlementRate.value.times(oldham.aca))).toBe('4699.79');
@@ -141,6 +216,10 @@ describe('the shipped 2025-26 parameters', () => {
 
   it('the fixture has one area on the floor, one capped and one in between', () => {
     const result = resultOf(calculateNff(parameters, areas));
-    expect(formulaAreas(result).map((x) => [x.code, x.limit])).toEqual([['880', 'none'], ['353', 'floor'], ['826', 'cap']]);
+    expect(formulaAreas(result).map((x) => [x.code, x.limit])).toEqual([
+      ['880', 'none'],
+      ['353', 'floor'],
+      ['826', 'cap'],
+    ]);
   });
 });

@@ -4,13 +4,19 @@ import { neutraliseText, renderCsv } from '../../src/report/csv.js';
 
 describe('spreadsheet-safe CSV', () => {
   it('neutralises text cells that a spreadsheet would run as a formula', () => {
-    for (const text of ['=HYPERLINK("http://x","y")', '+1', '-1+1', '@SUM(A1)', '\tx', '\rx']) expect(neutraliseText(text)).toBe(`'${text}`);
+    for (const text of ['=HYPERLINK("http://x","y")', '+1', '-1+1', '@SUM(A1)', '\tx', '\rx'])
+      expect(neutraliseText(text)).toBe(`'${text}`);
     expect(neutraliseText('Example Borough')).toBe('Example Borough');
   });
 
   it('keeps figures plain, negative ones included, and quotes what needs quoting', () => {
-    const csv = renderCsv(['area_name', 'in_year_balance'], [{ area_name: '=HYPERLINK("http://evil","Click")', in_year_balance: new Dec('-123.454') }]);
-    expect(csv).toBe('area_name,in_year_balance\n"\'=HYPERLINK(""http://evil"",""Click"")",-123.45\n');
+    const csv = renderCsv(
+      ['area_name', 'in_year_balance'],
+      [{ area_name: '=HYPERLINK("http://evil","Click")', in_year_balance: new Dec('-123.454') }],
+    );
+    expect(csv).toBe(
+      'area_name,in_year_balance\n"\'=HYPERLINK(""http://evil"",""Click"")",-123.45\n',
+    );
   });
 });
 
@@ -22,10 +28,15 @@ describe('spreadsheet-safe CSV through the binary', () => {
     const { ROOT, runCli } = await import('../helpers/exec.js');
     const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-csv-'));
     cpSync(path.join(ROOT, 'fixtures/worked-example'), dir, { recursive: true });
-    const manifest = readFileSync(path.join(dir, 'model.json'), 'utf8').replace('"name": "Worked Example"', '"name": "=HYPERLINK(\\"http://evil.invalid\\",\\"Click\\")"');
+    const manifest = readFileSync(path.join(dir, 'model.json'), 'utf8').replace(
+      '"name": "Worked Example"',
+      '"name": "=HYPERLINK(\\"http://evil.invalid\\",\\"Click\\")"',
+    );
     writeFileSync(path.join(dir, 'model.json'), manifest);
     const result = runCli(['project', dir, '--format', 'csv']);
     expect(result.code).toBe(0);
-    expect(result.stdout.split('\n')[1]).toBe('W01,"\'=HYPERLINK(""http://evil.invalid"",""Click"")",2026-27,20.00,209200.00,91666.67,300866.67,300000.00,0.00,0.00,0.00,0.00,300000.00,-866.67,-100866.67');
+    expect(result.stdout.split('\n')[1]).toBe(
+      'W01,"\'=HYPERLINK(""http://evil.invalid"",""Click"")",2026-27,20.00,209200.00,91666.67,300866.67,300000.00,0.00,0.00,0.00,0.00,300000.00,-866.67,-100866.67',
+    );
   });
 });

@@ -12,27 +12,123 @@ import { runCli } from '../helpers/exec.js';
 const outDir = () => path.join(mkdtempSync(path.join(tmpdir(), 'highneeds-width-')), 'out');
 const TABLES: readonly { name: string; args: () => string[] }[] = [
   { name: 'project', args: () => ['project', 'fixtures/example', '--format', 'table'] },
-  { name: 'project --detail', args: () => ['project', 'fixtures/worked-example', '--format', 'table', '--detail'] },
-  { name: 'project --detail (demand example)', args: () => ['project', 'fixtures/demand-example', '--format', 'table', '--detail'] },
+  {
+    name: 'project --detail',
+    args: () => ['project', 'fixtures/worked-example', '--format', 'table', '--detail'],
+  },
+  {
+    name: 'project --detail (demand example)',
+    args: () => ['project', 'fixtures/demand-example', '--format', 'table', '--detail'],
+  },
   { name: 'compare', args: () => ['compare', 'fixtures/example', '--format', 'table'] },
-  { name: 'compare --savings', args: () => ['compare', 'fixtures/example', '--format', 'table', '--savings'] },
+  {
+    name: 'compare --savings',
+    args: () => ['compare', 'fixtures/example', '--format', 'table', '--savings'],
+  },
   { name: 'tariffs list', args: () => ['tariffs', 'list', '--format', 'table'] },
-  { name: 'tariffs show (long band labels)', args: () => ['tariffs', 'show', 'devon-2022-24', '--format', 'table'] },
-  { name: 'tariffs show', args: () => ['tariffs', 'show', 'example-borough-2025', '--format', 'table'] },
-  { name: 'nff', args: () => ['nff', 'fixtures/nff/nff-factors.csv', '--year', '2025-26', '--format', 'table'] },
-  { name: 'nff (worked)', args: () => ['nff', 'fixtures/nff/worked/nff-factors.csv', '--year', '2025-26', '--params', 'fixtures/nff/worked/nff-parameters', '--format', 'table'] },
-  { name: 'batch', args: () => ['batch', 'fixtures/national', '--out-dir', outDir(), '--jobs', '1'] },
-  { name: 'nff --area (step by step, 238 columns)', args: () => ['nff', 'fixtures/nff/nff-factors.csv', '--year', '2025-26', '--area', '880', '--format', 'table'] },
-  { name: 'nff --area (worked)', args: () => ['nff', 'fixtures/nff/worked/nff-factors.csv', '--year', '2025-26', '--params', 'fixtures/nff/worked/nff-parameters', '--area', 'A', '--format', 'table'] },
-  { name: 'tariffs diff', args: () => ['tariffs', 'diff', 'fixtures/tariff-diff/a.json', 'fixtures/tariff-diff/b.json', '--format', 'table'] },
-  { name: 'tariffs diff --model (with the cost table)', args: () => ['tariffs', 'diff', 'example-borough-2025', 'national-illustrative', '--model', 'fixtures/example', '--format', 'table'] },
-  { name: 'solve (the answer and its table)', args: () => ['solve', 'fixtures/example', '--target', 'cumulative-balance>=0@2030-31', '--vary', 'assumption:hnbGrowth', '--range', '0,0.2', '--format', 'table'] },
+  {
+    name: 'tariffs show (long band labels)',
+    args: () => ['tariffs', 'show', 'devon-2022-24', '--format', 'table'],
+  },
+  {
+    name: 'tariffs show',
+    args: () => ['tariffs', 'show', 'example-borough-2025', '--format', 'table'],
+  },
+  {
+    name: 'nff',
+    args: () => ['nff', 'fixtures/nff/nff-factors.csv', '--year', '2025-26', '--format', 'table'],
+  },
+  {
+    name: 'nff (worked)',
+    args: () => [
+      'nff',
+      'fixtures/nff/worked/nff-factors.csv',
+      '--year',
+      '2025-26',
+      '--params',
+      'fixtures/nff/worked/nff-parameters',
+      '--format',
+      'table',
+    ],
+  },
+  {
+    name: 'batch',
+    args: () => ['batch', 'fixtures/national', '--out-dir', outDir(), '--jobs', '1'],
+  },
+  {
+    name: 'nff --area (step by step, 238 columns)',
+    args: () => [
+      'nff',
+      'fixtures/nff/nff-factors.csv',
+      '--year',
+      '2025-26',
+      '--area',
+      '880',
+      '--format',
+      'table',
+    ],
+  },
+  {
+    name: 'nff --area (worked)',
+    args: () => [
+      'nff',
+      'fixtures/nff/worked/nff-factors.csv',
+      '--year',
+      '2025-26',
+      '--params',
+      'fixtures/nff/worked/nff-parameters',
+      '--area',
+      'A',
+      '--format',
+      'table',
+    ],
+  },
+  {
+    name: 'tariffs diff',
+    args: () => [
+      'tariffs',
+      'diff',
+      'fixtures/tariff-diff/a.json',
+      'fixtures/tariff-diff/b.json',
+      '--format',
+      'table',
+    ],
+  },
+  {
+    name: 'tariffs diff --model (with the cost table)',
+    args: () => [
+      'tariffs',
+      'diff',
+      'example-borough-2025',
+      'national-illustrative',
+      '--model',
+      'fixtures/example',
+      '--format',
+      'table',
+    ],
+  },
+  {
+    name: 'solve (the answer and its table)',
+    args: () => [
+      'solve',
+      'fixtures/example',
+      '--target',
+      'cumulative-balance>=0@2030-31',
+      '--vary',
+      'assumption:hnbGrowth',
+      '--range',
+      '0,0.2',
+      '--format',
+      'table',
+    ],
+  },
 ];
 
 /** How often each token occurs: figures and words are never split, so wrapping only repeats them (keys) or keeps them. */
 function tally(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const token of text.split(/\s+/).filter((t) => t !== '')) counts.set(token, (counts.get(token) ?? 0) + 1);
+  for (const token of text.split(/\s+/).filter((t) => t !== ''))
+    counts.set(token, (counts.get(token) ?? 0) + 1);
   return counts;
 }
 
@@ -50,9 +146,13 @@ describe('terminal tables fit the width (COLUMNS), losing nothing', () => {
         const over = lines.filter((line) => line.length > width);
         expect(over, `lines over ${width}`).toEqual([]);
         const kept = tally(fitted.stdout);
-        const lost = [...tally(full.stdout)].filter(([token, count]) => (kept.get(token) ?? 0) < count).map(([token]) => token);
+        const lost = [...tally(full.stdout)]
+          .filter(([token, count]) => (kept.get(token) ?? 0) < count)
+          .map(([token]) => token);
         expect(lost, 'tokens of the full table missing').toEqual([]);
-        expect([...tally(full.stdout).keys()].filter((t) => FIGURE.test(t)).length).toBeGreaterThan(0);
+        expect([...tally(full.stdout).keys()].filter((t) => FIGURE.test(t)).length).toBeGreaterThan(
+          0,
+        );
       }
     });
   }
@@ -60,27 +160,48 @@ describe('terminal tables fit the width (COLUMNS), losing nothing', () => {
   it('no COLUMNS and no terminal: the full width, whatever it is (as the goldens are)', () => {
     const full = runCli(['tariffs', 'list', '--format', 'table']);
     expect(Math.max(...full.stdout.split('\n').map((l) => l.length))).toBeGreaterThan(200);
-    expect(runCli(['tariffs', 'list', '--format', 'table'], { env: { COLUMNS: 'wide' } }).stdout).toBe(full.stdout);
-    expect(runCli(['tariffs', 'list', '--format', 'table'], { env: { COLUMNS: '' } }).stdout).toBe(full.stdout);
+    expect(
+      runCli(['tariffs', 'list', '--format', 'table'], { env: { COLUMNS: 'wide' } }).stdout,
+    ).toBe(full.stdout);
+    expect(runCli(['tariffs', 'list', '--format', 'table'], { env: { COLUMNS: '' } }).stdout).toBe(
+      full.stdout,
+    );
   });
 
   it('nff --area without COLUMNS keeps each step on one line (over 200 columns); at 80 a step carries on under its text', () => {
-    const args = ['nff', 'fixtures/nff/nff-factors.csv', '--year', '2025-26', '--area', '880', '--format', 'table'];
+    const args = [
+      'nff',
+      'fixtures/nff/nff-factors.csv',
+      '--year',
+      '2025-26',
+      '--area',
+      '880',
+      '--format',
+      'table',
+    ];
     const full = runCli(args);
     expect(Math.max(...full.stdout.split('\n').map((l) => l.length))).toBeGreaterThan(200);
-    expect(full.stdout).toMatch(/^ 6\. Floor and cap on historic_spend \+ proxies \+ hospital_education = £23,066,500\.00:$/m);
+    expect(full.stdout).toMatch(
+      /^ 6\. Floor and cap on historic_spend \+ proxies \+ hospital_education = £23,066,500\.00:$/m,
+    );
     const fitted = runCli(args, { env: { COLUMNS: '80' } }).stdout;
-    expect(fitted).toMatch(/^ 6\. Floor and cap on historic_spend \+ proxies \+ hospital_education =\n {6}£23,066,500\.00:$/m);
+    expect(fitted).toMatch(
+      /^ 6\. Floor and cap on historic_spend \+ proxies \+ hospital_education =\n {6}£23,066,500\.00:$/m,
+    );
   });
 
   it('CSV is never fitted', () => {
     const csv = runCli(['tariffs', 'list', '--format', 'csv']);
-    expect(runCli(['tariffs', 'list', '--format', 'csv'], { env: { COLUMNS: '80' } }).stdout).toBe(csv.stdout);
+    expect(runCli(['tariffs', 'list', '--format', 'csv'], { env: { COLUMNS: '80' } }).stdout).toBe(
+      csv.stdout,
+    );
   });
 
   it('EHCP counts are whole pupils in tables (the CSV keeps 2 dp)', () => {
     const table = runCli(['project', 'fixtures/example', '--format', 'table']).stdout;
     expect(table).toMatch(/^EHCPs \(January\) +2,662 +2,836 +3,022 +3,221 +3,434$/m);
-    expect(runCli(['project', 'fixtures/example', '--format', 'csv']).stdout).toContain(',2662.29,');
+    expect(runCli(['project', 'fixtures/example', '--format', 'csv']).stdout).toContain(
+      ',2662.29,',
+    );
   });
 });

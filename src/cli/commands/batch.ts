@@ -33,7 +33,8 @@ export interface BatchCommandOptions {
 
 const OUTPUTS = ['summary.csv', 'national.csv', 'failures.csv', 'manifest.json'] as const;
 /** What an earlier batch run leaves, or an interrupted one (src/io/write-output.ts names temporaries so). */
-const OURS = /^(?:summary|national|failures)\.csv$|^\.(?:(?:summary|national|failures)\.csv|manifest\.json)\.tmp-\d+$/;
+const OURS =
+  /^(?:summary|national|failures)\.csv$|^\.(?:(?:summary|national|failures)\.csv|manifest\.json)\.tmp-\d+$/;
 
 /** A manifest.json is an earlier batch's only if it says so: another command's manifest (or a user's file) is not ours to replace. */
 function batchManifest(file: string): boolean {
@@ -50,66 +51,132 @@ function batchManifest(file: string): boolean {
  * manifest.json (every input's SHA-256) written atomically, a summary on stdout. Exit 1 when
  * any area failed (the others are still written).
  */
-export async function runBatchCommand(dirArgument: string | undefined, options: BatchCommandOptions): Promise<number> {
+export async function runBatchCommand(
+  dirArgument: string | undefined,
+  options: BatchCommandOptions,
+): Promise<number> {
   const dir = dirArgument ?? '.';
   const jobs = options.jobs === undefined ? undefined : Number.parseInt(options.jobs, 10);
-  if (options.jobs !== undefined && (!/^[1-9]\d*$/.test(options.jobs) || !jobs)) throw new UsageError(`--jobs must be a whole number of threads from 1, not "${options.jobs}"`);
+  if (options.jobs !== undefined && (!/^[1-9]\d*$/.test(options.jobs) || !jobs))
+    throw new UsageError(`--jobs must be a whole number of threads from 1, not "${options.jobs}"`);
   checkOutDir(options.outDir, Boolean(options.force));
-  const scenarios = options.scenarios?.split(',').map((id) => id.trim()).filter((id) => id !== '');
-  const tariffFile = options.tariff === undefined ? undefined : resolveTariff(options.tariff, defaultTariffDir());
-  if (options.tariff !== undefined && !tariffFile) throw new UsageError(`--tariff "${options.tariff}" is neither a tariff file nor the id of one in the library`);
+  const scenarios = options.scenarios
+    ?.split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  const tariffFile =
+    options.tariff === undefined ? undefined : resolveTariff(options.tariff, defaultTariffDir());
+  if (options.tariff !== undefined && !tariffFile)
+    throw new UsageError(
+      `--tariff "${options.tariff}" is neither a tariff file nor the id of one in the library`,
+    );
   const progress = await batchProgress({ quiet: Boolean(options.quiet) });
   let result: BatchResult;
   try {
     result = await runBatch(dir, {
-      ...(jobs ? { jobs } : {}), ...(scenarios ? { scenarios } : {}), failFast: Boolean(options.failFast),
+      ...(jobs ? { jobs } : {}),
+      ...(scenarios ? { scenarios } : {}),
+      failFast: Boolean(options.failFast),
       ...(tariffFile ? { tariffFile } : {}),
-      limits: limitsFromEnvironment(process.env), libraryDir: defaultTariffDir(), onProgress: (done, total, workDone) => progress.update(done, total, workDone),
+      limits: limitsFromEnvironment(process.env),
+      libraryDir: defaultTariffDir(),
+      onProgress: (done, total, workDone) => progress.update(done, total, workDone),
     });
   } finally {
     progress.stop();
   }
   // More threads than cores or areas are not started (src/io/run-batch.ts); say so once.
-  if (jobs && result.jobs < jobs && !options.quiet) process.stderr.write(`highneeds: --jobs ${jobs} is more than needed; using ${result.jobs} (${result.areas.length} area${result.areas.length === 1 ? '' : 's'}, ${availableParallelism()} core${availableParallelism() === 1 ? '' : 's'})\n`);
+  if (jobs && result.jobs < jobs && !options.quiet)
+    process.stderr.write(
+      `highneeds: --jobs ${jobs} is more than needed; using ${result.jobs} (${result.areas.length} area${result.areas.length === 1 ? '' : 's'}, ${availableParallelism()} core${availableParallelism() === 1 ? '' : 's'})\n`,
+    );
   const paint = await issuePaint();
   const failed = result.areas.filter((area) => area.failed);
-  const errors = uniqueIssues(sortIssues(failed.flatMap((area) => area.issues.filter((issue) => issue.severity === 'error'))));
+  const errors = uniqueIssues(
+    sortIssues(failed.flatMap((area) => area.issues.filter((issue) => issue.severity === 'error'))),
+  );
   if (result.warnings.length) process.stderr.write(formatIssues(result.warnings, paint));
   if (result.stopped) {
     // --fail-fast: the run did not finish, so nothing is written.
-    process.stderr.write('highneeds: stopped at the first area that failed (--fail-fast); nothing was written\n');
+    process.stderr.write(
+      'highneeds: stopped at the first area that failed (--fail-fast); nothing was written\n',
+    );
     throw new InputError(errors);
   }
   makeOutputDir(options.outDir, '--out-dir');
-  const manifest = buildBatchManifest({ version: toolVersion(), inputs: result.provenance, scenarios: result.scenarios, areas: { modelled: result.areas.length - failed.length, failed: failed.length } });
+  const manifest = buildBatchManifest({
+    version: toolVersion(),
+    inputs: result.provenance,
+    scenarios: result.scenarios,
+    areas: { modelled: result.areas.length - failed.length, failed: failed.length },
+  });
   const bom = options.bom ? '\uFEFF' : '';
-  const texts = [`${bom}${renderPrintedSummary(result.printed)}`, `${bom}${renderNational(result.national)}`, `${bom}${renderFailures(failed)}`, jsonText(manifest)];
-  const staged = stageOutputs(OUTPUTS.map((name, i) => ({ target: path.join(options.outDir, name), text: texts[i]! })), result.inputs);
+  const texts = [
+    `${bom}${renderPrintedSummary(result.printed)}`,
+    `${bom}${renderNational(result.national)}`,
+    `${bom}${renderFailures(failed)}`,
+    jsonText(manifest),
+  ];
+  const staged = stageOutputs(
+    OUTPUTS.map((name, i) => ({ target: path.join(options.outDir, name), text: texts[i]! })),
+    result.inputs,
+  );
   await yieldToSignals();
   for (const output of staged) await commitOutput(output);
-  if (!options.quiet) process.stdout.write(renderBatchTable({ areas: result.areas.length, failed: failed.length, scenarios: result.scenarios, national: result.national, rows: result.rows, width: tableWidth() }));
+  if (!options.quiet)
+    process.stdout.write(
+      renderBatchTable({
+        areas: result.areas.length,
+        failed: failed.length,
+        scenarios: result.scenarios,
+        national: result.national,
+        rows: result.rows,
+        width: tableWidth(),
+      }),
+    );
   if (!hasErrors(errors)) return 0;
-  process.stderr.write(`${formatIssues(errors, paint)}${failed.length} of ${result.areas.length} areas failed: ${failed.map((area) => area.code).join(', ')}; each error is in ${displayPath(path.join(options.outDir, 'failures.csv'))}\n`);
+  process.stderr.write(
+    `${formatIssues(errors, paint)}${failed.length} of ${result.areas.length} areas failed: ${failed.map((area) => area.code).join(', ')}; each error is in ${displayPath(path.join(options.outDir, 'failures.csv'))}\n`,
+  );
   return 1;
 }
 
 /** An existing --out-dir may hold only an earlier run's outputs, unless --force. */
 function checkOutDir(outDir: string, force: boolean): void {
   if (!existsSync(outDir)) return;
-  if (!statSync(outDir).isDirectory()) throw new UsageError(`--out-dir ${outDir} is a file, not a folder`);
-  const others = readdirSync(outDir).filter((name) => !OURS.test(name) && !(name === 'manifest.json' && batchManifest(path.join(outDir, name)))).sort();
+  if (!statSync(outDir).isDirectory())
+    throw new UsageError(`--out-dir ${outDir} is a file, not a folder`);
+  const others = readdirSync(outDir)
+    .filter(
+      (name) =>
+        !OURS.test(name) && !(name === 'manifest.json' && batchManifest(path.join(outDir, name))),
+    )
+    .sort();
   if (others.length && !force) {
-    throw new UsageError(`--out-dir ${outDir} already holds other files (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}); choose an empty or new folder, or add --force to write beside them`);
+    throw new UsageError(
+      `--out-dir ${outDir} already holds other files (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}); choose an empty or new folder, or add --force to write beside them`,
+    );
   }
 }
 
 /** `highneeds validate` on a national model: every area read and projected under each scenario; every problem at once. */
-export async function runValidateNational(dir: string, options: { quiet?: boolean }): Promise<number> {
-  const result = await runBatch(dir, { limits: limitsFromEnvironment(process.env), libraryDir: defaultTariffDir() });
-  const issues = uniqueIssues(sortIssues([...result.warnings, ...result.areas.flatMap((area) => area.issues)]));
+export async function runValidateNational(
+  dir: string,
+  options: { quiet?: boolean },
+): Promise<number> {
+  const result = await runBatch(dir, {
+    limits: limitsFromEnvironment(process.env),
+    libraryDir: defaultTariffDir(),
+  });
+  const issues = uniqueIssues(
+    sortIssues([...result.warnings, ...result.areas.flatMap((area) => area.issues)]),
+  );
   if (hasErrors(issues)) throw new InputError(issues);
   if (issues.length) process.stderr.write(formatIssues(issues, await issuePaint()));
   const scenarios = result.scenarios.filter((id) => id !== '').length;
-  if (!options.quiet) process.stdout.write(`${displayPath(dir)}: ok (${result.areas.length} area${result.areas.length === 1 ? '' : 's'}${scenarios ? `, ${scenarios} scenario${scenarios === 1 ? '' : 's'}` : ''})\n`);
+  if (!options.quiet)
+    process.stdout.write(
+      `${displayPath(dir)}: ok (${result.areas.length} area${result.areas.length === 1 ? '' : 's'}${scenarios ? `, ${scenarios} scenario${scenarios === 1 ? '' : 's'}` : ''})\n`,
+    );
   return 0;
 }

@@ -31,23 +31,49 @@ export interface CompareOptions extends ModelOptions {
   readonly scenario?: string;
 }
 
-const ROW_COLUMNS = ['scenario', 'financial_year', 'spend_total', 'income_total', 'in_year_balance', 'cumulative_balance', 'spend_change', 'in_year_change', 'cumulative_change'];
-const SAVING_COLUMNS = ['scenario', 'base', 'lever', 'label', 'financial_year', 'spend_saving', 'balance_improvement'];
+const ROW_COLUMNS = [
+  'scenario',
+  'financial_year',
+  'spend_total',
+  'income_total',
+  'in_year_balance',
+  'cumulative_balance',
+  'spend_change',
+  'in_year_change',
+  'cumulative_change',
+];
+const SAVING_COLUMNS = [
+  'scenario',
+  'base',
+  'lever',
+  'label',
+  'financial_year',
+  'spend_saving',
+  'balance_improvement',
+];
 
 /**
  * `highneeds compare [model-dir] [--scenarios a,b]`: the scenarios side by side per financial
  * year, with differences from the first; DBV savings by lever for each scenario with a base;
  * Safety Valve targets and instalments at risk for each scenario with an agreement.
  */
-export async function runCompare(dirArgument: string | undefined, given: CompareOptions): Promise<number> {
+export async function runCompare(
+  dirArgument: string | undefined,
+  given: CompareOptions,
+): Promise<number> {
   const options: CompareOptions = { ...given, ...scenariosFromScenario(given) };
   const format = outputFormat(options);
   withBom('', format, options.bom);
   checkOutputOption('--out', options.out);
   const dir = dirArgument ?? defaultModelDir();
   const open = openModel(dir, options);
-  const chosen: Scenario[] = options.scenarios ? options.scenarios.split(',').map((id) => findScenario(open, id.trim())) : [...open.scenarios];
-  if (chosen.length === 0) throw new UsageError(`${dir} has no scenarios.json; give --scenarios-file, or see docs/scenarios.md`);
+  const chosen: Scenario[] = options.scenarios
+    ? options.scenarios.split(',').map((id) => findScenario(open, id.trim()))
+    : [...open.scenarios];
+  if (chosen.length === 0)
+    throw new UsageError(
+      `${dir} has no scenarios.json; give --scenarios-file, or see docs/scenarios.md`,
+    );
   const cache = new ProjectionCache();
   const projections = chosen.map((scenario) => {
     const outcome = projectScenario(open.model, scenario, undefined, { cache });
@@ -55,42 +81,63 @@ export async function runCompare(dirArgument: string | undefined, given: Compare
     return { scenario, projection: outcome.projection };
   });
   const first = projections[0]!.projection;
-  const rows: Record_[] = projections.flatMap(({ scenario, projection }) => projection.years.map((year, i) => ({
-    scenario: scenario.id,
-    financial_year: formatFinancialYear(year.financialYear),
-    spend_total: figure(year.spendTotal),
-    income_total: figure(year.income.total),
-    in_year_balance: figure(year.inYearBalance),
-    cumulative_balance: figure(year.cumulativeBalance),
-    spend_change: figure(year.spendTotal.minus(first.years[i]!.spendTotal)),
-    in_year_change: figure(year.inYearBalance.minus(first.years[i]!.inYearBalance)),
-    cumulative_change: figure(year.cumulativeBalance.minus(first.years[i]!.cumulativeBalance)),
-  })));
+  const rows: Record_[] = projections.flatMap(({ scenario, projection }) =>
+    projection.years.map((year, i) => ({
+      scenario: scenario.id,
+      financial_year: formatFinancialYear(year.financialYear),
+      spend_total: figure(year.spendTotal),
+      income_total: figure(year.income.total),
+      in_year_balance: figure(year.inYearBalance),
+      cumulative_balance: figure(year.cumulativeBalance),
+      spend_change: figure(year.spendTotal.minus(first.years[i]!.spendTotal)),
+      in_year_change: figure(year.inYearBalance.minus(first.years[i]!.inYearBalance)),
+      cumulative_change: figure(year.cumulativeBalance.minus(first.years[i]!.cumulativeBalance)),
+    })),
+  );
   const attributions = projections.flatMap(({ scenario }) => {
-    const base = scenario.base === undefined ? undefined : open.scenarios.find((s) => s.id === scenario.base);
+    const base =
+      scenario.base === undefined ? undefined : open.scenarios.find((s) => s.id === scenario.base);
     if (!base || scenario.levers.length === scenario.inheritedLevers) return [];
     const result = attributeSavings(open.model, scenario, base, cache);
     if ('issues' in result) throw new InputError(result.issues);
     return [{ scenario, base, result }];
   });
-  const savingRows: Record_[] = attributions.flatMap(({ scenario, base, result }) => savingsRows(scenario, base, result));
+  const savingRows: Record_[] = attributions.flatMap(({ scenario, base, result }) =>
+    savingsRows(scenario, base, result),
+  );
   let text: string;
   const width = tableWidth(Boolean(options.out));
-  if (options.savings) text = renderRecords(format, SAVING_COLUMNS, savingRows, { width, keys: ['lever', 'financial_year'] });
+  if (options.savings)
+    text = renderRecords(format, SAVING_COLUMNS, savingRows, {
+      width,
+      keys: ['lever', 'financial_year'],
+    });
   else if (format === 'csv') text = renderRecords('csv', ROW_COLUMNS, rows);
   else if (format === 'json') {
     text = `{\n"rows": ${renderRecords('json', ROW_COLUMNS, rows).trimEnd()},\n"savings": ${renderRecords('json', SAVING_COLUMNS, savingRows).trimEnd()},\n"agreements": ${JSON.stringify(agreements(open.model, projections), null, 2)}\n}\n`;
   } else {
     text = [
-      fitText(`Scenarios for ${open.model.area.name} (${open.model.area.code}), £; changes against "${chosen[0]!.id}"`, width),
+      fitText(
+        `Scenarios for ${open.model.area.name} (${open.model.area.code}), £; changes against "${chosen[0]!.id}"`,
+        width,
+      ),
       renderRecords('table', ROW_COLUMNS, rows, { width, keys: ['scenario', 'financial_year'] }),
-      ...attributions.map(({ scenario, base, result }) => `${fitText(`In-year balance improvement by lever, "${scenario.id}" against "${base.id}", £ (sequential in lever order; the levers add up to the total)`, width)}\n${savingsTable(result, width)}`),
-      ...agreements(open.model, projections).map((agreement) => fitText(agreementText(agreement), width)),
+      ...attributions.map(
+        ({ scenario, base, result }) =>
+          `${fitText(`In-year balance improvement by lever, "${scenario.id}" against "${base.id}", £ (sequential in lever order; the levers add up to the total)`, width)}\n${savingsTable(result, width)}`,
+      ),
+      ...agreements(open.model, projections).map((agreement) =>
+        fitText(agreementText(agreement), width),
+      ),
     ].join('\n');
   }
   text = withBom(text, format, options.bom);
   if (options.out !== undefined) {
-    const staged = stageOutput(options.out, text, open.inputs.map((i) => i.path));
+    const staged = stageOutput(
+      options.out,
+      text,
+      open.inputs.map((i) => i.path),
+    );
     await yieldToSignals();
     await commitOutput(staged);
   } else process.stdout.write(text);
@@ -98,20 +145,41 @@ export async function runCompare(dirArgument: string | undefined, given: Compare
 }
 
 function savingsRows(scenario: Scenario, base: Scenario, result: Attribution): Record_[] {
-  return result.savings.flatMap((saving) => saving.byYear.map((year) => ({
-    scenario: scenario.id, base: base.id, lever: saving.id, label: saving.label,
-    financial_year: formatFinancialYear(year.financialYear), spend_saving: figure(year.spendSaving), balance_improvement: figure(year.balanceImprovement),
-  })));
+  return result.savings.flatMap((saving) =>
+    saving.byYear.map((year) => ({
+      scenario: scenario.id,
+      base: base.id,
+      lever: saving.id,
+      label: saving.label,
+      financial_year: formatFinancialYear(year.financialYear),
+      spend_saving: figure(year.spendSaving),
+      balance_improvement: figure(year.balanceImprovement),
+    })),
+  );
 }
 
 /** Levers down, years across, with each lever's total and the whole difference between the projections. */
 function savingsTable(result: Attribution, width: number | undefined): string {
   const years = result.scenario.years.map((y) => formatFinancialYear(y.financialYear));
   const row = (lever: string, values: readonly Decimal[]): Record_ => ({
-    lever, ...Object.fromEntries(values.map((v, i) => [years[i]!, figure(v)])), total: figure(values.reduce((t, v) => t.plus(v), ZERO)),
+    lever,
+    ...Object.fromEntries(values.map((v, i) => [years[i]!, figure(v)])),
+    total: figure(values.reduce((t, v) => t.plus(v), ZERO)),
   });
-  const rows = result.savings.map((saving) => row(saving.id, saving.byYear.map((y) => y.balanceImprovement)));
-  rows.push(row('difference between the projections', result.scenario.years.map((year, i) => year.inYearBalance.minus(result.base.years[i]!.inYearBalance))));
+  const rows = result.savings.map((saving) =>
+    row(
+      saving.id,
+      saving.byYear.map((y) => y.balanceImprovement),
+    ),
+  );
+  rows.push(
+    row(
+      'difference between the projections',
+      result.scenario.years.map((year, i) =>
+        year.inYearBalance.minus(result.base.years[i]!.inYearBalance),
+      ),
+    ),
+  );
   return renderRecords('table', ['lever', ...years, 'total'], rows, { width, keys: ['lever'] });
 }
 
@@ -126,35 +194,67 @@ interface AgreementSummary {
   cumulative_at_horizon_without_at_risk: string;
 }
 
-function agreements(model: Model, projections: readonly { scenario: Scenario; projection: Projection }[]): AgreementSummary[] {
+function agreements(
+  model: Model,
+  projections: readonly { scenario: Scenario; projection: Projection }[],
+): AgreementSummary[] {
   return projections.flatMap(({ scenario, projection }) => {
     const agreement = scenario.agreement;
     if (!agreement) return [];
     const assessment = assessAgreement(agreement, projection);
     // The position without the at-risk instalments is projected, not subtracted: it is the same
     // ledger with those payments left out.
-    const without = assessment.atRisk.length ? (projectScenario(model, scenario, undefined, { dropInstalments: new Set(assessment.atRisk) }).projection ?? projection) : projection;
+    const without = assessment.atRisk.length
+      ? (projectScenario(model, scenario, undefined, {
+          dropInstalments: new Set(assessment.atRisk),
+        }).projection ?? projection)
+      : projection;
     const last = (p: Projection) => p.years[p.years.length - 1]!.cumulativeBalance.toFixed(2);
-    return [{
-      scenario: scenario.id,
-      first_in_year_balance: assessment.firstInYearBalance === undefined ? null : formatFinancialYear(assessment.firstInYearBalance),
-      targets: assessment.targets.map((t) => ({ target: t.target, by: formatFinancialYear(t.by), met: t.met })),
-      instalments_total: assessment.instalmentsTotal.toFixed(2),
-      agreed_total: agreement.total.toFixed(2),
-      at_risk: assessment.atRisk.map((i) => ({ financial_year: formatFinancialYear(agreement.instalments[i]!.financialYear), amount: agreement.instalments[i]!.amount.toFixed(2) })),
-      cumulative_at_horizon: last(projection),
-      cumulative_at_horizon_without_at_risk: last(without),
-    }];
+    return [
+      {
+        scenario: scenario.id,
+        first_in_year_balance:
+          assessment.firstInYearBalance === undefined
+            ? null
+            : formatFinancialYear(assessment.firstInYearBalance),
+        targets: assessment.targets.map((t) => ({
+          target: t.target,
+          by: formatFinancialYear(t.by),
+          met: t.met,
+        })),
+        instalments_total: assessment.instalmentsTotal.toFixed(2),
+        agreed_total: agreement.total.toFixed(2),
+        at_risk: assessment.atRisk.map((i) => ({
+          financial_year: formatFinancialYear(agreement.instalments[i]!.financialYear),
+          amount: agreement.instalments[i]!.amount.toFixed(2),
+        })),
+        cumulative_at_horizon: last(projection),
+        cumulative_at_horizon_without_at_risk: last(without),
+      },
+    ];
   });
 }
 
-
 function agreementText(a: AgreementSummary): string {
-  const lines = [`Safety Valve agreement in "${a.scenario}": agreed total £${withThousands(a.agreed_total)}, instalments £${withThousands(a.instalments_total)}${a.agreed_total === a.instalments_total ? '' : ' (instalments do not add up to the agreed total)'}`];
-  const pounds = (text: string) => (text.startsWith('-') ? `-£${withThousands(text.slice(1))}` : `£${withThousands(text)}`);
-  lines.push(`  underlying in-year balance (before Safety Valve payments) first reached: ${a.first_in_year_balance ?? 'not within the projection'}`);
-  for (const t of a.targets) lines.push(`  ${t.target === 'in-year balance' ? `underlying in-year balance from ${t.by} on` : `cumulative deficit cleared by ${t.by}`}: ${t.met ? 'met' : 'MISSED'}`);
-  lines.push(a.at_risk.length ? `  instalments at risk: ${a.at_risk.map((r) => `${pounds(r.amount)} due ${r.financial_year}`).join(', ')}` : '  no instalment at risk');
-  lines.push(`  cumulative balance at the horizon: ${pounds(a.cumulative_at_horizon)}${a.at_risk.length ? `; without the at-risk instalments: ${pounds(a.cumulative_at_horizon_without_at_risk)}` : ''}`);
+  const lines = [
+    `Safety Valve agreement in "${a.scenario}": agreed total £${withThousands(a.agreed_total)}, instalments £${withThousands(a.instalments_total)}${a.agreed_total === a.instalments_total ? '' : ' (instalments do not add up to the agreed total)'}`,
+  ];
+  const pounds = (text: string) =>
+    text.startsWith('-') ? `-£${withThousands(text.slice(1))}` : `£${withThousands(text)}`;
+  lines.push(
+    `  underlying in-year balance (before Safety Valve payments) first reached: ${a.first_in_year_balance ?? 'not within the projection'}`,
+  );
+  for (const t of a.targets)
+    lines.push(
+      `  ${t.target === 'in-year balance' ? `underlying in-year balance from ${t.by} on` : `cumulative deficit cleared by ${t.by}`}: ${t.met ? 'met' : 'MISSED'}`,
+    );
+  lines.push(
+    a.at_risk.length
+      ? `  instalments at risk: ${a.at_risk.map((r) => `${pounds(r.amount)} due ${r.financial_year}`).join(', ')}`
+      : '  no instalment at risk',
+  );
+  lines.push(
+    `  cumulative balance at the horizon: ${pounds(a.cumulative_at_horizon)}${a.at_risk.length ? `; without the at-risk instalments: ${pounds(a.cumulative_at_horizon_without_at_risk)}` : ''}`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -37,37 +37,56 @@ export function latestCensusYear(today: Date): AcademicYear {
 export async function runInit(dir: string, options: InitOptions): Promise<number> {
   const code = (options.area ?? '000').trim();
   const name = (options.name ?? 'New Authority').trim();
-  if (code === '' || /[\p{Cc}]/u.test(code)) throw new UsageError(`--area must be an area code such as 880, not "${options.area ?? ''}"`);
-  if (name === '' || /[\p{Cc}]/u.test(name)) throw new UsageError(`--name must be the area's name, not "${options.name ?? ''}"`);
+  if (code === '' || /[\p{Cc}]/u.test(code))
+    throw new UsageError(`--area must be an area code such as 880, not "${options.area ?? ''}"`);
+  if (name === '' || /[\p{Cc}]/u.test(name))
+    throw new UsageError(`--name must be the area's name, not "${options.name ?? ''}"`);
   let baseYear: AcademicYear | undefined = latestCensusYear(new Date());
   if (options.baseYear !== undefined) {
     baseYear = parseAcademicYear(options.baseYear);
-    if (baseYear === undefined) throw new UsageError(`--base-year must be an academic year written like 2025/26, not "${options.baseYear}"`);
+    if (baseYear === undefined)
+      throw new UsageError(
+        `--base-year must be an academic year written like 2025/26, not "${options.baseYear}"`,
+      );
   }
 
   // A library id is named as such in model.json; a tariff file is copied into the folder.
   const library = defaultTariffDir();
   const wanted = options.tariff ?? DEFAULT_INIT_TARIFF;
   const file = resolveTariff(wanted, library);
-  if (!file) throw new UsageError(`--tariff "${wanted}" is neither a tariff file nor the id of one in the library (${libraryIds(library).join(', ')})`);
+  if (!file)
+    throw new UsageError(
+      `--tariff "${wanted}" is neither a tariff file nor the id of one in the library (${libraryIds(library).join(', ')})`,
+    );
   const loaded = readTariffFile(file);
   if (!loaded.tariff || hasErrors(loaded.issues)) throw new InputError(loaded.issues);
   const isLibraryId = path.resolve(file) === path.resolve(library, `${wanted}.json`);
-  const files: TemplateFile[] = initTemplate({ code, name, tariffName: isLibraryId ? wanted : 'tariff.json', tariff: loaded.tariff, baseYear, national: Boolean(options.national) });
+  const files: TemplateFile[] = initTemplate({
+    code,
+    name,
+    tariffName: isLibraryId ? wanted : 'tariff.json',
+    tariff: loaded.tariff,
+    baseYear,
+    national: Boolean(options.national),
+  });
   if (!isLibraryId) files.push({ name: 'tariff.json', text: readFileSync(file, 'utf8') });
 
   const written = writeModelFolder(dir, files);
   process.stdout.write(written.map((target) => `${displayPath(target)}\n`).join(''));
   if (!options.quiet) {
     const where = displayPath(path.resolve(dir));
-    const run = options.national ? `highneeds batch ${where} --out-dir ${path.join(where, 'out')}` : `highneeds project ${where}`;
-    process.stderr.write([
-      `highneeds: wrote a ${options.national ? 'national ' : ''}model folder for ${code} ${name}: base year ${formatAcademicYear(baseYear)} (the January ${baseYear + 1} census), tariff ${isLibraryId ? wanted : `${loaded.tariff.id} (copied as tariff.json)`}`,
-      `Replace the example rows with your own figures (${path.join(where, 'README.md')} says what each column means and where it comes from), then:`,
-      `  highneeds validate ${where}`,
-      `  ${run}`,
-      '',
-    ].join('\n'));
+    const run = options.national
+      ? `highneeds batch ${where} --out-dir ${path.join(where, 'out')}`
+      : `highneeds project ${where}`;
+    process.stderr.write(
+      [
+        `highneeds: wrote a ${options.national ? 'national ' : ''}model folder for ${code} ${name}: base year ${formatAcademicYear(baseYear)} (the January ${baseYear + 1} census), tariff ${isLibraryId ? wanted : `${loaded.tariff.id} (copied as tariff.json)`}`,
+        `Replace the example rows with your own figures (${path.join(where, 'README.md')} says what each column means and where it comes from), then:`,
+        `  highneeds validate ${where}`,
+        `  ${run}`,
+        '',
+      ].join('\n'),
+    );
   }
   return 0;
 }

@@ -30,46 +30,88 @@ export interface NffOptions {
 }
 
 /** The parameter files shipped with the tool, one per financial year. */
-export const defaultParametersDir = (): string => fileURLToPath(new URL('../../../nff-parameters/', import.meta.url));
+export const defaultParametersDir = (): string =>
+  fileURLToPath(new URL('../../../nff-parameters/', import.meta.url));
 
 /** `highneeds nff FACTORS --year YYYY-YY`: read, calculate, render, write. Returns the exit code. */
 export async function runNff(factorsFile: string, options: NffOptions): Promise<number> {
   const year = parseFinancialYear(options.year);
-  if (year === undefined) throw new UsageError(`--year ${options.year} is not a financial year written like 2025-26`);
-  if (options.manifest && options.out && path.resolve(options.manifest) === path.resolve(options.out)) throw new UsageError('--manifest and --out name the same file');
+  if (year === undefined)
+    throw new UsageError(`--year ${options.year} is not a financial year written like 2025-26`);
+  if (
+    options.manifest &&
+    options.out &&
+    path.resolve(options.manifest) === path.resolve(options.out)
+  )
+    throw new UsageError('--manifest and --out name the same file');
   checkOutputOption('--out', options.out);
   checkOutputOption('--manifest', options.manifest);
   const format = outputFormat(options);
   withBom('', format, options.bom);
-  const loaded = loadNff(factorsFile, options.params ?? defaultParametersDir(), year, limitsFromEnvironment(process.env), options.baselineFrom);
+  const loaded = loadNff(
+    factorsFile,
+    options.params ?? defaultParametersDir(),
+    year,
+    limitsFromEnvironment(process.env),
+    options.baselineFrom,
+  );
   const { parameters, areas } = loaded;
   if (!parameters || !areas) throw new InputError(loaded.issues);
-  if (options.solveCap && parameters.mode !== 'formula') throw new UsageError(`--solve-cap needs a formula year; ${formatFinancialYear(year)} is a rollover year`);
-  if (options.baselineFrom && parameters.mode !== 'rollover') throw new UsageError(`--baseline-from needs a rollover year; ${formatFinancialYear(year)} is a formula year, whose baseline is the elements the floor and cap compare, not the allocation`);
-  if (options.solveCap && !parameters.nationalTotal) throw new UsageError(`--solve-cap needs "nationalTotal" in ${parameters.source ?? 'the parameters'}`);
+  if (options.solveCap && parameters.mode !== 'formula')
+    throw new UsageError(
+      `--solve-cap needs a formula year; ${formatFinancialYear(year)} is a rollover year`,
+    );
+  if (options.baselineFrom && parameters.mode !== 'rollover')
+    throw new UsageError(
+      `--baseline-from needs a rollover year; ${formatFinancialYear(year)} is a formula year, whose baseline is the elements the floor and cap compare, not the allocation`,
+    );
+  if (options.solveCap && !parameters.nationalTotal)
+    throw new UsageError(
+      `--solve-cap needs "nationalTotal" in ${parameters.source ?? 'the parameters'}`,
+    );
   const area = options.area === undefined ? undefined : areas.find((a) => a.code === options.area);
-  if (options.area !== undefined && !area) throw new UsageError(`--area ${options.area} is not in ${factorsFile} (areas: ${areas.map((a) => a.code).join(', ')})`);
+  if (options.area !== undefined && !area)
+    throw new UsageError(
+      `--area ${options.area} is not in ${factorsFile} (areas: ${areas.map((a) => a.code).join(', ')})`,
+    );
   const outcome = calculateNff(parameters, areas, { solveCap: Boolean(options.solveCap) });
   const issues = sortIssues([...loaded.issues, ...outcome.issues]);
   if (!outcome.result || hasErrors(issues)) throw new InputError(issues);
   if (issues.length) process.stderr.write(formatIssues(issues, await issuePaint()));
   const input = { result: outcome.result, parameters, ...(area ? { only: area.code } : {}) };
-  const rendered = format === 'json' ? renderNffJson(input, issues)
-    : format === 'csv' ? renderNffCsv(input)
-      : area ? explainArea(outcome.result, parameters, area, tableWidth(Boolean(options.out))) : renderNffTable(input, tableWidth(Boolean(options.out)));
+  const rendered =
+    format === 'json'
+      ? renderNffJson(input, issues)
+      : format === 'csv'
+        ? renderNffCsv(input)
+        : area
+          ? explainArea(outcome.result, parameters, area, tableWidth(Boolean(options.out)))
+          : renderNffTable(input, tableWidth(Boolean(options.out)));
   const text = withBom(rendered, format, options.bom);
   const outputs = options.out ? [{ target: options.out, text }] : [];
   if (options.manifest) {
     const manifest = buildNffManifest({
       version: toolVersion(),
       inputs: loaded.inputs,
-      parameters: { financialYear: formatFinancialYear(parameters.financialYear), title: parameters.title, ...(parameters.source ? { source: parameters.source } : {}) },
-      options: { year: formatFinancialYear(year), format, solve_cap: Boolean(options.solveCap), ...(options.area ? { area: options.area } : {}) },
+      parameters: {
+        financialYear: formatFinancialYear(parameters.financialYear),
+        title: parameters.title,
+        ...(parameters.source ? { source: parameters.source } : {}),
+      },
+      options: {
+        year: formatFinancialYear(year),
+        format,
+        solve_cap: Boolean(options.solveCap),
+        ...(options.area ? { area: options.area } : {}),
+      },
     });
     outputs.push({ target: options.manifest, text: jsonText(manifest) });
   }
   // Every file is staged before any is renamed into place, so an output and its manifest land together or not at all.
-  const staged = stageOutputs(outputs, loaded.inputs.map((i) => i.path));
+  const staged = stageOutputs(
+    outputs,
+    loaded.inputs.map((i) => i.path),
+  );
   // As in project: a Ctrl-C that came in during the run is handled before anything is renamed into place.
   await yieldToSignals();
   for (const output of staged) await commitOutput(output);

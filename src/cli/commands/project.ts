@@ -37,9 +37,16 @@ export interface ProjectOptions {
 }
 
 /** `highneeds project [model-dir]`: read, project, render, write. Returns the exit code. */
-export async function runProject(dirArgument: string | undefined, given: ProjectOptions): Promise<number> {
+export async function runProject(
+  dirArgument: string | undefined,
+  given: ProjectOptions,
+): Promise<number> {
   const options: ProjectOptions = { ...given, ...scenarioFromScenarios('project', given) };
-  if (options.manifest && options.out && path.resolve(options.manifest) === path.resolve(options.out)) {
+  if (
+    options.manifest &&
+    options.out &&
+    path.resolve(options.manifest) === path.resolve(options.out)
+  ) {
     throw new UsageError('--manifest and --out name the same file');
   }
   checkOutputOption('--out', options.out);
@@ -47,7 +54,12 @@ export async function runProject(dirArgument: string | undefined, given: Project
   const format = outputFormat(options);
   withBom('', format, options.bom);
   const dir = dirArgument ?? defaultModelDir();
-  const progress = (await spinner(`Reading ${displayPath(dir)}`, { quiet: Boolean(options.quiet), json: format === 'json' })).start();
+  const progress = (
+    await spinner(`Reading ${displayPath(dir)}`, {
+      quiet: Boolean(options.quiet),
+      json: format === 'json',
+    })
+  ).start();
   let loadedRun: ReturnType<typeof loadAndProject>;
   try {
     loadedRun = loadAndProject(dir, options);
@@ -56,13 +68,30 @@ export async function runProject(dirArgument: string | undefined, given: Project
   }
   const { open, projection, issues } = loadedRun;
   if (issues.length) process.stderr.write(formatIssues(issues, await issuePaint()));
-  const manifest = buildManifest({ version: toolVersion(), inputs: open.inputs, projection, options: { format, detail: Boolean(options.detail), ...(options.scenario ? { scenario: options.scenario } : {}), ...(options.tariff ? { tariff: options.tariff } : {}) } });
-  const text = withBom(await render(projection, format, options, manifest, issues), format, options.bom);
+  const manifest = buildManifest({
+    version: toolVersion(),
+    inputs: open.inputs,
+    projection,
+    options: {
+      format,
+      detail: Boolean(options.detail),
+      ...(options.scenario ? { scenario: options.scenario } : {}),
+      ...(options.tariff ? { tariff: options.tariff } : {}),
+    },
+  });
+  const text = withBom(
+    await render(projection, format, options, manifest, issues),
+    format,
+    options.bom,
+  );
   const inputs = open.inputs.map((input) => input.path);
-  const staged = stageOutputs([
-    ...(options.manifest ? [{ target: options.manifest, text: jsonText(manifest) }] : []),
-    ...(options.out ? [{ target: options.out, text }] : []),
-  ], inputs);
+  const staged = stageOutputs(
+    [
+      ...(options.manifest ? [{ target: options.manifest, text: jsonText(manifest) }] : []),
+      ...(options.out ? [{ target: options.out, text }] : []),
+    ],
+    inputs,
+  );
   // Signals wait while synchronous work runs; let a Ctrl-C that came in during the run be
   // handled here, before anything is renamed into place (src/cli/main.ts removes the temporaries).
   await yieldToSignals();
@@ -72,19 +101,42 @@ export async function runProject(dirArgument: string | undefined, given: Project
 }
 
 /** Reads a model (and its scenarios), then projects it, or the scenario named, with every check. */
-export function loadAndProject(dir: string, options: ModelOptions & { scenario?: string } = {}): { open: OpenModel; projection: Projection; issues: Issue[] } {
+export function loadAndProject(
+  dir: string,
+  options: ModelOptions & { scenario?: string } = {},
+): { open: OpenModel; projection: Projection; issues: Issue[] } {
   const open = openModel(dir, options);
-  const scenario = options.scenario === undefined ? undefined : findScenario(open, options.scenario);
+  const scenario =
+    options.scenario === undefined ? undefined : findScenario(open, options.scenario);
   const outcome = scenario ? projectScenario(open.model, scenario) : project(open.model);
   const issues = sortIssues([...open.issues, ...outcome.issues]);
   if (hasErrors(issues) || !outcome.projection) throw new InputError(issues);
   return { open, projection: outcome.projection, issues };
 }
 
-async function render(projection: Projection, format: Format, options: ProjectOptions, manifest: JsonOut, issues: readonly Issue[]): Promise<string> {
+async function render(
+  projection: Projection,
+  format: Format,
+  options: ProjectOptions,
+  manifest: JsonOut,
+  issues: readonly Issue[],
+): Promise<string> {
   const detail = Boolean(options.detail);
-  if (format === 'table') return renderTable(projection, { detail, paint: await tablePaint(), width: tableWidth(Boolean(options.out)) });
-  if (format === 'csv') return detail ? renderCsv(DETAIL_COLUMNS, detailRows(projection)) : renderCsv(SUMMARY_COLUMNS, summaryRows(projection));
-  if (format === 'json') return renderJson(projection, { detail, warnings: issues.map((issue) => `${issue.code}: ${issue.message}`), manifest });
+  if (format === 'table')
+    return renderTable(projection, {
+      detail,
+      paint: await tablePaint(),
+      width: tableWidth(Boolean(options.out)),
+    });
+  if (format === 'csv')
+    return detail
+      ? renderCsv(DETAIL_COLUMNS, detailRows(projection))
+      : renderCsv(SUMMARY_COLUMNS, summaryRows(projection));
+  if (format === 'json')
+    return renderJson(projection, {
+      detail,
+      warnings: issues.map((issue) => `${issue.code}: ${issue.message}`),
+      manifest,
+    });
   throw new UsageError(`unknown format ${String(format)}`);
 }

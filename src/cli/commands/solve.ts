@@ -5,7 +5,13 @@ import { InputError, UsageError } from '../../core/errors.js';
 import { formatFinancialYear, parseFinancialYear } from '../../core/period.js';
 import { ProjectionCache } from '../../core/demand/cache.js';
 import { projectScenario } from '../../core/scenario/apply.js';
-import { DEFAULT_TOLERANCE, type Metric, metricOf, solve, type Target } from '../../core/scenario/goal-seek.js';
+import {
+  DEFAULT_TOLERANCE,
+  type Metric,
+  metricOf,
+  solve,
+  type Target,
+} from '../../core/scenario/goal-seek.js';
 import type { Lever, Scenario } from '../../core/scenario/types.js';
 import { fitText } from '../../report/fit-width.js';
 import { figure, renderRecords } from '../../report/records.js';
@@ -31,13 +37,22 @@ export interface SolveOptions extends ModelOptions {
   readonly scenarios?: string;
 }
 
-const TARGET = /^(in-year-balance|cumulative-balance|spend-total)(>=|<=)(-?\d+(?:\.\d+)?)@(\d{4}-\d{2})$/;
+const TARGET =
+  /^(in-year-balance|cumulative-balance|spend-total)(>=|<=)(-?\d+(?:\.\d+)?)@(\d{4}-\d{2})$/;
 
 export function parseTarget(text: string): Target {
   const match = TARGET.exec(text.replace(/\s+/g, ''));
   const year = match ? parseFinancialYear(match[4]!) : undefined;
-  if (!match || year === undefined) throw new UsageError(`--target "${text}" is not like in-year-balance>=0@2028-29, cumulative-balance>=0@2030-31 or spend-total<=45000000@2028-29`);
-  return { metric: match[1] as Metric, comparison: match[2] as '>=' | '<=', threshold: parseDecimal(match[3]!)!, year };
+  if (!match || year === undefined)
+    throw new UsageError(
+      `--target "${text}" is not like in-year-balance>=0@2028-29, cumulative-balance>=0@2030-31 or spend-total<=45000000@2028-29`,
+    );
+  return {
+    metric: match[1] as Metric,
+    comparison: match[2] as '>=' | '<=',
+    threshold: parseDecimal(match[3]!)!,
+    year,
+  };
 }
 
 /**
@@ -51,42 +66,86 @@ export function parameter(spec: string, scenario: Scenario): (value: Decimal) =>
     const [, id, field] = lever as unknown as [string, string, 'share' | 'places'];
     const index = scenario.levers.findIndex((l) => l.id === id);
     const found = scenario.levers[index];
-    if (!found || !(field in found)) throw new UsageError(`--vary ${spec}: scenario "${scenario.id}" has no lever "${id}" with a ${field}`);
-    return (value) => ({ ...scenario, levers: scenario.levers.map((l, i) => (i === index ? ({ ...l, [field]: value } as Lever) : l)) });
+    if (!found || !(field in found))
+      throw new UsageError(
+        `--vary ${spec}: scenario "${scenario.id}" has no lever "${id}" with a ${field}`,
+      );
+    return (value) => ({
+      ...scenario,
+      levers: scenario.levers.map((l, i) =>
+        i === index ? ({ ...l, [field]: value } as Lever) : l,
+      ),
+    });
   }
   const assumption = /^assumption:(newPlansGrowth|hnbGrowth|tariffUplift)$/.exec(spec);
-  if (assumption) return (value) => ({ ...scenario, assumptions: { ...scenario.assumptions, [assumption[1]!]: value } });
+  if (assumption)
+    return (value) => ({
+      ...scenario,
+      assumptions: { ...scenario.assumptions, [assumption[1]!]: value },
+    });
   const transfer = /^transfer:(\d{4}-\d{2}):(\d+(?:\.\d+)?)$/.exec(spec);
   const year = transfer ? parseFinancialYear(transfer[1]!) : undefined;
   if (transfer && year !== undefined) {
     const block = parseDecimal(transfer[2]!)!;
-    return (value) => ({ ...scenario, funding: [...scenario.funding, { financialYear: year, line: 'block_transfer', amount: value.times(block) }] });
+    return (value) => ({
+      ...scenario,
+      funding: [
+        ...scenario.funding,
+        { financialYear: year, line: 'block_transfer', amount: value.times(block) },
+      ],
+    });
   }
-  throw new UsageError(`--vary "${spec}" is not lever:ID.share, lever:ID.places, assumption:NAME or transfer:YEAR:SCHOOLS_BLOCK`);
+  throw new UsageError(
+    `--vary "${spec}" is not lever:ID.share, lever:ID.places, assumption:NAME or transfer:YEAR:SCHOOLS_BLOCK`,
+  );
 }
 
 /** `highneeds solve`: goal-seek one parameter so that a target holds. */
-export async function runSolve(dirArgument: string | undefined, given: SolveOptions): Promise<number> {
+export async function runSolve(
+  dirArgument: string | undefined,
+  given: SolveOptions,
+): Promise<number> {
   const options: SolveOptions = { ...given, ...scenarioFromScenarios('solve', given) };
   const target = parseTarget(options.target);
   const [low, high] = options.range.split(',').map((t) => parseDecimal(t.trim()));
-  if (!low || !high || !low.lessThan(high)) throw new UsageError(`--range "${options.range}" is not LOW,HIGH with LOW < HIGH, e.g. -0.5,0`);
-  const tolerance = options.tolerance === undefined ? DEFAULT_TOLERANCE : parseDecimal(options.tolerance);
-  if (!tolerance || !tolerance.greaterThan(0)) throw new UsageError('--tolerance must be a positive decimal');
+  if (!low || !high || !low.lessThan(high))
+    throw new UsageError(`--range "${options.range}" is not LOW,HIGH with LOW < HIGH, e.g. -0.5,0`);
+  const tolerance =
+    options.tolerance === undefined ? DEFAULT_TOLERANCE : parseDecimal(options.tolerance);
+  if (!tolerance || !tolerance.greaterThan(0))
+    throw new UsageError('--tolerance must be a positive decimal');
   const format = outputFormat(options);
   withBom('', format, options.bom);
   const dir = dirArgument ?? defaultModelDir();
   const open = openModel(dir, options);
-  const scenario: Scenario = options.scenario ? findScenario(open, options.scenario) : { id: 'model', label: 'the model as given', assumptions: {}, funding: [], levers: [], inheritedLevers: 0 };
+  const scenario: Scenario = options.scenario
+    ? findScenario(open, options.scenario)
+    : {
+        id: 'model',
+        label: 'the model as given',
+        assumptions: {},
+        funding: [],
+        levers: [],
+        inheritedLevers: 0,
+      };
   const variant = parameter(options.vary, scenario);
   const started = performance.now();
   // Every run projects the same model: what depends on it alone is made once.
   const cache = new ProjectionCache();
   let result;
   try {
-    result = solve((value) => projectScenario(open.model, variant(value), undefined, { cache }).projection, target, low, high, tolerance);
+    result = solve(
+      (value) => projectScenario(open.model, variant(value), undefined, { cache }).projection,
+      target,
+      low,
+      high,
+      tolerance,
+    );
   } catch (cause) {
-    if (cause instanceof RangeError) throw new InputError([{ severity: 'error', code: 'NO_RATE_IN_FORCE', message: cause.message }]);
+    if (cause instanceof RangeError)
+      throw new InputError([
+        { severity: 'error', code: 'NO_RATE_IN_FORCE', message: cause.message },
+      ]);
     throw cause;
   }
   const elapsed = performance.now() - started;
@@ -94,31 +153,57 @@ export async function runSolve(dirArgument: string | undefined, given: SolveOpti
   const goal = `${target.metric} ${target.comparison} ${target.threshold.toString()} in ${formatFinancialYear(target.year)}`;
   // No answer is not data: the reason goes to stderr, nothing to stdout or --out.
   if (result.kind === 'not-monotone') {
-    process.stderr.write(`No answer: ${options.vary} does not move ${target.metric} one way over ${options.range} (samples: ${result.samples.map((s) => `${s.value.toString()} → margin ${s.margin.toFixed(2)}`).join('; ')}). Narrow the range. ${timing}\n`);
+    process.stderr.write(
+      `No answer: ${options.vary} does not move ${target.metric} one way over ${options.range} (samples: ${result.samples.map((s) => `${s.value.toString()} → margin ${s.margin.toFixed(2)}`).join('; ')}). Narrow the range. ${timing}\n`,
+    );
     return 4;
   }
   if (result.kind === 'unreachable') {
-    process.stderr.write(`No value of ${options.vary} in ${options.range} meets ${goal}: at best (${result.best.toString()}) it is £${result.bestMargin.negated().toFixed(2)} short. ${timing}\n`);
+    process.stderr.write(
+      `No value of ${options.vary} in ${options.range} meets ${goal}: at best (${result.best.toString()}) it is £${result.bestMargin.negated().toFixed(2)} short. ${timing}\n`,
+    );
     return 4;
   }
-  const verb = result.kind === 'already-met' ? 'is already met at the start of the range,' : 'holds from';
+  const verb =
+    result.kind === 'already-met' ? 'is already met at the start of the range,' : 'holds from';
   const achieved = metricOf(result.projection, target)!;
   const answer = `${goal} ${verb} ${options.vary} = ${result.value.toFixed()} (to within ${tolerance.toString()}; ${target.metric} there: £${achieved.toFixed(2)}).`;
   const rows = result.projection.years.map((y) => ({
-    financial_year: formatFinancialYear(y.financialYear), spend_total: figure(y.spendTotal), income_total: figure(y.income.total),
-    in_year_balance: figure(y.inYearBalance), cumulative_balance: figure(y.cumulativeBalance),
+    financial_year: formatFinancialYear(y.financialYear),
+    spend_total: figure(y.spendTotal),
+    income_total: figure(y.income.total),
+    in_year_balance: figure(y.inYearBalance),
+    cumulative_balance: figure(y.cumulativeBalance),
   }));
-  const columns = ['financial_year', 'spend_total', 'income_total', 'in_year_balance', 'cumulative_balance'];
+  const columns = [
+    'financial_year',
+    'spend_total',
+    'income_total',
+    'in_year_balance',
+    'cumulative_balance',
+  ];
   // COLUMNS or a terminal's width fits the sentence and the table (none when piped or written to --out without COLUMNS).
   const width = format === 'table' ? tableWidth(Boolean(options.out)) : undefined;
   // The answer in words leads the table; CSV and JSON carry only data (the value is in the JSON),
   // so the sentence and the run time, which differs every run, go to stderr.
-  const text = format === 'json'
-    ? `{\n"value": ${result.value.toFixed()},\n"runs": ${result.runs},\n"target": ${JSON.stringify(options.target)},\n"vary": ${JSON.stringify(options.vary)},\n"projection": ${renderRecords('json', columns, rows).trimEnd()}\n}\n`
-    : withBom(`${format === 'table' ? `${fitText(answer, width)}\n` : ''}${renderRecords(format, columns, rows, { width, keys: ['financial_year'] })}`, format, options.bom);
-  if (!options.quiet) process.stderr.write(format === 'table' && !options.out ? `${timing}\n` : `${answer} ${timing}\n`);
+  const text =
+    format === 'json'
+      ? `{\n"value": ${result.value.toFixed()},\n"runs": ${result.runs},\n"target": ${JSON.stringify(options.target)},\n"vary": ${JSON.stringify(options.vary)},\n"projection": ${renderRecords('json', columns, rows).trimEnd()}\n}\n`
+      : withBom(
+          `${format === 'table' ? `${fitText(answer, width)}\n` : ''}${renderRecords(format, columns, rows, { width, keys: ['financial_year'] })}`,
+          format,
+          options.bom,
+        );
+  if (!options.quiet)
+    process.stderr.write(
+      format === 'table' && !options.out ? `${timing}\n` : `${answer} ${timing}\n`,
+    );
   if (options.out) {
-    const staged = stageOutput(options.out, text, open.inputs.map((input) => input.path));
+    const staged = stageOutput(
+      options.out,
+      text,
+      open.inputs.map((input) => input.path),
+    );
     await yieldToSignals();
     commitOutput(staged);
   } else process.stdout.write(text);

@@ -12,9 +12,19 @@ import { limitsFromEnvironment } from '../../io/limits.js';
 import { loadModel } from '../../io/read-model.js';
 import { importTariff } from '../../io/tariff-import.js';
 import { libraryFiles, readTariffFile, resolveTariff } from '../../io/tariff-library.js';
-import { checkOutputOption, commitOutput, makeOutputDir, stageOutput, stageOutputs } from '../../io/write-output.js';
+import {
+  checkOutputOption,
+  commitOutput,
+  makeOutputDir,
+  stageOutput,
+  stageOutputs,
+} from '../../io/write-output.js';
 import { figure, renderRecords, type Record_ } from '../../report/records.js';
-import { exportTariffCsv, TARIFF_CSV_COLUMNS, type TariffCsvFile } from '../../report/tariff-csv.js';
+import {
+  exportTariffCsv,
+  TARIFF_CSV_COLUMNS,
+  type TariffCsvFile,
+} from '../../report/tariff-csv.js';
 import { tariffJson } from '../../report/tariff-json.js';
 import { yieldToSignals } from '../interrupt.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
@@ -22,7 +32,12 @@ import { formatIssues } from '../print-issues.js';
 import { issuePaint, tableWidth } from '../terminal.js';
 import { defaultModelDir, defaultTariffDir } from '../version.js';
 
-export interface OutputOptions { readonly format?: Format; readonly out?: string; readonly dir?: string; readonly bom?: boolean }
+export interface OutputOptions {
+  readonly format?: Format;
+  readonly out?: string;
+  readonly dir?: string;
+  readonly bom?: boolean;
+}
 
 /** The format from --format or --out's extension; an unusable --bom is refused before any work. */
 function formatOf(options: OutputOptions): Format {
@@ -31,10 +46,17 @@ function formatOf(options: OutputOptions): Format {
   return format;
 }
 
-async function emit(given: string, options: OutputOptions, inputs: readonly string[] = []): Promise<void> {
+async function emit(
+  given: string,
+  options: OutputOptions,
+  inputs: readonly string[] = [],
+): Promise<void> {
   const text = withBom(given, formatOf(options), options.bom);
   checkOutputOption('--out', options.out);
-  if (options.out === undefined) { process.stdout.write(text); return; }
+  if (options.out === undefined) {
+    process.stdout.write(text);
+    return;
+  }
   const staged = stageOutput(options.out, text, inputs);
   await yieldToSignals();
   await commitOutput(staged);
@@ -42,14 +64,18 @@ async function emit(given: string, options: OutputOptions, inputs: readonly stri
 
 function load(argument: string, libraryDir: string): { tariff: Tariff; file: string } {
   const file = resolveTariff(argument, libraryDir);
-  if (!file) throw new UsageError(`"${argument}" is neither a tariff file nor the id of one in ${displayPath(libraryDir)}`);
+  if (!file)
+    throw new UsageError(
+      `"${argument}" is neither a tariff file nor the id of one in ${displayPath(libraryDir)}`,
+    );
   const loaded = readTariffFile(file);
   if (!loaded.tariff) throw new InputError(loaded.issues);
   return { tariff: loaded.tariff, file: loaded.file };
 }
 
 function checkDate(at: string | undefined): void {
-  if (at !== undefined && !isValidDate(at)) throw new UsageError(`--at ${at} is not a date written YYYY-MM-DD`);
+  if (at !== undefined && !isValidDate(at))
+    throw new UsageError(`--at ${at} is not a date written YYYY-MM-DD`);
 }
 
 /** `tariffs list`: one line per file in the library. */
@@ -59,46 +85,106 @@ export async function runList(options: OutputOptions): Promise<number> {
   const problems: Issue[] = [];
   for (const file of libraryFiles(dir)) {
     const loaded = readTariffFile(file);
-    if (!loaded.tariff) { problems.push(...loaded.issues); continue; }
+    if (!loaded.tariff) {
+      problems.push(...loaded.issues);
+      continue;
+    }
     const t = loaded.tariff;
     const dates = t.rates.map((r) => r.effectiveFrom).sort();
     const ends = t.rates.map((r) => r.endDate);
-    const lastEnd = ends.every((e) => e !== undefined) && ends.length ? [...(ends as string[])].sort().pop() : undefined;
-    const statuses = [...new Set([...t.settings, ...t.rates].map((x) => x.status ?? 'unstated'))].sort().join(' ');
+    const lastEnd =
+      ends.every((e) => e !== undefined) && ends.length
+        ? [...(ends as string[])].sort().pop()
+        : undefined;
+    const statuses = [...new Set([...t.settings, ...t.rates].map((x) => x.status ?? 'unstated'))]
+      .sort()
+      .join(' ');
     rows.push({
-      id: t.id, title: t.title, from: dates[0] ?? '', to: lastEnd ?? (dates.length ? 'open' : ''),
-      settings: String(t.settings.length), bands: String(new Set(t.rates.map((r) => `${r.setting}\u0000${r.band}`)).size),
-      rates: String(t.rates.length), references: String(t.references.length), status: statuses,
+      id: t.id,
+      title: t.title,
+      from: dates[0] ?? '',
+      to: lastEnd ?? (dates.length ? 'open' : ''),
+      settings: String(t.settings.length),
+      bands: String(new Set(t.rates.map((r) => `${r.setting}\u0000${r.band}`)).size),
+      rates: String(t.rates.length),
+      references: String(t.references.length),
+      status: statuses,
     });
   }
-  await emit(renderRecords(formatOf(options), ['id', 'title', 'from', 'to', 'settings', 'bands', 'rates', 'references', 'status'], rows, { width: tableWidth(Boolean(options.out)), keys: ['id'] }), options);
+  await emit(
+    renderRecords(
+      formatOf(options),
+      ['id', 'title', 'from', 'to', 'settings', 'bands', 'rates', 'references', 'status'],
+      rows,
+      { width: tableWidth(Boolean(options.out)), keys: ['id'] },
+    ),
+    options,
+  );
   if (problems.length) throw new InputError(problems);
   return 0;
 }
 
 /** `tariffs show ID|FILE [--at DATE]`: every row, or the rows in force on a date (uplifted). */
-export async function runShow(argument: string, options: OutputOptions & { at?: string }): Promise<number> {
+export async function runShow(
+  argument: string,
+  options: OutputOptions & { at?: string },
+): Promise<number> {
   checkDate(options.at);
   const { tariff } = load(argument, options.dir ?? defaultTariffDir());
   const rows: Record_[] = tariffTable(tariff, options.at).map((row) => ({
-    setting: row.setting, band: row.band, band_label: row.bandLabel, need: row.need,
-    top_up: figure(row.topUp), place_value: figure(row.placeValue),
-    effective_from: row.row.effectiveFrom, end_date: row.row.endDate, uplift_years: String(row.upliftYears),
-    status: row.row.status, reference: row.row.reference,
+    setting: row.setting,
+    band: row.band,
+    band_label: row.bandLabel,
+    need: row.need,
+    top_up: figure(row.topUp),
+    place_value: figure(row.placeValue),
+    effective_from: row.row.effectiveFrom,
+    end_date: row.row.endDate,
+    uplift_years: String(row.upliftYears),
+    status: row.row.status,
+    reference: row.row.reference,
   }));
-  await emit(renderRecords(formatOf(options), ['setting', 'band', 'band_label', 'need', 'top_up', 'place_value', 'effective_from', 'end_date', 'uplift_years', 'status', 'reference'], rows, { width: tableWidth(Boolean(options.out)), keys: ['setting', 'band', 'need'] }), options);
+  await emit(
+    renderRecords(
+      formatOf(options),
+      [
+        'setting',
+        'band',
+        'band_label',
+        'need',
+        'top_up',
+        'place_value',
+        'effective_from',
+        'end_date',
+        'uplift_years',
+        'status',
+        'reference',
+      ],
+      rows,
+      { width: tableWidth(Boolean(options.out)), keys: ['setting', 'band', 'need'] },
+    ),
+    options,
+  );
   return 0;
 }
 
 /** `tariffs check [FILES…]`: validates each file (default: the whole library); all problems at once. */
-export async function runCheck(files: readonly string[], options: { dir?: string; quiet?: boolean }): Promise<number> {
-  const targets = files.length ? files.map((f) => path.resolve(f)) : libraryFiles(options.dir ?? defaultTariffDir());
+export async function runCheck(
+  files: readonly string[],
+  options: { dir?: string; quiet?: boolean },
+): Promise<number> {
+  const targets = files.length
+    ? files.map((f) => path.resolve(f))
+    : libraryFiles(options.dir ?? defaultTariffDir());
   const issues: Issue[] = [];
   const lines: string[] = [];
   for (const file of targets) {
     const loaded = readTariffFile(file);
     issues.push(...loaded.issues);
-    if (loaded.tariff) lines.push(`${loaded.file}: ok (${loaded.tariff.id}: ${loaded.tariff.settings.length} settings, ${loaded.tariff.rates.length} rates, ${loaded.tariff.references.length} references)`);
+    if (loaded.tariff)
+      lines.push(
+        `${loaded.file}: ok (${loaded.tariff.id}: ${loaded.tariff.settings.length} settings, ${loaded.tariff.rates.length} rates, ${loaded.tariff.references.length} references)`,
+      );
   }
   if (hasErrors(issues)) throw new InputError(sortIssues(issues));
   if (!options.quiet) process.stdout.write(`${lines.join('\n')}\n`);
@@ -106,21 +192,52 @@ export async function runCheck(files: readonly string[], options: { dir?: string
 }
 
 /** `tariffs diff A B [--at DATE] [--model DIR]`: the rows that differ, and what the difference costs a model. */
-export async function runDiff(a: string, b: string, options: OutputOptions & { at?: string; model?: string | boolean }): Promise<number> {
+export async function runDiff(
+  a: string,
+  b: string,
+  options: OutputOptions & { at?: string; model?: string | boolean },
+): Promise<number> {
   checkDate(options.at);
   const library = options.dir ?? defaultTariffDir();
   const left = load(a, library);
   const right = load(b, library);
   const format = formatOf(options);
   const rows: Record_[] = diffTariffs(left.tariff, right.tariff, options.at).map((row) => ({
-    change: row.kind, what: row.what, setting: row.setting, band: row.band, need: row.need, effective_from: row.effectiveFrom || undefined,
-    a: figure(row.a), b: figure(row.b), difference: figure(row.change), percent: figure(row.changeShare?.times(100), 1),
+    change: row.kind,
+    what: row.what,
+    setting: row.setting,
+    band: row.band,
+    need: row.need,
+    effective_from: row.effectiveFrom || undefined,
+    a: figure(row.a),
+    b: figure(row.b),
+    difference: figure(row.change),
+    percent: figure(row.changeShare?.times(100), 1),
   }));
-  let text = renderRecords(format, ['change', 'what', 'setting', 'band', 'need', 'effective_from', 'a', 'b', 'difference', 'percent'], rows, { width: tableWidth(Boolean(options.out)), keys: ['change', 'setting', 'band', 'need'] });
+  let text = renderRecords(
+    format,
+    [
+      'change',
+      'what',
+      'setting',
+      'band',
+      'need',
+      'effective_from',
+      'a',
+      'b',
+      'difference',
+      'percent',
+    ],
+    rows,
+    { width: tableWidth(Boolean(options.out)), keys: ['change', 'setting', 'band', 'need'] },
+  );
   if (options.model) {
     const dir = typeof options.model === 'string' ? options.model : defaultModelDir();
     const under = (file: string): Projection => {
-      const loaded = loadModel(dir, { tariffFile: file, limits: limitsFromEnvironment(process.env) });
+      const loaded = loadModel(dir, {
+        tariffFile: file,
+        limits: limitsFromEnvironment(process.env),
+      });
       const outcome = loaded.model ? project(loaded.model) : undefined;
       const issues = sortIssues([...loaded.issues, ...(outcome?.issues ?? [])]);
       if (!outcome?.projection || hasErrors(issues)) throw new InputError(issues);
@@ -132,56 +249,149 @@ export async function runDiff(a: string, b: string, options: OutputOptions & { a
       const other = pb.years[i]!;
       return {
         financial_year: formatFinancialYear(year.financialYear),
-        spend_a: figure(year.spendTotal), spend_b: figure(other.spendTotal), spend_change: figure(other.spendTotal.minus(year.spendTotal)),
-        cumulative_a: figure(year.cumulativeBalance), cumulative_b: figure(other.cumulativeBalance), cumulative_change: figure(other.cumulativeBalance.minus(year.cumulativeBalance)),
+        spend_a: figure(year.spendTotal),
+        spend_b: figure(other.spendTotal),
+        spend_change: figure(other.spendTotal.minus(year.spendTotal)),
+        cumulative_a: figure(year.cumulativeBalance),
+        cumulative_b: figure(other.cumulativeBalance),
+        cumulative_change: figure(other.cumulativeBalance.minus(year.cumulativeBalance)),
       };
     });
-    const costText = renderRecords(format, ['financial_year', 'spend_a', 'spend_b', 'spend_change', 'cumulative_a', 'cumulative_b', 'cumulative_change'], cost, { width: tableWidth(Boolean(options.out)), keys: ['financial_year'] });
-    text = format === 'json'
-      ? `{\n"rows": ${text.trimEnd()},\n"model": ${JSON.stringify(displayPath(dir))},\n"cost": ${costText.trimEnd()}\n}\n`
-      : format === 'csv' ? `${text}\n${costText}` : `${left.tariff.id} → ${right.tariff.id}${options.at ? ` at ${options.at}` : ''}\n\n${text}\nCost of switching for ${pa.area.name} (${displayPath(dir)}), £:\n${costText}`;
+    const costText = renderRecords(
+      format,
+      [
+        'financial_year',
+        'spend_a',
+        'spend_b',
+        'spend_change',
+        'cumulative_a',
+        'cumulative_b',
+        'cumulative_change',
+      ],
+      cost,
+      { width: tableWidth(Boolean(options.out)), keys: ['financial_year'] },
+    );
+    text =
+      format === 'json'
+        ? `{\n"rows": ${text.trimEnd()},\n"model": ${JSON.stringify(displayPath(dir))},\n"cost": ${costText.trimEnd()}\n}\n`
+        : format === 'csv'
+          ? `${text}\n${costText}`
+          : `${left.tariff.id} → ${right.tariff.id}${options.at ? ` at ${options.at}` : ''}\n\n${text}\nCost of switching for ${pa.area.name} (${displayPath(dir)}), £:\n${costText}`;
   }
   await emit(text, options);
   return 0;
 }
 
 /** `tariffs import RATES.csv --settings SETTINGS.csv …`: the spreadsheet form back to a tariff file. */
-export async function runImport(ratesFile: string, options: { settings: string; references?: string; bands?: string; meta?: string; id?: string; title?: string; reference?: string; referenceTitle?: string; out?: string; quiet?: boolean }): Promise<number> {
+export async function runImport(
+  ratesFile: string,
+  options: {
+    settings: string;
+    references?: string;
+    bands?: string;
+    meta?: string;
+    id?: string;
+    title?: string;
+    reference?: string;
+    referenceTitle?: string;
+    out?: string;
+    quiet?: boolean;
+  },
+): Promise<number> {
   const source = (file: string | undefined) => {
     if (!file) return undefined;
-    const read = readInput(file, displayPath(file), limitsFromEnvironment(process.env).maxFileBytes);
-    if (read.status === 'missing') throw new InputError([{ severity: 'error', code: 'FILE_MISSING', message: `${file} was not found`, location: { file } }]);
+    const read = readInput(
+      file,
+      displayPath(file),
+      limitsFromEnvironment(process.env).maxFileBytes,
+    );
+    if (read.status === 'missing')
+      throw new InputError([
+        {
+          severity: 'error',
+          code: 'FILE_MISSING',
+          message: `${file} was not found`,
+          location: { file },
+        },
+      ]);
     if (read.status === 'refused') throw new InputError([read.issue]);
     return { file: displayPath(file), text: read.file.text };
   };
   const result = importTariff(
-    { rates: source(ratesFile)!, settings: source(options.settings)!, ...opt('references', source(options.references)), ...opt('bands', source(options.bands)), ...opt('meta', source(options.meta)) },
-    { ...opt('id', options.id), ...opt('title', options.title), ...opt('referenceUrl', options.reference), ...opt('referenceTitle', options.referenceTitle) },
+    {
+      rates: source(ratesFile)!,
+      settings: source(options.settings)!,
+      ...opt('references', source(options.references)),
+      ...opt('bands', source(options.bands)),
+      ...opt('meta', source(options.meta)),
+    },
+    {
+      ...opt('id', options.id),
+      ...opt('title', options.title),
+      ...opt('referenceUrl', options.reference),
+      ...opt('referenceTitle', options.referenceTitle),
+    },
   );
   if (!result.tariff) throw new InputError(sortIssues(result.issues));
-  if (result.issues.length) process.stderr.write(formatIssues(sortIssues(result.issues), await issuePaint()));
-  if (!options.quiet) for (const line of result.normalised) process.stderr.write(`normalised: ${line}\n`);
-  const inputs = [ratesFile, options.settings, options.references, options.bands, options.meta].filter((f): f is string => Boolean(f));
+  if (result.issues.length)
+    process.stderr.write(formatIssues(sortIssues(result.issues), await issuePaint()));
+  if (!options.quiet)
+    for (const line of result.normalised) process.stderr.write(`normalised: ${line}\n`);
+  const inputs = [
+    ratesFile,
+    options.settings,
+    options.references,
+    options.bands,
+    options.meta,
+  ].filter((f): f is string => Boolean(f));
   await emit(tariffJson(result.tariff), options, inputs);
   return 0;
 }
 
 /** `tariffs export ID|FILE [--csv] [--out-dir DIR]`: the canonical JSON, or the spreadsheet form. */
-export async function runExport(argument: string, options: { csv?: boolean; outDir?: string; out?: string; dir?: string; quiet?: boolean; bom?: boolean }): Promise<number> {
-  if (!options.csv && options.bom === true) throw new UsageError('--bom applies to the spreadsheet form (--csv), not the JSON');
+export async function runExport(
+  argument: string,
+  options: {
+    csv?: boolean;
+    outDir?: string;
+    out?: string;
+    dir?: string;
+    quiet?: boolean;
+    bom?: boolean;
+  },
+): Promise<number> {
+  if (!options.csv && options.bom === true)
+    throw new UsageError('--bom applies to the spreadsheet form (--csv), not the JSON');
   const { tariff, file } = load(argument, options.dir ?? defaultTariffDir());
-  if (!options.csv) { await emit(tariffJson(tariff), { ...opt('out', options.out), ...opt('dir', options.dir) }, [file]); return 0; }
+  if (!options.csv) {
+    await emit(tariffJson(tariff), { ...opt('out', options.out), ...opt('dir', options.dir) }, [
+      file,
+    ]);
+    return 0;
+  }
   const outDir = options.outDir ?? `${tariff.id}-csv`;
   makeOutputDir(outDir, '--out-dir');
   const files = exportTariffCsv(tariff);
   // The spreadsheet form carries Excel's BOM unless --no-bom (issue 19, item 8): a double-clicked file opens as UTF-8; import reads it either way.
   const bom = options.bom === false ? '' : '\uFEFF';
-  const staged = stageOutputs((Object.keys(TARIFF_CSV_COLUMNS) as TariffCsvFile[]).map((name) => ({ target: path.join(outDir, name), text: `${bom}${files[name]}` })), [file]);
+  const staged = stageOutputs(
+    (Object.keys(TARIFF_CSV_COLUMNS) as TariffCsvFile[]).map((name) => ({
+      target: path.join(outDir, name),
+      text: `${bom}${files[name]}`,
+    })),
+    [file],
+  );
   await yieldToSignals();
   for (const output of staged) await commitOutput(output);
   if (!options.quiet) {
-    process.stderr.write(`wrote ${Object.keys(files).map((n) => path.join(outDir, n)).join(', ')}\n`);
-    process.stderr.write(`bring it back with: highneeds tariffs import ${path.join(outDir, 'rates.csv')} --settings ${path.join(outDir, 'settings.csv')} --bands ${path.join(outDir, 'bands.csv')} --references ${path.join(outDir, 'references.csv')} --meta ${path.join(outDir, 'tariff.csv')}\n`);
+    process.stderr.write(
+      `wrote ${Object.keys(files)
+        .map((n) => path.join(outDir, n))
+        .join(', ')}\n`,
+    );
+    process.stderr.write(
+      `bring it back with: highneeds tariffs import ${path.join(outDir, 'rates.csv')} --settings ${path.join(outDir, 'settings.csv')} --bands ${path.join(outDir, 'bands.csv')} --references ${path.join(outDir, 'references.csv')} --meta ${path.join(outDir, 'tariff.csv')}\n`,
+    );
   }
   return 0;
 }

@@ -15,19 +15,30 @@ import { defaultModelDir } from '../version.js';
  * projection can make (a rate in force for every month pupils occupy), for the model and
  * every scenario in its scenarios.json; no output but "ok".
  */
-export async function runValidate(dirArgument: string | undefined, options: ModelOptions & { quiet?: boolean }): Promise<number> {
+export async function runValidate(
+  dirArgument: string | undefined,
+  options: ModelOptions & { quiet?: boolean },
+): Promise<number> {
   const dir = dirArgument ?? defaultModelDir();
   // A national model (model.json naming an areas table) is checked area by area, as batch reads it.
   if (isNationalFolder(dir)) return (await import('./batch.js')).runValidateNational(dir, options);
   const open = openModel(dir, options);
   const cache = new ProjectionCache();
-  const outcomes = [project(open.model, {}, cache), ...open.scenarios.map((s) => projectScenario(open.model, s, undefined, { cache }))];
+  const outcomes = [
+    project(open.model, {}, cache),
+    ...open.scenarios.map((s) => projectScenario(open.model, s, undefined, { cache })),
+  ];
   const issues = uniqueIssues(sortIssues([...open.issues, ...outcomes.flatMap((o) => o.issues)]));
   const projection = outcomes[0]!.projection;
   if (hasErrors(issues) || !projection) throw new InputError(issues);
   if (issues.length) process.stderr.write(formatIssues(issues, await issuePaint()));
   const years = `${projection.years.length} financial year${projection.years.length === 1 ? '' : 's'}`;
-  const scenarios = open.scenarios.length ? `, ${open.scenarios.length} scenario${open.scenarios.length === 1 ? '' : 's'}` : '';
-  if (!options.quiet) process.stdout.write(`${displayPath(dir)}: ok (${years}, tariff ${projection.tariff.id}${scenarios})\n`);
+  const scenarios = open.scenarios.length
+    ? `, ${open.scenarios.length} scenario${open.scenarios.length === 1 ? '' : 's'}`
+    : '';
+  if (!options.quiet)
+    process.stdout.write(
+      `${displayPath(dir)}: ok (${years}, tariff ${projection.tariff.id}${scenarios})\n`,
+    );
   return 0;
 }

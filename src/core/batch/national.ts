@@ -25,24 +25,58 @@ export interface NationalYear {
  * so the totals are exactly the sums of the area rows; and the areas with a negative in-year and
  * cumulative balance. Scenarios in the order given, then years.
  */
-export function nationalTotals(rows: readonly AreaYear[], scenarios: readonly string[], balances: { readonly inYear: string; readonly cumulative: string }): NationalYear[] {
-  const groups = new Map<string, { scenario: string; financialYear: string; areas: number; totals: Record<string, Decimal>; inYear: number; cumulative: number }>();
+export function nationalTotals(
+  rows: readonly AreaYear[],
+  scenarios: readonly string[],
+  balances: { readonly inYear: string; readonly cumulative: string },
+): NationalYear[] {
+  const groups = new Map<
+    string,
+    {
+      scenario: string;
+      financialYear: string;
+      areas: number;
+      totals: Record<string, Decimal>;
+      inYear: number;
+      cumulative: number;
+    }
+  >();
   for (const row of rows) {
     const key = `${row.scenario}\u0000${row.financialYear}`;
     let group = groups.get(key);
     if (!group) {
-      group = { scenario: row.scenario, financialYear: row.financialYear, areas: 0, totals: {}, inYear: 0, cumulative: 0 };
+      group = {
+        scenario: row.scenario,
+        financialYear: row.financialYear,
+        areas: 0,
+        totals: {},
+        inYear: 0,
+        cumulative: 0,
+      };
       groups.set(key, group);
     }
     group.areas += 1;
-    for (const [column, value] of Object.entries(row.figures)) group.totals[column] = (group.totals[column] ?? ZERO).plus(value);
+    for (const [column, value] of Object.entries(row.figures))
+      group.totals[column] = (group.totals[column] ?? ZERO).plus(value);
     if (isNegative(row.figures[balances.inYear])) group.inYear += 1;
     if (isNegative(row.figures[balances.cumulative])) group.cumulative += 1;
   }
   const rank = new Map(scenarios.map((id, i) => [id, i]));
   return [...groups.values()]
-    .sort((a, b) => (rank.get(a.scenario) ?? 0) - (rank.get(b.scenario) ?? 0) || (a.financialYear < b.financialYear ? -1 : a.financialYear > b.financialYear ? 1 : 0))
-    .map((g) => ({ scenario: g.scenario, financialYear: g.financialYear, areas: g.areas, totals: g.totals, inYearDeficits: g.inYear, cumulativeDeficits: g.cumulative }));
+    .sort(
+      (a, b) =>
+        (rank.get(a.scenario) ?? 0) - (rank.get(b.scenario) ?? 0) ||
+        (a.financialYear < b.financialYear ? -1 : a.financialYear > b.financialYear ? 1 : 0),
+    )
+    .map((g) => ({
+      scenario: g.scenario,
+      financialYear: g.financialYear,
+      areas: g.areas,
+      totals: g.totals,
+      inYearDeficits: g.inYear,
+      cumulativeDeficits: g.cumulative,
+    }));
 }
 
-const isNegative = (value: Decimal | undefined): boolean => value !== undefined && value.isNegative() && !value.isZero();
+const isNegative = (value: Decimal | undefined): boolean =>
+  value !== undefined && value.isNegative() && !value.isZero();

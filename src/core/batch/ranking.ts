@@ -15,10 +15,21 @@ export interface DeficitPerPupil extends HorizonPosition {
 }
 
 /** The areas with the largest cumulative deficit per pupil (most negative first; ties by area code). Areas in surplus or without pupils are left out. */
-export function largestDeficitsPerPupil(positions: readonly HorizonPosition[], limit = 10): DeficitPerPupil[] {
+export function largestDeficitsPerPupil(
+  positions: readonly HorizonPosition[],
+  limit = 10,
+): DeficitPerPupil[] {
   return positions
-    .filter((p) => p.cumulativeBalance.isNegative() && !p.cumulativeBalance.isZero() && p.pupils.greaterThan(0))
+    .filter(
+      (p) =>
+        p.cumulativeBalance.isNegative() &&
+        !p.cumulativeBalance.isZero() &&
+        p.pupils.greaterThan(0),
+    )
     .map((p) => ({ ...p, perPupil: p.cumulativeBalance.div(p.pupils) }))
-    .sort((a, b) => a.perPupil.comparedTo(b.perPupil) || (a.area < b.area ? -1 : a.area > b.area ? 1 : 0))
+    .sort(
+      (a, b) =>
+        a.perPupil.comparedTo(b.perPupil) || (a.area < b.area ? -1 : a.area > b.area ? 1 : 0),
+    )
     .slice(0, limit);
 }

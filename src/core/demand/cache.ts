@@ -21,7 +21,10 @@ import type { Demand } from './run.js';
  */
 export class ProjectionCache {
   readonly interner = new LaneInterner();
-  private readonly ruleBooks = new WeakMap<readonly CeasingRow[], WeakMap<readonly TransitionRow[], RuleBook>>();
+  private readonly ruleBooks = new WeakMap<
+    readonly CeasingRow[],
+    WeakMap<readonly TransitionRow[], RuleBook>
+  >();
   private readonly inputsByCohort = new WeakMap<Model['cohort'], InputsEntry[]>();
   private readonly rateBooks = new WeakMap<Tariff, Map<string, RateBook>>();
   private readonly demands = new WeakMap<DemandInputs, Keyed<Demand>[]>();
@@ -32,7 +35,11 @@ export class ProjectionCache {
 
   /** A model's inputs and rules as lanes. */
   parts(model: Model, lastYear: AcademicYear): PlanParts {
-    return { inputs: this.inputs(model, lastYear), book: this.ruleBook(model), interner: this.interner };
+    return {
+      inputs: this.inputs(model, lastYear),
+      book: this.ruleBook(model),
+      interner: this.interner,
+    };
   }
 
   rateBook(tariff: Tariff, modelUplift: Decimal): RateBook {
@@ -65,7 +72,10 @@ export class ProjectionCache {
   }
 
   /** The bespoke pupils' annual cost by setting of a year's lane totals (src/core/cost.ts bespokeBySetting), once per year of a demand. */
-  bespokeBySetting(laneTotals: Float64Array, make: () => Map<string, Decimal>): Map<string, Decimal> {
+  bespokeBySetting(
+    laneTotals: Float64Array,
+    make: () => Map<string, Decimal>,
+  ): Map<string, Decimal> {
     let sums = this.bespoke.get(laneTotals);
     if (!sums) {
       sums = make();
@@ -120,11 +130,31 @@ export class ProjectionCache {
   private inputs(model: Model, lastYear: AcademicYear): DemandInputs {
     const entries = this.inputsByCohort.get(model.cohort) ?? [];
     const growth = model.assumptions.newPlansGrowth.toString();
-    const hit = entries.find((e) => e.newPlans === model.newPlans && e.population === model.population && e.baseYear === model.baseYear && e.lastYear === lastYear && e.growth === growth);
+    const hit = entries.find(
+      (e) =>
+        e.newPlans === model.newPlans &&
+        e.population === model.population &&
+        e.baseYear === model.baseYear &&
+        e.lastYear === lastYear &&
+        e.growth === growth,
+    );
     if (hit) return hit.inputs;
     const inputs = demandInputs(model, lastYear, this.interner);
     // A goal-seek on growth makes a new entry per value tried: keep the last few.
-    this.inputsByCohort.set(model.cohort, [{ newPlans: model.newPlans, population: model.population, baseYear: model.baseYear, lastYear, growth, inputs }, ...entries].slice(0, INPUTS_PER_COHORT));
+    this.inputsByCohort.set(
+      model.cohort,
+      [
+        {
+          newPlans: model.newPlans,
+          population: model.population,
+          baseYear: model.baseYear,
+          lastYear,
+          growth,
+          inputs,
+        },
+        ...entries,
+      ].slice(0, INPUTS_PER_COHORT),
+    );
     return inputs;
   }
 }

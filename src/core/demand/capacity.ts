@@ -15,7 +15,13 @@ export interface CapacityLimit {
 }
 
 /** The capacity rows of AY `ay` that name somewhere to overflow to, in the order of the settings. */
-export function capacityLimits(model: Model, ay: AcademicYear, laneSet: LaneSet, interner: LaneInterner, settingIndex: ReadonlyMap<string, number>): CapacityLimit[] {
+export function capacityLimits(
+  model: Model,
+  ay: AcademicYear,
+  laneSet: LaneSet,
+  interner: LaneInterner,
+  settingIndex: ReadonlyMap<string, number>,
+): CapacityLimit[] {
   const limits: CapacityLimit[] = [];
   for (const row of model.capacity ?? []) {
     const to = overflowTarget(row, model.overflowSetting);
@@ -24,13 +30,21 @@ export function capacityLimits(model: Model, ay: AcademicYear, laneSet: LaneSet,
     const targets: number[] = [];
     laneSet.lanes.forEach((lane, l) => {
       if (lane.setting !== row.setting) return;
-      const target = laneNumber(laneSet, interner.lane(lane.need, to, row.overflowBand ?? lane.band));
+      const target = laneNumber(
+        laneSet,
+        interner.lane(lane.need, to, row.overflowBand ?? lane.band),
+      );
       for (let offset = 0; offset < SPAN; offset += 1) {
         states.push(l * SPAN + offset);
         targets.push(target * SPAN + offset);
       }
     });
-    limits.push({ setting: settingIndex.get(row.setting)!, places: toDouble(row.places), states: Int32Array.from(states), targets: Int32Array.from(targets) });
+    limits.push({
+      setting: settingIndex.get(row.setting)!,
+      places: toDouble(row.places),
+      states: Int32Array.from(states),
+      targets: Int32Array.from(targets),
+    });
   }
   return limits.sort((a, b) => a.setting - b.setting);
 }
@@ -52,13 +66,20 @@ export interface Arrivals {
  * plan's settings; pupils who overflow into a setting checked later count as moved in there.
  * `counts`, `arrivals` and the tally's overflow flows are updated in place; nothing is allocated.
  */
-export function applyCapacity(limits: readonly CapacityLimit[], counts: Float64Array, arrivals: Arrivals, laneSetting: Int32Array, tally: FlowTally): void {
+export function applyCapacity(
+  limits: readonly CapacityLimit[],
+  counts: Float64Array,
+  arrivals: Arrivals,
+  laneSetting: Int32Array,
+  tally: FlowTally,
+): void {
   for (const { setting, places, states, targets } of limits) {
     let excess = -places;
     for (let i = 0; i < states.length; i += 1) excess += counts[states[i]!]!;
     for (let tier = 0; tier < 3 && excess > 0; tier += 1) {
       let total = 0;
-      for (let i = 0; i < states.length; i += 1) total += tierPupils(tier, states[i]!, counts, arrivals);
+      for (let i = 0; i < states.length; i += 1)
+        total += tierPupils(tier, states[i]!, counts, arrivals);
       if (total <= 0) continue;
       const share = Math.min(1, excess / total);
       for (let i = 0; i < states.length; i += 1) {

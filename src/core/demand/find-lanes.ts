@@ -30,7 +30,10 @@ export interface LaneSources {
  * scenario's moves lead to. Numbered by key, so that every sum over lanes runs in the same order
  * whatever the order of the input rows.
  */
-export function findLanes(start: ReadonlyMap<Lane, Location | undefined>, sources: LaneSources): LaneSet {
+export function findLanes(
+  start: ReadonlyMap<Lane, Location | undefined>,
+  sources: LaneSources,
+): LaneSet {
   const origins = new Map<Lane, Location>();
   const found: Lane[] = [];
   const seen = new Set<Lane>();
@@ -47,14 +50,18 @@ export function findLanes(start: ReadonlyMap<Lane, Location | undefined>, source
     for (const move of sources.book.for(lane).targets) add(move.to, move.origin);
     for (const row of sources.capacity) {
       const to = overflowTarget(row, sources.overflowSetting);
-      if (row.setting === lane.setting && to) add(sources.interner.lane(lane.need, to, row.overflowBand ?? lane.band), row.origin);
+      if (row.setting === lane.setting && to)
+        add(sources.interner.lane(lane.need, to, row.overflowBand ?? lane.band), row.origin);
     }
     Object.assign(probe, { need: lane.need, setting: lane.setting, band: lane.band });
     for (const move of sources.moves) {
       for (let ncy = NCY_MIN; ncy <= NCY_MAX; ncy += 1) {
         probe.ncy = ncy;
         if (move.matches(probe)) {
-          add(sources.interner.lane(lane.need, move.toSetting, move.toBand ?? lane.band), origins.get(lane));
+          add(
+            sources.interner.lane(lane.need, move.toSetting, move.toBand ?? lane.band),
+            origins.get(lane),
+          );
           break;
         }
       }
@@ -67,9 +74,15 @@ export function findLanes(start: ReadonlyMap<Lane, Location | undefined>, source
 /** A lane's number in the set; a lane the set lacks is a bug in finding lanes, never a user's mistake. */
 export function laneNumber({ numberOf }: LaneSet, lane: Lane): number {
   const number = numberOf.get(lane);
-  if (number === undefined) throw new InternalError(`lane ${lane.need}/${lane.setting}/${lane.band} was not found before the projection ran`);
+  if (number === undefined)
+    throw new InternalError(
+      `lane ${lane.need}/${lane.setting}/${lane.band} was not found before the projection ran`,
+    );
   return number;
 }
 
 /** Where pupils above a capacity row's places go, if anywhere is named. */
-export const overflowTarget = (row: CapacityRow, overflowSetting: string | undefined): string | undefined => row.overflowTo ?? overflowSetting;
+export const overflowTarget = (
+  row: CapacityRow,
+  overflowSetting: string | undefined,
+): string | undefined => row.overflowTo ?? overflowSetting;

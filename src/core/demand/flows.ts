@@ -1,6 +1,14 @@
 /** The flows of one step that are counted as it runs, by setting (an index into DemandPlan.settings). */
-export const FLOW_NAMES = ['newPlans', 'ceased', 'movedIn', 'movedOut', 'overflowIn', 'overflowOut', 'agedOut'] as const;
-export type FlowName = (typeof FLOW_NAMES)[number];
+export const FLOW_NAMES = [
+  'newPlans',
+  'ceased',
+  'movedIn',
+  'movedOut',
+  'overflowIn',
+  'overflowOut',
+  'agedOut',
+] as const;
+type FlowName = (typeof FLOW_NAMES)[number];
 
 export type FlowTally = Record<FlowName, Float64Array>;
 

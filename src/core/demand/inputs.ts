@@ -8,7 +8,7 @@ import { doubles } from './count.js';
 import { feeOf, type Lane, type LaneInterner, SPAN, stateOf } from './lanes.js';
 
 /** Pupils of one lane at one NCY. */
-export interface Entry {
+interface Entry {
   readonly lane: Lane;
   readonly ncy: number;
   readonly count: number;
@@ -30,9 +30,20 @@ export interface DemandInputs {
   readonly issues: readonly Issue[];
 }
 
-export function demandInputs(model: Model, lastYear: AcademicYear, interner: LaneInterner): DemandInputs {
+export function demandInputs(
+  model: Model,
+  lastYear: AcademicYear,
+  interner: LaneInterner,
+): DemandInputs {
   const issues: Issue[] = [];
-  const newPlans = newPlansByYear(model.newPlans, model.baseYear, lastYear, model.assumptions.newPlansGrowth, model.population ?? [], issues);
+  const newPlans = newPlansByYear(
+    model.newPlans,
+    model.baseYear,
+    lastYear,
+    model.assumptions.newPlansGrowth,
+    model.population ?? [],
+    issues,
+  );
   const { cohort, cohortOrigins } = cohortEntries(model.cohort, interner);
   return {
     cohort,
@@ -47,7 +58,10 @@ export function demandInputs(model: Model, lastYear: AcademicYear, interner: Lan
  * The cohort by lane and NCY. Cells of one state are summed exactly in Decimal before the sum
  * becomes a double, so the order of the cells cannot change a bit of the result.
  */
-function cohortEntries(cells: readonly Cell[], interner: LaneInterner): Pick<DemandInputs, 'cohort' | 'cohortOrigins'> {
+function cohortEntries(
+  cells: readonly Cell[],
+  interner: LaneInterner,
+): Pick<DemandInputs, 'cohort' | 'cohortOrigins'> {
   const sums = new Map<Lane, (Decimal | undefined)[]>();
   const origins = new Map<Lane, { ncy: number; origin: Location }>();
   for (const cell of cells) {
@@ -60,7 +74,8 @@ function cohortEntries(cells: readonly Cell[], interner: LaneInterner): Pick<Dem
     }
     byNcy[offset] = byNcy[offset]?.plus(cell.count) ?? cell.count;
     const held = origins.get(lane);
-    if (cell.origin && (!held || cell.ncy < held.ncy)) origins.set(lane, { ncy: cell.ncy, origin: cell.origin });
+    if (cell.origin && (!held || cell.ncy < held.ncy))
+      origins.set(lane, { ncy: cell.ncy, origin: cell.origin });
   }
   const lanes = [...sums.keys()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const double = doubles();
@@ -70,5 +85,8 @@ function cohortEntries(cells: readonly Cell[], interner: LaneInterner): Pick<Dem
       if (count !== undefined) cohort.push({ lane, ncy: offset + NCY_MIN, count: double(count) });
     });
   }
-  return { cohort, cohortOrigins: new Map([...origins].map(([lane, { origin }]) => [lane, origin])) };
+  return {
+    cohort,
+    cohortOrigins: new Map([...origins].map(([lane, { origin }]) => [lane, origin])),
+  };
 }

@@ -8,7 +8,8 @@ export const SPAN = NCY_MAX - NCY_MIN + 1;
 
 /** The state of a lane at an NCY. A model built in code with an NCY outside −3 … 20 is refused rather than folded into another lane. */
 export function stateOf(lane: number, ncy: number): number {
-  if (!Number.isInteger(ncy) || ncy < NCY_MIN || ncy > NCY_MAX) throw new InternalError(`a cell has NCY ${ncy}, outside ${NCY_MIN} to ${NCY_MAX}`);
+  if (!Number.isInteger(ncy) || ncy < NCY_MIN || ncy > NCY_MAX)
+    throw new InternalError(`a cell has NCY ${ncy}, outside ${NCY_MIN} to ${NCY_MAX}`);
   return lane * SPAN + (ncy - NCY_MIN);
 }
 

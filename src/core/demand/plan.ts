@@ -6,9 +6,22 @@ import { capacityLimits, type CapacityLimit } from './capacity.js';
 import { findLanes, type LaneSet } from './find-lanes.js';
 import type { DemandInputs } from './inputs.js';
 import { type Lane, type LaneInterner, SPAN } from './lanes.js';
-import { baseVector, ceasingGroups, modelRates, survivalWithChange, type StepRates } from './rates.js';
+import {
+  baseVector,
+  ceasingGroups,
+  modelRates,
+  survivalWithChange,
+  type StepRates,
+} from './rates.js';
 import type { RuleBook } from './rule-book.js';
-import { distinctMoves, joinersOf, leverMoves, newPlanShares, type Joiners, type LeverMove } from './year-inputs.js';
+import {
+  distinctMoves,
+  joinersOf,
+  leverMoves,
+  newPlanShares,
+  type Joiners,
+  type LeverMove,
+} from './year-inputs.js';
 
 /** What one year's step into `academicYear` needs beyond the model's own rates. */
 export interface YearPlan {
@@ -64,17 +77,33 @@ export interface PlanBase {
   readonly capacity: ReadonlyMap<AcademicYear, readonly CapacityLimit[]>;
 }
 
-export function planBase(model: Model, lastYear: AcademicYear, { inputs, book, interner }: PlanParts, extra: ReadonlyMap<Lane, Location | undefined> = new Map(), moves: readonly PlacementMove[] = []): PlanBase {
+export function planBase(
+  model: Model,
+  lastYear: AcademicYear,
+  { inputs, book, interner }: PlanParts,
+  extra: ReadonlyMap<Lane, Location | undefined> = new Map(),
+  moves: readonly PlacementMove[] = [],
+): PlanBase {
   // Lanes the cohort holds, then those new plans join, then those a scenario's levers send plans to, in that order of origin.
   const start = new Map<Lane, Location | undefined>();
-  for (const { lane } of inputs.cohort) if (!start.has(lane)) start.set(lane, inputs.cohortOrigins.get(lane));
-  inputs.newPlans.cells.forEach((cell, i) => { if (!start.has(inputs.newPlanLanes[i]!)) start.set(inputs.newPlanLanes[i]!, cell.origin); });
+  for (const { lane } of inputs.cohort)
+    if (!start.has(lane)) start.set(lane, inputs.cohortOrigins.get(lane));
+  inputs.newPlans.cells.forEach((cell, i) => {
+    if (!start.has(inputs.newPlanLanes[i]!)) start.set(inputs.newPlanLanes[i]!, cell.origin);
+  });
   for (const [lane, origin] of extra) if (!start.has(lane)) start.set(lane, origin);
-  const laneSet = findLanes(start, { book, interner, capacity: model.capacity ?? [], overflowSetting: model.overflowSetting, moves: distinctMoves(moves) });
+  const laneSet = findLanes(start, {
+    book,
+    interner,
+    capacity: model.capacity ?? [],
+    overflowSetting: model.overflowSetting,
+    moves: distinctMoves(moves),
+  });
   const settings = settingsOf(model, laneSet.lanes);
   const settingIndex = new Map(settings.map((id, i) => [id, i]));
   const capacity = new Map<AcademicYear, CapacityLimit[]>();
-  for (let ay = model.baseYear + 1; ay <= lastYear; ay += 1) capacity.set(ay, capacityLimits(model, ay, laneSet, interner, settingIndex));
+  for (let ay = model.baseYear + 1; ay <= lastYear; ay += 1)
+    capacity.set(ay, capacityLimits(model, ay, laneSet, interner, settingIndex));
   return {
     laneSet,
     settings,
@@ -90,15 +119,25 @@ export function planBase(model: Model, lastYear: AcademicYear, { inputs, book, i
  * plans sent elsewhere, moves, a ceasing change); a PlanBase of its own when its levers lead to a
  * lane `reuse` does not hold.
  */
-export function planDemand(model: Model, lastYear: AcademicYear, adjustments: Adjustments, parts: PlanParts, reuse?: PlanBase): DemandPlan {
+export function planDemand(
+  model: Model,
+  lastYear: AcademicYear,
+  adjustments: Adjustments,
+  parts: PlanParts,
+  reuse?: PlanBase,
+): DemandPlan {
   const { inputs, book, interner } = parts;
   const years: AcademicYear[] = [];
   for (let ay = model.baseYear + 1; ay <= lastYear; ay += 1) years.push(ay);
-  const movesByYear = new Map<AcademicYear, readonly PlacementMove[]>([model.baseYear, ...years].map((ay) => [ay, adjustments.moves?.(ay) ?? []]));
+  const movesByYear = new Map<AcademicYear, readonly PlacementMove[]>(
+    [model.baseYear, ...years].map((ay) => [ay, adjustments.moves?.(ay) ?? []]),
+  );
   const shares = newPlanShares(inputs, years, adjustments);
   const extra = new Map<Lane, Location | undefined>();
   inputs.newPlans.cells.forEach((cell, i) => {
-    for (const ay of years) for (const share of shares?.get(ay)![i] ?? []) extra.set(interner.lane(cell.need, share.setting, share.band), cell.origin);
+    for (const ay of years)
+      for (const share of shares?.get(ay)![i] ?? [])
+        extra.set(interner.lane(cell.need, share.setting, share.band), cell.origin);
   });
   let base = reuse ?? planBase(model, lastYear, parts);
   let moves = leverMoves(base.laneSet, interner, movesByYear);
@@ -107,7 +146,9 @@ export function planDemand(model: Model, lastYear: AcademicYear, adjustments: Ad
     moves = leverMoves(base.laneSet, interner, movesByYear)!;
   }
   const { laneSet, rates } = base;
-  const groups = adjustments.ceasing ? ceasingGroups(laneSet, book, adjustments.ceasing) : undefined;
+  const groups = adjustments.ceasing
+    ? ceasingGroups(laneSet, book, adjustments.ceasing)
+    : undefined;
   return {
     baseYear: model.baseYear,
     lanes: laneSet.lanes,
@@ -120,7 +161,9 @@ export function planDemand(model: Model, lastYear: AcademicYear, adjustments: Ad
     rates,
     years: years.map((ay) => ({
       academicYear: ay,
-      survival: groups ? survivalWithChange(laneSet, book, rates.survival, groups, adjustments.ceasing!, ay - 1) : rates.survival,
+      survival: groups
+        ? survivalWithChange(laneSet, book, rates.survival, groups, adjustments.ceasing!, ay - 1)
+        : rates.survival,
       joiners: joinersOf(inputs, ay, laneSet, interner, shares?.get(ay)),
       moves: moves.get(ay)!,
       capacity: base.capacity.get(ay)!,

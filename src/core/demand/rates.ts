@@ -44,11 +44,21 @@ export function modelRates(laneSet: LaneSet, book: RuleBook): StepRates {
     }
   });
   moveStart[size] = targets.length;
-  return { survival, keep, moveStart, moveTarget: Int32Array.from(targets), moveShare: Float64Array.from(shares) };
+  return {
+    survival,
+    keep,
+    moveStart,
+    moveTarget: Int32Array.from(targets),
+    moveShare: Float64Array.from(shares),
+  };
 }
 
 /** Each state's group under a scenario's ceasing change (0 where its rate is 0: nothing to change). */
-export function ceasingGroups({ lanes }: LaneSet, book: RuleBook, change: CeasingChange): Float64Array {
+export function ceasingGroups(
+  { lanes }: LaneSet,
+  book: RuleBook,
+  change: CeasingChange,
+): Float64Array {
   // Doubles: a group may be a set of levers' bits, up to 2^52.
   const groups = new Float64Array(lanes.length * SPAN);
   const probe = { ncy: 0, need: lanes[0]?.need ?? 'ASD', setting: '', band: '' };
@@ -68,7 +78,14 @@ export function ceasingGroups({ lanes }: LaneSet, book: RuleBook, change: Ceasin
  * Survival under a scenario's ceasing change at the end of AY `ay`: 1 − rate × factor, the
  * product kept within 0–1. States in group 0, or whose group's factor is 1, keep the model's.
  */
-export function survivalWithChange({ lanes }: LaneSet, book: RuleBook, model: Float64Array, groups: Float64Array, change: CeasingChange, ay: AcademicYear): Float64Array {
+export function survivalWithChange(
+  { lanes }: LaneSet,
+  book: RuleBook,
+  model: Float64Array,
+  groups: Float64Array,
+  change: CeasingChange,
+  ay: AcademicYear,
+): Float64Array {
   const survival = Float64Array.from(model);
   const factors = new Map<number, number>();
   lanes.forEach((lane, l) => {
@@ -90,6 +107,7 @@ export function survivalWithChange({ lanes }: LaneSet, book: RuleBook, model: Fl
 /** The base January cohort as a vector over the states. */
 export function baseVector(inputs: DemandInputs, laneSet: LaneSet): Float64Array {
   const counts = new Float64Array(laneSet.lanes.length * SPAN);
-  for (const { lane, ncy, count } of inputs.cohort) counts[stateOf(laneNumber(laneSet, lane), ncy)] = count;
+  for (const { lane, ncy, count } of inputs.cohort)
+    counts[stateOf(laneNumber(laneSet, lane), ncy)] = count;
   return counts;
 }

@@ -8,7 +8,7 @@ import { toDouble } from './count.js';
 import { type Lane, type LaneInterner, SPAN } from './lanes.js';
 
 /** A transition out of one lane at one NCY: the lane it leads to (one NCY older) and the share of continuing pupils. */
-export interface Move {
+interface Move {
   readonly to: Lane;
   readonly share: number;
   readonly origin?: Location;
@@ -48,7 +48,11 @@ export class RuleBook {
   private readonly doubles = new Map<Decimal, readonly [rate: number, survival: number]>();
   private readonly leaving = new Map<string, boolean>();
 
-  constructor(readonly ceasingRows: readonly CeasingRow[], readonly transitionRows: readonly TransitionRow[], private readonly interner: LaneInterner) {
+  constructor(
+    readonly ceasingRows: readonly CeasingRow[],
+    readonly transitionRows: readonly TransitionRow[],
+    private readonly interner: LaneInterner,
+  ) {
     this.ceasingRules = new CeasingRules(ceasingRows);
     this.transitionRules = new TransitionRules(transitionRows);
   }
@@ -75,13 +79,22 @@ export class RuleBook {
     const targets = new Map<Lane, Move>();
     for (let offset = 0; offset < SPAN; offset += 1) {
       // Past NCY 20 every continuing pupil ages out: no transition applies.
-      const rows = offset === SPAN - 1 ? [] : this.transitionRules.from(offset + NCY_MIN, lane.setting, lane.need);
-      moves.push(rows.map((row) => {
-        // A moved pupil is priced by the tariff: a bespoke fee stays behind.
-        const move = { to: this.interner.lane(row.toNeed ?? lane.need, row.toSetting, row.toBand ?? lane.band), share: toDouble(row.rate), ...(row.origin ? { origin: row.origin } : {}) };
-        if (!targets.has(move.to)) targets.set(move.to, move);
-        return move;
-      }));
+      const rows =
+        offset === SPAN - 1
+          ? []
+          : this.transitionRules.from(offset + NCY_MIN, lane.setting, lane.need);
+      moves.push(
+        rows.map((row) => {
+          // A moved pupil is priced by the tariff: a bespoke fee stays behind.
+          const move = {
+            to: this.interner.lane(row.toNeed ?? lane.need, row.toSetting, row.toBand ?? lane.band),
+            share: toDouble(row.rate),
+            ...(row.origin ? { origin: row.origin } : {}),
+          };
+          if (!targets.has(move.to)) targets.set(move.to, move);
+          return move;
+        }),
+      );
       if (rows.length) keep[offset] = toDouble(ONE.minus(sum(rows.map((row) => row.rate))));
     }
     return { ...ceasing, moves, keep, targets: [...targets.values()] };

@@ -26,7 +26,12 @@ export interface Demand {
 }
 
 /** The cohort of every AY from the base year to `lastYear` (docs/methodology.md, "Stepping the cohort"). */
-export function projectDemand(model: Model, lastYear: AcademicYear, adjustments: Adjustments = {}, cache = new ProjectionCache()): Demand {
+export function projectDemand(
+  model: Model,
+  lastYear: AcademicYear,
+  adjustments: Adjustments = {},
+  cache = new ProjectionCache(),
+): Demand {
   const parts = cache.parts(model, lastYear);
   return cache.demand(model, parts, adjustments, () => {
     const base = cache.planBase(model, parts, () => planBase(model, lastYear, parts));
@@ -37,11 +42,16 @@ export function projectDemand(model: Model, lastYear: AcademicYear, adjustments:
 
 /** Steps a plan through its years. Every array is made before the first step. */
 function runPlan(plan: DemandPlan): DemandYear[] {
-  const counts = [Float64Array.from(plan.base), ...plan.years.map(() => new Float64Array(plan.size))];
+  const counts = [
+    Float64Array.from(plan.base),
+    ...plan.years.map(() => new Float64Array(plan.size)),
+  ];
   const tallies = plan.years.map(() => flowTally(plan.settings.length));
   const arrivals = { joined: new Float64Array(plan.size), movedIn: new Float64Array(plan.size) };
   moveBase(plan, counts[0]!);
-  plan.years.forEach((year, i) => stepYear(plan, year, counts[i]!, counts[i + 1]!, arrivals, tallies[i]!));
+  plan.years.forEach((year, i) =>
+    stepYear(plan, year, counts[i]!, counts[i + 1]!, arrivals, tallies[i]!),
+  );
   return counts.map((vector, i) => ({
     academicYear: plan.baseYear + i,
     counts: vector,

@@ -14,7 +14,14 @@ import type { DemandPlan, YearPlan } from './plan.js';
  * no Math.pow, exp or log is used. `to`, `arrivals` and `tally` are filled (they are cleared
  * first); nothing is allocated.
  */
-export function stepYear(plan: DemandPlan, year: YearPlan, from: Float64Array, to: Float64Array, arrivals: Arrivals, tally: FlowTally): void {
+export function stepYear(
+  plan: DemandPlan,
+  year: YearPlan,
+  from: Float64Array,
+  to: Float64Array,
+  arrivals: Arrivals,
+  tally: FlowTally,
+): void {
   const { laneSetting, rates } = plan;
   const { keep, moveStart, moveTarget, moveShare } = rates;
   const { survival } = year;
@@ -73,7 +80,14 @@ export function stepYear(plan: DemandPlan, year: YearPlan, from: Float64Array, t
  * setting (both ways for a change of band or need within a setting), and as arrivals for capacity
  * only when they change setting.
  */
-function move(setting: number, target: number, pupils: number, laneSetting: Int32Array, arrivals: Arrivals, tally: FlowTally): void {
+function move(
+  setting: number,
+  target: number,
+  pupils: number,
+  laneSetting: Int32Array,
+  arrivals: Arrivals,
+  tally: FlowTally,
+): void {
   const into = laneSetting[(target / SPAN) | 0]!;
   tally.movedOut[setting]! += pupils;
   tally.movedIn[into]! += pupils;

@@ -20,7 +20,13 @@ export interface LeverMove {
 }
 
 /** A year's new plans, after a scenario's new-plan levers (`shares`, by cell): each cell's plans, or its shares of them, in cell order. */
-export function joinersOf(inputs: DemandInputs, ay: AcademicYear, laneSet: LaneSet, interner: LaneInterner, byCell: readonly (readonly NewPlanShare[] | undefined)[] | undefined): Joiners {
+export function joinersOf(
+  inputs: DemandInputs,
+  ay: AcademicYear,
+  laneSet: LaneSet,
+  interner: LaneInterner,
+  byCell: readonly (readonly NewPlanShare[] | undefined)[] | undefined,
+): Joiners {
   const { cells, counts } = inputs.newPlans;
   const year = counts.get(ay)!;
   const states: number[] = [];
@@ -33,7 +39,9 @@ export function joinersOf(inputs: DemandInputs, ay: AcademicYear, laneSet: LaneS
       return;
     }
     for (const share of shares) {
-      states.push(stateOf(laneNumber(laneSet, interner.lane(cell.need, share.setting, share.band)), cell.ncy));
+      states.push(
+        stateOf(laneNumber(laneSet, interner.lane(cell.need, share.setting, share.band)), cell.ncy),
+      );
       joining.push(year[i]! * share.share);
     }
   });
@@ -45,11 +53,19 @@ export function joinersOf(inputs: DemandInputs, ay: AcademicYear, laneSet: LaneS
  * once per filter (a lever's moves share their `matches` from year to year); a moved pupil is
  * priced by the tariff of the new lane. Undefined when a move leads to a lane the set does not hold.
  */
-export function leverMoves({ lanes, numberOf }: LaneSet, interner: LaneInterner, byYear: ReadonlyMap<AcademicYear, readonly PlacementMove[]>): Map<AcademicYear, LeverMove[]> | undefined {
+export function leverMoves(
+  { lanes, numberOf }: LaneSet,
+  interner: LaneInterner,
+  byYear: ReadonlyMap<AcademicYear, readonly PlacementMove[]>,
+): Map<AcademicYear, LeverMove[]> | undefined {
   let missing = false;
-  const matched = new Map<PlacementMove['matches'], Map<string, { from: Int32Array; to: Int32Array }>>();
+  const matched = new Map<
+    PlacementMove['matches'],
+    Map<string, { from: Int32Array; to: Int32Array }>
+  >();
   const statesOf = (move: PlacementMove): { from: Int32Array; to: Int32Array } => {
-    const byPlace = matched.get(move.matches) ?? new Map<string, { from: Int32Array; to: Int32Array }>();
+    const byPlace =
+      matched.get(move.matches) ?? new Map<string, { from: Int32Array; to: Int32Array }>();
     matched.set(move.matches, byPlace);
     const place = `${move.toSetting}\u0000${move.toBand ?? ''}`;
     let states = byPlace.get(place);
@@ -63,7 +79,8 @@ export function leverMoves({ lanes, numberOf }: LaneSet, interner: LaneInterner,
         for (let ncy = NCY_MIN; ncy <= NCY_MAX; ncy += 1) {
           probe.ncy = ncy;
           if (!move.matches(probe)) continue;
-          target ??= numberOf.get(interner.lane(lane.need, move.toSetting, move.toBand ?? lane.band)) ?? -1;
+          target ??=
+            numberOf.get(interner.lane(lane.need, move.toSetting, move.toBand ?? lane.band)) ?? -1;
           if (target < 0) missing = true;
           // A lane the move leads to itself is already where the move puts it: not a move (a bespoke
           // lane is not its own target, so its pupils do move, leaving their fee behind).
@@ -77,7 +94,12 @@ export function leverMoves({ lanes, numberOf }: LaneSet, interner: LaneInterner,
     }
     return states;
   };
-  const moves = new Map([...byYear].map(([ay, list]) => [ay, list.map((move) => ({ ...statesOf(move), fraction: toDouble(move.fraction) }))]));
+  const moves = new Map(
+    [...byYear].map(([ay, list]) => [
+      ay,
+      list.map((move) => ({ ...statesOf(move), fraction: toDouble(move.fraction) })),
+    ]),
+  );
   return missing ? undefined : moves;
 }
 
@@ -86,14 +108,19 @@ export function distinctMoves(moves: readonly PlacementMove[]): PlacementMove[] 
   const seen = new Map<PlacementMove['matches'], PlacementMove[]>();
   for (const move of moves) {
     const same = seen.get(move.matches) ?? [];
-    if (!same.some((m) => m.toSetting === move.toSetting && m.toBand === move.toBand)) same.push(move);
+    if (!same.some((m) => m.toSetting === move.toSetting && m.toBand === move.toBand))
+      same.push(move);
     seen.set(move.matches, same);
   }
   return [...seen.values()].flat();
 }
 
 /** A scenario's new-plan levers asked once per cell and year: where each cell's plans go (undefined: as given). */
-export function newPlanShares({ newPlans }: DemandInputs, years: readonly AcademicYear[], { newPlans: levers }: Adjustments): Map<AcademicYear, (readonly NewPlanShare[] | undefined)[]> | undefined {
+export function newPlanShares(
+  { newPlans }: DemandInputs,
+  years: readonly AcademicYear[],
+  { newPlans: levers }: Adjustments,
+): Map<AcademicYear, (readonly NewPlanShare[] | undefined)[]> | undefined {
   if (!levers) return undefined;
   return new Map(years.map((ay) => [ay, newPlans.cells.map((cell) => levers(ay, cell))]));
 }

@@ -24,10 +24,23 @@ export interface NffOutcome {
  * The high-needs NFF for one year, every area at once (docs/nff.md). Pure: the parameters and
  * factors in, every step of every area out, unrounded.
  */
-export function calculateNff(parameters: NffParameters, areas: readonly AreaFactors[], options: NffOptions = {}): NffOutcome {
+export function calculateNff(
+  parameters: NffParameters,
+  areas: readonly AreaFactors[],
+  options: NffOptions = {},
+): NffOutcome {
   if (parameters.mode === 'rollover') {
-    if (options.solveCap) throw new InternalError('--solve-cap needs a formula year; the caller checks this');
-    return { result: { mode: 'rollover', financialYear: parameters.financialYear, upliftRate: parameters.uplift.value, areas: areas.map((a) => rolloverArea(a, parameters)) }, issues: [] };
+    if (options.solveCap)
+      throw new InternalError('--solve-cap needs a formula year; the caller checks this');
+    return {
+      result: {
+        mode: 'rollover',
+        financialYear: parameters.financialYear,
+        upliftRate: parameters.uplift.value,
+        areas: areas.map((a) => rolloverArea(a, parameters)),
+      },
+      issues: [],
+    };
   }
   const units = unitValues(parameters, areas);
   const prepared = areas.map((area) => prepareArea(area, parameters, units));
@@ -36,17 +49,40 @@ export function calculateNff(parameters: NffParameters, areas: readonly AreaFact
   let solvedCap: SolvedCap | undefined;
   if (options.solveCap) {
     const target = parameters.nationalTotal;
-    if (!target) throw new InternalError('--solve-cap needs a nationalTotal; the caller checks this');
+    if (!target)
+      throw new InternalError('--solve-cap needs a nationalTotal; the caller checks this');
     const solution = solveCap(prepared, floor, target.value);
     if (!solution.solved) {
       const message = `no gains cap gives the national total ${poundsText(target.value)}: with the cap at the floor (${percent(floor)}) the areas' allocations add up to ${poundsText(solution.lowest)}, and with no area capped (a cap of ${percent(solution.capNoneCapped)} or more) to ${poundsText(solution.highest)}`;
-      return { issues: [error('NFF_TOTAL_UNREACHABLE', message, target.origin, 'check the national total, the floor and the areas in the factors file (--solve-cap needs every area the total covers)')] };
+      return {
+        issues: [
+          error(
+            'NFF_TOTAL_UNREACHABLE',
+            message,
+            target.origin,
+            'check the national total, the floor and the areas in the factors file (--solve-cap needs every area the total covers)',
+          ),
+        ],
+      };
     }
     cap = solution.cap;
-    solvedCap = { cap, target: target.value, iterations: solution.iterations, tolerance: SOLVE_CAP_TOLERANCE };
+    solvedCap = {
+      cap,
+      target: target.value,
+      iterations: solution.iterations,
+      tolerance: SOLVE_CAP_TOLERANCE,
+    };
   }
   return {
-    result: { mode: 'formula', financialYear: parameters.financialYear, floor, cap, ...(solvedCap ? { solvedCap } : {}), unitValues: units, areas: prepared.map((p) => finishArea(p, cap)) },
+    result: {
+      mode: 'formula',
+      financialYear: parameters.financialYear,
+      floor,
+      cap,
+      ...(solvedCap ? { solvedCap } : {}),
+      unitValues: units,
+      areas: prepared.map((p) => finishArea(p, cap)),
+    },
     issues: [],
   };
 }

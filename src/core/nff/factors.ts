@@ -47,7 +47,15 @@ export const FACTOR_COLUMNS = {
 } as const;
 
 /** The seven proxy factors of the 2017 design (domain brief §2.1): always known columns. */
-export const STANDARD_PROXY_FACTORS = ['population_2_18', 'fsm', 'idaci', 'bad_health', 'disability', 'ks2_low_attainment', 'ks4_low_attainment'] as const;
+export const STANDARD_PROXY_FACTORS = [
+  'population_2_18',
+  'fsm',
+  'idaci',
+  'bad_health',
+  'disability',
+  'ks2_low_attainment',
+  'ks4_low_attainment',
+] as const;
 
 /** The conventional column for rolled-in grants, known in every year so one file serves several. */
 export const ROLLED_IN_GRANTS_COLUMN = 'rolled_in_grants';

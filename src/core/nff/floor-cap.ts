@@ -22,8 +22,13 @@ export function floorCapLevels(area: AreaFactors, floor: Decimal): FloorCapLevel
 }
 
 /** The compared elements after the floor and cap, and the adjustment that made them so. */
-export function applyFloorCap(compared: Decimal, levels: FloorCapLevels, cap: Decimal): { limit: Limit; protection: Decimal } {
-  if (compared.lessThan(levels.floorLevel)) return { limit: 'floor', protection: levels.floorLevel.minus(compared) };
+export function applyFloorCap(
+  compared: Decimal,
+  levels: FloorCapLevels,
+  cap: Decimal,
+): { limit: Limit; protection: Decimal } {
+  if (compared.lessThan(levels.floorLevel))
+    return { limit: 'floor', protection: levels.floorLevel.minus(compared) };
   const capLevel = levels.capBase.times(ONE.plus(cap));
   if (compared.greaterThan(capLevel)) return { limit: 'cap', protection: capLevel.minus(compared) };
   return { limit: 'none', protection: ZERO };

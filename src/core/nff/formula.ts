@@ -8,7 +8,10 @@ import type { FormulaArea, UnitValue } from './result.js';
 /** An area's formula steps that do not depend on the gains cap, so --solve-cap reuses them. */
 export interface PreparedArea {
   readonly area: AreaFactors;
-  readonly steps: Omit<FormulaArea, 'limit' | 'protection' | 'elementsTotal' | 'allocation' | 'placeDeductions' | 'afterDeductions'>;
+  readonly steps: Omit<
+    FormulaArea,
+    'limit' | 'protection' | 'elementsTotal' | 'allocation' | 'placeDeductions' | 'afterDeductions'
+  >;
   readonly levels: FloorCapLevels;
 }
 
@@ -16,10 +19,15 @@ export interface PreparedArea {
  * Each proxy factor's £ per unit: as given, or with a pot, pot × weight ÷ Σ over the areas
  * of (value × ACA), so that the factor pays out exactly its share of the pot to these areas.
  */
-export function unitValues(parameters: FormulaParameters, areas: readonly AreaFactors[]): UnitValue[] {
+export function unitValues(
+  parameters: FormulaParameters,
+  areas: readonly AreaFactors[],
+): UnitValue[] {
   return parameters.proxyFactors.map((factor) => {
     if (!parameters.proxyPot) return { id: factor.id, unitValue: factor.unitValue?.value ?? ZERO };
-    const denominator = sum(areas.map((area) => (area.proxies.get(factor.id) ?? ZERO).times(area.aca)));
+    const denominator = sum(
+      areas.map((area) => (area.proxies.get(factor.id) ?? ZERO).times(area.aca)),
+    );
     const share = parameters.proxyPot.value.times(factor.weight?.value ?? ZERO);
     // No area has any of the factor: nothing to pay out, rather than a division by zero.
     return { id: factor.id, unitValue: denominator.isZero() ? ZERO : share.div(denominator) };
@@ -27,14 +35,31 @@ export function unitValues(parameters: FormulaParameters, areas: readonly AreaFa
 }
 
 /** Steps 1–5 and the per-head comparison (docs/nff.md, "The calculation"). */
-export function prepareArea(area: AreaFactors, parameters: FormulaParameters, units: readonly UnitValue[]): PreparedArea {
-  const basicEntitlement = area.basicEntitlementPupils.times(parameters.basicEntitlementRate.value).times(area.aca);
+export function prepareArea(
+  area: AreaFactors,
+  parameters: FormulaParameters,
+  units: readonly UnitValue[],
+): PreparedArea {
+  const basicEntitlement = area.basicEntitlementPupils
+    .times(parameters.basicEntitlementRate.value)
+    .times(area.aca);
   const historicSpend = area.historicSpend.times(parameters.historicSpendShare.value);
-  const proxies = units.map(({ id, unitValue }) => ({ id, amount: (area.proxies.get(id) ?? ZERO).times(unitValue).times(area.aca) }));
+  const proxies = units.map(({ id, unitValue }) => ({
+    id,
+    amount: (area.proxies.get(id) ?? ZERO).times(unitValue).times(area.aca),
+  }));
   const proxyTotal = sum(proxies.map((p) => p.amount));
   const hospitalEducation = area.hospitalEducation;
-  const formulaTotal = basicEntitlement.plus(historicSpend).plus(proxyTotal).plus(hospitalEducation);
-  const element: Record<NffElement, Decimal> = { basic_entitlement: basicEntitlement, historic_spend: historicSpend, proxies: proxyTotal, hospital_education: hospitalEducation };
+  const formulaTotal = basicEntitlement
+    .plus(historicSpend)
+    .plus(proxyTotal)
+    .plus(hospitalEducation);
+  const element: Record<NffElement, Decimal> = {
+    basic_entitlement: basicEntitlement,
+    historic_spend: historicSpend,
+    proxies: proxyTotal,
+    hospital_education: hospitalEducation,
+  };
   const compared = sum(parameters.floorCap.compare.elements.map((name) => element[name]));
   const levels = floorCapLevels(area, parameters.floorCap.floor.value);
   const baselinePerHead = area.baselineAllocation.div(area.baselinePopulation);
@@ -43,8 +68,22 @@ export function prepareArea(area: AreaFactors, parameters: FormulaParameters, un
     area,
     levels,
     steps: {
-      code: area.code, name: area.name, aca: area.aca, basicEntitlement, historicSpend, proxies, proxyTotal, hospitalEducation, formulaTotal, compared,
-      population: area.population, baselineAllocation: area.baselineAllocation, baselinePopulation: area.baselinePopulation, baselinePerHead, comparedPerHead, changePerHead: compared.div(levels.capBase).minus(ONE),
+      code: area.code,
+      name: area.name,
+      aca: area.aca,
+      basicEntitlement,
+      historicSpend,
+      proxies,
+      proxyTotal,
+      hospitalEducation,
+      formulaTotal,
+      compared,
+      population: area.population,
+      baselineAllocation: area.baselineAllocation,
+      baselinePopulation: area.baselinePopulation,
+      baselinePerHead,
+      comparedPerHead,
+      changePerHead: compared.div(levels.capBase).minus(ONE),
       importExport: area.netImportedPupils.times(parameters.importExportRate.value),
     },
   };
@@ -56,10 +95,19 @@ export function finishArea(prepared: PreparedArea, cap: Decimal): FormulaArea {
   const { limit, protection } = applyFloorCap(steps.compared, prepared.levels, cap);
   const elementsTotal = steps.formulaTotal.plus(protection);
   const allocation = elementsTotal.plus(steps.importExport);
-  const deductions = area.academyPlaceDeduction || area.nmssPlaceDeduction ? (area.academyPlaceDeduction ?? ZERO).plus(area.nmssPlaceDeduction ?? ZERO) : undefined;
+  const deductions =
+    area.academyPlaceDeduction || area.nmssPlaceDeduction
+      ? (area.academyPlaceDeduction ?? ZERO).plus(area.nmssPlaceDeduction ?? ZERO)
+      : undefined;
   return {
-    ...steps, limit, protection, elementsTotal, allocation,
-    ...(deductions ? { placeDeductions: deductions, afterDeductions: allocation.minus(deductions) } : {}),
+    ...steps,
+    limit,
+    protection,
+    elementsTotal,
+    allocation,
+    ...(deductions
+      ? { placeDeductions: deductions, afterDeductions: allocation.minus(deductions) }
+      : {}),
   };
 }
 
@@ -67,7 +115,10 @@ export function finishArea(prepared: PreparedArea, cap: Decimal): FormulaArea {
 export function totalAllocation(prepared: readonly PreparedArea[], cap: Decimal): Decimal {
   let total = ZERO;
   for (const { steps, levels } of prepared) {
-    total = total.plus(steps.formulaTotal).plus(steps.importExport).plus(applyFloorCap(steps.compared, levels, cap).protection);
+    total = total
+      .plus(steps.formulaTotal)
+      .plus(steps.importExport)
+      .plus(applyFloorCap(steps.compared, levels, cap).protection);
   }
   return total;
 }

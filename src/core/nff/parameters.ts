@@ -19,7 +19,12 @@ export interface ParameterValue {
 }
 
 /** The formula's elements that the funding floor and gains cap can compare per head. */
-export const NFF_ELEMENTS = ['basic_entitlement', 'historic_spend', 'proxies', 'hospital_education'] as const;
+export const NFF_ELEMENTS = [
+  'basic_entitlement',
+  'historic_spend',
+  'proxies',
+  'hospital_education',
+] as const;
 export type NffElement = (typeof NFF_ELEMENTS)[number];
 
 export interface ProxyFactorParameter {
@@ -37,7 +42,12 @@ export interface FloorCapParameters {
   readonly floor: ParameterValue;
   /** Greatest such change (the gains cap). */
   readonly cap: ParameterValue;
-  readonly compare: { readonly elements: readonly NffElement[]; readonly status: ValueStatus; readonly reference: string; readonly notes?: string };
+  readonly compare: {
+    readonly elements: readonly NffElement[];
+    readonly status: ValueStatus;
+    readonly reference: string;
+    readonly notes?: string;
+  };
 }
 
 export interface FormulaParameters {

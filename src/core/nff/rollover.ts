@@ -9,11 +9,24 @@ import type { RolloverArea } from './result.js';
  */
 export function rolloverArea(area: AreaFactors, parameters: RolloverParameters): RolloverArea {
   const uplift = area.baselineAllocation.times(parameters.uplift.value);
-  const grants = parameters.rolledInGrants.map((grant) => ({ id: grant.id, amount: area.grants.get(grant.id) ?? ZERO }));
+  const grants = parameters.rolledInGrants.map((grant) => ({
+    id: grant.id,
+    amount: area.grants.get(grant.id) ?? ZERO,
+  }));
   const allocation = area.baselineAllocation.plus(uplift).plus(sum(grants.map((g) => g.amount)));
-  const deductions = area.academyPlaceDeduction || area.nmssPlaceDeduction ? (area.academyPlaceDeduction ?? ZERO).plus(area.nmssPlaceDeduction ?? ZERO) : undefined;
+  const deductions =
+    area.academyPlaceDeduction || area.nmssPlaceDeduction
+      ? (area.academyPlaceDeduction ?? ZERO).plus(area.nmssPlaceDeduction ?? ZERO)
+      : undefined;
   return {
-    code: area.code, name: area.name, baselineAllocation: area.baselineAllocation, uplift, grants, allocation,
-    ...(deductions ? { placeDeductions: deductions, afterDeductions: allocation.minus(deductions) } : {}),
+    code: area.code,
+    name: area.name,
+    baselineAllocation: area.baselineAllocation,
+    uplift,
+    grants,
+    allocation,
+    ...(deductions
+      ? { placeDeductions: deductions, afterDeductions: allocation.minus(deductions) }
+      : {}),
   };
 }

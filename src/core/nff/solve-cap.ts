@@ -14,27 +14,42 @@ const TWO = new Dec(2);
 export type CapSolution =
   | { readonly solved: true; readonly cap: Decimal; readonly iterations: number }
   /** No cap from the floor up gives the target: totals run from `lowest` (cap = floor) to `highest` (no area capped, at cap `capNoneCapped`). */
-  | { readonly solved: false; readonly lowest: Decimal; readonly highest: Decimal; readonly capNoneCapped: Decimal };
+  | {
+      readonly solved: false;
+      readonly lowest: Decimal;
+      readonly highest: Decimal;
+      readonly capNoneCapped: Decimal;
+    };
 
 /**
  * The gains cap that makes the areas' allocations add up to `target`, by bisection. The total
  * never falls as the cap rises (a higher cap only releases gains), so it is searched between
  * the floor (every gain above the floor cut) and the largest change per head (no gain cut).
  */
-export function solveCap(prepared: readonly PreparedArea[], floor: Decimal, target: Decimal): CapSolution {
+export function solveCap(
+  prepared: readonly PreparedArea[],
+  floor: Decimal,
+  target: Decimal,
+): CapSolution {
   let low = floor;
   let high = Dec.max(floor, ...prepared.map((p) => p.steps.changePerHead));
   const lowest = totalAllocation(prepared, low);
   const highest = totalAllocation(prepared, high);
-  if (target.minus(lowest).abs().lessThanOrEqualTo(SOLVE_CAP_TOLERANCE)) return { solved: true, cap: low, iterations: 0 };
-  if (target.minus(highest).abs().lessThanOrEqualTo(SOLVE_CAP_TOLERANCE)) return { solved: true, cap: high, iterations: 0 };
-  if (target.lessThan(lowest) || target.greaterThan(highest)) return { solved: false, lowest, highest, capNoneCapped: high };
+  if (target.minus(lowest).abs().lessThanOrEqualTo(SOLVE_CAP_TOLERANCE))
+    return { solved: true, cap: low, iterations: 0 };
+  if (target.minus(highest).abs().lessThanOrEqualTo(SOLVE_CAP_TOLERANCE))
+    return { solved: true, cap: high, iterations: 0 };
+  if (target.lessThan(lowest) || target.greaterThan(highest))
+    return { solved: false, lowest, highest, capNoneCapped: high };
   for (let iteration = 1; iteration <= MAX_ITERATIONS; iteration += 1) {
     const middle = low.plus(high).div(TWO);
     const total = totalAllocation(prepared, middle);
-    if (total.minus(target).abs().lessThanOrEqualTo(SOLVE_CAP_TOLERANCE)) return { solved: true, cap: middle, iterations: iteration };
+    if (total.minus(target).abs().lessThanOrEqualTo(SOLVE_CAP_TOLERANCE))
+      return { solved: true, cap: middle, iterations: iteration };
     if (total.lessThan(target)) low = middle;
     else high = middle;
   }
-  throw new InternalError(`--solve-cap did not converge in ${MAX_ITERATIONS} bisections (target ${target.toFixed()})`);
+  throw new InternalError(
+    `--solve-cap did not converge in ${MAX_ITERATIONS} bisections (target ${target.toFixed()})`,
+  );
 }

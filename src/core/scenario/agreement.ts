@@ -10,18 +10,29 @@ import type { Agreement, Instalment } from './types.js';
  * back-dated one in the year it is paid, a withheld one not at all; local contributions
  * as la_contribution. `drop` leaves out instalments by index (the at-risk ones).
  */
-export function agreementFunding(agreement: Agreement, drop: ReadonlySet<number> = new Set()): FundingRow[] {
+export function agreementFunding(
+  agreement: Agreement,
+  drop: ReadonlySet<number> = new Set(),
+): FundingRow[] {
   const rows: FundingRow[] = [];
   agreement.instalments.forEach((instalment, index) => {
     if (drop.has(index) || instalment.status === 'withheld') return;
-    const year = instalment.status === 'backdated' ? (instalment.paidIn ?? instalment.financialYear) : instalment.financialYear;
+    const year =
+      instalment.status === 'backdated'
+        ? (instalment.paidIn ?? instalment.financialYear)
+        : instalment.financialYear;
     rows.push({ financialYear: year, line: 'safety_valve', amount: instalment.amount });
   });
-  for (const contribution of agreement.localContributions) rows.push({ financialYear: contribution.financialYear, line: 'la_contribution', amount: contribution.amount });
+  for (const contribution of agreement.localContributions)
+    rows.push({
+      financialYear: contribution.financialYear,
+      line: 'la_contribution',
+      amount: contribution.amount,
+    });
   return rows;
 }
 
-export interface TargetResult {
+interface TargetResult {
   readonly target: 'in-year balance' | 'cumulative deficit cleared';
   readonly by: FinancialYear;
   readonly met: boolean;
@@ -47,16 +58,33 @@ export function assessAgreement(agreement: Agreement, projection: Projection): A
   // The promise is about the underlying position: the in-year balance before Safety Valve
   // payments and the one-off write-off grant, which reach the cumulative balance only
   // (domain brief §2.5: cumulative = previous + in-year result + SV or other grant receipts).
-  const underlying = (y: (typeof years)[number]) => y.inYearBalance.minus(y.income.safetyValve).minus(y.income.writeOff);
+  const underlying = (y: (typeof years)[number]) =>
+    y.inYearBalance.minus(y.income.safetyValve).minus(y.income.writeOff);
   const firstInYearBalance = years.find((y) => !underlying(y).isNegative())?.financialYear;
-  const inYearMet = years.filter((y) => y.financialYear >= agreement.inYearBalanceBy).every((y) => !underlying(y).isNegative());
-  const targets: TargetResult[] = [{ target: 'in-year balance', by: agreement.inYearBalanceBy, met: inYearMet }];
+  const inYearMet = years
+    .filter((y) => y.financialYear >= agreement.inYearBalanceBy)
+    .every((y) => !underlying(y).isNegative());
+  const targets: TargetResult[] = [
+    { target: 'in-year balance', by: agreement.inYearBalanceBy, met: inYearMet },
+  ];
   if (agreement.clearDeficitBy !== undefined) {
     const at = years.find((y) => y.financialYear === agreement.clearDeficitBy);
-    targets.push({ target: 'cumulative deficit cleared', by: agreement.clearDeficitBy, met: at !== undefined && !at.cumulativeBalance.isNegative() });
+    targets.push({
+      target: 'cumulative deficit cleared',
+      by: agreement.clearDeficitBy,
+      met: at !== undefined && !at.cumulativeBalance.isNegative(),
+    });
   }
-  const missedFrom = targets.filter((t) => !t.met).map((t) => t.by).sort((a, b) => a - b)[0];
-  const atRisk = missedFrom === undefined ? [] : agreement.instalments.flatMap((i: Instalment, index) => (i.status === 'due' && i.financialYear >= missedFrom ? [index] : []));
+  const missedFrom = targets
+    .filter((t) => !t.met)
+    .map((t) => t.by)
+    .sort((a, b) => a - b)[0];
+  const atRisk =
+    missedFrom === undefined
+      ? []
+      : agreement.instalments.flatMap((i: Instalment, index) =>
+          i.status === 'due' && i.financialYear >= missedFrom ? [index] : [],
+        );
   return {
     ...(firstInYearBalance !== undefined ? { firstInYearBalance } : {}),
     targets,

@@ -8,7 +8,7 @@ import { leverAdjustments } from './levers.js';
 import { applyTariffLever } from './tariff-lever.js';
 import type { Lever, Scenario } from './types.js';
 
-export interface AppliedScenario {
+interface AppliedScenario {
   readonly model: Model;
   readonly adjustments: Adjustments;
 }
@@ -18,8 +18,17 @@ export interface AppliedScenario {
  * added, the agreement's payments booked, tariff and funding levers applied to the data, and
  * the cohort levers as projection adjustments. `levers` defaults to all of the scenario's.
  */
-export function applyScenario(model: Model, scenario: Scenario, levers: readonly Lever[] = scenario.levers, options: { dropInstalments?: ReadonlySet<number>; cache?: ProjectionCache } = {}): AppliedScenario {
-  const replaced = new Set(scenario.funding.filter((row) => row.replace).map((row) => `${row.financialYear}\u0000${row.line}`));
+function applyScenario(
+  model: Model,
+  scenario: Scenario,
+  levers: readonly Lever[] = scenario.levers,
+  options: { dropInstalments?: ReadonlySet<number>; cache?: ProjectionCache } = {},
+): AppliedScenario {
+  const replaced = new Set(
+    scenario.funding
+      .filter((row) => row.replace)
+      .map((row) => `${row.financialYear}\u0000${row.line}`),
+  );
   let funding: FundingRow[] = [
     ...model.funding.filter((row) => !replaced.has(`${row.financialYear}\u0000${row.line}`)),
     ...scenario.funding.map(({ replace: _replace, ...row }) => row),
@@ -29,18 +38,30 @@ export function applyScenario(model: Model, scenario: Scenario, levers: readonly
   for (const lever of levers) {
     if (lever.kind === 'tariff') {
       const before = tariff;
-      tariff = options.cache ? options.cache.tariffWithLever(before, lever, () => applyTariffLever(before, lever)) : applyTariffLever(before, lever);
+      tariff = options.cache
+        ? options.cache.tariffWithLever(before, lever, () => applyTariffLever(before, lever))
+        : applyTariffLever(before, lever);
     }
     if (lever.kind === 'funding') funding = [...funding, ...lever.rows];
   }
   return {
-    model: { ...model, tariff, funding, assumptions: { ...model.assumptions, ...scenario.assumptions } },
+    model: {
+      ...model,
+      tariff,
+      funding,
+      assumptions: { ...model.assumptions, ...scenario.assumptions },
+    },
     adjustments: leverAdjustments(levers),
   };
 }
 
 /** `options.cache`: one ProjectionCache for every projection of the same model (scenarios, goal-seek, attribution). */
-export function projectScenario(model: Model, scenario: Scenario, levers?: readonly Lever[], options: { dropInstalments?: ReadonlySet<number>; cache?: ProjectionCache } = {}): ProjectionOutcome {
+export function projectScenario(
+  model: Model,
+  scenario: Scenario,
+  levers?: readonly Lever[],
+  options: { dropInstalments?: ReadonlySet<number>; cache?: ProjectionCache } = {},
+): ProjectionOutcome {
   const applied = applyScenario(model, scenario, levers, options);
   return project(applied.model, applied.adjustments, options.cache);
 }

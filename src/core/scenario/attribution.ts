@@ -7,12 +7,16 @@ import { ProjectionCache } from '../demand/cache.js';
 import { projectScenario } from './apply.js';
 import type { Scenario } from './types.js';
 
-export interface Saving {
+interface Saving {
   /** A lever id, or `other-changes` for the scenario's own assumptions and funding lines. */
   readonly id: string;
   readonly label: string;
   /** Per projected FY: spend reduced (base spend − spend with this step), and in-year balance improved. */
-  readonly byYear: readonly { readonly financialYear: FinancialYear; readonly spendSaving: Decimal; readonly balanceImprovement: Decimal }[];
+  readonly byYear: readonly {
+    readonly financialYear: FinancialYear;
+    readonly spendSaving: Decimal;
+    readonly balanceImprovement: Decimal;
+  }[];
 }
 
 export interface Attribution {
@@ -27,12 +31,26 @@ export interface Attribution {
  * time; each step's saving is the change it makes given the steps before it. The steps
  * telescope, so the savings add up exactly to the difference between the two projections.
  */
-export function attributeSavings(model: Model, scenario: Scenario, base: Scenario, cache = new ProjectionCache()): Attribution | { readonly issues: readonly Issue[] } {
+export function attributeSavings(
+  model: Model,
+  scenario: Scenario,
+  base: Scenario,
+  cache = new ProjectionCache(),
+): Attribution | { readonly issues: readonly Issue[] } {
   const inherited = scenario.levers.slice(0, scenario.inheritedLevers);
   const own = scenario.levers.slice(scenario.inheritedLevers);
   const steps: { id: string; label: string; run: () => ReturnType<typeof projectScenario> }[] = [
-    { id: 'other-changes', label: 'Assumptions and funding lines of this scenario', run: () => projectScenario(model, scenario, inherited, { cache }) },
-    ...own.map((lever, k) => ({ id: lever.id, label: lever.label, run: () => projectScenario(model, scenario, [...inherited, ...own.slice(0, k + 1)], { cache }) })),
+    {
+      id: 'other-changes',
+      label: 'Assumptions and funding lines of this scenario',
+      run: () => projectScenario(model, scenario, inherited, { cache }),
+    },
+    ...own.map((lever, k) => ({
+      id: lever.id,
+      label: lever.label,
+      run: () =>
+        projectScenario(model, scenario, [...inherited, ...own.slice(0, k + 1)], { cache }),
+    })),
   ];
   const start = projectScenario(model, base, undefined, { cache });
   if (!start.projection) return { issues: start.issues };

@@ -18,12 +18,25 @@ export function checkScenarios(model: Model, scenarios: readonly Scenario[]): Is
     for (const lever of scenario.levers.slice(scenario.inheritedLevers)) {
       if (seen.has(`${scenario.id}\u0000${lever.id}`) || lever.kind === 'funding') continue;
       seen.add(`${scenario.id}\u0000${lever.id}`);
-      const hit = lever.kind === 'tariff'
-        ? model.tariff.rates.some((r) => (lever.filter.settings === undefined || lever.filter.settings.includes(r.setting)) && (lever.filter.bands === undefined || lever.filter.bands.includes(r.band)))
-        : lever.kind === 'places'
-          ? model.tariff.settings.some((s) => s.id === lever.setting && !s.placeValue.isZero())
-          : people.some((p) => matches(lever.filter, p));
-      if (!hit) issues.push(warning('LEVER_MATCHES_NOTHING', `lever "${lever.id}" of scenario "${scenario.id}" matches nothing in this model, so it changes nothing`, lever.origin));
+      const hit =
+        lever.kind === 'tariff'
+          ? model.tariff.rates.some(
+              (r) =>
+                (lever.filter.settings === undefined ||
+                  lever.filter.settings.includes(r.setting)) &&
+                (lever.filter.bands === undefined || lever.filter.bands.includes(r.band)),
+            )
+          : lever.kind === 'places'
+            ? model.tariff.settings.some((s) => s.id === lever.setting && !s.placeValue.isZero())
+            : people.some((p) => matches(lever.filter, p));
+      if (!hit)
+        issues.push(
+          warning(
+            'LEVER_MATCHES_NOTHING',
+            `lever "${lever.id}" of scenario "${scenario.id}" matches nothing in this model, so it changes nothing`,
+            lever.origin,
+          ),
+        );
       if (isMove(lever)) issues.push(...checkMoveTarget(model, scenario.id, lever, people));
     }
     const agreement = scenario.agreement;
@@ -32,39 +45,93 @@ export function checkScenarios(model: Model, scenarios: readonly Scenario[]): Is
     const outside = (year: number) => year < first || year > model.horizon;
     const range = `${formatFinancialYear(first)} to ${formatFinancialYear(model.horizon)}`;
     for (const instalment of agreement.instalments) {
-      const year = instalment.status === 'backdated' ? (instalment.paidIn ?? instalment.financialYear) : instalment.financialYear;
-      if (outside(year)) issues.push(error('PAYMENT_OUT_OF_RANGE', `scenario "${scenario.id}": an instalment falls in ${formatFinancialYear(year)}, outside the projection ${range}`, instalment.origin));
+      const year =
+        instalment.status === 'backdated'
+          ? (instalment.paidIn ?? instalment.financialYear)
+          : instalment.financialYear;
+      if (outside(year))
+        issues.push(
+          error(
+            'PAYMENT_OUT_OF_RANGE',
+            `scenario "${scenario.id}": an instalment falls in ${formatFinancialYear(year)}, outside the projection ${range}`,
+            instalment.origin,
+          ),
+        );
     }
     for (const target of [agreement.inYearBalanceBy, agreement.clearDeficitBy]) {
-      if (target !== undefined && outside(target)) issues.push(error('PAYMENT_OUT_OF_RANGE', `scenario "${scenario.id}": target year ${formatFinancialYear(target)} is outside the projection ${range}`, agreement.instalments[0]?.origin));
+      if (target !== undefined && outside(target))
+        issues.push(
+          error(
+            'PAYMENT_OUT_OF_RANGE',
+            `scenario "${scenario.id}": target year ${formatFinancialYear(target)} is outside the projection ${range}`,
+            agreement.instalments[0]?.origin,
+          ),
+        );
     }
   }
   return issues;
 }
 
-const isMove = (lever: Lever): lever is MovePlacementsLever | ShiftNewPlansLever => lever.kind === 'move-placements' || lever.kind === 'shift-new-plans';
+const isMove = (lever: Lever): lever is MovePlacementsLever | ShiftNewPlansLever =>
+  lever.kind === 'move-placements' || lever.kind === 'shift-new-plans';
 
 /**
  * A move or shift lands pupils in `to.setting`, in `to.band` or else their own band: each must
  * be a setting the tariff declares and a band it prices there, or the projection would stop
  * at the first cohort row that reaches it, far from the lever that sent it.
  */
-function checkMoveTarget(model: Model, scenarioId: string, lever: MovePlacementsLever | ShiftNewPlansLever, people: readonly Matchable[]): Issue[] {
+function checkMoveTarget(
+  model: Model,
+  scenarioId: string,
+  lever: MovePlacementsLever | ShiftNewPlansLever,
+  people: readonly Matchable[],
+): Issue[] {
   const where = lever.toOrigin ?? lever.origin;
   const what = `lever "${lever.id}" of scenario "${scenarioId}"`;
   if (!model.tariff.settings.some((s) => s.id === lever.toSetting)) {
-    return [error('UNKNOWN_SETTING', `${what} moves pupils to setting "${lever.toSetting}", which is not in tariff "${model.tariff.id}"`, where, `settings: ${model.tariff.settings.map((s) => s.id).join(', ')}`)];
+    return [
+      error(
+        'UNKNOWN_SETTING',
+        `${what} moves pupils to setting "${lever.toSetting}", which is not in tariff "${model.tariff.id}"`,
+        where,
+        `settings: ${model.tariff.settings.map((s) => s.id).join(', ')}`,
+      ),
+    ];
   }
-  const priced = [...new Set(model.tariff.rates.filter((r) => r.setting === lever.toSetting).map((r) => r.band))];
-  const bandsHint = priced.length ? `bands for ${lever.toSetting}: ${priced.join(', ')}` : `the tariff has no rates for ${lever.toSetting}`;
+  const priced = [
+    ...new Set(model.tariff.rates.filter((r) => r.setting === lever.toSetting).map((r) => r.band)),
+  ];
+  const bandsHint = priced.length
+    ? `bands for ${lever.toSetting}: ${priced.join(', ')}`
+    : `the tariff has no rates for ${lever.toSetting}`;
   if (lever.toBand !== undefined) {
-    return priced.includes(lever.toBand) ? [] : [error('UNKNOWN_BAND', `${what} moves pupils to band "${lever.toBand}" of setting "${lever.toSetting}", which tariff "${model.tariff.id}" does not price`, where, bandsHint)];
+    return priced.includes(lever.toBand)
+      ? []
+      : [
+          error(
+            'UNKNOWN_BAND',
+            `${what} moves pupils to band "${lever.toBand}" of setting "${lever.toSetting}", which tariff "${model.tariff.id}" does not price`,
+            where,
+            bandsHint,
+          ),
+        ];
   }
   // Without to.band pupils keep their own band; pupils priced by annual_cost have none, and are priced by the tariff once moved.
-  const unpriced = [...new Set(people.filter((p) => matches(lever.filter, p)).map((p) => p.band))].filter((band) => !priced.includes(band)).sort();
+  const unpriced = [...new Set(people.filter((p) => matches(lever.filter, p)).map((p) => p.band))]
+    .filter((band) => !priced.includes(band))
+    .sort();
   if (unpriced.length === 0) return [];
-  const bands = unpriced.map((band) => (band === '' ? 'no band (pupils priced by annual_cost)' : `band "${band}"`)).join(', ');
-  return [error('UNKNOWN_BAND', `${what} moves pupils to setting "${lever.toSetting}" without a to.band, so they keep ${bands}, which tariff "${model.tariff.id}" does not price there`, where, `give the lever a to.band; ${bandsHint}`)];
+  const bands = unpriced
+    .map((band) => (band === '' ? 'no band (pupils priced by annual_cost)' : `band "${band}"`))
+    .join(', ');
+  return [
+    error(
+      'UNKNOWN_BAND',
+      `${what} moves pupils to setting "${lever.toSetting}" without a to.band, so they keep ${bands}, which tariff "${model.tariff.id}" does not price there`,
+      where,
+      `give the lever a to.band; ${bandsHint}`,
+    ),
+  ];
 }
 
 type Matchable = Parameters<typeof matches>[1];

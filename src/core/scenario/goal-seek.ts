@@ -16,21 +16,44 @@ export interface Target {
 export function metricOf(projection: Projection, target: Target): Decimal | undefined {
   const year = projection.years.find((y) => y.financialYear === target.year);
   if (!year) return undefined;
-  return target.metric === 'in-year-balance' ? year.inYearBalance : target.metric === 'cumulative-balance' ? year.cumulativeBalance : year.spendTotal;
+  return target.metric === 'in-year-balance'
+    ? year.inYearBalance
+    : target.metric === 'cumulative-balance'
+      ? year.cumulativeBalance
+      : year.spendTotal;
 }
 
 /** How far a projection is inside the target: ≥ 0 when it holds. */
-export function margin(projection: Projection, target: Target): Decimal | undefined {
+function margin(projection: Projection, target: Target): Decimal | undefined {
   const value = metricOf(projection, target);
   if (value === undefined) return undefined;
   return target.comparison === '>=' ? value.minus(target.threshold) : target.threshold.minus(value);
 }
 
 export type SolveResult =
-  | { readonly kind: 'solved'; readonly value: Decimal; readonly projection: Projection; readonly runs: number }
-  | { readonly kind: 'already-met'; readonly value: Decimal; readonly projection: Projection; readonly runs: number }
-  | { readonly kind: 'unreachable'; readonly runs: number; readonly best: Decimal; readonly bestMargin: Decimal }
-  | { readonly kind: 'not-monotone'; readonly runs: number; readonly samples: readonly { readonly value: Decimal; readonly margin: Decimal }[] };
+  | {
+      readonly kind: 'solved';
+      readonly value: Decimal;
+      readonly projection: Projection;
+      readonly runs: number;
+    }
+  | {
+      readonly kind: 'already-met';
+      readonly value: Decimal;
+      readonly projection: Projection;
+      readonly runs: number;
+    }
+  | {
+      readonly kind: 'unreachable';
+      readonly runs: number;
+      readonly best: Decimal;
+      readonly bestMargin: Decimal;
+    }
+  | {
+      readonly kind: 'not-monotone';
+      readonly runs: number;
+      readonly samples: readonly { readonly value: Decimal; readonly margin: Decimal }[];
+    };
 
 /**
  * Goal-seek by bisection (docs/scenarios.md, "solve"): the parameter value nearest the
@@ -38,13 +61,22 @@ export type SolveResult =
  * sampled at five evenly spaced points first; if it is not monotone there, no answer is given.
  * `run` projects the model with the parameter at a value (undefined if that cannot project).
  */
-export function solve(run: (value: Decimal) => Projection | undefined, target: Target, low: Decimal, high: Decimal, tolerance: Decimal): SolveResult {
+export function solve(
+  run: (value: Decimal) => Projection | undefined,
+  target: Target,
+  low: Decimal,
+  high: Decimal,
+  tolerance: Decimal,
+): SolveResult {
   let runs = 0;
   const evaluate = (value: Decimal): { projection: Projection; margin: Decimal } => {
     runs += 1;
     const projection = run(value);
     const m = projection ? margin(projection, target) : undefined;
-    if (!projection || m === undefined) throw new RangeError(`the model cannot be projected with the parameter at ${value.toString()}`);
+    if (!projection || m === undefined)
+      throw new RangeError(
+        `the model cannot be projected with the parameter at ${value.toString()}`,
+      );
     return { projection, margin: m };
   };
   const points = [0, 1, 2, 3, 4].map((k) => low.plus(high.minus(low).times(k).div(4)));
@@ -52,16 +84,28 @@ export function solve(run: (value: Decimal) => Projection | undefined, target: T
   const margins = samples.map((s) => s.margin);
   const rising = margins.every((m, i) => i === 0 || m.greaterThanOrEqualTo(margins[i - 1]!));
   const falling = margins.every((m, i) => i === 0 || m.lessThanOrEqualTo(margins[i - 1]!));
-  if (!rising && !falling) return { kind: 'not-monotone', runs, samples: samples.map(({ value, margin: m }) => ({ value, margin: m })) };
+  if (!rising && !falling)
+    return {
+      kind: 'not-monotone',
+      runs,
+      samples: samples.map(({ value, margin: m }) => ({ value, margin: m })),
+    };
   // Walk from the failing end towards the meeting end.
   const [failEnd, meetEnd] = rising ? [samples[0]!, samples[4]!] : [samples[4]!, samples[0]!];
-  if (!failEnd.margin.isNegative()) return { kind: 'already-met', value: failEnd.value, projection: failEnd.projection, runs };
-  if (meetEnd.margin.isNegative()) return { kind: 'unreachable', runs, best: meetEnd.value, bestMargin: meetEnd.margin };
+  if (!failEnd.margin.isNegative())
+    return { kind: 'already-met', value: failEnd.value, projection: failEnd.projection, runs };
+  if (meetEnd.margin.isNegative())
+    return { kind: 'unreachable', runs, best: meetEnd.value, bestMargin: meetEnd.margin };
   // Narrow to the pair of samples that brackets the boundary, then bisect.
   const ordered = rising ? samples : [...samples].reverse();
   let failing = ordered[0]!;
   let meeting = ordered[ordered.length - 1]!;
-  for (let i = 1; i < ordered.length; i += 1) if (!ordered[i]!.margin.isNegative()) { failing = ordered[i - 1]!; meeting = ordered[i]!; break; }
+  for (let i = 1; i < ordered.length; i += 1)
+    if (!ordered[i]!.margin.isNegative()) {
+      failing = ordered[i - 1]!;
+      meeting = ordered[i]!;
+      break;
+    }
   let fail = failing.value;
   let meet = meeting.value;
   let meetProjection = meeting.projection;
@@ -69,7 +113,10 @@ export function solve(run: (value: Decimal) => Projection | undefined, target: T
     const mid = fail.plus(meet).div(2);
     const probe = evaluate(mid);
     if (probe.margin.isNegative()) fail = mid;
-    else { meet = mid; meetProjection = probe.projection; }
+    else {
+      meet = mid;
+      meetProjection = probe.projection;
+    }
   }
   return { kind: 'solved', value: meet, projection: meetProjection, runs };
 }

@@ -1,15 +1,31 @@
 import type { Decimal } from 'decimal.js';
-import type { Adjustments, CeasingChange, CellPlace, NewPlanShare, PlacementMove } from '../adjustments.js';
+import type {
+  Adjustments,
+  CeasingChange,
+  CellPlace,
+  NewPlanShare,
+  PlacementMove,
+} from '../adjustments.js';
 import { toDouble } from '../demand/count.js';
 import { ONE, ZERO } from '../decimal.js';
 import type { AcademicYear } from '../period.js';
 import { matches } from './filter.js';
 import { profileFactor } from './profile.js';
-import type { CeasingLever, Lever, MovePlacementsLever, NewPlansLever, PlacesLever, ShiftNewPlansLever } from './types.js';
+import type {
+  CeasingLever,
+  Lever,
+  MovePlacementsLever,
+  NewPlansLever,
+  PlacesLever,
+  ShiftNewPlansLever,
+} from './types.js';
 
 /** The adjustments of the cohort levers, applied in lever order (docs/scenarios.md, "Levers"). */
 export function leverAdjustments(levers: readonly Lever[]): Adjustments {
-  const newPlanLevers = levers.filter((l): l is NewPlansLever | ShiftNewPlansLever => l.kind === 'new-plans' || l.kind === 'shift-new-plans');
+  const newPlanLevers = levers.filter(
+    (l): l is NewPlansLever | ShiftNewPlansLever =>
+      l.kind === 'new-plans' || l.kind === 'shift-new-plans',
+  );
   const ceasingLevers = levers.filter((l): l is CeasingLever => l.kind === 'ceasing');
   const moveLevers = levers.filter((l): l is MovePlacementsLever => l.kind === 'move-placements');
   const placeLevers = levers.filter((l): l is PlacesLever => l.kind === 'places');
@@ -17,7 +33,11 @@ export function leverAdjustments(levers: readonly Lever[]): Adjustments {
     ...(newPlanLevers.length ? { newPlans: newPlanShares(newPlanLevers) } : {}),
     ...(ceasingLevers.length ? { ceasing: ceasingChange(ceasingLevers) } : {}),
     ...(moveLevers.length ? { moves: placementMoves(moveLevers) } : {}),
-    ...(placeLevers.length ? { extraPlaces: (ay: AcademicYear, setting: string) => extraPlaces(placeLevers, ay, setting) } : {}),
+    ...(placeLevers.length
+      ? {
+          extraPlaces: (ay: AcademicYear, setting: string) => extraPlaces(placeLevers, ay, setting),
+        }
+      : {}),
   };
 }
 
@@ -31,11 +51,18 @@ function ceasingChange(levers: readonly CeasingLever[]): CeasingChange {
   const sets = [''];
   const numbered = new Map<string, number>([['', 0]]);
   const bits = levers.length <= 52;
-  const inSet = (group: number, i: number): boolean => (bits ? Math.floor(group / 2 ** i) % 2 === 1 : sets[group]![i] === '1');
+  const inSet = (group: number, i: number): boolean =>
+    bits ? Math.floor(group / 2 ** i) % 2 === 1 : sets[group]![i] === '1';
   return {
     groupOf: (cell) => {
-      if (bits) return levers.reduce((group, lever, i) => (matches(lever.filter, cell) ? group + 2 ** i : group), 0);
-      const set = levers.some((lever) => matches(lever.filter, cell)) ? levers.map((lever) => (matches(lever.filter, cell) ? '1' : '0')).join('') : '';
+      if (bits)
+        return levers.reduce(
+          (group, lever, i) => (matches(lever.filter, cell) ? group + 2 ** i : group),
+          0,
+        );
+      const set = levers.some((lever) => matches(lever.filter, cell))
+        ? levers.map((lever) => (matches(lever.filter, cell) ? '1' : '0')).join('')
+        : '';
       let group = numbered.get(set);
       if (group === undefined) {
         group = sets.push(set) - 1;
@@ -47,7 +74,11 @@ function ceasingChange(levers: readonly CeasingLever[]): CeasingChange {
       const key = `${group}\u0000${ay}`;
       let product = products.get(key);
       if (product === undefined) {
-        product = levers.reduce((f, l, i) => (inSet(group, i) ? f.times(ONE.plus(l.share.times(profileFactor(l.profile, ay)))) : f), ONE);
+        product = levers.reduce(
+          (f, l, i) =>
+            inSet(group, i) ? f.times(ONE.plus(l.share.times(profileFactor(l.profile, ay)))) : f,
+          ONE,
+        );
         products.set(key, product);
       }
       return product;
@@ -61,12 +92,16 @@ function ceasingChange(levers: readonly CeasingLever[]): CeasingChange {
  * plans to another setting (and band), where a later lever sees them in their new place. Each
  * lever's factor is a double once per year; a cell no lever touches is left as given (undefined).
  */
-function newPlanShares(levers: readonly (NewPlansLever | ShiftNewPlansLever)[]): NonNullable<Adjustments['newPlans']> {
+function newPlanShares(
+  levers: readonly (NewPlansLever | ShiftNewPlansLever)[],
+): NonNullable<Adjustments['newPlans']> {
   const factors = new Map<AcademicYear, number[]>();
   const factorsIn = (ay: AcademicYear): number[] => {
     let byLever = factors.get(ay);
     if (!byLever) {
-      byLever = levers.map((lever) => toDouble(lever.share.times(profileFactor(lever.profile, ay))));
+      byLever = levers.map((lever) =>
+        toDouble(lever.share.times(profileFactor(lever.profile, ay))),
+      );
       factors.set(ay, byLever);
     }
     return byLever;
@@ -74,18 +109,27 @@ function newPlanShares(levers: readonly (NewPlansLever | ShiftNewPlansLever)[]):
   return (ay, cell) => {
     const byLever = factorsIn(ay);
     // Most cells match no lever: they are left as given without building their parts.
-    if (!levers.some((lever, i) => byLever[i] !== 0 && matches(lever.filter, cell))) return undefined;
+    if (!levers.some((lever, i) => byLever[i] !== 0 && matches(lever.filter, cell)))
+      return undefined;
     let parts: NewPlanShare[] = [{ setting: cell.setting, band: cell.band, share: 1 }];
     let changed = false;
     levers.forEach((lever, i) => {
       const factor = byLever[i]!;
       if (factor === 0) return;
       parts = parts.flatMap((part) => {
-        const place: CellPlace = { ncy: cell.ncy, need: cell.need, setting: part.setting, band: part.band };
+        const place: CellPlace = {
+          ncy: cell.ncy,
+          need: cell.need,
+          setting: part.setting,
+          band: part.band,
+        };
         if (!matches(lever.filter, place)) return [part];
         changed = true;
         if (lever.kind === 'new-plans') return [{ ...part, share: part.share * (1 + factor) }];
-        return [{ ...part, share: part.share * (1 - factor) }, { setting: lever.toSetting, band: lever.toBand ?? part.band, share: part.share * factor }];
+        return [
+          { ...part, share: part.share * (1 - factor) },
+          { setting: lever.toSetting, band: lever.toBand ?? part.band, share: part.share * factor },
+        ];
       });
     });
     return changed ? parts : undefined;
@@ -100,16 +144,26 @@ function newPlanShares(levers: readonly (NewPlansLever | ShiftNewPlansLever)[]):
  */
 function placementMoves(levers: readonly MovePlacementsLever[]): NonNullable<Adjustments['moves']> {
   const matchers = levers.map((lever) => (cell: CellPlace) => matches(lever.filter, cell));
-  return (ay) => levers.flatMap((lever, i) => {
-    const before = lever.share.times(profileFactor(lever.profile, ay - 1));
-    const now = lever.share.times(profileFactor(lever.profile, ay));
-    if (now.eq(before)) return [];
-    const move: PlacementMove = { matches: matchers[i]!, fraction: now.minus(before).div(ONE.minus(before)), toSetting: lever.toSetting, ...(lever.toBand !== undefined ? { toBand: lever.toBand } : {}) };
-    return [move];
-  });
+  return (ay) =>
+    levers.flatMap((lever, i) => {
+      const before = lever.share.times(profileFactor(lever.profile, ay - 1));
+      const now = lever.share.times(profileFactor(lever.profile, ay));
+      if (now.eq(before)) return [];
+      const move: PlacementMove = {
+        matches: matchers[i]!,
+        fraction: now.minus(before).div(ONE.minus(before)),
+        toSetting: lever.toSetting,
+        ...(lever.toBand !== undefined ? { toBand: lever.toBand } : {}),
+      };
+      return [move];
+    });
 }
 
-function extraPlaces(levers: readonly PlacesLever[], ay: AcademicYear, setting: string): Decimal | undefined {
+function extraPlaces(
+  levers: readonly PlacesLever[],
+  ay: AcademicYear,
+  setting: string,
+): Decimal | undefined {
   let total: Decimal | undefined;
   for (const lever of levers) {
     if (lever.setting !== setting) continue;

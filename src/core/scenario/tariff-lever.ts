@@ -5,11 +5,12 @@ import { profileFactor } from './profile.js';
 import type { TariffLever } from './types.js';
 
 const inFilter = (lever: TariffLever, rate: TariffRate): boolean =>
-  (lever.filter.settings === undefined || lever.filter.settings.includes(rate.setting))
-  && (lever.filter.bands === undefined || lever.filter.bands.includes(rate.band))
-  && (lever.filter.needs === undefined || rate.need === '*' || lever.filter.needs.includes(rate.need));
+  (lever.filter.settings === undefined || lever.filter.settings.includes(rate.setting)) &&
+  (lever.filter.bands === undefined || lever.filter.bands.includes(rate.band)) &&
+  (lever.filter.needs === undefined || rate.need === '*' || lever.filter.needs.includes(rate.need));
 
-const ayOf = (date: string): number => Number.parseInt(date.slice(0, 4), 10) - (date.slice(5) < '09-01' ? 1 : 0);
+const ayOf = (date: string): number =>
+  Number.parseInt(date.slice(0, 4), 10) - (date.slice(5) < '09-01' ? 1 : 0);
 const dayBefore = (date: string): string => {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
@@ -31,9 +32,11 @@ export function applyTariffLever(tariff: Tariff, lever: TariffLever): Tariff {
 function scaleTariff(tariff: Tariff, lever: TariffLever): Tariff {
   const share = lever.share ?? ZERO;
   const book = new RateBook(tariff, ZERO);
-  const factorOn = (date: string) => ONE.plus(share.times(profileFactor(lever.profile, ayOf(date))));
+  const factorOn = (date: string) =>
+    ONE.plus(share.times(profileFactor(lever.profile, ayOf(date))));
   const stepDates = [lever.fromDate];
-  for (let ay = ayOf(lever.fromDate) + 1; ay <= lever.profile.fullBy; ay += 1) stepDates.push(`${ay}-09-01`);
+  for (let ay = ayOf(lever.fromDate) + 1; ay <= lever.profile.fullBy; ay += 1)
+    stepDates.push(`${ay}-09-01`);
   const rates: TariffRate[] = [];
   const series = new Map<string, TariffRate[]>();
   for (const rate of tariff.rates) {
@@ -42,21 +45,39 @@ function scaleTariff(tariff: Tariff, lever: TariffLever): Tariff {
   }
   for (const rows of series.values()) {
     const first = rows[0]!;
-    if (!inFilter(lever, first)) { rates.push(...rows); continue; }
+    if (!inFilter(lever, first)) {
+      rates.push(...rows);
+      continue;
+    }
     const dates = new Set(rows.map((r) => r.effectiveFrom));
-    for (const row of rows) rates.push(row.effectiveFrom >= lever.fromDate ? { ...row, topUp: row.topUp.times(factorOn(row.effectiveFrom)), notes: `scaled by lever ${lever.id}` } : row);
+    for (const row of rows)
+      rates.push(
+        row.effectiveFrom >= lever.fromDate
+          ? {
+              ...row,
+              topUp: row.topUp.times(factorOn(row.effectiveFrom)),
+              notes: `scaled by lever ${lever.id}`,
+            }
+          : row,
+      );
     for (const date of stepDates) {
       if (dates.has(date)) continue;
       const charged = book.seriesInForce(first.setting, first.band, first.need, date);
       if (!charged?.row) continue;
-      rates.push({ ...charged.row, effectiveFrom: date, topUp: charged.annualTopUp.times(factorOn(date)), notes: `lever ${lever.id}` });
+      rates.push({
+        ...charged.row,
+        effectiveFrom: date,
+        topUp: charged.annualTopUp.times(factorOn(date)),
+        notes: `lever ${lever.id}`,
+      });
     }
   }
   return { ...tariff, rates };
 }
 
 function switchTariff(tariff: Tariff, lever: TariffLever, other: Tariff): Tariff {
-  const switching = (setting: string) => lever.filter.settings === undefined || lever.filter.settings.includes(setting);
+  const switching = (setting: string) =>
+    lever.filter.settings === undefined || lever.filter.settings.includes(setting);
   const end = dayBefore(lever.fromDate);
   const kept = tariff.rates.flatMap((row): TariffRate[] => {
     if (!switching(row.setting)) return [row];
@@ -68,11 +89,22 @@ function switchTariff(tariff: Tariff, lever: TariffLever, other: Tariff): Tariff
   const taken: TariffRate[] = [];
   for (const row of other.rates) {
     if (!switching(row.setting)) continue;
-    if (row.effectiveFrom >= lever.fromDate) { taken.push(row); continue; }
+    if (row.effectiveFrom >= lever.fromDate) {
+      taken.push(row);
+      continue;
+    }
     const charged = book.seriesInForce(row.setting, row.band, row.need, lever.fromDate);
-    if (charged?.row) incoming.set(`${row.setting}\u0000${row.band}\u0000${row.need}`, { ...charged.row, effectiveFrom: lever.fromDate, topUp: charged.annualTopUp });
+    if (charged?.row)
+      incoming.set(`${row.setting}\u0000${row.band}\u0000${row.need}`, {
+        ...charged.row,
+        effectiveFrom: lever.fromDate,
+        topUp: charged.annualTopUp,
+      });
   }
   const settingIds = new Set(tariff.settings.map((s) => s.id));
-  const settings = [...tariff.settings, ...other.settings.filter((s) => !settingIds.has(s.id) && switching(s.id))];
+  const settings = [
+    ...tariff.settings,
+    ...other.settings.filter((s) => !settingIds.has(s.id) && switching(s.id)),
+  ];
   return { ...tariff, settings, rates: [...kept, ...incoming.values(), ...taken] };
 }

@@ -35,24 +35,69 @@ interface LeverBase {
 type UnprofiledLever = Omit<LeverBase, 'profile'>;
 
 /** Change the number of new EHCPs matching the filter by a share (−0.1 = 10% fewer). */
-export interface NewPlansLever extends LeverBase { readonly kind: 'new-plans'; readonly share: Decimal }
+export interface NewPlansLever extends LeverBase {
+  readonly kind: 'new-plans';
+  readonly share: Decimal;
+}
 /** Change ceasing rates matching the filter by a share of themselves (0.2 = a fifth more plans end). */
-export interface CeasingLever extends LeverBase { readonly kind: 'ceasing'; readonly share: Decimal }
+export interface CeasingLever extends LeverBase {
+  readonly kind: 'ceasing';
+  readonly share: Decimal;
+}
 /** Send a share of new plans matching the filter to another setting (and band). */
-export interface ShiftNewPlansLever extends LeverBase { readonly kind: 'shift-new-plans'; readonly share: Decimal; readonly toSetting: string; readonly toBand?: string; readonly toOrigin?: Location }
+export interface ShiftNewPlansLever extends LeverBase {
+  readonly kind: 'shift-new-plans';
+  readonly share: Decimal;
+  readonly toSetting: string;
+  readonly toBand?: string;
+  readonly toOrigin?: Location;
+}
 /** Move a share of existing pupils matching the filter to another setting (and band), once. */
-export interface MovePlacementsLever extends LeverBase { readonly kind: 'move-placements'; readonly share: Decimal; readonly toSetting: string; readonly toBand?: string; readonly toOrigin?: Location }
+export interface MovePlacementsLever extends LeverBase {
+  readonly kind: 'move-placements';
+  readonly share: Decimal;
+  readonly toSetting: string;
+  readonly toBand?: string;
+  readonly toOrigin?: Location;
+}
 /** Change tariff top-ups matching the filter by a share, or switch to another tariff, from a date. */
-export interface TariffLever extends LeverBase { readonly kind: 'tariff'; readonly share?: Decimal; readonly tariff?: Tariff; readonly fromDate: string }
+export interface TariffLever extends LeverBase {
+  readonly kind: 'tariff';
+  readonly share?: Decimal;
+  readonly tariff?: Tariff;
+  readonly fromDate: string;
+}
 /** Add (or with a negative number remove) commissioned places in a setting. */
-export interface PlacesLever extends LeverBase { readonly kind: 'places'; readonly setting: string; readonly places: Decimal }
+export interface PlacesLever extends LeverBase {
+  readonly kind: 'places';
+  readonly setting: string;
+  readonly places: Decimal;
+}
 /** Add funding lines: amounts, or a block transfer as a share of a stated schools block. */
-export interface FundingLever extends UnprofiledLever { readonly kind: 'funding'; readonly rows: readonly FundingRow[] }
+interface FundingLever extends UnprofiledLever {
+  readonly kind: 'funding';
+  readonly rows: readonly FundingRow[];
+}
 
-export type Lever = NewPlansLever | CeasingLever | ShiftNewPlansLever | MovePlacementsLever | TariffLever | PlacesLever | FundingLever;
-export const LEVER_KINDS = ['new-plans', 'ceasing', 'shift-new-plans', 'move-placements', 'tariff', 'places', 'funding'] as const;
+export type Lever =
+  | NewPlansLever
+  | CeasingLever
+  | ShiftNewPlansLever
+  | MovePlacementsLever
+  | TariffLever
+  | PlacesLever
+  | FundingLever;
+export const LEVER_KINDS = [
+  'new-plans',
+  'ceasing',
+  'shift-new-plans',
+  'move-placements',
+  'tariff',
+  'places',
+  'funding',
+] as const;
 
-export type InstalmentStatus = 'paid' | 'due' | 'withheld' | 'backdated';
+type InstalmentStatus = 'paid' | 'due' | 'withheld' | 'backdated';
 
 export interface Instalment {
   readonly financialYear: FinancialYear;
@@ -67,7 +112,10 @@ export interface Instalment {
 export interface Agreement {
   readonly total: Decimal;
   readonly instalments: readonly Instalment[];
-  readonly localContributions: readonly { readonly financialYear: FinancialYear; readonly amount: Decimal }[];
+  readonly localContributions: readonly {
+    readonly financialYear: FinancialYear;
+    readonly amount: Decimal;
+  }[];
   readonly inYearBalanceBy: FinancialYear;
   readonly clearDeficitBy?: FinancialYear;
   readonly conditions: readonly string[];
