@@ -8,17 +8,23 @@ import { academicYearCell, decimalCell, ncyCell, needCell } from './cell-parsers
 import { flushNormalisations } from './normalise.js';
 import type { TariffCheck } from './tariff-check.js';
 
+/**
+ * How sure a rate is, for simulate (issue 15): observed/exposure give a Beta posterior whose mean is
+ * the rate (calibrate writes them); low/high give a planner's range. A plain projection ignores them.
+ */
+const UNCERTAINTY_COLUMNS = ['observed', 'exposure', 'low', 'high'] as const;
+
 export const NEW_PLANS_COLUMNS = {
   required: ['ncy', 'need', 'setting', 'band'],
-  optional: ['count', 'rate', 'academic_year', 'area'],
+  optional: ['count', 'rate', 'academic_year', 'area', ...UNCERTAINTY_COLUMNS],
 } as const;
 export const CEASING_COLUMNS = {
   required: ['ncy', 'rate'],
-  optional: ['need', 'setting', 'area'],
+  optional: ['need', 'setting', 'area', ...UNCERTAINTY_COLUMNS],
 } as const;
 export const TRANSITIONS_COLUMNS = {
   required: ['from_ncy', 'from_setting', 'to_setting', 'rate'],
-  optional: ['to_band', 'need', 'to_need', 'area'],
+  optional: ['to_band', 'need', 'to_need', 'area', ...UNCERTAINTY_COLUMNS],
 } as const;
 
 /** new-plans.csv: new EHCPs joining in each projected academic year, as a count or a rate per head of population. */
