@@ -317,6 +317,33 @@ export const ISSUE_CODES = {
       "An area in a national model's areas table has no rows in cohort.csv, so it cannot be modelled.",
     fix: 'Check that the national cohort was exported in full, or remove the area from areas.csv.',
   },
+  DEDUCTIONS_COMPUTED: {
+    cause:
+      'funding.csv gives no hnb_deductions for a year in which the tariff has "dfe" settings with places (warning, once per model): the tool deducts their place funding, costed as spend is, from hnb_allocation, which it reads as the allocation before deductions.',
+    fix: 'Enter the published deductions as hnb_deductions (positive), or enter the published after-deductions figure as hnb_allocation with hnb_deductions 0.',
+  },
+  DEDUCTIONS_WITHOUT_ALLOCATION: {
+    cause:
+      'funding.csv gives hnb_deductions for a year with no hnb_allocation row: deductions are taken from the allocation published beside them, never from a grown one.',
+    fix: 'Give the hnb_allocation (before deductions) for that year too, or remove the deductions row.',
+  },
+  PLACE_FUNDER_UNKNOWN: {
+    cause: 'A tariff setting\'s placeFundedBy is neither "la" nor "dfe".',
+    fix: 'Write "la" (the authority pays place funding from its HNB) or "dfe" (the DfE pays it and deducts it from the HNB); leave it out for "la".',
+  },
+  PLACE_FUNDER_SUSPECT: {
+    cause:
+      'tariffs check: a setting whose id or label suggests an academy, free school, FE college, specialist post-16 institution or non-maintained special school has placeFundedBy "la" (or none) (warning): the DfE funds those places and deducts them from the HNB.',
+    fix: 'Give the setting placeFundedBy "dfe", or leave it "la" if the authority really pays its places.',
+  },
+  UNOCCUPIED_BELOW_PLACE: {
+    cause: "A tariff setting's unoccupiedPlaceValue is below its placeValue.",
+    fix: 'An empty place is funded at least as much as a filled one (£10,000 against £6,000 for resourced provision); check the two values.',
+  },
+  FINANCING_RATE_OUT_OF_RANGE: {
+    cause: "model.json's deficitFinancing.rate is not a share from 0 to 1.",
+    fix: 'Give the yearly rate as a share: "0.045" for 4.5%.',
+  },
 } as const satisfies Record<string, { cause: string; fix: string }>;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

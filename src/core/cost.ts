@@ -3,6 +3,7 @@ import { countDecimal } from './demand/count.js';
 import type { Lane } from './demand/lanes.js';
 import { Dec, ZERO } from './decimal.js';
 import { error, type Issue, type Location } from './issue.js';
+import { annualPlaceCost } from './place-cost.js';
 import {
   type AcademicYear,
   type FinancialYear,
@@ -56,6 +57,8 @@ export interface CostContext {
   readonly settings: readonly TariffSetting[];
   /** Commissioned places given in places.csv for (AY, setting). */
   readonly givenPlaces: (ay: AcademicYear, setting: string) => Decimal | undefined;
+  /** Of the places given, those filled by pupils from other authorities (places.csv `imported`). */
+  readonly importedPlaces?: (ay: AcademicYear, setting: string) => Decimal | undefined;
   /** Places a scenario adds to (or removes from) those given or defaulted. */
   readonly extraPlaces?: (ay: AcademicYear, setting: string) => Decimal | undefined;
   /** When a pupil row's annual_cost starts: 1 September of the base year. */
@@ -110,12 +113,19 @@ export function costAcademicYear(
   context: CostContext,
 ): AcademicYearCost {
   const placesBySetting = new Map<string, Decimal>();
+  const placeAnnual = new Map<string, Decimal>();
   for (const setting of context.settings) {
-    if (setting.placeValue.isZero()) continue;
-    const places = context.givenPlaces(ay, setting.id) ?? pupilsBySetting.get(setting.id) ?? ZERO;
+    if (setting.placeValue.isZero() && !setting.unoccupiedPlaceValue) continue;
+    const pupils = pupilsBySetting.get(setting.id) ?? ZERO;
+    const given = context.givenPlaces(ay, setting.id);
+    const places = given ?? pupils;
     const extra = context.extraPlaces?.(ay, setting.id);
     // Removing more places than there are leaves none, never a negative number of places.
-    placesBySetting.set(setting.id, extra ? Dec.max(ZERO, places.plus(extra)) : places);
+    const charged = extra ? Dec.max(ZERO, places.plus(extra)) : places;
+    placesBySetting.set(setting.id, charged);
+    // Pupils from other authorities fill places as the area's own pupils do.
+    const imported = given ? (context.importedPlaces?.(ay, setting.id) ?? ZERO) : ZERO;
+    placeAnnual.set(setting.id, annualPlaceCost(setting, charged, pupils.plus(imported)));
   }
   // Each series' pupils, made a Decimal once for every span of the AY.
   const pupilsBySeries = cost.series.map((group) => {
@@ -145,13 +155,13 @@ export function costAcademicYear(
       topUp.set(setting, (topUp.get(setting) ?? ZERO).plus(total.times(factorSum)));
     const monthCount = new Dec(span.months.length);
     for (const setting of context.settings) {
-      const places = placesBySetting.get(setting.id);
+      const annual = placeAnnual.get(setting.id);
       parts.push({
         financialYear: span.financialYear,
         setting: setting.id,
         topUpAnnualMonths: topUp.get(setting.id) ?? ZERO,
         // Place values are never uplifted, so every month of the span costs the same.
-        placeAnnualMonths: places ? places.times(setting.placeValue).times(monthCount) : ZERO,
+        placeAnnualMonths: annual ? annual.times(monthCount) : ZERO,
       });
     }
   }

@@ -11,6 +11,7 @@ export type Dec = Decimal;
 
 export const ZERO: Decimal = new Dec(0);
 export const ONE: Decimal = new Dec(1);
+export const TWO: Decimal = new Dec(2);
 export const TWELVE: Decimal = new Dec(12);
 
 /** 0 … 4095 made once, at load: a constant table, never written (Decimals are never changed). */

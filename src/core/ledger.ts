@@ -1,13 +1,20 @@
 import type { Decimal } from 'decimal.js';
 import { ONE, ZERO } from './decimal.js';
-import { error, type Issue } from './issue.js';
+import { error, warning, type Issue } from './issue.js';
 import type { FundingRow } from './model.js';
 import { type FinancialYear, formatFinancialYear } from './period.js';
 
 export interface YearIncome {
+  /** The HNB allocation before deductions (gross). */
   readonly hnb: Decimal;
   /** Whether the HNB allocation was given for this year or grown from an earlier one. */
   readonly hnbBasis: 'given' | 'grown';
+  /** Place funding deducted from the HNB for places the DfE funds directly: zero or negative. */
+  readonly hnbDeductions: Decimal;
+  /** Given in funding.csv (hnb_deductions), or computed from the "dfe" settings' places. */
+  readonly deductionsBasis: 'given' | 'computed';
+  /** The import/export adjustment, signed as published. */
+  readonly importExport: Decimal;
   readonly transfer: Decimal;
   readonly safetyValve: Decimal;
   /** la_contribution + other_income. */
@@ -19,23 +26,30 @@ export interface YearIncome {
 
 /**
  * Income by FY from funding.csv (docs/methodology.md, "Income and balances").
- * A year with no hnb_allocation takes the last given one grown by hnbGrowth a year;
- * every other line is summed as given and never carried into another year.
+ * A year with no hnb_allocation takes the last given one grown by hnbGrowth a year; a year with
+ * no hnb_deductions deducts `computedDeductions` (the "dfe" settings' place funding, costed as
+ * spend is), with one warning per model when that is not zero. Every other line is summed as
+ * given and never carried into another year.
  */
 export function incomeByYear(
   funding: readonly FundingRow[],
   years: readonly FinancialYear[],
   hnbGrowth: Decimal,
   issues: Issue[],
+  computedDeductions: ReadonlyMap<FinancialYear, Decimal> = new Map(),
 ): Map<FinancialYear, YearIncome> {
   const given = new Map<FinancialYear, Decimal>();
-  for (const row of funding)
+  const deductions = new Map<FinancialYear, Decimal>();
+  for (const row of funding) {
     if (row.line === 'hnb_allocation') given.set(row.financialYear, row.amount);
+    if (row.line === 'hnb_deductions') deductions.set(row.financialYear, row.amount);
+  }
   const givenYears = [...given.keys()].sort((a, b) => a - b);
   const result = new Map<FinancialYear, YearIncome>();
   // Located in the model's own funding.csv; reported once, for the first year, since later years grow from it.
   const file = funding.find((row) => row.origin)?.origin?.file ?? 'funding.csv';
   let reported = false;
+  const computedIn: FinancialYear[] = [];
   for (const year of years) {
     const lines = (line: FundingRow['line']): Decimal =>
       funding
@@ -57,18 +71,40 @@ export function incomeByYear(
     } else {
       hnb = given.get(from)!.times(ONE.plus(hnbGrowth).pow(year - from));
     }
+    const givenDeduction = deductions.get(year);
+    const computed = computedDeductions.get(year) ?? ZERO;
+    if (givenDeduction === undefined && !computed.isZero()) computedIn.push(year);
+    const hnbDeductions = (givenDeduction ?? computed).negated();
+    const importExport = lines('import_export');
     const transfer = lines('block_transfer');
     const safetyValve = lines('safety_valve');
     const other = lines('la_contribution').plus(lines('other_income'));
     result.set(year, {
       hnb,
       hnbBasis: from === year ? 'given' : 'grown',
+      hnbDeductions,
+      deductionsBasis: givenDeduction === undefined ? 'computed' : 'given',
+      importExport,
       transfer,
       safetyValve,
       other,
       writeOff: ZERO,
-      total: hnb.plus(transfer).plus(safetyValve).plus(other),
+      total: hnb
+        .plus(hnbDeductions)
+        .plus(importExport)
+        .plus(transfer)
+        .plus(safetyValve)
+        .plus(other),
     });
   }
+  if (computedIn.length)
+    issues.push(
+      warning(
+        'DEDUCTIONS_COMPUTED',
+        `funding.csv gives no hnb_deductions for ${computedIn.map(formatFinancialYear).join(', ')}, so the place funding of the tariff's "dfe" settings is deducted from hnb_allocation instead`,
+        { file },
+        'add the published deductions as hnb_deductions rows (positive), or 0 if hnb_allocation is already after deductions',
+      ),
+    );
   return result;
 }

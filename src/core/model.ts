@@ -86,6 +86,8 @@ export interface PlacesRow {
   readonly academicYear: AcademicYear;
   readonly setting: string;
   readonly places: Decimal;
+  /** Of the places, those filled by pupils from other authorities (places.csv `imported`): they count as occupied. */
+  readonly imported?: Decimal;
   readonly origin?: Location;
 }
 
@@ -96,6 +98,8 @@ export const FUNDING_LINES = [
   'safety_valve',
   'la_contribution',
   'other_income',
+  'hnb_deductions',
+  'import_export',
 ] as const;
 export type FundingLine = (typeof FUNDING_LINES)[number];
 
@@ -114,6 +118,20 @@ export interface Assumptions {
   readonly newPlansGrowth: Decimal;
   readonly hnbGrowth: Decimal;
   readonly tariffUplift: Decimal;
+  /** A year's growth of a spend.csv line after its last given year, when the line gives no growth of its own (absent = 0). */
+  readonly otherSpendGrowth?: Decimal;
+}
+
+/** One spend.csv row: a high-needs spend line other than top-ups and places (s251 1.2.4–1.2.13). */
+export interface SpendRow {
+  readonly financialYear: FinancialYear;
+  readonly line: string;
+  readonly amount: Decimal;
+  /** The s251 line code, for the officer's reconciliation. */
+  readonly s251?: string;
+  /** This line's growth a year after this row's year, instead of assumptions.otherSpendGrowth. */
+  readonly growth?: Decimal;
+  readonly origin?: Location;
 }
 
 /** Everything a projection needs, as plain data. Built by src/io/read-model.ts or by a library caller. */
@@ -137,4 +155,10 @@ export interface Model {
   readonly overflowSetting?: string;
   /** The 2026 write-off (High Needs Stability Grant), when the area expects it. */
   readonly writeOff?: WriteOff;
+  /** Other high-needs spend lines (spend.csv). */
+  readonly spend?: readonly SpendRow[];
+  /** The last FY of the statutory override (policy/statutory-override.json, or model.json overrideEnd); absent: no override headline. */
+  readonly overrideEnd?: FinancialYear;
+  /** What carrying a deficit costs the general fund (model.json deficitFinancing). */
+  readonly deficitFinancing?: { readonly rate: Decimal };
 }

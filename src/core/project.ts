@@ -29,6 +29,7 @@ import type {
   AcademicYearResult,
   FinancialYearResult,
   Flows,
+  OtherSpendLine,
   Projection,
   ProjectionOutcome,
   SettingFlows,
@@ -36,6 +37,9 @@ import type {
 } from './projection.js';
 import type { SpanSum } from './rate-book.js';
 import { applyWriteOff } from './write-off.js';
+import { withFinancing } from './financing.js';
+import { otherSpendByYear } from './other-spend.js';
+import { fundedByDfe } from './place-cost.js';
 
 /**
  * Projects an area's high-needs spend, income and DSG balance (docs/methodology.md).
@@ -59,7 +63,8 @@ export function project(
   const context: CostContext = {
     rateBook,
     settings: model.tariff.settings,
-    givenPlaces: indexPlaces(model),
+    givenPlaces: indexPlaces(model, (row) => row.places),
+    importedPlaces: indexPlaces(model, (row) => row.imported),
     ...(adjustments.extraPlaces ? { extraPlaces: adjustments.extraPlaces } : {}),
     bespokeFrom: `${model.baseYear}-09-01`,
     issues,
@@ -102,16 +107,29 @@ export function project(
     previous = pupilsBySetting;
   }
 
-  const income = incomeByYear(model.funding, financialYears, model.assumptions.hnbGrowth, issues);
+  const spend = sumParts(costParts);
+  const income = incomeByYear(
+    model.funding,
+    financialYears,
+    model.assumptions.hnbGrowth,
+    issues,
+    dfePlaceFunding(model, financialYears, spend),
+  );
   if (hasErrors(issues)) return { issues };
 
   const openingBalance =
     model.funding.find((row) => row.line === 'opening_balance')?.amount ?? ZERO;
-  const { years, writeOff } = applyWriteOff(
-    rollUp(model, financialYears, costParts, academicYears, income, openingBalance),
+  const other = otherSpendByYear(
+    model.spend ?? [],
+    financialYears,
+    model.assumptions.otherSpendGrowth,
+  );
+  const { years: balanced, writeOff } = applyWriteOff(
+    rollUp(model, financialYears, spend, other, academicYears, income, openingBalance),
     openingBalance,
     model.writeOff,
   );
+  const years = withFinancing(balanced, openingBalance, model.deficitFinancing?.rate);
   const projection: Projection = {
     area: model.area,
     baseYear: model.baseYear,
@@ -128,19 +146,17 @@ export function project(
     years,
     academicYears,
     ...(writeOff ? { writeOff } : {}),
+    ...(model.overrideEnd !== undefined ? { overrideEnd: model.overrideEnd } : {}),
+    ...(model.deficitFinancing ? { financingRate: model.deficitFinancing.rate } : {}),
   };
   return { projection, issues };
 }
 
-function rollUp(
-  model: Model,
-  financialYears: readonly FinancialYear[],
-  costParts: readonly CostPart[],
-  academicYears: readonly AcademicYearResult[],
-  income: ReturnType<typeof incomeByYear>,
-  openingBalance: Decimal,
-): FinancialYearResult[] {
-  const sums = new Map<FinancialYear, Map<string, { topUp: Decimal; place: Decimal }>>();
+type SettingSums = Map<FinancialYear, Map<string, { topUp: Decimal; place: Decimal }>>;
+
+/** The cost parts summed by FY and setting (annual amounts × months; divided by 12 once, in rollUp). */
+function sumParts(costParts: readonly CostPart[]): SettingSums {
+  const sums: SettingSums = new Map();
   for (const part of costParts) {
     let bySetting = sums.get(part.financialYear);
     if (!bySetting) {
@@ -157,23 +173,55 @@ function rollUp(
         place: ZERO.plus(part.placeAnnualMonths),
       });
   }
+  return sums;
+}
+
+/** The place funding of the "dfe" settings by FY: what the DfE deducts when funding.csv does not say. */
+function dfePlaceFunding(
+  model: Model,
+  financialYears: readonly FinancialYear[],
+  sums: SettingSums,
+): Map<FinancialYear, Decimal> {
+  const dfe = model.tariff.settings.filter(fundedByDfe);
+  return new Map(
+    financialYears.map((fy) => [
+      fy,
+      sumOf(dfe, (s) => sums.get(fy)?.get(s.id)?.place ?? ZERO).div(TWELVE),
+    ]),
+  );
+}
+
+function rollUp(
+  model: Model,
+  financialYears: readonly FinancialYear[],
+  sums: SettingSums,
+  other: ReadonlyMap<FinancialYear, readonly OtherSpendLine[]>,
+  academicYears: readonly AcademicYearResult[],
+  income: ReturnType<typeof incomeByYear>,
+  openingBalance: Decimal,
+): FinancialYearResult[] {
   const byAcademicYear = new Map(academicYears.map((ay) => [ay.academicYear, ay]));
   let cumulative = openingBalance;
   return financialYears.map((fy) => {
     const january = byAcademicYear.get(fy)!;
-    const settings: SettingYear[] = model.tariff.settings.map(({ id }) => {
-      const entry = sums.get(fy)?.get(id) ?? { topUp: ZERO, place: ZERO };
+    const settings: SettingYear[] = model.tariff.settings.map((setting) => {
+      const entry = sums.get(fy)?.get(setting.id) ?? { topUp: ZERO, place: ZERO };
       // Σ over months of annual rate ÷ 12, divided once: identical in value, fewer roundings.
+      const place = entry.place.div(TWELVE);
+      const dfe = fundedByDfe(setting);
       return {
-        setting: id,
-        pupilsJanuary: january.pupilsBySetting.get(id) ?? ZERO,
+        setting: setting.id,
+        pupilsJanuary: january.pupilsBySetting.get(setting.id) ?? ZERO,
         spendTopUp: entry.topUp.div(TWELVE),
-        spendPlace: entry.place.div(TWELVE),
+        spendPlace: dfe ? ZERO : place,
+        placeDfe: dfe ? place : ZERO,
       };
     });
     const spendTopUp = sumOf(settings, (s) => s.spendTopUp);
     const spendPlace = sumOf(settings, (s) => s.spendPlace);
-    const spendTotal = spendTopUp.plus(spendPlace);
+    const otherSpend = other.get(fy) ?? [];
+    const spendOther = sumOf(otherSpend, (line) => line.amount);
+    const spendTotal = spendTopUp.plus(spendPlace).plus(spendOther);
     const yearIncome = income.get(fy)!;
     const inYearBalance = yearIncome.total.minus(spendTotal);
     cumulative = cumulative.plus(inYearBalance);
@@ -182,10 +230,14 @@ function rollUp(
       pupilsJanuary: january.pupils,
       spendTopUp,
       spendPlace,
+      spendOther,
+      otherSpend,
       spendTotal,
+      placeDfe: sumOf(settings, (s) => s.placeDfe),
       income: yearIncome,
       inYearBalance,
       cumulativeBalance: cumulative,
+      generalFundFinancing: ZERO,
       settings,
     };
   });
@@ -247,9 +299,15 @@ function chargedSpans(
   return [...spans.entries()].map(([financialYear, months]) => ({ financialYear, months }));
 }
 
-function indexPlaces(model: Model): CostContext['givenPlaces'] {
+function indexPlaces(
+  model: Model,
+  pick: (row: Model['places'][number]) => Decimal | undefined,
+): CostContext['givenPlaces'] {
   const index = new Map<string, Decimal>();
-  for (const row of model.places) index.set(`${row.academicYear}\u0000${row.setting}`, row.places);
+  for (const row of model.places) {
+    const value = pick(row);
+    if (value) index.set(`${row.academicYear}\u0000${row.setting}`, value);
+  }
   return (ay, setting) => index.get(`${ay}\u0000${setting}`);
 }
 

@@ -10,7 +10,18 @@ export interface SettingYear {
   /** Pupils in the setting in the AY holding the FY's January. */
   readonly pupilsJanuary: Decimal;
   readonly spendTopUp: Decimal;
+  /** Place funding the authority pays: settings whose placeFundedBy is "la". */
   readonly spendPlace: Decimal;
+  /** Place funding the DfE pays directly and deducts from the HNB ("dfe" settings): for information, not spend. */
+  readonly placeDfe: Decimal;
+}
+
+/** One spend.csv line in one FY: as given, or grown from its last given year. */
+export interface OtherSpendLine {
+  readonly line: string;
+  readonly s251?: string;
+  readonly amount: Decimal;
+  readonly basis: 'given' | 'grown';
 }
 
 export interface FinancialYearResult {
@@ -18,10 +29,18 @@ export interface FinancialYearResult {
   readonly pupilsJanuary: Decimal;
   readonly spendTopUp: Decimal;
   readonly spendPlace: Decimal;
+  /** spend.csv's lines: the high-needs spend besides top-ups and places. */
+  readonly spendOther: Decimal;
+  readonly otherSpend: readonly OtherSpendLine[];
+  /** top-ups + places + other. */
   readonly spendTotal: Decimal;
+  /** Place funding of "dfe" settings (for information: the computed deductions are made of it). */
+  readonly placeDfe: Decimal;
   readonly income: YearIncome;
   readonly inYearBalance: Decimal;
   readonly cumulativeBalance: Decimal;
+  /** What carrying the deficit costs the general fund this FY: outside the DSG balance. */
+  readonly generalFundFinancing: Decimal;
   readonly settings: readonly SettingYear[];
 }
 
@@ -84,6 +103,10 @@ export interface Projection {
   readonly academicYears: readonly AcademicYearResult[];
   /** The 2026 write-off as applied, when the model has one paid inside the projection. */
   readonly writeOff?: WriteOffResult;
+  /** The last FY of the statutory override, when the model says (Model.overrideEnd). */
+  readonly overrideEnd?: FinancialYear;
+  /** The general-fund financing rate, when the model gives one. */
+  readonly financingRate?: Decimal;
 }
 
 export interface ProjectionOutcome {

@@ -28,11 +28,23 @@ export interface TariffBand {
   readonly notes?: string;
 }
 
+/**
+ * Who pays a setting's place funding (domain brief §2.2, "Recoupment"): the authority from its HNB
+ * (maintained schools and units), or the DfE directly, deducting it from the authority's HNB
+ * (academies, free schools, FE and specialist post-16, non-maintained special schools).
+ */
+export const PLACE_FUNDERS = ['la', 'dfe'] as const;
+export type PlaceFunder = (typeof PLACE_FUNDERS)[number];
+
 export interface TariffSetting extends Provenance {
   readonly id: string;
   readonly label: string;
   /** Annual place funding per commissioned place; never uplifted (domain brief §5.6). */
   readonly placeValue: Decimal;
+  /** Absent: "la", as before the field existed. */
+  readonly placeFundedBy?: PlaceFunder;
+  /** Annual funding of a commissioned place no pupil fills (resourced provision and units: £10,000); absent = placeValue. */
+  readonly unoccupiedPlaceValue?: Decimal;
   readonly origin?: Location;
 }
 

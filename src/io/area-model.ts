@@ -18,6 +18,8 @@ import { parseNationalManifest } from './national-manifest.js';
 import { type ModelTables, present, readModelRows } from './model-tables.js';
 import { TariffCheck } from './tariff-check.js';
 import { checkedOverflowSetting } from './check-manifest.js';
+import { readModelMoney } from './model-money.js';
+import { type OverridePolicy, readOverridePolicy } from './read-policy.js';
 import type { InputDigest } from './read-model.js';
 import {
   type LoadedTariff,
@@ -31,6 +33,8 @@ export interface NationalContext {
   readonly init: NationalInit;
   readonly tariffs: Map<string, LoadedTariff>;
   manifest?: ReturnType<typeof parseNationalManifest>;
+  /** policy/statutory-override.json, read once per worker. */
+  overridePolicy?: OverridePolicy;
   /**
    * The ceasing and transition rows of areas that have none of their own, by tariff: the same
    * rows for every such area, so they are one array each, and projections of different areas can
@@ -129,6 +133,15 @@ export function buildAreaModel(
     issues,
   );
   if (tariff) Object.assign(rows, sharedRules(context, tariff, task, rows));
+  context.overridePolicy ??= readOverridePolicy();
+  const money = readModelMoney(
+    table('spend.csv')?.table,
+    national.money,
+    context.overridePolicy,
+    base,
+    horizon,
+    issues,
+  );
 
   const sorted = sortIssues(issues);
   if (hasErrors(sorted) || !tariff || base === undefined || horizon === undefined || !assumptions)
@@ -142,6 +155,7 @@ export function buildAreaModel(
     ...rows,
     ...(overflowSetting ? { overflowSetting } : {}),
     ...(national.writeOff ? { writeOff: national.writeOff } : {}),
+    ...money,
   };
   return { model, issues: sorted, inputs };
 }
@@ -215,7 +229,7 @@ function areaAssumptions(
   issues: Issue[],
 ): Assumptions | undefined {
   if (!national) return undefined;
-  const value = (key: keyof Assumptions): Decimal => {
+  const value = (key: keyof typeof ASSUMPTION_COLUMNS): Decimal => {
     const column = ASSUMPTION_COLUMNS[key];
     return row.get(column) === ''
       ? national[key]
@@ -225,6 +239,7 @@ function areaAssumptions(
     newPlansGrowth: value('newPlansGrowth'),
     hnbGrowth: value('hnbGrowth'),
     tariffUplift: value('tariffUplift'),
+    ...(national.otherSpendGrowth ? { otherSpendGrowth: national.otherSpendGrowth } : {}),
   };
 }
 

@@ -17,6 +17,7 @@ export const AREA_TABLES = [
   'funding.csv',
   'population.csv',
   'capacity.csv',
+  'spend.csv',
 ] as const;
 export type AreaTable = (typeof AREA_TABLES)[number];
 

@@ -4,6 +4,7 @@ import type { AcademicYear, FinancialYear } from '../core/period.js';
 import type { WriteOff } from '../core/write-off.js';
 import { jsonFields } from './read-json.js';
 import { MODEL_SETTINGS_KEYS, parseModelSettings } from './read-manifest.js';
+import type { MoneySettings } from './read-money-settings.js';
 
 /** model.json of a national model: `areas` names the areas table instead of one `area`. */
 export interface NationalManifest {
@@ -20,6 +21,8 @@ export interface NationalManifest {
   readonly overflowSetting?: string;
   /** Where a field of model.json is, for problems found once the tariff and tables are read. */
   readonly at: (path: string) => Location;
+  /** overrideEnd and deficitFinancing, for every area (src/io/read-money-settings.ts). */
+  readonly money?: MoneySettings;
 }
 
 /** True when model.json text is a national manifest (an object with `areas`); malformed JSON is not. */

@@ -15,7 +15,7 @@ import { flushNormalisations } from './normalise.js';
 
 export const PLACES_COLUMNS = {
   required: ['academic_year', 'setting', 'places'],
-  optional: ['area'],
+  optional: ['area', 'imported'],
 } as const;
 export const FUNDING_COLUMNS = {
   required: ['financial_year', 'line', 'amount'],
@@ -35,6 +35,10 @@ export function readPlaces(
     const academicYear = academicYearCell(row, 'academic_year', issues);
     const setting = tariff.setting(row, 'setting', issues);
     const places = decimalCell(row, 'places', issues, { kind: 'count' });
+    const imported =
+      row.get('imported') === ''
+        ? undefined
+        : decimalCell(row, 'imported', issues, { kind: 'count' });
     if (
       issues.length > before ||
       academicYear === undefined ||
@@ -73,7 +77,7 @@ export function readPlaces(
         ),
       );
     }
-    return [{ academicYear, setting, places, origin: row.at() }];
+    return [{ academicYear, setting, places, ...(imported ? { imported } : {}), origin: row.at() }];
   });
   flushNormalisations(issues);
   return rows;
@@ -99,7 +103,9 @@ export function readFunding(
           'UNKNOWN_FUNDING_LINE',
           `funding line "${lineText}" is not known`,
           row.at('line'),
-          `expected one of ${FUNDING_LINES.join(', ')}`,
+          looksLikeSpend(lineText)
+            ? 'funding.csv holds income; give a spend line such as this in spend.csv (financial_year, line, amount), where it counts in spend_total'
+            : `expected one of ${FUNDING_LINES.join(', ')}`,
         ),
       );
     }
@@ -108,12 +114,12 @@ export function readFunding(
     const amount = transfer?.usesShare
       ? transfer.amount
       : decimalCell(row, 'amount', issues, {
-          allowNegative: line !== 'hnb_allocation',
+          allowNegative: line !== 'hnb_allocation' && line !== 'hnb_deductions',
           kind: 'amount',
         });
     if (issues.length > before || financialYear === undefined || !line || amount === undefined)
       return [];
-    if (line === 'opening_balance' || line === 'hnb_allocation') {
+    if (line === 'opening_balance' || ONCE_A_YEAR.has(line)) {
       const key = `${line}\u0000${line === 'opening_balance' ? '' : financialYear}`;
       if (once.has(key)) {
         issues.push(
@@ -172,7 +178,36 @@ export function readFunding(
       ),
     );
   }
-  issues.push(...transferIssues(rows));
+  issues.push(...transferIssues(rows), ...deductionsWithoutAllocation(rows));
   flushNormalisations(issues);
   return rows;
+}
+
+/** Lines given at most once a year: a second row would be added to the first, silently. */
+const ONCE_A_YEAR: ReadonlySet<string> = new Set([
+  'hnb_allocation',
+  'hnb_deductions',
+  'import_export',
+]);
+
+/** Words of s251 spend lines (1.2.4–1.2.13), which belong in spend.csv, not funding.csv. */
+const SPEND_WORDS =
+  /spend|top.?up|place|support|service|hospital|alternative|\bap\b|pru|direct.?payment|therap|targeted|sen.?unit|outreach|transport/i;
+const looksLikeSpend = (text: string): boolean => SPEND_WORDS.test(text);
+
+/** Deductions are taken from the allocation published beside them, so a year with deductions needs its allocation. */
+function deductionsWithoutAllocation(rows: readonly FundingRow[]): Issue[] {
+  const allocated = new Set(
+    rows.filter((row) => row.line === 'hnb_allocation').map((row) => row.financialYear),
+  );
+  return rows
+    .filter((row) => row.line === 'hnb_deductions' && !allocated.has(row.financialYear))
+    .map((row) =>
+      error(
+        'DEDUCTIONS_WITHOUT_ALLOCATION',
+        `hnb_deductions for ${formatFinancialYear(row.financialYear)}, but no hnb_allocation for that year`,
+        row.origin,
+        'give the hnb_allocation before deductions for the same year',
+      ),
+    );
 }

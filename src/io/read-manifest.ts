@@ -14,6 +14,11 @@ import {
 import type { JsonFields, JsonObject } from './json-fields.js';
 import { jsonFields } from './read-json.js';
 import { readWriteOff } from './read-write-off.js';
+import {
+  MONEY_SETTINGS_KEYS,
+  type MoneySettings,
+  readMoneySettings,
+} from './read-money-settings.js';
 
 export interface Manifest {
   readonly area: { readonly code: string; readonly name: string };
@@ -27,6 +32,8 @@ export interface Manifest {
   readonly overflowSetting?: string;
   /** Where a field of model.json is (a JSON path such as `$.overflowSetting`), for problems found once the tariff and tables are read. */
   readonly at: (path: string) => Location;
+  /** overrideEnd and deficitFinancing (src/io/read-money-settings.ts). */
+  readonly money?: MoneySettings;
 }
 
 const ASSUMPTIONS = ['newPlansGrowth', 'hnbGrowth', 'tariffUplift'] as const;
@@ -40,6 +47,7 @@ export const MODEL_SETTINGS_KEYS = [
   'writeOff',
   'overflowSetting',
   'notes',
+  ...MONEY_SETTINGS_KEYS,
 ] as const;
 
 /** model.json: the model's manifest. Returns what it could read; issues say what it could not. */
@@ -111,7 +119,9 @@ export function parseModelSettings(
     root['assumptions'] === undefined
       ? undefined
       : fields.object(root['assumptions'], '$.assumptions');
-  if (assumptionsObject) fields.knownKeys(assumptionsObject, '$.assumptions', ASSUMPTIONS);
+  if (assumptionsObject)
+    fields.knownKeys(assumptionsObject, '$.assumptions', [...ASSUMPTIONS, 'otherSpendGrowth']);
+  const money = readMoneySettings(fields, root, assumptionsObject);
   const values: Record<string, Decimal> = {};
   for (const key of ASSUMPTIONS) {
     values[key] =
@@ -131,6 +141,7 @@ export function parseModelSettings(
     newPlansGrowth: values['newPlansGrowth']!,
     hnbGrowth: values['hnbGrowth']!,
     tariffUplift: values['tariffUplift']!,
+    ...(money.otherSpendGrowth ? { otherSpendGrowth: money.otherSpendGrowth } : {}),
   };
   return {
     ...(baseYear !== undefined ? { baseYear } : {}),
@@ -139,6 +150,7 @@ export function parseModelSettings(
     assumptions,
     ...(writeOff ? { writeOff } : {}),
     ...(overflowSetting ? { overflowSetting } : {}),
+    money,
     at: (path: string) => fields.at(path),
   };
 }

@@ -15,6 +15,9 @@ import { POPULATION_COLUMNS } from './read-population.js';
 import { checkedOverflowSetting, growthUnused, isYearlyCount } from './check-manifest.js';
 import { HNB_FROM_COLUMNS, type HnbFromSeen, readHnbFrom, withHnbFrom } from './read-hnb-from.js';
 import { parseManifest } from './read-manifest.js';
+import { readModelMoney } from './model-money.js';
+import { readOverridePolicy } from './read-policy.js';
+import { SPEND_COLUMNS } from './read-spend.js';
 import { parseTariff } from './read-tariff.js';
 import { TariffCheck } from './tariff-check.js';
 import { resolveModelTariff, shippedLibraryDir, tariffNotFound } from './tariff-library.js';
@@ -49,6 +52,8 @@ export interface LoadOptions {
   readonly limits?: Limits;
   /** `highneeds nff` output files whose allocation for the model's area replaces funding.csv's hnb_allocation for that year. */
   readonly hnbFrom?: readonly string[];
+  /** The policy data folder (default: the shipped policy/). */
+  readonly policyDir?: string;
 }
 
 /** Reads a model folder (README, "The model folder") into a Model, with every problem found. */
@@ -148,6 +153,16 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadedModel {
       : [];
   });
   const funding = withHnbFrom(fundingRead, fromNff);
+  const policy = readOverridePolicy(options.policyDir);
+  if (policy.sha256) inputs.push({ path: policy.file, sha256: policy.sha256 });
+  const money = readModelMoney(
+    table('spend.csv', SPEND_COLUMNS, false),
+    manifest.money,
+    policy,
+    base,
+    horizon,
+    issues,
+  );
 
   const sorted = sortIssues(issues);
   if (
@@ -169,6 +184,7 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadedModel {
     funding,
     ...(overflowSetting ? { overflowSetting } : {}),
     ...(manifest.writeOff ? { writeOff: manifest.writeOff } : {}),
+    ...money,
   };
   return { model, issues: sorted, inputs };
 }

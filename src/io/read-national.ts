@@ -18,6 +18,7 @@ import { COHORT_COLUMNS } from './read-cohort.js';
 import { CEASING_COLUMNS, NEW_PLANS_COLUMNS, TRANSITIONS_COLUMNS } from './read-flows.js';
 import { FUNDING_COLUMNS, PLACES_COLUMNS } from './read-ledger.js';
 import { CAPACITY_COLUMNS } from './read-capacity.js';
+import { SPEND_COLUMNS } from './read-spend.js';
 import { POPULATION_COLUMNS } from './read-population.js';
 import { growthUnused, isYearlyCount } from './check-manifest.js';
 import type { InputDigest } from './read-model.js';
@@ -37,6 +38,7 @@ const TABLE_COLUMNS: Record<AreaTable, ColumnSpec> = {
   'funding.csv': FUNDING_COLUMNS,
   'population.csv': POPULATION_COLUMNS,
   'capacity.csv': CAPACITY_COLUMNS,
+  'spend.csv': SPEND_COLUMNS,
 };
 const REQUIRED: ReadonlySet<AreaTable> = new Set(['cohort.csv', 'funding.csv']);
 

@@ -16,12 +16,22 @@ import {
 } from '../core/tariff.js';
 import type { JsonFields, JsonObject } from './json-fields.js';
 import { jsonFields } from './read-json.js';
+import { PLACE_FUNDING_KEYS, readPlaceFunding } from './read-place-funding.js';
 
 /** The keys each part of a tariff may have (tariffs/README.md); anything else is UNKNOWN_KEY. */
 const KEYS = {
   root: ['id', 'title', 'currency', 'references', 'settings', 'bands', 'rates', 'uplift', 'notes'],
   reference: ['id', 'title', 'url'],
-  setting: ['id', 'label', 'placeValue', 'basis', 'status', 'reference', 'notes'],
+  setting: [
+    'id',
+    'label',
+    'placeValue',
+    ...PLACE_FUNDING_KEYS,
+    'basis',
+    'status',
+    'reference',
+    'notes',
+  ],
   band: ['setting', 'band', 'label', 'notes'],
   rate: [
     'effectiveFrom',
@@ -156,6 +166,7 @@ function readSettings(
     const id = fields.string(setting, 'id', path);
     const label = fields.string(setting, 'label', path, true);
     const placeValue = fields.decimal(setting, 'placeValue', path);
+    const funding = readPlaceFunding(fields, setting, path, placeValue);
     const provenance = readProvenance(fields, setting, path, citable);
     if (id && seen.has(id))
       fields.issues.push(
@@ -167,7 +178,9 @@ function readSettings(
       );
     if (!id || !placeValue || seen.has(id)) return [];
     seen.add(id);
-    return [{ id, label: label ?? id, placeValue, ...provenance, origin: fields.at(path) }];
+    return [
+      { id, label: label ?? id, placeValue, ...funding, ...provenance, origin: fields.at(path) },
+    ];
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { type FinancialYear, formatFinancialYear } from '../core/period.js';
+import { ZERO } from '../core/decimal.js';
 import { deficitAtOverrideEnd } from '../core/override.js';
 import type { Projection } from '../core/projection.js';
 import type { WriteOffResult } from '../core/write-off.js';
@@ -9,11 +10,13 @@ export interface Headline {
   readonly firstInYearBalance?: FinancialYear;
   readonly horizon: FinancialYear;
   readonly cumulativeAtHorizon: Decimal;
-  /** A cumulative deficit still open when the statutory override ends (end of 2027-28), if the projection reaches then. */
+  /** A cumulative deficit still open when the statutory override ends (the model's overrideEnd), if the projection reaches then. */
   readonly deficitAtOverrideEnd?: {
     readonly financialYear: FinancialYear;
     readonly deficit: Decimal;
   };
+  /** The general-fund cost of carrying the deficit, summed to the horizon, when the model gives a rate. */
+  readonly generalFundFinancing?: Decimal;
 }
 
 export function headline(projection: Projection): Headline {
@@ -22,14 +25,31 @@ export function headline(projection: Projection): Headline {
     const balance = year.inYearBalance.minus(year.income.writeOff);
     return !balance.isNegative() || balance.isZero();
   });
-  const atOverrideEnd = deficitAtOverrideEnd(projection.years);
+  const atOverrideEnd = deficitAtOverrideEnd(projection.years, projection.overrideEnd);
   const last = projection.years[projection.years.length - 1];
   return {
     ...(first ? { firstInYearBalance: first.financialYear } : {}),
     horizon: projection.horizon,
     cumulativeAtHorizon: last ? last.cumulativeBalance : projection.openingBalance,
     ...(atOverrideEnd ? { deficitAtOverrideEnd: atOverrideEnd } : {}),
+    ...(projection.financingRate
+      ? {
+          generalFundFinancing: projection.years.reduce(
+            (total, y) => total.plus(y.generalFundFinancing),
+            ZERO,
+          ),
+        }
+      : {}),
   };
+}
+
+export function financingText(
+  total: Decimal,
+  rate: Decimal,
+  horizon: FinancialYear,
+  money: (amount: Decimal) => string,
+): string {
+  return `carrying the deficit costs the general fund £${money(total)} to the end of ${formatFinancialYear(horizon)} (at ${rate.times(100).toFixed()}% a year; outside the DSG balance)`;
 }
 
 export function headlineText(value: Headline, money: (amount: Decimal) => string): string {

@@ -36,8 +36,9 @@ export function renderJson(projection: Projection, options: JsonReportOptions): 
       FLOW_TOTAL_FIELDS,
     );
     if (options.detail) {
-      out['settings'] = details
-        .filter((d) => d['financial_year'] === row['financial_year'])
+      const year = details.filter((d) => d['financial_year'] === row['financial_year']);
+      out['settings'] = year
+        .filter((d) => d['setting'] !== '')
         .map((d) =>
           rowOut(d, [
             'setting',
@@ -45,8 +46,12 @@ export function renderJson(projection: Projection, options: JsonReportOptions): 
             'spend_top_up',
             'spend_place',
             ...SETTING_FLOW_COLUMNS,
+            'place_dfe',
           ]),
         );
+      out['other_spend'] = year
+        .filter((d) => d['setting'] === '')
+        .map((d) => rowOut(d, ['line', 's251', 'spend_other']));
     }
     return out;
   });
@@ -74,6 +79,13 @@ export function renderJson(projection: Projection, options: JsonReportOptions): 
             ),
           }
         : null,
+      ...(head.generalFundFinancing
+        ? {
+            general_fund_financing: new RawNumber(
+              plainCell('general_fund_financing', head.generalFundFinancing),
+            ),
+          }
+        : {}),
     },
     ...(projection.writeOff ? { write_off: writeOffOut(projection.writeOff) } : {}),
     summary,

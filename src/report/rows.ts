@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { formatFinancialYear } from '../core/period.js';
-import type { Projection } from '../core/projection.js';
+import type { FinancialYearResult, Projection } from '../core/projection.js';
 import {
   FLOW_TOTAL_FIELDS,
   flowsByFinancialYear,
@@ -25,6 +25,11 @@ export const SUMMARY_COLUMNS = [
   'income_total',
   'in_year_balance',
   'cumulative_balance',
+  // Added by issue 16, after the columns scripts already read by position (README, "Output").
+  'spend_other',
+  'income_hnb_deductions',
+  'income_import_export',
+  'general_fund_financing',
 ] as const;
 
 /** The flows come after the first six columns, so scripts reading those by header or by position keep working. */
@@ -36,6 +41,11 @@ export const DETAIL_COLUMNS = [
   'spend_top_up',
   'spend_place',
   ...SETTING_FLOW_COLUMNS,
+  // Added by issue 16: the DfE's place funding of a "dfe" setting, and spend.csv's lines (one row each, setting empty).
+  'place_dfe',
+  'line',
+  's251',
+  'spend_other',
 ] as const;
 
 /** Which columns are counts (2 dp) and which money (pence); every other column is text. JSON's `flows` fields are counts too. */
@@ -56,6 +66,11 @@ export const MONEY_COLUMNS: ReadonlySet<string> = new Set([
   'income_total',
   'in_year_balance',
   'cumulative_balance',
+  'spend_other',
+  'income_hnb_deductions',
+  'income_import_export',
+  'general_fund_financing',
+  'place_dfe',
 ]);
 
 export type Cell = string | Decimal;
@@ -79,13 +94,29 @@ export function summaryRows(projection: Projection): Row[] {
     income_total: year.income.total,
     in_year_balance: year.inYearBalance,
     cumulative_balance: year.cumulativeBalance,
+    spend_other: year.spendOther,
+    income_hnb_deductions: year.income.hnbDeductions,
+    income_import_export: year.income.importExport,
+    general_fund_financing: year.generalFundFinancing,
+  }));
+}
+
+/** A year's spend.csv lines as rows (--detail). */
+export function otherSpendRows(projection: Projection, year: FinancialYearResult): Row[] {
+  return year.otherSpend.map((line) => ({
+    area_code: projection.area.code,
+    financial_year: formatFinancialYear(year.financialYear),
+    setting: '',
+    line: line.line,
+    s251: line.s251 ?? '',
+    spend_other: line.amount,
   }));
 }
 
 export function detailRows(projection: Projection): Row[] {
   const flows = flowsByFinancialYear(projection);
-  return projection.years.flatMap((year) =>
-    year.settings.map((setting) => ({
+  return projection.years.flatMap((year) => [
+    ...year.settings.map((setting) => ({
       area_code: projection.area.code,
       financial_year: formatFinancialYear(year.financialYear),
       setting: setting.setting,
@@ -93,6 +124,8 @@ export function detailRows(projection: Projection): Row[] {
       spend_top_up: setting.spendTopUp,
       spend_place: setting.spendPlace,
       ...settingFlowCells(flows.get(year.financialYear)!, setting.setting),
+      place_dfe: setting.placeDfe,
     })),
-  );
+    ...otherSpendRows(projection, year),
+  ]);
 }

@@ -5,7 +5,8 @@ import { toCountWhole, toPence } from '../core/rounding.js';
 import { fitLine, fitTable, type FitTable } from './fit-width.js';
 import { withThousands } from './format-cell.js';
 import { flowsByFinancialYear } from './flows.js';
-import { headline, headlineText, overrideText, writeOffText } from './headline.js';
+import { ZERO } from '../core/decimal.js';
+import { financingText, headline, headlineText, overrideText, writeOffText } from './headline.js';
 
 /** How the table paints a negative balance; the CLI passes chalk, tests pass identity. */
 export interface Paint {
@@ -36,8 +37,31 @@ export function renderTable(
     { label: 'EHCPs (January)', values: years.map((y) => y.pupilsJanuary), kind: 'count' },
     { label: 'Spend: top-ups', values: years.map((y) => y.spendTopUp), kind: 'money' },
     { label: 'Spend: place funding', values: years.map((y) => y.spendPlace), kind: 'money' },
+    ...(years.some((y) => !y.spendOther.isZero())
+      ? [
+          {
+            label: 'Spend: other lines',
+            values: years.map((y) => y.spendOther),
+            kind: 'money' as const,
+          },
+        ]
+      : []),
     { label: 'Spend: total', values: years.map((y) => y.spendTotal), kind: 'money' },
     { label: 'Income: HNB allocation', values: years.map((y) => y.income.hnb), kind: 'money' },
+    ...(years.some((y) => !y.income.hnbDeductions.isZero() || !y.income.importExport.isZero())
+      ? [
+          {
+            label: 'Income: HNB deductions',
+            values: years.map((y) => y.income.hnbDeductions),
+            kind: 'money' as const,
+          },
+          {
+            label: 'Income: import/export',
+            values: years.map((y) => y.income.importExport),
+            kind: 'money' as const,
+          },
+        ]
+      : []),
     { label: 'Income: block transfer', values: years.map((y) => y.income.transfer), kind: 'money' },
     {
       label: 'Income: Safety Valve',
@@ -49,6 +73,15 @@ export function renderTable(
     { label: 'Income: total', values: years.map((y) => y.income.total), kind: 'money' },
     { label: 'In-year balance', values: years.map((y) => y.inYearBalance), kind: 'balance' },
     { label: 'Cumulative balance', values: years.map((y) => y.cumulativeBalance), kind: 'balance' },
+    ...(projection.financingRate
+      ? [
+          {
+            label: 'General fund: financing',
+            values: years.map((y) => y.generalFundFinancing),
+            kind: 'money' as const,
+          },
+        ]
+      : []),
   ];
   if (options.detail) {
     // Flows in total only: by setting they would add seven lines per setting (--format csv --detail has them).
@@ -80,7 +113,20 @@ export function renderTable(
         values: years.map((y) => y.settings[index]!.spendPlace),
         kind: 'money',
       });
+      if (years.some((y) => !y.settings[index]!.placeDfe.isZero()))
+        lines.push({
+          label: `${id}: places (DfE-funded)`,
+          values: years.map((y) => y.settings[index]!.placeDfe),
+          kind: 'money',
+        });
     }
+    const spendLines = [...new Set(years.flatMap((y) => y.otherSpend.map((l) => l.line)))];
+    for (const name of spendLines)
+      lines.push({
+        label: `Other spend: ${name}`,
+        values: years.map((y) => y.otherSpend.find((l) => l.line === name)?.amount ?? ZERO),
+        kind: 'money',
+      });
   }
   const cells = lines.map((line) =>
     line.values.map((value) =>
@@ -126,6 +172,15 @@ export function renderTable(
         overrideText(head.deficitAtOverrideEnd, (amount) => withThousands(toPence(amount))),
         width,
       ).map(paint.negative),
+    );
+  if (head.generalFundFinancing && projection.financingRate)
+    out.push(
+      ...fitLine(
+        financingText(head.generalFundFinancing, projection.financingRate, head.horizon, (amount) =>
+          withThousands(toPence(amount)),
+        ),
+        width,
+      ),
     );
   if (projection.writeOff)
     out.push(

@@ -89,6 +89,7 @@ describe('the 2026 write-off in the ledger', () => {
         ...base,
         cohort: [cell(8, 'SEMH', 'special', '1', '10')],
         writeOff: { share: d('0.9'), balanceYear: 2025, paidIn: 2026 },
+        overrideEnd: 2027,
       }),
     );
     expect(toPence(projection.years[0]!.inYearBalance)).toBe('780000.00');
@@ -97,7 +98,11 @@ describe('the 2026 write-off in the ledger', () => {
     expect(head.deficitAtOverrideEnd?.financialYear).toBe(2027);
     expect(toPence(head.deficitAtOverrideEnd!.deficit)).toBe('340000.00');
     const cleared = projectOrThrow(
-      model({ ...base, funding: [opening('-1000000'), hnb(2026, '2000000')] }),
+      model({
+        ...base,
+        funding: [opening('-1000000'), hnb(2026, '2000000')],
+        overrideEnd: 2027,
+      }),
     );
     expect(headline(cleared).deficitAtOverrideEnd).toBeUndefined();
   });

@@ -92,6 +92,10 @@ describe('pupil flows in the --detail CSV', () => {
       'spend_top_up',
       'spend_place',
       ...FLOW_COLUMNS,
+      'place_dfe',
+      'line',
+      's251',
+      'spend_other',
     ]);
   });
 
@@ -196,6 +200,7 @@ describe('pupil flows in JSON', () => {
       overflow_in: 0,
       overflow_out: 2.5,
       aged_out: 4,
+      place_dfe: 0,
     });
     expectIdentity(
       render(true).summary.flatMap((year) =>

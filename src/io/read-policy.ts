@@ -1,0 +1,104 @@
+import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+import { error, type Issue } from '../core/issue.js';
+import { type FinancialYear, parseFinancialYear } from '../core/period.js';
+import { VALUE_STATUSES } from '../core/tariff.js';
+import { displayPath, readInput } from './files.js';
+import type { JsonFields, JsonObject } from './json-fields.js';
+import { DEFAULT_LIMITS } from './limits.js';
+import { jsonFields } from './read-json.js';
+
+/** The policy data shipped with the tool (policy/). */
+export const shippedPolicyDir = (): string =>
+  fileURLToPath(new URL('../../policy/', import.meta.url));
+
+const ENTRY_KEYS = ['overrideEnd', 'status', 'reference', 'notes'] as const;
+
+export interface OverridePolicy {
+  readonly overrideEnd?: FinancialYear;
+  readonly file: string;
+  readonly sha256?: string;
+  readonly issues: Issue[];
+}
+
+/**
+ * policy/statutory-override.json: the override's current last FY, with its history, each dated
+ * and cited (docs/methodology.md, "The statutory override"). Checked as tariffs are: every field
+ * known, years written like 2027-28, statuses from the tariff list, references cited.
+ */
+export function readOverridePolicy(dir = shippedPolicyDir()): OverridePolicy {
+  const filePath = path.join(dir, 'statutory-override.json');
+  const file = displayPath(filePath);
+  const read = readInput(filePath, file, DEFAULT_LIMITS.maxFileBytes);
+  if (read.status === 'missing')
+    return { file, issues: [error('FILE_MISSING', `policy file ${file} was not found`, { file })] };
+  if (read.status === 'refused') return { file, issues: [read.issue] };
+  const issues: Issue[] = [];
+  const fields = jsonFields(read.file.text, file, issues);
+  const root = fields?.object(fields.root, '$');
+  if (!fields || !root) return { file, sha256: read.file.sha256, issues };
+  fields.knownKeys(root, '$', ['id', 'title', 'references', ...ENTRY_KEYS, 'history']);
+  fields.string(root, 'title', '$');
+  const cited = new Set(
+    (fields.array(root, 'references', '$') ?? []).flatMap((value, i) => {
+      const reference = fields.object(value, `$.references[${i}]`);
+      if (!reference) return [];
+      fields.knownKeys(reference, `$.references[${i}]`, ['id', 'title', 'url']);
+      fields.string(reference, 'title', `$.references[${i}]`);
+      fields.string(reference, 'url', `$.references[${i}]`);
+      const id = fields.string(reference, 'id', `$.references[${i}]`);
+      return id ? [id] : [];
+    }),
+  );
+  const overrideEnd = readEntry(fields, root, '$', cited);
+  (fields.array(root, 'history', '$', true) ?? []).forEach((value, i) => {
+    const entry = fields.object(value, `$.history[${i}]`);
+    if (!entry) return;
+    fields.knownKeys(entry, `$.history[${i}]`, ENTRY_KEYS);
+    readEntry(fields, entry, `$.history[${i}]`, cited);
+  });
+  return {
+    file,
+    sha256: read.file.sha256,
+    issues,
+    ...(overrideEnd !== undefined ? { overrideEnd } : {}),
+  };
+}
+
+function readEntry(
+  fields: JsonFields,
+  entry: JsonObject,
+  at: string,
+  cited: ReadonlySet<string>,
+): FinancialYear | undefined {
+  const endText = fields.string(entry, 'overrideEnd', at);
+  const end = endText === undefined ? undefined : parseFinancialYear(endText);
+  if (endText !== undefined && end === undefined)
+    fields.issues.push(
+      error(
+        'INVALID_YEAR',
+        `${at}.overrideEnd "${endText}" is not a financial year written like 2027-28`,
+        fields.at(`${at}.overrideEnd`),
+      ),
+    );
+  const status = fields.string(entry, 'status', at);
+  if (status !== undefined && !(VALUE_STATUSES as readonly string[]).includes(status))
+    fields.issues.push(
+      error(
+        'INVALID_FIELD',
+        `${at}.status "${status}" is not one of ${VALUE_STATUSES.join(', ')}`,
+        fields.at(`${at}.status`),
+      ),
+    );
+  const reference = fields.string(entry, 'reference', at, true);
+  if (reference !== undefined && !cited.has(reference))
+    fields.issues.push(
+      error(
+        'UNKNOWN_REFERENCE',
+        `${at}.reference "${reference}" is not in $.references`,
+        fields.at(`${at}.reference`),
+      ),
+    );
+  fields.string(entry, 'notes', at, true);
+  return end;
+}
