@@ -11,8 +11,8 @@ export interface YearIncome {
   readonly hnbBasis: 'given' | 'grown';
   /** Place funding deducted from the HNB for places the DfE funds directly: zero or negative. */
   readonly hnbDeductions: Decimal;
-  /** Given in funding.csv (hnb_deductions), or computed from the "dfe" settings' places. */
-  readonly deductionsBasis: 'given' | 'computed';
+  /** Given in funding.csv (hnb_deductions); grown with the allocation from the year it grows from; or computed from the "dfe" settings' places. */
+  readonly deductionsBasis: 'given' | 'grown' | 'computed';
   /** The import/export adjustment, signed as published. */
   readonly importExport: Decimal;
   readonly transfer: Decimal;
@@ -26,10 +26,12 @@ export interface YearIncome {
 
 /**
  * Income by FY from funding.csv (docs/methodology.md, "Income and balances").
- * A year with no hnb_allocation takes the last given one grown by hnbGrowth a year; a year with
- * no hnb_deductions deducts `computedDeductions` (the "dfe" settings' place funding, costed as
- * spend is), with one warning per model when that is not zero. Every other line is summed as
- * given and never carried into another year.
+ * A year with no hnb_allocation takes the last given one grown by hnbGrowth a year, and the
+ * hnb_deductions given beside that one grown alike (so an allocation entered net, with deductions
+ * 0, stays net). Where the allocation's year has no hnb_deductions, the year deducts
+ * `computedDeductions` (the "dfe" settings' place funding, costed as spend is), with one warning
+ * per model when that is not zero. Every other line is summed as given and never carried into
+ * another year.
  */
 export function incomeByYear(
   funding: readonly FundingRow[],
@@ -71,7 +73,8 @@ export function incomeByYear(
     } else {
       hnb = given.get(from)!.times(ONE.plus(hnbGrowth).pow(year - from));
     }
-    const givenDeduction = deductions.get(year);
+    const stated = from === undefined ? undefined : deductions.get(from);
+    const givenDeduction = stated?.times(ONE.plus(hnbGrowth).pow(year - from!));
     const computed = computedDeductions.get(year) ?? ZERO;
     if (givenDeduction === undefined && !computed.isZero()) computedIn.push(year);
     const hnbDeductions = (givenDeduction ?? computed).negated();
@@ -83,7 +86,8 @@ export function incomeByYear(
       hnb,
       hnbBasis: from === year ? 'given' : 'grown',
       hnbDeductions,
-      deductionsBasis: givenDeduction === undefined ? 'computed' : 'given',
+      deductionsBasis:
+        givenDeduction === undefined ? 'computed' : from === year ? 'given' : 'grown',
       importExport,
       transfer,
       safetyValve,
@@ -101,7 +105,7 @@ export function incomeByYear(
     issues.push(
       warning(
         'DEDUCTIONS_COMPUTED',
-        `funding.csv gives no hnb_deductions for ${computedIn.map(formatFinancialYear).join(', ')}, so the place funding of the tariff's "dfe" settings is deducted from hnb_allocation instead`,
+        `funding.csv gives no hnb_deductions for the allocation of ${computedIn.map(formatFinancialYear).join(', ')}, so the place funding of the tariff's "dfe" settings is deducted from hnb_allocation instead`,
         { file },
         'add the published deductions as hnb_deductions rows (positive), or 0 if hnb_allocation is already after deductions',
       ),

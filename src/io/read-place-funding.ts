@@ -32,7 +32,7 @@ export function readPlaceFunding(
     fields.issues.push(
       error(
         'UNOCCUPIED_BELOW_PLACE',
-        `${path}.unoccupiedPlaceValue ${unoccupied.toFixed()} is below placeValue ${placeValue.toFixed()}`,
+        `${path}.unoccupiedPlaceValue ${unoccupied.toFixed(2)} is below placeValue ${placeValue.toFixed(2)}`,
         fields.at(`${path}.unoccupiedPlaceValue`),
         'an empty place is funded at least as much as a filled one (resourced provision: 10000.00 unoccupied, 6000.00 occupied)',
       ),

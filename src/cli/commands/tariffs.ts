@@ -12,6 +12,7 @@ import { limitsFromEnvironment } from '../../io/limits.js';
 import { loadModel } from '../../io/read-model.js';
 import { importTariff } from '../../io/tariff-import.js';
 import { libraryFiles, readTariffFile, resolveTariff } from '../../io/tariff-library.js';
+import { placeFunderWarnings } from '../../io/place-funder-check.js';
 import {
   checkOutputOption,
   commitOutput,
@@ -180,13 +181,14 @@ export async function runCheck(
   const lines: string[] = [];
   for (const file of targets) {
     const loaded = readTariffFile(file);
-    issues.push(...loaded.issues);
+    issues.push(...loaded.issues, ...(loaded.tariff ? placeFunderWarnings(loaded.tariff) : []));
     if (loaded.tariff)
       lines.push(
         `${loaded.file}: ok (${loaded.tariff.id}: ${loaded.tariff.settings.length} settings, ${loaded.tariff.rates.length} rates, ${loaded.tariff.references.length} references)`,
       );
   }
   if (hasErrors(issues)) throw new InputError(sortIssues(issues));
+  if (issues.length) process.stderr.write(formatIssues(sortIssues(issues), await issuePaint()));
   if (!options.quiet) process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }
