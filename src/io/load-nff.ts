@@ -91,7 +91,7 @@ export function loadNff(
   return { parameters, areas, issues: sorted, inputs };
 }
 
-/** Each area's allocation for `year` in an earlier nff output (its other years and the total row are passed over). */
+/** Each area's allocation before import/export for `year` in an earlier nff output (its other years and the total row are passed over). */
 function readBaselines(
   file: string,
   year: FinancialYear,
@@ -108,8 +108,14 @@ function readBaselines(
   for (const row of table.rows) {
     const code = row.get('area_code');
     if (code === '' || row.get('financial_year') !== formatFinancialYear(year)) continue;
-    const amount = decimalCell(row, 'allocation', issues);
-    if (amount === undefined) continue;
+    const allocation = decimalCell(row, 'allocation', issues);
+    if (allocation === undefined) continue;
+    // The allocation before import/export is rolled over (rollover.ts): an output without the column has none.
+    const importExport =
+      row.get('import_export') === ''
+        ? undefined
+        : decimalCell(row, 'import_export', issues, { allowNegative: true });
+    const amount = importExport ? allocation.minus(importExport) : allocation;
     if (at.has(code)) {
       issues.push(
         error(

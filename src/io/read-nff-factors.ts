@@ -129,9 +129,14 @@ function readArea(
   };
   const optional = (column: string): Decimal | undefined =>
     decimalCell(row, column, issues, { optional: true });
+  const signed = (column: string): Decimal | undefined =>
+    decimalCell(row, column, issues, { optional: true, allowNegative: true });
   const deductions = {
     academyPlaceDeduction: optional(C.academyPlaceDeduction),
     nmssPlaceDeduction: optional(C.nmssPlaceDeduction),
+    fePlaceDeduction: optional(C.fePlaceDeduction),
+    specialistPost16PlaceDeduction: optional(C.specialistPost16PlaceDeduction),
+    hospitalDeduction: signed(C.hospitalDeduction),
   };
   if (parameters.mode === 'rollover') {
     // --baseline-from: last year's allocation as an earlier nff run worked it out, in place of the column.
@@ -154,7 +159,7 @@ function readArea(
       baselineAllocation,
       proxies: new Map(),
       grants: grants as Map<string, Decimal>,
-      ...defined(deductions),
+      ...defined({ ...deductions, importExport: signed(C.importExport) }),
       origin: row.at(),
     };
   }

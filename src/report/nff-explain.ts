@@ -1,3 +1,4 @@
+import { DEDUCTION_PARTS } from '../core/nff/deductions.js';
 import type { Decimal } from 'decimal.js';
 import type { AreaFactors } from '../core/nff/factors.js';
 import type { NffParameters } from '../core/nff/parameters.js';
@@ -114,16 +115,16 @@ function rolloverSteps(
     ` 1. Baseline allocation (last year's): ${pounds(area.baselineAllocation)}`,
     ` 2. Uplift: ${pounds(area.baselineAllocation)} × ${parameters.uplift.value.toFixed()} = ${pounds(area.uplift)}`,
     ` 3. Rolled-in grants: ${area.grants.length ? area.grants.map((g) => `${g.id} ${pounds(g.amount)}`).join(', ') : 'none'}`,
-    ` 4. Allocation (1 + 2 + 3) = ${pounds(area.allocation)}`,
+    ` 4. Import/export (this year's, as given) = ${pounds(area.importExport)}`,
+    ` 5. Allocation (1 + 2 + 3 + 4) = ${pounds(area.allocation)}`,
     deductionLine(area, factors),
   ];
 }
 
 function deductionLine(area: FormulaArea | RolloverArea, factors: AreaFactors): string {
   if (!area.afterDeductions) return '    no place deductions given, so no block after deductions';
-  const parts = [
-    factors.academyPlaceDeduction ? `academy places ${pounds(factors.academyPlaceDeduction)}` : '',
-    factors.nmssPlaceDeduction ? `NMSS places ${pounds(factors.nmssPlaceDeduction)}` : '',
-  ].filter(Boolean);
+  const parts = DEDUCTION_PARTS.flatMap(([key, label]) =>
+    factors[key] ? [`${label} ${pounds(factors[key])}`] : [],
+  );
   return `    After place deductions (${parts.join(', ')}) = ${pounds(area.afterDeductions)}`;
 }

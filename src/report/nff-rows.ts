@@ -15,6 +15,7 @@ export function nffColumns(result: NffResult): string[] {
       'baseline_allocation',
       'uplift',
       ...(result.areas[0]?.grants ?? []).map((g) => `grant_${g.id}`),
+      'import_export',
       ...tail,
     ];
   }
@@ -154,6 +155,7 @@ function rolloverRecord(a: RolloverArea, year: string): Record_ {
     baseline_allocation: money(a.baselineAllocation),
     uplift: money(a.uplift),
     ...Object.fromEntries(a.grants.map((g) => [`grant_${g.id}`, money(g.amount)])),
+    import_export: money(a.importExport),
     allocation: money(a.allocation),
     place_deductions: money(a.placeDeductions),
     block_after_deductions: money(a.afterDeductions),
@@ -214,6 +216,7 @@ function rolloverTotal(areas: readonly RolloverArea[]): RolloverArea {
       id,
       amount: t((a) => a.grants.find((g) => g.id === id)?.amount),
     })),
+    importExport: t((a) => a.importExport),
     allocation: t((a) => a.allocation),
     ...deductionTotals(areas),
   };

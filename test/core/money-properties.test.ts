@@ -52,10 +52,7 @@ const caseArb = fc.record({
 
 type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 
-function build(
-  c: fc.RecordValue<typeof caseArb extends fc.Arbitrary<infer T> ? T : never>,
-  dfe: ReadonlySet<string>,
-): Model {
+function build(c: Case, dfe: ReadonlySet<string>): Model {
   const rates = SETTINGS.map((s, i) => rate(s, '1', String(2000 + i * 7001)));
   return model({
     cohort: c.cohort,

@@ -207,7 +207,17 @@ describe('highneeds nff as a user runs it', () => {
     expect(chained.stdout).toBe(
       runCli(['nff', 'fixtures/nff/worked/rollover-factors.csv', ...rollover]).stdout,
     );
-    expect(chained.stdout).toContain('A,Area A (on the floor),2026-27,1742000.00');
+    expect(chained.stdout).toContain('A,Area A (on the floor),2026-27,1712000.00');
+    // docs/nff.md, "A rollover year": last year's allocation before import/export, uplifted, plus the grant and this year's import/export.
+    expect(chained.stdout).toContain(
+      'A,Area A (on the floor),2026-27,1712000.00,34240.00,20000.00,24000.00,1790240.00',
+    );
+    expect(chained.stdout).toContain(
+      'B,Area B (capped),2026-27,1480000.00,29600.00,15000.00,-12000.00,1512600.00',
+    );
+    expect(chained.stdout).toContain(
+      'C,Area C (in between),2026-27,2188000.00,43760.00,0.00,0.00,2231760.00',
+    );
     const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
       inputs: { path: string }[];
     };

@@ -177,14 +177,22 @@ describe('--solve-cap', () => {
 });
 
 describe('a rollover year (formula suspended)', () => {
-  it("each area gets last year's allocation × 1.02 plus its rolled-in grant", () => {
+  it("each area gets last year's allocation before import/export × 1.02, plus its rolled-in grant and this year's import/export", () => {
     const { parameters, areas } = load(`${WORKED}/rollover-factors.csv`, 2026);
     const result = resultOf(calculateNff(parameters, areas));
     if (result.mode !== 'rollover') throw new Error('expected rollover');
-    expect(result.areas.map((x) => [x.code, toPence(x.uplift), toPence(x.allocation)])).toEqual([
-      ['A', '34840.00', '1796840.00'],
-      ['B', '29240.00', '1506240.00'],
-      ['C', '43760.00', '2231760.00'],
+    // docs/nff.md, "A rollover year": A 1,712,000 × 1.02 + 20,000 + 24,000 = 1,790,240.
+    expect(
+      result.areas.map((x) => [
+        x.code,
+        toPence(x.uplift),
+        toPence(x.importExport),
+        toPence(x.allocation),
+      ]),
+    ).toEqual([
+      ['A', '34240.00', '24000.00', '1790240.00'],
+      ['B', '29600.00', '-12000.00', '1512600.00'],
+      ['C', '43760.00', '0.00', '2231760.00'],
     ]);
   });
 

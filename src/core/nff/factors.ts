@@ -27,6 +27,12 @@ export interface AreaFactors {
   readonly grants: ReadonlyMap<string, Decimal>;
   readonly academyPlaceDeduction?: Decimal;
   readonly nmssPlaceDeduction?: Decimal;
+  readonly fePlaceDeduction?: Decimal;
+  readonly specialistPost16PlaceDeduction?: Decimal;
+  /** The hospital adjustment deducted from the block (signed: an addition is negative). */
+  readonly hospitalDeduction?: Decimal;
+  /** A rollover year's own import/export adjustment, as published (signed); absent = 0. */
+  readonly importExport?: Decimal;
   readonly origin?: Location;
 }
 
@@ -44,6 +50,10 @@ export const FACTOR_COLUMNS = {
   baselinePopulation: 'baseline_population_2_18',
   academyPlaceDeduction: 'academy_place_deduction',
   nmssPlaceDeduction: 'nmss_place_deduction',
+  fePlaceDeduction: 'fe_place_deduction',
+  specialistPost16PlaceDeduction: 'specialist_post16_place_deduction',
+  hospitalDeduction: 'hospital_deduction',
+  importExport: 'import_export',
 } as const;
 
 /** The seven proxy factors of the 2017 design (domain brief §2.1): always known columns. */

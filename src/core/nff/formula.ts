@@ -1,3 +1,4 @@
+import { placeDeductions } from './deductions.js';
 import type { Decimal } from 'decimal.js';
 import { ONE, sum, ZERO } from '../decimal.js';
 import type { AreaFactors } from './factors.js';
@@ -95,10 +96,7 @@ export function finishArea(prepared: PreparedArea, cap: Decimal): FormulaArea {
   const { limit, protection } = applyFloorCap(steps.compared, prepared.levels, cap);
   const elementsTotal = steps.formulaTotal.plus(protection);
   const allocation = elementsTotal.plus(steps.importExport);
-  const deductions =
-    area.academyPlaceDeduction || area.nmssPlaceDeduction
-      ? (area.academyPlaceDeduction ?? ZERO).plus(area.nmssPlaceDeduction ?? ZERO)
-      : undefined;
+  const deductions = placeDeductions(area);
   return {
     ...steps,
     limit,

@@ -33,7 +33,7 @@ export interface FormulaArea {
   readonly importExport: Decimal;
   /** elementsTotal + importExport. */
   readonly allocation: Decimal;
-  /** Academy plus NMSS place deductions, when either is given. */
+  /** Academy, NMSS, FE and specialist post-16 places and the hospital adjustment, when any is given (deductions.ts). */
   readonly placeDeductions?: Decimal;
   readonly afterDeductions?: Decimal;
 }
@@ -45,6 +45,9 @@ export interface RolloverArea {
   /** baselineAllocation × uplift. */
   readonly uplift: Decimal;
   readonly grants: readonly { readonly id: string; readonly amount: Decimal }[];
+  /** This year's import/export adjustment (factors' import_export; 0 when not given). */
+  readonly importExport: Decimal;
+  /** baseline + uplift + grants + importExport. */
   readonly allocation: Decimal;
   readonly placeDeductions?: Decimal;
   readonly afterDeductions?: Decimal;
