@@ -319,7 +319,7 @@ export const ISSUE_CODES = {
   },
   DEDUCTIONS_COMPUTED: {
     cause:
-      'funding.csv gives no hnb_deductions for a year in which the tariff has "dfe" settings with places (warning, once per model): the tool deducts their place funding, costed as spend is, from hnb_allocation, which it reads as the allocation before deductions.',
+      'funding.csv gives no hnb_deductions beside the hnb_allocation a year uses (given for it, or grown from), and the tariff has "dfe" settings with places that year (warning, once per model): the tool deducts their place funding, costed as spend is, from hnb_allocation, which it reads as the allocation before deductions.',
     fix: 'Enter the published deductions as hnb_deductions (positive), or enter the published after-deductions figure as hnb_allocation with hnb_deductions 0.',
   },
   DEDUCTIONS_WITHOUT_ALLOCATION: {

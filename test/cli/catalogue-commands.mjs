@@ -14,7 +14,10 @@ export function catalogueArgs(code, root = '.') {
   if (existsSync(path.join(root, dir, 'nff-allocations.csv')))
     return ['validate', dir, '--hnb-from', `${dir}/nff-allocations.csv`];
   // A fixture holding only a tariff is checked as a library table is.
-  if (!existsSync(path.join(root, dir, 'model.json')) && existsSync(path.join(root, dir, 'tariff.json')))
+  if (
+    !existsSync(path.join(root, dir, 'model.json')) &&
+    existsSync(path.join(root, dir, 'tariff.json'))
+  )
     return ['tariffs', 'check', `${dir}/tariff.json`];
   if (!existsSync(path.join(root, dir, 'nff-factors.csv'))) return ['validate', dir];
   return [

@@ -267,6 +267,36 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'cohort.csv:3:2',
     '"need": read a SEN2 long name as its code in 1 cell ("Social Emotional and Mental Health" as SEMH, the first here)',
   ],
+  DEDUCTIONS_COMPUTED: [
+    'warning',
+    'funding.csv',
+    'funding.csv gives no hnb_deductions for the allocation of 2026-27, so the place funding of the tariff\'s "dfe" settings is deducted from hnb_allocation instead',
+  ],
+  DEDUCTIONS_WITHOUT_ALLOCATION: [
+    'error',
+    'funding.csv:4:1',
+    'hnb_deductions for 2027-28, but no hnb_allocation for that year',
+  ],
+  PLACE_FUNDER_UNKNOWN: [
+    'error',
+    'tariff.json:10:67',
+    '$.settings[1].placeFundedBy "academy" is not "la" or "dfe"',
+  ],
+  PLACE_FUNDER_SUSPECT: [
+    'warning',
+    'tariff.json:10:5',
+    'setting "special-academy" ("Special academy") looks like a provider whose places the DfE funds, but its placeFundedBy is not given ("la")',
+  ],
+  UNOCCUPIED_BELOW_PLACE: [
+    'error',
+    'tariff.json:11:75',
+    '$.settings[2].unoccupiedPlaceValue 5000.00 is below placeValue 6000.00',
+  ],
+  FINANCING_RATE_OUT_OF_RANGE: [
+    'error',
+    'model.json:7:33',
+    '$.deficitFinancing.rate is 4.5; a yearly rate is a share from 0 to 1',
+  ],
 };
 
 /** Limits are lowered for their fixtures, so those stay a few kilobytes. */
