@@ -51,7 +51,7 @@ describe('highneeds batch on a national model', () => {
       .slice(1)
       .map((line) => line.split(','));
     expect(lines(reference.summary)[0]).toBe(
-      'area_code,area_name,scenario,financial_year,pupils_january,spend_top_up,spend_place,spend_total,income_hnb,income_transfer,income_safety_valve,income_other,income_write_off,income_total,in_year_balance,cumulative_balance',
+      'area_code,area_name,scenario,financial_year,pupils_january,spend_top_up,spend_place,spend_total,income_hnb,income_transfer,income_safety_valve,income_other,income_write_off,income_total,in_year_balance,cumulative_balance,spend_other,income_hnb_deductions,income_import_export,general_fund_financing',
     );
     // Four areas, three scenarios, four years each (Westham's horizon is a year sooner).
     expect(rows).toHaveLength((4 + 4 + 4 + 3) * 3);
