@@ -179,6 +179,15 @@ export function initTemplate(spec: InitSpec): TemplateFile[] {
           '',
           'high needs block after deductions; later years grow by hnbGrowth',
         ],
+        [
+          ...area,
+          formatFinancialYear(firstFy),
+          'hnb_deductions',
+          '0.00',
+          '',
+          '',
+          '0: hnb_allocation is after deductions (give the allocation before deductions and the published deductions instead, if you have them)',
+        ],
       ],
     },
   };
@@ -363,7 +372,7 @@ const TEMPLATES: readonly CsvTemplate[] = [
       ['financial_year', 'the financial year, like 2026-27 (April to March).'],
       [
         'line',
-        '`opening_balance` (exactly one: the cumulative high-needs DSG balance at the end of the year before the first projected year; negative is a deficit), `hnb_allocation` (later years without a row grow by `hnbGrowth`), `block_transfer`, `safety_valve`, `la_contribution` or `other_income`.',
+        '`opening_balance` (exactly one: the cumulative high-needs DSG balance at the end of the year before the first projected year; negative is a deficit), `hnb_allocation` (the allocation before deductions; later years without a row grow by `hnbGrowth`), `hnb_deductions` (what the DfE deducts for the academy, NMSS and FE places it funds directly; 0 when `hnb_allocation` is already after deductions), `import_export` (the published import/export adjustment, signed), `block_transfer`, `safety_valve`, `la_contribution` or `other_income`. Other spend lines (SEN support services, hospital education…) go in a `spend.csv` (`financial_year, line, amount`), not here.',
       ],
       [
         'amount',
@@ -396,7 +405,7 @@ function readme(
   out.push(`# ${spec.name}${national ? ' (national model)' : ''}: a high-needs model`);
   out.push('');
   out.push(
-    `Written by \`highneeds init\`. Every file holds its header row and an example row (funding.csv two; population.csv and capacity.csv none): replace the examples with your own figures, then check and run the model:`,
+    `Written by \`highneeds init\`. Every file holds its header row and an example row (funding.csv three; population.csv and capacity.csv none): replace the examples with your own figures, then check and run the model:`,
   );
   out.push('');
   out.push('```sh');
@@ -468,7 +477,7 @@ function readme(
       : 'none: no setting in the tariff is place-funded, so the file has its header only.',
     'population.csv': 'none (header only).',
     'capacity.csv': 'none (header only).',
-    'funding.csv': `a deficit of £1,000,000 at 31 March ${firstFy} (the end of ${fy(firstFy - 1)}), and a high needs block of £600,000 for ${fy(firstFy)}, held flat after it (\`hnbGrowth\` 0). Both are placeholders: replace them with your figures.`,
+    'funding.csv': `a deficit of £1,000,000 at 31 March ${firstFy} (the end of ${fy(firstFy - 1)}), and a high needs block of £600,000 for ${fy(firstFy)} after deductions (so \`hnb_deductions\` 0), held flat after it (\`hnbGrowth\` 0). Both are placeholders: replace them with your figures.`,
   };
   for (const template of TEMPLATES) {
     out.push(`## ${template.file}${template.required ? ' (required)' : ''}`);
