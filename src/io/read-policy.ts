@@ -9,8 +9,7 @@ import { DEFAULT_LIMITS } from './limits.js';
 import { jsonFields } from './read-json.js';
 
 /** The policy data shipped with the tool (policy/). */
-export const shippedPolicyDir = (): string =>
-  fileURLToPath(new URL('../../policy/', import.meta.url));
+const shippedPolicyDir = (): string => fileURLToPath(new URL('../../policy/', import.meta.url));
 
 const ENTRY_KEYS = ['overrideEnd', 'status', 'reference', 'notes'] as const;
 

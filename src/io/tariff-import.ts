@@ -12,6 +12,7 @@ import {
   type TariffRate,
   type TariffSetting,
   type Uplift,
+  PLACE_FUNDERS,
   VALUE_STATUSES,
   type ValueStatus,
 } from '../core/tariff.js';
@@ -287,12 +288,13 @@ function readSettings(
   return table(
     source,
     ['setting', 'label', 'place_value'],
-    ['basis', 'status', 'reference', 'notes'],
+    ['basis', 'status', 'reference', 'notes', 'place_funded_by', 'unoccupied_place_value'],
     issues,
   ).flatMap((row) => {
     const id = cells.required(row, 'setting');
     const label = cells.text(row, 'label');
     const placeValue = cells.amount(row, 'place_value');
+    const funding = placeFunding(row, cells, placeValue, issues);
     const provenance = cells.provenance(row, citable);
     if (id && seen.has(id))
       issues.push(
@@ -300,8 +302,45 @@ function readSettings(
       );
     if (!id || !placeValue || seen.has(id)) return [];
     seen.add(id);
-    return [{ id, label: label ?? id, placeValue, ...provenance }];
+    return [{ id, label: label ?? id, placeValue, ...funding, ...provenance }];
   });
+}
+
+/** settings.csv's place_funded_by and unoccupied_place_value, checked as the JSON fields are (src/io/read-place-funding.ts). */
+function placeFunding(
+  row: CsvRow,
+  cells: CellReader,
+  placeValue: Decimal | undefined,
+  issues: Issue[],
+): Pick<TariffSetting, 'placeFundedBy' | 'unoccupiedPlaceValue'> {
+  const funderText = cells.text(row, 'place_funded_by');
+  const placeFundedBy = PLACE_FUNDERS.find((f) => f === funderText?.toLowerCase());
+  if (funderText !== undefined && !placeFundedBy)
+    issues.push(
+      error(
+        'PLACE_FUNDER_UNKNOWN',
+        `place_funded_by "${funderText}" is not "la" or "dfe"`,
+        row.at('place_funded_by'),
+      ),
+    );
+  const unoccupied =
+    cells.text(row, 'unoccupied_place_value') === undefined
+      ? undefined
+      : cells.amount(row, 'unoccupied_place_value');
+  if (unoccupied && placeValue && unoccupied.lessThan(placeValue)) {
+    issues.push(
+      error(
+        'UNOCCUPIED_BELOW_PLACE',
+        `unoccupied_place_value ${unoccupied.toFixed(2)} is below place_value ${placeValue.toFixed(2)}`,
+        row.at('unoccupied_place_value'),
+      ),
+    );
+    return placeFundedBy ? { placeFundedBy } : {};
+  }
+  return {
+    ...(placeFundedBy ? { placeFundedBy } : {}),
+    ...(unoccupied ? { unoccupiedPlaceValue: unoccupied } : {}),
+  };
 }
 
 function readRates(

@@ -102,7 +102,7 @@ export function summaryRows(projection: Projection): Row[] {
 }
 
 /** A year's spend.csv lines as rows (--detail). */
-export function otherSpendRows(projection: Projection, year: FinancialYearResult): Row[] {
+function otherSpendRows(projection: Projection, year: FinancialYearResult): Row[] {
   return year.otherSpend.map((line) => ({
     area_code: projection.area.code,
     financial_year: formatFinancialYear(year.financialYear),

@@ -6,7 +6,17 @@ import { amountText } from './tariff-json.js';
 export const TARIFF_CSV_COLUMNS = {
   'tariff.csv': ['field', 'value'],
   'references.csv': ['id', 'title', 'url'],
-  'settings.csv': ['setting', 'label', 'place_value', 'basis', 'status', 'reference', 'notes'],
+  'settings.csv': [
+    'setting',
+    'label',
+    'place_value',
+    'basis',
+    'status',
+    'reference',
+    'notes',
+    'place_funded_by',
+    'unoccupied_place_value',
+  ],
   'bands.csv': ['setting', 'band', 'label', 'notes'],
   'rates.csv': [
     'effective_from',
@@ -57,6 +67,8 @@ export function exportTariffCsv(tariff: Tariff): Record<TariffCsvFile, string> {
         status: s.status ?? '',
         reference: s.reference ?? '',
         notes: s.notes ?? '',
+        place_funded_by: s.placeFundedBy ?? '',
+        unoccupied_place_value: s.unoccupiedPlaceValue ? amountText(s.unoccupiedPlaceValue) : '',
       })),
     ),
     'bands.csv': csv(

@@ -32,6 +32,10 @@ export function tariffJson(tariff: Tariff): string {
       id: s.id,
       label: s.label,
       placeValue: amountText(s.placeValue),
+      ...(s.placeFundedBy ? { placeFundedBy: s.placeFundedBy } : {}),
+      ...(s.unoccupiedPlaceValue
+        ? { unoccupiedPlaceValue: amountText(s.unoccupiedPlaceValue) }
+        : {}),
       ...provenance(s),
     })),
     ...(tariff.bands?.length
