@@ -1,7 +1,12 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/core/issue.js';
 import { FUNDING_COLUMNS, readFunding } from '../../src/io/read-ledger.js';
 import { readSpend, SPEND_COLUMNS } from '../../src/io/read-spend.js';
+import { loadModel } from '../../src/io/read-model.js';
+import { ROOT } from '../helpers/exec.js';
 import { csv } from '../helpers/io-tables.js';
 
 /** The bad inputs of issue 16 that reuse existing codes: each located, each alone. */
@@ -87,5 +92,54 @@ describe('spend.csv', () => {
         'spend line "therapies" is already given on line 2 for 2026-27',
       ],
     ]);
+  });
+});
+
+describe('model.json and the policy file: the override end and deficit financing', () => {
+  const withManifest = (edit: (manifest: Record<string, unknown>) => void): string => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-money-'));
+    cpSync(path.join(ROOT, 'fixtures/errors/_valid'), dir, { recursive: true });
+    const file = path.join(dir, 'model.json');
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    edit(manifest);
+    writeFileSync(file, JSON.stringify(manifest));
+    return dir;
+  };
+
+  it('takes the override end from policy/statutory-override.json (2027-28), listed among the inputs', () => {
+    const loaded = loadModel(withManifest(() => {}));
+    expect(loaded.model?.overrideEnd).toBe(2027);
+    expect(loaded.inputs.map((i) => i.path)).toContain('policy/statutory-override.json');
+  });
+
+  it("model.json's overrideEnd and deficitFinancing replace and add to it", () => {
+    const loaded = loadModel(
+      withManifest((m) => {
+        m['overrideEnd'] = '2029-30';
+        m['deficitFinancing'] = { rate: '0.045' };
+        m['assumptions'] = { ...(m['assumptions'] as object), otherSpendGrowth: '0.02' };
+      }),
+    );
+    expect(loaded.issues).toEqual([]);
+    expect(loaded.model?.overrideEnd).toBe(2029);
+    expect(loaded.model?.deficitFinancing?.rate.toFixed()).toBe('0.045');
+    expect(loaded.model?.assumptions.otherSpendGrowth?.toFixed()).toBe('0.02');
+  });
+
+  it('reads a policy folder given instead: a misspelt field there is located, never ignored', () => {
+    const policyDir = mkdtempSync(path.join(tmpdir(), 'highneeds-policy-'));
+    const text = readFileSync(path.join(ROOT, 'policy/statutory-override.json'), 'utf8');
+    writeFileSync(
+      path.join(policyDir, 'statutory-override.json'),
+      text.replace(
+        '"overrideEnd": "2027-28",\n  "status"',
+        '"overrideEnd": "2028-29",\n  "stauts"',
+      ),
+    );
+    const loaded = loadModel(
+      withManifest(() => {}),
+      { policyDir },
+    );
+    expect(loaded.issues.map((i) => i.code)).toEqual(['MISSING_VALUE', 'UNKNOWN_KEY']);
   });
 });
