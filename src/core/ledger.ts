@@ -73,8 +73,10 @@ export function incomeByYear(
     } else {
       hnb = given.get(from)!.times(ONE.plus(hnbGrowth).pow(year - from));
     }
-    const stated = from === undefined ? undefined : deductions.get(from);
-    const givenDeduction = stated?.times(ONE.plus(hnbGrowth).pow(year - from!));
+    // The year's own row (funding.csv allows one only beside an allocation; a scenario may add one), else the allocation's grown.
+    const own = deductions.get(year);
+    const stated = own === undefined && from !== undefined ? deductions.get(from) : undefined;
+    const givenDeduction = own ?? stated?.times(ONE.plus(hnbGrowth).pow(year - from!));
     const computed = computedDeductions.get(year) ?? ZERO;
     if (givenDeduction === undefined && !computed.isZero()) computedIn.push(year);
     const hnbDeductions = (givenDeduction ?? computed).negated();
@@ -86,8 +88,7 @@ export function incomeByYear(
       hnb,
       hnbBasis: from === year ? 'given' : 'grown',
       hnbDeductions,
-      deductionsBasis:
-        givenDeduction === undefined ? 'computed' : from === year ? 'given' : 'grown',
+      deductionsBasis: own ? 'given' : stated ? 'grown' : 'computed',
       importExport,
       transfer,
       safetyValve,
