@@ -10,6 +10,7 @@ import {
   firstOfMonth,
   formatAcademicYear,
 } from './period.js';
+import type { CostTerm, TariffTerm } from './cost-trace.js';
 import type { RateBook, SpanSum } from './rate-book.js';
 import type { TariffSetting } from './tariff.js';
 
@@ -64,6 +65,8 @@ export interface CostContext {
   readonly reported: Set<string>;
   /** Span sums charged by this projection: their tariff rows are the ones the provenance manifest lists. */
   readonly usedSums: Set<SpanSum>;
+  /** When given, every term charged is pushed here as it is added (src/core/cost-trace.ts). */
+  readonly trace?: CostTerm[];
 }
 
 /**
@@ -110,9 +113,12 @@ export function costAcademicYear(
   context: CostContext,
 ): AcademicYearCost {
   const placesBySetting = new Map<string, Decimal>();
+  const placesGiven = new Set<string>();
   for (const setting of context.settings) {
     if (setting.placeValue.isZero()) continue;
-    const places = context.givenPlaces(ay, setting.id) ?? pupilsBySetting.get(setting.id) ?? ZERO;
+    const given = context.givenPlaces(ay, setting.id);
+    if (given) placesGiven.add(setting.id);
+    const places = given ?? pupilsBySetting.get(setting.id) ?? ZERO;
     const extra = context.extraPlaces?.(ay, setting.id);
     // Removing more places than there are leaves none, never a negative number of places.
     placesBySetting.set(setting.id, extra ? Dec.max(ZERO, places.plus(extra)) : places);
@@ -131,31 +137,81 @@ export function costAcademicYear(
       const pupils = pupilsBySeries[g];
       if (pupils === undefined) return;
       const rateSum = sumRates(group, laneTotals, cost, span.months, ay, context);
-      if (rateSum)
-        topUp.set(
-          group.setting,
-          (topUp.get(group.setting) ?? ZERO).plus(pupils.times(rateSum.total)),
-        );
+      if (!rateSum) return;
+      const term = pupils.times(rateSum.total);
+      topUp.set(group.setting, (topUp.get(group.setting) ?? ZERO).plus(term));
+      context.trace?.push(tariffTerm(group, laneTotals, cost, pupils, rateSum, term, ay, span));
     });
-    const factorSum = span.months.reduce(
-      (total, m) => total.plus(context.rateBook.bespokeFactor(context.bespokeFrom, m)),
-      ZERO,
-    );
-    for (const [setting, total] of bespokeBySetting)
-      topUp.set(setting, (topUp.get(setting) ?? ZERO).plus(total.times(factorSum)));
+    const factors = span.months.map((m) => context.rateBook.bespokeFactor(context.bespokeFrom, m));
+    const factorSum = factors.reduce((total, factor) => total.plus(factor), ZERO);
+    for (const [setting, total] of bespokeBySetting) {
+      const term = total.times(factorSum);
+      topUp.set(setting, (topUp.get(setting) ?? ZERO).plus(term));
+      context.trace?.push({
+        kind: 'bespoke',
+        ...spanOf(span, ay, setting),
+        annualCost: total,
+        factors,
+        annualMonths: term,
+      });
+    }
     const monthCount = new Dec(span.months.length);
     for (const setting of context.settings) {
       const places = placesBySetting.get(setting.id);
+      // Place values are never uplifted, so every month of the span costs the same.
+      const placeAnnualMonths = places ? places.times(setting.placeValue).times(monthCount) : ZERO;
       parts.push({
         financialYear: span.financialYear,
         setting: setting.id,
         topUpAnnualMonths: topUp.get(setting.id) ?? ZERO,
-        // Place values are never uplifted, so every month of the span costs the same.
-        placeAnnualMonths: places ? places.times(setting.placeValue).times(monthCount) : ZERO,
+        placeAnnualMonths,
       });
+      if (places && context.trace) {
+        const extra = context.extraPlaces?.(ay, setting.id);
+        context.trace.push({
+          kind: 'place',
+          ...spanOf(span, ay, setting.id),
+          places,
+          basis: placesGiven.has(setting.id) ? 'places.csv' : 'pupils',
+          ...(extra ? { extra } : {}),
+          placeValue: setting.placeValue,
+          annualMonths: placeAnnualMonths,
+        });
+      }
     }
   }
   return { parts, placesBySetting };
+}
+
+const spanOf = (span: MonthSpan, ay: AcademicYear, setting: string) => ({
+  financialYear: span.financialYear,
+  academicYear: ay,
+  setting,
+  months: span.months,
+});
+
+/** A series' term as the trace keeps it: the lanes it sums, their pupils, the rates of the span. */
+function tariffTerm(
+  group: SeriesGroup,
+  laneTotals: Float64Array,
+  { lanes }: CostLanes,
+  pupils: Decimal,
+  rates: SpanSum,
+  annualMonths: Decimal,
+  ay: AcademicYear,
+  span: MonthSpan,
+): TariffTerm {
+  const first = lanes[group.lanes[0]!]!;
+  return {
+    kind: 'tariff',
+    ...spanOf(span, ay, group.setting),
+    band: first.band,
+    need: rates.rows[0]?.need ?? first.need,
+    lanes: group.lanes.map((l) => ({ need: lanes[l]!.need, pupils: laneTotals[l]! })),
+    pupils,
+    rates,
+    annualMonths,
+  };
 }
 
 /**

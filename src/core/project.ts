@@ -7,6 +7,7 @@ import {
   type CostPart,
   type MonthSpan,
 } from './cost.js';
+import type { CostTerm } from './cost-trace.js';
 import { countDecimal } from './demand/count.js';
 import { FLOW_NAMES } from './demand/flows.js';
 import { ProjectionCache } from './demand/cache.js';
@@ -46,6 +47,7 @@ export function project(
   model: Model,
   adjustments: Adjustments = {},
   cache = new ProjectionCache(),
+  trace?: CostTerm[],
 ): ProjectionOutcome {
   const issues: Issue[] = [];
   const firstYear = firstProjectedFinancialYear(model.baseYear);
@@ -65,6 +67,7 @@ export function project(
     issues,
     reported: new Set(),
     usedSums: new Set(),
+    ...(trace ? { trace } : {}),
   };
   const demand = projectDemand(model, lastAcademicYear, adjustments, cache);
   issues.push(...demand.issues);

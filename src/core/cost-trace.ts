@@ -1,0 +1,51 @@
+import type { Decimal } from 'decimal.js';
+import type { Need } from './need.js';
+import type { AcademicYear, FinancialYear, MonthIndex } from './period.js';
+import type { SpanSum } from './rate-book.js';
+
+/**
+ * The terms the costing adds up, as it adds them (`highneeds explain`, docs/explain.md).
+ * A projection given a trace pushes every term it charges, in the order it sums them, so a
+ * figure and its parts are one computation: the figure is the sum of these very Decimals.
+ * Each term is an annual amount summed over months (÷ 12 for money, once per setting and year).
+ */
+interface TermBase {
+  readonly financialYear: FinancialYear;
+  /** The AY whose January cohort is charged in these months. */
+  readonly academicYear: AcademicYear;
+  readonly setting: string;
+  readonly months: readonly MonthIndex[];
+  readonly annualMonths: Decimal;
+}
+
+/** Pupils priced by one tariff series: pupils × Σ over the months of the annual rate in force on the 1st. */
+export interface TariffTerm extends TermBase {
+  readonly kind: 'tariff';
+  readonly band: string;
+  /** The series' need: the pupils' own, or "*" for every need without a series of its own. */
+  readonly need: Need | '*';
+  /** The pupils of each lane the series prices (expected counts, summed as doubles into `pupils`). */
+  readonly lanes: readonly { readonly need: Need; readonly pupils: number }[];
+  readonly pupils: Decimal;
+  readonly rates: SpanSum;
+}
+
+/** Pupils priced by their own annual_cost: the setting's annual cost × Σ over the months of the uplift factor. */
+export interface BespokeTerm extends TermBase {
+  readonly kind: 'bespoke';
+  readonly annualCost: Decimal;
+  readonly factors: readonly Decimal[];
+}
+
+/** Place funding: places × place value × months (place values are never uplifted). */
+export interface PlaceTerm extends TermBase {
+  readonly kind: 'place';
+  /** The places charged, after any scenario's extra places. */
+  readonly places: Decimal;
+  /** Where the places before a scenario's change came from: places.csv, or the pupils in the setting. */
+  readonly basis: 'places.csv' | 'pupils';
+  readonly extra?: Decimal;
+  readonly placeValue: Decimal;
+}
+
+export type CostTerm = TariffTerm | BespokeTerm | PlaceTerm;
