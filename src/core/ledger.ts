@@ -36,7 +36,7 @@ export function lineRows(
   return funding.filter((row) => row.financialYear === year && lines.includes(row.line));
 }
 
-export const rowsTotal = (rows: readonly FundingRow[]): Decimal =>
+const rowsTotal = (rows: readonly FundingRow[]): Decimal =>
   rows.reduce((total, row) => total.plus(row.amount), ZERO);
 
 /** A year's HNB allocation: the last one given on or before it, grown by `growth` for each year since. */
