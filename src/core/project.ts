@@ -41,7 +41,8 @@ import { applyWriteOff } from './write-off.js';
 /**
  * Projects an area's high-needs spend, income and DSG balance (docs/methodology.md).
  * Pure: no I/O, clock or randomness, so it is cheap to rerun for scenarios and goal-seek. A caller
- * that projects the same model many times passes one ProjectionCache to every run.
+ * that projects the same model many times passes one ProjectionCache to every run. A `trace`
+ * receives every cost term as the costing adds it (src/core/cost-trace.ts; `highneeds explain`).
  */
 export function project(
   model: Model,

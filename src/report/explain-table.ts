@@ -139,15 +139,17 @@ function partRows(
       }),
     ];
   }
-  if (inputs['annualCost'])
+  if (inputs['annualCost']) {
+    const factors = [...new Set((inputs['upliftFactors'] as Decimal[]).map((f) => f.toFixed()))];
     return [
       row({
         2: money(inputs['annualCost']),
         3: String(inputs['months']),
-        4: 'base year, uplifted',
+        4: `base year ×${factors.join('…')}`,
         6: 'cohort.csv annual_cost',
       }),
     ];
+  }
   if (inputs['given'] !== undefined) notes.push(...hnbNotes(node, inputs));
   if (inputs['share'] && inputs['eligibleDeficit'])
     notes.push(

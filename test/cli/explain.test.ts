@@ -210,3 +210,25 @@ describe('highneeds explain', () => {
     expect(result.stderr).toContain('names a JSON file but --format is table');
   });
 });
+
+describe('docs/explain.md', () => {
+  it("the worked example's output is what explain prints, to the penny", async () => {
+    const doc = readFileSync('docs/explain.md', 'utf8');
+    const command =
+      '$ node bin/highneeds explain fixtures/worked-example --year 2027-28 --figure spend_place\n';
+    const shown = doc.slice(doc.indexOf(command) + command.length).split('\n```')[0];
+    const result = await highneeds([
+      'explain',
+      'fixtures/worked-example',
+      '--year',
+      '2027-28',
+      '--figure',
+      'spend_place',
+    ]);
+    expect(result.code).toBe(0);
+    expect(`${shown}\n`).toBe(result.stdout);
+    expect(shown).toContain('41,666.67');
+    expect(shown).toContain('29,166.66');
+    expect(shown).toContain('70,833.33');
+  });
+});
