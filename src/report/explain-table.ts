@@ -8,16 +8,22 @@ import { ROUNDING_LABEL, shownAmounts } from './explain-shown.js';
 import { withThousands } from './format-cell.js';
 
 type Inputs = Record<string, InputValue>;
-const COLUMNS = [
-  'part',
-  'pupils',
-  'annual £',
-  'months',
-  'in force from',
-  'status',
-  'source',
-  'amount',
-];
+
+/** The table's columns; the amount sits beside the part's name, so a table split to fit keeps the two together. */
+const COLUMNS = {
+  part: { header: 'part', align: 'left' },
+  amount: { header: 'amount', align: 'right' },
+  count: { header: 'pupils/places', align: 'right' },
+  rate: { header: 'annual £', align: 'right' },
+  months: { header: 'months', align: 'right' },
+  from: { header: 'in force from', align: 'left' },
+  status: { header: 'status', align: 'left' },
+  source: { header: 'source', align: 'left' },
+} as const;
+type Column = keyof typeof COLUMNS;
+type Cells = Partial<Record<Column, string>>;
+const KEYS = Object.keys(COLUMNS) as Column[];
+
 const money = (value: InputValue | undefined): string =>
   value === undefined ? '' : withThousands(toPence(value as Decimal));
 const text = (value: InputValue | undefined): string =>
@@ -35,39 +41,32 @@ export function renderExplainTable(explanation: Explanation, width?: number): st
     const value = shown.get(node)!;
     return withThousands(explanation.unit === 'pupils' ? toCount2dp(value) : toPence(value));
   };
-  const rows: string[][] = [];
+  const rows: Cells[] = [];
   const notes: string[] = [];
   const cited = new Set<string>();
   const visit = (node: ExplainNode, depth: number) => {
     const indent = '  '.repeat(depth);
-    const label = `${indent}${node.label}${node.figure ? ' *' : ''}`;
-    const inputs = (node.inputs ?? {}) as Inputs;
-    const lines = partRows(node, inputs, cited, notes);
-    lines[0]![0] = label;
-    lines[0]![7] = amount(node);
-    rows.push(...lines.map((line, i) => (i === 0 ? line : [`${indent}  `, ...line.slice(1)])));
+    const [first = {}, ...more] = partRows(node, (node.inputs ?? {}) as Inputs, cited, notes);
+    rows.push(
+      { ...first, part: `${indent}${node.label}${node.figure ? ' *' : ''}`, amount: amount(node) },
+      ...more,
+    );
     for (const child of node.children ?? []) visit(child, depth + 1);
     const off = rounding.get(node);
-    if (off) rows.push([`${indent}  ${ROUNDING_LABEL}`, '', '', '', '', '', '', money(off)]);
+    if (off) rows.push({ part: `${indent}  ${ROUNDING_LABEL}`, amount: money(off) });
   };
   visit(explanation.tree, 0);
-  const used = COLUMNS.map((_, c) => c === 0 || c === 7 || rows.some((row) => row[c] !== ''));
+  const used = KEYS.filter(
+    (key) => key === 'part' || key === 'amount' || rows.some((row) => row[key]),
+  );
   const table = fitTable(
     {
-      columns: COLUMNS.flatMap((header, c) =>
-        used[c]
-          ? [
-              {
-                header: c === 7 && explanation.unit === 'pupils' ? 'pupils' : header,
-                align: ['part', 'in force from', 'status', 'source'].includes(header)
-                  ? ('left' as const)
-                  : ('right' as const),
-                ...(c === 0 ? { key: true } : {}),
-              },
-            ]
-          : [],
-      ),
-      rows: rows.map((row) => row.filter((_, c) => used[c])),
+      columns: used.map((key) => ({
+        header: key === 'amount' && explanation.unit === 'pupils' ? 'pupils' : COLUMNS[key].header,
+        align: COLUMNS[key].align,
+        ...(key === 'part' ? { key: true } : {}),
+      })),
+      rows: rows.map((row) => used.map((key) => row[key] ?? '')),
     },
     width,
   );
@@ -98,29 +97,22 @@ export function renderExplainTable(explanation: Explanation, width?: number): st
   return `${[...head.map((l) => fitText(l, width)), ...table, ...tail.map((l) => fitText(l, width))].join('\n')}\n`;
 }
 
-/** The cells of one part (amount and label filled by the caller), and a row for each further rate it charged. */
-function partRows(
-  node: ExplainNode,
-  inputs: Inputs,
-  cited: Set<string>,
-  notes: string[],
-): string[][] {
-  const row = (cells: Partial<Record<number, string>>): string[] =>
-    COLUMNS.map((_, c) => cells[c] ?? '');
+/** The cells of one part (its name and amount filled in by the caller), and a row for each further rate it charged. */
+function partRows(node: ExplainNode, inputs: Inputs, cited: Set<string>, notes: string[]): Cells[] {
   if (inputs['rates']) {
     return (inputs['rates'] as Inputs[]).map((rate, i) => {
       const tariffRow = rate['row'] as Inputs;
       const reference = text(tariffRow['reference']);
       if (reference) cited.add(reference);
       const uplift = rate['upliftYears'] as number;
-      return row({
-        1: i === 0 ? withThousands(toCount2dp(inputs['pupils'] as Decimal)) : '',
-        2: money(rate['annualRate']),
-        3: String(rate['count']),
-        4: `${text(tariffRow['effectiveFrom'])}${uplift ? ` +${uplift} uplift${uplift === 1 ? '' : 's'}` : ''}`,
-        5: text(tariffRow['status']),
-        6: reference,
-      });
+      return {
+        count: i === 0 ? withThousands(toCount2dp(inputs['pupils'] as Decimal)) : '',
+        rate: money(rate['annualRate']),
+        months: String(rate['count']),
+        from: `${text(tariffRow['effectiveFrom'])}${uplift ? ` +${uplift} uplift${uplift === 1 ? '' : 's'}` : ''}`,
+        status: text(tariffRow['status']),
+        source: reference,
+      };
     });
   }
   if (inputs['placeValue']) {
@@ -130,24 +122,29 @@ function partRows(
       ? ` ${withThousands(toCount2dp(inputs['extraPlaces'] as Decimal))} by lever`
       : '';
     return [
-      row({
-        1: `${withThousands(toCount2dp(inputs['places'] as Decimal))} places`,
-        2: money(inputs['placeValue']),
-        3: String(inputs['months']),
-        5: text(inputs['status']),
-        6: [reference, `${text(inputs['basis'])}${extra}`].filter(Boolean).join(', '),
-      }),
+      {
+        count: `${withThousands(toCount2dp(inputs['places'] as Decimal))} places`,
+        rate: money(inputs['placeValue']),
+        months: String(inputs['months']),
+        status: text(inputs['status']),
+        source: [
+          reference,
+          `${inputs['basis'] === 'pupils' ? 'places = pupils' : text(inputs['basis'])}${extra}`,
+        ]
+          .filter(Boolean)
+          .join(', '),
+      },
     ];
   }
   if (inputs['annualCost']) {
     const factors = [...new Set((inputs['upliftFactors'] as Decimal[]).map((f) => f.toFixed()))];
     return [
-      row({
-        2: money(inputs['annualCost']),
-        3: String(inputs['months']),
-        4: `base year ×${factors.join('…')}`,
-        6: 'cohort.csv annual_cost',
-      }),
+      {
+        rate: money(inputs['annualCost']),
+        months: String(inputs['months']),
+        from: `base year ×${factors.join('…')}`,
+        source: 'cohort.csv annual_cost',
+      },
     ];
   }
   if (inputs['given'] !== undefined) notes.push(...hnbNotes(node, inputs));
@@ -162,7 +159,12 @@ function partRows(
   const cumulative = inputs['cumulativeAfter']
     ? `cumulative after: ${money(inputs['cumulativeAfter'])}`
     : '';
-  return [row({ 6: [source, cumulative].filter(Boolean).join('; ') })];
+  return [
+    {
+      source: [source, cumulative].filter(Boolean).join('; '),
+      ...(typeof inputs['months'] === 'number' ? { months: String(inputs['months']) } : {}),
+    },
+  ];
 }
 
 function hnbNotes(node: ExplainNode, inputs: Inputs): string[] {

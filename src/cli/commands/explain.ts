@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
-import { explainFigure, explainRequest } from '../../core/explain/explain.js';
+import { explainFigure } from '../../core/explain/explain.js';
+import { explainRequest } from '../../core/explain/request.js';
 import { explainRun } from '../../core/explain/run.js';
 import { error, hasErrors, type Issue, sortIssues } from '../../core/issue.js';
 import { applyScenario } from '../../core/scenario/apply.js';

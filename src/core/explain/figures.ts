@@ -3,7 +3,8 @@ import { INCOME_LINES } from '../ledger.js';
 import { type FinancialYear, formatFinancialYear } from '../period.js';
 import type { FinancialYearResult } from '../projection.js';
 import type { ExplainNode } from './node.js';
-import { hnbNode, locationText, rowsNode, writeOffNode } from './income.js';
+import { balanceChain, januaryPupils } from './balance.js';
+import { hnbNode, rowsNode, writeOffNode } from './income.js';
 import type { ExplainRun } from './run.js';
 import { spendSettings } from './spend.js';
 
@@ -123,23 +124,7 @@ export const FIGURES = {
       (s) => s.pupilsJanuary,
       (y) => y.pupilsJanuary,
     ),
-    parts: (run, year, setting) => {
-      const january = run.projection.academicYears.find((ay) => ay.academicYear === year)!;
-      const children = [...january.pupilsBySetting]
-        .filter(([id]) => setting === undefined || id === setting)
-        .map(([id, pupils]): ExplainNode => ({
-          label: id,
-          value: pupils,
-          inputs: { setting: id },
-        }));
-      if (setting !== undefined) return children[0]!;
-      return {
-        label: 'all settings',
-        value: yearOf(run, year).pupilsJanuary,
-        rule: 'sum',
-        children,
-      };
-    },
+    parts: januaryPupils,
   },
   spend_top_up: spendFigure(
     ['tariff', 'bespoke'],
@@ -187,29 +172,7 @@ export const FIGURES = {
     bySetting: false,
     how: 'the opening balance + each in-year balance to this year',
     value: (year) => year.cumulativeBalance,
-    parts: (run, year) => {
-      const { projection } = run;
-      const opening = run.model.funding.find((row) => row.line === 'opening_balance');
-      const at = opening?.origin;
-      return {
-        label: 'chain of balances',
-        value: yearOf(run, year).cumulativeBalance,
-        rule: 'sum',
-        children: [
-          {
-            label: `opening balance, end of ${formatFinancialYear(projection.firstYear - 1)}`,
-            value: projection.openingBalance,
-            ...(at ? { inputs: { source: locationText(at) } } : {}),
-          },
-          ...projection.years
-            .filter((y) => y.financialYear <= year)
-            .map((y) => ({
-              ...figureRef(run, 'in_year_balance', y.financialYear),
-              inputs: { cumulativeAfter: y.cumulativeBalance },
-            })),
-        ],
-      };
-    },
+    parts: (run, year) => balanceChain(run, year, (fy) => figureRef(run, 'in_year_balance', fy)),
   },
 } satisfies Record<string, Figure>;
 

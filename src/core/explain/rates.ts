@@ -7,14 +7,13 @@ import type { InputValue } from './node.js';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const monthName = (m: MonthIndex): string => `${MONTHS[m % 12]!} ${Math.floor(m / 12)}`;
 
-/** "Apr–Aug 2027 (5 months)": a run of consecutive months. */
+/** "Apr–Aug 2027": a run of consecutive months. */
 export function monthsText(months: readonly MonthIndex[]): string {
   const first = months[0]!;
   const last = months[months.length - 1]!;
-  const count = `${months.length} month${months.length === 1 ? '' : 's'}`;
-  if (first === last) return `${monthName(first)} (${count})`;
+  if (first === last) return monthName(first);
   const sameYear = Math.floor(first / 12) === Math.floor(last / 12);
-  return `${sameYear ? MONTHS[first % 12]! : monthName(first)}–${monthName(last)} (${count})`;
+  return `${sameYear ? MONTHS[first % 12]! : monthName(first)}–${monthName(last)}`;
 }
 
 /**

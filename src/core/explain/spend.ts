@@ -61,7 +61,7 @@ function twelfths(
 function spanNode(terms: readonly CostTerm[], tariff: Tariff): ExplainNode {
   const first = terms[0]!;
   return twelfths(
-    `AY ${formatAcademicYear(first.academicYear)} cohort, ${monthsText(first.months)}`,
+    `AY ${formatAcademicYear(first.academicYear)} pupils, ${monthsText(first.months)}`,
     terms.map((t) => (t.kind === 'tariff' ? tariffNode(t, tariff) : bespokeNode(t as BespokeTerm))),
     { academicYear: formatAcademicYear(first.academicYear), months: first.months.length },
   );
