@@ -175,3 +175,15 @@ function inForce(
   const factor = ONE.plus(annual).times(ONE.plus(modelUplift)).pow(years);
   return { row: current, rate: current.topUp.times(factor) };
 }
+
+describe('explain in the library', () => {
+  it('explainRun + explainFigure from the package entry: the figure project gives', async () => {
+    const library = await import('../../src/index.js');
+    const { run } = library.explainRun(example);
+    const explanation = library.explainFigure(run!, { figure: 'income_total', year: 2027 });
+    expect(
+      explanation.tree.value.eq(library.project(example).projection!.years[1]!.income.total),
+    ).toBe(true);
+    expect(library.FIGURE_NAMES).toContain('cumulative_balance');
+  });
+});
