@@ -1,4 +1,6 @@
 import type { Decimal } from 'decimal.js';
+import type { MonthSpan } from './cost.js';
+import type { Lane } from './demand/lanes.js';
 import type { Need } from './need.js';
 import type { AcademicYear, FinancialYear, MonthIndex } from './period.js';
 import type { SpanSum } from './rate-book.js';
@@ -49,3 +51,34 @@ export interface PlaceTerm extends TermBase {
 }
 
 export type CostTerm = TariffTerm | BespokeTerm | PlaceTerm;
+
+export const spanOf = (span: MonthSpan, ay: AcademicYear, setting: string) => ({
+  financialYear: span.financialYear,
+  academicYear: ay,
+  setting,
+  months: span.months,
+});
+
+/** A tariff series' term as the trace keeps it: the lanes it sums, their pupils, the rates of the span. */
+export function tariffTerm(
+  laneIndexes: readonly number[],
+  lanes: readonly Lane[],
+  laneTotals: Float64Array,
+  pupils: Decimal,
+  rates: SpanSum,
+  annualMonths: Decimal,
+  ay: AcademicYear,
+  span: MonthSpan,
+): TariffTerm {
+  const first = lanes[laneIndexes[0]!]!;
+  return {
+    kind: 'tariff',
+    ...spanOf(span, ay, first.setting),
+    band: first.band,
+    need: rates.rows[0]?.need ?? first.need,
+    lanes: laneIndexes.map((l) => ({ need: lanes[l]!.need, pupils: laneTotals[l]! })),
+    pupils,
+    rates,
+    annualMonths,
+  };
+}

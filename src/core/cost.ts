@@ -10,7 +10,7 @@ import {
   firstOfMonth,
   formatAcademicYear,
 } from './period.js';
-import type { CostTerm, TariffTerm } from './cost-trace.js';
+import { type CostTerm, spanOf, tariffTerm } from './cost-trace.js';
 import type { RateBook, SpanSum } from './rate-book.js';
 import type { TariffSetting } from './tariff.js';
 
@@ -140,7 +140,9 @@ export function costAcademicYear(
       if (!rateSum) return;
       const term = pupils.times(rateSum.total);
       topUp.set(group.setting, (topUp.get(group.setting) ?? ZERO).plus(term));
-      context.trace?.push(tariffTerm(group, laneTotals, cost, pupils, rateSum, term, ay, span));
+      context.trace?.push(
+        tariffTerm(group.lanes, cost.lanes, laneTotals, pupils, rateSum, term, ay, span),
+      );
     });
     const factors = span.months.map((m) => context.rateBook.bespokeFactor(context.bespokeFrom, m));
     const factorSum = factors.reduce((total, factor) => total.plus(factor), ZERO);
@@ -181,37 +183,6 @@ export function costAcademicYear(
     }
   }
   return { parts, placesBySetting };
-}
-
-const spanOf = (span: MonthSpan, ay: AcademicYear, setting: string) => ({
-  financialYear: span.financialYear,
-  academicYear: ay,
-  setting,
-  months: span.months,
-});
-
-/** A series' term as the trace keeps it: the lanes it sums, their pupils, the rates of the span. */
-function tariffTerm(
-  group: SeriesGroup,
-  laneTotals: Float64Array,
-  { lanes }: CostLanes,
-  pupils: Decimal,
-  rates: SpanSum,
-  annualMonths: Decimal,
-  ay: AcademicYear,
-  span: MonthSpan,
-): TariffTerm {
-  const first = lanes[group.lanes[0]!]!;
-  return {
-    kind: 'tariff',
-    ...spanOf(span, ay, group.setting),
-    band: first.band,
-    need: rates.rows[0]?.need ?? first.need,
-    lanes: group.lanes.map((l) => ({ need: lanes[l]!.need, pupils: laneTotals[l]! })),
-    pupils,
-    rates,
-    annualMonths,
-  };
 }
 
 /**
