@@ -38,6 +38,11 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     "highneeds solve fixtures/example --scenario demand-management --target 'in-year-balance>=0@2028-29' --vary lever:fewer-new-plans.share --range -1,0",
     "highneeds solve fixtures/example --target 'cumulative-balance>=0@2030-31' --vary assumption:hnbGrowth --range 0,0.2 --format csv --out solved.csv",
   ],
+  explain: [
+    'highneeds explain fixtures/example --year 2027-28 --figure spend_top_up --setting special-academy',
+    'highneeds explain fixtures/example --year 2028-29 --figure income_transfer --scenario mitigated',
+    'highneeds explain fixtures/example --year 2030-31 --figure cumulative_balance --format json --out balance.json',
+  ],
   tariffs: [
     'highneeds tariffs list',
     'highneeds tariffs show example-borough-2025 --at 2026-04-01',

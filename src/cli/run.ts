@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, InternalError, UsageError } from '../core/errors.js';
 import type { ProjectOptions } from './commands/project.js';
+import { addExplainCommand } from './explain-command.js';
 import { examplesText } from './help-examples.js';
 import { formatIssues } from './print-issues.js';
 import { issuePaint } from './terminal.js';
@@ -159,6 +160,7 @@ function program(setExit: (code: number) => void): Command {
       setExit(await (await import('./commands/batch.js')).runBatchCommand(dir, options)),
     );
   addScenarioCommands(root, setExit);
+  addExplainCommand(root, setExit);
   addTariffCommands(root, setExit);
   teach(root, '');
   return root;
@@ -355,7 +357,11 @@ async function report(cause: unknown): Promise<number> {
     return EXIT.input;
   }
   if (cause instanceof UsageError) {
-    process.stderr.write(`highneeds: ${cause.message}\n`);
+    process.stderr.write(
+      cause.issues.length
+        ? formatIssues(cause.issues, await issuePaint())
+        : `highneeds: ${cause.message}\n`,
+    );
     return EXIT.usage;
   }
   const stack = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);

@@ -126,7 +126,8 @@ export const ISSUE_CODES = {
     fix: 'Use one of ASD, HI, MLD, MSI, OTH, PD, PMLD, SEMH, SLCN, SLD, SpLD, VI, DS (any case).',
   },
   UNKNOWN_SETTING: {
-    cause: 'A setting is not declared in the tariff.',
+    cause:
+      'A setting is not declared in the tariff (in `highneeds explain --setting`, a usage error: exit 2).',
     fix: 'Use a setting id from the tariff\'s "settings", or declare it there.',
   },
   CODE_NORMALISED: {
@@ -215,7 +216,7 @@ export const ISSUE_CODES = {
   },
   UNKNOWN_SCENARIO: {
     cause:
-      'A scenario\'s "base", or --scenario / --scenarios, names a scenario that is not defined.',
+      'A scenario\'s "base", or --scenario / --scenarios, names a scenario that is not defined (in `highneeds explain --scenario`, a usage error: exit 2).',
     fix: 'Check the id against the scenarios in scenarios.json.',
   },
   DUPLICATE_ID: {
@@ -343,6 +344,16 @@ export const ISSUE_CODES = {
   FINANCING_RATE_OUT_OF_RANGE: {
     cause: "model.json's deficitFinancing.rate is not a share from 0 to 1.",
     fix: 'Give the yearly rate as a share: "0.045" for 4.5%.',
+  },
+  UNKNOWN_FIGURE: {
+    cause:
+      '`highneeds explain --figure` names no figure of the summary, or, with --setting, one that is not given by setting (a usage error: exit 2).',
+    fix: 'Use a column of the summary, as the hint lists them (spend_top_up, income_total, cumulative_balance, …); with --setting, pupils_january, spend_top_up or spend_place.',
+  },
+  UNKNOWN_YEAR: {
+    cause:
+      '`highneeds explain --year` is not one of the financial years the model projects, or is not written like 2027-28 (a usage error: exit 2).',
+    fix: 'Give a financial year from the first projected one to the horizon, as the hint lists them.',
   },
 } as const satisfies Record<string, { cause: string; fix: string }>;
 

@@ -11,6 +11,7 @@ import {
   firstOfMonth,
   formatAcademicYear,
 } from './period.js';
+import { type CostTerm, spanOf, tariffTerm } from './cost-trace.js';
 import type { RateBook, SpanSum } from './rate-book.js';
 import type { TariffSetting } from './tariff.js';
 
@@ -67,6 +68,8 @@ export interface CostContext {
   readonly reported: Set<string>;
   /** Span sums charged by this projection: their tariff rows are the ones the provenance manifest lists. */
   readonly usedSums: Set<SpanSum>;
+  /** When given, every term charged is pushed here as it is added (src/core/cost-trace.ts). */
+  readonly trace?: CostTerm[];
 }
 
 /**
@@ -114,10 +117,13 @@ export function costAcademicYear(
 ): AcademicYearCost {
   const placesBySetting = new Map<string, Decimal>();
   const placeAnnual = new Map<string, Decimal>();
+  const placesGiven = new Set<string>();
+  const placeFilled = new Map<string, Decimal>();
   for (const setting of context.settings) {
     if (setting.placeValue.isZero() && !setting.unoccupiedPlaceValue) continue;
     const pupils = pupilsBySetting.get(setting.id) ?? ZERO;
     const given = context.givenPlaces(ay, setting.id);
+    if (given) placesGiven.add(setting.id);
     const places = given ?? pupils;
     const extra = context.extraPlaces?.(ay, setting.id);
     // Removing more places than there are leaves none, never a negative number of places.
@@ -125,6 +131,7 @@ export function costAcademicYear(
     placesBySetting.set(setting.id, charged);
     // Pupils from other authorities fill places as the area's own pupils do.
     const imported = given ? (context.importedPlaces?.(ay, setting.id) ?? ZERO) : ZERO;
+    placeFilled.set(setting.id, pupils.plus(imported));
     placeAnnual.set(setting.id, annualPlaceCost(setting, charged, pupils.plus(imported)));
   }
   // Each series' pupils, made a Decimal once for every span of the AY.
@@ -141,28 +148,57 @@ export function costAcademicYear(
       const pupils = pupilsBySeries[g];
       if (pupils === undefined) return;
       const rateSum = sumRates(group, laneTotals, cost, span.months, ay, context);
-      if (rateSum)
-        topUp.set(
-          group.setting,
-          (topUp.get(group.setting) ?? ZERO).plus(pupils.times(rateSum.total)),
-        );
+      if (!rateSum) return;
+      const term = pupils.times(rateSum.total);
+      topUp.set(group.setting, (topUp.get(group.setting) ?? ZERO).plus(term));
+      context.trace?.push(
+        tariffTerm(group.lanes, cost.lanes, laneTotals, pupils, rateSum, term, ay, span),
+      );
     });
-    const factorSum = span.months.reduce(
-      (total, m) => total.plus(context.rateBook.bespokeFactor(context.bespokeFrom, m)),
-      ZERO,
-    );
-    for (const [setting, total] of bespokeBySetting)
-      topUp.set(setting, (topUp.get(setting) ?? ZERO).plus(total.times(factorSum)));
+    const factors = span.months.map((m) => context.rateBook.bespokeFactor(context.bespokeFrom, m));
+    const factorSum = factors.reduce((total, factor) => total.plus(factor), ZERO);
+    for (const [setting, total] of bespokeBySetting) {
+      const term = total.times(factorSum);
+      topUp.set(setting, (topUp.get(setting) ?? ZERO).plus(term));
+      context.trace?.push({
+        kind: 'bespoke',
+        ...spanOf(span, ay, setting),
+        annualCost: total,
+        factors,
+        annualMonths: term,
+      });
+    }
     const monthCount = new Dec(span.months.length);
     for (const setting of context.settings) {
+      const places = placesBySetting.get(setting.id);
       const annual = placeAnnual.get(setting.id);
+      // Place values are never uplifted, so every month of the span costs the same.
+      const placeAnnualMonths = annual ? annual.times(monthCount) : ZERO;
       parts.push({
         financialYear: span.financialYear,
         setting: setting.id,
         topUpAnnualMonths: topUp.get(setting.id) ?? ZERO,
-        // Place values are never uplifted, so every month of the span costs the same.
-        placeAnnualMonths: annual ? annual.times(monthCount) : ZERO,
+        placeAnnualMonths,
       });
+      if (places && context.trace) {
+        const extra = context.extraPlaces?.(ay, setting.id);
+        context.trace.push({
+          kind: 'place',
+          ...spanOf(span, ay, setting.id),
+          places,
+          basis: placesGiven.has(setting.id) ? 'places.csv' : 'pupils',
+          ...(extra ? { extra } : {}),
+          placeValue: setting.placeValue,
+          fundedBy: setting.placeFundedBy ?? 'la',
+          ...(setting.unoccupiedPlaceValue
+            ? {
+                filled: placeFilled.get(setting.id) ?? ZERO,
+                unoccupiedPlaceValue: setting.unoccupiedPlaceValue,
+              }
+            : {}),
+          annualMonths: placeAnnualMonths,
+        });
+      }
     }
   }
   return { parts, placesBySetting };

@@ -1,8 +1,14 @@
 import type { Issue } from './issue.js';
 
-/** Bad command-line arguments: exit 2. */
+/** Bad command-line arguments: exit 2; `issues`, when given, are printed located (`--figure: error …`). */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  constructor(
+    message: string,
+    readonly issues: readonly Issue[] = [],
+  ) {
+    super(message);
+  }
 }
 
 /** Bad input files: exit 1, with every located issue. */

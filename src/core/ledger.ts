@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { ONE, ZERO } from './decimal.js';
 import { error, warning, type Issue } from './issue.js';
-import type { FundingRow } from './model.js';
+import type { FundingLine, FundingRow } from './model.js';
 import { type FinancialYear, formatFinancialYear } from './period.js';
 
 export interface YearIncome {
@@ -25,6 +25,55 @@ export interface YearIncome {
 }
 
 /**
+ * The funding lines each summed income figure adds up, row by row in the file's order.
+ * `highneeds explain` reads the same table, so a line added here is explained with the rest.
+ */
+export const INCOME_LINES = {
+  importExport: ['import_export'],
+  transfer: ['block_transfer'],
+  safetyValve: ['safety_valve'],
+  other: ['la_contribution', 'other_income'],
+} as const satisfies Partial<Record<keyof YearIncome, readonly FundingLine[]>>;
+
+/** The rows of a year on any of `lines`, in the funding's order: the parts of one income figure. */
+export function lineRows(
+  funding: readonly FundingRow[],
+  year: FinancialYear,
+  lines: readonly FundingLine[],
+): FundingRow[] {
+  return funding.filter((row) => row.financialYear === year && lines.includes(row.line));
+}
+
+const rowsTotal = (rows: readonly FundingRow[]): Decimal =>
+  rows.reduce((total, row) => total.plus(row.amount), ZERO);
+
+/** A year's HNB allocation: the last one given on or before it, grown by `growth` for each year since. */
+export interface HnbOfYear {
+  /** The hnb_allocation row grown from; absent when there is none to grow from. */
+  readonly from?: FundingRow;
+  readonly years: number;
+  readonly amount: Decimal;
+}
+
+export function hnbOfYear(
+  funding: readonly FundingRow[],
+  year: FinancialYear,
+  growth: Decimal,
+): HnbOfYear {
+  let from: FundingRow | undefined;
+  for (const row of funding)
+    if (
+      row.line === 'hnb_allocation' &&
+      row.financialYear <= year &&
+      (!from || row.financialYear >= from.financialYear)
+    )
+      from = row;
+  if (!from) return { years: 0, amount: ZERO };
+  const years = year - from.financialYear;
+  return { from, years, amount: from.amount.times(ONE.plus(growth).pow(years)) };
+}
+
+/**
  * Income by FY from funding.csv (docs/methodology.md, "Income and balances").
  * A year with no hnb_allocation takes the last given one grown by hnbGrowth a year, and the
  * hnb_deductions given beside that one grown alike (so an allocation entered net, with deductions
@@ -40,25 +89,18 @@ export function incomeByYear(
   issues: Issue[],
   computedDeductions: ReadonlyMap<FinancialYear, Decimal> = new Map(),
 ): Map<FinancialYear, YearIncome> {
-  const given = new Map<FinancialYear, Decimal>();
   const deductions = new Map<FinancialYear, Decimal>();
-  for (const row of funding) {
-    if (row.line === 'hnb_allocation') given.set(row.financialYear, row.amount);
+  for (const row of funding)
     if (row.line === 'hnb_deductions') deductions.set(row.financialYear, row.amount);
-  }
-  const givenYears = [...given.keys()].sort((a, b) => a - b);
   const result = new Map<FinancialYear, YearIncome>();
   // Located in the model's own funding.csv; reported once, for the first year, since later years grow from it.
   const file = funding.find((row) => row.origin)?.origin?.file ?? 'funding.csv';
   let reported = false;
   const computedIn: FinancialYear[] = [];
   for (const year of years) {
-    const lines = (line: FundingRow['line']): Decimal =>
-      funding
-        .filter((row) => row.financialYear === year && row.line === line)
-        .reduce((total, row) => total.plus(row.amount), ZERO);
-    const from = givenYears.filter((g) => g <= year).pop();
-    let hnb = ZERO;
+    const lines = (names: readonly FundingLine[]): Decimal =>
+      rowsTotal(lineRows(funding, year, names));
+    const { from, amount: hnb } = hnbOfYear(funding, year, hnbGrowth);
     if (from === undefined) {
       if (!reported)
         issues.push(
@@ -70,23 +112,22 @@ export function incomeByYear(
           ),
         );
       reported = true;
-    } else {
-      hnb = given.get(from)!.times(ONE.plus(hnbGrowth).pow(year - from));
     }
     // The year's own row (funding.csv allows one only beside an allocation; a scenario may add one), else the allocation's grown.
+    const fromYear = from?.financialYear;
     const own = deductions.get(year);
-    const stated = own === undefined && from !== undefined ? deductions.get(from) : undefined;
-    const givenDeduction = own ?? stated?.times(ONE.plus(hnbGrowth).pow(year - from!));
+    const stated = own === undefined && fromYear !== undefined ? deductions.get(fromYear) : undefined;
+    const givenDeduction = own ?? stated?.times(ONE.plus(hnbGrowth).pow(year - fromYear!));
     const computed = computedDeductions.get(year) ?? ZERO;
     if (givenDeduction === undefined && !computed.isZero()) computedIn.push(year);
     const hnbDeductions = (givenDeduction ?? computed).negated();
-    const importExport = lines('import_export');
-    const transfer = lines('block_transfer');
-    const safetyValve = lines('safety_valve');
-    const other = lines('la_contribution').plus(lines('other_income'));
+    const importExport = lines(INCOME_LINES.importExport);
+    const transfer = lines(INCOME_LINES.transfer);
+    const safetyValve = lines(INCOME_LINES.safetyValve);
+    const other = lines(INCOME_LINES.other);
     result.set(year, {
       hnb,
-      hnbBasis: from === year ? 'given' : 'grown',
+      hnbBasis: fromYear === year ? 'given' : 'grown',
       hnbDeductions,
       deductionsBasis: own ? 'given' : stated ? 'grown' : 'computed',
       importExport,

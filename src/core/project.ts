@@ -7,6 +7,7 @@ import {
   type CostPart,
   type MonthSpan,
 } from './cost.js';
+import type { CostTerm } from './cost-trace.js';
 import { countDecimal } from './demand/count.js';
 import { FLOW_NAMES } from './demand/flows.js';
 import { ProjectionCache } from './demand/cache.js';
@@ -44,12 +45,14 @@ import { fundedByDfe } from './place-cost.js';
 /**
  * Projects an area's high-needs spend, income and DSG balance (docs/methodology.md).
  * Pure: no I/O, clock or randomness, so it is cheap to rerun for scenarios and goal-seek. A caller
- * that projects the same model many times passes one ProjectionCache to every run.
+ * that projects the same model many times passes one ProjectionCache to every run. A `trace`
+ * receives every cost term as the costing adds it (src/core/cost-trace.ts; `highneeds explain`).
  */
 export function project(
   model: Model,
   adjustments: Adjustments = {},
   cache = new ProjectionCache(),
+  trace?: CostTerm[],
 ): ProjectionOutcome {
   const issues: Issue[] = [];
   const firstYear = firstProjectedFinancialYear(model.baseYear);
@@ -70,6 +73,7 @@ export function project(
     issues,
     reported: new Set(),
     usedSums: new Set(),
+    ...(trace ? { trace } : {}),
   };
   const demand = projectDemand(model, lastAcademicYear, adjustments, cache);
   issues.push(...demand.issues);

@@ -18,6 +18,8 @@ export interface SpanSum {
   readonly rows: readonly TariffRate[];
   /** The rows' effective dates, sorted, each once: one array per distinct list in a rate book, so a projection can gather them by array. */
   readonly dates: readonly string[];
+  /** The rate charged in each month of the span, in order: `total` is their sum (for explain). */
+  readonly charged: readonly ChargedRate[];
 }
 
 /** What one (setting, band, need) reads: its own series, the "*" one, and the span sums of the one that prices it. */
@@ -135,6 +137,7 @@ export class RateBook {
     if (cached !== undefined) return cached;
     let total = ZERO;
     const rows = new Set<TariffRate>();
+    const chargedRates: ChargedRate[] = [];
     for (const month of months) {
       const charged = this.lookup(keys.exact, keys.star, month);
       if (!charged) {
@@ -142,9 +145,15 @@ export class RateBook {
         return month;
       }
       total = total.plus(charged.annualTopUp);
+      chargedRates.push(charged);
       if (charged.row) rows.add(charged.row);
     }
-    const result: SpanSum = { total, rows: [...rows], dates: this.datesOf(rows) };
+    const result: SpanSum = {
+      total,
+      rows: [...rows],
+      dates: this.datesOf(rows),
+      charged: chargedRates,
+    };
     keys.sums.set(span, result);
     return result;
   }

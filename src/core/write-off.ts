@@ -52,19 +52,23 @@ export function applyWriteOff(
     basis,
     amount,
   };
+  // The balances are made again as the roll-up makes them (in-year = income − spend; cumulative =
+  // the year before + in-year), so every balance is its chain of parts (`highneeds explain`).
+  let previous = openingBalance;
   return {
     writeOff: result,
     years: years.map((year) => {
-      if (year.financialYear < writeOff.paidIn) return year;
-      if (year.financialYear > writeOff.paidIn)
-        return { ...year, cumulativeBalance: year.cumulativeBalance.plus(amount) };
-      const income = { ...year.income, writeOff: amount, total: year.income.total.plus(amount) };
-      return {
-        ...year,
-        income,
-        inYearBalance: year.inYearBalance.plus(amount),
-        cumulativeBalance: year.cumulativeBalance.plus(amount),
-      };
+      if (year.financialYear < writeOff.paidIn) {
+        previous = year.cumulativeBalance;
+        return year;
+      }
+      const paid = year.financialYear === writeOff.paidIn;
+      const income = paid
+        ? { ...year.income, writeOff: amount, total: year.income.total.plus(amount) }
+        : year.income;
+      const inYearBalance = paid ? income.total.minus(year.spendTotal) : year.inYearBalance;
+      previous = previous.plus(inYearBalance);
+      return { ...year, income, inYearBalance, cumulativeBalance: previous };
     }),
   };
 }

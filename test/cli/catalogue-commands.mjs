@@ -1,8 +1,9 @@
 // The command each error-catalogue fixture is run with, shared by test/cli/errors.test.ts and
 // scripts/error-doc-section.mjs. A model folder is run as `validate <dir>`; an NFF fixture (a
 // folder holding nff-factors.csv, after fixtures/errors/_valid-nff) as `nff` on its factors
-// and parameters for 2025-26; a model folder with an nff-allocations.csv takes it as --hnb-from.
-import { existsSync } from 'node:fs';
+// and parameters for 2025-26; a model folder with an nff-allocations.csv takes it as --hnb-from;
+// one with an explain.args file is run as `explain <dir>` with those options (a usage error, exit 2).
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** NFF fixtures whose problem only --solve-cap finds. */
@@ -10,6 +11,10 @@ const SOLVE_CAP = new Set(['NFF_TOTAL_UNREACHABLE']);
 
 export function catalogueArgs(code, root = '.') {
   const dir = `fixtures/errors/${code}`;
+  // A usage mistake of explain: the fixture's explain.args are the options after the model folder.
+  const explainArgs = path.join(root, dir, 'explain.args');
+  if (existsSync(explainArgs))
+    return ['explain', dir, ...readFileSync(explainArgs, 'utf8').split('\n').filter(Boolean)];
   // A model fixture with an nff output beside it is validated with that output as --hnb-from.
   if (existsSync(path.join(root, dir, 'nff-allocations.csv')))
     return ['validate', dir, '--hnb-from', `${dir}/nff-allocations.csv`];

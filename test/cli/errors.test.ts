@@ -262,6 +262,9 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     '"amount": removed £ or thousands separators in 1 cell ("£100,000.00" as 100000.00, the first here)',
   ],
   COUNT_NOT_WHOLE: ['warning', 'cohort.csv:2:5', '"count" is 2.5, not a whole number of pupils'],
+  // explain's usage mistakes are located at the option (exit 2): see USAGE below.
+  UNKNOWN_FIGURE: ['error', '--figure', '"spend_topup" is not a figure of the summary'],
+  UNKNOWN_YEAR: ['error', '--year', '"2027-28" is not a financial year of the projection'],
   CODE_NORMALISED: [
     'warning',
     'cohort.csv:3:2',
@@ -351,15 +354,18 @@ describe('error catalogue: one fixture per issue code', () => {
 
   for (const [code, [severity, where, message]] of Object.entries(CATALOGUE)) {
     const dir = `fixtures/errors/${code}`;
-    const line = `${dir}/${where}: ${severity} ${code}: ${message}`;
+    // A usage mistake is located at the option that names it, not in a file of the fixture.
+    const usage = where.startsWith('--');
+    const line = `${usage ? where : `${dir}/${where}`}: ${severity} ${code}: ${message}`;
     const args = catalogueArgs(code, ROOT);
-    it(`${code}: ${args.join(' ')} ${severity === 'error' ? 'exits 1' : 'exits 0 with a warning'}`, () => {
+    const exit = usage ? 'exits 2' : severity === 'error' ? 'exits 1' : 'exits 0 with a warning';
+    it(`${code}: ${args.join(' ')} ${exit}`, () => {
       const env = ENVIRONMENT[code as IssueCode];
       const result = runCli(args, env ? { env } : {});
       expectNoStack(result);
       expect(issueLines(result.stderr)).toEqual([line]);
       if (severity === 'error') {
-        expect(result.code).toBe(1);
+        expect(result.code).toBe(usage ? 2 : 1);
         expect(result.stdout).toBe('');
         expect(result.stderr.endsWith('\n1 error\n')).toBe(true);
       } else {

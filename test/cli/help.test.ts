@@ -19,6 +19,7 @@ const COMMANDS = [
   'batch',
   'compare',
   'solve',
+  'explain',
   'tariffs',
   'tariffs list',
   'tariffs show',

@@ -21,7 +21,12 @@ export function agreementFunding(
       instalment.status === 'backdated'
         ? (instalment.paidIn ?? instalment.financialYear)
         : instalment.financialYear;
-    rows.push({ financialYear: year, line: 'safety_valve', amount: instalment.amount });
+    rows.push({
+      financialYear: year,
+      line: 'safety_valve',
+      amount: instalment.amount,
+      ...(instalment.origin ? { origin: instalment.origin } : {}),
+    });
   });
   for (const contribution of agreement.localContributions)
     rows.push({

@@ -8,7 +8,7 @@ import { leverAdjustments } from './levers.js';
 import { applyTariffLever } from './tariff-lever.js';
 import type { Lever, Scenario } from './types.js';
 
-interface AppliedScenario {
+export interface AppliedScenario {
   readonly model: Model;
   readonly adjustments: Adjustments;
 }
@@ -18,7 +18,7 @@ interface AppliedScenario {
  * added, the agreement's payments booked, tariff and funding levers applied to the data, and
  * the cohort levers as projection adjustments. `levers` defaults to all of the scenario's.
  */
-function applyScenario(
+export function applyScenario(
   model: Model,
   scenario: Scenario,
   levers: readonly Lever[] = scenario.levers,

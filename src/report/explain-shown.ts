@@ -1,0 +1,46 @@
+import type { Decimal } from 'decimal.js';
+import type { ExplainNode } from '../core/explain/node.js';
+import { largestRemainder } from '../core/largest-remainder.js';
+import { Dec } from '../core/decimal.js';
+
+/** A part that makes the shown parts add up to the shown figure, when the figures rounded on their own do not. */
+export const ROUNDING_LABEL = 'rounding';
+
+/**
+ * Each node's amount as shown (pence, or hundredths of a pupil): the figure rounded as the
+ * summary rounds it, and its parts rounded so that they add up to it exactly (largest
+ * remainder), down the tree. A part that is a figure of its own keeps the value the summary
+ * prints for it; if those then miss the total by a penny, a `rounding` part says so.
+ */
+export function shownAmounts(root: ExplainNode): {
+  shown: Map<ExplainNode, Decimal>;
+  rounding: Map<ExplainNode, Decimal>;
+} {
+  const shown = new Map<ExplainNode, Decimal>();
+  const rounding = new Map<ExplainNode, Decimal>();
+  const visit = (node: ExplainNode, amount: Decimal) => {
+    shown.set(node, amount);
+    const children = node.children ?? [];
+    if (children.length === 0) return;
+    const signed = (c: ExplainNode, v: Decimal) => (c.sign === -1 ? v.negated() : v);
+    // Figures of their own keep their printed value; the other parts share what is left.
+    const fixed = children.map((c) =>
+      c.figure !== undefined ? c.value.toDecimalPlaces(2, Dec.ROUND_HALF_UP) : undefined,
+    );
+    const taken = children.reduce(
+      (t, c, i) => (fixed[i] ? t.plus(signed(c, fixed[i])) : t),
+      new Dec(0),
+    );
+    const free = children.flatMap((c, i) => (fixed[i] ? [] : [i]));
+    const shared = largestRemainder(
+      amount.minus(taken),
+      free.map((i) => signed(children[i]!, children[i]!.value)),
+      2,
+    );
+    const amounts = children.map((c, i) => fixed[i] ?? signed(c, shared[free.indexOf(i)]!));
+    if (free.length === 0 && !taken.eq(amount)) rounding.set(node, amount.minus(taken));
+    children.forEach((child, i) => visit(child, amounts[i]!));
+  };
+  visit(root, root.value.toDecimalPlaces(2, Dec.ROUND_HALF_UP));
+  return { shown, rounding };
+}

@@ -1,0 +1,187 @@
+import type { Decimal } from 'decimal.js';
+import type { Explanation } from '../core/explain/explain.js';
+import type { ExplainNode, InputValue } from '../core/explain/node.js';
+import { formatFinancialYear } from '../core/period.js';
+import { toCount2dp, toPence } from '../core/rounding.js';
+import { fitTable, fitText } from './fit-width.js';
+import { ROUNDING_LABEL, shownAmounts } from './explain-shown.js';
+import { withThousands } from './format-cell.js';
+
+type Inputs = Record<string, InputValue>;
+
+/** The table's columns; the amount sits beside the part's name, so a table split to fit keeps the two together. */
+const COLUMNS = {
+  part: { header: 'part', align: 'left' },
+  amount: { header: 'amount', align: 'right' },
+  count: { header: 'pupils/places', align: 'right' },
+  rate: { header: 'annual £', align: 'right' },
+  months: { header: 'months', align: 'right' },
+  from: { header: 'in force from', align: 'left' },
+  status: { header: 'status', align: 'left' },
+  source: { header: 'source', align: 'left' },
+} as const;
+type Column = keyof typeof COLUMNS;
+type Cells = Partial<Record<Column, string>>;
+const KEYS = Object.keys(COLUMNS) as Column[];
+
+const money = (value: InputValue | undefined): string =>
+  value === undefined ? '' : withThousands(toPence(value as Decimal));
+const text = (value: InputValue | undefined): string =>
+  value === undefined ? '' : typeof value === 'object' ? '' : String(value);
+
+/**
+ * `explain` as a terminal table: the figure, then its parts, each indented under the part it
+ * makes up, with the inputs of each (pupils, rate, months, the tariff row's date, status and
+ * source), and notes on what a table cannot hold (growth steps, the sources' titles).
+ * Amounts are as shown by shownAmounts: they add up to the figure exactly.
+ */
+export function renderExplainTable(explanation: Explanation, width?: number): string {
+  const { shown, rounding } = shownAmounts(explanation.tree);
+  const amount = (node: ExplainNode): string => {
+    const value = shown.get(node)!;
+    return withThousands(explanation.unit === 'pupils' ? toCount2dp(value) : toPence(value));
+  };
+  const rows: Cells[] = [];
+  const notes: string[] = [];
+  const cited = new Set<string>();
+  const visit = (node: ExplainNode, depth: number) => {
+    const indent = '  '.repeat(depth);
+    const [first = {}, ...more] = partRows(node, (node.inputs ?? {}) as Inputs, cited, notes);
+    rows.push(
+      { ...first, part: `${indent}${node.label}${node.figure ? ' *' : ''}`, amount: amount(node) },
+      ...more,
+    );
+    for (const child of node.children ?? []) visit(child, depth + 1);
+    const off = rounding.get(node);
+    if (off) rows.push({ part: `${indent}  ${ROUNDING_LABEL}`, amount: money(off) });
+  };
+  visit(explanation.tree, 0);
+  const used = KEYS.filter(
+    (key) => key === 'part' || key === 'amount' || rows.some((row) => row[key]),
+  );
+  const table = fitTable(
+    {
+      columns: used.map((key) => ({
+        header: key === 'amount' && explanation.unit === 'pupils' ? 'pupils' : COLUMNS[key].header,
+        align: COLUMNS[key].align,
+        ...(key === 'part' ? { key: true } : {}),
+      })),
+      rows: rows.map((row) => used.map((key) => row[key] ?? '')),
+    },
+    width,
+  );
+  const sources = explanation.tariff.references.filter((r) => r.id && cited.has(r.id));
+  const figureRefs = (node: ExplainNode): boolean =>
+    node.figure !== undefined || (node.children ?? []).some(figureRefs);
+  const head = [
+    `${explanation.area.name} (${explanation.area.code}): ${explanation.figure}${explanation.setting ? ` for ${explanation.setting}` : ''}, ${formatFinancialYear(explanation.financialYear)}, ${explanation.scenario ? `scenario ${explanation.scenario.id}` : 'the model as given'}`,
+    `${explanation.figure} = ${explanation.how}`,
+    '',
+  ];
+  const tail = [
+    '',
+    ...notes,
+    ...(figureRefs(explanation.tree)
+      ? [
+          `* a figure of its own: highneeds explain --figure NAME --year ${formatFinancialYear(explanation.financialYear)}`,
+        ]
+      : []),
+    explanation.unit === 'GBP'
+      ? 'Amounts are rounded to the penny so that the parts add up to the figure exactly; --format json gives each exactly.'
+      : 'Pupils are expected counts, to 2 dp; --format json gives each exactly.',
+    ...(sources.length
+      ? ['Sources:', ...sources.map((r) => `  ${r.id}: ${r.title}, ${r.url}`)]
+      : []),
+    `Tariff: ${explanation.tariff.id}, ${explanation.tariff.title}`,
+  ];
+  return `${[...head.map((l) => fitText(l, width)), ...table, ...tail.map((l) => fitText(l, width))].join('\n')}\n`;
+}
+
+/** The cells of one part (its name and amount filled in by the caller), and a row for each further rate it charged. */
+function partRows(node: ExplainNode, inputs: Inputs, cited: Set<string>, notes: string[]): Cells[] {
+  if (inputs['rates']) {
+    return (inputs['rates'] as Inputs[]).map((rate, i) => {
+      const tariffRow = rate['row'] as Inputs;
+      const reference = text(tariffRow['reference']);
+      if (reference) cited.add(reference);
+      const uplift = rate['upliftYears'] as number;
+      return {
+        count: i === 0 ? withThousands(toCount2dp(inputs['pupils'] as Decimal)) : '',
+        rate: money(rate['annualRate']),
+        months: String(rate['count']),
+        from: `${text(tariffRow['effectiveFrom'])}${uplift ? ` +${uplift} uplift${uplift === 1 ? '' : 's'}` : ''}`,
+        status: text(tariffRow['status']),
+        source: reference,
+      };
+    });
+  }
+  if (inputs['placeValue']) {
+    const reference = text(inputs['reference']);
+    if (reference) cited.add(reference);
+    const extra = inputs['extraPlaces']
+      ? ` ${withThousands(toCount2dp(inputs['extraPlaces'] as Decimal))} by lever`
+      : '';
+    return [
+      {
+        count: `${withThousands(toCount2dp(inputs['places'] as Decimal))} places`,
+        rate: money(inputs['placeValue']),
+        months: String(inputs['months']),
+        status: text(inputs['status']),
+        source: [
+          reference,
+          `${inputs['basis'] === 'pupils' ? 'places = pupils' : text(inputs['basis'])}${extra}`,
+        ]
+          .filter(Boolean)
+          .join(', '),
+      },
+    ];
+  }
+  if (inputs['annualCost']) {
+    const factors = [...new Set((inputs['upliftFactors'] as Decimal[]).map((f) => f.toFixed()))];
+    return [
+      {
+        rate: money(inputs['annualCost']),
+        months: String(inputs['months']),
+        from: `base year ×${factors.join('…')}`,
+        source: 'cohort.csv annual_cost',
+      },
+    ];
+  }
+  if (inputs['given'] !== undefined) notes.push(...hnbNotes(node, inputs));
+  if (inputs['share'] && inputs['eligibleDeficit'])
+    notes.push(
+      `write-off: ${(inputs['share'] as Decimal).toFixed()} × eligible deficit £${money(inputs['eligibleDeficit'])} (${text(inputs['basis'])}, end of ${text(inputs['balanceYear'])}), paid in ${text(inputs['paidIn'])}`,
+    );
+  if (inputs['note']) notes.push(`${node.label}: ${text(inputs['note'])}`);
+  const source = [text(inputs['source']), inputs['lever'] ? `lever ${text(inputs['lever'])}` : '']
+    .filter(Boolean)
+    .join(', ');
+  const cumulative = inputs['cumulativeAfter']
+    ? `cumulative after: ${money(inputs['cumulativeAfter'])}`
+    : '';
+  return [
+    {
+      source: [source, cumulative].filter(Boolean).join('; '),
+      ...(typeof inputs['months'] === 'number' ? { months: String(inputs['months']) } : {}),
+    },
+  ];
+}
+
+function hnbNotes(node: ExplainNode, inputs: Inputs): string[] {
+  const given = inputs['given'];
+  if (typeof given === 'string')
+    return [`${node.label}: none given for this year or any earlier one`];
+  const g = given as Inputs;
+  const lines = [
+    `${node.label}: £${money(g['amount'])} given for ${text(g['financialYear'])} (${text(g['source'])})`,
+  ];
+  if (inputs['steps']) {
+    lines.push(
+      `  grown by hnbGrowth ${(inputs['hnbGrowth'] as Decimal).toFixed()} a year (${text(inputs['growthFrom'])}):`,
+      ...(inputs['steps'] as Inputs[]).map(
+        (step) => `    ${text(step['financialYear'])}: £${money(step['amount'])}`,
+      ),
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,241 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/run.js';
+
+/** Runs highneeds in this process (no spawn), with stdout and stderr captured and colour off. */
+async function highneeds(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.stubEnv('NO_COLOR', '1');
+  vi.stubEnv('COLUMNS', env['COLUMNS'] ?? '');
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out.push(String(chunk));
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    err.push(String(chunk));
+    return true;
+  });
+  try {
+    const code = await main(['node', 'highneeds', ...args]);
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    vi.restoreAllMocks();
+    vi.unstubAllEnvs();
+  }
+}
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-explain-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterEach(() => vi.restoreAllMocks());
+
+/** The pence of a printed amount ("-1,234.56"), as a whole number. */
+const pence = (text: string): number => Math.round(Number(text.replace(/,/g, '')) * 100);
+
+/** The amount column of a table line: right-aligned under the header's "amount". */
+function amountOf(line: string, lines: readonly string[]): number {
+  const header = lines.find((l) => l.startsWith('part '))!;
+  const end = header.indexOf('amount') + 'amount'.length;
+  return pence(line.slice(0, end).trim().split(/\s+/).pop()!);
+}
+
+/** The summary's figure for a year, from `project --format csv` run the same way. */
+async function summaryFigure(args: readonly string[], year: string, column: string) {
+  const { stdout } = await highneeds(['project', 'fixtures/example', ...args, '--format', 'csv']);
+  const [header, ...rows] = stdout
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','));
+  const row = rows.find((r) => r[header!.indexOf('financial_year')] === year)!;
+  return row[header!.indexOf(column)]!;
+}
+
+describe('highneeds explain', () => {
+  it('a top-up by setting: the root is the --detail figure, its AY parts add up to it, each band cites its tariff row', async () => {
+    const result = await highneeds([
+      'explain',
+      'fixtures/example',
+      '--year',
+      '2027-28',
+      '--figure',
+      'spend_top_up',
+      '--setting',
+      'special-academy',
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    const detail = await highneeds(['project', 'fixtures/example', '--detail', '--format', 'csv']);
+    const row = detail.stdout
+      .split('\n')
+      .find((l) => l.startsWith('999,2027-28,special-academy,'))!
+      .split(',');
+    const root = lines.find((l) => l.startsWith('spend_top_up (special-academy) 2027-28'))!;
+    expect(amountOf(root, lines)).toBe(pence(row[4]!));
+    const spans = lines.filter((l) => /^ {2}AY /.test(l));
+    expect(spans).toHaveLength(2);
+    expect(spans.reduce((t, l) => t + amountOf(l, lines), 0)).toBe(pence(row[4]!));
+    expect(lines.filter((l) => /^ {4}band \d, need \*/.test(l))).toHaveLength(10);
+    expect(result.stdout).toMatch(/ 2025-04-01 \+2 uplifts +published +devon-2023-24\n/);
+    expect(result.stdout).toMatch(/Sources:\n {2}devon-2023-24: Devon County Council/);
+  });
+
+  it('a balance: the chain from the opening balance, each in-year balance as the summary prints it', async () => {
+    const result = await highneeds([
+      'explain',
+      'fixtures/example',
+      '--year',
+      '2028-29',
+      '--figure',
+      'cumulative_balance',
+      '--scenario',
+      'mitigated',
+    ]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    const amounts = lines
+      .filter((l) => /^ {2}(opening|in_year_balance)/.test(l))
+      .map((l) => amountOf(l, lines));
+    expect(amounts).toHaveLength(4);
+    expect(amounts[0]).toBe(pence('-18500000.00'));
+    for (const [i, year] of ['2026-27', '2027-28', '2028-29'].entries())
+      expect(amounts[i + 1]).toBe(
+        pence(await summaryFigure(['--scenario', 'mitigated'], year, 'in_year_balance')),
+      );
+    const figure = await summaryFigure(
+      ['--scenario', 'mitigated'],
+      '2028-29',
+      'cumulative_balance',
+    );
+    expect(amounts.reduce((t, a) => t + a, 0)).toBe(pence(figure));
+  });
+
+  it('fits the terminal: no line wider than COLUMNS', async () => {
+    const result = await highneeds(
+      ['explain', 'fixtures/example', '--year', '2027-28', '--figure', 'spend_place'],
+      { COLUMNS: '60' },
+    );
+    expect(result.code).toBe(0);
+    const wide = result.stdout.split('\n').filter((l) => l.length > 60);
+    expect(wide).toEqual([]);
+  });
+
+  it('--format json: a versioned tree whose parts add up to the figure, written atomically with --out', async () => {
+    const out = path.join(scratch, 'transfer.json');
+    const result = await highneeds([
+      'explain',
+      'fixtures/example',
+      '--year',
+      '2028-29',
+      '--figure',
+      'income_transfer',
+      '--scenario',
+      'mitigated',
+      '--out',
+      out,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.schema_version).toBe(1);
+    expect(json.scenario).toEqual({ id: 'mitigated', label: 'Mitigated: DBV workstreams' });
+    expect(json.tree.amount).toBe(1475000);
+    expect(json.tree.parts).toHaveLength(1);
+    expect(json.tree.parts[0].inputs).toMatchObject({
+      line: 'block_transfer',
+      amount: 1475000,
+      lever: 'transfer-2028',
+    });
+    expect(json.tree.parts[0].inputs.source).toMatch(/scenarios\.json:\d+:\d+$/);
+  });
+
+  it('unknown figure, year, setting and scenario: every one at once, located at its option, exit 2', async () => {
+    const result = await highneeds([
+      'explain',
+      'fixtures/example',
+      '--year',
+      '2031-32',
+      '--figure',
+      'spend',
+      '--setting',
+      'academy',
+      '--scenario',
+      'nope',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.split('\n').filter((l) => !l.startsWith('  '))).toEqual([
+      '--figure: error UNKNOWN_FIGURE: "spend" is not a figure of the summary',
+      '--year: error UNKNOWN_YEAR: "2031-32" is not a financial year of the projection',
+      '--setting: error UNKNOWN_SETTING: setting "academy" is not in tariff "example-borough-2025"',
+      '--scenario: error UNKNOWN_SCENARIO: scenario "nope" is not defined',
+      '4 errors',
+      '',
+    ]);
+    expect(result.stderr).toContain('  hint: years: 2026-27, 2027-28, 2028-29, 2029-30, 2030-31\n');
+    expect(result.stderr).toContain(
+      '  hint: scenarios: unmitigated, mitigated, safety-valve, demand-management\n',
+    );
+  });
+
+  it('--setting with a figure that is not given by setting is a usage error', async () => {
+    const result = await highneeds([
+      'explain',
+      'fixtures/example',
+      '--year',
+      '2027-28',
+      '--figure',
+      'income_hnb',
+      '--setting',
+      'mainstream',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      '--figure: error UNKNOWN_FIGURE: income_hnb is not given by setting\n  hint: with --setting, figures: pupils_january, spend_top_up, spend_place\n',
+    );
+  });
+
+  it('--format table with a .json --out is a usage error, and nothing is written', async () => {
+    const out = path.join(scratch, 'x.json');
+    const result = await highneeds([
+      'explain',
+      '--year',
+      '2027-28',
+      '--figure',
+      'spend_total',
+      '--format',
+      'table',
+      '--out',
+      out,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('names a JSON file but --format is table');
+  });
+});
+
+describe('docs/explain.md', () => {
+  it("the worked example's output is what explain prints, to the penny", async () => {
+    const doc = readFileSync('docs/explain.md', 'utf8');
+    const command =
+      '$ node bin/highneeds explain fixtures/worked-example --year 2027-28 --figure spend_place\n';
+    const shown = doc.slice(doc.indexOf(command) + command.length).split('\n```')[0];
+    const result = await highneeds([
+      'explain',
+      'fixtures/worked-example',
+      '--year',
+      '2027-28',
+      '--figure',
+      'spend_place',
+    ]);
+    expect(result.code).toBe(0);
+    expect(`${shown}\n`).toBe(result.stdout);
+    expect(shown).toContain('41,666.67');
+    expect(shown).toContain('29,166.66');
+    expect(shown).toContain('70,833.33');
+  });
+});
