@@ -22,6 +22,7 @@ import { type Format, outputFormat, withBom } from '../output-format.js';
 import { scenarioFromScenarios } from '../scenario-spelling.js';
 import { tableWidth } from '../terminal.js';
 import { defaultModelDir } from '../version.js';
+import { cliIo } from '../cli-io.js';
 
 export interface SolveOptions extends ModelOptions {
   readonly target: string;
@@ -153,13 +154,13 @@ export async function runSolve(
   const goal = `${target.metric} ${target.comparison} ${target.threshold.toString()} in ${formatFinancialYear(target.year)}`;
   // No answer is not data: the reason goes to stderr, nothing to stdout or --out.
   if (result.kind === 'not-monotone') {
-    process.stderr.write(
+    cliIo().stderr.write(
       `No answer: ${options.vary} does not move ${target.metric} one way over ${options.range} (samples: ${result.samples.map((s) => `${s.value.toString()} → margin ${s.margin.toFixed(2)}`).join('; ')}). Narrow the range. ${timing}\n`,
     );
     return 4;
   }
   if (result.kind === 'unreachable') {
-    process.stderr.write(
+    cliIo().stderr.write(
       `No value of ${options.vary} in ${options.range} meets ${goal}: at best (${result.best.toString()}) it is £${result.bestMargin.negated().toFixed(2)} short. ${timing}\n`,
     );
     return 4;
@@ -195,7 +196,7 @@ export async function runSolve(
           options.bom,
         );
   if (!options.quiet)
-    process.stderr.write(
+    cliIo().stderr.write(
       format === 'table' && !options.out ? `${timing}\n` : `${answer} ${timing}\n`,
     );
   if (options.out) {
@@ -206,6 +207,6 @@ export async function runSolve(
     );
     await yieldToSignals();
     commitOutput(staged);
-  } else process.stdout.write(text);
+  } else cliIo().stdout.write(text);
   return 0;
 }

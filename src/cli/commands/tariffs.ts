@@ -31,6 +31,7 @@ import { type Format, outputFormat, withBom } from '../output-format.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint, tableWidth } from '../terminal.js';
 import { defaultModelDir, defaultTariffDir } from '../version.js';
+import { cliIo } from '../cli-io.js';
 
 export interface OutputOptions {
   readonly format?: Format;
@@ -54,7 +55,7 @@ async function emit(
   const text = withBom(given, formatOf(options), options.bom);
   checkOutputOption('--out', options.out);
   if (options.out === undefined) {
-    process.stdout.write(text);
+    cliIo().stdout.write(text);
     return;
   }
   const staged = stageOutput(options.out, text, inputs);
@@ -187,7 +188,7 @@ export async function runCheck(
       );
   }
   if (hasErrors(issues)) throw new InputError(sortIssues(issues));
-  if (!options.quiet) process.stdout.write(`${lines.join('\n')}\n`);
+  if (!options.quiet) cliIo().stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }
 
@@ -236,7 +237,7 @@ export async function runDiff(
     const under = (file: string): Projection => {
       const loaded = loadModel(dir, {
         tariffFile: file,
-        limits: limitsFromEnvironment(process.env),
+        limits: limitsFromEnvironment(cliIo().env),
       });
       const outcome = loaded.model ? project(loaded.model) : undefined;
       const issues = sortIssues([...loaded.issues, ...(outcome?.issues ?? [])]);
@@ -303,7 +304,7 @@ export async function runImport(
     const read = readInput(
       file,
       displayPath(file),
-      limitsFromEnvironment(process.env).maxFileBytes,
+      limitsFromEnvironment(cliIo().env).maxFileBytes,
     );
     if (read.status === 'missing')
       throw new InputError([
@@ -334,9 +335,9 @@ export async function runImport(
   );
   if (!result.tariff) throw new InputError(sortIssues(result.issues));
   if (result.issues.length)
-    process.stderr.write(formatIssues(sortIssues(result.issues), await issuePaint()));
+    cliIo().stderr.write(formatIssues(sortIssues(result.issues), await issuePaint()));
   if (!options.quiet)
-    for (const line of result.normalised) process.stderr.write(`normalised: ${line}\n`);
+    for (const line of result.normalised) cliIo().stderr.write(`normalised: ${line}\n`);
   const inputs = [
     ratesFile,
     options.settings,
@@ -384,12 +385,12 @@ export async function runExport(
   await yieldToSignals();
   for (const output of staged) await commitOutput(output);
   if (!options.quiet) {
-    process.stderr.write(
+    cliIo().stderr.write(
       `wrote ${Object.keys(files)
         .map((n) => path.join(outDir, n))
         .join(', ')}\n`,
     );
-    process.stderr.write(
+    cliIo().stderr.write(
       `bring it back with: highneeds tariffs import ${path.join(outDir, 'rates.csv')} --settings ${path.join(outDir, 'settings.csv')} --bands ${path.join(outDir, 'bands.csv')} --references ${path.join(outDir, 'references.csv')} --meta ${path.join(outDir, 'tariff.csv')}\n`,
     );
   }
