@@ -60,16 +60,27 @@ export function processIo(): CliIo {
   };
 }
 
-const current = new AsyncLocalStorage<CliIo>();
+/** One run's io, and whether it lists every input problem (JSON output) or the first ISSUE_LIMIT. */
+interface Run {
+  readonly io: CliIo;
+  readonly everyIssue: boolean;
+}
+
+const current = new AsyncLocalStorage<Run>();
 
 /** Runs `work` with `io` as the CLI's streams and environment, for everything it awaits. */
-export function withCliIo<T>(io: CliIo, work: () => Promise<T>): Promise<T> {
-  return current.run(io, work);
+export function withCliIo<T>(run: Run, work: () => Promise<T>): Promise<T> {
+  return current.run(run, work);
 }
 
 /** The running command's io: the one main() was given (the process's, outside a run). */
 export function cliIo(): CliIo {
-  return current.getStore() ?? (fallback ??= processIo());
+  return current.getStore()?.io ?? (fallback ??= processIo());
+}
+
+/** Whether this run prints every input problem rather than the first ISSUE_LIMIT (src/cli/print-issues.ts). */
+export function everyIssue(): boolean {
+  return current.getStore()?.everyIssue ?? false;
 }
 
 // Outside main() (a command module imported by a test, say) the process's own streams are used, wrapped once.

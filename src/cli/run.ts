@@ -3,7 +3,7 @@ import { InputError, InternalError, UsageError } from '../core/errors.js';
 import { cliIo, type CliIo, processIo, withCliIo } from './cli-io.js';
 import type { ProjectOptions } from './commands/project.js';
 import { examplesText } from './help-examples.js';
-import { formatIssues } from './print-issues.js';
+import { formatIssues, wantsJson } from './print-issues.js';
 import { issuePaint } from './terminal.js';
 import { toolVersion } from './version.js';
 
@@ -358,7 +358,7 @@ function addTariffCommands(root: Command, setExit: (code: number) => void): void
  * unless a caller (a test) passes its own.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  return await withCliIo(io, async () => {
+  return await withCliIo({ io, everyIssue: wantsJson(argv) }, async () => {
     let code: number = EXIT.ok;
     try {
       await program((value) => {

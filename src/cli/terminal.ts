@@ -1,5 +1,5 @@
-import { cliIo, type OutputStream } from './cli-io.js';
-import type { IssuePaint } from './print-issues.js';
+import { cliIo, everyIssue, type OutputStream } from './cli-io.js';
+import { ISSUE_LIMIT, type IssuePaint } from './print-issues.js';
 import type { Paint } from '../report/table.js';
 
 /**
@@ -37,13 +37,15 @@ export function tableWidth(toFile = false): number | undefined {
 }
 
 export async function issuePaint(): Promise<IssuePaint> {
-  if (!colourOn(cliIo().stderr)) return { error: plain, warning: plain, dim: plain };
+  const most = everyIssue() ? Infinity : ISSUE_LIMIT;
+  if (!colourOn(cliIo().stderr)) return { error: plain, warning: plain, dim: plain, most };
   const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: 1 });
   return {
     error: (t) => chalk.red.bold(t),
     warning: (t) => chalk.yellow(t),
     dim: (t) => chalk.dim(t),
+    most,
   };
 }
 
