@@ -1,4 +1,5 @@
 import type { Issue } from '../core/issue.js';
+import { visible } from '../report/visible.js';
 
 export interface IssuePaint {
   readonly error: (text: string) => string;
@@ -37,8 +38,9 @@ function formatIssue(issue: Issue, paint: IssuePaint): string {
         .join(':')
     : 'highneeds';
   const severity = issue.severity === 'error' ? paint.error('error') : paint.warning('warning');
-  const hint = issue.hint ? `\n  ${paint.dim(`hint: ${issue.hint}`)}` : '';
-  return `${where}: ${severity} ${issue.code}: ${issue.message}${hint}`;
+  // Messages quote what the inputs hold: their control characters are shown, not obeyed (src/report/visible.ts).
+  const hint = issue.hint ? `\n  ${paint.dim(`hint: ${visible(issue.hint)}`)}` : '';
+  return `${visible(where)}: ${severity} ${issue.code}: ${visible(issue.message)}${hint}`;
 }
 
 export function formatIssues(issues: readonly Issue[], paint: IssuePaint): string {

@@ -4,6 +4,7 @@ import { cliIo, type CliIo, processIo, withCliIo } from './cli-io.js';
 import type { ProjectOptions } from './commands/project.js';
 import { examplesText } from './help-examples.js';
 import { formatIssues, wantsJson } from './print-issues.js';
+import { visible } from '../report/visible.js';
 import { issuePaint } from './terminal.js';
 import { toolVersion } from './version.js';
 
@@ -344,6 +345,7 @@ function addTariffCommands(root: Command, setExit: (code: number) => void): void
     .option('--out-dir <dir>', 'folder for --csv (default: <id>-csv)')
     .option('--bom', "start each --csv file with Excel's byte order mark (the default)")
     .option('--no-bom', 'write the --csv files without the byte order mark')
+    .option('--force', 'with --csv, replace the files of an earlier export in --out-dir')
     .option('--out <file>', 'write the JSON here')
     .option('--dir <dir>', 'library folder')
     .option('--quiet', 'say nothing on stderr')
@@ -393,7 +395,7 @@ async function report(cause: unknown): Promise<number> {
     return EXIT.input;
   }
   if (cause instanceof UsageError) {
-    cliIo().stderr.write(`highneeds: ${cause.message}\n`);
+    cliIo().stderr.write(`highneeds: ${visible(cause.message)}\n`);
     return EXIT.usage;
   }
   const stack = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);

@@ -7,7 +7,12 @@ import { displayPath } from '../../io/files.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { type BatchResult, runBatch } from '../../io/run-batch.js';
 import { resolveTariff } from '../../io/tariff-library.js';
-import { commitOutput, makeOutputDir, stageOutputs } from '../../io/write-output.js';
+import {
+  commitOutput,
+  intoMadeFolders,
+  makeOutputDir,
+  stageOutputs,
+} from '../../io/write-output.js';
 import { renderFailures, renderNational, renderPrintedSummary } from '../../report/batch-csv.js';
 import { renderBatchTable } from '../../report/batch-table.js';
 import { jsonText } from '../../report/json.js';
@@ -104,7 +109,7 @@ export async function runBatchCommand(
     );
     throw new InputError(errors);
   }
-  makeOutputDir(options.outDir, '--out-dir');
+  const made = makeOutputDir(options.outDir, '--out-dir');
   const manifest = buildBatchManifest({
     version: toolVersion(),
     inputs: result.provenance,
@@ -118,12 +123,14 @@ export async function runBatchCommand(
     `${bom}${renderFailures(failed)}`,
     jsonText(manifest),
   ];
-  const staged = stageOutputs(
-    OUTPUTS.map((name, i) => ({ target: path.join(options.outDir, name), text: texts[i]! })),
-    result.inputs,
-  );
-  await yieldToSignals();
-  for (const output of staged) await commitOutput(output);
+  await intoMadeFolders(made, async () => {
+    const staged = stageOutputs(
+      OUTPUTS.map((name, i) => ({ target: path.join(options.outDir, name), text: texts[i]! })),
+      result.inputs,
+    );
+    await yieldToSignals();
+    for (const output of staged) await commitOutput(output);
+  });
   if (!options.quiet)
     cliIo().stdout.write(
       renderBatchTable({

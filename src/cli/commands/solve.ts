@@ -15,7 +15,7 @@ import {
 import type { Lever, Scenario } from '../../core/scenario/types.js';
 import { fitText } from '../../report/fit-width.js';
 import { figure, renderRecords } from '../../report/records.js';
-import { commitOutput, stageOutput } from '../../io/write-output.js';
+import { checkOutputOption, commitOutput, stageOutput } from '../../io/write-output.js';
 import { yieldToSignals } from '../interrupt.js';
 import { findScenario, type ModelOptions, openModel } from '../open-model.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
@@ -117,6 +117,8 @@ export async function runSolve(
     throw new UsageError('--tolerance must be a positive decimal');
   const format = outputFormat(options);
   withBom('', format, options.bom);
+  // Before the search, which can take a while: `--out ''` once wrote the answer to stdout, exit 0.
+  checkOutputOption('--out', options.out);
   const dir = dirArgument ?? defaultModelDir();
   const open = openModel(dir, options);
   const scenario: Scenario = options.scenario
@@ -206,7 +208,7 @@ export async function runSolve(
       open.inputs.map((input) => input.path),
     );
     await yieldToSignals();
-    commitOutput(staged);
+    await commitOutput(staged);
   } else cliIo().stdout.write(text);
   return 0;
 }

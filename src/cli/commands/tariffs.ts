@@ -15,6 +15,7 @@ import { libraryFiles, readTariffFile, resolveTariff } from '../../io/tariff-lib
 import {
   checkOutputOption,
   commitOutput,
+  intoMadeFolders,
   makeOutputDir,
   stageOutput,
   stageOutputs,
@@ -32,6 +33,7 @@ import { formatIssues } from '../print-issues.js';
 import { issuePaint, tableWidth } from '../terminal.js';
 import { defaultModelDir, defaultTariffDir } from '../version.js';
 import { cliIo } from '../cli-io.js';
+import { refuseToReplace } from '../../io/existing-outputs.js';
 
 export interface OutputOptions {
   readonly format?: Format;
@@ -359,6 +361,7 @@ export async function runExport(
     dir?: string;
     quiet?: boolean;
     bom?: boolean;
+    force?: boolean;
   },
 ): Promise<number> {
   if (!options.csv && options.bom === true)
@@ -371,19 +374,28 @@ export async function runExport(
     return 0;
   }
   const outDir = options.outDir ?? `${tariff.id}-csv`;
-  makeOutputDir(outDir, '--out-dir');
+  const targets = (Object.keys(TARIFF_CSV_COLUMNS) as TariffCsvFile[]).map((name) => ({
+    name,
+    target: path.join(outDir, name),
+  }));
+  refuseToReplace(
+    '--out-dir',
+    outDir,
+    targets.map(({ target }) => target),
+    Boolean(options.force),
+  );
+  const made = makeOutputDir(outDir, '--out-dir');
   const files = exportTariffCsv(tariff);
   // The spreadsheet form carries Excel's BOM unless --no-bom (issue 19, item 8): a double-clicked file opens as UTF-8; import reads it either way.
   const bom = options.bom === false ? '' : '\uFEFF';
-  const staged = stageOutputs(
-    (Object.keys(TARIFF_CSV_COLUMNS) as TariffCsvFile[]).map((name) => ({
-      target: path.join(outDir, name),
-      text: `${bom}${files[name]}`,
-    })),
-    [file],
-  );
-  await yieldToSignals();
-  for (const output of staged) await commitOutput(output);
+  await intoMadeFolders(made, async () => {
+    const staged = stageOutputs(
+      targets.map(({ name, target }) => ({ target, text: `${bom}${files[name]}` })),
+      [file],
+    );
+    await yieldToSignals();
+    for (const output of staged) await commitOutput(output);
+  });
   if (!options.quiet) {
     cliIo().stderr.write(
       `wrote ${Object.keys(files)
