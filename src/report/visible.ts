@@ -5,6 +5,7 @@
  * are layout and stay. CSV and JSON outputs keep their data as read; only text meant for a person
  * (table output, messages on stderr) goes through here.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 export function visible(text: string): string {

@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { cli } from '../helpers/run-cli.js';
 
 /**
  * A disk that fills while the outputs are written (issue 18, defect 9): writing a temporary
@@ -10,7 +9,8 @@ import { cli } from '../helpers/run-cli.js';
  * the brim shows the same with the binary.)
  */
 let full = false;
-vi.mock('node:fs', async (original) => {
+vi.resetModules();
+vi.doMock('node:fs', async (original) => {
   const real = await original<typeof import('node:fs')>();
   const openSync = (file: fs.PathLike, ...rest: unknown[]): number => {
     if (full && /\.tmp-\d+$/.test(String(file)))
@@ -23,6 +23,13 @@ vi.mock('node:fs', async (original) => {
   };
   return { ...real, default: { ...real, openSync }, openSync };
 });
+
+afterAll(() => {
+  vi.doUnmock('node:fs');
+  vi.resetModules();
+});
+// Imported after the mock, on the fresh registry (test files share their worker's modules: vitest.config.ts).
+const { cli } = await import('../helpers/run-cli.js');
 
 const scratch = fs.mkdtempSync(path.join(tmpdir(), 'highneeds-full-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));

@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { InternalError } from '../../src/core/errors.js';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ROOT } from '../helpers/exec.js';
 import { fixture } from '../helpers/model.js';
-import { cli } from '../helpers/run-cli.js';
 
 // A broken invariant inside the core must surface as exit 3 with "this is a bug", never as a user error.
-// Only the worked example's projection breaks: every other run below is a real one.
-vi.mock('../../src/core/project.js', async (original) => {
+// Only the worked example's projection breaks: every other run below is a real one. Test files
+// share their worker's modules (vitest.config.ts), so the mock is set on a fresh registry and
+// taken away after.
+vi.resetModules();
+vi.doMock('../../src/core/project.js', async (original) => {
   const real = await original<typeof import('../../src/core/project.js')>();
+  // From the fresh registry, as run.ts will see it: its `instanceof InternalError` must hold.
+  const { InternalError } = await import('../../src/core/errors.js');
   return {
     ...real,
     project: (...args: Parameters<typeof real.project>) => {
@@ -19,7 +22,12 @@ vi.mock('../../src/core/project.js', async (original) => {
     },
   };
 });
+afterAll(() => {
+  vi.doUnmock('../../src/core/project.js');
+  vi.resetModules();
+});
 
+const { cli } = await import('../helpers/run-cli.js');
 const { EXIT } = await import('../../src/cli/run.js');
 
 /** The exit codes a table of `| code | meaning |` rows under a heading documents. */
