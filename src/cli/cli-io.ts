@@ -52,12 +52,15 @@ function processStream(stream: NodeJS.WriteStream): OutputStream {
   };
 }
 
+let ofProcess: CliIo | undefined;
+
+/** The process's own streams and environment, wrapped once (each wrapping listens for the streams' errors). */
 export function processIo(): CliIo {
-  return {
+  return (ofProcess ??= {
     stdout: processStream(process.stdout),
     stderr: processStream(process.stderr),
     env: process.env,
-  };
+  });
 }
 
 /** One run's io, and whether it lists every input problem (JSON output) or the first ISSUE_LIMIT. */
@@ -75,13 +78,10 @@ export function withCliIo<T>(run: Run, work: () => Promise<T>): Promise<T> {
 
 /** The running command's io: the one main() was given (the process's, outside a run). */
 export function cliIo(): CliIo {
-  return current.getStore()?.io ?? (fallback ??= processIo());
+  return current.getStore()?.io ?? processIo();
 }
 
 /** Whether this run prints every input problem rather than the first ISSUE_LIMIT (src/cli/print-issues.ts). */
 export function everyIssue(): boolean {
   return current.getStore()?.everyIssue ?? false;
 }
-
-// Outside main() (a command module imported by a test, say) the process's own streams are used, wrapped once.
-let fallback: CliIo | undefined;
