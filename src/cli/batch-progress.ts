@@ -1,3 +1,5 @@
+import { cliIo } from './cli-io.js';
+
 /**
  * Batch progress on stderr: areas done of the total, time elapsed and an estimate of the time
  * left. Only for a person watching a terminal: never in CI, under --quiet, or when stderr is
@@ -10,11 +12,12 @@ export interface BatchProgress {
 }
 
 export async function batchProgress(options: { quiet: boolean }): Promise<BatchProgress> {
-  const enabled = Boolean(process.stderr.isTTY) && !process.env['CI'] && !options.quiet;
-  if (!enabled) return { update: () => undefined, stop: () => undefined };
+  const { stderr, env } = cliIo();
+  const enabled = stderr.isTTY && stderr.stream !== undefined && !env['CI'] && !options.quiet;
+  if (!enabled || !stderr.stream) return { update: () => undefined, stop: () => undefined };
   const { default: ora } = await import('ora');
   const started = performance.now();
-  const spinner = ora({ text: 'Reading the national model', stream: process.stderr }).start();
+  const spinner = ora({ text: 'Reading the national model', stream: stderr.stream }).start();
   let computing: number | undefined;
   return {
     update(done, total, workDone) {

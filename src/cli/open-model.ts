@@ -8,6 +8,7 @@ import { loadScenarios } from '../io/load-scenarios.js';
 import { type InputDigest, loadModel } from '../io/read-model.js';
 import { resolveTariff } from '../io/tariff-library.js';
 import { defaultTariffDir } from './version.js';
+import { cliIo } from './cli-io.js';
 
 export interface ModelOptions {
   /** --tariff: a file or library id replacing the model's tariff. */
@@ -35,7 +36,7 @@ export function openModel(dir: string, options: ModelOptions = {}): OpenModel {
       `--tariff "${options.tariff}" is neither a tariff file nor the id of one in the library`,
     );
   const loaded = loadModel(dir, {
-    limits: limitsFromEnvironment(process.env),
+    limits: limitsFromEnvironment(cliIo().env),
     libraryDir: defaultTariffDir(),
     ...(tariffFile ? { tariffFile } : {}),
     ...(options.hnbFrom ? { hnbFrom: options.hnbFrom } : {}),

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { cliIo } from './cli-io.js';
 
 export type Format = 'table' | 'csv' | 'json';
 
@@ -28,7 +29,7 @@ export function outputFormat(options: { readonly format?: Format; readonly out?:
   return (
     options.format ??
     implied ??
-    (options.out !== undefined || !process.stdout.isTTY ? 'csv' : 'table')
+    (options.out !== undefined || !cliIo().stdout.isTTY ? 'csv' : 'table')
   );
 }
 

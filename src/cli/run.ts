@@ -1,14 +1,27 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, InternalError, UsageError } from '../core/errors.js';
+import { cliIo, type CliIo, processIo, withCliIo } from './cli-io.js';
 import type { ProjectOptions } from './commands/project.js';
 import { addExplainCommand } from './explain-command.js';
 import { examplesText } from './help-examples.js';
-import { formatIssues } from './print-issues.js';
+import { formatIssues, wantsJson } from './print-issues.js';
+import { visible } from '../report/visible.js';
 import { issuePaint } from './terminal.js';
 import { toolVersion } from './version.js';
 
-/** Exit codes (README, "Exit codes"). main.ts alone sets process.exitCode from what main() returns. */
-export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3, noAnswer: 4 } as const;
+/**
+ * Exit codes (docs/errors.md, "Exit codes"). main.ts alone sets process.exitCode from what
+ * main() returns. `closedPipe` is what a shell shows for a Unix tool ended by SIGPIPE (128 + 13):
+ * stdout's reader went away (`highneeds project | head -1`), so the run ends quietly.
+ */
+export const EXIT = {
+  ok: 0,
+  input: 1,
+  usage: 2,
+  internal: 3,
+  noAnswer: 4,
+  closedPipe: 141,
+} as const;
 
 function program(setExit: (code: number) => void): Command {
   const root = new Command('highneeds')
@@ -17,7 +30,14 @@ function program(setExit: (code: number) => void): Command {
     )
     .version(toolVersion())
     .exitOverride()
-    .showHelpAfterError('(run highneeds --help for usage)');
+    .showHelpAfterError('(run highneeds --help for usage)')
+    // Help, --version and commander's own errors go to the run's streams (set before any command is added: they inherit it).
+    .configureOutput({
+      writeOut: (text) => cliIo().stdout.write(text),
+      writeErr: (text) => cliIo().stderr.write(text),
+      getOutHelpWidth: () => cliIo().stdout.columns ?? 80,
+      getErrHelpWidth: () => cliIo().stderr.columns ?? 80,
+    });
   root
     .command('project')
     .description(
@@ -327,6 +347,7 @@ function addTariffCommands(root: Command, setExit: (code: number) => void): void
     .option('--out-dir <dir>', 'folder for --csv (default: <id>-csv)')
     .option('--bom', "start each --csv file with Excel's byte order mark (the default)")
     .option('--no-bom', 'write the --csv files without the byte order mark')
+    .option('--force', 'with --csv, replace the files of an earlier export in --out-dir')
     .option('--out <file>', 'write the JSON here')
     .option('--dir <dir>', 'library folder')
     .option('--quiet', 'say nothing on stderr')
@@ -335,16 +356,35 @@ function addTariffCommands(root: Command, setExit: (code: number) => void): void
     );
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
-  let code: number = EXIT.ok;
-  try {
-    await program((value) => {
-      code = value;
-    }).parseAsync([...argv]);
-    return code;
-  } catch (cause) {
-    return await report(cause);
-  }
+/**
+ * Runs one command line (argv as process.argv: node, script, then the arguments) and returns
+ * its exit code; nothing here exits the process. `io` is the process's streams and environment
+ * unless a caller (a test) passes its own.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  return await withCliIo({ io, everyIssue: wantsJson(argv) }, async () => {
+    let code: number = EXIT.ok;
+    try {
+      await program((value) => {
+        code = value;
+      }).parseAsync([...argv]);
+    } catch (cause) {
+      code = await report(cause);
+    }
+    return await stdoutWritten(code, io);
+  });
+}
+
+/**
+ * A run whose stdout could not be written did not do its job (`> /dev/full`: exit 2 with the
+ * reason), except when the reader has simply gone: EPIPE ends quietly, as Unix tools do.
+ */
+async function stdoutWritten(code: number, io: CliIo): Promise<number> {
+  const failure = await io.stdout.failure();
+  if (failure === undefined) return code;
+  if (failure.code === 'EPIPE') return code === EXIT.ok ? EXIT.closedPipe : code;
+  io.stderr.write(`highneeds: cannot write to stdout: ${failure.message}\n`);
+  return code === EXIT.ok ? EXIT.usage : code;
 }
 
 async function report(cause: unknown): Promise<number> {
@@ -353,20 +393,20 @@ async function report(cause: unknown): Promise<number> {
     return cause.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (cause instanceof InputError) {
-    process.stderr.write(formatIssues(cause.issues, await issuePaint()));
+    cliIo().stderr.write(formatIssues(cause.issues, await issuePaint()));
     return EXIT.input;
   }
   if (cause instanceof UsageError) {
-    process.stderr.write(
+    cliIo().stderr.write(
       cause.issues.length
         ? formatIssues(cause.issues, await issuePaint())
-        : `highneeds: ${cause.message}\n`,
+        : `highneeds: ${visible(cause.message)}\n`,
     );
     return EXIT.usage;
   }
   const stack = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
   const what = cause instanceof InternalError ? 'internal error' : 'unexpected error';
-  process.stderr.write(
+  cliIo().stderr.write(
     `highneeds: ${what}: this is a bug; please report it with the command and inputs.\n${stack}\n`,
   );
   return EXIT.internal;

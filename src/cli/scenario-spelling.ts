@@ -1,4 +1,5 @@
 import { UsageError } from '../core/errors.js';
+import { cliIo } from './cli-io.js';
 
 /**
  * `project` and `solve` run one scenario (--scenario ID); `compare` and `batch` several
@@ -26,7 +27,7 @@ export function scenarioFromScenarios(command: string, options: Spellings): { sc
     );
   }
   if (!options.quiet)
-    process.stderr.write(
+    cliIo().stderr.write(
       `highneeds: note: ${command} takes --scenario ID; reading --scenarios ${options.scenarios} as --scenario ${ids[0]}\n`,
     );
   return { scenario: ids[0]! };
@@ -40,7 +41,7 @@ export function scenariosFromScenario(options: Spellings): { scenarios?: string 
       'give --scenarios a,b (the first as the baseline), not both --scenarios and --scenario',
     );
   if (!options.quiet)
-    process.stderr.write(
+    cliIo().stderr.write(
       `highneeds: note: compare takes --scenarios a,b (the first as the baseline); reading --scenario ${options.scenario} as --scenarios ${options.scenario}\n`,
     );
   return { scenarios: options.scenario };

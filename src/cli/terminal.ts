@@ -1,4 +1,5 @@
-import type { IssuePaint } from './print-issues.js';
+import { cliIo, everyIssue, type OutputStream } from './cli-io.js';
+import { ISSUE_LIMIT, type IssuePaint } from './print-issues.js';
 import type { Paint } from '../report/table.js';
 
 /**
@@ -6,15 +7,16 @@ import type { Paint } from '../report/table.js';
  * (the common case, and the one benchmarks time) never pays for them.
  * chalk ignores NO_COLOR, so colour is decided here, for stdout and stderr separately.
  */
-function colourOn(stream: NodeJS.WriteStream): boolean {
-  if (process.env['FORCE_COLOR']) return true;
-  return !process.env['NO_COLOR'] && Boolean(stream.isTTY);
+function colourOn(stream: OutputStream): boolean {
+  const { env } = cliIo();
+  if (env['FORCE_COLOR']) return true;
+  return !env['NO_COLOR'] && stream.isTTY;
 }
 
 const plain = (text: string): string => text;
 
 export async function tablePaint(): Promise<Paint> {
-  if (!colourOn(process.stdout)) return { negative: plain, heading: plain, dim: plain };
+  if (!colourOn(cliIo().stdout)) return { negative: plain, heading: plain, dim: plain };
   const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: 1 });
   return { negative: (t) => chalk.red(t), heading: (t) => chalk.bold(t), dim: (t) => chalk.dim(t) };
@@ -27,20 +29,23 @@ export async function tablePaint(): Promise<Paint> {
  * never depend on a window.
  */
 export function tableWidth(toFile = false): number | undefined {
-  const columns = process.env['COLUMNS']?.trim();
+  const { env, stdout } = cliIo();
+  const columns = env['COLUMNS']?.trim();
   if (columns && /^\d+$/.test(columns) && Number(columns) > 0) return Number(columns);
-  if (!toFile && process.stdout.isTTY && process.stdout.columns > 0) return process.stdout.columns;
+  if (!toFile && stdout.isTTY && (stdout.columns ?? 0) > 0) return stdout.columns;
   return undefined;
 }
 
 export async function issuePaint(): Promise<IssuePaint> {
-  if (!colourOn(process.stderr)) return { error: plain, warning: plain, dim: plain };
+  const most = everyIssue() ? Infinity : ISSUE_LIMIT;
+  if (!colourOn(cliIo().stderr)) return { error: plain, warning: plain, dim: plain, most };
   const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: 1 });
   return {
     error: (t) => chalk.red.bold(t),
     warning: (t) => chalk.yellow(t),
     dim: (t) => chalk.dim(t),
+    most,
   };
 }
 
@@ -54,14 +59,14 @@ export async function spinner(
   text: string,
   options: { quiet: boolean; json: boolean },
 ): Promise<Progress> {
-  const enabled =
-    Boolean(process.stderr.isTTY) && !process.env['CI'] && !options.quiet && !options.json;
-  if (!enabled) {
+  const { stderr, env } = cliIo();
+  const enabled = stderr.isTTY && !env['CI'] && !options.quiet && !options.json;
+  if (!enabled || !stderr.stream) {
     const silent: Progress = { start: () => silent, stop: () => undefined };
     return silent;
   }
   const { default: ora } = await import('ora');
-  const running = ora({ text, stream: process.stderr });
+  const running = ora({ text, stream: stderr.stream });
   const progress: Progress = {
     start: () => {
       running.start();

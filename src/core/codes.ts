@@ -19,7 +19,7 @@ export const ISSUE_CODES = {
   },
   FILE_TOO_LARGE: {
     cause:
-      'A file is larger than the input limit (128 MiB unless HIGHNEEDS_MAX_FILE_BYTES says otherwise).',
+      'A file is larger than the input limit (128 MiB unless HIGHNEEDS_MAX_FILE_BYTES says otherwise), or a JSON input is larger than 16 MiB (its parse would take some 35 times that in memory).',
     fix: 'Split the file, or raise the limit for the run if the machine has the memory.',
   },
   TOO_MANY_ROWS: {

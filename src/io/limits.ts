@@ -18,6 +18,9 @@ export const DEFAULT_LIMITS: Limits = {
   maxFieldChars: 4096,
 };
 
+/** The largest JSON input read (src/io/read-json.ts): 16 MiB, about 500 times the largest shipped table. */
+export const MAX_JSON_BYTES = 16 * 1024 * 1024;
+
 /** Reads overrides from the environment; a value that is not a positive whole number is ignored. */
 export function limitsFromEnvironment(env: Readonly<Record<string, string | undefined>>): Limits {
   const read = (name: string, fallback: number): number => {

@@ -74,7 +74,7 @@ export function readNationalCsvBytes(
   );
   const failed = simpleLines(bytes, start)
     ? scanLines(bytes, start, reader)
-    : scanQuoted(bytes.toString('utf8', start), file, reader);
+    : scanQuoted(bytes.toString('utf8', start), file, reader, limits);
   if (failed)
     return { file, columns: [], issues: [failed], byArea: new Map(), rowCounts: new Map() };
   return reader.finish();
@@ -141,13 +141,20 @@ export const blank = (raw: string): boolean => {
 };
 
 /** Quoted fields: csv-parse, with line numbers counted as src/io/csv-table.ts counts them. */
-function scanQuoted(text: string, file: string, reader: TableReader): Issue | undefined {
+function scanQuoted(
+  text: string,
+  file: string,
+  reader: TableReader,
+  limits: Limits,
+): Issue | undefined {
   let raw: string[][];
   try {
+    // Stopped one record past the row limit, as readCsvTable is: the reader then refuses the table unread (issue 18).
     raw = parse(text, {
       bom: true,
       relax_column_count: true,
       skip_empty_lines: false,
+      to: limits.maxRows + 2,
     }) as string[][];
   } catch (cause) {
     // The exact message (and the line of an unclosed quote) comes from readCsvTable.

@@ -7,6 +7,7 @@ import {
   openSync,
   realpathSync,
   renameSync,
+  rmdirSync,
   rmSync,
   type Stats,
   statSync,
@@ -340,9 +341,10 @@ export function checkOutputOption(option: string, value: string | undefined): vo
 /**
  * Makes an output folder and any folders above it that are missing, or says why it cannot: the
  * path is empty, it or a folder above it is a file, or the file system refuses (read-only, no
- * permission). (Node's recursive mkdirSync never returns under /proc.)
+ * permission). (Node's recursive mkdirSync never returns under /proc.) Returns the folders it
+ * made, outermost first, for intoMadeFolders.
  */
-export function makeOutputDir(dir: string, option: string): void {
+export function makeOutputDir(dir: string, option: string): string[] {
   if (dir === '') throw new UsageError(`${option} is empty; give a folder`);
   const label = `cannot make ${option} ${dir}`;
   const missing: string[] = [];
@@ -360,10 +362,48 @@ export function makeOutputDir(dir: string, option: string): void {
       if (parent === current) break;
       current = parent;
     }
-    for (const folder of missing) mkdirSync(folder);
+    const made: string[] = [];
+    try {
+      for (const folder of missing) {
+        mkdirSync(folder);
+        made.push(folder);
+      }
+    } catch (cause) {
+      removeMadeFolders(made);
+      throw cause;
+    }
+    return made;
   } catch (cause) {
     if (cause instanceof UsageError) throw cause;
     if (isFsError(cause)) throw new UsageError(`${label}: ${reason(cause)}`);
+    throw cause;
+  }
+}
+
+/**
+ * Removes the folders makeOutputDir made, innermost first, when the run then wrote nothing into
+ * them (a disk full, say): a failed run leaves no empty folders behind (issue 18). A folder that
+ * holds anything is kept (rmdir refuses it).
+ */
+function removeMadeFolders(made: readonly string[]): void {
+  for (const folder of [...made].reverse()) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      return;
+    }
+  }
+}
+
+/** Runs `write`, the outputs into folders makeOutputDir `made`; if it fails, those folders go too (when empty). */
+export async function intoMadeFolders(
+  made: readonly string[],
+  write: () => Promise<void>,
+): Promise<void> {
+  try {
+    await write();
+  } catch (cause) {
+    removeMadeFolders(made);
     throw cause;
   }
 }

@@ -5,6 +5,7 @@ import { Dec } from '../core/decimal.js';
 import { toCount2dp, toPence } from '../core/rounding.js';
 import { fitText } from './fit-width.js';
 import { figure, renderRecords, type Record_ } from './records.js';
+import { visible } from './visible.js';
 import type { Row } from './rows.js';
 
 type ScenarioRow = Row & { readonly scenario: string };
@@ -57,7 +58,7 @@ export function renderBatchTable(input: {
     ];
     out.push(
       '',
-      scenario === '' ? 'The models as given' : `Scenario ${scenario}`,
+      scenario === '' ? 'The models as given' : visible(`Scenario ${scenario}`),
       renderRecords('table', columns, records, { width, keys: ['national'] }).trimEnd(),
     );
     const ranked = largestDeficitsPerPupil(

@@ -12,6 +12,8 @@
  * itself, the one thing that cannot fit, carries on onto the next).
  */
 
+import { visible } from './visible.js';
+
 interface FitColumn {
   readonly header: string;
   /** Figures align right and are never broken; text aligns left and may wrap. */
@@ -41,7 +43,13 @@ interface Placed {
 }
 
 /** The table's lines (no trailing newline); a width of undefined keeps the full layout. */
-export function fitTable(table: FitTable, width?: number): string[] {
+export function fitTable(given: FitTable, width?: number): string[] {
+  // Control characters made visible before anything is measured (src/report/visible.ts).
+  const table: FitTable = {
+    ...given,
+    columns: given.columns.map((column) => ({ ...column, header: visible(column.header) })),
+    rows: given.rows.map((row) => row.map(visible)),
+  };
   const natural = table.columns.map((column, i) =>
     Math.max(column.header.length, ...table.rows.map((row) => row[i]!.length)),
   );
@@ -55,14 +63,15 @@ export function fitTable(table: FitTable, width?: number): string[] {
 
 /** Each line of a text no longer than the width, wrapped at spaces with a hanging indent of two. */
 export function fitText(text: string, width?: number): string {
-  if (width === undefined) return text;
+  if (width === undefined) return visible(text);
   return text
     .split('\n')
     .map((line) => fitLine(line, width).join('\n'))
     .join('\n');
 }
 
-export function fitLine(line: string, width?: number): string[] {
+export function fitLine(given: string, width?: number): string[] {
+  const line = visible(given);
   if (width === undefined || line.length <= width) return [line];
   const target = Math.max(width, MIN_WIDTH);
   if (line.length <= target) return [line];

@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Dec } from '../../src/core/decimal.js';
-import { ROOT, runCli } from '../helpers/exec.js';
+import { ROOT } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
 import { shuffledCopy, splitNational } from '../helpers/national.js';
 
 const NATIONAL = 'fixtures/national';
@@ -23,10 +24,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 let runs = 0;
 /** Runs batch into a fresh --out-dir; returns the result and the output files' text. */
-function batch(dir: string, ...args: string[]) {
+async function batch(dir: string, ...args: string[]) {
   runs += 1;
   const outDir = path.join(scratch, `out-${runs}`);
-  const result = runCli(['batch', dir, '--out-dir', outDir, ...args]);
+  const result = await cli(['batch', dir, '--out-dir', outDir, ...args]);
   const read = (name: string) =>
     existsSync(path.join(outDir, name)) ? readFileSync(path.join(outDir, name), 'utf8') : undefined;
   return {
@@ -41,8 +42,8 @@ function batch(dir: string, ...args: string[]) {
 
 const lines = (csv: string | undefined) => (csv ?? '').trimEnd().split('\n');
 
-describe('highneeds batch on a national model', () => {
-  const reference = batch(NATIONAL, '--jobs', '2');
+describe('highneeds batch on a national model', async () => {
+  const reference = await batch(NATIONAL, '--jobs', '2');
 
   it('models every area under every scenario and exits 0', () => {
     expect(reference.stderr).toBe('');
@@ -67,13 +68,13 @@ describe('highneeds batch on a national model', () => {
     expect(reference.stdout).toContain('Largest cumulative deficit per EHCP at the horizon');
   });
 
-  it('gives each area exactly the figures `highneeds project` gives its own model folder, scenario by scenario', () => {
+  it('gives each area exactly the figures `highneeds project` gives its own model folder, scenario by scenario', async () => {
     const folders = splitNational(path.join(ROOT, NATIONAL), path.join(scratch, 'split'));
     expect([...folders.keys()]).toEqual(['N01', 'N02', 'N03', 'N04']);
     const batchRows = lines(reference.summary).slice(1);
     for (const [code, dir] of folders) {
       for (const scenario of SCENARIOS) {
-        const single = runCli(['project', dir, '--scenario', scenario, '--format', 'csv']);
+        const single = await cli(['project', dir, '--scenario', scenario, '--format', 'csv']);
         expect(single.code, single.stderr).toBe(0);
         const expected = lines(single.stdout).slice(1);
         const actual = batchRows
@@ -121,8 +122,8 @@ describe('highneeds batch on a national model', () => {
     }
   });
 
-  it('writes the same bytes with --jobs 1 and --jobs 2', () => {
-    const one = batch(NATIONAL, '--jobs', '1');
+  it('writes the same bytes with --jobs 1 and --jobs 2', async () => {
+    const one = await batch(NATIONAL, '--jobs', '1');
     expect(one.code).toBe(0);
     expect([one.summary, one.national, one.failures, one.manifest, one.stdout]).toEqual([
       reference.summary,
@@ -172,7 +173,7 @@ describe('highneeds batch on a national model', () => {
       );
   });
 
-  it('manifest.json also lists a tariff that only a scenario lever names', () => {
+  it('manifest.json also lists a tariff that only a scenario lever names', async () => {
     const dir = path.join(scratch, 'lever-tariff');
     cpSync(path.join(ROOT, NATIONAL), dir, { recursive: true });
     // No area uses national-illustrative itself any more; the national-tariff scenario's lever still does.
@@ -180,7 +181,7 @@ describe('highneeds batch on a national model', () => {
       path.join(dir, 'areas.csv'),
       readFileSync(path.join(dir, 'areas.csv'), 'utf8').replace('national-illustrative', ''),
     );
-    const result = batch(dir, '--quiet');
+    const result = await batch(dir, '--quiet');
     expect(result.code, result.stderr).toBe(0);
     const paths = (JSON.parse(result.manifest!) as { inputs: { path: string }[] }).inputs.map(
       (input) => input.path,
@@ -188,13 +189,13 @@ describe('highneeds batch on a national model', () => {
     expect(paths).toContain('tariffs/national-illustrative.json');
   });
 
-  it('writes the same bytes whatever the order of the input rows', () => {
+  it('writes the same bytes whatever the order of the input rows', async () => {
     const shuffled = path.join(scratch, 'shuffled');
     shuffledCopy(path.join(ROOT, NATIONAL), shuffled, 20251);
     expect(readFileSync(path.join(shuffled, 'cohort.csv'), 'utf8')).not.toBe(
       readFileSync(path.join(ROOT, NATIONAL, 'cohort.csv'), 'utf8'),
     );
-    const result = batch(shuffled, '--jobs', '2');
+    const result = await batch(shuffled, '--jobs', '2');
     expect(result.code, result.stderr).toBe(0);
     expect([result.summary, result.national, result.stdout]).toEqual([
       reference.summary,
@@ -203,7 +204,7 @@ describe('highneeds batch on a national model', () => {
     ]);
   });
 
-  it('writes the same bytes when rows that read the same cell are written differently', () => {
+  it('writes the same bytes when rows that read the same cell are written differently', async () => {
     // Tallied rows are parsed text by text (src/io/read-cohort.ts): texts that differ only in
     // spacing, the case of a need or a split count must still add up to one cell.
     const variant = path.join(scratch, 'variant');
@@ -243,19 +244,19 @@ describe('highneeds batch on a national model', () => {
     });
     expect(changed).toBeGreaterThan(10);
     writeFileSync(path.join(variant, 'cohort.csv'), `${[header, ...written].join('\n')}\n`);
-    const result = batch(variant, '--jobs', '1');
+    const result = await batch(variant, '--jobs', '1');
     expect(result.code, result.stderr).toBe(0);
     expect([result.summary, result.national]).toEqual([reference.summary, reference.national]);
   });
 
-  it('one broken area fails alone: failures.csv locates its error, the others are written, exit 1', () => {
+  it('one broken area fails alone: failures.csv locates its error, the others are written, exit 1', async () => {
     const broken = path.join(scratch, 'broken');
     cpSync(path.join(ROOT, NATIONAL), broken, { recursive: true });
     const cohort = readFileSync(path.join(broken, 'cohort.csv'), 'utf8').split('\n');
     const at = cohort.findIndex((line) => line.startsWith('N02,') && line.includes(',SEMH,'));
     cohort[at] = cohort[at]!.replace(',SEMH,', ',SEMHX,');
     writeFileSync(path.join(broken, 'cohort.csv'), cohort.join('\n'));
-    const result = batch(broken);
+    const result = await batch(broken);
     expect(result.code).toBe(1);
     // Outside the working folder, locations are absolute paths.
     const where = `${broken}/cohort.csv:${at + 1}:3`;
@@ -271,7 +272,7 @@ describe('highneeds batch on a national model', () => {
     expect(result.stdout).toContain('3 of 4 areas modelled, 1 failed');
   });
 
-  it('an area name that would run as a formula is written as text, the figures as numbers', () => {
+  it('an area name that would run as a formula is written as text, the figures as numbers', async () => {
     const named = path.join(scratch, 'named');
     shuffledCopy(path.join(ROOT, NATIONAL), named, 11);
     const areas = readFileSync(path.join(named, 'areas.csv'), 'utf8');
@@ -287,7 +288,7 @@ describe('highneeds batch on a national model', () => {
         '"id": "=national-tariff"',
       ),
     );
-    const result = batch(named, '--quiet');
+    const result = await batch(named, '--quiet');
     expect(result.code, result.stderr).toBe(0);
     const row = lines(result.summary).find((line) => line.startsWith('N02,'))!;
     expect(row.startsWith('N02,"\'=HYPERLINK(""http://evil.invalid"",""Click"")",')).toBe(true);
@@ -298,16 +299,16 @@ describe('highneeds batch on a national model', () => {
     expect(lines(result.summary).some((line) => /,-\d+\.\d\d(,|$)/.test(line))).toBe(true);
   });
 
-  it('--fail-fast stops at a failed area and writes nothing', () => {
-    const result = batch(path.join(ROOT, 'fixtures/errors/UNKNOWN_AREA'), '--fail-fast');
+  it('--fail-fast stops at a failed area and writes nothing', async () => {
+    const result = await batch(path.join(ROOT, 'fixtures/errors/UNKNOWN_AREA'), '--fail-fast');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error UNKNOWN_AREA');
     expect(result.stderr).toContain('--fail-fast');
     expect(existsSync(result.outDir)).toBe(false);
   });
 
-  it('runs only the scenarios asked for, in that order; an unknown one is an error', () => {
-    const two = batch(NATIONAL, '--scenarios', 'national-tariff,unmitigated', '--quiet');
+  it('runs only the scenarios asked for, in that order; an unknown one is an error', async () => {
+    const two = await batch(NATIONAL, '--scenarios', 'national-tariff,unmitigated', '--quiet');
     expect(two.code).toBe(0);
     expect(two.stdout).toBe('');
     expect(
@@ -320,28 +321,28 @@ describe('highneeds batch on a national model', () => {
         .slice(1)
         .map((row) => row.split(',')[0]),
     ).toEqual([...Array(4).fill('national-tariff'), ...Array(4).fill('unmitigated')]);
-    const unknown = batch(NATIONAL, '--scenarios', 'nope');
+    const unknown = await batch(NATIONAL, '--scenarios', 'nope');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('error UNKNOWN_SCENARIO: scenario "nope" is not defined');
     expect(existsSync(unknown.outDir)).toBe(false);
   });
 
-  it('refuses an --out-dir holding other files unless --force, and reruns into its own outputs', () => {
+  it('refuses an --out-dir holding other files unless --force, and reruns into its own outputs', async () => {
     const outDir = path.join(scratch, 'busy');
     mkdirSync(outDir);
     writeFileSync(path.join(outDir, 'notes.txt'), 'mine\n');
-    const refused = runCli(['batch', NATIONAL, '--out-dir', outDir]);
+    const refused = await cli(['batch', NATIONAL, '--out-dir', outDir]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('already holds other files (notes.txt)');
     // A manifest.json that is not a batch's (another command's, or the user's own) is not ours either.
     const theirs = path.join(scratch, 'theirs');
     mkdirSync(theirs);
     writeFileSync(path.join(theirs, 'manifest.json'), '{ "tool": "highneeds", "inputs": [] }\n');
-    expect(runCli(['batch', NATIONAL, '--out-dir', theirs]).stderr).toContain(
+    expect((await cli(['batch', NATIONAL, '--out-dir', theirs])).stderr).toContain(
       'already holds other files (manifest.json)',
     );
     expect(readdirSync(outDir)).toEqual(['notes.txt']);
-    const forced = runCli(['batch', NATIONAL, '--out-dir', outDir, '--force', '--quiet']);
+    const forced = await cli(['batch', NATIONAL, '--out-dir', outDir, '--force', '--quiet']);
     expect(forced.code).toBe(0);
     expect(readdirSync(outDir).sort()).toEqual([
       'failures.csv',
@@ -351,35 +352,40 @@ describe('highneeds batch on a national model', () => {
       'summary.csv',
     ]);
     expect(readFileSync(path.join(outDir, 'notes.txt'), 'utf8')).toBe('mine\n');
-    const again = runCli(['batch', NATIONAL, '--out-dir', reference.outDir, '--quiet']);
+    const again = await cli(['batch', NATIONAL, '--out-dir', reference.outDir, '--quiet']);
     expect(again.code).toBe(0);
     expect(readFileSync(path.join(reference.outDir, 'summary.csv'), 'utf8')).toBe(
       reference.summary,
     );
   });
 
-  it('rejects --jobs that is not a whole number from 1 (exit 2)', () => {
+  it('rejects --jobs that is not a whole number from 1 (exit 2)', async () => {
     expect(
-      runCli(['batch', NATIONAL, '--out-dir', path.join(scratch, 'jobs'), '--jobs', '0']).code,
+      (await cli(['batch', NATIONAL, '--out-dir', path.join(scratch, 'jobs'), '--jobs', '0'])).code,
     ).toBe(2);
     expect(
-      runCli(['batch', NATIONAL, '--out-dir', path.join(scratch, 'jobs'), '--jobs', 'two']).code,
+      (await cli(['batch', NATIONAL, '--out-dir', path.join(scratch, 'jobs'), '--jobs', 'two']))
+        .code,
     ).toBe(2);
   });
 });
 
 describe('highneeds batch on a folder of model folders', () => {
-  it('models each folder as `project` does, and fails areas whose code two folders share', () => {
+  it('models each folder as `project` does, and fails areas whose code two folders share', async () => {
     const folders = path.join(scratch, 'folders');
     cpSync(path.join(ROOT, 'fixtures/errors/_valid'), path.join(folders, 'a'), { recursive: true });
     cpSync(path.join(ROOT, 'fixtures/worked-example'), path.join(folders, 'b'), {
       recursive: true,
     });
-    const result = batch(folders, '--quiet');
+    const result = await batch(folders, '--quiet');
     expect(result.code, result.stderr).toBe(0);
     const expected = [
-      ...lines(runCli(['project', path.join(folders, 'a'), '--format', 'csv']).stdout).slice(1),
-      ...lines(runCli(['project', path.join(folders, 'b'), '--format', 'csv']).stdout).slice(1),
+      ...lines((await cli(['project', path.join(folders, 'a'), '--format', 'csv'])).stdout).slice(
+        1,
+      ),
+      ...lines((await cli(['project', path.join(folders, 'b'), '--format', 'csv'])).stdout).slice(
+        1,
+      ),
     ]
       .map((row) => row.split(','))
       .map((fields) => [...fields.slice(0, 2), '', ...fields.slice(2)].join(','))
@@ -396,7 +402,7 @@ describe('highneeds batch on a folder of model folders', () => {
         expect(read).toContain(path.join(folder, name));
 
     cpSync(path.join(ROOT, 'fixtures/errors/_valid'), path.join(folders, 'c'), { recursive: true });
-    const twice = batch(folders);
+    const twice = await batch(folders);
     expect(twice.code).toBe(1);
     expect(twice.failures).toContain('DUPLICATE_AREA: area ""999"" is already the area of');
     expect(
@@ -408,7 +414,7 @@ describe('highneeds batch on a folder of model folders', () => {
 });
 
 describe('highneeds batch --tariff', () => {
-  it('prices every area without a tariff of its own in areas.csv by that table, as model.json naming it would', () => {
+  it('prices every area without a tariff of its own in areas.csv by that table, as model.json naming it would', async () => {
     const named = path.join(scratch, 'named-tariff');
     cpSync(path.join(ROOT, NATIONAL), named, { recursive: true });
     writeFileSync(
@@ -418,19 +424,26 @@ describe('highneeds batch --tariff', () => {
         '"tariff": "national-illustrative"',
       ),
     );
-    const expected = batch(named, '--jobs', '1', '--quiet');
+    const expected = await batch(named, '--jobs', '1', '--quiet');
     expect(expected.code, expected.stderr).toBe(0);
-    const result = batch(NATIONAL, '--tariff', 'national-illustrative', '--jobs', '2', '--quiet');
+    const result = await batch(
+      NATIONAL,
+      '--tariff',
+      'national-illustrative',
+      '--jobs',
+      '2',
+      '--quiet',
+    );
     expect(result.code, result.stderr).toBe(0);
     expect([result.summary, result.national]).toEqual([expected.summary, expected.national]);
     // It changed something: Northshire is priced by another table than the reference run's.
     const northshire = (csv: string | undefined) =>
       lines(csv).filter((row) => row.startsWith('N01,'));
-    expect(northshire(result.summary)).not.toEqual(northshire(reference().summary));
+    expect(northshire(result.summary)).not.toEqual(northshire((await reference()).summary));
     // Eastford's own tariff (areas.csv) is national-illustrative in both: its rows are the reference's.
     const eastford = (csv: string | undefined) =>
       lines(csv).filter((row) => row.startsWith('N03,'));
-    expect(eastford(result.summary)).toEqual(eastford(reference().summary));
+    expect(eastford(result.summary)).toEqual(eastford((await reference()).summary));
     // model.json's own table was never read.
     const paths = (JSON.parse(result.manifest!) as { inputs: { path: string }[] }).inputs.map(
       (input) => input.path,
@@ -439,8 +452,8 @@ describe('highneeds batch --tariff', () => {
     expect(paths).toContain('tariffs/national-illustrative.json');
   });
 
-  it('takes a tariff file as well as an id; one that is neither is a usage error (exit 2)', () => {
-    const file = batch(
+  it('takes a tariff file as well as an id; one that is neither is a usage error (exit 2)', async () => {
+    const file = await batch(
       NATIONAL,
       '--tariff',
       'tariffs/national-illustrative.json',
@@ -448,10 +461,10 @@ describe('highneeds batch --tariff', () => {
       '1',
       '--quiet',
     );
-    const id = batch(NATIONAL, '--tariff', 'national-illustrative', '--jobs', '1', '--quiet');
+    const id = await batch(NATIONAL, '--tariff', 'national-illustrative', '--jobs', '1', '--quiet');
     expect(file.code, file.stderr).toBe(0);
     expect(file.summary).toBe(id.summary);
-    const bad = batch(NATIONAL, '--tariff', 'no-such-table');
+    const bad = await batch(NATIONAL, '--tariff', 'no-such-table');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(
       '--tariff "no-such-table" is neither a tariff file nor the id of one in the library',
@@ -459,13 +472,13 @@ describe('highneeds batch --tariff', () => {
     expect(bad.summary).toBeUndefined();
   });
 
-  it("in a folder of model folders replaces each folder's model.json tariff, as project --tariff does", () => {
+  it("in a folder of model folders replaces each folder's model.json tariff, as project --tariff does", async () => {
     const folders = path.join(scratch, 'folders-tariff');
     cpSync(path.join(ROOT, 'fixtures/example'), path.join(folders, 'example'), { recursive: true });
     rmSync(path.join(folders, 'example', 'scenarios.json'));
-    const result = batch(folders, '--tariff', 'national-illustrative', '--quiet');
+    const result = await batch(folders, '--tariff', 'national-illustrative', '--quiet');
     expect(result.code, result.stderr).toBe(0);
-    const projected = runCli([
+    const projected = await cli([
       'project',
       path.join(folders, 'example'),
       '--tariff',
@@ -482,9 +495,9 @@ describe('highneeds batch --tariff', () => {
   });
 });
 
-let referenceRun: ReturnType<typeof batch> | undefined;
+let referenceRun: Awaited<ReturnType<typeof batch>> | undefined;
 /** The national fixture as given, run once for the --tariff tests. */
-function reference(): ReturnType<typeof batch> {
-  referenceRun ??= batch(NATIONAL, '--jobs', '1', '--quiet');
+async function reference(): ReturnType<typeof batch> {
+  referenceRun ??= await batch(NATIONAL, '--jobs', '1', '--quiet');
   return referenceRun;
 }

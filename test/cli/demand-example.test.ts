@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
 
 /*
  * fixtures/demand-example run by the built binary: a need change, new plans per head of population
@@ -7,8 +7,8 @@ import { runCli } from '../helpers/exec.js';
  * are the sums of the three hand-worked examples, rechecked in exact decimals, not the program's output.
  */
 describe('highneeds project fixtures/demand-example', () => {
-  it('the summary, to the penny', () => {
-    const { code, stdout, stderr } = runCli([
+  it('the summary, to the penny', async () => {
+    const { code, stdout, stderr } = await cli([
       'project',
       'fixtures/demand-example',
       '--format',
@@ -26,8 +26,8 @@ describe('highneeds project fixtures/demand-example', () => {
     );
   });
 
-  it('the headline: no in-year balance, and the deficit still open when the statutory override ends', () => {
-    const { code, stdout } = runCli(['project', 'fixtures/demand-example', '--format', 'table']);
+  it('the headline: no in-year balance, and the deficit still open when the statutory override ends', async () => {
+    const { code, stdout } = await cli(['project', 'fixtures/demand-example', '--format', 'table']);
     expect(code).toBe(0);
     expect(stdout).toContain(
       'no in-year balance by 2027-28; cumulative deficit of £457,950.00 at the end of 2027-28\n',
@@ -37,8 +37,8 @@ describe('highneeds project fixtures/demand-example', () => {
     );
   });
 
-  it('by setting (--detail): the overflowed new plans are in independent, at 50,000 a year', () => {
-    const { code, stdout } = runCli([
+  it('by setting (--detail): the overflowed new plans are in independent, at 50,000 a year', async () => {
+    const { code, stdout } = await cli([
       'project',
       'fixtures/demand-example',
       '--format',

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ISSUE_CODES, type IssueCode } from '../../src/core/codes.js';
-import { ROOT, runCli, type RunResult } from '../helpers/exec.js';
+import { ROOT, type RunResult } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
 import { catalogueArgs } from './catalogue-commands.mjs';
 
 /**
@@ -338,15 +339,15 @@ describe('error catalogue: one fixture per issue code', () => {
     }
   });
 
-  it('the common base model is valid and prints no warnings', () => {
-    const result = runCli(['validate', 'fixtures/errors/_valid']);
+  it('the common base model is valid and prints no warnings', async () => {
+    const result = await cli(['validate', 'fixtures/errors/_valid']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/^fixtures\/errors\/_valid: ok \(.*tariff test-tariff\)\n$/);
   });
 
-  it('the common base of the NFF fixtures is valid and prints no warnings', () => {
-    const result = runCli(catalogueArgs('_valid-nff', ROOT));
+  it('the common base of the NFF fixtures is valid and prints no warnings', async () => {
+    const result = await cli(catalogueArgs('_valid-nff', ROOT));
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^area_code,area_name,financial_year,/);
@@ -359,9 +360,9 @@ describe('error catalogue: one fixture per issue code', () => {
     const line = `${usage ? where : `${dir}/${where}`}: ${severity} ${code}: ${message}`;
     const args = catalogueArgs(code, ROOT);
     const exit = usage ? 'exits 2' : severity === 'error' ? 'exits 1' : 'exits 0 with a warning';
-    it(`${code}: ${args.join(' ')} ${exit}`, () => {
+    it(`${code}: ${args.join(' ')} ${exit}`, async () => {
       const env = ENVIRONMENT[code as IssueCode];
-      const result = runCli(args, env ? { env } : {});
+      const result = await cli(args, env ? { env } : {});
       expectNoStack(result);
       expect(issueLines(result.stderr)).toEqual([line]);
       if (severity === 'error') {
@@ -380,8 +381,8 @@ describe('error catalogue: one fixture per issue code', () => {
     });
   }
 
-  it('UNKNOWN_BAND is also found when a transition without to_band moves pupils into an unpriced band', () => {
-    const result = runCli(['validate', 'fixtures/errors/_unpriced-transition']);
+  it('UNKNOWN_BAND is also found when a transition without to_band moves pupils into an unpriced band', async () => {
+    const result = await cli(['validate', 'fixtures/errors/_unpriced-transition']);
     expectNoStack(result);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
@@ -390,8 +391,8 @@ describe('error catalogue: one fixture per issue code', () => {
     ]);
   });
 
-  it('reports every problem at once: three different errors in two files', () => {
-    const result = runCli(['validate', 'fixtures/errors/_several']);
+  it('reports every problem at once: three different errors in two files', async () => {
+    const result = await cli(['validate', 'fixtures/errors/_several']);
     expectNoStack(result);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
@@ -411,10 +412,10 @@ describe('project on a broken model', () => {
     scratch = undefined;
   });
 
-  it('with --out writes nothing, not even a temporary file', () => {
+  it('with --out writes nothing, not even a temporary file', async () => {
     scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-errors-'));
     const out = path.join(scratch, 'projection.csv');
-    const result = runCli(['project', 'fixtures/errors/UNKNOWN_NEED', '--out', out]);
+    const result = await cli(['project', 'fixtures/errors/UNKNOWN_NEED', '--out', out]);
     expectNoStack(result);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
@@ -423,18 +424,18 @@ describe('project on a broken model', () => {
     expect(readdirSync(scratch)).toEqual([]);
   });
 
-  it('with --out leaves an earlier output as it was', () => {
+  it('with --out leaves an earlier output as it was', async () => {
     scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-errors-'));
     const out = path.join(scratch, 'projection.csv');
     writeFileSync(out, 'earlier output\n');
-    const result = runCli(['project', 'fixtures/errors/MISSING_OPENING_BALANCE', '--out', out]);
+    const result = await cli(['project', 'fixtures/errors/MISSING_OPENING_BALANCE', '--out', out]);
     expect(result.code).toBe(1);
     expect(readFileSync(out, 'utf8')).toBe('earlier output\n');
     expect(readdirSync(scratch)).toEqual(['projection.csv']);
   });
 
-  it('without --out prints the same located errors and no output', () => {
-    const result = runCli(['project', 'fixtures/errors/_several', '--format', 'csv']);
+  it('without --out prints the same located errors and no output', async () => {
+    const result = await cli(['project', 'fixtures/errors/_several', '--format', 'csv']);
     expectNoStack(result);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
@@ -443,16 +444,16 @@ describe('project on a broken model', () => {
 });
 
 describe('usage errors exit 2', () => {
-  it('an unknown option', () => {
-    const result = runCli(['validate', 'fixtures/errors/_valid', '--bogus']);
+  it('an unknown option', async () => {
+    const result = await cli(['validate', 'fixtures/errors/_valid', '--bogus']);
     expectNoStack(result);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain("unknown option '--bogus'");
   });
 
-  it('--format xml', () => {
-    const result = runCli(['project', 'fixtures/errors/_valid', '--format', 'xml']);
+  it('--format xml', async () => {
+    const result = await cli(['project', 'fixtures/errors/_valid', '--format', 'xml']);
     expectNoStack(result);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');

@@ -2,32 +2,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/run.js';
+import { cli } from '../helpers/run-cli.js';
 
 /** Runs highneeds in this process (no spawn), with stdout and stderr captured and colour off. */
 async function highneeds(
   args: readonly string[],
   env: Record<string, string> = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.stubEnv('NO_COLOR', '1');
-  vi.stubEnv('COLUMNS', env['COLUMNS'] ?? '');
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err.push(String(chunk));
-    return true;
-  });
-  try {
-    const code = await main(['node', 'highneeds', ...args]);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    vi.restoreAllMocks();
-    vi.unstubAllEnvs();
-  }
+  const columns = env['COLUMNS'] ? Number(env['COLUMNS']) : undefined;
+  return cli(args, { env, ...(columns ? { columns } : {}) });
 }
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-explain-'));

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GOLDENS, scrub } from '../golden/cases.mjs';
-import { ROOT, runCli } from '../helpers/exec.js';
+import { ROOT } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
 
-describe('golden runs of the built binary (NO_COLOR=1; regenerate with scripts/update-goldens.mjs)', () => {
+describe('golden runs of the CLI (NO_COLOR=1; regenerate with scripts/update-goldens.mjs)', () => {
   for (const { file, args } of GOLDENS) {
-    it(`highneeds ${args.join(' ')} → test/golden/${file}`, () => {
-      const result = runCli(args);
+    it(`highneeds ${args.join(' ')} → test/golden/${file}`, async () => {
+      const result = await cli(args);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(scrub(result.stdout)).toBe(readFileSync(path.join(ROOT, 'test/golden', file), 'utf8'));
@@ -17,22 +18,22 @@ describe('golden runs of the built binary (NO_COLOR=1; regenerate with scripts/u
 });
 
 describe('the project command as a user runs it', () => {
-  it('with no folder runs the shipped example, from any working folder', () => {
-    const elsewhere = runCli(['project', '--format', 'csv'], { cwd: tmpdir() });
+  it('with no folder runs the shipped example, from any working folder', async () => {
+    const elsewhere = await cli(['project', '--format', 'csv'], { cwd: tmpdir() });
     expect(elsewhere.code).toBe(0);
     expect(elsewhere.stdout).toBe(readFileSync(path.join(ROOT, 'test/golden/example.csv'), 'utf8'));
   });
 
-  it('is deterministic: two runs give the same bytes', () => {
-    const first = runCli(['project', 'fixtures/example', '--format', 'json', '--detail']);
-    const second = runCli(['project', 'fixtures/example', '--format', 'json', '--detail']);
+  it('is deterministic: two runs give the same bytes', async () => {
+    const first = await cli(['project', 'fixtures/example', '--format', 'json', '--detail']);
+    const second = await cli(['project', 'fixtures/example', '--format', 'json', '--detail']);
     expect(second.stdout).toBe(first.stdout);
   });
 
-  it('--out writes the same bytes as stdout, and leaves no temporary file', () => {
+  it('--out writes the same bytes as stdout, and leaves no temporary file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-'));
     const out = path.join(dir, 'summary.csv');
-    const result = runCli(['project', 'fixtures/example', '--out', out]);
+    const result = await cli(['project', 'fixtures/example', '--out', out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(readFileSync(out, 'utf8')).toBe(
@@ -41,10 +42,10 @@ describe('the project command as a user runs it', () => {
     expect(readdirSync(dir)).toEqual(['summary.csv']);
   });
 
-  it('--out never overwrites an input file (exit 2, input unchanged)', () => {
+  it('--out never overwrites an input file (exit 2, input unchanged)', async () => {
     const input = path.join(ROOT, 'fixtures/worked-example/cohort.csv');
     const before = readFileSync(input, 'utf8');
-    const result = runCli([
+    const result = await cli([
       'project',
       'fixtures/worked-example',
       '--out',
@@ -55,21 +56,21 @@ describe('the project command as a user runs it', () => {
     expect(readFileSync(input, 'utf8')).toBe(before);
   });
 
-  it('validate prints ok for a good model', () => {
-    const result = runCli(['validate', 'fixtures/worked-example']);
+  it('validate prints ok for a good model', async () => {
+    const result = await cli(['validate', 'fixtures/worked-example']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       'fixtures/worked-example: ok (2 financial years, tariff worked-example)\n',
     );
   });
 
-  it('--help and --version exit 0', () => {
-    expect(runCli(['--help']).code).toBe(0);
-    expect(runCli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  it('--help and --version exit 0', async () => {
+    expect((await cli(['--help'])).code).toBe(0);
+    expect((await cli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
-  it('a missing folder is an input error with a location, not a stack trace', () => {
-    const result = runCli(['project', 'no/such/folder']);
+  it('a missing folder is an input error with a location, not a stack trace', async () => {
+    const result = await cli(['project', 'no/such/folder']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       'no/such/folder/model.json: error FILE_MISSING: required file model.json was not found in no/such/folder\n1 error\n',
@@ -79,8 +80,8 @@ describe('the project command as a user runs it', () => {
 });
 
 describe('usage', () => {
-  it('no command at all is a usage error (exit 2) that shows the help on stderr', () => {
-    const result = runCli([]);
+  it('no command at all is a usage error (exit 2) that shows the help on stderr', async () => {
+    const result = await cli([]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('Usage: highneeds');
@@ -88,10 +89,10 @@ describe('usage', () => {
 });
 
 describe('provenance manifest', () => {
-  it("--manifest writes the JSON output's manifest beside a CSV: version, input SHA-256s, tariff dates used, options", () => {
+  it("--manifest writes the JSON output's manifest beside a CSV: version, input SHA-256s, tariff dates used, options", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-'));
     const manifestPath = path.join(dir, 'run.manifest.json');
-    const result = runCli([
+    const result = await cli([
       'project',
       'fixtures/worked-example',
       '--out',
@@ -115,14 +116,14 @@ describe('provenance manifest', () => {
     });
     expect(manifest.options).toEqual({ format: 'csv', detail: false });
     const json = JSON.parse(
-      runCli(['project', 'fixtures/worked-example', '--format', 'json']).stdout,
+      (await cli(['project', 'fixtures/worked-example', '--format', 'json'])).stdout,
     );
     expect(json.manifest.inputs).toEqual(manifest.inputs);
     expect(json.manifest.tariff).toEqual(manifest.tariff);
   });
 
-  it('--manifest and --out may not name the same file', () => {
-    const result = runCli([
+  it('--manifest and --out may not name the same file', async () => {
+    const result = await cli([
       'project',
       'fixtures/worked-example',
       '--out',

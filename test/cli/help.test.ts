@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HELP_EXAMPLES } from '../../src/cli/help-examples.js';
-import { runCli } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
 import { redirectOutputs, shellWords } from '../helpers/shell.js';
 
 /** Help that teaches (issue 19, item 6): every command's --help ends with examples that run. */
@@ -48,8 +48,8 @@ describe('--help', () => {
       command: command || '(top level)',
       args: command ? command.split(' ') : [],
     })),
-  )('highneeds $command --help ends with its examples', ({ args }) => {
-    const result = runCli([...args, '--help']);
+  )('highneeds $command --help ends with its examples', async ({ args }) => {
+    const result = await cli([...args, '--help']);
     expect(result.code).toBe(0);
     const shown = result.stdout.split('\nExamples:\n')[1] ?? '';
     expect(
@@ -62,10 +62,10 @@ describe('--help', () => {
 
   it.each(examples)(
     '$command: $line',
-    ({ line, dir }) => {
+    async ({ line, dir }) => {
       const { words } = shellWords(line);
       expect(words[0]).toBe('highneeds');
-      const result = runCli(redirectOutputs(words.slice(1), dir));
+      const result = await cli(redirectOutputs(words.slice(1), dir));
       expect(result.code, result.stderr).toBe(0);
     },
     60_000,
@@ -73,27 +73,27 @@ describe('--help', () => {
 });
 
 describe('after a mistake', () => {
-  it("an unknown option of a command points at that command's --help", () => {
-    const result = runCli(['project', '--detial']);
+  it("an unknown option of a command points at that command's --help", async () => {
+    const result = await cli(['project', '--detial']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
       "error: unknown option '--detial'\n(Did you mean --detail?)\n(run highneeds project --help for usage)",
     );
-    expect(runCli(['tariffs', 'show', 'x', '--att', '2026-04-01']).stderr).toContain(
+    expect((await cli(['tariffs', 'show', 'x', '--att', '2026-04-01'])).stderr).toContain(
       '(run highneeds tariffs show --help for usage)',
     );
   });
 
-  it('an unknown command points at the top-level --help', () => {
-    const result = runCli(['projcet']);
+  it('an unknown command points at the top-level --help', async () => {
+    const result = await cli(['projcet']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('(run highneeds --help for usage)');
   });
 });
 
 describe('--scenario and --scenarios', () => {
-  it('project --scenarios with one id runs that scenario, with a note', () => {
-    const result = runCli([
+  it('project --scenarios with one id runs that scenario, with a note', async () => {
+    const result = await cli([
       'project',
       'fixtures/example',
       '--scenarios',
@@ -106,18 +106,24 @@ describe('--scenario and --scenarios', () => {
       'highneeds: note: project takes --scenario ID; reading --scenarios mitigated as --scenario mitigated',
     );
     expect(result.stdout).toBe(
-      runCli(['project', 'fixtures/example', '--scenario', 'mitigated', '--format', 'csv']).stdout,
+      (await cli(['project', 'fixtures/example', '--scenario', 'mitigated', '--format', 'csv']))
+        .stdout,
     );
   });
 
-  it('project --scenarios with several ids is a usage error that names compare', () => {
-    const result = runCli(['project', 'fixtures/example', '--scenarios', 'unmitigated,mitigated']);
+  it('project --scenarios with several ids is a usage error that names compare', async () => {
+    const result = await cli([
+      'project',
+      'fixtures/example',
+      '--scenarios',
+      'unmitigated,mitigated',
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('run highneeds compare --scenarios unmitigated,mitigated');
   });
 
-  it('compare --scenario is read as --scenarios, with a note', () => {
-    const result = runCli([
+  it('compare --scenario is read as --scenarios, with a note', async () => {
+    const result = await cli([
       'compare',
       'fixtures/example',
       '--scenario',
@@ -128,21 +134,22 @@ describe('--scenario and --scenarios', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('highneeds: note: compare takes --scenarios a,b');
     expect(result.stdout).toBe(
-      runCli(['compare', 'fixtures/example', '--scenarios', 'mitigated', '--format', 'csv']).stdout,
+      (await cli(['compare', 'fixtures/example', '--scenarios', 'mitigated', '--format', 'csv']))
+        .stdout,
     );
   });
 });
 
 describe('validate', () => {
-  it('prints one line on stdout when the model is valid, and nothing with --quiet', () => {
-    const loud = runCli(['validate', 'fixtures/example']);
+  it('prints one line on stdout when the model is valid, and nothing with --quiet', async () => {
+    const loud = await cli(['validate', 'fixtures/example']);
     expect(loud.code).toBe(0);
     expect(loud.stdout).toBe(
       'fixtures/example: ok (5 financial years, tariff example-borough-2025, 4 scenarios)\n',
     );
-    const quiet = runCli(['validate', 'fixtures/example', '--quiet']);
+    const quiet = await cli(['validate', 'fixtures/example', '--quiet']);
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).toBe('');
-    expect(runCli(['validate', 'fixtures/national', '--quiet']).stdout).toBe('');
+    expect((await cli(['validate', 'fixtures/national', '--quiet'])).stdout).toBe('');
   });
 });

@@ -13,7 +13,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { initTemplate } from '../../src/io/init-template.js';
 import { readTariffFile } from '../../src/io/tariff-library.js';
 import { latestCensusYear } from '../../src/cli/commands/init.js';
-import { ROOT, runCli } from '../helpers/exec.js';
+import { ROOT } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-init-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -36,9 +37,9 @@ const LIBRARY = readdirSync(path.join(ROOT, 'tariffs'))
   .sort();
 
 describe('highneeds init', () => {
-  it('writes a model folder that validates, then projects five financial years', () => {
+  it('writes a model folder that validates, then projects five financial years', async () => {
     const dir = path.join(scratch, 'model');
-    const init = runCli(['init', dir, '--area', '880', '--name', 'Torbay (illustrative)']);
+    const init = await cli(['init', dir, '--area', '880', '--name', 'Torbay (illustrative)']);
     expect(init.code, init.stderr).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(MODEL_FILES);
     // What it wrote on stdout, one path a line; the next commands on stderr.
@@ -64,18 +65,18 @@ describe('highneeds init', () => {
       'academic_year,ncy,population\n',
     );
 
-    const validate = runCli(['validate', dir]);
+    const validate = await cli(['validate', dir]);
     expect(validate.code, validate.stderr).toBe(0);
     expect(validate.stderr).toBe('');
-    const project = runCli(['project', dir, '--format', 'csv']);
+    const project = await cli(['project', dir, '--format', 'csv']);
     expect(project.code, project.stderr).toBe(0);
     expect(project.stdout.trimEnd().split('\n')).toHaveLength(6);
     expect(project.stdout.split('\n')[1]).toMatch(/^880,Torbay \(illustrative\),\d{4}-\d{2},/);
   });
 
-  it('--national writes a national model folder that validates and runs as a batch', () => {
+  it('--national writes a national model folder that validates and runs as a batch', async () => {
     const dir = path.join(scratch, 'national');
-    const init = runCli([
+    const init = await cli([
       'init',
       dir,
       '--national',
@@ -95,10 +96,10 @@ describe('highneeds init', () => {
       'N01,"Northshire, illustrative"',
     );
 
-    const validate = runCli(['validate', dir]);
+    const validate = await cli(['validate', dir]);
     expect(validate.code, validate.stderr).toBe(0);
     expect(validate.stdout).toContain('ok (1 area)');
-    const batch = runCli([
+    const batch = await cli([
       'batch',
       dir,
       '--out-dir',
@@ -115,10 +116,10 @@ describe('highneeds init', () => {
 
   it.each(LIBRARY)(
     'with --tariff %s, the example rows validate against that table (model and national)',
-    (id) => {
+    async (id) => {
       for (const national of [false, true]) {
         const dir = path.join(scratch, `${national ? 'n-' : ''}${id}`);
-        const init = runCli([
+        const init = await cli([
           'init',
           dir,
           '--tariff',
@@ -128,16 +129,16 @@ describe('highneeds init', () => {
         ]);
         expect(init.code, init.stderr).toBe(0);
         expect(JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')).tariff).toBe(id);
-        const validate = runCli(['validate', dir]);
+        const validate = await cli(['validate', dir]);
         expect(validate.code, validate.stderr).toBe(0);
         expect(validate.stderr).toBe('');
       }
     },
   );
 
-  it('copies a tariff file given by path into the folder as tariff.json', () => {
+  it('copies a tariff file given by path into the folder as tariff.json', async () => {
     const dir = path.join(scratch, 'own-tariff');
-    const init = runCli([
+    const init = await cli([
       'init',
       dir,
       '--tariff',
@@ -151,33 +152,40 @@ describe('highneeds init', () => {
     expect(readFileSync(path.join(dir, 'tariff.json'), 'utf8')).toBe(
       readFileSync(path.join(ROOT, 'fixtures/worked-example/tariff.json'), 'utf8'),
     );
-    expect(runCli(['validate', dir]).code).toBe(0);
+    expect((await cli(['validate', dir])).code).toBe(0);
   });
 
-  it('refuses a folder that exists and is not empty (exit 2), and writes nothing there', () => {
+  it('refuses a folder that exists and is not empty (exit 2), and writes nothing there', async () => {
     const dir = path.join(scratch, 'full');
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'notes.txt'), 'mine\n');
-    const result = runCli(['init', dir]);
+    const result = await cli(['init', dir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('is not empty');
     expect(readdirSync(dir)).toEqual(['notes.txt']);
     // An empty folder is fine.
     const empty = path.join(scratch, 'empty');
     mkdirSync(empty);
-    expect(runCli(['init', empty, '--quiet']).code).toBe(0);
+    expect((await cli(['init', empty, '--quiet'])).code).toBe(0);
   });
 
-  it('refuses an unknown tariff and a malformed --base-year (exit 2)', () => {
-    const tariff = runCli(['init', path.join(scratch, 'bad-tariff'), '--tariff', 'no-such-table']);
+  it('refuses an unknown tariff and a malformed --base-year (exit 2)', async () => {
+    const tariff = await cli([
+      'init',
+      path.join(scratch, 'bad-tariff'),
+      '--tariff',
+      'no-such-table',
+    ]);
     expect(tariff.code).toBe(2);
     expect(tariff.stderr).toContain('example-borough-2025');
-    expect(runCli(['init', path.join(scratch, 'bad-year'), '--base-year', '2025-26']).code).toBe(2);
+    expect(
+      (await cli(['init', path.join(scratch, 'bad-year'), '--base-year', '2025-26'])).code,
+    ).toBe(2);
   });
 
-  it('--base-year sets baseYear, and the horizon is five financial years on', () => {
+  it('--base-year sets baseYear, and the horizon is five financial years on', async () => {
     const dir = path.join(scratch, 'base-year');
-    expect(runCli(['init', dir, '--base-year', '2024/25', '--quiet']).code).toBe(0);
+    expect((await cli(['init', dir, '--base-year', '2024/25', '--quiet'])).code).toBe(0);
     const model = JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')) as {
       baseYear: string;
       horizon: string;
@@ -223,18 +231,20 @@ describe('highneeds init', () => {
 });
 
 describe("model.json's tariff", () => {
-  it('a copied fixture runs anywhere: the example names its tariff by library id', () => {
+  it('a copied fixture runs anywhere: the example names its tariff by library id', async () => {
     const copy = path.join(scratch, 'example-copy');
     cpSync(path.join(ROOT, 'fixtures/example'), copy, { recursive: true });
-    const there = runCli(['project', copy, '--format', 'csv']);
-    const here = runCli(['project', 'fixtures/example', '--format', 'csv']);
+    const there = await cli(['project', copy, '--format', 'csv']);
+    const here = await cli(['project', 'fixtures/example', '--format', 'csv']);
     expect(there.code, there.stderr).toBe(0);
     expect(there.stdout).toBe(here.stdout);
     // Run from inside the copy too, where no tariffs/ folder is near.
-    expect(runCli(['project', '.', '--format', 'csv'], { cwd: copy }).stdout).toBe(here.stdout);
+    expect((await cli(['project', '.', '--format', 'csv'], { cwd: copy })).stdout).toBe(
+      here.stdout,
+    );
   });
 
-  it('a file in the model folder wins over a library id of the same name', () => {
+  it('a file in the model folder wins over a library id of the same name', async () => {
     const dir = path.join(scratch, 'shadow');
     cpSync(path.join(ROOT, 'fixtures/worked-example'), dir, { recursive: true });
     cpSync(path.join(dir, 'tariff.json'), path.join(dir, 'example-borough-2025'));
@@ -245,12 +255,12 @@ describe("model.json's tariff", () => {
         '"example-borough-2025"',
       ),
     );
-    const result = runCli(['validate', dir]);
+    const result = await cli(['validate', dir]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('tariff worked-example');
   });
 
-  it('neither a file in the folder nor a library id: FILE_MISSING at $.tariff, with the library ids', () => {
+  it('neither a file in the folder nor a library id: FILE_MISSING at $.tariff, with the library ids', async () => {
     const dir = path.join(scratch, 'missing-tariff');
     cpSync(path.join(ROOT, 'fixtures/worked-example'), dir, { recursive: true });
     writeFileSync(
@@ -260,7 +270,7 @@ describe("model.json's tariff", () => {
         '"no-such-table"',
       ),
     );
-    const result = runCli(['validate', dir]);
+    const result = await cli(['validate', dir]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       new RegExp(
@@ -272,7 +282,7 @@ describe("model.json's tariff", () => {
     );
   });
 
-  it('the same for a national model.json: the run stops with FILE_MISSING at $.tariff', () => {
+  it('the same for a national model.json: the run stops with FILE_MISSING at $.tariff', async () => {
     const dir = path.join(scratch, 'national-missing-tariff');
     cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
     writeFileSync(
@@ -282,7 +292,7 @@ describe("model.json's tariff", () => {
         '"../no-such-table.json"',
       ),
     );
-    const result = runCli(['batch', dir, '--out-dir', path.join(scratch, 'never')]);
+    const result = await cli(['batch', dir, '--out-dir', path.join(scratch, 'never')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /model\.json:\d+:\d+: error FILE_MISSING: \$\.tariff "\.\.\/no-such-table\.json" is neither a file in/,

@@ -10,7 +10,8 @@ import {
   renderPrintedSummary,
 } from '../../src/report/batch-csv.js';
 import { SUMMARY_COLUMNS, summaryRows } from '../../src/report/rows.js';
-import { ROOT, runCli } from '../helpers/exec.js';
+import { ROOT } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-library-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -24,12 +25,12 @@ describe("library API: projectModel and runBatch give the CLI's figures", () => 
     );
   });
 
-  it('projectModel(dir, { scenario }) is `highneeds project dir --scenario`', () => {
+  it('projectModel(dir, { scenario }) is `highneeds project dir --scenario`', async () => {
     const { projection } = projectModel(path.join(ROOT, 'fixtures/example'), {
       scenario: 'safety-valve',
     });
     expect(renderCsv(SUMMARY_COLUMNS, summaryRows(projection!))).toBe(
-      runCli(['project', 'fixtures/example', '--scenario', 'safety-valve', '--format', 'csv'])
+      (await cli(['project', 'fixtures/example', '--scenario', 'safety-valve', '--format', 'csv']))
         .stdout,
     );
   });
@@ -47,7 +48,9 @@ describe("library API: projectModel and runBatch give the CLI's figures", () => 
 
   it('runBatch(dir) gives the rows and totals of `highneeds batch`, on one thread or two', async () => {
     const outDir = path.join(scratch, 'out');
-    expect(runCli(['batch', 'fixtures/national', '--out-dir', outDir, '--quiet']).code).toBe(0);
+    expect((await cli(['batch', 'fixtures/national', '--out-dir', outDir, '--quiet'])).code).toBe(
+      0,
+    );
     for (const jobs of [1, 2]) {
       const result = await runBatch(path.join(ROOT, 'fixtures/national'), { jobs });
       expect(result.areas.map((area) => [area.code, area.failed])).toEqual([

@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/exec.js';
+import { ROOT } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
 
 /** Issue 19, item 4: what was silently ignored is now a warning or an error, located. */
 const made: string[] = [];
@@ -42,18 +43,18 @@ const lever = (to: Record<string, string>, kind = 'move-placements') =>
   );
 
 describe('model.json: an unknown key is an error at the key', () => {
-  it('a misspelt newPlansGrowth (newPlanGrowth) is UNKNOWN_KEY, not growth 0', () => {
+  it('a misspelt newPlansGrowth (newPlanGrowth) is UNKNOWN_KEY, not growth 0', async () => {
     const dir = copyOf();
     const file = path.join(dir, 'm/model.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"newPlansGrowth"', '"newPlanGrowth"'));
-    const result = runCli(['validate', 'm'], { cwd: dir });
+    const result = await cli(['validate', 'm'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       'm/model.json:6:37: error UNKNOWN_KEY: $.assumptions.newPlanGrowth is not a known field\n  hint: allowed here: newPlansGrowth, hnbGrowth, tariffUplift',
     );
   });
 
-  it('an unknown top-level or area key is UNKNOWN_KEY too; notes are allowed', () => {
+  it('an unknown top-level or area key is UNKNOWN_KEY too; notes are allowed', async () => {
     const dir = copyOf();
     const file = path.join(dir, 'm/model.json');
     writeFileSync(
@@ -62,18 +63,18 @@ describe('model.json: an unknown key is an error at the key', () => {
         .replace('"baseYear"', '"notes": "ok", "horizn": "2026-27", "baseYear"')
         .replace('"name": "Test Borough"', '"name": "Test Borough", "region": "SW"'),
     );
-    const result = runCli(['validate', 'm'], { cwd: dir });
+    const result = await cli(['validate', 'm'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/error UNKNOWN_KEY: \$\.horizn is not a known field/);
     expect(result.stderr).toMatch(/error UNKNOWN_KEY: \$\.area\.region is not a known field/);
     expect(result.stderr).toContain('2 errors');
   });
 
-  it('a national model.json is held to the same fields', () => {
+  it('a national model.json is held to the same fields', async () => {
     const dir = copyOf('fixtures/national');
     const file = path.join(dir, 'm/model.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"hnbGrowth"', '"hnbGrowht"'));
-    const result = runCli(['validate', 'm'], { cwd: dir });
+    const result = await cli(['validate', 'm'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /m\/model\.json:\d+:\d+: error UNKNOWN_KEY: \$\.assumptions\.hnbGrowht is not a known field/,
@@ -82,7 +83,7 @@ describe('model.json: an unknown key is an error at the key', () => {
 });
 
 describe('--hnb-from: a year the projection does not use is a warning at the file', () => {
-  it('an allocation for a year before the projection opens is YEAR_OUT_OF_RANGE, and changes nothing', () => {
+  it('an allocation for a year before the projection opens is YEAR_OUT_OF_RANGE, and changes nothing', async () => {
     const dir = copyOf('fixtures/nff/model');
     const early = path.join(dir, 'allocations-2025-26.csv');
     writeFileSync(
@@ -92,7 +93,7 @@ describe('--hnb-from: a year the projection does not use is a warning at the fil
         '2025-26',
       ),
     );
-    const result = runCli(
+    const result = await cli(
       ['project', 'm', '--hnb-from', 'allocations-2025-26.csv', '--format', 'csv'],
       { cwd: dir },
     );
@@ -100,25 +101,27 @@ describe('--hnb-from: a year the projection does not use is a warning at the fil
     expect(result.stderr).toContain(
       'allocations-2025-26.csv:2:3: warning YEAR_OUT_OF_RANGE: the allocation for 2025-26 is before the projection opens in 2026-27; it is ignored',
     );
-    expect(result.stdout).toBe(runCli(['project', 'm', '--format', 'csv'], { cwd: dir }).stdout);
+    expect(result.stdout).toBe(
+      (await cli(['project', 'm', '--format', 'csv'], { cwd: dir })).stdout,
+    );
   });
 });
 
 describe('scenarios.json: a move or shift to a band the tariff does not price is an error at the lever', () => {
-  it('move-placements to an unpriced to.band', () => {
+  it('move-placements to an unpriced to.band', async () => {
     const dir = copyOf();
     writeFileSync(path.join(dir, 'm/scenarios.json'), lever({ setting: 'resourced', band: 'Z' }));
-    const result = runCli(['validate', 'm'], { cwd: dir });
+    const result = await cli(['validate', 'm'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       'm/scenarios.json:13:12: error UNKNOWN_BAND: lever "back" of scenario "m" moves pupils to band "Z" of setting "resourced", which tariff "test-tariff" does not price\n  hint: bands for resourced: A\n1 error\n',
     );
   });
 
-  it("move-placements without a to.band, where the pupils' own band is not priced", () => {
+  it("move-placements without a to.band, where the pupils' own band is not priced", async () => {
     const dir = copyOf();
     writeFileSync(path.join(dir, 'm/scenarios.json'), lever({ setting: 'mainstream' }));
-    const result = runCli(['project', 'm', '--scenario', 'm'], { cwd: dir });
+    const result = await cli(['project', 'm', '--scenario', 'm'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       'm/scenarios.json:13:12: error UNKNOWN_BAND: lever "back" of scenario "m" moves pupils to setting "mainstream" without a to.band, so they keep band "A", which tariff "test-tariff" does not price there\n  hint: give the lever a to.band; bands for mainstream: 1',
@@ -126,22 +129,22 @@ describe('scenarios.json: a move or shift to a band the tariff does not price is
     expect(result.stderr).not.toContain('cohort.csv');
   });
 
-  it('shift-new-plans to a setting the tariff does not declare', () => {
+  it('shift-new-plans to a setting the tariff does not declare', async () => {
     const dir = copyOf();
     writeFileSync(
       path.join(dir, 'm/scenarios.json'),
       lever({ setting: 'hospital' }, 'shift-new-plans'),
     );
-    const result = runCli(['validate', 'm'], { cwd: dir });
+    const result = await cli(['validate', 'm'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       'error UNKNOWN_SETTING: lever "back" of scenario "m" moves pupils to setting "hospital", which is not in tariff "test-tariff"',
     );
   });
 
-  it('a move to a priced band passes', () => {
+  it('a move to a priced band passes', async () => {
     const dir = copyOf();
     writeFileSync(path.join(dir, 'm/scenarios.json'), lever({ setting: 'resourced', band: 'A' }));
-    expect(runCli(['validate', 'm'], { cwd: dir }).code).toBe(0);
+    expect((await cli(['validate', 'm'], { cwd: dir })).code).toBe(0);
   });
 });

@@ -20,7 +20,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runBatch } from '../../src/index.js';
-import { ROOT, runCli, type RunResult } from '../helpers/exec.js';
+import { ROOT, type RunResult } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
 
 /**
  * Where outputs may go (issue 18): never over an input, by any name for it; never replacing a
@@ -28,7 +29,8 @@ import { ROOT, runCli, type RunResult } from '../helpers/exec.js';
  */
 const VALID = path.join(ROOT, 'fixtures/errors/_valid');
 const STACK_TRACE = /at .*\.js:\d+/;
-const expected = (): string => runCli(['project', VALID, '--format', 'csv']).stdout;
+const expected = async (): Promise<string> =>
+  (await cli(['project', VALID, '--format', 'csv'])).stdout;
 
 let scratch: string;
 beforeEach(() => {
@@ -53,10 +55,10 @@ function expectUsage(result: RunResult, pattern: RegExp): void {
 }
 
 describe('an output is never written over an input, by any name', () => {
-  it('project --out through a symlinked folder to the cohort: exit 2, cohort unchanged', () => {
+  it('project --out through a symlinked folder to the cohort: exit 2, cohort unchanged', async () => {
     const { model, alias } = modelWithAlias();
     const before = readFileSync(path.join(model, 'cohort.csv'), 'utf8');
-    const result = runCli(['project', model, '--out', path.join(alias, 'cohort.csv')]);
+    const result = await cli(['project', model, '--out', path.join(alias, 'cohort.csv')]);
     expectUsage(result, /is one of this run's inputs/);
     expect(readFileSync(path.join(model, 'cohort.csv'), 'utf8')).toBe(before);
     expect(readdirSync(model).sort()).toEqual([
@@ -67,10 +69,10 @@ describe('an output is never written over an input, by any name', () => {
     ]);
   });
 
-  it('project --manifest through a symlinked folder to model.json: exit 2, model.json unchanged', () => {
+  it('project --manifest through a symlinked folder to model.json: exit 2, model.json unchanged', async () => {
     const { model, alias } = modelWithAlias();
     const before = readFileSync(path.join(model, 'model.json'), 'utf8');
-    const result = runCli([
+    const result = await cli([
       'project',
       model,
       '--out',
@@ -83,19 +85,19 @@ describe('an output is never written over an input, by any name', () => {
     expect(existsSync(path.join(scratch, 'out.csv'))).toBe(false);
   });
 
-  it('project --out to a hard link of an input (same device and inode): exit 2', () => {
+  it('project --out to a hard link of an input (same device and inode): exit 2', async () => {
     const { model } = modelWithAlias();
     const link = path.join(scratch, 'funding-link.csv');
     linkSync(path.join(model, 'funding.csv'), link);
     const before = readFileSync(link, 'utf8');
-    const result = runCli(['project', model, '--out', link]);
+    const result = await cli(['project', model, '--out', link]);
     expectUsage(result, /is one of this run's inputs/);
     expect(readFileSync(path.join(model, 'funding.csv'), 'utf8')).toBe(before);
   });
 
-  it('project --out and --manifest naming one file through two names: exit 2', () => {
+  it('project --out and --manifest naming one file through two names: exit 2', async () => {
     const { model, alias } = modelWithAlias();
-    const result = runCli([
+    const result = await cli([
       'project',
       model,
       '--out',
@@ -107,13 +109,13 @@ describe('an output is never written over an input, by any name', () => {
     expect(existsSync(path.join(model, 'run.csv'))).toBe(false);
   });
 
-  it('nff --out through a symlinked folder to the factors file: exit 2, factors unchanged', () => {
+  it('nff --out through a symlinked folder to the factors file: exit 2, factors unchanged', async () => {
     const dir = path.join(scratch, 'nff');
     cpSync(path.join(ROOT, 'fixtures/errors/_valid-nff'), dir, { recursive: true });
     symlinkSync(dir, path.join(scratch, 'nff-alias'));
     const factors = path.join(dir, 'nff-factors.csv');
     const before = readFileSync(factors, 'utf8');
-    const result = runCli([
+    const result = await cli([
       'nff',
       factors,
       '--year',
@@ -127,15 +129,24 @@ describe('an output is never written over an input, by any name', () => {
     expect(readFileSync(factors, 'utf8')).toBe(before);
   });
 
-  it('tariffs import --out through a symlinked folder to the rates CSV: exit 2, rates unchanged', () => {
+  it('tariffs import --out through a symlinked folder to the rates CSV: exit 2, rates unchanged', async () => {
     const dir = path.join(scratch, 'csv');
     expect(
-      runCli(['tariffs', 'export', 'example-borough-2025', '--csv', '--out-dir', dir, '--quiet'])
-        .code,
+      (
+        await cli([
+          'tariffs',
+          'export',
+          'example-borough-2025',
+          '--csv',
+          '--out-dir',
+          dir,
+          '--quiet',
+        ])
+      ).code,
     ).toBe(0);
     symlinkSync(dir, path.join(scratch, 'csv-alias'));
     const before = readFileSync(path.join(dir, 'rates.csv'), 'utf8');
-    const result = runCli([
+    const result = await cli([
       'tariffs',
       'import',
       path.join(dir, 'rates.csv'),
@@ -155,7 +166,7 @@ describe('an output is never written over an input, by any name', () => {
     expect(readFileSync(path.join(dir, 'rates.csv'), 'utf8')).toBe(before);
   });
 
-  it('batch --out-dir through a symlinked folder onto an input named manifest.json: exit 2, input unchanged', () => {
+  it('batch --out-dir through a symlinked folder onto an input named manifest.json: exit 2, input unchanged', async () => {
     // A folder of model folders whose one area keeps its tariff in manifest.json; --force lets batch write beside the inputs, never over one.
     const root = path.join(scratch, 'areas');
     const area = path.join(root, 'a');
@@ -171,7 +182,7 @@ describe('an output is never written over an input, by any name', () => {
     );
     symlinkSync(area, path.join(scratch, 'a-alias'));
     const before = readFileSync(path.join(area, 'manifest.json'), 'utf8');
-    const result = runCli([
+    const result = await cli([
       'batch',
       root,
       '--out-dir',
@@ -193,10 +204,10 @@ describe('an output is never written over an input, by any name', () => {
 });
 
 describe('an output that is not a regular file is written to, never replaced', () => {
-  it('project --out /dev/null writes into the device and leaves it a character device', () => {
+  it('project --out /dev/null writes into the device and leaves it a character device', async () => {
     const before = statSync('/dev/null');
     expect(before.isCharacterDevice()).toBe(true);
-    const result = runCli(['project', VALID, '--out', '/dev/null']);
+    const result = await cli(['project', VALID, '--out', '/dev/null']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const after = lstatSync('/dev/null');
@@ -205,19 +216,19 @@ describe('an output that is not a regular file is written to, never replaced', (
     expect(readdirSync('/dev').filter((name) => name.startsWith('.null.tmp-'))).toEqual([]);
   });
 
-  it('project --out FIFO writes the output into the FIFO and leaves it a FIFO', () => {
+  it('project --out FIFO writes the output into the FIFO and leaves it a FIFO', async () => {
     const fifo = path.join(scratch, 'pipe');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     // Open the reading end first (without blocking), so the run can open the writing end.
     const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
-      const result = runCli(['project', VALID, '--out', fifo]);
+      const result = await cli(['project', VALID, '--out', fifo]);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(lstatSync(fifo).isFIFO()).toBe(true);
       const buffer = Buffer.alloc(65536);
       const read = readSync(reader, buffer, 0, buffer.length, null);
-      expect(buffer.subarray(0, read).toString('utf8')).toBe(expected());
+      expect(buffer.subarray(0, read).toString('utf8')).toBe(await expected());
     } finally {
       closeSync(reader);
     }
@@ -226,8 +237,8 @@ describe('an output that is not a regular file is written to, never replaced', (
 });
 
 describe('every mistake in an output path is a usage error (exit 2) naming the path and the reason', () => {
-  it('--out that is a folder', () => {
-    const result = runCli(['project', VALID, '--out', scratch]);
+  it('--out that is a folder', async () => {
+    const result = await cli(['project', VALID, '--out', scratch]);
     expectUsage(
       result,
       new RegExp(`${scratch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*is a folder`),
@@ -235,24 +246,24 @@ describe('every mistake in an output path is a usage error (exit 2) naming the p
     expect(readdirSync(scratch)).toEqual([]);
   });
 
-  it('--out under a file', () => {
+  it('--out under a file', async () => {
     const file = path.join(scratch, 'file');
     writeFileSync(file, 'x\n');
-    const result = runCli(['project', VALID, '--out', path.join(file, 'x.csv')]);
+    const result = await cli(['project', VALID, '--out', path.join(file, 'x.csv')]);
     expectUsage(result, /file\/x\.csv.*is a file, not a folder/);
     expect(readFileSync(file, 'utf8')).toBe('x\n');
   });
 
-  it('--out in a folder that does not exist', () => {
-    const result = runCli(['project', VALID, '--out', path.join(scratch, 'no', 'x.csv')]);
+  it('--out in a folder that does not exist', async () => {
+    const result = await cli(['project', VALID, '--out', path.join(scratch, 'no', 'x.csv')]);
     expectUsage(result, /no\/x\.csv.*does not exist/);
   });
 
-  it("--out '' and --manifest ''", () => {
-    expectUsage(runCli(['project', VALID, '--out', '']), /--out is empty/);
-    expectUsage(runCli(['project', VALID, '--manifest', '']), /--manifest is empty/);
+  it("--out '' and --manifest ''", async () => {
+    expectUsage(await cli(['project', VALID, '--out', '']), /--out is empty/);
+    expectUsage(await cli(['project', VALID, '--manifest', '']), /--manifest is empty/);
     expectUsage(
-      runCli([
+      await cli([
         'nff',
         'fixtures/errors/_valid-nff/nff-factors.csv',
         '--year',
@@ -264,12 +275,15 @@ describe('every mistake in an output path is a usage error (exit 2) naming the p
       ]),
       /--out is empty/,
     );
-    expectUsage(runCli(['tariffs', 'show', 'example-borough-2025', '--out', '']), /--out is empty/);
+    expectUsage(
+      await cli(['tariffs', 'show', 'example-borough-2025', '--out', '']),
+      /--out is empty/,
+    );
   });
 
-  it('nff --out that is a folder, and compare --out under a file', () => {
+  it('nff --out that is a folder, and compare --out under a file', async () => {
     expectUsage(
-      runCli([
+      await cli([
         'nff',
         'fixtures/errors/_valid-nff/nff-factors.csv',
         '--year',
@@ -283,14 +297,14 @@ describe('every mistake in an output path is a usage error (exit 2) naming the p
     );
     writeFileSync(path.join(scratch, 'file'), 'x\n');
     expectUsage(
-      runCli(['compare', 'fixtures/example', '--out', path.join(scratch, 'file', 'c.csv')]),
+      await cli(['compare', 'fixtures/example', '--out', path.join(scratch, 'file', 'c.csv')]),
       /is a file, not a folder/,
     );
   });
 
-  it('batch --out-dir under a file', () => {
+  it('batch --out-dir under a file', async () => {
     writeFileSync(path.join(scratch, 'file'), 'x\n');
-    const result = runCli([
+    const result = await cli([
       'batch',
       'fixtures/national',
       '--out-dir',
@@ -302,8 +316,8 @@ describe('every mistake in an output path is a usage error (exit 2) naming the p
     expectUsage(result, /file\/out.*is a file, not a folder/);
   });
 
-  it('batch --out-dir that cannot be created (in /proc, where nothing can be made)', () => {
-    const result = runCli([
+  it('batch --out-dir that cannot be created (in /proc, where nothing can be made)', async () => {
+    const result = await cli([
       'batch',
       'fixtures/national',
       '--out-dir',
@@ -315,10 +329,10 @@ describe('every mistake in an output path is a usage error (exit 2) naming the p
     expectUsage(result, /\/proc\/highneeds-test\/out/);
   });
 
-  it('tariffs export --csv --out-dir under a file', () => {
+  it('tariffs export --csv --out-dir under a file', async () => {
     writeFileSync(path.join(scratch, 'file'), 'x\n');
     expectUsage(
-      runCli([
+      await cli([
         'tariffs',
         'export',
         'example-borough-2025',
@@ -333,8 +347,8 @@ describe('every mistake in an output path is a usage error (exit 2) naming the p
 });
 
 describe('--jobs is bounded by the areas and the cores', () => {
-  it('batch --jobs 1000 on a 4-area model is clamped, said once on stderr, and gives the same outputs', () => {
-    const clamped = runCli([
+  it('batch --jobs 1000 on a 4-area model is clamped, said once on stderr, and gives the same outputs', async () => {
+    const clamped = await cli([
       'batch',
       'fixtures/national',
       '--out-dir',
@@ -347,7 +361,7 @@ describe('--jobs is bounded by the areas and the cores', () => {
     expect(clamped.stderr).toBe(
       `highneeds: --jobs 1000 is more than needed; using ${used} (4 areas, ${availableParallelism()} core${availableParallelism() === 1 ? '' : 's'})\n`,
     );
-    const plain = runCli([
+    const plain = await cli([
       'batch',
       'fixtures/national',
       '--out-dir',

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/exec.js';
+import { ROOT } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
 import { SUMMARY_COLUMNS } from '../../src/report/rows.js';
 
 describe('highneeds compare on the example', () => {
-  it('with no arguments shows every scenario, with changes from the first', () => {
-    const result = runCli(['compare', '--format', 'csv']);
+  it('with no arguments shows every scenario, with changes from the first', async () => {
+    const result = await cli(['compare', '--format', 'csv']);
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toBe(
@@ -20,19 +21,17 @@ describe('highneeds compare on the example', () => {
     expect(lines[1]!.endsWith(',0.00,0.00,0.00')).toBe(true);
   });
 
-  it("a scenario's rows equal project --scenario for it", () => {
-    const compared = runCli([
-      'compare',
-      '--scenarios',
-      'unmitigated,safety-valve',
-      '--format',
-      'csv',
-    ])
-      .stdout.trim()
+  it("a scenario's rows equal project --scenario for it", async () => {
+    const compared = (
+      await cli(['compare', '--scenarios', 'unmitigated,safety-valve', '--format', 'csv'])
+    ).stdout
+      .trim()
       .split('\n')
       .filter((l) => l.startsWith('safety-valve,'));
-    const projected = runCli(['project', '--scenario', 'safety-valve', '--format', 'csv'])
-      .stdout.trim()
+    const projected = (
+      await cli(['project', '--scenario', 'safety-valve', '--format', 'csv'])
+    ).stdout
+      .trim()
       .split('\n')
       .slice(1)
       .map((l) => l.split(','));
@@ -51,8 +50,8 @@ describe('highneeds compare on the example', () => {
     });
   });
 
-  it('the DBV savings by lever add up to the difference, to the penny', () => {
-    const result = runCli(['compare', '--savings', '--format', 'csv']);
+  it('the DBV savings by lever add up to the difference, to the penny', async () => {
+    const result = await cli(['compare', '--savings', '--format', 'csv']);
     expect(result.code).toBe(0);
     const rows = (parse(result.stdout) as string[][]).slice(1);
     const mitigated = rows.filter((r) => r[0] === 'mitigated');
@@ -67,8 +66,10 @@ describe('highneeds compare on the example', () => {
         'transfer-2028',
       ]),
     );
-    const compare = runCli(['compare', '--scenarios', 'unmitigated,mitigated', '--format', 'csv'])
-      .stdout.trim()
+    const compare = (
+      await cli(['compare', '--scenarios', 'unmitigated,mitigated', '--format', 'csv'])
+    ).stdout
+      .trim()
       .split('\n')
       .slice(1)
       .map((l) => l.split(','));
@@ -81,8 +82,8 @@ describe('highneeds compare on the example', () => {
     }
   });
 
-  it('states the Safety Valve targets and the instalments at risk', () => {
-    const result = runCli(['compare', '--format', 'table']);
+  it('states the Safety Valve targets and the instalments at risk', async () => {
+    const result = await cli(['compare', '--format', 'table']);
     expect(result.stdout).toContain(
       'Safety Valve agreement in "safety-valve": agreed total £24,000,000.00',
     );
@@ -92,8 +93,8 @@ describe('highneeds compare on the example', () => {
 });
 
 describe('highneeds solve on the example', () => {
-  it('answers what share of new plans must be avoided to balance in-year by 2028-29, and the answer meets the target when fed back', () => {
-    const result = runCli([
+  it('answers what share of new plans must be avoided to balance in-year by 2028-29, and the answer meets the target when fed back', async () => {
+    const result = await cli([
       'solve',
       '--scenario',
       'demand-management',
@@ -118,7 +119,7 @@ describe('highneeds solve on the example', () => {
       .levers[0];
     lever.share = String(/"value": (-?[\d.]+)/.exec(result.stdout)![1]);
     writeFileSync(path.join(dir, 'scenarios.json'), JSON.stringify(scenarios));
-    const fed = runCli([
+    const fed = await cli([
       'project',
       'fixtures/example',
       '--scenario',
@@ -135,8 +136,8 @@ describe('highneeds solve on the example', () => {
     expect(Number(row[12])).toBeGreaterThanOrEqual(0);
   });
 
-  it('exit 4 when no value in the range meets the target', () => {
-    const result = runCli([
+  it('exit 4 when no value in the range meets the target', async () => {
+    const result = await cli([
       'solve',
       '--scenario',
       'demand-management',
@@ -153,10 +154,19 @@ describe('highneeds solve on the example', () => {
     expect(result.stderr).toContain('No value of lever:fewer-new-plans.share in -1,0 meets');
   });
 
-  it('a malformed target is a usage error', () => {
+  it('a malformed target is a usage error', async () => {
     expect(
-      runCli(['solve', '--target', 'balance>0', '--vary', 'assumption:hnbGrowth', '--range', '0,1'])
-        .code,
+      (
+        await cli([
+          'solve',
+          '--target',
+          'balance>0',
+          '--vary',
+          'assumption:hnbGrowth',
+          '--range',
+          '0,1',
+        ])
+      ).code,
     ).toBe(2);
   });
 });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { libraryFiles, readTariffFile } from '../../src/io/tariff-library.js';
-import { ROOT, runCli } from '../helpers/exec.js';
+import { ROOT } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
 import { SUMMARY_COLUMNS } from '../../src/report/rows.js';
 
 const LIBRARY = path.join(ROOT, 'tariffs');
@@ -11,8 +12,8 @@ const LIBRARY = path.join(ROOT, 'tariffs');
 describe('the tariff library (lint)', () => {
   const files = libraryFiles(LIBRARY);
 
-  it('tariffs check passes on the whole library', () => {
-    const result = runCli(['tariffs', 'check']);
+  it('tariffs check passes on the whole library', async () => {
+    const result = await cli(['tariffs', 'check']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout.trim().split('\n')).toHaveLength(files.length);
@@ -30,12 +31,12 @@ describe('the tariff library (lint)', () => {
       }
     });
 
-    it(`${path.basename(file)}: export --csv then import gives the identical table`, () => {
+    it(`${path.basename(file)}: export --csv then import gives the identical table`, async () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-roundtrip-'));
-      expect(runCli(['tariffs', 'export', file, '--csv', '--out-dir', dir, '--quiet']).code).toBe(
-        0,
-      );
-      const back = runCli([
+      expect(
+        (await cli(['tariffs', 'export', file, '--csv', '--out-dir', dir, '--quiet'])).code,
+      ).toBe(0);
+      const back = await cli([
         'tariffs',
         'import',
         path.join(dir, 'rates.csv'),
@@ -50,7 +51,7 @@ describe('the tariff library (lint)', () => {
         '--quiet',
       ]);
       expect(back.stderr).toBe('');
-      expect(back.stdout).toBe(runCli(['tariffs', 'export', file]).stdout);
+      expect(back.stdout).toBe((await cli(['tariffs', 'export', file])).stdout);
     });
   }
 
@@ -62,8 +63,8 @@ describe('the tariff library (lint)', () => {
 });
 
 describe('tariffs list and show', () => {
-  it('list: one row per library file, with its years, settings, bands and sources', () => {
-    const result = runCli(['tariffs', 'list', '--format', 'csv']);
+  it('list: one row per library file, with its years, settings, bands and sources', async () => {
+    const result = await cli(['tariffs', 'list', '--format', 'csv']);
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toBe('id,title,from,to,settings,bands,rates,references,status');
@@ -73,35 +74,37 @@ describe('tariffs list and show', () => {
     ]);
   });
 
-  it('show --at: the row in force on the date, uplifted by the declared rule', () => {
+  it('show --at: the row in force on the date, uplifted by the declared rule', async () => {
     // Worked example tariff: special band B is 12,000 to August 2026, 13,200 from 1 September 2026, uplifted 5% on 1 April 2027.
-    const at = (date: string) =>
-      runCli([
-        'tariffs',
-        'show',
-        'fixtures/worked-example/tariff.json',
-        '--at',
-        date,
-        '--format',
-        'csv',
-      ])
-        .stdout.split('\n')
+    const at = async (date: string) =>
+      (
+        await cli([
+          'tariffs',
+          'show',
+          'fixtures/worked-example/tariff.json',
+          '--at',
+          date,
+          '--format',
+          'csv',
+        ])
+      ).stdout
+        .split('\n')
         .find((line) => line.startsWith('special,B'));
-    expect(at('2026-08-31')).toBe('special,B,B,*,12000.00,10000.00,2025-04-01,,0,,');
-    expect(at('2026-09-01')).toBe('special,B,B,*,13200.00,10000.00,2026-09-01,,0,,');
-    expect(at('2027-04-01')).toBe('special,B,B,*,13860.00,10000.00,2026-09-01,,1,,');
+    expect(await at('2026-08-31')).toBe('special,B,B,*,12000.00,10000.00,2025-04-01,,0,,');
+    expect(await at('2026-09-01')).toBe('special,B,B,*,13200.00,10000.00,2026-09-01,,0,,');
+    expect(await at('2027-04-01')).toBe('special,B,B,*,13860.00,10000.00,2026-09-01,,1,,');
   });
 
-  it('an unknown tariff id is a usage error', () => {
-    const result = runCli(['tariffs', 'show', 'no-such-table']);
+  it('an unknown tariff id is a usage error', async () => {
+    const result = await cli(['tariffs', 'show', 'no-such-table']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('"no-such-table" is neither a tariff file nor the id of one');
   });
 });
 
 describe('tariffs diff', () => {
-  it('two small tables, row by row, to the penny', () => {
-    const result = runCli([
+  it('two small tables, row by row, to the penny', async () => {
+    const result = await cli([
       'tariffs',
       'diff',
       'fixtures/tariff-diff/a.json',
@@ -124,8 +127,8 @@ describe('tariffs diff', () => {
     );
   });
 
-  it("--model: the cost of switching per financial year equals the two projections' difference", () => {
-    const result = runCli([
+  it("--model: the cost of switching per financial year equals the two projections' difference", async () => {
+    const result = await cli([
       'tariffs',
       'diff',
       'example-borough-2025',
@@ -144,20 +147,22 @@ describe('tariffs diff', () => {
       '2029-30',
       '2030-31',
     ]);
-    const a = runCli(['project', 'fixtures/example', '--format', 'csv'])
-      .stdout.trim()
+    const a = (await cli(['project', 'fixtures/example', '--format', 'csv'])).stdout
+      .trim()
       .split('\n')
       .slice(1)
       .map((line) => line.split(','));
-    const b = runCli([
-      'project',
-      'fixtures/example',
-      '--tariff',
-      'national-illustrative',
-      '--format',
-      'csv',
-    ])
-      .stdout.trim()
+    const b = (
+      await cli([
+        'project',
+        'fixtures/example',
+        '--tariff',
+        'national-illustrative',
+        '--format',
+        'csv',
+      ])
+    ).stdout
+      .trim()
       .split('\n')
       .slice(1)
       .map((line) => line.split(','));
@@ -174,8 +179,8 @@ describe('tariffs diff', () => {
 describe('tariffs import from a spreadsheet', () => {
   const dir = 'fixtures/tariff-import';
 
-  it('accepts £ signs, thousands separators, dd/mm/yyyy dates, a BOM, CRLF and blank rows, and says what it normalised', () => {
-    const result = runCli([
+  it('accepts £ signs, thousands separators, dd/mm/yyyy dates, a BOM, CRLF and blank rows, and says what it normalised', async () => {
+    const result = await cli([
       'tariffs',
       'import',
       `${dir}/rates.csv`,
@@ -200,13 +205,22 @@ describe('tariffs import from a spreadsheet', () => {
     );
   });
 
-  it('the imported table round-trips through export and import exactly', () => {
+  it('the imported table round-trips through export and import exactly', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'highneeds-import-'));
     expect(
-      runCli(['tariffs', 'export', `${dir}/expected.json`, '--csv', '--out-dir', out, '--quiet'])
-        .code,
+      (
+        await cli([
+          'tariffs',
+          'export',
+          `${dir}/expected.json`,
+          '--csv',
+          '--out-dir',
+          out,
+          '--quiet',
+        ])
+      ).code,
     ).toBe(0);
-    const back = runCli([
+    const back = await cli([
       'tariffs',
       'import',
       path.join(out, 'rates.csv'),
@@ -221,8 +235,8 @@ describe('tariffs import from a spreadsheet', () => {
     expect(back.stdout).toBe(readFileSync(path.join(ROOT, dir, 'expected.json'), 'utf8'));
   });
 
-  it('refuses what is ambiguous or wrong, every problem at once, located', () => {
-    const result = runCli([
+  it('refuses what is ambiguous or wrong, every problem at once, located', async () => {
+    const result = await cli([
       'tariffs',
       'import',
       `${dir}/bad-rates.csv`,
@@ -248,8 +262,8 @@ describe('tariffs import from a spreadsheet', () => {
 });
 
 describe('project --tariff', () => {
-  it('runs the same model against a library table by id', () => {
-    const result = runCli([
+  it('runs the same model against a library table by id', async () => {
+    const result = await cli([
       'project',
       'fixtures/example',
       '--tariff',

@@ -7,3 +7,8 @@ export declare function checkBinary(
   dir: string,
   outDir: string,
 ): { outcome?: string; failure?: string };
+export declare function fuzzOut(outDir: string): string;
+export declare function judgeRun(
+  result: { code: number | null; stderr: string },
+  out: string,
+): { outcome?: string; failure?: string };

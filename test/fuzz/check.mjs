@@ -38,17 +38,27 @@ const STACK = /\n\s+at .+:\d+:\d+/;
 
 /** The same case through the real binary: exit 0, 1 or 2, no stack trace, no partial --out. */
 export function checkBinary(bin, dir, outDir) {
-  const out = path.join(outDir, 'fuzz-out.csv');
-  rmSync(out, { force: true });
+  const out = fuzzOut(outDir);
   const result = spawnSync(process.execPath, [bin, 'project', dir, '--out', out, '--quiet'], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
   });
-  if (![0, 1, 2].includes(result.status))
-    return { failure: `exit ${result.status}: ${result.stderr}` };
+  return judgeRun({ code: result.status, stderr: result.stderr }, out);
+}
+
+/** Where a checked run writes its --out: the file is removed first, so a stale one is never judged. */
+export function fuzzOut(outDir) {
+  const out = path.join(outDir, 'fuzz-out.csv');
+  rmSync(out, { force: true });
+  return out;
+}
+
+/** What a CLI run of a fuzzed case (`project DIR --out OUT --quiet`) must show, however it was run. */
+export function judgeRun(result, out) {
+  if (![0, 1, 2].includes(result.code)) return { failure: `exit ${result.code}: ${result.stderr}` };
   if (STACK.test(result.stderr)) return { failure: `stack trace on stderr: ${result.stderr}` };
-  if (result.status !== 0 && existsSync(out))
-    return { failure: `exit ${result.status} but --out was written` };
-  if (result.status === 0 && !existsSync(out)) return { failure: 'exit 0 but --out missing' };
-  return { outcome: result.status === 0 ? 'ok' : 'input-error' };
+  if (result.code !== 0 && existsSync(out))
+    return { failure: `exit ${result.code} but --out was written` };
+  if (result.code === 0 && !existsSync(out)) return { failure: 'exit 0 but --out missing' };
+  return { outcome: result.code === 0 ? 'ok' : 'input-error' };
 }

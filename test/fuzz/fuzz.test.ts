@@ -10,8 +10,9 @@ import { loadModel } from '../../src/io/read-model.js';
 import { renderCsv } from '../../src/report/csv.js';
 import { renderJson } from '../../src/report/json.js';
 import { DETAIL_COLUMNS, detailRows, SUMMARY_COLUMNS, summaryRows } from '../../src/report/rows.js';
-import { BIN, ROOT } from '../helpers/exec.js';
-import { checkBinary, checkInProcess } from './check.mjs';
+import { ROOT } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
+import { checkInProcess, fuzzOut, judgeRun } from './check.mjs';
 import { generator, mutateModel } from './mutate.mjs';
 
 // A short, seeded slice of `npm run fuzz` (10,000 cases) in every test run.
@@ -51,13 +52,15 @@ describe(`fuzz (seed ${SEED})`, () => {
     expect(outcomes['input-error']).toBeGreaterThan(20);
   });
 
-  it('20 mutated models through the binary: exit 0/1/2, no stack trace, no partial output', () => {
+  // scripts/fuzz.mjs runs its cases through the binary; here main() runs them in process (the same checks).
+  it('20 mutated models through the CLI: exit 0/1/2, no stack trace, no partial output', async () => {
     const random = generator(SEED + 1);
     const failures: string[] = [];
     for (let i = 0; i < 20; i += 1) {
       const dir = path.join(scratch, 'bin-model');
       const applied = mutateModel(ROOT, dir, random);
-      const result = checkBinary(BIN, dir, scratch);
+      const out = fuzzOut(scratch);
+      const result = judgeRun(await cli(['project', dir, '--out', out, '--quiet']), out);
       if (result.failure) failures.push(`case ${i} (${applied.join('; ')}): ${result.failure}`);
     }
     expect(failures).toEqual([]);

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listParameters } from '../../src/report/nff-parameters.js';
 import { loadNff } from '../../src/io/load-nff.js';
-import { ROOT, runCli } from '../helpers/exec.js';
+import { ROOT } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
 
 const WORKED = [
   'fixtures/nff/worked/nff-factors.csv',
@@ -73,8 +74,8 @@ describe('the shipped parameter files (lint)', () => {
 });
 
 describe('highneeds nff as a user runs it', () => {
-  it('--area shows one area step by step in words and numbers', () => {
-    const result = runCli(['nff', ...WORKED, '--area', 'A', '--format', 'table']);
+  it('--area shows one area step by step in words and numbers', async () => {
+    const result = await cli(['nff', ...WORKED, '--area', 'A', '--format', 'table']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
@@ -90,16 +91,18 @@ describe('highneeds nff as a user runs it', () => {
     );
   });
 
-  it("--area with CSV is that area's row only", () => {
-    const lines = runCli(['nff', ...WORKED, '--area', 'C', '--format', 'csv'])
-      .stdout.trim()
+  it("--area with CSV is that area's row only", async () => {
+    const lines = (await cli(['nff', ...WORKED, '--area', 'C', '--format', 'csv'])).stdout
+      .trim()
       .split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^C,Area C \(in between\),2025-26,1\.2,288000\.00,/);
   });
 
-  it('JSON: exact numbers, every parameter with its standing, the total, the solved cap', () => {
-    const json = JSON.parse(runCli(['nff', ...WORKED, '--solve-cap', '--format', 'json']).stdout);
+  it('JSON: exact numbers, every parameter with its standing, the total, the solved cap', async () => {
+    const json = JSON.parse(
+      (await cli(['nff', ...WORKED, '--solve-cap', '--format', 'json'])).stdout,
+    );
     expect(json.mode).toBe('formula');
     expect(json.areas).toHaveLength(3);
     expect(json.total.allocation).toBe(5416000);
@@ -114,19 +117,21 @@ describe('highneeds nff as a user runs it', () => {
     ]);
   });
 
-  it('--out writes the same bytes as stdout, and leaves no temporary file', () => {
+  it('--out writes the same bytes as stdout, and leaves no temporary file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
     const out = path.join(dir, 'nff.csv');
-    expect(runCli(['nff', ...WORKED, '--out', out]).code).toBe(0);
-    expect(readFileSync(out, 'utf8')).toBe(runCli(['nff', ...WORKED, '--format', 'csv']).stdout);
+    expect((await cli(['nff', ...WORKED, '--out', out])).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(
+      (await cli(['nff', ...WORKED, '--format', 'csv'])).stdout,
+    );
     expect(readdirSync(dir)).toEqual(['nff.csv']);
   });
 
-  it('--manifest records both inputs with their SHA-256, the parameters and the options, the same bytes every run', () => {
+  it('--manifest records both inputs with their SHA-256, the parameters and the options, the same bytes every run', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
     const [out, manifest] = [path.join(dir, 'nff.csv'), path.join(dir, 'manifest.json')];
     expect(
-      runCli(['nff', ...WORKED, '--solve-cap', '--out', out, '--manifest', manifest]).code,
+      (await cli(['nff', ...WORKED, '--solve-cap', '--out', out, '--manifest', manifest])).code,
     ).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'nff.csv']);
     const first = readFileSync(manifest, 'utf8');
@@ -150,12 +155,13 @@ describe('highneeds nff as a user runs it', () => {
     expect(parsed.parameters.financial_year).toBe('2025-26');
     expect(parsed.options).toEqual({ year: '2025-26', format: 'csv', solve_cap: true });
     expect(
-      runCli(['nff', ...WORKED, '--solve-cap', '--format', 'csv', '--manifest', manifest]).code,
+      (await cli(['nff', ...WORKED, '--solve-cap', '--format', 'csv', '--manifest', manifest]))
+        .code,
     ).toBe(0);
     expect(readFileSync(manifest, 'utf8')).toBe(first);
-    expect(runCli(['nff', ...WORKED, '--out', out, '--manifest', out]).code).toBe(2);
+    expect((await cli(['nff', ...WORKED, '--out', out, '--manifest', out])).code).toBe(2);
     // A manifest refused after the output was staged leaves no temporary file behind.
-    const refused = runCli([
+    const refused = await cli([
       'nff',
       ...WORKED,
       '--out',
@@ -167,10 +173,10 @@ describe('highneeds nff as a user runs it', () => {
     expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'nff.csv']);
   });
 
-  it("--baseline-from chains a rollover year from the year before's output: the same figures as baselines typed in", () => {
+  it("--baseline-from chains a rollover year from the year before's output: the same figures as baselines typed in", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
     const before = path.join(dir, 'nff-2025-26.csv');
-    expect(runCli(['nff', ...WORKED, '--out', before]).code).toBe(0);
+    expect((await cli(['nff', ...WORKED, '--out', before])).code).toBe(0);
     // The rollover factors without their baseline column: it comes from last year's output.
     const typed = readFileSync(path.join(ROOT, 'fixtures/nff/worked/rollover-factors.csv'), 'utf8');
     const bare = path.join(dir, 'rollover.csv');
@@ -194,7 +200,7 @@ describe('highneeds nff as a user runs it', () => {
       '--format',
       'csv',
     ];
-    const chained = runCli([
+    const chained = await cli([
       'nff',
       bare,
       ...rollover,
@@ -205,7 +211,7 @@ describe('highneeds nff as a user runs it', () => {
     ]);
     expect(chained.code, chained.stderr).toBe(0);
     expect(chained.stdout).toBe(
-      runCli(['nff', 'fixtures/nff/worked/rollover-factors.csv', ...rollover]).stdout,
+      (await cli(['nff', 'fixtures/nff/worked/rollover-factors.csv', ...rollover])).stdout,
     );
     expect(chained.stdout).toContain('A,Area A (on the floor),2026-27,1712000.00');
     // docs/nff.md, "A rollover year": last year's allocation before import/export, uplifted, plus the grant and this year's import/export.
@@ -235,15 +241,15 @@ describe('highneeds nff as a user runs it', () => {
         .filter((line) => !line.startsWith('B,'))
         .join('\n'),
     );
-    const missing = runCli(['nff', bare, ...rollover, '--baseline-from', before]);
+    const missing = await cli(['nff', bare, ...rollover, '--baseline-from', before]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('rollover.csv:3:1: error NFF_AREA_MISSING:');
     expect(missing.stderr).toContain('has no allocation for area B in 2025-26, the year before');
-    expect(runCli(['nff', ...WORKED, '--baseline-from', before]).code).toBe(2);
+    expect((await cli(['nff', ...WORKED, '--baseline-from', before])).code).toBe(2);
 
     // Only the year before counts: rows for other years are passed over; a second row for it is refused.
     const years = path.join(dir, 'years.csv');
-    const output = runCli(['nff', ...WORKED, '--format', 'csv']).stdout;
+    const output = (await cli(['nff', ...WORKED, '--format', 'csv'])).stdout;
     const [header, ...body] = output.trimEnd().split('\n');
     writeFileSync(
       years,
@@ -255,21 +261,27 @@ describe('highneeds nff as a user runs it', () => {
         ...body,
       ].join('\n'),
     );
-    const multi = runCli(['nff', bare, ...rollover, '--baseline-from', years]);
+    const multi = await cli(['nff', bare, ...rollover, '--baseline-from', years]);
     expect(multi.code, multi.stderr).toBe(0);
     expect(multi.stdout).toBe(chained.stdout);
     writeFileSync(years, [header, ...body, body[0]!].join('\n'));
-    expect(runCli(['nff', bare, ...rollover, '--baseline-from', years]).stderr).toContain(
+    expect((await cli(['nff', bare, ...rollover, '--baseline-from', years])).stderr).toContain(
       'DUPLICATE_ROW: area A already has an allocation for 2025-26',
     );
     // A file that is not there is that, and only that.
-    const gone = runCli(['nff', bare, ...rollover, '--baseline-from', path.join(dir, 'gone.csv')]);
+    const gone = await cli([
+      'nff',
+      bare,
+      ...rollover,
+      '--baseline-from',
+      path.join(dir, 'gone.csv'),
+    ]);
     expect(gone.code).toBe(1);
     expect(gone.stderr).toContain('FILE_MISSING');
     expect(gone.stderr).not.toContain('MISSING_COLUMN');
   });
 
-  it('reports a missing factor, a repeated area and a negative count all at once, located (exit 1)', () => {
+  it('reports a missing factor, a repeated area and a negative count all at once, located (exit 1)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
     const factors = readFileSync(
       path.join(ROOT, 'fixtures/nff/worked/nff-factors.csv'),
@@ -280,7 +292,7 @@ describe('highneeds nff as a user runs it', () => {
     factors[3] = factors[3]!.replace(/^C,/, 'A,');
     const file = path.join(dir, 'nff-factors.csv');
     writeFileSync(file, factors.join('\n'));
-    const result = runCli([
+    const result = await cli([
       'nff',
       file,
       '--year',
@@ -303,10 +315,10 @@ describe('highneeds nff as a user runs it', () => {
     ]);
   });
 
-  it('usage errors exit 2: a bad --year, an unknown --area, --solve-cap in a rollover year or without a national total', () => {
-    expect(runCli(['nff', ...WORKED.slice(0, 1), '--year', '2025/26']).code).toBe(2);
-    expect(runCli(['nff', ...WORKED, '--area', 'Z']).stderr).toContain('--area Z is not in');
-    const rollover = runCli([
+  it('usage errors exit 2: a bad --year, an unknown --area, --solve-cap in a rollover year or without a national total', async () => {
+    expect((await cli(['nff', ...WORKED.slice(0, 1), '--year', '2025/26'])).code).toBe(2);
+    expect((await cli(['nff', ...WORKED, '--area', 'Z'])).stderr).toContain('--area Z is not in');
+    const rollover = await cli([
       'nff',
       'fixtures/nff/worked/rollover-factors.csv',
       '--year',
@@ -317,7 +329,7 @@ describe('highneeds nff as a user runs it', () => {
     ]);
     expect(rollover.code).toBe(2);
     expect(rollover.stderr).toContain('--solve-cap needs a formula year');
-    const shipped = runCli([
+    const shipped = await cli([
       'nff',
       'fixtures/nff/nff-factors.csv',
       '--year',
@@ -328,8 +340,8 @@ describe('highneeds nff as a user runs it', () => {
     expect(shipped.stderr).toContain('--solve-cap needs "nationalTotal"');
   });
 
-  it('a year with no parameter file is a located input error', () => {
-    const result = runCli([
+  it('a year with no parameter file is a located input error', async () => {
+    const result = await cli([
       'nff',
       ...WORKED.slice(0, 1),
       '--year',

@@ -9,7 +9,8 @@ import { loadModel } from '../../src/io/read-model.js';
 import { headline } from '../../src/report/headline.js';
 import { cell, d, model } from '../core/builders.js';
 import { projectOrThrow } from '../helpers/model.js';
-import { ROOT, runCli } from '../helpers/exec.js';
+import { ROOT } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
 
 const opening = (amount: string): FundingRow => ({
   financialYear: 2025,
@@ -163,15 +164,10 @@ describe('block transfers as a share of the schools block', () => {
 describe('project --hnb-from', () => {
   const model880 = path.join(ROOT, 'fixtures/nff/model');
 
-  it('the shipped allocations file is what highneeds nff writes for 2026-27', () => {
-    const fresh = runCli([
-      'nff',
-      'fixtures/nff/nff-factors.csv',
-      '--year',
-      '2026-27',
-      '--format',
-      'csv',
-    ]).stdout;
+  it('the shipped allocations file is what highneeds nff writes for 2026-27', async () => {
+    const fresh = (
+      await cli(['nff', 'fixtures/nff/nff-factors.csv', '--year', '2026-27', '--format', 'csv'])
+    ).stdout;
     expect(readFileSync(path.join(ROOT, 'fixtures/nff/allocations-2026-27.csv'), 'utf8')).toBe(
       fresh,
     );
@@ -190,13 +186,13 @@ describe('project --hnb-from', () => {
     expect(loaded.inputs.map((i) => i.path)).toContain('fixtures/nff/allocations-2026-27.csv');
   });
 
-  it('an allocation for the year before the projection is the base later years grow from', () => {
+  it('an allocation for the year before the projection is the base later years grow from', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-hnb-'));
     const file = path.join(dir, 'nff-2025-26.csv');
     expect(
-      runCli(['nff', 'fixtures/nff/nff-factors.csv', '--year', '2025-26', '--out', file]).code,
+      (await cli(['nff', 'fixtures/nff/nff-factors.csv', '--year', '2025-26', '--out', file])).code,
     ).toBe(0);
-    const result = runCli([
+    const result = await cli([
       'project',
       'fixtures/nff/model',
       '--hnb-from',
@@ -208,7 +204,7 @@ describe('project --hnb-from', () => {
     const json = JSON.parse(result.stdout);
     // funding.csv's own 2026-27 row is kept (the file is for 2025-26); the NFF figure is not used.
     expect(json.summary[0].income_hnb).toBe(20000000);
-    const only = runCli([
+    const only = await cli([
       'project',
       'fixtures/nff/model',
       '--hnb-from',
@@ -221,8 +217,8 @@ describe('project --hnb-from', () => {
     expect(JSON.parse(only.stdout).summary[0].income_hnb).toBe(21760000);
   });
 
-  it('the table shows the NFF income, the write-off line and the override flag', () => {
-    const result = runCli([
+  it('the table shows the NFF income, the write-off line and the override flag', async () => {
+    const result = await cli([
       'project',
       'fixtures/nff/model',
       '--hnb-from',

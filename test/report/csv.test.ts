@@ -20,12 +20,13 @@ describe('spreadsheet-safe CSV', () => {
   });
 });
 
-describe('spreadsheet-safe CSV through the binary', () => {
+describe('spreadsheet-safe CSV through the CLI', () => {
   it('an area name =HYPERLINK(...) from model.json comes out neutralised', async () => {
     const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const path = await import('node:path');
-    const { ROOT, runCli } = await import('../helpers/exec.js');
+    const { ROOT } = await import('../helpers/exec.js');
+    const { cli } = await import('../helpers/run-cli.js');
     const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-csv-'));
     cpSync(path.join(ROOT, 'fixtures/worked-example'), dir, { recursive: true });
     const manifest = readFileSync(path.join(dir, 'model.json'), 'utf8').replace(
@@ -33,7 +34,7 @@ describe('spreadsheet-safe CSV through the binary', () => {
       '"name": "=HYPERLINK(\\"http://evil.invalid\\",\\"Click\\")"',
     );
     writeFileSync(path.join(dir, 'model.json'), manifest);
-    const result = runCli(['project', dir, '--format', 'csv']);
+    const result = await cli(['project', dir, '--format', 'csv']);
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')[1]).toBe(
       'W01,"\'=HYPERLINK(""http://evil.invalid"",""Click"")",2026-27,20.00,209200.00,91666.67,300866.67,300000.00,0.00,0.00,0.00,0.00,300000.00,-866.67,-100866.67,0.00,0.00,0.00,0.00',

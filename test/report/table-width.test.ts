@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
 
 /*
  * Every terminal table through the real binary, as a person at an 80- or 120-column terminal
@@ -136,11 +136,11 @@ const FIGURE = /^[-(£]*\d[\d,]*(\.\d+)?%?[),;.]*$/;
 
 describe('terminal tables fit the width (COLUMNS), losing nothing', () => {
   for (const { name, args } of TABLES) {
-    it(`${name}: within 80 and 120 columns; every figure and word of the full table kept`, () => {
-      const full = runCli(args());
+    it(`${name}: within 80 and 120 columns; every figure and word of the full table kept`, async () => {
+      const full = await cli(args());
       expect(full.code, full.stderr).toBe(0);
       for (const width of [80, 120]) {
-        const fitted = runCli(args(), { env: { COLUMNS: String(width) } });
+        const fitted = await cli(args(), { env: { COLUMNS: String(width) } });
         expect(fitted.code, fitted.stderr).toBe(0);
         const lines = fitted.stdout.split('\n');
         const over = lines.filter((line) => line.length > width);
@@ -157,18 +157,18 @@ describe('terminal tables fit the width (COLUMNS), losing nothing', () => {
     });
   }
 
-  it('no COLUMNS and no terminal: the full width, whatever it is (as the goldens are)', () => {
-    const full = runCli(['tariffs', 'list', '--format', 'table']);
+  it('no COLUMNS and no terminal: the full width, whatever it is (as the goldens are)', async () => {
+    const full = await cli(['tariffs', 'list', '--format', 'table']);
     expect(Math.max(...full.stdout.split('\n').map((l) => l.length))).toBeGreaterThan(200);
     expect(
-      runCli(['tariffs', 'list', '--format', 'table'], { env: { COLUMNS: 'wide' } }).stdout,
+      (await cli(['tariffs', 'list', '--format', 'table'], { env: { COLUMNS: 'wide' } })).stdout,
     ).toBe(full.stdout);
-    expect(runCli(['tariffs', 'list', '--format', 'table'], { env: { COLUMNS: '' } }).stdout).toBe(
-      full.stdout,
-    );
+    expect(
+      (await cli(['tariffs', 'list', '--format', 'table'], { env: { COLUMNS: '' } })).stdout,
+    ).toBe(full.stdout);
   });
 
-  it('nff --area without COLUMNS keeps each step on one line (over 200 columns); at 80 a step carries on under its text', () => {
+  it('nff --area without COLUMNS keeps each step on one line (over 200 columns); at 80 a step carries on under its text', async () => {
     const args = [
       'nff',
       'fixtures/nff/nff-factors.csv',
@@ -179,28 +179,28 @@ describe('terminal tables fit the width (COLUMNS), losing nothing', () => {
       '--format',
       'table',
     ];
-    const full = runCli(args);
+    const full = await cli(args);
     expect(Math.max(...full.stdout.split('\n').map((l) => l.length))).toBeGreaterThan(200);
     expect(full.stdout).toMatch(
       /^ 6\. Floor and cap on historic_spend \+ proxies \+ hospital_education = £23,066,500\.00:$/m,
     );
-    const fitted = runCli(args, { env: { COLUMNS: '80' } }).stdout;
+    const fitted = (await cli(args, { env: { COLUMNS: '80' } })).stdout;
     expect(fitted).toMatch(
       /^ 6\. Floor and cap on historic_spend \+ proxies \+ hospital_education =\n {6}£23,066,500\.00:$/m,
     );
   });
 
-  it('CSV is never fitted', () => {
-    const csv = runCli(['tariffs', 'list', '--format', 'csv']);
-    expect(runCli(['tariffs', 'list', '--format', 'csv'], { env: { COLUMNS: '80' } }).stdout).toBe(
-      csv.stdout,
-    );
+  it('CSV is never fitted', async () => {
+    const csv = await cli(['tariffs', 'list', '--format', 'csv']);
+    expect(
+      (await cli(['tariffs', 'list', '--format', 'csv'], { env: { COLUMNS: '80' } })).stdout,
+    ).toBe(csv.stdout);
   });
 
-  it('EHCP counts are whole pupils in tables (the CSV keeps 2 dp)', () => {
-    const table = runCli(['project', 'fixtures/example', '--format', 'table']).stdout;
+  it('EHCP counts are whole pupils in tables (the CSV keeps 2 dp)', async () => {
+    const table = (await cli(['project', 'fixtures/example', '--format', 'table'])).stdout;
     expect(table).toMatch(/^EHCPs \(January\) +2,662 +2,836 +3,022 +3,221 +3,434$/m);
-    expect(runCli(['project', 'fixtures/example', '--format', 'csv']).stdout).toContain(
+    expect((await cli(['project', 'fixtures/example', '--format', 'csv'])).stdout).toContain(
       ',2662.29,',
     );
   });

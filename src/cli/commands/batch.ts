@@ -7,7 +7,12 @@ import { displayPath } from '../../io/files.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { type BatchResult, runBatch } from '../../io/run-batch.js';
 import { resolveTariff } from '../../io/tariff-library.js';
-import { commitOutput, makeOutputDir, stageOutputs } from '../../io/write-output.js';
+import {
+  commitOutput,
+  intoMadeFolders,
+  makeOutputDir,
+  stageOutputs,
+} from '../../io/write-output.js';
 import { renderFailures, renderNational, renderPrintedSummary } from '../../report/batch-csv.js';
 import { renderBatchTable } from '../../report/batch-table.js';
 import { jsonText } from '../../report/json.js';
@@ -17,6 +22,7 @@ import { yieldToSignals } from '../interrupt.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint, tableWidth } from '../terminal.js';
 import { defaultTariffDir, toolVersion } from '../version.js';
+import { cliIo } from '../cli-io.js';
 
 export interface BatchCommandOptions {
   readonly outDir: string;
@@ -78,7 +84,7 @@ export async function runBatchCommand(
       ...(scenarios ? { scenarios } : {}),
       failFast: Boolean(options.failFast),
       ...(tariffFile ? { tariffFile } : {}),
-      limits: limitsFromEnvironment(process.env),
+      limits: limitsFromEnvironment(cliIo().env),
       libraryDir: defaultTariffDir(),
       onProgress: (done, total, workDone) => progress.update(done, total, workDone),
     });
@@ -87,7 +93,7 @@ export async function runBatchCommand(
   }
   // More threads than cores or areas are not started (src/io/run-batch.ts); say so once.
   if (jobs && result.jobs < jobs && !options.quiet)
-    process.stderr.write(
+    cliIo().stderr.write(
       `highneeds: --jobs ${jobs} is more than needed; using ${result.jobs} (${result.areas.length} area${result.areas.length === 1 ? '' : 's'}, ${availableParallelism()} core${availableParallelism() === 1 ? '' : 's'})\n`,
     );
   const paint = await issuePaint();
@@ -95,15 +101,15 @@ export async function runBatchCommand(
   const errors = uniqueIssues(
     sortIssues(failed.flatMap((area) => area.issues.filter((issue) => issue.severity === 'error'))),
   );
-  if (result.warnings.length) process.stderr.write(formatIssues(result.warnings, paint));
+  if (result.warnings.length) cliIo().stderr.write(formatIssues(result.warnings, paint));
   if (result.stopped) {
     // --fail-fast: the run did not finish, so nothing is written.
-    process.stderr.write(
+    cliIo().stderr.write(
       'highneeds: stopped at the first area that failed (--fail-fast); nothing was written\n',
     );
     throw new InputError(errors);
   }
-  makeOutputDir(options.outDir, '--out-dir');
+  const made = makeOutputDir(options.outDir, '--out-dir');
   const manifest = buildBatchManifest({
     version: toolVersion(),
     inputs: result.provenance,
@@ -117,14 +123,16 @@ export async function runBatchCommand(
     `${bom}${renderFailures(failed)}`,
     jsonText(manifest),
   ];
-  const staged = stageOutputs(
-    OUTPUTS.map((name, i) => ({ target: path.join(options.outDir, name), text: texts[i]! })),
-    result.inputs,
-  );
-  await yieldToSignals();
-  for (const output of staged) await commitOutput(output);
+  await intoMadeFolders(made, async () => {
+    const staged = stageOutputs(
+      OUTPUTS.map((name, i) => ({ target: path.join(options.outDir, name), text: texts[i]! })),
+      result.inputs,
+    );
+    await yieldToSignals();
+    for (const output of staged) await commitOutput(output);
+  });
   if (!options.quiet)
-    process.stdout.write(
+    cliIo().stdout.write(
       renderBatchTable({
         areas: result.areas.length,
         failed: failed.length,
@@ -135,7 +143,7 @@ export async function runBatchCommand(
       }),
     );
   if (!hasErrors(errors)) return 0;
-  process.stderr.write(
+  cliIo().stderr.write(
     `${formatIssues(errors, paint)}${failed.length} of ${result.areas.length} areas failed: ${failed.map((area) => area.code).join(', ')}; each error is in ${displayPath(path.join(options.outDir, 'failures.csv'))}\n`,
   );
   return 1;
@@ -165,17 +173,17 @@ export async function runValidateNational(
   options: { quiet?: boolean },
 ): Promise<number> {
   const result = await runBatch(dir, {
-    limits: limitsFromEnvironment(process.env),
+    limits: limitsFromEnvironment(cliIo().env),
     libraryDir: defaultTariffDir(),
   });
   const issues = uniqueIssues(
     sortIssues([...result.warnings, ...result.areas.flatMap((area) => area.issues)]),
   );
   if (hasErrors(issues)) throw new InputError(issues);
-  if (issues.length) process.stderr.write(formatIssues(issues, await issuePaint()));
+  if (issues.length) cliIo().stderr.write(formatIssues(issues, await issuePaint()));
   const scenarios = result.scenarios.filter((id) => id !== '').length;
   if (!options.quiet)
-    process.stdout.write(
+    cliIo().stdout.write(
       `${displayPath(dir)}: ok (${result.areas.length} area${result.areas.length === 1 ? '' : 's'}${scenarios ? `, ${scenarios} scenario${scenarios === 1 ? '' : 's'}` : ''})\n`,
     );
   return 0;

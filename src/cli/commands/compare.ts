@@ -19,6 +19,7 @@ import { type Format, outputFormat, withBom } from '../output-format.js';
 import { scenariosFromScenario } from '../scenario-spelling.js';
 import { tableWidth } from '../terminal.js';
 import { defaultModelDir } from '../version.js';
+import { cliIo } from '../cli-io.js';
 
 export interface CompareOptions extends ModelOptions {
   readonly scenarios?: string;
@@ -140,7 +141,7 @@ export async function runCompare(
     );
     await yieldToSignals();
     await commitOutput(staged);
-  } else process.stdout.write(text);
+  } else cliIo().stdout.write(text);
   return 0;
 }
 

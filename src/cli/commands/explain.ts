@@ -8,6 +8,7 @@ import { applyScenario } from '../../core/scenario/apply.js';
 import { checkOutputOption, commitOutput, stageOutputs } from '../../io/write-output.js';
 import { renderExplainJson } from '../../report/explain-json.js';
 import { renderExplainTable } from '../../report/explain-table.js';
+import { cliIo } from '../cli-io.js';
 import { yieldToSignals } from '../interrupt.js';
 import { type ModelOptions, openModel } from '../open-model.js';
 import { formatIssues } from '../print-issues.js';
@@ -63,7 +64,7 @@ export async function runExplain(
   const { run, issues: projected } = explainRun(open.model, scenario);
   const issues = sortIssues([...open.issues, ...projected]);
   if (hasErrors(issues) || !run) throw new InputError(issues);
-  if (issues.length) process.stderr.write(formatIssues(issues, await issuePaint()));
+  if (issues.length) cliIo().stderr.write(formatIssues(issues, await issuePaint()));
   const explanation = explainFigure(run, checked.request);
   const text =
     format === 'json'
@@ -75,6 +76,6 @@ export async function runExplain(
   );
   await yieldToSignals();
   for (const output of staged) await commitOutput(output);
-  if (!options.out) process.stdout.write(text);
+  if (!options.out) cliIo().stdout.write(text);
   return 0;
 }

@@ -8,6 +8,7 @@ import { initTemplate, type TemplateFile } from '../../io/init-template.js';
 import { writeModelFolder } from '../../io/init-model.js';
 import { libraryIds, readTariffFile, resolveTariff } from '../../io/tariff-library.js';
 import { defaultTariffDir } from '../version.js';
+import { cliIo } from '../cli-io.js';
 
 export interface InitOptions {
   readonly area?: string;
@@ -72,13 +73,13 @@ export async function runInit(dir: string, options: InitOptions): Promise<number
   if (!isLibraryId) files.push({ name: 'tariff.json', text: readFileSync(file, 'utf8') });
 
   const written = writeModelFolder(dir, files);
-  process.stdout.write(written.map((target) => `${displayPath(target)}\n`).join(''));
+  cliIo().stdout.write(written.map((target) => `${displayPath(target)}\n`).join(''));
   if (!options.quiet) {
     const where = displayPath(path.resolve(dir));
     const run = options.national
       ? `highneeds batch ${where} --out-dir ${path.join(where, 'out')}`
       : `highneeds project ${where}`;
-    process.stderr.write(
+    cliIo().stderr.write(
       [
         `highneeds: wrote a ${options.national ? 'national ' : ''}model folder for ${code} ${name}: base year ${formatAcademicYear(baseYear)} (the January ${baseYear + 1} census), tariff ${isLibraryId ? wanted : `${loaded.tariff.id} (copied as tariff.json)`}`,
         `Replace the example rows with your own figures (${path.join(where, 'README.md')} says what each column means and where it comes from), then:`,

@@ -16,6 +16,7 @@ import { formatIssues } from '../print-issues.js';
 import { issuePaint, tableWidth } from '../terminal.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
 import { toolVersion } from '../version.js';
+import { cliIo } from '../cli-io.js';
 
 export interface NffOptions {
   readonly year: string;
@@ -52,7 +53,7 @@ export async function runNff(factorsFile: string, options: NffOptions): Promise<
     factorsFile,
     options.params ?? defaultParametersDir(),
     year,
-    limitsFromEnvironment(process.env),
+    limitsFromEnvironment(cliIo().env),
     options.baselineFrom,
   );
   const { parameters, areas } = loaded;
@@ -77,7 +78,7 @@ export async function runNff(factorsFile: string, options: NffOptions): Promise<
   const outcome = calculateNff(parameters, areas, { solveCap: Boolean(options.solveCap) });
   const issues = sortIssues([...loaded.issues, ...outcome.issues]);
   if (!outcome.result || hasErrors(issues)) throw new InputError(issues);
-  if (issues.length) process.stderr.write(formatIssues(issues, await issuePaint()));
+  if (issues.length) cliIo().stderr.write(formatIssues(issues, await issuePaint()));
   const input = { result: outcome.result, parameters, ...(area ? { only: area.code } : {}) };
   const rendered =
     format === 'json'
@@ -115,6 +116,6 @@ export async function runNff(factorsFile: string, options: NffOptions): Promise<
   // As in project: a Ctrl-C that came in during the run is handled before anything is renamed into place.
   await yieldToSignals();
   for (const output of staged) await commitOutput(output);
-  if (!options.out) process.stdout.write(text);
+  if (!options.out) cliIo().stdout.write(text);
   return 0;
 }

@@ -18,6 +18,7 @@ import { formatIssues } from '../print-issues.js';
 import { issuePaint, spinner, tablePaint, tableWidth } from '../terminal.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
 import { defaultModelDir, toolVersion } from '../version.js';
+import { cliIo } from '../cli-io.js';
 
 export type { Format };
 
@@ -67,7 +68,7 @@ export async function runProject(
     progress.stop();
   }
   const { open, projection, issues } = loadedRun;
-  if (issues.length) process.stderr.write(formatIssues(issues, await issuePaint()));
+  if (issues.length) cliIo().stderr.write(formatIssues(issues, await issuePaint()));
   const manifest = buildManifest({
     version: toolVersion(),
     inputs: open.inputs,
@@ -96,7 +97,7 @@ export async function runProject(
   // handled here, before anything is renamed into place (src/cli/main.ts removes the temporaries).
   await yieldToSignals();
   for (const output of staged) await commitOutput(output);
-  if (!options.out) process.stdout.write(text);
+  if (!options.out) cliIo().stdout.write(text);
   return 0;
 }
 

@@ -15,13 +15,14 @@ import {
 import type { Lever, Scenario } from '../../core/scenario/types.js';
 import { fitText } from '../../report/fit-width.js';
 import { figure, renderRecords } from '../../report/records.js';
-import { commitOutput, stageOutput } from '../../io/write-output.js';
+import { checkOutputOption, commitOutput, stageOutput } from '../../io/write-output.js';
 import { yieldToSignals } from '../interrupt.js';
 import { findScenario, type ModelOptions, openModel } from '../open-model.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
 import { scenarioFromScenarios } from '../scenario-spelling.js';
 import { tableWidth } from '../terminal.js';
 import { defaultModelDir } from '../version.js';
+import { cliIo } from '../cli-io.js';
 
 export interface SolveOptions extends ModelOptions {
   readonly target: string;
@@ -116,6 +117,8 @@ export async function runSolve(
     throw new UsageError('--tolerance must be a positive decimal');
   const format = outputFormat(options);
   withBom('', format, options.bom);
+  // Before the search, which can take a while: `--out ''` once wrote the answer to stdout, exit 0.
+  checkOutputOption('--out', options.out);
   const dir = dirArgument ?? defaultModelDir();
   const open = openModel(dir, options);
   const scenario: Scenario = options.scenario
@@ -153,13 +156,13 @@ export async function runSolve(
   const goal = `${target.metric} ${target.comparison} ${target.threshold.toString()} in ${formatFinancialYear(target.year)}`;
   // No answer is not data: the reason goes to stderr, nothing to stdout or --out.
   if (result.kind === 'not-monotone') {
-    process.stderr.write(
+    cliIo().stderr.write(
       `No answer: ${options.vary} does not move ${target.metric} one way over ${options.range} (samples: ${result.samples.map((s) => `${s.value.toString()} → margin ${s.margin.toFixed(2)}`).join('; ')}). Narrow the range. ${timing}\n`,
     );
     return 4;
   }
   if (result.kind === 'unreachable') {
-    process.stderr.write(
+    cliIo().stderr.write(
       `No value of ${options.vary} in ${options.range} meets ${goal}: at best (${result.best.toString()}) it is £${result.bestMargin.negated().toFixed(2)} short. ${timing}\n`,
     );
     return 4;
@@ -195,7 +198,7 @@ export async function runSolve(
           options.bom,
         );
   if (!options.quiet)
-    process.stderr.write(
+    cliIo().stderr.write(
       format === 'table' && !options.out ? `${timing}\n` : `${answer} ${timing}\n`,
     );
   if (options.out) {
@@ -205,7 +208,7 @@ export async function runSolve(
       open.inputs.map((input) => input.path),
     );
     await yieldToSignals();
-    commitOutput(staged);
-  } else process.stdout.write(text);
+    await commitOutput(staged);
+  } else cliIo().stdout.write(text);
   return 0;
 }

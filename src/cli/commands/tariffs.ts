@@ -16,6 +16,7 @@ import { placeFunderWarnings } from '../../io/place-funder-check.js';
 import {
   checkOutputOption,
   commitOutput,
+  intoMadeFolders,
   makeOutputDir,
   stageOutput,
   stageOutputs,
@@ -32,6 +33,8 @@ import { type Format, outputFormat, withBom } from '../output-format.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint, tableWidth } from '../terminal.js';
 import { defaultModelDir, defaultTariffDir } from '../version.js';
+import { cliIo } from '../cli-io.js';
+import { refuseToReplace } from '../../io/existing-outputs.js';
 
 export interface OutputOptions {
   readonly format?: Format;
@@ -55,7 +58,7 @@ async function emit(
   const text = withBom(given, formatOf(options), options.bom);
   checkOutputOption('--out', options.out);
   if (options.out === undefined) {
-    process.stdout.write(text);
+    cliIo().stdout.write(text);
     return;
   }
   const staged = stageOutput(options.out, text, inputs);
@@ -188,8 +191,8 @@ export async function runCheck(
       );
   }
   if (hasErrors(issues)) throw new InputError(sortIssues(issues));
-  if (issues.length) process.stderr.write(formatIssues(sortIssues(issues), await issuePaint()));
-  if (!options.quiet) process.stdout.write(`${lines.join('\n')}\n`);
+  if (issues.length) cliIo().stderr.write(formatIssues(sortIssues(issues), await issuePaint()));
+  if (!options.quiet) cliIo().stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }
 
@@ -238,7 +241,7 @@ export async function runDiff(
     const under = (file: string): Projection => {
       const loaded = loadModel(dir, {
         tariffFile: file,
-        limits: limitsFromEnvironment(process.env),
+        limits: limitsFromEnvironment(cliIo().env),
       });
       const outcome = loaded.model ? project(loaded.model) : undefined;
       const issues = sortIssues([...loaded.issues, ...(outcome?.issues ?? [])]);
@@ -305,7 +308,7 @@ export async function runImport(
     const read = readInput(
       file,
       displayPath(file),
-      limitsFromEnvironment(process.env).maxFileBytes,
+      limitsFromEnvironment(cliIo().env).maxFileBytes,
     );
     if (read.status === 'missing')
       throw new InputError([
@@ -336,9 +339,9 @@ export async function runImport(
   );
   if (!result.tariff) throw new InputError(sortIssues(result.issues));
   if (result.issues.length)
-    process.stderr.write(formatIssues(sortIssues(result.issues), await issuePaint()));
+    cliIo().stderr.write(formatIssues(sortIssues(result.issues), await issuePaint()));
   if (!options.quiet)
-    for (const line of result.normalised) process.stderr.write(`normalised: ${line}\n`);
+    for (const line of result.normalised) cliIo().stderr.write(`normalised: ${line}\n`);
   const inputs = [
     ratesFile,
     options.settings,
@@ -360,6 +363,7 @@ export async function runExport(
     dir?: string;
     quiet?: boolean;
     bom?: boolean;
+    force?: boolean;
   },
 ): Promise<number> {
   if (!options.csv && options.bom === true)
@@ -372,26 +376,35 @@ export async function runExport(
     return 0;
   }
   const outDir = options.outDir ?? `${tariff.id}-csv`;
-  makeOutputDir(outDir, '--out-dir');
+  const targets = (Object.keys(TARIFF_CSV_COLUMNS) as TariffCsvFile[]).map((name) => ({
+    name,
+    target: path.join(outDir, name),
+  }));
+  refuseToReplace(
+    '--out-dir',
+    outDir,
+    targets.map(({ target }) => target),
+    Boolean(options.force),
+  );
+  const made = makeOutputDir(outDir, '--out-dir');
   const files = exportTariffCsv(tariff);
   // The spreadsheet form carries Excel's BOM unless --no-bom (issue 19, item 8): a double-clicked file opens as UTF-8; import reads it either way.
   const bom = options.bom === false ? '' : '\uFEFF';
-  const staged = stageOutputs(
-    (Object.keys(TARIFF_CSV_COLUMNS) as TariffCsvFile[]).map((name) => ({
-      target: path.join(outDir, name),
-      text: `${bom}${files[name]}`,
-    })),
-    [file],
-  );
-  await yieldToSignals();
-  for (const output of staged) await commitOutput(output);
+  await intoMadeFolders(made, async () => {
+    const staged = stageOutputs(
+      targets.map(({ name, target }) => ({ target, text: `${bom}${files[name]}` })),
+      [file],
+    );
+    await yieldToSignals();
+    for (const output of staged) await commitOutput(output);
+  });
   if (!options.quiet) {
-    process.stderr.write(
+    cliIo().stderr.write(
       `wrote ${Object.keys(files)
         .map((n) => path.join(outDir, n))
         .join(', ')}\n`,
     );
-    process.stderr.write(
+    cliIo().stderr.write(
       `bring it back with: highneeds tariffs import ${path.join(outDir, 'rates.csv')} --settings ${path.join(outDir, 'settings.csv')} --bands ${path.join(outDir, 'bands.csv')} --references ${path.join(outDir, 'references.csv')} --meta ${path.join(outDir, 'tariff.csv')}\n`,
     );
   }

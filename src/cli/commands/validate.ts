@@ -9,6 +9,7 @@ import { type ModelOptions, openModel } from '../open-model.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint } from '../terminal.js';
 import { defaultModelDir } from '../version.js';
+import { cliIo } from '../cli-io.js';
 
 /**
  * `highneeds validate [model-dir]`: every check `project` makes, including the ones only a
@@ -31,13 +32,13 @@ export async function runValidate(
   const issues = uniqueIssues(sortIssues([...open.issues, ...outcomes.flatMap((o) => o.issues)]));
   const projection = outcomes[0]!.projection;
   if (hasErrors(issues) || !projection) throw new InputError(issues);
-  if (issues.length) process.stderr.write(formatIssues(issues, await issuePaint()));
+  if (issues.length) cliIo().stderr.write(formatIssues(issues, await issuePaint()));
   const years = `${projection.years.length} financial year${projection.years.length === 1 ? '' : 's'}`;
   const scenarios = open.scenarios.length
     ? `, ${open.scenarios.length} scenario${open.scenarios.length === 1 ? '' : 's'}`
     : '';
   if (!options.quiet)
-    process.stdout.write(
+    cliIo().stdout.write(
       `${displayPath(dir)}: ok (${years}, tariff ${projection.tariff.id}${scenarios})\n`,
     );
   return 0;

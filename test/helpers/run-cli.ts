@@ -1,0 +1,64 @@
+import type { CliIo, OutputStream } from '../../src/cli/cli-io.js';
+import { main } from '../../src/cli/run.js';
+import { ROOT, type RunResult } from './exec.js';
+
+export type { RunResult } from './exec.js';
+
+export interface CliOptions {
+  /** The working folder for the run (default: the repository root, as for the binary). */
+  readonly cwd?: string;
+  /** Environment beyond PATH and NO_COLOR=1 (the binary tests' defaults). */
+  readonly env?: Record<string, string>;
+  /** Make stdout a terminal of this many columns (default: not a terminal, as when piped). */
+  readonly columns?: number;
+  /** Make every write to stdout fail with this errno code, as `> /dev/full` (ENOSPC) or a closed pipe (EPIPE) do. */
+  readonly stdoutFails?: string;
+}
+
+/** Text written to a captured stream, or the first failure to write it. */
+function captured(
+  terminal: { columns?: number },
+  failsWith?: string,
+): OutputStream & { text(): string } {
+  const chunks: string[] = [];
+  let failure: NodeJS.ErrnoException | undefined;
+  return {
+    write(text) {
+      if (failsWith === undefined) chunks.push(text);
+      else failure ??= Object.assign(new Error(`${failsWith}: write failed`), { code: failsWith });
+    },
+    failure: () => Promise.resolve(failure),
+    isTTY: terminal.columns !== undefined,
+    ...(terminal.columns !== undefined ? { columns: terminal.columns } : {}),
+    text: () => chunks.join(''),
+  };
+}
+
+/**
+ * Runs `highneeds ARGS` in this process, as `runCli` runs the binary: the same arguments, the
+ * same { code, stdout, stderr }, colour off, from the repository root unless `cwd` is given. It
+ * calls main() from src/cli/run.ts with captured streams, so it costs milliseconds, not the
+ * binary's start-up. Relative paths resolve against process.cwd(), so a `cwd` is entered with
+ * process.chdir for the run and left after (vitest runs each file in its own process, one test
+ * at a time): do not run these concurrently.
+ */
+export async function cli(args: readonly string[], options: CliOptions = {}): Promise<RunResult> {
+  const stdout = captured(
+    { ...(options.columns !== undefined ? { columns: options.columns } : {}) },
+    options.stdoutFails,
+  );
+  const stderr = captured({});
+  const io: CliIo = {
+    stdout,
+    stderr,
+    env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...options.env },
+  };
+  const before = process.cwd();
+  process.chdir(options.cwd ?? ROOT);
+  try {
+    const code = await main(['node', 'highneeds', ...args], io);
+    return { code, stdout: stdout.text(), stderr: stderr.text() };
+  } finally {
+    process.chdir(before);
+  }
+}
