@@ -21,6 +21,7 @@ import { type Format, outputFormat, withBom } from '../output-format.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint, spinner, tableWidth } from '../terminal.js';
 import { defaultModelDir, defaultTariffDir } from '../version.js';
+import { wholeOption } from '../whole-option.js';
 
 export interface SimulateCommandOptions {
   readonly draws?: string;
@@ -40,22 +41,6 @@ export interface SimulateCommandOptions {
 const MAX_DRAWS = 1_000_000;
 /** Fewer draws than this are drawn on the main thread alone: a worker takes longer to start. */
 const DRAWS_PER_THREAD = 200;
-
-/** A whole number option within a range, or a usage error naming it. */
-export function wholeOption(
-  name: string,
-  text: string | undefined,
-  fallback: number,
-  [min, max]: readonly [number, number],
-): number {
-  if (text === undefined) return fallback;
-  const value = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max)
-    throw new UsageError(
-      `${name} must be a whole number from ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}, not "${text}"`,
-    );
-  return value;
-}
 
 function thresholds(texts: readonly string[] = []): Decimal[] {
   return texts.map((text) => {

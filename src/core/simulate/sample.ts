@@ -14,6 +14,8 @@ const INVERSION_MEAN = 30;
 export function binomial(u: Uniform, n: number, p: number): number {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
+  // Most states hold one pupil: a Bernoulli trial.
+  if (n === 1) return u() < p ? 1 : 0;
   if (p > 0.5) return n - binomial(u, n, 1 - p);
   if (n * p < INVERSION_MEAN) return binomialInversion(u, n, p);
   // Knuth, TAOCP vol. 2, 3.4.1 F: the a-th smallest of n uniforms is Beta(a, n + 1 − a); the
@@ -43,8 +45,9 @@ function binomialInversion(u: Uniform, n: number, p: number): number {
 function power(x: number, n: number): number {
   let result = 1;
   let base = x;
-  for (let k = n; k > 0; k = Math.floor(k / 2)) {
-    if (k % 2 === 1) result *= base;
+  // n is below 2^31 (pupils in one state), so its bits can be shifted out.
+  for (let k = n; k > 0; k >>>= 1) {
+    if (k & 1) result *= base;
     base *= base;
   }
   return result;

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { Dec } from '../../../src/core/decimal.js';
+import type { Model } from '../../../src/core/model.js';
+import { toPence } from '../../../src/core/rounding.js';
+import { AreaSimulation } from '../../../src/core/simulate/simulate-area.js';
+import { simulate, type Simulation } from '../../../src/core/simulate/simulate.js';
+import { loadFixture, projectOrThrow } from '../../helpers/model.js';
+
+const example = loadFixture('example');
+const projection = projectOrThrow(example);
+
+function row(simulation: Simulation, measure: string, f: number) {
+  return simulation.rows.find(
+    (r) => r.measure === measure && r.financialYear === simulation.financialYears[f],
+  )!;
+}
+
+/** |a − b| ≤ share × |b| */
+const within = (a: Dec, b: Dec, share: string) =>
+  a.minus(b).abs().lessThanOrEqualTo(b.abs().times(share));
+
+// Issue 15: as the draws grow the mean converges to project's figures. Whole pupils drawn
+// binomially and new plans as Poisson counts have the expected values project steps, so the
+// means differ from project's only by sampling error (about 0.1% here at 2,000 draws).
+describe('the mean of 2,000 draws of the example is within 0.5% of project', () => {
+  const { simulation } = simulate(example, { draws: 2000, seed: 20251 });
+  it.each(projection.years.map((year, f) => [year.financialYear, f] as const))(
+    'FY %i: pupils, spend and cumulative balance; in-year balance within 0.5% of spend',
+    (_, f) => {
+      const year = projection.years[f]!;
+      expect(within(row(simulation!, 'pupils_january', f).mean, year.pupilsJanuary, '0.005')).toBe(
+        true,
+      );
+      expect(within(row(simulation!, 'spend_total', f).mean, year.spendTotal, '0.005')).toBe(true);
+      expect(
+        within(row(simulation!, 'cumulative_balance', f).mean, year.cumulativeBalance, '0.005'),
+      ).toBe(true);
+      const inYear = row(simulation!, 'in_year_balance', f).mean;
+      expect(inYear.minus(year.inYearBalance).abs().lessThan(year.spendTotal.times('0.005'))).toBe(
+        true,
+      );
+    },
+  );
+
+  it('quantiles are in order, and the balances carry the chance of a deficit', () => {
+    for (const r of simulation!.rows) {
+      const q = Object.values(r.quantiles);
+      q.slice(1).forEach((value, i) => expect(value.greaterThanOrEqualTo(q[i]!)).toBe(true));
+      expect(r.pDeficit === undefined).toBe(
+        r.measure === 'pupils_january' || r.measure === 'spend_total',
+      );
+    }
+  });
+});
+
+/** The example with every ceasing and transition rate given a posterior of 50 pupils, and new-plan counts a ±50% range. */
+function uncertain(model: Model): Model {
+  const exposure = new Dec(50);
+  return {
+    ...model,
+    ceasing: model.ceasing.map((r) => ({
+      ...r,
+      uncertainty: { kind: 'posterior', observed: r.rate.times(exposure), exposure },
+    })),
+    transitions: model.transitions.map((r) => ({
+      ...r,
+      uncertainty: { kind: 'posterior', observed: r.rate.times(exposure), exposure },
+    })),
+    newPlans: model.newPlans.map((r) =>
+      r.count
+        ? {
+            ...r,
+            uncertainty: { kind: 'range', low: r.count.times('0.5'), high: r.count.times('1.5') },
+          }
+        : r,
+    ),
+  };
+}
+
+describe('uncertain rates widen the intervals around the same centre', () => {
+  const plain = simulate(example, { draws: 600, seed: 5 }).simulation!;
+  const wide = simulate(uncertain(example), { draws: 600, seed: 5 }).simulation!;
+  const last = projection.years.length - 1;
+  it('the 95% range of the last year’s pupils is wider with uncertain rates', () => {
+    const span = (s: Simulation) => {
+      const r = row(s, 'pupils_january', last);
+      return r.quantiles.p97_5.minus(r.quantiles.p2_5);
+    };
+    expect(span(wide).greaterThan(span(plain).times(1.25))).toBe(true);
+  });
+  it('and the mean stays within 1% of project (a Beta with the rate as its mean; a symmetric range)', () => {
+    expect(
+      within(row(wide, 'pupils_january', last).mean, projection.years[last]!.pupilsJanuary, '0.01'),
+    ).toBe(true);
+  });
+});
+
+// Golden: the first draws of the example with seed 1. Each draw is its own stream, so these
+// figures are the same whatever the number of draws, threads or machine; a change to them
+// changes every simulation's bytes and must be deliberate.
+describe('golden: the first draws of the example, seed 1', () => {
+  it('pupils and spend of draws 0, 1 and 2, and draw 2 drawn alone', () => {
+    const { simulation } = AreaSimulation.prepare(example);
+    const draws = [0, 1, 2].map((d) => simulation!.draw(1, d));
+    const seen = draws.map((d) => [d.pupils.map(String), d.spend.map(toPence)]);
+    expect(seen).toEqual(GOLDEN_DRAWS);
+    const alone = AreaSimulation.prepare(example).simulation!.draw(1, 2);
+    expect(alone.spend.map(String)).toEqual(draws[2]!.spend.map(String));
+  });
+});
+
+const GOLDEN_DRAWS: unknown = [
+  [
+    ['2698', '2873', '3087', '3296', '3484'],
+    ['40731152.85', '42991978.06', '44702956.98', '46711765.97', '48642017.59'],
+  ],
+  [
+    ['2671', '2842', '3030', '3231', '3399'],
+    ['40406688.17', '42302528.72', '43988023.64', '45610057.17', '47034872.98'],
+  ],
+  [
+    ['2662', '2887', '3053', '3258', '3438'],
+    ['40257435.96', '42339966.36', '44470985.68', '46576869.35', '48652870.75'],
+  ],
+];
