@@ -141,7 +141,7 @@ describe('batch --draws', () => {
     const two = await runBatch('fixtures/national', { ...options, jobs: 2 });
     expect(two.intervals).toEqual(one.intervals);
     const rows = one.intervals!;
-    const codes = [...new Set(rows.map((r) => r['area_code']))];
+    const codes = [...new Set(rows.map((r) => r['area_code'] ?? ''))];
     expect(codes.at(-1)).toBe('national');
     expect(codes.slice(0, -1)).toEqual(one.areas.filter((a) => !a.failed).map((a) => a.code));
     // The national mean is the mean of the sums of each draw's printed figures: the sum of the areas' means, to the penny per area.
