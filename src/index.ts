@@ -54,11 +54,7 @@ export type { NffResult, FormulaArea, RolloverArea, SolvedCap } from './core/nff
 export type { WriteOff, WriteOffResult } from './core/write-off.js';
 export { projectModel, type ProjectModelOptions, type ProjectedModel } from './io/project-model.js';
 export { projectScenario } from './core/scenario/apply.js';
-export {
-  simulate,
-  type SimulateOptions,
-  type Simulation,
-} from './core/simulate/simulate.js';
+export { simulate, type SimulateOptions, type Simulation } from './core/simulate/simulate.js';
 export {
   MEASURES,
   QUANTILES,
