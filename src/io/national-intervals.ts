@@ -6,7 +6,7 @@ import { printedIntervalRow } from '../report/intervals.js';
 import type { AreaIntervals } from './area-intervals.js';
 
 /** The area code of the national rows of intervals.csv. */
-export const NATIONAL_CODE = 'national';
+const NATIONAL_CODE = 'national';
 
 /**
  * The national figures of each draw: the sum over areas of each area's same draw, as printed

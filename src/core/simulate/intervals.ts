@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { Dec, ZERO } from '../decimal.js';
-import { type FinancialYear, formatFinancialYear } from '../period.js';
+import type { FinancialYear } from '../period.js';
 import type { DrawFigures } from './simulate-area.js';
 
 /** The measures an interval is given for, in the order of the rows. */
@@ -122,7 +122,3 @@ function shareBelow(sorted: readonly Decimal[], threshold: Decimal): Decimal {
   while (below < sorted.length && sorted[below]!.lessThan(threshold)) below += 1;
   return sorted.length ? new Dec(below).div(sorted.length) : ZERO;
 }
-
-/** A FY as printed in an interval row. */
-export const yearText = (row: { readonly financialYear: FinancialYear }): string =>
-  formatFinancialYear(row.financialYear);
