@@ -26,6 +26,7 @@ export function drawStep(
   plan: DemandPlan,
   year: YearPlan,
   rates: StepDraw,
+  crosses: Uint8Array,
   u: Uniform,
   from: Float64Array,
   to: Float64Array,
@@ -38,27 +39,51 @@ export function drawStep(
   to.fill(0);
   arrivals.joined.fill(0);
   arrivals.movedIn.fill(0);
-  for (let s = 0; s < plan.size; s += 1) {
-    const count = from[s]!;
-    if (count === 0) continue;
-    const whole = wholePupils(count, u);
-    const continuing = whole - binomial(u, whole, 1 - survival[s]!);
-    if (s % SPAN === SPAN - 1 || continuing === 0) continue;
-    let left = continuing;
-    let chance = 1;
-    for (let k = moveStart[s]!; k < moveStart[s + 1]! && left > 0; k += 1) {
-      const share = moveShare[k]!;
-      const moved = chance > share ? binomial(u, left, share / chance) : left;
-      chance -= share;
-      if (moved === 0) continue;
-      const target = moveTarget[k]!;
-      to[target]! += moved;
-      if (laneSetting[(target / SPAN) | 0] !== laneSetting[(s / SPAN) | 0])
-        arrivals.movedIn[target]! += moved;
-      left -= moved;
+  const lanes = plan.lanes.length;
+  for (let lane = 0; lane < lanes; lane += 1) {
+    const first = lane * SPAN;
+    for (let s = first; s < first + SPAN; s += 1) {
+      const count = from[s]!;
+      if (count === 0) continue;
+      const whole = wholePupils(count, u);
+      const continuing = whole - binomial(u, whole, 1 - survival[s]!);
+      // Past NCY 20 the continuing pupils age out.
+      if (s === first + SPAN - 1 || continuing === 0) continue;
+      const start = moveStart[s]!;
+      const end = moveStart[s + 1]!;
+      let left = continuing;
+      if (start === end) {
+        to[s + 1]! += left;
+        continue;
+      }
+      if (left === 1) {
+        // One pupil: one uniform picks the transition (or none) by its share.
+        let v = u();
+        for (let k = start; k < end; k += 1) {
+          if (v < moveShare[k]!) {
+            to[moveTarget[k]!]! += 1;
+            if (crosses[k]) arrivals.movedIn[moveTarget[k]!]! += 1;
+            left = 0;
+            break;
+          }
+          v -= moveShare[k]!;
+        }
+        to[s + 1]! += left;
+        continue;
+      }
+      let chance = 1;
+      for (let k = start; k < end && left > 0; k += 1) {
+        const share = moveShare[k]!;
+        const moved = chance > share ? binomial(u, left, share / chance) : left;
+        chance -= share;
+        if (moved === 0) continue;
+        to[moveTarget[k]!]! += moved;
+        if (crosses[k]) arrivals.movedIn[moveTarget[k]!]! += moved;
+        left -= moved;
+      }
+      // What no transition took stays in its lane, one NCY older.
+      to[s + 1]! += left;
     }
-    // What no transition took stays in its lane, one NCY older.
-    to[s + 1]! += left;
   }
 
   const { states } = year.joiners;
@@ -87,6 +112,18 @@ export function drawStep(
   }
 
   applyCapacity(year.capacity, to, arrivals, laneSetting, tally);
+}
+
+/** Whether each move of a plan (DemandPlan.rates order) leads to another setting: only then is it an arrival for capacity. */
+export function movesAcross(plan: DemandPlan): Uint8Array {
+  const { moveStart, moveTarget } = plan.rates;
+  const crosses = new Uint8Array(moveTarget.length);
+  for (let s = 0; s < plan.size; s += 1)
+    for (let k = moveStart[s]!; k < moveStart[s + 1]!; k += 1)
+      crosses[k] = Number(
+        plan.laneSetting[(moveTarget[k]! / SPAN) | 0] !== plan.laneSetting[(s / SPAN) | 0],
+      );
+  return crosses;
 }
 
 /** A count made whole pupils: itself when whole; else its whole part, and one more with the chance of its fraction. */

@@ -14,7 +14,7 @@ import { project } from '../project.js';
 import { applyScenario } from '../scenario/apply.js';
 import type { Scenario } from '../scenario/types.js';
 import { drawBalances, incomeBasis, type IncomeBasis } from './balances.js';
-import { drawStep } from './draw-step.js';
+import { drawStep, movesAcross } from './draw-step.js';
 import { NewPlanDeltas } from './new-plan-deltas.js';
 import { RateDrawer } from './rate-drawer.js';
 import { rateSources } from './rate-sources.js';
@@ -39,6 +39,7 @@ export class AreaSimulation {
   private readonly laneTotals: Float64Array[];
   private readonly arrivals: Arrivals;
   private readonly tally: FlowTally;
+  private readonly crosses: Uint8Array;
 
   private constructor(
     readonly area: string,
@@ -52,6 +53,7 @@ export class AreaSimulation {
     this.laneTotals = this.counts.map(() => new Float64Array(plan.lanes.length));
     this.arrivals = { joined: new Float64Array(plan.size), movedIn: new Float64Array(plan.size) };
     this.tally = flowTally(plan.settings.length);
+    this.crosses = movesAcross(plan);
   }
 
   /**
@@ -102,7 +104,17 @@ export class AreaSimulation {
     counts[0]!.set(plan.base);
     moveBase(plan, counts[0]!);
     plan.years.forEach((year, y) =>
-      drawStep(plan, year, rates[y]!, u, counts[y]!, counts[y + 1]!, this.arrivals, this.tally),
+      drawStep(
+        plan,
+        year,
+        rates[y]!,
+        this.crosses,
+        u,
+        counts[y]!,
+        counts[y + 1]!,
+        this.arrivals,
+        this.tally,
+      ),
     );
     counts.forEach((vector, y) => sumLanes(vector, laneTotals[y]!));
     const spend = this.spendPlan.spend(laneTotals);
