@@ -17,12 +17,8 @@ export interface DrawTask {
 }
 
 export type FromDrawWorker =
-  | { readonly type: 'progress'; readonly drawn: number }
   | { readonly type: 'done'; readonly draws: readonly (readonly string[])[] }
   | { readonly type: 'bug'; readonly message: string; readonly stack: string };
-
-/** Every this many draws a thread says how far it has got, for the progress display. */
-const REPORT_EVERY = 50;
 
 /**
  * A simulate worker thread (src/io/simulate-threads.ts): reads the model (checked already on the
@@ -40,11 +36,8 @@ parentPort?.on('message', (task: DrawTask) => {
     const { simulation } = AreaSimulation.prepare(loaded.model, scenario);
     if (!simulation) throw new Error('the model projected on the main thread did not on a worker');
     const draws: string[][] = [];
-    for (let i = task.from; i < task.to; i += 1) {
+    for (let i = task.from; i < task.to; i += 1)
       draws.push(drawToText(simulation.draw(task.seed, i)));
-      if ((i - task.from + 1) % REPORT_EVERY === 0)
-        parentPort!.postMessage({ type: 'progress', drawn: REPORT_EVERY } satisfies FromDrawWorker);
-    }
     parentPort!.postMessage({ type: 'done', draws } satisfies FromDrawWorker);
   } catch (cause) {
     const problem = cause instanceof Error ? cause : new Error(String(cause));

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import type { Decimal } from 'decimal.js';
 import { parseDecimal } from '../../core/decimal.js';
 import { InputError, UsageError } from '../../core/errors.js';
@@ -7,7 +8,7 @@ import { AreaSimulation } from '../../core/simulate/simulate-area.js';
 import { type Simulation, simulate, summarise } from '../../core/simulate/simulate.js';
 import { displayPath } from '../../io/files.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
-import { drawOnThreads } from '../../io/simulate-threads.js';
+import { drawOnThreads, startDrawWorkers } from '../../io/simulate-threads.js';
 import { resolveTariff } from '../../io/tariff-library.js';
 import { checkOutputOption, commitOutput, stageOutputs } from '../../io/write-output.js';
 import {
@@ -66,13 +67,33 @@ export async function runSimulate(
   const format = outputFormat(options);
   withBom('', format, options.bom);
   const dir = dirArgument ?? defaultModelDir();
+  // This thread draws too; the others start now, loading their modules while this one reads the model.
+  const threads = Math.min(jobs, availableParallelism(), Math.ceil(draws / DRAWS_PER_THREAD));
+  const workers = startDrawWorkers(threads - 1);
+  try {
+    return await simulateWith(dir, options, { draws, seed, limits, format }, workers);
+  } finally {
+    for (const worker of workers) void worker.terminate();
+  }
+}
+
+async function simulateWith(
+  dir: string,
+  options: SimulateCommandOptions,
+  {
+    draws,
+    seed,
+    limits,
+    format,
+  }: { draws: number; seed: number; limits: Decimal[]; format: Format },
+  workers: readonly Worker[],
+): Promise<number> {
   const open = openModel(dir, {
     ...(options.tariff ? { tariff: options.tariff } : {}),
     ...(options.scenariosFile ? { scenariosFile: options.scenariosFile } : {}),
   });
   const scenario =
     options.scenario === undefined ? undefined : findScenario(open, options.scenario);
-  const threads = Math.min(jobs, availableParallelism(), Math.ceil(draws / DRAWS_PER_THREAD));
   const progress = (
     await spinner(`Drawing ${draws} times from ${displayPath(dir)}`, {
       quiet: Boolean(options.quiet),
@@ -82,7 +103,7 @@ export async function runSimulate(
   let simulation: Simulation;
   let issues;
   try {
-    if (threads <= 1) {
+    if (workers.length === 0) {
       const outcome = simulate(open.model, {
         draws,
         seed,
@@ -101,6 +122,7 @@ export async function runSimulate(
         options.tariff === undefined
           ? undefined
           : resolveTariff(options.tariff, defaultTariffDir());
+      const here = prepared.simulation;
       const figures = await drawOnThreads(
         {
           dir,
@@ -114,7 +136,8 @@ export async function runSimulate(
           seed,
           draws,
         },
-        threads,
+        workers,
+        (from, to) => Array.from({ length: to - from }, (_, i) => here.draw(seed, from + i)),
       );
       simulation = summarise(
         open.model.area.code,

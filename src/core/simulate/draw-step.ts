@@ -45,8 +45,16 @@ export function drawStep(
     for (let s = first; s < first + SPAN; s += 1) {
       const count = from[s]!;
       if (count === 0) continue;
-      const whole = wholePupils(count, u);
-      const continuing = whole - binomial(u, whole, 1 - survival[s]!);
+      const kept = survival[s]!;
+      // One pupil (the common case) continues with the chance of survival; more are a binomial.
+      const continuing =
+        count === 1
+          ? u() < kept
+            ? 1
+            : 0
+          : kept === 1
+            ? wholePupils(count, u)
+            : continuingOf(wholePupils(count, u), kept, u);
       // Past NCY 20 the continuing pupils age out.
       if (s === first + SPAN - 1 || continuing === 0) continue;
       const start = moveStart[s]!;
@@ -124,6 +132,10 @@ export function movesAcross(plan: DemandPlan): Uint8Array {
         plan.laneSetting[(moveTarget[k]! / SPAN) | 0] !== plan.laneSetting[(s / SPAN) | 0],
       );
   return crosses;
+}
+
+function continuingOf(whole: number, kept: number, u: Uniform): number {
+  return whole - binomial(u, whole, 1 - kept);
 }
 
 /** A count made whole pupils: itself when whole; else its whole part, and one more with the chance of its fraction. */
