@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Dec } from '../../../src/core/decimal.js';
 import type { Model } from '../../../src/core/model.js';
 import { toPence } from '../../../src/core/rounding.js';
 import { AreaSimulation } from '../../../src/core/simulate/simulate-area.js';
-import { simulate, type Simulation } from '../../../src/core/simulate/simulate.js';
+import { type Simulation, summarise } from '../../../src/core/simulate/simulate.js';
+import type { DrawFigures } from '../../../src/core/simulate/simulate-area.js';
 import { loadFixture, projectOrThrow } from '../../helpers/model.js';
 
 const example = loadFixture('example');
@@ -15,6 +16,20 @@ function row(simulation: Simulation, measure: string, f: number) {
   )!;
 }
 
+/**
+ * `simulate`, drawn a hundred at a time with a pause between, so that the test runner's thread can
+ * answer its runner while thousands of draws run (a long synchronous stretch times out its calls).
+ */
+async function simulated(model: Model, draws: number, seed: number): Promise<Simulation> {
+  const { simulation } = AreaSimulation.prepare(model);
+  const figures: DrawFigures[] = [];
+  for (let d = 0; d < draws; d += 1) {
+    figures.push(simulation!.draw(seed, d));
+    if (d % 100 === 99) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return summarise(model.area.code, '', simulation!.financialYears, figures, { seed });
+}
+
 /** |a − b| ≤ share × |b| */
 const within = (a: Dec, b: Dec, share: string) =>
   a.minus(b).abs().lessThanOrEqualTo(b.abs().times(share));
@@ -23,7 +38,10 @@ const within = (a: Dec, b: Dec, share: string) =>
 // binomially and new plans as Poisson counts have the expected values project steps, so the
 // means differ from project's only by sampling error (about 0.1% here at 2,000 draws).
 describe('the mean of 2,000 draws of the example is within 0.5% of project', () => {
-  const { simulation } = simulate(example, { draws: 2000, seed: 20251 });
+  let simulation: Simulation | undefined;
+  beforeAll(async () => {
+    simulation = await simulated(example, 2000, 20251);
+  }, 120_000);
   it.each(projection.years.map((year, f) => [year.financialYear, f] as const))(
     'FY %i: pupils, spend and cumulative balance; in-year balance within 0.5% of spend',
     (_, f) => {
@@ -78,8 +96,12 @@ function uncertain(model: Model): Model {
 }
 
 describe('uncertain rates widen the intervals around the same centre', () => {
-  const plain = simulate(example, { draws: 600, seed: 5 }).simulation!;
-  const wide = simulate(uncertain(example), { draws: 600, seed: 5 }).simulation!;
+  let plain: Simulation;
+  let wide: Simulation;
+  beforeAll(async () => {
+    plain = await simulated(example, 500, 5);
+    wide = await simulated(uncertain(example), 500, 5);
+  }, 120_000);
   const last = projection.years.length - 1;
   it('the 95% range of the last year’s pupils is wider with uncertain rates', () => {
     const span = (s: Simulation) => {
