@@ -16,6 +16,7 @@ import { makeCohort } from './make-cohort.mjs';
 import { alternated, measured, repeated } from './measure.mjs';
 import { nffBench } from './nff.mjs';
 import { parseFile } from './parse-only.mjs';
+import { simulateBench } from './simulate.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -175,6 +176,8 @@ const solve = solveLine();
 const nff = nffBench(N).line;
 // The national batch (issue 14 A/B, and issue 6's figures): bench/batch.mjs.
 const batch = batchBench(N);
+// simulate and batch --draws (issue 15): bench/simulate.mjs.
+const simulation = simulateBench(N);
 const loadAtEnd = load();
 const minutes = Number(process.hrtime.bigint() - started) / 6e10;
 
@@ -230,6 +233,7 @@ console.log(
 console.log(table);
 console.log(`\n${targets.join('\n')}`);
 console.log(`\nnational batch (bench/batch.mjs):\n${batch.table}\n\n${batch.lines.join('\n')}`);
+console.log(`\nsimulation (bench/simulate.mjs):\n${simulation.lines.join('\n')}`);
 
 const md = `# Benchmark results
 
@@ -269,6 +273,10 @@ ${batch.table}
 
 ${batch.lines.map((t) => `- ${t}`).join('\n')}
 
+### Simulation (\`highneeds simulate\`, \`batch --draws\`, bench/simulate.mjs)
+
+${simulation.lines.map((t) => `- ${t}`).join('\n')}
+
 ## How each figure is measured
 
 Every spawned run is \`node <args>\` under \`/usr/bin/time -f '%U %S %M'\` with stdout piped (bench/measure.mjs): **wall** is from spawn to exit, timed by this process, so it includes Node start-up; **CPU** is user + sys time of the whole process, worker threads included; **peak RSS** its maximum resident set, worker threads included (they share the process). "In turn" means N rounds, after one untimed round, in which each command runs once: a shared virtual machine's speed can drift by a quarter within minutes, and taking turns slows every command alike. Otherwise one untimed warm-up run, then N runs.
@@ -287,6 +295,8 @@ Every spawned run is \`node <args>\` under \`/usr/bin/time -f '%U %S %M'\` with 
 - **goal-seek**: \`node bin/highneeds solve --scenario demand-management … --format csv\` on the example; the projections and ms per projection are the command's own count.
 - **nff**: \`node bin/highneeds nff <153 areas> --year 2025-26 --params <dir> --solve-cap --format csv\` on areas bench/nff.mjs generates from a fixed seed into bench/data/nff-153/ (a proxy pot shared by seven factors, changes per head from −5% to +25%, a national total between the totals at the floor and uncapped); the in-process figure is \`calculateNff\` with --solve-cap alone.
 - **national batch**: the model is written by \`npm run bench:data\` (bench/make-national.mjs; \`--scale 2\` and \`--scale 4\` for 306 and 612 areas): 153 areas, one cohort row per pupil with an area column, sizes and need, age and placement mixes after ../shared/domain.md §4, 3 scenarios. The 1x row is this tree's batch from the A/B rounds above; 2x and 4x are timed once each. **csv-parse alone** is bench/parse-only.mjs on the same cohort.csv in a fresh process, as for the models above. **On one thread** is the batch's own code in this process (so without the CLI's V8 flag, docs/reliability.md "Speed") with every area on the main thread: reading and splitting the national files, building each area's model, and projecting each scenario (\`projectScenario\`). **Parallel** compares the \`--jobs 1\` run with the default; **this machine** times two separate one-thread runs (40 areas each) at once against one alone, which bounds what threads can gain here (two vCPUs that share a core, or memory bandwidth, give less than 2). The **profile** is \`node --cpu-prof\` on the one-thread run of the first 40 areas (bench/data/prof-batch/), summarised as self time by where it falls and inclusive time of the demand engine's and the batch's main steps.
+
+- **simulation**: the median area is the area of the generated national model with the median number of pupils (among those priced by its own tariff.json), written out by bench/simulate.mjs as a model folder in bench/data/median-area/ (its rows of each table, the national ceasing, transitions, tariff and scenarios); "cohort cells" are its distinct cohort rows. \`node bin/highneeds simulate bench/data/median-area --draws 1000 --seed 1 --format csv --quiet --jobs 2\`, one warm-up then N runs. The batch is \`node bin/highneeds batch bench/data/national --out-dir … --force --quiet --draws 1000 --seed 1\` (default --jobs), timed once, then again with \`--scenarios unmitigated\`; BENCH_SIM_BATCH=0 skips both.
 
 To see where the time goes: \`node bench/profile.mjs\` (node --cpu-prof on the in-process load+project of pupils-20000) or \`node bench/profile.mjs bench/data/pupils-20000 --cli\` (one cold CLI run).
 `;

@@ -54,6 +54,17 @@ export type { NffResult, FormulaArea, RolloverArea, SolvedCap } from './core/nff
 export type { WriteOff, WriteOffResult } from './core/write-off.js';
 export { projectModel, type ProjectModelOptions, type ProjectedModel } from './io/project-model.js';
 export { projectScenario } from './core/scenario/apply.js';
+export { simulate, type SimulateOptions, type Simulation } from './core/simulate/simulate.js';
+export {
+  MEASURES,
+  QUANTILES,
+  type IntervalRow,
+  type Measure,
+  type QuantileColumn,
+  type ThresholdRow,
+} from './core/simulate/intervals.js';
+export type { Uncertainty } from './core/uncertainty.js';
+export { INTERVAL_COLUMNS, renderIntervalsCsv } from './report/intervals.js';
 export {
   runBatch,
   type BatchOptions,

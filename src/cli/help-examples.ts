@@ -29,6 +29,11 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   batch: [
     'highneeds batch fixtures/national --out-dir out',
     'highneeds batch fixtures/national --out-dir out --scenarios unmitigated,mitigated --jobs 2 --quiet',
+    'highneeds batch fixtures/national --out-dir out --scenarios unmitigated --draws 100 --seed 7 --quiet',
+  ],
+  simulate: [
+    'highneeds simulate fixtures/example --draws 200 --seed 7 --format table',
+    'highneeds simulate fixtures/example --scenario mitigated --draws 200 --threshold -30000000 --out intervals.csv',
   ],
   compare: [
     'highneeds compare fixtures/example',

@@ -176,9 +176,15 @@ function program(setExit: (code: number) => void): Command {
       "start summary.csv, national.csv and failures.csv with Excel's byte order mark",
     )
     .option('--quiet', 'no progress on stderr and no summary on stdout')
+    .option(
+      '--draws <n>',
+      'also simulate each area this many times and write intervals.csv (docs/simulate.md)',
+    )
+    .option('--seed <s>', 'the seed of the draws (default 1)')
     .action(async (dir: string | undefined, options) =>
       setExit(await (await import('./commands/batch.js')).runBatchCommand(dir, options)),
     );
+  addSimulateCommand(root, setExit);
   addScenarioCommands(root, setExit);
   addExplainCommand(root, setExit);
   addTariffCommands(root, setExit);
@@ -264,6 +270,33 @@ function addScenarioCommands(root: Command, setExit: (code: number) => void): vo
     )
     .action(async (dir: string | undefined, options) =>
       setExit(await (await import('./commands/solve.js')).runSolve(dir, options)),
+    );
+}
+
+function addSimulateCommand(root: Command, setExit: (code: number) => void): void {
+  root
+    .command('simulate')
+    .description(
+      'seeded Monte Carlo: intervals of pupils, spend and the DSG balance by financial year (docs/simulate.md)',
+    )
+    .argument('[model-dir]', 'model folder (default: the example)')
+    .option('--draws <n>', 'how many draws (default 1000)')
+    .option('--seed <s>', 'a whole number; the same seed gives the same output (default 1)')
+    .option('--scenario <id>', "simulate one scenario of the model's scenarios.json")
+    .option('--scenarios-file <file>', 'scenarios file')
+    .option(
+      '--threshold <amount>',
+      'also give the chance that the cumulative balance is below this (repeat for more)',
+      (amount: string, amounts: string[] = []) => [...amounts, amount],
+    )
+    .option('--jobs <n>', 'threads to draw on (default: the number of cores)')
+    .option('--tariff <file-or-id>', "use this tariff instead of the model's")
+    .addOption(formatOption())
+    .option('--out <file>', 'write to this file (atomically) instead of stdout')
+    .addOption(bomOption())
+    .option('--quiet', 'no progress or notes on stderr')
+    .action(async (dir: string | undefined, options) =>
+      setExit(await (await import('./commands/simulate.js')).runSimulate(dir, options)),
     );
 }
 

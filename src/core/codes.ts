@@ -112,6 +112,30 @@ export const ISSUE_CODES = {
     cause: 'A new-plans.csv row gives both a count and a rate; it must give exactly one.',
     fix: "Keep the count (new plans a year) or the rate (new plans per head of the NCY's population, from population.csv), and empty the other.",
   },
+  UNCERTAINTY_TWICE: {
+    cause:
+      'A ceasing, transitions or new-plans row gives both observed/exposure (a history) and low/high (a range); simulate draws the rate from one or the other.',
+    fix: 'Keep observed and exposure (as calibrate writes them) or low and high, and empty the other pair.',
+  },
+  UNCERTAINTY_INCOMPLETE: {
+    cause:
+      'A row gives one of observed/exposure or low/high without the other, or observed/exposure on a new-plans row that gives a count (a Beta describes a share, not a count).',
+    fix: 'Fill in both cells of the pair, or empty both; give a count a range in low and high.',
+  },
+  OBSERVED_ABOVE_EXPOSURE: {
+    cause: 'A row observed more events than its exposure, or has an exposure of 0.',
+    fix: 'Exposure is the pupils (or, for new plans, the population) at risk; observed, those who ceased, moved or joined: at most the exposure.',
+  },
+  RATE_NOT_OBSERVED_SHARE: {
+    cause:
+      "A row's rate is not observed ÷ exposure (rounded to the decimals the rate is written with), so the simulation's mean would not be the projection's rate.",
+    fix: 'Correct the rate, observed or exposure so that the rate is observed ÷ exposure.',
+  },
+  RANGE_EXCLUDES_RATE: {
+    cause:
+      "A row's low/high range does not hold its own rate or count (low above it, or high below it).",
+    fix: 'Make low at most the rate (or count) and high at least it: the figure is the most likely value, the range what it could be.',
+  },
   POPULATION_MISSING: {
     cause:
       'A new-plans.csv row gives a rate per head, but population.csv has no population for its NCY in a year the rate applies to.',

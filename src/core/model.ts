@@ -3,6 +3,7 @@ import type { Location } from './issue.js';
 import type { Need } from './need.js';
 import type { AcademicYear, FinancialYear } from './period.js';
 import type { Tariff } from './tariff.js';
+import type { Uncertainty } from './uncertainty.js';
 import type { WriteOff } from './write-off.js';
 
 /** A group of pupils who share every attribute that prices them. Counts are expected values. */
@@ -37,6 +38,8 @@ export interface NewPlanRow {
   readonly rate?: Decimal;
   /** Absent: every projected year (a count grown by newPlansGrowth; a rate times that year's population). */
   readonly academicYear?: AcademicYear;
+  /** How sure the count or rate is, for simulate. */
+  readonly uncertainty?: Uncertainty;
   readonly origin?: Location;
 }
 
@@ -66,6 +69,8 @@ export interface CeasingRow {
   readonly rate: Decimal;
   readonly need?: Need;
   readonly setting?: string;
+  /** How sure the rate is, for simulate. */
+  readonly uncertainty?: Uncertainty;
   readonly origin?: Location;
 }
 
@@ -79,6 +84,8 @@ export interface TransitionRow {
   readonly need?: Need;
   /** The pupil's primary need after the move; absent: unchanged. */
   readonly toNeed?: Need;
+  /** How sure the rate is, for simulate. */
+  readonly uncertainty?: Uncertainty;
   readonly origin?: Location;
 }
 

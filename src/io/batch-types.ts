@@ -1,4 +1,5 @@
 import type { Issue } from '../core/issue.js';
+import type { AreaIntervals, DrawSpec } from './area-intervals.js';
 import type { Limits } from './limits.js';
 import type { InputDigest } from './read-model.js';
 import type { AreaRows } from './national-csv.js';
@@ -40,6 +41,8 @@ interface CommonInit {
   /** --tariff (absolute): the tariff of every area with none of its own in areas.csv, instead of model.json's. */
   readonly tariffFile?: string;
   readonly limits: Limits;
+  /** batch --draws: simulate each area too (src/io/area-intervals.ts). */
+  readonly draws?: DrawSpec;
 }
 
 export interface NationalInit extends CommonInit {
@@ -102,4 +105,6 @@ export interface AreaOutcome {
   readonly scenarios: readonly { readonly id: string; readonly rows: readonly WireRow[] }[];
   /** The files read for this area on its thread, with their SHA-256 (a folder's model files, an area's own tariff). */
   readonly inputs: readonly InputDigest[];
+  /** With --draws: the area's simulation under each scenario. */
+  readonly intervals?: readonly AreaIntervals[];
 }

@@ -9,6 +9,7 @@ import { checkScenarios } from '../core/scenario/check.js';
 import type { Scenario } from '../core/scenario/types.js';
 import { plainCell } from '../report/format-cell.js';
 import { type Row, summaryRows } from '../report/rows.js';
+import { areaIntervals } from './area-intervals.js';
 import { buildAreaModel, type NationalContext } from './area-model.js';
 import type { AreaOutcome, BatchInit, BatchTask, WireRow } from './batch-types.js';
 import { displayPath } from './files.js';
@@ -72,6 +73,18 @@ export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
   );
   if (hasErrors(issues) || runs.some((run) => !run.outcome.projection))
     return { code, name, ...source, issues, scenarios: [], inputs };
+  const simulated = space.init.draws
+    ? areaIntervals(model, scenarios ?? [undefined], space.cache, space.init.draws)
+    : undefined;
+  if (simulated && hasErrors(simulated.issues))
+    return {
+      code,
+      name,
+      ...source,
+      issues: sortIssues([...issues, ...simulated.issues]),
+      scenarios: [],
+      inputs,
+    };
   return {
     code,
     name,
@@ -82,6 +95,7 @@ export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
       rows: summaryRows(run.outcome.projection!).map(toWire),
     })),
     inputs,
+    ...(simulated ? { intervals: simulated.intervals } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { type AcademicYear, formatAcademicYear } from '../core/period.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
 import { academicYearCell, decimalCell, ncyCell, needCell } from './cell-parsers.js';
 import { flushNormalisations } from './normalise.js';
+import { readUncertainty } from './read-uncertainty.js';
 import type { TariffCheck } from './tariff-check.js';
 
 /**
@@ -53,6 +54,8 @@ export function readNewPlans(
         amount === undefined
       )
         return [];
+      const uncertainty = readUncertainty(row, uncertainFigure(amount), issues);
+      if (issues.length > before) return [];
       if (
         academicYear !== undefined &&
         (academicYear < projected.first || academicYear > projected.last)
@@ -74,11 +77,19 @@ export function readNewPlans(
           band,
           ...amount,
           ...(academicYear !== undefined ? { academicYear } : {}),
+          ...(uncertainty ? { uncertainty } : {}),
           origin: row.at(),
         },
       ];
     }),
   );
+}
+
+/** A new-plans row's figure, as the uncertainty columns are checked against it. */
+function uncertainFigure(amount: { count: Decimal } | { rate: Decimal }) {
+  return 'count' in amount
+    ? { figure: amount.count, column: 'count', isRate: false }
+    : { figure: amount.rate, column: 'rate', isRate: true };
 }
 
 /** The rows, once the file's normalisations are added to `issues`. */
@@ -130,6 +141,12 @@ export function readCeasing(table: CsvTable, tariff: TariffCheck, issues: Issue[
       const need = needCell(row, 'need', issues, true);
       const setting = tariff.setting(row, 'setting', issues, true);
       if (issues.length > before || ncy === undefined || rate === undefined) return [];
+      const uncertainty = readUncertainty(
+        row,
+        { figure: rate, column: 'rate', isRate: true },
+        issues,
+      );
+      if (issues.length > before) return [];
       const key = `${ncy}\u0000${need ?? ''}\u0000${setting ?? ''}`;
       const first = seen.get(key);
       if (first !== undefined) {
@@ -144,7 +161,14 @@ export function readCeasing(table: CsvTable, tariff: TariffCheck, issues: Issue[
       }
       seen.set(key, row.line);
       return [
-        { ncy, rate, ...(need ? { need } : {}), ...(setting ? { setting } : {}), origin: row.at() },
+        {
+          ncy,
+          rate,
+          ...(need ? { need } : {}),
+          ...(setting ? { setting } : {}),
+          ...(uncertainty ? { uncertainty } : {}),
+          origin: row.at(),
+        },
       ];
     }),
   );
@@ -182,6 +206,12 @@ export function readTransitions(
         rate === undefined
       )
         return [];
+      const uncertainty = readUncertainty(
+        row,
+        { figure: rate, column: 'rate', isRate: true },
+        issues,
+      );
+      if (issues.length > before) return [];
       const from = `NCY ${fromNcy} ${fromSetting}${need ? ` (need ${need})` : ''}`;
       const key = `${fromNcy}\u0000${fromSetting}\u0000${need ?? ''}\u0000${toSetting}\u0000${toBand ?? ''}\u0000${toNeed ?? ''}`;
       const first = seen.get(key);
@@ -221,6 +251,7 @@ export function readTransitions(
           ...(toBand ? { toBand } : {}),
           ...(need ? { need } : {}),
           ...(toNeed ? { toNeed } : {}),
+          ...(uncertainty ? { uncertainty } : {}),
           origin: row.at(),
         },
       ];

@@ -11,6 +11,8 @@ import { runTasks, startWorkers } from './batch-pool.js';
 import type { AreaOutcome, BatchInit } from './batch-types.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { loadScenarios } from './load-scenarios.js';
+import type { DrawSpec } from './area-intervals.js';
+import { NationalDraws } from './national-intervals.js';
 import type { InputDigest } from './read-model.js';
 import { readBatchSources } from './read-national.js';
 import { shippedLibraryDir } from './tariff-library.js';
@@ -38,6 +40,8 @@ export interface BatchOptions {
    * share of the work done (areas weighted by their cohort rows; the biggest go first).
    */
   readonly onProgress?: (done: number, total: number, workDone: number) => void;
+  /** Also simulate every area this many times from this seed: the result's `intervals` (docs/simulate.md). */
+  readonly draws?: DrawSpec;
 }
 
 export interface AreaResult {
@@ -75,6 +79,8 @@ export interface BatchResult {
   readonly stopped: boolean;
   /** Worker threads used: the jobs asked for, at most the cores and the areas (1: this thread alone). */
   readonly jobs: number;
+  /** With `draws`: intervals.csv's rows as printed, areas by code then the national totals. */
+  readonly intervals?: readonly Readonly<Record<string, string>>[];
 }
 
 /**
@@ -114,6 +120,7 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
       ...sources.init,
       ...(chosen.ids ? { scenarios: chosen.ids } : {}),
       ...(hasScenarios ? { scenariosFile: path.resolve(sources.init.dir, 'scenarios.json') } : {}),
+      ...(options.draws ? { draws: options.draws } : {}),
     };
     const preFailed: AreaOutcome[] = [...sources.failures].map(([code, { name, issues }]) => ({
       code,
@@ -132,7 +139,11 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
     for (const idle of pool.splice(Math.min(pool.length, tasks.length))) void idle.terminate();
     // Each area's rows are made Decimals as the area comes back, while the others still run, rather than all after the last.
     const converted = new Map<AreaOutcome, ConvertedRows>();
-    const onOutcome = (outcome: AreaOutcome) => converted.set(outcome, convert(outcome));
+    const national = options.draws ? new NationalDraws(options.draws.count) : undefined;
+    const onOutcome = (outcome: AreaOutcome) => {
+      converted.set(outcome, convert(outcome));
+      if (outcome.intervals) national?.add(outcome.intervals);
+    };
     const run = await runTasks(init, tasks, pool, {
       ...options,
       failFast: Boolean(options.failFast),
@@ -148,10 +159,28 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
         run.stopped || (Boolean(options.failFast) && preFailed.length > 0),
       ),
       jobs: used,
+      ...(national ? { intervals: intervalsOf(run.outcomes, chosen.ids ?? [''], national) } : {}),
     };
   } finally {
     for (const worker of pool) void worker.terminate();
   }
+}
+
+/** intervals.csv's rows: each modelled area's (by code, scenarios in order), then the national totals. */
+function intervalsOf(
+  outcomes: readonly AreaOutcome[],
+  scenarios: readonly string[],
+  national: NationalDraws,
+): Readonly<Record<string, string>>[] {
+  const simulated = outcomes
+    .filter((o) => o.intervals)
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return [
+    ...simulated.flatMap((o) =>
+      scenarios.flatMap((id) => o.intervals!.find((i) => i.id === id)?.rows ?? []),
+    ),
+    ...national.rows(scenarios),
+  ];
 }
 
 function chooseScenarios(

@@ -176,6 +176,31 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'new-plans.csv:2:6',
     'the row gives both a count and a rate of new plans',
   ],
+  UNCERTAINTY_TWICE: [
+    'error',
+    'ceasing.csv:2:5',
+    'the row gives both observed/exposure and low/high',
+  ],
+  UNCERTAINTY_INCOMPLETE: [
+    'error',
+    'transitions.csv:2:6',
+    '"low" and "high" go together, but "high" is empty',
+  ],
+  OBSERVED_ABOVE_EXPOSURE: [
+    'error',
+    'ceasing.csv:2:4',
+    'observed is 12 out of an exposure of 10; the exposure must be more than 0 and at least what was observed',
+  ],
+  RATE_NOT_OBSERVED_SHARE: [
+    'error',
+    'ceasing.csv:2:2',
+    '"rate" is 0.1, but observed ÷ exposure is 0.15',
+  ],
+  RANGE_EXCLUDES_RATE: [
+    'error',
+    'new-plans.csv:2:6',
+    "the range 5 to 8 does not hold the row's count, 4",
+  ],
   POPULATION_MISSING: [
     'error',
     'new-plans.csv:3:1',

@@ -17,6 +17,7 @@ const COMMANDS = [
   'validate',
   'nff',
   'batch',
+  'simulate',
   'compare',
   'solve',
   'explain',

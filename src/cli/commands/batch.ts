@@ -15,6 +15,8 @@ import {
 } from '../../io/write-output.js';
 import { renderFailures, renderNational, renderPrintedSummary } from '../../report/batch-csv.js';
 import { renderBatchTable } from '../../report/batch-table.js';
+import { renderPrintedCsv } from '../../report/csv.js';
+import { INTERVAL_COLUMNS } from '../../report/intervals.js';
 import { jsonText } from '../../report/json.js';
 import { buildBatchManifest } from '../../report/manifest.js';
 import { batchProgress } from '../batch-progress.js';
@@ -23,6 +25,7 @@ import { formatIssues } from '../print-issues.js';
 import { issuePaint, tableWidth } from '../terminal.js';
 import { defaultTariffDir, toolVersion } from '../version.js';
 import { cliIo } from '../cli-io.js';
+import { wholeOption } from '../whole-option.js';
 
 export interface BatchCommandOptions {
   readonly outDir: string;
@@ -35,12 +38,15 @@ export interface BatchCommandOptions {
   readonly bom?: boolean;
   /** A tariff file or library id for every area with none of its own in areas.csv. */
   readonly tariff?: string;
+  /** Also simulate every area this many times (intervals.csv), from --seed. */
+  readonly draws?: string;
+  readonly seed?: string;
 }
 
 const OUTPUTS = ['summary.csv', 'national.csv', 'failures.csv', 'manifest.json'] as const;
 /** What an earlier batch run leaves, or an interrupted one (src/io/write-output.ts names temporaries so). */
 const OURS =
-  /^(?:summary|national|failures)\.csv$|^\.(?:(?:summary|national|failures)\.csv|manifest\.json)\.tmp-\d+$/;
+  /^(?:summary|national|failures|intervals)\.csv$|^\.(?:(?:summary|national|failures|intervals)\.csv|manifest\.json)\.tmp-\d+$/;
 
 /** A manifest.json is an earlier batch's only if it says so: another command's manifest (or a user's file) is not ours to replace. */
 function batchManifest(file: string): boolean {
@@ -65,6 +71,13 @@ export async function runBatchCommand(
   const jobs = options.jobs === undefined ? undefined : Number.parseInt(options.jobs, 10);
   if (options.jobs !== undefined && (!/^[1-9]\d*$/.test(options.jobs) || !jobs))
     throw new UsageError(`--jobs must be a whole number of threads from 1, not "${options.jobs}"`);
+  const draws =
+    options.draws === undefined && options.seed === undefined
+      ? undefined
+      : {
+          count: wholeOption('--draws', options.draws, 1000, [1, 100_000]),
+          seed: wholeOption('--seed', options.seed, 1, [0, Number.MAX_SAFE_INTEGER]),
+        };
   checkOutDir(options.outDir, Boolean(options.force));
   const scenarios = options.scenarios
     ?.split(',')
@@ -87,6 +100,7 @@ export async function runBatchCommand(
       limits: limitsFromEnvironment(cliIo().env),
       libraryDir: defaultTariffDir(),
       onProgress: (done, total, workDone) => progress.update(done, total, workDone),
+      ...(draws ? { draws } : {}),
     });
   } finally {
     progress.stop();
@@ -125,7 +139,17 @@ export async function runBatchCommand(
   ];
   await intoMadeFolders(made, async () => {
     const staged = stageOutputs(
-      OUTPUTS.map((name, i) => ({ target: path.join(options.outDir, name), text: texts[i]! })),
+      [
+        ...OUTPUTS.map((name, i) => ({ target: path.join(options.outDir, name), text: texts[i]! })),
+        ...(result.intervals
+          ? [
+              {
+                target: path.join(options.outDir, 'intervals.csv'),
+                text: `${bom}${renderPrintedCsv(INTERVAL_COLUMNS, result.intervals)}`,
+              },
+            ]
+          : []),
+      ],
       result.inputs,
     );
     await yieldToSignals();

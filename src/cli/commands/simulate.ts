@@ -1,0 +1,176 @@
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import type { Decimal } from 'decimal.js';
+import { parseDecimal } from '../../core/decimal.js';
+import { InputError, UsageError } from '../../core/errors.js';
+import { hasErrors, sortIssues } from '../../core/issue.js';
+import { AreaSimulation } from '../../core/simulate/simulate-area.js';
+import { type Simulation, simulate, summarise } from '../../core/simulate/simulate.js';
+import { displayPath } from '../../io/files.js';
+import { limitsFromEnvironment } from '../../io/limits.js';
+import { drawOnThreads, startDrawWorkers } from '../../io/simulate-threads.js';
+import { resolveTariff } from '../../io/tariff-library.js';
+import { checkOutputOption, commitOutput, stageOutputs } from '../../io/write-output.js';
+import {
+  renderIntervalsCsv,
+  renderIntervalsJson,
+  renderIntervalsTable,
+} from '../../report/intervals.js';
+import { yieldToSignals } from '../interrupt.js';
+import { findScenario, openModel } from '../open-model.js';
+import { type Format, outputFormat, withBom } from '../output-format.js';
+import { cliIo } from '../cli-io.js';
+import { formatIssues } from '../print-issues.js';
+import { issuePaint, spinner, tableWidth } from '../terminal.js';
+import { defaultModelDir, defaultTariffDir } from '../version.js';
+import { wholeOption } from '../whole-option.js';
+
+export interface SimulateCommandOptions {
+  readonly draws?: string;
+  readonly seed?: string;
+  readonly scenario?: string;
+  readonly scenariosFile?: string;
+  readonly threshold?: readonly string[];
+  readonly jobs?: string;
+  readonly tariff?: string;
+  readonly format?: Format;
+  readonly out?: string;
+  readonly bom?: boolean;
+  readonly quiet?: boolean;
+}
+
+/** Draws at most; a million draws of a median area is a quarter of an hour. */
+const MAX_DRAWS = 1_000_000;
+/** Fewer draws than this are drawn on the main thread alone: a worker takes longer to start. */
+const DRAWS_PER_THREAD = 200;
+
+function thresholds(texts: readonly string[] = []): Decimal[] {
+  return texts.map((text) => {
+    const value = parseDecimal(text.trim());
+    if (!value)
+      throw new UsageError(
+        `--threshold must be an amount in pounds such as -5000000 (a deficit is negative), not "${text}"`,
+      );
+    return value;
+  });
+}
+
+/** `highneeds simulate [model-dir]`: read, check, draw (on threads), summarise, render, write. */
+export async function runSimulate(
+  dirArgument: string | undefined,
+  options: SimulateCommandOptions,
+): Promise<number> {
+  const draws = wholeOption('--draws', options.draws, 1000, [1, MAX_DRAWS]);
+  const seed = wholeOption('--seed', options.seed, 1, [0, Number.MAX_SAFE_INTEGER]);
+  const jobs = wholeOption('--jobs', options.jobs, availableParallelism(), [1, 1024]);
+  const limits = thresholds(options.threshold);
+  checkOutputOption('--out', options.out);
+  const format = outputFormat(options);
+  withBom('', format, options.bom);
+  const dir = dirArgument ?? defaultModelDir();
+  // This thread draws too; the others start now, loading their modules while this one reads the model.
+  const threads = Math.min(jobs, availableParallelism(), Math.ceil(draws / DRAWS_PER_THREAD));
+  const workers = startDrawWorkers(threads - 1);
+  try {
+    return await simulateWith(dir, options, { draws, seed, limits, format }, workers);
+  } finally {
+    for (const worker of workers) void worker.terminate();
+  }
+}
+
+async function simulateWith(
+  dir: string,
+  options: SimulateCommandOptions,
+  {
+    draws,
+    seed,
+    limits,
+    format,
+  }: { draws: number; seed: number; limits: Decimal[]; format: Format },
+  workers: readonly Worker[],
+): Promise<number> {
+  const open = openModel(dir, {
+    ...(options.tariff ? { tariff: options.tariff } : {}),
+    ...(options.scenariosFile ? { scenariosFile: options.scenariosFile } : {}),
+  });
+  const scenario =
+    options.scenario === undefined ? undefined : findScenario(open, options.scenario);
+  const progress = (
+    await spinner(`Drawing ${draws} times from ${displayPath(dir)}`, {
+      quiet: Boolean(options.quiet),
+      json: format === 'json',
+    })
+  ).start();
+  let simulation: Simulation;
+  let issues;
+  try {
+    if (workers.length === 0) {
+      const outcome = simulate(open.model, {
+        draws,
+        seed,
+        thresholds: limits,
+        ...(scenario ? { scenario } : {}),
+      });
+      issues = sortIssues([...open.issues, ...outcome.issues]);
+      if (!outcome.simulation || hasErrors(issues)) throw new InputError(issues);
+      simulation = outcome.simulation;
+    } else {
+      // Checked and projected here first, so that a problem is reported once, located, not by each thread.
+      const prepared = AreaSimulation.prepare(open.model, scenario);
+      issues = sortIssues([...open.issues, ...prepared.issues]);
+      if (!prepared.simulation || hasErrors(issues)) throw new InputError(issues);
+      const tariffFile =
+        options.tariff === undefined
+          ? undefined
+          : resolveTariff(options.tariff, defaultTariffDir());
+      const here = prepared.simulation;
+      const figures = await drawOnThreads(
+        {
+          dir,
+          load: {
+            limits: limitsFromEnvironment(cliIo().env),
+            libraryDir: defaultTariffDir(),
+            ...(tariffFile ? { tariffFile } : {}),
+          },
+          ...(options.scenariosFile ? { scenariosFile: options.scenariosFile } : {}),
+          ...(scenario ? { scenario: scenario.id } : {}),
+          seed,
+          draws,
+        },
+        workers,
+        (from, to) => Array.from({ length: to - from }, (_, i) => here.draw(seed, from + i)),
+      );
+      simulation = summarise(
+        open.model.area.code,
+        scenario?.id ?? '',
+        prepared.simulation.financialYears,
+        figures,
+        { seed, thresholds: limits },
+      );
+    }
+  } finally {
+    progress.stop();
+  }
+  if (issues.length && !options.quiet)
+    cliIo().stderr.write(formatIssues(issues, await issuePaint()));
+  const text = withBom(
+    format === 'table'
+      ? renderIntervalsTable(simulation, tableWidth(Boolean(options.out)))
+      : format === 'json'
+        ? renderIntervalsJson(
+            simulation,
+            issues.map((issue) => `${issue.code}: ${issue.message}`),
+          )
+        : renderIntervalsCsv(simulation.rows),
+    format,
+    options.bom,
+  );
+  const staged = stageOutputs(
+    options.out ? [{ target: options.out, text }] : [],
+    open.inputs.map((input) => input.path),
+  );
+  await yieldToSignals();
+  for (const output of staged) await commitOutput(output);
+  if (!options.out) cliIo().stdout.write(text);
+  return 0;
+}

@@ -1,0 +1,146 @@
+import { type Arrivals, applyCapacity } from '../demand/capacity.js';
+import type { FlowTally } from '../demand/flows.js';
+import { SPAN } from '../demand/lanes.js';
+import type { DemandPlan, YearPlan } from '../demand/plan.js';
+import { binomial, poisson } from './sample.js';
+import type { Uniform } from './stream.js';
+
+/** A draw's rates for one year's step: survival by state and the transitions' shares. */
+export interface StepDraw {
+  readonly survival: Float64Array;
+  readonly moveShare: Float64Array;
+  /** Expected new plans of each of the year's joiner entries (YearPlan.joiners order). */
+  readonly joining: Float64Array;
+}
+
+/**
+ * One year's step of one draw (docs/simulate.md, "How a draw is made"): the deterministic step
+ * (src/core/demand/step.ts) with whole pupils drawn in place of expected ones. A state's pupils
+ * are made whole first (a fraction f of a pupil is one pupil with probability f), then the ceasing
+ * pupils are Binomial(n, 1 − survival), the movers of each transition Binomial of those left with
+ * the transition's share of what is left (a multinomial, drawn one target at a time), new plans
+ * Poisson around their expected number, and a scenario's moves Binomial(pupils, fraction).
+ * Capacity is the deterministic rule (a share of each tier), whose fractions the next step makes whole.
+ */
+export function drawStep(
+  plan: DemandPlan,
+  year: YearPlan,
+  rates: StepDraw,
+  crosses: Uint8Array,
+  u: Uniform,
+  from: Float64Array,
+  to: Float64Array,
+  arrivals: Arrivals,
+  tally: FlowTally,
+): void {
+  const { laneSetting } = plan;
+  const { moveStart, moveTarget } = plan.rates;
+  const { survival, moveShare } = rates;
+  to.fill(0);
+  arrivals.joined.fill(0);
+  arrivals.movedIn.fill(0);
+  const lanes = plan.lanes.length;
+  for (let lane = 0; lane < lanes; lane += 1) {
+    const first = lane * SPAN;
+    for (let s = first; s < first + SPAN; s += 1) {
+      const count = from[s]!;
+      if (count === 0) continue;
+      const kept = survival[s]!;
+      // One pupil (the common case) continues with the chance of survival; more are a binomial.
+      const continuing =
+        count === 1
+          ? u() < kept
+            ? 1
+            : 0
+          : kept === 1
+            ? wholePupils(count, u)
+            : continuingOf(wholePupils(count, u), kept, u);
+      // Past NCY 20 the continuing pupils age out.
+      if (s === first + SPAN - 1 || continuing === 0) continue;
+      const start = moveStart[s]!;
+      const end = moveStart[s + 1]!;
+      let left = continuing;
+      if (start === end) {
+        to[s + 1]! += left;
+        continue;
+      }
+      if (left === 1) {
+        // One pupil: one uniform picks the transition (or none) by its share.
+        let v = u();
+        for (let k = start; k < end; k += 1) {
+          if (v < moveShare[k]!) {
+            to[moveTarget[k]!]! += 1;
+            if (crosses[k]) arrivals.movedIn[moveTarget[k]!]! += 1;
+            left = 0;
+            break;
+          }
+          v -= moveShare[k]!;
+        }
+        to[s + 1]! += left;
+        continue;
+      }
+      let chance = 1;
+      for (let k = start; k < end && left > 0; k += 1) {
+        const share = moveShare[k]!;
+        const moved = chance > share ? binomial(u, left, share / chance) : left;
+        chance -= share;
+        if (moved === 0) continue;
+        to[moveTarget[k]!]! += moved;
+        if (crosses[k]) arrivals.movedIn[moveTarget[k]!]! += moved;
+        left -= moved;
+      }
+      // What no transition took stays in its lane, one NCY older.
+      to[s + 1]! += left;
+    }
+  }
+
+  const { states } = year.joiners;
+  for (let i = 0; i < states.length; i += 1) {
+    const joined = poisson(u, rates.joining[i]!);
+    if (joined === 0) continue;
+    to[states[i]!]! += joined;
+    arrivals.joined[states[i]!]! += joined;
+  }
+
+  for (const { from: sources, to: targets, fraction } of year.moves) {
+    for (let i = 0; i < sources.length; i += 1) {
+      const s = sources[i]!;
+      const pupils = to[s]!;
+      if (pupils === 0) continue;
+      const moved = Number.isInteger(pupils) ? binomial(u, pupils, fraction) : pupils * fraction;
+      if (moved === 0) continue;
+      const share = moved / pupils;
+      arrivals.joined[s]! -= arrivals.joined[s]! * share;
+      arrivals.movedIn[s]! -= arrivals.movedIn[s]! * share;
+      to[s]! -= moved;
+      to[targets[i]!]! += moved;
+      if (laneSetting[(targets[i]! / SPAN) | 0] !== laneSetting[(s / SPAN) | 0])
+        arrivals.movedIn[targets[i]!]! += moved;
+    }
+  }
+
+  applyCapacity(year.capacity, to, arrivals, laneSetting, tally);
+}
+
+/** Whether each move of a plan (DemandPlan.rates order) leads to another setting: only then is it an arrival for capacity. */
+export function movesAcross(plan: DemandPlan): Uint8Array {
+  const { moveStart, moveTarget } = plan.rates;
+  const crosses = new Uint8Array(moveTarget.length);
+  for (let s = 0; s < plan.size; s += 1)
+    for (let k = moveStart[s]!; k < moveStart[s + 1]!; k += 1)
+      crosses[k] = Number(
+        plan.laneSetting[(moveTarget[k]! / SPAN) | 0] !== plan.laneSetting[(s / SPAN) | 0],
+      );
+  return crosses;
+}
+
+function continuingOf(whole: number, kept: number, u: Uniform): number {
+  return whole - binomial(u, whole, 1 - kept);
+}
+
+/** A count made whole pupils: itself when whole; else its whole part, and one more with the chance of its fraction. */
+function wholePupils(count: number, u: Uniform): number {
+  if (Number.isInteger(count)) return count;
+  const floor = Math.floor(count);
+  return u() < count - floor ? floor + 1 : floor;
+}

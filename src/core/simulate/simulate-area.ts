@@ -1,0 +1,139 @@
+import type { Decimal } from 'decimal.js';
+import type { Arrivals } from '../demand/capacity.js';
+import { ProjectionCache } from '../demand/cache.js';
+import { countDecimal } from '../demand/count.js';
+import { flowTally, type FlowTally } from '../demand/flows.js';
+import { SPAN } from '../demand/lanes.js';
+import type { DemandPlan } from '../demand/plan.js';
+import { projectDemand } from '../demand/run.js';
+import { moveBase } from '../demand/step.js';
+import { hasErrors, type Issue } from '../issue.js';
+import type { Model } from '../model.js';
+import type { FinancialYear } from '../period.js';
+import { project } from '../project.js';
+import { applyScenario } from '../scenario/apply.js';
+import type { Scenario } from '../scenario/types.js';
+import { drawBalances, incomeBasis, type IncomeBasis } from './balances.js';
+import { drawStep, movesAcross } from './draw-step.js';
+import { NewPlanDeltas } from './new-plan-deltas.js';
+import { RateDrawer } from './rate-drawer.js';
+import { rateSources } from './rate-sources.js';
+import { SpendPlan } from './spend-plan.js';
+import { drawStream } from './stream.js';
+
+/** One draw's figures by projected FY: January pupils, spend, in-year and cumulative balance. */
+export interface DrawFigures {
+  readonly pupils: readonly Decimal[];
+  readonly spend: readonly Decimal[];
+  readonly inYear: readonly Decimal[];
+  readonly cumulative: readonly Decimal[];
+}
+
+/**
+ * An area (under a scenario) made ready to draw: its plan, its rates' sources, its spend as
+ * terms and its income, from one deterministic projection, and the buffers one thread's draws reuse.
+ */
+export class AreaSimulation {
+  readonly financialYears: readonly FinancialYear[];
+  private readonly counts: Float64Array[];
+  private readonly laneTotals: Float64Array[];
+  private readonly arrivals: Arrivals;
+  private readonly tally: FlowTally;
+  private readonly crosses: Uint8Array;
+
+  private constructor(
+    readonly area: string,
+    private readonly plan: DemandPlan,
+    private readonly drawer: RateDrawer,
+    private readonly spendPlan: SpendPlan,
+    private readonly income: IncomeBasis,
+  ) {
+    this.financialYears = spendPlan.financialYears;
+    this.counts = [plan.base, ...plan.years].map(() => new Float64Array(plan.size));
+    this.laneTotals = this.counts.map(() => new Float64Array(plan.lanes.length));
+    this.arrivals = { joined: new Float64Array(plan.size), movedIn: new Float64Array(plan.size) };
+    this.tally = flowTally(plan.settings.length);
+    this.crosses = movesAcross(plan);
+  }
+
+  /**
+   * Prepares a model (under `scenario`, if given) for drawing. The deterministic projection runs
+   * first: its errors (and warnings) are the simulation's, and its income and write-off are used.
+   */
+  static prepare(
+    model: Model,
+    scenario?: Scenario,
+    cache = new ProjectionCache(),
+  ): { simulation?: AreaSimulation; issues: readonly Issue[] } {
+    const applied = scenario
+      ? applyScenario(model, scenario, undefined, { cache })
+      : { model, adjustments: {} };
+    const outcome = project(applied.model, applied.adjustments, cache);
+    if (!outcome.projection || hasErrors(outcome.issues)) return { issues: outcome.issues };
+    const m = applied.model;
+    const plan = projectDemand(m, m.horizon, applied.adjustments, cache).plan;
+    const parts = cache.parts(m, m.horizon);
+    const rateBook = cache.rateBook(m.tariff, m.assumptions.tariffUplift);
+    const drawer = new RateDrawer(
+      plan,
+      rateSources(plan, m.ceasing, m.transitions),
+      m.ceasing,
+      m.transitions,
+      new NewPlanDeltas(m, plan, parts.inputs, applied.adjustments),
+    );
+    const spendPlan = new SpendPlan(plan, m, applied.adjustments, rateBook, (lane) =>
+      cache.seriesOf(rateBook, lane),
+    );
+    return {
+      simulation: new AreaSimulation(
+        model.area.code,
+        plan,
+        drawer,
+        spendPlan,
+        incomeBasis(outcome.projection),
+      ),
+      issues: outcome.issues,
+    };
+  }
+
+  /** Draw `index` of this area under `seed`: the same figures whichever thread draws it, and in whatever order. */
+  draw(seed: number, index: number): DrawFigures {
+    const { plan, counts, laneTotals } = this;
+    const u = drawStream(seed, this.area, index);
+    const rates = this.drawer.draw(u);
+    counts[0]!.set(plan.base);
+    moveBase(plan, counts[0]!);
+    plan.years.forEach((year, y) =>
+      drawStep(
+        plan,
+        year,
+        rates[y]!,
+        this.crosses,
+        u,
+        counts[y]!,
+        counts[y + 1]!,
+        this.arrivals,
+        this.tally,
+      ),
+    );
+    counts.forEach((vector, y) => sumLanes(vector, laneTotals[y]!));
+    const spend = this.spendPlan.spend(laneTotals);
+    const { inYear, cumulative } = drawBalances(this.income, spend);
+    const pupils = this.financialYears.map((fy) => {
+      // A FY's January is in the AY of the same number (docs/methodology.md, "Calendars").
+      const totals = laneTotals[fy - plan.baseYear]!;
+      let total = 0;
+      for (let l = 0; l < totals.length; l += 1) total += totals[l]!;
+      return countDecimal(total);
+    });
+    return { pupils, spend, inYear, cumulative };
+  }
+}
+
+function sumLanes(counts: Float64Array, totals: Float64Array): void {
+  for (let l = 0; l < totals.length; l += 1) {
+    let total = 0;
+    for (let s = l * SPAN; s < (l + 1) * SPAN; s += 1) total += counts[s]!;
+    totals[l] = total;
+  }
+}

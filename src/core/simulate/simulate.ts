@@ -1,0 +1,97 @@
+import type { Decimal } from 'decimal.js';
+import { ProjectionCache } from '../demand/cache.js';
+import { Dec } from '../decimal.js';
+import type { Issue } from '../issue.js';
+import type { Model } from '../model.js';
+import type { FinancialYear } from '../period.js';
+import type { Scenario } from '../scenario/types.js';
+import {
+  intervalRows,
+  MEASURES,
+  thresholdRows,
+  type IntervalRow,
+  type ThresholdRow,
+} from './intervals.js';
+import { AreaSimulation, type DrawFigures } from './simulate-area.js';
+
+export interface SimulateOptions {
+  /** How many draws (each its own stream: draw i is the same whatever the number of draws). */
+  readonly draws: number;
+  /** A whole number from 0 to 2^53 − 1. */
+  readonly seed: number;
+  readonly scenario?: Scenario;
+  /** Cumulative balances (a deficit is negative) whose probability of being undershot is reported. */
+  readonly thresholds?: readonly Decimal[];
+  readonly cache?: ProjectionCache;
+}
+
+/** A simulation's results: interval rows by FY and measure, and threshold probabilities. */
+export interface Simulation {
+  readonly areaCode: string;
+  readonly scenario: string;
+  readonly draws: number;
+  readonly seed: number;
+  readonly financialYears: readonly FinancialYear[];
+  readonly rows: readonly IntervalRow[];
+  readonly thresholds: readonly ThresholdRow[];
+}
+
+/**
+ * Seeded Monte Carlo over the demand engine (docs/simulate.md): `draws` draws of the model (under
+ * `scenario`), each drawing the uncertain rates, then whole pupils and new plans, costed exactly;
+ * the result is each measure's mean and quantiles by financial year. Pure: the same model, seed
+ * and draws give the same result on any machine. Errors of the deterministic projection stop it.
+ */
+export function simulate(
+  model: Model,
+  options: SimulateOptions,
+): { simulation?: Simulation; issues: readonly Issue[] } {
+  const { simulation: area, issues } = AreaSimulation.prepare(
+    model,
+    options.scenario,
+    options.cache ?? new ProjectionCache(),
+  );
+  if (!area) return { issues };
+  const draws: DrawFigures[] = [];
+  for (let i = 0; i < options.draws; i += 1) draws.push(area.draw(options.seed, i));
+  return {
+    simulation: summarise(
+      model.area.code,
+      options.scenario?.id ?? '',
+      area.financialYears,
+      draws,
+      options,
+    ),
+    issues,
+  };
+}
+
+/** The rows of a set of draws (in draw order), from however many threads drew them. */
+export function summarise(
+  areaCode: string,
+  scenario: string,
+  financialYears: readonly FinancialYear[],
+  draws: readonly DrawFigures[],
+  options: Pick<SimulateOptions, 'seed' | 'thresholds'>,
+): Simulation {
+  return {
+    areaCode,
+    scenario,
+    draws: draws.length,
+    seed: options.seed,
+    financialYears,
+    rows: intervalRows(areaCode, scenario, financialYears, draws),
+    thresholds: thresholdRows(areaCode, scenario, financialYears, draws, options.thresholds ?? []),
+  };
+}
+
+/** A draw's figures as decimal text, measure by measure (what crosses between threads). */
+export function drawToText(draw: DrawFigures): string[] {
+  return [...draw.pupils, ...draw.spend, ...draw.inYear, ...draw.cumulative].map(String);
+}
+
+export function drawFromText(text: readonly string[]): DrawFigures {
+  const years = text.length / MEASURES.length;
+  const part = (k: number) => text.slice(k * years, (k + 1) * years).map((t) => new Dec(t));
+  return { pupils: part(0), spend: part(1), inYear: part(2), cumulative: part(3) };
+}

@@ -1,0 +1,13 @@
+import type { Decimal } from 'decimal.js';
+
+/**
+ * How sure a rate (or a new-plans count) is, for `highneeds simulate` (docs/simulate.md). A plain
+ * projection reads only the row's rate; a simulation draws it:
+ * - `posterior`: observed events out of an exposure (calibrate writes them), drawn from a Beta with
+ *   the row's rate as its mean and `exposure` pseudo-observations (Beta(observed, exposure − observed)
+ *   when the rate is observed ÷ exposure, which the reader checks to the rate's own decimals);
+ * - `range`: a planner's low and high, drawn from a triangular distribution whose mode is the rate.
+ */
+export type Uncertainty =
+  | { readonly kind: 'posterior'; readonly observed: Decimal; readonly exposure: Decimal }
+  | { readonly kind: 'range'; readonly low: Decimal; readonly high: Decimal };

@@ -1,0 +1,65 @@
+import type { ProjectionCache } from '../core/demand/cache.js';
+import { Dec } from '../core/decimal.js';
+import { hasErrors, type Issue } from '../core/issue.js';
+import type { Model } from '../core/model.js';
+import type { FinancialYear } from '../core/period.js';
+import { intervalRows } from '../core/simulate/intervals.js';
+import { AreaSimulation, type DrawFigures } from '../core/simulate/simulate-area.js';
+import type { Scenario } from '../core/scenario/types.js';
+import { printedIntervalRow } from '../report/intervals.js';
+
+/** How many draws, from which seed (batch --draws --seed). */
+export interface DrawSpec {
+  readonly count: number;
+  readonly seed: number;
+}
+
+/**
+ * One area's simulation under one scenario as it crosses from a worker: its interval rows as
+ * printed, and each draw's figures rounded as printed (pupils in hundredths, money in pence, whole
+ * numbers in a Float64Array) for the national totals: sums of whole numbers far below 2^53 are
+ * exact in any order, so the national figures do not depend on which thread finished first.
+ */
+export interface AreaIntervals {
+  readonly id: string;
+  readonly financialYears: readonly FinancialYear[];
+  readonly rows: readonly Readonly<Record<string, string>>[];
+  /** Draw d, measure k, year f at [(d × 4 + k) × years + f]. */
+  readonly figures: Float64Array;
+}
+
+/** Draws an area under each scenario (or as given) and summarises it; issues if a projection fails. */
+export function areaIntervals(
+  model: Model,
+  scenarios: readonly (Scenario | undefined)[],
+  cache: ProjectionCache,
+  spec: DrawSpec,
+): { intervals: AreaIntervals[]; issues: Issue[] } {
+  const intervals: AreaIntervals[] = [];
+  const issues: Issue[] = [];
+  for (const scenario of scenarios) {
+    const prepared = AreaSimulation.prepare(model, scenario, cache);
+    if (!prepared.simulation || hasErrors(prepared.issues)) {
+      issues.push(...prepared.issues);
+      continue;
+    }
+    const simulation = prepared.simulation;
+    const draws: DrawFigures[] = [];
+    for (let d = 0; d < spec.count; d += 1) draws.push(simulation.draw(spec.seed, d));
+    const years = simulation.financialYears;
+    intervals.push({
+      id: scenario?.id ?? '',
+      financialYears: years,
+      rows: intervalRows(model.area.code, scenario?.id ?? '', years, draws).map(printedIntervalRow),
+      figures: Float64Array.from(draws.flatMap(printedFigures)),
+    });
+  }
+  return { intervals, issues };
+}
+
+/** A draw's figures as printed, in hundredths of a pupil and pence: whole numbers. */
+function printedFigures(draw: DrawFigures): number[] {
+  return [draw.pupils, draw.spend, draw.inYear, draw.cumulative].flatMap((values) =>
+    values.map((value) => Number(value.times(100).toFixed(0, Dec.ROUND_HALF_UP))),
+  );
+}

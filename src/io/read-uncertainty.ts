@@ -1,0 +1,127 @@
+import type { Decimal } from 'decimal.js';
+import { error, type Issue } from '../core/issue.js';
+import type { Uncertainty } from '../core/uncertainty.js';
+import type { CsvRow } from './csv-table.js';
+import { decimalCell } from './cell-parsers.js';
+
+/**
+ * A row's `observed`/`exposure` or `low`/`high` (docs/simulate.md, "Where the uncertainty comes
+ * from"), checked against the row's own figure: `value` is its rate, or a new-plans row's count
+ * (`isRate` false: a count takes a range only, since a Beta describes a share). Problems are
+ * pushed to `issues`; undefined when the row gives neither pair or a cell is wrong.
+ */
+export function readUncertainty(
+  row: CsvRow,
+  value: { readonly figure: Decimal; readonly column: string; readonly isRate: boolean },
+  issues: Issue[],
+): Uncertainty | undefined {
+  const given = (column: string): boolean => row.get(column) !== '';
+  const posterior = given('observed') || given('exposure');
+  const range = given('low') || given('high');
+  if (!posterior && !range) return undefined;
+  if (posterior && range) {
+    issues.push(
+      error(
+        'UNCERTAINTY_TWICE',
+        'the row gives both observed/exposure and low/high',
+        row.at(given('low') ? 'low' : 'high'),
+        'give observed and exposure (a history, as calibrate writes it) or low and high (a range), not both',
+      ),
+    );
+    return undefined;
+  }
+  return posterior ? readPosterior(row, value, issues) : readRange(row, value, issues);
+}
+
+function pairOf(
+  row: CsvRow,
+  [first, second]: readonly [string, string],
+  kind: 'count' | 'rate',
+  issues: Issue[],
+): [Decimal, Decimal] | undefined {
+  const missing = row.get(first) === '' ? first : row.get(second) === '' ? second : undefined;
+  if (missing) {
+    issues.push(
+      error(
+        'UNCERTAINTY_INCOMPLETE',
+        `"${first}" and "${second}" go together, but "${missing}" is empty`,
+        row.at(missing),
+        `fill in "${missing}", or empty both`,
+      ),
+    );
+    return undefined;
+  }
+  const before = issues.length;
+  const a = decimalCell(row, first, issues, { kind, atMostOne: kind === 'rate' });
+  const b = decimalCell(row, second, issues, { kind, atMostOne: kind === 'rate' });
+  return issues.length > before || !a || !b ? undefined : [a, b];
+}
+
+function readPosterior(
+  row: CsvRow,
+  { figure, column, isRate }: Parameters<typeof readUncertainty>[1],
+  issues: Issue[],
+): Uncertainty | undefined {
+  if (!isRate) {
+    issues.push(
+      error(
+        'UNCERTAINTY_INCOMPLETE',
+        'observed and exposure describe a rate, but the row gives a count',
+        row.at(row.get('observed') !== '' ? 'observed' : 'exposure'),
+        'give the row a rate per head (new plans ÷ population), or a range for the count in low and high',
+      ),
+    );
+    return undefined;
+  }
+  const pair = pairOf(row, ['observed', 'exposure'], 'count', issues);
+  if (!pair) return undefined;
+  const [observed, exposure] = pair;
+  if (exposure.isZero() || observed.greaterThan(exposure)) {
+    issues.push(
+      error(
+        'OBSERVED_ABOVE_EXPOSURE',
+        `observed is ${observed.toString()} out of an exposure of ${exposure.toString()}; the exposure must be more than 0 and at least what was observed`,
+        row.at('exposure'),
+        'exposure is the pupils (or, for new plans, the population) at risk; observed, those who ceased, moved or joined',
+      ),
+    );
+    return undefined;
+  }
+  // The rate is observed ÷ exposure as written: rounded to its own decimal places, no further.
+  const places = figure.decimalPlaces();
+  const share = observed.div(exposure);
+  if (!share.toDecimalPlaces(places).equals(figure)) {
+    issues.push(
+      error(
+        'RATE_NOT_OBSERVED_SHARE',
+        `"${column}" is ${figure.toString()}, but observed ÷ exposure is ${share.toSignificantDigits(6).toString()}`,
+        row.at(column),
+        'the rate must be observed ÷ exposure (rounded to the decimals the rate is written with): correct one of the three',
+      ),
+    );
+    return undefined;
+  }
+  return { kind: 'posterior', observed, exposure };
+}
+
+function readRange(
+  row: CsvRow,
+  { figure, column, isRate }: Parameters<typeof readUncertainty>[1],
+  issues: Issue[],
+): Uncertainty | undefined {
+  const pair = pairOf(row, ['low', 'high'], isRate ? 'rate' : 'count', issues);
+  if (!pair) return undefined;
+  const [low, high] = pair;
+  if (low.greaterThan(figure) || high.lessThan(figure)) {
+    issues.push(
+      error(
+        'RANGE_EXCLUDES_RATE',
+        `the range ${low.toString()} to ${high.toString()} does not hold the row's ${column}, ${figure.toString()}`,
+        row.at(low.greaterThan(figure) ? 'low' : 'high'),
+        `low is at most the ${column} and high at least it: the ${column} is the most likely value, the range what it could be`,
+      ),
+    );
+    return undefined;
+  }
+  return { kind: 'range', low, high };
+}

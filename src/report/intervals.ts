@@ -1,0 +1,124 @@
+import type { Decimal } from 'decimal.js';
+import { formatFinancialYear } from '../core/period.js';
+import { toCount2dp, toCountWhole, toPence } from '../core/rounding.js';
+import { Dec } from '../core/decimal.js';
+import { type IntervalRow, QUANTILES, type ThresholdRow } from '../core/simulate/intervals.js';
+import type { Simulation } from '../core/simulate/simulate.js';
+import { renderPrintedCsv } from './csv.js';
+import { fitTable } from './fit-width.js';
+import { withThousands } from './format-cell.js';
+import { jsonText, rawNumber } from './json.js';
+import { neutraliseText } from '../core/spreadsheet-text.js';
+
+/** intervals.csv's columns, in order (docs/simulate.md, "Output"). */
+export const INTERVAL_COLUMNS = [
+  'area_code',
+  'scenario',
+  'financial_year',
+  'measure',
+  'mean',
+  ...QUANTILES.map(([column]) => column),
+  'p_deficit',
+] as const;
+
+/** A probability on output: 4 decimal places, half-up (a share of draws; 1,000 draws give 3). */
+const probability = (value: Decimal): string => value.toFixed(4, Dec.ROUND_HALF_UP);
+
+/** A row's cells as printed: pupils to 2 dp, money to pence, text made spreadsheet-safe. */
+export function printedIntervalRow(row: IntervalRow): Record<string, string> {
+  const figure = row.measure === 'pupils_january' ? toCount2dp : toPence;
+  return {
+    area_code: neutraliseText(row.areaCode),
+    scenario: neutraliseText(row.scenario),
+    financial_year: formatFinancialYear(row.financialYear),
+    measure: row.measure,
+    mean: figure(row.mean),
+    ...Object.fromEntries(QUANTILES.map(([column]) => [column, figure(row.quantiles[column])])),
+    p_deficit: row.pDeficit ? probability(row.pDeficit) : '',
+  };
+}
+
+export function renderIntervalsCsv(rows: readonly IntervalRow[]): string {
+  return renderPrintedCsv(INTERVAL_COLUMNS, rows.map(printedIntervalRow));
+}
+
+/** The simulation as JSON: its settings, the interval rows (figures rounded as in the CSV) and the threshold probabilities. */
+export function renderIntervalsJson(simulation: Simulation, warnings: readonly string[]): string {
+  return jsonText({
+    area: simulation.areaCode,
+    scenario: simulation.scenario,
+    draws: rawNumber(String(simulation.draws)),
+    seed: rawNumber(String(simulation.seed)),
+    intervals: simulation.rows.map((row) => {
+      const cells = printedIntervalRow(row);
+      return Object.fromEntries(
+        INTERVAL_COLUMNS.map((column) => [
+          column,
+          ['area_code', 'scenario', 'financial_year', 'measure'].includes(column)
+            ? cells[column]!
+            : cells[column] === ''
+              ? null
+              : rawNumber(cells[column]!),
+        ]),
+      );
+    }),
+    thresholds: simulation.thresholds.map((row) => ({
+      financial_year: formatFinancialYear(row.financialYear),
+      threshold: rawNumber(toPence(row.threshold)),
+      probability_below: rawNumber(probability(row.probability)),
+    })),
+    warnings: [...warnings],
+  });
+}
+
+/**
+ * The terminal fan summary: per year the median and the 80% and 95% ranges of pupils, spend and
+ * the cumulative balance, the chance of a deficit and of being below each threshold, fitted to
+ * the width (src/report/fit-width.ts).
+ */
+export function renderIntervalsTable(simulation: Simulation, width?: number): string {
+  const byYear = (measure: IntervalRow['measure'], fy: number) =>
+    simulation.rows.find((r) => r.measure === measure && r.financialYear === fy)!;
+  const money = (value: Decimal) => withThousands(value.toFixed(0, Dec.ROUND_HALF_UP));
+  const range = (
+    row: IntervalRow,
+    low: 'p10' | 'p2_5',
+    high: 'p90' | 'p97_5',
+    show: (v: Decimal) => string,
+  ) => `${show(row.quantiles[low])} to ${show(row.quantiles[high])}`;
+  const thresholds = [...new Set(simulation.thresholds.map((t) => t.threshold.toString()))];
+  const below = (fy: number, threshold: string): ThresholdRow =>
+    simulation.thresholds.find(
+      (t) => t.financialYear === fy && t.threshold.toString() === threshold,
+    )!;
+  const columns = [
+    { header: 'year', align: 'left' as const, key: true },
+    { header: 'pupils (median)', align: 'right' as const },
+    { header: 'spend (median)', align: 'right' as const },
+    { header: 'cumulative balance (median)', align: 'right' as const },
+    { header: '80% of draws', align: 'right' as const },
+    { header: '95% of draws', align: 'right' as const },
+    { header: 'P(deficit)', align: 'right' as const },
+    ...thresholds.map((t) => ({
+      header: `P(< ${withThousands(toPence(new Dec(t)))})`,
+      align: 'right' as const,
+    })),
+  ];
+  const rows = simulation.financialYears.map((fy) => {
+    const pupils = byYear('pupils_january', fy);
+    const spend = byYear('spend_total', fy);
+    const balance = byYear('cumulative_balance', fy);
+    return [
+      formatFinancialYear(fy),
+      toCountWhole(pupils.quantiles.p50),
+      money(spend.quantiles.p50),
+      money(balance.quantiles.p50),
+      range(balance, 'p10', 'p90', money),
+      range(balance, 'p2_5', 'p97_5', money),
+      probability(balance.pDeficit!),
+      ...thresholds.map((t) => probability(below(fy, t).probability)),
+    ];
+  });
+  const title = `${simulation.areaCode}${simulation.scenario ? `, scenario ${simulation.scenario}` : ''}: ${simulation.draws} draws, seed ${simulation.seed}`;
+  return `${[title, '', ...fitTable({ columns, rows }, width)].join('\n')}\n`;
+}

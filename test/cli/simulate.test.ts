@@ -1,0 +1,179 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { runBatch } from '../../src/io/run-batch.js';
+import { cli } from '../helpers/run-cli.js';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-simulate-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterEach(() => {
+  vi.restoreAllMocks();
+  delete process.env['COLUMNS'];
+});
+
+let outputs = 0;
+/** Runs the CLI in this process; what it writes to stdout and stderr is captured. */
+async function run(...args: string[]) {
+  const columns = process.env['COLUMNS'] ? Number(process.env['COLUMNS']) : undefined;
+  return cli(args, columns ? { columns, env: { COLUMNS: String(columns) } } : {});
+}
+
+/** simulate --out a fresh file; returns the file's text. */
+async function simulateTo(extension: string, ...args: string[]) {
+  outputs += 1;
+  const out = path.join(scratch, `out-${outputs}.${extension}`);
+  const result = await run('simulate', 'fixtures/example', '--out', out, '--quiet', ...args);
+  expect(result.code).toBe(0);
+  return readFileSync(out, 'utf8');
+}
+
+describe('highneeds simulate', () => {
+  it('gives the same bytes on one thread and on two (each draw its own stream)', async () => {
+    const one = await simulateTo('csv', '--draws', '240', '--seed', '9', '--jobs', '1');
+    const two = await simulateTo('csv', '--draws', '240', '--seed', '9', '--jobs', '2');
+    expect(two).toBe(one);
+    const lines = one.trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      'area_code,scenario,financial_year,measure,mean,p2_5,p10,p25,p50,p75,p90,p97_5,p_deficit',
+    );
+    // Five financial years × four measures; p_deficit only for the balances.
+    expect(lines).toHaveLength(1 + 5 * 4);
+    expect(lines[1]).toMatch(/^999,,2026-27,pupils_january,\d+\.\d\d,(?:[\d.]+,){7}$/);
+    expect(lines[4]).toMatch(/^999,,2026-27,cumulative_balance,(?:-?[\d.]+,){8}[01]\.\d{4}$/);
+  });
+
+  it('another seed gives other draws', async () => {
+    const a = await simulateTo('csv', '--draws', '50', '--seed', '1', '--jobs', '1');
+    const b = await simulateTo('csv', '--draws', '50', '--seed', '2', '--jobs', '1');
+    expect(a).not.toBe(b);
+  });
+
+  it('JSON: the interval rows, and the chance of being below each --threshold by year', async () => {
+    const json = JSON.parse(
+      await simulateTo(
+        'json',
+        '--draws',
+        '60',
+        '--threshold',
+        '-20000000',
+        '--threshold',
+        '-30000000',
+        '--scenario',
+        'mitigated',
+      ),
+    ) as {
+      scenario: string;
+      draws: number;
+      intervals: { measure: string; p_deficit: number | null }[];
+      thresholds: { financial_year: string; threshold: number; probability_below: number }[];
+    };
+    expect(json.scenario).toBe('mitigated');
+    expect(json.draws).toBe(60);
+    expect(json.intervals).toHaveLength(20);
+    expect(json.thresholds).toHaveLength(10);
+    for (const t of json.thresholds)
+      expect(t.probability_below >= 0 && t.probability_below <= 1).toBe(true);
+    // Less than −30m is no more likely than less than −20m, year by year.
+    for (let i = 0; i < 10; i += 2)
+      expect(json.thresholds[i + 1]!.probability_below).toBeLessThanOrEqual(
+        json.thresholds[i]!.probability_below,
+      );
+  });
+
+  it('the terminal fan summary fits COLUMNS', async () => {
+    process.env['COLUMNS'] = '64';
+    const { code, stdout } = await run(
+      'simulate',
+      'fixtures/example',
+      '--draws',
+      '40',
+      '--format',
+      'table',
+      '--threshold',
+      '-25000000',
+      '--quiet',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('999: 40 draws, seed 1');
+    for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(64);
+    expect(stdout).toContain('P(< -25,000,000.00)');
+  });
+
+  it.each([
+    [['--draws', '0'], '--draws must be a whole number from 1'],
+    [['--seed', '-3'], '--seed must be a whole number from 0'],
+    [['--threshold', '£5m'], '--threshold must be an amount in pounds'],
+    [['--jobs', 'two'], '--jobs must be a whole number from 1'],
+  ])('%s is a usage error (exit 2)', async (args, message) => {
+    const { code, stderr } = await run('simulate', 'fixtures/example', ...args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  it('a model error is reported located, exit 1, as project reports it', async () => {
+    const { code, stderr } = await run(
+      'simulate',
+      'fixtures/errors/RATE_NOT_OBSERVED_SHARE',
+      '--draws',
+      '5',
+    );
+    expect(code).toBe(1);
+    expect(stderr).toContain('ceasing.csv:2:2: error RATE_NOT_OBSERVED_SHARE');
+  });
+});
+
+describe('batch --draws', () => {
+  it('intervals for every area and scenario, then the national totals; the same on one thread and two', async () => {
+    const options = { draws: { count: 30, seed: 4 }, scenarios: ['unmitigated', 'mitigated'] };
+    const one = await runBatch('fixtures/national', { ...options, jobs: 1 });
+    const two = await runBatch('fixtures/national', { ...options, jobs: 2 });
+    expect(two.intervals).toEqual(one.intervals);
+    const rows = one.intervals!;
+    const codes = [...new Set(rows.map((r) => r['area_code'] ?? ''))];
+    expect(codes.at(-1)).toBe('national');
+    expect(codes.slice(0, -1)).toEqual(one.areas.filter((a) => !a.failed).map((a) => a.code));
+    // The national mean is the mean of the sums of each draw's printed figures: the sum of the areas' means, to the penny per area.
+    const mean = (code: string, measure: string, fy: string, scenario: string) =>
+      Number(
+        rows.find(
+          (r) =>
+            r['area_code'] === code &&
+            r['measure'] === measure &&
+            r['financial_year'] === fy &&
+            r['scenario'] === scenario,
+        )?.['mean'] ?? NaN,
+      );
+    const areas = codes.slice(0, -1);
+    const sum = areas.reduce(
+      (total, code) => total + mean(code, 'spend_total', '2026-27', 'mitigated'),
+      0,
+    );
+    expect(Math.abs(mean('national', 'spend_total', '2026-27', 'mitigated') - sum)).toBeLessThan(
+      0.01 * areas.length + 1e-6,
+    );
+  });
+
+  it('the command writes intervals.csv beside the other outputs', async () => {
+    const outDir = path.join(scratch, 'batch');
+    const { code } = await run(
+      'batch',
+      'fixtures/national',
+      '--out-dir',
+      outDir,
+      '--draws',
+      '20',
+      '--seed',
+      '2',
+      '--scenarios',
+      'unmitigated',
+      '--quiet',
+    );
+    expect(code).toBe(0);
+    const csv = readFileSync(path.join(outDir, 'intervals.csv'), 'utf8');
+    expect(csv.split('\n')[0]).toBe(
+      'area_code,scenario,financial_year,measure,mean,p2_5,p10,p25,p50,p75,p90,p97_5,p_deficit',
+    );
+    expect(csv).toMatch(/\nnational,unmitigated,2026-27,pupils_january,/);
+  });
+});
