@@ -317,6 +317,30 @@ export const ISSUE_CODES = {
       "An area in a national model's areas table has no rows in cohort.csv, so it cannot be modelled.",
     fix: 'Check that the national cohort was exported in full, or remove the area from areas.csv.',
   },
+  HISTORY_TOO_SHORT: {
+    cause:
+      'A history given to calibrate holds fewer than two Januaries (no year of changes to fit), or one given to backtest fewer than three (no year to fit on and one to test).',
+    fix: 'Give a longer history: a transitions file with at least one calendar year (two for backtest), or snapshots of at least two consecutive Januaries (three for backtest).',
+  },
+  AGE_NOT_ADVANCING: {
+    cause:
+      "A history row's academic year (NCY) does not advance by one from one January to the next: in a transitions file academic-year-2 is not academic-year-1 + 1; in snapshots a person's NCY the January after is not one more.",
+    fix: 'Correct the row or the extract: the demand engine follows pupils one NCY a year, so a repeated or skipped year cannot be fitted.',
+  },
+  PERSON_TWICE: {
+    cause: 'A snapshots file has the same person twice in one January.',
+    fix: 'Keep one row per person per January: the placement at the census date.',
+  },
+  NONSEND_BOTH_SIDES: {
+    cause:
+      'A transitions row of a history has NONSEND on both sides: it is neither a plan that goes on, a new plan (NONSEND in setting-1/need-1) nor one that ended (NONSEND in setting-2/need-2).',
+    fix: 'Remove the row, or give the side that has a plan.',
+  },
+  CODE_MAP_INVALID: {
+    cause:
+      'A codes.csv row has a kind other than need or setting, or maps a need code to something that is not a SEN2 primary-need code.',
+    fix: 'Use kind need (to a SEN2 code such as ASD) or setting (to the setting id the model will use).',
+  },
 } as const satisfies Record<string, { cause: string; fix: string }>;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

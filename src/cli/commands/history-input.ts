@@ -1,0 +1,175 @@
+import * as path from 'node:path';
+import type { Decimal } from 'decimal.js';
+import type { CostRow } from '../../core/calibrate/calibrated-model.js';
+import { type History, type HistoryStep, populationKey } from '../../core/calibrate/history.js';
+import { parseDecimal } from '../../core/decimal.js';
+import { InputError, UsageError } from '../../core/errors.js';
+import { error, hasErrors, type Issue, sortIssues } from '../../core/issue.js';
+import { formatAcademicYear } from '../../core/period.js';
+import { type ColumnSpec, readCsvTable } from '../../io/csv-table.js';
+import { displayPath, readInput } from '../../io/files.js';
+import { limitsFromEnvironment } from '../../io/limits.js';
+import { COSTS_COLUMNS, readCosts } from '../../io/read-costs.js';
+import { CODES_COLUMNS, CodeReader, NO_CODES, readCodes } from '../../io/read-history-codes.js';
+import {
+  HISTORY_POPULATION_COLUMNS,
+  isWitanPopulation,
+  readHistoryPopulation,
+} from '../../io/read-history-population.js';
+import { readSnapshots, SNAPSHOTS_COLUMNS } from '../../io/read-snapshots.js';
+import {
+  readTransitionsHistory,
+  TRANSITIONS_HISTORY_COLUMNS,
+} from '../../io/read-transitions-history.js';
+
+/** The history options calibrate and backtest share (docs/calibration.md, "Inputs"). */
+export interface HistoryOptions {
+  readonly transitions?: string;
+  readonly snapshots?: string;
+  readonly population?: string;
+  readonly codes?: string;
+  readonly costs?: string;
+  readonly priorWeight?: string;
+}
+
+export interface LoadedHistory {
+  readonly history: History;
+  readonly population: ReadonlyMap<string, Decimal>;
+  readonly costs: readonly CostRow[];
+  /** Every setting of the history, sorted. */
+  readonly settings: readonly string[];
+  readonly weight: Decimal;
+  readonly issues: readonly Issue[];
+  /** The input files as given, for the folder's README. */
+  readonly sources: readonly string[];
+}
+
+/** --prior-weight: pseudo-observations at the parent's rate, a decimal from 0 (default 1). */
+function priorWeight(text: string | undefined): Decimal {
+  const weight = parseDecimal(text ?? '1');
+  if (!weight)
+    throw new UsageError(
+      `--prior-weight must be a number of pseudo-observations such as 1, not "${text}"`,
+    );
+  return weight;
+}
+
+/** Reads the history, its population, codes and costs, with every problem found; throws InputError on any error. */
+export function loadHistory(options: HistoryOptions, minimumJanuaries: number): LoadedHistory {
+  if (Boolean(options.transitions) === Boolean(options.snapshots))
+    throw new UsageError(
+      'give the history as --transitions FILE or as --snapshots FILE (one of them)',
+    );
+  if (!options.population)
+    throw new UsageError('--population FILE is required: new plans are fitted per head of it');
+  const weight = priorWeight(options.priorWeight);
+  const limits = limitsFromEnvironment(process.env);
+  const issues: Issue[] = [];
+  const table = (file: string, spec: ColumnSpec | ((text: string) => ColumnSpec)) => {
+    const display = displayPath(path.resolve(file));
+    const read = readInput(path.resolve(file), display, limits.maxFileBytes);
+    if (read.status === 'missing') {
+      issues.push(error('FILE_MISSING', `${file} was not found`, { file: display }));
+      return undefined;
+    }
+    if (read.status === 'refused') {
+      issues.push(read.issue);
+      return undefined;
+    }
+    const csv = readCsvTable(
+      read.file.text,
+      display,
+      typeof spec === 'function' ? spec(read.file.text) : spec,
+      limits,
+    );
+    issues.push(...csv.issues);
+    return { csv, text: read.file.text, display };
+  };
+  const codesTable = options.codes ? table(options.codes, CODES_COLUMNS) : undefined;
+  const codes = new CodeReader(codesTable ? readCodes(codesTable.csv, issues) : NO_CODES);
+  const historyFile = (options.transitions ?? options.snapshots)!;
+  const historyTable = table(
+    historyFile,
+    options.transitions ? TRANSITIONS_HISTORY_COLUMNS : SNAPSHOTS_COLUMNS,
+  );
+  let steps: HistoryStep[] = [];
+  if (historyTable)
+    steps = options.transitions
+      ? readTransitionsHistory(historyTable.csv, codes, issues)
+      : readSnapshots(historyTable.csv, codes, issues);
+  let witan = false;
+  const populationTable = table(options.population, (text) => {
+    witan = isWitanPopulation(text);
+    return witan ? HISTORY_POPULATION_COLUMNS.witan : HISTORY_POPULATION_COLUMNS.model;
+  });
+  const population = populationTable
+    ? readHistoryPopulation(populationTable.csv, witan, issues)
+    : new Map<string, Decimal>();
+  const costsTable = options.costs ? table(options.costs, COSTS_COLUMNS) : undefined;
+  const costs = costsTable ? readCosts(costsTable.csv, codes, issues) : [];
+  if (hasErrors(issues)) throw new InputError(sortIssues(issues));
+
+  const years = steps.map((s) => s.year);
+  const first = years.length ? Math.min(...years) : 0;
+  const last = years.length ? Math.max(...years) + 1 : 0;
+  if (last - first + 1 < minimumJanuaries) {
+    issues.push(
+      error(
+        'HISTORY_TOO_SHORT',
+        `the history holds ${years.length ? `${last - first + 1} Januaries (${first} to ${last})` : 'no Januaries'}; ${minimumJanuaries === 2 ? 'calibrate needs at least two, to see one year of changes' : `backtest needs at least ${minimumJanuaries}, to fit on one year and test on the next`}`,
+        { file: historyTable!.display },
+      ),
+    );
+    throw new InputError(sortIssues(issues));
+  }
+  const history: History = { steps, first, last };
+  missingPopulation(history, population, issues);
+  if (hasErrors(issues)) throw new InputError(sortIssues(issues));
+  const settings = new Set<string>();
+  for (const s of steps) {
+    if (s.from) settings.add(s.from.setting);
+    if (s.to) settings.add(s.to.setting);
+  }
+  return {
+    history,
+    population,
+    costs,
+    settings: [...settings].sort(),
+    weight,
+    issues: sortIssues(issues),
+    sources: [
+      historyFile,
+      options.population,
+      ...(options.codes ? [options.codes] : []),
+      ...(options.costs ? [options.costs] : []),
+    ],
+  };
+}
+
+/**
+ * Every January a new plan of the history joins in needs the population of each NCY new plans join
+ * at (docs/calibration.md): one error per January and NCY, at the first new plan of that NCY.
+ */
+function missingPopulation(
+  history: History,
+  population: ReadonlyMap<string, Decimal>,
+  issues: Issue[],
+): void {
+  const firstJoiner = new Map<number, HistoryStep>();
+  for (const step of history.steps)
+    if (!step.from && step.to && !firstJoiner.has(step.to.ncy)) firstJoiner.set(step.to.ncy, step);
+  for (const ncy of [...firstJoiner.keys()].sort((a, b) => a - b)) {
+    for (let january = history.first + 1; january <= history.last; january += 1) {
+      if (population.has(populationKey(january, ncy))) continue;
+      const step = firstJoiner.get(ncy)!;
+      issues.push(
+        error(
+          'POPULATION_MISSING',
+          `new plans join at NCY ${ncy}, but the population file has no population for NCY ${ncy} in January ${january} (${formatAcademicYear(january - 1)})`,
+          step.origin,
+          'new plans are fitted per head of the population: give every January of the history after the first',
+        ),
+      );
+    }
+  }
+}

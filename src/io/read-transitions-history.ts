@@ -1,0 +1,99 @@
+import { error, type Issue } from '../core/issue.js';
+import type { HistoryState, HistoryStep } from '../core/calibrate/history.js';
+import type { CsvRow, CsvTable } from './csv-table.js';
+import { ncyCell } from './cell-parsers.js';
+import type { CodeReader } from './read-history-codes.js';
+import { flushNormalisations } from './normalise.js';
+
+/** The open transitions format of SEND demand models (witan.send): one row per person per year. */
+export const TRANSITIONS_HISTORY_COLUMNS = {
+  required: [
+    'calendar-year',
+    'setting-1',
+    'need-1',
+    'academic-year-1',
+    'setting-2',
+    'need-2',
+    'academic-year-2',
+  ],
+  optional: [],
+} as const;
+
+/** Marks no plan: a joiner on the first side, a leaver on the second. */
+export const NONSEND = 'NONSEND';
+
+const isNonsend = (row: CsvRow, side: 1 | 2): boolean =>
+  row.get(`setting-${side}`).toUpperCase() === NONSEND ||
+  row.get(`need-${side}`).toUpperCase() === NONSEND;
+
+/** A calendar year written as four digits (the January it names). */
+export function calendarYear(row: CsvRow, column: string, issues: Issue[]): number | undefined {
+  const text = row.get(column);
+  if (/^\d{4}$/.test(text)) return Number(text);
+  issues.push(
+    error(
+      text === '' ? 'MISSING_VALUE' : 'INVALID_YEAR',
+      text === '' ? `"${column}" is empty` : `calendar year "${text}" is not written like 2024`,
+      row.at(column),
+    ),
+  );
+  return undefined;
+}
+
+/**
+ * Reads transitions.csv of a history: calendar-year Y is January Y → January Y + 1; NONSEND in
+ * setting-1/need-1 is a new plan, in setting-2/need-2 a plan that ended (docs/calibration.md).
+ */
+export function readTransitionsHistory(
+  table: CsvTable,
+  codes: CodeReader,
+  issues: Issue[],
+): HistoryStep[] {
+  const steps: HistoryStep[] = [];
+  for (const row of table.rows) {
+    const before = issues.length;
+    const year = calendarYear(row, 'calendar-year', issues);
+    const joiner = isNonsend(row, 1);
+    const leaver = isNonsend(row, 2);
+    if (joiner && leaver) {
+      issues.push(
+        error(
+          'NONSEND_BOTH_SIDES',
+          'NONSEND on both sides: the row is neither a plan that goes on, a new plan nor one that ended',
+          row.at('setting-2'),
+          'a joiner has NONSEND in setting-1 and need-1 only; a leaver in setting-2 and need-2 only',
+        ),
+      );
+      continue;
+    }
+    const from = joiner ? undefined : state(row, 1, codes, issues);
+    const to = leaver ? undefined : state(row, 2, codes, issues);
+    if (from && to && to.ncy !== from.ncy + 1)
+      issues.push(
+        error(
+          'AGE_NOT_ADVANCING',
+          `academic year goes from ${from.ncy} to ${to.ncy} in a year; it must advance by one`,
+          row.at('academic-year-2'),
+          'each row is one year, January to January, so academic-year-2 is academic-year-1 + 1',
+        ),
+      );
+    if (issues.length > before || year === undefined) continue;
+    steps.push({ year, ...(from ? { from } : {}), ...(to ? { to } : {}), origin: row.at() });
+  }
+  flushNormalisations(issues);
+  return steps;
+}
+
+function state(
+  row: CsvRow,
+  side: 1 | 2,
+  codes: CodeReader,
+  issues: Issue[],
+): HistoryState | undefined {
+  const ncy = ncyCell(row, `academic-year-${side}`, issues);
+  const need = codes.need(row, `need-${side}`, issues);
+  const setting = codes.setting(row, `setting-${side}`, issues);
+  return ncy === undefined || need === undefined || setting === undefined
+    ? undefined
+    : { ncy, need, setting };
+}
