@@ -114,16 +114,17 @@ export const ISSUE_CODES = {
   },
   POPULATION_MISSING: {
     cause:
-      'A new-plans.csv row gives a rate per head, but population.csv has no population for its NCY in a year the rate applies to.',
-    fix: 'Add a population.csv row for that academic year and NCY, or give the row a count instead.',
+      'A new-plans.csv row gives a rate per head, but population.csv has no population for its NCY in a year the rate applies to; or, for calibrate and backtest, the population file has no population for an NCY new plans join at in a January of the history after the first, or in a projected year.',
+    fix: "Add a population.csv row for that academic year and NCY, or give the row a count instead; for calibrate, give the population of every January from the history's second to the horizon's, or an earlier --horizon.",
   },
   NCY_OUT_OF_RANGE: {
     cause: 'A national curriculum year is not a whole number from -3 to 20.',
     fix: 'Use NCY -3 to 20 (age at 31 August = NCY + 4).',
   },
   UNKNOWN_NEED: {
-    cause: 'A primary need is not a SEN2 code.',
-    fix: 'Use one of ASD, HI, MLD, MSI, OTH, PD, PMLD, SEMH, SLCN, SLD, SpLD, VI, DS (any case).',
+    cause:
+      'A primary need is not a SEN2 code (in a history given to calibrate or backtest: neither mapped in codes.csv nor a SEN2 code).',
+    fix: 'Use one of ASD, HI, MLD, MSI, OTH, PD, PMLD, SEMH, SLCN, SLD, SpLD, VI, DS (any case); in a history, or map the local code in codes.csv (need,<code>,<SEN2 code>).',
   },
   UNKNOWN_SETTING: {
     cause: 'A setting is not declared in the tariff.',

@@ -1,7 +1,8 @@
 // The command each error-catalogue fixture is run with, shared by test/cli/errors.test.ts and
 // scripts/error-doc-section.mjs. A model folder is run as `validate <dir>`; an NFF fixture (a
 // folder holding nff-factors.csv, after fixtures/errors/_valid-nff) as `nff` on its factors
-// and parameters for 2025-26; a model folder with an nff-allocations.csv takes it as --hnb-from.
+// and parameters for 2025-26; a model folder with an nff-allocations.csv takes it as --hnb-from;
+// a history (a folder holding codes.csv, after fixtures/errors/_valid-history) as `calibrate`.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 
@@ -13,6 +14,8 @@ export function catalogueArgs(code, root = '.') {
   // A model fixture with an nff output beside it is validated with that output as --hnb-from.
   if (existsSync(path.join(root, dir, 'nff-allocations.csv')))
     return ['validate', dir, '--hnb-from', `${dir}/nff-allocations.csv`];
+  // A history fixture (a codes.csv beside it, after fixtures/errors/_valid-history) is calibrated.
+  if (existsSync(path.join(root, dir, 'codes.csv'))) return calibrateArgs(dir, root);
   if (!existsSync(path.join(root, dir, 'nff-factors.csv'))) return ['validate', dir];
   return [
     'nff',
@@ -24,5 +27,21 @@ export function catalogueArgs(code, root = '.') {
     '--format',
     'csv',
     ...(SOLVE_CAP.has(code) ? ['--solve-cap'] : []),
+  ];
+}
+
+/** calibrate on a history fixture: its snapshots.csv, else its transitions.csv; out-dir never written when it fails. */
+function calibrateArgs(dir, root) {
+  const snapshots = existsSync(path.join(root, dir, 'snapshots.csv'));
+  return [
+    'calibrate',
+    snapshots ? '--snapshots' : '--transitions',
+    `${dir}/${snapshots ? 'snapshots' : 'transitions'}.csv`,
+    '--population',
+    `${dir}/population.csv`,
+    '--codes',
+    `${dir}/codes.csv`,
+    '--out-dir',
+    `${dir}/out`,
   ];
 }

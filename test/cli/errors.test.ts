@@ -262,6 +262,31 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     '"amount": removed £ or thousands separators in 1 cell ("£100,000.00" as 100000.00, the first here)',
   ],
   COUNT_NOT_WHOLE: ['warning', 'cohort.csv:2:5', '"count" is 2.5, not a whole number of pupils'],
+  HISTORY_TOO_SHORT: [
+    'error',
+    'snapshots.csv',
+    'the history has no year of changes: no two consecutive Januaries; calibrate needs at least two, to see one year of changes',
+  ],
+  AGE_NOT_ADVANCING: [
+    'error',
+    'transitions.csv:3:7',
+    'academic year goes from 5 to 5 in a year; it must advance by one',
+  ],
+  PERSON_TWICE: [
+    'error',
+    'snapshots.csv:4:2',
+    'person "P1" is already in the January 2023 snapshot on line 2',
+  ],
+  NONSEND_BOTH_SIDES: [
+    'error',
+    'transitions.csv:4:5',
+    'NONSEND on both sides: the row is neither a plan that goes on, a new plan nor one that ended',
+  ],
+  CODE_MAP_INVALID: [
+    'error',
+    'codes.csv:3:3',
+    'need code "AUT" maps to "Autism", which is not a SEN2 primary-need code',
+  ],
   CODE_NORMALISED: [
     'warning',
     'cohort.csv:3:2',

@@ -112,13 +112,16 @@ export function loadHistory(options: HistoryOptions, minimumJanuaries: number): 
   const years = steps.map((s) => s.year);
   const first = years.length ? Math.min(...years) : 0;
   const last = years.length ? Math.max(...years) + 1 : 0;
-  if (last - first + 1 < minimumJanuaries) {
+  if (steps.length === 0 || last - first + 1 < minimumJanuaries) {
+    const held = steps.length
+      ? `holds ${last - first + 1} Januaries (${first} to ${last})`
+      : 'has no year of changes: no two consecutive Januaries';
+    const needs =
+      minimumJanuaries === 2
+        ? 'calibrate needs at least two, to see one year of changes'
+        : `backtest needs at least ${minimumJanuaries}, to fit on one year and test on a later one`;
     issues.push(
-      error(
-        'HISTORY_TOO_SHORT',
-        `the history holds ${years.length ? `${last - first + 1} Januaries (${first} to ${last})` : 'no Januaries'}; ${minimumJanuaries === 2 ? 'calibrate needs at least two, to see one year of changes' : `backtest needs at least ${minimumJanuaries}, to fit on one year and test on the next`}`,
-        { file: historyTable!.display },
-      ),
+      error('HISTORY_TOO_SHORT', `the history ${held}; ${needs}`, { file: historyTable!.display }),
     );
     throw new InputError(sortIssues(issues));
   }
