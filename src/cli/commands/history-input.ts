@@ -17,10 +17,7 @@ import {
   readHistoryPopulation,
 } from '../../io/read-history-population.js';
 import { readSnapshots, SNAPSHOTS_COLUMNS } from '../../io/read-snapshots.js';
-import {
-  readTransitionsHistory,
-  TRANSITIONS_HISTORY_COLUMNS,
-} from '../../io/read-transitions-history.js';
+import { readTransitionsHistoryText } from '../../io/read-transitions-history.js';
 
 /** The history options calibrate and backtest share (docs/calibration.md, "Inputs"). */
 export interface HistoryOptions {
@@ -65,7 +62,7 @@ export function loadHistory(options: HistoryOptions, minimumJanuaries: number): 
   const weight = priorWeight(options.priorWeight);
   const limits = limitsFromEnvironment(process.env);
   const issues: Issue[] = [];
-  const table = (file: string, spec: ColumnSpec | ((text: string) => ColumnSpec)) => {
+  const text = (file: string) => {
     const display = displayPath(path.resolve(file));
     const read = readInput(path.resolve(file), display, limits.maxFileBytes);
     if (read.status === 'missing') {
@@ -76,27 +73,39 @@ export function loadHistory(options: HistoryOptions, minimumJanuaries: number): 
       issues.push(read.issue);
       return undefined;
     }
+    return { text: read.file.text, display };
+  };
+  const table = (file: string, spec: ColumnSpec | ((text: string) => ColumnSpec)) => {
+    const read = text(file);
+    if (!read) return undefined;
+    const display = read.display;
     const csv = readCsvTable(
-      read.file.text,
+      read.text,
       display,
-      typeof spec === 'function' ? spec(read.file.text) : spec,
+      typeof spec === 'function' ? spec(read.text) : spec,
       limits,
     );
     issues.push(...csv.issues);
-    return { csv, text: read.file.text, display };
+    return { csv, display };
   };
   const codesTable = options.codes ? table(options.codes, CODES_COLUMNS) : undefined;
   const codes = new CodeReader(codesTable ? readCodes(codesTable.csv, issues) : NO_CODES);
   const historyFile = (options.transitions ?? options.snapshots)!;
-  const historyTable = table(
-    historyFile,
-    options.transitions ? TRANSITIONS_HISTORY_COLUMNS : SNAPSHOTS_COLUMNS,
-  );
+  const historyText = text(historyFile);
   let steps: HistoryStep[] = [];
-  if (historyTable)
-    steps = options.transitions
-      ? readTransitionsHistory(historyTable.csv, codes, issues)
-      : readSnapshots(historyTable.csv, codes, issues);
+  if (historyText && options.transitions)
+    steps = readTransitionsHistoryText(
+      historyText.text,
+      historyText.display,
+      limits,
+      codes,
+      issues,
+    );
+  else if (historyText) {
+    const csv = readCsvTable(historyText.text, historyText.display, SNAPSHOTS_COLUMNS, limits);
+    issues.push(...csv.issues);
+    steps = readSnapshots(csv, codes, issues);
+  }
   let witan = false;
   const populationTable = table(options.population, (text) => {
     witan = isWitanPopulation(text);
@@ -109,9 +118,13 @@ export function loadHistory(options: HistoryOptions, minimumJanuaries: number): 
   const costs = costsTable ? readCosts(costsTable.csv, codes, issues) : [];
   if (hasErrors(issues)) throw new InputError(sortIssues(issues));
 
-  const years = steps.map((s) => s.year);
-  const first = years.length ? Math.min(...years) : 0;
-  const last = years.length ? Math.max(...years) + 1 : 0;
+  // A loop, not Math.min(...years): a spread of 300,000 arguments overflows the stack.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const step of steps) {
+    first = Math.min(first, step.year);
+    last = Math.max(last, step.year + 1);
+  }
   if (steps.length === 0 || last - first + 1 < minimumJanuaries) {
     const held = steps.length
       ? `holds ${last - first + 1} Januaries (${first} to ${last})`
@@ -121,7 +134,7 @@ export function loadHistory(options: HistoryOptions, minimumJanuaries: number): 
         ? 'calibrate needs at least two, to see one year of changes'
         : `backtest needs at least ${minimumJanuaries}, to fit on one year and test on a later one`;
     issues.push(
-      error('HISTORY_TOO_SHORT', `the history ${held}; ${needs}`, { file: historyTable!.display }),
+      error('HISTORY_TOO_SHORT', `the history ${held}; ${needs}`, { file: historyText!.display }),
     );
     throw new InputError(sortIssues(issues));
   }

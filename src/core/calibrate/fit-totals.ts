@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { NCY_MAX } from '../need.js';
 import type { Fit } from './fitted.js';
-import { type HistoryStep, populationKey } from './history.js';
+import { distinctSteps, type HistoryStep, populationKey } from './history.js';
 
 /**
  * Fitted against actual, one year ahead from each actual January of the fit (calibration.csv's
@@ -30,7 +30,8 @@ export function fitTotals(
     ceasing.get(`${ncy}||${setting}`) ??
     ceasing.get(`${ncy}||`) ??
     0;
-  const years = [...new Set(steps.map((s) => s.year))].sort((a, b) => a - b);
+  const distinct = distinctSteps(steps);
+  const years = [...new Set([...distinct.keys()].map((s) => s.year))].sort((a, b) => a - b);
   const totals: FitTotal[] = [];
   for (const year of years) {
     let opening = 0;
@@ -38,17 +39,17 @@ export function fitTotals(
     let fittedCeased = 0;
     let agedOut = 0;
     let joined = 0;
-    for (const step of steps) {
+    for (const [step, n] of distinct) {
       if (step.year !== year) continue;
       if (!step.from) {
-        if (step.to) joined += 1;
+        if (step.to) joined += n;
         continue;
       }
-      opening += 1;
-      if (step.from.ncy >= NCY_MAX) agedOut += 1;
+      opening += n;
+      if (step.from.ncy >= NCY_MAX) agedOut += n;
       else {
-        fittedCeased += rateOf(step.from.ncy, step.from.need, step.from.setting);
-        if (!step.to) ceased += 1;
+        fittedCeased += n * rateOf(step.from.ncy, step.from.need, step.from.setting);
+        if (!step.to) ceased += n;
       }
     }
     let fittedJoined = 0;

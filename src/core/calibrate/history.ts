@@ -76,3 +76,13 @@ export function ncyGroup(ncy: number): string {
   for (const group of NCY_GROUPS) if (ncy <= group.to) return group.label;
   return NCY_GROUPS[NCY_GROUPS.length - 1]!.label;
 }
+
+/**
+ * The steps with how often each occurs: a reader that shares one step between identical rows
+ * (src/io/repeated-lines.ts) lets a fit count each once, times its number. In first-seen order.
+ */
+export function distinctSteps(steps: readonly HistoryStep[]): Map<HistoryStep, number> {
+  const counts = new Map<HistoryStep, number>();
+  for (const step of steps) counts.set(step, (counts.get(step) ?? 0) + 1);
+  return counts;
+}

@@ -18,18 +18,18 @@ export interface Counts {
 export class Tally {
   readonly groups = new Map<string, Counts>();
 
-  expose(key: string): Counts {
+  expose(key: string, n = 1): Counts {
     let counts = this.groups.get(key);
     if (!counts) {
       counts = { exposure: 0, events: new Map() };
       this.groups.set(key, counts);
     }
-    counts.exposure += 1;
+    counts.exposure += n;
     return counts;
   }
 
-  event(counts: Counts, event: string): void {
-    counts.events.set(event, (counts.events.get(event) ?? 0) + 1);
+  event(counts: Counts, event: string, n = 1): void {
+    counts.events.set(event, (counts.events.get(event) ?? 0) + n);
   }
 
   numerator(key: string, event: string): number {

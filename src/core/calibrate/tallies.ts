@@ -1,5 +1,5 @@
 import { NCY_MAX } from '../need.js';
-import type { HistoryStep } from './history.js';
+import { distinctSteps, type HistoryStep } from './history.js';
 import { Tally } from './shrink.js';
 
 /**
@@ -44,12 +44,12 @@ export function tally(steps: readonly HistoryStep[]): Tallies {
     joiners: new Map(),
     needChangers: new Set(),
   };
-  for (const step of steps) {
+  for (const [step, n] of distinctSteps(steps)) {
     const { from, to } = step;
     if (!from) {
       if (to) {
         const key = `${to.ncy}|${to.need}|${to.setting}`;
-        t.joiners.set(key, (t.joiners.get(key) ?? 0) + 1);
+        t.joiners.set(key, (t.joiners.get(key) ?? 0) + n);
       }
       continue;
     }
@@ -61,25 +61,32 @@ export function tally(steps: readonly HistoryStep[]): Tallies {
       `${from.ncy}`,
       '',
     ] as const;
-    count(t.ceasing, keys, to ? undefined : CEASED);
+    count(t.ceasing, keys, n, to ? undefined : CEASED);
     if (!to) continue;
     const moved = to.setting !== from.setting ? to.setting : undefined;
-    count(t.moves, keys, moved);
+    count(t.moves, keys, n, moved);
     const needTo = to.need !== from.need ? to.need : '';
     if (needTo !== '') t.needChangers.add(keys[0]);
     count(
       t.changes,
       keys,
+      n,
       moved !== undefined || needTo !== '' ? `${to.setting}|${needTo}` : undefined,
     );
   }
   return t;
 }
 
-function count(l: Levels, keys: readonly [string, string, string, string], event?: string): void {
+/** `n` pupils exposed at each level, and the event (if any) they all had. */
+function count(
+  l: Levels,
+  keys: readonly [string, string, string, string],
+  n: number,
+  event?: string,
+): void {
   const tallies = [l.state, l.ncySetting, l.ncy, l.all];
   tallies.forEach((tally, i) => {
-    const counts = tally.expose(keys[i]!);
-    if (event !== undefined) tally.event(counts, event);
+    const counts = tally.expose(keys[i]!, n);
+    if (event !== undefined) tally.event(counts, event, n);
   });
 }
