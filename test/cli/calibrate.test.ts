@@ -268,3 +268,47 @@ describe('highneeds backtest', () => {
     );
   });
 });
+
+describe('the worked example of docs/calibration.md, from the command line', () => {
+  it('writes the rates and totals worked by hand', async () => {
+    const out = path.join(scratch, 'worked');
+    const result = await runInProcess([
+      'calibrate',
+      '--transitions',
+      'fixtures/history-worked/transitions.csv',
+      '--population',
+      'fixtures/history-worked/population.csv',
+      '--out-dir',
+      out,
+      '--quiet',
+    ]);
+    expect(result.code).toBe(0);
+    const ceasing = readFileSync(path.join(out, 'ceasing.csv'), 'utf8');
+    for (const line of [
+      '5,0.2,,,1.2,6',
+      '5,0.24,,mainstream,1.2,5',
+      '5,0.1,,special,0.2,2',
+      '5,0.248,ASD,mainstream,1.24,5',
+      '5,0.05,ASD,special,0.1,2',
+      '9,0.2,,,0.2,1',
+    ])
+      expect(ceasing).toContain(`\n${line}\n`);
+    expect(readFileSync(path.join(out, 'transitions.csv'), 'utf8')).toBe(
+      'from_ncy,from_setting,to_setting,rate,need,to_need,observed,exposure\n5,mainstream,special,0.3125,,,1.25,4\n',
+    );
+    expect(readFileSync(path.join(out, 'new-plans.csv'), 'utf8')).toBe(
+      'ncy,need,setting,band,rate,observed,exposure\n0,ASD,mainstream,1,0.001,1.001,1001\n',
+    );
+    const totals = rows(path.join(out, 'calibration.csv'))
+      .filter((r) => r[0] === 'total')
+      .map((r) => r.slice(14).join(','));
+    expect(totals).toEqual([
+      '2024,ceased,1.00,1.04',
+      '2024,aged_out,0.00,0.00',
+      '2024,new_plans,1.00,1.00',
+      '2024,pupils,5.00,4.96',
+    ]);
+    const model = JSON.parse(readFileSync(path.join(out, 'model.json'), 'utf8'));
+    expect([model.baseYear, model.horizon]).toEqual(['2023/24', '2024-25']);
+  });
+});

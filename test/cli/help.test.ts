@@ -26,6 +26,8 @@ const COMMANDS = [
   'tariffs diff',
   'tariffs import',
   'tariffs export',
+  'calibrate',
+  'backtest',
 ];
 
 describe('--help', () => {
