@@ -8,7 +8,7 @@ import type { CodeReader } from './read-history-codes.js';
 import { flushNormalisations } from './normalise.js';
 
 /** The open transitions format of SEND demand models (witan.send): one row per person per year. */
-export const TRANSITIONS_HISTORY_COLUMNS = {
+const TRANSITIONS_HISTORY_COLUMNS = {
   required: [
     'calendar-year',
     'setting-1',
@@ -22,7 +22,7 @@ export const TRANSITIONS_HISTORY_COLUMNS = {
 } as const;
 
 /** Marks no plan: a joiner on the first side, a leaver on the second. */
-export const NONSEND = 'NONSEND';
+const NONSEND = 'NONSEND';
 
 const isNonsend = (row: CsvRow, side: 1 | 2): boolean =>
   row.get(`setting-${side}`).toUpperCase() === NONSEND ||
@@ -46,7 +46,7 @@ export function calendarYear(row: CsvRow, column: string, issues: Issue[]): numb
  * Reads transitions.csv of a history: calendar-year Y is January Y → January Y + 1; NONSEND in
  * setting-1/need-1 is a new plan, in setting-2/need-2 a plan that ended (docs/calibration.md).
  */
-export function readTransitionsHistory(
+function readTransitionsHistory(
   table: CsvTable,
   codes: CodeReader,
   issues: Issue[],

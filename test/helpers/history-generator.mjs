@@ -95,7 +95,7 @@ export function transitionsCsv(steps) {
 /** The same history as January snapshots: each person in each January they hold a plan. */
 export function snapshotsCsv(steps) {
   const rows = [];
-  const last = Math.max(...steps.map((s) => s.year));
+  const last = steps.reduce((max, s) => Math.max(max, s.year), -Infinity);
   for (const st of steps) {
     if (st.from) rows.push([st.year, `P${st.id}`, st.from.ncy, st.from.need, st.from.setting]);
     if (st.to && st.year === last)

@@ -19,7 +19,7 @@ import {
 } from './history.js';
 
 /** What a backtest row breaks its pupils down by: all, setting, or age group (NCY + 4). */
-export type Breakdown = 'total' | 'setting' | 'age';
+type Breakdown = 'total' | 'setting' | 'age';
 
 /**
  * Where intervals come from when backtest is given --draws: simulate's draws of the same model

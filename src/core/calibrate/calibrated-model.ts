@@ -41,7 +41,7 @@ const STUB_REFERENCE = {
  * in costs.csv (need '*' for the setting's every-need row, else 0), place value 0, no uplift. The
  * officer replaces it with the authority's own banding (the folder's README says so).
  */
-export function stubTariff(
+function stubTariff(
   settings: readonly string[],
   costs: readonly CostRow[],
   baseYear: AcademicYear,
@@ -91,7 +91,7 @@ function stubRate(
 }
 
 /** The cohort of one January as cells of whole pupils, in NCY, need and setting order. */
-export function cohortCells(states: readonly HistoryState[]): Cell[] {
+function cohortCells(states: readonly HistoryState[]): Cell[] {
   const counts = new Map<string, number>();
   for (const s of states) {
     const key = `${s.ncy}|${s.need}|${s.setting}`;
@@ -108,7 +108,7 @@ export function cohortCells(states: readonly HistoryState[]): Cell[] {
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The population rows a model needs: the projected AYs (base + 1 to the horizon's), every NCY given. */
-export function modelPopulation(
+function modelPopulation(
   population: ReadonlyMap<string, Decimal>,
   baseYear: AcademicYear,
   horizon: FinancialYear,

@@ -30,12 +30,6 @@ export interface History {
   readonly last: number;
 }
 
-/** Resident children (all, not only those with plans) by January and NCY, as read. */
-export interface HistoryPopulation {
-  /** Keyed by populationKey(january, ncy); the text kept, so the model's population.csv is the file's figure. */
-  readonly byJanuary: ReadonlyMap<string, string>;
-}
-
 export const populationKey = (january: number, ncy: number): string => `${january}:${ncy}`;
 
 /** The AY whose January census falls in a calendar year: January 2026 → AY 2025/26. */

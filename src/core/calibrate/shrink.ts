@@ -55,7 +55,7 @@ export interface Shrunk {
   readonly rate: Decimal;
 }
 
-export function shrink(numerator: number, seen: number, parent: Decimal, weight: Decimal): Shrunk {
+function shrink(numerator: number, seen: number, parent: Decimal, weight: Decimal): Shrunk {
   const observed = integer(numerator).plus(weight.times(parent));
   const exposure = integer(seen).plus(weight);
   const rate = exposure.isZero() ? ZERO : observed.div(exposure);
@@ -63,7 +63,7 @@ export function shrink(numerator: number, seen: number, parent: Decimal, weight:
 }
 
 /** The rate at the top of the hierarchy (all pupils): the plain share, 0 when nothing was seen. */
-export function topRate(numerator: number, seen: number): Decimal {
+function topRate(numerator: number, seen: number): Decimal {
   return seen === 0 ? ZERO : new Dec(numerator).div(seen);
 }
 
