@@ -323,6 +323,11 @@ export const ISSUE_CODES = {
       'A history given to calibrate holds fewer than two Januaries (no year of changes to fit), or one given to backtest fewer than three (no year to fit on and one to test).',
     fix: 'Give a longer history: a transitions file with at least one calendar year (two for backtest), or snapshots of at least two consecutive Januaries (three for backtest).',
   },
+  HISTORY_GAP: {
+    cause:
+      'A history has no rows for a year between its first and last (a transitions file with no rows of that calendar year, or snapshots missing a January), so the pupils of the Januaries around it cannot be followed.',
+    fix: 'Give the missing year, or cut the history to the years after the gap.',
+  },
   AGE_NOT_ADVANCING: {
     cause:
       "A history row's academic year (NCY) does not advance by one from one January to the next: in a transitions file academic-year-2 is not academic-year-1 + 1; in snapshots a person's NCY the January after is not one more.",

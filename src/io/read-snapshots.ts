@@ -77,7 +77,7 @@ export function readSnapshots(table: CsvTable, codes: CodeReader, issues: Issue[
     for (const [person, seen] of next)
       if (!now.has(person)) steps.push({ year, to: seen.state, origin: seen.at });
   }
-  return steps;
+  return { steps, januaries: [...years.keys()].sort((a, b) => a - b) };
 }
 
 const columnOf = (table: CsvTable, name: string): number => table.rows[0]!.at(name).column ?? 1;

@@ -207,6 +207,21 @@ describe('highneeds calibrate', () => {
     );
   });
 
+  it('a calendar year missing from a transitions history is an error on the file', async () => {
+    const result = await runInProcess([
+      'calibrate',
+      '--transitions',
+      'fixtures/history-errors/gap-transitions.csv',
+      ...VALID.slice(2),
+      '--out-dir',
+      path.join(scratch, 'gap'),
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'fixtures/history-errors/gap-transitions.csv: error HISTORY_GAP: the history has no rows for 2022 (January 2022 to January 2023), between January 2021 and January 2024',
+    );
+  });
+
   it('a need neither in codes.csv nor a SEN2 code is a located error', async () => {
     const result = await runInProcess([
       'calibrate',

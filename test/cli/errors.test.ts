@@ -267,6 +267,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'snapshots.csv',
     'the history has no year of changes: no two consecutive Januaries; calibrate needs at least two, to see one year of changes',
   ],
+  HISTORY_GAP: [
+    'error',
+    'snapshots.csv',
+    'the history has no snapshot for January 2024, between January 2022 and January 2025',
+  ],
   AGE_NOT_ADVANCING: [
     'error',
     'transitions.csv:3:7',

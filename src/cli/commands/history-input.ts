@@ -93,6 +93,8 @@ export function loadHistory(options: HistoryOptions, minimumJanuaries: number): 
   const historyFile = (options.transitions ?? options.snapshots)!;
   const historyText = text(historyFile);
   let steps: HistoryStep[] = [];
+  /** Snapshots' Januaries as given, to find one missing between others. */
+  let januaries: number[] | undefined;
   if (historyText && options.transitions)
     steps = readTransitionsHistoryText(
       historyText.text,
@@ -104,7 +106,9 @@ export function loadHistory(options: HistoryOptions, minimumJanuaries: number): 
   else if (historyText) {
     const csv = readCsvTable(historyText.text, historyText.display, SNAPSHOTS_COLUMNS, limits);
     issues.push(...csv.issues);
-    steps = readSnapshots(csv, codes, issues);
+    const read = readSnapshots(csv, codes, issues);
+    steps = read.steps;
+    januaries = read.januaries;
   }
   let witan = false;
   const populationTable = table(options.population, (text) => {
@@ -138,6 +142,8 @@ export function loadHistory(options: HistoryOptions, minimumJanuaries: number): 
     );
     throw new InputError(sortIssues(issues));
   }
+  historyGap(steps, januaries, first, last, historyText!.display, issues);
+  if (hasErrors(issues)) throw new InputError(sortIssues(issues));
   const history: History = { steps, first, last };
   missingPopulation(history, population, issues);
   if (hasErrors(issues)) throw new InputError(sortIssues(issues));
@@ -188,4 +194,38 @@ function missingPopulation(
       );
     }
   }
+}
+
+/** A year missing between the first and the last: a transitions file's calendar year, or a snapshot's January. */
+function historyGap(
+  steps: readonly HistoryStep[],
+  januaries: readonly number[] | undefined,
+  first: number,
+  last: number,
+  file: string,
+  issues: Issue[],
+): void {
+  const missing: string[] = [];
+  if (januaries) {
+    const given = new Set(januaries);
+    for (let january = januaries[0]!; january < januaries[januaries.length - 1]!; january += 1)
+      if (!given.has(january)) missing.push(`January ${january}`);
+  } else {
+    const years = new Set<number>();
+    for (const step of steps) years.add(step.year);
+    for (let year = first; year < last; year += 1)
+      if (!years.has(year)) missing.push(`${year} (January ${year} to January ${year + 1})`);
+  }
+  if (missing.length === 0) return;
+  const span = januaries
+    ? `January ${januaries[0]} and January ${januaries[januaries.length - 1]}`
+    : `January ${first} and January ${last}`;
+  issues.push(
+    error(
+      'HISTORY_GAP',
+      `the history has no ${januaries ? 'snapshot for' : 'rows for'} ${missing.join(', ')}, between ${span}`,
+      { file },
+      'a history runs without a gap: give the missing year, or cut the history to the years after it',
+    ),
+  );
 }
