@@ -20,9 +20,14 @@ interface Seen {
 /**
  * Reads snapshots and derives the steps between consecutive Januaries (docs/calibration.md): a
  * person in one January and the next goes on; in one and not the next has left; in the next and
- * not the one before has joined. `band` is read past: calibrate does not fit bands.
+ * not the one before has joined. `band` is read past: calibrate does not fit bands. Gives the
+ * Januaries seen too, so that one missing between others is found (HISTORY_GAP).
  */
-export function readSnapshots(table: CsvTable, codes: CodeReader, issues: Issue[]): HistoryStep[] {
+export function readSnapshots(
+  table: CsvTable,
+  codes: CodeReader,
+  issues: Issue[],
+): { steps: HistoryStep[]; januaries: number[] } {
   const years = new Map<number, Map<string, Seen>>();
   for (const row of table.rows) {
     const before = issues.length;
