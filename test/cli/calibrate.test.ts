@@ -175,6 +175,18 @@ describe('highneeds calibrate', () => {
       'highneeds: --fit-years 2010-2020 is outside the history: its rows run from 2019 to 2024 (January 2019 to January 2025)\n',
     );
     expect(existsSync(path.join(scratch, 'x'))).toBe(false);
+    const negative = await runInProcess([
+      'calibrate',
+      ...TRANSITIONS,
+      '--prior-weight',
+      '-1',
+      '--out-dir',
+      path.join(scratch, 'x'),
+    ]);
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toBe(
+      'highneeds: --prior-weight must be a number of pseudo-observations from 0, such as 1, not "-1"\n',
+    );
   });
 
   it('a population missing for a January the fit needs is a located error', async () => {

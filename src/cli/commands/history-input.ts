@@ -43,10 +43,10 @@ export interface LoadedHistory {
 
 /** --prior-weight: pseudo-observations at the parent's rate, a decimal from 0 (default 1). */
 function priorWeight(text: string | undefined): Decimal {
-  const weight = parseDecimal(text ?? '1');
-  if (!weight)
+  const weight = parseDecimal((text ?? '1').trim());
+  if (!weight || weight.isNegative())
     throw new UsageError(
-      `--prior-weight must be a number of pseudo-observations such as 1, not "${text}"`,
+      `--prior-weight must be a number of pseudo-observations from 0, such as 1, not "${text}"`,
     );
   return weight;
 }
