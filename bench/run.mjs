@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { baselineDir, baselineLabel } from './baseline.mjs';
 import { batchBench } from './batch.mjs';
+import { calibrateBench } from './calibrate.mjs';
 import { inProcess } from './inprocess.mjs';
 import { makeCohort } from './make-cohort.mjs';
 import { alternated, measured, repeated } from './measure.mjs';
@@ -174,6 +175,8 @@ const results = [
 const solve = solveLine();
 // The high-needs NFF over 153 generated areas with --solve-cap (issue 5: under 1 s): bench/nff.mjs.
 const nff = nffBench(N).line;
+// calibrate on a 10-year transitions history of ~30,000 pupils a January (issue 15: under 2 s): bench/calibrate.mjs.
+const calibrate = calibrateBench(N).line;
 // The national batch (issue 14 A/B, and issue 6's figures): bench/batch.mjs.
 const batch = batchBench(N);
 // simulate and batch --draws (issue 15): bench/simulate.mjs.
@@ -213,6 +216,7 @@ const big = results.find((r) => r.model === 'pupils-20000');
 const targets = [
   solve,
   nff,
+  calibrate,
   `target: ${big.rows} pupil rows over ${big.years} years in under ${TARGET_WALL_MS} ms wall incl. start-up: ${f(big.cli.median)} ms -> ${verdict(big.cli.median < TARGET_WALL_MS)}`,
   `target: model adds no more than parsing its input (ratio <= ${TARGET_RATIO}): ${results.map((r) => `${r.model} ${r.ratio.toFixed(2)}`).join(', ')} -> ${verdict(results.every((r) => r.ratio <= TARGET_RATIO))}`,
 ];
@@ -294,6 +298,7 @@ Every spawned run is \`node <args>\` under \`/usr/bin/time -f '%U %S %M'\` with 
 - **in-proc ratio** = (in-proc load+project − in-proc parse) ÷ in-proc parse: the same comparison with start-up and module loading taken out.
 - **goal-seek**: \`node bin/highneeds solve --scenario demand-management … --format csv\` on the example; the projections and ms per projection are the command's own count.
 - **nff**: \`node bin/highneeds nff <153 areas> --year 2025-26 --params <dir> --solve-cap --format csv\` on areas bench/nff.mjs generates from a fixed seed into bench/data/nff-153/ (a proxy pot shared by seven factors, changes per head from −5% to +25%, a national total between the totals at the floor and uncapped); the in-process figure is \`calculateNff\` with --solve-cap alone.
+- **calibrate**: \`node bin/highneeds calibrate --transitions … --population … --out-dir <fresh> --quiet\` on a history bench/calibrate.mjs generates from a fixed seed into bench/data/history-30000/ with the test helper test/helpers/history-generator.mjs: the example authority of test/helpers/history-example.mjs with about 30,000 pupils with plans each January over 10 years (four settings, four needs, known ceasing, moves, a need change and new plans per head); one untimed run, then N in turn with \`node -e 0\`.
 - **national batch**: the model is written by \`npm run bench:data\` (bench/make-national.mjs; \`--scale 2\` and \`--scale 4\` for 306 and 612 areas): 153 areas, one cohort row per pupil with an area column, sizes and need, age and placement mixes after ../shared/domain.md §4, 3 scenarios. The 1x row is this tree's batch from the A/B rounds above; 2x and 4x are timed once each. **csv-parse alone** is bench/parse-only.mjs on the same cohort.csv in a fresh process, as for the models above. **On one thread** is the batch's own code in this process (so without the CLI's V8 flag, docs/reliability.md "Speed") with every area on the main thread: reading and splitting the national files, building each area's model, and projecting each scenario (\`projectScenario\`). **Parallel** compares the \`--jobs 1\` run with the default; **this machine** times two separate one-thread runs (40 areas each) at once against one alone, which bounds what threads can gain here (two vCPUs that share a core, or memory bandwidth, give less than 2). The **profile** is \`node --cpu-prof\` on the one-thread run of the first 40 areas (bench/data/prof-batch/), summarised as self time by where it falls and inclusive time of the demand engine's and the batch's main steps.
 
 - **simulation**: the median area is the area of the generated national model with the median number of pupils (among those priced by its own tariff.json), written out by bench/simulate.mjs as a model folder in bench/data/median-area/ (its rows of each table, the national ceasing, transitions, tariff and scenarios); "cohort cells" are its distinct cohort rows. \`node bin/highneeds simulate bench/data/median-area --draws 1000 --seed 1 --format csv --quiet --jobs 2\`, one warm-up then N runs. The batch is \`node bin/highneeds batch bench/data/national --out-dir … --force --quiet --draws 1000 --seed 1\` (default --jobs), timed once, then again with \`--scenarios unmitigated\`; BENCH_SIM_BATCH=0 skips both.

@@ -72,6 +72,14 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'tariffs import': [
     'highneeds tariffs import fixtures/tariff-import/rates.csv --settings fixtures/tariff-import/settings.csv --id imported --title "Imported bands" --reference https://example.org/bands --out imported.json',
   ],
+  calibrate: [
+    'highneeds calibrate --transitions fixtures/history/transitions.csv --population fixtures/history/population.csv --codes fixtures/history/codes.csv --out-dir calibrated',
+    'highneeds calibrate --snapshots fixtures/history/snapshots.csv --population fixtures/history/population.csv --codes fixtures/history/codes.csv --costs fixtures/history/costs.csv --fit-years 2021-2024 --out-dir recent',
+  ],
+  backtest: [
+    'highneeds backtest --transitions fixtures/history/transitions.csv --population fixtures/history/population.csv --codes fixtures/history/codes.csv --format table',
+    'highneeds backtest --transitions fixtures/history/transitions.csv --population fixtures/history/population.csv --codes fixtures/history/codes.csv --summary --out backtest.csv',
+  ],
   'tariffs export': [
     'highneeds tariffs export example-borough-2025',
     'highneeds tariffs export example-borough-2025 --csv --out-dir mine',

@@ -128,7 +128,7 @@ export const ISSUE_CODES = {
   },
   RATE_NOT_OBSERVED_SHARE: {
     cause:
-      "A row's rate is not observed ÷ exposure (rounded to the decimals the rate is written with), so the simulation's mean would not be the projection's rate.",
+      "A row's rate is not observed ÷ exposure (to within one unit of the last decimal the rate is written with, rounded either way), so the simulation's mean would not be the projection's rate.",
     fix: 'Correct the rate, observed or exposure so that the rate is observed ÷ exposure.',
   },
   RANGE_EXCLUDES_RATE: {
@@ -138,16 +138,17 @@ export const ISSUE_CODES = {
   },
   POPULATION_MISSING: {
     cause:
-      'A new-plans.csv row gives a rate per head, but population.csv has no population for its NCY in a year the rate applies to.',
-    fix: 'Add a population.csv row for that academic year and NCY, or give the row a count instead.',
+      'A new-plans.csv row gives a rate per head, but population.csv has no population for its NCY in a year the rate applies to; or, for calibrate and backtest, the population file has no population for an NCY new plans join at in a January of the history after the first, or in a projected year.',
+    fix: "Add a population.csv row for that academic year and NCY, or give the row a count instead; for calibrate, give the population of every January from the history's second to the horizon's, or an earlier --horizon.",
   },
   NCY_OUT_OF_RANGE: {
     cause: 'A national curriculum year is not a whole number from -3 to 20.',
     fix: 'Use NCY -3 to 20 (age at 31 August = NCY + 4).',
   },
   UNKNOWN_NEED: {
-    cause: 'A primary need is not a SEN2 code.',
-    fix: 'Use one of ASD, HI, MLD, MSI, OTH, PD, PMLD, SEMH, SLCN, SLD, SpLD, VI, DS (any case).',
+    cause:
+      'A primary need is not a SEN2 code (in a history given to calibrate or backtest: neither mapped in codes.csv nor a SEN2 code).',
+    fix: 'Use one of ASD, HI, MLD, MSI, OTH, PD, PMLD, SEMH, SLCN, SLD, SpLD, VI, DS (any case); in a history, or map the local code in codes.csv (need,<code>,<SEN2 code>).',
   },
   UNKNOWN_SETTING: {
     cause:
@@ -378,6 +379,35 @@ export const ISSUE_CODES = {
     cause:
       '`highneeds explain --year` is not one of the financial years the model projects, or is not written like 2027-28 (a usage error: exit 2).',
     fix: 'Give a financial year from the first projected one to the horizon, as the hint lists them.',
+  },
+  HISTORY_TOO_SHORT: {
+    cause:
+      'A history given to calibrate holds fewer than two Januaries (no year of changes to fit), or one given to backtest fewer than three (no year to fit on and one to test).',
+    fix: 'Give a longer history: a transitions file with at least one calendar year (two for backtest), or snapshots of at least two consecutive Januaries (three for backtest).',
+  },
+  HISTORY_GAP: {
+    cause:
+      'A history has no rows for a year between its first and last (a transitions file with no rows of that calendar year, or snapshots missing a January), so the pupils of the Januaries around it cannot be followed.',
+    fix: 'Give the missing year, or cut the history to the years after the gap.',
+  },
+  AGE_NOT_ADVANCING: {
+    cause:
+      "A history row's academic year (NCY) does not advance by one from one January to the next: in a transitions file academic-year-2 is not academic-year-1 + 1; in snapshots a person's NCY the January after is not one more.",
+    fix: 'Correct the row or the extract: the demand engine follows pupils one NCY a year, so a repeated or skipped year cannot be fitted.',
+  },
+  PERSON_TWICE: {
+    cause: 'A snapshots file has the same person twice in one January.',
+    fix: 'Keep one row per person per January: the placement at the census date.',
+  },
+  NONSEND_BOTH_SIDES: {
+    cause:
+      'A transitions row of a history has NONSEND on both sides: it is neither a plan that goes on, a new plan (NONSEND in setting-1/need-1) nor one that ended (NONSEND in setting-2/need-2).',
+    fix: 'Remove the row, or give the side that has a plan.',
+  },
+  CODE_MAP_INVALID: {
+    cause:
+      'A codes.csv row has a kind other than need or setting, or maps a need code to something that is not a SEN2 primary-need code.',
+    fix: 'Use kind need (to a SEN2 code such as ASD) or setting (to the setting id the model will use).',
   },
 } as const satisfies Record<string, { cause: string; fix: string }>;
 

@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js';
+import { Dec } from '../core/decimal.js';
 import { error, type Issue } from '../core/issue.js';
 import type { Uncertainty } from '../core/uncertainty.js';
 import type { CsvRow } from './csv-table.js';
@@ -87,16 +88,17 @@ function readPosterior(
     );
     return undefined;
   }
-  // The rate is observed ÷ exposure as written: rounded to its own decimal places, no further.
+  // The rate is observed ÷ exposure as written: rounded either way to its own decimal places, no
+  // further (calibrate rounds a state's move rates down, so together they never pass 1).
   const places = figure.decimalPlaces();
   const share = observed.div(exposure);
-  if (!share.toDecimalPlaces(places).equals(figure)) {
+  if (!share.minus(figure).abs().lessThan(new Dec(10).pow(-places))) {
     issues.push(
       error(
         'RATE_NOT_OBSERVED_SHARE',
-        `"${column}" is ${figure.toString()}, but observed ÷ exposure is ${share.toSignificantDigits(6).toString()}`,
+        `"${column}" is ${figure.toString()}, but observed ÷ exposure is ${share.toDecimalPlaces(places + 2).toString()}`,
         row.at(column),
-        'the rate must be observed ÷ exposure (rounded to the decimals the rate is written with): correct one of the three',
+        'the rate must be observed ÷ exposure (within one unit of the last decimal the rate is written with): correct one of the three',
       ),
     );
     return undefined;

@@ -2,7 +2,8 @@
 // scripts/error-doc-section.mjs. A model folder is run as `validate <dir>`; an NFF fixture (a
 // folder holding nff-factors.csv, after fixtures/errors/_valid-nff) as `nff` on its factors
 // and parameters for 2025-26; a model folder with an nff-allocations.csv takes it as --hnb-from;
-// one with an explain.args file is run as `explain <dir>` with those options (a usage error, exit 2).
+// one with an explain.args file is run as `explain <dir>` with those options (a usage error, exit 2);
+// a history (a folder holding codes.csv, after fixtures/errors/_valid-history) as `calibrate`.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
@@ -24,6 +25,8 @@ export function catalogueArgs(code, root = '.') {
     existsSync(path.join(root, dir, 'tariff.json'))
   )
     return ['tariffs', 'check', `${dir}/tariff.json`];
+  // A history fixture (a codes.csv beside it, after fixtures/errors/_valid-history) is calibrated.
+  if (existsSync(path.join(root, dir, 'codes.csv'))) return calibrateArgs(dir, root);
   if (!existsSync(path.join(root, dir, 'nff-factors.csv'))) return ['validate', dir];
   return [
     'nff',
@@ -35,5 +38,21 @@ export function catalogueArgs(code, root = '.') {
     '--format',
     'csv',
     ...(SOLVE_CAP.has(code) ? ['--solve-cap'] : []),
+  ];
+}
+
+/** calibrate on a history fixture: its snapshots.csv, else its transitions.csv; out-dir never written when it fails. */
+function calibrateArgs(dir, root) {
+  const snapshots = existsSync(path.join(root, dir, 'snapshots.csv'));
+  return [
+    'calibrate',
+    snapshots ? '--snapshots' : '--transitions',
+    `${dir}/${snapshots ? 'snapshots' : 'transitions'}.csv`,
+    '--population',
+    `${dir}/population.csv`,
+    '--codes',
+    `${dir}/codes.csv`,
+    '--out-dir',
+    `${dir}/out`,
   ];
 }

@@ -194,7 +194,7 @@ const CATALOGUE: Record<IssueCode, Expected> = {
   RATE_NOT_OBSERVED_SHARE: [
     'error',
     'ceasing.csv:2:2',
-    '"rate" is 0.1, but observed ÷ exposure is 0.15',
+    '"rate" is 0.1, but observed ÷ exposure is 0.25',
   ],
   RANGE_EXCLUDES_RATE: [
     'error',
@@ -291,6 +291,36 @@ const CATALOGUE: Record<IssueCode, Expected> = {
   // explain's usage mistakes are located at the option (exit 2): see USAGE below.
   UNKNOWN_FIGURE: ['error', '--figure', '"spend_topup" is not a figure of the summary'],
   UNKNOWN_YEAR: ['error', '--year', '"2027-28" is not a financial year of the projection'],
+  HISTORY_TOO_SHORT: [
+    'error',
+    'snapshots.csv',
+    'the history has no year of changes: no two consecutive Januaries; calibrate needs at least two, to see one year of changes',
+  ],
+  HISTORY_GAP: [
+    'error',
+    'snapshots.csv',
+    'the history has no snapshot for January 2024, between January 2022 and January 2025',
+  ],
+  AGE_NOT_ADVANCING: [
+    'error',
+    'transitions.csv:3:7',
+    'academic year goes from 5 to 5 in a year; it must advance by one',
+  ],
+  PERSON_TWICE: [
+    'error',
+    'snapshots.csv:4:2',
+    'person "P1" is already in the January 2023 snapshot on line 2',
+  ],
+  NONSEND_BOTH_SIDES: [
+    'error',
+    'transitions.csv:4:5',
+    'NONSEND on both sides: the row is neither a plan that goes on, a new plan nor one that ended',
+  ],
+  CODE_MAP_INVALID: [
+    'error',
+    'codes.csv:3:3',
+    'need code "AUT" maps to "Autism", which is not a SEN2 primary-need code',
+  ],
   CODE_NORMALISED: [
     'warning',
     'cohort.csv:3:2',

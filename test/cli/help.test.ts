@@ -28,6 +28,8 @@ const COMMANDS = [
   'tariffs diff',
   'tariffs import',
   'tariffs export',
+  'calibrate',
+  'backtest',
 ];
 
 describe('--help', () => {

@@ -1,0 +1,53 @@
+import { backtest } from '../../core/calibrate/backtest.js';
+import { summarise } from '../../core/calibrate/backtest-summary.js';
+import { checkOutputOption, commitOutput, stageOutputs } from '../../io/write-output.js';
+import { backtestCsv, backtestJson, backtestTable, summaryCsv } from '../../report/backtest.js';
+import { type Format, outputFormat, withBom } from '../output-format.js';
+import { cliIo } from '../cli-io.js';
+import { formatIssues } from '../print-issues.js';
+import { issuePaint } from '../terminal.js';
+import { intervalSource } from './backtest-intervals.js';
+import { type HistoryOptions, loadHistory } from './history-input.js';
+
+export interface BacktestOptions extends HistoryOptions {
+  readonly format?: Format;
+  readonly out?: string;
+  readonly summary?: boolean;
+  readonly draws?: string;
+  readonly seed?: string;
+  readonly bom?: boolean;
+}
+
+/** `highneeds backtest`: rolling-origin projections of the history against what happened (docs/calibration.md). */
+export async function runBacktest(options: BacktestOptions): Promise<number> {
+  checkOutputOption('--out', options.out);
+  const format = outputFormat(options);
+  withBom('', format, options.bom);
+  const intervals = intervalSource(options.draws, options.seed);
+  const loaded = loadHistory(options, 3);
+  const rows = backtest(loaded.history, {
+    weight: loaded.weight,
+    population: loaded.population,
+    settings: loaded.settings,
+    ...(intervals ? { intervals } : {}),
+  });
+  const summary = summarise(rows);
+  if (loaded.issues.length) cliIo().stderr.write(formatIssues(loaded.issues, await issuePaint()));
+  const text = withBom(
+    format === 'json'
+      ? backtestJson(rows, summary)
+      : format === 'table'
+        ? backtestTable(rows, summary)
+        : options.summary
+          ? summaryCsv(summary)
+          : backtestCsv(rows),
+    format,
+    options.bom,
+  );
+  if (options.out) {
+    const sources = loaded.sources;
+    for (const output of stageOutputs([{ target: options.out, text }], sources))
+      await commitOutput(output);
+  } else cliIo().stdout.write(text);
+  return 0;
+}

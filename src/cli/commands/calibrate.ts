@@ -1,0 +1,150 @@
+import * as path from 'node:path';
+import type { Decimal } from 'decimal.js';
+import { fitRates } from '../../core/calibrate/fit.js';
+import { fitTotals } from '../../core/calibrate/fit-totals.js';
+import {
+  academicYearOfJanuary,
+  januaryStates,
+  populationKey,
+  stepsBetween,
+} from '../../core/calibrate/history.js';
+import { InputError, UsageError } from '../../core/errors.js';
+import { error, type Issue } from '../../core/issue.js';
+import { formatAcademicYear, formatFinancialYear, parseFinancialYear } from '../../core/period.js';
+import { calibratedFiles } from '../../io/calibrated-files.js';
+import { displayPath } from '../../io/files.js';
+import { writeModelFolder } from '../../io/init-model.js';
+import { cliIo } from '../cli-io.js';
+import { formatIssues } from '../print-issues.js';
+import { issuePaint } from '../terminal.js';
+import { type HistoryOptions, loadHistory } from './history-input.js';
+
+export interface CalibrateOptions extends HistoryOptions {
+  readonly outDir: string;
+  readonly fitYears?: string;
+  readonly horizon?: string;
+  readonly area?: string;
+  readonly name?: string;
+  readonly quiet?: boolean;
+}
+
+/** How far a calibrated model runs by default: this many financial years, or as far as the population goes. */
+const DEFAULT_HORIZON_YEARS = 5;
+
+/** --fit-years FROM-TO: calendar years of the history's rows (January FROM to January TO + 1), inside the history. */
+export function fitYears(
+  text: string | undefined,
+  first: number,
+  last: number,
+): { first: number; last: number } {
+  if (text === undefined) return { first, last: last - 1 };
+  const match = /^(\d{4})-(\d{4})$/.exec(text.trim());
+  const from = match ? Number(match[1]) : NaN;
+  const to = match ? Number(match[2]) : NaN;
+  if (!match || from > to)
+    throw new UsageError(`--fit-years must be two calendar years such as 2018-2023, not "${text}"`);
+  if (from < first || to > last - 1)
+    throw new UsageError(
+      `--fit-years ${text} is outside the history: its rows run from ${first} to ${last - 1} (January ${first} to January ${last})`,
+    );
+  return { first: from, last: to };
+}
+
+/** `highneeds calibrate --out-dir DIR`: a runnable model folder fitted to an authority's history. */
+export async function runCalibrate(options: CalibrateOptions): Promise<number> {
+  const loaded = loadHistory(options, 2);
+  const { history, population, weight } = loaded;
+  const years = fitYears(options.fitYears, history.first, history.last);
+  const steps = stepsBetween(history, years.first, years.last);
+  const fit = fitRates(steps, { weight, population });
+  const baseYear = academicYearOfJanuary(history.last);
+  const horizon = horizonOf(options.horizon, baseYear, population);
+  const issues: Issue[] = [...loaded.issues];
+  checkProjectedPopulation(
+    fit.newPlans.map((r) => r.ncy),
+    baseYear,
+    horizon,
+    population,
+    options.population!,
+    issues,
+  );
+  const code = (options.area ?? '000').trim();
+  const files = calibratedFiles({
+    spec: {
+      area: { code, name: (options.name ?? 'Calibrated authority').trim() },
+      baseYear,
+      horizon,
+      fit,
+      cohort: januaryStates(history, history.last),
+      settings: loaded.settings,
+      population,
+      costs: loaded.costs,
+    },
+    totals: fitTotals(steps, fit, population),
+    fitYears: years,
+    weight,
+    sources: loaded.sources,
+  });
+  if (issues.length) cliIo().stderr.write(formatIssues(issues, await issuePaint()));
+  const written = writeModelFolder(options.outDir, files);
+  cliIo().stdout.write(written.map((target) => `${displayPath(target)}\n`).join(''));
+  if (!options.quiet) {
+    const where = displayPath(path.resolve(options.outDir));
+    cliIo().stderr.write(
+      [
+        `highneeds: fitted ${fit.ceasing.length} ceasing, ${fit.transitions.length} transition and ${fit.newPlans.length} new-plan rates to January ${years.first}–January ${years.last + 1}; base year ${formatAcademicYear(baseYear)}, horizon ${formatFinancialYear(horizon)}`,
+        `Fill in ${path.join(where, 'tariff.json')} and ${path.join(where, 'funding.csv')} (the folder's README.md says what), then:`,
+        `  highneeds project ${where}`,
+        '',
+      ].join('\n'),
+    );
+  }
+  return 0;
+}
+
+/** The horizon given, or DEFAULT_HORIZON_YEARS from the base year, no further than the population file goes. */
+function horizonOf(
+  text: string | undefined,
+  baseYear: number,
+  population: ReadonlyMap<string, Decimal>,
+): number {
+  const first = baseYear + 1;
+  if (text !== undefined) {
+    const horizon = parseFinancialYear(text);
+    if (horizon === undefined || horizon < first)
+      throw new UsageError(
+        `--horizon must be a financial year from ${formatFinancialYear(first)} (the first after the last January), written like ${formatFinancialYear(first)}; not "${text}"`,
+      );
+    return horizon;
+  }
+  let lastJanuary = 0;
+  for (const key of population.keys())
+    lastJanuary = Math.max(lastJanuary, Number(key.split(':')[0]));
+  return Math.max(first, Math.min(baseYear + DEFAULT_HORIZON_YEARS, lastJanuary - 1));
+}
+
+/** The projection needs the population of each NCY new plans join at, in every projected January. */
+function checkProjectedPopulation(
+  ncys: readonly number[],
+  baseYear: number,
+  horizon: number,
+  population: ReadonlyMap<string, Decimal>,
+  file: string,
+  issues: Issue[],
+): void {
+  const missing: string[] = [];
+  for (const ncy of [...new Set(ncys)].sort((a, b) => a - b))
+    for (let ay = baseYear + 1; ay <= horizon; ay += 1)
+      if (!population.has(populationKey(ay + 1, ncy)))
+        missing.push(`NCY ${ncy} in ${formatAcademicYear(ay)}`);
+  if (missing.length === 0) return;
+  issues.push(
+    error(
+      'POPULATION_MISSING',
+      `new plans are fitted per head, but the population file has no population for ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}, projected years to ${formatFinancialYear(horizon)}`,
+      { file: displayPath(path.resolve(file)) },
+      'give the population forecast for every projected year, or an earlier --horizon',
+    ),
+  );
+  throw new InputError(issues);
+}

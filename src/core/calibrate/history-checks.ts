@@ -1,0 +1,68 @@
+import type { Decimal } from 'decimal.js';
+import { error, type Issue } from '../issue.js';
+import { formatAcademicYear } from '../period.js';
+import { type History, type HistoryStep, populationKey } from './history.js';
+
+/** Checks of a history as a whole, after its rows are read (docs/calibration.md, "Inputs"). */
+
+/**
+ * Every January a new plan of the history joins in needs the population of each NCY new plans join
+ * at (docs/calibration.md): one error per January and NCY, at the first new plan of that NCY.
+ */
+export function missingPopulation(
+  history: History,
+  population: ReadonlyMap<string, Decimal>,
+  issues: Issue[],
+): void {
+  const firstJoiner = new Map<number, HistoryStep>();
+  for (const step of history.steps)
+    if (!step.from && step.to && !firstJoiner.has(step.to.ncy)) firstJoiner.set(step.to.ncy, step);
+  for (const ncy of [...firstJoiner.keys()].sort((a, b) => a - b)) {
+    for (let january = history.first + 1; january <= history.last; january += 1) {
+      if (population.has(populationKey(january, ncy))) continue;
+      const step = firstJoiner.get(ncy)!;
+      issues.push(
+        error(
+          'POPULATION_MISSING',
+          `new plans join at NCY ${ncy}, but the population file has no population for NCY ${ncy} in January ${january} (${formatAcademicYear(january - 1)})`,
+          step.origin,
+          'new plans are fitted per head of the population: give every January of the history after the first',
+        ),
+      );
+    }
+  }
+}
+
+/** A year missing between the first and the last: a transitions file's calendar year, or a snapshot's January. */
+export function historyGap(
+  steps: readonly HistoryStep[],
+  januaries: readonly number[] | undefined,
+  first: number,
+  last: number,
+  file: string,
+  issues: Issue[],
+): void {
+  const missing: string[] = [];
+  if (januaries) {
+    const given = new Set(januaries);
+    for (let january = januaries[0]!; january < januaries[januaries.length - 1]!; january += 1)
+      if (!given.has(january)) missing.push(`January ${january}`);
+  } else {
+    const years = new Set<number>();
+    for (const step of steps) years.add(step.year);
+    for (let year = first; year < last; year += 1)
+      if (!years.has(year)) missing.push(`${year} (January ${year} to January ${year + 1})`);
+  }
+  if (missing.length === 0) return;
+  const span = januaries
+    ? `January ${januaries[0]} and January ${januaries[januaries.length - 1]}`
+    : `January ${first} and January ${last}`;
+  issues.push(
+    error(
+      'HISTORY_GAP',
+      `the history has no ${januaries ? 'snapshot for' : 'rows for'} ${missing.join(', ')}, between ${span}`,
+      { file },
+      'a history runs without a gap: give the missing year, or cut the history to the years after it',
+    ),
+  );
+}

@@ -1,0 +1,138 @@
+import type { BacktestRow } from '../core/calibrate/backtest.js';
+import { errorOf, errorPercent, type HorizonSummary } from '../core/calibrate/backtest-summary.js';
+import { Dec } from '../core/decimal.js';
+
+/** Counts and percentages on output: 2 dp, half-up (src/core/rounding.ts's rule, from a double). */
+const dp2 = (n: number): string => {
+  const text = new Dec(n).toFixed(2, Dec.ROUND_HALF_UP);
+  return /^-0\.00$/.test(text) ? '0.00' : text;
+};
+const percent = (row: BacktestRow): string => {
+  const p = errorPercent(row);
+  return p === undefined ? '' : dp2(p);
+};
+const covered = (row: BacktestRow): string =>
+  row.interval ? String(row.interval.low <= row.actual && row.actual <= row.interval.high) : '';
+
+const ROW_COLUMNS = [
+  'origin_january',
+  'target_january',
+  'horizon',
+  'breakdown',
+  'group',
+  'actual',
+  'projected',
+  'error',
+  'error_pct',
+];
+const INTERVAL_COLUMNS = ['low', 'high', 'covered'];
+
+function cells(row: BacktestRow, intervals: boolean): string[] {
+  return [
+    String(row.origin),
+    String(row.target),
+    String(row.horizon),
+    row.breakdown,
+    row.group,
+    dp2(row.actual),
+    dp2(row.projected),
+    dp2(errorOf(row)),
+    percent(row),
+    ...(intervals
+      ? [
+          row.interval ? dp2(row.interval.low) : '',
+          row.interval ? dp2(row.interval.high) : '',
+          covered(row),
+        ]
+      : []),
+  ];
+}
+
+const quote = (cell: string): string =>
+  /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+const csvLines = (rows: readonly (readonly string[])[]): string =>
+  rows.map((r) => `${r.map(quote).join(',')}\n`).join('');
+
+/** One row per origin, target January and group: the backtest's CSV. */
+export function backtestCsv(rows: readonly BacktestRow[]): string {
+  const intervals = rows.some((r) => r.interval);
+  return csvLines([
+    [...ROW_COLUMNS, ...(intervals ? INTERVAL_COLUMNS : [])],
+    ...rows.map((r) => cells(r, intervals)),
+  ]);
+}
+
+const summaryCells = (s: HorizonSummary): string[] => [
+  String(s.horizon),
+  String(s.origins),
+  dp2(s.mape),
+  dp2(s.bias),
+  ...(s.coverage !== undefined ? [dp2(s.coverage * 100)] : []),
+];
+const SUMMARY_COLUMNS = ['horizon', 'origins', 'mape_pct', 'bias_pct'];
+
+/** Mean absolute % error and bias of the total by horizon (--summary). */
+export function summaryCsv(summary: readonly HorizonSummary[]): string {
+  const coverage = summary.some((s) => s.coverage !== undefined);
+  return csvLines([
+    [...SUMMARY_COLUMNS, ...(coverage ? ['coverage_pct'] : [])],
+    ...summary.map(summaryCells),
+  ]);
+}
+
+export function backtestJson(
+  rows: readonly BacktestRow[],
+  summary: readonly HorizonSummary[],
+): string {
+  const intervals = rows.some((r) => r.interval);
+  const columns = [...ROW_COLUMNS, ...(intervals ? INTERVAL_COLUMNS : [])];
+  const summaryColumns = [
+    ...SUMMARY_COLUMNS,
+    ...(summary.some((s) => s.coverage !== undefined) ? ['coverage_pct'] : []),
+  ];
+  const record = (names: string[], values: string[]) =>
+    Object.fromEntries(names.map((name, i) => [name, values[i] ?? '']));
+  return `${JSON.stringify(
+    {
+      summary: summary.map((s) => record(summaryColumns, summaryCells(s))),
+      rows: rows.map((r) => record(columns, cells(r, intervals))),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** The terminal table: MAPE and bias by horizon, then the total at each origin and target January. */
+export function backtestTable(
+  rows: readonly BacktestRow[],
+  summary: readonly HorizonSummary[],
+): string {
+  const pad = (cellsOf: string[][]) => {
+    const widths = cellsOf[0]!.map((_, i) => Math.max(...cellsOf.map((r) => r[i]!.length)));
+    return cellsOf
+      .map((r) =>
+        r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '),
+      )
+      .join('\n');
+  };
+  const coverage = summary.some((s) => s.coverage !== undefined);
+  const head = pad([
+    ['horizon', 'origins', 'MAPE %', 'bias %', ...(coverage ? ['coverage %'] : [])],
+    ...summary.map(summaryCells),
+  ]);
+  const totals = pad([
+    ['origin', 'target', 'horizon', 'actual', 'projected', 'error', 'error %'],
+    ...rows
+      .filter((r) => r.breakdown === 'total')
+      .map((r) => [
+        String(r.origin),
+        String(r.target),
+        String(r.horizon),
+        dp2(r.actual),
+        dp2(r.projected),
+        dp2(errorOf(r)),
+        percent(r),
+      ]),
+  ]);
+  return `Backtest: projected against actual pupils with plans each January (origin = the January each projection starts from)\n\n${head}\n\n${totals}\n\n(by setting and age group: --format csv or json)\n`;
+}

@@ -1,0 +1,341 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Dec } from '../../src/core/decimal.js';
+import { runInProcess } from '../helpers/in-process.js';
+
+/** calibrate and backtest from the command line, in this process, on fixtures/history (README). */
+const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-calibrate-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const HISTORY = [
+  '--population',
+  'fixtures/history/population.csv',
+  '--codes',
+  'fixtures/history/codes.csv',
+];
+const TRANSITIONS = ['--transitions', 'fixtures/history/transitions.csv', ...HISTORY];
+const VALID = [
+  '--transitions',
+  'fixtures/errors/_valid-history/transitions.csv',
+  '--population',
+  'fixtures/errors/_valid-history/population.csv',
+];
+
+const rows = (file: string): string[][] =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','));
+
+describe('highneeds calibrate', () => {
+  const out = path.join(scratch, 'model');
+  const fromSnapshots = path.join(scratch, 'snapshots-model');
+
+  it('writes a model folder that project runs as it is', async () => {
+    const result = await runInProcess([
+      'calibrate',
+      ...TRANSITIONS,
+      '--costs',
+      'fixtures/history/costs.csv',
+      '--out-dir',
+      out,
+      '--area',
+      '999',
+      '--name',
+      'History Borough',
+    ]);
+    expect(result.stderr).toContain('highneeds: fitted');
+    expect(result.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(
+      [
+        'README.md',
+        'calibration.csv',
+        'ceasing.csv',
+        'cohort.csv',
+        'funding.csv',
+        'model.json',
+        'new-plans.csv',
+        'population.csv',
+        'tariff.json',
+        'transitions.csv',
+      ].sort(),
+    );
+    const model = JSON.parse(readFileSync(path.join(out, 'model.json'), 'utf8'));
+    // The last January of the history is January 2025: base year 2024/25.
+    expect(model.baseYear).toBe('2024/25');
+    expect(model.horizon).toBe('2029-30');
+    const projected = await runInProcess(['project', out, '--format', 'csv']);
+    expect(projected.stderr).toBe('');
+    expect(projected.code).toBe(0);
+    expect(projected.stdout).toMatch(/^area_code,/);
+    // The cohort is January 2025's pupils, as the history's last rows give them.
+    const history = rows('fixtures/history/transitions.csv').slice(1);
+    const last = history.filter((r) => r[0] === '2024' && r[4] !== 'NONSEND').length;
+    const cohort = rows(path.join(out, 'cohort.csv')).slice(1);
+    expect(cohort.reduce((n, r) => n + Number(r[4]), 0)).toBe(last);
+    // Codes mapped: MMSIB is mainstream, SLCD is SLCN; FE, not in the map, keeps its code.
+    expect(new Set(cohort.map((r) => r[2]))).toEqual(
+      new Set(['mainstream', 'special', 'independent', 'FE']),
+    );
+    expect(cohort.some((r) => r[1] === 'SLCN')).toBe(true);
+    const tariff = JSON.parse(readFileSync(path.join(out, 'tariff.json'), 'utf8'));
+    expect(
+      tariff.rates.find(
+        (r: { setting: string; need: string }) => r.setting === 'special' && r.need === 'ASD',
+      ).topUp,
+    ).toBe('26000.00');
+  });
+
+  it('writes observed and exposure with every rate, observed ÷ exposure = rate to 10 dp', () => {
+    for (const file of ['ceasing.csv', 'transitions.csv', 'new-plans.csv']) {
+      const [header, ...body] = rows(path.join(out, file));
+      const at = (name: string) => header!.indexOf(name);
+      expect(body.length, file).toBeGreaterThan(0);
+      for (const row of body) {
+        const rate = new Dec(row[at('rate')]!);
+        const implied = new Dec(row[at('observed')]!).div(row[at('exposure')]!);
+        expect(rate.minus(implied).abs().toNumber(), `${file}: ${row.join(',')}`).toBeLessThan(
+          1e-10,
+        );
+      }
+    }
+  });
+
+  it('calibration.csv holds every rate and the fitted and actual totals of each fit year', () => {
+    const body = rows(path.join(out, 'calibration.csv')).slice(1);
+    const count = (file: string) => rows(path.join(out, file)).length - 1;
+    expect(body.filter((r) => r[0] === 'rate').length).toBe(
+      count('ceasing.csv') + count('transitions.csv') + count('new-plans.csv'),
+    );
+    const pupils = body.filter((r) => r[0] === 'total' && r[15] === 'pupils');
+    expect(pupils.map((r) => r[14])).toEqual(['2020', '2021', '2022', '2023', '2024', '2025']);
+  });
+
+  it('reads the same history from snapshots to the same rates', async () => {
+    const result = await runInProcess([
+      'calibrate',
+      '--snapshots',
+      'fixtures/history/snapshots.csv',
+      ...HISTORY,
+      '--costs',
+      'fixtures/history/costs.csv',
+      '--out-dir',
+      fromSnapshots,
+      '--area',
+      '999',
+      '--name',
+      'History Borough',
+      '--quiet',
+    ]);
+    expect(result.code).toBe(0);
+    for (const file of [
+      'ceasing.csv',
+      'transitions.csv',
+      'new-plans.csv',
+      'cohort.csv',
+      'calibration.csv',
+    ])
+      expect(readFileSync(path.join(fromSnapshots, file), 'utf8'), file).toBe(
+        readFileSync(path.join(out, file), 'utf8'),
+      );
+  });
+
+  it('--fit-years and --prior-weight change the fit; --fit-years outside the history is a usage error', async () => {
+    const late = path.join(scratch, 'late');
+    expect(
+      (
+        await runInProcess([
+          'calibrate',
+          ...TRANSITIONS,
+          '--fit-years',
+          '2022-2024',
+          '--prior-weight',
+          '5',
+          '--out-dir',
+          late,
+          '--quiet',
+        ])
+      ).code,
+    ).toBe(0);
+    expect(readFileSync(path.join(late, 'ceasing.csv'), 'utf8')).not.toBe(
+      readFileSync(path.join(out, 'ceasing.csv'), 'utf8'),
+    );
+    const outside = await runInProcess([
+      'calibrate',
+      ...TRANSITIONS,
+      '--fit-years',
+      '2010-2020',
+      '--out-dir',
+      path.join(scratch, 'x'),
+    ]);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toBe(
+      'highneeds: --fit-years 2010-2020 is outside the history: its rows run from 2019 to 2024 (January 2019 to January 2025)\n',
+    );
+    expect(existsSync(path.join(scratch, 'x'))).toBe(false);
+    const negative = await runInProcess([
+      'calibrate',
+      ...TRANSITIONS,
+      '--prior-weight',
+      '-1',
+      '--out-dir',
+      path.join(scratch, 'x'),
+    ]);
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toBe(
+      'highneeds: --prior-weight must be a number of pseudo-observations from 0, such as 1, not "-1"\n',
+    );
+  });
+
+  it('a population missing for a January the fit needs is a located error', async () => {
+    const result = await runInProcess([
+      'calibrate',
+      ...VALID.slice(0, 2),
+      '--population',
+      'fixtures/history-errors/population-gap.csv',
+      '--out-dir',
+      path.join(scratch, 'y'),
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'fixtures/errors/_valid-history/transitions.csv:7:1: error POPULATION_MISSING: new plans join at NCY 0, but the population file has no population for NCY 0 in January 2024 (2023/24)',
+    );
+  });
+
+  it('a population missing for a projected year is an error on the population file', async () => {
+    const result = await runInProcess([
+      'calibrate',
+      ...VALID,
+      '--horizon',
+      '2026-27',
+      '--out-dir',
+      path.join(scratch, 'z'),
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'fixtures/errors/_valid-history/population.csv: error POPULATION_MISSING: new plans are fitted per head, but the population file has no population for NCY 0 in 2025/26, NCY 0 in 2026/27, projected years to 2026-27',
+    );
+  });
+
+  it('a calendar year missing from a transitions history is an error on the file', async () => {
+    const result = await runInProcess([
+      'calibrate',
+      '--transitions',
+      'fixtures/history-errors/gap-transitions.csv',
+      ...VALID.slice(2),
+      '--out-dir',
+      path.join(scratch, 'gap'),
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'fixtures/history-errors/gap-transitions.csv: error HISTORY_GAP: the history has no rows for 2022 (January 2022 to January 2023), between January 2021 and January 2024',
+    );
+  });
+
+  it('a need neither in codes.csv nor a SEN2 code is a located error', async () => {
+    const result = await runInProcess([
+      'calibrate',
+      '--transitions',
+      'fixtures/history-errors/unmapped-need/transitions.csv',
+      ...VALID.slice(2),
+      '--out-dir',
+      path.join(scratch, 'w'),
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'fixtures/history-errors/unmapped-need/transitions.csv:6:3: error UNKNOWN_NEED: need "XYZ" is neither mapped in codes.csv nor a SEN2 primary-need code',
+    );
+  });
+});
+
+describe('highneeds backtest', () => {
+  it('CSV: one row per origin, target and group; --summary: MAPE and bias by horizon', async () => {
+    const csv = await runInProcess(['backtest', ...TRANSITIONS, '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    const lines = csv.stdout.trim().split('\n');
+    expect(lines[0]).toBe(
+      'origin_january,target_january,horizon,breakdown,group,actual,projected,error,error_pct',
+    );
+    expect(lines[1]).toMatch(/^2020,2021,1,total,all,289\.00,/);
+    const summary = await runInProcess(['backtest', ...TRANSITIONS, '--summary']);
+    expect(summary.stdout.split('\n')[0]).toBe('horizon,origins,mape_pct,bias_pct');
+    expect(summary.stdout.trim().split('\n')).toHaveLength(6);
+  });
+
+  it('JSON and the table carry the same summary', async () => {
+    const json = JSON.parse(
+      (await runInProcess(['backtest', ...TRANSITIONS, '--format', 'json'])).stdout,
+    );
+    const table = (await runInProcess(['backtest', ...TRANSITIONS, '--format', 'table'])).stdout;
+    expect(json.summary[0].horizon).toBe('1');
+    expect(table).toContain(`${json.summary[0].mape_pct}`);
+    expect(json.rows.length).toBeGreaterThan(15);
+  });
+
+  it('--draws is refused until simulate provides the intervals', async () => {
+    const result = await runInProcess([
+      'backtest',
+      ...TRANSITIONS,
+      '--draws',
+      '100',
+      '--seed',
+      '1',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--draws needs highneeds simulate');
+  });
+
+  it('needs three Januaries', async () => {
+    const result = await runInProcess(['backtest', ...VALID]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'fixtures/errors/_valid-history/transitions.csv: error HISTORY_TOO_SHORT: the history holds 2 Januaries (2023 to 2024); backtest needs at least 3, to fit on one year and test on a later one',
+    );
+  });
+});
+
+describe('the worked example of docs/calibration.md, from the command line', () => {
+  it('writes the rates and totals worked by hand', async () => {
+    const out = path.join(scratch, 'worked');
+    const result = await runInProcess([
+      'calibrate',
+      '--transitions',
+      'fixtures/history-worked/transitions.csv',
+      '--population',
+      'fixtures/history-worked/population.csv',
+      '--out-dir',
+      out,
+      '--quiet',
+    ]);
+    expect(result.code).toBe(0);
+    const ceasing = readFileSync(path.join(out, 'ceasing.csv'), 'utf8');
+    for (const line of [
+      '5,0.2,,,1.2,6',
+      '5,0.24,,mainstream,1.2,5',
+      '5,0.1,,special,0.2,2',
+      '5,0.248,ASD,mainstream,1.24,5',
+      '5,0.05,ASD,special,0.1,2',
+      '9,0.2,,,0.2,1',
+    ])
+      expect(ceasing).toContain(`\n${line}\n`);
+    expect(readFileSync(path.join(out, 'transitions.csv'), 'utf8')).toBe(
+      'from_ncy,from_setting,to_setting,rate,need,to_need,observed,exposure\n5,mainstream,special,0.3125,,,1.25,4\n',
+    );
+    expect(readFileSync(path.join(out, 'new-plans.csv'), 'utf8')).toBe(
+      'ncy,need,setting,band,rate,observed,exposure\n0,ASD,mainstream,1,0.001,1.001,1001\n',
+    );
+    const totals = rows(path.join(out, 'calibration.csv'))
+      .filter((r) => r[0] === 'total')
+      .map((r) => r.slice(14).join(','));
+    expect(totals).toEqual([
+      '2024,ceased,1.00,1.04',
+      '2024,aged_out,0.00,0.00',
+      '2024,new_plans,1.00,1.00',
+      '2024,pupils,5.00,4.96',
+    ]);
+    const model = JSON.parse(readFileSync(path.join(out, 'model.json'), 'utf8'));
+    expect([model.baseYear, model.horizon]).toEqual(['2023/24', '2024-25']);
+  });
+});

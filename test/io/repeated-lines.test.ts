@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { error, type Issue } from '../../src/core/issue.js';
+import { DEFAULT_LIMITS } from '../../src/io/limits.js';
+import { readRepeatedLines } from '../../src/io/repeated-lines.js';
+
+const SPEC = { required: ['a', 'b'], optional: [] } as const;
+/** A value per row, or a located error where b is "bad". */
+const parse = (
+  row: { get(n: string): string; at(n?: string): { file: string } },
+  issues: Issue[],
+) => {
+  if (row.get('b') === 'bad') {
+    issues.push(error('INVALID_NUMBER', 'bad', row.at('b')));
+    return undefined;
+  }
+  return { a: row.get('a'), b: row.get('b') };
+};
+
+describe('readRepeatedLines', () => {
+  it('parses each distinct line once and shares its value', () => {
+    const issues: Issue[] = [];
+    const values = readRepeatedLines(
+      'a,b\r\n1,x\r\n1,x\r\n\r\n2,y\r\n',
+      'f.csv',
+      SPEC,
+      DEFAULT_LIMITS,
+      issues,
+      parse,
+    )!;
+    expect(values).toHaveLength(3);
+    expect(values[0]).toBe(values[1]);
+    expect(values[2]).toEqual({ a: '2', b: 'y' });
+    expect(issues).toEqual([]);
+  });
+
+  it('reports a bad line at every line that repeats it, and a wrong field count', () => {
+    const issues: Issue[] = [];
+    readRepeatedLines('a,b\n1,bad\n2,y\n1,bad\n3\n', 'f.csv', SPEC, DEFAULT_LIMITS, issues, parse);
+    expect(issues.map((i) => [i.code, i.location?.line, i.location?.column])).toEqual([
+      ['INVALID_NUMBER', 2, 2],
+      ['INVALID_NUMBER', 4, 2],
+      ['COLUMN_COUNT', 5, undefined],
+    ]);
+  });
+
+  it('leaves a file with quotes, or a missing column, to the full reader', () => {
+    const issues: Issue[] = [];
+    expect(
+      readRepeatedLines('a,b\n"1",x\n', 'f.csv', SPEC, DEFAULT_LIMITS, issues, parse),
+    ).toBeUndefined();
+    expect(readRepeatedLines('a\n1\n', 'f.csv', SPEC, DEFAULT_LIMITS, issues, parse)).toEqual([]);
+    expect(issues.map((i) => i.code)).toEqual(['MISSING_COLUMN']);
+  });
+});
