@@ -9,7 +9,7 @@ import { project } from '../dist/core/project.js';
 import { projectScenario } from '../dist/core/scenario/apply.js';
 import { checkScenarios } from '../dist/core/scenario/check.js';
 import { loadScenarios } from '../dist/io/load-scenarios.js';
-import { loadModel } from '../dist/io/read-model.js';
+import { loadModel } from '../dist/io/model-folder.js';
 import { renderCsv } from '../dist/report/csv.js';
 import { renderJson } from '../dist/report/json.js';
 import { DETAIL_COLUMNS, detailRows, SUMMARY_COLUMNS, summaryRows } from '../dist/report/rows.js';

@@ -4,7 +4,7 @@ export {
   type LoadedModel,
   type LoadOptions,
   type InputDigest,
-} from './io/read-model.js';
+} from './io/model-folder.js';
 export { project } from './core/project.js';
 export { ProjectionCache } from './core/demand/cache.js';
 export type {

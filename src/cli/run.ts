@@ -148,6 +148,11 @@ function program(setExit: (code: number) => void): Command {
       '--tariff <file-or-id>',
       "use this tariff for every area that has none of its own in areas.csv, instead of model.json's (a file, or an id in the tariff library)",
     )
+    .option(
+      '--hnb-from <file>',
+      "take each area's hnb_allocation from a highneeds nff output CSV (repeat for more years)",
+      (file: string, files: string[] = []) => [...files, file],
+    )
     .option('--fail-fast', 'stop at the first area that fails, writing nothing')
     .option('--force', 'write into an --out-dir that holds other files')
     .option(

@@ -1,6 +1,6 @@
 import type { Issue } from '../core/issue.js';
 import type { Limits } from './limits.js';
-import type { InputDigest } from './read-model.js';
+import type { InputDigest } from './input-reader.js';
 import type { AreaRows } from './national-csv.js';
 
 /**
@@ -38,6 +38,8 @@ interface CommonInit {
   readonly libraryDir: string;
   /** --tariff (absolute): the tariff of every area with none of its own in areas.csv, instead of model.json's. */
   readonly tariffFile?: string;
+  /** --hnb-from (absolute): nff outputs whose allocation for each area replaces its hnb_allocation; read and checked on the main thread first. */
+  readonly hnbFrom?: readonly string[];
   readonly limits: Limits;
 }
 

@@ -3,7 +3,7 @@ import { error, type Issue } from '../core/issue.js';
 import type { Scenario } from '../core/scenario/types.js';
 import { displayPath, readInput } from './files.js';
 import { DEFAULT_LIMITS } from './limits.js';
-import type { InputDigest } from './read-model.js';
+import type { InputDigest } from './model-folder.js';
 import { parseScenarios } from './read-scenarios.js';
 import { readTariffFile, resolveTariff } from './tariff-library.js';
 

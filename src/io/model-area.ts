@@ -13,7 +13,9 @@ import { buildAreaModel, type NationalContext } from './area-model.js';
 import type { AreaOutcome, BatchInit, BatchTask, WireRow } from './batch-types.js';
 import { displayPath } from './files.js';
 import { loadScenarios } from './load-scenarios.js';
-import { type InputDigest, loadModel } from './read-model.js';
+import { type InputDigest, InputReader } from './input-reader.js';
+import { loadModel } from './model-folder.js';
+import { HNB_FROM_COLUMNS } from './read-hnb-from.js';
 
 /** What a worker (or the main thread, with --jobs 1) keeps between areas. */
 export interface AreaWorkspace {
@@ -25,11 +27,17 @@ export interface AreaWorkspace {
 }
 
 export function workspace(init: BatchInit): AreaWorkspace {
+  // --hnb-from's files, read once for every area of this thread (the main thread reported their problems).
+  const reader = new InputReader(init.dir, init.limits);
+  const hnbFrom = (init.hnbFrom ?? []).flatMap((file) => {
+    const table = reader.table(file, HNB_FROM_COLUMNS, true);
+    return table ? [table] : [];
+  });
   return {
     init,
     cache: new ProjectionCache(),
     ...(init.kind === 'national'
-      ? { national: { init, tariffs: new Map(), sharedRules: new WeakMap() } }
+      ? { national: { init, tariffs: new Map(), sharedRules: new WeakMap(), hnbFrom } }
       : {}),
   };
 }
@@ -48,6 +56,7 @@ export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
       limits: space.init.limits,
       libraryDir: space.init.libraryDir,
       ...(space.init.tariffFile ? { tariffFile: space.init.tariffFile } : {}),
+      ...(space.init.hnbFrom ? { hnbFrom: space.init.hnbFrom } : {}),
     });
     code = built.model?.area.code ?? path.basename(task.dir);
     name = built.model?.area.name ?? '';

@@ -10,7 +10,8 @@ import {
   type SourcesInit,
 } from './batch-types.js';
 import type { ColumnSpec } from './csv-table.js';
-import { displayPath, readInput, readInputBytes } from './files.js';
+import { displayPath, readInput } from './files.js';
+import { type InputDigest, InputReader } from './input-reader.js';
 import type { Limits } from './limits.js';
 import { blank, decodeRows, readNationalCsvBytes, type NationalCsv } from './national-csv.js';
 import { isNationalManifest, parseNationalManifest } from './national-manifest.js';
@@ -20,12 +21,12 @@ import { FUNDING_COLUMNS, PLACES_COLUMNS } from './read-ledger.js';
 import { CAPACITY_COLUMNS } from './read-capacity.js';
 import { POPULATION_COLUMNS } from './read-population.js';
 import { growthUnused, isYearlyCount } from './check-manifest.js';
-import type { InputDigest } from './read-model.js';
-import { readTariffFile, resolveModelTariff, tariffNotFound } from './tariff-library.js';
+import { ASSUMPTION_KEYS } from './read-manifest.js';
+import { modelTariff, readTariffFile } from './tariff-library.js';
 
 const AREAS_COLUMNS = {
   required: ['area_code', 'area_name'],
-  optional: ['tariff', 'newplansgrowth', 'hnbgrowth', 'tariffuplift', 'baseyear', 'horizon'],
+  optional: ['tariff', ...ASSUMPTION_KEYS.map((key) => key.toLowerCase()), 'baseyear', 'horizon'],
 } as const;
 
 const TABLE_COLUMNS: Record<AreaTable, ColumnSpec> = {
@@ -132,45 +133,18 @@ function readNational(
   libraryDir: string,
   tariffFile: string | undefined,
 ): BatchSources {
-  const issues: Issue[] = [];
-  const digests: InputDigest[] = [];
-  const read = (
-    name: string,
-    required: boolean,
-  ): { bytes: Buffer; display: string } | undefined => {
-    const full = path.resolve(root, name);
-    const display = displayPath(full);
-    const result = readInputBytes(full, display, limits.maxFileBytes);
-    if (result.status === 'ok') {
-      digests.push({ path: display, sha256: result.file.sha256 });
-      return { bytes: result.file.bytes, display };
-    }
-    if (result.status === 'refused') issues.push(result.issue);
-    else if (required)
-      issues.push(
-        error('FILE_MISSING', `required file ${name} was not found in ${displayPath(root)}`, {
-          file: display,
-        }),
-      );
-    return undefined;
-  };
-  const manifestFile = read('model.json', true)!;
+  const reader = new InputReader(root, limits);
+  const { issues, inputs: digests } = reader;
+  const manifestFile = reader.bytes('model.json', true)!;
   const manifest = parseNationalManifest(manifestText, manifestFile.display, issues);
   // The national tariff: --tariff, else model.json's (a file in the folder, else a library id).
-  let nationalTariff = tariffFile;
-  if (!nationalTariff && manifest.tariff && manifest.at) {
-    nationalTariff = resolveModelTariff(manifest.tariff, root, libraryDir);
-    if (!nationalTariff)
-      issues.push(
-        tariffNotFound(manifest.tariff, root, libraryDir, manifest.at('$.tariff'), '$.tariff'),
-      );
-  }
+  const nationalTariff = tariffFile ?? modelTariff(manifest, root, { libraryDir }, issues);
   if (nationalTariff) {
-    const tariff = readTariffFile(nationalTariff);
+    const tariff = readTariffFile(nationalTariff, limits);
     if (tariff.sha256) digests.push({ path: tariff.file, sha256: tariff.sha256 });
     issues.push(...tariff.issues);
   }
-  const areasSource = manifest.areas ? read(manifest.areas, true) : undefined;
+  const areasSource = manifest.areas ? reader.bytes(manifest.areas, true) : undefined;
   const areasCsv = areasSource
     ? readNationalCsvBytes(areasSource.bytes, areasSource.display, AREAS_COLUMNS, limits, {
         tally: false,
@@ -179,7 +153,7 @@ function readNational(
   issues.push(...(areasCsv?.issues ?? []));
   const tables = new Map<AreaTable, NationalCsv>();
   for (const name of AREA_TABLES) {
-    const source = read(name, REQUIRED.has(name));
+    const source = reader.bytes(name, REQUIRED.has(name));
     if (!source) continue;
     const csv = readNationalCsvBytes(source.bytes, source.display, TABLE_COLUMNS[name], limits, {
       tally: name === 'cohort.csv',

@@ -11,7 +11,8 @@ import { runTasks, startWorkers } from './batch-pool.js';
 import type { AreaOutcome, BatchInit } from './batch-types.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { loadScenarios } from './load-scenarios.js';
-import type { InputDigest } from './read-model.js';
+import { type InputDigest, InputReader } from './input-reader.js';
+import { HNB_FROM_COLUMNS } from './read-hnb-from.js';
 import { readBatchSources } from './read-national.js';
 import { shippedLibraryDir } from './tariff-library.js';
 
@@ -33,6 +34,8 @@ export interface BatchOptions {
    * (in a folder of model folders: instead of each folder's), as `project --tariff` replaces a model's.
    */
   readonly tariffFile?: string;
+  /** `highneeds nff` outputs whose allocation for each area replaces funding.csv's hnb_allocation (as `project --hnb-from`). */
+  readonly hnbFrom?: readonly string[];
   /**
    * Called once the areas are known, then after each area: areas done, areas in all, and the
    * share of the work done (areas weighted by their cohort rows; the biggest go first).
@@ -102,18 +105,25 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
       options.tariffFile === undefined ? undefined : path.resolve(options.tariffFile),
     );
     const scenarioFile = loadScenarios(sources.init.dir, libraryDir);
+    const hnbFrom = readHnbFromFiles(sources.init.dir, options.hnbFrom, limits);
     const hasScenarios = scenarioFile.inputs.length > 0;
     const chosen = chooseScenarios(
       scenarioFile.scenarios?.map((s) => s.id),
       options.scenarios,
       hasScenarios,
     );
-    const global = sortIssues([...sources.issues, ...scenarioFile.issues, ...chosen.issues]);
+    const global = sortIssues([
+      ...sources.issues,
+      ...scenarioFile.issues,
+      ...hnbFrom.issues,
+      ...chosen.issues,
+    ]);
     if (hasErrors(global)) throw new InputError(global);
     const init: BatchInit = {
       ...sources.init,
       ...(chosen.ids ? { scenarios: chosen.ids } : {}),
       ...(hasScenarios ? { scenariosFile: path.resolve(sources.init.dir, 'scenarios.json') } : {}),
+      ...(hnbFrom.files.length ? { hnbFrom: hnbFrom.files } : {}),
     };
     const preFailed: AreaOutcome[] = [...sources.failures].map(([code, { name, issues }]) => ({
       code,
@@ -144,7 +154,7 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
         converted,
         chosen.ids ?? [''],
         global,
-        [...sources.digests, ...scenarioFile.inputs],
+        [...sources.digests, ...scenarioFile.inputs, ...hnbFrom.inputs],
         run.stopped || (Boolean(options.failFast) && preFailed.length > 0),
       ),
       jobs: used,
@@ -152,6 +162,18 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
   } finally {
     for (const worker of pool) void worker.terminate();
   }
+}
+
+/** --hnb-from's files, read here once so that a problem with one stops the run before any area is modelled. */
+function readHnbFromFiles(
+  dir: string,
+  files: readonly string[] | undefined,
+  limits: Limits,
+): { files: string[]; issues: readonly Issue[]; inputs: readonly InputDigest[] } {
+  const reader = new InputReader(dir, limits);
+  const absolute = (files ?? []).map((file) => path.resolve(file));
+  for (const file of absolute) reader.table(file, HNB_FROM_COLUMNS, true);
+  return { files: absolute, issues: reader.issues, inputs: reader.inputs };
 }
 
 function chooseScenarios(

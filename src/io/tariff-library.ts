@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { error, type Issue, type Location } from '../core/issue.js';
 import type { Tariff } from '../core/tariff.js';
 import { displayPath, readInput } from './files.js';
-import { DEFAULT_LIMITS } from './limits.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { parseTariff } from './read-tariff.js';
 
 export interface LoadedTariff {
@@ -15,9 +15,10 @@ export interface LoadedTariff {
   readonly issues: Issue[];
 }
 
-export function readTariffFile(filePath: string): LoadedTariff {
+/** Reads and checks a tariff file, for a model, an area of a national model or a lever alike. */
+export function readTariffFile(filePath: string, limits: Limits = DEFAULT_LIMITS): LoadedTariff {
   const file = displayPath(filePath);
-  const read = readInput(filePath, file, DEFAULT_LIMITS.maxFileBytes);
+  const read = readInput(filePath, file, limits.maxFileBytes);
   if (read.status === 'missing')
     return { file, issues: [error('FILE_MISSING', `tariff file ${file} was not found`, { file })] };
   if (read.status === 'refused') return { file, issues: [read.issue] };
@@ -78,6 +79,26 @@ export function resolveModelTariff(
   if (!LIBRARY_ID.test(name)) return undefined;
   const byId = path.join(libraryDir, `${name}.json`);
   return readInput(byId, byId, DEFAULT_LIMITS.maxFileBytes).status !== 'missing' ? byId : undefined;
+}
+
+/**
+ * The tariff file model.json names (a file in the folder, else a library id), or undefined with
+ * FILE_MISSING at `$.tariff` when it is neither. A model folder and a national model alike.
+ */
+export function modelTariff(
+  manifest: { readonly tariff?: string; readonly at?: (path: string) => Location },
+  dir: string,
+  options: { readonly libraryDir?: string },
+  issues: Issue[],
+): string | undefined {
+  if (!manifest.tariff || !manifest.at) return undefined;
+  const libraryDir = options.libraryDir ?? shippedLibraryDir();
+  const found = resolveModelTariff(manifest.tariff, dir, libraryDir);
+  if (!found)
+    issues.push(
+      tariffNotFound(manifest.tariff, dir, libraryDir, manifest.at('$.tariff'), '$.tariff'),
+    );
+  return found;
 }
 
 /** FILE_MISSING for a tariff a model file names that is neither a file in its folder nor a library id. */

@@ -6,7 +6,7 @@ import { project } from '../../src/core/project.js';
 import { projectScenario } from '../../src/core/scenario/apply.js';
 import { checkScenarios } from '../../src/core/scenario/check.js';
 import { loadScenarios } from '../../src/io/load-scenarios.js';
-import { loadModel } from '../../src/io/read-model.js';
+import { loadModel } from '../../src/io/model-folder.js';
 import { renderCsv } from '../../src/report/csv.js';
 import { renderJson } from '../../src/report/json.js';
 import { DETAIL_COLUMNS, detailRows, SUMMARY_COLUMNS, summaryRows } from '../../src/report/rows.js';

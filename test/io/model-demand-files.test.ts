@@ -7,7 +7,7 @@ import { buildAreaModel } from '../../src/io/area-model.js';
 import type { NationalInit } from '../../src/io/batch-types.js';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 import { readBatchSources } from '../../src/io/read-national.js';
-import { loadModel } from '../../src/io/read-model.js';
+import { loadModel } from '../../src/io/model-folder.js';
 import { ROOT } from '../helpers/exec.js';
 
 /** population.csv, capacity.csv and model.json's overflowSetting, read from a folder and from a national model. */

@@ -6,7 +6,6 @@ import { hasErrors, sortIssues, uniqueIssues } from '../../core/issue.js';
 import { displayPath } from '../../io/files.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { type BatchResult, runBatch } from '../../io/run-batch.js';
-import { resolveTariff } from '../../io/tariff-library.js';
 import { commitOutput, makeOutputDir, stageOutputs } from '../../io/write-output.js';
 import { renderFailures, renderNational, renderPrintedSummary } from '../../report/batch-csv.js';
 import { renderBatchTable } from '../../report/batch-table.js';
@@ -14,6 +13,7 @@ import { jsonText } from '../../report/json.js';
 import { buildBatchManifest } from '../../report/manifest.js';
 import { batchProgress } from '../batch-progress.js';
 import { yieldToSignals } from '../interrupt.js';
+import { tariffOption } from '../open-model.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint, tableWidth } from '../terminal.js';
 import { defaultTariffDir, toolVersion } from '../version.js';
@@ -29,6 +29,8 @@ export interface BatchCommandOptions {
   readonly bom?: boolean;
   /** A tariff file or library id for every area with none of its own in areas.csv. */
   readonly tariff?: string;
+  /** highneeds nff outputs supplying each area's hnb_allocation. */
+  readonly hnbFrom?: readonly string[];
 }
 
 const OUTPUTS = ['summary.csv', 'national.csv', 'failures.csv', 'manifest.json'] as const;
@@ -64,12 +66,7 @@ export async function runBatchCommand(
     ?.split(',')
     .map((id) => id.trim())
     .filter((id) => id !== '');
-  const tariffFile =
-    options.tariff === undefined ? undefined : resolveTariff(options.tariff, defaultTariffDir());
-  if (options.tariff !== undefined && !tariffFile)
-    throw new UsageError(
-      `--tariff "${options.tariff}" is neither a tariff file nor the id of one in the library`,
-    );
+  const tariffFile = tariffOption(options.tariff);
   const progress = await batchProgress({ quiet: Boolean(options.quiet) });
   let result: BatchResult;
   try {
@@ -78,6 +75,7 @@ export async function runBatchCommand(
       ...(scenarios ? { scenarios } : {}),
       failFast: Boolean(options.failFast),
       ...(tariffFile ? { tariffFile } : {}),
+      ...(options.hnbFrom ? { hnbFrom: options.hnbFrom } : {}),
       limits: limitsFromEnvironment(process.env),
       libraryDir: defaultTariffDir(),
       onProgress: (done, total, workDone) => progress.update(done, total, workDone),
@@ -162,9 +160,10 @@ function checkOutDir(outDir: string, force: boolean): void {
 /** `highneeds validate` on a national model: every area read and projected under each scenario; every problem at once. */
 export async function runValidateNational(
   dir: string,
-  options: { quiet?: boolean },
+  options: { quiet?: boolean; hnbFrom?: readonly string[] },
 ): Promise<number> {
   const result = await runBatch(dir, {
+    ...(options.hnbFrom ? { hnbFrom: options.hnbFrom } : {}),
     limits: limitsFromEnvironment(process.env),
     libraryDir: defaultTariffDir(),
   });
