@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { project } from '../dist/core/project.js';
 import { projectScenario } from '../dist/core/scenario/apply.js';
 import { checkScenarios } from '../dist/core/scenario/check.js';
-import { loadScenarios } from '../dist/io/load-scenarios.js';
+import { loadScenarios } from '../dist/io/scenarios-file.js';
 import { loadModel } from '../dist/io/model-folder.js';
 import { renderCsv } from '../dist/report/csv.js';
 import { renderJson } from '../dist/report/json.js';

@@ -61,7 +61,7 @@ export {
   type BatchRow,
   type PrintedRow,
   type AreaResult,
-} from './io/run-batch.js';
+} from './io/batch/run.js';
 export type { NationalYear } from './core/batch/national.js';
 export { SUMMARY_COLUMNS, summaryRows, type Row } from './report/rows.js';
 export { renderCsv } from './report/csv.js';

@@ -116,7 +116,7 @@ export interface Assumptions {
   readonly tariffUplift: Decimal;
 }
 
-/** Everything a projection needs, as plain data. Built by src/io/read-model.ts or by a library caller. */
+/** Everything a projection needs, as plain data. Built by src/io/model-folder.ts or by a library caller. */
 export interface Model {
   readonly area: { readonly code: string; readonly name: string };
   readonly baseYear: AcademicYear;

@@ -189,7 +189,7 @@ export function readCsvTable(
 
 /**
  * A warning per column holding garbled text, at its first cell (a header's own are errors, above).
- * Also for an area's rows of a national CSV (src/io/area-model.ts), which reach it as records.
+ * Also for an area's rows of a national CSV (src/io/batch/area-source.ts), which reach it as records.
  */
 export function mangledCells(
   records: Iterable<{ readonly fields: readonly string[]; readonly line: number }>,

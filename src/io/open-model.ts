@@ -6,7 +6,7 @@ import { projectScenario } from '../core/scenario/apply.js';
 import { checkScenarios } from '../core/scenario/check.js';
 import type { Scenario } from '../core/scenario/types.js';
 import type { InputDigest } from './input-reader.js';
-import { loadScenarios } from './load-scenarios.js';
+import { loadScenarios } from './scenarios-file.js';
 import { loadModel, type LoadOptions } from './model-folder.js';
 import { shippedLibraryDir } from './tariff-library.js';
 

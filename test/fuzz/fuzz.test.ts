@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { project } from '../../src/core/project.js';
 import { projectScenario } from '../../src/core/scenario/apply.js';
 import { checkScenarios } from '../../src/core/scenario/check.js';
-import { loadScenarios } from '../../src/io/load-scenarios.js';
+import { loadScenarios } from '../../src/io/scenarios-file.js';
 import { loadModel } from '../../src/io/model-folder.js';
 import { renderCsv } from '../../src/report/csv.js';
 import { renderJson } from '../../src/report/json.js';

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FieldInterner, lineSpans, lineSpansFor, tallyLines } from '../../src/io/line-bytes.js';
+import {
+  FieldInterner,
+  lineSpans,
+  lineSpansFor,
+  tallyLines,
+} from '../../src/io/batch/line-bytes.js';
 
 const decode = (bytes: Uint8Array, from: number, to: number) =>
   Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
-import { decodeRows, readNationalCsvBytes } from '../../src/io/national-csv.js';
+import { decodeRows, readNationalCsvBytes } from '../../src/io/batch/national-csv.js';
 import type { ColumnSpec } from '../../src/io/csv-table.js';
 import type { Limits } from '../../src/io/limits.js';
 

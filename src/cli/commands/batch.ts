@@ -5,7 +5,7 @@ import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors, sortIssues, uniqueIssues } from '../../core/issue.js';
 import { displayPath } from '../../io/files.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
-import { type BatchResult, runBatch } from '../../io/run-batch.js';
+import { type BatchResult, runBatch } from '../../io/batch/run.js';
 import { commitOutput, makeOutputDir, stageOutputs } from '../../io/write-output.js';
 import { renderFailures, renderNational, renderPrintedSummary } from '../../report/batch-csv.js';
 import { renderBatchTable } from '../../report/batch-table.js';
@@ -83,7 +83,7 @@ export async function runBatchCommand(
   } finally {
     progress.stop();
   }
-  // More threads than cores or areas are not started (src/io/run-batch.ts); say so once.
+  // More threads than cores or areas are not started (src/io/batch/run.ts); say so once.
   if (jobs && result.jobs < jobs && !options.quiet)
     process.stderr.write(
       `highneeds: --jobs ${jobs} is more than needed; using ${result.jobs} (${result.areas.length} area${result.areas.length === 1 ? '' : 's'}, ${availableParallelism()} core${availableParallelism() === 1 ? '' : 's'})\n`,

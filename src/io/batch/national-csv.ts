@@ -1,15 +1,15 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { InternalError } from '../core/errors.js';
-import { error, type Issue } from '../core/issue.js';
-import { type ColumnSpec, readCsvTable, withLineNumbers } from './csv-table.js';
-import { grown } from './typed-arrays.js';
-import type { Limits } from './limits.js';
+import { InternalError } from '../../core/errors.js';
+import { error, type Issue } from '../../core/issue.js';
+import { type ColumnSpec, readCsvTable, withLineNumbers } from '../csv-table.js';
+import { grown } from '../typed-arrays.js';
+import type { Limits } from '../limits.js';
 import { FieldInterner, lineSpans, lineSpansFor, sameBytes, tallyLines } from './line-bytes.js';
 
 /**
  * One area's rows of a national CSV, in a form that crosses to a worker thread cheaply, with the
  * line each record starts on. `lines`: the records' UTF-8 bytes joined by "\n", fields split at
- * "," (src/io/line-bytes.ts); `json`: a JSON string[][] (files with quoted fields). With `tally`,
+ * "," (src/io/batch/line-bytes.ts); `json`: a JSON string[][] (files with quoted fields). With `tally`,
  * the worker folds identical records into one with a count as it decodes them.
  */
 export type AreaRows =

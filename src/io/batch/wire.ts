@@ -1,6 +1,6 @@
-import type { Issue } from '../core/issue.js';
-import type { Limits } from './limits.js';
-import type { InputDigest } from './input-reader.js';
+import type { Issue } from '../../core/issue.js';
+import type { Limits } from '../limits.js';
+import type { InputDigest } from '../input-reader.js';
 import type { AreaRows } from './national-csv.js';
 
 /**

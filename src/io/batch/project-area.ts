@@ -1,21 +1,21 @@
 import * as path from 'node:path';
-import { hasErrors, sortIssues, uniqueIssues, type Issue } from '../core/issue.js';
-import type { Model } from '../core/model.js';
-import { ProjectionCache } from '../core/demand/cache.js';
-import { project } from '../core/project.js';
-import type { ProjectionOutcome } from '../core/projection.js';
-import { projectScenario } from '../core/scenario/apply.js';
-import { checkScenarios } from '../core/scenario/check.js';
-import type { Scenario } from '../core/scenario/types.js';
-import { plainCell } from '../report/format-cell.js';
-import { type Row, summaryRows } from '../report/rows.js';
-import { buildAreaModel, type NationalContext } from './area-model.js';
-import type { AreaOutcome, BatchInit, BatchTask, WireRow } from './batch-types.js';
-import { displayPath } from './files.js';
-import { loadScenarios } from './load-scenarios.js';
-import { type InputDigest, InputReader } from './input-reader.js';
-import { loadModel } from './model-folder.js';
-import { HNB_FROM_COLUMNS } from './read-hnb-from.js';
+import { hasErrors, sortIssues, uniqueIssues, type Issue } from '../../core/issue.js';
+import type { Model } from '../../core/model.js';
+import { ProjectionCache } from '../../core/demand/cache.js';
+import { project } from '../../core/project.js';
+import type { ProjectionOutcome } from '../../core/projection.js';
+import { projectScenario } from '../../core/scenario/apply.js';
+import { checkScenarios } from '../../core/scenario/check.js';
+import type { Scenario } from '../../core/scenario/types.js';
+import { plainCell } from '../../report/format-cell.js';
+import { type Row, summaryRows } from '../../report/rows.js';
+import { buildAreaModel, type NationalContext } from './area-source.js';
+import type { AreaOutcome, BatchInit, BatchTask, WireRow } from './wire.js';
+import { displayPath } from '../files.js';
+import { loadScenarios } from '../scenarios-file.js';
+import { type InputDigest, InputReader } from '../input-reader.js';
+import { loadModel } from '../model-folder.js';
+import { HNB_FROM_COLUMNS } from '../read-hnb-from.js';
 
 /** What a worker (or the main thread, with --jobs 1) keeps between areas. */
 export interface AreaWorkspace {

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { InternalError } from '../core/errors.js';
-import { hasErrors } from '../core/issue.js';
-import type { AreaOutcome, BatchInit, BatchTask } from './batch-types.js';
-import type { FromWorker, ToWorker } from './batch-worker.js';
-import { modelArea, workspace } from './model-area.js';
+import { InternalError } from '../../core/errors.js';
+import { hasErrors } from '../../core/issue.js';
+import type { AreaOutcome, BatchInit, BatchTask } from './wire.js';
+import type { FromWorker, ToWorker } from './worker.js';
+import { modelArea, workspace } from './project-area.js';
 
 export interface PoolOptions {
   readonly failFast: boolean;
@@ -16,10 +16,10 @@ export interface PoolOptions {
 
 function workerUrl(): URL {
   // From dist/ the worker sits beside this module; under a test runner reading src/, use the built one.
-  const beside = new URL('./batch-worker.js', import.meta.url);
+  const beside = new URL('./worker.js', import.meta.url);
   return existsSync(fileURLToPath(beside))
     ? beside
-    : new URL('../../dist/io/batch-worker.js', import.meta.url);
+    : new URL('../../../dist/io/batch/worker.js', import.meta.url);
 }
 
 /** Threads are started before the inputs are read, so that they load their modules meanwhile. */

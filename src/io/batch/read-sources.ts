@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { error, hasErrors, sortIssues, type Issue } from '../core/issue.js';
+import { error, hasErrors, sortIssues, type Issue } from '../../core/issue.js';
 import {
   AREA_TABLES,
   type AreaSpec,
@@ -8,21 +8,21 @@ import {
   type BatchTask,
   type NationalInit,
   type SourcesInit,
-} from './batch-types.js';
-import type { ColumnSpec } from './csv-table.js';
-import { displayPath, readInput } from './files.js';
-import { type InputDigest, InputReader } from './input-reader.js';
-import type { Limits } from './limits.js';
+} from './wire.js';
+import type { ColumnSpec } from '../csv-table.js';
+import { displayPath, readInput } from '../files.js';
+import { type InputDigest, InputReader } from '../input-reader.js';
+import type { Limits } from '../limits.js';
 import { blank, decodeRows, readNationalCsvBytes, type NationalCsv } from './national-csv.js';
-import { isNationalManifest, parseNationalManifest } from './national-manifest.js';
-import { COHORT_COLUMNS } from './read-cohort.js';
-import { CEASING_COLUMNS, NEW_PLANS_COLUMNS, TRANSITIONS_COLUMNS } from './read-flows.js';
-import { FUNDING_COLUMNS, PLACES_COLUMNS } from './read-ledger.js';
-import { CAPACITY_COLUMNS } from './read-capacity.js';
-import { POPULATION_COLUMNS } from './read-population.js';
-import { growthUnused, isYearlyCount } from './check-manifest.js';
-import { ASSUMPTION_KEYS } from './read-manifest.js';
-import { modelTariff, readTariffFile } from './tariff-library.js';
+import { isNationalManifest, parseNationalManifest } from '../read-national-manifest.js';
+import { COHORT_COLUMNS } from '../read-cohort.js';
+import { CEASING_COLUMNS, NEW_PLANS_COLUMNS, TRANSITIONS_COLUMNS } from '../read-flows.js';
+import { FUNDING_COLUMNS, PLACES_COLUMNS } from '../read-ledger.js';
+import { CAPACITY_COLUMNS } from '../read-capacity.js';
+import { POPULATION_COLUMNS } from '../read-population.js';
+import { growthUnused, isYearlyCount } from '../check-manifest.js';
+import { ASSUMPTION_KEYS } from '../read-manifest.js';
+import { modelTariff, readTariffFile } from '../tariff-library.js';
 
 const AREAS_COLUMNS = {
   required: ['area_code', 'area_name'],

@@ -1,29 +1,29 @@
 import * as path from 'node:path';
 import type { Decimal } from 'decimal.js';
-import { Dec } from '../core/decimal.js';
-import { error, type Issue } from '../core/issue.js';
-import type { Assumptions, Model } from '../core/model.js';
-import type { Tariff } from '../core/tariff.js';
+import { Dec } from '../../core/decimal.js';
+import { error, type Issue } from '../../core/issue.js';
+import type { Assumptions, Model } from '../../core/model.js';
+import type { Tariff } from '../../core/tariff.js';
 import {
   type FinancialYear,
   firstProjectedFinancialYear,
   formatFinancialYear,
   parseFinancialYear,
-} from '../core/period.js';
-import { type AreaSource, assembleModel, type LoadedModel } from './assemble-model.js';
-import type { AreaTable, NationalInit, NationalTask } from './batch-types.js';
-import { academicYearCell, decimalCell } from './cell-parsers.js';
-import { CsvRow, type CsvTable, mangledCells } from './csv-table.js';
-import type { InputDigest } from './input-reader.js';
+} from '../../core/period.js';
+import { type AreaSource, assembleModel, type LoadedModel } from '../assemble-model.js';
+import type { AreaTable, NationalInit, NationalTask } from './wire.js';
+import { academicYearCell, decimalCell } from '../cell-parsers.js';
+import { CsvRow, type CsvTable, mangledCells } from '../csv-table.js';
+import type { InputDigest } from '../input-reader.js';
 import { blank, decodeRows } from './national-csv.js';
-import { parseNationalManifest } from './national-manifest.js';
-import { type ModelTables, present } from './model-tables.js';
+import { parseNationalManifest } from '../read-national-manifest.js';
+import { type ModelTables, present } from '../model-tables.js';
 import {
   type LoadedTariff,
   readTariffFile,
   resolveModelTariff,
   tariffNotFound,
-} from './tariff-library.js';
+} from '../tariff-library.js';
 
 /** Per worker: the national manifest and tariffs, read once and shared by its areas. */
 export interface NationalContext {

@@ -1,20 +1,20 @@
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import type { Decimal } from 'decimal.js';
-import { type AreaYear, nationalTotals, type NationalYear } from '../core/batch/national.js';
-import { Dec } from '../core/decimal.js';
-import { InputError } from '../core/errors.js';
-import { error, hasErrors, sortIssues, uniqueIssues, type Issue } from '../core/issue.js';
-import type { Row } from '../report/rows.js';
-import { neutraliseText } from '../core/spreadsheet-text.js';
-import { runTasks, startWorkers } from './batch-pool.js';
-import type { AreaOutcome, BatchInit } from './batch-types.js';
-import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { loadScenarios } from './load-scenarios.js';
-import { type InputDigest, InputReader } from './input-reader.js';
-import { HNB_FROM_COLUMNS } from './read-hnb-from.js';
-import { readBatchSources } from './read-national.js';
-import { shippedLibraryDir } from './tariff-library.js';
+import { type AreaYear, nationalTotals, type NationalYear } from '../../core/batch/national.js';
+import { Dec } from '../../core/decimal.js';
+import { InputError } from '../../core/errors.js';
+import { error, hasErrors, sortIssues, uniqueIssues, type Issue } from '../../core/issue.js';
+import type { Row } from '../../report/rows.js';
+import { neutraliseText } from '../../core/spreadsheet-text.js';
+import { runTasks, startWorkers } from './pool.js';
+import type { AreaOutcome, BatchInit } from './wire.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+import { loadScenarios } from '../scenarios-file.js';
+import { type InputDigest, InputReader } from '../input-reader.js';
+import { HNB_FROM_COLUMNS } from '../read-hnb-from.js';
+import { readBatchSources } from './read-sources.js';
+import { shippedLibraryDir } from '../tariff-library.js';
 
 export interface BatchOptions {
   /**
@@ -304,7 +304,7 @@ function fromWire(wire: AreaOutcome['scenarios'][number]['rows'][number]): Row {
   return row;
 }
 
-/** A row's cells as summary.csv prints them: the worker rounded the figures (src/io/model-area.ts), text is made spreadsheet-safe as renderCsv makes it. */
+/** A row's cells as summary.csv prints them: the worker rounded the figures (src/io/batch/project-area.ts), text is made spreadsheet-safe as renderCsv makes it. */
 function printedRow(
   wire: AreaOutcome['scenarios'][number]['rows'][number],
   scenario: string,
