@@ -23,7 +23,7 @@ const TABLE_LEVEL: ReadonlySet<string> = new Set([
  * required column, is not read row by row: every row (and checks such as EMPTY_COHORT) would
  * only repeat the one problem.
  */
-const rowsReadable = (issues: readonly Issue[]): boolean =>
+export const rowsReadable = (issues: readonly Issue[]): boolean =>
   !issues.some((issue) => TABLE_LEVEL.has(issue.code));
 
 /**

@@ -15,7 +15,7 @@ import type { AreaTable, NationalInit, NationalTask } from './wire.js';
 import { academicYearCell, decimalCell } from '../cell-parsers.js';
 import { CsvRow, type CsvTable, mangledCells } from '../csv-table.js';
 import type { InputDigest } from '../input-reader.js';
-import { blank, decodeRows } from './national-csv.js';
+import { type AreaRecord, withShared } from './rows-by-area.js';
 import { parseNationalManifest } from '../read-national-manifest.js';
 import { type ModelTables, present } from '../model-tables.js';
 import {
@@ -96,7 +96,7 @@ function nationalAreaSource(context: NationalContext, task: NationalTask): AreaS
   const table = (name: AreaTable): { table: CsvTable; repeats: number[] } | undefined => {
     const source = init.tables[name];
     return source
-      ? areaTable(source.file, source.columns, decodeRows(source.shared, task.rows[name]), issues)
+      ? areaTable(source.file, source.columns, withShared(source.shared, task.rows[name]), issues)
       : undefined;
   };
   const cohort = table('cohort.csv');
@@ -168,14 +168,14 @@ function columnIndex(columns: readonly string[]): Map<string, number> {
 function areaTable(
   file: string,
   columns: readonly string[],
-  records: ReturnType<typeof decodeRows>,
+  records: readonly AreaRecord[],
   issues: Issue[],
 ): { table: CsvTable; repeats: number[] } {
   const index = columnIndex(columns);
   const rows: CsvRow[] = [];
   const repeats: number[] = [];
   for (const { fields, line, repeats: times } of records) {
-    if (fields.every(blank)) continue;
+    if (fields.every((field) => field.trim() === '')) continue;
     if (fields.length !== columns.length) {
       issues.push(
         error(

@@ -13,7 +13,7 @@ import type { ColumnSpec } from '../csv-table.js';
 import { displayPath, readInput } from '../files.js';
 import { type InputDigest, InputReader } from '../input-reader.js';
 import type { Limits } from '../limits.js';
-import { blank, decodeRows, readNationalCsvBytes, type NationalCsv } from './national-csv.js';
+import { type NationalCsv, readNationalCsv } from './rows-by-area.js';
 import { isNationalManifest, parseNationalManifest } from '../read-national-manifest.js';
 import { COHORT_COLUMNS } from '../read-cohort.js';
 import { CEASING_COLUMNS, NEW_PLANS_COLUMNS, TRANSITIONS_COLUMNS } from '../read-flows.js';
@@ -135,7 +135,7 @@ function readNational(
 ): BatchSources {
   const reader = new InputReader(root, limits);
   const { issues, inputs: digests } = reader;
-  const manifestFile = reader.bytes('model.json', true)!;
+  const manifestFile = reader.text('model.json', true)!;
   const manifest = parseNationalManifest(manifestText, manifestFile.display, issues);
   // The national tariff: --tariff, else model.json's (a file in the folder, else a library id).
   const nationalTariff = tariffFile ?? modelTariff(manifest, root, { libraryDir }, issues);
@@ -144,18 +144,18 @@ function readNational(
     if (tariff.sha256) digests.push({ path: tariff.file, sha256: tariff.sha256 });
     issues.push(...tariff.issues);
   }
-  const areasSource = manifest.areas ? reader.bytes(manifest.areas, true) : undefined;
+  const areasSource = manifest.areas ? reader.text(manifest.areas, true) : undefined;
   const areasCsv = areasSource
-    ? readNationalCsvBytes(areasSource.bytes, areasSource.display, AREAS_COLUMNS, limits, {
+    ? readNationalCsv(areasSource.text, areasSource.display, AREAS_COLUMNS, limits, {
         tally: false,
       })
     : undefined;
   issues.push(...(areasCsv?.issues ?? []));
   const tables = new Map<AreaTable, NationalCsv>();
   for (const name of AREA_TABLES) {
-    const source = reader.bytes(name, REQUIRED.has(name));
+    const source = reader.text(name, REQUIRED.has(name));
     if (!source) continue;
-    const csv = readNationalCsvBytes(source.bytes, source.display, TABLE_COLUMNS[name], limits, {
+    const csv = readNationalCsv(source.text, source.display, TABLE_COLUMNS[name], limits, {
       tally: name === 'cohort.csv',
     });
     issues.push(...csv.issues);
@@ -237,7 +237,7 @@ function readNational(
       kind: 'national',
       spec,
       rows,
-      weight: cohort.byArea.get(spec.code)?.lines.length ?? 0,
+      weight: cohort.rowCounts.get(spec.code) ?? 0,
     });
   }
   return { init, tasks, failures, issues: sortIssues(issues), digests };
@@ -246,8 +246,10 @@ function readNational(
 /** True when any row of the national new-plans.csv, of any area or none, is a count for every year. */
 function hasYearlyCount(csv: NationalCsv | undefined): boolean {
   if (!csv) return false;
-  return decodeRows(...csv.byArea.values()).some(({ fields }) =>
-    isYearlyCount((column) => fields[csv.columns.indexOf(column)]?.trim() ?? ''),
+  return [...csv.byArea.values()].some((records) =>
+    records.some(({ fields }) =>
+      isYearlyCount((column) => fields[csv.columns.indexOf(column)]?.trim() ?? ''),
+    ),
   );
 }
 
@@ -262,8 +264,8 @@ function areaSpecs(
   const codeAt = csv.columns.indexOf('area_code');
   const nameAt = csv.columns.indexOf('area_name');
   const first = new Map<string, AreaSpec>();
-  for (const { fields, line } of decodeRows(csv.byArea.get(''))) {
-    if (fields.every(blank)) continue;
+  for (const { fields, line } of csv.byArea.get('') ?? []) {
+    if (fields.every((field) => field.trim() === '')) continue;
     const where = (index: number) => ({ file: csv.file, line, column: index + 1 });
     if (fields.length !== csv.columns.length) {
       issues.push(
@@ -323,7 +325,7 @@ function unknownAreas(
         error(
           'UNKNOWN_AREA',
           `area "${code}" is not in the areas table (${count} row${count === 1 ? '' : 's'} of ${path.basename(csv.file)}, the first here)`,
-          { file: csv.file, line: rows.lines[0]!, column },
+          { file: csv.file, line: rows[0]!.line, column },
           'add the area to areas.csv, or correct the code',
         ),
       );

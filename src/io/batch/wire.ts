@@ -1,7 +1,7 @@
 import type { Issue } from '../../core/issue.js';
 import type { Limits } from '../limits.js';
 import type { InputDigest } from '../input-reader.js';
-import type { AreaRows } from './national-csv.js';
+import type { AreaRecord } from './rows-by-area.js';
 
 /**
  * What crosses between the batch's main thread and its workers: plain strings, numbers and
@@ -54,7 +54,11 @@ export interface NationalInit extends CommonInit {
     Partial<
       Record<
         AreaTable,
-        { readonly file: string; readonly columns: readonly string[]; readonly shared?: AreaRows }
+        {
+          readonly file: string;
+          readonly columns: readonly string[];
+          readonly shared?: readonly AreaRecord[];
+        }
       >
     >
   >;
@@ -74,7 +78,7 @@ export interface NationalTask {
   readonly kind: 'national';
   readonly spec: AreaSpec;
   /** The area's own rows of each table. */
-  readonly rows: Readonly<Partial<Record<AreaTable, AreaRows>>>;
+  readonly rows: Readonly<Partial<Record<AreaTable, readonly AreaRecord[]>>>;
   /** Relative cost, to hand out the biggest areas first. */
   readonly weight: number;
 }
