@@ -248,7 +248,7 @@ function unclosedQuoteLine(text: string): number | undefined {
 }
 
 /** Each record with the line it starts on; blank lines are dropped after being counted. */
-export function withLineNumbers(
+function withLineNumbers(
   raw: readonly string[][],
 ): { record: string[]; info: { lines: number } }[] {
   const records: { record: string[]; info: { lines: number } }[] = [];
