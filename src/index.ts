@@ -59,9 +59,9 @@ export {
   type BatchOptions,
   type BatchResult,
   type BatchRow,
-  type PrintedRow,
   type AreaResult,
 } from './io/batch/run.js';
+export { printBatch, type PrintedRow } from './report/batch-print.js';
 export type { NationalYear } from './core/batch/national.js';
 export { SUMMARY_COLUMNS, summaryRows, type Row } from './report/rows.js';
 export { renderCsv } from './report/csv.js';

@@ -8,6 +8,7 @@ import { limitsFromEnvironment } from '../../io/limits.js';
 import { type BatchResult, runBatch } from '../../io/batch/run.js';
 import { commitOutput, makeOutputDir, stageOutputs } from '../../io/write-output.js';
 import { renderFailures, renderNational, renderPrintedSummary } from '../../report/batch-csv.js';
+import { printBatch } from '../../report/batch-print.js';
 import { renderBatchTable } from '../../report/batch-table.js';
 import { jsonText } from '../../report/json.js';
 import { buildBatchManifest } from '../../report/manifest.js';
@@ -102,6 +103,7 @@ export async function runBatchCommand(
     throw new InputError(errors);
   }
   makeOutputDir(options.outDir, '--out-dir');
+  const { printed, national } = printBatch(result);
   const manifest = buildBatchManifest({
     version: toolVersion(),
     inputs: result.provenance,
@@ -110,8 +112,8 @@ export async function runBatchCommand(
   });
   const bom = options.bom ? '\uFEFF' : '';
   const texts = [
-    `${bom}${renderPrintedSummary(result.printed)}`,
-    `${bom}${renderNational(result.national)}`,
+    `${bom}${renderPrintedSummary(printed)}`,
+    `${bom}${renderNational(national)}`,
     `${bom}${renderFailures(failed)}`,
     jsonText(manifest),
   ];
@@ -127,7 +129,7 @@ export async function runBatchCommand(
         areas: result.areas.length,
         failed: failed.length,
         scenarios: result.scenarios,
-        national: result.national,
+        national,
         rows: result.rows,
         width: tableWidth(),
       }),

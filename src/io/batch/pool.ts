@@ -10,8 +10,6 @@ import { modelArea, workspace } from './project-area.js';
 export interface PoolOptions {
   readonly failFast: boolean;
   readonly onProgress?: (done: number, total: number, workDone: number) => void;
-  /** Called with each outcome as it arrives, on this thread: work done then overlaps the areas still running. */
-  readonly onOutcome?: (outcome: AreaOutcome) => void;
 }
 
 function workerUrl(): URL {
@@ -52,7 +50,6 @@ export async function runTasks(
     for (const task of tasks) {
       const outcome = modelArea(space, task);
       outcomes.push(outcome);
-      options.onOutcome?.(outcome);
       progress(task);
       if (failed(outcome)) return { outcomes, stopped: true };
       // Let a progress display draw and a pending Ctrl-C be handled between areas.
@@ -95,14 +92,6 @@ export async function runTasks(
           return;
         }
         outcomes.push(message.outcome);
-        try {
-          options.onOutcome?.(message.outcome);
-        } catch (cause) {
-          // Thrown inside a message listener, it would be uncaught: the run fails with it instead.
-          settled = true;
-          reject(cause);
-          return;
-        }
         progress(working.get(worker)!);
         if (failed(message.outcome)) finish(true);
         else if (outcomes.length === tasks.length) finish(false);

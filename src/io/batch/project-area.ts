@@ -7,8 +7,9 @@ import type { ProjectionOutcome } from '../../core/projection.js';
 import { projectScenario } from '../../core/scenario/apply.js';
 import { checkScenarios } from '../../core/scenario/check.js';
 import type { Scenario } from '../../core/scenario/types.js';
-import { plainCell } from '../../report/format-cell.js';
-import { type Row, summaryRows } from '../../report/rows.js';
+import { formatFinancialYear } from '../../core/period.js';
+import type { Projection } from '../../core/projection.js';
+import { summaryFigures } from '../../core/summary-figures.js';
 import { buildAreaModel, type NationalContext } from './area-source.js';
 import type { AreaOutcome, BatchInit, BatchTask, WireRow } from './wire.js';
 import { displayPath } from '../files.js';
@@ -42,7 +43,7 @@ export function workspace(init: BatchInit): AreaWorkspace {
   };
 }
 
-/** Reads one area, projects it under each chosen scenario and returns its summary rows as decimal text. */
+/** Reads one area, projects it under each chosen scenario and returns its summary rows, figures unrounded as decimal text. */
 export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
   let code: string;
   let name: string;
@@ -88,7 +89,7 @@ export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
     issues,
     scenarios: runs.map((run) => ({
       id: run.id,
-      rows: summaryRows(run.outcome.projection!).map(toWire),
+      rows: wireRows(run.outcome.projection!),
     })),
     inputs,
   };
@@ -105,10 +106,16 @@ function chosenScenarios(space: AreaWorkspace): readonly Scenario[] | undefined 
   return space.scenarios;
 }
 
-function toWire(row: Row): WireRow {
-  const wire: Record<string, string | { d: string; p: string }> = {};
-  for (const [column, value] of Object.entries(row))
-    wire[column] =
-      typeof value === 'string' ? value : { d: value.toString(), p: plainCell(column, value) };
-  return wire;
+/** The area's summary rows, each figure as unrounded decimal text: the main thread rounds them, once (src/report/batch-print.ts). */
+function wireRows(projection: Projection): WireRow[] {
+  return projection.years.map((year) => {
+    const row: Record<string, string | { d: string }> = {
+      area_code: projection.area.code,
+      area_name: projection.area.name,
+      financial_year: formatFinancialYear(year.financialYear),
+    };
+    for (const [column, value] of Object.entries(summaryFigures(year)))
+      row[column] = { d: value.toString() };
+    return row;
+  });
 }

@@ -92,9 +92,8 @@ interface FolderTask {
 
 export type BatchTask = NationalTask | FolderTask;
 
-/** A figure as decimal text ({ d }) or a text cell, as src/report/rows.ts gives them. */
-/** A summary row as it crosses from a worker: each figure unrounded (`d`) and as summary.csv prints it (`p`), so the main thread need not round it again. */
-export type WireRow = Readonly<Record<string, string | { readonly d: string; readonly p: string }>>;
+/** A summary row as it crosses from a worker: text cells as text, each figure unrounded as decimal text (`d`). */
+export type WireRow = Readonly<Record<string, string | { readonly d: string }>>;
 
 export interface AreaOutcome {
   readonly code: string;
