@@ -6,6 +6,10 @@ import { formatIssues } from './print-issues.js';
 import { issuePaint } from './terminal.js';
 import { toolVersion } from './version.js';
 
+/** --allow-outside: model files may name tariffs and tables outside the model folder and the tariff library (issue 18, defect 7). */
+const ALLOW_OUTSIDE_HELP =
+  'let model files name tariffs and tables outside the model folder and the tariff library';
+
 /** Exit codes (README, "Exit codes"). main.ts alone sets process.exitCode from what main() returns. */
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3, noAnswer: 4 } as const;
 
@@ -56,6 +60,7 @@ function program(setExit: (code: number) => void): Command {
       ).hideHelp(),
     )
     // One module per command, loaded when that command runs (changesets' cli does the same).
+    .option('--allow-outside', ALLOW_OUTSIDE_HELP)
     .action(async (dir: string | undefined, options: ProjectOptions) =>
       setExit(await (await import('./commands/project.js')).runProject(dir, options)),
     );
@@ -93,6 +98,7 @@ function program(setExit: (code: number) => void): Command {
       (file: string, files: string[] = []) => [...files, file],
     )
     .option('--quiet', 'print nothing when the model is valid')
+    .option('--allow-outside', ALLOW_OUTSIDE_HELP)
     .action(async (dir: string | undefined, options: { quiet?: boolean }) =>
       setExit(await (await import('./commands/validate.js')).runValidate(dir, options)),
     );
@@ -160,6 +166,7 @@ function program(setExit: (code: number) => void): Command {
       "start summary.csv, national.csv and failures.csv with Excel's byte order mark",
     )
     .option('--quiet', 'no progress on stderr and no summary on stdout')
+    .option('--allow-outside', ALLOW_OUTSIDE_HELP)
     .action(async (dir: string | undefined, options) =>
       setExit(await (await import('./commands/batch.js')).runBatchCommand(dir, options)),
     );
@@ -207,6 +214,7 @@ function addScenarioCommands(root: Command, setExit: (code: number) => void): vo
     .option('--out <file>', 'write to this file (atomically)')
     .option('--bom', "start CSV output with Excel's byte order mark")
     .addOption(new Option('--scenario <id>', "project's spelling, taken as --scenarios").hideHelp())
+    .option('--allow-outside', ALLOW_OUTSIDE_HELP)
     .action(async (dir: string | undefined, options) =>
       setExit(await (await import('./commands/compare.js')).runCompare(dir, options)),
     );
@@ -245,6 +253,7 @@ function addScenarioCommands(root: Command, setExit: (code: number) => void): vo
         "compare's spelling: one id is taken as --scenario",
       ).hideHelp(),
     )
+    .option('--allow-outside', ALLOW_OUTSIDE_HELP)
     .action(async (dir: string | undefined, options) =>
       setExit(await (await import('./commands/solve.js')).runSolve(dir, options)),
     );

@@ -31,7 +31,7 @@ export interface OpenedModel {
 export function openModel(dir: string, options: OpenOptions = {}): OpenedModel {
   const libraryDir = options.libraryDir ?? shippedLibraryDir();
   const loaded = loadModel(dir, { ...options, libraryDir });
-  const fromScenarios = loadScenarios(dir, libraryDir, options.scenariosFile);
+  const fromScenarios = loadScenarios(dir, libraryDir, options.scenariosFile, options.allowOutside);
   const issues = sortIssues([
     ...loaded.issues,
     ...fromScenarios.issues,

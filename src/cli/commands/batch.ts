@@ -32,6 +32,8 @@ export interface BatchCommandOptions {
   readonly tariff?: string;
   /** highneeds nff outputs supplying each area's hnb_allocation. */
   readonly hnbFrom?: readonly string[];
+  /** Let model files name tariffs and tables outside the model folder and the library. */
+  readonly allowOutside?: boolean;
 }
 
 const OUTPUTS = ['summary.csv', 'national.csv', 'failures.csv', 'manifest.json'] as const;
@@ -77,6 +79,7 @@ export async function runBatchCommand(
       failFast: Boolean(options.failFast),
       ...(tariffFile ? { tariffFile } : {}),
       ...(options.hnbFrom ? { hnbFrom: options.hnbFrom } : {}),
+      ...(options.allowOutside ? { allowOutside: true } : {}),
       limits: limitsFromEnvironment(process.env),
       libraryDir: defaultTariffDir(),
       onProgress: (done, total, workDone) => progress.update(done, total, workDone),
@@ -162,9 +165,10 @@ function checkOutDir(outDir: string, force: boolean): void {
 /** `highneeds validate` on a national model: every area read and projected under each scenario; every problem at once. */
 export async function runValidateNational(
   dir: string,
-  options: { quiet?: boolean; hnbFrom?: readonly string[] },
+  options: { quiet?: boolean; hnbFrom?: readonly string[]; allowOutside?: boolean },
 ): Promise<number> {
   const result = await runBatch(dir, {
+    ...(options.allowOutside ? { allowOutside: true } : {}),
     ...(options.hnbFrom ? { hnbFrom: options.hnbFrom } : {}),
     limits: limitsFromEnvironment(process.env),
     libraryDir: defaultTariffDir(),

@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import type { Decimal } from 'decimal.js';
 import { Dec } from '../../core/decimal.js';
 import { error, type Issue } from '../../core/issue.js';
@@ -14,6 +13,7 @@ import { type AreaSource, assembleModel, type LoadedModel } from '../assemble-mo
 import type { AreaTable, NationalInit, NationalTask } from './wire.js';
 import { academicYearCell, decimalCell } from '../cell-parsers.js';
 import { CsvRow, type CsvTable, mangledCells } from '../csv-table.js';
+import { pathOutside } from '../inside-folders.js';
 import type { InputDigest } from '../input-reader.js';
 import { type AreaRecord, withShared } from './rows-by-area.js';
 import { parseNationalManifest } from '../read-national-manifest.js';
@@ -228,15 +228,22 @@ function areaTariff(
   const national = context.manifest?.tariff;
   let file: string | undefined;
   if (own !== '') {
-    file = resolveModelTariff(own, init.dir, init.libraryDir);
-    if (!file) {
-      issues.push(tariffNotFound(own, init.dir, init.libraryDir, row.at('tariff')));
+    const found = resolveModelTariff(own, init.dir, init.libraryDir, init.allowOutside);
+    if (!found || !('file' in found)) {
+      issues.push(
+        found
+          ? pathOutside(own, row.at('tariff'), 'tariff')
+          : tariffNotFound(own, init.dir, init.libraryDir, row.at('tariff')),
+      );
       return undefined;
     }
+    file = found.file;
   } else if (init.tariffFile) file = init.tariffFile;
-  else if (national)
-    file =
-      resolveModelTariff(national, init.dir, init.libraryDir) ?? path.resolve(init.dir, national);
+  else if (national) {
+    // Found and checked on the main thread already (src/io/batch/read-sources.ts).
+    const found = resolveModelTariff(national, init.dir, init.libraryDir, init.allowOutside);
+    file = found && 'file' in found ? found.file : undefined;
+  }
   if (!file) return undefined;
   let loaded = context.tariffs.get(file);
   if (!loaded) {

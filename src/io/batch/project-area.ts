@@ -58,6 +58,7 @@ export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
       libraryDir: space.init.libraryDir,
       ...(space.init.tariffFile ? { tariffFile: space.init.tariffFile } : {}),
       ...(space.init.hnbFrom ? { hnbFrom: space.init.hnbFrom } : {}),
+      ...(space.init.allowOutside ? { allowOutside: true } : {}),
     });
     code = built.model?.area.code ?? path.basename(task.dir);
     name = built.model?.area.name ?? '';
@@ -100,7 +101,9 @@ function chosenScenarios(space: AreaWorkspace): readonly Scenario[] | undefined 
   if (!init.scenarios) return undefined;
   if (!space.scenarios) {
     // Checked on the main thread already; here they are only parsed again, into this thread's objects.
-    const loaded = loadScenarios(init.dir, init.libraryDir, init.scenariosFile).scenarios ?? [];
+    const loaded =
+      loadScenarios(init.dir, init.libraryDir, init.scenariosFile, init.allowOutside).scenarios ??
+      [];
     space.scenarios = init.scenarios.map((id) => loaded.find((scenario) => scenario.id === id)!);
   }
   return space.scenarios;

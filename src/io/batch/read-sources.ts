@@ -12,6 +12,7 @@ import {
 import type { ColumnSpec } from '../csv-table.js';
 import { displayPath, readInput } from '../files.js';
 import { type InputDigest, InputReader } from '../input-reader.js';
+import { insideFolders, pathOutside } from '../inside-folders.js';
 import type { Limits } from '../limits.js';
 import { type NationalCsv, readNationalCsv } from './rows-by-area.js';
 import { isNationalManifest, parseNationalManifest } from '../read-national-manifest.js';
@@ -73,6 +74,7 @@ export function readBatchSources(
   limits: Limits,
   libraryDir: string,
   tariffFile?: string,
+  allowOutside = false,
 ): BatchSources {
   const root = path.resolve(dir);
   const manifest = readInput(
@@ -81,8 +83,14 @@ export function readBatchSources(
     limits.maxFileBytes,
   );
   if (manifest.status === 'ok' && isNationalManifest(manifest.file.text))
-    return readNational(root, manifest.file.text, limits, libraryDir, tariffFile);
-  const common = { dir: root, libraryDir, limits, ...(tariffFile ? { tariffFile } : {}) };
+    return readNational(root, manifest.file.text, limits, libraryDir, tariffFile, allowOutside);
+  const common = {
+    dir: root,
+    libraryDir,
+    limits,
+    ...(tariffFile ? { tariffFile } : {}),
+    ...(allowOutside ? { allowOutside } : {}),
+  };
   if (manifest.status !== 'missing')
     return {
       init: { kind: 'folders', ...common },
@@ -132,19 +140,29 @@ function readNational(
   limits: Limits,
   libraryDir: string,
   tariffFile: string | undefined,
+  allowOutside: boolean,
 ): BatchSources {
   const reader = new InputReader(root, limits);
   const { issues, inputs: digests } = reader;
   const manifestFile = reader.text('model.json', true)!;
   const manifest = parseNationalManifest(manifestText, manifestFile.display, issues);
   // The national tariff: --tariff, else model.json's (a file in the folder, else a library id).
-  const nationalTariff = tariffFile ?? modelTariff(manifest, root, { libraryDir }, issues);
+  const nationalTariff =
+    tariffFile ?? modelTariff(manifest, root, { libraryDir, allowOutside }, issues);
   if (nationalTariff) {
     const tariff = readTariffFile(nationalTariff, limits);
     if (tariff.sha256) digests.push({ path: tariff.file, sha256: tariff.sha256 });
     issues.push(...tariff.issues);
   }
-  const areasSource = manifest.areas ? reader.text(manifest.areas, true) : undefined;
+  // The areas table model.json names stays in the folder (src/io/inside-folders.ts): it is not read otherwise.
+  const areasOutside =
+    manifest.areas !== undefined &&
+    !allowOutside &&
+    !insideFolders(path.resolve(root, manifest.areas), [root]);
+  if (areasOutside && manifest.at)
+    issues.push(pathOutside(manifest.areas!, manifest.at('$.areas'), '$.areas'));
+  const areasSource =
+    manifest.areas && !areasOutside ? reader.text(manifest.areas, true) : undefined;
   const areasCsv = areasSource
     ? readNationalCsv(areasSource.text, areasSource.display, AREAS_COLUMNS, limits, {
         tally: false,
@@ -178,6 +196,7 @@ function readNational(
     manifestFile: manifestFile.display,
     manifestText,
     ...(tariffFile ? { tariffFile } : {}),
+    ...(allowOutside ? { allowOutside } : {}),
   } as const;
   if (hasErrors(issues) || !areasCsv)
     return {

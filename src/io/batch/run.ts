@@ -33,6 +33,8 @@ export interface BatchOptions {
   readonly tariffFile?: string;
   /** `highneeds nff` outputs whose allocation for each area replaces funding.csv's hnb_allocation (as `project --hnb-from`). */
   readonly hnbFrom?: readonly string[];
+  /** Let model files name tariffs and tables outside the model folder and the library (--allow-outside). */
+  readonly allowOutside?: boolean;
   /**
    * Called once the areas are known, then after each area: areas done, areas in all, and the
    * share of the work done (areas weighted by their cohort rows; the biggest go first).
@@ -93,8 +95,14 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
       limits,
       libraryDir,
       options.tariffFile === undefined ? undefined : path.resolve(options.tariffFile),
+      Boolean(options.allowOutside),
     );
-    const scenarioFile = loadScenarios(sources.init.dir, libraryDir);
+    const scenarioFile = loadScenarios(
+      sources.init.dir,
+      libraryDir,
+      undefined,
+      options.allowOutside,
+    );
     const hnbFrom = readHnbFromFiles(sources.init.dir, options.hnbFrom, limits);
     const hasScenarios = scenarioFile.inputs.length > 0;
     const chosen = chooseScenarios(

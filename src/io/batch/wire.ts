@@ -41,6 +41,8 @@ interface CommonInit {
   /** --hnb-from (absolute): nff outputs whose allocation for each area replaces its hnb_allocation; read and checked on the main thread first. */
   readonly hnbFrom?: readonly string[];
   readonly limits: Limits;
+  /** --allow-outside: model files may name tariffs outside the folder and the library. */
+  readonly allowOutside?: boolean;
 }
 
 export interface NationalInit extends CommonInit {
