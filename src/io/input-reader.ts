@@ -89,3 +89,15 @@ export class InputReader {
       );
   }
 }
+
+/**
+ * Input paths as the provenance manifest records them: relative to the model folder, with "/"
+ * between names, so the same run from another working folder writes the same bytes.
+ */
+export function relativeInputs(dir: string, inputs: readonly InputDigest[]): InputDigest[] {
+  return inputs.map((input) => ({ path: fromModel(dir, input.path), sha256: input.sha256 }));
+}
+
+/** A path as a manifest records it: relative to the model folder, "/" between names. */
+export const fromModel = (dir: string, file: string): string =>
+  path.relative(path.resolve(dir), path.resolve(file)).split(path.sep).join('/');

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors, sortIssues, uniqueIssues } from '../../core/issue.js';
 import { displayPath } from '../../io/files.js';
+import { relativeInputs } from '../../io/input-reader.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { type BatchResult, runBatch } from '../../io/batch/run.js';
 import { commitOutput, makeOutputDir, stageOutputs } from '../../io/write-output.js';
@@ -109,7 +110,10 @@ export async function runBatchCommand(
   const { printed, national } = printBatch(result);
   const manifest = buildBatchManifest({
     version: toolVersion(),
-    inputs: result.provenance,
+    // Relative to the national folder, in path order (provenance is in order of the paths as displayed).
+    inputs: relativeInputs(dir, result.provenance).sort((a, b) =>
+      a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+    ),
     scenarios: result.scenarios,
     areas: { modelled: result.areas.length - failed.length, failed: failed.length },
   });

@@ -3,6 +3,7 @@ import { UsageError } from '../../core/errors.js';
 import type { Issue } from '../../core/issue.js';
 import type { Projection } from '../../core/projection.js';
 import { displayPath } from '../../io/files.js';
+import { fromModel, relativeInputs } from '../../io/input-reader.js';
 import { scenarioFromScenarios } from '../scenario-spelling.js';
 import { loadAndProject } from '../open-model.js';
 import { checkOutputOption, commitOutput, stageOutputs } from '../../io/write-output.js';
@@ -68,7 +69,8 @@ export async function runProject(
   if (issues.length) process.stderr.write(formatIssues(issues, await issuePaint()));
   const manifest = buildManifest({
     version: toolVersion(),
-    inputs: open.inputs,
+    inputs: relativeInputs(dir, open.inputs),
+    ...(projection.tariff.source ? { tariffSource: fromModel(dir, projection.tariff.source) } : {}),
     projection,
     options: {
       format,
