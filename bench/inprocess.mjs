@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { loadModel } from '../dist/io/read-model.js';
+import { loadModel } from '../dist/io/model-folder.js';
 import { project } from '../dist/core/project.js';
 import { median } from './measure.mjs';
 import { parseFile } from './parse-only.mjs';

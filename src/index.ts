@@ -4,7 +4,7 @@ export {
   type LoadedModel,
   type LoadOptions,
   type InputDigest,
-} from './io/read-model.js';
+} from './io/model-folder.js';
 export { project } from './core/project.js';
 export { ProjectionCache } from './core/demand/cache.js';
 export type {
@@ -70,9 +70,9 @@ export {
   type BatchOptions,
   type BatchResult,
   type BatchRow,
-  type PrintedRow,
   type AreaResult,
-} from './io/run-batch.js';
+} from './io/batch/run.js';
+export { printBatch, type PrintedRow } from './report/batch-print.js';
 export type { NationalYear } from './core/batch/national.js';
 export { SUMMARY_COLUMNS, summaryRows, type Row } from './report/rows.js';
 export { renderCsv } from './report/csv.js';

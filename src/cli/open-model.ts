@@ -1,11 +1,11 @@
 import { InputError, UsageError } from '../core/errors.js';
-import { hasErrors, sortIssues, type Issue } from '../core/issue.js';
+import type { Issue } from '../core/issue.js';
 import type { Model } from '../core/model.js';
-import { checkScenarios } from '../core/scenario/check.js';
+import type { Projection } from '../core/projection.js';
 import type { Scenario } from '../core/scenario/types.js';
+import type { InputDigest } from '../io/input-reader.js';
 import { limitsFromEnvironment } from '../io/limits.js';
-import { loadScenarios } from '../io/load-scenarios.js';
-import { type InputDigest, loadModel } from '../io/read-model.js';
+import { openModel as openModelFolder, projectOpened, unknownScenario } from '../io/open-model.js';
 import { resolveTariff } from '../io/tariff-library.js';
 import { defaultTariffDir } from './version.js';
 import { cliIo } from './cli-io.js';
@@ -17,6 +17,8 @@ export interface ModelOptions {
   readonly scenariosFile?: string;
   /** --hnb-from: nff output files supplying hnb_allocation for the model's area. */
   readonly hnbFrom?: readonly string[];
+  /** --allow-outside: let model files name tariffs outside the model folder and the library. */
+  readonly allowOutside?: boolean;
 }
 
 export interface OpenModel {
@@ -27,51 +29,51 @@ export interface OpenModel {
   readonly inputs: readonly InputDigest[];
 }
 
-/** Reads a model folder and its scenarios, with every check; throws InputError on any error. */
-export function openModel(dir: string, options: ModelOptions = {}): OpenModel {
-  const tariffFile =
-    options.tariff === undefined ? undefined : resolveTariff(options.tariff, defaultTariffDir());
-  if (options.tariff !== undefined && !tariffFile)
+/** --tariff as a file: a path, or the id of a table in the library; a usage error when it is neither. */
+export function tariffOption(tariff: string | undefined): string | undefined {
+  if (tariff === undefined) return undefined;
+  const file = resolveTariff(tariff, defaultTariffDir());
+  if (!file)
     throw new UsageError(
-      `--tariff "${options.tariff}" is neither a tariff file nor the id of one in the library`,
+      `--tariff "${tariff}" is neither a tariff file nor the id of one in the library`,
     );
-  const loaded = loadModel(dir, {
+  return file;
+}
+
+/** The command line's options as the library's (src/io/open-model.ts). */
+function loadOptions(options: ModelOptions) {
+  const tariffFile = tariffOption(options.tariff);
+  return {
     limits: limitsFromEnvironment(cliIo().env),
     libraryDir: defaultTariffDir(),
     ...(tariffFile ? { tariffFile } : {}),
     ...(options.hnbFrom ? { hnbFrom: options.hnbFrom } : {}),
-  });
-  const fromScenarios = loadScenarios(dir, defaultTariffDir(), options.scenariosFile);
-  const issues = sortIssues([
-    ...loaded.issues,
-    ...fromScenarios.issues,
-    ...(loaded.model && fromScenarios.scenarios
-      ? checkScenarios(loaded.model, fromScenarios.scenarios)
-      : []),
-  ]);
-  if (!loaded.model || hasErrors(issues)) throw new InputError(issues);
-  return {
-    model: loaded.model,
-    scenarios: fromScenarios.scenarios ?? [],
-    issues,
-    inputs: [...loaded.inputs, ...fromScenarios.inputs],
+    ...(options.scenariosFile ? { scenariosFile: options.scenariosFile } : {}),
+    ...(options.allowOutside ? { allowOutside: true } : {}),
   };
+}
+
+/** Reads a model folder and its scenarios, with every check; throws InputError on any error. */
+export function openModel(dir: string, options: ModelOptions = {}): OpenModel {
+  const open = openModelFolder(dir, loadOptions(options));
+  if (!open.model) throw new InputError(open.issues);
+  return { ...open, model: open.model };
 }
 
 export function findScenario(open: OpenModel, id: string): Scenario {
   const scenario = open.scenarios.find((s) => s.id === id);
-  if (!scenario) {
-    const known = open.scenarios.map((s) => s.id);
-    throw new InputError([
-      {
-        severity: 'error',
-        code: 'UNKNOWN_SCENARIO',
-        message: `scenario "${id}" is not defined`,
-        ...(known.length
-          ? { hint: `scenarios: ${known.join(', ')}` }
-          : { hint: 'the model has no scenarios.json' }),
-      },
-    ]);
-  }
+  if (!scenario) throw new InputError([unknownScenario(open.scenarios, id)]);
   return scenario;
+}
+
+/** Reads a model (and its scenarios), then projects it, or the scenario named; throws InputError on any error. */
+export function loadAndProject(
+  dir: string,
+  options: ModelOptions & { scenario?: string } = {},
+): { open: OpenModel; projection: Projection; issues: readonly Issue[] } {
+  const open = openModel(dir, options);
+  if (options.scenario !== undefined) findScenario(open, options.scenario);
+  const { projection, issues } = projectOpened(open, options.scenario);
+  if (!projection) throw new InputError(issues);
+  return { open, projection, issues };
 }

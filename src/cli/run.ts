@@ -9,6 +9,10 @@ import { visible } from '../report/visible.js';
 import { issuePaint } from './terminal.js';
 import { toolVersion } from './version.js';
 
+/** --allow-outside: model files may name tariffs and tables outside the model folder and the tariff library (issue 18, defect 7). */
+const ALLOW_OUTSIDE_HELP =
+  'let model files name tariffs and tables outside the model folder and the tariff library';
+
 /**
  * Exit codes (docs/errors.md, "Exit codes"). main.ts alone sets process.exitCode from what
  * main() returns. `closedPipe` is what a shell shows for a Unix tool ended by SIGPIPE (128 + 13):
@@ -77,6 +81,7 @@ function program(setExit: (code: number) => void): Command {
       ).hideHelp(),
     )
     // One module per command, loaded when that command runs (changesets' cli does the same).
+    .option('--allow-outside', ALLOW_OUTSIDE_HELP)
     .action(async (dir: string | undefined, options: ProjectOptions) =>
       setExit(await (await import('./commands/project.js')).runProject(dir, options)),
     );
@@ -114,6 +119,7 @@ function program(setExit: (code: number) => void): Command {
       (file: string, files: string[] = []) => [...files, file],
     )
     .option('--quiet', 'print nothing when the model is valid')
+    .option('--allow-outside', ALLOW_OUTSIDE_HELP)
     .action(async (dir: string | undefined, options: { quiet?: boolean }) =>
       setExit(await (await import('./commands/validate.js')).runValidate(dir, options)),
     );
@@ -169,6 +175,11 @@ function program(setExit: (code: number) => void): Command {
       '--tariff <file-or-id>',
       "use this tariff for every area that has none of its own in areas.csv, instead of model.json's (a file, or an id in the tariff library)",
     )
+    .option(
+      '--hnb-from <file>',
+      "take each area's hnb_allocation from a highneeds nff output CSV (repeat for more years)",
+      (file: string, files: string[] = []) => [...files, file],
+    )
     .option('--fail-fast', 'stop at the first area that fails, writing nothing')
     .option('--force', 'write into an --out-dir that holds other files')
     .option(
@@ -181,6 +192,7 @@ function program(setExit: (code: number) => void): Command {
       'also simulate each area this many times and write intervals.csv (docs/simulate.md)',
     )
     .option('--seed <s>', 'the seed of the draws (default 1)')
+    .option('--allow-outside', ALLOW_OUTSIDE_HELP)
     .action(async (dir: string | undefined, options) =>
       setExit(await (await import('./commands/batch.js')).runBatchCommand(dir, options)),
     );
@@ -231,6 +243,7 @@ function addScenarioCommands(root: Command, setExit: (code: number) => void): vo
     .option('--out <file>', 'write to this file (atomically)')
     .option('--bom', "start CSV output with Excel's byte order mark")
     .addOption(new Option('--scenario <id>', "project's spelling, taken as --scenarios").hideHelp())
+    .option('--allow-outside', ALLOW_OUTSIDE_HELP)
     .action(async (dir: string | undefined, options) =>
       setExit(await (await import('./commands/compare.js')).runCompare(dir, options)),
     );
@@ -269,6 +282,7 @@ function addScenarioCommands(root: Command, setExit: (code: number) => void): vo
         "compare's spelling: one id is taken as --scenario",
       ).hideHelp(),
     )
+    .option('--allow-outside', ALLOW_OUTSIDE_HELP)
     .action(async (dir: string | undefined, options) =>
       setExit(await (await import('./commands/solve.js')).runSolve(dir, options)),
     );

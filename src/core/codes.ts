@@ -4,8 +4,14 @@
  */
 export const ISSUE_CODES = {
   FILE_MISSING: {
-    cause: 'A required input file does not exist or is not a file.',
+    cause:
+      'A required input file does not exist, is not a regular file (a folder, a device such as /dev/zero, a pipe), or cannot be read.',
     fix: 'Check the model folder and the file names in the README table.',
+  },
+  PATH_OUTSIDE_MODEL: {
+    cause:
+      'model.json, a national model or areas.csv names a tariff or table outside the model folder and the tariff library (a path with .., an absolute path, or a link that leads out). It is not read, so nothing of it can appear in a message or an output.',
+    fix: 'Copy the file into the model folder, or name a table of the library by its id; if the file outside is meant, run with --allow-outside.',
   },
   INVALID_ENCODING: {
     cause:

@@ -141,7 +141,7 @@ export interface SpendRow {
   readonly origin?: Location;
 }
 
-/** Everything a projection needs, as plain data. Built by src/io/read-model.ts or by a library caller. */
+/** Everything a projection needs, as plain data. Built by src/io/model-folder.ts or by a library caller. */
 export interface Model {
   readonly area: { readonly code: string; readonly name: string };
   readonly baseYear: AcademicYear;

@@ -3,10 +3,13 @@ import { Dec } from '../core/decimal.js';
 import { hasErrors, type Issue } from '../core/issue.js';
 import type { Model } from '../core/model.js';
 import type { FinancialYear } from '../core/period.js';
-import { intervalRows } from '../core/simulate/intervals.js';
+import {
+  intervalRows,
+  toWireIntervalRow,
+  type WireIntervalRow,
+} from '../core/simulate/intervals.js';
 import { AreaSimulation, type DrawFigures } from '../core/simulate/simulate-area.js';
 import type { Scenario } from '../core/scenario/types.js';
-import { printedIntervalRow } from '../report/intervals.js';
 
 /** How many draws, from which seed (batch --draws --seed). */
 export interface DrawSpec {
@@ -15,15 +18,15 @@ export interface DrawSpec {
 }
 
 /**
- * One area's simulation under one scenario as it crosses from a worker: its interval rows as
- * printed, and each draw's figures rounded as printed (pupils in hundredths, money in pence, whole
+ * One area's simulation under one scenario as it crosses from a worker: its interval rows,
+ * unrounded (src/report prints them), and each draw's figures at the printed precision (pupils in hundredths, money in pence, whole
  * numbers in a Float64Array) for the national totals: sums of whole numbers far below 2^53 are
  * exact in any order, so the national figures do not depend on which thread finished first.
  */
 export interface AreaIntervals {
   readonly id: string;
   readonly financialYears: readonly FinancialYear[];
-  readonly rows: readonly Readonly<Record<string, string>>[];
+  readonly rows: readonly WireIntervalRow[];
   /** Draw d, measure k, year f at [(d × 4 + k) × years + f]. */
   readonly figures: Float64Array;
 }
@@ -50,7 +53,7 @@ export function areaIntervals(
     intervals.push({
       id: scenario?.id ?? '',
       financialYears: years,
-      rows: intervalRows(model.area.code, scenario?.id ?? '', years, draws).map(printedIntervalRow),
+      rows: intervalRows(model.area.code, scenario?.id ?? '', years, draws).map(toWireIntervalRow),
       figures: Float64Array.from(draws.flatMap(printedFigures)),
     });
   }

@@ -109,46 +109,7 @@ export function readCsvTable(
       );
     return { file, rows: [], issues };
   }
-  const columns = new Map<string, number>();
-  header.record.forEach((raw, index) => {
-    const location = { file, line: header.info.lines, column: index + 1 };
-    const mangled = mangledIn(raw);
-    if (mangled !== undefined)
-      issues.push(
-        error(
-          'TEXT_MANGLED',
-          `column name "${raw}" holds "${mangled}", which is ${garbled(mangled)} garbled by a wrong character set`,
-          location,
-          MANGLED_HINT,
-        ),
-      );
-    const name = (mangled === undefined ? raw : unmangle(raw)).trim().toLowerCase();
-    if (name === '') return;
-    if (columns.has(name))
-      issues.push(error('DUPLICATE_COLUMN', `column "${name}" appears more than once`, location));
-    else columns.set(name, index);
-    if (!spec.ignoreOthers && !spec.required.includes(name) && !spec.optional.includes(name)) {
-      issues.push(
-        warning(
-          'UNKNOWN_COLUMN',
-          `column "${name}" is not used and will be ignored`,
-          location,
-          `expected columns: ${[...spec.required, ...spec.optional].join(', ')}`,
-        ),
-      );
-    }
-  });
-  for (const name of spec.required) {
-    if (!columns.has(name))
-      issues.push(
-        error(
-          'MISSING_COLUMN',
-          `required column "${name}" is missing`,
-          { file, line: header.info.lines },
-          `expected columns: ${spec.required.join(', ')}${spec.optional.length ? ` (optional: ${spec.optional.join(', ')})` : ''}`,
-        ),
-      );
-  }
+  const columns = readHeader(header.record, header.info.lines, file, spec, issues);
   if (mangledIn(text) !== undefined)
     mangledCells(
       body.map(({ record, info }) => ({ fields: record, line: info.lines })),
@@ -188,8 +149,63 @@ export function readCsvTable(
 }
 
 /**
+ * A header row's column names (trimmed, lower case) by field number, with its problems: garbled
+ * text, a column given twice, a column not used, a required column missing. Also for a national
+ * CSV (src/io/batch/rows-by-area.ts), whose header is read the same way.
+ */
+export function readHeader(
+  header: readonly string[],
+  line: number,
+  file: string,
+  spec: ColumnSpec,
+  issues: Issue[],
+): Map<string, number> {
+  const columns = new Map<string, number>();
+  header.forEach((raw, index) => {
+    const location = { file, line, column: index + 1 };
+    const mangled = mangledIn(raw);
+    if (mangled !== undefined)
+      issues.push(
+        error(
+          'TEXT_MANGLED',
+          `column name "${raw}" holds "${mangled}", which is ${garbled(mangled)} garbled by a wrong character set`,
+          location,
+          MANGLED_HINT,
+        ),
+      );
+    const name = (mangled === undefined ? raw : unmangle(raw)).trim().toLowerCase();
+    if (name === '') return;
+    if (columns.has(name))
+      issues.push(error('DUPLICATE_COLUMN', `column "${name}" appears more than once`, location));
+    else columns.set(name, index);
+    if (!spec.ignoreOthers && !spec.required.includes(name) && !spec.optional.includes(name)) {
+      issues.push(
+        warning(
+          'UNKNOWN_COLUMN',
+          `column "${name}" is not used and will be ignored`,
+          location,
+          `expected columns: ${[...spec.required, ...spec.optional].join(', ')}`,
+        ),
+      );
+    }
+  });
+  for (const name of spec.required) {
+    if (!columns.has(name))
+      issues.push(
+        error(
+          'MISSING_COLUMN',
+          `required column "${name}" is missing`,
+          { file, line },
+          `expected columns: ${spec.required.join(', ')}${spec.optional.length ? ` (optional: ${spec.optional.join(', ')})` : ''}`,
+        ),
+      );
+  }
+  return columns;
+}
+
+/**
  * A warning per column holding garbled text, at its first cell (a header's own are errors, above).
- * Also for an area's rows of a national CSV (src/io/area-model.ts), which reach it as records.
+ * Also for an area's rows of a national CSV (src/io/batch/area-source.ts), which reach it as records.
  */
 export function mangledCells(
   records: Iterable<{ readonly fields: readonly string[]; readonly line: number }>,
@@ -232,7 +248,7 @@ function unclosedQuoteLine(text: string): number | undefined {
 }
 
 /** Each record with the line it starts on; blank lines are dropped after being counted. */
-export function withLineNumbers(
+function withLineNumbers(
   raw: readonly string[][],
 ): { record: string[]; info: { lines: number } }[] {
   const records: { record: string[]; info: { lines: number } }[] = [];

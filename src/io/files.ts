@@ -45,7 +45,12 @@ export function readInputBytes(
   let size: number;
   try {
     const stat = statSync(filePath);
-    if (!stat.isFile()) return { status: 'missing' };
+    // A folder, device or pipe is not an input (reading /dev/zero would never end).
+    if (!stat.isFile())
+      return {
+        status: 'refused',
+        issue: error('FILE_MISSING', `${display} is not a regular file`, { file: display }),
+      };
     size = stat.size;
   } catch {
     return { status: 'missing' };
@@ -61,7 +66,17 @@ export function readInputBytes(
       ),
     };
   }
-  const bytes = readFileSync(filePath);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(filePath);
+  } catch (cause) {
+    // Unreadable (permissions, /proc/self/mem's EIO): a problem with the input, not a bug.
+    const code = (cause as NodeJS.ErrnoException).code ?? 'an error';
+    return {
+      status: 'refused',
+      issue: error('FILE_MISSING', `${display} cannot be read (${code})`, { file: display }),
+    };
+  }
   // Node's native check first (a national cohort is tens of megabytes); the scan in JS only to say where a bad file goes wrong.
   const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad >= 0) {

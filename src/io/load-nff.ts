@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { type Baselines, factorColumns, readNffFactors } from './read-nff-factors.js';
 import { HNB_FROM_COLUMNS } from './read-hnb-from.js';
 import { parseNffParameters } from './read-nff-parameters.js';
-import type { InputDigest } from './read-model.js';
+import type { InputDigest } from './model-folder.js';
 
 /** Problems with a whole CSV table: its rows are not read until they are fixed. */
 const TABLE_LEVEL: ReadonlySet<string> = new Set([

@@ -24,6 +24,8 @@ export interface ModelTables {
   readonly funding?: CsvTable;
   readonly population?: CsvTable;
   readonly capacity?: CsvTable;
+  /** spend.csv: read with the money settings (src/io/model-money.ts), not with the rows here. */
+  readonly spend?: CsvTable;
 }
 
 type TableKey = Exclude<keyof ModelTables, 'cohort'>;
@@ -48,8 +50,8 @@ export type ModelRows = Pick<
 
 /**
  * A model's rows from its tables (README, "The model folder"), checked against its tariff and
- * years, every problem added to `issues`. One function for a model folder (src/io/read-model.ts)
- * and for an area of a national model (src/io/area-model.ts), so the two cannot drift apart.
+ * years, every problem added to `issues`. One function for a model folder (src/io/model-folder.ts)
+ * and for an area of a national model (src/io/batch/area-source.ts), so the two cannot drift apart.
  * Without a base year or horizon, the tables that need them are not read (their own problem is reported).
  * `overflowSetting` is model.json's, as given: where capacity.csv's rows without overflow_to send pupils.
  * population and capacity are present only when their files are.

@@ -36,7 +36,8 @@ export interface Manifest {
   readonly money?: MoneySettings;
 }
 
-const ASSUMPTIONS = ['newPlansGrowth', 'hnbGrowth', 'tariffUplift'] as const;
+/** model.json's assumptions; a national model's areas.csv may give each for an area (its column: the key in lower case). */
+export const ASSUMPTION_KEYS = ['newPlansGrowth', 'hnbGrowth', 'tariffUplift'] as const;
 
 /** The fields model.json may hold besides `area` (one area) or `areas` (national): anything else is a misspelling, never ignored. */
 export const MODEL_SETTINGS_KEYS = [
@@ -120,10 +121,10 @@ export function parseModelSettings(
       ? undefined
       : fields.object(root['assumptions'], '$.assumptions');
   if (assumptionsObject)
-    fields.knownKeys(assumptionsObject, '$.assumptions', [...ASSUMPTIONS, 'otherSpendGrowth']);
+    fields.knownKeys(assumptionsObject, '$.assumptions', [...ASSUMPTION_KEYS, 'otherSpendGrowth']);
   const money = readMoneySettings(fields, root, assumptionsObject);
   const values: Record<string, Decimal> = {};
-  for (const key of ASSUMPTIONS) {
+  for (const key of ASSUMPTION_KEYS) {
     values[key] =
       (assumptionsObject
         ? fields.decimal(assumptionsObject, key, '$.assumptions', {

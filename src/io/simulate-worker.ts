@@ -2,8 +2,8 @@ import { parentPort } from 'node:worker_threads';
 import { hasErrors } from '../core/issue.js';
 import { AreaSimulation } from '../core/simulate/simulate-area.js';
 import { drawToText } from '../core/simulate/simulate.js';
-import { loadScenarios } from './load-scenarios.js';
-import { type LoadOptions, loadModel } from './read-model.js';
+import { loadScenarios } from './scenarios-file.js';
+import { type LoadOptions, loadModel } from './model-folder.js';
 
 /** A run of draws for one thread: the model to read, and draws [from, to) of the seed. */
 export interface DrawTask {

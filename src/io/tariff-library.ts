@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { error, type Issue, type Location } from '../core/issue.js';
 import type { Tariff } from '../core/tariff.js';
 import { displayPath, readInput } from './files.js';
-import { DEFAULT_LIMITS } from './limits.js';
+import { exists, insideFolders, pathOutside } from './inside-folders.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { parseTariff } from './read-tariff.js';
 
 export interface LoadedTariff {
@@ -15,9 +16,10 @@ export interface LoadedTariff {
   readonly issues: Issue[];
 }
 
-export function readTariffFile(filePath: string): LoadedTariff {
+/** Reads and checks a tariff file, for a model, an area of a national model or a lever alike. */
+export function readTariffFile(filePath: string, limits: Limits = DEFAULT_LIMITS): LoadedTariff {
   const file = displayPath(filePath);
-  const read = readInput(filePath, file, DEFAULT_LIMITS.maxFileBytes);
+  const read = readInput(filePath, file, limits.maxFileBytes);
   if (read.status === 'missing')
     return { file, issues: [error('FILE_MISSING', `tariff file ${file} was not found`, { file })] };
   if (read.status === 'refused') return { file, issues: [read.issue] };
@@ -36,14 +38,13 @@ export function libraryFiles(dir: string): string[] {
 
 /**
  * A tariff named on the command line: a path to a file, or the id of a file in the library
- * (`devon-2022-24` for tariffs/devon-2022-24.json). Undefined when it is neither.
+ * (`devon-2022-24` for tariffs/devon-2022-24.json). Undefined when it is neither. Found by its
+ * metadata: it is read, and any problem with it reported, once it is used.
  */
 export function resolveTariff(argument: string, libraryDir: string): string | undefined {
-  if (readInput(argument, argument, DEFAULT_LIMITS.maxFileBytes).status !== 'missing')
-    return path.resolve(argument);
+  if (exists(argument)) return path.resolve(argument);
   const byName = path.join(libraryDir, `${argument}.json`);
-  if (readInput(byName, byName, DEFAULT_LIMITS.maxFileBytes).status !== 'missing') return byName;
-  return undefined;
+  return exists(byName) ? byName : undefined;
 }
 
 /** The tariff library shipped with the tool (tariffs/). */
@@ -64,20 +65,48 @@ const LIBRARY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
  * A tariff named in a model file (model.json's `tariff`, a national model's, areas.csv's): a path
- * relative to the model folder if such a file exists, else the id of a table in the library
- * (`example-borough-2025` for tariffs/example-borough-2025.json). Undefined when it is neither.
+ * relative to the model folder if something is there, else the id of a table in the library
+ * (`example-borough-2025` for tariffs/example-borough-2025.json); `outside` when the path leads
+ * out of the folder and the library (src/io/inside-folders.ts) and that is not allowed.
+ * Undefined when it is neither.
  */
 export function resolveModelTariff(
   name: string,
   folder: string,
   libraryDir: string,
-): string | undefined {
+  allowOutside = false,
+): { readonly file: string } | { readonly outside: true } | undefined {
   const inFolder = path.resolve(folder, name);
-  if (readInput(inFolder, inFolder, DEFAULT_LIMITS.maxFileBytes).status !== 'missing')
-    return inFolder;
+  if (exists(inFolder))
+    return allowOutside || insideFolders(inFolder, [folder, libraryDir])
+      ? { file: inFolder }
+      : { outside: true };
   if (!LIBRARY_ID.test(name)) return undefined;
   const byId = path.join(libraryDir, `${name}.json`);
-  return readInput(byId, byId, DEFAULT_LIMITS.maxFileBytes).status !== 'missing' ? byId : undefined;
+  return exists(byId) ? { file: byId } : undefined;
+}
+
+/**
+ * The tariff file model.json names (a file in the folder, else a library id), or undefined with
+ * FILE_MISSING at `$.tariff` when it is neither. A model folder and a national model alike.
+ */
+export function modelTariff(
+  manifest: { readonly tariff?: string; readonly at?: (path: string) => Location },
+  dir: string,
+  options: { readonly libraryDir?: string; readonly allowOutside?: boolean },
+  issues: Issue[],
+): string | undefined {
+  if (!manifest.tariff || !manifest.at) return undefined;
+  const libraryDir = options.libraryDir ?? shippedLibraryDir();
+  const found = resolveModelTariff(manifest.tariff, dir, libraryDir, options.allowOutside);
+  if (found && 'file' in found) return found.file;
+  const at = manifest.at('$.tariff');
+  issues.push(
+    found
+      ? pathOutside(manifest.tariff, at, '$.tariff')
+      : tariffNotFound(manifest.tariff, dir, libraryDir, at, '$.tariff'),
+  );
+  return undefined;
 }
 
 /** FILE_MISSING for a tariff a model file names that is neither a file in its folder nor a library id. */

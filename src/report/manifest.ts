@@ -6,6 +6,8 @@ export interface ManifestInput {
   readonly inputs: readonly { readonly path: string; readonly sha256: string }[];
   readonly projection: Projection;
   readonly options: Readonly<Record<string, string | boolean>>;
+  /** The tariff file as the inputs name it (relative to the model folder), instead of the path it was read by. */
+  readonly tariffSource?: string;
 }
 
 /**
@@ -13,7 +15,13 @@ export interface ManifestInput {
  * and the effective dates of the rows charged, and the options. Nothing time- or
  * machine-dependent, so two runs on the same inputs write the same bytes.
  */
-export function buildManifest({ version, inputs, projection, options }: ManifestInput): JsonOut {
+export function buildManifest({
+  version,
+  inputs,
+  projection,
+  options,
+  tariffSource,
+}: ManifestInput): JsonOut {
   const { tariff } = projection;
   return {
     tool: 'highneeds',
@@ -21,7 +29,7 @@ export function buildManifest({ version, inputs, projection, options }: Manifest
     inputs: inputs.map((input) => ({ path: input.path, sha256: input.sha256 })),
     tariff: {
       id: tariff.id,
-      source: tariff.source ?? null,
+      source: tariffSource ?? tariff.source ?? null,
       effective_dates_used: [...tariff.effectiveDatesUsed],
     },
     options: { ...options },

@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { formatFinancialYear } from '../core/period.js';
 import type { FinancialYearResult, Projection } from '../core/projection.js';
+import { summaryFigures } from '../core/summary-figures.js';
 import {
   FLOW_TOTAL_FIELDS,
   flowsByFinancialYear,
@@ -82,22 +83,7 @@ export function summaryRows(projection: Projection): Row[] {
     area_code: projection.area.code,
     area_name: projection.area.name,
     financial_year: formatFinancialYear(year.financialYear),
-    pupils_january: year.pupilsJanuary,
-    spend_top_up: year.spendTopUp,
-    spend_place: year.spendPlace,
-    spend_total: year.spendTotal,
-    income_hnb: year.income.hnb,
-    income_transfer: year.income.transfer,
-    income_safety_valve: year.income.safetyValve,
-    income_other: year.income.other,
-    income_write_off: year.income.writeOff,
-    income_total: year.income.total,
-    in_year_balance: year.inYearBalance,
-    cumulative_balance: year.cumulativeBalance,
-    spend_other: year.spendOther,
-    income_hnb_deductions: year.income.hnbDeductions,
-    income_import_export: year.income.importExport,
-    general_fund_financing: year.generalFundFinancing,
+    ...summaryFigures(year),
   }));
 }
 

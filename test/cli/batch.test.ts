@@ -162,13 +162,14 @@ describe('highneeds batch on a national model', async () => {
       'funding.csv',
       'scenarios.json',
     ])
-      expect(paths).toContain(`${NATIONAL}/${name}`);
-    expect(paths).toContain('tariffs/example-borough-2025.json');
-    expect(paths).toContain('tariffs/national-illustrative.json');
+      expect(paths).toContain(name);
+    // Paths are relative to the national folder (issue 18, defect 9).
+    expect(paths).toContain('../../tariffs/example-borough-2025.json');
+    expect(paths).toContain('../../tariffs/national-illustrative.json');
     for (const input of manifest.inputs)
       expect(input.sha256, input.path).toBe(
         createHash('sha256')
-          .update(readFileSync(path.join(ROOT, input.path)))
+          .update(readFileSync(path.resolve(ROOT, NATIONAL, input.path)))
           .digest('hex'),
       );
   });
@@ -184,9 +185,9 @@ describe('highneeds batch on a national model', async () => {
     const result = await batch(dir, '--quiet');
     expect(result.code, result.stderr).toBe(0);
     const paths = (JSON.parse(result.manifest!) as { inputs: { path: string }[] }).inputs.map(
-      (input) => input.path,
+      (input) => path.resolve(dir, input.path),
     );
-    expect(paths).toContain('tariffs/national-illustrative.json');
+    expect(paths).toContain(path.join(ROOT, 'tariffs/national-illustrative.json'));
   });
 
   it('writes the same bytes whatever the order of the input rows', async () => {
@@ -393,7 +394,7 @@ describe('highneeds batch on a folder of model folders', () => {
     expect(lines(result.summary).slice(1).sort()).toEqual(expected);
     // Each folder's files were read by a worker: the manifest has them all.
     const read = (JSON.parse(result.manifest!) as { inputs: { path: string }[] }).inputs.map(
-      (input) => path.relative(folders, path.resolve(ROOT, input.path)),
+      (input) => path.relative(folders, path.resolve(folders, input.path)),
     );
     for (const folder of ['a', 'b'])
       for (const name of readdirSync(path.join(folders, folder)).filter(
@@ -448,8 +449,8 @@ describe('highneeds batch --tariff', () => {
     const paths = (JSON.parse(result.manifest!) as { inputs: { path: string }[] }).inputs.map(
       (input) => input.path,
     );
-    expect(paths).not.toContain('tariffs/example-borough-2025.json');
-    expect(paths).toContain('tariffs/national-illustrative.json');
+    expect(paths).not.toContain('../../tariffs/example-borough-2025.json');
+    expect(paths).toContain('../../tariffs/national-illustrative.json');
   });
 
   it('takes a tariff file as well as an id; one that is neither is a usage error (exit 2)', async () => {

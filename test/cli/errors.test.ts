@@ -49,6 +49,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'cohort.csv',
     'required file cohort.csv was not found in fixtures/errors/FILE_MISSING',
   ],
+  PATH_OUTSIDE_MODEL: [
+    'error',
+    'model.json:5:13',
+    '$.tariff "../_valid/tariff.json" is outside the model folder and the tariff library',
+  ],
   HORIZON_BEFORE_BASE: [
     'error',
     'model.json:4:14',

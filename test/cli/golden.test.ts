@@ -103,15 +103,14 @@ describe('provenance manifest', () => {
     expect(result.code).toBe(0);
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
     expect(manifest.tool).toBe('highneeds');
-    expect(manifest.inputs.map((input: { path: string }) => input.path)).toContain(
-      'fixtures/worked-example/cohort.csv',
-    );
+    // Relative to the model folder (issue 18, defect 9), not to the working folder.
+    expect(manifest.inputs.map((input: { path: string }) => input.path)).toContain('cohort.csv');
     expect(
       manifest.inputs.every((input: { sha256: string }) => /^[0-9a-f]{64}$/.test(input.sha256)),
     ).toBe(true);
     expect(manifest.tariff).toEqual({
       id: 'worked-example',
-      source: 'fixtures/worked-example/tariff.json',
+      source: 'tariff.json',
       effective_dates_used: ['2025-04-01', '2026-09-01'],
     });
     expect(manifest.options).toEqual({ format: 'csv', detail: false });

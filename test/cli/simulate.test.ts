@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { runBatch } from '../../src/io/run-batch.js';
+import { runBatch } from '../../src/io/batch/run.js';
+import { printIntervals } from '../../src/report/national-intervals.js';
 import { cli } from '../helpers/run-cli.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-simulate-'));
@@ -129,7 +130,7 @@ describe('batch --draws', () => {
     const one = await runBatch('fixtures/national', { ...options, jobs: 1 });
     const two = await runBatch('fixtures/national', { ...options, jobs: 2 });
     expect(two.intervals).toEqual(one.intervals);
-    const rows = one.intervals!;
+    const rows = printIntervals(one.intervals!);
     const codes = [...new Set(rows.map((r) => r['area_code'] ?? ''))];
     expect(codes.at(-1)).toBe('national');
     expect(codes.slice(0, -1)).toEqual(one.areas.filter((a) => !a.failed).map((a) => a.code));

@@ -11,7 +11,7 @@ import { projectScenario } from '../../src/core/scenario/apply.js';
 import type { Model } from '../../src/core/model.js';
 import type { Scenario } from '../../src/core/scenario/types.js';
 import type { Tariff } from '../../src/core/tariff.js';
-import { loadScenarios } from '../../src/io/load-scenarios.js';
+import { loadScenarios } from '../../src/io/scenarios-file.js';
 import { DETAIL_COLUMNS, detailRows, SUMMARY_COLUMNS, summaryRows } from '../../src/report/rows.js';
 import { fixture, loadFixture } from '../helpers/model.js';
 

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { loadModel } from '../../src/io/read-model.js';
+import { loadModel } from '../../src/io/model-folder.js';
 import { project } from '../../src/core/project.js';
 import type { Model } from '../../src/core/model.js';
 import type { Projection } from '../../src/core/projection.js';

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/core/issue.js';
-import { buildAreaModel } from '../../src/io/area-model.js';
-import type { NationalInit } from '../../src/io/batch-types.js';
+import { buildAreaModel } from '../../src/io/batch/area-source.js';
+import type { NationalInit } from '../../src/io/batch/wire.js';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
-import { readBatchSources } from '../../src/io/read-national.js';
-import { loadModel } from '../../src/io/read-model.js';
+import { readBatchSources } from '../../src/io/batch/read-sources.js';
+import { loadModel } from '../../src/io/model-folder.js';
 import { ROOT } from '../helpers/exec.js';
 
 /** population.csv, capacity.csv and model.json's overflowSetting, read from a folder and from a national model. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/core/issue.js';
 import { FUNDING_COLUMNS, readFunding } from '../../src/io/read-ledger.js';
 import { readSpend, SPEND_COLUMNS } from '../../src/io/read-spend.js';
-import { loadModel } from '../../src/io/read-model.js';
+import { loadModel } from '../../src/io/model-folder.js';
 import { ROOT } from '../helpers/exec.js';
 import { csv } from '../helpers/io-tables.js';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { transferIssues } from '../../src/core/transfers.js';
 import { toPence } from '../../src/core/rounding.js';
 import type { FundingRow } from '../../src/core/model.js';
-import { loadModel } from '../../src/io/read-model.js';
+import { loadModel } from '../../src/io/model-folder.js';
 import { headline } from '../../src/report/headline.js';
 import { cell, d, model } from '../core/builders.js';
 import { projectOrThrow } from '../helpers/model.js';

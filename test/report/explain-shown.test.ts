@@ -7,7 +7,7 @@ import type { ExplainNode } from '../../src/core/explain/node.js';
 import { explainRun } from '../../src/core/explain/run.js';
 import { largestRemainder } from '../../src/core/largest-remainder.js';
 import { toCount2dp, toPence } from '../../src/core/rounding.js';
-import { loadScenarios } from '../../src/io/load-scenarios.js';
+import { loadScenarios } from '../../src/io/scenarios-file.js';
 import { shownAmounts } from '../../src/report/explain-shown.js';
 import { fixture, loadFixture } from '../helpers/model.js';
 

@@ -4,9 +4,9 @@ import * as path from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors, sortIssues, uniqueIssues } from '../../core/issue.js';
 import { displayPath } from '../../io/files.js';
+import { relativeInputs } from '../../io/input-reader.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
-import { type BatchResult, runBatch } from '../../io/run-batch.js';
-import { resolveTariff } from '../../io/tariff-library.js';
+import { type BatchResult, runBatch } from '../../io/batch/run.js';
 import {
   commitOutput,
   intoMadeFolders,
@@ -14,13 +14,16 @@ import {
   stageOutputs,
 } from '../../io/write-output.js';
 import { renderFailures, renderNational, renderPrintedSummary } from '../../report/batch-csv.js';
+import { printBatch } from '../../report/batch-print.js';
 import { renderBatchTable } from '../../report/batch-table.js';
 import { renderPrintedCsv } from '../../report/csv.js';
 import { INTERVAL_COLUMNS } from '../../report/intervals.js';
+import { printIntervals } from '../../report/national-intervals.js';
 import { jsonText } from '../../report/json.js';
 import { buildBatchManifest } from '../../report/manifest.js';
 import { batchProgress } from '../batch-progress.js';
 import { yieldToSignals } from '../interrupt.js';
+import { tariffOption } from '../open-model.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint, tableWidth } from '../terminal.js';
 import { defaultTariffDir, toolVersion } from '../version.js';
@@ -41,6 +44,10 @@ export interface BatchCommandOptions {
   /** Also simulate every area this many times (intervals.csv), from --seed. */
   readonly draws?: string;
   readonly seed?: string;
+  /** highneeds nff outputs supplying each area's hnb_allocation. */
+  readonly hnbFrom?: readonly string[];
+  /** Let model files name tariffs and tables outside the model folder and the library. */
+  readonly allowOutside?: boolean;
 }
 
 const OUTPUTS = ['summary.csv', 'national.csv', 'failures.csv', 'manifest.json'] as const;
@@ -83,12 +90,7 @@ export async function runBatchCommand(
     ?.split(',')
     .map((id) => id.trim())
     .filter((id) => id !== '');
-  const tariffFile =
-    options.tariff === undefined ? undefined : resolveTariff(options.tariff, defaultTariffDir());
-  if (options.tariff !== undefined && !tariffFile)
-    throw new UsageError(
-      `--tariff "${options.tariff}" is neither a tariff file nor the id of one in the library`,
-    );
+  const tariffFile = tariffOption(options.tariff);
   const progress = await batchProgress({ quiet: Boolean(options.quiet) });
   let result: BatchResult;
   try {
@@ -97,6 +99,8 @@ export async function runBatchCommand(
       ...(scenarios ? { scenarios } : {}),
       failFast: Boolean(options.failFast),
       ...(tariffFile ? { tariffFile } : {}),
+      ...(options.hnbFrom ? { hnbFrom: options.hnbFrom } : {}),
+      ...(options.allowOutside ? { allowOutside: true } : {}),
       limits: limitsFromEnvironment(cliIo().env),
       libraryDir: defaultTariffDir(),
       onProgress: (done, total, workDone) => progress.update(done, total, workDone),
@@ -105,7 +109,7 @@ export async function runBatchCommand(
   } finally {
     progress.stop();
   }
-  // More threads than cores or areas are not started (src/io/run-batch.ts); say so once.
+  // More threads than cores or areas are not started (src/io/batch/run.ts); say so once.
   if (jobs && result.jobs < jobs && !options.quiet)
     cliIo().stderr.write(
       `highneeds: --jobs ${jobs} is more than needed; using ${result.jobs} (${result.areas.length} area${result.areas.length === 1 ? '' : 's'}, ${availableParallelism()} core${availableParallelism() === 1 ? '' : 's'})\n`,
@@ -124,16 +128,20 @@ export async function runBatchCommand(
     throw new InputError(errors);
   }
   const made = makeOutputDir(options.outDir, '--out-dir');
+  const { printed, national } = printBatch(result);
   const manifest = buildBatchManifest({
     version: toolVersion(),
-    inputs: result.provenance,
+    // Relative to the national folder, in path order (provenance is in order of the paths as displayed).
+    inputs: relativeInputs(dir, result.provenance).sort((a, b) =>
+      a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+    ),
     scenarios: result.scenarios,
     areas: { modelled: result.areas.length - failed.length, failed: failed.length },
   });
   const bom = options.bom ? '\uFEFF' : '';
   const texts = [
-    `${bom}${renderPrintedSummary(result.printed)}`,
-    `${bom}${renderNational(result.national)}`,
+    `${bom}${renderPrintedSummary(printed)}`,
+    `${bom}${renderNational(national)}`,
     `${bom}${renderFailures(failed)}`,
     jsonText(manifest),
   ];
@@ -145,7 +153,7 @@ export async function runBatchCommand(
           ? [
               {
                 target: path.join(options.outDir, 'intervals.csv'),
-                text: `${bom}${renderPrintedCsv(INTERVAL_COLUMNS, result.intervals)}`,
+                text: `${bom}${renderPrintedCsv(INTERVAL_COLUMNS, printIntervals(result.intervals))}`,
               },
             ]
           : []),
@@ -161,7 +169,7 @@ export async function runBatchCommand(
         areas: result.areas.length,
         failed: failed.length,
         scenarios: result.scenarios,
-        national: result.national,
+        national,
         rows: result.rows,
         width: tableWidth(),
       }),
@@ -194,9 +202,11 @@ function checkOutDir(outDir: string, force: boolean): void {
 /** `highneeds validate` on a national model: every area read and projected under each scenario; every problem at once. */
 export async function runValidateNational(
   dir: string,
-  options: { quiet?: boolean },
+  options: { quiet?: boolean; hnbFrom?: readonly string[]; allowOutside?: boolean },
 ): Promise<number> {
   const result = await runBatch(dir, {
+    ...(options.allowOutside ? { allowOutside: true } : {}),
+    ...(options.hnbFrom ? { hnbFrom: options.hnbFrom } : {}),
     limits: limitsFromEnvironment(cliIo().env),
     libraryDir: defaultTariffDir(),
   });

@@ -1,12 +1,11 @@
 import * as path from 'node:path';
-import { InputError, UsageError } from '../../core/errors.js';
-import { hasErrors, sortIssues, type Issue } from '../../core/issue.js';
-import { project } from '../../core/project.js';
+import { UsageError } from '../../core/errors.js';
+import type { Issue } from '../../core/issue.js';
 import type { Projection } from '../../core/projection.js';
 import { displayPath } from '../../io/files.js';
-import { projectScenario } from '../../core/scenario/apply.js';
+import { fromModel, relativeInputs } from '../../io/input-reader.js';
 import { scenarioFromScenarios } from '../scenario-spelling.js';
-import { findScenario, type ModelOptions, openModel, type OpenModel } from '../open-model.js';
+import { loadAndProject } from '../open-model.js';
 import { checkOutputOption, commitOutput, stageOutputs } from '../../io/write-output.js';
 import { yieldToSignals } from '../interrupt.js';
 import { renderCsv } from '../../report/csv.js';
@@ -71,7 +70,8 @@ export async function runProject(
   if (issues.length) cliIo().stderr.write(formatIssues(issues, await issuePaint()));
   const manifest = buildManifest({
     version: toolVersion(),
-    inputs: open.inputs,
+    inputs: relativeInputs(dir, open.inputs),
+    ...(projection.tariff.source ? { tariffSource: fromModel(dir, projection.tariff.source) } : {}),
     projection,
     options: {
       format,
@@ -99,20 +99,6 @@ export async function runProject(
   for (const output of staged) await commitOutput(output);
   if (!options.out) cliIo().stdout.write(text);
   return 0;
-}
-
-/** Reads a model (and its scenarios), then projects it, or the scenario named, with every check. */
-export function loadAndProject(
-  dir: string,
-  options: ModelOptions & { scenario?: string } = {},
-): { open: OpenModel; projection: Projection; issues: Issue[] } {
-  const open = openModel(dir, options);
-  const scenario =
-    options.scenario === undefined ? undefined : findScenario(open, options.scenario);
-  const outcome = scenario ? projectScenario(open.model, scenario) : project(open.model);
-  const issues = sortIssues([...open.issues, ...outcome.issues]);
-  if (hasErrors(issues) || !outcome.projection) throw new InputError(issues);
-  return { open, projection: outcome.projection, issues };
 }
 
 async function render(

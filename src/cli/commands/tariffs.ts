@@ -9,7 +9,7 @@ import { diffTariffs } from '../../core/tariff-diff.js';
 import { tariffTable } from '../../core/tariff-table.js';
 import { displayPath, readInput } from '../../io/files.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
-import { loadModel } from '../../io/read-model.js';
+import { loadModel } from '../../io/model-folder.js';
 import { importTariff } from '../../io/tariff-import.js';
 import { libraryFiles, readTariffFile, resolveTariff } from '../../io/tariff-library.js';
 import { placeFunderWarnings } from '../../io/place-funder-check.js';

@@ -4,7 +4,7 @@ import { project } from '../../core/project.js';
 import { ProjectionCache } from '../../core/demand/cache.js';
 import { projectScenario } from '../../core/scenario/apply.js';
 import { displayPath } from '../../io/files.js';
-import { isNationalFolder } from '../../io/read-national.js';
+import { isNationalFolder } from '../../io/batch/read-sources.js';
 import { type ModelOptions, openModel } from '../open-model.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint } from '../terminal.js';

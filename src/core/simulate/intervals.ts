@@ -39,6 +39,41 @@ export interface IntervalRow {
   readonly pDeficit?: Decimal;
 }
 
+/** An interval row as it crosses from a worker: the same figures, unrounded, as decimal text. */
+export interface WireIntervalRow {
+  readonly areaCode: string;
+  readonly scenario: string;
+  readonly financialYear: FinancialYear;
+  readonly measure: Measure;
+  readonly mean: string;
+  readonly quantiles: Readonly<Record<QuantileColumn, string>>;
+  readonly pDeficit?: string;
+}
+
+export const toWireIntervalRow = (row: IntervalRow): WireIntervalRow => ({
+  areaCode: row.areaCode,
+  scenario: row.scenario,
+  financialYear: row.financialYear,
+  measure: row.measure,
+  mean: row.mean.toString(),
+  quantiles: Object.fromEntries(
+    Object.entries(row.quantiles).map(([column, value]) => [column, value.toString()]),
+  ) as Record<QuantileColumn, string>,
+  ...(row.pDeficit ? { pDeficit: row.pDeficit.toString() } : {}),
+});
+
+export const fromWireIntervalRow = (row: WireIntervalRow): IntervalRow => ({
+  areaCode: row.areaCode,
+  scenario: row.scenario,
+  financialYear: row.financialYear,
+  measure: row.measure,
+  mean: new Dec(row.mean),
+  quantiles: Object.fromEntries(
+    Object.entries(row.quantiles).map(([column, value]) => [column, new Dec(value)]),
+  ) as Record<QuantileColumn, Decimal>,
+  ...(row.pDeficit ? { pDeficit: new Dec(row.pDeficit) } : {}),
+});
+
 /** The share of draws whose cumulative balance at the end of a year is below a threshold. */
 export interface ThresholdRow {
   readonly areaCode: string;

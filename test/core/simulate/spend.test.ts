@@ -7,7 +7,7 @@ import { project } from '../../../src/core/project.js';
 import { toPence } from '../../../src/core/rounding.js';
 import { applyScenario } from '../../../src/core/scenario/apply.js';
 import { SpendPlan } from '../../../src/core/simulate/spend-plan.js';
-import { loadScenarios } from '../../../src/io/load-scenarios.js';
+import { loadScenarios } from '../../../src/io/scenarios-file.js';
 import { fixture, loadFixture, projectOrThrow } from '../../helpers/model.js';
 
 /** The simulation's costing of the deterministic projection's own pupils, by FY. */

@@ -2,8 +2,9 @@ import * as path from 'node:path';
 import { error, type Issue } from '../core/issue.js';
 import type { Scenario } from '../core/scenario/types.js';
 import { displayPath, readInput } from './files.js';
+import { insideFolders, pathOutside } from './inside-folders.js';
 import { DEFAULT_LIMITS } from './limits.js';
-import type { InputDigest } from './read-model.js';
+import type { InputDigest } from './model-folder.js';
 import { parseScenarios } from './read-scenarios.js';
 import { readTariffFile, resolveTariff } from './tariff-library.js';
 
@@ -23,6 +24,7 @@ export function loadScenarios(
   modelDir: string,
   libraryDir: string,
   file?: string,
+  allowOutside = false,
 ): LoadedScenarios {
   const filePath = file ? path.resolve(file) : path.resolve(modelDir, 'scenarios.json');
   const display = displayPath(filePath);
@@ -46,6 +48,15 @@ export function loadScenarios(
       const found =
         resolveTariff(path.resolve(path.dirname(filePath), argument), libraryDir) ??
         resolveTariff(argument, libraryDir);
+      // A lever's table stays beside the scenarios, in the model folder or in the library (src/io/inside-folders.ts).
+      if (
+        found &&
+        !allowOutside &&
+        !insideFolders(found, [modelDir, path.dirname(filePath), libraryDir])
+      ) {
+        issues.push(pathOutside(argument, at, 'tariff'));
+        return undefined;
+      }
       if (!found) {
         issues.push(
           error(

@@ -1,32 +1,31 @@
-import * as path from 'node:path';
 import type { Decimal } from 'decimal.js';
-import { Dec } from '../core/decimal.js';
-import { error, hasErrors, sortIssues, type Issue } from '../core/issue.js';
-import type { Assumptions, Model } from '../core/model.js';
-import type { Tariff } from '../core/tariff.js';
+import { Dec } from '../../core/decimal.js';
+import { error, type Issue } from '../../core/issue.js';
+import type { Assumptions, Model } from '../../core/model.js';
+import type { Tariff } from '../../core/tariff.js';
 import {
   type FinancialYear,
   firstProjectedFinancialYear,
   formatFinancialYear,
   parseFinancialYear,
-} from '../core/period.js';
-import type { AreaTable, NationalInit, NationalTask } from './batch-types.js';
-import { academicYearCell, decimalCell } from './cell-parsers.js';
-import { CsvRow, type CsvTable, mangledCells } from './csv-table.js';
-import { blank, decodeRows } from './national-csv.js';
-import { parseNationalManifest } from './national-manifest.js';
-import { type ModelTables, present, readModelRows } from './model-tables.js';
-import { TariffCheck } from './tariff-check.js';
-import { checkedOverflowSetting } from './check-manifest.js';
-import { readModelMoney } from './model-money.js';
-import { type OverridePolicy, readOverridePolicy } from './read-policy.js';
-import type { InputDigest } from './read-model.js';
+} from '../../core/period.js';
+import { type AreaSource, assembleModel, type LoadedModel } from '../assemble-model.js';
+import type { AreaTable, NationalInit, NationalTask } from './wire.js';
+import { academicYearCell, decimalCell } from '../cell-parsers.js';
+import { CsvRow, type CsvTable, mangledCells } from '../csv-table.js';
+import { pathOutside } from '../inside-folders.js';
+import type { InputDigest } from '../input-reader.js';
+import { type AreaRecord, withShared } from './rows-by-area.js';
+import { parseNationalManifest } from '../read-national-manifest.js';
+import { type ModelTables, present } from '../model-tables.js';
+import { type OverridePolicy, readOverridePolicy } from '../read-policy.js';
+import { ASSUMPTION_KEYS } from '../read-manifest.js';
 import {
   type LoadedTariff,
   readTariffFile,
   resolveModelTariff,
   tariffNotFound,
-} from './tariff-library.js';
+} from '../tariff-library.js';
 
 /** Per worker: the national manifest and tariffs, read once and shared by its areas. */
 export interface NationalContext {
@@ -40,28 +39,24 @@ export interface NationalContext {
    * rows for every such area, so they are one array each, and projections of different areas can
    * share what they compile from them (src/core/demand/cache.ts).
    */
+  /** --hnb-from's tables, read once by the worker. */
+  readonly hnbFrom?: readonly CsvTable[];
   readonly sharedRules: WeakMap<
     Tariff,
     { ceasing?: Model['ceasing']; transitions?: Model['transitions'] }
   >;
 }
 
-const ASSUMPTION_COLUMNS = {
-  newPlansGrowth: 'newplansgrowth',
-  hnbGrowth: 'hnbgrowth',
-  tariffUplift: 'tariffuplift',
-} as const;
+/** One area of a national model as its Model, with every problem found. */
+export const buildAreaModel = (context: NationalContext, task: NationalTask): LoadedModel =>
+  assembleModel(nationalAreaSource(context, task));
 
 /**
- * One area of a national model as the Model loadModel would read from a folder holding just
- * its rows: the national model.json with the area's overrides from areas.csv, and the area's
- * rows plus the rows without an area. The rows are read by readModelRows, as loadModel reads
- * them (src/io/model-tables.ts); what differs is only where the tables and settings come from.
+ * One area of a national model as an area source, as a folder holding just its rows would read:
+ * the national model.json with the area's overrides from areas.csv, and the area's rows plus the
+ * rows without an area. assembleModel makes the Model from it as from a model folder.
  */
-export function buildAreaModel(
-  context: NationalContext,
-  task: NationalTask,
-): { model?: Model; issues: Issue[]; inputs: InputDigest[] } {
+function nationalAreaSource(context: NationalContext, task: NationalTask): AreaSource {
   const { init, spec } = { init: context.init, spec: task.spec };
   const issues: Issue[] = [];
   context.manifest ??= parseNationalManifest(init.manifestText, init.manifestFile, []);
@@ -97,17 +92,15 @@ export function buildAreaModel(
   }
   const assumptions = areaAssumptions(national.assumptions, areaRow, issues);
   const loaded = areaTariff(context, areaRow, issues);
-  const tariff = loaded?.tariff;
   // The area's tariff, which may be its own: the main thread records only the national files.
   const inputs: InputDigest[] = loaded?.sha256
     ? [{ path: loaded.file, sha256: loaded.sha256 }]
     : [];
-  const check = new TariffCheck(tariff);
 
   const table = (name: AreaTable): { table: CsvTable; repeats: number[] } | undefined => {
     const source = init.tables[name];
     return source
-      ? areaTable(source.file, source.columns, decodeRows(source.shared, task.rows[name]), issues)
+      ? areaTable(source.file, source.columns, withShared(source.shared, task.rows[name]), issues)
       : undefined;
   };
   const cohort = table('cohort.csv');
@@ -120,44 +113,30 @@ export function buildAreaModel(
     ...present('funding', table('funding.csv')?.table),
     ...present('population', table('population.csv')?.table),
     ...present('capacity', table('capacity.csv')?.table),
+    ...present('spend', table('spend.csv')?.table),
   };
-  // Each area is checked against its own tariff, which areas.csv may name.
-  const overflowSetting = checkedOverflowSetting(national, check, issues);
-  const rows = readModelRows(
-    tables,
-    spec.code,
-    base,
-    horizon,
-    check,
-    national.overflowSetting,
-    issues,
-  );
-  if (tariff) Object.assign(rows, sharedRules(context, tariff, task, rows));
   context.overridePolicy ??= readOverridePolicy();
-  const money = readModelMoney(
-    table('spend.csv')?.table,
-    national.money,
-    context.overridePolicy,
-    base,
-    horizon,
+  return {
+    // The national model.json's locations: its overflowSetting is checked against each area's own tariff.
+    settings: {
+      area: { code: spec.code, name: spec.name },
+      ...(base !== undefined ? { baseYear: base } : {}),
+      ...(horizon !== undefined ? { horizon } : {}),
+      ...(assumptions ? { assumptions } : {}),
+      ...(national.writeOff ? { writeOff: national.writeOff } : {}),
+      ...(national.overflowSetting ? { overflowSetting: national.overflowSetting } : {}),
+      ...(national.at ? { at: national.at } : {}),
+      ...(national.money ? { money: national.money } : {}),
+    },
+    policy: context.overridePolicy,
+    ...(loaded?.tariff ? { tariff: loaded.tariff } : {}),
+    tables,
+    hnbFrom: context.hnbFrom,
     issues,
-  );
-
-  const sorted = sortIssues(issues);
-  if (hasErrors(sorted) || !tariff || base === undefined || horizon === undefined || !assumptions)
-    return { issues: sorted, inputs };
-  const model: Model = {
-    area: { code: spec.code, name: spec.name },
-    baseYear: base,
-    horizon,
-    tariff,
-    assumptions,
-    ...rows,
-    ...(overflowSetting ? { overflowSetting } : {}),
-    ...(national.writeOff ? { writeOff: national.writeOff } : {}),
-    ...money,
+    inputs,
+    growthChecked: true,
+    shared: (tariff, rows) => sharedRules(context, tariff, task, rows),
   };
-  return { model, issues: sorted, inputs };
 }
 
 /**
@@ -197,14 +176,14 @@ function columnIndex(columns: readonly string[]): Map<string, number> {
 function areaTable(
   file: string,
   columns: readonly string[],
-  records: ReturnType<typeof decodeRows>,
+  records: readonly AreaRecord[],
   issues: Issue[],
 ): { table: CsvTable; repeats: number[] } {
   const index = columnIndex(columns);
   const rows: CsvRow[] = [];
   const repeats: number[] = [];
   for (const { fields, line, repeats: times } of records) {
-    if (fields.every(blank)) continue;
+    if (fields.every((field) => field.trim() === '')) continue;
     if (fields.length !== columns.length) {
       issues.push(
         error(
@@ -229,8 +208,9 @@ function areaAssumptions(
   issues: Issue[],
 ): Assumptions | undefined {
   if (!national) return undefined;
-  const value = (key: keyof typeof ASSUMPTION_COLUMNS): Decimal => {
-    const column = ASSUMPTION_COLUMNS[key];
+  const value = (key: (typeof ASSUMPTION_KEYS)[number]): Decimal => {
+    // areas.csv's column for an assumption: its model.json key (ASSUMPTION_KEYS) in lower case, as headers are read.
+    const column = key.toLowerCase();
     return row.get(column) === ''
       ? national[key]
       : (decimalCell(row, column, issues, { allowNegative: true }) ?? new Dec(0));
@@ -257,19 +237,26 @@ function areaTariff(
   const national = context.manifest?.tariff;
   let file: string | undefined;
   if (own !== '') {
-    file = resolveModelTariff(own, init.dir, init.libraryDir);
-    if (!file) {
-      issues.push(tariffNotFound(own, init.dir, init.libraryDir, row.at('tariff')));
+    const found = resolveModelTariff(own, init.dir, init.libraryDir, init.allowOutside);
+    if (!found || !('file' in found)) {
+      issues.push(
+        found
+          ? pathOutside(own, row.at('tariff'), 'tariff')
+          : tariffNotFound(own, init.dir, init.libraryDir, row.at('tariff')),
+      );
       return undefined;
     }
+    file = found.file;
   } else if (init.tariffFile) file = init.tariffFile;
-  else if (national)
-    file =
-      resolveModelTariff(national, init.dir, init.libraryDir) ?? path.resolve(init.dir, national);
+  else if (national) {
+    // Found and checked on the main thread already (src/io/batch/read-sources.ts).
+    const found = resolveModelTariff(national, init.dir, init.libraryDir, init.allowOutside);
+    file = found && 'file' in found ? found.file : undefined;
+  }
   if (!file) return undefined;
   let loaded = context.tariffs.get(file);
   if (!loaded) {
-    loaded = readTariffFile(file);
+    loaded = readTariffFile(file, init.limits);
     context.tariffs.set(file, loaded);
   }
   issues.push(...loaded.issues);

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { error, hasErrors, sortIssues, type Issue } from '../core/issue.js';
+import { error, hasErrors, sortIssues, type Issue } from '../../core/issue.js';
 import {
   AREA_TABLES,
   type AreaSpec,
@@ -8,25 +8,27 @@ import {
   type BatchTask,
   type NationalInit,
   type SourcesInit,
-} from './batch-types.js';
-import type { ColumnSpec } from './csv-table.js';
-import { displayPath, readInput, readInputBytes } from './files.js';
-import type { Limits } from './limits.js';
-import { blank, decodeRows, readNationalCsvBytes, type NationalCsv } from './national-csv.js';
-import { isNationalManifest, parseNationalManifest } from './national-manifest.js';
-import { COHORT_COLUMNS } from './read-cohort.js';
-import { CEASING_COLUMNS, NEW_PLANS_COLUMNS, TRANSITIONS_COLUMNS } from './read-flows.js';
-import { FUNDING_COLUMNS, PLACES_COLUMNS } from './read-ledger.js';
-import { CAPACITY_COLUMNS } from './read-capacity.js';
-import { SPEND_COLUMNS } from './read-spend.js';
-import { POPULATION_COLUMNS } from './read-population.js';
-import { growthUnused, isYearlyCount } from './check-manifest.js';
-import type { InputDigest } from './read-model.js';
-import { readTariffFile, resolveModelTariff, tariffNotFound } from './tariff-library.js';
+} from './wire.js';
+import type { ColumnSpec } from '../csv-table.js';
+import { displayPath, readInput } from '../files.js';
+import { type InputDigest, InputReader } from '../input-reader.js';
+import { insideFolders, pathOutside } from '../inside-folders.js';
+import type { Limits } from '../limits.js';
+import { type NationalCsv, readNationalCsv } from './rows-by-area.js';
+import { isNationalManifest, parseNationalManifest } from '../read-national-manifest.js';
+import { COHORT_COLUMNS } from '../read-cohort.js';
+import { CEASING_COLUMNS, NEW_PLANS_COLUMNS, TRANSITIONS_COLUMNS } from '../read-flows.js';
+import { FUNDING_COLUMNS, PLACES_COLUMNS } from '../read-ledger.js';
+import { CAPACITY_COLUMNS } from '../read-capacity.js';
+import { POPULATION_COLUMNS } from '../read-population.js';
+import { SPEND_COLUMNS } from '../read-spend.js';
+import { growthUnused, isYearlyCount } from '../check-manifest.js';
+import { ASSUMPTION_KEYS } from '../read-manifest.js';
+import { modelTariff, readTariffFile } from '../tariff-library.js';
 
 const AREAS_COLUMNS = {
   required: ['area_code', 'area_name'],
-  optional: ['tariff', 'newplansgrowth', 'hnbgrowth', 'tariffuplift', 'baseyear', 'horizon'],
+  optional: ['tariff', ...ASSUMPTION_KEYS.map((key) => key.toLowerCase()), 'baseyear', 'horizon'],
 } as const;
 
 const TABLE_COLUMNS: Record<AreaTable, ColumnSpec> = {
@@ -74,6 +76,7 @@ export function readBatchSources(
   limits: Limits,
   libraryDir: string,
   tariffFile?: string,
+  allowOutside = false,
 ): BatchSources {
   const root = path.resolve(dir);
   const manifest = readInput(
@@ -82,8 +85,14 @@ export function readBatchSources(
     limits.maxFileBytes,
   );
   if (manifest.status === 'ok' && isNationalManifest(manifest.file.text))
-    return readNational(root, manifest.file.text, limits, libraryDir, tariffFile);
-  const common = { dir: root, libraryDir, limits, ...(tariffFile ? { tariffFile } : {}) };
+    return readNational(root, manifest.file.text, limits, libraryDir, tariffFile, allowOutside);
+  const common = {
+    dir: root,
+    libraryDir,
+    limits,
+    ...(tariffFile ? { tariffFile } : {}),
+    ...(allowOutside ? { allowOutside } : {}),
+  };
   if (manifest.status !== 'missing')
     return {
       init: { kind: 'folders', ...common },
@@ -133,57 +142,40 @@ function readNational(
   limits: Limits,
   libraryDir: string,
   tariffFile: string | undefined,
+  allowOutside: boolean,
 ): BatchSources {
-  const issues: Issue[] = [];
-  const digests: InputDigest[] = [];
-  const read = (
-    name: string,
-    required: boolean,
-  ): { bytes: Buffer; display: string } | undefined => {
-    const full = path.resolve(root, name);
-    const display = displayPath(full);
-    const result = readInputBytes(full, display, limits.maxFileBytes);
-    if (result.status === 'ok') {
-      digests.push({ path: display, sha256: result.file.sha256 });
-      return { bytes: result.file.bytes, display };
-    }
-    if (result.status === 'refused') issues.push(result.issue);
-    else if (required)
-      issues.push(
-        error('FILE_MISSING', `required file ${name} was not found in ${displayPath(root)}`, {
-          file: display,
-        }),
-      );
-    return undefined;
-  };
-  const manifestFile = read('model.json', true)!;
+  const reader = new InputReader(root, limits);
+  const { issues, inputs: digests } = reader;
+  const manifestFile = reader.text('model.json', true)!;
   const manifest = parseNationalManifest(manifestText, manifestFile.display, issues);
   // The national tariff: --tariff, else model.json's (a file in the folder, else a library id).
-  let nationalTariff = tariffFile;
-  if (!nationalTariff && manifest.tariff && manifest.at) {
-    nationalTariff = resolveModelTariff(manifest.tariff, root, libraryDir);
-    if (!nationalTariff)
-      issues.push(
-        tariffNotFound(manifest.tariff, root, libraryDir, manifest.at('$.tariff'), '$.tariff'),
-      );
-  }
+  const nationalTariff =
+    tariffFile ?? modelTariff(manifest, root, { libraryDir, allowOutside }, issues);
   if (nationalTariff) {
-    const tariff = readTariffFile(nationalTariff);
+    const tariff = readTariffFile(nationalTariff, limits);
     if (tariff.sha256) digests.push({ path: tariff.file, sha256: tariff.sha256 });
     issues.push(...tariff.issues);
   }
-  const areasSource = manifest.areas ? read(manifest.areas, true) : undefined;
+  // The areas table model.json names stays in the folder (src/io/inside-folders.ts): it is not read otherwise.
+  const areasOutside =
+    manifest.areas !== undefined &&
+    !allowOutside &&
+    !insideFolders(path.resolve(root, manifest.areas), [root]);
+  if (areasOutside && manifest.at)
+    issues.push(pathOutside(manifest.areas!, manifest.at('$.areas'), '$.areas'));
+  const areasSource =
+    manifest.areas && !areasOutside ? reader.text(manifest.areas, true) : undefined;
   const areasCsv = areasSource
-    ? readNationalCsvBytes(areasSource.bytes, areasSource.display, AREAS_COLUMNS, limits, {
+    ? readNationalCsv(areasSource.text, areasSource.display, AREAS_COLUMNS, limits, {
         tally: false,
       })
     : undefined;
   issues.push(...(areasCsv?.issues ?? []));
   const tables = new Map<AreaTable, NationalCsv>();
   for (const name of AREA_TABLES) {
-    const source = read(name, REQUIRED.has(name));
+    const source = reader.text(name, REQUIRED.has(name));
     if (!source) continue;
-    const csv = readNationalCsvBytes(source.bytes, source.display, TABLE_COLUMNS[name], limits, {
+    const csv = readNationalCsv(source.text, source.display, TABLE_COLUMNS[name], limits, {
       tally: name === 'cohort.csv',
     });
     issues.push(...csv.issues);
@@ -206,6 +198,7 @@ function readNational(
     manifestFile: manifestFile.display,
     manifestText,
     ...(tariffFile ? { tariffFile } : {}),
+    ...(allowOutside ? { allowOutside } : {}),
   } as const;
   if (hasErrors(issues) || !areasCsv)
     return {
@@ -265,7 +258,7 @@ function readNational(
       kind: 'national',
       spec,
       rows,
-      weight: cohort.byArea.get(spec.code)?.lines.length ?? 0,
+      weight: cohort.rowCounts.get(spec.code) ?? 0,
     });
   }
   return { init, tasks, failures, issues: sortIssues(issues), digests };
@@ -274,8 +267,10 @@ function readNational(
 /** True when any row of the national new-plans.csv, of any area or none, is a count for every year. */
 function hasYearlyCount(csv: NationalCsv | undefined): boolean {
   if (!csv) return false;
-  return decodeRows(...csv.byArea.values()).some(({ fields }) =>
-    isYearlyCount((column) => fields[csv.columns.indexOf(column)]?.trim() ?? ''),
+  return [...csv.byArea.values()].some((records) =>
+    records.some(({ fields }) =>
+      isYearlyCount((column) => fields[csv.columns.indexOf(column)]?.trim() ?? ''),
+    ),
   );
 }
 
@@ -290,8 +285,8 @@ function areaSpecs(
   const codeAt = csv.columns.indexOf('area_code');
   const nameAt = csv.columns.indexOf('area_name');
   const first = new Map<string, AreaSpec>();
-  for (const { fields, line } of decodeRows(csv.byArea.get(''))) {
-    if (fields.every(blank)) continue;
+  for (const { fields, line } of csv.byArea.get('') ?? []) {
+    if (fields.every((field) => field.trim() === '')) continue;
     const where = (index: number) => ({ file: csv.file, line, column: index + 1 });
     if (fields.length !== csv.columns.length) {
       issues.push(
@@ -351,7 +346,7 @@ function unknownAreas(
         error(
           'UNKNOWN_AREA',
           `area "${code}" is not in the areas table (${count} row${count === 1 ? '' : 's'} of ${path.basename(csv.file)}, the first here)`,
-          { file: csv.file, line: rows.lines[0]!, column },
+          { file: csv.file, line: rows[0]!.line, column },
           'add the area to areas.csv, or correct the code',
         ),
       );

@@ -2,8 +2,9 @@ import { Dec } from '../core/decimal.js';
 import type { FinancialYear } from '../core/period.js';
 import { intervalRows, MEASURES } from '../core/simulate/intervals.js';
 import type { DrawFigures } from '../core/simulate/simulate-area.js';
-import { printedIntervalRow } from '../report/intervals.js';
-import type { AreaIntervals } from './area-intervals.js';
+import type { AreaIntervals } from '../io/area-intervals.js';
+import { fromWireIntervalRow } from '../core/simulate/intervals.js';
+import { printedIntervalRow } from './intervals.js';
 
 /** The area code of the national rows of intervals.csv. */
 const NATIONAL_CODE = 'national';
@@ -13,7 +14,7 @@ const NATIONAL_CODE = 'national';
  * (src/io/area-intervals.ts), so that national totals are the sums of printed figures as in
  * national.csv. Whole numbers, so the sums are exact whatever order the areas arrive in.
  */
-export class NationalDraws {
+class NationalDraws {
   private readonly sums = new Map<string, Map<FinancialYear, Float64Array>>();
 
   constructor(private readonly draws: number) {}
@@ -51,4 +52,33 @@ export class NationalDraws {
       return intervalRows(NATIONAL_CODE, id, years, draws).map(printedIntervalRow);
     });
   }
+}
+
+/** What batch --draws returns: each modelled area's simulations, and how they were drawn. */
+export interface BatchIntervals {
+  readonly draws: number;
+  readonly scenarios: readonly string[];
+  readonly areas: readonly {
+    readonly code: string;
+    readonly intervals: readonly AreaIntervals[];
+  }[];
+}
+
+/** intervals.csv's rows as printed: each modelled area's (by code, scenarios in order), then the national totals. */
+export function printIntervals(batch: BatchIntervals): Record<string, string>[] {
+  const national = new NationalDraws(batch.draws);
+  for (const area of batch.areas) national.add(area.intervals);
+  const areas = [...batch.areas].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return [
+    ...areas.flatMap((area) =>
+      batch.scenarios.flatMap(
+        (id) =>
+          area.intervals
+            .find((i) => i.id === id)
+            ?.rows.map(fromWireIntervalRow)
+            .map(printedIntervalRow) ?? [],
+      ),
+    ),
+    ...national.rows(batch.scenarios),
+  ];
 }

@@ -1,20 +1,23 @@
 import * as path from 'node:path';
-import { hasErrors, sortIssues, uniqueIssues, type Issue } from '../core/issue.js';
-import type { Model } from '../core/model.js';
-import { ProjectionCache } from '../core/demand/cache.js';
-import { project } from '../core/project.js';
-import type { ProjectionOutcome } from '../core/projection.js';
-import { projectScenario } from '../core/scenario/apply.js';
-import { checkScenarios } from '../core/scenario/check.js';
-import type { Scenario } from '../core/scenario/types.js';
-import { plainCell } from '../report/format-cell.js';
-import { type Row, summaryRows } from '../report/rows.js';
-import { areaIntervals } from './area-intervals.js';
-import { buildAreaModel, type NationalContext } from './area-model.js';
-import type { AreaOutcome, BatchInit, BatchTask, WireRow } from './batch-types.js';
-import { displayPath } from './files.js';
-import { loadScenarios } from './load-scenarios.js';
-import { type InputDigest, loadModel } from './read-model.js';
+import { hasErrors, sortIssues, uniqueIssues, type Issue } from '../../core/issue.js';
+import type { Model } from '../../core/model.js';
+import { ProjectionCache } from '../../core/demand/cache.js';
+import { project } from '../../core/project.js';
+import type { ProjectionOutcome } from '../../core/projection.js';
+import { projectScenario } from '../../core/scenario/apply.js';
+import { checkScenarios } from '../../core/scenario/check.js';
+import type { Scenario } from '../../core/scenario/types.js';
+import { formatFinancialYear } from '../../core/period.js';
+import type { Projection } from '../../core/projection.js';
+import { summaryFigures } from '../../core/summary-figures.js';
+import { buildAreaModel, type NationalContext } from './area-source.js';
+import type { AreaOutcome, BatchInit, BatchTask, WireRow } from './wire.js';
+import { displayPath } from '../files.js';
+import { loadScenarios } from '../scenarios-file.js';
+import { type InputDigest, InputReader } from '../input-reader.js';
+import { loadModel } from '../model-folder.js';
+import { HNB_FROM_COLUMNS } from '../read-hnb-from.js';
+import { areaIntervals } from '../area-intervals.js';
 
 /** What a worker (or the main thread, with --jobs 1) keeps between areas. */
 export interface AreaWorkspace {
@@ -26,16 +29,22 @@ export interface AreaWorkspace {
 }
 
 export function workspace(init: BatchInit): AreaWorkspace {
+  // --hnb-from's files, read once for every area of this thread (the main thread reported their problems).
+  const reader = new InputReader(init.dir, init.limits);
+  const hnbFrom = (init.hnbFrom ?? []).flatMap((file) => {
+    const table = reader.table(file, HNB_FROM_COLUMNS, true);
+    return table ? [table] : [];
+  });
   return {
     init,
     cache: new ProjectionCache(),
     ...(init.kind === 'national'
-      ? { national: { init, tariffs: new Map(), sharedRules: new WeakMap() } }
+      ? { national: { init, tariffs: new Map(), sharedRules: new WeakMap(), hnbFrom } }
       : {}),
   };
 }
 
-/** Reads one area, projects it under each chosen scenario and returns its summary rows as decimal text. */
+/** Reads one area, projects it under each chosen scenario and returns its summary rows, figures unrounded as decimal text. */
 export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
   let code: string;
   let name: string;
@@ -49,6 +58,8 @@ export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
       limits: space.init.limits,
       libraryDir: space.init.libraryDir,
       ...(space.init.tariffFile ? { tariffFile: space.init.tariffFile } : {}),
+      ...(space.init.hnbFrom ? { hnbFrom: space.init.hnbFrom } : {}),
+      ...(space.init.allowOutside ? { allowOutside: true } : {}),
     });
     code = built.model?.area.code ?? path.basename(task.dir);
     name = built.model?.area.name ?? '';
@@ -92,7 +103,7 @@ export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
     issues,
     scenarios: runs.map((run) => ({
       id: run.id,
-      rows: summaryRows(run.outcome.projection!).map(toWire),
+      rows: wireRows(run.outcome.projection!),
     })),
     inputs,
     ...(simulated ? { intervals: simulated.intervals } : {}),
@@ -104,16 +115,24 @@ function chosenScenarios(space: AreaWorkspace): readonly Scenario[] | undefined 
   if (!init.scenarios) return undefined;
   if (!space.scenarios) {
     // Checked on the main thread already; here they are only parsed again, into this thread's objects.
-    const loaded = loadScenarios(init.dir, init.libraryDir, init.scenariosFile).scenarios ?? [];
+    const loaded =
+      loadScenarios(init.dir, init.libraryDir, init.scenariosFile, init.allowOutside).scenarios ??
+      [];
     space.scenarios = init.scenarios.map((id) => loaded.find((scenario) => scenario.id === id)!);
   }
   return space.scenarios;
 }
 
-function toWire(row: Row): WireRow {
-  const wire: Record<string, string | { d: string; p: string }> = {};
-  for (const [column, value] of Object.entries(row))
-    wire[column] =
-      typeof value === 'string' ? value : { d: value.toString(), p: plainCell(column, value) };
-  return wire;
+/** The area's summary rows, each figure as unrounded decimal text: the main thread rounds them, once (src/report/batch-print.ts). */
+function wireRows(projection: Projection): WireRow[] {
+  return projection.years.map((year) => {
+    const row: Record<string, string | { d: string }> = {
+      area_code: projection.area.code,
+      area_name: projection.area.name,
+      financial_year: formatFinancialYear(year.financialYear),
+    };
+    for (const [column, value] of Object.entries(summaryFigures(year)))
+      row[column] = { d: value.toString() };
+    return row;
+  });
 }

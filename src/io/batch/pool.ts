@@ -1,25 +1,23 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { InternalError } from '../core/errors.js';
-import { hasErrors } from '../core/issue.js';
-import type { AreaOutcome, BatchInit, BatchTask } from './batch-types.js';
-import type { FromWorker, ToWorker } from './batch-worker.js';
-import { modelArea, workspace } from './model-area.js';
+import { InternalError } from '../../core/errors.js';
+import { hasErrors } from '../../core/issue.js';
+import type { AreaOutcome, BatchInit, BatchTask } from './wire.js';
+import type { FromWorker, ToWorker } from './worker.js';
+import { modelArea, workspace } from './project-area.js';
 
 export interface PoolOptions {
   readonly failFast: boolean;
   readonly onProgress?: (done: number, total: number, workDone: number) => void;
-  /** Called with each outcome as it arrives, on this thread: work done then overlaps the areas still running. */
-  readonly onOutcome?: (outcome: AreaOutcome) => void;
 }
 
 function workerUrl(): URL {
   // From dist/ the worker sits beside this module; under a test runner reading src/, use the built one.
-  const beside = new URL('./batch-worker.js', import.meta.url);
+  const beside = new URL('./worker.js', import.meta.url);
   return existsSync(fileURLToPath(beside))
     ? beside
-    : new URL('../../dist/io/batch-worker.js', import.meta.url);
+    : new URL('../../../dist/io/batch/worker.js', import.meta.url);
 }
 
 /** Threads are started before the inputs are read, so that they load their modules meanwhile. */
@@ -52,7 +50,6 @@ export async function runTasks(
     for (const task of tasks) {
       const outcome = modelArea(space, task);
       outcomes.push(outcome);
-      options.onOutcome?.(outcome);
       progress(task);
       if (failed(outcome)) return { outcomes, stopped: true };
       // Let a progress display draw and a pending Ctrl-C be handled between areas.
@@ -95,14 +92,6 @@ export async function runTasks(
           return;
         }
         outcomes.push(message.outcome);
-        try {
-          options.onOutcome?.(message.outcome);
-        } catch (cause) {
-          // Thrown inside a message listener, it would be uncaught: the run fails with it instead.
-          settled = true;
-          reject(cause);
-          return;
-        }
         progress(working.get(worker)!);
         if (failed(message.outcome)) finish(true);
         else if (outcomes.length === tasks.length) finish(false);

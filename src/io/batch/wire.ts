@@ -1,8 +1,8 @@
-import type { Issue } from '../core/issue.js';
-import type { AreaIntervals, DrawSpec } from './area-intervals.js';
-import type { Limits } from './limits.js';
-import type { InputDigest } from './read-model.js';
-import type { AreaRows } from './national-csv.js';
+import type { Issue } from '../../core/issue.js';
+import type { Limits } from '../limits.js';
+import type { InputDigest } from '../input-reader.js';
+import type { AreaRecord } from './rows-by-area.js';
+import type { AreaIntervals, DrawSpec } from '../area-intervals.js';
 
 /**
  * What crosses between the batch's main thread and its workers: plain strings, numbers and
@@ -40,9 +40,13 @@ interface CommonInit {
   readonly libraryDir: string;
   /** --tariff (absolute): the tariff of every area with none of its own in areas.csv, instead of model.json's. */
   readonly tariffFile?: string;
+  /** --hnb-from (absolute): nff outputs whose allocation for each area replaces its hnb_allocation; read and checked on the main thread first. */
+  readonly hnbFrom?: readonly string[];
   readonly limits: Limits;
   /** batch --draws: simulate each area too (src/io/area-intervals.ts). */
   readonly draws?: DrawSpec;
+  /** --allow-outside: model files may name tariffs outside the folder and the library. */
+  readonly allowOutside?: boolean;
 }
 
 export interface NationalInit extends CommonInit {
@@ -56,7 +60,11 @@ export interface NationalInit extends CommonInit {
     Partial<
       Record<
         AreaTable,
-        { readonly file: string; readonly columns: readonly string[]; readonly shared?: AreaRows }
+        {
+          readonly file: string;
+          readonly columns: readonly string[];
+          readonly shared?: readonly AreaRecord[];
+        }
       >
     >
   >;
@@ -76,7 +84,7 @@ export interface NationalTask {
   readonly kind: 'national';
   readonly spec: AreaSpec;
   /** The area's own rows of each table. */
-  readonly rows: Readonly<Partial<Record<AreaTable, AreaRows>>>;
+  readonly rows: Readonly<Partial<Record<AreaTable, readonly AreaRecord[]>>>;
   /** Relative cost, to hand out the biggest areas first. */
   readonly weight: number;
 }
@@ -90,9 +98,8 @@ interface FolderTask {
 
 export type BatchTask = NationalTask | FolderTask;
 
-/** A figure as decimal text ({ d }) or a text cell, as src/report/rows.ts gives them. */
-/** A summary row as it crosses from a worker: each figure unrounded (`d`) and as summary.csv prints it (`p`), so the main thread need not round it again. */
-export type WireRow = Readonly<Record<string, string | { readonly d: string; readonly p: string }>>;
+/** A summary row as it crosses from a worker: text cells as text, each figure unrounded as decimal text (`d`). */
+export type WireRow = Readonly<Record<string, string | { readonly d: string }>>;
 
 export interface AreaOutcome {
   readonly code: string;

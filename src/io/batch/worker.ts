@@ -1,10 +1,10 @@
 import { parentPort } from 'node:worker_threads';
-import { InternalError } from '../core/errors.js';
-import type { BatchInit, BatchTask } from './batch-types.js';
-import { type AreaWorkspace, modelArea, workspace } from './model-area.js';
+import { InternalError } from '../../core/errors.js';
+import type { BatchInit, BatchTask } from './wire.js';
+import { type AreaWorkspace, modelArea, workspace } from './project-area.js';
 
 /**
- * A batch worker thread (src/io/run-batch.ts): given the national sources once, it models the
+ * A batch worker thread (src/io/batch/run.ts): given the national sources once, it models the
  * areas it is sent one at a time and posts each outcome back. A bug (an internal error) is
  * posted as such, with its stack, for the main thread to report.
  */

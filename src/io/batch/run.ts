@@ -1,21 +1,18 @@
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import type { Decimal } from 'decimal.js';
-import { type AreaYear, nationalTotals, type NationalYear } from '../core/batch/national.js';
-import { Dec } from '../core/decimal.js';
-import { InputError } from '../core/errors.js';
-import { error, hasErrors, sortIssues, uniqueIssues, type Issue } from '../core/issue.js';
-import type { Row } from '../report/rows.js';
-import { neutraliseText } from '../core/spreadsheet-text.js';
-import { runTasks, startWorkers } from './batch-pool.js';
-import type { AreaOutcome, BatchInit } from './batch-types.js';
-import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { loadScenarios } from './load-scenarios.js';
-import type { DrawSpec } from './area-intervals.js';
-import { NationalDraws } from './national-intervals.js';
-import type { InputDigest } from './read-model.js';
-import { readBatchSources } from './read-national.js';
-import { shippedLibraryDir } from './tariff-library.js';
+import { Dec } from '../../core/decimal.js';
+import { InputError } from '../../core/errors.js';
+import { error, hasErrors, sortIssues, uniqueIssues, type Issue } from '../../core/issue.js';
+import { runTasks, startWorkers } from './pool.js';
+import type { AreaOutcome, BatchInit, WireRow } from './wire.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+import { loadScenarios } from '../scenarios-file.js';
+import { type InputDigest, InputReader } from '../input-reader.js';
+import { HNB_FROM_COLUMNS } from '../read-hnb-from.js';
+import { readBatchSources } from './read-sources.js';
+import { shippedLibraryDir } from '../tariff-library.js';
+import type { AreaIntervals, DrawSpec } from '../area-intervals.js';
 
 export interface BatchOptions {
   /**
@@ -35,6 +32,10 @@ export interface BatchOptions {
    * (in a folder of model folders: instead of each folder's), as `project --tariff` replaces a model's.
    */
   readonly tariffFile?: string;
+  /** `highneeds nff` outputs whose allocation for each area replaces funding.csv's hnb_allocation (as `project --hnb-from`). */
+  readonly hnbFrom?: readonly string[];
+  /** Let model files name tariffs and tables outside the model folder and the library (--allow-outside). */
+  readonly allowOutside?: boolean;
   /**
    * Called once the areas are known, then after each area: areas done, areas in all, and the
    * share of the work done (areas weighted by their cohort rows; the biggest go first).
@@ -52,23 +53,16 @@ export interface AreaResult {
   readonly failed: boolean;
 }
 
-/** A summary row (src/report/rows.ts, unrounded) with the scenario it is for. */
-export type BatchRow = Row & { readonly scenario: string };
-
-/** A summary row as summary.csv has it, cell by cell: figures rounded, text made spreadsheet-safe. */
-export type PrintedRow = Readonly<Record<string, string>>;
+/** A summary row (src/report/rows.ts's columns), figures unrounded, with the scenario it is for. */
+export type BatchRow = Readonly<Record<string, string | Decimal>> & { readonly scenario: string };
 
 export interface BatchResult {
   /** Every area, modelled or failed, by area code. */
   readonly areas: readonly AreaResult[];
   /** The scenario ids run, in order; [''] when the model has no scenarios. */
   readonly scenarios: readonly string[];
-  /** Summary rows of the modelled areas by area code, scenario and financial year. */
+  /** Summary rows of the modelled areas by area code, scenario and financial year, unrounded (printBatch in src/report/batch-print.ts rounds them and totals them). */
   readonly rows: readonly BatchRow[];
-  /** The same rows as summary.csv prints them, in the same order. */
-  readonly printed: readonly PrintedRow[];
-  /** Totals per scenario and year of the rows as printed (rounded), and areas in deficit. */
-  readonly national: readonly NationalYear[];
   /** Warnings, each once (many areas share a file). */
   readonly warnings: readonly Issue[];
   /** Every input file read (absolute paths), for refusing to write over one. */
@@ -79,8 +73,15 @@ export interface BatchResult {
   readonly stopped: boolean;
   /** Worker threads used: the jobs asked for, at most the cores and the areas (1: this thread alone). */
   readonly jobs: number;
-  /** With `draws`: intervals.csv's rows as printed, areas by code then the national totals. */
-  readonly intervals?: readonly Readonly<Record<string, string>>[];
+  /** With `draws`: each modelled area's simulations, unrounded (src/report/national-intervals.ts prints them with the national totals). */
+  readonly intervals?: {
+    readonly draws: number;
+    readonly scenarios: readonly string[];
+    readonly areas: readonly {
+      readonly code: string;
+      readonly intervals: readonly AreaIntervals[];
+    }[];
+  };
 }
 
 /**
@@ -106,21 +107,34 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
       limits,
       libraryDir,
       options.tariffFile === undefined ? undefined : path.resolve(options.tariffFile),
+      Boolean(options.allowOutside),
     );
-    const scenarioFile = loadScenarios(sources.init.dir, libraryDir);
+    const scenarioFile = loadScenarios(
+      sources.init.dir,
+      libraryDir,
+      undefined,
+      options.allowOutside,
+    );
+    const hnbFrom = readHnbFromFiles(sources.init.dir, options.hnbFrom, limits);
     const hasScenarios = scenarioFile.inputs.length > 0;
     const chosen = chooseScenarios(
       scenarioFile.scenarios?.map((s) => s.id),
       options.scenarios,
       hasScenarios,
     );
-    const global = sortIssues([...sources.issues, ...scenarioFile.issues, ...chosen.issues]);
+    const global = sortIssues([
+      ...sources.issues,
+      ...scenarioFile.issues,
+      ...hnbFrom.issues,
+      ...chosen.issues,
+    ]);
     if (hasErrors(global)) throw new InputError(global);
     const init: BatchInit = {
       ...sources.init,
       ...(chosen.ids ? { scenarios: chosen.ids } : {}),
       ...(hasScenarios ? { scenariosFile: path.resolve(sources.init.dir, 'scenarios.json') } : {}),
       ...(options.draws ? { draws: options.draws } : {}),
+      ...(hnbFrom.files.length ? { hnbFrom: hnbFrom.files } : {}),
     };
     const preFailed: AreaOutcome[] = [...sources.failures].map(([code, { name, issues }]) => ({
       code,
@@ -137,50 +151,47 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
     options.onProgress?.(0, tasks.length, 0);
     const used = Math.max(1, Math.min(jobs, tasks.length));
     for (const idle of pool.splice(Math.min(pool.length, tasks.length))) void idle.terminate();
-    // Each area's rows are made Decimals as the area comes back, while the others still run, rather than all after the last.
-    const converted = new Map<AreaOutcome, ConvertedRows>();
-    const national = options.draws ? new NationalDraws(options.draws.count) : undefined;
-    const onOutcome = (outcome: AreaOutcome) => {
-      converted.set(outcome, convert(outcome));
-      if (outcome.intervals) national?.add(outcome.intervals);
-    };
     const run = await runTasks(init, tasks, pool, {
       ...options,
       failFast: Boolean(options.failFast),
-      onOutcome,
     });
     return {
       ...assemble(
         [...preFailed, ...run.outcomes],
-        converted,
         chosen.ids ?? [''],
         global,
-        [...sources.digests, ...scenarioFile.inputs],
+        [...sources.digests, ...scenarioFile.inputs, ...hnbFrom.inputs],
         run.stopped || (Boolean(options.failFast) && preFailed.length > 0),
       ),
       jobs: used,
-      ...(national ? { intervals: intervalsOf(run.outcomes, chosen.ids ?? [''], national) } : {}),
+      ...(options.draws
+        ? {
+            intervals: {
+              draws: options.draws.count,
+              scenarios: chosen.ids ?? [''],
+              // By code, so the result is the same whichever thread finished first.
+              areas: run.outcomes
+                .flatMap((o) => (o.intervals ? [{ code: o.code, intervals: o.intervals }] : []))
+                .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+            },
+          }
+        : {}),
     };
   } finally {
     for (const worker of pool) void worker.terminate();
   }
 }
 
-/** intervals.csv's rows: each modelled area's (by code, scenarios in order), then the national totals. */
-function intervalsOf(
-  outcomes: readonly AreaOutcome[],
-  scenarios: readonly string[],
-  national: NationalDraws,
-): Readonly<Record<string, string>>[] {
-  const simulated = outcomes
-    .filter((o) => o.intervals)
-    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return [
-    ...simulated.flatMap((o) =>
-      scenarios.flatMap((id) => o.intervals!.find((i) => i.id === id)?.rows ?? []),
-    ),
-    ...national.rows(scenarios),
-  ];
+/** --hnb-from's files, read here once so that a problem with one stops the run before any area is modelled. */
+function readHnbFromFiles(
+  dir: string,
+  files: readonly string[] | undefined,
+  limits: Limits,
+): { files: string[]; issues: readonly Issue[]; inputs: readonly InputDigest[] } {
+  const reader = new InputReader(dir, limits);
+  const absolute = (files ?? []).map((file) => path.resolve(file));
+  for (const file of absolute) reader.table(file, HNB_FROM_COLUMNS, true);
+  return { files: absolute, issues: reader.issues, inputs: reader.inputs };
 }
 
 function chooseScenarios(
@@ -207,32 +218,8 @@ function chooseScenarios(
   return { ids: [...wanted], issues };
 }
 
-/** An area's summary rows per scenario: unrounded, as printed, and as figures of the printed rows (for the national totals). */
-type ConvertedRows = ReadonlyMap<
-  string,
-  {
-    readonly rows: readonly BatchRow[];
-    readonly texts: readonly PrintedRow[];
-    readonly printed: readonly AreaYear[];
-  }
->;
-
-function convert(outcome: AreaOutcome): ConvertedRows {
-  return new Map(
-    outcome.scenarios.map(({ id, rows }) => [
-      id,
-      {
-        rows: rows.map((wire) => ({ ...fromWire(wire), scenario: id })),
-        texts: rows.map((wire) => printedRow(wire, id)),
-        printed: rows.map((wire) => asPrinted(wire, id)),
-      },
-    ]),
-  );
-}
-
 function assemble(
   outcomes: readonly AreaOutcome[],
-  converted: ReadonlyMap<AreaOutcome, ConvertedRows>,
   scenarios: readonly string[],
   global: readonly Issue[],
   read: readonly InputDigest[],
@@ -244,8 +231,6 @@ function assemble(
   const codes = [...byCode.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const areas: AreaResult[] = [];
   const rows: BatchRow[] = [];
-  const texts: PrintedRow[] = [];
-  const printed: AreaYear[] = [];
   for (const code of codes) {
     const group = byCode.get(code)!.sort((a, b) => ((a.source ?? '') < (b.source ?? '') ? -1 : 1));
     // A folder of model folders can name one area twice; none of them is modelled.
@@ -263,14 +248,9 @@ function assemble(
     const failed = hasErrors(issues) || group[0]!.scenarios.length === 0;
     areas.push({ code, name: group[0]!.name, issues, failed });
     if (failed || stopped) continue;
-    const ready = converted.get(group[0]!) ?? convert(group[0]!);
     for (const id of scenarios) {
-      const run = ready.get(id);
-      if (run) {
-        rows.push(...run.rows);
-        texts.push(...run.texts);
-        printed.push(...run.printed);
-      }
+      const run = group[0]!.scenarios.find((s) => s.id === id);
+      if (run) rows.push(...run.rows.map((wire) => fromWire(wire, id)));
     }
   }
   const warnings = uniqueIssues(
@@ -290,13 +270,6 @@ function assemble(
     areas,
     scenarios,
     rows,
-    printed: texts,
-    national: stopped
-      ? []
-      : nationalTotals(printed, scenarios, {
-          inYear: 'in_year_balance',
-          cumulative: 'cumulative_balance',
-        }),
     warnings,
     inputs,
     provenance,
@@ -304,36 +277,10 @@ function assemble(
   };
 }
 
-function fromWire(wire: AreaOutcome['scenarios'][number]['rows'][number]): Row {
+/** A worker's row as figures: decimal text made Decimals again (structured clone keeps no prototypes). */
+function fromWire(wire: WireRow, scenario: string): BatchRow {
   const row: Record<string, string | Decimal> = {};
   for (const [column, value] of Object.entries(wire))
     row[column] = typeof value === 'string' ? value : new Dec(value.d);
-  return row;
-}
-
-/** A row's cells as summary.csv prints them: the worker rounded the figures (src/io/model-area.ts), text is made spreadsheet-safe as renderCsv makes it. */
-function printedRow(
-  wire: AreaOutcome['scenarios'][number]['rows'][number],
-  scenario: string,
-): PrintedRow {
-  const row: Record<string, string> = { scenario: neutraliseText(scenario) };
-  for (const [column, value] of Object.entries(wire))
-    row[column] = typeof value === 'string' ? neutraliseText(value) : value.p;
-  return row;
-}
-
-/** A row's figures as summary.csv prints them (rounded in the worker), so national totals are the sums of the printed rows. */
-function asPrinted(
-  wire: AreaOutcome['scenarios'][number]['rows'][number],
-  scenario: string,
-): AreaYear {
-  const figures: Record<string, Decimal> = {};
-  for (const [column, value] of Object.entries(wire))
-    if (typeof value !== 'string') figures[column] = new Dec(value.p);
-  return {
-    area: String(wire['area_code']),
-    scenario,
-    financialYear: String(wire['financial_year']),
-    figures,
-  };
+  return { ...row, scenario };
 }

@@ -1,0 +1,216 @@
+import { parse } from 'csv-parse/sync';
+import { error, type Issue } from '../../core/issue.js';
+import { type ColumnSpec, readCsvTable, readHeader } from '../csv-table.js';
+import { rowsReadable } from '../input-reader.js';
+import type { Limits } from '../limits.js';
+
+/** A record of a national CSV: its fields, the line it starts on, and how many identical records it stands for. */
+export interface AreaRecord {
+  readonly fields: readonly string[];
+  readonly line: number;
+  readonly repeats: number;
+}
+
+/** A national CSV read once and split by its `area` column ('' = rows without an area, for every area). */
+export interface NationalCsv {
+  readonly file: string;
+  /** Header names (trimmed, lower case) by field number, '' where unnamed or repeated. */
+  readonly columns: readonly string[];
+  /** Problems with the header or the whole table (rows are not read when one is an error). */
+  readonly issues: readonly Issue[];
+  /** Each area's records in file order; with `tally`, identical records folded into the first. */
+  readonly byArea: ReadonlyMap<string, readonly AreaRecord[]>;
+  /** Data records by area, counting repeats. */
+  readonly rowCounts: ReadonlyMap<string, number>;
+}
+
+/**
+ * Reads a national CSV with csv-parse, as readCsvTable reads a model folder's (same options, line
+ * numbers, header checks and limits), and groups its records by area. With `tally`, identical
+ * records of an area are folded into the first with a count, told apart by their fields joined
+ * into one key: a pupil-level national cohort repeats about a third as many distinct records
+ * over its rows, and each distinct one is then checked and sent to a worker once.
+ */
+export function readNationalCsv(
+  text: string,
+  file: string,
+  spec: ColumnSpec,
+  limits: Limits,
+  options: { readonly tally: boolean },
+): NationalCsv {
+  const reader = new AreaGrouper(text, file, spec, limits, options.tally);
+  let records: string[][];
+  try {
+    // `to` stops one record past the limit, so an oversized file is refused without being read whole.
+    records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      to: limits.maxRows + 2,
+    }) as string[][];
+  } catch {
+    // readCsvTable says where and why (an unclosed quote's opening line).
+    return { ...reader.result(), issues: readCsvTable(text, file, spec, limits).issues };
+  }
+  try {
+    for (const record of records) reader.take(record);
+  } catch (cause) {
+    if (cause !== STOP) throw cause;
+  }
+  return reader.result();
+}
+
+/** Thrown by AreaGrouper once the table cannot be read row by row. */
+const STOP = new Error('stop reading this table');
+
+/**
+ * Takes a national CSV's records one at a time, in the order csv-parse gives them, counting lines as
+ * readCsvTable does (withLineNumbers): the header's checks, the limits, then each data record
+ * into its area's list.
+ */
+class AreaGrouper {
+  private line = 1;
+  private columns: string[] | undefined;
+  private readonly issues: Issue[] = [];
+  private areaAt = -1;
+  private count = 0;
+  private readonly byArea = new Map<string, AreaRecord[]>();
+  private readonly rowCounts = new Map<string, number>();
+  private readonly firsts = new Map<string, Map<string, { repeats: number }>>();
+  private lastArea: string | undefined;
+  private list: AreaRecord[] = [];
+  private seen = new Map<string, { repeats: number }>();
+  /** Fields joined by NUL are one key per distinct record when no field holds a NUL. */
+  private readonly key: (fields: string[]) => string;
+
+  constructor(
+    text: string,
+    private readonly file: string,
+    private readonly spec: ColumnSpec,
+    private readonly limits: Limits,
+    private readonly tally: boolean,
+  ) {
+    this.key = text.includes('\0')
+      ? (fields) => JSON.stringify(fields)
+      : (fields) => fields.join('\0');
+  }
+
+  take(record: string[]): void {
+    const line = this.line;
+    this.line += 1;
+    // A quoted field may span lines; count the line ends inside it.
+    for (const field of record)
+      for (let at = field.indexOf('\n'); at >= 0; at = field.indexOf('\n', at + 1)) this.line += 1;
+    if (record.length === 1 && record[0]!.trim() === '') return;
+    // A tallied record's key is at least as long as its longest field: most records need no more.
+    const key = this.tally ? this.key(record) : '';
+    if (!this.tally || key.length > this.limits.maxFieldChars) {
+      const long = record.findIndex((field) => field.length > this.limits.maxFieldChars);
+      if (long >= 0) this.stop(tooLong(record, long, this.file, line, this.limits));
+    }
+    if (!this.columns) {
+      this.header(record, line);
+      return;
+    }
+    this.count += 1;
+    if (this.count > this.limits.maxRows)
+      this.stop(
+        error(
+          'TOO_MANY_ROWS',
+          `file has more than ${this.limits.maxRows} data rows`,
+          { file: this.file, line },
+          'split the file, or raise HIGHNEEDS_MAX_ROWS for this run',
+        ),
+      );
+    const area = this.areaAt < 0 ? '' : (record[this.areaAt] ?? '').trim();
+    // A national file usually lists an area's rows together: the same list line after line.
+    if (area !== this.lastArea) this.switchTo(area);
+    this.rowCounts.set(area, this.rowCounts.get(area)! + 1);
+    if (!this.tally) {
+      this.list.push({ fields: record, line, repeats: 1 });
+      return;
+    }
+    const first = this.seen.get(key);
+    if (first) first.repeats += 1;
+    else {
+      const added = { fields: record, line, repeats: 1 };
+      this.seen.set(key, added);
+      this.list.push(added);
+    }
+  }
+
+  result(): NationalCsv {
+    // An empty file: the header checks say which columns are missing.
+    if (!this.columns)
+      this.issues.push(...readCsvTable('', this.file, this.spec, this.limits).issues);
+    const readable = rowsReadable(this.issues);
+    return {
+      file: this.file,
+      columns: this.columns ?? [],
+      issues: this.issues,
+      byArea: readable ? this.byArea : new Map(),
+      rowCounts: readable ? this.rowCounts : new Map(),
+    };
+  }
+
+  private header(record: string[], line: number): void {
+    const byName = readHeader(record, line, this.file, this.spec, this.issues);
+    this.columns = record.map(() => '');
+    for (const [name, index] of byName) this.columns[index] = name;
+    this.areaAt = this.columns.indexOf('area');
+    if (!rowsReadable(this.issues)) throw STOP;
+  }
+
+  private switchTo(area: string): void {
+    this.lastArea = area;
+    let list = this.byArea.get(area);
+    if (!list) {
+      list = [];
+      this.byArea.set(area, list);
+      this.firsts.set(area, new Map());
+      this.rowCounts.set(area, 0);
+    }
+    this.list = list;
+    this.seen = this.firsts.get(area)!;
+  }
+
+  private stop(issue: Issue): never {
+    this.issues.push(issue);
+    throw STOP;
+  }
+}
+
+/** FIELD_TOO_LONG at the first cell over the limit (the rest would only repeat it). */
+function tooLong(
+  record: readonly string[],
+  column: number,
+  file: string,
+  line: number,
+  limits: Limits,
+): Issue {
+  return error(
+    'FIELD_TOO_LONG',
+    `cell has ${record[column]!.length} characters, over the limit of ${limits.maxFieldChars}`,
+    { file, line, column: column + 1 },
+    'check for a missing closing quote, or raise HIGHNEEDS_MAX_FIELD_CHARS',
+  );
+}
+
+/** An area's records and the records without an area, merged in file order. */
+export function withShared(
+  shared: readonly AreaRecord[] | undefined,
+  own: readonly AreaRecord[] | undefined,
+): readonly AreaRecord[] {
+  if (!shared?.length) return own ?? [];
+  if (!own?.length) return shared;
+  const merged: AreaRecord[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < shared.length || j < own.length)
+    merged.push(
+      j >= own.length || (i < shared.length && shared[i]!.line < own[j]!.line)
+        ? shared[i++]!
+        : own[j++]!,
+    );
+  return merged;
+}

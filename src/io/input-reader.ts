@@ -1,0 +1,103 @@
+import * as path from 'node:path';
+import { error, type Issue } from '../core/issue.js';
+import { type ColumnSpec, type CsvTable, readCsvTable } from './csv-table.js';
+import { displayPath, readInput, readInputBytes } from './files.js';
+import type { Limits } from './limits.js';
+
+/** A file read as an input, with the SHA-256 of its bytes: what the provenance manifest lists. */
+export interface InputDigest {
+  readonly path: string;
+  readonly sha256: string;
+}
+
+/** Problems with a whole CSV table: its rows are not read until they are fixed. */
+const TABLE_LEVEL: ReadonlySet<string> = new Set([
+  'CSV_MALFORMED',
+  'MISSING_COLUMN',
+  'TOO_MANY_ROWS',
+  'FIELD_TOO_LONG',
+]);
+
+/**
+ * True when a table's issues leave its rows readable. A table that cannot be read, or lacks a
+ * required column, is not read row by row: every row (and checks such as EMPTY_COHORT) would
+ * only repeat the one problem.
+ */
+export const rowsReadable = (issues: readonly Issue[]): boolean =>
+  !issues.some((issue) => TABLE_LEVEL.has(issue.code));
+
+/**
+ * Reads the inputs of one model folder: each file read once, its SHA-256 noted in `inputs`, a
+ * required file that is missing reported as FILE_MISSING, a refused one (too large, not UTF-8,
+ * not a regular file) reported as such. Names are relative to the folder.
+ */
+export class InputReader {
+  constructor(
+    readonly dir: string,
+    readonly limits: Limits,
+    readonly issues: Issue[] = [],
+    readonly inputs: InputDigest[] = [],
+  ) {}
+
+  /** The file's bytes, or undefined (with the problem noted when it matters). */
+  bytes(name: string, required: boolean): { bytes: Buffer; display: string } | undefined {
+    const filePath = path.resolve(this.dir, name);
+    const display = displayPath(filePath);
+    const result = readInputBytes(filePath, display, this.limits.maxFileBytes);
+    if (result.status === 'ok') {
+      this.inputs.push({ path: display, sha256: result.file.sha256 });
+      return { bytes: result.file.bytes, display };
+    }
+    this.missing(result, name, display, required);
+    return undefined;
+  }
+
+  /** The file's text, or undefined (with the problem noted when it matters). */
+  text(name: string, required: boolean): { text: string; display: string } | undefined {
+    const filePath = path.resolve(this.dir, name);
+    const display = displayPath(filePath);
+    const result = readInput(filePath, display, this.limits.maxFileBytes);
+    if (result.status === 'ok') {
+      this.inputs.push({ path: display, sha256: result.file.sha256 });
+      return { text: result.file.text, display };
+    }
+    this.missing(result, name, display, required);
+    return undefined;
+  }
+
+  /** A CSV table, or undefined when its file is missing or its rows cannot be read (rowsReadable). */
+  table(name: string, spec: ColumnSpec, required: boolean): CsvTable | undefined {
+    const file = this.text(name, required);
+    if (!file) return undefined;
+    const parsed = readCsvTable(file.text, file.display, spec, this.limits);
+    this.issues.push(...parsed.issues);
+    return rowsReadable(parsed.issues) ? parsed : undefined;
+  }
+
+  private missing(
+    result: { status: 'missing' } | { status: 'refused'; issue: Issue },
+    name: string,
+    display: string,
+    required: boolean,
+  ): void {
+    if (result.status === 'refused') this.issues.push(result.issue);
+    else if (required)
+      this.issues.push(
+        error('FILE_MISSING', `required file ${name} was not found in ${displayPath(this.dir)}`, {
+          file: display,
+        }),
+      );
+  }
+}
+
+/**
+ * Input paths as the provenance manifest records them: relative to the model folder, with "/"
+ * between names, so the same run from another working folder writes the same bytes.
+ */
+export function relativeInputs(dir: string, inputs: readonly InputDigest[]): InputDigest[] {
+  return inputs.map((input) => ({ path: fromModel(dir, input.path), sha256: input.sha256 }));
+}
+
+/** A path as a manifest records it: relative to the model folder, "/" between names. */
+export const fromModel = (dir: string, file: string): string =>
+  path.relative(path.resolve(dir), path.resolve(file)).split(path.sep).join('/');

@@ -1,0 +1,39 @@
+import { realpathSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { error, type Issue, type Location } from '../core/issue.js';
+
+/**
+ * Paths that model files name (a tariff, the areas table) stay inside the model folder or the
+ * tariff library unless --allow-outside is given: a model passed on, or a national model's
+ * areas.csv, must not make the tool read /etc/shadow and echo its first character in an error,
+ * or hang on /dev/zero. Checked on real paths, so a link inside the folder cannot lead out.
+ */
+export function insideFolders(file: string, folders: readonly string[]): boolean {
+  const real = realPath(file);
+  return folders.some((folder) => {
+    const relative = path.relative(realPath(folder), real);
+    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  });
+}
+
+const realPath = (file: string): string => {
+  try {
+    return realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+};
+
+/** True when something is at the path (a file or not): found by its metadata, never by reading it. */
+export const exists = (file: string): boolean =>
+  statSync(file, { throwIfNoEntry: false }) !== undefined;
+
+/** PATH_OUTSIDE_MODEL at the field or file that names the path; nothing read from it. */
+export function pathOutside(name: string, at: Location, what = 'path'): Issue {
+  return error(
+    'PATH_OUTSIDE_MODEL',
+    `${what} "${name}" is outside the model folder and the tariff library`,
+    at,
+    'copy the file into the model folder (or name a library id), or run with --allow-outside',
+  );
+}

@@ -1,0 +1,87 @@
+import * as path from 'node:path';
+import type { Tariff } from '../core/tariff.js';
+import { type AreaSource, assembleModel, type LoadedModel } from './assemble-model.js';
+import { InputReader } from './input-reader.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { present } from './model-tables.js';
+import { COHORT_COLUMNS } from './read-cohort.js';
+import { CEASING_COLUMNS, NEW_PLANS_COLUMNS, TRANSITIONS_COLUMNS } from './read-flows.js';
+import { FUNDING_COLUMNS, PLACES_COLUMNS } from './read-ledger.js';
+import { CAPACITY_COLUMNS } from './read-capacity.js';
+import { POPULATION_COLUMNS } from './read-population.js';
+import { HNB_FROM_COLUMNS } from './read-hnb-from.js';
+import { parseManifest } from './read-manifest.js';
+import { readOverridePolicy } from './read-policy.js';
+import { SPEND_COLUMNS } from './read-spend.js';
+import { modelTariff, readTariffFile } from './tariff-library.js';
+
+export type { LoadedModel } from './assemble-model.js';
+export type { InputDigest } from './input-reader.js';
+
+export interface LoadOptions {
+  /** A tariff file to use instead of the one model.json names. */
+  readonly tariffFile?: string;
+  /** The tariff library, for a model.json `tariff` that is a library id (default: the shipped tariffs/). */
+  readonly libraryDir?: string;
+  /** Size limits on inputs (default DEFAULT_LIMITS). */
+  readonly limits?: Limits;
+  /** `highneeds nff` output files whose allocation for the model's area replaces funding.csv's hnb_allocation for that year. */
+  readonly hnbFrom?: readonly string[];
+  /** Let model.json name a tariff outside the model folder and the library (--allow-outside). */
+  readonly allowOutside?: boolean;
+  /** The policy data folder (default: the shipped policy/). */
+  readonly policyDir?: string;
+}
+
+/** Reads a model folder (README, "The model folder") into a Model, with every problem found. */
+export function loadModel(dir: string, options: LoadOptions = {}): LoadedModel {
+  return assembleModel(readModelFolder(dir, options));
+}
+
+/** A model folder as an area source: model.json, its tariff and its tables, read in that order. */
+function readModelFolder(dir: string, options: LoadOptions = {}): AreaSource {
+  const reader = new InputReader(dir, options.limits ?? DEFAULT_LIMITS);
+  const { issues, inputs } = reader;
+  const manifestFile = reader.text('model.json', true);
+  const policy = readOverridePolicy(options.policyDir);
+  if (!manifestFile) return { settings: {}, tables: {}, issues, inputs, policy };
+  const manifest = parseManifest(manifestFile.text, manifestFile.display, issues);
+
+  let tariff: Tariff | undefined;
+  const tariffFile = options.tariffFile
+    ? path.resolve(options.tariffFile)
+    : modelTariff(manifest, dir, options, issues);
+  if (tariffFile) {
+    const loaded = readTariffFile(tariffFile, reader.limits);
+    issues.push(...loaded.issues);
+    if (loaded.sha256) inputs.push({ path: loaded.file, sha256: loaded.sha256 });
+    tariff = loaded.tariff;
+  }
+  const cohort = reader.table('cohort.csv', COHORT_COLUMNS, true);
+  const tables = {
+    ...(cohort ? { cohort: { table: cohort } } : {}),
+    ...present('newPlans', reader.table('new-plans.csv', NEW_PLANS_COLUMNS, false)),
+    ...present('ceasing', reader.table('ceasing.csv', CEASING_COLUMNS, false)),
+    ...present('transitions', reader.table('transitions.csv', TRANSITIONS_COLUMNS, false)),
+    ...present('places', reader.table('places.csv', PLACES_COLUMNS, false)),
+    ...present('funding', reader.table('funding.csv', FUNDING_COLUMNS, true)),
+    ...present('population', reader.table('population.csv', POPULATION_COLUMNS, false)),
+    ...present('capacity', reader.table('capacity.csv', CAPACITY_COLUMNS, false)),
+    ...present('spend', reader.table('spend.csv', SPEND_COLUMNS, false)),
+  };
+  const hnbFrom = (options.hnbFrom ?? []).flatMap((file) => {
+    const table = reader.table(path.resolve(file), HNB_FROM_COLUMNS, true);
+    return table ? [table] : [];
+  });
+  if (policy.sha256) inputs.push({ path: policy.file, sha256: policy.sha256 });
+  const { area, baseYear, horizon, assumptions, writeOff, overflowSetting, at, money } = manifest;
+  return {
+    settings: { area, baseYear, horizon, assumptions, writeOff, overflowSetting, at, money },
+    policy,
+    ...(tariff ? { tariff } : {}),
+    tables,
+    hnbFrom,
+    issues,
+    inputs,
+  };
+}

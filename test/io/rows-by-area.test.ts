@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readNationalCsv, withShared } from '../../src/io/batch/rows-by-area.js';
+import { readCsvTable } from '../../src/io/csv-table.js';
+import { DEFAULT_LIMITS } from '../../src/io/limits.js';
+
+const SPEC = { required: ['ncy', 'need'], optional: ['area', 'count'] };
+const COLUMNS = ['area', 'ncy', 'need', 'count'];
+
+/** Each area's records as [line, trimmed fields, repeats], and the issues as line:column CODE. */
+function byArea(text: string, tally: boolean, limits = DEFAULT_LIMITS) {
+  const csv = readNationalCsv(text, 'cohort.csv', SPEC, limits, { tally });
+  return {
+    issues: csv.issues.map((i) => `${i.location?.line}:${i.location?.column} ${i.code}`),
+    columns: csv.columns,
+    rowCounts: Object.fromEntries(csv.rowCounts),
+    areas: Object.fromEntries(
+      [...csv.byArea.keys()]
+        .sort()
+        .map((area) => [
+          area,
+          csv.byArea.get(area)!.map((r) => [r.line, r.fields.map((f) => f.trim()), r.repeats]),
+        ]),
+    ),
+  };
+}
+
+describe('a national CSV read by csv-parse and grouped by area', () => {
+  it('gives each area the rows readCsvTable reads from the same text, at the same lines', () => {
+    const cell = fc.constantFrom('E1', 'E2', ' E1 ', '', '3', 'ASD', '"SE,MH"', '"a\nb"', 'Ünï');
+    const record = fc.array(cell, { minLength: 4, maxLength: 4 });
+    const line = fc.oneof(
+      { weight: 8, arbitrary: record.map((r) => r.join(',')) },
+      { weight: 1, arbitrary: fc.constantFrom('', '  ', ',,,', 'E1,3') },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(line, { maxLength: 30 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        (lines, end, bom) => {
+          const text = `${bom ? '\ufeff' : ''}area,ncy,need,count${end}${lines.map((l) => `${l}${end}`).join('')}`;
+          const table = readCsvTable(text, 'cohort.csv', SPEC);
+          const expected = new Map<string, [number, string[]][]>();
+          for (const row of table.rows) {
+            const area = row.get('area');
+            expected.set(area, [
+              ...(expected.get(area) ?? []),
+              [row.line, COLUMNS.map((c) => row.get(c))],
+            ]);
+          }
+          const csv = readNationalCsv(text, 'cohort.csv', SPEC, DEFAULT_LIMITS, { tally: false });
+          const got = new Map<string, [number, string[]][]>();
+          for (const [area, records] of csv.byArea) {
+            // readCsvTable drops rows of empty cells and reports short rows; an area's table does the same later.
+            const kept = records.filter(
+              (r) => r.fields.length === 4 && !r.fields.every((f) => f.trim() === ''),
+            );
+            if (kept.length)
+              got.set(
+                area,
+                kept.map((r) => [r.line, r.fields.map((f) => f.trim())]),
+              );
+          }
+          expect(Object.fromEntries(got)).toEqual(Object.fromEntries(expected));
+          const tallied = readNationalCsv(text, 'cohort.csv', SPEC, DEFAULT_LIMITS, {
+            tally: true,
+          });
+          for (const [area, records] of tallied.byArea)
+            expect(records.reduce((sum, r) => sum + r.repeats, 0)).toBe(
+              tallied.rowCounts.get(area),
+            );
+        },
+      ),
+      { seed: 20261206, numRuns: 300 },
+    );
+  });
+
+  it('tallies identical rows once with their count, keeps rows without an area apart, and counts lines as the file has them', () => {
+    const text =
+      '\ufeffArea,NCY,need,count\r\nE1,3,ASD,\r\n\r\nE2,4,"SEMH",2\r\n,5,MLD,\r\nE1,3,ASD,\r\n,,,\r\nE1, 3,ASD,\r\n E2 ,4,SEMH,2\r\n';
+    const read = byArea(text, true);
+    expect(read.columns).toEqual(['area', 'ncy', 'need', 'count']);
+    expect(read.rowCounts).toEqual({ E1: 3, E2: 2, '': 2 });
+    expect(read.areas['E1']).toEqual([
+      [2, ['E1', '3', 'ASD', ''], 2],
+      [8, ['E1', '3', 'ASD', ''], 1],
+    ]);
+    expect(read.areas['E2']).toEqual([
+      [4, ['E2', '4', 'SEMH', '2'], 1],
+      [9, ['E2', '4', 'SEMH', '2'], 1],
+    ]);
+    expect(read.areas['']).toEqual([
+      [5, ['', '5', 'MLD', ''], 1],
+      [7, ['', '', '', ''], 1],
+    ]);
+  });
+
+  it('reports header problems, limits and an unclosed quote as readCsvTable does', () => {
+    expect(byArea('area,ncy\nE1,3\n', false).issues).toEqual(['1:undefined MISSING_COLUMN']);
+    expect(byArea('area,ncy,need,colour\nE1,3,ASD,red\n', false).issues).toEqual([
+      '1:4 UNKNOWN_COLUMN',
+    ]);
+    expect(byArea('area,ncy,need\nE1,3,"ASD\n', false).issues).toEqual([
+      '2:undefined CSV_MALFORMED',
+    ]);
+    expect(byArea('', false).issues).toEqual([
+      '1:undefined MISSING_COLUMN',
+      '1:undefined MISSING_COLUMN',
+    ]);
+    const narrow = { ...DEFAULT_LIMITS, maxFieldChars: 8 };
+    for (const tally of [false, true]) {
+      expect(byArea('area,ncy,need\nE1,1,ASD\nE1,2,ABCDEFGHIJ\n', tally, narrow).issues).toEqual([
+        '3:3 FIELD_TOO_LONG',
+      ]);
+      // Eight characters of two bytes each: within the limit, which counts characters.
+      expect(byArea('area,ncy,need\nE1,1,éééééééé\n', tally, narrow).issues).toEqual([]);
+    }
+    const two = { ...DEFAULT_LIMITS, maxRows: 2 };
+    expect(byArea('area,ncy,need\nE1,1,A\nE1,2,A\nE1,3,A\nE1,4,A\n', true, two).issues).toEqual([
+      '4:undefined TOO_MANY_ROWS',
+    ]);
+  });
+
+  it("merges an area's rows with the rows for every area in file order", () => {
+    const csv = readNationalCsv(
+      'area,ncy,need\nE1,1,ASD\n,2,ASD\nE1,3,ASD\n,4,ASD\n',
+      'c.csv',
+      SPEC,
+      DEFAULT_LIMITS,
+      { tally: false },
+    );
+    expect(withShared(csv.byArea.get(''), csv.byArea.get('E1')).map((r) => r.line)).toEqual([
+      2, 3, 4, 5,
+    ]);
+    expect(withShared(undefined, csv.byArea.get('E1')).map((r) => r.line)).toEqual([2, 4]);
+  });
+});
