@@ -233,7 +233,7 @@ function flowsOf(
 }
 
 /** The months of AY `ay` inside the charged window, split by financial year (Sep–Mar, Apr–Aug). */
-function chargedSpans(
+export function chargedSpans(
   ay: AcademicYear,
   windowStart: MonthIndex,
   windowEnd: MonthIndex,

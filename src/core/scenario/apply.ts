@@ -18,7 +18,7 @@ interface AppliedScenario {
  * added, the agreement's payments booked, tariff and funding levers applied to the data, and
  * the cohort levers as projection adjustments. `levers` defaults to all of the scenario's.
  */
-function applyScenario(
+export function applyScenario(
   model: Model,
   scenario: Scenario,
   levers: readonly Lever[] = scenario.levers,
