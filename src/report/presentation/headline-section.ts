@@ -49,12 +49,12 @@ export function headlineSection(scenarios: readonly ReportScenario[]): ReportSec
           { key: 'scenario', label: 'Scenario', kind: 'text' },
           {
             key: 'horizon',
-            label: `Cumulative balance at the end of ${formatFinancialYear(last)}`,
+            label: `Cumulative balance, end of ${formatFinancialYear(last)}`,
             kind: 'money',
           },
           {
             key: 'override',
-            label: 'Cumulative balance when the statutory override ends (2027-28), if in deficit',
+            label: 'Cumulative balance, end of 2027-28 (override ends), if in deficit',
             kind: 'money',
           },
           { key: 'balance', label: 'In-year balance first reached', kind: 'text' },
