@@ -7,6 +7,9 @@ import { DEFAULT_LIMITS } from './limits.js';
 
 export const DSG_PLAN_MAP_FILE = 'dsg-plan-map.csv';
 
+/** The shipped map, used when the model folder has none (src/io and dist/io sit two levels down). */
+const DEFAULT_DSG_PLAN_MAP = new URL('../../templates/dsg-plan-map.csv', import.meta.url).pathname;
+
 export interface ReadDsgPlanMap {
   readonly map?: DsgPlanMap;
   readonly issues: readonly Issue[];
@@ -19,7 +22,10 @@ export interface ReadDsgPlanMap {
  * (templates/dsg-plan-map.csv). `kind` is setting or income; an income id is one of the
  * summary's income columns; each (kind, id) once; the category is the template row's name.
  */
-export function readDsgPlanMap(modelDir: string, defaultFile: string): ReadDsgPlanMap {
+export function readDsgPlanMap(
+  modelDir: string,
+  defaultFile = DEFAULT_DSG_PLAN_MAP,
+): ReadDsgPlanMap {
   const own = path.join(modelDir, DSG_PLAN_MAP_FILE);
   const display = displayPath(own);
   const read = readInput(own, display, DEFAULT_LIMITS.maxFileBytes);

@@ -18,12 +18,31 @@ let expected: Record<string, number>;
 beforeAll(async () => {
   expect((await inProcess(['report', 'fixtures/example', '--out', file, '--quiet'])).code).toBe(0);
   html = readFileSync(file, 'utf8');
-  const ids = (JSON.parse(readFileSync('fixtures/example/scenarios.json', 'utf8')) as { scenarios: { id: string }[] }).scenarios.map((s) => s.id);
+  const ids = (
+    JSON.parse(readFileSync('fixtures/example/scenarios.json', 'utf8')) as {
+      scenarios: { id: string }[];
+    }
+  ).scenarios.map((s) => s.id);
   const scenarios = ids.length;
   // The breakdowns are of the last scenario (the plan).
-  const byNeed = await inProcess(['project', 'fixtures/example', '--scenario', ids.at(-1)!, '--breakdown', 'need', '--format', 'csv']);
+  const byNeed = await inProcess([
+    'project',
+    'fixtures/example',
+    '--scenario',
+    ids.at(-1)!,
+    '--breakdown',
+    'need',
+    '--format',
+    'csv',
+  ]);
   expect(byNeed.code).toBe(0);
-  needs = new Set(byNeed.stdout.trim().split('\n').slice(1).map((line) => line.split(',')[2])).size;
+  needs = new Set(
+    byNeed.stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[2]),
+  ).size;
   expected = {
     'chart-cumulative-balance': scenarios,
     'chart-in-year-balance': scenarios,
@@ -37,12 +56,15 @@ beforeAll(async () => {
 /** The charts in markup: id → the data-series it declares and the series groups it draws. */
 function charts(markup: string): Map<string, { declared: number; drawn: number; titled: boolean }> {
   const found = new Map<string, { declared: number; drawn: number; titled: boolean }>();
-  for (const match of markup.matchAll(/<svg[^>]*class="chart" id="([^"]+)" data-series="(\d+)"[^>]*>([\s\S]*?)<\/svg>/g)) {
+  for (const match of markup.matchAll(
+    /<svg[^>]*class="chart" id="([^"]+)" data-series="(\d+)"[^>]*>([\s\S]*?)<\/svg>/g,
+  )) {
     const [, id, declared, body] = match;
     found.set(id!, {
       declared: Number(declared),
       drawn: (body!.match(/<g class="series"/g) ?? []).length,
-      titled: body!.startsWith(`<title id="${id}-title">`) && body!.includes(`<desc id="${id}-desc">`),
+      titled:
+        body!.startsWith(`<title id="${id}-title">`) && body!.includes(`<desc id="${id}-desc">`),
     });
   }
   return found;
@@ -71,7 +93,9 @@ describe('the HTML report, as a file', () => {
   });
 
   it('shows the tariff with every source and status, the Safety Valve and the provenance', () => {
-    const tariff = JSON.parse(readFileSync('tariffs/example-borough-2025.json', 'utf8')) as { references: { url: string }[] };
+    const tariff = JSON.parse(readFileSync('tariffs/example-borough-2025.json', 'utf8')) as {
+      references: { url: string }[];
+    };
     for (const r of tariff.references) expect(html).toContain(r.url.replace(/&/g, '&amp;'));
     expect(html).toContain('Safety Valve instalments');
     expect(html).toMatch(/<td class="mono">[0-9a-f]{64}<\/td>/);
@@ -85,14 +109,21 @@ describe.skipIf(!CHROMIUM)('the HTML report, opened in headless Chromium', () =>
     expect(run.status).toBe(0);
     expect(run.stderr.split('\n').filter((line) => line.includes(':CONSOLE'))).toEqual([]);
     const found = charts(run.stdout);
-    for (const [id, series] of Object.entries(expected)) expect(found.get(id)?.drawn, id).toBe(series);
+    for (const [id, series] of Object.entries(expected))
+      expect(found.get(id)?.drawn, id).toBe(series);
   });
 
   it('looks like the stored screenshot (docs/img/report.png), within a tolerance', () => {
     const shot = path.join(dir, 'shot.png');
-    const run = chromium(file, ['--hide-scrollbars', '--force-device-scale-factor=1', '--window-size=1000,2600', `--screenshot=${shot}`]);
+    const run = chromium(file, [
+      '--hide-scrollbars',
+      '--force-device-scale-factor=1',
+      '--window-size=1000,2600',
+      `--screenshot=${shot}`,
+    ]);
     expect(run.status).toBe(0);
-    if (process.env['UPDATE_SCREENSHOT'] === '1' || !existsSync(STORED)) writeFileSync(STORED, readFileSync(shot));
+    if (process.env['UPDATE_SCREENSHOT'] === '1' || !existsSync(STORED))
+      writeFileSync(STORED, readFileSync(shot));
     const share = differingShare(decodePng(readFileSync(shot)), decodePng(readFileSync(STORED)));
     // Fonts differ a little between machines; a missing chart or a broken layout changes far more.
     expect(share).toBeLessThan(0.03);
@@ -100,4 +131,6 @@ describe.skipIf(!CHROMIUM)('the HTML report, opened in headless Chromium', () =>
 });
 
 if (!CHROMIUM)
-  process.stderr.write('html-report.test: chromium is not installed; skipping the headless-browser checks (.ci/run installs it)\n');
+  process.stderr.write(
+    'html-report.test: chromium is not installed; skipping the headless-browser checks (.ci/run installs it)\n',
+  );

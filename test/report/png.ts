@@ -24,7 +24,9 @@ export function decodePng(bytes: Uint8Array): Image {
       height = view.getUint32(at + 12);
       const [depth, colour, , , interlace] = body.subarray(8, 13);
       if (depth !== 8 || interlace !== 0 || (colour !== 2 && colour !== 6))
-        throw new Error(`unsupported PNG: depth ${depth}, colour type ${colour}, interlace ${interlace}`);
+        throw new Error(
+          `unsupported PNG: depth ${depth}, colour type ${colour}, interlace ${interlace}`,
+        );
       channels = colour === 6 ? 4 : 3;
     }
     if (type === 'IDAT') data.push(body);
@@ -43,7 +45,15 @@ export function decodePng(bytes: Uint8Array): Image {
       const b = previous[x]!;
       const c = x >= channels ? previous[x - channels]! : 0;
       const predictor =
-        filter === 0 ? 0 : filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : paeth(a, b, c);
+        filter === 0
+          ? 0
+          : filter === 1
+            ? a
+            : filter === 2
+              ? b
+              : filter === 3
+                ? (a + b) >> 1
+                : paeth(a, b, c);
       current[x] = (line[x]! + predictor) & 0xff;
     }
     for (let x = 0; x < width; x += 1)
@@ -68,7 +78,8 @@ export function differingShare(a: Image, b: Image, threshold = 48): number {
   let differing = 0;
   for (let i = 0; i < a.pixels.length; i += 4) {
     let most = 0;
-    for (let k = 0; k < 3; k += 1) most = Math.max(most, Math.abs(a.pixels[i + k]! - b.pixels[i + k]!));
+    for (let k = 0; k < 3; k += 1)
+      most = Math.max(most, Math.abs(a.pixels[i + k]! - b.pixels[i + k]!));
     if (most > threshold) differing += 1;
   }
   return differing / (a.width * a.height);

@@ -62,7 +62,15 @@ let workbook: ExcelJS.Workbook;
 const file = path.join(dir, 'report.xlsx');
 
 beforeAll(async () => {
-  const run = await inProcess(['report', 'fixtures/example', '--scenarios', SCENARIOS.join(','), '--out', file, '--quiet']);
+  const run = await inProcess([
+    'report',
+    'fixtures/example',
+    '--scenarios',
+    SCENARIOS.join(','),
+    '--out',
+    file,
+    '--quiet',
+  ]);
   expect(run.code).toBe(0);
   workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(readFileSync(file));
@@ -71,7 +79,18 @@ beforeAll(async () => {
 describe('the workbook, read back, against the CSV outputs to the penny', () => {
   it('has the sheets the issue lists', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
-      'Summary', 'Settings', 'Needs', 'Age groups', 'Flows', 'Scenarios', 'Savings', 'Safety Valve', 'DSG plan', 'Tariff', 'Assumptions', 'Inputs',
+      'Summary',
+      'Settings',
+      'Needs',
+      'Age groups',
+      'Flows',
+      'Scenarios',
+      'Savings',
+      'Safety Valve',
+      'DSG plan',
+      'Tariff',
+      'Assumptions',
+      'Inputs',
     ]);
   });
 
@@ -87,7 +106,10 @@ describe('the workbook, read back, against the CSV outputs to the penny', () => 
       const rows = longRows(workbook.getWorksheet(name)!);
       for (const id of SCENARIOS) {
         const expected = await csv(['project', 'fixtures/example', '--scenario', id, ...extra]);
-        checked += expectSame(rows.filter((r) => r['scenario'] === id), expected);
+        checked += expectSame(
+          rows.filter((r) => r['scenario'] === id),
+          expected,
+        );
       }
     }
     expect(checked).toBeGreaterThan(1000);
@@ -95,11 +117,19 @@ describe('the workbook, read back, against the CSV outputs to the penny', () => 
 
   it('Scenarios equals compare --format csv', async () => {
     const expected = await csv(['compare', 'fixtures/example', '--scenarios', SCENARIOS.join(',')]);
-    expect(expectSame(longRows(workbook.getWorksheet('Scenarios')!), expected)).toBe(expected.length * 7);
+    expect(expectSame(longRows(workbook.getWorksheet('Scenarios')!), expected)).toBe(
+      expected.length * 7,
+    );
   });
 
   it('Savings: each lever and year equals compare --savings, and the totals are formulas over them', async () => {
-    const expected = await csv(['compare', 'fixtures/example', '--scenarios', SCENARIOS.join(','), '--savings']);
+    const expected = await csv([
+      'compare',
+      'fixtures/example',
+      '--scenarios',
+      SCENARIOS.join(','),
+      '--savings',
+    ]);
     const sheet = workbook.getWorksheet('Savings')!;
     const labels = new Map<string, number>();
     sheet.eachRow((row, n) => {
@@ -111,7 +141,9 @@ describe('the workbook, read back, against the CSV outputs to the penny', () => 
     for (const r of mitigated) {
       const n = labels.get(r['label']!)!;
       expect(n, r['label']).toBeDefined();
-      expect(printed(sheet.getRow(n).getCell(2 + years.indexOf(r['financial_year']!)).value)).toBe(r['balance_improvement']);
+      expect(printed(sheet.getRow(n).getCell(2 + years.indexOf(r['financial_year']!)).value)).toBe(
+        r['balance_improvement'],
+      );
     }
   });
 });
@@ -127,12 +159,18 @@ function evaluate(sheet: ExcelJS.Worksheet, formula: string): number {
     let total = 0;
     const [, c1, r1, c2, r2] = sum;
     if (c1 === c2) for (let r = Number(r1); r <= Number(r2); r += 1) total += value(`${c1}${r}`);
-    else for (let c = c1!.charCodeAt(0); c <= c2!.charCodeAt(0); c += 1) total += value(`${String.fromCharCode(c)}${r1}`);
+    else
+      for (let c = c1!.charCodeAt(0); c <= c2!.charCodeAt(0); c += 1)
+        total += value(`${String.fromCharCode(c)}${r1}`);
     return total;
   }
   const terms = formula.match(/[+-]?[A-Z]+\d+/g)!;
   expect(terms.join('')).toBe(formula);
-  return terms.reduce((t, term) => (term.startsWith('-') ? t - value(term.slice(1)) : t + value(term.replace('+', ''))), 0);
+  return terms.reduce(
+    (t, term) =>
+      term.startsWith('-') ? t - value(term.slice(1)) : t + value(term.replace('+', '')),
+    0,
+  );
 }
 
 describe('formulas and text', () => {
@@ -143,8 +181,12 @@ describe('formulas and text', () => {
         row.eachCell((cell) => {
           if (cell.type === ExcelJS.ValueType.Formula) {
             formulas += 1;
-            expect(cell.formula).toMatch(/^(SUM\([A-Z]+\d+:[A-Z]+\d+\)|[+-]?[A-Z]+\d+([+-][A-Z]+\d+)*)$/);
-            expect(Math.abs(evaluate(sheet, cell.formula) - (cell.result as number))).toBeLessThan(0.005);
+            expect(cell.formula).toMatch(
+              /^(SUM\([A-Z]+\d+:[A-Z]+\d+\)|[+-]?[A-Z]+\d+([+-][A-Z]+\d+)*)$/,
+            );
+            expect(Math.abs(evaluate(sheet, cell.formula) - (cell.result as number))).toBeLessThan(
+              0.005,
+            );
           }
         }),
       );
@@ -161,7 +203,9 @@ describe('formulas and text', () => {
         found = (row.getCell(1 + summary.length).value as { result: number }).result;
     });
     expect(found).toBeDefined();
-    expect(Math.abs(found! - Number(horizon['cumulative_balance']))).toBeLessThan(0.01 * 20 * summary.length);
+    expect(Math.abs(found! - Number(horizon['cumulative_balance']))).toBeLessThan(
+      0.01 * 20 * summary.length,
+    );
   });
 
   it('a scenario label written as a formula stays text', async () => {
@@ -172,7 +216,19 @@ describe('formulas and text', () => {
     const own = path.join(dir, 'scenarios.json');
     writeFileSync(own, JSON.stringify(scenarios));
     const out = path.join(dir, 'injected.xlsx');
-    expect((await inProcess(['report', 'fixtures/example', '--scenarios-file', own, '--out', out, '--quiet'])).code).toBe(0);
+    expect(
+      (
+        await inProcess([
+          'report',
+          'fixtures/example',
+          '--scenarios-file',
+          own,
+          '--out',
+          out,
+          '--quiet',
+        ])
+      ).code,
+    ).toBe(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(readFileSync(out));
     let seen = 0;
@@ -183,7 +239,8 @@ describe('formulas and text', () => {
             seen += 1;
             expect(cell.type).toBe(ExcelJS.ValueType.String);
           }
-          if (cell.type === ExcelJS.ValueType.Formula) expect(cell.formula).not.toMatch(/HYPERLINK/);
+          if (cell.type === ExcelJS.ValueType.Formula)
+            expect(cell.formula).not.toMatch(/HYPERLINK/);
         }),
       );
     expect(seen).toBeGreaterThan(0);
@@ -193,11 +250,26 @@ describe('formulas and text', () => {
 describe('the same inputs give the same bytes', () => {
   it('in two runs, and in New York as in UTC', async () => {
     const again = path.join(dir, 'again.xlsx');
-    await inProcess(['report', 'fixtures/example', '--scenarios', SCENARIOS.join(','), '--out', again, '--quiet']);
+    await inProcess([
+      'report',
+      'fixtures/example',
+      '--scenarios',
+      SCENARIOS.join(','),
+      '--out',
+      again,
+      '--quiet',
+    ]);
     expect(readFileSync(again).equals(readFileSync(file))).toBe(true);
     const utc = path.join(dir, 'utc.xlsx');
     const ny = path.join(dir, 'ny.xlsx');
-    const args = ['report', 'fixtures/example', '--scenarios', SCENARIOS.join(','), '--quiet', '--out'];
+    const args = [
+      'report',
+      'fixtures/example',
+      '--scenarios',
+      SCENARIOS.join(','),
+      '--quiet',
+      '--out',
+    ];
     expect(runCli([...args, utc], { env: { TZ: 'UTC' } }).code).toBe(0);
     expect(runCli([...args, ny], { env: { TZ: 'America/New_York' } }).code).toBe(0);
     expect(readFileSync(ny).equals(readFileSync(utc))).toBe(true);

@@ -27,10 +27,6 @@ export interface ReportOptions extends ModelOptions {
   readonly quiet?: boolean;
 }
 
-/** The shipped DSG management plan map, used when the model folder has no dsg-plan-map.csv. */
-export const defaultDsgMapFile = (): string =>
-  new URL('../../../templates/dsg-plan-map.csv', import.meta.url).pathname;
-
 /** Which renderer --out's extension asks for; anything else is a usage error. */
 export function reportKind(out: string | undefined): 'html' | 'xlsx' {
   if (out === undefined)
@@ -57,7 +53,7 @@ export async function runReport(
   checkOutputOption('--out', options.out);
   const dir = dirArgument ?? defaultModelDir();
   const open = openModel(dir, options);
-  const map = readDsgPlanMap(dir, defaultDsgMapFile());
+  const map = readDsgPlanMap(dir);
   const warnings = [...open.issues, ...map.issues];
   if (hasErrors(map.issues) || !map.map) throw new InputError(map.issues);
   if (warnings.length && !options.quiet)
