@@ -155,6 +155,10 @@ function program(setExit: (code: number) => void): Command {
       '--tariff <file-or-id>',
       "use this tariff for every area that has none of its own in areas.csv, instead of model.json's (a file, or an id in the tariff library)",
     )
+    .option(
+      '--report <dir>',
+      'also write the national report to this folder: national-report.html and national-report.xlsx',
+    )
     .option('--fail-fast', 'stop at the first area that fails, writing nothing')
     .option('--force', 'write into an --out-dir that holds other files')
     .option(

@@ -5,7 +5,7 @@ import { readCsvTable } from './csv-table.js';
 import { displayPath, readInput } from './files.js';
 import { DEFAULT_LIMITS } from './limits.js';
 
-export const DSG_PLAN_MAP_FILE = 'dsg-plan-map.csv';
+const DSG_PLAN_MAP_FILE = 'dsg-plan-map.csv';
 
 /** The shipped map, used when the model folder has none (src/io and dist/io sit two levels down). */
 const DEFAULT_DSG_PLAN_MAP = new URL('../../templates/dsg-plan-map.csv', import.meta.url).pathname;

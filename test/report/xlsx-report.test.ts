@@ -73,7 +73,7 @@ beforeAll(async () => {
   ]);
   expect(run.code).toBe(0);
   workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(readFileSync(file));
+  await workbook.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
 });
 
 describe('the workbook, read back, against the CSV outputs to the penny', () => {
@@ -230,7 +230,7 @@ describe('formulas and text', () => {
       ).code,
     ).toBe(0);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(readFileSync(out));
+    await book.xlsx.load(readFileSync(out) as unknown as ExcelJS.Buffer);
     let seen = 0;
     for (const sheet of book.worksheets)
       sheet.eachRow((row) =>

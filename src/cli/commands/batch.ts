@@ -29,12 +29,14 @@ export interface BatchCommandOptions {
   readonly bom?: boolean;
   /** A tariff file or library id for every area with none of its own in areas.csv. */
   readonly tariff?: string;
+  /** A folder for the national report: national-report.html and national-report.xlsx. */
+  readonly report?: string;
 }
 
 const OUTPUTS = ['summary.csv', 'national.csv', 'failures.csv', 'manifest.json'] as const;
 /** What an earlier batch run leaves, or an interrupted one (src/io/write-output.ts names temporaries so). */
 const OURS =
-  /^(?:summary|national|failures)\.csv$|^\.(?:(?:summary|national|failures)\.csv|manifest\.json)\.tmp-\d+$/;
+  /^(?:summary|national|failures)\.csv$|^national-report\.(?:html|xlsx)$|^\.(?:(?:summary|national|failures)\.csv|manifest\.json|national-report\.(?:html|xlsx))\.tmp-\d+$/;
 
 /** A manifest.json is an earlier batch's only if it says so: another command's manifest (or a user's file) is not ours to replace. */
 function batchManifest(file: string): boolean {
@@ -117,8 +119,14 @@ export async function runBatchCommand(
     `${bom}${renderFailures(failed)}`,
     jsonText(manifest),
   ];
+  if (options.report !== undefined) makeOutputDir(options.report, '--report');
+  const report =
+    options.report === undefined ? [] : await nationalReport(options.report, result, manifest);
   const staged = stageOutputs(
-    OUTPUTS.map((name, i) => ({ target: path.join(options.outDir, name), text: texts[i]! })),
+    [
+      ...OUTPUTS.map((name, i) => ({ target: path.join(options.outDir, name), text: texts[i]! })),
+      ...report,
+    ],
     result.inputs,
   );
   await yieldToSignals();
@@ -139,6 +147,25 @@ export async function runBatchCommand(
     `${formatIssues(errors, paint)}${failed.length} of ${result.areas.length} areas failed: ${failed.map((area) => area.code).join(', ')}; each error is in ${displayPath(path.join(options.outDir, 'failures.csv'))}\n`,
   );
   return 1;
+}
+
+/** batch --report DIR: the national report as HTML and XLSX (src/report/presentation/national-report.ts). */
+async function nationalReport(
+  dir: string,
+  result: BatchResult,
+  manifest: ReturnType<typeof buildBatchManifest>,
+): Promise<{ target: string; text: string | Uint8Array }[]> {
+  const { renderNationalReport } = await import('../../report/presentation/national-output.js');
+  const { html, xlsx } = await renderNationalReport({
+    scenarios: result.scenarios,
+    national: result.national,
+    rows: result.rows,
+    manifest,
+  });
+  return [
+    { target: path.join(dir, 'national-report.html'), text: html },
+    { target: path.join(dir, 'national-report.xlsx'), text: xlsx },
+  ];
 }
 
 /** An existing --out-dir may hold only an earlier run's outputs, unless --force. */

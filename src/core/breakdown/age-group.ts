@@ -9,7 +9,7 @@ export type AgeGroup = (typeof AGE_GROUPS)[number];
 /** Upper age of each group, inclusive, in AGE_GROUPS order. */
 const UPPER_AGES = [4, 10, 15, 19, 25] as const;
 
-export const ageOfNcy = (ncy: number): number => ncy + 4;
+const ageOfNcy = (ncy: number): number => ncy + 4;
 
 /** The group of an NCY (−3 … 20, so ages 1 … 24); an age past 25 stays in the last group. */
 export function ageGroupOf(ncy: number): AgeGroup {

@@ -7,7 +7,7 @@ import type { ReportScenario } from './report-model.js';
 import type { ReportSection } from './section.js';
 
 /** £ and thousands, from the figure rounded to pence: the one way the HTML prints money in prose. */
-export const pounds = (value: Decimal): string =>
+const pounds = (value: Decimal): string =>
   `${value.isNegative() ? '-' : ''}£${withThousands(toPence(value.abs()))}`;
 
 /** The three figures a Schools Forum asks first, per scenario. */

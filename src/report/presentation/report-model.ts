@@ -1,11 +1,12 @@
 import type { Decimal } from 'decimal.js';
-import { breakdownScenario, type BreakdownYear } from '../../core/breakdown/breakdown.js';
-import { ProjectionCache } from '../../core/demand/cache.js';
+import { breakdown, type BreakdownYear } from '../../core/breakdown/breakdown.js';
+import { SharedDemandCache } from '../../core/breakdown/shared-demand.js';
+import { project } from '../../core/project.js';
 import { InputError } from '../../core/errors.js';
 import type { Model } from '../../core/model.js';
 import type { Projection } from '../../core/projection.js';
 import { assessAgreement, type AgreementAssessment } from '../../core/scenario/agreement.js';
-import { projectScenario } from '../../core/scenario/apply.js';
+import { applyScenario } from '../../core/scenario/apply.js';
 import { attributeSavings, type Attribution } from '../../core/scenario/attribution.js';
 import type { Scenario } from '../../core/scenario/types.js';
 import type { JsonOut } from '../json.js';
@@ -66,9 +67,11 @@ export function buildReportScenarios(
   chosen: readonly Scenario[],
   all: readonly Scenario[],
 ): ReportScenario[] {
-  const cache = new ProjectionCache();
+  const cache = new SharedDemandCache();
   return chosen.map((scenario) => {
-    const outcome = projectScenario(model, scenario, undefined, { cache });
+    // Applied once, so the breakdown finds the projection's demand by its adjustments.
+    const applied = applyScenario(model, scenario, undefined, { cache });
+    const outcome = project(applied.model, applied.adjustments, cache);
     if (!outcome.projection) throw new InputError(outcome.issues);
     const base = scenario.base === undefined ? undefined : all.find((s) => s.id === scenario.base);
     let savings: ReportScenario['savings'];
@@ -80,7 +83,7 @@ export function buildReportScenarios(
     return {
       scenario,
       projection: outcome.projection,
-      breakdown: breakdownScenario(model, scenario, cache),
+      breakdown: breakdown(applied.model, applied.adjustments, cache),
       ...(savings ? { savings } : {}),
       ...(scenario.agreement
         ? { agreement: assessAgreement(scenario.agreement, outcome.projection) }

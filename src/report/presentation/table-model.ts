@@ -18,7 +18,7 @@ export interface ReportColumn {
  * its value cached; every renderer shows that value, computed from the rounded cells it refers to,
  * as the spreadsheet will.
  */
-export interface RowFormula {
+interface RowFormula {
   readonly terms: readonly {
     readonly row: number;
     readonly sign: 1 | -1;
@@ -47,12 +47,12 @@ export interface ReportTable {
 }
 
 /** A figure rounded as its column is printed: the value a cell holds. */
-export function rounded(kind: ColumnKind, value: Decimal): Decimal {
+function rounded(kind: ColumnKind, value: Decimal): Decimal {
   return new Dec(kind === 'count' ? toCount2dp(value) : toPence(value));
 }
 
 /** The figure columns of a table: those a formula row works across. */
-export const figureColumns = (table: ReportTable): ReportColumn[] =>
+const figureColumns = (table: ReportTable): ReportColumn[] =>
   table.columns.filter((c) => c.kind !== 'text');
 
 /**

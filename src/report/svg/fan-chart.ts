@@ -14,7 +14,7 @@ import {
 } from './frame.js';
 
 /** One year's quantiles of a simulated measure (highneeds simulate's columns, as numbers). */
-export interface FanPoint {
+interface FanPoint {
   readonly category: string;
   readonly p2_5: number;
   readonly p10: number;

@@ -9,7 +9,7 @@ export interface ChartText {
 }
 
 export const WIDTH = 680;
-export const HEIGHT = 340;
+const HEIGHT = 340;
 export const MARGIN = { top: 16, right: 16, bottom: 40, left: 72 } as const;
 
 /** The svg element: `<title>` and `<desc>` first, as screen readers expect; `data-series` for tests and tools. */

@@ -26,7 +26,10 @@ export async function writeWorkbook(sheets: readonly Sheet[]): Promise<Uint8Arra
   workbook.created = FIXED_DATE;
   workbook.modified = FIXED_DATE;
   for (const sheet of sheets) addSheet(workbook, sheet);
-  const buffer = await workbook.xlsx.writeBuffer();
+  // Level 1: a workbook of figures compresses nearly as well, in a fraction of the time.
+  const buffer = await workbook.xlsx.writeBuffer({
+    zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } },
+  } as Partial<ExcelJS.XlsxWriteOptions>);
   return fixZipDates(new Uint8Array(buffer as ArrayBuffer));
 }
 
