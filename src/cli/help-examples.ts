@@ -30,6 +30,10 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'highneeds batch fixtures/national --out-dir out',
     'highneeds batch fixtures/national --out-dir out --scenarios unmitigated,mitigated --jobs 2 --quiet',
   ],
+  report: [
+    'highneeds report fixtures/example --out report.html',
+    'highneeds report fixtures/example --scenarios unmitigated,mitigated --out report.xlsx',
+  ],
   compare: [
     'highneeds compare fixtures/example',
     'highneeds compare fixtures/example --scenarios unmitigated,mitigated --savings --format csv',

@@ -19,6 +19,7 @@ const COMMANDS = [
   'batch',
   'compare',
   'solve',
+  'report',
   'tariffs',
   'tariffs list',
   'tariffs show',
