@@ -49,7 +49,7 @@ describe('breakdown by need and age group', () => {
     });
   });
 
-  it('counts the base cohort by need as cohort.csv does (one step on: the first January is projected, so check shares are plausible)', () => {
+  it('lists the needs the cohort holds and every age group', () => {
     const needs = years[0]!.byNeed.map((c) => c.key);
     expect(needs).toContain('ASD');
     expect(needs).toContain('SEMH');
@@ -82,5 +82,26 @@ describe('breakdown by need and age group', () => {
     expect(
       sum(scenarioYears[last]!.byNeed, 'spendTopUp').lt(sum(years[last]!.byNeed, 'spendTopUp')),
     ).toBe(true);
+  });
+});
+
+describe('breakdown against a reference worked from the cohort alone', () => {
+  it('with no new plans, ceasing or moves, next January by age group and need is cohort.csv one NCY on', () => {
+    const still = { ...example.model, newPlans: [], ceasing: [], transitions: [] };
+    const first = breakdown(still)[0]!;
+    const byAge = new Map<string, Dec>();
+    const byNeed = new Map<string, Dec>();
+    for (const cell of example.model.cohort) {
+      const ncy = cell.ncy + 1;
+      if (ncy > 20) continue; // aged out
+      const group = ageGroupOf(ncy);
+      byAge.set(group, (byAge.get(group) ?? ZERO).plus(cell.count));
+      byNeed.set(cell.need, (byNeed.get(cell.need) ?? ZERO).plus(cell.count));
+    }
+    for (const c of first.byAgeGroup)
+      expect(c.pupilsJanuary.toFixed(6), c.key).toBe((byAge.get(c.key) ?? ZERO).toFixed(6));
+    for (const c of first.byNeed)
+      expect(c.pupilsJanuary.toFixed(6), c.key).toBe((byNeed.get(c.key) ?? ZERO).toFixed(6));
+    expect(first.byNeed.map((c) => c.key).sort()).toEqual([...byNeed.keys()].sort());
   });
 });
