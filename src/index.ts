@@ -72,3 +72,10 @@ export {
   renderNational,
   renderPrintedSummary,
 } from './report/batch-csv.js';
+export {
+  breakdown,
+  breakdownScenario,
+  type BreakdownYear,
+  type CategoryYear,
+} from './core/breakdown/breakdown.js';
+export { AGE_GROUPS, ageGroupOf, type AgeGroup } from './core/breakdown/age-group.js';
