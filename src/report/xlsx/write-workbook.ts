@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs/dist/exceljs.min.js';
 import type { Decimal } from 'decimal.js';
 import { resolvedRows, type ReportRow, type ReportTable } from '../presentation/table-model.js';
 import { fixZipDates } from './zip-dates.js';
