@@ -2,13 +2,8 @@ import { balanceSections, breakdownSections } from './chart-sections.js';
 import { dsgPlanSection } from './dsg-plan.js';
 import { fanSection } from './fan-section.js';
 import { headlineSection } from './headline-section.js';
-import {
-  assumptionsSection,
-  provenanceSection,
-  safetyValveSection,
-  savingsSection,
-  tariffSection,
-} from './reference-sections.js';
+import { assumptionsSection, provenanceSection, tariffSection } from './reference-sections.js';
+import { safetyValveSection, savingsSection } from './scenario-sections.js';
 import type { ReportModel } from './report-model.js';
 import type { ReportSection } from './section.js';
 

@@ -15,10 +15,9 @@ import { headlineSection } from '../presentation/headline-section.js';
 import {
   assumptionsSection,
   provenanceSection,
-  safetyValveSection,
-  savingsSection,
   tariffSection,
 } from '../presentation/reference-sections.js';
+import { safetyValveSection, savingsSection } from '../presentation/scenario-sections.js';
 import type { ReportModel, ReportScenario } from '../presentation/report-model.js';
 import type { ReportColumn, ReportTable } from '../presentation/table-model.js';
 import type { Sheet } from './write-workbook.js';
