@@ -51,7 +51,7 @@ beforeAll(async () => {
     'chart-by-need': needs,
     'chart-flows': 4,
   };
-});
+}, 60_000);
 
 /** The charts in markup: id → the data-series it declares and the series groups it draws. */
 function charts(markup: string): Map<string, { declared: number; drawn: number; titled: boolean }> {
@@ -103,32 +103,36 @@ describe('the HTML report, as a file', () => {
   });
 });
 
-describe.skipIf(!CHROMIUM)('the HTML report, opened in headless Chromium', () => {
-  it('parses with no console message, and the page it builds has every chart and its series', () => {
-    const run = chromium(file, ['--dump-dom']);
-    expect(run.status).toBe(0);
-    expect(run.stderr.split('\n').filter((line) => line.includes(':CONSOLE'))).toEqual([]);
-    const found = charts(run.stdout);
-    for (const [id, series] of Object.entries(expected))
-      expect(found.get(id)?.drawn, id).toBe(series);
-  });
+describe.skipIf(!CHROMIUM)(
+  'the HTML report, opened in headless Chromium',
+  { timeout: 120_000 },
+  () => {
+    it('parses with no console message, and the page it builds has every chart and its series', () => {
+      const run = chromium(file, ['--dump-dom']);
+      expect(run.status).toBe(0);
+      expect(run.stderr.split('\n').filter((line) => line.includes(':CONSOLE'))).toEqual([]);
+      const found = charts(run.stdout);
+      for (const [id, series] of Object.entries(expected))
+        expect(found.get(id)?.drawn, id).toBe(series);
+    });
 
-  it('looks like the stored screenshot (docs/img/report.png), within a tolerance', () => {
-    const shot = path.join(dir, 'shot.png');
-    const run = chromium(file, [
-      '--hide-scrollbars',
-      '--force-device-scale-factor=1',
-      '--window-size=1000,2600',
-      `--screenshot=${shot}`,
-    ]);
-    expect(run.status).toBe(0);
-    if (process.env['UPDATE_SCREENSHOT'] === '1' || !existsSync(STORED))
-      writeFileSync(STORED, readFileSync(shot));
-    const share = differingShare(decodePng(readFileSync(shot)), decodePng(readFileSync(STORED)));
-    // Fonts differ a little between machines; a missing chart or a broken layout changes far more.
-    expect(share).toBeLessThan(0.03);
-  });
-});
+    it('looks like the stored screenshot (docs/img/report.png), within a tolerance', () => {
+      const shot = path.join(dir, 'shot.png');
+      const run = chromium(file, [
+        '--hide-scrollbars',
+        '--force-device-scale-factor=1',
+        '--window-size=1000,2600',
+        `--screenshot=${shot}`,
+      ]);
+      expect(run.status).toBe(0);
+      if (process.env['UPDATE_SCREENSHOT'] === '1' || !existsSync(STORED))
+        writeFileSync(STORED, readFileSync(shot));
+      const share = differingShare(decodePng(readFileSync(shot)), decodePng(readFileSync(STORED)));
+      // Fonts differ a little between machines; a missing chart or a broken layout changes far more.
+      expect(share).toBeLessThan(0.03);
+    });
+  },
+);
 
 if (!CHROMIUM)
   process.stderr.write(

@@ -28,7 +28,7 @@ beforeAll(async () => {
     ).toBe(0);
 }, 60_000);
 
-describe('batch --report', () => {
+describe('batch --report', { timeout: 60_000 }, () => {
   it('writes the national report as HTML and XLSX beside the CSVs, the same bytes every run', () => {
     for (const name of ['national-report.html', 'national-report.xlsx'])
       expect(

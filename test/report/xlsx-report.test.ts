@@ -74,7 +74,7 @@ beforeAll(async () => {
   expect(run.code).toBe(0);
   workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
-});
+}, 60_000);
 
 describe('the workbook, read back, against the CSV outputs to the penny', () => {
   it('has the sheets the issue lists', () => {
@@ -247,7 +247,7 @@ describe('formulas and text', () => {
   });
 });
 
-describe('the same inputs give the same bytes', () => {
+describe('the same inputs give the same bytes', { timeout: 120_000 }, () => {
   it('in two runs, and in New York as in UTC', async () => {
     const again = path.join(dir, 'again.xlsx');
     await inProcess([
