@@ -18,6 +18,7 @@ import { alternated, measured, repeated } from './measure.mjs';
 import { nffBench } from './nff.mjs';
 import { parseFile } from './parse-only.mjs';
 import { simulateBench } from './simulate.mjs';
+import { reportBench } from './report.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -223,6 +224,9 @@ const targets = [
 const issue14 = [projectABLine(ab, label), ...batch.targets];
 const projectTable = projectABTable(ab, label);
 
+const report = reportBench(N);
+console.log(`\nreport (bench/report.mjs):\n${report.join('\n')}`);
+
 const cpus = os.cpus();
 const cpuModel = cpus[0]?.model.trim() ?? 'unknown CPU';
 console.log(
@@ -280,6 +284,10 @@ ${batch.lines.map((t) => `- ${t}`).join('\n')}
 ### Simulation (\`highneeds simulate\`, \`batch --draws\`, bench/simulate.mjs)
 
 ${simulation.lines.map((t) => `- ${t}`).join('\n')}
+
+### Reports (\`highneeds report\`, \`batch --report\`; bench/report.mjs)
+
+${report.map((t) => `- ${t}`).join('\n')}
 
 ## How each figure is measured
 

@@ -88,3 +88,10 @@ export { explainRun, type ExplainRun } from './core/explain/run.js';
 export { explainFigure, type Explanation, type ExplainRequest } from './core/explain/explain.js';
 export type { ExplainNode, InputValue } from './core/explain/node.js';
 export { FIGURE_NAMES, type FigureName } from './core/explain/figures.js';
+export {
+  breakdown,
+  breakdownScenario,
+  type BreakdownYear,
+  type CategoryYear,
+} from './core/breakdown/breakdown.js';
+export { AGE_GROUPS, ageGroupOf, type AgeGroup } from './core/breakdown/age-group.js';

@@ -35,6 +35,10 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'highneeds simulate fixtures/example --draws 200 --seed 7 --format table',
     'highneeds simulate fixtures/example --scenario mitigated --draws 200 --threshold -30000000 --out intervals.csv',
   ],
+  report: [
+    'highneeds report fixtures/example --out report.html',
+    'highneeds report fixtures/example --scenarios unmitigated,mitigated --out report.xlsx',
+  ],
   compare: [
     'highneeds compare fixtures/example',
     'highneeds compare fixtures/example --scenarios unmitigated,mitigated --savings --format csv',

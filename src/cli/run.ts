@@ -50,7 +50,14 @@ function program(setExit: (code: number) => void): Command {
     .argument('[model-dir]', 'model folder (model.json, cohort.csv, funding.csv, …)')
     .addOption(formatOption())
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
-    .option('--detail', 'add spend and pupils by setting')
+    .option(
+      '--detail',
+      'add spend, pupils and flows by setting (JSON: and by need and age group too)',
+    )
+    .option(
+      '--breakdown <by>',
+      'instead of the summary, EHCPs in January and top-up spend by need or age-group',
+    )
     .option(
       '--manifest <file>',
       'also write the provenance manifest (tool version, input SHA-256s, tariff dates, options) as JSON',
@@ -180,6 +187,10 @@ function program(setExit: (code: number) => void): Command {
       "take each area's hnb_allocation from a highneeds nff output CSV (repeat for more years)",
       (file: string, files: string[] = []) => [...files, file],
     )
+    .option(
+      '--report <dir>',
+      'also write the national report to this folder: national-report.html and national-report.xlsx',
+    )
     .option('--fail-fast', 'stop at the first area that fails, writing nothing')
     .option('--force', 'write into an --out-dir that holds other files')
     .option(
@@ -197,6 +208,32 @@ function program(setExit: (code: number) => void): Command {
       setExit(await (await import('./commands/batch.js')).runBatchCommand(dir, options)),
     );
   addSimulateCommand(root, setExit);
+  root
+    .command('report')
+    .description(
+      'a report to present: a self-contained HTML page with charts, or an Excel workbook, chosen by --out',
+    )
+    .argument('[model-dir]', 'model folder (default: the shipped example)')
+    .requiredOption('--out <file>', 'FILE.html or FILE.xlsx (written atomically)')
+    .option(
+      '--scenarios <ids>',
+      'which scenarios, comma-separated, unmitigated first (default: all in scenarios.json)',
+    )
+    .option(
+      '--scenarios-file <file>',
+      "scenarios from this file instead of the model folder's scenarios.json",
+    )
+    .option('--tariff <file-or-id>', "use this tariff instead of the model's")
+    .option(
+      '--hnb-from <file>',
+      "take hnb_allocation for the model's area from a highneeds nff output CSV (repeat for more years)",
+      (file: string, files: string[] = []) => [...files, file],
+    )
+    .option('--allow-outside', ALLOW_OUTSIDE_HELP)
+    .option('--quiet', 'no notes on stderr')
+    .action(async (dir: string | undefined, options) =>
+      setExit(await (await import('./commands/report.js')).runReport(dir, options)),
+    );
   addScenarioCommands(root, setExit);
   addExplainCommand(root, setExit);
   addTariffCommands(root, setExit);

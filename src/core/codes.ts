@@ -209,6 +209,11 @@ export const ISSUE_CODES = {
     cause: 'A funding.csv line is not one of the known funding lines.',
     fix: 'Use opening_balance, hnb_allocation, block_transfer, safety_valve, la_contribution or other_income.',
   },
+  INVALID_DSG_MAP: {
+    cause:
+      "A row of dsg-plan-map.csv (the map from the model's settings and income lines to the DSG management plan's categories) has a kind other than setting or income, an income line that is not one of the summary's income columns, an empty id or category, or maps the same id twice.",
+    fix: 'Correct the row; docs/reports.md lists the kinds and income lines. Delete the file to use the shipped default map.',
+  },
   MISSING_OPENING_BALANCE: {
     cause: 'funding.csv has no opening_balance row.',
     fix: 'Add one row: the cumulative high-needs DSG balance at the end of the base financial year (negative = deficit).',

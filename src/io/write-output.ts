@@ -43,7 +43,7 @@ export interface StagedOutput {
   /** The file written: its real path (symbolic links resolved), or for a device or FIFO the path given, resolved. */
   readonly target: string;
   readonly temporary?: string;
-  readonly direct?: string;
+  readonly direct?: string | Uint8Array;
 }
 
 /** The reason in a Node file-system error, without its code and path: "permission denied". */
@@ -198,7 +198,11 @@ function refuseInputs(target: string, where: Where, inputs: readonly string[]): 
  * Refuses to write over any input the run read. Nothing is visible at `target` until commit.
  * A character device or FIFO is not replaced: it is opened and written at commit.
  */
-export function stageOutput(target: string, text: string, inputs: readonly string[]): StagedOutput {
+export function stageOutput(
+  target: string,
+  text: string | Uint8Array,
+  inputs: readonly string[],
+): StagedOutput {
   const where = locate(target);
   refuseInputs(target, where, inputs);
   if (where.kind === 'direct') {
@@ -214,7 +218,8 @@ export function stageOutput(target: string, text: string, inputs: readonly strin
   try {
     const fd = openSync(temporary, 'w');
     try {
-      writeSync(fd, text);
+      if (typeof text === 'string') writeSync(fd, text);
+      else writeSync(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -233,7 +238,7 @@ export function stageOutput(target: string, text: string, inputs: readonly strin
  * refused run leaves no temporary file behind. Two outputs may not be one file under two names.
  */
 export function stageOutputs(
-  outputs: readonly { readonly target: string; readonly text: string }[],
+  outputs: readonly { readonly target: string; readonly text: string | Uint8Array }[],
   inputs: readonly string[],
 ): StagedOutput[] {
   const staged: StagedOutput[] = [];
@@ -291,8 +296,8 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * tried again every 50 ms, a full pipe every 10 ms. (A blocking open in Node's thread pool would
  * also block process.exit, so Ctrl-C could not end the run.)
  */
-async function writeInto(target: string, text: string): Promise<void> {
-  const data = Buffer.from(text, 'utf8');
+async function writeInto(target: string, text: string | Uint8Array): Promise<void> {
+  const data = typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text);
   let fd: number | undefined;
   while (fd === undefined) {
     try {

@@ -1,3 +1,5 @@
+import { ageGroupLabel, type AgeGroup } from '../core/breakdown/age-group.js';
+import type { BreakdownYear, CategoryYear } from '../core/breakdown/breakdown.js';
 import { formatFinancialYear } from '../core/period.js';
 import type { Projection } from '../core/projection.js';
 import type { WriteOffResult } from '../core/write-off.js';
@@ -24,6 +26,8 @@ export interface JsonReportOptions {
   readonly detail: boolean;
   readonly warnings: readonly string[];
   readonly manifest: JsonOut;
+  /** With detail: each year's EHCPs and top-up spend by need and by age group (src/core/breakdown). */
+  readonly breakdown?: readonly BreakdownYear[];
 }
 
 export function renderJson(projection: Projection, options: JsonReportOptions): string {
@@ -35,6 +39,13 @@ export function renderJson(projection: Projection, options: JsonReportOptions): 
       flowTotalCells(flows.get(projection.years[index]!.financialYear)!),
       FLOW_TOTAL_FIELDS,
     );
+    const split = options.detail ? options.breakdown?.[index] : undefined;
+    if (split) {
+      out['needs'] = split.byNeed.map((c) => categoryOut('need', c.key, c));
+      out['age_groups'] = split.byAgeGroup.map((c) =>
+        categoryOut('age_group', ageGroupLabel(c.key as AgeGroup), c),
+      );
+    }
     if (options.detail) {
       const year = details.filter((d) => d['financial_year'] === row['financial_year']);
       out['settings'] = year
@@ -104,6 +115,14 @@ function writeOffOut(w: WriteOffResult): JsonOut {
     basis: w.basis,
     amount: new RawNumber(plainCell('income_write_off', w.amount)),
   };
+}
+
+function categoryOut(name: string, key: string, c: CategoryYear): { [key: string]: JsonOut } {
+  return rowOut({ [name]: key, pupils_january: c.pupilsJanuary, spend_top_up: c.spendTopUp }, [
+    name,
+    'pupils_january',
+    'spend_top_up',
+  ]);
 }
 
 function rowOut(row: Row, columns: readonly string[]): { [key: string]: JsonOut } {

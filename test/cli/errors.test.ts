@@ -218,6 +218,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
   ],
   UNKNOWN_COLUMN: ['warning', 'cohort.csv:1:6', 'column "school" is not used and will be ignored'],
   UNKNOWN_FUNDING_LINE: ['error', 'funding.csv:4:2', 'funding line "grant" is not known'],
+  INVALID_DSG_MAP: [
+    'error',
+    'dsg-plan-map.csv:3:1',
+    'kind "placement" is neither setting nor income',
+  ],
   UNKNOWN_NEED: ['error', 'cohort.csv:3:2', 'need "ADHD" is not a SEN2 primary-need code'],
   UNKNOWN_SETTING: ['error', 'cohort.csv:3:3', 'setting "academy" is not in tariff "test-tariff"'],
   YEAR_OUT_OF_RANGE: [

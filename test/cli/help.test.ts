@@ -21,6 +21,7 @@ const COMMANDS = [
   'compare',
   'solve',
   'explain',
+  'report',
   'tariffs',
   'tariffs list',
   'tariffs show',

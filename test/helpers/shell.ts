@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 
-const OUTPUTS = new Set(['--out', '--out-dir', '--manifest']);
+const OUTPUTS = new Set(['--out', '--out-dir', '--manifest', '--report']);
 
 /** Shell words of one command line, up to a comment, pipe, redirection or `&&`; quotes as sh reads them. */
 export function shellWords(line: string): { words: string[]; comment: string } {
@@ -26,14 +26,14 @@ export function shellWords(line: string): { words: string[]; comment: string } {
   return { words, comment: '' };
 }
 
-/** A command's arguments with every output it would write (--out, --out-dir, --manifest, init's folder) sent into `dir`. */
+/** A command's arguments with every output it would write (--out, --out-dir, --manifest, batch's --report, init's folder) sent into `dir`. */
 export function redirectOutputs(args: readonly string[], dir: string): string[] {
   mkdirSync(dir, { recursive: true });
   return args.map((arg, i) => {
     const previous = args[i - 1];
     if (previous !== undefined && OUTPUTS.has(previous)) return path.join(dir, path.basename(arg));
     if (args[0] === 'init' && i === 1) return path.join(dir, path.basename(arg));
-    const inline = /^(--out|--out-dir|--manifest)=(.*)$/.exec(arg);
+    const inline = /^(--out|--out-dir|--manifest|--report)=(.*)$/.exec(arg);
     return inline ? `${inline[1]}=${path.join(dir, path.basename(inline[2]!))}` : arg;
   });
 }

@@ -48,12 +48,14 @@ export interface BatchCommandOptions {
   readonly hnbFrom?: readonly string[];
   /** Let model files name tariffs and tables outside the model folder and the library. */
   readonly allowOutside?: boolean;
+  /** A folder for the national report: national-report.html and national-report.xlsx. */
+  readonly report?: string;
 }
 
 const OUTPUTS = ['summary.csv', 'national.csv', 'failures.csv', 'manifest.json'] as const;
 /** What an earlier batch run leaves, or an interrupted one (src/io/write-output.ts names temporaries so). */
 const OURS =
-  /^(?:summary|national|failures|intervals)\.csv$|^\.(?:(?:summary|national|failures|intervals)\.csv|manifest\.json)\.tmp-\d+$/;
+  /^(?:summary|national|failures|intervals)\.csv$|^national-report\.(?:html|xlsx)$|^\.(?:(?:summary|national|failures|intervals)\.csv|manifest\.json|national-report\.(?:html|xlsx))\.tmp-\d+$/;
 
 /** A manifest.json is an earlier batch's only if it says so: another command's manifest (or a user's file) is not ours to replace. */
 function batchManifest(file: string): boolean {
@@ -145,6 +147,11 @@ export async function runBatchCommand(
     `${bom}${renderFailures(failed)}`,
     jsonText(manifest),
   ];
+  if (options.report !== undefined) makeOutputDir(options.report, '--report');
+  const report =
+    options.report === undefined
+      ? []
+      : await nationalReport(options.report, result, national, manifest);
   await intoMadeFolders(made, async () => {
     const staged = stageOutputs(
       [
@@ -157,6 +164,7 @@ export async function runBatchCommand(
               },
             ]
           : []),
+        ...report,
       ],
       result.inputs,
     );
@@ -179,6 +187,26 @@ export async function runBatchCommand(
     `${formatIssues(errors, paint)}${failed.length} of ${result.areas.length} areas failed: ${failed.map((area) => area.code).join(', ')}; each error is in ${displayPath(path.join(options.outDir, 'failures.csv'))}\n`,
   );
   return 1;
+}
+
+/** batch --report DIR: the national report as HTML and XLSX (src/report/presentation/national-report.ts). */
+async function nationalReport(
+  dir: string,
+  result: BatchResult,
+  national: ReturnType<typeof printBatch>['national'],
+  manifest: ReturnType<typeof buildBatchManifest>,
+): Promise<{ target: string; text: string | Uint8Array }[]> {
+  const { renderNationalReport } = await import('../../report/presentation/national-output.js');
+  const { html, xlsx } = await renderNationalReport({
+    scenarios: result.scenarios,
+    national,
+    rows: result.rows,
+    manifest,
+  });
+  return [
+    { target: path.join(dir, 'national-report.html'), text: html },
+    { target: path.join(dir, 'national-report.xlsx'), text: xlsx },
+  ];
 }
 
 /** An existing --out-dir may hold only an earlier run's outputs, unless --force. */

@@ -5,7 +5,7 @@ import type { Projection } from '../../core/projection.js';
 import { displayPath } from '../../io/files.js';
 import { fromModel, relativeInputs } from '../../io/input-reader.js';
 import { scenarioFromScenarios } from '../scenario-spelling.js';
-import { loadAndProject } from '../open-model.js';
+import { findScenario, loadAndProject } from '../open-model.js';
 import { checkOutputOption, commitOutput, stageOutputs } from '../../io/write-output.js';
 import { yieldToSignals } from '../interrupt.js';
 import { renderCsv } from '../../report/csv.js';
@@ -13,6 +13,12 @@ import { jsonText, renderJson, type JsonOut } from '../../report/json.js';
 import { buildManifest } from '../../report/manifest.js';
 import { DETAIL_COLUMNS, detailRows, SUMMARY_COLUMNS, summaryRows } from '../../report/rows.js';
 import { renderTable } from '../../report/table.js';
+import {
+  breakdown,
+  breakdownScenario,
+  type BreakdownYear,
+} from '../../core/breakdown/breakdown.js';
+import { BREAKDOWNS, type BreakdownKind, renderBreakdown } from '../../report/breakdown-rows.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint, spinner, tablePaint, tableWidth } from '../terminal.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
@@ -34,6 +40,8 @@ export interface ProjectOptions {
   readonly bom?: boolean;
   /** The other commands' spelling, taken as --scenario when it names one scenario (src/cli/scenario-spelling.ts). */
   readonly scenarios?: string;
+  /** Rows by need or by age group instead of the summary (src/report/breakdown-rows.ts). */
+  readonly breakdown?: string;
 }
 
 /** `highneeds project [model-dir]`: read, project, render, write. Returns the exit code. */
@@ -52,6 +60,11 @@ export async function runProject(
   checkOutputOption('--out', options.out);
   checkOutputOption('--manifest', options.manifest);
   const format = outputFormat(options);
+  if (
+    options.breakdown !== undefined &&
+    !(BREAKDOWNS as readonly string[]).includes(options.breakdown)
+  )
+    throw new UsageError(`--breakdown ${options.breakdown}: give need or age-group`);
   withBom('', format, options.bom);
   const dir = dirArgument ?? defaultModelDir();
   const progress = (
@@ -80,8 +93,16 @@ export async function runProject(
       ...(options.tariff ? { tariff: options.tariff } : {}),
     },
   });
+  const split =
+    options.breakdown !== undefined || (options.detail && format === 'json')
+      ? options.scenario === undefined
+        ? breakdown(open.model)
+        : breakdownScenario(open.model, findScenario(open, options.scenario))
+      : undefined;
   const text = withBom(
-    await render(projection, format, options, manifest, issues),
+    options.breakdown !== undefined
+      ? renderBreakdown(projection.area.code, split!, options.breakdown as BreakdownKind, format)
+      : await render(projection, format, options, manifest, issues, split),
     format,
     options.bom,
   );
@@ -107,6 +128,7 @@ async function render(
   options: ProjectOptions,
   manifest: JsonOut,
   issues: readonly Issue[],
+  split?: readonly BreakdownYear[],
 ): Promise<string> {
   const detail = Boolean(options.detail);
   if (format === 'table')
@@ -124,6 +146,7 @@ async function render(
       detail,
       warnings: issues.map((issue) => `${issue.code}: ${issue.message}`),
       manifest,
+      ...(split ? { breakdown: split } : {}),
     });
   throw new UsageError(`unknown format ${String(format)}`);
 }

@@ -5,6 +5,7 @@ import { ProjectionCache } from '../../core/demand/cache.js';
 import { projectScenario } from '../../core/scenario/apply.js';
 import { displayPath } from '../../io/files.js';
 import { isNationalFolder } from '../../io/batch/read-sources.js';
+import { readDsgPlanMap } from '../../io/read-dsg-plan-map.js';
 import { type ModelOptions, openModel } from '../open-model.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint } from '../terminal.js';
@@ -29,7 +30,11 @@ export async function runValidate(
     project(open.model, {}, cache),
     ...open.scenarios.map((s) => projectScenario(open.model, s, undefined, { cache })),
   ];
-  const issues = uniqueIssues(sortIssues([...open.issues, ...outcomes.flatMap((o) => o.issues)]));
+  // A model's dsg-plan-map.csv (for highneeds report) is checked here too, when there is one.
+  const map = readDsgPlanMap(dir);
+  const issues = uniqueIssues(
+    sortIssues([...open.issues, ...outcomes.flatMap((o) => o.issues), ...map.issues]),
+  );
   const projection = outcomes[0]!.projection;
   if (hasErrors(issues) || !projection) throw new InputError(issues);
   if (issues.length) cliIo().stderr.write(formatIssues(issues, await issuePaint()));

@@ -1,0 +1,41 @@
+/**
+ * How our settings and income lines map to the rows of the DfE's DSG management plan template
+ * (https://www.gov.uk/government/publications/dedicated-schools-grant-dsg-deficit-management-plan).
+ * The officer keeps it in dsg-plan-map.csv next to the model (docs/reports.md); the shipped
+ * default (templates/dsg-plan-map.csv) is our reading of the template's categories, to be checked
+ * against the version of the template the authority uses.
+ */
+export interface DsgPlanMap {
+  /** Setting id → the template's placement category, in the file's order. */
+  readonly settings: ReadonlyMap<string, string>;
+  /** Income column (income_hnb, income_transfer, …) → the template's income line. */
+  readonly income: ReadonlyMap<string, string>;
+  /** Where the map was read from, for the report's note. */
+  readonly source: string;
+}
+
+/** The income columns of the summary (src/report/rows.ts), in the order the plan lists them. */
+export const INCOME_COLUMNS = [
+  'income_hnb',
+  'income_transfer',
+  'income_safety_valve',
+  'income_other',
+  'income_write_off',
+] as const;
+export type IncomeColumn = (typeof INCOME_COLUMNS)[number];
+
+/** A setting's category: the map's, or, when the map does not name it, the setting's own label. */
+export function categoryOf(map: DsgPlanMap, setting: string, label: string): string {
+  return map.settings.get(setting) ?? label;
+}
+
+/** The distinct categories of a list of settings, in the map's order, then unmapped ones in setting order. */
+export function categoriesOf(
+  map: DsgPlanMap,
+  settings: readonly { readonly id: string; readonly label: string }[],
+): string[] {
+  const used = new Set(settings.map((s) => categoryOf(map, s.id, s.label)));
+  const ordered = [...new Set(map.settings.values())].filter((c) => used.has(c));
+  for (const c of used) if (!ordered.includes(c)) ordered.push(c);
+  return ordered;
+}

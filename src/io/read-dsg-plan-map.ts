@@ -1,0 +1,84 @@
+import * as path from 'node:path';
+import { error, type Issue } from '../core/issue.js';
+import { INCOME_COLUMNS, type DsgPlanMap } from '../core/dsg-plan-map.js';
+import { readCsvTable } from './csv-table.js';
+import { displayPath, readInput } from './files.js';
+import { DEFAULT_LIMITS } from './limits.js';
+
+const DSG_PLAN_MAP_FILE = 'dsg-plan-map.csv';
+
+/** The shipped map, used when the model folder has none (src/io and dist/io sit two levels down). */
+const DEFAULT_DSG_PLAN_MAP = new URL('../../templates/dsg-plan-map.csv', import.meta.url).pathname;
+
+export interface ReadDsgPlanMap {
+  readonly map?: DsgPlanMap;
+  readonly issues: readonly Issue[];
+  /** The file read, with its SHA-256, for the provenance manifest. */
+  readonly input?: { readonly path: string; readonly sha256: string };
+}
+
+/**
+ * dsg-plan-map.csv (kind,id,category): the model folder's, or else the shipped default
+ * (templates/dsg-plan-map.csv). `kind` is setting or income; an income id is one of the
+ * summary's income columns; each (kind, id) once; the category is the template row's name.
+ */
+export function readDsgPlanMap(
+  modelDir: string,
+  defaultFile = DEFAULT_DSG_PLAN_MAP,
+): ReadDsgPlanMap {
+  const own = path.join(modelDir, DSG_PLAN_MAP_FILE);
+  const display = displayPath(own);
+  const read = readInput(own, display, DEFAULT_LIMITS.maxFileBytes);
+  if (read.status === 'refused') return { issues: [read.issue] };
+  const file = read.status === 'ok' ? read.file : readDefault(defaultFile);
+  const shown = read.status === 'ok' ? display : 'the default map (templates/dsg-plan-map.csv)';
+  const table = readCsvTable(file.text, read.status === 'ok' ? display : displayPath(defaultFile), {
+    required: ['kind', 'id', 'category'],
+    optional: [],
+  });
+  const issues: Issue[] = [...table.issues];
+  const settings = new Map<string, string>();
+  const income = new Map<string, string>();
+  for (const row of table.rows) {
+    const kind = row.get('kind');
+    const id = row.get('id');
+    const category = row.get('category');
+    const into = kind === 'setting' ? settings : kind === 'income' ? income : undefined;
+    const problem = !into
+      ? { at: 'kind', what: `kind "${kind}" is neither setting nor income` }
+      : kind === 'income' && !(INCOME_COLUMNS as readonly string[]).includes(id)
+        ? { at: 'id', what: `income line "${id}" is not one of ${INCOME_COLUMNS.join(', ')}` }
+        : id === ''
+          ? { at: 'id', what: 'the id is empty' }
+          : category === ''
+            ? { at: 'category', what: `${kind} "${id}" has no category` }
+            : into.has(id)
+              ? { at: 'id', what: `${kind} "${id}" is mapped more than once` }
+              : undefined;
+    if (problem) {
+      issues.push(
+        error(
+          'INVALID_DSG_MAP',
+          problem.what,
+          row.at(problem.at),
+          'see docs/reports.md, "The DSG management plan"',
+        ),
+      );
+      continue;
+    }
+    into!.set(id, category);
+  }
+  return {
+    ...(issues.some((i) => i.severity === 'error')
+      ? {}
+      : { map: { settings, income, source: shown } }),
+    issues,
+    input: { path: read.status === 'ok' ? display : displayPath(defaultFile), sha256: file.sha256 },
+  };
+}
+
+function readDefault(file: string): { text: string; sha256: string } {
+  const read = readInput(file, displayPath(file), DEFAULT_LIMITS.maxFileBytes);
+  if (read.status !== 'ok') throw new Error(`the shipped ${file} cannot be read`);
+  return read.file;
+}

@@ -1,0 +1,98 @@
+import type { Decimal } from 'decimal.js';
+import { toCount2dp, toPence } from '../../core/rounding.js';
+import { withThousands } from '../format-cell.js';
+import type { ReportSection } from '../presentation/section.js';
+import { resolvedRows, type ReportTable } from '../presentation/table-model.js';
+import { escapeXml } from '../svg/markup.js';
+import { REPORT_CSS } from './report-css.js';
+
+export interface HtmlReport {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly sections: readonly ReportSection[];
+}
+
+/**
+ * One self-contained HTML file: the styles inline, the charts inline SVG, no script, no font and
+ * no address to fetch, so it opens from a USB stick and prints on A4. Nothing in it depends on
+ * the clock, the locale or the machine: the same report gives the same bytes.
+ */
+export function renderHtml(report: HtmlReport): string {
+  const nav = `<nav aria-label="Contents"><h2>Contents</h2><ol>${report.sections
+    .map((s) => `<li><a href="#${s.id}">${escapeXml(s.title)}</a></li>`)
+    .join('')}</ol></nav>`;
+  const body = report.sections.map(section).join('\n');
+  return `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeXml(report.title)}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<header><h1>${escapeXml(report.title)}</h1><p>${escapeXml(report.subtitle)}</p></header>
+<main>
+${nav}
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+function section(s: ReportSection): string {
+  const paragraphs = (s.paragraphs ?? [])
+    .map((p) => `<p${s.id === 'headline' ? ' class="headline"' : ''}>${escapeXml(p)}</p>`)
+    .join('');
+  const [first, ...rest] = s.tables;
+  // The chart and its data table stay together on the page (figure, break-inside: avoid).
+  const chart = s.chart
+    ? `<figure>${s.chart}<figcaption class="note">The figures behind the chart:</figcaption></figure>`
+    : '';
+  return `<section id="${s.id}"><h2>${escapeXml(s.title)}</h2>${paragraphs}${chart}${[
+    first,
+    ...rest,
+  ]
+    .filter((t): t is ReportTable => t !== undefined)
+    .map(table)
+    .join('')}</section>`;
+}
+
+function table(t: ReportTable): string {
+  const columns = [
+    ...t.columns,
+    ...(t.totalColumn
+      ? [{ key: t.totalColumn.key, label: t.totalColumn.label, kind: figureKind(t) }]
+      : []),
+  ];
+  const head = `<thead><tr>${columns
+    .map(
+      (c) => `<th scope="col"${c.kind === 'text' ? '' : ' class="n"'}>${escapeXml(c.label)}</th>`,
+    )
+    .join('')}</tr></thead>`;
+  const rows = resolvedRows(t).map((cells, r) => {
+    const strong = t.rows[r]?.strong ? ' class="strong"' : '';
+    const tds = columns.map((c, i) => {
+      const value = cells[c.key];
+      if (i === 0)
+        return `<th scope="row">${escapeXml(typeof value === 'string' ? value : '')}</th>`;
+      if (value === undefined) return '<td></td>';
+      if (typeof value === 'string')
+        return `<td${/^[0-9a-f]{64}$/.test(value) ? ' class="mono"' : ''}>${escapeXml(value)}</td>`;
+      return `<td class="n">${figureText(c.kind, value)}</td>`;
+    });
+    return `<tr${strong}>${tds.join('')}</tr>`;
+  });
+  const note = t.note ? `<p class="note">${escapeXml(t.note)}</p>` : '';
+  return `<table><caption>${escapeXml(t.title)}</caption>${head}<tbody>${rows.join('')}</tbody></table>${note}`;
+}
+
+const figureKind = (t: ReportTable) => t.columns.find((c) => c.kind !== 'text')?.kind ?? 'money';
+
+/** Money to pence, counts to 2 dp, grouped in thousands: the CSV's figures, made readable. */
+function figureText(kind: string, value: Decimal): string {
+  const text = kind === 'count' ? toCount2dp(value) : toPence(value);
+  const grouped = withThousands(text.replace(/^-/, ''));
+  return `${text.startsWith('-') ? '-' : ''}${kind === 'money' ? '£' : ''}${grouped}`;
+}

@@ -1,0 +1,178 @@
+import type { Decimal } from 'decimal.js';
+import { ageGroupLabel, type AgeGroup } from '../../core/breakdown/age-group.js';
+import { ZERO } from '../../core/decimal.js';
+import type { FinancialYearResult } from '../../core/projection.js';
+import type { TariffSetting } from '../../core/tariff.js';
+import {
+  categoriesOf,
+  categoryOf,
+  type DsgPlanMap,
+  INCOME_COLUMNS,
+  type IncomeColumn,
+} from '../../core/dsg-plan-map.js';
+import type { ReportScenario } from './report-model.js';
+import type { ReportSection } from './section.js';
+import type { ReportRow, ReportTable } from './table-model.js';
+import { cellsOf, wideTable, yearColumns } from './wide.js';
+
+const INCOME: Record<IncomeColumn, (y: FinancialYearResult) => Decimal> = {
+  income_hnb: (y) => y.income.hnb,
+  income_transfer: (y) => y.income.transfer,
+  income_safety_valve: (y) => y.income.safetyValve,
+  income_other: (y) => y.income.other,
+  income_write_off: (y) => y.income.writeOff,
+};
+
+/**
+ * The DSG management plan's shape (https://www.gov.uk/government/publications/dedicated-schools-grant-dsg-deficit-management-plan):
+ * for each scenario, the financial summary by year — income by line, spend by placement
+ * category, the in-year and cumulative position, as formulas over the lines — and EHCPs in
+ * January by placement category and by age group.
+ */
+export function dsgPlanSection(
+  scenarios: readonly ReportScenario[],
+  settings: readonly TariffSetting[],
+  map: DsgPlanMap,
+): ReportSection {
+  const categories = categoriesOf(map, settings);
+  const labelOf = new Map(settings.map((s) => [s.id, s.label]));
+  const tables = scenarios.flatMap((s, i) => {
+    const kind = i === 0 ? 'unmitigated' : 'mitigated';
+    const title = `${s.scenario.label} (${kind})`;
+    return [
+      financialSummary(s, title, categories, map, labelOf),
+      placements(s, title, categories, map, labelOf),
+      wideTable({
+        title: `EHCPs in January by age group: ${title}`,
+        first: 'Age group',
+        years: s.projection.years.map((y) => y.financialYear),
+        kind: 'count',
+        lines: s.breakdown[0]!.byAgeGroup.map((c, k) => ({
+          label: ageGroupLabel(c.key as AgeGroup),
+          values: s.breakdown.map((y) => y.byAgeGroup[k]!.pupilsJanuary),
+        })),
+        total: 'Total EHCPs',
+      }),
+    ];
+  });
+  const mapped = [...map.settings.entries()].filter(([id]) => labelOf.has(id));
+  const unmapped = settings.filter((s) => !map.settings.has(s.id)).map((s) => s.id);
+  return {
+    id: 'dsg-plan',
+    title: 'DSG management plan',
+    paragraphs: [
+      `Laid out as the DfE's DSG management plan template: the first scenario is shown as unmitigated, the others as mitigated. Our settings and income lines are mapped to the template's categories by ${map.source}, which you can copy next to the model as dsg-plan-map.csv and edit.`,
+      `Settings mapped: ${mapped.map(([id, category]) => `${id} → ${category}`).join('; ')}.${unmapped.length ? ` Not in the map, shown under their own label: ${unmapped.join(', ')}.` : ''}`,
+    ],
+    tables,
+  };
+}
+
+function financialSummary(
+  s: ReportScenario,
+  title: string,
+  categories: readonly string[],
+  map: DsgPlanMap,
+  labelOf: ReadonlyMap<string, string>,
+): ReportTable {
+  const years = s.projection.years;
+  const columns = [
+    { key: 'line', label: 'Line', kind: 'text' as const },
+    ...yearColumns(
+      years.map((y) => y.financialYear),
+      'money',
+    ),
+  ];
+  const rows: ReportRow[] = [];
+  const push = (label: string, values: readonly (Decimal | undefined)[]) => {
+    rows.push({ cells: cellsOf({ label, values }, columns) });
+    return rows.length - 1;
+  };
+  const opening = push('Cumulative balance brought forward', [s.projection.openingBalance]);
+  const incomeLabels = [...new Set(INCOME_COLUMNS.map((c) => map.income.get(c) ?? c))];
+  const incomeRows = incomeLabels.map((label) =>
+    push(
+      label,
+      years.map((y) =>
+        INCOME_COLUMNS.filter((c) => (map.income.get(c) ?? c) === label).reduce(
+          (t, c) => t.plus(INCOME[c](y)),
+          ZERO,
+        ),
+      ),
+    ),
+  );
+  const sumOf = (label: string, of: readonly number[]) => {
+    rows.push({
+      cells: { line: label },
+      formula: { terms: of.map((row) => ({ row, sign: 1 as const })) },
+      strong: true,
+    });
+    return rows.length - 1;
+  };
+  const income = sumOf('Total high-needs income', incomeRows);
+  const spendRows = categories.map((category) =>
+    push(
+      category,
+      years.map((y) =>
+        y.settings
+          .filter(
+            (st) => categoryOf(map, st.setting, labelOf.get(st.setting) ?? st.setting) === category,
+          )
+          .reduce((t, st) => t.plus(st.spendTopUp).plus(st.spendPlace), ZERO),
+      ),
+    ),
+  );
+  const spend = sumOf('Total high-needs spend', spendRows);
+  rows.push({
+    cells: { line: 'In-year position (income less spend)' },
+    formula: {
+      terms: [
+        { row: income, sign: 1 },
+        { row: spend, sign: -1 },
+      ],
+    },
+    strong: true,
+  });
+  const inYear = rows.length - 1;
+  rows.push({
+    cells: { line: 'Cumulative position carried forward' },
+    formula: {
+      terms: [
+        { row: rows.length, sign: 1, previous: true },
+        { row: inYear, sign: 1 },
+      ],
+      first: [
+        { row: opening, sign: 1 },
+        { row: inYear, sign: 1 },
+      ],
+    },
+    strong: true,
+  });
+  return { title: `Financial summary, £: ${title}`, columns, rows };
+}
+
+function placements(
+  s: ReportScenario,
+  title: string,
+  categories: readonly string[],
+  map: DsgPlanMap,
+  labelOf: ReadonlyMap<string, string>,
+): ReportTable {
+  return wideTable({
+    title: `EHCPs in January by placement category: ${title}`,
+    first: 'Placement',
+    years: s.projection.years.map((y) => y.financialYear),
+    kind: 'count',
+    lines: categories.map((category) => ({
+      label: category,
+      values: s.projection.years.map((y) =>
+        y.settings
+          .filter(
+            (st) => categoryOf(map, st.setting, labelOf.get(st.setting) ?? st.setting) === category,
+          )
+          .reduce((t, st) => t.plus(st.pupilsJanuary), ZERO),
+      ),
+    })),
+    total: 'Total EHCPs',
+  });
+}

@@ -1,0 +1,83 @@
+import { fanChart } from '../svg/fan-chart.js';
+import type { FanRow } from './report-model.js';
+import type { ReportSection } from './section.js';
+import type { ReportColumn } from './table-model.js';
+
+const MEASURES = [
+  ['cumulative_balance', 'Cumulative DSG balance', 'money'],
+  ['in_year_balance', 'In-year balance', 'money'],
+  ['spend_total', 'Total high-needs spend', 'money'],
+  ['pupils_january', 'EHCPs in January', 'count'],
+] as const;
+
+/**
+ * The fan of outcomes from `highneeds simulate` rows (one per financial year and measure): a
+ * chart of the cumulative balance's quantiles, and every measure's quantiles as tables.
+ */
+export function fanSection(rows: readonly FanRow[], draws: string): ReportSection {
+  const tables = MEASURES.flatMap(([measure, label, kind]) => {
+    const mine = rows.filter((r) => r.measure === measure);
+    if (!mine.length) return [];
+    const figure = (key: string, title: string): ReportColumn => ({ key, label: title, kind });
+    return [
+      {
+        title: `${label}: the distribution over ${draws} draws${kind === 'money' ? ', £' : ''}`,
+        columns: [
+          { key: 'year', label: 'Financial year', kind: 'text' as const },
+          figure('p2_5', '2.5th'),
+          figure('p10', '10th'),
+          figure('p25', '25th'),
+          figure('p50', 'Median'),
+          figure('p75', '75th'),
+          figure('p90', '90th'),
+          figure('p97_5', '97.5th'),
+          figure('mean', 'Mean'),
+          { key: 'p_deficit', label: 'Share of draws in deficit', kind: 'text' as const },
+        ],
+        rows: mine.map((r) => ({
+          cells: {
+            year: r.financialYear,
+            p2_5: r.p2_5,
+            p10: r.p10,
+            p25: r.p25,
+            p50: r.p50,
+            p75: r.p75,
+            p90: r.p90,
+            p97_5: r.p97_5,
+            mean: r.mean,
+            p_deficit: r.pDeficit.toFixed(3),
+          },
+        })),
+      },
+    ];
+  });
+  const cumulative = rows.filter((r) => r.measure === 'cumulative_balance');
+  return {
+    id: 'fan',
+    title: 'The range of outcomes',
+    paragraphs: [
+      `From ${draws} simulated draws of the model's uncertain rates: the bands hold the middle 50%, 80% and 95% of the draws in each year, the line is the median. A wide fan is the model saying it does not know; plan for the lower bands too.`,
+    ],
+    ...(cumulative.length
+      ? {
+          chart: fanChart({
+            id: 'chart-fan',
+            title: 'Cumulative DSG balance: range of outcomes',
+            desc: `Fan chart of the cumulative DSG balance over ${draws} simulated draws, ${cumulative[0]!.financialYear} to ${cumulative.at(-1)!.financialYear}: nested bands for the middle 95%, 80% and 50% of draws and a line for the median. The table after the chart gives the figures.`,
+            points: cumulative.map((r) => ({
+              category: r.financialYear,
+              p2_5: r.p2_5.toNumber(),
+              p10: r.p10.toNumber(),
+              p25: r.p25.toNumber(),
+              p50: r.p50.toNumber(),
+              p75: r.p75.toNumber(),
+              p90: r.p90.toNumber(),
+              p97_5: r.p97_5.toNumber(),
+            })),
+            unit: 'money',
+          }),
+        }
+      : {}),
+    tables,
+  };
+}

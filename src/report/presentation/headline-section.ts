@@ -1,0 +1,66 @@
+import type { Decimal } from 'decimal.js';
+import { formatFinancialYear } from '../../core/period.js';
+import { toPence } from '../../core/rounding.js';
+import { withThousands } from '../format-cell.js';
+import { headline } from '../headline.js';
+import type { ReportScenario } from './report-model.js';
+import type { ReportSection } from './section.js';
+
+/** £ and thousands, from the figure rounded to pence: the one way the HTML prints money in prose. */
+const pounds = (value: Decimal): string =>
+  `${value.isNegative() ? '-' : ''}£${withThousands(toPence(value.abs()))}`;
+
+/** The three figures a Schools Forum asks first, per scenario. */
+export function headlineSection(scenarios: readonly ReportScenario[]): ReportSection {
+  const rows = scenarios.map((s) => {
+    const h = headline(s.projection);
+    return {
+      cells: {
+        scenario: s.scenario.label,
+        horizon: h.cumulativeAtHorizon,
+        override: h.deficitAtOverrideEnd ? h.deficitAtOverrideEnd.deficit.negated() : undefined,
+        balance:
+          h.firstInYearBalance === undefined
+            ? `not by ${formatFinancialYear(h.horizon)}`
+            : formatFinancialYear(h.firstInYearBalance),
+      },
+    };
+  });
+  const last = scenarios[0]!.projection.horizon;
+  return {
+    id: 'headline',
+    title: 'Headline',
+    paragraphs: scenarios.map((s) => {
+      const h = headline(s.projection);
+      const atHorizon = `cumulative balance of ${pounds(h.cumulativeAtHorizon)} at the end of ${formatFinancialYear(h.horizon)}`;
+      const override = h.deficitAtOverrideEnd
+        ? `; a deficit of ${pounds(h.deficitAtOverrideEnd.deficit)} still open at the end of ${formatFinancialYear(h.deficitAtOverrideEnd.financialYear)}, when the statutory override ends`
+        : '';
+      const balance =
+        h.firstInYearBalance === undefined
+          ? `; no in-year balance by ${formatFinancialYear(h.horizon)}`
+          : `; in-year balance first reached in ${formatFinancialYear(h.firstInYearBalance)}`;
+      return `${s.scenario.label}: ${atHorizon}${override}${balance}.`;
+    }),
+    tables: [
+      {
+        title: 'Headline figures by scenario, £',
+        columns: [
+          { key: 'scenario', label: 'Scenario', kind: 'text' },
+          {
+            key: 'horizon',
+            label: `Cumulative balance, end of ${formatFinancialYear(last)}`,
+            kind: 'money',
+          },
+          {
+            key: 'override',
+            label: 'Cumulative balance, end of 2027-28 (override ends), if in deficit',
+            kind: 'money',
+          },
+          { key: 'balance', label: 'In-year balance first reached', kind: 'text' },
+        ],
+        rows,
+      },
+    ],
+  };
+}

@@ -1,0 +1,235 @@
+import type { Decimal } from 'decimal.js';
+import type { NationalYear } from '../../core/batch/national.js';
+import { Dec, ZERO } from '../../core/decimal.js';
+import { NATIONAL_COLUMNS } from '../batch-csv.js';
+import { withThousands } from '../format-cell.js';
+import type { JsonOut } from '../json.js';
+import { lineChart } from '../svg/line-chart.js';
+import { stackedBars } from '../svg/stacked-bars.js';
+import { BATCH_SUMMARY_COLUMNS } from '../batch-csv.js';
+import { COUNT_COLUMNS, MONEY_COLUMNS, type Row } from '../rows.js';
+import type { Sheet } from '../xlsx/write-workbook.js';
+import { provenanceSection } from './reference-sections.js';
+import type { ReportSection } from './section.js';
+import type { ReportColumn, ReportTable } from './table-model.js';
+
+export interface NationalReportInput {
+  readonly scenarios: readonly string[];
+  readonly national: readonly NationalYear[];
+  /** Every modelled area's summary rows, with their scenario (BatchResult.rows). */
+  readonly rows: readonly (Row & { readonly scenario: string })[];
+  readonly manifest: JsonOut;
+}
+
+const name = (id: string) => (id === '' ? 'the model as given' : id);
+const kindOf = (key: string): ReportColumn['kind'] =>
+  COUNT_COLUMNS.has(key) ? 'count' : MONEY_COLUMNS.has(key) ? 'money' : 'text';
+
+/** Bins of £2,000 of cumulative deficit per EHCP at the horizon; a surplus is its own bin. */
+const BIN = new Dec(2000);
+
+/** Each area's cumulative deficit per EHCP in January at its last year, by scenario. */
+function deficitPerEhcp(input: NationalReportInput, scenario: string): Decimal[] {
+  const last = new Map<string, Row>();
+  for (const row of input.rows)
+    if (row.scenario === scenario) last.set(String(row['area_code']), row);
+  return [...last.values()].map((row) => {
+    const pupils = row['pupils_january'] as Decimal;
+    const deficit = (row['cumulative_balance'] as Decimal).negated();
+    return pupils.isZero() ? ZERO : deficit.div(pupils);
+  });
+}
+
+function binsOf(
+  values: readonly Decimal[][],
+): { label: string; count: (v: readonly Decimal[]) => number }[] {
+  const top = Dec.max(ZERO, ...values.flat());
+  const bins = Math.max(1, top.div(BIN).ceil().toNumber());
+  const pounds = (k: number) => `£${withThousands(BIN.times(k).toFixed(0))}`;
+  return [
+    { label: 'No deficit', count: (v) => v.filter((x) => !x.gt(ZERO)).length },
+    ...Array.from({ length: bins }, (_, k) => ({
+      label: `${pounds(k)} to ${pounds(k + 1)}`,
+      count: (v: readonly Decimal[]) =>
+        v.filter((x) => x.gt(BIN.times(k)) && x.lte(BIN.times(k + 1))).length,
+    })),
+  ];
+}
+
+/** The national report: totals by year and scenario, the areas by deficit per EHCP, and the areas in deficit by year. */
+export function nationalSections(input: NationalReportInput): ReportSection[] {
+  const years = [...new Set(input.national.map((n) => n.financialYear))];
+  const of = (scenario: string, year: string) =>
+    input.national.find((n) => n.scenario === scenario && n.financialYear === year);
+  const figure = (scenario: string, column: string) =>
+    years.map((y) => of(scenario, y)?.totals[column] ?? ZERO);
+  const yearColumns = (kind: ReportColumn['kind']): ReportColumn[] =>
+    years.map((y) => ({ key: y, label: y, kind }));
+  const table = (
+    title: string,
+    kind: ReportColumn['kind'],
+    lines: { label: string; values: readonly (Decimal | string)[] }[],
+  ): ReportTable => ({
+    title,
+    columns: [{ key: 'line', label: 'Scenario', kind: 'text' }, ...yearColumns(kind)],
+    rows: lines.map((l) => ({
+      cells: { line: l.label, ...Object.fromEntries(years.map((y, i) => [y, l.values[i]])) },
+    })),
+  });
+  const cumulative = input.scenarios.map((s) => ({
+    label: name(s),
+    values: figure(s, 'cumulative_balance'),
+  }));
+  const deficits = input.scenarios.map((s) => ({
+    label: name(s),
+    values: years.map((y) => String(of(s, y)?.cumulativeDeficits ?? 0)),
+  }));
+  const perEhcp = input.scenarios.map((s) => deficitPerEhcp(input, s));
+  const bins = binsOf(perEhcp);
+  return [
+    {
+      id: 'national-balance',
+      title: 'National cumulative DSG balance',
+      paragraphs: [
+        `The sum over every modelled area (${of(input.scenarios[0]!, years[0]!)?.areas ?? 0} areas) of the figures in summary.csv, by scenario.`,
+      ],
+      chart: lineChart({
+        id: 'chart-national-balance',
+        title: 'National cumulative DSG balance by scenario',
+        desc: `Line chart of the cumulative high-needs DSG balance summed over all areas, ${years[0]} to ${years.at(-1)}, one line per scenario. The table after the chart gives the figures.`,
+        categories: years,
+        series: cumulative.map((c) => ({
+          label: c.label,
+          values: c.values.map((v) => v.toNumber()),
+        })),
+        unit: 'money',
+      }),
+      tables: [
+        table('National cumulative balance, £', 'money', cumulative),
+        ...input.scenarios.map((s) => ({
+          ...table(`National totals: ${name(s)}`, 'money', [
+            { label: 'EHCPs in January', values: figure(s, 'pupils_january') },
+            { label: 'Spend', values: figure(s, 'spend_total') },
+            { label: 'Income', values: figure(s, 'income_total') },
+            { label: 'In-year balance', values: figure(s, 'in_year_balance') },
+          ]),
+          columns: [
+            { key: 'line', label: 'Figure', kind: 'text' as const },
+            ...yearColumns('money'),
+          ],
+        })),
+      ],
+    },
+    {
+      id: 'deficit-per-ehcp',
+      title: 'Areas by cumulative deficit per EHCP',
+      paragraphs: [
+        `Each area's cumulative deficit at the end of its last projected year, over its EHCPs that January, in bands of £2,000.`,
+      ],
+      chart: stackedBars({
+        id: 'chart-deficit-per-ehcp',
+        title: `Areas by cumulative deficit per EHCP at the horizon: ${name(input.scenarios[0]!)}`,
+        desc: `Bar chart of the number of areas in each £2,000 band of cumulative deficit per EHCP at the horizon, under ${name(input.scenarios[0]!)}. The table after the chart gives the numbers of areas for every scenario.`,
+        categories: bins.map((b) => b.label),
+        series: [
+          {
+            label: `Areas (${name(input.scenarios[0]!)})`,
+            values: bins.map((b) => b.count(perEhcp[0]!)),
+          },
+        ],
+        unit: 'count',
+      }),
+      tables: [
+        {
+          title: 'Number of areas by cumulative deficit per EHCP at the horizon',
+          columns: [
+            { key: 'band', label: 'Deficit per EHCP', kind: 'text' },
+            ...input.scenarios.map((s) => ({
+              key: `s:${s}`,
+              label: name(s),
+              kind: 'text' as const,
+            })),
+          ],
+          rows: bins.map((b) => ({
+            cells: {
+              band: b.label,
+              ...Object.fromEntries(
+                input.scenarios.map((s, i) => [`s:${s}`, String(b.count(perEhcp[i]!))]),
+              ),
+            },
+          })),
+        },
+      ],
+    },
+    {
+      id: 'areas-in-deficit',
+      title: 'Areas in deficit by year',
+      chart: lineChart({
+        id: 'chart-areas-in-deficit',
+        title: 'Areas with a cumulative deficit, by year and scenario',
+        desc: `Line chart of the number of areas with a cumulative DSG deficit at the end of each year, ${years[0]} to ${years.at(-1)}, one line per scenario. The table after the chart gives the numbers.`,
+        categories: years,
+        series: deficits.map((d) => ({ label: d.label, values: d.values.map(Number) })),
+        unit: 'count',
+      }),
+      tables: [
+        table('Areas with a cumulative deficit', 'text', deficits),
+        table(
+          'Areas with an in-year deficit',
+          'text',
+          input.scenarios.map((s) => ({
+            label: name(s),
+            values: years.map((y) => String(of(s, y)?.inYearDeficits ?? 0)),
+          })),
+        ),
+      ],
+    },
+    provenanceSection(input.manifest),
+  ];
+}
+
+/** The national workbook: national.csv and summary.csv as sheets, the distribution, and the inputs. */
+export function nationalSheets(input: NationalReportInput): Sheet[] {
+  const sections = nationalSections(input);
+  const long = (
+    title: string,
+    columns: readonly string[],
+    rows: readonly Record<string, Decimal | string | undefined>[],
+  ): ReportTable => ({
+    title,
+    columns: columns.map((key) => ({ key, label: key, kind: kindOf(key) })),
+    rows: rows.map((cells) => ({ cells })),
+  });
+  return [
+    {
+      name: 'National',
+      tables: [
+        long(
+          'National totals by scenario and year (as national.csv)',
+          NATIONAL_COLUMNS,
+          input.national.map((n) => ({
+            scenario: n.scenario,
+            financial_year: n.financialYear,
+            areas: String(n.areas),
+            ...n.totals,
+            areas_in_year_deficit: String(n.inYearDeficits),
+            areas_cumulative_deficit: String(n.cumulativeDeficits),
+          })),
+        ),
+      ],
+    },
+    {
+      name: 'Areas',
+      tables: [
+        long(
+          'Every area by scenario and year (as summary.csv)',
+          BATCH_SUMMARY_COLUMNS,
+          input.rows as readonly Record<string, Decimal | string>[],
+        ),
+      ],
+    },
+    { name: 'Deficit per EHCP', tables: sections[1]!.tables },
+    { name: 'Areas in deficit', tables: sections[2]!.tables },
+    { name: 'Inputs', tables: sections[3]!.tables },
+  ];
+}

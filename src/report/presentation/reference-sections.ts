@@ -1,0 +1,172 @@
+import { formatFinancialYear } from '../../core/period.js';
+import type { Model } from '../../core/model.js';
+import type { Tariff } from '../../core/tariff.js';
+import type { JsonOut } from '../json.js';
+import type { ReportScenario } from './report-model.js';
+import type { ReportSection } from './section.js';
+import type { ReportColumn, ReportRow, ReportTable } from './table-model.js';
+
+export const text = (key: string, label: string): ReportColumn => ({ key, label, kind: 'text' });
+export const plain = (
+  title: string,
+  columns: ReportColumn[],
+  rows: Record<string, ReportRow['cells'][string]>[],
+): ReportTable => ({
+  title,
+  columns,
+  rows: rows.map((cells) => ({ cells })),
+});
+
+/** The assumptions each scenario projects with: the model's, and any a scenario overrides. */
+export function assumptionsSection(
+  model: Model,
+  scenarios: readonly ReportScenario[],
+): ReportSection {
+  const names = [
+    ['newPlansGrowth', 'Growth in new plans a year'],
+    ['hnbGrowth', 'Growth in the HNB allocation a year, after the last given year'],
+    ['tariffUplift', 'Tariff uplift a year, past the last sourced rate'],
+  ] as const;
+  const columns = [
+    text('assumption', 'Assumption'),
+    ...scenarios.map((s) => text(s.scenario.id, s.scenario.label)),
+  ];
+  const rows = names.map(([key, label]) => ({
+    assumption: label,
+    ...Object.fromEntries(
+      scenarios.map((s) => {
+        const own = s.scenario.assumptions[key];
+        return [
+          s.scenario.id,
+          `${(own ?? model.assumptions[key]).toFixed()}${own ? ' (scenario)' : ' (model.json)'}`,
+        ];
+      }),
+    ),
+  }));
+  const levers = scenarios.flatMap((s) =>
+    s.scenario.levers.map((l) => ({
+      scenario: s.scenario.id,
+      lever: l.id,
+      kind: l.kind,
+      label: l.label,
+    })),
+  );
+  return {
+    id: 'assumptions',
+    title: 'Assumptions',
+    paragraphs: [
+      `${model.area.name} (${model.area.code}): base January cohort of ${formatFinancialYear(model.baseYear).replace('-', '/')}, projected to ${formatFinancialYear(model.horizon)}. Rates are shares a year; 0.06 is 6%.`,
+    ],
+    tables: [
+      plain('Assumptions by scenario', columns, rows),
+      ...(levers.length
+        ? [
+            plain(
+              'Levers by scenario',
+              [
+                text('scenario', 'Scenario'),
+                text('lever', 'Lever'),
+                text('kind', 'Kind'),
+                text('label', 'What it does'),
+              ],
+              levers,
+            ),
+          ]
+        : []),
+    ],
+  };
+}
+
+/** The tariff: every setting and rate with its status and source, and the sources themselves. */
+export function tariffSection(tariff: Tariff): ReportSection {
+  const cite = (reference: string | undefined) => reference ?? '';
+  return {
+    id: 'tariff',
+    title: `Tariff: ${tariff.title}`,
+    paragraphs: [
+      `Status says how each value is known: published (in a cited document), derived (worked out from published figures), assumption, or illustrative (made up for the example). Uplift: ${tariff.uplift.method === 'none' ? 'none' : `${tariff.uplift.annualRate.toFixed()} a year from ${tariff.uplift.on}`}.`,
+    ],
+    tables: [
+      plain(
+        'Settings and place values',
+        [
+          text('setting', 'Setting'),
+          text('label', 'Label'),
+          { key: 'place_value', label: 'Place value, £', kind: 'money' },
+          text('status', 'Status'),
+          text('reference', 'Source'),
+        ],
+        tariff.settings.map((s) => ({
+          setting: s.id,
+          label: s.label,
+          place_value: s.placeValue,
+          status: s.status ?? '',
+          reference: cite(s.reference),
+        })),
+      ),
+      plain(
+        'Top-up rates',
+        [
+          text('effective_from', 'From'),
+          text('setting', 'Setting'),
+          text('band', 'Band'),
+          text('need', 'Need'),
+          { key: 'top_up', label: 'Annual top-up, £', kind: 'money' },
+          text('status', 'Status'),
+          text('reference', 'Source'),
+        ],
+        tariff.rates.map((r) => ({
+          effective_from: r.effectiveFrom,
+          setting: r.setting,
+          band: r.band,
+          need: r.need,
+          top_up: r.topUp,
+          status: r.status ?? '',
+          reference: cite(r.reference),
+        })),
+      ),
+      plain(
+        'Sources',
+        [text('id', 'Source'), text('title', 'Title'), text('url', 'Address')],
+        tariff.references.map((r) => ({ id: r.id ?? '', title: r.title, url: r.url })),
+      ),
+    ],
+  };
+}
+
+/** The provenance manifest: tool version, every input with its SHA-256, the tariff rows' dates, the options. */
+export function provenanceSection(manifest: JsonOut): ReportSection {
+  const m = manifest as { [key: string]: JsonOut };
+  const inputs = (m['inputs'] as { path: string; sha256: string }[]) ?? [];
+  const tariff = m['tariff'] as { [key: string]: JsonOut } | undefined;
+  const options = (m['options'] as { [key: string]: JsonOut }) ?? {};
+  return {
+    id: 'provenance',
+    title: 'Provenance',
+    paragraphs: [
+      `Made by highneeds ${String(m['version'])}. The same inputs and options give the same report, byte for byte; the SHA-256 of each input identifies the exact file.`,
+    ],
+    tables: [
+      plain(
+        'Inputs',
+        [text('path', 'File'), text('sha256', 'SHA-256')],
+        inputs.map((i) => ({ path: i.path, sha256: i.sha256 })),
+      ),
+      plain(
+        'Tariff and options',
+        [text('item', 'Item'), text('value', 'Value')],
+        [
+          { item: 'Tariff', value: String(tariff?.['id'] ?? '') },
+          {
+            item: 'Tariff rows charged, effective from',
+            value: ((tariff?.['effective_dates_used'] as string[]) ?? []).join(', '),
+          },
+          ...Object.entries(options).map(([item, value]) => ({
+            item: `Option ${item}`,
+            value: String(value),
+          })),
+        ],
+      ),
+    ],
+  };
+}

@@ -1,0 +1,93 @@
+import type { Decimal } from 'decimal.js';
+import { breakdown, type BreakdownYear } from '../../core/breakdown/breakdown.js';
+import { SharedDemandCache } from '../../core/breakdown/shared-demand.js';
+import { project } from '../../core/project.js';
+import { InputError } from '../../core/errors.js';
+import type { Model } from '../../core/model.js';
+import type { Projection } from '../../core/projection.js';
+import { assessAgreement, type AgreementAssessment } from '../../core/scenario/agreement.js';
+import { applyScenario } from '../../core/scenario/apply.js';
+import { attributeSavings, type Attribution } from '../../core/scenario/attribution.js';
+import type { Scenario } from '../../core/scenario/types.js';
+import type { JsonOut } from '../json.js';
+import type { DsgPlanMap } from '../../core/dsg-plan-map.js';
+
+/** One scenario as the report shows it: its projection, breakdowns, savings and agreement. */
+export interface ReportScenario {
+  readonly scenario: Scenario;
+  readonly projection: Projection;
+  readonly breakdown: readonly BreakdownYear[];
+  /** Savings by lever against its base scenario, when it has a base and levers of its own. */
+  readonly savings?: { readonly base: Scenario; readonly attribution: Attribution };
+  readonly agreement?: AgreementAssessment;
+}
+
+/** Everything a report renders, computed once; the HTML and XLSX renderers only lay it out. */
+export interface ReportModel {
+  readonly model: Model;
+  readonly scenarios: readonly ReportScenario[];
+  readonly manifest: JsonOut;
+  readonly dsgMap: DsgPlanMap;
+  /** Simulated outcomes (highneeds simulate's rows), when the report was asked for draws. */
+  readonly fan?: readonly FanRow[];
+}
+
+/** One row of `highneeds simulate` output: a measure's distribution over the draws in one FY. */
+export interface FanRow {
+  readonly financialYear: string;
+  readonly measure: 'pupils_january' | 'spend_total' | 'in_year_balance' | 'cumulative_balance';
+  readonly mean: Decimal;
+  readonly p2_5: Decimal;
+  readonly p10: Decimal;
+  readonly p25: Decimal;
+  readonly p50: Decimal;
+  readonly p75: Decimal;
+  readonly p90: Decimal;
+  readonly p97_5: Decimal;
+  readonly pDeficit: Decimal;
+}
+
+/** The model as given, when it has no scenarios.json: a scenario with no changes. */
+export const AS_GIVEN: Scenario = {
+  id: 'as-given',
+  label: 'The model as given',
+  assumptions: {},
+  funding: [],
+  levers: [],
+  inheritedLevers: 0,
+};
+
+/**
+ * Projects each chosen scenario with its breakdowns, the savings by lever against its base
+ * (src/core/scenario/attribution.ts) and its Safety Valve assessment. One cache for all, so a
+ * breakdown reuses its projection's cohort.
+ */
+export function buildReportScenarios(
+  model: Model,
+  chosen: readonly Scenario[],
+  all: readonly Scenario[],
+): ReportScenario[] {
+  const cache = new SharedDemandCache();
+  return chosen.map((scenario) => {
+    // Applied once, so the breakdown finds the projection's demand by its adjustments.
+    const applied = applyScenario(model, scenario, undefined, { cache });
+    const outcome = project(applied.model, applied.adjustments, cache);
+    if (!outcome.projection) throw new InputError(outcome.issues);
+    const base = scenario.base === undefined ? undefined : all.find((s) => s.id === scenario.base);
+    let savings: ReportScenario['savings'];
+    if (base && scenario.levers.length > scenario.inheritedLevers) {
+      const attribution = attributeSavings(model, scenario, base, cache);
+      if ('issues' in attribution) throw new InputError(attribution.issues);
+      savings = { base, attribution };
+    }
+    return {
+      scenario,
+      projection: outcome.projection,
+      breakdown: breakdown(applied.model, applied.adjustments, cache),
+      ...(savings ? { savings } : {}),
+      ...(scenario.agreement
+        ? { agreement: assessAgreement(scenario.agreement, outcome.projection) }
+        : {}),
+    };
+  });
+}

@@ -1,0 +1,96 @@
+import { formatFinancialYear } from '../../core/period.js';
+import type { ReportScenario } from './report-model.js';
+import type { ReportSection } from './section.js';
+import { plain, text } from './reference-sections.js';
+import type { ReportTable } from './table-model.js';
+import { wideTable } from './wide.js';
+
+/** Savings by lever against each scenario's base: levers down, years across, with totals as formulas. */
+export function savingsSection(scenarios: readonly ReportScenario[]): ReportSection | undefined {
+  const tables = scenarios.flatMap(({ scenario, savings }) => {
+    if (!savings) return [];
+    const { attribution, base } = savings;
+    const years = attribution.scenario.years.map((y) => y.financialYear);
+    const make = (what: string, pick: 'spendSaving' | 'balanceImprovement') =>
+      wideTable({
+        title: `${what} by lever, "${scenario.label}" against "${base.label}", £`,
+        note: 'Sequential in lever order: each lever is what it changes after the levers before it, so the levers add up to the difference between the projections.',
+        first: 'Lever',
+        years,
+        kind: 'money',
+        lines: attribution.savings.map((s) => ({
+          label: s.label,
+          values: s.byYear.map((y) => y[pick]),
+        })),
+        total: 'Difference between the projections',
+        totalColumn: 'All years',
+      });
+    return [
+      make('In-year balance improvement', 'balanceImprovement'),
+      make('Spend saving', 'spendSaving'),
+    ];
+  });
+  if (!tables.length) return undefined;
+  return { id: 'savings', title: 'Savings by lever', tables };
+}
+
+/** Each Safety Valve agreement: the instalments and whether the projection meets the targets. */
+export function safetyValveSection(
+  scenarios: readonly ReportScenario[],
+): ReportSection | undefined {
+  const tables = scenarios.flatMap(({ scenario, agreement }) => {
+    const terms = scenario.agreement;
+    if (!terms || !agreement) return [];
+    const atRisk = new Set(agreement.atRisk);
+    const schedule: ReportTable = {
+      title: `Safety Valve instalments: ${scenario.label}, £`,
+      note: `Agreed total £${terms.total.toFixed(2)}. An instalment still due from the year of a missed target on is at risk (DfE withholds payments when a plan goes off track).`,
+      columns: [
+        text('year', 'Financial year'),
+        { key: 'amount', label: 'Amount', kind: 'money' },
+        text('status', 'Status'),
+        text('risk', 'At risk'),
+      ],
+      rows: [
+        ...terms.instalments.map((i, k) => ({
+          cells: {
+            year: formatFinancialYear(i.financialYear),
+            amount: i.amount,
+            status: i.status,
+            risk: atRisk.has(k) ? 'at risk' : '',
+          },
+        })),
+        {
+          cells: { year: 'Total' },
+          formula: { terms: terms.instalments.map((_, row) => ({ row, sign: 1 as const })) },
+          strong: true,
+        },
+      ],
+    };
+    const targets = plain(
+      `Safety Valve targets: ${scenario.label}`,
+      [text('target', 'Target'), text('by', 'By'), text('met', 'Projected')],
+      [
+        ...agreement.targets.map((t) => ({
+          target:
+            t.target === 'in-year balance'
+              ? 'Underlying in-year balance (before Safety Valve payments), every year from'
+              : 'Cumulative deficit cleared by',
+          by: formatFinancialYear(t.by),
+          met: t.met ? 'met' : 'missed',
+        })),
+        {
+          target: 'Underlying in-year balance first reached',
+          by:
+            agreement.firstInYearBalance === undefined
+              ? 'not within the projection'
+              : formatFinancialYear(agreement.firstInYearBalance),
+          met: '',
+        },
+      ],
+    );
+    return [schedule, targets];
+  });
+  if (!tables.length) return undefined;
+  return { id: 'safety-valve', title: 'Safety Valve schedule and targets', tables };
+}

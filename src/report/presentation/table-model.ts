@@ -1,0 +1,98 @@
+import type { Decimal } from 'decimal.js';
+import { Dec, ZERO } from '../../core/decimal.js';
+import { toCount2dp, toPence } from '../../core/rounding.js';
+
+/** How a column's figures are rounded and shown: money to pence, counts to 2 dp. */
+export type ColumnKind = 'text' | 'money' | 'count';
+
+export interface ReportColumn {
+  readonly key: string;
+  readonly label: string;
+  readonly kind: ColumnKind;
+}
+
+/**
+ * A row whose figures are worked out from other rows of the same table, column by column, as a
+ * spreadsheet formula: Σ sign × the cell of `row` in the same column (or, with `previous`, in the
+ * column before; the first figure column takes `first` instead). The XLSX writes the formula with
+ * its value cached; every renderer shows that value, computed from the rounded cells it refers to,
+ * as the spreadsheet will.
+ */
+interface RowFormula {
+  readonly terms: readonly {
+    readonly row: number;
+    readonly sign: 1 | -1;
+    readonly previous?: boolean;
+  }[];
+  /** Terms for the first figure column, when `previous` has no column before it. */
+  readonly first?: RowFormula['terms'];
+}
+
+export type TableCell = string | Decimal | undefined;
+
+export interface ReportRow {
+  readonly cells: Readonly<Record<string, TableCell>>;
+  readonly formula?: RowFormula;
+  /** Shown bold, as a total. */
+  readonly strong?: boolean;
+}
+
+export interface ReportTable {
+  readonly title: string;
+  readonly note?: string;
+  readonly columns: readonly ReportColumn[];
+  readonly rows: readonly ReportRow[];
+  /** Add a last column summing each row's figures across the figure columns (as a formula). */
+  readonly totalColumn?: { readonly key: string; readonly label: string };
+}
+
+/** A figure rounded as its column is printed: the value a cell holds. */
+function rounded(kind: ColumnKind, value: Decimal): Decimal {
+  return new Dec(kind === 'count' ? toCount2dp(value) : toPence(value));
+}
+
+/** The figure columns of a table: those a formula row works across. */
+const figureColumns = (table: ReportTable): ReportColumn[] =>
+  table.columns.filter((c) => c.kind !== 'text');
+
+/**
+ * Every cell's value as the reader sees it: figures rounded, formula rows worked out from the
+ * rounded cells they refer to, in row order (a formula refers to rows above it), and the total
+ * column as the sum of the row's figures.
+ */
+export function resolvedRows(table: ReportTable): Record<string, TableCell>[] {
+  const figures = figureColumns(table);
+  const out: Record<string, TableCell>[] = [];
+  table.rows.forEach((row) => {
+    const cells: Record<string, TableCell> = { ...row.cells };
+    figures.forEach((column, c) => {
+      const value = row.formula
+        ? evaluate(row.formula, (r) => (r === out.length ? cells : out[r]), figures, c)
+        : (row.cells[column.key] as Decimal | undefined);
+      if (value !== undefined && typeof value !== 'string')
+        cells[column.key] = row.formula ? value : rounded(column.kind, value);
+    });
+    if (table.totalColumn)
+      cells[table.totalColumn.key] = figures.reduce((t, c) => {
+        const v = cells[c.key];
+        return v === undefined || typeof v === 'string' ? t : t.plus(v);
+      }, ZERO);
+    out.push(cells);
+  });
+  return out;
+}
+
+function evaluate(
+  formula: RowFormula,
+  rowAt: (row: number) => Readonly<Record<string, TableCell>> | undefined,
+  figures: readonly ReportColumn[],
+  c: number,
+): Decimal {
+  const terms = c === 0 && formula.first ? formula.first : formula.terms;
+  return terms.reduce((total, term) => {
+    const column = figures[term.previous ? c - 1 : c]!;
+    const value = rowAt(term.row)?.[column.key];
+    const figure = value === undefined || typeof value === 'string' ? ZERO : value;
+    return term.sign === 1 ? total.plus(figure) : total.minus(figure);
+  }, ZERO);
+}

@@ -1,0 +1,71 @@
+import { scalePoint } from 'd3-scale';
+import { area, line } from 'd3-shape';
+import { escapeXml } from './markup.js';
+import {
+  type ChartText,
+  legend,
+  legendRows,
+  MARGIN,
+  svgOpen,
+  WIDTH,
+  xLabels,
+  yAxis,
+  yScale,
+} from './frame.js';
+
+/** One year's quantiles of a simulated measure (highneeds simulate's columns, as numbers). */
+interface FanPoint {
+  readonly category: string;
+  readonly p2_5: number;
+  readonly p10: number;
+  readonly p25: number;
+  readonly p50: number;
+  readonly p75: number;
+  readonly p90: number;
+  readonly p97_5: number;
+}
+
+export interface FanChartSpec extends ChartText {
+  readonly points: readonly FanPoint[];
+  readonly unit: 'money' | 'count';
+}
+
+const BANDS = [
+  {
+    label: '95% of draws (2.5th to 97.5th percentile)',
+    low: 'p2_5',
+    high: 'p97_5',
+    fill: '#dee0e2',
+  },
+  { label: '80% of draws (10th to 90th percentile)', low: 'p10', high: 'p90', fill: '#b1b4b6' },
+  { label: '50% of draws (25th to 75th percentile)', low: 'p25', high: 'p75', fill: '#6f777b' },
+] as const;
+
+/** Nested grey bands of the draws' quantiles with the median as a line: readable in greyscale by design. */
+export function fanChart(spec: FanChartSpec): string {
+  const y = yScale(spec.points.flatMap((p) => [p.p2_5, p.p97_5]));
+  const x = scalePoint<number>()
+    .domain(spec.points.map((_, i) => i))
+    .range([MARGIN.left + 24, WIDTH - MARGIN.right - 24]);
+  const bands = BANDS.map((band) => {
+    const shape = area<FanPoint>()
+      .x((_, i) => x(i)!)
+      .y0((p) => y(p[band.low]))
+      .y1((p) => y(p[band.high]))
+      .digits(2);
+    return `<g class="series" data-label="${escapeXml(band.label)}"><path d="${shape([...spec.points])}" fill="${band.fill}"/></g>`;
+  });
+  const median = line<FanPoint>()
+    .x((_, i) => x(i)!)
+    .y((p) => y(p.p50))
+    .digits(2);
+  const labels = [...BANDS.map((b) => b.label), 'Median (50th percentile)'];
+  const swatch = (i: number) =>
+    i < BANDS.length
+      ? `<rect x="0" y="-3" width="20" height="14" fill="${BANDS[i]!.fill}"/>`
+      : '<line x1="0" x2="20" y1="4" y2="4" stroke="#0b0c0c" stroke-width="2.5"/>';
+  return `${svgOpen(spec, labels.length, legendRows(labels))}${yAxis(y, spec.unit)}${xLabels(
+    spec.points.map((p) => p.category),
+    (i) => x(i)!,
+  )}${bands.join('')}<g class="series" data-label="Median (50th percentile)"><path d="${median([...spec.points])}" fill="none" stroke="#0b0c0c" stroke-width="2.5"/></g>${legend(labels, swatch)}</svg>`;
+}

@@ -1,0 +1,32 @@
+import { formatLocale } from 'd3-format';
+
+/** Text safe inside XML/HTML elements and attributes. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** A fixed UK locale: numbers never depend on the machine's locale (no toLocaleString). */
+const UK = formatLocale({
+  decimal: '.',
+  thousands: ',',
+  grouping: [3],
+  currency: ['£', ''],
+  minus: '-',
+});
+const millions = UK.format(',.1f');
+const whole = UK.format(',.0f');
+
+/** An axis or label figure: money in £ millions to one decimal, counts whole. */
+export function axisText(value: number, unit: 'money' | 'count'): string {
+  if (unit === 'count') return whole(value);
+  const text = millions(Math.abs(value) / 1e6);
+  return `${value < 0 && text !== '0.0' ? '-' : ''}£${text}m`;
+}
+
+/** A coordinate with at most two decimals, so the same figures always give the same bytes. */
+export const px = (value: number): string => String(Math.round(value * 100) / 100);

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { Dec } from '../../src/core/decimal.js';
+import { fanSection } from '../../src/report/presentation/fan-section.js';
+import type { FanRow } from '../../src/report/presentation/report-model.js';
+import { renderHtml } from '../../src/report/html/render-html.js';
+
+/**
+ * Rows shaped as `highneeds simulate` writes them. The quantiles here are those of a normal
+ * distribution (mean m, sd s: p = m + z·s), worked out below, so the fan's order is known; they
+ * stand for simulate's output only as input to the renderer, and are no one's projection.
+ */
+const Z = {
+  p2_5: -1.959964,
+  p10: -1.281552,
+  p25: -0.67449,
+  p50: 0,
+  p75: 0.67449,
+  p90: 1.281552,
+  p97_5: 1.959964,
+};
+function rows(): FanRow[] {
+  return [0, 1, 2, 3, 4].map((k) => {
+    const mean = -20e6 - 4e6 * k;
+    const sd = 1e6 * (1 + k);
+    const q = (z: number) => new Dec((mean + z * sd).toFixed(2));
+    return {
+      financialYear: `${2026 + k}-${String(27 + k)}`,
+      measure: 'cumulative_balance',
+      mean: q(0),
+      p2_5: q(Z.p2_5),
+      p10: q(Z.p10),
+      p25: q(Z.p25),
+      p50: q(Z.p50),
+      p75: q(Z.p75),
+      p90: q(Z.p90),
+      p97_5: q(Z.p97_5),
+      pDeficit: new Dec(1),
+    };
+  });
+}
+
+describe('the fan of outcomes', () => {
+  const section = fanSection(rows(), '1000');
+  const svg = section.chart!;
+
+  it('draws three nested bands and the median, titled and described for screen readers', () => {
+    expect(svg).toMatch(
+      /^<svg[^>]*data-series="4"[^>]*><title id="chart-fan-title">Cumulative DSG balance: range of outcomes<\/title><desc id="chart-fan-desc">Fan chart/,
+    );
+    expect(svg.match(/<g class="series"/g)).toHaveLength(4);
+    expect(svg).toContain('95% of draws');
+    expect(svg).toContain('Median (50th percentile)');
+  });
+
+  it('puts each band inside the wider one: the 50% band is the narrowest at every year', () => {
+    const heights = [
+      ...svg.matchAll(/<g class="series" data-label="(\d+)% of draws[^"]*"><path d="M([^"]+)Z"/g),
+    ].map(([, share, d]) => {
+      const ys = d!.split(/[ML]/).map((p) => Number(p.split(',')[1]));
+      // An area path runs along the top, then back along the bottom: its height at the first year.
+      return { share: Number(share), height: Math.abs(ys.at(-1)! - ys[0]!) };
+    });
+    expect(heights.map((h) => h.share)).toEqual([95, 80, 50]);
+    expect(heights[0]!.height).toBeGreaterThan(heights[1]!.height);
+    expect(heights[1]!.height).toBeGreaterThan(heights[2]!.height);
+  });
+
+  it('is followed by the table of every quantile, to the penny', () => {
+    const html = renderHtml({ title: 't', subtitle: 's', sections: [section] });
+    const table = html.slice(html.indexOf('</svg>'));
+    expect(table.indexOf('<table>')).toBeGreaterThan(0);
+    expect(table).toContain('-£21,959,964.00'); // 2026-27's 2.5th percentile: −20m − 1.959964 × 1m
+    expect(renderHtml({ title: 't', subtitle: 's', sections: [fanSection(rows(), '1000')] })).toBe(
+      html,
+    );
+  });
+});

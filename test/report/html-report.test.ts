@@ -1,0 +1,140 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, chromium } from './chromium.js';
+import { inProcess } from './in-process.js';
+import { decodePng, differingShare } from './png.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-html-'));
+const file = path.join(dir, 'report.html');
+const STORED = 'docs/img/report.png';
+let html: string;
+let needs: number;
+
+/** Each chart's id and the series it must draw, from the example's own outputs. */
+let expected: Record<string, number>;
+
+beforeAll(async () => {
+  expect((await inProcess(['report', 'fixtures/example', '--out', file, '--quiet'])).code).toBe(0);
+  html = readFileSync(file, 'utf8');
+  const ids = (
+    JSON.parse(readFileSync('fixtures/example/scenarios.json', 'utf8')) as {
+      scenarios: { id: string }[];
+    }
+  ).scenarios.map((s) => s.id);
+  const scenarios = ids.length;
+  // The breakdowns are of the last scenario (the plan).
+  const byNeed = await inProcess([
+    'project',
+    'fixtures/example',
+    '--scenario',
+    ids.at(-1)!,
+    '--breakdown',
+    'need',
+    '--format',
+    'csv',
+  ]);
+  expect(byNeed.code).toBe(0);
+  needs = new Set(
+    byNeed.stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[2]),
+  ).size;
+  expected = {
+    'chart-cumulative-balance': scenarios,
+    'chart-in-year-balance': scenarios,
+    'chart-spend-by-setting': 8,
+    'chart-by-age-group': 5,
+    'chart-by-need': needs,
+    'chart-flows': 4,
+  };
+}, 60_000);
+
+/** The charts in markup: id → the data-series it declares and the series groups it draws. */
+function charts(markup: string): Map<string, { declared: number; drawn: number; titled: boolean }> {
+  const found = new Map<string, { declared: number; drawn: number; titled: boolean }>();
+  for (const match of markup.matchAll(
+    /<svg[^>]*class="chart" id="([^"]+)" data-series="(\d+)"[^>]*>([\s\S]*?)<\/svg>/g,
+  )) {
+    const [, id, declared, body] = match;
+    found.set(id!, {
+      declared: Number(declared),
+      drawn: (body!.match(/<g class="series"/g) ?? []).length,
+      titled:
+        body!.startsWith(`<title id="${id}-title">`) && body!.includes(`<desc id="${id}-desc">`),
+    });
+  }
+  return found;
+}
+
+describe('the HTML report, as a file', () => {
+  it('is self-contained: no script, no stylesheet or image to fetch, no web font', () => {
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(\s*['"]?(https?:|\/\/)/i);
+    expect(html).not.toMatch(/\ssrc=/i);
+  });
+
+  it('has every chart with its title, description and the expected number of series, each followed by a table', () => {
+    const found = charts(html);
+    for (const [id, series] of Object.entries(expected)) {
+      expect(found.get(id), id).toEqual({ declared: series, drawn: series, titled: true });
+      const after = html.slice(html.indexOf(`id="${id}"`));
+      const next = after.slice(after.indexOf('</svg>')).search(/<table>|<svg|<section/);
+      expect(after.slice(after.indexOf('</svg>') + next).startsWith('<table>'), id).toBe(true);
+    }
+  });
+
+  it('is the same bytes every time', async () => {
+    const again = path.join(dir, 'again.html');
+    await inProcess(['report', 'fixtures/example', '--out', again, '--quiet']);
+    expect(readFileSync(again, 'utf8')).toBe(html);
+  });
+
+  it('shows the tariff with every source and status, the Safety Valve and the provenance', () => {
+    const tariff = JSON.parse(readFileSync('tariffs/example-borough-2025.json', 'utf8')) as {
+      references: { url: string }[];
+    };
+    for (const r of tariff.references) expect(html).toContain(r.url.replace(/&/g, '&amp;'));
+    expect(html).toContain('Safety Valve instalments');
+    expect(html).toMatch(/<td class="mono">[0-9a-f]{64}<\/td>/);
+    expect(html).toContain('DSG management plan');
+  });
+});
+
+describe.skipIf(!CHROMIUM)(
+  'the HTML report, opened in headless Chromium',
+  { timeout: 120_000 },
+  () => {
+    it('parses with no console message, and the page it builds has every chart and its series', () => {
+      const run = chromium(file, ['--dump-dom']);
+      expect(run.status).toBe(0);
+      expect(run.stderr.split('\n').filter((line) => line.includes(':CONSOLE'))).toEqual([]);
+      const found = charts(run.stdout);
+      for (const [id, series] of Object.entries(expected))
+        expect(found.get(id)?.drawn, id).toBe(series);
+    });
+
+    it('looks like the stored screenshot (docs/img/report.png), within a tolerance', () => {
+      const shot = path.join(dir, 'shot.png');
+      const run = chromium(file, [
+        '--hide-scrollbars',
+        '--force-device-scale-factor=1',
+        '--window-size=1000,2600',
+        `--screenshot=${shot}`,
+      ]);
+      expect(run.status).toBe(0);
+      if (process.env['UPDATE_SCREENSHOT'] === '1' || !existsSync(STORED))
+        writeFileSync(STORED, readFileSync(shot));
+      const share = differingShare(decodePng(readFileSync(shot)), decodePng(readFileSync(STORED)));
+      // Fonts differ a little between machines; a missing chart or a broken layout changes far more.
+      expect(share).toBeLessThan(0.03);
+    });
+  },
+);
+
+if (!CHROMIUM)
+  process.stderr.write(
+    'html-report.test: chromium is not installed; skipping the headless-browser checks (.ci/run installs it)\n',
+  );

@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inProcess } from './in-process.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-national-report-'));
+const out = (run: string) => path.join(dir, run);
+
+beforeAll(async () => {
+  for (const run of ['a', 'b'])
+    expect(
+      (
+        await inProcess([
+          'batch',
+          'fixtures/national',
+          '--out-dir',
+          out(run),
+          '--report',
+          out(run),
+          '--jobs',
+          '1',
+          '--quiet',
+        ])
+      ).code,
+    ).toBe(0);
+}, 60_000);
+
+describe('batch --report', { timeout: 60_000 }, () => {
+  it('writes the national report as HTML and XLSX beside the CSVs, the same bytes every run', () => {
+    for (const name of ['national-report.html', 'national-report.xlsx'])
+      expect(
+        readFileSync(path.join(out('a'), name)).equals(readFileSync(path.join(out('b'), name))),
+      ).toBe(true);
+  });
+
+  it('draws the national balance and the areas in deficit with one line per scenario, and the distribution of areas', () => {
+    const html = readFileSync(path.join(out('a'), 'national-report.html'), 'utf8');
+    const national = parse(readFileSync(path.join(out('a'), 'national.csv'), 'utf8'), {
+      columns: true,
+    }) as Record<string, string>[];
+    const scenarios = new Set(national.map((r) => r['scenario'])).size;
+    for (const id of ['chart-national-balance', 'chart-areas-in-deficit'])
+      expect(html).toMatch(new RegExp(`id="${id}" data-series="${scenarios}"`));
+    expect(html).toMatch(/id="chart-deficit-per-ehcp" data-series="1"/);
+    // Every area is in one band of the distribution, under every scenario.
+    const areas = Number(national[0]!['areas']);
+    const counts = [
+      ...html
+        .slice(html.indexOf('Number of areas by cumulative deficit'))
+        .split('</table>')[0]!
+        .matchAll(/<td>(\d+)<\/td>/g),
+    ].map((m) => Number(m[1]));
+    expect(counts.reduce((t, c) => t + c, 0)).toBe(areas * scenarios);
+  });
+
+  it("the workbook's National sheet is national.csv, to the penny", async () => {
+    const expected = parse(readFileSync(path.join(out('a'), 'national.csv'), 'utf8'), {
+      columns: true,
+    }) as Record<string, string>[];
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      readFileSync(path.join(out('a'), 'national-report.xlsx')) as unknown as ExcelJS.Buffer,
+    );
+    const sheet = book.getWorksheet('National')!;
+    const keys = (sheet.getRow(2).values as ExcelJS.CellValue[]).slice(1).map(String);
+    expect(keys).toEqual(Object.keys(expected[0]!));
+    expected.forEach((row, i) => {
+      const values = (sheet.getRow(3 + i).values as ExcelJS.CellValue[]).slice(1);
+      keys.forEach((key, k) => {
+        const cell = values[k];
+        expect(
+          typeof cell === 'number' ? cell.toFixed(2) : String(cell),
+          `${key} row ${i + 1}`,
+        ).toBe(row[key]);
+      });
+    });
+  });
+});

@@ -1,0 +1,52 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inProcess } from './in-process.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-report-'));
+
+describe('highneeds report', () => {
+  it('chooses HTML or XLSX by the extension of --out; anything else is a usage error that writes nothing', async () => {
+    const pdf = path.join(dir, 'report.pdf');
+    const run = await inProcess(['report', 'fixtures/example', '--out', pdf]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'the report is written as HTML (.html) or as an Excel workbook (.xlsx)',
+    );
+    expect(existsSync(pdf)).toBe(false);
+    expect((await inProcess(['report', 'fixtures/example'])).code).toBe(2);
+  });
+
+  it('reports a bad dsg-plan-map.csv where it is, and writes nothing', async () => {
+    const out = path.join(dir, 'bad.html');
+    const run = await inProcess(['report', 'fixtures/errors/INVALID_DSG_MAP', '--out', out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('dsg-plan-map.csv:3:1: error INVALID_DSG_MAP');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('reports a model without scenarios as given, with the map it used', async () => {
+    const out = path.join(dir, 'plain.html');
+    expect(
+      (await inProcess(['report', 'fixtures/worked-example', '--out', out, '--quiet'])).code,
+    ).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('The model as given');
+    expect(html).toContain('the default map (templates/dsg-plan-map.csv)');
+    expect(html).not.toContain('Savings by lever');
+  });
+
+  it('an unknown scenario is an input error', async () => {
+    const run = await inProcess([
+      'report',
+      'fixtures/example',
+      '--scenarios',
+      'nope',
+      '--out',
+      path.join(dir, 'x.html'),
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('UNKNOWN_SCENARIO');
+  });
+});

@@ -1,0 +1,278 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/exec.js';
+import { inProcess } from './in-process.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-xlsx-'));
+const SCENARIOS = ['unmitigated', 'mitigated', 'safety-valve'];
+
+async function csv(args: readonly string[]): Promise<Record<string, string>[]> {
+  const run = await inProcess([...args, '--format', 'csv']);
+  expect(run.code).toBe(0);
+  return parse(run.stdout, { columns: true }) as Record<string, string>[];
+}
+
+/** A long sheet's table under its header row (the first cell "scenario"), as records of cell values. */
+function longRows(sheet: ExcelJS.Worksheet): Record<string, ExcelJS.CellValue>[] {
+  let header = 0;
+  sheet.eachRow((row, n) => {
+    if (!header && row.getCell(1).value === 'scenario') header = n;
+  });
+  const keys = (sheet.getRow(header).values as ExcelJS.CellValue[]).slice(1).map(String);
+  const rows: Record<string, ExcelJS.CellValue>[] = [];
+  for (let n = header + 1; n <= sheet.rowCount; n += 1) {
+    const values = (sheet.getRow(n).values as ExcelJS.CellValue[]).slice(1);
+    if (values.length === 0 || values[0] === undefined || values[0] === null) break;
+    rows.push(Object.fromEntries(keys.map((k, i) => [k, values[i]])));
+  }
+  return rows;
+}
+
+/** A figure cell as the CSV prints it: a real number (never text), to 2 dp. */
+function printed(value: ExcelJS.CellValue): string {
+  expect(typeof value).toBe('number');
+  const text = (value as number).toFixed(2);
+  return text === '-0.00' ? '0.00' : text;
+}
+
+function expectSame(
+  sheetRows: readonly Record<string, ExcelJS.CellValue>[],
+  csvRows: readonly Record<string, string>[],
+): number {
+  expect(sheetRows.length).toBe(csvRows.length);
+  let checked = 0;
+  csvRows.forEach((row, i) => {
+    for (const [key, text] of Object.entries(row)) {
+      if (key === 'area_code' || key === 'area_name' || !(key in sheetRows[i]!)) continue;
+      const cell = sheetRows[i]![key];
+      if (/^-?\d+\.\d\d$/.test(text)) {
+        expect(printed(cell), `${key} of row ${i + 1}`).toBe(text);
+        checked += 1;
+      } else expect(String(cell)).toBe(text);
+    }
+  });
+  return checked;
+}
+
+let workbook: ExcelJS.Workbook;
+const file = path.join(dir, 'report.xlsx');
+
+beforeAll(async () => {
+  const run = await inProcess([
+    'report',
+    'fixtures/example',
+    '--scenarios',
+    SCENARIOS.join(','),
+    '--out',
+    file,
+    '--quiet',
+  ]);
+  expect(run.code).toBe(0);
+  workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
+}, 60_000);
+
+describe('the workbook, read back, against the CSV outputs to the penny', () => {
+  it('has the sheets the issue lists', () => {
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Summary',
+      'Settings',
+      'Needs',
+      'Age groups',
+      'Flows',
+      'Scenarios',
+      'Savings',
+      'Safety Valve',
+      'DSG plan',
+      'Tariff',
+      'Assumptions',
+      'Inputs',
+    ]);
+  });
+
+  it('Summary, Settings, Needs and Age groups: every figure of every scenario equals project --format csv', async () => {
+    const sheets = [
+      ['Summary', []],
+      ['Settings', ['--detail']],
+      ['Needs', ['--breakdown', 'need']],
+      ['Age groups', ['--breakdown', 'age-group']],
+    ] as const;
+    let checked = 0;
+    for (const [name, extra] of sheets) {
+      const rows = longRows(workbook.getWorksheet(name)!);
+      for (const id of SCENARIOS) {
+        const expected = await csv(['project', 'fixtures/example', '--scenario', id, ...extra]);
+        checked += expectSame(
+          rows.filter((r) => r['scenario'] === id),
+          expected,
+        );
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('Scenarios equals compare --format csv', async () => {
+    const expected = await csv(['compare', 'fixtures/example', '--scenarios', SCENARIOS.join(',')]);
+    expect(expectSame(longRows(workbook.getWorksheet('Scenarios')!), expected)).toBe(
+      expected.length * 7,
+    );
+  });
+
+  it('Savings: each lever and year equals compare --savings, and the totals are formulas over them', async () => {
+    const expected = await csv([
+      'compare',
+      'fixtures/example',
+      '--scenarios',
+      SCENARIOS.join(','),
+      '--savings',
+    ]);
+    const sheet = workbook.getWorksheet('Savings')!;
+    const labels = new Map<string, number>();
+    sheet.eachRow((row, n) => {
+      if (!labels.has(String(row.getCell(1).value))) labels.set(String(row.getCell(1).value), n);
+    });
+    const mitigated = expected.filter((r) => r['scenario'] === 'mitigated');
+    expect(mitigated.length).toBeGreaterThan(0);
+    const years = [...new Set(mitigated.map((r) => r['financial_year']))];
+    for (const r of mitigated) {
+      const n = labels.get(r['label']!)!;
+      expect(n, r['label']).toBeDefined();
+      expect(printed(sheet.getRow(n).getCell(2 + years.indexOf(r['financial_year']!)).value)).toBe(
+        r['balance_improvement'],
+      );
+    }
+  });
+});
+
+/** Evaluates our formulas (SUM over a range, cells added and taken away) from the sheet's values. */
+function evaluate(sheet: ExcelJS.Worksheet, formula: string): number {
+  const value = (ref: string) => {
+    const v = sheet.getCell(ref).value as number | { result: number } | null;
+    return typeof v === 'number' ? v : v && typeof v === 'object' ? v.result : 0;
+  };
+  const sum = /^SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)$/.exec(formula);
+  if (sum) {
+    let total = 0;
+    const [, c1, r1, c2, r2] = sum;
+    if (c1 === c2) for (let r = Number(r1); r <= Number(r2); r += 1) total += value(`${c1}${r}`);
+    else
+      for (let c = c1!.charCodeAt(0); c <= c2!.charCodeAt(0); c += 1)
+        total += value(`${String.fromCharCode(c)}${r1}`);
+    return total;
+  }
+  const terms = formula.match(/[+-]?[A-Z]+\d+/g)!;
+  expect(terms.join('')).toBe(formula);
+  return terms.reduce(
+    (t, term) =>
+      term.startsWith('-') ? t - value(term.slice(1)) : t + value(term.replace('+', '')),
+    0,
+  );
+}
+
+describe('formulas and text', () => {
+  it('every formula cell caches the value the formula gives, to the penny, and text is never a formula', () => {
+    let formulas = 0;
+    for (const sheet of workbook.worksheets)
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type === ExcelJS.ValueType.Formula) {
+            formulas += 1;
+            expect(cell.formula).toMatch(
+              /^(SUM\([A-Z]+\d+:[A-Z]+\d+\)|[+-]?[A-Z]+\d+([+-][A-Z]+\d+)*)$/,
+            );
+            expect(Math.abs(evaluate(sheet, cell.formula) - (cell.result as number))).toBeLessThan(
+              0.005,
+            );
+          }
+        }),
+      );
+    expect(formulas).toBeGreaterThan(100);
+  });
+
+  it("the DSG plan's cumulative position at the horizon is the projection's, within a penny a line", async () => {
+    const sheet = workbook.getWorksheet('DSG plan')!;
+    const summary = await csv(['project', 'fixtures/example']);
+    const horizon = summary.at(-1)!;
+    let found: number | undefined;
+    sheet.eachRow((row) => {
+      if (found === undefined && row.getCell(1).value === 'Cumulative position carried forward')
+        found = (row.getCell(1 + summary.length).value as { result: number }).result;
+    });
+    expect(found).toBeDefined();
+    expect(Math.abs(found! - Number(horizon['cumulative_balance']))).toBeLessThan(
+      0.01 * 20 * summary.length,
+    );
+  });
+
+  it('a scenario label written as a formula stays text', async () => {
+    const scenarios = JSON.parse(readFileSync('fixtures/example/scenarios.json', 'utf8')) as {
+      scenarios: { label: string }[];
+    };
+    scenarios.scenarios[0]!.label = '=HYPERLINK("http://example.com","click")';
+    const own = path.join(dir, 'scenarios.json');
+    writeFileSync(own, JSON.stringify(scenarios));
+    const out = path.join(dir, 'injected.xlsx');
+    expect(
+      (
+        await inProcess([
+          'report',
+          'fixtures/example',
+          '--scenarios-file',
+          own,
+          '--out',
+          out,
+          '--quiet',
+        ])
+      ).code,
+    ).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(out) as unknown as ExcelJS.Buffer);
+    let seen = 0;
+    for (const sheet of book.worksheets)
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (String(cell.value).includes('HYPERLINK')) {
+            seen += 1;
+            expect(cell.type).toBe(ExcelJS.ValueType.String);
+          }
+          if (cell.type === ExcelJS.ValueType.Formula)
+            expect(cell.formula).not.toMatch(/HYPERLINK/);
+        }),
+      );
+    expect(seen).toBeGreaterThan(0);
+  });
+});
+
+describe('the same inputs give the same bytes', { timeout: 120_000 }, () => {
+  it('in two runs, and in New York as in UTC', async () => {
+    const again = path.join(dir, 'again.xlsx');
+    await inProcess([
+      'report',
+      'fixtures/example',
+      '--scenarios',
+      SCENARIOS.join(','),
+      '--out',
+      again,
+      '--quiet',
+    ]);
+    expect(readFileSync(again).equals(readFileSync(file))).toBe(true);
+    const utc = path.join(dir, 'utc.xlsx');
+    const ny = path.join(dir, 'ny.xlsx');
+    const args = [
+      'report',
+      'fixtures/example',
+      '--scenarios',
+      SCENARIOS.join(','),
+      '--quiet',
+      '--out',
+    ];
+    expect(runCli([...args, utc], { env: { TZ: 'UTC' } }).code).toBe(0);
+    expect(runCli([...args, ny], { env: { TZ: 'America/New_York' } }).code).toBe(0);
+    expect(readFileSync(ny).equals(readFileSync(utc))).toBe(true);
+    expect(readFileSync(utc).equals(readFileSync(file))).toBe(true);
+  });
+});
