@@ -2,6 +2,28 @@ import type { Decimal } from 'decimal.js';
 import { Dec, TWO, ZERO } from './decimal.js';
 import type { FinancialYearResult } from './projection.js';
 
+/** One FY's financing: the deficits at its start and end (zero in surplus), and the cost. */
+export interface FinancingOfYear {
+  readonly openingDeficit: Decimal;
+  readonly closingDeficit: Decimal;
+  readonly cost: Decimal;
+}
+
+/** rate × the average of the opening and closing deficits; zero without a rate. */
+export function financingOfYear(
+  rate: Decimal | undefined,
+  opening: Decimal,
+  closing: Decimal,
+): FinancingOfYear {
+  const openingDeficit = deficit(opening);
+  const closingDeficit = deficit(closing);
+  return {
+    openingDeficit,
+    closingDeficit,
+    cost: rate ? rate.times(openingDeficit.plus(closingDeficit)).div(TWO) : ZERO,
+  };
+}
+
 /**
  * What carrying the deficit costs the general fund (docs/methodology.md, "Carrying the deficit"):
  * each FY, rate × the average of the opening and closing cumulative deficits, a deficit being
@@ -17,7 +39,7 @@ export function withFinancing(
   let opening = openingBalance;
   return years.map((year) => {
     const closing = year.cumulativeBalance;
-    const cost = rate ? rate.times(deficit(opening).plus(deficit(closing))).div(TWO) : ZERO;
+    const { cost } = financingOfYear(rate, opening, closing);
     opening = closing;
     return { ...year, generalFundFinancing: cost };
   });

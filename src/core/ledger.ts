@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { ONE, ZERO } from './decimal.js';
 import { error, warning, type Issue } from './issue.js';
+import { deductionRows, givenDeductions } from './deductions.js';
 import type { FundingLine, FundingRow } from './model.js';
 import { type FinancialYear, formatFinancialYear } from './period.js';
 
@@ -89,9 +90,7 @@ export function incomeByYear(
   issues: Issue[],
   computedDeductions: ReadonlyMap<FinancialYear, Decimal> = new Map(),
 ): Map<FinancialYear, YearIncome> {
-  const deductions = new Map<FinancialYear, Decimal>();
-  for (const row of funding)
-    if (row.line === 'hnb_deductions') deductions.set(row.financialYear, row.amount);
+  const deductions = deductionRows(funding);
   const result = new Map<FinancialYear, YearIncome>();
   // Located in the model's own funding.csv; reported once, for the first year, since later years grow from it.
   const file = funding.find((row) => row.origin)?.origin?.file ?? 'funding.csv';
@@ -113,15 +112,11 @@ export function incomeByYear(
         );
       reported = true;
     }
-    // The year's own row (funding.csv allows one only beside an allocation; a scenario may add one), else the allocation's grown.
     const fromYear = from?.financialYear;
-    const own = deductions.get(year);
-    const stated =
-      own === undefined && fromYear !== undefined ? deductions.get(fromYear) : undefined;
-    const givenDeduction = own ?? stated?.times(ONE.plus(hnbGrowth).pow(year - fromYear!));
+    const given = givenDeductions(deductions, year, fromYear, hnbGrowth);
     const computed = computedDeductions.get(year) ?? ZERO;
-    if (givenDeduction === undefined && !computed.isZero()) computedIn.push(year);
-    const hnbDeductions = (givenDeduction ?? computed).negated();
+    if (given === undefined && !computed.isZero()) computedIn.push(year);
+    const hnbDeductions = (given?.amount ?? computed).negated();
     const importExport = lines(INCOME_LINES.importExport);
     const transfer = lines(INCOME_LINES.transfer);
     const safetyValve = lines(INCOME_LINES.safetyValve);
@@ -130,7 +125,7 @@ export function incomeByYear(
       hnb,
       hnbBasis: fromYear === year ? 'given' : 'grown',
       hnbDeductions,
-      deductionsBasis: own ? 'given' : stated ? 'grown' : 'computed',
+      deductionsBasis: given?.basis ?? 'computed',
       importExport,
       transfer,
       safetyValve,

@@ -2,6 +2,31 @@ import type { Decimal } from 'decimal.js';
 import { Dec, ZERO } from './decimal.js';
 import type { TariffSetting } from './tariff.js';
 
+/** A year of places with an unoccupied value: the filled ones at placeValue, the rest at unoccupiedPlaceValue. */
+export interface PlaceSplit {
+  /** Pupils filling the places, up to the places. */
+  readonly occupied: Decimal;
+  readonly unoccupied: Decimal;
+  readonly occupiedAnnual: Decimal;
+  readonly unoccupiedAnnual: Decimal;
+}
+
+export function placeSplit(
+  places: Decimal,
+  filled: Decimal,
+  placeValue: Decimal,
+  unoccupiedPlaceValue: Decimal,
+): PlaceSplit {
+  const occupied = Dec.max(ZERO, Dec.min(places, filled));
+  const unoccupied = places.minus(occupied);
+  return {
+    occupied,
+    unoccupied,
+    occupiedAnnual: occupied.times(placeValue),
+    unoccupiedAnnual: unoccupied.times(unoccupiedPlaceValue),
+  };
+}
+
 /**
  * A setting's annual place funding for one AY (docs/methodology.md, "Places"): occupied places
  * (pupils filling them, up to the places) at placeValue, the rest at unoccupiedPlaceValue when
@@ -10,10 +35,8 @@ import type { TariffSetting } from './tariff.js';
  */
 export function annualPlaceCost(setting: TariffSetting, places: Decimal, filled: Decimal): Decimal {
   if (!setting.unoccupiedPlaceValue) return places.times(setting.placeValue);
-  const occupied = Dec.max(ZERO, Dec.min(places, filled));
-  return occupied
-    .times(setting.placeValue)
-    .plus(places.minus(occupied).times(setting.unoccupiedPlaceValue));
+  const split = placeSplit(places, filled, setting.placeValue, setting.unoccupiedPlaceValue);
+  return split.occupiedAnnual.plus(split.unoccupiedAnnual);
 }
 
 /** Absent placeFundedBy is "la": tariffs written before the field keep their meaning. */

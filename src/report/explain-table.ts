@@ -5,6 +5,7 @@ import { formatFinancialYear } from '../core/period.js';
 import { toCount2dp, toPence } from '../core/rounding.js';
 import { fitTable, fitText } from './fit-width.js';
 import { ROUNDING_LABEL, shownAmounts } from './explain-shown.js';
+import { inputNotes } from './explain-notes.js';
 import { withThousands } from './format-cell.js';
 
 type Inputs = Record<string, InputValue>;
@@ -48,7 +49,11 @@ export function renderExplainTable(explanation: Explanation, width?: number): st
     const indent = '  '.repeat(depth);
     const [first = {}, ...more] = partRows(node, (node.inputs ?? {}) as Inputs, cited, notes);
     rows.push(
-      { ...first, part: `${indent}${node.label}${node.figure ? ' *' : ''}`, amount: amount(node) },
+      {
+        ...first,
+        part: `${indent}${node.sign === -1 ? '− ' : ''}${node.label}${node.figure ? ' *' : ''}`,
+        amount: amount(node),
+      },
       ...more,
     );
     for (const child of node.children ?? []) visit(child, depth + 1);
@@ -121,15 +126,19 @@ function partRows(node: ExplainNode, inputs: Inputs, cited: Set<string>, notes: 
     const extra = inputs['extraPlaces']
       ? ` ${withThousands(toCount2dp(inputs['extraPlaces'] as Decimal))} by lever`
       : '';
+    // With an unoccupied value, the occupied and unoccupied parts below give the two rates.
+    const filled = inputs['filled']
+      ? `, ${withThousands(toCount2dp(inputs['filled'] as Decimal))} filled`
+      : '';
     return [
       {
         count: `${withThousands(toCount2dp(inputs['places'] as Decimal))} places`,
-        rate: money(inputs['placeValue']),
+        rate: inputs['unoccupiedPlaceValue'] ? '' : money(inputs['placeValue']),
         months: String(inputs['months']),
         status: text(inputs['status']),
         source: [
           reference,
-          `${inputs['basis'] === 'pupils' ? 'places = pupils' : text(inputs['basis'])}${extra}`,
+          `${inputs['basis'] === 'pupils' ? 'places = pupils' : text(inputs['basis'])}${extra}${filled}`,
         ]
           .filter(Boolean)
           .join(', '),
@@ -147,11 +156,7 @@ function partRows(node: ExplainNode, inputs: Inputs, cited: Set<string>, notes: 
       },
     ];
   }
-  if (inputs['given'] !== undefined) notes.push(...hnbNotes(node, inputs));
-  if (inputs['share'] && inputs['eligibleDeficit'])
-    notes.push(
-      `write-off: ${(inputs['share'] as Decimal).toFixed()} × eligible deficit £${money(inputs['eligibleDeficit'])} (${text(inputs['basis'])}, end of ${text(inputs['balanceYear'])}), paid in ${text(inputs['paidIn'])}`,
-    );
+  notes.push(...inputNotes(node, inputs));
   if (inputs['note']) notes.push(`${node.label}: ${text(inputs['note'])}`);
   const source = [text(inputs['source']), inputs['lever'] ? `lever ${text(inputs['lever'])}` : '']
     .filter(Boolean)
@@ -165,23 +170,4 @@ function partRows(node: ExplainNode, inputs: Inputs, cited: Set<string>, notes: 
       ...(typeof inputs['months'] === 'number' ? { months: String(inputs['months']) } : {}),
     },
   ];
-}
-
-function hnbNotes(node: ExplainNode, inputs: Inputs): string[] {
-  const given = inputs['given'];
-  if (typeof given === 'string')
-    return [`${node.label}: none given for this year or any earlier one`];
-  const g = given as Inputs;
-  const lines = [
-    `${node.label}: £${money(g['amount'])} given for ${text(g['financialYear'])} (${text(g['source'])})`,
-  ];
-  if (inputs['steps']) {
-    lines.push(
-      `  grown by hnbGrowth ${(inputs['hnbGrowth'] as Decimal).toFixed()} a year (${text(inputs['growthFrom'])}):`,
-      ...(inputs['steps'] as Inputs[]).map(
-        (step) => `    ${text(step['financialYear'])}: £${money(step['amount'])}`,
-      ),
-    );
-  }
-  return lines;
 }

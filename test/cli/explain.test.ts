@@ -64,7 +64,7 @@ describe('highneeds explain', () => {
     expect(spans).toHaveLength(2);
     expect(spans.reduce((t, l) => t + amountOf(l, lines), 0)).toBe(pence(row[4]!));
     expect(lines.filter((l) => /^ {4}band \d, need \*/.test(l))).toHaveLength(10);
-    expect(result.stdout).toMatch(/ 2025-04-01 \+2 uplifts +published +devon-2023-24\n/);
+    expect(result.stdout).toMatch(/ 2025-04-01 \+2 uplifts +derived +devon-2023-24\n/);
     expect(result.stdout).toMatch(/Sources:\n {2}devon-2023-24: Devon County Council/);
   });
 
@@ -179,7 +179,7 @@ describe('highneeds explain', () => {
     ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      '--figure: error UNKNOWN_FIGURE: income_hnb is not given by setting\n  hint: with --setting, figures: pupils_january, spend_top_up, spend_place\n',
+      '--figure: error UNKNOWN_FIGURE: income_hnb is not given by setting\n  hint: with --setting, figures: pupils_january, spend_top_up, spend_place, place_dfe\n',
     );
   });
 
@@ -202,23 +202,88 @@ describe('highneeds explain', () => {
 });
 
 describe('docs/explain.md', () => {
-  it("the worked example's output is what explain prints, to the penny", async () => {
+  /** The output docs/explain.md shows under a command, and what explain prints for it. */
+  async function shownAndPrinted(args: readonly string[]) {
     const doc = readFileSync('docs/explain.md', 'utf8');
-    const command =
-      '$ node bin/highneeds explain fixtures/worked-example --year 2027-28 --figure spend_place\n';
+    const command = `$ node bin/highneeds ${args.join(' ')}\n`;
+    expect(doc).toContain(command);
     const shown = doc.slice(doc.indexOf(command) + command.length).split('\n```')[0];
-    const result = await highneeds([
-      'explain',
-      'fixtures/worked-example',
-      '--year',
-      '2027-28',
-      '--figure',
-      'spend_place',
-    ]);
+    const result = await highneeds(args);
     expect(result.code).toBe(0);
-    expect(`${shown}\n`).toBe(result.stdout);
+    return { shown: `${shown}\n`, printed: result.stdout };
+  }
+
+  it("the worked example's output is what explain prints, to the penny", async () => {
+    const { shown, printed } = await shownAndPrinted(
+      'explain fixtures/worked-example --year 2027-28 --figure spend_place'.split(' '),
+    );
+    expect(shown).toBe(printed);
     expect(shown).toContain('41,666.67');
     expect(shown).toContain('29,166.66');
     expect(shown).toContain('70,833.33');
   });
+
+  it("the SEN unit's occupied and unoccupied places are what explain prints, to the penny", async () => {
+    const { shown, printed } = await shownAndPrinted(
+      'explain fixtures/money-explain --year 2027-28 --figure spend_place --setting unit'.split(
+        ' ',
+      ),
+    );
+    expect(shown).toBe(printed);
+    for (const amount of ['12,500.00', '20,833.33', '10,500.00', '29,166.67', '73,000.00'])
+      expect(shown).toContain(amount);
+  });
 });
+
+describe('highneeds explain: the money lines (fixtures/money-explain)', () => {
+  const explain = (year: string, figure: string) =>
+    highneeds(['explain', 'fixtures/money-explain', '--year', year, '--figure', figure]);
+
+  it('spend_other: each spend.csv line with its file:line and growth steps', async () => {
+    const result = await explain('2028-29', 'spend_other');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      [
+        'hospital education: £100,000.00 given for 2026-27 (fixtures/money-explain/spend.csv:2:1)',
+        "  grown by 0.05 a year (the row's own growth):",
+        '    2027-28: £105,000.00',
+        '    2028-29: £110,250.00',
+        'SEN support services: £55,000.00 given for 2028-29 (fixtures/money-explain/spend.csv:4:1)',
+      ].join('\n'),
+    );
+    const lines = result.stdout.split('\n');
+    expect(
+      amountOf(
+        lines.find((l) => l.startsWith('spend_other 2028-29'))!,
+        lines,
+      ),
+    ).toBe(pence(await moneySummary('2028-29', 'spend_other')));
+  });
+
+  it('income_hnb_deductions: computed from the "dfe" places, taken away, with the warning named', async () => {
+    const result = await explain('2026-27', 'income_hnb_deductions');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\n {2}− place funding of the "dfe" settings +200,000\.00\n/);
+    expect(result.stdout).toMatch(/\n {4}academy +200,000\.00\n/);
+    expect(result.stdout).toContain('(warning DEDUCTIONS_COMPUTED)');
+  });
+
+  it('general_fund_financing: the rate × the average of the two deficits', async () => {
+    const result = await explain('2027-28', 'general_fund_financing');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      '0.045 (model.json deficitFinancing.rate) × (deficit at the start £376,000.00 + at the end £474,500.00) ÷ 2',
+    );
+    expect(await moneySummary('2027-28', 'general_fund_financing')).toBe('19136.25');
+  });
+});
+
+/** A figure of fixtures/money-explain's summary. */
+async function moneySummary(year: string, column: string): Promise<string> {
+  const { stdout } = await highneeds(['project', 'fixtures/money-explain', '--format', 'csv']);
+  const [header, ...rows] = stdout
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','));
+  return rows.find((r) => r[header!.indexOf('financial_year')] === year)![header!.indexOf(column)]!;
+}

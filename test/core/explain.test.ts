@@ -19,8 +19,9 @@ const example = loadFixture('example');
 const scenarios = loadScenarios(fixture('example'), fixture('../tariffs')).scenarios ?? [];
 
 /**
- * fixtures/example as given, then under each scenario of its scenarios.json; and two more
- * models: one with a write-off paid and a model uplift (nff/model), and the worked example.
+ * fixtures/example as given, then under each scenario of its scenarios.json; and three more
+ * models: one with a write-off paid and a model uplift (nff/model), the worked example, and
+ * fixtures/money-explain (every money line of issue 16).
  */
 const cases: { name: string; model: Model; scenario?: Scenario }[] = [
   { name: 'example, the model as given', model: example },
@@ -31,6 +32,8 @@ const cases: { name: string; model: Model; scenario?: Scenario }[] = [
   })),
   { name: 'nff/model (a write-off)', model: loadFixture('nff/model') },
   { name: 'worked-example', model: loadFixture('worked-example') },
+  // spend.csv lines with growth, import/export, computed, given and grown deductions, a half-filled unit, financing.
+  { name: 'money-explain', model: loadFixture('money-explain') },
 ];
 
 function runOf(model: Model, scenario?: Scenario): ExplainRun {
@@ -61,15 +64,21 @@ function folds(node: ExplainNode): void {
 const leaves = (node: ExplainNode): ExplainNode[] =>
   node.children?.length ? node.children.flatMap(leaves) : [node];
 
+/** The figures given only in the --detail rows, after the summary's. */
+const DETAIL_ONLY = ['place_dfe'];
+
 describe('explain: the figures it knows are the summary', () => {
-  it('every figure column of the summary, in its order', () => {
-    expect(FIGURE_NAMES).toEqual(
-      SUMMARY_COLUMNS.filter((c) => !['area_code', 'area_name', 'financial_year'].includes(c)),
-    );
+  it('every figure column of the summary, in its order, then the --detail-only figures', () => {
+    expect(FIGURE_NAMES).toEqual([
+      ...SUMMARY_COLUMNS.filter((c) => !['area_code', 'area_name', 'financial_year'].includes(c)),
+      ...DETAIL_ONLY,
+    ]);
   });
-  it('by setting: exactly the figures of the --detail rows', () => {
+  it('by setting: exactly the figures of the --detail rows (spend_other is by line: its parts)', () => {
     expect(FIGURE_NAMES.filter((n) => FIGURES[n].bySetting)).toEqual(
-      DETAIL_COLUMNS.filter((c) => (FIGURE_NAMES as readonly string[]).includes(c)),
+      DETAIL_COLUMNS.filter(
+        (c) => (FIGURE_NAMES as readonly string[]).includes(c) && c !== 'spend_other',
+      ),
     );
   });
 });
@@ -85,11 +94,13 @@ describe.each(cases)('explain on $name', ({ model, scenario }) => {
     let explained = 0;
     for (const row of summary)
       for (const figure of FIGURE_NAMES) {
-        const year = run.projection.years.find(
+        const result = plain.projection!.years.find(
           (y) => formatFinancialYear(y.financialYear) === row['financial_year'],
-        )!.financialYear;
+        )!;
+        const year = result.financialYear;
+        const expected = DETAIL_ONLY.includes(figure) ? result.placeDfe : (row[figure] as Decimal);
         const explanation = explainFigure(run, { figure, year });
-        expect(explanation.tree.value.eq(row[figure] as Decimal), `${figure} ${year}`).toBe(true);
+        expect(explanation.tree.value.eq(expected), `${figure} ${year}`).toBe(true);
         folds(explanation.tree);
         explained += 1;
       }
@@ -97,7 +108,7 @@ describe.each(cases)('explain on $name', ({ model, scenario }) => {
   });
 
   it('every setting of every year: its parts add up to the --detail figure', () => {
-    for (const row of detail)
+    for (const row of detail.filter((r) => r['setting'] !== ''))
       for (const figure of FIGURE_NAMES.filter((n) => FIGURES[n].bySetting)) {
         const year = Number(String(row['financial_year']).slice(0, 4));
         const setting = row['setting'] as string;
@@ -105,6 +116,17 @@ describe.each(cases)('explain on $name', ({ model, scenario }) => {
         expect(tree.value.eq(row[figure] as Decimal), `${figure} ${year} ${setting}`).toBe(true);
         folds(tree);
       }
+  });
+
+  it("spend_other's parts are the --detail rows of spend.csv's lines, in their order", () => {
+    for (const year of run.projection.years) {
+      const fy = formatFinancialYear(year.financialYear);
+      const tree = explainFigure(run, { figure: 'spend_other', year: year.financialYear }).tree;
+      const rows = detail.filter((r) => r['financial_year'] === fy && r['setting'] === '');
+      expect(tree.children!.map((c) => [c.label, c.value.toFixed()])).toEqual(
+        rows.map((r) => [r['line'], (r['spend_other'] as Decimal).toFixed()]),
+      );
+    }
   });
 
   it('every top-up part: pupils × the rates summed, and each rate the tariff row in force on the 1st', () => {

@@ -1,30 +1,12 @@
 import type { Decimal } from 'decimal.js';
-import { INCOME_LINES } from '../ledger.js';
 import { type FinancialYear, formatFinancialYear } from '../period.js';
 import type { FinancialYearResult } from '../projection.js';
 import type { ExplainNode } from './node.js';
 import { balanceChain, januaryPupils } from './balance.js';
-import { hnbNode, rowsNode, writeOffNode } from './income.js';
-import type { ExplainRun } from './run.js';
-import { spendSettings } from './spend.js';
-
-/** How one figure of the summary is built: its value in a year (or a setting's), and its parts. */
-interface Figure {
-  readonly unit: 'GBP' | 'pupils';
-  /** Whether the figure is also given per setting (the --detail rows), so --setting applies. */
-  readonly bySetting: boolean;
-  readonly how: string;
-  readonly value: (year: FinancialYearResult, setting?: string) => Decimal;
-  readonly parts: (run: ExplainRun, year: FinancialYear, setting?: string) => ExplainNode;
-}
-
-const perSetting =
-  (
-    pick: (s: FinancialYearResult['settings'][number]) => Decimal,
-    total: (y: FinancialYearResult) => Decimal,
-  ) =>
-  (year: FinancialYearResult, setting?: string): Decimal =>
-    setting === undefined ? total(year) : pick(year.settings.find((s) => s.setting === setting)!);
+import { type Figure, lineFigure, perSetting, spendFigure } from './figure-kinds.js';
+import { hnbNode, writeOffNode } from './income.js';
+import { type ExplainRun, yearOf } from './run.js';
+import { deductionsNode, financingNode, otherSpendNode } from './money.js';
 
 /** A part that is a figure of its own, for the same year: explain it with --figure. */
 function figureRef(run: ExplainRun, name: string, year: FinancialYear, sign?: -1): ExplainNode {
@@ -34,61 +16,6 @@ function figureRef(run: ExplainRun, name: string, year: FinancialYear, sign?: -1
     value: (FIGURES as Record<string, Figure>)[name]!.value(result),
     figure: name,
     ...(sign ? { sign } : {}),
-  };
-}
-
-const yearOf = (run: ExplainRun, year: FinancialYear): FinancialYearResult =>
-  run.projection.years.find((y) => y.financialYear === year)!;
-
-function spendFigure(kinds: ('tariff' | 'bespoke' | 'place')[], how: string): Figure {
-  const pick = kinds.includes('place')
-    ? {
-        one: (s: FinancialYearResult['settings'][number]) => s.spendPlace,
-        all: (y: FinancialYearResult) => y.spendPlace,
-      }
-    : {
-        one: (s: FinancialYearResult['settings'][number]) => s.spendTopUp,
-        all: (y: FinancialYearResult) => y.spendTopUp,
-      };
-  return {
-    unit: 'GBP',
-    bySetting: true,
-    how,
-    value: perSetting(pick.one, pick.all),
-    parts: (run, year, setting) => {
-      const settings = spendSettings(run.terms, kinds, year, run.model.tariff, setting);
-      if (setting !== undefined)
-        return (
-          settings[0] ?? {
-            label: setting,
-            value: pick.one(yearOf(run, year).settings.find((s) => s.setting === setting)!),
-          }
-        );
-      return {
-        label: 'all settings',
-        value: pick.all(yearOf(run, year)),
-        rule: 'sum',
-        children: settings,
-      };
-    },
-  };
-}
-
-/** An income figure that adds the rows of funding lines (src/core/ledger.ts INCOME_LINES). */
-function lineFigure(field: keyof typeof INCOME_LINES, how: string): Figure {
-  return {
-    unit: 'GBP',
-    bySetting: false,
-    how,
-    value: (year) => year.income[field],
-    parts: (run, year) =>
-      rowsNode(
-        run,
-        year,
-        INCOME_LINES[field],
-        INCOME_LINES[field].join(' + '),
-        yearOf(run, year).income[field],
-      ),
   };
 }
 
@@ -114,7 +41,7 @@ function sumOf(
   };
 }
 
-/** The figures of the summary (README "Output"), in its column order; test/core/explain.test.ts keeps the two lists equal. */
+/** The figures of the summary (README "Output"), in its column order, then place_dfe of the --detail rows; test/core/explain.test.ts keeps the lists equal. */
 export const FIGURES = {
   pupils_january: {
     unit: 'pupils',
@@ -129,14 +56,19 @@ export const FIGURES = {
   spend_top_up: spendFigure(
     ['tariff', 'bespoke'],
     "top-ups: for each month, pupils × the annual top-up in force on the month's 1st, ÷ 12",
+    (s) => s.spendTopUp,
+    (y) => y.spendTopUp,
   ),
   spend_place: spendFigure(
     ['place'],
-    'place funding: commissioned places × the place value × months, ÷ 12',
+    'place funding the authority pays ("la" settings): commissioned places × the place value × months, ÷ 12; empty places at the unoccupied value where there is one',
+    (s) => s.spendPlace,
+    (y) => y.spendPlace,
+    'la',
   ),
   spend_total: sumOf(
-    ['spend_top_up', 'spend_place'],
-    'top-ups + place funding',
+    ['spend_top_up', 'spend_place', 'spend_other'],
+    'top-ups + place funding + spend.csv lines',
     (y) => y.spendTotal,
   ),
   income_hnb: {
@@ -157,8 +89,16 @@ export const FIGURES = {
     parts: (run, year) => writeOffNode(run, year, 'write-off'),
   },
   income_total: sumOf(
-    ['income_hnb', 'income_transfer', 'income_safety_valve', 'income_other', 'income_write_off'],
-    'every income line of the year',
+    [
+      'income_hnb',
+      'income_hnb_deductions',
+      'income_import_export',
+      'income_transfer',
+      'income_safety_valve',
+      'income_other',
+      'income_write_off',
+    ],
+    'every income line of the year: the HNB less its deductions, then the rest',
     (y) => y.income.total,
   ),
   in_year_balance: sumOf(
@@ -174,6 +114,39 @@ export const FIGURES = {
     value: (year) => year.cumulativeBalance,
     parts: (run, year) => balanceChain(run, year, (fy) => figureRef(run, 'in_year_balance', fy)),
   },
+  spend_other: {
+    unit: 'GBP',
+    bySetting: false,
+    how: "spend.csv's lines: each as given for the year, or its last given amount grown by the row's growth (else otherSpendGrowth) a year",
+    value: (year) => year.spendOther,
+    parts: otherSpendNode,
+  },
+  income_hnb_deductions: {
+    unit: 'GBP',
+    bySetting: false,
+    how: 'taken off the HNB for places the DfE funds: hnb_deductions as given, grown with the allocation it is given beside, or computed from the "dfe" settings\' place funding',
+    value: (year) => year.income.hnbDeductions,
+    parts: deductionsNode,
+  },
+  income_import_export: lineFigure(
+    'importExport',
+    'the import/export adjustment, signed as published',
+  ),
+  general_fund_financing: {
+    unit: 'GBP',
+    bySetting: false,
+    how: 'rate × the average of the deficits at the start and end of the year (zero in surplus); a general-fund cost, outside the DSG balance',
+    value: (year) => year.generalFundFinancing,
+    parts: financingNode,
+  },
+  // Given by setting in the --detail rows (and for the year, which computed deductions are made of); not a summary column.
+  place_dfe: spendFigure(
+    ['place'],
+    'place funding the DfE pays directly ("dfe" settings), for information: commissioned places × the place value × months, ÷ 12',
+    (s) => s.placeDfe,
+    (y) => y.placeDfe,
+    'dfe',
+  ),
 } satisfies Record<string, Figure>;
 
 export type FigureName = keyof typeof FIGURES;

@@ -13,7 +13,7 @@ const where = (row: FundingRow): string | undefined =>
   row.origin ? locationText(row.origin) : undefined;
 
 /** Where a funding row came from: its file and line (funding.csv, scenarios.json), and the lever that added it. */
-function madeBy(row: FundingRow, run: ExplainRun): Record<string, InputValue> {
+export function madeBy(row: FundingRow, run: ExplainRun): Record<string, InputValue> {
   const scenario = run.scenario;
   const lever = scenario?.levers.find((l) => l.kind === 'funding' && l.rows.includes(row));
   const at = where(row);

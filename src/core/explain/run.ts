@@ -2,7 +2,8 @@ import type { CostTerm } from '../cost-trace.js';
 import { ProjectionCache } from '../demand/cache.js';
 import type { Model } from '../model.js';
 import { project } from '../project.js';
-import type { Projection } from '../projection.js';
+import type { FinancialYearResult, Projection } from '../projection.js';
+import type { FinancialYear } from '../period.js';
 import { applyScenario } from '../scenario/apply.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Issue } from '../issue.js';
@@ -34,3 +35,7 @@ export function explainRun(
     issues: outcome.issues,
   };
 }
+
+/** The projection's result for a year the request check has found in it. */
+export const yearOf = (run: ExplainRun, year: FinancialYear): FinancialYearResult =>
+  run.projection.years.find((y) => y.financialYear === year)!;

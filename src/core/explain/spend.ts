@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import type { BespokeTerm, CostTerm, PlaceTerm, TariffTerm } from '../cost-trace.js';
-import { TWELVE, ZERO } from '../decimal.js';
+import { Dec, TWELVE, ZERO } from '../decimal.js';
+import { placeSplit } from '../place-cost.js';
 import { formatAcademicYear, type FinancialYear } from '../period.js';
 import type { Tariff, TariffSetting } from '../tariff.js';
 import type { ExplainNode } from './node.js';
@@ -10,7 +11,8 @@ import { monthsText, ratesCharged } from './rates.js';
  * A spend figure's parts, from the terms the costing added (src/core/cost-trace.ts): by setting,
  * then by the AY whose cohort is charged, then each tariff series (or the pupils priced by their
  * own annual_cost, or the places). The terms are taken in the order they were added, so each
- * setting is the costing's own sum ÷ 12 and the figure the sum of the settings.
+ * setting is the costing's own sum ÷ 12 and the figure the sum of the settings. `fundedBy`
+ * keeps the places of the settings the authority ("la") or the DfE ("dfe") pays.
  */
 export function spendSettings(
   terms: readonly CostTerm[],
@@ -18,8 +20,14 @@ export function spendSettings(
   year: FinancialYear,
   tariff: Tariff,
   only?: string,
+  fundedBy?: PlaceTerm['fundedBy'],
 ): ExplainNode[] {
-  const ofYear = terms.filter((t) => t.financialYear === year && kinds.includes(t.kind));
+  const ofYear = terms.filter(
+    (t) =>
+      t.financialYear === year &&
+      kinds.includes(t.kind) &&
+      (fundedBy === undefined || (t.kind === 'place' && t.fundedBy === fundedBy)),
+  );
   return tariff.settings.flatMap(({ id }) => {
     if (only !== undefined && id !== only) return [];
     const mine = ofYear.filter((t) => t.setting === id);
@@ -42,7 +50,7 @@ const academicYears = (terms: readonly CostTerm[]): number[] => [
 ];
 
 /** A node whose value is its children's annual amounts over months, summed and divided by 12 once. */
-function twelfths(
+export function twelfths(
   label: string,
   children: ExplainNode[],
   inputs?: ExplainNode['inputs'],
@@ -92,18 +100,37 @@ function bespokeNode(term: BespokeTerm): ExplainNode {
 }
 
 function placeNode(term: PlaceTerm, setting: TariffSetting): ExplainNode {
-  return leaf(
-    `AY ${formatAcademicYear(term.academicYear)} places, ${monthsText(term.months)}`,
-    term.annualMonths,
-    {
-      academicYear: formatAcademicYear(term.academicYear),
-      places: term.places,
-      basis: term.basis,
-      ...(term.extra ? { extraPlaces: term.extra } : {}),
-      placeValue: term.placeValue,
+  const label = `AY ${formatAcademicYear(term.academicYear)} places, ${monthsText(term.months)}`;
+  const inputs = {
+    academicYear: formatAcademicYear(term.academicYear),
+    places: term.places,
+    basis: term.basis,
+    ...(term.extra ? { extraPlaces: term.extra } : {}),
+    placeValue: term.placeValue,
+    months: term.months.length,
+    fundedBy: term.fundedBy,
+    status: setting.status ?? 'not stated',
+    ...(setting.reference ? { reference: setting.reference } : {}),
+  };
+  if (!term.unoccupiedPlaceValue || !term.filled) return leaf(label, term.annualMonths, inputs);
+  // The costing's own split (src/core/place-cost.ts): filled places at placeValue, the rest at the unoccupied value.
+  const split = placeSplit(term.places, term.filled, term.placeValue, term.unoccupiedPlaceValue);
+  const months = new Dec(term.months.length);
+  const part = (what: string, places: Decimal, value: Decimal, annual: Decimal) =>
+    leaf(`${what} places`, annual.times(months), {
+      places,
+      placeValue: value,
       months: term.months.length,
-      status: setting.status ?? 'not stated',
-      ...(setting.reference ? { reference: setting.reference } : {}),
-    },
-  );
+    });
+  return {
+    label,
+    value: term.annualMonths.div(TWELVE),
+    rule: 'twelfths',
+    annualMonths: term.annualMonths,
+    inputs: { ...inputs, filled: term.filled, unoccupiedPlaceValue: term.unoccupiedPlaceValue },
+    children: [
+      part('occupied', split.occupied, term.placeValue, split.occupiedAnnual),
+      part('unoccupied', split.unoccupied, term.unoccupiedPlaceValue, split.unoccupiedAnnual),
+    ],
+  };
 }

@@ -1,0 +1,159 @@
+import type { Decimal } from 'decimal.js';
+import { deductionRows, givenDeductions } from '../deductions.js';
+import { financingOfYear } from '../financing.js';
+import { hnbOfYear } from '../ledger.js';
+import { spendLineOfYear, spendLines } from '../other-spend.js';
+import { type FinancialYear, formatFinancialYear } from '../period.js';
+import { locationText, madeBy } from './income.js';
+import type { ExplainNode, InputValue } from './node.js';
+import { type ExplainRun, yearOf } from './run.js';
+import { spendSettings, twelfths } from './spend.js';
+
+/*
+ * The money lines of issue 16 (docs/explain.md): spend.csv's lines, the HNB deductions and the
+ * cost of carrying the deficit, each from the functions the projection itself calls.
+ */
+
+/** Where a growth rate came from: a scenario's assumptions, or model.json's. */
+const assumptionFrom = (run: ExplainRun, name: 'hnbGrowth' | 'otherSpendGrowth'): string =>
+  run.scenario?.assumptions[name] !== undefined
+    ? `scenario ${run.scenario.id}`
+    : `model.json assumptions.${name}`;
+
+/** The amount after each year of growth from `from` to `from + years`. */
+const steps = (
+  from: FinancialYear,
+  years: number,
+  amountIn: (fy: FinancialYear) => Decimal,
+): InputValue[] =>
+  Array.from({ length: years }, (_, i) => ({
+    financialYear: formatFinancialYear(from + i + 1),
+    amount: amountIn(from + i + 1),
+  }));
+
+/** spend_other: each spend.csv line of the year, as given or grown from its last given row (src/core/other-spend.ts). */
+export function otherSpendNode(run: ExplainRun, year: FinancialYear): ExplainNode {
+  const rows = spendLines(run.model.spend ?? []);
+  const defaultGrowth = run.model.assumptions.otherSpendGrowth;
+  return {
+    label: 'spend.csv lines',
+    value: yearOf(run, year).spendOther,
+    rule: 'sum',
+    children: yearOf(run, year).otherSpend.map((line): ExplainNode => {
+      const list = rows.get(line.line)!;
+      const of = spendLineOfYear(list, year, defaultGrowth)!;
+      const at = of.from.origin ? locationText(of.from.origin) : undefined;
+      return {
+        label: line.line,
+        value: of.amount,
+        inputs: {
+          line: line.line,
+          ...(line.s251 ? { s251: line.s251 } : {}),
+          given: {
+            financialYear: formatFinancialYear(of.from.financialYear),
+            amount: of.from.amount,
+            ...(at ? { source: at } : {}),
+          },
+          ...(of.years > 0
+            ? {
+                growth: of.growth,
+                growthFrom:
+                  of.growthFrom === 'row'
+                    ? "the row's own growth"
+                    : assumptionFrom(run, 'otherSpendGrowth'),
+                years: of.years,
+                steps: steps(
+                  of.from.financialYear,
+                  of.years,
+                  (fy) => spendLineOfYear([of.from], fy, defaultGrowth)!.amount,
+                ),
+              }
+            : {}),
+        },
+      };
+    }),
+  };
+}
+
+/**
+ * income_hnb_deductions, taken away from the HNB: the year's own hnb_deductions row; the row
+ * beside the allocation the year grows from, grown alike; or, with neither, the place funding
+ * of the "dfe" settings, costed as spend is (src/core/ledger.ts, src/core/deductions.ts).
+ */
+export function deductionsNode(run: ExplainRun, year: FinancialYear): ExplainNode {
+  const growth = run.model.assumptions.hnbGrowth;
+  const { from } = hnbOfYear(run.model.funding, year, growth);
+  const rows = deductionRows(run.model.funding);
+  const given = givenDeductions(rows, year, from?.financialYear, growth);
+  const value = yearOf(run, year).income.hnbDeductions;
+  if (!given) {
+    const settings = spendSettings(run.terms, ['place'], year, run.model.tariff, undefined, 'dfe');
+    return {
+      label: 'computed',
+      value,
+      rule: 'sum',
+      inputs: {
+        basis: 'computed',
+        note: 'no hnb_deductions given for this year or beside the allocation it grows from, so the place funding of the "dfe" settings is deducted (warning DEDUCTIONS_COMPUTED)',
+      },
+      children: [{ ...twelfths('place funding of the "dfe" settings', settings), sign: -1 }],
+    };
+  }
+  const allocationYear = from!.financialYear;
+  const only = new Map([[given.row.financialYear, given.row]]);
+  return {
+    label: given.basis,
+    value,
+    rule: 'sum',
+    inputs: { basis: given.basis },
+    children: [
+      {
+        label: `hnb_deductions ${formatFinancialYear(year)}`,
+        value: given.amount,
+        sign: -1,
+        inputs: {
+          given: {
+            financialYear: formatFinancialYear(given.row.financialYear),
+            amount: given.row.amount,
+            ...madeBy(given.row, run),
+          },
+          ...(given.years > 0
+            ? {
+                hnbGrowth: growth,
+                growthFrom: assumptionFrom(run, 'hnbGrowth'),
+                years: given.years,
+                steps: steps(
+                  allocationYear,
+                  given.years,
+                  (fy) => givenDeductions(only, fy, allocationYear, growth)!.amount,
+                ),
+              }
+            : {}),
+        },
+      },
+    ],
+  };
+}
+
+/** general_fund_financing: rate × the average of the deficits at the year's start and end (src/core/financing.ts). */
+export function financingNode(run: ExplainRun, year: FinancialYear): ExplainNode {
+  const { years, openingBalance, financingRate: rate } = run.projection;
+  const index = years.findIndex((y) => y.financialYear === year);
+  const opening = index === 0 ? openingBalance : years[index - 1]!.cumulativeBalance;
+  const closing = years[index]!.cumulativeBalance;
+  const financing = financingOfYear(rate, opening, closing);
+  return {
+    label: 'general-fund cost of the deficit',
+    value: financing.cost,
+    inputs: rate
+      ? {
+          rate,
+          rateFrom: 'model.json deficitFinancing.rate',
+          openingBalance: opening,
+          closingBalance: closing,
+          openingDeficit: financing.openingDeficit,
+          closingDeficit: financing.closingDeficit,
+        }
+      : { rate: 'none: model.json gives no deficitFinancing' },
+  };
+}
