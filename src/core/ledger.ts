@@ -116,7 +116,8 @@ export function incomeByYear(
     // The year's own row (funding.csv allows one only beside an allocation; a scenario may add one), else the allocation's grown.
     const fromYear = from?.financialYear;
     const own = deductions.get(year);
-    const stated = own === undefined && fromYear !== undefined ? deductions.get(fromYear) : undefined;
+    const stated =
+      own === undefined && fromYear !== undefined ? deductions.get(fromYear) : undefined;
     const givenDeduction = own ?? stated?.times(ONE.plus(hnbGrowth).pow(year - fromYear!));
     const computed = computedDeductions.get(year) ?? ZERO;
     if (givenDeduction === undefined && !computed.isZero()) computedIn.push(year);
