@@ -52,8 +52,8 @@ export class SpendPlan {
   private readonly constants: Decimal[];
   /** spend.csv's lines by FY: money, added after the division by 12. */
   private readonly other: readonly Decimal[];
-  /** Decimal places of the linear coefficients: each × 10^places is whole. */
-  private readonly places: number;
+  /** Decimal places of the linear coefficients, by channel: each × 10^places is whole. */
+  private readonly places: readonly number[];
   private readonly limbCount: number;
   private readonly limbSums: Float64Array;
   /** Place terms' money by their pupils (placeMoneyOf), by term. */
@@ -78,14 +78,20 @@ export class SpendPlan {
       other.get(fy)!.reduce((total, line) => total.plus(line.amount), ZERO),
     );
     const linear = (term: Term) => !term.missing && !term.place;
-    const places = Math.max(
-      0,
-      ...terms.filter(linear).map((term) => term.coefficient.decimalPlaces()),
+    // By channel: the "dfe" places' coefficients (whole pounds, mostly) stay short numbers.
+    this.places = Array.from({ length: CHANNELS }, (_, channel) =>
+      Math.max(
+        0,
+        ...terms
+          .filter((term) => linear(term) && term.slot % CHANNELS === channel)
+          .map((term) => term.coefficient.decimalPlaces()),
+      ),
     );
-    this.places = places;
-    const divisor = new Dec(10).pow(places);
+    const scale = this.places.map((places) => new Dec(10).pow(places));
     const limbs = terms.map((term) =>
-      linear(term) ? limbsOf(term.coefficient.times(divisor)) : new Int32Array(0),
+      linear(term)
+        ? limbsOf(term.coefficient.times(scale[term.slot % CHANNELS]!))
+        : new Int32Array(0),
     );
     this.termYear = Int32Array.from(terms, (term) => term.year);
     this.termSlot = Int32Array.from(terms, (term) => term.slot);
@@ -166,7 +172,7 @@ export class SpendPlan {
     return money;
   }
 
-  /** A slot's exact sum plus its limbs carried into one whole number ÷ 10^places. */
+  /** A slot's exact sum plus its limbs carried into one whole number ÷ 10^places (the slot's channel's). */
   private carried(sum: Decimal, slot: number): Decimal {
     const { limbSums, limbCount } = this;
     const from = slot * limbCount;
@@ -181,7 +187,7 @@ export class SpendPlan {
       whole = whole * LIMB + BigInt(digit);
     }
     // whole × 10^−places, written as such: the same value as whole ÷ 10^places, without a division.
-    return sum.plus(new Dec(`${whole}e-${this.places}`));
+    return sum.plus(new Dec(`${whole}e-${this.places[slot % CHANNELS]!}`));
   }
 }
 
