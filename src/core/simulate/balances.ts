@@ -1,12 +1,15 @@
 import type { Decimal } from 'decimal.js';
 import { Dec, ZERO } from '../decimal.js';
 import type { Projection } from '../projection.js';
+import type { DrawMoney } from './spend-plan.js';
 
 /** What a draw's balances need from the deterministic projection: its income and its write-off rule. */
 export interface IncomeBasis {
   readonly opening: Decimal;
-  /** Income by projected FY, without the write-off. */
+  /** Income by projected FY, without the write-off, and without the deductions where `computed`. */
   readonly income: readonly Decimal[];
+  /** The FYs (by index) whose HNB deductions are the "dfe" settings' place funding (src/core/ledger.ts incomeByYear): a draw deducts its own. */
+  readonly computed: readonly boolean[];
   /** The write-off: paid in FY index `paidIn`, a fixed amount or a share of the draw's own deficit at `balanceIndex` (−1: the opening balance). */
   readonly writeOff?:
     | { readonly paidIn: number; readonly amount: Decimal }
@@ -18,7 +21,13 @@ export function incomeBasis(projection: Projection): IncomeBasis {
   const paidIn = writeOff ? writeOff.paidIn - firstYear : -1;
   return {
     opening: openingBalance,
-    income: years.map((y) => y.income.total.minus(y.income.writeOff)),
+    // hnbDeductions is the computed place funding negated: taking it away leaves the income before it.
+    income: years.map((y) =>
+      y.income.deductionsBasis === 'computed'
+        ? y.income.total.minus(y.income.writeOff).minus(y.income.hnbDeductions)
+        : y.income.total.minus(y.income.writeOff),
+    ),
+    computed: years.map((y) => y.income.deductionsBasis === 'computed'),
     ...(writeOff
       ? {
           writeOff:
@@ -31,15 +40,18 @@ export function incomeBasis(projection: Projection): IncomeBasis {
 }
 
 /**
- * A draw's in-year and cumulative balances from its spend, as src/core/project.ts and
- * src/core/write-off.ts make them: income − spend a year, cumulated from the opening balance, and
- * the write-off in the year paid, a share of the draw's own deficit when no figure was reported.
+ * A draw's in-year and cumulative balances from its money, as src/core/project.ts and
+ * src/core/write-off.ts make them: income (less the draw's own "dfe" place funding in a year whose
+ * deductions are computed) − spend a year, cumulated from the opening balance, and the write-off
+ * in the year paid, a share of the draw's own deficit when no figure was reported.
  */
 export function drawBalances(
   basis: IncomeBasis,
-  spend: readonly Decimal[],
+  { spend, placeDfe }: DrawMoney,
 ): { inYear: Decimal[]; cumulative: Decimal[] } {
-  const inYear = spend.map((s, f) => basis.income[f]!.minus(s));
+  const inYear = spend.map((s, f) =>
+    (basis.computed[f] ? basis.income[f]!.minus(placeDfe[f]!) : basis.income[f]!).minus(s),
+  );
   const cumulative: Decimal[] = [];
   let running = basis.opening;
   for (const balance of inYear) {

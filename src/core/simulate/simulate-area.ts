@@ -117,8 +117,9 @@ export class AreaSimulation {
       ),
     );
     counts.forEach((vector, y) => sumLanes(vector, laneTotals[y]!));
-    const spend = this.spendPlan.spend(laneTotals);
-    const { inYear, cumulative } = drawBalances(this.income, spend);
+    const money = this.spendPlan.money(laneTotals, this.income.computed.includes(true));
+    const { spend } = money;
+    const { inYear, cumulative } = drawBalances(this.income, money);
     const pupils = this.financialYears.map((fy) => {
       // A FY's January is in the AY of the same number (docs/methodology.md, "Calendars").
       const totals = laneTotals[fy - plan.baseYear]!;

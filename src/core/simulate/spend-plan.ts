@@ -1,28 +1,16 @@
 import type { Decimal } from 'decimal.js';
 import type { Adjustments } from '../adjustments.js';
-import { costLanes } from '../cost.js';
 import { countDecimal } from '../demand/count.js';
 import type { Lane } from '../demand/lanes.js';
 import type { DemandPlan } from '../demand/plan.js';
 import { Dec, TWELVE, ZERO } from '../decimal.js';
 import { InputError, InternalError } from '../errors.js';
-import { error, type Location } from '../issue.js';
+import { error } from '../issue.js';
 import type { Model } from '../model.js';
-import { type FinancialYear, firstOfMonth, financialYearMonths } from '../period.js';
-import { chargedSpans } from '../project.js';
+import { otherSpendByYear } from '../other-spend.js';
+import { type FinancialYear, firstOfMonth, firstProjectedFinancialYear } from '../period.js';
 import type { RateBook } from '../rate-book.js';
-
-/** Pupils of some lanes (summed in lane order) × a coefficient: annual money × months of a span. */
-interface Term {
-  readonly lanes: Int32Array;
-  readonly coefficient: Decimal;
-  /** The coefficient × 10^places in base-10^6 digits, low first, as [digit index, digit] pairs (zeros left out). */
-  readonly limbs: Int32Array;
-  /** Places a scenario adds to a setting's pupils (never below 0 places): the term is then not linear. */
-  readonly extra?: Decimal;
-  /** Where the lanes' pupils came from, for a rate that is missing (coefficient NaN). */
-  readonly missing?: { readonly lane: Lane; readonly origin?: Location; readonly month: number };
-}
+import { CHANNELS, PLACE_DFE, SPEND, placeMoney, spendTerms, type Term } from './spend-terms.js';
 
 /** Whole-number arithmetic in doubles is exact below this; a draw whose sums reach it is redone in Decimal. */
 const SAFE = Number.MAX_SAFE_INTEGER;
@@ -30,34 +18,46 @@ const SAFE = Number.MAX_SAFE_INTEGER;
 const LIMB = 1_000_000n;
 const LIMB_DIGITS = 6;
 
+/** A draw's money by projected FY: spend (top-ups, places the LA funds, other lines), and the place funding of "dfe" settings. */
+export interface DrawMoney {
+  readonly spend: Decimal[];
+  /** project's placeDfe: what the HNB is reduced by in a year whose deductions are computed (empty when not asked for). */
+  readonly placeDfe: Decimal[];
+}
+
 /**
- * The spend of a projection as linear terms in its lanes' pupils, made once (docs/simulate.md,
- * "Money"): for the months of each FY in each AY, each tariff series' summed rates, each bespoke
- * lane's fee × its uplift factors, each place-funded setting's place value × months (or, with
- * places.csv rows, a constant), as src/core/cost.ts charges them. Every coefficient is a Decimal
- * with finitely many decimal places, so × 10^places it is a whole number, held in base-10^6 digits
- * ("limbs"). A draw's pupils are whole numbers, so Σ pupils × limb is exact in doubles (far below
- * 2^53), digit by digit, and the digits are carried into one exact BigInt a year, made a Decimal
- * once. A fractional count (rare: capacity's shares) goes through Decimal. The figure is the spend
- * that `project` charges for the same pupils, exactly (test/core/simulate-spend.test.ts).
+ * The money of a projection as terms in its lanes' pupils, made once (docs/simulate.md, "Money";
+ * src/core/simulate/spend-terms.ts). Every linear coefficient is a Decimal with finitely many
+ * decimal places, so × 10^places it is a whole number, held in base-10^6 digits ("limbs"). A
+ * draw's pupils are whole numbers, so Σ pupils × limb is exact in doubles (far below 2^53), digit
+ * by digit, and the digits are carried into one exact BigInt per year and channel, made a Decimal
+ * once. A fractional count (rare: capacity's shares) and a place term that is not linear go
+ * through Decimal. The figures are those `project` charges for the same pupils
+ * (test/core/simulate/spend.test.ts).
  */
 export class SpendPlan {
   readonly financialYears: readonly FinancialYear[];
-  /** The terms, flat: term t reads AY `termYear[t]`, adds to FY `termFy[t]`, sums lanes laneAt[laneStart[t] … laneStart[t + 1]) and has limbs limbAt/limbValue[limbStart[t] … limbStart[t + 1]). */
+  /** The terms, flat: term t reads AY `termYear[t]`, adds to slot `termSlot[t]`, sums lanes laneAt[laneStart[t] … laneStart[t + 1]) and has limbs limbAt/limbValue[limbStart[t] … limbStart[t + 1]). */
   private readonly termYear: Int32Array;
-  private readonly termFy: Int32Array;
+  private readonly termSlot: Int32Array;
   private readonly laneStart: Int32Array;
   private readonly laneAt: Int32Array;
   private readonly limbStart: Int32Array;
   private readonly limbAt: Int32Array;
   private readonly limbValue: Float64Array;
-  /** Terms charged in Decimal (a scenario's extra places) or with no rate, by term. */
-  private readonly special: ReadonlyMap<number, Omit<Term, 'limbs'>>;
-  private readonly coefficients: readonly Decimal[];
+  /** 1 for a term charged in Decimal whatever its pupils (a place term, a missing rate). */
+  private readonly isSpecial: Uint8Array;
+  private readonly terms: readonly Term[];
+  /** Annual money × months by slot that does not depend on the pupils. */
   private readonly constants: Decimal[];
-  private readonly divisor: Decimal;
+  /** spend.csv's lines by FY: money, added after the division by 12. */
+  private readonly other: readonly Decimal[];
+  /** Decimal places of the linear coefficients, by channel: each × 10^places is whole. */
+  private readonly places: readonly number[];
   private readonly limbCount: number;
   private readonly limbSums: Float64Array;
+  /** Place terms' money by their pupils (placeMoneyOf), by term. */
+  private readonly placeMemo = new Map<number, Map<number, Decimal>>();
 
   constructor(
     plan: DemandPlan,
@@ -66,27 +66,37 @@ export class SpendPlan {
     rateBook: RateBook,
     seriesOf: (lane: Lane) => string,
   ) {
-    const first = plan.baseYear + 1;
+    const first = firstProjectedFinancialYear(model.baseYear);
     const years: FinancialYear[] = [];
     for (let fy = first; fy <= model.horizon; fy += 1) years.push(fy);
     this.financialYears = years;
-    this.constants = years.map(() => ZERO);
-    const spans = this.rawTerms(plan, model, adjustments, rateBook, seriesOf);
-    const terms = spans.flatMap((span) => span.terms.map((term) => ({ span, term })));
-    const places = Math.max(
-      0,
-      ...terms
-        .filter(({ term }) => !term.missing)
-        .map(({ term }) => term.coefficient.decimalPlaces()),
+    this.constants = Array.from({ length: years.length * CHANNELS }, () => ZERO);
+    const terms = spendTerms(plan, model, adjustments, rateBook, seriesOf, this.constants);
+    this.terms = terms;
+    const other = otherSpendByYear(model.spend ?? [], years, model.assumptions.otherSpendGrowth);
+    this.other = years.map((fy) =>
+      other.get(fy)!.reduce((total, line) => total.plus(line.amount), ZERO),
     );
-    this.divisor = new Dec(10).pow(places);
-    const limbs = terms.map(({ term }) =>
-      term.missing ? new Int32Array(0) : limbsOf(term.coefficient.times(this.divisor)),
+    const linear = (term: Term) => !term.missing && !term.place;
+    // By channel: the "dfe" places' coefficients (whole pounds, mostly) stay short numbers.
+    this.places = Array.from({ length: CHANNELS }, (_, channel) =>
+      Math.max(
+        0,
+        ...terms
+          .filter((term) => linear(term) && term.slot % CHANNELS === channel)
+          .map((term) => term.coefficient.decimalPlaces()),
+      ),
     );
-    this.termYear = Int32Array.from(terms, ({ span }) => span.year);
-    this.termFy = Int32Array.from(terms, ({ span }) => span.financialYear);
-    this.laneStart = starts(terms.map(({ term }) => term.lanes.length));
-    this.laneAt = Int32Array.from(terms.flatMap(({ term }) => [...term.lanes]));
+    const scale = this.places.map((places) => new Dec(10).pow(places));
+    const limbs = terms.map((term) =>
+      linear(term)
+        ? limbsOf(term.coefficient.times(scale[term.slot % CHANNELS]!))
+        : new Int32Array(0),
+    );
+    this.termYear = Int32Array.from(terms, (term) => term.year);
+    this.termSlot = Int32Array.from(terms, (term) => term.slot);
+    this.laneStart = starts(terms.map((term) => term.lanes.length));
+    this.laneAt = Int32Array.from(terms.flatMap((term) => [...term.lanes]));
     this.limbStart = starts(limbs.map((pairs) => pairs.length / 2));
     this.limbAt = Int32Array.from(
       limbs.flatMap((pairs) => [...pairs.filter((_, i) => i % 2 === 0)]),
@@ -94,115 +104,90 @@ export class SpendPlan {
     this.limbValue = Float64Array.from(
       limbs.flatMap((pairs) => [...pairs.filter((_, i) => i % 2 === 1)]),
     );
-    this.special = new Map(
-      terms.flatMap(({ term }, t) => (term.extra || term.missing ? [[t, term] as const] : [])),
-    );
-    this.coefficients = terms.map(({ term }) => term.coefficient);
+    this.isSpecial = Uint8Array.from(terms, (term) => Number(!linear(term)));
     this.limbCount = Math.max(1, ...this.limbAt) + 1;
-    this.limbSums = new Float64Array(years.length * this.limbCount);
+    this.limbSums = new Float64Array(this.constants.length * this.limbCount);
   }
 
-  /** Spend by projected FY for a draw's pupils by lane, one array per AY of the plan (base year first). */
-  spend(laneTotals: readonly Float64Array[]): Decimal[] {
-    const { limbSums, limbCount, laneStart, laneAt, limbStart, limbAt, limbValue } = this;
+  /**
+   * Money by projected FY for a draw's pupils by lane, one array per AY of the plan (base year
+   * first). `withPlaceDfe` false leaves placeDfe empty: a model whose deductions are all given
+   * does not need it, and carrying its digits is a third of the costing's time.
+   */
+  money(laneTotals: readonly Float64Array[], withPlaceDfe = true): DrawMoney {
+    const { limbSums, limbCount, laneStart, laneAt, limbStart, limbAt, limbValue, isSpecial } =
+      this;
     limbSums.fill(0);
     const exact = [...this.constants];
     for (let t = 0; t < this.termYear.length; t += 1) {
       const totals = laneTotals[this.termYear[t]!]!;
       let pupils = 0;
       for (let i = laneStart[t]!; i < laneStart[t + 1]!; i += 1) pupils += totals[laneAt[i]!]!;
-      if (pupils === 0) continue;
-      const fy = this.termFy[t]!;
-      const special = this.special.get(t);
-      if (special?.missing) throw missingRate(special.missing);
-      if (special || !Number.isInteger(pupils)) {
-        const count = countDecimal(pupils);
-        const charged = special?.extra ? Dec.max(ZERO, count.plus(special.extra)) : count;
-        exact[fy] = exact[fy]!.plus(charged.times(this.coefficients[t]!));
+      const slot = this.termSlot[t]!;
+      if (isSpecial[t]) {
+        const term = this.terms[t]!;
+        if (term.missing) {
+          if (pupils !== 0) throw missingRate(term.missing);
+        } else exact[slot] = exact[slot]!.plus(this.placeMoneyOf(t, pupils));
         continue;
       }
-      const at = fy * limbCount;
+      if (pupils === 0) continue;
+      if (!Number.isInteger(pupils)) {
+        exact[slot] = exact[slot]!.plus(countDecimal(pupils).times(this.terms[t]!.coefficient));
+        continue;
+      }
+      const at = slot * limbCount;
       for (let i = limbStart[t]!; i < limbStart[t + 1]!; i += 1)
         limbSums[at + limbAt[i]!]! += pupils * limbValue[i]!;
     }
-    return exact.map((sum, fy) => {
-      let whole = 0n;
-      for (let j = limbCount - 1; j >= 0; j -= 1) {
-        const digit = limbSums[fy * limbCount + j]!;
-        // Each product and partial sum is a whole number; below 2^53 none was rounded.
-        if (digit > SAFE) throw new InternalError('a simulated spend sum reached 2^53');
-        whole = whole * LIMB + BigInt(digit);
-      }
-      return whole === 0n
-        ? sum.div(TWELVE)
-        : sum.plus(new Dec(whole.toString()).div(this.divisor)).div(TWELVE);
+    const total = exact.map((sum, slot) => {
+      if (!withPlaceDfe && slot % CHANNELS === PLACE_DFE) return ZERO;
+      const carried = this.carried(sum, slot);
+      return carried.isZero() ? ZERO : carried.div(TWELVE);
     });
+    const at = (fy: number, channel: number) => total[fy * CHANNELS + channel]!;
+    return {
+      spend: this.financialYears.map((_, fy) => at(fy, SPEND).plus(this.other[fy]!)),
+      placeDfe: withPlaceDfe ? this.financialYears.map((_, fy) => at(fy, PLACE_DFE)) : [],
+    };
   }
 
-  private rawTerms(
-    plan: DemandPlan,
-    model: Model,
-    adjustments: Adjustments,
-    rateBook: RateBook,
-    seriesOf: (lane: Lane) => string,
-  ): { year: number; financialYear: number; terms: Omit<Term, 'limbs'>[] }[] {
-    const first = plan.baseYear + 1;
-    const [windowStart] = financialYearMonths(first);
-    const [, windowEnd] = financialYearMonths(model.horizon);
-    const lanes = costLanes(plan.lanes, plan.origins, seriesOf);
-    const given = new Map(
-      model.places.map((r) => [`${r.academicYear}\u0000${r.setting}`, r.places]),
-    );
-    const settingLanes = new Map(
-      plan.settings.map((id, i) => [
-        id,
-        Int32Array.from(plan.lanes.keys()).filter((l) => plan.laneSetting[l] === i),
-      ]),
-    );
-    const raw: { year: number; financialYear: number; terms: Omit<Term, 'limbs'>[] }[] = [];
-    for (let year = 0; year <= plan.years.length; year += 1) {
-      const ay = plan.baseYear + year;
-      for (const span of chargedSpans(ay, windowStart, windowEnd)) {
-        if (span.months.length === 0) continue;
-        const fy = span.financialYear - first;
-        const months = new Dec(span.months.length);
-        const terms: Omit<Term, 'limbs'>[] = lanes.series.map((group) => {
-          const lane = plan.lanes[group.lanes[0]!]!;
-          const sum = rateBook.topUpSum(lane.setting, lane.band, lane.need, span.months);
-          return typeof sum === 'number'
-            ? {
-                lanes: Int32Array.from(group.lanes),
-                coefficient: ZERO,
-                missing: { lane, origin: plan.origins.get(lane), month: sum },
-              }
-            : { lanes: Int32Array.from(group.lanes), coefficient: sum.total };
-        });
-        const factors = span.months.reduce(
-          (total, m) => total.plus(rateBook.bespokeFactor(`${model.baseYear}-09-01`, m)),
-          ZERO,
-        );
-        for (const l of lanes.bespoke)
-          terms.push({ lanes: Int32Array.of(l), coefficient: plan.lanes[l]!.fee!.times(factors) });
-        for (const setting of model.tariff.settings) {
-          if (setting.placeValue.isZero()) continue;
-          const perPlace = setting.placeValue.times(months);
-          const extra = adjustments.extraPlaces?.(ay, setting.id);
-          const places = given.get(`${ay}\u0000${setting.id}`);
-          if (places)
-            this.constants[fy] = this.constants[fy]!.plus(
-              (extra ? Dec.max(ZERO, places.plus(extra)) : places).times(perPlace),
-            );
-          else
-            terms.push({
-              lanes: settingLanes.get(setting.id) ?? new Int32Array(0),
-              coefficient: perPlace,
-              ...(extra ? { extra } : {}),
-            });
-        }
-        raw.push({ year, financialYear: fy, terms });
-      }
+  /**
+   * A place term's money for its pupils, each distinct whole count costed once (placeMoney) and
+   * kept: it depends on nothing else, and draws repeat the same few counts.
+   */
+  private placeMoneyOf(t: number, pupils: number): Decimal {
+    // A fractional count (capacity's shares) is rarely met twice: costed, not kept.
+    if (!Number.isInteger(pupils)) return placeMoney(this.terms[t]!.place!, countDecimal(pupils));
+    let known = this.placeMemo.get(t);
+    if (!known) {
+      known = new Map();
+      this.placeMemo.set(t, known);
     }
-    return raw;
+    let money = known.get(pupils);
+    if (money === undefined) {
+      money = placeMoney(this.terms[t]!.place!, countDecimal(pupils));
+      known.set(pupils, money);
+    }
+    return money;
+  }
+
+  /** A slot's exact sum plus its limbs carried into one whole number ÷ 10^places (the slot's channel's). */
+  private carried(sum: Decimal, slot: number): Decimal {
+    const { limbSums, limbCount } = this;
+    const from = slot * limbCount;
+    let any = false;
+    for (let j = from; j < from + limbCount; j += 1) if (limbSums[j] !== 0) any = true;
+    if (!any) return sum;
+    let whole = 0n;
+    for (let j = limbCount - 1; j >= 0; j -= 1) {
+      const digit = limbSums[slot * limbCount + j]!;
+      // Each product and partial sum is a whole number; below 2^53 none was rounded.
+      if (digit > SAFE) throw new InternalError('a simulated spend sum reached 2^53');
+      whole = whole * LIMB + BigInt(digit);
+    }
+    // whole × 10^−places, written as such: the same value as whole ÷ 10^places, without a division.
+    return sum.plus(new Dec(`${whole}e-${this.places[slot % CHANNELS]!}`));
   }
 }
 

@@ -1,24 +1,48 @@
 import { describe, expect, it } from 'vitest';
+import type { Adjustments } from '../../../src/core/adjustments.js';
 import { ProjectionCache } from '../../../src/core/demand/cache.js';
 import { projectDemand } from '../../../src/core/demand/run.js';
 import { Dec } from '../../../src/core/decimal.js';
 import type { Model } from '../../../src/core/model.js';
 import { project } from '../../../src/core/project.js';
+import type { Projection } from '../../../src/core/projection.js';
 import { toPence } from '../../../src/core/rounding.js';
 import { applyScenario } from '../../../src/core/scenario/apply.js';
-import { SpendPlan } from '../../../src/core/simulate/spend-plan.js';
+import { drawBalances, incomeBasis } from '../../../src/core/simulate/balances.js';
+import { type DrawMoney, SpendPlan } from '../../../src/core/simulate/spend-plan.js';
 import { loadScenarios } from '../../../src/io/scenarios-file.js';
 import { fixture, loadFixture, projectOrThrow } from '../../helpers/model.js';
 
 /** The simulation's costing of the deterministic projection's own pupils, by FY. */
-function simulatedSpend(model: Model, adjustments = {}): string[] {
+function simulatedMoney(model: Model, adjustments: Adjustments = {}): DrawMoney {
   const cache = new ProjectionCache();
   const demand = projectDemand(model, model.horizon, adjustments, cache);
   const rateBook = cache.rateBook(model.tariff, model.assumptions.tariffUplift);
   const plan = new SpendPlan(demand.plan, model, adjustments, rateBook, (lane) =>
     cache.seriesOf(rateBook, lane),
   );
-  return plan.spend(demand.years.map((year) => year.laneTotals)).map(String);
+  return plan.money(demand.years.map((year) => year.laneTotals));
+}
+
+const simulatedSpend = (model: Model, adjustments: Adjustments = {}): string[] =>
+  simulatedMoney(model, adjustments).spend.map(String);
+
+/** |a − b| < 10^−20, and the same pence. */
+function same(simulated: Dec, expected: Dec): void {
+  expect(expected.minus(simulated).abs().lessThan('1e-20')).toBe(true);
+  expect(toPence(simulated)).toBe(toPence(expected));
+}
+
+/** The simulation's spend, "dfe" place funding and balances for project's own pupils are project's. */
+function expectProjectMoney(model: Model, adjustments: Adjustments, projection: Projection): void {
+  const money = simulatedMoney(model, adjustments);
+  const { inYear, cumulative } = drawBalances(incomeBasis(projection), money);
+  projection.years.forEach((year, f) => {
+    same(money.spend[f]!, year.spendTotal);
+    same(money.placeDfe[f]!, year.placeDfe);
+    same(inYear[f]!, year.inYearBalance);
+    same(cumulative[f]!, year.cumulativeBalance);
+  });
 }
 
 // The simulation charges whole pupils through base-10^6 digits in doubles (src/core/simulate/spend-plan.ts),
@@ -34,23 +58,115 @@ describe("simulate's costing is project's", () => {
   it('demand example (fractional pupils: the Decimal path; capacity; a rate per head): the same to far below a penny', () => {
     const model = loadFixture('demand-example');
     const expected = projectOrThrow(model).years.map((y) => y.spendTotal);
-    simulatedSpend(model).forEach((spend, f) => {
-      expect(expected[f]!.minus(spend).abs().lessThan('1e-20')).toBe(true);
-      expect(toPence(new Dec(spend))).toBe(toPence(expected[f]!));
-    });
+    simulatedSpend(model).forEach((spend, f) => same(new Dec(spend), expected[f]!));
   });
 
   it.each(['unmitigated', 'mitigated'])(
-    'the example under scenario %s (bespoke fees, places given, every kind of lever): the same to far below a penny',
+    'the example under scenario %s (bespoke fees, places given, "dfe" settings, an unoccupied place value, every kind of lever): spend, dfe places and balances the same to far below a penny',
     (id) => {
       const scenario = loadScenarios(fixture('example'), '').scenarios!.find((s) => s.id === id)!;
       const applied = applyScenario(loadFixture('example'), scenario);
       const outcome = project(applied.model, applied.adjustments);
-      const simulated = simulatedSpend(applied.model, applied.adjustments);
-      outcome.projection!.years.forEach((year, f) => {
-        expect(year.spendTotal.minus(simulated[f]!).abs().lessThan('1e-20')).toBe(true);
-        expect(toPence(new Dec(simulated[f]!))).toBe(toPence(year.spendTotal));
-      });
+      expectProjectMoney(applied.model, applied.adjustments, outcome.projection!);
     },
   );
 });
+
+// Issue 16's money model, every part that depends on pupils or is added beside them: deductions
+// computed from the "dfe" settings' places (NMSS and FE from pupils, academies from places given and
+// a scenario's extra), spend.csv lines with growth, and a resourced provision whose places are
+// given (more than its pupils and those imported fill) in some years, and are its pupils and a scenario's extra, unfilled, in others.
+describe("simulate's money is project's on the money model", () => {
+  const example = loadFixture('example');
+  const model: Model = {
+    ...example,
+    funding: example.funding.filter((row) => row.line !== 'hnb_deductions'),
+    spend: [
+      {
+        financialYear: 2026,
+        line: 'hospital education',
+        amount: new Dec('100000'),
+        growth: new Dec('0.05'),
+      },
+      { financialYear: 2026, line: 'SEN support services', amount: new Dec('50000.55') },
+      { financialYear: 2028, line: 'SEN support services', amount: new Dec('61000') },
+    ],
+    assumptions: { ...example.assumptions, otherSpendGrowth: new Dec('0.02') },
+    places: example.places
+      .filter((row) => row.setting !== 'resourced-provision' || row.academicYear < 2028)
+      .map((row) =>
+        row.setting === 'resourced-provision'
+          ? { ...row, places: new Dec('150'), imported: new Dec('7') }
+          : row,
+      ),
+  };
+  const adjustments: Adjustments = {
+    extraPlaces: (ay, setting) =>
+      setting === 'resourced-provision' && ay >= 2029
+        ? new Dec('4')
+        : setting === 'special-academy' && ay >= 2027
+          ? new Dec('60')
+          : undefined,
+  };
+  const projection = project(model, adjustments).projection!;
+
+  it('the model computes its deductions, spends other lines and charges unoccupied places', () => {
+    expect(projection.years.every((y) => y.income.deductionsBasis === 'computed')).toBe(true);
+    expect(projection.years.every((y) => y.placeDfe.greaterThan(0))).toBe(true);
+    expect(projection.years.every((y) => y.spendOther.greaterThan(0))).toBe(true);
+    const plain = project({ ...model, tariff: withoutUnoccupied(model) }, adjustments).projection!;
+    projection.years.forEach((year, f) =>
+      expect(plain.years[f]!.spendPlace.lessThan(year.spendPlace)).toBe(true),
+    );
+  });
+
+  it('spend, dfe place funding, in-year and cumulative balances: the same to far below a penny', () => {
+    expectProjectMoney(model, adjustments, projection);
+  });
+});
+
+// The same on whole pupils (the digits path): the worked example with its special school's places
+// given above its pupils (an unoccupied value) and then its pupils and 3 extra, its independent
+// school's places (pupils × £6,000) funded by the DfE, no deductions given, and a spend line.
+describe("simulate's money is project's on the money model, whole pupils", () => {
+  const worked = loadFixture('worked-example');
+  const model: Model = {
+    ...worked,
+    tariff: {
+      ...worked.tariff,
+      settings: worked.tariff.settings.map((setting) =>
+        setting.id === 'special'
+          ? { ...setting, unoccupiedPlaceValue: new Dec('15000') }
+          : setting.id === 'independent'
+            ? { ...setting, placeValue: new Dec('6000'), placeFundedBy: 'dfe' as const }
+            : setting,
+      ),
+    },
+    spend: [{ financialYear: 2026, line: 'hospital education', amount: new Dec('12345.67') }],
+    assumptions: { ...worked.assumptions, otherSpendGrowth: new Dec('0.03') },
+  };
+  const adjustments: Adjustments = {
+    extraPlaces: (ay, setting) => (setting === 'special' && ay >= 2027 ? new Dec('3') : undefined),
+  };
+  const projection = project(model, adjustments).projection!;
+
+  it('the pupils are whole, deductions computed, and some places unoccupied', () => {
+    const demand = projectDemand(model, model.horizon, adjustments, new ProjectionCache());
+    expect(demand.years.every((y) => y.laneTotals.every(Number.isInteger))).toBe(true);
+    expect(projection.years.every((y) => y.income.deductionsBasis === 'computed')).toBe(true);
+    expect(projection.years.every((y) => y.placeDfe.greaterThan(0))).toBe(true);
+    const plain = project({ ...model, tariff: withoutUnoccupied(model) }, adjustments).projection!;
+    expect(plain.years[0]!.spendPlace.lessThan(projection.years[0]!.spendPlace)).toBe(true);
+  });
+
+  it('spend, dfe place funding, in-year and cumulative balances: the same to far below a penny', () => {
+    expectProjectMoney(model, adjustments, projection);
+  });
+});
+
+function withoutUnoccupied(model: Model): Model['tariff'] {
+  return {
+    ...model.tariff,
+    settings: model.tariff.settings.map(({ unoccupiedPlaceValue: _, ...setting }) => setting),
+  };
+}
