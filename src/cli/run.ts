@@ -534,7 +534,10 @@ function addHistoryCommands(root: Command, setExit: (code: number) => void): voi
     .addOption(formatOption())
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
     .option('--summary', 'CSV: MAPE and bias by horizon instead of every row')
-    .option('--draws <n>', 'interval coverage from simulated draws (needs highneeds simulate)')
+    .option(
+      '--draws <n>',
+      "95% intervals from this many of simulate's draws of each origin's model, and their coverage",
+    )
     .option('--seed <s>', 'the seed of the draws')
     .addOption(bomOption())
     .action(async (options) =>

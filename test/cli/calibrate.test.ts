@@ -274,17 +274,30 @@ describe('highneeds backtest', () => {
     expect(json.rows.length).toBeGreaterThan(15);
   });
 
-  it('--draws is refused until simulate provides the intervals', async () => {
-    const result = await runInProcess([
-      'backtest',
-      ...TRANSITIONS,
-      '--draws',
-      '100',
-      '--seed',
-      '1',
-    ]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--draws needs highneeds simulate');
+  it('--draws adds 95% intervals from simulated draws and their coverage by horizon; the same seed gives the same bytes', async () => {
+    const args = ['backtest', ...TRANSITIONS, '--draws', '100', '--seed', '1'];
+    const first = await runInProcess([...args, '--format', 'csv']);
+    expect(first.code).toBe(0);
+    const [header, ...lines] = first.stdout.trim().split('\n');
+    expect(header).toContain('low');
+    expect(header).toContain('covered');
+    const columns = header!.split(',');
+    const at = (line: string, name: string) => line.split(',')[columns.indexOf(name)]!;
+    for (const line of lines) {
+      expect(Number(at(line, 'low'))).toBeLessThanOrEqual(Number(at(line, 'high')));
+      expect(at(line, 'covered')).toBe(
+        String(
+          Number(at(line, 'low')) <= Number(at(line, 'actual')) &&
+            Number(at(line, 'actual')) <= Number(at(line, 'high')),
+        ),
+      );
+    }
+    expect((await runInProcess([...args, '--format', 'csv'])).stdout).toBe(first.stdout);
+    const summary = await runInProcess([...args, '--format', 'table']);
+    expect(summary.stdout).toContain('coverage %');
+    const usage = await runInProcess(['backtest', ...TRANSITIONS, '--seed', '1']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--seed needs --draws');
   });
 
   it('needs three Januaries', async () => {

@@ -96,6 +96,14 @@ export class AreaSimulation {
     };
   }
 
+  /**
+   * After a draw, that draw's pupils in each January by state (lane × NCY, src/core/demand/lanes.ts):
+   * index 0 is the base year's January. The buffers are reused by the next draw.
+   */
+  januaries(): { readonly lanes: DemandPlan['lanes']; readonly counts: readonly Float64Array[] } {
+    return { lanes: this.plan.lanes, counts: this.counts };
+  }
+
   /** Draw `index` of this area under `seed`: the same figures whichever thread draws it, and in whatever order. */
   draw(seed: number, index: number): DrawFigures {
     const { plan, counts, laneTotals } = this;
