@@ -6,6 +6,7 @@ import { assumptionsSection, provenanceSection, tariffSection } from './referenc
 import { safetyValveSection, savingsSection } from './scenario-sections.js';
 import type { ReportModel } from './report-model.js';
 import type { ReportSection } from './section.js';
+import { summarySection } from './summary-section.js';
 
 /**
  * The HTML report's sections in reading order. The breakdowns are of the last scenario chosen
@@ -16,6 +17,7 @@ export function reportSections(report: ReportModel, draws?: string): ReportSecti
   const labelOf = new Map(report.model.tariff.settings.map((s) => [s.id, s.label]));
   return [
     headlineSection(report.scenarios),
+    summarySection(report.scenarios),
     ...balanceSections(report.scenarios),
     ...(report.fan ? [fanSection(report.fan, draws ?? 'the')] : []),
     ...breakdownSections(plan, (id) => labelOf.get(id) ?? id),
