@@ -17,10 +17,11 @@ export function reportSections(report: ReportModel, draws?: string): ReportSecti
   const labelOf = new Map(report.model.tariff.settings.map((s) => [s.id, s.label]));
   return [
     headlineSection(report.scenarios),
-    summarySection(report.scenarios),
     ...balanceSections(report.scenarios),
     ...(report.fan ? [fanSection(report.fan, draws ?? 'the')] : []),
     ...breakdownSections(plan, (id) => labelOf.get(id) ?? id),
+    // After the charts, so the page opens on the headline and the balances.
+    summarySection(report.scenarios),
     ...[savingsSection(report.scenarios), safetyValveSection(report.scenarios)].filter(
       (s): s is ReportSection => s !== undefined,
     ),
