@@ -231,6 +231,11 @@ function program(setExit: (code: number) => void): Command {
     )
     .option('--allow-outside', ALLOW_OUTSIDE_HELP)
     .option('--quiet', 'no notes on stderr')
+    .option(
+      '--draws <n>',
+      'also simulate the plan (last) scenario N times: a fan chart and a "Range of outcomes" sheet (docs/simulate.md)',
+    )
+    .option('--seed <s>', 'the seed of the draws (default 1)')
     .action(async (dir: string | undefined, options) =>
       setExit(await (await import('./commands/report.js')).runReport(dir, options)),
     );

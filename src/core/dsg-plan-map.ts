@@ -17,6 +17,9 @@ export interface DsgPlanMap {
 /** The income columns of the summary (src/report/rows.ts), in the order the plan lists them. */
 export const INCOME_COLUMNS = [
   'income_hnb',
+  // Issue 16: the HNB is gross; the DfE's deductions for places it funds and import/export follow it.
+  'income_hnb_deductions',
+  'income_import_export',
   'income_transfer',
   'income_safety_valve',
   'income_other',

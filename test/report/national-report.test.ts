@@ -56,6 +56,17 @@ describe('batch --report', { timeout: 60_000 }, () => {
     expect(counts.reduce((t, c) => t + c, 0)).toBe(areas * scenarios);
   });
 
+  it('the national totals show the money lines, financing outside the DSG balance', () => {
+    const html = readFileSync(path.join(out('a'), 'national-report.html'), 'utf8');
+    for (const line of [
+      'of which other spend (spend.csv)',
+      'of which HNB deductions',
+      'of which import/export',
+      'General fund financing (outside the DSG balance)',
+    ])
+      expect(html).toContain(line);
+  });
+
   it("the workbook's National sheet is national.csv, to the penny", async () => {
     const expected = parse(readFileSync(path.join(out('a'), 'national.csv'), 'utf8'), {
       columns: true,

@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors } from '../../core/issue.js';
+import type { Model } from '../../core/model.js';
 import type { Scenario } from '../../core/scenario/types.js';
+import { simulate } from '../../core/simulate/simulate.js';
 import { readDsgPlanMap } from '../../io/read-dsg-plan-map.js';
 import { checkOutputOption, commitOutput, stageOutput } from '../../io/write-output.js';
 import { buildManifest } from '../../report/manifest.js';
@@ -11,17 +13,22 @@ import {
   type FanRow,
   type ReportModel,
 } from '../../report/presentation/report-model.js';
+import { fanRowsOf } from '../../report/presentation/fan-rows.js';
 import { yieldToSignals } from '../interrupt.js';
 import { findScenario, type ModelOptions, openModel } from '../open-model.js';
 import { cliIo } from '../cli-io.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint } from '../terminal.js';
 import { defaultModelDir, toolVersion } from '../version.js';
+import { wholeOption } from '../whole-option.js';
 
 export interface ReportOptions extends ModelOptions {
   readonly out?: string;
   readonly scenarios?: string;
   readonly quiet?: boolean;
+  /** Simulated draws of the plan scenario for the range of outcomes (docs/simulate.md). */
+  readonly draws?: string;
+  readonly seed?: string;
 }
 
 /** Which renderer --out's extension asks for; anything else is a usage error. */
@@ -34,6 +41,33 @@ export function reportKind(out: string | undefined): 'html' | 'xlsx' {
   throw new UsageError(
     `--out ${out}: the report is written as HTML (.html) or as an Excel workbook (.xlsx), chosen by the extension`,
   );
+}
+
+/** Draws to simulate at most in a report: a report is for reading, not a national run. */
+const MAX_REPORT_DRAWS = 100_000;
+
+/**
+ * With --draws, the plan scenario (the last chosen, as the breakdowns show) simulated with
+ * --seed as `highneeds simulate` does it, so the fan equals its intervals for the same seed.
+ */
+function simulatedFan(
+  model: Model,
+  plan: Scenario,
+  options: ReportOptions,
+): { rows: FanRow[]; draws: string } | undefined {
+  if (options.draws === undefined) {
+    if (options.seed !== undefined) throw new UsageError('--seed goes with --draws N');
+    return undefined;
+  }
+  const draws = wholeOption('--draws', options.draws, 1000, [1, MAX_REPORT_DRAWS]);
+  const seed = wholeOption('--seed', options.seed, 1, [0, Number.MAX_SAFE_INTEGER]);
+  const outcome = simulate(model, {
+    draws,
+    seed,
+    ...(plan === AS_GIVEN ? {} : { scenario: plan }),
+  });
+  if (!outcome.simulation || hasErrors(outcome.issues)) throw new InputError(outcome.issues);
+  return { rows: fanRowsOf(outcome.simulation.rows), draws: draws.toLocaleString('en-GB') };
 }
 
 /**
@@ -61,6 +95,7 @@ export async function runReport(
       ? [...open.scenarios]
       : [AS_GIVEN];
   const scenarios = buildReportScenarios(open.model, chosen, open.scenarios);
+  fan ??= simulatedFan(open.model, chosen.at(-1)!, options);
   const inputs = [...open.inputs, ...(map.input ? [map.input] : [])];
   const report: ReportModel = {
     model: open.model,
@@ -76,6 +111,7 @@ export async function runReport(
         scenarios: chosen.map((s) => s.id).join(','),
         ...(options.tariff ? { tariff: options.tariff } : {}),
         ...(fan ? { draws: fan.draws } : {}),
+        ...(options.draws !== undefined ? { seed: options.seed ?? '1' } : {}),
       },
     }),
     ...(fan ? { fan: fan.rows } : {}),

@@ -17,6 +17,8 @@ import { cellsOf, wideTable, yearColumns } from './wide.js';
 
 const INCOME: Record<IncomeColumn, (y: FinancialYearResult) => Decimal> = {
   income_hnb: (y) => y.income.hnb,
+  income_hnb_deductions: (y) => y.income.hnbDeductions,
+  income_import_export: (y) => y.income.importExport,
   income_transfer: (y) => y.income.transfer,
   income_safety_valve: (y) => y.income.safetyValve,
   income_other: (y) => y.income.other,
@@ -25,9 +27,11 @@ const INCOME: Record<IncomeColumn, (y: FinancialYearResult) => Decimal> = {
 
 /**
  * The DSG management plan's shape (https://www.gov.uk/government/publications/dedicated-schools-grant-dsg-deficit-management-plan):
- * for each scenario, the financial summary by year — income by line, spend by placement
- * category, the in-year and cumulative position, as formulas over the lines — and EHCPs in
- * January by placement category and by age group.
+ * for each scenario, the financial summary by year — income by line (gross HNB, deductions,
+ * import/export, transfers, other), spend by line (top-ups and place funding by placement category,
+ * each spend.csv line), the in-year and cumulative position, as formulas over the lines, and the
+ * general fund's financing as a memo outside the balance — and EHCPs in January by placement
+ * category and by age group.
  */
 export function dsgPlanSection(
   scenarios: readonly ReportScenario[],
@@ -110,18 +114,28 @@ function financialSummary(
     return rows.length - 1;
   };
   const income = sumOf('Total high-needs income', incomeRows);
-  const spendRows = categories.map((category) =>
+  const ofCategory = (y: FinancialYearResult, category: string) =>
+    y.settings.filter(
+      (st) => categoryOf(map, st.setting, labelOf.get(st.setting) ?? st.setting) === category,
+    );
+  const topUps = categories.map((category) =>
     push(
-      category,
-      years.map((y) =>
-        y.settings
-          .filter(
-            (st) => categoryOf(map, st.setting, labelOf.get(st.setting) ?? st.setting) === category,
-          )
-          .reduce((t, st) => t.plus(st.spendTopUp).plus(st.spendPlace), ZERO),
-      ),
+      `Top-ups: ${category}`,
+      years.map((y) => ofCategory(y, category).reduce((t, st) => t.plus(st.spendTopUp), ZERO)),
     ),
   );
+  // Place funding the authority pays (a "dfe" setting's places are the DfE's: not spend, issue 16).
+  const places = categories
+    .map((category) => ({
+      category,
+      values: years.map((y) =>
+        ofCategory(y, category).reduce((t, st) => t.plus(st.spendPlace), ZERO),
+      ),
+    }))
+    .filter((line) => line.values.some((v) => !v.isZero()))
+    .map((line) => push(`Place funding: ${line.category}`, line.values));
+  const other = otherSpendLines(years).map((line) => push(line.label, line.values));
+  const spendRows = [...topUps, ...places, ...other];
   const spend = sumOf('Total high-needs spend', spendRows);
   rows.push({
     cells: { line: 'In-year position (income less spend)' },
@@ -148,7 +162,26 @@ function financialSummary(
     },
     strong: true,
   });
+  push(
+    'Memo: general fund financing of the deficit (outside the DSG balance)',
+    years.map((y) => y.generalFundFinancing),
+  );
   return { title: `Financial summary, £: ${title}`, columns, rows };
+}
+
+/** spend.csv's lines across the years, by s251 code and line, in the order they first appear. */
+function otherSpendLines(
+  years: readonly FinancialYearResult[],
+): { label: string; values: Decimal[] }[] {
+  const labelOf = (line: { line: string; s251?: string }) =>
+    line.s251 ? `${line.s251} ${line.line}` : line.line;
+  const labels = [...new Set(years.flatMap((y) => y.otherSpend.map(labelOf)))];
+  return labels.map((label) => ({
+    label,
+    values: years.map((y) =>
+      y.otherSpend.filter((l) => labelOf(l) === label).reduce((t, l) => t.plus(l.amount), ZERO),
+    ),
+  }));
 }
 
 function placements(

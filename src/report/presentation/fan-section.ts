@@ -1,3 +1,4 @@
+import { Dec } from '../../core/decimal.js';
 import { fanChart } from '../svg/fan-chart.js';
 import type { FanRow } from './report-model.js';
 import type { ReportSection } from './section.js';
@@ -45,7 +46,7 @@ export function fanSection(rows: readonly FanRow[], draws: string): ReportSectio
             p90: r.p90,
             p97_5: r.p97_5,
             mean: r.mean,
-            p_deficit: r.pDeficit.toFixed(3),
+            p_deficit: r.pDeficit ? r.pDeficit.toFixed(4, Dec.ROUND_HALF_UP) : '',
           },
         })),
       },

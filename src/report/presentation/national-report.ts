@@ -110,8 +110,15 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
           ...table(`National totals: ${name(s)}`, 'money', [
             { label: 'EHCPs in January', values: figure(s, 'pupils_january') },
             { label: 'Spend', values: figure(s, 'spend_total') },
+            { label: 'of which other spend (spend.csv)', values: figure(s, 'spend_other') },
             { label: 'Income', values: figure(s, 'income_total') },
+            { label: 'of which HNB deductions', values: figure(s, 'income_hnb_deductions') },
+            { label: 'of which import/export', values: figure(s, 'income_import_export') },
             { label: 'In-year balance', values: figure(s, 'in_year_balance') },
+            {
+              label: 'General fund financing (outside the DSG balance)',
+              values: figure(s, 'general_fund_financing'),
+            },
           ]),
           columns: [
             { key: 'line', label: 'Figure', kind: 'text' as const },

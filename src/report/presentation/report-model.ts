@@ -44,7 +44,8 @@ export interface FanRow {
   readonly p75: Decimal;
   readonly p90: Decimal;
   readonly p97_5: Decimal;
-  readonly pDeficit: Decimal;
+  /** The share of draws in deficit: for the balances only. */
+  readonly pDeficit?: Decimal;
 }
 
 /** The model as given, when it has no scenarios.json: a scenario with no changes. */

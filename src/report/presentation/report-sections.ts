@@ -6,6 +6,7 @@ import { assumptionsSection, provenanceSection, tariffSection } from './referenc
 import { safetyValveSection, savingsSection } from './scenario-sections.js';
 import type { ReportModel } from './report-model.js';
 import type { ReportSection } from './section.js';
+import { summarySection } from './summary-section.js';
 
 /**
  * The HTML report's sections in reading order. The breakdowns are of the last scenario chosen
@@ -19,6 +20,8 @@ export function reportSections(report: ReportModel, draws?: string): ReportSecti
     ...balanceSections(report.scenarios),
     ...(report.fan ? [fanSection(report.fan, draws ?? 'the')] : []),
     ...breakdownSections(plan, (id) => labelOf.get(id) ?? id),
+    // After the charts, so the page opens on the headline and the balances.
+    summarySection(report.scenarios),
     ...[savingsSection(report.scenarios), safetyValveSection(report.scenarios)].filter(
       (s): s is ReportSection => s !== undefined,
     ),

@@ -4,6 +4,7 @@ import { formatFinancialYear } from '../../core/period.js';
 import {
   COUNT_COLUMNS,
   DETAIL_COLUMNS,
+  MONEY_COLUMNS,
   SUMMARY_COLUMNS,
   detailRows,
   summaryRows,
@@ -22,13 +23,9 @@ import type { ReportModel, ReportScenario } from '../presentation/report-model.j
 import type { ReportColumn, ReportTable } from '../presentation/table-model.js';
 import type { Sheet } from './write-workbook.js';
 
-/** Figure columns that hold money; the rest of the figures are counts (src/report/rows.ts). */
+/** Which figure columns are counts and which money, as the CSV has them (src/report/rows.ts). */
 const kindOf = (key: string): ReportColumn['kind'] =>
-  COUNT_COLUMNS.has(key)
-    ? 'count'
-    : /^(spend|income|in_year|cumulative|balance)/.test(key)
-      ? 'money'
-      : 'text';
+  COUNT_COLUMNS.has(key) ? 'count' : MONEY_COLUMNS.has(key) ? 'money' : 'text';
 
 /**
  * A long table with the CSV's column names: one row per scenario and row of the CSV, so each
