@@ -85,6 +85,18 @@ export function readNffFactors(
   });
   if (table.rows.length === 0)
     issues.push(error('MISSING_VALUE', `${table.file} has no areas`, { file: table.file }));
+  // A formula year works import/export out from net_imported_pupils; a given import_export would
+  // otherwise be dropped without a word (it is a rollover year's column).
+  const given = table.rows.find((row) => row.get(C.importExport) !== '');
+  if (parameters.mode !== 'rollover' && given)
+    issues.push(
+      warning(
+        'UNKNOWN_COLUMN',
+        `column "${C.importExport}" is not used in ${formatFinancialYear(parameters.financialYear)}, a formula year, and will be ignored`,
+        given.at(C.importExport),
+        `a formula year's import/export adjustment is net_imported_pupils × the import/export rate; ${C.importExport} is read in rollover years`,
+      ),
+    );
   return areas;
 }
 

@@ -355,3 +355,31 @@ describe('highneeds nff as a user runs it', () => {
     );
   });
 });
+
+describe('import_export in a formula year', () => {
+  it('is not dropped without a word: a warning at the first cell that gives it, the allocation as without it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-ie-'));
+    const [header, ...rows] = readFileSync(path.join(ROOT, 'fixtures/nff/nff-factors.csv'), 'utf8')
+      .trimEnd()
+      .split('\n');
+    const file = path.join(dir, 'nff-factors.csv');
+    writeFileSync(
+      file,
+      [`${header},import_export`, ...rows.map((r) => `${r},-250000.00`)].join('\n'),
+    );
+    const plain = await cli([
+      'nff',
+      'fixtures/nff/nff-factors.csv',
+      '--year',
+      '2025-26',
+      '--format',
+      'csv',
+    ]);
+    const given = await cli(['nff', file, '--year', '2025-26', '--format', 'csv']);
+    expect(given.code).toBe(0);
+    expect(given.stdout).toBe(plain.stdout);
+    expect(given.stderr).toContain(
+      `${file}:2:${header!.split(',').length + 1}: warning UNKNOWN_COLUMN: column "import_export" is not used in 2025-26, a formula year, and will be ignored`,
+    );
+  });
+});
