@@ -102,7 +102,9 @@ export function costLanes(
 
 /**
  * Costs one AY's cohort (docs/methodology.md, "Cost"): month m costs Σ count × annual top-up in
- * force on the 1st of m ÷ 12, plus Σ place-funded settings places × placeValue ÷ 12. The pupils
+ * force on the 1st of m ÷ 12, plus Σ place-funded settings places × placeValue ÷ 12.
+ * `pupilsBySetting`: the pupils placed in the area's providers (not those out of area), who are
+ * the places where places.csv gives none and fill the places for the occupied/unoccupied split. The pupils
  * of the lanes that read one series are summed (doubles, in lane order) and made a Decimal once;
  * Σ_m count × rate(m) is then count × Σ_m rate(m): the same value, with far fewer operations.
  */

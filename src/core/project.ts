@@ -86,12 +86,16 @@ export function project(
   for (const year of demand.years) {
     const ay = year.academicYear;
     const pupilsBySetting = bySetting(demand, year);
+    // Pupils placed out of area fill none of the area's places and are charged none.
+    const inArea = demand.plan.lanes.some((lane) => lane.outOfArea)
+      ? bySetting(demand, year, true)
+      : pupilsBySetting;
     const bespoke = cache.bespokeBySetting(year.laneTotals, () =>
       bespokeBySetting(year.laneTotals, lanes.lanes, lanes.bespoke),
     );
     const cost = costAcademicYear(
       year.laneTotals,
-      pupilsBySetting,
+      inArea,
       bespoke,
       lanes,
       ay,
@@ -247,10 +251,14 @@ function rollUp(
   });
 }
 
-/** Pupils by setting, every setting of the plan: the lanes' totals summed in lane order, then made Decimals. */
-function bySetting({ plan }: Demand, year: DemandYear): Map<string, Decimal> {
+/**
+ * Pupils by setting, every setting of the plan: the lanes' totals summed in lane order, then made
+ * Decimals; with `inAreaOnly`, those of the lanes placed in the area's providers.
+ */
+function bySetting({ plan }: Demand, year: DemandYear, inAreaOnly = false): Map<string, Decimal> {
   const totals = new Float64Array(plan.settings.length);
   plan.laneSetting.forEach((setting, lane) => {
+    if (inAreaOnly && plan.lanes[lane]!.outOfArea) return;
     totals[setting]! += year.laneTotals[lane]!;
   });
   return new Map(plan.settings.map((id, i) => [id, countDecimal(totals[i]!)]));

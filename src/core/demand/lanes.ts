@@ -24,6 +24,11 @@ export interface Lane {
   readonly band: string;
   /** Per pupil, at base-year prices; absent for pupils priced by the tariff. */
   readonly fee?: Decimal;
+  /**
+   * Placed in another authority's provider: ageing keeps them there (the lane), a move to another
+   * lane (transition, overflow, lever) is a new placement in the area's providers.
+   */
+  readonly outOfArea?: true;
   /** The attributes as one string: lanes are numbered in its order. */
   readonly key: string;
 }
@@ -42,13 +47,35 @@ export function feeOf(cell: Pick<Cell, 'count' | 'bespokeAnnual'>): Decimal | un
 export class LaneInterner {
   private readonly byKey = new Map<string, Lane>();
 
-  lane(need: Need, setting: string, band: string, fee?: Decimal): Lane {
-    const key = `${setting}\u0000${band}\u0000${need}\u0000${fee?.toString() ?? ''}`;
+  lane(need: Need, setting: string, band: string, fee?: Decimal, outOfArea?: true): Lane {
+    // In-area lanes keep the key (and so the numbering) they had before out_of_area existed.
+    const key = `${setting}\u0000${band}\u0000${need}\u0000${fee?.toString() ?? ''}${outOfArea ? '\u0000out' : ''}`;
     let lane = this.byKey.get(key);
     if (!lane) {
-      lane = { need, setting, band, key, ...(fee !== undefined ? { fee } : {}) };
+      lane = {
+        need,
+        setting,
+        band,
+        key,
+        ...(fee !== undefined ? { fee } : {}),
+        ...(outOfArea ? { outOfArea } : {}),
+      };
       this.byKey.set(key, lane);
     }
     return lane;
   }
+}
+
+/**
+ * The lane a new-plan cell's share joins: a scenario's share in the cell's own setting keeps the
+ * cell out of area; a share sent to another setting is placed in the area's providers.
+ */
+export function newPlanLane(
+  interner: LaneInterner,
+  cell: Pick<Cell, 'need' | 'setting' | 'outOfArea'>,
+  setting: string,
+  band: string,
+): Lane {
+  const out = cell.outOfArea && setting === cell.setting ? cell.outOfArea : undefined;
+  return interner.lane(cell.need, setting, band, undefined, out);
 }

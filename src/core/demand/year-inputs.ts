@@ -4,7 +4,7 @@ import type { AcademicYear } from '../period.js';
 import { toDouble } from './count.js';
 import { laneNumber, type LaneSet } from './find-lanes.js';
 import type { DemandInputs } from './inputs.js';
-import { type LaneInterner, stateOf } from './lanes.js';
+import { type LaneInterner, newPlanLane, stateOf } from './lanes.js';
 
 /** A year's new plans as states and counts, added in this order. */
 export interface Joiners {
@@ -40,7 +40,10 @@ export function joinersOf(
     }
     for (const share of shares) {
       states.push(
-        stateOf(laneNumber(laneSet, interner.lane(cell.need, share.setting, share.band)), cell.ncy),
+        stateOf(
+          laneNumber(laneSet, newPlanLane(interner, cell, share.setting, share.band)),
+          cell.ncy,
+        ),
       );
       joining.push(year[i]! * share.share);
     }
