@@ -116,6 +116,7 @@ export function costAcademicYear(
   ay: AcademicYear,
   spans: readonly MonthSpan[],
   context: CostContext,
+  outOfArea?: ReadonlyMap<string, Decimal>,
 ): AcademicYearCost {
   const placesBySetting = new Map<string, Decimal>();
   const placeAnnual = new Map<string, Decimal>();
@@ -184,6 +185,7 @@ export function costAcademicYear(
       });
       if (places && context.trace) {
         const extra = context.extraPlaces?.(ay, setting.id);
+        const away = outOfArea?.get(setting.id);
         context.trace.push({
           kind: 'place',
           ...spanOf(span, ay, setting.id),
@@ -198,6 +200,7 @@ export function costAcademicYear(
                 unoccupiedPlaceValue: setting.unoccupiedPlaceValue,
               }
             : {}),
+          ...(away && !away.isZero() ? { outOfArea: away } : {}),
           annualMonths: placeAnnualMonths,
         });
       }

@@ -82,14 +82,13 @@ export function project(
   );
   const costParts: CostPart[] = [];
   const academicYears: AcademicYearResult[] = [];
+  const anyOutOfArea = demand.plan.lanes.some((lane) => lane.outOfArea);
   let previous: ReadonlyMap<string, Decimal> | undefined;
   for (const year of demand.years) {
     const ay = year.academicYear;
     const pupilsBySetting = bySetting(demand, year);
     // Pupils placed out of area fill none of the area's places and are charged none.
-    const inArea = demand.plan.lanes.some((lane) => lane.outOfArea)
-      ? bySetting(demand, year, true)
-      : pupilsBySetting;
+    const inArea = anyOutOfArea ? bySetting(demand, year, true) : pupilsBySetting;
     const bespoke = cache.bespokeBySetting(year.laneTotals, () =>
       bespokeBySetting(year.laneTotals, lanes.lanes, lanes.bespoke),
     );
@@ -101,6 +100,7 @@ export function project(
       ay,
       chargedSpans(ay, windowStart, windowEnd),
       context,
+      trace && anyOutOfArea ? difference(pupilsBySetting, inArea) : undefined,
     );
     costParts.push(...cost.parts);
     const flows =
@@ -263,6 +263,13 @@ function bySetting({ plan }: Demand, year: DemandYear, inAreaOnly = false): Map<
   });
   return new Map(plan.settings.map((id, i) => [id, countDecimal(totals[i]!)]));
 }
+
+/** `all` less `part`, setting by setting. */
+const difference = (
+  all: ReadonlyMap<string, Decimal>,
+  part: ReadonlyMap<string, Decimal>,
+): Map<string, Decimal> =>
+  new Map([...all].map(([setting, pupils]) => [setting, pupils.minus(part.get(setting) ?? ZERO)]));
 
 /** A year's flows by setting and in total, as Decimals: opening is last year's closing, closing this year's pupils. */
 function flowsOf(
