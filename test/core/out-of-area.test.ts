@@ -56,6 +56,25 @@ describe('out-of-area pupils as the projection moves them', () => {
     ]);
   });
 
+  it('a change of band within the setting keeps them out of area', () => {
+    const p = run({
+      tariff: tariff([...TARIFF.rates, rate('special', 'B', '20000')], {
+        settings: TARIFF.settings,
+      }),
+      cohort: [away(cell(3, 'ASD', 'special', 'A', '4'))],
+      transitions: [
+        { fromNcy: 3, fromSetting: 'special', toSetting: 'special', toBand: 'B', rate: d('1') },
+      ],
+    });
+    expect(places(p, 'special')).toEqual([
+      ['0', '4'],
+      ['0', '4'],
+      ['0', '4'],
+    ]);
+    // The top-up of band B is charged: 4 × (5 × 12,000 + 7 × 20,000) ÷ 12.
+    expect(p.years[0]!.spendTopUp.toFixed(2)).toBe('66666.67');
+  });
+
   it('new plans placed out of area join out of area; the others fill places', () => {
     const plans = (outOfArea: boolean): NewPlanRow => ({
       ncy: 3,
@@ -71,6 +90,18 @@ describe('out-of-area pupils as the projection moves them', () => {
       ['3', '5'],
       ['6', '10'],
     ]);
+  });
+
+  it("capacity is the area's own: out-of-area pupils neither fill it nor overflow", () => {
+    const p = run({
+      cohort: [away(cell(3, 'ASD', 'special', 'A', '4')), cell(3, 'ASD', 'special', 'A', '3')],
+      capacity: [
+        { academicYear: 2026, setting: 'special', places: d('2'), overflowTo: 'special2' },
+      ],
+    });
+    // 3 of the area's own pupils for 2 places: 1 overflows; the 4 out of area stay.
+    expect(places(p, 'special')[1]).toEqual(['2', '6']);
+    expect(places(p, 'special2')[1]).toEqual(['1', '1']);
   });
 
   it('places given in places.csv are charged as given, whoever is out of area', () => {

@@ -25,8 +25,8 @@ export interface Lane {
   /** Per pupil, at base-year prices; absent for pupils priced by the tariff. */
   readonly fee?: Decimal;
   /**
-   * Placed in another authority's provider: ageing keeps them there (the lane), a move to another
-   * lane (transition, overflow, lever) is a new placement in the area's providers.
+   * Placed in another authority's provider: ageing and a change of band or need keep them there;
+   * a move to another setting (transition, overflow, lever) is a placement in the area's providers.
    */
   readonly outOfArea?: true;
   /** The attributes as one string: lanes are numbered in its order. */
@@ -67,6 +67,21 @@ export class LaneInterner {
 }
 
 /**
+ * The lane a transition or a scenario's move sends a lane's pupils to: within the setting (a
+ * change of band or need) they keep their placement, in or out of area; a move to another setting
+ * is a new placement, in the area's own providers. A bespoke fee stays behind.
+ */
+export function movedLane(
+  interner: LaneInterner,
+  from: Lane,
+  need: Need,
+  setting: string,
+  band: string,
+): Lane {
+  return interner.lane(need, setting, band, undefined, keptOut(from, setting));
+}
+
+/**
  * The lane a new-plan cell's share joins: a scenario's share in the cell's own setting keeps the
  * cell out of area; a share sent to another setting is placed in the area's providers.
  */
@@ -76,6 +91,9 @@ export function newPlanLane(
   setting: string,
   band: string,
 ): Lane {
-  const out = cell.outOfArea && setting === cell.setting ? cell.outOfArea : undefined;
-  return interner.lane(cell.need, setting, band, undefined, out);
+  return interner.lane(cell.need, setting, band, undefined, keptOut(cell, setting));
 }
+
+/** Out of area still, if the pupils were and stay in their setting. */
+const keptOut = (from: Pick<Lane, 'setting' | 'outOfArea'>, setting: string): true | undefined =>
+  from.outOfArea && setting === from.setting ? from.outOfArea : undefined;
