@@ -2,7 +2,10 @@ import type { Decimal } from 'decimal.js';
 import type { Cell } from './model.js';
 
 /** What identifies a cell: everything but its count, its bespoke cost total and its origin. */
-export type CellAttributes = Pick<Cell, 'ncy' | 'need' | 'setting' | 'band' | 'origin'>;
+export type CellAttributes = Pick<
+  Cell,
+  'ncy' | 'need' | 'setting' | 'band' | 'origin' | 'outOfArea'
+>;
 
 type Entry = { -readonly [K in keyof Cell]: Cell[K] };
 
@@ -23,6 +26,7 @@ export class CellAccumulator {
       attributes.origin,
       count,
       bespokeAnnual,
+      attributes.outOfArea,
     );
   }
 
@@ -35,8 +39,9 @@ export class CellAccumulator {
     origin: Cell['origin'],
     count: Decimal,
     bespokeAnnual?: Decimal,
+    outOfArea?: true,
   ): void {
-    const key = `${ncy}\u0000${setting}\u0000${band}\u0000${need}\u0000${bespokeAnnual !== undefined ? 'bespoke' : ''}`;
+    const key = `${ncy}\u0000${setting}\u0000${band}\u0000${need}\u0000${bespokeAnnual !== undefined ? 'bespoke' : ''}${outOfArea ? '\u0000out' : ''}`;
     const entry = this.byKey.get(key);
     if (!entry) {
       this.byKey.set(key, {
@@ -47,6 +52,7 @@ export class CellAccumulator {
         count,
         ...(origin ? { origin } : {}),
         ...(bespokeAnnual !== undefined ? { bespokeAnnual } : {}),
+        ...(outOfArea ? { outOfArea } : {}),
       });
       return;
     }

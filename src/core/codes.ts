@@ -100,6 +100,11 @@ export const ISSUE_CODES = {
       'A cohort.csv count has a fraction (2.5): a person is one pupil, so a census count is whole (warning; the count is used as given, since an expected count may have one).',
     fix: 'Check the export; keep the fraction only if the row is an expected count.',
   },
+  INVALID_FLAG: {
+    cause:
+      'A yes/no column (cohort.csv or new-plans.csv `out_of_area`) holds something other than empty, 0, false, no, 1, true or yes (any case).',
+    fix: 'Write 1, true or yes for yes; leave the cell empty or write 0, false or no for no.',
+  },
   NEGATIVE_VALUE: {
     cause: 'A count, rate, amount or place number that must not be negative is negative.',
     fix: 'Correct the value; balances and funding lines may be negative only where the README says so.',

@@ -53,6 +53,8 @@ export interface PlaceTerm extends TermBase {
   /** With an unoccupied place value: the pupils filling the places (occupied = min(places, filled)). */
   readonly filled?: Decimal;
   readonly unoccupiedPlaceValue?: Decimal;
+  /** Pupils of the setting placed in another authority's provider: charged no place, filling none. */
+  readonly outOfArea?: Decimal;
 }
 
 export type CostTerm = TariffTerm | BespokeTerm | PlaceTerm;

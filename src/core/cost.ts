@@ -102,7 +102,9 @@ export function costLanes(
 
 /**
  * Costs one AY's cohort (docs/methodology.md, "Cost"): month m costs Σ count × annual top-up in
- * force on the 1st of m ÷ 12, plus Σ place-funded settings places × placeValue ÷ 12. The pupils
+ * force on the 1st of m ÷ 12, plus Σ place-funded settings places × placeValue ÷ 12.
+ * `pupilsBySetting`: the pupils placed in the area's providers (not those out of area), who are
+ * the places where places.csv gives none and fill the places for the occupied/unoccupied split. The pupils
  * of the lanes that read one series are summed (doubles, in lane order) and made a Decimal once;
  * Σ_m count × rate(m) is then count × Σ_m rate(m): the same value, with far fewer operations.
  */
@@ -114,6 +116,7 @@ export function costAcademicYear(
   ay: AcademicYear,
   spans: readonly MonthSpan[],
   context: CostContext,
+  outOfArea?: ReadonlyMap<string, Decimal>,
 ): AcademicYearCost {
   const placesBySetting = new Map<string, Decimal>();
   const placeAnnual = new Map<string, Decimal>();
@@ -182,6 +185,7 @@ export function costAcademicYear(
       });
       if (places && context.trace) {
         const extra = context.extraPlaces?.(ay, setting.id);
+        const away = outOfArea?.get(setting.id);
         context.trace.push({
           kind: 'place',
           ...spanOf(span, ay, setting.id),
@@ -196,6 +200,7 @@ export function costAcademicYear(
                 unoccupiedPlaceValue: setting.unoccupiedPlaceValue,
               }
             : {}),
+          ...(away && !away.isZero() ? { outOfArea: away } : {}),
           annualMonths: placeAnnualMonths,
         });
       }

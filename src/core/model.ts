@@ -21,6 +21,11 @@ export interface Cell {
    * cost of a share of them is the same share of this sum.
    */
   readonly bespokeAnnual?: Decimal;
+  /**
+   * Placed in another authority's provider (cohort.csv `out_of_area`): the area pays the top-up,
+   * not the place, and the pupils fill none of the area's places (issue 16 item 3).
+   */
+  readonly outOfArea?: true;
   /** The input row that first introduced this cell, for locating problems. */
   readonly origin?: Location;
 }
@@ -40,6 +45,8 @@ export interface NewPlanRow {
   readonly academicYear?: AcademicYear;
   /** How sure the count or rate is, for simulate. */
   readonly uncertainty?: Uncertainty;
+  /** The new plans are placed in another authority's provider (new-plans.csv `out_of_area`). */
+  readonly outOfArea?: true;
   readonly origin?: Location;
 }
 

@@ -42,13 +42,14 @@ export function newPlansByYear(
   const recurring = new Map<string, Given>();
   const fixed = new Map<AcademicYear, Map<string, Given>>();
   for (const row of rows) {
-    const key = `${String(row.ncy + 10).padStart(2, '0')}\u0000${row.setting}\u0000${row.band}\u0000${row.need}`;
+    const key = `${String(row.ncy + 10).padStart(2, '0')}\u0000${row.setting}\u0000${row.band}\u0000${row.need}${row.outOfArea ? '\u0000out' : ''}`;
     if (!cells.has(key))
       cells.set(key, {
         ncy: row.ncy,
         need: row.need,
         setting: row.setting,
         band: row.band,
+        ...(row.outOfArea ? { outOfArea: row.outOfArea } : {}),
         ...(row.origin ? { origin: row.origin } : {}),
       });
     const byCell = row.academicYear === undefined ? recurring : mapOf(fixed, row.academicYear);

@@ -82,21 +82,25 @@ export function project(
   );
   const costParts: CostPart[] = [];
   const academicYears: AcademicYearResult[] = [];
+  const anyOutOfArea = demand.plan.lanes.some((lane) => lane.outOfArea);
   let previous: ReadonlyMap<string, Decimal> | undefined;
   for (const year of demand.years) {
     const ay = year.academicYear;
     const pupilsBySetting = bySetting(demand, year);
+    // Pupils placed out of area fill none of the area's places and are charged none.
+    const inArea = anyOutOfArea ? bySetting(demand, year, true) : pupilsBySetting;
     const bespoke = cache.bespokeBySetting(year.laneTotals, () =>
       bespokeBySetting(year.laneTotals, lanes.lanes, lanes.bespoke),
     );
     const cost = costAcademicYear(
       year.laneTotals,
-      pupilsBySetting,
+      inArea,
       bespoke,
       lanes,
       ay,
       chargedSpans(ay, windowStart, windowEnd),
       context,
+      trace && anyOutOfArea ? difference(pupilsBySetting, inArea) : undefined,
     );
     costParts.push(...cost.parts);
     const flows =
@@ -247,14 +251,25 @@ function rollUp(
   });
 }
 
-/** Pupils by setting, every setting of the plan: the lanes' totals summed in lane order, then made Decimals. */
-function bySetting({ plan }: Demand, year: DemandYear): Map<string, Decimal> {
+/**
+ * Pupils by setting, every setting of the plan: the lanes' totals summed in lane order, then made
+ * Decimals; with `inAreaOnly`, those of the lanes placed in the area's providers.
+ */
+function bySetting({ plan }: Demand, year: DemandYear, inAreaOnly = false): Map<string, Decimal> {
   const totals = new Float64Array(plan.settings.length);
   plan.laneSetting.forEach((setting, lane) => {
+    if (inAreaOnly && plan.lanes[lane]!.outOfArea) return;
     totals[setting]! += year.laneTotals[lane]!;
   });
   return new Map(plan.settings.map((id, i) => [id, countDecimal(totals[i]!)]));
 }
+
+/** `all` less `part`, setting by setting. */
+const difference = (
+  all: ReadonlyMap<string, Decimal>,
+  part: ReadonlyMap<string, Decimal>,
+): Map<string, Decimal> =>
+  new Map([...all].map(([setting, pupils]) => [setting, pupils.minus(part.get(setting) ?? ZERO)]));
 
 /** A year's flows by setting and in total, as Decimals: opening is last year's closing, closing this year's pupils. */
 function flowsOf(

@@ -6,6 +6,7 @@ import type { Cell } from '../core/model.js';
 import type { Need } from '../core/need.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
 import { decimalCell, ncyCell, needCell } from './cell-parsers.js';
+import { flagCell } from './flag-cell.js';
 import {
   flushNormalisations,
   normalisations,
@@ -16,7 +17,7 @@ import type { TariffCheck } from './tariff-check.js';
 
 export const COHORT_COLUMNS = {
   required: ['ncy', 'need', 'setting', 'band'],
-  optional: ['count', 'annual_cost', 'area'],
+  optional: ['count', 'annual_cost', 'area', 'out_of_area'],
 } as const;
 
 /**
@@ -41,7 +42,7 @@ export function readCohort(
   const tallies: Tally[] = [];
   for (const row of table.rows) {
     if (!sameArea(row, areaCode, issues)) continue;
-    const text = `${row.get('ncy')}\u0000${row.get('need')}\u0000${row.get('setting')}\u0000${row.get('band')}\u0000${row.get('annual_cost')}`;
+    const text = `${row.get('ncy')}\u0000${row.get('need')}\u0000${row.get('setting')}\u0000${row.get('band')}\u0000${row.get('annual_cost')}\u0000${row.get('out_of_area')}`;
     let tally = known.get(text);
     if (!tally) {
       const [parsed, notes] = log.record(() => parseCell(row, tariff, issues));
@@ -156,6 +157,7 @@ function readTallied(
       row.at(),
       count,
       cell.annualCost?.times(count),
+      cell.outOfArea,
     );
   }
   if (table.rows.length === 0)
@@ -165,19 +167,14 @@ function readTallied(
 }
 
 /** A row's cell as read and checked; undefined, with the problems in `issues`, when a field is wrong. */
-function readCell(
-  row: CsvRow,
-  tariff: TariffCheck,
-  issues: Issue[],
-):
-  | { ncy: number; need: Need; setting: string; band: string; annualCost: Decimal | undefined }
-  | undefined {
+function readCell(row: CsvRow, tariff: TariffCheck, issues: Issue[]): ReadCell | undefined {
   const before = issues.length;
   const ncy = ncyCell(row, 'ncy', issues);
   const need = needCell(row, 'need', issues);
   const setting = tariff.setting(row, 'setting', issues);
   const annualCost = decimalCell(row, 'annual_cost', issues, { optional: true, kind: 'amount' });
   const band = annualCost ? row.get('band') : tariff.band(row, 'band', setting, issues);
+  const outOfArea = flagCell(row, 'out_of_area', issues);
   if (
     issues.length > before ||
     ncy === undefined ||
@@ -186,15 +183,24 @@ function readCell(
     band === undefined
   )
     return undefined;
-  return { ncy, need, setting, band, annualCost };
+  return { ncy, need, setting, band, annualCost, ...(outOfArea ? { outOfArea } : {}) };
+}
+
+interface ReadCell {
+  readonly ncy: number;
+  readonly need: Need;
+  readonly setting: string;
+  readonly band: string;
+  readonly annualCost: Decimal | undefined;
+  readonly outOfArea?: true;
 }
 
 function parseCell(row: CsvRow, tariff: TariffCheck, issues: Issue[]): Tally | undefined {
   const cell = readCell(row, tariff, issues);
   if (!cell) return undefined;
-  const { ncy, need, setting, band, annualCost } = cell;
+  const { ncy, need, setting, band, annualCost, outOfArea } = cell;
   return {
-    attributes: { ncy, need, setting, band, origin: row.at() },
+    attributes: { ncy, need, setting, band, origin: row.at(), ...(outOfArea ? { outOfArea } : {}) },
     ...(annualCost ? { annualCost } : {}),
     pupils: 0,
     counted: ZERO,

@@ -5,6 +5,7 @@ import type { CeasingRow, NewPlanRow, TransitionRow } from '../core/model.js';
 import { type AcademicYear, formatAcademicYear } from '../core/period.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
 import { academicYearCell, decimalCell, ncyCell, needCell } from './cell-parsers.js';
+import { flagCell } from './flag-cell.js';
 import { flushNormalisations } from './normalise.js';
 import { readUncertainty } from './read-uncertainty.js';
 import type { TariffCheck } from './tariff-check.js';
@@ -17,7 +18,7 @@ const UNCERTAINTY_COLUMNS = ['observed', 'exposure', 'low', 'high'] as const;
 
 export const NEW_PLANS_COLUMNS = {
   required: ['ncy', 'need', 'setting', 'band'],
-  optional: ['count', 'rate', 'academic_year', 'area', ...UNCERTAINTY_COLUMNS],
+  optional: ['count', 'rate', 'academic_year', 'area', 'out_of_area', ...UNCERTAINTY_COLUMNS],
 } as const;
 export const CEASING_COLUMNS = {
   required: ['ncy', 'rate'],
@@ -45,6 +46,7 @@ export function readNewPlans(
       const band = tariff.band(row, 'band', setting, issues);
       const amount = countOrRate(row, issues);
       const academicYear = academicYearCell(row, 'academic_year', issues, true);
+      const outOfArea = flagCell(row, 'out_of_area', issues);
       if (
         issues.length > before ||
         ncy === undefined ||
@@ -78,6 +80,7 @@ export function readNewPlans(
           ...amount,
           ...(academicYear !== undefined ? { academicYear } : {}),
           ...(uncertainty ? { uncertainty } : {}),
+          ...(outOfArea ? { outOfArea } : {}),
           origin: row.at(),
         },
       ];

@@ -130,6 +130,10 @@ function partRows(node: ExplainNode, inputs: Inputs, cited: Set<string>, notes: 
     const filled = inputs['filled']
       ? `, ${withThousands(toCount2dp(inputs['filled'] as Decimal))} filled`
       : '';
+    // Pupils placed out of area are neither the places nor among those filling them.
+    const away = inputs['outOfArea']
+      ? `, ${withThousands(toCount2dp(inputs['outOfArea'] as Decimal))} out of area, charged no place`
+      : '';
     return [
       {
         count: `${withThousands(toCount2dp(inputs['places'] as Decimal))} places`,
@@ -138,7 +142,7 @@ function partRows(node: ExplainNode, inputs: Inputs, cited: Set<string>, notes: 
         status: text(inputs['status']),
         source: [
           reference,
-          `${inputs['basis'] === 'pupils' ? 'places = pupils' : text(inputs['basis'])}${extra}${filled}`,
+          `${inputs['basis'] === 'pupils' ? 'places = pupils' : text(inputs['basis'])}${extra}${filled}${away}`,
         ]
           .filter(Boolean)
           .join(', '),

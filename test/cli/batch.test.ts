@@ -250,6 +250,50 @@ describe('highneeds batch on a national model', async () => {
     expect([result.summary, result.national]).toEqual([reference.summary, reference.national]);
   });
 
+  it("a national cohort.csv takes out_of_area: that area's places change, its top-ups and the others do not", async () => {
+    // N01 without its places.csv rows, so that its special school's places are its pupils in the area.
+    const copy = async (name: string, outOfArea: boolean) => {
+      const dir = path.join(scratch, name);
+      cpSync(path.join(ROOT, NATIONAL), dir, { recursive: true });
+      const places = readFileSync(path.join(dir, 'places.csv'), 'utf8').split('\n');
+      writeFileSync(
+        path.join(dir, 'places.csv'),
+        places.filter((row) => !row.startsWith('N01,')).join('\n'),
+      );
+      const [header, ...rows] = readFileSync(path.join(dir, 'cohort.csv'), 'utf8')
+        .trimEnd()
+        .split('\n');
+      const away = (row: string) =>
+        outOfArea && row.startsWith('N01,') && row.includes(',special-maintained,');
+      writeFileSync(
+        path.join(dir, 'cohort.csv'),
+        [
+          `${header},out_of_area`,
+          ...rows.map((row) => `${row},${away(row) ? 'yes' : ''}`),
+          '',
+        ].join('\n'),
+      );
+      const result = await batch(dir, '--jobs', '1');
+      expect(result.code, result.stderr).toBe(0);
+      return result.summary;
+    };
+    const inArea = await copy('in-area', false);
+    const outOfArea = await copy('out-of-area', true);
+    const byArea = (csv: string | undefined, area: string) =>
+      lines(csv).filter((row) => row.startsWith(`${area},`));
+    for (const area of ['N02', 'N03', 'N04'])
+      expect(byArea(outOfArea, area)).toEqual(byArea(inArea, area));
+    const column = (csv: string | undefined, name: string) => {
+      const at = lines(csv)[0]!.split(',').indexOf(name);
+      return byArea(csv, 'N01').map((row) => Number(row.split(',')[at]));
+    };
+    expect(column(outOfArea, 'spend_top_up')).toEqual(column(inArea, 'spend_top_up'));
+    // The special school's pupils placed out of area are charged no place: less place spend each year.
+    column(outOfArea, 'spend_place').forEach((place, i) =>
+      expect(place).toBeLessThan(column(inArea, 'spend_place')[i]!),
+    );
+  });
+
   it('one broken area fails alone: failures.csv locates its error, the others are written, exit 1', async () => {
     const broken = path.join(scratch, 'broken');
     cpSync(path.join(ROOT, NATIONAL), broken, { recursive: true });

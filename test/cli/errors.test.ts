@@ -144,6 +144,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
   MISSING_OPENING_BALANCE: ['error', 'funding.csv', 'funding.csv has no opening_balance row'],
   MISSING_VALUE: ['error', 'cohort.csv:3:2', '"need" is empty'],
   NCY_OUT_OF_RANGE: ['error', 'cohort.csv:4:1', 'NCY "21" is not a whole number from -3 to 20'],
+  INVALID_FLAG: [
+    'error',
+    'cohort.csv:3:6',
+    '"out_of_area" is "maybe", which is not a yes/no value',
+  ],
   NEGATIVE_VALUE: ['error', 'cohort.csv:3:5', '"count" is -1, which must not be negative'],
   NO_RATE_IN_FORCE: [
     'error',

@@ -233,6 +233,15 @@ describe('docs/explain.md', () => {
     for (const amount of ['12,500.00', '20,833.33', '10,500.00', '29,166.67', '73,000.00'])
       expect(shown).toContain(amount);
   });
+
+  it("pupils placed out of area fill none of the unit's places, and are named", async () => {
+    const { shown, printed } = await shownAndPrinted(
+      'explain fixtures/out-of-area --year 2026-27 --figure spend_place --setting unit'.split(' '),
+    );
+    expect(shown).toBe(printed);
+    for (const text of ['40,000.00', '5.00 filled', '2.00 out of area, charged no place'])
+      expect(shown).toContain(text);
+  });
 });
 
 describe('highneeds explain: the money lines (fixtures/money-explain)', () => {

@@ -19,9 +19,9 @@ const example = loadFixture('example');
 const scenarios = loadScenarios(fixture('example'), fixture('../tariffs')).scenarios ?? [];
 
 /**
- * fixtures/example as given, then under each scenario of its scenarios.json; and three more
- * models: one with a write-off paid and a model uplift (nff/model), the worked example, and
- * fixtures/money-explain (every money line of issue 16).
+ * fixtures/example as given, then under each scenario of its scenarios.json; and four more
+ * models: one with a write-off paid and a model uplift (nff/model), the worked example,
+ * fixtures/money-explain (every money line of issue 16) and fixtures/out-of-area.
  */
 const cases: { name: string; model: Model; scenario?: Scenario }[] = [
   { name: 'example, the model as given', model: example },
@@ -34,6 +34,8 @@ const cases: { name: string; model: Model; scenario?: Scenario }[] = [
   { name: 'worked-example', model: loadFixture('worked-example') },
   // spend.csv lines with growth, import/export, computed, given and grown deductions, a half-filled unit, financing.
   { name: 'money-explain', model: loadFixture('money-explain') },
+  // Pupils placed out of area: top-ups charged, places only for the area's own pupils.
+  { name: 'out-of-area', model: loadFixture('out-of-area') },
 ];
 
 function runOf(model: Model, scenario?: Scenario): ExplainRun {

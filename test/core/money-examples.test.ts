@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { FundingRow, Model, SpendRow } from '../../src/core/model.js';
+import type { Cell, FundingRow, Model, SpendRow } from '../../src/core/model.js';
 import type { FinancialYearResult } from '../../src/core/projection.js';
 import { toPence } from '../../src/core/rounding.js';
 import type { TariffSetting } from '../../src/core/tariff.js';
 import { headline } from '../../src/report/headline.js';
-import { projectOrThrow } from '../helpers/model.js';
+import { loadFixture, projectOrThrow } from '../helpers/model.js';
 import { cell, d, model, rate, tariff } from './builders.js';
 
 /**
@@ -184,5 +184,48 @@ describe('money example (d): the cost of carrying the deficit (docs/methodology.
       '27000.00',
     ]);
     expect(toPence(headline(projection).generalFundFinancing!)).toBe('76500.00');
+  });
+});
+
+describe('money example (e): pupils placed out of area (docs/methodology.md)', () => {
+  const outOfArea = (cell: Cell): Cell => ({ ...cell, outOfArea: true });
+  const spend = (mark: (cell: Cell) => Cell) =>
+    money(
+      projectOrThrow(
+        example({
+          cohort: [
+            cell(3, 'ASD', 'special', 'A', '10'),
+            mark(cell(3, 'ASD', 'special', 'A', '4')),
+            cell(3, 'ASD', 'unit', 'A', '5'),
+            mark(cell(3, 'ASD', 'unit', 'A', '2')),
+          ],
+          places: [2025, 2026].map((academicYear) => ({
+            academicYear,
+            setting: 'unit',
+            places: d('6'),
+          })),
+        }),
+      ).years[0]!,
+    );
+
+  it("top-ups for all 21 pupils; places for the area's own: 10 × £10,000 + (5 × £6,000 + 1 × £10,000)", () => {
+    expect([spend(outOfArea).topUp, spend(outOfArea).place, spend(outOfArea).total]).toEqual([
+      '224000.00',
+      '140000.00',
+      '364000.00',
+    ]);
+  });
+
+  it('without the column every pupil is in the area: 14 × £10,000 + 6 × £6,000, total £400,000', () => {
+    expect([spend((c) => c).place, spend((c) => c).total]).toEqual(['176000.00', '400000.00']);
+  });
+
+  it('is fixtures/out-of-area, as read from its cohort.csv', () => {
+    const year = projectOrThrow(loadFixture('out-of-area')).years[0]!;
+    expect([toPence(year.spendTopUp), toPence(year.spendPlace), toPence(year.spendTotal)]).toEqual([
+      '224000.00',
+      '140000.00',
+      '364000.00',
+    ]);
   });
 });

@@ -29,7 +29,8 @@ export function capacityLimits(
     const states: number[] = [];
     const targets: number[] = [];
     laneSet.lanes.forEach((lane, l) => {
-      if (lane.setting !== row.setting) return;
+      // Capacity is the area's own providers': pupils placed out of area neither fill nor leave it.
+      if (lane.setting !== row.setting || lane.outOfArea) return;
       const target = laneNumber(
         laneSet,
         interner.lane(lane.need, to, row.overflowBand ?? lane.band),

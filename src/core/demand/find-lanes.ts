@@ -3,7 +3,7 @@ import { InternalError } from '../errors.js';
 import type { Location } from '../issue.js';
 import type { CapacityRow } from '../model.js';
 import { NCY_MAX, NCY_MIN } from '../need.js';
-import type { Lane, LaneInterner } from './lanes.js';
+import { type Lane, type LaneInterner, movedLane } from './lanes.js';
 import type { RuleBook } from './rule-book.js';
 
 /** The lanes of one projection, numbered in key order, with where each was first found. */
@@ -50,7 +50,7 @@ export function findLanes(
     for (const move of sources.book.for(lane).targets) add(move.to, move.origin);
     for (const row of sources.capacity) {
       const to = overflowTarget(row, sources.overflowSetting);
-      if (row.setting === lane.setting && to)
+      if (row.setting === lane.setting && to && !lane.outOfArea)
         add(sources.interner.lane(lane.need, to, row.overflowBand ?? lane.band), row.origin);
     }
     Object.assign(probe, { need: lane.need, setting: lane.setting, band: lane.band });
@@ -59,7 +59,7 @@ export function findLanes(
         probe.ncy = ncy;
         if (move.matches(probe)) {
           add(
-            sources.interner.lane(lane.need, move.toSetting, move.toBand ?? lane.band),
+            movedLane(sources.interner, lane, lane.need, move.toSetting, move.toBand ?? lane.band),
             origins.get(lane),
           );
           break;

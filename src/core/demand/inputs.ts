@@ -5,7 +5,7 @@ import { NCY_MIN } from '../need.js';
 import { newPlansByYear, type NewPlans } from '../new-plans.js';
 import type { AcademicYear } from '../period.js';
 import { doubles } from './count.js';
-import { feeOf, type Lane, type LaneInterner, SPAN, stateOf } from './lanes.js';
+import { feeOf, type Lane, type LaneInterner, newPlanLane, SPAN, stateOf } from './lanes.js';
 
 /** Pupils of one lane at one NCY. */
 interface Entry {
@@ -49,7 +49,9 @@ export function demandInputs(
     cohort,
     cohortOrigins,
     newPlans,
-    newPlanLanes: newPlans.cells.map((cell) => interner.lane(cell.need, cell.setting, cell.band)),
+    newPlanLanes: newPlans.cells.map((cell) =>
+      newPlanLane(interner, cell, cell.setting, cell.band),
+    ),
     issues,
   };
 }
@@ -65,7 +67,7 @@ function cohortEntries(
   const sums = new Map<Lane, (Decimal | undefined)[]>();
   const origins = new Map<Lane, { ncy: number; origin: Location }>();
   for (const cell of cells) {
-    const lane = interner.lane(cell.need, cell.setting, cell.band, feeOf(cell));
+    const lane = interner.lane(cell.need, cell.setting, cell.band, feeOf(cell), cell.outOfArea);
     const offset = stateOf(0, cell.ncy);
     let byNcy = sums.get(lane);
     if (!byNcy) {

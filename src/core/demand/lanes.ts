@@ -24,6 +24,11 @@ export interface Lane {
   readonly band: string;
   /** Per pupil, at base-year prices; absent for pupils priced by the tariff. */
   readonly fee?: Decimal;
+  /**
+   * Placed in another authority's provider: ageing and a change of band or need keep them there;
+   * a move to another setting (transition, overflow, lever) is a placement in the area's providers.
+   */
+  readonly outOfArea?: true;
   /** The attributes as one string: lanes are numbered in its order. */
   readonly key: string;
 }
@@ -42,13 +47,53 @@ export function feeOf(cell: Pick<Cell, 'count' | 'bespokeAnnual'>): Decimal | un
 export class LaneInterner {
   private readonly byKey = new Map<string, Lane>();
 
-  lane(need: Need, setting: string, band: string, fee?: Decimal): Lane {
-    const key = `${setting}\u0000${band}\u0000${need}\u0000${fee?.toString() ?? ''}`;
+  lane(need: Need, setting: string, band: string, fee?: Decimal, outOfArea?: true): Lane {
+    // In-area lanes keep the key (and so the numbering) they had before out_of_area existed.
+    const key = `${setting}\u0000${band}\u0000${need}\u0000${fee?.toString() ?? ''}${outOfArea ? '\u0000out' : ''}`;
     let lane = this.byKey.get(key);
     if (!lane) {
-      lane = { need, setting, band, key, ...(fee !== undefined ? { fee } : {}) };
+      lane = {
+        need,
+        setting,
+        band,
+        key,
+        ...(fee !== undefined ? { fee } : {}),
+        ...(outOfArea ? { outOfArea } : {}),
+      };
       this.byKey.set(key, lane);
     }
     return lane;
   }
 }
+
+/**
+ * The lane a transition or a scenario's move sends a lane's pupils to: within the setting (a
+ * change of band or need) they keep their placement, in or out of area; a move to another setting
+ * is a new placement, in the area's own providers. A bespoke fee stays behind.
+ */
+export function movedLane(
+  interner: LaneInterner,
+  from: Lane,
+  need: Need,
+  setting: string,
+  band: string,
+): Lane {
+  return interner.lane(need, setting, band, undefined, keptOut(from, setting));
+}
+
+/**
+ * The lane a new-plan cell's share joins: a scenario's share in the cell's own setting keeps the
+ * cell out of area; a share sent to another setting is placed in the area's providers.
+ */
+export function newPlanLane(
+  interner: LaneInterner,
+  cell: Pick<Cell, 'need' | 'setting' | 'outOfArea'>,
+  setting: string,
+  band: string,
+): Lane {
+  return interner.lane(cell.need, setting, band, undefined, keptOut(cell, setting));
+}
+
+/** Out of area still, if the pupils were and stay in their setting. */
+const keptOut = (from: Pick<Lane, 'setting' | 'outOfArea'>, setting: string): true | undefined =>
+  from.outOfArea && setting === from.setting ? from.outOfArea : undefined;

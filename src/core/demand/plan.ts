@@ -5,7 +5,7 @@ import type { AcademicYear } from '../period.js';
 import { capacityLimits, type CapacityLimit } from './capacity.js';
 import { findLanes, type LaneSet } from './find-lanes.js';
 import type { DemandInputs } from './inputs.js';
-import { type Lane, type LaneInterner, SPAN } from './lanes.js';
+import { type Lane, type LaneInterner, newPlanLane, SPAN } from './lanes.js';
 import {
   baseVector,
   ceasingGroups,
@@ -137,7 +137,7 @@ export function planDemand(
   inputs.newPlans.cells.forEach((cell, i) => {
     for (const ay of years)
       for (const share of shares?.get(ay)![i] ?? [])
-        extra.set(interner.lane(cell.need, share.setting, share.band), cell.origin);
+        extra.set(newPlanLane(interner, cell, share.setting, share.band), cell.origin);
   });
   let base = reuse ?? planBase(model, lastYear, parts);
   let moves = leverMoves(base.laneSet, interner, movesByYear);

@@ -5,7 +5,7 @@ import type { CeasingRow, TransitionRow } from '../model.js';
 import { NCY_MIN, type Need } from '../need.js';
 import { CeasingRules, TransitionRules } from '../rules.js';
 import { toDouble } from './count.js';
-import { type Lane, type LaneInterner, SPAN } from './lanes.js';
+import { type Lane, type LaneInterner, movedLane, SPAN } from './lanes.js';
 
 /** A transition out of one lane at one NCY: the lane it leads to (one NCY older) and the share of continuing pupils. */
 interface Move {
@@ -87,7 +87,13 @@ export class RuleBook {
         rows.map((row) => {
           // A moved pupil is priced by the tariff: a bespoke fee stays behind.
           const move = {
-            to: this.interner.lane(row.toNeed ?? lane.need, row.toSetting, row.toBand ?? lane.band),
+            to: movedLane(
+              this.interner,
+              lane,
+              row.toNeed ?? lane.need,
+              row.toSetting,
+              row.toBand ?? lane.band,
+            ),
             share: toDouble(row.rate),
             ...(row.origin ? { origin: row.origin } : {}),
           };

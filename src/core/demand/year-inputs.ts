@@ -4,7 +4,7 @@ import type { AcademicYear } from '../period.js';
 import { toDouble } from './count.js';
 import { laneNumber, type LaneSet } from './find-lanes.js';
 import type { DemandInputs } from './inputs.js';
-import { type LaneInterner, stateOf } from './lanes.js';
+import { type LaneInterner, movedLane, newPlanLane, stateOf } from './lanes.js';
 
 /** A year's new plans as states and counts, added in this order. */
 export interface Joiners {
@@ -40,7 +40,10 @@ export function joinersOf(
     }
     for (const share of shares) {
       states.push(
-        stateOf(laneNumber(laneSet, interner.lane(cell.need, share.setting, share.band)), cell.ncy),
+        stateOf(
+          laneNumber(laneSet, newPlanLane(interner, cell, share.setting, share.band)),
+          cell.ncy,
+        ),
       );
       joining.push(year[i]! * share.share);
     }
@@ -80,7 +83,9 @@ export function leverMoves(
           probe.ncy = ncy;
           if (!move.matches(probe)) continue;
           target ??=
-            numberOf.get(interner.lane(lane.need, move.toSetting, move.toBand ?? lane.band)) ?? -1;
+            numberOf.get(
+              movedLane(interner, lane, lane.need, move.toSetting, move.toBand ?? lane.band),
+            ) ?? -1;
           if (target < 0) missing = true;
           // A lane the move leads to itself is already where the move puts it: not a move (a bespoke
           // lane is not its own target, so its pupils do move, leaving their fee behind).

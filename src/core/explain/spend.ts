@@ -106,6 +106,7 @@ function placeNode(term: PlaceTerm, setting: TariffSetting): ExplainNode {
     places: term.places,
     basis: term.basis,
     ...(term.extra ? { extraPlaces: term.extra } : {}),
+    ...(term.outOfArea ? { outOfArea: term.outOfArea } : {}),
     placeValue: term.placeValue,
     months: term.months.length,
     fundedBy: term.fundedBy,

@@ -77,7 +77,10 @@ export function spendTerms(
   const settingLanes = new Map(
     plan.settings.map((id, i) => [
       id,
-      Int32Array.from(plan.lanes.keys()).filter((l) => plan.laneSetting[l] === i),
+      // The pupils placed in the area's providers: those out of area are charged no place (cost.ts).
+      Int32Array.from(plan.lanes.keys()).filter(
+        (l) => plan.laneSetting[l] === i && !plan.lanes[l]!.outOfArea,
+      ),
     ]),
   );
   const terms: Term[] = [];

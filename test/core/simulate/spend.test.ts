@@ -170,3 +170,38 @@ function withoutUnoccupied(model: Model): Model['tariff'] {
     settings: model.tariff.settings.map(({ unoccupiedPlaceValue: _, ...setting }) => setting),
   };
 }
+
+// Pupils placed out of area (issue 16 item 3): every third cohort cell and the new plans of one
+// setting; the mitigated scenario moves and redirects some of them, and they become in-area where
+// they land. The simulation charges them top-ups and no places, as project does.
+describe("simulate's money is project's with pupils placed out of area", () => {
+  const example = loadFixture('example');
+  const model: Model = {
+    ...example,
+    cohort: example.cohort.map((cell, i) => (i % 3 === 0 ? { ...cell, outOfArea: true } : cell)),
+    newPlans: example.newPlans.map((row) =>
+      row.setting === example.newPlans[0]!.setting ? { ...row, outOfArea: true } : row,
+    ),
+  };
+  const scenario = loadScenarios(fixture('example'), '').scenarios!.find(
+    (s) => s.id === 'mitigated',
+  )!;
+  const applied = applyScenario(model, scenario);
+  const projection = project(applied.model, applied.adjustments).projection!;
+
+  it('out-of-area pupils change the place funding, not the top-ups', () => {
+    const inArea = applyScenario(example, scenario);
+    const before = project(inArea.model, inArea.adjustments).projection!;
+    projection.years.forEach((year, f) => {
+      expect(year.spendPlace.plus(year.placeDfe)).not.toEqual(
+        before.years[f]!.spendPlace.plus(before.years[f]!.placeDfe),
+      );
+      // The same pupils, summed over more lanes in another order: the same top-ups to the penny.
+      expect(toPence(year.spendTopUp)).toBe(toPence(before.years[f]!.spendTopUp));
+    });
+  });
+
+  it('spend, dfe place funding, in-year and cumulative balances: the same to far below a penny', () => {
+    expectProjectMoney(applied.model, applied.adjustments, projection);
+  });
+});

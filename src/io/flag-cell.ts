@@ -1,0 +1,25 @@
+import { error, type Issue } from '../core/issue.js';
+import type { CsvRow } from './csv-table.js';
+
+const YES = new Set(['1', 'true', 'yes']);
+const NO = new Set(['', '0', 'false', 'no']);
+
+/**
+ * A yes/no cell such as `out_of_area`, as a spreadsheet or an export writes one: empty, 0, false
+ * or no is no; 1, true or yes is yes (any case, spaces around ignored). Anything else is an
+ * INVALID_FLAG error at the cell, and undefined.
+ */
+export function flagCell(row: CsvRow, column: string, issues: Issue[]): boolean | undefined {
+  const text = row.get(column).trim().toLowerCase();
+  if (YES.has(text)) return true;
+  if (NO.has(text)) return false;
+  issues.push(
+    error(
+      'INVALID_FLAG',
+      `"${column}" is "${row.get(column)}", which is not a yes/no value`,
+      row.at(column),
+      'write 1, true or yes for yes; leave it empty or write 0, false or no for no',
+    ),
+  );
+  return undefined;
+}
