@@ -46,3 +46,18 @@ export function scenariosFromScenario(options: Spellings): { scenarios?: string 
     );
   return { scenarios: options.scenario };
 }
+
+/**
+ * --scenarios a,b as ids, in order. A scenario named twice is a usage error: each would be run and
+ * counted, so a batch's national totals would add its areas twice.
+ */
+export function scenarioIds(text: string): string[] {
+  const ids = text
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (twice !== undefined)
+    throw new UsageError(`--scenarios names "${twice}" twice; name each scenario once`);
+  return ids;
+}

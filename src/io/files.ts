@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { error, type Issue } from '../core/issue.js';
 import { describeByte, firstInvalidUtf8 } from './utf8.js';
@@ -53,6 +53,17 @@ export function readInputBytes(
       };
     size = stat.size;
   } catch {
+    // A link to nothing is a file someone meant to give: not "absent", which an optional table may be.
+    if (isLink(filePath))
+      return {
+        status: 'refused',
+        issue: error(
+          'FILE_MISSING',
+          `${display} is a link to a file that does not exist`,
+          { file: display },
+          'point the link at the file, or remove it if the table is not wanted',
+        ),
+      };
     return { status: 'missing' };
   }
   if (size > maxBytes) {
@@ -102,4 +113,12 @@ export function readInputBytes(
 export function displayPath(filePath: string): string {
   const relative = path.relative(process.cwd(), filePath);
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : filePath;
+}
+
+function isLink(filePath: string): boolean {
+  try {
+    return lstatSync(filePath).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }

@@ -15,7 +15,7 @@ export function writeModelFolder(dir: string, files: readonly TemplateFile[]): s
     throw new UsageError(`${dir} is a file; give a new or empty folder`);
   if (stat && readdirSync(dir).length > 0)
     throw new UsageError(
-      `${dir} is not empty; give a new or empty folder (init never writes over files)`,
+      `${dir} is not empty; give a new or empty folder (a model folder is never written over existing files)`,
     );
   try {
     mkdirSync(dir, { recursive: true });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -181,6 +181,25 @@ describe('highneeds explain', () => {
     expect(result.stderr).toContain(
       '--figure: error UNKNOWN_FIGURE: income_hnb is not given by setting\n  hint: with --setting, figures: pupils_january, spend_top_up, spend_place, place_dfe\n',
     );
+  });
+
+  it('--out naming a file explain cannot write (.xlsx, .csv) is a usage error, and nothing is written', async () => {
+    for (const name of ['explained.xlsx', 'explained.csv']) {
+      const out = path.join(scratch, name);
+      const result = await highneeds([
+        'explain',
+        'fixtures/example',
+        '--year',
+        '2027-28',
+        '--figure',
+        'spend_total',
+        '--out',
+        out,
+      ]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('explain writes a text table or JSON');
+      expect(existsSync(out)).toBe(false);
+    }
   });
 
   it('--format table with a .json --out is a usage error, and nothing is written', async () => {

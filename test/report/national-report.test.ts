@@ -67,6 +67,13 @@ describe('batch --report', { timeout: 60_000 }, () => {
       expect(html).toContain(line);
   });
 
+  it('EHCPs are counts, in a table of their own: no £ before a number of pupils', () => {
+    const html = readFileSync(path.join(out('a'), 'national-report.html'), 'utf8');
+    const pupils = html.split('National EHCPs in January')[1]!.split('</table>')[0]!;
+    expect(pupils).toMatch(/\d+\.\d\d/);
+    expect(pupils).not.toContain('£');
+  });
+
   it("the workbook's National sheet is national.csv, to the penny", async () => {
     const expected = parse(readFileSync(path.join(out('a'), 'national.csv'), 'utf8'), {
       columns: true,

@@ -28,6 +28,7 @@ import { formatIssues } from '../print-issues.js';
 import { issuePaint, tableWidth } from '../terminal.js';
 import { defaultTariffDir, toolVersion } from '../version.js';
 import { cliIo } from '../cli-io.js';
+import { scenarioIds } from '../scenario-spelling.js';
 import { wholeOption } from '../whole-option.js';
 
 export interface BatchCommandOptions {
@@ -88,10 +89,7 @@ export async function runBatchCommand(
           seed: wholeOption('--seed', options.seed, 1, [0, Number.MAX_SAFE_INTEGER]),
         };
   checkOutDir(options.outDir, Boolean(options.force));
-  const scenarios = options.scenarios
-    ?.split(',')
-    .map((id) => id.trim())
-    .filter((id) => id !== '');
+  const scenarios = options.scenarios === undefined ? undefined : scenarioIds(options.scenarios);
   const tariffFile = tariffOption(options.tariff);
   const progress = await batchProgress({ quiet: Boolean(options.quiet) });
   let result: BatchResult;

@@ -16,7 +16,7 @@ import { figure, renderRecords, type Record_ } from '../../report/records.js';
 import { yieldToSignals } from '../interrupt.js';
 import { findScenario, type ModelOptions, openModel } from '../open-model.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
-import { scenariosFromScenario } from '../scenario-spelling.js';
+import { scenarioIds, scenariosFromScenario } from '../scenario-spelling.js';
 import { tableWidth } from '../terminal.js';
 import { defaultModelDir } from '../version.js';
 import { cliIo } from '../cli-io.js';
@@ -69,7 +69,7 @@ export async function runCompare(
   const dir = dirArgument ?? defaultModelDir();
   const open = openModel(dir, options);
   const chosen: Scenario[] = options.scenarios
-    ? options.scenarios.split(',').map((id) => findScenario(open, id.trim()))
+    ? scenarioIds(options.scenarios).map((id) => findScenario(open, id))
     : [...open.scenarios];
   if (chosen.length === 0)
     throw new UsageError(

@@ -31,6 +31,11 @@ export async function runExplain(
 ): Promise<number> {
   checkOutputOption('--out', options.out);
   const extension = options.out === undefined ? '' : path.extname(options.out).toLowerCase();
+  // What explain writes is a text table or JSON; a .xlsx or .csv holding text would mislead.
+  if (!['', '.json', '.txt'].includes(extension))
+    throw new UsageError(
+      `--out ${options.out}: explain writes a text table or JSON, not a ${extension} file; give a .txt or .json name`,
+    );
   if (options.format === 'table' && extension === '.json')
     throw new UsageError(`--out ${options.out} names a JSON file but --format is table`);
   const format = options.format ?? (extension === '.json' ? 'json' : 'table');

@@ -17,6 +17,7 @@ import { fanRowsOf } from '../../report/presentation/fan-rows.js';
 import { yieldToSignals } from '../interrupt.js';
 import { findScenario, type ModelOptions, openModel } from '../open-model.js';
 import { cliIo } from '../cli-io.js';
+import { scenarioIds } from '../scenario-spelling.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint } from '../terminal.js';
 import { defaultModelDir, toolVersion } from '../version.js';
@@ -90,7 +91,7 @@ export async function runReport(
   if (warnings.length && !options.quiet)
     cliIo().stderr.write(formatIssues(warnings, await issuePaint()));
   const chosen: Scenario[] = options.scenarios
-    ? options.scenarios.split(',').map((id) => findScenario(open, id.trim()))
+    ? scenarioIds(options.scenarios).map((id) => findScenario(open, id))
     : open.scenarios.length
       ? [...open.scenarios]
       : [AS_GIVEN];

@@ -215,7 +215,8 @@ function chooseScenarios(
             : 'the national model has no scenarios.json',
       ),
     );
-  return { ids: [...wanted], issues };
+  // A scenario named twice would be run and counted twice (the CLI refuses it; the library keeps the first).
+  return { ids: wanted.filter((id, i) => wanted.indexOf(id) === i), issues };
 }
 
 function assemble(

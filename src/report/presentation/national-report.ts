@@ -106,9 +106,12 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
       }),
       tables: [
         table('National cumulative balance, £', 'money', cumulative),
+        // Pupils are counts, not pounds: a table of their own, so no £ is put before them.
+        table('National EHCPs in January', 'count', [
+          ...input.scenarios.map((s) => ({ label: name(s), values: figure(s, 'pupils_january') })),
+        ]),
         ...input.scenarios.map((s) => ({
-          ...table(`National totals: ${name(s)}`, 'money', [
-            { label: 'EHCPs in January', values: figure(s, 'pupils_january') },
+          ...table(`National totals, £: ${name(s)}`, 'money', [
             { label: 'Spend', values: figure(s, 'spend_total') },
             { label: 'of which other spend (spend.csv)', values: figure(s, 'spend_other') },
             { label: 'Income', values: figure(s, 'income_total') },
