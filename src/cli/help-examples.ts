@@ -33,7 +33,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   ],
   simulate: [
     'highneeds simulate fixtures/example --draws 200 --seed 7 --format table',
-    'highneeds simulate fixtures/example --scenario mitigated --draws 200 --threshold -30000000 --out intervals.csv',
+    'highneeds simulate fixtures/example --scenario mitigated --draws 200 --threshold -30000000 --out intervals.json',
   ],
   report: [
     'highneeds report fixtures/example --out report.html',

@@ -142,6 +142,21 @@ describe('highneeds calibrate', () => {
       );
   });
 
+  it('--area "" is a usage error, and no folder is written (model.json needs a code)', async () => {
+    const dir = path.join(scratch, 'no-area');
+    const result = await runInProcess([
+      'calibrate',
+      ...TRANSITIONS,
+      '--area',
+      '',
+      '--out-dir',
+      dir,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--area needs a code');
+    expect(existsSync(dir)).toBe(false);
+  });
+
   it('--fit-years and --prior-weight change the fit; --fit-years outside the history is a usage error', async () => {
     const late = path.join(scratch, 'late');
     expect(

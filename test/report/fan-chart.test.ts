@@ -40,8 +40,12 @@ function rows(): FanRow[] {
 }
 
 describe('the fan of outcomes', () => {
-  const section = fanSection(rows(), '1000');
+  const section = fanSection(rows(), '1000', 'Mitigated');
   const svg = section.chart!;
+
+  it('names the scenario it drew', () => {
+    expect(section.paragraphs!.join(' ')).toContain('under the plan scenario, Mitigated');
+  });
 
   it('draws three nested bands and the median, titled and described for screen readers', () => {
     expect(svg).toMatch(
@@ -70,8 +74,12 @@ describe('the fan of outcomes', () => {
     const table = html.slice(html.indexOf('</svg>'));
     expect(table.indexOf('<table>')).toBeGreaterThan(0);
     expect(table).toContain('-£21,959,964.00'); // 2026-27's 2.5th percentile: −20m − 1.959964 × 1m
-    expect(renderHtml({ title: 't', subtitle: 's', sections: [fanSection(rows(), '1000')] })).toBe(
-      html,
-    );
+    expect(
+      renderHtml({
+        title: 't',
+        subtitle: 's',
+        sections: [fanSection(rows(), '1000', 'Mitigated')],
+      }),
+    ).toBe(html);
   });
 });

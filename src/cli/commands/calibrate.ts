@@ -69,6 +69,8 @@ export async function runCalibrate(options: CalibrateOptions): Promise<number> {
     issues,
   );
   const code = (options.area ?? '000').trim();
+  // model.json needs an area code; an empty one would write a folder validate then refuses.
+  if (code === '') throw new UsageError('--area needs a code, such as 880');
   const files = calibratedFiles({
     spec: {
       area: { code, name: (options.name ?? 'Calibrated authority').trim() },

@@ -15,7 +15,11 @@ const MEASURES = [
  * The fan of outcomes from `highneeds simulate` rows (one per financial year and measure): a
  * chart of the cumulative balance's quantiles, and every measure's quantiles as tables.
  */
-export function fanSection(rows: readonly FanRow[], draws: string): ReportSection {
+export function fanSection(
+  rows: readonly FanRow[],
+  draws: string,
+  scenario: string,
+): ReportSection {
   const tables = MEASURES.flatMap(([measure, label, kind]) => {
     const mine = rows.filter((r) => r.measure === measure);
     if (!mine.length) return [];
@@ -57,7 +61,7 @@ export function fanSection(rows: readonly FanRow[], draws: string): ReportSectio
     id: 'fan',
     title: 'The range of outcomes',
     paragraphs: [
-      `From ${draws} simulated draws of the model's uncertain rates: the bands hold the middle 50%, 80% and 95% of the draws in each year, the line is the median. A wide fan is the model saying it does not know; plan for the lower bands too.`,
+      `From ${draws} simulated draws of the model's uncertain rates under the plan scenario, ${scenario}: the bands hold the middle 50%, 80% and 95% of the draws in each year, the line is the median. A wide fan is the model saying it does not know; plan for the lower bands too.`,
     ],
     ...(cumulative.length
       ? {

@@ -18,7 +18,7 @@ export function reportSections(report: ReportModel, draws?: string): ReportSecti
   return [
     headlineSection(report.scenarios),
     ...balanceSections(report.scenarios),
-    ...(report.fan ? [fanSection(report.fan, draws ?? 'the')] : []),
+    ...(report.fan ? [fanSection(report.fan, draws ?? 'the', plan.scenario.label)] : []),
     ...breakdownSections(plan, (id) => labelOf.get(id) ?? id),
     // After the charts, so the page opens on the headline and the balances.
     summarySection(report.scenarios),

@@ -157,7 +157,12 @@ export function reportSheets(report: ReportModel, draws?: string): Sheet[] {
     ...optional('Savings', savingsSection(scenarios)),
     ...optional('Safety Valve', safetyValveSection(scenarios)),
     ...(report.fan
-      ? [{ name: 'Range of outcomes', tables: fanSection(report.fan, draws ?? 'the').tables }]
+      ? [
+          {
+            name: 'Range of outcomes',
+            tables: fanSection(report.fan, draws ?? 'the', scenarios.at(-1)!.scenario.label).tables,
+          },
+        ]
       : []),
     {
       name: 'DSG plan',
