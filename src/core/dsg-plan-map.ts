@@ -1,3 +1,5 @@
+import { INCOME_COLUMNS } from './summary-figures.js';
+
 /**
  * How our settings and income lines map to the rows of the DfE's DSG management plan template
  * (https://www.gov.uk/government/publications/dedicated-schools-grant-dsg-deficit-management-plan).
@@ -14,17 +16,6 @@ export interface DsgPlanMap {
   readonly source: string;
 }
 
-/** The income columns of the summary (src/report/rows.ts), in the order the plan lists them. */
-export const INCOME_COLUMNS = [
-  'income_hnb',
-  // Issue 16: the HNB is gross; the DfE's deductions for places it funds and import/export follow it.
-  'income_hnb_deductions',
-  'income_import_export',
-  'income_transfer',
-  'income_safety_valve',
-  'income_other',
-  'income_write_off',
-] as const;
 export type IncomeColumn = (typeof INCOME_COLUMNS)[number];
 
 /** A setting's category: the map's, or, when the map does not name it, the setting's own label. */

@@ -2,6 +2,20 @@ import type { Decimal } from 'decimal.js';
 import type { FinancialYearResult } from './projection.js';
 
 /**
+ * The income lines of the summary that add up to income_total, in the order a plan lists them:
+ * the HNB (gross), the DfE's deductions for places it funds and import/export after it (issue 16).
+ */
+export const INCOME_COLUMNS = [
+  'income_hnb',
+  'income_hnb_deductions',
+  'income_import_export',
+  'income_transfer',
+  'income_safety_valve',
+  'income_other',
+  'income_write_off',
+] as const;
+
+/**
  * A financial year's summary figures, unrounded, by the summary's column names (README,
  * "Output"): what `project` prints per year and what a batch worker sends back for each area.
  * The one list, so a batch and a projection cannot disagree on what a figure is.

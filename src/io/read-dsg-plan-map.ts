@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { error, type Issue } from '../core/issue.js';
-import { INCOME_COLUMNS, type DsgPlanMap } from '../core/dsg-plan-map.js';
+import type { DsgPlanMap } from '../core/dsg-plan-map.js';
+import { INCOME_COLUMNS } from '../core/summary-figures.js';
 import { readCsvTable } from './csv-table.js';
 import { displayPath, readInput } from './files.js';
 import { DEFAULT_LIMITS } from './limits.js';

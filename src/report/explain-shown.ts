@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import type { ExplainNode } from '../core/explain/node.js';
-import { largestRemainder } from '../core/largest-remainder.js';
+import { largestRemainder } from './largest-remainder.js';
 import { Dec } from '../core/decimal.js';
 
 /** A part that makes the shown parts add up to the shown figure, when the figures rounded on their own do not. */

@@ -56,21 +56,8 @@ export const COUNT_COLUMNS: ReadonlySet<string> = new Set([
   ...FLOW_TOTAL_FIELDS,
 ]);
 export const MONEY_COLUMNS: ReadonlySet<string> = new Set([
-  'spend_top_up',
-  'spend_place',
-  'spend_total',
-  'income_hnb',
-  'income_transfer',
-  'income_safety_valve',
-  'income_other',
-  'income_write_off',
-  'income_total',
-  'in_year_balance',
-  'cumulative_balance',
-  'spend_other',
-  'income_hnb_deductions',
-  'income_import_export',
-  'general_fund_financing',
+  // Every figure of the summary but the count is money, and --detail's DfE place funding.
+  ...SUMMARY_COLUMNS.slice(3).filter((column) => !COUNT_COLUMNS.has(column)),
   'place_dfe',
 ]);
 

@@ -5,7 +5,7 @@ import { explainFigure } from '../../src/core/explain/explain.js';
 import { FIGURE_NAMES, FIGURES } from '../../src/core/explain/figures.js';
 import type { ExplainNode } from '../../src/core/explain/node.js';
 import { explainRun } from '../../src/core/explain/run.js';
-import { largestRemainder } from '../../src/core/largest-remainder.js';
+import { largestRemainder } from '../../src/report/largest-remainder.js';
 import { toCount2dp, toPence } from '../../src/core/rounding.js';
 import { loadScenarios } from '../../src/io/scenarios-file.js';
 import { shownAmounts } from '../../src/report/explain-shown.js';

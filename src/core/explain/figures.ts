@@ -1,3 +1,4 @@
+import { INCOME_COLUMNS } from '../summary-figures.js';
 import type { Decimal } from 'decimal.js';
 import { type FinancialYear, formatFinancialYear } from '../period.js';
 import type { FinancialYearResult } from '../projection.js';
@@ -89,15 +90,7 @@ export const FIGURES = {
     parts: (run, year) => writeOffNode(run, year, 'write-off'),
   },
   income_total: sumOf(
-    [
-      'income_hnb',
-      'income_hnb_deductions',
-      'income_import_export',
-      'income_transfer',
-      'income_safety_valve',
-      'income_other',
-      'income_write_off',
-    ],
+    INCOME_COLUMNS,
     'every income line of the year: the HNB less its deductions, then the rest',
     (y) => y.income.total,
   ),

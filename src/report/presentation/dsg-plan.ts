@@ -7,9 +7,9 @@ import {
   categoriesOf,
   categoryOf,
   type DsgPlanMap,
-  INCOME_COLUMNS,
   type IncomeColumn,
 } from '../../core/dsg-plan-map.js';
+import { INCOME_COLUMNS } from '../../core/summary-figures.js';
 import type { ReportScenario } from './report-model.js';
 import type { ReportSection } from './section.js';
 import type { ReportRow, ReportTable } from './table-model.js';

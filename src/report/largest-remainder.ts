@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { Dec } from './decimal.js';
+import { Dec } from '../core/decimal.js';
 
 /**
  * Rounds parts to `places` so that they add up to their total rounded the same way (half-up,
