@@ -57,10 +57,10 @@ const batchArgs = (dir, extra = [], cli = path.join('bin', 'highneeds')) => {
  * Where the time goes with everything on one thread: reading and splitting, building each area's
  * model, projecting each scenario, with the workspace's ProjectionCache as a batch worker uses it.
  */
-function phases(dir, limit = Infinity) {
+async function phases(dir, limit = Infinity) {
   const library = path.join(root, 'tariffs');
   let start = performance.now();
-  const sources = readBatchSources(dir, DEFAULT_LIMITS, library);
+  const sources = await readBatchSources(dir, DEFAULT_LIMITS, library);
   const read = performance.now() - start;
   const scenarios = loadScenarios(dir, library).scenarios;
   const space = workspace({
@@ -227,7 +227,7 @@ function issue14Lines(label, old, now, parse) {
  * alone and this tree's batch on one thread each run once in turn. Returns the A/B table and issue 14's targets (`ab`, `targets`), and the older figures
  * (`table`, `lines`).
  */
-export function batchBench(n = Number(process.env.BENCH_N ?? 7)) {
+export async function batchBench(n = Number(process.env.BENCH_N ?? 7)) {
   const f = (x) => x.toFixed(0);
   const label = baselineLabel();
   const baselineCli = path.relative(root, path.join(baselineDir(), 'bin', 'highneeds'));
@@ -284,7 +284,7 @@ export function batchBench(n = Number(process.env.BENCH_N ?? 7)) {
     ]),
   );
 
-  const split = phases(national);
+  const split = await phases(national);
   const profile = profileSummary(national);
   const machine = parallelFactor(national);
   const singleTotal =
@@ -307,8 +307,8 @@ if (
   path.resolve(process.argv[1]) === fileURLToPath(import.meta.url) &&
   process.argv[2] === '--profile-target'
 ) {
-  phases(process.argv[3], 40);
+  await phases(process.argv[3], 40);
 } else if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { ab, targets, table, lines } = batchBench();
+  const { ab, targets, table, lines } = await batchBench();
   console.log(`${ab}\n\n${targets.join('\n')}\n\n${table}\n\n${lines.join('\n')}`);
 }

@@ -179,7 +179,7 @@ const nff = nffBench(N).line;
 // calibrate on a 10-year transitions history of ~30,000 pupils a January (issue 15: under 2 s): bench/calibrate.mjs.
 const calibrate = calibrateBench(N).line;
 // The national batch (issue 14 A/B, and issue 6's figures): bench/batch.mjs.
-const batch = batchBench(N);
+const batch = await batchBench(N);
 // simulate and batch --draws (issue 15): bench/simulate.mjs.
 const simulation = simulateBench(N);
 const loadAtEnd = load();

@@ -128,7 +128,7 @@ describe('GROWTH_UNUSED', () => {
 });
 
 describe('a national model with population.csv and capacity.csv', () => {
-  it("gives each area its own rows and the rows without an area, and model.json's overflowSetting", () => {
+  it("gives each area its own rows and the rows without an area, and model.json's overflowSetting", async () => {
     const dir = folder(
       '_valid-national',
       {
@@ -138,7 +138,7 @@ describe('a national model with population.csv and capacity.csv', () => {
       },
       { overflowSetting: 'resourced' },
     );
-    const sources = readBatchSources(dir, DEFAULT_LIMITS, path.join(ROOT, 'tariffs'));
+    const sources = await readBatchSources(dir, DEFAULT_LIMITS, path.join(ROOT, 'tariffs'));
     expect(sources.issues).toEqual([]);
     const init = sources.init as NationalInit;
     const context = { init, tariffs: new Map(), sharedRules: new WeakMap() };
@@ -161,13 +161,13 @@ describe('a national model with population.csv and capacity.csv', () => {
     expect(areas['901']!.overflowSetting).toBe('resourced');
   });
 
-  it('warns GROWTH_UNUSED once, at model.json, when no area has a yearly count', () => {
+  it('warns GROWTH_UNUSED once, at model.json, when no area has a yearly count', async () => {
     const dir = folder(
       '_valid-national',
       {},
       { assumptions: { newPlansGrowth: '0.06', hnbGrowth: '0', tariffUplift: '0' } },
     );
-    const sources = readBatchSources(dir, DEFAULT_LIMITS, path.join(ROOT, 'tariffs'));
+    const sources = await readBatchSources(dir, DEFAULT_LIMITS, path.join(ROOT, 'tariffs'));
     expect(codes(sources.issues)).toEqual([
       'warning GROWTH_UNUSED model.json:7:23 $.assumptions.newPlansGrowth',
     ]);
@@ -176,8 +176,8 @@ describe('a national model with population.csv and capacity.csv', () => {
       { 'new-plans.csv': 'area,ncy,need,setting,band,count\n902,0,ASD,mainstream,1,2\n' },
       { assumptions: { newPlansGrowth: '0.06', hnbGrowth: '0', tariffUplift: '0' } },
     );
-    expect(readBatchSources(withCounts, DEFAULT_LIMITS, path.join(ROOT, 'tariffs')).issues).toEqual(
-      [],
-    );
+    expect(
+      (await readBatchSources(withCounts, DEFAULT_LIMITS, path.join(ROOT, 'tariffs'))).issues,
+    ).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readNationalCsv, withShared } from '../../src/io/batch/rows-by-area.js';
+import { NationalCsvReader, readNationalCsv, withShared } from '../../src/io/batch/rows-by-area.js';
 import { readCsvTable } from '../../src/io/csv-table.js';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 
@@ -134,5 +134,53 @@ describe('a national CSV read by csv-parse and grouped by area', () => {
       2, 3, 4, 5,
     ]);
     expect(withShared(undefined, csv.byArea.get('E1')).map((r) => r.line)).toEqual([2, 4]);
+  });
+
+  it('reads the same a few characters at a time, quoted line ends across slices included, and says which areas came back', () => {
+    const cell = fc.constantFrom('E1', 'E2', 'E3', '', '3', '"SE,MH"', '"a\nb"', 'Ünï');
+    const record = fc.array(cell, { minLength: 4, maxLength: 4 });
+    fc.assert(
+      fc.property(
+        fc.array(
+          record.map((r) => r.join(',')),
+          { maxLength: 25 },
+        ),
+        fc.integer({ min: 1, max: 12 }),
+        (lines, sliceChars) => {
+          const text = `area,ncy,need,count\n${lines.map((l) => `${l}\n`).join('')}`;
+          const whole = readNationalCsv(text, 'cohort.csv', SPEC, DEFAULT_LIMITS, { tally: true });
+          const left: string[] = [];
+          const reader = new NationalCsvReader(text, 'cohort.csv', SPEC, DEFAULT_LIMITS, {
+            tally: true,
+            sliceChars,
+            onLeave: (area) => left.push(area),
+          });
+          while (reader.step());
+          const sliced = reader.result();
+          expect(sliced.issues).toEqual(whole.issues);
+          expect([...sliced.byArea]).toEqual([...whole.byArea]);
+          // Areas in the order their runs of rows end; one left and met again came back.
+          const areasInOrder = lines
+            .map((l) =>
+              readNationalCsv(`area,ncy,need,count\n${l}\n`, 'c', SPEC, DEFAULT_LIMITS, {
+                tally: false,
+              }),
+            )
+            .flatMap((one) => [...one.byArea.keys()]);
+          const ends = areasInOrder.filter(
+            (area, i) => i + 1 < areasInOrder.length && areasInOrder[i + 1] !== area,
+          );
+          expect(left).toEqual(ends);
+          const back = new Set(
+            areasInOrder.filter(
+              (area, i) =>
+                i > 0 && areasInOrder[i - 1] !== area && areasInOrder.slice(0, i).includes(area),
+            ),
+          );
+          expect([...reader.reopened].sort()).toEqual([...back].sort());
+        },
+      ),
+      { seed: 20261206, numRuns: 200 },
+    );
   });
 });

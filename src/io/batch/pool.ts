@@ -5,11 +5,18 @@ import { InternalError } from '../../core/errors.js';
 import { hasErrors } from '../../core/issue.js';
 import type { AreaOutcome, BatchInit, BatchTask } from './wire.js';
 import type { FromWorker, ToWorker } from './worker.js';
-import { modelArea, workspace } from './project-area.js';
+import { type AreaWorkspace, modelArea, workspace } from './project-area.js';
 
 export interface PoolOptions {
   readonly failFast: boolean;
-  readonly onProgress?: (done: number, total: number, workDone: number) => void;
+  /** After each area, with the number of areas modelled so far. */
+  readonly onDone?: (done: number) => void;
+}
+
+/** An area's outcome with the task it answers (an area handed on early may be sent again, whole). */
+export interface TaskOutcome {
+  readonly task: BatchTask;
+  readonly outcome: AreaOutcome;
 }
 
 function workerUrl(): URL {
@@ -26,94 +33,123 @@ export function startWorkers(count: number): Worker[] {
 }
 
 /**
- * Models the areas: on this thread when there are no workers, else handing each worker the next
- * area (biggest first) as it finishes one. Outcomes come back in completion order; the caller sorts.
+ * Models areas as they are handed in: on worker threads, each given the next area as it finishes
+ * one, or with no workers on this thread once `finish` is called. Outcomes come in completion
+ * order; the caller sorts them.
  */
-export async function runTasks(
-  init: BatchInit,
-  tasks: readonly BatchTask[],
-  workers: Worker[],
-  options: PoolOptions,
-): Promise<{ outcomes: AreaOutcome[]; stopped: boolean }> {
-  const outcomes: AreaOutcome[] = [];
-  const failed = (outcome: AreaOutcome) => Boolean(options.failFast) && hasErrors(outcome.issues);
-  // Each area costs about a fixed part plus a part per cohort row.
-  const cost = (task: BatchTask) => task.weight + 100;
-  const totalCost = tasks.reduce((sum, task) => sum + cost(task), 0) || 1;
-  let doneCost = 0;
-  const progress = (task: BatchTask) => {
-    doneCost += cost(task);
-    options.onProgress?.(outcomes.length, tasks.length, doneCost / totalCost);
-  };
-  if (workers.length === 0) {
-    const space = workspace(init);
-    for (const task of tasks) {
-      const outcome = modelArea(space, task);
-      outcomes.push(outcome);
-      progress(task);
-      if (failed(outcome)) return { outcomes, stopped: true };
+export class AreaPool {
+  private init: BatchInit | undefined;
+  private readonly queue: BatchTask[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly working = new Map<Worker, BatchTask>();
+  private readonly results: TaskOutcome[] = [];
+  private closed = false;
+  private stopped = false;
+  private failure: unknown;
+  private settle: (() => void) | undefined;
+
+  constructor(
+    private readonly workers: readonly Worker[],
+    private readonly options: PoolOptions,
+  ) {}
+
+  /** Sends the sources to every worker; areas can be handed in from then on. */
+  start(init: BatchInit): void {
+    if (this.init) return;
+    this.init = init;
+    for (const worker of this.workers) {
+      worker.postMessage({ type: 'init', init } satisfies ToWorker);
+      worker.on('message', (message: FromWorker) => this.answer(worker, message));
+      worker.on('error', (cause) => this.fail(cause));
+      // A thread that ends without an error event (killed, out of memory) must not leave the run waiting.
+      worker.on('exit', (code) => {
+        if (this.working.has(worker))
+          this.fail(
+            new InternalError(
+              `a batch worker thread stopped (exit code ${code}) before the run finished`,
+            ),
+          );
+      });
+      this.idle.push(worker);
+    }
+  }
+
+  submit(task: BatchTask): void {
+    if (this.stopped || this.failure !== undefined) return;
+    this.queue.push(task);
+    this.dispatch();
+  }
+
+  /** Every area handed in, modelled: resolves once all are done, or --fail-fast stopped at one. */
+  async finish(): Promise<{ results: TaskOutcome[]; stopped: boolean }> {
+    this.closed = true;
+    if (this.workers.length === 0) await this.runHere();
+    else {
+      this.dispatch();
+      if (!this.done())
+        await new Promise<void>((resolve) => {
+          this.settle = resolve;
+        });
+    }
+    if (this.failure !== undefined) throw this.failure;
+    return { results: this.results, stopped: this.stopped };
+  }
+
+  private async runHere(): Promise<void> {
+    const space: AreaWorkspace = workspace(this.init!);
+    for (const task of this.queue.splice(0)) {
+      this.record(task, modelArea(space, task));
+      if (this.stopped) return;
       // Let a progress display draw and a pending Ctrl-C be handled between areas.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    return { outcomes, stopped: false };
   }
-  return new Promise((resolve, reject) => {
-    let next = 0;
-    let settled = false;
-    const finish = (stopped: boolean) => {
-      if (settled) return;
-      settled = true;
-      resolve({ outcomes, stopped });
-    };
-    const working = new Map<Worker, BatchTask>();
-    // A worker with nothing left to do is stopped at once, so that its thread winds down (freeing its
-    // heap takes a while) while the others finish, not after the outputs are written.
-    const retired = new Set<Worker>();
-    const give = (worker: Worker) => {
-      const task = tasks[next];
-      next += 1;
-      if (!task) {
-        retired.add(worker);
-        void worker.terminate();
-        return;
-      }
-      working.set(worker, task);
+
+  private dispatch(): void {
+    while (this.idle.length && this.queue.length && !this.stopped) {
+      const worker = this.idle.pop()!;
+      const task = this.queue.shift()!;
+      this.working.set(worker, task);
       worker.postMessage({ type: 'area', task } satisfies ToWorker);
-    };
-    for (const worker of workers) {
-      worker.postMessage({ type: 'init', init } satisfies ToWorker);
-      worker.on('message', (message: FromWorker) => {
-        if (settled) return;
-        if (message.type === 'bug') {
-          settled = true;
-          const bug = new InternalError(`batch worker: ${message.message}`);
-          bug.stack = message.stack;
-          reject(bug);
-          return;
-        }
-        outcomes.push(message.outcome);
-        progress(working.get(worker)!);
-        if (failed(message.outcome)) finish(true);
-        else if (outcomes.length === tasks.length) finish(false);
-        else give(worker);
-      });
-      worker.on('error', (cause) => {
-        if (settled) return;
-        settled = true;
-        reject(cause);
-      });
-      // A thread that ends without an error event (killed, out of memory) must not leave the run waiting.
-      worker.on('exit', (code) => {
-        if (settled || retired.has(worker)) return;
-        settled = true;
-        reject(
-          new InternalError(
-            `a batch worker thread stopped (exit code ${code}) before the run finished`,
-          ),
-        );
-      });
-      give(worker);
     }
-    if (tasks.length === 0) finish(false);
-  });
+    // A worker with nothing left to do is stopped at once, so that its thread winds down (freeing
+    // its heap takes a while) while the others finish, not after the outputs are written.
+    if (this.closed) for (const worker of this.idle.splice(0)) void worker.terminate();
+    if (this.done()) this.settle?.();
+  }
+
+  private answer(worker: Worker, message: FromWorker): void {
+    const task = this.working.get(worker);
+    if (!task || this.failure !== undefined) return;
+    this.working.delete(worker);
+    if (message.type === 'bug') {
+      const bug = new InternalError(`batch worker: ${message.message}`);
+      bug.stack = message.stack;
+      this.fail(bug);
+      return;
+    }
+    this.record(task, message.outcome);
+    this.idle.push(worker);
+    this.dispatch();
+  }
+
+  private record(task: BatchTask, outcome: AreaOutcome): void {
+    this.results.push({ task, outcome });
+    this.options.onDone?.(this.results.length);
+    if (this.options.failFast && hasErrors(outcome.issues)) this.stopped = true;
+  }
+
+  private fail(cause: unknown): void {
+    if (this.failure !== undefined) return;
+    this.failure = cause;
+    this.settle?.();
+  }
+
+  private done(): boolean {
+    return (
+      this.failure !== undefined ||
+      // --fail-fast does not wait for the areas still being modelled: nothing of the run is kept.
+      (this.closed && (this.stopped || (this.working.size === 0 && this.queue.length === 0)))
+    );
+  }
 }

@@ -7,6 +7,7 @@ import {
   type AreaTable,
   type BatchTask,
   type NationalInit,
+  type NationalTask,
   type SourcesInit,
 } from './wire.js';
 import type { ColumnSpec } from '../csv-table.js';
@@ -14,7 +15,12 @@ import { displayPath, readInput } from '../files.js';
 import { type InputDigest, InputReader } from '../input-reader.js';
 import { insideFolders, pathOutside } from '../inside-folders.js';
 import type { Limits } from '../limits.js';
-import { type NationalCsv, readNationalCsv } from './rows-by-area.js';
+import {
+  type NationalCsv,
+  NationalCsvReader,
+  readNationalCsv,
+  withShared,
+} from './rows-by-area.js';
 import { isNationalManifest, parseNationalManifest } from '../read-national-manifest.js';
 import { COHORT_COLUMNS } from '../read-cohort.js';
 import { CEASING_COLUMNS, NEW_PLANS_COLUMNS, TRANSITIONS_COLUMNS } from '../read-flows.js';
@@ -57,6 +63,17 @@ export interface BatchSources {
   readonly digests: readonly InputDigest[];
 }
 
+/**
+ * Areas handed on while the national cohort is still being read: `begin` once, with the sources
+ * read so far, before the first; then `area` as each area's rows end (a national cohort lists an
+ * area's rows together). BatchSources.tasks gives each such task again, as the same object, when
+ * the rest of the file bore it out, and a new one when more of the area's rows came later.
+ */
+export interface EarlyAreas {
+  begin(init: SourcesInit): void;
+  area(task: NationalTask): void;
+}
+
 /** True when the folder's model.json names an areas table. */
 export function isNationalFolder(dir: string): boolean {
   const manifest = readInput(
@@ -71,13 +88,14 @@ export function isNationalFolder(dir: string): boolean {
  * Reads a national model folder (model.json naming an areas table) and splits every CSV by
  * area, reading the cohort once; or lists a folder of ordinary model folders (or one model).
  */
-export function readBatchSources(
+export async function readBatchSources(
   dir: string,
   limits: Limits,
   libraryDir: string,
   tariffFile?: string,
   allowOutside = false,
-): BatchSources {
+  early?: EarlyAreas,
+): Promise<BatchSources> {
   const root = path.resolve(dir);
   const manifest = readInput(
     path.join(root, 'model.json'),
@@ -85,7 +103,15 @@ export function readBatchSources(
     limits.maxFileBytes,
   );
   if (manifest.status === 'ok' && isNationalManifest(manifest.file.text))
-    return readNational(root, manifest.file.text, limits, libraryDir, tariffFile, allowOutside);
+    return readNational(
+      root,
+      manifest.file.text,
+      limits,
+      libraryDir,
+      tariffFile,
+      allowOutside,
+      early,
+    );
   const common = {
     dir: root,
     libraryDir,
@@ -136,14 +162,15 @@ function subfolders(root: string): string[] {
     .filter((full) => statSync(full, { throwIfNoEntry: false })?.isDirectory());
 }
 
-function readNational(
+async function readNational(
   root: string,
   manifestText: string,
   limits: Limits,
   libraryDir: string,
   tariffFile: string | undefined,
   allowOutside: boolean,
-): BatchSources {
+  early: EarlyAreas | undefined,
+): Promise<BatchSources> {
   const reader = new InputReader(root, limits);
   const { issues, inputs: digests } = reader;
   const manifestFile = reader.text('model.json', true)!;
@@ -171,12 +198,14 @@ function readNational(
       })
     : undefined;
   issues.push(...(areasCsv?.issues ?? []));
+  const { specs, failures } = areaSpecs(areasCsv, issues);
   const tables = new Map<AreaTable, NationalCsv>();
   for (const name of AREA_TABLES) {
+    if (name === 'cohort.csv') continue;
     const source = reader.text(name, REQUIRED.has(name));
     if (!source) continue;
     const csv = readNationalCsv(source.text, source.display, TABLE_COLUMNS[name], limits, {
-      tally: name === 'cohort.csv',
+      tally: false,
     });
     issues.push(...csv.issues);
     tables.set(name, csv);
@@ -189,7 +218,6 @@ function readNational(
       manifest,
     ),
   );
-  const { specs, failures } = areaSpecs(areasCsv, issues);
   const base = {
     kind: 'national',
     dir: root,
@@ -200,6 +228,66 @@ function readNational(
     ...(tariffFile ? { tariffFile } : {}),
     ...(allowOutside ? { allowOutside } : {}),
   } as const;
+  const cohortSource = reader.text('cohort.csv', true);
+  const cohortReader = cohortSource
+    ? new NationalCsvReader(cohortSource.text, cohortSource.display, COHORT_COLUMNS, limits, {
+        tally: true,
+        onLeave: (code) => handOn(code),
+      })
+    : undefined;
+  const initOf = (): Omit<NationalInit, 'scenarios' | 'scenariosFile'> => ({
+    ...base,
+    areasFile: areasCsv!.file,
+    areaColumns: areasCsv!.columns,
+    tables: Object.fromEntries(
+      [...tables, ...(cohortReader ? [['cohort.csv', cohortReader.result()] as const] : [])].map(
+        ([name, csv]) => [
+          name,
+          {
+            file: csv.file,
+            columns: csv.columns,
+            // The cohort's rows without an area go in each task: they may follow an area handed on early.
+            ...(csv.byArea.has('') && name !== 'cohort.csv' ? { shared: csv.byArea.get('')! } : {}),
+          },
+        ],
+      ),
+    ),
+  });
+  const taskOf = (spec: AreaSpec, cohort: NationalCsv): NationalTask => ({
+    kind: 'national',
+    spec,
+    rows: Object.fromEntries([
+      ...[...tables].flatMap(([name, csv]) =>
+        csv.byArea.has(spec.code) ? [[name, csv.byArea.get(spec.code)!] as const] : [],
+      ),
+      ['cohort.csv', withShared(cohort.byArea.get(''), cohort.byArea.get(spec.code))] as const,
+    ]),
+    weight: cohort.rowCounts.get(spec.code) ?? 0,
+  });
+
+  // Each area handed on while the cohort is read, as its rows end: the areas table's, not failed.
+  const bySpec = new Map(specs.map((spec) => [spec.code, spec]));
+  const handed = new Map<string, NationalTask>();
+  const handOn = (code: string): void => {
+    const spec = bySpec.get(code);
+    if (!early || !cohortReader || !spec || failures.has(code) || hasErrors(issues)) return;
+    const cohort = cohortReader.result();
+    if (hasErrors(cohort.issues)) return;
+    if (handed.size === 0) early.begin(initOf());
+    const task = taskOf(spec, cohort);
+    handed.set(code, task);
+    early.area(task);
+  };
+  if (cohortReader) {
+    // Between slices the caller's workers report back and take their next area.
+    while (cohortReader.step()) if (early) await new Promise((resolve) => setImmediate(resolve));
+    const csv = cohortReader.result();
+    issues.push(...csv.issues);
+    tables.set('cohort.csv', csv);
+    // Rows that came back to an area, or rows without an area (every area's), left its early task short.
+    for (const code of csv.byArea.has('') ? [...handed.keys()] : cohortReader.reopened)
+      handed.delete(code);
+  }
   if (hasErrors(issues) || !areasCsv)
     return {
       init: { ...base, areasFile: '', areaColumns: [], tables: {} },
@@ -211,21 +299,7 @@ function readNational(
 
   const known = new Set(specs.map((spec) => spec.code));
   unknownAreas(tables, known, failures);
-  const init: Omit<NationalInit, 'scenarios' | 'scenariosFile'> = {
-    ...base,
-    areasFile: areasCsv.file,
-    areaColumns: areasCsv.columns,
-    tables: Object.fromEntries(
-      [...tables].map(([name, csv]) => [
-        name,
-        {
-          file: csv.file,
-          columns: csv.columns,
-          ...(csv.byArea.has('') ? { shared: csv.byArea.get('')! } : {}),
-        },
-      ]),
-    ),
-  };
+  const init = initOf();
   const cohort = tables.get('cohort.csv')!;
   const tasks: BatchTask[] = [];
   for (const spec of specs) {
@@ -249,17 +323,7 @@ function readNational(
       });
       continue;
     }
-    const rows = Object.fromEntries(
-      [...tables].flatMap(([name, csv]) =>
-        csv.byArea.has(spec.code) ? [[name, csv.byArea.get(spec.code)!]] : [],
-      ),
-    );
-    tasks.push({
-      kind: 'national',
-      spec,
-      rows,
-      weight: cohort.rowCounts.get(spec.code) ?? 0,
-    });
+    tasks.push(handed.get(spec.code) ?? taskOf(spec, cohort));
   }
   return { init, tasks, failures, issues: sortIssues(issues), digests };
 }

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { type Parser, parse } from 'csv-parse';
 import { error, type Issue } from '../../core/issue.js';
 import { type ColumnSpec, readCsvTable, readHeader } from '../csv-table.js';
 import { rowsReadable } from '../input-reader.js';
@@ -36,28 +36,91 @@ export function readNationalCsv(
   file: string,
   spec: ColumnSpec,
   limits: Limits,
-  options: { readonly tally: boolean },
+  options: NationalCsvOptions,
 ): NationalCsv {
-  const reader = new AreaGrouper(text, file, spec, limits, options.tally);
-  let records: string[][];
-  try {
-    // `to` stops one record past the limit, so an oversized file is refused without being read whole.
-    records = parse(text, {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      to: limits.maxRows + 2,
-    }) as string[][];
-  } catch {
-    // readCsvTable says where and why (an unclosed quote's opening line).
-    return { ...reader.result(), issues: readCsvTable(text, file, spec, limits).issues };
-  }
-  try {
-    for (const record of records) reader.take(record);
-  } catch (cause) {
-    if (cause !== STOP) throw cause;
-  }
+  const reader = new NationalCsvReader(text, file, spec, limits, options);
+  while (reader.step());
   return reader.result();
+}
+
+export interface NationalCsvOptions {
+  readonly tally: boolean;
+  /**
+   * Called when the records move on from an area's to another's: in a file that lists each
+   * area's rows together, that area is then read whole (`reopened` says which were not).
+   */
+  readonly onLeave?: (area: string) => void;
+  /** Characters handed to csv-parse at a time (each slice ends at a line end). */
+  readonly sliceChars?: number;
+}
+
+/** About 1 MB: small enough that a batch hands an area to a worker soon after its rows are read. */
+const SLICE_CHARS = 1 << 20;
+
+/**
+ * A national CSV read a slice at a time through csv-parse's stream parser (which carries a
+ * quoted field across slices), so that a caller can do other work between slices: the batch
+ * hands each area to a worker as soon as its rows are read (src/io/batch/read-sources.ts).
+ */
+export class NationalCsvReader {
+  private readonly grouper: AreaGrouper;
+  private readonly parser: Parser;
+  private at = 0;
+  private finished = false;
+  private failed = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly file: string,
+    private readonly spec: ColumnSpec,
+    private readonly limits: Limits,
+    private readonly options: NationalCsvOptions,
+  ) {
+    this.grouper = new AreaGrouper(text, file, spec, limits, options.tally, options.onLeave);
+    this.parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false });
+    // A parse error marks the parser destroyed at once (step() checks); the event itself is not needed.
+    this.parser.on('error', () => {});
+  }
+
+  /** Areas whose rows came back after other areas' rows: they were not whole when left. */
+  get reopened(): ReadonlySet<string> {
+    return this.grouper.reopened;
+  }
+
+  /** Reads the next slice; false once the text is read, or reading it has stopped. */
+  step(): boolean {
+    if (this.finished) return false;
+    const size = this.options.sliceChars ?? SLICE_CHARS;
+    const lineEnd = this.text.indexOf('\n', this.at + size);
+    const end = lineEnd < 0 ? this.text.length : lineEnd + 1;
+    if (end > this.at) this.parser.write(this.text.slice(this.at, end));
+    this.at = end;
+    if (this.at >= this.text.length) this.parser.end();
+    try {
+      for (let record = this.parser.read(); record !== null; record = this.parser.read())
+        this.grouper.take(record as string[]);
+    } catch (cause) {
+      if (cause !== STOP) throw cause;
+      this.finished = true;
+      return false;
+    }
+    if (this.parser.destroyed) this.failed = true;
+    this.finished = this.failed || this.at >= this.text.length;
+    return !this.finished;
+  }
+
+  result(): NationalCsv {
+    // readCsvTable says where and why (an unclosed quote's opening line).
+    if (this.failed)
+      return {
+        file: this.file,
+        columns: [],
+        issues: readCsvTable(this.text, this.file, this.spec, this.limits).issues,
+        byArea: new Map(),
+        rowCounts: new Map(),
+      };
+    return this.grouper.result();
+  }
 }
 
 /** Thrown by AreaGrouper once the table cannot be read row by row. */
@@ -82,6 +145,7 @@ class AreaGrouper {
   private seen = new Map<string, { repeats: number }>();
   /** Fields joined by NUL are one key per distinct record when no field holds a NUL. */
   private readonly key: (fields: string[]) => string;
+  readonly reopened = new Set<string>();
 
   constructor(
     text: string,
@@ -89,6 +153,7 @@ class AreaGrouper {
     private readonly spec: ColumnSpec,
     private readonly limits: Limits,
     private readonly tally: boolean,
+    private readonly onLeave?: (area: string) => void,
   ) {
     this.key = text.includes('\0')
       ? (fields) => JSON.stringify(fields)
@@ -162,9 +227,11 @@ class AreaGrouper {
   }
 
   private switchTo(area: string): void {
+    if (this.lastArea !== undefined) this.onLeave?.(this.lastArea);
     this.lastArea = area;
     let list = this.byArea.get(area);
-    if (!list) {
+    if (list) this.reopened.add(area);
+    else {
       list = [];
       this.byArea.set(area, list);
       this.firsts.set(area, new Map());

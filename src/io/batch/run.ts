@@ -4,8 +4,8 @@ import type { Decimal } from 'decimal.js';
 import { Dec } from '../../core/decimal.js';
 import { InputError } from '../../core/errors.js';
 import { error, hasErrors, sortIssues, uniqueIssues, type Issue } from '../../core/issue.js';
-import { runTasks, startWorkers } from './pool.js';
-import type { AreaOutcome, BatchInit, WireRow } from './wire.js';
+import { AreaPool, startWorkers } from './pool.js';
+import type { AreaOutcome, BatchInit, BatchTask, SourcesInit, WireRow } from './wire.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { loadScenarios } from '../scenarios-file.js';
 import { type InputDigest, InputReader } from '../input-reader.js';
@@ -100,42 +100,60 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
   const limits = options.limits ?? DEFAULT_LIMITS;
   const libraryDir = options.libraryDir ?? shippedLibraryDir();
   // Threads start (and load their modules) while this thread reads the inputs.
-  const pool = jobs > 1 ? startWorkers(jobs) : [];
+  const workers = jobs > 1 ? startWorkers(jobs) : [];
   try {
-    const sources = readBatchSources(
-      dir,
-      limits,
-      libraryDir,
-      options.tariffFile === undefined ? undefined : path.resolve(options.tariffFile),
-      Boolean(options.allowOutside),
-    );
-    const scenarioFile = loadScenarios(
-      sources.init.dir,
-      libraryDir,
-      undefined,
-      options.allowOutside,
-    );
-    const hnbFrom = readHnbFromFiles(sources.init.dir, options.hnbFrom, limits);
+    const root = path.resolve(dir);
+    const scenarioFile = loadScenarios(root, libraryDir, undefined, options.allowOutside);
+    const hnbFrom = readHnbFromFiles(root, options.hnbFrom, limits);
     const hasScenarios = scenarioFile.inputs.length > 0;
     const chosen = chooseScenarios(
       scenarioFile.scenarios?.map((s) => s.id),
       options.scenarios,
       hasScenarios,
     );
-    const global = sortIssues([
-      ...sources.issues,
-      ...scenarioFile.issues,
-      ...hnbFrom.issues,
-      ...chosen.issues,
-    ]);
-    if (hasErrors(global)) throw new InputError(global);
-    const init: BatchInit = {
-      ...sources.init,
+    const settings = sortIssues([...scenarioFile.issues, ...hnbFrom.issues, ...chosen.issues]);
+    const initOf = (sources: SourcesInit): BatchInit => ({
+      ...sources,
       ...(chosen.ids ? { scenarios: chosen.ids } : {}),
-      ...(hasScenarios ? { scenariosFile: path.resolve(sources.init.dir, 'scenarios.json') } : {}),
+      ...(hasScenarios ? { scenariosFile: path.resolve(sources.dir, 'scenarios.json') } : {}),
       ...(options.draws ? { draws: options.draws } : {}),
       ...(hnbFrom.files.length ? { hnbFrom: hnbFrom.files } : {}),
-    };
+    });
+    let done = 0;
+    let expected = 0;
+    const pool = new AreaPool(workers, {
+      failFast: Boolean(options.failFast),
+      onDone: () => {
+        done += 1;
+        options.onProgress?.(Math.min(done, expected), expected, expected ? done / expected : 0);
+      },
+    });
+    // Workers model areas while this thread reads the rest of the cohort; not with --fail-fast,
+    // which must see every area that fails while the inputs are split before it models any.
+    const early =
+      workers.length && !options.failFast && !hasErrors(settings)
+        ? {
+            begin: (sources: SourcesInit) => pool.start(initOf(sources)),
+            area: (task: BatchTask) => pool.submit(task),
+          }
+        : undefined;
+    const handed = new Set<BatchTask>();
+    const sources = await readBatchSources(
+      dir,
+      limits,
+      libraryDir,
+      options.tariffFile === undefined ? undefined : path.resolve(options.tariffFile),
+      Boolean(options.allowOutside),
+      early && {
+        begin: early.begin,
+        area: (task) => {
+          handed.add(task);
+          early.area(task);
+        },
+      },
+    );
+    const global = sortIssues([...sources.issues, ...settings]);
+    if (hasErrors(global)) throw new InputError(global);
     const preFailed: AreaOutcome[] = [...sources.failures].map(([code, { name, issues }]) => ({
       code,
       name,
@@ -144,20 +162,23 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
       inputs: [],
     }));
     // With --fail-fast, an area that failed while the inputs were split stops the run before any is modelled.
-    const tasks =
-      options.failFast && preFailed.length
-        ? []
-        : [...sources.tasks].sort((a, b) => b.weight - a.weight);
-    options.onProgress?.(0, tasks.length, 0);
+    const tasks = options.failFast && preFailed.length ? [] : sources.tasks;
+    expected = tasks.length;
+    options.onProgress?.(Math.min(done, expected), expected, expected ? done / expected : 0);
     const used = Math.max(1, Math.min(jobs, tasks.length));
-    for (const idle of pool.splice(Math.min(pool.length, tasks.length))) void idle.terminate();
-    const run = await runTasks(init, tasks, pool, {
-      ...options,
-      failFast: Boolean(options.failFast),
-    });
+    // Threads beyond the areas would sit idle (an early start leaves them no work either).
+    if (!handed.size) for (const idle of workers.splice(used)) void idle.terminate();
+    pool.start(initOf(sources.init));
+    // The biggest areas first, so that no thread is left with a big one at the end.
+    for (const task of [...tasks].sort((a, b) => b.weight - a.weight))
+      if (!handed.has(task)) pool.submit(task);
+    const run = await pool.finish();
+    // An area handed on early whose rows came later was sent again whole: only that outcome counts.
+    const current = new Set(tasks);
+    const outcomes = run.results.filter((r) => current.has(r.task)).map((r) => r.outcome);
     return {
       ...assemble(
-        [...preFailed, ...run.outcomes],
+        [...preFailed, ...outcomes],
         chosen.ids ?? [''],
         global,
         [...sources.digests, ...scenarioFile.inputs, ...hnbFrom.inputs],
@@ -170,7 +191,7 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
               draws: options.draws.count,
               scenarios: chosen.ids ?? [''],
               // By code, so the result is the same whichever thread finished first.
-              areas: run.outcomes
+              areas: outcomes
                 .flatMap((o) => (o.intervals ? [{ code: o.code, intervals: o.intervals }] : []))
                 .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
             },
@@ -178,7 +199,7 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
         : {}),
     };
   } finally {
-    for (const worker of pool) void worker.terminate();
+    for (const worker of workers) void worker.terminate();
   }
 }
 
