@@ -19,46 +19,64 @@ export function startDrawWorkers(count: number): Worker[] {
   return Array.from({ length: count }, () => new Worker(workerUrl()));
 }
 
+/** Draws are handed out this many at a time: small enough to share the end of a run evenly. */
+const DRAWS_PER_CHUNK = 20;
+
 /**
- * Draws 0 … draws − 1 of one model: the first run on this thread (`drawHere`, which has the model
- * read and checked already), the others on `workers`, one contiguous run each, returned in draw
- * order. Each draw has its own stream (src/core/simulate/stream.ts), so the figures are the same
- * as one thread's. The workers are stopped at the end.
+ * Draws 0 … draws − 1 of one model, on this thread (`drawHere`, which has the model read and
+ * checked already) and on `workers`. The draws are cut into chunks that each thread claims in turn
+ * from a shared counter (Atomics), so a worker still reading the model takes fewer and this thread
+ * never waits for one that has claimed none. Each draw has its own stream
+ * (src/core/simulate/stream.ts), so the figures do not depend on which thread drew them; they are
+ * returned in draw order. The workers are stopped at the end.
  */
 export async function drawOnThreads(
-  task: Omit<DrawTask, 'from' | 'to'> & { readonly draws: number },
+  task: Omit<DrawTask, 'next' | 'perChunk'>,
   workers: readonly Worker[],
   drawHere: (from: number, to: number) => DrawFigures[],
 ): Promise<DrawFigures[]> {
-  const { draws, ...common } = task;
-  const threads = workers.length + 1;
-  const runs = Array.from({ length: threads }, (_, t) => ({
-    from: Math.floor((draws * t) / threads),
-    to: Math.floor((draws * (t + 1)) / threads),
-  }));
+  const chunks = Math.ceil(task.draws / DRAWS_PER_CHUNK);
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const byChunk: (readonly DrawFigures[])[] = new Array(chunks);
+  let missing = chunks;
+  const store = (chunk: number, figures: readonly DrawFigures[]) => {
+    byChunk[chunk] = figures;
+    missing -= 1;
+  };
   try {
-    const away = workers.map(
-      (worker, w) =>
-        new Promise<(readonly string[])[]>((resolve, reject) => {
-          worker.on('message', (message: FromDrawWorker) => {
-            if (message.type === 'done') resolve([...message.draws]);
-            else if (message.type === 'bug') {
-              const bug = new InternalError(`simulate worker: ${message.message}`);
-              bug.stack = message.stack;
-              reject(bug);
-            }
-          });
-          worker.on('error', reject);
-          worker.on('exit', (code) => {
-            if (code !== 0)
-              reject(new InternalError(`a simulate worker thread stopped (exit code ${code})`));
-          });
-          worker.postMessage({ ...common, ...runs[w + 1]! } satisfies DrawTask);
-        }),
-    );
-    const here = drawHere(runs[0]!.from, runs[0]!.to);
-    const there = await Promise.all(away);
-    return [...here, ...there.flat().map(drawFromText)];
+    let allIn: () => void = () => {};
+    let failed: (cause: unknown) => void = () => {};
+    const settled = new Promise<void>((resolve, reject) => {
+      allIn = resolve;
+      failed = reject;
+    });
+    // A worker stopped after every chunk is in (terminate below) must not leave a rejection unheard.
+    settled.catch(() => {});
+    for (const worker of workers) {
+      worker.on('message', (message: FromDrawWorker) => {
+        if (message.type === 'bug') {
+          const bug = new InternalError(`simulate worker: ${message.message}`);
+          bug.stack = message.stack;
+          failed(bug);
+          return;
+        }
+        for (const { chunk, draws } of message.chunks) store(chunk, draws.map(drawFromText));
+        if (missing === 0) allIn();
+      });
+      worker.on('error', failed);
+      worker.on('exit', (code) => {
+        if (code !== 0)
+          failed(new InternalError(`a simulate worker thread stopped (exit code ${code})`));
+      });
+      worker.postMessage({ ...task, next, perChunk: DRAWS_PER_CHUNK } satisfies DrawTask);
+    }
+    for (let chunk = Atomics.add(next, 0, 1); chunk < chunks; chunk = Atomics.add(next, 0, 1)) {
+      const from = chunk * DRAWS_PER_CHUNK;
+      store(chunk, drawHere(from, Math.min(task.draws, from + DRAWS_PER_CHUNK)));
+    }
+    // Every chunk is claimed now: wait only for those a worker claimed and has not sent back.
+    if (missing > 0) await settled;
+    return byChunk.flat();
   } finally {
     for (const worker of workers) void worker.terminate();
   }

@@ -5,24 +5,34 @@ import { drawToText } from '../core/simulate/simulate.js';
 import { loadScenarios } from './scenarios-file.js';
 import { type LoadOptions, loadModel } from './model-folder.js';
 
-/** A run of draws for one thread: the model to read, and draws [from, to) of the seed. */
+/**
+ * The draws for a worker: the model to read, the seed, and the draws 0 … draws − 1 cut into chunks
+ * of `perChunk`, claimed one at a time from the counter `next` that every thread shares.
+ */
 export interface DrawTask {
   readonly dir: string;
   readonly load: LoadOptions;
   readonly scenariosFile?: string;
   readonly scenario?: string;
   readonly seed: number;
-  readonly from: number;
-  readonly to: number;
+  readonly draws: number;
+  readonly perChunk: number;
+  readonly next: Int32Array;
 }
 
 export type FromDrawWorker =
-  | { readonly type: 'done'; readonly draws: readonly (readonly string[])[] }
+  | {
+      readonly type: 'done';
+      readonly chunks: readonly {
+        readonly chunk: number;
+        readonly draws: readonly (readonly string[])[];
+      }[];
+    }
   | { readonly type: 'bug'; readonly message: string; readonly stack: string };
 
 /**
  * A simulate worker thread (src/io/simulate-threads.ts): reads the model (checked already on the
- * main thread), draws its run of draws and posts their figures back as decimal text.
+ * main thread), draws the chunks it claims and posts their figures back as decimal text.
  */
 parentPort?.on('message', (task: DrawTask) => {
   try {
@@ -35,10 +45,17 @@ parentPort?.on('message', (task: DrawTask) => {
       throw new Error('the model read on the main thread did not read on a worker');
     const { simulation } = AreaSimulation.prepare(loaded.model, scenario);
     if (!simulation) throw new Error('the model projected on the main thread did not on a worker');
-    const draws: string[][] = [];
-    for (let i = task.from; i < task.to; i += 1)
-      draws.push(drawToText(simulation.draw(task.seed, i)));
-    parentPort!.postMessage({ type: 'done', draws } satisfies FromDrawWorker);
+    const chunks: { chunk: number; draws: string[][] }[] = [];
+    const count = Math.ceil(task.draws / task.perChunk);
+    for (let chunk = Atomics.add(task.next, 0, 1); chunk < count;) {
+      const draws: string[][] = [];
+      const to = Math.min(task.draws, (chunk + 1) * task.perChunk);
+      for (let i = chunk * task.perChunk; i < to; i += 1)
+        draws.push(drawToText(simulation.draw(task.seed, i)));
+      chunks.push({ chunk, draws });
+      chunk = Atomics.add(task.next, 0, 1);
+    }
+    parentPort!.postMessage({ type: 'done', chunks } satisfies FromDrawWorker);
   } catch (cause) {
     const problem = cause instanceof Error ? cause : new Error(String(cause));
     parentPort!.postMessage({
