@@ -163,8 +163,8 @@ export const ISSUE_CODES = {
   },
   UNKNOWN_SETTING: {
     cause:
-      'A setting is not declared in the tariff (in `highneeds explain --setting`, a usage error: exit 2).',
-    fix: 'Use a setting id from the tariff\'s "settings", or declare it there.',
+      'A setting is not declared in the tariff (in `highneeds explain --setting`, a usage error: exit 2); or a costs.csv row given to calibrate names a setting in no row of the history (after codes.csv), whose top-up would otherwise be dropped.',
+    fix: 'Use a setting id from the tariff\'s "settings", or declare it there; in costs.csv, correct the spelling or map the local code in codes.csv.',
   },
   CODE_NORMALISED: {
     cause:

@@ -263,6 +263,22 @@ describe('highneeds calibrate', () => {
       'fixtures/history-errors/unmapped-need/transitions.csv:6:3: error UNKNOWN_NEED: need "XYZ" is neither mapped in codes.csv nor a SEN2 primary-need code',
     );
   });
+  it('a cost for a setting in no row of the history is a located error, not a dropped top-up', async () => {
+    const out = path.join(scratch, 'misspelt');
+    const result = await runInProcess([
+      'calibrate',
+      ...VALID,
+      '--costs',
+      'fixtures/history-errors/misspelt-setting-costs.csv',
+      '--out-dir',
+      out,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'fixtures/history-errors/misspelt-setting-costs.csv:3:2: error UNKNOWN_SETTING: setting "specail" is in no row of the history, whose settings are mainstream, special',
+    );
+    expect(existsSync(out)).toBe(false);
+  });
 });
 
 describe('highneeds backtest', () => {

@@ -10,7 +10,7 @@ import { error, hasErrors, type Issue, sortIssues } from '../../core/issue.js';
 import { type ColumnSpec, readCsvTable } from '../../io/csv-table.js';
 import { displayPath, readInput } from '../../io/files.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
-import { COSTS_COLUMNS, readCosts } from '../../io/read-costs.js';
+import { COSTS_COLUMNS, costsOfSettings, readCosts } from '../../io/read-costs.js';
 import { CODES_COLUMNS, CodeReader, NO_CODES, readCodes } from '../../io/read-history-codes.js';
 import {
   HISTORY_POPULATION_COLUMNS,
@@ -120,7 +120,7 @@ export function loadHistory(options: HistoryOptions, minimumJanuaries: number): 
     ? readHistoryPopulation(populationTable.csv, witan, issues)
     : new Map<string, Decimal>();
   const costsTable = options.costs ? table(options.costs, COSTS_COLUMNS) : undefined;
-  const costs = costsTable ? readCosts(costsTable.csv, codes, issues) : [];
+  const located = costsTable ? readCosts(costsTable.csv, codes, issues) : [];
   if (hasErrors(issues)) throw new InputError(sortIssues(issues));
 
   // A loop, not Math.min(...years): a spread of 300,000 arguments overflows the stack.
@@ -153,11 +153,14 @@ export function loadHistory(options: HistoryOptions, minimumJanuaries: number): 
     if (s.from) settings.add(s.from.setting);
     if (s.to) settings.add(s.to.setting);
   }
+  const sorted = [...settings].sort();
+  const costs = costsOfSettings(located, sorted, issues);
+  if (hasErrors(issues)) throw new InputError(sortIssues(issues));
   return {
     history,
     population,
     costs,
-    settings: [...settings].sort(),
+    settings: sorted,
     weight,
     issues: sortIssues(issues),
     sources: [
