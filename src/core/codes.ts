@@ -354,6 +354,11 @@ export const ISSUE_CODES = {
       "A national model's CSV has rows whose area is not in the areas table; they are reported as a failed area of that code.",
     fix: 'Add the area to areas.csv, or correct the code in the rows (rows without an area apply to every area).',
   },
+  NATIONAL_MODEL: {
+    cause:
+      'A command that reads one area\'s model folder (project, compare, solve, report, explain, simulate) was given a national model: a model.json that names an areas table ("areas") instead of one "area".',
+    fix: "Run `highneeds batch` on a national model (`highneeds validate` checks it area by area), or give the command one area's folder.",
+  },
   NO_COHORT_ROWS: {
     cause:
       "An area in a national model's areas table has no rows in cohort.csv, so it cannot be modelled.",
