@@ -257,7 +257,7 @@ export const ISSUE_CODES = {
   },
   UNKNOWN_SCENARIO: {
     cause:
-      'A scenario\'s "base", or --scenario / --scenarios, names a scenario that is not defined (in `highneeds explain --scenario`, a usage error: exit 2).',
+      'A scenario\'s "base" names a scenario that is not defined; or --scenario / --scenarios on the command line does (a usage error, exit 2, located at the option, in every command).',
     fix: 'Check the id against the scenarios in scenarios.json.',
   },
   DUPLICATE_ID: {
