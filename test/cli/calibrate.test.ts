@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -279,6 +279,55 @@ describe('highneeds calibrate', () => {
     );
     expect(existsSync(out)).toBe(false);
   });
+});
+
+it('a history table missing a required column is one error for its header, not one per row', async () => {
+  const snapshots = await runInProcess([
+    'calibrate',
+    '--snapshots',
+    'fixtures/history-errors/snapshots-without-need.csv',
+    ...VALID.slice(2),
+    '--out-dir',
+    path.join(scratch, 'w'),
+  ]);
+  expect(snapshots.code).toBe(1);
+  expect(snapshots.stderr).toBe(
+    [
+      'fixtures/history-errors/snapshots-without-need.csv:1: error MISSING_COLUMN: required column "need" is missing',
+      '  hint: expected columns: year, person_id, ncy, need, setting (optional: band)',
+      '1 error',
+      '',
+    ].join('\n'),
+  );
+  // The same for the population, the codes and the costs: each file without its last column.
+  const cut = (file: string, name: string) => {
+    const target = path.join(scratch, name);
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    writeFileSync(target, lines.map((l) => l.split(',').slice(0, -1).join(',')).join('\n'));
+    return target;
+  };
+  const population = cut('fixtures/errors/_valid-history/population.csv', 'population.csv');
+  const codes = cut('fixtures/errors/_valid-history/codes.csv', 'codes.csv');
+  const costs = cut('fixtures/history/costs.csv', 'costs.csv');
+  for (const [args, column] of [
+    [['--population', population], 'population'],
+    [['--population', VALID[3]!, '--codes', codes], 'to'],
+    [['--population', VALID[3]!, '--costs', costs], 'cost'],
+  ] as const) {
+    const result = await runInProcess([
+      'calibrate',
+      ...VALID.slice(0, 2),
+      ...args,
+      '--out-dir',
+      path.join(scratch, 'w'),
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^[^\\n]+: error MISSING_COLUMN: required column "${column}" is missing\\n  hint: [^\\n]+\\n1 error\\n$`,
+      ),
+    );
+  }
 });
 
 describe('highneeds backtest', () => {
