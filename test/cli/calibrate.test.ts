@@ -375,6 +375,20 @@ describe('highneeds backtest', () => {
     expect((await runInProcess([...args, '--format', 'csv'])).stdout).toBe(first.stdout);
     const summary = await runInProcess([...args, '--format', 'table']);
     expect(summary.stdout).toContain('coverage %');
+    // coverage_pct is over the totals, the rows mape_pct and bias_pct are of; coverage_all_pct over every row.
+    const share = (rows: string[]) =>
+      ((rows.filter((l) => at(l, 'covered') === 'true').length / rows.length) * 100).toFixed(2);
+    const [summaryHeader, ...horizons] = (await runInProcess([...args, '--summary'])).stdout
+      .trim()
+      .split('\n');
+    expect(summaryHeader).toBe('horizon,origins,mape_pct,bias_pct,coverage_pct,coverage_all_pct');
+    for (const horizon of horizons) {
+      const [h, origins, , , coverage, coverageAll] = horizon.split(',');
+      const all = lines.filter((l) => at(l, 'horizon') === h);
+      const totals = all.filter((l) => at(l, 'breakdown') === 'total');
+      expect(totals).toHaveLength(Number(origins));
+      expect([coverage, coverageAll]).toEqual([share(totals), share(all)]);
+    }
     const usage = await runInProcess(['backtest', ...TRANSITIONS, '--seed', '1']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--seed needs --draws');
