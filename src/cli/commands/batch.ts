@@ -203,6 +203,7 @@ async function nationalReport(
     national,
     rows: result.rows,
     manifest,
+    failures: result.areas.filter((area) => area.failed),
   });
   return [
     { target: path.join(dir, 'national-report.html'), text: html },
