@@ -9,7 +9,7 @@ import type { IntervalRow, ThresholdRow } from '../core/simulate/intervals.js';
  * (`p_below_-30000000`, `p_below_-2500000.50`), holding on the cumulative_balance rows the share of
  * draws below it at the end of the year, as the JSON's `probability_below` (docs/simulate.md).
  */
-export function thresholdColumn(threshold: Decimal): string {
+function thresholdColumn(threshold: Decimal): string {
   return `p_below_${toPence(threshold).replace(/\.00$/, '')}`;
 }
 

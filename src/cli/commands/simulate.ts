@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Decimal } from 'decimal.js';
-import { InputError, UsageError } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import { hasErrors, sortIssues } from '../../core/issue.js';
 import { AreaSimulation } from '../../core/simulate/simulate-area.js';
 import { type Simulation, simulate, summarise } from '../../core/simulate/simulate.js';
