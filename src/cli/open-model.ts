@@ -60,10 +60,27 @@ export function openModel(dir: string, options: ModelOptions = {}): OpenModel {
   return { ...open, model: open.model };
 }
 
+/**
+ * The scenarios named on the command line. An id the model does not define is a bad option value:
+ * a usage error (exit 2), every one at once, located at the option, with the ids it has
+ * (docs/errors.md, "Exit codes"); a scenario file's own unknown "base" stays an input error.
+ */
+export function findScenarios(
+  open: OpenModel,
+  ids: readonly string[],
+  option: '--scenario' | '--scenarios',
+): Scenario[] {
+  const unknown = ids.filter((id) => !open.scenarios.some((s) => s.id === id));
+  if (unknown.length)
+    throw new UsageError(
+      `${option}: no scenario ${unknown.join(', ')}`,
+      unknown.map((id) => unknownScenario(open.scenarios, id, { file: option })),
+    );
+  return ids.map((id) => open.scenarios.find((s) => s.id === id)!);
+}
+
 export function findScenario(open: OpenModel, id: string): Scenario {
-  const scenario = open.scenarios.find((s) => s.id === id);
-  if (!scenario) throw new InputError([unknownScenario(open.scenarios, id)]);
-  return scenario;
+  return findScenarios(open, [id], '--scenario')[0]!;
 }
 
 /** Reads a model (and its scenarios), then projects it, or the scenario named; throws InputError on any error. */

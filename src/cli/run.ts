@@ -343,7 +343,7 @@ function addSimulateCommand(root: Command, setExit: (code: number) => void): voi
     .option('--scenarios-file <file>', 'scenarios file')
     .option(
       '--threshold <amount>',
-      'also give the chance that the cumulative balance is below this (repeat for more)',
+      'also give the chance that the cumulative balance is below this amount, e.g. -5,000,000 (repeat for more)',
       (amount: string, amounts: string[] = []) => [...amounts, amount],
     )
     .option('--jobs <n>', 'threads to draw on (default: the number of cores)')

@@ -163,8 +163,8 @@ export const ISSUE_CODES = {
   },
   UNKNOWN_SETTING: {
     cause:
-      'A setting is not declared in the tariff (in `highneeds explain --setting`, a usage error: exit 2).',
-    fix: 'Use a setting id from the tariff\'s "settings", or declare it there.',
+      'A setting is not declared in the tariff (in `highneeds explain --setting`, a usage error: exit 2); or a costs.csv row given to calibrate names a setting in no row of the history (after codes.csv), whose top-up would otherwise be dropped.',
+    fix: 'Use a setting id from the tariff\'s "settings", or declare it there; in costs.csv, correct the spelling or map the local code in codes.csv.',
   },
   CODE_NORMALISED: {
     cause:
@@ -257,7 +257,7 @@ export const ISSUE_CODES = {
   },
   UNKNOWN_SCENARIO: {
     cause:
-      'A scenario\'s "base", or --scenario / --scenarios, names a scenario that is not defined (in `highneeds explain --scenario`, a usage error: exit 2).',
+      'A scenario\'s "base" names a scenario that is not defined; or --scenario / --scenarios on the command line does (a usage error, exit 2, located at the option, in every command).',
     fix: 'Check the id against the scenarios in scenarios.json.',
   },
   DUPLICATE_ID: {
@@ -353,6 +353,11 @@ export const ISSUE_CODES = {
     cause:
       "A national model's CSV has rows whose area is not in the areas table; they are reported as a failed area of that code.",
     fix: 'Add the area to areas.csv, or correct the code in the rows (rows without an area apply to every area).',
+  },
+  NATIONAL_MODEL: {
+    cause:
+      'A command that reads one area\'s model folder (project, compare, solve, report, explain, simulate) was given a national model: a model.json that names an areas table ("areas") instead of one "area".',
+    fix: "Run `highneeds batch` on a national model (`highneeds validate` checks it area by area), or give the command one area's folder.",
   },
   NO_COHORT_ROWS: {
     cause:

@@ -4,6 +4,7 @@ import { type AreaSource, assembleModel, type LoadedModel } from './assemble-mod
 import { InputReader } from './input-reader.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { present } from './model-tables.js';
+import { nationalModelIssue } from './national-model-check.js';
 import { COHORT_COLUMNS } from './read-cohort.js';
 import { CEASING_COLUMNS, NEW_PLANS_COLUMNS, TRANSITIONS_COLUMNS } from './read-flows.js';
 import { FUNDING_COLUMNS, PLACES_COLUMNS } from './read-ledger.js';
@@ -45,6 +46,8 @@ function readModelFolder(dir: string, options: LoadOptions = {}): AreaSource {
   const manifestFile = reader.text('model.json', true);
   const policy = readOverridePolicy(options.policyDir);
   if (!manifestFile) return { settings: {}, tables: {}, issues, inputs, policy };
+  const national = nationalModelIssue(manifestFile.text, manifestFile.display);
+  if (national) return { settings: {}, tables: {}, issues: [...issues, national], inputs, policy };
   const manifest = parseManifest(manifestFile.text, manifestFile.display, issues);
 
   let tariff: Tariff | undefined;

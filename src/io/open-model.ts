@@ -1,4 +1,11 @@
-import { error, hasErrors, sortIssues, uniqueIssues, type Issue } from '../core/issue.js';
+import {
+  error,
+  hasErrors,
+  sortIssues,
+  uniqueIssues,
+  type Issue,
+  type Location,
+} from '../core/issue.js';
 import type { Model } from '../core/model.js';
 import { project } from '../core/project.js';
 import type { Projection } from '../core/projection.js';
@@ -47,12 +54,16 @@ export function openModel(dir: string, options: OpenOptions = {}): OpenedModel {
 }
 
 /** UNKNOWN_SCENARIO for an id the model's scenarios do not define, with those they do. */
-export function unknownScenario(scenarios: readonly Scenario[], id: string): Issue {
+export function unknownScenario(
+  scenarios: readonly Scenario[],
+  id: string,
+  location?: Location,
+): Issue {
   const known = scenarios.map((s) => s.id);
   return error(
     'UNKNOWN_SCENARIO',
     `scenario "${id}" is not defined`,
-    undefined,
+    location,
     known.length ? `scenarios: ${known.join(', ')}` : 'the model has no scenarios.json',
   );
 }

@@ -68,14 +68,17 @@ const summaryCells = (s: HorizonSummary): string[] => [
   dp2(s.mape),
   dp2(s.bias),
   ...(s.coverage !== undefined ? [dp2(s.coverage * 100)] : []),
+  ...(s.coverageAll !== undefined ? [dp2(s.coverageAll * 100)] : []),
 ];
+/** coverage_pct is of the totals, as mape_pct and bias_pct are; coverage_all_pct of every row (docs/calibration.md). */
+const COVERAGE_COLUMNS = ['coverage_pct', 'coverage_all_pct'];
 const SUMMARY_COLUMNS = ['horizon', 'origins', 'mape_pct', 'bias_pct'];
 
-/** Mean absolute % error and bias of the total by horizon (--summary). */
+/** Mean absolute % error, bias and coverage of the total by horizon, and coverage of every row (--summary). */
 export function summaryCsv(summary: readonly HorizonSummary[]): string {
   const coverage = summary.some((s) => s.coverage !== undefined);
   return csvLines([
-    [...SUMMARY_COLUMNS, ...(coverage ? ['coverage_pct'] : [])],
+    [...SUMMARY_COLUMNS, ...(coverage ? COVERAGE_COLUMNS : [])],
     ...summary.map(summaryCells),
   ]);
 }
@@ -88,7 +91,7 @@ export function backtestJson(
   const columns = [...ROW_COLUMNS, ...(intervals ? INTERVAL_COLUMNS : [])];
   const summaryColumns = [
     ...SUMMARY_COLUMNS,
-    ...(summary.some((s) => s.coverage !== undefined) ? ['coverage_pct'] : []),
+    ...(summary.some((s) => s.coverage !== undefined) ? COVERAGE_COLUMNS : []),
   ];
   const record = (names: string[], values: string[]) =>
     Object.fromEntries(names.map((name, i) => [name, values[i] ?? '']));
@@ -117,7 +120,13 @@ export function backtestTable(
   };
   const coverage = summary.some((s) => s.coverage !== undefined);
   const head = pad([
-    ['horizon', 'origins', 'MAPE %', 'bias %', ...(coverage ? ['coverage %'] : [])],
+    [
+      'horizon',
+      'origins',
+      'MAPE %',
+      'bias %',
+      ...(coverage ? ['coverage %', 'coverage, all rows %'] : []),
+    ],
     ...summary.map(summaryCells),
   ]);
   const totals = pad([

@@ -70,7 +70,8 @@ export function renderFailures(
   );
 }
 
-function issueText(issue: Issue): string {
+/** An error as failures.csv gives it: `file:line:column: CODE: message`. */
+export function issueText(issue: Issue): string {
   const at = issue.location;
   const where = at
     ? [at.file, at.line, at.line !== undefined ? at.column : undefined]

@@ -9,6 +9,7 @@ import { fitTable } from './fit-width.js';
 import { withThousands } from './format-cell.js';
 import { jsonText, rawNumber } from './json.js';
 import { neutraliseText } from '../core/spreadsheet-text.js';
+import { thresholdCells, thresholdColumns } from './threshold-columns.js';
 
 /** intervals.csv's columns, in order (docs/simulate.md, "Output"). */
 export const INTERVAL_COLUMNS = [
@@ -38,8 +39,15 @@ export function printedIntervalRow(row: IntervalRow): Record<string, string> {
   };
 }
 
-export function renderIntervalsCsv(rows: readonly IntervalRow[]): string {
-  return renderPrintedCsv(INTERVAL_COLUMNS, rows.map(printedIntervalRow));
+/** intervals.csv; with threshold rows (simulate --threshold), a `p_below_<pounds>` column after the fixed ones for each. */
+export function renderIntervalsCsv(
+  rows: readonly IntervalRow[],
+  thresholds: readonly ThresholdRow[] = [],
+): string {
+  return renderPrintedCsv(
+    [...INTERVAL_COLUMNS, ...thresholdColumns(thresholds)],
+    rows.map((row) => ({ ...printedIntervalRow(row), ...thresholdCells(row, thresholds) })),
+  );
 }
 
 /** The simulation as JSON: its settings, the interval rows (figures rounded as in the CSV) and the threshold probabilities. */

@@ -352,7 +352,7 @@ describe('highneeds batch on a national model', async () => {
     expect(existsSync(result.outDir)).toBe(false);
   });
 
-  it('runs only the scenarios asked for, in that order; an unknown one is an error', async () => {
+  it('runs only the scenarios asked for, in that order; an unknown one is a usage error', async () => {
     const two = await batch(NATIONAL, '--scenarios', 'national-tariff,unmitigated', '--quiet');
     expect(two.code).toBe(0);
     expect(two.stdout).toBe('');
@@ -367,8 +367,10 @@ describe('highneeds batch on a national model', async () => {
         .map((row) => row.split(',')[0]),
     ).toEqual([...Array(4).fill('national-tariff'), ...Array(4).fill('unmitigated')]);
     const unknown = await batch(NATIONAL, '--scenarios', 'nope');
-    expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('error UNKNOWN_SCENARIO: scenario "nope" is not defined');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      '--scenarios: error UNKNOWN_SCENARIO: scenario "nope" is not defined',
+    );
     expect(existsSync(unknown.outDir)).toBe(false);
   });
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -263,6 +263,71 @@ describe('highneeds calibrate', () => {
       'fixtures/history-errors/unmapped-need/transitions.csv:6:3: error UNKNOWN_NEED: need "XYZ" is neither mapped in codes.csv nor a SEN2 primary-need code',
     );
   });
+  it('a cost for a setting in no row of the history is a located error, not a dropped top-up', async () => {
+    const out = path.join(scratch, 'misspelt');
+    const result = await runInProcess([
+      'calibrate',
+      ...VALID,
+      '--costs',
+      'fixtures/history-errors/misspelt-setting-costs.csv',
+      '--out-dir',
+      out,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'fixtures/history-errors/misspelt-setting-costs.csv:3:2: error UNKNOWN_SETTING: setting "specail" is in no row of the history, whose settings are mainstream, special',
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+it('a history table missing a required column is one error for its header, not one per row', async () => {
+  const snapshots = await runInProcess([
+    'calibrate',
+    '--snapshots',
+    'fixtures/history-errors/snapshots-without-need.csv',
+    ...VALID.slice(2),
+    '--out-dir',
+    path.join(scratch, 'w'),
+  ]);
+  expect(snapshots.code).toBe(1);
+  expect(snapshots.stderr).toBe(
+    [
+      'fixtures/history-errors/snapshots-without-need.csv:1: error MISSING_COLUMN: required column "need" is missing',
+      '  hint: expected columns: year, person_id, ncy, need, setting (optional: band)',
+      '1 error',
+      '',
+    ].join('\n'),
+  );
+  // The same for the population, the codes and the costs: each file without its last column.
+  const cut = (file: string, name: string) => {
+    const target = path.join(scratch, name);
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    writeFileSync(target, lines.map((l) => l.split(',').slice(0, -1).join(',')).join('\n'));
+    return target;
+  };
+  const population = cut('fixtures/errors/_valid-history/population.csv', 'population.csv');
+  const codes = cut('fixtures/errors/_valid-history/codes.csv', 'codes.csv');
+  const costs = cut('fixtures/history/costs.csv', 'costs.csv');
+  for (const [args, column] of [
+    [['--population', population], 'population'],
+    [['--population', VALID[3]!, '--codes', codes], 'to'],
+    [['--population', VALID[3]!, '--costs', costs], 'cost'],
+  ] as const) {
+    const result = await runInProcess([
+      'calibrate',
+      ...VALID.slice(0, 2),
+      ...args,
+      '--out-dir',
+      path.join(scratch, 'w'),
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^[^\\n]+: error MISSING_COLUMN: required column "${column}" is missing\\n  hint: [^\\n]+\\n1 error\\n$`,
+      ),
+    );
+  }
 });
 
 describe('highneeds backtest', () => {
@@ -310,6 +375,20 @@ describe('highneeds backtest', () => {
     expect((await runInProcess([...args, '--format', 'csv'])).stdout).toBe(first.stdout);
     const summary = await runInProcess([...args, '--format', 'table']);
     expect(summary.stdout).toContain('coverage %');
+    // coverage_pct is over the totals, the rows mape_pct and bias_pct are of; coverage_all_pct over every row.
+    const share = (rows: string[]) =>
+      ((rows.filter((l) => at(l, 'covered') === 'true').length / rows.length) * 100).toFixed(2);
+    const [summaryHeader, ...horizons] = (await runInProcess([...args, '--summary'])).stdout
+      .trim()
+      .split('\n');
+    expect(summaryHeader).toBe('horizon,origins,mape_pct,bias_pct,coverage_pct,coverage_all_pct');
+    for (const horizon of horizons) {
+      const [h, origins, , , coverage, coverageAll] = horizon.split(',');
+      const all = lines.filter((l) => at(l, 'horizon') === h);
+      const totals = all.filter((l) => at(l, 'breakdown') === 'total');
+      expect(totals).toHaveLength(Number(origins));
+      expect([coverage, coverageAll]).toEqual([share(totals), share(all)]);
+    }
     const usage = await runInProcess(['backtest', ...TRANSITIONS, '--seed', '1']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--seed needs --draws');

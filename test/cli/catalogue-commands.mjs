@@ -3,12 +3,15 @@
 // folder holding nff-factors.csv, after fixtures/errors/_valid-nff) as `nff` on its factors
 // and parameters for 2025-26; a model folder with an nff-allocations.csv takes it as --hnb-from;
 // one with an explain.args file is run as `explain <dir>` with those options (a usage error, exit 2);
-// a history (a folder holding codes.csv, after fixtures/errors/_valid-history) as `calibrate`.
+// a history (a folder holding codes.csv, after fixtures/errors/_valid-history) as `calibrate`;
+// NATIONAL_MODEL, a valid national model, as `project`, which reads one area's folder.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** NFF fixtures whose problem only --solve-cap finds. */
 const SOLVE_CAP = new Set(['NFF_TOTAL_UNREACHABLE']);
+/** Fixtures that are valid to validate (a national model) but not to a command that reads one area's folder. */
+const ONE_AREA = new Set(['NATIONAL_MODEL']);
 
 export function catalogueArgs(code, root = '.') {
   const dir = `fixtures/errors/${code}`;
@@ -25,6 +28,8 @@ export function catalogueArgs(code, root = '.') {
     existsSync(path.join(root, dir, 'tariff.json'))
   )
     return ['tariffs', 'check', `${dir}/tariff.json`];
+  // A national model that validate passes but a one-area command cannot read: project.
+  if (ONE_AREA.has(code)) return ['project', dir];
   // A history fixture (a codes.csv beside it, after fixtures/errors/_valid-history) is calibrated.
   if (existsSync(path.join(root, dir, 'codes.csv'))) return calibrateArgs(dir, root);
   if (!existsSync(path.join(root, dir, 'nff-factors.csv'))) return ['validate', dir];

@@ -366,6 +366,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'tariff.json:11:75',
     '$.settings[2].unoccupiedPlaceValue 5000.00 is below placeValue 6000.00',
   ],
+  NATIONAL_MODEL: [
+    'error',
+    'model.json:2:12',
+    'this is a national model: $.areas names the areas table "areas.csv", but this command reads one area\'s model folder',
+  ],
   FINANCING_RATE_OUT_OF_RANGE: [
     'error',
     'model.json:7:33',

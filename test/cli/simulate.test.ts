@@ -82,6 +82,47 @@ describe('highneeds simulate', () => {
       );
   });
 
+  it('CSV: a p_below_<pounds> column per --threshold after the fixed ones, on the cumulative balance rows, as in the JSON', async () => {
+    const args = ['--draws', '60', '--threshold', '-20000000', '--threshold', '-30,000,000'];
+    const csv = (await simulateTo('csv', ...args)).trimEnd().split('\n');
+    const json = JSON.parse(await simulateTo('json', ...args)) as {
+      thresholds: { financial_year: string; threshold: number; probability_below: number }[];
+    };
+    expect(csv[0]).toBe(
+      'area_code,scenario,financial_year,measure,mean,p2_5,p10,p25,p50,p75,p90,p97_5,p_deficit,p_below_-20000000,p_below_-30000000',
+    );
+    const fromCsv: string[] = [];
+    for (const line of csv.slice(1)) {
+      const cells = line.split(',');
+      if (cells[3] === 'cumulative_balance')
+        fromCsv.push(`${cells[2]} -20000000 ${cells[13]}`, `${cells[2]} -30000000 ${cells[14]}`);
+      else expect(cells.slice(13)).toEqual(['', '']);
+    }
+    expect(fromCsv).toEqual(
+      json.thresholds.map(
+        (t) => `${t.financial_year} ${t.threshold} ${t.probability_below.toFixed(4)}`,
+      ),
+    );
+    // At least one year is neither certain nor impossible, so the columns are not trivially equal.
+    expect(fromCsv.some((cell) => !/ [01]\.0000$/.test(cell))).toBe(true);
+  });
+
+  it('--threshold reads an amount as a spreadsheet writes it, as the same threshold', async () => {
+    const plain = await simulateTo('csv', '--draws', '30', '--threshold', '-5000000');
+    for (const written of ['-5,000,000', '-£5,000,000', '£-5,000,000.00'])
+      expect(await simulateTo('csv', '--draws', '30', '--threshold', written)).toBe(plain);
+    const twice = await simulateTo(
+      'csv',
+      '--draws',
+      '30',
+      '--threshold',
+      '-5000000',
+      '--threshold',
+      '-5,000,000',
+    );
+    expect(twice).toBe(plain);
+  });
+
   it('the terminal fan summary fits COLUMNS', async () => {
     process.env['COLUMNS'] = '64';
     const { code, stdout } = await run(
@@ -104,7 +145,8 @@ describe('highneeds simulate', () => {
   it.each([
     [['--draws', '0'], '--draws must be a whole number from 1'],
     [['--seed', '-3'], '--seed must be a whole number from 0'],
-    [['--threshold', '£5m'], '--threshold must be an amount in pounds'],
+    [['--threshold', '£5m'], '--threshold must be one amount in pounds'],
+    [['--threshold', '-5000000,-10000000'], 'for more than one, repeat --threshold'],
     [['--jobs', 'two'], '--jobs must be a whole number from 1'],
   ])('%s is a usage error (exit 2)', async (args, message) => {
     const { code, stderr } = await run('simulate', 'fixtures/example', ...args);

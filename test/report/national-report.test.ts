@@ -97,3 +97,67 @@ describe('batch --report', { timeout: 60_000 }, () => {
     });
   });
 });
+
+describe('batch --report with areas that failed', { timeout: 60_000 }, () => {
+  // fixtures/errors/UNKNOWN_AREA: areas 901 and 902 are modelled; cohort.csv has a row for 903,
+  // which areas.csv does not list, so 903 fails (failures.csv) and the totals are of two areas.
+  const failed = out('failed');
+  beforeAll(async () => {
+    const run = await inProcess([
+      'batch',
+      'fixtures/errors/UNKNOWN_AREA',
+      '--out-dir',
+      failed,
+      '--report',
+      failed,
+      '--jobs',
+      '1',
+      '--quiet',
+    ]);
+    expect(run.code).toBe(1);
+  });
+  const reason =
+    'fixtures/errors/UNKNOWN_AREA/cohort.csv:4:1: UNKNOWN_AREA: area "903" is not in the areas table (1 row of cohort.csv, the first here)';
+
+  it('the HTML says how many failed, beside the totals, and lists each with its reason', () => {
+    const failures = parse(readFileSync(path.join(failed, 'failures.csv'), 'utf8'), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(failures.map((f) => [f['area_code'], f['error']])).toEqual([['903', reason]]);
+    const html = readFileSync(path.join(failed, 'national-report.html'), 'utf8');
+    expect(html).toContain('2 areas modelled; 1 area failed and is not in the totals;');
+    const section = html.split('<section id="failed-areas">')[1]!.split('</section>')[0]!;
+    expect(section).toContain('<th scope="row">903</th><td></td>');
+    expect(section).toContain(reason.replaceAll('"', '&quot;'));
+    const totals = html.split('<section id="national-balance">')[1]!.split('</section>')[0]!;
+    expect(totals).toContain('1 area failed and is not in the totals (see Areas that failed).');
+  });
+
+  it('the workbook has a Failed areas sheet, and the National sheet says the totals leave them out', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      readFileSync(path.join(failed, 'national-report.xlsx')) as unknown as ExcelJS.Buffer,
+    );
+    expect(String(book.getWorksheet('National')!.getCell('A1').value)).toContain(
+      ': 1 area failed and is not in the totals (sheet Failed areas)',
+    );
+    const sheet = book.getWorksheet('Failed areas')!;
+    expect((sheet.getRow(2).values as ExcelJS.CellValue[]).slice(1)).toEqual([
+      'Area code',
+      'Area name',
+      'Reason',
+    ]);
+    expect((sheet.getRow(3).values as ExcelJS.CellValue[]).slice(1)).toEqual(['903', '', reason]);
+  });
+
+  it('a report of a batch where every area was modelled has no such section or sheet', async () => {
+    expect(readFileSync(path.join(out('a'), 'national-report.html'), 'utf8')).not.toContain(
+      'failed-areas',
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      readFileSync(path.join(out('a'), 'national-report.xlsx')) as unknown as ExcelJS.Buffer,
+    );
+    expect(book.worksheets.map((w) => w.name)).not.toContain('Failed areas');
+  });
+});

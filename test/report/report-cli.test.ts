@@ -37,7 +37,7 @@ describe('highneeds report', () => {
     expect(html).not.toContain('Savings by lever');
   });
 
-  it('an unknown scenario is an input error', async () => {
+  it('an unknown scenario is a usage error at --scenarios', async () => {
     const run = await inProcess([
       'report',
       'fixtures/example',
@@ -46,7 +46,7 @@ describe('highneeds report', () => {
       '--out',
       path.join(dir, 'x.html'),
     ]);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('UNKNOWN_SCENARIO');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--scenarios: error UNKNOWN_SCENARIO');
   });
 });

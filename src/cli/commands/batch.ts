@@ -28,6 +28,7 @@ import { formatIssues } from '../print-issues.js';
 import { issuePaint, tableWidth } from '../terminal.js';
 import { defaultTariffDir, toolVersion } from '../version.js';
 import { cliIo } from '../cli-io.js';
+import { scenarioOptionUsage } from '../scenario-option-usage.js';
 import { scenarioIds } from '../scenario-spelling.js';
 import { wholeOption } from '../whole-option.js';
 
@@ -106,6 +107,8 @@ export async function runBatchCommand(
       onProgress: (done, total, workDone) => progress.update(done, total, workDone),
       ...(draws ? { draws } : {}),
     });
+  } catch (cause) {
+    throw scenarioOptionUsage(cause, '--scenarios');
   } finally {
     progress.stop();
   }
@@ -200,6 +203,7 @@ async function nationalReport(
     national,
     rows: result.rows,
     manifest,
+    failures: result.areas.filter((area) => area.failed),
   });
   return [
     { target: path.join(dir, 'national-report.html'), text: html },

@@ -14,7 +14,7 @@ import { checkOutputOption, commitOutput, stageOutput } from '../../io/write-out
 import { fitText } from '../../report/fit-width.js';
 import { figure, renderRecords, type Record_ } from '../../report/records.js';
 import { yieldToSignals } from '../interrupt.js';
-import { findScenario, type ModelOptions, openModel } from '../open-model.js';
+import { findScenarios, type ModelOptions, openModel } from '../open-model.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
 import { scenarioIds, scenariosFromScenario } from '../scenario-spelling.js';
 import { tableWidth } from '../terminal.js';
@@ -69,7 +69,7 @@ export async function runCompare(
   const dir = dirArgument ?? defaultModelDir();
   const open = openModel(dir, options);
   const chosen: Scenario[] = options.scenarios
-    ? scenarioIds(options.scenarios).map((id) => findScenario(open, id))
+    ? findScenarios(open, scenarioIds(options.scenarios), '--scenarios')
     : [...open.scenarios];
   if (chosen.length === 0)
     throw new UsageError(

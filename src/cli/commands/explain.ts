@@ -3,7 +3,8 @@ import { InputError, UsageError } from '../../core/errors.js';
 import { explainFigure } from '../../core/explain/explain.js';
 import { explainRequest } from '../../core/explain/request.js';
 import { explainRun } from '../../core/explain/run.js';
-import { error, hasErrors, type Issue, sortIssues } from '../../core/issue.js';
+import { hasErrors, type Issue, sortIssues } from '../../core/issue.js';
+import { unknownScenario } from '../../io/open-model.js';
 import { applyScenario } from '../../core/scenario/apply.js';
 import { checkOutputOption, commitOutput, stageOutputs } from '../../io/write-output.js';
 import { renderExplainJson } from '../../report/explain-json.js';
@@ -46,16 +47,7 @@ export async function runExplain(
       : open.scenarios.find((s) => s.id === options.scenario);
   const usage: Issue[] = [];
   if (options.scenario !== undefined && !scenario)
-    usage.push(
-      error(
-        'UNKNOWN_SCENARIO',
-        `scenario "${options.scenario}" is not defined`,
-        { file: '--scenario' },
-        open.scenarios.length
-          ? `scenarios: ${open.scenarios.map((s) => s.id).join(', ')}`
-          : 'the model has no scenarios.json',
-      ),
-    );
+    usage.push(unknownScenario(open.scenarios, options.scenario, { file: '--scenario' }));
   // A scenario that switches tariff may bring settings of its own.
   const tariff = (scenario ? applyScenario(open.model, scenario).model : open.model).tariff;
   const checked = explainRequest(

@@ -9,8 +9,9 @@ import { InputError, UsageError } from '../../core/errors.js';
 import { error, hasErrors, type Issue, sortIssues } from '../../core/issue.js';
 import { type ColumnSpec, readCsvTable } from '../../io/csv-table.js';
 import { displayPath, readInput } from '../../io/files.js';
+import { rowsReadable } from '../../io/input-reader.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
-import { COSTS_COLUMNS, readCosts } from '../../io/read-costs.js';
+import { COSTS_COLUMNS, costsOfSettings, readCosts } from '../../io/read-costs.js';
 import { CODES_COLUMNS, CodeReader, NO_CODES, readCodes } from '../../io/read-history-codes.js';
 import {
   HISTORY_POPULATION_COLUMNS,
@@ -87,9 +88,13 @@ export function loadHistory(options: HistoryOptions, minimumJanuaries: number): 
       limits,
     );
     issues.push(...csv.issues);
-    return { csv, display };
+    // A table that cannot be read or lacks a required column is not read row by row: each row
+    // would repeat that one problem (as a model folder's tables, src/io/input-reader.ts).
+    return rowsReadable(csv.issues) ? { csv, display } : undefined;
   };
   const codesTable = options.codes ? table(options.codes, CODES_COLUMNS) : undefined;
+  // The history is read through the map: without it every local code would be reported unknown.
+  if (options.codes && !codesTable) throw new InputError(sortIssues(issues));
   const codes = new CodeReader(codesTable ? readCodes(codesTable.csv, issues) : NO_CODES);
   const historyFile = (options.transitions ?? options.snapshots)!;
   const historyText = text(historyFile);
@@ -107,7 +112,9 @@ export function loadHistory(options: HistoryOptions, minimumJanuaries: number): 
   else if (historyText) {
     const csv = readCsvTable(historyText.text, historyText.display, SNAPSHOTS_COLUMNS, limits);
     issues.push(...csv.issues);
-    const read = readSnapshots(csv, codes, issues);
+    const read = rowsReadable(csv.issues)
+      ? readSnapshots(csv, codes, issues)
+      : { steps: [], januaries: [] };
     steps = read.steps;
     januaries = read.januaries;
   }
@@ -120,7 +127,7 @@ export function loadHistory(options: HistoryOptions, minimumJanuaries: number): 
     ? readHistoryPopulation(populationTable.csv, witan, issues)
     : new Map<string, Decimal>();
   const costsTable = options.costs ? table(options.costs, COSTS_COLUMNS) : undefined;
-  const costs = costsTable ? readCosts(costsTable.csv, codes, issues) : [];
+  const located = costsTable ? readCosts(costsTable.csv, codes, issues) : [];
   if (hasErrors(issues)) throw new InputError(sortIssues(issues));
 
   // A loop, not Math.min(...years): a spread of 300,000 arguments overflows the stack.
@@ -153,11 +160,14 @@ export function loadHistory(options: HistoryOptions, minimumJanuaries: number): 
     if (s.from) settings.add(s.from.setting);
     if (s.to) settings.add(s.to.setting);
   }
+  const sorted = [...settings].sort();
+  const costs = costsOfSettings(located, sorted, issues);
+  if (hasErrors(issues)) throw new InputError(sortIssues(issues));
   return {
     history,
     population,
     costs,
-    settings: [...settings].sort(),
+    settings: sorted,
     weight,
     issues: sortIssues(issues),
     sources: [

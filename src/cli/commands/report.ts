@@ -15,7 +15,7 @@ import {
 } from '../../report/presentation/report-model.js';
 import { fanRowsOf } from '../../report/presentation/fan-rows.js';
 import { yieldToSignals } from '../interrupt.js';
-import { findScenario, type ModelOptions, openModel } from '../open-model.js';
+import { findScenarios, type ModelOptions, openModel } from '../open-model.js';
 import { cliIo } from '../cli-io.js';
 import { scenarioIds } from '../scenario-spelling.js';
 import { formatIssues } from '../print-issues.js';
@@ -91,7 +91,7 @@ export async function runReport(
   if (warnings.length && !options.quiet)
     cliIo().stderr.write(formatIssues(warnings, await issuePaint()));
   const chosen: Scenario[] = options.scenarios
-    ? scenarioIds(options.scenarios).map((id) => findScenario(open, id))
+    ? findScenarios(open, scenarioIds(options.scenarios), '--scenarios')
     : open.scenarios.length
       ? [...open.scenarios]
       : [AS_GIVEN];

@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Decimal } from 'decimal.js';
-import { parseDecimal } from '../../core/decimal.js';
-import { InputError, UsageError } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import { hasErrors, sortIssues } from '../../core/issue.js';
 import { AreaSimulation } from '../../core/simulate/simulate-area.js';
 import { type Simulation, simulate, summarise } from '../../core/simulate/simulate.js';
@@ -23,6 +22,7 @@ import { cliIo } from '../cli-io.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint, spinner, tableWidth } from '../terminal.js';
 import { defaultModelDir, defaultTariffDir } from '../version.js';
+import { thresholdOption } from '../threshold-option.js';
 import { wholeOption } from '../whole-option.js';
 
 export interface SimulateCommandOptions {
@@ -44,17 +44,6 @@ const MAX_DRAWS = 1_000_000;
 /** Fewer draws than this are drawn on the main thread alone: a worker takes longer to start. */
 const DRAWS_PER_THREAD = 200;
 
-function thresholds(texts: readonly string[] = []): Decimal[] {
-  return texts.map((text) => {
-    const value = parseDecimal(text.trim());
-    if (!value)
-      throw new UsageError(
-        `--threshold must be an amount in pounds such as -5000000 (a deficit is negative), not "${text}"`,
-      );
-    return value;
-  });
-}
-
 /** `highneeds simulate [model-dir]`: read, check, draw (on threads), summarise, render, write. */
 export async function runSimulate(
   dirArgument: string | undefined,
@@ -63,7 +52,7 @@ export async function runSimulate(
   const draws = wholeOption('--draws', options.draws, 1000, [1, MAX_DRAWS]);
   const seed = wholeOption('--seed', options.seed, 1, [0, Number.MAX_SAFE_INTEGER]);
   const jobs = wholeOption('--jobs', options.jobs, availableParallelism(), [1, 1024]);
-  const limits = thresholds(options.threshold);
+  const limits = thresholdOption(options.threshold);
   checkOutputOption('--out', options.out);
   const format = outputFormat(options);
   withBom('', format, options.bom);
@@ -161,7 +150,7 @@ async function simulateWith(
             simulation,
             issues.map((issue) => `${issue.code}: ${issue.message}`),
           )
-        : renderIntervalsCsv(simulation.rows),
+        : renderIntervalsCsv(simulation.rows, simulation.thresholds),
     format,
     options.bom,
   );

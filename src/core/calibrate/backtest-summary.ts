@@ -12,11 +12,26 @@ export interface HorizonSummary {
   /** Mean absolute % error of the total, and its mean signed % error (bias: + = over-projected). */
   readonly mape: number;
   readonly bias: number;
-  /** With intervals: the share of every row at this horizon (total and each group) whose actual lies inside. */
+  /**
+   * With intervals: the share of the totals whose actual lies inside their interval, over the same
+   * rows as mape and bias (one per origin, so a coarse share: 3 origins give 0, 33, 67 or 100%).
+   */
   readonly coverage?: number;
+  /** With intervals: the same share over every row at this horizon, the total and each setting and age group. */
+  readonly coverageAll?: number;
 }
 
-/** MAPE and bias of the total by horizon (issue 15), in horizon order; means taken in origin order. */
+/** The share of rows with an interval whose actual lies inside it; undefined when none has one. */
+function coveredShare(rows: readonly BacktestRow[]): number | undefined {
+  const withIntervals = rows.filter((r) => r.interval);
+  if (withIntervals.length === 0) return undefined;
+  const covered = withIntervals.filter(
+    (r) => r.interval!.low <= r.actual && r.actual <= r.interval!.high,
+  ).length;
+  return covered / withIntervals.length;
+}
+
+/** MAPE, bias and coverage of the total by horizon (issue 15), in horizon order; means taken in origin order. */
 export function summarise(rows: readonly BacktestRow[]): HorizonSummary[] {
   const horizons = [...new Set(rows.map((r) => r.horizon))].sort((a, b) => a - b);
   return horizons.map((horizon) => {
@@ -27,16 +42,15 @@ export function summarise(rows: readonly BacktestRow[]): HorizonSummary[] {
     });
     const mean = (xs: number[]) =>
       xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length;
-    const withIntervals = rows.filter((r) => r.horizon === horizon && r.interval);
-    const covered = withIntervals.filter(
-      (r) => r.interval!.low <= r.actual && r.actual <= r.interval!.high,
-    ).length;
+    const coverage = coveredShare(totals);
+    const coverageAll = coveredShare(rows.filter((r) => r.horizon === horizon));
     return {
       horizon,
       origins: totals.length,
       mape: mean(percents.map(Math.abs)),
       bias: mean(percents),
-      ...(withIntervals.length ? { coverage: covered / withIntervals.length } : {}),
+      ...(coverage !== undefined ? { coverage } : {}),
+      ...(coverageAll !== undefined ? { coverageAll } : {}),
     };
   });
 }

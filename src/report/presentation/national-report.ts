@@ -9,6 +9,12 @@ import { stackedBars } from '../svg/stacked-bars.js';
 import { BATCH_SUMMARY_COLUMNS } from '../batch-csv.js';
 import { COUNT_COLUMNS, MONEY_COLUMNS, type Row } from '../rows.js';
 import type { Sheet } from '../xlsx/write-workbook.js';
+import {
+  type FailedArea,
+  failedAreasSections,
+  failedAreasTable,
+  failedCount,
+} from './failed-areas.js';
 import { provenanceSection } from './reference-sections.js';
 import type { ReportSection } from './section.js';
 import type { ReportColumn, ReportTable } from './table-model.js';
@@ -19,6 +25,8 @@ export interface NationalReportInput {
   /** Every modelled area's summary rows, with their scenario (BatchResult.rows). */
   readonly rows: readonly (Row & { readonly scenario: string })[];
   readonly manifest: JsonOut;
+  /** The areas that failed (failures.csv), named so the totals are not read as complete. */
+  readonly failures?: readonly FailedArea[];
 }
 
 const name = (id: string) => (id === '' ? 'the model as given' : id);
@@ -86,12 +94,15 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
   }));
   const perEhcp = input.scenarios.map((s) => deficitPerEhcp(input, s));
   const bins = binsOf(perEhcp);
+  const failures = input.failures ?? [];
   return [
+    ...failedAreasSections(failures),
     {
       id: 'national-balance',
       title: 'National cumulative DSG balance',
       paragraphs: [
         `The sum over every modelled area (${of(input.scenarios[0]!, years[0]!)?.areas ?? 0} areas) of the figures in summary.csv, by scenario.`,
+        ...(failures.length ? [`${failedCount(failures)} (see Areas that failed).`] : []),
       ],
       chart: lineChart({
         id: 'chart-national-balance',
@@ -201,6 +212,8 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
 /** The national workbook: national.csv and summary.csv as sheets, the distribution, and the inputs. */
 export function nationalSheets(input: NationalReportInput): Sheet[] {
   const sections = nationalSections(input);
+  const tablesOf = (id: string) => sections.find((s) => s.id === id)!.tables;
+  const failures = input.failures ?? [];
   const long = (
     title: string,
     columns: readonly string[],
@@ -215,7 +228,7 @@ export function nationalSheets(input: NationalReportInput): Sheet[] {
       name: 'National',
       tables: [
         long(
-          'National totals by scenario and year (as national.csv)',
+          `National totals by scenario and year (as national.csv)${failures.length ? `: ${failedCount(failures)} (sheet Failed areas)` : ''}`,
           NATIONAL_COLUMNS,
           input.national.map((n) => ({
             scenario: n.scenario,
@@ -238,8 +251,9 @@ export function nationalSheets(input: NationalReportInput): Sheet[] {
         ),
       ],
     },
-    { name: 'Deficit per EHCP', tables: sections[1]!.tables },
-    { name: 'Areas in deficit', tables: sections[2]!.tables },
-    { name: 'Inputs', tables: sections[3]!.tables },
+    ...(failures.length ? [{ name: 'Failed areas', tables: [failedAreasTable(failures)] }] : []),
+    { name: 'Deficit per EHCP', tables: tablesOf('deficit-per-ehcp') },
+    { name: 'Areas in deficit', tables: tablesOf('areas-in-deficit') },
+    { name: 'Inputs', tables: tablesOf('provenance') },
   ];
 }

@@ -1,0 +1,24 @@
+import type { Decimal } from 'decimal.js';
+import { parseDecimal } from '../core/decimal.js';
+import { UsageError } from '../core/errors.js';
+import { spreadsheetNumber, whyNotNumber } from '../io/normalise.js';
+
+/**
+ * simulate --threshold: each value is one amount in pounds, written plainly (-5000000) or as a
+ * spreadsheet writes it (-5,000,000, -£5,000,000, £-5,000,000), read by the same rule as an amount
+ * cell. A comma therefore only ever separates thousands; for more than one threshold the option is
+ * repeated (docs/simulate.md). The same amount given twice is one threshold.
+ */
+export function thresholdOption(texts: readonly string[] = []): Decimal[] {
+  const amounts: Decimal[] = [];
+  for (const text of texts) {
+    const trimmed = text.trim();
+    const value = parseDecimal(trimmed) ?? spreadsheetNumber(trimmed, 'amount')?.value;
+    if (!value)
+      throw new UsageError(
+        `--threshold must be one amount in pounds such as -5000000 or -5,000,000 (a deficit is negative), not "${text}": ${whyNotNumber(trimmed, 'amount')}; for more than one, repeat --threshold`,
+      );
+    if (!amounts.some((amount) => amount.equals(value))) amounts.push(value);
+  }
+  return amounts;
+}

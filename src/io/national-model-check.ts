@@ -1,0 +1,22 @@
+import { error, type Issue } from '../core/issue.js';
+import { jsonFields } from './read-json.js';
+
+/**
+ * A national model (model.json naming an areas table, read by batch) given to a command that reads
+ * one area's folder: one error at `$.areas` saying so, instead of the twenty-odd its tables would
+ * give read as one area's (every area's opening balance "already given"). Undefined otherwise,
+ * malformed JSON included (parseManifest reports that).
+ */
+export function nationalModelIssue(text: string, file: string): Issue | undefined {
+  const fields = jsonFields(text, file, []);
+  const root = fields?.root;
+  if (!fields || root === null || typeof root !== 'object' || Array.isArray(root)) return undefined;
+  const areas = root['areas'];
+  if (areas === undefined) return undefined;
+  return error(
+    'NATIONAL_MODEL',
+    `this is a national model: $.areas names ${typeof areas === 'string' ? `the areas table "${areas}"` : 'an areas table'}, but this command reads one area's model folder`,
+    fields.at('$.areas'),
+    "run highneeds batch on a national model (validate checks it area by area), or give this command one area's folder",
+  );
+}
