@@ -11,7 +11,9 @@
 //   independent or NMSS at an average ~64k a year (4.3), FE after 16; varied per area;
 // - new plans ~16% of the stock a year (97,747 in 2024), peaking at 4-5 and 10-11 (4.6);
 // - funding: HNB near ~14-16k per plan, nine in ten areas opening in deficit, a national
-//   opening deficit of a few billion pounds (4.9).
+//   opening deficit of a few billion pounds (4.9); 2026-27 hnb_deductions (illustrative) that are the
+//   place funding of the tariff's "dfe" settings (academy, NMSS, FE), so no area's deductions are
+//   computed (no DEDUCTIONS_COMPUTED warning).
 // Deterministic: a fixed seed and integer arithmetic only, so reruns give the same bytes.
 // Usage: node bench/make-national.mjs [--scale 1|2|4] [--force]     (npm run bench:data)
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -205,6 +207,29 @@ function bandsOf(tariff) {
 
 const pounds = (whole) => `${whole}.00`;
 
+/** The tariff's settings whose places the DfE funds directly ("dfe"), with their whole-pound place values. */
+function dfePlaceValuesOf(tariff) {
+  return tariff.settings
+    .filter((s) => s.placeFundedBy === 'dfe')
+    .map((s) => [s.id, Math.trunc(Number(s.placeValue))]);
+}
+
+/**
+ * Illustrative 2026-27 hnb_deductions, in whole pounds: the "dfe" settings' place funding for the
+ * FY as the model costs it (5/12 of the 2025/26 places, 7/12 of the 2026/27), from places.csv
+ * where it commissions them and otherwise from the January cohort in the setting (the places a
+ * published deduction is lagged on). No draw from the generator, so every other file is unchanged.
+ */
+function deductions(dfePlaceValues, commissionedIn, bySetting) {
+  let twelfths = 0;
+  for (const [setting, value] of dfePlaceValues) {
+    const pupils = bySetting.get(setting) ?? 0;
+    const [earlier, later] = commissionedIn.get(setting) ?? [pupils, pupils];
+    twelfths += (5 * earlier + 7 * later) * value;
+  }
+  return Math.trunc(twelfths / 12);
+}
+
 /** Builds the folder; returns its path. Skips the work when it is already there unless force. */
 export function makeNational({ scale = 1, force = false, seed = 2025 } = {}) {
   const dir = path.join(here, 'data', scale === 1 ? 'national' : `national-x${scale}`);
@@ -218,7 +243,9 @@ export function makeNational({ scale = 1, force = false, seed = 2025 } = {}) {
   mkdirSync(dir, { recursive: true });
   const r = rng(seed);
   const tariffFile = exampleTariffFile();
-  const bands = bandsOf(JSON.parse(readFileSync(tariffFile, 'utf8')));
+  const tariffJson = JSON.parse(readFileSync(tariffFile, 'utf8'));
+  const bands = bandsOf(tariffJson);
+  const dfePlaceValues = dfePlaceValuesOf(tariffJson);
   const count = AREAS * scale;
   const sizes = areaSizes(r, count, TOTAL_PUPILS * scale);
 
@@ -272,6 +299,7 @@ export function makeNational({ scale = 1, force = false, seed = 2025 } = {}) {
     }
     for (const [key, n] of [...plans].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
       newPlans.push(`${code},${key},${n}`);
+    const commissionedIn = new Map(); // setting -> [places in 2025/26, in 2026/27]
     for (const setting of ['special-maintained', 'special-academy', 'resourced-provision']) {
       const base = bySetting.get(setting) ?? 0;
       if (base === 0) continue;
@@ -280,6 +308,8 @@ export function makeNational({ scale = 1, force = false, seed = 2025 } = {}) {
         places.push(
           `${code},${ay}/${String((ay + 1) % 100).padStart(2, '0')},${setting},${commissioned}`,
         );
+        if (ay <= 2026)
+          commissionedIn.set(setting, [...(commissionedIn.get(setting) ?? []), commissioned]);
         commissioned += Math.trunc((commissioned * 2) / 100);
       }
     }
@@ -287,6 +317,9 @@ export function makeNational({ scale = 1, force = false, seed = 2025 } = {}) {
     const opening = i % 10 === 3 ? sizes[i] * r(1000) : -sizes[i] * (500 + r(13500));
     funding.push(`${code},2025-26,opening_balance,${pounds(opening)}`);
     funding.push(`${code},2026-27,hnb_allocation,${pounds(sizes[i] * (14000 + r(1800)))}`);
+    funding.push(
+      `${code},2026-27,hnb_deductions,${pounds(deductions(dfePlaceValues, commissionedIn, bySetting))}`,
+    );
     // A 0.5% schools block transfer in a third of areas (schools block ~76k a plan nationally, 4.1).
     if (i % 3 === 0) funding.push(`${code},2026-27,block_transfer,${pounds(sizes[i] * 380)}`);
   }

@@ -366,8 +366,8 @@ export const ISSUE_CODES = {
   },
   DEDUCTIONS_COMPUTED: {
     cause:
-      'funding.csv gives no hnb_deductions beside the hnb_allocation a year uses (given for it, or grown from), and the tariff has "dfe" settings with places that year (warning, once per model): the tool deducts their place funding, costed as spend is, from hnb_allocation, which it reads as the allocation before deductions.',
-    fix: 'Enter the published deductions as hnb_deductions (positive), or enter the published after-deductions figure as hnb_allocation with hnb_deductions 0.',
+      'funding.csv gives no hnb_deductions beside the hnb_allocation a year uses (given for it, or grown from), and the tariff has "dfe" settings with places that year (warning, once per model): the tool deducts their place funding, costed as spend is, from hnb_allocation, which it reads as the allocation before deductions. The same when the allocation comes from --hnb-from and the nff output has no place_deductions (its factors file gave no deductions); the warning is then at that file.',
+    fix: 'Enter the published deductions as hnb_deductions (positive), or enter the published after-deductions figure as hnb_allocation with hnb_deductions 0; with --hnb-from, give the deductions in the nff factors file (academy_place_deduction, …).',
   },
   DEDUCTIONS_WITHOUT_ALLOCATION: {
     cause:

@@ -95,7 +95,8 @@ export function incomeByYear(
   // Located in the model's own funding.csv; reported once, for the first year, since later years grow from it.
   const file = funding.find((row) => row.origin)?.origin?.file ?? 'funding.csv';
   let reported = false;
-  const computedIn: FinancialYear[] = [];
+  // Years whose deductions are computed, by the file their allocation was read from.
+  const computedIn = new Map<string, FinancialYear[]>();
   for (const year of years) {
     const lines = (names: readonly FundingLine[]): Decimal =>
       rowsTotal(lineRows(funding, year, names));
@@ -115,7 +116,10 @@ export function incomeByYear(
     const fromYear = from?.financialYear;
     const given = givenDeductions(deductions, year, fromYear, hnbGrowth);
     const computed = computedDeductions.get(year) ?? ZERO;
-    if (given === undefined && !computed.isZero()) computedIn.push(year);
+    if (given === undefined && !computed.isZero()) {
+      const source = (from?.fromNff && from.origin?.file) || file;
+      computedIn.set(source, [...(computedIn.get(source) ?? []), year]);
+    }
     const hnbDeductions = (given?.amount ?? computed).negated();
     const importExport = lines(INCOME_LINES.importExport);
     const transfer = lines(INCOME_LINES.transfer);
@@ -139,14 +143,33 @@ export function incomeByYear(
         .plus(other),
     });
   }
-  if (computedIn.length)
-    issues.push(
-      warning(
+  for (const [source, inYears] of computedIn)
+    issues.push(computedWarning(source === file ? undefined : source, inYears, file));
+  return result;
+}
+
+/**
+ * DEDUCTIONS_COMPUTED, once per source of allocations: funding.csv's, or an nff output given with
+ * --hnb-from whose rows have no place_deductions (the factors file gave none).
+ */
+function computedWarning(
+  nffFile: string | undefined,
+  years: readonly FinancialYear[],
+  file: string,
+): Issue {
+  const listed = years.map(formatFinancialYear).join(', ');
+  const instead = `so the place funding of the tariff's "dfe" settings is deducted from hnb_allocation instead`;
+  return nffFile === undefined
+    ? warning(
         'DEDUCTIONS_COMPUTED',
-        `funding.csv gives no hnb_deductions for the allocation of ${computedIn.map(formatFinancialYear).join(', ')}, so the place funding of the tariff's "dfe" settings is deducted from hnb_allocation instead`,
+        `funding.csv gives no hnb_deductions for the allocation of ${listed}, ${instead}`,
         { file },
         'add the published deductions as hnb_deductions rows (positive), or 0 if hnb_allocation is already after deductions',
-      ),
-    );
-  return result;
+      )
+    : warning(
+        'DEDUCTIONS_COMPUTED',
+        `--hnb-from's allocation of ${listed} has no place_deductions, ${instead}`,
+        { file: nffFile },
+        "give the deductions in the nff factors file (academy_place_deduction, nmss_place_deduction, …) so that its output's place_deductions carry them",
+      );
 }

@@ -126,6 +126,8 @@ export interface FundingRow {
   /** block_transfer only: the share given instead of an amount (amount = share × schoolsBlock). */
   readonly share?: Decimal;
   readonly origin?: Location;
+  /** Read by --hnb-from from an `highneeds nff` output (src/io/read-hnb-from.ts), not funding.csv. */
+  readonly fromNff?: true;
 }
 
 export interface Assumptions {

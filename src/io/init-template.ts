@@ -129,13 +129,13 @@ export function initTemplate(spec: InitSpec): TemplateFile[] {
 
   const csv: Record<string, { columns: string[]; rows: string[][] }> = {
     'cohort.csv': {
-      columns: ['ncy', 'need', 'setting', 'band', 'count', 'annual_cost'],
-      rows: [[...area, '7', 'ASD', ex.home.setting, ex.home.band, '12', ex.home.annualCost]],
+      columns: ['ncy', 'need', 'setting', 'band', 'count', 'annual_cost', 'out_of_area'],
+      rows: [[...area, '7', 'ASD', ex.home.setting, ex.home.band, '12', ex.home.annualCost, '0']],
     },
     'new-plans.csv': {
-      columns: ['ncy', 'need', 'setting', 'band', 'count', 'rate', 'academic_year'],
+      columns: ['ncy', 'need', 'setting', 'band', 'count', 'rate', 'academic_year', 'out_of_area'],
       rows: ex.feeder
-        ? [[...area, '0', 'SLCN', ex.feeder.setting, ex.feeder.band, '5', '', '']]
+        ? [[...area, '0', 'SLCN', ex.feeder.setting, ex.feeder.band, '5', '', '', '0']]
         : [],
     },
     'ceasing.csv': {
@@ -150,8 +150,8 @@ export function initTemplate(spec: InitSpec): TemplateFile[] {
           : [],
     },
     'places.csv': {
-      columns: ['academic_year', 'setting', 'places'],
-      rows: ex.placed ? [[...area, formatAcademicYear(base + 1), ex.placed, '15']] : [],
+      columns: ['academic_year', 'setting', 'places', 'imported'],
+      rows: ex.placed ? [[...area, formatAcademicYear(base + 1), ex.placed, '15', '0']] : [],
     },
     'population.csv': { columns: ['academic_year', 'ncy', 'population'], rows: [] },
     'capacity.csv': {
@@ -232,6 +232,12 @@ export function initTemplate(spec: InitSpec): TemplateFile[] {
   return files;
 }
 
+/** cohort.csv's and new-plans.csv's out_of_area column (docs/methodology.md, money example (e)). */
+const OUT_OF_AREA = [
+  'out_of_area',
+  "optional: 1 (or yes, true) for pupils placed in another authority's provider: you pay their top-up, but the place is that authority's to fund, so no place is charged and they fill none of your places. 0 or blank (the default): placed in your area's own providers.",
+] as const;
+
 /** Every CSV of the folder, in the order the README explains them. */
 const TEMPLATES: readonly CsvTemplate[] = [
   {
@@ -257,8 +263,9 @@ const TEMPLATES: readonly CsvTemplate[] = [
       ['count', 'how many pupils the row stands for (blank = 1).'],
       [
         'annual_cost',
-        "optional: the pupil's own yearly top-up (for example an independent school fee, from the placement contract or your s251 outturn), used instead of the tariff's.",
+        "optional: the pupil's own yearly top-up (for example an independent school fee, from the placement contract or your s251 outturn), used instead of the tariff's. A pupil who later moves under transitions.csv is charged the new placement's tariff top-up from the move; the fee stays with the pupils who remain.",
       ],
+      OUT_OF_AREA,
     ],
   },
   {
@@ -281,6 +288,7 @@ const TEMPLATES: readonly CsvTemplate[] = [
         'academic_year',
         'optional: only in that year (like 2027/28); blank = every projected year.',
       ],
+      ['out_of_area', 'optional: as in cohort.csv, for the new plans.'],
     ],
   },
   {
@@ -327,7 +335,11 @@ const TEMPLATES: readonly CsvTemplate[] = [
       ['setting', 'a setting in the tariff.'],
       [
         'places',
-        'the places commissioned. Where a year or setting has no row, its own pupils are taken as its places.',
+        "the places commissioned in your area's own providers, paid whoever fills them. Where a year or setting has no row, its own pupils (not those out of area) are taken as its places.",
+      ],
+      [
+        'imported',
+        "optional: how many of those places pupils from other authorities fill (0 or blank = none). Their top-ups are their home authority's; here they only count as filled places, for settings whose empty places cost more (resourced provision and SEN units).",
       ],
     ],
   },
@@ -462,7 +474,7 @@ function readme(
   out.push('');
   const explain: Record<string, string> = {
     'cohort.csv': ex.home.band
-      ? `12 pupils in Year 7 (NCY 7) whose primary need is autism (ASD), placed in ${label(ex.home.setting)} (\`${ex.home.setting}\`) at band ${ex.home.band}. Each is charged the tariff's top-up for that band every month.`
+      ? `12 pupils in Year 7 (NCY 7) whose primary need is autism (ASD), placed in ${label(ex.home.setting)} (\`${ex.home.setting}\`) at band ${ex.home.band}, in your area's own providers (\`out_of_area\` 0). Each is charged the tariff's top-up for that band every month.`
       : `12 pupils in Year 7 (NCY 7) whose primary need is autism (ASD), placed in ${label(ex.home.setting)} (\`${ex.home.setting}\`) at a top-up of £${ex.home.annualCost} a year each (the tariff prices no bands, so the row gives its own \`annual_cost\`).`,
     'new-plans.csv': ex.feeder
       ? `5 new plans a year in Reception (NCY 0) for speech, language and communication needs (SLCN), in ${label(ex.feeder.setting)} (\`${ex.feeder.setting}\`) at band ${ex.feeder.band}, in every projected year.`
@@ -473,7 +485,7 @@ function readme(
         ? `5% of pupils in ${label(ex.feeder.setting)} (\`${ex.feeder.setting}\`) at the end of Year 6 (NCY 6) move to ${label(ex.move.setting)} (\`${ex.move.setting}\`) at band ${ex.move.band} as they start Year 7${national ? ' (area empty: in every area)' : ''}.`
         : 'none: the tariff has no second setting or band to move to, so the file has its header only.',
     'places.csv': ex.placed
-      ? `15 places commissioned in ${label(ex.placed)} (\`${ex.placed}\`) for ${formatAcademicYear(base + 1)}, each funded at the tariff's place value.`
+      ? `15 places commissioned in ${label(ex.placed)} (\`${ex.placed}\`) for ${formatAcademicYear(base + 1)}, each funded at the tariff's place value, none of them filled by pupils from other authorities (\`imported\` 0).`
       : 'none: no setting in the tariff is place-funded, so the file has its header only.',
     'population.csv': 'none (header only).',
     'capacity.csv': 'none (header only).',

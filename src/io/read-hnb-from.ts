@@ -10,13 +10,15 @@ export type HnbFromSeen = Map<FinancialYear, string>;
 /** The columns of an nff output that --hnb-from reads; the rest are the formula's steps. */
 export const HNB_FROM_COLUMNS = {
   required: ['area_code', 'financial_year', 'allocation'],
-  optional: [],
+  optional: ['place_deductions'],
   ignoreOthers: true,
 } as const;
 
 /**
  * `project --hnb-from FILE`: the model's area's `allocation` from an `highneeds nff` CSV becomes
- * that year's hnb_allocation (docs/nff.md, "Output"). The total row (no area code) is skipped.
+ * that year's hnb_allocation (docs/nff.md, "Output"), and its `place_deductions`, when the NFF was
+ * given them, that year's hnb_deductions: the allocation is gross, so the places the DfE funds
+ * directly come off it (docs/methodology.md, "Income and balances"). The total row is skipped.
  */
 export function readHnbFrom(
   table: CsvTable,
@@ -31,6 +33,11 @@ export function readHnbFrom(
       const before = issues.length;
       const financialYear = financialYearCell(row, 'financial_year', issues);
       const amount = decimalCell(row, 'allocation', issues);
+      // Empty where the factors file gave no deductions; signed, as the hospital adjustment is.
+      const deductions = decimalCell(row, 'place_deductions', issues, {
+        optional: true,
+        allowNegative: true,
+      });
       if (issues.length > before || financialYear === undefined || amount === undefined) return [];
       if (seen.has(financialYear)) {
         issues.push(
@@ -64,7 +71,25 @@ export function readHnbFrom(
         );
         return [];
       }
-      return [{ financialYear, line: 'hnb_allocation', amount, origin: row.at('allocation') }];
+      const allocation: FundingRow = {
+        financialYear,
+        line: 'hnb_allocation',
+        amount,
+        origin: row.at('allocation'),
+        fromNff: true,
+      };
+      return deductions === undefined
+        ? [allocation]
+        : [
+            allocation,
+            {
+              financialYear,
+              line: 'hnb_deductions',
+              amount: deductions,
+              origin: row.at('place_deductions'),
+              fromNff: true,
+            },
+          ];
     });
   if (rows.length === 0 && !table.rows.some((row) => row.get('area_code') === areaCode)) {
     const codes = [
@@ -84,14 +109,20 @@ export function readHnbFrom(
   return rows;
 }
 
-/** Allocations from nff files replace funding.csv's hnb_allocation for the same years. */
+/**
+ * Allocations from nff files replace funding.csv's hnb_allocation for the same years, and with it
+ * the hnb_deductions given beside it: a deduction goes with the allocation it was published
+ * with. An nff row without place_deductions leaves the year's deductions to be computed from the
+ * "dfe" places (DEDUCTIONS_COMPUTED), never a funding.csv 0 that would leave the gross figure
+ * undeducted while those places are not charged as spend.
+ */
 export function withHnbFrom(
   funding: readonly FundingRow[],
   fromNff: readonly FundingRow[],
 ): FundingRow[] {
   const years = new Set(fromNff.map((row) => row.financialYear));
-  return [
-    ...funding.filter((row) => !(row.line === 'hnb_allocation' && years.has(row.financialYear))),
-    ...fromNff,
-  ];
+  const replaced = (row: FundingRow): boolean =>
+    (row.line === 'hnb_allocation' || row.line === 'hnb_deductions') &&
+    years.has(row.financialYear);
+  return [...funding.filter((row) => !replaced(row)), ...fromNff];
 }

@@ -155,6 +155,36 @@ describe('highneeds init', () => {
     expect((await cli(['validate', dir])).code).toBe(0);
   });
 
+  it("writes the money model's columns with their defaults: out_of_area (cohort, new plans) and imported (places), which the model reads", async () => {
+    const dir = path.join(scratch, 'money-columns');
+    expect((await cli(['init', dir, '--area', '880', '--quiet'])).code).toBe(0);
+    const lines = (name: string) =>
+      readFileSync(path.join(dir, name), 'utf8').trimEnd().split('\n');
+    expect(lines('cohort.csv')[0]).toBe('ncy,need,setting,band,count,annual_cost,out_of_area');
+    expect(lines('cohort.csv')[1]).toMatch(/,0$/);
+    expect(lines('new-plans.csv')[0]).toBe(
+      'ncy,need,setting,band,count,rate,academic_year,out_of_area',
+    );
+    expect(lines('new-plans.csv')[1]).toMatch(/,0$/);
+    expect(lines('places.csv')).toEqual([
+      'academic_year,setting,places,imported',
+      '2026/27,special-maintained,15,0',
+    ]);
+    const spendPlace = async () => {
+      const result = await cli(['project', dir, '--format', 'csv']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toBe('');
+      const [header, first] = result.stdout.split('\n');
+      return first!.split(',')[header!.split(',').indexOf('spend_place')];
+    };
+    const asWritten = await spendPlace();
+    // Marking the example pupils out of area is read: 2025/26 has no places.csv row, so its places
+    // (5/12 of FY 2026-27) are the area's own pupils in the setting, none once they are out of area.
+    const cohort = path.join(dir, 'cohort.csv');
+    writeFileSync(cohort, readFileSync(cohort, 'utf8').replace(/,0\n$/, ',1\n'));
+    expect(await spendPlace()).not.toBe(asWritten);
+  });
+
   it('refuses a folder that exists and is not empty (exit 2), and writes nothing there', async () => {
     const dir = path.join(scratch, 'full');
     mkdirSync(dir);

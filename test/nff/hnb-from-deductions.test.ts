@@ -1,0 +1,85 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { toPence } from '../../src/core/rounding.js';
+import { loadModel } from '../../src/io/model-folder.js';
+import { ROOT } from '../helpers/exec.js';
+import { project } from '../../src/core/project.js';
+
+const ALLOCATIONS = path.join(ROOT, 'fixtures/nff/allocations-2026-27.csv');
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** fixtures/nff/model with funding.csv's 2026-27 HNB entered net (£19.6m, hnb_deductions 0). */
+function netModel(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-hnb-deductions-'));
+  made.push(dir);
+  cpSync(path.join(ROOT, 'fixtures/nff/model'), path.join(dir, 'm'), { recursive: true });
+  const funding = path.join(dir, 'm/funding.csv');
+  writeFileSync(
+    funding,
+    readFileSync(funding, 'utf8')
+      .replace('hnb_allocation,20000000.00', 'hnb_allocation,19600000.00')
+      .replace('hnb_deductions,2160000.00', 'hnb_deductions,0'),
+  );
+  return path.join(dir, 'm');
+}
+
+const figures = (dir: string, hnbFrom: string) => {
+  const loaded = loadModel(dir, { hnbFrom: [hnbFrom] });
+  const outcome = project(loaded.model!);
+  const projection = outcome.projection!;
+  const first = projection.years[0]!;
+  return {
+    issues: [...loaded.issues, ...outcome.issues],
+    hnb: toPence(first.income.hnb),
+    deductions: projection.years.map((y) => toPence(y.income.hnbDeductions)),
+    inYear: toPence(first.inYearBalance),
+  };
+};
+
+describe('--hnb-from and the place deductions (docs/methodology.md, "Income and balances")', () => {
+  it('the shipped model reconciles: the NFF\'s place_deductions equal the place funding of its "dfe" settings', () => {
+    const loaded = loadModel(path.join(ROOT, 'fixtures/nff/model'), { hnbFrom: [ALLOCATIONS] });
+    const outcome = project(loaded.model!);
+    expect([...loaded.issues, ...outcome.issues]).toEqual([]);
+    const first = outcome.projection!.years[0]!;
+    // Torbay's rollover row: academy £2,100,000 + NMSS £60,000; the model's 210 + 6 places at £10,000.
+    expect(toPence(first.income.hnbDeductions)).toBe('-2160000.00');
+    expect(toPence(first.placeDfe)).toBe('2160000.00');
+    expect(toPence(first.spendPlace)).toBe('5740000.00');
+  });
+
+  it("takes the NFF's place_deductions in place of funding.csv's, which went with the net allocation it replaced", () => {
+    const got = figures(netModel(), ALLOCATIONS);
+    expect(got.issues).toEqual([]);
+    // Gross £21,760,000 − £2,160,000 as the NFF gives them; later years grow alike by hnbGrowth 3%.
+    expect(got.hnb).toBe('21760000.00');
+    expect(got.deductions).toEqual(['-2160000.00', '-2224800.00', '-2291544.00']);
+    // As funding.csv's own net £19.6m gives: not £2,160,000 better, which the 0 would have made it.
+    expect(got.inYear).toBe('1146000.00');
+  });
+
+  it('an NFF row without place_deductions has them computed from the "dfe" places, with a warning at the NFF file', () => {
+    const dir = netModel();
+    const bare = path.join(path.dirname(dir), 'no-deductions.csv');
+    writeFileSync(
+      bare,
+      readFileSync(ALLOCATIONS, 'utf8').replace(
+        '21760000.00,2160000.00,19600000.00',
+        '21760000.00,,',
+      ),
+    );
+    const got = figures(dir, bare);
+    expect(got.deductions).toEqual(['-2160000.00', '-2160000.00', '-2160000.00']);
+    expect(got.inYear).toBe('1146000.00');
+    expect(got.issues.map((i) => [i.code, i.location?.file, i.message])).toEqual([
+      [
+        'DEDUCTIONS_COMPUTED',
+        bare,
+        '--hnb-from\'s allocation of 2026-27, 2027-28, 2028-29 has no place_deductions, so the place funding of the tariff\'s "dfe" settings is deducted from hnb_allocation instead',
+      ],
+    ]);
+  });
+});
