@@ -43,8 +43,9 @@ export interface NewPlanShare {
 }
 
 /**
- * A share of the pupils who match moving to another placement. A moved pupil is priced by the
- * tariff of the new placement: any bespoke cost stays behind, shrinking with the pupils who stay.
+ * A share of the pupils who match moving to another placement. A pupil moved to another setting is
+ * priced by the tariff of the new placement: any bespoke cost stays behind, shrinking with the
+ * pupils who stay; one moved to another band of the same setting keeps their fee.
  */
 export interface PlacementMove {
   /** Whether a cell's pupils are among those who move. Given one object for every state: it must not keep it. */

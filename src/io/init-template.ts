@@ -263,7 +263,7 @@ const TEMPLATES: readonly CsvTemplate[] = [
       ['count', 'how many pupils the row stands for (blank = 1).'],
       [
         'annual_cost',
-        "optional: the pupil's own yearly top-up (for example an independent school fee, from the placement contract or your s251 outturn), used instead of the tariff's. A pupil who later moves under transitions.csv is charged the new placement's tariff top-up from the move; the fee stays with the pupils who remain.",
+        "optional: the pupil's own yearly top-up (for example an independent school fee, from the placement contract or your s251 outturn), used instead of the tariff's. A pupil who later moves to another setting under transitions.csv is charged the new placement's tariff top-up from the move (the fee stays with the pupils who remain); a change of need or band in the same setting keeps the fee.",
       ],
       OUT_OF_AREA,
     ],

@@ -47,3 +47,43 @@ describe('a bespoke-priced pupil who moves setting takes the new setting’s tar
     expect(toPence(setting('special').spendPlace)).toBe('2916.67');
   });
 });
+
+/**
+ * docs/methodology.md, "Cost": within its setting (a change of need or band) a bespoke-priced
+ * pupil stays in the same school on the same contract, so the fee goes with them. Before, the
+ * moved pupils lost the fee and, with the empty band such pupils have, failed UNKNOWN_BAND.
+ */
+describe('a bespoke-priced pupil whose need changes in the same setting keeps the fee', () => {
+  const build = (withChange: boolean) =>
+    model({
+      tariff: tariff([rate('special', '1', '12000')], {
+        settings: [
+          { id: 'special', label: 'Special', placeValue: d('10000') },
+          { id: 'independent', label: 'Independent', placeValue: d('0') },
+        ],
+      }),
+      cohort: [cell(9, 'SLCN', 'independent', '', '1', '60000')],
+      // Half of the SLCN pupils at NCY 9 in independent schools are found to have ASD, and stay.
+      transitions: withChange
+        ? [
+            {
+              fromNcy: 9,
+              fromSetting: 'independent',
+              need: 'SLCN',
+              toSetting: 'independent',
+              toNeed: 'ASD',
+              rate: d('0.5'),
+            },
+          ]
+        : [],
+    });
+
+  it('costs the same as no change at all: 1 × 60,000 × 5/12 + 1 × 60,000 × 7/12 = 60,000.00 in FY 2026-27', () => {
+    const changed = projectOrThrow(build(true));
+    const unchanged = projectOrThrow(build(false));
+    expect(toPence(changed.years[0]!.spendTopUp)).toBe('60000.00');
+    expect(changed.years.map((y) => toPence(y.spendTotal))).toEqual(
+      unchanged.years.map((y) => toPence(y.spendTotal)),
+    );
+  });
+});

@@ -93,9 +93,8 @@ export function referenceYears(
       const moved = new Map<string, Slot>();
       for (const c of current.values()) {
         const toBand = move.toBand ?? c.band;
-        // A tariff-priced cell already where the move puts it does not move (a bespoke one does: it leaves its fee).
-        const inPlace =
-          c.bespoke === undefined && c.setting === move.toSetting && c.band === toBand;
+        // A cell already where the move puts it does not move.
+        const inPlace = c.setting === move.toSetting && c.band === toBand;
         if (!move.matches(c) || inPlace) {
           add(moved, c);
           continue;
@@ -109,6 +108,7 @@ export function referenceYears(
           movedIn: c.movedIn.times(stay),
           ...(c.bespoke !== undefined ? { bespoke: c.bespoke.times(stay) } : {}),
         });
+        // Within its setting a bespoke cell keeps its fee (a share of its cost); elsewhere the tariff prices it.
         add(moved, {
           ncy: c.ncy,
           need: c.need,
@@ -116,6 +116,9 @@ export function referenceYears(
           band: toBand,
           count: share,
           movedIn: c.setting === move.toSetting ? zero : share,
+          ...(c.bespoke !== undefined && c.setting === move.toSetting
+            ? { bespoke: c.bespoke.times(move.fraction) }
+            : {}),
         });
         if (flows) {
           flowsOf(flows, c.setting).movedOut = flowsOf(flows, c.setting).movedOut.plus(share);
@@ -174,6 +177,9 @@ export function referenceYears(
           band: rule.toBand ?? c.band,
           count: part,
           movedIn: rule.toSetting === c.setting ? zero : part,
+          ...(c.bespoke !== undefined && rule.toSetting === c.setting
+            ? { bespoke: c.bespoke.times(one.minus(rate)).times(rule.rate) }
+            : {}),
         });
       }
       add(next, {

@@ -68,8 +68,9 @@ export class LaneInterner {
 
 /**
  * The lane a transition or a scenario's move sends a lane's pupils to: within the setting (a
- * change of band or need) they keep their placement, in or out of area; a move to another setting
- * is a new placement, in the area's own providers. A bespoke fee stays behind.
+ * change of band or need) they keep their placement, in or out of area, and its bespoke fee (the
+ * same school, on the same contract); a move to another setting is a new placement, in the area's
+ * own providers, priced by the tariff there.
  */
 export function movedLane(
   interner: LaneInterner,
@@ -78,7 +79,8 @@ export function movedLane(
   setting: string,
   band: string,
 ): Lane {
-  return interner.lane(need, setting, band, undefined, keptOut(from, setting));
+  const kept = setting === from.setting;
+  return interner.lane(need, setting, band, kept ? from.fee : undefined, keptOut(from, setting));
 }
 
 /**

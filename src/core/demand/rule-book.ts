@@ -85,7 +85,7 @@ export class RuleBook {
           : this.transitionRules.from(offset + NCY_MIN, lane.setting, lane.need);
       moves.push(
         rows.map((row) => {
-          // A moved pupil is priced by the tariff: a bespoke fee stays behind.
+          // Within the setting a bespoke fee goes with the pupil; to another, the tariff prices them.
           const move = {
             to: movedLane(
               this.interner,

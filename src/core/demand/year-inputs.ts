@@ -53,8 +53,8 @@ export function joinersOf(
 
 /**
  * Each year's moves as the states they match, in state order. The states a move matches are found
- * once per filter (a lever's moves share their `matches` from year to year); a moved pupil is
- * priced by the tariff of the new lane. Undefined when a move leads to a lane the set does not hold.
+ * once per filter (a lever's moves share their `matches` from year to year); a pupil moved to
+ * another setting is priced by the tariff of the new lane (src/core/demand/lanes.ts movedLane). Undefined when a move leads to a lane the set does not hold.
  */
 export function leverMoves(
   { lanes, numberOf }: LaneSet,
@@ -87,8 +87,7 @@ export function leverMoves(
               movedLane(interner, lane, lane.need, move.toSetting, move.toBand ?? lane.band),
             ) ?? -1;
           if (target < 0) missing = true;
-          // A lane the move leads to itself is already where the move puts it: not a move (a bespoke
-          // lane is not its own target, so its pupils do move, leaving their fee behind).
+          // A lane the move leads to itself is already where the move puts it: not a move.
           if (target === l) continue;
           from.push(stateOf(l, ncy));
           to.push(stateOf(target, ncy));

@@ -116,8 +116,14 @@ function checkMoveTarget(
           ),
         ];
   }
-  // Without to.band pupils keep their own band; pupils priced by annual_cost have none, and are priced by the tariff once moved.
-  const unpriced = [...new Set(people.filter((p) => matches(lever.filter, p)).map((p) => p.band))]
+  // Without to.band pupils keep their own band; pupils priced by annual_cost have none, and are
+  // priced by the tariff once moved to another setting (in their own they keep the fee).
+  const moved = people.filter(
+    (p) =>
+      matches(lever.filter, p) &&
+      !('bespokeAnnual' in p && p.bespokeAnnual !== undefined && p.setting === lever.toSetting),
+  );
+  const unpriced = [...new Set(moved.map((p) => p.band))]
     .filter((band) => !priced.includes(band))
     .sort();
   if (unpriced.length === 0) return [];
