@@ -85,52 +85,83 @@ describe('a lever range is drawn from its distribution, once per draw', () => {
   });
 });
 
+/** A shift of SEMH new plans to a special academy, which splits the cells the ranged lever also reaches. */
+const shift: Lever = {
+  id: 'shift',
+  label: 'shift',
+  kind: 'shift-new-plans',
+  share: new Dec('0.4'),
+  toSetting: 'special-academy',
+  toBand: '5',
+  filter: { needs: ['SEMH'], ncyFrom: 3, ncyTo: 10 },
+  profile: { shape: 'step', from: 2027, fullBy: 2027 },
+};
+const at = mitigated.levers.indexOf(mitigated.levers[newPlans]!);
+const shifted = (where: number): Scenario => ({
+  ...scenario,
+  levers: [...scenario.levers.slice(0, where), shift, ...scenario.levers.slice(where)],
+});
+
 // At the levers' own shares, the drawn factors and new plans are the projection's: the ranges
-// reproduce src/core/scenario/levers.ts, which the plan was built with, state by state.
-describe("at the levers' own shares a ranged draw is the projection's plan", () => {
-  const { plan, ranges } = prepared(scenario);
-  const central = Float64Array.from(ranges.shares);
-  ranges.ceasing!.update(central);
-  ranges.newPlans!.update(central);
+// reproduce src/core/scenario/levers.ts, which the plan was built with, state by state; with a
+// shift of new plans before or after the ranged lever too (the parts it splits inherit the factor).
+describe.each([
+  ['mitigated', scenario, newPlans],
+  ['a shift of new plans before the ranged lever', shifted(at), newPlans + 1],
+  ['a shift of new plans after the ranged lever', shifted(at + 1), newPlans],
+] as const)(
+  "at the levers' own shares a ranged draw is the projection's plan: %s",
+  (_, scenario, newPlans) => {
+    const { plan, ranges } = prepared(scenario);
+    const central = Float64Array.from(ranges.shares);
+    ranges.ceasing!.update(central);
+    ranges.newPlans!.update(central);
 
-  it('ceasing: 1 − rate × factor, kept within 0–1, is each year’s survival', () => {
-    const model = plan.rates.survival;
-    let acted = 0;
-    plan.years.forEach((year, y) => {
-      const factors = ranges.ceasing!.factors[y];
-      for (let s = 0; s < plan.size; s += 1) {
-        const kept = factors
-          ? 1 - Math.min(1, Math.max(0, (1 - model[s]!) * factors[s]!))
-          : model[s]!;
-        expect(kept).toBeCloseTo(year.survival[s]!, 12);
-        if (factors && factors[s] !== 1 && model[s]! < 1) acted += 1;
-      }
+    it('ceasing: 1 − rate × factor, kept within 0–1, is each year’s survival', () => {
+      const model = plan.rates.survival;
+      let acted = 0;
+      plan.years.forEach((year, y) => {
+        const factors = ranges.ceasing!.factors[y];
+        for (let s = 0; s < plan.size; s += 1) {
+          const kept = factors
+            ? 1 - Math.min(1, Math.max(0, (1 - model[s]!) * factors[s]!))
+            : model[s]!;
+          expect(kept).toBeCloseTo(year.survival[s]!, 12);
+          if (factors && factors[s] !== 1 && model[s]! < 1) acted += 1;
+        }
+      });
+      expect(acted).toBeGreaterThan(0);
     });
-    expect(acted).toBeGreaterThan(0);
-  });
 
-  it('new plans: each joiner entry is the plan’s', () => {
-    plan.years.forEach((year, y) => {
+    it('new plans: each joiner entry is the plan’s', () => {
+      plan.years.forEach((year, y) => {
+        const out = new Float64Array(year.joiners.counts.length);
+        ranges.newPlans!.joining(y, new Float64Array(1e4), out);
+        out.forEach((count, j) => expect(count).toBeCloseTo(year.joiners.counts[j]!, 9));
+      });
+    });
+
+    it('a drawn share moves the new plans the lever reaches, and only those', () => {
+      const y = plan.years.length - 1;
+      const year = plan.years[y]!;
+      const shares = Float64Array.from(central);
+      shares[newPlans] = -0.3;
+      ranges.newPlans!.update(shares);
       const out = new Float64Array(year.joiners.counts.length);
       ranges.newPlans!.joining(y, new Float64Array(1e4), out);
-      out.forEach((count, j) => expect(count).toBeCloseTo(year.joiners.counts[j]!, 9));
+      const changed = [...out.keys()].filter(
+        (j) => Math.abs(out[j]! - year.joiners.counts[j]!) > 1e-9,
+      );
+      expect(changed.length).toBeGreaterThan(0);
+      // The lever is at full effect in the last year: −0.3 instead of −0.1 leaves 0.7 ÷ 0.9 of the
+      // plans it reaches; the others are as projected (checked above to 9 places).
+      for (const j of changed) expect(out[j]! / year.joiners.counts[j]!).toBeCloseTo(0.7 / 0.9, 12);
     });
-  });
+  },
+);
 
-  it('a drawn share moves the new plans the lever reaches, and only those', () => {
-    const y = plan.years.length - 1;
-    const year = plan.years[y]!;
-    const shares = Float64Array.from(central);
-    shares[newPlans] = -0.3;
-    ranges.newPlans!.update(shares);
-    const out = new Float64Array(year.joiners.counts.length);
-    ranges.newPlans!.joining(y, new Float64Array(1e4), out);
-    const changed = [...out.keys()].filter(
-      (j) => Math.abs(out[j]! - year.joiners.counts[j]!) > 1e-9,
-    );
-    expect(changed.length).toBeGreaterThan(0);
-    // The lever is at full effect in the last year: −0.3 instead of −0.1 leaves 0.7 ÷ 0.9 of the
-    // plans it reaches; the others are as projected (checked above to 9 places).
-    for (const j of changed) expect(out[j]! / year.joiners.counts[j]!).toBeCloseTo(0.7 / 0.9, 12);
-  });
+it('the shift in the cases above does split cells the ranged lever reaches', () => {
+  const entries = (s: Scenario) => prepared(s).plan.years.at(-1)!.joiners.counts.length;
+  expect(entries(shifted(at))).toBeGreaterThan(entries(scenario));
+  expect(entries(shifted(at + 1))).toBeGreaterThan(entries(scenario));
 });
