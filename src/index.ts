@@ -95,3 +95,25 @@ export {
   type CategoryYear,
 } from './core/breakdown/breakdown.js';
 export { AGE_GROUPS, ageGroupOf, type AgeGroup } from './core/breakdown/age-group.js';
+/** `highneeds calibrate` and `backtest` as functions (docs/calibration.md): read a history, fit a model to it, backtest the method. */
+export { loadHistory } from './io/open-history.js';
+export type { HistoryFiles, LoadedHistory } from './io/load-history.js';
+export { calibrate, type CalibrateOptions, type Calibration } from './io/calibrate-history.js';
+export { backtest, type Backtest } from './io/backtest-history.js';
+export type { BacktestRow } from './core/calibrate/backtest.js';
+export type { HorizonSummary } from './core/calibrate/backtest-summary.js';
+export type {
+  Fit,
+  FittedRate,
+  FittedCeasing,
+  FittedTransition,
+  FittedNewPlan,
+  Level,
+} from './core/calibrate/fitted.js';
+export type { FitTotal } from './core/calibrate/fit-totals.js';
+export type { History, HistoryStep, HistoryState } from './core/calibrate/history.js';
+export type { CostRow } from './core/calibrate/calibrated-model.js';
+export {
+  backtestCsv as renderBacktestCsv,
+  summaryCsv as renderBacktestSummaryCsv,
+} from './report/backtest.js';

@@ -130,8 +130,8 @@ export const ISSUE_CODES = {
   },
   UNCERTAINTY_INCOMPLETE: {
     cause:
-      'A row gives one of observed/exposure or low/high without the other, or observed/exposure on a new-plans row that gives a count (a Beta describes a share, not a count).',
-    fix: 'Fill in both cells of the pair, or empty both; give a count a range in low and high.',
+      "A row gives one of observed/exposure or low/high without the other, or observed/exposure on a new-plans row that gives a count (a Beta describes a share, not a count); or a scenario's lever gives one of low/high (or a distribution) without the other.",
+    fix: 'Fill in both cells (or fields) of the pair, or empty both; give a count a range in low and high.',
   },
   OBSERVED_ABOVE_EXPOSURE: {
     cause: 'A row observed more events than its exposure, or has an exposure of 0.',
@@ -144,8 +144,18 @@ export const ISSUE_CODES = {
   },
   RANGE_EXCLUDES_RATE: {
     cause:
-      "A row's low/high range does not hold its own rate or count (low above it, or high below it).",
-    fix: 'Make low at most the rate (or count) and high at least it: the figure is the most likely value, the range what it could be.',
+      "A row's low/high range does not hold its own rate or count, or a lever's does not hold its share (low above it, or high below it).",
+    fix: 'Make low at most the rate (count, share) and high at least it: the figure is the most likely value, the range what it could be.',
+  },
+  DISTRIBUTION_INVALID: {
+    cause:
+      'A `distribution` (a ceasing, transitions or new-plans row\'s column, or a lever\'s field) is not "triangular" or "uniform", or is given on a row without a low/high range.',
+    fix: "Leave it empty for a triangular range with its mode at the row's figure (or the lever's share), or write uniform; give the row low and high.",
+  },
+  LEVER_RANGE_UNSUPPORTED: {
+    cause:
+      "A scenario's lever of a kind other than new-plans or ceasing gives low, high or distribution: simulate draws a range only for those two levers' share.",
+    fix: 'Remove low, high and distribution from the lever; to see another value of its share, make it another scenario.',
   },
   POPULATION_MISSING: {
     cause:

@@ -12,9 +12,10 @@ import type { TariffCheck } from './tariff-check.js';
 
 /**
  * How sure a rate is, for simulate (issue 15): observed/exposure give a Beta posterior whose mean is
- * the rate (calibrate writes them); low/high give a planner's range. A plain projection ignores them.
+ * the rate (calibrate writes them); low/high give a planner's range (triangular, or `distribution`
+ * uniform). A plain projection ignores them.
  */
-const UNCERTAINTY_COLUMNS = ['observed', 'exposure', 'low', 'high'] as const;
+const UNCERTAINTY_COLUMNS = ['observed', 'exposure', 'low', 'high', 'distribution'] as const;
 
 export const NEW_PLANS_COLUMNS = {
   required: ['ncy', 'need', 'setting', 'band'],

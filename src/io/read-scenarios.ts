@@ -22,6 +22,7 @@ import {
 } from '../core/scenario/types.js';
 import type { JsonFields, JsonObject } from './json-fields.js';
 import type { JsonValue } from './json-source.js';
+import { LEVER_RANGE_KEYS, readLeverRange } from './read-lever-range.js';
 import { jsonFields } from './read-json.js';
 
 /** Loads another tariff named by a tariff lever (a file or a library id), or reports why not. */
@@ -44,6 +45,7 @@ const KEYS = {
     'places',
     'lines',
     'notes',
+    ...LEVER_RANGE_KEYS,
   ],
   filter: ['need', 'ncy', 'setting', 'band'],
   profile: ['shape', 'from', 'fullBy'],
@@ -426,14 +428,15 @@ function readShare(
   lever: JsonObject,
   path: string,
   low: number,
+  key: 'share' | 'low' | 'high' = 'share',
 ): Decimal | undefined {
-  const share = fields.decimal(lever, 'share', path, { allowNegative: true });
+  const share = fields.decimal(lever, key, path, { allowNegative: true });
   if (share && (share.lessThan(low) || share.greaterThan(1))) {
     fields.issues.push(
       error(
         'SHARE_OUT_OF_RANGE',
-        `${path}.share ${share.toString()} is outside ${low} to 1`,
-        fields.at(`${path}.share`),
+        `${path}.${key} ${share.toString()} is outside ${low} to 1`,
+        fields.at(`${path}.${key}`),
       ),
     );
     return undefined;
@@ -469,6 +472,9 @@ function readLever(
   const origin = fields.at(path);
   if (!id || !kind) return [];
   const base = { id, label, filter, origin };
+  // Only new-plans and ceasing levers may give their share a range (read with them, below).
+  if (kind !== 'new-plans' && kind !== 'ceasing')
+    readLeverRange(fields, lever, path, kind, undefined, () => undefined);
   if (kind === 'funding') {
     const rows = (fields.array(lever, 'lines', path) ?? [])
       .flatMap((row, i) => readFundingRow(fields, row, `${path}.lines[${i}]`))
@@ -524,7 +530,12 @@ function readLever(
   }
   if (kind === 'new-plans' || kind === 'ceasing') {
     const share = readShare(fields, lever, path, -1);
-    return share && profile ? [{ ...base, kind, share, profile }] : [];
+    const { ok, range } = readLeverRange(fields, lever, path, kind, share, (key) =>
+      readShare(fields, lever, path, -1, key),
+    );
+    return share && profile && ok
+      ? [{ ...base, kind, share, profile, ...(range ? { range } : {}) }]
+      : [];
   }
   const share = readShare(fields, lever, path, 0);
   const to = lever['to'] === undefined ? undefined : fields.object(lever['to'], `${path}.to`);

@@ -19,7 +19,8 @@ export function readUncertainty(
   const given = (column: string): boolean => row.get(column) !== '';
   const posterior = given('observed') || given('exposure');
   const range = given('low') || given('high');
-  if (!posterior && !range) return undefined;
+  const uniform = readDistribution(row, range, issues);
+  if (uniform === undefined || (!posterior && !range)) return undefined;
   if (posterior && range) {
     issues.push(
       error(
@@ -31,7 +32,31 @@ export function readUncertainty(
     );
     return undefined;
   }
-  return posterior ? readPosterior(row, value, issues) : readRange(row, value, issues);
+  if (posterior) return readPosterior(row, value, issues);
+  return readRange(row, value, uniform, issues);
+}
+
+/**
+ * The row's `distribution`: empty or "triangular" (false), or "uniform" (true), given only with a
+ * low/high range; undefined after pushing a DISTRIBUTION_INVALID.
+ */
+function readDistribution(row: CsvRow, range: boolean, issues: Issue[]): boolean | undefined {
+  const text = row.get('distribution');
+  const shape = text.toLowerCase();
+  if (shape === '') return false;
+  const known = shape === 'triangular' || shape === 'uniform';
+  if (known && range) return shape === 'uniform';
+  issues.push(
+    error(
+      'DISTRIBUTION_INVALID',
+      known
+        ? `"distribution" is "${text}", but the row gives no range in low and high`
+        : `"distribution" is "${text}", not triangular or uniform`,
+      row.at('distribution'),
+      "leave it empty for a triangular range with its mode at the row's figure, or write uniform; it needs low and high",
+    ),
+  );
+  return undefined;
 }
 
 function pairOf(
@@ -109,6 +134,7 @@ function readPosterior(
 function readRange(
   row: CsvRow,
   { figure, column, isRate }: Parameters<typeof readUncertainty>[1],
+  uniform: boolean,
   issues: Issue[],
 ): Uncertainty | undefined {
   const pair = pairOf(row, ['low', 'high'], isRate ? 'rate' : 'count', issues);
@@ -125,5 +151,5 @@ function readRange(
     );
     return undefined;
   }
-  return { kind: 'range', low, high };
+  return { kind: 'range', low, high, ...(uniform ? { uniform } : {}) };
 }

@@ -211,6 +211,16 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'new-plans.csv:2:6',
     "the range 5 to 8 does not hold the row's count, 4",
   ],
+  DISTRIBUTION_INVALID: [
+    'error',
+    'transitions.csv:2:7',
+    '"distribution" is "normal", not triangular or uniform',
+  ],
+  LEVER_RANGE_UNSUPPORTED: [
+    'error',
+    'scenarios.json:4:97',
+    "$.scenarios[0].levers[0].low: simulate draws a range only for a new-plans or ceasing lever's share, not a places lever's",
+  ],
   POPULATION_MISSING: [
     'error',
     'new-plans.csv:3:1',

@@ -30,6 +30,29 @@ describe('observed/exposure and low/high on rate rows', () => {
     return { rows, issues: described(issues) };
   };
 
+  it('uniform or triangular (any case) with a range; refused without one, or of another name', () => {
+    const { rows, issues } = transitions(
+      'from_ncy,from_setting,to_setting,rate,low,high,distribution',
+      '6,mainstream,special,0.1,0.05,0.2,Uniform',
+      '7,mainstream,special,0.1,0.05,0.2,triangular',
+      '8,mainstream,special,0.1,0.05,0.2,',
+    );
+    expect(issues).toEqual([]);
+    expect(rows.map((r) => r.uncertainty && 'uniform' in r.uncertainty)).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect(
+      transitions(
+        'from_ncy,from_setting,to_setting,rate,distribution',
+        '6,mainstream,special,0.1,uniform',
+      ).issues,
+    ).toEqual([
+      'error DISTRIBUTION_INVALID transitions.csv:2:5: "distribution" is "uniform", but the row gives no range in low and high',
+    ]);
+  });
+
   it('a posterior whose share rounds to the rate, a range around it, and a row with neither', () => {
     const { rows, issues } = transitions(
       'from_ncy,from_setting,to_setting,rate,observed,exposure,low,high',

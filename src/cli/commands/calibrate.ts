@@ -1,17 +1,10 @@
 import * as path from 'node:path';
 import type { Decimal } from 'decimal.js';
-import { fitRates } from '../../core/calibrate/fit.js';
-import { fitTotals } from '../../core/calibrate/fit-totals.js';
-import {
-  academicYearOfJanuary,
-  januaryStates,
-  populationKey,
-  stepsBetween,
-} from '../../core/calibrate/history.js';
+import { academicYearOfJanuary, populationKey } from '../../core/calibrate/history.js';
 import { InputError, UsageError } from '../../core/errors.js';
 import { error, type Issue } from '../../core/issue.js';
 import { formatAcademicYear, formatFinancialYear, parseFinancialYear } from '../../core/period.js';
-import { calibratedFiles } from '../../io/calibrated-files.js';
+import { calibrate, defaultHorizon } from '../../io/calibrate-history.js';
 import { displayPath } from '../../io/files.js';
 import { writeModelFolder } from '../../io/init-model.js';
 import { cliIo } from '../cli-io.js';
@@ -27,9 +20,6 @@ export interface CalibrateOptions extends HistoryOptions {
   readonly name?: string;
   readonly quiet?: boolean;
 }
-
-/** How far a calibrated model runs by default: this many financial years, or as far as the population goes. */
-const DEFAULT_HORIZON_YEARS = 5;
 
 /** --fit-years FROM-TO: calendar years of the history's rows (January FROM to January TO + 1), inside the history. */
 export function fitYears(
@@ -53,12 +43,17 @@ export function fitYears(
 /** `highneeds calibrate --out-dir DIR`: a runnable model folder fitted to an authority's history. */
 export async function runCalibrate(options: CalibrateOptions): Promise<number> {
   const loaded = loadHistory(options, 2);
-  const { history, population, weight } = loaded;
+  const { history, population } = loaded;
   const years = fitYears(options.fitYears, history.first, history.last);
-  const steps = stepsBetween(history, years.first, years.last);
-  const fit = fitRates(steps, { weight, population });
   const baseYear = academicYearOfJanuary(history.last);
   const horizon = horizonOf(options.horizon, baseYear, population);
+  const code = (options.area ?? '000').trim();
+  const calibration = calibrate(loaded, {
+    fitYears: years,
+    horizon,
+    area: { code, name: (options.name ?? 'Calibrated authority').trim() },
+  });
+  const { fit } = calibration;
   const issues: Issue[] = [...loaded.issues];
   checkProjectedPopulation(
     fit.newPlans.map((r) => r.ncy),
@@ -68,27 +63,10 @@ export async function runCalibrate(options: CalibrateOptions): Promise<number> {
     options.population!,
     issues,
   );
-  const code = (options.area ?? '000').trim();
   // model.json needs an area code; an empty one would write a folder validate then refuses.
   if (code === '') throw new UsageError('--area needs a code, such as 880');
-  const files = calibratedFiles({
-    spec: {
-      area: { code, name: (options.name ?? 'Calibrated authority').trim() },
-      baseYear,
-      horizon,
-      fit,
-      cohort: januaryStates(history, history.last),
-      settings: loaded.settings,
-      population,
-      costs: loaded.costs,
-    },
-    totals: fitTotals(steps, fit, population),
-    fitYears: years,
-    weight,
-    sources: loaded.sources,
-  });
   if (issues.length) cliIo().stderr.write(formatIssues(issues, await issuePaint()));
-  const written = writeModelFolder(options.outDir, files);
+  const written = writeModelFolder(options.outDir, calibration.files);
   cliIo().stdout.write(written.map((target) => `${displayPath(target)}\n`).join(''));
   if (!options.quiet) {
     const where = displayPath(path.resolve(options.outDir));
@@ -119,10 +97,7 @@ function horizonOf(
       );
     return horizon;
   }
-  let lastJanuary = 0;
-  for (const key of population.keys())
-    lastJanuary = Math.max(lastJanuary, Number(key.split(':')[0]));
-  return Math.max(first, Math.min(baseYear + DEFAULT_HORIZON_YEARS, lastJanuary - 1));
+  return defaultHorizon(baseYear, population);
 }
 
 /** The projection needs the population of each NCY new plans join at, in every projected January. */

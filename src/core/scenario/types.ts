@@ -4,6 +4,7 @@ import type { Assumptions, FundingRow } from '../model.js';
 import type { Need } from '../need.js';
 import type { AcademicYear, FinancialYear } from '../period.js';
 import type { Tariff } from '../tariff.js';
+import type { RangeUncertainty } from '../uncertainty.js';
 
 /** How a lever's effect builds up over academic years (docs/scenarios.md, "Profiles"). */
 export interface Profile {
@@ -38,11 +39,15 @@ type UnprofiledLever = Omit<LeverBase, 'profile'>;
 export interface NewPlansLever extends LeverBase {
   readonly kind: 'new-plans';
   readonly share: Decimal;
+  /** The share's range, drawn by simulate (docs/simulate.md, "Lever ranges"); project uses `share`. */
+  readonly range?: RangeUncertainty;
 }
 /** Change ceasing rates matching the filter by a share of themselves (0.2 = a fifth more plans end). */
 export interface CeasingLever extends LeverBase {
   readonly kind: 'ceasing';
   readonly share: Decimal;
+  /** As NewPlansLever's. */
+  readonly range?: RangeUncertainty;
 }
 /** Send a share of new plans matching the filter to another setting (and band). */
 export interface ShiftNewPlansLever extends LeverBase {

@@ -2,11 +2,12 @@ import type { Adjustments } from '../adjustments.js';
 import { toDouble } from '../demand/count.js';
 import type { DemandInputs } from '../demand/inputs.js';
 import type { DemandPlan } from '../demand/plan.js';
-import { newPlanShares } from '../demand/year-inputs.js';
 import { ONE } from '../decimal.js';
 import type { Model, NewPlanRow } from '../model.js';
 import type { AcademicYear } from '../period.js';
 import { uncertainFigure, type UncertainFigure } from './draw-rate.js';
+import { joinerEntries } from './joiner-entries.js';
+import type { NewPlanLeverRanges } from './new-plan-lever-ranges.js';
 import type { Uniform } from './stream.js';
 
 /** Where one uncertain new-plans row adds plans: a cell, and per projected year what one unit of its figure adds. */
@@ -31,36 +32,26 @@ export class NewPlanDeltas {
   private readonly entryShare: Float64Array[];
   private readonly delta: Float64Array;
 
-  constructor(model: Model, plan: DemandPlan, inputs: DemandInputs, adjustments: Adjustments) {
+  constructor(
+    model: Model,
+    plan: DemandPlan,
+    inputs: DemandInputs,
+    adjustments: Adjustments,
+    /** A scenario's new-plans levers with a range: each entry's share is then drawn too. */
+    private readonly leverRanges?: NewPlanLeverRanges,
+  ) {
     const years = plan.years.map((y) => y.academicYear);
     const cellIndex = new Map(inputs.newPlans.cells.map((cell, i) => [cellKey(cell), i]));
     this.rows = reaches(model, years, cellIndex);
-    const shares = newPlanShares(inputs, years, adjustments);
-    this.entryCell = [];
-    this.entryShare = [];
-    for (const ay of years) {
-      const cells: number[] = [];
-      const parts: number[] = [];
-      inputs.newPlans.cells.forEach((_, i) => {
-        const split = shares?.get(ay)![i];
-        if (!split) {
-          cells.push(i);
-          parts.push(1);
-        } else
-          for (const share of split) {
-            cells.push(i);
-            parts.push(share.share);
-          }
-      });
-      this.entryCell.push(Int32Array.from(cells));
-      this.entryShare.push(Float64Array.from(parts));
-    }
+    const entries = joinerEntries(inputs, years, adjustments);
+    this.entryCell = entries.map((entry) => entry.cell);
+    this.entryShare = entries.map((entry) => entry.share);
     this.delta = new Float64Array(inputs.newPlans.cells.length);
   }
 
   /** Fills `joining` (by year index, in joiner order) with this draw's expected new plans. */
   draw(u: Uniform, plan: DemandPlan, joining: Float64Array[]): void {
-    if (this.rows.length === 0) return;
+    if (this.rows.length === 0 && !this.leverRanges) return;
     const drawn = this.rows.map((row) => row.figure.draw(u) - row.figure.value);
     plan.years.forEach((year, y) => {
       this.delta.fill(0);
@@ -68,6 +59,7 @@ export class NewPlanDeltas {
         this.delta[row.cell]! += drawn[r]! * row.perUnit[y]!;
       });
       const out = joining[y]!;
+      if (this.leverRanges) return this.leverRanges.joining(y, this.delta, out);
       const cells = this.entryCell[y]!;
       const shares = this.entryShare[y]!;
       for (let j = 0; j < out.length; j += 1)

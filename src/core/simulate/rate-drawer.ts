@@ -1,6 +1,7 @@
 import type { DemandPlan } from '../demand/plan.js';
 import type { CeasingRow, TransitionRow } from '../model.js';
 import type { StepDraw } from './draw-step.js';
+import type { LeverRanges } from './lever-ranges.js';
 import { uncertainFigure, type UncertainFigure } from './draw-rate.js';
 import type { NewPlanDeltas } from './new-plan-deltas.js';
 import type { RateSources } from './rate-sources.js';
@@ -35,6 +36,8 @@ export class RateDrawer {
     ceasingRows: readonly CeasingRow[],
     transitionRows: readonly TransitionRow[],
     private readonly newPlans: NewPlanDeltas,
+    /** A scenario's levers with a range (src/core/simulate/lever-ranges.ts): drawn first, each draw. */
+    private readonly leverRanges?: LeverRanges,
   ) {
     this.ceasing = uncertainRows(ceasingRows, sources.ceasingRow);
     this.moves = uncertainRows(transitionRows, sources.moveRow);
@@ -48,6 +51,8 @@ export class RateDrawer {
             model[s]! < 1 ? (1 - kept) / (1 - model[s]!) : 1,
           ),
     );
+    // A ranged ceasing lever's factors are drawn (and filled in) each draw instead.
+    if (leverRanges?.ceasing) this.leverFactors = leverRanges.ceasing.factors;
     this.yearSurvival = plan.years.map((year, y) =>
       this.leverFactors[y] ? new Float64Array(plan.size) : year.survival,
     );
@@ -56,6 +61,7 @@ export class RateDrawer {
 
   /** This draw's rates for each year of the plan (the arrays are reused by the next draw). */
   draw(u: Uniform): StepDraw[] {
+    this.leverRanges?.draw(u);
     for (const row of this.ceasing) {
       const survival = 1 - row.figure.draw(u);
       for (const s of row.at) this.survival[s] = survival;

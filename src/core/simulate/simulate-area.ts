@@ -15,6 +15,7 @@ import { applyScenario } from '../scenario/apply.js';
 import type { Scenario } from '../scenario/types.js';
 import { drawBalances, incomeBasis, type IncomeBasis } from './balances.js';
 import { drawStep, movesAcross } from './draw-step.js';
+import { LeverRanges } from './lever-ranges.js';
 import { NewPlanDeltas } from './new-plan-deltas.js';
 import { RateDrawer } from './rate-drawer.js';
 import { rateSources } from './rate-sources.js';
@@ -74,12 +75,14 @@ export class AreaSimulation {
     const plan = projectDemand(m, m.horizon, applied.adjustments, cache).plan;
     const parts = cache.parts(m, m.horizon);
     const rateBook = cache.rateBook(m.tariff, m.assumptions.tariffUplift);
+    const ranges = LeverRanges.of(scenario?.levers ?? [], plan, parts.inputs);
     const drawer = new RateDrawer(
       plan,
       rateSources(plan, m.ceasing, m.transitions),
       m.ceasing,
       m.transitions,
-      new NewPlanDeltas(m, plan, parts.inputs, applied.adjustments),
+      new NewPlanDeltas(m, plan, parts.inputs, applied.adjustments, ranges?.newPlans),
+      ranges,
     );
     const spendPlan = new SpendPlan(plan, m, applied.adjustments, rateBook, (lane) =>
       cache.seriesOf(rateBook, lane),

@@ -1,0 +1,186 @@
+import * as path from 'node:path';
+import type { Decimal } from 'decimal.js';
+import type { CostRow } from '../core/calibrate/calibrated-model.js';
+import type { History, HistoryStep } from '../core/calibrate/history.js';
+import { historyGap, missingPopulation } from '../core/calibrate/history-checks.js';
+import { parseDecimal } from '../core/decimal.js';
+import { InputError, UsageError } from '../core/errors.js';
+import { error, hasErrors, type Issue, sortIssues } from '../core/issue.js';
+import { type ColumnSpec, readCsvTable } from './csv-table.js';
+import { displayPath, readInput } from './files.js';
+import type { Limits } from './limits.js';
+import { rowsReadable } from './input-reader.js';
+import { COSTS_COLUMNS, costsOfSettings, readCosts } from './read-costs.js';
+import { CODES_COLUMNS, CodeReader, NO_CODES, readCodes } from './read-history-codes.js';
+import {
+  HISTORY_POPULATION_COLUMNS,
+  isWitanPopulation,
+  readHistoryPopulation,
+} from './read-history-population.js';
+import { readSnapshots, SNAPSHOTS_COLUMNS } from './read-snapshots.js';
+import { readTransitionsHistoryText } from './read-transitions-history.js';
+
+/** The history files calibrate and backtest read (docs/calibration.md, "Inputs"), as paths. */
+export interface HistoryFiles {
+  readonly transitions?: string;
+  readonly snapshots?: string;
+  readonly population?: string;
+  readonly codes?: string;
+  readonly costs?: string;
+  readonly priorWeight?: string;
+}
+
+export interface LoadedHistory {
+  readonly history: History;
+  readonly population: ReadonlyMap<string, Decimal>;
+  readonly costs: readonly CostRow[];
+  /** Every setting of the history, sorted. */
+  readonly settings: readonly string[];
+  readonly weight: Decimal;
+  readonly issues: readonly Issue[];
+  /** The input files as given, for the folder's README. */
+  readonly sources: readonly string[];
+}
+
+/** --prior-weight: pseudo-observations at the parent's rate, a decimal from 0 (default 1). */
+function priorWeight(text: string | undefined): Decimal {
+  const weight = parseDecimal((text ?? '1').trim());
+  if (!weight || weight.isNegative())
+    throw new UsageError(
+      `--prior-weight must be a number of pseudo-observations from 0, such as 1, not "${text}"`,
+    );
+  return weight;
+}
+
+/**
+ * Reads the history, its population, codes and costs, with every problem found; throws InputError
+ * on any error, and UsageError when the files asked for do not make a history (neither or both of
+ * transitions and snapshots, no population, a prior weight that is not a number from 0).
+ */
+export function readHistory(
+  options: HistoryFiles,
+  minimumJanuaries: number,
+  limits: Limits,
+): LoadedHistory {
+  if (Boolean(options.transitions) === Boolean(options.snapshots))
+    throw new UsageError(
+      'give the history as --transitions FILE or as --snapshots FILE (one of them)',
+    );
+  if (!options.population)
+    throw new UsageError('--population FILE is required: new plans are fitted per head of it');
+  const weight = priorWeight(options.priorWeight);
+  const issues: Issue[] = [];
+  const text = (file: string) => {
+    const display = displayPath(path.resolve(file));
+    const read = readInput(path.resolve(file), display, limits.maxFileBytes);
+    if (read.status === 'missing') {
+      issues.push(error('FILE_MISSING', `${file} was not found`, { file: display }));
+      return undefined;
+    }
+    if (read.status === 'refused') {
+      issues.push(read.issue);
+      return undefined;
+    }
+    return { text: read.file.text, display };
+  };
+  const table = (file: string, spec: ColumnSpec | ((text: string) => ColumnSpec)) => {
+    const read = text(file);
+    if (!read) return undefined;
+    const display = read.display;
+    const csv = readCsvTable(
+      read.text,
+      display,
+      typeof spec === 'function' ? spec(read.text) : spec,
+      limits,
+    );
+    issues.push(...csv.issues);
+    // A table that cannot be read or lacks a required column is not read row by row: each row
+    // would repeat that one problem (as a model folder's tables, src/io/input-reader.ts).
+    return rowsReadable(csv.issues) ? { csv, display } : undefined;
+  };
+  const codesTable = options.codes ? table(options.codes, CODES_COLUMNS) : undefined;
+  // The history is read through the map: without it every local code would be reported unknown.
+  if (options.codes && !codesTable) throw new InputError(sortIssues(issues));
+  const codes = new CodeReader(codesTable ? readCodes(codesTable.csv, issues) : NO_CODES);
+  const historyFile = (options.transitions ?? options.snapshots)!;
+  const historyText = text(historyFile);
+  let steps: HistoryStep[] = [];
+  /** Snapshots' Januaries as given, to find one missing between others. */
+  let januaries: number[] | undefined;
+  if (historyText && options.transitions)
+    steps = readTransitionsHistoryText(
+      historyText.text,
+      historyText.display,
+      limits,
+      codes,
+      issues,
+    );
+  else if (historyText) {
+    const csv = readCsvTable(historyText.text, historyText.display, SNAPSHOTS_COLUMNS, limits);
+    issues.push(...csv.issues);
+    const read = rowsReadable(csv.issues)
+      ? readSnapshots(csv, codes, issues)
+      : { steps: [], januaries: [] };
+    steps = read.steps;
+    januaries = read.januaries;
+  }
+  let witan = false;
+  const populationTable = table(options.population, (text) => {
+    witan = isWitanPopulation(text);
+    return witan ? HISTORY_POPULATION_COLUMNS.witan : HISTORY_POPULATION_COLUMNS.model;
+  });
+  const population = populationTable
+    ? readHistoryPopulation(populationTable.csv, witan, issues)
+    : new Map<string, Decimal>();
+  const costsTable = options.costs ? table(options.costs, COSTS_COLUMNS) : undefined;
+  const located = costsTable ? readCosts(costsTable.csv, codes, issues) : [];
+  if (hasErrors(issues)) throw new InputError(sortIssues(issues));
+
+  // A loop, not Math.min(...years): a spread of 300,000 arguments overflows the stack.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const step of steps) {
+    first = Math.min(first, step.year);
+    last = Math.max(last, step.year + 1);
+  }
+  if (steps.length === 0 || last - first + 1 < minimumJanuaries) {
+    const held = steps.length
+      ? `holds ${last - first + 1} Januaries (${first} to ${last})`
+      : 'has no year of changes: no two consecutive Januaries';
+    const needs =
+      minimumJanuaries === 2
+        ? 'calibrate needs at least two, to see one year of changes'
+        : `backtest needs at least ${minimumJanuaries}, to fit on one year and test on a later one`;
+    issues.push(
+      error('HISTORY_TOO_SHORT', `the history ${held}; ${needs}`, { file: historyText!.display }),
+    );
+    throw new InputError(sortIssues(issues));
+  }
+  historyGap(steps, januaries, first, last, historyText!.display, issues);
+  if (hasErrors(issues)) throw new InputError(sortIssues(issues));
+  const history: History = { steps, first, last };
+  missingPopulation(history, population, issues);
+  if (hasErrors(issues)) throw new InputError(sortIssues(issues));
+  const settings = new Set<string>();
+  for (const s of steps) {
+    if (s.from) settings.add(s.from.setting);
+    if (s.to) settings.add(s.to.setting);
+  }
+  const sorted = [...settings].sort();
+  const costs = costsOfSettings(located, sorted, issues);
+  if (hasErrors(issues)) throw new InputError(sortIssues(issues));
+  return {
+    history,
+    population,
+    costs,
+    settings: sorted,
+    weight,
+    issues: sortIssues(issues),
+    sources: [
+      historyFile,
+      options.population,
+      ...(options.codes ? [options.codes] : []),
+      ...(options.costs ? [options.costs] : []),
+    ],
+  };
+}

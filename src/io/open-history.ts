@@ -1,0 +1,28 @@
+import { InputError } from '../core/errors.js';
+import type { Issue } from '../core/issue.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { type HistoryFiles, type LoadedHistory, readHistory } from './load-history.js';
+
+/**
+ * Reads a history for `calibrate` and `backtest` from the library, as `loadModel` reads a model:
+ * the history with any warnings, or no history and every problem found (located, as the CLI prints
+ * them). Throws UsageError when the files asked for cannot make a history (neither or both of
+ * `transitions` and `snapshots`, no `population`, a `priorWeight` that is not a number from 0).
+ * `minimumJanuaries`: 2 for calibrate (the default), 3 for backtest.
+ */
+export function loadHistory(
+  files: HistoryFiles,
+  options: { readonly minimumJanuaries?: number; readonly limits?: Limits } = {},
+): { history?: LoadedHistory; issues: readonly Issue[] } {
+  try {
+    const history = readHistory(
+      files,
+      options.minimumJanuaries ?? 2,
+      options.limits ?? DEFAULT_LIMITS,
+    );
+    return { history, issues: history.issues };
+  } catch (problem) {
+    if (problem instanceof InputError) return { issues: problem.issues };
+    throw problem;
+  }
+}

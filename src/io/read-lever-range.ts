@@ -1,0 +1,85 @@
+import type { Decimal } from 'decimal.js';
+import { error } from '../core/issue.js';
+import type { Lever } from '../core/scenario/types.js';
+import type { RangeUncertainty } from '../core/uncertainty.js';
+import type { JsonFields, JsonObject } from './json-fields.js';
+
+/** The fields of a lever that give its share a range for simulate (docs/simulate.md, "Lever ranges"). */
+export const LEVER_RANGE_KEYS = ['low', 'high', 'distribution'] as const;
+
+/** The lever kinds whose share simulate can draw: those that change rates, not the plan's shape. */
+const RANGED_KINDS: readonly Lever['kind'][] = ['new-plans', 'ceasing'];
+
+/**
+ * A lever's `low`/`high` (and `distribution`), checked against its `share`: both or neither
+ * (UNCERTAINTY_INCOMPLETE), each within the share's own bounds (SHARE_OUT_OF_RANGE), low ≤ share
+ * ≤ high (RANGE_EXCLUDES_RATE), `distribution` "triangular" (the default) or "uniform", and only
+ * on a lever kind simulate draws (LEVER_RANGE_UNSUPPORTED). `ok` is false when a problem was
+ * pushed; `range` is absent when the lever gives none.
+ */
+export function readLeverRange(
+  fields: JsonFields,
+  lever: JsonObject,
+  path: string,
+  kind: Lever['kind'],
+  share: Decimal | undefined,
+  /** Reads `low` or `high` as a share is read, bounds and all (SHARE_OUT_OF_RANGE). */
+  readBound: (key: 'low' | 'high') => Decimal | undefined,
+): { ok: boolean; range?: RangeUncertainty } {
+  const given = LEVER_RANGE_KEYS.filter((key) => lever[key] !== undefined);
+  if (given.length === 0) return { ok: true };
+  const before = fields.issues.length;
+  if (!RANGED_KINDS.includes(kind)) {
+    fields.issues.push(
+      error(
+        'LEVER_RANGE_UNSUPPORTED',
+        `${path}.${given[0]!}: simulate draws a range only for a new-plans or ceasing lever's share, not a ${kind} lever's`,
+        fields.at(`${path}.${given[0]!}`),
+        'remove low, high and distribution from this lever; model its uncertainty as another scenario',
+      ),
+    );
+    return { ok: false };
+  }
+  const uniform = readDistribution(fields, lever, path);
+  const missing = lever['low'] === undefined ? 'low' : lever['high'] === undefined ? 'high' : '';
+  if (missing) {
+    fields.issues.push(
+      error(
+        'UNCERTAINTY_INCOMPLETE',
+        `${path}: "low" and "high" go together, but "${missing}" is missing`,
+        fields.at(`${path}.${given[0]!}`),
+        `give "${missing}" too, or remove ${given.map((key) => `"${key}"`).join(' and ')}`,
+      ),
+    );
+    return { ok: false };
+  }
+  const low = readBound('low');
+  const high = readBound('high');
+  if (low && high && share && (low.greaterThan(share) || high.lessThan(share))) {
+    fields.issues.push(
+      error(
+        'RANGE_EXCLUDES_RATE',
+        `${path}: the range ${low.toString()} to ${high.toString()} does not hold the lever's share, ${share.toString()}`,
+        fields.at(`${path}.${low.greaterThan(share) ? 'low' : 'high'}`),
+        'low is at most the share and high at least it: the share is the most likely value, the range what it could be',
+      ),
+    );
+  }
+  if (fields.issues.length > before || !low || !high) return { ok: false };
+  return { ok: true, range: { kind: 'range', low, high, ...(uniform ? { uniform } : {}) } };
+}
+
+function readDistribution(fields: JsonFields, lever: JsonObject, path: string): true | undefined {
+  const text = lever['distribution'];
+  if (text === undefined || text === 'triangular') return undefined;
+  if (text === 'uniform') return true;
+  fields.issues.push(
+    error(
+      'DISTRIBUTION_INVALID',
+      `${path}.distribution is ${JSON.stringify(text)}, not "triangular" or "uniform"`,
+      fields.at(`${path}.distribution`),
+      'leave it out for a triangular range with its mode at the share, or write "uniform"',
+    ),
+  );
+  return undefined;
+}

@@ -1,0 +1,114 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  backtest,
+  calibrate,
+  loadHistory,
+  project,
+  renderBacktestCsv,
+  renderBacktestSummaryCsv,
+} from '../../src/index.js';
+import { renderCsv } from '../../src/report/csv.js';
+import { SUMMARY_COLUMNS, summaryRows } from '../../src/report/rows.js';
+import { cli } from '../helpers/run-cli.js';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-library-history-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const FILES = {
+  transitions: 'fixtures/history/transitions.csv',
+  population: 'fixtures/history/population.csv',
+  codes: 'fixtures/history/codes.csv',
+  costs: 'fixtures/history/costs.csv',
+};
+/** backtest's options (it costs nothing, so takes no --costs). */
+const ARGS = [
+  '--transitions',
+  FILES.transitions,
+  '--population',
+  FILES.population,
+  '--codes',
+  FILES.codes,
+];
+
+// README.md, "Library": calibrate and backtest are the CLI's figures, as data.
+describe('library: loadHistory, calibrate, backtest', () => {
+  it('calibrate gives the folder `highneeds calibrate` writes, byte for byte, and a model project runs', async () => {
+    const { history, issues } = loadHistory(FILES);
+    expect(issues).toEqual([]);
+    const calibration = calibrate(history!, { area: { code: '880', name: 'Fixture' } });
+    const dir = path.join(scratch, 'calibrated');
+    const run = await cli([
+      'calibrate',
+      ...ARGS,
+      '--costs',
+      FILES.costs,
+      '--area',
+      '880',
+      '--name',
+      'Fixture',
+      '--out-dir',
+      dir,
+      '--quiet',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(calibration.files.map((f) => f.name).sort()).toEqual(
+      run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => path.basename(line))
+        .sort(),
+    );
+    for (const file of calibration.files)
+      expect(file.text, file.name).toBe(readFileSync(path.join(dir, file.name), 'utf8'));
+    expect(calibration.fit.ceasing.length).toBeGreaterThan(0);
+    expect(calibration.fit.ceasing.every((r) => r.exposure.greaterThanOrEqualTo(r.observed))).toBe(
+      true,
+    );
+    // The model in memory projects to the figures `project` gives on the folder written.
+    const { projection } = project(calibration.model);
+    const projected = await cli(['project', dir, '--format', 'csv']);
+    expect(projected.code, projected.stderr).toBe(0);
+    expect(renderCsv(SUMMARY_COLUMNS, summaryRows(projection!))).toBe(projected.stdout);
+  });
+
+  it('backtest gives the rows and summary of `highneeds backtest`, with intervals from --draws', async () => {
+    const { history } = loadHistory(FILES, { minimumJanuaries: 3 });
+    const run = backtest(history!, { draws: 50, seed: 4 });
+    expect(run.rows.length).toBeGreaterThan(0);
+    expect(run.rows.every((row) => row.interval !== undefined)).toBe(true);
+    expect(run.summary.map((s) => s.horizon)).toEqual([...run.summary.keys()].map((k) => k + 1));
+    const csv = await cli(['backtest', ...ARGS, '--format', 'csv', '--draws', '50', '--seed', '4']);
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(renderBacktestCsv(run.rows)).toBe(csv.stdout);
+    const summary = await cli([
+      'backtest',
+      ...ARGS,
+      '--format',
+      'csv',
+      '--summary',
+      '--draws',
+      '50',
+      '--seed',
+      '4',
+    ]);
+    expect(renderBacktestSummaryCsv(run.summary)).toBe(summary.stdout);
+  });
+
+  it('loadHistory returns located problems and no history, as loadModel does; a missing file is one', () => {
+    const { history, issues } = loadHistory({
+      ...FILES,
+      population: 'fixtures/history/nowhere.csv',
+    });
+    expect(history).toBeUndefined();
+    expect(issues.map((i) => i.code)).toEqual(['FILE_MISSING']);
+    expect(() => loadHistory({ population: FILES.population })).toThrow(
+      /--transitions FILE or as --snapshots FILE/,
+    );
+    expect(() =>
+      calibrate(loadHistory(FILES).history!, { fitYears: { first: 1990, last: 1991 } }),
+    ).toThrow(/outside the history/);
+  });
+});

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { Dec } from '../../../src/core/decimal.js';
+import { ProjectionCache } from '../../../src/core/demand/cache.js';
+import { projectDemand } from '../../../src/core/demand/run.js';
+import { applyScenario } from '../../../src/core/scenario/apply.js';
+import type { Lever, Scenario } from '../../../src/core/scenario/types.js';
+import { LeverRanges } from '../../../src/core/simulate/lever-ranges.js';
+import { drawStream } from '../../../src/core/simulate/stream.js';
+import { loadScenarios } from '../../../src/io/scenarios-file.js';
+import { fixture, loadFixture } from '../../helpers/model.js';
+
+const example = loadFixture('example');
+const mitigated = loadScenarios(fixture('example'), '').scenarios!.find(
+  (s) => s.id === 'mitigated',
+)!;
+
+/** `mitigated` with ranges on its new-plans lever (triangular) and ceasing lever (uniform). */
+function ranged(ranges: Record<string, Partial<Pick<Lever & { kind: 'ceasing' }, 'range'>>>) {
+  const levers = mitigated.levers.map((lever) =>
+    lever.kind === 'new-plans' || lever.kind === 'ceasing'
+      ? { ...lever, ...ranges[lever.id] }
+      : lever,
+  );
+  return { ...mitigated, levers } satisfies Scenario;
+}
+
+function prepared(scenario: Scenario) {
+  const cache = new ProjectionCache();
+  const applied = applyScenario(example, scenario, undefined, { cache });
+  const m = applied.model;
+  const plan = projectDemand(m, m.horizon, applied.adjustments, cache).plan;
+  const inputs = cache.parts(m, m.horizon).inputs;
+  return { plan, ranges: LeverRanges.of(scenario.levers, plan, inputs)! };
+}
+
+const scenario = ranged({
+  'early-help-semh': { range: { kind: 'range', low: new Dec('-0.3'), high: new Dec('0.05') } },
+  'post-16-outcomes': {
+    range: { kind: 'range', low: new Dec('0.1'), high: new Dec('0.4'), uniform: true },
+  },
+});
+const newPlans = mitigated.levers.findIndex((l) => l.id === 'early-help-semh');
+const ceasing = mitigated.levers.findIndex((l) => l.kind === 'ceasing');
+
+/** The CDFs drawn from: triangular(a, c, b) and uniform(a, b). */
+const triangularCdf = (a: number, c: number, b: number) => (x: number) =>
+  x <= c ? (x - a) ** 2 / ((b - a) * (c - a)) : 1 - (b - x) ** 2 / ((b - a) * (b - c));
+const uniformCdf = (a: number, b: number) => (x: number) => (x - a) / (b - a);
+
+describe('a lever range is drawn from its distribution, once per draw', () => {
+  const N = 20_000;
+  const { ranges } = prepared(scenario);
+  const drawn: [number[], number[]] = [[], []];
+  for (let i = 0; i < N; i += 1) {
+    ranges.draw(drawStream(5, '999', i));
+    drawn[0].push(ranges.shares[newPlans]!);
+    drawn[1].push(ranges.shares[ceasing]!);
+  }
+  // Against the distribution's mean (4 standard errors) and CDF at its quartile points (4 binomial
+  // standard errors): the streams are seeded, so a pass is a pass every run.
+  it.each([
+    // Triangular(a, c, b): mean (a + b + c) ÷ 3, variance (a² + b² + c² − ab − ac − bc) ÷ 18.
+    [
+      'new-plans, triangular(−0.3, −0.1, 0.05)',
+      0,
+      -0.35 / 3,
+      (0.09 + 0.0025 + 0.01 - (-0.015 + 0.03 - 0.005)) / 18,
+      triangularCdf(-0.3, -0.1, 0.05),
+    ],
+    // Uniform(a, b): mean (a + b) ÷ 2, variance (b − a)² ÷ 12.
+    ['ceasing, uniform(0.1, 0.4)', 1, 0.25, 0.09 / 12, uniformCdf(0.1, 0.4)],
+  ] as const)('%s', (_, k, mean, variance, cdf) => {
+    const sample = drawn[k];
+    const sorted = [...sample].sort((a, b) => a - b);
+    const average = sample.reduce((a, b) => a + b, 0) / N;
+    const sampleVariance = sample.reduce((a, b) => a + (b - average) ** 2, 0) / N;
+    expect(Math.abs(average - mean)).toBeLessThan(4 * Math.sqrt(variance / N));
+    expect(Math.abs(sampleVariance - variance)).toBeLessThan(0.05 * variance);
+    for (const q of [0.1, 0.25, 0.5, 0.75, 0.9]) {
+      const p = cdf(sorted[Math.floor(q * N)]!);
+      expect(Math.abs(p - q)).toBeLessThan(4 * Math.sqrt((q * (1 - q)) / N));
+    }
+    expect(sorted[0]).toBeGreaterThanOrEqual(k === 0 ? -0.3 : 0.1);
+    expect(sorted[N - 1]).toBeLessThanOrEqual(k === 0 ? 0.05 : 0.4);
+  });
+});
+
+/** A shift of SEMH new plans to a special academy, which splits the cells the ranged lever also reaches. */
+const shift: Lever = {
+  id: 'shift',
+  label: 'shift',
+  kind: 'shift-new-plans',
+  share: new Dec('0.4'),
+  toSetting: 'special-academy',
+  toBand: '5',
+  filter: { needs: ['SEMH'], ncyFrom: 3, ncyTo: 10 },
+  profile: { shape: 'step', from: 2027, fullBy: 2027 },
+};
+const at = mitigated.levers.indexOf(mitigated.levers[newPlans]!);
+const shifted = (where: number): Scenario => ({
+  ...scenario,
+  levers: [...scenario.levers.slice(0, where), shift, ...scenario.levers.slice(where)],
+});
+
+// At the levers' own shares, the drawn factors and new plans are the projection's: the ranges
+// reproduce src/core/scenario/levers.ts, which the plan was built with, state by state; with a
+// shift of new plans before or after the ranged lever too (the parts it splits inherit the factor).
+describe.each([
+  ['mitigated', scenario, newPlans],
+  ['a shift of new plans before the ranged lever', shifted(at), newPlans + 1],
+  ['a shift of new plans after the ranged lever', shifted(at + 1), newPlans],
+] as const)(
+  "at the levers' own shares a ranged draw is the projection's plan: %s",
+  (_, scenario, newPlans) => {
+    const { plan, ranges } = prepared(scenario);
+    const central = Float64Array.from(ranges.shares);
+    ranges.ceasing!.update(central);
+    ranges.newPlans!.update(central);
+
+    it('ceasing: 1 − rate × factor, kept within 0–1, is each year’s survival', () => {
+      const model = plan.rates.survival;
+      let acted = 0;
+      plan.years.forEach((year, y) => {
+        const factors = ranges.ceasing!.factors[y];
+        for (let s = 0; s < plan.size; s += 1) {
+          const kept = factors
+            ? 1 - Math.min(1, Math.max(0, (1 - model[s]!) * factors[s]!))
+            : model[s]!;
+          expect(kept).toBeCloseTo(year.survival[s]!, 12);
+          if (factors && factors[s] !== 1 && model[s]! < 1) acted += 1;
+        }
+      });
+      expect(acted).toBeGreaterThan(0);
+    });
+
+    it('new plans: each joiner entry is the plan’s', () => {
+      plan.years.forEach((year, y) => {
+        const out = new Float64Array(year.joiners.counts.length);
+        ranges.newPlans!.joining(y, new Float64Array(1e4), out);
+        out.forEach((count, j) => expect(count).toBeCloseTo(year.joiners.counts[j]!, 9));
+      });
+    });
+
+    it('a drawn share moves the new plans the lever reaches, and only those', () => {
+      const y = plan.years.length - 1;
+      const year = plan.years[y]!;
+      const shares = Float64Array.from(central);
+      shares[newPlans] = -0.3;
+      ranges.newPlans!.update(shares);
+      const out = new Float64Array(year.joiners.counts.length);
+      ranges.newPlans!.joining(y, new Float64Array(1e4), out);
+      const changed = [...out.keys()].filter(
+        (j) => Math.abs(out[j]! - year.joiners.counts[j]!) > 1e-9,
+      );
+      expect(changed.length).toBeGreaterThan(0);
+      // The lever is at full effect in the last year: −0.3 instead of −0.1 leaves 0.7 ÷ 0.9 of the
+      // plans it reaches; the others are as projected (checked above to 9 places).
+      for (const j of changed) expect(out[j]! / year.joiners.counts[j]!).toBeCloseTo(0.7 / 0.9, 12);
+    });
+  },
+);
+
+it('the shift in the cases above does split cells the ranged lever reaches', () => {
+  const entries = (s: Scenario) => prepared(s).plan.years.at(-1)!.joiners.counts.length;
+  expect(entries(shifted(at))).toBeGreaterThan(entries(scenario));
+  expect(entries(shifted(at + 1))).toBeGreaterThan(entries(scenario));
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { Issue } from '../../src/core/issue.js';
+import { parseScenarios } from '../../src/io/read-scenarios.js';
+import { described } from '../helpers/io-tables.js';
+
+/** One scenario with one lever; `fields` are added to it. */
+function lever(kind: string, fields: Record<string, string>) {
+  const base =
+    kind === 'places'
+      ? { setting: 'special', places: '10' }
+      : kind === 'shift-new-plans'
+        ? { share: '0.2', to: { setting: 'special' } }
+        : { share: '-0.1' };
+  const text = JSON.stringify({
+    scenarios: [
+      {
+        id: 's',
+        levers: [
+          { id: 'x', kind, ...base, ...fields, profile: { shape: 'step', from: '2026/27' } },
+        ],
+      },
+    ],
+  });
+  const issues: Issue[] = [];
+  const scenarios = parseScenarios(text, 'scenarios.json', () => undefined, issues);
+  return { lever: scenarios?.[0]?.levers[0], issues: described(issues).map(stripAt) };
+}
+/** Issues without their line:column, which JSON.stringify's one line makes long. */
+const stripAt = (text: string) => text.replace(/scenarios\.json:\d+:\d+/, 'scenarios.json');
+
+// docs/simulate.md, "Lever ranges": a new-plans or ceasing lever may give its share a range.
+describe('a lever share range in scenarios.json', () => {
+  it('is read as a triangular range, or uniform when its distribution says so; project keeps the share', () => {
+    const triangular = lever('new-plans', { low: '-0.3', high: '0' });
+    expect(triangular.issues).toEqual([]);
+    expect(triangular.lever).toMatchObject({ share: expect.anything(), range: { kind: 'range' } });
+    const range = (triangular.lever as { range: { low: unknown; high: unknown } }).range;
+    expect([String(range.low), String(range.high)]).toEqual(['-0.3', '0']);
+    expect(range).not.toHaveProperty('uniform');
+    const uniform = lever('ceasing', {
+      share: '0.2',
+      low: '0',
+      high: '0.5',
+      distribution: 'uniform',
+    });
+    expect(uniform.issues).toEqual([]);
+    expect(uniform.lever).toMatchObject({ range: { uniform: true } });
+    expect(
+      lever('ceasing', { low: '-0.2', high: '0', distribution: 'triangular' }).lever,
+    ).not.toMatchObject({ range: { uniform: true } });
+    expect(lever('new-plans', {}).lever).not.toHaveProperty('range');
+  });
+
+  it('refuses one bound alone, a bound outside the share’s own limits, and a range without the share', () => {
+    expect(lever('new-plans', { low: '-0.3' }).issues).toEqual([
+      'error UNCERTAINTY_INCOMPLETE scenarios.json: $.scenarios[0].levers[0]: "low" and "high" go together, but "high" is missing',
+    ]);
+    expect(lever('new-plans', { distribution: 'uniform' }).issues).toEqual([
+      'error UNCERTAINTY_INCOMPLETE scenarios.json: $.scenarios[0].levers[0]: "low" and "high" go together, but "low" is missing',
+    ]);
+    expect(lever('new-plans', { low: '-1.5', high: '0' }).issues).toEqual([
+      'error SHARE_OUT_OF_RANGE scenarios.json: $.scenarios[0].levers[0].low -1.5 is outside -1 to 1',
+    ]);
+    expect(lever('new-plans', { low: '-0.05', high: '0.2' }).issues).toEqual([
+      "error RANGE_EXCLUDES_RATE scenarios.json: $.scenarios[0].levers[0]: the range -0.05 to 0.2 does not hold the lever's share, -0.1",
+    ]);
+    expect(lever('ceasing', { low: 'lots', high: '0.2' }).issues).toHaveLength(1);
+    expect(
+      lever('ceasing', { share: '0.1', low: '0', high: '0.2', distribution: 'normal' }).issues,
+    ).toEqual([
+      'error DISTRIBUTION_INVALID scenarios.json: $.scenarios[0].levers[0].distribution is "normal", not "triangular" or "uniform"',
+    ]);
+  });
+
+  it.each(['places', 'shift-new-plans'])(
+    'is refused on a %s lever, which simulate does not draw',
+    (kind) => {
+      expect(lever(kind, { low: '0', high: '0.5' }).issues).toEqual([
+        `error LEVER_RANGE_UNSUPPORTED scenarios.json: $.scenarios[0].levers[0].low: simulate draws a range only for a new-plans or ceasing lever's share, not a ${kind} lever's`,
+      ]);
+    },
+  );
+});
