@@ -158,6 +158,20 @@ export function initTemplate(spec: InitSpec): TemplateFile[] {
       columns: ['academic_year', 'setting', 'places', 'overflow_to', 'overflow_band'],
       rows: [],
     },
+    'spend.csv': {
+      columns: ['financial_year', 'line', 'amount', 's251', 'growth', 'note'],
+      rows: [
+        [
+          ...area,
+          formatFinancialYear(firstFy),
+          'SEN support services',
+          '50000.00',
+          '1.2.5',
+          '',
+          'placeholder: your s251 budget line',
+        ],
+      ],
+    },
     'funding.csv': {
       columns: ['financial_year', 'line', 'amount', 'share', 'schools_block', 'note'],
       rows: [
@@ -375,6 +389,24 @@ const TEMPLATES: readonly CsvTemplate[] = [
     ],
   },
   {
+    file: 'spend.csv',
+    required: false,
+    what: 'the high-needs spend besides top-ups and places: the other lines of the s251 high-needs budget (SEN support services, hospital education, alternative provision not priced by the tariff, therapies…), each financial year.',
+    source:
+      'your s251 budget statement (high needs, lines 1.2.4 to 1.2.13) and the s251 outturn for the year before.',
+    columns: [
+      ['financial_year', 'the financial year, like 2026-27.'],
+      ['line', 'the spend line in your own words; each line once a year.'],
+      [
+        'amount',
+        'pounds and pence, as in funding.csv. Years after the last one given take its amount grown by `growth` (else `otherSpendGrowth` in model.json, else flat).',
+      ],
+      ['s251', 'optional: the s251 line number, like 1.2.5, for your own reference.'],
+      ['growth', 'optional: yearly growth of this line (0.03 is 3%).'],
+      ['note', 'optional: your own note; not read.'],
+    ],
+  },
+  {
     file: 'funding.csv',
     required: true,
     what: 'the money in: the high needs block and anything else that funds high-needs spend, and the balance the projection starts from.',
@@ -417,7 +449,7 @@ function readme(
   out.push(`# ${spec.name}${national ? ' (national model)' : ''}: a high-needs model`);
   out.push('');
   out.push(
-    `Written by \`highneeds init\`. Every file holds its header row and an example row (funding.csv three; population.csv and capacity.csv none): replace the examples with your own figures, then check and run the model:`,
+    `Written by \`highneeds init\`. Every file holds its header row and an example row (funding.csv three; population.csv and capacity.csv none; spend.csv a placeholder line): replace the examples with your own figures, then check and run the model:`,
   );
   out.push('');
   out.push('```sh');
@@ -489,6 +521,7 @@ function readme(
       : 'none: no setting in the tariff is place-funded, so the file has its header only.',
     'population.csv': 'none (header only).',
     'capacity.csv': 'none (header only).',
+    'spend.csv': `£50,000 of SEN support services (s251 line 1.2.5) in ${fy(firstFy)}, held flat after it: a placeholder; replace it with your s251 lines, or delete the row if you model top-ups and places alone.`,
     'funding.csv': `a deficit of £1,000,000 at 31 March ${firstFy} (the end of ${fy(firstFy - 1)}), and a high needs block of £600,000 for ${fy(firstFy)} after deductions (so \`hnb_deductions\` 0), held flat after it (\`hnbGrowth\` 0). Both are placeholders: replace them with your figures.`,
   };
   for (const template of TEMPLATES) {

@@ -29,6 +29,7 @@ const MODEL_FILES = [
   'new-plans.csv',
   'places.csv',
   'population.csv',
+  'spend.csv',
   'transitions.csv',
 ];
 const LIBRARY = readdirSync(path.join(ROOT, 'tariffs'))
@@ -183,6 +184,27 @@ describe('highneeds init', () => {
     const cohort = path.join(dir, 'cohort.csv');
     writeFileSync(cohort, readFileSync(cohort, 'utf8').replace(/,0\n$/, ',1\n'));
     expect(await spendPlace()).not.toBe(asWritten);
+  });
+
+  it('writes spend.csv, the other s251 lines, with one placeholder line the projection spends', async () => {
+    const dir = path.join(scratch, 'spend-lines');
+    expect((await cli(['init', dir, '--area', '880', '--quiet'])).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'spend.csv'), 'utf8').split('\n')[0]).toBe(
+      'financial_year,line,amount,s251,growth,note',
+    );
+    expect(readFileSync(path.join(dir, 'README.md'), 'utf8')).toContain('## spend.csv');
+    const spendOther = async () => {
+      const result = await cli(['project', dir, '--format', 'csv']);
+      expect(result.code, result.stderr).toBe(0);
+      const [header, ...rows] = result.stdout.trimEnd().split('\n');
+      const at = header!.split(',').indexOf('spend_other');
+      return rows.map((row) => row.split(',')[at]);
+    };
+    // Held flat after its one year (no growth given, otherSpendGrowth absent).
+    expect(await spendOther()).toEqual(Array(5).fill('50000.00'));
+    const spend = path.join(dir, 'spend.csv');
+    writeFileSync(spend, readFileSync(spend, 'utf8').replace('50000.00', '72500.00'));
+    expect(await spendOther()).toEqual(Array(5).fill('72500.00'));
   });
 
   it('refuses a folder that exists and is not empty (exit 2), and writes nothing there', async () => {
