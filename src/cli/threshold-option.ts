@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
-import { parseDecimal } from '../core/decimal.js';
 import { UsageError } from '../core/errors.js';
-import { spreadsheetNumber, whyNotNumber } from '../io/normalise.js';
+import { whyNotNumber } from '../io/normalise.js';
+import { amountOption } from './amount-option.js';
 
 /**
  * simulate --threshold: each value is one amount in pounds, written plainly (-5000000) or as a
@@ -13,7 +13,7 @@ export function thresholdOption(texts: readonly string[] = []): Decimal[] {
   const amounts: Decimal[] = [];
   for (const text of texts) {
     const trimmed = text.trim();
-    const value = parseDecimal(trimmed) ?? spreadsheetNumber(trimmed, 'amount')?.value;
+    const value = amountOption(trimmed);
     if (!value)
       throw new UsageError(
         `--threshold must be one amount in pounds such as -5000000 or -5,000,000 (a deficit is negative), not "${text}": ${whyNotNumber(trimmed, 'amount')}; for more than one, repeat --threshold`,

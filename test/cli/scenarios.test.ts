@@ -154,6 +154,42 @@ describe('highneeds solve on the example', () => {
     expect(result.stderr).toContain('No value of lever:fewer-new-plans.share in -1,0 meets');
   });
 
+  it('reads the target amount as a spreadsheet writes it: -£1,500,000 is -1500000', async () => {
+    const answer = async (target: string) => {
+      const result = await cli([
+        'solve',
+        '--scenario',
+        'demand-management',
+        '--target',
+        target,
+        '--vary',
+        'lever:fewer-new-plans.share',
+        '--range',
+        '-1,0',
+        '--format',
+        'json',
+      ]);
+      expect(result.code, result.stderr).toBe(0);
+      return (JSON.parse(result.stdout) as { value: number }).value;
+    };
+    expect(await answer('in-year-balance>=-£1,500,000@2028-29')).toBe(
+      await answer('in-year-balance>=-1500000@2028-29'),
+    );
+    const bad = await cli([
+      'solve',
+      '--target',
+      'spend-total<=45m@2028-29',
+      '--vary',
+      'assumption:hnbGrowth',
+      '--range',
+      '0,1',
+    ]);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      expect.stringContaining('--target "spend-total<=45m@2028-29" is not like'),
+    ]);
+  });
+
   it('a malformed target is a usage error', async () => {
     expect(
       (

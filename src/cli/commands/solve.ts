@@ -17,6 +17,7 @@ import { fitText } from '../../report/fit-width.js';
 import { figure, renderRecords } from '../../report/records.js';
 import { checkOutputOption, commitOutput, stageOutput } from '../../io/write-output.js';
 import { yieldToSignals } from '../interrupt.js';
+import { amountOption } from '../amount-option.js';
 import { findScenario, type ModelOptions, openModel } from '../open-model.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
 import { scenarioFromScenarios } from '../scenario-spelling.js';
@@ -38,20 +39,21 @@ export interface SolveOptions extends ModelOptions {
   readonly scenarios?: string;
 }
 
-const TARGET =
-  /^(in-year-balance|cumulative-balance|spend-total)(>=|<=)(-?\d+(?:\.\d+)?)@(\d{4}-\d{2})$/;
+// The amount as a spreadsheet may write it too (45,000,000, £45,000,000): src/cli/amount-option.ts.
+const TARGET = /^(in-year-balance|cumulative-balance|spend-total)(>=|<=)([^@]+)@(\d{4}-\d{2})$/;
 
 export function parseTarget(text: string): Target {
   const match = TARGET.exec(text.replace(/\s+/g, ''));
   const year = match ? parseFinancialYear(match[4]!) : undefined;
-  if (!match || year === undefined)
+  const threshold = match ? amountOption(match[3]!) : undefined;
+  if (!match || year === undefined || threshold === undefined)
     throw new UsageError(
       `--target "${text}" is not like in-year-balance>=0@2028-29, cumulative-balance>=0@2030-31 or spend-total<=45000000@2028-29`,
     );
   return {
     metric: match[1] as Metric,
     comparison: match[2] as '>=' | '<=',
-    threshold: parseDecimal(match[3]!)!,
+    threshold,
     year,
   };
 }
