@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NationalCsvReader, readNationalCsv, withShared } from '../../src/io/batch/rows-by-area.js';
+import {
+  fromWire,
+  NationalCsvReader,
+  readNationalCsv,
+  toWire,
+  withShared,
+} from '../../src/io/batch/rows-by-area.js';
 import { readCsvTable } from '../../src/io/csv-table.js';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 
@@ -182,5 +188,32 @@ describe('a national CSV read by csv-parse and grouped by area', () => {
       ),
       { seed: 20261206, numRuns: 200 },
     );
+  });
+
+  it('crosses to a worker joined into one text per record and comes back the same, NUL in a field included', () => {
+    const field = fc.string({ maxLength: 6 }).map((f) => f.replace(/x/g, '\0'));
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            fields: fc.array(field, { minLength: 1, maxLength: 5 }),
+            line: fc.nat(),
+            repeats: fc.integer({ min: 1, max: 9 }),
+          }),
+          { maxLength: 12 },
+        ),
+        (records) => {
+          const json = records.some((r) => r.fields.some((f) => f.includes('\0')));
+          expect(fromWire(toWire(records, json))).toEqual(records);
+        },
+      ),
+      { seed: 20261206, numRuns: 200 },
+    );
+    const text = 'area,ncy,need\nE1,1,A\u0000B\nE1,1,A\u0000B\n';
+    const csv = readNationalCsv(text, 'c.csv', SPEC, DEFAULT_LIMITS, { tally: true });
+    expect(csv.json).toBe(true);
+    expect(fromWire(toWire(csv.byArea.get('E1')!, csv.json))).toEqual([
+      { fields: ['E1', '1', 'A\u0000B'], line: 2, repeats: 2 },
+    ]);
   });
 });

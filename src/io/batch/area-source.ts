@@ -15,7 +15,7 @@ import { academicYearCell, decimalCell } from '../cell-parsers.js';
 import { CsvRow, type CsvTable, mangledCells } from '../csv-table.js';
 import { pathOutside } from '../inside-folders.js';
 import type { InputDigest } from '../input-reader.js';
-import { type AreaRecord, withShared } from './rows-by-area.js';
+import { type AreaRecord, fromWire, withShared } from './rows-by-area.js';
 import { parseNationalManifest } from '../read-national-manifest.js';
 import { type ModelTables, present } from '../model-tables.js';
 import { type OverridePolicy, readOverridePolicy } from '../read-policy.js';
@@ -100,7 +100,12 @@ function nationalAreaSource(context: NationalContext, task: NationalTask): AreaS
   const table = (name: AreaTable): { table: CsvTable; repeats: number[] } | undefined => {
     const source = init.tables[name];
     return source
-      ? areaTable(source.file, source.columns, withShared(source.shared, task.rows[name]), issues)
+      ? areaTable(
+          source.file,
+          source.columns,
+          withShared(source.shared, fromWire(task.rows[name])),
+          issues,
+        )
       : undefined;
   };
   const cohort = table('cohort.csv');

@@ -19,6 +19,7 @@ import {
   type NationalCsv,
   NationalCsvReader,
   readNationalCsv,
+  toWire,
   withShared,
 } from './rows-by-area.js';
 import { isNationalManifest, parseNationalManifest } from '../read-national-manifest.js';
@@ -258,9 +259,14 @@ async function readNational(
     spec,
     rows: Object.fromEntries([
       ...[...tables].flatMap(([name, csv]) =>
-        csv.byArea.has(spec.code) ? [[name, csv.byArea.get(spec.code)!] as const] : [],
+        csv.byArea.has(spec.code)
+          ? [[name, toWire(csv.byArea.get(spec.code)!, csv.json)] as const]
+          : [],
       ),
-      ['cohort.csv', withShared(cohort.byArea.get(''), cohort.byArea.get(spec.code))] as const,
+      [
+        'cohort.csv',
+        toWire(withShared(cohort.byArea.get(''), cohort.byArea.get(spec.code)), cohort.json),
+      ] as const,
     ]),
     weight: cohort.rowCounts.get(spec.code) ?? 0,
   });

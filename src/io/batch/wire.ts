@@ -1,7 +1,7 @@
 import type { Issue } from '../../core/issue.js';
 import type { Limits } from '../limits.js';
 import type { InputDigest } from '../input-reader.js';
-import type { AreaRecord } from './rows-by-area.js';
+import type { AreaRecord, WireRecords } from './rows-by-area.js';
 import type { AreaIntervals, DrawSpec } from '../area-intervals.js';
 
 /**
@@ -83,8 +83,8 @@ export type SourcesInit =
 export interface NationalTask {
   readonly kind: 'national';
   readonly spec: AreaSpec;
-  /** The area's own rows of each table. */
-  readonly rows: Readonly<Partial<Record<AreaTable, readonly AreaRecord[]>>>;
+  /** The area's own rows of each table (the cohort's with the rows that name no area). */
+  readonly rows: Readonly<Partial<Record<AreaTable, WireRecords>>>;
   /** Relative cost, to hand out the biggest areas first. */
   readonly weight: number;
 }
