@@ -45,6 +45,8 @@ export class AreaPool {
   private readonly results: TaskOutcome[] = [];
   private closed = false;
   private stopped = false;
+  /** How many workers may model at once (`limit`). */
+  private busyAtMost = Infinity;
   private failure: unknown;
   private settle: (() => void) | undefined;
 
@@ -74,6 +76,14 @@ export class AreaPool {
     }
   }
 
+  /**
+   * At most this many workers model at once until `finish` (then all): while this thread reads the
+   * cohort it needs a core of its own, or the areas it has yet to hand on come later.
+   */
+  limit(workers: number): void {
+    this.busyAtMost = Math.max(1, workers);
+  }
+
   submit(task: BatchTask): void {
     if (this.stopped || this.failure !== undefined) return;
     this.queue.push(task);
@@ -83,6 +93,7 @@ export class AreaPool {
   /** Every area handed in, modelled: resolves once all are done, or --fail-fast stopped at one. */
   async finish(): Promise<{ results: TaskOutcome[]; stopped: boolean }> {
     this.closed = true;
+    this.busyAtMost = Infinity;
     if (this.workers.length === 0) await this.runHere();
     else {
       this.dispatch();
@@ -106,7 +117,12 @@ export class AreaPool {
   }
 
   private dispatch(): void {
-    while (this.idle.length && this.queue.length && !this.stopped) {
+    while (
+      this.idle.length &&
+      this.queue.length &&
+      !this.stopped &&
+      this.working.size < this.busyAtMost
+    ) {
       const worker = this.idle.pop()!;
       const task = this.queue.shift()!;
       this.working.set(worker, task);

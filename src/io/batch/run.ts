@@ -133,7 +133,11 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
     const early =
       workers.length && !options.failFast && !hasErrors(settings)
         ? {
-            begin: (sources: SourcesInit) => pool.start(initOf(sources)),
+            begin: (sources: SourcesInit) => {
+              pool.start(initOf(sources));
+              // This thread reads on meanwhile: with a worker on every core, it would share one.
+              if (workers.length >= availableParallelism()) pool.limit(workers.length - 1);
+            },
             area: (task: BatchTask) => pool.submit(task),
           }
         : undefined;
