@@ -87,6 +87,11 @@ export class NationalCsvReader {
     return this.grouper.reopened;
   }
 
+  /** True once a row without an area (a row for every area) has been read. */
+  get hasShared(): boolean {
+    return this.grouper.hasShared;
+  }
+
   /** Reads the next slice; false once the text is read, or reading it has stopped. */
   step(): boolean {
     if (this.finished) return false;
@@ -146,6 +151,10 @@ class AreaGrouper {
   /** Fields joined by NUL are one key per distinct record when no field holds a NUL. */
   private readonly key: (fields: string[]) => string;
   readonly reopened = new Set<string>();
+
+  get hasShared(): boolean {
+    return this.byArea.has('');
+  }
 
   constructor(
     text: string,
