@@ -9,8 +9,8 @@ import { type AreaWorkspace, modelArea, workspace } from './project-area.js';
 
 export interface PoolOptions {
   readonly failFast: boolean;
-  /** After each area, with the number of areas modelled so far. */
-  readonly onDone?: (done: number) => void;
+  /** After each task modelled (an area handed on early may be sent again: the caller says which counts). */
+  readonly onDone?: (task: BatchTask) => void;
 }
 
 /** An area's outcome with the task it answers (an area handed on early may be sent again, whole). */
@@ -135,7 +135,7 @@ export class AreaPool {
 
   private record(task: BatchTask, outcome: AreaOutcome): void {
     this.results.push({ task, outcome });
-    this.options.onDone?.(this.results.length);
+    this.options.onDone?.(task);
     if (this.options.failFast && hasErrors(outcome.issues)) this.stopped = true;
   }
 
