@@ -9,8 +9,8 @@ import { type AreaWorkspace, modelArea, workspace } from './project-area.js';
 
 export interface PoolOptions {
   readonly failFast: boolean;
-  /** After each area, with the number of areas modelled so far. */
-  readonly onDone?: (done: number) => void;
+  /** After each task modelled (an area handed on early may be sent again: the caller says which counts). */
+  readonly onDone?: (task: BatchTask) => void;
 }
 
 /** An area's outcome with the task it answers (an area handed on early may be sent again, whole). */
@@ -50,10 +50,30 @@ export class AreaPool {
   private failure: unknown;
   private settle: (() => void) | undefined;
 
+  /**
+   * Listens to the threads from the start: the inputs are read with turns of the event loop
+   * between slices before the first area is handed in, and a thread that fails to start meanwhile
+   * must neither throw an unheard 'error' event nor be handed areas it will never answer.
+   */
   constructor(
     private readonly workers: readonly Worker[],
     private readonly options: PoolOptions,
-  ) {}
+  ) {
+    for (const worker of workers) {
+      worker.on('message', (message: FromWorker) => this.answer(worker, message));
+      worker.on('error', (cause) => this.fail(cause));
+      // A thread that ends without an error event (killed, out of memory) must not leave the run
+      // waiting; those the caller drops (workers no longer lists them) or this pool stops do not count.
+      worker.on('exit', (code) => {
+        if (this.working.has(worker) || (!this.closed && this.workers.includes(worker)))
+          this.fail(
+            new InternalError(
+              `a batch worker thread stopped (exit code ${code}) before the run finished`,
+            ),
+          );
+      });
+    }
+  }
 
   /** Sends the sources to every worker; areas can be handed in from then on. */
   start(init: BatchInit): void {
@@ -61,17 +81,6 @@ export class AreaPool {
     this.init = init;
     for (const worker of this.workers) {
       worker.postMessage({ type: 'init', init } satisfies ToWorker);
-      worker.on('message', (message: FromWorker) => this.answer(worker, message));
-      worker.on('error', (cause) => this.fail(cause));
-      // A thread that ends without an error event (killed, out of memory) must not leave the run waiting.
-      worker.on('exit', (code) => {
-        if (this.working.has(worker))
-          this.fail(
-            new InternalError(
-              `a batch worker thread stopped (exit code ${code}) before the run finished`,
-            ),
-          );
-      });
       this.idle.push(worker);
     }
   }
@@ -151,7 +160,7 @@ export class AreaPool {
 
   private record(task: BatchTask, outcome: AreaOutcome): void {
     this.results.push({ task, outcome });
-    this.options.onDone?.(this.results.length);
+    this.options.onDone?.(task);
     if (this.options.failFast && hasErrors(outcome.issues)) this.stopped = true;
   }
 

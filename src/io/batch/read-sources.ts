@@ -277,6 +277,9 @@ async function readNational(
   const handOn = (code: string): void => {
     const spec = bySpec.get(code);
     if (!early || !cohortReader || !spec || failures.has(code) || hasErrors(issues)) return;
+    // An area whose rows came back, or any area once a row for every area was read, is sent again
+    // whole at the end: handing it on at each return would model a file sorted by pupil row by row.
+    if (cohortReader.reopened.has(code) || cohortReader.hasShared) return;
     const cohort = cohortReader.result();
     if (hasErrors(cohort.issues)) return;
     if (handed.size === 0) early.begin(initOf());

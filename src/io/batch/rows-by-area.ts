@@ -126,6 +126,11 @@ export class NationalCsvReader {
     return this.grouper.reopened;
   }
 
+  /** True once a row without an area (a row for every area) has been read. */
+  get hasShared(): boolean {
+    return this.grouper.hasShared;
+  }
+
   /** Reads the next slice; false once the text is read, or reading it has stopped. */
   step(): boolean {
     if (this.finished) return false;
@@ -186,6 +191,10 @@ class AreaGrouper {
   /** Whether a field may hold a NUL: records are then joined as JSON (joinFields). */
   readonly json: boolean;
   readonly reopened = new Set<string>();
+
+  get hasShared(): boolean {
+    return this.byArea.has('');
+  }
 
   constructor(
     text: string,

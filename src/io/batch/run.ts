@@ -119,14 +119,12 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
       ...(options.draws ? { draws: options.draws } : {}),
       ...(hnbFrom.files.length ? { hnbFrom: hnbFrom.files } : {}),
     });
-    let done = 0;
-    let expected = 0;
+    // Progress counts the tasks whose outcome counts, once the areas are known: an area handed on
+    // early and sent again is one area, and an early outcome counts if its task was kept.
+    const progress = new Progress(options.onProgress);
     const pool = new AreaPool(workers, {
       failFast: Boolean(options.failFast),
-      onDone: () => {
-        done += 1;
-        options.onProgress?.(Math.min(done, expected), expected, expected ? done / expected : 0);
-      },
+      onDone: (task) => progress.add(task),
     });
     // Workers model areas while this thread reads the rest of the cohort; not with --fail-fast,
     // which must see every area that fails while the inputs are split before it models any.
@@ -167,8 +165,7 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
     }));
     // With --fail-fast, an area that failed while the inputs were split stops the run before any is modelled.
     const tasks = options.failFast && preFailed.length ? [] : sources.tasks;
-    expected = tasks.length;
-    options.onProgress?.(Math.min(done, expected), expected, expected ? done / expected : 0);
+    progress.start(tasks);
     const used = Math.max(1, Math.min(jobs, tasks.length));
     // Threads beyond the areas would sit idle (an early start leaves them no work either).
     if (!handed.size) for (const idle of workers.splice(used)) void idle.terminate();
@@ -206,6 +203,47 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
     for (const worker of workers) void worker.terminate();
   }
 }
+
+/**
+ * Areas done of the tasks that count, and the share of the work (each area costs about a fixed
+ * part plus a part per cohort row), reported once the areas are known and then after each one.
+ */
+class Progress {
+  /** Tasks modelled before the areas were known (handed on early): counted at start if kept. */
+  private readonly early: BatchTask[] = [];
+  private current: ReadonlySet<BatchTask> | undefined;
+  private totalCost = 1;
+  private done = 0;
+  private doneCost = 0;
+
+  constructor(private readonly onProgress: BatchOptions['onProgress']) {}
+
+  start(tasks: readonly BatchTask[]): void {
+    this.current = new Set(tasks);
+    this.totalCost = tasks.reduce((sum, task) => sum + cost(task), 0) || 1;
+    for (const task of this.early.splice(0)) this.count(task);
+    this.report();
+  }
+
+  add(task: BatchTask): void {
+    if (!this.current) this.early.push(task);
+    // A task sent again supersedes the early one: only the current tasks count.
+    else if (this.count(task)) this.report();
+  }
+
+  private count(task: BatchTask): boolean {
+    if (!this.current!.has(task)) return false;
+    this.done += 1;
+    this.doneCost += cost(task);
+    return true;
+  }
+
+  private report(): void {
+    this.onProgress?.(this.done, this.current!.size, this.doneCost / this.totalCost);
+  }
+}
+
+const cost = (task: BatchTask) => task.weight + 100;
 
 /** --hnb-from's files, read here once so that a problem with one stops the run before any area is modelled. */
 function readHnbFromFiles(
