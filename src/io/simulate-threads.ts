@@ -14,9 +14,13 @@ function workerUrl(): URL {
     : new URL('../../dist/io/simulate-worker.js', import.meta.url);
 }
 
-/** Worker threads started before the model is read, so that they load their modules meanwhile. */
+/**
+ * Worker threads started before the model is read, so that they load their modules meanwhile. A
+ * thread that fails before drawOnThreads listens is heard here (an 'error' with no listener would
+ * end the process); it then claims no draws, and this thread draws them all.
+ */
 export function startDrawWorkers(count: number): Worker[] {
-  return Array.from({ length: count }, () => new Worker(workerUrl()));
+  return Array.from({ length: count }, () => new Worker(workerUrl()).on('error', () => {}));
 }
 
 /** Draws are handed out this many at a time: small enough to share the end of a run evenly. */

@@ -34,7 +34,7 @@ describe('the batch pool while the cohort is still being read', () => {
     expect(busy()).toBe(1);
     const first = workers.findIndex((w) => w.areas.length === 1);
     workers[first]!.answer();
-    answered[first] += 1;
+    answered[first] = answered[first]! + 1;
     // One area done: the next goes out, still one at a time.
     expect(busy()).toBe(1);
     const finished = pool.finish();
