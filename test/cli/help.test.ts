@@ -6,7 +6,10 @@ import { HELP_EXAMPLES } from '../../src/cli/help-examples.js';
 import { cli } from '../helpers/run-cli.js';
 import { redirectOutputs, shellWords } from '../helpers/shell.js';
 
-/** Help that teaches (issue 19, item 6): every command's --help ends with examples that run. */
+/**
+ * Help that teaches (issue 19, item 6): every command's --help ends with examples that run.
+ * test/docs/readme-blocks.test.ts counts on these runs for the README's commands that are the same.
+ */
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-help-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
