@@ -22,6 +22,9 @@ const SCENARIOS = ['unmitigated', 'mitigated', 'national-tariff'];
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-batch-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+// Tests about the threads (the reference run, the shuffled rows, a failed area's report, the files
+// the workers read) run batch on them; the others take --jobs 1, as a worker thread costs some 0.3 s
+// of CPU to start (issue 18, item 5: the suite's time).
 let runs = 0;
 /** Runs batch into a fresh --out-dir; returns the result and the output files' text. */
 async function batch(dir: string, ...args: string[]) {
@@ -333,7 +336,7 @@ describe('highneeds batch on a national model', async () => {
         '"id": "=national-tariff"',
       ),
     );
-    const result = await batch(named, '--quiet');
+    const result = await batch(named, '--quiet', '--jobs', '1');
     expect(result.code, result.stderr).toBe(0);
     const row = lines(result.summary).find((line) => line.startsWith('N02,'))!;
     expect(row.startsWith('N02,"\'=HYPERLINK(""http://evil.invalid"",""Click"")",')).toBe(true);
@@ -353,7 +356,14 @@ describe('highneeds batch on a national model', async () => {
   });
 
   it('runs only the scenarios asked for, in that order; an unknown one is a usage error', async () => {
-    const two = await batch(NATIONAL, '--scenarios', 'national-tariff,unmitigated', '--quiet');
+    const two = await batch(
+      NATIONAL,
+      '--scenarios',
+      'national-tariff,unmitigated',
+      '--quiet',
+      '--jobs',
+      '1',
+    );
     expect(two.code).toBe(0);
     expect(two.stdout).toBe('');
     expect(
@@ -366,7 +376,7 @@ describe('highneeds batch on a national model', async () => {
         .slice(1)
         .map((row) => row.split(',')[0]),
     ).toEqual([...Array(4).fill('national-tariff'), ...Array(4).fill('unmitigated')]);
-    const unknown = await batch(NATIONAL, '--scenarios', 'nope');
+    const unknown = await batch(NATIONAL, '--scenarios', 'nope', '--jobs', '1');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(
       '--scenarios: error UNKNOWN_SCENARIO: scenario "nope" is not defined',
@@ -389,7 +399,16 @@ describe('highneeds batch on a national model', async () => {
       'already holds other files (manifest.json)',
     );
     expect(readdirSync(outDir)).toEqual(['notes.txt']);
-    const forced = await cli(['batch', NATIONAL, '--out-dir', outDir, '--force', '--quiet']);
+    const forced = await cli([
+      'batch',
+      NATIONAL,
+      '--out-dir',
+      outDir,
+      '--force',
+      '--quiet',
+      '--jobs',
+      '1',
+    ]);
     expect(forced.code).toBe(0);
     expect(readdirSync(outDir).sort()).toEqual([
       'failures.csv',
@@ -399,7 +418,15 @@ describe('highneeds batch on a national model', async () => {
       'summary.csv',
     ]);
     expect(readFileSync(path.join(outDir, 'notes.txt'), 'utf8')).toBe('mine\n');
-    const again = await cli(['batch', NATIONAL, '--out-dir', reference.outDir, '--quiet']);
+    const again = await cli([
+      'batch',
+      NATIONAL,
+      '--out-dir',
+      reference.outDir,
+      '--quiet',
+      '--jobs',
+      '1',
+    ]);
     expect(again.code).toBe(0);
     expect(readFileSync(path.join(reference.outDir, 'summary.csv'), 'utf8')).toBe(
       reference.summary,
@@ -523,7 +550,14 @@ describe('highneeds batch --tariff', () => {
     const folders = path.join(scratch, 'folders-tariff');
     cpSync(path.join(ROOT, 'fixtures/example'), path.join(folders, 'example'), { recursive: true });
     rmSync(path.join(folders, 'example', 'scenarios.json'));
-    const result = await batch(folders, '--tariff', 'national-illustrative', '--quiet');
+    const result = await batch(
+      folders,
+      '--tariff',
+      'national-illustrative',
+      '--quiet',
+      '--jobs',
+      '1',
+    );
     expect(result.code, result.stderr).toBe(0);
     const projected = await cli([
       'project',

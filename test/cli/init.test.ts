@@ -106,6 +106,8 @@ describe('highneeds init', () => {
       '--out-dir',
       path.join(scratch, 'national-out'),
       '--quiet',
+      '--jobs',
+      '1',
     ]);
     expect(batch.code, batch.stderr).toBe(0);
     const summary = readFileSync(path.join(scratch, 'national-out', 'summary.csv'), 'utf8')
@@ -344,7 +346,14 @@ describe("model.json's tariff", () => {
         '"../no-such-table.json"',
       ),
     );
-    const result = await cli(['batch', dir, '--out-dir', path.join(scratch, 'never')]);
+    const result = await cli([
+      'batch',
+      dir,
+      '--out-dir',
+      path.join(scratch, 'never'),
+      '--jobs',
+      '1',
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /model\.json:\d+:\d+: error FILE_MISSING: \$\.tariff "\.\.\/no-such-table\.json" is neither a file in/,

@@ -2,22 +2,29 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/exec.js';
+import { ROOT } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
 
 /**
  * Issue 18, defect 9: manifest paths were relative to the working folder, so the same run from
- * another folder wrote different bytes. They are relative to the model folder now.
+ * another folder wrote different bytes. They are relative to the model folder now. The runs are
+ * in process (the helper enters the working folder with process.chdir), as the binary resolves
+ * paths against process.cwd() too.
  */
 const work = mkdtempSync(path.join(tmpdir(), 'highneeds-manifest-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the provenance manifest does not depend on the working folder', () => {
-  it('project --manifest writes the same bytes from the repository and from elsewhere', () => {
+  it('project --manifest writes the same bytes from the repository and from elsewhere', async () => {
     const here = path.join(work, 'here.json');
     const there = path.join(work, 'there.json');
     const model = path.join(ROOT, 'fixtures/example');
-    expect(runCli(['project', 'fixtures/example', '--manifest', here, '--quiet']).code).toBe(0);
-    expect(runCli(['project', model, '--manifest', there, '--quiet'], { cwd: work }).code).toBe(0);
+    expect((await cli(['project', 'fixtures/example', '--manifest', here, '--quiet'])).code).toBe(
+      0,
+    );
+    expect(
+      (await cli(['project', model, '--manifest', there, '--quiet'], { cwd: work })).code,
+    ).toBe(0);
     expect(readFileSync(there, 'utf8')).toBe(readFileSync(here, 'utf8'));
     const paths = (
       JSON.parse(readFileSync(here, 'utf8')) as { inputs: { path: string }[] }
@@ -29,15 +36,15 @@ describe('the provenance manifest does not depend on the working folder', () => 
     ]);
   });
 
-  it("batch's manifest.json is the same bytes from the repository and from elsewhere", () => {
+  it("batch's manifest.json is the same bytes from the repository and from elsewhere", async () => {
     const model = path.join(ROOT, 'fixtures/national');
     const a = path.join(work, 'batch-a');
     const b = path.join(work, 'batch-b');
     expect(
-      runCli(['batch', 'fixtures/national', '--out-dir', a, '--quiet', '--jobs', '1']).code,
+      (await cli(['batch', 'fixtures/national', '--out-dir', a, '--quiet', '--jobs', '1'])).code,
     ).toBe(0);
     expect(
-      runCli(['batch', model, '--out-dir', b, '--quiet', '--jobs', '1'], { cwd: work }).code,
+      (await cli(['batch', model, '--out-dir', b, '--quiet', '--jobs', '1'], { cwd: work })).code,
     ).toBe(0);
     const manifest = readFileSync(path.join(a, 'manifest.json'), 'utf8');
     expect(readFileSync(path.join(b, 'manifest.json'), 'utf8')).toBe(manifest);

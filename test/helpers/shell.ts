@@ -26,14 +26,41 @@ export function shellWords(line: string): { words: string[]; comment: string } {
   return { words, comment: '' };
 }
 
-/** A command's arguments with every output it would write (--out, --out-dir, --manifest, batch's --report, init's folder) sent into `dir`. */
+/** The output an argument names (after --out, --out-dir, --manifest, batch's --report, init's folder, or as --out=PATH): its text before the path, and the path. */
+function outputAt(
+  args: readonly string[],
+  i: number,
+): { before: string; file: string } | undefined {
+  const previous = args[i - 1];
+  if ((previous !== undefined && OUTPUTS.has(previous)) || (args[0] === 'init' && i === 1))
+    return { before: '', file: args[i]! };
+  const inline = /^(--out|--out-dir|--manifest|--report)=(.*)$/.exec(args[i]!);
+  return inline ? { before: `${inline[1]}=`, file: inline[2]! } : undefined;
+}
+
+/** A command's arguments with every output it would write named in `dir` (which is not made). */
+function outputsIn(args: readonly string[], dir: string): string[] {
+  return args.map((arg, i) => {
+    const output = outputAt(args, i);
+    return output ? `${output.before}${path.join(dir, path.basename(output.file))}` : arg;
+  });
+}
+
+/** A command's arguments with every output it would write sent into `dir`, made if need be. */
 export function redirectOutputs(args: readonly string[], dir: string): string[] {
   mkdirSync(dir, { recursive: true });
-  return args.map((arg, i) => {
-    const previous = args[i - 1];
-    if (previous !== undefined && OUTPUTS.has(previous)) return path.join(dir, path.basename(arg));
-    if (args[0] === 'init' && i === 1) return path.join(dir, path.basename(arg));
-    const inline = /^(--out|--out-dir|--manifest|--report)=(.*)$/.exec(arg);
-    return inline ? `${inline[1]}=${path.join(dir, path.basename(inline[2]!))}` : arg;
+  return outputsIn(args, dir);
+}
+
+/** The file names of a command's outputs. */
+export function outputNames(args: readonly string[]): string[] {
+  return args.flatMap((_, i) => {
+    const output = outputAt(args, i);
+    return output ? [path.basename(output.file)] : [];
   });
+}
+
+/** The same key for two commands that do the same: the same arguments, outputs of the same names. */
+export function sameRunKey(args: readonly string[]): string {
+  return JSON.stringify(outputsIn(args, ''));
 }

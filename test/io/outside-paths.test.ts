@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/core/issue.js';
 import { runBatch } from '../../src/io/batch/run.js';
 import { loadModel } from '../../src/io/model-folder.js';
-import { ROOT, runCli } from '../helpers/exec.js';
+import { ROOT } from '../helpers/exec.js';
+import { cli as run } from '../helpers/run-cli.js';
 
 /**
  * Issue 18, defect 7: a path in a model file could name any file. `/etc/shadow`'s first
@@ -60,7 +61,7 @@ describe('paths in model files stay inside the model folder or the library', () 
     expect(text(loaded.issues)).not.toContain('§');
   });
 
-  it('with --allow-outside, says a device is not a regular file and an unreadable file cannot be read (exit 1, never 3)', () => {
+  it('with --allow-outside, says a device is not a regular file and an unreadable file cannot be read (exit 1, never 3)', async () => {
     const zero = loadModel(modelNaming('/dev/zero'), { allowOutside: true });
     expect(zero.issues.map((i) => `${i.code}: ${i.message}`)).toEqual([
       'FILE_MISSING: /dev/zero is not a regular file',
@@ -70,9 +71,9 @@ describe('paths in model files stay inside the model folder or the library', () 
       'FILE_MISSING: /proc/self/mem cannot be read (EIO)',
     ]);
     const dir = modelNaming('/proc/self/mem');
-    const cli = runCli(['validate', dir, '--allow-outside']);
+    const cli = await run(['validate', dir, '--allow-outside']);
     expect(cli.code, cli.stderr).toBe(1);
-    expect(runCli(['validate', dir]).stderr).toContain('PATH_OUTSIDE_MODEL');
+    expect((await run(['validate', dir])).stderr).toContain('PATH_OUTSIDE_MODEL');
     // The file outside, when allowed, is read as any tariff is: its problems are reported.
     const secret = loadModel(modelNaming(SECRET), { allowOutside: true });
     expect(codes(secret.issues)).toEqual(['JSON_MALFORMED']);
@@ -106,7 +107,7 @@ describe('paths in model files stay inside the model folder or the library', () 
     expect((await runBatch(dir, { jobs: 1, allowOutside: true })).areas).toHaveLength(4);
   });
 
-  it("refuses a scenario lever's tariff outside the model folder, the scenarios' folder and the library", () => {
+  it("refuses a scenario lever's tariff outside the model folder, the scenarios' folder and the library", async () => {
     const dir = path.join(work, 'scenarios');
     cpSync(path.join(ROOT, 'fixtures/example'), dir, { recursive: true });
     const lever = {
@@ -119,7 +120,7 @@ describe('paths in model files stay inside the model folder or the library', () 
       ],
     };
     writeFileSync(path.join(dir, 'scenarios.json'), JSON.stringify(lever, null, 2));
-    const cli = runCli(['validate', dir]);
+    const cli = await run(['validate', dir]);
     expect(cli.code).toBe(1);
     expect(cli.stderr).toContain('PATH_OUTSIDE_MODEL');
     expect(cli.stderr).not.toContain('§');
