@@ -73,6 +73,8 @@ describe("--out '' is a usage error for every command that writes one", () => {
     ['tariffs', 'export', 'example-borough-2025', '--out', ''],
     ['tariffs', 'export', 'example-borough-2025', '--csv', '--out-dir', ''],
     ['batch', 'fixtures/national', '--out-dir', ''],
+    // Refused before anything is read: a folder that is no model would fail later (exit 1).
+    ['batch', 'fixtures/no-such-model', '--out-dir', ''],
     ['project', '--manifest', ''],
   ];
   for (const args of cases) {

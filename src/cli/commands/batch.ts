@@ -213,6 +213,8 @@ async function nationalReport(
 
 /** An existing --out-dir may hold only an earlier run's outputs, unless --force. */
 function checkOutDir(outDir: string, force: boolean): void {
+  // Refused before the run, not after every area is modelled (makeOutputDir says the same).
+  if (outDir === '') throw new UsageError('--out-dir is empty; give a folder');
   if (!existsSync(outDir)) return;
   if (!statSync(outDir).isDirectory())
     throw new UsageError(`--out-dir ${outDir} is a file, not a folder`);
