@@ -26,6 +26,9 @@ const PATHS = [
   'package.json',
   'tsconfig.json',
   'tsconfig.build.json',
+  // To write a national model the baseline can read (bench/data/baseline/bench/data/national).
+  'bench/make-national.mjs',
+  'fixtures/example',
 ];
 const DIR = path.join(here, 'data', 'baseline');
 /** Written last, so a half-made tree (a failed build, an interrupted run) is made again. */
@@ -44,15 +47,18 @@ function resolveCommit(name) {
 
 /**
  * The baseline runs on this tree's node_modules (Node and tsc look for packages in every parent
- * folder), which is only fair if it asks for the same run-time packages (dev tools may differ).
+ * folder), which is only fair if every run-time package it asks for is here at the same version
+ * (dev tools may differ; packages added since, such as exceljs for reports, it never loads).
  */
 function checkSameDependencies(commit) {
   const then = JSON.parse(run('git', ['show', `${commit}:package.json`], { encoding: 'utf8' }));
   const now = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const deps = (p) => JSON.stringify(p.dependencies);
-  if (deps(then) !== deps(now))
+  const differing = Object.entries(then.dependencies ?? {}).filter(
+    ([name, version]) => now.dependencies?.[name] !== version,
+  );
+  if (differing.length)
     throw new Error(
-      `bench: ${commit} has other dependencies from package.json; install them and build it by hand to compare`,
+      `bench: ${commit} asks for ${differing.map(([name, version]) => `${name}@${version}`).join(', ')}, which package.json does not; install them and build it by hand to compare`,
     );
 }
 
@@ -91,6 +97,18 @@ export function baselineLabel() {
   return run('git', ['rev-parse', '--short', resolveCommit(BASELINE_COMMIT)], {
     encoding: 'utf8',
   }).trim();
+}
+
+/**
+ * The national model written by the baseline's own bench/make-national.mjs (same seed): the one
+ * the baseline can read, since later commits' generators write fields it does not know (the
+ * money model's placeFundedBy, hnb_deductions). Both builds are timed on it for the A/B.
+ */
+export function baselineNational() {
+  const dir = path.join(baselineDir(), 'bench', 'data', 'national');
+  if (!existsSync(path.join(dir, 'cohort.csv')))
+    run(process.execPath, [path.join(baselineDir(), 'bench', 'make-national.mjs')]);
+  return dir;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

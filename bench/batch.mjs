@@ -16,7 +16,7 @@ import { loadScenarios } from '../dist/io/scenarios-file.js';
 import { workspace } from '../dist/io/batch/project-area.js';
 import { readBatchSources } from '../dist/io/batch/read-sources.js';
 import { projectScenario } from '../dist/core/scenario/apply.js';
-import { baselineDir, baselineLabel } from './baseline.mjs';
+import { baselineDir, baselineLabel, baselineNational } from './baseline.mjs';
 import { makeNational } from './make-national.mjs';
 import { alternated, repeated } from './measure.mjs';
 
@@ -204,7 +204,7 @@ function textTable(header, body) {
 const verdict = (pass) => (pass ? 'PASS' : 'NOT MET');
 
 /** Issue 14's two batch targets, from figures timed in the same rounds. */
-function issue14Lines(label, old, now, parse) {
+function issue14Lines(label, old, now, whole, parse) {
   const f = (x) => x.toFixed(0);
   if (now.cpuMedian === undefined)
     return [
@@ -215,10 +215,10 @@ function issue14Lines(label, old, now, parse) {
     x <= y
       ? `${(100 * (1 - x / y)).toFixed(0)}% lower`
       : `${(100 * (x / y - 1)).toFixed(0)}% higher`;
-  const ratio = now.median / parse.median;
+  const ratio = whole.median / parse.median;
   return [
-    `target (issue 14): national batch CPU (user + sys) at least ${TARGET_CPU_CUT * 100}% below baseline ${label}: median ${f(now.cpuMedian)} ms against ${f(old.cpuMedian)} ms, ${change(now.cpuMedian, old.cpuMedian)} (mins ${f(now.cpuMin)} against ${f(old.cpuMin)}, ${change(now.cpuMin, old.cpuMin)}) -> ${verdict(cut >= TARGET_CPU_CUT)}`,
-    `target (issue 14): national batch wall no more than ${TARGET_RATIO}x csv-parse alone on its cohort file (fresh process): median ${f(now.median)} ms against ${f(parse.median)} ms, ratio ${ratio.toFixed(2)} (baseline ${label}: ${(old.median / parse.median).toFixed(2)}) -> ${verdict(ratio <= TARGET_RATIO)}`,
+    `target (issue 14): national batch CPU (user + sys) at least ${TARGET_CPU_CUT * 100}% below baseline ${label} (both on ${label}'s national model): median ${f(now.cpuMedian)} ms against ${f(old.cpuMedian)} ms, ${change(now.cpuMedian, old.cpuMedian)} (mins ${f(now.cpuMin)} against ${f(old.cpuMin)}, ${change(now.cpuMin, old.cpuMin)}) -> ${verdict(cut >= TARGET_CPU_CUT)}`,
+    `target (issue 14): national batch wall no more than ${TARGET_RATIO}x csv-parse alone on its cohort file (fresh process): median ${f(whole.median)} ms against ${f(parse.median)} ms, ratio ${ratio.toFixed(2)} (baseline ${label}: ${(old.median / parse.median).toFixed(2)}) -> ${verdict(ratio <= TARGET_RATIO)}`,
   ];
 }
 
@@ -237,9 +237,13 @@ export async function batchBench(n = Number(process.env.BENCH_N ?? 7)) {
     path.join('bench', 'parse-only.mjs'),
     path.relative(root, path.join(national, 'cohort.csv')),
   ];
-  const [old, whole, parse, oneJob] = alternated(
+  // The baseline cannot read this tree's national model (money-model fields it does not know):
+  // both builds are also timed on the one its own generator writes (the same cohort.csv).
+  const older = baselineNational();
+  const [old, nowOnOld, whole, parse, oneJob] = alternated(
     [
-      batchArgs(national, [], baselineCli),
+      batchArgs(older, [], baselineCli),
+      batchArgs(older),
       batchArgs(national),
       parseArgs,
       // One thread, for what the second core gains.
@@ -250,7 +254,8 @@ export async function batchBench(n = Number(process.env.BENCH_N ?? 7)) {
   const ab = textTable(
     ['command (1x, timed in turn)', 'wall ms (min)', 'CPU ms (min)', 'peak RSS MB'],
     [
-      abRow(`baseline ${label} batch`, old),
+      abRow(`baseline ${label} batch, its own national model`, old),
+      abRow(`this tree batch, ${label}'s national model`, nowOnOld),
       abRow('this tree batch', whole),
       abRow('csv-parse alone', parse),
       abRow('this tree batch --jobs 1', oneJob),
@@ -299,7 +304,7 @@ export async function batchBench(n = Number(process.env.BENCH_N ?? 7)) {
     profile,
     `batch on one thread, in process (${split.areas} areas, ${(split.cells / split.areas).toFixed(0)} cells per area): ${f(singleTotal)} ms = reading and splitting the inputs ${share(split.read)} + building area models ${share(split.build)} + projecting ${[...split.project].map(([id, ms]) => `${id} ${share(ms)}`).join(', ')}`,
   ];
-  return { ab, targets: issue14Lines(label, old, whole, parse), table, lines };
+  return { ab, targets: issue14Lines(label, old, nowOnOld, whole, parse), table, lines };
 }
 
 if (
