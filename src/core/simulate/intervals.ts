@@ -105,7 +105,7 @@ export function intervalRows(
   return financialYears.flatMap((financialYear, f) =>
     MEASURES.map((measure) => {
       const values = draws.map((draw) => draw[FIGURE[measure]][f]!);
-      const sorted = [...values].sort((a, b) => a.comparedTo(b));
+      const sorted = sortedExactly(values);
       const balance = measure === 'in_year_balance' || measure === 'cumulative_balance';
       return {
         areaCode,
@@ -131,7 +131,7 @@ export function thresholdRows(
   thresholds: readonly Decimal[],
 ): ThresholdRow[] {
   return financialYears.flatMap((financialYear, f) => {
-    const sorted = draws.map((d) => d.cumulative[f]!).sort((a, b) => a.comparedTo(b));
+    const sorted = sortedExactly(draws.map((d) => d.cumulative[f]!));
     return thresholds.map((threshold) => ({
       areaCode,
       scenario,
@@ -140,6 +140,19 @@ export function thresholdRows(
       probability: shareBelow(sorted, threshold),
     }));
   });
+}
+
+/**
+ * The values in exact Decimal order, found mostly by comparing doubles: a decimal's nearest double
+ * never orders it the other way (JS reads decimal text correctly rounded, which is monotone), so
+ * two values whose doubles differ are in that order, and only those with equal doubles (the same
+ * to about 16 digits) are compared as Decimals. A thousand draws sorted by Decimal comparisons
+ * alone took some 5 ms per measure and year, most of simulate's summary.
+ */
+export function sortedExactly(values: readonly Decimal[]): Decimal[] {
+  const keyed = values.map((value) => ({ value, key: value.toNumber() }));
+  keyed.sort((a, b) => a.key - b.key || a.value.comparedTo(b.value));
+  return keyed.map(({ value }) => value);
 }
 
 /** Type 7: h = (n − 1) × p, then x⌊h⌋ + (h − ⌊h⌋) × (x⌊h⌋+1 − x⌊h⌋). */
