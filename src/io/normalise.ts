@@ -59,6 +59,9 @@ export function whyNotNumber(text: string, kind: NumberKind): string {
     return 'thousands separators are not accepted in a rate';
   if (/\d,\d/.test(text) && !/[eE]/.test(text))
     return 'thousands separators must group three digits, as in 1,200';
+  // "£5m", "2.5bn", "40k": a spreadsheet's or a paper's shorthand, not a figure.
+  if (kind === 'amount' && /^-?£?-?\d[\d,.]*\s*(k|m|mn|bn)$/i.test(text))
+    return 'a shorthand like 5m or 40k is not accepted; write the amount in full, as 5000000 or £5,000,000';
   return whyNotDecimal(text);
 }
 

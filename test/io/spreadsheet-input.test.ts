@@ -128,6 +128,10 @@ describe('numbers as a spreadsheet writes them', () => {
     expect(refused(rate, '1,000')).toEqual([
       'error INVALID_NUMBER x.csv:2:1: "rate" is "1,000": thousands separators are not accepted in a rate',
     ]);
+    for (const text of ['£5m', '-2.5bn', '40k'])
+      expect(refused(amount, text)).toEqual([
+        `error INVALID_NUMBER x.csv:2:1: "amount" is "${text}": a shorthand like 5m or 40k is not accepted; write the amount in full, as 5000000 or £5,000,000`,
+      ]);
     for (const text of ['12,34,567', '1,2345', '£1,200,', '-£-5', '£', '1,200.50%'])
       expect(spreadsheetNumber(text, 'amount'), text).toBeUndefined();
   });
