@@ -55,4 +55,6 @@ export interface PlacementMove {
   readonly toSetting: string;
   /** Absent: pupils keep their band. */
   readonly toBand?: string;
+  /** The lever it comes from, as an index into the scenario's levers (simulate redraws a ranged one's fraction). */
+  readonly lever?: number;
 }

@@ -154,7 +154,7 @@ export const ISSUE_CODES = {
   },
   LEVER_RANGE_UNSUPPORTED: {
     cause:
-      "A scenario's lever of a kind other than new-plans or ceasing gives low, high or distribution: simulate draws a range only for those two levers' share.",
+      "A scenario's lever of a kind other than new-plans, ceasing or move-placements gives low, high or distribution: simulate draws a range only for those three levers' share.",
     fix: 'Remove low, high and distribution from the lever; to see another value of its share, make it another scenario.',
   },
   POPULATION_MISSING: {

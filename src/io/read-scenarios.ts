@@ -472,8 +472,8 @@ function readLever(
   const origin = fields.at(path);
   if (!id || !kind) return [];
   const base = { id, label, filter, origin };
-  // Only new-plans and ceasing levers may give their share a range (read with them, below).
-  if (kind !== 'new-plans' && kind !== 'ceasing')
+  // Only new-plans, ceasing and move-placements levers may give their share a range (read with them, below).
+  if (kind !== 'new-plans' && kind !== 'ceasing' && kind !== 'move-placements')
     readLeverRange(fields, lever, path, kind, undefined, () => undefined);
   if (kind === 'funding') {
     const rows = (fields.array(lever, 'lines', path) ?? [])
@@ -546,12 +546,20 @@ function readLever(
   if (to) fields.knownKeys(to, `${path}.to`, ['setting', 'band']);
   const toSetting = to ? fields.string(to, 'setting', `${path}.to`) : undefined;
   const toBand = to ? fields.string(to, 'band', `${path}.to`, true) : undefined;
-  if (!share || !profile || !toSetting) return [];
+  // shift-new-plans' range was refused above; a move's is read here, within the share's 0 to 1.
+  const { ok, range } =
+    kind === 'move-placements'
+      ? readLeverRange(fields, lever, path, kind, share, (key) =>
+          readShare(fields, lever, path, 0, key),
+        )
+      : { ok: true, range: undefined };
+  if (!share || !profile || !toSetting || !ok) return [];
   return [
     {
       ...base,
       kind,
       share,
+      ...(range ? { range } : {}),
       profile,
       toSetting,
       ...(toBand ? { toBand } : {}),

@@ -8,7 +8,7 @@ function lever(kind: string, fields: Record<string, string>) {
   const base =
     kind === 'places'
       ? { setting: 'special', places: '10' }
-      : kind === 'shift-new-plans'
+      : kind === 'shift-new-plans' || kind === 'move-placements'
         ? { share: '0.2', to: { setting: 'special' } }
         : { share: '-0.1' };
   const text = JSON.stringify({
@@ -28,7 +28,7 @@ function lever(kind: string, fields: Record<string, string>) {
 /** Issues without their line:column, which JSON.stringify's one line makes long. */
 const stripAt = (text: string) => text.replace(/scenarios\.json:\d+:\d+/, 'scenarios.json');
 
-// docs/simulate.md, "Lever ranges": a new-plans or ceasing lever may give its share a range.
+// docs/simulate.md, "Lever ranges": a new-plans, ceasing or move-placements lever may give its share a range.
 describe('a lever share range in scenarios.json', () => {
   it('is read as a triangular range, or uniform when its distribution says so; project keeps the share', () => {
     const triangular = lever('new-plans', { low: '-0.3', high: '0' });
@@ -49,6 +49,15 @@ describe('a lever share range in scenarios.json', () => {
       lever('ceasing', { low: '-0.2', high: '0', distribution: 'triangular' }).lever,
     ).not.toMatchObject({ range: { uniform: true } });
     expect(lever('new-plans', {}).lever).not.toHaveProperty('range');
+  });
+
+  it("is read on a move-placements lever too, within a move's share limits of 0 to 1", () => {
+    const move = lever('move-placements', { low: '0.05', high: '0.4' });
+    expect(move.issues).toEqual([]);
+    expect(move.lever).toMatchObject({ kind: 'move-placements', range: { kind: 'range' } });
+    expect(lever('move-placements', { low: '-0.1', high: '0.4' }).issues).toEqual([
+      'error SHARE_OUT_OF_RANGE scenarios.json: $.scenarios[0].levers[0].low -0.1 is outside 0 to 1',
+    ]);
   });
 
   it('refuses one bound alone, a bound outside the share’s own limits, and a range without the share', () => {
@@ -76,7 +85,7 @@ describe('a lever share range in scenarios.json', () => {
     'is refused on a %s lever, which simulate does not draw',
     (kind) => {
       expect(lever(kind, { low: '0', high: '0.5' }).issues).toEqual([
-        `error LEVER_RANGE_UNSUPPORTED scenarios.json: $.scenarios[0].levers[0].low: simulate draws a range only for a new-plans or ceasing lever's share, not a ${kind} lever's`,
+        `error LEVER_RANGE_UNSUPPORTED scenarios.json: $.scenarios[0].levers[0].low: simulate draws a range only for a new-plans, ceasing or move-placements lever's share, not a ${kind} lever's`,
       ]);
     },
   );

@@ -95,12 +95,18 @@ function move(
 }
 
 /** A scenario's moves in the base year, before the projection starts: no flows are counted. */
-export function moveBase(plan: DemandPlan, counts: Float64Array): void {
-  for (const move of plan.baseMoves) {
+export function moveBase(
+  plan: DemandPlan,
+  counts: Float64Array,
+  /** A draw's fraction of each base-year move (src/core/simulate/move-lever-ranges.ts); default the plan's. */
+  fractions?: Float64Array,
+): void {
+  plan.baseMoves.forEach((move, k) => {
+    const fraction = fractions ? fractions[k]! : move.fraction;
     for (let i = 0; i < move.from.length; i += 1) {
-      const moved = counts[move.from[i]!]! * move.fraction;
+      const moved = counts[move.from[i]!]! * fraction;
       counts[move.from[i]!]! -= moved;
       counts[move.to[i]!]! += moved;
     }
-  }
+  });
 }

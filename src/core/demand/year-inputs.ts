@@ -17,6 +17,8 @@ export interface LeverMove {
   readonly from: Int32Array;
   readonly to: Int32Array;
   readonly fraction: number;
+  /** The scenario lever it comes from (PlacementMove.lever). */
+  readonly lever?: number;
 }
 
 /** A year's new plans, after a scenario's new-plan levers (`shares`, by cell): each cell's plans, or its shares of them, in cell order. */
@@ -101,7 +103,11 @@ export function leverMoves(
   const moves = new Map(
     [...byYear].map(([ay, list]) => [
       ay,
-      list.map((move) => ({ ...statesOf(move), fraction: toDouble(move.fraction) })),
+      list.map((move) => ({
+        ...statesOf(move),
+        fraction: toDouble(move.fraction),
+        ...(move.lever !== undefined ? { lever: move.lever } : {}),
+      })),
     ]),
   );
   return missing ? undefined : moves;

@@ -27,7 +27,9 @@ export function leverAdjustments(levers: readonly Lever[]): Adjustments {
       l.kind === 'new-plans' || l.kind === 'shift-new-plans',
   );
   const ceasingLevers = levers.filter((l): l is CeasingLever => l.kind === 'ceasing');
-  const moveLevers = levers.filter((l): l is MovePlacementsLever => l.kind === 'move-placements');
+  const moveLevers = levers.flatMap((l, index) =>
+    l.kind === 'move-placements' ? [{ lever: l, index }] : [],
+  );
   const placeLevers = levers.filter((l): l is PlacesLever => l.kind === 'places');
   return {
     ...(newPlanLevers.length ? { newPlans: newPlanShares(newPlanLevers) } : {}),
@@ -142,10 +144,16 @@ function newPlanShares(
  * A lever's moves share one `matches` function from year to year, so the projection can see
  * they reach the same placements.
  */
-function placementMoves(levers: readonly MovePlacementsLever[]): NonNullable<Adjustments['moves']> {
-  const matchers = levers.map((lever) => (cell: CellPlace) => matches(lever.filter, cell));
+function placementMoves(
+  levers: readonly { lever: MovePlacementsLever; index: number }[],
+): NonNullable<Adjustments['moves']> {
+  const matchers = levers.map(
+    ({ lever }) =>
+      (cell: CellPlace) =>
+        matches(lever.filter, cell),
+  );
   return (ay) =>
-    levers.flatMap((lever, i) => {
+    levers.flatMap(({ lever, index }, i) => {
       const before = lever.share.times(profileFactor(lever.profile, ay - 1));
       const now = lever.share.times(profileFactor(lever.profile, ay));
       if (now.eq(before)) return [];
@@ -154,6 +162,7 @@ function placementMoves(levers: readonly MovePlacementsLever[]): NonNullable<Adj
         fraction: now.minus(before).div(ONE.minus(before)),
         toSetting: lever.toSetting,
         ...(lever.toBand !== undefined ? { toBand: lever.toBand } : {}),
+        lever: index,
       };
       return [move];
     });

@@ -61,6 +61,8 @@ export interface ShiftNewPlansLever extends LeverBase {
 export interface MovePlacementsLever extends LeverBase {
   readonly kind: 'move-placements';
   readonly share: Decimal;
+  /** The share's range, drawn by simulate (docs/simulate.md, "Lever ranges"); project uses `share`. */
+  readonly range?: RangeUncertainty;
   readonly toSetting: string;
   readonly toBand?: string;
   readonly toOrigin?: Location;

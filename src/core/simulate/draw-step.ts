@@ -11,6 +11,8 @@ export interface StepDraw {
   readonly moveShare: Float64Array;
   /** Expected new plans of each of the year's joiner entries (YearPlan.joiners order). */
   readonly joining: Float64Array;
+  /** The fraction of each of the year's lever moves (YearPlan.moves order) when a lever's share is drawn; else the plan's. */
+  readonly moveFractions?: Float64Array;
 }
 
 /**
@@ -102,7 +104,9 @@ export function drawStep(
     arrivals.joined[states[i]!]! += joined;
   }
 
-  for (const { from: sources, to: targets, fraction } of year.moves) {
+  for (let k = 0; k < year.moves.length; k += 1) {
+    const { from: sources, to: targets } = year.moves[k]!;
+    const fraction = rates.moveFractions ? rates.moveFractions[k]! : year.moves[k]!.fraction;
     for (let i = 0; i < sources.length; i += 1) {
       const s = sources[i]!;
       const pupils = to[s]!;

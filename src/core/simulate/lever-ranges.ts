@@ -1,14 +1,16 @@
 import { toDouble } from '../demand/count.js';
 import type { DemandInputs } from '../demand/inputs.js';
 import type { DemandPlan } from '../demand/plan.js';
-import type { CeasingLever, Lever, NewPlansLever } from '../scenario/types.js';
+import type { CeasingLever, Lever, MovePlacementsLever, NewPlansLever } from '../scenario/types.js';
 import { CeasingLeverRanges } from './ceasing-lever-ranges.js';
 import { rangeDraw } from './draw-range.js';
+import { MoveLeverRanges } from './move-lever-ranges.js';
 import { NewPlanLeverRanges } from './new-plan-lever-ranges.js';
 import type { Uniform } from './stream.js';
 
 /** A lever whose share simulate draws from a range. */
-type RangedLever = (NewPlansLever | CeasingLever) & Required<Pick<NewPlansLever, 'range'>>;
+type RangedLever = (NewPlansLever | CeasingLever | MovePlacementsLever) &
+  Required<Pick<NewPlansLever, 'range'>>;
 
 /**
  * A scenario's levers whose share has a low/high range (docs/simulate.md, "Lever ranges"): each
@@ -21,6 +23,7 @@ export class LeverRanges {
   readonly shares: Float64Array;
   readonly ceasing?: CeasingLeverRanges;
   readonly newPlans?: NewPlanLeverRanges;
+  readonly moves?: MoveLeverRanges;
   private readonly draws: { readonly index: number; readonly draw: (u: Uniform) => number }[];
 
   private constructor(levers: readonly Lever[], plan: DemandPlan, inputs: DemandInputs) {
@@ -40,6 +43,8 @@ export class LeverRanges {
         inputs,
         plan.years.map((year) => year.academicYear),
       );
+    if (ranged('move-placements'))
+      this.moves = new MoveLeverRanges(levers, new Set(this.draws.map(({ index }) => index)), plan);
   }
 
   /** Undefined when no lever has a range: the draws are then exactly those of a model without. */
@@ -56,9 +61,13 @@ export class LeverRanges {
     for (const { index, draw } of this.draws) this.shares[index] = draw(u);
     this.ceasing?.update(this.shares);
     this.newPlans?.update(this.shares);
+    this.moves?.update(this.shares);
   }
 }
 
 function isRanged(lever: Lever): lever is RangedLever {
-  return (lever.kind === 'new-plans' || lever.kind === 'ceasing') && lever.range !== undefined;
+  return (
+    (lever.kind === 'new-plans' || lever.kind === 'ceasing' || lever.kind === 'move-placements') &&
+    lever.range !== undefined
+  );
 }

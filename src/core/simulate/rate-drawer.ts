@@ -86,7 +86,13 @@ export class RateDrawer {
           : year.survival,
       moveShare: this.moveShare,
       joining: this.joining[y]!,
+      ...(this.leverRanges?.moves ? { moveFractions: this.leverRanges.moves.fractions[y]! } : {}),
     }));
+  }
+
+  /** This draw's fractions of the base year's lever moves, when a move lever's share is drawn (after draw()). */
+  moveFractionsOfBase(): Float64Array | undefined {
+    return this.leverRanges?.moves?.base;
   }
 
   /** Drawn shares leaving a state that add up to more than 1 are scaled down to 1. */

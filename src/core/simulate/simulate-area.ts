@@ -113,7 +113,7 @@ export class AreaSimulation {
     const u = drawStream(seed, this.area, index);
     const rates = this.drawer.draw(u);
     counts[0]!.set(plan.base);
-    moveBase(plan, counts[0]!);
+    moveBase(plan, counts[0]!, this.drawer.moveFractionsOfBase());
     plan.years.forEach((year, y) =>
       drawStep(
         plan,

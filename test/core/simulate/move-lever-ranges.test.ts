@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { Dec } from '../../../src/core/decimal.js';
+import { ProjectionCache } from '../../../src/core/demand/cache.js';
+import { projectDemand } from '../../../src/core/demand/run.js';
+import { applyScenario } from '../../../src/core/scenario/apply.js';
+import type { Scenario } from '../../../src/core/scenario/types.js';
+import { LeverRanges } from '../../../src/core/simulate/lever-ranges.js';
+import { loadScenarios } from '../../../src/io/scenarios-file.js';
+import { fixture, loadFixture } from '../../helpers/model.js';
+
+const example = loadFixture('example');
+const mitigated = loadScenarios(fixture('example'), '').scenarios!.find(
+  (s) => s.id === 'mitigated',
+)!;
+const MOVE = 'independent-returns';
+
+/** `mitigated` with a range on its move-placements lever (share 0.15, back-loaded from 2027/28). */
+const scenario: Scenario = {
+  ...mitigated,
+  levers: mitigated.levers.map((lever) =>
+    lever.id === MOVE && lever.kind === 'move-placements'
+      ? { ...lever, range: { kind: 'range', low: new Dec('0.05'), high: new Dec('0.3') } }
+      : lever,
+  ),
+};
+
+function prepared() {
+  const cache = new ProjectionCache();
+  const applied = applyScenario(example, scenario, undefined, { cache });
+  const m = applied.model;
+  const plan = projectDemand(m, m.horizon, applied.adjustments, cache).plan;
+  return { plan, ranges: LeverRanges.of(scenario.levers, plan, cache.parts(m, m.horizon).inputs)! };
+}
+
+describe('a move-placements lever with a range (docs/simulate.md, "Lever ranges")', () => {
+  const { plan, ranges } = prepared();
+  const index = scenario.levers.findIndex((lever) => lever.id === MOVE);
+  const moved = (y: number) => plan.years[y]!.moves.findIndex((move) => move.lever === index);
+
+  it("at the lever's own share gives each year's move the plan's fraction exactly", () => {
+    ranges.shares[index] = 0.15;
+    ranges.moves!.update(ranges.shares);
+    const years = plan.years.flatMap((year, y) => (moved(y) >= 0 ? [y] : []));
+    expect(years.length).toBeGreaterThan(0);
+    for (const y of years)
+      expect(ranges.moves!.fractions[y]![moved(y)]).toBe(plan.years[y]!.moves[moved(y)]!.fraction);
+  });
+
+  it('with another share moves (s f(y) − s f(y−1)) ÷ (1 − s f(y−1)) of those left, so s in all by the end', () => {
+    ranges.shares[index] = 0.3;
+    ranges.moves!.update(ranges.shares);
+    // Whatever the profile, the parts left after each year multiply to 1 − s once it is complete.
+    let left = 1;
+    plan.years.forEach((_, y) => {
+      if (moved(y) >= 0) left *= 1 - ranges.moves!.fractions[y]![moved(y)]!;
+    });
+    expect(left).toBeCloseTo(0.7, 12);
+    // The other levers' moves keep the plan's fractions.
+    plan.years.forEach((year, y) =>
+      year.moves.forEach((move, k) => {
+        if (move.lever !== index) expect(ranges.moves!.fractions[y]![k]).toBe(move.fraction);
+      }),
+    );
+  });
+});
