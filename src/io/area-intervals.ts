@@ -31,32 +31,47 @@ export interface AreaIntervals {
   readonly figures: Float64Array;
 }
 
-/** Draws an area under each scenario (or as given) and summarises it; issues if a projection fails. */
+/**
+ * Draws an area under each scenario (or as given) and summarises it; issues if a projection
+ * fails. Scenarios that draw the same pupils (AreaSimulation.drawsSamePupilsAs: a tariff,
+ * funding or places lever leaves pupils alone) share each draw's pupils, which are stepped once
+ * and costed under each: the figures are those of drawing each scenario on its own.
+ */
 export function areaIntervals(
   model: Model,
   scenarios: readonly (Scenario | undefined)[],
   cache: ProjectionCache,
   spec: DrawSpec,
 ): { intervals: AreaIntervals[]; issues: Issue[] } {
-  const intervals: AreaIntervals[] = [];
   const issues: Issue[] = [];
+  const ready: { id: string; simulation: AreaSimulation }[] = [];
   for (const scenario of scenarios) {
     const prepared = AreaSimulation.prepare(model, scenario, cache);
-    if (!prepared.simulation || hasErrors(prepared.issues)) {
-      issues.push(...prepared.issues);
-      continue;
-    }
-    const simulation = prepared.simulation;
-    const draws: DrawFigures[] = [];
-    for (let d = 0; d < spec.count; d += 1) draws.push(simulation.draw(spec.seed, d));
-    const years = simulation.financialYears;
-    intervals.push({
-      id: scenario?.id ?? '',
-      financialYears: years,
-      rows: intervalRows(model.area.code, scenario?.id ?? '', years, draws).map(toWireIntervalRow),
-      figures: Float64Array.from(draws.flatMap(printedFigures)),
-    });
+    if (!prepared.simulation || hasErrors(prepared.issues)) issues.push(...prepared.issues);
+    else ready.push({ id: scenario?.id ?? '', simulation: prepared.simulation });
   }
+  const draws = ready.map((): DrawFigures[] => []);
+  const done = new Set<number>();
+  ready.forEach(({ simulation: leader }, i) => {
+    if (done.has(i)) return;
+    const group = ready.flatMap(({ simulation }, j) =>
+      j === i || (!done.has(j) && leader.drawsSamePupilsAs(simulation)) ? [j] : [],
+    );
+    for (const j of group) done.add(j);
+    for (let d = 0; d < spec.count; d += 1) {
+      leader.drawPupils(spec.seed, d);
+      for (const j of group) draws[j]!.push(ready[j]!.simulation.figuresOf(leader.pupils));
+    }
+  });
+  const intervals = ready.map(({ id, simulation }, i): AreaIntervals => {
+    const years = simulation.financialYears;
+    return {
+      id,
+      financialYears: years,
+      rows: intervalRows(model.area.code, id, years, draws[i]!).map(toWireIntervalRow),
+      figures: Float64Array.from(draws[i]!.flatMap(printedFigures)),
+    };
+  });
   return { intervals, issues };
 }
 

@@ -48,6 +48,8 @@ export class AreaSimulation {
     private readonly drawer: RateDrawer,
     private readonly spendPlan: SpendPlan,
     private readonly income: IncomeBasis,
+    /** What a draw's pupils depend on besides the seed and index (drawsSamePupilsAs). */
+    private readonly pupilSource: readonly unknown[],
   ) {
     this.financialYears = spendPlan.financialYears;
     this.counts = [plan.base, ...plan.years].map(() => new Float64Array(plan.size));
@@ -94,6 +96,9 @@ export class AreaSimulation {
         drawer,
         spendPlan,
         incomeBasis(outcome.projection),
+        // The plan is one object only for scenarios that leave pupils alone (ProjectionCache.demand);
+        // the rule rows and new plans the drawer reads, and a lever range, are checked as well.
+        [plan, m.ceasing, m.transitions, parts.inputs, applied.adjustments.newPlans, ranges],
       ),
       issues: outcome.issues,
     };
@@ -109,6 +114,25 @@ export class AreaSimulation {
 
   /** Draw `index` of this area under `seed`: the same figures whichever thread draws it, and in whatever order. */
   draw(seed: number, index: number): DrawFigures {
+    this.drawPupils(seed, index);
+    return this.figuresOf(this.laneTotals);
+  }
+
+  /**
+   * Whether `other` draws the same pupils as this for every seed and index: the same area, plan,
+   * rule rows and new plans, and no lever range (a scenario of tariff, funding or places levers
+   * only, say). Then one draw's pupils can be costed under both (figuresOf).
+   */
+  drawsSamePupilsAs(other: AreaSimulation): boolean {
+    return (
+      other.area === this.area &&
+      this.pupilSource[5] === undefined &&
+      other.pupilSource.every((part, i) => part === this.pupilSource[i])
+    );
+  }
+
+  /** Draws `index`'s pupils into the lane totals that `pupils` then gives (reused by the next draw). */
+  drawPupils(seed: number, index: number): void {
     const { plan, counts, laneTotals } = this;
     const u = drawStream(seed, this.area, index);
     const rates = this.drawer.draw(u);
@@ -128,6 +152,16 @@ export class AreaSimulation {
       ),
     );
     counts.forEach((vector, y) => sumLanes(vector, laneTotals[y]!));
+  }
+
+  /** The last drawPupils' pupils by lane, each January from the base year's. */
+  get pupils(): readonly Float64Array[] {
+    return this.laneTotals;
+  }
+
+  /** A draw's figures for pupils by lane of this plan (this simulation's, or one that drawsSamePupilsAs it). */
+  figuresOf(laneTotals: readonly Float64Array[]): DrawFigures {
+    const { plan } = this;
     const money = this.spendPlan.money(laneTotals, this.income.computed.includes(true));
     const { spend } = money;
     const { inYear, cumulative } = drawBalances(this.income, money);
