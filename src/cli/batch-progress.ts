@@ -18,22 +18,33 @@ export async function batchProgress(options: { quiet: boolean }): Promise<BatchP
   const { default: ora } = await import('ora');
   const started = performance.now();
   const spinner = ora({ text: 'Reading the national model', stream: stderr.stream }).start();
-  let computing: number | undefined;
+  let first: { at: number; workDone: number } | undefined;
   return {
     update(done, total, workDone) {
       const elapsed = (performance.now() - started) / 1000;
-      // Time since the first area was handed out, scaled by the work left (reading is not repeated).
-      computing ??= elapsed;
-      const left =
-        workDone > 0 && done < total
-          ? `, about ${formatSeconds(((elapsed - computing) / workDone) * (1 - workDone))} left`
-          : '';
+      first ??= { at: elapsed, workDone };
+      const seconds = done < total ? secondsLeft(first, elapsed, workDone) : undefined;
+      const left = seconds === undefined ? '' : `, about ${formatSeconds(seconds)} left`;
       spinner.text = `Areas ${done}/${total}, ${formatSeconds(elapsed)} elapsed${left}`;
     },
     stop: () => {
       spinner.stop();
     },
   };
+}
+
+/**
+ * The time left at the pace since the first report (`first`: when, and the share of the work then
+ * done), or undefined until some work has been done since. Areas modelled while the cohort was
+ * still read are reported at once when it ends, so they say nothing of the pace.
+ */
+export function secondsLeft(
+  first: { readonly at: number; readonly workDone: number },
+  elapsed: number,
+  workDone: number,
+): number | undefined {
+  if (workDone <= first.workDone) return undefined;
+  return ((elapsed - first.at) / (workDone - first.workDone)) * (1 - workDone);
 }
 
 function formatSeconds(seconds: number): string {
