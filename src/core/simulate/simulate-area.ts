@@ -1,4 +1,6 @@
 import type { Decimal } from 'decimal.js';
+import type { Adjustments } from '../adjustments.js';
+import type { DemandInputs } from '../demand/inputs.js';
 import type { Arrivals } from '../demand/capacity.js';
 import { ProjectionCache } from '../demand/cache.js';
 import { countDecimal } from '../demand/count.js';
@@ -31,6 +33,20 @@ export interface DrawFigures {
 }
 
 /**
+ * What a simulation's draws of pupils read besides the seed and index. The plan is one object only
+ * for scenarios that leave pupils alone (ProjectionCache.demand); the rule rows and new plans the
+ * rate drawer reads, and a lever range, are compared as well.
+ */
+interface PupilSource {
+  readonly plan: DemandPlan;
+  readonly ceasing: Model['ceasing'];
+  readonly transitions: Model['transitions'];
+  readonly inputs: DemandInputs;
+  readonly newPlans: Adjustments['newPlans'];
+  readonly ranges: LeverRanges | undefined;
+}
+
+/**
  * An area (under a scenario) made ready to draw: its plan, its rates' sources, its spend as
  * terms and its income, from one deterministic projection, and the buffers one thread's draws reuse.
  */
@@ -49,7 +65,7 @@ export class AreaSimulation {
     private readonly spendPlan: SpendPlan,
     private readonly income: IncomeBasis,
     /** What a draw's pupils depend on besides the seed and index (drawsSamePupilsAs). */
-    private readonly pupilSource: readonly unknown[],
+    private readonly pupilSource: PupilSource,
   ) {
     this.financialYears = spendPlan.financialYears;
     this.counts = [plan.base, ...plan.years].map(() => new Float64Array(plan.size));
@@ -96,9 +112,14 @@ export class AreaSimulation {
         drawer,
         spendPlan,
         incomeBasis(outcome.projection),
-        // The plan is one object only for scenarios that leave pupils alone (ProjectionCache.demand);
-        // the rule rows and new plans the drawer reads, and a lever range, are checked as well.
-        [plan, m.ceasing, m.transitions, parts.inputs, applied.adjustments.newPlans, ranges],
+        {
+          plan,
+          ceasing: m.ceasing,
+          transitions: m.transitions,
+          inputs: parts.inputs,
+          newPlans: applied.adjustments.newPlans,
+          ranges,
+        },
       ),
       issues: outcome.issues,
     };
@@ -124,10 +145,16 @@ export class AreaSimulation {
    * only, say). Then one draw's pupils can be costed under both (figuresOf).
    */
   drawsSamePupilsAs(other: AreaSimulation): boolean {
+    const [a, b] = [this.pupilSource, other.pupilSource];
     return (
       other.area === this.area &&
-      this.pupilSource[5] === undefined &&
-      other.pupilSource.every((part, i) => part === this.pupilSource[i])
+      a.ranges === undefined &&
+      b.ranges === undefined &&
+      a.plan === b.plan &&
+      a.ceasing === b.ceasing &&
+      a.transitions === b.transitions &&
+      a.inputs === b.inputs &&
+      a.newPlans === b.newPlans
     );
   }
 

@@ -128,6 +128,7 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
     });
     // Workers model areas while this thread reads the rest of the cohort; not with --fail-fast,
     // which must see every area that fails while the inputs are split before it models any.
+    const handed = new Set<BatchTask>();
     const early =
       workers.length && !options.failFast && !hasErrors(settings)
         ? {
@@ -136,23 +137,19 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
               // This thread reads on meanwhile: with a worker on every core, it would share one.
               if (workers.length >= availableParallelism()) pool.limit(workers.length - 1);
             },
-            area: (task: BatchTask) => pool.submit(task),
+            area: (task: BatchTask) => {
+              handed.add(task);
+              pool.submit(task);
+            },
           }
         : undefined;
-    const handed = new Set<BatchTask>();
     const sources = await readBatchSources(
       dir,
       limits,
       libraryDir,
       options.tariffFile === undefined ? undefined : path.resolve(options.tariffFile),
       Boolean(options.allowOutside),
-      early && {
-        begin: early.begin,
-        area: (task) => {
-          handed.add(task);
-          early.area(task);
-        },
-      },
+      early,
     );
     const global = sortIssues([...sources.issues, ...settings]);
     if (hasErrors(global)) throw new InputError(global);
