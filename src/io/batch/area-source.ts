@@ -15,7 +15,7 @@ import { academicYearCell, decimalCell } from '../cell-parsers.js';
 import { CsvRow, type CsvTable, mangledCells } from '../csv-table.js';
 import { pathOutside } from '../inside-folders.js';
 import type { InputDigest } from '../input-reader.js';
-import { type AreaRecord, fromWire, withShared } from './rows-by-area.js';
+import { type FieldRecord, fromWire, withShared } from './rows-by-area.js';
 import { parseNationalManifest } from '../read-national-manifest.js';
 import { type ModelTables, present } from '../model-tables.js';
 import { type OverridePolicy, readOverridePolicy } from '../read-policy.js';
@@ -103,7 +103,7 @@ function nationalAreaSource(context: NationalContext, task: NationalTask): AreaS
       ? areaTable(
           source.file,
           source.columns,
-          withShared(source.shared, fromWire(task.rows[name])),
+          withShared(fromWire(source.shared), fromWire(task.rows[name])),
           issues,
         )
       : undefined;
@@ -181,7 +181,7 @@ function columnIndex(columns: readonly string[]): Map<string, number> {
 function areaTable(
   file: string,
   columns: readonly string[],
-  records: readonly AreaRecord[],
+  records: readonly FieldRecord[],
   issues: Issue[],
 ): { table: CsvTable; repeats: number[] } {
   const index = columnIndex(columns);

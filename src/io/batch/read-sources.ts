@@ -248,7 +248,9 @@ async function readNational(
             file: csv.file,
             columns: csv.columns,
             // The cohort's rows without an area go in each task: they may follow an area handed on early.
-            ...(csv.byArea.has('') && name !== 'cohort.csv' ? { shared: csv.byArea.get('')! } : {}),
+            ...(csv.byArea.has('') && name !== 'cohort.csv'
+              ? { shared: toWire(csv.byArea.get('')!, csv.json) }
+              : {}),
           },
         ],
       ),

@@ -4,18 +4,36 @@ import { type ColumnSpec, readCsvTable, readHeader } from '../csv-table.js';
 import { rowsReadable } from '../input-reader.js';
 import type { Limits } from '../limits.js';
 
-/** A record of a national CSV: its fields, the line it starts on, and how many identical records it stands for. */
-export interface AreaRecord {
+/** A record's fields, the line it starts on, and how many identical records it stands for. */
+export interface FieldRecord {
   readonly fields: readonly string[];
   readonly line: number;
   readonly repeats: number;
 }
 
 /**
- * An area's records of one table as they cross to a worker: each record's fields joined into
- * one text (by NUL, or as JSON when a field of the file holds a NUL), with its line and repeats.
- * Structured clone copies a few thousand strings ten times faster than as many arrays of fields,
- * and the main thread, which reads the cohort while the workers model, does the copying.
+ * A record of a national CSV as the main thread keeps it: its fields joined into one text (by NUL,
+ * or as JSON when a field of the file holds a NUL), which is also the key it is tallied by and
+ * what crosses to a worker (WireRecords). Holding one text rather than an array of field strings
+ * per record keeps the reading thread's heap, and so its garbage collection, small.
+ */
+export class AreaRecord implements FieldRecord {
+  constructor(
+    readonly text: string,
+    readonly line: number,
+    public repeats: number,
+    private readonly json: boolean,
+  ) {}
+
+  get fields(): string[] {
+    return splitFields(this.text, this.json);
+  }
+}
+
+/**
+ * An area's records of one table as they cross to a worker: each record's text, its line and
+ * repeats. Structured clone copies a few thousand strings ten times faster than as many arrays of
+ * fields, and the main thread, which reads the cohort while the workers model, does the copying.
  */
 export interface WireRecords {
   readonly texts: readonly string[];
@@ -24,10 +42,10 @@ export interface WireRecords {
   readonly json: boolean;
 }
 
-/** Records joined for a worker (WireRecords); `json` when a field of the file may hold a NUL. */
+/** Records as they cross to a worker (WireRecords). */
 export function toWire(records: readonly AreaRecord[], json: boolean): WireRecords {
   return {
-    texts: records.map((record) => joinFields(record.fields, json)),
+    texts: records.map((record) => record.text),
     lines: records.map((record) => record.line),
     repeats: records.map((record) => record.repeats),
     json,
@@ -35,18 +53,20 @@ export function toWire(records: readonly AreaRecord[], json: boolean): WireRecor
 }
 
 /** The records a worker was sent, as they were read. */
-export function fromWire(wire: WireRecords | undefined): AreaRecord[] | undefined {
+export function fromWire(wire: WireRecords | undefined): FieldRecord[] | undefined {
   if (!wire) return undefined;
   return wire.texts.map((text, i) => ({
-    fields: wire.json ? (JSON.parse(text) as string[]) : text.split('\0'),
+    fields: splitFields(text, wire.json),
     line: wire.lines[i]!,
     repeats: wire.repeats[i]!,
   }));
 }
 
-/** Fields joined by NUL are one text per distinct record when no field holds a NUL. */
 const joinFields = (fields: readonly string[], json: boolean): string =>
   json ? JSON.stringify(fields) : fields.join('\0');
+
+const splitFields = (text: string, json: boolean): string[] =>
+  json ? (JSON.parse(text) as string[]) : text.split('\0');
 
 /** A national CSV read once and split by its `area` column ('' = rows without an area, for every area). */
 export interface NationalCsv {
@@ -171,6 +191,15 @@ export class NationalCsvReader {
   }
 }
 
+/** An area's records so far, the first of each distinct text (when tallied), and its data rows. */
+interface AreaRows {
+  readonly records: AreaRecord[];
+  readonly seen: Map<string, AreaRecord>;
+  count: number;
+}
+
+const newAreaRows = (): AreaRows => ({ records: [], seen: new Map(), count: 0 });
+
 /** Thrown by AreaGrouper once the table cannot be read row by row. */
 const STOP = new Error('stop reading this table');
 
@@ -185,18 +214,15 @@ class AreaGrouper {
   private readonly issues: Issue[] = [];
   private areaAt = -1;
   private count = 0;
-  private readonly byArea = new Map<string, AreaRecord[]>();
-  private readonly rowCounts = new Map<string, number>();
-  private readonly firsts = new Map<string, Map<string, { repeats: number }>>();
+  private readonly areas = new Map<string, AreaRows>();
   private lastArea: string | undefined;
-  private list: AreaRecord[] = [];
-  private seen = new Map<string, { repeats: number }>();
+  private current: AreaRows = newAreaRows();
   /** Whether a field may hold a NUL: records are then joined as JSON (joinFields). */
   readonly json: boolean;
   readonly reopened = new Set<string>();
 
   get hasShared(): boolean {
-    return this.byArea.has('');
+    return this.areas.has('');
   }
 
   constructor(
@@ -217,9 +243,9 @@ class AreaGrouper {
     for (const field of record)
       for (let at = field.indexOf('\n'); at >= 0; at = field.indexOf('\n', at + 1)) this.line += 1;
     if (record.length === 1 && record[0]!.trim() === '') return;
-    // A tallied record's key is at least as long as its longest field: most records need no more.
-    const key = this.tally ? joinFields(record, this.json) : '';
-    if (!this.tally || key.length > this.limits.maxFieldChars) {
+    // The record's text is at least as long as its longest field: most records need no more check.
+    const text = joinFields(record, this.json);
+    if (text.length > this.limits.maxFieldChars) {
       const long = record.findIndex((field) => field.length > this.limits.maxFieldChars);
       if (long >= 0) this.stop(tooLong(record, long, this.file, line, this.limits));
     }
@@ -238,19 +264,16 @@ class AreaGrouper {
         ),
       );
     const area = this.areaAt < 0 ? '' : (record[this.areaAt] ?? '').trim();
-    // A national file usually lists an area's rows together: the same list line after line.
+    // A national file usually lists an area's rows together: the same rows line after line.
     if (area !== this.lastArea) this.switchTo(area);
-    this.rowCounts.set(area, this.rowCounts.get(area)! + 1);
-    if (!this.tally) {
-      this.list.push({ fields: record, line, repeats: 1 });
-      return;
-    }
-    const first = this.seen.get(key);
+    const rows = this.current;
+    rows.count += 1;
+    const first = this.tally ? rows.seen.get(text) : undefined;
     if (first) first.repeats += 1;
     else {
-      const added = { fields: record, line, repeats: 1 };
-      this.seen.set(key, added);
-      this.list.push(added);
+      const added = new AreaRecord(text, line, 1, this.json);
+      if (this.tally) rows.seen.set(text, added);
+      rows.records.push(added);
     }
   }
 
@@ -259,12 +282,13 @@ class AreaGrouper {
     if (!this.columns)
       this.issues.push(...readCsvTable('', this.file, this.spec, this.limits).issues);
     const readable = rowsReadable(this.issues);
+    const areas = readable ? [...this.areas] : [];
     return {
       file: this.file,
       columns: this.columns ?? [],
       issues: this.issues,
-      byArea: readable ? this.byArea : new Map(),
-      rowCounts: readable ? this.rowCounts : new Map(),
+      byArea: new Map(areas.map(([area, rows]) => [area, rows.records])),
+      rowCounts: new Map(areas.map(([area, rows]) => [area, rows.count])),
       json: this.json,
     };
   }
@@ -280,16 +304,13 @@ class AreaGrouper {
   private switchTo(area: string): void {
     if (this.lastArea !== undefined) this.onLeave?.(this.lastArea);
     this.lastArea = area;
-    let list = this.byArea.get(area);
-    if (list) this.reopened.add(area);
+    let rows = this.areas.get(area);
+    if (rows) this.reopened.add(area);
     else {
-      list = [];
-      this.byArea.set(area, list);
-      this.firsts.set(area, new Map());
-      this.rowCounts.set(area, 0);
+      rows = newAreaRows();
+      this.areas.set(area, rows);
     }
-    this.list = list;
-    this.seen = this.firsts.get(area)!;
+    this.current = rows;
   }
 
   private stop(issue: Issue): never {
@@ -315,13 +336,13 @@ function tooLong(
 }
 
 /** An area's records and the records without an area, merged in file order. */
-export function withShared(
-  shared: readonly AreaRecord[] | undefined,
-  own: readonly AreaRecord[] | undefined,
-): readonly AreaRecord[] {
+export function withShared<R extends FieldRecord>(
+  shared: readonly R[] | undefined,
+  own: readonly R[] | undefined,
+): readonly R[] {
   if (!shared?.length) return own ?? [];
   if (!own?.length) return shared;
-  const merged: AreaRecord[] = [];
+  const merged: R[] = [];
   let i = 0;
   let j = 0;
   while (i < shared.length || j < own.length)

@@ -1,7 +1,7 @@
 import type { Issue } from '../../core/issue.js';
 import type { Limits } from '../limits.js';
 import type { InputDigest } from '../input-reader.js';
-import type { AreaRecord, WireRecords } from './rows-by-area.js';
+import type { WireRecords } from './rows-by-area.js';
 import type { AreaIntervals, DrawSpec } from '../area-intervals.js';
 
 /**
@@ -63,7 +63,7 @@ export interface NationalInit extends CommonInit {
         {
           readonly file: string;
           readonly columns: readonly string[];
-          readonly shared?: readonly AreaRecord[];
+          readonly shared?: WireRecords;
         }
       >
     >
