@@ -58,7 +58,8 @@ export function stepYear(
   }
 
   // A move's targets are never among its sources (src/core/demand/year-inputs.ts), so moving in place is moving from the pupils as they were.
-  for (const { from: sources, to: targets, fraction } of year.moves) {
+  for (let k = 0; k < year.moves.length; k += 1) {
+    const { from: sources, to: targets, fraction } = year.moves[k]!;
     for (let i = 0; i < sources.length; i += 1) {
       const s = sources[i]!;
       const moved = to[s]! * fraction;

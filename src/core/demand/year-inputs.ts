@@ -103,11 +103,11 @@ export function leverMoves(
   const moves = new Map(
     [...byYear].map(([ay, list]) => [
       ay,
-      list.map((move) => ({
-        ...statesOf(move),
-        fraction: toDouble(move.fraction),
-        ...(move.lever !== undefined ? { lever: move.lever } : {}),
-      })),
+      list.map((move): LeverMove => {
+        const { from, to } = statesOf(move);
+        // Every move has the same fields, so that the step that reads them sees one shape of object.
+        return { from, to, fraction: toDouble(move.fraction), lever: move.lever };
+      }),
     ]),
   );
   return missing ? undefined : moves;

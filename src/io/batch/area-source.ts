@@ -100,12 +100,7 @@ function nationalAreaSource(context: NationalContext, task: NationalTask): AreaS
   const table = (name: AreaTable): { table: CsvTable; repeats: number[] } | undefined => {
     const source = init.tables[name];
     return source
-      ? areaTable(
-          source.file,
-          source.columns,
-          withShared(fromWire(source.shared), fromWire(task.rows[name])),
-          issues,
-        )
+      ? areaTable(source, withShared(fromWire(source.shared), fromWire(task.rows[name])), issues)
       : undefined;
   };
   const cohort = table('cohort.csv');
@@ -179,8 +174,7 @@ function columnIndex(columns: readonly string[]): Map<string, number> {
 
 /** The rows as a CsvTable, as readCsvTable would give them: blank rows skipped, short or long rows reported. */
 function areaTable(
-  file: string,
-  columns: readonly string[],
+  { file, columns, mangled }: NationalInit['tables'][AreaTable] & {},
   records: readonly FieldRecord[],
   issues: Issue[],
 ): { table: CsvTable; repeats: number[] } {
@@ -202,8 +196,9 @@ function areaTable(
     rows.push(new CsvRow(file, line, fields, index));
     repeats.push(times);
   }
-  // Text a spreadsheet garbled, as readCsvTable finds it in a model folder's tables: a warning per column, for this area's rows.
-  mangledCells(records, columns, file, issues);
+  // Text a spreadsheet garbled, as readCsvTable finds it in a model folder's tables: a warning per
+  // column, for this area's rows; searched cell by cell only when the file's text holds some.
+  if (mangled) mangledCells(records, columns, file, issues);
   return { table: { file, rows, issues: [] }, repeats };
 }
 

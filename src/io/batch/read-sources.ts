@@ -247,6 +247,7 @@ async function readNational(
           {
             file: csv.file,
             columns: csv.columns,
+            mangled: csv.mangled,
             // The cohort's rows without an area go in each task: they may follow an area handed on early.
             ...(csv.byArea.has('') && name !== 'cohort.csv'
               ? { shared: toWire(csv.byArea.get('')!, csv.json) }

@@ -2,6 +2,7 @@ import { type Parser, parse } from 'csv-parse';
 import { error, type Issue } from '../../core/issue.js';
 import { type ColumnSpec, readCsvTable, readHeader } from '../csv-table.js';
 import { rowsReadable } from '../input-reader.js';
+import { mangledIn } from '../normalise.js';
 import type { Limits } from '../limits.js';
 
 /** A record's fields, the line it starts on, and how many identical records it stands for. */
@@ -81,6 +82,8 @@ export interface NationalCsv {
   readonly rowCounts: ReadonlyMap<string, number>;
   /** Whether a field may hold a NUL, so that records cross to a worker joined as JSON (toWire). */
   readonly json: boolean;
+  /** Whether the text holds anything a spreadsheet garbles (mangledIn): only then are an area's cells searched for it. */
+  readonly mangled: boolean;
 }
 
 /**
@@ -186,6 +189,7 @@ export class NationalCsvReader {
         byArea: new Map(),
         rowCounts: new Map(),
         json: false,
+        mangled: false,
       };
     return this.grouper.result();
   }
@@ -219,6 +223,7 @@ class AreaGrouper {
   private current: AreaRows = newAreaRows();
   /** Whether a field may hold a NUL: records are then joined as JSON (joinFields). */
   readonly json: boolean;
+  readonly mangled: boolean;
   readonly reopened = new Set<string>();
 
   get hasShared(): boolean {
@@ -234,6 +239,7 @@ class AreaGrouper {
     private readonly onLeave?: (area: string) => void,
   ) {
     this.json = text.includes('\0');
+    this.mangled = mangledIn(text) !== undefined;
   }
 
   take(record: string[]): void {
@@ -290,6 +296,7 @@ class AreaGrouper {
       byArea: new Map(areas.map(([area, rows]) => [area, rows.records])),
       rowCounts: new Map(areas.map(([area, rows]) => [area, rows.count])),
       json: this.json,
+      mangled: this.mangled,
     };
   }
 

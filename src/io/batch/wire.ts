@@ -63,6 +63,8 @@ export interface NationalInit extends CommonInit {
         {
           readonly file: string;
           readonly columns: readonly string[];
+          /** Whether the file holds text a spreadsheet garbles (a warning per column, as for a model folder's table). */
+          readonly mangled: boolean;
           readonly shared?: WireRecords;
         }
       >
