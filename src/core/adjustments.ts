@@ -40,6 +40,19 @@ export interface NewPlanShare {
   readonly setting: string;
   readonly band: string;
   readonly share: number;
+  /**
+   * How the levers made the share, in lever order: it is 1 times, for each step, 1 + f (a
+   * new-plans lever scaled it), 1 − f (a shift-new-plans lever left it) or f (one sent it here),
+   * with f the lever's share × profile in the year. A simulation redraws f (lever ranges). Scenario
+   * levers always say (src/core/scenario/levers.ts); adjustments made in code may leave it out.
+   */
+  readonly steps?: readonly NewPlanStep[];
+}
+
+/** One lever's part in a new-plan share: its index among the scenario's levers, and what it did. */
+export interface NewPlanStep {
+  readonly lever: number;
+  readonly role: 'scaled' | 'stayed' | 'shifted';
 }
 
 /**

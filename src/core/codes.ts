@@ -154,7 +154,7 @@ export const ISSUE_CODES = {
   },
   LEVER_RANGE_UNSUPPORTED: {
     cause:
-      "A scenario's lever of a kind other than new-plans, ceasing or move-placements gives low, high or distribution: simulate draws a range only for those three levers' share.",
+      "A scenario's tariff, places or funding lever gives low, high or distribution: simulate draws a range only for the share of a lever of pupils (new-plans, ceasing, shift-new-plans, move-placements).",
     fix: 'Remove low, high and distribution from the lever; to see another value of its share, make it another scenario.',
   },
   POPULATION_MISSING: {

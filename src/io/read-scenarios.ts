@@ -472,8 +472,13 @@ function readLever(
   const origin = fields.at(path);
   if (!id || !kind) return [];
   const base = { id, label, filter, origin };
-  // Only new-plans, ceasing and move-placements levers may give their share a range (read with them, below).
-  if (kind !== 'new-plans' && kind !== 'ceasing' && kind !== 'move-placements')
+  // Only levers of pupils may give their share a range (read with them, below).
+  if (
+    kind !== 'new-plans' &&
+    kind !== 'ceasing' &&
+    kind !== 'move-placements' &&
+    kind !== 'shift-new-plans'
+  )
     readLeverRange(fields, lever, path, kind, undefined, () => undefined);
   if (kind === 'funding') {
     const rows = (fields.array(lever, 'lines', path) ?? [])
@@ -546,13 +551,10 @@ function readLever(
   if (to) fields.knownKeys(to, `${path}.to`, ['setting', 'band']);
   const toSetting = to ? fields.string(to, 'setting', `${path}.to`) : undefined;
   const toBand = to ? fields.string(to, 'band', `${path}.to`, true) : undefined;
-  // shift-new-plans' range was refused above; a move's is read here, within the share's 0 to 1.
-  const { ok, range } =
-    kind === 'move-placements'
-      ? readLeverRange(fields, lever, path, kind, share, (key) =>
-          readShare(fields, lever, path, 0, key),
-        )
-      : { ok: true, range: undefined };
+  // A move's or a shift's range, within the share's 0 to 1.
+  const { ok, range } = readLeverRange(fields, lever, path, kind, share, (key) =>
+    readShare(fields, lever, path, 0, key),
+  );
   if (!share || !profile || !toSetting || !ok) return [];
   return [
     {

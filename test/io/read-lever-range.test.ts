@@ -8,9 +8,11 @@ function lever(kind: string, fields: Record<string, string>) {
   const base =
     kind === 'places'
       ? { setting: 'special', places: '10' }
-      : kind === 'shift-new-plans' || kind === 'move-placements'
-        ? { share: '0.2', to: { setting: 'special' } }
-        : { share: '-0.1' };
+      : kind === 'tariff'
+        ? { share: '-0.05', from: '2026-09-01' }
+        : kind === 'shift-new-plans' || kind === 'move-placements'
+          ? { share: '0.2', to: { setting: 'special' } }
+          : { share: '-0.1' };
   const text = JSON.stringify({
     scenarios: [
       {
@@ -28,7 +30,7 @@ function lever(kind: string, fields: Record<string, string>) {
 /** Issues without their line:column, which JSON.stringify's one line makes long. */
 const stripAt = (text: string) => text.replace(/scenarios\.json:\d+:\d+/, 'scenarios.json');
 
-// docs/simulate.md, "Lever ranges": a new-plans, ceasing or move-placements lever may give its share a range.
+// docs/simulate.md, "Lever ranges": a new-plans, ceasing, shift-new-plans or move-placements lever may give its share a range.
 describe('a lever share range in scenarios.json', () => {
   it('is read as a triangular range, or uniform when its distribution says so; project keeps the share', () => {
     const triangular = lever('new-plans', { low: '-0.3', high: '0' });
@@ -51,14 +53,17 @@ describe('a lever share range in scenarios.json', () => {
     expect(lever('new-plans', {}).lever).not.toHaveProperty('range');
   });
 
-  it("is read on a move-placements lever too, within a move's share limits of 0 to 1", () => {
-    const move = lever('move-placements', { low: '0.05', high: '0.4' });
-    expect(move.issues).toEqual([]);
-    expect(move.lever).toMatchObject({ kind: 'move-placements', range: { kind: 'range' } });
-    expect(lever('move-placements', { low: '-0.1', high: '0.4' }).issues).toEqual([
-      'error SHARE_OUT_OF_RANGE scenarios.json: $.scenarios[0].levers[0].low -0.1 is outside 0 to 1',
-    ]);
-  });
+  it.each(['move-placements', 'shift-new-plans'])(
+    "is read on a %s lever too, within its share's limits of 0 to 1",
+    (kind) => {
+      const ranged = lever(kind, { low: '0.05', high: '0.4' });
+      expect(ranged.issues).toEqual([]);
+      expect(ranged.lever).toMatchObject({ kind, range: { kind: 'range' } });
+      expect(lever(kind, { low: '-0.1', high: '0.4' }).issues).toEqual([
+        'error SHARE_OUT_OF_RANGE scenarios.json: $.scenarios[0].levers[0].low -0.1 is outside 0 to 1',
+      ]);
+    },
+  );
 
   it('refuses one bound alone, a bound outside the share’s own limits, and a range without the share', () => {
     expect(lever('new-plans', { low: '-0.3' }).issues).toEqual([
@@ -81,11 +86,11 @@ describe('a lever share range in scenarios.json', () => {
     ]);
   });
 
-  it.each(['places', 'shift-new-plans'])(
+  it.each(['places', 'tariff'])(
     'is refused on a %s lever, which simulate does not draw',
     (kind) => {
       expect(lever(kind, { low: '0', high: '0.5' }).issues).toEqual([
-        `error LEVER_RANGE_UNSUPPORTED scenarios.json: $.scenarios[0].levers[0].low: simulate draws a range only for a new-plans, ceasing or move-placements lever's share, not a ${kind} lever's`,
+        `error LEVER_RANGE_UNSUPPORTED scenarios.json: $.scenarios[0].levers[0].low: simulate draws a range only for a new-plans, ceasing, shift-new-plans or move-placements lever's share, not a ${kind} lever's`,
       ]);
     },
   );

@@ -4,6 +4,7 @@ import type {
   CeasingChange,
   CellPlace,
   NewPlanShare,
+  NewPlanStep,
   PlacementMove,
 } from '../adjustments.js';
 import { toDouble } from '../demand/count.js';
@@ -22,9 +23,8 @@ import type {
 
 /** The adjustments of the cohort levers, applied in lever order (docs/scenarios.md, "Levers"). */
 export function leverAdjustments(levers: readonly Lever[]): Adjustments {
-  const newPlanLevers = levers.filter(
-    (l): l is NewPlansLever | ShiftNewPlansLever =>
-      l.kind === 'new-plans' || l.kind === 'shift-new-plans',
+  const newPlanLevers = levers.flatMap((lever, index) =>
+    lever.kind === 'new-plans' || lever.kind === 'shift-new-plans' ? [{ lever, index }] : [],
   );
   const ceasingLevers = levers.filter((l): l is CeasingLever => l.kind === 'ceasing');
   const moveLevers = levers.flatMap((l, index) =>
@@ -95,13 +95,13 @@ function ceasingChange(levers: readonly CeasingLever[]): CeasingChange {
  * lever's factor is a double once per year; a cell no lever touches is left as given (undefined).
  */
 function newPlanShares(
-  levers: readonly (NewPlansLever | ShiftNewPlansLever)[],
+  levers: readonly { lever: NewPlansLever | ShiftNewPlansLever; index: number }[],
 ): NonNullable<Adjustments['newPlans']> {
   const factors = new Map<AcademicYear, number[]>();
   const factorsIn = (ay: AcademicYear): number[] => {
     let byLever = factors.get(ay);
     if (!byLever) {
-      byLever = levers.map((lever) =>
+      byLever = levers.map(({ lever }) =>
         toDouble(lever.share.times(profileFactor(lever.profile, ay))),
       );
       factors.set(ay, byLever);
@@ -111,11 +111,11 @@ function newPlanShares(
   return (ay, cell) => {
     const byLever = factorsIn(ay);
     // Most cells match no lever: they are left as given without building their parts.
-    if (!levers.some((lever, i) => byLever[i] !== 0 && matches(lever.filter, cell)))
+    if (!levers.some(({ lever }, i) => byLever[i] !== 0 && matches(lever.filter, cell)))
       return undefined;
-    let parts: NewPlanShare[] = [{ setting: cell.setting, band: cell.band, share: 1 }];
+    let parts: NewPlanShare[] = [{ setting: cell.setting, band: cell.band, share: 1, steps: [] }];
     let changed = false;
-    levers.forEach((lever, i) => {
+    levers.forEach(({ lever, index }, i) => {
       const factor = byLever[i]!;
       if (factor === 0) return;
       parts = parts.flatMap((part) => {
@@ -127,10 +127,17 @@ function newPlanShares(
         };
         if (!matches(lever.filter, place)) return [part];
         changed = true;
-        if (lever.kind === 'new-plans') return [{ ...part, share: part.share * (1 + factor) }];
+        const step = (role: NewPlanStep['role']) => [...(part.steps ?? []), { lever: index, role }];
+        if (lever.kind === 'new-plans')
+          return [{ ...part, share: part.share * (1 + factor), steps: step('scaled') }];
         return [
-          { ...part, share: part.share * (1 - factor) },
-          { setting: lever.toSetting, band: lever.toBand ?? part.band, share: part.share * factor },
+          { ...part, share: part.share * (1 - factor), steps: step('stayed') },
+          {
+            setting: lever.toSetting,
+            band: lever.toBand ?? part.band,
+            share: part.share * factor,
+            steps: step('shifted'),
+          },
         ];
       });
     });

@@ -53,6 +53,8 @@ export interface CeasingLever extends LeverBase {
 export interface ShiftNewPlansLever extends LeverBase {
   readonly kind: 'shift-new-plans';
   readonly share: Decimal;
+  /** The share's range, drawn by simulate (docs/simulate.md, "Lever ranges"); project uses `share`. */
+  readonly range?: RangeUncertainty;
   readonly toSetting: string;
   readonly toBand?: string;
   readonly toOrigin?: Location;

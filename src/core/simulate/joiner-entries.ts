@@ -1,12 +1,17 @@
-import type { Adjustments } from '../adjustments.js';
+import type { Adjustments, NewPlanStep } from '../adjustments.js';
 import type { DemandInputs } from '../demand/inputs.js';
 import { newPlanShares } from '../demand/year-inputs.js';
 import type { AcademicYear } from '../period.js';
 
-/** One year's joiner entries (YearPlan.joiners order): each entry's new-plan cell and its share of the cell's plans. */
+/**
+ * One year's joiner entries (YearPlan.joiners order): each entry's new-plan cell, its share of the
+ * cell's plans, and the lever steps that made the share (NewPlanShare.steps; none for a cell no
+ * lever touches).
+ */
 export interface JoinerEntries {
   readonly cell: Int32Array;
   readonly share: Float64Array;
+  readonly steps: readonly (readonly NewPlanStep[])[];
 }
 
 /**
@@ -23,17 +28,20 @@ export function joinerEntries(
   return years.map((ay) => {
     const cells: number[] = [];
     const parts: number[] = [];
+    const steps: (readonly NewPlanStep[])[] = [];
     inputs.newPlans.cells.forEach((_, i) => {
       const split = shares?.get(ay)![i];
       if (!split) {
         cells.push(i);
         parts.push(1);
+        steps.push([]);
       } else
         for (const share of split) {
           cells.push(i);
           parts.push(share.share);
+          steps.push(share.steps ?? []);
         }
     });
-    return { cell: Int32Array.from(cells), share: Float64Array.from(parts) };
+    return { cell: Int32Array.from(cells), share: Float64Array.from(parts), steps };
   });
 }

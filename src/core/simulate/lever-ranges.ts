@@ -1,7 +1,15 @@
+import type { Adjustments } from '../adjustments.js';
 import { toDouble } from '../demand/count.js';
 import type { DemandInputs } from '../demand/inputs.js';
 import type { DemandPlan } from '../demand/plan.js';
-import type { CeasingLever, Lever, MovePlacementsLever, NewPlansLever } from '../scenario/types.js';
+import type {
+  CeasingLever,
+  Lever,
+  MovePlacementsLever,
+  NewPlansLever,
+  Scenario,
+  ShiftNewPlansLever,
+} from '../scenario/types.js';
 import { CeasingLeverRanges } from './ceasing-lever-ranges.js';
 import { rangeDraw } from './draw-range.js';
 import { MoveLeverRanges } from './move-lever-ranges.js';
@@ -9,7 +17,7 @@ import { NewPlanLeverRanges } from './new-plan-lever-ranges.js';
 import type { Uniform } from './stream.js';
 
 /** A lever whose share simulate draws from a range. */
-type RangedLever = (NewPlansLever | CeasingLever | MovePlacementsLever) &
+type RangedLever = (NewPlansLever | CeasingLever | ShiftNewPlansLever | MovePlacementsLever) &
   Required<Pick<NewPlansLever, 'range'>>;
 
 /**
@@ -26,7 +34,12 @@ export class LeverRanges {
   readonly moves?: MoveLeverRanges;
   private readonly draws: { readonly index: number; readonly draw: (u: Uniform) => number }[];
 
-  private constructor(levers: readonly Lever[], plan: DemandPlan, inputs: DemandInputs) {
+  private constructor(
+    levers: readonly Lever[],
+    plan: DemandPlan,
+    inputs: DemandInputs,
+    newPlanAdjustments: Adjustments,
+  ) {
     this.shares = Float64Array.from(levers, (lever) =>
       'share' in lever && lever.share ? toDouble(lever.share) : 0,
     );
@@ -36,12 +49,13 @@ export class LeverRanges {
     const ranged = (kind: Lever['kind']): boolean =>
       levers.some((lever) => lever.kind === kind && isRanged(lever));
     if (ranged('ceasing')) this.ceasing = new CeasingLeverRanges(levers, plan);
-    if (ranged('new-plans'))
+    if (ranged('new-plans') || ranged('shift-new-plans'))
       this.newPlans = new NewPlanLeverRanges(
         levers,
-        levers.flatMap((lever, i) => (lever.kind === 'new-plans' && isRanged(lever) ? [i] : [])),
+        levers.flatMap((lever, i) => (isNewPlanLever(lever) && isRanged(lever) ? [i] : [])),
         inputs,
         plan.years.map((year) => year.academicYear),
+        newPlanAdjustments,
       );
     if (ranged('move-placements'))
       this.moves = new MoveLeverRanges(levers, new Set(this.draws.map(({ index }) => index)), plan);
@@ -52,8 +66,12 @@ export class LeverRanges {
     levers: readonly Lever[],
     plan: DemandPlan,
     inputs: DemandInputs,
+    /** The adjustments of the scenario as newPlanProbe leaves it (the plan's own). */
+    newPlanAdjustments: Adjustments,
   ): LeverRanges | undefined {
-    return levers.some(isRanged) ? new LeverRanges(levers, plan, inputs) : undefined;
+    return levers.some(isRanged)
+      ? new LeverRanges(levers, plan, inputs, newPlanAdjustments)
+      : undefined;
   }
 
   /** Draws this draw's shares (in lever order, one uniform each) and the factors that follow. */
@@ -67,7 +85,33 @@ export class LeverRanges {
 
 function isRanged(lever: Lever): lever is RangedLever {
   return (
-    (lever.kind === 'new-plans' || lever.kind === 'ceasing' || lever.kind === 'move-placements') &&
+    (lever.kind === 'new-plans' ||
+      lever.kind === 'ceasing' ||
+      lever.kind === 'shift-new-plans' ||
+      lever.kind === 'move-placements') &&
     lever.range !== undefined
   );
+}
+
+const isNewPlanLever = (lever: Lever): boolean =>
+  lever.kind === 'new-plans' || lever.kind === 'shift-new-plans';
+
+/**
+ * The scenario with each ranged new-plans or shift-new-plans lever whose share is 0 at its `high`
+ * (or its `low`, when high is 0 too): a lever at 0 makes no parts and no steps
+ * (src/core/scenario/levers.ts), but one drawn away from 0 must, so the simulation's plan and new
+ * plans are laid out from this; the projection still uses the share. Undefined when no lever needs it.
+ */
+export function newPlanProbe(scenario: Scenario | undefined): Scenario | undefined {
+  if (!scenario) return undefined;
+  let probed = false;
+  const levers = scenario.levers.map((lever) => {
+    if (!isNewPlanLever(lever) || !isRanged(lever) || !lever.share.isZero()) return lever;
+    const { low, high } = lever.range;
+    const share = high.isZero() ? low : high;
+    if (share.isZero()) return lever;
+    probed = true;
+    return { ...lever, share };
+  });
+  return probed ? { ...scenario, levers } : undefined;
 }

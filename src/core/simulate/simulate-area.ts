@@ -17,7 +17,7 @@ import { applyScenario } from '../scenario/apply.js';
 import type { Scenario } from '../scenario/types.js';
 import { drawBalances, incomeBasis, type IncomeBasis } from './balances.js';
 import { drawStep, movesAcross } from './draw-step.js';
-import { LeverRanges } from './lever-ranges.js';
+import { LeverRanges, newPlanProbe } from './lever-ranges.js';
 import { NewPlanDeltas } from './new-plan-deltas.js';
 import { RateDrawer } from './rate-drawer.js';
 import { rateSources } from './rate-sources.js';
@@ -90,16 +90,21 @@ export class AreaSimulation {
     const outcome = project(applied.model, applied.adjustments, cache);
     if (!outcome.projection || hasErrors(outcome.issues)) return { issues: outcome.issues };
     const m = applied.model;
-    const plan = projectDemand(m, m.horizon, applied.adjustments, cache).plan;
+    // A ranged lever of new plans at a share of 0 lays out the parts it makes away from 0 (newPlanProbe).
+    const probe = newPlanProbe(scenario);
+    const laidOut = probe
+      ? applyScenario(model, probe, undefined, { cache }).adjustments
+      : applied.adjustments;
+    const plan = projectDemand(m, m.horizon, laidOut, cache).plan;
     const parts = cache.parts(m, m.horizon);
     const rateBook = cache.rateBook(m.tariff, m.assumptions.tariffUplift);
-    const ranges = LeverRanges.of(scenario?.levers ?? [], plan, parts.inputs);
+    const ranges = LeverRanges.of(scenario?.levers ?? [], plan, parts.inputs, laidOut);
     const drawer = new RateDrawer(
       plan,
       rateSources(plan, m.ceasing, m.transitions),
       m.ceasing,
       m.transitions,
-      new NewPlanDeltas(m, plan, parts.inputs, applied.adjustments, ranges?.newPlans),
+      new NewPlanDeltas(m, plan, parts.inputs, laidOut, ranges?.newPlans),
       ranges,
     );
     const spendPlan = new SpendPlan(plan, m, applied.adjustments, rateBook, (lane) =>

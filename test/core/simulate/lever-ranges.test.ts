@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../../src/core/decimal.js';
+import type { RangeUncertainty } from '../../../src/core/uncertainty.js';
 import { ProjectionCache } from '../../../src/core/demand/cache.js';
 import { projectDemand } from '../../../src/core/demand/run.js';
 import { applyScenario } from '../../../src/core/scenario/apply.js';
 import type { Lever, Scenario } from '../../../src/core/scenario/types.js';
-import { LeverRanges } from '../../../src/core/simulate/lever-ranges.js';
+import { SPAN } from '../../../src/core/demand/lanes.js';
+import { joinerEntries } from '../../../src/core/simulate/joiner-entries.js';
+import { LeverRanges, newPlanProbe } from '../../../src/core/simulate/lever-ranges.js';
+import { AreaSimulation } from '../../../src/core/simulate/simulate-area.js';
 import { drawStream } from '../../../src/core/simulate/stream.js';
 import { loadScenarios } from '../../../src/io/scenarios-file.js';
 import { fixture, loadFixture } from '../../helpers/model.js';
@@ -30,7 +34,7 @@ function prepared(scenario: Scenario) {
   const m = applied.model;
   const plan = projectDemand(m, m.horizon, applied.adjustments, cache).plan;
   const inputs = cache.parts(m, m.horizon).inputs;
-  return { plan, ranges: LeverRanges.of(scenario.levers, plan, inputs)! };
+  return { plan, ranges: LeverRanges.of(scenario.levers, plan, inputs, applied.adjustments)! };
 }
 
 const scenario = ranged({
@@ -164,4 +168,121 @@ it('the shift in the cases above does split cells the ranged lever reaches', () 
   const entries = (s: Scenario) => prepared(s).plan.years.at(-1)!.joiners.counts.length;
   expect(entries(shifted(at))).toBeGreaterThan(entries(scenario));
   expect(entries(shifted(at + 1))).toBeGreaterThan(entries(scenario));
+});
+
+// A shift-new-plans lever's drawn share sends that share × profile of the plans it matches to its
+// setting and leaves the rest (docs/simulate.md, "Lever ranges"), even when its own share is 0.
+describe.each([
+  ['its own share 0.4', '0.4'],
+  ['its own share 0, drawn up to 0.6', '0'],
+] as const)('a shift-new-plans lever with a range 0 to 0.6, %s', (_, own) => {
+  const where = at + 1;
+  const lever = {
+    ...shift,
+    share: new Dec(own),
+    range: { kind: 'range', low: new Dec(0), high: new Dec('0.6') },
+  } satisfies Lever;
+  const withShift: Scenario = {
+    ...scenario,
+    levers: [...scenario.levers.slice(0, where), lever, ...scenario.levers.slice(where)],
+  };
+  const cache = new ProjectionCache();
+  const applied = applyScenario(example, withShift, undefined, { cache });
+  const m = applied.model;
+  const inputs = cache.parts(m, m.horizon).inputs;
+  const laidOut = applyScenario(example, newPlanProbe(withShift) ?? withShift, undefined, {
+    cache,
+  }).adjustments;
+  const plan = projectDemand(m, m.horizon, laidOut, cache).plan;
+  const ranges = LeverRanges.of(withShift.levers, plan, inputs, laidOut)!;
+  const entries = joinerEntries(
+    inputs,
+    plan.years.map((year) => year.academicYear),
+    laidOut,
+  );
+  const last = plan.years.length - 1;
+  /** The last year's expected new plans of each entry at `share` for the shift (the others at their own). */
+  const joining = (share: number) => {
+    const shares = Float64Array.from(ranges.shares);
+    shares[where] = share;
+    ranges.newPlans!.update(shares);
+    const out = new Float64Array(entries[last]!.cell.length);
+    ranges.newPlans!.joining(last, new Float64Array(1e4), out);
+    return out;
+  };
+  const roleOf = (j: number) => entries[last]!.steps[j]!.find((step) => step.lever === where)?.role;
+  const shifted = [...entries[last]!.cell.keys()].filter((j) => roleOf(j) === 'shifted');
+  const stayed = [...entries[last]!.cell.keys()].filter((j) => roleOf(j) === 'stayed');
+
+  it('lays out the parts the shift makes, into the lane it names', () => {
+    expect(shifted.length).toBeGreaterThan(0);
+    expect(stayed.length).toBe(shifted.length);
+    for (const j of shifted) {
+      const lane = plan.lanes[(plan.years[last]!.joiners.states[j]! / SPAN) | 0]!;
+      expect([lane.setting, lane.band]).toEqual(['special-academy', '5']);
+    }
+  });
+
+  it("at the lever's own share, each entry's new plans are the projection's", () => {
+    const projected = projectDemand(m, m.horizon, applied.adjustments, cache).plan;
+    const out = joining(Number(own));
+    // Summed by the state each joins (an entry the shift makes at 0 joins nothing in the projection).
+    const byState = (states: Int32Array, counts: Float64Array) => {
+      const sums = new Map<string, number>();
+      states.forEach((s, j) => {
+        const key = `${plan.lanes[(s / SPAN) | 0]!.key}\u0001${s % SPAN}`;
+        if (counts[j]! !== 0) sums.set(key, (sums.get(key) ?? 0) + counts[j]!);
+      });
+      return sums;
+    };
+    const mine = byState(plan.years[last]!.joiners.states, out);
+    const theirs = byState(
+      Int32Array.from(projected.years[last]!.joiners.states, (s) => {
+        const lane = projected.lanes[(s / SPAN) | 0]!;
+        return plan.lanes.indexOf(lane) * SPAN + (s % SPAN);
+      }),
+      projected.years[last]!.joiners.counts,
+    );
+    expect([...mine.keys()].sort()).toEqual([...theirs.keys()].sort());
+    for (const [key, count] of theirs) expect(mine.get(key)).toBeCloseTo(count, 9);
+  });
+
+  it('a drawn share f sends f of the plans it reaches and leaves 1 − f, keeping each cell whole', () => {
+    const none = joining(0);
+    const half = joining(0.5);
+    for (const j of shifted) expect(none[j]).toBe(0);
+    // Each shifted entry follows the entry it split from (the stayed one before it, same cell).
+    shifted.forEach((j, k) => {
+      const s = stayed[k]!;
+      expect(entries[last]!.cell[s]).toBe(entries[last]!.cell[j]);
+      expect(half[j]!).toBeCloseTo(none[s]! * 0.5, 12);
+      expect(half[s]! + half[j]!).toBeCloseTo(none[s]!, 12);
+    });
+    const untouched = [...none.keys()].filter((j) => roleOf(j) === undefined);
+    for (const j of untouched) expect(half[j]).toBe(none[j]);
+  });
+});
+
+it('a shift-new-plans lever at share 0 with a range sends new plans in the draws', () => {
+  const lever = { ...shift, share: new Dec(0) } satisfies Lever;
+  const sent = (range?: RangeUncertainty) => {
+    const levers = [{ ...lever, ...(range ? { range } : {}) }];
+    const { simulation } = AreaSimulation.prepare(example, { ...mitigated, levers });
+    let pupils = 0;
+    for (let i = 0; i < 50; i += 1) {
+      simulation!.drawPupils(11, i);
+      const { lanes, counts } = simulation!.januaries();
+      const last = counts.at(-1)!;
+      lanes.forEach((lane, l) => {
+        if (lane.setting !== 'special-academy' || lane.band !== '5' || lane.need !== 'SEMH') return;
+        for (let s = l * SPAN; s < (l + 1) * SPAN; s += 1) pupils += last[s]!;
+      });
+    }
+    return pupils;
+  };
+  const without = sent();
+  const within = sent({ kind: 'range', low: new Dec(0), high: new Dec('0.6') });
+  // 2,902 pupils against 1,025 over these 50 draws: the mean share of 0.3 sends about 3 in 10 of
+  // the SEMH plans of NCY 3–10 to the special academy from 2027-28 on.
+  expect(within).toBeGreaterThan(2 * without);
 });

@@ -29,7 +29,8 @@ function prepared() {
   const applied = applyScenario(example, scenario, undefined, { cache });
   const m = applied.model;
   const plan = projectDemand(m, m.horizon, applied.adjustments, cache).plan;
-  return { plan, ranges: LeverRanges.of(scenario.levers, plan, cache.parts(m, m.horizon).inputs)! };
+  const inputs = cache.parts(m, m.horizon).inputs;
+  return { plan, ranges: LeverRanges.of(scenario.levers, plan, inputs, applied.adjustments)! };
 }
 
 describe('a move-placements lever with a range (docs/simulate.md, "Lever ranges")', () => {
