@@ -18,7 +18,7 @@ import { readBatchSources } from '../dist/io/batch/read-sources.js';
 import { projectScenario } from '../dist/core/scenario/apply.js';
 import { baselineDir, baselineLabel, baselineNational } from './baseline.mjs';
 import { makeNational } from './make-national.mjs';
-import { alternated, repeated } from './measure.mjs';
+import { alternated, median, repeated, threadCpu } from './measure.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -289,6 +289,15 @@ export async function batchBench(n = Number(process.env.BENCH_N ?? 7)) {
     ]),
   );
 
+  // CPU by thread, three runs each: the JS thread's, and the rest (V8's compiler and collector).
+  const byThread = async (args) => {
+    const runs = [];
+    for (let i = 0; i < 3; i += 1) runs.push(await threadCpu(args));
+    if (runs.includes(undefined)) return undefined;
+    return { main: median(runs.map((r) => r.main)), others: median(runs.map((r) => r.others)) };
+  };
+  const oneThreadCpu = await byThread(batchArgs(national, ['--jobs', '1']));
+  const parseCpu = await byThread(parseArgs);
   const split = await phases(national);
   const profile = profileSummary(national);
   const machine = parallelFactor(national);
@@ -302,6 +311,9 @@ export async function batchBench(n = Number(process.env.BENCH_N ?? 7)) {
     `parallel: --jobs 1 ${f(oneJob.median)} ms against --jobs ${os.availableParallelism()} ${f(whole.median)} ms, a speed-up of ${(oneJob.median / whole.median).toFixed(2)}`,
     `this machine runs two one-thread batches of 40 areas at once ${machine.toFixed(2)}x as fast as one after the other (roughly the most two threads can gain here)`,
     profile,
+    oneThreadCpu && parseCpu
+      ? `CPU by thread (Linux /proc, medians of 3): batch --jobs 1, its JS thread ${f(oneThreadCpu.main)} ms and V8's background threads (optimising compiler, garbage collector) ${f(oneThreadCpu.others)} ms; csv-parse alone ${f(parseCpu.main)} ms and ${f(parseCpu.others)} ms`
+      : 'CPU by thread: not measured (no /proc)',
     `batch on one thread, in process (${split.areas} areas, ${(split.cells / split.areas).toFixed(0)} cells per area): ${f(singleTotal)} ms = reading and splitting the inputs ${share(split.read)} + building area models ${share(split.build)} + projecting ${[...split.project].map(([id, ms]) => `${id} ${share(ms)}`).join(', ')}`,
   ];
   return { ab, targets: issue14Lines(label, old, nowOnOld, whole, parse), table, lines };

@@ -1,8 +1,8 @@
 // How every spawned figure of `npm run bench` is timed, so that two figures compared with each
 // other were measured the same way: wall from spawn to exit, CPU time (user + sys, worker threads
 // included since they share the process) and peak resident memory from /usr/bin/time.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -73,4 +73,45 @@ export function alternated(commands, n) {
   for (let round = 0; round < n; round += 1)
     commands.forEach((args, i) => runs[i].push(measured(args)));
   return runs.map(summary);
+}
+
+/**
+ * One spawned `node <args>` run's CPU by thread (Linux: /proc/PID/task/TID/stat, polled every
+ * 20 ms, so a thread that ends between polls loses at most that): the main thread's ms, and the
+ * other threads' together (worker threads, and V8's background threads that compile optimised
+ * code and collect garbage). Undefined where /proc is not there.
+ */
+export function threadCpu(args) {
+  if (!existsSync('/proc/self/task')) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: 'ignore' });
+    const last = new Map();
+    const poll = () => {
+      let tids = [];
+      try {
+        tids = readdirSync(`/proc/${child.pid}/task`);
+      } catch {
+        return;
+      }
+      for (const tid of tids)
+        try {
+          const stat = readFileSync(`/proc/${child.pid}/task/${tid}/stat`, 'utf8');
+          // Fields after the command name in brackets: utime and stime are the 12th and 13th, in ticks of 10 ms.
+          const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          last.set(tid, (Number(fields[11]) + Number(fields[12])) * 10);
+        } catch {
+          // The thread ended between the listing and the read.
+        }
+    };
+    const timer = setInterval(poll, 20);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      if (code !== 0) return reject(new Error(`node ${args.join(' ')} exited ${code}`));
+      const main = last.get(String(child.pid)) ?? 0;
+      let others = 0;
+      for (const [tid, ms] of last) if (tid !== String(child.pid)) others += ms;
+      resolve({ main, others });
+    });
+  });
 }
