@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -86,14 +87,15 @@ export function threadCpu(args) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: root, stdio: 'ignore' });
     const last = new Map();
-    const poll = () => {
-      let tids = [];
+    const tasks = () => {
       try {
-        tids = readdirSync(`/proc/${child.pid}/task`);
+        return readdirSync(`/proc/${child.pid}/task`);
       } catch {
-        return;
+        return []; // the process has ended
       }
-      for (const tid of tids)
+    };
+    const poll = () => {
+      for (const tid of tasks())
         try {
           const stat = readFileSync(`/proc/${child.pid}/task/${tid}/stat`, 'utf8');
           // Fields after the command name in brackets: utime and stime are the 12th and 13th, in ticks of 10 ms.
