@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { InternalError } from '../core/errors.js';
+import { InputError, InternalError } from '../core/errors.js';
 import type { DrawFigures } from '../core/simulate/simulate-area.js';
 import { drawFromText } from '../core/simulate/simulate.js';
 import type { DrawTask, FromDrawWorker } from './simulate-worker.js';
@@ -58,6 +58,7 @@ export async function drawOnThreads(
     settled.catch(() => {});
     for (const worker of workers) {
       worker.on('message', (message: FromDrawWorker) => {
+        if (message.type === 'input') return failed(new InputError(message.issues));
         if (message.type === 'bug') {
           const bug = new InternalError(`simulate worker: ${message.message}`);
           bug.stack = message.stack;

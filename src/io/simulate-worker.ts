@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import { hasErrors } from '../core/issue.js';
+import { InputError } from '../core/errors.js';
+import { hasErrors, type Issue } from '../core/issue.js';
 import { AreaSimulation } from '../core/simulate/simulate-area.js';
 import { drawToText } from '../core/simulate/simulate.js';
 import { loadScenarios } from './scenarios-file.js';
@@ -28,7 +29,9 @@ export type FromDrawWorker =
         readonly draws: readonly (readonly string[])[];
       }[];
     }
-  | { readonly type: 'bug'; readonly message: string; readonly stack: string };
+  | { readonly type: 'bug'; readonly message: string; readonly stack: string }
+  /** A draw's problem with the input (NO_RATE_IN_FORCE where a draw puts pupils): the user's, not a bug. */
+  | { readonly type: 'input'; readonly issues: readonly Issue[] };
 
 /**
  * A simulate worker thread (src/io/simulate-threads.ts): reads the model (checked already on the
@@ -57,6 +60,10 @@ parentPort?.on('message', (task: DrawTask) => {
     }
     parentPort!.postMessage({ type: 'done', chunks } satisfies FromDrawWorker);
   } catch (cause) {
+    if (cause instanceof InputError) {
+      parentPort!.postMessage({ type: 'input', issues: cause.issues } satisfies FromDrawWorker);
+      return;
+    }
     const problem = cause instanceof Error ? cause : new Error(String(cause));
     parentPort!.postMessage({
       type: 'bug',

@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { ProjectionCache } from '../demand/cache.js';
 import { Dec } from '../decimal.js';
+import { InputError } from '../errors.js';
 import type { Issue } from '../issue.js';
 import type { Model } from '../model.js';
 import type { FinancialYear } from '../period.js';
@@ -40,7 +41,8 @@ export interface Simulation {
  * Seeded Monte Carlo over the demand engine (docs/simulate.md): `draws` draws of the model (under
  * `scenario`), each drawing the uncertain rates, then whole pupils and new plans, costed exactly;
  * the result is each measure's mean and quantiles by financial year. Pure: the same model, seed
- * and draws give the same result on any machine. Errors of the deterministic projection stop it.
+ * and draws give the same result on any machine. Errors of the deterministic projection stop it,
+ * as does a draw's problem with the input; both are returned as issues.
  */
 export function simulate(
   model: Model,
@@ -53,7 +55,13 @@ export function simulate(
   );
   if (!area) return { issues };
   const draws: DrawFigures[] = [];
-  for (let i = 0; i < options.draws; i += 1) draws.push(area.draw(options.seed, i));
+  try {
+    for (let i = 0; i < options.draws; i += 1) draws.push(area.draw(options.seed, i));
+  } catch (cause) {
+    // A draw can find what the projection did not: pupils where no rate is in force (NO_RATE_IN_FORCE).
+    if (cause instanceof InputError) return { issues: [...issues, ...cause.issues] };
+    throw cause;
+  }
   return {
     simulation: summarise(
       model.area.code,
