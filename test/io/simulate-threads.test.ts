@@ -1,36 +1,63 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { InternalError } from '../../src/core/errors.js';
 import { AreaSimulation } from '../../src/core/simulate/simulate-area.js';
 import { drawToText } from '../../src/core/simulate/simulate.js';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 import { loadModel } from '../../src/io/model-folder.js';
-import { drawOnThreads, startDrawWorkers } from '../../src/io/simulate-threads.js';
+import { DrawThreads } from '../../src/io/simulate-threads.js';
 import { ROOT } from '../helpers/exec.js';
+
+const load = { limits: DEFAULT_LIMITS, libraryDir: path.join(ROOT, 'tariffs') };
+/** Blocks this thread for `ms` without using the CPU (the worker gets on meanwhile). */
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 describe('draws shared between this thread and a worker, a chunk at a time', () => {
   it('gives every draw once, in draw order, as one thread draws them, whichever thread claimed it', async () => {
     const dir = path.join(ROOT, 'fixtures/example');
-    const { simulation } = AreaSimulation.prepare(loadModel(dir).model!);
     const draws = 130;
+    // Started before this thread reads the model, as the command does.
+    const threads = DrawThreads.start(1, { dir, load, seed: 7, draws });
+    const { simulation } = AreaSimulation.prepare(loadModel(dir).model!);
     const alone = Array.from({ length: draws }, (_, i) => drawToText(simulation!.draw(7, i)));
     let here = 0;
-    const figures = await drawOnThreads(
-      {
-        dir,
-        load: { limits: DEFAULT_LIMITS, libraryDir: path.join(ROOT, 'tariffs') },
-        seed: 7,
-        draws,
-      },
-      startDrawWorkers(1),
-      (from, to) => {
+    try {
+      const figures = await threads.draw((from, to) => {
         here += to - from;
         // Slow enough that the worker, once it has read the model, claims some chunks too.
-        const until = Date.now() + 150;
-        while (Date.now() < until);
+        pause(150);
         return Array.from({ length: to - from }, (_, i) => simulation!.draw(7, from + i));
-      },
-    );
-    expect(figures.map(drawToText)).toEqual(alone);
-    expect(here).toBeLessThan(draws);
+      });
+      expect(figures.map(drawToText)).toEqual(alone);
+      expect(here).toBeLessThan(draws);
+    } finally {
+      threads.stop();
+    }
+  });
+
+  it('hears a worker that fails before it has claimed a draw, though this thread could draw them all', async () => {
+    const dir = path.join(ROOT, 'fixtures/example');
+    const { simulation } = AreaSimulation.prepare(loadModel(dir).model!);
+    // The worker cannot read this folder: an internal error, since this thread read its model.
+    const threads = DrawThreads.start(1, {
+      dir: path.join(ROOT, 'fixtures/no-such-model'),
+      load,
+      seed: 7,
+      draws: 2000,
+    });
+    let here = 0;
+    try {
+      const drawn = threads.draw((from, to) => {
+        here += to - from;
+        pause(20);
+        return Array.from({ length: to - from }, (_, i) => simulation!.draw(7, from + i));
+      });
+      await expect(drawn).rejects.toThrow(InternalError);
+      await expect(drawn).rejects.toThrow(/did not read on a worker/);
+      // It stopped drawing once the worker had failed.
+      expect(here).toBeLessThan(2000);
+    } finally {
+      threads.stop();
+    }
   });
 });

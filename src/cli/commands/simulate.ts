@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
 import type { Decimal } from 'decimal.js';
 import { InputError } from '../../core/errors.js';
 import { hasErrors, sortIssues } from '../../core/issue.js';
@@ -7,8 +6,7 @@ import { AreaSimulation } from '../../core/simulate/simulate-area.js';
 import { type Simulation, simulate, summarise } from '../../core/simulate/simulate.js';
 import { displayPath } from '../../io/files.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
-import { drawOnThreads, startDrawWorkers } from '../../io/simulate-threads.js';
-import { resolveTariff } from '../../io/tariff-library.js';
+import { DrawThreads } from '../../io/simulate-threads.js';
 import { checkOutputOption, commitOutput, stageOutputs } from '../../io/write-output.js';
 import {
   renderIntervalsCsv,
@@ -16,7 +14,7 @@ import {
   renderIntervalsTable,
 } from '../../report/intervals.js';
 import { yieldToSignals } from '../interrupt.js';
-import { findScenario, openModel } from '../open-model.js';
+import { findScenario, openModel, tariffOption } from '../open-model.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
 import { cliIo } from '../cli-io.js';
 import { formatIssues } from '../print-issues.js';
@@ -57,13 +55,27 @@ export async function runSimulate(
   const format = outputFormat(options);
   withBom('', format, options.bom);
   const dir = dirArgument ?? defaultModelDir();
-  // This thread draws too; the others start now, loading their modules while this one reads the model.
-  const threads = Math.min(jobs, availableParallelism(), Math.ceil(draws / DRAWS_PER_THREAD));
-  const workers = startDrawWorkers(threads - 1);
+  // This thread draws too. The others start now with their task, reading the model while this one
+  // reads and checks it; a problem found here stops them (finally).
+  const threads = DrawThreads.start(
+    Math.min(jobs, availableParallelism(), Math.ceil(draws / DRAWS_PER_THREAD)) - 1,
+    {
+      dir,
+      load: {
+        limits: limitsFromEnvironment(cliIo().env),
+        libraryDir: defaultTariffDir(),
+        ...(options.tariff ? { tariffFile: tariffOption(options.tariff)! } : {}),
+      },
+      ...(options.scenariosFile ? { scenariosFile: options.scenariosFile } : {}),
+      ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
+      seed,
+      draws,
+    },
+  );
   try {
-    return await simulateWith(dir, options, { draws, seed, limits, format }, workers);
+    return await simulateWith(dir, options, { draws, seed, limits, format }, threads);
   } finally {
-    for (const worker of workers) void worker.terminate();
+    threads.stop();
   }
 }
 
@@ -76,7 +88,7 @@ async function simulateWith(
     limits,
     format,
   }: { draws: number; seed: number; limits: Decimal[]; format: Format },
-  workers: readonly Worker[],
+  threads: DrawThreads,
 ): Promise<number> {
   const open = openModel(dir, {
     ...(options.tariff ? { tariff: options.tariff } : {}),
@@ -93,7 +105,7 @@ async function simulateWith(
   let simulation: Simulation;
   let issues;
   try {
-    if (workers.length === 0) {
+    if (threads.size === 0) {
       const outcome = simulate(open.model, {
         draws,
         seed,
@@ -108,26 +120,9 @@ async function simulateWith(
       const prepared = AreaSimulation.prepare(open.model, scenario);
       issues = sortIssues([...open.issues, ...prepared.issues]);
       if (!prepared.simulation || hasErrors(issues)) throw new InputError(issues);
-      const tariffFile =
-        options.tariff === undefined
-          ? undefined
-          : resolveTariff(options.tariff, defaultTariffDir());
       const here = prepared.simulation;
-      const figures = await drawOnThreads(
-        {
-          dir,
-          load: {
-            limits: limitsFromEnvironment(cliIo().env),
-            libraryDir: defaultTariffDir(),
-            ...(tariffFile ? { tariffFile } : {}),
-          },
-          ...(options.scenariosFile ? { scenariosFile: options.scenariosFile } : {}),
-          ...(scenario ? { scenario: scenario.id } : {}),
-          seed,
-          draws,
-        },
-        workers,
-        (from, to) => Array.from({ length: to - from }, (_, i) => here.draw(seed, from + i)),
+      const figures = await threads.draw((from, to) =>
+        Array.from({ length: to - from }, (_, i) => here.draw(seed, from + i)),
       );
       simulation = summarise(
         open.model.area.code,
