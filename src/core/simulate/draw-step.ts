@@ -11,6 +11,8 @@ export interface StepDraw {
   readonly moveShare: Float64Array;
   /** Expected new plans of each of the year's joiner entries (YearPlan.joiners order). */
   readonly joining: Float64Array;
+  /** e^−joining, each entry's chance of no new plan, which starts its Poisson draw (worked out when `joining` changes). */
+  readonly joiningNone: Float64Array;
   /** The fraction of each of the year's lever moves (YearPlan.moves order) when a lever's share is drawn; else the plan's. */
   readonly moveFractions?: Float64Array;
 }
@@ -90,7 +92,7 @@ export function drawStep(
 
   const { states } = year.joiners;
   for (let i = 0; i < states.length; i += 1) {
-    const joined = poisson(u, rates.joining[i]!);
+    const joined = poisson(u, rates.joining[i]!, rates.joiningNone[i]!);
     if (joined === 0) continue;
     to[states[i]!]! += joined;
     if (arriving) arriving.joined[states[i]!]! += joined;
