@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InternalError } from '../core/errors.js';
 import type { DrawFigures } from '../core/simulate/simulate-area.js';
-import { drawFromText } from '../core/simulate/simulate.js';
 import { type DrawTask, type FromDrawWorker, FAILED, NEXT_CHUNK } from './simulate-worker.js';
 
 function workerUrl(): URL {
@@ -19,7 +18,8 @@ const DRAWS_PER_CHUNK = 20;
 
 /** What a worker's messages and failures have told this thread so far. */
 interface Heard {
-  readonly byChunk: (readonly DrawFigures[])[];
+  /** Each chunk's figures, or a worker's pupils not costed yet (FromDrawWorker). */
+  readonly byChunk: (readonly DrawFigures[] | { januaries: number; pupils: Float64Array })[];
   failure?: Error;
   /** Failures heard (a bug reported, an error, an exit that was not 0). */
   failures: number;
@@ -50,8 +50,8 @@ export class DrawThreads {
           bug.stack = message.stack;
           this.fail(bug);
         } else
-          for (const { chunk, draws } of message.chunks)
-            this.heard.byChunk[chunk] = draws.map(drawFromText);
+          for (const { chunk, januaries, pupils } of message.chunks)
+            this.heard.byChunk[chunk] = { januaries, pupils };
         this.heard.wake();
       });
       // An 'error' with no listener would end the process: it is heard here whenever it comes.
@@ -77,7 +77,8 @@ export class DrawThreads {
 
   /**
    * The draws, on this thread (`drawHere`, which has the model read and checked already) and on
-   * the workers. The draws are cut into chunks that each thread claims in turn from the shared
+   * the workers, which draw the pupils only: this thread costs them (`costThere`, a draw's pupils
+   * by lane, each January from the base year's), warm from costing its own. The draws are cut into chunks that each thread claims in turn from the shared
    * counter (Atomics), so a worker still reading the model takes fewer and this thread never
    * waits for one that has claimed none. Each draw has its own stream (src/core/simulate/stream.ts),
    * so the figures do not depend on which thread drew them; they are returned in draw order.
@@ -86,7 +87,10 @@ export class DrawThreads {
    * this thread drew everything, so it is never lost; one that fails later has no chunk (they were
    * all claimed), and is stopped with the rest.
    */
-  async draw(drawHere: (from: number, to: number) => DrawFigures[]): Promise<DrawFigures[]> {
+  async draw(
+    drawHere: (from: number, to: number) => DrawFigures[],
+    costThere: (pupils: readonly Float64Array[]) => DrawFigures,
+  ): Promise<DrawFigures[]> {
     const { shared, heard } = this;
     const chunks = Math.ceil(this.draws / DRAWS_PER_CHUNK);
     // A worker that has failed ends the run: there is no point drawing on.
@@ -109,7 +113,19 @@ export class DrawThreads {
         heard.wake = resolve;
       });
     if (heard.failure) throw heard.failure;
-    return heard.byChunk.slice(0, chunks).flat();
+    return heard.byChunk.slice(0, chunks).flatMap((figures, chunk) => {
+      if (!('januaries' in figures)) return figures;
+      const { januaries, pupils } = figures;
+      const from = chunk * DRAWS_PER_CHUNK;
+      const draws = Math.min(this.draws, from + DRAWS_PER_CHUNK) - from;
+      const lanes = pupils.length / (draws * januaries);
+      const at = (i: number, j: number) => (i * januaries + j) * lanes;
+      return Array.from({ length: draws }, (_, i) =>
+        costThere(
+          Array.from({ length: januaries }, (_, j) => pupils.subarray(at(i, j), at(i, j + 1))),
+        ),
+      );
+    });
   }
 
   /** Stops the workers (at the end, or when this thread has found a problem with the model). */

@@ -22,12 +22,16 @@ describe('draws shared between this thread and a worker, a chunk at a time', () 
     const alone = Array.from({ length: draws }, (_, i) => drawToText(simulation!.draw(7, i)));
     let here = 0;
     try {
-      const figures = await threads.draw((from, to) => {
-        here += to - from;
-        // Slow enough that the worker, once it has read the model, claims some chunks too.
-        pause(150);
-        return Array.from({ length: to - from }, (_, i) => simulation!.draw(7, from + i));
-      });
+      const figures = await threads.draw(
+        (from, to) => {
+          here += to - from;
+          // Slow enough that the worker, once it has read the model, claims some chunks too.
+          pause(150);
+          return Array.from({ length: to - from }, (_, i) => simulation!.draw(7, from + i));
+        },
+        // The worker draws pupils; this thread costs them.
+        (pupils) => simulation!.figuresOf(pupils),
+      );
       expect(figures.map(drawToText)).toEqual(alone);
       expect(here).toBeLessThan(draws);
     } finally {
@@ -47,11 +51,14 @@ describe('draws shared between this thread and a worker, a chunk at a time', () 
     });
     let here = 0;
     try {
-      const drawn = threads.draw((from, to) => {
-        here += to - from;
-        pause(20);
-        return Array.from({ length: to - from }, (_, i) => simulation!.draw(7, from + i));
-      });
+      const drawn = threads.draw(
+        (from, to) => {
+          here += to - from;
+          pause(20);
+          return Array.from({ length: to - from }, (_, i) => simulation!.draw(7, from + i));
+        },
+        (pupils) => simulation!.figuresOf(pupils),
+      );
       await expect(drawn).rejects.toThrow(InternalError);
       await expect(drawn).rejects.toThrow(/did not read on a worker/);
       // It stopped drawing once the worker had failed.

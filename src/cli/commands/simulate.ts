@@ -121,8 +121,9 @@ async function simulateWith(
       issues = sortIssues([...open.issues, ...prepared.issues]);
       if (!prepared.simulation || hasErrors(issues)) throw new InputError(issues);
       const here = prepared.simulation;
-      const figures = await threads.draw((from, to) =>
-        Array.from({ length: to - from }, (_, i) => here.draw(seed, from + i)),
+      const figures = await threads.draw(
+        (from, to) => Array.from({ length: to - from }, (_, i) => here.draw(seed, from + i)),
+        (pupils) => here.figuresOf(pupils),
       );
       simulation = summarise(
         open.model.area.code,
