@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InternalError } from '../core/errors.js';
 import type { DrawFigures } from '../core/simulate/simulate-area.js';
-import { type DrawTask, type FromDrawWorker, FAILED, NEXT_CHUNK } from './simulate-worker.js';
+import { type DrawTask, type FromDrawWorker, FAILED, NEXT_CHUNK } from './simulate-task.js';
 
 function workerUrl(): URL {
   // From dist/ the worker sits beside this module; under a test runner reading src/, use the built one.
