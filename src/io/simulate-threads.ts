@@ -29,8 +29,8 @@ interface Heard {
 
 /**
  * Worker threads that draw a model's draws 0 … draws − 1 with this thread (issue 15). They are
- * given their task when they start (as workerData), so each reads and prepares the model while
- * this thread does the same, rather than after it; this thread still checks the model, and
+ * given their task when they start (as workerData), so each reads the model and prepares its
+ * pupils while this thread reads, checks and projects it, rather than after; this thread
  * stop()s them when it finds a problem. Every worker's messages, errors and exit are listened to
  * from the start, so nothing it says is lost while this thread is busy reading.
  */
@@ -39,7 +39,7 @@ export class DrawThreads {
 
   private constructor(
     private readonly workers: readonly Worker[],
-    /** [NEXT_CHUNK]: the next chunk to claim; [FAILED]: workers that failed (simulate-worker.ts). */
+    /** [NEXT_CHUNK]: the next chunk to claim; [FAILED]: workers that failed (simulate-task.ts). */
     private readonly shared: Int32Array,
     private readonly draws: number,
   ) {
