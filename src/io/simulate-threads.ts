@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { InputError, InternalError } from '../core/errors.js';
+import { InternalError } from '../core/errors.js';
 import type { DrawFigures } from '../core/simulate/simulate-area.js';
-import { drawFromText } from '../core/simulate/simulate.js';
-import type { DrawTask, FromDrawWorker } from './simulate-worker.js';
+import { type DrawTask, type FromDrawWorker, FAILED, NEXT_CHUNK } from './simulate-task.js';
 
 function workerUrl(): URL {
   // From dist/ the worker sits beside this module; under a test runner reading src/, use the built one.
@@ -14,75 +13,129 @@ function workerUrl(): URL {
     : new URL('../../dist/io/simulate-worker.js', import.meta.url);
 }
 
-/**
- * Worker threads started before the model is read, so that they load their modules meanwhile. A
- * thread that fails before drawOnThreads listens is heard here (an 'error' with no listener would
- * end the process); it then claims no draws, and this thread draws them all.
- */
-export function startDrawWorkers(count: number): Worker[] {
-  return Array.from({ length: count }, () => new Worker(workerUrl()).on('error', () => {}));
-}
-
 /** Draws are handed out this many at a time: small enough to share the end of a run evenly. */
 const DRAWS_PER_CHUNK = 20;
 
+/** What a worker's messages and failures have told this thread so far. */
+interface Heard {
+  /** Each chunk's figures, or a worker's pupils not costed yet (FromDrawWorker). */
+  readonly byChunk: (readonly DrawFigures[] | { januaries: number; pupils: Float64Array })[];
+  failure?: Error;
+  /** Failures heard (a bug reported, an error, an exit that was not 0). */
+  failures: number;
+  /** Called whenever something is heard (by draw(), while it waits). */
+  wake: () => void;
+}
+
 /**
- * Draws 0 … draws − 1 of one model, on this thread (`drawHere`, which has the model read and
- * checked already) and on `workers`. The draws are cut into chunks that each thread claims in turn
- * from a shared counter (Atomics), so a worker still reading the model takes fewer and this thread
- * never waits for one that has claimed none. Each draw has its own stream
- * (src/core/simulate/stream.ts), so the figures do not depend on which thread drew them; they are
- * returned in draw order. The workers are stopped at the end.
+ * Worker threads that draw a model's draws 0 … draws − 1 with this thread (issue 15). They are
+ * given their task when they start (as workerData), so each reads the model and prepares its
+ * pupils while this thread reads, checks and projects it, rather than after; this thread
+ * stop()s them when it finds a problem. Every worker's messages, errors and exit are listened to
+ * from the start, so nothing it says is lost while this thread is busy reading.
  */
-export async function drawOnThreads(
-  task: Omit<DrawTask, 'next' | 'perChunk'>,
-  workers: readonly Worker[],
-  drawHere: (from: number, to: number) => DrawFigures[],
-): Promise<DrawFigures[]> {
-  const chunks = Math.ceil(task.draws / DRAWS_PER_CHUNK);
-  const next = new Int32Array(new SharedArrayBuffer(4));
-  const byChunk: (readonly DrawFigures[])[] = new Array(chunks);
-  let missing = chunks;
-  const store = (chunk: number, figures: readonly DrawFigures[]) => {
-    byChunk[chunk] = figures;
-    missing -= 1;
-  };
-  try {
-    let allIn: () => void = () => {};
-    let failed: (cause: unknown) => void = () => {};
-    const settled = new Promise<void>((resolve, reject) => {
-      allIn = resolve;
-      failed = reject;
-    });
-    // A worker stopped after every chunk is in (terminate below) must not leave a rejection unheard.
-    settled.catch(() => {});
+export class DrawThreads {
+  private readonly heard: Heard = { byChunk: [], failures: 0, wake: () => {} };
+
+  private constructor(
+    private readonly workers: readonly Worker[],
+    /** [NEXT_CHUNK]: the next chunk to claim; [FAILED]: workers that failed (simulate-task.ts). */
+    private readonly shared: Int32Array,
+    private readonly draws: number,
+  ) {
     for (const worker of workers) {
       worker.on('message', (message: FromDrawWorker) => {
-        if (message.type === 'input') return failed(new InputError(message.issues));
         if (message.type === 'bug') {
           const bug = new InternalError(`simulate worker: ${message.message}`);
           bug.stack = message.stack;
-          failed(bug);
-          return;
-        }
-        for (const { chunk, draws } of message.chunks) store(chunk, draws.map(drawFromText));
-        if (missing === 0) allIn();
+          this.fail(bug);
+        } else
+          for (const { chunk, januaries, pupils } of message.chunks)
+            this.heard.byChunk[chunk] = { januaries, pupils };
+        this.heard.wake();
       });
-      worker.on('error', failed);
+      // An 'error' with no listener would end the process: it is heard here whenever it comes.
+      worker.on('error', (cause: Error) => this.fail(cause));
       worker.on('exit', (code) => {
         if (code !== 0)
-          failed(new InternalError(`a simulate worker thread stopped (exit code ${code})`));
+          this.fail(new InternalError(`a simulate worker thread stopped (exit code ${code})`));
       });
-      worker.postMessage({ ...task, next, perChunk: DRAWS_PER_CHUNK } satisfies DrawTask);
     }
-    for (let chunk = Atomics.add(next, 0, 1); chunk < chunks; chunk = Atomics.add(next, 0, 1)) {
+  }
+
+  /** Starts `count` workers on `task` at once (none when count is 0: this thread then draws alone). */
+  static start(count: number, task: Omit<DrawTask, 'shared' | 'perChunk'>): DrawThreads {
+    const shared = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+    const workerData: DrawTask = { ...task, shared, perChunk: DRAWS_PER_CHUNK };
+    const workers = Array.from({ length: count }, () => new Worker(workerUrl(), { workerData }));
+    return new DrawThreads(workers, shared, task.draws);
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /**
+   * The draws, on this thread (`drawHere`, which has the model read and checked already) and on
+   * the workers, which draw the pupils only: this thread costs them (`costThere`, a draw's pupils
+   * by lane, each January from the base year's), warm from costing its own. The draws are cut into chunks that each thread claims in turn from the shared
+   * counter (Atomics), so a worker still reading the model takes fewer and this thread never
+   * waits for one that has claimed none. Each draw has its own stream (src/core/simulate/stream.ts),
+   * so the figures do not depend on which thread drew them; they are returned in draw order.
+   * A worker that fails counts itself in the shared array before it says why: one that failed
+   * before this thread has drawn its last chunk is waited for and its failure thrown, even when
+   * this thread drew everything, so it is never lost; one that fails later has no chunk (they were
+   * all claimed), and is stopped with the rest.
+   */
+  async draw(
+    drawHere: (from: number, to: number) => DrawFigures[],
+    costThere: (pupils: readonly Float64Array[]) => DrawFigures,
+  ): Promise<DrawFigures[]> {
+    const { shared, heard } = this;
+    const chunks = Math.ceil(this.draws / DRAWS_PER_CHUNK);
+    // A worker that has failed ends the run: there is no point drawing on.
+    for (
+      let chunk = Atomics.add(shared, NEXT_CHUNK, 1);
+      chunk < chunks && Atomics.load(shared, FAILED) === 0;
+      chunk = Atomics.add(shared, NEXT_CHUNK, 1)
+    ) {
       const from = chunk * DRAWS_PER_CHUNK;
-      store(chunk, drawHere(from, Math.min(task.draws, from + DRAWS_PER_CHUNK)));
+      heard.byChunk[chunk] = drawHere(from, Math.min(this.draws, from + DRAWS_PER_CHUNK));
     }
-    // Every chunk is claimed now: wait only for those a worker claimed and has not sent back.
-    if (missing > 0) await settled;
-    return byChunk.flat();
-  } finally {
-    for (const worker of workers) void worker.terminate();
+    const failed = Atomics.load(shared, FAILED);
+    const missing = () => {
+      let count = 0;
+      for (let chunk = 0; chunk < chunks; chunk += 1) if (!heard.byChunk[chunk]) count += 1;
+      return count;
+    };
+    while (!heard.failure && (missing() > 0 || heard.failures < failed))
+      await new Promise<void>((resolve) => {
+        heard.wake = resolve;
+      });
+    if (heard.failure) throw heard.failure;
+    return heard.byChunk.slice(0, chunks).flatMap((figures, chunk) => {
+      if (!('januaries' in figures)) return figures;
+      const { januaries, pupils } = figures;
+      const from = chunk * DRAWS_PER_CHUNK;
+      const draws = Math.min(this.draws, from + DRAWS_PER_CHUNK) - from;
+      const lanes = pupils.length / (draws * januaries);
+      const at = (i: number, j: number) => (i * januaries + j) * lanes;
+      return Array.from({ length: draws }, (_, i) =>
+        costThere(
+          Array.from({ length: januaries }, (_, j) => pupils.subarray(at(i, j), at(i, j + 1))),
+        ),
+      );
+    });
+  }
+
+  /** Stops the workers (at the end, or when this thread has found a problem with the model). */
+  stop(): void {
+    for (const worker of this.workers) void worker.terminate();
+  }
+
+  private fail(cause: Error): void {
+    this.heard.failures += 1;
+    this.heard.failure ??= cause;
+    this.heard.wake();
   }
 }

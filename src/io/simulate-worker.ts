@@ -1,43 +1,18 @@
-import { parentPort } from 'node:worker_threads';
-import { InputError } from '../core/errors.js';
-import { hasErrors, type Issue } from '../core/issue.js';
-import { AreaSimulation } from '../core/simulate/simulate-area.js';
-import { drawToText } from '../core/simulate/simulate.js';
+import { parentPort, workerData } from 'node:worker_threads';
+import { hasErrors } from '../core/issue.js';
+import { PupilDraws } from '../core/simulate/pupil-draws.js';
 import { loadScenarios } from './scenarios-file.js';
-import { type LoadOptions, loadModel } from './model-folder.js';
+import { loadModel } from './model-folder.js';
+import { type DrawTask, FAILED, type FromDrawWorker, NEXT_CHUNK } from './simulate-task.js';
 
 /**
- * The draws for a worker: the model to read, the seed, and the draws 0 … draws − 1 cut into chunks
- * of `perChunk`, claimed one at a time from the counter `next` that every thread shares.
+ * A simulate worker thread (src/io/simulate-threads.ts): reads the model (which the main thread
+ * checks meanwhile: it stops this thread if the model has a problem), draws the pupils of the
+ * chunks it claims and posts them back; the main thread, which has projected the model and costs
+ * its own draws, costs them too. A failure is counted in shared[FAILED] before it is posted, so
+ * the main thread knows to wait for it.
  */
-export interface DrawTask {
-  readonly dir: string;
-  readonly load: LoadOptions;
-  readonly scenariosFile?: string;
-  readonly scenario?: string;
-  readonly seed: number;
-  readonly draws: number;
-  readonly perChunk: number;
-  readonly next: Int32Array;
-}
-
-export type FromDrawWorker =
-  | {
-      readonly type: 'done';
-      readonly chunks: readonly {
-        readonly chunk: number;
-        readonly draws: readonly (readonly string[])[];
-      }[];
-    }
-  | { readonly type: 'bug'; readonly message: string; readonly stack: string }
-  /** A draw's problem with the input (NO_RATE_IN_FORCE where a draw puts pupils): the user's, not a bug. */
-  | { readonly type: 'input'; readonly issues: readonly Issue[] };
-
-/**
- * A simulate worker thread (src/io/simulate-threads.ts): reads the model (checked already on the
- * main thread), draws the chunks it claims and posts their figures back as decimal text.
- */
-parentPort?.on('message', (task: DrawTask) => {
+function drawTask(task: DrawTask): void {
   try {
     const loaded = loadModel(task.dir, task.load);
     const scenarios = task.scenario
@@ -46,29 +21,36 @@ parentPort?.on('message', (task: DrawTask) => {
     const scenario = scenarios.find((s) => s.id === task.scenario);
     if (!loaded.model || hasErrors(loaded.issues) || (task.scenario && !scenario))
       throw new Error('the model read on the main thread did not read on a worker');
-    const { simulation } = AreaSimulation.prepare(loaded.model, scenario);
-    if (!simulation) throw new Error('the model projected on the main thread did not on a worker');
-    const chunks: { chunk: number; draws: string[][] }[] = [];
+    const pupils = PupilDraws.prepare(loaded.model, scenario);
+    const chunks: { chunk: number; januaries: number; pupils: Float64Array }[] = [];
+    const buffers: ArrayBuffer[] = [];
     const count = Math.ceil(task.draws / task.perChunk);
-    for (let chunk = Atomics.add(task.next, 0, 1); chunk < count;) {
-      const draws: string[][] = [];
-      const to = Math.min(task.draws, (chunk + 1) * task.perChunk);
-      for (let i = chunk * task.perChunk; i < to; i += 1)
-        draws.push(drawToText(simulation.draw(task.seed, i)));
-      chunks.push({ chunk, draws });
-      chunk = Atomics.add(task.next, 0, 1);
+    for (let chunk = Atomics.add(task.shared, NEXT_CHUNK, 1); chunk < count;) {
+      const from = chunk * task.perChunk;
+      const to = Math.min(task.draws, from + task.perChunk);
+      const januaries = pupils.pupils.length;
+      const lanes = pupils.plan.lanes.length;
+      const packed = new Float64Array((to - from) * januaries * lanes);
+      for (let i = from; i < to; i += 1) {
+        pupils.draw(task.seed, i);
+        pupils.pupils.forEach((totals, j) =>
+          packed.set(totals, ((i - from) * januaries + j) * lanes),
+        );
+      }
+      chunks.push({ chunk, januaries, pupils: packed });
+      buffers.push(packed.buffer);
+      chunk = Atomics.add(task.shared, NEXT_CHUNK, 1);
     }
-    parentPort!.postMessage({ type: 'done', chunks } satisfies FromDrawWorker);
+    parentPort!.postMessage({ type: 'done', chunks } satisfies FromDrawWorker, buffers);
   } catch (cause) {
-    if (cause instanceof InputError) {
-      parentPort!.postMessage({ type: 'input', issues: cause.issues } satisfies FromDrawWorker);
-      return;
-    }
     const problem = cause instanceof Error ? cause : new Error(String(cause));
+    Atomics.add(task.shared, FAILED, 1);
     parentPort!.postMessage({
       type: 'bug',
       message: problem.message,
       stack: problem.stack ?? problem.message,
     } satisfies FromDrawWorker);
   }
-});
+}
+
+if (parentPort && workerData) drawTask(workerData as DrawTask);

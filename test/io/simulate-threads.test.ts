@@ -2,45 +2,78 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/errors.js';
+import { InputError, InternalError } from '../../src/core/errors.js';
 import { AreaSimulation } from '../../src/core/simulate/simulate-area.js';
 import { drawToText } from '../../src/core/simulate/simulate.js';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 import { loadModel } from '../../src/io/model-folder.js';
 import { loadScenarios } from '../../src/io/scenarios-file.js';
-import { drawOnThreads, startDrawWorkers } from '../../src/io/simulate-threads.js';
+import { DrawThreads } from '../../src/io/simulate-threads.js';
 import { ROOT } from '../helpers/exec.js';
 import { lateRateArea, SPECIAL_MAYBE } from '../helpers/late-rate-area.js';
+
+const load = { limits: DEFAULT_LIMITS, libraryDir: path.join(ROOT, 'tariffs') };
+/** Blocks this thread for `ms` without using the CPU (the worker gets on meanwhile). */
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 describe('draws shared between this thread and a worker, a chunk at a time', () => {
   it('gives every draw once, in draw order, as one thread draws them, whichever thread claimed it', async () => {
     const dir = path.join(ROOT, 'fixtures/example');
-    const { simulation } = AreaSimulation.prepare(loadModel(dir).model!);
     const draws = 130;
+    // Started before this thread reads the model, as the command does.
+    const threads = DrawThreads.start(1, { dir, load, seed: 7, draws });
+    const { simulation } = AreaSimulation.prepare(loadModel(dir).model!);
     const alone = Array.from({ length: draws }, (_, i) => drawToText(simulation!.draw(7, i)));
     let here = 0;
-    const figures = await drawOnThreads(
-      {
-        dir,
-        load: { limits: DEFAULT_LIMITS, libraryDir: path.join(ROOT, 'tariffs') },
-        seed: 7,
-        draws,
-      },
-      startDrawWorkers(1),
-      (from, to) => {
-        here += to - from;
-        // Slow enough that the worker, once it has read the model, claims some chunks too.
-        const until = Date.now() + 150;
-        while (Date.now() < until);
-        return Array.from({ length: to - from }, (_, i) => simulation!.draw(7, from + i));
-      },
-    );
-    expect(figures.map(drawToText)).toEqual(alone);
-    expect(here).toBeLessThan(draws);
+    try {
+      const figures = await threads.draw(
+        (from, to) => {
+          here += to - from;
+          // Slow enough that the worker, once it has read the model, claims some chunks too.
+          pause(150);
+          return Array.from({ length: to - from }, (_, i) => simulation!.draw(7, from + i));
+        },
+        // The worker draws pupils; this thread costs them.
+        (pupils) => simulation!.figuresOf(pupils),
+      );
+      expect(figures.map(drawToText)).toEqual(alone);
+      expect(here).toBeLessThan(draws);
+    } finally {
+      threads.stop();
+    }
+  });
+
+  it('hears a worker that fails before it has claimed a draw, though this thread could draw them all', async () => {
+    const dir = path.join(ROOT, 'fixtures/example');
+    const { simulation } = AreaSimulation.prepare(loadModel(dir).model!);
+    // The worker cannot read this folder: an internal error, since this thread read its model.
+    const threads = DrawThreads.start(1, {
+      dir: path.join(ROOT, 'fixtures/no-such-model'),
+      load,
+      seed: 7,
+      draws: 2000,
+    });
+    let here = 0;
+    try {
+      const drawn = threads.draw(
+        (from, to) => {
+          here += to - from;
+          pause(20);
+          return Array.from({ length: to - from }, (_, i) => simulation!.draw(7, from + i));
+        },
+        (pupils) => simulation!.figuresOf(pupils),
+      );
+      await expect(drawn).rejects.toThrow(InternalError);
+      await expect(drawn).rejects.toThrow(/did not read on a worker/);
+      // It stopped drawing once the worker had failed.
+      expect(here).toBeLessThan(2000);
+    } finally {
+      threads.stop();
+    }
   });
 });
 
-describe("a draw's problem with the input on a worker", () => {
+describe("a draw's problem with the input in a worker's pupils", () => {
   it('reaches the caller as the located input error, as it would from this thread', async () => {
     const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-draw-thread-'));
     try {
@@ -50,28 +83,33 @@ describe("a draw's problem with the input on a worker", () => {
       writeFileSync(path.join(scratch, 'scenarios.json'), SPECIAL_MAYBE);
       const file = path.join(scratch, 'scenarios.json');
       const scenario = loadScenarios(scratch, '', file).scenarios![0]!;
+      const late = AreaSimulation.prepare(loadModel(path.join(scratch, 'late')).model!, scenario);
       const ready = AreaSimulation.prepare(loadModel(path.join(scratch, 'ready')).model!, scenario);
-      const drawing = drawOnThreads(
-        {
-          dir: path.join(scratch, 'late'),
-          load: { limits: DEFAULT_LIMITS, libraryDir: path.join(ROOT, 'tariffs') },
-          scenariosFile: file,
-          scenario: scenario.id,
-          seed: 1,
-          draws: 200,
-        },
-        startDrawWorkers(1),
-        // This thread's chunks meet no problem (and are slow): only the worker's draws do.
-        (from, to) => {
-          const until = Date.now() + 150;
-          while (Date.now() < until);
-          return Array.from({ length: to - from }, (_, i) => ready.simulation!.draw(1, from + i));
-        },
-      );
-      await expect(drawing).rejects.toBeInstanceOf(InputError);
-      await drawing.catch((cause: InputError) =>
-        expect(cause.issues.map((issue) => issue.code)).toEqual(['NO_RATE_IN_FORCE']),
-      );
+      const threads = DrawThreads.start(1, {
+        dir: path.join(scratch, 'late'),
+        load,
+        scenariosFile: file,
+        scenario: scenario.id,
+        seed: 1,
+        draws: 200,
+      });
+      try {
+        const drawing = threads.draw(
+          // This thread's chunks meet no problem (and are slow): only the worker's pupils do.
+          (from, to) => {
+            pause(150);
+            return Array.from({ length: to - from }, (_, i) => ready.simulation!.draw(1, from + i));
+          },
+          // This thread costs the worker's pupils of the late area, as the command does.
+          (pupils) => late.simulation!.figuresOf(pupils),
+        );
+        await expect(drawing).rejects.toBeInstanceOf(InputError);
+        await drawing.catch((cause: InputError) =>
+          expect(cause.issues.map((issue) => issue.code)).toEqual(['NO_RATE_IN_FORCE']),
+        );
+      } finally {
+        threads.stop();
+      }
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }

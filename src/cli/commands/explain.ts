@@ -6,11 +6,11 @@ import { explainRun } from '../../core/explain/run.js';
 import { hasErrors, type Issue, sortIssues } from '../../core/issue.js';
 import { unknownScenario } from '../../io/open-model.js';
 import { applyScenario } from '../../core/scenario/apply.js';
-import { checkOutputOption, commitOutput, stageOutputs } from '../../io/write-output.js';
+import { checkOutputOption } from '../../io/write-output.js';
 import { renderExplainJson } from '../../report/explain-json.js';
 import { renderExplainTable } from '../../report/explain-table.js';
 import { cliIo } from '../cli-io.js';
-import { yieldToSignals } from '../interrupt.js';
+import { writeOrPrint } from '../write-or-print.js';
 import { type ModelOptions, openModel } from '../open-model.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint, tableWidth } from '../terminal.js';
@@ -67,12 +67,10 @@ export async function runExplain(
     format === 'json'
       ? renderExplainJson(explanation)
       : renderExplainTable(explanation, tableWidth(Boolean(options.out)));
-  const staged = stageOutputs(
-    options.out ? [{ target: options.out, text }] : [],
+  await writeOrPrint(
+    text,
+    options.out,
     open.inputs.map((input) => input.path),
   );
-  await yieldToSignals();
-  for (const output of staged) await commitOutput(output);
-  if (!options.out) cliIo().stdout.write(text);
   return 0;
 }

@@ -1,26 +1,9 @@
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
-import type { Decimal } from 'decimal.js';
-import { InputError } from '../../core/errors.js';
-import { hasErrors, sortIssues } from '../../core/issue.js';
-import { AreaSimulation } from '../../core/simulate/simulate-area.js';
-import { type Simulation, simulate, summarise } from '../../core/simulate/simulate.js';
-import { displayPath } from '../../io/files.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
-import { drawOnThreads, startDrawWorkers } from '../../io/simulate-threads.js';
-import { resolveTariff } from '../../io/tariff-library.js';
-import { checkOutputOption, commitOutput, stageOutputs } from '../../io/write-output.js';
-import {
-  renderIntervalsCsv,
-  renderIntervalsJson,
-  renderIntervalsTable,
-} from '../../report/intervals.js';
-import { yieldToSignals } from '../interrupt.js';
-import { findScenario, openModel } from '../open-model.js';
+import { DrawThreads } from '../../io/simulate-threads.js';
+import { checkOutputOption } from '../../io/write-output.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
 import { cliIo } from '../cli-io.js';
-import { formatIssues } from '../print-issues.js';
-import { issuePaint, spinner, tableWidth } from '../terminal.js';
 import { defaultModelDir, defaultTariffDir } from '../version.js';
 import { thresholdOption } from '../threshold-option.js';
 import { wholeOption } from '../whole-option.js';
@@ -57,109 +40,36 @@ export async function runSimulate(
   const format = outputFormat(options);
   withBom('', format, options.bom);
   const dir = dirArgument ?? defaultModelDir();
-  // This thread draws too; the others start now, loading their modules while this one reads the model.
-  const threads = Math.min(jobs, availableParallelism(), Math.ceil(draws / DRAWS_PER_THREAD));
-  const workers = startDrawWorkers(threads - 1);
-  try {
-    return await simulateWith(dir, options, { draws, seed, limits, format }, workers);
-  } finally {
-    for (const worker of workers) void worker.terminate();
-  }
-}
-
-async function simulateWith(
-  dir: string,
-  options: SimulateCommandOptions,
-  {
-    draws,
-    seed,
-    limits,
-    format,
-  }: { draws: number; seed: number; limits: Decimal[]; format: Format },
-  workers: readonly Worker[],
-): Promise<number> {
-  const open = openModel(dir, {
-    ...(options.tariff ? { tariff: options.tariff } : {}),
-    ...(options.scenariosFile ? { scenariosFile: options.scenariosFile } : {}),
-  });
-  const scenario =
-    options.scenario === undefined ? undefined : findScenario(open, options.scenario);
-  const progress = (
-    await spinner(`Drawing ${draws} times from ${displayPath(dir)}`, {
-      quiet: Boolean(options.quiet),
-      json: format === 'json',
-    })
-  ).start();
-  let simulation: Simulation;
-  let issues;
-  try {
-    if (workers.length === 0) {
-      const outcome = simulate(open.model, {
-        draws,
-        seed,
-        thresholds: limits,
-        ...(scenario ? { scenario } : {}),
-      });
-      issues = sortIssues([...open.issues, ...outcome.issues]);
-      if (!outcome.simulation || hasErrors(issues)) throw new InputError(issues);
-      simulation = outcome.simulation;
-    } else {
-      // Checked and projected here first, so that a problem is reported once, located, not by each thread.
-      const prepared = AreaSimulation.prepare(open.model, scenario);
-      issues = sortIssues([...open.issues, ...prepared.issues]);
-      if (!prepared.simulation || hasErrors(issues)) throw new InputError(issues);
-      const tariffFile =
-        options.tariff === undefined
-          ? undefined
-          : resolveTariff(options.tariff, defaultTariffDir());
-      const here = prepared.simulation;
-      const figures = await drawOnThreads(
-        {
-          dir,
-          load: {
-            limits: limitsFromEnvironment(cliIo().env),
-            libraryDir: defaultTariffDir(),
-            ...(tariffFile ? { tariffFile } : {}),
-          },
-          ...(options.scenariosFile ? { scenariosFile: options.scenariosFile } : {}),
-          ...(scenario ? { scenario: scenario.id } : {}),
-          seed,
-          draws,
-        },
-        workers,
-        (from, to) => Array.from({ length: to - from }, (_, i) => here.draw(seed, from + i)),
-      );
-      simulation = summarise(
-        open.model.area.code,
-        scenario?.id ?? '',
-        prepared.simulation.financialYears,
-        figures,
-        { seed, thresholds: limits },
-      );
-    }
-  } finally {
-    progress.stop();
-  }
-  if (issues.length && !options.quiet)
-    cliIo().stderr.write(formatIssues(issues, await issuePaint()));
-  const text = withBom(
-    format === 'table'
-      ? renderIntervalsTable(simulation, tableWidth(Boolean(options.out)))
-      : format === 'json'
-        ? renderIntervalsJson(
-            simulation,
-            issues.map((issue) => `${issue.code}: ${issue.message}`),
-          )
-        : renderIntervalsCsv(simulation.rows, simulation.thresholds),
-    format,
-    options.bom,
+  const tariffFile =
+    options.tariff === undefined
+      ? undefined
+      : (await import('../../io/tariff-library.js')).resolveTariff(
+          options.tariff,
+          defaultTariffDir(),
+        );
+  // This thread draws too. The others start now with their task, reading the model while this one
+  // reads and checks it; a problem found here stops them (finally).
+  const threads = DrawThreads.start(
+    Math.min(jobs, availableParallelism(), Math.ceil(draws / DRAWS_PER_THREAD)) - 1,
+    {
+      dir,
+      load: {
+        limits: limitsFromEnvironment(cliIo().env),
+        libraryDir: defaultTariffDir(),
+        // A --tariff that names nothing leaves it out here: reading the model says so, and stops the workers.
+        ...(tariffFile ? { tariffFile } : {}),
+      },
+      ...(options.scenariosFile ? { scenariosFile: options.scenariosFile } : {}),
+      ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
+      seed,
+      draws,
+    },
   );
-  const staged = stageOutputs(
-    options.out ? [{ target: options.out, text }] : [],
-    open.inputs.map((input) => input.path),
-  );
-  await yieldToSignals();
-  for (const output of staged) await commitOutput(output);
-  if (!options.out) cliIo().stdout.write(text);
-  return 0;
+  try {
+    // Read only now, so that the workers load their modules while this thread loads these.
+    const { simulateModel } = await import('./simulate-model.js');
+    return await simulateModel(dir, options, { draws, seed, limits, format }, threads);
+  } finally {
+    threads.stop();
+  }
 }

@@ -11,6 +11,8 @@ export interface StepDraw {
   readonly moveShare: Float64Array;
   /** Expected new plans of each of the year's joiner entries (YearPlan.joiners order). */
   readonly joining: Float64Array;
+  /** e^−joining, each entry's chance of no new plan, which starts its Poisson draw (worked out when `joining` changes). */
+  readonly joiningNone: Float64Array;
   /** The fraction of each of the year's lever moves (YearPlan.moves order) when a lever's share is drawn; else the plan's. */
   readonly moveFractions?: Float64Array;
 }
@@ -38,30 +40,22 @@ export function drawStep(
   const { laneSetting } = plan;
   const { moveStart, moveTarget } = plan.rates;
   const { survival, moveShare } = rates;
+  // Where pupils came from matters only to capacity: a year without limits does not keep it.
+  const arriving = year.capacity.length > 0 ? arrivals : undefined;
   to.fill(0);
-  arrivals.joined.fill(0);
-  arrivals.movedIn.fill(0);
+  arriving?.joined.fill(0);
+  arriving?.movedIn.fill(0);
   const lanes = plan.lanes.length;
   for (let lane = 0; lane < lanes; lane += 1) {
-    const first = lane * SPAN;
-    for (let s = first; s < first + SPAN; s += 1) {
+    const last = lane * SPAN + SPAN - 1;
+    for (let s = lane * SPAN; s <= last; s += 1) {
       const count = from[s]!;
       if (count === 0) continue;
-      const kept = survival[s]!;
-      // One pupil (the common case) continues with the chance of survival; more are a binomial.
-      const continuing =
-        count === 1
-          ? u() < kept
-            ? 1
-            : 0
-          : kept === 1
-            ? wholePupils(count, u)
-            : continuingOf(wholePupils(count, u), kept, u);
+      let left = survivors(count, survival[s]!, u);
       // Past NCY 20 the continuing pupils age out.
-      if (s === first + SPAN - 1 || continuing === 0) continue;
+      if (left === 0 || s === last) continue;
       const start = moveStart[s]!;
       const end = moveStart[s + 1]!;
-      let left = continuing;
       if (start === end) {
         to[s + 1]! += left;
         continue;
@@ -72,7 +66,7 @@ export function drawStep(
         for (let k = start; k < end; k += 1) {
           if (v < moveShare[k]!) {
             to[moveTarget[k]!]! += 1;
-            if (crosses[k]) arrivals.movedIn[moveTarget[k]!]! += 1;
+            if (arriving && crosses[k]) arriving.movedIn[moveTarget[k]!]! += 1;
             left = 0;
             break;
           }
@@ -88,7 +82,7 @@ export function drawStep(
         chance -= share;
         if (moved === 0) continue;
         to[moveTarget[k]!]! += moved;
-        if (crosses[k]) arrivals.movedIn[moveTarget[k]!]! += moved;
+        if (arriving && crosses[k]) arriving.movedIn[moveTarget[k]!]! += moved;
         left -= moved;
       }
       // What no transition took stays in its lane, one NCY older.
@@ -98,10 +92,10 @@ export function drawStep(
 
   const { states } = year.joiners;
   for (let i = 0; i < states.length; i += 1) {
-    const joined = poisson(u, rates.joining[i]!);
+    const joined = poisson(u, rates.joining[i]!, rates.joiningNone[i]!);
     if (joined === 0) continue;
     to[states[i]!]! += joined;
-    arrivals.joined[states[i]!]! += joined;
+    if (arriving) arriving.joined[states[i]!]! += joined;
   }
 
   for (let k = 0; k < year.moves.length; k += 1) {
@@ -113,17 +107,18 @@ export function drawStep(
       if (pupils === 0) continue;
       const moved = Number.isInteger(pupils) ? binomial(u, pupils, fraction) : pupils * fraction;
       if (moved === 0) continue;
-      const share = moved / pupils;
-      arrivals.joined[s]! -= arrivals.joined[s]! * share;
-      arrivals.movedIn[s]! -= arrivals.movedIn[s]! * share;
       to[s]! -= moved;
       to[targets[i]!]! += moved;
+      if (!arriving) continue;
+      const share = moved / pupils;
+      arriving.joined[s]! -= arriving.joined[s]! * share;
+      arriving.movedIn[s]! -= arriving.movedIn[s]! * share;
       if (laneSetting[(targets[i]! / SPAN) | 0] !== laneSetting[(s / SPAN) | 0])
-        arrivals.movedIn[targets[i]!]! += moved;
+        arriving.movedIn[targets[i]!]! += moved;
     }
   }
 
-  applyCapacity(year.capacity, to, arrivals, laneSetting, tally);
+  if (arriving) applyCapacity(year.capacity, to, arriving, laneSetting, tally);
 }
 
 /** Whether each move of a plan (DemandPlan.rates order) leads to another setting: only then is it an arrival for capacity. */
@@ -138,8 +133,14 @@ export function movesAcross(plan: DemandPlan): Uint8Array {
   return crosses;
 }
 
-function continuingOf(whole: number, kept: number, u: Uniform): number {
-  return whole - binomial(u, whole, 1 - kept);
+/**
+ * Of `count` pupils who each stay with the chance `kept`, how many stay: one pupil (the common
+ * case) by one uniform, more (made whole first) as the whole number less a Binomial of those who cease.
+ */
+function survivors(count: number, kept: number, u: Uniform): number {
+  if (count === 1) return u() < kept ? 1 : 0;
+  const whole = wholePupils(count, u);
+  return kept === 1 ? whole : whole - binomial(u, whole, 1 - kept);
 }
 
 /** A count made whole pupils: itself when whole; else its whole part, and one more with the chance of its fraction. */

@@ -130,6 +130,7 @@ export function thresholdRows(
   draws: readonly DrawFigures[],
   thresholds: readonly Decimal[],
 ): ThresholdRow[] {
+  if (thresholds.length === 0) return [];
   return financialYears.flatMap((financialYear, f) => {
     const sorted = sortedExactly(draws.map((d) => d.cumulative[f]!));
     return thresholds.map((threshold) => ({

@@ -49,9 +49,9 @@ export class NewPlanDeltas {
     this.delta = new Float64Array(inputs.newPlans.cells.length);
   }
 
-  /** Fills `joining` (by year index, in joiner order) with this draw's expected new plans. */
-  draw(u: Uniform, plan: DemandPlan, joining: Float64Array[]): void {
-    if (this.rows.length === 0 && !this.leverRanges) return;
+  /** Fills `joining` (by year index, in joiner order) with this draw's expected new plans; false when they are the plan's, every draw. */
+  draw(u: Uniform, plan: DemandPlan, joining: Float64Array[]): boolean {
+    if (this.rows.length === 0 && !this.leverRanges) return false;
     const drawn = this.rows.map((row) => row.figure.draw(u) - row.figure.value);
     plan.years.forEach((year, y) => {
       this.delta.fill(0);
@@ -65,6 +65,7 @@ export class NewPlanDeltas {
       for (let j = 0; j < out.length; j += 1)
         out[j] = Math.max(0, year.joiners.counts[j]! + this.delta[cells[j]!]! * shares[j]!);
     });
+    return true;
   }
 }
 

@@ -29,6 +29,7 @@ export class RateDrawer {
   private readonly leverFactors: (Float64Array | undefined)[];
   private readonly yearSurvival: Float64Array[];
   private readonly joining: Float64Array[];
+  private readonly joiningNone: Float64Array[];
 
   constructor(
     private readonly plan: DemandPlan,
@@ -57,6 +58,7 @@ export class RateDrawer {
       this.leverFactors[y] ? new Float64Array(plan.size) : year.survival,
     );
     this.joining = plan.years.map((year) => Float64Array.from(year.joiners.counts));
+    this.joiningNone = this.joining.map((means) => means.map((mean) => Math.exp(-mean)));
   }
 
   /** This draw's rates for each year of the plan (the arrays are reused by the next draw). */
@@ -77,7 +79,11 @@ export class RateDrawer {
       for (let s = 0; s < out.length; s += 1)
         out[s] = 1 - Math.min(1, Math.max(0, (1 - this.survival[s]!) * factors[s]!));
     });
-    this.newPlans.draw(u, this.plan, this.joining);
+    if (this.newPlans.draw(u, this.plan, this.joining))
+      this.joining.forEach((means, y) => {
+        const none = this.joiningNone[y]!;
+        for (let j = 0; j < means.length; j += 1) none[j] = Math.exp(-means[j]!);
+      });
     return this.plan.years.map((year, y) => ({
       survival: this.leverFactors[y]
         ? this.yearSurvival[y]!
@@ -86,6 +92,7 @@ export class RateDrawer {
           : year.survival,
       moveShare: this.moveShare,
       joining: this.joining[y]!,
+      joiningNone: this.joiningNone[y]!,
       ...(this.leverRanges?.moves ? { moveFractions: this.leverRanges.moves.fractions[y]! } : {}),
     }));
   }

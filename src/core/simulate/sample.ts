@@ -29,10 +29,12 @@ export function binomial(u: Uniform, n: number, p: number): number {
 /** Kachitvichyanukul and Schmeiser's BINV: the CDF walked from 0, each probability from the last. */
 function binomialInversion(u: Uniform, n: number, p: number): number {
   const q = 1 - p;
-  const odds = p / q;
-  const a = (n + 1) * odds;
   let r = power(q, n);
   let left = u();
+  // None, the usual outcome for a few pupils and a small chance, needs no more.
+  if (left < r) return 0;
+  const odds = p / q;
+  const a = (n + 1) * odds;
   for (let x = 0; x < n; x += 1) {
     if (left < r) return x;
     left -= r;
@@ -53,11 +55,14 @@ function power(x: number, n: number): number {
   return result;
 }
 
-/** Poisson(mean): new plans in a cell in a year, around their expected number. */
-export function poisson(u: Uniform, mean: number): number {
+/**
+ * Poisson(mean): new plans in a cell in a year, around their expected number. `none` is e^−mean,
+ * the chance of none, which a caller drawing the same mean draw after draw can work out once.
+ */
+export function poisson(u: Uniform, mean: number, none = Math.exp(-mean)): number {
   if (!(mean > 0)) return 0;
   if (mean < INVERSION_MEAN) {
-    let r = Math.exp(-mean);
+    let r = none;
     let left = u();
     let x = 0;
     // The walk ends long before this bound unless the uniform sits in the last 1e-300 of the mass.

@@ -1,18 +1,11 @@
 import type { Decimal } from 'decimal.js';
 import { ProjectionCache } from '../demand/cache.js';
-import { Dec } from '../decimal.js';
 import { InputError } from '../errors.js';
 import type { Issue } from '../issue.js';
 import type { Model } from '../model.js';
 import type { FinancialYear } from '../period.js';
 import type { Scenario } from '../scenario/types.js';
-import {
-  intervalRows,
-  MEASURES,
-  thresholdRows,
-  type IntervalRow,
-  type ThresholdRow,
-} from './intervals.js';
+import { intervalRows, thresholdRows, type IntervalRow, type ThresholdRow } from './intervals.js';
 import { AreaSimulation, type DrawFigures } from './simulate-area.js';
 
 export interface SimulateOptions {
@@ -93,13 +86,7 @@ export function summarise(
   };
 }
 
-/** A draw's figures as decimal text, measure by measure (what crosses between threads). */
+/** A draw's figures as decimal text, measure by measure: draws compared whole (tests of threads and shared pupils). */
 export function drawToText(draw: DrawFigures): string[] {
   return [...draw.pupils, ...draw.spend, ...draw.inYear, ...draw.cumulative].map(String);
-}
-
-export function drawFromText(text: readonly string[]): DrawFigures {
-  const years = text.length / MEASURES.length;
-  const part = (k: number) => text.slice(k * years, (k + 1) * years).map((t) => new Dec(t));
-  return { pupils: part(0), spend: part(1), inYear: part(2), cumulative: part(3) };
 }

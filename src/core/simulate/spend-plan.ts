@@ -140,16 +140,19 @@ export class SpendPlan {
       for (let i = limbStart[t]!; i < limbStart[t + 1]!; i += 1)
         limbSums[at + limbAt[i]!]! += pupils * limbValue[i]!;
     }
-    const total = exact.map((sum, slot) => {
-      if (!withPlaceDfe && slot % CHANNELS === PLACE_DFE) return ZERO;
-      const carried = this.carried(sum, slot);
-      return carried.isZero() ? ZERO : carried.div(TWELVE);
-    });
-    const at = (fy: number, channel: number) => total[fy * CHANNELS + channel]!;
-    return {
-      spend: this.financialYears.map((_, fy) => at(fy, SPEND).plus(this.other[fy]!)),
-      placeDfe: withPlaceDfe ? this.financialYears.map((_, fy) => at(fy, PLACE_DFE)) : [],
-    };
+    const spend: Decimal[] = [];
+    const placeDfe: Decimal[] = [];
+    for (let fy = 0; fy < this.financialYears.length; fy += 1) {
+      spend.push(this.annual(exact, fy * CHANNELS + SPEND).plus(this.other[fy]!));
+      if (withPlaceDfe) placeDfe.push(this.annual(exact, fy * CHANNELS + PLACE_DFE));
+    }
+    return { spend, placeDfe };
+  }
+
+  /** A slot's money for the year: its exact sum and its carried digits, over the 12 months the terms count in. */
+  private annual(exact: readonly Decimal[], slot: number): Decimal {
+    const carried = this.carried(exact[slot]!, slot);
+    return carried.isZero() ? ZERO : carried.div(TWELVE);
   }
 
   /**

@@ -1,0 +1,169 @@
+import type { Adjustments } from '../adjustments.js';
+import type { Arrivals } from '../demand/capacity.js';
+import { ProjectionCache } from '../demand/cache.js';
+import { flowTally, type FlowTally } from '../demand/flows.js';
+import type { DemandInputs } from '../demand/inputs.js';
+import { SPAN } from '../demand/lanes.js';
+import type { DemandPlan } from '../demand/plan.js';
+import { projectDemand } from '../demand/run.js';
+import { moveBase } from '../demand/step.js';
+import type { Model } from '../model.js';
+import { applyScenario } from '../scenario/apply.js';
+import { leverAdjustments } from '../scenario/levers.js';
+import type { Scenario } from '../scenario/types.js';
+import { drawStep, movesAcross } from './draw-step.js';
+import { LeverRanges, newPlanProbe } from './lever-ranges.js';
+import { NewPlanDeltas } from './new-plan-deltas.js';
+import { RateDrawer } from './rate-drawer.js';
+import { rateSources } from './rate-sources.js';
+import { drawStream } from './stream.js';
+
+/**
+ * What a simulation's draws of pupils read besides the seed and index. The plan is one object only
+ * for scenarios that leave pupils alone (ProjectionCache.demand); the rule rows and new plans the
+ * rate drawer reads, and a lever range, are compared as well.
+ */
+interface PupilSource {
+  readonly plan: DemandPlan;
+  readonly ceasing: Model['ceasing'];
+  readonly transitions: Model['transitions'];
+  readonly inputs: DemandInputs;
+  readonly newPlans: Adjustments['newPlans'];
+  readonly ranges: LeverRanges | undefined;
+}
+
+/**
+ * An area's pupils (under a scenario's levers) made ready to draw: its plan, its rates' sources and
+ * the buffers one thread's draws reuse. Drawing pupils needs neither the costing nor the
+ * deterministic projection, so a simulate worker makes only this (src/io/simulate-worker.ts) and
+ * the main thread, which has checked and projected the model, costs the pupils it sends back.
+ */
+export class PupilDraws {
+  private readonly counts: Float64Array[];
+  private readonly laneTotals: Float64Array[];
+  private readonly arrivals: Arrivals;
+  private readonly tally: FlowTally;
+  private readonly crosses: Uint8Array;
+
+  private constructor(
+    readonly area: string,
+    readonly plan: DemandPlan,
+    private readonly drawer: RateDrawer,
+    /** What a draw's pupils depend on besides the seed and index (drawsSamePupilsAs). */
+    private readonly source: PupilSource,
+  ) {
+    this.counts = [plan.base, ...plan.years].map(() => new Float64Array(plan.size));
+    this.laneTotals = this.counts.map(() => new Float64Array(plan.lanes.length));
+    this.arrivals = { joined: new Float64Array(plan.size), movedIn: new Float64Array(plan.size) };
+    this.tally = flowTally(plan.settings.length);
+    this.crosses = movesAcross(plan);
+  }
+
+  /** The pupils of `model` with a scenario's adjustments applied (applyScenario), from the plan the projection of the same would step. */
+  static of(
+    area: string,
+    applied: { readonly model: Model; readonly adjustments: Adjustments },
+    scenario: Scenario | undefined,
+    cache: ProjectionCache,
+  ): PupilDraws {
+    const { model: m, adjustments } = applied;
+    // A ranged lever of new plans at a share of 0 lays out the parts it makes away from 0 (newPlanProbe).
+    const probe = newPlanProbe(scenario);
+    const laidOut = probe ? leverAdjustments(probe.levers) : adjustments;
+    const plan = projectDemand(m, m.horizon, laidOut, cache).plan;
+    const { inputs } = cache.parts(m, m.horizon);
+    const ranges = LeverRanges.of(scenario?.levers ?? [], plan, inputs, laidOut);
+    const drawer = new RateDrawer(
+      plan,
+      rateSources(plan, m.ceasing, m.transitions),
+      m.ceasing,
+      m.transitions,
+      new NewPlanDeltas(m, plan, inputs, laidOut, ranges?.newPlans),
+      ranges,
+    );
+    return new PupilDraws(area, plan, drawer, {
+      plan,
+      ceasing: m.ceasing,
+      transitions: m.transitions,
+      inputs,
+      newPlans: adjustments.newPlans,
+      ranges,
+    });
+  }
+
+  /** The pupils of `model` under `scenario` (if given): a simulate worker's, whose model the main thread has checked. */
+  static prepare(model: Model, scenario?: Scenario, cache = new ProjectionCache()): PupilDraws {
+    return PupilDraws.of(model.area.code, withScenario(model, scenario, cache), scenario, cache);
+  }
+
+  /** Draws `index`'s pupils into the lane totals that `pupils` then gives (reused by the next draw). */
+  draw(seed: number, index: number): void {
+    const { plan, counts, laneTotals } = this;
+    const u = drawStream(seed, this.area, index);
+    const rates = this.drawer.draw(u);
+    counts[0]!.set(plan.base);
+    moveBase(plan, counts[0]!, this.drawer.moveFractionsOfBase());
+    plan.years.forEach((year, y) =>
+      drawStep(
+        plan,
+        year,
+        rates[y]!,
+        this.crosses,
+        u,
+        counts[y]!,
+        counts[y + 1]!,
+        this.arrivals,
+        this.tally,
+      ),
+    );
+    counts.forEach((vector, y) => sumLanes(vector, laneTotals[y]!));
+  }
+
+  /** The last draw's pupils by lane, each January from the base year's. */
+  get pupils(): readonly Float64Array[] {
+    return this.laneTotals;
+  }
+
+  /** The last draw's pupils in each January by state (lane × NCY, src/core/demand/lanes.ts), the base year's first. */
+  get januaryCounts(): readonly Float64Array[] {
+    return this.counts;
+  }
+
+  /**
+   * Whether `other` draws the same pupils as this for every seed and index: the same area, plan,
+   * rule rows and new plans, and no lever range (a scenario of tariff, funding or places levers
+   * only, say).
+   */
+  drawsSamePupilsAs(other: PupilDraws): boolean {
+    const [a, b] = [this.source, other.source];
+    return (
+      other.area === this.area &&
+      a.ranges === undefined &&
+      b.ranges === undefined &&
+      a.plan === b.plan &&
+      a.ceasing === b.ceasing &&
+      a.transitions === b.transitions &&
+      a.inputs === b.inputs &&
+      a.newPlans === b.newPlans
+    );
+  }
+}
+
+/** The model and adjustments a scenario's levers make (none without a scenario). */
+export function withScenario(
+  model: Model,
+  scenario: Scenario | undefined,
+  cache: ProjectionCache,
+): { readonly model: Model; readonly adjustments: Adjustments } {
+  return scenario
+    ? applyScenario(model, scenario, undefined, { cache })
+    : { model, adjustments: {} };
+}
+
+function sumLanes(counts: Float64Array, totals: Float64Array): void {
+  for (let l = 0; l < totals.length; l += 1) {
+    let total = 0;
+    for (let s = l * SPAN; s < (l + 1) * SPAN; s += 1) total += counts[s]!;
+    totals[l] = total;
+  }
+}
