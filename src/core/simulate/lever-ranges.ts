@@ -66,7 +66,7 @@ export class LeverRanges {
     levers: readonly Lever[],
     plan: DemandPlan,
     inputs: DemandInputs,
-    /** The adjustments of the scenario as newPlanProbe leaves it (the plan's own). */
+    /** The adjustments of the scenario as rangeProbe leaves it (the plan's own). */
     newPlanAdjustments: Adjustments,
   ): LeverRanges | undefined {
     return levers.some(isRanged)
@@ -97,16 +97,17 @@ const isNewPlanLever = (lever: Lever): boolean =>
   lever.kind === 'new-plans' || lever.kind === 'shift-new-plans';
 
 /**
- * The scenario with each ranged new-plans or shift-new-plans lever whose share is 0 at its `high`
- * (or its `low`, when high is 0 too): a lever at 0 makes no parts and no steps
- * (src/core/scenario/levers.ts), but one drawn away from 0 must, so the simulation's plan and new
- * plans are laid out from this; the projection still uses the share. Undefined when no lever needs it.
+ * The scenario with each ranged lever of pupils that makes parts or moves (new-plans,
+ * shift-new-plans, move-placements) whose share is 0 at its `high` (or its `low`, when high is 0
+ * too): a lever at 0 makes no parts, steps or moves (src/core/scenario/levers.ts), but one drawn
+ * away from 0 must, so the simulation's plan is laid out from this; the projection still uses the
+ * share, and a draw at 0 moves and shifts no one. Undefined when no lever needs it.
  */
-export function newPlanProbe(scenario: Scenario | undefined): Scenario | undefined {
+export function rangeProbe(scenario: Scenario | undefined): Scenario | undefined {
   if (!scenario) return undefined;
   let probed = false;
   const levers = scenario.levers.map((lever) => {
-    if (!isNewPlanLever(lever) || !isRanged(lever) || !lever.share.isZero()) return lever;
+    if (lever.kind === 'ceasing' || !isRanged(lever) || !lever.share.isZero()) return lever;
     const { low, high } = lever.range;
     const share = high.isZero() ? low : high;
     if (share.isZero()) return lever;

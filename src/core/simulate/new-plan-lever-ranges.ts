@@ -13,7 +13,7 @@ import { joinerEntries, type JoinerEntries } from './joiner-entries.js';
  * where a shift sent it), as src/core/scenario/levers.ts makes it; a draw replays the product with
  * each ranged lever's f = drawn share × profile, and every other lever's f as the projection has it.
  * `adjustments` are the scenario's with every ranged lever at a share other than 0, so that the
- * entries include the parts a shift makes even when its own share is 0 (see simulate-area.ts).
+ * entries include the parts a shift makes even when its own share is 0 (rangeProbe, src/core/simulate/lever-ranges.ts).
  */
 export class NewPlanLeverRanges {
   private readonly entries: JoinerEntries[];

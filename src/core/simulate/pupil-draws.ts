@@ -12,7 +12,7 @@ import { applyScenario } from '../scenario/apply.js';
 import { leverAdjustments } from '../scenario/levers.js';
 import type { Scenario } from '../scenario/types.js';
 import { drawStep, movesAcross } from './draw-step.js';
-import { LeverRanges, newPlanProbe } from './lever-ranges.js';
+import { LeverRanges, rangeProbe } from './lever-ranges.js';
 import { NewPlanDeltas } from './new-plan-deltas.js';
 import { RateDrawer } from './rate-drawer.js';
 import { rateSources } from './rate-sources.js';
@@ -67,8 +67,8 @@ export class PupilDraws {
     cache: ProjectionCache,
   ): PupilDraws {
     const { model: m, adjustments } = applied;
-    // A ranged lever of new plans at a share of 0 lays out the parts it makes away from 0 (newPlanProbe).
-    const probe = newPlanProbe(scenario);
+    // A ranged lever at a share of 0 lays out the parts and moves it makes away from 0 (rangeProbe).
+    const probe = rangeProbe(scenario);
     const laidOut = probe ? leverAdjustments(probe.levers) : adjustments;
     const plan = projectDemand(m, m.horizon, laidOut, cache).plan;
     const { inputs } = cache.parts(m, m.horizon);

@@ -7,10 +7,11 @@ import { applyScenario } from '../../../src/core/scenario/apply.js';
 import type { Lever, Scenario } from '../../../src/core/scenario/types.js';
 import { SPAN } from '../../../src/core/demand/lanes.js';
 import { joinerEntries } from '../../../src/core/simulate/joiner-entries.js';
-import { LeverRanges, newPlanProbe } from '../../../src/core/simulate/lever-ranges.js';
+import { LeverRanges, rangeProbe } from '../../../src/core/simulate/lever-ranges.js';
 import { AreaSimulation } from '../../../src/core/simulate/simulate-area.js';
 import { drawStream } from '../../../src/core/simulate/stream.js';
 import { loadScenarios } from '../../../src/io/scenarios-file.js';
+import { drawnPupils } from '../../helpers/drawn-pupils.js';
 import { fixture, loadFixture } from '../../helpers/model.js';
 
 const example = loadFixture('example');
@@ -190,7 +191,7 @@ describe.each([
   const applied = applyScenario(example, withShift, undefined, { cache });
   const m = applied.model;
   const inputs = cache.parts(m, m.horizon).inputs;
-  const laidOut = applyScenario(example, newPlanProbe(withShift) ?? withShift, undefined, {
+  const laidOut = applyScenario(example, rangeProbe(withShift) ?? withShift, undefined, {
     cache,
   }).adjustments;
   const plan = projectDemand(m, m.horizon, laidOut, cache).plan;
@@ -268,17 +269,12 @@ it('a shift-new-plans lever at share 0 with a range sends new plans in the draws
   const sent = (range?: RangeUncertainty) => {
     const levers = [{ ...lever, ...(range ? { range } : {}) }];
     const { simulation } = AreaSimulation.prepare(example, { ...mitigated, levers });
-    let pupils = 0;
-    for (let i = 0; i < 50; i += 1) {
-      simulation!.drawPupils(11, i);
-      const { lanes, counts } = simulation!.januaries();
-      const last = counts.at(-1)!;
-      lanes.forEach((lane, l) => {
-        if (lane.setting !== 'special-academy' || lane.band !== '5' || lane.need !== 'SEMH') return;
-        for (let s = l * SPAN; s < (l + 1) * SPAN; s += 1) pupils += last[s]!;
-      });
-    }
-    return pupils;
+    return drawnPupils(
+      simulation!,
+      11,
+      50,
+      (lane) => lane.setting === 'special-academy' && lane.band === '5' && lane.need === 'SEMH',
+    );
   };
   const without = sent();
   const within = sent({ kind: 'range', low: new Dec(0), high: new Dec('0.6') });

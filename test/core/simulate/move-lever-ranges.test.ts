@@ -5,7 +5,10 @@ import { projectDemand } from '../../../src/core/demand/run.js';
 import { applyScenario } from '../../../src/core/scenario/apply.js';
 import type { Scenario } from '../../../src/core/scenario/types.js';
 import { LeverRanges } from '../../../src/core/simulate/lever-ranges.js';
+import { AreaSimulation } from '../../../src/core/simulate/simulate-area.js';
+import type { RangeUncertainty } from '../../../src/core/uncertainty.js';
 import { loadScenarios } from '../../../src/io/scenarios-file.js';
+import { drawnPupils } from '../../helpers/drawn-pupils.js';
 import { fixture, loadFixture } from '../../helpers/model.js';
 
 const example = loadFixture('example');
@@ -63,4 +66,23 @@ describe('a move-placements lever with a range (docs/simulate.md, "Lever ranges"
       }),
     );
   });
+});
+
+it('a move-placements lever at share 0 with a range moves pupils in the draws that take it above 0', () => {
+  const lever = mitigated.levers.find((l) => l.id === MOVE)!;
+  /** Independent pupils of NCY 3–13 left in the last January, over 40 draws. */
+  const left = (range?: RangeUncertainty) => {
+    const levers = [{ ...lever, share: new Dec(0), ...(range ? { range } : {}) }];
+    const { simulation } = AreaSimulation.prepare(example, { ...mitigated, levers });
+    return drawnPupils(
+      simulation!,
+      11,
+      40,
+      (lane, ncy) => lane.setting === 'independent' && ncy >= 3 && ncy <= 13,
+    );
+  };
+  const without = left();
+  const within = left({ kind: 'range', low: new Dec(0), high: new Dec('0.5') });
+  // The mean drawn share, 0.5 ÷ 3, brings about a sixth of them back by the last year.
+  expect(within).toBeLessThan(0.9 * without);
 });
