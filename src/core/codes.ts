@@ -154,7 +154,7 @@ export const ISSUE_CODES = {
   },
   LEVER_RANGE_UNSUPPORTED: {
     cause:
-      "A scenario's tariff, places or funding lever gives low, high or distribution: simulate draws a range only for the share of a lever of pupils (new-plans, ceasing, shift-new-plans, move-placements).",
+      "A scenario's places or funding lever, or a tariff lever that switches to another table, gives low, high or distribution, or a second tariff lever of one scenario does: simulate draws a range only for a lever's share (new-plans, ceasing, shift-new-plans, move-placements, tariff), and one tariff lever's per scenario.",
     fix: 'Remove low, high and distribution from the lever; to see another value of its share, make it another scenario.',
   },
   POPULATION_MISSING: {

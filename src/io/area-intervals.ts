@@ -60,7 +60,10 @@ export function areaIntervals(
     for (const j of group) done.add(j);
     for (let d = 0; d < spec.count; d += 1) {
       leader.drawPupils(spec.seed, d);
-      for (const j of group) draws[j]!.push(ready[j]!.simulation.figuresOf(leader.pupils));
+      for (const j of group)
+        draws[j]!.push(
+          ready[j]!.simulation.figuresOf(leader.pupils, { seed: spec.seed, index: d }),
+        );
     }
   });
   const intervals = ready.map(({ id, simulation }, i): AreaIntervals => {

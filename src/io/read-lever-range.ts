@@ -7,12 +7,13 @@ import type { JsonFields, JsonObject } from './json-fields.js';
 /** The fields of a lever that give its share a range for simulate (docs/simulate.md, "Lever ranges"). */
 export const LEVER_RANGE_KEYS = ['low', 'high', 'distribution'] as const;
 
-/** The lever kinds whose share simulate can draw: those of pupils (rates, new plans, move fractions), not of money. */
+/** The lever kinds with a share that simulate can draw: those of pupils, and a tariff lever's scaling of rates. */
 const RANGED_KINDS: readonly Lever['kind'][] = [
   'new-plans',
   'ceasing',
   'shift-new-plans',
   'move-placements',
+  'tariff',
 ];
 
 /**
@@ -38,7 +39,7 @@ export function readLeverRange(
     fields.issues.push(
       error(
         'LEVER_RANGE_UNSUPPORTED',
-        `${path}.${given[0]!}: simulate draws a range only for a new-plans, ceasing, shift-new-plans or move-placements lever's share, not a ${kind} lever's`,
+        `${path}.${given[0]!}: simulate draws a range only for a lever's share (new-plans, ceasing, shift-new-plans, move-placements, tariff), and a ${kind} lever has none`,
         fields.at(`${path}.${given[0]!}`),
         'remove low, high and distribution from this lever; model its uncertainty as another scenario',
       ),

@@ -169,6 +169,18 @@ function resolve(chain: readonly RawScenario[], fields: JsonFields): Scenario {
       );
     ids.add(lever.id);
   }
+  // Spend is linear in one tariff lever's share (docs/simulate.md, "Lever ranges"), not in two.
+  const rangedTariffs = levers.filter((lever) => lever.kind === 'tariff' && lever.range);
+  for (const lever of rangedTariffs.slice(1))
+    if (own.levers.includes(lever))
+      fields.issues.push(
+        error(
+          'LEVER_RANGE_UNSUPPORTED',
+          `scenario "${own.id}": tariff lever "${lever.id}" has a range, but so has "${rangedTariffs[0]!.id}": simulate draws one tariff lever's share per scenario`,
+          lever.origin,
+          'keep the range on one tariff lever; model the other as another scenario',
+        ),
+      );
   const agreement = [...chain].reverse().find((s) => s.agreement)?.agreement;
   return {
     id: own.id,
@@ -472,12 +484,13 @@ function readLever(
   const origin = fields.at(path);
   if (!id || !kind) return [];
   const base = { id, label, filter, origin };
-  // Only levers of pupils may give their share a range (read with them, below).
+  // Only levers with a share may give it a range (read with them, below).
   if (
     kind !== 'new-plans' &&
     kind !== 'ceasing' &&
     kind !== 'move-placements' &&
-    kind !== 'shift-new-plans'
+    kind !== 'shift-new-plans' &&
+    kind !== 'tariff'
   )
     readLeverRange(fields, lever, path, kind, undefined, () => undefined);
   if (kind === 'funding') {
@@ -503,6 +516,12 @@ function readLever(
     const profile = readProfile(fields, lever['profile'], `${path}.profile`, startYear);
     const tariffName = fields.string(lever, 'tariff', path, true);
     const share = lever['share'] === undefined ? undefined : readShare(fields, lever, path, -1);
+    const { ok, range } =
+      tariffName === undefined
+        ? readLeverRange(fields, lever, path, kind, share, (key) =>
+            readShare(fields, lever, path, -1, key),
+          )
+        : switchRange(fields, lever, path);
     if (tariffName === undefined && lever['share'] === undefined)
       fields.issues.push(
         error('MISSING_VALUE', `${path} needs a "share" or a "tariff" to switch to`, origin),
@@ -512,6 +531,7 @@ function readLever(
     if (
       !validFrom ||
       !profile ||
+      !ok ||
       (tariffName !== undefined && !other) ||
       (tariffName === undefined && !share)
     )
@@ -523,6 +543,7 @@ function readLever(
         fromDate: validFrom,
         profile,
         ...(share ? { share } : {}),
+        ...(range ? { range } : {}),
         ...(other ? { tariff: other } : {}),
       },
     ];
@@ -568,6 +589,25 @@ function readLever(
       toOrigin: fields.at(`${path}.to`),
     },
   ];
+}
+
+/** A tariff lever that switches to another table has no share, so no range to draw (LEVER_RANGE_UNSUPPORTED). */
+function switchRange(
+  fields: JsonFields,
+  lever: JsonObject,
+  path: string,
+): { ok: boolean; range?: undefined } {
+  const given = LEVER_RANGE_KEYS.find((key) => lever[key] !== undefined);
+  if (given === undefined) return { ok: true };
+  fields.issues.push(
+    error(
+      'LEVER_RANGE_UNSUPPORTED',
+      `${path}.${given}: a tariff lever that switches to another table has no share for simulate to draw`,
+      fields.at(`${path}.${given}`),
+      'remove low, high and distribution from this lever; model the other table as another scenario',
+    ),
+  );
+  return { ok: false };
 }
 
 function readAgreement(fields: JsonFields, value: JsonValue, path: string): Agreement | undefined {

@@ -89,7 +89,8 @@ export class DrawThreads {
    */
   async draw(
     drawHere: (from: number, to: number) => DrawFigures[],
-    costThere: (pupils: readonly Float64Array[]) => DrawFigures,
+    /** A worker's pupils of draw `index`, costed here. */
+    costThere: (pupils: readonly Float64Array[], index: number) => DrawFigures,
   ): Promise<DrawFigures[]> {
     const { shared, heard } = this;
     const chunks = Math.ceil(this.draws / DRAWS_PER_CHUNK);
@@ -123,6 +124,7 @@ export class DrawThreads {
       return Array.from({ length: draws }, (_, i) =>
         costThere(
           Array.from({ length: januaries }, (_, j) => pupils.subarray(at(i, j), at(i, j + 1))),
+          from + i,
         ),
       );
     });

@@ -219,7 +219,7 @@ const CATALOGUE: Record<IssueCode, Expected> = {
   LEVER_RANGE_UNSUPPORTED: [
     'error',
     'scenarios.json:4:97',
-    "$.scenarios[0].levers[0].low: simulate draws a range only for a new-plans, ceasing, shift-new-plans or move-placements lever's share, not a places lever's",
+    "$.scenarios[0].levers[0].low: simulate draws a range only for a lever's share (new-plans, ceasing, shift-new-plans, move-placements, tariff), and a places lever has none",
   ],
   POPULATION_MISSING: [
     'error',

@@ -32,26 +32,31 @@ function width(csv: string, measure: string): number {
   return Number(last[10]) - Number(last[6]);
 }
 
-/** simulate of the example under `demand-ranges` from a scenarios file, as CSV. */
-async function simulate(scenarios: string, draws: string, ...args: string[]): Promise<string> {
+/** `highneeds <command> fixtures/example` under a scenario of a scenarios file, as CSV (exit 0). */
+async function example(
+  command: string,
+  scenarios: string,
+  scenario: string,
+  ...args: string[]
+): Promise<string> {
   const result = await cli([
-    'simulate',
+    command,
     'fixtures/example',
     '--scenarios-file',
     scenarios,
     '--scenario',
-    'demand-ranges',
+    scenario,
     '--format',
     'csv',
-    '--draws',
-    draws,
-    '--seed',
-    '3',
     ...args,
   ]);
   expect(result.code, result.stderr).toBe(0);
   return result.stdout;
 }
+
+/** simulate of the example under `demand-ranges` from a scenarios file, as CSV. */
+const simulate = (scenarios: string, draws: string, ...args: string[]): Promise<string> =>
+  example('simulate', scenarios, 'demand-ranges', '--draws', draws, '--seed', '3', ...args);
 
 describe('simulate with a lever range (docs/simulate.md, "Lever ranges")', () => {
   const plain = withoutRanges();
@@ -98,26 +103,48 @@ describe('simulate with a lever range (docs/simulate.md, "Lever ranges")', () =>
     Object.assign(move, { low: '0', high: '0.8' });
     const rangedFile = path.join(scratch, 'move-ranged.json');
     writeFileSync(rangedFile, JSON.stringify(json));
-    const run = async (file: string, command: string, ...args: string[]) => {
-      const result = await cli([
-        command,
-        'fixtures/example',
-        '--scenarios-file',
-        file,
-        '--scenario',
-        'mitigated',
-        '--format',
-        'csv',
-        ...args,
-      ]);
-      expect(result.code, result.stderr).toBe(0);
-      return result.stdout;
-    };
+    const run = (file: string, command: string, ...args: string[]) =>
+      example(command, file, 'mitigated', ...args);
     const draws = ['--draws', '200', '--seed', '3', '--jobs', '1'];
     const without = await run(plainFile, 'simulate', ...draws);
     const within = await run(rangedFile, 'simulate', ...draws);
     // 1.63 times as wide in 2030-31 at this seed (1.50 to 1.77 at seeds 3 to 5).
     expect(width(within, 'spend_total')).toBeGreaterThan(1.3 * width(without, 'spend_total'));
     expect(await run(rangedFile, 'project')).toBe(await run(plainFile, 'project'));
+  });
+});
+
+describe("simulate with a tariff lever's range", () => {
+  /** Every top-up as in the tariff (share 0) from September 2026, or anywhere from 10% less to 10% more. */
+  const file = (ranged: boolean) => {
+    const lever = {
+      id: 'rates',
+      label: 'Top-ups after the next negotiation',
+      kind: 'tariff',
+      share: '0',
+      ...(ranged ? { low: '-0.10', high: '0.10' } : {}),
+      from: '2026-09-01',
+      filter: {},
+    };
+    const out = path.join(scratch, `tariff-${ranged ? 'ranged' : 'plain'}.json`);
+    writeFileSync(
+      out,
+      JSON.stringify({ scenarios: [{ id: 'rates', label: 'Rates', levers: [lever] }] }),
+    );
+    return out;
+  };
+  const run = (scenarios: string, ...args: string[]) =>
+    example('simulate', scenarios, 'rates', '--draws', '200', '--seed', '3', ...args);
+  const rows = (csv: string, measure: string) =>
+    csv.split('\n').filter((line) => line.split(',')[3] === measure);
+
+  it('spreads the spend and leaves the pupils as they were, the same on one thread and two', async () => {
+    const plain = await run(file(false), '--jobs', '1');
+    const ranged = await run(file(true), '--jobs', '1');
+    expect(rows(ranged, 'pupils_january')).toEqual(rows(plain, 'pupils_january'));
+    // Top-ups are most of the spend: a share drawn anywhere in ±10% spreads it far more than the
+    // pupils do (2.8 times as wide in 2030-31 at this seed).
+    expect(width(ranged, 'spend_total')).toBeGreaterThan(2 * width(plain, 'spend_total'));
+    expect(await run(file(true), '--jobs', '2')).toBe(ranged);
   });
 });

@@ -46,7 +46,13 @@ function passage(file: string, marker: string): string {
 // The docs that list which levers take a range must name the kinds scenarios.json accepts.
 describe('the lever kinds whose share may have a range, as the docs list them', () => {
   it('are those scenarios.json accepts a range for', () => {
-    expect(ranged).toEqual(['ceasing', 'move-placements', 'new-plans', 'shift-new-plans']);
+    expect(ranged).toEqual([
+      'ceasing',
+      'move-placements',
+      'new-plans',
+      'shift-new-plans',
+      'tariff',
+    ]);
   });
 
   it.each([

@@ -4,21 +4,29 @@ import { parseScenarios } from '../../src/io/read-scenarios.js';
 import { described } from '../helpers/io-tables.js';
 
 /** One scenario with one lever; `fields` are added to it. */
-function lever(kind: string, fields: Record<string, string>) {
+function lever(kind: string, fields: Record<string, string | undefined>) {
   const base =
     kind === 'places'
       ? { setting: 'special', places: '10' }
-      : kind === 'tariff'
-        ? { share: '-0.05', from: '2026-09-01' }
-        : kind === 'shift-new-plans' || kind === 'move-placements'
-          ? { share: '0.2', to: { setting: 'special' } }
-          : { share: '-0.1' };
+      : kind === 'funding'
+        ? { lines: [{ financialYear: '2026-27', line: 'other_income', amount: '1' }] }
+        : kind === 'tariff'
+          ? { share: '-0.05', from: '2026-09-01' }
+          : kind === 'shift-new-plans' || kind === 'move-placements'
+            ? { share: '0.2', to: { setting: 'special' } }
+            : { share: '-0.1' };
   const text = JSON.stringify({
     scenarios: [
       {
         id: 's',
         levers: [
-          { id: 'x', kind, ...base, ...fields, profile: { shape: 'step', from: '2026/27' } },
+          {
+            id: 'x',
+            kind,
+            ...base,
+            ...fields,
+            ...(kind === 'funding' ? {} : { profile: { shape: 'step', from: '2026/27' } }),
+          },
         ],
       },
     ],
@@ -86,12 +94,20 @@ describe('a lever share range in scenarios.json', () => {
     ]);
   });
 
-  it.each(['places', 'tariff'])(
-    'is refused on a %s lever, which simulate does not draw',
-    (kind) => {
-      expect(lever(kind, { low: '0', high: '0.5' }).issues).toEqual([
-        `error LEVER_RANGE_UNSUPPORTED scenarios.json: $.scenarios[0].levers[0].low: simulate draws a range only for a new-plans, ceasing, shift-new-plans or move-placements lever's share, not a ${kind} lever's`,
-      ]);
-    },
-  );
+  it.each(['places', 'funding'])('is refused on a %s lever, which has no share', (kind) => {
+    expect(lever(kind, { low: '0', high: '0.5' }).issues).toEqual([
+      `error LEVER_RANGE_UNSUPPORTED scenarios.json: $.scenarios[0].levers[0].low: simulate draws a range only for a lever's share (new-plans, ceasing, shift-new-plans, move-placements, tariff), and a ${kind} lever has none`,
+    ]);
+  });
+
+  it("is read on a tariff lever's share, but not on one that switches to another table", () => {
+    const scaled = lever('tariff', { low: '-0.1', high: '0' });
+    expect(scaled.issues).toEqual([]);
+    expect(scaled.lever).toMatchObject({ kind: 'tariff', range: { kind: 'range' } });
+    expect(
+      lever('tariff', { share: undefined!, tariff: 'x', low: '-0.1', high: '0' }).issues,
+    ).toContain(
+      'error LEVER_RANGE_UNSUPPORTED scenarios.json: $.scenarios[0].levers[0].low: a tariff lever that switches to another table has no share for simulate to draw',
+    );
+  });
 });

@@ -34,7 +34,7 @@ describe('draws shared between this thread and a worker, a chunk at a time', () 
           return Array.from({ length: to - from }, (_, i) => simulation!.draw(7, from + i));
         },
         // The worker draws pupils; this thread costs them.
-        (pupils) => simulation!.figuresOf(pupils),
+        (pupils, index) => simulation!.figuresOf(pupils, { seed: 7, index }),
       );
       expect(figures.map(drawToText)).toEqual(alone);
       expect(here).toBeLessThan(draws);
@@ -61,7 +61,7 @@ describe('draws shared between this thread and a worker, a chunk at a time', () 
           pause(20);
           return Array.from({ length: to - from }, (_, i) => simulation!.draw(7, from + i));
         },
-        (pupils) => simulation!.figuresOf(pupils),
+        (pupils, index) => simulation!.figuresOf(pupils, { seed: 7, index }),
       );
       await expect(drawn).rejects.toThrow(InternalError);
       await expect(drawn).rejects.toThrow(/did not read on a worker/);
@@ -101,7 +101,7 @@ describe("a draw's problem with the input in a worker's pupils", () => {
             return Array.from({ length: to - from }, (_, i) => ready.simulation!.draw(1, from + i));
           },
           // This thread costs the worker's pupils of the late area, as the command does.
-          (pupils) => late.simulation!.figuresOf(pupils),
+          (pupils, index) => late.simulation!.figuresOf(pupils, { seed: 1, index }),
         );
         await expect(drawing).rejects.toBeInstanceOf(InputError);
         await drawing.catch((cause: InputError) =>

@@ -66,7 +66,7 @@ export async function simulateModel(
       const here = prepared.simulation;
       const figures = await threads.draw(
         (from, to) => Array.from({ length: to - from }, (_, i) => here.draw(seed, from + i)),
-        (pupils) => here.figuresOf(pupils),
+        (pupils, index) => here.figuresOf(pupils, { seed, index }),
       );
       simulation = summarise(
         open.model.area.code,

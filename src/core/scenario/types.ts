@@ -73,6 +73,8 @@ export interface MovePlacementsLever extends LeverBase {
 export interface TariffLever extends LeverBase {
   readonly kind: 'tariff';
   readonly share?: Decimal;
+  /** The share's range, drawn by simulate for money alone (docs/simulate.md, "Lever ranges"); project uses `share`. */
+  readonly range?: RangeUncertainty;
   readonly tariff?: Tariff;
   readonly fromDate: string;
 }

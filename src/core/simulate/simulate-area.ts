@@ -10,6 +10,7 @@ import type { Scenario } from '../scenario/types.js';
 import { drawBalances, incomeBasis, type IncomeBasis } from './balances.js';
 import { PupilDraws, withScenario } from './pupil-draws.js';
 import { SpendPlan } from './spend-plan.js';
+import { TariffRange } from './tariff-range.js';
 
 /** One draw's figures by projected FY: January pupils, spend, in-year and cumulative balance. */
 export interface DrawFigures {
@@ -31,6 +32,8 @@ export class AreaSimulation {
     private readonly pupilDraws: PupilDraws,
     private readonly spendPlan: SpendPlan,
     private readonly income: IncomeBasis,
+    /** A tariff lever's range: each draw's spend at its own share of the lever. */
+    private readonly tariffRange: TariffRange | undefined,
   ) {
     this.financialYears = spendPlan.financialYears;
   }
@@ -59,6 +62,7 @@ export class AreaSimulation {
         pupilDraws,
         spendPlan,
         incomeBasis(outcome.projection),
+        TariffRange.of(model, scenario, pupilDraws.plan, applied.adjustments, cache),
       ),
       issues: outcome.issues,
     };
@@ -75,7 +79,12 @@ export class AreaSimulation {
   /** Draw `index` of this area under `seed`: the same figures whichever thread draws it, and in whatever order. */
   draw(seed: number, index: number): DrawFigures {
     this.pupilDraws.draw(seed, index);
-    return this.figuresOf(this.pupilDraws.pupils);
+    return this.figuresOf(this.pupilDraws.pupils, { seed, index });
+  }
+
+  /** The share a tariff lever's range takes in draw `index` under `seed`; undefined without one. */
+  tariffShare(seed: number, index: number): Decimal | undefined {
+    return this.tariffRange?.share(seed, index);
   }
 
   /**
@@ -100,9 +109,20 @@ export class AreaSimulation {
    * A draw's figures for pupils by lane of this plan, each January from the base year's (this
    * simulation's, one that drawsSamePupilsAs it, or a worker's PupilDraws of the same model).
    */
-  figuresOf(laneTotals: readonly Float64Array[]): DrawFigures {
+  figuresOf(
+    laneTotals: readonly Float64Array[],
+    /** Which draw the pupils are: a tariff lever's range draws its share from it. */
+    draw: { readonly seed: number; readonly index: number },
+  ): DrawFigures {
     const { plan } = this.pupilDraws;
-    const money = this.spendPlan.money(laneTotals, this.income.computed.includes(true));
+    const withPlaceDfe = this.income.computed.includes(true);
+    const money = this.tariffRange
+      ? this.tariffRange.money(
+          laneTotals,
+          withPlaceDfe,
+          this.tariffRange.share(draw.seed, draw.index),
+        )
+      : this.spendPlan.money(laneTotals, withPlaceDfe);
     const { spend } = money;
     const { inYear, cumulative } = drawBalances(this.income, money);
     const pupils = this.financialYears.map((fy) => {

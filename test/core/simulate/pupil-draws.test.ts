@@ -41,7 +41,7 @@ describe("a worker's pupils are the main thread's", () => {
       main.drawPupils(5, d);
       worker.draw(5, d);
       expect(worker.pupils).toEqual(main.pupils);
-      expect(main.figuresOf(worker.pupils)).toEqual(main.draw(5, d));
+      expect(main.figuresOf(worker.pupils, { seed: 5, index: d })).toEqual(main.draw(5, d));
     }
   });
 });
