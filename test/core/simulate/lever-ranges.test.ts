@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Dec } from '../../../src/core/decimal.js';
 import { ProjectionCache } from '../../../src/core/demand/cache.js';
 import { projectDemand } from '../../../src/core/demand/run.js';
@@ -47,15 +47,19 @@ const triangularCdf = (a: number, c: number, b: number) => (x: number) =>
   x <= c ? (x - a) ** 2 / ((b - a) * (c - a)) : 1 - (b - x) ** 2 / ((b - a) * (b - c));
 const uniformCdf = (a: number, b: number) => (x: number) => (x - a) / (b - a);
 
+// The draws and plans are made in beforeAll, not as the file is collected: vitest orders files by
+// the time their tests took, which leaves out collection, and this file then came last, alone.
 describe('a lever range is drawn from its distribution, once per draw', () => {
   const N = 20_000;
-  const { ranges } = prepared(scenario);
   const drawn: [number[], number[]] = [[], []];
-  for (let i = 0; i < N; i += 1) {
-    ranges.draw(drawStream(5, '999', i));
-    drawn[0].push(ranges.shares[newPlans]!);
-    drawn[1].push(ranges.shares[ceasing]!);
-  }
+  beforeAll(() => {
+    const { ranges } = prepared(scenario);
+    for (let i = 0; i < N; i += 1) {
+      ranges.draw(drawStream(5, '999', i));
+      drawn[0].push(ranges.shares[newPlans]!);
+      drawn[1].push(ranges.shares[ceasing]!);
+    }
+  });
   // Against the distribution's mean (4 standard errors) and CDF at its quartile points (4 binomial
   // standard errors): the streams are seeded, so a pass is a pass every run.
   it.each([
@@ -119,10 +123,15 @@ describe.each([
 ] as const)(
   "at the levers' own shares a ranged draw is the projection's plan: %s",
   (_, scenario, newPlans) => {
-    const { plan, ranges } = prepared(scenario);
-    const central = Float64Array.from(ranges.shares);
-    ranges.ceasing!.update(central);
-    ranges.newPlans!.update(central);
+    let plan: ReturnType<typeof prepared>['plan'];
+    let ranges: ReturnType<typeof prepared>['ranges'];
+    let central: Float64Array;
+    beforeAll(() => {
+      ({ plan, ranges } = prepared(scenario));
+      central = Float64Array.from(ranges.shares);
+      ranges.ceasing!.update(central);
+      ranges.newPlans!.update(central);
+    });
 
     it('ceasing: 1 − rate × factor, kept within 0–1, is each year’s survival', () => {
       const model = plan.rates.survival;
