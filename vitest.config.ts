@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './test/helpers/longest-first.js';
 
 export default defineConfig({
   test: {
@@ -16,5 +17,7 @@ export default defineConfig({
     poolOptions: { forks: { execArgv: ['--max-semi-space-size=64'] } },
     // Scratch folders on a RAM file system where there is one (the reason is in the file).
     globalSetup: ['test/helpers/scratch-in-ram.ts'],
+    // The two longest files first, with or without vitest's timings of the last run.
+    sequence: { sequencer: LongestFirst },
   },
 });
