@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { calibratedModel } from '../../src/core/calibrate/calibrated-model.js';
 import { fitRates } from '../../src/core/calibrate/fit.js';
 import { type HistoryStep, januaryStates } from '../../src/core/calibrate/history.js';
@@ -21,21 +21,26 @@ import {
 const FIRST = 2015;
 const YEARS = 10;
 const populationOf = examplePopulation(50000);
-const generated = generateHistory({
-  seed: 20260415,
-  first: FIRST,
-  years: YEARS,
-  initial: exampleInitial(25),
-  truth: EXAMPLE_TRUTH,
-  population: populationOf,
-});
-const steps = generated as unknown as HistoryStep[];
-const history = { steps, first: FIRST, last: FIRST + YEARS };
 const population = new Map<string, Dec>();
 for (let january = FIRST; january <= FIRST + YEARS + 6; january += 1)
   for (const ncy of POPULATION_NCYS)
     population.set(`${january}:${ncy}`, new Dec(populationOf(january, ncy)));
-const fit = fitRates(steps, { weight: new Dec(1), population });
+let history: { steps: HistoryStep[]; first: number; last: number };
+let fit: ReturnType<typeof fitRates>;
+// Generated and fitted in beforeAll, not as the file is collected: vitest orders files by the time
+// their tests took, which leaves out collection, and this file then came last.
+beforeAll(() => {
+  const steps = generateHistory({
+    seed: 20260415,
+    first: FIRST,
+    years: YEARS,
+    initial: exampleInitial(25),
+    truth: EXAMPLE_TRUTH,
+    population: populationOf,
+  }) as unknown as HistoryStep[];
+  history = { steps, first: FIRST, last: FIRST + YEARS };
+  fit = fitRates(steps, { weight: new Dec(1), population });
+});
 
 /** Within `z` standard errors of a proportion p seen in n. */
 function withinSamplingError(fitted: number, truth: number, n: number, z = 4): void {

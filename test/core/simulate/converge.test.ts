@@ -34,9 +34,13 @@ async function simulated(model: Model, draws: number, seed: number): Promise<Sim
 const within = (a: Dec, b: Dec, share: string) =>
   a.minus(b).abs().lessThanOrEqualTo(b.abs().times(share));
 
-// Issue 15: as the draws grow the mean converges to project's figures. Whole pupils drawn
-// binomially and new plans as Poisson counts have the expected values project steps, so the
-// means differ from project's only by sampling error (about 0.1% here at 2,000 draws).
+// Issue 15: as the draws grow the mean converges to project's figures ("within 0.5% at 2,000 draws
+// on the example", the issue's own test). Whole pupils drawn binomially and new plans as Poisson
+// counts have the expected values project steps, so the means differ from project's only by
+// sampling error: at 2,000 draws the standard error of each mean, from the spread of the draws, is
+// at most about 0.1% of the figure (the last year's cumulative balance; pupils and spend less), so
+// the 0.5% bound is some 4.8 standard errors from a correct engine's mean, and a bias of 0.7% is
+// caught all but surely.
 describe('the mean of 2,000 draws of the example is within 0.5% of project', () => {
   let simulation: Simulation | undefined;
   beforeAll(async () => {
@@ -95,12 +99,15 @@ function uncertain(model: Model): Model {
   };
 }
 
+// 300 draws each (500 before; issue 18, item 5): the last year's 95% range of pupils is about
+// 200 pupils without the uncertainty and 360 with it at 300 draws as at 500, far from the 1.25
+// ratio asked; the mean's standard error with it is about 0.15%, against the 1% asked.
 describe('uncertain rates widen the intervals around the same centre', () => {
   let plain: Simulation;
   let wide: Simulation;
   beforeAll(async () => {
-    plain = await simulated(example, 500, 5);
-    wide = await simulated(uncertain(example), 500, 5);
+    plain = await simulated(example, 300, 5);
+    wide = await simulated(uncertain(example), 300, 5);
   }, 120_000);
   const last = projection.years.length - 1;
   it('the 95% range of the last year’s pupils is wider with uncertain rates', () => {
