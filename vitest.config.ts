@@ -11,10 +11,6 @@ export default defineConfig({
     // files (about a quarter of a second of CPU each; issue 18, item 5). A file that mocks a module
     // does it on a fresh registry (vi.resetModules + vi.doMock) and takes it away after.
     isolate: false,
-    // A larger young generation for the test workers (not the shipped binary): the engine and
-    // decimal.js allocate short-lived objects by the million, and with 64 MB semi-spaces V8
-    // collects them less often; the same files took 6-10% less CPU (issue 18, item 5).
-    poolOptions: { forks: { execArgv: ['--max-semi-space-size=64'] } },
     // Scratch folders on a RAM file system where there is one (the reason is in the file).
     globalSetup: ['test/helpers/scratch-in-ram.ts'],
     // The two longest files first, with or without vitest's timings of the last run.
