@@ -157,6 +157,11 @@ export const ISSUE_CODES = {
       "A scenario's places or funding lever, or a tariff lever that switches to another table, gives low, high or distribution, or a second tariff lever of one scenario does: simulate draws a range only for a lever's share (new-plans, ceasing, shift-new-plans, move-placements, tariff), and one tariff lever's per scenario.",
     fix: 'Remove low, high and distribution from the lever; to see another value of its share, make it another scenario.',
   },
+  RANGE_UNPRICED: {
+    cause:
+      "A scenario projects cleanly at its levers' own shares, but with its ranged levers of pupils at their lows or at their highs it puts pupils where the tariff has no rate in force, or no such band (warning): simulate stops with that error at the first draw that does the same.",
+    fix: 'Give the tariff the rate (an earlier effectiveFrom, or a rate for the band), or narrow the range so that no draw sends pupils there.',
+  },
   POPULATION_MISSING: {
     cause:
       'A new-plans.csv row gives a rate per head, but population.csv has no population for its NCY in a year the rate applies to; or, for calibrate and backtest, the population file has no population for an NCY new plans join at in a January of the history after the first, or in a projected year.',

@@ -39,6 +39,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     '$.rates[3] repeats $.rates[2]: setting "resourced", band "A", need *, effectiveFrom 2025-04-01',
   ],
   EMPTY_COHORT: ['warning', 'cohort.csv', 'cohort.csv has no pupils'],
+  RANGE_UNPRICED: [
+    'warning',
+    'new-plans.csv:2:1',
+    'scenario "special-maybe" with its ranged levers at their highs: no rate in force on 2026-09-01 for setting "special", band "A", need ASD (AY 2026/27)',
+  ],
   GROWTH_UNUSED: [
     'warning',
     'model.json:6:38',

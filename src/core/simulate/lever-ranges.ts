@@ -83,7 +83,8 @@ export class LeverRanges {
   }
 }
 
-function isRanged(lever: Lever): lever is RangedLever {
+/** A lever of pupils whose share has a range (a tariff lever's is drawn apart: tariff-range.ts). */
+export function isRanged(lever: Lever): lever is RangedLever {
   return (
     (lever.kind === 'new-plans' ||
       lever.kind === 'ceasing' ||

@@ -9,6 +9,7 @@ import { project } from '../project.js';
 import type { Scenario } from '../scenario/types.js';
 import { drawBalances, incomeBasis, type IncomeBasis } from './balances.js';
 import { PupilDraws, withScenario } from './pupil-draws.js';
+import { rangeBoundIssues } from './range-bounds.js';
 import { SpendPlan } from './spend-plan.js';
 import { TariffRange } from './tariff-range.js';
 
@@ -64,7 +65,8 @@ export class AreaSimulation {
         incomeBasis(outcome.projection),
         TariffRange.of(model, scenario, pupilDraws.plan, applied.adjustments, cache),
       ),
-      issues: outcome.issues,
+      // Where a draw at a range's bound would find pupils it cannot price: said before any draw.
+      issues: [...outcome.issues, ...rangeBoundIssues(model, scenario, cache)],
     };
   }
 

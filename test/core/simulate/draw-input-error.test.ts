@@ -19,5 +19,9 @@ it("simulate returns a draw's problem with the input as issues, not as an except
   const scenario = loadScenarios(scratch, '', path.join(scratch, 'scenarios.json')).scenarios![0]!;
   const result = simulate(model, { draws: 50, seed: 1, scenario });
   expect(result.simulation).toBeUndefined();
-  expect(result.issues.map((issue) => issue.code)).toEqual(['NO_RATE_IN_FORCE']);
+  // The error the draw met, and the warning that said before drawing that one would (RANGE_UNPRICED).
+  expect(result.issues.map((issue) => `${issue.severity} ${issue.code}`).sort()).toEqual([
+    'error NO_RATE_IN_FORCE',
+    'warning RANGE_UNPRICED',
+  ]);
 });
