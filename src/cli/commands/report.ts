@@ -47,6 +47,18 @@ export function reportKind(out: string | undefined): 'html' | 'xlsx' {
 /** Draws to simulate at most in a report: a report is for reading, not a national run. */
 const MAX_REPORT_DRAWS = 100_000;
 
+/** --draws and --seed, read before any work: undefined without --draws (and --seed alone is a usage error). */
+function fanOptions(options: ReportOptions): { draws: number; seed: number } | undefined {
+  if (options.draws === undefined) {
+    if (options.seed !== undefined) throw new UsageError('--seed goes with --draws N');
+    return undefined;
+  }
+  return {
+    draws: wholeOption('--draws', options.draws, 1000, [1, MAX_REPORT_DRAWS]),
+    seed: wholeOption('--seed', options.seed, 1, [0, Number.MAX_SAFE_INTEGER]),
+  };
+}
+
 /**
  * With --draws, the plan scenario (the last chosen, as the breakdowns show) simulated with
  * --seed as `highneeds simulate` does it, so the fan equals its intervals for the same seed.
@@ -54,14 +66,8 @@ const MAX_REPORT_DRAWS = 100_000;
 function simulatedFan(
   model: Model,
   plan: Scenario,
-  options: ReportOptions,
-): { rows: FanRow[]; draws: string } | undefined {
-  if (options.draws === undefined) {
-    if (options.seed !== undefined) throw new UsageError('--seed goes with --draws N');
-    return undefined;
-  }
-  const draws = wholeOption('--draws', options.draws, 1000, [1, MAX_REPORT_DRAWS]);
-  const seed = wholeOption('--seed', options.seed, 1, [0, Number.MAX_SAFE_INTEGER]);
+  { draws, seed }: { draws: number; seed: number },
+): { rows: FanRow[]; draws: string } {
   const outcome = simulate(model, {
     draws,
     seed,
@@ -83,6 +89,7 @@ export async function runReport(
 ): Promise<number> {
   const kind = reportKind(options.out);
   checkOutputOption('--out', options.out);
+  const drawn = fan ? undefined : fanOptions(options);
   const dir = dirArgument ?? defaultModelDir();
   const open = openModel(dir, options);
   const map = readDsgPlanMap(dir);
@@ -96,7 +103,7 @@ export async function runReport(
       ? [...open.scenarios]
       : [AS_GIVEN];
   const scenarios = buildReportScenarios(open.model, chosen, open.scenarios);
-  fan ??= simulatedFan(open.model, chosen.at(-1)!, options);
+  if (drawn) fan = simulatedFan(open.model, chosen.at(-1)!, drawn);
   const inputs = [...open.inputs, ...(map.input ? [map.input] : [])];
   const report: ReportModel = {
     model: open.model,
