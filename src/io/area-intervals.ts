@@ -1,5 +1,6 @@
 import type { ProjectionCache } from '../core/demand/cache.js';
 import { Dec } from '../core/decimal.js';
+import { InputError } from '../core/errors.js';
 import { hasErrors, type Issue } from '../core/issue.js';
 import type { Model } from '../core/model.js';
 import type { FinancialYear } from '../core/period.js';
@@ -47,9 +48,26 @@ export function areaIntervals(
   const ready: { id: string; simulation: AreaSimulation }[] = [];
   for (const scenario of scenarios) {
     const prepared = AreaSimulation.prepare(model, scenario, cache);
-    if (!prepared.simulation || hasErrors(prepared.issues)) issues.push(...prepared.issues);
-    else ready.push({ id: scenario?.id ?? '', simulation: prepared.simulation });
+    // Its warnings too (RANGE_UNPRICED: a draw may stop where it says).
+    issues.push(...prepared.issues);
+    if (prepared.simulation && !hasErrors(prepared.issues))
+      ready.push({ id: scenario?.id ?? '', simulation: prepared.simulation });
   }
+  try {
+    return { intervals: drawn(model, ready, spec), issues };
+  } catch (cause) {
+    // A draw that puts pupils where no rate is in force fails the area, with what was said before it.
+    if (cause instanceof InputError) return { intervals: [], issues: [...issues, ...cause.issues] };
+    throw cause;
+  }
+}
+
+/** Each ready scenario's draws and intervals, scenarios that draw the same pupils sharing them. */
+function drawn(
+  model: Model,
+  ready: readonly { id: string; simulation: AreaSimulation }[],
+  spec: DrawSpec,
+): AreaIntervals[] {
   const draws = ready.map((): DrawFigures[] => []);
   const done = new Set<number>();
   ready.forEach(({ simulation: leader }, i) => {
@@ -66,7 +84,7 @@ export function areaIntervals(
         );
     }
   });
-  const intervals = ready.map(({ id, simulation }, i): AreaIntervals => {
+  return ready.map(({ id, simulation }, i): AreaIntervals => {
     const years = simulation.financialYears;
     return {
       id,
@@ -75,7 +93,6 @@ export function areaIntervals(
       figures: Float64Array.from(draws[i]!.flatMap(printedFigures)),
     };
   });
-  return { intervals, issues };
 }
 
 /** A draw's figures as printed, in hundredths of a pupil and pence: whole numbers. */

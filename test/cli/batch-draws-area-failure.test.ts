@@ -22,8 +22,10 @@ describe('batch --draws: a draw that finds an area without a rate in force', () 
       ['902', false],
     ]);
     const late = result.areas.find((a) => a.code === '901')!;
+    // The error the draw met, after the warning that said before drawing that one would.
     expect(late.issues.map((issue) => [issue.code, path.basename(issue.location!.file)])).toEqual([
       ['NO_RATE_IN_FORCE', 'new-plans.csv'],
+      ['RANGE_UNPRICED', 'new-plans.csv'],
     ]);
     expect(result.intervals!.areas.map((a) => a.code)).toEqual(['902']);
   });

@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { InputError } from '../../core/errors.js';
 import { hasErrors, sortIssues, uniqueIssues, type Issue } from '../../core/issue.js';
 import type { Model } from '../../core/model.js';
 import { ProjectionCache } from '../../core/demand/cache.js';
@@ -86,7 +85,7 @@ export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
   if (hasErrors(issues) || runs.some((run) => !run.outcome.projection))
     return { code, name, ...source, issues, scenarios: [], inputs };
   const simulated = space.init.draws
-    ? drawnIntervals(model, scenarios ?? [undefined], space.cache, space.init.draws)
+    ? areaIntervals(model, scenarios ?? [undefined], space.cache, space.init.draws)
     : undefined;
   if (simulated && hasErrors(simulated.issues))
     return {
@@ -101,7 +100,8 @@ export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
     code,
     name,
     ...source,
-    issues,
+    // The draws' warnings too (RANGE_UNPRICED), once each.
+    issues: simulated ? uniqueIssues(sortIssues([...issues, ...simulated.issues])) : issues,
     scenarios: runs.map((run) => ({
       id: run.id,
       rows: wireRows(run.outcome.projection!),
@@ -109,22 +109,6 @@ export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
     inputs,
     ...(simulated ? { intervals: simulated.intervals } : {}),
   };
-}
-
-/**
- * The area's simulations, or the problem a draw met: a draw may put pupils where the projection
- * put none (a ranged lever at a share of 0, a rate drawn above 0), in a lane with no rate in force
- * (NO_RATE_IN_FORCE). That is this area's problem, to fail it alone as on any thread.
- */
-function drawnIntervals(
-  ...args: Parameters<typeof areaIntervals>
-): ReturnType<typeof areaIntervals> {
-  try {
-    return areaIntervals(...args);
-  } catch (cause) {
-    if (cause instanceof InputError) return { intervals: [], issues: [...cause.issues] };
-    throw cause;
-  }
 }
 
 function chosenScenarios(space: AreaWorkspace): readonly Scenario[] | undefined {
