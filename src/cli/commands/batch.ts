@@ -241,6 +241,8 @@ export async function runValidateNational(
     ...(options.hnbFrom ? { hnbFrom: options.hnbFrom } : {}),
     limits: limitsFromEnvironment(cliIo().env),
     libraryDir: defaultTariffDir(),
+    // As validate of one model does: where a ranged lever at a bound would stop simulate.
+    checkRanges: true,
   });
   const issues = uniqueIssues(
     sortIssues([...result.warnings, ...result.areas.flatMap((area) => area.issues)]),

@@ -43,6 +43,8 @@ export interface BatchOptions {
   readonly onProgress?: (done: number, total: number, workDone: number) => void;
   /** Also simulate every area this many times from this seed: the result's `intervals` (docs/simulate.md). */
   readonly draws?: DrawSpec;
+  /** Project each scenario's ranged levers at their bounds too, and warn where a draw would stop (RANGE_UNPRICED; validate). */
+  readonly checkRanges?: boolean;
 }
 
 export interface AreaResult {
@@ -117,6 +119,7 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
       ...(chosen.ids ? { scenarios: chosen.ids } : {}),
       ...(hasScenarios ? { scenariosFile: path.resolve(sources.dir, 'scenarios.json') } : {}),
       ...(options.draws ? { draws: options.draws } : {}),
+      ...(options.checkRanges ? { checkRanges: true } : {}),
       ...(hnbFrom.files.length ? { hnbFrom: hnbFrom.files } : {}),
     });
     // Progress counts the tasks whose outcome counts, once the areas are known: an area handed on

@@ -45,6 +45,8 @@ interface CommonInit {
   readonly limits: Limits;
   /** batch --draws: simulate each area too (src/io/area-intervals.ts). */
   readonly draws?: DrawSpec;
+  /** validate: project each scenario's ranged levers at their bounds too (RANGE_UNPRICED). */
+  readonly checkRanges?: boolean;
   /** --allow-outside: model files may name tariffs outside the folder and the library. */
   readonly allowOutside?: boolean;
 }
