@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
-import { hasErrors } from '../../core/issue.js';
+import { type Issue, hasErrors } from '../../core/issue.js';
 import type { Model } from '../../core/model.js';
 import type { Scenario } from '../../core/scenario/types.js';
 import { simulate } from '../../core/simulate/simulate.js';
@@ -67,14 +67,19 @@ function simulatedFan(
   model: Model,
   plan: Scenario,
   { draws, seed }: { draws: number; seed: number },
-): { rows: FanRow[]; draws: string } {
+): { rows: FanRow[]; draws: string; issues: readonly Issue[] } {
   const outcome = simulate(model, {
     draws,
     seed,
     ...(plan === AS_GIVEN ? {} : { scenario: plan }),
   });
   if (!outcome.simulation || hasErrors(outcome.issues)) throw new InputError(outcome.issues);
-  return { rows: fanRowsOf(outcome.simulation.rows), draws: draws.toLocaleString('en-GB') };
+  return {
+    rows: fanRowsOf(outcome.simulation.rows),
+    draws: draws.toLocaleString('en-GB'),
+    // The simulation's own warnings (RANGE_UNPRICED), which the projections above did not give.
+    issues: outcome.issues.filter((issue) => issue.code === 'RANGE_UNPRICED'),
+  };
 }
 
 /**
@@ -103,7 +108,12 @@ export async function runReport(
       ? [...open.scenarios]
       : [AS_GIVEN];
   const scenarios = buildReportScenarios(open.model, chosen, open.scenarios);
-  if (drawn) fan = simulatedFan(open.model, chosen.at(-1)!, drawn);
+  if (drawn) {
+    const simulated = simulatedFan(open.model, chosen.at(-1)!, drawn);
+    if (simulated.issues.length && !options.quiet)
+      cliIo().stderr.write(formatIssues(simulated.issues, await issuePaint()));
+    fan = simulated;
+  }
   const inputs = [...open.inputs, ...(map.input ? [map.input] : [])];
   const report: ReportModel = {
     model: open.model,

@@ -9,28 +9,44 @@ import { project } from '../project.js';
 /** The problems of pricing pupils that a projection finds where they are: the ones a draw can meet too. */
 const PRICING = new Set(['NO_RATE_IN_FORCE', 'UNKNOWN_BAND']);
 
+/** Up to this many ranged levers, every combination of their bounds is tried (2^n projections); beyond it, all low and all high. */
+const EVERY_COMBINATION = 4;
+
 /**
- * A scenario's ranged levers of pupils at their lows and at their highs (docs/simulate.md, "Lever
- * ranges"): where either projection puts pupils that the tariff cannot price, a warning
- * RANGE_UNPRICED at the same place. The scenario at its own shares projects cleanly (or its
- * errors are reported already), but simulate stops at the first draw that sends pupils there, so
- * validate and simulate say so before any draw.
+ * A scenario's ranged levers of pupils at their bounds (docs/simulate.md, "Lever ranges"): every
+ * combination of lows and highs (one lever's low can leave pupils where another's high moves
+ * them), or for many ranged levers all at their lows and all at their highs. Where a projection
+ * puts pupils that the tariff cannot price and the scenario at its own shares does not, a warning
+ * RANGE_UNPRICED at the same place: simulate stops at the first draw that does the same, so
+ * validate and simulate say so before any draw. What the shares themselves already fail is
+ * reported as their error, not again.
  */
 export function rangeBoundIssues(
   model: Model,
   scenario: Scenario | undefined,
   cache: ProjectionCache,
 ): Issue[] {
-  if (!scenario?.levers.some(isRanged)) return [];
-  const found = new Map<string, Issue>();
-  for (const bound of ['low', 'high'] as const) {
-    const levers = scenario.levers.map((lever) =>
-      isRanged(lever) ? { ...lever, share: lever.range[bound] } : lever,
-    );
+  const ranged = scenario?.levers.flatMap((lever, i) => (isRanged(lever) ? [i] : [])) ?? [];
+  if (!scenario || ranged.length === 0) return [];
+  const pricing = (levers: Scenario['levers']): Issue[] => {
     const applied = applyScenario(model, { ...scenario, levers }, undefined, { cache });
-    for (const issue of project(applied.model, applied.adjustments, cache).issues) {
-      if (!PRICING.has(issue.code) || issue.severity !== 'error') continue;
-      const message = `scenario "${scenario.id}" with its ranged levers at their ${bound}s: ${issue.message}`;
+    return project(applied.model, applied.adjustments, cache).issues.filter(
+      (issue) => PRICING.has(issue.code) && issue.severity === 'error',
+    );
+  };
+  const key = (issue: Issue) =>
+    `${issue.code}\u0000${issue.message}\u0000${issue.location?.file}:${issue.location?.line}:${issue.location?.column}`;
+  const own = new Set(pricing(scenario.levers).map(key));
+  const found = new Map<string, Issue>();
+  for (const bounds of boundSets(ranged.length)) {
+    const levers = scenario.levers.map((lever, i) => {
+      const at = ranged.indexOf(i);
+      return at >= 0 && isRanged(lever) ? { ...lever, share: lever.range[bounds[at]!] } : lever;
+    });
+    const named = describe(bounds);
+    for (const issue of pricing(levers)) {
+      if (own.has(key(issue))) continue;
+      const message = `scenario "${scenario.id}" with its ranged levers at ${named}: ${issue.message}`;
       if (!found.has(message))
         found.set(
           message,
@@ -45,3 +61,24 @@ export function rangeBoundIssues(
   }
   return [...found.values()];
 }
+
+type Bound = 'low' | 'high';
+
+/** The bounds to try for n ranged levers, in lever order: all low, all high, then the mixed ones. */
+function boundSets(n: number): Bound[][] {
+  const all = (bound: Bound): Bound[] => Array.from({ length: n }, () => bound);
+  if (n > EVERY_COMBINATION) return [all('low'), all('high')];
+  const sets: Bound[][] = [];
+  for (let bits = 0; bits < 2 ** n; bits += 1)
+    sets.push(Array.from({ length: n }, (_, i) => ((bits >> i) & 1 ? 'high' : 'low')));
+  // All low and all high first, so that the common case reads as before.
+  return [all('low'), all('high'), ...sets.slice(1, -1)];
+}
+
+/** "their lows", "their highs", or each lever's bound in lever order ("low, high"). */
+const describe = (bounds: readonly Bound[]): string =>
+  bounds.every((b) => b === 'low')
+    ? 'their lows'
+    : bounds.every((b) => b === 'high')
+      ? 'their highs'
+      : `their bounds ${bounds.join(', ')} (in lever order)`;

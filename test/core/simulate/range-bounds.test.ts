@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,5 +36,76 @@ describe("a ranged lever's bounds (RANGE_UNPRICED)", () => {
     expect(text).not.toBe(SPECIAL_MAYBE);
     const plain = parseScenarios(text, 'scenarios.json', () => undefined, [])![0]!;
     expect(rangeBoundIssues(late.model, plain, new ProjectionCache())).toEqual([]);
+  });
+});
+
+describe('RANGE_UNPRICED against the errors of the shares themselves, and with levers at opposite bounds', () => {
+  it('says nothing that the scenario at its own shares already fails', () => {
+    const { model } = area('2027-09-01');
+    // The shift at 0.2 already sends plans there: the projection's own NO_RATE_IN_FORCE says so.
+    const text = SPECIAL_MAYBE.replace('"share":"0"', '"share":"0.2"');
+    expect(text).not.toBe(SPECIAL_MAYBE);
+    const scenario = parseScenarios(text, 'scenarios.json', () => undefined, [])![0]!;
+    expect(rangeBoundIssues(model, scenario, new ProjectionCache())).toEqual([]);
+  });
+
+  it("warns where one lever's low leaves pupils that another's high moves where no rate is in force", () => {
+    const dir = path.join(scratch, 'mixed');
+    lateRateArea(dir, '903', '2027-09-01');
+    writeFileSync(
+      path.join(dir, 'new-plans.csv'),
+      'ncy,need,setting,band,count\n4,SEMH,mainstream,1,30\n',
+    );
+    const tariff = JSON.parse(readFileSync(path.join(dir, 'tariff.json'), 'utf8')) as {
+      rates: object[];
+    };
+    tariff.rates.push({
+      effectiveFrom: '2025-04-01',
+      setting: 'mainstream',
+      band: '2',
+      need: '*',
+      topUp: '6000.00',
+    });
+    writeFileSync(path.join(dir, 'tariff.json'), JSON.stringify(tariff));
+    const step = { shape: 'step', from: '2026/27' };
+    const text = JSON.stringify({
+      scenarios: [
+        {
+          id: 'mixed',
+          label: 'mixed',
+          levers: [
+            // At its high every new SEMH plan goes to band 2, which the move below leaves alone.
+            {
+              id: 'a',
+              label: 'a',
+              kind: 'shift-new-plans',
+              share: '0.5',
+              low: '0',
+              high: '1',
+              filter: { need: 'SEMH' },
+              to: { setting: 'mainstream', band: '2' },
+              profile: step,
+            },
+            // At its high it moves band 1 to the special school, whose rate starts in 2027.
+            {
+              id: 'b',
+              label: 'b',
+              kind: 'move-placements',
+              share: '0',
+              low: '0',
+              high: '0.5',
+              filter: { need: 'SEMH', setting: 'mainstream', band: '1' },
+              to: { setting: 'special', band: 'A' },
+              profile: step,
+            },
+          ],
+        },
+      ],
+    });
+    const scenario = parseScenarios(text, 'scenarios.json', () => undefined, [])![0]!;
+    const issues = rangeBoundIssues(loadModel(dir).model!, scenario, new ProjectionCache());
+    expect(issues.map((i) => i.message)).toEqual([
+      'scenario "mixed" with its ranged levers at their bounds low, high (in lever order): no rate in force on 2026-09-01 for setting "special", band "A", need SEMH (AY 2026/27)',
+    ]);
   });
 });
