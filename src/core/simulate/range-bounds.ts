@@ -10,7 +10,7 @@ import { project } from '../project.js';
 const PRICING = new Set(['NO_RATE_IN_FORCE', 'UNKNOWN_BAND']);
 
 /** Up to this many ranged levers, every combination of their bounds is tried (2^n projections); beyond it, all low and all high. */
-const EVERY_COMBINATION = 4;
+const EVERY_COMBINATION = 3;
 
 /**
  * A scenario's ranged levers of pupils at their bounds (docs/simulate.md, "Lever ranges"): every
