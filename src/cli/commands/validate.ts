@@ -3,7 +3,7 @@ import { hasErrors, sortIssues, uniqueIssues } from '../../core/issue.js';
 import { project } from '../../core/project.js';
 import { ProjectionCache } from '../../core/demand/cache.js';
 import { projectScenario } from '../../core/scenario/apply.js';
-import { rangeBoundIssues } from '../../core/simulate/range-bounds.js';
+import { rangeBoundIssues, rowBoundIssues } from '../../core/simulate/range-bounds.js';
 import { displayPath } from '../../io/files.js';
 import { isNationalFolder } from '../../io/batch/read-sources.js';
 import { readDsgPlanMap } from '../../io/read-dsg-plan-map.js';
@@ -34,7 +34,10 @@ export async function runValidate(
   // A model's dsg-plan-map.csv (for highneeds report) is checked here too, when there is one.
   const map = readDsgPlanMap(dir);
   // A ranged lever that, at a bound, sends pupils where the tariff cannot price them: simulate would stop there.
-  const bounds = open.scenarios.flatMap((s) => rangeBoundIssues(open.model, s, cache));
+  const bounds = [
+    ...rowBoundIssues(open.model, undefined, cache),
+    ...open.scenarios.flatMap((s) => rangeBoundIssues(open.model, s, cache)),
+  ];
   const issues = uniqueIssues(
     sortIssues([...open.issues, ...outcomes.flatMap((o) => o.issues), ...bounds, ...map.issues]),
   );

@@ -1,8 +1,11 @@
+import type { Decimal } from 'decimal.js';
+import type { Adjustments } from '../adjustments.js';
 import type { ProjectionCache } from '../demand/cache.js';
 import { type Issue, warning } from '../issue.js';
 import type { Model } from '../model.js';
 import { applyScenario } from '../scenario/apply.js';
 import type { Scenario } from '../scenario/types.js';
+import type { Uncertainty } from '../uncertainty.js';
 import { isRanged } from './lever-ranges.js';
 import { project } from '../project.js';
 
@@ -30,12 +33,8 @@ export function rangeBoundIssues(
   if (!scenario || ranged.length === 0) return [];
   const pricing = (levers: Scenario['levers']): Issue[] => {
     const applied = applyScenario(model, { ...scenario, levers }, undefined, { cache });
-    return project(applied.model, applied.adjustments, cache).issues.filter(
-      (issue) => PRICING.has(issue.code) && issue.severity === 'error',
-    );
+    return pricingErrors(applied.model, applied.adjustments, cache);
   };
-  const key = (issue: Issue) =>
-    `${issue.code}\u0000${issue.message}\u0000${issue.location?.file}:${issue.location?.line}:${issue.location?.column}`;
   const own = new Set(pricing(scenario.levers).map(key));
   const found = new Map<string, Issue>();
   for (const bounds of boundSets(ranged.length)) {
@@ -46,20 +45,84 @@ export function rangeBoundIssues(
     const named = describe(bounds);
     for (const issue of pricing(levers)) {
       if (own.has(key(issue))) continue;
-      const message = `scenario "${scenario.id}" with its ranged levers at ${named}: ${issue.message}`;
-      if (!found.has(message))
-        found.set(
-          message,
-          warning(
-            'RANGE_UNPRICED',
-            message,
-            issue.location,
-            'simulate stops at the first draw that puts pupils there: give the tariff the rate (or band), or narrow the range',
-          ),
-        );
+      unpriced(found, `scenario "${scenario.id}" with its ranged levers at ${named}`, issue);
     }
   }
   return [...found.values()];
+}
+
+/**
+ * The model's rows whose figure has a planner's range (ceasing, transitions, new plans: `low` and
+ * `high`) at their lows and at their highs, under `scenario`'s own shares if given: a warning
+ * RANGE_UNPRICED where that puts pupils the tariff cannot price and the figures themselves do not,
+ * as for levers (rangeBoundIssues). A row drawn from a posterior (observed, exposure) has no bound.
+ */
+export function rowBoundIssues(
+  model: Model,
+  scenario: Scenario | undefined,
+  cache: ProjectionCache,
+): Issue[] {
+  const applied = scenario
+    ? applyScenario(model, scenario, undefined, { cache })
+    : { model, adjustments: {} };
+  if (!rowsAt(applied.model, 'low')) return [];
+  const own = new Set(pricingErrors(applied.model, applied.adjustments, cache).map(key));
+  const who = scenario ? `scenario "${scenario.id}"` : 'the model';
+  const found = new Map<string, Issue>();
+  for (const bound of ['low', 'high'] as const)
+    for (const issue of pricingErrors(rowsAt(applied.model, bound)!, applied.adjustments, cache))
+      if (!own.has(key(issue)))
+        unpriced(found, `${who} with its ranged rows at their ${bound}s`, issue);
+  return [...found.values()];
+}
+
+/** The model with each ranged row's figure at its bound; undefined when no row has a range. */
+function rowsAt(model: Model, bound: Bound): Model | undefined {
+  let any = false;
+  const at = <R extends { readonly uncertainty?: Uncertainty }>(
+    row: R,
+    set: (value: Decimal) => R,
+  ): R => {
+    if (row.uncertainty?.kind !== 'range') return row;
+    any = true;
+    return set(row.uncertainty[bound]);
+  };
+  const bounded: Model = {
+    ...model,
+    ceasing: model.ceasing.map((row) => at(row, (rate) => ({ ...row, rate }))),
+    transitions: model.transitions.map((row) => at(row, (rate) => ({ ...row, rate }))),
+    newPlans: model.newPlans.map((row) =>
+      at(row, (value) =>
+        row.count !== undefined ? { ...row, count: value } : { ...row, rate: value },
+      ),
+    ),
+  };
+  return any ? bounded : undefined;
+}
+
+/** A projection's errors of pricing pupils where they are: the ones a draw can meet too. */
+function pricingErrors(model: Model, adjustments: Adjustments, cache: ProjectionCache): Issue[] {
+  return project(model, adjustments, cache).issues.filter(
+    (issue) => PRICING.has(issue.code) && issue.severity === 'error',
+  );
+}
+
+const key = (issue: Issue): string =>
+  `${issue.code}\u0000${issue.message}\u0000${issue.location?.file}:${issue.location?.line}:${issue.location?.column}`;
+
+/** Notes `issue`, met with the bounds `what` says, as a RANGE_UNPRICED warning at its place (once per message). */
+function unpriced(found: Map<string, Issue>, what: string, issue: Issue): void {
+  const message = `${what}: ${issue.message}`;
+  if (found.has(message)) return;
+  found.set(
+    message,
+    warning(
+      'RANGE_UNPRICED',
+      message,
+      issue.location,
+      'simulate stops at the first draw that puts pupils there: give the tariff the rate (or band), or narrow the range',
+    ),
+  );
 }
 
 type Bound = 'low' | 'high';

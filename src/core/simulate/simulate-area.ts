@@ -9,7 +9,7 @@ import { project } from '../project.js';
 import type { Scenario } from '../scenario/types.js';
 import { drawBalances, incomeBasis, type IncomeBasis } from './balances.js';
 import { PupilDraws, withScenario } from './pupil-draws.js';
-import { rangeBoundIssues } from './range-bounds.js';
+import { rangeBoundIssues, rowBoundIssues } from './range-bounds.js';
 import { SpendPlan } from './spend-plan.js';
 import { TariffRange } from './tariff-range.js';
 
@@ -66,7 +66,11 @@ export class AreaSimulation {
         TariffRange.of(model, scenario, pupilDraws.plan, applied.adjustments, cache),
       ),
       // Where a draw at a range's bound would find pupils it cannot price: said before any draw.
-      issues: [...outcome.issues, ...rangeBoundIssues(model, scenario, cache)],
+      issues: [
+        ...outcome.issues,
+        ...rangeBoundIssues(model, scenario, cache),
+        ...rowBoundIssues(model, scenario, cache),
+      ],
     };
   }
 

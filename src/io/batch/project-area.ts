@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { hasErrors, sortIssues, uniqueIssues, type Issue } from '../../core/issue.js';
 import type { Model } from '../../core/model.js';
 import { ProjectionCache } from '../../core/demand/cache.js';
-import { rangeBoundIssues } from '../../core/simulate/range-bounds.js';
+import { rangeBoundIssues, rowBoundIssues } from '../../core/simulate/range-bounds.js';
 import { project } from '../../core/project.js';
 import type { ProjectionOutcome } from '../../core/projection.js';
 import { projectScenario } from '../../core/scenario/apply.js';
@@ -81,8 +81,11 @@ export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
       ...built.issues,
       ...(scenarios ? checkScenarios(model, scenarios) : []),
       ...runs.flatMap((run) => run.outcome.issues),
-      ...(space.init.checkRanges && scenarios
-        ? scenarios.flatMap((scenario) => rangeBoundIssues(model, scenario, space.cache))
+      ...(space.init.checkRanges
+        ? [
+            ...rowBoundIssues(model, undefined, space.cache),
+            ...(scenarios ?? []).flatMap((s) => rangeBoundIssues(model, s, space.cache)),
+          ]
         : []),
     ]),
   );

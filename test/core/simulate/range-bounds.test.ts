@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ProjectionCache } from '../../../src/core/demand/cache.js';
-import { rangeBoundIssues } from '../../../src/core/simulate/range-bounds.js';
+import { rangeBoundIssues, rowBoundIssues } from '../../../src/core/simulate/range-bounds.js';
 import { loadModel } from '../../../src/io/model-folder.js';
 import { parseScenarios } from '../../../src/io/read-scenarios.js';
 import { lateRateArea, SPECIAL_MAYBE } from '../../helpers/late-rate-area.js';
@@ -108,4 +108,24 @@ describe('RANGE_UNPRICED against the errors of the shares themselves, and with l
       'scenario "mixed" with its ranged levers at their bounds low, high (in lever order): no rate in force on 2026-09-01 for setting "special", band "A", need SEMH (AY 2026/27)',
     ]);
   });
+});
+
+it("warns where a ranged rate row at its high moves pupils where no rate is in force (the model's rows)", () => {
+  const dir = path.join(scratch, 'rows');
+  lateRateArea(dir, '904', '2027-09-01');
+  // A transition to the special school that happens to no one at its rate, and to up to 30% in a draw.
+  writeFileSync(
+    path.join(dir, 'transitions.csv'),
+    'from_ncy,from_setting,to_setting,rate,to_band,low,high\n3,mainstream,special,0,A,0,0.3\n',
+  );
+  const model = loadModel(dir).model!;
+  expect(rowBoundIssues(model, undefined, new ProjectionCache()).map((i) => i.message)).toEqual([
+    'the model with its ranged rows at their highs: no rate in force on 2026-09-01 for setting "special", band "A", need ASD (AY 2026/27)',
+  ]);
+  // Without the range, nothing to warn of.
+  writeFileSync(
+    path.join(dir, 'transitions.csv'),
+    'from_ncy,from_setting,to_setting,rate,to_band\n3,mainstream,special,0,A\n',
+  );
+  expect(rowBoundIssues(loadModel(dir).model!, undefined, new ProjectionCache())).toEqual([]);
 });
