@@ -62,32 +62,32 @@ export function rowBoundIssues(
   scenario: Scenario | undefined,
   cache: ProjectionCache,
 ): Issue[] {
+  // Most models have no ranged row: nothing to apply or project (simulate asks for every scenario).
+  if (!hasRangedRows(model)) return [];
   const applied = scenario
     ? applyScenario(model, scenario, undefined, { cache })
     : { model, adjustments: {} };
-  if (!rowsAt(applied.model, 'low')) return [];
   const own = new Set(pricingErrors(applied.model, applied.adjustments, cache).map(key));
   const who = scenario ? `scenario "${scenario.id}"` : 'the model';
   const found = new Map<string, Issue>();
   for (const bound of ['low', 'high'] as const)
-    for (const issue of pricingErrors(rowsAt(applied.model, bound)!, applied.adjustments, cache))
+    for (const issue of pricingErrors(rowsAt(applied.model, bound), applied.adjustments, cache))
       if (!own.has(key(issue)))
         unpriced(found, `${who} with its ranged rows at their ${bound}s`, issue);
   return [...found.values()];
 }
 
-/** The model with each ranged row's figure at its bound; undefined when no row has a range. */
-function rowsAt(model: Model, bound: Bound): Model | undefined {
-  let any = false;
+/** Whether a ceasing, transitions or new-plans row gives its figure a planner's range. */
+const hasRangedRows = ({ ceasing, transitions, newPlans }: Model): boolean =>
+  [...ceasing, ...transitions, ...newPlans].some((row) => row.uncertainty?.kind === 'range');
+
+/** The model with each ranged row's figure at its bound (the others as they are). */
+function rowsAt(model: Model, bound: Bound): Model {
   const at = <R extends { readonly uncertainty?: Uncertainty }>(
     row: R,
     set: (value: Decimal) => R,
-  ): R => {
-    if (row.uncertainty?.kind !== 'range') return row;
-    any = true;
-    return set(row.uncertainty[bound]);
-  };
-  const bounded: Model = {
+  ): R => (row.uncertainty?.kind === 'range' ? set(row.uncertainty[bound]) : row);
+  return {
     ...model,
     ceasing: model.ceasing.map((row) => at(row, (rate) => ({ ...row, rate }))),
     transitions: model.transitions.map((row) => at(row, (rate) => ({ ...row, rate }))),
@@ -97,7 +97,6 @@ function rowsAt(model: Model, bound: Bound): Model | undefined {
       ),
     ),
   };
-  return any ? bounded : undefined;
 }
 
 /** A projection's errors of pricing pupils where they are: the ones a draw can meet too. */
