@@ -92,21 +92,25 @@ describe('highneeds compare on the example', () => {
   });
 });
 
+/** `solve` on the example: the share of new plans demand-management must avoid to meet `target`, as JSON. */
+const solveNewPlans = (target: string) =>
+  cli([
+    'solve',
+    '--scenario',
+    'demand-management',
+    '--target',
+    target,
+    '--vary',
+    'lever:fewer-new-plans.share',
+    '--range',
+    '-1,0',
+    '--format',
+    'json',
+  ]);
+
 describe('highneeds solve on the example', () => {
   it('answers what share of new plans must be avoided to balance in-year by 2028-29, and the answer meets the target when fed back', async () => {
-    const result = await cli([
-      'solve',
-      '--scenario',
-      'demand-management',
-      '--target',
-      'in-year-balance>=0@2028-29',
-      '--vary',
-      'lever:fewer-new-plans.share',
-      '--range',
-      '-1,0',
-      '--format',
-      'json',
-    ]);
+    const result = await solveNewPlans('in-year-balance>=0@2028-29');
     expect(result.code).toBe(0);
     const answer = JSON.parse(result.stdout) as { value: number; runs: number };
     expect(answer.value).toBeLessThan(0);
@@ -156,19 +160,7 @@ describe('highneeds solve on the example', () => {
 
   it('reads the target amount as a spreadsheet writes it: -£1,500,000 is -1500000', async () => {
     const answer = async (target: string) => {
-      const result = await cli([
-        'solve',
-        '--scenario',
-        'demand-management',
-        '--target',
-        target,
-        '--vary',
-        'lever:fewer-new-plans.share',
-        '--range',
-        '-1,0',
-        '--format',
-        'json',
-      ]);
+      const result = await solveNewPlans(target);
       expect(result.code, result.stderr).toBe(0);
       return (JSON.parse(result.stdout) as { value: number }).value;
     };

@@ -1,17 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Dec } from '../../../src/core/decimal.js';
 import type { RangeUncertainty } from '../../../src/core/uncertainty.js';
-import { ProjectionCache } from '../../../src/core/demand/cache.js';
 import { projectDemand } from '../../../src/core/demand/run.js';
-import { applyScenario } from '../../../src/core/scenario/apply.js';
 import type { Lever, Scenario } from '../../../src/core/scenario/types.js';
 import { SPAN } from '../../../src/core/demand/lanes.js';
 import { joinerEntries } from '../../../src/core/simulate/joiner-entries.js';
-import { LeverRanges, rangeProbe } from '../../../src/core/simulate/lever-ranges.js';
 import { AreaSimulation } from '../../../src/core/simulate/simulate-area.js';
 import { drawStream } from '../../../src/core/simulate/stream.js';
 import { loadScenarios } from '../../../src/io/scenarios-file.js';
 import { drawnPupils } from '../../helpers/drawn-pupils.js';
+import { preparedRanges } from '../../helpers/lever-ranges.js';
 import { fixture, loadFixture } from '../../helpers/model.js';
 
 const example = loadFixture('example');
@@ -29,14 +27,7 @@ function ranged(ranges: Record<string, Partial<Pick<Lever & { kind: 'ceasing' },
   return { ...mitigated, levers } satisfies Scenario;
 }
 
-function prepared(scenario: Scenario) {
-  const cache = new ProjectionCache();
-  const applied = applyScenario(example, scenario, undefined, { cache });
-  const m = applied.model;
-  const plan = projectDemand(m, m.horizon, applied.adjustments, cache).plan;
-  const inputs = cache.parts(m, m.horizon).inputs;
-  return { plan, ranges: LeverRanges.of(scenario.levers, plan, inputs, applied.adjustments)! };
-}
+const prepared = (scenario: Scenario) => preparedRanges(example, scenario);
 
 const scenario = ranged({
   'early-help-semh': { range: { kind: 'range', low: new Dec('-0.3'), high: new Dec('0.05') } },
@@ -209,15 +200,8 @@ describe.each([
     ...scenario,
     levers: [...scenario.levers.slice(0, where), lever, ...scenario.levers.slice(where)],
   };
-  const cache = new ProjectionCache();
-  const applied = applyScenario(example, withShift, undefined, { cache });
+  const { cache, applied, laidOut, plan, inputs, ranges } = prepared(withShift);
   const m = applied.model;
-  const inputs = cache.parts(m, m.horizon).inputs;
-  const laidOut = applyScenario(example, rangeProbe(withShift) ?? withShift, undefined, {
-    cache,
-  }).adjustments;
-  const plan = projectDemand(m, m.horizon, laidOut, cache).plan;
-  const ranges = LeverRanges.of(withShift.levers, plan, inputs, laidOut)!;
   const entries = joinerEntries(
     inputs,
     plan.years.map((year) => year.academicYear),

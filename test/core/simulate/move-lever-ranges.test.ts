@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../../src/core/decimal.js';
-import { ProjectionCache } from '../../../src/core/demand/cache.js';
-import { projectDemand } from '../../../src/core/demand/run.js';
-import { applyScenario } from '../../../src/core/scenario/apply.js';
 import type { Scenario } from '../../../src/core/scenario/types.js';
-import { LeverRanges } from '../../../src/core/simulate/lever-ranges.js';
 import { AreaSimulation } from '../../../src/core/simulate/simulate-area.js';
 import type { RangeUncertainty } from '../../../src/core/uncertainty.js';
 import { loadScenarios } from '../../../src/io/scenarios-file.js';
 import { drawnPupils } from '../../helpers/drawn-pupils.js';
+import { preparedRanges } from '../../helpers/lever-ranges.js';
 import { fixture, loadFixture } from '../../helpers/model.js';
 
 const example = loadFixture('example');
@@ -27,14 +24,7 @@ const scenario: Scenario = {
   ),
 };
 
-function prepared() {
-  const cache = new ProjectionCache();
-  const applied = applyScenario(example, scenario, undefined, { cache });
-  const m = applied.model;
-  const plan = projectDemand(m, m.horizon, applied.adjustments, cache).plan;
-  const inputs = cache.parts(m, m.horizon).inputs;
-  return { plan, ranges: LeverRanges.of(scenario.levers, plan, inputs, applied.adjustments)! };
-}
+const prepared = () => preparedRanges(example, scenario);
 
 describe('a move-placements lever with a range (docs/simulate.md, "Lever ranges")', () => {
   const { plan, ranges } = prepared();
