@@ -2,7 +2,8 @@ import type { Decimal } from 'decimal.js';
 import type { Adjustments } from '../adjustments.js';
 import type { ProjectionCache } from '../demand/cache.js';
 import { type Issue, warning } from '../issue.js';
-import type { Model } from '../model.js';
+import type { Model, TransitionRow } from '../model.js';
+import { ZERO } from '../decimal.js';
 import { applyScenario } from '../scenario/apply.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Uncertainty } from '../uncertainty.js';
@@ -81,8 +82,12 @@ export function rowBoundIssues(
 const hasRangedRows = ({ ceasing, transitions, newPlans }: Model): boolean =>
   [...ceasing, ...transitions, ...newPlans].some((row) => row.uncertainty?.kind === 'range');
 
-/** The model with each ranged row's figure at its bound (the others as they are). */
-function rowsAt(model: Model, bound: Bound): Model {
+/**
+ * The model with each ranged row's figure at its bound (the others as they are), its transition
+ * shares leaving one state scaled down to 1 where the bounds take them above it, as a draw scales
+ * them (src/core/simulate/rate-drawer.ts): otherwise a negative share would stay.
+ */
+export function rowsAt(model: Model, bound: Bound): Model {
   const at = <R extends { readonly uncertainty?: Uncertainty }>(
     row: R,
     set: (value: Decimal) => R,
@@ -90,13 +95,28 @@ function rowsAt(model: Model, bound: Bound): Model {
   return {
     ...model,
     ceasing: model.ceasing.map((row) => at(row, (rate) => ({ ...row, rate }))),
-    transitions: model.transitions.map((row) => at(row, (rate) => ({ ...row, rate }))),
+    transitions: cappedAtOne(model.transitions.map((row) => at(row, (rate) => ({ ...row, rate })))),
     newPlans: model.newPlans.map((row) =>
       at(row, (value) =>
         row.count !== undefined ? { ...row, count: value } : { ...row, rate: value },
       ),
     ),
   };
+}
+
+/**
+ * Transition rows whose rates leaving one (NCY, setting, need) add up to more than 1, each divided
+ * by that total; the others as they are. Rows for a need add up on their own, as when they are read.
+ */
+function cappedAtOne(rows: readonly TransitionRow[]): TransitionRow[] {
+  const from = (row: TransitionRow) =>
+    `${row.fromNcy}\u0000${row.fromSetting}\u0000${row.need ?? ''}`;
+  const totals = new Map<string, Decimal>();
+  for (const row of rows) totals.set(from(row), (totals.get(from(row)) ?? ZERO).plus(row.rate));
+  return rows.map((row) => {
+    const total = totals.get(from(row))!;
+    return total.greaterThan(1) ? { ...row, rate: row.rate.div(total) } : row;
+  });
 }
 
 /** A projection's errors of pricing pupils where they are: the ones a draw can meet too. */
@@ -124,7 +144,7 @@ function unpriced(found: Map<string, Issue>, what: string, issue: Issue): void {
   );
 }
 
-type Bound = 'low' | 'high';
+export type Bound = 'low' | 'high';
 
 /** The bounds to try for n ranged levers, in lever order: all low, all high, then the mixed ones. */
 function boundSets(n: number): Bound[][] {

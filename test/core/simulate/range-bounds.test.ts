@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ProjectionCache } from '../../../src/core/demand/cache.js';
-import { rangeBoundIssues, rowBoundIssues } from '../../../src/core/simulate/range-bounds.js';
+import { Dec } from '../../../src/core/decimal.js';
+import type { Model } from '../../../src/core/model.js';
+import type { Need } from '../../../src/core/need.js';
+import {
+  type Bound,
+  rangeBoundIssues,
+  rowBoundIssues,
+  rowsAt,
+} from '../../../src/core/simulate/range-bounds.js';
 import { loadModel } from '../../../src/io/model-folder.js';
 import { parseScenarios } from '../../../src/io/read-scenarios.js';
 import { lateRateArea, SPECIAL_MAYBE } from '../../helpers/late-rate-area.js';
@@ -128,4 +136,42 @@ it("warns where a ranged rate row at its high moves pupils where no rate is in f
     'from_ncy,from_setting,to_setting,rate,to_band\n3,mainstream,special,0,A\n',
   );
   expect(rowBoundIssues(loadModel(dir).model!, undefined, new ProjectionCache())).toEqual([]);
+});
+
+describe('ranged transition rows at their bounds (rowsAt)', () => {
+  const range = (low: string, high: string) => ({
+    kind: 'range' as const,
+    low: new Dec(low),
+    high: new Dec(high),
+  });
+  const row = (rate: string, to: string, uncertainty?: ReturnType<typeof range>, need?: Need) => ({
+    fromNcy: 6,
+    fromSetting: 'mainstream',
+    toSetting: to,
+    rate: new Dec(rate),
+    ...(need ? { need } : {}),
+    ...(uncertainty ? { uncertainty } : {}),
+  });
+  const model = {
+    ceasing: [],
+    newPlans: [],
+    transitions: [
+      row('0.5', 'special', range('0.3', '0.7')),
+      row('0.4', 'resourced', range('0.2', '0.6')),
+      // Rows for a need add up on their own: 0.9 at its high, not over 1.
+      row('0.5', 'special', range('0.4', '0.9'), 'ASD'),
+    ],
+  } as unknown as Model;
+  const rates = (bound: Bound) => rowsAt(model, bound).transitions.map((r) => r.rate.toString());
+
+  it('scales the shares leaving one state down to 1 where their highs add up to more, as a draw does', () => {
+    const [special, resourced, asd] = rates('high');
+    expect(new Dec(special!).plus(resourced!).toString()).toBe('1');
+    expect(new Dec(special!).toSignificantDigits(6).toString()).toBe('0.538462'); // 0.7 ÷ 1.3
+    expect(asd).toBe('0.9');
+  });
+
+  it('leaves rows that add up to 1 or less as their bounds give them', () => {
+    expect(rates('low')).toEqual(['0.3', '0.2', '0.4']);
+  });
 });
