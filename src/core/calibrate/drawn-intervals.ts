@@ -20,7 +20,7 @@ export function drawnIntervals(draws: number, seed: number): IntervalSource {
       // Draw d's pupils by January (index = academic year − base year) and group key.
       const samples = new Map<string, Float64Array>();
       for (let d = 0; d < draws; d += 1) {
-        simulation.draw(seed, d);
+        simulation.drawPupils(seed, d);
         const { lanes, counts } = simulation.januaries();
         counts.forEach((vector, y) => {
           const sums = new Map<string, number>();
