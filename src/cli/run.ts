@@ -177,7 +177,10 @@ function program(setExit: (code: number) => void): Command {
       '--scenarios <ids>',
       'which scenarios of scenarios.json, comma-separated (default: all)',
     )
-    .option('--jobs <n>', 'worker threads (default: the number of cores)')
+    .option(
+      '--jobs <n>',
+      'threads that model areas, the main one included (default: the number of cores)',
+    )
     .option(
       '--tariff <file-or-id>',
       "use this tariff for every area that has none of its own in areas.csv, instead of model.json's (a file, or an id in the tariff library)",

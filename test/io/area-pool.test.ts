@@ -1,48 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { AreaPool } from '../../src/io/batch/pool.js';
 import type { AreaOutcome, BatchInit, BatchTask } from '../../src/io/batch/wire.js';
+import { DEFAULT_LIMITS } from '../../src/io/limits.js';
+import { shippedLibraryDir } from '../../src/io/tariff-library.js';
 
-/** A stand-in for a worker thread: it keeps what it is sent and answers when told to. */
+/** A stand-in for a worker thread: it keeps what it is sent and answers, oldest first, when told to. */
 class FakeWorker extends EventEmitter {
   readonly areas: string[] = [];
+  answered = 0;
+  terminated = false;
   postMessage(message: { type: string; task?: { dir: string } }): void {
-    if (message.type === 'area') this.areas.push(message.task!.dir);
+    if (message.type === 'area') this.areas.push(path.basename(message.task!.dir));
   }
   answer(): void {
-    const dir = this.areas[this.areas.length - 1]!;
+    const dir = this.areas[this.answered++]!;
     const outcome: AreaOutcome = { code: dir, name: dir, issues: [], scenarios: [], inputs: [] };
     this.emit('message', { type: 'done', outcome });
   }
   terminate(): Promise<number> {
+    this.terminated = true;
     return Promise.resolve(0);
   }
 }
 
-const task = (dir: string): BatchTask => ({ kind: 'folder', dir, weight: 1 });
+const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-pool-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const init: BatchInit = {
+  kind: 'folders',
+  dir: scratch,
+  libraryDir: shippedLibraryDir(),
+  limits: DEFAULT_LIMITS,
+};
+// Folders with no model.json: this thread's outcome for each is a failure, named by the folder.
+const task = (dir: string): BatchTask => ({
+  kind: 'folder',
+  dir: path.join(scratch, dir),
+  weight: 1,
+});
 
-describe('the batch pool while the cohort is still being read', () => {
-  it('keeps to the limit of busy workers until finish, then uses them all', async () => {
-    const workers = [new FakeWorker(), new FakeWorker()];
-    const pool = new AreaPool(workers as unknown as Worker[], { failFast: false });
-    pool.start({ kind: 'folders' } as unknown as BatchInit);
-    pool.limit(1);
-    for (const dir of ['a', 'b', 'c']) pool.submit(task(dir));
-    const busy = () => workers.filter((w, i) => w.areas.length > answered[i]!).length;
-    const answered = [0, 0];
-    expect(busy()).toBe(1);
-    const first = workers.findIndex((w) => w.areas.length === 1);
-    workers[first]!.answer();
-    answered[first] = answered[first]! + 1;
-    // One area done: the next goes out, still one at a time.
-    expect(busy()).toBe(1);
+describe('the batch pool', () => {
+  it('keeps two areas at a worker while the cohort is read, then models the rest on this thread too', async () => {
+    const worker = new FakeWorker();
+    const pool = new AreaPool([worker as unknown as Worker], { failFast: false });
+    pool.start(init);
+    for (const dir of ['a', 'b', 'c', 'd', 'e']) pool.submit(task(dir));
+    // Two in flight, so the worker has its next area while this thread is busy; the rest wait.
+    expect(worker.areas).toEqual(['a', 'b']);
+    worker.answer();
+    expect(worker.areas).toEqual(['a', 'b', 'c']);
     const finished = pool.finish();
-    // Finishing lifts the limit: the last area goes to the idle worker at once.
-    expect(busy()).toBe(2);
-    for (const worker of workers)
-      if (worker.areas.length > answered[workers.indexOf(worker)]!) worker.answer();
+    // This thread takes the areas still waiting (d, e) while the worker holds b and c.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(worker.areas).toEqual(['a', 'b', 'c']);
+    worker.answer();
+    expect(worker.terminated).toBe(false);
+    worker.answer();
+    // Nothing left for it: it is stopped at once.
+    expect(worker.terminated).toBe(true);
     const { results } = await finished;
-    expect(results.map((r) => r.outcome.code).sort()).toEqual(['a', 'b', 'c']);
+    const byCode = new Map(results.map((r) => [r.outcome.code, r.outcome]));
+    expect([...byCode.keys()].sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    // Modelled here: the folders have no model.json.
+    for (const code of ['d', 'e'])
+      expect(byCode.get(code)!.issues.map((i) => i.code)).toContain('FILE_MISSING');
+    expect(byCode.get('a')!.issues).toEqual([]);
   });
 });

@@ -33,20 +33,24 @@ export function startWorkers(count: number): Worker[] {
 }
 
 /**
- * Models areas as they are handed in: on worker threads, each given the next area as it finishes
- * one, or with no workers on this thread once `finish` is called. Outcomes come in completion
- * order; the caller sorts them.
+ * A worker keeps this many areas sent to it at once: while this thread models an area of its own
+ * it hears no worker, so each has its next area already.
+ */
+const IN_FLIGHT = 2;
+
+/**
+ * Models areas as they are handed in: on worker threads, each sent the next area as it answers
+ * one, and once `finish` is called on this thread too, which takes the next area whenever it is
+ * free (with no workers, it models them all). Outcomes come in completion order; the caller sorts them.
  */
 export class AreaPool {
   private init: BatchInit | undefined;
   private readonly queue: BatchTask[] = [];
-  private readonly idle: Worker[] = [];
-  private readonly working = new Map<Worker, BatchTask>();
+  /** The areas sent to each live worker and not yet answered, in the order sent. */
+  private readonly sent = new Map<Worker, BatchTask[]>();
   private readonly results: TaskOutcome[] = [];
   private closed = false;
   private stopped = false;
-  /** How many workers may model at once (`limit`). */
-  private busyAtMost = Infinity;
   private failure: unknown;
   private settle: (() => void) | undefined;
 
@@ -65,7 +69,7 @@ export class AreaPool {
       // A thread that ends without an error event (killed, out of memory) must not leave the run
       // waiting; those the caller drops (workers no longer lists them) or this pool stops do not count.
       worker.on('exit', (code) => {
-        if (this.working.has(worker) || (!this.closed && this.workers.includes(worker)))
+        if (this.sent.get(worker)?.length || (!this.closed && this.workers.includes(worker)))
           this.fail(
             new InternalError(
               `a batch worker thread stopped (exit code ${code}) before the run finished`,
@@ -81,16 +85,8 @@ export class AreaPool {
     this.init = init;
     for (const worker of this.workers) {
       worker.postMessage({ type: 'init', init } satisfies ToWorker);
-      this.idle.push(worker);
+      this.sent.set(worker, []);
     }
-  }
-
-  /**
-   * At most this many workers model at once until `finish` (then all): while this thread reads the
-   * cohort it needs a core of its own, or the areas it has yet to hand on come later.
-   */
-  limit(workers: number): void {
-    this.busyAtMost = Math.max(1, workers);
   }
 
   submit(task: BatchTask): void {
@@ -102,51 +98,53 @@ export class AreaPool {
   /** Every area handed in, modelled: resolves once all are done, or --fail-fast stopped at one. */
   async finish(): Promise<{ results: TaskOutcome[]; stopped: boolean }> {
     this.closed = true;
-    this.busyAtMost = Infinity;
-    if (this.workers.length === 0) await this.runHere();
-    else {
-      this.dispatch();
-      if (!this.done())
-        await new Promise<void>((resolve) => {
-          this.settle = resolve;
-        });
-    }
+    this.dispatch();
+    await this.runHere();
+    this.dispatch();
+    if (!this.done())
+      await new Promise<void>((resolve) => {
+        this.settle = resolve;
+      });
     if (this.failure !== undefined) throw this.failure;
     return { results: this.results, stopped: this.stopped };
   }
 
+  /** Models the next area waiting on this thread until none is left (or the run stops). */
   private async runHere(): Promise<void> {
-    const space: AreaWorkspace = workspace(this.init!);
-    for (const task of this.queue.splice(0)) {
+    let space: AreaWorkspace | undefined;
+    for (let task = this.next(); task; task = this.next()) {
+      space ??= workspace(this.init!);
       this.record(task, modelArea(space, task));
-      if (this.stopped) return;
-      // Let a progress display draw and a pending Ctrl-C be handled between areas.
+      // Hear the workers (and send them more), let a progress display draw and a pending Ctrl-C
+      // be handled between areas.
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
+  private next(): BatchTask | undefined {
+    return this.stopped || this.failure !== undefined ? undefined : this.queue.shift();
+  }
+
   private dispatch(): void {
-    while (
-      this.idle.length &&
-      this.queue.length &&
-      !this.stopped &&
-      this.working.size < this.busyAtMost
-    ) {
-      const worker = this.idle.pop()!;
-      const task = this.queue.shift()!;
-      this.working.set(worker, task);
-      worker.postMessage({ type: 'area', task } satisfies ToWorker);
+    for (const [worker, sent] of this.sent) {
+      while (sent.length < IN_FLIGHT && this.queue.length && !this.stopped) {
+        const task = this.queue.shift()!;
+        sent.push(task);
+        worker.postMessage({ type: 'area', task } satisfies ToWorker);
+      }
+      // A worker with nothing left to do is stopped at once, so that its thread winds down (freeing
+      // its heap takes a while) while the others finish, not after the outputs are written.
+      if (this.closed && sent.length === 0 && (this.queue.length === 0 || this.stopped)) {
+        this.sent.delete(worker);
+        void worker.terminate();
+      }
     }
-    // A worker with nothing left to do is stopped at once, so that its thread winds down (freeing
-    // its heap takes a while) while the others finish, not after the outputs are written.
-    if (this.closed) for (const worker of this.idle.splice(0)) void worker.terminate();
     if (this.done()) this.settle?.();
   }
 
   private answer(worker: Worker, message: FromWorker): void {
-    const task = this.working.get(worker);
+    const task = this.sent.get(worker)?.shift();
     if (!task || this.failure !== undefined) return;
-    this.working.delete(worker);
     if (message.type === 'bug') {
       const bug = new InternalError(`batch worker: ${message.message}`);
       bug.stack = message.stack;
@@ -154,7 +152,6 @@ export class AreaPool {
       return;
     }
     this.record(task, message.outcome);
-    this.idle.push(worker);
     this.dispatch();
   }
 
@@ -171,10 +168,10 @@ export class AreaPool {
   }
 
   private done(): boolean {
-    return (
-      this.failure !== undefined ||
-      // --fail-fast does not wait for the areas still being modelled: nothing of the run is kept.
-      (this.closed && (this.stopped || (this.working.size === 0 && this.queue.length === 0)))
-    );
+    if (this.failure !== undefined) return true;
+    if (!this.closed) return false;
+    // --fail-fast does not wait for the areas still being modelled: nothing of the run is kept.
+    if (this.stopped) return true;
+    return this.queue.length === 0 && [...this.sent.values()].every((sent) => sent.length === 0);
   }
 }

@@ -16,8 +16,10 @@ import type { AreaIntervals, DrawSpec } from '../area-intervals.js';
 
 export interface BatchOptions {
   /**
-   * Worker threads (default: os.availableParallelism()); 1 models every area on this thread. More
-   * than the cores or the areas are never started: the result's `jobs` says how many were used.
+   * Threads that model areas, this one included (default: os.availableParallelism()): this thread
+   * reads the national cohort while jobs − 1 worker threads model the areas read so far, then models
+   * areas beside them; 1 models every area on this thread. More than the cores or the areas are
+   * never used: the result's `jobs` says how many were.
    */
   readonly jobs?: number;
   /** Scenario ids to run, in this order (default: all in scenarios.json). */
@@ -101,8 +103,10 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
   );
   const limits = options.limits ?? DEFAULT_LIMITS;
   const libraryDir = options.libraryDir ?? shippedLibraryDir();
-  // Threads start (and load their modules) while this thread reads the inputs.
-  const workers = jobs > 1 ? startWorkers(jobs) : [];
+  // Threads start (and load their modules) while this thread reads the inputs. This thread is
+  // one of the jobs: each more thread compiles and optimises the same code again in its own heap,
+  // which on two cores cost more than a third thread gained (docs/reliability.md).
+  const workers = startWorkers(jobs - 1);
   try {
     const root = path.resolve(dir);
     const scenarioFile = loadScenarios(root, libraryDir, undefined, options.allowOutside);
@@ -135,11 +139,7 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
     const early =
       workers.length && !options.failFast && !hasErrors(settings)
         ? {
-            begin: (sources: SourcesInit) => {
-              pool.start(initOf(sources));
-              // This thread reads on meanwhile: with a worker on every core, it would share one.
-              if (workers.length >= availableParallelism()) pool.limit(workers.length - 1);
-            },
+            begin: (sources: SourcesInit) => pool.start(initOf(sources)),
             area: (task: BatchTask) => {
               handed.add(task);
               pool.submit(task);
@@ -168,7 +168,7 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
     progress.start(tasks);
     const used = Math.max(1, Math.min(jobs, tasks.length));
     // Threads beyond the areas would sit idle (an early start leaves them no work either).
-    if (!handed.size) for (const idle of workers.splice(used)) void idle.terminate();
+    if (!handed.size) for (const idle of workers.splice(used - 1)) void idle.terminate();
     pool.start(initOf(sources.init));
     // The biggest areas first, so that no thread is left with a big one at the end.
     for (const task of [...tasks].sort((a, b) => b.weight - a.weight))
