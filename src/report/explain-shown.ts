@@ -10,7 +10,8 @@ export const ROUNDING_LABEL = 'rounding';
  * Each node's amount as shown (pence, or hundredths of a pupil): the figure rounded as the
  * summary rounds it, and its parts rounded so that they add up to it exactly (largest
  * remainder), down the tree. A part that is a figure of its own keeps the value the summary
- * prints for it; if those then miss the total by a penny, a `rounding` part says so.
+ * prints for it, and a part already exact to the penny its own value; if those then miss the
+ * total by a penny, with no other part to share it, a `rounding` part says so.
  */
 export function shownAmounts(root: ExplainNode): {
   shown: Map<ExplainNode, Decimal>;
@@ -23,9 +24,15 @@ export function shownAmounts(root: ExplainNode): {
     const children = node.children ?? [];
     if (children.length === 0) return;
     const signed = (c: ExplainNode, v: Decimal) => (c.sign === -1 ? v.negated() : v);
-    // Figures of their own keep their printed value; the other parts share what is left.
+    // Figures of their own keep their printed value, and amounts given to the penny (an opening
+    // balance, a funding line) their own: showing an input a penny off what was typed reads as an
+    // error. The other parts share what is left.
     const fixed = children.map((c) =>
-      c.figure !== undefined ? c.value.toDecimalPlaces(2, Dec.ROUND_HALF_UP) : undefined,
+      c.figure !== undefined
+        ? c.value.toDecimalPlaces(2, Dec.ROUND_HALF_UP)
+        : c.value.decimalPlaces() <= 2
+          ? c.value
+          : undefined,
     );
     const taken = children.reduce(
       (t, c, i) => (fixed[i] ? t.plus(signed(c, fixed[i])) : t),
