@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/exec.js';
 import { inProcess } from './in-process.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-report-'));
@@ -16,6 +17,21 @@ describe('highneeds report', () => {
     );
     expect(existsSync(pdf)).toBe(false);
     expect((await inProcess(['report', 'fixtures/example'])).code).toBe(2);
+  });
+
+  it('writes the same bytes from another working folder (provenance paths relative to the model folder)', async () => {
+    const here = path.join(dir, 'here.html');
+    const elsewhere = path.join(dir, 'elsewhere.html');
+    await inProcess(['report', 'fixtures/worked-example', '--out', here, '--quiet']);
+    // The real binary, run from the scratch folder: a path to the model that is not below it.
+    const run = runCli(
+      ['report', path.resolve('fixtures/worked-example'), '--out', elsewhere, '--quiet'],
+      { cwd: dir },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const html = readFileSync(elsewhere, 'utf8');
+    expect(html).not.toContain(path.resolve('fixtures'));
+    expect(html).toBe(readFileSync(here, 'utf8'));
   });
 
   it('reports a bad dsg-plan-map.csv where it is, and writes nothing', async () => {

@@ -4,6 +4,7 @@ import { type Issue, hasErrors } from '../../core/issue.js';
 import type { Model } from '../../core/model.js';
 import type { Scenario } from '../../core/scenario/types.js';
 import { simulate } from '../../core/simulate/simulate.js';
+import { fromModel, relativeInputs } from '../../io/input-reader.js';
 import { readDsgPlanMap } from '../../io/read-dsg-plan-map.js';
 import { checkOutputOption, commitOutput, stageOutput } from '../../io/write-output.js';
 import { buildManifest } from '../../report/manifest.js';
@@ -119,9 +120,14 @@ export async function runReport(
     model: open.model,
     scenarios,
     dsgMap: map.map,
+    // Paths relative to the model folder, as project's manifest gives them: the same report
+    // from another working folder is the same bytes, and shows no one's install path.
     manifest: buildManifest({
       version: toolVersion(),
-      inputs,
+      inputs: relativeInputs(dir, inputs),
+      ...(scenarios[0]!.projection.tariff.source
+        ? { tariffSource: fromModel(dir, scenarios[0]!.projection.tariff.source) }
+        : {}),
       projection: scenarios[0]!.projection,
       options: {
         command: 'report',
