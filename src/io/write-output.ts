@@ -104,6 +104,10 @@ function missingFolder(file: string, label: string): UsageError {
 
 type Where = { readonly kind: 'file' | 'direct'; readonly real: string; readonly stats?: Stats };
 
+/** Paths that name an open file descriptor of this process rather than a file of their own. */
+const DESCRIPTOR_PATH =
+  /^\/dev\/(?:stdout|stderr|fd\/\d+)$|^\/proc\/(?:self|thread-self|\d+)\/fd\/\d+$/;
+
 /**
  * Where an output goes, or a UsageError saying why it cannot: an existing regular file (through
  * any symbolic links), a new file in an existing folder, or a character device or FIFO to be
@@ -118,10 +122,12 @@ function locate(target: string): Where {
       if (stats.isDirectory()) throw new UsageError(`${label}: it is a folder; give a file name`);
       const real = realpathOrSelf(target);
       if (stats.isCharacterDevice() || stats.isFIFO()) return { kind: 'direct', real, stats };
-      // /dev/stdout and /proc/self/fd/N name a descriptor the caller holds open: write into it, even when it is a file.
+      // /dev/stdout and /proc/self/fd/N name a descriptor the caller holds open: write into it, even
+      // when it is a file. Only those: a file in /dev/shm (a RAM disk) is a file like any other, and
+      // writing into it would leave the end of a longer earlier file after the new text.
       if (stats.isFile())
         return {
-          kind: /^\/(?:dev|proc)\//.test(path.resolve(target)) ? 'direct' : 'file',
+          kind: DESCRIPTOR_PATH.test(path.resolve(target)) ? 'direct' : 'file',
           real,
           stats,
         };

@@ -203,6 +203,24 @@ describe('an output is never written over an input, by any name', () => {
   });
 });
 
+describe('a file in /dev/shm is a file like any other', () => {
+  it.runIf(existsSync('/dev/shm'))(
+    'project --out over a longer earlier file there replaces it whole, leaving none of its end',
+    async () => {
+      const dir = mkdtempSync('/dev/shm/highneeds-out-');
+      try {
+        const out = path.join(dir, 'out.csv');
+        writeFileSync(out, 'x'.repeat(100_000));
+        const result = await cli(['project', VALID, '--out', out]);
+        expect(result.code, result.stderr).toBe(0);
+        expect(readFileSync(out, 'utf8')).toBe(await expected());
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+});
+
 describe('an output that is not a regular file is written to, never replaced', () => {
   it('project --out /dev/null writes into the device and leaves it a character device', async () => {
     const before = statSync('/dev/null');
