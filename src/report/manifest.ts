@@ -42,6 +42,8 @@ export interface BatchManifestInput {
   /** The scenario ids run, in order ('' when the model has none). */
   readonly scenarios: readonly string[];
   readonly areas: { readonly modelled: number; readonly failed: number };
+  /** With --draws: how many draws of each area, from which seed (intervals.csv). */
+  readonly draws?: { readonly count: number; readonly seed: number };
 }
 
 /**
@@ -55,11 +57,15 @@ export function buildBatchManifest({
   inputs,
   scenarios,
   areas,
+  draws,
 }: BatchManifestInput): JsonOut {
   return {
     ...head('batch', version, inputs),
     scenarios: scenarios.filter((id) => id !== ''),
     areas: { modelled: rawNumber(String(areas.modelled)), failed: rawNumber(String(areas.failed)) },
+    ...(draws
+      ? { draws: rawNumber(String(draws.count)), seed: rawNumber(String(draws.seed)) }
+      : {}),
   };
 }
 

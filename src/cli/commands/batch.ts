@@ -1,4 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
@@ -82,8 +90,11 @@ export async function runBatchCommand(
   const jobs = options.jobs === undefined ? undefined : Number.parseInt(options.jobs, 10);
   if (options.jobs !== undefined && (!/^[1-9]\d*$/.test(options.jobs) || !jobs))
     throw new UsageError(`--jobs must be a whole number of threads from 1, not "${options.jobs}"`);
+  // As in report: a seed alone would run a thousand draws nobody asked for.
+  if (options.seed !== undefined && options.draws === undefined)
+    throw new UsageError('--seed goes with --draws N');
   const draws =
-    options.draws === undefined && options.seed === undefined
+    options.draws === undefined
       ? undefined
       : {
           count: wholeOption('--draws', options.draws, 1000, [1, 100_000]),
@@ -140,6 +151,7 @@ export async function runBatchCommand(
     ),
     scenarios: result.scenarios,
     areas: { modelled: result.areas.length - failed.length, failed: failed.length },
+    ...(draws ? { draws } : {}),
   });
   const bom = options.bom ? '\uFEFF' : '';
   const texts = [
@@ -171,6 +183,7 @@ export async function runBatchCommand(
     );
     await yieldToSignals();
     for (const output of staged) await commitOutput(output);
+    removeStale(options.outDir, new Set(staged.map((output) => path.resolve(output.target))));
   });
   if (!options.quiet)
     cliIo().stdout.write(
@@ -210,6 +223,27 @@ async function nationalReport(
     { target: path.join(dir, 'national-report.xlsx'), text: xlsx },
   ];
 }
+
+/**
+ * An earlier run's outputs that this run did not write (intervals.csv without --draws, a national
+ * report without --report): removed once this run's are in place, so that every batch output in
+ * the folder is of one run (an intervals.csv beside a new summary.csv would count areas that have
+ * since failed).
+ */
+function removeStale(outDir: string, written: ReadonlySet<string>): void {
+  for (const name of STALE_WHEN_NOT_WRITTEN) {
+    // Staged targets are real paths (write-output.ts): the folder's real path, to compare with them.
+    const file = path.join(realpathSync(outDir), name);
+    // A plain file only: a link or a folder of that name is not a file this tool wrote.
+    if (!written.has(file) && lstatSync(file, { throwIfNoEntry: false })?.isFile()) rmSync(file);
+  }
+}
+
+const STALE_WHEN_NOT_WRITTEN = [
+  'intervals.csv',
+  'national-report.html',
+  'national-report.xlsx',
+] as const;
 
 /** An existing --out-dir may hold only an earlier run's outputs, unless --force. */
 function checkOutDir(outDir: string, force: boolean): void {

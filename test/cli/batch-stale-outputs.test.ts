@@ -1,0 +1,57 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli } from '../helpers/run-cli.js';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-batch-stale-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const BASE = ['batch', 'fixtures/national', '--scenarios', 'unmitigated', '--quiet'];
+
+// Every batch output in an --out-dir is of one run: an intervals.csv or national report an earlier
+// run left, and this one does not write, would be read beside figures they do not belong to.
+describe('batch --out-dir holds the outputs of one run', () => {
+  it('removes an earlier run’s intervals.csv and national report that this run does not write, and says the draws in manifest.json', async () => {
+    const out = path.join(scratch, 'out');
+    const first = await cli([
+      ...BASE,
+      '--out-dir',
+      out,
+      '--draws',
+      '20',
+      '--seed',
+      '3',
+      '--report',
+      out,
+    ]);
+    expect(first.code, first.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as object;
+    expect(manifest).toMatchObject({ draws: 20, seed: 3 });
+    for (const name of ['intervals.csv', 'national-report.html', 'national-report.xlsx'])
+      expect(existsSync(path.join(out, name)), name).toBe(true);
+
+    const second = await cli([...BASE, '--out-dir', out]);
+    expect(second.code, second.stderr).toBe(0);
+    for (const name of ['intervals.csv', 'national-report.html', 'national-report.xlsx'])
+      expect(existsSync(path.join(out, name)), name).toBe(false);
+    const after = readFileSync(path.join(out, 'manifest.json'), 'utf8');
+    expect(after).not.toContain('"draws"');
+  });
+
+  it('leaves a file of that name alone when it is not a plain file (a link is not ours)', async () => {
+    const out = path.join(scratch, 'linked');
+    await cli([...BASE, '--out-dir', out]);
+    const elsewhere = path.join(scratch, 'keep.csv');
+    writeFileSync(elsewhere, 'keep\n');
+    symlinkSync(elsewhere, path.join(out, 'intervals.csv'));
+    expect((await cli([...BASE, '--out-dir', out])).code).toBe(0);
+    expect(readFileSync(path.join(out, 'intervals.csv'), 'utf8')).toBe('keep\n');
+  });
+
+  it('refuses --seed without --draws, as report does, before reading anything', async () => {
+    const run = await cli([...BASE, '--out-dir', path.join(scratch, 'seed'), '--seed', '5']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--seed goes with --draws N');
+    expect(existsSync(path.join(scratch, 'seed'))).toBe(false);
+  });
+});
