@@ -50,7 +50,12 @@ async function sheetRows(bytes: Buffer): Promise<Map<string, Record<string, stri
         Object.fromEntries(
           FIGURES.map((key, i) => {
             const value = row.getCell(2 + i).value;
-            return [key, key === 'p_deficit' ? String(value ?? '') : printed(value)];
+            if (key !== 'p_deficit') return [key, printed(value)];
+            // A share is a number (docs/reports.md: figures are numbers, not text), shown as a percentage.
+            if (value === null || value === undefined) return [key, ''];
+            expect(typeof value, 'p_deficit').toBe('number');
+            expect(row.getCell(2 + i).numFmt).toBe('0.00%');
+            return [key, (value as number).toFixed(4)];
           }),
         ),
       );

@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js';
+import { Dec } from '../../core/decimal.js';
 import { toCount2dp, toPence } from '../../core/rounding.js';
 import { withThousands } from '../format-cell.js';
 import type { ReportSection } from '../presentation/section.js';
@@ -92,6 +93,7 @@ const figureKind = (t: ReportTable) => t.columns.find((c) => c.kind !== 'text')?
 
 /** Money to pence, counts to 2 dp, grouped in thousands: the CSV's figures, made readable. */
 function figureText(kind: string, value: Decimal): string {
+  if (kind === 'share') return `${value.times(100).toFixed(2, Dec.ROUND_HALF_UP)}%`;
   const text = kind === 'count' ? toCount2dp(value) : toPence(value);
   const grouped = withThousands(text.replace(/^-/, ''));
   return `${text.startsWith('-') ? '-' : ''}${kind === 'money' ? '£' : ''}${grouped}`;

@@ -1,4 +1,3 @@
-import { Dec } from '../../core/decimal.js';
 import { fanChart } from '../svg/fan-chart.js';
 import type { FanRow } from './report-model.js';
 import type { ReportSection } from './section.js';
@@ -37,7 +36,7 @@ export function fanSection(
           figure('p90', '90th'),
           figure('p97_5', '97.5th'),
           figure('mean', 'Mean'),
-          { key: 'p_deficit', label: 'Share of draws in deficit', kind: 'text' as const },
+          { key: 'p_deficit', label: 'Share of draws in deficit', kind: 'share' as const },
         ],
         rows: mine.map((r) => ({
           cells: {
@@ -50,7 +49,7 @@ export function fanSection(
             p90: r.p90,
             p97_5: r.p97_5,
             mean: r.mean,
-            p_deficit: r.pDeficit ? r.pDeficit.toFixed(4, Dec.ROUND_HALF_UP) : '',
+            p_deficit: r.pDeficit,
           },
         })),
       },

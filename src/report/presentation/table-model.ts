@@ -2,8 +2,8 @@ import type { Decimal } from 'decimal.js';
 import { Dec, ZERO } from '../../core/decimal.js';
 import { toCount2dp, toPence } from '../../core/rounding.js';
 
-/** How a column's figures are rounded and shown: money to pence, counts to 2 dp. */
-export type ColumnKind = 'text' | 'money' | 'count';
+/** How a column's figures are rounded and shown: money to pence, counts to 2 dp, shares (0–1) to 4 dp, shown as a percentage. */
+export type ColumnKind = 'text' | 'money' | 'count' | 'share';
 
 export interface ReportColumn {
   readonly key: string;
@@ -48,6 +48,7 @@ export interface ReportTable {
 
 /** A figure rounded as its column is printed: the value a cell holds. */
 function rounded(kind: ColumnKind, value: Decimal): Decimal {
+  if (kind === 'share') return value.toDecimalPlaces(4, Dec.ROUND_HALF_UP);
   return new Dec(kind === 'count' ? toCount2dp(value) : toPence(value));
 }
 

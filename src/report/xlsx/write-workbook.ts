@@ -12,6 +12,7 @@ export interface Sheet {
 const FIXED_DATE = new Date(Date.UTC(1980, 0, 1));
 const MONEY = '£#,##0.00';
 const COUNT = '#,##0.00';
+const SHARE = '0.00%';
 
 /**
  * The workbook an officer keeps working in: real numbers with money and count formats, the first
@@ -95,9 +96,10 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: Sheet): void {
                   columns.filter((k) => k.kind !== 'text').findIndex((k) => k.key === column.key),
                 )
               : undefined;
-        const number = Number((value as Decimal).toFixed(2));
+        const places = column.kind === 'share' ? 4 : 2;
+        const number = Number((value as Decimal).toFixed(places));
         cell.value = formula ? { formula, result: number } : number;
-        cell.numFmt = column.kind === 'count' ? COUNT : MONEY;
+        cell.numFmt = column.kind === 'count' ? COUNT : column.kind === 'share' ? SHARE : MONEY;
         fit(c, `£${(value as Decimal).toFixed(2)}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + ' ');
       });
       if (spec.strong) ws.getRow(at).font = { bold: true };
