@@ -3,7 +3,7 @@ import type { Adjustments } from '../adjustments.js';
 import type { ProjectionCache } from '../demand/cache.js';
 import { type Issue, warning } from '../issue.js';
 import type { Model, TransitionRow } from '../model.js';
-import { ZERO } from '../decimal.js';
+import { Dec, ZERO } from '../decimal.js';
 import { applyScenario } from '../scenario/apply.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Uncertainty } from '../uncertainty.js';
@@ -19,11 +19,12 @@ const EVERY_COMBINATION = 3;
 /**
  * A scenario's ranged levers of pupils at their bounds (docs/simulate.md, "Lever ranges"): every
  * combination of lows and highs (one lever's low can leave pupils where another's high moves
- * them), or for many ranged levers all at their lows and all at their highs. Where a projection
- * puts pupils that the tariff cannot price and the scenario at its own shares does not, a warning
- * RANGE_UNPRICED at the same place: simulate stops at the first draw that does the same, so
- * validate and simulate say so before any draw. What the shares themselves already fail is
- * reported as their error, not again.
+ * them), or for many ranged levers all at their lows and all at their highs; where the model has
+ * ranged rows, each combination also with the rows where they reach furthest (rowsWhere). Where a
+ * projection puts pupils that the tariff cannot price and the scenario at its own shares does not,
+ * a warning RANGE_UNPRICED at the same place: simulate stops at the first draw that does the same,
+ * so validate and simulate say so before any draw. What the shares themselves already fail is
+ * reported as their error, and what the rows alone do by rowBoundIssues, not again.
  */
 export function rangeBoundIssues(
   model: Model,
@@ -32,11 +33,20 @@ export function rangeBoundIssues(
 ): Issue[] {
   const ranged = scenario?.levers.flatMap((lever, i) => (isRanged(lever) ? [i] : [])) ?? [];
   if (!scenario || ranged.length === 0) return [];
-  const pricing = (levers: Scenario['levers']): Issue[] => {
-    const applied = applyScenario(model, { ...scenario, levers }, undefined, { cache });
+  const rowModels: { model: Model; what: string }[] = [
+    { model, what: '' },
+    ...(hasRangedRows(model)
+      ? ROW_SETTINGS.map((setting) => ({
+          model: rowsWhere(model, setting),
+          what: ` and its ranged rows ${ROWS_SOMEWHERE}`,
+        }))
+      : []),
+  ];
+  const pricing = (rows: Model, levers: Scenario['levers']): Issue[] => {
+    const applied = applyScenario(rows, { ...scenario, levers }, undefined, { cache });
     return pricingErrors(applied.model, applied.adjustments, cache);
   };
-  const own = new Set(pricing(scenario.levers).map(key));
+  const own = new Set(rowModels.flatMap((rows) => pricing(rows.model, scenario.levers)).map(key));
   const found = new Map<string, Issue>();
   for (const bounds of boundSets(ranged.length)) {
     const levers = scenario.levers.map((lever, i) => {
@@ -44,17 +54,22 @@ export function rangeBoundIssues(
       return at >= 0 && isRanged(lever) ? { ...lever, share: lever.range[bounds[at]!] } : lever;
     });
     const named = describe(bounds);
-    for (const issue of pricing(levers)) {
-      if (own.has(key(issue))) continue;
-      unpriced(found, `scenario "${scenario.id}" with its ranged levers at ${named}`, issue);
-    }
+    for (const rows of rowModels)
+      for (const issue of pricing(rows.model, levers)) {
+        if (own.has(key(issue))) continue;
+        unpriced(
+          found,
+          `scenario "${scenario.id}" with its ranged levers at ${named}${rows.what}`,
+          issue,
+        );
+      }
   }
   return [...found.values()];
 }
 
 /**
  * The model's rows whose figure has a planner's range (ceasing, transitions, new plans: `low` and
- * `high`) at their lows and at their highs, under `scenario`'s own shares if given: a warning
+ * `high`) where they reach furthest (rowsWhere), under `scenario`'s own shares if given: a warning
  * RANGE_UNPRICED where that puts pupils the tariff cannot price and the figures themselves do not,
  * as for levers (rangeBoundIssues). A row drawn from a posterior (observed, exposure) has no bound.
  */
@@ -71,36 +86,66 @@ export function rowBoundIssues(
   const own = new Set(pricingErrors(applied.model, applied.adjustments, cache).map(key));
   const who = scenario ? `scenario "${scenario.id}"` : 'the model';
   const found = new Map<string, Issue>();
-  for (const bound of ['low', 'high'] as const)
-    for (const issue of pricingErrors(rowsAt(applied.model, bound), applied.adjustments, cache))
+  for (const setting of ROW_SETTINGS)
+    for (const issue of pricingErrors(
+      rowsWhere(applied.model, setting),
+      applied.adjustments,
+      cache,
+    ))
       if (!own.has(key(issue)))
-        unpriced(found, `${who} with its ranged rows at their ${bound}s`, issue);
+        unpriced(found, `${who} with its ranged rows ${ROWS_SOMEWHERE}`, issue);
   return [...found.values()];
 }
+
+const ROWS_SOMEWHERE = 'somewhere in their ranges';
 
 /** Whether a ceasing, transitions or new-plans row gives its figure a planner's range. */
 const hasRangedRows = ({ ceasing, transitions, newPlans }: Model): boolean =>
   [...ceasing, ...transitions, ...newPlans].some((row) => row.uncertainty?.kind === 'range');
 
 /**
- * The model with each ranged row's figure at its bound (the others as they are), its transition
- * shares leaving one state scaled down to 1 where the bounds take them above it, as a draw scales
- * them (src/core/simulate/rate-drawer.ts): otherwise a negative share would stay.
+ * Where ranged rows are put to find what any draw of them could do (rowsWhere). Both keep the most
+ * pupils: ceasing at its low, new plans at their high. Pupils meet a missing rate only where they
+ * join a lane (a rate once in force stays in force), by a transition, a new plan or an overflow:
+ * - `reach`: every ranged transition whose high is above 0 at a share too small to empty the
+ *   state it leaves (REACH), so that pupils go everywhere any draw could send them, and on from
+ *   there (at its high, a transition can take every pupil of a state, who then go nowhere else);
+ * - `most`: every ranged transition at its high, for the most pupils in the states they reach
+ *   (capacity overflows by numbers).
  */
-export function rowsAt(model: Model, bound: Bound): Model {
-  const at = <R extends { readonly uncertainty?: Uncertainty }>(
-    row: R,
-    set: (value: Decimal) => R,
-  ): R => (row.uncertainty?.kind === 'range' ? set(row.uncertainty[bound]) : row);
+const ROW_SETTINGS = ['reach', 'most'] as const;
+export type RowSetting = (typeof ROW_SETTINGS)[number];
+
+/** A share that moves some pupils and leaves nearly all: a count it makes is still above 0. */
+const REACH = new Dec('0.000001');
+
+/**
+ * The model with each ranged row's figure set as `setting` says (ROW_SETTINGS; the other rows as
+ * they are), its transition shares leaving one state scaled down to 1 where that takes them above
+ * it, as a draw scales them (src/core/simulate/rate-drawer.ts): otherwise a negative share would stay.
+ */
+export function rowsWhere(model: Model, setting: RowSetting): Model {
+  const range = (row: { readonly uncertainty?: Uncertainty }) =>
+    row.uncertainty?.kind === 'range' ? row.uncertainty : undefined;
   return {
     ...model,
-    ceasing: model.ceasing.map((row) => at(row, (rate) => ({ ...row, rate }))),
-    transitions: cappedAtOne(model.transitions.map((row) => at(row, (rate) => ({ ...row, rate })))),
-    newPlans: model.newPlans.map((row) =>
-      at(row, (value) =>
-        row.count !== undefined ? { ...row, count: value } : { ...row, rate: value },
-      ),
+    ceasing: model.ceasing.map((row) => {
+      const r = range(row);
+      return r ? { ...row, rate: r.low } : row;
+    }),
+    transitions: cappedAtOne(
+      model.transitions.map((row) => {
+        const r = range(row);
+        if (!r) return row;
+        const rate = setting === 'most' || r.high.isZero() ? r.high : Dec.min(r.high, REACH);
+        return { ...row, rate };
+      }),
     ),
+    newPlans: model.newPlans.map((row) => {
+      const r = range(row);
+      if (!r) return row;
+      return row.count !== undefined ? { ...row, count: r.high } : { ...row, rate: r.high };
+    }),
   };
 }
 
@@ -144,7 +189,7 @@ function unpriced(found: Map<string, Issue>, what: string, issue: Issue): void {
   );
 }
 
-export type Bound = 'low' | 'high';
+type Bound = 'low' | 'high';
 
 /** The bounds to try for n ranged levers, in lever order: all low, all high, then the mixed ones. */
 function boundSets(n: number): Bound[][] {

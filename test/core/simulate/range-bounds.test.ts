@@ -7,10 +7,10 @@ import { Dec } from '../../../src/core/decimal.js';
 import type { Model } from '../../../src/core/model.js';
 import type { Need } from '../../../src/core/need.js';
 import {
-  type Bound,
   rangeBoundIssues,
   rowBoundIssues,
-  rowsAt,
+  rowsWhere,
+  type RowSetting,
 } from '../../../src/core/simulate/range-bounds.js';
 import { loadModel } from '../../../src/io/model-folder.js';
 import { parseScenarios } from '../../../src/io/read-scenarios.js';
@@ -128,7 +128,7 @@ it("warns where a ranged rate row at its high moves pupils where no rate is in f
   );
   const model = loadModel(dir).model!;
   expect(rowBoundIssues(model, undefined, new ProjectionCache()).map((i) => i.message)).toEqual([
-    'the model with its ranged rows at their highs: no rate in force on 2026-09-01 for setting "special", band "A", need ASD (AY 2026/27)',
+    'the model with its ranged rows somewhere in their ranges: no rate in force on 2026-09-01 for setting "special", band "A", need ASD (AY 2026/27)',
   ]);
   // Without the range, nothing to warn of.
   writeFileSync(
@@ -138,7 +138,7 @@ it("warns where a ranged rate row at its high moves pupils where no rate is in f
   expect(rowBoundIssues(loadModel(dir).model!, undefined, new ProjectionCache())).toEqual([]);
 });
 
-describe('ranged transition rows at their bounds (rowsAt)', () => {
+describe('ranged rows where they reach furthest (rowsWhere)', () => {
   const range = (low: string, high: string) => ({
     kind: 'range' as const,
     low: new Dec(low),
@@ -153,25 +153,89 @@ describe('ranged transition rows at their bounds (rowsAt)', () => {
     ...(uncertainty ? { uncertainty } : {}),
   });
   const model = {
-    ceasing: [],
+    ceasing: [{ ncy: 6, rate: new Dec('0.2'), uncertainty: range('0.1', '0.4') }],
     newPlans: [],
     transitions: [
       row('0.5', 'special', range('0.3', '0.7')),
       row('0.4', 'resourced', range('0.2', '0.6')),
       // Rows for a need add up on their own: 0.9 at its high, not over 1.
       row('0.5', 'special', range('0.4', '0.9'), 'ASD'),
+      row('0', 'independent', range('0', '0')),
     ],
   } as unknown as Model;
-  const rates = (bound: Bound) => rowsAt(model, bound).transitions.map((r) => r.rate.toString());
+  const rates = (setting: RowSetting) =>
+    rowsWhere(model, setting).transitions.map((r) => r.rate.toString());
 
-  it('scales the shares leaving one state down to 1 where their highs add up to more, as a draw does', () => {
-    const [special, resourced, asd] = rates('high');
+  it('most: transitions at their highs, the shares leaving one state scaled down to 1 where they add up to more, as a draw does', () => {
+    const [special, resourced, asd, independent] = rates('most');
     expect(new Dec(special!).plus(resourced!).toString()).toBe('1');
     expect(new Dec(special!).toSignificantDigits(6).toString()).toBe('0.538462'); // 0.7 ÷ 1.3
-    expect(asd).toBe('0.9');
+    expect([asd, independent]).toEqual(['0.9', '0']);
   });
 
-  it('leaves rows that add up to 1 or less as their bounds give them', () => {
-    expect(rates('low')).toEqual(['0.3', '0.2', '0.4']);
+  it('reach: every transition that can move pupils moves a few, leaving the state its pupils; ceasing at its low either way', () => {
+    expect(rates('reach')).toEqual(['0.000001', '0.000001', '0.000001', '0']);
+    for (const setting of ['reach', 'most'] as const)
+      expect(rowsWhere(model, setting).ceasing.map((r) => r.rate.toString())).toEqual(['0.1']);
+  });
+});
+
+describe('ranged rows with a mix of bounds (the review of 2026-12-06)', () => {
+  /** Ten pupils reach NCY 13 in 2026/27; ceasing ends a range of them, a transition may take the rest to a school whose rate starts in 2028. */
+  function mixedArea(name: string, ceasing: string, scenarios?: string) {
+    const dir = path.join(scratch, name);
+    lateRateArea(dir, '905', '2028-09-01');
+    rmSync(path.join(dir, 'new-plans.csv'));
+    writeFileSync(
+      path.join(dir, 'cohort.csv'),
+      'ncy,need,setting,band,count\n12,ASD,mainstream,1,10\n',
+    );
+    writeFileSync(path.join(dir, 'ceasing.csv'), ceasing);
+    writeFileSync(
+      path.join(dir, 'transitions.csv'),
+      'from_ncy,from_setting,to_setting,rate,to_band,low,high\n13,mainstream,special,0,A,0,0.5\n',
+    );
+    if (scenarios) writeFileSync(path.join(dir, 'scenarios.json'), scenarios);
+    return loadModel(dir).model!;
+  }
+  const MESSAGE =
+    'no rate in force on 2027-09-01 for setting "special", band "A", need ASD (AY 2027/28)';
+
+  it('warns when ceasing at its low leaves the pupils that a transition at its high moves (neither all-low nor all-high does)', () => {
+    const model = mixedArea('rows-mixed', 'ncy,rate,low,high\n13,1,0.5,1\n');
+    expect(rowBoundIssues(model, undefined, new ProjectionCache()).map((i) => i.message)).toEqual([
+      `the model with its ranged rows somewhere in their ranges: ${MESSAGE}`,
+    ]);
+  });
+
+  it("warns when a ranged ceasing lever's low leaves the pupils that a ranged transition row moves", () => {
+    const scenarios = JSON.stringify({
+      scenarios: [
+        {
+          id: 'fewer-cease',
+          label: 'maybe fewer plans end',
+          levers: [
+            {
+              id: 'keep',
+              label: 'fewer end',
+              kind: 'ceasing',
+              share: '0',
+              low: '-0.5',
+              high: '0',
+              filter: { ncy: { from: 13, to: 13 } },
+              profile: { shape: 'step', from: '2026/27' },
+            },
+          ],
+        },
+      ],
+    });
+    const model = mixedArea('rows-lever', 'ncy,rate\n13,1\n', scenarios);
+    const scenario = parseScenarios(scenarios, 'scenarios.json', () => undefined, [])![0]!;
+    const cache = new ProjectionCache();
+    // The rows alone cannot: every plan at NCY 13 ends.
+    expect(rowBoundIssues(model, undefined, cache)).toEqual([]);
+    expect(rangeBoundIssues(model, scenario, cache).map((i) => i.message)).toEqual([
+      `scenario "fewer-cease" with its ranged levers at their lows and its ranged rows somewhere in their ranges: ${MESSAGE}`,
+    ]);
   });
 });
