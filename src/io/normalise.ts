@@ -15,6 +15,8 @@ export type NumberKind = 'amount' | 'count' | 'rate';
 
 /** £ and UK thousands separators (groups of three), an optional sign before or after the £. */
 const SPREADSHEET_AMOUNT = /^(-?)(£?)(-?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;
+/** An accounting negative, as a spreadsheet's accounting format writes one: (4,250,000.00), £(12.50), (£12.50). */
+const BRACKETED = /^(£?)\(\s*(£?)\s*([^()£-]+?)\s*\)$/;
 /** A percentage on a rate: 5%, 12.5%. */
 const PERCENT = /^(\d+(?:\.\d+)?)\s*%$/;
 
@@ -23,7 +25,7 @@ export interface SpreadsheetNumber {
   /** The value as plain decimal text ("4200000.50", "0.05"). */
   readonly plain: string;
   /** What was changed, as a log entry's words. */
-  readonly change: 'separators' | 'percent';
+  readonly change: 'separators' | 'percent' | 'brackets';
 }
 
 /**
@@ -32,6 +34,14 @@ export interface SpreadsheetNumber {
  * (plain decimals are the caller's: parseDecimal).
  */
 export function spreadsheetNumber(text: string, kind: NumberKind): SpreadsheetNumber | undefined {
+  const bracketed = kind === 'amount' ? BRACKETED.exec(text) : null;
+  if (bracketed) {
+    const [, outer = '', inner = '', figure = ''] = bracketed;
+    if (outer && inner) return undefined;
+    const magnitude = parseDecimal(figure) ?? spreadsheetNumber(figure, 'amount')?.value;
+    if (!magnitude || magnitude.isZero()) return undefined;
+    return { value: magnitude.negated(), plain: magnitude.negated().toFixed(), change: 'brackets' };
+  }
   const amount = SPREADSHEET_AMOUNT.exec(text);
   if (amount) {
     const [, before = '', pound = '', after = '', whole = '', fraction = ''] = amount;
@@ -49,6 +59,10 @@ export function spreadsheetNumber(text: string, kind: NumberKind): SpreadsheetNu
 
 /** Why a cell is not a number of its kind, in a spreadsheet user's words. */
 export function whyNotNumber(text: string, kind: NumberKind): string {
+  if (/^£?\(.*\)$/.test(text))
+    return kind === 'amount'
+      ? 'an amount in brackets is read as negative only when what is inside is an amount, as in (4,250,000.00)'
+      : `brackets for a negative are accepted only on an amount, not on ${kind === 'rate' ? 'a rate' : 'a count'}`;
   if (/%\s*$/.test(text) && kind !== 'rate')
     return `a percent sign is accepted only on a rate or share, not on ${kind === 'amount' ? 'an amount' : 'a count'}`;
   if (/£/.test(text) && kind !== 'amount')
@@ -77,6 +91,7 @@ export function numberHint(kind: NumberKind): string {
 /** The words of each kind of change: the noun of the cell and what was done. */
 const CHANGES = {
   separators: { code: 'NUMBER_NORMALISED', verb: 'removed £ or thousands separators' },
+  brackets: { code: 'NUMBER_NORMALISED', verb: 'read an amount in brackets as negative' },
   percent: { code: 'NUMBER_NORMALISED', verb: 'read a percentage as a share' },
   ncy: { code: 'CODE_NORMALISED', verb: 'read a year name as an NCY' },
   need: { code: 'CODE_NORMALISED', verb: 'read a SEN2 long name as its code' },

@@ -71,6 +71,27 @@ describe('numbers as a spreadsheet writes them', () => {
     expect(amount('£-1,000.00').value).toBe('-1000');
   });
 
+  it("reads an amount in brackets, as a spreadsheet's accounting format writes a negative, and says so", () => {
+    expect(amount('(4,250,000.00)')).toEqual({
+      value: '-4250000',
+      issues: [
+        'warning NUMBER_NORMALISED x.csv:2:1: "amount": read an amount in brackets as negative in 1 cell ("(4,250,000.00)" as -4250000, the first here)',
+      ],
+    });
+    expect(amount('£(12.50)').value).toBe('-12.5');
+    expect(amount('(£1,200)').value).toBe('-1200');
+    expect(amount('( 7 )').value).toBe('-7');
+    // Not on a count or a rate, and not what is not an amount inside.
+    expect(count('(3)').issues).toEqual([
+      'error INVALID_NUMBER x.csv:2:1: "count" is "(3)": brackets for a negative are accepted only on an amount, not on a count',
+    ]);
+    for (const text of ['(-5)', '£(£5)', '(1,20)', '(0)', '()', '(5m)'])
+      expect(spreadsheetNumber(text, 'amount'), text).toBeUndefined();
+    expect(amount('(1,20)').issues).toEqual([
+      'error INVALID_NUMBER x.csv:2:1: "amount" is "(1,20)": an amount in brackets is read as negative only when what is inside is an amount, as in (4,250,000.00)',
+    ]);
+  });
+
   it('reads thousands separators on a count', () => {
     expect(count('1,200')).toEqual({
       value: '1200',
