@@ -14,6 +14,7 @@ import type { AreaTable, NationalInit, NationalTask } from './wire.js';
 import { academicYearCell, decimalCell } from '../cell-parsers.js';
 import { CsvRow, type CsvTable, mangledCells } from '../csv-table.js';
 import { pathOutside } from '../inside-folders.js';
+import { flushNormalisations } from '../normalise.js';
 import type { InputDigest } from '../input-reader.js';
 import { type FieldRecord, fromWire, withShared } from './rows-by-area.js';
 import { parseNationalManifest } from '../read-national-manifest.js';
@@ -90,7 +91,11 @@ function nationalAreaSource(context: NationalContext, task: NationalTask): AreaS
     );
     horizon = undefined;
   }
-  const assumptions = areaAssumptions(national.assumptions, areaRow, issues);
+  // Its own list, so that a growth written as a percentage is said once, as a cell of areas.csv.
+  const assumptionIssues: Issue[] = [];
+  const assumptions = areaAssumptions(national.assumptions, areaRow, assumptionIssues);
+  flushNormalisations(assumptionIssues);
+  issues.push(...assumptionIssues);
   const loaded = areaTariff(context, areaRow, issues);
   // The area's tariff, which may be its own: the main thread records only the national files.
   const inputs: InputDigest[] = loaded?.sha256
@@ -213,7 +218,8 @@ function areaAssumptions(
     const column = key.toLowerCase();
     return row.get(column) === ''
       ? national[key]
-      : (decimalCell(row, column, issues, { allowNegative: true }) ?? new Dec(0));
+      : // A growth rate, as a spreadsheet may write one: 6% is read as 0.06, and said.
+        (decimalCell(row, column, issues, { allowNegative: true, kind: 'rate' }) ?? new Dec(0));
   };
   return {
     newPlansGrowth: value('newPlansGrowth'),
