@@ -67,10 +67,14 @@ export function sortIssues(issues: readonly Issue[]): Issue[] {
 }
 
 /** The same problem found twice (say, by two scenarios' projections) is reported once. */
+/** What tells two issues apart: the same key is the same problem at the same place. */
+export const issueKey = (issue: Issue): string =>
+  `${issue.severity}\u0000${issue.code}\u0000${issue.message}\u0000${issue.location?.file}\u0000${issue.location?.line}\u0000${issue.location?.column}\u0000${issue.location?.path}`;
+
 export function uniqueIssues(issues: readonly Issue[]): Issue[] {
   const seen = new Set<string>();
   return issues.filter((issue) => {
-    const key = `${issue.severity}\u0000${issue.code}\u0000${issue.message}\u0000${issue.location?.file}\u0000${issue.location?.line}\u0000${issue.location?.column}\u0000${issue.location?.path}`;
+    const key = issueKey(issue);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -10,7 +10,7 @@ import {
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
-import { hasErrors, sortIssues, uniqueIssues } from '../../core/issue.js';
+import { hasErrors, type Issue, issueKey } from '../../core/issue.js';
 import { displayPath } from '../../io/files.js';
 import { relativeInputs } from '../../io/input-reader.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
@@ -21,6 +21,7 @@ import {
   makeOutputDir,
   stageOutputs,
 } from '../../io/write-output.js';
+import { issuesWithAreas } from '../../report/area-issues.js';
 import { renderFailures, renderNational, renderPrintedSummary } from '../../report/batch-csv.js';
 import { printBatch } from '../../report/batch-print.js';
 import { renderBatchTable } from '../../report/batch-table.js';
@@ -130,10 +131,23 @@ export async function runBatchCommand(
     );
   const paint = await issuePaint();
   const failed = result.areas.filter((area) => area.failed);
-  const errors = uniqueIssues(
-    sortIssues(failed.flatMap((area) => area.issues.filter((issue) => issue.severity === 'error'))),
+  const errors = issuesWithAreas(
+    failed.map(({ code, issues }) => ({
+      code,
+      issues: issues.filter((issue) => issue.severity === 'error'),
+    })),
+    [],
+    result.areas.length,
   );
-  if (result.warnings.length) cliIo().stderr.write(formatIssues(result.warnings, paint));
+  const warnings = issuesWithAreas(
+    result.areas.map(({ code, issues }) => ({
+      code,
+      issues: issues.filter((issue) => issue.severity === 'warning'),
+    })),
+    nationalIssues(result),
+    result.areas.length,
+  );
+  if (warnings.length) cliIo().stderr.write(formatIssues(warnings, paint));
   if (result.stopped) {
     // --fail-fast: the run did not finish, so nothing is written.
     cliIo().stderr.write(
@@ -278,9 +292,7 @@ export async function runValidateNational(
     // As validate of one model does: where a ranged lever at a bound would stop simulate.
     checkRanges: true,
   });
-  const issues = uniqueIssues(
-    sortIssues([...result.warnings, ...result.areas.flatMap((area) => area.issues)]),
-  );
+  const issues = issuesWithAreas(result.areas, nationalIssues(result), result.areas.length);
   if (hasErrors(issues)) throw new InputError(issues);
   if (issues.length) cliIo().stderr.write(formatIssues(issues, await issuePaint()));
   const scenarios = result.scenarios.filter((id) => id !== '').length;
@@ -289,4 +301,10 @@ export async function runValidateNational(
       `${displayPath(dir)}: ok (${result.areas.length} area${result.areas.length === 1 ? '' : 's'}${scenarios ? `, ${scenarios} scenario${scenarios === 1 ? '' : 's'}` : ''})\n`,
     );
   return 0;
+}
+
+/** The run's warnings about the national files themselves: those of no area. */
+function nationalIssues(result: BatchResult): Issue[] {
+  const ofAreas = new Set(result.areas.flatMap((area) => area.issues.map(issueKey)));
+  return result.warnings.filter((issue) => !ofAreas.has(issueKey(issue)));
 }
