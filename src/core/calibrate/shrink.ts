@@ -5,7 +5,7 @@ import { Dec, integer, ZERO } from '../decimal.js';
  * Shrinkage towards a parent (docs/calibration.md, "Thin evidence"): a rate seen `numerator` times
  * in `exposure` is read as `(numerator + w × parent) ÷ (exposure + w)`, the mean of a Beta posterior
  * whose prior is w pseudo-observations at the parent's rate. With no exposure it is the parent's
- * rate; with much it is the observed share.
+ * rate (and, with no prior either, its pseudo-counts); with much it is the observed share.
  */
 
 /** Events and exposure counted for one group at one level. */
@@ -55,11 +55,13 @@ export interface Shrunk {
   readonly rate: Decimal;
 }
 
-function shrink(numerator: number, seen: number, parent: Decimal, weight: Decimal): Shrunk {
-  const observed = integer(numerator).plus(weight.times(parent));
+function shrink(numerator: number, seen: number, parent: Shrunk, weight: Decimal): Shrunk {
   const exposure = integer(seen).plus(weight);
-  const rate = exposure.isZero() ? ZERO : observed.div(exposure);
-  return { numerator, seen, parent, observed, exposure, rate };
+  // Nothing seen and no prior (--prior-weight 0): the level knows no more than its parent, so it
+  // carries the parent's pseudo-counts, the posterior simulate draws from, and so its rate.
+  if (exposure.isZero()) return { ...parent, numerator, seen, parent: parent.rate };
+  const observed = integer(numerator).plus(weight.times(parent.rate));
+  return { numerator, seen, parent: parent.rate, observed, exposure, rate: observed.div(exposure) };
 }
 
 /** The rate at the top of the hierarchy (all pupils): the plain share, 0 when nothing was seen. */
@@ -77,12 +79,19 @@ export function shrinkDown(
   levels: readonly (readonly [string, Tally])[],
   weight: Decimal,
 ): Shrunk {
-  let parent = topRate(top.numerator('', event), top.exposure(''));
-  let result = shrink(top.numerator('', event), top.exposure(''), ZERO, ZERO);
-  result = { ...result, rate: parent };
+  const numerator = top.numerator('', event);
+  const seen = top.exposure('');
+  // The top is the plain share: its pseudo-counts are what was seen.
+  let result: Shrunk = {
+    numerator,
+    seen,
+    parent: ZERO,
+    observed: integer(numerator),
+    exposure: integer(seen),
+    rate: topRate(numerator, seen),
+  };
   for (const [key, tally] of levels) {
-    result = shrink(tally.numerator(key, event), tally.exposure(key), parent, weight);
-    parent = result.rate;
+    result = shrink(tally.numerator(key, event), tally.exposure(key), result, weight);
   }
   return result;
 }

@@ -1,20 +1,28 @@
 import { error, warning, type Issue } from '../issue.js';
 import type { Model } from '../model.js';
 import { firstProjectedFinancialYear, formatFinancialYear } from '../period.js';
+import type { ProjectionCache } from '../demand/cache.js';
 import { matches } from './filter.js';
+import { heldPlaces } from './held-places.js';
 import type { Lever, MovePlacementsLever, Scenario, ShiftNewPlansLever } from './types.js';
 
 /**
  * Checks scenarios against the model they will run on: a lever whose filter matches nothing
  * (a warning naming the lever), a move or shift to a setting and band the tariff does not
  * price (an error at the lever, before any pupil reaches it), and agreement years outside
- * the projection (errors).
+ * the projection (errors). `cache`: the one the scenarios' projections use, if any.
  */
-export function checkScenarios(model: Model, scenarios: readonly Scenario[]): Issue[] {
+export function checkScenarios(
+  model: Model,
+  scenarios: readonly Scenario[],
+  cache?: ProjectionCache,
+): Issue[] {
   const issues: Issue[] = [];
   const people = [...model.cohort, ...model.newPlans];
   const seen = new Set<string>();
   for (const scenario of scenarios) {
+    // Levers no base row matches, which pupils may still reach by ageing or moving.
+    const unseen: Lever[] = [];
     for (const lever of scenario.levers.slice(scenario.inheritedLevers)) {
       if (seen.has(`${scenario.id}\u0000${lever.id}`) || lever.kind === 'funding') continue;
       seen.add(`${scenario.id}\u0000${lever.id}`);
@@ -29,15 +37,18 @@ export function checkScenarios(model: Model, scenarios: readonly Scenario[]): Is
           : lever.kind === 'places'
             ? model.tariff.settings.some((s) => s.id === lever.setting && !s.placeValue.isZero())
             : people.some((p) => matches(lever.filter, p));
-      if (!hit)
-        issues.push(
-          warning(
-            'LEVER_MATCHES_NOTHING',
-            `lever "${lever.id}" of scenario "${scenario.id}" matches nothing in this model, so it changes nothing`,
-            lever.origin,
-          ),
-        );
+      if (!hit && (lever.kind === 'tariff' || lever.kind === 'places'))
+        issues.push(matchesNothing(scenario, lever));
+      else if (!hit) unseen.push(lever);
       if (isMove(lever)) issues.push(...checkMoveTarget(model, scenario.id, lever, people));
+    }
+    // Only when some lever misses every base row: the projection's own states, where pupils
+    // are over the years (most scenarios never pay for it).
+    if (unseen.length) {
+      const places = heldPlaces(model, scenario, cache);
+      for (const lever of unseen)
+        if (!places.some((place) => matches(lever.filter, place)))
+          issues.push(matchesNothing(scenario, lever));
     }
     const agreement = scenario.agreement;
     if (!agreement) continue;
@@ -71,6 +82,13 @@ export function checkScenarios(model: Model, scenarios: readonly Scenario[]): Is
   }
   return issues;
 }
+
+const matchesNothing = (scenario: Scenario, lever: Lever): Issue =>
+  warning(
+    'LEVER_MATCHES_NOTHING',
+    `lever "${lever.id}" of scenario "${scenario.id}" matches nothing in this model, so it changes nothing`,
+    lever.origin,
+  );
 
 const isMove = (lever: Lever): lever is MovePlacementsLever | ShiftNewPlansLever =>
   lever.kind === 'move-placements' || lever.kind === 'shift-new-plans';

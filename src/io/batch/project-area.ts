@@ -79,7 +79,7 @@ export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
   const issues = uniqueIssues(
     sortIssues([
       ...built.issues,
-      ...(scenarios ? checkScenarios(model, scenarios) : []),
+      ...(scenarios ? checkScenarios(model, scenarios, space.cache) : []),
       ...runs.flatMap((run) => run.outcome.issues),
       ...(space.init.checkRanges
         ? [

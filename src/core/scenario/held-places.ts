@@ -1,0 +1,43 @@
+import type { CellPlace } from '../adjustments.js';
+import { ProjectionCache } from '../demand/cache.js';
+import { SPAN } from '../demand/lanes.js';
+import { projectDemand } from '../demand/run.js';
+import type { Model } from '../model.js';
+import { NCY_MIN } from '../need.js';
+import { leverAdjustments } from './levers.js';
+import type { Scenario } from './types.js';
+
+/**
+ * Every place (NCY, need, setting, band) where a scenario's projection holds pupils in some January
+ * from the base year to the horizon: where its pupils are once they have aged, changed setting or
+ * need by the model's transitions, overflowed, or been moved or shifted by the scenario's own
+ * levers. Read off the projection's states rather than derived again by hand, so that it agrees
+ * with what the projection does: a ceasing or move lever whose filter matches none of these
+ * changes nothing (LEVER_MATCHES_NOTHING).
+ */
+export function heldPlaces(
+  model: Model,
+  scenario: Scenario,
+  cache = new ProjectionCache(),
+): CellPlace[] {
+  const scenarioModel: Model = {
+    ...model,
+    assumptions: { ...model.assumptions, ...scenario.assumptions },
+  };
+  const { plan, years } = projectDemand(
+    scenarioModel,
+    model.horizon,
+    leverAdjustments(scenario.levers),
+    cache,
+  );
+  const held = new Uint8Array(plan.size);
+  for (const { counts } of years)
+    for (let s = 0; s < plan.size; s += 1) if (counts[s]! > 0) held[s] = 1;
+  const places: CellPlace[] = [];
+  plan.lanes.forEach((lane, l) => {
+    for (let i = 0; i < SPAN; i += 1)
+      if (held[l * SPAN + i] === 1)
+        places.push({ ncy: NCY_MIN + i, need: lane.need, setting: lane.setting, band: lane.band });
+  });
+  return places;
+}

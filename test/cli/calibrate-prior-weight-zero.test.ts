@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/in-process.js';
+
+/**
+ * --prior-weight 0 (docs/calibration.md, "What is written"): an NCY the history never held has no
+ * exposure and no prior, so it carries its parent's pseudo-counts (here all pupils') and rate, and
+ * the folder calibrate writes validates and projects as it is.
+ */
+const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-calibrate-w0-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+it('--prior-weight 0 writes an unseen NCY as its parent, and a folder validate and project accept', async () => {
+  const out = path.join(scratch, 'model');
+  const history = ['--population', 'fixtures/history/population.csv'];
+  const fitted = await runInProcess([
+    'calibrate',
+    '--transitions',
+    'fixtures/history/transitions.csv',
+    ...history,
+    '--codes',
+    'fixtures/history/codes.csv',
+    '--out-dir',
+    out,
+    '--prior-weight',
+    '0',
+    '--quiet',
+  ]);
+  expect(fitted.stderr).toBe('');
+  expect(fitted.code).toBe(0);
+  const rows = readFileSync(path.join(out, 'calibration.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','));
+  const columns = rows[0]!;
+  const at = (row: string[], name: string) => row[columns.indexOf(name)]!;
+  const ceasingNcy = rows.filter(
+    (r) => at(r, 'file') === 'ceasing.csv' && at(r, 'level') === 'ncy',
+  );
+  const unseen = ceasingNcy.filter((r) => at(r, 'exposure_seen') === '0');
+  // fixtures/history holds nobody at NCY −3 or −2.
+  expect(unseen.map((r) => at(r, 'ncy'))).toEqual(['-3', '-2']);
+  // Their parent is all pupils, the plain share: its counts are every NCY's summed.
+  const sum = (name: string) => ceasingNcy.reduce((n, r) => n + Number(at(r, name)), 0);
+  for (const row of unseen) {
+    expect(at(row, 'observed')).toBe(`${sum('numerator')}`);
+    expect(at(row, 'exposure')).toBe(`${sum('exposure_seen')}`);
+    expect(at(row, 'rate')).toBe(at(row, 'parent_rate'));
+    expect(Number(at(row, 'rate'))).toBeGreaterThan(0);
+  }
+  const validated = await runInProcess(['validate', out]);
+  expect(validated.stderr).toBe('');
+  expect(validated.code).toBe(0);
+  const projected = await runInProcess(['project', out, '--format', 'csv']);
+  expect(projected.stderr).toBe('');
+  expect(projected.code).toBe(0);
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { Model } from '../../src/core/model.js';
+import { projectScenario } from '../../src/core/scenario/apply.js';
+import { checkScenarios } from '../../src/core/scenario/check.js';
+import type { Filter, Lever, Scenario } from '../../src/core/scenario/types.js';
+import { cell, d, model } from './builders.js';
+
+/**
+ * LEVER_MATCHES_NOTHING (docs/errors.md) fires only for a lever that changes nothing: one whose
+ * filter matches no base pupil or new plan, but a place pupils reach later (by ageing, a
+ * transition or another lever of the scenario), is no warning. Each case is checked against the
+ * projection itself: the lever changes the pupils exactly when no warning is given.
+ */
+const profile = { shape: 'step', from: 2025, fullBy: 2025 } as const;
+const ceasing = (filter: Filter): Lever => ({
+  id: 'keep',
+  label: 'half as many plans end',
+  kind: 'ceasing',
+  share: d('-0.5'),
+  filter,
+  profile,
+});
+const scenario = (...levers: Lever[]): Scenario => ({
+  id: 's',
+  label: 's',
+  assumptions: {},
+  funding: [],
+  inheritedLevers: 0,
+  levers,
+});
+
+// Ten ASD pupils at NCY 12 in mainstream in January 2026 (2025/26); half of NCY 13 cease, and
+// the horizon 2027-28 takes them to NCY 14.
+const base = (overrides: Partial<Model> = {}): Model =>
+  model({
+    horizon: 2027,
+    cohort: [cell(12, 'ASD', 'mainstream', '1', '10')],
+    ceasing: [{ ncy: 13, rate: d('0.5') }],
+    ...overrides,
+  });
+
+const warned = (m: Model, s: Scenario): boolean =>
+  checkScenarios(m, [s]).some((issue) => issue.code === 'LEVER_MATCHES_NOTHING');
+
+/** Whether the scenario projects other pupils, in any year, than `without` (the model as given). */
+function changes(m: Model, s: Scenario, without = scenario()): boolean {
+  const pupils = (run: Scenario) =>
+    projectScenario(m, run)
+      .projection!.years.map((y) => y.pupilsJanuary.toString())
+      .join();
+  return pupils(s) !== pupils(without);
+}
+
+describe('LEVER_MATCHES_NOTHING looks where pupils are over the years', () => {
+  it('a ceasing lever at an NCY the cohort reaches by ageing is no warning; one past the horizon still is', () => {
+    const m = base();
+    const reached = scenario(ceasing({ ncyFrom: 13, ncyTo: 13 }));
+    expect(changes(m, reached)).toBe(true);
+    expect(warned(m, reached)).toBe(false);
+    // NCY 16 is beyond where the horizon takes the cohort (NCY 14): the lever changes nothing.
+    const beyond = scenario(ceasing({ ncyFrom: 16 }));
+    expect(changes(m, beyond)).toBe(false);
+    expect(warned(m, beyond)).toBe(true);
+  });
+
+  it('a setting reached only by a transition is no warning', () => {
+    const m = base({
+      transitions: [
+        { fromNcy: 12, fromSetting: 'mainstream', toSetting: 'special', rate: d('0.4') },
+      ],
+    });
+    const s = scenario(ceasing({ settings: ['special'] }));
+    expect(changes(m, s)).toBe(true);
+    expect(warned(m, s)).toBe(false);
+  });
+
+  it("a setting reached only by the scenario's own move lever is no warning", () => {
+    const m = base();
+    const move: Lever = {
+      id: 'move',
+      label: 'to special',
+      kind: 'move-placements',
+      share: d('0.5'),
+      filter: { settings: ['mainstream'] },
+      profile,
+      toSetting: 'special',
+      toBand: '1',
+    };
+    const s = scenario(move, ceasing({ settings: ['special'] }));
+    // The ceasing lever changes the pupils beyond what the move alone does.
+    expect(changes(m, s, scenario(move))).toBe(true);
+    expect(warned(m, s)).toBe(false);
+  });
+});
