@@ -125,6 +125,10 @@ function program(setExit: (code: number) => void): Command {
       "take hnb_allocation for the model's area from a highneeds nff output CSV (repeat for more years)",
       (file: string, files: string[] = []) => [...files, file],
     )
+    .option(
+      '--scenarios-file <file>',
+      "check the scenarios of this file instead of the model folder's scenarios.json",
+    )
     .option('--quiet', 'print nothing when the model is valid')
     .option('--allow-outside', ALLOW_OUTSIDE_HELP)
     .action(async (dir: string | undefined, options: { quiet?: boolean }) =>

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { lateRateArea, SPECIAL_MAYBE } from '../helpers/late-rate-area.js';
 import { cli } from '../helpers/run-cli.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-validate-ranges-'));
@@ -82,4 +83,22 @@ it('validate of a national model warns, area by area, where a ranged lever at a 
   }
   // Every one of the four areas, each checked with its own rows ('' is a row for every area).
   expect([...warnedAreas].sort()).toEqual(['', 'N01', 'N02', 'N03', 'N04']);
+});
+
+// Lever ranges are often kept in a scenarios file of their own (README: simulate --scenarios-file):
+// validate checks that file's scenarios as it checks a folder's scenarios.json.
+it('validate --scenarios-file checks the scenarios of that file, ranges included; not with a national model', async () => {
+  const dir = path.join(scratch, 'one-area');
+  lateRateArea(dir, '907', '2027-09-01');
+  const file = path.join(scratch, 'ranges.json');
+  writeFileSync(file, SPECIAL_MAYBE);
+  const plain = await cli(['validate', dir]);
+  expect(plain.stderr).toBe('');
+  const ranged = await cli(['validate', dir, '--scenarios-file', file]);
+  expect(ranged.code).toBe(0);
+  expect(ranged.stdout).toContain('1 scenario');
+  expect(ranged.stderr).toContain('warning RANGE_UNPRICED: scenario "special-maybe"');
+  const national = await cli(['validate', 'fixtures/national', '--scenarios-file', file]);
+  expect(national.code).toBe(2);
+  expect(national.stderr).toContain('--scenarios-file is for one model');
 });

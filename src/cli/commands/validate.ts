@@ -1,4 +1,4 @@
-import { InputError } from '../../core/errors.js';
+import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors, sortIssues, uniqueIssues } from '../../core/issue.js';
 import { project } from '../../core/project.js';
 import { ProjectionCache } from '../../core/demand/cache.js';
@@ -24,7 +24,13 @@ export async function runValidate(
 ): Promise<number> {
   const dir = dirArgument ?? defaultModelDir();
   // A national model (model.json naming an areas table) is checked area by area, as batch reads it.
-  if (isNationalFolder(dir)) return (await import('./batch.js')).runValidateNational(dir, options);
+  if (isNationalFolder(dir)) {
+    if (options.scenariosFile !== undefined)
+      throw new UsageError(
+        "--scenarios-file is for one model's folder; a national model's scenarios are its folder's scenarios.json",
+      );
+    return (await import('./batch.js')).runValidateNational(dir, options);
+  }
   const open = openModel(dir, options);
   const cache = new ProjectionCache();
   const outcomes = [
