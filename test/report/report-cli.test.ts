@@ -34,6 +34,16 @@ describe('highneeds report', () => {
     expect(html).toBe(readFileSync(here, 'utf8'));
   });
 
+  it("lists each lever's figure and the range a simulation draws it from, beside its label", async () => {
+    const out = path.join(dir, 'levers.html');
+    const args = ['--scenarios-file', 'fixtures/lever-ranges/scenarios.json', '--out', out];
+    expect((await inProcess(['report', 'fixtures/example', ...args, '--quiet'])).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('How much (and, simulated, its range)');
+    expect(html).toContain('share -0.1; simulated from -0.25 to 0 (triangular)');
+    expect(html).toContain('share 0.25; simulated from 0 to 0.5 (uniform)');
+  });
+
   it('reports a bad dsg-plan-map.csv where it is, and writes nothing', async () => {
     const out = path.join(dir, 'bad.html');
     const run = await inProcess(['report', 'fixtures/errors/INVALID_DSG_MAP', '--out', out]);

@@ -1,5 +1,6 @@
 import { formatFinancialYear } from '../../core/period.js';
 import type { Model } from '../../core/model.js';
+import type { Lever } from '../../core/scenario/types.js';
 import type { Tariff } from '../../core/tariff.js';
 import type { JsonOut } from '../json.js';
 import type { ReportScenario } from './report-model.js';
@@ -49,6 +50,7 @@ export function assumptionsSection(
       lever: l.id,
       kind: l.kind,
       label: l.label,
+      size: leverSize(l),
     })),
   );
   return {
@@ -68,6 +70,7 @@ export function assumptionsSection(
                 text('lever', 'Lever'),
                 text('kind', 'Kind'),
                 text('label', 'What it does'),
+                text('size', 'How much (and, simulated, its range)'),
               ],
               levers,
             ),
@@ -75,6 +78,27 @@ export function assumptionsSection(
         : []),
     ],
   };
+}
+
+/**
+ * A lever's figure as scenarios.json gives it, and the range a simulation draws it from: what the
+ * fan chart of the same report rests on (docs/scenarios.md, "Levers").
+ */
+function leverSize(lever: Lever): string {
+  switch (lever.kind) {
+    case 'places':
+      return `${lever.places.toFixed()} places in ${lever.setting}`;
+    case 'funding':
+      return `${lever.rows.length} funding line${lever.rows.length === 1 ? '' : 's'}`;
+    default: {
+      if (lever.kind === 'tariff' && lever.share === undefined)
+        return `the tariff ${lever.tariff?.id ?? ''}`.trimEnd();
+      const range = lever.range
+        ? `; simulated from ${lever.range.low.toFixed()} to ${lever.range.high.toFixed()} (${lever.range.uniform ? 'uniform' : 'triangular'})`
+        : '';
+      return `share ${lever.share!.toFixed()}${range}`;
+    }
+  }
 }
 
 /** The tariff: every setting and rate with its status and source, and the sources themselves. */
