@@ -54,6 +54,13 @@ export type { NffResult, FormulaArea, RolloverArea, SolvedCap } from './core/nff
 export type { WriteOff, WriteOffResult } from './core/write-off.js';
 export { projectModel, type ProjectModelOptions, type ProjectedModel } from './io/project-model.js';
 export { projectScenario } from './core/scenario/apply.js';
+/** A model folder's scenarios.json read, for simulate, explainRun, projectScenario and breakdownScenario (which take a Scenario, not its id). */
+export {
+  loadModelScenarios as loadScenarios,
+  type ScenariosOptions,
+} from './io/library-scenarios.js';
+export type { LoadedScenarios } from './io/scenarios-file.js';
+export type { Scenario, Lever } from './core/scenario/types.js';
 export { simulate, type SimulateOptions, type Simulation } from './core/simulate/simulate.js';
 export {
   MEASURES,

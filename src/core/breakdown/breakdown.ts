@@ -11,6 +11,7 @@ import { NCY_MIN, NEED_CODES } from '../need.js';
 import { type FinancialYear, financialYearMonths, firstProjectedFinancialYear } from '../period.js';
 import { chargedSpans } from '../project.js';
 import { applyScenario } from '../scenario/apply.js';
+import { scenarioArgument } from '../scenario/scenario-argument.js';
 import type { Scenario } from '../scenario/types.js';
 import { AGE_GROUPS, ageGroupOf } from './age-group.js';
 
@@ -151,6 +152,8 @@ export function breakdownScenario(
   scenario: Scenario,
   cache = new ProjectionCache(),
 ): BreakdownYear[] {
-  const applied = applyScenario(model, scenario, undefined, { cache });
+  const applied = applyScenario(model, scenarioArgument(scenario, 'breakdownScenario'), undefined, {
+    cache,
+  });
   return breakdown(applied.model, applied.adjustments, cache);
 }

@@ -5,6 +5,7 @@ import { project } from '../project.js';
 import type { FinancialYearResult, Projection } from '../projection.js';
 import type { FinancialYear } from '../period.js';
 import { applyScenario } from '../scenario/apply.js';
+import { scenarioArgument } from '../scenario/scenario-argument.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Issue } from '../issue.js';
 
@@ -21,7 +22,10 @@ export function explainRun(
   model: Model,
   scenario?: Scenario,
 ): { run?: ExplainRun; issues: readonly Issue[] } {
-  const applied = scenario ? applyScenario(model, scenario) : { model, adjustments: {} };
+  const applied =
+    scenario === undefined
+      ? { model, adjustments: {} }
+      : applyScenario(model, scenarioArgument(scenario, 'explainRun'));
   const terms: CostTerm[] = [];
   const outcome = project(applied.model, applied.adjustments, new ProjectionCache(), terms);
   if (!outcome.projection) return { issues: outcome.issues };

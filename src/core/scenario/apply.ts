@@ -6,6 +6,7 @@ import type { ProjectionOutcome } from '../projection.js';
 import { agreementFunding } from './agreement.js';
 import { leverAdjustments } from './levers.js';
 import { applyTariffLever } from './tariff-lever.js';
+import { scenarioArgument } from './scenario-argument.js';
 import type { Lever, Scenario } from './types.js';
 
 export interface AppliedScenario {
@@ -62,6 +63,11 @@ export function projectScenario(
   levers?: readonly Lever[],
   options: { dropInstalments?: ReadonlySet<number>; cache?: ProjectionCache } = {},
 ): ProjectionOutcome {
-  const applied = applyScenario(model, scenario, levers, options);
+  const applied = applyScenario(
+    model,
+    scenarioArgument(scenario, 'projectScenario'),
+    levers,
+    options,
+  );
   return project(applied.model, applied.adjustments, options.cache);
 }

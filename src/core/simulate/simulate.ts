@@ -5,6 +5,7 @@ import type { Issue } from '../issue.js';
 import type { Model } from '../model.js';
 import type { FinancialYear } from '../period.js';
 import type { Scenario } from '../scenario/types.js';
+import { type Amount, simulateArguments } from './simulate-arguments.js';
 import { intervalRows, thresholdRows, type IntervalRow, type ThresholdRow } from './intervals.js';
 import { AreaSimulation, type DrawFigures } from './simulate-area.js';
 
@@ -14,8 +15,8 @@ export interface SimulateOptions {
   /** A whole number from 0 to 2^53 − 1. */
   readonly seed: number;
   readonly scenario?: Scenario;
-  /** Cumulative balances (a deficit is negative) whose probability of being undershot is reported. */
-  readonly thresholds?: readonly Decimal[];
+  /** Cumulative balances in pounds (a deficit is negative) whose probability of being undershot is reported: Decimals, or numbers or text made Decimals from their text (simulate-arguments.ts). */
+  readonly thresholds?: readonly Amount[];
   readonly cache?: ProjectionCache;
 }
 
@@ -39,8 +40,9 @@ export interface Simulation {
  */
 export function simulate(
   model: Model,
-  options: SimulateOptions,
+  given: SimulateOptions,
 ): { simulation?: Simulation; issues: readonly Issue[] } {
+  const options = simulateArguments(given);
   const { simulation: area, issues } = AreaSimulation.prepare(
     model,
     options.scenario,
@@ -73,7 +75,7 @@ export function summarise(
   scenario: string,
   financialYears: readonly FinancialYear[],
   draws: readonly DrawFigures[],
-  options: Pick<SimulateOptions, 'seed' | 'thresholds'>,
+  options: { readonly seed: number; readonly thresholds?: readonly Decimal[] },
 ): Simulation {
   return {
     areaCode,
