@@ -166,7 +166,14 @@ function financialSummary(
     'Memo: general fund financing of the deficit (outside the DSG balance)',
     years.map((y) => y.generalFundFinancing),
   );
-  return { title: `Financial summary, £: ${title}`, columns, rows };
+  return {
+    title: `Financial summary, £: ${title}`,
+    // The summary's figures are each rounded from the exact value; here the lines are, and the
+    // totals add them up, as the plan's own template does: the two can differ by a few pence.
+    note: 'Each line is rounded to the penny and the totals and positions are sums of the rounded lines, so a total here can differ by a few pence from the same figure in the summary, which is rounded from the exact value.',
+    columns,
+    rows,
+  };
 }
 
 /** spend.csv's lines across the years, by s251 code and line, in the order they first appear. */
