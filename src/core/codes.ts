@@ -299,7 +299,7 @@ export const ISSUE_CODES = {
   },
   LEVER_MATCHES_NOTHING: {
     cause:
-      "A lever's filter matches no tariff rate of the model, and no pupil or new plan wherever the projection holds them in any year to the horizon, as they age and move (warning; the lever does nothing).",
+      "A lever's filter matches no tariff rate of the model, and no pupil or new plan wherever the projection holds them in any year to the horizon, as they age and move; or a new-plans or shift-new-plans lever, which acts on new plans as they join, matches no new plan (warning; the lever does nothing).",
     fix: "Check the filter's needs, NCY range, settings and bands against the model.",
   },
   EMPTY_COHORT: {

@@ -92,3 +92,43 @@ describe('LEVER_MATCHES_NOTHING looks where pupils are over the years', () => {
     expect(warned(m, s)).toBe(false);
   });
 });
+
+describe('LEVER_MATCHES_NOTHING: levers of new plans look at new plans as they join', () => {
+  // Five new ASD plans a year join mainstream at NCY 4 (the cohort is at NCY 12 in mainstream).
+  const m = base({
+    newPlans: [{ ncy: 4, need: 'ASD', setting: 'mainstream', band: '1', count: d('5') }],
+  });
+  const fewer = (filter: Filter): Lever => ({
+    id: 'fewer',
+    label: 'fewer new plans',
+    kind: 'new-plans',
+    share: d('-0.5'),
+    filter,
+    profile,
+  });
+
+  it('warns for a new-plans lever that matches only the cohort, which it never touches', () => {
+    const s = scenario(fewer({ ncyFrom: 12, ncyTo: 12 }));
+    expect(changes(m, s)).toBe(false);
+    expect(warned(m, s)).toBe(true);
+    const joining = scenario(fewer({ ncyFrom: 4, ncyTo: 4 }));
+    expect(changes(m, joining)).toBe(true);
+    expect(warned(m, joining)).toBe(false);
+  });
+
+  it("a setting new plans reach only by the scenario's own shift before it is no warning", () => {
+    const shift: Lever = {
+      id: 'shift',
+      label: 'to special',
+      kind: 'shift-new-plans',
+      share: d('0.5'),
+      filter: { settings: ['mainstream'] },
+      profile,
+      toSetting: 'special',
+      toBand: '1',
+    };
+    const s = scenario(shift, fewer({ settings: ['special'] }));
+    expect(changes(m, s, scenario(shift))).toBe(true);
+    expect(warned(m, s)).toBe(false);
+  });
+});

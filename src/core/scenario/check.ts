@@ -23,8 +23,11 @@ export function checkScenarios(
   for (const scenario of scenarios) {
     // Levers no base row matches, which pupils may still reach by ageing or moving.
     const unseen: Lever[] = [];
-    for (const lever of scenario.levers.slice(scenario.inheritedLevers)) {
-      if (seen.has(`${scenario.id}\u0000${lever.id}`) || lever.kind === 'funding') continue;
+    // New plans as they join, and as the scenario's shifts before each lever send them elsewhere:
+    // what a new-plans or shift lever can act on (the cohort it never touches).
+    const joiners: Matchable[] = [...model.newPlans];
+    const checkLever = (lever: Lever): void => {
+      if (seen.has(`${scenario.id}\u0000${lever.id}`) || lever.kind === 'funding') return;
       seen.add(`${scenario.id}\u0000${lever.id}`);
       const hit =
         lever.kind === 'tariff'
@@ -36,11 +39,26 @@ export function checkScenarios(
             )
           : lever.kind === 'places'
             ? model.tariff.settings.some((s) => s.id === lever.setting && !s.placeValue.isZero())
-            : people.some((p) => matches(lever.filter, p));
-      if (!hit && (lever.kind === 'tariff' || lever.kind === 'places'))
+            : onJoining(lever)
+              ? joiners.some((p) => matches(lever.filter, p))
+              : people.some((p) => matches(lever.filter, p));
+      if (!hit && (lever.kind === 'tariff' || lever.kind === 'places' || onJoining(lever)))
         issues.push(matchesNothing(scenario, lever));
       else if (!hit) unseen.push(lever);
       if (isMove(lever)) issues.push(...checkMoveTarget(model, scenario.id, lever, people));
+    };
+    for (const [index, lever] of scenario.levers.entries()) {
+      if (index >= scenario.inheritedLevers) checkLever(lever);
+      if (lever.kind === 'shift-new-plans')
+        joiners.push(
+          ...joiners
+            .filter((cell) => matches(lever.filter, cell))
+            .map((cell) => ({
+              ...cell,
+              setting: lever.toSetting,
+              band: lever.toBand ?? cell.band,
+            })),
+        );
     }
     // Only when some lever misses every base row: the projection's own states, where pupils
     // are over the years (most scenarios never pay for it).
@@ -89,6 +107,10 @@ const matchesNothing = (scenario: Scenario, lever: Lever): Issue =>
     `lever "${lever.id}" of scenario "${scenario.id}" matches nothing in this model, so it changes nothing`,
     lever.origin,
   );
+
+/** A lever that acts on new plans as they join (their NCY, need, setting and band then), never on the cohort. */
+const onJoining = (lever: Lever): boolean =>
+  lever.kind === 'new-plans' || lever.kind === 'shift-new-plans';
 
 const isMove = (lever: Lever): lever is MovePlacementsLever | ShiftNewPlansLever =>
   lever.kind === 'move-placements' || lever.kind === 'shift-new-plans';
