@@ -68,11 +68,16 @@ export class RateDrawer {
       const survival = 1 - row.figure.draw(u);
       for (const s of row.at) this.survival[s] = survival;
     }
-    for (const row of this.moves) {
-      const share = row.figure.draw(u);
-      for (const k of row.at) this.moveShare[k] = share;
+    if (this.moves.length) {
+      // From the model's shares each draw: scaling a state's shares to 1 (below) rewrites the
+      // fixed ones beside the drawn, which must not carry into the next draw.
+      this.moveShare.set(this.plan.rates.moveShare);
+      for (const row of this.moves) {
+        const share = row.figure.draw(u);
+        for (const k of row.at) this.moveShare[k] = share;
+      }
+      this.scaleShares();
     }
-    if (this.moves.length) this.scaleShares();
     this.leverFactors.forEach((factors, y) => {
       if (!factors) return;
       const out = this.yearSurvival[y]!;
