@@ -6,7 +6,7 @@ import type { Model, TransitionRow } from '../model.js';
 import { Dec, ZERO } from '../decimal.js';
 import { applyScenario } from '../scenario/apply.js';
 import type { Scenario } from '../scenario/types.js';
-import type { Uncertainty } from '../uncertainty.js';
+import type { RangeUncertainty, Uncertainty } from '../uncertainty.js';
 import { isRanged } from './lever-ranges.js';
 import { project } from '../project.js';
 
@@ -107,10 +107,12 @@ const hasRangedRows = ({ ceasing, transitions, newPlans }: Model): boolean =>
  * Where ranged rows are put to find what any draw of them could do (rowsWhere). Both keep the most
  * pupils: ceasing at its low, new plans at their high. Pupils meet a missing rate only where they
  * join a lane (a rate once in force stays in force), by a transition, a new plan or an overflow:
- * - `reach`: every ranged transition whose high is above 0 at a share too small to empty the
- *   state it leaves (REACH), so that pupils go everywhere any draw could send them, and on from
- *   there (at its high, a transition can take every pupil of a state, who then go nowhere else);
- * - `most`: every ranged transition at its high, for the most pupils in the states they reach
+ * - `reach`: every ranged transition at its low, or where that is 0 and its high is not, at a share
+ *   too small to empty the state it leaves (REACH), so that pupils go everywhere any draw could
+ *   send them, and on from there (at its high, a transition can take every pupil of a state, who
+ *   then go nowhere else; at a share below its low, pupils would stay where no draw leaves any);
+ * - `most`: every ranged transition at its high, but those out of a setting capacity.csv caps at
+ *   their low, for the most pupils in the states they reach and the fullest capped settings
  *   (capacity overflows by numbers).
  */
 const ROW_SETTINGS = ['reach', 'most'] as const;
@@ -127,6 +129,13 @@ const REACH = new Dec('0.000001');
 export function rowsWhere(model: Model, setting: RowSetting): Model {
   const range = (row: { readonly uncertainty?: Uncertainty }) =>
     row.uncertainty?.kind === 'range' ? row.uncertainty : undefined;
+  // At its low a share leaves the most pupils where they are; above 0 it still reaches its target.
+  const reach = (r: RangeUncertainty): Decimal => (r.low.isZero() ? Dec.min(r.high, REACH) : r.low);
+  // The most pupils where they go, and the fullest capped settings: a share out of a setting that
+  // capacity.csv caps at its low, every other at its high (an overflow needs both).
+  const capped = new Set((model.capacity ?? []).map((row) => row.setting));
+  const most = (r: RangeUncertainty, row: TransitionRow): Decimal =>
+    capped.has(row.fromSetting) ? r.low : r.high;
   return {
     ...model,
     ceasing: model.ceasing.map((row) => {
@@ -137,8 +146,7 @@ export function rowsWhere(model: Model, setting: RowSetting): Model {
       model.transitions.map((row) => {
         const r = range(row);
         if (!r) return row;
-        const rate = setting === 'most' || r.high.isZero() ? r.high : Dec.min(r.high, REACH);
-        return { ...row, rate };
+        return { ...row, rate: setting === 'most' ? most(r, row) : reach(r) };
       }),
     ),
     newPlans: model.newPlans.map((row) => {

@@ -161,20 +161,21 @@ describe('ranged rows where they reach furthest (rowsWhere)', () => {
       // Rows for a need add up on their own: 0.9 at its high, not over 1.
       row('0.5', 'special', range('0.4', '0.9'), 'ASD'),
       row('0', 'independent', range('0', '0')),
+      row('0', 'resourced', range('0', '0.5'), 'SEMH'),
     ],
   } as unknown as Model;
   const rates = (setting: RowSetting) =>
     rowsWhere(model, setting).transitions.map((r) => r.rate.toString());
 
   it('most: transitions at their highs, the shares leaving one state scaled down to 1 where they add up to more, as a draw does', () => {
-    const [special, resourced, asd, independent] = rates('most');
+    const [special, resourced, asd, independent, semh] = rates('most');
     expect(new Dec(special!).plus(resourced!).toString()).toBe('1');
     expect(new Dec(special!).toSignificantDigits(6).toString()).toBe('0.538462'); // 0.7 ÷ 1.3
-    expect([asd, independent]).toEqual(['0.9', '0']);
+    expect([asd, independent, semh]).toEqual(['0.9', '0', '0.5']);
   });
 
-  it('reach: every transition that can move pupils moves a few, leaving the state its pupils; ceasing at its low either way', () => {
-    expect(rates('reach')).toEqual(['0.000001', '0.000001', '0.000001', '0']);
+  it('reach: every transition at its low, or moving a few pupils where its low is 0 and its high is not; ceasing at its low either way', () => {
+    expect(rates('reach')).toEqual(['0.3', '0.2', '0.4', '0', '0.000001']);
     for (const setting of ['reach', 'most'] as const)
       expect(rowsWhere(model, setting).ceasing.map((r) => r.rate.toString())).toEqual(['0.1']);
   });
@@ -236,6 +237,55 @@ describe('ranged rows with a mix of bounds (the review of 2026-12-06)', () => {
     expect(rowBoundIssues(model, undefined, cache)).toEqual([]);
     expect(rangeBoundIssues(model, scenario, cache).map((i) => i.message)).toEqual([
       `scenario "fewer-cease" with its ranged levers at their lows and its ranged rows somewhere in their ranges: ${MESSAGE}`,
+    ]);
+  });
+});
+
+describe('ranged rows against what the draws can do (the code review of 2026-12-06)', () => {
+  /** An area of the reviewer's: `transitions` from NCY 5, capacity.csv when given, and an independent school whose rate starts on `from`. */
+  function area(name: string, from: string, transitions: string, capacity?: string) {
+    const dir = path.join(scratch, name);
+    lateRateArea(dir, '906', '2025-04-01');
+    const tariff = JSON.parse(readFileSync(path.join(dir, 'tariff.json'), 'utf8')) as {
+      settings: object[];
+      rates: object[];
+    };
+    tariff.settings.push({ id: 'independent', placeValue: '0' });
+    tariff.rates.push(
+      { effectiveFrom: '2025-04-01', setting: 'special', band: 'B', need: '*', topUp: '25000.00' },
+      {
+        effectiveFrom: '2027-09-01',
+        setting: 'independent',
+        band: 'X',
+        need: '*',
+        topUp: '50000.00',
+      },
+    );
+    writeFileSync(path.join(dir, 'tariff.json'), JSON.stringify(tariff));
+    writeFileSync(
+      path.join(dir, 'cohort.csv'),
+      'ncy,need,setting,band,count\n5,ASD,mainstream,1,10\n5,ASD,special,A,10\n',
+    );
+    writeFileSync(
+      path.join(dir, 'new-plans.csv'),
+      'ncy,need,setting,band,count\n1,ASD,mainstream,1,1\n',
+    );
+    writeFileSync(path.join(dir, 'transitions.csv'), transitions);
+    if (capacity) writeFileSync(path.join(dir, 'capacity.csv'), capacity);
+    return loadModel(dir).model!;
+  }
+  const issues = (m: ReturnType<typeof area>) =>
+    rowBoundIssues(m, undefined, new ProjectionCache()).map((i) => i.message);
+
+  it('warns of an overflow that needs the share into a capped setting at its high and the share out of it at its low', () => {
+    const m = area(
+      'overflow',
+      '2027-09-01',
+      'from_ncy,from_setting,to_setting,rate,to_band,low,high\n5,mainstream,special,0,A,0,0.5\n5,special,mainstream,0.5,1,0,0.5\n',
+      'academic_year,setting,places,overflow_to,overflow_band\n2026/27,special,12,independent,X\n',
+    );
+    expect(issues(m)).toEqual([
+      'the model with its ranged rows somewhere in their ranges: no rate in force on 2026-09-01 for setting "independent", band "X", need ASD (AY 2026/27)',
     ]);
   });
 });
