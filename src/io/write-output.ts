@@ -44,6 +44,8 @@ export interface StagedOutput {
   readonly target: string;
   readonly temporary?: string;
   readonly direct?: string | Uint8Array;
+  /** Written to this descriptor of the process rather than by opening `target` (Where.fd). */
+  readonly fd?: number;
 }
 
 /** The reason in a Node file-system error, without its code and path: "permission denied". */
@@ -102,11 +104,30 @@ function missingFolder(file: string, label: string): UsageError {
   }
 }
 
-type Where = { readonly kind: 'file' | 'direct'; readonly real: string; readonly stats?: Stats };
+type Where = {
+  readonly kind: 'file' | 'direct';
+  readonly real: string;
+  readonly stats?: Stats;
+  /** This process's descriptor the path names (/dev/stdout: 1), when it is a file: written at its own offset. */
+  readonly fd?: number;
+};
 
-/** Paths that name an open file descriptor of this process rather than a file of their own. */
-const DESCRIPTOR_PATH =
-  /^\/dev\/(?:stdout|stderr|fd\/\d+)$|^\/proc\/(?:self|thread-self|\d+)\/fd\/\d+$/;
+/**
+ * The descriptor of this process that a path names (/dev/stdout, /dev/stderr, /dev/fd/N,
+ * /proc/self/fd/N, /proc/<this pid>/fd/N), or undefined: another process's /proc/<pid>/fd/N is
+ * not ours to write at its offset, and a file in /dev/shm (a RAM disk) is a file like any other.
+ */
+function descriptorOf(file: string): number | undefined {
+  const named = /^\/dev\/(stdout|stderr)$/.exec(file);
+  if (named) return named[1] === 'stdout' ? 1 : 2;
+  const numbered = /^\/dev\/fd\/(\d+)$|^\/proc\/(self|thread-self|\d+)\/fd\/(\d+)$/.exec(file);
+  if (!numbered) return undefined;
+  if (numbered[1] !== undefined) return Number(numbered[1]);
+  const owner = numbered[2]!;
+  return owner === 'self' || owner === 'thread-self' || Number(owner) === process.pid
+    ? Number(numbered[3])
+    : undefined;
+}
 
 /**
  * Where an output goes, or a UsageError saying why it cannot: an existing regular file (through
@@ -122,15 +143,15 @@ function locate(target: string): Where {
       if (stats.isDirectory()) throw new UsageError(`${label}: it is a folder; give a file name`);
       const real = realpathOrSelf(target);
       if (stats.isCharacterDevice() || stats.isFIFO()) return { kind: 'direct', real, stats };
-      // /dev/stdout and /proc/self/fd/N name a descriptor the caller holds open: write into it, even
-      // when it is a file. Only those: a file in /dev/shm (a RAM disk) is a file like any other, and
-      // writing into it would leave the end of a longer earlier file after the new text.
-      if (stats.isFile())
-        return {
-          kind: DESCRIPTOR_PATH.test(path.resolve(target)) ? 'direct' : 'file',
-          real,
-          stats,
-        };
+      // /dev/stdout and /proc/self/fd/N name a descriptor the caller holds open: when it is a file,
+      // write to that descriptor, where the shell left it (after what came before, or appending
+      // with >>), not over the file from its start, and never replace the file.
+      if (stats.isFile()) {
+        const fd = descriptorOf(path.resolve(target));
+        return fd === undefined
+          ? { kind: 'file', real, stats }
+          : { kind: 'direct', real, stats, fd };
+      }
       throw new UsageError(`${label}: it is not a regular file, a character device or a FIFO`);
     }
     if (lstatOrNothing(target)?.isSymbolicLink())
@@ -212,7 +233,11 @@ export function stageOutput(
   const where = locate(target);
   refuseInputs(target, where, inputs);
   if (where.kind === 'direct') {
-    const staged: StagedOutput = { target: path.resolve(target), direct: text };
+    const staged: StagedOutput = {
+      target: path.resolve(target),
+      direct: text,
+      ...(where.fd !== undefined ? { fd: where.fd } : {}),
+    };
     unwritten.add(staged);
     return staged;
   }
@@ -283,7 +308,7 @@ export async function commitOutput(staged: StagedOutput): Promise<void> {
     return;
   }
   try {
-    await writeInto(staged.target, staged.direct ?? '');
+    await writeInto(staged.fd ?? staged.target, staged.direct ?? '');
   } catch (cause) {
     if (isFsError(cause)) throw new UsageError(`cannot write ${staged.target}: ${reason(cause)}`);
     throw cause;
@@ -302,17 +327,22 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * tried again every 50 ms, a full pipe every 10 ms. (A blocking open in Node's thread pool would
  * also block process.exit, so Ctrl-C could not end the run.)
  */
-async function writeInto(target: string, text: string | Uint8Array): Promise<void> {
-  const data = typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text);
-  let fd: number | undefined;
-  while (fd === undefined) {
+/** Opens a device or FIFO for writing without blocking: a FIFO with no reader yet is tried again every 50 ms. */
+async function openWhenRead(file: string): Promise<number> {
+  for (;;) {
     try {
-      fd = openSync(target, constants.O_WRONLY | constants.O_NONBLOCK);
+      return openSync(file, constants.O_WRONLY | constants.O_NONBLOCK);
     } catch (cause) {
       if (errorCode(cause) !== 'ENXIO') throw cause;
       await pause(50);
     }
   }
+}
+
+async function writeInto(target: string | number, text: string | Uint8Array): Promise<void> {
+  const data = typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text);
+  // A descriptor of this process (Where.fd) is written where it stands, and left open.
+  const fd = typeof target === 'number' ? target : await openWhenRead(target);
   try {
     let offset = 0;
     while (offset < data.length) {
@@ -324,7 +354,7 @@ async function writeInto(target: string, text: string | Uint8Array): Promise<voi
       }
     }
   } finally {
-    closeSync(fd);
+    if (typeof target !== 'number') closeSync(fd);
   }
 }
 

@@ -20,7 +20,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runBatch } from '../../src/index.js';
-import { ROOT, type RunResult } from '../helpers/exec.js';
+import { BIN, ROOT, type RunResult } from '../helpers/exec.js';
 import { cli } from '../helpers/run-cli.js';
 
 /**
@@ -219,6 +219,23 @@ describe('a file in /dev/shm is a file like any other', () => {
       }
     },
   );
+});
+
+describe('--out /dev/stdout when stdout is a file', () => {
+  it('writes where the shell left the file (after what came before, as with >>), not over it from its start', () => {
+    const file = path.join(scratch, 'log.csv');
+    writeFileSync(file, 'HEADER\n');
+    const fd = openSync(file, 'a');
+    try {
+      const run = spawnSync(process.execPath, [BIN, 'project', VALID, '--out', '/dev/stdout'], {
+        stdio: ['ignore', fd, 'pipe'],
+      });
+      expect(run.status, String(run.stderr)).toBe(0);
+    } finally {
+      closeSync(fd);
+    }
+    return expected().then((csv) => expect(readFileSync(file, 'utf8')).toBe(`HEADER\n${csv}`));
+  });
 });
 
 describe('an output that is not a regular file is written to, never replaced', () => {
