@@ -59,6 +59,9 @@ export class PupilDraws {
       occupied: new OccupiedStates(plan.size),
     }));
     this.laneTotals = this.januaries.map(() => new Float64Array(plan.lanes.length));
+    // The base January is the plan's in every draw unless a base-year move changes it (draw()).
+    this.januaries[0]!.counts.set(plan.base);
+    this.januaries[0]!.occupied.setFrom(plan.base);
     this.arrivals = { joined: new Float64Array(plan.size), movedIn: new Float64Array(plan.size) };
     this.tally = flowTally(plan.settings.length);
     this.crosses = movesAcross(plan);
@@ -106,10 +109,12 @@ export class PupilDraws {
     const { plan, januaries, laneTotals } = this;
     const u = drawStream(seed, this.area, index);
     const rates = this.drawer.draw(u);
-    const base = januaries[0]!;
-    base.counts.set(plan.base);
-    moveBase(plan, base.counts, this.drawer.moveFractionsOfBase());
-    base.occupied.setFrom(base.counts);
+    if (plan.baseMoves.length > 0) {
+      const base = januaries[0]!;
+      base.counts.set(plan.base);
+      moveBase(plan, base.counts, this.drawer.moveFractionsOfBase());
+      base.occupied.setFrom(base.counts);
+    }
     plan.years.forEach((year, y) =>
       drawStep(
         plan,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { Dec } from '../../../src/core/decimal.js';
+import type { Scenario } from '../../../src/core/scenario/types.js';
 import type { StateVector } from '../../../src/core/simulate/draw-step.js';
 import { lowestBit, OccupiedStates } from '../../../src/core/simulate/occupied-states.js';
 import { PupilDraws } from '../../../src/core/simulate/pupil-draws.js';
@@ -54,7 +56,38 @@ describe("a draw's occupied states cover every state holding pupils", () => {
       id === undefined
         ? undefined
         : loadScenarios(fixture(dir), '', file).scenarios!.find((s) => s.id === id)!;
-    const pupils = PupilDraws.prepare(model, scenario);
+    expectCovered(PupilDraws.prepare(model, scenario));
+  });
+
+  it('example, a ranged move in the base year (its January drawn afresh each draw)', () => {
+    const mitigated = loadScenarios(fixture('example'), '').scenarios!.find(
+      (s) => s.id === 'mitigated',
+    )!;
+    const scenario: Scenario = {
+      ...mitigated,
+      levers: mitigated.levers.map((lever) =>
+        lever.kind === 'move-placements'
+          ? {
+              ...lever,
+              profile: { shape: 'step', from: 2025, fullBy: 2025 },
+              range: { kind: 'range', low: new Dec('0.05'), high: new Dec('0.9') },
+            }
+          : lever,
+      ),
+    };
+    const pupils = PupilDraws.prepare(loadFixture('example'), scenario);
+    expect(pupils.plan.baseMoves.length).toBeGreaterThan(0);
+    expectCovered(pupils);
+    // Each draw moves its own share of the base year's pupils.
+    const bases = [0, 1, 2].map((d) => {
+      pupils.draw(3, d);
+      return [...pupils.januaryCounts[0]!];
+    });
+    expect(bases[1]).not.toEqual(bases[0]);
+    expect(bases[2]).not.toEqual(bases[1]);
+  });
+
+  function expectCovered(pupils: PupilDraws): void {
     // The vectors are private to the draws: read here, not changed.
     const { januaries } = pupils as unknown as { januaries: readonly StateVector[] };
     let held = 0;
@@ -72,5 +105,5 @@ describe("a draw's occupied states cover every state holding pupils", () => {
     }
     expect(unmarked).toEqual([]);
     expect(held).toBeGreaterThan(0);
-  });
+  }
 });
