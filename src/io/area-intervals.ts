@@ -4,6 +4,7 @@ import { InputError } from '../core/errors.js';
 import { hasErrors, type Issue } from '../core/issue.js';
 import type { Model } from '../core/model.js';
 import type { FinancialYear } from '../core/period.js';
+import type { ProjectionOutcome } from '../core/projection.js';
 import {
   intervalRows,
   toWireIntervalRow,
@@ -43,11 +44,13 @@ export function areaIntervals(
   scenarios: readonly (Scenario | undefined)[],
   cache: ProjectionCache,
   spec: DrawSpec,
+  /** Each scenario's deterministic projection, when the caller has made it (the batch): not made again. */
+  projected?: readonly ProjectionOutcome[],
 ): { intervals: AreaIntervals[]; issues: Issue[] } {
   const issues: Issue[] = [];
   const ready: { id: string; simulation: AreaSimulation }[] = [];
-  for (const scenario of scenarios) {
-    const prepared = AreaSimulation.prepare(model, scenario, cache);
+  for (const [i, scenario] of scenarios.entries()) {
+    const prepared = AreaSimulation.prepare(model, scenario, cache, projected?.[i]);
     // Its warnings too (RANGE_UNPRICED: a draw may stop where it says).
     issues.push(...prepared.issues);
     if (prepared.simulation && !hasErrors(prepared.issues))
@@ -95,9 +98,13 @@ function drawn(
   });
 }
 
-/** A draw's figures as printed, in hundredths of a pupil and pence: whole numbers. */
+/**
+ * A draw's figures as printed, in hundredths of a pupil and pence: whole numbers. A value rounded
+ * to two places, its point taken out, is the value × 100 rounded to a whole number, without the
+ * multiplication.
+ */
 function printedFigures(draw: DrawFigures): number[] {
   return [draw.pupils, draw.spend, draw.inYear, draw.cumulative].flatMap((values) =>
-    values.map((value) => Number(value.times(100).toFixed(0, Dec.ROUND_HALF_UP))),
+    values.map((value) => Number(value.toFixed(2, Dec.ROUND_HALF_UP).replace('.', ''))),
   );
 }

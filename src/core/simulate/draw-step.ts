@@ -2,6 +2,7 @@ import { type Arrivals, applyCapacity } from '../demand/capacity.js';
 import type { FlowTally } from '../demand/flows.js';
 import { SPAN } from '../demand/lanes.js';
 import type { DemandPlan, YearPlan } from '../demand/plan.js';
+import { lowestBit, type OccupiedStates } from './occupied-states.js';
 import { binomial, poisson } from './sample.js';
 import type { Uniform } from './stream.js';
 
@@ -17,6 +18,12 @@ export interface StepDraw {
   readonly moveFractions?: Float64Array;
 }
 
+/** A January's pupils by state, and the states that may hold them (the bits a step sets as it adds pupils). */
+export interface StateVector {
+  readonly counts: Float64Array;
+  readonly occupied: OccupiedStates;
+}
+
 /**
  * One year's step of one draw (docs/simulate.md, "How a draw is made"): the deterministic step
  * (src/core/demand/step.ts) with whole pupils drawn in place of expected ones. A state's pupils
@@ -25,6 +32,8 @@ export interface StepDraw {
  * the transition's share of what is left (a multinomial, drawn one target at a time), new plans
  * Poisson around their expected number, and a scenario's moves Binomial(pupils, fraction).
  * Capacity is the deterministic rule (a share of each tier), whose fractions the next step makes whole.
+ * The states are visited in ascending order, each drawing from the one stream `u`; the parts are
+ * functions of their own so that each is compiled whole, its samplers inlined.
  */
 export function drawStep(
   plan: DemandPlan,
@@ -32,93 +41,136 @@ export function drawStep(
   rates: StepDraw,
   crosses: Uint8Array,
   u: Uniform,
-  from: Float64Array,
-  to: Float64Array,
+  from: StateVector,
+  to: StateVector,
   arrivals: Arrivals,
   tally: FlowTally,
 ): void {
-  const { laneSetting } = plan;
-  const { moveStart, moveTarget } = plan.rates;
-  const { survival, moveShare } = rates;
   // Where pupils came from matters only to capacity: a year without limits does not keep it.
   const arriving = year.capacity.length > 0 ? arrivals : undefined;
-  to.fill(0);
+  to.counts.fill(0);
+  to.occupied.clear();
   arriving?.joined.fill(0);
   arriving?.movedIn.fill(0);
-  const lanes = plan.lanes.length;
-  for (let lane = 0; lane < lanes; lane += 1) {
-    const last = lane * SPAN + SPAN - 1;
-    for (let s = lane * SPAN; s <= last; s += 1) {
-      const count = from[s]!;
+  stepStates(plan, rates, crosses, u, from, to, arriving);
+  addJoiners(year, rates, u, to, arriving);
+  if (year.moves.length > 0) leverMoves(plan, year, rates, u, to, arriving);
+  if (!arriving) return;
+  applyCapacity(year.capacity, to.counts, arriving, plan.laneSetting, tally);
+  for (const { targets } of year.capacity) for (const t of targets) to.occupied.add(t);
+}
+
+/** Each occupied state's pupils: who stays, who moves where, and who ages a year in their lane. */
+function stepStates(
+  plan: DemandPlan,
+  rates: StepDraw,
+  crosses: Uint8Array,
+  u: Uniform,
+  from: StateVector,
+  to: StateVector,
+  arriving: Arrivals | undefined,
+): void {
+  const { moveStart, moveTarget } = plan.rates;
+  const { survival, moveShare } = rates;
+  const { words } = from.occupied;
+  const counts = to.counts;
+  const occupied = to.occupied;
+  for (let w = 0; w < words.length; w += 1)
+    for (let word = words[w]!; word !== 0; word &= word - 1) {
+      const s = (w << 5) | lowestBit(word);
+      const count = from.counts[s]!;
       if (count === 0) continue;
-      let left = survivors(count, survival[s]!, u);
+      // One pupil (the common case) stays by one uniform; more by survivors().
+      let left = count === 1 ? Number(u() < survival[s]!) : survivors(count, survival[s]!, u);
       // Past NCY 20 the continuing pupils age out.
-      if (left === 0 || s === last) continue;
+      if (left === 0 || s % SPAN === SPAN - 1) continue;
       const start = moveStart[s]!;
       const end = moveStart[s + 1]!;
-      if (start === end) {
-        to[s + 1]! += left;
-        continue;
-      }
-      if (left === 1) {
+      if (left === 1 && start < end) {
         // One pupil: one uniform picks the transition (or none) by its share.
         let v = u();
         for (let k = start; k < end; k += 1) {
           if (v < moveShare[k]!) {
-            to[moveTarget[k]!]! += 1;
-            if (arriving && crosses[k]) arriving.movedIn[moveTarget[k]!]! += 1;
+            const t = moveTarget[k]!;
+            counts[t]! += 1;
+            occupied.add(t);
+            if (arriving && crosses[k]) arriving.movedIn[t]! += 1;
             left = 0;
             break;
           }
           v -= moveShare[k]!;
         }
-        to[s + 1]! += left;
-        continue;
+      } else {
+        let chance = 1;
+        for (let k = start; k < end && left > 0; k += 1) {
+          const share = moveShare[k]!;
+          const moved = chance > share ? binomial(u, left, share / chance) : left;
+          chance -= share;
+          if (moved === 0) continue;
+          const t = moveTarget[k]!;
+          counts[t]! += moved;
+          occupied.add(t);
+          if (arriving && crosses[k]) arriving.movedIn[t]! += moved;
+          left -= moved;
+        }
       }
-      let chance = 1;
-      for (let k = start; k < end && left > 0; k += 1) {
-        const share = moveShare[k]!;
-        const moved = chance > share ? binomial(u, left, share / chance) : left;
-        chance -= share;
-        if (moved === 0) continue;
-        to[moveTarget[k]!]! += moved;
-        if (arriving && crosses[k]) arriving.movedIn[moveTarget[k]!]! += moved;
-        left -= moved;
-      }
+      if (left === 0) continue;
       // What no transition took stays in its lane, one NCY older.
-      to[s + 1]! += left;
+      counts[s + 1]! += left;
+      occupied.add(s + 1);
     }
-  }
+}
 
+/** The year's new plans, Poisson around each joiner entry's expected number, into its state. */
+function addJoiners(
+  year: YearPlan,
+  rates: StepDraw,
+  u: Uniform,
+  to: StateVector,
+  arriving: Arrivals | undefined,
+): void {
   const { states } = year.joiners;
   for (let i = 0; i < states.length; i += 1) {
     const joined = poisson(u, rates.joining[i]!, rates.joiningNone[i]!);
     if (joined === 0) continue;
-    to[states[i]!]! += joined;
+    to.counts[states[i]!]! += joined;
+    to.occupied.add(states[i]!);
     if (arriving) arriving.joined[states[i]!]! += joined;
   }
+}
 
+/** A scenario's moves of the year: Binomial(pupils, fraction) of each source state to its target. */
+function leverMoves(
+  plan: DemandPlan,
+  year: YearPlan,
+  rates: StepDraw,
+  u: Uniform,
+  to: StateVector,
+  arriving: Arrivals | undefined,
+): void {
+  const { laneSetting } = plan;
+  const counts = to.counts;
   for (let k = 0; k < year.moves.length; k += 1) {
     const { from: sources, to: targets } = year.moves[k]!;
     const fraction = rates.moveFractions ? rates.moveFractions[k]! : year.moves[k]!.fraction;
     for (let i = 0; i < sources.length; i += 1) {
       const s = sources[i]!;
-      const pupils = to[s]!;
+      const t = targets[i]!;
+      const pupils = counts[s]!;
       if (pupils === 0) continue;
       const moved = Number.isInteger(pupils) ? binomial(u, pupils, fraction) : pupils * fraction;
       if (moved === 0) continue;
-      to[s]! -= moved;
-      to[targets[i]!]! += moved;
+      counts[s]! -= moved;
+      counts[t]! += moved;
+      to.occupied.add(t);
       if (!arriving) continue;
       const share = moved / pupils;
       arriving.joined[s]! -= arriving.joined[s]! * share;
       arriving.movedIn[s]! -= arriving.movedIn[s]! * share;
-      if (laneSetting[(targets[i]! / SPAN) | 0] !== laneSetting[(s / SPAN) | 0])
-        arriving.movedIn[targets[i]!]! += moved;
+      if (laneSetting[(t / SPAN) | 0] !== laneSetting[(s / SPAN) | 0])
+        arriving.movedIn[t]! += moved;
     }
   }
-
-  if (arriving) applyCapacity(year.capacity, to, arriving, laneSetting, tally);
 }
 
 /** Whether each move of a plan (DemandPlan.rates order) leads to another setting: only then is it an arrival for capacity. */
@@ -134,8 +186,8 @@ export function movesAcross(plan: DemandPlan): Uint8Array {
 }
 
 /**
- * Of `count` pupils who each stay with the chance `kept`, how many stay: one pupil (the common
- * case) by one uniform, more (made whole first) as the whole number less a Binomial of those who cease.
+ * Of `count` pupils who each stay with the chance `kept`, how many stay: one pupil by one uniform,
+ * more (made whole first) as the whole number less a Binomial of those who cease.
  */
 function survivors(count: number, kept: number, u: Uniform): number {
   if (count === 1) return u() < kept ? 1 : 0;

@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js';
+import { toDouble } from '../demand/count.js';
 import { Dec, ZERO } from '../decimal.js';
 import type { FinancialYear } from '../period.js';
 import type { DrawFigures } from './simulate-area.js';
@@ -151,7 +152,8 @@ export function thresholdRows(
  * alone took some 5 ms per measure and year, most of simulate's summary.
  */
 export function sortedExactly(values: readonly Decimal[]): Decimal[] {
-  const keyed = values.map((value) => ({ value, key: value.toNumber() }));
+  // toDouble (the text parsed) is the nearest double, as toNumber is, in half the time.
+  const keyed = values.map((value) => ({ value, key: toDouble(value) }));
   keyed.sort((a, b) => a.key - b.key || a.value.comparedTo(b.value));
   return keyed.map(({ value }) => value);
 }

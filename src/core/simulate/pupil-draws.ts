@@ -11,9 +11,10 @@ import type { Model } from '../model.js';
 import { applyScenario } from '../scenario/apply.js';
 import { leverAdjustments } from '../scenario/levers.js';
 import type { Scenario } from '../scenario/types.js';
-import { drawStep, movesAcross } from './draw-step.js';
+import { drawStep, movesAcross, type StateVector } from './draw-step.js';
 import { LeverRanges, rangeProbe } from './lever-ranges.js';
 import { NewPlanDeltas } from './new-plan-deltas.js';
+import { lowestBit, OccupiedStates } from './occupied-states.js';
 import { RateDrawer } from './rate-drawer.js';
 import { rateSources } from './rate-sources.js';
 import { drawStream } from './stream.js';
@@ -39,7 +40,8 @@ interface PupilSource {
  * the main thread, which has checked and projected the model, costs the pupils it sends back.
  */
 export class PupilDraws {
-  private readonly counts: Float64Array[];
+  /** Each January's pupils by state, the base year's first, with the states that may hold them. */
+  private readonly januaries: StateVector[];
   private readonly laneTotals: Float64Array[];
   private readonly arrivals: Arrivals;
   private readonly tally: FlowTally;
@@ -52,8 +54,14 @@ export class PupilDraws {
     /** What a draw's pupils depend on besides the seed and index (drawsSamePupilsAs). */
     private readonly source: PupilSource,
   ) {
-    this.counts = [plan.base, ...plan.years].map(() => new Float64Array(plan.size));
-    this.laneTotals = this.counts.map(() => new Float64Array(plan.lanes.length));
+    this.januaries = [plan.base, ...plan.years].map(() => ({
+      counts: new Float64Array(plan.size),
+      occupied: new OccupiedStates(plan.size),
+    }));
+    this.laneTotals = this.januaries.map(() => new Float64Array(plan.lanes.length));
+    // The base January is the plan's in every draw unless a base-year move changes it (draw()).
+    this.januaries[0]!.counts.set(plan.base);
+    this.januaries[0]!.occupied.setFrom(plan.base);
     this.arrivals = { joined: new Float64Array(plan.size), movedIn: new Float64Array(plan.size) };
     this.tally = flowTally(plan.settings.length);
     this.crosses = movesAcross(plan);
@@ -98,11 +106,15 @@ export class PupilDraws {
 
   /** Draws `index`'s pupils into the lane totals that `pupils` then gives (reused by the next draw). */
   draw(seed: number, index: number): void {
-    const { plan, counts, laneTotals } = this;
+    const { plan, januaries, laneTotals } = this;
     const u = drawStream(seed, this.area, index);
     const rates = this.drawer.draw(u);
-    counts[0]!.set(plan.base);
-    moveBase(plan, counts[0]!, this.drawer.moveFractionsOfBase());
+    if (plan.baseMoves.length > 0) {
+      const base = januaries[0]!;
+      base.counts.set(plan.base);
+      moveBase(plan, base.counts, this.drawer.moveFractionsOfBase());
+      base.occupied.setFrom(base.counts);
+    }
     plan.years.forEach((year, y) =>
       drawStep(
         plan,
@@ -110,13 +122,13 @@ export class PupilDraws {
         rates[y]!,
         this.crosses,
         u,
-        counts[y]!,
-        counts[y + 1]!,
+        januaries[y]!,
+        januaries[y + 1]!,
         this.arrivals,
         this.tally,
       ),
     );
-    counts.forEach((vector, y) => sumLanes(vector, laneTotals[y]!));
+    januaries.forEach((january, y) => sumLanes(january, laneTotals[y]!));
   }
 
   /** The last draw's pupils by lane, each January from the base year's. */
@@ -126,7 +138,7 @@ export class PupilDraws {
 
   /** The last draw's pupils in each January by state (lane × NCY, src/core/demand/lanes.ts), the base year's first. */
   get januaryCounts(): readonly Float64Array[] {
-    return this.counts;
+    return this.januaries.map(({ counts }) => counts);
   }
 
   /**
@@ -160,10 +172,16 @@ export function withScenario(
     : { model, adjustments: {} };
 }
 
-function sumLanes(counts: Float64Array, totals: Float64Array): void {
-  for (let l = 0; l < totals.length; l += 1) {
-    let total = 0;
-    for (let s = l * SPAN; s < (l + 1) * SPAN; s += 1) total += counts[s]!;
-    totals[l] = total;
-  }
+/**
+ * A January's pupils by lane: each occupied state's pupils added to its lane's total in ascending
+ * order, as a sum over all the lane's states would (adding an empty state's 0 changes no bit).
+ */
+function sumLanes({ counts, occupied }: StateVector, totals: Float64Array): void {
+  totals.fill(0);
+  const { words } = occupied;
+  for (let w = 0; w < words.length; w += 1)
+    for (let word = words[w]!; word !== 0; word &= word - 1) {
+      const s = (w << 5) | lowestBit(word);
+      totals[(s / SPAN) | 0]! += counts[s]!;
+    }
 }

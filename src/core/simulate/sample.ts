@@ -10,16 +10,29 @@ import type { Uniform } from './stream.js';
 /** Below this mean, binomial and Poisson counts are drawn by inversion (a walk of about mean + 1 steps). */
 const INVERSION_MEAN = 30;
 
-/** Binomial(n, p): how many of n whole pupils leave (or move) when each does with probability p. */
+/**
+ * Binomial(n, p): how many of n whole pupils leave (or move) when each does with probability p.
+ * The common cases (one pupil, a few with a small chance) are short paths of small functions,
+ * which the compiler inlines into a draw's step.
+ */
 export function binomial(u: Uniform, n: number, p: number): number {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
   // Most states hold one pupil: a Bernoulli trial.
   if (n === 1) return u() < p ? 1 : 0;
-  if (p > 0.5) return n - binomial(u, n, 1 - p);
-  if (n * p < INVERSION_MEAN) return binomialInversion(u, n, p);
-  // Knuth, TAOCP vol. 2, 3.4.1 F: the a-th smallest of n uniforms is Beta(a, n + 1 − a); the
-  // uniforms below it are a Binomial(a − 1, p / y) when y ≥ p, and the rest likewise above it.
+  return p > 0.5 ? n - binomialUpToHalf(u, n, 1 - p) : binomialUpToHalf(u, n, p);
+}
+
+/** Binomial(n, p) for n ≥ 2 and 0 < p ≤ 0.5. */
+function binomialUpToHalf(u: Uniform, n: number, p: number): number {
+  return n * p < INVERSION_MEAN ? binomialInversion(u, n, p) : binomialBySplit(u, n, p);
+}
+
+/**
+ * Knuth, TAOCP vol. 2, 3.4.1 F: the a-th smallest of n uniforms is Beta(a, n + 1 − a); the
+ * uniforms below it are a Binomial(a − 1, p / y) when y ≥ p, and the rest likewise above it.
+ */
+function binomialBySplit(u: Uniform, n: number, p: number): number {
   const a = 1 + Math.floor(n / 2);
   const b = n + 1 - a;
   const y = beta(u, a, b);
@@ -61,19 +74,21 @@ function power(x: number, n: number): number {
  */
 export function poisson(u: Uniform, mean: number, none = Math.exp(-mean)): number {
   if (!(mean > 0)) return 0;
-  if (mean < INVERSION_MEAN) {
-    let r = none;
-    let left = u();
-    let x = 0;
-    // The walk ends long before this bound unless the uniform sits in the last 1e-300 of the mass.
-    while (left >= r && x < 10 * INVERSION_MEAN) {
-      left -= r;
-      x += 1;
-      r *= mean / x;
-    }
-    return x;
+  if (mean >= INVERSION_MEAN) return poissonBySplit(u, mean);
+  let r = none;
+  let left = u();
+  let x = 0;
+  // The walk ends long before this bound unless the uniform sits in the last 1e-300 of the mass.
+  while (left >= r && x < 10 * INVERSION_MEAN) {
+    left -= r;
+    x += 1;
+    r *= mean / x;
   }
-  // Knuth, TAOCP vol. 2, 3.4.1 F: the m-th arrival of a unit-rate Poisson process is Gamma(m).
+  return x;
+}
+
+/** Knuth, TAOCP vol. 2, 3.4.1 F: the m-th arrival of a unit-rate Poisson process is Gamma(m). */
+function poissonBySplit(u: Uniform, mean: number): number {
   const m = Math.floor((7 * mean) / 8);
   const arrival = gamma(u, m);
   return arrival < mean ? m + poisson(u, mean - arrival) : binomial(u, m - 1, mean / arrival);

@@ -6,6 +6,7 @@ import { hasErrors, type Issue } from '../issue.js';
 import type { Model } from '../model.js';
 import type { FinancialYear } from '../period.js';
 import { project } from '../project.js';
+import type { ProjectionOutcome } from '../projection.js';
 import type { Scenario } from '../scenario/types.js';
 import { drawBalances, incomeBasis, type IncomeBasis } from './balances.js';
 import { PupilDraws, withScenario } from './pupil-draws.js';
@@ -42,14 +43,16 @@ export class AreaSimulation {
   /**
    * Prepares a model (under `scenario`, if given) for drawing. The deterministic projection runs
    * first: its errors (and warnings) are the simulation's, and its income and write-off are used.
+   * A caller that has projected the same (the batch) gives its outcome, `projected`, instead.
    */
   static prepare(
     model: Model,
     scenario?: Scenario,
     cache = new ProjectionCache(),
+    projected?: ProjectionOutcome,
   ): { simulation?: AreaSimulation; issues: readonly Issue[] } {
     const applied = withScenario(model, scenario, cache);
-    const outcome = project(applied.model, applied.adjustments, cache);
+    const outcome = projected ?? project(applied.model, applied.adjustments, cache);
     if (!outcome.projection || hasErrors(outcome.issues)) return { issues: outcome.issues };
     const m = applied.model;
     const pupilDraws = PupilDraws.of(model.area.code, applied, scenario, cache);

@@ -92,7 +92,13 @@ export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
   if (hasErrors(issues) || runs.some((run) => !run.outcome.projection))
     return { code, name, ...source, issues, scenarios: [], inputs };
   const simulated = space.init.draws
-    ? areaIntervals(model, scenarios ?? [undefined], space.cache, space.init.draws)
+    ? areaIntervals(
+        model,
+        scenarios ?? [undefined],
+        space.cache,
+        space.init.draws,
+        runs.map((run) => run.outcome),
+      )
     : undefined;
   if (simulated && hasErrors(simulated.issues))
     return {
