@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,14 +46,19 @@ describe('batch --out-dir holds the outputs of one run', () => {
     expect(after).not.toContain('"draws"');
   });
 
-  it('leaves a file of that name alone when it is not a plain file (a link is not ours)', async () => {
+  it('writes through a link of that name, keeps it while it writes there, and removes the link (never its file) once it does not', async () => {
     const out = path.join(scratch, 'linked');
     await cli([...BASE, '--out-dir', out]);
-    const elsewhere = path.join(scratch, 'keep.csv');
+    const elsewhere = path.join(scratch, 'shared-intervals.csv');
     writeFileSync(elsewhere, 'keep\n');
     symlinkSync(elsewhere, path.join(out, 'intervals.csv'));
+    expect((await cli([...BASE, '--out-dir', out, '--draws', '5', '--seed', '1'])).code).toBe(0);
+    const drawn = readFileSync(elsewhere, 'utf8');
+    expect(drawn).toContain('p2_5');
+    expect(lstatSync(path.join(out, 'intervals.csv')).isSymbolicLink()).toBe(true);
     expect((await cli([...BASE, '--out-dir', out])).code).toBe(0);
-    expect(readFileSync(path.join(out, 'intervals.csv'), 'utf8')).toBe('keep\n');
+    expect(existsSync(path.join(out, 'intervals.csv'))).toBe(false);
+    expect(readFileSync(elsewhere, 'utf8')).toBe(drawn);
   });
 
   it('refuses --seed without --draws, as report does, before reading anything', async () => {

@@ -246,10 +246,14 @@ async function nationalReport(
  */
 function removeStale(outDir: string, written: ReadonlySet<string>): void {
   for (const name of STALE_WHEN_NOT_WRITTEN) {
-    // Staged targets are real paths (write-output.ts): the folder's real path, to compare with them.
-    const file = path.join(realpathSync(outDir), name);
-    // A plain file only: a link or a folder of that name is not a file this tool wrote.
-    if (!written.has(file) && lstatSync(file, { throwIfNoEntry: false })?.isFile()) rmSync(file);
+    const file = path.join(outDir, name);
+    // A plain file, or a link to one (an earlier run wrote through it): the link is removed, never
+    // what it points at. A folder of that name is not a file this tool wrote.
+    const entry = lstatSync(file, { throwIfNoEntry: false });
+    const linked = entry?.isSymbolicLink() && statSync(file, { throwIfNoEntry: false })?.isFile();
+    if (!entry?.isFile() && !linked) continue;
+    // Staged targets are real paths (write-output.ts): this run wrote it, through a link or not.
+    if (!written.has(realpathSync(file))) rmSync(file);
   }
 }
 
