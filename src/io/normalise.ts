@@ -17,8 +17,8 @@ export type NumberKind = 'amount' | 'count' | 'rate';
 const SPREADSHEET_AMOUNT = /^(-?)(£?)(-?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;
 /** An accounting negative, as a spreadsheet's accounting format writes one: (4,250,000.00), £(12.50), (£12.50). */
 const BRACKETED = /^(£?)\(\s*(£?)\s*([^()£-]+?)\s*\)$/;
-/** A percentage on a rate: 5%, 12.5%. */
-const PERCENT = /^(\d+(?:\.\d+)?)\s*%$/;
+/** A percentage on a rate: 5%, 12.5%, and a negative one where the rate may be (a growth of -2%). */
+const PERCENT = /^(-?)(\d+(?:\.\d+)?)\s*%$/;
 
 export interface SpreadsheetNumber {
   readonly value: Decimal;
@@ -39,8 +39,10 @@ export function spreadsheetNumber(text: string, kind: NumberKind): SpreadsheetNu
     const [, outer = '', inner = '', figure = ''] = bracketed;
     if (outer && inner) return undefined;
     const magnitude = parseDecimal(figure) ?? spreadsheetNumber(figure, 'amount')?.value;
-    if (!magnitude || magnitude.isZero()) return undefined;
-    return { value: magnitude.negated(), plain: magnitude.negated().toFixed(), change: 'brackets' };
+    if (!magnitude || magnitude.isNegative()) return undefined;
+    // (0.00) is what the accounting format shows for a negative under half a penny: zero.
+    const value = magnitude.isZero() ? magnitude : magnitude.negated();
+    return { value, plain: value.toFixed(), change: 'brackets' };
   }
   const amount = SPREADSHEET_AMOUNT.exec(text);
   if (amount) {
@@ -53,7 +55,7 @@ export function spreadsheetNumber(text: string, kind: NumberKind): SpreadsheetNu
   }
   const percent = kind === 'rate' ? PERCENT.exec(text) : null;
   if (!percent) return undefined;
-  const value = parseDecimal(percent[1]!)!.dividedBy(100);
+  const value = parseDecimal(`${percent[1]}${percent[2]}`)!.dividedBy(100);
   return { value, plain: value.toFixed(), change: 'percent' };
 }
 

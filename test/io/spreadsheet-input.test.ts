@@ -85,7 +85,9 @@ describe('numbers as a spreadsheet writes them', () => {
     expect(count('(3)').issues).toEqual([
       'error INVALID_NUMBER x.csv:2:1: "count" is "(3)": brackets for a negative are accepted only on an amount, not on a count',
     ]);
-    for (const text of ['(-5)', '£(£5)', '(1,20)', '(0)', '()', '(5m)'])
+    // (0.00): what the accounting format shows for a negative under half a penny.
+    expect(amount('(0.00)').value).toBe('0');
+    for (const text of ['(-5)', '£(£5)', '(1,20)', '()', '(5m)'])
       expect(spreadsheetNumber(text, 'amount'), text).toBeUndefined();
     expect(amount('(1,20)').issues).toEqual([
       'error INVALID_NUMBER x.csv:2:1: "amount" is "(1,20)": an amount in brackets is read as negative only when what is inside is an amount, as in (4,250,000.00)',
@@ -109,6 +111,15 @@ describe('numbers as a spreadsheet writes them', () => {
       ],
     });
     expect(rate('12.5%').value).toBe('0.125');
+    // A rate that may be negative (a growth) may be a negative percentage; one that may not says so.
+    const growth = one('growth', '-2%', (row, issues) =>
+      decimalCell(row, 'growth', issues, { kind: 'rate', allowNegative: true })?.toFixed(),
+    );
+    expect(growth.value).toBe('-0.02');
+    expect(rate('-2%').issues).toEqual([
+      'error NEGATIVE_VALUE x.csv:2:1: "rate" is -2%, which must not be negative',
+      'warning NUMBER_NORMALISED x.csv:2:1: "rate": read a percentage as a share in 1 cell ("-2%" as -0.02, the first here)',
+    ]);
     expect(rate('150%').issues).toEqual([
       'error RATE_ABOVE_ONE x.csv:2:1: "rate" is 150%; a rate is a share from 0 to 1',
       'warning NUMBER_NORMALISED x.csv:2:1: "rate": read a percentage as a share in 1 cell ("150%" as 1.5, the first here)',
