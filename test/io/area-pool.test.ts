@@ -71,3 +71,36 @@ describe('the batch pool', () => {
     expect(byCode.get('a')!.issues).toEqual([]);
   });
 });
+
+describe('the batch pool when something goes wrong', () => {
+  const started = (failFast: boolean, dirs: readonly string[]) => {
+    const worker = new FakeWorker();
+    const pool = new AreaPool([worker as unknown as Worker], { failFast });
+    pool.start(init);
+    for (const dir of dirs) pool.submit(task(dir));
+    return { worker, pool };
+  };
+
+  it('a worker that stops with areas in hand fails the run, while this thread models the rest', async () => {
+    const { worker, pool } = started(false, ['a', 'b', 'c', 'd']);
+    const finished = pool.finish();
+    setTimeout(() => worker.emit('exit', 1), 20);
+    await expect(finished).rejects.toThrow(/a batch worker thread stopped \(exit code 1\)/);
+  });
+
+  it('a bug a worker reports fails the run with its message', async () => {
+    const { worker, pool } = started(false, ['a', 'b']);
+    const finished = pool.finish();
+    setTimeout(() => worker.emit('message', { type: 'bug', message: 'boom', stack: 'boom' }), 10);
+    await expect(finished).rejects.toThrow('batch worker: boom');
+  });
+
+  it('--fail-fast stops at an area this thread fails, without waiting for the worker', async () => {
+    const { worker, pool } = started(true, ['a', 'b', 'c']);
+    // The worker holds a and b and never answers; this thread models c, which has no model.json.
+    const { stopped, results } = await pool.finish();
+    expect(stopped).toBe(true);
+    expect(results.map((r) => r.outcome.code)).toEqual(['c']);
+    expect(worker.areas).toEqual(['a', 'b']);
+  });
+});
