@@ -18,10 +18,11 @@ function newest(dir: string): number {
 }
 
 /**
- * vitest globalSetup: the tests run the built CLI (dist/): the binary, its worker threads, and
- * main() in process (test/helpers/run-cli.ts). `npm test` builds first (pretest); a run of some
- * files by hand (`npx vitest run test/cli/…`) builds here when src/ has changed since the last
- * build, so that it tests the code as it is, not as it was.
+ * vitest globalSetup: the tests run the built modules (dist/): the binary, its worker threads,
+ * main() in process (test/helpers/run-cli.ts), and what a test imports from src/ (resolved to
+ * dist/ by vitest.config.ts). `npm test` builds first (pretest); a run of some files by hand
+ * (`npx vitest run test/…`) builds here when src/ has changed since the last build, so that it
+ * tests the code as it is, not as it was.
  */
 export default function setup(): void {
   let built = 0;

@@ -35,11 +35,9 @@ function captured(
 }
 
 /**
- * The built CLI's main(), as bin/highneeds runs it, loaded by Node itself: vitest.config.ts keeps
- * dist/ out of vitest's module runner, whose modules (src/, test/) take some 35% more CPU for the
- * same commands (measured side by side in one process: 4.3 s against 3.1 s for six commands, three
- * times each), and most of the suite's time is the commands it runs (issue 18, item 5). npm test
- * builds first, and test/helpers/built.ts builds when src/ is newer than the last build.
+ * The built CLI's main(), as bin/highneeds runs it, loaded by Node itself (vitest.config.ts says
+ * why: the same commands take some 35% more CPU through vitest's module runner, and most of the
+ * suite's time is the commands it runs; issue 18, item 5).
  */
 const BUILT = new URL('../../dist/cli/run.js', import.meta.url).href;
 const builtMain = async (): Promise<typeof Main> =>
