@@ -1,7 +1,48 @@
-import { defineConfig } from 'vitest/config';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vitest/config';
 import LongestFirst from './test/helpers/longest-first.js';
 
+/*
+ * The tests run the built modules (dist/), as bin/highneeds and its worker threads do, loaded by
+ * Node itself: vitest's module runner, through which src/ would run, reads every import through a
+ * getter, and the same commands and core functions take some 25-35% more CPU there (side by side
+ * in one process, warm: 4.3 s against 3.1 s for six commands three times; issue 18, item 5: the
+ * suite's time is mostly the work it asks of the engine). A test still imports '../src/X.js',
+ * whose types tsc reads; here that import is resolved to dist/X.js, which test/helpers/built.ts
+ * keeps built from src/ as it is. A test file that mocks a module (vi.doMock, which reaches only
+ * the modules vitest runs) keeps src/.
+ */
+const SRC = fileURLToPath(new URL('./src/', import.meta.url));
+const DIST = fileURLToPath(new URL('./dist/', import.meta.url));
+const TEST = fileURLToPath(new URL('./test/', import.meta.url));
+/** dist/, matched by its absolute path: left to Node (server.deps.external). */
+const BUILT = new RegExp(`^${DIST.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
+const mocking = new Map<string, boolean>();
+/** Whether a test file mocks a module. */
+const mocks = (file: string): boolean => {
+  if (!mocking.has(file))
+    mocking.set(file, /\bvi\.(?:do)?[mM]ock\(/.test(readFileSync(file, 'utf8')));
+  return mocking.get(file)!;
+};
+
+/** A test's import of src/X.js, as dist/X.js. */
+const testsUseBuilt: Plugin = {
+  name: 'tests-use-built',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (!importer?.startsWith(TEST) || !source.startsWith('.') || !source.endsWith('.js'))
+      return null;
+    const target = path.resolve(path.dirname(importer), source);
+    if (!target.startsWith(SRC) || mocks(importer)) return null;
+    return path.join(DIST, path.relative(SRC, target));
+  },
+};
+
 export default defineConfig({
+  plugins: [testsUseBuilt],
   test: {
     include: ['test/**/*.test.ts'],
     // The test files are CPU-bound (CLI runs in process, a few spawns of the built binary): one worker per core.
@@ -11,9 +52,12 @@ export default defineConfig({
     // files (about a quarter of a second of CPU each; issue 18, item 5). A file that mocks a module
     // does it on a fresh registry (vi.resetModules + vi.doMock) and takes it away after.
     isolate: false,
-    // Scratch folders on a RAM file system where there is one (the reason is in the file).
-    globalSetup: ['test/helpers/scratch-in-ram.ts'],
+    // Scratch folders on a RAM file system where there is one (the reason is in the file), and
+    // dist/ built from src/ as it is (the tests run it: test/helpers/built.ts).
+    globalSetup: ['test/helpers/scratch-in-ram.ts', 'test/helpers/built.ts'],
     // The two longest files first, with or without vitest's timings of the last run.
     sequence: { sequencer: LongestFirst },
+    // dist/ is loaded by Node itself (see testsUseBuilt above).
+    server: { deps: { external: [BUILT] } },
   },
 });

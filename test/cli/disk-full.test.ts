@@ -28,8 +28,11 @@ afterAll(() => {
   vi.doUnmock('node:fs');
   vi.resetModules();
 });
-// Imported after the mock, on the fresh registry (test files share their worker's modules: vitest.config.ts).
-const { cli } = await import('../helpers/run-cli.js');
+// Imported after the mock, on the fresh registry (test files share their worker's modules: vitest.config.ts);
+// the CLI from src/, which the mock reaches (the built one that cli() runs imports node:fs itself).
+const { runMain } = await import('../helpers/run-cli.js');
+const { main } = await import('../../src/cli/run.js');
+const cli = (args: readonly string[]) => runMain(main, args);
 
 const scratch = fs.mkdtempSync(path.join(tmpdir(), 'highneeds-full-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));

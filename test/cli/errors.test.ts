@@ -6,6 +6,10 @@ import { ISSUE_CODES, type IssueCode } from '../../src/core/codes.js';
 import { ROOT, type RunResult } from '../helpers/exec.js';
 import { cli } from '../helpers/run-cli.js';
 import { catalogueArgs } from './catalogue-commands.mjs';
+import { asOnOneCore } from '../helpers/one-core.js';
+
+// Threads are not what this file tests: its commands run on one (the reason is in the helper).
+asOnOneCore();
 
 /**
  * The error catalogue: fixtures/errors/<CODE>/ is a tiny valid model (fixtures/errors/_valid)

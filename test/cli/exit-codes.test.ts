@@ -27,8 +27,11 @@ afterAll(() => {
   vi.resetModules();
 });
 
-const { cli } = await import('../helpers/run-cli.js');
-const { EXIT } = await import('../../src/cli/run.js');
+// The CLI from src/, which the mock reaches (the built one that cli() runs has its own project.js).
+const { runMain } = await import('../helpers/run-cli.js');
+const { EXIT, main } = await import('../../src/cli/run.js');
+const cli = (args: readonly string[], options?: Parameters<typeof runMain>[2]) =>
+  runMain(main, args, options);
 
 /** The exit codes a table of `| code | meaning |` rows under a heading documents. */
 function documented(file: string, heading: string): number[] {

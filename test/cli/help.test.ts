@@ -5,6 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { HELP_EXAMPLES } from '../../src/cli/help-examples.js';
 import { cli, type RunResult } from '../helpers/run-cli.js';
 import { outputNames, redirectOutputs, sameRunKey, shellWords } from '../helpers/shell.js';
+import { asOnOneCore } from '../helpers/one-core.js';
+
+// Threads are not what this file tests: its commands run on one (the reason is in the helper).
+asOnOneCore();
 
 /**
  * Help that teaches (issue 19, item 6): every command's --help ends with examples that run.

@@ -15,6 +15,10 @@ import { readTariffFile } from '../../src/io/tariff-library.js';
 import { latestCensusYear } from '../../src/cli/commands/init.js';
 import { ROOT } from '../helpers/exec.js';
 import { cli } from '../helpers/run-cli.js';
+import { asOnOneCore } from '../helpers/one-core.js';
+
+// Threads are not what this file tests: its commands run on one (the reason is in the helper).
+asOnOneCore();
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-init-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

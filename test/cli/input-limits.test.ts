@@ -5,6 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_JSON_BYTES } from '../../src/io/limits.js';
 import { ROOT } from '../helpers/exec.js';
 import { cli } from '../helpers/run-cli.js';
+import { asOnOneCore } from '../helpers/one-core.js';
+
+// Threads are not what this file tests: its commands run on one (the reason is in the helper).
+asOnOneCore();
 
 /**
  * What a huge or badly broken input costs (issue 18, defect 8): at most 200 problems printed with

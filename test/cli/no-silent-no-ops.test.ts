@@ -4,6 +4,10 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/exec.js';
 import { cli } from '../helpers/run-cli.js';
+import { asOnOneCore } from '../helpers/one-core.js';
+
+// Threads are not what this file tests: its commands run on one (the reason is in the helper).
+asOnOneCore();
 
 /** Issue 19, item 4: what was silently ignored is now a warning or an error, located. */
 const made: string[] = [];

@@ -6,6 +6,10 @@ import { HELP_EXAMPLES } from '../../src/cli/help-examples.js';
 import { ROOT } from '../helpers/exec.js';
 import { cli } from '../helpers/run-cli.js';
 import { outputNames, redirectOutputs, sameRunKey, shellWords } from '../helpers/shell.js';
+import { asOnOneCore } from '../helpers/one-core.js';
+
+// Threads are not what this file tests: its commands run on one (the reason is in the helper).
+asOnOneCore();
 
 /**
  * The README is true (issue 19, item 10): every command that README.md and docs/*.md show in a

@@ -1,8 +1,8 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The two files that take longest (each runs every command the docs or the --help show, some 15 s
- * of the suite's time on 2 cores, twice any other file) start first, one on each worker; the rest
+ * The two files that take longest (each runs every command the docs or the --help show: some 6-7 s
+ * of CPU each, more than any other file) start first, one on each worker; the rest
  * in vitest's own order: by the time each file took last run, or by size when vitest has no
  * timings (a fresh clone, CI). Without timings these two would start by their size, mid-run, and
  * the run would end with one worker busy for some 15 s while the other idles (issue 18, item 5).

@@ -1,5 +1,5 @@
 import type { CliIo, OutputStream } from '../../src/cli/cli-io.js';
-import { main } from '../../src/cli/run.js';
+import type { main as Main } from '../../src/cli/run.js';
 import { ROOT, type RunResult } from './exec.js';
 
 export type { RunResult } from './exec.js';
@@ -35,14 +35,35 @@ function captured(
 }
 
 /**
+ * The built CLI's main(), as bin/highneeds runs it, loaded by Node itself (vitest.config.ts says
+ * why: the same commands take some 35% more CPU through vitest's module runner, and most of the
+ * suite's time is the commands it runs; issue 18, item 5).
+ */
+const BUILT = new URL('../../dist/cli/run.js', import.meta.url).href;
+const builtMain = async (): Promise<typeof Main> =>
+  ((await import(BUILT)) as { main: typeof Main }).main;
+
+/**
  * Runs `highneeds ARGS` in this process, as `runCli` runs the binary: the same arguments, the
  * same { code, stdout, stderr }, colour off, from the repository root unless `cwd` is given. It
- * calls main() from src/cli/run.ts with captured streams, so it costs milliseconds, not the
- * binary's start-up. Relative paths resolve against process.cwd(), so a `cwd` is entered with
+ * calls the built main() (dist/cli/run.js) with captured streams, so it costs milliseconds, not
+ * the binary's start-up. Relative paths resolve against process.cwd(), so a `cwd` is entered with
  * process.chdir for the run and left after (vitest runs each file in its own process, one test
  * at a time): do not run these concurrently.
  */
 export async function cli(args: readonly string[], options: CliOptions = {}): Promise<RunResult> {
+  return runMain(await builtMain(), args, options);
+}
+
+/**
+ * `cli` with a given main(): src/cli/run.ts's, for a test that mocks one of the modules it
+ * imports (vi.doMock reaches vitest's modules, not the built ones).
+ */
+export async function runMain(
+  main: typeof Main,
+  args: readonly string[],
+  options: CliOptions = {},
+): Promise<RunResult> {
   const stdout = captured(
     { ...(options.columns !== undefined ? { columns: options.columns } : {}) },
     options.stdoutFails,

@@ -16,6 +16,21 @@ const load = { limits: DEFAULT_LIMITS, libraryDir: path.join(ROOT, 'tariffs') };
 /** Blocks this thread for `ms` without using the CPU (the worker gets on meanwhile). */
 const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
+/**
+ * A pause for each chunk this thread draws, slow enough that the worker, once it has read the
+ * model, claims some chunks too: longer while this thread has claimed every chunk so far (the
+ * worker is still starting; on a loaded machine that can take seconds), so that it does not draw
+ * them all first.
+ */
+function slowChunks(): (from: number, to: number) => void {
+  let alone = 0;
+  return (from, to) => {
+    const first = from === alone;
+    if (first) alone = to;
+    pause(first ? 400 : 150);
+  };
+}
+
 describe('draws shared between this thread and a worker, a chunk at a time', () => {
   it('gives every draw once, in draw order, as one thread draws them, whichever thread claimed it', async () => {
     const dir = path.join(ROOT, 'fixtures/example');
@@ -25,12 +40,12 @@ describe('draws shared between this thread and a worker, a chunk at a time', () 
     const { simulation } = AreaSimulation.prepare(loadModel(dir).model!);
     const alone = Array.from({ length: draws }, (_, i) => drawToText(simulation!.draw(7, i)));
     let here = 0;
+    const slow = slowChunks();
     try {
       const figures = await threads.draw(
         (from, to) => {
           here += to - from;
-          // Slow enough that the worker, once it has read the model, claims some chunks too.
-          pause(150);
+          slow(from, to);
           return Array.from({ length: to - from }, (_, i) => simulation!.draw(7, from + i));
         },
         // The worker draws pupils; this thread costs them.
@@ -93,11 +108,12 @@ describe("a draw's problem with the input in a worker's pupils", () => {
         seed: 1,
         draws: 200,
       });
+      const slow = slowChunks();
       try {
         const drawing = threads.draw(
           // This thread's chunks meet no problem (and are slow): only the worker's pupils do.
           (from, to) => {
-            pause(150);
+            slow(from, to);
             return Array.from({ length: to - from }, (_, i) => ready.simulation!.draw(1, from + i));
           },
           // This thread costs the worker's pupils of the late area, as the command does.

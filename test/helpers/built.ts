@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync, utimesSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The incremental build's record (tsconfig.build.json), rewritten when a build changes dist/. */
+const BUILD_INFO = path.join(ROOT, 'dist/.tsbuildinfo');
+
+/** The newest modification time of the files under `dir`. */
+function newest(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((latest, entry) => {
+      return Math.max(latest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+    }, 0);
+}
+
+/**
+ * vitest globalSetup: the tests run the built modules (dist/): the binary, its worker threads,
+ * main() in process (test/helpers/run-cli.ts), and what a test imports from src/ (resolved to
+ * dist/ by vitest.config.ts). `npm test` builds first (pretest); a run of some files by hand
+ * (`npx vitest run test/…`) builds here when src/ has changed since the last build, so that it
+ * tests the code as it is, not as it was.
+ */
+export default function setup(): void {
+  let built = 0;
+  try {
+    built = statSync(BUILD_INFO).mtimeMs;
+  } catch {
+    // Never built: build.
+  }
+  if (built >= newest(path.join(ROOT, 'src'))) return;
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  // A build that found nothing to change leaves the record as it was: mark it checked, now.
+  const now = new Date();
+  utimesSync(BUILD_INFO, now, now);
+}
