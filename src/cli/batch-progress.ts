@@ -1,4 +1,5 @@
 import { cliIo } from './cli-io.js';
+import { spinnerFits } from './terminal.js';
 
 /**
  * Batch progress on stderr: areas done of the total, time elapsed and an estimate of the time
@@ -13,7 +14,8 @@ export interface BatchProgress {
 
 export async function batchProgress(options: { quiet: boolean }): Promise<BatchProgress> {
   const { stderr, env } = cliIo();
-  const enabled = stderr.isTTY && stderr.stream !== undefined && !env['CI'] && !options.quiet;
+  const enabled =
+    spinnerFits(stderr) && stderr.stream !== undefined && !env['CI'] && !options.quiet;
   if (!enabled || !stderr.stream) return { update: () => undefined, stop: () => undefined };
   const { default: ora } = await import('ora');
   const started = performance.now();

@@ -60,7 +60,7 @@ export async function spinner(
   options: { quiet: boolean; json: boolean },
 ): Promise<Progress> {
   const { stderr, env } = cliIo();
-  const enabled = stderr.isTTY && !env['CI'] && !options.quiet && !options.json;
+  const enabled = spinnerFits(stderr) && !env['CI'] && !options.quiet && !options.json;
   if (!enabled || !stderr.stream) {
     const silent: Progress = { start: () => silent, stop: () => undefined };
     return silent;
@@ -78,3 +78,13 @@ export async function spinner(
   };
   return progress;
 }
+
+/**
+ * Whether a spinner can be drawn on this stream: a terminal that says how wide it is. One that
+ * reports 0 columns (`script`, some CI and container terminals) made ora divide by 0 and redraw
+ * for ever; there, as off a terminal, the run shows no spinner.
+ */
+export const spinnerFits = (stream: {
+  readonly isTTY: boolean;
+  readonly columns?: number;
+}): boolean => stream.isTTY && (stream.columns ?? 0) > 0;
