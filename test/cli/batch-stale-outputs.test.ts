@@ -1,6 +1,7 @@
 import {
   existsSync,
   lstatSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
@@ -48,9 +49,10 @@ describe('batch --out-dir holds the outputs of one run', () => {
 
   it('writes through a link of that name, keeps it while it writes there, and removes the link (never its file) once it does not', async () => {
     const out = path.join(scratch, 'linked');
-    await cli([...BASE, '--out-dir', out]);
+    await cli([...BASE, '--out-dir', out, '--draws', '5', '--seed', '1']);
     const elsewhere = path.join(scratch, 'shared-intervals.csv');
     writeFileSync(elsewhere, 'keep\n');
+    rmSync(path.join(out, 'intervals.csv'));
     symlinkSync(elsewhere, path.join(out, 'intervals.csv'));
     expect((await cli([...BASE, '--out-dir', out, '--draws', '5', '--seed', '1'])).code).toBe(0);
     const drawn = readFileSync(elsewhere, 'utf8');
@@ -59,6 +61,22 @@ describe('batch --out-dir holds the outputs of one run', () => {
     expect((await cli([...BASE, '--out-dir', out])).code).toBe(0);
     expect(existsSync(path.join(out, 'intervals.csv'))).toBe(false);
     expect(readFileSync(elsewhere, 'utf8')).toBe(drawn);
+  });
+
+  it("leaves simulate's intervals.csv alone: refused without --force, kept with it, run after run", async () => {
+    const out = path.join(scratch, 'simulated');
+    mkdirSync(out);
+    const mine = path.join(out, 'intervals.csv');
+    const made = await cli(['simulate', 'fixtures/example', '--draws', '10', '--out', mine]);
+    expect(made.code, made.stderr).toBe(0);
+    expect(existsSync(mine)).toBe(true);
+    const simulated = readFileSync(mine, 'utf8');
+    const refused = await cli([...BASE, '--out-dir', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('already holds other files (intervals.csv)');
+    for (let run = 0; run < 2; run += 1)
+      expect((await cli([...BASE, '--out-dir', out, '--force'])).code).toBe(0);
+    expect(readFileSync(mine, 'utf8')).toBe(simulated);
   });
 
   it('refuses --seed without --draws, as report does, before reading anything', async () => {

@@ -68,12 +68,16 @@ const OUTPUTS = ['summary.csv', 'national.csv', 'failures.csv', 'manifest.json']
 const OURS =
   /^(?:summary|national|failures|intervals)\.csv$|^national-report\.(?:html|xlsx)$|^\.(?:(?:summary|national|failures|intervals)\.csv|manifest\.json|national-report\.(?:html|xlsx))\.tmp-\d+$/;
 
-/** A manifest.json is an earlier batch's only if it says so: another command's manifest (or a user's file) is not ours to replace. */
-function batchManifest(file: string): boolean {
+/**
+ * An earlier batch's manifest.json, and whether that run drew (it wrote intervals.csv), or
+ * undefined: another command's manifest (or a user's file) is not ours to replace.
+ */
+function batchManifestOf(file: string): { readonly draws: boolean } | undefined {
   try {
-    return (JSON.parse(readFileSync(file, 'utf8')) as { command?: unknown }).command === 'batch';
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { command?: unknown; draws?: unknown };
+    return json.command === 'batch' ? { draws: json.draws !== undefined } : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -101,7 +105,8 @@ export async function runBatchCommand(
           count: wholeOption('--draws', options.draws, 1000, [1, 100_000]),
           seed: wholeOption('--seed', options.seed, 1, [0, Number.MAX_SAFE_INTEGER]),
         };
-  checkOutDir(options.outDir, Boolean(options.force));
+  // An earlier batch's outputs there, which this run replaces or, if it does not write them, removes.
+  const earlier = checkOutDir(options.outDir, Boolean(options.force));
   const scenarios = options.scenarios === undefined ? undefined : scenarioIds(options.scenarios);
   const tariffFile = tariffOption(options.tariff);
   const progress = await batchProgress({ quiet: Boolean(options.quiet) });
@@ -197,7 +202,11 @@ export async function runBatchCommand(
     );
     await yieldToSignals();
     for (const output of staged) await commitOutput(output);
-    removeStale(options.outDir, new Set(staged.map((output) => path.resolve(output.target))));
+    removeStale(
+      options.outDir,
+      earlier.ours,
+      new Set(staged.map((output) => path.resolve(output.target))),
+    );
   });
   if (!options.quiet)
     cliIo().stdout.write(
@@ -242,10 +251,11 @@ async function nationalReport(
  * An earlier run's outputs that this run did not write (intervals.csv without --draws, a national
  * report without --report): removed once this run's are in place, so that every batch output in
  * the folder is of one run (an intervals.csv beside a new summary.csv would count areas that have
- * since failed).
+ * since failed). `ours`: those an earlier batch's manifest says it wrote (checkOutDir); any other
+ * file of such a name is someone else's, written beside with --force and left alone.
  */
-function removeStale(outDir: string, written: ReadonlySet<string>): void {
-  for (const name of STALE_WHEN_NOT_WRITTEN) {
+function removeStale(outDir: string, ours: readonly string[], written: ReadonlySet<string>): void {
+  for (const name of ours) {
     const file = path.join(outDir, name);
     // A plain file, or a link to one (an earlier run wrote through it): the link is removed, never
     // what it points at. A folder of that name is not a file this tool wrote.
@@ -264,23 +274,32 @@ const STALE_WHEN_NOT_WRITTEN = [
 ] as const;
 
 /** An existing --out-dir may hold only an earlier run's outputs, unless --force. */
-function checkOutDir(outDir: string, force: boolean): void {
+function checkOutDir(outDir: string, force: boolean): { ours: readonly string[] } {
   // Refused before the run, not after every area is modelled (makeOutputDir says the same).
   if (outDir === '') throw new UsageError('--out-dir is empty; give a folder');
-  if (!existsSync(outDir)) return;
+  if (!existsSync(outDir)) return { ours: [] };
   if (!statSync(outDir).isDirectory())
     throw new UsageError(`--out-dir ${outDir} is a file, not a folder`);
+  // intervals.csv is an earlier batch's only if its manifest says it drew (simulate writes an
+  // intervals.csv of the same columns, which is not ours to replace or remove), a national report
+  // only beside a batch's manifest.
+  const earlier = batchManifestOf(path.join(outDir, 'manifest.json'));
+  const earlierBatch = earlier !== undefined;
+  const ours = (name: string): boolean =>
+    name === 'intervals.csv'
+      ? earlier?.draws === true
+      : /^national-report\.(?:html|xlsx)$/.test(name)
+        ? earlierBatch
+        : OURS.test(name);
   const others = readdirSync(outDir)
-    .filter(
-      (name) =>
-        !OURS.test(name) && !(name === 'manifest.json' && batchManifest(path.join(outDir, name))),
-    )
+    .filter((name) => !ours(name) && !(name === 'manifest.json' && earlierBatch))
     .sort();
   if (others.length && !force) {
     throw new UsageError(
       `--out-dir ${outDir} already holds other files (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}); choose an empty or new folder, or add --force to write beside them`,
     );
   }
+  return { ours: STALE_WHEN_NOT_WRITTEN.filter(ours) };
 }
 
 /** `highneeds validate` on a national model: every area read and projected under each scenario; every problem at once. */
