@@ -159,7 +159,7 @@ export const ISSUE_CODES = {
   },
   RANGE_UNPRICED: {
     cause:
-      "A scenario projects cleanly at its levers' own shares, but with its ranged levers of pupils at their bounds (lows, highs, or some of each), or the model's rate rows with low and high somewhere in their ranges (ceasing at its low and new plans at their high; each ranged transition at its low, or moving a few pupils where its low is 0, and then at its high, but at its low out of a setting capacity.csv caps), or both, it puts pupils where the tariff has no rate in force, or no such band (warning): simulate stops with that error at the first draw that does the same.",
+      "A scenario projects cleanly at its levers' own shares, but with its ranged levers of pupils at their bounds (lows, highs, or some of each), or the model's rate rows with low and high somewhere in their ranges (ceasing at its low and new plans at their high; each ranged transition at its low, or moving a few pupils where its low is 0, then at its high, then at its high but at its low out of a setting capacity.csv caps), or both, it puts pupils where the tariff has no rate in force, or no such band (warning): simulate stops with that error at the first draw that does the same.",
     fix: 'Give the tariff the rate (an earlier effectiveFrom, or a rate for the band), or narrow the range so that no draw sends pupils there.',
   },
   POPULATION_MISSING: {

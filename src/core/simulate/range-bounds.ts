@@ -104,18 +104,20 @@ const hasRangedRows = ({ ceasing, transitions, newPlans }: Model): boolean =>
   [...ceasing, ...transitions, ...newPlans].some((row) => row.uncertainty?.kind === 'range');
 
 /**
- * Where ranged rows are put to find what any draw of them could do (rowsWhere). Both keep the most
+ * Where ranged rows are put to find what any draw of them could do (rowsWhere). All keep the most
  * pupils: ceasing at its low, new plans at their high. Pupils meet a missing rate only where they
  * join a lane (a rate once in force stays in force), by a transition, a new plan or an overflow:
  * - `reach`: every ranged transition at its low, or where that is 0 and its high is not, at a share
  *   too small to empty the state it leaves (REACH), so that pupils go everywhere any draw could
  *   send them, and on from there (at its high, a transition can take every pupil of a state, who
  *   then go nowhere else; at a share below its low, pupils would stay where no draw leaves any);
- * - `most`: every ranged transition at its high, but those out of a setting capacity.csv caps at
- *   their low, for the most pupils in the states they reach and the fullest capped settings
- *   (capacity overflows by numbers).
+ * - `most`: every ranged transition at its high, for the most pupils in the states they reach
+ *   (capacity overflows by numbers);
+ * - `fill`: the same, but those out of a setting capacity.csv caps at their low, for the fullest
+ *   capped settings (an overflow can need the share in at its high and the share out at its low;
+ *   between two capped settings, `most` and `fill` try the share both ways).
  */
-const ROW_SETTINGS = ['reach', 'most'] as const;
+const ROW_SETTINGS = ['reach', 'most', 'fill'] as const;
 export type RowSetting = (typeof ROW_SETTINGS)[number];
 
 /** A share that moves some pupils and leaves nearly all: a count it makes is still above 0. */
@@ -131,11 +133,14 @@ export function rowsWhere(model: Model, setting: RowSetting): Model {
     row.uncertainty?.kind === 'range' ? row.uncertainty : undefined;
   // At its low a share leaves the most pupils where they are; above 0 it still reaches its target.
   const reach = (r: RangeUncertainty): Decimal => (r.low.isZero() ? Dec.min(r.high, REACH) : r.low);
-  // The most pupils where they go, and the fullest capped settings: a share out of a setting that
-  // capacity.csv caps at its low, every other at its high (an overflow needs both).
+  // The fullest capped settings: a share out of a setting that capacity.csv caps at its low.
   const capped = new Set((model.capacity ?? []).map((row) => row.setting));
-  const most = (r: RangeUncertainty, row: TransitionRow): Decimal =>
-    capped.has(row.fromSetting) ? r.low : r.high;
+  const share = (r: RangeUncertainty, row: TransitionRow): Decimal =>
+    setting === 'reach'
+      ? reach(r)
+      : setting === 'fill' && capped.has(row.fromSetting)
+        ? r.low
+        : r.high;
   return {
     ...model,
     ceasing: model.ceasing.map((row) => {
@@ -146,7 +151,7 @@ export function rowsWhere(model: Model, setting: RowSetting): Model {
       model.transitions.map((row) => {
         const r = range(row);
         if (!r) return row;
-        return { ...row, rate: setting === 'most' ? most(r, row) : reach(r) };
+        return { ...row, rate: share(r, row) };
       }),
     ),
     newPlans: model.newPlans.map((row) => {

@@ -277,6 +277,18 @@ describe('ranged rows against what the draws can do (the code review of 2026-12-
   const issues = (m: ReturnType<typeof area>) =>
     rowBoundIssues(m, undefined, new ProjectionCache()).map((i) => i.message);
 
+  it('warns of an overflow through a share between two capped settings at its high', () => {
+    const m = area(
+      'capped-to-capped',
+      '2027-09-01',
+      'from_ncy,from_setting,to_setting,rate,to_band,low,high\n5,mainstream,special,0.1,A,0.05,0.9\n',
+      'academic_year,setting,places,overflow_to,overflow_band\n2026/27,special,12,independent,X\n2026/27,mainstream,1000,independent,X\n',
+    );
+    expect(issues(m)).toEqual([
+      'the model with its ranged rows somewhere in their ranges: no rate in force on 2026-09-01 for setting "independent", band "X", need ASD (AY 2026/27)',
+    ]);
+  });
+
   it('warns of an overflow that needs the share into a capped setting at its high and the share out of it at its low', () => {
     const m = area(
       'overflow',
