@@ -5,6 +5,8 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
+  readFileSync,
   realpathSync,
   renameSync,
   rmdirSync,
@@ -142,6 +144,10 @@ function locate(target: string): Where {
     if (stats) {
       if (stats.isDirectory()) throw new UsageError(`${label}: it is a folder; give a file name`);
       const real = realpathOrSelf(target);
+      if (stats.isFIFO() && descriptorOf(path.resolve(target)) !== undefined && readHere(stats))
+        throw new UsageError(
+          `${label}: it names a pipe this program reads itself (one of Node's own, or its input); give a file, or a descriptor the shell opened for writing, as in 3>file`,
+        );
       if (stats.isCharacterDevice() || stats.isFIFO()) return { kind: 'direct', real, stats };
       // /dev/stdout and /proc/self/fd/N name a descriptor the caller holds open: when it is a file,
       // write to that descriptor, where the shell left it (after what came before, or appending
@@ -184,6 +190,32 @@ function realpathOrSelf(file: string): string {
     // /dev/stdout on a pipe links to "pipe:[…]", which is no path.
     return path.resolve(file);
   }
+}
+
+/**
+ * Whether this process holds the reading end of a pipe: /dev/fd/N for an N the shell did not pass
+ * can name one of Node's own pipes (written into, the output was lost or the process crashed), and
+ * /dev/fd/0 the pipe the input comes from. A pipe the shell opened for output is held for writing
+ * only. Where /proc cannot tell (not Linux), none is.
+ */
+function readHere(pipe: Stats): boolean {
+  let fds: string[];
+  try {
+    fds = readdirSync('/proc/self/fd');
+  } catch {
+    return false;
+  }
+  return fds.some((fd) => {
+    try {
+      const stats = statSync(`/proc/self/fd/${fd}`);
+      if (stats.ino !== pipe.ino || stats.dev !== pipe.dev) return false;
+      const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'));
+      // O_ACCMODE 3; O_RDONLY 0 (Linux).
+      return flags !== null && (Number.parseInt(flags[1]!, 8) & 3) === 0;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** What identifies a file whatever it is called: its real path, and its device and inode. */

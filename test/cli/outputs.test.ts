@@ -238,6 +238,21 @@ describe('--out /dev/stdout when stdout is a file', () => {
   });
 });
 
+describe('--out /dev/fd/N naming a pipe this program reads', () => {
+  // /dev/fd/N for an N the shell did not pass can name one of Node's own pipes (written into, the
+  // output was lost or the process crashed with SIGSEGV); /dev/fd/0 on a pipe is the input's.
+  it.runIf(existsSync('/proc/self/fdinfo'))('is refused, exit 2, not written into', () => {
+    // A shell pipe (Node's own spawn gives a socket, not a pipe).
+    const run = spawnSync(
+      'sh',
+      ['-c', 'echo | "$0" "$1" project "$2" --out /dev/fd/0', process.execPath, BIN, VALID],
+      { encoding: 'utf8' },
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('it names a pipe this program reads itself');
+  });
+});
+
 describe('an output that is not a regular file is written to, never replaced', () => {
   it('project --out /dev/null writes into the device and leaves it a character device', async () => {
     const before = statSync('/dev/null');
