@@ -149,15 +149,17 @@ function locate(target: string): Where {
           `${label}: it names a pipe this program reads itself (one of Node's own, or its input); give a file, or a descriptor the shell opened for writing, as in 3>file`,
         );
       if (stats.isCharacterDevice() || stats.isFIFO()) return { kind: 'direct', real, stats };
+      const fd = descriptorOf(path.resolve(target));
       // /dev/stdout and /proc/self/fd/N name a descriptor the caller holds open: when it is a file,
       // write to that descriptor, where the shell left it (after what came before, or appending
       // with >>), not over the file from its start, and never replace the file.
-      if (stats.isFile()) {
-        const fd = descriptorOf(path.resolve(target));
+      if (stats.isFile())
         return fd === undefined
           ? { kind: 'file', real, stats }
           : { kind: 'direct', real, stats, fd };
-      }
+      // A program that runs this one with pipes of its own (Node's spawn) gives it sockets: its
+      // stdout and stderr are written at their descriptors too.
+      if (stats.isSocket() && (fd === 1 || fd === 2)) return { kind: 'direct', real, stats, fd };
       throw new UsageError(`${label}: it is not a regular file, a character device or a FIFO`);
     }
     if (lstatOrNothing(target)?.isSymbolicLink())

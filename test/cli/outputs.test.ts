@@ -238,6 +238,16 @@ describe('--out /dev/stdout when stdout is a file', () => {
   });
 });
 
+describe('--out /dev/stdout when stdout is a socket (Node spawning the CLI with pipes)', () => {
+  it('writes the output there', async () => {
+    const run = spawnSync(process.execPath, [BIN, 'project', VALID, '--out', '/dev/stdout'], {
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe(await expected());
+  });
+});
+
 describe('--out /dev/fd/N naming a pipe this program reads', () => {
   // /dev/fd/N for an N the shell did not pass can name one of Node's own pipes (written into, the
   // output was lost or the process crashed with SIGSEGV); /dev/fd/0 on a pipe is the input's.
