@@ -288,7 +288,7 @@ function checkOutDir(outDir: string, force: boolean): { ours: readonly string[] 
   const ours = (name: string): boolean =>
     name === 'intervals.csv'
       ? earlier?.draws === true
-      : /^national-report\.(?:html|xlsx)$/.test(name)
+      : (STALE_WHEN_NOT_WRITTEN as readonly string[]).includes(name)
         ? earlierBatch
         : OURS.test(name);
   const others = readdirSync(outDir)
