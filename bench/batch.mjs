@@ -240,7 +240,7 @@ export async function batchBench(n = Number(process.env.BENCH_N ?? 7)) {
   // The baseline cannot read this tree's national model (money-model fields it does not know):
   // both builds are also timed on the one its own generator writes (the same cohort.csv).
   const older = baselineNational();
-  const [old, nowOnOld, whole, parse, oneJob] = alternated(
+  const [old, nowOnOld, whole, parse, oneJob, readOnly] = alternated(
     [
       batchArgs(older, [], baselineCli),
       batchArgs(older),
@@ -248,6 +248,8 @@ export async function batchBench(n = Number(process.env.BENCH_N ?? 7)) {
       parseArgs,
       // One thread, for what the second core gains.
       batchArgs(national, ['--jobs', '1']),
+      // The floor under the batch: its reading of the inputs, with no area modelled.
+      [path.join('bench', 'read-national.mjs'), path.relative(root, national)],
     ],
     n,
   );
@@ -259,6 +261,7 @@ export async function batchBench(n = Number(process.env.BENCH_N ?? 7)) {
       abRow('this tree batch', whole),
       abRow('csv-parse alone', parse),
       abRow('this tree batch --jobs 1', oneJob),
+      abRow('this tree reading the national model alone', readOnly),
     ],
   );
 
@@ -308,6 +311,7 @@ export async function batchBench(n = Number(process.env.BENCH_N ?? 7)) {
     `target: national batch (${base.areas} areas, ${base.rows} pupil rows, 5 years, 3 scenarios, --jobs default = ${os.availableParallelism()}) under ${TARGET_WALL_MS} ms wall: median ${f(whole.median)} ms (min ${f(whole.min)}) -> ${verdict(whole.median < TARGET_WALL_MS)}`,
     `target (issue 18): national batch wall no more than ${TARGET_RATIO_18}x csv-parse alone on its cohort file, timed in turn: median ${f(whole.median)} ms against ${f(parse.median)} ms, ratio ${(whole.median / parse.median).toFixed(2)}; CPU ${f(whole.cpuMedian)} ms against ${f(parse.cpuMedian)} ms -> ${verdict(whole.median / parse.median <= TARGET_RATIO_18)}`,
     `target: peak memory under ${TARGET_RSS_MB} MB: ${whole.rssMb === undefined ? 'not measured (no /usr/bin/time)' : `${f(whole.rssMb)} MB at 1x, ${f(scaling[2].rssMb ?? 0)} MB at 4x -> ${verdict(whole.rssMb < TARGET_RSS_MB)}`}`,
+    `floor: reading the national model as the batch does (csv-parse, split by area, rows tallied; bench/read-national.mjs), with no area modelled, takes ${f(readOnly.median)} ms, ${(readOnly.median / parse.median).toFixed(2)}x csv-parse alone (CPU ${f(readOnly.cpuMedian)} ms against ${f(parse.cpuMedian)} ms): the batch's ratio less this is what modelling the areas adds on top of reading`,
     `parallel: --jobs 1 ${f(oneJob.median)} ms against --jobs ${os.availableParallelism()} ${f(whole.median)} ms, a speed-up of ${(oneJob.median / whole.median).toFixed(2)}`,
     `this machine runs two one-thread batches of 40 areas at once ${machine.toFixed(2)}x as fast as one after the other (roughly the most two threads can gain here)`,
     profile,
