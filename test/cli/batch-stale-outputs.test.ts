@@ -85,4 +85,27 @@ describe('batch --out-dir holds the outputs of one run', () => {
     expect(run.stderr).toContain('--seed goes with --draws N');
     expect(existsSync(path.join(scratch, 'seed'))).toBe(false);
   });
+
+  // With --draws the run takes minutes: an output it cannot write is refused before any area is
+  // read (a folder that is not there gives FILE_MISSING otherwise, after the out-dir check).
+  it.each([
+    ['--out-dir', 'intervals.csv'],
+    ['--report', 'national-report.xlsx'],
+  ])('refuses %s whose %s is a link to nowhere before reading anything', async (option, name) => {
+    const out = path.join(scratch, `dangling-${name}`);
+    mkdirSync(out);
+    symlinkSync(path.join(scratch, 'nowhere', name), path.join(out, name));
+    const args = ['batch', path.join(scratch, 'no-such-model'), '--quiet', '--draws', '5'];
+    const run = await cli([
+      ...args,
+      '--out-dir',
+      option === '--out-dir' ? out : path.join(scratch, `out-${name}`),
+      '--force',
+      ...(option === '--report' ? ['--report', out] : []),
+    ]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain(
+      `cannot write ${path.join(out, name)}: it is a symbolic link to a file that does not exist`,
+    );
+  });
 });

@@ -16,6 +16,7 @@ import { relativeInputs } from '../../io/input-reader.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { type BatchResult, runBatch } from '../../io/batch/run.js';
 import {
+  checkOutputOption,
   commitOutput,
   intoMadeFolders,
   makeOutputDir,
@@ -107,6 +108,8 @@ export async function runBatchCommand(
         };
   // An earlier batch's outputs there, which this run replaces or, if it does not write them, removes.
   const earlier = checkOutDir(options.outDir, Boolean(options.force));
+  checkTargets('--out-dir', options.outDir, [...OUTPUTS, ...(draws ? ['intervals.csv'] : [])]);
+  if (options.report !== undefined) checkTargets('--report', options.report, NATIONAL_REPORT);
   const scenarios = options.scenarios === undefined ? undefined : scenarioIds(options.scenarios);
   const tariffFile = tariffOption(options.tariff);
   const progress = await batchProgress({ quiet: Boolean(options.quiet) });
@@ -242,8 +245,8 @@ async function nationalReport(
     failures: result.areas.filter((area) => area.failed),
   });
   return [
-    { target: path.join(dir, 'national-report.html'), text: html },
-    { target: path.join(dir, 'national-report.xlsx'), text: xlsx },
+    { target: path.join(dir, NATIONAL_REPORT[0]), text: html },
+    { target: path.join(dir, NATIONAL_REPORT[1]), text: xlsx },
   ];
 }
 
@@ -267,11 +270,23 @@ function removeStale(outDir: string, ours: readonly string[], written: ReadonlyS
   }
 }
 
+const NATIONAL_REPORT = ['national-report.html', 'national-report.xlsx'] as const;
+
 const STALE_WHEN_NOT_WRITTEN = [
   'intervals.csv',
   'national-report.html',
   'national-report.xlsx',
 ] as const;
+
+/**
+ * Each file the run will write into a folder that is already there, checked as the write will
+ * check it (a folder of that name, a link to nowhere): before the areas are modelled rather than
+ * after them (with --draws, minutes). A folder that is not there yet is made, and checked, later.
+ */
+function checkTargets(option: string, dir: string, names: readonly string[]): void {
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return;
+  for (const name of names) checkOutputOption(option, path.join(dir, name));
+}
 
 /** An existing --out-dir may hold only an earlier run's outputs, unless --force. */
 function checkOutDir(outDir: string, force: boolean): { ours: readonly string[] } {
