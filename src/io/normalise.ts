@@ -67,6 +67,9 @@ export function whyNotNumber(text: string, kind: NumberKind): string {
       : `brackets for a negative are accepted only on an amount, not on ${kind === 'rate' ? 'a rate' : 'a count'}`;
   if (/%\s*$/.test(text) && kind !== 'rate')
     return `a percent sign is accepted only on a rate or share, not on ${kind === 'amount' ? 'an amount' : 'a count'}`;
+  // A rate does take a percentage (PERCENT): say how one is written, not that % is refused.
+  if (/%\s*$/.test(text))
+    return 'a percentage is read as digits and then %, with a minus sign first for a negative, as in 5% or -2.5%';
   if (/£/.test(text) && kind !== 'amount')
     return `a £ sign is accepted only on an amount, not on ${kind === 'rate' ? 'a rate' : 'a count'}`;
   if (/^-?£?-?\d{1,3}(\.\d{3})+,\d+$/.test(text))

@@ -120,6 +120,11 @@ describe('numbers as a spreadsheet writes them', () => {
       'error NEGATIVE_VALUE x.csv:2:1: "rate" is -2%, which must not be negative',
       'warning NUMBER_NORMALISED x.csv:2:1: "rate": read a percentage as a share in 1 cell ("-2%" as -0.02, the first here)',
     ]);
+    // A percentage the reader does not take is refused with how one is written, not as if % were.
+    for (const text of ['--2%', '(5)%', '- 2%', '+2%', '5%%'])
+      expect(rate(text).issues).toEqual([
+        `error INVALID_NUMBER x.csv:2:1: "rate" is "${text}": a percentage is read as digits and then %, with a minus sign first for a negative, as in 5% or -2.5%`,
+      ]);
     expect(rate('150%').issues).toEqual([
       'error RATE_ABOVE_ONE x.csv:2:1: "rate" is 150%; a rate is a share from 0 to 1',
       'warning NUMBER_NORMALISED x.csv:2:1: "rate": read a percentage as a share in 1 cell ("150%" as 1.5, the first here)',
