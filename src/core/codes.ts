@@ -299,8 +299,8 @@ export const ISSUE_CODES = {
   },
   LEVER_MATCHES_NOTHING: {
     cause:
-      "A lever's filter matches no tariff rate of the model, and no pupil or new plan wherever the projection holds them in any year to the horizon, as they age and move; or a new-plans or shift-new-plans lever, which acts on new plans as they join, matches no new plan (warning; the lever does nothing).",
-    fix: "Check the filter's needs, NCY range, settings and bands against the model.",
+      "A lever's filter matches no tariff rate of the model, and no pupil or new plan wherever the projection holds them in any year to the horizon, as they age and move; or a new-plans or shift-new-plans lever, which acts on new plans as they join, matches no new plan; or a move-placements lever, which moves pupils only in the years of its profile, finds none there (pupils reach its filter only before or after them) (warning; the lever does nothing).",
+    fix: "Check the filter's needs, NCY range, settings and bands against the model; for a move, set its profile to the years the pupils are there.",
   },
   EMPTY_COHORT: {
     cause: 'cohort.csv has no pupils (warning).',

@@ -93,6 +93,48 @@ describe('LEVER_MATCHES_NOTHING looks where pupils are over the years', () => {
   });
 });
 
+describe('LEVER_MATCHES_NOTHING: a move lever moves pupils only in the years of its profile', () => {
+  // The cohort is at NCY 13 in 2026/27 and NCY 14 in 2027/28: a move of NCY 14 pupils in
+  // 2026/27 finds none there, although pupils reach NCY 14 the year after.
+  const moveAt14 = (from: number, share = '0.5'): Lever => ({
+    id: 'move',
+    label: 'to special',
+    kind: 'move-placements',
+    share: d(share),
+    filter: { ncyFrom: 14, ncyTo: 14 },
+    profile: { shape: 'step', from, fullBy: from },
+    toSetting: 'special',
+    toBand: '1',
+  });
+  // A move changes where pupils are, not how many: compare them setting by setting.
+  const placed = (s: Scenario): string =>
+    projectScenario(base(), s)
+      .projection!.academicYears.map((y) =>
+        [...y.pupilsBySetting].map(([setting, pupils]) => `${setting} ${pupils.toString()}`),
+      )
+      .join();
+  const moves = (s: Scenario): boolean => placed(s) !== placed(scenario());
+  const messages = (m: Model, s: Scenario): string[] =>
+    checkScenarios(m, [s])
+      .filter((issue) => issue.code === 'LEVER_MATCHES_NOTHING')
+      .map((issue) => issue.message);
+
+  it('warns for a move whose profile ends before pupils reach its filter', () => {
+    const early = scenario(moveAt14(2026));
+    expect(moves(early)).toBe(false);
+    expect(messages(base(), early)).toEqual([
+      'lever "move" of scenario "s" moves no pupil: pupils reach its filter only outside the years its profile moves them (2026/27), so it changes nothing',
+    ]);
+  });
+
+  it('is quiet for the same move in the year the pupils are there, and for a share of 0 (a range drawn by simulate)', () => {
+    const timely = scenario(moveAt14(2027));
+    expect(moves(timely)).toBe(true);
+    expect(warned(base(), timely)).toBe(false);
+    expect(warned(base(), scenario(moveAt14(2026, '0')))).toBe(false);
+  });
+});
+
 describe('LEVER_MATCHES_NOTHING: levers of new plans look at new plans as they join', () => {
   // Five new ASD plans a year join mainstream at NCY 4 (the cohort is at NCY 12 in mainstream).
   const m = base({

@@ -16,6 +16,11 @@ export interface DemandYear {
   readonly laneTotals: Float64Array;
   /** Flows into this AY from the one before, by setting; absent for the base year. */
   readonly flows?: FlowTally;
+  /**
+   * The pupils each of the scenario's moves into this AY moved, in the order of its moves
+   * (DemandPlan.baseMoves for the base year, YearPlan.moves for the others).
+   */
+  readonly byMove: Float64Array;
 }
 
 export interface Demand {
@@ -48,15 +53,19 @@ function runPlan(plan: DemandPlan): DemandYear[] {
   ];
   const tallies = plan.years.map(() => flowTally(plan.settings.length));
   const arrivals = { joined: new Float64Array(plan.size), movedIn: new Float64Array(plan.size) };
-  moveBase(plan, counts[0]!);
+  const byMove = [plan.baseMoves, ...plan.years.map((year) => year.moves)].map(
+    (moves) => new Float64Array(moves.length),
+  );
+  moveBase(plan, counts[0]!, undefined, byMove[0]);
   plan.years.forEach((year, i) =>
-    stepYear(plan, year, counts[i]!, counts[i + 1]!, arrivals, tallies[i]!),
+    stepYear(plan, year, counts[i]!, counts[i + 1]!, arrivals, tallies[i]!, byMove[i + 1]!),
   );
   return counts.map((vector, i) => ({
     academicYear: plan.baseYear + i,
     counts: vector,
     laneTotals: laneTotals(vector, plan.lanes.length),
     ...(i > 0 ? { flows: tallies[i - 1]! } : {}),
+    byMove: byMove[i]!,
   }));
 }
 

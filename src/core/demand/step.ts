@@ -11,7 +11,7 @@ import type { DemandPlan, YearPlan } from './plan.js';
  * the rest stay, each one NCY older (ageing on 1 September); then the year's new plans join, a
  * scenario's moves apply, and pupils above a setting's capacity overflow. Counts are doubles
  * (expected values), added in this fixed order, so the same inputs give the same bits anywhere;
- * no Math.pow, exp or log is used. `to`, `arrivals` and `tally` are filled (they are cleared
+ * no Math.pow, exp or log is used. `to`, `arrivals`, `tally` and `byMove` are filled (they are cleared
  * first); nothing is allocated.
  */
 export function stepYear(
@@ -21,6 +21,8 @@ export function stepYear(
   to: Float64Array,
   arrivals: Arrivals,
   tally: FlowTally,
+  /** Filled with the pupils each of the year's moves (year.moves) moved. */
+  byMove: Float64Array,
 ): void {
   const { laneSetting, rates } = plan;
   const { keep, moveStart, moveTarget, moveShare } = rates;
@@ -29,6 +31,7 @@ export function stepYear(
   arrivals.joined.fill(0);
   arrivals.movedIn.fill(0);
   for (const name of FLOW_NAMES) tally[name].fill(0);
+  byMove.fill(0);
 
   for (let s = 0; s < plan.size; s += 1) {
     const count = from[s]!;
@@ -69,6 +72,7 @@ export function stepYear(
       arrivals.movedIn[s]! -= arrivals.movedIn[s]! * fraction;
       to[s]! -= moved;
       to[targets[i]!]! += moved;
+      byMove[k]! += moved;
       move(laneSetting[(s / SPAN) | 0]!, targets[i]!, moved, laneSetting, arrivals, tally);
     }
   }
@@ -101,13 +105,18 @@ export function moveBase(
   counts: Float64Array,
   /** A draw's fraction of each base-year move (src/core/simulate/move-lever-ranges.ts); default the plan's. */
   fractions?: Float64Array,
+  /** If given, filled with the pupils each base-year move moved. */
+  byMove?: Float64Array,
 ): void {
   plan.baseMoves.forEach((move, k) => {
     const fraction = fractions ? fractions[k]! : move.fraction;
+    let total = 0;
     for (let i = 0; i < move.from.length; i += 1) {
       const moved = counts[move.from[i]!]! * fraction;
       counts[move.from[i]!]! -= moved;
       counts[move.to[i]!]! += moved;
+      total += moved;
     }
+    if (byMove) byMove[k] = total;
   });
 }

@@ -1,6 +1,6 @@
 import { error, warning, type Issue } from '../issue.js';
 import type { Model } from '../model.js';
-import { firstProjectedFinancialYear, formatFinancialYear } from '../period.js';
+import { firstProjectedFinancialYear, formatAcademicYear, formatFinancialYear } from '../period.js';
 import type { ProjectionCache } from '../demand/cache.js';
 import { matches } from './filter.js';
 import { heldPlaces } from './held-places.js';
@@ -63,10 +63,19 @@ export function checkScenarios(
     // Only when some lever misses every base row: the projection's own states, where pupils
     // are over the years (most scenarios never pay for it).
     if (unseen.length) {
-      const places = heldPlaces(model, scenario, cache);
-      for (const lever of unseen)
+      const { places, moved } = heldPlaces(model, scenario, cache);
+      for (const lever of unseen) {
         if (!places.some((place) => matches(lever.filter, place)))
           issues.push(matchesNothing(scenario, lever));
+        // Pupils reach its filter, but only outside its profile (a share of 0 moves none by design:
+        // a ranged lever acts in simulate's draws).
+        else if (
+          lever.kind === 'move-placements' &&
+          !lever.share.isZero() &&
+          (moved.get(scenario.levers.indexOf(lever)) ?? 0) === 0
+        )
+          issues.push(movesNobody(scenario, lever));
+      }
     }
     const agreement = scenario.agreement;
     if (!agreement) continue;
@@ -107,6 +116,19 @@ const matchesNothing = (scenario: Scenario, lever: Lever): Issue =>
     `lever "${lever.id}" of scenario "${scenario.id}" matches nothing in this model, so it changes nothing`,
     lever.origin,
   );
+
+const movesNobody = (scenario: Scenario, lever: MovePlacementsLever): Issue =>
+  warning(
+    'LEVER_MATCHES_NOTHING',
+    `lever "${lever.id}" of scenario "${scenario.id}" moves no pupil: pupils reach its filter only outside the years its profile moves them (${profileYears(lever)}), so it changes nothing`,
+    lever.origin,
+    'a move-placements lever moves pupils once, in the years of its profile: move its profile to when the pupils are there',
+  );
+
+const profileYears = ({ profile }: MovePlacementsLever): string =>
+  profile.from === profile.fullBy
+    ? formatAcademicYear(profile.from)
+    : `${formatAcademicYear(profile.from)} to ${formatAcademicYear(profile.fullBy)}`;
 
 /** A lever that acts on new plans as they join (their NCY, need, setting and band then), never on the cohort. */
 const onJoining = (lever: Lever): boolean =>

@@ -13,13 +13,13 @@ import type { Scenario } from './types.js';
  * need by the model's transitions, overflowed, or been moved or shifted by the scenario's own
  * levers. Read off the projection's states rather than derived again by hand, so that it agrees
  * with what the projection does: a ceasing or move lever whose filter matches none of these
- * changes nothing (LEVER_MATCHES_NOTHING).
+ * changes nothing (LEVER_MATCHES_NOTHING), and nor does a move lever that moved no pupil.
  */
 export function heldPlaces(
   model: Model,
   scenario: Scenario,
   cache = new ProjectionCache(),
-): CellPlace[] {
+): HeldPlaces {
   const scenarioModel: Model = {
     ...model,
     assumptions: { ...model.assumptions, ...scenario.assumptions },
@@ -39,5 +39,22 @@ export function heldPlaces(
       if (held[l * SPAN + i] === 1)
         places.push({ ncy: NCY_MIN + i, need: lane.need, setting: lane.setting, band: lane.band });
   });
-  return places;
+  const moved = new Map<number, number>();
+  [plan.baseMoves, ...plan.years.map((year) => year.moves)].forEach((moves, i) =>
+    moves.forEach((move, k) => {
+      if (move.lever !== undefined)
+        moved.set(move.lever, (moved.get(move.lever) ?? 0) + years[i]!.byMove[k]!);
+    }),
+  );
+  return { places, moved };
+}
+
+export interface HeldPlaces {
+  readonly places: readonly CellPlace[];
+  /**
+   * The pupils each move-placements lever (by its index in the scenario's levers) moved over the
+   * years: a move acts only in the years of its profile, so pupils who reach its filter later (by
+   * ageing) are never moved.
+   */
+  readonly moved: ReadonlyMap<number, number>;
 }
