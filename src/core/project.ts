@@ -45,14 +45,13 @@ import { fundedByDfe } from './place-cost.js';
 /**
  * Projects an area's high-needs spend, income and DSG balance (docs/methodology.md).
  * Pure: no I/O, clock or randomness, so it is cheap to rerun for scenarios and goal-seek. A caller
- * that projects the same model many times passes one ProjectionCache to every run. A `trace`
- * receives every cost term as the costing adds it (src/core/cost-trace.ts; `highneeds explain`).
+ * that projects the same model many times passes one ProjectionCache to every run.
  */
 export function project(
   model: Model,
   adjustments: Adjustments = {},
   cache = new ProjectionCache(),
-  trace?: CostTerm[],
+  { trace, flows: withFlows = true }: ProjectOptions = {},
 ): ProjectionOutcome {
   const issues: Issue[] = [];
   const firstYear = firstProjectedFinancialYear(model.baseYear);
@@ -104,7 +103,9 @@ export function project(
     );
     costParts.push(...cost.parts);
     const flows =
-      previous && year.flows ? flowsOf(demand, year, previous, pupilsBySetting) : undefined;
+      withFlows && previous && year.flows
+        ? flowsOf(demand, year, previous, pupilsBySetting)
+        : undefined;
     academicYears.push({
       academicYear: ay,
       pupils: sumOf([...pupilsBySetting.values()], (p) => p),
@@ -158,6 +159,17 @@ export function project(
     ...(model.deficitFinancing ? { financingRate: model.deficitFinancing.rate } : {}),
   };
   return { projection, issues };
+}
+
+export interface ProjectOptions {
+  /** Receives every cost term as the costing adds it (src/core/cost-trace.ts; `highneeds explain`). */
+  readonly trace?: CostTerm[];
+  /**
+   * false: leave out each AY's flows by setting (AcademicYearResult.flows), which only a detailed
+   * table, JSON or a report prints: a caller that reads the money alone (a batch, a goal-seek)
+   * skips making some forty Decimals per year.
+   */
+  readonly flows?: boolean;
 }
 
 type SettingSums = Map<FinancialYear, Map<string, { topUp: Decimal; place: Decimal }>>;

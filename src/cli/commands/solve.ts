@@ -140,7 +140,9 @@ export async function runSolve(
   let result;
   try {
     result = solve(
-      (value) => projectScenario(open.model, variant(value), undefined, { cache }).projection,
+      // The answer prints money by FY: no run needs the flows by setting.
+      (value) =>
+        projectScenario(open.model, variant(value), undefined, { cache, flows: false }).projection,
       target,
       low,
       high,

@@ -27,7 +27,9 @@ export function explainRun(
       ? { model, adjustments: {} }
       : applyScenario(model, scenarioArgument(scenario, 'explainRun'));
   const terms: CostTerm[] = [];
-  const outcome = project(applied.model, applied.adjustments, new ProjectionCache(), terms);
+  const outcome = project(applied.model, applied.adjustments, new ProjectionCache(), {
+    trace: terms,
+  });
   if (!outcome.projection) return { issues: outcome.issues };
   return {
     run: {

@@ -56,12 +56,19 @@ export function applyScenario(
   };
 }
 
-/** `options.cache`: one ProjectionCache for every projection of the same model (scenarios, goal-seek, attribution). */
+/**
+ * `options.cache`: one ProjectionCache for every projection of the same model (scenarios,
+ * goal-seek, attribution); `options.flows`: false to leave out the flows by setting (project).
+ */
 export function projectScenario(
   model: Model,
   scenario: Scenario,
   levers?: readonly Lever[],
-  options: { dropInstalments?: ReadonlySet<number>; cache?: ProjectionCache } = {},
+  options: {
+    dropInstalments?: ReadonlySet<number>;
+    cache?: ProjectionCache;
+    flows?: boolean;
+  } = {},
 ): ProjectionOutcome {
   const applied = applyScenario(
     model,
@@ -69,5 +76,10 @@ export function projectScenario(
     levers,
     options,
   );
-  return project(applied.model, applied.adjustments, options.cache);
+  return project(
+    applied.model,
+    applied.adjustments,
+    options.cache,
+    options.flows === false ? { flows: false } : {},
+  );
 }

@@ -73,9 +73,10 @@ export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
   const runs: { id: string; outcome: ProjectionOutcome }[] = scenarios
     ? scenarios.map((scenario) => ({
         id: scenario.id,
-        outcome: projectScenario(model, scenario, undefined, { cache: space.cache }),
+        // The batch prints money and January pupils by FY, not flows.
+        outcome: projectScenario(model, scenario, undefined, { cache: space.cache, flows: false }),
       }))
-    : [{ id: '', outcome: project(model, {}, space.cache) }];
+    : [{ id: '', outcome: project(model, {}, space.cache, { flows: false }) }];
   const issues = uniqueIssues(
     sortIssues([
       ...built.issues,
