@@ -284,7 +284,8 @@ const STALE_WHEN_NOT_WRITTEN = [
  * after them (with --draws, minutes). A folder that is not there yet is made, and checked, later.
  */
 function checkTargets(option: string, dir: string, names: readonly string[]): void {
-  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return;
+  // existsSync is false for a path under a file (ENOTDIR), where statSync would throw.
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return;
   for (const name of names) checkOutputOption(option, path.join(dir, name));
 }
 
