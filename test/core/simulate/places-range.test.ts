@@ -157,6 +157,43 @@ describe("a places lever's range", () => {
     own.years.forEach((year, f) => same(figures.spend[f]!, year.spendTotal));
   });
 
+  it("adds to a tariff lever's range: both drawn, the money is project's at both", () => {
+    const review = (share: string, range?: boolean): Lever => ({
+      id: 'band-review',
+      label: 'Bands 4 and 5',
+      kind: 'tariff',
+      filter: { settings: ['mainstream'], bands: ['4', '5'] },
+      profile: step(2026),
+      share: new Dec(share),
+      fromDate: '2026-09-01',
+      ...(range ? { range: { kind: 'range', low: new Dec('-0.2'), high: new Dec('0.1') } } : {}),
+    });
+    const both = (scenario: Scenario, lever: Lever): Scenario => ({
+      ...scenario,
+      levers: [...scenario.levers, lever],
+    });
+    const sim = ready(both(capital(), review('-0.03', true)));
+    const applied = applyScenario(model, both(capital(), review('-0.03')), undefined, { cache });
+    const demand = projectDemand(applied.model, model.horizon, applied.adjustments, cache);
+    const pupils = demand.years.map((year) => year.laneTotals);
+    for (const d of [1, 7]) {
+      const share = sim.tariffShare(9, d)!;
+      const drawn = sim.leverPlaces(9, d)!;
+      const at = applyScenario(
+        model,
+        both(capital(drawn, false), review(share.toString())),
+        undefined,
+        { cache },
+      );
+      const projection = project(at.model, at.adjustments, cache).projection!;
+      const figures = sim.figuresOf(pupils, { seed: 9, index: d });
+      projection.years.forEach((year, f) => {
+        same(figures.spend[f]!, year.spendTotal);
+        same(figures.cumulative[f]!, year.cumulativeBalance);
+      });
+    }
+  });
+
   it('draws each lever from a stream of its own: the same places whatever the other levers', () => {
     const alone: Scenario = { ...capital(), levers: [capital().levers[1]!] };
     const single = ready(alone);
