@@ -144,8 +144,8 @@ export const ISSUE_CODES = {
   },
   RANGE_EXCLUDES_RATE: {
     cause:
-      "A row's low/high range does not hold its own rate or count, or a lever's does not hold its share (low above it, or high below it).",
-    fix: 'Make low at most the rate (count, share) and high at least it: the figure is the most likely value, the range what it could be.',
+      "A row's low/high range does not hold its own rate or count, or a lever's does not hold its share (a places lever's, its places) (low above it, or high below it).",
+    fix: 'Make low at most the rate (count, share, places) and high at least it: the figure is the most likely value, the range what it could be.',
   },
   DISTRIBUTION_INVALID: {
     cause:
@@ -154,8 +154,8 @@ export const ISSUE_CODES = {
   },
   LEVER_RANGE_UNSUPPORTED: {
     cause:
-      "A scenario's places or funding lever, or a tariff lever that switches to another table, gives low, high or distribution, or a second tariff lever of one scenario does: simulate draws a range only for a lever's share (new-plans, ceasing, shift-new-plans, move-placements, tariff), and one tariff lever's per scenario.",
-    fix: 'Remove low, high and distribution from the lever; to see another value of its share, make it another scenario.',
+      "A scenario's funding lever, or a tariff lever that switches to another table, gives low, high or distribution, or a second tariff lever of one scenario does: simulate draws a range only for a lever's share (new-plans, ceasing, shift-new-plans, move-placements, tariff) or a places lever's places, and one tariff lever's share per scenario.",
+    fix: 'Remove low, high and distribution from the lever; to see another value of it, make it another scenario.',
   },
   RANGE_UNPRICED: {
     cause:

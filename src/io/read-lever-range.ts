@@ -7,19 +7,23 @@ import type { JsonFields, JsonObject } from './json-fields.js';
 /** The fields of a lever that give its share a range for simulate (docs/simulate.md, "Lever ranges"). */
 export const LEVER_RANGE_KEYS = ['low', 'high', 'distribution'] as const;
 
-/** The lever kinds with a share that simulate can draw: those of pupils, and a tariff lever's scaling of rates. */
+/**
+ * The lever kinds whose figure simulate can draw: the share of those of pupils and of a tariff
+ * lever's scaling of rates, and a places lever's number of places (money alone).
+ */
 const RANGED_KINDS: readonly Lever['kind'][] = [
   'new-plans',
   'ceasing',
   'shift-new-plans',
   'move-placements',
   'tariff',
+  'places',
 ];
 
 /**
- * A lever's `low`/`high` (and `distribution`), checked against its `share`: both or neither
- * (UNCERTAINTY_INCOMPLETE), each within the share's own bounds (SHARE_OUT_OF_RANGE), low ≤ share
- * ≤ high (RANGE_EXCLUDES_RATE), `distribution` "triangular" (the default) or "uniform", and only
+ * A lever's `low`/`high` (and `distribution`), checked against its `share` (a places lever's
+ * `places`): both or neither (UNCERTAINTY_INCOMPLETE), each read as the figure is (readBound: a
+ * share within its own bounds, SHARE_OUT_OF_RANGE), low ≤ figure ≤ high (RANGE_EXCLUDES_RATE), `distribution` "triangular" (the default) or "uniform", and only
  * on a lever kind simulate draws (LEVER_RANGE_UNSUPPORTED). `ok` is false when a problem was
  * pushed; `range` is absent when the lever gives none.
  */
@@ -28,8 +32,9 @@ export function readLeverRange(
   lever: JsonObject,
   path: string,
   kind: Lever['kind'],
+  /** The share, or a places lever's places. */
   share: Decimal | undefined,
-  /** Reads `low` or `high` as a share is read, bounds and all (SHARE_OUT_OF_RANGE). */
+  /** Reads `low` or `high` as the share (places) is read, bounds and all (SHARE_OUT_OF_RANGE). */
   readBound: (key: 'low' | 'high') => Decimal | undefined,
 ): { ok: boolean; range?: RangeUncertainty } {
   const given = LEVER_RANGE_KEYS.filter((key) => lever[key] !== undefined);
@@ -39,7 +44,7 @@ export function readLeverRange(
     fields.issues.push(
       error(
         'LEVER_RANGE_UNSUPPORTED',
-        `${path}.${given[0]!}: simulate draws a range only for a lever's share (new-plans, ceasing, shift-new-plans, move-placements, tariff), and a ${kind} lever has none`,
+        `${path}.${given[0]!}: simulate draws a range only for a lever's share (new-plans, ceasing, shift-new-plans, move-placements, tariff) or a places lever's places, and a ${kind} lever has neither`,
         fields.at(`${path}.${given[0]!}`),
         'remove low, high and distribution from this lever; model its uncertainty as another scenario',
       ),
@@ -62,12 +67,13 @@ export function readLeverRange(
   const low = readBound('low');
   const high = readBound('high');
   if (low && high && share && (low.greaterThan(share) || high.lessThan(share))) {
+    const figure = kind === 'places' ? 'places' : 'share';
     fields.issues.push(
       error(
         'RANGE_EXCLUDES_RATE',
-        `${path}: the range ${low.toString()} to ${high.toString()} does not hold the lever's share, ${share.toString()}`,
+        `${path}: the range ${low.toString()} to ${high.toString()} does not hold the lever's ${figure}, ${share.toString()}`,
         fields.at(`${path}.${low.greaterThan(share) ? 'low' : 'high'}`),
-        'low is at most the share and high at least it: the share is the most likely value, the range what it could be',
+        `low is at most the ${figure} and high at least it: the ${figure} is the most likely value, the range what it could be`,
       ),
     );
   }

@@ -484,15 +484,8 @@ function readLever(
   const origin = fields.at(path);
   if (!id || !kind) return [];
   const base = { id, label, filter, origin };
-  // Only levers with a share may give it a range (read with them, below).
-  if (
-    kind !== 'new-plans' &&
-    kind !== 'ceasing' &&
-    kind !== 'move-placements' &&
-    kind !== 'shift-new-plans' &&
-    kind !== 'tariff'
-  )
-    readLeverRange(fields, lever, path, kind, undefined, () => undefined);
+  // A funding lever has no figure to give a range (the others read theirs with it, below).
+  if (kind === 'funding') readLeverRange(fields, lever, path, kind, undefined, () => undefined);
   if (kind === 'funding') {
     const rows = (fields.array(lever, 'lines', path) ?? [])
       .flatMap((row, i) => readFundingRow(fields, row, `${path}.lines[${i}]`))
@@ -552,7 +545,13 @@ function readLever(
   if (kind === 'places') {
     const setting = fields.string(lever, 'setting', path);
     const places = fields.decimal(lever, 'places', path, { allowNegative: true });
-    return setting && places && profile ? [{ ...base, kind, setting, places, profile }] : [];
+    // Places for capital projects that may slip: a range on the number, read as it is.
+    const { ok, range } = readLeverRange(fields, lever, path, kind, places, (key) =>
+      fields.decimal(lever, key, path, { allowNegative: true }),
+    );
+    return setting && places && profile && ok
+      ? [{ ...base, kind, setting, places, profile, ...(range ? { range } : {}) }]
+      : [];
   }
   if (kind === 'new-plans' || kind === 'ceasing') {
     const share = readShare(fields, lever, path, -1);

@@ -227,8 +227,8 @@ const CATALOGUE: Record<IssueCode, Expected> = {
   ],
   LEVER_RANGE_UNSUPPORTED: [
     'error',
-    'scenarios.json:4:97',
-    "$.scenarios[0].levers[0].low: simulate draws a range only for a lever's share (new-plans, ceasing, shift-new-plans, move-placements, tariff), and a places lever has none",
+    'scenarios.json:4:60',
+    "$.scenarios[0].levers[0].low: simulate draws a range only for a lever's share (new-plans, ceasing, shift-new-plans, move-placements, tariff) or a places lever's places, and a funding lever has neither",
   ],
   POPULATION_MISSING: [
     'error',

@@ -151,3 +151,51 @@ describe("simulate with a tariff lever's range", () => {
     expect(await run(file(true), '--jobs', '2')).toBe(ranged);
   });
 });
+
+// A places lever's range changes each draw's money, never its pupils.
+describe("simulate with a places lever's range", () => {
+  const plain = withoutRanges();
+  // Over 200 draws, so that --jobs 2 draws on two threads.
+  const run = (scenarios: string, scenario: string, jobs: string) =>
+    example('simulate', scenarios, scenario, '--draws', '240', '--seed', '3', '--jobs', jobs);
+  const rows = (csv: string, measure: string) =>
+    csv.split('\n').filter((line) => line.split(',')[3] === measure);
+
+  /** A scenarios file of one scenario `s`: a new special school of 150 places, with `range` added. */
+  function school(name: string, range: Record<string, string>): string {
+    const lever = {
+      id: 'free-school',
+      label: 'A new special school: 150 places from September 2026',
+      kind: 'places',
+      setting: 'special-maintained',
+      places: '150',
+      profile: { shape: 'step', from: '2026/27' },
+      ...range,
+    };
+    const file = path.join(scratch, `${name}.json`);
+    writeFileSync(file, JSON.stringify({ scenarios: [{ id: 's', label: 's', levers: [lever] }] }));
+    return file;
+  }
+
+  it('draws the pupils of the levers without it, the same bytes on one thread and two, and project ignores it', async () => {
+    const ranged = await run(RANGED, 'capital-ranges', '1');
+    const without = await run(plain, 'capital-ranges', '1');
+    expect(rows(ranged, 'pupils_january')).toEqual(rows(without, 'pupils_january'));
+    expect(rows(ranged, 'spend_total')).not.toEqual(rows(without, 'spend_total'));
+    expect(await run(RANGED, 'capital-ranges', '2')).toBe(ranged);
+    expect(await example('project', RANGED, 'capital-ranges')).toBe(
+      await example('project', plain, 'capital-ranges'),
+    );
+  });
+
+  it('widens the spend interval against the lever without a range', async () => {
+    // A school of 150 places that could open with any number from none to 150 (most likely 150).
+    const without = await run(school('school-plain', {}), 's', '1');
+    const ranged = await run(school('school-ranged', { low: '0', high: '150' }), 's', '1');
+    expect(rows(ranged, 'pupils_january')).toEqual(rows(without, 'pupils_january'));
+    // Each place is £10,000 a year: a draw's places (10%–90%: 47 to 142) spread the spend on top of
+    // the pupils' own spread, 1.27 times as wide in 2030-31 at this seed (1.10 to 1.27 at seeds 3,
+    // 4, 5 and 7, 240 draws each).
+    expect(width(ranged, 'spend_total')).toBeGreaterThan(1.1 * width(without, 'spend_total'));
+  });
+});

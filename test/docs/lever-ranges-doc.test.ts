@@ -16,7 +16,7 @@ const KINDS: Record<string, object> = {
   funding: { lines: [{ financialYear: '2026-27', line: 'other_income', amount: '1' }] },
 };
 
-/** The kinds whose share scenarios.json lets a range be given for (no LEVER_RANGE_UNSUPPORTED). */
+/** The kinds whose share (or places) scenarios.json lets a range be given for (no LEVER_RANGE_UNSUPPORTED). */
 const ranged = Object.entries(KINDS)
   .filter(([kind, fields]) => {
     const lever = { id: 'x', kind, ...fields, low: '0', high: '0.5' };
@@ -44,12 +44,13 @@ function passage(file: string, marker: string): string {
 }
 
 // The docs that list which levers take a range must name the kinds scenarios.json accepts.
-describe('the lever kinds whose share may have a range, as the docs list them', () => {
+describe('the lever kinds whose share or places may have a range, as the docs list them', () => {
   it('are those scenarios.json accepts a range for', () => {
     expect(ranged).toEqual([
       'ceasing',
       'move-placements',
       'new-plans',
+      'places',
       'shift-new-plans',
       'tariff',
     ]);

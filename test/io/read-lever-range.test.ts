@@ -94,10 +94,31 @@ describe('a lever share range in scenarios.json', () => {
     ]);
   });
 
-  it.each(['places', 'funding'])('is refused on a %s lever, which has no share', (kind) => {
-    expect(lever(kind, { low: '0', high: '0.5' }).issues).toEqual([
-      `error LEVER_RANGE_UNSUPPORTED scenarios.json: $.scenarios[0].levers[0].low: simulate draws a range only for a lever's share (new-plans, ceasing, shift-new-plans, move-placements, tariff), and a ${kind} lever has none`,
+  it('is refused on a funding lever, which has no share or places', () => {
+    expect(lever('funding', { low: '0', high: '0.5' }).issues).toEqual([
+      "error LEVER_RANGE_UNSUPPORTED scenarios.json: $.scenarios[0].levers[0].low: simulate draws a range only for a lever's share (new-plans, ceasing, shift-new-plans, move-placements, tariff) or a places lever's places, and a funding lever has neither",
     ]);
+  });
+
+  it("is read on a places lever's places, which need not be whole and may be negative", () => {
+    const ranged = lever('places', { places: '40', low: '20', high: '40' });
+    expect(ranged.issues).toEqual([]);
+    expect(ranged.lever).toMatchObject({ kind: 'places', range: { kind: 'range' } });
+    const range = (ranged.lever as { range: { low: unknown; high: unknown } }).range;
+    expect([String(range.low), String(range.high)]).toEqual(['20', '40']);
+    expect(
+      lever('places', { places: '-10', low: '-12.5', high: '0', distribution: 'uniform' }).lever,
+    ).toMatchObject({ range: { uniform: true } });
+    expect(lever('places', { places: '40', low: '45', high: '60' }).issues).toEqual([
+      "error RANGE_EXCLUDES_RATE scenarios.json: $.scenarios[0].levers[0]: the range 45 to 60 does not hold the lever's places, 40",
+    ]);
+    expect(lever('places', { places: '40', high: '60' }).issues).toEqual([
+      'error UNCERTAINTY_INCOMPLETE scenarios.json: $.scenarios[0].levers[0]: "low" and "high" go together, but "low" is missing',
+    ]);
+    expect(lever('places', { places: '40', low: 'some', high: '60' }).issues).toHaveLength(1);
+    expect(lever('places', { places: '40', low: '20', high: '40' }).lever).not.toHaveProperty(
+      'range.uniform',
+    );
   });
 
   it("is read on a tariff lever's share, but not on one that switches to another table", () => {

@@ -42,6 +42,7 @@ describe('highneeds report', () => {
     expect(html).toContain('How much (and, simulated, its range)');
     expect(html).toContain('share -0.1; simulated from -0.25 to 0 (triangular)');
     expect(html).toContain('share 0.25; simulated from 0 to 0.5 (uniform)');
+    expect(html).toContain('40 places in special-maintained; simulated from 20 to 40 (triangular)');
   });
 
   it('reports a bad dsg-plan-map.csv where it is, and writes nothing', async () => {

@@ -83,6 +83,8 @@ export interface PlacesLever extends LeverBase {
   readonly kind: 'places';
   readonly setting: string;
   readonly places: Decimal;
+  /** The places' range, drawn by simulate for money alone (docs/simulate.md, "Lever ranges"); project uses `places`. */
+  readonly range?: RangeUncertainty;
 }
 /** Add funding lines: amounts, or a block transfer as a share of a stated schools block. */
 interface FundingLever extends UnprofiledLever {

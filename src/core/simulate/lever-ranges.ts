@@ -83,7 +83,7 @@ export class LeverRanges {
   }
 }
 
-/** A lever of pupils whose share has a range (a tariff lever's is drawn apart: tariff-range.ts). */
+/** A lever of pupils whose share has a range (a tariff lever's is drawn apart: tariff-range.ts; a places lever's places, places-range.ts). */
 export function isRanged(lever: Lever): lever is RangedLever {
   return (
     (lever.kind === 'new-plans' ||

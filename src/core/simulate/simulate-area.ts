@@ -10,6 +10,7 @@ import type { ProjectionOutcome } from '../projection.js';
 import type { Scenario } from '../scenario/types.js';
 import { drawBalances, incomeBasis, type IncomeBasis } from './balances.js';
 import { PupilDraws, withScenario } from './pupil-draws.js';
+import { PlacesRange } from './places-range.js';
 import { rangeBoundIssues, rowBoundIssues } from './range-bounds.js';
 import { SpendPlan } from './spend-plan.js';
 import { TariffRange } from './tariff-range.js';
@@ -36,6 +37,8 @@ export class AreaSimulation {
     private readonly income: IncomeBasis,
     /** A tariff lever's range: each draw's spend at its own share of the lever. */
     private readonly tariffRange: TariffRange | undefined,
+    /** Places levers' ranges: each draw's money at its own number of places. */
+    private readonly placesRange?: PlacesRange,
   ) {
     this.financialYears = spendPlan.financialYears;
   }
@@ -67,6 +70,9 @@ export class AreaSimulation {
         spendPlan,
         incomeBasis(outcome.projection),
         TariffRange.of(model, scenario, pupilDraws.plan, applied.adjustments, cache),
+        PlacesRange.of(scenario, pupilDraws.plan, m, applied.adjustments, rateBook, (lane) =>
+          cache.seriesOf(rateBook, lane),
+        ),
       ),
       // Where a draw at a range's bound would find pupils it cannot price: said before any draw.
       issues: [
@@ -94,6 +100,11 @@ export class AreaSimulation {
   /** The share a tariff lever's range takes in draw `index` under `seed`; undefined without one. */
   tariffShare(seed: number, index: number): Decimal | undefined {
     return this.tariffRange?.share(seed, index);
+  }
+
+  /** The places each ranged places lever takes in draw `index` under `seed`, by lever id; undefined without one. */
+  leverPlaces(seed: number, index: number): Map<string, Decimal> | undefined {
+    return this.placesRange?.places(seed, index);
   }
 
   /**
@@ -125,13 +136,14 @@ export class AreaSimulation {
   ): DrawFigures {
     const { plan } = this.pupilDraws;
     const withPlaceDfe = this.income.computed.includes(true);
-    const money = this.tariffRange
+    const own = this.tariffRange
       ? this.tariffRange.money(
           laneTotals,
           withPlaceDfe,
           this.tariffRange.share(draw.seed, draw.index),
         )
       : this.spendPlan.money(laneTotals, withPlaceDfe);
+    const money = this.placesRange ? this.placesRange.money(own, laneTotals, draw) : own;
     const { spend } = money;
     const { inYear, cumulative } = drawBalances(this.income, money);
     const pupils = this.financialYears.map((fy) => {

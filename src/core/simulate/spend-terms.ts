@@ -59,7 +59,8 @@ export function placeMoney(term: PlaceTerm, pupils: Decimal): Decimal {
  * months of each FY in each AY as src/core/cost.ts charges them: each tariff series' summed rates,
  * each bespoke lane's fee × its uplift factors, and each place-funded setting's places, into the
  * spend or, for a "dfe" setting, the place funding deducted from the HNB. Places that do not
- * depend on the pupils (given, with no unoccupied value) are added to `constants` by slot.
+ * depend on the pupils (given, with no unoccupied value) are added to `constants` by slot, except
+ * in the settings `varied`, whose places a draw changes (a places lever's range: places-range.ts).
  */
 export function spendTerms(
   plan: DemandPlan,
@@ -68,6 +69,7 @@ export function spendTerms(
   rateBook: RateBook,
   seriesOf: (lane: Lane) => string,
   constants: Decimal[],
+  varied?: ReadonlySet<string>,
 ): Term[] {
   const first = firstProjectedFinancialYear(model.baseYear);
   const [windowStart] = financialYearMonths(first);
@@ -128,7 +130,7 @@ export function spendTerms(
           ...(extra ? { extra } : {}),
         };
         const settingOf = settingLanes.get(setting.id) ?? new Int32Array(0);
-        if (row && !setting.unoccupiedPlaceValue)
+        if (row && !setting.unoccupiedPlaceValue && !varied?.has(setting.id))
           // Given places, every one at placeValue: the same whatever the pupils.
           constants[where.slot] = constants[where.slot]!.plus(placeMoney(place, ZERO));
         else if (row || extra) terms.push({ ...where, lanes: settingOf, coefficient: ZERO, place });

@@ -85,20 +85,16 @@ export function assumptionsSection(
  * fan chart of the same report rests on (docs/scenarios.md, "Levers").
  */
 function leverSize(lever: Lever): string {
-  switch (lever.kind) {
-    case 'places':
-      return `${lever.places.toFixed()} places in ${lever.setting}`;
-    case 'funding':
-      return `${lever.rows.length} funding line${lever.rows.length === 1 ? '' : 's'}`;
-    default: {
-      if (lever.kind === 'tariff' && lever.share === undefined)
-        return `the tariff ${lever.tariff?.id ?? ''}`.trimEnd();
-      const range = lever.range
-        ? `; simulated from ${lever.range.low.toFixed()} to ${lever.range.high.toFixed()} (${lever.range.uniform ? 'uniform' : 'triangular'})`
-        : '';
-      return `share ${lever.share!.toFixed()}${range}`;
-    }
-  }
+  if (lever.kind === 'funding')
+    return `${lever.rows.length} funding line${lever.rows.length === 1 ? '' : 's'}`;
+  if (lever.kind === 'tariff' && lever.share === undefined)
+    return `the tariff ${lever.tariff?.id ?? ''}`.trimEnd();
+  const range = lever.range
+    ? `; simulated from ${lever.range.low.toFixed()} to ${lever.range.high.toFixed()} (${lever.range.uniform ? 'uniform' : 'triangular'})`
+    : '';
+  if (lever.kind === 'places')
+    return `${lever.places.toFixed()} places in ${lever.setting}${range}`;
+  return `share ${lever.share!.toFixed()}${range}`;
 }
 
 /** The tariff: every setting and rate with its status and source, and the sources themselves. */
