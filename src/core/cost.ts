@@ -24,6 +24,12 @@ export interface CostPart {
   readonly setting: string;
   readonly topUpAnnualMonths: Decimal;
   readonly placeAnnualMonths: Decimal;
+  /**
+   * The part of placeAnnualMonths a scenario's places levers make (the place money at the charged
+   * places less that at the places without them): where the DfE funds a setting's places and
+   * hnb_deductions are given, this is what the levers add to the deductions (src/core/ledger.ts).
+   */
+  readonly extraPlaceAnnualMonths: Decimal;
 }
 
 export interface AcademicYearCost {
@@ -120,6 +126,7 @@ export function costAcademicYear(
 ): AcademicYearCost {
   const placesBySetting = new Map<string, Decimal>();
   const placeAnnual = new Map<string, Decimal>();
+  const extraAnnual = new Map<string, Decimal>();
   const placesGiven = new Set<string>();
   const placeFilled = new Map<string, Decimal>();
   for (const setting of context.settings) {
@@ -135,7 +142,13 @@ export function costAcademicYear(
     // Pupils from other authorities fill places as the area's own pupils do.
     const imported = given ? (context.importedPlaces?.(ay, setting.id) ?? ZERO) : ZERO;
     placeFilled.set(setting.id, pupils.plus(imported));
-    placeAnnual.set(setting.id, annualPlaceCost(setting, charged, pupils.plus(imported)));
+    const annual = annualPlaceCost(setting, charged, pupils.plus(imported));
+    placeAnnual.set(setting.id, annual);
+    if (extra)
+      extraAnnual.set(
+        setting.id,
+        annual.minus(annualPlaceCost(setting, places, pupils.plus(imported))),
+      );
   }
   // Each series' pupils, made a Decimal once for every span of the AY.
   const pupilsBySeries = cost.series.map((group) => {
@@ -182,6 +195,7 @@ export function costAcademicYear(
         setting: setting.id,
         topUpAnnualMonths: topUp.get(setting.id) ?? ZERO,
         placeAnnualMonths,
+        extraPlaceAnnualMonths: extraAnnual.get(setting.id)?.times(monthCount) ?? ZERO,
       });
       if (places && context.trace) {
         const extra = context.extraPlaces?.(ay, setting.id);

@@ -14,6 +14,12 @@ export interface YearIncome {
   readonly hnbDeductions: Decimal;
   /** Given in funding.csv (hnb_deductions); grown with the allocation from the year it grows from; or computed from the "dfe" settings' places. */
   readonly deductionsBasis: 'given' | 'grown' | 'computed';
+  /**
+   * Of hnbDeductions given or grown, what a scenario's places levers add (positive): the place
+   * funding of the "dfe" places they commission, which the DfE recoups too. Zero when computed,
+   * since the computed deductions cost the levers' places with the rest.
+   */
+  readonly leverDeductions: Decimal;
   /** The import/export adjustment, signed as published. */
   readonly importExport: Decimal;
   readonly transfer: Decimal;
@@ -80,8 +86,10 @@ export function hnbOfYear(
  * hnb_deductions given beside that one grown alike (so an allocation entered net, with deductions
  * 0, stays net). Where the allocation's year has no hnb_deductions, the year deducts
  * `computedDeductions` (the "dfe" settings' place funding, costed as spend is), with one warning
- * per model when that is not zero. Every other line is summed as given and never carried into
- * another year.
+ * per model when that is not zero. Given or grown deductions are those of the places funding.csv
+ * knew of: a scenario's places levers add the funding of the "dfe" places they commission
+ * (`leverDeductions`, by FY). Every other line is summed as given and never carried into another
+ * year.
  */
 export function incomeByYear(
   funding: readonly FundingRow[],
@@ -89,6 +97,7 @@ export function incomeByYear(
   hnbGrowth: Decimal,
   issues: Issue[],
   computedDeductions: ReadonlyMap<FinancialYear, Decimal> = new Map(),
+  leverDeductions: ReadonlyMap<FinancialYear, Decimal> = new Map(),
 ): Map<FinancialYear, YearIncome> {
   const deductions = deductionRows(funding);
   const result = new Map<FinancialYear, YearIncome>();
@@ -120,7 +129,8 @@ export function incomeByYear(
       const source = (from?.fromNff && from.origin?.file) || file;
       computedIn.set(source, [...(computedIn.get(source) ?? []), year]);
     }
-    const hnbDeductions = (given?.amount ?? computed).negated();
+    const levered = given ? (leverDeductions.get(year) ?? ZERO) : ZERO;
+    const hnbDeductions = (given ? given.amount.plus(levered) : computed).negated();
     const importExport = lines(INCOME_LINES.importExport);
     const transfer = lines(INCOME_LINES.transfer);
     const safetyValve = lines(INCOME_LINES.safetyValve);
@@ -130,6 +140,7 @@ export function incomeByYear(
       hnbBasis: fromYear === year ? 'given' : 'grown',
       hnbDeductions,
       deductionsBasis: given?.basis ?? 'computed',
+      leverDeductions: levered,
       importExport,
       transfer,
       safetyValve,

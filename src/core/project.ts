@@ -122,7 +122,8 @@ export function project(
     financialYears,
     model.assumptions.hnbGrowth,
     issues,
-    dfePlaceFunding(model, financialYears, spend),
+    dfePlaceFunding(model, financialYears, spend, 'place'),
+    dfePlaceFunding(model, financialYears, spend, 'extraPlace'),
   );
   if (hasErrors(issues)) return { issues };
 
@@ -172,7 +173,10 @@ export interface ProjectOptions {
   readonly flows?: boolean;
 }
 
-type SettingSums = Map<FinancialYear, Map<string, { topUp: Decimal; place: Decimal }>>;
+type SettingSums = Map<
+  FinancialYear,
+  Map<string, { topUp: Decimal; place: Decimal; extraPlace: Decimal }>
+>;
 
 /** The cost parts summed by FY and setting (annual amounts × months; divided by 12 once, in rollUp). */
 function sumParts(costParts: readonly CostPart[]): SettingSums {
@@ -187,26 +191,33 @@ function sumParts(costParts: readonly CostPart[]): SettingSums {
     if (entry) {
       entry.topUp = entry.topUp.plus(part.topUpAnnualMonths);
       entry.place = entry.place.plus(part.placeAnnualMonths);
+      entry.extraPlace = entry.extraPlace.plus(part.extraPlaceAnnualMonths);
     } else
       bySetting.set(part.setting, {
         topUp: ZERO.plus(part.topUpAnnualMonths),
         place: ZERO.plus(part.placeAnnualMonths),
+        extraPlace: ZERO.plus(part.extraPlaceAnnualMonths),
       });
   }
   return sums;
 }
 
-/** The place funding of the "dfe" settings by FY: what the DfE deducts when funding.csv does not say. */
+/**
+ * The place funding of the "dfe" settings by FY (`place`): what the DfE deducts when funding.csv
+ * does not say; or the part of it a scenario's places levers make (`extraPlace`): what they add to
+ * deductions funding.csv does give.
+ */
 function dfePlaceFunding(
   model: Model,
   financialYears: readonly FinancialYear[],
   sums: SettingSums,
+  part: 'place' | 'extraPlace',
 ): Map<FinancialYear, Decimal> {
   const dfe = model.tariff.settings.filter(fundedByDfe);
   return new Map(
     financialYears.map((fy) => [
       fy,
-      sumOf(dfe, (s) => sums.get(fy)?.get(s.id)?.place ?? ZERO).div(TWELVE),
+      sumOf(dfe, (s) => sums.get(fy)?.get(s.id)?.[part] ?? ZERO).div(TWELVE),
     ]),
   );
 }
