@@ -296,6 +296,23 @@ describe('highneeds explain: the money lines (fixtures/money-explain)', () => {
     expect(result.stdout).toContain('(warning DEDUCTIONS_COMPUTED)');
   });
 
+  it('income_hnb_deductions: a scenario\'s places lever in a "dfe" setting adds its places\' funding to the grown deductions', async () => {
+    const result = await cli([
+      'explain',
+      'fixtures/example',
+      '--scenario',
+      'mitigated',
+      '--year',
+      '2028-29',
+      '--figure',
+      'income_hnb_deductions',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/\n {2}− hnb_deductions 2028-29 +5,792,514\.00\n/);
+    expect(result.stdout).toMatch(/\n {2}− places levers in "dfe" settings +600,000\.00\n/);
+    expect(result.stdout).toMatch(/\nincome_hnb_deductions 2028-29 +-6,392,514\.00\n/);
+  });
+
   it('general_fund_financing: the rate × the average of the two deficits', async () => {
     const result = await explain('2027-28', 'general_fund_financing');
     expect(result.code).toBe(0);

@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { deductionRows, givenDeductions } from '../deductions.js';
 import { financingOfYear } from '../financing.js';
 import { hnbOfYear } from '../ledger.js';
+import { fundedByDfe } from '../place-cost.js';
 import { spendLineOfYear, spendLines } from '../other-spend.js';
 import { type FinancialYear, formatFinancialYear } from '../period.js';
 import { locationText, madeBy } from './income.js';
@@ -101,6 +102,7 @@ export function deductionsNode(run: ExplainRun, year: FinancialYear): ExplainNod
   }
   const allocationYear = from!.financialYear;
   const only = new Map([[given.row.financialYear, given.row]]);
+  const levered = yearOf(run, year).income.leverDeductions;
   return {
     label: given.basis,
     value,
@@ -131,7 +133,30 @@ export function deductionsNode(run: ExplainRun, year: FinancialYear): ExplainNod
             : {}),
         },
       },
+      ...(levered.isZero() ? [] : [leverDeductionsNode(run, levered)]),
     ],
+  };
+}
+
+/**
+ * What a scenario's places levers add to given deductions: the place funding of the places they
+ * commission in settings the DfE funds (src/core/ledger.ts), which it recoups with the rest.
+ */
+function leverDeductionsNode(run: ExplainRun, value: Decimal): ExplainNode {
+  const dfe = new Set(run.model.tariff.settings.filter(fundedByDfe).map((s) => s.id));
+  const levers = (run.scenario?.levers ?? []).flatMap((lever) =>
+    lever.kind === 'places' && dfe.has(lever.setting)
+      ? [`${lever.id}: ${lever.places.toString()} places in ${lever.setting}`]
+      : [],
+  );
+  return {
+    label: 'places levers in "dfe" settings',
+    value,
+    sign: -1,
+    inputs: {
+      levers,
+      note: 'the place funding of the places these levers commission where the DfE funds places, which it recoups from the HNB as it does the places funding.csv knew of',
+    },
   };
 }
 

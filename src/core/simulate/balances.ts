@@ -42,15 +42,19 @@ export function incomeBasis(projection: Projection): IncomeBasis {
 /**
  * A draw's in-year and cumulative balances from its money, as src/core/project.ts and
  * src/core/write-off.ts make them: income (less the draw's own "dfe" place funding in a year whose
- * deductions are computed) − spend a year, cumulated from the opening balance, and the write-off
+ * deductions are computed; in a year whose deductions are given, less what the draw's places of a
+ * ranged places lever in a "dfe" setting add to them beyond the lever's own) − spend a year, cumulated from the opening balance, and the write-off
  * in the year paid, a share of the draw's own deficit when no figure was reported.
  */
 export function drawBalances(
   basis: IncomeBasis,
-  { spend, placeDfe }: DrawMoney,
+  { spend, placeDfe, deductionChange }: DrawMoney,
 ): { inYear: Decimal[]; cumulative: Decimal[] } {
   const inYear = spend.map((s, f) =>
-    (basis.computed[f] ? basis.income[f]!.minus(placeDfe[f]!) : basis.income[f]!).minus(s),
+    (basis.computed[f]
+      ? basis.income[f]!.minus(placeDfe[f]!)
+      : basis.income[f]!.minus(deductionChange?.[f] ?? ZERO)
+    ).minus(s),
   );
   const cumulative: Decimal[] = [];
   let running = basis.opening;

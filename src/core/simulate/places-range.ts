@@ -152,7 +152,15 @@ export class PlacesRange {
         const by = change[fy * CHANNELS + channel]!;
         return by.isZero() ? value : value.plus(by.div(TWELVE));
       });
-    return { spend: moved(own.spend, SPEND), placeDfe: moved(own.placeDfe, PLACE_DFE) };
+    const deductionChange = Array.from({ length: this.financialYears }, (_, fy) =>
+      change[fy * CHANNELS + PLACE_DFE]!.div(TWELVE),
+    );
+    return {
+      spend: moved(own.spend, SPEND),
+      placeDfe: moved(own.placeDfe, PLACE_DFE),
+      // Given deductions follow the levers' "dfe" places (src/core/ledger.ts): a draw's own.
+      ...(deductionChange.some((by) => !by.isZero()) ? { deductionChange } : {}),
+    };
   }
 
   /** PlaceYear y's annual money at the levers' own places, kept by its pupils: draws repeat the same few counts. */

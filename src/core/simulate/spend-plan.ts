@@ -23,6 +23,12 @@ export interface DrawMoney {
   readonly spend: Decimal[];
   /** project's placeDfe: what the HNB is reduced by in a year whose deductions are computed (empty when not asked for). */
   readonly placeDfe: Decimal[];
+  /**
+   * By FY, what a draw's places of ranged places levers in "dfe" settings add to the "dfe" place
+   * funding beyond the levers' own places: given deductions follow it (src/core/ledger.ts).
+   * Absent when no such lever is drawn (src/core/simulate/places-range.ts).
+   */
+  readonly deductionChange?: Decimal[];
 }
 
 /**

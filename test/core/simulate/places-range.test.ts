@@ -203,3 +203,32 @@ describe("a places lever's range", () => {
       );
   });
 });
+
+// With hnb_deductions given, a places lever in a "dfe" setting adds its places' funding to them
+// (src/core/ledger.ts): a draw's balance moves with the free school's drawn places as project's.
+describe("a places lever's range where the deductions are given", () => {
+  const given: Model = { ...model, funding: example.funding };
+  const givenCache = new ProjectionCache();
+  const sim = AreaSimulation.prepare(given, capital(), givenCache).simulation!;
+
+  it('balances each draw to the penny as project does with the levers at the drawn places', () => {
+    const applied = applyScenario(given, capital(), undefined, { cache: givenCache });
+    const demand = projectDemand(applied.model, given.horizon, applied.adjustments, givenCache);
+    const pupils = demand.years.map((year) => year.laneTotals);
+    const balances = new Set<string>();
+    for (const d of [0, 1, 2, 5]) {
+      const drawn = sim.leverPlaces(9, d)!;
+      const at = applyScenario(given, capital(drawn, false), undefined, { cache: givenCache });
+      const projection = project(at.model, at.adjustments, givenCache).projection!;
+      expect(projection.years.map((y) => y.income.deductionsBasis)).not.toContain('computed');
+      const figures = sim.figuresOf(pupils, { seed: 9, index: d });
+      projection.years.forEach((year, f) => {
+        same(figures.inYear[f]!, year.inYearBalance);
+        same(figures.cumulative[f]!, year.cumulativeBalance);
+      });
+      balances.add(projection.years.at(-1)!.income.hnbDeductions.toString());
+    }
+    // The free school's drawn places move the deductions from draw to draw.
+    expect(balances.size).toBe(4);
+  });
+});
