@@ -6,7 +6,7 @@ import { project } from '../../src/core/project.js';
 import { toPence } from '../../src/core/rounding.js';
 import { loadModel } from '../../src/io/model-folder.js';
 import { ROOT } from '../helpers/exec.js';
-import { cli } from '../helpers/run-cli.js';
+import { batchSummary } from '../helpers/batch-summary.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-hnb-from-ie-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -84,34 +84,10 @@ describe("--hnb-from and the NFF's import/export adjustment (docs/nff.md, steps 
       'N03,Eastford,2026-27,1100000.00,0.00,0.00,1100000.00,0.00,1100000.00',
       'N04,Westham,2026-27,740000.00,0.00,0.00,740000.00,0.00,740000.00',
     );
-    const outDir = path.join(scratch, 'out');
-    const result = await cli([
-      'batch',
-      national,
-      '--out-dir',
-      outDir,
-      '--hnb-from',
-      alloc,
-      '--scenarios',
-      'unmitigated',
-      '--jobs',
-      '1',
-      '--quiet',
-    ]);
+    const result = await batchSummary(national, path.join(scratch, 'out'), '--hnb-from', alloc);
     expect(result.stderr).toBe('');
-    const [header, ...rows] = readFileSync(path.join(outDir, 'summary.csv'), 'utf8')
-      .trimEnd()
-      .split('\n')
-      .map((line) => line.split(','));
-    const col = (name: string) => header!.indexOf(name);
-    const n01 = rows.filter((row) => row[col('area_code')] === 'N01');
-    expect(n01.slice(0, 2).map((row) => row[col('income_hnb')])).toEqual([
-      '1600000.00',
-      '1648000.00',
-    ]);
-    expect(n01.slice(0, 2).map((row) => row[col('income_import_export')])).toEqual([
-      '-30000.00',
-      '0.00',
-    ]);
+    const n01 = result.rows.filter((row) => row['area_code'] === 'N01').slice(0, 2);
+    expect(n01.map((row) => row['income_hnb'])).toEqual(['1600000.00', '1648000.00']);
+    expect(n01.map((row) => row['income_import_export'])).toEqual(['-30000.00', '0.00']);
   });
 });
