@@ -359,6 +359,16 @@ export const ISSUE_CODES = {
       "model.json's writeOff is paid in or before its balance year, or measures the deficit before the projection opens without giving eligibleDeficit.",
     fix: 'Pay the write-off after the balance year (2026-27 for a 2025-26 balance), or give the eligible deficit from the sources.',
   },
+  WRITE_OFF_NATIONAL_FIGURE: {
+    cause:
+      "A national model's writeOff gives eligibleDeficit: one list of reported figures would be written off for every area, whatever its own deficit (an area in surplus included).",
+    fix: "Leave eligibleDeficit out: each area's write-off is then the share of its own deficit at the balance date (its opening balance for 2025-26). To use an area's reported figures, project that area as its own model folder.",
+  },
+  WRITE_OFF_ABOVE_DEFICIT: {
+    cause:
+      "model.json's writeOff.eligibleDeficit (its lowest figure) is more than the model's own deficit at the balance date, or the area is in surplus then (warning). Where the reported figures differ the lowest is used, and at the opening balance date funding.csv's opening_balance is one of them: the write-off is the share of the opening deficit (nothing for a surplus). At a projected date the reported figure is still used, since a projection is not a reported figure.",
+    fix: "Check funding.csv's opening_balance (or the projection up to the balance date) against the s251, DSG note, s151 assurance, revenue outturn and accounts figures; give eligibleDeficit only for an area in deficit.",
+  },
   DUPLICATE_AREA: {
     cause:
       "A national model's areas table lists the same area code twice; that area is not modelled (its rows in the other files cannot be told apart).",

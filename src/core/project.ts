@@ -138,6 +138,7 @@ export function project(
     rollUp(model, financialYears, spend, other, academicYears, income, openingBalance),
     openingBalance,
     model.writeOff,
+    issues,
   );
   const years = withFinancing(balanced, openingBalance, model.deficitFinancing?.rate);
   const projection: Projection = {

@@ -1,5 +1,6 @@
 import { error, type Issue, warning } from '../core/issue.js';
-import type { FundingRow } from '../core/model.js';
+import type { Decimal } from 'decimal.js';
+import type { FundingLine, FundingRow } from '../core/model.js';
 import { type FinancialYear, formatFinancialYear } from '../core/period.js';
 import { decimalCell, financialYearCell } from './cell-parsers.js';
 import type { CsvTable } from './csv-table.js';
@@ -10,15 +11,19 @@ export type HnbFromSeen = Map<FinancialYear, string>;
 /** The columns of an nff output that --hnb-from reads; the rest are the formula's steps. */
 export const HNB_FROM_COLUMNS = {
   required: ['area_code', 'financial_year', 'allocation'],
-  optional: ['place_deductions'],
+  optional: ['place_deductions', 'import_export'],
   ignoreOthers: true,
 } as const;
 
 /**
- * `project --hnb-from FILE`: the model's area's `allocation` from an `highneeds nff` CSV becomes
- * that year's hnb_allocation (docs/nff.md, "Output"), and its `place_deductions`, when the NFF was
- * given them, that year's hnb_deductions: the allocation is gross, so the places the DfE funds
- * directly come off it (docs/methodology.md, "Income and balances"). The total row is skipped.
+ * `project --hnb-from FILE`: the model's area's `allocation` less its `import_export` from an
+ * `highneeds nff` CSV becomes that year's hnb_allocation (docs/nff.md, "Output"), and the
+ * `import_export` that year's import_export line: the NFF's allocation is the elements total plus
+ * the year's import/export (steps 7–9), and hnb_allocation is the elements alone, which later
+ * years grow by hnbGrowth, while the adjustment is the year's own and is not carried forward. Its
+ * `place_deductions`, when the NFF was given them, become that year's hnb_deductions: the
+ * allocation is gross, so the places the DfE funds directly come off it (docs/methodology.md,
+ * "Income and balances"). The total row is skipped.
  */
 export function readHnbFrom(
   table: CsvTable,
@@ -32,13 +37,19 @@ export function readHnbFrom(
     .flatMap((row): FundingRow[] => {
       const before = issues.length;
       const financialYear = financialYearCell(row, 'financial_year', issues);
-      const amount = decimalCell(row, 'allocation', issues);
+      const allocation = decimalCell(row, 'allocation', issues);
+      // An output without the column (or the cell) gives its allocation as is, as --baseline-from reads it.
+      const importExport =
+        row.get('import_export') === ''
+          ? undefined
+          : decimalCell(row, 'import_export', issues, { allowNegative: true });
       // Empty where the factors file gave no deductions; signed, as the hospital adjustment is.
       const deductions = decimalCell(row, 'place_deductions', issues, {
         optional: true,
         allowNegative: true,
       });
-      if (issues.length > before || financialYear === undefined || amount === undefined) return [];
+      if (issues.length > before || financialYear === undefined || allocation === undefined)
+        return [];
       if (seen.has(financialYear)) {
         issues.push(
           error(
@@ -71,25 +82,26 @@ export function readHnbFrom(
         );
         return [];
       }
-      const allocation: FundingRow = {
+      const line = (name: FundingLine, amount: Decimal, column: string): FundingRow => ({
         financialYear,
-        line: 'hnb_allocation',
+        line: name,
         amount,
-        origin: row.at('allocation'),
+        origin: row.at(column),
         fromNff: true,
-      };
-      return deductions === undefined
-        ? [allocation]
-        : [
-            allocation,
-            {
-              financialYear,
-              line: 'hnb_deductions',
-              amount: deductions,
-              origin: row.at('place_deductions'),
-              fromNff: true,
-            },
-          ];
+      });
+      return [
+        line(
+          'hnb_allocation',
+          importExport === undefined ? allocation : allocation.minus(importExport),
+          'allocation',
+        ),
+        ...(importExport === undefined
+          ? []
+          : [line('import_export', importExport, 'import_export')]),
+        ...(deductions === undefined
+          ? []
+          : [line('hnb_deductions', deductions, 'place_deductions')]),
+      ];
     });
   if (rows.length === 0 && !table.rows.some((row) => row.get('area_code') === areaCode)) {
     const codes = [
@@ -112,7 +124,8 @@ export function readHnbFrom(
 /**
  * Allocations from nff files replace funding.csv's hnb_allocation for the same years, and with it
  * the hnb_deductions given beside it: a deduction goes with the allocation it was published
- * with. An nff row without place_deductions leaves the year's deductions to be computed from the
+ * with. So does the year's import_export, where the nff row gives one: it is the adjustment taken
+ * out of that allocation, and funding.csv's beside it would count the adjustment twice. An nff row without place_deductions leaves the year's deductions to be computed from the
  * "dfe" places (DEDUCTIONS_COMPUTED), never a funding.csv 0 that would leave the gross figure
  * undeducted while those places are not charged as spend.
  */
@@ -121,8 +134,13 @@ export function withHnbFrom(
   fromNff: readonly FundingRow[],
 ): FundingRow[] {
   const years = new Set(fromNff.map((row) => row.financialYear));
+  const importExportYears = new Set(
+    fromNff.filter((row) => row.line === 'import_export').map((row) => row.financialYear),
+  );
   const replaced = (row: FundingRow): boolean =>
-    (row.line === 'hnb_allocation' || row.line === 'hnb_deductions') &&
-    years.has(row.financialYear);
+    row.line === 'import_export'
+      ? importExportYears.has(row.financialYear)
+      : (row.line === 'hnb_allocation' || row.line === 'hnb_deductions') &&
+        years.has(row.financialYear);
   return [...funding.filter((row) => !replaced(row)), ...fromNff];
 }

@@ -15,7 +15,7 @@ export interface NationalManifest {
   /** Tariff: a path relative to the folder or a library id (areas.csv may give another per area). */
   readonly tariff: string;
   readonly assumptions: Assumptions;
-  /** The 2026 write-off, for every area (each on its own deficit). */
+  /** The 2026 write-off, for every area (each on its own deficit: eligibleDeficit is refused). */
   readonly writeOff?: WriteOff;
   /** Where pupils above a setting's capacity go when capacity.csv names no overflow_to. */
   readonly overflowSetting?: string;
@@ -54,5 +54,23 @@ export function parseNationalManifest(
       ),
     );
   const areas = fields.string(root, 'areas', '$');
-  return { ...(areas ? { areas } : {}), ...parseModelSettings(fields, root, issues) };
+  const settings = parseModelSettings(fields, root, issues);
+  const writeOff = root['writeOff'];
+  // One list of reported figures would be every area's deficit, a surplus's included: each area's
+  // write-off is the share of its own deficit at the balance date (README, "National batch").
+  if (
+    writeOff !== null &&
+    typeof writeOff === 'object' &&
+    !Array.isArray(writeOff) &&
+    writeOff['eligibleDeficit'] !== undefined
+  )
+    issues.push(
+      error(
+        'WRITE_OFF_NATIONAL_FIGURE',
+        "$.writeOff.eligibleDeficit gives reported deficits in a national model, where they would be every area's",
+        fields.at('$.writeOff.eligibleDeficit'),
+        "leave it out: each area's write-off is then the share of its own deficit at the balance date; project an area as its own model folder to use its reported figures",
+      ),
+    );
+  return { ...(areas ? { areas } : {}), ...settings };
 }

@@ -1,7 +1,6 @@
-import type { Decimal } from 'decimal.js';
 import { error, type Issue, warning } from '../core/issue.js';
 import { type FinancialYear, formatFinancialYear, parseFinancialYear } from '../core/period.js';
-import type { WriteOff } from '../core/write-off.js';
+import type { ReportedDeficit, WriteOff } from '../core/write-off.js';
 import type { JsonFields, JsonObject } from './json-fields.js';
 
 const KEYS = ['share', 'balanceYear', 'paidIn', 'eligibleDeficit', 'notes'] as const;
@@ -124,9 +123,9 @@ function readSources(
     fields.knownKeys(entry, at, SOURCE_KEYS);
     const source = fields.string(entry, 'source', at);
     const deficit = fields.decimal(entry, 'deficit', at);
-    return source !== undefined && deficit !== undefined ? { source, deficit } : undefined;
+    return source !== undefined && deficit !== undefined
+      ? { source, deficit, origin: fields.at(`${at}.deficit`) }
+      : undefined;
   });
-  return sources.every((s) => s !== undefined)
-    ? (sources as { source: string; deficit: Decimal }[])
-    : null;
+  return sources.every((s) => s !== undefined) ? (sources as ReportedDeficit[]) : null;
 }

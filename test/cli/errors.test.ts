@@ -304,6 +304,16 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'model.json:7:69',
     '$.writeOff.paidIn 2025-26 is not after the balance year 2025-26',
   ],
+  WRITE_OFF_NATIONAL_FIGURE: [
+    'error',
+    'model.json:11:24',
+    "$.writeOff.eligibleDeficit gives reported deficits in a national model, where they would be every area's",
+  ],
+  WRITE_OFF_ABOVE_DEFICIT: [
+    'warning',
+    'model.json:11:64',
+    "$.writeOff.eligibleDeficit's lowest figure, £1,500.00 (s251 outturn), is more than the balance at the end of 2025-26 in funding.csv's opening_balance, a deficit of £1,000.00; the lowest figure is used, so the write-off is 0.9 × £1,000.00 = £900.00",
+  ],
   DUPLICATE_AREA: ['error', 'areas.csv:3:1', 'area "901" is already on line 2'],
   UNKNOWN_AREA: [
     'error',
