@@ -3,21 +3,14 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { htmlTable } from './html-table.js';
 import { inProcess } from './in-process.js';
 
 const out = mkdtempSync(path.join(tmpdir(), 'highneeds-national-provenance-'));
 let text: string;
 let html: string;
 
-/** The table of the given caption, as rows of cell texts. */
-function tableOf(caption: string): string[][] {
-  const start = html.indexOf(`${caption}</caption>`);
-  expect(start, caption).toBeGreaterThan(-1);
-  const body = html.slice(start, html.indexOf('</table>', start));
-  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
-    [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!.trim()),
-  );
-}
+const tableOf = (caption: string): string[][] => htmlTable(html, caption);
 
 beforeAll(async () => {
   const args = ['batch', 'fixtures/national', '--out-dir', out, '--report', out];

@@ -3,38 +3,30 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { htmlTable } from './html-table.js';
 import { inProcess } from './in-process.js';
 
 const file = path.join(mkdtempSync(path.join(tmpdir(), 'highneeds-reconciled-')), 'report.html');
 let html: string;
 let plan: Record<string, string>[];
 
-/** The rows of the first table whose caption starts so, as its cells' texts (£ and commas dropped). */
-function tableOf(caption: string): string[][] {
-  const start = html.indexOf(`<caption>${caption}`);
-  expect(start, caption).toBeGreaterThan(-1);
-  const body = html.slice(start, html.indexOf('</table>', start));
-  return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) =>
-    [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) =>
-      c[1]!.replace(/[£,]/g, '').trim(),
-    ),
-  );
-}
+/** A table of the report, £ and thousands separators dropped. */
+const tableOf = (caption: string): string[][] =>
+  htmlTable(html, caption).map((row) => row.map((cell) => cell.replace(/[£,]/g, '')));
 
 beforeAll(async () => {
   expect((await inProcess(['report', 'fixtures/example', '--out', file, '--quiet'])).code).toBe(0);
   html = readFileSync(file, 'utf8');
-  const ids = (
-    JSON.parse(readFileSync('fixtures/example/scenarios.json', 'utf8')) as {
-      scenarios: { id: string }[];
-    }
-  ).scenarios.map((s) => s.id);
   // The breakdowns are of the last scenario (the plan).
+  const scenarios = JSON.parse(readFileSync('fixtures/example/scenarios.json', 'utf8')) as {
+    scenarios: { id: string }[];
+  };
+  const id = scenarios.scenarios.at(-1)!.id;
   const projected = await inProcess([
     'project',
     'fixtures/example',
     '--scenario',
-    ids.at(-1)!,
+    id,
     '--format',
     'csv',
   ]);
