@@ -9,6 +9,7 @@ import type { AreaOutcome, BatchInit, BatchTask, SourcesInit, WireRow } from './
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { loadScenarios } from '../scenarios-file.js';
 import { noScenariosHint } from './folder-scenarios.js';
+import { checkBatchOptions } from './batch-arguments.js';
 import { type InputDigest, InputReader } from '../input-reader.js';
 import { HNB_FROM_COLUMNS } from '../read-hnb-from.js';
 import { readBatchSources } from './read-sources.js';
@@ -96,6 +97,7 @@ export interface BatchResult {
  * fail that area only.
  */
 export async function runBatch(dir: string, options: BatchOptions = {}): Promise<BatchResult> {
+  checkBatchOptions(options);
   // More threads than cores only compete (--jobs 1000 once started 1,000 threads and took 10 GB);
   // more than areas would sit idle, and the areas are known only once read, so those stop then.
   const jobs = Math.min(
