@@ -93,6 +93,7 @@ export {
 /** `highneeds explain` as data: a projection with its cost terms, and any figure of it as the tree of its parts (docs/explain.md). */
 export { explainRun, type ExplainRun } from './core/explain/run.js';
 export { explainFigure, type Explanation, type ExplainRequest } from './core/explain/explain.js';
+export type { ExplainFigureRequest } from './core/explain/explain-arguments.js';
 export type { ExplainNode, InputValue } from './core/explain/node.js';
 export { FIGURE_NAMES, type FigureName } from './core/explain/figures.js';
 export {

@@ -275,6 +275,11 @@ export const ISSUE_CODES = {
       'A scenario\'s "base" names a scenario that is not defined; or --scenario / --scenarios on the command line does (a usage error, exit 2, located at the option, in every command).',
     fix: 'Check the id against the scenarios in scenarios.json.',
   },
+  SCENARIOS_NOT_READ: {
+    cause:
+      "A batch over a folder of model folders finds a scenarios.json inside one of the folders: batch runs the scenarios of the scenarios.json beside the folders only, so the folder is modelled under those, or as given when there is none (warning; the folder's own scenarios are not run).",
+    fix: 'Run highneeds project or compare on that folder for its own scenarios; for scenarios every folder shares, put one scenarios.json beside the folders.',
+  },
   DUPLICATE_ID: {
     cause: 'Two scenarios, or two levers in one scenario chain, share an id.',
     fix: 'Give each its own id: savings are reported by lever id.',

@@ -11,11 +11,30 @@ export class UsageError extends Error {
   }
 }
 
-/** Bad input files: exit 1, with every located issue. */
+/** How many issues an InputError's message names; `issues` has them all. */
+const NAMED = 3;
+
+/** An issue on one line, located as the CLI prints it: `file:line:column: CODE: message`. */
+const oneLine = (issue: Issue): string => {
+  const at = issue.location
+    ? `${[issue.location.file, issue.location.line, issue.location.column].filter((p) => p !== undefined).join(':')}: `
+    : '';
+  return `${at}${issue.code}: ${issue.message}`;
+};
+
+/**
+ * Bad input files: exit 1, with every located issue. The message names the first errors, so a
+ * library caller who only prints `error.message` still sees what is wrong.
+ */
 export class InputError extends Error {
   override readonly name = 'InputError';
   constructor(readonly issues: readonly Issue[]) {
-    super(`${issues.length} problem(s) in the input`);
+    const errors = issues.filter((issue) => issue.severity === 'error');
+    const named = (errors.length ? errors : issues).slice(0, NAMED).map(oneLine);
+    const more = issues.length - named.length;
+    super(
+      `${issues.length} problem(s) in the input${named.length ? `: ${named.join('; ')}` : ''}${more > 0 ? `; and ${more} more (error.issues has them all)` : ''}`,
+    );
   }
 }
 

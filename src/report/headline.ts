@@ -4,10 +4,13 @@ import { ZERO } from '../core/decimal.js';
 import { deficitAtOverrideEnd } from '../core/override.js';
 import type { Projection } from '../core/projection.js';
 import type { WriteOffResult } from '../core/write-off.js';
+import { firstUnderlyingInYearBalance, hasSafetyValveIncome } from '../core/underlying-balance.js';
 
 export interface Headline {
-  /** The first projected FY whose in-year balance is zero or better, if any. */
+  /** The first projected FY whose underlying in-year balance is zero or better, if any (core/underlying-balance.ts). */
   readonly firstInYearBalance?: FinancialYear;
+  /** Whether the projection has Safety Valve income, which "first reached" leaves out: the text then says so. */
+  readonly beforeSafetyValve: boolean;
   readonly horizon: FinancialYear;
   readonly cumulativeAtHorizon: Decimal;
   /** A cumulative deficit still open when the statutory override ends (the model's overrideEnd), if the projection reaches then. */
@@ -20,15 +23,13 @@ export interface Headline {
 }
 
 export function headline(projection: Projection): Headline {
-  // The write-off pays off past deficits once; it is not in-year balance (docs/methodology.md, "The 2026 write-off").
-  const first = projection.years.find((year) => {
-    const balance = year.inYearBalance.minus(year.income.writeOff);
-    return !balance.isNegative() || balance.isZero();
-  });
+  // One definition with the Safety Valve assessment: before Safety Valve payments and the write-off (docs/scenarios.md).
+  const first = firstUnderlyingInYearBalance(projection.years);
   const atOverrideEnd = deficitAtOverrideEnd(projection.years, projection.overrideEnd);
   const last = projection.years[projection.years.length - 1];
   return {
-    ...(first ? { firstInYearBalance: first.financialYear } : {}),
+    ...(first !== undefined ? { firstInYearBalance: first } : {}),
+    beforeSafetyValve: hasSafetyValveIncome(projection.years),
     horizon: projection.horizon,
     cumulativeAtHorizon: last ? last.cumulativeBalance : projection.openingBalance,
     ...(atOverrideEnd ? { deficitAtOverrideEnd: atOverrideEnd } : {}),
@@ -52,11 +53,18 @@ export function financingText(
   return `carrying the deficit costs the general fund £${money(total)} to the end of ${formatFinancialYear(horizon)} (at ${rate.times(100).toFixed()}% a year; outside the DSG balance)`;
 }
 
+/** "in-year balance", naming its basis when Safety Valve payments are left out of it. */
+export const inYearBalanceName = (value: Pick<Headline, 'beforeSafetyValve'>): string =>
+  value.beforeSafetyValve
+    ? 'underlying in-year balance (before Safety Valve payments)'
+    : 'in-year balance';
+
 export function headlineText(value: Headline, money: (amount: Decimal) => string): string {
+  const name = inYearBalanceName(value);
   const balance =
     value.firstInYearBalance === undefined
-      ? `no in-year balance by ${formatFinancialYear(value.horizon)}`
-      : `in-year balance first reached in ${formatFinancialYear(value.firstInYearBalance)}`;
+      ? `no ${name} by ${formatFinancialYear(value.horizon)}`
+      : `${name} first reached in ${formatFinancialYear(value.firstInYearBalance)}`;
   const cumulative =
     value.cumulativeAtHorizon.isNegative() && !value.cumulativeAtHorizon.isZero()
       ? 'cumulative deficit'

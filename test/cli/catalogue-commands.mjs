@@ -4,8 +4,10 @@
 // and parameters for 2025-26; a model folder with an nff-allocations.csv takes it as --hnb-from;
 // one with an explain.args file is run as `explain <dir>` with those options (a usage error, exit 2);
 // a history (a folder holding codes.csv, after fixtures/errors/_valid-history) as `calibrate`;
-// NATIONAL_MODEL, a valid national model, as `project`, which reads one area's folder.
-import { existsSync, readFileSync } from 'node:fs';
+// NATIONAL_MODEL, a valid national model, as `project`, which reads one area's folder; a folder
+// of model folders (no model.json of its own, model folders in it) as `batch` into a scratch folder.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 /** NFF fixtures whose problem only --solve-cap finds. */
@@ -32,6 +34,8 @@ export function catalogueArgs(code, root = '.') {
   if (ONE_AREA.has(code)) return ['project', dir];
   // A history fixture (a codes.csv beside it, after fixtures/errors/_valid-history) is calibrated.
   if (existsSync(path.join(root, dir, 'codes.csv'))) return calibrateArgs(dir, root);
+  if (isFolderOfModels(path.join(root, dir)))
+    return ['batch', dir, '--out-dir', path.join(tmpdir(), `highneeds-catalogue-${code}`)];
   if (!existsSync(path.join(root, dir, 'nff-factors.csv'))) return ['validate', dir];
   return [
     'nff',
@@ -44,6 +48,12 @@ export function catalogueArgs(code, root = '.') {
     'csv',
     ...(SOLVE_CAP.has(code) ? ['--solve-cap'] : []),
   ];
+}
+
+/** A folder with no model.json of its own whose sub-folders hold one: a batch of model folders. */
+function isFolderOfModels(dir) {
+  if (existsSync(path.join(dir, 'model.json')) || !existsSync(dir)) return false;
+  return readdirSync(dir).some((name) => existsSync(path.join(dir, name, 'model.json')));
 }
 
 /** calibrate on a history fixture: its snapshots.csv, else its transitions.csv; out-dir never written when it fails. */

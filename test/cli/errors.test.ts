@@ -43,6 +43,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     '$.rates[3] repeats $.rates[2]: setting "resourced", band "A", need *, effectiveFrom 2025-04-01',
   ],
   EMPTY_COHORT: ['warning', 'cohort.csv', 'cohort.csv has no pupils'],
+  SCENARIOS_NOT_READ: [
+    'warning',
+    'a/scenarios.json',
+    'not read: a batch over a folder of model folders runs the scenarios of a scenarios.json beside the folders, so "a" is modelled under those (as given, when there is none)',
+  ],
   RANGE_UNPRICED: [
     'warning',
     'new-plans.csv:2:1',

@@ -2,7 +2,8 @@ import { InternalError } from '../errors.js';
 import { type FinancialYear, formatFinancialYear } from '../period.js';
 import { FIGURES, type FigureName } from './figures.js';
 import { type ExplainNode, unreconciled } from './node.js';
-import type { ExplainRun } from './run.js';
+import { type ExplainRun, yearOf } from './run.js';
+import { explainArguments, type ExplainFigureRequest } from './explain-arguments.js';
 import type { Reference } from '../tariff.js';
 
 /** The version of `explain --format json`'s shape: raised when a field changes meaning or goes. */
@@ -37,10 +38,14 @@ export interface Explanation {
  * computed it, and every node is checked to be exactly its parts: a tree that does not add up
  * is a bug in highneeds, never a user's mistake.
  */
-export function explainFigure(run: ExplainRun, request: ExplainRequest): Explanation {
+export function explainFigure(
+  given: ExplainRun,
+  asked: ExplainRequest | ExplainFigureRequest,
+): Explanation {
+  // A library caller's mistake is a TypeError or RangeError saying what to pass, never a bug.
+  const { run, request } = explainArguments(given, asked);
   const figure = FIGURES[request.figure];
-  const year = run.projection.years.find((y) => y.financialYear === request.year);
-  if (!year) throw new InternalError(`explain: ${request.year} is not a projected year`);
+  const year = yearOf(run, request.year);
   const parts = figure.parts(run, request.year, request.setting);
   const tree = {
     ...parts,

@@ -4,6 +4,7 @@ import type { FundingRow } from '../model.js';
 import type { FinancialYear } from '../period.js';
 import type { Projection } from '../projection.js';
 import type { Agreement, Instalment } from './types.js';
+import { firstUnderlyingInYearBalance, underlyingInYearBalance } from '../underlying-balance.js';
 
 /**
  * The agreement's money in the ledger: paid and due instalments in their own year, a
@@ -60,15 +61,15 @@ export interface AgreementAssessment {
  */
 export function assessAgreement(agreement: Agreement, projection: Projection): AgreementAssessment {
   const years = projection.years;
-  // The promise is about the underlying position: the in-year balance before Safety Valve
-  // payments and the one-off write-off grant, which reach the cumulative balance only
-  // (domain brief §2.5: cumulative = previous + in-year result + SV or other grant receipts).
-  const underlying = (y: (typeof years)[number]) =>
-    y.inYearBalance.minus(y.income.safetyValve).minus(y.income.writeOff);
-  const firstInYearBalance = years.find((y) => !underlying(y).isNegative())?.financialYear;
+  // The promise is about the underlying position (core/underlying-balance.ts), and "first
+  // reached" has one meaning everywhere: the headline uses the same function.
+  const firstInYearBalance = firstUnderlyingInYearBalance(years);
   const inYearMet = years
     .filter((y) => y.financialYear >= agreement.inYearBalanceBy)
-    .every((y) => !underlying(y).isNegative());
+    .every((y) => {
+      const balance = underlyingInYearBalance(y);
+      return !balance.isNegative() || balance.isZero();
+    });
   const targets: TargetResult[] = [
     { target: 'in-year balance', by: agreement.inYearBalanceBy, met: inYearMet },
   ];

@@ -32,6 +32,7 @@ import { SPEND_COLUMNS } from '../read-spend.js';
 import { growthUnused, isYearlyCount } from '../check-manifest.js';
 import { ASSUMPTION_KEYS } from '../read-manifest.js';
 import { modelTariff, readTariffFile } from '../tariff-library.js';
+import { folderScenariosNotRead } from './folder-scenarios.js';
 
 const AREAS_COLUMNS = {
   required: ['area_code', 'area_name'],
@@ -133,7 +134,7 @@ export async function readBatchSources(
       readInput(path.join(folder, 'model.json'), '', limits.maxFileBytes).status !== 'missing',
   );
   const issues = folders.length
-    ? []
+    ? folderScenariosNotRead(folders)
     : [
         error(
           'FILE_MISSING',

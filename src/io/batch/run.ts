@@ -8,6 +8,8 @@ import { AreaPool, startWorkers } from './pool.js';
 import type { AreaOutcome, BatchInit, BatchTask, SourcesInit, WireRow } from './wire.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { loadScenarios } from '../scenarios-file.js';
+import { noScenariosHint } from './folder-scenarios.js';
+import { checkBatchOptions } from './batch-arguments.js';
 import { type InputDigest, InputReader } from '../input-reader.js';
 import { HNB_FROM_COLUMNS } from '../read-hnb-from.js';
 import { readBatchSources } from './read-sources.js';
@@ -95,6 +97,7 @@ export interface BatchResult {
  * fail that area only.
  */
 export async function runBatch(dir: string, options: BatchOptions = {}): Promise<BatchResult> {
+  checkBatchOptions(options);
   // More threads than cores only compete (--jobs 1000 once started 1,000 threads and took 10 GB);
   // more than areas would sit idle, and the areas are known only once read, so those stop then.
   const jobs = Math.min(
@@ -116,6 +119,7 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
       scenarioFile.scenarios?.map((s) => s.id),
       options.scenarios,
       hasScenarios,
+      root,
     );
     const settings = sortIssues([...scenarioFile.issues, ...hnbFrom.issues, ...chosen.issues]);
     const initOf = (sources: SourcesInit): BatchInit => ({
@@ -261,6 +265,7 @@ function chooseScenarios(
   available: readonly string[] | undefined,
   wanted: readonly string[] | undefined,
   hasFile: boolean,
+  root: string,
 ): { ids?: string[]; issues: Issue[] } {
   if (!wanted)
     return available && available.length ? { ids: [...available], issues: [] } : { issues: [] };
@@ -271,11 +276,7 @@ function chooseScenarios(
         'UNKNOWN_SCENARIO',
         `scenario "${id}" is not defined`,
         undefined,
-        available?.length
-          ? `scenarios: ${available.join(', ')}`
-          : hasFile
-            ? 'scenarios.json defines none'
-            : 'the national model has no scenarios.json',
+        available?.length ? `scenarios: ${available.join(', ')}` : noScenariosHint(root, hasFile),
       ),
     );
   // A scenario named twice would be run and counted twice (the CLI refuses it; the library keeps the first).

@@ -97,6 +97,7 @@ export function breakdownSections(
         kind: 'money',
         lines: spendLines,
         total: 'Total spend',
+        reconcile: true,
       }),
       wideTable({
         title: `EHCPs in January by setting ${of}`,
@@ -105,6 +106,7 @@ export function breakdownSections(
         kind: 'count',
         lines: pupilLines,
         total: 'Total EHCPs',
+        reconcile: true,
       }),
     ],
   };
@@ -124,6 +126,8 @@ export function breakdownSections(
     const place: WideLine = {
       label: 'Place funding (paid per place, not per pupil)',
       values: plan.projection.years.map((y) => y.spendPlace),
+      // spend_place is a figure of the summary: it keeps the value printed there.
+      fixed: true,
     };
     return {
       id,
@@ -147,6 +151,7 @@ export function breakdownSections(
           kind: 'count',
           lines: pupils,
           total: 'Total EHCPs',
+          reconcile: true,
         }),
         wideTable({
           title: `Spend by ${name} ${of}, £`,
@@ -155,6 +160,7 @@ export function breakdownSections(
           kind: 'money',
           lines: [...linesOf('spendTopUp'), place],
           total: 'Total spend',
+          reconcile: true,
         }),
       ],
     };

@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { formatFinancialYear } from '../../core/period.js';
 import { toPence } from '../../core/rounding.js';
 import { withThousands } from '../format-cell.js';
-import { headline } from '../headline.js';
+import { headline, inYearBalanceName } from '../headline.js';
 import type { ReportScenario } from './report-model.js';
 import type { ReportSection } from './section.js';
 
@@ -27,6 +27,7 @@ export function headlineSection(scenarios: readonly ReportScenario[]): ReportSec
     };
   });
   const last = scenarios[0]!.projection.horizon;
+  const anySafetyValve = scenarios.some((s) => headline(s.projection).beforeSafetyValve);
   return {
     id: 'headline',
     title: 'Headline',
@@ -36,10 +37,11 @@ export function headlineSection(scenarios: readonly ReportScenario[]): ReportSec
       const override = h.deficitAtOverrideEnd
         ? `; a deficit of ${pounds(h.deficitAtOverrideEnd.deficit)} still open at the end of ${formatFinancialYear(h.deficitAtOverrideEnd.financialYear)}, when the statutory override ends`
         : '';
+      const name = inYearBalanceName(h);
       const balance =
         h.firstInYearBalance === undefined
-          ? `; no in-year balance by ${formatFinancialYear(h.horizon)}`
-          : `; in-year balance first reached in ${formatFinancialYear(h.firstInYearBalance)}`;
+          ? `; no ${name} by ${formatFinancialYear(h.horizon)}`
+          : `; ${name} first reached in ${formatFinancialYear(h.firstInYearBalance)}`;
       return `${s.scenario.label}: ${atHorizon}${override}${balance}.`;
     }),
     tables: [
@@ -57,7 +59,13 @@ export function headlineSection(scenarios: readonly ReportScenario[]): ReportSec
             label: 'Cumulative balance, end of 2027-28 (override ends), if in deficit',
             kind: 'money',
           },
-          { key: 'balance', label: 'In-year balance first reached', kind: 'text' },
+          {
+            key: 'balance',
+            label: anySafetyValve
+              ? 'In-year balance first reached (before Safety Valve payments)'
+              : 'In-year balance first reached',
+            kind: 'text',
+          },
         ],
         rows,
       },

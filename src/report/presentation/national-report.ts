@@ -15,7 +15,8 @@ import {
   failedAreasTable,
   failedCount,
 } from './failed-areas.js';
-import { provenanceSection } from './reference-sections.js';
+import { batchProvenanceSection } from './batch-provenance.js';
+import { areasSummed } from './national-areas.js';
 import type { ReportSection } from './section.js';
 import type { ReportColumn, ReportTable } from './table-model.js';
 
@@ -95,13 +96,14 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
   const perEhcp = input.scenarios.map((s) => deficitPerEhcp(input, s));
   const bins = binsOf(perEhcp);
   const failures = input.failures ?? [];
+  const summed = areasSummed(input.national, input.rows, input.scenarios, years, name);
   return [
     ...failedAreasSections(failures),
     {
       id: 'national-balance',
       title: 'National cumulative DSG balance',
       paragraphs: [
-        `The sum over every modelled area (${of(input.scenarios[0]!, years[0]!)?.areas ?? 0} areas) of the figures in summary.csv, by scenario.`,
+        summed.paragraph,
         ...(failures.length ? [`${failedCount(failures)} (see Areas that failed).`] : []),
       ],
       chart: lineChart({
@@ -116,6 +118,7 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
         unit: 'money',
       }),
       tables: [
+        summed.table,
         table('National cumulative balance, £', 'money', cumulative),
         // Pupils are counts, not pounds: a table of their own, so no £ is put before them.
         table('National EHCPs in January', 'count', [
@@ -205,7 +208,7 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
         ),
       ],
     },
-    provenanceSection(input.manifest),
+    batchProvenanceSection(input.manifest),
   ];
 }
 

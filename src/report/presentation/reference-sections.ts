@@ -154,10 +154,22 @@ export function tariffSection(tariff: Tariff): ReportSection {
   };
 }
 
+/** A manifest's inputs, each with its SHA-256: the table every provenance section starts with. */
+export function inputsTable(manifest: JsonOut): ReportTable {
+  const inputs = ((manifest as { [key: string]: JsonOut })['inputs'] ?? []) as {
+    path: string;
+    sha256: string;
+  }[];
+  return plain(
+    'Inputs',
+    [text('path', 'File'), text('sha256', 'SHA-256')],
+    inputs.map((i) => ({ path: i.path, sha256: i.sha256 })),
+  );
+}
+
 /** The provenance manifest: tool version, every input with its SHA-256, the tariff rows' dates, the options. */
 export function provenanceSection(manifest: JsonOut): ReportSection {
   const m = manifest as { [key: string]: JsonOut };
-  const inputs = (m['inputs'] as { path: string; sha256: string }[]) ?? [];
   const tariff = m['tariff'] as { [key: string]: JsonOut } | undefined;
   const options = (m['options'] as { [key: string]: JsonOut }) ?? {};
   return {
@@ -167,11 +179,7 @@ export function provenanceSection(manifest: JsonOut): ReportSection {
       `Made by highneeds ${String(m['version'])}. The same inputs and options give the same report, byte for byte; the SHA-256 of each input identifies the exact file.`,
     ],
     tables: [
-      plain(
-        'Inputs',
-        [text('path', 'File'), text('sha256', 'SHA-256')],
-        inputs.map((i) => ({ path: i.path, sha256: i.sha256 })),
-      ),
+      inputsTable(manifest),
       plain(
         'Tariff and options',
         [text('item', 'Item'), text('value', 'Value')],

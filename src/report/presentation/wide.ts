@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { formatFinancialYear, type FinancialYear } from '../../core/period.js';
+import { reconcileLines } from './reconcile-lines.js';
 import type { ColumnKind, ReportColumn, ReportRow, ReportTable } from './table-model.js';
 
 /** One column per financial year, keyed by the year's own text (2026-27). */
@@ -14,7 +15,13 @@ export function yearColumns(years: readonly FinancialYear[], kind: ColumnKind): 
 export interface WideLine {
   readonly label: string;
   readonly values: readonly (Decimal | undefined)[];
+  /** A figure of its own (printed elsewhere rounded alone): kept so when the lines are reconciled. */
+  readonly fixed?: boolean;
 }
+
+/** Under a table whose lines are reconciled to its total. */
+const RECONCILED_NOTE =
+  'The lines are rounded so that they add up to the total, which is their exact sum rounded once, as the summary rounds its figures (largest remainder); a line may differ by a penny from the same figure rounded on its own.';
 
 /**
  * Lines down, years across: the shape of a DSG management plan and of each chart's data table.
@@ -29,12 +36,18 @@ export function wideTable(options: {
   readonly lines: readonly WideLine[];
   readonly total?: string;
   readonly totalColumn?: string;
+  /** Round the lines so that the total row is their exact sum rounded once (reconcile-lines.ts). */
+  readonly reconcile?: boolean;
 }): ReportTable {
   const columns: ReportColumn[] = [
     { key: 'line', label: options.first, kind: 'text' },
     ...yearColumns(options.years, options.kind),
   ];
-  const rows: ReportRow[] = options.lines.map((line) => ({ cells: cellsOf(line, columns) }));
+  const lines = options.reconcile ? reconcileLines(options.lines) : options.lines;
+  const rows: ReportRow[] = lines.map((line) => ({ cells: cellsOf(line, columns) }));
+  const note = [options.note, options.reconcile ? RECONCILED_NOTE : undefined]
+    .filter(Boolean)
+    .join(' ');
   if (options.total !== undefined)
     rows.push({
       cells: { line: options.total },
@@ -43,7 +56,7 @@ export function wideTable(options: {
     });
   return {
     title: options.title,
-    ...(options.note ? { note: options.note } : {}),
+    ...(note ? { note } : {}),
     columns,
     rows,
     ...(options.totalColumn ? { totalColumn: { key: 'total', label: options.totalColumn } } : {}),

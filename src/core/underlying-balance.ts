@@ -1,0 +1,29 @@
+import type { Decimal } from 'decimal.js';
+import type { FinancialYear } from './period.js';
+import type { FinancialYearResult } from './projection.js';
+
+/**
+ * The in-year balance before Safety Valve payments and the one-off write-off grant: both
+ * reach the cumulative balance only (domain brief §2.5: cumulative = previous + in-year
+ * result + SV or other grant receipts; docs/methodology.md, "The 2026 write-off").
+ */
+export const underlyingInYearBalance = (year: FinancialYearResult): Decimal =>
+  year.inYearBalance.minus(year.income.safetyValve).minus(year.income.writeOff);
+
+/**
+ * The one meaning of "in-year balance first reached", used by the headline and the Safety
+ * Valve assessment alike (docs/scenarios.md): the first year whose underlying in-year
+ * balance is zero or better (a negative zero counts as zero).
+ */
+export function firstUnderlyingInYearBalance(
+  years: readonly FinancialYearResult[],
+): FinancialYear | undefined {
+  return years.find((year) => {
+    const balance = underlyingInYearBalance(year);
+    return !balance.isNegative() || balance.isZero();
+  })?.financialYear;
+}
+
+/** Whether any projected year has Safety Valve income, so the headline must say its basis. */
+export const hasSafetyValveIncome = (years: readonly FinancialYearResult[]): boolean =>
+  years.some((year) => !year.income.safetyValve.isZero());

@@ -1,0 +1,41 @@
+import { described } from '../../core/scenario/scenario-argument.js';
+import type { BatchOptions } from './run.js';
+
+/**
+ * A library caller's runBatch options, checked before any thread starts, as simulate's are
+ * (core/simulate/simulate-arguments.ts): a scenario id given as a string would otherwise fail
+ * deep inside ("wanted.filter is not a function"), jobs 0, which the CLI refuses, would run
+ * on one thread as if nothing were wrong, and draws: 5 would draw with no count. Throws a TypeError or RangeError naming what to pass.
+ */
+export function checkBatchOptions(options: BatchOptions): void {
+  const { scenarios, jobs, draws } = options as {
+    scenarios?: unknown;
+    jobs?: unknown;
+    draws?: { count?: unknown; seed?: unknown };
+  };
+  if (
+    draws !== undefined &&
+    (typeof draws !== 'object' ||
+      draws === null ||
+      !Number.isInteger(draws.count) ||
+      (draws.count as number) < 1 ||
+      !Number.isInteger(draws.seed))
+  )
+    throw new TypeError(
+      `runBatch: draws must be { count, seed }, whole numbers (count 1 or more), such as { count: 1000, seed: 1 }, not ${typeof draws === 'object' && draws !== null ? JSON.stringify(draws) : described(draws)}`,
+    );
+  if (
+    scenarios !== undefined &&
+    (!Array.isArray(scenarios) || !scenarios.every((id) => typeof id === 'string'))
+  )
+    throw new TypeError(
+      `runBatch: scenarios must be an array of scenario ids, such as ${JSON.stringify(typeof scenarios === 'string' ? scenarios.split(',') : ['mitigated'])}, not ${described(scenarios)}`,
+    );
+  if (jobs === undefined) return;
+  if (typeof jobs !== 'number')
+    throw new TypeError(`runBatch: jobs must be a whole number of threads, not ${described(jobs)}`);
+  if (!Number.isInteger(jobs) || jobs < 1)
+    throw new RangeError(
+      `runBatch: jobs must be a whole number of threads, 1 or more (1 models every area on this thread), not ${jobs}`,
+    );
+}

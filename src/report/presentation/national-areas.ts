@@ -1,0 +1,54 @@
+import type { NationalYear } from '../../core/batch/national.js';
+import type { Row } from '../rows.js';
+import type { ReportTable } from './table-model.js';
+
+/** The ending of a list of names: "a", "a and b", "a, b and c". */
+const listed = (items: readonly string[]): string =>
+  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/**
+ * How many areas each year's national figures sum, and why it changes: an area's projection
+ * stops at its own horizon (areas.csv's horizon), so a later year sums fewer areas and a
+ * national total moves with the areas as well as the money (national.csv's `areas` column).
+ */
+export function areasSummed(
+  national: readonly NationalYear[],
+  rows: readonly (Row & { readonly scenario: string })[],
+  scenarios: readonly string[],
+  years: readonly string[],
+  name: (scenario: string) => string,
+): { paragraph: string; table: ReportTable } {
+  const count = (scenario: string, year: string) =>
+    national.find((n) => n.scenario === scenario && n.financialYear === year)?.areas ?? 0;
+  const counts = years.map((y) => count(scenarios[0]!, y));
+  const last = new Map<string, { name: string; year: string }>();
+  for (const row of rows) {
+    const code = String(row['area_code']);
+    const year = String(row['financial_year']);
+    if ((last.get(code)?.year ?? '') < year)
+      last.set(code, { name: String(row['area_name']), year });
+  }
+  const early = [...last.entries()]
+    .filter(([, a]) => a.year < years.at(-1)!)
+    .map(([code, a]) => `${code} ${a.name}, to ${a.year}`);
+  const same = counts.every((c) => c === counts[0]);
+  const paragraph = same
+    ? `The sum over every modelled area (${counts[0] ?? 0} areas in every year) of the figures in summary.csv, by scenario.`
+    : `The sum over the modelled areas with figures for each year (${years.map((y, i) => `${counts[i]} in ${y}`).join(', ')}) of the figures in summary.csv, by scenario. An area's projection stops at its own horizon (${listed(early)}), so a later year sums fewer areas: a national total there changes with the areas summed, not only with the money.`;
+  return {
+    paragraph,
+    table: {
+      title: 'Areas summed in each year',
+      columns: [
+        { key: 'line', label: 'Scenario', kind: 'text' },
+        ...years.map((y) => ({ key: y, label: y, kind: 'text' as const })),
+      ],
+      rows: scenarios.map((s) => ({
+        cells: {
+          line: name(s),
+          ...Object.fromEntries(years.map((y) => [y, String(count(s, y))])),
+        },
+      })),
+    },
+  };
+}

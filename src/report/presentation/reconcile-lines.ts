@@ -1,0 +1,39 @@
+import type { Decimal } from 'decimal.js';
+import { Dec, ZERO } from '../../core/decimal.js';
+import { largestRemainder } from '../largest-remainder.js';
+
+/** A table line to reconcile; `fixed` when it is a figure of its own, printed elsewhere as rounded alone. */
+export interface ReconciledLine {
+  readonly values: readonly (Decimal | undefined)[];
+  readonly fixed?: boolean;
+}
+
+/**
+ * The lines' values rounded to 2 places so that, in every column, they add up to their
+ * unrounded sum rounded once: the total row then shows the figure the summary prints, not a
+ * sum of separately rounded lines a penny off it. A fixed line keeps its own rounding and the
+ * others share the rest by largest remainder, as explain shows its parts (docs/explain.md,
+ * "The parts add up, exactly"; one implementation: report/largest-remainder.ts).
+ */
+export function reconcileLines<L extends ReconciledLine>(lines: readonly L[]): L[] {
+  const width = Math.max(0, ...lines.map((line) => line.values.length));
+  const columns = Array.from({ length: width }, (_, i) => {
+    const parts = lines.map((line) => line.values[i] ?? ZERO);
+    const total = parts.reduce((sum, part) => sum.plus(part), ZERO);
+    const own = lines.map((line, k) =>
+      line.fixed ? parts[k]!.toDecimalPlaces(2, Dec.ROUND_HALF_UP) : undefined,
+    );
+    const taken = own.reduce<Decimal>((sum, value) => (value ? sum.plus(value) : sum), ZERO);
+    const free = lines.flatMap((line, k) => (line.fixed ? [] : [k]));
+    const shared = largestRemainder(
+      total.minus(taken),
+      free.map((k) => parts[k]!),
+      2,
+    );
+    return lines.map((_, k) => own[k] ?? shared[free.indexOf(k)]);
+  });
+  return lines.map((line, k) => ({
+    ...line,
+    values: line.values.map((value, i) => (value === undefined ? undefined : columns[i]![k])),
+  }));
+}

@@ -1,0 +1,89 @@
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { explainFigure, explainRun, loadModel, runBatch } from '../../src/index.js';
+import { InputError } from '../../src/core/errors.js';
+import type { ExplainRun } from '../../src/index.js';
+import { ROOT } from '../helpers/exec.js';
+
+/** A library caller's mistakes say what to pass (TypeError/RangeError), never read as a bug. */
+const model = loadModel(path.join(ROOT, 'fixtures/example')).model!;
+const result = explainRun(model);
+const run = result.run!;
+const national = path.join(ROOT, 'fixtures/national');
+
+describe('explainFigure with what a caller may get wrong', () => {
+  it('takes the year as 2027 or as its text "2027-28", with the same tree', () => {
+    const byNumber = explainFigure(run, { figure: 'spend_total', year: 2027 });
+    const byText = explainFigure(run, { figure: 'spend_total', year: '2027-28' });
+    expect(byText.financialYear).toBe(2027);
+    expect(byText.tree.value.eq(byNumber.tree.value)).toBe(true);
+  });
+
+  it("explainRun's whole result instead of its run: a TypeError that says to pass .run", () => {
+    expect(() =>
+      explainFigure(result as unknown as ExplainRun, { figure: 'spend_total', year: 2027 }),
+    ).toThrow(
+      new TypeError(
+        "explainFigure: pass the run inside explainRun's result, explainRun(model).run, not the result { run, issues }",
+      ),
+    );
+  });
+
+  it.each([
+    [
+      { figure: 'spend_totl', year: 2027 },
+      /figure "spend_totl" is not a figure of the summary; figures: pupils_january, /,
+    ],
+    [
+      { figure: 'spend_total', year: 2040 },
+      /year 2040 is not a projected financial year; give one as 2026 or "2026-27": years 2026-27, /,
+    ],
+    [
+      { figure: 'spend_total', year: '2040-41' },
+      /year "2040-41" is not a projected financial year/,
+    ],
+    [
+      { figure: 'spend_top_up', year: 2027, setting: 'nope' },
+      /setting "nope" is not a setting of the projection; settings: mainstream, /,
+    ],
+    [
+      { figure: 'income_hnb', year: 2027, setting: 'mainstream' },
+      /income_hnb is not given by setting; with a setting, figures: /,
+    ],
+  ])('%j: a RangeError naming what there is', (request, message) => {
+    expect(() => explainFigure(run, request as never)).toThrow(RangeError);
+    expect(() => explainFigure(run, request as never)).toThrow(message);
+  });
+});
+
+describe('runBatch with what a caller may get wrong', () => {
+  it.each([
+    [
+      { scenarios: 'mitigated' },
+      TypeError,
+      'runBatch: scenarios must be an array of scenario ids, such as ["mitigated"], not the string "mitigated"',
+    ],
+    [
+      { jobs: 0 },
+      RangeError,
+      'runBatch: jobs must be a whole number of threads, 1 or more (1 models every area on this thread), not 0',
+    ],
+    [
+      { jobs: 1, draws: 5 },
+      TypeError,
+      'runBatch: draws must be { count, seed }, whole numbers (count 1 or more), such as { count: 1000, seed: 1 }, not 5',
+    ],
+  ])('%j: a %o that says what to pass', async (options, kind, message) => {
+    await expect(runBatch(national, options as never)).rejects.toThrow(new kind(message));
+  });
+
+  it("an InputError's message names the first problems, not only how many", async () => {
+    const failed = await runBatch(national, { jobs: 1, scenarios: ['nope'] }).catch(
+      (e: unknown) => e,
+    );
+    expect(failed).toBeInstanceOf(InputError);
+    expect((failed as InputError).message).toBe(
+      '1 problem(s) in the input: UNKNOWN_SCENARIO: scenario "nope" is not defined',
+    );
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { firstUnderlyingInYearBalance } from '../../src/core/underlying-balance.js';
+import { formatFinancialYear } from '../../src/core/period.js';
+import { projectModel } from '../../src/io/project-model.js';
+import { headline, headlineText } from '../../src/report/headline.js';
+import { fixture } from '../helpers/model.js';
+import { cli } from '../helpers/run-cli.js';
+
+const example = fixture('example');
+
+describe('"in-year balance first reached" has one meaning (docs/scenarios.md)', () => {
+  it('the headline leaves out Safety Valve payments and says so', () => {
+    const { projection } = projectModel(example, { scenario: 'safety-valve' });
+    expect(projection).toBeTruthy();
+    // With the payments the example is in balance from its first year, without them never:
+    // the two must not be mixed up on one page.
+    expect(projection!.years[0]!.inYearBalance.isNegative()).toBe(false);
+    expect(headline(projection!).firstInYearBalance).toBe(
+      firstUnderlyingInYearBalance(projection!.years),
+    );
+    expect(headlineText(headline(projection!), (a) => a.toFixed(2))).toMatch(
+      /^no underlying in-year balance \(before Safety Valve payments\) by 2030-31;/,
+    );
+  });
+
+  it('a scenario without Safety Valve income keeps the plain words', () => {
+    const { projection } = projectModel(example, { scenario: 'mitigated' });
+    const text = headlineText(headline(projection!), (a) => a.toFixed(2));
+    expect(text).toMatch(/^(no in-year balance by|in-year balance first reached in) /);
+  });
+
+  it("project's table and the report's headline say the basis, and the targets table agrees", async () => {
+    const table = await cli(['project', '--scenario', 'safety-valve', '--format', 'table']);
+    expect(table.stdout).toContain(
+      'no underlying in-year balance (before Safety Valve payments) by 2030-31',
+    );
+    const compared = await cli([
+      'compare',
+      '--scenarios',
+      'unmitigated,safety-valve',
+      '--format',
+      'table',
+    ]);
+    const { projection } = projectModel(example, { scenario: 'safety-valve' });
+    const first = headline(projection!).firstInYearBalance;
+    expect(compared.stderr + compared.stdout).toContain(
+      `first reached: ${first === undefined ? 'not within the projection' : formatFinancialYear(first)}`,
+    );
+  });
+});
