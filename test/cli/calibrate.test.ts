@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { AGE_GROUPS, ageGroupLabel } from '../../src/core/breakdown/age-group.js';
 import { Dec } from '../../src/core/decimal.js';
 import { runInProcess } from '../helpers/in-process.js';
 
@@ -342,6 +343,20 @@ describe('highneeds backtest', () => {
     const summary = await runInProcess(['backtest', ...TRANSITIONS, '--summary']);
     expect(summary.stdout.split('\n')[0]).toBe('horizon,origins,mape_pct,bias_pct');
     expect(summary.stdout.trim().split('\n')).toHaveLength(6);
+  });
+
+  it('labels age groups as project --breakdown age-group does, so Excel does not read "5-10" as a date', async () => {
+    const csv = await runInProcess(['backtest', ...TRANSITIONS, '--format', 'csv']);
+    const groups = new Set(
+      csv.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split(','))
+        .filter((cells) => cells[3] === 'age')
+        .map((cells) => cells[4]),
+    );
+    expect([...groups]).toEqual(AGE_GROUPS.map(ageGroupLabel));
+    expect([...groups]).toEqual(['Under 5', '5 to 10', '11 to 15', '16 to 19', '20 to 25']);
   });
 
   it('JSON and the table carry the same summary', async () => {
