@@ -264,6 +264,34 @@ describe('highneeds calibrate', () => {
       'fixtures/history-errors/unmapped-need/transitions.csv:6:3: error UNKNOWN_NEED: need "XYZ" is neither mapped in codes.csv nor a SEN2 primary-need code',
     );
   });
+  it('an unmapped code is one error per file, column and code, at its first cell, with how many cells hold it', async () => {
+    // fixtures/history without its codes.csv: SLCD, its one local need code, is unmapped.
+    const file = 'fixtures/history/transitions.csv';
+    const cells = rows(file);
+    const count = (column: number) => cells.filter((row) => row[column] === 'SLCD').length;
+    const firstLine = (column: number) => cells.findIndex((row) => row[column] === 'SLCD') + 1;
+    const history = ['--transitions', file, '--population', 'fixtures/history/population.csv'];
+    const out = path.join(scratch, 'unmapped');
+    const result = await runInProcess(['calibrate', ...history, '--out-dir', out]);
+    expect(result.code).toBe(1);
+    const message = 'need "SLCD" is neither mapped in codes.csv nor a SEN2 primary-need code';
+    const hint = '  hint: add a row "need,SLCD,<SEN2 code>" to codes.csv';
+    expect(result.stderr).toBe(
+      [
+        `${file}:${firstLine(2)}:3: error UNKNOWN_NEED: ${message} (${count(2)} cells of need-1, the first here)`,
+        hint,
+        `${file}:${firstLine(5)}:6: error UNKNOWN_NEED: ${message} (${count(5)} cells of need-2, the first here)`,
+        hint,
+        '2 errors',
+        '',
+      ].join('\n'),
+    );
+    expect(count(2) + count(5)).toBeGreaterThan(200);
+    // --format json lists every problem, and these are all of them.
+    const json = await runInProcess(['backtest', ...history, '--format', 'json']);
+    expect(json.stderr).toBe(result.stderr);
+  });
+
   it('a cost for a setting in no row of the history is a located error, not a dropped top-up', async () => {
     const out = path.join(scratch, 'misspelt');
     const result = await runInProcess([
