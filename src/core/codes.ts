@@ -174,7 +174,7 @@ export const ISSUE_CODES = {
   UNKNOWN_NEED: {
     cause:
       'A primary need is not a SEN2 code (in a history given to calibrate or backtest: neither mapped in codes.csv nor a SEN2 code, reported once per file, column and code, at its first cell, with how many cells hold it).',
-    fix: 'Use one of ASD, HI, MLD, MSI, OTH, PD, PMLD, SEMH, SLCN, SLD, SpLD, VI, DS (any case); in a history, or map the local code in codes.csv (need,<code>,<SEN2 code>).',
+    fix: 'Use one of ASD, HI, MLD, MSI, OTH, PD, PMLD, SEMH, SLCN, SLD, SpLD, VI, DS (any case); in a history, or map the local code in codes.csv (need,<code>,<SEN2 code>). SEN2\'s "Unknown" (no primary need recorded) is not modelled: give those pupils a need, such as the area\'s most common or OTH, and note the choice.',
   },
   UNKNOWN_SETTING: {
     cause:

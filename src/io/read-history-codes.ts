@@ -1,6 +1,7 @@
 import { error, type Issue } from '../core/issue.js';
 import { type Need, needFromLongName, NEED_CODES, parseNeed } from '../core/need.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
+import { unmappedNeedHint } from './unknown-need-hint.js';
 
 export const CODES_COLUMNS = { required: ['kind', 'from', 'to'], optional: [] } as const;
 
@@ -114,7 +115,7 @@ export class CodeReader {
       'UNKNOWN_NEED',
       `need "${text}" is neither mapped in codes.csv nor a SEN2 primary-need code`,
       at,
-      `add a row "need,${text},<SEN2 code>" to codes.csv`,
+      unmappedNeedHint(text),
     );
     const seen = this.unknown.get(key);
     if (seen) {
