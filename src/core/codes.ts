@@ -87,7 +87,7 @@ export const ISSUE_CODES = {
   },
   INVALID_NUMBER: {
     cause:
-      'A value is not a number that can be read without guessing (for example "1.2E+04", "N/A", "1.200,50" or "1,20"). Model CSVs accept what a spreadsheet writes when it is unambiguous: £ and UK thousands separators on an amount, separators on a count, % on a rate or share; JSON files and other CSVs take plain decimals only.',
+      'A value is not a number that can be read without guessing (for example "1.2E+04", "N/A", "1.200,50", "1,20", "60,000.00 GBP" or "60,000.5.0"; "Â£60,000.00" is a £ garbled by a change of character set, TEXT_MANGLED). Model CSVs accept what a spreadsheet writes when it is unambiguous: £ and UK thousands separators on an amount, separators on a count, % on a rate or share; JSON files and other CSVs take plain decimals only.',
     fix: 'Write the number as plain digits with an optional point: 12000.50.',
   },
   NUMBER_NORMALISED: {

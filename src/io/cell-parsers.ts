@@ -138,7 +138,7 @@ export function decimalCell(
         `"${column}" is "${text}": ${why}`,
         row.at(column),
         rules.kind
-          ? numberHint(rules.kind)
+          ? numberHint(rules.kind, text)
           : 'write digits with an optional point and sign, e.g. 12000.50 (no £, commas or exponents)',
       ),
     );
