@@ -43,7 +43,8 @@ export const ISSUE_CODES = {
     fix: 'Open the file in a text editor at the line given and correct the quoting.',
   },
   COLUMN_COUNT: {
-    cause: 'A CSV row has more or fewer fields than the header.',
+    cause:
+      'A CSV row has fewer fields than the header, or more whose extra fields are not all empty (a row that only ends in stray commas, as a spreadsheet writes when a cell to its right once held something, is read).',
     fix: 'Remove stray commas or quote values that contain commas.',
   },
   DUPLICATE_COLUMN: {
