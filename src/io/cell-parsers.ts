@@ -139,7 +139,8 @@ export function decimalCell(
         row.at(column),
         rules.kind
           ? numberHint(rules.kind, text)
-          : 'write digits with an optional point and sign, e.g. 12000.50 (no £, commas or exponents)',
+          : // Only a column without a kind (an NFF or --hnb-from CSV's): a model CSV's amounts take £ and commas.
+            'this column takes plain decimals: digits with an optional point and sign, e.g. 12000.50',
       ),
     );
     return undefined;
