@@ -43,7 +43,8 @@ export const ISSUE_CODES = {
     fix: 'Open the file in a text editor at the line given and correct the quoting.',
   },
   COLUMN_COUNT: {
-    cause: 'A CSV row has more or fewer fields than the header.',
+    cause:
+      'A CSV row has fewer fields than the header, or more whose extra fields are not all empty (a row that only ends in stray commas, as a spreadsheet writes when a cell to its right once held something, is read).',
     fix: 'Remove stray commas or quote values that contain commas.',
   },
   DUPLICATE_COLUMN: {
@@ -87,7 +88,7 @@ export const ISSUE_CODES = {
   },
   INVALID_NUMBER: {
     cause:
-      'A value is not a number that can be read without guessing (for example "1.2E+04", "N/A", "1.200,50" or "1,20"). Model CSVs accept what a spreadsheet writes when it is unambiguous: £ and UK thousands separators on an amount, separators on a count, % on a rate or share; JSON files and other CSVs take plain decimals only.',
+      'A value is not a number that can be read without guessing (for example "1.2E+04", "N/A", "1.200,50", "1,20", "60,000.00 GBP" or "60,000.5.0"; "Â£60,000.00" is a £ garbled by a change of character set, TEXT_MANGLED). Model CSVs accept what a spreadsheet writes when it is unambiguous: £ and UK thousands separators on an amount, separators on a count, % on a rate or share; JSON files and other CSVs take plain decimals only.',
     fix: 'Write the number as plain digits with an optional point: 12000.50.',
   },
   NUMBER_NORMALISED: {
@@ -173,8 +174,8 @@ export const ISSUE_CODES = {
   },
   UNKNOWN_NEED: {
     cause:
-      'A primary need is not a SEN2 code (in a history given to calibrate or backtest: neither mapped in codes.csv nor a SEN2 code).',
-    fix: 'Use one of ASD, HI, MLD, MSI, OTH, PD, PMLD, SEMH, SLCN, SLD, SpLD, VI, DS (any case); in a history, or map the local code in codes.csv (need,<code>,<SEN2 code>).',
+      'A primary need is not a SEN2 code (in a history given to calibrate or backtest: neither mapped in codes.csv nor a SEN2 code, reported once per file, column and code, at its first cell, with how many cells hold it).',
+    fix: 'Use one of ASD, HI, MLD, MSI, OTH, PD, PMLD, SEMH, SLCN, SLD, SpLD, VI, DS (any case); in a history, or map the local code in codes.csv (need,<code>,<SEN2 code>). SEN2\'s "Unknown" (no primary need recorded) is not modelled: give those pupils a need, such as the area\'s most common or OTH, and note the choice.',
   },
   UNKNOWN_SETTING: {
     cause:

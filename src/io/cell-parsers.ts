@@ -1,14 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { parseDecimal } from '../core/decimal.js';
 import { error, type Issue } from '../core/issue.js';
-import {
-  NCY_MAX,
-  NCY_MIN,
-  type Need,
-  needFromLongName,
-  parseNeed,
-  NEED_CODES,
-} from '../core/need.js';
+import { NCY_MAX, NCY_MIN, type Need, needFromLongName, parseNeed } from '../core/need.js';
 import {
   type AcademicYear,
   type FinancialYear,
@@ -23,6 +16,7 @@ import {
   spreadsheetNumber,
   whyNotNumber,
 } from './normalise.js';
+import { unknownNeedHint } from './unknown-need-hint.js';
 import { whyNotDecimal } from './why-not-decimal.js';
 
 /** Cell parsers: each returns the value or undefined, pushing a located issue when the cell is wrong. */
@@ -96,7 +90,7 @@ export function needCell(
         'UNKNOWN_NEED',
         `need "${text}" is not a SEN2 primary-need code`,
         row.at(column),
-        `expected one of ${NEED_CODES.join(', ')}`,
+        unknownNeedHint(text),
       ),
     );
   return need;
@@ -144,8 +138,9 @@ export function decimalCell(
         `"${column}" is "${text}": ${why}`,
         row.at(column),
         rules.kind
-          ? numberHint(rules.kind)
-          : 'write digits with an optional point and sign, e.g. 12000.50 (no £, commas or exponents)',
+          ? numberHint(rules.kind, text)
+          : // Only a column without a kind (an NFF or --hnb-from CSV's): a model CSV's amounts take £ and commas.
+            'this column takes plain decimals: digits with an optional point and sign, e.g. 12000.50',
       ),
     );
     return undefined;

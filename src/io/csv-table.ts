@@ -1,6 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { error, warning, type Issue, type Location } from '../core/issue.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { fitsHeader } from './row-width.js';
 import { garbled, MANGLED_HINT, mangledIn, NormalisationLog, unmangle } from './normalise.js';
 
 export interface ColumnSpec {
@@ -133,7 +134,7 @@ export function readCsvTable(
   if (issues.some((issue) => issue.code === 'FIELD_TOO_LONG')) return { file, rows: [], issues };
   for (const { record, info } of body) {
     if (record.every((field) => field.trim() === '')) continue;
-    if (record.length !== header.record.length) {
+    if (!fitsHeader(record, header.record.length)) {
       issues.push(
         error(
           'COLUMN_COUNT',

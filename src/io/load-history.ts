@@ -134,6 +134,7 @@ export function readHistory(
     : new Map<string, Decimal>();
   const costsTable = options.costs ? table(options.costs, COSTS_COLUMNS) : undefined;
   const located = costsTable ? readCosts(costsTable.csv, codes, issues) : [];
+  codes.foldUnknownNeeds(issues);
   if (hasErrors(issues)) throw new InputError(sortIssues(issues));
 
   // A loop, not Math.min(...years): a spread of 300,000 arguments overflows the stack.

@@ -61,6 +61,11 @@ export function spreadsheetNumber(text: string, kind: NumberKind): SpreadsheetNu
 
 /** Why a cell is not a number of its kind, in a spreadsheet user's words. */
 export function whyNotNumber(text: string, kind: NumberKind): string {
+  // Said first: "Â£60,000.00" is a good amount whose file went through the wrong character set,
+  // and any other reason (the "Â", the grouping) would send the user to fix the wrong thing.
+  const mangled = mangledIn(text);
+  if (mangled !== undefined)
+    return `${garbled(mangled)} was garbled to "${mangled}" by a change of the file's character set, so it is not a number as it stands; re-save the file as UTF-8`;
   if (/^£?\(.*\)$/.test(text))
     return kind === 'amount'
       ? 'an amount in brackets is read as negative only when what is inside is an amount, as in (4,250,000.00)'
@@ -74,18 +79,25 @@ export function whyNotNumber(text: string, kind: NumberKind): string {
     return `a £ sign is accepted only on an amount, not on ${kind === 'rate' ? 'a rate' : 'a count'}`;
   if (/^-?£?-?\d{1,3}(\.\d{3})+,\d+$/.test(text))
     return 'a comma as the decimal point is not accepted; write 1200.50';
-  if (/\d,\d/.test(text) && kind === 'rate')
-    return 'thousands separators are not accepted in a rate';
-  if (/\d,\d/.test(text) && !/[eE]/.test(text))
-    return 'thousands separators must group three digits, as in 1,200';
   // "£5m", "2.5bn", "40k": a spreadsheet's or a paper's shorthand, not a figure.
   if (kind === 'amount' && /^-?£?-?\d[\d,.]*\s*(k|m|mn|bn)$/i.test(text))
     return 'a shorthand like 5m or 40k is not accepted; write the amount in full, as 5000000 or £5,000,000';
+  const words =
+    /\d/.test(text) && !/^[-+]?[\d,]*\.?\d+[eE][-+]?\d+$/.test(text) ? /[a-z]+/i.exec(text) : null;
+  if (words)
+    return `it holds text ("${words[0]}") beside the figure, so it is not a number; give the figure alone`;
+  if (/\d\.\d*\./.test(text)) return 'it has more than one decimal point, so it is not a number';
+  if (/\d,\d/.test(text) && kind === 'rate')
+    return 'thousands separators are not accepted in a rate';
+  // Only a figure of digits and commas is one whose grouping is the problem.
+  if (/^-?£?-?[\d,]+(\.\d+)?$/.test(text) && /\d,\d/.test(text))
+    return 'thousands separators must group three digits, as in 1,200';
   return whyNotDecimal(text);
 }
 
-/** The INVALID_NUMBER hint for a kind of column. */
-export function numberHint(kind: NumberKind): string {
+/** The INVALID_NUMBER hint for a kind of column (and for a garbled cell, how to re-save its file). */
+export function numberHint(kind: NumberKind, text = ''): string {
+  if (mangledIn(text) !== undefined) return MANGLED_HINT;
   if (kind === 'amount')
     return 'write digits with an optional point and sign, e.g. 12000.50, or as a spreadsheet does, £12,000.50 (no exponents)';
   if (kind === 'count')

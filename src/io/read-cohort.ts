@@ -173,7 +173,10 @@ function readCell(row: CsvRow, tariff: TariffCheck, issues: Issue[]): ReadCell |
   const need = needCell(row, 'need', issues);
   const setting = tariff.setting(row, 'setting', issues);
   const annualCost = decimalCell(row, 'annual_cost', issues, { optional: true, kind: 'amount' });
-  const band = annualCost ? row.get('band') : tariff.band(row, 'band', setting, issues);
+  // A row that gives annual_cost may leave band empty, even when the cost is wrong: the cell is
+  // then reported as what it is (INVALID_NUMBER), and band not as missing besides.
+  const band =
+    row.get('annual_cost') !== '' ? row.get('band') : tariff.band(row, 'band', setting, issues);
   const outOfArea = flagCell(row, 'out_of_area', issues);
   if (
     issues.length > before ||

@@ -1,6 +1,7 @@
 import { error, type Issue } from '../core/issue.js';
 import { type Need, needFromLongName, NEED_CODES, parseNeed } from '../core/need.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
+import { unmappedNeedHint } from './unknown-need-hint.js';
 
 export const CODES_COLUMNS = { required: ['kind', 'from', 'to'], optional: [] } as const;
 
@@ -72,13 +73,24 @@ export function readCodes(table: CsvTable, issues: Issue[]): CodeMap {
   return { needs, settings };
 }
 
+/** An unknown need code's first error, and how many cells of its file and column hold it. */
+interface Unknown {
+  readonly first: Issue;
+  readonly column: string;
+  cells: number;
+}
+
 /**
  * Reads a history's need and setting cells through the map, each distinct text once: a need is
  * the map's, else a SEN2 code or long name, else a located error; a setting not in the map keeps
- * its own code as its id.
+ * its own code as its id. An unknown code is an error at every cell it is in (so each such row is
+ * refused), and foldUnknownNeeds() then keeps one per file, column and code, with its count: one
+ * code a history's codes.csv does not map is one problem, not 634 lines of it.
  */
 export class CodeReader {
   private readonly needs = new Map<string, Need | undefined>();
+  private readonly unknown = new Map<string, Unknown>();
+  private readonly repeats = new Set<Issue>();
   constructor(private readonly map: CodeMap) {}
 
   need(row: CsvRow, column: string, issues: Issue[]): Need | undefined {
@@ -92,16 +104,45 @@ export class CodeReader {
       need = this.map.needs.get(text.toUpperCase()) ?? parseNeed(text) ?? needFromLongName(text);
       this.needs.set(text, need);
     }
-    if (!need)
-      issues.push(
-        error(
-          'UNKNOWN_NEED',
-          `need "${text}" is neither mapped in codes.csv nor a SEN2 primary-need code`,
-          row.at(column),
-          'add a row "need,<code>,<SEN2 code>" to codes.csv',
-        ),
-      );
+    if (!need) issues.push(this.unknownNeed(row, column, text));
     return need;
+  }
+
+  private unknownNeed(row: CsvRow, column: string, text: string): Issue {
+    const at = row.at(column);
+    const key = `${at.file}\u0000${column}\u0000${text}`;
+    const issue = error(
+      'UNKNOWN_NEED',
+      `need "${text}" is neither mapped in codes.csv nor a SEN2 primary-need code`,
+      at,
+      unmappedNeedHint(text),
+    );
+    const seen = this.unknown.get(key);
+    if (seen) {
+      seen.cells += 1;
+      this.repeats.add(issue);
+    } else this.unknown.set(key, { first: issue, column, cells: 1 });
+    return issue;
+  }
+
+  /**
+   * Keeps each unknown need code once per file and column in `issues` (in place: a million bad
+   * rows are too many to spread), at its first cell, with how many cells hold it, as a model CSV's
+   * normalisations are counted (src/io/normalise.ts). Call once every file is read.
+   */
+  foldUnknownNeeds(issues: Issue[]): void {
+    if (this.repeats.size === 0) return;
+    const counted = new Map<Issue, Issue>();
+    for (const { first, column, cells } of this.unknown.values())
+      if (cells > 1)
+        counted.set(first, {
+          ...first,
+          message: `${first.message} (${cells} cells of ${column}, the first here)`,
+        });
+    let kept = 0;
+    for (const issue of issues)
+      if (!this.repeats.has(issue)) issues[kept++] = counted.get(issue) ?? issue;
+    issues.length = kept;
   }
 
   setting(row: CsvRow, column: string, issues: Issue[]): string | undefined {

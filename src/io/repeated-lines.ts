@@ -2,6 +2,7 @@ import { error, hasErrors, type Issue } from '../core/issue.js';
 import { type ColumnSpec, CsvRow, readCsvTable } from './csv-table.js';
 import type { Limits } from './limits.js';
 import { mangledIn } from './normalise.js';
+import { fitsHeader } from './row-width.js';
 
 /**
  * A CSV whose lines repeat, read one distinct line at a time: a transitions history of 30,000
@@ -51,7 +52,7 @@ export function readRepeatedLines<T>(
       continue;
     }
     if (fields.some((field) => field.length > limits.maxFieldChars)) return undefined;
-    if (fields.length !== names.length) {
+    if (!fitsHeader(fields, names.length)) {
       issues.push(
         error(
           'COLUMN_COUNT',

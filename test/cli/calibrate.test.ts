@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { AGE_GROUPS, ageGroupLabel } from '../../src/core/breakdown/age-group.js';
 import { Dec } from '../../src/core/decimal.js';
 import { runInProcess } from '../helpers/in-process.js';
 
@@ -263,6 +264,34 @@ describe('highneeds calibrate', () => {
       'fixtures/history-errors/unmapped-need/transitions.csv:6:3: error UNKNOWN_NEED: need "XYZ" is neither mapped in codes.csv nor a SEN2 primary-need code',
     );
   });
+  it('an unmapped code is one error per file, column and code, at its first cell, with how many cells hold it', async () => {
+    // fixtures/history without its codes.csv: SLCD, its one local need code, is unmapped.
+    const file = 'fixtures/history/transitions.csv';
+    const cells = rows(file);
+    const count = (column: number) => cells.filter((row) => row[column] === 'SLCD').length;
+    const firstLine = (column: number) => cells.findIndex((row) => row[column] === 'SLCD') + 1;
+    const history = ['--transitions', file, '--population', 'fixtures/history/population.csv'];
+    const out = path.join(scratch, 'unmapped');
+    const result = await runInProcess(['calibrate', ...history, '--out-dir', out]);
+    expect(result.code).toBe(1);
+    const message = 'need "SLCD" is neither mapped in codes.csv nor a SEN2 primary-need code';
+    const hint = '  hint: add a row "need,SLCD,<SEN2 code>" to codes.csv';
+    expect(result.stderr).toBe(
+      [
+        `${file}:${firstLine(2)}:3: error UNKNOWN_NEED: ${message} (${count(2)} cells of need-1, the first here)`,
+        hint,
+        `${file}:${firstLine(5)}:6: error UNKNOWN_NEED: ${message} (${count(5)} cells of need-2, the first here)`,
+        hint,
+        '2 errors',
+        '',
+      ].join('\n'),
+    );
+    expect(count(2) + count(5)).toBeGreaterThan(200);
+    // --format json lists every problem, and these are all of them.
+    const json = await runInProcess(['backtest', ...history, '--format', 'json']);
+    expect(json.stderr).toBe(result.stderr);
+  });
+
   it('a cost for a setting in no row of the history is a located error, not a dropped top-up', async () => {
     const out = path.join(scratch, 'misspelt');
     const result = await runInProcess([
@@ -342,6 +371,20 @@ describe('highneeds backtest', () => {
     const summary = await runInProcess(['backtest', ...TRANSITIONS, '--summary']);
     expect(summary.stdout.split('\n')[0]).toBe('horizon,origins,mape_pct,bias_pct');
     expect(summary.stdout.trim().split('\n')).toHaveLength(6);
+  });
+
+  it('labels age groups as project --breakdown age-group does, so Excel does not read "5-10" as a date', async () => {
+    const csv = await runInProcess(['backtest', ...TRANSITIONS, '--format', 'csv']);
+    const groups = new Set(
+      csv.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split(','))
+        .filter((cells) => cells[3] === 'age')
+        .map((cells) => cells[4]),
+    );
+    expect([...groups]).toEqual(AGE_GROUPS.map(ageGroupLabel));
+    expect([...groups]).toEqual(['Under 5', '5 to 10', '11 to 15', '16 to 19', '20 to 25']);
   });
 
   it('JSON and the table carry the same summary', async () => {

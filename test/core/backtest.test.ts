@@ -50,9 +50,9 @@ describe('backtest', () => {
     const total = rows.find((r) => r.breakdown === 'total')!;
     expect(total.actual).toBe(28);
     expect(rows.find((r) => r.breakdown === 'setting' && r.group === 'special')!.actual).toBe(3);
-    // Age = NCY + 4: NCY 0 is under 5, NCY 1 and 2 are 5-10.
-    expect(rows.find((r) => r.breakdown === 'age' && r.group === 'under 5')!.actual).toBe(10);
-    expect(rows.find((r) => r.breakdown === 'age' && r.group === '5-10')!.actual).toBe(18);
+    // Age = NCY + 4: NCY 0 is under 5, NCY 1 and 2 are 5 to 10.
+    expect(rows.find((r) => r.breakdown === 'age' && r.group === 'Under 5')!.actual).toBe(10);
+    expect(rows.find((r) => r.breakdown === 'age' && r.group === '5 to 10')!.actual).toBe(18);
     const summary = summarise(rows);
     expect(summary.map((s) => [s.horizon, s.origins])).toEqual([
       [1, 4],

@@ -13,7 +13,7 @@ import {
   academicYearOfJanuary,
   type History,
   januaryStates,
-  NCY_GROUPS,
+  NCY_GROUP_LABELS,
   ncyGroup,
   stepsBetween,
 } from './history.js';
@@ -132,5 +132,5 @@ function groupKeys(actual: Map<string, number>, projected: Map<string, number>):
   const settings = new Set<string>();
   for (const key of [...actual.keys(), ...projected.keys()])
     if (key.startsWith('setting|')) settings.add(key);
-  return ['total|all', ...[...settings].sort(), ...NCY_GROUPS.map((g) => `age|${g.label}`)];
+  return ['total|all', ...[...settings].sort(), ...NCY_GROUP_LABELS.map((label) => `age|${label}`)];
 }

@@ -1,3 +1,4 @@
+import { AGE_GROUPS, ageGroupLabel, ageGroupOf } from '../breakdown/age-group.js';
 import type { Location } from '../issue.js';
 import type { Need } from '../need.js';
 import type { AcademicYear } from '../period.js';
@@ -56,20 +57,15 @@ export function stepsBetween(history: History, first: number, last: number): His
   return history.steps.filter((step) => step.year >= first && step.year <= last);
 }
 
-/** The NCY groups backtest reports by (issue 15): under 5, 5–10, 11–15, 16–19, 20–25. */
-export const NCY_GROUPS: readonly { readonly label: string; readonly to: number }[] = [
-  { label: 'under 5', to: 0 },
-  { label: '5-10', to: 6 },
-  { label: '11-15', to: 11 },
-  { label: '16-19', to: 15 },
-  { label: '20-25', to: 20 },
-];
+/**
+ * The age groups backtest reports by (issue 15), labelled as `project --breakdown age-group`
+ * labels them ("5 to 10", not "5-10", which Excel reads as 5 October): one definition, in
+ * src/core/breakdown/age-group.ts, youngest first.
+ */
+export const NCY_GROUP_LABELS: readonly string[] = AGE_GROUPS.map(ageGroupLabel);
 
-/** Age at 31 August is NCY + 4 (README): the group by age, as the issue's labels give it. */
-export function ncyGroup(ncy: number): string {
-  for (const group of NCY_GROUPS) if (ncy <= group.to) return group.label;
-  return NCY_GROUPS[NCY_GROUPS.length - 1]!.label;
-}
+/** The age group of an NCY (age at 31 August is NCY + 4), as NCY_GROUP_LABELS labels it. */
+export const ncyGroup = (ncy: number): string => ageGroupLabel(ageGroupOf(ncy));
 
 /**
  * The steps with how often each occurs: a reader that shares one step between identical rows

@@ -27,6 +27,7 @@ import {
   resolveModelTariff,
   tariffNotFound,
 } from '../tariff-library.js';
+import { fitsHeader } from '../row-width.js';
 
 /** Per worker: the national manifest and tariffs, read once and shared by its areas. */
 export interface NationalContext {
@@ -188,7 +189,7 @@ function areaTable(
   const repeats: number[] = [];
   for (const { fields, line, repeats: times } of records) {
     if (fields.every((field) => field.trim() === '')) continue;
-    if (fields.length !== columns.length) {
+    if (!fitsHeader(fields, columns.length)) {
       issues.push(
         error(
           'COLUMN_COUNT',

@@ -33,6 +33,7 @@ import { growthUnused, isYearlyCount } from '../check-manifest.js';
 import { ASSUMPTION_KEYS } from '../read-manifest.js';
 import { modelTariff, readTariffFile } from '../tariff-library.js';
 import { folderScenariosNotRead } from './folder-scenarios.js';
+import { fitsHeader } from '../row-width.js';
 
 const AREAS_COLUMNS = {
   required: ['area_code', 'area_name'],
@@ -365,7 +366,7 @@ function areaSpecs(
   for (const { fields, line } of csv.byArea.get('') ?? []) {
     if (fields.every((field) => field.trim() === '')) continue;
     const where = (index: number) => ({ file: csv.file, line, column: index + 1 });
-    if (fields.length !== csv.columns.length) {
+    if (!fitsHeader(fields, csv.columns.length)) {
       issues.push(
         error(
           'COLUMN_COUNT',
