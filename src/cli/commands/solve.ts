@@ -24,6 +24,10 @@ import { scenarioFromScenarios } from '../scenario-spelling.js';
 import { tableWidth } from '../terminal.js';
 import { defaultModelDir } from '../version.js';
 import { cliIo } from '../cli-io.js';
+import { printWarnings } from '../print-warnings.js';
+import type { Issue } from '../../core/issue.js';
+import type { Projection } from '../../core/projection.js';
+import { addedTransferWarnings } from '../../core/scenario/added-transfers.js';
 
 export interface SolveOptions extends ModelOptions {
   readonly target: string;
@@ -94,7 +98,16 @@ export function parameter(spec: string, scenario: Scenario): (value: Decimal) =>
       ...scenario,
       funding: [
         ...scenario.funding,
-        { financialYear: year, line: 'block_transfer', amount: value.times(block) },
+        // The schools block stated, so that the transfer at the answer is checked against
+        // the Forum's 0.5% (src/core/scenario/added-transfers.ts), located at the option.
+        {
+          financialYear: year,
+          line: 'block_transfer',
+          amount: value.times(block),
+          share: value,
+          schoolsBlock: block,
+          origin: { file: '--vary' },
+        },
       ],
     });
   }
@@ -137,12 +150,20 @@ export async function runSolve(
   const started = performance.now();
   // Every run projects the same model: what depends on it alone is made once.
   const cache = new ProjectionCache();
+  // Each run's warnings, for those of the projection at the answer.
+  const warningsOf = new WeakMap<Projection, readonly Issue[]>();
   let result;
   try {
     result = solve(
       // The answer prints money by FY: no run needs the flows by setting.
-      (value) =>
-        projectScenario(open.model, variant(value), undefined, { cache, flows: false }).projection,
+      (value) => {
+        const outcome = projectScenario(open.model, variant(value), undefined, {
+          cache,
+          flows: false,
+        });
+        if (outcome.projection) warningsOf.set(outcome.projection, outcome.issues);
+        return outcome.projection;
+      },
       target,
       low,
       high,
@@ -160,6 +181,16 @@ export async function runSolve(
   // --quiet: no run time (its help says so), but a run with no answer still says why.
   const after = options.quiet ? '' : ` ${timing}`;
   const goal = `${target.metric} ${target.comparison} ${target.threshold.toString()} in ${formatFinancialYear(target.year)}`;
+  // The model's and scenario's warnings, and the answer's (a transfer above the Forum's 0.5%), as project prints them.
+  await printWarnings([
+    ...open.issues,
+    ...('projection' in result
+      ? [
+          ...(warningsOf.get(result.projection) ?? []),
+          ...addedTransferWarnings(open.model, variant(result.value)),
+        ]
+      : []),
+  ]);
   // No answer is not data: the reason goes to stderr, nothing to stdout or --out.
   if (result.kind === 'not-monotone') {
     cliIo().stderr.write(
