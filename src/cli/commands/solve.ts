@@ -25,6 +25,7 @@ import { tableWidth } from '../terminal.js';
 import { defaultModelDir } from '../version.js';
 import { cliIo } from '../cli-io.js';
 import { printWarnings } from '../print-warnings.js';
+import { poundsText } from '../../core/money-text.js';
 import type { Issue } from '../../core/issue.js';
 import type { Projection } from '../../core/projection.js';
 import { addedTransferWarnings } from '../../core/scenario/added-transfers.js';
@@ -180,7 +181,7 @@ export async function runSolve(
   const timing = `${result.runs} projections in ${elapsed.toFixed(0)} ms (${(elapsed / result.runs).toFixed(1)} ms each)`;
   // --quiet: no run time (its help says so), but a run with no answer still says why.
   const after = options.quiet ? '' : ` ${timing}`;
-  const goal = `${target.metric} ${target.comparison} ${target.threshold.toString()} in ${formatFinancialYear(target.year)}`;
+  const goal = `${target.metric} ${target.comparison} ${poundsText(target.threshold)} in ${formatFinancialYear(target.year)}`;
   // The model's and scenario's warnings, and the answer's (a transfer above the Forum's 0.5%), as project prints them.
   await printWarnings([
     ...open.issues,
@@ -194,20 +195,20 @@ export async function runSolve(
   // No answer is not data: the reason goes to stderr, nothing to stdout or --out.
   if (result.kind === 'not-monotone') {
     cliIo().stderr.write(
-      `No answer: ${options.vary} does not move ${target.metric} one way over ${options.range} (samples: ${result.samples.map((s) => `${s.value.toString()} → margin ${s.margin.toFixed(2)}`).join('; ')}). Narrow the range.${after}\n`,
+      `No answer: ${options.vary} does not move ${target.metric} one way over ${options.range} (samples: ${result.samples.map((s) => `${s.value.toString()} → margin ${poundsText(s.margin)}`).join('; ')}). Narrow the range.${after}\n`,
     );
     return 4;
   }
   if (result.kind === 'unreachable') {
     cliIo().stderr.write(
-      `No value of ${options.vary} in ${options.range} meets ${goal}: at best (${result.best.toString()}) it is £${result.bestMargin.negated().toFixed(2)} short.${after}\n`,
+      `No value of ${options.vary} in ${options.range} meets ${goal}: at best (${result.best.toString()}) it is ${poundsText(result.bestMargin.negated())} short.${after}\n`,
     );
     return 4;
   }
   const verb =
     result.kind === 'already-met' ? 'is already met at the start of the range,' : 'holds from';
   const achieved = metricOf(result.projection, target)!;
-  const answer = `${goal} ${verb} ${options.vary} = ${result.value.toFixed()} (to within ${tolerance.toString()}; ${target.metric} there: £${achieved.toFixed(2)}).`;
+  const answer = `${goal} ${verb} ${options.vary} = ${result.value.toFixed()} (to within ${tolerance.toString()}; ${target.metric} there: ${poundsText(achieved)}).`;
   const rows = result.projection.years.map((y) => ({
     financial_year: formatFinancialYear(y.financialYear),
     spend_total: figure(y.spendTotal),
