@@ -35,7 +35,8 @@ import { modelTariff, readTariffFile } from '../tariff-library.js';
 
 const AREAS_COLUMNS = {
   required: ['area_code', 'area_name'],
-  optional: ['tariff', ...ASSUMPTION_KEYS.map((key) => key.toLowerCase()), 'baseyear', 'horizon'],
+  // As the docs spell them (README, "National batch"); headers match them in any case.
+  optional: ['tariff', ...ASSUMPTION_KEYS, 'baseYear', 'horizon'],
 } as const;
 
 const TABLE_COLUMNS: Record<AreaTable, ColumnSpec> = {
@@ -240,6 +241,7 @@ async function readNational(
     ...base,
     areasFile: areasCsv!.file,
     areaColumns: areasCsv!.columns,
+    areaHeader: areasCsv!.header,
     tables: Object.fromEntries(
       [...tables, ...(cohortReader ? [['cohort.csv', cohortReader.result()] as const] : [])].map(
         ([name, csv]) => [
@@ -247,6 +249,7 @@ async function readNational(
           {
             file: csv.file,
             columns: csv.columns,
+            header: csv.header,
             mangled: csv.mangled,
             // The cohort's rows without an area go in each task: they may follow an area handed on early.
             ...(csv.byArea.has('') && name !== 'cohort.csv'
@@ -302,7 +305,7 @@ async function readNational(
   }
   if (hasErrors(issues) || !areasCsv)
     return {
-      init: { ...base, areasFile: '', areaColumns: [], tables: {} },
+      init: { ...base, areasFile: '', areaColumns: [], areaHeader: [], tables: {} },
       tasks: [],
       failures,
       issues: sortIssues(issues),
