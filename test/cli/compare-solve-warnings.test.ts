@@ -75,6 +75,26 @@ describe('compare', () => {
   });
 });
 
+describe("a scenario's own transfer of a stated schools block", () => {
+  it("above the Forum's 0.5% is TRANSFER_NEEDS_DISAPPLICATION, once for the scenarios inheriting it", async () => {
+    const file = path.join(scratch, 'transfer-scenarios.json');
+    const text = readFileSync(path.join(ROOT, 'fixtures/example/scenarios.json'), 'utf8');
+    expect(text).toContain('"share": "0.005"');
+    writeFileSync(file, text.replace('"share": "0.005"', '"share": "0.016"'));
+    const warning =
+      /warning TRANSFER_NEEDS_DISAPPLICATION: block transfers of £4,720,000\.00 in 2028-29 are 1\.6% of the schools block of £295,000,000\.00/;
+    for (const args of [
+      ['validate', 'fixtures/example'],
+      ['project', 'fixtures/example', '--scenario', 'safety-valve', '--format', 'csv'],
+      ['compare', 'fixtures/example', '--format', 'csv'],
+    ]) {
+      const result = await cli([...args, '--scenarios-file', file]);
+      expect(result.stderr).toMatch(warning);
+      expect(count(result.stderr, 'TRANSFER_NEEDS_DISAPPLICATION')).toBe(1);
+    }
+  });
+});
+
 describe('solve', () => {
   const TRANSFER = [
     'solve',
