@@ -23,7 +23,8 @@ import { whyNotDecimal } from './why-not-decimal.js';
 
 export function requiredText(row: CsvRow, column: string, issues: Issue[]): string | undefined {
   const text = row.get(column);
-  if (text === '') issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
+  if (text === '')
+    issues.push(error('MISSING_VALUE', `"${row.label(column)}" is empty`, row.at(column)));
   return text === '' ? undefined : text;
 }
 
@@ -39,7 +40,7 @@ export function ncyCell(row: CsvRow, column: string, issues: Issue[]): number | 
   if (known !== undefined) return known;
   const named = ncyFromName(text);
   if (named !== undefined) {
-    normalisations(issues).note('ncy', row.at(column), column, text, String(named));
+    normalisations(issues).note('ncy', row.at(column), row.label(column), text, String(named));
     return named;
   }
   if (
@@ -80,7 +81,8 @@ export function needCell(
 ): Need | undefined {
   const text = row.get(column);
   if (text === '') {
-    if (!optional) issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
+    if (!optional)
+      issues.push(error('MISSING_VALUE', `"${row.label(column)}" is empty`, row.at(column)));
     return undefined;
   }
   const need = parseNeed(text) ?? longName(row, column, text, issues);
@@ -99,7 +101,7 @@ export function needCell(
 /** A SEN2 long name read as its code, and noted. */
 function longName(row: CsvRow, column: string, text: string, issues: Issue[]): Need | undefined {
   const need = needFromLongName(text);
-  if (need) normalisations(issues).note('need', row.at(column), column, text, need);
+  if (need) normalisations(issues).note('need', row.at(column), row.label(column), text, need);
   return need;
 }
 
@@ -124,7 +126,7 @@ export function decimalCell(
   const text = row.get(column);
   if (text === '') {
     if (!rules.optional)
-      issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
+      issues.push(error('MISSING_VALUE', `"${row.label(column)}" is empty`, row.at(column)));
     return undefined;
   }
   const value =
@@ -135,7 +137,7 @@ export function decimalCell(
     issues.push(
       error(
         'INVALID_NUMBER',
-        `"${column}" is "${text}": ${why}`,
+        `"${row.label(column)}" is "${text}": ${why}`,
         row.at(column),
         rules.kind
           ? numberHint(rules.kind, text)
@@ -147,7 +149,11 @@ export function decimalCell(
   }
   if (!rules.allowNegative && value.isNegative() && !value.isZero()) {
     issues.push(
-      error('NEGATIVE_VALUE', `"${column}" is ${text}, which must not be negative`, row.at(column)),
+      error(
+        'NEGATIVE_VALUE',
+        `"${row.label(column)}" is ${text}, which must not be negative`,
+        row.at(column),
+      ),
     );
     return undefined;
   }
@@ -155,7 +161,7 @@ export function decimalCell(
     issues.push(
       error(
         'RATE_ABOVE_ONE',
-        `"${column}" is ${text}; a rate is a share from 0 to 1`,
+        `"${row.label(column)}" is ${text}; a rate is a share from 0 to 1`,
         row.at(column),
         'write 5% as 0.05 or 5%',
       ),
@@ -174,7 +180,8 @@ function spreadsheetCell(
   issues: Issue[],
 ): Decimal | undefined {
   const read = spreadsheetNumber(text, kind);
-  if (read) normalisations(issues).note(read.change, row.at(column), column, text, read.plain);
+  if (read)
+    normalisations(issues).note(read.change, row.at(column), row.label(column), text, read.plain);
   return read?.value;
 }
 
@@ -186,7 +193,8 @@ export function academicYearCell(
 ): AcademicYear | undefined {
   const text = row.get(column);
   if (text === '') {
-    if (!optional) issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
+    if (!optional)
+      issues.push(error('MISSING_VALUE', `"${row.label(column)}" is empty`, row.at(column)));
     return undefined;
   }
   const year = parseAcademicYear(text);

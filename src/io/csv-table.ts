@@ -18,22 +18,41 @@ export class CsvRow {
     readonly line: number,
     private readonly fields: readonly string[],
     private readonly columns: ReadonlyMap<string, number>,
+    /** The header as the file wrote it, for naming a column in messages (`label`). */
+    private readonly header?: readonly string[],
   ) {}
 
+  /** A column's field number: `columns` is keyed in lower case; a name as the docs spell it (newPlansGrowth) is found too. */
+  private index(name: string): number | undefined {
+    return this.columns.get(name) ?? this.columns.get(name.toLowerCase());
+  }
+
   has(name: string): boolean {
-    return this.columns.has(name);
+    return this.index(name) !== undefined;
   }
 
   get(name: string): string {
-    const index = this.columns.get(name);
+    const index = this.index(name);
     return index === undefined ? '' : (this.fields[index] ?? '').trim();
   }
 
   /** Location of a cell: line, and column = the 1-based field number. */
   at(name?: string): Location {
-    const index = name === undefined ? undefined : this.columns.get(name);
+    const index = name === undefined ? undefined : this.index(name);
     return { file: this.file, line: this.line, column: index === undefined ? 1 : index + 1 };
   }
+
+  /** A column's name as the file's header wrote it ("Rate", not "rate"), for messages; else `name`. */
+  label(name: string): string {
+    const index = this.index(name);
+    const written = index === undefined ? undefined : this.header?.[index];
+    return (written === undefined ? '' : writtenName(written)) || name;
+  }
+}
+
+/** A header cell as its file meant it: trimmed, garbled text read as it was meant, case kept. */
+function writtenName(raw: string): string {
+  return (mangledIn(raw) === undefined ? raw : unmangle(raw)).trim();
 }
 
 export interface CsvTable {
@@ -144,7 +163,7 @@ export function readCsvTable(
       );
       continue;
     }
-    rows.push(new CsvRow(file, info.lines, record, columns));
+    rows.push(new CsvRow(file, info.lines, record, columns, header.record));
   }
   return { file, rows, issues };
 }
@@ -162,6 +181,9 @@ export function readHeader(
   issues: Issue[],
 ): Map<string, number> {
   const columns = new Map<string, number>();
+  // Matched in lower case; messages name a column as the file wrote it, hints as the docs spell it.
+  const lower = (names: readonly string[]) => new Set(names.map((name) => name.toLowerCase()));
+  const known = lower([...spec.required, ...spec.optional]);
   header.forEach((raw, index) => {
     const location = { file, line, column: index + 1 };
     const mangled = mangledIn(raw);
@@ -174,16 +196,19 @@ export function readHeader(
           MANGLED_HINT,
         ),
       );
-    const name = (mangled === undefined ? raw : unmangle(raw)).trim().toLowerCase();
+    const written = writtenName(raw);
+    const name = written.toLowerCase();
     if (name === '') return;
     if (columns.has(name))
-      issues.push(error('DUPLICATE_COLUMN', `column "${name}" appears more than once`, location));
+      issues.push(
+        error('DUPLICATE_COLUMN', `column "${written}" appears more than once`, location),
+      );
     else columns.set(name, index);
-    if (!spec.ignoreOthers && !spec.required.includes(name) && !spec.optional.includes(name)) {
+    if (!spec.ignoreOthers && !known.has(name)) {
       issues.push(
         warning(
           'UNKNOWN_COLUMN',
-          `column "${name}" is not used and will be ignored`,
+          `column "${written}" is not used and will be ignored`,
           location,
           `expected columns: ${[...spec.required, ...spec.optional].join(', ')}`,
         ),
@@ -191,7 +216,7 @@ export function readHeader(
     }
   });
   for (const name of spec.required) {
-    if (!columns.has(name))
+    if (!columns.has(name.toLowerCase()))
       issues.push(
         error(
           'MISSING_COLUMN',
@@ -219,10 +244,7 @@ export function mangledCells(
     fields.forEach((field, index) => {
       const mangled = mangledIn(field);
       if (mangled === undefined) return;
-      const column =
-        unmangle(header[index] ?? '')
-          .trim()
-          .toLowerCase() || `field ${index + 1}`;
+      const column = writtenName(header[index] ?? '') || `field ${index + 1}`;
       log.note('mangled', { file, line, column: index + 1 }, column, mangled, garbled(mangled));
     });
   }

@@ -117,7 +117,7 @@ function readArea(
       issues.push(
         error(
           'MISSING_VALUE',
-          `area ${code ?? '?'} has no "${column}"`,
+          `area ${code ?? '?'} has no "${row.label(column)}"`,
           row.at(column),
           `every area needs every factor the ${year} parameters use; write 0 where an area has none`,
         ),
@@ -131,7 +131,7 @@ function readArea(
       issues.push(
         error(
           'NFF_NOT_POSITIVE',
-          `"${column}" is ${row.get(column)}; it must be more than 0, since the floor and cap compare amounts per head against the baseline`,
+          `"${row.label(column)}" is ${row.get(column)}; it must be more than 0, since the floor and cap compare amounts per head against the baseline`,
           row.at(column),
         ),
       );

@@ -121,7 +121,7 @@ function readPosterior(
     issues.push(
       error(
         'RATE_NOT_OBSERVED_SHARE',
-        `"${column}" is ${figure.toString()}, but observed ÷ exposure is ${share.toDecimalPlaces(places + 2).toString()}`,
+        `"${row.label(column)}" is ${figure.toString()}, but observed ÷ exposure is ${share.toDecimalPlaces(places + 2).toString()}`,
         row.at(column),
         'the rate must be observed ÷ exposure (within one unit of the last decimal the rate is written with): correct one of the three',
       ),

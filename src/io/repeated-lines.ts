@@ -67,7 +67,7 @@ export function readRepeatedLines<T>(
       continue;
     }
     const before = issues.length;
-    const parsed = parse(new CsvRow(file, i + 1, fields, columns), issues);
+    const parsed = parse(new CsvRow(file, i + 1, fields, columns, names), issues);
     value = parsed === undefined || hasErrors(issues.slice(before)) ? BAD : parsed;
     seen.set(raw, value);
     if (value !== BAD) values.push(value);

@@ -31,13 +31,14 @@ export class TariffCheck {
   setting(row: CsvRow, column: string, issues: Issue[], optional = false): string | undefined {
     const text = row.get(column);
     if (text === '') {
-      if (!optional) issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
+      if (!optional)
+        issues.push(error('MISSING_VALUE', `"${row.label(column)}" is empty`, row.at(column)));
       return undefined;
     }
     if (this.tariff && !this.settings.has(text)) {
       const id = this.loose.get(settingKey(text));
       if (id !== undefined) {
-        normalisations(issues).note('setting', row.at(column), column, text, id);
+        normalisations(issues).note('setting', row.at(column), row.label(column), text, id);
         return id;
       }
       issues.push(
@@ -95,7 +96,7 @@ export class TariffCheck {
       issues.push(
         error(
           'MISSING_VALUE',
-          `"${column}" is empty`,
+          `"${row.label(column)}" is empty`,
           row.at(column),
           'only a row with annual_cost may leave band empty',
         ),

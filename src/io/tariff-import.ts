@@ -136,7 +136,7 @@ class CellReader {
   required(row: CsvRow, column: string): string | undefined {
     const value = this.text(row, column);
     if (value === undefined)
-      this.issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
+      this.issues.push(error('MISSING_VALUE', `"${row.label(column)}" is empty`, row.at(column)));
     return value;
   }
 
@@ -154,7 +154,7 @@ class CellReader {
     this.issues.push(
       error(
         'INVALID_NUMBER',
-        `"${column}" is "${text}": ${whyNotNumber(text, 'amount')}`,
+        `"${row.label(column)}" is "${text}": ${whyNotNumber(text, 'amount')}`,
         row.at(column),
         'write amounts like 12345.67 or £12,345.67',
       ),
@@ -175,7 +175,7 @@ class CellReader {
     this.issues.push(
       error(
         'INVALID_DATE',
-        `"${column}" is "${text}", which is not a date written YYYY-MM-DD or dd/mm/yyyy`,
+        `"${row.label(column)}" is "${text}", which is not a date written YYYY-MM-DD or dd/mm/yyyy`,
         row.at(column),
       ),
     );
@@ -221,7 +221,11 @@ class CellReader {
   ): Decimal | undefined {
     if (!value.isNegative() || value.isZero()) return value;
     this.issues.push(
-      error('NEGATIVE_VALUE', `"${column}" is ${text}, which must not be negative`, row.at(column)),
+      error(
+        'NEGATIVE_VALUE',
+        `"${row.label(column)}" is ${text}, which must not be negative`,
+        row.at(column),
+      ),
     );
     return undefined;
   }

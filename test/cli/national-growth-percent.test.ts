@@ -28,7 +28,7 @@ it("reads an area's growth written as a percentage in areas.csv as the share, an
   const share = await batch('share', '0.06');
   expect(percent.code, percent.stderr).toBe(0);
   expect(percent.stderr).toMatch(
-    /areas\.csv:2:4: warning NUMBER_NORMALISED: "newplansgrowth": read a percentage as a share in 1 cell \("6%" as 0\.06/,
+    /areas\.csv:2:4: warning NUMBER_NORMALISED: "newPlansGrowth": read a percentage as a share in 1 cell \("6%" as 0\.06/,
   );
   expect(share.stderr).not.toContain('NUMBER_NORMALISED');
   const summary = (name: string) => readFileSync(path.join(scratch, name, 'summary.csv'), 'utf8');

@@ -27,7 +27,7 @@ describe('solve', () => {
     expect(first.stdout.startsWith(HEADER)).toBe(true);
     expect(first.stdout.trimEnd().split('\n')).toHaveLength(6);
     expect(first.stderr).toMatch(
-      /^cumulative-balance >= 0 in 2030-31 holds from assumption:hnbGrowth = 0\.\d+ .*\d+ projections in \d+ ms/,
+      /^cumulative-balance >= £0\.00 in 2030-31 holds from assumption:hnbGrowth = 0\.\d+ .*\d+ projections in \d+ ms/,
     );
     expect((await cli([...SOLVE, '--format', 'csv'])).stdout).toBe(first.stdout);
     expect((await cli([...SOLVE, '--format', 'csv', '--quiet'])).stderr).toBe('');

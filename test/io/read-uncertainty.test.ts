@@ -79,6 +79,15 @@ describe('observed/exposure and low/high on rate rows', () => {
     ).toEqual([
       'error RATE_NOT_OBSERVED_SHARE transitions.csv:2:4: "rate" is 0.068, but observed ÷ exposure is 0.06667',
     ]);
+    // The column named as the header wrote it.
+    expect(
+      transitions(
+        'from_ncy,from_setting,to_setting,Rate,observed,exposure',
+        '6,mainstream,special,0.068,2,30',
+      ).issues,
+    ).toEqual([
+      'error RATE_NOT_OBSERVED_SHARE transitions.csv:2:4: "Rate" is 0.068, but observed ÷ exposure is 0.06667',
+    ]);
     // Rounded down, as calibrate writes move rates so a state's never pass 1, or rounded half-up.
     for (const rate of ['0.066', '0.067'])
       expect(

@@ -20,6 +20,8 @@ import { scenarioIds, scenariosFromScenario } from '../scenario-spelling.js';
 import { tableWidth } from '../terminal.js';
 import { defaultModelDir } from '../version.js';
 import { cliIo } from '../cli-io.js';
+import { printWarnings } from '../print-warnings.js';
+import type { Issue } from '../../core/issue.js';
 
 export interface CompareOptions extends ModelOptions {
   readonly scenarios?: string;
@@ -76,11 +78,15 @@ export async function runCompare(
       `${dir} has no scenarios.json; give --scenarios-file, or see docs/scenarios.md`,
     );
   const cache = new ProjectionCache();
+  // The model's and scenarios' warnings, and each projection's, as project prints them.
+  const warnings: Issue[] = [...open.issues];
   const projections = chosen.map((scenario) => {
     const outcome = projectScenario(open.model, scenario, undefined, { cache });
-    if (!outcome.projection) throw new InputError(outcome.issues);
+    if (!outcome.projection) throw new InputError([...warnings, ...outcome.issues]);
+    warnings.push(...outcome.issues);
     return { scenario, projection: outcome.projection };
   });
+  await printWarnings(warnings);
   const first = projections[0]!.projection;
   const rows: Record_[] = projections.flatMap(({ scenario, projection }) =>
     projection.years.map((year, i) => ({

@@ -65,6 +65,11 @@ export async function runProject(
     !(BREAKDOWNS as readonly string[]).includes(options.breakdown)
   )
     throw new UsageError(`--breakdown ${options.breakdown}: give need or age-group`);
+  // --breakdown replaces the summary that --detail adds to: together, one would be ignored.
+  if (options.breakdown !== undefined && options.detail)
+    throw new UsageError(
+      '--breakdown and --detail do not go together: --breakdown replaces the summary that --detail adds to (for the rows by setting with those by need and age group, give --detail --format json)',
+    );
   withBom('', format, options.bom);
   const dir = dirArgument ?? defaultModelDir();
   const progress = (

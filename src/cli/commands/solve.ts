@@ -24,6 +24,11 @@ import { scenarioFromScenarios } from '../scenario-spelling.js';
 import { tableWidth } from '../terminal.js';
 import { defaultModelDir } from '../version.js';
 import { cliIo } from '../cli-io.js';
+import { printWarnings } from '../print-warnings.js';
+import { poundsText } from '../../core/money-text.js';
+import type { Issue } from '../../core/issue.js';
+import type { Projection } from '../../core/projection.js';
+import { addedTransferWarnings } from '../../core/scenario/added-transfers.js';
 
 export interface SolveOptions extends ModelOptions {
   readonly target: string;
@@ -94,7 +99,16 @@ export function parameter(spec: string, scenario: Scenario): (value: Decimal) =>
       ...scenario,
       funding: [
         ...scenario.funding,
-        { financialYear: year, line: 'block_transfer', amount: value.times(block) },
+        // The schools block stated, so that the transfer at the answer is checked against
+        // the Forum's 0.5% (src/core/scenario/added-transfers.ts), located at the option.
+        {
+          financialYear: year,
+          line: 'block_transfer',
+          amount: value.times(block),
+          share: value,
+          schoolsBlock: block,
+          origin: { file: '--vary' },
+        },
       ],
     });
   }
@@ -137,12 +151,20 @@ export async function runSolve(
   const started = performance.now();
   // Every run projects the same model: what depends on it alone is made once.
   const cache = new ProjectionCache();
+  // Each run's warnings, for those of the projection at the answer.
+  const warningsOf = new WeakMap<Projection, readonly Issue[]>();
   let result;
   try {
     result = solve(
       // The answer prints money by FY: no run needs the flows by setting.
-      (value) =>
-        projectScenario(open.model, variant(value), undefined, { cache, flows: false }).projection,
+      (value) => {
+        const outcome = projectScenario(open.model, variant(value), undefined, {
+          cache,
+          flows: false,
+        });
+        if (outcome.projection) warningsOf.set(outcome.projection, outcome.issues);
+        return outcome.projection;
+      },
       target,
       low,
       high,
@@ -157,24 +179,36 @@ export async function runSolve(
   }
   const elapsed = performance.now() - started;
   const timing = `${result.runs} projections in ${elapsed.toFixed(0)} ms (${(elapsed / result.runs).toFixed(1)} ms each)`;
-  const goal = `${target.metric} ${target.comparison} ${target.threshold.toString()} in ${formatFinancialYear(target.year)}`;
+  // --quiet: no run time (its help says so), but a run with no answer still says why.
+  const after = options.quiet ? '' : ` ${timing}`;
+  const goal = `${target.metric} ${target.comparison} ${poundsText(target.threshold)} in ${formatFinancialYear(target.year)}`;
+  // The model's and scenario's warnings, and the answer's (a transfer above the Forum's 0.5%), as project prints them.
+  await printWarnings([
+    ...open.issues,
+    ...('projection' in result
+      ? [
+          ...(warningsOf.get(result.projection) ?? []),
+          ...addedTransferWarnings(open.model, variant(result.value)),
+        ]
+      : []),
+  ]);
   // No answer is not data: the reason goes to stderr, nothing to stdout or --out.
   if (result.kind === 'not-monotone') {
     cliIo().stderr.write(
-      `No answer: ${options.vary} does not move ${target.metric} one way over ${options.range} (samples: ${result.samples.map((s) => `${s.value.toString()} → margin ${s.margin.toFixed(2)}`).join('; ')}). Narrow the range. ${timing}\n`,
+      `No answer: ${options.vary} does not move ${target.metric} one way over ${options.range} (samples: ${result.samples.map((s) => `${s.value.toString()} → margin ${poundsText(s.margin)}`).join('; ')}). Narrow the range.${after}\n`,
     );
     return 4;
   }
   if (result.kind === 'unreachable') {
     cliIo().stderr.write(
-      `No value of ${options.vary} in ${options.range} meets ${goal}: at best (${result.best.toString()}) it is £${result.bestMargin.negated().toFixed(2)} short. ${timing}\n`,
+      `No value of ${options.vary} in ${options.range} meets ${goal}: at best (${result.best.toString()}) it is ${poundsText(result.bestMargin.negated())} short.${after}\n`,
     );
     return 4;
   }
   const verb =
     result.kind === 'already-met' ? 'is already met at the start of the range,' : 'holds from';
   const achieved = metricOf(result.projection, target)!;
-  const answer = `${goal} ${verb} ${options.vary} = ${result.value.toFixed()} (to within ${tolerance.toString()}; ${target.metric} there: £${achieved.toFixed(2)}).`;
+  const answer = `${goal} ${verb} ${options.vary} = ${result.value.toFixed()} (to within ${tolerance.toString()}; ${target.metric} there: ${poundsText(achieved)}).`;
   const rows = result.projection.years.map((y) => ({
     financial_year: formatFinancialYear(y.financialYear),
     spend_total: figure(y.spendTotal),

@@ -1,4 +1,5 @@
-import { error, warning, type Issue } from '../issue.js';
+import { error, warning, type Issue, uniqueIssues } from '../issue.js';
+import { addedTransferWarnings } from './added-transfers.js';
 import type { Model } from '../model.js';
 import { firstProjectedFinancialYear, formatAcademicYear, formatFinancialYear } from '../period.js';
 import type { ProjectionCache } from '../demand/cache.js';
@@ -10,7 +11,8 @@ import type { Lever, MovePlacementsLever, Scenario, ShiftNewPlansLever } from '.
  * Checks scenarios against the model they will run on: a lever whose filter matches nothing
  * (a warning naming the lever), a move or shift to a setting and band the tariff does not
  * price (an error at the lever, before any pupil reaches it), and agreement years outside
- * the projection (errors). `cache`: the one the scenarios' projections use, if any.
+ * the projection (errors), and a block transfer above the Schools Forum's 0.5% of the schools
+ * block it states (TRANSFER_NEEDS_DISAPPLICATION, as for funding.csv's). `cache`: the one the scenarios' projections use, if any.
  */
 export function checkScenarios(
   model: Model,
@@ -107,7 +109,12 @@ export function checkScenarios(
         );
     }
   }
-  return issues;
+  // A transfer a scenario states as a share of the schools block, above the Forum's 0.5% with
+  // the model's own of that year; said once, though every scenario based on it adds it too.
+  return [
+    ...issues,
+    ...uniqueIssues(scenarios.flatMap((scenario) => addedTransferWarnings(model, scenario))),
+  ];
 }
 
 const matchesNothing = (scenario: Scenario, lever: Lever): Issue =>

@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { Dec } from '../decimal.js';
 import type { FinancialYear } from '../period.js';
 import type { Projection } from '../projection.js';
+import { shortestAnswer } from './shortest-answer.js';
 
 export type Metric = 'in-year-balance' | 'cumulative-balance' | 'spend-total';
 
@@ -57,7 +58,8 @@ export type SolveResult =
 
 /**
  * Goal-seek by bisection (docs/scenarios.md, "solve"): the parameter value nearest the
- * failing side of the range at which the target holds, to within `tolerance`. The margin is
+ * failing side of the range at which the target holds, to within `tolerance`, with as few decimal
+ * places as that tolerance justifies (src/core/scenario/shortest-answer.ts). The margin is
  * sampled at five evenly spaced points first; if it is not monotone there, no answer is given.
  * `run` projects the model with the parameter at a value (undefined if that cannot project).
  */
@@ -117,6 +119,13 @@ export function solve(
       meet = mid;
       meetProjection = probe.projection;
     }
+  }
+  // As few decimal places as the tolerance justifies, if that value meets the target too.
+  const short = shortestAnswer(fail, meet, tolerance, rising ? high : low);
+  if (!short.equals(meet)) {
+    const probe = evaluate(short);
+    if (!probe.margin.isNegative())
+      return { kind: 'solved', value: short, projection: probe.projection, runs };
   }
   return { kind: 'solved', value: meet, projection: meetProjection, runs };
 }

@@ -63,12 +63,18 @@ function nationalAreaSource(context: NationalContext, task: NationalTask): AreaS
   const issues: Issue[] = [];
   context.manifest ??= parseNationalManifest(init.manifestText, init.manifestFile, []);
   const national = context.manifest;
-  const areaRow = new CsvRow(init.areasFile, spec.line, spec.fields, columnIndex(init.areaColumns));
+  const areaRow = new CsvRow(
+    init.areasFile,
+    spec.line,
+    spec.fields,
+    columnIndex(init.areaColumns),
+    init.areaHeader,
+  );
 
   const base =
-    areaRow.get('baseyear') === ''
+    areaRow.get('baseYear') === ''
       ? national.baseYear
-      : academicYearCell(areaRow, 'baseyear', issues, true);
+      : academicYearCell(areaRow, 'baseYear', issues, true);
   let horizon: FinancialYear | undefined = national.horizon;
   const horizonText = areaRow.get('horizon');
   if (horizonText !== '') {
@@ -87,7 +93,7 @@ function nationalAreaSource(context: NationalContext, task: NationalTask): AreaS
       error(
         'HORIZON_BEFORE_BASE',
         `horizon ${formatFinancialYear(horizon)} is before the first projected financial year ${formatFinancialYear(firstProjectedFinancialYear(base))}`,
-        areaRow.at(horizonText !== '' ? 'horizon' : 'baseyear'),
+        areaRow.at(horizonText !== '' ? 'horizon' : 'baseYear'),
       ),
     );
     horizon = undefined;
@@ -180,7 +186,7 @@ function columnIndex(columns: readonly string[]): Map<string, number> {
 
 /** The rows as a CsvTable, as readCsvTable would give them: blank rows skipped, short or long rows reported. */
 function areaTable(
-  { file, columns, mangled }: NationalInit['tables'][AreaTable] & {},
+  { file, columns, header, mangled }: NationalInit['tables'][AreaTable] & {},
   records: readonly FieldRecord[],
   issues: Issue[],
 ): { table: CsvTable; repeats: number[] } {
@@ -199,12 +205,12 @@ function areaTable(
       );
       continue;
     }
-    rows.push(new CsvRow(file, line, fields, index));
+    rows.push(new CsvRow(file, line, fields, index, header));
     repeats.push(times);
   }
   // Text a spreadsheet garbled, as readCsvTable finds it in a model folder's tables: a warning per
   // column, for this area's rows; searched cell by cell only when the file's text holds some.
-  if (mangled) mangledCells(records, columns, file, issues);
+  if (mangled) mangledCells(records, header, file, issues);
   return { table: { file, rows, issues: [] }, repeats };
 }
 
@@ -215,8 +221,8 @@ function areaAssumptions(
 ): Assumptions | undefined {
   if (!national) return undefined;
   const value = (key: (typeof ASSUMPTION_KEYS)[number]): Decimal => {
-    // areas.csv's column for an assumption: its model.json key (ASSUMPTION_KEYS) in lower case, as headers are read.
-    const column = key.toLowerCase();
+    // areas.csv's column for an assumption: its model.json key (ASSUMPTION_KEYS), in any case.
+    const column = key;
     return row.get(column) === ''
       ? national[key]
       : // A growth rate, as a spreadsheet may write one: 6% is read as 0.06, and said.

@@ -37,7 +37,8 @@ import { fitsHeader } from '../row-width.js';
 
 const AREAS_COLUMNS = {
   required: ['area_code', 'area_name'],
-  optional: ['tariff', ...ASSUMPTION_KEYS.map((key) => key.toLowerCase()), 'baseyear', 'horizon'],
+  // As the docs spell them (README, "National batch"); headers match them in any case.
+  optional: ['tariff', ...ASSUMPTION_KEYS, 'baseYear', 'horizon'],
 } as const;
 
 const TABLE_COLUMNS: Record<AreaTable, ColumnSpec> = {
@@ -242,6 +243,7 @@ async function readNational(
     ...base,
     areasFile: areasCsv!.file,
     areaColumns: areasCsv!.columns,
+    areaHeader: areasCsv!.header,
     tables: Object.fromEntries(
       [...tables, ...(cohortReader ? [['cohort.csv', cohortReader.result()] as const] : [])].map(
         ([name, csv]) => [
@@ -249,6 +251,7 @@ async function readNational(
           {
             file: csv.file,
             columns: csv.columns,
+            header: csv.header,
             mangled: csv.mangled,
             // The cohort's rows without an area go in each task: they may follow an area handed on early.
             ...(csv.byArea.has('') && name !== 'cohort.csv'
@@ -304,7 +307,7 @@ async function readNational(
   }
   if (hasErrors(issues) || !areasCsv)
     return {
-      init: { ...base, areasFile: '', areaColumns: [], tables: {} },
+      init: { ...base, areasFile: '', areaColumns: [], areaHeader: [], tables: {} },
       tasks: [],
       failures,
       issues: sortIssues(issues),

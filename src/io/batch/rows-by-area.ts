@@ -74,6 +74,8 @@ export interface NationalCsv {
   readonly file: string;
   /** Header names (trimmed, lower case) by field number, '' where unnamed or repeated. */
   readonly columns: readonly string[];
+  /** The header as written (case kept), for naming a column in messages. */
+  readonly header: readonly string[];
   /** Problems with the header or the whole table (rows are not read when one is an error). */
   readonly issues: readonly Issue[];
   /** Each area's records in file order; with `tally`, identical records folded into the first. */
@@ -185,6 +187,7 @@ export class NationalCsvReader {
       return {
         file: this.file,
         columns: [],
+        header: [],
         issues: readCsvTable(this.text, this.file, this.spec, this.limits).issues,
         byArea: new Map(),
         rowCounts: new Map(),
@@ -215,6 +218,7 @@ const STOP = new Error('stop reading this table');
 class AreaGrouper {
   private line = 1;
   private columns: string[] | undefined;
+  private headerRecord: string[] | undefined;
   private readonly issues: Issue[] = [];
   private areaAt = -1;
   private count = 0;
@@ -292,6 +296,7 @@ class AreaGrouper {
     return {
       file: this.file,
       columns: this.columns ?? [],
+      header: this.headerRecord ?? [],
       issues: this.issues,
       byArea: new Map(areas.map(([area, rows]) => [area, rows.records])),
       rowCounts: new Map(areas.map(([area, rows]) => [area, rows.count])),
@@ -302,6 +307,7 @@ class AreaGrouper {
 
   private header(record: string[], line: number): void {
     const byName = readHeader(record, line, this.file, this.spec, this.issues);
+    this.headerRecord = record;
     this.columns = record.map(() => '');
     for (const [name, index] of byName) this.columns[index] = name;
     this.areaAt = this.columns.indexOf('area');

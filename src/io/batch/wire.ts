@@ -57,6 +57,8 @@ export interface NationalInit extends CommonInit {
   readonly manifestText: string;
   readonly areasFile: string;
   readonly areaColumns: readonly string[];
+  /** areas.csv's header as written, for naming its columns in messages (src/io/csv-table.ts, CsvRow.label). */
+  readonly areaHeader: readonly string[];
   /** Each table read, with its rows that have no area (they apply to every area). */
   readonly tables: Readonly<
     Partial<
@@ -65,6 +67,8 @@ export interface NationalInit extends CommonInit {
         {
           readonly file: string;
           readonly columns: readonly string[];
+          /** The header as written, for messages. */
+          readonly header: readonly string[];
           /** Whether the file holds text a spreadsheet garbles (a warning per column, as for a model folder's table). */
           readonly mangled: boolean;
           readonly shared?: WireRecords;

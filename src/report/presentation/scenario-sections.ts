@@ -1,4 +1,5 @@
 import { formatFinancialYear } from '../../core/period.js';
+import { poundsText } from '../../core/money-text.js';
 import type { ReportScenario } from './report-model.js';
 import type { ReportSection } from './section.js';
 import { plain, text } from './reference-sections.js';
@@ -44,7 +45,7 @@ export function safetyValveSection(
     const atRisk = new Set(agreement.atRisk);
     const schedule: ReportTable = {
       title: `Safety Valve instalments: ${scenario.label}, £`,
-      note: `Agreed total £${terms.total.toFixed(2)}. An instalment still due from the year of a missed target on is at risk (DfE withholds payments when a plan goes off track).`,
+      note: `Agreed total ${poundsText(terms.total)}. An instalment still due from the year of a missed target on is at risk (DfE withholds payments when a plan goes off track).`,
       columns: [
         text('year', 'Financial year'),
         { key: 'amount', label: 'Amount', kind: 'money' },
