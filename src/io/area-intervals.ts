@@ -1,3 +1,4 @@
+import type { Decimal } from 'decimal.js';
 import type { ProjectionCache } from '../core/demand/cache.js';
 import { Dec } from '../core/decimal.js';
 import { InputError } from '../core/errors.js';
@@ -7,6 +8,8 @@ import type { FinancialYear } from '../core/period.js';
 import type { ProjectionOutcome } from '../core/projection.js';
 import {
   intervalRows,
+  MEASURES,
+  type OrderKeys,
   toWireIntervalRow,
   type WireIntervalRow,
 } from '../core/simulate/intervals.js';
@@ -89,22 +92,37 @@ function drawn(
   });
   return ready.map(({ id, simulation }, i): AreaIntervals => {
     const years = simulation.financialYears;
+    const figures = Float64Array.from(draws[i]!.flatMap(printedFigures));
+    // The printed figures order the draws for the intervals too (rounding is monotone).
+    const keys: OrderKeys = {
+      key: printedFigure,
+      of: (k, f) =>
+        Float64Array.from(
+          { length: draws[i]!.length },
+          (_, d) => figures[(d * MEASURES.length + k) * years.length + f]!,
+        ),
+    };
     return {
       id,
       financialYears: years,
-      rows: intervalRows(model.area.code, id, years, draws[i]!).map(toWireIntervalRow),
-      figures: Float64Array.from(draws[i]!.flatMap(printedFigures)),
+      rows: intervalRows(model.area.code, id, years, draws[i]!, keys).map(toWireIntervalRow),
+      figures,
     };
   });
 }
 
-/**
- * A draw's figures as printed, in hundredths of a pupil and pence: whole numbers. A value rounded
- * to two places, its point taken out, is the value × 100 rounded to a whole number, without the
- * multiplication.
- */
+/** A draw's figures as printed (printedFigure), measure by measure (MEASURES order), each by FY. */
 function printedFigures(draw: DrawFigures): number[] {
   return [draw.pupils, draw.spend, draw.inYear, draw.cumulative].flatMap((values) =>
-    values.map((value) => Number(value.toFixed(2, Dec.ROUND_HALF_UP).replace('.', ''))),
+    values.map(printedFigure),
   );
+}
+
+/**
+ * A figure as printed, in hundredths of a pupil or pence: a whole number. A value rounded to two
+ * places, its point taken out, is the value × 100 rounded to a whole number, without the
+ * multiplication.
+ */
+function printedFigure(value: Decimal): number {
+  return Number(value.toFixed(2, Dec.ROUND_HALF_UP).replace('.', ''));
 }

@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
-import { toDouble } from '../demand/count.js';
 import { Dec, ZERO } from '../decimal.js';
 import type { FinancialYear } from '../period.js';
+import { ExactOrder } from './exact-order.js';
 import type { DrawFigures } from './simulate-area.js';
 
 /** The measures an interval is given for, in the order of the rows. */
@@ -91,6 +91,14 @@ const FIGURE: Record<Measure, keyof DrawFigures> = {
   cumulative_balance: 'cumulative',
 };
 
+/** Keys that order each measure's values over the draws (ExactOrder) which the caller has made already. */
+export interface OrderKeys {
+  /** The monotone function of a value that made them. */
+  readonly key: (value: Decimal) => number;
+  /** The keys of measure index k (MEASURES order) in FY index f, in draw order. */
+  readonly of: (k: number, f: number) => Float64Array;
+}
+
 /**
  * The intervals of a set of draws (in draw order): for each FY and measure the mean and the
  * quantiles by linear interpolation between order statistics (Hyndman and Fan's type 7, the
@@ -101,12 +109,14 @@ export function intervalRows(
   scenario: string,
   financialYears: readonly FinancialYear[],
   draws: readonly DrawFigures[],
+  /** The values' keys, when the caller has them (batch: each figure as printed); else their nearest doubles. */
+  keys?: OrderKeys,
 ): IntervalRow[] {
   const count = new Dec(draws.length);
   return financialYears.flatMap((financialYear, f) =>
-    MEASURES.map((measure) => {
+    MEASURES.map((measure, k) => {
       const values = draws.map((draw) => draw[FIGURE[measure]][f]!);
-      const sorted = sortedExactly(values);
+      const order = keys ? new ExactOrder(values, keys.key, keys.of(k, f)) : new ExactOrder(values);
       const balance = measure === 'in_year_balance' || measure === 'cumulative_balance';
       return {
         areaCode,
@@ -115,9 +125,9 @@ export function intervalRows(
         measure,
         mean: values.reduce((sum, v) => sum.plus(v), ZERO).div(count),
         quantiles: Object.fromEntries(
-          QUANTILES.map(([column, share]) => [column, quantile(sorted, share)]),
+          QUANTILES.map(([column, share]) => [column, quantile(order, share)]),
         ) as Record<QuantileColumn, Decimal>,
-        ...(balance ? { pDeficit: shareBelow(sorted, ZERO) } : {}),
+        ...(balance ? { pDeficit: shareBelow(order, ZERO) } : {}),
       };
     }),
   );
@@ -133,43 +143,27 @@ export function thresholdRows(
 ): ThresholdRow[] {
   if (thresholds.length === 0) return [];
   return financialYears.flatMap((financialYear, f) => {
-    const sorted = sortedExactly(draws.map((d) => d.cumulative[f]!));
+    const order = new ExactOrder(draws.map((d) => d.cumulative[f]!));
     return thresholds.map((threshold) => ({
       areaCode,
       scenario,
       financialYear,
       threshold,
-      probability: shareBelow(sorted, threshold),
+      probability: shareBelow(order, threshold),
     }));
   });
 }
 
-/**
- * The values in exact Decimal order, found mostly by comparing doubles: a decimal's nearest double
- * never orders it the other way (JS reads decimal text correctly rounded, which is monotone), so
- * two values whose doubles differ are in that order, and only those with equal doubles (the same
- * to about 16 digits) are compared as Decimals. A thousand draws sorted by Decimal comparisons
- * alone took some 5 ms per measure and year, most of simulate's summary.
- */
-export function sortedExactly(values: readonly Decimal[]): Decimal[] {
-  // toDouble (the text parsed) is the nearest double, as toNumber is, in half the time.
-  const keyed = values.map((value) => ({ value, key: toDouble(value) }));
-  keyed.sort((a, b) => a.key - b.key || a.value.comparedTo(b.value));
-  return keyed.map(({ value }) => value);
-}
-
 /** Type 7: h = (n − 1) × p, then x⌊h⌋ + (h − ⌊h⌋) × (x⌊h⌋+1 − x⌊h⌋). */
-function quantile(sorted: readonly Decimal[], share: string): Decimal {
-  if (sorted.length === 0) return ZERO;
-  const h = new Dec(sorted.length - 1).times(share);
+function quantile(order: ExactOrder, share: string): Decimal {
+  if (order.length === 0) return ZERO;
+  const h = new Dec(order.length - 1).times(share);
   const j = h.floor().toNumber();
-  const low = sorted[j]!;
-  const high = sorted[Math.min(j + 1, sorted.length - 1)]!;
+  const low = order.at(j);
+  const high = order.at(Math.min(j + 1, order.length - 1));
   return low.plus(h.minus(j).times(high.minus(low)));
 }
 
-function shareBelow(sorted: readonly Decimal[], threshold: Decimal): Decimal {
-  let below = 0;
-  while (below < sorted.length && sorted[below]!.lessThan(threshold)) below += 1;
-  return sorted.length ? new Dec(below).div(sorted.length) : ZERO;
+function shareBelow(order: ExactOrder, threshold: Decimal): Decimal {
+  return order.length ? new Dec(order.countBelow(threshold)).div(order.length) : ZERO;
 }
