@@ -133,7 +133,7 @@ export class SpendPlan {
       if (isSpecial[t]) {
         const term = this.terms[t]!;
         if (term.missing) {
-          if (pupils !== 0) throw missingRate(term.missing);
+          if (pupils !== 0) throw missingRate(term.missing, term.lanes, totals);
         } else exact[slot] = exact[slot]!.plus(this.placeMoneyOf(t, pupils));
         continue;
       }
@@ -222,12 +222,18 @@ function limbsOf(whole: Decimal): Int32Array {
   return Int32Array.from(pairs);
 }
 
-function missingRate({ lane, origin, month }: NonNullable<Term['missing']>): InputError {
+/** NO_RATE_IN_FORCE at the first of a series' lanes the draw put pupils in (lanes of other needs may share a "*" series). */
+function missingRate(
+  { lanes, origins, month }: NonNullable<Term['missing']>,
+  termLanes: Int32Array,
+  totals: Float64Array,
+): InputError {
+  const lane = lanes[termLanes.find((l) => totals[l] !== 0)!]!;
   return new InputError([
     error(
       'NO_RATE_IN_FORCE',
       `a draw puts pupils in setting "${lane.setting}", band "${lane.band}", need ${lane.need}, which has no rate in force on ${firstOfMonth(month)}`,
-      origin,
+      origins.get(lane),
       'add a rate with an earlier effectiveFrom, or one for need "*"',
     ),
   ]);

@@ -30,8 +30,15 @@ export interface Term {
   readonly coefficient: Decimal;
   /** Place funding that is not pupils × a value: places given with an unoccupied value, or a scenario's extra places. */
   readonly place?: PlaceTerm;
-  /** A tariff series with no rate in force in a month: an error if a draw puts pupils there. */
-  readonly missing?: { readonly lane: Lane; readonly origin?: Location; readonly month: number };
+  /**
+   * A tariff series with no rate in force in a month: an error if a draw puts pupils there, named
+   * by the first of the term's lanes that holds some (the plan's lanes and origins, shared).
+   */
+  readonly missing?: {
+    readonly lanes: readonly Lane[];
+    readonly origins: ReadonlyMap<Lane, Location>;
+    readonly month: number;
+  };
 }
 
 export interface PlaceTerm {
@@ -101,7 +108,7 @@ export function spendTerms(
             ? {
                 ...common,
                 coefficient: ZERO,
-                missing: { lane, origin: plan.origins.get(lane), month: sum },
+                missing: { lanes: plan.lanes, origins: plan.origins, month: sum },
               }
             : { ...common, coefficient: sum.total },
         );
