@@ -17,8 +17,11 @@ import LongestFirst from './test/helpers/longest-first.js';
 const SRC = fileURLToPath(new URL('./src/', import.meta.url));
 const DIST = fileURLToPath(new URL('./dist/', import.meta.url));
 const TEST = fileURLToPath(new URL('./test/', import.meta.url));
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** dist/, matched by its absolute path: left to Node (server.deps.external). */
-const BUILT = new RegExp(`^${DIST.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+const BUILT = new RegExp(`^${escaped(DIST)}`);
+/** A helper whose import() is Node's own (the reason is in the file): left to Node too. */
+const NATIVE_IMPORT = new RegExp(`^${escaped(path.join(TEST, 'helpers/native-import.mjs'))}$`);
 
 const mocking = new Map<string, boolean>();
 /** Whether a test file mocks a module. */
@@ -57,7 +60,7 @@ export default defineConfig({
     globalSetup: ['test/helpers/scratch-in-ram.ts', 'test/helpers/built.ts'],
     // The two longest files first, with or without vitest's timings of the last run.
     sequence: { sequencer: LongestFirst },
-    // dist/ is loaded by Node itself (see testsUseBuilt above).
-    server: { deps: { external: [BUILT] } },
+    // dist/ is loaded by Node itself (see testsUseBuilt above), and so is the native-import helper.
+    server: { deps: { external: [BUILT, NATIVE_IMPORT] } },
   },
 });
