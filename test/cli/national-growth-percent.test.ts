@@ -3,6 +3,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { cli } from '../helpers/run-cli.js';
+import { asOnOneCore } from '../helpers/one-core.js';
+
+// Threads are not what this file tests (areas.csv is read on this thread): its batches run on one
+// (the reason is in the helper).
+asOnOneCore();
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-growth-percent-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -1,19 +1,23 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { format } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/exec.js';
+import { nativeImport } from '../helpers/native-import.mjs';
 
 /**
  * Every ```ts block of README.md and docs/*.md runs as a scripter would paste it (a reviewer's
  * run of the README's second one threw `batch.national is not iterable`). Each block's types are
  * stripped (typescript's transpileModule: no type check) and its `from 'highneeds'` is the built
  * dist/index.js, the file package.json's exports name; test/cli/package.test.ts runs the first
- * block against the installed package. All blocks run in one node process (a spawn costs about
- * 0.4 s; issue 18), one after another, from the repository root, where the fixtures they read are.
+ * block against the installed package. The blocks run one after another, from the repository
+ * root, where the fixtures they read are, in this process, by Node's own import() (a scripter's
+ * `node example.mjs` runs them the same way), where the library has run already: a node process
+ * of their own, its start-up and the library's first, cold, runs, cost some 0.5 s of CPU more of
+ * the 2 s they take (issue 18, item 5).
  */
 interface Block {
   readonly name: string;
@@ -42,16 +46,42 @@ function tsBlocks(file: string): Block[] {
 }
 
 const blocks = DOCS.flatMap(tsBlocks);
-const MARK = '\u0001block ';
-const FAILED = '\u0002failed ';
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-ts-blocks-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-const ran = new Map<string, string>();
-let stderr = '';
+/** What each block printed, or how it failed. */
+const ran = new Map<string, { output: string; failure?: unknown }>();
 
-beforeAll(() => {
+/**
+ * Runs `url` as a module with Node's own import(), from the repository root, and gives what it
+ * wrote to stdout (console.log or process.stdout.write) and what it threw. vitest's console is
+ * set aside for the run, so nothing else writes to stdout then: the blocks run one at a time.
+ */
+async function runBlock(url: string): Promise<{ output: string; failure?: unknown }> {
+  const chunks: string[] = [];
+  const { log } = console;
+  const write = process.stdout.write;
+  const before = process.cwd();
+  console.log = (...items: unknown[]) => chunks.push(`${format(...items)}\n`);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return true;
+  }) as typeof process.stdout.write;
+  process.chdir(ROOT);
+  try {
+    await nativeImport(url);
+    return { output: chunks.join('') };
+  } catch (failure) {
+    return { output: chunks.join(''), failure };
+  } finally {
+    process.chdir(before);
+    console.log = log;
+    process.stdout.write = write;
+  }
+}
+
+beforeAll(async () => {
   const library = pathToFileURL(path.join(ROOT, 'dist/index.js')).href;
-  const files = blocks.map((block, i) => {
+  for (const [i, block] of blocks.entries()) {
     const file = path.join(scratch, `block-${i}.mjs`);
     const source = block.source.replaceAll(/from 'highneeds'/g, `from '${library}'`);
     writeFileSync(
@@ -60,23 +90,7 @@ beforeAll(() => {
         compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
       }).outputText,
     );
-    return { name: block.name, url: pathToFileURL(file).href };
-  });
-  const runner = path.join(scratch, 'run.mjs');
-  writeFileSync(
-    runner,
-    `for (const { name, url } of ${JSON.stringify(files)}) {
-  process.stdout.write(${JSON.stringify(MARK)} + name + '\\n');
-  try { await import(url); } catch (cause) { process.stdout.write(${JSON.stringify(FAILED)} + (cause?.stack ?? cause) + '\\n'); }
-}
-`,
-  );
-  const result = spawnSync(process.execPath, [runner], { cwd: ROOT, encoding: 'utf8' });
-  stderr = result.stderr;
-  expect(result.status, result.stderr).toBe(0);
-  for (const section of result.stdout.split(MARK).slice(1)) {
-    const newline = section.indexOf('\n');
-    ran.set(section.slice(0, newline), section.slice(newline + 1));
+    ran.set(block.name, await runBlock(pathToFileURL(file).href));
   }
 }, 60_000);
 
@@ -89,9 +103,9 @@ describe('the ```ts blocks of README.md and docs/*.md', () => {
 
   for (const block of blocks)
     it(`${block.name} runs, printing what it shows`, () => {
-      const output = ran.get(block.name);
-      expect(output, `${block.name} did not run: ${stderr}`).toBeDefined();
-      expect(output).not.toContain(FAILED);
-      expect(output!.trim(), 'it prints nothing').not.toBe('');
+      const result = ran.get(block.name);
+      expect(result, `${block.name} did not run`).toBeDefined();
+      expect(result!.failure).toBeUndefined();
+      expect(result!.output.trim(), 'it prints nothing').not.toBe('');
     });
 });

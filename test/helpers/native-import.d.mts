@@ -1,0 +1,1 @@
+export declare function nativeImport(url: string): Promise<unknown>;
