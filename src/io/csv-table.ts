@@ -1,7 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { error, warning, type Issue, type Location } from '../core/issue.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { fitsHeader } from './row-width.js';
+import { columnCountIssue, fitsHeader } from './row-width.js';
 import { garbled, MANGLED_HINT, mangledIn, NormalisationLog, unmangle } from './normalise.js';
 
 export interface ColumnSpec {
@@ -154,13 +154,7 @@ export function readCsvTable(
   for (const { record, info } of body) {
     if (record.every((field) => field.trim() === '')) continue;
     if (!fitsHeader(record, header.record.length)) {
-      issues.push(
-        error(
-          'COLUMN_COUNT',
-          `row has ${record.length} fields but the header has ${header.record.length}`,
-          { file, line: info.lines },
-        ),
-      );
+      issues.push(columnCountIssue(record.length, header.record.length, file, info.lines));
       continue;
     }
     rows.push(new CsvRow(file, info.lines, record, columns, header.record));

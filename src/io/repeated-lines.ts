@@ -1,8 +1,8 @@
-import { error, hasErrors, type Issue } from '../core/issue.js';
+import { hasErrors, type Issue } from '../core/issue.js';
 import { type ColumnSpec, CsvRow, readCsvTable } from './csv-table.js';
 import type { Limits } from './limits.js';
 import { mangledIn } from './normalise.js';
-import { fitsHeader } from './row-width.js';
+import { columnCountIssue, fitsHeader } from './row-width.js';
 
 /**
  * A CSV whose lines repeat, read one distinct line at a time: a transitions history of 30,000
@@ -53,16 +53,7 @@ export function readRepeatedLines<T>(
     }
     if (fields.some((field) => field.length > limits.maxFieldChars)) return undefined;
     if (!fitsHeader(fields, names.length)) {
-      issues.push(
-        error(
-          'COLUMN_COUNT',
-          `row has ${fields.length} fields but the header has ${names.length}`,
-          {
-            file,
-            line: i + 1,
-          },
-        ),
-      );
+      issues.push(columnCountIssue(fields.length, names.length, file, i + 1));
       seen.set(raw, BAD);
       continue;
     }

@@ -24,7 +24,7 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'cohort.csv:3:6',
     'row is for area "888" but model.json is for area "999"',
   ],
-  COLUMN_COUNT: ['error', 'cohort.csv:3', 'row has 6 fields but the header has 5'],
+  COLUMN_COUNT: ['error', 'cohort.csv:3', 'row has 6 fields but the header has 5 columns'],
   CSV_MALFORMED: [
     'error',
     'cohort.csv:3',

@@ -34,8 +34,8 @@ describe('a row that ends in a stray comma', () => {
       [3, 'hnb_allocation', '300000.00'],
     ]);
     expect(described(table.issues)).toEqual([
-      'error COLUMN_COUNT funding.csv:4:: row has 2 fields but the header has 3',
-      'error COLUMN_COUNT funding.csv:5:: row has 4 fields but the header has 3',
+      'error COLUMN_COUNT funding.csv:4:: row has 2 fields but the header has 3 columns',
+      'error COLUMN_COUNT funding.csv:5:: row has 4 fields but the header has 3 columns',
     ]);
   });
 
@@ -51,7 +51,7 @@ describe('a row that ends in a stray comma', () => {
     );
     expect(read).toEqual(['1+2', '1+2']);
     expect(described(issues)).toEqual([
-      'error COLUMN_COUNT h.csv:4:: row has 1 fields but the header has 2',
+      'error COLUMN_COUNT h.csv:4:: row has 1 field but the header has 2 columns',
     ]);
   });
 });

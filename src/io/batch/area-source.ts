@@ -27,7 +27,7 @@ import {
   resolveModelTariff,
   tariffNotFound,
 } from '../tariff-library.js';
-import { fitsHeader } from '../row-width.js';
+import { columnCountIssue, fitsHeader } from '../row-width.js';
 
 /** Per worker: the national manifest and tariffs, read once and shared by its areas. */
 export interface NationalContext {
@@ -196,13 +196,7 @@ function areaTable(
   for (const { fields, line, repeats: times } of records) {
     if (fields.every((field) => field.trim() === '')) continue;
     if (!fitsHeader(fields, columns.length)) {
-      issues.push(
-        error(
-          'COLUMN_COUNT',
-          `row has ${fields.length} fields but the header has ${columns.length}`,
-          { file, line },
-        ),
-      );
+      issues.push(columnCountIssue(fields.length, columns.length, file, line));
       continue;
     }
     rows.push(new CsvRow(file, line, fields, index, header));

@@ -33,7 +33,7 @@ import { growthUnused, isYearlyCount } from '../check-manifest.js';
 import { ASSUMPTION_KEYS } from '../read-manifest.js';
 import { modelTariff, readTariffFile } from '../tariff-library.js';
 import { folderScenariosNotRead } from './folder-scenarios.js';
-import { fitsHeader } from '../row-width.js';
+import { columnCountIssue, fitsHeader } from '../row-width.js';
 
 const AREAS_COLUMNS = {
   required: ['area_code', 'area_name'],
@@ -370,13 +370,7 @@ function areaSpecs(
     if (fields.every((field) => field.trim() === '')) continue;
     const where = (index: number) => ({ file: csv.file, line, column: index + 1 });
     if (!fitsHeader(fields, csv.columns.length)) {
-      issues.push(
-        error(
-          'COLUMN_COUNT',
-          `row has ${fields.length} fields but the header has ${csv.columns.length}`,
-          { file: csv.file, line },
-        ),
-      );
+      issues.push(columnCountIssue(fields.length, csv.columns.length, csv.file, line));
       continue;
     }
     const code = fields[codeAt]!.trim();
