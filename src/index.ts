@@ -31,6 +31,8 @@ export type { Tariff, TariffRate, TariffSetting, Uplift, Reference } from './cor
 export type { Issue, Location, Severity } from './core/issue.js';
 export type { IssueCode } from './core/codes.js';
 export { ISSUE_CODES } from './core/codes.js';
+/** What runBatch rejects with for problems in the input: `issues` has every located problem. */
+export { InputError } from './core/errors.js';
 export { toPence, toCount2dp } from './core/rounding.js';
 /** A projection's years are numbers (2026 is FY 2026-27); these give the "2026-27" and "2025/26" labels that the CLI and runBatch print. */
 export {

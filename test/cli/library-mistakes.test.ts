@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { explainFigure, explainRun, loadModel, runBatch } from '../../src/index.js';
-import { InputError } from '../../src/core/errors.js';
+import { explainFigure, explainRun, InputError, loadModel, runBatch } from '../../src/index.js';
 import type { ExplainRun } from '../../src/index.js';
 import { ROOT } from '../helpers/exec.js';
 
@@ -81,6 +80,7 @@ describe('runBatch with what a caller may get wrong', () => {
     const failed = await runBatch(national, { jobs: 1, scenarios: ['nope'] }).catch(
       (e: unknown) => e,
     );
+    // The library's own export: a caller tells a problem with the input from a bug by it.
     expect(failed).toBeInstanceOf(InputError);
     expect((failed as InputError).message).toBe(
       '1 problem(s) in the input: UNKNOWN_SCENARIO: scenario "nope" is not defined',
