@@ -128,6 +128,8 @@ export interface FundingRow {
   readonly origin?: Location;
   /** Read by --hnb-from from an `highneeds nff` output (src/io/read-hnb-from.ts), not funding.csv. */
   readonly fromNff?: true;
+  /** How the amount was made from the cells at `origin`, where it is not one cell's value as written. */
+  readonly derived?: string;
 }
 
 export interface Assumptions {

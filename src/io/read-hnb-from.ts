@@ -1,6 +1,7 @@
 import { error, type Issue, warning } from '../core/issue.js';
 import type { Decimal } from 'decimal.js';
 import type { FundingLine, FundingRow } from '../core/model.js';
+import { poundsText } from '../core/money-text.js';
 import { type FinancialYear, formatFinancialYear } from '../core/period.js';
 import { decimalCell, financialYearCell } from './cell-parsers.js';
 import type { CsvTable } from './csv-table.js';
@@ -82,19 +83,28 @@ export function readHnbFrom(
         );
         return [];
       }
-      const line = (name: FundingLine, amount: Decimal, column: string): FundingRow => ({
+      const line = (
+        name: FundingLine,
+        amount: Decimal,
+        column: string,
+        derived?: string,
+      ): FundingRow => ({
         financialYear,
         line: name,
         amount,
         origin: row.at(column),
         fromNff: true,
+        ...(derived ? { derived } : {}),
       });
       return [
-        line(
-          'hnb_allocation',
-          importExport === undefined ? allocation : allocation.minus(importExport),
-          'allocation',
-        ),
+        importExport === undefined
+          ? line('hnb_allocation', allocation, 'allocation')
+          : line(
+              'hnb_allocation',
+              allocation.minus(importExport),
+              'allocation',
+              `the allocation there, ${poundsText(allocation)}, less its import_export, ${poundsText(importExport)}`,
+            ),
         ...(importExport === undefined
           ? []
           : [line('import_export', importExport, 'import_export')]),

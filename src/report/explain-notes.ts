@@ -37,7 +37,7 @@ function growthNotes(node: ExplainNode, inputs: Inputs): string[] {
     return [`${node.label}: none given for this year or any earlier one`];
   const g = given as Inputs;
   const lines = [
-    `${node.label}: £${money(g['amount'])} given for ${text(g['financialYear'])} (${text(g['source'])})`,
+    `${node.label}: £${money(g['amount'])} given for ${text(g['financialYear'])} (${text(g['source'])}${g['derived'] ? `: ${text(g['derived'])}` : ''})`,
   ];
   const growth = (inputs['hnbGrowth'] ?? inputs['growth']) as Decimal | undefined;
   if (inputs['steps'] && growth) {

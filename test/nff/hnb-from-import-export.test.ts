@@ -7,6 +7,7 @@ import { toPence } from '../../src/core/rounding.js';
 import { loadModel } from '../../src/io/model-folder.js';
 import { ROOT } from '../helpers/exec.js';
 import { batchSummary } from '../helpers/batch-summary.js';
+import { cli } from '../helpers/run-cli.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-hnb-from-ie-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -89,5 +90,26 @@ describe("--hnb-from and the NFF's import/export adjustment (docs/nff.md, steps 
     const n01 = result.rows.filter((row) => row['area_code'] === 'N01').slice(0, 2);
     expect(n01.map((row) => row['income_hnb'])).toEqual(['1600000.00', '1648000.00']);
     expect(n01.map((row) => row['income_import_export'])).toEqual(['-30000.00', '0.00']);
+  });
+});
+
+// explain cites the allocation's cell for a figure that is not that cell's value as written.
+describe('explain income_hnb with --hnb-from', () => {
+  it('says the allocation was taken less its import_export, with both figures', async () => {
+    const file = allocationsWithImportExport();
+    const result = await cli([
+      'explain',
+      modelWithImportExport('-1000.00'),
+      '--hnb-from',
+      file,
+      '--year',
+      '2026-27',
+      '--figure',
+      'income_hnb',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(
+      `income_hnb 2026-27: £21,760,000.00 given for 2026-27 (${file}:2:7: the allocation there, £21,676,000.00, less its import_export, -£84,000.00)`,
+    );
   });
 });

@@ -25,6 +25,7 @@ export function madeBy(row: FundingRow, run: ExplainRun): Record<string, InputVa
         }
       : {}),
     ...(lever ? { lever: lever.id } : {}),
+    ...(row.derived ? { derived: row.derived } : {}),
   };
 }
 
