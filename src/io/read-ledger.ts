@@ -167,8 +167,12 @@ export function readFunding(
       },
     ];
   });
-  // Only when no row even tries to give one: a malformed opening row has its own error already.
-  if (!openingWritten) {
+  // Only when no row even tries to give one: a malformed opening row has its own error already,
+  // and so does a row refused for its number of fields (COLUMN_COUNT), which may be the opening one.
+  const refused = [...table.issues, ...issues].some(
+    (issue) => issue.code === 'COLUMN_COUNT' && issue.location?.file === table.file,
+  );
+  if (!openingWritten && !refused) {
     issues.push(
       error(
         'MISSING_OPENING_BALANCE',

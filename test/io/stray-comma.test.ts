@@ -72,3 +72,21 @@ it('validate: a model whose opening_balance row ends in a comma is valid, not mi
     rmSync(model, { recursive: true, force: true });
   }
 });
+
+it('validate: an opening_balance row refused for a stray value is COLUMN_COUNT alone, not also a missing row', async () => {
+  const model = mkdtempSync(path.join(tmpdir(), 'highneeds-stray-value-'));
+  try {
+    cpSync('fixtures/example', model, { recursive: true });
+    const funding = readFileSync('fixtures/example/funding.csv', 'utf8');
+    writeFileSync(
+      path.join(model, 'funding.csv'),
+      funding.replace(/^(.*,opening_balance,.*)$/m, '$1,x'),
+    );
+    const result = await runInProcess(['validate', model]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error COLUMN_COUNT');
+    expect(result.stderr).not.toContain('MISSING_OPENING_BALANCE');
+  } finally {
+    rmSync(model, { recursive: true, force: true });
+  }
+});
