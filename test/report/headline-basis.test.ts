@@ -3,6 +3,7 @@ import { firstUnderlyingInYearBalance } from '../../src/core/underlying-balance.
 import { formatFinancialYear } from '../../src/core/period.js';
 import { projectModel } from '../../src/io/project-model.js';
 import { headline, headlineText } from '../../src/report/headline.js';
+import { headlineSection } from '../../src/report/presentation/headline-section.js';
 import { fixture } from '../helpers/model.js';
 import { cli } from '../helpers/run-cli.js';
 
@@ -46,5 +47,28 @@ describe('"in-year balance first reached" has one meaning (docs/scenarios.md)', 
     expect(compared.stderr + compared.stdout).toContain(
       `first reached: ${first === undefined ? 'not within the projection' : formatFinancialYear(first)}`,
     );
+  });
+});
+
+describe("the headline table's override column", () => {
+  it('names the year the model says the statutory override ends, not a fixed one', () => {
+    const { projection } = projectModel(example, {});
+    const label = (overrideEnd: number) =>
+      headlineSection([
+        {
+          scenario: {
+            id: 'x',
+            label: 'x',
+            assumptions: {},
+            funding: [],
+            levers: [],
+            inheritedLevers: 0,
+          },
+          projection: { ...projection!, overrideEnd },
+          breakdown: [],
+        },
+      ]).tables![0]!.columns.find((c) => c.key === 'override')!.label;
+    expect(label(2027)).toBe('Cumulative balance, end of 2027-28 (override ends), if in deficit');
+    expect(label(2028)).toBe('Cumulative balance, end of 2028-29 (override ends), if in deficit');
   });
 });

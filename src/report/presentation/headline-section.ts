@@ -27,6 +27,7 @@ export function headlineSection(scenarios: readonly ReportScenario[]): ReportSec
     };
   });
   const last = scenarios[0]!.projection.horizon;
+  const overrideEnd = scenarios[0]!.projection.overrideEnd;
   const anySafetyValve = scenarios.some((s) => headline(s.projection).beforeSafetyValve);
   return {
     id: 'headline',
@@ -56,7 +57,11 @@ export function headlineSection(scenarios: readonly ReportScenario[]): ReportSec
           },
           {
             key: 'override',
-            label: 'Cumulative balance, end of 2027-28 (override ends), if in deficit',
+            // The override's end is policy data (policy/statutory-override.json, model.json).
+            label:
+              overrideEnd === undefined
+                ? 'Cumulative balance when the statutory override ends, if in deficit'
+                : `Cumulative balance, end of ${formatFinancialYear(overrideEnd)} (override ends), if in deficit`,
             kind: 'money',
           },
           {
