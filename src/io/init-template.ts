@@ -267,7 +267,7 @@ const TEMPLATES: readonly CsvTemplate[] = [
       ],
       [
         'need',
-        'the primary need as the SEN2 code: ASD, HI, MLD, MSI, OTH, PD, PMLD, SEMH, SLCN, SLD, SpLD, VI or DS.',
+        'the primary need as the SEN2 code: ASD, HI, MLD, MSI, OTH, PD, PMLD, SEMH, SLCN, SLD, SpLD, VI or DS. SEN2\'s "Unknown" (no primary need recorded) is not modelled: give those pupils a need, such as your most common or OTH, and note the choice.',
       ],
       ['setting', 'where the pupil is placed: the id of a setting in the tariff (listed above).'],
       [

@@ -284,6 +284,8 @@ describe('highneeds init', () => {
         'DSG management plan',
       ])
         expect(readme).toContain(source);
+      // SEN2 has an "Unknown" primary need, which cohort.csv refuses: the template says what to do.
+      expect(readme).toContain('SEN2\'s "Unknown" (no primary need recorded) is not modelled');
     }
   });
 });
