@@ -73,6 +73,16 @@ export function breakdownSections(
       y.settings[k]!.spendTopUp.plus(y.settings[k]!.spendPlace),
     ),
   }));
+  // spend.csv's lines are spend too (spend_other): a line of their own, so the total is spend_total.
+  const other: WideLine[] = plan.projection.years.some((y) => !y.spendOther.isZero())
+    ? [
+        {
+          label: 'Other high-needs spend (spend.csv lines)',
+          values: plan.projection.years.map((y) => y.spendOther),
+          fixed: true,
+        },
+      ]
+    : [];
   const pupilLines: WideLine[] = settingIds.map((id, k) => ({
     label: settingLabel(id),
     values: plan.projection.years.map((y) => y.settings[k]!.pupilsJanuary),
@@ -95,7 +105,7 @@ export function breakdownSections(
         first: 'Setting',
         years,
         kind: 'money',
-        lines: spendLines,
+        lines: [...spendLines, ...other],
         total: 'Total spend',
         reconcile: true,
       }),
@@ -158,7 +168,7 @@ export function breakdownSections(
           first: name[0]!.toUpperCase() + name.slice(1),
           years,
           kind: 'money',
-          lines: [...linesOf('spendTopUp'), place],
+          lines: [...linesOf('spendTopUp'), place, ...other],
           total: 'Total spend',
           reconcile: true,
         }),
