@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import type { ProjectionCache } from '../core/demand/cache.js';
-import { Dec } from '../core/decimal.js';
+import { toPence } from '../core/rounding.js';
 import { InputError } from '../core/errors.js';
 import { hasErrors, type Issue } from '../core/issue.js';
 import type { Model } from '../core/model.js';
@@ -119,10 +119,10 @@ function printedFigures(draw: DrawFigures): number[] {
 }
 
 /**
- * A figure as printed, in hundredths of a pupil or pence: a whole number. A value rounded to two
- * places, its point taken out, is the value × 100 rounded to a whole number, without the
- * multiplication.
+ * A figure as printed, in hundredths of a pupil or pence: a whole number. The value rounded at the
+ * named rounding point (toPence; toCount2dp rounds pupils by the same rule), its point taken out,
+ * is the value × 100 rounded to a whole number, without the multiplication.
  */
 function printedFigure(value: Decimal): number {
-  return Number(value.toFixed(2, Dec.ROUND_HALF_UP).replace('.', ''));
+  return Number(toPence(value).replace('.', ''));
 }
