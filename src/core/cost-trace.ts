@@ -1,9 +1,11 @@
 import type { Decimal } from 'decimal.js';
+import type { YearPlaces } from './cost-places.js';
 import type { MonthSpan } from './cost.js';
 import type { Lane } from './demand/lanes.js';
 import type { Need } from './need.js';
 import type { AcademicYear, FinancialYear, MonthIndex } from './period.js';
 import type { SpanSum } from './rate-book.js';
+import type { TariffSetting } from './tariff.js';
 
 /**
  * The terms the costing adds up, as it adds them (`highneeds explain`, docs/explain.md).
@@ -86,6 +88,31 @@ export function tariffTerm(
     lanes: laneIndexes.map((l) => ({ need: lanes[l]!.need, pupils: laneTotals[l]! })),
     pupils,
     rates,
+    annualMonths,
+  };
+}
+
+/** A setting's place funding over a span as the trace keeps it. `away`: its pupils placed out of area. */
+export function placeTerm(
+  setting: TariffSetting,
+  place: YearPlaces,
+  annualMonths: Decimal,
+  ay: AcademicYear,
+  span: MonthSpan,
+  away: Decimal | undefined,
+): PlaceTerm {
+  return {
+    kind: 'place',
+    ...spanOf(span, ay, setting.id),
+    places: place.charged,
+    basis: place.given ? 'places.csv' : 'pupils',
+    ...(place.extra ? { extra: place.extra } : {}),
+    placeValue: setting.placeValue,
+    fundedBy: setting.placeFundedBy ?? 'la',
+    ...(setting.unoccupiedPlaceValue
+      ? { filled: place.filled, unoccupiedPlaceValue: setting.unoccupiedPlaceValue }
+      : {}),
+    ...(away && !away.isZero() ? { outOfArea: away } : {}),
     annualMonths,
   };
 }

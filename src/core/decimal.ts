@@ -40,3 +40,11 @@ export function sum(values: Iterable<Decimal>): Decimal {
   for (const value of values) total = total.plus(value);
   return total;
 }
+
+/**
+ * `total` + `term`, where no total yet (undefined) stands for ZERO. decimal.js gives ZERO + x as x
+ * rounded to the precision, which the result of an operation already is, or +0 for a zero: so a
+ * sum's first term, when it is such a result, is taken as it is, the same Decimal as ZERO + it.
+ */
+export const plusTerm = (total: Decimal | undefined, term: Decimal): Decimal =>
+  total === undefined ? (term.isZero() ? ZERO : term) : total.plus(term);

@@ -4,11 +4,11 @@ import {
   costAcademicYear,
   costLanes,
   type CostContext,
-  type CostPart,
   type MonthSpan,
+  pricedLanes,
 } from './cost.js';
 import type { CostTerm } from './cost-trace.js';
-import { countDecimal } from './demand/count.js';
+import { countDecimal, type CountDecimals } from './demand/count.js';
 import { FLOW_NAMES } from './demand/flows.js';
 import { ProjectionCache } from './demand/cache.js';
 import { projectDemand, type Demand, type DemandYear } from './demand/run.js';
@@ -39,6 +39,7 @@ import type {
 import type { SpanSum } from './rate-book.js';
 import { applyWriteOff } from './write-off.js';
 import { withFinancing } from './financing.js';
+import { SpendSums } from './spend-sums.js';
 import { otherSpendByYear } from './other-spend.js';
 import { fundedByDfe } from './place-cost.js';
 
@@ -64,6 +65,7 @@ export function project(
   const rateBook = cache.rateBook(model.tariff, model.assumptions.tariffUplift);
   const context: CostContext = {
     rateBook,
+    counts: cache.counts,
     settings: model.tariff.settings,
     givenPlaces: indexPlaces(model, (row) => row.places),
     importedPlaces: indexPlaces(model, (row) => row.imported),
@@ -76,22 +78,23 @@ export function project(
   };
   const demand = projectDemand(model, lastAcademicYear, adjustments, cache);
   issues.push(...demand.issues);
-  const lanes = costLanes(demand.plan.lanes, demand.plan.origins, (lane) =>
-    cache.seriesOf(rateBook, lane),
+  const lanes = pricedLanes(
+    costLanes(demand.plan.lanes, demand.plan.origins, (lane) => cache.seriesOf(rateBook, lane)),
+    context,
   );
-  const costParts: CostPart[] = [];
+  const spend = new SpendSums();
   const academicYears: AcademicYearResult[] = [];
   const anyOutOfArea = demand.plan.lanes.some((lane) => lane.outOfArea);
   let previous: ReadonlyMap<string, Decimal> | undefined;
   for (const year of demand.years) {
     const ay = year.academicYear;
-    const pupilsBySetting = bySetting(demand, year);
+    const pupilsBySetting = bySetting(demand, year, cache.counts);
     // Pupils placed out of area fill none of the area's places and are charged none.
-    const inArea = anyOutOfArea ? bySetting(demand, year, true) : pupilsBySetting;
+    const inArea = anyOutOfArea ? bySetting(demand, year, cache.counts, true) : pupilsBySetting;
     const bespoke = cache.bespokeBySetting(year.laneTotals, () =>
-      bespokeBySetting(year.laneTotals, lanes.lanes, lanes.bespoke),
+      bespokeBySetting(year.laneTotals, lanes.lanes, lanes.bespoke, cache.counts),
     );
-    const cost = costAcademicYear(
+    const placesBySetting = costAcademicYear(
       year.laneTotals,
       inArea,
       bespoke,
@@ -99,9 +102,9 @@ export function project(
       ay,
       chargedSpans(ay, windowStart, windowEnd),
       context,
+      spend,
       trace && anyOutOfArea ? difference(pupilsBySetting, inArea) : undefined,
     );
-    costParts.push(...cost.parts);
     const flows =
       withFlows && previous && year.flows
         ? flowsOf(demand, year, previous, pupilsBySetting)
@@ -110,13 +113,12 @@ export function project(
       academicYear: ay,
       pupils: sumOf([...pupilsBySetting.values()], (p) => p),
       pupilsBySetting,
-      placesBySetting: cost.placesBySetting,
+      placesBySetting,
       ...(flows ? { flows } : {}),
     });
     previous = pupilsBySetting;
   }
 
-  const spend = sumParts(costParts);
   const income = incomeByYear(
     model.funding,
     financialYears,
@@ -174,35 +176,6 @@ export interface ProjectOptions {
   readonly flows?: boolean;
 }
 
-type SettingSums = Map<
-  FinancialYear,
-  Map<string, { topUp: Decimal; place: Decimal; extraPlace: Decimal }>
->;
-
-/** The cost parts summed by FY and setting (annual amounts × months; divided by 12 once, in rollUp). */
-function sumParts(costParts: readonly CostPart[]): SettingSums {
-  const sums: SettingSums = new Map();
-  for (const part of costParts) {
-    let bySetting = sums.get(part.financialYear);
-    if (!bySetting) {
-      bySetting = new Map();
-      sums.set(part.financialYear, bySetting);
-    }
-    const entry = bySetting.get(part.setting);
-    if (entry) {
-      entry.topUp = entry.topUp.plus(part.topUpAnnualMonths);
-      entry.place = entry.place.plus(part.placeAnnualMonths);
-      entry.extraPlace = entry.extraPlace.plus(part.extraPlaceAnnualMonths);
-    } else
-      bySetting.set(part.setting, {
-        topUp: ZERO.plus(part.topUpAnnualMonths),
-        place: ZERO.plus(part.placeAnnualMonths),
-        extraPlace: ZERO.plus(part.extraPlaceAnnualMonths),
-      });
-  }
-  return sums;
-}
-
 /**
  * The place funding of the "dfe" settings by FY (`place`): what the DfE deducts when funding.csv
  * does not say; or the part of it a scenario's places levers make (`extraPlace`): what they add to
@@ -211,22 +184,19 @@ function sumParts(costParts: readonly CostPart[]): SettingSums {
 function dfePlaceFunding(
   model: Model,
   financialYears: readonly FinancialYear[],
-  sums: SettingSums,
+  spend: SpendSums,
   part: 'place' | 'extraPlace',
 ): Map<FinancialYear, Decimal> {
-  const dfe = model.tariff.settings.filter(fundedByDfe);
+  const dfe = model.tariff.settings.flatMap((setting, s) => (fundedByDfe(setting) ? [s] : []));
   return new Map(
-    financialYears.map((fy) => [
-      fy,
-      sumOf(dfe, (s) => sums.get(fy)?.get(s.id)?.[part] ?? ZERO).div(TWELVE),
-    ]),
+    financialYears.map((fy) => [fy, sumOf(dfe, (s) => spend.of(fy, s)[part]).div(TWELVE)]),
   );
 }
 
 function rollUp(
   model: Model,
   financialYears: readonly FinancialYear[],
-  sums: SettingSums,
+  spend: SpendSums,
   other: ReadonlyMap<FinancialYear, readonly OtherSpendLine[]>,
   academicYears: readonly AcademicYearResult[],
   income: ReturnType<typeof incomeByYear>,
@@ -236,8 +206,8 @@ function rollUp(
   let cumulative = openingBalance;
   return financialYears.map((fy) => {
     const january = byAcademicYear.get(fy)!;
-    const settings: SettingYear[] = model.tariff.settings.map((setting) => {
-      const entry = sums.get(fy)?.get(setting.id) ?? { topUp: ZERO, place: ZERO };
+    const settings: SettingYear[] = model.tariff.settings.map((setting, s) => {
+      const entry = spend.of(fy, s);
       // Σ over months of annual rate ÷ 12, divided once: identical in value, fewer roundings.
       const place = entry.place.div(TWELVE);
       const dfe = fundedByDfe(setting);
@@ -279,13 +249,18 @@ function rollUp(
  * Pupils by setting, every setting of the plan: the lanes' totals summed in lane order, then made
  * Decimals; with `inAreaOnly`, those of the lanes placed in the area's providers.
  */
-function bySetting({ plan }: Demand, year: DemandYear, inAreaOnly = false): Map<string, Decimal> {
+function bySetting(
+  { plan }: Demand,
+  year: DemandYear,
+  counts: CountDecimals,
+  inAreaOnly = false,
+): Map<string, Decimal> {
   const totals = new Float64Array(plan.settings.length);
   plan.laneSetting.forEach((setting, lane) => {
     if (inAreaOnly && plan.lanes[lane]!.outOfArea) return;
     totals[setting]! += year.laneTotals[lane]!;
   });
-  return new Map(plan.settings.map((id, i) => [id, countDecimal(totals[i]!)]));
+  return new Map(plan.settings.map((id, i) => [id, counts.decimal(totals[i]!)]));
 }
 
 /** `all` less `part`, setting by setting. */

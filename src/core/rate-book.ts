@@ -22,12 +22,25 @@ export interface SpanSum {
   readonly charged: readonly ChargedRate[];
 }
 
-/** What one (setting, band, need) reads: its own series, the "*" one, and the span sums of the one that prices it. */
-interface SeriesKeys {
+/**
+ * What one (setting, band, need) reads: its own series, the "*" one, and the span sums of the one
+ * that prices it. Found once (RateBook.seriesPrices) by a caller that sums its rates over many
+ * spans, so that each span asks one Map by number rather than building the series' key again.
+ */
+export interface SeriesPrices {
   readonly exact: string;
   readonly star: string;
   readonly sums: Map<number, SpanSum | MonthIndex>;
 }
+
+/** A pupil's own annual cost over a span: the uplift factor in each month, and their sum (ZERO + each in turn). */
+export interface BespokeFactors {
+  readonly factors: readonly Decimal[];
+  readonly sum: Decimal;
+}
+
+/** A span's key: the months of one AY in one FY, at most 7 and contiguous, by first month × 16 + months. */
+const spanKey = (months: readonly MonthIndex[]): number => months[0]! * 16 + months.length;
 
 const seriesKey = (setting: string, band: string, need: string): string =>
   `${setting}\u0000${band}\u0000${need}`;
@@ -45,10 +58,12 @@ export class RateBook {
   private readonly annualFactor: Decimal;
   private readonly factors: Decimal[] = [ONE];
   private readonly memo = new Map<string, Map<MonthIndex, ChargedRate | null>>();
-  /** Span sums by the series that prices them, then by span (first month × 16 + months: a span is the months of one AY in one FY, at most 7, and contiguous). */
+  /** Span sums by the series that prices them, then by span (spanKey). */
   private readonly sums = new Map<string, Map<number, SpanSum | MonthIndex>>();
   /** The keys each (setting, band, need) reads, found once rather than built as strings on every call. */
-  private readonly keys = new Map<string, SeriesKeys>();
+  private readonly keys = new Map<string, SeriesPrices>();
+  /** Bespoke factors by the date a pupil's own cost starts, then by span (spanKey). */
+  private readonly bespokeSums = new Map<string, Map<number, BespokeFactors>>();
   /** Every tariff row charged at least once, for the provenance manifest. */
 
   constructor(tariff: Tariff, modelUplift: Decimal) {
@@ -131,17 +146,21 @@ export class RateBook {
     need: Need,
     months: readonly MonthIndex[],
   ): SpanSum | MonthIndex {
-    const keys = this.keysOf(setting, band, need);
-    const span = months[0]! * 16 + months.length;
-    const cached = keys.sums.get(span);
+    return this.spanSum(this.seriesPrices(setting, band, need), months);
+  }
+
+  /** topUpSum of the series found by seriesPrices. */
+  spanSum(prices: SeriesPrices, months: readonly MonthIndex[]): SpanSum | MonthIndex {
+    const span = spanKey(months);
+    const cached = prices.sums.get(span);
     if (cached !== undefined) return cached;
     let total = ZERO;
     const rows = new Set<TariffRate>();
     const chargedRates: ChargedRate[] = [];
     for (const month of months) {
-      const charged = this.lookup(keys.exact, keys.star, month);
+      const charged = this.lookup(prices.exact, prices.star, month);
       if (!charged) {
-        keys.sums.set(span, month);
+        prices.sums.set(span, month);
         return month;
       }
       total = total.plus(charged.annualTopUp);
@@ -154,7 +173,7 @@ export class RateBook {
       dates: this.datesOf(rows),
       charged: chargedRates,
     };
-    keys.sums.set(span, result);
+    prices.sums.set(span, result);
     return result;
   }
 
@@ -171,7 +190,8 @@ export class RateBook {
     return shared;
   }
 
-  private keysOf(setting: string, band: string, need: Need): SeriesKeys {
+  /** The series that prices (setting, band, need) and its span sums, for spanSum. */
+  seriesPrices(setting: string, band: string, need: Need): SeriesPrices {
     const key = seriesKey(setting, band, need);
     let keys = this.keys.get(key);
     if (!keys) {
@@ -196,6 +216,23 @@ export class RateBook {
    */
   bespokeFactor(from: string, month: MonthIndex): Decimal {
     return this.factor(anniversariesBetween(this.upliftDay, from, firstOfMonth(month)));
+  }
+
+  /** bespokeFactor in each month of a span, and their sum; memoised per start date and span. */
+  bespokeFactors(from: string, months: readonly MonthIndex[]): BespokeFactors {
+    let bySpan = this.bespokeSums.get(from);
+    if (!bySpan) {
+      bySpan = new Map();
+      this.bespokeSums.set(from, bySpan);
+    }
+    const span = spanKey(months);
+    let sums = bySpan.get(span);
+    if (!sums) {
+      const factors = months.map((m) => this.bespokeFactor(from, m));
+      sums = { factors, sum: factors.reduce((total, factor) => total.plus(factor), ZERO) };
+      bySpan.set(span, sums);
+    }
+    return sums;
   }
 
   private inForce(key: string, date: string): ChargedRate | undefined {

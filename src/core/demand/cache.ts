@@ -4,6 +4,7 @@ import type { CeasingRow, Model, TransitionRow } from '../model.js';
 import type { AcademicYear } from '../period.js';
 import { RateBook } from '../rate-book.js';
 import type { Tariff } from '../tariff.js';
+import { CountDecimals } from './count.js';
 import { demandInputs, type DemandInputs } from './inputs.js';
 import { type Lane, LaneInterner } from './lanes.js';
 import type { TariffLever } from '../scenario/types.js';
@@ -21,6 +22,8 @@ import type { Demand } from './run.js';
  */
 export class ProjectionCache {
   readonly interner = new LaneInterner();
+  /** Counts made Decimals for the money path, each value once (src/core/demand/count.ts). */
+  readonly counts = new CountDecimals();
   private readonly ruleBooks = new WeakMap<
     readonly CeasingRow[],
     WeakMap<readonly TransitionRow[], RuleBook>

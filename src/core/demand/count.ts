@@ -11,6 +11,32 @@ export function countDecimal(count: number): Decimal {
   return count === 0 ? ZERO : new Dec(String(count));
 }
 
+/**
+ * Counts made Decimals, each distinct value once (countDecimal). A year's cost converts the pupils
+ * of each tariff series, each bespoke lane and each setting, and the scenarios of an area convert
+ * the same values again (those that share a demand, all of them; the lanes a lever leaves alone,
+ * the rest); whole and small counts repeat from area to area. Half the counts an area converts are
+ * ones it converted before, so a projection takes them from here. A caller's object
+ * (ProjectionCache keeps one for the projections it serves); the Decimal is the one countDecimal
+ * makes, so a count costs the same with it as without.
+ */
+export class CountDecimals {
+  private readonly made = new Map<number, Decimal>();
+
+  decimal(count: number): Decimal {
+    let made = this.made.get(count);
+    if (made === undefined) {
+      made = countDecimal(count);
+      // A long-lived cache (goal-seek tries value after value) starts again rather than grow.
+      if (this.made.size >= COUNTS_KEPT) this.made.clear();
+      this.made.set(count, made);
+    }
+    return made;
+  }
+}
+
+const COUNTS_KEPT = 1 << 17;
+
 /** A Decimal count or share as the nearest double: JS parses decimal text correctly rounded, the same on every machine. */
 export const toDouble = (value: Decimal): number => Number(value.toString());
 
