@@ -38,8 +38,9 @@ export function yearPlaces(
     // Removing more places than there are leaves none, never a negative number of places.
     const charged = extra ? Dec.max(ZERO, places.plus(extra)) : places;
     // Pupils from other authorities fill places as the area's own pupils do.
-    const imported = given ? (context.importedPlaces?.(ay, setting.id) ?? ZERO) : ZERO;
-    const filled = pupils.plus(imported);
+    const imported = given ? context.importedPlaces?.(ay, setting.id) : undefined;
+    // A count plus nothing imported is the count itself.
+    const filled = imported ? pupils.plus(imported) : pupils;
     const annual = annualPlaceCost(setting, charged, filled);
     return {
       charged,

@@ -48,3 +48,17 @@ export function sum(values: Iterable<Decimal>): Decimal {
  */
 export const plusTerm = (total: Decimal | undefined, term: Decimal): Decimal =>
   total === undefined ? (term.isZero() ? ZERO : term) : total.plus(term);
+
+/**
+ * ZERO + each term in turn, for terms of at most `precision` digits (results of operations, or
+ * counts): a sum never becomes −0, so adding a zero leaves it as it is, and the operations on zeros
+ * can be passed over (plusTerm for the first).
+ */
+export function sumTerms<T>(items: readonly T[], pick: (item: T) => Decimal): Decimal {
+  let total: Decimal | undefined;
+  for (const item of items) {
+    const term = pick(item);
+    if (!term.isZero()) total = plusTerm(total, term);
+  }
+  return total ?? ZERO;
+}

@@ -4,6 +4,7 @@ import {
   costAcademicYear,
   costLanes,
   type CostContext,
+  type CostLanes,
   type MonthSpan,
   pricedLanes,
 } from './cost.js';
@@ -12,7 +13,7 @@ import { countDecimal, type CountDecimals } from './demand/count.js';
 import { FLOW_NAMES } from './demand/flows.js';
 import { ProjectionCache } from './demand/cache.js';
 import { projectDemand, type Demand, type DemandYear } from './demand/run.js';
-import { TWELVE, ZERO } from './decimal.js';
+import { sumTerms, TWELVE, ZERO } from './decimal.js';
 import { hasErrors, type Issue } from './issue.js';
 import { incomeByYear } from './ledger.js';
 import type { Adjustments } from './adjustments.js';
@@ -63,9 +64,10 @@ export function project(
   const [, windowEnd] = financialYearMonths(model.horizon);
 
   const rateBook = cache.rateBook(model.tariff, model.assumptions.tariffUplift);
+  const counts = cache.counts(model.cohort);
   const context: CostContext = {
     rateBook,
-    counts: cache.counts,
+    counts,
     settings: model.tariff.settings,
     givenPlaces: indexPlaces(model, (row) => row.places),
     importedPlaces: indexPlaces(model, (row) => row.imported),
@@ -88,11 +90,8 @@ export function project(
   let previous: ReadonlyMap<string, Decimal> | undefined;
   for (const year of demand.years) {
     const ay = year.academicYear;
-    const pupilsBySetting = bySetting(demand, year, cache.counts);
-    // Pupils placed out of area fill none of the area's places and are charged none.
-    const inArea = anyOutOfArea ? bySetting(demand, year, cache.counts, true) : pupilsBySetting;
-    const bespoke = cache.bespokeBySetting(year.laneTotals, () =>
-      bespokeBySetting(year.laneTotals, lanes.lanes, lanes.bespoke, cache.counts),
+    const { pupils, pupilsBySetting, inArea, bespoke } = cache.yearCounts(year.laneTotals, () =>
+      yearCounts(demand, year, lanes, counts),
     );
     const placesBySetting = costAcademicYear(
       year.laneTotals,
@@ -111,7 +110,7 @@ export function project(
         : undefined;
     academicYears.push({
       academicYear: ay,
-      pupils: sumOf([...pupilsBySetting.values()], (p) => p),
+      pupils,
       pupilsBySetting,
       placesBySetting,
       ...(flows ? { flows } : {}),
@@ -165,6 +164,35 @@ export function project(
   return { projection, issues };
 }
 
+/**
+ * What a year's costing reads of its lane totals alone, so that the scenarios sharing a demand
+ * (a tariff, funding or places lever) share it (ProjectionCache.yearCounts).
+ */
+export interface YearCounts {
+  readonly pupils: Decimal;
+  readonly pupilsBySetting: ReadonlyMap<string, Decimal>;
+  /** The pupils placed in the area's providers: they fill the area's places, and the rest none. */
+  readonly inArea: ReadonlyMap<string, Decimal>;
+  /** The annual cost of the pupils priced by their own annual_cost (bespokeBySetting). */
+  readonly bespoke: ReadonlyMap<string, Decimal>;
+}
+
+function yearCounts(
+  demand: Demand,
+  year: DemandYear,
+  lanes: CostLanes,
+  counts: CountDecimals,
+): YearCounts {
+  const pupilsBySetting = bySetting(demand, year, counts);
+  const anyOutOfArea = lanes.lanes.some((lane) => lane.outOfArea);
+  return {
+    pupils: sumTerms([...pupilsBySetting.values()], (p) => p),
+    pupilsBySetting,
+    inArea: anyOutOfArea ? bySetting(demand, year, counts, true) : pupilsBySetting,
+    bespoke: bespokeBySetting(year.laneTotals, lanes.lanes, lanes.bespoke, counts),
+  };
+}
+
 export interface ProjectOptions {
   /** Receives every cost term as the costing adds it (src/core/cost-trace.ts; `highneeds explain`). */
   readonly trace?: CostTerm[];
@@ -189,7 +217,7 @@ function dfePlaceFunding(
 ): Map<FinancialYear, Decimal> {
   const dfe = model.tariff.settings.flatMap((setting, s) => (fundedByDfe(setting) ? [s] : []));
   return new Map(
-    financialYears.map((fy) => [fy, sumOf(dfe, (s) => spend.of(fy, s)[part]).div(TWELVE)]),
+    financialYears.map((fy) => [fy, sumTerms(dfe, (s) => spend.of(fy, s)[part]).div(TWELVE)]),
   );
 }
 
@@ -219,8 +247,8 @@ function rollUp(
         placeDfe: dfe ? place : ZERO,
       };
     });
-    const spendTopUp = sumOf(settings, (s) => s.spendTopUp);
-    const spendPlace = sumOf(settings, (s) => s.spendPlace);
+    const spendTopUp = sumTerms(settings, (s) => s.spendTopUp);
+    const spendPlace = sumTerms(settings, (s) => s.spendPlace);
     const otherSpend = other.get(fy) ?? [];
     const spendOther = sumOf(otherSpend, (line) => line.amount);
     const spendTotal = spendTopUp.plus(spendPlace).plus(spendOther);
@@ -235,7 +263,7 @@ function rollUp(
       spendOther,
       otherSpend,
       spendTotal,
-      placeDfe: sumOf(settings, (s) => s.placeDfe),
+      placeDfe: sumTerms(settings, (s) => s.placeDfe),
       income: yearIncome,
       inYearBalance,
       cumulativeBalance: cumulative,

@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import type { Adjustments } from '../adjustments.js';
+import type { YearCounts } from '../project.js';
 import type { CeasingRow, Model, TransitionRow } from '../model.js';
 import type { AcademicYear } from '../period.js';
 import { RateBook } from '../rate-book.js';
@@ -22,8 +23,6 @@ import type { Demand } from './run.js';
  */
 export class ProjectionCache {
   readonly interner = new LaneInterner();
-  /** Counts made Decimals for the money path, each value once (src/core/demand/count.ts). */
-  readonly counts = new CountDecimals();
   private readonly ruleBooks = new WeakMap<
     readonly CeasingRow[],
     WeakMap<readonly TransitionRow[], RuleBook>
@@ -33,7 +32,8 @@ export class ProjectionCache {
   private readonly demands = new WeakMap<DemandInputs, Keyed<Demand>[]>();
   private readonly planBases = new WeakMap<DemandInputs, Keyed<PlanBase>[]>();
   private readonly series = new WeakMap<RateBook, Map<Lane, string>>();
-  private readonly bespoke = new WeakMap<Float64Array, Map<string, Decimal>>();
+  private readonly years = new WeakMap<Float64Array, YearCounts>();
+  private readonly countsByCohort = new WeakMap<Model['cohort'], CountDecimals>();
   private readonly leveredTariffs = new WeakMap<Tariff, WeakMap<TariffLever, Tariff>>();
 
   /** A model's inputs and rules as lanes. */
@@ -74,17 +74,24 @@ export class ProjectionCache {
     return series;
   }
 
-  /** The bespoke pupils' annual cost by setting of a year's lane totals (src/core/cost.ts bespokeBySetting), once per year of a demand. */
-  bespokeBySetting(
-    laneTotals: Float64Array,
-    make: () => Map<string, Decimal>,
-  ): Map<string, Decimal> {
-    let sums = this.bespoke.get(laneTotals);
-    if (!sums) {
-      sums = make();
-      this.bespoke.set(laneTotals, sums);
+  /** What a year's costing reads of its lane totals alone (src/core/project.ts yearCounts), once per year of a demand. */
+  yearCounts(laneTotals: Float64Array, make: () => YearCounts): YearCounts {
+    let counts = this.years.get(laneTotals);
+    if (!counts) {
+      counts = make();
+      this.years.set(laneTotals, counts);
     }
-    return sums;
+    return counts;
+  }
+
+  /** Counts made Decimals for the money path, each value once, for the projections of one cohort (src/core/demand/count.ts). */
+  counts(cohort: Model['cohort']): CountDecimals {
+    let counts = this.countsByCohort.get(cohort);
+    if (!counts) {
+      counts = new CountDecimals();
+      this.countsByCohort.set(cohort, counts);
+    }
+    return counts;
   }
 
   /** A tariff with a lever applied, once per tariff and lever: the areas of a batch share both, and so the rate book. */
