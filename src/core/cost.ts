@@ -56,15 +56,15 @@ export interface CostContext {
 
 /**
  * Groups tariff-priced lanes by the series that prices them, in lane order (lanes are numbered
- * canonically). `seriesOf`: the series that prices a lane (RateBook.seriesFor, which a
- * ProjectionCache keeps per lane).
+ * canonically). `seriesOf`: what names the series that prices a lane, one value per series
+ * (RateBook.seriesFor, which a ProjectionCache keeps per lane, or RateBook.pricesOf's span sums).
  */
 export function costLanes(
   lanes: readonly Lane[],
   origins: ReadonlyMap<Lane, Location>,
-  seriesOf: (lane: Lane) => string,
+  seriesOf: (lane: Lane) => unknown,
 ): CostLanes {
-  const bySeries = new Map<string, { setting: string; lanes: number[] }>();
+  const bySeries = new Map<unknown, { setting: string; lanes: number[] }>();
   const bespoke: number[] = [];
   lanes.forEach((lane, l) => {
     if (lane.fee !== undefined) {
@@ -98,7 +98,7 @@ export function pricedLanes(cost: CostLanes, context: CostContext): PricedLanes 
   const firsts = cost.series.map((group) => cost.lanes[group.lanes[0]!]!);
   return {
     ...cost,
-    prices: firsts.map((lane) => context.rateBook.seriesPrices(lane.setting, lane.band, lane.need)),
+    prices: firsts.map((lane) => context.rateBook.pricesOf(lane)),
     groupSetting: firsts.map((lane) => settingIndex.get(lane.setting) ?? -1),
     settingIndex,
   };
@@ -160,26 +160,28 @@ export function costAcademicYear(
       });
     }
     const monthCount = integer(span.months.length);
-    context.settings.forEach((setting, s) => {
-      spend.add(span.financialYear, s, 'topUp', topUp[s]);
+    const year = spend.year(span.financialYear);
+    for (let s = 0; s < context.settings.length; s += 1) {
+      year.add(s, 'topUp', topUp[s]);
       const place = places[s];
-      if (!place) return;
+      if (!place) continue;
       // Place values are never uplifted, so every month of the span costs the same.
       const placeAnnualMonths = place.annual.times(monthCount);
-      spend.add(span.financialYear, s, 'place', placeAnnualMonths);
-      spend.add(span.financialYear, s, 'extraPlace', place.extraAnnual?.times(monthCount));
+      year.add(s, 'place', placeAnnualMonths);
+      year.add(s, 'extraPlace', place.extraAnnual?.times(monthCount));
+      const setting = context.settings[s]!;
       if (context.trace)
         context.trace.push(
           placeTerm(setting, place, placeAnnualMonths, ay, span, outOfArea?.get(setting.id)),
         );
-    });
+    }
   }
-  return new Map(
-    context.settings.flatMap((setting, s) => {
-      const charged = places[s]?.charged;
-      return charged ? [[setting.id, charged]] : [];
-    }),
-  );
+  const placesBySetting = new Map<string, Decimal>();
+  context.settings.forEach((setting, s) => {
+    const charged = places[s]?.charged;
+    if (charged) placesBySetting.set(setting.id, charged);
+  });
+  return placesBySetting;
 }
 
 /**

@@ -81,7 +81,8 @@ export function project(
   const demand = projectDemand(model, lastAcademicYear, adjustments, cache);
   issues.push(...demand.issues);
   const lanes = pricedLanes(
-    costLanes(demand.plan.lanes, demand.plan.origins, (lane) => cache.seriesOf(rateBook, lane)),
+    // Lanes that read one series share its span sums (RateBook.pricesOf), found by the lane object.
+    costLanes(demand.plan.lanes, demand.plan.origins, (lane) => rateBook.pricesOf(lane).sums),
     context,
   );
   const spend = new SpendSums();
@@ -217,7 +218,7 @@ function dfePlaceFunding(
 ): Map<FinancialYear, Decimal> {
   const dfe = model.tariff.settings.flatMap((setting, s) => (fundedByDfe(setting) ? [s] : []));
   return new Map(
-    financialYears.map((fy) => [fy, sumTerms(dfe, (s) => spend.of(fy, s)[part]).div(TWELVE)]),
+    financialYears.map((fy) => [fy, sumTerms(dfe, (s) => spend.of(fy, s, part)).div(TWELVE)]),
   );
 }
 
@@ -235,14 +236,13 @@ function rollUp(
   return financialYears.map((fy) => {
     const january = byAcademicYear.get(fy)!;
     const settings: SettingYear[] = model.tariff.settings.map((setting, s) => {
-      const entry = spend.of(fy, s);
       // Σ over months of annual rate ÷ 12, divided once: identical in value, fewer roundings.
-      const place = entry.place.div(TWELVE);
+      const place = spend.of(fy, s, 'place').div(TWELVE);
       const dfe = fundedByDfe(setting);
       return {
         setting: setting.id,
         pupilsJanuary: january.pupilsBySetting.get(setting.id) ?? ZERO,
-        spendTopUp: entry.topUp.div(TWELVE),
+        spendTopUp: spend.of(fy, s, 'topUp').div(TWELVE),
         spendPlace: dfe ? ZERO : place,
         placeDfe: dfe ? place : ZERO,
       };
@@ -337,24 +337,33 @@ export function chargedSpans(
   windowEnd: MonthIndex,
 ): MonthSpan[] {
   const [from, to] = academicYearMonths(ay);
-  const spans = new Map<FinancialYear, MonthIndex[]>();
+  const spans: { financialYear: FinancialYear; months: MonthIndex[] }[] = [];
   for (let m = Math.max(from, windowStart); m <= Math.min(to, windowEnd); m += 1) {
-    const fy = financialYearOfMonth(m);
-    spans.set(fy, [...(spans.get(fy) ?? []), m]);
+    const financialYear = financialYearOfMonth(m);
+    const last = spans[spans.length - 1];
+    if (last?.financialYear === financialYear) last.months.push(m);
+    else spans.push({ financialYear, months: [m] });
   }
-  return [...spans.entries()].map(([financialYear, months]) => ({ financialYear, months }));
+  return spans;
 }
 
 function indexPlaces(
   model: Model,
   pick: (row: Model['places'][number]) => Decimal | undefined,
 ): CostContext['givenPlaces'] {
-  const index = new Map<string, Decimal>();
+  // By setting, then AY: found without building a key for each setting of each year.
+  const index = new Map<string, Map<AcademicYear, Decimal>>();
   for (const row of model.places) {
     const value = pick(row);
-    if (value) index.set(`${row.academicYear}\u0000${row.setting}`, value);
+    if (!value) continue;
+    let byYear = index.get(row.setting);
+    if (!byYear) {
+      byYear = new Map();
+      index.set(row.setting, byYear);
+    }
+    byYear.set(row.academicYear, value);
   }
-  return (ay, setting) => index.get(`${ay}\u0000${setting}`);
+  return (ay, setting) => index.get(setting)?.get(ay);
 }
 
 /** The effective dates of the tariff rows behind the span sums a projection charged, sorted. */

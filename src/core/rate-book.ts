@@ -62,6 +62,7 @@ export class RateBook {
   private readonly sums = new Map<string, Map<number, SpanSum | MonthIndex>>();
   /** The keys each (setting, band, need) reads, found once rather than built as strings on every call. */
   private readonly keys = new Map<string, SeriesPrices>();
+  private readonly byName = new WeakMap<object, SeriesPrices>();
   /** Bespoke factors by the date a pupil's own cost starts, then by span (spanKey). */
   private readonly bespokeSums = new Map<string, Map<number, BespokeFactors>>();
   /** Every tariff row charged at least once, for the provenance manifest. */
@@ -188,6 +189,23 @@ export class RateBook {
       this.dateLists.set(key, shared);
     }
     return shared;
+  }
+
+  /**
+   * seriesPrices of a (setting, band, need) found by the object that names it, for objects made
+   * once and kept (interned lanes, which the areas of a batch share): no key is built again.
+   */
+  pricesOf(named: {
+    readonly setting: string;
+    readonly band: string;
+    readonly need: Need;
+  }): SeriesPrices {
+    let prices = this.byName.get(named);
+    if (!prices) {
+      prices = this.seriesPrices(named.setting, named.band, named.need);
+      this.byName.set(named, prices);
+    }
+    return prices;
   }
 
   /** The series that prices (setting, band, need) and its span sums, for spanSum. */

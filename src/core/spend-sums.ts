@@ -15,29 +15,44 @@ type Part = keyof SettingSpend;
 /**
  * A projection's costed spans summed by FY and setting (a setting is its index in the tariff's
  * settings), in the order the AYs cost them: an FY takes April–August of the AY before, then
- * September–March of its own. Each sum starts at its first term (plusTerm) and passes over zeros:
- * x + 0 is x, and a sum is never −0, so it is the same Decimal as ZERO + every part in turn.
+ * September–March of its own.
  */
 export class SpendSums {
-  private readonly years = new Map<FinancialYear, Record<Part, (Decimal | undefined)[]>>();
+  private readonly years = new Map<FinancialYear, YearSpend>();
 
-  /** Adds one span's parts of a setting (each an operation's result: a product or a sum of them). */
-  add(fy: FinancialYear, setting: number, part: Part, amount: Decimal | undefined): void {
-    if (amount === undefined || amount.isZero()) return;
+  /** The sums of one FY, to add a span's parts to. */
+  year(fy: FinancialYear): YearSpend {
     let year = this.years.get(fy);
     if (!year) {
-      year = { topUp: [], place: [], extraPlace: [] };
+      year = new YearSpend();
       this.years.set(fy, year);
     }
-    year[part][setting] = plusTerm(year[part][setting], amount);
+    return year;
   }
 
-  of(fy: FinancialYear, setting: number): SettingSpend {
-    const year = this.years.get(fy);
-    return {
-      topUp: year?.topUp[setting] ?? ZERO,
-      place: year?.place[setting] ?? ZERO,
-      extraPlace: year?.extraPlace[setting] ?? ZERO,
-    };
+  of(fy: FinancialYear, setting: number, part: Part): Decimal {
+    return this.years.get(fy)?.of(setting, part) ?? ZERO;
+  }
+}
+
+/**
+ * One FY's sums by setting. Each starts at its first term (plusTerm) and passes over zeros: x + 0
+ * is x, and a sum is never −0, so it is the same Decimal as ZERO + every part in turn.
+ */
+export class YearSpend {
+  private readonly sums: Record<Part, (Decimal | undefined)[]> = {
+    topUp: [],
+    place: [],
+    extraPlace: [],
+  };
+
+  /** Adds one span's part of a setting (an operation's result: a product or a sum of them). */
+  add(setting: number, part: Part, amount: Decimal | undefined): void {
+    if (amount === undefined || amount.isZero()) return;
+    this.sums[part][setting] = plusTerm(this.sums[part][setting], amount);
+  }
+
+  of(setting: number, part: Part): Decimal {
+    return this.sums[part][setting] ?? ZERO;
   }
 }
