@@ -2,15 +2,12 @@ import type { Decimal } from 'decimal.js';
 import { plusTerm, ZERO } from './decimal.js';
 import type { FinancialYear } from './period.js';
 
-/** One setting's spend in one FY, as annual amounts summed over its months (÷ 12 once, in the roll-up). */
-export interface SettingSpend {
-  readonly topUp: Decimal;
-  readonly place: Decimal;
-  /** The part of `place` a scenario's places levers make (CostPart in src/core/cost.ts). */
-  readonly extraPlace: Decimal;
-}
-
-type Part = keyof SettingSpend;
+/**
+ * The parts of one setting's spend in one FY, each as annual amounts summed over its months (÷ 12
+ * once, in the roll-up): top-ups, place funding, and the part of the place funding a scenario's
+ * places levers make.
+ */
+type Part = 'topUp' | 'place' | 'extraPlace';
 
 /**
  * A projection's costed spans summed by FY and setting (a setting is its index in the tariff's
