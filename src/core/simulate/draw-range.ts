@@ -11,6 +11,6 @@ import type { Uniform } from './stream.js';
 export function rangeDraw(range: RangeUncertainty, figure: number): (u: Uniform) => number {
   const low = toDouble(range.low);
   const high = toDouble(range.high);
-  if (range.uniform) return (u) => low + u() * (high - low);
+  if (range.uniform) return (u) => low + u.next() * (high - low);
   return (u) => triangular(u, low, figure, high);
 }

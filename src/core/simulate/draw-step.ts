@@ -60,7 +60,16 @@ export function drawStep(
   for (const { targets } of year.capacity) for (const t of targets) to.occupied.add(t);
 }
 
-/** Each occupied state's pupils: who stays, who moves where, and who ages a year in their lane. */
+/**
+ * Each occupied state's pupils: who stays, who moves where, and who ages a year in their lane.
+ * One pupil (about half the occupied states) takes one uniform, v, for all of it: it ceases when
+ * v ≥ survival; else v ÷ survival is again uniform on [0, 1) and picks the transition (or none) by
+ * its share. That quotient is as fine as a fresh uniform: v is one of 2^32 equally likely values,
+ * of which about survival × 2^32 are below the survival, so each transition's chance is its share
+ * to within 1 ÷ (survival × 2^32), under 10^−9 for any survival above 1/4 (the division rounds
+ * it by at most 2^−53 more). More pupils are drawn as counts: a Binomial of those who cease, then
+ * a multinomial of the movers.
+ */
 function stepStates(
   plan: DemandPlan,
   rates: StepDraw,
@@ -79,40 +88,39 @@ function stepStates(
     for (let word = words[w]!; word !== 0; word &= word - 1) {
       const s = (w << 5) | lowestBit(word);
       const count = from.counts[s]!;
-      if (count === 0) continue;
-      // One pupil (the common case) stays by one uniform; more by survivors().
-      let left = count === 1 ? Number(u() < survival[s]!) : survivors(count, survival[s]!, u);
-      // Past NCY 20 the continuing pupils age out.
-      if (left === 0 || s % SPAN === SPAN - 1) continue;
-      const start = moveStart[s]!;
-      const end = moveStart[s + 1]!;
-      if (left === 1 && start < end) {
-        // One pupil: one uniform picks the transition (or none) by its share.
-        let v = u();
-        for (let k = start; k < end; k += 1) {
+      if (count === 1) {
+        const kept = survival[s]!;
+        let v = u.next();
+        // Past NCY 20 the continuing pupils age out.
+        if (v >= kept || s % SPAN === SPAN - 1) continue;
+        v /= kept;
+        let t = s + 1;
+        for (let k = moveStart[s]!; k < moveStart[s + 1]!; k += 1) {
           if (v < moveShare[k]!) {
-            const t = moveTarget[k]!;
-            counts[t]! += 1;
-            occupied.add(t);
+            t = moveTarget[k]!;
             if (arriving && crosses[k]) arriving.movedIn[t]! += 1;
-            left = 0;
             break;
           }
           v -= moveShare[k]!;
         }
-      } else {
-        let chance = 1;
-        for (let k = start; k < end && left > 0; k += 1) {
-          const share = moveShare[k]!;
-          const moved = chance > share ? binomial(u, left, share / chance) : left;
-          chance -= share;
-          if (moved === 0) continue;
-          const t = moveTarget[k]!;
-          counts[t]! += moved;
-          occupied.add(t);
-          if (arriving && crosses[k]) arriving.movedIn[t]! += moved;
-          left -= moved;
-        }
+        counts[t]! += 1;
+        occupied.add(t);
+        continue;
+      }
+      if (count === 0) continue;
+      let left = survivors(count, survival[s]!, u);
+      if (left === 0 || s % SPAN === SPAN - 1) continue;
+      let chance = 1;
+      for (let k = moveStart[s]!; k < moveStart[s + 1]! && left > 0; k += 1) {
+        const share = moveShare[k]!;
+        const moved = chance > share ? binomial(u, left, share / chance) : left;
+        chance -= share;
+        if (moved === 0) continue;
+        const t = moveTarget[k]!;
+        counts[t]! += moved;
+        occupied.add(t);
+        if (arriving && crosses[k]) arriving.movedIn[t]! += moved;
+        left -= moved;
       }
       if (left === 0) continue;
       // What no transition took stays in its lane, one NCY older.
@@ -186,11 +194,10 @@ export function movesAcross(plan: DemandPlan): Uint8Array {
 }
 
 /**
- * Of `count` pupils who each stay with the chance `kept`, how many stay: one pupil by one uniform,
- * more (made whole first) as the whole number less a Binomial of those who cease.
+ * Of `count` pupils who each stay with the chance `kept`, how many stay: the count made whole
+ * first, less a Binomial of those who cease.
  */
 function survivors(count: number, kept: number, u: Uniform): number {
-  if (count === 1) return u() < kept ? 1 : 0;
   const whole = wholePupils(count, u);
   return kept === 1 ? whole : whole - binomial(u, whole, 1 - kept);
 }
@@ -199,5 +206,5 @@ function survivors(count: number, kept: number, u: Uniform): number {
 function wholePupils(count: number, u: Uniform): number {
   if (Number.isInteger(count)) return count;
   const floor = Math.floor(count);
-  return u() < count - floor ? floor + 1 : floor;
+  return u.next() < count - floor ? floor + 1 : floor;
 }

@@ -14,7 +14,7 @@ import type { Scenario } from '../scenario/types.js';
 import { drawStep, movesAcross, type StateVector } from './draw-step.js';
 import { LeverRanges, rangeProbe } from './lever-ranges.js';
 import { NewPlanDeltas } from './new-plan-deltas.js';
-import { lowestBit, OccupiedStates } from './occupied-states.js';
+import { OccupiedStates } from './occupied-states.js';
 import { RateDrawer } from './rate-drawer.js';
 import { rateSources } from './rate-sources.js';
 import { drawStream } from './stream.js';
@@ -128,7 +128,7 @@ export class PupilDraws {
         this.tally,
       ),
     );
-    januaries.forEach((january, y) => sumLanes(january, laneTotals[y]!));
+    januaries.forEach((january, y) => sumLanes(january.counts, laneTotals[y]!));
   }
 
   /** The last draw's pupils by lane, each January from the base year's. */
@@ -173,15 +173,15 @@ export function withScenario(
 }
 
 /**
- * A January's pupils by lane: each occupied state's pupils added to its lane's total in ascending
- * order, as a sum over all the lane's states would (adding an empty state's 0 changes no bit).
+ * A January's pupils by lane: each lane's states added in ascending order. A plain pass over every
+ * state, not the occupied ones: its loads are in order and it has no branch to mispredict, which
+ * makes it several times quicker than visiting the occupied states by their bits (adding an empty
+ * state's 0 changes no bit).
  */
-function sumLanes({ counts, occupied }: StateVector, totals: Float64Array): void {
-  totals.fill(0);
-  const { words } = occupied;
-  for (let w = 0; w < words.length; w += 1)
-    for (let word = words[w]!; word !== 0; word &= word - 1) {
-      const s = (w << 5) | lowestBit(word);
-      totals[(s / SPAN) | 0]! += counts[s]!;
-    }
+function sumLanes(counts: Float64Array, totals: Float64Array): void {
+  for (let l = 0, s = 0; l < totals.length; l += 1) {
+    let total = 0;
+    for (const end = s + SPAN; s < end; s += 1) total += counts[s]!;
+    totals[l] = total;
+  }
 }

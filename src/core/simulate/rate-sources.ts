@@ -10,6 +10,7 @@ import type { DemandPlan } from '../demand/plan.js';
  * Which input row gives each rate of a plan: the ceasing row of each state and the transition row
  * of each move (DemandPlan.rates), found once by the same rules the plan was built with
  * (src/core/rules.ts), so a simulation can put a row's drawn rate wherever the row applies.
+ * Both are empty when no row has an uncertainty: there is nothing to put.
  */
 export interface RateSources {
   /** The ceasing row (an index into the model's rows) of each state; −1: no row, rate 0. */
@@ -23,6 +24,9 @@ export function rateSources(
   ceasing: readonly CeasingRow[],
   transitions: readonly TransitionRow[],
 ): RateSources {
+  // Only rows that say how sure they are are drawn (RateDrawer): without any, no rate needs its row.
+  if (!ceasing.some((row) => row.uncertainty) && !transitions.some((row) => row.uncertainty))
+    return { ceasingRow: new Int32Array(0), moveRow: new Int32Array(0) };
   // Each row's rate replaced by its number + 1, so the rule a state reads names its row (0: none).
   const ceasingRules = new CeasingRules(
     ceasing.map((row, i) => ({ ...row, rate: new Dec(i + 1) })),

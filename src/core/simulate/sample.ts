@@ -19,7 +19,7 @@ export function binomial(u: Uniform, n: number, p: number): number {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
   // Most states hold one pupil: a Bernoulli trial.
-  if (n === 1) return u() < p ? 1 : 0;
+  if (n === 1) return u.next() < p ? 1 : 0;
   return p > 0.5 ? n - binomialUpToHalf(u, n, 1 - p) : binomialUpToHalf(u, n, p);
 }
 
@@ -43,7 +43,7 @@ function binomialBySplit(u: Uniform, n: number, p: number): number {
 function binomialInversion(u: Uniform, n: number, p: number): number {
   const q = 1 - p;
   let r = power(q, n);
-  let left = u();
+  let left = u.next();
   // None, the usual outcome for a few pupils and a small chance, needs no more.
   if (left < r) return 0;
   const odds = p / q;
@@ -76,7 +76,7 @@ export function poisson(u: Uniform, mean: number, none = Math.exp(-mean)): numbe
   if (!(mean > 0)) return 0;
   if (mean >= INVERSION_MEAN) return poissonBySplit(u, mean);
   let r = none;
-  let left = u();
+  let left = u.next();
   let x = 0;
   // The walk ends long before this bound unless the uniform sits in the last 1e-300 of the mass.
   while (left >= r && x < 10 * INVERSION_MEAN) {
@@ -97,8 +97,8 @@ function poissonBySplit(u: Uniform, mean: number): number {
 /** A standard normal: Marsaglia's polar method (one of the pair kept, so no state carries over). */
 function normal(u: Uniform): number {
   for (;;) {
-    const x = 2 * u() - 1;
-    const y = 2 * u() - 1;
+    const x = 2 * u.next() - 1;
+    const y = 2 * u.next() - 1;
     const s = x * x + y * y;
     if (s > 0 && s < 1) return x * Math.sqrt((-2 * Math.log(s)) / s);
   }
@@ -106,7 +106,7 @@ function normal(u: Uniform): number {
 
 /** Gamma(shape, 1): Marsaglia and Tsang (2000); a shape below 1 by Gamma(shape + 1) × U^(1/shape). */
 function gamma(u: Uniform, shape: number): number {
-  if (shape < 1) return gamma(u, shape + 1) * Math.exp(Math.log(1 - u()) / shape);
+  if (shape < 1) return gamma(u, shape + 1) * Math.exp(Math.log(1 - u.next()) / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -114,7 +114,7 @@ function gamma(u: Uniform, shape: number): number {
     let v = 1 + c * x;
     if (v <= 0) continue;
     v = v * v * v;
-    const w = 1 - u();
+    const w = 1 - u.next();
     if (w < 1 - 0.0331 * x * x * x * x) return d * v;
     if (Math.log(w) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
   }
@@ -133,7 +133,7 @@ export function beta(u: Uniform, a: number, b: number): number {
 export function triangular(u: Uniform, low: number, mode: number, high: number): number {
   const width = high - low;
   if (width <= 0) return low;
-  const v = u();
+  const v = u.next();
   const below = (mode - low) / width;
   return v < below
     ? low + Math.sqrt(v * width * (mode - low))

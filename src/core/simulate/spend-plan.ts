@@ -85,33 +85,31 @@ export class SpendPlan {
     );
     const linear = (term: Term) => !term.missing && !term.place;
     // By channel: the "dfe" places' coefficients (whole pounds, mostly) stay short numbers.
-    this.places = Array.from({ length: CHANNELS }, (_, channel) =>
-      Math.max(
-        0,
-        ...terms
-          .filter((term) => linear(term) && term.slot % CHANNELS === channel)
-          .map((term) => term.coefficient.decimalPlaces()),
-      ),
-    );
-    const scale = this.places.map((places) => new Dec(10).pow(places));
-    const limbs = terms.map((term) =>
-      linear(term)
-        ? limbsOf(term.coefficient.times(scale[term.slot % CHANNELS]!))
-        : new Int32Array(0),
-    );
+    const places = [0, 0];
+    for (const term of terms)
+      if (linear(term)) {
+        const channel = term.slot % CHANNELS;
+        places[channel] = Math.max(places[channel]!, term.coefficient.decimalPlaces());
+      }
+    this.places = places;
     this.termYear = Int32Array.from(terms, (term) => term.year);
     this.termSlot = Int32Array.from(terms, (term) => term.slot);
     this.laneStart = starts(terms.map((term) => term.lanes.length));
-    this.laneAt = Int32Array.from(terms.flatMap((term) => [...term.lanes]));
-    this.limbStart = starts(limbs.map((pairs) => pairs.length / 2));
-    this.limbAt = Int32Array.from(
-      limbs.flatMap((pairs) => [...pairs.filter((_, i) => i % 2 === 0)]),
-    );
-    this.limbValue = Float64Array.from(
-      limbs.flatMap((pairs) => [...pairs.filter((_, i) => i % 2 === 1)]),
-    );
+    this.laneAt = new Int32Array(this.laneStart[terms.length]!);
+    terms.forEach((term, t) => this.laneAt.set(term.lanes, this.laneStart[t]!));
+    // Each linear coefficient's digits at its channel's places: its text to that many places
+    // (exact, as no coefficient has more), the point taken out.
+    const limbAt: number[] = [];
+    const limbValue: number[] = [];
+    this.limbStart = new Int32Array(terms.length + 1);
+    terms.forEach((term, t) => {
+      if (linear(term)) limbsOf(term.coefficient, places[term.slot % CHANNELS]!, limbAt, limbValue);
+      this.limbStart[t + 1] = limbAt.length;
+    });
+    this.limbAt = new Int32Array(limbAt);
+    this.limbValue = new Float64Array(limbValue);
     this.isSpecial = Uint8Array.from(terms, (term) => Number(!linear(term)));
-    this.limbCount = Math.max(1, ...this.limbAt) + 1;
+    this.limbCount = this.limbAt.reduce((most, j) => Math.max(most, j), 1) + 1;
     this.limbSums = new Float64Array(this.constants.length * this.limbCount);
   }
 
@@ -209,17 +207,21 @@ function starts(lengths: readonly number[]): Int32Array {
   return at;
 }
 
-/** A whole, non-negative Decimal as [index, digit] pairs of its base-10^6 digits, low first, zeros left out. */
-function limbsOf(whole: Decimal): Int32Array {
-  if (whole.isNegative())
-    throw new InternalError(`a cost coefficient is negative: ${whole.toString()}`);
-  const digits = whole.toFixed(0);
-  const pairs: number[] = [];
+/**
+ * A non-negative Decimal × 10^places (a whole number: it has no more places) as its base-10^6
+ * digits, low first, zeros left out: each digit's index and value, pushed to `at` and `value`.
+ */
+function limbsOf(coefficient: Decimal, places: number, at: number[], value: number[]): void {
+  if (coefficient.isNegative())
+    throw new InternalError(`a cost coefficient is negative: ${coefficient.toString()}`);
+  const digits = coefficient.toFixed(places).replace('.', '');
   for (let end = digits.length, j = 0; end > 0; end -= LIMB_DIGITS, j += 1) {
     const limb = Number(digits.slice(Math.max(0, end - LIMB_DIGITS), end));
-    if (limb !== 0) pairs.push(j, limb);
+    if (limb !== 0) {
+      at.push(j);
+      value.push(limb);
+    }
   }
-  return Int32Array.from(pairs);
 }
 
 /** NO_RATE_IN_FORCE at the first of a series' lanes the draw put pupils in (lanes of other needs may share a "*" series). */

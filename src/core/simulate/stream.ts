@@ -1,13 +1,31 @@
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 
 /**
- * A draw's uniform numbers in [0, 1), multiples of 2^−32: one 32-bit output of the generator each.
- * 32 bits are ample for the samplers (the smallest probability that matters to a count of pupils is
- * far above 2^−32) and take half the generator's time of pure-rand's 53-bit uniformFloat64.
+ * A draw's uniform numbers in [0, 1), multiples of 2^−32: one 32-bit output of the generator each,
+ * by `next()`. 32 bits are ample for the samplers (the smallest probability that matters to a count
+ * of pupils is far above 2^−32) and take half the generator's time of pure-rand's 53-bit
+ * uniformFloat64.
  */
-export type Uniform = () => number;
+export interface Uniform {
+  next(): number;
+}
 
 const TWO_TO_MINUS_32 = 1 / 4294967296;
+
+type Generator = ReturnType<typeof xoroshiro128plusFromState>;
+
+/**
+ * One stream's uniforms: its generator stepped in place. An object of one class (not a closure
+ * made per draw) so that every call site sees one shape and the compiler inlines `next` and the
+ * generator's own `next` into the loops that draw pupils: a draw takes a uniform per state.
+ */
+class DrawStream implements Uniform {
+  constructor(private readonly rng: Generator) {}
+
+  next(): number {
+    return (this.rng.next() >>> 0) * TWO_TO_MINUS_32;
+  }
+}
 
 /**
  * The stream of one area's one draw (docs/simulate.md, "Seeds"): xoroshiro128+ (pure-rand, pinned)
@@ -16,15 +34,10 @@ const TWO_TO_MINUS_32 = 1 / 4294967296;
  * the same seed gives the same bytes whatever --jobs and machine.
  */
 export function drawStream(seed: number, area: string, draw: number): Uniform {
-  const rng = generatorFor(seed, area, draw);
-  return () => (rng.next() >>> 0) * TWO_TO_MINUS_32;
+  return new DrawStream(generatorFor(seed, area, draw));
 }
 
-function generatorFor(
-  seed: number,
-  area: string,
-  draw: number,
-): ReturnType<typeof xoroshiro128plusFromState> {
+function generatorFor(seed: number, area: string, draw: number): Generator {
   const text = `${seed}\u0000${area}\u0000${draw}`;
   // FNV-1a over the UTF-16 code units, then four words from MurmurHash3's finaliser of it with
   // distinct offsets (Weyl steps of the golden ratio); all integer ops, identical everywhere.

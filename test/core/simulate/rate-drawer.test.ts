@@ -5,6 +5,7 @@ import type { TransitionRow } from '../../../src/core/model.js';
 import type { NewPlanDeltas } from '../../../src/core/simulate/new-plan-deltas.js';
 import { RateDrawer } from '../../../src/core/simulate/rate-drawer.js';
 import type { RateSources } from '../../../src/core/simulate/rate-sources.js';
+import type { Uniform } from '../../../src/core/simulate/stream.js';
 
 /**
  * One state whose pupils leave by two transitions: a fixed share of 0.6 and a drawn one from 0.4
@@ -34,11 +35,13 @@ function drawer(): RateDrawer {
 }
 
 /** A fixed stream of uniforms (Park–Miller), so two drawers can be fed the same numbers. */
-function stream(seed: number): () => number {
+function stream(seed: number): Uniform {
   let state = seed;
-  return () => {
-    state = (state * 16807) % 2147483647;
-    return state / 2147483647;
+  return {
+    next: () => {
+      state = (state * 16807) % 2147483647;
+      return state / 2147483647;
+    },
   };
 }
 
@@ -49,7 +52,7 @@ describe('RateDrawer: transition shares scaled to 1 in one draw', () => {
     for (let draw = 0; draw < 8; draw += 1) {
       // What this draw gives from the model's own shares, fed the same numbers.
       const before = stream(7);
-      for (let skip = 0; skip < draw; skip += 1) before();
+      for (let skip = 0; skip < draw; skip += 1) before.next();
       const fresh = Array.from(drawer().draw(before)[0]!.moveShare);
       const shares = Array.from(continued.draw(u)[0]!.moveShare);
       expect(shares, `draw ${draw}`).toEqual(fresh);
