@@ -111,9 +111,10 @@ function sameArea(row: CsvRow, areaCode: string | undefined, issues: Issue[]): b
 
 /**
  * Rows tallied already, each a distinct text standing for `repeats[i]` identical rows: a lookup
- * by text would never hit, so each is parsed as it comes and goes straight into the cells (rows
- * whose texts differ but read the same, " 3" and "3", are added up there), in the order and with
- * the counts the tallies above would give them.
+ * by the whole row's text would never hit, so each row is read as it comes (its cells' texts, which
+ * rows share, parsed once: ParsedOnce) and goes straight into the cells (rows whose texts differ
+ * but read the same, " 3" and "3", are added up there), in the order and with the counts the
+ * tallies above would give them.
  */
 function readTallied(
   table: CsvTable,
