@@ -39,21 +39,18 @@ export class CellAccumulator {
     origin: Cell['origin'],
     count: Decimal,
     bespokeAnnual?: Decimal,
-    outOfArea?: true,
+    outOfArea?: boolean,
   ): void {
     const key = `${ncy}\u0000${setting}\u0000${band}\u0000${need}\u0000${bespokeAnnual !== undefined ? 'bespoke' : ''}${outOfArea ? '\u0000out' : ''}`;
     const entry = this.byKey.get(key);
     if (!entry) {
-      this.byKey.set(key, {
-        ncy,
-        need,
-        setting,
-        band,
-        count,
-        ...(origin ? { origin } : {}),
-        ...(bespokeAnnual !== undefined ? { bespokeAnnual } : {}),
-        ...(outOfArea ? { outOfArea } : {}),
-      });
+      // Set one by one, not spread in: a literal with spreads is built the slow, generic way, and
+      // most of a national area's rows are a cell of their own.
+      const added: Entry = { ncy, need, setting, band, count };
+      if (origin) added.origin = origin;
+      if (bespokeAnnual !== undefined) added.bespokeAnnual = bespokeAnnual;
+      if (outOfArea) added.outOfArea = true;
+      this.byKey.set(key, added);
       return;
     }
     entry.count = entry.count.plus(count);

@@ -5,8 +5,9 @@ import { error, warning, type Issue } from '../core/issue.js';
 import type { Cell } from '../core/model.js';
 import type { Need } from '../core/need.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
-import { decimalCell, ncyCell, needCell } from './cell-parsers.js';
-import { flagCell } from './flag-cell.js';
+import { decimalCell } from './cell-parsers.js';
+import { CellCodes } from './cell-codes.js';
+import { noteAgain, ParsedOnce } from './parsed-once.js';
 import {
   flushNormalisations,
   normalisations,
@@ -38,6 +39,7 @@ export function readCohort(
   // first); see readTallied.
   if (repeats) return readTallied(table, areaCode, tariff, issues, repeats);
   const log = normalisations(issues);
+  const parsers = cohortParsers(tariff);
   const known = new Map<string, Tally>();
   const tallies: Tally[] = [];
   for (const row of table.rows) {
@@ -45,7 +47,7 @@ export function readCohort(
     const text = `${row.get('ncy')}\u0000${row.get('need')}\u0000${row.get('setting')}\u0000${row.get('band')}\u0000${row.get('annual_cost')}\u0000${row.get('out_of_area')}`;
     let tally = known.get(text);
     if (!tally) {
-      const [parsed, notes] = log.record(() => parseCell(row, tariff, issues));
+      const [parsed, notes] = log.record(() => parseCell(row, parsers, issues));
       if (!parsed) continue;
       tally = notes.length ? { ...parsed, notes } : parsed;
       known.set(text, tally);
@@ -81,17 +83,6 @@ interface Tally {
   readonly notes?: readonly Recorded[];
 }
 
-/** The changes a row's texts made, noted for another `times` rows with the same texts. */
-function noteAgain(
-  log: NormalisationLog,
-  row: CsvRow,
-  notes: readonly Recorded[],
-  times: number,
-): void {
-  for (const { change, column, from, to } of notes)
-    log.note(change, row.at(column), column, from, to, times);
-}
-
 /** A row's count (with thousands separators, as a spreadsheet writes them), noting a fraction: a person is one pupil. */
 function countCell(
   row: CsvRow,
@@ -120,9 +111,10 @@ function sameArea(row: CsvRow, areaCode: string | undefined, issues: Issue[]): b
 
 /**
  * Rows tallied already, each a distinct text standing for `repeats[i]` identical rows: a lookup
- * by text would never hit, so each is parsed as it comes and goes straight into the cells (rows
- * whose texts differ but read the same, " 3" and "3", are added up there), in the order and with
- * the counts the tallies above would give them.
+ * by the whole row's text would never hit, so each row is read as it comes (its cells' texts, which
+ * rows share, parsed once: ParsedOnce) and goes straight into the cells (rows whose texts differ
+ * but read the same, " 3" and "3", are added up there), in the order and with the counts the
+ * tallies above would give them.
  */
 function readTallied(
   table: CsvTable,
@@ -132,13 +124,14 @@ function readTallied(
   repeats: readonly number[],
 ): Cell[] {
   const log = normalisations(issues);
+  const parsers = cohortParsers(tariff);
   const cells = new CellAccumulator();
   for (let i = 0; i < table.rows.length; i += 1) {
     const row = table.rows[i]!;
     if (!sameArea(row, areaCode, issues)) continue;
     const times = repeats[i]!;
-    const [cell, notes] = log.record(() => readCell(row, tariff, issues));
-    if (times > 1) noteAgain(log, row, notes, times - 1);
+    // What a cell's text normalised is noted for each of the rows it stands for (ParsedOnce).
+    const cell = readCell(row, parsers, issues, times);
     if (!cell) continue;
     let count: Decimal;
     if (row.get('count') === '') count = integer(times);
@@ -166,18 +159,40 @@ function readTallied(
   return cells.toCells();
 }
 
-/** A row's cell as read and checked; undefined, with the problems in `issues`, when a field is wrong. */
-function readCell(row: CsvRow, tariff: TariffCheck, issues: Issue[]): ReadCell | undefined {
+/** The cohort's cell parsers for one read of the file, each distinct text parsed once. */
+interface CohortParsers {
+  readonly codes: CellCodes;
+  readonly annualCost: ParsedOnce<Decimal>;
+}
+
+const cohortParsers = (tariff: TariffCheck): CohortParsers => ({
+  codes: new CellCodes(tariff),
+  annualCost: new ParsedOnce((row, column, issues) =>
+    decimalCell(row, column, issues, { kind: 'amount' }),
+  ),
+});
+
+/**
+ * A row's cell as read and checked; undefined, with the problems in `issues`, when a field is
+ * wrong. `times`: how many identical rows the row stands for.
+ */
+function readCell(
+  row: CsvRow,
+  { codes, annualCost: costs }: CohortParsers,
+  issues: Issue[],
+  times: number,
+): ReadCell | undefined {
   const before = issues.length;
-  const ncy = ncyCell(row, 'ncy', issues);
-  const need = needCell(row, 'need', issues);
-  const setting = tariff.setting(row, 'setting', issues);
-  const annualCost = decimalCell(row, 'annual_cost', issues, { optional: true, kind: 'amount' });
+  const ncy = codes.ncy.read(row, 'ncy', issues, times);
+  const need = codes.need.read(row, 'need', issues, times);
+  const setting = codes.setting.read(row, 'setting', issues, times);
+  // Most rows give no annual_cost: they are priced by the tariff.
+  const bespoke = row.get('annual_cost') !== '';
+  const annualCost = bespoke ? costs.read(row, 'annual_cost', issues, times) : undefined;
   // A row that gives annual_cost may leave band empty, even when the cost is wrong: the cell is
   // then reported as what it is (INVALID_NUMBER), and band not as missing besides.
-  const band =
-    row.get('annual_cost') !== '' ? row.get('band') : tariff.band(row, 'band', setting, issues);
-  const outOfArea = flagCell(row, 'out_of_area', issues);
+  const band = bespoke ? row.get('band') : codes.band(row, 'band', setting, issues, times);
+  const outOfArea = codes.outOfArea.read(row, 'out_of_area', issues, times);
   if (
     issues.length > before ||
     ncy === undefined ||
@@ -186,7 +201,7 @@ function readCell(row: CsvRow, tariff: TariffCheck, issues: Issue[]): ReadCell |
     band === undefined
   )
     return undefined;
-  return { ncy, need, setting, band, annualCost, ...(outOfArea ? { outOfArea } : {}) };
+  return { ncy, need, setting, band, annualCost, outOfArea: outOfArea === true };
 }
 
 interface ReadCell {
@@ -195,15 +210,22 @@ interface ReadCell {
   readonly setting: string;
   readonly band: string;
   readonly annualCost: Decimal | undefined;
-  readonly outOfArea?: true;
+  readonly outOfArea: boolean;
 }
 
-function parseCell(row: CsvRow, tariff: TariffCheck, issues: Issue[]): Tally | undefined {
-  const cell = readCell(row, tariff, issues);
+function parseCell(row: CsvRow, parsers: CohortParsers, issues: Issue[]): Tally | undefined {
+  const cell = readCell(row, parsers, issues, 1);
   if (!cell) return undefined;
   const { ncy, need, setting, band, annualCost, outOfArea } = cell;
   return {
-    attributes: { ncy, need, setting, band, origin: row.at(), ...(outOfArea ? { outOfArea } : {}) },
+    attributes: {
+      ncy,
+      need,
+      setting,
+      band,
+      origin: row.at(),
+      ...(outOfArea ? { outOfArea: true } : {}),
+    },
     ...(annualCost ? { annualCost } : {}),
     pupils: 0,
     counted: ZERO,

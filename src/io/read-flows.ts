@@ -5,7 +5,7 @@ import type { CeasingRow, NewPlanRow, TransitionRow } from '../core/model.js';
 import { type AcademicYear, formatAcademicYear } from '../core/period.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
 import { academicYearCell, decimalCell, ncyCell, needCell } from './cell-parsers.js';
-import { flagCell } from './flag-cell.js';
+import { CellCodes } from './cell-codes.js';
 import { flushNormalisations } from './normalise.js';
 import { readUncertainty } from './read-uncertainty.js';
 import type { TariffCheck } from './tariff-check.js';
@@ -37,17 +37,18 @@ export function readNewPlans(
   tariff: TariffCheck,
   issues: Issue[],
 ): NewPlanRow[] {
+  const codes = new CellCodes(tariff);
   return flushed(
     issues,
     table.rows.flatMap((row) => {
       const before = issues.length;
-      const ncy = ncyCell(row, 'ncy', issues);
-      const need = needCell(row, 'need', issues);
-      const setting = tariff.setting(row, 'setting', issues);
-      const band = tariff.band(row, 'band', setting, issues);
+      const ncy = codes.ncy.read(row, 'ncy', issues);
+      const need = codes.need.read(row, 'need', issues);
+      const setting = codes.setting.read(row, 'setting', issues);
+      const band = codes.band(row, 'band', setting, issues);
       const amount = countOrRate(row, issues);
       const academicYear = academicYearCell(row, 'academic_year', issues, true);
-      const outOfArea = flagCell(row, 'out_of_area', issues);
+      const outOfArea = codes.outOfArea.read(row, 'out_of_area', issues);
       if (
         issues.length > before ||
         ncy === undefined ||

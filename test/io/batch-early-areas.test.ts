@@ -51,7 +51,7 @@ async function handedOn(dir: string) {
   const cohortRows = (code: string) =>
     (sources.tasks.find((t) => t.kind === 'national' && t.spec.code === code) as NationalTask).rows[
       'cohort.csv'
-    ]!.repeats.reduce((sum, r) => sum + r, 0);
+    ]!.repeats.reduce((sum: number, r: number) => sum + r, 0);
   return {
     handed: handed.map((t) => t.spec.code),
     kept: kept.map((t) => (t as NationalTask).spec.code),

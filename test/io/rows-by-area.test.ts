@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  AreaRecord,
-  fromWire,
-  NationalCsvReader,
-  readNationalCsv,
-  toWire,
-  withShared,
-} from '../../src/io/batch/rows-by-area.js';
+import { AreaRecords, fromWire, toWire } from '../../src/io/batch/area-records.js';
+import { NationalCsvReader, readNationalCsv, withShared } from '../../src/io/batch/rows-by-area.js';
 import { readCsvTable } from '../../src/io/csv-table.js';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 
@@ -22,12 +16,13 @@ function byArea(text: string, tally: boolean, limits = DEFAULT_LIMITS) {
     columns: csv.columns,
     rowCounts: Object.fromEntries(csv.rowCounts),
     areas: Object.fromEntries(
-      [...csv.byArea.keys()]
-        .sort()
-        .map((area) => [
-          area,
-          csv.byArea.get(area)!.map((r) => [r.line, r.fields.map((f) => f.trim()), r.repeats]),
-        ]),
+      [...csv.byArea.keys()].sort().map((area) => [
+        area,
+        csv.byArea
+          .get(area)!
+          .records()
+          .map((r) => [r.line, r.fields.map((f) => f.trim()), r.repeats]),
+      ]),
     ),
   };
 }
@@ -60,9 +55,9 @@ describe('a national CSV read by csv-parse and grouped by area', () => {
           const got = new Map<string, [number, string[]][]>();
           for (const [area, records] of csv.byArea) {
             // readCsvTable drops rows of empty cells and reports short rows; an area's table does the same later.
-            const kept = records.filter(
-              (r) => r.fields.length === 4 && !r.fields.every((f) => f.trim() === ''),
-            );
+            const kept = records
+              .records()
+              .filter((r) => r.fields.length === 4 && !r.fields.every((f) => f.trim() === ''));
             if (kept.length)
               got.set(
                 area,
@@ -74,7 +69,7 @@ describe('a national CSV read by csv-parse and grouped by area', () => {
             tally: true,
           });
           for (const [area, records] of tallied.byArea)
-            expect(records.reduce((sum, r) => sum + r.repeats, 0)).toBe(
+            expect(records.repeats.reduce((sum, r) => sum + r, 0)).toBe(
               tallied.rowCounts.get(area),
             );
         },
@@ -137,10 +132,15 @@ describe('a national CSV read by csv-parse and grouped by area', () => {
       DEFAULT_LIMITS,
       { tally: false },
     );
-    expect(withShared(csv.byArea.get(''), csv.byArea.get('E1')).map((r) => r.line)).toEqual([
-      2, 3, 4, 5,
-    ]);
-    expect(withShared(undefined, csv.byArea.get('E1')).map((r) => r.line)).toEqual([2, 4]);
+    const shared = csv.byArea.get('')!;
+    const own = csv.byArea.get('E1')!;
+    expect(withShared(shared.records(), own.records()).map((r) => r.line)).toEqual([2, 3, 4, 5]);
+    expect(withShared(undefined, own.records()).map((r) => r.line)).toEqual([2, 4]);
+    // As the main thread merges them for a worker.
+    expect(AreaRecords.merged(shared, own)!.records()).toEqual(
+      withShared(shared.records(), own.records()),
+    );
+    expect(AreaRecords.merged(undefined, own)).toBe(own);
   });
 
   it('reads the same a few characters at a time, quoted line ends across slices included, and says which areas came back', () => {
@@ -165,7 +165,9 @@ describe('a national CSV read by csv-parse and grouped by area', () => {
           while (reader.step());
           const sliced = reader.result();
           expect(sliced.issues).toEqual(whole.issues);
-          expect([...sliced.byArea]).toEqual([...whole.byArea]);
+          const records = (csv: typeof whole) =>
+            [...csv.byArea].map(([area, rows]) => [area, rows.records()]);
+          expect(records(sliced)).toEqual(records(whole));
           // Areas in the order their runs of rows end; one left and met again came back.
           const areasInOrder = lines
             .map((l) =>
@@ -191,7 +193,7 @@ describe('a national CSV read by csv-parse and grouped by area', () => {
     );
   });
 
-  it('crosses to a worker joined into one text per record and comes back the same, NUL in a field included', () => {
+  it('crosses to a worker as numbered texts and comes back the same, NUL in a field included', () => {
     const field = fc.string({ maxLength: 6 }).map((f) => f.replace(/x/g, '\0'));
     fc.assert(
       fc.property(
@@ -204,28 +206,24 @@ describe('a national CSV read by csv-parse and grouped by area', () => {
           { maxLength: 12 },
         ),
         (records) => {
-          const json = records.some((r) => r.fields.some((f) => f.includes('\0')));
-          // As the reader keeps them: each record's fields joined into one text.
-          const kept = records.map(
-            (r) =>
-              new AreaRecord(
-                json ? JSON.stringify(r.fields) : r.fields.join('\0'),
-                r.line,
-                r.repeats,
-                json,
-              ),
-          );
-          expect(kept.map((r) => r.fields)).toEqual(records.map((r) => r.fields));
-          expect(fromWire(toWire(kept, json))).toEqual(records);
+          // As the reader keeps them: each record's fields as numbers into the file's texts.
+          const kept = new AreaRecords();
+          for (const r of records) kept.repeats[kept.add(r.fields, r.line)] = r.repeats;
+          expect(kept.records()).toEqual(records);
+          const wire = toWire(kept);
+          // Each text crosses once.
+          expect(new Set(wire.texts).size).toBe(wire.texts.length);
+          expect(fromWire(structuredClone(wire))).toEqual(records);
         },
       ),
       { seed: 20261206, numRuns: 200 },
     );
-    const text = 'area,ncy,need\nE1,1,A\u0000B\nE1,1,A\u0000B\n';
+    // Records that differ only inside a field holding a NUL are told apart when tallied.
+    const text = 'area,ncy,need\nE1,1,A\u0000B\nE1,1,A\u0000B\nE1,1\u0000A,B\n';
     const csv = readNationalCsv(text, 'c.csv', SPEC, DEFAULT_LIMITS, { tally: true });
-    expect(csv.json).toBe(true);
-    expect(fromWire(toWire(csv.byArea.get('E1')!, csv.json))).toEqual([
+    expect(fromWire(toWire(csv.byArea.get('E1')))).toEqual([
       { fields: ['E1', '1', 'A\u0000B'], line: 2, repeats: 2 },
+      { fields: ['E1', '1\u0000A', 'B'], line: 4, repeats: 1 },
     ]);
   });
 });

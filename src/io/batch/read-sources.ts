@@ -15,13 +15,8 @@ import { displayPath, readInput } from '../files.js';
 import { type InputDigest, InputReader } from '../input-reader.js';
 import { insideFolders, pathOutside } from '../inside-folders.js';
 import type { Limits } from '../limits.js';
-import {
-  type NationalCsv,
-  NationalCsvReader,
-  readNationalCsv,
-  toWire,
-  withShared,
-} from './rows-by-area.js';
+import { type NationalCsv, NationalCsvReader, readNationalCsv } from './rows-by-area.js';
+import { AreaRecords, toWire } from './area-records.js';
 import { isNationalManifest, parseNationalManifest } from '../read-national-manifest.js';
 import { COHORT_COLUMNS } from '../read-cohort.js';
 import { CEASING_COLUMNS, NEW_PLANS_COLUMNS, TRANSITIONS_COLUMNS } from '../read-flows.js';
@@ -255,7 +250,7 @@ async function readNational(
             mangled: csv.mangled,
             // The cohort's rows without an area go in each task: they may follow an area handed on early.
             ...(csv.byArea.has('') && name !== 'cohort.csv'
-              ? { shared: toWire(csv.byArea.get('')!, csv.json) }
+              ? { shared: toWire(csv.byArea.get('')!) }
               : {}),
           },
         ],
@@ -267,13 +262,11 @@ async function readNational(
     spec,
     rows: Object.fromEntries([
       ...[...tables].flatMap(([name, csv]) =>
-        csv.byArea.has(spec.code)
-          ? [[name, toWire(csv.byArea.get(spec.code)!, csv.json)] as const]
-          : [],
+        csv.byArea.has(spec.code) ? [[name, toWire(csv.byArea.get(spec.code)!)] as const] : [],
       ),
       [
         'cohort.csv',
-        toWire(withShared(cohort.byArea.get(''), cohort.byArea.get(spec.code)), cohort.json),
+        toWire(AreaRecords.merged(cohort.byArea.get(''), cohort.byArea.get(spec.code))),
       ] as const,
     ]),
     weight: cohort.rowCounts.get(spec.code) ?? 0,
@@ -349,9 +342,11 @@ async function readNational(
 function hasYearlyCount(csv: NationalCsv | undefined): boolean {
   if (!csv) return false;
   return [...csv.byArea.values()].some((records) =>
-    records.some(({ fields }) =>
-      isYearlyCount((column) => fields[csv.columns.indexOf(column)]?.trim() ?? ''),
-    ),
+    records
+      .records()
+      .some(({ fields }) =>
+        isYearlyCount((column) => fields[csv.columns.indexOf(column)]?.trim() ?? ''),
+      ),
   );
 }
 
@@ -366,7 +361,7 @@ function areaSpecs(
   const codeAt = csv.columns.indexOf('area_code');
   const nameAt = csv.columns.indexOf('area_name');
   const first = new Map<string, AreaSpec>();
-  for (const { fields, line } of csv.byArea.get('') ?? []) {
+  for (const { fields, line } of csv.byArea.get('')?.records() ?? []) {
     if (fields.every((field) => field.trim() === '')) continue;
     const where = (index: number) => ({ file: csv.file, line, column: index + 1 });
     if (!fitsHeader(fields, csv.columns.length)) {
@@ -421,7 +416,7 @@ function unknownAreas(
         error(
           'UNKNOWN_AREA',
           `area "${code}" is not in the areas table (${count} row${count === 1 ? '' : 's'} of ${path.basename(csv.file)}, the first here)`,
-          { file: csv.file, line: rows[0]!.line, column },
+          { file: csv.file, line: rows.lines[0]!, column },
           'add the area to areas.csv, or correct the code',
         ),
       );

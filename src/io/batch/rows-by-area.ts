@@ -4,70 +4,11 @@ import { type ColumnSpec, readCsvTable, readHeader } from '../csv-table.js';
 import { rowsReadable } from '../input-reader.js';
 import { mangledIn } from '../normalise.js';
 import type { Limits } from '../limits.js';
+import { AreaRecords, type FieldRecord } from './area-records.js';
 
-/** A record's fields, the line it starts on, and how many identical records it stands for. */
-export interface FieldRecord {
-  readonly fields: readonly string[];
-  readonly line: number;
-  readonly repeats: number;
-}
-
-/**
- * A record of a national CSV as the main thread keeps it: its fields joined into one text (by NUL,
- * or as JSON when a field of the file holds a NUL), which is also the key it is tallied by and
- * what crosses to a worker (WireRecords). Holding one text rather than an array of field strings
- * per record keeps the reading thread's heap, and so its garbage collection, small.
- */
-export class AreaRecord implements FieldRecord {
-  constructor(
-    readonly text: string,
-    readonly line: number,
-    public repeats: number,
-    private readonly json: boolean,
-  ) {}
-
-  get fields(): string[] {
-    return splitFields(this.text, this.json);
-  }
-}
-
-/**
- * An area's records of one table as they cross to a worker: each record's text, its line and
- * repeats. Structured clone copies a few thousand strings ten times faster than as many arrays of
- * fields, and the main thread, which reads the cohort while the workers model, does the copying.
- */
-export interface WireRecords {
-  readonly texts: readonly string[];
-  readonly lines: readonly number[];
-  readonly repeats: readonly number[];
-  readonly json: boolean;
-}
-
-/** Records as they cross to a worker (WireRecords). */
-export function toWire(records: readonly AreaRecord[], json: boolean): WireRecords {
-  return {
-    texts: records.map((record) => record.text),
-    lines: records.map((record) => record.line),
-    repeats: records.map((record) => record.repeats),
-    json,
-  };
-}
-
-/** The records a worker was sent, as they were read. */
-export function fromWire(wire: WireRecords | undefined): FieldRecord[] | undefined {
-  if (!wire) return undefined;
-  return wire.texts.map((text, i) => ({
-    fields: splitFields(text, wire.json),
-    line: wire.lines[i]!,
-    repeats: wire.repeats[i]!,
-  }));
-}
-
+/** A record's tally key: its fields joined by NUL, or as JSON when a field of the file holds a NUL. */
 const joinFields = (fields: readonly string[], json: boolean): string =>
   json ? JSON.stringify(fields) : fields.join('\0');
-
-const splitFields = (text: string, json: boolean): string[] =>
-  json ? (JSON.parse(text) as string[]) : text.split('\0');
 
 /** A national CSV read once and split by its `area` column ('' = rows without an area, for every area). */
 export interface NationalCsv {
@@ -79,11 +20,9 @@ export interface NationalCsv {
   /** Problems with the header or the whole table (rows are not read when one is an error). */
   readonly issues: readonly Issue[];
   /** Each area's records in file order; with `tally`, identical records folded into the first. */
-  readonly byArea: ReadonlyMap<string, readonly AreaRecord[]>;
+  readonly byArea: ReadonlyMap<string, AreaRecords>;
   /** Data records by area, counting repeats. */
   readonly rowCounts: ReadonlyMap<string, number>;
-  /** Whether a field may hold a NUL, so that records cross to a worker joined as JSON (toWire). */
-  readonly json: boolean;
   /** Whether the text holds anything a spreadsheet garbles (mangledIn): only then are an area's cells searched for it. */
   readonly mangled: boolean;
 }
@@ -191,7 +130,6 @@ export class NationalCsvReader {
         issues: readCsvTable(this.text, this.file, this.spec, this.limits).issues,
         byArea: new Map(),
         rowCounts: new Map(),
-        json: false,
         mangled: false,
       };
     return this.grouper.result();
@@ -200,12 +138,17 @@ export class NationalCsvReader {
 
 /** An area's records so far, the first of each distinct text (when tallied), and its data rows. */
 interface AreaRows {
-  readonly records: AreaRecord[];
-  readonly seen: Map<string, AreaRecord>;
+  readonly records: AreaRecords;
+  /** Each distinct record's index in `records`, by its tally key (joinFields). */
+  readonly seen: Map<string, number>;
   count: number;
 }
 
-const newAreaRows = (): AreaRows => ({ records: [], seen: new Map(), count: 0 });
+const newAreaRows = (): AreaRows => ({
+  records: new AreaRecords(),
+  seen: new Map(),
+  count: 0,
+});
 
 /** Thrown by AreaGrouper once the table cannot be read row by row. */
 const STOP = new Error('stop reading this table');
@@ -225,8 +168,10 @@ class AreaGrouper {
   private readonly areas = new Map<string, AreaRows>();
   private lastArea: string | undefined;
   private current: AreaRows = newAreaRows();
-  /** Whether a field may hold a NUL: records are then joined as JSON (joinFields). */
-  readonly json: boolean;
+  /** Whether a field may hold a NUL: records' tally keys are then joined as JSON (joinFields). */
+  private readonly json: boolean;
+  /** Whether the file has a quote: only a quoted field can hold a line end. */
+  private readonly quoted: boolean;
   readonly mangled: boolean;
   readonly reopened = new Set<string>();
 
@@ -243,15 +188,18 @@ class AreaGrouper {
     private readonly onLeave?: (area: string) => void,
   ) {
     this.json = text.includes('\0');
+    this.quoted = text.includes('"');
     this.mangled = mangledIn(text) !== undefined;
   }
 
   take(record: string[]): void {
     const line = this.line;
     this.line += 1;
-    // A quoted field may span lines; count the line ends inside it.
-    for (const field of record)
-      for (let at = field.indexOf('\n'); at >= 0; at = field.indexOf('\n', at + 1)) this.line += 1;
+    // A quoted field may span lines; count the line ends inside it (a file without a quote has none).
+    if (this.quoted)
+      for (const field of record)
+        for (let at = field.indexOf('\n'); at >= 0; at = field.indexOf('\n', at + 1))
+          this.line += 1;
     if (record.length === 1 && record[0]!.trim() === '') return;
     // The record's text is at least as long as its longest field: most records need no more check.
     const text = joinFields(record, this.json);
@@ -279,11 +227,10 @@ class AreaGrouper {
     const rows = this.current;
     rows.count += 1;
     const first = this.tally ? rows.seen.get(text) : undefined;
-    if (first) first.repeats += 1;
+    if (first !== undefined) rows.records.repeats[first]! += 1;
     else {
-      const added = new AreaRecord(text, line, 1, this.json);
+      const added = rows.records.add(record, line);
       if (this.tally) rows.seen.set(text, added);
-      rows.records.push(added);
     }
   }
 
@@ -300,7 +247,6 @@ class AreaGrouper {
       issues: this.issues,
       byArea: new Map(areas.map(([area, rows]) => [area, rows.records])),
       rowCounts: new Map(areas.map(([area, rows]) => [area, rows.count])),
-      json: this.json,
       mangled: this.mangled,
     };
   }

@@ -1,7 +1,7 @@
 import type { Issue } from '../../core/issue.js';
 import type { Limits } from '../limits.js';
 import type { InputDigest } from '../input-reader.js';
-import type { WireRecords } from './rows-by-area.js';
+import type { WireRecords } from './area-records.js';
 import type { AreaIntervals, DrawSpec } from '../area-intervals.js';
 
 /**

@@ -1,0 +1,145 @@
+/** A record's fields, the line it starts on, and how many identical records it stands for. */
+export interface FieldRecord {
+  readonly fields: readonly string[];
+  readonly line: number;
+  readonly repeats: number;
+}
+
+/** Distinct field texts, numbered in the order first read. */
+class FieldTexts {
+  private readonly texts: string[] = [];
+  private readonly codes = new Map<string, number>();
+
+  code(text: string): number {
+    let code = this.codes.get(text);
+    if (code === undefined) {
+      code = this.texts.length;
+      this.texts.push(text);
+      this.codes.set(text, code);
+    }
+    return code;
+  }
+
+  text(code: number): string {
+    return this.texts[code]!;
+  }
+
+  all(): readonly string[] {
+    return this.texts;
+  }
+}
+
+/**
+ * An area's records of one national table as the main thread keeps them: each record's fields as
+ * numbers into the area's texts (FieldTexts), its line and how many identical records it stands
+ * for, each in one flat array. An area's thousand-odd records repeat a few dozen texts (NCYs,
+ * needs, settings, bands, costs), so no record needs an object or a string of its own: the reading
+ * thread's heap, and so its garbage collection, stays small, and the records cross to a worker as
+ * they are (WireRecords).
+ */
+export class AreaRecords {
+  readonly texts = new FieldTexts();
+  /** Every record's fields in turn, as numbers into `texts`; record i's end at `ends[i]`. */
+  private readonly codes: number[] = [];
+  private readonly ends: number[] = [];
+  readonly lines: number[] = [];
+  readonly repeats: number[] = [];
+
+  get length(): number {
+    return this.lines.length;
+  }
+
+  /** Adds a record, standing for itself once; its index. */
+  add(fields: readonly string[], line: number, repeats = 1): number {
+    for (const field of fields) this.codes.push(this.texts.code(field));
+    this.ends.push(this.codes.length);
+    this.lines.push(line);
+    this.repeats.push(repeats);
+    return this.lines.length - 1;
+  }
+
+  /** Record i's fields. */
+  fields(i: number): string[] {
+    const fields: string[] = [];
+    for (let at = i === 0 ? 0 : this.ends[i - 1]!; at < this.ends[i]!; at += 1)
+      fields.push(this.texts.text(this.codes[at]!));
+    return fields;
+  }
+
+  /** The records as read, for the tables read whole on this thread (areas.csv's areas, say). */
+  records(): FieldRecord[] {
+    return this.lines.map((line, i) => ({
+      fields: this.fields(i),
+      line,
+      repeats: this.repeats[i]!,
+    }));
+  }
+
+  /** An area's records and the records without an area, in file order. */
+  static merged(
+    shared: AreaRecords | undefined,
+    own: AreaRecords | undefined,
+  ): AreaRecords | undefined {
+    if (!shared?.length) return own;
+    if (!own?.length) return shared;
+    const merged = new AreaRecords();
+    let i = 0;
+    let j = 0;
+    while (i < shared.length || j < own.length) {
+      const [from, at] =
+        j >= own.length || (i < shared.length && shared.lines[i]! < own.lines[j]!)
+          ? [shared, i++]
+          : [own, j++];
+      merged.add(from.fields(at), from.lines[at]!, from.repeats[at]!);
+    }
+    return merged;
+  }
+
+  /** As the records cross to a worker (WireRecords). */
+  toWire(): WireRecords {
+    return {
+      texts: this.texts.all(),
+      fields: Int32Array.from(this.codes),
+      ends: Int32Array.from(this.ends),
+      lines: Int32Array.from(this.lines),
+      repeats: Int32Array.from(this.repeats),
+    };
+  }
+}
+
+/**
+ * An area's records of one table as they cross to a worker: its texts, and each record's fields as
+ * numbers into them (`ends[i]`: where record i's numbers end), its line and repeats. Structured
+ * clone copies arrays of numbers at about the cost of a memory copy (a few thousand texts, or
+ * arrays of fields, cost many times more), and the main thread, which reads the cohort while the
+ * workers model, does the copying; a worker then takes a record's fields from the texts without
+ * splitting any, and its parsers meet the same few string objects again and again.
+ */
+export interface WireRecords {
+  readonly texts: readonly string[];
+  readonly fields: Int32Array;
+  readonly ends: Int32Array;
+  readonly lines: Int32Array;
+  readonly repeats: Int32Array;
+}
+
+const NO_RECORDS = new AreaRecords();
+
+/** Records as they cross to a worker (WireRecords); none as no records. */
+export const toWire = (records: AreaRecords | undefined): WireRecords =>
+  (records ?? NO_RECORDS).toWire();
+
+/** The records a worker was sent, as they were read. */
+export function fromWire(wire: WireRecords | undefined): FieldRecord[] | undefined {
+  if (!wire) return undefined;
+  const records: FieldRecord[] = [];
+  let start = 0;
+  for (let i = 0; i < wire.lines.length; i += 1) {
+    const end = wire.ends[i]!;
+    const fields: string[] = [];
+    for (let at = start; at < end; at += 1) fields.push(wire.texts[wire.fields[at]!]!);
+    records.push({ fields, line: wire.lines[i]!, repeats: wire.repeats[i]! });
+    start = end;
+  }
+  return records;
+}
