@@ -43,27 +43,53 @@ export function feeOf(cell: Pick<Cell, 'count' | 'bespokeAnnual'>): Decimal | un
   return cell.count.isZero() ? cell.bespokeAnnual : cell.bespokeAnnual.div(cell.count);
 }
 
-/** One Lane object per set of attributes. */
+/**
+ * One Lane object per set of attributes, found by need, then setting, then band, then the rest
+ * (fee and placement) as text: a lookup builds no string for a lane it has met, and a fee's text is
+ * taken once per Decimal object.
+ */
 export class LaneInterner {
-  private readonly byKey = new Map<string, Lane>();
+  private readonly byNeed = new Map<Need, Map<string, Map<string, Map<string, Lane>>>>();
+  private readonly feeText = new WeakMap<Decimal, string>();
 
   lane(need: Need, setting: string, band: string, fee?: Decimal, outOfArea?: true): Lane {
-    // In-area lanes keep the key (and so the numbering) they had before out_of_area existed.
-    const key = `${setting}\u0000${band}\u0000${need}\u0000${fee?.toString() ?? ''}${outOfArea ? '\u0000out' : ''}`;
-    let lane = this.byKey.get(key);
+    const rest = fee === undefined && !outOfArea ? '' : this.restOf(fee, outOfArea);
+    const byRest = inner(inner(inner(this.byNeed, need), setting), band);
+    let lane = byRest.get(rest);
     if (!lane) {
       lane = {
         need,
         setting,
         band,
-        key,
+        // In-area lanes keep the key (and so the numbering) they had before out_of_area existed.
+        key: `${setting}\u0000${band}\u0000${need}\u0000${rest}`,
         ...(fee !== undefined ? { fee } : {}),
         ...(outOfArea ? { outOfArea } : {}),
       };
-      this.byKey.set(key, lane);
+      byRest.set(rest, lane);
     }
     return lane;
   }
+
+  /** A lane's attributes after its band, as they end its key. */
+  private restOf(fee: Decimal | undefined, outOfArea: true | undefined): string {
+    let text = '';
+    if (fee !== undefined) {
+      text = this.feeText.get(fee) ?? fee.toString();
+      this.feeText.set(fee, text);
+    }
+    return outOfArea ? `${text}\u0000out` : text;
+  }
+}
+
+/** The map `outer` holds under `key`, made if there is none. */
+function inner<K, V extends Map<unknown, unknown>>(outer: Map<K, V>, key: K): V {
+  let map = outer.get(key);
+  if (!map) {
+    map = new Map() as V;
+    outer.set(key, map);
+  }
+  return map;
 }
 
 /**

@@ -6,6 +6,7 @@ import { capacityLimits, type CapacityLimit } from './capacity.js';
 import { findLanes, type LaneSet } from './find-lanes.js';
 import type { DemandInputs } from './inputs.js';
 import { type Lane, type LaneInterner, newPlanLane, SPAN } from './lanes.js';
+import { NcyMatches } from './ncy-matches.js';
 import {
   baseVector,
   ceasingGroups,
@@ -83,6 +84,7 @@ export function planBase(
   { inputs, book, interner }: PlanParts,
   extra: ReadonlyMap<Lane, Location | undefined> = new Map(),
   moves: readonly PlacementMove[] = [],
+  matching = new NcyMatches(),
 ): PlanBase {
   // Lanes the cohort holds, then those new plans join, then those a scenario's levers send plans to, in that order of origin.
   const start = new Map<Lane, Location | undefined>();
@@ -98,6 +100,7 @@ export function planBase(
     capacity: model.capacity ?? [],
     overflowSetting: model.overflowSetting,
     moves: distinctMoves(moves),
+    matching,
   });
   const settings = settingsOf(model, laneSet.lanes);
   const settingIndex = new Map(settings.map((id, i) => [id, i]));
@@ -139,11 +142,13 @@ export function planDemand(
       for (const share of shares?.get(ay)![i] ?? [])
         extra.set(newPlanLane(interner, cell, share.setting, share.band), cell.origin);
   });
+  const matching = new NcyMatches();
   let base = reuse ?? planBase(model, lastYear, parts);
-  let moves = leverMoves(base.laneSet, interner, movesByYear);
+  let moves = leverMoves(base.laneSet, interner, movesByYear, matching);
   if (!moves || [...extra.keys()].some((lane) => !base.laneSet.numberOf.has(lane))) {
-    base = planBase(model, lastYear, parts, extra, [...movesByYear.values()].flat());
-    moves = leverMoves(base.laneSet, interner, movesByYear)!;
+    const all = [...movesByYear.values()].flat();
+    base = planBase(model, lastYear, parts, extra, all, matching);
+    moves = leverMoves(base.laneSet, interner, movesByYear, matching)!;
   }
   const { laneSet, rates } = base;
   const groups = adjustments.ceasing
@@ -162,7 +167,7 @@ export function planDemand(
     years: years.map((ay) => ({
       academicYear: ay,
       survival: groups
-        ? survivalWithChange(laneSet, book, rates.survival, groups, adjustments.ceasing!, ay - 1)
+        ? survivalWithChange(rates.survival, groups, adjustments.ceasing!, ay - 1)
         : rates.survival,
       joiners: joinersOf(inputs, ay, laneSet, interner, shares?.get(ay)),
       moves: moves.get(ay)!,

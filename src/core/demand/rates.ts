@@ -31,18 +31,24 @@ export function modelRates(laneSet: LaneSet, book: RuleBook): StepRates {
   const moveStart = new Int32Array(size + 1);
   const targets: number[] = [];
   const shares: number[] = [];
-  lanes.forEach((lane, l) => {
-    const rules = book.for(lane);
+  for (let l = 0; l < lanes.length; l += 1) {
+    const rules = book.for(lanes[l]!);
     survival.set(rules.survival, l * SPAN);
     keep.set(rules.keep, l * SPAN);
+    // Most lanes no transition leaves: none of their states starts a move.
+    if (rules.targets.length === 0) {
+      moveStart.fill(targets.length, l * SPAN, (l + 1) * SPAN);
+      continue;
+    }
     for (let offset = 0; offset < SPAN; offset += 1) {
       moveStart[l * SPAN + offset] = targets.length;
       for (const move of rules.moves[offset]!) {
-        targets.push(stateOf(laneNumber(laneSet, move.to), offset + NCY_MIN + 1));
+        // One NCY older: the next offset (none past NCY 20, RuleBook).
+        targets.push(laneNumber(laneSet, move.to) * SPAN + offset + 1);
         shares.push(move.share);
       }
     }
-  });
+  }
   moveStart[size] = targets.length;
   return {
     survival,
@@ -53,14 +59,23 @@ export function modelRates(laneSet: LaneSet, book: RuleBook): StepRates {
   };
 }
 
-/** Each state's group under a scenario's ceasing change (0 where its rate is 0: nothing to change). */
+/** The states a scenario's ceasing change reaches (group ≠ 0), in state order, each with its group and the model's ceasing rate. */
+export interface CeasingGroups {
+  readonly states: Int32Array;
+  /** Doubles: a group may be a set of levers' bits, up to 2^52. */
+  readonly groups: Float64Array;
+  readonly ceasing: Float64Array;
+}
+
+/** Each state's group under a scenario's ceasing change, asked once per state whose rate is not 0 (a 0 rate has nothing to change). */
 export function ceasingGroups(
   { lanes }: LaneSet,
   book: RuleBook,
   change: CeasingChange,
-): Float64Array {
-  // Doubles: a group may be a set of levers' bits, up to 2^52.
-  const groups = new Float64Array(lanes.length * SPAN);
+): CeasingGroups {
+  const states: number[] = [];
+  const groups: number[] = [];
+  const rates: number[] = [];
   const probe = { ncy: 0, need: lanes[0]?.need ?? 'ASD', setting: '', band: '' };
   lanes.forEach((lane, l) => {
     const { ceasing } = book.for(lane);
@@ -68,39 +83,41 @@ export function ceasingGroups(
     for (let offset = 0; offset < SPAN; offset += 1) {
       if (ceasing[offset] === 0) continue;
       probe.ncy = offset + NCY_MIN;
-      groups[l * SPAN + offset] = change.groupOf(probe);
+      const group = change.groupOf(probe);
+      if (group === 0) continue;
+      states.push(l * SPAN + offset);
+      groups.push(group);
+      rates.push(ceasing[offset]!);
     }
   });
-  return groups;
+  return {
+    states: Int32Array.from(states),
+    groups: Float64Array.from(groups),
+    ceasing: Float64Array.from(rates),
+  };
 }
 
 /**
  * Survival under a scenario's ceasing change at the end of AY `ay`: 1 − rate × factor, the
- * product kept within 0–1. States in group 0, or whose group's factor is 1, keep the model's.
+ * product kept within 0–1. States in no group, or whose group's factor is 1, keep the model's.
  */
 export function survivalWithChange(
-  { lanes }: LaneSet,
-  book: RuleBook,
   model: Float64Array,
-  groups: Float64Array,
+  { states, groups, ceasing }: CeasingGroups,
   change: CeasingChange,
   ay: AcademicYear,
 ): Float64Array {
   const survival = Float64Array.from(model);
   const factors = new Map<number, number>();
-  lanes.forEach((lane, l) => {
-    const { ceasing } = book.for(lane);
-    for (let offset = 0; offset < SPAN; offset += 1) {
-      const group = groups[l * SPAN + offset]!;
-      if (group === 0) continue;
-      let f = factors.get(group);
-      if (f === undefined) {
-        f = toDouble(change.factor(group, ay));
-        factors.set(group, f);
-      }
-      if (f !== 1) survival[l * SPAN + offset] = 1 - Math.min(1, Math.max(0, ceasing[offset]! * f));
+  for (let i = 0; i < states.length; i += 1) {
+    const group = groups[i]!;
+    let f = factors.get(group);
+    if (f === undefined) {
+      f = toDouble(change.factor(group, ay));
+      factors.set(group, f);
     }
-  });
+    if (f !== 1) survival[states[i]!] = 1 - Math.min(1, Math.max(0, ceasing[i]! * f));
+  }
   return survival;
 }
 

@@ -1,10 +1,10 @@
 import type { Adjustments, NewPlanShare, PlacementMove } from '../adjustments.js';
-import { NCY_MAX, NCY_MIN } from '../need.js';
 import type { AcademicYear } from '../period.js';
 import { toDouble } from './count.js';
 import { laneNumber, type LaneSet } from './find-lanes.js';
 import type { DemandInputs } from './inputs.js';
-import { type LaneInterner, movedLane, newPlanLane, stateOf } from './lanes.js';
+import { type LaneInterner, movedLane, newPlanLane, SPAN, stateOf } from './lanes.js';
+import type { NcyMatches } from './ncy-matches.js';
 
 /** A year's new plans as states and counts, added in this order. */
 export interface Joiners {
@@ -62,6 +62,7 @@ export function leverMoves(
   { lanes, numberOf }: LaneSet,
   interner: LaneInterner,
   byYear: ReadonlyMap<AcademicYear, readonly PlacementMove[]>,
+  matching: NcyMatches,
 ): Map<AcademicYear, LeverMove[]> | undefined {
   let missing = false;
   const matched = new Map<
@@ -77,22 +78,20 @@ export function leverMoves(
     if (!states) {
       const from: number[] = [];
       const to: number[] = [];
-      const probe = { ncy: 0, need: lanes[0]?.need ?? 'ASD', setting: '', band: '' };
       lanes.forEach((lane, l) => {
-        Object.assign(probe, { need: lane.need, setting: lane.setting, band: lane.band });
-        let target: number | undefined;
-        for (let ncy = NCY_MIN; ncy <= NCY_MAX; ncy += 1) {
-          probe.ncy = ncy;
-          if (!move.matches(probe)) continue;
-          target ??=
-            numberOf.get(
-              movedLane(interner, lane, lane.need, move.toSetting, move.toBand ?? lane.band),
-            ) ?? -1;
-          if (target < 0) missing = true;
-          // A lane the move leads to itself is already where the move puts it: not a move.
-          if (target === l) continue;
-          from.push(stateOf(l, ncy));
-          to.push(stateOf(target, ncy));
+        const bits = matching.of(move.matches, lane);
+        if (bits === 0) return;
+        const target =
+          numberOf.get(
+            movedLane(interner, lane, lane.need, move.toSetting, move.toBand ?? lane.band),
+          ) ?? -1;
+        if (target < 0) missing = true;
+        // A lane the move leads to itself is already where the move puts it: not a move.
+        if (target === l) return;
+        for (let offset = 0; offset < SPAN; offset += 1) {
+          if ((bits & (1 << offset)) === 0) continue;
+          from.push(l * SPAN + offset);
+          to.push(target * SPAN + offset);
         }
       });
       states = { from: Int32Array.from(from), to: Int32Array.from(to) };
