@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { InternalError } from '../errors.js';
 import type { Cell } from '../model.js';
 import { NCY_MAX, NCY_MIN, type Need } from '../need.js';
+import { mapIn } from './map-in.js';
 
 /** The NCYs a lane holds (−3 … 20). A state is lane × SPAN + (NCY − NCY_MIN). */
 export const SPAN = NCY_MAX - NCY_MIN + 1;
@@ -54,7 +55,7 @@ export class LaneInterner {
 
   lane(need: Need, setting: string, band: string, fee?: Decimal, outOfArea?: true): Lane {
     const rest = fee === undefined && !outOfArea ? '' : this.restOf(fee, outOfArea);
-    const byRest = inner(inner(inner(this.byNeed, need), setting), band);
+    const byRest = mapIn(mapIn(mapIn(this.byNeed, need), setting), band);
     let lane = byRest.get(rest);
     if (!lane) {
       lane = {
@@ -80,16 +81,6 @@ export class LaneInterner {
     }
     return outOfArea ? `${text}\u0000out` : text;
   }
-}
-
-/** The map `outer` holds under `key`, made if there is none. */
-function inner<K, V extends Map<unknown, unknown>>(outer: Map<K, V>, key: K): V {
-  let map = outer.get(key);
-  if (!map) {
-    map = new Map() as V;
-    outer.set(key, map);
-  }
-  return map;
 }
 
 /**

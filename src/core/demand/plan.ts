@@ -20,6 +20,7 @@ import {
   joinersOf,
   leverMoves,
   newPlanShares,
+  newPlanStates,
   type Joiners,
   type LeverMove,
 } from './year-inputs.js';
@@ -154,6 +155,7 @@ export function planDemand(
   const groups = adjustments.ceasing
     ? ceasingGroups(laneSet, book, adjustments.ceasing)
     : undefined;
+  const own = newPlanStates(inputs, laneSet);
   return {
     baseYear: model.baseYear,
     lanes: laneSet.lanes,
@@ -169,7 +171,7 @@ export function planDemand(
       survival: groups
         ? survivalWithChange(rates.survival, groups, adjustments.ceasing!, ay - 1)
         : rates.survival,
-      joiners: joinersOf(inputs, ay, laneSet, interner, shares?.get(ay)),
+      joiners: joinersOf(inputs, ay, own, laneSet, interner, shares?.get(ay)),
       moves: moves.get(ay)!,
       capacity: base.capacity.get(ay)!,
     })),

@@ -26,37 +26,28 @@ export interface StepRates {
 export function modelRates(laneSet: LaneSet, book: RuleBook): StepRates {
   const { lanes } = laneSet;
   const size = lanes.length * SPAN;
+  const rules = lanes.map((lane) => book.for(lane));
   const survival = new Float64Array(size);
   const keep = new Float64Array(size);
   const moveStart = new Int32Array(size + 1);
-  const targets: number[] = [];
-  const shares: number[] = [];
-  for (let l = 0; l < lanes.length; l += 1) {
-    const rules = book.for(lanes[l]!);
-    survival.set(rules.survival, l * SPAN);
-    keep.set(rules.keep, l * SPAN);
-    // Most lanes no transition leaves: none of their states starts a move.
-    if (rules.targets.length === 0) {
-      moveStart.fill(targets.length, l * SPAN, (l + 1) * SPAN);
-      continue;
-    }
+  const moveTarget = new Int32Array(rules.reduce((n, r) => n + r.moves.target.length, 0));
+  const moveShare = new Float64Array(moveTarget.length);
+  let first = 0;
+  rules.forEach(({ survival: laneSurvival, keep: laneKeep, moves, targets }, l) => {
+    survival.set(laneSurvival, l * SPAN);
+    keep.set(laneKeep, l * SPAN);
+    const numbers = targets.map((move) => laneNumber(laneSet, move.to));
     for (let offset = 0; offset < SPAN; offset += 1) {
-      moveStart[l * SPAN + offset] = targets.length;
-      for (const move of rules.moves[offset]!) {
-        // One NCY older: the next offset (none past NCY 20, RuleBook).
-        targets.push(laneNumber(laneSet, move.to) * SPAN + offset + 1);
-        shares.push(move.share);
-      }
+      moveStart[l * SPAN + offset] = first + moves.start[offset]!;
+      // One NCY older: the next offset (there is no transition past NCY 20, RuleBook).
+      for (let k = moves.start[offset]!; k < moves.start[offset + 1]!; k += 1)
+        moveTarget[first + k] = numbers[moves.target[k]!]! * SPAN + offset + 1;
     }
-  }
-  moveStart[size] = targets.length;
-  return {
-    survival,
-    keep,
-    moveStart,
-    moveTarget: Int32Array.from(targets),
-    moveShare: Float64Array.from(shares),
-  };
+    moveShare.set(moves.share, first);
+    first += moves.target.length;
+  });
+  moveStart[size] = first;
+  return { survival, keep, moveStart, moveTarget, moveShare };
 }
 
 /** The states a scenario's ceasing change reaches (group ≠ 0), in state order, each with its group and the model's ceasing rate. */
@@ -107,7 +98,7 @@ export function survivalWithChange(
   change: CeasingChange,
   ay: AcademicYear,
 ): Float64Array {
-  const survival = Float64Array.from(model);
+  const survival = model.slice();
   const factors = new Map<number, number>();
   for (let i = 0; i < states.length; i += 1) {
     const group = groups[i]!;

@@ -21,22 +21,33 @@ export interface LeverMove {
   readonly lever?: number;
 }
 
-/** A year's new plans, after a scenario's new-plan levers (`shares`, by cell): each cell's plans, or its shares of them, in cell order. */
+/** Each new-plan cell's state in its own lane: where its plans join when no lever sends them elsewhere. */
+export function newPlanStates(inputs: DemandInputs, laneSet: LaneSet): Int32Array {
+  return Int32Array.from(inputs.newPlans.cells, (cell, i) =>
+    stateOf(laneNumber(laneSet, inputs.newPlanLanes[i]!), cell.ncy),
+  );
+}
+
+/**
+ * A year's new plans, after a scenario's new-plan levers (`shares`, by cell): each cell's plans, or
+ * its shares of them, in cell order. `own` is newPlanStates: a year no lever touches shares it.
+ */
 export function joinersOf(
   inputs: DemandInputs,
   ay: AcademicYear,
+  own: Int32Array,
   laneSet: LaneSet,
   interner: LaneInterner,
   byCell: readonly (readonly NewPlanShare[] | undefined)[] | undefined,
 ): Joiners {
-  const { cells, counts } = inputs.newPlans;
-  const year = counts.get(ay)!;
+  const year = inputs.newPlans.counts.get(ay)!;
+  if (!byCell?.some((shares) => shares)) return { states: own, counts: year.slice() };
   const states: number[] = [];
   const joining: number[] = [];
-  cells.forEach((cell, i) => {
-    const shares = byCell?.[i];
+  inputs.newPlans.cells.forEach((cell, i) => {
+    const shares = byCell[i];
     if (!shares) {
-      states.push(stateOf(laneNumber(laneSet, inputs.newPlanLanes[i]!), cell.ncy));
+      states.push(own[i]!);
       joining.push(year[i]!);
       return;
     }
