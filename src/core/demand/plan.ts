@@ -89,8 +89,7 @@ export function planBase(
 ): PlanBase {
   // Lanes the cohort holds, then those new plans join, then those a scenario's levers send plans to, in that order of origin.
   const start = new Map<Lane, Location | undefined>();
-  for (const { lane } of inputs.cohort)
-    if (!start.has(lane)) start.set(lane, inputs.cohortOrigins.get(lane));
+  for (const { lane, origin } of inputs.cohort) start.set(lane, origin);
   inputs.newPlans.cells.forEach((cell, i) => {
     if (!start.has(inputs.newPlanLanes[i]!)) start.set(inputs.newPlanLanes[i]!, cell.origin);
   });
@@ -181,6 +180,7 @@ export function planDemand(
 function settingsOf(model: Model, lanes: readonly Lane[]): string[] {
   const declared = model.tariff.settings.map((s) => s.id);
   const known = new Set(declared);
-  const others = [...new Set(lanes.map((l) => l.setting).filter((s) => !known.has(s)))].sort();
-  return [...declared, ...others];
+  const others = new Set<string>();
+  for (const lane of lanes) if (!known.has(lane.setting)) others.add(lane.setting);
+  return [...declared, ...[...others].sort()];
 }

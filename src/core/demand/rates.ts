@@ -4,7 +4,7 @@ import type { AcademicYear } from '../period.js';
 import { toDouble } from './count.js';
 import { laneNumber, type LaneSet } from './find-lanes.js';
 import type { DemandInputs } from './inputs.js';
-import { SPAN, stateOf } from './lanes.js';
+import { SPAN } from './lanes.js';
 import type { RuleBook } from './rule-book.js';
 
 /**
@@ -53,8 +53,10 @@ export function modelRates(laneSet: LaneSet, book: RuleBook): StepRates {
 /** The states a scenario's ceasing change reaches (group ≠ 0), in state order, each with its group and the model's ceasing rate. */
 export interface CeasingGroups {
   readonly states: Int32Array;
-  /** Doubles: a group may be a set of levers' bits, up to 2^52. */
-  readonly groups: Float64Array;
+  /** Each state's group, as an index into `groups`. */
+  readonly group: Int32Array;
+  /** The groups, in order of their first state. Doubles: a group may be a set of levers' bits, up to 2^52. */
+  readonly groups: readonly number[];
   readonly ceasing: Float64Array;
 }
 
@@ -65,25 +67,35 @@ export function ceasingGroups(
   change: CeasingChange,
 ): CeasingGroups {
   const states: number[] = [];
+  const group: number[] = [];
   const groups: number[] = [];
+  const indexOf = new Map<number, number>();
   const rates: number[] = [];
   const probe = { ncy: 0, need: lanes[0]?.need ?? 'ASD', setting: '', band: '' };
   lanes.forEach((lane, l) => {
     const { ceasing } = book.for(lane);
-    Object.assign(probe, { need: lane.need, setting: lane.setting, band: lane.band });
+    probe.need = lane.need;
+    probe.setting = lane.setting;
+    probe.band = lane.band;
     for (let offset = 0; offset < SPAN; offset += 1) {
       if (ceasing[offset] === 0) continue;
       probe.ncy = offset + NCY_MIN;
-      const group = change.groupOf(probe);
-      if (group === 0) continue;
+      const found = change.groupOf(probe);
+      if (found === 0) continue;
+      let index = indexOf.get(found);
+      if (index === undefined) {
+        index = groups.push(found) - 1;
+        indexOf.set(found, index);
+      }
       states.push(l * SPAN + offset);
-      groups.push(group);
+      group.push(index);
       rates.push(ceasing[offset]!);
     }
   });
   return {
     states: Int32Array.from(states),
-    groups: Float64Array.from(groups),
+    group: Int32Array.from(group),
+    groups,
     ceasing: Float64Array.from(rates),
   };
 }
@@ -94,19 +106,14 @@ export function ceasingGroups(
  */
 export function survivalWithChange(
   model: Float64Array,
-  { states, groups, ceasing }: CeasingGroups,
+  { states, group, groups, ceasing }: CeasingGroups,
   change: CeasingChange,
   ay: AcademicYear,
 ): Float64Array {
   const survival = model.slice();
-  const factors = new Map<number, number>();
+  const factors = groups.map((g) => toDouble(change.factor(g, ay)));
   for (let i = 0; i < states.length; i += 1) {
-    const group = groups[i]!;
-    let f = factors.get(group);
-    if (f === undefined) {
-      f = toDouble(change.factor(group, ay));
-      factors.set(group, f);
-    }
+    const f = factors[group[i]!]!;
     if (f !== 1) survival[states[i]!] = 1 - Math.min(1, Math.max(0, ceasing[i]! * f));
   }
   return survival;
@@ -115,7 +122,7 @@ export function survivalWithChange(
 /** The base January cohort as a vector over the states. */
 export function baseVector(inputs: DemandInputs, laneSet: LaneSet): Float64Array {
   const counts = new Float64Array(laneSet.lanes.length * SPAN);
-  for (const { lane, ncy, count } of inputs.cohort)
-    counts[stateOf(laneNumber(laneSet, lane), ncy)] = count;
+  for (const { lane, counts: pupils } of inputs.cohort)
+    counts.set(pupils, laneNumber(laneSet, lane) * SPAN);
   return counts;
 }
