@@ -55,7 +55,7 @@ export function findLanes(
         add(sources.interner.lane(lane.need, to, row.overflowBand ?? lane.band), row.origin);
     }
     for (const move of sources.moves)
-      if (sources.matching.of(move.matches, lane) !== 0)
+      if (sources.matching.of(move, lane) !== 0)
         add(
           movedLane(sources.interner, lane, lane.need, move.toSetting, move.toBand ?? lane.band),
           origins.get(lane),

@@ -72,8 +72,32 @@ export function ceasingGroups(
   const indexOf = new Map<number, number>();
   const rates: number[] = [];
   const probe = { ncy: 0, need: lanes[0]?.need ?? 'ASD', setting: '', band: '' };
+  let last = { found: 0, index: -1 };
+  const add = (l: number, offset: number, found: number, rate: number): void => {
+    // Neighbouring states are mostly in one group: look it up only when it changes.
+    if (found !== last.found) {
+      let index = indexOf.get(found);
+      if (index === undefined) {
+        index = groups.push(found) - 1;
+        indexOf.set(found, index);
+      }
+      last = { found, index };
+    }
+    states.push(l * SPAN + offset);
+    group.push(last.index);
+    rates.push(rate);
+  };
   lanes.forEach((lane, l) => {
     const { ceasing } = book.for(lane);
+    if (change.groupsAt) {
+      // Runs of NCYs by lane, in NCY order: the change is asked once per lane, not once per state.
+      for (const { from, to, group: found } of change.groupsAt(lane)) {
+        const last = Math.min(SPAN - 1, Math.floor(to) - NCY_MIN);
+        for (let offset = Math.max(0, Math.ceil(from) - NCY_MIN); offset <= last; offset += 1)
+          if (ceasing[offset] !== 0) add(l, offset, found, ceasing[offset]!);
+      }
+      return;
+    }
     probe.need = lane.need;
     probe.setting = lane.setting;
     probe.band = lane.band;
@@ -81,15 +105,7 @@ export function ceasingGroups(
       if (ceasing[offset] === 0) continue;
       probe.ncy = offset + NCY_MIN;
       const found = change.groupOf(probe);
-      if (found === 0) continue;
-      let index = indexOf.get(found);
-      if (index === undefined) {
-        index = groups.push(found) - 1;
-        indexOf.set(found, index);
-      }
-      states.push(l * SPAN + offset);
-      group.push(index);
-      rates.push(ceasing[offset]!);
+      if (found !== 0) add(l, offset, found, ceasing[offset]!);
     }
   });
   return {

@@ -90,7 +90,7 @@ export function leverMoves(
       const from: number[] = [];
       const to: number[] = [];
       lanes.forEach((lane, l) => {
-        const bits = matching.of(move.matches, lane);
+        const bits = matching.of(move, lane);
         if (bits === 0) return;
         const target =
           numberOf.get(
@@ -139,8 +139,14 @@ export function distinctMoves(moves: readonly PlacementMove[]): PlacementMove[] 
 export function newPlanShares(
   { newPlans }: DemandInputs,
   years: readonly AcademicYear[],
-  { newPlans: levers }: Adjustments,
+  { newPlans: levers, newPlansReach: reach }: Adjustments,
 ): Map<AcademicYear, (readonly NewPlanShare[] | undefined)[]> | undefined {
   if (!levers) return undefined;
-  return new Map(years.map((ay) => [ay, newPlans.cells.map((cell) => levers(ay, cell))]));
+  const reached = newPlans.cells.map((cell) => !reach || reach(cell));
+  return new Map(
+    years.map((ay) => [
+      ay,
+      newPlans.cells.map((cell, i) => (reached[i] ? levers(ay, cell) : undefined)),
+    ]),
+  );
 }
