@@ -66,7 +66,8 @@ export function newPlansByYear(
       given.rateRow ??= row;
     }
   }
-  const keys = [...cells.keys()].sort();
+  // In key order, compared field by field (the key's fields are joined by the lowest character).
+  const keys = [...cells].sort(([, a], [, b]) => byPlace(a, b)).map(([key]) => key);
   const people = new Map(
     population.map((p) => [`${p.academicYear}\u0000${p.ncy}`, toDouble(p.population)]),
   );
@@ -116,6 +117,14 @@ export function newPlansByYear(
   }
   return { cells: keys.map((key) => cells.get(key)!), counts };
 }
+
+const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byPlace = (a: NewPlanCell, b: NewPlanCell): number =>
+  a.ncy - b.ncy ||
+  text(a.setting, b.setting) ||
+  text(a.band, b.band) ||
+  text(a.need, b.need) ||
+  Number(a.outOfArea ?? false) - Number(b.outOfArea ?? false);
 
 function mapOf(fixed: Map<AcademicYear, Map<string, Given>>, ay: AcademicYear): Map<string, Given> {
   let byCell = fixed.get(ay);

@@ -110,7 +110,7 @@ export function planBase(
   return {
     laneSet,
     settings,
-    laneSetting: Int32Array.from(laneSet.lanes, (lane) => settingIndex.get(lane.setting)!),
+    laneSetting: new Int32Array(laneSet.lanes.map((lane) => settingIndex.get(lane.setting)!)),
     rates: modelRates(laneSet, book),
     base: baseVector(inputs, laneSet),
     capacity,

@@ -22,10 +22,15 @@ export interface LeverMove {
 }
 
 /** Each new-plan cell's state in its own lane: where its plans join when no lever sends them elsewhere. */
-export function newPlanStates(inputs: DemandInputs, laneSet: LaneSet): Int32Array {
-  return Int32Array.from(inputs.newPlans.cells, (cell, i) =>
-    stateOf(laneNumber(laneSet, inputs.newPlanLanes[i]!), cell.ncy),
-  );
+export function newPlanStates(
+  { newPlans, newPlanLanes }: DemandInputs,
+  laneSet: LaneSet,
+): Int32Array {
+  const states = new Int32Array(newPlans.cells.length);
+  newPlans.cells.forEach((cell, i) => {
+    states[i] = stateOf(laneNumber(laneSet, newPlanLanes[i]!), cell.ncy);
+  });
+  return states;
 }
 
 /**
