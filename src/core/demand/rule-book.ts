@@ -26,7 +26,7 @@ interface Ceasing {
  * A lane's transitions as arrays, in order of NCY offset: those out of offset o are entries
  * start[o] … start[o + 1], each to lane `targets[target[k]]` one NCY older with share `share[k]`.
  */
-export interface LaneMoves {
+interface LaneMoves {
   readonly start: Int32Array;
   readonly target: Int32Array;
   readonly share: Float64Array;
