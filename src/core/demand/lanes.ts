@@ -76,8 +76,9 @@ export class LaneInterner {
   private restOf(fee: Decimal | undefined, outOfArea: true | undefined): string {
     let text = '';
     if (fee !== undefined) {
-      text = this.feeText.get(fee) ?? fee.toString();
-      this.feeText.set(fee, text);
+      const held = this.feeText.get(fee);
+      text = held ?? fee.toString();
+      if (held === undefined) this.feeText.set(fee, text);
     }
     return outOfArea ? `${text}\u0000out` : text;
   }
