@@ -46,12 +46,10 @@ export function feeOf(cell: Pick<Cell, 'count' | 'bespokeAnnual'>): Decimal | un
 
 /**
  * One Lane object per set of attributes, found by need, then setting, then band, then the rest
- * (fee and placement) as text: a lookup builds no string for a lane it has met, and a fee's text is
- * taken once per Decimal object.
+ * (fee and placement) as text: a lookup builds no string for a lane without a fee that it has met.
  */
 export class LaneInterner {
   private readonly byNeed = new Map<Need, Map<string, Map<string, Map<string, Lane>>>>();
-  private readonly feeText = new WeakMap<Decimal, string>();
 
   lane(need: Need, setting: string, band: string, fee?: Decimal, outOfArea?: true): Lane {
     const rest = fee === undefined && !outOfArea ? '' : this.restOf(fee, outOfArea);
@@ -74,12 +72,7 @@ export class LaneInterner {
 
   /** A lane's attributes after its band, as they end its key. */
   private restOf(fee: Decimal | undefined, outOfArea: true | undefined): string {
-    let text = '';
-    if (fee !== undefined) {
-      const held = this.feeText.get(fee);
-      text = held ?? fee.toString();
-      if (held === undefined) this.feeText.set(fee, text);
-    }
+    const text = fee?.toString() ?? '';
     return outOfArea ? `${text}\u0000out` : text;
   }
 }
