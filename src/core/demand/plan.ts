@@ -137,9 +137,10 @@ export function planDemand(
   );
   const shares = newPlanShares(inputs, years, adjustments);
   const extra = new Map<Lane, Location | undefined>();
+  const byYear = shares ? years.map((ay) => shares.get(ay)!) : [];
   inputs.newPlans.cells.forEach((cell, i) => {
-    for (const ay of years)
-      for (const share of shares?.get(ay)![i] ?? [])
+    for (const byCell of byYear)
+      for (const share of byCell[i] ?? [])
         extra.set(newPlanLane(interner, cell, share.setting, share.band), cell.origin);
   });
   const matching = new NcyMatches();
