@@ -5,6 +5,15 @@ import type { AcademicYear } from './period.js';
 /** Where a cell is: what a scenario's filters read. */
 export type CellPlace = Pick<Cell, 'ncy' | 'need' | 'setting' | 'band'>;
 
+/** A place without its NCY: what a lane of the projection shares across its NCYs. */
+export type LanePlace = Omit<CellPlace, 'ncy'>;
+
+/** NCYs `from` to `to`, both included. */
+export interface NcyRange {
+  readonly from: number;
+  readonly to: number;
+}
+
 /**
  * Changes a scenario makes inside a projection, where a change to the model's data alone
  * cannot express them (src/core/scenario/levers.ts builds these). All optional: a projection
@@ -18,6 +27,11 @@ export interface Adjustments {
    * (the shares need not add up to 1: a lever can make more or fewer plans); undefined, as given.
    */
   readonly newPlans?: (ay: AcademicYear, cell: CellPlace) => readonly NewPlanShare[] | undefined;
+  /**
+   * Optional: false for a cell whose plans `newPlans` leaves as given in every AY, so that a
+   * projection asks once per cell rather than once per cell and AY. Must agree with it.
+   */
+  readonly newPlansReach?: (cell: CellPlace) => boolean;
   /** Moves of existing pupils in AY `ay`, after its new plans join, applied in order; none, or an empty list, moves nobody. */
   readonly moves?: (ay: AcademicYear) => readonly PlacementMove[];
   /** Commissioned places added to (or, negative, removed from) a place-funded setting in AY `ay`. */
@@ -32,6 +46,11 @@ export interface Adjustments {
 export interface CeasingChange {
   /** May read `cell` only during the call: the projection reuses one object for every state. */
   readonly groupOf: (cell: CellPlace) => number;
+  /**
+   * Optional: the same groups a place at a time, as the runs of NCYs in a group other than 0, so
+   * that a projection asks once per lane rather than once per state. Must agree with groupOf.
+   */
+  readonly groupsAt?: (place: LanePlace) => readonly (NcyRange & { readonly group: number })[];
   readonly factor: (group: number, ay: AcademicYear) => Decimal;
 }
 
@@ -63,6 +82,11 @@ export interface NewPlanStep {
 export interface PlacementMove {
   /** Whether a cell's pupils are among those who move. Given one object for every state: it must not keep it. */
   readonly matches: (cell: CellPlace) => boolean;
+  /**
+   * Optional: the NCYs at which `matches` holds for a place, when they are one range (undefined:
+   * none), so that a projection asks once per lane rather than once per state. Must agree with it.
+   */
+  readonly ncysAt?: (place: LanePlace) => NcyRange | undefined;
   /** The share of the matching pupils who move, 0–1. */
   readonly fraction: Decimal;
   readonly toSetting: string;

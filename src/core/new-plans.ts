@@ -66,7 +66,8 @@ export function newPlansByYear(
       given.rateRow ??= row;
     }
   }
-  const keys = [...cells.keys()].sort();
+  // In key order, compared field by field (the key's fields are joined by the lowest character).
+  const keys = [...cells].sort(([, a], [, b]) => byPlace(a, b)).map(([key]) => key);
   const people = new Map(
     population.map((p) => [`${p.academicYear}\u0000${p.ncy}`, toDouble(p.population)]),
   );
@@ -98,25 +99,32 @@ export function newPlansByYear(
   const asDoubles = (given: Given | undefined) =>
     given ? { count: double(given.count), rate: double(given.rate), given } : undefined;
   const every = keys.map((key) => asDoubles(recurring.get(key)));
+  const ncys = keys.map((key) => cells.get(key)!.ncy);
   const counts = new Map<AcademicYear, Float64Array>();
   let factor = ONE;
   for (let ay = baseYear + 1; ay <= lastYear; ay += 1) {
     const grown = toDouble(factor);
     const overrides = fixed.get(ay);
-    counts.set(
-      ay,
-      Float64Array.from(keys, (key, i) => {
-        const ncy = cells.get(key)!.ncy;
-        const own = asDoubles(overrides?.get(key));
-        if (own) return own.count + perHead(own, ncy, ay);
-        const all = every[i];
-        return all ? all.count * grown + perHead(all, ncy, ay) : 0;
-      }),
-    );
+    const year = new Float64Array(keys.length);
+    for (let i = 0; i < keys.length; i += 1) {
+      const own = overrides && asDoubles(overrides.get(keys[i]!));
+      const all = every[i];
+      if (own) year[i] = own.count + perHead(own, ncys[i]!, ay);
+      else if (all) year[i] = all.count * grown + perHead(all, ncys[i]!, ay);
+    }
+    counts.set(ay, year);
     factor = factor.times(ONE.plus(growth));
   }
   return { cells: keys.map((key) => cells.get(key)!), counts };
 }
+
+const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byPlace = (a: NewPlanCell, b: NewPlanCell): number =>
+  a.ncy - b.ncy ||
+  text(a.setting, b.setting) ||
+  text(a.band, b.band) ||
+  text(a.need, b.need) ||
+  Number(a.outOfArea ?? false) - Number(b.outOfArea ?? false);
 
 function mapOf(fixed: Map<AcademicYear, Map<string, Given>>, ay: AcademicYear): Map<string, Given> {
   let byCell = fixed.get(ay);

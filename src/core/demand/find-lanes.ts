@@ -2,8 +2,8 @@ import type { PlacementMove } from '../adjustments.js';
 import { InternalError } from '../errors.js';
 import type { Location } from '../issue.js';
 import type { CapacityRow } from '../model.js';
-import { NCY_MAX, NCY_MIN } from '../need.js';
 import { type Lane, type LaneInterner, movedLane } from './lanes.js';
+import type { NcyMatches } from './ncy-matches.js';
 import type { RuleBook } from './rule-book.js';
 
 /** The lanes of one projection, numbered in key order, with where each was first found. */
@@ -22,6 +22,8 @@ export interface LaneSources {
   readonly overflowSetting: string | undefined;
   /** A scenario's moves of existing pupils, of every year. */
   readonly moves: readonly PlacementMove[];
+  /** Where those moves match each lane. */
+  readonly matching: NcyMatches;
 }
 
 /**
@@ -44,7 +46,6 @@ export function findLanes(
     if (origin) origins.set(lane, origin);
   };
   for (const [lane, origin] of start) add(lane, origin);
-  const probe = { ncy: 0, need: found[0]?.need ?? 'ASD', setting: '', band: '' };
   for (let i = 0; i < found.length; i += 1) {
     const lane = found[i]!;
     for (const move of sources.book.for(lane).targets) add(move.to, move.origin);
@@ -53,19 +54,12 @@ export function findLanes(
       if (row.setting === lane.setting && to && !lane.outOfArea)
         add(sources.interner.lane(lane.need, to, row.overflowBand ?? lane.band), row.origin);
     }
-    Object.assign(probe, { need: lane.need, setting: lane.setting, band: lane.band });
-    for (const move of sources.moves) {
-      for (let ncy = NCY_MIN; ncy <= NCY_MAX; ncy += 1) {
-        probe.ncy = ncy;
-        if (move.matches(probe)) {
-          add(
-            movedLane(sources.interner, lane, lane.need, move.toSetting, move.toBand ?? lane.band),
-            origins.get(lane),
-          );
-          break;
-        }
-      }
-    }
+    for (const move of sources.moves)
+      if (sources.matching.of(move, lane) !== 0)
+        add(
+          movedLane(sources.interner, lane, lane.need, move.toSetting, move.toBand ?? lane.band),
+          origins.get(lane),
+        );
   }
   const lanes = found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { lanes, numberOf: new Map(lanes.map((lane, i) => [lane, i])), origins };

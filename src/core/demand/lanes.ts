@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { InternalError } from '../errors.js';
 import type { Cell } from '../model.js';
 import { NCY_MAX, NCY_MIN, type Need } from '../need.js';
+import { mapIn } from './map-in.js';
 
 /** The NCYs a lane holds (−3 … 20). A state is lane × SPAN + (NCY − NCY_MIN). */
 export const SPAN = NCY_MAX - NCY_MIN + 1;
@@ -43,26 +44,36 @@ export function feeOf(cell: Pick<Cell, 'count' | 'bespokeAnnual'>): Decimal | un
   return cell.count.isZero() ? cell.bespokeAnnual : cell.bespokeAnnual.div(cell.count);
 }
 
-/** One Lane object per set of attributes. */
+/**
+ * One Lane object per set of attributes, found by need, then setting, then band, then the rest
+ * (fee and placement) as text: a lookup builds no string for a lane without a fee that it has met.
+ */
 export class LaneInterner {
-  private readonly byKey = new Map<string, Lane>();
+  private readonly byNeed = new Map<Need, Map<string, Map<string, Map<string, Lane>>>>();
 
   lane(need: Need, setting: string, band: string, fee?: Decimal, outOfArea?: true): Lane {
-    // In-area lanes keep the key (and so the numbering) they had before out_of_area existed.
-    const key = `${setting}\u0000${band}\u0000${need}\u0000${fee?.toString() ?? ''}${outOfArea ? '\u0000out' : ''}`;
-    let lane = this.byKey.get(key);
+    const rest = fee === undefined && !outOfArea ? '' : this.restOf(fee, outOfArea);
+    const byRest = mapIn(mapIn(mapIn(this.byNeed, need), setting), band);
+    let lane = byRest.get(rest);
     if (!lane) {
       lane = {
         need,
         setting,
         band,
-        key,
+        // In-area lanes keep the key (and so the numbering) they had before out_of_area existed.
+        key: `${setting}\u0000${band}\u0000${need}\u0000${rest}`,
         ...(fee !== undefined ? { fee } : {}),
         ...(outOfArea ? { outOfArea } : {}),
       };
-      this.byKey.set(key, lane);
+      byRest.set(rest, lane);
     }
     return lane;
+  }
+
+  /** A lane's attributes after its band, as they end its key. */
+  private restOf(fee: Decimal | undefined, outOfArea: true | undefined): string {
+    const text = fee?.toString() ?? '';
+    return outOfArea ? `${text}\u0000out` : text;
   }
 }
 

@@ -6,6 +6,7 @@ import { capacityLimits, type CapacityLimit } from './capacity.js';
 import { findLanes, type LaneSet } from './find-lanes.js';
 import type { DemandInputs } from './inputs.js';
 import { type Lane, type LaneInterner, newPlanLane, SPAN } from './lanes.js';
+import { NcyMatches } from './ncy-matches.js';
 import {
   baseVector,
   ceasingGroups,
@@ -19,6 +20,7 @@ import {
   joinersOf,
   leverMoves,
   newPlanShares,
+  newPlanStates,
   type Joiners,
   type LeverMove,
 } from './year-inputs.js';
@@ -83,11 +85,11 @@ export function planBase(
   { inputs, book, interner }: PlanParts,
   extra: ReadonlyMap<Lane, Location | undefined> = new Map(),
   moves: readonly PlacementMove[] = [],
+  matching = new NcyMatches(),
 ): PlanBase {
   // Lanes the cohort holds, then those new plans join, then those a scenario's levers send plans to, in that order of origin.
   const start = new Map<Lane, Location | undefined>();
-  for (const { lane } of inputs.cohort)
-    if (!start.has(lane)) start.set(lane, inputs.cohortOrigins.get(lane));
+  for (const { lane, origin } of inputs.cohort) start.set(lane, origin);
   inputs.newPlans.cells.forEach((cell, i) => {
     if (!start.has(inputs.newPlanLanes[i]!)) start.set(inputs.newPlanLanes[i]!, cell.origin);
   });
@@ -98,6 +100,7 @@ export function planBase(
     capacity: model.capacity ?? [],
     overflowSetting: model.overflowSetting,
     moves: distinctMoves(moves),
+    matching,
   });
   const settings = settingsOf(model, laneSet.lanes);
   const settingIndex = new Map(settings.map((id, i) => [id, i]));
@@ -107,7 +110,7 @@ export function planBase(
   return {
     laneSet,
     settings,
-    laneSetting: Int32Array.from(laneSet.lanes, (lane) => settingIndex.get(lane.setting)!),
+    laneSetting: new Int32Array(laneSet.lanes.map((lane) => settingIndex.get(lane.setting)!)),
     rates: modelRates(laneSet, book),
     base: baseVector(inputs, laneSet),
     capacity,
@@ -134,21 +137,25 @@ export function planDemand(
   );
   const shares = newPlanShares(inputs, years, adjustments);
   const extra = new Map<Lane, Location | undefined>();
+  const byYear = shares ? years.map((ay) => shares.get(ay)!) : [];
   inputs.newPlans.cells.forEach((cell, i) => {
-    for (const ay of years)
-      for (const share of shares?.get(ay)![i] ?? [])
+    for (const byCell of byYear)
+      for (const share of byCell[i] ?? [])
         extra.set(newPlanLane(interner, cell, share.setting, share.band), cell.origin);
   });
+  const matching = new NcyMatches();
   let base = reuse ?? planBase(model, lastYear, parts);
-  let moves = leverMoves(base.laneSet, interner, movesByYear);
+  let moves = leverMoves(base.laneSet, interner, movesByYear, matching);
   if (!moves || [...extra.keys()].some((lane) => !base.laneSet.numberOf.has(lane))) {
-    base = planBase(model, lastYear, parts, extra, [...movesByYear.values()].flat());
-    moves = leverMoves(base.laneSet, interner, movesByYear)!;
+    const all = [...movesByYear.values()].flat();
+    base = planBase(model, lastYear, parts, extra, all, matching);
+    moves = leverMoves(base.laneSet, interner, movesByYear, matching)!;
   }
   const { laneSet, rates } = base;
   const groups = adjustments.ceasing
     ? ceasingGroups(laneSet, book, adjustments.ceasing)
     : undefined;
+  const own = newPlanStates(inputs, laneSet);
   return {
     baseYear: model.baseYear,
     lanes: laneSet.lanes,
@@ -162,9 +169,9 @@ export function planDemand(
     years: years.map((ay) => ({
       academicYear: ay,
       survival: groups
-        ? survivalWithChange(laneSet, book, rates.survival, groups, adjustments.ceasing!, ay - 1)
+        ? survivalWithChange(rates.survival, groups, adjustments.ceasing!, ay - 1)
         : rates.survival,
-      joiners: joinersOf(inputs, ay, laneSet, interner, shares?.get(ay)),
+      joiners: joinersOf(inputs, ay, own, laneSet, interner, shares?.get(ay)),
       moves: moves.get(ay)!,
       capacity: base.capacity.get(ay)!,
     })),
@@ -174,6 +181,7 @@ export function planDemand(
 function settingsOf(model: Model, lanes: readonly Lane[]): string[] {
   const declared = model.tariff.settings.map((s) => s.id);
   const known = new Set(declared);
-  const others = [...new Set(lanes.map((l) => l.setting).filter((s) => !known.has(s)))].sort();
-  return [...declared, ...others];
+  const others = new Set<string>();
+  for (const lane of lanes) if (!known.has(lane.setting)) others.add(lane.setting);
+  return [...declared, ...[...others].sort()];
 }

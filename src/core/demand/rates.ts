@@ -4,7 +4,7 @@ import type { AcademicYear } from '../period.js';
 import { toDouble } from './count.js';
 import { laneNumber, type LaneSet } from './find-lanes.js';
 import type { DemandInputs } from './inputs.js';
-import { SPAN, stateOf } from './lanes.js';
+import { SPAN } from './lanes.js';
 import type { RuleBook } from './rule-book.js';
 
 /**
@@ -26,88 +26,119 @@ export interface StepRates {
 export function modelRates(laneSet: LaneSet, book: RuleBook): StepRates {
   const { lanes } = laneSet;
   const size = lanes.length * SPAN;
+  const rules = lanes.map((lane) => book.for(lane));
   const survival = new Float64Array(size);
   const keep = new Float64Array(size);
   const moveStart = new Int32Array(size + 1);
-  const targets: number[] = [];
-  const shares: number[] = [];
-  lanes.forEach((lane, l) => {
-    const rules = book.for(lane);
-    survival.set(rules.survival, l * SPAN);
-    keep.set(rules.keep, l * SPAN);
+  const moveTarget = new Int32Array(rules.reduce((n, r) => n + r.moves.target.length, 0));
+  const moveShare = new Float64Array(moveTarget.length);
+  let first = 0;
+  rules.forEach(({ survival: laneSurvival, keep: laneKeep, moves, targets }, l) => {
+    survival.set(laneSurvival, l * SPAN);
+    keep.set(laneKeep, l * SPAN);
+    const numbers = targets.map((move) => laneNumber(laneSet, move.to));
     for (let offset = 0; offset < SPAN; offset += 1) {
-      moveStart[l * SPAN + offset] = targets.length;
-      for (const move of rules.moves[offset]!) {
-        targets.push(stateOf(laneNumber(laneSet, move.to), offset + NCY_MIN + 1));
-        shares.push(move.share);
-      }
+      moveStart[l * SPAN + offset] = first + moves.start[offset]!;
+      // One NCY older: the next offset (there is no transition past NCY 20, RuleBook).
+      for (let k = moves.start[offset]!; k < moves.start[offset + 1]!; k += 1)
+        moveTarget[first + k] = numbers[moves.target[k]!]! * SPAN + offset + 1;
     }
+    moveShare.set(moves.share, first);
+    first += moves.target.length;
   });
-  moveStart[size] = targets.length;
-  return {
-    survival,
-    keep,
-    moveStart,
-    moveTarget: Int32Array.from(targets),
-    moveShare: Float64Array.from(shares),
-  };
+  moveStart[size] = first;
+  return { survival, keep, moveStart, moveTarget, moveShare };
 }
 
-/** Each state's group under a scenario's ceasing change (0 where its rate is 0: nothing to change). */
+/** The states a scenario's ceasing change reaches (group ≠ 0), in state order, each with its group and the model's ceasing rate. */
+export interface CeasingGroups {
+  readonly states: Int32Array;
+  /** Each state's group, as an index into `groups`. */
+  readonly group: Int32Array;
+  /** The groups, in order of their first state. Doubles: a group may be a set of levers' bits, up to 2^52. */
+  readonly groups: readonly number[];
+  readonly ceasing: Float64Array;
+}
+
+/** Each state's group under a scenario's ceasing change, asked once per state whose rate is not 0 (a 0 rate has nothing to change). */
 export function ceasingGroups(
   { lanes }: LaneSet,
   book: RuleBook,
   change: CeasingChange,
-): Float64Array {
-  // Doubles: a group may be a set of levers' bits, up to 2^52.
-  const groups = new Float64Array(lanes.length * SPAN);
+): CeasingGroups {
+  const states: number[] = [];
+  const group: number[] = [];
+  const groups: number[] = [];
+  const indexOf = new Map<number, number>();
+  const rates: number[] = [];
   const probe = { ncy: 0, need: lanes[0]?.need ?? 'ASD', setting: '', band: '' };
+  let last = { found: 0, index: -1 };
+  const add = (l: number, offset: number, found: number, rate: number): void => {
+    // Neighbouring states are mostly in one group: look it up only when it changes.
+    if (found !== last.found) {
+      let index = indexOf.get(found);
+      if (index === undefined) {
+        index = groups.push(found) - 1;
+        indexOf.set(found, index);
+      }
+      last = { found, index };
+    }
+    states.push(l * SPAN + offset);
+    group.push(last.index);
+    rates.push(rate);
+  };
   lanes.forEach((lane, l) => {
     const { ceasing } = book.for(lane);
-    Object.assign(probe, { need: lane.need, setting: lane.setting, band: lane.band });
+    if (change.groupsAt) {
+      // Runs of NCYs by lane, in NCY order: the change is asked once per lane, not once per state.
+      for (const { from, to, group: found } of change.groupsAt(lane)) {
+        const last = Math.min(SPAN - 1, Math.floor(to) - NCY_MIN);
+        for (let offset = Math.max(0, Math.ceil(from) - NCY_MIN); offset <= last; offset += 1)
+          if (ceasing[offset] !== 0) add(l, offset, found, ceasing[offset]!);
+      }
+      return;
+    }
+    probe.need = lane.need;
+    probe.setting = lane.setting;
+    probe.band = lane.band;
     for (let offset = 0; offset < SPAN; offset += 1) {
       if (ceasing[offset] === 0) continue;
       probe.ncy = offset + NCY_MIN;
-      groups[l * SPAN + offset] = change.groupOf(probe);
+      const found = change.groupOf(probe);
+      if (found !== 0) add(l, offset, found, ceasing[offset]!);
     }
   });
-  return groups;
+  return {
+    states: Int32Array.from(states),
+    group: Int32Array.from(group),
+    groups,
+    ceasing: Float64Array.from(rates),
+  };
 }
 
 /**
  * Survival under a scenario's ceasing change at the end of AY `ay`: 1 − rate × factor, the
- * product kept within 0–1. States in group 0, or whose group's factor is 1, keep the model's.
+ * product kept within 0–1. States in no group, or whose group's factor is 1, keep the model's.
  */
 export function survivalWithChange(
-  { lanes }: LaneSet,
-  book: RuleBook,
   model: Float64Array,
-  groups: Float64Array,
+  { states, group, groups, ceasing }: CeasingGroups,
   change: CeasingChange,
   ay: AcademicYear,
 ): Float64Array {
-  const survival = Float64Array.from(model);
-  const factors = new Map<number, number>();
-  lanes.forEach((lane, l) => {
-    const { ceasing } = book.for(lane);
-    for (let offset = 0; offset < SPAN; offset += 1) {
-      const group = groups[l * SPAN + offset]!;
-      if (group === 0) continue;
-      let f = factors.get(group);
-      if (f === undefined) {
-        f = toDouble(change.factor(group, ay));
-        factors.set(group, f);
-      }
-      if (f !== 1) survival[l * SPAN + offset] = 1 - Math.min(1, Math.max(0, ceasing[offset]! * f));
-    }
-  });
+  const survival = model.slice();
+  const factors = groups.map((g) => toDouble(change.factor(g, ay)));
+  for (let i = 0; i < states.length; i += 1) {
+    const f = factors[group[i]!]!;
+    if (f !== 1) survival[states[i]!] = 1 - Math.min(1, Math.max(0, ceasing[i]! * f));
+  }
   return survival;
 }
 
 /** The base January cohort as a vector over the states. */
 export function baseVector(inputs: DemandInputs, laneSet: LaneSet): Float64Array {
   const counts = new Float64Array(laneSet.lanes.length * SPAN);
-  for (const { lane, ncy, count } of inputs.cohort)
-    counts[stateOf(laneNumber(laneSet, lane), ncy)] = count;
+  for (const { lane, counts: pupils } of inputs.cohort)
+    counts.set(pupils, laneNumber(laneSet, lane) * SPAN);
   return counts;
 }

@@ -1,16 +1,17 @@
 import type { Decimal } from 'decimal.js';
-import { ONE, sum } from '../decimal.js';
+import { ONE } from '../decimal.js';
 import type { Location } from '../issue.js';
 import type { CeasingRow, TransitionRow } from '../model.js';
 import { NCY_MIN, type Need } from '../need.js';
 import { CeasingRules, TransitionRules } from '../rules.js';
 import { toDouble } from './count.js';
 import { type Lane, type LaneInterner, movedLane, SPAN } from './lanes.js';
+import { type Leaving, leavingOf } from './leaving.js';
+import { mapIn } from './map-in.js';
 
-/** A transition out of one lane at one NCY: the lane it leads to (one NCY older) and the share of continuing pupils. */
+/** A lane a transition leads to, and the row that first leads there. */
 interface Move {
   readonly to: Lane;
-  readonly share: number;
   readonly origin?: Location;
 }
 
@@ -21,17 +22,32 @@ interface Ceasing {
   readonly survival: Float64Array;
 }
 
+/**
+ * A lane's transitions as arrays, in order of NCY offset: those out of offset o are entries
+ * start[o] … start[o + 1], each to lane `targets[target[k]]` one NCY older with share `share[k]`.
+ */
+interface LaneMoves {
+  readonly start: Int32Array;
+  readonly target: Int32Array;
+  readonly share: Float64Array;
+}
+
 /** Everything the rules say about one lane's pupils, by NCY offset. */
 export interface LaneRules extends Ceasing {
-  /** Transitions out of each NCY (none past NCY 20), and the share that stays: 1 − Σ shares, exactly, then a double. */
-  readonly moves: readonly (readonly Move[])[];
+  /** Transitions out of each NCY (none past NCY 20). */
+  readonly moves: LaneMoves;
+  /** The share that stays: 1 − Σ shares, exactly, then a double. */
   readonly keep: Float64Array;
-  /** Every lane a transition leads to, each once, with the row that leads there. */
+  /** Every lane a transition leads to, each once, with the row that first leads there. */
   readonly targets: readonly Move[];
 }
 
 /** The rules of a lane no transition leaves: shared, and only ever read (modelRates copies them). */
-const NO_MOVES: readonly (readonly Move[])[] = Array.from({ length: SPAN }, () => []);
+const NO_MOVES: LaneMoves = {
+  start: new Int32Array(SPAN + 1),
+  target: new Int32Array(0),
+  share: new Float64Array(0),
+};
 const KEEP_ALL = new Float64Array(SPAN).fill(1);
 
 /**
@@ -46,7 +62,7 @@ export class RuleBook {
   private readonly byLane = new Map<Lane, LaneRules>();
   /** Each distinct rate (the rows hold a few dozen) and 1 − it, as doubles. */
   private readonly doubles = new Map<Decimal, readonly [rate: number, survival: number]>();
-  private readonly leaving = new Map<string, boolean>();
+  private readonly transitionsByNeed = new Map<Need, Map<string, Leaving>>();
 
   constructor(
     readonly ceasingRows: readonly CeasingRow[],
@@ -68,50 +84,49 @@ export class RuleBook {
 
   private compile(lane: Lane): LaneRules {
     const ceasing = this.ceasingOf(lane.need, lane.setting);
-    let leaves = this.leaving.get(lane.setting);
-    if (leaves === undefined) {
-      leaves = this.transitionRules.leaves(lane.setting);
-      this.leaving.set(lane.setting, leaves);
-    }
-    if (!leaves) return { ...ceasing, moves: NO_MOVES, keep: KEEP_ALL, targets: [] };
-    const keep = new Float64Array(SPAN).fill(1);
-    const moves: Move[][] = [];
-    const targets = new Map<Lane, Move>();
-    for (let offset = 0; offset < SPAN; offset += 1) {
-      // Past NCY 20 every continuing pupil ages out: no transition applies.
-      const rows =
-        offset === SPAN - 1
-          ? []
-          : this.transitionRules.from(offset + NCY_MIN, lane.setting, lane.need);
-      moves.push(
-        rows.map((row) => {
-          // Within the setting a bespoke fee goes with the pupil; to another, the tariff prices them.
-          const move = {
-            to: movedLane(
-              this.interner,
-              lane,
-              row.toNeed ?? lane.need,
-              row.toSetting,
-              row.toBand ?? lane.band,
-            ),
-            share: toDouble(row.rate),
-            ...(row.origin ? { origin: row.origin } : {}),
-          };
-          if (!targets.has(move.to)) targets.set(move.to, move);
-          return move;
-        }),
+    const leaving = this.leavingOf(lane.need, lane.setting);
+    if (!leaving) return { ...ceasing, moves: NO_MOVES, keep: KEEP_ALL, targets: [] };
+    // Each place a row names, as this lane's pupils land there; two places may be one lane.
+    const targets = new Map<Lane, number>();
+    const firstMoves: Move[] = [];
+    const toTarget = leaving.places.map(({ row }) => {
+      // Within the setting a bespoke fee goes with the pupil; to another, the tariff prices them.
+      const to = movedLane(
+        this.interner,
+        lane,
+        row.toNeed ?? lane.need,
+        row.toSetting,
+        row.toBand ?? lane.band,
       );
-      if (rows.length) keep[offset] = toDouble(ONE.minus(sum(rows.map((row) => row.rate))));
+      let index = targets.get(to);
+      if (index === undefined) {
+        index = firstMoves.push({ to, ...(row.origin ? { origin: row.origin } : {}) }) - 1;
+        targets.set(to, index);
+      }
+      return index;
+    });
+    const moves = {
+      start: leaving.start,
+      target: leaving.place.map((place) => toTarget[place]!),
+      share: leaving.share,
+    };
+    return { ...ceasing, moves, keep: leaving.keep, targets: firstMoves };
+  }
+
+  /** The transitions out of (setting, need), once each; undefined where no row leaves the setting. */
+  private leavingOf(need: Need, setting: string): Leaving | undefined {
+    if (!this.transitionRules.leaves(setting)) return undefined;
+    const bySetting = mapIn(this.transitionsByNeed, need);
+    let leaving = bySetting.get(setting);
+    if (!leaving) {
+      leaving = leavingOf(this.transitionRules, setting, need);
+      bySetting.set(setting, leaving);
     }
-    return { ...ceasing, moves, keep, targets: [...targets.values()] };
+    return leaving;
   }
 
   private ceasingOf(need: Need, setting: string): Ceasing {
-    let bySetting = this.byNeedAndSetting.get(need);
-    if (!bySetting) {
-      bySetting = new Map();
-      this.byNeedAndSetting.set(need, bySetting);
-    }
+    const bySetting = mapIn(this.byNeedAndSetting, need);
     let held = bySetting.get(setting);
     if (!held) {
       const ceasing = new Float64Array(SPAN);

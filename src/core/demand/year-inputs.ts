@@ -1,10 +1,10 @@
 import type { Adjustments, NewPlanShare, PlacementMove } from '../adjustments.js';
-import { NCY_MAX, NCY_MIN } from '../need.js';
 import type { AcademicYear } from '../period.js';
 import { toDouble } from './count.js';
 import { laneNumber, type LaneSet } from './find-lanes.js';
 import type { DemandInputs } from './inputs.js';
-import { type LaneInterner, movedLane, newPlanLane, stateOf } from './lanes.js';
+import { type LaneInterner, movedLane, newPlanLane, SPAN, stateOf } from './lanes.js';
+import type { NcyMatches } from './ncy-matches.js';
 
 /** A year's new plans as states and counts, added in this order. */
 export interface Joiners {
@@ -21,22 +21,38 @@ export interface LeverMove {
   readonly lever?: number;
 }
 
-/** A year's new plans, after a scenario's new-plan levers (`shares`, by cell): each cell's plans, or its shares of them, in cell order. */
+/** Each new-plan cell's state in its own lane: where its plans join when no lever sends them elsewhere. */
+export function newPlanStates(
+  { newPlans, newPlanLanes }: DemandInputs,
+  laneSet: LaneSet,
+): Int32Array {
+  const states = new Int32Array(newPlans.cells.length);
+  newPlans.cells.forEach((cell, i) => {
+    states[i] = stateOf(laneNumber(laneSet, newPlanLanes[i]!), cell.ncy);
+  });
+  return states;
+}
+
+/**
+ * A year's new plans, after a scenario's new-plan levers (`shares`, by cell): each cell's plans, or
+ * its shares of them, in cell order. `own` is newPlanStates: a year no lever touches shares it.
+ */
 export function joinersOf(
   inputs: DemandInputs,
   ay: AcademicYear,
+  own: Int32Array,
   laneSet: LaneSet,
   interner: LaneInterner,
   byCell: readonly (readonly NewPlanShare[] | undefined)[] | undefined,
 ): Joiners {
-  const { cells, counts } = inputs.newPlans;
-  const year = counts.get(ay)!;
+  const year = inputs.newPlans.counts.get(ay)!;
+  if (!byCell?.some((shares) => shares)) return { states: own, counts: year.slice() };
   const states: number[] = [];
   const joining: number[] = [];
-  cells.forEach((cell, i) => {
-    const shares = byCell?.[i];
+  inputs.newPlans.cells.forEach((cell, i) => {
+    const shares = byCell[i];
     if (!shares) {
-      states.push(stateOf(laneNumber(laneSet, inputs.newPlanLanes[i]!), cell.ncy));
+      states.push(own[i]!);
       joining.push(year[i]!);
       return;
     }
@@ -62,6 +78,7 @@ export function leverMoves(
   { lanes, numberOf }: LaneSet,
   interner: LaneInterner,
   byYear: ReadonlyMap<AcademicYear, readonly PlacementMove[]>,
+  matching: NcyMatches,
 ): Map<AcademicYear, LeverMove[]> | undefined {
   let missing = false;
   const matched = new Map<
@@ -77,22 +94,20 @@ export function leverMoves(
     if (!states) {
       const from: number[] = [];
       const to: number[] = [];
-      const probe = { ncy: 0, need: lanes[0]?.need ?? 'ASD', setting: '', band: '' };
       lanes.forEach((lane, l) => {
-        Object.assign(probe, { need: lane.need, setting: lane.setting, band: lane.band });
-        let target: number | undefined;
-        for (let ncy = NCY_MIN; ncy <= NCY_MAX; ncy += 1) {
-          probe.ncy = ncy;
-          if (!move.matches(probe)) continue;
-          target ??=
-            numberOf.get(
-              movedLane(interner, lane, lane.need, move.toSetting, move.toBand ?? lane.band),
-            ) ?? -1;
-          if (target < 0) missing = true;
-          // A lane the move leads to itself is already where the move puts it: not a move.
-          if (target === l) continue;
-          from.push(stateOf(l, ncy));
-          to.push(stateOf(target, ncy));
+        const bits = matching.of(move, lane);
+        if (bits === 0) return;
+        const target =
+          numberOf.get(
+            movedLane(interner, lane, lane.need, move.toSetting, move.toBand ?? lane.band),
+          ) ?? -1;
+        if (target < 0) missing = true;
+        // A lane the move leads to itself is already where the move puts it: not a move.
+        if (target === l) return;
+        for (let offset = 0; offset < SPAN; offset += 1) {
+          if ((bits & (1 << offset)) === 0) continue;
+          from.push(l * SPAN + offset);
+          to.push(target * SPAN + offset);
         }
       });
       states = { from: Int32Array.from(from), to: Int32Array.from(to) };
@@ -129,8 +144,14 @@ export function distinctMoves(moves: readonly PlacementMove[]): PlacementMove[] 
 export function newPlanShares(
   { newPlans }: DemandInputs,
   years: readonly AcademicYear[],
-  { newPlans: levers }: Adjustments,
+  { newPlans: levers, newPlansReach: reach }: Adjustments,
 ): Map<AcademicYear, (readonly NewPlanShare[] | undefined)[]> | undefined {
   if (!levers) return undefined;
-  return new Map(years.map((ay) => [ay, newPlans.cells.map((cell) => levers(ay, cell))]));
+  const reached = newPlans.cells.map((cell) => !reach || reach(cell));
+  return new Map(
+    years.map((ay) => [
+      ay,
+      newPlans.cells.map((cell, i) => (reached[i] ? levers(ay, cell) : undefined)),
+    ]),
+  );
 }

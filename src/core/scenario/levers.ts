@@ -3,6 +3,8 @@ import type {
   Adjustments,
   CeasingChange,
   CellPlace,
+  LanePlace,
+  NcyRange,
   NewPlanShare,
   NewPlanStep,
   PlacementMove,
@@ -10,7 +12,7 @@ import type {
 import { toDouble } from '../demand/count.js';
 import { ONE, ZERO } from '../decimal.js';
 import type { AcademicYear } from '../period.js';
-import { matches } from './filter.js';
+import { matches, ncyRange } from './filter.js';
 import { profileFactor } from './profile.js';
 import type {
   CeasingLever,
@@ -32,7 +34,14 @@ export function leverAdjustments(levers: readonly Lever[]): Adjustments {
   );
   const placeLevers = levers.filter((l): l is PlacesLever => l.kind === 'places');
   return {
-    ...(newPlanLevers.length ? { newPlans: newPlanShares(newPlanLevers) } : {}),
+    ...(newPlanLevers.length
+      ? {
+          newPlans: newPlanShares(newPlanLevers),
+          // A cell no lever's filter matches keeps its plans (a shifted part is seen by later levers only).
+          newPlansReach: (cell: CellPlace) =>
+            newPlanLevers.some(({ lever }) => matches(lever.filter, cell)),
+        }
+      : {}),
     ...(ceasingLevers.length ? { ceasing: ceasingChange(ceasingLevers) } : {}),
     ...(moveLevers.length ? { moves: placementMoves(moveLevers) } : {}),
     ...(placeLevers.length
@@ -55,22 +64,33 @@ function ceasingChange(levers: readonly CeasingLever[]): CeasingChange {
   const bits = levers.length <= 52;
   const inSet = (group: number, i: number): boolean =>
     bits ? Math.floor(group / 2 ** i) % 2 === 1 : sets[group]![i] === '1';
+  /** The group of the set of levers for which `matched(i)` holds. */
+  const groupOfSet = (matched: (i: number) => boolean): number => {
+    if (bits) return levers.reduce((group, _, i) => (matched(i) ? group + 2 ** i : group), 0);
+    const set = levers.some((_, i) => matched(i))
+      ? levers.map((_, i) => (matched(i) ? '1' : '0')).join('')
+      : '';
+    let group = numbered.get(set);
+    if (group === undefined) {
+      group = sets.push(set) - 1;
+      numbered.set(set, group);
+    }
+    return group;
+  };
   return {
-    groupOf: (cell) => {
-      if (bits)
-        return levers.reduce(
-          (group, lever, i) => (matches(lever.filter, cell) ? group + 2 ** i : group),
-          0,
-        );
-      const set = levers.some((lever) => matches(lever.filter, cell))
-        ? levers.map((lever) => (matches(lever.filter, cell) ? '1' : '0')).join('')
-        : '';
-      let group = numbered.get(set);
-      if (group === undefined) {
-        group = sets.push(set) - 1;
-        numbered.set(set, group);
-      }
-      return group;
+    groupOf: (cell) => groupOfSet((i) => matches(levers[i]!.filter, cell)),
+    groupsAt: (place) => {
+      const ranges = levers.map((lever) => ncyRange(lever.filter, place));
+      // The set can change only where a lever's range starts or ends.
+      const edges: number[] = [];
+      for (const range of ranges) if (range) edges.push(range.from, range.to + 1);
+      if (edges.length === 2)
+        return [{ from: edges[0]!, to: edges[1]! - 1, group: groupOfSet((i) => !!ranges[i]) }];
+      const sorted = [...new Set(edges)].sort((a, b) => a - b);
+      return sorted.slice(0, -1).flatMap((from, k) => {
+        const group = groupOfSet((i) => ranges[i] !== undefined && within(from, ranges[i]));
+        return group === 0 ? [] : [{ from, to: sorted[k + 1]! - 1, group }];
+      });
     },
     factor: (group, ay) => {
       const key = `${group}\u0000${ay}`;
@@ -154,18 +174,17 @@ function newPlanShares(
 function placementMoves(
   levers: readonly { lever: MovePlacementsLever; index: number }[],
 ): NonNullable<Adjustments['moves']> {
-  const matchers = levers.map(
-    ({ lever }) =>
-      (cell: CellPlace) =>
-        matches(lever.filter, cell),
-  );
+  const matchers = levers.map(({ lever }) => ({
+    matches: (cell: CellPlace) => matches(lever.filter, cell),
+    ncysAt: (place: LanePlace) => ncyRange(lever.filter, place),
+  }));
   return (ay) =>
     levers.flatMap(({ lever, index }, i) => {
       const before = lever.share.times(profileFactor(lever.profile, ay - 1));
       const now = lever.share.times(profileFactor(lever.profile, ay));
       if (now.eq(before)) return [];
       const move: PlacementMove = {
-        matches: matchers[i]!,
+        ...matchers[i]!,
         fraction: now.minus(before).div(ONE.minus(before)),
         toSetting: lever.toSetting,
         ...(lever.toBand !== undefined ? { toBand: lever.toBand } : {}),
@@ -174,6 +193,8 @@ function placementMoves(
       return [move];
     });
 }
+
+const within = (ncy: number, { from, to }: NcyRange): boolean => ncy >= from && ncy <= to;
 
 function extraPlaces(
   levers: readonly PlacesLever[],
