@@ -17,40 +17,61 @@ export function drawnIntervals(draws: number, seed: number): IntervalSource {
     bounds(model) {
       const { simulation } = AreaSimulation.prepare(model, undefined, new ProjectionCache());
       if (!simulation) return () => undefined;
-      // Draw d's pupils by January (index = academic year − base year) and group key.
-      const samples = new Map<string, Float64Array>();
+      const groups = stateGroups(simulation.januaries().lanes);
+      // Draw d's pupils by January (index = academic year − base year) and group: samples[y][g][d].
+      const samples: Float64Array[][] = [];
+      const sums = new Float64Array(groups.keys.length);
       for (let d = 0; d < draws; d += 1) {
         simulation.drawPupils(seed, d);
-        const { lanes, counts } = simulation.januaries();
-        counts.forEach((vector, y) => {
-          const sums = new Map<string, number>();
-          lanes.forEach((lane, l) => {
-            for (let i = 0; i < SPAN; i += 1) {
-              const n = vector[l * SPAN + i]!;
-              if (n === 0) continue;
-              for (const key of [
-                'total|all',
-                `setting|${lane.setting}`,
-                `age|${ncyGroup(NCY_MIN + i)}`,
-              ])
-                sums.set(key, (sums.get(key) ?? 0) + n);
-            }
-          });
-          for (const [key, n] of sums) {
-            const id = `${y}|${key}`;
-            let values = samples.get(id);
-            if (!values) samples.set(id, (values = new Float64Array(draws)));
-            values[d] = n;
+        simulation.januaries().counts.forEach((vector, y) => {
+          sums.fill(0);
+          // Each state's pupils into its groups, state by state as before: the same sums, bit for bit.
+          for (let s = 0; s < vector.length; s += 1) {
+            const n = vector[s]!;
+            if (n === 0) continue;
+            sums[0]! += n;
+            sums[groups.setting[(s / SPAN) | 0]!]! += n;
+            sums[groups.age[s % SPAN]!]! += n;
           }
+          const year = (samples[y] ??= []);
+          sums.forEach((n, g) => {
+            // A group no state of this January held in any draw so far is left out, as before.
+            if (n === 0 && !year[g]) return;
+            (year[g] ??= new Float64Array(draws))[d] = n;
+          });
         });
       }
+      const index = new Map(groups.keys.map((key, g) => [key, g]));
       return (academicYear, breakdown, group) => {
-        const values = samples.get(`${academicYear - model.baseYear}|${breakdown}|${group}`);
+        const g = index.get(`${breakdown}|${group}`);
+        const values = g === undefined ? undefined : samples[academicYear - model.baseYear]?.[g];
         if (!values) return { low: 0, high: 0 };
         const sorted = Float64Array.from(values).sort();
         return { low: quantile(sorted, 0.025), high: quantile(sorted, 0.975) };
       };
     },
+  };
+}
+
+/**
+ * The groups a January's pupils are counted in ("total|all", "setting|…", "age|…"), and the group
+ * of each lane's setting and of each NCY offset's age, found once rather than for every state of every draw.
+ */
+function stateGroups(lanes: readonly { readonly setting: string }[]): {
+  keys: string[];
+  setting: Int32Array;
+  age: Int32Array;
+} {
+  const keys = ['total|all'];
+  const numberOf = (key: string): number => {
+    let g = keys.indexOf(key);
+    if (g < 0) g = keys.push(key) - 1;
+    return g;
+  };
+  return {
+    setting: Int32Array.from(lanes, (lane) => numberOf(`setting|${lane.setting}`)),
+    age: Int32Array.from({ length: SPAN }, (_, i) => numberOf(`age|${ncyGroup(NCY_MIN + i)}`)),
+    keys,
   };
 }
 
