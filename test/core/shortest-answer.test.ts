@@ -43,7 +43,11 @@ describe('shortestAnswer: the fewest decimal places the tolerance justifies', ()
         fc.boolean(),
         (at, width, slack, up) => {
           const tolerance = d('0.000001');
-          const meet = d(String(at)).div(d('12345678'));
+          // A bisection's midpoints have finitely many places (0.01597900390625): 20 here, so that
+          // meet ± gap and fail ± tolerance are exact. With meet at Dec's 40 significant digits,
+          // fail = meet − gap was rounded, fail + tolerance fell short of meet, and the range the
+          // answer is checked against was empty (at -2, width 1000, slack 0, up: about 1 run in 20,000).
+          const meet = d(String(at)).div(d('12345678')).toDecimalPlaces(20);
           const gap = tolerance.times(width).div(1000);
           const fail = up ? meet.minus(gap) : meet.plus(gap);
           const edge = up ? meet.plus(tolerance.times(slack).div(1000)) : meet.minus(tolerance);
