@@ -416,7 +416,7 @@ function unknownAreas(
         error(
           'UNKNOWN_AREA',
           `area "${code}" is not in the areas table (${count} row${count === 1 ? '' : 's'} of ${path.basename(csv.file)}, the first here)`,
-          { file: csv.file, line: rows.lines[0]!, column },
+          { file: csv.file, line: rows.line(0), column },
           'add the area to areas.csv, or correct the code',
         ),
       );
