@@ -210,6 +210,11 @@ describe('a national CSV read by csv-parse and grouped by area', () => {
           const kept = new AreaRecords();
           for (const r of records) kept.add(r.fields, r.line, r.repeats);
           expect(kept.records()).toEqual(records);
+          // One field taken alone, as hasYearlyCount does; none before the first or past the last.
+          records.forEach((r, i) => {
+            for (let at = -1; at <= r.fields.length; at += 1)
+              expect(kept.field(i, at)).toBe(r.fields[at]);
+          });
           const wire = toWire(kept);
           // Each text crosses once.
           expect(new Set(wire.texts).size).toBe(wire.texts.length);

@@ -76,6 +76,12 @@ export class AreaRecords {
     return fields;
   }
 
+  /** Record i's field at `index` (undefined past its last field), without taking the others. */
+  field(i: number, index: number): string | undefined {
+    const at = this.start(i) + index;
+    return index >= 0 && at < this.ends[i]! ? this.texts.text(this.codes[at]!) : undefined;
+  }
+
   /** The records as read, for the tables read whole on this thread (areas.csv's areas, say). */
   records(): FieldRecord[] {
     return this.lines.map((line, i) => ({
