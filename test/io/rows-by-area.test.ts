@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AreaRecords, fromWire, toWire } from '../../src/io/batch/area-records.js';
-import { NationalCsvReader, readNationalCsv, withShared } from '../../src/io/batch/rows-by-area.js';
+import { AreaRecords, fromWire, toWire, withShared } from '../../src/io/batch/area-records.js';
+import { NationalCsvReader, readNationalCsv } from '../../src/io/batch/rows-by-area.js';
 import { readCsvTable } from '../../src/io/csv-table.js';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 
@@ -69,7 +69,7 @@ describe('a national CSV read by csv-parse and grouped by area', () => {
             tally: true,
           });
           for (const [area, records] of tallied.byArea)
-            expect(records.repeats.reduce((sum, r) => sum + r, 0)).toBe(
+            expect(records.records().reduce((sum, r) => sum + r.repeats, 0)).toBe(
               tallied.rowCounts.get(area),
             );
         },
@@ -208,8 +208,13 @@ describe('a national CSV read by csv-parse and grouped by area', () => {
         (records) => {
           // As the reader keeps them: each record's fields as numbers into the file's texts.
           const kept = new AreaRecords();
-          for (const r of records) kept.repeats[kept.add(r.fields, r.line)] = r.repeats;
+          for (const r of records) kept.add(r.fields, r.line, r.repeats);
           expect(kept.records()).toEqual(records);
+          // One field taken alone, as hasYearlyCount does; none before the first or past the last.
+          records.forEach((r, i) => {
+            for (let at = -1; at <= r.fields.length; at += 1)
+              expect(kept.field(i, at)).toBe(r.fields[at]);
+          });
           const wire = toWire(kept);
           // Each text crosses once.
           expect(new Set(wire.texts).size).toBe(wire.texts.length);

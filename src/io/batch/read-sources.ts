@@ -341,13 +341,11 @@ async function readNational(
 /** True when any row of the national new-plans.csv, of any area or none, is a count for every year. */
 function hasYearlyCount(csv: NationalCsv | undefined): boolean {
   if (!csv) return false;
-  return [...csv.byArea.values()].some((records) =>
-    records
-      .records()
-      .some(({ fields }) =>
-        isYearlyCount((column) => fields[csv.columns.indexOf(column)]?.trim() ?? ''),
-      ),
-  );
+  for (const records of csv.byArea.values())
+    for (let i = 0; i < records.length; i += 1)
+      if (isYearlyCount((column) => records.field(i, csv.columns.indexOf(column))?.trim() ?? ''))
+        return true;
+  return false;
 }
 
 /** areas.csv rows; a code given twice fails that area, a row without a code is an error in the table. */
@@ -416,7 +414,7 @@ function unknownAreas(
         error(
           'UNKNOWN_AREA',
           `area "${code}" is not in the areas table (${count} row${count === 1 ? '' : 's'} of ${path.basename(csv.file)}, the first here)`,
-          { file: csv.file, line: rows.lines[0]!, column },
+          { file: csv.file, line: rows.line(0), column },
           'add the area to areas.csv, or correct the code',
         ),
       );

@@ -4,7 +4,7 @@ import { type ColumnSpec, readCsvTable, readHeader } from '../csv-table.js';
 import { rowsReadable } from '../input-reader.js';
 import { mangledIn } from '../normalise.js';
 import type { Limits } from '../limits.js';
-import { AreaRecords, type FieldRecord } from './area-records.js';
+import { AreaRecords } from './area-records.js';
 
 /** A record's tally key: its fields joined by NUL, or as JSON when a field of the file holds a NUL. */
 const joinFields = (fields: readonly string[], json: boolean): string =>
@@ -227,7 +227,7 @@ class AreaGrouper {
     const rows = this.current;
     rows.count += 1;
     const first = this.tally ? rows.seen.get(text) : undefined;
-    if (first !== undefined) rows.records.repeats[first]! += 1;
+    if (first !== undefined) rows.records.repeat(first);
     else {
       const added = rows.records.add(record, line);
       if (this.tally) rows.seen.set(text, added);
@@ -292,23 +292,4 @@ function tooLong(
     { file, line, column: column + 1 },
     'check for a missing closing quote, or raise HIGHNEEDS_MAX_FIELD_CHARS',
   );
-}
-
-/** An area's records and the records without an area, merged in file order. */
-export function withShared<R extends FieldRecord>(
-  shared: readonly R[] | undefined,
-  own: readonly R[] | undefined,
-): readonly R[] {
-  if (!shared?.length) return own ?? [];
-  if (!own?.length) return shared;
-  const merged: R[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < shared.length || j < own.length)
-    merged.push(
-      j >= own.length || (i < shared.length && shared[i]!.line < own[j]!.line)
-        ? shared[i++]!
-        : own[j++]!,
-    );
-  return merged;
 }
