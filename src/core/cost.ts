@@ -56,22 +56,21 @@ export interface CostContext {
 
 /**
  * Groups tariff-priced lanes by the series that prices them, in lane order (lanes are numbered
- * canonically). `seriesOf`: what names the series that prices a lane, one value per series
- * (RateBook.seriesFor, which a ProjectionCache keeps per lane, or RateBook.pricesOf's span sums).
+ * canonically). A series is known by its span sums (RateBook.pricesOf), one map per series.
  */
 export function costLanes(
   lanes: readonly Lane[],
   origins: ReadonlyMap<Lane, Location>,
-  seriesOf: (lane: Lane) => unknown,
+  rateBook: RateBook,
 ): CostLanes {
-  const bySeries = new Map<unknown, { setting: string; lanes: number[] }>();
+  const bySeries = new Map<SeriesPrices['sums'], { setting: string; lanes: number[] }>();
   const bespoke: number[] = [];
   lanes.forEach((lane, l) => {
     if (lane.fee !== undefined) {
       bespoke.push(l);
       return;
     }
-    const key = seriesOf(lane);
+    const key = rateBook.pricesOf(lane).sums;
     let group = bySeries.get(key);
     if (!group) {
       group = { setting: lane.setting, lanes: [] };

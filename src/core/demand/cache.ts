@@ -7,7 +7,7 @@ import { RateBook } from '../rate-book.js';
 import type { Tariff } from '../tariff.js';
 import { CountDecimals } from './count.js';
 import { demandInputs, type DemandInputs } from './inputs.js';
-import { type Lane, LaneInterner } from './lanes.js';
+import { LaneInterner } from './lanes.js';
 import type { TariffLever } from '../scenario/types.js';
 import { type Keyed, keyed } from './keyed.js';
 import type { PlanBase, PlanParts } from './plan.js';
@@ -31,7 +31,6 @@ export class ProjectionCache {
   private readonly rateBooks = new WeakMap<Tariff, Map<string, RateBook>>();
   private readonly demands = new WeakMap<DemandInputs, Keyed<Demand>[]>();
   private readonly planBases = new WeakMap<DemandInputs, Keyed<PlanBase>[]>();
-  private readonly series = new WeakMap<RateBook, Map<Lane, string>>();
   private readonly years = new WeakMap<Float64Array, YearCounts>();
   private readonly countsByCohort = new WeakMap<Model['cohort'], CountDecimals>();
   private readonly leveredTariffs = new WeakMap<Tariff, WeakMap<TariffLever, Tariff>>();
@@ -57,21 +56,6 @@ export class ProjectionCache {
       byUplift.set(modelUplift.toString(), book);
     }
     return book;
-  }
-
-  /** The tariff series that prices a lane in a rate book (RateBook.seriesFor), asked once per lane. */
-  seriesOf(book: RateBook, lane: Lane): string {
-    let byLane = this.series.get(book);
-    if (!byLane) {
-      byLane = new Map();
-      this.series.set(book, byLane);
-    }
-    let series = byLane.get(lane);
-    if (series === undefined) {
-      series = book.seriesFor(lane.setting, lane.band, lane.need);
-      byLane.set(lane, series);
-    }
-    return series;
   }
 
   /** What a year's costing reads of its lane totals alone (src/core/project.ts yearCounts), once per year of a demand. */
