@@ -7,7 +7,8 @@ import type { AcademicYear, FinancialYear, MonthIndex } from './period.js';
 import { yearPlaces } from './cost-places.js';
 import { sumRates } from './cost-rates.js';
 import { type CostTerm, placeTerm, spanOf, tariffTerm } from './cost-trace.js';
-import type { RateBook, SeriesPrices, SpanSum } from './rate-book.js';
+import type { RateBook, SpanSum } from './rate-book.js';
+import type { SeriesPrices } from './series-prices.js';
 import type { SpendSums } from './spend-sums.js';
 import type { TariffSetting } from './tariff.js';
 
@@ -83,7 +84,7 @@ export function costLanes(
 
 /**
  * A projection's lanes with what prices them found once, not in every year and span: each tariff
- * group's series in the rate book (RateBook.seriesPrices) and setting (its index in the tariff's
+ * group's series in the rate book (RateBook.pricesOf) and setting (its index in the tariff's
  * settings; -1 for one the tariff does not list, whose terms the trace shows but no setting sums).
  */
 export interface PricedLanes extends CostLanes {
