@@ -162,13 +162,14 @@ export function costAcademicYear(
     const monthCount = integer(span.months.length);
     const year = spend.year(span.financialYear);
     for (let s = 0; s < context.settings.length; s += 1) {
-      year.add(s, 'topUp', topUp[s]);
+      const top = topUp[s];
+      if (top) year.add(s, 'topUp', top);
       const place = places[s];
       if (!place) continue;
       // Place values are never uplifted, so every month of the span costs the same.
       const placeAnnualMonths = place.annual.times(monthCount);
       year.add(s, 'place', placeAnnualMonths);
-      year.add(s, 'extraPlace', place.extraAnnual?.times(monthCount));
+      if (place.extraAnnual) year.add(s, 'extraPlace', place.extraAnnual.times(monthCount));
       const setting = context.settings[s]!;
       if (context.trace)
         context.trace.push(
