@@ -58,7 +58,14 @@ export class ProjectionCache {
     return book;
   }
 
-  /** What a year's costing reads of its lane totals alone (src/core/project.ts yearCounts), once per year of a demand. */
+  /**
+   * What a year's costing reads of its lane totals alone (src/core/project.ts yearCounts), once per
+   * year of a demand. Keyed by the totals array alone, though `make` also reads the caller's lanes
+   * and counts: all depend only on the demand. The array is one year of one demand; the lanes are
+   * that demand's plan.lanes (which are bespoke does not depend on the rate book); and a
+   * CountDecimals makes countDecimal's Decimal whichever one is asked. Every caller holding this
+   * array makes the same.
+   */
   yearCounts(laneTotals: Float64Array, make: () => YearCounts): YearCounts {
     let counts = this.years.get(laneTotals);
     if (!counts) {
