@@ -7,7 +7,8 @@ import type { AcademicYear, FinancialYear, MonthIndex } from './period.js';
 import { yearPlaces } from './cost-places.js';
 import { sumRates } from './cost-rates.js';
 import { type CostTerm, placeTerm, spanOf, tariffTerm } from './cost-trace.js';
-import type { RateBook, SeriesPrices, SpanSum } from './rate-book.js';
+import type { RateBook, SpanSum } from './rate-book.js';
+import type { SeriesPrices } from './series-prices.js';
 import type { SpendSums } from './spend-sums.js';
 import type { TariffSetting } from './tariff.js';
 
@@ -56,22 +57,21 @@ export interface CostContext {
 
 /**
  * Groups tariff-priced lanes by the series that prices them, in lane order (lanes are numbered
- * canonically). `seriesOf`: what names the series that prices a lane, one value per series
- * (RateBook.seriesFor, which a ProjectionCache keeps per lane, or RateBook.pricesOf's span sums).
+ * canonically). A series is known by its span sums (RateBook.pricesOf), one map per series.
  */
 export function costLanes(
   lanes: readonly Lane[],
   origins: ReadonlyMap<Lane, Location>,
-  seriesOf: (lane: Lane) => unknown,
+  rateBook: RateBook,
 ): CostLanes {
-  const bySeries = new Map<unknown, { setting: string; lanes: number[] }>();
+  const bySeries = new Map<SeriesPrices['sums'], { setting: string; lanes: number[] }>();
   const bespoke: number[] = [];
   lanes.forEach((lane, l) => {
     if (lane.fee !== undefined) {
       bespoke.push(l);
       return;
     }
-    const key = seriesOf(lane);
+    const key = rateBook.pricesOf(lane).sums;
     let group = bySeries.get(key);
     if (!group) {
       group = { setting: lane.setting, lanes: [] };
@@ -84,7 +84,7 @@ export function costLanes(
 
 /**
  * A projection's lanes with what prices them found once, not in every year and span: each tariff
- * group's series in the rate book (RateBook.seriesPrices) and setting (its index in the tariff's
+ * group's series in the rate book (RateBook.pricesOf) and setting (its index in the tariff's
  * settings; -1 for one the tariff does not list, whose terms the trace shows but no setting sums).
  */
 export interface PricedLanes extends CostLanes {
@@ -162,13 +162,14 @@ export function costAcademicYear(
     const monthCount = integer(span.months.length);
     const year = spend.year(span.financialYear);
     for (let s = 0; s < context.settings.length; s += 1) {
-      year.add(s, 'topUp', topUp[s]);
+      const top = topUp[s];
+      if (top) year.add(s, 'topUp', top);
       const place = places[s];
       if (!place) continue;
       // Place values are never uplifted, so every month of the span costs the same.
       const placeAnnualMonths = place.annual.times(monthCount);
       year.add(s, 'place', placeAnnualMonths);
-      year.add(s, 'extraPlace', place.extraAnnual?.times(monthCount));
+      if (place.extraAnnual) year.add(s, 'extraPlace', place.extraAnnual.times(monthCount));
       const setting = context.settings[s]!;
       if (context.trace)
         context.trace.push(

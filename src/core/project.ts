@@ -80,11 +80,7 @@ export function project(
   };
   const demand = projectDemand(model, lastAcademicYear, adjustments, cache);
   issues.push(...demand.issues);
-  const lanes = pricedLanes(
-    // Lanes that read one series share its span sums (RateBook.pricesOf), found by the lane object.
-    costLanes(demand.plan.lanes, demand.plan.origins, (lane) => rateBook.pricesOf(lane).sums),
-    context,
-  );
+  const lanes = pricedLanes(costLanes(demand.plan.lanes, demand.plan.origins, rateBook), context);
   const spend = new SpendSums();
   const academicYears: AcademicYearResult[] = [];
   const anyOutOfArea = demand.plan.lanes.some((lane) => lane.outOfArea);

@@ -1,7 +1,10 @@
 import type { Decimal } from 'decimal.js';
 import { Dec, ONE, ZERO } from './decimal.js';
+import { mapIn } from './demand/map-in.js';
 import type { Need } from './need.js';
 import { anniversariesBetween, type MonthIndex, firstOfMonth } from './period.js';
+import { BespokeFactorSums, type BespokeFactors } from './bespoke-factors.js';
+import { type SeriesPrices, SeriesPriceIndex, seriesKey, spanKey } from './series-prices.js';
 import { DEFAULT_UPLIFT_DAY, type Tariff, type TariffRate } from './tariff.js';
 
 /** A rate as charged for one month, with what it came from (for explain and the manifest). */
@@ -23,29 +26,6 @@ export interface SpanSum {
 }
 
 /**
- * What one (setting, band, need) reads: its own series, the "*" one, and the span sums of the one
- * that prices it. Found once (RateBook.seriesPrices) by a caller that sums its rates over many
- * spans, so that each span asks one Map by number rather than building the series' key again.
- */
-export interface SeriesPrices {
-  readonly exact: string;
-  readonly star: string;
-  readonly sums: Map<number, SpanSum | MonthIndex>;
-}
-
-/** A pupil's own annual cost over a span: the uplift factor in each month, and their sum (ZERO + each in turn). */
-export interface BespokeFactors {
-  readonly factors: readonly Decimal[];
-  readonly sum: Decimal;
-}
-
-/** A span's key: the months of one AY in one FY, at most 7 and contiguous, by first month × 16 + months. */
-const spanKey = (months: readonly MonthIndex[]): number => months[0]! * 16 + months.length;
-
-const seriesKey = (setting: string, band: string, need: string): string =>
-  `${setting}\u0000${band}\u0000${need}`;
-
-/**
  * Looks tariff rates up by the date rule (in force on the month's 1st) and applies
  * the declared uplift after a series' last effectiveFrom. Made by the caller, once per
  * projection or shared by projections of the same tariff and uplift (goal-seek, batch):
@@ -58,14 +38,10 @@ export class RateBook {
   private readonly annualFactor: Decimal;
   private readonly factors: Decimal[] = [ONE];
   private readonly memo = new Map<string, Map<MonthIndex, ChargedRate | null>>();
-  /** Span sums by the series that prices them, then by span (spanKey). */
-  private readonly sums = new Map<string, Map<number, SpanSum | MonthIndex>>();
-  /** The keys each (setting, band, need) reads, found once rather than built as strings on every call. */
-  private readonly keys = new Map<string, SeriesPrices>();
-  private readonly byName = new WeakMap<object, SeriesPrices>();
-  /** Bespoke factors by the date a pupil's own cost starts, then by span (spanKey). */
-  private readonly bespokeSums = new Map<string, Map<number, BespokeFactors>>();
-  /** Every tariff row charged at least once, for the provenance manifest. */
+  private readonly prices = new SeriesPriceIndex((exact, star) => this.chosenSeries(exact, star));
+  private readonly bespoke = new BespokeFactorSums((from, month) =>
+    this.bespokeFactor(from, month),
+  );
 
   constructor(tariff: Tariff, modelUplift: Decimal) {
     for (const rate of tariff.rates) {
@@ -102,11 +78,7 @@ export class RateBook {
 
   /** Exact-need series first, then "*", memoised per (series, month) with numeric month keys. */
   private lookup(exactKey: string, starKey: string, month: MonthIndex): ChargedRate | undefined {
-    let byMonth = this.memo.get(exactKey);
-    if (!byMonth) {
-      byMonth = new Map();
-      this.memo.set(exactKey, byMonth);
-    }
+    const byMonth = mapIn(this.memo, exactKey);
     const cached = byMonth.get(month);
     if (cached !== undefined) return cached ?? undefined;
     const date = firstOfMonth(month);
@@ -126,13 +98,9 @@ export class RateBook {
   }
 
   /**
-   * Which series prices (setting, band, need): its own if the tariff has one, else the "*" one.
-   * Pupils whose needs name the same series cost the same in every month.
+   * Which series prices (setting, band, need), by their keys: its own if the tariff has one, else
+   * the "*" one. Pupils whose needs name the same series cost the same in every month.
    */
-  seriesFor(setting: string, band: string, need: Need): string {
-    return this.chosenSeries(seriesKey(setting, band, need), seriesKey(setting, band, '*'));
-  }
-
   private chosenSeries(exactKey: string, starKey: string): string {
     return this.series.has(exactKey) ? exactKey : starKey;
   }
@@ -147,10 +115,10 @@ export class RateBook {
     need: Need,
     months: readonly MonthIndex[],
   ): SpanSum | MonthIndex {
-    return this.spanSum(this.seriesPrices(setting, band, need), months);
+    return this.spanSum(this.prices.find(setting, band, need), months);
   }
 
-  /** topUpSum of the series found by seriesPrices. */
+  /** topUpSum of the series found by pricesOf. */
   spanSum(prices: SeriesPrices, months: readonly MonthIndex[]): SpanSum | MonthIndex {
     const span = spanKey(months);
     const cached = prices.sums.get(span);
@@ -191,41 +159,13 @@ export class RateBook {
     return shared;
   }
 
-  /**
-   * seriesPrices of a (setting, band, need) found by the object that names it, for objects made
-   * once and kept (interned lanes, which the areas of a batch share): no key is built again.
-   */
+  /** The series that prices a lane (or any object naming a setting, band and need kept for reuse) and its span sums (SeriesPriceIndex.of). */
   pricesOf(named: {
     readonly setting: string;
     readonly band: string;
     readonly need: Need;
   }): SeriesPrices {
-    let prices = this.byName.get(named);
-    if (!prices) {
-      prices = this.seriesPrices(named.setting, named.band, named.need);
-      this.byName.set(named, prices);
-    }
-    return prices;
-  }
-
-  /** The series that prices (setting, band, need) and its span sums, for spanSum. */
-  seriesPrices(setting: string, band: string, need: Need): SeriesPrices {
-    const key = seriesKey(setting, band, need);
-    let keys = this.keys.get(key);
-    if (!keys) {
-      const exact = seriesKey(setting, band, need);
-      const star = seriesKey(setting, band, '*');
-      // Needs without a series of their own all read the "*" series: they share its sums.
-      const chosen = this.chosenSeries(exact, star);
-      let sums = this.sums.get(chosen);
-      if (!sums) {
-        sums = new Map();
-        this.sums.set(chosen, sums);
-      }
-      keys = { exact, star, sums };
-      this.keys.set(key, keys);
-    }
-    return keys;
+    return this.prices.of(named);
   }
 
   /**
@@ -238,19 +178,7 @@ export class RateBook {
 
   /** bespokeFactor in each month of a span, and their sum; memoised per start date and span. */
   bespokeFactors(from: string, months: readonly MonthIndex[]): BespokeFactors {
-    let bySpan = this.bespokeSums.get(from);
-    if (!bySpan) {
-      bySpan = new Map();
-      this.bespokeSums.set(from, bySpan);
-    }
-    const span = spanKey(months);
-    let sums = bySpan.get(span);
-    if (!sums) {
-      const factors = months.map((m) => this.bespokeFactor(from, m));
-      sums = { factors, sum: factors.reduce((total, factor) => total.plus(factor), ZERO) };
-      bySpan.set(span, sums);
-    }
-    return sums;
+    return this.bespoke.of(from, months);
   }
 
   private inForce(key: string, date: string): ChargedRate | undefined {

@@ -44,8 +44,8 @@ export class YearSpend {
   };
 
   /** Adds one span's part of a setting (an operation's result: a product or a sum of them). */
-  add(setting: number, part: Part, amount: Decimal | undefined): void {
-    if (amount === undefined || amount.isZero()) return;
+  add(setting: number, part: Part, amount: Decimal): void {
+    if (amount.isZero()) return;
     this.sums[part][setting] = plusTerm(this.sums[part][setting], amount);
   }
 

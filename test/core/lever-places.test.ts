@@ -21,13 +21,18 @@ const profile: Profile = { shape: 'step', from: 2026, fullBy: 2026 };
 const subset = <T>(values: readonly T[]) =>
   fc.option(fc.subarray([...values], { minLength: 1 }), { nil: undefined });
 const ncy = fc.integer({ min: NCY_MIN - 2, max: NCY_MAX + 2 });
+// A library caller may build a filter in code with a bound between NCYs (the files hold whole NCYs).
+const ncyBound = fc.oneof(
+  ncy,
+  ncy.map((n) => n + 0.5),
+);
 const filter: fc.Arbitrary<Filter> = fc
   .record({
     needs: subset<Need>(NEED_CODES),
     settings: subset(SETTINGS),
     bands: subset(BANDS),
-    ncyFrom: fc.option(ncy, { nil: undefined }),
-    ncyTo: fc.option(ncy, { nil: undefined }),
+    ncyFrom: fc.option(ncyBound, { nil: undefined }),
+    ncyTo: fc.option(ncyBound, { nil: undefined }),
   })
   .map((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as Filter);
 const place = fc.record({

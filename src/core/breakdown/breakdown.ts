@@ -63,7 +63,7 @@ export function breakdown(
   const demand = projectDemand(model, model.horizon, adjustments, cache);
   const rateBook = cache.rateBook(model.tariff, model.assumptions.tariffUplift);
   const { plan } = demand;
-  const lanes = costLanes(plan.lanes, plan.origins, (lane) => cache.seriesOf(rateBook, lane));
+  const lanes = costLanes(plan.lanes, plan.origins, rateBook);
   const firstYear = firstProjectedFinancialYear(model.baseYear);
   const [windowStart] = financialYearMonths(firstYear);
   const [, windowEnd] = financialYearMonths(model.horizon);

@@ -7,7 +7,7 @@ import { RateBook } from '../rate-book.js';
 import type { Tariff } from '../tariff.js';
 import { CountDecimals } from './count.js';
 import { demandInputs, type DemandInputs } from './inputs.js';
-import { type Lane, LaneInterner } from './lanes.js';
+import { LaneInterner } from './lanes.js';
 import type { TariffLever } from '../scenario/types.js';
 import { type Keyed, keyed } from './keyed.js';
 import type { PlanBase, PlanParts } from './plan.js';
@@ -31,7 +31,6 @@ export class ProjectionCache {
   private readonly rateBooks = new WeakMap<Tariff, Map<string, RateBook>>();
   private readonly demands = new WeakMap<DemandInputs, Keyed<Demand>[]>();
   private readonly planBases = new WeakMap<DemandInputs, Keyed<PlanBase>[]>();
-  private readonly series = new WeakMap<RateBook, Map<Lane, string>>();
   private readonly years = new WeakMap<Float64Array, YearCounts>();
   private readonly countsByCohort = new WeakMap<Model['cohort'], CountDecimals>();
   private readonly leveredTariffs = new WeakMap<Tariff, WeakMap<TariffLever, Tariff>>();
@@ -59,22 +58,14 @@ export class ProjectionCache {
     return book;
   }
 
-  /** The tariff series that prices a lane in a rate book (RateBook.seriesFor), asked once per lane. */
-  seriesOf(book: RateBook, lane: Lane): string {
-    let byLane = this.series.get(book);
-    if (!byLane) {
-      byLane = new Map();
-      this.series.set(book, byLane);
-    }
-    let series = byLane.get(lane);
-    if (series === undefined) {
-      series = book.seriesFor(lane.setting, lane.band, lane.need);
-      byLane.set(lane, series);
-    }
-    return series;
-  }
-
-  /** What a year's costing reads of its lane totals alone (src/core/project.ts yearCounts), once per year of a demand. */
+  /**
+   * What a year's costing reads of its lane totals alone (src/core/project.ts yearCounts), once per
+   * year of a demand. Keyed by the totals array alone, though `make` also reads the caller's lanes
+   * and counts: all depend only on the demand. The array is one year of one demand; the lanes are
+   * that demand's plan.lanes (which are bespoke does not depend on the rate book); and a
+   * CountDecimals makes countDecimal's Decimal whichever one is asked. Every caller holding this
+   * array makes the same.
+   */
   yearCounts(laneTotals: Float64Array, make: () => YearCounts): YearCounts {
     let counts = this.years.get(laneTotals);
     if (!counts) {

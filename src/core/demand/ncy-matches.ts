@@ -1,6 +1,7 @@
 import type { NcyRange, PlacementMove } from '../adjustments.js';
 import { NCY_MIN } from '../need.js';
 import { type Lane, SPAN } from './lanes.js';
+import { mapIn } from './map-in.js';
 
 /**
  * The NCYs at which a scenario's move matches a lane, as bits by NCY offset (bit k: NCY_MIN + k),
@@ -12,11 +13,7 @@ export class NcyMatches {
   private readonly byFilter = new Map<PlacementMove['matches'], Map<Lane, number>>();
 
   of({ matches, ncysAt }: PlacementMove, lane: Lane): number {
-    let byLane = this.byFilter.get(matches);
-    if (!byLane) {
-      byLane = new Map();
-      this.byFilter.set(matches, byLane);
-    }
+    const byLane = mapIn(this.byFilter, matches);
     let bits = byLane.get(lane);
     if (bits === undefined) {
       bits = ncysAt ? rangeBits(ncysAt(lane)) : probed(matches, lane);

@@ -15,15 +15,8 @@ import {
   type StepRates,
 } from './rates.js';
 import type { RuleBook } from './rule-book.js';
-import {
-  distinctMoves,
-  joinersOf,
-  leverMoves,
-  newPlanShares,
-  newPlanStates,
-  type Joiners,
-  type LeverMove,
-} from './year-inputs.js';
+import { distinctMoves, type LeverMove, leverMoves } from './lever-moves.js';
+import { joinersOf, newPlanShares, newPlanStates, type Joiners } from './year-inputs.js';
 
 /** What one year's step into `academicYear` needs beyond the model's own rates. */
 export interface YearPlan {

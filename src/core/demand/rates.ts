@@ -72,19 +72,19 @@ export function ceasingGroups(
   const indexOf = new Map<number, number>();
   const rates: number[] = [];
   const probe = { ncy: 0, need: lanes[0]?.need ?? 'ASD', setting: '', band: '' };
-  let last = { found: 0, index: -1 };
+  let lastGroup = { found: 0, index: -1 };
   const add = (l: number, offset: number, found: number, rate: number): void => {
     // Neighbouring states are mostly in one group: look it up only when it changes.
-    if (found !== last.found) {
+    if (found !== lastGroup.found) {
       let index = indexOf.get(found);
       if (index === undefined) {
         index = groups.push(found) - 1;
         indexOf.set(found, index);
       }
-      last = { found, index };
+      lastGroup = { found, index };
     }
     states.push(l * SPAN + offset);
-    group.push(last.index);
+    group.push(lastGroup.index);
     rates.push(rate);
   };
   lanes.forEach((lane, l) => {
@@ -92,8 +92,8 @@ export function ceasingGroups(
     if (change.groupsAt) {
       // Runs of NCYs by lane, in NCY order: the change is asked once per lane, not once per state.
       for (const { from, to, group: found } of change.groupsAt(lane)) {
-        const last = Math.min(SPAN - 1, Math.floor(to) - NCY_MIN);
-        for (let offset = Math.max(0, Math.ceil(from) - NCY_MIN); offset <= last; offset += 1)
+        const lastOffset = Math.min(SPAN - 1, Math.floor(to) - NCY_MIN);
+        for (let offset = Math.max(0, Math.ceil(from) - NCY_MIN); offset <= lastOffset; offset += 1)
           if (ceasing[offset] !== 0) add(l, offset, found, ceasing[offset]!);
       }
       return;

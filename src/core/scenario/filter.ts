@@ -19,7 +19,11 @@ export function matches(filter: Filter, cell: Matchable): boolean {
   );
 }
 
-/** The NCYs at which `matches` holds for a place: the filter's NCY range within NCY_MIN … NCY_MAX, or none. */
+/**
+ * The NCYs at which `matches` holds for a place: the whole NCYs within the filter's bounds and
+ * NCY_MIN … NCY_MAX, or none. A filter built in code may have a bound between NCYs (7.5): the
+ * range starts at the next whole NCY and ends at the one before, as `matches` does cell by cell.
+ */
 export function ncyRange(filter: Filter, place: LanePlace): NcyRange | undefined {
   if (
     (filter.needs !== undefined && !filter.needs.includes(place.need)) ||
@@ -27,7 +31,7 @@ export function ncyRange(filter: Filter, place: LanePlace): NcyRange | undefined
     (filter.bands !== undefined && !filter.bands.includes(place.band))
   )
     return undefined;
-  const from = Math.max(NCY_MIN, filter.ncyFrom ?? NCY_MIN);
-  const to = Math.min(NCY_MAX, filter.ncyTo ?? NCY_MAX);
+  const from = Math.max(NCY_MIN, Math.ceil(filter.ncyFrom ?? NCY_MIN));
+  const to = Math.min(NCY_MAX, Math.floor(filter.ncyTo ?? NCY_MAX));
   return from <= to ? { from, to } : undefined;
 }

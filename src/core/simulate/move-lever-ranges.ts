@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { Dec, ONE } from '../decimal.js';
 import { toDouble } from '../demand/count.js';
 import type { DemandPlan } from '../demand/plan.js';
-import type { LeverMove } from '../demand/year-inputs.js';
+import type { LeverMove } from '../demand/lever-moves.js';
 import { profileFactor } from '../scenario/profile.js';
 import type { Lever } from '../scenario/types.js';
 

@@ -1,7 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import type { Adjustments } from '../adjustments.js';
 import { countDecimal, toDouble } from '../demand/count.js';
-import type { Lane } from '../demand/lanes.js';
 import type { DemandPlan } from '../demand/plan.js';
 import { Dec, ONE, TWELVE, ZERO } from '../decimal.js';
 import type { Model } from '../model.js';
@@ -83,7 +82,6 @@ export class PlacesRange {
     model: Model,
     adjustments: Adjustments,
     rateBook: RateBook,
-    seriesOf: (lane: Lane) => string,
   ): PlacesRange | undefined {
     const levers = (scenario?.levers ?? []).filter((l): l is PlacesLever => l.kind === 'places');
     const drawers = new Map(
@@ -96,7 +94,7 @@ export class PlacesRange {
     const years = model.horizon - firstProjectedFinancialYear(model.baseYear) + 1;
     // The other settings' constant place money is the SpendPlan's: here it is thrown away.
     const constants = Array.from({ length: years * CHANNELS }, () => ZERO);
-    const terms = spendTerms(plan, model, adjustments, rateBook, seriesOf, constants, settings);
+    const terms = spendTerms(plan, model, adjustments, rateBook, constants, settings);
     return new PlacesRange(
       model.area.code,
       levers,

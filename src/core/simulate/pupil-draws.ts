@@ -174,9 +174,8 @@ export function withScenario(
 
 /**
  * A January's pupils by lane: each lane's states added in ascending order. A plain pass over every
- * state, not the occupied ones: its loads are in order and it has no branch to mispredict, which
- * makes it several times quicker than visiting the occupied states by their bits (adding an empty
- * state's 0 changes no bit).
+ * state, not the occupied ones by their bits: measured quicker (the median area's pupils, 300
+ * draws: 93.6 ms CPU against 100.1, commit fbb67d7), and the same sums (an empty state adds 0).
  */
 function sumLanes(counts: Float64Array, totals: Float64Array): void {
   for (let l = 0, s = 0; l < totals.length; l += 1) {

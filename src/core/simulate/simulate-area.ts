@@ -60,9 +60,7 @@ export class AreaSimulation {
     const m = applied.model;
     const pupilDraws = PupilDraws.of(model.area.code, applied, scenario, cache);
     const rateBook = cache.rateBook(m.tariff, m.assumptions.tariffUplift);
-    const spendPlan = new SpendPlan(pupilDraws.plan, m, applied.adjustments, rateBook, (lane) =>
-      cache.seriesOf(rateBook, lane),
-    );
+    const spendPlan = new SpendPlan(pupilDraws.plan, m, applied.adjustments, rateBook);
     return {
       simulation: new AreaSimulation(
         model.area.code,
@@ -70,9 +68,7 @@ export class AreaSimulation {
         spendPlan,
         incomeBasis(outcome.projection),
         TariffRange.of(model, scenario, pupilDraws.plan, applied.adjustments, cache),
-        PlacesRange.of(scenario, pupilDraws.plan, m, applied.adjustments, rateBook, (lane) =>
-          cache.seriesOf(rateBook, lane),
-        ),
+        PlacesRange.of(scenario, pupilDraws.plan, m, applied.adjustments, rateBook),
       ),
       // Where a draw at a range's bound would find pupils it cannot price: said before any draw.
       issues: [

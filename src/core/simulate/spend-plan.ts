@@ -1,7 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import type { Adjustments } from '../adjustments.js';
 import { countDecimal } from '../demand/count.js';
-import type { Lane } from '../demand/lanes.js';
 import type { DemandPlan } from '../demand/plan.js';
 import { Dec, TWELVE, ZERO } from '../decimal.js';
 import { InputError, InternalError } from '../errors.js';
@@ -65,19 +64,13 @@ export class SpendPlan {
   /** Place terms' money by their pupils (placeMoneyOf), by term. */
   private readonly placeMemo = new Map<number, Map<number, Decimal>>();
 
-  constructor(
-    plan: DemandPlan,
-    model: Model,
-    adjustments: Adjustments,
-    rateBook: RateBook,
-    seriesOf: (lane: Lane) => string,
-  ) {
+  constructor(plan: DemandPlan, model: Model, adjustments: Adjustments, rateBook: RateBook) {
     const first = firstProjectedFinancialYear(model.baseYear);
     const years: FinancialYear[] = [];
     for (let fy = first; fy <= model.horizon; fy += 1) years.push(fy);
     this.financialYears = years;
     this.constants = Array.from({ length: years.length * CHANNELS }, () => ZERO);
-    const terms = spendTerms(plan, model, adjustments, rateBook, seriesOf, this.constants);
+    const terms = spendTerms(plan, model, adjustments, rateBook, this.constants);
     this.terms = terms;
     const other = otherSpendByYear(model.spend ?? [], years, model.assumptions.otherSpendGrowth);
     this.other = years.map((fy) =>

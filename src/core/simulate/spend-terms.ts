@@ -74,14 +74,13 @@ export function spendTerms(
   model: Model,
   adjustments: Adjustments,
   rateBook: RateBook,
-  seriesOf: (lane: Lane) => string,
   constants: Decimal[],
   varied?: ReadonlySet<string>,
 ): Term[] {
   const first = firstProjectedFinancialYear(model.baseYear);
   const [windowStart] = financialYearMonths(first);
   const [, windowEnd] = financialYearMonths(model.horizon);
-  const lanes = costLanes(plan.lanes, plan.origins, seriesOf);
+  const lanes = costLanes(plan.lanes, plan.origins, rateBook);
   const given = new Map(model.places.map((r) => [`${r.academicYear}\u0000${r.setting}`, r]));
   const settingLanes = new Map(
     plan.settings.map((id, i) => [

@@ -15,9 +15,9 @@ const TWO_TO_MINUS_32 = 1 / 4294967296;
 type Generator = ReturnType<typeof xoroshiro128plusFromState>;
 
 /**
- * One stream's uniforms: its generator stepped in place. An object of one class (not a closure
- * made per draw) so that every call site sees one shape and the compiler inlines `next` and the
- * generator's own `next` into the loops that draw pupils: a draw takes a uniform per state.
+ * One stream's uniforms: its generator stepped in place. An object of one class, not a closure
+ * made per draw: a draw takes a uniform per state, and this with one uniform per lone pupil made
+ * the median area's 500 draws about 7% quicker in CPU (commit 695feb4; the two were measured together).
  */
 class DrawStream implements Uniform {
   constructor(private readonly rng: Generator) {}

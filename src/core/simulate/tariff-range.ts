@@ -46,9 +46,7 @@ export class TariffRange {
         cache,
       }).model;
       const rateBook = cache.rateBook(m.tariff, m.assumptions.tariffUplift);
-      return new SpendPlan(plan, m, adjustments, rateBook, (lane) =>
-        cache.seriesOf(rateBook, lane),
-      );
+      return new SpendPlan(plan, m, adjustments, rateBook);
     };
     return new TariffRange(
       model.area.code,

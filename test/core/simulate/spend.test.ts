@@ -18,9 +18,7 @@ function simulatedMoney(model: Model, adjustments: Adjustments = {}): DrawMoney 
   const cache = new ProjectionCache();
   const demand = projectDemand(model, model.horizon, adjustments, cache);
   const rateBook = cache.rateBook(model.tariff, model.assumptions.tariffUplift);
-  const plan = new SpendPlan(demand.plan, model, adjustments, rateBook, (lane) =>
-    cache.seriesOf(rateBook, lane),
-  );
+  const plan = new SpendPlan(demand.plan, model, adjustments, rateBook);
   return plan.money(demand.years.map((year) => year.laneTotals));
 }
 
