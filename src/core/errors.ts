@@ -1,4 +1,4 @@
-import type { Issue } from './issue.js';
+import { type Issue, locationText } from './issue.js';
 
 /** Bad command-line arguments: exit 2; `issues`, when given, are printed located (`--figure: error …`). */
 export class UsageError extends Error {
@@ -15,12 +15,8 @@ export class UsageError extends Error {
 const NAMED = 3;
 
 /** An issue on one line, located as the CLI prints it: `file:line:column: CODE: message`. */
-const oneLine = (issue: Issue): string => {
-  const at = issue.location
-    ? `${[issue.location.file, issue.location.line, issue.location.column].filter((p) => p !== undefined).join(':')}: `
-    : '';
-  return `${at}${issue.code}: ${issue.message}`;
-};
+const oneLine = (issue: Issue): string =>
+  `${issue.location ? `${locationText(issue.location)}: ` : ''}${issue.code}: ${issue.message}`;
 
 /**
  * Bad input files: exit 1, with every located issue. The message names the first errors, so a

@@ -80,3 +80,7 @@ export function uniqueIssues(issues: readonly Issue[]): Issue[] {
     return true;
   });
 }
+
+/** file:line:column of an input, as an issue prints it. */
+export const locationText = (at: Location): string =>
+  [at.file, at.line, at.column].filter((p) => p !== undefined).join(':');

@@ -1,5 +1,5 @@
 import { type FinancialYear, formatFinancialYear } from '../period.js';
-import { locationText } from './income.js';
+import { locationText } from '../issue.js';
 import type { ExplainNode } from './node.js';
 import type { ExplainRun } from './run.js';
 

@@ -1,13 +1,9 @@
 import { hnbOfYear, lineRows } from '../ledger.js';
-import type { Location } from '../issue.js';
+import { locationText } from '../issue.js';
 import type { FundingLine, FundingRow } from '../model.js';
 import { type FinancialYear, formatFinancialYear } from '../period.js';
 import type { ExplainNode, InputValue } from './node.js';
 import type { ExplainRun } from './run.js';
-
-/** file:line:column of an input, as an issue would print it. */
-export const locationText = (at: Location): string =>
-  [at.file, at.line, at.column].filter((p) => p !== undefined).join(':');
 
 const where = (row: FundingRow): string | undefined =>
   row.origin ? locationText(row.origin) : undefined;
