@@ -7,21 +7,23 @@ import type { FinancialYearResult } from './projection.js';
  * reach the cumulative balance only (domain brief §2.5: cumulative = previous + in-year
  * result + SV or other grant receipts; docs/methodology.md, "The 2026 write-off").
  */
-export const underlyingInYearBalance = (year: FinancialYearResult): Decimal =>
+const underlyingInYearBalance = (year: FinancialYearResult): Decimal =>
   year.inYearBalance.minus(year.income.safetyValve).minus(year.income.writeOff);
+
+/** A year whose underlying in-year balance is zero or better (a negative zero counts as zero). */
+export function meetsInYearBalance(year: FinancialYearResult): boolean {
+  const balance = underlyingInYearBalance(year);
+  return !balance.isNegative() || balance.isZero();
+}
 
 /**
  * The one meaning of "in-year balance first reached", used by the headline and the Safety
- * Valve assessment alike (docs/scenarios.md): the first year whose underlying in-year
- * balance is zero or better (a negative zero counts as zero).
+ * Valve assessment alike (docs/scenarios.md): the first year that meets it (meetsInYearBalance).
  */
 export function firstUnderlyingInYearBalance(
   years: readonly FinancialYearResult[],
 ): FinancialYear | undefined {
-  return years.find((year) => {
-    const balance = underlyingInYearBalance(year);
-    return !balance.isNegative() || balance.isZero();
-  })?.financialYear;
+  return years.find(meetsInYearBalance)?.financialYear;
 }
 
 /** Whether any projected year has Safety Valve income, so the headline must say its basis. */

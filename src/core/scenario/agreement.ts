@@ -4,7 +4,7 @@ import type { FundingRow } from '../model.js';
 import type { FinancialYear } from '../period.js';
 import type { Projection } from '../projection.js';
 import type { Agreement, Instalment } from './types.js';
-import { firstUnderlyingInYearBalance, underlyingInYearBalance } from '../underlying-balance.js';
+import { firstUnderlyingInYearBalance, meetsInYearBalance } from '../underlying-balance.js';
 
 /**
  * The agreement's money in the ledger: paid and due instalments in their own year, a
@@ -66,10 +66,7 @@ export function assessAgreement(agreement: Agreement, projection: Projection): A
   const firstInYearBalance = firstUnderlyingInYearBalance(years);
   const inYearMet = years
     .filter((y) => y.financialYear >= agreement.inYearBalanceBy)
-    .every((y) => {
-      const balance = underlyingInYearBalance(y);
-      return !balance.isNegative() || balance.isZero();
-    });
+    .every(meetsInYearBalance);
   const targets: TargetResult[] = [
     { target: 'in-year balance', by: agreement.inYearBalanceBy, met: inYearMet },
   ];
