@@ -54,17 +54,21 @@ export function financingText(
 }
 
 /** "in-year balance", naming its basis when Safety Valve payments are left out of it. */
-export const inYearBalanceName = (value: Pick<Headline, 'beforeSafetyValve'>): string =>
+const inYearBalanceName = (value: Pick<Headline, 'beforeSafetyValve'>): string =>
   value.beforeSafetyValve
     ? 'underlying in-year balance (before Safety Valve payments)'
     : 'in-year balance';
 
-export function headlineText(value: Headline, money: (amount: Decimal) => string): string {
+/** "in-year balance first reached in 2028-29", or "no in-year balance by 2030-31", with its basis named. */
+export function balanceText(value: Headline): string {
   const name = inYearBalanceName(value);
-  const balance =
-    value.firstInYearBalance === undefined
-      ? `no ${name} by ${formatFinancialYear(value.horizon)}`
-      : `${name} first reached in ${formatFinancialYear(value.firstInYearBalance)}`;
+  return value.firstInYearBalance === undefined
+    ? `no ${name} by ${formatFinancialYear(value.horizon)}`
+    : `${name} first reached in ${formatFinancialYear(value.firstInYearBalance)}`;
+}
+
+export function headlineText(value: Headline, money: (amount: Decimal) => string): string {
+  const balance = balanceText(value);
   const cumulative =
     value.cumulativeAtHorizon.isNegative() && !value.cumulativeAtHorizon.isZero()
       ? 'cumulative deficit'

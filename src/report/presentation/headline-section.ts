@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { formatFinancialYear } from '../../core/period.js';
 import { toPence } from '../../core/rounding.js';
 import { withThousands } from '../format-cell.js';
-import { headline, inYearBalanceName } from '../headline.js';
+import { balanceText, headline } from '../headline.js';
 import type { ReportScenario } from './report-model.js';
 import type { ReportSection } from './section.js';
 
@@ -12,8 +12,9 @@ const pounds = (value: Decimal): string =>
 
 /** The three figures a Schools Forum asks first, per scenario. */
 export function headlineSection(scenarios: readonly ReportScenario[]): ReportSection {
-  const rows = scenarios.map((s) => {
-    const h = headline(s.projection);
+  const heads = scenarios.map((s) => headline(s.projection));
+  const rows = scenarios.map((s, i) => {
+    const h = heads[i]!;
     return {
       cells: {
         scenario: s.scenario.label,
@@ -28,22 +29,17 @@ export function headlineSection(scenarios: readonly ReportScenario[]): ReportSec
   });
   const last = scenarios[0]!.projection.horizon;
   const overrideEnd = scenarios[0]!.projection.overrideEnd;
-  const anySafetyValve = scenarios.some((s) => headline(s.projection).beforeSafetyValve);
+  const anySafetyValve = heads.some((h) => h.beforeSafetyValve);
   return {
     id: 'headline',
     title: 'Headline',
-    paragraphs: scenarios.map((s) => {
-      const h = headline(s.projection);
+    paragraphs: scenarios.map((s, i) => {
+      const h = heads[i]!;
       const atHorizon = `cumulative balance of ${pounds(h.cumulativeAtHorizon)} at the end of ${formatFinancialYear(h.horizon)}`;
       const override = h.deficitAtOverrideEnd
         ? `; a deficit of ${pounds(h.deficitAtOverrideEnd.deficit)} still open at the end of ${formatFinancialYear(h.deficitAtOverrideEnd.financialYear)}, when the statutory override ends`
         : '';
-      const name = inYearBalanceName(h);
-      const balance =
-        h.firstInYearBalance === undefined
-          ? `; no ${name} by ${formatFinancialYear(h.horizon)}`
-          : `; ${name} first reached in ${formatFinancialYear(h.firstInYearBalance)}`;
-      return `${s.scenario.label}: ${atHorizon}${override}${balance}.`;
+      return `${s.scenario.label}: ${atHorizon}${override}; ${balanceText(h)}.`;
     }),
     tables: [
       {

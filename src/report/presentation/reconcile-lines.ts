@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { Dec, ZERO } from '../../core/decimal.js';
+import { Dec, sum, ZERO } from '../../core/decimal.js';
 import { largestRemainder } from '../largest-remainder.js';
 
 /** A table line to reconcile; `fixed` when it is a figure of its own, printed elsewhere as rounded alone. */
@@ -19,11 +19,11 @@ export function reconcileLines<L extends ReconciledLine>(lines: readonly L[]): L
   const width = Math.max(0, ...lines.map((line) => line.values.length));
   const columns = Array.from({ length: width }, (_, i) => {
     const parts = lines.map((line) => line.values[i] ?? ZERO);
-    const total = parts.reduce((sum, part) => sum.plus(part), ZERO);
+    const total = sum(parts);
     const own = lines.map((line, k) =>
       line.fixed ? parts[k]!.toDecimalPlaces(2, Dec.ROUND_HALF_UP) : undefined,
     );
-    const taken = own.reduce<Decimal>((sum, value) => (value ? sum.plus(value) : sum), ZERO);
+    const taken = sum(own.filter((value): value is Decimal => value !== undefined));
     const free = lines.flatMap((line, k) => (line.fixed ? [] : [k]));
     const shared = largestRemainder(
       total.minus(taken),
