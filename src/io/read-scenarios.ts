@@ -318,9 +318,11 @@ function readFundingRow(
     // A block transfer as a share of a stated schools block: one year's decision, that year only.
     const share = fields.decimal(row, 'share', path, { allowNegative: true });
     const block = fields.decimal(row, 'schoolsBlock', path);
-    if (share && block) amount = share.times(block);
-    // Kept, as funding.csv's are, for the Forum's 0.5% check (src/core/scenario/added-transfers.ts).
-    if (share && block) stated = { share, schoolsBlock: block };
+    if (share && block) {
+      amount = share.times(block);
+      // Kept, as funding.csv's are, for the Forum's 0.5% check (src/core/scenario/added-transfers.ts).
+      stated = { share, schoolsBlock: block };
+    }
   } else amount = fields.decimal(row, 'amount', path, { allowNegative: true });
   const replace = row['replace'] === true;
   if (year === undefined || !line || line === 'opening_balance' || !amount) return [];

@@ -7,9 +7,12 @@ import { NEED_CODES } from '../core/need.js';
  */
 const SEN2_UNKNOWN = /^\s*unknown\s*$/i;
 
+/** Why SEN2's "Unknown" is refused, and the need to choose instead. */
+const SEN2_UNKNOWN_WHY = 'SEN2\'s "Unknown" (no primary need recorded) is not modelled';
+const SEN2_UNKNOWN_NEED = "such as the area's most common or OTH";
+
 /** The advice for a cell that holds SEN2's "Unknown". */
-const SEN2_UNKNOWN_ADVICE =
-  'SEN2\'s "Unknown" (no primary need recorded) is not modelled: give those pupils a need, such as the area\'s most common or OTH, and note the choice';
+const SEN2_UNKNOWN_ADVICE = `${SEN2_UNKNOWN_WHY}: give those pupils a need, ${SEN2_UNKNOWN_NEED}, and note the choice`;
 
 /** The UNKNOWN_NEED hint for a model CSV's cell: what to do with "Unknown", else the codes. */
 export function unknownNeedHint(text: string): string {
@@ -20,6 +23,6 @@ export function unknownNeedHint(text: string): string {
 export function unmappedNeedHint(text: string): string {
   const map = `add a row "need,${text},<SEN2 code>" to codes.csv`;
   return SEN2_UNKNOWN.test(text)
-    ? `${map}: SEN2's "Unknown" (no primary need recorded) is not modelled, so map it to a need, such as the area's most common or OTH`
+    ? `${map}: ${SEN2_UNKNOWN_WHY}, so map it to a need, ${SEN2_UNKNOWN_NEED}`
     : map;
 }

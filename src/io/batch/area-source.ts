@@ -215,12 +215,11 @@ function areaAssumptions(
 ): Assumptions | undefined {
   if (!national) return undefined;
   const value = (key: (typeof ASSUMPTION_KEYS)[number]): Decimal => {
-    // areas.csv's column for an assumption: its model.json key (ASSUMPTION_KEYS), in any case.
-    const column = key;
-    return row.get(column) === ''
+    // areas.csv's column for an assumption is its model.json key (ASSUMPTION_KEYS), in any case.
+    return row.get(key) === ''
       ? national[key]
       : // A growth rate, as a spreadsheet may write one: 6% is read as 0.06, and said.
-        (decimalCell(row, column, issues, { allowNegative: true, kind: 'rate' }) ?? new Dec(0));
+        (decimalCell(row, key, issues, { allowNegative: true, kind: 'rate' }) ?? new Dec(0));
   };
   return {
     newPlansGrowth: value('newPlansGrowth'),
