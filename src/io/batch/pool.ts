@@ -11,7 +11,7 @@ import { type AreaWorkspace, modelArea, workspace } from './project-area.js';
 export interface PoolOptions {
   readonly failFast: boolean;
   /** After each task modelled (an area handed on early may be sent again: the caller says which counts). */
-  readonly onDone?: (task: BatchTask) => void;
+  readonly onDone?: (task: BatchTask, outcome: AreaOutcome) => void;
 }
 
 /** An area's outcome with the task it answers (an area handed on early may be sent again, whole). */
@@ -192,7 +192,7 @@ export class AreaPool {
 
   private record(task: BatchTask, outcome: AreaOutcome): void {
     this.results.push({ task, outcome });
-    this.options.onDone?.(task);
+    this.options.onDone?.(task, outcome);
     if (this.options.failFast && hasErrors(outcome.issues)) this.stop();
   }
 
