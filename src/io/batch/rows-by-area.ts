@@ -139,14 +139,18 @@ export class NationalCsvReader {
 /** An area's records so far, the first of each distinct text (when tallied), and its data rows. */
 interface AreaRows {
   readonly records: AreaRecords;
-  /** Each distinct record's index in `records`, by its tally key (joinFields). */
-  readonly seen: Map<string, number>;
+  /**
+   * Each distinct record's index in `records`, by its tally key (joinFields), while the area's
+   * rows are read: dropped when they move on to another area's, and made again from the records
+   * if the area's rows come back (seenOf).
+   */
+  seen: Map<string, number> | undefined;
   count: number;
 }
 
 const newAreaRows = (): AreaRows => ({
   records: new AreaRecords(),
-  seen: new Map(),
+  seen: undefined,
   count: 0,
 });
 
@@ -226,11 +230,12 @@ class AreaGrouper {
     if (area !== this.lastArea) this.switchTo(area);
     const rows = this.current;
     rows.count += 1;
-    const first = this.tally ? rows.seen.get(text) : undefined;
+    const seen = this.tally ? (rows.seen ??= this.seenOf(rows.records)) : undefined;
+    const first = seen?.get(text);
     if (first !== undefined) rows.records.repeat(first);
     else {
       const added = rows.records.add(record, line);
-      if (this.tally) rows.seen.set(text, added);
+      seen?.set(text, added);
     }
   }
 
@@ -261,6 +266,9 @@ class AreaGrouper {
   }
 
   private switchTo(area: string): void {
+    // The keys of an area left are a third of the main thread's heap by the end of a national
+    // cohort (a string per distinct record), which every full garbage collection went over again.
+    this.current.seen = undefined;
     if (this.lastArea !== undefined) this.onLeave?.(this.lastArea);
     this.lastArea = area;
     let rows = this.areas.get(area);
@@ -270,6 +278,16 @@ class AreaGrouper {
       this.areas.set(area, rows);
     }
     this.current = rows;
+  }
+
+  /** The tally keys of records read before, for an area whose rows came back. */
+  private seenOf(records: AreaRecords): Map<string, number> {
+    const seen = new Map<string, number>();
+    for (let i = 0; i < records.length; i += 1) {
+      const key = joinFields(records.fields(i), this.json);
+      if (!seen.has(key)) seen.set(key, i);
+    }
+    return seen;
   }
 
   private stop(issue: Issue): never {
