@@ -64,7 +64,7 @@ export function project(
   const [, windowEnd] = financialYearMonths(model.horizon);
 
   const rateBook = cache.rateBook(model.tariff, model.assumptions.tariffUplift);
-  const counts = cache.counts(model.cohort);
+  const counts = cache.counts();
   const context: CostContext = {
     rateBook,
     counts,

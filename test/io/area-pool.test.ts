@@ -5,28 +5,56 @@ import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AreaPool } from '../../src/io/batch/pool.js';
+import { Claims } from '../../src/io/batch/claims.js';
 import type { AreaOutcome, BatchInit, BatchTask } from '../../src/io/batch/wire.js';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 import { shippedLibraryDir } from '../../src/io/tariff-library.js';
 
-/** A stand-in for a worker thread: it keeps what it is sent and answers, oldest first, when told to. */
+/**
+ * A stand-in for a worker thread: it keeps what it is sent and answers, oldest first, when told
+ * to; given the areas left, it takes the next of them when told to.
+ */
 class FakeWorker extends EventEmitter {
   readonly areas: string[] = [];
   answered = 0;
   terminated = false;
-  postMessage(message: { type: string; task?: { dir: string } }): void {
+  left: { tasks: readonly BatchTask[]; claims: Claims } | undefined;
+  postMessage(message: {
+    type: string;
+    task?: { dir: string };
+    tasks?: readonly BatchTask[];
+    claims?: SharedArrayBuffer;
+  }): void {
     if (message.type === 'area') this.areas.push(path.basename(message.task!.dir));
+    if (message.type === 'take')
+      this.left = { tasks: message.tasks!, claims: new Claims(message.claims) };
   }
   answer(): void {
     const dir = this.areas[this.answered++]!;
-    const outcome: AreaOutcome = { code: dir, name: dir, issues: [], scenarios: [], inputs: [] };
-    this.emit('message', { type: 'done', outcome });
+    this.emit('message', { type: 'done', outcome: outcomeOf(dir) });
+  }
+  /** Takes the next area left, as a worker does, and answers it; false when none is left. */
+  take(): boolean {
+    const taken = this.left!.claims.next();
+    const task = this.left!.tasks[taken];
+    if (!task || task.kind !== 'folder') return false;
+    this.emit('message', { type: 'done', outcome: outcomeOf(path.basename(task.dir)), taken });
+    return true;
   }
   terminate(): Promise<number> {
     this.terminated = true;
     return Promise.resolve(0);
   }
 }
+
+/** A worker's outcome here: no issues, unlike this thread's for a folder with no model.json. */
+const outcomeOf = (dir: string): AreaOutcome => ({
+  code: dir,
+  name: dir,
+  issues: [],
+  scenarios: [],
+  inputs: [],
+});
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-pool-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -69,6 +97,52 @@ describe('the batch pool', () => {
     for (const code of ['d', 'e'])
       expect(byCode.get(code)!.issues.map((i) => i.code)).toContain('FILE_MISSING');
     expect(byCode.get('a')!.issues).toEqual([]);
+  });
+});
+
+describe('the areas left once the cohort is read', () => {
+  it('are taken one at a time by a worker and this thread alike, each once', async () => {
+    const worker = new FakeWorker();
+    const pool = new AreaPool([worker as unknown as Worker], { failFast: false });
+    pool.start(init);
+    for (const dir of ['a', 'b', 'c', 'd', 'e']) pool.submit(task(dir));
+    // This thread takes c, the first left, at once; the worker, still holding a and b, takes d
+    // without waiting to be sent it; then this thread takes e, and nothing is left.
+    const finished = pool.finish();
+    expect(worker.left!.tasks.map((t) => t.kind === 'folder' && path.basename(t.dir))).toEqual([
+      'c',
+      'd',
+      'e',
+    ]);
+    expect(worker.take()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(worker.take()).toBe(false);
+    worker.answer();
+    worker.answer();
+    expect(worker.terminated).toBe(true);
+    const { results } = await finished;
+    const byCode = new Map(results.map((r) => [r.outcome.code, r.outcome]));
+    expect(results).toHaveLength(5);
+    for (const code of ['a', 'b', 'd']) expect(byCode.get(code)!.issues).toEqual([]);
+    for (const code of ['c', 'e'])
+      expect(byCode.get(code)!.issues.map((i) => i.code)).toContain('FILE_MISSING');
+  });
+
+  it('are taken by the worker while this thread models one, and it is stopped once each has an outcome', async () => {
+    const worker = new FakeWorker();
+    const pool = new AreaPool([worker as unknown as Worker], { failFast: false });
+    pool.start(init);
+    for (const dir of ['a', 'b', 'c', 'd', 'e', 'f']) pool.submit(task(dir));
+    const finished = pool.finish();
+    // This thread models c (before finish returns); the worker takes d, e and f meanwhile.
+    while (worker.take());
+    worker.answer();
+    expect(worker.terminated).toBe(false);
+    // Its last sent area answered, and every area left answered: nothing more can come its way.
+    worker.answer();
+    expect(worker.terminated).toBe(true);
+    const { results } = await finished;
+    expect(results.map((r) => r.outcome.code).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 });
 

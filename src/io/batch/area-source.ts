@@ -34,6 +34,8 @@ export interface NationalContext {
   readonly init: NationalInit;
   readonly tariffs: Map<string, LoadedTariff>;
   manifest?: ReturnType<typeof parseNationalManifest>;
+  /** model.json's tariff file, found once per worker: most areas read it, and finding it stats the disk. */
+  nationalTariffFile?: { readonly file: string | undefined };
   /** policy/statutory-override.json, read once per worker. */
   overridePolicy?: OverridePolicy;
   /**
@@ -176,6 +178,12 @@ function sharedRules(
   };
 }
 
+/** A tariff named in model.json or areas.csv (a path or a library id) as its file, if found. */
+function tariffFileOf(name: string, init: NationalInit): string | undefined {
+  const found = resolveModelTariff(name, init.dir, init.libraryDir, init.allowOutside);
+  return found && 'file' in found ? found.file : undefined;
+}
+
 function columnIndex(columns: readonly string[]): Map<string, number> {
   const index = new Map<string, number>();
   columns.forEach((name, i) => {
@@ -256,8 +264,8 @@ function areaTariff(
   } else if (init.tariffFile) file = init.tariffFile;
   else if (national) {
     // Found and checked on the main thread already (src/io/batch/read-sources.ts).
-    const found = resolveModelTariff(national, init.dir, init.libraryDir, init.allowOutside);
-    file = found && 'file' in found ? found.file : undefined;
+    context.nationalTariffFile ??= { file: tariffFileOf(national, init) };
+    file = context.nationalTariffFile.file;
   }
   if (!file) return undefined;
   let loaded = context.tariffs.get(file);

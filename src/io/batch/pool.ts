@@ -5,12 +5,13 @@ import { InternalError } from '../../core/errors.js';
 import { hasErrors } from '../../core/issue.js';
 import type { AreaOutcome, BatchInit, BatchTask } from './wire.js';
 import type { FromWorker, ToWorker } from './worker.js';
+import { Claims } from './claims.js';
 import { type AreaWorkspace, modelArea, workspace } from './project-area.js';
 
 export interface PoolOptions {
   readonly failFast: boolean;
   /** After each task modelled (an area handed on early may be sent again: the caller says which counts). */
-  readonly onDone?: (task: BatchTask) => void;
+  readonly onDone?: (task: BatchTask, outcome: AreaOutcome) => void;
 }
 
 /** An area's outcome with the task it answers (an area handed on early may be sent again, whole). */
@@ -33,21 +34,33 @@ export function startWorkers(count: number): Worker[] {
 }
 
 /**
- * A worker keeps this many areas sent to it at once: while this thread models an area of its own
- * it hears no worker, so each has its next area already.
+ * While the cohort is read, a worker keeps this many areas sent to it at once: this thread hears
+ * the workers only between slices, so each has its next area already.
  */
 const IN_FLIGHT = 2;
 
+/** The areas left when `finish` is called, which every thread takes from as it is free (Claims). */
+interface Remaining {
+  readonly tasks: readonly BatchTask[];
+  readonly claims: Claims;
+  /** How many of them have an outcome. */
+  answered: number;
+}
+
 /**
  * Models areas as they are handed in: on worker threads, each sent the next area as it answers
- * one, and once `finish` is called on this thread too, which takes the next area whenever it is
- * free (with no workers, it models them all). Outcomes come in completion order; the caller sorts them.
+ * one; once `finish` is called, the areas left are taken one at a time by every thread as it is
+ * free, this one included (with no workers, it models them all). Outcomes come in completion
+ * order; the caller sorts them.
  */
 export class AreaPool {
   private init: BatchInit | undefined;
   private readonly queue: BatchTask[] = [];
   /** The areas sent to each live worker and not yet answered, in the order sent. */
   private readonly sent = new Map<Worker, BatchTask[]>();
+  /** Set by `finish`: the areas left, and the workers still taking from them. */
+  private remaining: Remaining | undefined;
+  private readonly taking = new Set<Worker>();
   private readonly results: TaskOutcome[] = [];
   private closed = false;
   private stopped = false;
@@ -69,7 +82,11 @@ export class AreaPool {
       // A thread that ends without an error event (killed, out of memory) must not leave the run
       // waiting; those the caller drops (workers no longer lists them) or this pool stops do not count.
       worker.on('exit', (code) => {
-        if (this.sent.get(worker)?.length || (!this.closed && this.workers.includes(worker)))
+        if (
+          this.sent.get(worker)?.length ||
+          this.taking.has(worker) ||
+          (!this.closed && this.workers.includes(worker))
+        )
           this.fail(
             new InternalError(
               `a batch worker thread stopped (exit code ${code}) before the run finished`,
@@ -98,7 +115,18 @@ export class AreaPool {
   /** Every area handed in, modelled: resolves once all are done, or --fail-fast stopped at one. */
   async finish(): Promise<{ results: TaskOutcome[]; stopped: boolean }> {
     this.closed = true;
-    this.dispatch();
+    // The biggest first, so that the last to be taken, by whichever thread, are small.
+    const tasks = this.queue.splice(0).sort((a, b) => b.weight - a.weight);
+    this.remaining = { tasks, claims: new Claims(), answered: 0 };
+    if (this.stopped) this.remaining.claims.stop(tasks.length);
+    for (const worker of this.sent.keys()) {
+      worker.postMessage({
+        type: 'take',
+        tasks,
+        claims: this.remaining.claims.shared,
+      } satisfies ToWorker);
+      this.taking.add(worker);
+    }
     await this.runHere();
     this.dispatch();
     if (!this.done())
@@ -109,20 +137,23 @@ export class AreaPool {
     return { results: this.results, stopped: this.stopped };
   }
 
-  /** Models the next area waiting on this thread until none is left (or the run stops). */
+  /** Models the next area no thread has taken until none is left (or the run stops). */
   private async runHere(): Promise<void> {
+    const { tasks, claims } = this.remaining!;
     let space: AreaWorkspace | undefined;
-    for (let task = this.next(); task; task = this.next()) {
+    for (let i = claims.next(); i < tasks.length; i = claims.next()) {
+      if (this.stopped || this.failure !== undefined) break;
       space ??= workspace(this.init!);
-      this.record(task, modelArea(space, task));
-      // Hear the workers (and send them more), let a progress display draw and a pending Ctrl-C
-      // be handled between areas.
+      this.answered(tasks[i]!, modelArea(space, tasks[i]!));
+      // Hear the workers, let a progress display draw and a pending Ctrl-C be handled between areas.
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
-  private next(): BatchTask | undefined {
-    return this.stopped || this.failure !== undefined ? undefined : this.queue.shift();
+  /** An outcome of one of the areas left when `finish` was called. */
+  private answered(task: BatchTask, outcome: AreaOutcome): void {
+    this.remaining!.answered += 1;
+    this.record(task, outcome);
   }
 
   private dispatch(): void {
@@ -134,8 +165,9 @@ export class AreaPool {
       }
       // A worker with nothing left to do is stopped at once, so that its thread winds down (freeing
       // its heap takes a while) while the others finish, not after the outputs are written.
-      if (this.closed && sent.length === 0 && (this.queue.length === 0 || this.stopped)) {
+      if (this.closed && sent.length === 0 && (!this.taking.has(worker) || this.allTaken())) {
         this.sent.delete(worker);
+        this.taking.delete(worker);
         void worker.terminate();
       }
     }
@@ -143,27 +175,43 @@ export class AreaPool {
   }
 
   private answer(worker: Worker, message: FromWorker): void {
-    const task = this.sent.get(worker)?.shift();
-    if (!task || this.failure !== undefined) return;
+    if (this.failure !== undefined) return;
     if (message.type === 'bug') {
       const bug = new InternalError(`batch worker: ${message.message}`);
       bug.stack = message.stack;
       this.fail(bug);
       return;
     }
-    this.record(task, message.outcome);
+    if (message.type === 'idle') this.taking.delete(worker);
+    else if (message.taken === undefined) {
+      const task = this.sent.get(worker)?.shift();
+      if (task) this.record(task, message.outcome);
+    } else this.answered(this.remaining!.tasks[message.taken]!, message.outcome);
     this.dispatch();
   }
 
   private record(task: BatchTask, outcome: AreaOutcome): void {
     this.results.push({ task, outcome });
-    this.options.onDone?.(task);
-    if (this.options.failFast && hasErrors(outcome.issues)) this.stopped = true;
+    this.options.onDone?.(task, outcome);
+    if (this.options.failFast && hasErrors(outcome.issues)) this.stop();
+  }
+
+  /** --fail-fast: no more areas are taken. */
+  private stop(): void {
+    this.stopped = true;
+    this.remaining?.claims.stop(this.remaining.tasks.length);
+  }
+
+  /** Every area left when `finish` was called has an outcome (or none is to be taken). */
+  private allTaken(): boolean {
+    const left = this.remaining;
+    return this.stopped || !left || left.answered === left.tasks.length;
   }
 
   private fail(cause: unknown): void {
     if (this.failure !== undefined) return;
     this.failure = cause;
+    this.remaining?.claims.stop(this.remaining.tasks.length);
     this.settle?.();
   }
 
@@ -172,6 +220,6 @@ export class AreaPool {
     if (!this.closed) return false;
     // --fail-fast does not wait for the areas still being modelled: nothing of the run is kept.
     if (this.stopped) return true;
-    return this.queue.length === 0 && [...this.sent.values()].every((sent) => sent.length === 0);
+    return this.allTaken() && [...this.sent.values()].every((sent) => sent.length === 0);
   }
 }

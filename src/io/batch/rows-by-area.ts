@@ -139,14 +139,18 @@ export class NationalCsvReader {
 /** An area's records so far, the first of each distinct text (when tallied), and its data rows. */
 interface AreaRows {
   readonly records: AreaRecords;
-  /** Each distinct record's index in `records`, by its tally key (joinFields). */
-  readonly seen: Map<string, number>;
+  /**
+   * Each distinct record's index in `records`, by its tally key (joinFields), while the area's
+   * rows are read: dropped when they move on to another area's, and made again from the records
+   * if the area's rows come back (seenOf).
+   */
+  seen: Map<string, number> | undefined;
   count: number;
 }
 
 const newAreaRows = (): AreaRows => ({
   records: new AreaRecords(),
-  seen: new Map(),
+  seen: undefined,
   count: 0,
 });
 
@@ -201,9 +205,11 @@ class AreaGrouper {
         for (let at = field.indexOf('\n'); at >= 0; at = field.indexOf('\n', at + 1))
           this.line += 1;
     if (record.length === 1 && record[0]!.trim() === '') return;
-    // The record's text is at least as long as its longest field: most records need no more check.
-    const text = joinFields(record, this.json);
-    if (text.length > this.limits.maxFieldChars) {
+    // Tallied, the record's text is its key, and at least as long as its longest field: most
+    // records need no more check. Untallied, no text is made (60,000 joins for new-plans.csv, read
+    // before the first area is handed on): the fields are looked at themselves.
+    const text = this.tally ? joinFields(record, this.json) : '';
+    if (!this.tally || text.length > this.limits.maxFieldChars) {
       const long = record.findIndex((field) => field.length > this.limits.maxFieldChars);
       if (long >= 0) this.stop(tooLong(record, long, this.file, line, this.limits));
     }
@@ -226,11 +232,12 @@ class AreaGrouper {
     if (area !== this.lastArea) this.switchTo(area);
     const rows = this.current;
     rows.count += 1;
-    const first = this.tally ? rows.seen.get(text) : undefined;
+    const seen = this.tally ? (rows.seen ??= this.seenOf(rows.records)) : undefined;
+    const first = seen?.get(text);
     if (first !== undefined) rows.records.repeat(first);
     else {
       const added = rows.records.add(record, line);
-      if (this.tally) rows.seen.set(text, added);
+      seen?.set(text, added);
     }
   }
 
@@ -261,6 +268,9 @@ class AreaGrouper {
   }
 
   private switchTo(area: string): void {
+    // The keys of an area left are a third of the main thread's heap by the end of a national
+    // cohort (a string per distinct record), which every full garbage collection went over again.
+    this.current.seen = undefined;
     if (this.lastArea !== undefined) this.onLeave?.(this.lastArea);
     this.lastArea = area;
     let rows = this.areas.get(area);
@@ -270,6 +280,16 @@ class AreaGrouper {
       this.areas.set(area, rows);
     }
     this.current = rows;
+  }
+
+  /** The tally keys of records read before, for an area whose rows came back. */
+  private seenOf(records: AreaRecords): Map<string, number> {
+    const seen = new Map<string, number>();
+    for (let i = 0; i < records.length; i += 1) {
+      const key = joinFields(records.fields(i), this.json);
+      if (!seen.has(key)) seen.set(key, i);
+    }
+    return seen;
   }
 
   private stop(issue: Issue): never {

@@ -133,9 +133,15 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
     // Progress counts the tasks whose outcome counts, once the areas are known: an area handed on
     // early and sent again is one area, and an early outcome counts if its task was kept.
     const progress = new Progress(options.onProgress);
+    // Each area's figures are made Decimals as its outcome comes in, while the other threads still
+    // model, rather than all of them once the last area is done, with the workers stopped.
+    const rowsOf = new Map<AreaOutcome, BatchRow[][]>();
     const pool = new AreaPool(workers, {
       failFast: Boolean(options.failFast),
-      onDone: (task) => progress.add(task),
+      onDone: (task, outcome) => {
+        progress.add(task);
+        rowsOf.set(outcome, decimalRows(outcome));
+      },
     });
     // Workers model areas while this thread reads the rest of the cohort; not with --fail-fast,
     // which must see every area that fails while the inputs are split before it models any.
@@ -184,6 +190,7 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
     return {
       ...assemble(
         [...preFailed, ...outcomes],
+        rowsOf,
         chosen.ids ?? [''],
         global,
         [...sources.digests, ...scenarioFile.inputs, ...hnbFrom.inputs],
@@ -285,6 +292,7 @@ function chooseScenarios(
 
 function assemble(
   outcomes: readonly AreaOutcome[],
+  rowsOf: ReadonlyMap<AreaOutcome, readonly (readonly BatchRow[])[]>,
   scenarios: readonly string[],
   global: readonly Issue[],
   read: readonly InputDigest[],
@@ -313,9 +321,10 @@ function assemble(
     const failed = hasErrors(issues) || group[0]!.scenarios.length === 0;
     areas.push({ code, name: group[0]!.name, issues, failed });
     if (failed || stopped) continue;
+    const byScenario = rowsOf.get(group[0]!) ?? [];
     for (const id of scenarios) {
-      const run = group[0]!.scenarios.find((s) => s.id === id);
-      if (run) rows.push(...run.rows.map((wire) => fromWire(wire, id)));
+      const at = group[0]!.scenarios.findIndex((s) => s.id === id);
+      if (at >= 0) rows.push(...byScenario[at]!);
     }
   }
   const warnings = uniqueIssues(
@@ -341,6 +350,10 @@ function assemble(
     stopped,
   };
 }
+
+/** An outcome's rows by scenario, in the order of its scenarios, as figures (fromWire). */
+const decimalRows = (outcome: AreaOutcome): BatchRow[][] =>
+  outcome.scenarios.map((run) => run.rows.map((wire) => fromWire(wire, run.id)));
 
 /** A worker's row as figures: decimal text made Decimals again (structured clone keeps no prototypes). */
 function fromWire(wire: WireRow, scenario: string): BatchRow {
