@@ -1,9 +1,10 @@
-import { error, warning, type Issue } from '../core/issue.js';
+import { error, type Issue } from '../core/issue.js';
 import type { CapacityRow } from '../core/model.js';
 import { type AcademicYear, formatAcademicYear } from '../core/period.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
 import { academicYearCell, decimalCell } from './cell-parsers.js';
 import { flushNormalisations } from './normalise.js';
+import { keepYearKeyedRow } from './year-keyed-row.js';
 import type { TariffCheck } from './tariff-check.js';
 
 export const CAPACITY_COLUMNS = {
@@ -49,30 +50,20 @@ export function readCapacity(
       places === undefined
     )
       return [];
-    const key = `${academicYear}\u0000${setting}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      issues.push(
-        error(
-          'DUPLICATE_ROW',
-          `capacity for ${setting} in ${formatAcademicYear(academicYear)} is already given on line ${first}`,
-          row.at(),
-        ),
-      );
-      return [];
-    }
-    seen.set(key, row.line);
-    if (academicYear < projected.first || academicYear > projected.last) {
-      issues.push(
-        warning(
-          'YEAR_OUT_OF_RANGE',
-          `academic year ${formatAcademicYear(academicYear)} is outside the projected years ${formatAcademicYear(projected.first)} to ${formatAcademicYear(projected.last)}; the row is ignored`,
-          row.at('academic_year'),
-          'capacity applies to projected years, not to the base census',
-        ),
-      );
-      return [];
-    }
+    const kept = keepYearKeyedRow(
+      row,
+      seen,
+      {
+        academicYear,
+        key: setting,
+        repeated: `capacity for ${setting} in ${formatAcademicYear(academicYear)} is`,
+        years: projected,
+        yearsAre: 'projected',
+        outsideHint: 'capacity applies to projected years, not to the base census',
+      },
+      issues,
+    );
+    if (!kept) return [];
     if (
       !overflowChecked(
         row,

@@ -12,6 +12,7 @@ import type { TariffCheck } from './tariff-check.js';
 import { readTransferColumns } from './read-transfer.js';
 import { transferIssues } from '../core/transfers.js';
 import { flushNormalisations } from './normalise.js';
+import { keepYearKeyedRow } from './year-keyed-row.js';
 
 export const PLACES_COLUMNS = {
   required: ['academic_year', 'setting', 'places'],
@@ -46,28 +47,19 @@ export function readPlaces(
       places === undefined
     )
       return [];
-    const key = `${academicYear}\u0000${setting}`;
-    if (seen.has(key)) {
-      issues.push(
-        error(
-          'DUPLICATE_ROW',
-          `places for ${setting} in ${formatAcademicYear(academicYear)} are already given on line ${seen.get(key)}`,
-          row.at(),
-        ),
-      );
-      return [];
-    }
-    seen.set(key, row.line);
-    if (academicYear < years.first || academicYear > years.last) {
-      issues.push(
-        warning(
-          'YEAR_OUT_OF_RANGE',
-          `academic year ${formatAcademicYear(academicYear)} is outside the modelled years ${formatAcademicYear(years.first)} to ${formatAcademicYear(years.last)}; the row is ignored`,
-          row.at('academic_year'),
-        ),
-      );
-      return [];
-    }
+    const kept = keepYearKeyedRow(
+      row,
+      seen,
+      {
+        academicYear,
+        key: setting,
+        repeated: `places for ${setting} in ${formatAcademicYear(academicYear)} are`,
+        years,
+        yearsAre: 'modelled',
+      },
+      issues,
+    );
+    if (!kept) return [];
     if (tariff.placeValueIsZero(setting)) {
       issues.push(
         warning(

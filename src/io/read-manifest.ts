@@ -20,13 +20,14 @@ import {
   readMoneySettings,
 } from './read-money-settings.js';
 
-export interface Manifest {
-  readonly area: { readonly code: string; readonly name: string };
+/** What model.json gives for every area it models: one area's folder, or a national model's areas. */
+export interface ModelSettings {
   readonly baseYear: AcademicYear;
   readonly horizon: FinancialYear;
-  /** Tariff: a path relative to the model folder, or the id of a table in the tariff library. */
+  /** Tariff: a path relative to the model folder, or the id of a table in the tariff library (a national areas.csv may give another per area). */
   readonly tariff: string;
   readonly assumptions: Assumptions;
+  /** The 2026 write-off (a national model's, for every area on its own deficit: eligibleDeficit is refused there). */
   readonly writeOff?: WriteOff;
   /** Where pupils above a setting's capacity go when capacity.csv names no overflow_to; checked against the tariff by the caller. */
   readonly overflowSetting?: string;
@@ -34,6 +35,11 @@ export interface Manifest {
   readonly at: (path: string) => Location;
   /** overrideEnd and deficitFinancing (src/io/read-money-settings.ts). */
   readonly money?: MoneySettings;
+}
+
+/** model.json of one area's model folder. */
+export interface Manifest extends ModelSettings {
+  readonly area: { readonly code: string; readonly name: string };
 }
 
 /** model.json's assumptions; a national model's areas.csv may give each for an area (its column: the key in lower case). */
@@ -79,7 +85,7 @@ export function parseModelSettings(
   fields: JsonFields,
   root: JsonObject,
   issues: Issue[],
-): Omit<Partial<Manifest>, 'area'> {
+): Partial<ModelSettings> {
   const baseText = fields.string(root, 'baseYear', '$');
   const baseYear = baseText === undefined ? undefined : parseAcademicYear(baseText);
   if (baseText !== undefined && baseYear === undefined)

@@ -1,28 +1,11 @@
-import { error, type Issue, type Location } from '../core/issue.js';
-import type { Assumptions } from '../core/model.js';
-import type { AcademicYear, FinancialYear } from '../core/period.js';
-import type { WriteOff } from '../core/write-off.js';
+import { error, type Issue } from '../core/issue.js';
 import { jsonFields } from './read-json.js';
-import { MODEL_SETTINGS_KEYS, parseModelSettings } from './read-manifest.js';
-import type { MoneySettings } from './read-money-settings.js';
+import { MODEL_SETTINGS_KEYS, type ModelSettings, parseModelSettings } from './read-manifest.js';
 
 /** model.json of a national model: `areas` names the areas table instead of one `area`. */
-export interface NationalManifest {
+export interface NationalManifest extends ModelSettings {
   /** The areas table, relative to the folder. */
   readonly areas: string;
-  readonly baseYear: AcademicYear;
-  readonly horizon: FinancialYear;
-  /** Tariff: a path relative to the folder or a library id (areas.csv may give another per area). */
-  readonly tariff: string;
-  readonly assumptions: Assumptions;
-  /** The 2026 write-off, for every area (each on its own deficit: eligibleDeficit is refused). */
-  readonly writeOff?: WriteOff;
-  /** Where pupils above a setting's capacity go when capacity.csv names no overflow_to. */
-  readonly overflowSetting?: string;
-  /** Where a field of model.json is, for problems found once the tariff and tables are read. */
-  readonly at: (path: string) => Location;
-  /** overrideEnd and deficitFinancing, for every area (src/io/read-money-settings.ts). */
-  readonly money?: MoneySettings;
 }
 
 /** True when model.json text is a national manifest (an object with `areas`); malformed JSON is not. */

@@ -13,7 +13,8 @@ import {
 } from '../core/nff/parameters.js';
 import { type FinancialYear, formatFinancialYear, parseFinancialYear } from '../core/period.js';
 import type { JsonFields, JsonObject } from './json-fields.js';
-import { readPart, readReferences, readStanding, readValue } from './read-nff-values.js';
+import { NFF_STANDING, readPart, readValue } from './read-nff-values.js';
+import { citableIds, readReferences, readStanding } from './read-citations.js';
 import { jsonFields } from './read-json.js';
 
 /** The keys each part of a parameters file may have (docs/nff.md); anything else is UNKNOWN_KEY. */
@@ -74,8 +75,11 @@ export function parseNffParameters(
   const financialYear = readYear(fields, root, year);
   const title = fields.string(root, 'title', '$');
   const notes = fields.string(root, 'notes', '$', true);
-  const references = readReferences(fields, root);
-  const citable = new Set(references.map((r) => r.id!));
+  const references = readReferences(fields, root, {
+    idRequired: true,
+    empty: 'every value cites a source',
+  });
+  const citable = citableIds(references);
   const nationalTotal = readValue(fields, root, 'nationalTotal', '$', citable, { optional: true });
   const body =
     mode === 'rollover'
@@ -312,7 +316,7 @@ function readCompare(
     }
     elements.push(element);
   });
-  const { status, reference } = readStanding(fields, compare, path, citable);
+  const { status, reference } = readStanding(fields, compare, path, citable, NFF_STANDING);
   const notes = fields.string(compare, 'notes', path, true);
   if (elements.length !== list.length || elements.length === 0 || !status || !reference)
     return undefined;
@@ -339,7 +343,7 @@ function readRollover(
       const id = fields.string(grant, 'id', at);
       const label = fields.string(grant, 'label', at, true);
       const column = fields.string(grant, 'column', at);
-      const { status, reference } = readStanding(fields, grant, at, citable);
+      const { status, reference } = readStanding(fields, grant, at, citable, NFF_STANDING);
       const notes = fields.string(grant, 'notes', at, true);
       if (column !== undefined && !validColumn(fields, column, `${at}.column`, false))
         return ((complete = false), []);

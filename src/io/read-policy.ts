@@ -2,11 +2,11 @@ import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 import { error, type Issue } from '../core/issue.js';
 import { type FinancialYear, parseFinancialYear } from '../core/period.js';
-import { VALUE_STATUSES } from '../core/tariff.js';
 import { displayPath, readInput } from './files.js';
 import type { JsonFields, JsonObject } from './json-fields.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { jsonFields } from './read-json.js';
+import { citableIds, readReferences, readStanding } from './read-citations.js';
 
 /** The policy data shipped with the tool (policy/). */
 const shippedPolicyDir = (): string => fileURLToPath(new URL('../../policy/', import.meta.url));
@@ -38,17 +38,8 @@ export function readOverridePolicy(dir = shippedPolicyDir()): OverridePolicy {
   if (!fields || !root) return { file, sha256: read.file.sha256, issues };
   fields.knownKeys(root, '$', ['id', 'title', 'references', ...ENTRY_KEYS, 'history']);
   fields.string(root, 'title', '$');
-  const cited = new Set(
-    (fields.array(root, 'references', '$') ?? []).flatMap((value, i) => {
-      const reference = fields.object(value, `$.references[${i}]`);
-      if (!reference) return [];
-      fields.knownKeys(reference, `$.references[${i}]`, ['id', 'title', 'url']);
-      fields.string(reference, 'title', `$.references[${i}]`);
-      fields.string(reference, 'url', `$.references[${i}]`);
-      const id = fields.string(reference, 'id', `$.references[${i}]`);
-      return id ? [id] : [];
-    }),
-  );
+  const references = readReferences(fields, root, { idRequired: true });
+  const cited = citableIds(references);
   const overrideEnd = readEntry(fields, root, '$', cited);
   (fields.array(root, 'history', '$', true) ?? []).forEach((value, i) => {
     const entry = fields.object(value, `$.history[${i}]`);
@@ -80,24 +71,7 @@ function readEntry(
         fields.at(`${at}.overrideEnd`),
       ),
     );
-  const status = fields.string(entry, 'status', at);
-  if (status !== undefined && !(VALUE_STATUSES as readonly string[]).includes(status))
-    fields.issues.push(
-      error(
-        'INVALID_FIELD',
-        `${at}.status "${status}" is not one of ${VALUE_STATUSES.join(', ')}`,
-        fields.at(`${at}.status`),
-      ),
-    );
-  const reference = fields.string(entry, 'reference', at, true);
-  if (reference !== undefined && !cited.has(reference))
-    fields.issues.push(
-      error(
-        'UNKNOWN_REFERENCE',
-        `${at}.reference "${reference}" is not in $.references`,
-        fields.at(`${at}.reference`),
-      ),
-    );
+  readStanding(fields, entry, at, cited, { status: true, reference: false });
   fields.string(entry, 'notes', at, true);
   return end;
 }

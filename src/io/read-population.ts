@@ -1,9 +1,10 @@
-import { error, warning, type Issue } from '../core/issue.js';
+import type { Issue } from '../core/issue.js';
 import type { PopulationRow } from '../core/model.js';
 import { type AcademicYear, formatAcademicYear } from '../core/period.js';
 import type { CsvTable } from './csv-table.js';
 import { academicYearCell, decimalCell, ncyCell } from './cell-parsers.js';
 import { flushNormalisations } from './normalise.js';
+import { keepYearKeyedRow } from './year-keyed-row.js';
 
 export const POPULATION_COLUMNS = {
   required: ['academic_year', 'ncy', 'population'],
@@ -33,29 +34,19 @@ export function readPopulation(
       population === undefined
     )
       return [];
-    const key = `${academicYear}\u0000${ncy}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      issues.push(
-        error(
-          'DUPLICATE_ROW',
-          `population for NCY ${ncy} in ${formatAcademicYear(academicYear)} is already given on line ${first}`,
-          row.at(),
-        ),
-      );
-      return [];
-    }
-    seen.set(key, row.line);
-    if (academicYear < years.first || academicYear > years.last) {
-      issues.push(
-        warning(
-          'YEAR_OUT_OF_RANGE',
-          `academic year ${formatAcademicYear(academicYear)} is outside the modelled years ${formatAcademicYear(years.first)} to ${formatAcademicYear(years.last)}; the row is ignored`,
-          row.at('academic_year'),
-        ),
-      );
-      return [];
-    }
+    const kept = keepYearKeyedRow(
+      row,
+      seen,
+      {
+        academicYear,
+        key: ncy,
+        repeated: `population for NCY ${ncy} in ${formatAcademicYear(academicYear)} is`,
+        years,
+        yearsAre: 'modelled',
+      },
+      issues,
+    );
+    if (!kept) return [];
     return [{ academicYear, ncy, population, origin: row.at() }];
   });
   flushNormalisations(issues);

@@ -5,23 +5,20 @@ import { isValidDate, isValidMonthDay } from '../core/period.js';
 import {
   DEFAULT_UPLIFT_DAY,
   type Provenance,
-  type Reference,
   type Tariff,
   type TariffBand,
   type TariffRate,
   type TariffSetting,
   type Uplift,
-  VALUE_STATUSES,
-  type ValueStatus,
 } from '../core/tariff.js';
 import type { JsonFields, JsonObject } from './json-fields.js';
 import { jsonFields } from './read-json.js';
+import { citableIds, readReferences, readStanding } from './read-citations.js';
 import { PLACE_FUNDING_KEYS, readPlaceFunding } from './read-place-funding.js';
 
 /** The keys each part of a tariff may have (tariffs/README.md); anything else is UNKNOWN_KEY. */
 const KEYS = {
   root: ['id', 'title', 'currency', 'references', 'settings', 'bands', 'rates', 'uplift', 'notes'],
-  reference: ['id', 'title', 'url'],
   setting: [
     'id',
     'label',
@@ -68,8 +65,11 @@ export function parseTariff(text: string, file: string, issues: Issue[]): Tariff
       ),
     );
   const notes = fields.string(root, 'notes', '$', true);
-  const references = readReferences(fields, root);
-  const citable = new Set(references.flatMap((r) => (r.id ? [r.id] : [])));
+  const references = readReferences(fields, root, {
+    idRequired: false,
+    empty: 'every tariff cites at least one source (title and URL)',
+  });
+  const citable = citableIds(references);
   const settings = readSettings(fields, root, citable);
   const settingIds = new Set(settings.map((s) => s.id));
   const rates = readRates(fields, root, settingIds, citable);
@@ -90,29 +90,6 @@ export function parseTariff(text: string, file: string, issues: Issue[]): Tariff
   };
 }
 
-function readReferences(fields: JsonFields, root: JsonObject): Reference[] {
-  const list = fields.array(root, 'references', '$') ?? [];
-  if (list.length === 0 && root['references'] !== undefined) {
-    fields.issues.push(
-      error(
-        'MISSING_VALUE',
-        '$.references is empty; every tariff cites at least one source (title and URL)',
-        fields.at('$.references'),
-      ),
-    );
-  }
-  return list.flatMap((value, i) => {
-    const path = `$.references[${i}]`;
-    const reference = fields.object(value, path);
-    if (!reference) return [];
-    fields.knownKeys(reference, path, KEYS.reference);
-    const id = fields.string(reference, 'id', path, true);
-    const title = fields.string(reference, 'title', path);
-    const url = fields.string(reference, 'url', path);
-    return title && url ? [{ ...(id ? { id } : {}), title, url }] : [];
-  });
-}
-
 /** basis, status, reference and notes: optional, but checked when given. */
 function readProvenance(
   fields: JsonFields,
@@ -122,28 +99,10 @@ function readProvenance(
 ): Provenance {
   const basis = fields.string(object, 'basis', path, true);
   const notes = fields.string(object, 'notes', path, true);
-  const statusText = fields.string(object, 'status', path, true);
-  const status = VALUE_STATUSES.find((s) => s === statusText) as ValueStatus | undefined;
-  if (statusText !== undefined && !status) {
-    fields.issues.push(
-      error(
-        'INVALID_FIELD',
-        `${path}.status "${statusText}" is not one of ${VALUE_STATUSES.join(', ')}`,
-        fields.at(`${path}.status`),
-      ),
-    );
-  }
-  const reference = fields.string(object, 'reference', path, true);
-  if (reference !== undefined && !citable.has(reference)) {
-    fields.issues.push(
-      error(
-        'UNKNOWN_REFERENCE',
-        `${path}.reference "${reference}" is not the id of any entry in $.references`,
-        fields.at(`${path}.reference`),
-        citable.size ? `reference ids: ${[...citable].join(', ')}` : 'give the references ids',
-      ),
-    );
-  }
+  const { status, reference } = readStanding(fields, object, path, citable, {
+    status: false,
+    reference: false,
+  });
   return {
     ...(basis ? { basis } : {}),
     ...(status ? { status } : {}),

@@ -19,6 +19,7 @@ import {
 import { restoreText } from '../core/spreadsheet-text.js';
 import { readCsvTable, type CsvRow } from './csv-table.js';
 import { spreadsheetNumber, whyNotNumber } from './normalise.js';
+import { citableIds } from './read-citations.js';
 
 export interface ImportSources {
   readonly rates: { readonly file: string; readonly text: string };
@@ -53,7 +54,7 @@ export function importTariff(sources: ImportSources, overrides: ImportOverrides)
   const cells = new CellReader(issues, notes);
   const meta = readMeta(sources.meta, issues);
   const references = readReferences(sources.references, overrides, issues);
-  const citable = new Set(references.flatMap((r) => (r.id ? [r.id] : [])));
+  const citable = citableIds(references);
   const settings = readSettings(sources.settings, cells, citable, issues);
   const settingIds = new Set(settings.map((s) => s.id));
   const rates = readRates(sources.rates, cells, settingIds, citable, issues);

@@ -413,6 +413,14 @@ export function checkOutputOption(option: string, value: string | undefined): vo
   locate(value);
 }
 
+/** --out and --manifest checked before the run (checkOutputOption), and not the same file. */
+export function checkOutAndManifest(out: string | undefined, manifest: string | undefined): void {
+  if (manifest && out && path.resolve(manifest) === path.resolve(out))
+    throw new UsageError('--manifest and --out name the same file');
+  checkOutputOption('--out', out);
+  checkOutputOption('--manifest', manifest);
+}
+
 /**
  * Makes an output folder and any folders above it that are missing, or says why it cannot: the
  * path is empty, it or a folder above it is a file, or the file system refuses (read-only, no

@@ -315,7 +315,7 @@ describe('highneeds nff as a user runs it', () => {
     ]);
   });
 
-  it('usage errors exit 2: a bad --year, an unknown --area, --solve-cap in a rollover year or without a national total', async () => {
+  it('usage errors exit 2: a bad --year, an unknown --area, --solve-cap in a rollover year or without a national total, --out and --manifest the same file', async () => {
     expect((await cli(['nff', ...WORKED.slice(0, 1), '--year', '2025/26'])).code).toBe(2);
     expect((await cli(['nff', ...WORKED, '--area', 'Z'])).stderr).toContain('--area Z is not in');
     const rollover = await cli([
@@ -338,6 +338,11 @@ describe('highneeds nff as a user runs it', () => {
     ]);
     expect(shipped.code).toBe(2);
     expect(shipped.stderr).toContain('--solve-cap needs "nationalTotal"');
+    const same = path.join(mkdtempSync(path.join(tmpdir(), 'highneeds-nff-same-')), 'nff.csv');
+    const both = await cli(['nff', ...WORKED, '--out', same, '--manifest', same]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--manifest and --out name the same file');
+    expect(readdirSync(path.dirname(same))).toEqual([]);
   });
 
   it('a year with no parameter file is a located input error', async () => {

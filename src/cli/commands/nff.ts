@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors, sortIssues } from '../../core/issue.js';
@@ -6,7 +5,7 @@ import { calculateNff } from '../../core/nff/calculate.js';
 import { formatFinancialYear, parseFinancialYear } from '../../core/period.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { loadNff } from '../../io/load-nff.js';
-import { checkOutputOption, commitOutput, stageOutputs } from '../../io/write-output.js';
+import { checkOutAndManifest, commitOutput, stageOutputs } from '../../io/write-output.js';
 import { jsonText } from '../../report/json.js';
 import { buildNffManifest } from '../../report/manifest.js';
 import { explainArea } from '../../report/nff-explain.js';
@@ -39,14 +38,7 @@ export async function runNff(factorsFile: string, options: NffOptions): Promise<
   const year = parseFinancialYear(options.year);
   if (year === undefined)
     throw new UsageError(`--year ${options.year} is not a financial year written like 2025-26`);
-  if (
-    options.manifest &&
-    options.out &&
-    path.resolve(options.manifest) === path.resolve(options.out)
-  )
-    throw new UsageError('--manifest and --out name the same file');
-  checkOutputOption('--out', options.out);
-  checkOutputOption('--manifest', options.manifest);
+  checkOutAndManifest(options.out, options.manifest);
   const format = outputFormat(options);
   withBom('', format, options.bom);
   const loaded = loadNff(

@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import type { Issue } from '../../core/issue.js';
 import type { Projection } from '../../core/projection.js';
@@ -6,7 +5,7 @@ import { displayPath } from '../../io/files.js';
 import { fromModel, relativeInputs } from '../../io/input-reader.js';
 import { scenarioFromScenarios } from '../scenario-spelling.js';
 import { findScenario, loadAndProject } from '../open-model.js';
-import { checkOutputOption, commitOutput, stageOutputs } from '../../io/write-output.js';
+import { checkOutAndManifest, commitOutput, stageOutputs } from '../../io/write-output.js';
 import { yieldToSignals } from '../interrupt.js';
 import { renderCsv } from '../../report/csv.js';
 import { jsonText, renderJson, type JsonOut } from '../../report/json.js';
@@ -50,15 +49,7 @@ export async function runProject(
   given: ProjectOptions,
 ): Promise<number> {
   const options: ProjectOptions = { ...given, ...scenarioFromScenarios('project', given) };
-  if (
-    options.manifest &&
-    options.out &&
-    path.resolve(options.manifest) === path.resolve(options.out)
-  ) {
-    throw new UsageError('--manifest and --out name the same file');
-  }
-  checkOutputOption('--out', options.out);
-  checkOutputOption('--manifest', options.manifest);
+  checkOutAndManifest(options.out, options.manifest);
   const format = outputFormat(options);
   if (
     options.breakdown !== undefined &&
