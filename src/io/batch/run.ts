@@ -321,7 +321,8 @@ function assemble(
     const failed = hasErrors(issues) || group[0]!.scenarios.length === 0;
     areas.push({ code, name: group[0]!.name, issues, failed });
     if (failed || stopped) continue;
-    const byScenario = rowsOf.get(group[0]!) ?? [];
+    // Converted as it came in (onDone); an outcome that did not come through the pool, now.
+    const byScenario = rowsOf.get(group[0]!) ?? decimalRows(group[0]!);
     for (const id of scenarios) {
       const at = group[0]!.scenarios.findIndex((s) => s.id === id);
       if (at >= 0) rows.push(...byScenario[at]!);
