@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
@@ -11,8 +10,9 @@ import LongestFirst from './test/helpers/longest-first.js';
  * in one process, warm: 4.3 s against 3.1 s for six commands three times; issue 18, item 5: the
  * suite's time is mostly the work it asks of the engine). A test still imports '../src/X.js',
  * whose types tsc reads; here that import is resolved to dist/X.js, which test/helpers/built.ts
- * keeps built from src/ as it is. A test file that mocks a module (vi.doMock, which reaches only
- * the modules vitest runs) keeps src/.
+ * keeps built from src/ as it is. No test mocks a module (vi.mock reaches only the modules vitest
+ * runs): a test of a fault no input can cause loads a copy of dist/ with one module replaced
+ * (test/helpers/faults.ts).
  */
 const SRC = fileURLToPath(new URL('./src/', import.meta.url));
 const DIST = fileURLToPath(new URL('./dist/', import.meta.url));
@@ -23,14 +23,6 @@ const BUILT = new RegExp(`^${escaped(DIST)}`);
 /** A helper whose import() is Node's own (the reason is in the file): left to Node too. */
 const NATIVE_IMPORT = new RegExp(`^${escaped(path.join(TEST, 'helpers/native-import.mjs'))}$`);
 
-const mocking = new Map<string, boolean>();
-/** Whether a test file mocks a module. */
-const mocks = (file: string): boolean => {
-  if (!mocking.has(file))
-    mocking.set(file, /\bvi\.(?:do)?[mM]ock\(/.test(readFileSync(file, 'utf8')));
-  return mocking.get(file)!;
-};
-
 /** A test's import of src/X.js, as dist/X.js. */
 const testsUseBuilt: Plugin = {
   name: 'tests-use-built',
@@ -39,7 +31,7 @@ const testsUseBuilt: Plugin = {
     if (!importer?.startsWith(TEST) || !source.startsWith('.') || !source.endsWith('.js'))
       return null;
     const target = path.resolve(path.dirname(importer), source);
-    if (!target.startsWith(SRC) || mocks(importer)) return null;
+    if (!target.startsWith(SRC)) return null;
     return path.join(DIST, path.relative(SRC, target));
   },
 };
@@ -57,8 +49,8 @@ export default defineConfig({
     poolOptions: { forks: { execArgv: ['--max-semi-space-size=64'] } },
     testTimeout: 30000,
     // Test files share their worker's modules rather than loading src/ again for each of some fifty
-    // files (about a quarter of a second of CPU each; issue 18, item 5). A file that mocks a module
-    // does it on a fresh registry (vi.resetModules + vi.doMock) and takes it away after.
+    // files (about a quarter of a second of CPU each; issue 18, item 5). A test of a fault loads a
+    // copy of dist/ of its own (test/helpers/faults.ts) and leaves the shared one as it is.
     isolate: false,
     // Scratch folders on a RAM file system where there is one (the reason is in the file), and
     // dist/ built from src/ as it is (the tests run it: test/helpers/built.ts).

@@ -1,52 +1,26 @@
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { withFault } from '../helpers/faults.js';
+import { runMain } from '../helpers/run-cli.js';
 
 /**
  * A disk that fills while the outputs are written (issue 18, defect 9): writing a temporary
- * output file fails with ENOSPC, as on a full file system. (By hand, a 16 KiB tmpfs filled to
- * the brim shows the same with the binary.)
+ * output file fails with ENOSPC, as on a full file system, in a copy of the built CLI whose
+ * node:fs is that of a full disk (test/helpers/faults/full-disk.mjs). (By hand, a 16 KiB tmpfs
+ * filled to the brim shows the same with the binary.)
  */
-let full = false;
-vi.resetModules();
-vi.doMock('node:fs', async (original) => {
-  const real = await original<typeof import('node:fs')>();
-  const openSync = (file: fs.PathLike, ...rest: unknown[]): number => {
-    if (full && /\.tmp-\d+$/.test(String(file)))
-      throw Object.assign(new Error(`ENOSPC: no space left on device, open '${String(file)}'`), {
-        code: 'ENOSPC',
-        errno: -28,
-        syscall: 'open',
-      });
-    return (real.openSync as (...args: unknown[]) => number)(file, ...rest);
-  };
-  return { ...real, default: { ...real, openSync }, openSync };
-});
-
-afterAll(() => {
-  vi.doUnmock('node:fs');
-  vi.resetModules();
-});
-// Imported after the mock, on the fresh registry (test files share their worker's modules: vitest.config.ts);
-// the CLI from src/, which the mock reaches (the built one that cli() runs imports node:fs itself).
-const { runMain } = await import('../helpers/run-cli.js');
-const { main } = await import('../../src/cli/run.js');
-const cli = (args: readonly string[]) => runMain(main, args);
+const { main } = await withFault<typeof import('../../src/cli/run.js')>('full-disk', 'cli/run.js');
 
 const scratch = fs.mkdtempSync(path.join(tmpdir(), 'highneeds-full-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 /** Runs with the disk full: exit 2 naming the reason. */
 async function onFullDisk(args: string[]): Promise<string> {
-  full = true;
-  try {
-    const result = await cli(args);
-    expect(result.code, result.stderr).toBe(2);
-    return result.stderr;
-  } finally {
-    full = false;
-  }
+  const result = await runMain(main, args);
+  expect(result.code, result.stderr).toBe(2);
+  return result.stderr;
 }
 
 describe('a failed --out-dir write leaves no empty folders behind', () => {

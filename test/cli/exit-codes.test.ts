@@ -1,37 +1,20 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { EXIT } from '../../src/cli/run.js';
 import { ROOT } from '../helpers/exec.js';
+import { withFault } from '../helpers/faults.js';
 import { fixture } from '../helpers/model.js';
+import { cli, runMain } from '../helpers/run-cli.js';
 
 // A broken invariant inside the core must surface as exit 3 with "this is a bug", never as a user error.
-// Only the worked example's projection breaks: every other run below is a real one. Test files
-// share their worker's modules (vitest.config.ts), so the mock is set on a fresh registry and
-// taken away after.
-vi.resetModules();
-vi.doMock('../../src/core/project.js', async (original) => {
-  const real = await original<typeof import('../../src/core/project.js')>();
-  // From the fresh registry, as run.ts will see it: its `instanceof InternalError` must hold.
-  const { InternalError } = await import('../../src/core/errors.js');
-  return {
-    ...real,
-    project: (...args: Parameters<typeof real.project>) => {
-      if (args[0].area.name === 'Worked Example')
-        throw new InternalError('pupils not conserved stepping into AY 2026');
-      return real.project(...args);
-    },
-  };
-});
-afterAll(() => {
-  vi.doUnmock('../../src/core/project.js');
-  vi.resetModules();
-});
-
-// The CLI from src/, which the mock reaches (the built one that cli() runs has its own project.js).
-const { runMain } = await import('../helpers/run-cli.js');
-const { EXIT, main } = await import('../../src/cli/run.js');
-const cli = (args: readonly string[], options?: Parameters<typeof runMain>[2]) =>
-  runMain(main, args, options);
+// Only the worked example's projection breaks, in a copy of the built CLI whose core/project.js
+// throws the core's InternalError for it (test/helpers/faults/internal-error.mjs): every other
+// run below is a real one, of the built CLI as every other test runs it.
+const broken = await withFault<typeof import('../../src/cli/run.js')>(
+  'internal-error',
+  'cli/run.js',
+);
 
 /** The exit codes a table of `| code | meaning |` rows under a heading documents. */
 function documented(file: string, heading: string): number[] {
@@ -48,7 +31,7 @@ const RUNS: Record<keyof typeof EXIT, () => Promise<{ code: number; stderr: stri
   ok: () => cli(['validate', 'fixtures/example', '--quiet']),
   input: () => cli(['validate', 'fixtures/errors/UNKNOWN_NEED']),
   usage: () => cli(['project', '--format', 'xml']),
-  internal: () => cli(['project', fixture('worked-example'), '--format', 'csv']),
+  internal: () => runMain(broken.main, ['project', fixture('worked-example'), '--format', 'csv']),
   noAnswer: () =>
     cli([
       'solve',

@@ -56,8 +56,8 @@ export async function cli(args: readonly string[], options: CliOptions = {}): Pr
 }
 
 /**
- * `cli` with a given main(): src/cli/run.ts's, for a test that mocks one of the modules it
- * imports (vi.doMock reaches vitest's modules, not the built ones).
+ * `cli` with a given main(): that of a copy of the built CLI with a fault in it, for a test of
+ * what no input can cause (test/helpers/faults.ts).
  */
 export async function runMain(
   main: typeof Main,

@@ -1,28 +1,19 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/exec.js';
+import { withFault } from '../helpers/faults.js';
 
 /**
- * Batch worker threads that fail as they start (a module that cannot load, no memory for a heap):
- * on a fresh registry, taken away after (vitest.config.ts: test files share their modules).
+ * Batch worker threads that fail as they start (a module that cannot load, no memory for a heap),
+ * in a copy of the built batch whose node:worker_threads starts only such threads
+ * (test/helpers/faults/workers-fail.mjs).
  */
-vi.resetModules();
-vi.doMock('node:worker_threads', async (original) => {
-  const real = await original<typeof import('node:worker_threads')>();
-  class FailingWorker extends real.Worker {
-    constructor() {
-      super('throw new Error("the worker could not start")', { eval: true });
-    }
-  }
-  return { ...real, Worker: FailingWorker };
-});
-afterAll(() => {
-  vi.doUnmock('node:worker_threads');
-  vi.resetModules();
-});
-const { runBatch } = await import('../../src/io/batch/run.js');
+const { runBatch } = await withFault<typeof import('../../src/io/batch/run.js')>(
+  'workers-fail',
+  'io/batch/run.js',
+);
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-worker-start-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
