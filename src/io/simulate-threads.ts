@@ -1,17 +1,10 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InternalError } from '../core/errors.js';
 import type { DrawFigures } from '../core/simulate/simulate-area.js';
 import { type DrawTask, type FromDrawWorker, FAILED, NEXT_CHUNK } from './simulate-task.js';
 
-function workerUrl(): URL {
-  // From dist/ the worker sits beside this module; under a test runner reading src/, use the built one.
-  const beside = new URL('./simulate-worker.js', import.meta.url);
-  return existsSync(fileURLToPath(beside))
-    ? beside
-    : new URL('../../dist/io/simulate-worker.js', import.meta.url);
-}
+/** The worker's module, beside this one in dist/ (the tests, too, run the built modules: vitest.config.ts). */
+const WORKER = new URL('./simulate-worker.js', import.meta.url);
 
 /** Draws are handed out this many at a time: small enough to share the end of a run evenly. */
 const DRAWS_PER_CHUNK = 20;
@@ -67,7 +60,7 @@ export class DrawThreads {
   static start(count: number, task: Omit<DrawTask, 'shared' | 'perChunk'>): DrawThreads {
     const shared = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
     const workerData: DrawTask = { ...task, shared, perChunk: DRAWS_PER_CHUNK };
-    const workers = Array.from({ length: count }, () => new Worker(workerUrl(), { workerData }));
+    const workers = Array.from({ length: count }, () => new Worker(WORKER, { workerData }));
     return new DrawThreads(workers, shared, task.draws);
   }
 

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InternalError } from '../../core/errors.js';
 import { hasErrors } from '../../core/issue.js';
@@ -20,17 +18,12 @@ export interface TaskOutcome {
   readonly outcome: AreaOutcome;
 }
 
-function workerUrl(): URL {
-  // From dist/ the worker sits beside this module; under a test runner reading src/, use the built one.
-  const beside = new URL('./worker.js', import.meta.url);
-  return existsSync(fileURLToPath(beside))
-    ? beside
-    : new URL('../../../dist/io/batch/worker.js', import.meta.url);
-}
+/** The worker's module, beside this one in dist/ (the tests, too, run the built modules: vitest.config.ts). */
+const WORKER = new URL('./worker.js', import.meta.url);
 
 /** Threads are started before the inputs are read, so that they load their modules meanwhile. */
 export function startWorkers(count: number): Worker[] {
-  return Array.from({ length: count }, () => new Worker(workerUrl()));
+  return Array.from({ length: count }, () => new Worker(WORKER));
 }
 
 /**
