@@ -44,6 +44,20 @@ function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+/**
+ * Why `text`, which isValidDate refused, is not a date: written YYYY-MM-DD but not a day of the
+ * calendar (2026-02-30), or not written YYYY-MM-DD at all. Telling the two apart saves a reader
+ * looking for a mistake in the form when the day is what is wrong.
+ */
+export function whyNotDate(text: string): string {
+  return isDateShaped(text) ? 'is not a date in the calendar' : 'is not a date written YYYY-MM-DD';
+}
+
+/** Whether `text` is written YYYY-MM-DD, whether or not it is a day of the calendar. */
+export function isDateShaped(text: string): boolean {
+  return DATE_PATTERN.test(text);
+}
+
 /** A real calendar date written YYYY-MM-DD. */
 export function isValidDate(text: string): boolean {
   const match = DATE_PATTERN.exec(text);

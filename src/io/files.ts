@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { error, type Issue } from '../core/issue.js';
-import { describeByte, firstInvalidUtf8 } from './utf8.js';
+import { describeByte, firstInvalidUtf8, utf16ByteOrder } from './utf8.js';
 
 /** An input file as read: its text and a SHA-256 of its bytes, for the provenance manifest. */
 interface InputFile {
@@ -93,13 +93,18 @@ export function readInputBytes(
   if (bad >= 0) {
     let line = 1;
     for (let i = 0; i < bad; i += 1) if (bytes[i] === 10) line += 1;
+    const utf16 = utf16ByteOrder(bytes);
     return {
       status: 'refused',
       issue: error(
         'INVALID_ENCODING',
-        `byte ${describeByte(bytes[bad]!)} at offset ${bad} is not UTF-8`,
+        utf16
+          ? `the file is ${utf16} text (it starts with UTF-16's byte-order mark), not UTF-8`
+          : `byte ${describeByte(bytes[bad]!)} at offset ${bad} is not UTF-8`,
         { file: display, line },
-        'save the file as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)")',
+        utf16
+          ? 'save the file as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)", not "Unicode Text")'
+          : 'save the file as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)")',
       ),
     };
   }

@@ -7,6 +7,7 @@ import {
   type AcademicYear,
   type FinancialYear,
   isValidDate,
+  whyNotDate,
   parseAcademicYear,
   parseFinancialYear,
 } from '../core/period.js';
@@ -510,7 +511,7 @@ function readLever(
       fields.issues.push(
         error(
           'INVALID_DATE',
-          `${path}.from "${fromDate}" is not a date written YYYY-MM-DD`,
+          `${path}.from "${fromDate}" ${whyNotDate(fromDate)}`,
           fields.at(`${path}.from`),
         ),
       );

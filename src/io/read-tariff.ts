@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { error, type Issue } from '../core/issue.js';
 import { type Need, parseNeed, NEED_CODES } from '../core/need.js';
-import { isValidDate, isValidMonthDay } from '../core/period.js';
+import { isValidDate, whyNotDate, isValidMonthDay } from '../core/period.js';
 import {
   DEFAULT_UPLIFT_DAY,
   type Provenance,
@@ -273,7 +273,7 @@ function dateField(
   fields.issues.push(
     error(
       'INVALID_DATE',
-      `${path}.${key} "${text}" is not a date written YYYY-MM-DD`,
+      `${path}.${key} "${text}" ${whyNotDate(text)}`,
       fields.at(`${path}.${key}`),
     ),
   );

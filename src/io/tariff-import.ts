@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { parseDecimal } from '../core/decimal.js';
 import { error, type Issue, type Location } from '../core/issue.js';
 import { NEED_CODES, type Need, parseNeed } from '../core/need.js';
-import { isValidDate, isValidMonthDay } from '../core/period.js';
+import { isDateShaped, isValidDate, isValidMonthDay } from '../core/period.js';
 import {
   DEFAULT_UPLIFT_DAY,
   type Provenance,
@@ -173,12 +173,13 @@ class CellReader {
       this.notes.note('date|read dd/mm/yyyy as a UK date', row.at(column));
       return iso;
     }
+    // Written as a date but not one (31/02/2026, 2026-02-30): say so, not that its form is wrong.
+    const why =
+      uk || isDateShaped(text)
+        ? 'which is not a date in the calendar'
+        : 'which is not a date written YYYY-MM-DD or dd/mm/yyyy';
     this.issues.push(
-      error(
-        'INVALID_DATE',
-        `"${row.label(column)}" is "${text}", which is not a date written YYYY-MM-DD or dd/mm/yyyy`,
-        row.at(column),
-      ),
+      error('INVALID_DATE', `"${row.label(column)}" is "${text}", ${why}`, row.at(column)),
     );
     return undefined;
   }

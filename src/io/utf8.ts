@@ -42,3 +42,14 @@ export function describeByte(byte: number): string {
     ? `${hex} ("${asWindows1252}" in Windows-1252)`
     : hex;
 }
+
+/**
+ * The UTF-16 a file's byte-order mark says it is in, if it starts with one: what Excel's "Unicode
+ * Text" saves. Such a file fails the UTF-8 check at its first byte, 0xFF or 0xFE, which on its own
+ * would read as a stray Windows-1252 character.
+ */
+export function utf16ByteOrder(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16LE';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16BE';
+  return undefined;
+}

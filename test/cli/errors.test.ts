@@ -76,7 +76,7 @@ const CATALOGUE: Record<IssueCode, Expected> = {
   INVALID_DATE: [
     'error',
     'tariff.json:15:24',
-    '$.rates[1].effectiveFrom "2025-02-30" is not a date written YYYY-MM-DD',
+    '$.rates[1].effectiveFrom "2025-02-30" is not a date in the calendar',
   ],
   INVALID_FIELD: [
     'error',

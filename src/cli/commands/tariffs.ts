@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors, sortIssues, type Issue } from '../../core/issue.js';
-import { isValidDate, formatFinancialYear } from '../../core/period.js';
+import { isValidDate, whyNotDate, formatFinancialYear } from '../../core/period.js';
 import { project } from '../../core/project.js';
 import type { Projection } from '../../core/projection.js';
 import type { Tariff } from '../../core/tariff.js';
@@ -78,8 +78,7 @@ function load(argument: string, libraryDir: string): { tariff: Tariff; file: str
 }
 
 function checkDate(at: string | undefined): void {
-  if (at !== undefined && !isValidDate(at))
-    throw new UsageError(`--at ${at} is not a date written YYYY-MM-DD`);
+  if (at !== undefined && !isValidDate(at)) throw new UsageError(`--at ${at} ${whyNotDate(at)}`);
 }
 
 /** `tariffs list`: one line per file in the library. */

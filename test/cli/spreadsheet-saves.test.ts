@@ -1,0 +1,53 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
+
+/**
+ * What a spreadsheet's other ways of saving give, found by a user trial: each refused with the
+ * reason it is refused, not one that sends the user looking for the wrong mistake.
+ */
+const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-saves-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function exampleWith(name: string, file: string, bytes: Buffer | string): string {
+  const dir = path.join(scratch, name);
+  cpSync(path.join(ROOT, 'fixtures/example'), dir, { recursive: true });
+  writeFileSync(path.join(dir, file), bytes);
+  return dir;
+}
+
+describe('a CSV saved as Excel\'s "Unicode Text"', () => {
+  it.each([
+    ['UTF-16LE', 'utf16le' as const, [0xff, 0xfe]],
+    ['UTF-16BE', 'utf16le' as const, [0xfe, 0xff]],
+  ])('is named %s, not a stray Windows-1252 byte', async (name, encoding, mark) => {
+    const text = readFileSync(path.join(ROOT, 'fixtures/example/funding.csv'), 'utf8');
+    let body = Buffer.from(text, encoding);
+    // Big-endian: each code unit's two bytes the other way round.
+    if (name === 'UTF-16BE') body = Buffer.from(body).swap16();
+    const dir = exampleWith(name, 'funding.csv', Buffer.concat([Buffer.from(mark), body]));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `funding.csv:1: error INVALID_ENCODING: the file is ${name} text (it starts with UTF-16's byte-order mark), not UTF-8`,
+    );
+    expect(result.stderr).toContain('not "Unicode Text"');
+    expect(result.stderr).not.toContain('Windows-1252');
+  });
+});
+
+describe('a date written in the right form that is not a day of the calendar', () => {
+  // A tariff's effectiveFrom and tariffs import's dates: fixtures/errors/INVALID_DATE and
+  // test/cli/tariffs.test.ts.
+  it('is said to be no date in the calendar in --at; one in another form, not written YYYY-MM-DD', async () => {
+    expect(
+      (await cli(['tariffs', 'show', 'example-borough-2025', '--at', '2025-13-01'])).stderr,
+    ).toContain('--at 2025-13-01 is not a date in the calendar');
+    expect(
+      (await cli(['tariffs', 'show', 'example-borough-2025', '--at', '1/4/2025'])).stderr,
+    ).toContain('--at 1/4/2025 is not a date written YYYY-MM-DD');
+  });
+});
