@@ -1,4 +1,4 @@
-import { commitOutput, stageOutputs } from '../io/write-output.js';
+import { commitOutputs, stageOutputs } from '../io/write-output.js';
 import { cliIo } from './cli-io.js';
 import { yieldToSignals } from './interrupt.js';
 
@@ -13,6 +13,6 @@ export async function writeOrPrint(
 ): Promise<void> {
   const staged = stageOutputs(out ? [{ target: out, text }] : [], inputs);
   await yieldToSignals();
-  for (const output of staged) await commitOutput(output);
+  await commitOutputs(staged);
   if (!out) cliIo().stdout.write(text);
 }

@@ -352,6 +352,17 @@ export async function commitOutput(staged: StagedOutput): Promise<void> {
   committed += 1;
 }
 
+/**
+ * Puts outputs that land together in place: those written into a device or FIFO first, as a FIFO
+ * waits for its reader and a run interrupted while it waits must leave every file as it was
+ * (src/cli/main.ts says so); then the renames, one after another, with nothing between them to
+ * wait on. (Renamed first, a manifest was replaced while its run still waited on a FIFO --out.)
+ */
+export async function commitOutputs(staged: readonly StagedOutput[]): Promise<void> {
+  for (const output of staged) if (output.temporary === undefined) await commitOutput(output);
+  for (const output of staged) if (output.temporary !== undefined) await commitOutput(output);
+}
+
 const errorCode = (cause: unknown): string | undefined =>
   cause instanceof Error && 'code' in cause ? String(cause.code) : undefined;
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

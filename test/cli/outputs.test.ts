@@ -294,6 +294,30 @@ describe('an output that is not a regular file is written to, never replaced', (
     }
     expect(readdirSync(scratch)).toEqual(['pipe']);
   });
+
+  it("project --out FIFO --manifest FILE replaces no file while the run waits for the FIFO's reader", async () => {
+    const fifo = path.join(scratch, 'pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const manifest = path.join(scratch, 'manifest.json');
+    writeFileSync(manifest, 'yesterday\n');
+    const run = cli(['project', VALID, '--out', fifo, '--manifest', manifest]);
+    // No reader yet: the run waits at the FIFO, trying it every 50 ms. A signal now would end it
+    // saying the earlier files are unchanged (src/cli/main.ts), so the manifest must still be.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(readFileSync(manifest, 'utf8')).toBe('yesterday\n');
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const result = await run;
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const buffer = Buffer.alloc(65536);
+      const read = readSync(reader, buffer, 0, buffer.length, null);
+      expect(buffer.subarray(0, read).toString('utf8')).toBe(await expected());
+    } finally {
+      closeSync(reader);
+    }
+    expect(JSON.parse(readFileSync(manifest, 'utf8'))).toHaveProperty('tool', 'highneeds');
+  });
 });
 
 describe('every mistake in an output path is a usage error (exit 2) naming the path and the reason', () => {

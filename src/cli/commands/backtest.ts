@@ -1,6 +1,6 @@
 import { backtest } from '../../core/calibrate/backtest.js';
 import { summarise } from '../../core/calibrate/backtest-summary.js';
-import { checkOutputOption, commitOutput, stageOutputs } from '../../io/write-output.js';
+import { checkOutputOption, commitOutputs, stageOutputs } from '../../io/write-output.js';
 import { backtestCsv, backtestJson, backtestTable, summaryCsv } from '../../report/backtest.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
 import { cliIo } from '../cli-io.js';
@@ -46,8 +46,7 @@ export async function runBacktest(options: BacktestOptions): Promise<number> {
   );
   if (options.out) {
     const sources = loaded.sources;
-    for (const output of stageOutputs([{ target: options.out, text }], sources))
-      await commitOutput(output);
+    await commitOutputs(stageOutputs([{ target: options.out, text }], sources));
   } else cliIo().stdout.write(text);
   return 0;
 }

@@ -17,7 +17,7 @@ import { limitsFromEnvironment } from '../../io/limits.js';
 import { type BatchResult, runBatch } from '../../io/batch/run.js';
 import {
   checkOutputOption,
-  commitOutput,
+  commitOutputs,
   intoMadeFolders,
   makeOutputDir,
   stageOutputs,
@@ -204,7 +204,7 @@ export async function runBatchCommand(
       result.inputs,
     );
     await yieldToSignals();
-    for (const output of staged) await commitOutput(output);
+    await commitOutputs(staged);
     removeStale(
       options.outDir,
       earlier.ours,

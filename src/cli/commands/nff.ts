@@ -5,7 +5,7 @@ import { calculateNff } from '../../core/nff/calculate.js';
 import { formatFinancialYear, parseFinancialYear } from '../../core/period.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { loadNff } from '../../io/load-nff.js';
-import { checkOutAndManifest, commitOutput, stageOutputs } from '../../io/write-output.js';
+import { checkOutAndManifest, commitOutputs, stageOutputs } from '../../io/write-output.js';
 import { jsonText } from '../../report/json.js';
 import { buildNffManifest } from '../../report/manifest.js';
 import { explainArea } from '../../report/nff-explain.js';
@@ -107,7 +107,7 @@ export async function runNff(factorsFile: string, options: NffOptions): Promise<
   );
   // As in project: a Ctrl-C that came in during the run is handled before anything is renamed into place.
   await yieldToSignals();
-  for (const output of staged) await commitOutput(output);
+  await commitOutputs(staged);
   if (!options.out) cliIo().stdout.write(text);
   return 0;
 }

@@ -5,7 +5,7 @@ import { displayPath } from '../../io/files.js';
 import { fromModel, relativeInputs } from '../../io/input-reader.js';
 import { scenarioFromScenarios } from '../scenario-spelling.js';
 import { findScenario, loadAndProject } from '../open-model.js';
-import { checkOutAndManifest, commitOutput, stageOutputs } from '../../io/write-output.js';
+import { checkOutAndManifest, commitOutputs, stageOutputs } from '../../io/write-output.js';
 import { yieldToSignals } from '../interrupt.js';
 import { renderCsv } from '../../report/csv.js';
 import { jsonText, renderJson, type JsonOut } from '../../report/json.js';
@@ -113,7 +113,7 @@ export async function runProject(
   // Signals wait while synchronous work runs; let a Ctrl-C that came in during the run be
   // handled here, before anything is renamed into place (src/cli/main.ts removes the temporaries).
   await yieldToSignals();
-  for (const output of staged) await commitOutput(output);
+  await commitOutputs(staged);
   if (!options.out) cliIo().stdout.write(text);
   return 0;
 }

@@ -16,6 +16,7 @@ import { placeFunderWarnings } from '../../io/place-funder-check.js';
 import {
   checkOutputOption,
   commitOutput,
+  commitOutputs,
   intoMadeFolders,
   makeOutputDir,
   stageOutput,
@@ -395,7 +396,7 @@ export async function runExport(
       [file],
     );
     await yieldToSignals();
-    for (const output of staged) await commitOutput(output);
+    await commitOutputs(staged);
   });
   if (!options.quiet) {
     cliIo().stderr.write(
