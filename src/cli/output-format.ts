@@ -6,18 +6,20 @@ export type Format = 'table' | 'csv' | 'json';
 
 /** The format a file's extension names; other extensions (.txt, none) leave the choice to --format. */
 const BY_EXTENSION: Readonly<Record<string, Format>> = { '.csv': 'csv', '.json': 'json' };
-const WORKBOOKS = ['.xlsx', '.xls', '.xlsm', '.ods'];
+/** What `highneeds report` writes (or a spreadsheet would): a table command's --out named so is a mistake. */
+const PRESENTATIONS = ['.xlsx', '.xls', '.xlsm', '.ods', '.html', '.htm'];
 
 /**
  * The output format: --format if given, else the --out file's extension (.csv, .json), else
  * table on a terminal and CSV otherwise. An --out whose extension names another format than
- * --format, or a workbook the tool cannot write, is a usage error rather than a misnamed file.
+ * --format, or a workbook or web page (what `highneeds report` writes), is a usage error rather
+ * than a misnamed file (a user trial's `project --out p.html` wrote CSV into p.html).
  */
 export function outputFormat(options: { readonly format?: Format; readonly out?: string }): Format {
   const extension = options.out === undefined ? '' : path.extname(options.out).toLowerCase();
-  if (WORKBOOKS.includes(extension)) {
+  if (PRESENTATIONS.includes(extension)) {
     throw new UsageError(
-      `--out ${options.out}: highneeds writes CSV, JSON or text, not a ${extension} workbook; write a .csv (with --bom for Excel) and open that`,
+      `--out ${options.out}: this command writes CSV, JSON or text, not ${extension}; for a workbook or a page to present, run highneeds report MODEL --out FILE.xlsx or FILE.html, or write a .csv (with --bom for Excel)`,
     );
   }
   const implied = BY_EXTENSION[extension];

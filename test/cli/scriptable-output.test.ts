@@ -72,15 +72,17 @@ describe('--out and --format', () => {
     expect(() => readFileSync(out)).toThrow();
   });
 
-  it('a workbook is refused: highneeds writes CSV', async () => {
-    const result = await cli([
-      'compare',
-      'fixtures/example',
-      '--out',
-      path.join(scratch, 'x.xlsx'),
-    ]);
+  it.each([
+    ['compare', 'x.xlsx'],
+    ['project', 'p.html'],
+  ])('%s --out %s is refused, pointing at highneeds report', async (command, name) => {
+    const out = path.join(scratch, name);
+    const result = await cli([command, 'fixtures/example', '--out', out]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('not a .xlsx workbook; write a .csv (with --bom for Excel)');
+    expect(result.stderr).toContain(
+      `not ${path.extname(name)}; for a workbook or a page to present, run highneeds report MODEL --out FILE.xlsx or FILE.html, or write a .csv (with --bom for Excel)`,
+    );
+    expect(() => readFileSync(out)).toThrow();
   });
 
   it('without --format, .json gives JSON and .csv CSV', async () => {
