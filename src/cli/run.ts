@@ -199,7 +199,10 @@ function program(setExit: (code: number) => void): Command {
       'also write the national report to this folder: national-report.html and national-report.xlsx',
     )
     .option('--fail-fast', 'stop at the first area that fails, writing nothing')
-    .option('--force', 'write into an --out-dir that holds other files')
+    .option(
+      '--force',
+      'write into an --out-dir that holds other files, and replace a national report in --report that no batch wrote',
+    )
     .option(
       '--bom',
       "start summary.csv, national.csv and failures.csv with Excel's byte order mark",
