@@ -347,7 +347,7 @@ function checkReportDir(dir: string, outDir: string, force: boolean): void {
   );
 }
 
-/** `highneeds validate` on a national model: every area read and projected under each scenario; every problem at once. */
+/** `highneeds validate` on a national model (or a folder of model folders): every area read and projected under each scenario; every problem at once. */
 export async function runValidateNational(
   dir: string,
   options: { quiet?: boolean; hnbFrom?: readonly string[]; allowOutside?: boolean },
