@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { repeatable } from './option-once.js';
 
 /** `highneeds explain`: registered here, run by ./commands/explain.ts when called. */
 export function addExplainCommand(root: Command, setExit: (code: number) => void): void {
@@ -26,7 +27,7 @@ export function addExplainCommand(root: Command, setExit: (code: number) => void
     .option(
       '--hnb-from <file>',
       "take hnb_allocation for the model's area from a highneeds nff output CSV (repeat for more years)",
-      (file: string, files: string[] = []) => [...files, file],
+      repeatable,
     )
     .addOption(
       new Option(

@@ -4,6 +4,7 @@ import { cliIo, type CliIo, processIo, withCliIo } from './cli-io.js';
 import type { ProjectOptions } from './commands/project.js';
 import { addExplainCommand } from './explain-command.js';
 import { examplesText } from './help-examples.js';
+import { refuseRepeatedOptions, repeatable } from './option-once.js';
 import { formatIssues, wantsJson } from './print-issues.js';
 import { visible } from '../report/visible.js';
 import { issuePaint } from './terminal.js';
@@ -74,7 +75,7 @@ function program(setExit: (code: number) => void): Command {
     .option(
       '--hnb-from <file>',
       "take hnb_allocation for the model's area from a highneeds nff output CSV (repeat for more years)",
-      (file: string, files: string[] = []) => [...files, file],
+      repeatable,
     )
     .option(
       '--bom',
@@ -123,7 +124,7 @@ function program(setExit: (code: number) => void): Command {
     .option(
       '--hnb-from <file>',
       "take hnb_allocation for the model's area from a highneeds nff output CSV (repeat for more years)",
-      (file: string, files: string[] = []) => [...files, file],
+      repeatable,
     )
     .option(
       '--scenarios-file <file>',
@@ -192,14 +193,17 @@ function program(setExit: (code: number) => void): Command {
     .option(
       '--hnb-from <file>',
       "take each area's hnb_allocation from a highneeds nff output CSV (repeat for more years)",
-      (file: string, files: string[] = []) => [...files, file],
+      repeatable,
     )
     .option(
       '--report <dir>',
       'also write the national report to this folder: national-report.html and national-report.xlsx',
     )
     .option('--fail-fast', 'stop at the first area that fails, writing nothing')
-    .option('--force', 'write into an --out-dir that holds other files')
+    .option(
+      '--force',
+      'write into an --out-dir that holds other files, and replace a national report in --report that no batch wrote',
+    )
     .option(
       '--bom',
       "start summary.csv, national.csv and failures.csv with Excel's byte order mark",
@@ -234,7 +238,7 @@ function program(setExit: (code: number) => void): Command {
     .option(
       '--hnb-from <file>',
       "take hnb_allocation for the model's area from a highneeds nff output CSV (repeat for more years)",
-      (file: string, files: string[] = []) => [...files, file],
+      repeatable,
     )
     .option('--allow-outside', ALLOW_OUTSIDE_HELP)
     .option('--quiet', 'no notes on stderr')
@@ -256,10 +260,12 @@ function program(setExit: (code: number) => void): Command {
 
 /**
  * Every command exits through main's catch, points at its own --help after a mistake
- * (`highneeds project --help`, not the top level's), and ends its help with examples.
+ * (`highneeds project --help`, not the top level's), refuses an option of one value given
+ * twice, and ends its help with examples.
  */
 function teach(command: Command, name: string): void {
   command.exitOverride();
+  refuseRepeatedOptions(command);
   command.showHelpAfterError(`(run highneeds ${name ? `${name} ` : ''}--help for usage)`);
   command.addHelpText('after', examplesText(name));
   for (const sub of command.commands) teach(sub, name ? `${name} ${sub.name()}` : sub.name());
@@ -286,7 +292,7 @@ function addScenarioCommands(root: Command, setExit: (code: number) => void): vo
     .option(
       '--hnb-from <file>',
       "take hnb_allocation for the model's area from a highneeds nff output CSV (repeat for more years)",
-      (file: string, files: string[] = []) => [...files, file],
+      repeatable,
     )
     .addOption(formatOption())
     .option('--out <file>', 'write to this file (atomically)')
@@ -316,7 +322,7 @@ function addScenarioCommands(root: Command, setExit: (code: number) => void): vo
     .option(
       '--hnb-from <file>',
       "take hnb_allocation for the model's area from a highneeds nff output CSV (repeat for more years)",
-      (file: string, files: string[] = []) => [...files, file],
+      repeatable,
     )
     .addOption(formatOption())
     .option(
@@ -351,7 +357,7 @@ function addSimulateCommand(root: Command, setExit: (code: number) => void): voi
     .option(
       '--threshold <amount>',
       'also give the chance that the cumulative balance is below this amount, e.g. -5,000,000 (repeat for more)',
-      (amount: string, amounts: string[] = []) => [...amounts, amount],
+      repeatable,
     )
     .option('--jobs <n>', 'threads to draw on (default: the number of cores)')
     .option('--tariff <file-or-id>', "use this tariff instead of the model's")

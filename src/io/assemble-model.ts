@@ -56,6 +56,11 @@ export interface AreaSource {
 export interface LoadedModel {
   /** Present only when the inputs had no errors. */
   readonly model?: Model;
+  /**
+   * The area model.json gives, whenever its code and name could be read, with or without a
+   * model: a batch names a folder that failed by it, as summary.csv names one that did not.
+   */
+  readonly area?: { readonly code: string; readonly name: string };
   readonly issues: readonly Issue[];
   /** Every file read, with its SHA-256, in the order read. */
   readonly inputs: readonly InputDigest[];
@@ -116,7 +121,7 @@ export function assembleModel(source: AreaSource): LoadedModel {
     horizon === undefined ||
     !settings.assumptions
   )
-    return { issues: sorted, inputs };
+    return { issues: sorted, inputs, ...(settings.area ? { area: settings.area } : {}) };
   const model: Model = {
     area: settings.area,
     baseYear: base,
@@ -129,5 +134,5 @@ export function assembleModel(source: AreaSource): LoadedModel {
     ...(settings.writeOff ? { writeOff: settings.writeOff } : {}),
     ...money,
   };
-  return { model, issues: sorted, inputs };
+  return { model, area: settings.area, issues: sorted, inputs };
 }

@@ -114,3 +114,53 @@ describe('batch --out-dir holds the outputs of one run', () => {
     );
   });
 });
+
+// TRIAL.md C1: --report DIR replaced a user's annotated national-report.html with exit 0, where
+// --out-dir holding the same file is refused. A --report folder now replaces a national report
+// only as --out-dir would: one beside a batch's manifest.json, or any with --force.
+describe('batch --report replaces a national report only as --out-dir would', () => {
+  const mine = '<p>my annotated copy</p>\n';
+
+  it('refuses a --report folder holding a national report no batch wrote, before reading anything, and replaces it with --force', async () => {
+    const report = path.join(scratch, 'annotated');
+    mkdirSync(report);
+    writeFileSync(path.join(report, 'national-report.html'), mine);
+    const out = path.join(scratch, 'annotated-out');
+    const refused = await cli([...BASE, '--out-dir', out, '--report', report]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      `highneeds: --report ${report} already holds national-report.html; choose a new folder, or add --force to replace it\n`,
+    );
+    expect(readFileSync(path.join(report, 'national-report.html'), 'utf8')).toBe(mine);
+    expect(existsSync(out)).toBe(false);
+
+    const forced = await cli([...BASE, '--out-dir', out, '--report', report, '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(path.join(report, 'national-report.html'), 'utf8')).toContain('<html');
+  });
+
+  it('replaces the national report beside an earlier batch’s manifest, in --out-dir or in another folder', async () => {
+    const first = path.join(scratch, 'first');
+    expect((await cli([...BASE, '--out-dir', first, '--report', first])).code).toBe(0);
+    const again = await cli([...BASE, '--out-dir', first, '--report', first]);
+    expect(again.code, again.stderr).toBe(0);
+    const elsewhere = await cli([
+      ...BASE,
+      '--out-dir',
+      path.join(scratch, 'second'),
+      '--report',
+      first,
+    ]);
+    expect(elsewhere.code, elsewhere.stderr).toBe(0);
+  });
+
+  it('refuses --report that is the --out-dir when the report there is not a batch’s, as --out-dir does', async () => {
+    const out = path.join(scratch, 'same');
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'national-report.xlsx'), mine);
+    const refused = await cli([...BASE, '--out-dir', out, '--report', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('already holds other files (national-report.xlsx)');
+    expect(readFileSync(path.join(out, 'national-report.xlsx'), 'utf8')).toBe(mine);
+  });
+});

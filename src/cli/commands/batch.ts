@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors, type Issue, issueKey } from '../../core/issue.js';
 import { displayPath } from '../../io/files.js';
+import { refuseToReplace } from '../../io/existing-outputs.js';
 import { relativeInputs } from '../../io/input-reader.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { type BatchResult, runBatch } from '../../io/batch/run.js';
@@ -109,7 +110,10 @@ export async function runBatchCommand(
   // An earlier batch's outputs there, which this run replaces or, if it does not write them, removes.
   const earlier = checkOutDir(options.outDir, Boolean(options.force));
   checkTargets('--out-dir', options.outDir, [...OUTPUTS, ...(draws ? ['intervals.csv'] : [])]);
-  if (options.report !== undefined) checkTargets('--report', options.report, NATIONAL_REPORT);
+  if (options.report !== undefined) {
+    checkReportDir(options.report, options.outDir, Boolean(options.force));
+    checkTargets('--report', options.report, NATIONAL_REPORT);
+  }
   const scenarios = options.scenarios === undefined ? undefined : scenarioIds(options.scenarios);
   const tariffFile = tariffOption(options.tariff);
   const progress = await batchProgress({ quiet: Boolean(options.quiet) });
@@ -289,6 +293,22 @@ function checkTargets(option: string, dir: string, names: readonly string[]): vo
   for (const name of names) checkOutputOption(option, path.join(dir, name));
 }
 
+/**
+ * Which files in a folder an earlier batch wrote, by name: its CSVs; beside a manifest.json that
+ * says it is a batch's, that manifest and its national report; intervals.csv only if that run drew
+ * (simulate writes an intervals.csv of the same columns, which is not ours to replace or remove).
+ */
+function earlierBatchOutputs(dir: string): (name: string) => boolean {
+  const earlier = batchManifestOf(path.join(dir, 'manifest.json'));
+  const earlierBatch = earlier !== undefined;
+  return (name) =>
+    name === 'intervals.csv'
+      ? earlier?.draws === true
+      : name === 'manifest.json' || (STALE_WHEN_NOT_WRITTEN as readonly string[]).includes(name)
+        ? earlierBatch
+        : OURS.test(name);
+}
+
 /** An existing --out-dir may hold only an earlier run's outputs, unless --force. */
 function checkOutDir(outDir: string, force: boolean): { ours: readonly string[] } {
   // Refused before the run, not after every area is modelled (makeOutputDir says the same).
@@ -296,19 +316,9 @@ function checkOutDir(outDir: string, force: boolean): { ours: readonly string[] 
   if (!existsSync(outDir)) return { ours: [] };
   if (!statSync(outDir).isDirectory())
     throw new UsageError(`--out-dir ${outDir} is a file, not a folder`);
-  // intervals.csv is an earlier batch's only if its manifest says it drew (simulate writes an
-  // intervals.csv of the same columns, which is not ours to replace or remove), a national report
-  // only beside a batch's manifest.
-  const earlier = batchManifestOf(path.join(outDir, 'manifest.json'));
-  const earlierBatch = earlier !== undefined;
-  const ours = (name: string): boolean =>
-    name === 'intervals.csv'
-      ? earlier?.draws === true
-      : (STALE_WHEN_NOT_WRITTEN as readonly string[]).includes(name)
-        ? earlierBatch
-        : OURS.test(name);
+  const ours = earlierBatchOutputs(outDir);
   const others = readdirSync(outDir)
-    .filter((name) => !ours(name) && !(name === 'manifest.json' && earlierBatch))
+    .filter((name) => !ours(name))
     .sort();
   if (others.length && !force) {
     throw new UsageError(
@@ -318,7 +328,26 @@ function checkOutDir(outDir: string, force: boolean): { ours: readonly string[] 
   return { ours: STALE_WHEN_NOT_WRITTEN.filter(ours) };
 }
 
-/** `highneeds validate` on a national model: every area read and projected under each scenario; every problem at once. */
+/**
+ * A --report folder replaces a national report only as --out-dir would (TRIAL.md C1: a user's
+ * annotated national-report.html was replaced with exit 0): one an earlier batch wrote, beside
+ * its manifest, or any with --force. The --out-dir itself is checked as such (checkOutDir).
+ */
+function checkReportDir(dir: string, outDir: string, force: boolean): void {
+  // existsSync is false for a path under a file (ENOTDIR); the write says why (checkTargets).
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return;
+  if (existsSync(outDir) && realpathSync(dir) === realpathSync(outDir)) return;
+  const ours = earlierBatchOutputs(dir);
+  const theirs = NATIONAL_REPORT.filter((name) => !ours(name));
+  refuseToReplace(
+    '--report',
+    dir,
+    theirs.map((name) => path.join(dir, name)),
+    force,
+  );
+}
+
+/** `highneeds validate` on a national model (or a folder of model folders): every area read and projected under each scenario; every problem at once. */
 export async function runValidateNational(
   dir: string,
   options: { quiet?: boolean; hnbFrom?: readonly string[]; allowOutside?: boolean },

@@ -5,7 +5,7 @@ import { ProjectionCache } from '../../core/demand/cache.js';
 import { projectScenario } from '../../core/scenario/apply.js';
 import { rangeBoundIssues, rowBoundIssues } from '../../core/simulate/range-bounds.js';
 import { displayPath } from '../../io/files.js';
-import { isNationalFolder } from '../../io/batch/read-sources.js';
+import { isFolderOfModels, isNationalFolder } from '../../io/batch/read-sources.js';
 import { readDsgPlanMap } from '../../io/read-dsg-plan-map.js';
 import { type ModelOptions, openModel } from '../open-model.js';
 import { formatIssues } from '../print-issues.js';
@@ -23,11 +23,12 @@ export async function runValidate(
   options: ModelOptions & { quiet?: boolean },
 ): Promise<number> {
   const dir = dirArgument ?? defaultModelDir();
-  // A national model (model.json naming an areas table) is checked area by area, as batch reads it.
-  if (isNationalFolder(dir)) {
+  // A national model (model.json naming an areas table), or a folder of model folders, is checked
+  // area by area, as batch reads it: batch accepted a folder that validate called FILE_MISSING (TRIAL.md D1).
+  if (isNationalFolder(dir) || isFolderOfModels(dir)) {
     if (options.scenariosFile !== undefined)
       throw new UsageError(
-        "--scenarios-file is for one model's folder; a national model's scenarios are its folder's scenarios.json",
+        "--scenarios-file is for one model's folder; a national model's scenarios (or a folder of model folders') are its folder's scenarios.json",
       );
     return (await import('./batch.js')).runValidateNational(dir, options);
   }

@@ -1,6 +1,5 @@
 import * as path from 'node:path';
-import { hasErrors, sortIssues, uniqueIssues, type Issue } from '../../core/issue.js';
-import type { Model } from '../../core/model.js';
+import { hasErrors, sortIssues, uniqueIssues } from '../../core/issue.js';
 import { ProjectionCache } from '../../core/demand/cache.js';
 import { rangeBoundIssues, rowBoundIssues } from '../../core/simulate/range-bounds.js';
 import { project } from '../../core/project.js';
@@ -15,8 +14,8 @@ import { buildAreaModel, type NationalContext } from './area-source.js';
 import type { AreaOutcome, BatchInit, BatchTask, WireRow } from './wire.js';
 import { displayPath } from '../files.js';
 import { loadScenarios } from '../scenarios-file.js';
-import { type InputDigest, InputReader } from '../input-reader.js';
-import { loadModel } from '../model-folder.js';
+import { InputReader } from '../input-reader.js';
+import { type LoadedModel, loadModel } from '../model-folder.js';
 import { HNB_FROM_COLUMNS } from '../read-hnb-from.js';
 import { areaIntervals } from '../area-intervals.js';
 
@@ -49,7 +48,7 @@ export function workspace(init: BatchInit): AreaWorkspace {
 export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
   let code: string;
   let name: string;
-  let built: { model?: Model; issues: readonly Issue[]; inputs: readonly InputDigest[] };
+  let built: LoadedModel;
   let source: { source: string } | Record<string, never> = {};
   if (task.kind === 'national') {
     built = buildAreaModel(space.national!, task);
@@ -62,8 +61,10 @@ export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
       ...(space.init.hnbFrom ? { hnbFrom: space.init.hnbFrom } : {}),
       ...(space.init.allowOutside ? { allowOutside: true } : {}),
     });
-    code = built.model?.area.code ?? path.basename(task.dir);
-    name = built.model?.area.name ?? '';
+    // model.json's code and name whenever they could be read, as summary.csv gives them, so that
+    // failures.csv joins it (TRIAL.md D1); the folder's name only when model.json gives none.
+    code = built.area?.code ?? path.basename(task.dir);
+    name = built.area?.name ?? '';
     source = { source: displayPath(path.join(task.dir, 'model.json')) };
   }
   const { inputs } = built;

@@ -126,10 +126,7 @@ export async function readBatchSources(
       issues: [],
       digests: [],
     };
-  const folders = subfolders(root).filter(
-    (folder) =>
-      readInput(path.join(folder, 'model.json'), '', limits.maxFileBytes).status !== 'missing',
-  );
+  const folders = modelFolders(root, limits.maxFileBytes);
   const issues = folders.length
     ? folderScenariosNotRead(folders)
     : [
@@ -147,6 +144,25 @@ export async function readBatchSources(
     issues,
     digests: [],
   };
+}
+
+/**
+ * True for a folder of model folders, as batch reads one (README, "National batch"): no
+ * model.json of its own, and a folder in it with one. validate checks it as batch does.
+ */
+export function isFolderOfModels(dir: string): boolean {
+  const root = path.resolve(dir);
+  return (
+    readInput(path.join(root, 'model.json'), '', Number.MAX_SAFE_INTEGER).status === 'missing' &&
+    modelFolders(root, Number.MAX_SAFE_INTEGER).length > 0
+  );
+}
+
+/** The folders in root that hold a model.json (one that cannot be read fails that area). */
+function modelFolders(root: string, maxFileBytes: number): string[] {
+  return subfolders(root).filter(
+    (folder) => readInput(path.join(folder, 'model.json'), '', maxFileBytes).status !== 'missing',
+  );
 }
 
 function subfolders(root: string): string[] {

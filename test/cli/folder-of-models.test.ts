@@ -1,0 +1,88 @@
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runBatch } from '../../src/index.js';
+import { ROOT } from '../helpers/exec.js';
+import { asOnOneCore } from '../helpers/one-core.js';
+import { cli } from '../helpers/run-cli.js';
+
+// Which area a folder is, and whether validate reads the folder as batch does, are decided on
+// this thread: its batches run on one (the reason is in the helper).
+asOnOneCore();
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-folder-of-models-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/**
+ * TRIAL.md D1: a folder of model folders, east (999, Example Borough) and west (998, West
+ * Borough) whose cohort.csv ends with a spreadsheet's total row, so west fails.
+ */
+function folderOfModels(name: string): string {
+  const dir = path.join(scratch, name);
+  for (const area of ['east', 'west']) {
+    cpSync(path.join(ROOT, 'fixtures/example'), path.join(dir, area), { recursive: true });
+    rmSync(path.join(dir, area, 'scenarios.json'));
+  }
+  const model = path.join(dir, 'west', 'model.json');
+  writeFileSync(
+    model,
+    readFileSync(model, 'utf8')
+      .replace('"code": "999"', '"code": "998"')
+      .replace('"Example Borough"', '"West Borough"'),
+  );
+  appendFileSync(path.join(dir, 'west', 'cohort.csv'), 'Total,,,,2504,\n');
+  return dir;
+}
+
+describe('a folder of model folders', () => {
+  it("names a failed folder by its model.json's code and name, in failures.csv and the library, so it joins summary.csv", async () => {
+    const dir = folderOfModels('named');
+    const out = path.join(scratch, 'named-out');
+    const run = await cli(['batch', dir, '--out-dir', out, '--quiet']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('1 of 2 areas failed: 998;');
+    const failures = readFileSync(path.join(out, 'failures.csv'), 'utf8').split('\n').slice(1, -1);
+    expect(failures.length).toBeGreaterThan(0);
+    for (const row of failures) expect(row).toMatch(/^998,West Borough,"/);
+    expect(readFileSync(path.join(out, 'summary.csv'), 'utf8').split('\n')[1]).toMatch(
+      /^999,Example Borough,/,
+    );
+
+    const result = await runBatch(dir, { jobs: 1 });
+    expect(result.areas.map(({ code, name, failed }) => ({ code, name, failed }))).toEqual([
+      { code: '998', name: 'West Borough', failed: true },
+      { code: '999', name: 'Example Borough', failed: false },
+    ]);
+  });
+
+  it('names a folder by its own name only when its model.json cannot be read', async () => {
+    const dir = folderOfModels('unreadable');
+    writeFileSync(path.join(dir, 'west', 'model.json'), '{ "area": ');
+    const result = await runBatch(dir, { jobs: 1 });
+    expect(result.areas.find((area) => area.failed)).toMatchObject({ code: 'west', name: '' });
+  });
+
+  it('is validated as batch reads it, not refused for want of a model.json of its own', async () => {
+    const dir = folderOfModels('validated');
+    const failed = await cli(['validate', dir]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).not.toContain('FILE_MISSING');
+    expect(failed.stderr).toContain(
+      `${path.join(dir, 'west', 'cohort.csv')}:1230:1: error NCY_OUT_OF_RANGE: NCY "Total" is not a whole number from -3 to 20 (area 998)`,
+    );
+    const cohort = path.join(dir, 'west', 'cohort.csv');
+    writeFileSync(cohort, readFileSync(cohort, 'utf8').replace('Total,,,,2504,\n', ''));
+    const ok = await cli(['validate', dir]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toBe(`${dir}: ok (2 areas)\n`);
+    const file = await cli([
+      'validate',
+      dir,
+      '--scenarios-file',
+      'fixtures/example/scenarios.json',
+    ]);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain('--scenarios-file is for one model');
+  });
+});
