@@ -13,8 +13,8 @@ export const repeatable = (value: string, values: readonly string[] = []): strin
 /**
  * An option that takes one value, given twice, is a usage error: commander keeps the last, so
  * `project --scenario mitigated --scenario unmitigated` ran unmitigated with exit 0, and
- * `batch --out-dir oa --out-dir ob` wrote only ob (TRIAL.md D2). Options parsed by `repeatable`
- * keep every value; a flag (`--quiet`) given twice says the same thing twice, and is let be.
+ * `batch --out-dir oa --out-dir ob` wrote only ob (found by a user trial). Options parsed by
+ * `repeatable` keep every value; a flag (`--quiet`) given twice says the same thing twice, and is let be.
  */
 export function refuseRepeatedOptions(command: Command): void {
   for (const option of command.options) {

@@ -115,7 +115,7 @@ describe('batch --out-dir holds the outputs of one run', () => {
   });
 });
 
-// TRIAL.md C1: --report DIR replaced a user's annotated national-report.html with exit 0, where
+// Found by a user trial: --report DIR replaced a user's annotated national-report.html with exit 0, where
 // --out-dir holding the same file is refused. A --report folder now replaces a national report
 // only as --out-dir would: one beside a batch's manifest.json, or any with --force.
 describe('batch --report replaces a national report only as --out-dir would', () => {

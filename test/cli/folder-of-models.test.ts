@@ -15,7 +15,7 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-folder-of-models-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /**
- * TRIAL.md D1: a folder of model folders, east (999, Example Borough) and west (998, West
+ * Found by a user trial: a folder of model folders, east (999, Example Borough) and west (998, West
  * Borough) whose cohort.csv ends with a spreadsheet's total row, so west fails.
  */
 function folderOfModels(name: string): string {

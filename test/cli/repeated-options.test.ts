@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/run-cli.js';
 
-// TRIAL.md D2: an option of one value given twice silently took the last (`project --scenario
+// Found by a user trial: an option of one value given twice silently took the last (`project --scenario
 // mitigated --scenario unmitigated` ran unmitigated, exit 0; `batch --out-dir oa --out-dir ob`
 // wrote only ob). It is a usage error now, for every command; the options documented as
 // repeatable (--hnb-from for more years, --threshold for more amounts) keep every value.

@@ -329,7 +329,7 @@ function checkOutDir(outDir: string, force: boolean): { ours: readonly string[] 
 }
 
 /**
- * A --report folder replaces a national report only as --out-dir would (TRIAL.md C1: a user's
+ * A --report folder replaces a national report only as --out-dir would (a user trial: a user's
  * annotated national-report.html was replaced with exit 0): one an earlier batch wrote, beside
  * its manifest, or any with --force. The --out-dir itself is checked as such (checkOutDir).
  */

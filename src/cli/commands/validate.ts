@@ -24,7 +24,8 @@ export async function runValidate(
 ): Promise<number> {
   const dir = dirArgument ?? defaultModelDir();
   // A national model (model.json naming an areas table), or a folder of model folders, is checked
-  // area by area, as batch reads it: batch accepted a folder that validate called FILE_MISSING (TRIAL.md D1).
+  // area by area, as batch reads it: batch accepted a folder that validate called FILE_MISSING
+  // (found by a user trial).
   if (isNationalFolder(dir) || isFolderOfModels(dir)) {
     if (options.scenariosFile !== undefined)
       throw new UsageError(

@@ -62,7 +62,8 @@ export function modelArea(space: AreaWorkspace, task: BatchTask): AreaOutcome {
       ...(space.init.allowOutside ? { allowOutside: true } : {}),
     });
     // model.json's code and name whenever they could be read, as summary.csv gives them, so that
-    // failures.csv joins it (TRIAL.md D1); the folder's name only when model.json gives none.
+    // failures.csv joins it (a user trial found it did not); the folder's name only when
+    // model.json gives none.
     code = built.area?.code ?? path.basename(task.dir);
     name = built.area?.name ?? '';
     source = { source: displayPath(path.join(task.dir, 'model.json')) };
