@@ -110,7 +110,7 @@ export async function runBatchCommand(
   const earlier = checkOutDir(options.outDir, Boolean(options.force));
   checkTargets('--out-dir', options.outDir, [...OUTPUTS, ...(draws ? ['intervals.csv'] : [])]);
   if (options.report !== undefined) checkTargets('--report', options.report, NATIONAL_REPORT);
-  const scenarios = options.scenarios === undefined ? undefined : scenarioIds(options.scenarios);
+  const scenarios = scenarioIds(options.scenarios);
   const tariffFile = tariffOption(options.tariff);
   const progress = await batchProgress({ quiet: Boolean(options.quiet) });
   let result: BatchResult;
