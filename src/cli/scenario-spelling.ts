@@ -17,10 +17,7 @@ export function scenarioFromScenarios(command: string, options: Spellings): { sc
   if (options.scenarios === undefined) return {};
   if (options.scenario !== undefined)
     throw new UsageError(`give --scenario once: ${command} runs one scenario`);
-  const ids = options.scenarios
-    .split(',')
-    .map((id) => id.trim())
-    .filter((id) => id !== '');
+  const ids = scenarioIds(options.scenarios);
   if (ids.length !== 1) {
     throw new UsageError(
       `${command} runs one scenario, given as --scenario ID; to put ${ids.join(', ')} side by side run highneeds compare --scenarios ${ids.join(',')}`,
@@ -49,13 +46,23 @@ export function scenariosFromScenario(options: Spellings): { scenarios?: string 
 
 /**
  * --scenarios a,b as ids, in order. A scenario named twice is a usage error: each would be run and
- * counted, so a batch's national totals would add its areas twice.
+ * counted, so a batch's national totals would add its areas twice. So is a list of none (an empty
+ * shell variable, found by a user trial): batch modelled no area and exited 0, compare and report ran them all.
+ * No option (undefined) is undefined: every scenario.
  */
-export function scenarioIds(text: string): string[] {
+export function scenarioIds<T extends string | undefined>(
+  text: T,
+): T extends string ? string[] : undefined;
+export function scenarioIds(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
   const ids = text
     .split(',')
     .map((id) => id.trim())
     .filter((id) => id !== '');
+  if (ids.length === 0)
+    throw new UsageError(
+      `--scenarios "${text}" names no scenario; give their ids, such as --scenarios unmitigated,mitigated, or leave --scenarios out`,
+    );
   const twice = ids.find((id, i) => ids.indexOf(id) !== i);
   if (twice !== undefined)
     throw new UsageError(`--scenarios names "${twice}" twice; name each scenario once`);

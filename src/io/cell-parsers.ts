@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { parseDecimal } from '../core/decimal.js';
+import { growthIssue } from '../core/growth.js';
 import { error, type Issue } from '../core/issue.js';
 import { NCY_MAX, NCY_MIN, type Need, needFromLongName, parseNeed } from '../core/need.js';
 import {
@@ -113,6 +114,8 @@ interface DecimalRules {
   readonly kind?: NumberKind;
   readonly allowNegative?: boolean;
   readonly atMostOne?: boolean;
+  /** A yearly growth or uplift, negative or not, above -1 and at most 1 (src/core/growth.ts). */
+  readonly growth?: boolean;
   readonly optional?: boolean;
 }
 
@@ -147,7 +150,7 @@ export function decimalCell(
     );
     return undefined;
   }
-  if (!rules.allowNegative && value.isNegative() && !value.isZero()) {
+  if (!rules.allowNegative && !rules.growth && value.isNegative() && !value.isZero()) {
     issues.push(
       error(
         'NEGATIVE_VALUE',
@@ -168,7 +171,17 @@ export function decimalCell(
     );
     return undefined;
   }
-  return value;
+  const outOfRange = rules.growth
+    ? growthIssue(
+        `"${row.label(column)}"`,
+        text,
+        value,
+        row.at(column),
+        rules.kind === 'rate' ? 'rate' : 'plain',
+      )
+    : undefined;
+  if (outOfRange) issues.push(outOfRange);
+  return outOfRange ? undefined : value;
 }
 
 /** A number as a spreadsheet writes it, noted. */

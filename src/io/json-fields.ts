@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { parseDecimal } from '../core/decimal.js';
+import { growthIssue } from '../core/growth.js';
 import { error, type Issue, type Location } from '../core/issue.js';
 import type { JsonDocument, JsonValue } from './json-source.js';
 import { whyNotDecimal } from './why-not-decimal.js';
@@ -65,12 +66,15 @@ export class JsonFields {
     return undefined;
   }
 
-  /** Amounts and rates are decimal strings ("14500.00"), never JSON numbers, which are floats. */
+  /**
+   * Amounts and rates are decimal strings ("14500.00"), never JSON numbers, which are floats.
+   * `growth`: a yearly growth or uplift, negative or not, above -1 and at most 1 (src/core/growth.ts).
+   */
   decimal(
     parent: JsonObject,
     key: string,
     path: string,
-    options: { optional?: boolean; allowNegative?: boolean } = {},
+    options: { optional?: boolean; allowNegative?: boolean; growth?: boolean } = {},
   ): Decimal | undefined {
     const value = parent[key];
     if (value === undefined) return this.absent(path, key, options.optional ?? false);
@@ -98,13 +102,18 @@ export class JsonFields {
       );
       return undefined;
     }
-    if (!options.allowNegative && decimal.isNegative() && !decimal.isZero()) {
+    const negative = decimal.isNegative() && !decimal.isZero();
+    if (!options.allowNegative && !options.growth && negative) {
       this.issues.push(
         error('NEGATIVE_VALUE', `${path}.${key} is ${value}, which must not be negative`, where),
       );
       return undefined;
     }
-    return decimal;
+    const outOfRange = options.growth
+      ? growthIssue(`${path}.${key}`, value.trim(), decimal, where, 'json')
+      : undefined;
+    if (outOfRange) this.issues.push(outOfRange);
+    return outOfRange ? undefined : decimal;
   }
 
   private absent(path: string, key: string, optional: boolean): undefined {

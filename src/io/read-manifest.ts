@@ -133,10 +133,7 @@ export function parseModelSettings(
   for (const key of ASSUMPTION_KEYS) {
     values[key] =
       (assumptionsObject
-        ? fields.decimal(assumptionsObject, key, '$.assumptions', {
-            optional: true,
-            allowNegative: true,
-          })
+        ? fields.decimal(assumptionsObject, key, '$.assumptions', { optional: true, growth: true })
         : undefined) ?? ZERO;
   }
   const projected =

@@ -51,7 +51,7 @@ export function readMoneySettings(
   const otherSpendGrowth = assumptions
     ? fields.decimal(assumptions, 'otherSpendGrowth', '$.assumptions', {
         optional: true,
-        allowNegative: true,
+        growth: true,
       })
     : undefined;
   return {

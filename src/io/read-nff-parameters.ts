@@ -266,9 +266,10 @@ function readFloorCap(
   const path = '$.floorCap';
   const part = readPart(fields, root, 'floorCap', '$', KEYS.floorCap);
   if (!part) return undefined;
-  // A floor may be a cut (negative); the cap is a change too, so may be as well.
-  const floor = readValue(fields, part, 'floor', path, citable, { allowNegative: true });
-  const cap = readValue(fields, part, 'cap', path, citable, { allowNegative: true });
+  // A floor may be a cut (negative); the cap is a change too, so may be as well: each a change
+  // per head a year, so above -1 and at most 1 (src/core/growth.ts).
+  const floor = readValue(fields, part, 'floor', path, citable, { growth: true });
+  const cap = readValue(fields, part, 'cap', path, citable, { growth: true });
   if (floor && cap && floor.value.greaterThan(cap.value)) {
     fields.issues.push(
       error(
@@ -331,7 +332,7 @@ function readRollover(
   const path = '$.rollover';
   const part = readPart(fields, root, 'rollover', '$', KEYS.rolloverPart);
   if (!part) return undefined;
-  const uplift = readValue(fields, part, 'uplift', path, citable, { allowNegative: true });
+  const uplift = readValue(fields, part, 'uplift', path, citable, { growth: true });
   const seen = new Set<string>();
   let complete = true;
   const grants = (fields.array(part, 'rolledInGrants', path) ?? []).flatMap(

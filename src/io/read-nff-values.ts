@@ -13,6 +13,8 @@ export interface ValueRules {
   readonly allowNegative?: boolean;
   /** A share: above 1 is RATE_ABOVE_ONE. */
   readonly share?: boolean;
+  /** A change a year (a floor, a cap, an uplift), negative or not: GROWTH_OUT_OF_RANGE outside (-1, 1]. */
+  readonly growth?: boolean;
 }
 
 /** A parameter value: `{ "value": "4660.00", "status": "published", "reference": "…" }`. */
@@ -41,6 +43,7 @@ export function readValue(
   fields.knownKeys(object, at, VALUE_KEYS);
   const value = fields.decimal(object, 'value', at, {
     allowNegative: rules.allowNegative ?? false,
+    growth: rules.growth ?? false,
   });
   if (value && rules.share && value.greaterThan(1)) {
     fields.issues.push(

@@ -221,7 +221,7 @@ function readScenario(
     for (const key of ['newPlansGrowth', 'hnbGrowth', 'tariffUplift']) {
       const v = fields.decimal(assumptionsObject, key, `${path}.assumptions`, {
         optional: true,
-        allowNegative: true,
+        growth: true,
       });
       if (v) assumptions[key] = v;
     }

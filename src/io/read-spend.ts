@@ -30,7 +30,7 @@ export function readSpend(
       row.get('growth') === ''
         ? undefined
         : // A growth is a rate: 3% as 0.03, as areas.csv's growths and every model CSV's rates.
-          decimalCell(row, 'growth', issues, { allowNegative: true, kind: 'rate' });
+          decimalCell(row, 'growth', issues, { growth: true, kind: 'rate' });
     const s251 = row.get('s251');
     if (issues.length > before || financialYear === undefined || !line || !amount) return [];
     const key = `${financialYear}\u0000${line}`;

@@ -323,7 +323,7 @@ function readUplift(fields: JsonFields, root: JsonObject): Uplift | undefined {
       );
     return undefined;
   }
-  const annualRate = fields.decimal(uplift, 'annualRate', '$.uplift', { allowNegative: true });
+  const annualRate = fields.decimal(uplift, 'annualRate', '$.uplift', { growth: true });
   const on = fields.string(uplift, 'on', '$.uplift', true) ?? DEFAULT_UPLIFT_DAY;
   if (!isValidMonthDay(on)) {
     fields.issues.push(

@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { parseDecimal } from '../core/decimal.js';
+import { growthIssue } from '../core/growth.js';
 import { error, type Issue, type Location } from '../core/issue.js';
 import { NEED_CODES, type Need, parseNeed } from '../core/need.js';
 import { isDateShaped, isValidDate, isValidMonthDay } from '../core/period.js';
@@ -475,5 +476,7 @@ function readUplift(
     );
     return undefined;
   }
-  return { method: 'percent', annualRate: rate, on };
+  const outOfRange = growthIssue('uplift_annual_rate', rate.toFixed(), rate, { file }, 'plain');
+  if (outOfRange) issues.push(outOfRange);
+  return outOfRange ? undefined : { method: 'percent', annualRate: rate, on };
 }

@@ -410,6 +410,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'model.json:7:33',
     '$.deficitFinancing.rate is 4.5; a yearly rate is a share from 0 to 1',
   ],
+  GROWTH_OUT_OF_RANGE: [
+    'error',
+    'model.json:6:56',
+    '$.assumptions.hnbGrowth is 3, a rise of 300% a year; a yearly growth is a share above -1 and at most 1',
+  ],
 };
 
 /** Limits are lowered for their fixtures, so those stay a few kilobytes. */

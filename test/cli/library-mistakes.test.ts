@@ -1,6 +1,13 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { explainFigure, explainRun, InputError, loadModel, runBatch } from '../../src/index.js';
+import {
+  explainFigure,
+  explainRun,
+  InputError,
+  loadModel,
+  runBatch,
+  simulate,
+} from '../../src/index.js';
 import type { ExplainRun } from '../../src/index.js';
 import { ROOT } from '../helpers/exec.js';
 
@@ -72,6 +79,22 @@ describe('runBatch with what a caller may get wrong', () => {
       TypeError,
       'runBatch: draws must be { count, seed }, whole numbers (count 1 or more), such as { count: 1000, seed: 1 }, not 5',
     ],
+    // Found by a user trial: every area "failed" with no issue, and the batch resolved.
+    [
+      { scenarios: [] },
+      RangeError,
+      'runBatch: scenarios names no scenario; give their ids, such as ["mitigated"], or leave scenarios out to run them all',
+    ],
+    [
+      { jobs: 1, draws: { count: 0, seed: 1 } },
+      RangeError,
+      'runBatch: draws.count must be a whole number, 1 or more, such as 1000, not 0',
+    ],
+    [
+      { jobs: 1, draws: { count: 10, seed: -1 } },
+      RangeError,
+      'runBatch: draws.seed must be a whole number from 0 to 9,007,199,254,740,991, such as 1, not -1',
+    ],
   ])('%j: a %o that says what to pass', async (options, kind, message) => {
     await expect(runBatch(national, options as never)).rejects.toThrow(new kind(message));
   });
@@ -85,5 +108,58 @@ describe('runBatch with what a caller may get wrong', () => {
     expect((failed as InputError).message).toBe(
       '1 problem(s) in the input: UNKNOWN_SCENARIO: scenario "nope" is not defined',
     );
+  });
+});
+
+// Found by a user trial: simulate drew 0, -5 or 2.5 draws (a 0% chance of a deficit, NaN means) where the CLI
+// and runBatch refuse them; it checks them with runBatch's own check.
+describe('simulate with draws or a seed runBatch would refuse', () => {
+  it.each([
+    [
+      { draws: 0, seed: 1 },
+      RangeError,
+      'draws must be a whole number, 1 or more, such as 1000, not 0',
+    ],
+    [
+      { draws: -5, seed: 1 },
+      RangeError,
+      'draws must be a whole number, 1 or more, such as 1000, not -5',
+    ],
+    [
+      { draws: Number.NaN, seed: 1 },
+      RangeError,
+      'draws must be a whole number, 1 or more, such as 1000, not NaN',
+    ],
+    [
+      { draws: 2.5, seed: 1 },
+      RangeError,
+      'draws must be a whole number, 1 or more, such as 1000, not 2.5',
+    ],
+    [
+      { draws: '10', seed: 1 },
+      TypeError,
+      'draws must be a whole number, 1 or more, such as 1000, not the string "10"',
+    ],
+    [
+      { draws: 10 },
+      TypeError,
+      'seed must be a whole number from 0 to 9,007,199,254,740,991, such as 1, not undefined',
+    ],
+    [
+      { draws: 10, seed: 1.5 },
+      RangeError,
+      'seed must be a whole number from 0 to 9,007,199,254,740,991, such as 1, not 1.5',
+    ],
+    [
+      { draws: 10, seed: -1 },
+      RangeError,
+      'seed must be a whole number from 0 to 9,007,199,254,740,991, such as 1, not -1',
+    ],
+  ])('%j: a %o', (options, kind, message) => {
+    expect(() => simulate(model, options as never)).toThrow(new kind(`simulate: ${message}`));
+  });
+
+  it('a whole number of draws from a whole seed simulates', () => {
+    expect(simulate(model, { draws: 2, seed: 0 }).simulation?.draws).toBe(2);
   });
 });

@@ -129,3 +129,36 @@ describe('library: a scenario or threshold of the wrong kind is a TypeError nami
     expect(() => simulate(model, { draws: 2, seed: 1, thresholds: [Infinity] })).toThrow(TypeError);
   });
 });
+
+// Found by a user trial: scenarios.json refuses a growth of 3 (GROWTH_OUT_OF_RANGE); a scenario made in code
+// projected an HNB four times the last one a year without a word.
+describe('library: a scenario made in code with a growth outside (-1, 1] is a RangeError', () => {
+  const grown = (key: string, value: unknown) =>
+    ({ ...mitigated!, assumptions: { ...mitigated!.assumptions, [key]: value } }) as never;
+  it.each([
+    ['hnbGrowth', new Decimal('3'), 'has assumptions.hnbGrowth 3, a rise of 300% a year'],
+    ['tariffUplift', -2, 'has assumptions.tariffUplift -2, a fall of 200% a year'],
+    [
+      'newPlansGrowth',
+      new Decimal('-1'),
+      'has assumptions.newPlansGrowth -1, a fall of 100% a year',
+    ],
+  ])('%s %s', (key, value, message) => {
+    const scenario = grown(key, value);
+    for (const [name, call] of [
+      ['projectScenario', () => projectScenario(model, scenario)],
+      ['simulate', () => simulate(model, { draws: 2, seed: 1, scenario })],
+      ['explainRun', () => explainRun(model, scenario)],
+    ] as const) {
+      expect(call, name).toThrow(RangeError);
+      expect(call, name).toThrow(`${name}: scenario "mitigated" ${message}`);
+    }
+  });
+
+  it('a growth of 1 (doubling) or -0.99 projects', () => {
+    expect(projectScenario(model, grown('hnbGrowth', new Decimal('1'))).projection).toBeDefined();
+    expect(
+      projectScenario(model, grown('tariffUplift', new Decimal('-0.99'))).projection,
+    ).toBeDefined();
+  });
+});

@@ -114,7 +114,7 @@ export async function runBatchCommand(
     checkReportDir(options.report, options.outDir, Boolean(options.force));
     checkTargets('--report', options.report, NATIONAL_REPORT);
   }
-  const scenarios = options.scenarios === undefined ? undefined : scenarioIds(options.scenarios);
+  const scenarios = scenarioIds(options.scenarios);
   const tariffFile = tariffOption(options.tariff);
   const progress = await batchProgress({ quiet: Boolean(options.quiet) });
   let result: BatchResult;

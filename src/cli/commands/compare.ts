@@ -69,10 +69,10 @@ export async function runCompare(
   withBom('', format, options.bom);
   checkOutputOption('--out', options.out);
   const dir = dirArgument ?? defaultModelDir();
+  // Before the model is read: an empty --scenarios is a usage error, not "all".
+  const ids = scenarioIds(options.scenarios);
   const open = openModel(dir, options);
-  const chosen: Scenario[] = options.scenarios
-    ? findScenarios(open, scenarioIds(options.scenarios), '--scenarios')
-    : [...open.scenarios];
+  const chosen: Scenario[] = ids ? findScenarios(open, ids, '--scenarios') : [...open.scenarios];
   if (chosen.length === 0)
     throw new UsageError(
       `${dir} has no scenarios.json; give --scenarios-file, or see docs/scenarios.md`,

@@ -97,14 +97,16 @@ export async function runReport(
   checkOutputOption('--out', options.out);
   const drawn = fan ? undefined : fanOptions(options);
   const dir = dirArgument ?? defaultModelDir();
+  // Before the model is read: an empty --scenarios is a usage error, not "all".
+  const ids = scenarioIds(options.scenarios);
   const open = openModel(dir, options);
   const map = readDsgPlanMap(dir);
   const warnings = [...open.issues, ...map.issues];
   if (hasErrors(map.issues) || !map.map) throw new InputError(map.issues);
   if (warnings.length && !options.quiet)
     cliIo().stderr.write(formatIssues(warnings, await issuePaint()));
-  const chosen: Scenario[] = options.scenarios
-    ? findScenarios(open, scenarioIds(options.scenarios), '--scenarios')
+  const chosen: Scenario[] = ids
+    ? findScenarios(open, ids, '--scenarios')
     : open.scenarios.length
       ? [...open.scenarios]
       : [AS_GIVEN];

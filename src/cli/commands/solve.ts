@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { performance } from 'node:perf_hooks';
 import { parseDecimal } from '../../core/decimal.js';
 import { InputError, UsageError } from '../../core/errors.js';
+import { whyNotGrowth } from '../../core/growth.js';
 import { formatFinancialYear, parseFinancialYear } from '../../core/period.js';
 import { ProjectionCache } from '../../core/demand/cache.js';
 import { projectScenario } from '../../core/scenario/apply.js';
@@ -127,6 +128,15 @@ export async function runSolve(
   const [low, high] = options.range.split(',').map((t) => parseDecimal(t.trim()));
   if (!low || !high || !low.lessThan(high))
     throw new UsageError(`--range "${options.range}" is not LOW,HIGH with LOW < HIGH, e.g. -0.5,0`);
+  // A growth is searched only where model.json could give it (src/core/growth.ts): a range up to 5
+  // would try 500% a year, and the answer would be money no file could make.
+  const growthBound = options.vary.startsWith('assumption:')
+    ? [low, high].find((bound) => whyNotGrowth(bound) !== undefined)
+    : undefined;
+  if (growthBound)
+    throw new UsageError(
+      `--range "${options.range}": ${options.vary} at ${growthBound.toString()} is ${whyNotGrowth(growthBound)!}`,
+    );
   const tolerance =
     options.tolerance === undefined ? DEFAULT_TOLERANCE : parseDecimal(options.tolerance);
   if (!tolerance || !tolerance.greaterThan(0))

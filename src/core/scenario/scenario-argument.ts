@@ -1,3 +1,6 @@
+import type { Decimal } from 'decimal.js';
+import { Dec } from '../decimal.js';
+import { whyNotGrowth } from '../growth.js';
 import type { Scenario } from './types.js';
 
 /**
@@ -16,11 +19,30 @@ export function scenarioArgument(value: unknown, caller: string): Scenario {
     typeof candidate.assumptions === 'object' &&
     typeof candidate.inheritedLevers === 'number'
   )
-    return candidate as Scenario;
+    return withGrowths(candidate as Scenario, caller);
   const id = typeof value === 'string' ? value : 'mitigated';
   throw new TypeError(
     `${caller}: scenario must be a Scenario that loadScenarios(dir) read, such as loadScenarios(dir).scenarios.find((s) => s.id === ${JSON.stringify(id)}), not ${described(value)}`,
   );
+}
+
+/**
+ * A scenario made in code may set a growth that scenarios.json would refuse (GROWTH_OUT_OF_RANGE,
+ * src/core/growth.ts): 3 for 3% would project an HNB four times the last one a year. A RangeError.
+ */
+function withGrowths(scenario: Scenario, caller: string): Scenario {
+  for (const [key, value] of Object.entries(scenario.assumptions) as [string, unknown][]) {
+    const growth =
+      Dec.isDecimal(value) || (typeof value === 'number' && Number.isFinite(value))
+        ? new Dec(value as Decimal | number)
+        : undefined;
+    const why = growth && whyNotGrowth(growth);
+    if (why)
+      throw new RangeError(
+        `${caller}: scenario "${scenario.id}" has assumptions.${key} ${String(value)}, ${why} (0.05 is 5%)`,
+      );
+  }
+  return scenario;
 }
 
 /** What a caller passed, for a TypeError's message. */

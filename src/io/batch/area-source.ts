@@ -227,7 +227,7 @@ function areaAssumptions(
     return row.get(key) === ''
       ? national[key]
       : // A growth rate, as a spreadsheet may write one: 6% is read as 0.06, and said.
-        (decimalCell(row, key, issues, { allowNegative: true, kind: 'rate' }) ?? new Dec(0));
+        (decimalCell(row, key, issues, { growth: true, kind: 'rate' }) ?? new Dec(0));
   };
   return {
     newPlansGrowth: value('newPlansGrowth'),
