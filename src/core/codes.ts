@@ -103,7 +103,7 @@ export const ISSUE_CODES = {
   },
   NUMBER_NORMALISED: {
     cause:
-      'A model CSV writes numbers as a spreadsheet does: £ signs or thousands separators (£4,200,000.50, 1,200), an amount in brackets as accounting formats write a negative ((4,250,000.00)), or a percentage on a rate or share (5%). They are read ((4,250,000.00) as -4250000, 5% as 0.05) and listed, one warning per file, column and kind (warning).',
+      'A model CSV writes numbers as a spreadsheet does: £ signs or thousands separators (£4,200,000.50, 1,200), an amount in brackets as accounting formats write a negative ((4,250,000.00)) and a dash after £ as they write zero (£ -), or a percentage on a rate or share (5%). They are read ((4,250,000.00) as -4250000, £ - as 0, 5% as 0.05) and listed, one warning per file, column and kind (warning).',
     fix: 'Nothing, if the figures are right; write plain decimals (4200000.50, 0.05) to silence it.',
   },
   COUNT_NOT_WHOLE: {

@@ -1,3 +1,5 @@
+import { editDistance } from './tariff-check.js';
+
 /**
  * How a header cell is matched to a table's column: as a spreadsheet user writes a name, not only
  * as the docs spell it. A setting id is matched ignoring case, spaces and underscores
@@ -45,25 +47,9 @@ export function nearMisses(written: string, absent: readonly string[]): string[]
   const key = matchKey(written);
   return absent.filter((name) => {
     const target = matchKey(name);
-    const distance = editDistance(key, target);
+    const distance = editDistance(key, target, 2);
     return distance > 0 && distance <= 2 && 2 * distance < target.length;
   });
-}
-
-/** Levenshtein distance: letters added, dropped or changed to turn `a` into `b`. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1)
-      current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 /**
