@@ -59,6 +59,16 @@ export const ISSUE_CODES = {
     cause: 'A CSV column is not one the tool reads (warning; the column is ignored).',
     fix: 'Check the spelling or remove the column.',
   },
+  UNREAD_COLUMN: {
+    cause:
+      'A CSV column is not one the tool reads, but looks like a slip for one the table does not have (counts or cnt for count, anual_cost for annual_cost: at most two letters apart, ignoring case, spaces, underscores and hyphens). Or, in a national model, a table without an `area` column has a column not read whose cells are all codes of the areas table (LA, la_code). Ignored, such a column would change the figures without a word (every row one pupil, every fee a tariff rate, every row for every area), so it is an error, not an UNKNOWN_COLUMN warning.',
+    fix: 'Rename the column as the hint says (area for an area code); if it is another column, give it a name less like the one it was taken for.',
+  },
+  COLUMN_NORMALISED: {
+    cause:
+      'A CSV column is named as a spreadsheet user writes it, not as the docs spell it: with spaces or hyphens for underscores (annual cost, Annual-Cost), or `area_code` (the name areas.csv uses) for the `area` column of another table. It is read as that column, one warning per column (warning).',
+    fix: 'Nothing, if the column is the one named; rename it as the docs spell it to silence it.',
+  },
   MISSING_VALUE: {
     cause: 'A required cell or JSON field is empty or absent.',
     fix: 'Fill in the value.',
@@ -93,7 +103,7 @@ export const ISSUE_CODES = {
   },
   NUMBER_NORMALISED: {
     cause:
-      'A model CSV writes numbers as a spreadsheet does: £ signs or thousands separators (£4,200,000.50, 1,200), an amount in brackets as accounting formats write a negative ((4,250,000.00)), or a percentage on a rate or share (5%). They are read ((4,250,000.00) as -4250000, 5% as 0.05) and listed, one warning per file, column and kind (warning).',
+      'A model CSV writes numbers as a spreadsheet does: £ signs or thousands separators (£4,200,000.50, 1,200), an amount in brackets as accounting formats write a negative ((4,250,000.00)) and a dash after £ as they write zero (£ -), or a percentage on a rate or share (5%). They are read ((4,250,000.00) as -4250000, £ - as 0, 5% as 0.05) and listed, one warning per file, column and kind (warning).',
     fix: 'Nothing, if the figures are right; write plain decimals (4200000.50, 0.05) to silence it.',
   },
   COUNT_NOT_WHOLE: {

@@ -1,5 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { error, warning, type Issue, type Location } from '../core/issue.js';
+import { columnsByKey, countLike, matchKey, nearMisses, readAs } from './column-names.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { columnCountIssue, fitsHeader } from './row-width.js';
 import { garbled, MANGLED_HINT, mangledIn, NormalisationLog, unmangle } from './normalise.js';
@@ -9,6 +10,8 @@ export interface ColumnSpec {
   readonly optional: readonly string[];
   /** Read a file another command wrote (an nff output) without warning about the columns not used. */
   readonly ignoreOthers?: boolean;
+  /** The column saying how many a row stands for: without it each row is one (cohort.csv's count). */
+  readonly countColumn?: string;
 }
 
 /** One data row: cell text by column name (trimmed), and where each cell is. */
@@ -64,7 +67,7 @@ export interface CsvTable {
 /**
  * Reads a CSV with a header row. Cells stay strings (no casting, so no floats);
  * Excel's BOM and CRLF are accepted; blank rows and rows of empty cells are skipped.
- * Header names are matched case-insensitively and trimmed. Text a spreadsheet garbled by reading
+ * Header names are matched ignoring case, spaces, underscores and hyphens (readHeader). Text a spreadsheet garbled by reading
  * UTF-8 as Windows-1252 ("Â£", "ï»¿" at the start) is an error in the header (read as it was meant,
  * so the columns still match) and a warning in a cell (TEXT_MANGLED).
  */
@@ -130,6 +133,9 @@ export function readCsvTable(
     return { file, rows: [], issues };
   }
   const columns = readHeader(header.record, header.info.lines, file, spec, issues);
+  uncountedRows(spec, header.record, header.info.lines, file, issues, (index) =>
+    body.map(({ record, info }) => ({ text: record[index] ?? '', line: info.lines })),
+  );
   if (mangledIn(text) !== undefined)
     mangledCells(
       body.map(({ record, info }) => ({ fields: record, line: info.lines })),
@@ -163,9 +169,11 @@ export function readCsvTable(
 }
 
 /**
- * A header row's column names (trimmed, lower case) by field number, with its problems: garbled
- * text, a column given twice, a column not used, a required column missing. Also for a national
- * CSV (src/io/batch/rows-by-area.ts), whose header is read the same way.
+ * A header row's column names (lower case; a column of the table as its docs spell it, whatever
+ * the case, spaces, underscores or hyphens: column-names.ts) by field number, with its problems:
+ * garbled text, a column given twice, a column read under another name, a column not used (an
+ * error when it looks like a slip for a column that is missing), a required column missing. Also
+ * for a national CSV (src/io/batch/rows-by-area.ts), whose header is read the same way.
  */
 export function readHeader(
   header: readonly string[],
@@ -176,10 +184,14 @@ export function readHeader(
 ): Map<string, number> {
   const columns = new Map<string, number>();
   // Matched in lower case; messages name a column as the file wrote it, hints as the docs spell it.
-  const lower = (names: readonly string[]) => new Set(names.map((name) => name.toLowerCase()));
-  const known = lower([...spec.required, ...spec.optional]);
-  header.forEach((raw, index) => {
+  const expected = [...spec.required, ...spec.optional];
+  const byKey = columnsByKey(expected);
+  const written = header.map(writtenName);
+  const names = written.map((name) => byKey.get(matchKey(name)));
+  const absent = expected.filter((name) => !names.includes(name));
+  written.forEach((name, index) => {
     const location = { file, line, column: index + 1 };
+    const raw = header[index]!;
     const mangled = mangledIn(raw);
     if (mangled !== undefined)
       issues.push(
@@ -190,24 +202,35 @@ export function readHeader(
           MANGLED_HINT,
         ),
       );
-    const written = writtenName(raw);
-    const name = written.toLowerCase();
     if (name === '') return;
-    if (columns.has(name))
-      issues.push(
-        error('DUPLICATE_COLUMN', `column "${written}" appears more than once`, location),
-      );
-    else columns.set(name, index);
-    if (!spec.ignoreOthers && !known.has(name)) {
-      issues.push(
-        warning(
-          'UNKNOWN_COLUMN',
-          `column "${written}" is not used and will be ignored`,
-          location,
-          `expected columns: ${[...spec.required, ...spec.optional].join(', ')}`,
-        ),
-      );
+    const column = names[index];
+    const key = (column ?? name).toLowerCase();
+    // Read under another name than the one written (not only in another case).
+    const renamed = column !== undefined && key !== name.toLowerCase();
+    if (columns.has(key)) {
+      const first = written[columns.get(key)!]!;
+      issues.push(duplicateColumn(name, column, first, columns.get(key)!, location));
+    } else {
+      columns.set(key, index);
+      if (renamed) issues.push(warning('COLUMN_NORMALISED', readAs(name, column!), location));
     }
+    if (spec.ignoreOthers || column !== undefined) return;
+    const meant = nearMisses(name, absent);
+    issues.push(
+      meant.length
+        ? error(
+            'UNREAD_COLUMN',
+            `column "${name}" is not read: did you mean ${meant.join(' or ')}?`,
+            location,
+            `rename it ${meant.join(' or ')}, which the table does not have; if it is another column, give it a name less like ${meant.join(' or ')}`,
+          )
+        : warning(
+            'UNKNOWN_COLUMN',
+            `column "${name}" is not used and will be ignored`,
+            location,
+            `expected columns: ${expected.join(', ')}`,
+          ),
+    );
   });
   for (const name of spec.required) {
     if (!columns.has(name.toLowerCase()))
@@ -221,6 +244,58 @@ export function readHeader(
       );
   }
   return columns;
+}
+
+/**
+ * A table read one row per pupil for want of its count column, with a column not used that holds
+ * whole numbers above 1 ("Number of pupils", as the user trial found: 1,499 pupils for 2,662):
+ * that column's UNKNOWN_COLUMN warning says what ignoring it does. Also for a national CSV
+ * (src/io/batch/rows-by-area.ts), whose cells are given by `cells`.
+ */
+export function uncountedRows(
+  spec: ColumnSpec,
+  header: readonly string[],
+  line: number,
+  file: string,
+  issues: Issue[],
+  cells: (index: number) => Iterable<{ readonly text: string; readonly line: number }>,
+): void {
+  const count = spec.countColumn;
+  if (count === undefined) return;
+  const byKey = columnsByKey([...spec.required, ...spec.optional]);
+  if (header.some((raw) => byKey.get(matchKey(writtenName(raw))) === count)) return;
+  issues.forEach((issue, at) => {
+    const where = issue.location;
+    if (issue.code !== 'UNKNOWN_COLUMN' || where?.file !== file || where.line !== line) return;
+    const index = (where.column ?? 0) - 1;
+    const above = countLike(cells(index));
+    if (above === undefined) return;
+    const name = writtenName(header[index] ?? '');
+    issues[at] = warning(
+      'UNKNOWN_COLUMN',
+      `column "${name}" is not used and will be ignored, so each row is one pupil; yet it holds whole numbers such as ${above.text} (line ${above.line})`,
+      where,
+      `if it is how many pupils a row stands for, name it ${count}`,
+    );
+  });
+}
+
+/** DUPLICATE_COLUMN: a column written twice, or twice under names read as the same column (area and area_code). */
+function duplicateColumn(
+  name: string,
+  column: string | undefined,
+  first: string,
+  firstIndex: number,
+  location: Location,
+): Issue {
+  return column === undefined || first.toLowerCase() === name.toLowerCase()
+    ? error('DUPLICATE_COLUMN', `column "${name}" appears more than once`, location)
+    : error(
+        'DUPLICATE_COLUMN',
+        `column "${name}" is read as ${column}, which column ${firstIndex + 1} ("${first}") is already`,
+        location,
+        'keep one of the two columns',
+      );
 }
 
 /**

@@ -13,8 +13,16 @@ import { whyNotDecimal } from './why-not-decimal.js';
 /** What a number column holds: only an amount may carry £, only a rate or share a %. */
 export type NumberKind = 'amount' | 'count' | 'rate';
 
-/** £ and UK thousands separators (groups of three), an optional sign before or after the £. */
-const SPREADSHEET_AMOUNT = /^(-?)(£?)(-?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;
+/**
+ * £ and UK thousands separators (groups of three), an optional sign before or after the £; the
+ * whole part or the fraction's digits may be left out, as a plain decimal's may (£.50, £1,234.).
+ */
+const SPREADSHEET_AMOUNT = /^(-?)(£?)(-?)\s*(\d{1,3}(?:,\d{3})+|\d+)?(\.\d*)?$/;
+/**
+ * Zero as a spreadsheet's accounting format writes it, " £ -   ": read only with the £, which
+ * says the cell is a formatted figure (a bare "-" may mean "not known", and is refused).
+ */
+const ACCOUNTING_ZERO = /^£\s*-\s*$/;
 /** An accounting negative, as a spreadsheet's accounting format writes one: (4,250,000.00), £(12.50), (£12.50). */
 const BRACKETED = /^(£?)\(\s*(£?)\s*([^()£-]+?)\s*\)$/;
 /** A percentage on a rate: 5%, 12.5%, and a negative one where the rate may be (a growth of -2%). */
@@ -25,7 +33,7 @@ export interface SpreadsheetNumber {
   /** The value as plain decimal text ("4200000.50", "0.05"). */
   readonly plain: string;
   /** What was changed, as a log entry's words. */
-  readonly change: 'separators' | 'percent' | 'brackets';
+  readonly change: 'separators' | 'percent' | 'brackets' | 'dash';
 }
 
 /**
@@ -44,12 +52,17 @@ export function spreadsheetNumber(text: string, kind: NumberKind): SpreadsheetNu
     const value = magnitude.isZero() ? magnitude : magnitude.negated();
     return { value, plain: value.toFixed(), change: 'brackets' };
   }
+  if (kind === 'amount' && ACCOUNTING_ZERO.test(text)) {
+    const value = parseDecimal('0')!;
+    return { value, plain: '0', change: 'dash' };
+  }
   const amount = SPREADSHEET_AMOUNT.exec(text);
   if (amount) {
     const [, before = '', pound = '', after = '', whole = '', fraction = ''] = amount;
-    if (before && after) return undefined;
+    if ((before && after) || !/\d/.test(whole + fraction)) return undefined;
     if (pound ? kind !== 'amount' : kind === 'rate' || !whole.includes(',')) return undefined;
-    const plain = `${before}${after}${whole.replace(/,/g, '')}${fraction}`;
+    // Written out as a plain decimal is (0.50, 1234), whichever part the cell left out.
+    const plain = `${before}${after}${whole.replace(/,/g, '') || '0'}${fraction === '.' ? '' : fraction}`;
     const value = parseDecimal(plain);
     return value ? { value, plain, change: 'separators' } : undefined;
   }
@@ -92,7 +105,23 @@ export function whyNotNumber(text: string, kind: NumberKind): string {
   // Only a figure of digits and commas is one whose grouping is the problem.
   if (/^-?£?-?[\d,]+(\.\d+)?$/.test(text) && /\d,\d/.test(text))
     return 'thousands separators must group three digits, as in 1,200';
+  // An amount may carry £ and a count separators: say what else is wrong, not that they are refused.
+  if (kind !== 'rate') return whyNotFigure(text, kind);
   return whyNotDecimal(text);
+}
+
+/** Why an amount or count that is not a number (its £ and separators being no fault of it) is not. */
+function whyNotFigure(text: string, kind: 'amount' | 'count'): string {
+  const example = kind === 'amount' ? '£1,234.50' : '1,234';
+  if ((text.match(/£/g) ?? []).length > 1) return 'it has more than one £ sign';
+  if (/\d.*£/.test(text)) return `a £ sign goes before the figure, as in ${example}`;
+  if (/^\+/.test(text)) return 'a leading + is not accepted; a figure without a sign is positive';
+  if (/\d\s+[\d.]/.test(text))
+    return `spaces inside a number are not accepted; group thousands with commas, as in ${example}`;
+  const figure = text.replace('£', '').trim();
+  if (figure === '')
+    return 'a £ sign alone is not an amount; leave an optional cell empty, or give 0';
+  return whyNotDecimal(figure);
 }
 
 /** The INVALID_NUMBER hint for a kind of column (and for a garbled cell, how to re-save its file). */
@@ -109,6 +138,7 @@ export function numberHint(kind: NumberKind, text = ''): string {
 const CHANGES = {
   separators: { code: 'NUMBER_NORMALISED', verb: 'removed £ or thousands separators' },
   brackets: { code: 'NUMBER_NORMALISED', verb: 'read an amount in brackets as negative' },
+  dash: { code: 'NUMBER_NORMALISED', verb: 'read an accounting-format dash as zero' },
   percent: { code: 'NUMBER_NORMALISED', verb: 'read a percentage as a share' },
   ncy: { code: 'CODE_NORMALISED', verb: 'read a year name as an NCY' },
   need: { code: 'CODE_NORMALISED', verb: 'read a SEN2 long name as its code' },

@@ -12,6 +12,7 @@ import type { TariffCheck } from './tariff-check.js';
 export const COHORT_COLUMNS = {
   required: ['ncy', 'need', 'setting', 'band'],
   optional: ['count', 'annual_cost', 'area', 'out_of_area'],
+  countColumn: 'count',
 } as const;
 
 /**

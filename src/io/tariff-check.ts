@@ -84,6 +84,21 @@ export class TariffCheck {
     return undefined;
   }
 
+  /**
+   * What an empty band should hold: the setting's bands (a fee-based setting's is `fee`), and, in
+   * a table with annual_cost (cohort.csv), that a row giving its own cost may leave band empty;
+   * new-plans.csv has no annual_cost column, so it is not offered there.
+   */
+  private emptyBandHint(row: CsvRow, setting: string | undefined): string {
+    const known = setting === undefined ? [] : [...(this.bands.get(setting) ?? [])];
+    const bands = known.length
+      ? `give the band: bands for ${setting}: ${known.join(', ')}`
+      : 'give a band the tariff prices for the setting';
+    return row.has('annual_cost')
+      ? `${bands}; only a row with annual_cost may leave band empty`
+      : bands;
+  }
+
   /** The band in a cell, if the tariff prices it for the setting. */
   band(
     row: CsvRow,
@@ -98,7 +113,7 @@ export class TariffCheck {
           'MISSING_VALUE',
           `"${row.label(column)}" is empty`,
           row.at(column),
-          'only a row with annual_cost may leave band empty',
+          this.emptyBandHint(row, setting),
         ),
       );
       return undefined;

@@ -246,6 +246,8 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'band "B" has no rate for setting "special" in tariff "test-tariff"',
   ],
   UNKNOWN_COLUMN: ['warning', 'cohort.csv:1:6', 'column "school" is not used and will be ignored'],
+  UNREAD_COLUMN: ['error', 'cohort.csv:1:5', 'column "counts" is not read: did you mean count?'],
+  COLUMN_NORMALISED: ['warning', 'cohort.csv:1:6', 'column "Out of area" is read as out_of_area'],
   UNKNOWN_FUNDING_LINE: ['error', 'funding.csv:4:2', 'funding line "grant" is not known'],
   INVALID_DSG_MAP: [
     'error',

@@ -28,6 +28,7 @@ import { growthUnused, isYearlyCount } from '../check-manifest.js';
 import { ASSUMPTION_KEYS } from '../read-manifest.js';
 import { modelTariff, readTariffFile } from '../tariff-library.js';
 import { folderScenariosNotRead } from './folder-scenarios.js';
+import { withAreaColumnChecked } from './area-column.js';
 import { columnCountIssue, fitsHeader } from '../row-width.js';
 
 const AREAS_COLUMNS = {
@@ -214,6 +215,7 @@ async function readNational(
     : undefined;
   issues.push(...(areasCsv?.issues ?? []));
   const { specs, failures } = areaSpecs(areasCsv, issues);
+  const codes = new Set(specs.map((spec) => spec.code));
   const tables = new Map<AreaTable, NationalCsv>();
   for (const name of AREA_TABLES) {
     if (name === 'cohort.csv') continue;
@@ -222,7 +224,7 @@ async function readNational(
     const csv = readNationalCsv(source.text, source.display, TABLE_COLUMNS[name], limits, {
       tally: false,
     });
-    issues.push(...csv.issues);
+    issues.push(...withAreaColumnChecked(csv, TABLE_COLUMNS[name], codes));
     tables.set(name, csv);
   }
   // Once for model.json's growth (an area's own growth in areas.csv is not checked).
@@ -308,7 +310,7 @@ async function readNational(
     // Between slices the caller's workers report back and take their next area.
     while (cohortReader.step()) if (early) await new Promise((resolve) => setImmediate(resolve));
     const csv = cohortReader.result();
-    issues.push(...csv.issues);
+    issues.push(...withAreaColumnChecked(csv, COHORT_COLUMNS, codes));
     tables.set('cohort.csv', csv);
     // Rows that came back to an area, or rows without an area (every area's), left its early task short.
     for (const code of csv.byArea.has('') ? [...handed.keys()] : cohortReader.reopened)
@@ -323,8 +325,7 @@ async function readNational(
       digests,
     };
 
-  const known = new Set(specs.map((spec) => spec.code));
-  unknownAreas(tables, known, failures);
+  unknownAreas(tables, codes, failures);
   const init = initOf();
   const cohort = tables.get('cohort.csv')!;
   const tasks: BatchTask[] = [];

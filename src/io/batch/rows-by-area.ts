@@ -1,6 +1,6 @@
 import { type Parser, parse } from 'csv-parse';
 import { error, type Issue } from '../../core/issue.js';
-import { type ColumnSpec, readCsvTable, readHeader } from '../csv-table.js';
+import { type ColumnSpec, readCsvTable, readHeader, uncountedRows } from '../csv-table.js';
 import { rowsReadable } from '../input-reader.js';
 import { mangledIn } from '../normalise.js';
 import type { Limits } from '../limits.js';
@@ -17,6 +17,8 @@ export interface NationalCsv {
   readonly columns: readonly string[];
   /** The header as written (case kept), for naming a column in messages. */
   readonly header: readonly string[];
+  /** The header's line (1 unless blank lines come first). */
+  readonly headerLine: number;
   /** Problems with the header or the whole table (rows are not read when one is an error). */
   readonly issues: readonly Issue[];
   /** Each area's records in file order; with `tally`, identical records folded into the first. */
@@ -127,6 +129,7 @@ export class NationalCsvReader {
         file: this.file,
         columns: [],
         header: [],
+        headerLine: 1,
         issues: readCsvTable(this.text, this.file, this.spec, this.limits).issues,
         byArea: new Map(),
         rowCounts: new Map(),
@@ -166,6 +169,7 @@ class AreaGrouper {
   private line = 1;
   private columns: string[] | undefined;
   private headerRecord: string[] | undefined;
+  private headerLine = 1;
   private readonly issues: Issue[] = [];
   private areaAt = -1;
   private count = 0;
@@ -246,11 +250,21 @@ class AreaGrouper {
     if (!this.columns)
       this.issues.push(...readCsvTable('', this.file, this.spec, this.limits).issues);
     const readable = rowsReadable(this.issues);
+    if (readable && this.headerRecord)
+      uncountedRows(
+        this.spec,
+        this.headerRecord,
+        this.headerLine,
+        this.file,
+        this.issues,
+        (index) => this.cells(index),
+      );
     const areas = readable ? [...this.areas] : [];
     return {
       file: this.file,
       columns: this.columns ?? [],
       header: this.headerRecord ?? [],
+      headerLine: this.headerLine,
       issues: this.issues,
       byArea: new Map(areas.map(([area, rows]) => [area, rows.records])),
       rowCounts: new Map(areas.map(([area, rows]) => [area, rows.count])),
@@ -258,7 +272,15 @@ class AreaGrouper {
     };
   }
 
+  /** A column's cells in every area's records (an area's in file order), for uncountedRows. */
+  private *cells(index: number): Generator<{ text: string; line: number }> {
+    for (const { records } of this.areas.values())
+      for (let i = 0; i < records.length; i += 1)
+        yield { text: records.field(i, index) ?? '', line: records.line(i) };
+  }
+
   private header(record: string[], line: number): void {
+    this.headerLine = line;
     const byName = readHeader(record, line, this.file, this.spec, this.issues);
     this.headerRecord = record;
     this.columns = record.map(() => '');

@@ -1,0 +1,71 @@
+import { editDistance } from './tariff-check.js';
+
+/**
+ * How a header cell is matched to a table's column: as a spreadsheet user writes a name, not only
+ * as the docs spell it. A setting id is matched ignoring case, spaces and underscores
+ * (normalise.ts); a column name is too, else "annual cost" would be ignored and every fee replaced
+ * by a tariff rate without a word.
+ */
+
+/** A column name as matched: lower case, without spaces, underscores or hyphens ("Annual-Cost" is annual_cost). */
+export const matchKey = (name: string): string => name.toLowerCase().replace(/[\s_-]+/g, '');
+
+/**
+ * Other names a column is read under, by match key: `area_code`, the name areas.csv gives an
+ * area's code, for the `area` column of the other tables (a national table whose area column is
+ * not read gives every row to every area).
+ */
+const ALIASES: ReadonlyMap<string, string> = new Map([['areacode', 'area']]);
+
+/**
+ * A table's column names by match key, as the docs spell them; an alias only where the table has
+ * the column it stands for and no column of its own name (areas.csv has `area_code` itself).
+ */
+export function columnsByKey(names: readonly string[]): Map<string, string> {
+  const byKey = new Map<string, string>();
+  for (const name of names) if (!byKey.has(matchKey(name))) byKey.set(matchKey(name), name);
+  for (const [alias, name] of ALIASES) {
+    const column = byKey.get(matchKey(name));
+    if (column !== undefined && !byKey.has(alias)) byKey.set(alias, column);
+  }
+  return byKey;
+}
+
+/** The words of a note on a column read under another name. */
+export function readAs(written: string, column: string): string {
+  return matchKey(written) === matchKey(column)
+    ? `column "${written}" is read as ${column}`
+    : `column "${written}" is read as ${column}, the code of the area a row is for`;
+}
+
+/**
+ * The columns of `absent` that `written` looks like a slip for: at most two letters added, dropped
+ * or changed in the match key (counts, cnt, anual_cost), and fewer than half the column's letters,
+ * so that a short name is not the slip of every other short name (age is not area).
+ */
+export function nearMisses(written: string, absent: readonly string[]): string[] {
+  const key = matchKey(written);
+  return absent.filter((name) => {
+    const target = matchKey(name);
+    const distance = editDistance(key, target, 2);
+    return distance > 0 && distance <= 2 && 2 * distance < target.length;
+  });
+}
+
+/**
+ * The first whole number above 1 of a column whose cells are all whole numbers (or empty), with
+ * its line: in a table read one row per pupil for want of its count column, such a column
+ * ("Number of pupils") is likely the count under another name.
+ */
+export function countLike(
+  cells: Iterable<{ readonly text: string; readonly line: number }>,
+): { readonly text: string; readonly line: number } | undefined {
+  let above: { text: string; line: number } | undefined;
+  for (const { text, line } of cells) {
+    const figure = text.trim();
+    if (figure === '') continue;
+    if (!/^\d+$/.test(figure)) return undefined;
+    if (above === undefined && Number(figure) > 1) above = { text: figure, line };
+  }
+  return above;
+}

@@ -1,0 +1,159 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
+import { asOnOneCore } from '../helpers/one-core.js';
+
+// Threads are not what this file tests (the reason is in the helper).
+asOnOneCore();
+
+/**
+ * A header slip must not change the money while validate says ok (the user trial of 2026-12-06,
+ * TRIAL.md A1 and A3): a column named as a spreadsheet user writes it is read, one that looks
+ * like a slip for a missing column is an error, and an area column under areas.csv's name is the
+ * area column.
+ */
+const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-column-slips-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+let copies = 0;
+function copyOf(fixture: string): string {
+  copies += 1;
+  const dir = path.join(scratch, `model-${copies}`);
+  cpSync(path.join(ROOT, fixture), dir, { recursive: true });
+  return dir;
+}
+
+/** Replaces the first line (the header) of a CSV. */
+function header(file: string, change: (line: string) => string): void {
+  const [first = '', ...rest] = readFileSync(file, 'utf8').split('\n');
+  writeFileSync(file, [change(first), ...rest].join('\n'));
+}
+
+/** A batch's summary.csv for a national model folder. */
+async function summary(dir: string): Promise<string> {
+  const out = path.join(scratch, `out-${path.basename(dir)}`);
+  const result = await cli([
+    'batch',
+    dir,
+    '--out-dir',
+    out,
+    '--scenarios',
+    'unmitigated',
+    '--quiet',
+  ]);
+  expect(result.stderr).not.toMatch(/error/);
+  expect(result.code).toBe(0);
+  return readFileSync(path.join(out, 'summary.csv'), 'utf8');
+}
+
+describe("a national table's area column", () => {
+  it('is read from a column named area_code, as areas.csv names it, with a note', async () => {
+    const dir = copyOf('fixtures/national');
+    header(path.join(dir, 'cohort.csv'), (line) => line.replace(/^area,/, 'area_code,'));
+    header(path.join(dir, 'new-plans.csv'), (line) => line.replace(/^area,/, 'Area code,'));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'cohort.csv:1:1: warning COLUMN_NORMALISED: column "area_code" is read as area, the code of the area a row is for',
+    );
+    expect(result.stderr).toContain(
+      'new-plans.csv:1:1: warning COLUMN_NORMALISED: column "Area code" is read as area',
+    );
+    // Each area's own rows, not the whole country's: the same figures as with `area`.
+    expect(await summary(dir)).toBe(await summary(copyOf('fixtures/national')));
+  });
+
+  it('is refused when both area and area_code are given', async () => {
+    const dir = copyOf('fixtures/national');
+    const file = path.join(dir, 'cohort.csv');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((line, i) => (i === 0 ? `${line},area_code` : `${line},${line.split(',')[0]}`))
+        .join('\n'),
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /cohort\.csv:1:\d+: error DUPLICATE_COLUMN: column "area_code" is read as area, which column 1 \("area"\) is already\n {2}hint: keep one of the two columns\n/,
+    );
+  });
+
+  it('is an error under a name not read (LA) when its cells are the areas of areas.csv', async () => {
+    const dir = copyOf('fixtures/national');
+    header(path.join(dir, 'cohort.csv'), (line) => line.replace(/^area,/, 'LA,'));
+    header(path.join(dir, 'new-plans.csv'), (line) => line.replace(/^area,/, 'la_code,'));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'cohort.csv:1:1: error UNREAD_COLUMN: column "LA" holds the areas\' codes (as "N01" on line 2) but is not read: without an area column every row is for every area',
+    );
+    expect(result.stderr).toMatch(/new-plans\.csv:1:1: error UNREAD_COLUMN: column "la_code"/);
+    expect(result.stderr).not.toContain('UNKNOWN_COLUMN');
+  });
+});
+
+describe('a cohort column named as a spreadsheet user writes it', () => {
+  it('reads "annual cost" and "Annual-Cost" as annual_cost: the fees are kept', async () => {
+    const plain = await cli(['project', 'fixtures/example', '--scenario', 'unmitigated']);
+    for (const written of ['annual cost', 'Annual-Cost']) {
+      const dir = copyOf('fixtures/example');
+      header(path.join(dir, 'cohort.csv'), (line) => line.replace('annual_cost', written));
+      const result = await cli(['project', dir, '--scenario', 'unmitigated']);
+      expect(result.stderr).toContain(
+        `cohort.csv:1:6: warning COLUMN_NORMALISED: column "${written}" is read as annual_cost`,
+      );
+      expect(result.stdout).toBe(plain.stdout);
+    }
+  });
+
+  it('refuses a slip for a missing column (counts, cnt, anual_cost) with the column meant', async () => {
+    for (const [slip, meant, at] of [
+      ['counts', 'count', 5],
+      ['cnt', 'count', 5],
+      ['anual_cost', 'annual_cost', 6],
+    ] as const) {
+      const dir = copyOf('fixtures/example');
+      header(path.join(dir, 'cohort.csv'), (line) =>
+        line.replace(meant === 'count' ? ',count,' : ',annual_cost', (found) =>
+          found.replace(meant, slip),
+        ),
+      );
+      const result = await cli(['validate', dir]);
+      expect(result.code, slip).toBe(1);
+      expect(result.stderr).toContain(
+        `cohort.csv:1:${at}: error UNREAD_COLUMN: column "${slip}" is not read: did you mean ${meant}?`,
+      );
+    }
+  });
+
+  it('keeps an unrelated column a warning, and a near name of a column the table has', async () => {
+    // age is two letters from area, but area has four: not a slip for it; counts beside count is another column.
+    for (const written of ['age', 'counts']) {
+      const dir = copyOf('fixtures/errors/UNKNOWN_COLUMN');
+      header(path.join(dir, 'cohort.csv'), (line) => line.replace('school', written));
+      const result = await cli(['validate', dir]);
+      expect(result.stderr).toContain(`warning UNKNOWN_COLUMN: column "${written}" is not used`);
+      expect(result.code).toBe(0);
+    }
+  });
+
+  it('says each row is one pupil when a column not read holds whole numbers and count is missing', async () => {
+    const dir = copyOf('fixtures/example');
+    header(path.join(dir, 'cohort.csv'), (line) => line.replace('count', 'Number of pupils'));
+    const result = await cli(['validate', dir]);
+    expect(result.stderr).toContain(
+      'cohort.csv:1:5: warning UNKNOWN_COLUMN: column "Number of pupils" is not used and will be ignored, so each row is one pupil; yet it holds whole numbers such as 4 (line 2)\n  hint: if it is how many pupils a row stands for, name it count\n',
+    );
+    const national = copyOf('fixtures/national');
+    header(path.join(national, 'cohort.csv'), (line) => line.replace(',count,', ',pupils,'));
+    expect((await cli(['validate', national])).stderr).toMatch(
+      /cohort\.csv:1:6: warning UNKNOWN_COLUMN: column "pupils" is not used and will be ignored, so each row is one pupil; yet it holds whole numbers such as \d+ \(line \d+\)/,
+    );
+  });
+});
