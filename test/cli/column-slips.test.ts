@@ -10,8 +10,8 @@ import { asOnOneCore } from '../helpers/one-core.js';
 asOnOneCore();
 
 /**
- * A header slip must not change the money while validate says ok (the user trial of 2026-12-06,
- * TRIAL.md A1 and A3): a column named as a spreadsheet user writes it is read, one that looks
+ * A header slip must not change the money while validate says ok (found by the user trial of
+ * 2026-12-06): a column named as a spreadsheet user writes it is read, one that looks
  * like a slip for a missing column is an error, and an area column under areas.csv's name is the
  * area column.
  */

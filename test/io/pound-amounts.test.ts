@@ -10,7 +10,7 @@ import { check, csv, described } from '../helpers/io-tables.js';
 /**
  * An amount that carries £ is read as a plain decimal with the £ taken off would be (£.50 as .50
  * is), and one that is not a number is told what is wrong with it: not that £ is refused, which
- * the hint says it is not (the user trial of 2026-12-06, TRIAL.md D3).
+ * the hint says it is not (found by the user trial of 2026-12-06).
  */
 function amount(text: string): { value: string | undefined; issues: string[] } {
   const issues: Issue[] = [];
