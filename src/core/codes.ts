@@ -61,7 +61,7 @@ export const ISSUE_CODES = {
   },
   UNREAD_COLUMN: {
     cause:
-      'A CSV column is not one the tool reads, but looks like a slip for one the table does not have (counts or cnt for count, anual_cost for annual_cost: at most two letters apart, ignoring case, spaces, underscores and hyphens). Or, in a national model, a table without an `area` column has a column not read whose cells are all codes of the areas table (LA, la_code). Ignored, such a column would change the figures without a word (every row one pupil, every fee a tariff rate, every row for every area), so it is an error, not an UNKNOWN_COLUMN warning.',
+      'A CSV column is not one the tool reads, but looks like a slip for one the table does not have whose absence changes the figures: count, annual_cost, and in a national table area (counts or cnt for count, anual_cost or cost for annual_cost: at most two letters apart, or the end of the name, ignoring case, spaces, underscores and hyphens). A slip for any other column (Notes for note) is only the UNKNOWN_COLUMN warning, whose hint names that column, and one for a required column is named in the hint of the MISSING_COLUMN error. Or, in a national model, a table without an `area` column has a column not read whose cells are all codes of the areas table (LA, la_code). Ignored, such a column would change the figures without a word (every row one pupil, every fee a tariff rate, every row for every area), so it is an error, not an UNKNOWN_COLUMN warning.',
     fix: 'Rename the column as the hint says (area for an area code); if it is another column, give it a name less like the one it was taken for.',
   },
   COLUMN_NORMALISED: {

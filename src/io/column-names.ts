@@ -11,24 +11,39 @@ import { editDistance } from './tariff-check.js';
 export const matchKey = (name: string): string => name.toLowerCase().replace(/[\s_-]+/g, '');
 
 /**
- * Other names a column is read under, by match key: `area_code`, the name areas.csv gives an
- * area's code, for the `area` column of the other tables (a national table whose area column is
- * not read gives every row to every area).
+ * Other names a column is read under, by match key, in a national model's tables only: `area_code`,
+ * the name areas.csv gives an area's code, for the `area` column of the other tables (a national
+ * table whose area column is not read gives every row to every area). In one authority's folder
+ * an `area_code` column (an extract's ONS code, say) is left unread, as before: there the `area`
+ * column only checks each row against model.json's code.
  */
-const ALIASES: ReadonlyMap<string, string> = new Map([['areacode', 'area']]);
+const NATIONAL_ALIASES: ReadonlyMap<string, string> = new Map([['areacode', 'area']]);
 
 /**
- * A table's column names by match key, as the docs spell them; an alias only where the table has
- * the column it stands for and no column of its own name (areas.csv has `area_code` itself).
+ * A table's column names by match key, as the docs spell them; with `national`, an alias too where
+ * the table has the column it stands for and no column of its own name (areas.csv has `area_code`
+ * itself).
  */
-export function columnsByKey(names: readonly string[]): Map<string, string> {
+export function columnsByKey(names: readonly string[], national = false): Map<string, string> {
   const byKey = new Map<string, string>();
   for (const name of names) if (!byKey.has(matchKey(name))) byKey.set(matchKey(name), name);
-  for (const [alias, name] of ALIASES) {
+  if (!national) return byKey;
+  for (const [alias, name] of NATIONAL_ALIASES) {
     const column = byKey.get(matchKey(name));
     if (column !== undefined && !byKey.has(alias)) byKey.set(alias, column);
   }
   return byKey;
+}
+
+/**
+ * The optional columns whose absence changes the figures without a word: without `count` each row
+ * is one pupil, without `annual_cost` a fee row is priced by the tariff, and in a national table
+ * without `area` each row is every area's. A column not read that looks like a slip for one of
+ * these (absent) is an error; one like any other column (`Notes` for note, `row` for low), only
+ * a warning that says which it may be: an unrelated column of a real file must not stop the run.
+ */
+export function slipsMatter(national: boolean): ReadonlySet<string> {
+  return new Set(national ? ['count', 'annual_cost', 'area'] : ['count', 'annual_cost']);
 }
 
 /** The words of a note on a column read under another name. */
@@ -41,12 +56,14 @@ export function readAs(written: string, column: string): string {
 /**
  * The columns of `absent` that `written` looks like a slip for: at most two letters added, dropped
  * or changed in the match key (counts, cnt, anual_cost), and fewer than half the column's letters,
- * so that a short name is not the slip of every other short name (age is not area).
+ * so that a short name is not the slip of every other short name (age is not area); or the end of
+ * the column's name, four letters or more (cost for annual_cost).
  */
 export function nearMisses(written: string, absent: readonly string[]): string[] {
   const key = matchKey(written);
   return absent.filter((name) => {
     const target = matchKey(name);
+    if (key.length >= 4 && key !== target && target.endsWith(key)) return true;
     const distance = editDistance(key, target, 2);
     return distance > 0 && distance <= 2 && 2 * distance < target.length;
   });

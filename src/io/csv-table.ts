@@ -1,6 +1,13 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { error, warning, type Issue, type Location } from '../core/issue.js';
-import { columnsByKey, countLike, matchKey, nearMisses, readAs } from './column-names.js';
+import {
+  columnsByKey,
+  countLike,
+  matchKey,
+  nearMisses,
+  readAs,
+  slipsMatter,
+} from './column-names.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { columnCountIssue, fitsHeader } from './row-width.js';
 import { garbled, MANGLED_HINT, mangledIn, NormalisationLog, unmangle } from './normalise.js';
@@ -172,8 +179,9 @@ export function readCsvTable(
  * A header row's column names (lower case; a column of the table as its docs spell it, whatever
  * the case, spaces, underscores or hyphens: column-names.ts) by field number, with its problems:
  * garbled text, a column given twice, a column read under another name, a column not used (an
- * error when it looks like a slip for a column that is missing), a required column missing. Also
- * for a national CSV (src/io/batch/rows-by-area.ts), whose header is read the same way.
+ * error when it looks like a slip for a missing column whose absence changes the figures:
+ * slipsMatter), a required column missing (with the column that may be it). `national`: a table
+ * of a national model (src/io/batch/rows-by-area.ts), whose header is read the same way.
  */
 export function readHeader(
   header: readonly string[],
@@ -181,14 +189,18 @@ export function readHeader(
   file: string,
   spec: ColumnSpec,
   issues: Issue[],
+  national = false,
 ): Map<string, number> {
   const columns = new Map<string, number>();
   // Matched in lower case; messages name a column as the file wrote it, hints as the docs spell it.
   const expected = [...spec.required, ...spec.optional];
-  const byKey = columnsByKey(expected);
+  const byKey = columnsByKey(expected, national);
   const written = header.map(writtenName);
   const names = written.map((name) => byKey.get(matchKey(name)));
   const absent = expected.filter((name) => !names.includes(name));
+  const matter = slipsMatter(national);
+  /** The columns not read that may be each missing required column: said in its MISSING_COLUMN. */
+  const mayBe = new Map<string, string[]>();
   written.forEach((name, index) => {
     const location = { file, line, column: index + 1 };
     const raw = header[index]!;
@@ -216,19 +228,26 @@ export function readHeader(
     }
     if (spec.ignoreOthers || column !== undefined) return;
     const meant = nearMisses(name, absent);
+    const required = meant.filter((target) => spec.required.includes(target));
+    if (required.length > 0) {
+      // Said once, in the missing column's error.
+      for (const target of required) mayBe.set(target, [...(mayBe.get(target) ?? []), name]);
+      return;
+    }
+    const slips = meant.filter((target) => matter.has(target));
     issues.push(
-      meant.length
+      slips.length
         ? error(
             'UNREAD_COLUMN',
-            `column "${name}" is not read: did you mean ${meant.join(' or ')}?`,
+            `column "${name}" is not read: did you mean ${slips.join(' or ')}?`,
             location,
-            `rename it ${meant.join(' or ')}, which the table does not have; if it is another column, give it a name less like ${meant.join(' or ')}`,
+            `rename it ${slips.join(' or ')}, which the table does not have; if it is another column, give it a name less like ${slips.join(' or ')}`,
           )
         : warning(
             'UNKNOWN_COLUMN',
             `column "${name}" is not used and will be ignored`,
             location,
-            `expected columns: ${expected.join(', ')}`,
+            `${meant.length ? `if it is ${meant.join(' or ')}, rename it so; ` : ''}expected columns: ${expected.join(', ')}`,
           ),
     );
   });
@@ -239,7 +258,14 @@ export function readHeader(
           'MISSING_COLUMN',
           `required column "${name}" is missing`,
           { file, line },
-          `expected columns: ${spec.required.join(', ')}${spec.optional.length ? ` (optional: ${spec.optional.join(', ')})` : ''}`,
+          `${
+            mayBe.has(name)
+              ? `column ${mayBe
+                  .get(name)!
+                  .map((w) => `"${w}"`)
+                  .join(' or ')} may be it: rename it ${name}; `
+              : ''
+          }expected columns: ${spec.required.join(', ')}${spec.optional.length ? ` (optional: ${spec.optional.join(', ')})` : ''}`,
         ),
       );
   }

@@ -7,7 +7,8 @@ import type { NationalCsv } from './rows-by-area.js';
  * rates shared by all areas but not for a column that does say the area under a name the tool
  * does not read (LA, la_code): one whose every cell given is a code of areas.csv is taken for the area
  * column, and the table is refused (UNREAD_COLUMN) rather than each area given the whole country.
- * The table's issues, with that error for the column's UNKNOWN_COLUMN warning.
+ * The table's issues, with that error for the column's UNKNOWN_COLUMN warning (or for the
+ * header's own UNREAD_COLUMN, when the name looked like a slip for area as well: said once).
  */
 export function withAreaColumnChecked(
   csv: NationalCsv,
@@ -20,7 +21,7 @@ export function withAreaColumnChecked(
   return [
     ...csv.issues.filter(
       (issue) =>
-        issue.code !== 'UNKNOWN_COLUMN' ||
+        (issue.code !== 'UNKNOWN_COLUMN' && issue.code !== 'UNREAD_COLUMN') ||
         issue.location?.line !== csv.headerLine ||
         !columns.has(issue.location.column),
     ),

@@ -281,7 +281,7 @@ class AreaGrouper {
 
   private header(record: string[], line: number): void {
     this.headerLine = line;
-    const byName = readHeader(record, line, this.file, this.spec, this.issues);
+    const byName = readHeader(record, line, this.file, this.spec, this.issues, true);
     this.headerRecord = record;
     this.columns = record.map(() => '');
     for (const [name, index] of byName) this.columns[index] = name;
