@@ -52,7 +52,8 @@ export const ISSUE_CODES = {
     fix: 'Rename or remove one of the columns.',
   },
   MISSING_COLUMN: {
-    cause: 'A required CSV column is absent from the header.',
+    cause:
+      'A required CSV column is absent from the header. In a national model of more than one area, `cohort.csv` must have an `area` column, and so must `new-plans.csv` when it gives counts: without one, every area would be given every row (the whole national cohort).',
     fix: 'Add the column; the hint lists the expected columns.',
   },
   UNKNOWN_COLUMN: {
