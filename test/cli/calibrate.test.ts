@@ -330,6 +330,33 @@ describe('highneeds calibrate', () => {
   });
 });
 
+it('reads a population in the transitions layout whatever the calendar-year header is written as', async () => {
+  // Found by a user trial: calendar_year or Calendar Year was taken for the model's layout.
+  const text = readFileSync('fixtures/history/population.csv', 'utf8');
+  const calibration = async (header: string) => {
+    const population = path.join(scratch, `population-${header.replace(/\W/g, '')}.csv`);
+    writeFileSync(population, text.replace(/^calendar-year,academic-year/, header));
+    const out = path.join(scratch, `population-${header.replace(/\W/g, '')}`);
+    const result = await runInProcess([
+      'calibrate',
+      '--transitions',
+      'fixtures/history/transitions.csv',
+      '--population',
+      population,
+      '--codes',
+      'fixtures/history/codes.csv',
+      '--out-dir',
+      out,
+    ]);
+    expect(result.stderr, header).not.toMatch(/error/);
+    expect(result.code, header).toBe(0);
+    return readFileSync(path.join(out, 'calibration.csv'), 'utf8');
+  };
+  const plain = await calibration('calendar-year,academic-year');
+  for (const header of ['calendar_year,academic_year', '"Calendar Year",Academic Year'])
+    expect(await calibration(header), header).toBe(plain);
+});
+
 it('a history table missing a required column is one error for its header, not one per row', async () => {
   const snapshots = await runInProcess([
     'calibrate',
