@@ -52,7 +52,8 @@ export const ISSUE_CODES = {
     fix: 'Rename or remove one of the columns.',
   },
   MISSING_COLUMN: {
-    cause: 'A required CSV column is absent from the header.',
+    cause:
+      'A required CSV column is absent from the header. In a national model of more than one area, `cohort.csv` must have an `area` column, and so must `new-plans.csv` when it gives counts: without one, every area would be given every row (the whole national cohort).',
     fix: 'Add the column; the hint lists the expected columns.',
   },
   UNKNOWN_COLUMN: {
@@ -470,6 +471,11 @@ export const ISSUE_CODES = {
     cause:
       'A codes.csv row has a kind other than need or setting, or maps a need code to something that is not a SEN2 primary-need code.',
     fix: 'Use kind need (to a SEN2 code such as ASD) or setting (to the setting id the model will use).',
+  },
+  NO_COST_FOR_SETTING: {
+    cause:
+      "`highneeds calibrate` was given --costs, but a setting of the history has no row in it, so the tariff stub prices that setting's pupils at £0 until it is filled in (warning). Often the setting is a code written two ways in the history (MMSlB for MMSIB) or a local code codes.csv does not map, which calibrate takes for a setting of its own.",
+    fix: "Map the code in codes.csv (setting,<code>,<setting id>) if it is another setting's, or give the setting a row in costs.csv (need * for every need); or fill in its top-up in the written tariff.json.",
   },
   GROWTH_OUT_OF_RANGE: {
     cause:

@@ -1,6 +1,7 @@
 import { hasErrors, sortIssues } from '../core/issue.js';
 import type { Model } from '../core/model.js';
 import { checkScenarios } from '../core/scenario/check.js';
+import { described } from '../core/scenario/scenario-argument.js';
 import { type LoadedScenarios, loadScenarios } from './scenarios-file.js';
 import { shippedLibraryDir } from './tariff-library.js';
 
@@ -23,6 +24,13 @@ export interface ScenariosOptions {
  * and each tariff a lever names, with their SHA-256.
  */
 export function loadModelScenarios(dir: string, options: ScenariosOptions = {}): LoadedScenarios {
+  // A scenario's id here was read as no options at all (found by a user trial): every scenario.
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    const id = typeof options === 'string' ? options : 'mitigated';
+    throw new TypeError(
+      `loadScenarios: options must be an object such as { model }, not ${described(options)}; to pick a scenario: loadScenarios(dir).scenarios.find((s) => s.id === ${JSON.stringify(id)})`,
+    );
+  }
   const loaded = loadScenarios(
     dir,
     options.libraryDir ?? shippedLibraryDir(),

@@ -10,7 +10,7 @@ import { type ColumnSpec, readCsvTable } from './csv-table.js';
 import { displayPath, readInput } from './files.js';
 import type { Limits } from './limits.js';
 import { rowsReadable } from './input-reader.js';
-import { COSTS_COLUMNS, costsOfSettings, readCosts } from './read-costs.js';
+import { COSTS_COLUMNS, costsOfSettings, readCosts, settingsWithoutCost } from './read-costs.js';
 import { CODES_COLUMNS, CodeReader, NO_CODES, readCodes } from './read-history-codes.js';
 import {
   HISTORY_POPULATION_COLUMNS,
@@ -170,6 +170,13 @@ export function readHistory(
   const sorted = [...settings].sort();
   const costs = costsOfSettings(located, sorted, issues);
   if (hasErrors(issues)) throw new InputError(sortIssues(issues));
+  // Without --costs every setting is £0, as the folder's README says: nothing to warn of.
+  if (costsTable)
+    issues.push(
+      ...settingsWithoutCost(located, sorted, costsTable.display, (setting) =>
+        codes.settingAt(setting),
+      ),
+    );
   return {
     history,
     population,

@@ -1,5 +1,6 @@
+import * as path from 'node:path';
 import type { CostRow } from '../core/calibrate/calibrated-model.js';
-import { error, type Issue, type Location } from '../core/issue.js';
+import { error, type Issue, type Location, warning } from '../core/issue.js';
 import type { CsvTable } from './csv-table.js';
 import { decimalCell, requiredText } from './cell-parsers.js';
 import { flushNormalisations } from './normalise.js';
@@ -50,4 +51,30 @@ export function costsOfSettings(
         ),
       );
   return costs.map((cost) => cost.row);
+}
+
+/**
+ * A setting of the history with no row in costs.csv is priced at £0 in the tariff stub: rightly so
+ * until the officer fills it in, but when costs.csv was given, such a setting is more often a code
+ * written two ways (a user trial's MMSlB for MMSIB, a new setting of its own) than one left out.
+ * A warning at the setting's first cell (else at costs.csv), one per setting.
+ */
+export function settingsWithoutCost(
+  costs: readonly LocatedCost[],
+  settings: readonly string[],
+  costsFile: string,
+  firstAt: (setting: string) => Location | undefined,
+): Issue[] {
+  const costed = new Set(costs.map((cost) => cost.row.setting));
+  const name = path.basename(costsFile);
+  return settings
+    .filter((setting) => !costed.has(setting))
+    .map((setting) =>
+      warning(
+        'NO_COST_FOR_SETTING',
+        `setting "${setting}" has no cost in ${name}: its pupils are priced at £0 in the tariff stub until it is filled in`,
+        firstAt(setting) ?? { file: costsFile },
+        `if "${setting}" is a slip or a local code for a setting, map it in codes.csv (setting,${setting},<setting id>); else give it a row in ${name} (*,${setting},<annual cost>)`,
+      ),
+    );
 }

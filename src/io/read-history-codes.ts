@@ -1,4 +1,4 @@
-import { error, type Issue } from '../core/issue.js';
+import { error, type Issue, type Location } from '../core/issue.js';
 import { type Need, needFromLongName, NEED_CODES, parseNeed } from '../core/need.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
 import { unmappedNeedHint } from './unknown-need-hint.js';
@@ -91,6 +91,8 @@ export class CodeReader {
   private readonly needs = new Map<string, Need | undefined>();
   private readonly unknown = new Map<string, Unknown>();
   private readonly repeats = new Set<Issue>();
+  /** Each setting id's first cell: the history's, since the history is read before costs.csv. */
+  private readonly settingsAt = new Map<string, Location>();
   constructor(private readonly map: CodeMap) {}
 
   need(row: CsvRow, column: string, issues: Issue[]): Need | undefined {
@@ -151,6 +153,13 @@ export class CodeReader {
       issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
       return undefined;
     }
-    return this.map.settings.get(text.toUpperCase()) ?? text;
+    const setting = this.map.settings.get(text.toUpperCase()) ?? text;
+    if (!this.settingsAt.has(setting)) this.settingsAt.set(setting, row.at(column));
+    return setting;
+  }
+
+  /** Where a setting id was first read. */
+  settingAt(setting: string): Location | undefined {
+    return this.settingsAt.get(setting);
   }
 }

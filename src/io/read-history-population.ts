@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { error, type Issue } from '../core/issue.js';
 import { populationKey } from '../core/calibrate/history.js';
 import type { CsvTable } from './csv-table.js';
+import { matchKey } from './column-names.js';
 import { academicYearCell, decimalCell, ncyCell } from './cell-parsers.js';
 import { calendarYear } from './read-transitions-history.js';
 import { flushNormalisations } from './normalise.js';
@@ -12,9 +13,17 @@ export const HISTORY_POPULATION_COLUMNS = {
   model: { required: ['academic_year', 'ncy', 'population'], optional: ['area'] },
 } as const;
 
-/** Which of the two layouts a population file's header is: the transitions format's names a calendar-year. */
-export const isWitanPopulation = (text: string): boolean =>
-  /^\uFEFF?[^\n]*calendar-year/i.test(text);
+/**
+ * Which of the two layouts a population file's header is: the transitions format's names a
+ * calendar-year, written as the other headers may be (Calendar Year, calendar_year: matchKey),
+ * quoted or not. The header is the first line that is not blank, as readCsvTable takes it.
+ */
+export function isWitanPopulation(text: string): boolean {
+  const header = /^\uFEFF?\s*([^\n]*)/.exec(text)![1]!;
+  return header
+    .split(',')
+    .some((cell) => matchKey(cell.trim().replace(/^"(.*)"$/, '$1')) === 'calendaryear');
+}
 
 /**
  * Resident children by January and NCY. In the transitions format `calendar-year` Y is January Y

@@ -10,6 +10,7 @@ import { withThousands } from './format-cell.js';
 import { jsonText, rawNumber } from './json.js';
 import { neutraliseText } from '../core/spreadsheet-text.js';
 import { thresholdCells, thresholdColumns } from './threshold-columns.js';
+import { checkIntervalArguments } from './intervals-arguments.js';
 
 /** intervals.csv's columns, in order (docs/simulate.md, "Output"). */
 export const INTERVAL_COLUMNS = [
@@ -44,6 +45,7 @@ export function renderIntervalsCsv(
   rows: readonly IntervalRow[],
   thresholds: readonly ThresholdRow[] = [],
 ): string {
+  checkIntervalArguments(rows, thresholds);
   return renderPrintedCsv(
     [...INTERVAL_COLUMNS, ...thresholdColumns(thresholds)],
     rows.map((row) => ({ ...printedIntervalRow(row), ...thresholdCells(row, thresholds) })),

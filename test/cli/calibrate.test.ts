@@ -308,6 +308,53 @@ describe('highneeds calibrate', () => {
     );
     expect(existsSync(out)).toBe(false);
   });
+
+  it('a setting of the history that --costs does not price is a located warning, and only with --costs', async () => {
+    // Found by a user trial: a typo MMSlB for MMSIB became a new setting priced at £0 without a word.
+    const history = path.join(scratch, 'typo-transitions.csv');
+    const lines = readFileSync('fixtures/history/transitions.csv', 'utf8').split('\n');
+    lines[5] = lines[5]!.replace('MMSIB', 'MMSlB');
+    writeFileSync(history, lines.join('\n'));
+    const args = ['calibrate', '--transitions', history, ...HISTORY];
+    const costs = ['--costs', 'fixtures/history/costs.csv'];
+    const result = await runInProcess([...args, ...costs, '--out-dir', path.join(scratch, 'typo')]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      `${history}:6:2: warning NO_COST_FOR_SETTING: setting "MMSlB" has no cost in costs.csv: its pupils are priced at £0 in the tariff stub until it is filled in\n` +
+        '  hint: if "MMSlB" is a slip or a local code for a setting, map it in codes.csv (setting,MMSlB,<setting id>); else give it a row in costs.csv (*,MMSlB,<annual cost>)\n',
+    );
+    expect(result.stderr.match(/NO_COST_FOR_SETTING/g)).toHaveLength(1);
+    const unpriced = await runInProcess([...args, '--out-dir', path.join(scratch, 'typo-2')]);
+    expect(unpriced.code).toBe(0);
+    expect(unpriced.stderr).not.toContain('NO_COST_FOR_SETTING');
+  });
+});
+
+it('reads a population in the transitions layout whatever the calendar-year header is written as', async () => {
+  // Found by a user trial: calendar_year or Calendar Year was taken for the model's layout.
+  const text = readFileSync('fixtures/history/population.csv', 'utf8');
+  const calibration = async (header: string) => {
+    const population = path.join(scratch, `population-${header.replace(/\W/g, '')}.csv`);
+    writeFileSync(population, text.replace(/^calendar-year,academic-year/, header));
+    const out = path.join(scratch, `population-${header.replace(/\W/g, '')}`);
+    const result = await runInProcess([
+      'calibrate',
+      '--transitions',
+      'fixtures/history/transitions.csv',
+      '--population',
+      population,
+      '--codes',
+      'fixtures/history/codes.csv',
+      '--out-dir',
+      out,
+    ]);
+    expect(result.stderr, header).not.toMatch(/error/);
+    expect(result.code, header).toBe(0);
+    return readFileSync(path.join(out, 'calibration.csv'), 'utf8');
+  };
+  const plain = await calibration('calendar-year,academic-year');
+  for (const header of ['calendar_year,academic_year', '"Calendar Year",Academic Year'])
+    expect(await calibration(header), header).toBe(plain);
 });
 
 it('a history table missing a required column is one error for its header, not one per row', async () => {

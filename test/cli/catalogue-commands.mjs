@@ -3,7 +3,8 @@
 // folder holding nff-factors.csv, after fixtures/errors/_valid-nff) as `nff` on its factors
 // and parameters for 2025-26; a model folder with an nff-allocations.csv takes it as --hnb-from;
 // one with an explain.args file is run as `explain <dir>` with those options (a usage error, exit 2);
-// a history (a folder holding codes.csv, after fixtures/errors/_valid-history) as `calibrate`;
+// a history (a folder holding codes.csv, after fixtures/errors/_valid-history) as `calibrate`
+// (with --costs when it holds a costs.csv);
 // NATIONAL_MODEL, a valid national model, as `project`, which reads one area's folder; a folder
 // of model folders (no model.json of its own, model folders in it) as `batch` into a scratch folder.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -56,9 +57,14 @@ function isFolderOfModels(dir) {
   return readdirSync(dir).some((name) => existsSync(path.join(dir, name, 'model.json')));
 }
 
-/** calibrate on a history fixture: its snapshots.csv, else its transitions.csv; out-dir never written when it fails. */
+/**
+ * calibrate on a history fixture: its snapshots.csv, else its transitions.csv, and its costs.csv
+ * if it has one. The out-dir is a scratch folder, not in fixtures/: a warning's run succeeds and
+ * writes it (calibrate wants it new or empty: the caller removes it first).
+ */
 function calibrateArgs(dir, root) {
   const snapshots = existsSync(path.join(root, dir, 'snapshots.csv'));
+  const costs = existsSync(path.join(root, dir, 'costs.csv'));
   return [
     'calibrate',
     snapshots ? '--snapshots' : '--transitions',
@@ -67,7 +73,8 @@ function calibrateArgs(dir, root) {
     `${dir}/population.csv`,
     '--codes',
     `${dir}/codes.csv`,
+    ...(costs ? ['--costs', `${dir}/costs.csv`] : []),
     '--out-dir',
-    `${dir}/out`,
+    path.join(tmpdir(), `highneeds-catalogue-${path.basename(dir)}`),
   ];
 }

@@ -107,6 +107,66 @@ describe("a national table's area column", () => {
   });
 });
 
+/** Removes a CSV's first column (the area) from every line. */
+function withoutFirstColumn(file: string): void {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  writeFileSync(file, lines.map((line) => line.replace(/^[^,]*,/, '')).join('\n'));
+}
+
+describe('a national cohort or new-plans table with no area column at all', () => {
+  // Found by a user trial: each area was given the whole national cohort without a word.
+  it('is an error at its header when the model has more than one area', async () => {
+    const dir = copyOf('fixtures/national');
+    withoutFirstColumn(path.join(dir, 'cohort.csv'));
+    withoutFirstColumn(path.join(dir, 'new-plans.csv'));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'cohort.csv:1: error MISSING_COLUMN: column "area" is missing: each of the 4 areas would be given every row (the whole national cohort)\n' +
+        "  hint: add an area column (area_code also reads) with each row's area; to give a row to every area, leave its area cell empty",
+    );
+    expect(result.stderr).toContain(
+      'new-plans.csv:1: error MISSING_COLUMN: column "area" is missing: each of the 4 areas would be given every row\'s count of new plans',
+    );
+  });
+
+  it('is still read with an area column whose cells are empty (every row for every area)', async () => {
+    const dir = copyOf('fixtures/national');
+    const file = path.join(dir, 'new-plans.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^N0\d,/gm, ','));
+    const result = await cli(['validate', dir]);
+    expect(result.stderr).not.toContain('MISSING_COLUMN');
+    expect(result.code).toBe(0);
+  });
+
+  it("is kept for rates of new plans (per head of each area's own population), and in a model of one area", async () => {
+    const rates = copyOf('fixtures/national');
+    const file = path.join(rates, 'new-plans.csv');
+    withoutFirstColumn(file);
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace(/,count$/m, ',rate')
+        .replace(/,\d+$/gm, ',0.001'),
+    );
+    const ratesResult = await cli(['validate', rates]);
+    expect(ratesResult.stderr).toContain('new-plans.csv'); // read: rates want a population.csv
+    expect(ratesResult.stderr).not.toContain('MISSING_COLUMN');
+
+    const one = copyOf('fixtures/national');
+    // Northshire alone: areas.csv's first area, and the other tables' rows of it or of no area.
+    for (const name of ['areas.csv', 'cohort.csv', 'new-plans.csv', 'funding.csv', 'places.csv']) {
+      const file = path.join(one, name);
+      const lines = readFileSync(file, 'utf8').split('\n');
+      writeFileSync(file, lines.filter((line, i) => i === 0 || /^(N01)?,/.test(line)).join('\n'));
+    }
+    withoutFirstColumn(path.join(one, 'cohort.csv'));
+    const oneResult = await cli(['validate', one]);
+    expect(oneResult.stderr).not.toContain('MISSING_COLUMN');
+    expect(oneResult.code).toBe(0);
+  });
+});
+
 describe('a cohort column named as a spreadsheet user writes it', () => {
   it('reads "annual cost" and "Annual-Cost" as annual_cost: the fees are kept', async () => {
     const plain = await cli(['project', 'fixtures/example', '--scenario', 'unmitigated']);

@@ -5,6 +5,8 @@ import {
   explainRun,
   InputError,
   loadModel,
+  loadScenarios,
+  renderIntervalsCsv,
   runBatch,
   simulate,
 } from '../../src/index.js';
@@ -161,5 +163,36 @@ describe('simulate with draws or a seed runBatch would refuse', () => {
 
   it('a whole number of draws from a whole seed simulates', () => {
     expect(simulate(model, { draws: 2, seed: 0 }).simulation?.draws).toBe(2);
+  });
+});
+
+describe('renderIntervalsCsv and loadScenarios with what a caller may get wrong', () => {
+  // Found by a user trial: the first failed inside with "Cannot read properties of undefined",
+  // the second read every scenario as if its second argument were not there.
+  const simulation = simulate(model, { draws: 2, seed: 1, thresholds: [-30000000] }).simulation!;
+
+  it('renderIntervalsCsv: thresholds as amounts, not the rows simulate returned, are a TypeError', () => {
+    expect(() => renderIntervalsCsv(simulation.rows, [-30000000] as never)).toThrow(
+      new TypeError(
+        'renderIntervalsCsv: thresholds must be the threshold rows simulate returned, simulate(model, { draws, seed, thresholds: [-30000000] }).simulation.thresholds, not an array holding -30000000',
+      ),
+    );
+    expect(() => renderIntervalsCsv(simulation as never)).toThrow(
+      new TypeError(
+        'renderIntervalsCsv: rows must be the interval rows simulate returned, simulate(model, { draws, seed }).simulation.rows, not an object without its fields (scenarios.json as parsed JSON, perhaps)',
+      ),
+    );
+    expect(renderIntervalsCsv(simulation.rows, simulation.thresholds)).toMatch(
+      /,p_below_-30000000\n/,
+    );
+  });
+
+  it("loadScenarios: a scenario's id for its options is a TypeError that says how to pick one", () => {
+    expect(() => loadScenarios(path.join(ROOT, 'fixtures/example'), 'mitigated' as never)).toThrow(
+      new TypeError(
+        'loadScenarios: options must be an object such as { model }, not the string "mitigated"; to pick a scenario: loadScenarios(dir).scenarios.find((s) => s.id === "mitigated")',
+      ),
+    );
+    expect(loadScenarios(path.join(ROOT, 'fixtures/example'), {}).scenarios?.length).toBe(4);
   });
 });

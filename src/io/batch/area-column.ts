@@ -1,6 +1,7 @@
 import { error, type Issue } from '../../core/issue.js';
 import type { ColumnSpec } from '../csv-table.js';
 import type { NationalCsv } from './rows-by-area.js';
+import type { AreaTable } from './wire.js';
 
 /**
  * A national table without an `area` column gives every row to every area, which is right for
@@ -8,15 +9,17 @@ import type { NationalCsv } from './rows-by-area.js';
  * does not read (LA, la_code): one whose every cell given is a code of areas.csv is taken for the area
  * column, and the table is refused (UNREAD_COLUMN) rather than each area given the whole country.
  * The table's issues, with that error for the column's UNKNOWN_COLUMN warning (or for the
- * header's own UNREAD_COLUMN, when the name looked like a slip for area as well: said once).
+ * header's own UNREAD_COLUMN, when the name looked like a slip for area as well: said once); or,
+ * for a cohort or counts of new plans with no such column at all, areaColumnMissing's.
  */
 export function withAreaColumnChecked(
   csv: NationalCsv,
   spec: ColumnSpec,
   codes: ReadonlySet<string>,
+  table: AreaTable,
 ): readonly Issue[] {
   const unread = unreadAreaColumns(csv, spec, codes);
-  if (unread.length === 0) return csv.issues;
+  if (unread.length === 0) return [...csv.issues, ...areaColumnMissing(csv, table, codes.size)];
   const columns = new Set(unread.map((issue) => issue.location!.column));
   return [
     ...csv.issues.filter(
@@ -58,4 +61,39 @@ function unreadAreaColumns(
     );
   });
   return issues;
+}
+
+/** The tables whose rows each area must not all be given, and what it would be given. */
+const AREA_COUNTED: Partial<Record<AreaTable, { column?: string; what: string }>> = {
+  'cohort.csv': { what: 'every row (the whole national cohort)' },
+  'new-plans.csv': { column: 'count', what: "every row's count of new plans" },
+};
+
+/**
+ * A cohort, or counts of new plans, with no area column in a model of more than one area: each area
+ * would be given the whole country's pupils (found by a user trial: 3.6 times the spend, validate
+ * ok). It is an error, not a warning: rows meant for every area are still written so, with an area
+ * column whose cells are empty (README, "National batch"). Rates of new plans and the other tables
+ * (ceasing and transition rates, a line of spend) are commonly the same for every area, and a
+ * rate of new plans is per head of each area's own population: they are left alone.
+ */
+function areaColumnMissing(csv: NationalCsv, table: AreaTable, areas: number): Issue[] {
+  const counted = AREA_COUNTED[table];
+  if (!counted || areas < 2 || csv.columns.includes('area') || csv.columns.length === 0) return [];
+  const rows = csv.byArea.get('');
+  if (!rows?.length) return [];
+  const at = counted.column === undefined ? -1 : csv.columns.indexOf(counted.column);
+  if (counted.column !== undefined) {
+    let any = false;
+    for (let i = 0; i < rows.length && !any; i += 1) any = (rows.field(i, at)?.trim() ?? '') !== '';
+    if (!any) return [];
+  }
+  return [
+    error(
+      'MISSING_COLUMN',
+      `column "area" is missing: each of the ${areas} areas would be given ${counted.what}`,
+      { file: csv.file, line: csv.headerLine },
+      "add an area column (area_code also reads) with each row's area; to give a row to every area, leave its area cell empty",
+    ),
+  ];
 }

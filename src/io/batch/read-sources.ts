@@ -224,7 +224,7 @@ async function readNational(
     const csv = readNationalCsv(source.text, source.display, TABLE_COLUMNS[name], limits, {
       tally: false,
     });
-    issues.push(...withAreaColumnChecked(csv, TABLE_COLUMNS[name], codes));
+    issues.push(...withAreaColumnChecked(csv, TABLE_COLUMNS[name], codes, name));
     tables.set(name, csv);
   }
   // Once for model.json's growth (an area's own growth in areas.csv is not checked).
@@ -310,7 +310,7 @@ async function readNational(
     // Between slices the caller's workers report back and take their next area.
     while (cohortReader.step()) if (early) await new Promise((resolve) => setImmediate(resolve));
     const csv = cohortReader.result();
-    issues.push(...withAreaColumnChecked(csv, COHORT_COLUMNS, codes));
+    issues.push(...withAreaColumnChecked(csv, COHORT_COLUMNS, codes, 'cohort.csv'));
     tables.set('cohort.csv', csv);
     // Rows that came back to an area, or rows without an area (every area's), left its early task short.
     for (const code of csv.byArea.has('') ? [...handed.keys()] : cohortReader.reopened)
