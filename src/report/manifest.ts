@@ -44,6 +44,11 @@ export interface BatchManifestInput {
   readonly areas: { readonly modelled: number; readonly failed: number };
   /** With --draws: how many draws of each area, from which seed (intervals.csv). */
   readonly draws?: { readonly count: number; readonly seed: number };
+  /**
+   * With --report: its folder, relative to the manifest's own, so that the next run with the same
+   * options knows the national report there for its own (src/cli/commands/batch.ts).
+   */
+  readonly report?: string;
 }
 
 /**
@@ -58,6 +63,7 @@ export function buildBatchManifest({
   scenarios,
   areas,
   draws,
+  report,
 }: BatchManifestInput): JsonOut {
   return {
     ...head('batch', version, inputs),
@@ -66,6 +72,7 @@ export function buildBatchManifest({
     ...(draws
       ? { draws: rawNumber(String(draws.count)), seed: rawNumber(String(draws.seed)) }
       : {}),
+    ...(report !== undefined ? { report } : {}),
   };
 }
 

@@ -154,6 +154,25 @@ describe('batch --report replaces a national report only as --out-dir would', ()
     expect(elsewhere.code, elsewhere.stderr).toBe(0);
   });
 
+  // A review found the same command refused when run again: the report folder has no manifest.
+  it('replaces its own report when the same command runs again, the --out-dir’s manifest naming the --report folder; not a report the manifest does not name', async () => {
+    const out = path.join(scratch, 'rerun-out');
+    const report = path.join(scratch, 'rerun-report');
+    const args = [...BASE, '--out-dir', out, '--report', report];
+    expect((await cli(args)).code).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as {
+      report?: string;
+    };
+    expect(manifest.report).toBe('../rerun-report');
+    const again = await cli(args);
+    expect(again.code, again.stderr).toBe(0);
+    // The same report folder under another --out-dir, whose manifest does not name it: refused.
+    const other = path.join(scratch, 'rerun-other');
+    const refused = await cli([...BASE, '--out-dir', other, '--report', report]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`--report ${report} already holds national-report.html`);
+  });
+
   it('refuses --report that is the --out-dir when the report there is not a batch’s, as --out-dir does', async () => {
     const out = path.join(scratch, 'same');
     mkdirSync(out);

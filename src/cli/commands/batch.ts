@@ -74,10 +74,20 @@ const OURS =
  * An earlier batch's manifest.json, and whether that run drew (it wrote intervals.csv), or
  * undefined: another command's manifest (or a user's file) is not ours to replace.
  */
-function batchManifestOf(file: string): { readonly draws: boolean } | undefined {
+function batchManifestOf(
+  file: string,
+): { readonly draws: boolean; readonly report?: string } | undefined {
   try {
-    const json = JSON.parse(readFileSync(file, 'utf8')) as { command?: unknown; draws?: unknown };
-    return json.command === 'batch' ? { draws: json.draws !== undefined } : undefined;
+    const json = JSON.parse(readFileSync(file, 'utf8')) as {
+      command?: unknown;
+      draws?: unknown;
+      report?: unknown;
+    };
+    if (json.command !== 'batch') return undefined;
+    return {
+      draws: json.draws !== undefined,
+      ...(typeof json.report === 'string' ? { report: json.report } : {}),
+    };
   } catch {
     return undefined;
   }
@@ -178,6 +188,10 @@ export async function runBatchCommand(
     scenarios: result.scenarios,
     areas: { modelled: result.areas.length - failed.length, failed: failed.length },
     ...(draws ? { draws } : {}),
+    // Relative to the out-dir, where the manifest is: the same whatever the working folder.
+    ...(options.report !== undefined
+      ? { report: path.relative(path.resolve(options.outDir), path.resolve(options.report)) || '.' }
+      : {}),
   });
   const bom = options.bom ? '\uFEFF' : '';
   const texts = [
@@ -331,12 +345,17 @@ function checkOutDir(outDir: string, force: boolean): { ours: readonly string[] 
 /**
  * A --report folder replaces a national report only as --out-dir would (a user trial: a user's
  * annotated national-report.html was replaced with exit 0): one an earlier batch wrote, beside
- * its manifest, or any with --force. The --out-dir itself is checked as such (checkOutDir).
+ * its manifest or in the --report folder that the --out-dir's manifest names (the same command
+ * run again), or any with --force. The --out-dir itself is checked as such (checkOutDir).
  */
 function checkReportDir(dir: string, outDir: string, force: boolean): void {
   // existsSync is false for a path under a file (ENOTDIR); the write says why (checkTargets).
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return;
   if (existsSync(outDir) && realpathSync(dir) === realpathSync(outDir)) return;
+  const named = batchManifestOf(path.join(outDir, 'manifest.json'))?.report;
+  const folder = named === undefined ? undefined : path.resolve(outDir, named);
+  if (folder !== undefined && existsSync(folder) && realpathSync(folder) === realpathSync(dir))
+    return;
   const ours = earlierBatchOutputs(dir);
   const theirs = NATIONAL_REPORT.filter((name) => !ours(name));
   refuseToReplace(
