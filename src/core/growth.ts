@@ -4,7 +4,7 @@ import { error, type Issue, type Location } from './issue.js';
 /**
  * A yearly growth or uplift: model.json's (or a scenario's, or areas.csv's) newPlansGrowth,
  * hnbGrowth, tariffUplift and otherSpendGrowth, spend.csv's growth, a tariff's uplift.annualRate,
- * an NFF's floor, gains cap and rollover uplift. Each multiplies a year's figure by 1 + growth, so
+ * an NFF's floor and rollover uplift (not its gains cap, a ceiling only). Each multiplies a year's figure by 1 + growth, so
  * -1 leaves no money and less than -1 negative money (a user trial: -2 gave negative top-up
  * spend). Above 1, more than doubling every year, is almost surely a percentage written as a
  * whole number (3 meant as 3% made the HNB £9.5bn); no input here grows that fast, so it is an

@@ -266,10 +266,12 @@ function readFloorCap(
   const path = '$.floorCap';
   const part = readPart(fields, root, 'floorCap', '$', KEYS.floorCap);
   if (!part) return undefined;
-  // A floor may be a cut (negative); the cap is a change too, so may be as well: each a change
-  // per head a year, so above -1 and at most 1 (src/core/growth.ts).
+  // A floor may be a cut (negative): a change per head a year, so above -1 and at most 1
+  // (src/core/growth.ts). The cap is a change too, but only a ceiling: a large one (100) is how a
+  // what-if without a gains cap is written, so it has no upper bound; it is above -1, as it may
+  // not be below the floor (NFF_FLOOR_ABOVE_CAP).
   const floor = readValue(fields, part, 'floor', path, citable, { growth: true });
-  const cap = readValue(fields, part, 'cap', path, citable, { growth: true });
+  const cap = readValue(fields, part, 'cap', path, citable, { allowNegative: true });
   if (floor && cap && floor.value.greaterThan(cap.value)) {
     fields.issues.push(
       error(
