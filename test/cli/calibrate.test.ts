@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AGE_GROUPS, ageGroupLabel } from '../../src/core/breakdown/age-group.js';
 import { Dec } from '../../src/core/decimal.js';
 import { runInProcess } from '../helpers/in-process.js';
+import { sharedRuns } from '../helpers/run-cli.js';
 
 /** calibrate and backtest from the command line, in this process, on fixtures/history (README). */
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-calibrate-'));
@@ -406,9 +407,13 @@ it('a history table missing a required column is one error for its header, not o
   }
 });
 
+/** `backtest --format csv` of fixtures/history, run once for the two tests that read it. */
+const shared = sharedRuns();
+const backtestCsv = () => shared(['backtest', ...TRANSITIONS, '--format', 'csv']);
+
 describe('highneeds backtest', () => {
   it('CSV: one row per origin, target and group; --summary: MAPE and bias by horizon', async () => {
-    const csv = await runInProcess(['backtest', ...TRANSITIONS, '--format', 'csv']);
+    const csv = await backtestCsv();
     expect(csv.code).toBe(0);
     const lines = csv.stdout.trim().split('\n');
     expect(lines[0]).toBe(
@@ -421,7 +426,7 @@ describe('highneeds backtest', () => {
   });
 
   it('labels age groups as project --breakdown age-group does, so Excel does not read "5-10" as a date', async () => {
-    const csv = await runInProcess(['backtest', ...TRANSITIONS, '--format', 'csv']);
+    const csv = await backtestCsv();
     const groups = new Set(
       csv.stdout
         .trim()

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { cli } from '../helpers/run-cli.js';
+import { cli, sharedRuns } from '../helpers/run-cli.js';
 
 /** Runs highneeds in this process (no spawn), with stdout and stderr captured and colour off. */
 async function highneeds(
@@ -12,6 +12,9 @@ async function highneeds(
   const columns = env['COLUMNS'] ? Number(env['COLUMNS']) : undefined;
   return cli(args, { env, ...(columns ? { columns } : {}) });
 }
+
+/** The projections the explanations are checked against, each run once (the fixtures are not changed). */
+const summaries = sharedRuns();
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-explain-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -29,7 +32,7 @@ function amountOf(line: string, lines: readonly string[]): number {
 
 /** The summary's figure for a year, from `project --format csv` run the same way. */
 async function summaryFigure(args: readonly string[], year: string, column: string) {
-  const { stdout } = await highneeds(['project', 'fixtures/example', ...args, '--format', 'csv']);
+  const { stdout } = await summaries(['project', 'fixtures/example', ...args, '--format', 'csv']);
   const [header, ...rows] = stdout
     .trim()
     .split('\n')
@@ -325,7 +328,7 @@ describe('highneeds explain: the money lines (fixtures/money-explain)', () => {
 
 /** A figure of fixtures/money-explain's summary. */
 async function moneySummary(year: string, column: string): Promise<string> {
-  const { stdout } = await highneeds(['project', 'fixtures/money-explain', '--format', 'csv']);
+  const { stdout } = await summaries(['project', 'fixtures/money-explain', '--format', 'csv']);
   const [header, ...rows] = stdout
     .trim()
     .split('\n')

@@ -83,3 +83,21 @@ export async function runMain(
     process.chdir(before);
   }
 }
+
+/**
+ * `cli` that runs each command once for the file that asks (issue 18, item 5: the suite's time):
+ * for runs that write no file and read inputs no test changes, which several tests ask for to
+ * compare with. Each call gives a memo of its own, so no two files share one (vitest.config.ts:
+ * the files of a worker share its modules).
+ */
+export function sharedRuns(): (
+  args: readonly string[],
+  options?: CliOptions,
+) => Promise<RunResult> {
+  const runs = new Map<string, Promise<RunResult>>();
+  return (args, options = {}) => {
+    const key = JSON.stringify([args, options]);
+    if (!runs.has(key)) runs.set(key, cli(args, options));
+    return runs.get(key)!;
+  };
+}
