@@ -61,7 +61,7 @@ export function scenarioIds(text: string | undefined): string[] | undefined {
     .filter((id) => id !== '');
   if (ids.length === 0)
     throw new UsageError(
-      `--scenarios "${text}" names no scenario; give their ids, such as --scenarios unmitigated,mitigated, or leave --scenarios out`,
+      `--scenarios "${text}" names no scenario; give a scenario's id (several, comma-separated, where the command takes more than one), or leave --scenarios out`,
     );
   const twice = ids.find((id, i) => ids.indexOf(id) !== i);
   if (twice !== undefined)

@@ -174,9 +174,11 @@ class CellReader {
       this.notes.note('date|read dd/mm/yyyy as a UK date', row.at(column));
       return iso;
     }
-    // Written as a date but not one (31/02/2026, 2026-02-30): say so, not that its form is wrong.
-    const why =
-      uk || isDateShaped(text)
+    // Written as a date but not one (31/02/2026, 2026-02-30): say so, not that its form is wrong;
+    // and a day-first reading that fails (12/25/2026, US order) says it was read day first.
+    const why = uk
+      ? `which is no date read as dd/mm/yyyy, day first (day ${uk[1]}, month ${uk[2]})`
+      : isDateShaped(text)
         ? 'which is not a date in the calendar'
         : 'which is not a date written YYYY-MM-DD or dd/mm/yyyy';
     this.issues.push(

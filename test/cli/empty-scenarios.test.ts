@@ -8,7 +8,7 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-empty-scenarios-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const NAMES_NONE =
-  'names no scenario; give their ids, such as --scenarios unmitigated,mitigated, or leave --scenarios out';
+  "names no scenario; give a scenario's id (several, comma-separated, where the command takes more than one), or leave --scenarios out";
 
 // Found by a user trial: `batch --scenarios "$EMPTY"` said "0 of 4 areas modelled, 4 failed", wrote empty
 // outputs and exited 0; compare and report ran every scenario. An empty list is a usage error.

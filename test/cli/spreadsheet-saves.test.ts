@@ -50,4 +50,29 @@ describe('a date written in the right form that is not a day of the calendar', (
       (await cli(['tariffs', 'show', 'example-borough-2025', '--at', '1/4/2025'])).stderr,
     ).toContain('--at 1/4/2025 is not a date written YYYY-MM-DD');
   });
+
+  it('a date in US order is said to have been read day first', async () => {
+    const rates = path.join(scratch, 'us-dates.csv');
+    writeFileSync(
+      rates,
+      'effective_from,setting,band,need,top_up\n12/25/2026,mainstream,1,*,100\n',
+    );
+    const result = await cli([
+      'tariffs',
+      'import',
+      rates,
+      '--settings',
+      'fixtures/tariff-import/settings.csv',
+      '--id',
+      'x',
+      '--title',
+      'y',
+      '--reference',
+      'z',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'us-dates.csv:2:1: error INVALID_DATE: "effective_from" is "12/25/2026", which is no date read as dd/mm/yyyy, day first (day 12, month 25)',
+    );
+  });
 });
