@@ -53,7 +53,7 @@ export const ISSUE_CODES = {
   },
   MISSING_COLUMN: {
     cause:
-      'A required CSV column is absent from the header. In a national model of more than one area, `cohort.csv` must have an `area` column, and so must `new-plans.csv` when it gives counts: without one, every area would be given every row (the whole national cohort).',
+      'A required CSV column is absent from the header. In a national model of more than one area, a table of the quantities of each authority (`cohort.csv`, `new-plans.csv` when it gives counts, `places.csv`, `population.csv`, `capacity.csv`, `funding.csv`, `spend.csv`) must have an `area` column: without one, every area would be given every row (the whole national cohort, every area the same funding).',
     fix: 'Add the column; the hint lists the expected columns.',
   },
   UNKNOWN_COLUMN: {

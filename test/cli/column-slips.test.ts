@@ -113,7 +113,7 @@ function withoutFirstColumn(file: string): void {
   writeFileSync(file, lines.map((line) => line.replace(/^[^,]*,/, '')).join('\n'));
 }
 
-describe('a national cohort or new-plans table with no area column at all', () => {
+describe("a national table of an authority's quantities with no area column at all", () => {
   // Found by a user trial: each area was given the whole national cohort without a word.
   it('is an error at its header when the model has more than one area', async () => {
     const dir = copyOf('fixtures/national');
@@ -128,6 +128,20 @@ describe('a national cohort or new-plans table with no area column at all', () =
     expect(result.stderr).toContain(
       'new-plans.csv:1: error MISSING_COLUMN: column "area" is missing: each of the 4 areas would be given every row\'s count of new plans',
     );
+  });
+
+  it("is an error too for the other tables of an authority's quantities: places, funding, spend", async () => {
+    const dir = copyOf('fixtures/national');
+    for (const name of ['places.csv', 'funding.csv', 'spend.csv'])
+      withoutFirstColumn(path.join(dir, name));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    for (const what of [
+      'places.csv:1: error MISSING_COLUMN: column "area" is missing: each of the 4 areas would be given every row\'s places',
+      'funding.csv:1: error MISSING_COLUMN: column "area" is missing: each of the 4 areas would be given every row\'s funding (each area the same high-needs block and balances)',
+      'spend.csv:1: error MISSING_COLUMN: column "area" is missing: each of the 4 areas would be given every row\'s spend',
+    ])
+      expect(result.stderr).toContain(what);
   });
 
   it('is still read with an area column whose cells are empty (every row for every area)', async () => {

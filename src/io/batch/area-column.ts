@@ -67,15 +67,20 @@ function unreadAreaColumns(
 const AREA_COUNTED: Partial<Record<AreaTable, { column?: string; what: string }>> = {
   'cohort.csv': { what: 'every row (the whole national cohort)' },
   'new-plans.csv': { column: 'count', what: "every row's count of new plans" },
+  'places.csv': { what: "every row's places" },
+  'population.csv': { what: "every row's population" },
+  'capacity.csv': { what: "every row's capacity" },
+  'funding.csv': { what: "every row's funding (each area the same high-needs block and balances)" },
+  'spend.csv': { what: "every row's spend" },
 };
 
 /**
- * A cohort, or counts of new plans, with no area column in a model of more than one area: each area
- * would be given the whole country's pupils (found by a user trial: 3.6 times the spend, validate
+ * A table of one authority's quantities (its cohort, counts of new plans, places, population,
+ * capacity, funding, spend) with no area column in a model of more than one area: each area would
+ * be given the whole table (found by a user trial for the cohort: 3.6 times the spend, validate
  * ok). It is an error, not a warning: rows meant for every area are still written so, with an area
- * column whose cells are empty (README, "National batch"). Rates of new plans and the other tables
- * (ceasing and transition rates, a line of spend) are commonly the same for every area, and a
- * rate of new plans is per head of each area's own population: they are left alone.
+ * column whose cells are empty (README, "National batch"). Rates (ceasing, transitions, new plans
+ * per head of each area's own population) are commonly the same for every area: left alone.
  */
 function areaColumnMissing(csv: NationalCsv, table: AreaTable, areas: number): Issue[] {
   const counted = AREA_COUNTED[table];
