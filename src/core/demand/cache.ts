@@ -37,7 +37,10 @@ export class ProjectionCache {
    * areas convert 48,457 distinct counts, which with one per area were converted 102,857 times.
    */
   private readonly countDecimals = new CountDecimals();
-  private readonly leveredTariffs = new WeakMap<Tariff, WeakMap<TariffLever, Tariff>>();
+  private readonly leveredTariffs = new WeakMap<
+    Tariff,
+    WeakMap<TariffLever, Map<string, Tariff>>
+  >();
 
   /** A model's inputs and rules as lanes. */
   parts(model: Model, lastYear: AcademicYear): PlanParts {
@@ -84,17 +87,27 @@ export class ProjectionCache {
     return this.countDecimals;
   }
 
-  /** A tariff with a lever applied, once per tariff and lever: the areas of a batch share both, and so the rate book. */
-  tariffWithLever(tariff: Tariff, lever: TariffLever, apply: () => Tariff): Tariff {
+  /** A tariff with a lever applied, once per tariff, lever and uplift: the areas of a batch share all three, and so the rate book. */
+  tariffWithLever(
+    tariff: Tariff,
+    lever: TariffLever,
+    uplift: Decimal,
+    apply: () => Tariff,
+  ): Tariff {
     let byLever = this.leveredTariffs.get(tariff);
     if (!byLever) {
       byLever = new WeakMap();
       this.leveredTariffs.set(tariff, byLever);
     }
-    let levered = byLever.get(lever);
+    let byUplift = byLever.get(lever);
+    if (!byUplift) {
+      byUplift = new Map();
+      byLever.set(lever, byUplift);
+    }
+    let levered = byUplift.get(uplift.toString());
     if (!levered) {
       levered = apply();
-      byLever.set(lever, levered);
+      byUplift.set(uplift.toString(), levered);
     }
     return levered;
   }

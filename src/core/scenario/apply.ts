@@ -36,12 +36,17 @@ export function applyScenario(
     ...(scenario.agreement ? agreementFunding(scenario.agreement, options.dropInstalments) : []),
   ];
   let tariff = model.tariff;
+  const assumptions = { ...model.assumptions, ...scenario.assumptions };
+  // The uplift the projection will charge: a lever keeps it (tariff-lever.ts).
+  const uplift = assumptions.tariffUplift;
   for (const lever of levers) {
     if (lever.kind === 'tariff') {
       const before = tariff;
       tariff = options.cache
-        ? options.cache.tariffWithLever(before, lever, () => applyTariffLever(before, lever))
-        : applyTariffLever(before, lever);
+        ? options.cache.tariffWithLever(before, lever, uplift, () =>
+            applyTariffLever(before, lever, uplift),
+          )
+        : applyTariffLever(before, lever, uplift);
     }
     if (lever.kind === 'funding') funding = [...funding, ...lever.rows];
   }
@@ -50,7 +55,7 @@ export function applyScenario(
       ...model,
       tariff,
       funding,
-      assumptions: { ...model.assumptions, ...scenario.assumptions },
+      assumptions,
     },
     adjustments: leverAdjustments(levers),
   };

@@ -1,6 +1,7 @@
+import type { Decimal } from 'decimal.js';
 import { ONE, ZERO } from '../decimal.js';
 import { RateBook } from '../rate-book.js';
-import type { Tariff, TariffRate } from '../tariff.js';
+import { DEFAULT_UPLIFT_DAY, type Tariff, type TariffRate } from '../tariff.js';
 import { profileFactor } from './profile.js';
 import type { TariffLever } from './types.js';
 
@@ -18,32 +19,59 @@ const dayBefore = (date: string): string => {
 };
 
 /**
- * A tariff lever as data: the tariff the projection should use (docs/scenarios.md).
+ * A tariff lever as data: the tariff the projection should use (docs/scenarios.md), which charges
+ * what the tariff charges (uplift included, the model's `tariffUplift` too) before `fromDate`.
  * - By a share: each matching series gets a row on `fromDate` and on 1 September of each
  *   later ramp year, at the rate then in force (uplifted as declared) × (1 + share × profile);
  *   its published rows after `fromDate` are scaled the same way. Uplift carries on after.
  * - To another tariff: matching settings' series end the day before `fromDate` and the
  *   other table's rows in force on that date (and later) take over.
+ * A series is uplifted only past its last row (RateBook), so a row added after it would stop the
+ * uplift between: each uplift anniversary there gets a row of the rate then charged. (Without
+ * them a lever from April 2027 changed 2026-27's spend, and with a tariffUplift every later year's:
+ * a user trial found a 5% cut costed at 9%.)
  */
-export function applyTariffLever(tariff: Tariff, lever: TariffLever): Tariff {
-  return lever.tariff ? switchTariff(tariff, lever, lever.tariff) : scaleTariff(tariff, lever);
+export function applyTariffLever(tariff: Tariff, lever: TariffLever, modelUplift: Decimal): Tariff {
+  return lever.tariff
+    ? switchTariff(tariff, lever, lever.tariff, modelUplift)
+    : scaleTariff(tariff, lever, modelUplift);
 }
 
-function scaleTariff(tariff: Tariff, lever: TariffLever): Tariff {
-  const share = lever.share ?? ZERO;
-  const book = new RateBook(tariff, ZERO);
-  const factorOn = (date: string) =>
-    ONE.plus(share.times(profileFactor(lever.profile, ayOf(date))));
-  const stepDates = [lever.fromDate];
-  for (let ay = ayOf(lever.fromDate) + 1; ay <= lever.profile.fullBy; ay += 1)
-    stepDates.push(`${ay}-09-01`);
-  const rates: TariffRate[] = [];
+/** The tariff's uplift anniversaries strictly after `after` and strictly before `before`. */
+function anniversaries(tariff: Tariff, after: string, before: string): string[] {
+  const day = tariff.uplift.method === 'percent' ? tariff.uplift.on : DEFAULT_UPLIFT_DAY;
+  const dates: string[] = [];
+  for (let year = Number(after.slice(0, 4)); year <= Number(before.slice(0, 4)); year += 1) {
+    const date = `${year}-${day}`;
+    if (date > after && date < before) dates.push(date);
+  }
+  return dates;
+}
+
+/** A tariff's rates by series (setting, band, need), each in the tariff's order. */
+function seriesOf(tariff: Tariff): TariffRate[][] {
   const series = new Map<string, TariffRate[]>();
   for (const rate of tariff.rates) {
     const key = `${rate.setting}\u0000${rate.band}\u0000${rate.need}`;
     series.set(key, [...(series.get(key) ?? []), rate]);
   }
-  for (const rows of series.values()) {
+  return [...series.values()];
+}
+
+/** The latest effectiveFrom of `rows`. */
+const latest = (rows: readonly TariffRate[]): string =>
+  rows.reduce((date, row) => (row.effectiveFrom > date ? row.effectiveFrom : date), '');
+
+function scaleTariff(tariff: Tariff, lever: TariffLever, modelUplift: Decimal): Tariff {
+  const share = lever.share ?? ZERO;
+  const book = new RateBook(tariff, modelUplift);
+  const factorOn = (date: string) =>
+    date < lever.fromDate ? ONE : ONE.plus(share.times(profileFactor(lever.profile, ayOf(date))));
+  const stepDates = [lever.fromDate];
+  for (let ay = ayOf(lever.fromDate) + 1; ay <= lever.profile.fullBy; ay += 1)
+    stepDates.push(`${ay}-09-01`);
+  const rates: TariffRate[] = [];
+  for (const rows of seriesOf(tariff)) {
     const first = rows[0]!;
     if (!inFilter(lever, first)) {
       rates.push(...rows);
@@ -60,31 +88,54 @@ function scaleTariff(tariff: Tariff, lever: TariffLever): Tariff {
             }
           : row,
       );
-    for (const date of stepDates) {
-      if (dates.has(date)) continue;
+    const added = stepDates.filter((date) => !dates.has(date));
+    const last = latest(rows);
+    const lastAdded = added.reduce((max, date) => (date > max ? date : max), last);
+    const uplifted = anniversaries(tariff, last, lastAdded).filter((date) => !dates.has(date));
+    for (const date of [...new Set([...added, ...uplifted])]) {
       const charged = book.seriesInForce(first.setting, first.band, first.need, date);
       if (!charged?.row) continue;
       rates.push({
         ...charged.row,
         effectiveFrom: date,
         topUp: charged.annualTopUp.times(factorOn(date)),
-        notes: `lever ${lever.id}`,
+        notes: date < lever.fromDate ? `uplifted, before lever ${lever.id}` : `lever ${lever.id}`,
       });
     }
   }
   return { ...tariff, rates };
 }
 
-function switchTariff(tariff: Tariff, lever: TariffLever, other: Tariff): Tariff {
+function switchTariff(
+  tariff: Tariff,
+  lever: TariffLever,
+  other: Tariff,
+  modelUplift: Decimal,
+): Tariff {
   const switching = (setting: string) =>
     lever.filter.settings === undefined || lever.filter.settings.includes(setting);
   const end = dayBefore(lever.fromDate);
-  const kept = tariff.rates.flatMap((row): TariffRate[] => {
-    if (!switching(row.setting)) return [row];
-    if (row.effectiveFrom >= lever.fromDate) return [];
-    return [row.endDate !== undefined && row.endDate < end ? row : { ...row, endDate: end }];
-  });
-  const book = new RateBook(other, ZERO);
+  const own = new RateBook(tariff, modelUplift);
+  const kept: TariffRate[] = [];
+  for (const rows of seriesOf(tariff)) {
+    const first = rows[0]!;
+    if (!switching(first.setting)) {
+      kept.push(...rows);
+      continue;
+    }
+    const before = rows.filter((row) => row.effectiveFrom < lever.fromDate);
+    const ending = (row: TariffRate): TariffRate =>
+      row.endDate !== undefined && row.endDate < end ? row : { ...row, endDate: end };
+    kept.push(...before.map(ending));
+    // The other table's rows of this series (if it has the same bands) follow the last kept one.
+    if (before.length === 0 || before.length < rows.length) continue;
+    for (const date of anniversaries(tariff, latest(before), lever.fromDate)) {
+      const charged = own.seriesInForce(first.setting, first.band, first.need, date);
+      if (charged?.row)
+        kept.push(ending({ ...charged.row, effectiveFrom: date, topUp: charged.annualTopUp }));
+    }
+  }
+  const book = new RateBook(other, modelUplift);
   const incoming = new Map<string, TariffRate>();
   const taken: TariffRate[] = [];
   for (const row of other.rates) {
