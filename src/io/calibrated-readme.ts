@@ -22,6 +22,6 @@ Written by \`highneeds calibrate\` from ${run.sources.join(', ')}. The rates wer
 
 The \`observed\` and \`exposure\` columns of the rate files are the pseudo-counts each rate is the mean of (observed ÷ exposure = rate): \`highneeds simulate\` draws each rate from them.
 
-Horizon: ${formatFinancialYear(spec.horizon)}. Bands are not fitted: once the tariff is yours, give each pupil of cohort.csv and each new-plans row a band it prices.
+Horizon: ${formatFinancialYear(spec.horizon)}. Bands are not fitted: once the tariff is yours, give each pupil of cohort.csv and each new-plans row a band it prices, and add a \`to_band\` column to transitions.csv giving each move the band it takes in its new setting (without it a pupil keeps the band it had, which the new setting may not price: \`highneeds validate\` says where).
 `;
 }

@@ -88,7 +88,8 @@ export function renderExplainTable(explanation: Explanation, width?: number): st
     ...notes,
     ...(figureRefs(explanation.tree)
       ? [
-          `* a figure of its own: highneeds explain --figure NAME --year ${formatFinancialYear(explanation.financialYear)}`,
+          // The part's own name and year (a balance's parts are earlier years'), and the scenario.
+          `* a figure of its own: highneeds explain --figure NAME --year YEAR${explanation.scenario ? ` --scenario ${explanation.scenario.id}` : ''}, with the part's name and year`,
         ]
       : []),
     explanation.unit === 'GBP'

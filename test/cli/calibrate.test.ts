@@ -541,3 +541,44 @@ describe('the worked example of docs/calibration.md, from the command line', () 
     expect([model.baseYear, model.horizon]).toEqual(['2023/24', '2024-25']);
   });
 });
+
+// A user trial followed the calibrated README's banding step and met UNKNOWN_BAND at every move:
+// the README now says to give transitions.csv a to_band too, and doing both validates.
+describe("the calibrated folder's banding step, as its README gives it", () => {
+  it('bands per setting validate once transitions.csv gives each move its band', async () => {
+    const out = path.join(scratch, 'banded');
+    const made = await runInProcess(['calibrate', ...TRANSITIONS, '--out-dir', out]);
+    expect(made.code, made.stderr).toBe(0);
+    expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toContain(
+      'add a `to_band` column to transitions.csv',
+    );
+    // Each setting's own band: its id's first letter (M, S, I, F).
+    const band = (setting: string) => setting[0]!.toUpperCase();
+    const tariff = JSON.parse(readFileSync(path.join(out, 'tariff.json'), 'utf8')) as {
+      rates: { setting: string; band: string }[];
+    };
+    for (const rate of tariff.rates) rate.band = band(rate.setting);
+    writeFileSync(path.join(out, 'tariff.json'), JSON.stringify(tariff, null, 2));
+    for (const name of ['cohort.csv', 'new-plans.csv']) {
+      const [header, ...lines] = rows(path.join(out, name));
+      const at = header!.indexOf('setting');
+      const bandAt = header!.indexOf('band');
+      const banded = lines.map((r) => r.map((cell, i) => (i === bandAt ? band(r[at]!) : cell)));
+      writeFileSync(
+        path.join(out, name),
+        `${[header!, ...banded].map((r) => r.join(',')).join('\n')}\n`,
+      );
+    }
+    const unbanded = await runInProcess(['validate', out]);
+    expect(unbanded.stderr).toContain('error UNKNOWN_BAND');
+    const [header, ...moves] = rows(path.join(out, 'transitions.csv'));
+    const to = header!.indexOf('to_setting');
+    writeFileSync(
+      path.join(out, 'transitions.csv'),
+      `${[[...header!, 'to_band'], ...moves.map((r) => [...r, band(r[to]!)])].map((r) => r.join(',')).join('\n')}\n`,
+    );
+    const banded = await runInProcess(['validate', out]);
+    expect(banded.stderr).not.toContain('error');
+    expect(banded.code).toBe(0);
+  });
+});

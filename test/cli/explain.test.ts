@@ -83,6 +83,11 @@ describe('highneeds explain', () => {
       'mitigated',
     ]);
     expect(result.code).toBe(0);
+    // The parts are earlier years' figures of the scenario: the footnote names no one year, and
+    // keeps the scenario (a user trial followed it to the model as given, a different figure).
+    expect(result.stdout).toContain(
+      "* a figure of its own: highneeds explain --figure NAME --year YEAR --scenario mitigated, with the part's name and year\n",
+    );
     const lines = result.stdout.split('\n');
     const amounts = lines
       .filter((l) => /^ {2}(opening|in_year_balance)/.test(l))
