@@ -18,6 +18,11 @@ export function toCountWhole(value: Decimal): string {
   return normaliseZero(value.toFixed(0, Dec.ROUND_HALF_UP));
 }
 
+/** A figure to a number of decimal places, half-up, for the tables of the smaller commands (src/report/records.ts). */
+export function toPlaces(value: Decimal, places: number): string {
+  return normaliseZero(value.toFixed(places, Dec.ROUND_HALF_UP));
+}
+
 /** "-0.00" is not a figure anyone should see. */
 function normaliseZero(text: string): string {
   return /^-0(\.0+)?$/.test(text) ? text.slice(1) : text;

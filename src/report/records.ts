@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js';
+import { toPlaces } from '../core/rounding.js';
 import { neutraliseText } from '../core/spreadsheet-text.js';
 import { stringify } from 'csv-stringify/sync';
 import { fitTable, type FitTable } from './fit-width.js';
@@ -10,7 +11,7 @@ export type RecordValue = string | { readonly figure: string } | undefined;
 export type Record_ = Readonly<Record<string, RecordValue>>;
 
 export const figure = (value: Decimal | undefined, places = 2): RecordValue =>
-  value === undefined ? undefined : { figure: value.toFixed(places) };
+  value === undefined ? undefined : { figure: toPlaces(value, places) };
 
 /**
  * How a table fits a terminal: its width (none: one line per row, as wide as it needs) and the

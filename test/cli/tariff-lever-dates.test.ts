@@ -117,4 +117,41 @@ describe('a tariff lever', () => {
     expect(saved.get('2027-28')).toBe(0);
     expect(saved.get('2028-29')).not.toBe(0);
   });
+
+  // A review found a lever on one need scaling the "*" rate every need is priced by.
+  it('on one need leaves the other needs priced by the same "*" rate alone', async () => {
+    const dir = example('asd', '0', {
+      ...cut('-0.10'),
+      filter: { setting: 'mainstream', need: 'ASD' },
+    });
+    const byNeed = async (scenario: string) => {
+      const result = await cli([
+        'project',
+        dir,
+        '--scenario',
+        scenario,
+        '--breakdown',
+        'need',
+        '--format',
+        'csv',
+      ]);
+      expect(result.code, result.stderr).toBe(0);
+      const [header, ...rows] = result.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split(','));
+      const [year, need, topUp] = ['financial_year', 'need', 'spend_top_up'].map((c) =>
+        header!.indexOf(c),
+      );
+      return new Map(rows.map((r) => [`${r[year!]} ${r[need!]}`, Number(r[topUp!])]));
+    };
+    const [base, levered] = [await byNeed('base'), await byNeed('lever')];
+    expect(levered.get('2028-29 MLD')).toBe(base.get('2028-29 MLD'));
+    expect(levered.get('2026-27 ASD')).toBe(base.get('2026-27 ASD'));
+    expect(levered.get('2028-29 ASD')).toBeLessThan(base.get('2028-29 ASD')!);
+    // A year the lever leaves alone saves 0.00, not "-0.00" (its difference was a negative zero).
+    const saved = await cli(['compare', dir, '--savings', '--format', 'csv']);
+    expect(saved.stdout).toMatch(/,cut,[^\n]*,2026-27,0\.00,0\.00\n/);
+    expect(saved.stdout).not.toContain('-0.00');
+  });
 });

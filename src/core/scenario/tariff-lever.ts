@@ -5,10 +5,42 @@ import { DEFAULT_UPLIFT_DAY, type Tariff, type TariffRate } from '../tariff.js';
 import { profileFactor } from './profile.js';
 import type { TariffLever } from './types.js';
 
-const inFilter = (lever: TariffLever, rate: TariffRate): boolean =>
+/** Whether the lever's setting and band filter takes a rate's series (its need aside). */
+const inPlace = (lever: TariffLever, rate: TariffRate): boolean =>
   (lever.filter.settings === undefined || lever.filter.settings.includes(rate.setting)) &&
-  (lever.filter.bands === undefined || lever.filter.bands.includes(rate.band)) &&
-  (lever.filter.needs === undefined || rate.need === '*' || lever.filter.needs.includes(rate.need));
+  (lever.filter.bands === undefined || lever.filter.bands.includes(rate.band));
+
+/**
+ * Whether the lever scales a rate's series. With a need filter, a "*" series (every need's) is
+ * not scaled: its needs in the filter get series of their own first (needSeries), so a lever on
+ * ASD leaves the other needs' rate as it was (it had scaled the "*" row every need is priced by).
+ */
+const inFilter = (lever: TariffLever, rate: TariffRate): boolean =>
+  inPlace(lever, rate) &&
+  (lever.filter.needs === undefined ||
+    (rate.need !== '*' && lever.filter.needs.includes(rate.need)));
+
+/**
+ * For a lever with a need filter, each "*" series it would reach copied as a series of each need
+ * of the filter that has none of its own: charged as the "*" series was for that need, until the
+ * lever scales it.
+ */
+function needSeries(lever: TariffLever, series: readonly TariffRate[][]): TariffRate[][] {
+  const needs = lever.filter.needs;
+  if (needs === undefined) return [];
+  const own = new Set(
+    series.map(([first]) => `${first!.setting}\u0000${first!.band}\u0000${first!.need}`),
+  );
+  const copies: TariffRate[][] = [];
+  for (const rows of series) {
+    const first = rows[0]!;
+    if (first.need !== '*' || !inPlace(lever, first)) continue;
+    for (const need of needs)
+      if (!own.has(`${first.setting}\u0000${first.band}\u0000${need}`))
+        copies.push(rows.map((row) => ({ ...row, need })));
+  }
+  return copies;
+}
 
 const ayOf = (date: string): number =>
   Number.parseInt(date.slice(0, 4), 10) - (date.slice(5) < '09-01' ? 1 : 0);
@@ -64,14 +96,17 @@ const latest = (rows: readonly TariffRate[]): string =>
 
 function scaleTariff(tariff: Tariff, lever: TariffLever, modelUplift: Decimal): Tariff {
   const share = lever.share ?? ZERO;
-  const book = new RateBook(tariff, modelUplift);
+  const series = seriesOf(tariff);
+  const copies = needSeries(lever, series);
+  // The copies charged as their "*" series: in the book the rates in force are looked up in.
+  const book = new RateBook({ ...tariff, rates: [...tariff.rates, ...copies.flat()] }, modelUplift);
   const factorOn = (date: string) =>
     date < lever.fromDate ? ONE : ONE.plus(share.times(profileFactor(lever.profile, ayOf(date))));
   const stepDates = [lever.fromDate];
   for (let ay = ayOf(lever.fromDate) + 1; ay <= lever.profile.fullBy; ay += 1)
     stepDates.push(`${ay}-09-01`);
   const rates: TariffRate[] = [];
-  for (const rows of seriesOf(tariff)) {
+  for (const rows of [...series, ...copies]) {
     const first = rows[0]!;
     if (!inFilter(lever, first)) {
       rates.push(...rows);
@@ -99,7 +134,12 @@ function scaleTariff(tariff: Tariff, lever: TariffLever, modelUplift: Decimal): 
         ...charged.row,
         effectiveFrom: date,
         topUp: charged.annualTopUp.times(factorOn(date)),
-        notes: date < lever.fromDate ? `uplifted, before lever ${lever.id}` : `lever ${lever.id}`,
+        // Not a rate anyone published: the tariff's row, uplifted (and scaled from `from`).
+        status: 'derived',
+        notes:
+          date < lever.fromDate
+            ? `the ${charged.row.effectiveFrom} rate uplifted to ${date}, kept by lever ${lever.id} (its row from ${lever.fromDate} would stop the uplift)`
+            : `lever ${lever.id}: the rate in force on ${date} × ${factorOn(date).toString()}`,
       });
     }
   }
@@ -132,7 +172,15 @@ function switchTariff(
     for (const date of anniversaries(tariff, latest(before), lever.fromDate)) {
       const charged = own.seriesInForce(first.setting, first.band, first.need, date);
       if (charged?.row)
-        kept.push(ending({ ...charged.row, effectiveFrom: date, topUp: charged.annualTopUp }));
+        kept.push(
+          ending({
+            ...charged.row,
+            effectiveFrom: date,
+            topUp: charged.annualTopUp,
+            status: 'derived',
+            notes: `the ${charged.row.effectiveFrom} rate uplifted to ${date}, kept by lever ${lever.id} (the other table's rows from ${lever.fromDate} would stop the uplift)`,
+          }),
+        );
     }
   }
   const book = new RateBook(other, modelUplift);
@@ -150,6 +198,12 @@ function switchTariff(
         ...charged.row,
         effectiveFrom: lever.fromDate,
         topUp: charged.annualTopUp,
+        ...(charged.upliftYears > 0
+          ? {
+              status: 'derived' as const,
+              notes: `the ${charged.row.effectiveFrom} rate of ${other.id} uplifted to ${lever.fromDate}, for lever ${lever.id}`,
+            }
+          : {}),
       });
   }
   const settingIds = new Set(tariff.settings.map((s) => s.id));
