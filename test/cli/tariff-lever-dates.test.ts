@@ -84,6 +84,16 @@ const cut = (share: string) => ({
   filter: { setting: 'mainstream' },
 });
 
+/** A switch of mainstream to the national table from `from`. */
+const toNational = (from: string) => ({
+  id: 'cut',
+  label: `the national table for mainstream from ${from}`,
+  kind: 'tariff',
+  tariff: 'national-illustrative',
+  from,
+  filter: { setting: 'mainstream' },
+});
+
 describe('a tariff lever', () => {
   it.each(['0', '0.02'])('of 0% saves nothing in any year (tariffUplift %s)', async (uplift) => {
     const saved = await savings(example(`zero-${uplift}`, uplift, cut('0')));
@@ -104,14 +114,7 @@ describe('a tariff lever', () => {
   });
 
   it('to another table from April 2028 changes nothing before it', async () => {
-    const dir = example('switch', '0.02', {
-      id: 'cut',
-      label: 'the national table for mainstream from April 2028',
-      kind: 'tariff',
-      tariff: 'national-illustrative',
-      from: '2028-04-01',
-      filter: { setting: 'mainstream' },
-    });
+    const dir = example('switch', '0.02', toNational('2028-04-01'));
     const saved = await savings(dir);
     expect(saved.get('2026-27')).toBe(0);
     expect(saved.get('2027-28')).toBe(0);
@@ -153,5 +156,12 @@ describe('a tariff lever', () => {
     const saved = await cli(['compare', dir, '--savings', '--format', 'csv']);
     expect(saved.stdout).toMatch(/,cut,[^\n]*,2026-27,0\.00,0\.00\n/);
     expect(saved.stdout).not.toContain('-0.00');
+  });
+
+  // A review found a switch to an unuplifted table charged this table's uplift after the switch.
+  it('to another table charges that table as it charges itself: national-illustrative has no uplift', async () => {
+    const dir = example('switch-uplift', '0', toNational('2027-04-01'));
+    for (const year of ['2027-28', '2029-30'])
+      expect(await rate(dir, 'lever', year, '2')).toBe('2,000.00');
   });
 });

@@ -87,27 +87,25 @@ export class ProjectionCache {
     return this.countDecimals;
   }
 
-  /** A tariff with a lever applied, once per tariff, lever and uplift: the areas of a batch share all three, and so the rate book. */
-  tariffWithLever(
-    tariff: Tariff,
-    lever: TariffLever,
-    uplift: Decimal,
-    apply: () => Tariff,
-  ): Tariff {
+  /**
+   * A tariff with a lever applied, once per tariff, lever and `key` (the uplift and the end of the
+   * projection it is applied for): the areas of a batch share them, and so the rate book.
+   */
+  tariffWithLever(tariff: Tariff, lever: TariffLever, key: string, apply: () => Tariff): Tariff {
     let byLever = this.leveredTariffs.get(tariff);
     if (!byLever) {
       byLever = new WeakMap();
       this.leveredTariffs.set(tariff, byLever);
     }
-    let byUplift = byLever.get(lever);
-    if (!byUplift) {
-      byUplift = new Map();
-      byLever.set(lever, byUplift);
+    let byKey = byLever.get(lever);
+    if (!byKey) {
+      byKey = new Map();
+      byLever.set(lever, byKey);
     }
-    let levered = byUplift.get(uplift.toString());
+    let levered = byKey.get(key);
     if (!levered) {
       levered = apply();
-      byUplift.set(uplift.toString(), levered);
+      byKey.set(key, levered);
     }
     return levered;
   }

@@ -37,16 +37,18 @@ export function applyScenario(
   ];
   let tariff = model.tariff;
   const assumptions = { ...model.assumptions, ...scenario.assumptions };
-  // The uplift the projection will charge: a lever keeps it (tariff-lever.ts).
+  // The uplift the projection will charge, which a lever keeps, and the day after it ends
+  // (tariff-lever.ts).
   const uplift = assumptions.tariffUplift;
+  const until = `${model.horizon + 1}-04-01`;
   for (const lever of levers) {
     if (lever.kind === 'tariff') {
       const before = tariff;
       tariff = options.cache
-        ? options.cache.tariffWithLever(before, lever, uplift, () =>
-            applyTariffLever(before, lever, uplift),
+        ? options.cache.tariffWithLever(before, lever, `${uplift.toString()}\u0000${until}`, () =>
+            applyTariffLever(before, lever, uplift, until),
           )
-        : applyTariffLever(before, lever, uplift);
+        : applyTariffLever(before, lever, uplift, until);
     }
     if (lever.kind === 'funding') funding = [...funding, ...lever.rows];
   }

@@ -57,15 +57,21 @@ const dayBefore = (date: string): string => {
  *   later ramp year, at the rate then in force (uplifted as declared) × (1 + share × profile);
  *   its published rows after `fromDate` are scaled the same way. Uplift carries on after.
  * - To another tariff: matching settings' series end the day before `fromDate` and the
- *   other table's rows in force on that date (and later) take over.
+ *   other table's rows in force on that date (and later) take over, charged as the other table
+ *   charges them (its own uplift, and the model's) until the projection ends (`until`).
  * A series is uplifted only past its last row (RateBook), so a row added after it would stop the
  * uplift between: each uplift anniversary there gets a row of the rate then charged. (Without
  * them a lever from April 2027 changed 2026-27's spend, and with a tariffUplift every later year's:
  * a user trial found a 5% cut costed at 9%.)
  */
-export function applyTariffLever(tariff: Tariff, lever: TariffLever, modelUplift: Decimal): Tariff {
+export function applyTariffLever(
+  tariff: Tariff,
+  lever: TariffLever,
+  modelUplift: Decimal,
+  until: string,
+): Tariff {
   return lever.tariff
-    ? switchTariff(tariff, lever, lever.tariff, modelUplift)
+    ? switchTariff(tariff, lever, lever.tariff, modelUplift, until)
     : scaleTariff(tariff, lever, modelUplift);
 }
 
@@ -151,6 +157,7 @@ function switchTariff(
   lever: TariffLever,
   other: Tariff,
   modelUplift: Decimal,
+  until: string,
 ): Tariff {
   const switching = (setting: string) =>
     lever.filter.settings === undefined || lever.filter.settings.includes(setting);
@@ -183,33 +190,42 @@ function switchTariff(
         );
     }
   }
+  // The other table's series from `from`, as the other table charges them: a row on `from`, on
+  // each of its own later rows' dates and on each of its uplift anniversaries until the
+  // projection ends. A tariff has one uplift rule, this table's, which would otherwise uplift
+  // the other table's rows after their last (a switch to an unuplifted table got this one's 2%).
   const book = new RateBook(other, modelUplift);
-  const incoming = new Map<string, TariffRate>();
-  const taken: TariffRate[] = [];
-  for (const row of other.rates) {
-    if (!switching(row.setting)) continue;
-    if (row.effectiveFrom >= lever.fromDate) {
-      taken.push(row);
-      continue;
-    }
-    const charged = book.seriesInForce(row.setting, row.band, row.need, lever.fromDate);
-    if (charged?.row)
-      incoming.set(`${row.setting}\u0000${row.band}\u0000${row.need}`, {
+  const incoming: TariffRate[] = [];
+  for (const rows of seriesOf(other)) {
+    const first = rows[0]!;
+    if (!switching(first.setting)) continue;
+    const later = rows
+      .map((row) => row.effectiveFrom)
+      .filter((date) => date > lever.fromDate && date < until);
+    const dates = [
+      ...new Set([lever.fromDate, ...later, ...anniversaries(other, lever.fromDate, until)]),
+    ].sort();
+    for (const date of dates) {
+      const charged = book.seriesInForce(first.setting, first.band, first.need, date);
+      if (!charged?.row) continue;
+      const asPublished = charged.upliftYears === 0 && charged.row.effectiveFrom === date;
+      incoming.push({
         ...charged.row,
-        effectiveFrom: lever.fromDate,
+        effectiveFrom: date,
         topUp: charged.annualTopUp,
-        ...(charged.upliftYears > 0
-          ? {
+        ...(asPublished
+          ? {}
+          : {
               status: 'derived' as const,
-              notes: `the ${charged.row.effectiveFrom} rate of ${other.id} uplifted to ${lever.fromDate}, for lever ${lever.id}`,
-            }
-          : {}),
+              notes: `the ${charged.row.effectiveFrom} rate of ${other.id} as it charges it on ${date}, for lever ${lever.id}`,
+            }),
       });
+    }
   }
   const settingIds = new Set(tariff.settings.map((s) => s.id));
   const settings = [
     ...tariff.settings,
     ...other.settings.filter((s) => !settingIds.has(s.id) && switching(s.id)),
   ];
-  return { ...tariff, settings, rates: [...kept, ...incoming.values(), ...taken] };
+  return { ...tariff, settings, rates: [...kept, ...incoming] };
 }
