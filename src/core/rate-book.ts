@@ -5,7 +5,7 @@ import type { Need } from './need.js';
 import { anniversariesBetween, type MonthIndex, firstOfMonth } from './period.js';
 import { BespokeFactorSums, type BespokeFactors } from './bespoke-factors.js';
 import { type SeriesPrices, SeriesPriceIndex, seriesKey, spanKey } from './series-prices.js';
-import { DEFAULT_UPLIFT_DAY, type Tariff, type TariffRate } from './tariff.js';
+import { type Tariff, type TariffRate, upliftDayOf } from './tariff.js';
 
 /** A rate as charged for one month, with what it came from (for explain and the manifest). */
 export interface ChargedRate {
@@ -56,7 +56,7 @@ export class RateBook {
     for (const rows of this.series.values())
       rows.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
     const tariffRate = tariff.uplift.method === 'percent' ? tariff.uplift.annualRate : new Dec(0);
-    this.upliftDay = tariff.uplift.method === 'percent' ? tariff.uplift.on : DEFAULT_UPLIFT_DAY;
+    this.upliftDay = upliftDayOf(tariff);
     this.annualFactor = ONE.plus(tariffRate).times(ONE.plus(modelUplift));
   }
 

@@ -81,3 +81,7 @@ export interface Tariff {
 
 /** The anniversary day used when a tariff declares no uplift: the start of the financial year. */
 export const DEFAULT_UPLIFT_DAY = '04-01';
+
+/** The month and day (MM-DD) a tariff's rates are uplifted on each year. */
+export const upliftDayOf = (tariff: Tariff): string =>
+  tariff.uplift.method === 'percent' ? tariff.uplift.on : DEFAULT_UPLIFT_DAY;

@@ -74,8 +74,8 @@ export interface CsvTable {
 /**
  * Reads a CSV with a header row. Cells stay strings (no casting, so no floats);
  * Excel's BOM and CRLF are accepted; blank rows and rows of empty cells are skipped.
- * Header names are matched ignoring case, spaces, underscores and hyphens (readHeader). Text a spreadsheet garbled by reading
- * UTF-8 as Windows-1252 ("Â£", "ï»¿" at the start) is an error in the header (read as it was meant,
+ * Header names are matched ignoring case, spaces, underscores and hyphens (readHeader). Text a
+ * spreadsheet garbled by reading UTF-8 as Windows-1252 ("Â£", "ï»¿" at the start) is an error in the header (read as it was meant,
  * so the columns still match) and a warning in a cell (TEXT_MANGLED).
  */
 export function readCsvTable(

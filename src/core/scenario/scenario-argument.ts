@@ -32,9 +32,11 @@ export function scenarioArgument(value: unknown, caller: string): Scenario {
  */
 function withGrowths(scenario: Scenario, caller: string): Scenario {
   for (const [key, value] of Object.entries(scenario.assumptions) as [string, unknown][]) {
-    const growth =
-      Dec.isDecimal(value) || (typeof value === 'number' && Number.isFinite(value))
-        ? new Dec(value as Decimal | number)
+    // A number as its shortest text, as simulate's thresholds are: a decimal from a string.
+    const growth = Dec.isDecimal(value)
+      ? (value as Decimal)
+      : typeof value === 'number' && Number.isFinite(value)
+        ? new Dec(String(value))
         : undefined;
     const why = growth && whyNotGrowth(growth);
     if (why)

@@ -1,7 +1,8 @@
 import type { Decimal } from 'decimal.js';
 import { ONE, ZERO } from '../decimal.js';
 import { RateBook } from '../rate-book.js';
-import { DEFAULT_UPLIFT_DAY, type Tariff, type TariffRate } from '../tariff.js';
+import { seriesKey } from '../series-prices.js';
+import { type Tariff, type TariffRate, upliftDayOf } from '../tariff.js';
 import { profileFactor } from './profile.js';
 import type { TariffLever } from './types.js';
 
@@ -28,15 +29,13 @@ const inFilter = (lever: TariffLever, rate: TariffRate): boolean =>
 function needSeries(lever: TariffLever, series: readonly TariffRate[][]): TariffRate[][] {
   const needs = lever.filter.needs;
   if (needs === undefined) return [];
-  const own = new Set(
-    series.map(([first]) => `${first!.setting}\u0000${first!.band}\u0000${first!.need}`),
-  );
+  const own = new Set(series.map(([first]) => seriesKey(first!.setting, first!.band, first!.need)));
   const copies: TariffRate[][] = [];
   for (const rows of series) {
     const first = rows[0]!;
     if (first.need !== '*' || !inPlace(lever, first)) continue;
     for (const need of needs)
-      if (!own.has(`${first.setting}\u0000${first.band}\u0000${need}`))
+      if (!own.has(seriesKey(first.setting, first.band, need)))
         copies.push(rows.map((row) => ({ ...row, need })));
   }
   return copies;
@@ -77,7 +76,7 @@ export function applyTariffLever(
 
 /** The tariff's uplift anniversaries strictly after `after` and strictly before `before`. */
 function anniversaries(tariff: Tariff, after: string, before: string): string[] {
-  const day = tariff.uplift.method === 'percent' ? tariff.uplift.on : DEFAULT_UPLIFT_DAY;
+  const day = upliftDayOf(tariff);
   const dates: string[] = [];
   for (let year = Number(after.slice(0, 4)); year <= Number(before.slice(0, 4)); year += 1) {
     const date = `${year}-${day}`;
@@ -90,7 +89,7 @@ function anniversaries(tariff: Tariff, after: string, before: string): string[] 
 function seriesOf(tariff: Tariff): TariffRate[][] {
   const series = new Map<string, TariffRate[]>();
   for (const rate of tariff.rates) {
-    const key = `${rate.setting}\u0000${rate.band}\u0000${rate.need}`;
+    const key = seriesKey(rate.setting, rate.band, rate.need);
     series.set(key, [...(series.get(key) ?? []), rate]);
   }
   return [...series.values()];
