@@ -319,6 +319,11 @@ export const ISSUE_CODES = {
       "A lever's filter matches no tariff rate of the model, and no pupil or new plan wherever the projection holds them in any year to the horizon, as they age and move; or a new-plans or shift-new-plans lever, which acts on new plans as they join, matches no new plan; or a move-placements lever, which moves pupils only in the years of its profile, finds none there (pupils reach its filter only before or after them) (warning; the lever does nothing).",
     fix: "Check the filter's needs, NCY range, settings and bands against the model; for a move, set its profile to the years the pupils are there.",
   },
+  LEVER_PRICES_NO_PUPIL: {
+    cause:
+      "A tariff lever's filter matches tariff rates of the model, but no pupil or new plan the tariff prices is in those rates' places in any year to the horizon: the pupils there are all priced by their own annual_cost in cohort.csv, which no tariff rate changes, or there are none (warning; the lever saves nothing).",
+    fix: "To model a change in those pupils' cost, change their annual_cost in cohort.csv; otherwise check the lever's settings, bands and needs against where the model's pupils are.",
+  },
   EMPTY_COHORT: {
     cause: 'cohort.csv has no pupils (warning).',
     fix: 'Check that the right file was exported.',
