@@ -482,6 +482,11 @@ export const ISSUE_CODES = {
       "`highneeds calibrate` was given --costs, but a setting of the history has no row in it, so the tariff stub prices that setting's pupils at £0 until it is filled in (warning). Often the setting is a code written two ways in the history (MMSlB for MMSIB) or a local code codes.csv does not map, which calibrate takes for a setting of its own.",
     fix: "Map the code in codes.csv (setting,<code>,<setting id>) if it is another setting's, or give the setting a row in costs.csv (need * for every need); or fill in its top-up in the written tariff.json.",
   },
+  NO_COST_FOR_NEED: {
+    cause:
+      "`highneeds calibrate` was given --costs, whose rows price a setting for some needs but not for any need (`*`), and the history's pupils in that setting have other needs too: the tariff stub prices those at £0 (its row for any need) until it is filled in (warning).",
+    fix: 'Give the setting a row for any need (*,<setting>,<annual cost>) to price the needs without one of their own, or a row for each need; or fill in the top-up in the written tariff.json.',
+  },
   GROWTH_OUT_OF_RANGE: {
     cause:
       "A yearly growth or uplift is -1 or less (a fall of 100% or more a year, which leaves no money or negative money) or above 1 (a rise of over 100% a year: 3 is 300%, almost surely 3% meant): model.json's or a scenario's newPlansGrowth, hnbGrowth, tariffUplift or otherSpendGrowth, an areas.csv growth column, a spend.csv growth, a tariff's uplift.annualRate (or tariffs import's uplift_annual_rate), or an NFF's floor or rollover uplift (not its gains cap, a ceiling that a what-if without one writes large).",

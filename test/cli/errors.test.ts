@@ -382,6 +382,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'transitions.csv:4:5',
     'setting "special" has no cost in costs.csv: its pupils are priced at £0 in the tariff stub until it is filled in',
   ],
+  NO_COST_FOR_NEED: [
+    'warning',
+    'costs.csv:3:2',
+    'setting "mainstream" has a cost in costs.csv for ASD only, not for SEMH, which its pupils in the history have: the tariff stub prices that need there at £0 (its row for any need) until it is filled in',
+  ],
   CODE_NORMALISED: [
     'warning',
     'cohort.csv:3:2',
