@@ -319,6 +319,11 @@ export const ISSUE_CODES = {
       "A lever's filter matches no tariff rate of the model, and no pupil or new plan wherever the projection holds them in any year to the horizon, as they age and move; or a new-plans or shift-new-plans lever, which acts on new plans as they join, matches no new plan; or a move-placements lever, which moves pupils only in the years of its profile, finds none there (pupils reach its filter only before or after them) (warning; the lever does nothing).",
     fix: "Check the filter's needs, NCY range, settings and bands against the model; for a move, set its profile to the years the pupils are there.",
   },
+  LEVER_PRICES_NO_PUPIL: {
+    cause:
+      "A tariff lever's filter matches tariff rates of the model, but no pupil or new plan the tariff prices is in those rates' places in any year to the horizon: the pupils there are all priced by their own annual_cost in cohort.csv, which no tariff rate changes, or there are none (warning; the lever saves nothing).",
+    fix: "To model a change in those pupils' cost, change their annual_cost in cohort.csv; otherwise check the lever's settings, bands and needs against where the model's pupils are.",
+  },
   EMPTY_COHORT: {
     cause: 'cohort.csv has no pupils (warning).',
     fix: 'Check that the right file was exported.',
@@ -476,6 +481,11 @@ export const ISSUE_CODES = {
     cause:
       "`highneeds calibrate` was given --costs, but a setting of the history has no row in it, so the tariff stub prices that setting's pupils at £0 until it is filled in (warning). Often the setting is a code written two ways in the history (MMSlB for MMSIB) or a local code codes.csv does not map, which calibrate takes for a setting of its own.",
     fix: "Map the code in codes.csv (setting,<code>,<setting id>) if it is another setting's, or give the setting a row in costs.csv (need * for every need); or fill in its top-up in the written tariff.json.",
+  },
+  NO_COST_FOR_NEED: {
+    cause:
+      "`highneeds calibrate` was given --costs, whose rows price a setting for some needs but not for any need (`*`), and the history's pupils in that setting have other needs too: the tariff stub prices those at £0 (its row for any need) until it is filled in (warning).",
+    fix: 'Give the setting a row for any need (*,<setting>,<annual cost>) to price the needs without one of their own, or a row for each need; or fill in the top-up in the written tariff.json.',
   },
   GROWTH_OUT_OF_RANGE: {
     cause:

@@ -70,9 +70,11 @@ export function nearMisses(written: string, absent: readonly string[]): string[]
 }
 
 /**
- * The first whole number above 1 of a column whose cells are all whole numbers (or empty), with
- * its line: in a table read one row per pupil for want of its count column, such a column
- * ("Number of pupils") is likely the count under another name.
+ * The whole number above 1 on the earliest line of a column whose cells are all whole numbers (or
+ * empty), with its line: in a table read one row per pupil for want of its count column, such a
+ * column ("Number of pupils") is likely the count under another name. The earliest line, not the
+ * first met: a national CSV's cells come area by area (a review found a warning citing line 114
+ * of a cohort whose line 6 held a 3).
  */
 export function countLike(
   cells: Iterable<{ readonly text: string; readonly line: number }>,
@@ -82,7 +84,8 @@ export function countLike(
     const figure = text.trim();
     if (figure === '') continue;
     if (!/^\d+$/.test(figure)) return undefined;
-    if (above === undefined && Number(figure) > 1) above = { text: figure, line };
+    if (Number(figure) > 1 && (above === undefined || line < above.line))
+      above = { text: figure, line };
   }
   return above;
 }

@@ -5,12 +5,19 @@ import type { History, HistoryStep } from '../core/calibrate/history.js';
 import { historyGap, missingPopulation } from '../core/calibrate/history-checks.js';
 import { parseDecimal } from '../core/decimal.js';
 import { InputError, UsageError } from '../core/errors.js';
+import type { Need } from '../core/need.js';
 import { error, hasErrors, type Issue, sortIssues } from '../core/issue.js';
 import { type ColumnSpec, readCsvTable } from './csv-table.js';
 import { displayPath, readInput } from './files.js';
 import type { Limits } from './limits.js';
 import { rowsReadable } from './input-reader.js';
-import { COSTS_COLUMNS, costsOfSettings, readCosts, settingsWithoutCost } from './read-costs.js';
+import {
+  COSTS_COLUMNS,
+  costsOfSettings,
+  needsWithoutCost,
+  readCosts,
+  settingsWithoutCost,
+} from './read-costs.js';
 import { CODES_COLUMNS, CodeReader, NO_CODES, readCodes } from './read-history-codes.js';
 import {
   HISTORY_POPULATION_COLUMNS,
@@ -162,12 +169,16 @@ export function readHistory(
   const history: History = { steps, first, last };
   missingPopulation(history, population, issues);
   if (hasErrors(issues)) throw new InputError(sortIssues(issues));
-  const settings = new Set<string>();
-  for (const s of steps) {
-    if (s.from) settings.add(s.from.setting);
-    if (s.to) settings.add(s.to.setting);
-  }
-  const sorted = [...settings].sort();
+  // The needs the history's pupils have in each setting: those a cost must price.
+  const needsBySetting = new Map<string, Set<Need>>();
+  for (const s of steps)
+    for (const state of [s.from, s.to])
+      if (state)
+        needsBySetting.set(
+          state.setting,
+          (needsBySetting.get(state.setting) ?? new Set<Need>()).add(state.need),
+        );
+  const sorted = [...needsBySetting.keys()].sort();
   const costs = costsOfSettings(located, sorted, issues);
   if (hasErrors(issues)) throw new InputError(sortIssues(issues));
   // Without --costs every setting is £0, as the folder's README says: nothing to warn of.
@@ -176,6 +187,7 @@ export function readHistory(
       ...settingsWithoutCost(located, sorted, costsTable.display, (setting) =>
         codes.settingAt(setting),
       ),
+      ...needsWithoutCost(located, needsBySetting, costsTable.display),
     );
   return {
     history,

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { CostRow } from '../core/calibrate/calibrated-model.js';
+import type { Need } from '../core/need.js';
 import { error, type Issue, type Location, warning } from '../core/issue.js';
 import type { CsvTable } from './csv-table.js';
 import { decimalCell, requiredText } from './cell-parsers.js';
@@ -77,4 +78,40 @@ export function settingsWithoutCost(
         `if "${setting}" is a slip or a local code for a setting, map it in codes.csv (setting,${setting},<setting id>); else give it a row in ${name} (*,${setting},<annual cost>)`,
       ),
     );
+}
+
+/**
+ * A setting costs.csv prices for some needs but not for any (`*`): its other needs are priced by
+ * the stub's `*` row, at £0, until it is filled in. Found by a review: costs for ASD and SEMH in
+ * mainstream left its MLD pupils free without a word (NO_COST_FOR_SETTING speaks only of a
+ * setting with no row at all). A warning at the setting's first row in costs.csv, naming the
+ * needs its pupils have in the history that no row prices.
+ */
+export function needsWithoutCost(
+  costs: readonly LocatedCost[],
+  needsBySetting: ReadonlyMap<string, ReadonlySet<Need>>,
+  costsFile: string,
+): Issue[] {
+  const name = path.basename(costsFile);
+  const bySetting = new Map<string, LocatedCost[]>();
+  for (const cost of costs)
+    bySetting.set(cost.row.setting, [...(bySetting.get(cost.row.setting) ?? []), cost]);
+  const issues: Issue[] = [];
+  for (const [setting, rows] of bySetting) {
+    const costed = new Set<string>(rows.map((cost) => cost.row.need));
+    if (costed.has('*')) continue;
+    const missing = [...(needsBySetting.get(setting) ?? [])].filter((need) => !costed.has(need));
+    if (missing.length === 0) continue;
+    const given = [...costed].sort().join(', ');
+    const without = missing.sort().join(', ');
+    issues.push(
+      warning(
+        'NO_COST_FOR_NEED',
+        `setting "${setting}" has a cost in ${name} for ${given} only, not for ${without}, which its pupils in the history have: the tariff stub prices ${missing.length === 1 ? 'that need' : 'those needs'} there at £0 (its row for any need) until it is filled in`,
+        rows[0]!.setting,
+        `give the setting a row for any other need (*,${setting},<annual cost>), or one for each need (${missing[0]!},${setting},<annual cost>)`,
+      ),
+    );
+  }
+  return issues;
 }

@@ -60,20 +60,22 @@ export function importTariff(sources: ImportSources, overrides: ImportOverrides)
   const settingIds = new Set(settings.map((s) => s.id));
   const rates = readRates(sources.rates, cells, settingIds, citable, issues);
   const bands = sources.bands ? readBands(sources.bands, settingIds, rates, issues) : [];
-  const id = overrides.id ?? meta.get('id');
-  const title = overrides.title ?? meta.get('title');
+  const id = overrides.id ?? meta.get('id')?.value;
+  const title = overrides.title ?? meta.get('title')?.value;
   if (!id)
     issues.push(
-      error('MISSING_VALUE', 'the tariff needs an id: give --id (or an "id" row in tariff.csv)', {
-        file: sources.rates.file,
-      }),
+      error(
+        'MISSING_VALUE',
+        'the tariff needs an id: give --id (or an "id" row in tariff.csv)',
+        meta.get('id')?.at ?? { file: sources.rates.file },
+      ),
     );
   if (!title)
     issues.push(
       error(
         'MISSING_VALUE',
         'the tariff needs a title: give --title (or a "title" row in tariff.csv)',
-        { file: sources.rates.file },
+        meta.get('title')?.at ?? { file: sources.rates.file },
       ),
     );
   if (references.length === 0)
@@ -84,10 +86,10 @@ export function importTariff(sources: ImportSources, overrides: ImportOverrides)
         { file: sources.rates.file },
       ),
     );
-  const uplift = readUplift(meta, sources.meta?.file ?? sources.rates.file, issues);
+  const uplift = readUplift(meta, issues);
   if (issues.some((i) => i.severity === 'error') || !id || !title || !uplift)
     return { issues, normalised: notes.lines() };
-  const tariffNotes = meta.get('notes');
+  const tariffNotes = meta.get('notes')?.value;
   return {
     tariff: {
       id,
@@ -249,11 +251,17 @@ function table(
     : parsed.rows;
 }
 
-function readMeta(source: ImportSources['meta'], issues: Issue[]): Map<string, string> {
-  const meta = new Map<string, string>();
+/** A tariff.csv field's value and where it is written, to locate a problem with it at its cell. */
+interface MetaField {
+  readonly value: string;
+  readonly at: Location;
+}
+
+function readMeta(source: ImportSources['meta'], issues: Issue[]): Map<string, MetaField> {
+  const meta = new Map<string, MetaField>();
   if (source)
     for (const row of table(source, ['field', 'value'], [], issues))
-      meta.set(row.get('field'), restoreText(row.get('value')));
+      meta.set(row.get('field'), { value: restoreText(row.get('value')), at: row.at('value') });
   return meta;
 }
 
@@ -459,26 +467,37 @@ function readBands(
   });
 }
 
-function readUplift(
-  meta: ReadonlyMap<string, string>,
-  file: string,
-  issues: Issue[],
-): Uplift | undefined {
-  const method = meta.get('uplift_method') ?? 'none';
+/**
+ * tariff.csv's uplift_method, uplift_annual_rate and uplift_on. A problem is located at the cell
+ * of the field that has it (at the method's, for a rate or day a percent uplift lacks), as a
+ * model CSV's are: file:line:column.
+ */
+function readUplift(meta: ReadonlyMap<string, MetaField>, issues: Issue[]): Uplift | undefined {
+  const methodField = meta.get('uplift_method');
+  const method = methodField?.value ?? 'none';
   if (method === 'none') return { method: 'none' };
-  const rate = parseDecimal(meta.get('uplift_annual_rate') ?? '');
-  const on = meta.get('uplift_on') || DEFAULT_UPLIFT_DAY;
+  const rateField = meta.get('uplift_annual_rate');
+  const rate = parseDecimal(rateField?.value ?? '');
+  const onField = meta.get('uplift_on');
+  const on = onField?.value || DEFAULT_UPLIFT_DAY;
   if (method !== 'percent' || !rate || !isValidMonthDay(on)) {
+    const wrong = method !== 'percent' ? methodField : !rate ? (rateField ?? methodField) : onField;
     issues.push(
       error(
         'INVALID_FIELD',
-        `uplift must be "none", or "percent" with a decimal uplift_annual_rate and an MM-DD uplift_on (got ${method}, ${meta.get('uplift_annual_rate') ?? '-'}, ${on})`,
-        { file },
+        `uplift must be "none", or "percent" with a decimal uplift_annual_rate and an MM-DD uplift_on (got ${method}, ${rateField?.value ?? '-'}, ${on})`,
+        wrong!.at,
       ),
     );
     return undefined;
   }
-  const outOfRange = growthIssue('uplift_annual_rate', rate.toFixed(), rate, { file }, 'plain');
+  const outOfRange = growthIssue(
+    'uplift_annual_rate',
+    rate.toFixed(),
+    rate,
+    rateField!.at,
+    'plain',
+  );
   if (outOfRange) issues.push(outOfRange);
   return outOfRange ? undefined : { method: 'percent', annualRate: rate, on };
 }

@@ -137,6 +137,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'scenarios.json:4:7',
     'lever "x" of scenario "m" matches nothing in this model, so it changes nothing',
   ],
+  LEVER_PRICES_NO_PUPIL: [
+    'warning',
+    'scenarios.json:4:7',
+    'lever "special-rates" of scenario "m" changes the price of no pupil: every pupil in its filter is priced by their own annual_cost (cohort.csv), which a tariff lever does not change, so it saves nothing',
+  ],
   FIELD_TOO_LONG: ['error', 'cohort.csv:3:4', 'cell has 5001 characters, over the limit of 4096'],
   INVALID_YEAR: [
     'error',
@@ -376,6 +381,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'warning',
     'transitions.csv:4:5',
     'setting "special" has no cost in costs.csv: its pupils are priced at £0 in the tariff stub until it is filled in',
+  ],
+  NO_COST_FOR_NEED: [
+    'warning',
+    'costs.csv:3:2',
+    'setting "mainstream" has a cost in costs.csv for ASD only, not for SEMH, which its pupils in the history have: the tariff stub prices that need there at £0 (its row for any need) until it is filled in',
   ],
   CODE_NORMALISED: [
     'warning',

@@ -140,7 +140,7 @@ describe('a yearly growth or uplift outside (-1, 1] is a located error', () => {
     ]);
     expect(result.code, result.stderr).toBe(1);
     expect(growthErrors(result.stderr, out)).toEqual([
-      `tariff.csv: error GROWTH_OUT_OF_RANGE: uplift_annual_rate is 2.5, a rise of 250% a year; ${RANGE}`,
+      `tariff.csv:6:2: error GROWTH_OUT_OF_RANGE: uplift_annual_rate is 2.5, a rise of 250% a year; ${RANGE}`,
     ]);
     expect(result.stderr).toContain('  hint: write 5% as 0.05 and a fall of 2% as -0.02\n');
   });

@@ -29,6 +29,18 @@ const scenario = (...levers: Lever[]): Scenario => ({
   levers,
 });
 
+/** Half the mainstream pupils (or new plans) sent to special, band 1, by a lever of this kind. */
+const toSpecial = (kind: 'shift-new-plans' | 'move-placements'): Lever => ({
+  id: kind === 'shift-new-plans' ? 'shift' : 'move',
+  label: 'to special',
+  kind,
+  share: d('0.5'),
+  filter: { settings: ['mainstream'] },
+  profile,
+  toSetting: 'special',
+  toBand: '1',
+});
+
 // Ten ASD pupils at NCY 12 in mainstream in January 2026 (2025/26); half of NCY 13 cease, and
 // the horizon 2027-28 takes them to NCY 14.
 const base = (overrides: Partial<Model> = {}): Model =>
@@ -76,16 +88,7 @@ describe('LEVER_MATCHES_NOTHING looks where pupils are over the years', () => {
 
   it("a setting reached only by the scenario's own move lever is no warning", () => {
     const m = base();
-    const move: Lever = {
-      id: 'move',
-      label: 'to special',
-      kind: 'move-placements',
-      share: d('0.5'),
-      filter: { settings: ['mainstream'] },
-      profile,
-      toSetting: 'special',
-      toBand: '1',
-    };
+    const move = toSpecial('move-placements');
     const s = scenario(move, ceasing({ settings: ['special'] }));
     // The ceasing lever changes the pupils beyond what the move alone does.
     expect(changes(m, s, scenario(move))).toBe(true);
@@ -159,18 +162,94 @@ describe('LEVER_MATCHES_NOTHING: levers of new plans look at new plans as they j
   });
 
   it("a setting new plans reach only by the scenario's own shift before it is no warning", () => {
-    const shift: Lever = {
-      id: 'shift',
-      label: 'to special',
-      kind: 'shift-new-plans',
-      share: d('0.5'),
-      filter: { settings: ['mainstream'] },
-      profile,
-      toSetting: 'special',
-      toBand: '1',
-    };
+    const shift = toSpecial('shift-new-plans');
     const s = scenario(shift, fewer({ settings: ['special'] }));
     expect(changes(m, s, scenario(shift))).toBe(true);
     expect(warned(m, s)).toBe(false);
+  });
+});
+
+/**
+ * LEVER_PRICES_NO_PUPIL: a tariff lever whose filter matches tariff rates but whose pupils are
+ * all priced by their own annual_cost saves nothing, and says so; checked against the projection,
+ * as above: the lever changes the spend exactly when no warning is given.
+ */
+const cut = (filter: Filter): Lever => ({
+  id: 'cut',
+  label: 'rates 10% lower',
+  kind: 'tariff',
+  share: d('-0.1'),
+  fromDate: '2025-09-01',
+  filter,
+  profile,
+});
+
+// Two SEMH pupils in special on a fee of their own; ASD pupils in mainstream (and, in `partial`,
+// one in special) priced by the tariff, which prices every need in both settings.
+const fees = (...extra: Model['cohort']): Model =>
+  model({
+    horizon: 2027,
+    cohort: [
+      cell(5, 'SEMH', 'special', '', '2', '30000'),
+      cell(7, 'ASD', 'mainstream', '1', '4'),
+      ...extra,
+    ],
+  });
+
+const warnings = (m: Model, s: Scenario): string[] =>
+  checkScenarios(m, [s])
+    .filter((issue) => issue.code === 'LEVER_PRICES_NO_PUPIL')
+    .map((issue) => issue.message);
+
+/** Whether the scenario's spend differs, in any year, from `without`'s. */
+function saves(m: Model, s: Scenario, without = scenario()): boolean {
+  const spend = (run: Scenario) =>
+    projectScenario(m, run)
+      .projection!.years.map((y) => y.spendTotal.toFixed(2))
+      .join();
+  return spend(s) !== spend(without);
+}
+
+const feesOnly =
+  'lever "cut" of scenario "s" changes the price of no pupil: every pupil in its filter is priced by their own annual_cost (cohort.csv), which a tariff lever does not change, so it saves nothing';
+
+describe('LEVER_PRICES_NO_PUPIL: a tariff lever whose pupils are priced by annual_cost', () => {
+  it('warns when every pupil in its setting has a fee of their own', () => {
+    const s = scenario(cut({ settings: ['special'] }));
+    expect(saves(fees(), s)).toBe(false);
+    expect(warnings(fees(), s)).toEqual([feesOnly]);
+  });
+
+  it('is quiet when some pupils there are priced by the tariff: the saving is real', () => {
+    const partial = fees(cell(6, 'ASD', 'special', '1', '1'));
+    const s = scenario(cut({ settings: ['special'] }));
+    expect(saves(partial, s)).toBe(true);
+    expect(warnings(partial, s)).toEqual([]);
+  });
+
+  it('looks at the needs of its filter: a cut for SEMH, whose pupils there all have fees, still warns', () => {
+    const partial = fees(cell(6, 'ASD', 'special', '1', '1'));
+    const s = scenario(cut({ settings: ['special'], needs: ['SEMH'] }));
+    expect(saves(partial, s)).toBe(false);
+    expect(warnings(partial, s)).toEqual([feesOnly]);
+  });
+
+  it("is quiet when the scenario's own move sends tariff-priced pupils there", () => {
+    const move = toSpecial('move-placements');
+    const s = scenario(move, cut({ settings: ['special'] }));
+    expect(saves(fees(), s, scenario(move))).toBe(true);
+    expect(warnings(fees(), s)).toEqual([]);
+  });
+
+  it('says so when its rates price no pupil at all', () => {
+    const m = model({
+      horizon: 2027,
+      cohort: [cell(7, 'ASD', 'mainstream', '1', '4')],
+    });
+    const s = scenario(cut({ settings: ['special'] }));
+    expect(saves(m, s)).toBe(false);
+    expect(warnings(m, s)).toEqual([
+      'lever "cut" of scenario "s" changes the price of no pupil: no pupil or new plan is in its filter in any year to the horizon, so it saves nothing',
+    ]);
   });
 });

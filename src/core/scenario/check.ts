@@ -5,11 +5,18 @@ import { firstProjectedFinancialYear, formatAcademicYear, formatFinancialYear } 
 import type { ProjectionCache } from '../demand/cache.js';
 import { matches } from './filter.js';
 import { heldPlaces } from './held-places.js';
-import type { Lever, MovePlacementsLever, Scenario, ShiftNewPlansLever } from './types.js';
+import { repricesPlace } from './tariff-lever.js';
+import type {
+  Lever,
+  MovePlacementsLever,
+  Scenario,
+  ShiftNewPlansLever,
+  TariffLever,
+} from './types.js';
 
 /**
  * Checks scenarios against the model they will run on: a lever whose filter matches nothing
- * (a warning naming the lever), a move or shift to a setting and band the tariff does not
+ * (a warning naming the lever), a tariff lever whose rates price no pupil (a warning), a move or shift to a setting and band the tariff does not
  * price (an error at the lever, before any pupil reaches it), and agreement years outside
  * the projection (errors), and a block transfer above the Schools Forum's 0.5% of the schools
  * block it states (TRANSFER_NEEDS_DISAPPLICATION, as for funding.csv's). `cache`: the one the scenarios' projections use, if any.
@@ -25,6 +32,9 @@ export function checkScenarios(
   for (const scenario of scenarios) {
     // Levers no base row matches, which pupils may still reach by ageing or moving.
     const unseen: Lever[] = [];
+    // Tariff levers that match rates but no pupil the tariff prices in a base row: pupils may
+    // still reach their places by ageing or moving.
+    const unpriced: TariffLever[] = [];
     // New plans as they join, and as the scenario's shifts before each lever send them elsewhere:
     // what a new-plans or shift lever can act on (the cohort it never touches).
     const joiners: Matchable[] = [...model.newPlans];
@@ -47,6 +57,8 @@ export function checkScenarios(
       if (!hit && (lever.kind === 'tariff' || lever.kind === 'places' || onJoining(lever)))
         issues.push(matchesNothing(scenario, lever));
       else if (!hit) unseen.push(lever);
+      else if (lever.kind === 'tariff' && !people.some((p) => pricedBy(lever, p)))
+        unpriced.push(lever);
       if (isMove(lever)) issues.push(...checkMoveTarget(model, scenario.id, lever, people));
     };
     for (const [index, lever] of scenario.levers.entries()) {
@@ -62,10 +74,20 @@ export function checkScenarios(
             })),
         );
     }
-    // Only when some lever misses every base row: the projection's own states, where pupils
-    // are over the years (most scenarios never pay for it).
-    if (unseen.length) {
-      const { places, moved } = heldPlaces(model, scenario, cache);
+    // Only when some lever misses every base row (or a tariff lever every base row the tariff
+    // prices): the projection's own states, where pupils are over the years (most scenarios
+    // never pay for it).
+    if (unseen.length || unpriced.length) {
+      const { places, priced, moved } = heldPlaces(model, scenario, cache);
+      for (const lever of unpriced)
+        if (!priced.some((place) => repricesPlace(lever, place)))
+          issues.push(
+            pricesNobody(
+              scenario,
+              lever,
+              places.some((place) => repricesPlace(lever, place)),
+            ),
+          );
       for (const lever of unseen) {
         if (!places.some((place) => matches(lever.filter, place)))
           issues.push(matchesNothing(scenario, lever));
@@ -131,6 +153,29 @@ const movesNobody = (scenario: Scenario, lever: MovePlacementsLever): Issue =>
     lever.origin,
     'a move-placements lever moves pupils once, in the years of its profile: move its profile to when the pupils are there',
   );
+
+/**
+ * A tariff lever whose rates price no pupil: those in its places are all priced by their own
+ * annual_cost (which no tariff rate changes), or there are none. Found by a user trial: a cut to
+ * independent-school rates where every such pupil had a fee saved £0 without a word.
+ */
+const pricesNobody = (scenario: Scenario, lever: TariffLever, feesOnly: boolean): Issue =>
+  warning(
+    'LEVER_PRICES_NO_PUPIL',
+    `lever "${lever.id}" of scenario "${scenario.id}" changes the price of no pupil: ${
+      feesOnly
+        ? 'every pupil in its filter is priced by their own annual_cost (cohort.csv), which a tariff lever does not change'
+        : 'no pupil or new plan is in its filter in any year to the horizon'
+    }, so it saves nothing`,
+    lever.origin,
+    feesOnly
+      ? "a tariff lever changes the tariff's rates, not fees: to model a change in these pupils' cost, change their annual_cost in cohort.csv"
+      : undefined,
+  );
+
+/** A pupil or new plan the tariff prices (not by its own annual_cost) in a place the lever reprices. */
+const pricedBy = (lever: TariffLever, p: Matchable): boolean =>
+  !('bespokeAnnual' in p && p.bespokeAnnual !== undefined) && repricesPlace(lever, p);
 
 const profileYears = ({ profile }: MovePlacementsLever): string =>
   profile.from === profile.fullBy

@@ -7,9 +7,13 @@ import { profileFactor } from './profile.js';
 import type { TariffLever } from './types.js';
 
 /** Whether the lever's setting and band filter takes a rate's series (its need aside). */
-const inPlace = (lever: TariffLever, rate: TariffRate): boolean =>
+const inPlace = (lever: TariffLever, rate: Pick<TariffRate, 'setting' | 'band'>): boolean =>
   (lever.filter.settings === undefined || lever.filter.settings.includes(rate.setting)) &&
   (lever.filter.bands === undefined || lever.filter.bands.includes(rate.band));
+
+/** Whether a lever that switches to another table switches a setting. */
+const switching = (lever: TariffLever, setting: string): boolean =>
+  lever.filter.settings === undefined || lever.filter.settings.includes(setting);
 
 /**
  * Whether the lever scales a rate's series. With a need filter, a "*" series (every need's) is
@@ -40,6 +44,20 @@ function needSeries(lever: TariffLever, series: readonly TariffRate[][]): Tariff
   }
   return copies;
 }
+
+/**
+ * Whether the lever changes the price of pupils in a place the tariff prices them in (not by their
+ * own annual_cost): a switch, every place of its settings; a share, the places of the series it
+ * scales (a need of its filter priced by a "*" series gets a scaled copy of it, needSeries).
+ */
+export const repricesPlace = (
+  lever: TariffLever,
+  place: { readonly need: string; readonly setting: string; readonly band: string },
+): boolean =>
+  lever.tariff
+    ? switching(lever, place.setting)
+    : inPlace(lever, place) &&
+      (lever.filter.needs === undefined || lever.filter.needs.includes(place.need as never));
 
 const ayOf = (date: string): number =>
   Number.parseInt(date.slice(0, 4), 10) - (date.slice(5) < '09-01' ? 1 : 0);
@@ -158,14 +176,12 @@ function switchTariff(
   modelUplift: Decimal,
   until: string,
 ): Tariff {
-  const switching = (setting: string) =>
-    lever.filter.settings === undefined || lever.filter.settings.includes(setting);
   const end = dayBefore(lever.fromDate);
   const own = new RateBook(tariff, modelUplift);
   const kept: TariffRate[] = [];
   for (const rows of seriesOf(tariff)) {
     const first = rows[0]!;
-    if (!switching(first.setting)) {
+    if (!switching(lever, first.setting)) {
       kept.push(...rows);
       continue;
     }
@@ -197,7 +213,7 @@ function switchTariff(
   const incoming: TariffRate[] = [];
   for (const rows of seriesOf(other)) {
     const first = rows[0]!;
-    if (!switching(first.setting)) continue;
+    if (!switching(lever, first.setting)) continue;
     const later = rows
       .map((row) => row.effectiveFrom)
       .filter((date) => date > lever.fromDate && date < until);
@@ -224,7 +240,7 @@ function switchTariff(
   const settingIds = new Set(tariff.settings.map((s) => s.id));
   const settings = [
     ...tariff.settings,
-    ...other.settings.filter((s) => !settingIds.has(s.id) && switching(s.id)),
+    ...other.settings.filter((s) => !settingIds.has(s.id) && switching(lever, s.id)),
   ];
   return { ...tariff, settings, rates: [...kept, ...incoming] };
 }
