@@ -411,6 +411,11 @@ export const ISSUE_CODES = {
       'funding.csv gives no hnb_deductions beside the hnb_allocation a year uses (given for it, or grown from), and the tariff has "dfe" settings with places that year (warning, once per model): the tool deducts their place funding, costed as spend is, from hnb_allocation, which it reads as the allocation before deductions. The same when the allocation comes from --hnb-from and the nff output has no place_deductions (its factors file gave no deductions); the warning is then at that file.',
     fix: 'Enter the published deductions as hnb_deductions (positive), or enter the published after-deductions figure as hnb_allocation with hnb_deductions 0; with --hnb-from, give the deductions in the nff factors file (academy_place_deduction, …).',
   },
+  SPEND_LINE_MODELLED: {
+    cause:
+      'A spend.csv line gives an s251 code the projection charges itself (warning, once per line): 1.0.2 (place funding, spend_place) or 1.2.1, 1.2.2, 1.2.3 (top-ups, spend_top_up), which the projection costs from the cohort, the new plans, places.csv and the tariff. The line is added to spend_other on top of them, so the same money is counted twice: as happens when the whole s251 high-needs budget is copied into spend.csv.',
+    fix: 'Keep in spend.csv only the high-needs lines besides top-ups and places (s251 1.2.4 to 1.2.13). Keep a top-up line only for money the cohort does not hold (top-ups paid for pupils without an EHCP), and then with its own name.',
+  },
   DEDUCTIONS_WITHOUT_ALLOCATION: {
     cause:
       'funding.csv gives hnb_deductions for a year with no hnb_allocation row: deductions are taken from the allocation published beside them, never from a grown one.',

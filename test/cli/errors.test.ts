@@ -387,6 +387,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'funding.csv',
     'funding.csv gives no hnb_deductions for the allocation of 2026-27, so the place funding of the tariff\'s "dfe" settings is deducted from hnb_allocation instead',
   ],
+  SPEND_LINE_MODELLED: [
+    'warning',
+    'spend.csv:3:4',
+    'spend line "top-ups to maintained schools" is s251 1.2.1, top-up funding to maintained schools and units, which the projection already charges as spend_top_up (the pupils of cohort.csv and new-plans.csv at the tariff): its amounts are added on top, counting that money twice',
+  ],
   DEDUCTIONS_WITHOUT_ALLOCATION: [
     'error',
     'funding.csv:4:1',
