@@ -4,6 +4,7 @@ import { ZERO } from '../core/decimal.js';
 import { deficitAtOverrideEnd } from '../core/override.js';
 import type { Projection } from '../core/projection.js';
 import type { WriteOffResult } from '../core/write-off.js';
+import { OPENING_BALANCE_BASIS } from '../core/write-off-above-deficit.js';
 import { firstUnderlyingInYearBalance, hasSafetyValveIncome } from '../core/underlying-balance.js';
 
 export interface Headline {
@@ -84,6 +85,12 @@ export function overrideText(
 }
 
 export function writeOffText(value: WriteOffResult, money: (amount: Decimal) => string): string {
-  const basis = value.basis === 'projection' ? 'as projected' : `lowest reported, ${value.basis}`;
+  // The opening balance is the model's own figure, whether or not reported figures were given beside it.
+  const basis =
+    value.basis === 'projection'
+      ? 'as projected'
+      : value.basis === OPENING_BALANCE_BASIS
+        ? value.basis
+        : `lowest reported, ${value.basis}`;
   return `write-off (High Needs Stability Grant) in ${formatFinancialYear(value.paidIn)}: ${value.share.toFixed()} × the £${money(value.eligibleDeficit)} deficit at the end of ${formatFinancialYear(value.balanceYear)} (${basis}) = £${money(value.amount)}`;
 }

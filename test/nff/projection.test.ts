@@ -65,13 +65,15 @@ describe('the 2026 write-off in the ledger', () => {
       model({ ...base, writeOff: { share: d('0.9'), balanceYear: 2025, paidIn: 2026 } }),
     );
     expect(toPence(atOpening.writeOff!.amount)).toBe('900000.00');
-    expect(atOpening.writeOff!.basis).toBe('projection');
+    // The opening deficit is funding.csv's figure, not a projected one: the basis says where it is from.
+    expect(atOpening.writeOff!.basis).toBe("funding.csv's opening_balance");
     const later = projectOrThrow(
       model({ ...base, writeOff: { share: d('0.5'), balanceYear: 2026, paidIn: 2027 } }),
     );
     const end2026 = later.years[0]!.cumulativeBalance;
     expect(later.writeOff!.amount.toFixed()).toBe(end2026.negated().times('0.5').toFixed());
     expect(later.years[1]!.income.writeOff.toFixed()).toBe(later.writeOff!.amount.toFixed());
+    expect(later.writeOff!.basis).toBe('projection');
   });
 
   it('a surplus at the balance date writes off nothing', () => {
