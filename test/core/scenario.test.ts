@@ -239,7 +239,7 @@ describe('Safety Valve agreements', () => {
     expect(years.map((y) => y.income.other.toString())).toEqual(['0', '250', '0']);
   });
 
-  it('a missed in-year target puts the due instalments from that year on at risk', () => {
+  it('a missed in-year target puts the due instalments from the first year that misses it on at risk', () => {
     const due: Agreement = {
       ...agreement,
       instalments: [
@@ -258,9 +258,30 @@ describe('Safety Valve agreements', () => {
     };
     const projection = projectScenario(poor, scenario([], { agreement: due })).projection!;
     const assessment = assessAgreement(due, projection);
-    expect(assessment.targets).toEqual([{ target: 'in-year balance', by: 2027, met: false }]);
+    expect(assessment.targets).toEqual([
+      { target: 'in-year balance', by: 2027, met: false, missedIn: 2027 },
+    ]);
     expect(assessment.atRisk).toEqual([1, 2]);
     expect(assessment.atRiskTotal.toString()).toBe('16');
+    // Met in 2027 (£20,000 of other income against about £19,600 of spend), missed in 2028: only
+    // 2028's instalment is at risk. DfE releases each instalment after reviewing progress (domain
+    // brief §2.6); found by a review, the 2027 one, due while the plan was on track, was flagged too.
+    const funded = {
+      ...poor,
+      funding: [
+        ...poor.funding,
+        { financialYear: 2027, line: 'other_income' as const, amount: d('20000') },
+      ],
+    };
+    const later = assessAgreement(
+      due,
+      projectScenario(funded, scenario([], { agreement: due })).projection!,
+    );
+    expect(later.targets).toEqual([
+      { target: 'in-year balance', by: 2027, met: false, missedIn: 2028 },
+    ]);
+    expect(later.atRisk).toEqual([2]);
+    expect(later.atRiskTotal.toString()).toBe('7');
   });
 });
 

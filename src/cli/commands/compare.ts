@@ -193,7 +193,7 @@ function savingsTable(result: Attribution, width: number | undefined): string {
 interface AgreementSummary {
   scenario: string;
   first_in_year_balance: string | null;
-  targets: { target: string; by: string; met: boolean }[];
+  targets: { target: string; by: string; met: boolean; missed_in?: string }[];
   instalments_total: string;
   agreed_total: string;
   at_risk: { financial_year: string; amount: string }[];
@@ -228,6 +228,7 @@ function agreements(
           target: t.target,
           by: formatFinancialYear(t.by),
           met: t.met,
+          ...(t.missedIn !== undefined ? { missed_in: formatFinancialYear(t.missedIn) } : {}),
         })),
         instalments_total: assessment.instalmentsTotal.toFixed(2),
         agreed_total: agreement.total.toFixed(2),
@@ -253,7 +254,7 @@ function agreementText(a: AgreementSummary): string {
   );
   for (const t of a.targets)
     lines.push(
-      `  ${t.target === 'in-year balance' ? `underlying in-year balance from ${t.by} on` : `cumulative deficit cleared by ${t.by}`}: ${t.met ? 'met' : 'MISSED'}`,
+      `  ${t.target === 'in-year balance' ? `underlying in-year balance from ${t.by} on` : `cumulative deficit cleared by ${t.by}`}: ${t.met ? 'met' : t.missed_in && t.missed_in !== t.by ? `MISSED (first in ${t.missed_in})` : 'MISSED'}`,
     );
   lines.push(
     a.at_risk.length
