@@ -416,6 +416,11 @@ export const ISSUE_CODES = {
       'A spend.csv line gives an s251 code the projection charges itself (warning, once per line): 1.0.2 (place funding, spend_place) or 1.2.1, 1.2.2, 1.2.3 (top-ups, spend_top_up), which the projection costs from the cohort, the new plans, places.csv and the tariff. The line is added to spend_other on top of them, so the same money is counted twice: as happens when the whole s251 high-needs budget is copied into spend.csv.',
     fix: 'Keep in spend.csv only the high-needs lines besides top-ups and places (s251 1.2.4 to 1.2.13). Keep a top-up line only for money the cohort does not hold (top-ups paid for pupils without an EHCP), and then with its own name.',
   },
+  IMPORT_EXPORT_NOT_CARRIED: {
+    cause:
+      'funding.csv (or an nff output given with --hnb-from, or a scenario) gives a non-zero import_export for a year, and a later projected year has none (warning, once per model). The import/export adjustment is summed as given and never carried into a year it is not given for, while the HNB allocation and its deductions are carried (grown): so that year silently gains or loses the whole adjustment.',
+    fix: 'Give import_export for each projected year: the published figure, your estimate (the last one again if the cross-border placements are expected to hold), or 0 to say there is none.',
+  },
   DEDUCTIONS_WITHOUT_ALLOCATION: {
     cause:
       'funding.csv gives hnb_deductions for a year with no hnb_allocation row: deductions are taken from the allocation published beside them, never from a grown one.',

@@ -392,6 +392,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'spend.csv:3:4',
     'spend line "top-ups to maintained schools" is s251 1.2.1, top-up funding to maintained schools and units, which the projection already charges as spend_top_up (the pupils of cohort.csv and new-plans.csv at the tariff): its amounts are added on top, counting that money twice',
   ],
+  IMPORT_EXPORT_NOT_CARRIED: [
+    'warning',
+    'funding.csv:4:1',
+    'import_export is -£6,000.00 for 2026-27 but not given for 2027-28: that year has no import/export adjustment, while the HNB and its deductions are carried into it',
+  ],
   DEDUCTIONS_WITHOUT_ALLOCATION: [
     'error',
     'funding.csv:4:1',
