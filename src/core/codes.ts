@@ -421,6 +421,11 @@ export const ISSUE_CODES = {
       'funding.csv (or an nff output given with --hnb-from, or a scenario) gives a non-zero import_export for a year, and a later projected year has none (warning, once per model). The import/export adjustment is summed as given and never carried into a year it is not given for, while the HNB allocation and its deductions are carried (grown): so that year silently gains or loses the whole adjustment.',
     fix: 'Give import_export for each projected year: the published figure, your estimate (the last one again if the cross-border placements are expected to hold), or 0 to say there is none.',
   },
+  DEDUCTIONS_WITHOUT_DFE_SETTING: {
+    cause:
+      'hnb_deductions (or an nff output\'s place_deductions, with --hnb-from) are given, but the tariff marks no setting placeFundedBy "dfe" while it charges place funding (warning, once per model). The deductions pay for the places the DfE funds directly (academies, free schools, NMSS, FE); with no "dfe" setting every place the tariff prices is spend, so those places, where the model holds them (an academy\'s pupils in a "special" setting the authority funds, say), are counted twice.',
+    fix: 'Mark the settings whose places the DfE funds "placeFundedBy": "dfe" in the tariff, with the academy, NMSS and FE pupils and places in them; or enter hnb_allocation after deductions with hnb_deductions 0. A model that holds none of those places can leave it.',
+  },
   DEDUCTIONS_WITHOUT_ALLOCATION: {
     cause:
       'funding.csv gives hnb_deductions for a year with no hnb_allocation row: deductions are taken from the allocation published beside them, never from a grown one.',

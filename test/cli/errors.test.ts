@@ -397,6 +397,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'funding.csv:4:1',
     'import_export is -£6,000.00 for 2026-27 but not given for 2027-28: that year has no import/export adjustment, while the HNB and its deductions are carried into it',
   ],
+  DEDUCTIONS_WITHOUT_DFE_SETTING: [
+    'warning',
+    'funding.csv:4:1',
+    'hnb_deductions of £20,000.00 for 2026-27 take the places the DfE funds directly (academies, free schools, NMSS, FE) off the HNB, but the tariff marks no setting placeFundedBy "dfe": every place it prices is charged as spend, so those places, where the model holds them, are counted twice',
+  ],
   DEDUCTIONS_WITHOUT_ALLOCATION: [
     'error',
     'funding.csv:4:1',
