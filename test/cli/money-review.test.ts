@@ -74,6 +74,25 @@ describe('spend.csv lines the projection already charges', () => {
   });
 });
 
+describe('the import/export adjustment of a year without one', () => {
+  // It is never carried into a later year while the HNB and its deductions are: the run warns,
+  // and explain says so of the figure.
+  it('is warned of, and explain says why it is 0', async () => {
+    const funding = `${readFileSync(path.join(ROOT, 'fixtures/errors/_valid/funding.csv'), 'utf8')}2026-27,import_export,-6000.00\n`;
+    const model = validWith({ 'funding.csv': funding }, { horizon: '2027-28' });
+    const args = ['--year', '2027-28', '--figure', 'income_import_export'];
+    const result = await cli(['explain', model, ...args]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'funding.csv:4:1: warning IMPORT_EXPORT_NOT_CARRIED: import_export is -£6,000.00 for 2026-27 but not given for 2027-28',
+    );
+    expect(result.stdout).toContain(
+      "for its year only: a year without an import_export row has none, the last year's not being carried",
+    );
+    expect(result.stdout).toMatch(/\nincome_import_export 2027-28 +0\.00\n/);
+  });
+});
+
 describe("the write-off's deficit at the opening date", () => {
   // With no reported figures it was said to be of the deficit "as projected" (headline) and of the
   // "projection" (explain), though it is funding.csv's opening_balance as given.
