@@ -156,6 +156,25 @@ describe('Safety Valve', () => {
     expect(Number(cells[3])).toBeCloseTo(60000 + 10_000_000 * share - 34000, 2);
   });
 
+  it("compare names the write-off among what the agreement's underlying balance leaves out", async () => {
+    const agreement = {
+      total: '10000.00',
+      instalments: [{ financialYear: '2026-27', amount: '10000.00', status: 'due' }],
+      inYearBalanceBy: '2026-27',
+    };
+    const model = validWith(
+      {
+        'scenarios.json': JSON.stringify({ scenarios: [{ id: 'sv', label: 'SV', agreement }] }),
+      },
+      { writeOff: { share: '0.9', balanceYear: '2025-26', paidIn: '2026-27' } },
+    );
+    const result = await cli(['compare', model, '--format', 'table']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(
+      'underlying in-year balance (before Safety Valve payments and the write-off grant) first reached: 2026-27',
+    );
+  });
+
   // An agreement whose in-year target was met in its year and missed later had every instalment
   // from the target year on "at risk", though DfE releases each after reviewing progress (domain
   // brief §2.6): the ones due while the plan was on track are not at risk.
