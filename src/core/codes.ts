@@ -416,6 +416,21 @@ export const ISSUE_CODES = {
       'funding.csv gives no hnb_deductions beside the hnb_allocation a year uses (given for it, or grown from), and the tariff has "dfe" settings with places that year (warning, once per model): the tool deducts their place funding, costed as spend is, from hnb_allocation, which it reads as the allocation before deductions. The same when the allocation comes from --hnb-from and the nff output has no place_deductions (its factors file gave no deductions); the warning is then at that file.',
     fix: 'Enter the published deductions as hnb_deductions (positive), or enter the published after-deductions figure as hnb_allocation with hnb_deductions 0; with --hnb-from, give the deductions in the nff factors file (academy_place_deduction, …).',
   },
+  SPEND_LINE_MODELLED: {
+    cause:
+      'A spend.csv line gives an s251 code the projection charges itself (warning, once per line): 1.0.2 (place funding, spend_place) or 1.2.1, 1.2.2, 1.2.3 (top-ups, spend_top_up), which the projection costs from the cohort, the new plans, places.csv and the tariff. The line is added to spend_other on top of them, so the same money is counted twice: as happens when the whole s251 high-needs budget is copied into spend.csv.',
+    fix: 'Keep in spend.csv only the high-needs lines besides top-ups and places (s251 1.2.4 to 1.2.13). Keep a top-up line only for money the cohort does not hold (top-ups paid for pupils without an EHCP), and then with its own name.',
+  },
+  IMPORT_EXPORT_NOT_CARRIED: {
+    cause:
+      'funding.csv (or an nff output given with --hnb-from, or a scenario) gives a non-zero import_export for a year, and a later projected year has none (warning, once per model). The import/export adjustment is summed as given and never carried into a year it is not given for, while the HNB allocation and its deductions are carried (grown): so that year silently gains or loses the whole adjustment.',
+    fix: 'Give import_export for each projected year: the published figure, your estimate (the last one again if the cross-border placements are expected to hold), or 0 to say there is none.',
+  },
+  DEDUCTIONS_WITHOUT_DFE_SETTING: {
+    cause:
+      'hnb_deductions (or an nff output\'s place_deductions, with --hnb-from) are given, but the tariff marks no setting placeFundedBy "dfe" while it charges place funding (warning, once per model). The deductions pay for the places the DfE funds directly (academies, free schools, NMSS, FE); with no "dfe" setting every place the tariff prices is spend, so those places, where the model holds them (an academy\'s pupils in a "special" setting the authority funds, say), are counted twice.',
+    fix: 'Mark the settings whose places the DfE funds "placeFundedBy": "dfe" in the tariff, with the academy, NMSS and FE pupils and places in them; or enter hnb_allocation after deductions with hnb_deductions 0. A model that holds none of those places can leave it.',
+  },
   DEDUCTIONS_WITHOUT_ALLOCATION: {
     cause:
       'funding.csv gives hnb_deductions for a year with no hnb_allocation row: deductions are taken from the allocation published beside them, never from a grown one.',

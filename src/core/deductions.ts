@@ -1,7 +1,11 @@
 import type { Decimal } from 'decimal.js';
 import { ONE } from './decimal.js';
+import { type Issue, warning } from './issue.js';
 import type { FundingRow } from './model.js';
-import type { FinancialYear } from './period.js';
+import { poundsText } from './money-text.js';
+import { type FinancialYear, formatFinancialYear } from './period.js';
+import { fundedByDfe } from './place-cost.js';
+import type { Tariff } from './tariff.js';
 
 /** The hnb_deductions row of each FY: the last one given for it, as the ledger reads them. */
 export function deductionRows(funding: readonly FundingRow[]): Map<FinancialYear, FundingRow> {
@@ -41,4 +45,32 @@ export function givenDeductions(
     years,
     amount: stated.amount.times(ONE.plus(hnbGrowth).pow(years)),
   };
+}
+
+/**
+ * DEDUCTIONS_WITHOUT_DFE_SETTING, once per model: deductions are given (funding.csv's
+ * hnb_deductions, or an nff output's place_deductions) for the places the DfE funds directly, but
+ * the tariff marks no setting `"dfe"` while it charges places: every place it prices is spend, so
+ * the academy, NMSS and FE places among them are paid for twice, once as spend and once as the
+ * deduction (issue 16's double count, the other way round). A tariff with no place funding at all
+ * (mainstream top-ups only) cannot count a place twice, and is left alone.
+ */
+export function deductionsWithoutDfeSetting(
+  funding: readonly FundingRow[],
+  tariff: Tariff,
+  last: FinancialYear,
+): Issue | undefined {
+  const settings = tariff.settings;
+  if (settings.some(fundedByDfe)) return undefined;
+  if (!settings.some((s) => !s.placeValue.isZero() || s.unoccupiedPlaceValue)) return undefined;
+  const row = funding.find(
+    (r) => r.line === 'hnb_deductions' && r.financialYear <= last && r.amount.greaterThan(0),
+  );
+  if (!row) return undefined;
+  return warning(
+    'DEDUCTIONS_WITHOUT_DFE_SETTING',
+    `hnb_deductions of ${poundsText(row.amount)} for ${formatFinancialYear(row.financialYear)} take the places the DfE funds directly (academies, free schools, NMSS, FE) off the HNB, but the tariff marks no setting placeFundedBy "dfe": every place it prices is charged as spend, so those places, where the model holds them, are counted twice`,
+    row.origin,
+    'mark the settings whose places the DfE funds "placeFundedBy": "dfe" in the tariff (an academy setting apart from the maintained one), or enter hnb_allocation after deductions with hnb_deductions 0',
+  );
 }

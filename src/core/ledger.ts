@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { ONE, ZERO } from './decimal.js';
 import { error, warning, type Issue } from './issue.js';
 import { deductionRows, givenDeductions } from './deductions.js';
+import { importExportGaps } from './import-export.js';
 import type { FundingLine, FundingRow } from './model.js';
 import { type FinancialYear, formatFinancialYear } from './period.js';
 
@@ -156,6 +157,8 @@ export function incomeByYear(
   }
   for (const [source, inYears] of computedIn)
     issues.push(computedWarning(source === file ? undefined : source, inYears, file));
+  const gaps = importExportGaps(funding, years);
+  if (gaps) issues.push(gaps);
   return result;
 }
 

@@ -43,6 +43,7 @@ import { withFinancing } from './financing.js';
 import { SpendSums } from './spend-sums.js';
 import { otherSpendByYear } from './other-spend.js';
 import { fundedByDfe } from './place-cost.js';
+import { deductionsWithoutDfeSetting } from './deductions.js';
 
 /**
  * Projects an area's high-needs spend, income and DSG balance (docs/methodology.md).
@@ -123,6 +124,8 @@ export function project(
     dfePlaceFunding(model, financialYears, spend, 'place'),
     dfePlaceFunding(model, financialYears, spend, 'extraPlace'),
   );
+  const doubled = deductionsWithoutDfeSetting(model.funding, model.tariff, model.horizon);
+  if (doubled) issues.push(doubled);
   if (hasErrors(issues)) return { issues };
 
   const openingBalance =

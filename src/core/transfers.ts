@@ -40,7 +40,10 @@ export function transferIssues(funding: readonly FundingRow[]): Issue[] {
       );
       continue;
     }
-    const total = sum(rows.map((row) => row.amount));
+    // Only money moved into the HNB is taken from the schools block: a negative row moves money
+    // out of the HNB (to the central block, as Nottingham did: domain brief §2.4) and does not
+    // make a larger transfer from the schools block approvable.
+    const total = sum(rows.filter((row) => row.amount.greaterThan(0)).map((row) => row.amount));
     // The most a Forum can approve, to the penny: £545,302.70 of Torbay's £109,060,539 is within 0.5%.
     const limit = schoolsBlock.times(SCHOOLS_FORUM_LIMIT).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
     if (total.greaterThan(limit)) {

@@ -7,7 +7,7 @@ import type { FinancialYearResult } from './projection.js';
  * reach the cumulative balance only (domain brief §2.5: cumulative = previous + in-year
  * result + SV or other grant receipts; docs/methodology.md, "The 2026 write-off").
  */
-const underlyingInYearBalance = (year: FinancialYearResult): Decimal =>
+export const underlyingInYearBalance = (year: FinancialYearResult): Decimal =>
   year.inYearBalance.minus(year.income.safetyValve).minus(year.income.writeOff);
 
 /** A year whose underlying in-year balance is zero or better (a negative zero counts as zero). */

@@ -101,8 +101,8 @@ export function applyWriteOff(
 }
 
 /**
- * The lowest reported figure; without any, the projection's own deficit at the balance date (0
- * for a surplus). At the opening balance date funding.csv's opening_balance is a figure for the
+ * The lowest reported figure; without any, the model's own deficit at the balance date (0 for a
+ * surplus): funding.csv's opening balance at the opening date, else the projection's. At the opening balance date funding.csv's opening_balance is a figure for the
  * same deficit, so it is one of the reported ones: where the figures differ, the lowest is used
  * (domain brief §2.7), and a write-off never covers more than the deficit the model carries. A
  * projected balance is not a reported figure, so it never lowers the reported ones.
@@ -122,5 +122,6 @@ function eligible(own: OwnBalance, writeOff: WriteOff): { deficit: Decimal; basi
     throw new InternalError(
       `write-off balance year ${writeOff.balanceYear} is outside the projection and no eligibleDeficit was given; the reader checks this`,
     );
-  return { deficit, basis: 'projection' };
+  // At the opening date the deficit is funding.csv's, as given, not projected: say so.
+  return { deficit, basis: own.atOpening ? OPENING_BALANCE_BASIS : 'projection' };
 }

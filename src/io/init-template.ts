@@ -411,7 +411,7 @@ const TEMPLATES: readonly CsvTemplate[] = [
     required: true,
     what: 'the money in: the high needs block and anything else that funds high-needs spend, and the balance the projection starts from.',
     source:
-      'the DfE high needs national funding formula allocation table (the high needs block after deductions and recoupment) for `hnb_allocation`; your DSG management plan (or the DSG note to the accounts and s251 outturn) for the `opening_balance`; Schools Forum decisions for `block_transfer`; a Safety Valve agreement for `safety_valve`; your budget statements (s251 budget) for `la_contribution` and `other_income`.',
+      "the DfE's high needs national funding formula allocation table (your authority's DSG allocations page): either the high needs elements before deductions for `hnb_allocation` with the published deductions (academy recoupment, NMSS, FE) as `hnb_deductions`, or the high needs block after deductions for `hnb_allocation` with `hnb_deductions` 0 (as the example row does; never the after-deductions figure without that 0 row, or the deductions are taken off twice); your DSG management plan (or the DSG note to the accounts and s251 outturn) for the `opening_balance`; Schools Forum decisions for `block_transfer`; a Safety Valve agreement for `safety_valve`; your budget statements (s251 budget) for `la_contribution` and `other_income`.",
     columns: [
       ['financial_year', 'the financial year, like 2026-27 (April to March).'],
       [

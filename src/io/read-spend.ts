@@ -1,6 +1,7 @@
-import { error, warning, type Issue } from '../core/issue.js';
+import { error, warning, type Issue, type Location } from '../core/issue.js';
 import type { SpendRow } from '../core/model.js';
 import { type FinancialYear, formatFinancialYear } from '../core/period.js';
+import { modelledS251Line } from '../core/s251-lines.js';
 import { decimalCell, financialYearCell, requiredText } from './cell-parsers.js';
 import type { CsvTable } from './csv-table.js';
 import { flushNormalisations } from './normalise.js';
@@ -21,6 +22,7 @@ export function readSpend(
   issues: Issue[],
 ): SpendRow[] {
   const seen = new Map<string, number>();
+  const warned = new Set<string>();
   const rows = table.rows.flatMap((row): SpendRow[] => {
     const before = issues.length;
     const financialYear = financialYearCell(row, 'financial_year', issues);
@@ -56,6 +58,13 @@ export function readSpend(
       );
       return [];
     }
+    if (s251 && !warned.has(line)) {
+      const modelled = modelledSpendWarning(line, s251, row.at('s251'));
+      if (modelled) {
+        issues.push(modelled);
+        warned.add(line);
+      }
+    }
     return [
       {
         financialYear,
@@ -69,4 +78,26 @@ export function readSpend(
   });
   flushNormalisations(issues);
   return rows;
+}
+
+const CHARGED_FROM = {
+  spend_top_up: 'the pupils of cohort.csv and new-plans.csv at the tariff',
+  spend_place: "places.csv's places (else each setting's pupils) at the tariff's place values",
+} as const;
+
+/**
+ * SPEND_LINE_MODELLED, once per line: a row on an s251 line the projection charges itself (top-ups,
+ * place funding) counts that money twice, as an officer copying the whole s251 high-needs budget
+ * into spend.csv would. A warning, not an error: an authority may pay top-ups for pupils without
+ * a plan, whom the cohort does not hold.
+ */
+function modelledSpendWarning(line: string, s251: string, at: Location): Issue | undefined {
+  const modelled = modelledS251Line(s251);
+  if (!modelled) return undefined;
+  return warning(
+    'SPEND_LINE_MODELLED',
+    `spend line "${line}" is s251 ${modelled.code}, ${modelled.what}, which the projection already charges as ${modelled.figure} (${CHARGED_FROM[modelled.figure]}): its amounts are added on top, counting that money twice`,
+    at,
+    'spend.csv is for the high-needs lines besides top-ups and places (s251 1.2.4 to 1.2.13); remove the line, or keep only what the cohort does not hold (top-ups for pupils without an EHCP)',
+  );
 }

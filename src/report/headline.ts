@@ -4,6 +4,7 @@ import { ZERO } from '../core/decimal.js';
 import { deficitAtOverrideEnd } from '../core/override.js';
 import type { Projection } from '../core/projection.js';
 import type { WriteOffResult } from '../core/write-off.js';
+import { OPENING_BALANCE_BASIS } from '../core/write-off-above-deficit.js';
 import { firstUnderlyingInYearBalance, hasSafetyValveIncome } from '../core/underlying-balance.js';
 
 export interface Headline {
@@ -11,6 +12,8 @@ export interface Headline {
   readonly firstInYearBalance?: FinancialYear;
   /** Whether the projection has Safety Valve income, which "first reached" leaves out: the text then says so. */
   readonly beforeSafetyValve: boolean;
+  /** Whether it has the write-off grant, which "first reached" leaves out too: the text then says so. */
+  readonly beforeWriteOff: boolean;
   readonly horizon: FinancialYear;
   readonly cumulativeAtHorizon: Decimal;
   /** A cumulative deficit still open when the statutory override ends (the model's overrideEnd), if the projection reaches then. */
@@ -30,6 +33,7 @@ export function headline(projection: Projection): Headline {
   return {
     ...(first !== undefined ? { firstInYearBalance: first } : {}),
     beforeSafetyValve: hasSafetyValveIncome(projection.years),
+    beforeWriteOff: projection.years.some((y) => !y.income.writeOff.isZero()),
     horizon: projection.horizon,
     cumulativeAtHorizon: last ? last.cumulativeBalance : projection.openingBalance,
     ...(atOverrideEnd ? { deficitAtOverrideEnd: atOverrideEnd } : {}),
@@ -53,11 +57,29 @@ export function financingText(
   return `carrying the deficit costs the general fund £${money(total)} to the end of ${formatFinancialYear(horizon)} (at ${rate.times(100).toFixed()}% a year; outside the DSG balance)`;
 }
 
-/** "in-year balance", naming its basis when Safety Valve payments are left out of it. */
-const inYearBalanceName = (value: Pick<Headline, 'beforeSafetyValve'>): string =>
-  value.beforeSafetyValve
-    ? 'underlying in-year balance (before Safety Valve payments)'
-    : 'in-year balance';
+/**
+ * What the underlying in-year balance leaves out of the summary's in_year_balance, where the
+ * projection has it: "Safety Valve payments", "the write-off grant", both, or nothing.
+ */
+export const leftOutOfInYear = (
+  value: Pick<Headline, 'beforeSafetyValve' | 'beforeWriteOff'>,
+): string | undefined =>
+  [
+    ...(value.beforeSafetyValve ? ['Safety Valve payments'] : []),
+    ...(value.beforeWriteOff ? ['the write-off grant'] : []),
+  ].join(' and ') || undefined;
+
+/**
+ * "in-year balance", naming its basis when Safety Valve payments or the write-off grant are left
+ * out of it: the summary's in_year_balance includes them, so a year with the grant can show a
+ * surplus there while the headline, on the underlying basis, says there is none.
+ */
+const inYearBalanceName = (
+  value: Pick<Headline, 'beforeSafetyValve' | 'beforeWriteOff'>,
+): string => {
+  const left = leftOutOfInYear(value);
+  return left ? `underlying in-year balance (before ${left})` : 'in-year balance';
+};
 
 /** "in-year balance first reached in 2028-29", or "no in-year balance by 2030-31", with its basis named. */
 export function balanceText(value: Headline): string {
@@ -84,6 +106,12 @@ export function overrideText(
 }
 
 export function writeOffText(value: WriteOffResult, money: (amount: Decimal) => string): string {
-  const basis = value.basis === 'projection' ? 'as projected' : `lowest reported, ${value.basis}`;
+  // The opening balance is the model's own figure, whether or not reported figures were given beside it.
+  const basis =
+    value.basis === 'projection'
+      ? 'as projected'
+      : value.basis === OPENING_BALANCE_BASIS
+        ? value.basis
+        : `lowest reported, ${value.basis}`;
   return `write-off (High Needs Stability Grant) in ${formatFinancialYear(value.paidIn)}: ${value.share.toFixed()} × the £${money(value.eligibleDeficit)} deficit at the end of ${formatFinancialYear(value.balanceYear)} (${basis}) = £${money(value.amount)}`;
 }

@@ -397,6 +397,21 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'funding.csv',
     'funding.csv gives no hnb_deductions for the allocation of 2026-27, so the place funding of the tariff\'s "dfe" settings is deducted from hnb_allocation instead',
   ],
+  SPEND_LINE_MODELLED: [
+    'warning',
+    'spend.csv:3:4',
+    'spend line "top-ups to maintained schools" is s251 1.2.1, top-up funding to maintained schools and units, which the projection already charges as spend_top_up (the pupils of cohort.csv and new-plans.csv at the tariff): its amounts are added on top, counting that money twice',
+  ],
+  IMPORT_EXPORT_NOT_CARRIED: [
+    'warning',
+    'funding.csv:4:1',
+    'import_export is -£6,000.00 for 2026-27 but not given for 2027-28: that year has no import/export adjustment, while the HNB and its deductions are carried into it',
+  ],
+  DEDUCTIONS_WITHOUT_DFE_SETTING: [
+    'warning',
+    'funding.csv:4:1',
+    'hnb_deductions of £20,000.00 for 2026-27 take the places the DfE funds directly (academies, free schools, NMSS, FE) off the HNB, but the tariff marks no setting placeFundedBy "dfe": every place it prices is charged as spend, so those places, where the model holds them, are counted twice',
+  ],
   DEDUCTIONS_WITHOUT_ALLOCATION: [
     'error',
     'funding.csv:4:1',

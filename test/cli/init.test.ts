@@ -284,6 +284,9 @@ describe('highneeds init', () => {
         'DSG management plan',
       ])
         expect(readme).toContain(source);
+      // hnb_allocation is before deductions: the after-deductions figure only with hnb_deductions 0
+      // (found by a review: the source named the after-deductions table for hnb_allocation alone).
+      expect(readme).toContain('or the deductions are taken off twice');
       // SEN2 has an "Unknown" primary need, which cohort.csv refuses: the template says what to do.
       expect(readme).toContain('SEN2\'s "Unknown" (no primary need recorded) is not modelled');
     }

@@ -57,7 +57,14 @@ const income = (dir: string, hnbFrom: string) => {
 describe("--hnb-from and the NFF's import/export adjustment (docs/nff.md, steps 7–9)", () => {
   it('takes the allocation before import/export as hnb_allocation, the adjustment as its own line, counted once', () => {
     const got = income(modelWithImportExport('-84000.00'), allocationsWithImportExport());
-    expect(got.issues).toEqual([]);
+    // The adjustment is the file's year's only, and the run says the later years have none.
+    expect(got.issues.map((i) => [i.code, i.location?.line, i.message])).toEqual([
+      [
+        'IMPORT_EXPORT_NOT_CARRIED',
+        2,
+        'import_export is -£84,000.00 for 2026-27 but not given for 2027-28, 2028-29: those years have no import/export adjustment, while the HNB and its deductions are carried into them',
+      ],
+    ]);
     // The elements: £21,676,000 − (−£84,000); later years grow them by hnbGrowth 3%, not the adjustment.
     expect(got.years.map((y) => y.hnb)).toEqual(['21760000.00', '22412800.00', '23085184.00']);
     expect(got.years.map((y) => y.importExport)).toEqual(['-84000.00', '0.00', '0.00']);
@@ -86,7 +93,9 @@ describe("--hnb-from and the NFF's import/export adjustment (docs/nff.md, steps 
       'N04,Westham,2026-27,740000.00,0.00,0.00,740000.00,0.00,740000.00',
     );
     const result = await batchSummary(national, path.join(scratch, 'out'), '--hnb-from', alloc);
-    expect(result.stderr).toBe('');
+    expect(result.stderr.split('\n').filter((line) => line.includes(': warning '))).toEqual([
+      `${alloc}:2:6: warning IMPORT_EXPORT_NOT_CARRIED: import_export is -£30,000.00 for 2026-27 but not given for 2027-28, 2028-29, 2029-30: those years have no import/export adjustment, while the HNB and its deductions are carried into them (area N01)`,
+    ]);
     const n01 = result.rows.filter((row) => row['area_code'] === 'N01').slice(0, 2);
     expect(n01.map((row) => row['income_hnb'])).toEqual(['1600000.00', '1648000.00']);
     expect(n01.map((row) => row['income_import_export'])).toEqual(['-30000.00', '0.00']);

@@ -65,13 +65,15 @@ describe('the 2026 write-off in the ledger', () => {
       model({ ...base, writeOff: { share: d('0.9'), balanceYear: 2025, paidIn: 2026 } }),
     );
     expect(toPence(atOpening.writeOff!.amount)).toBe('900000.00');
-    expect(atOpening.writeOff!.basis).toBe('projection');
+    // The opening deficit is funding.csv's figure, not a projected one: the basis says where it is from.
+    expect(atOpening.writeOff!.basis).toBe("funding.csv's opening_balance");
     const later = projectOrThrow(
       model({ ...base, writeOff: { share: d('0.5'), balanceYear: 2026, paidIn: 2027 } }),
     );
     const end2026 = later.years[0]!.cumulativeBalance;
     expect(later.writeOff!.amount.toFixed()).toBe(end2026.negated().times('0.5').toFixed());
     expect(later.years[1]!.income.writeOff.toFixed()).toBe(later.writeOff!.amount.toFixed());
+    expect(later.writeOff!.basis).toBe('projection');
   });
 
   it('a surplus at the balance date writes off nothing', () => {
@@ -135,6 +137,19 @@ describe('block transfers as a share of the schools block', () => {
       ],
     ]);
     expect(transferIssues([transfer(2026, '600000')])).toEqual([]);
+  });
+
+  it('counts only the money moved into the HNB: a transfer out of it does not net a larger one in', () => {
+    // Found by a review: 0.6% in from the schools block and £200,000 out to the central block
+    // netted to 0.4%, and the 0.6% went unflagged.
+    const issues = transferIssues([
+      transfer(2027, '600000', '100000000'),
+      transfer(2027, '-200000', undefined, 5),
+    ]);
+    expect(issues.map((i) => i.message)).toEqual([
+      'block transfers of £600,000.00 in 2027-28 are 0.6% of the schools block of £100,000,000.00, above the 0.5% (£500,000.00) a Schools Forum can approve',
+    ]);
+    expect(transferIssues([transfer(2027, '-600000', '100000000')])).toEqual([]);
   });
 
   it('checks each year on its own rows: a transfer never carries into a later year', () => {

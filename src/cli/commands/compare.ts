@@ -4,6 +4,7 @@ import type { Decimal } from 'decimal.js';
 import { ZERO } from '../../core/decimal.js';
 import type { Model } from '../../core/model.js';
 import { withThousands } from '../../report/format-cell.js';
+import { leftOutOfInYear } from '../../report/headline.js';
 import type { Projection } from '../../core/projection.js';
 import { ProjectionCache } from '../../core/demand/cache.js';
 import { projectScenario } from '../../core/scenario/apply.js';
@@ -133,8 +134,11 @@ export async function runCompare(
         ({ scenario, base, result }) =>
           `${fitText(`In-year balance improvement by lever, "${scenario.id}" against "${base.id}", £ (sequential in lever order; the levers add up to the total)`, width)}\n${savingsTable(result, width)}`,
       ),
-      ...agreements(open.model, projections).map((agreement) =>
-        fitText(agreementText(agreement), width),
+      ...agreements(open.model, projections).map((agreement, i) =>
+        fitText(
+          agreementText(agreement, writeOffIn(projections.filter((p) => p.scenario.agreement)[i]!)),
+          width,
+        ),
       ),
     ].join('\n');
   }
@@ -193,7 +197,7 @@ function savingsTable(result: Attribution, width: number | undefined): string {
 interface AgreementSummary {
   scenario: string;
   first_in_year_balance: string | null;
-  targets: { target: string; by: string; met: boolean }[];
+  targets: { target: string; by: string; met: boolean; missed_in?: string }[];
   instalments_total: string;
   agreed_total: string;
   at_risk: { financial_year: string; amount: string }[];
@@ -228,6 +232,7 @@ function agreements(
           target: t.target,
           by: formatFinancialYear(t.by),
           met: t.met,
+          ...(t.missedIn !== undefined ? { missed_in: formatFinancialYear(t.missedIn) } : {}),
         })),
         instalments_total: assessment.instalmentsTotal.toFixed(2),
         agreed_total: agreement.total.toFixed(2),
@@ -242,18 +247,22 @@ function agreements(
   });
 }
 
-function agreementText(a: AgreementSummary): string {
+/** Whether a projection has the write-off grant, which the underlying balance leaves out too. */
+const writeOffIn = ({ projection }: { projection: Projection }): boolean =>
+  projection.years.some((y) => !y.income.writeOff.isZero());
+
+function agreementText(a: AgreementSummary, withWriteOff: boolean): string {
   const lines = [
     `Safety Valve agreement in "${a.scenario}": agreed total £${withThousands(a.agreed_total)}, instalments £${withThousands(a.instalments_total)}${a.agreed_total === a.instalments_total ? '' : ' (instalments do not add up to the agreed total)'}`,
   ];
   const pounds = (text: string) =>
     text.startsWith('-') ? `-£${withThousands(text.slice(1))}` : `£${withThousands(text)}`;
   lines.push(
-    `  underlying in-year balance (before Safety Valve payments) first reached: ${a.first_in_year_balance ?? 'not within the projection'}`,
+    `  underlying in-year balance (before ${leftOutOfInYear({ beforeSafetyValve: true, beforeWriteOff: withWriteOff })}) first reached: ${a.first_in_year_balance ?? 'not within the projection'}`,
   );
   for (const t of a.targets)
     lines.push(
-      `  ${t.target === 'in-year balance' ? `underlying in-year balance from ${t.by} on` : `cumulative deficit cleared by ${t.by}`}: ${t.met ? 'met' : 'MISSED'}`,
+      `  ${t.target === 'in-year balance' ? `underlying in-year balance from ${t.by} on` : `cumulative deficit cleared by ${t.by}`}: ${t.met ? 'met' : t.missed_in && t.missed_in !== t.by ? `MISSED (first in ${t.missed_in})` : 'MISSED'}`,
     );
   lines.push(
     a.at_risk.length

@@ -218,7 +218,7 @@ export async function runSolve(
   const verb =
     result.kind === 'already-met' ? 'is already met at the start of the range,' : 'holds from';
   const achieved = metricOf(result.projection, target)!;
-  const answer = `${goal} ${verb} ${options.vary} = ${result.value.toFixed()} (to within ${tolerance.toString()}; ${target.metric} there: ${poundsText(achieved)}).`;
+  const answer = `${goal} ${verb} ${options.vary} = ${result.value.toFixed()} (to within ${tolerance.toString()}; ${target.metric} there${basisNote(result.projection, target)}: ${poundsText(achieved)}).`;
   const rows = result.projection.years.map((y) => ({
     financial_year: formatFinancialYear(y.financialYear),
     spend_total: figure(y.spendTotal),
@@ -259,4 +259,17 @@ export async function runSolve(
     await commitOutput(staged);
   } else cliIo().stdout.write(text);
   return 0;
+}
+
+/**
+ * The in-year target is sought on the underlying balance (core/scenario/goal-seek.ts); where the
+ * target year has Safety Valve or write-off income, the CSV's in_year_balance differs from it, so
+ * the answer says which it is.
+ */
+function basisNote(projection: Projection, target: Target): string {
+  if (target.metric !== 'in-year-balance') return '';
+  const year = projection.years.find((y) => y.financialYear === target.year);
+  return year && !(year.income.safetyValve.isZero() && year.income.writeOff.isZero())
+    ? ', before Safety Valve payments and the write-off grant'
+    : '';
 }

@@ -123,7 +123,7 @@ export const FIGURES = {
   },
   income_import_export: lineFigure(
     'importExport',
-    'the import/export adjustment, signed as published',
+    "the import/export adjustment, signed as published, for its year only: a year without an import_export row has none, the last year's not being carried (warning IMPORT_EXPORT_NOT_CARRIED)",
   ),
   general_fund_financing: {
     unit: 'GBP',

@@ -42,12 +42,14 @@ interface TargetResult {
   readonly target: 'in-year balance' | 'cumulative deficit cleared';
   readonly by: FinancialYear;
   readonly met: boolean;
+  /** When missed: the first year that misses it (for the in-year target, the first from `by` on whose underlying balance is negative). */
+  readonly missedIn?: FinancialYear;
 }
 
 export interface AgreementAssessment {
   readonly firstInYearBalance?: FinancialYear;
   readonly targets: readonly TargetResult[];
-  /** Indexes of due instalments at or after the first missed target's year. */
+  /** Indexes of due instalments in or after the first year a target is missed. */
   readonly atRisk: readonly number[];
   readonly atRiskTotal: Decimal;
   readonly instalmentsTotal: Decimal;
@@ -55,32 +57,41 @@ export interface AgreementAssessment {
 
 /**
  * Whether the projection keeps the agreement: the underlying in-year balance (before Safety
- * Valve payments and the write-off grant) ≥ 0 in the target year and every year after it; the cumulative balance ≥ 0 by the clearing year. When a target is
- * missed, the instalments still due from that year on are at risk (DfE withholds payments
- * when a plan goes off track).
+ * Valve payments and the write-off grant) ≥ 0 in the target year and every year after it; the
+ * cumulative balance ≥ 0 by the clearing year. When a target is missed, the instalments still due
+ * from the first year that misses it are at risk: DfE releases each instalment after reviewing
+ * the plan's progress and suspends payments when it goes off track (domain brief §2.6), so an
+ * instalment due in a year the plan is still on track is not.
  */
 export function assessAgreement(agreement: Agreement, projection: Projection): AgreementAssessment {
   const years = projection.years;
   // The promise is about the underlying position (core/underlying-balance.ts), and "first
   // reached" has one meaning everywhere: the headline uses the same function.
   const firstInYearBalance = firstUnderlyingInYearBalance(years);
-  const inYearMet = years
-    .filter((y) => y.financialYear >= agreement.inYearBalanceBy)
-    .every(meetsInYearBalance);
+  const inYearMissedIn = years.find(
+    (y) => y.financialYear >= agreement.inYearBalanceBy && !meetsInYearBalance(y),
+  )?.financialYear;
   const targets: TargetResult[] = [
-    { target: 'in-year balance', by: agreement.inYearBalanceBy, met: inYearMet },
+    {
+      target: 'in-year balance',
+      by: agreement.inYearBalanceBy,
+      met: inYearMissedIn === undefined,
+      ...(inYearMissedIn !== undefined ? { missedIn: inYearMissedIn } : {}),
+    },
   ];
   if (agreement.clearDeficitBy !== undefined) {
     const at = years.find((y) => y.financialYear === agreement.clearDeficitBy);
+    const met = at !== undefined && !at.cumulativeBalance.isNegative();
     targets.push({
       target: 'cumulative deficit cleared',
       by: agreement.clearDeficitBy,
-      met: at !== undefined && !at.cumulativeBalance.isNegative(),
+      met,
+      ...(met ? {} : { missedIn: agreement.clearDeficitBy }),
     });
   }
   const missedFrom = targets
     .filter((t) => !t.met)
-    .map((t) => t.by)
+    .map((t) => t.missedIn ?? t.by)
     .sort((a, b) => a - b)[0];
   const atRisk =
     missedFrom === undefined

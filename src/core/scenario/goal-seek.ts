@@ -3,6 +3,7 @@ import { Dec } from '../decimal.js';
 import type { FinancialYear } from '../period.js';
 import type { Projection } from '../projection.js';
 import { shortestAnswer } from './shortest-answer.js';
+import { underlyingInYearBalance } from '../underlying-balance.js';
 
 export type Metric = 'in-year-balance' | 'cumulative-balance' | 'spend-total';
 
@@ -14,11 +15,17 @@ export interface Target {
   readonly year: FinancialYear;
 }
 
+/**
+ * The figure a target is about. The in-year balance is the underlying one, before Safety Valve
+ * payments and the write-off grant, which domain brief §2.5 adds to the cumulative balance only:
+ * the basis of the Safety Valve's in-year target and of the headline (core/underlying-balance.ts),
+ * so that goal-seeking an agreement's target is not met by the agreement's own instalments.
+ */
 export function metricOf(projection: Projection, target: Target): Decimal | undefined {
   const year = projection.years.find((y) => y.financialYear === target.year);
   if (!year) return undefined;
   return target.metric === 'in-year-balance'
-    ? year.inYearBalance
+    ? underlyingInYearBalance(year)
     : target.metric === 'cumulative-balance'
       ? year.cumulativeBalance
       : year.spendTotal;

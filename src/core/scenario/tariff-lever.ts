@@ -3,6 +3,7 @@ import { ONE, ZERO } from '../decimal.js';
 import { RateBook } from '../rate-book.js';
 import { seriesKey } from '../series-prices.js';
 import { type Tariff, type TariffRate, upliftDayOf } from '../tariff.js';
+import { derivedRow, withReferencesOf } from './lever-provenance.js';
 import { profileFactor } from './profile.js';
 import type { TariffLever } from './types.js';
 
@@ -153,17 +154,17 @@ function scaleTariff(tariff: Tariff, lever: TariffLever, modelUplift: Decimal): 
     for (const date of [...new Set([...added, ...uplifted])]) {
       const charged = book.seriesInForce(first.setting, first.band, first.need, date);
       if (!charged?.row) continue;
-      rates.push({
-        ...charged.row,
-        effectiveFrom: date,
-        topUp: charged.annualTopUp.times(factorOn(date)),
-        // Not a rate anyone published: the tariff's row, uplifted (and scaled from `from`).
-        status: 'derived',
-        notes:
-          date < lever.fromDate
-            ? `the ${charged.row.effectiveFrom} rate uplifted to ${date}, kept by lever ${lever.id} (its row from ${lever.fromDate} would stop the uplift)`
-            : `lever ${lever.id}: the rate in force on ${date} × ${factorOn(date).toString()}`,
-      });
+      // Not a rate anyone published: the tariff's row, uplifted (and scaled from `from`).
+      rates.push(
+        derivedRow(charged.row, {
+          effectiveFrom: date,
+          topUp: charged.annualTopUp.times(factorOn(date)),
+          notes:
+            date < lever.fromDate
+              ? `the ${charged.row.effectiveFrom} rate uplifted to ${date}, kept by lever ${lever.id} (its row from ${lever.fromDate} would stop the uplift)`
+              : `lever ${lever.id}: the rate in force on ${date} × ${factorOn(date).toString()}`,
+        }),
+      );
     }
   }
   return { ...tariff, rates };
@@ -195,13 +196,13 @@ function switchTariff(
       const charged = own.seriesInForce(first.setting, first.band, first.need, date);
       if (charged?.row)
         kept.push(
-          ending({
-            ...charged.row,
-            effectiveFrom: date,
-            topUp: charged.annualTopUp,
-            status: 'derived',
-            notes: `the ${charged.row.effectiveFrom} rate uplifted to ${date}, kept by lever ${lever.id} (the other table's rows from ${lever.fromDate} would stop the uplift)`,
-          }),
+          ending(
+            derivedRow(charged.row, {
+              effectiveFrom: date,
+              topUp: charged.annualTopUp,
+              notes: `the ${charged.row.effectiveFrom} rate uplifted to ${date}, kept by lever ${lever.id} (the other table's rows from ${lever.fromDate} would stop the uplift)`,
+            }),
+          ),
         );
     }
   }
@@ -224,17 +225,15 @@ function switchTariff(
       const charged = book.seriesInForce(first.setting, first.band, first.need, date);
       if (!charged?.row) continue;
       const asPublished = charged.upliftYears === 0 && charged.row.effectiveFrom === date;
-      incoming.push({
-        ...charged.row,
-        effectiveFrom: date,
-        topUp: charged.annualTopUp,
-        ...(asPublished
-          ? {}
-          : {
-              status: 'derived' as const,
+      incoming.push(
+        asPublished
+          ? { ...charged.row }
+          : derivedRow(charged.row, {
+              effectiveFrom: date,
+              topUp: charged.annualTopUp,
               notes: `the ${charged.row.effectiveFrom} rate of ${other.id} as it charges it on ${date}, for lever ${lever.id}`,
             }),
-      });
+      );
     }
   }
   const settingIds = new Set(tariff.settings.map((s) => s.id));
@@ -242,5 +241,6 @@ function switchTariff(
     ...tariff.settings,
     ...other.settings.filter((s) => !settingIds.has(s.id) && switching(lever, s.id)),
   ];
-  return { ...tariff, settings, rates: [...kept, ...incoming] };
+  const cited = withReferencesOf(tariff, other, incoming);
+  return { ...tariff, settings, references: cited.references, rates: [...kept, ...cited.rows] };
 }

@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { formatFinancialYear } from '../../core/period.js';
 import { toPence } from '../../core/rounding.js';
 import { withThousands } from '../format-cell.js';
-import { balanceText, headline } from '../headline.js';
+import { balanceText, headline, leftOutOfInYear } from '../headline.js';
 import type { ReportScenario } from './report-model.js';
 import type { ReportSection } from './section.js';
 
@@ -29,7 +29,10 @@ export function headlineSection(scenarios: readonly ReportScenario[]): ReportSec
   });
   const last = scenarios[0]!.projection.horizon;
   const overrideEnd = scenarios[0]!.projection.overrideEnd;
-  const anySafetyValve = heads.some((h) => h.beforeSafetyValve);
+  const leftOut = leftOutOfInYear({
+    beforeSafetyValve: heads.some((h) => h.beforeSafetyValve),
+    beforeWriteOff: heads.some((h) => h.beforeWriteOff),
+  });
   return {
     id: 'headline',
     title: 'Headline',
@@ -62,8 +65,8 @@ export function headlineSection(scenarios: readonly ReportScenario[]): ReportSec
           },
           {
             key: 'balance',
-            label: anySafetyValve
-              ? 'In-year balance first reached (before Safety Valve payments)'
+            label: leftOut
+              ? `In-year balance first reached (before ${leftOut})`
               : 'In-year balance first reached',
             kind: 'text',
           },

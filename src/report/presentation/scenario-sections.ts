@@ -78,7 +78,11 @@ export function safetyValveSection(
               ? 'Underlying in-year balance (before Safety Valve payments), every year from'
               : 'Cumulative deficit cleared by',
           by: formatFinancialYear(t.by),
-          met: t.met ? 'met' : 'missed',
+          met: t.met
+            ? 'met'
+            : t.missedIn !== undefined && t.missedIn !== t.by
+              ? `missed (first in ${formatFinancialYear(t.missedIn)})`
+              : 'missed',
         })),
         {
           target: 'Underlying in-year balance first reached',

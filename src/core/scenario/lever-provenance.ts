@@ -1,0 +1,49 @@
+import type { Reference, Tariff, TariffRate, ValueStatus } from '../tariff.js';
+
+/**
+ * The standing of a rate a tariff lever makes from another (re-dated, uplifted, scaled): worked
+ * out from it, so "derived" when it is published or derived, but never better than the value it
+ * is made from: one made from an assumption is an assumption, from an illustrative value
+ * illustrative (tariffs/README.md; "a figure marked unconfirmed must never be presented as
+ * published"), and one from a value of no stated standing has none.
+ */
+function derivedStatus(from: ValueStatus | undefined): ValueStatus | undefined {
+  return from === 'published' || from === 'derived' ? 'derived' : from;
+}
+
+/** `row` with the standing of a rate made from it: `derivedStatus` of its own, and its notes. */
+export function derivedRow(row: TariffRate, change: Partial<TariffRate>): TariffRate {
+  const { status: _status, ...rest } = row;
+  const status = derivedStatus(row.status);
+  return { ...rest, ...change, ...(status ? { status } : {}) };
+}
+
+/**
+ * A switch to another table brings that table's rows, which cite its own references by id: the
+ * tariff gains those references, so that the rows' sources can be shown (`explain`). An id the
+ * tariff already uses for another source is renamed `<other table>/<id>` in the rows that cite it.
+ */
+export function withReferencesOf(
+  tariff: Tariff,
+  other: Tariff,
+  rows: readonly TariffRate[],
+): { references: Reference[]; rows: TariffRate[] } {
+  const references = [...tariff.references];
+  const renamed = new Map<string, string>();
+  for (const ref of other.references) {
+    if (ref.id === undefined) continue;
+    const same = references.find((r) => r.id === ref.id);
+    if (same && same.url === ref.url && same.title === ref.title) continue;
+    const id = same ? `${other.id}/${ref.id}` : ref.id;
+    if (same) renamed.set(ref.id, id);
+    if (!references.some((r) => r.id === id)) references.push({ ...ref, id });
+  }
+  return {
+    references,
+    rows: rows.map((row) =>
+      row.reference !== undefined && renamed.has(row.reference)
+        ? { ...row, reference: renamed.get(row.reference)! }
+        : row,
+    ),
+  };
+}
