@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/run-cli.js';
+import { asOnOneCore } from '../helpers/one-core.js';
+
+// Threads are not what this file tests (validate of a national model on two threads is
+// test/cli/validate-range-bounds.test.ts's): its commands run on one (the reason is in the helper).
+asOnOneCore();
 
 /**
  * A national model given to a command that reads one area's folder: one error saying what it is

@@ -7,6 +7,11 @@ import { transformSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/exec.js';
 import { nativeImport } from '../helpers/native-import.mjs';
+import { asOnOneCore } from '../helpers/one-core.js';
+
+// Threads are not what this file tests (the README's runBatch example asks for two; runBatch on one
+// thread and two is test/cli/library-batch.test.ts's): its blocks run on one (the reason is in the helper).
+asOnOneCore();
 
 /**
  * Every ```ts block of README.md and docs/*.md runs as a scripter would paste it (a reviewer's

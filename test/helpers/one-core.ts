@@ -30,3 +30,19 @@ export function asOnOneCore(): void {
     syncBuiltinESMExports();
   });
 }
+
+/**
+ * `run` as on a one-core machine (see asOnOneCore), the machine's own count put back after: for a
+ * run in a file about threads that is not itself about them (a control run beside one on threads).
+ */
+export async function onOneCore<T>(run: () => Promise<T>): Promise<T> {
+  const own = cores.availableParallelism;
+  cores.availableParallelism = () => 1;
+  syncBuiltinESMExports();
+  try {
+    return await run();
+  } finally {
+    cores.availableParallelism = own;
+    syncBuiltinESMExports();
+  }
+}

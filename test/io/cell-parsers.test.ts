@@ -16,10 +16,14 @@ describe('reading codes and NCYs as written', () => {
       expect(parseNeed('')).toBeUndefined();
     }
     // However many texts are tried, only codes are kept, and codes still read.
-    for (let i = 0; i < 5000; i += 1)
-      expect(parseNeed(`asd${' '.repeat(i % 7)}${i % 2 ? 'x' : ''}`)).toBe(
-        i % 2 ? undefined : 'ASD',
-      );
+    // The texts read otherwise than expected, in one expect (5,000 of them cost some 0.1 s; issue
+    // 18, item 5): any such text fails the test, named.
+    const misread: string[] = [];
+    for (let i = 0; i < 5000; i += 1) {
+      const text = `asd${' '.repeat(i % 7)}${i % 2 ? 'x' : ''}`;
+      if (parseNeed(text) !== (i % 2 ? undefined : 'ASD')) misread.push(text);
+    }
+    expect(misread).toEqual([]);
     expect(parseNeed('Asd')).toBe('ASD');
   });
 
