@@ -467,6 +467,11 @@ export const ISSUE_CODES = {
     cause: 'A snapshots file has the same person twice in one January.',
     fix: 'Keep one row per person per January: the placement at the census date.',
   },
+  PERSONS_NOT_FOLLOWED: {
+    cause:
+      "A snapshots file's person ids hardly carry over from one January to the next: none of ten or more pupils below NCY 20 is found the January after (an error), or fewer than half are (a warning). Persons are followed by person_id alone, so ids that changed (a new case-management system, a spreadsheet that dropped leading zeros) would make every pupil a plan that ended and a new plan, several times the history's ceasing and new plans.",
+    fix: 'Give every January the same person ids: map the old system\'s ids to the new, or keep the ids as text so that leading zeros stay ("00123"). If so many plans really did end, check the extract is of every pupil with a plan.',
+  },
   NONSEND_BOTH_SIDES: {
     cause:
       'A transitions row of a history has NONSEND on both sides: it is neither a plan that goes on, a new plan (NONSEND in setting-1/need-1) nor one that ended (NONSEND in setting-2/need-2).',
