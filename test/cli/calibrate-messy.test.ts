@@ -75,3 +75,73 @@ describe('snapshots whose person ids change between Januaries', () => {
     expect(result.stderr).not.toContain('PERSONS_NOT_FOLLOWED');
   });
 });
+
+describe("an extract's census date in the snapshots' year column", () => {
+  it('a date in January is read as its year, said once for the column', async () => {
+    const dated = SNAPSHOTS.map((line, n) => (n === 0 ? line : `18/01/${line}`));
+    const file = path.join(scratch, 'dated.csv');
+    writeFileSync(file, dated.join('\n') + '\n');
+    const result = await calibrate(file, 'dated');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      `${file}:2:1: warning CODE_NORMALISED: "year": read a date in January as its year in ${SNAPSHOTS.length - 1} cells ("18/01/2019" as 2019, the first here)`,
+    );
+    const plain = await calibrate('fixtures/history/snapshots.csv', 'undated');
+    expect(plain.code).toBe(0);
+    const calibration = (out: string) => readFileSync(path.join(scratch, out, 'calibration.csv'));
+    expect(calibration('dated').equals(calibration('undated'))).toBe(true);
+  });
+
+  it('a date in another month names no January: an error that says what to write', async () => {
+    const file = path.join(scratch, 'may.csv');
+    writeFileSync(file, SNAPSHOTS.map((l) => l.replace(/^2023,/, '17/05/2023,')).join('\n'));
+    const result = await calibrate(file, 'may');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /:1: error INVALID_YEAR: calendar year "17\/05\/2023" is not written like 2024\n {2}hint: the year of a January census, 2024 for January 2024 \(a date in January, 18\/01\/2024, is read as its year\)\n/,
+    );
+  });
+});
+
+describe('a population by age, as ONS mid-year estimates give it', () => {
+  const population = (name: string, header: string) => {
+    const file = path.join(scratch, name);
+    writeFileSync(file, `${header}\n2024,10,1000\n`);
+    return file;
+  };
+  const withPopulation = (file: string, out: string) =>
+    cli([
+      ...['calibrate', '--snapshots', 'fixtures/history/snapshots.csv', '--population', file],
+      ...['--codes', 'fixtures/history/codes.csv', '--out-dir', path.join(scratch, out)],
+    ]);
+
+  it('says the NCY is the age less 4, and how to write the year, not "rename year academic_year"', async () => {
+    const file = population('by-age.csv', 'year,age,population');
+    const result = await withPopulation(file, 'by-age');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `${file}:1: error MISSING_COLUMN: required column "academic_year" is missing\n  hint: column "year" may be it, as the academic year of the January, written 2023/24 for January 2024 (the mid-2023 estimates); or name the columns calendar-year (2024 for January 2024), academic-year (the NCY) and population; expected columns: academic_year, ncy, population (optional: area)\n`,
+    );
+    expect(result.stderr).toContain(
+      `${file}:1: error MISSING_COLUMN: required column "ncy" is missing\n  hint: column "age" holds ages, not NCYs: the population is by NCY, age at 31 August − 4 (age 4 is Reception, NCY 0; age 24 is NCY 20); expected columns: academic_year, ncy, population (optional: area)\n`,
+    );
+  });
+
+  it('in the transitions layout too', async () => {
+    const file = population('calendar-by-age.csv', 'calendar-year,age,population');
+    const result = await withPopulation(file, 'calendar-by-age');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'error MISSING_COLUMN: required column "academic-year" is missing\n  hint: column "age" holds ages, not NCYs: the population is by NCY, age at 31 August − 4 (age 4 is Reception, NCY 0; age 24 is NCY 20); calendar-year is the January\'s year (2024: for the mid-2023 estimates); expected columns: calendar-year, academic-year, population\n',
+    );
+  });
+
+  it('a calendar year where an academic year belongs says which academic year it is in', async () => {
+    const file = population('calendar-years.csv', 'academic_year,ncy,population');
+    const result = await withPopulation(file, 'calendar-years');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `${file}:2:1: error INVALID_YEAR: academic year "2024" is not written like 2025/26\n  hint: January 2024 is in 2023/24, September 2024 starts 2024/25\n`,
+    );
+  });
+});
