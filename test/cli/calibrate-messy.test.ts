@@ -145,3 +145,27 @@ describe('a population by age, as ONS mid-year estimates give it', () => {
     );
   });
 });
+
+it("a transitions file's normalised cells are counted at every line, not once per distinct line", async () => {
+  // Identical lines are read once (src/io/repeated-lines.ts); "Year 5" was counted 39 times in 158 cells.
+  const lines = readFileSync('fixtures/history/transitions.csv', 'utf8').trim().split('\n');
+  const named = lines.map((line, n) => {
+    const cells = line.split(',');
+    if (n > 0 && cells[3] === '5' && cells[1] !== 'NONSEND') cells[3] = 'Year 5';
+    return cells.join(',');
+  });
+  const cells = named.filter((line) => line.split(',')[3] === 'Year 5').length;
+  expect(cells).toBeGreaterThan(100);
+  const file = path.join(scratch, 'year-names.csv');
+  writeFileSync(file, named.join('\n') + '\n');
+  const result = await cli([
+    ...['calibrate', '--transitions', file, '--population', 'fixtures/history/population.csv'],
+    ...['--codes', 'fixtures/history/codes.csv', '--out-dir', path.join(scratch, 'year-names')],
+  ]);
+  expect(result.code).toBe(0);
+  expect(result.stderr).toMatch(
+    new RegExp(
+      `warning CODE_NORMALISED: "academic-year-1": read a year name as an NCY in ${cells} cells \\("Year 5" as 5, the first here\\)`,
+    ),
+  );
+});
