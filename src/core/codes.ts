@@ -461,7 +461,7 @@ export const ISSUE_CODES = {
   AGE_NOT_ADVANCING: {
     cause:
       "A history row's academic year (NCY) does not advance by one from one January to the next: in a transitions file academic-year-2 is not academic-year-1 + 1; in snapshots a person's NCY the January after is not one more.",
-    fix: 'Correct the row or the extract: the demand engine follows pupils one NCY a year, so a repeated or skipped year cannot be fitted.',
+    fix: 'Correct the row or the extract: the demand engine follows pupils one NCY a year, so a repeated or skipped year cannot be fitted. For a pupil taught out of year group (a year repeated or skipped), give the NCY of their age, age at 31 August − 4, in every January.',
   },
   PERSON_TWICE: {
     cause: 'A snapshots file has the same person twice in one January.',

@@ -69,7 +69,8 @@ export function readSnapshots(
             'AGE_NOT_ADVANCING',
             `person "${person}" is in NCY ${seen.state.ncy} in January ${year} and NCY ${after.state.ncy} in January ${year + 1}; it must advance by one`,
             { ...after.at, column: table.rows.length ? columnOf(table, 'ncy') : 1 },
-            'a person repeating or skipping a year cannot be followed by NCY; correct the extract',
+            // Said how: a pupil taught out of year group is real, and the extract cannot be "corrected" (found by a user trial).
+            'the engine ages every pupil one NCY a year: for a pupil taught out of year group, give the NCY of their age (age at 31 August − 4) in every January',
           ),
         );
         continue;

@@ -169,3 +169,16 @@ it("a transitions file's normalised cells are counted at every line, not once pe
     ),
   );
 });
+
+it('a pupil taught out of year group is told what NCY to give, not to "correct the extract"', async () => {
+  // P1 is in NCY -1 in January 2019 and 0 in 2020: held back, 0 again in 2021.
+  const held = SNAPSHOTS.map((line) => line.replace(/^2021,P1,1,/, '2021,P1,0,'));
+  expect(held).not.toEqual(SNAPSHOTS);
+  const file = path.join(scratch, 'held-back.csv');
+  writeFileSync(file, held.join('\n') + '\n');
+  const result = await calibrate(file, 'held-back');
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain(
+    'error AGE_NOT_ADVANCING: person "P1" is in NCY 0 in January 2020 and NCY 0 in January 2021; it must advance by one\n  hint: the engine ages every pupil one NCY a year: for a pupil taught out of year group, give the NCY of their age (age at 31 August − 4) in every January\n',
+  );
+});
