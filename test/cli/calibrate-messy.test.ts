@@ -182,3 +182,25 @@ it('a pupil taught out of year group is told what NCY to give, not to "correct t
     'error AGE_NOT_ADVANCING: person "P1" is in NCY 0 in January 2020 and NCY 0 in January 2021; it must advance by one\n  hint: the engine ages every pupil one NCY a year: for a pupil taught out of year group, give the NCY of their age (age at 31 August − 4) in every January\n',
   );
 });
+
+it("the stub's place values say they are charged on top of the costs given, which are top-ups", async () => {
+  // A whole cost per pupil given as costs.csv, then the stub's suggested £10,000 place value,
+  // counted each place twice in the trial: nothing said the cost was the top-up alone.
+  const out = path.join(scratch, 'costed');
+  const result = await cli([
+    ...['calibrate', '--snapshots', 'fixtures/history/snapshots.csv', '--out-dir', out],
+    ...['--population', 'fixtures/history/population.csv', '--codes', 'fixtures/history/codes.csv'],
+    ...['--costs', 'fixtures/history/costs.csv'],
+  ]);
+  expect(result.code).toBe(0);
+  const tariff = JSON.parse(readFileSync(path.join(out, 'tariff.json'), 'utf8')) as {
+    settings: { notes: string }[];
+  };
+  for (const setting of tariff.settings)
+    expect(setting.notes).toContain(
+      'it is charged on top of the top-up, so take it off a top-up that was a whole cost per pupil',
+    );
+  expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toContain(
+    'a place value is charged on top of the top-up, so if the costs given were whole costs per pupil, take it off the top-up',
+  );
+});
