@@ -4,6 +4,7 @@ import { type CsvRow, type CsvTable, readCsvTable } from './csv-table.js';
 import type { Limits } from './limits.js';
 import { readRepeatedLines } from './repeated-lines.js';
 import { ncyCell } from './cell-parsers.js';
+import { parseAcademicYear } from '../core/period.js';
 import type { CodeReader } from './read-history-codes.js';
 import { flushNormalisations, normalisations } from './normalise.js';
 
@@ -35,7 +36,13 @@ const isNonsend = (row: CsvRow, side: 1 | 2): boolean =>
  * census-date column, with nothing said of the date (found by a user trial). A date in another
  * month names no January unambiguously: an error that says what to write.
  */
-export function calendarYear(row: CsvRow, column: string, issues: Issue[]): number | undefined {
+export function calendarYear(
+  row: CsvRow,
+  column: string,
+  issues: Issue[],
+  /** A January (snapshots, a population), or a year of changes from one (transitions). */
+  names: 'january' | 'step' = 'january',
+): number | undefined {
   const text = row.get(column);
   if (/^\d{4}$/.test(text)) return Number(text);
   const january = JANUARY_DATE.exec(text);
@@ -44,17 +51,25 @@ export function calendarYear(row: CsvRow, column: string, issues: Issue[]): numb
     normalisations(issues).note('januaryDate', row.at(column), row.label(column), text, year);
     return Number(year);
   }
-  const date = ANY_DATE.test(text);
   issues.push(
     error(
       text === '' ? 'MISSING_VALUE' : 'INVALID_YEAR',
       text === '' ? `"${column}" is empty` : `calendar year "${text}" is not written like 2024`,
       row.at(column),
-      date
-        ? 'the year of a January census, 2024 for January 2024 (a date in January, 18/01/2024, is read as its year)'
-        : undefined,
+      yearHint(text, names),
     ),
   );
+  return undefined;
+}
+
+/** What to write for a year written as a date or as an academic year, which extracts give. */
+function yearHint(text: string, names: 'january' | 'step'): string | undefined {
+  if (ANY_DATE.test(text))
+    return 'the year of a January census, 2024 for January 2024 (a date in January, 18/01/2024, is read as its year)';
+  // A year of changes, January to January, straddles two academic years: no one answer there.
+  const academic = names === 'january' ? parseAcademicYear(text) : undefined;
+  if (academic !== undefined)
+    return `an academic year: write the calendar year of its January, ${academic + 1} for ${text}`;
   return undefined;
 }
 
@@ -111,7 +126,7 @@ export function readTransitionsHistoryText(
 /** One row: a step, or undefined with its problems in `issues`. */
 function readStep(row: CsvRow, codes: CodeReader, issues: Issue[]): HistoryStep | undefined {
   const before = issues.length;
-  const year = calendarYear(row, 'calendar-year', issues);
+  const year = calendarYear(row, 'calendar-year', issues, 'step');
   const joiner = isNonsend(row, 1);
   const leaver = isNonsend(row, 2);
   if (joiner && leaver) {
