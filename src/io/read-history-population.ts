@@ -4,7 +4,7 @@ import { populationKey } from '../core/calibrate/history.js';
 import type { CsvTable } from './csv-table.js';
 import { matchKey } from './column-names.js';
 import { academicYearCell, decimalCell, ncyCell } from './cell-parsers.js';
-import { calendarYear } from './read-transitions-history.js';
+import { calendarYear } from './calendar-year-cell.js';
 import { flushNormalisations } from './normalise.js';
 
 /** Population for a history: the transitions format's, or the model's (docs/calibration.md). */

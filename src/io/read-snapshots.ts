@@ -4,7 +4,7 @@ import { NCY_MAX } from '../core/need.js';
 import type { CsvTable } from './csv-table.js';
 import { ncyCell, requiredText } from './cell-parsers.js';
 import type { CodeReader } from './read-history-codes.js';
-import { calendarYear } from './read-transitions-history.js';
+import { calendarYear } from './calendar-year-cell.js';
 import { flushNormalisations } from './normalise.js';
 
 /** January snapshots, one row per person per January, as a SEN2 or case-management extract gives them. */
