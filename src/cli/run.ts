@@ -526,7 +526,7 @@ function addHistoryCommands(root: Command, setExit: (code: number) => void): voi
     .requiredOption('--out-dir <dir>', 'the model folder to write (new or empty)')
     .option(
       '--costs <file>',
-      "costs.csv: need, setting, cost (annual cost per pupil: the tariff stub's top-ups)",
+      "costs.csv: need, setting, cost (annual top-up per pupil, place funding not included: the tariff stub's top-ups)",
     )
     .option(
       '--fit-years <from-to>',

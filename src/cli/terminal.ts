@@ -51,6 +51,11 @@ export async function issuePaint(): Promise<IssuePaint> {
 
 export interface Progress {
   start(): Progress;
+  /**
+   * New text, drawn now (at most once a frame): for a run that keeps this thread busy, whose
+   * spinner ora's timer never gets to turn (found by a user trial: simulate's stood still).
+   */
+  update(text: string): void;
   stop(): void;
 }
 
@@ -62,15 +67,27 @@ export async function spinner(
   const { stderr, env } = cliIo();
   const enabled = spinnerFits(stderr) && !env['CI'] && !options.quiet && !options.json;
   if (!enabled || !stderr.stream) {
-    const silent: Progress = { start: () => silent, stop: () => undefined };
+    const silent: Progress = {
+      start: () => silent,
+      update: () => undefined,
+      stop: () => undefined,
+    };
     return silent;
   }
   const { default: ora } = await import('ora');
   const running = ora({ text, stream: stderr.stream });
+  let drawn = 0;
   const progress: Progress = {
     start: () => {
       running.start();
+      drawn = performance.now();
       return progress;
+    },
+    update: (next) => {
+      running.text = next;
+      if (performance.now() - drawn < running.interval) return;
+      running.render();
+      drawn = performance.now();
     },
     stop: () => {
       running.stop();

@@ -195,7 +195,7 @@ export const ISSUE_CODES = {
   },
   CODE_NORMALISED: {
     cause:
-      'A model CSV writes a code as a case system exports it: an NCY as a year name (R, Reception, Year 9, Y9, N1, N2), a primary need as its SEN2 long name (Autistic Spectrum Disorder), or a setting id in another case or with spaces or underscores for hyphens. It is read as the code and listed, one warning per file, column and kind (warning).',
+      "A model CSV writes a code as a case system exports it: an NCY as a year name (R, Reception, Year 9, Y9, N1, N2), a primary need as its SEN2 long name (Autistic Spectrum Disorder), a setting id in another case or with spaces or underscores for hyphens, or a history's calendar year as a date in January (18/01/2024, an extract's census date, for 2024). It is read as the code and listed, one warning per file, column and kind (warning).",
     fix: 'Nothing, if the mapping is right; write the codes (9, ASD, special) to silence it.',
   },
   UNKNOWN_BAND: {
@@ -476,11 +476,16 @@ export const ISSUE_CODES = {
   AGE_NOT_ADVANCING: {
     cause:
       "A history row's academic year (NCY) does not advance by one from one January to the next: in a transitions file academic-year-2 is not academic-year-1 + 1; in snapshots a person's NCY the January after is not one more.",
-    fix: 'Correct the row or the extract: the demand engine follows pupils one NCY a year, so a repeated or skipped year cannot be fitted.',
+    fix: 'Correct the row or the extract: the demand engine follows pupils one NCY a year, so a repeated or skipped year cannot be fitted. For a pupil taught out of year group (a year repeated or skipped), give the NCY of their age, age at 31 August − 4, in every January.',
   },
   PERSON_TWICE: {
     cause: 'A snapshots file has the same person twice in one January.',
     fix: 'Keep one row per person per January: the placement at the census date.',
+  },
+  PERSONS_NOT_FOLLOWED: {
+    cause:
+      "A snapshots file's person ids hardly carry over from one January to the next: none of ten or more pupils below NCY 20 is found the January after (an error), or fewer than half are (a warning). Persons are followed by person_id alone, so ids that changed (a new case-management system, a spreadsheet that dropped leading zeros) would make every pupil a plan that ended and a new plan, several times the history's ceasing and new plans.",
+    fix: 'Give every January the same person ids: map the old system\'s ids to the new, or keep the ids as text so that leading zeros stay ("00123"). If so many plans really did end, check the extract is of every pupil with a plan.',
   },
   NONSEND_BOTH_SIDES: {
     cause:

@@ -6,6 +6,7 @@ import { NCY_MAX, NCY_MIN, type Need, needFromLongName, parseNeed } from '../cor
 import {
   type AcademicYear,
   type FinancialYear,
+  formatAcademicYear,
   parseAcademicYear,
   parseFinancialYear,
 } from '../core/period.js';
@@ -211,9 +212,19 @@ export function academicYearCell(
     return undefined;
   }
   const year = parseAcademicYear(text);
+  // A calendar year alone ("2024", as a population by year gives it) says which January only
+  // once it is an academic year: the hint says which (found by a user trial).
+  const calendar = /^\d{4}$/.test(text) ? Number(text) : undefined;
   if (year === undefined)
     issues.push(
-      error('INVALID_YEAR', `academic year "${text}" is not written like 2025/26`, row.at(column)),
+      error(
+        'INVALID_YEAR',
+        `academic year "${text}" is not written like 2025/26`,
+        row.at(column),
+        calendar === undefined
+          ? undefined
+          : `January ${calendar} is in ${formatAcademicYear(calendar - 1)}, September ${calendar} starts ${formatAcademicYear(calendar)}`,
+      ),
     );
   return year;
 }

@@ -141,6 +141,7 @@ const CHANGES = {
   dash: { code: 'NUMBER_NORMALISED', verb: 'read an accounting-format dash as zero' },
   percent: { code: 'NUMBER_NORMALISED', verb: 'read a percentage as a share' },
   ncy: { code: 'CODE_NORMALISED', verb: 'read a year name as an NCY' },
+  januaryDate: { code: 'CODE_NORMALISED', verb: 'read a date in January as its year' },
   need: { code: 'CODE_NORMALISED', verb: 'read a SEN2 long name as its code' },
   setting: {
     code: 'CODE_NORMALISED',

@@ -15,7 +15,7 @@ export interface LocatedCost {
   readonly setting: Location;
 }
 
-/** costs.csv: the annual cost per pupil by need (`*` or blank: any) and setting, for the tariff stub's top-ups. */
+/** costs.csv: the annual top-up per pupil (place funding not included) by need (`*` or blank: any) and setting, for the tariff stub's top-ups. */
 export function readCosts(table: CsvTable, codes: CodeReader, issues: Issue[]): LocatedCost[] {
   const rows = table.rows.flatMap((row): LocatedCost[] => {
     const before = issues.length;

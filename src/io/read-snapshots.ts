@@ -1,9 +1,10 @@
 import type { HistoryState, HistoryStep } from '../core/calibrate/history.js';
-import { error, type Issue, type Location } from '../core/issue.js';
+import { error, warning, type Issue, type Location } from '../core/issue.js';
+import { NCY_MAX } from '../core/need.js';
 import type { CsvTable } from './csv-table.js';
 import { ncyCell, requiredText } from './cell-parsers.js';
 import type { CodeReader } from './read-history-codes.js';
-import { calendarYear } from './read-transitions-history.js';
+import { calendarYear } from './calendar-year-cell.js';
 import { flushNormalisations } from './normalise.js';
 
 /** January snapshots, one row per person per January, as a SEN2 or case-management extract gives them. */
@@ -59,6 +60,7 @@ export function readSnapshots(
     const now = years.get(year)!;
     const next = years.get(year + 1);
     if (!next) continue;
+    followed(year, now, next, columnOf(table, 'person_id'), issues);
     for (const [person, seen] of now) {
       const after = next.get(person);
       if (after && after.state.ncy !== seen.state.ncy + 1) {
@@ -67,7 +69,8 @@ export function readSnapshots(
             'AGE_NOT_ADVANCING',
             `person "${person}" is in NCY ${seen.state.ncy} in January ${year} and NCY ${after.state.ncy} in January ${year + 1}; it must advance by one`,
             { ...after.at, column: table.rows.length ? columnOf(table, 'ncy') : 1 },
-            'a person repeating or skipping a year cannot be followed by NCY; correct the extract',
+            // Said how: a pupil taught out of year group is real, and the extract cannot be "corrected" (found by a user trial).
+            'the engine ages every pupil one NCY a year: for a pupil taught out of year group, give the NCY of their age (age at 31 August − 4) in every January',
           ),
         );
         continue;
@@ -83,6 +86,47 @@ export function readSnapshots(
       if (!now.has(person)) steps.push({ year, to: seen.state, origin: seen.at });
   }
   return { steps, januaries: [...years.keys()].sort((a, b) => a - b) };
+}
+
+/** Fewer pupils than this who could go on are too few to tell ids that changed from chance. */
+const FOLLOW_MINIMUM = 10;
+
+/**
+ * Persons are followed by person_id alone, so ids that change between two Januaries (a new
+ * case-management system; a spreadsheet that saved "00123" as "123") would make every pupil a
+ * plan that ended and a new plan, and calibrate would fit ceasing and new plans several times the
+ * history's, without a word (found by a user trial). Ceasing is a share in ten or so a year: none
+ * of ten or more going on cannot be the history (an error), fewer than half hardly can (a
+ * warning). Pupils at NCY 20 age out whatever happens, so they are not counted.
+ */
+function followed(
+  year: number,
+  now: ReadonlyMap<string, Seen>,
+  next: ReadonlyMap<string, Seen>,
+  column: number,
+  issues: Issue[],
+): void {
+  let couldGoOn = 0;
+  let wentOn = 0;
+  for (const [person, seen] of now) {
+    if (seen.state.ncy >= NCY_MAX) continue;
+    couldGoOn += 1;
+    if (next.has(person)) wentOn += 1;
+  }
+  if (couldGoOn < FOLLOW_MINIMUM || wentOn * 2 >= couldGoOn) return;
+  const first = next.values().next().value as Seen;
+  const message =
+    wentOn === 0
+      ? `none of the ${couldGoOn} pupils of January ${year} below NCY 20 is in January ${year + 1} by person_id: every one would be fitted as a plan that ended, and every pupil of January ${year + 1} as a new plan`
+      : `only ${wentOn} of the ${couldGoOn} pupils of January ${year} below NCY 20 ${wentOn === 1 ? 'is' : 'are'} in January ${year + 1} by person_id: the other ${couldGoOn - wentOn} would be fitted as plans that ended, and the pupils of January ${year + 1} not found as new plans`;
+  const hint =
+    'a person keeps one person_id in every January: ids change with a new case-management system, or when a spreadsheet drops leading zeros ("00123" saved as "123"); give every January the same ids';
+  const at = { ...first.at, column };
+  issues.push(
+    wentOn === 0
+      ? error('PERSONS_NOT_FOLLOWED', message, at, hint)
+      : warning('PERSONS_NOT_FOLLOWED', message, at, hint),
+  );
 }
 
 const columnOf = (table: CsvTable, name: string): number => table.rows[0]!.at(name).column ?? 1;

@@ -6,6 +6,7 @@ import { readRepeatedLines } from './repeated-lines.js';
 import { ncyCell } from './cell-parsers.js';
 import type { CodeReader } from './read-history-codes.js';
 import { flushNormalisations } from './normalise.js';
+import { calendarYear } from './calendar-year-cell.js';
 
 /** The open transitions format of SEND demand models (witan.send): one row per person per year. */
 const TRANSITIONS_HISTORY_COLUMNS = {
@@ -27,20 +28,6 @@ const NONSEND = 'NONSEND';
 const isNonsend = (row: CsvRow, side: 1 | 2): boolean =>
   row.get(`setting-${side}`).toUpperCase() === NONSEND ||
   row.get(`need-${side}`).toUpperCase() === NONSEND;
-
-/** A calendar year written as four digits (the January it names). */
-export function calendarYear(row: CsvRow, column: string, issues: Issue[]): number | undefined {
-  const text = row.get(column);
-  if (/^\d{4}$/.test(text)) return Number(text);
-  issues.push(
-    error(
-      text === '' ? 'MISSING_VALUE' : 'INVALID_YEAR',
-      text === '' ? `"${column}" is empty` : `calendar year "${text}" is not written like 2024`,
-      row.at(column),
-    ),
-  );
-  return undefined;
-}
 
 /**
  * Reads transitions.csv of a history: calendar-year Y is January Y → January Y + 1; NONSEND in
@@ -90,7 +77,7 @@ export function readTransitionsHistoryText(
 /** One row: a step, or undefined with its problems in `issues`. */
 function readStep(row: CsvRow, codes: CodeReader, issues: Issue[]): HistoryStep | undefined {
   const before = issues.length;
-  const year = calendarYear(row, 'calendar-year', issues);
+  const year = calendarYear(row, 'calendar-year', issues, 'step');
   const joiner = isNonsend(row, 1);
   const leaver = isNonsend(row, 2);
   if (joiner && leaver) {

@@ -84,6 +84,11 @@ export class DrawThreads {
     drawHere: (from: number, to: number) => DrawFigures[],
     /** A worker's pupils of draw `index`, costed here. */
     costThere: (pupils: readonly Float64Array[], index: number) => DrawFigures,
+    /**
+     * Told after each chunk this thread draws the share of the chunks begun by any thread: this
+     * thread draws without a pause, so a terminal's spinner moves only when this says so.
+     */
+    begun?: (share: number) => void,
   ): Promise<DrawFigures[]> {
     const { shared, heard } = this;
     const chunks = Math.ceil(this.draws / DRAWS_PER_CHUNK);
@@ -95,6 +100,7 @@ export class DrawThreads {
     ) {
       const from = chunk * DRAWS_PER_CHUNK;
       heard.byChunk[chunk] = drawHere(from, Math.min(this.draws, from + DRAWS_PER_CHUNK));
+      begun?.(Math.min(1, Atomics.load(shared, NEXT_CHUNK) / chunks));
     }
     const failed = Atomics.load(shared, FAILED);
     const missing = () => {

@@ -484,6 +484,14 @@ describe('highneeds backtest', () => {
       expect(totals).toHaveLength(Number(origins));
       expect([coverage, coverageAll]).toEqual([share(totals), share(all)]);
     }
+    // docs/calibration.md quotes these coverages (it said 74% where the run gave 72: a user trial).
+    const quoted =
+      /the totals' coverage falls from (\d+)% one year ahead to 0 from three years ahead, and every row's from (\d+)% to (\d+)% five years ahead/.exec(
+        readFileSync('docs/calibration.md', 'utf8'),
+      );
+    const cell = (h: number, column: number) => Number(horizons[h - 1]!.split(',')[column]);
+    expect(quoted?.slice(1).map(Number)).toEqual([cell(1, 4), cell(1, 5), cell(5, 5)]);
+    expect([3, 4, 5].map((h) => cell(h, 4))).toEqual([0, 0, 0]);
     const usage = await runInProcess(['backtest', ...TRANSITIONS, '--seed', '1']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--seed needs --draws');

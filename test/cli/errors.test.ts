@@ -367,6 +367,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'snapshots.csv:4:2',
     'person "P1" is already in the January 2023 snapshot on line 2',
   ],
+  PERSONS_NOT_FOLLOWED: [
+    'error',
+    'snapshots.csv:12:2',
+    'none of the 10 pupils of January 2023 below NCY 20 is in January 2024 by person_id: every one would be fitted as a plan that ended, and every pupil of January 2024 as a new plan',
+  ],
   NONSEND_BOTH_SIDES: [
     'error',
     'transitions.csv:4:5',

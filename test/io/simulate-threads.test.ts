@@ -88,6 +88,27 @@ describe('draws shared between this thread and a worker, a chunk at a time', () 
   });
 });
 
+describe('the progress of the draws, for a spinner this thread is too busy to turn', () => {
+  it('is told after each chunk this thread draws, the share of the chunks begun, up to all', async () => {
+    // No worker: this thread draws the 4 chunks of 65 draws (20 at a time) alone, in order.
+    const dir = path.join(ROOT, 'fixtures/example');
+    const draws = 65;
+    const threads = DrawThreads.start(0, { dir, load, seed: 7, draws });
+    const { simulation } = AreaSimulation.prepare(loadModel(dir).model!);
+    const shares: number[] = [];
+    try {
+      await threads.draw(
+        (from, to) => Array.from({ length: to - from }, (_, i) => simulation!.draw(7, from + i)),
+        (pupils, index) => simulation!.figuresOf(pupils, { seed: 7, index }),
+        (share) => shares.push(share),
+      );
+    } finally {
+      threads.stop();
+    }
+    expect(shares).toEqual([1 / 4, 2 / 4, 3 / 4, 1]);
+  });
+});
+
 describe("a draw's problem with the input in a worker's pupils", () => {
   it('reaches the caller as the located input error, as it would from this thread', async () => {
     const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-draw-thread-'));

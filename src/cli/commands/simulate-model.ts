@@ -39,8 +39,9 @@ export async function simulateModel(
   });
   const scenario =
     options.scenario === undefined ? undefined : findScenario(open, options.scenario);
+  const drawing = `Drawing ${draws} times from ${displayPath(dir)}`;
   const progress = (
-    await spinner(`Drawing ${draws} times from ${displayPath(dir)}`, {
+    await spinner(drawing, {
       quiet: Boolean(options.quiet),
       json: format === 'json',
     })
@@ -67,6 +68,7 @@ export async function simulateModel(
       const figures = await threads.draw(
         (from, to) => Array.from({ length: to - from }, (_, i) => here.draw(seed, from + i)),
         (pupils, index) => here.figuresOf(pupils, { seed, index }),
+        (share) => progress.update(`${drawing}: ${Math.floor(share * 100)}%`),
       );
       simulation = summarise(
         open.model.area.code,

@@ -65,7 +65,8 @@ function stubTariff(
       label: id,
       placeValue: ZERO,
       status: 'assumption' as const,
-      notes: 'place value not known to calibrate: set it (10000.00 for special and AP places)',
+      notes:
+        'place value not known to calibrate: set it (10000.00 for special and AP places), and placeFundedBy "dfe" where the DfE funds the places (academies, free schools, FE); it is charged on top of the top-up, so take it off a top-up that was a whole cost per pupil',
     })),
     rates,
     uplift: { method: 'none' },

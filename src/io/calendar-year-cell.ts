@@ -1,0 +1,53 @@
+import { error, type Issue } from '../core/issue.js';
+import { parseAcademicYear } from '../core/period.js';
+import type { CsvRow } from './csv-table.js';
+import { normalisations } from './normalise.js';
+
+/**
+ * A calendar year written as four digits (the January it names), or as a date in January, as an
+ * extract's census-date column gives it (18/01/2024, 2024-01-18): read as its year and said once
+ * for the column (CODE_NORMALISED). Every other cell was an error each, 17,130 of them for a
+ * census-date column, with nothing said of the date (found by a user trial). A date in another
+ * month names no January unambiguously: an error that says what to write.
+ */
+export function calendarYear(
+  row: CsvRow,
+  column: string,
+  issues: Issue[],
+  /** A January (snapshots, a population), or a year of changes from one (transitions). */
+  names: 'january' | 'step' = 'january',
+): number | undefined {
+  const text = row.get(column);
+  if (/^\d{4}$/.test(text)) return Number(text);
+  const january = JANUARY_DATE.exec(text);
+  const year = january?.[1] ?? january?.[2];
+  if (year !== undefined) {
+    normalisations(issues).note('januaryDate', row.at(column), row.label(column), text, year);
+    return Number(year);
+  }
+  issues.push(
+    error(
+      text === '' ? 'MISSING_VALUE' : 'INVALID_YEAR',
+      text === '' ? `"${column}" is empty` : `calendar year "${text}" is not written like 2024`,
+      row.at(column),
+      yearHint(text, names),
+    ),
+  );
+  return undefined;
+}
+
+/** What to write for a year written as a date or as an academic year, which extracts give. */
+function yearHint(text: string, names: 'january' | 'step'): string | undefined {
+  if (ANY_DATE.test(text))
+    return 'the year of a January census, 2024 for January 2024 (a date in January, 18/01/2024, is read as its year)';
+  // A year of changes, January to January, straddles two academic years: no one answer there.
+  const academic = names === 'january' ? parseAcademicYear(text) : undefined;
+  if (academic !== undefined)
+    return `an academic year: write the calendar year of its January, ${academic + 1} for ${text}`;
+  return undefined;
+}
+
+/** A date in January, UK (dd/mm/yyyy) or ISO, with a midnight time as a spreadsheet may add. */
+const JANUARY_DATE =
+  /^(?:(?:0?[1-9]|[12]\d|3[01])\/0?1\/(\d{4})|(\d{4})-01-(?:0[1-9]|[12]\d|3[01]))(?:[ T]00:00(?::00)?)?$/;
+const ANY_DATE = /^\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\b/;

@@ -1,0 +1,213 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli } from '../helpers/run-cli.js';
+
+/**
+ * What a user trial of calibrate on a case-management extract found: messy histories that ran
+ * without a word to wrong rates, or stopped with a message that led nowhere.
+ */
+const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-calibrate-messy-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** calibrate of fixtures/history's population and codes with these snapshots, into the scratch folder. */
+const calibrate = (snapshots: string, out: string) =>
+  cli([
+    ...['calibrate', '--snapshots', snapshots, '--out-dir', path.join(scratch, out)],
+    ...['--population', 'fixtures/history/population.csv', '--codes', 'fixtures/history/codes.csv'],
+  ]);
+const SNAPSHOTS = readFileSync('fixtures/history/snapshots.csv', 'utf8').trim().split('\n');
+/** January 2021's pupils who could go on (below NCY 20, who all age out), counted from the file. */
+const COULD_GO_ON_2021 = SNAPSHOTS.filter((line) => {
+  const [year, , ncy] = line.split(',');
+  return year === '2021' && Number(ncy) < 20;
+}).length;
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** fixtures/history/snapshots.csv with the person ids of January `year` rewritten by `id`. */
+function renamed(name: string, year: string, id: (person: string, index: number) => string) {
+  let index = 0;
+  const lines = SNAPSHOTS.map((line, n) => {
+    const cells = line.split(',');
+    if (n === 0 || cells[0] !== year) return line;
+    cells[1] = id(cells[1]!, index++);
+    return cells.join(',');
+  });
+  const file = path.join(scratch, name);
+  writeFileSync(file, lines.join('\n') + '\n');
+  const first = lines.findIndex((line) => line.startsWith(`${year},`)) + 1;
+  return { file, first, pupils: index };
+}
+
+describe('snapshots whose person ids change between Januaries', () => {
+  it('none followed from one January to the next is an error at the later one, not a fit', async () => {
+    // Excel dropped the leading letter (zeros, in the trial) of every id of January 2022.
+    const { file, first } = renamed('all.csv', '2022', (person) => person.slice(1));
+    const result = await calibrate(file, 'all');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `${file}:${first}:2: error PERSONS_NOT_FOLLOWED: none of the ${COULD_GO_ON_2021} pupils of January 2021 below NCY 20 is in January 2022 by person_id`,
+    );
+    // January 2022's ids are not January 2023's either: the next step is said too.
+    expect(result.stderr).toMatch(/none of the \d+ pupils of January 2022 below NCY 20 is in/);
+    expect(result.stderr).toMatch(/\n2 errors\n$/);
+    expect(existsSync(path.join(scratch, 'all'))).toBe(false);
+  });
+
+  it('fewer than half followed is a warning that says how many', async () => {
+    // Two ids in three changed (a new system for part of the year's extract).
+    const { file, first } = renamed('part.csv', '2022', (person, i) =>
+      i % 3 === 0 ? person : `N${person}`,
+    );
+    const result = await calibrate(file, 'part');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `${escaped(file)}:${first}:2: warning PERSONS_NOT_FOLLOWED: only \\d+ of the ${COULD_GO_ON_2021} pupils of January 2021 below NCY 20 are in January 2022 by person_id: the other \\d+ would be fitted as plans that ended`,
+      ),
+    );
+  });
+
+  it('the history as it is says nothing of the kind', async () => {
+    const result = await calibrate('fixtures/history/snapshots.csv', 'plain');
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain('PERSONS_NOT_FOLLOWED');
+  });
+});
+
+describe("an extract's census date in the snapshots' year column", () => {
+  it('a date in January is read as its year, said once for the column', async () => {
+    const dated = SNAPSHOTS.map((line, n) => (n === 0 ? line : `18/01/${line}`));
+    const file = path.join(scratch, 'dated.csv');
+    writeFileSync(file, dated.join('\n') + '\n');
+    const result = await calibrate(file, 'dated');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      `${file}:2:1: warning CODE_NORMALISED: "year": read a date in January as its year in ${SNAPSHOTS.length - 1} cells ("18/01/2019" as 2019, the first here)`,
+    );
+    const plain = await calibrate('fixtures/history/snapshots.csv', 'undated');
+    expect(plain.code).toBe(0);
+    const calibration = (out: string) => readFileSync(path.join(scratch, out, 'calibration.csv'));
+    expect(calibration('dated').equals(calibration('undated'))).toBe(true);
+  });
+
+  it.each([
+    // A date in another month names no January.
+    [
+      '17/05/2023',
+      'the year of a January census, 2024 for January 2024 (a date in January, 18/01/2024, is read as its year)',
+    ],
+    ['2022/23', 'an academic year: write the calendar year of its January, 2023 for 2022/23'],
+  ])('%s is an error that says what to write', async (year, hint) => {
+    const file = path.join(scratch, `${year.replace(/\//g, '-')}.csv`);
+    writeFileSync(file, SNAPSHOTS.map((l) => l.replace(/^2023,/, `${year},`)).join('\n'));
+    const result = await calibrate(file, year.replace(/\//g, '-'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `:1: error INVALID_YEAR: calendar year "${year}" is not written like 2024\n  hint: ${hint}\n`,
+    );
+  });
+});
+
+describe('a population by age, as ONS mid-year estimates give it', () => {
+  const population = (name: string, header: string) => {
+    const file = path.join(scratch, name);
+    writeFileSync(file, `${header}\n2024,10,1000\n`);
+    return file;
+  };
+  const withPopulation = (file: string, out: string) =>
+    cli([
+      ...['calibrate', '--snapshots', 'fixtures/history/snapshots.csv', '--population', file],
+      ...['--codes', 'fixtures/history/codes.csv', '--out-dir', path.join(scratch, out)],
+    ]);
+
+  it('says the NCY is the age less 4, and how to write the year, not "rename year academic_year"', async () => {
+    const file = population('by-age.csv', 'year,age,population');
+    const result = await withPopulation(file, 'by-age');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `${file}:1: error MISSING_COLUMN: required column "academic_year" is missing\n  hint: column "year" may be it, as the academic year of the January, written 2023/24 for January 2024 (the mid-2023 estimates); or name the columns calendar-year (2024 for January 2024), academic-year (the NCY) and population; expected columns: academic_year, ncy, population (optional: area)\n`,
+    );
+    expect(result.stderr).toContain(
+      `${file}:1: error MISSING_COLUMN: required column "ncy" is missing\n  hint: column "age" holds ages, not NCYs: the population is by NCY, age at 31 August − 4 (age 4 is Reception, NCY 0; age 24 is NCY 20); expected columns: academic_year, ncy, population (optional: area)\n`,
+    );
+  });
+
+  it('in the transitions layout too', async () => {
+    const file = population('calendar-by-age.csv', 'calendar-year,age,population');
+    const result = await withPopulation(file, 'calendar-by-age');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'error MISSING_COLUMN: required column "academic-year" is missing\n  hint: column "age" holds ages, not NCYs: the population is by NCY, age at 31 August − 4 (age 4 is Reception, NCY 0; age 24 is NCY 20); calendar-year is the January\'s year (2024: for the mid-2023 estimates); expected columns: calendar-year, academic-year, population\n',
+    );
+  });
+
+  it('a calendar year where an academic year belongs says which academic year it is in', async () => {
+    const file = population('calendar-years.csv', 'academic_year,ncy,population');
+    const result = await withPopulation(file, 'calendar-years');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `${file}:2:1: error INVALID_YEAR: academic year "2024" is not written like 2025/26\n  hint: January 2024 is in 2023/24, September 2024 starts 2024/25\n`,
+    );
+  });
+});
+
+it("a transitions file's normalised cells are counted at every line, not once per distinct line", async () => {
+  // Identical lines are read once (src/io/repeated-lines.ts); "Year 5" was counted 39 times in 158 cells.
+  const lines = readFileSync('fixtures/history/transitions.csv', 'utf8').trim().split('\n');
+  const named = lines.map((line, n) => {
+    const cells = line.split(',');
+    if (n > 0 && cells[3] === '5' && cells[1] !== 'NONSEND') cells[3] = 'Year 5';
+    return cells.join(',');
+  });
+  const cells = named.filter((line) => line.split(',')[3] === 'Year 5').length;
+  expect(cells).toBeGreaterThan(100);
+  const file = path.join(scratch, 'year-names.csv');
+  writeFileSync(file, named.join('\n') + '\n');
+  const result = await cli([
+    ...['calibrate', '--transitions', file, '--population', 'fixtures/history/population.csv'],
+    ...['--codes', 'fixtures/history/codes.csv', '--out-dir', path.join(scratch, 'year-names')],
+  ]);
+  expect(result.code).toBe(0);
+  expect(result.stderr).toMatch(
+    new RegExp(
+      `warning CODE_NORMALISED: "academic-year-1": read a year name as an NCY in ${cells} cells \\("Year 5" as 5, the first here\\)`,
+    ),
+  );
+});
+
+it('a pupil taught out of year group is told what NCY to give, not to "correct the extract"', async () => {
+  // P1 is in NCY -1 in January 2019 and 0 in 2020: held back, 0 again in 2021.
+  const held = SNAPSHOTS.map((line) => line.replace(/^2021,P1,1,/, '2021,P1,0,'));
+  expect(held).not.toEqual(SNAPSHOTS);
+  const file = path.join(scratch, 'held-back.csv');
+  writeFileSync(file, held.join('\n') + '\n');
+  const result = await calibrate(file, 'held-back');
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain(
+    'error AGE_NOT_ADVANCING: person "P1" is in NCY 0 in January 2020 and NCY 0 in January 2021; it must advance by one\n  hint: the engine ages every pupil one NCY a year: for a pupil taught out of year group, give the NCY of their age (age at 31 August − 4) in every January\n',
+  );
+});
+
+it("the stub's place values say they are charged on top of the costs given, which are top-ups", async () => {
+  // A whole cost per pupil given as costs.csv, then the stub's suggested £10,000 place value,
+  // counted each place twice in the trial: nothing said the cost was the top-up alone.
+  const out = path.join(scratch, 'costed');
+  const result = await cli([
+    ...['calibrate', '--snapshots', 'fixtures/history/snapshots.csv', '--out-dir', out],
+    ...['--population', 'fixtures/history/population.csv', '--codes', 'fixtures/history/codes.csv'],
+    ...['--costs', 'fixtures/history/costs.csv'],
+  ]);
+  expect(result.code).toBe(0);
+  const tariff = JSON.parse(readFileSync(path.join(out, 'tariff.json'), 'utf8')) as {
+    settings: { notes: string }[];
+  };
+  for (const setting of tariff.settings)
+    expect(setting.notes).toContain(
+      'it is charged on top of the top-up, so take it off a top-up that was a whole cost per pupil',
+    );
+  expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toContain(
+    'a place value is charged on top of the top-up, so if the costs given were whole costs per pupil, take it off the top-up',
+  );
+});
