@@ -259,6 +259,11 @@ export const ISSUE_CODES = {
       'A projected financial year has no high-needs block allocation given or earlier one to grow from.',
     fix: 'Add an hnb_allocation row for the first projected year or earlier.',
   },
+  ZERO_HNB_ALLOCATION: {
+    cause:
+      'The hnb_allocation a projected year takes (given or grown) is 0 (warning): the high-needs block is nil, so every balance is spend alone. A model written by calibrate leaves it at 0 to fill in.',
+    fix: "Give the authority's high needs block allocation before deductions, from the DfE's DSG allocations.",
+  },
   YEAR_OUT_OF_RANGE: {
     cause: 'A row is for a year outside the projection (warning; the row is ignored).',
     fix: 'Check the year, or extend the horizon.',

@@ -107,6 +107,8 @@ export function incomeByYear(
   let reported = false;
   // Years whose deductions are computed, by the file their allocation was read from.
   const computedIn = new Map<string, FinancialYear[]>();
+  // Years whose allocation is a row of £0, by that row: no authority's high-needs block is nil.
+  const nilFrom = new Map<FundingRow, FinancialYear[]>();
   for (const year of years) {
     const lines = (names: readonly FundingLine[]): Decimal =>
       rowsTotal(lineRows(funding, year, names));
@@ -123,6 +125,7 @@ export function incomeByYear(
         );
       reported = true;
     }
+    if (from?.amount.isZero()) nilFrom.set(from, [...(nilFrom.get(from) ?? []), year]);
     const fromYear = from?.financialYear;
     const given = givenDeductions(deductions, year, fromYear, hnbGrowth);
     const computed = computedDeductions.get(year) ?? ZERO;
@@ -159,7 +162,28 @@ export function incomeByYear(
     issues.push(computedWarning(source === file ? undefined : source, inYears, file));
   const gaps = importExportGaps(funding, years);
   if (gaps) issues.push(gaps);
+  const [nil] = nilFrom;
+  if (nil) issues.push(nilAllocationWarning(nil[0], nil[1], file));
   return result;
+}
+
+/**
+ * ZERO_HNB_ALLOCATION at the first £0 allocation the projection uses: every balance is then spend
+ * alone. A placeholder left at 0 (calibrate writes one to fill in) gave "in-year balance first
+ * reached" beside nil spend, or a deficit the size of the spend, without a word (a user trial).
+ */
+function nilAllocationWarning(
+  row: FundingRow,
+  years: readonly FinancialYear[],
+  file: string,
+): Issue {
+  const listed = years.map(formatFinancialYear).join(', ');
+  return warning(
+    'ZERO_HNB_ALLOCATION',
+    `the hnb_allocation for ${formatFinancialYear(row.financialYear)} is 0, so the high-needs block is nil in ${listed}: every balance is spend alone`,
+    row.origin ?? { file },
+    "give the authority's high needs block allocation (the DfE's DSG allocations, before deductions)",
+  );
 }
 
 /**

@@ -17,7 +17,7 @@ Written by \`highneeds calibrate\` from ${run.sources.join(', ')}. The rates wer
 | \`new-plans.csv\` | new plans per head of the resident population by NCY, need and setting | no |
 | \`population.csv\` | resident children by NCY, ${formatAcademicYear(spec.baseYear + 1)} to ${formatAcademicYear(spec.horizon)} | check it is your latest forecast |
 | \`tariff.json\` | a **stub**: one band per setting, its top-up the cost per pupil given to calibrate (0 where none was given), place values 0 | **yes**: your banding, top-ups and place values, and who funds each setting's places (\`placeFundedBy\`: \`"dfe"\` for academies, free schools and FE); a place value is charged on top of the top-up, so if the costs given were whole costs per pupil, take it off the top-up (keep its setting ids, which every CSV of the folder uses) |
-| \`funding.csv\` | **zeros** | **yes**: the opening DSG balance and the high needs block |
+| \`funding.csv\` | **zeros** | **yes**: the opening DSG balance and the high needs block (until then \`highneeds validate\` warns ZERO_HNB_ALLOCATION: every balance would be spend alone) |
 | \`calibration.csv\` | every fitted rate with its numerator, exposure, level and parent, and fitted against actual totals for each fit year | no: it is the evidence |
 
 The \`observed\` and \`exposure\` columns of the rate files are the pseudo-counts each rate is the mean of (observed ÷ exposure = rate): \`highneeds simulate\` draws each rate from them.

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -50,6 +50,12 @@ it('--prior-weight 0 writes an unseen NCY as its parent, and a folder validate a
     expect(at(row, 'rate')).toBe(at(row, 'parent_rate'));
     expect(Number(at(row, 'rate'))).toBeGreaterThan(0);
   }
+  // The high needs block filled in, as the folder's README asks (else ZERO_HNB_ALLOCATION): no other word.
+  const funding = path.join(out, 'funding.csv');
+  writeFileSync(
+    funding,
+    readFileSync(funding, 'utf8').replace(/hnb_allocation,0\.00/, 'hnb_allocation,9000000.00'),
+  );
   const validated = await runInProcess(['validate', out]);
   expect(validated.stderr).toBe('');
   expect(validated.code).toBe(0);

@@ -417,6 +417,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'funding.csv:4:1',
     'hnb_deductions of £20,000.00 for 2026-27 take the places the DfE funds directly (academies, free schools, NMSS, FE) off the HNB, but the tariff marks no setting placeFundedBy "dfe": every place it prices is charged as spend, so those places, where the model holds them, are counted twice',
   ],
+  ZERO_HNB_ALLOCATION: [
+    'warning',
+    'funding.csv:3:1',
+    'the hnb_allocation for 2026-27 is 0, so the high-needs block is nil in 2026-27: every balance is spend alone',
+  ],
   DEDUCTIONS_WITHOUT_ALLOCATION: [
     'error',
     'funding.csv:4:1',

@@ -41,4 +41,35 @@ describe('income by financial year', () => {
     );
     expect(issues.map((i) => i.code)).toEqual(['MISSING_HNB_ALLOCATION']);
   });
+
+  it('warns of a nil allocation once, at the row, naming the years it leaves nil', () => {
+    const issues: Issue[] = [];
+    const origin = { file: 'funding.csv', line: 3, column: 1 };
+    incomeByYear(
+      [
+        { financialYear: 2026, line: 'hnb_allocation', amount: d('0.00'), origin },
+        { financialYear: 2028, line: 'hnb_allocation', amount: d('2000000') },
+      ],
+      [2026, 2027, 2028, 2029],
+      d('0.05'),
+      issues,
+    );
+    expect(issues.map((i) => [i.code, i.severity, i.location, i.message])).toEqual([
+      [
+        'ZERO_HNB_ALLOCATION',
+        'warning',
+        origin,
+        'the hnb_allocation for 2026-27 is 0, so the high-needs block is nil in 2026-27, 2027-28: every balance is spend alone',
+      ],
+    ]);
+    // An allocation above 0 in every year it is used says nothing.
+    const none: Issue[] = [];
+    incomeByYear(
+      [{ financialYear: 2026, line: 'hnb_allocation', amount: d('0.01') }],
+      [2026, 2027],
+      d('0'),
+      none,
+    );
+    expect(none).toEqual([]);
+  });
 });
