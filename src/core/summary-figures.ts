@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import type { FinancialYearResult } from './projection.js';
+import { underlyingInYearBalance } from './underlying-balance.js';
 
 /**
  * The income lines of the summary that add up to income_total, in the order a plan lists them:
@@ -39,5 +40,8 @@ export function summaryFigures(year: FinancialYearResult): Record<string, Decima
     income_hnb_deductions: year.income.hnbDeductions,
     income_import_export: year.income.importExport,
     general_fund_financing: year.generalFundFinancing,
+    // Appended last for the same reason: the in-year balance before Safety Valve payments and the
+    // write-off grant, the DSG management plan's in-year position (domain brief §2.5).
+    underlying_in_year_balance: underlyingInYearBalance(year),
   };
 }

@@ -29,3 +29,10 @@ export function firstUnderlyingInYearBalance(
 /** Whether any projected year has Safety Valve income, so the headline must say its basis. */
 export const hasSafetyValveIncome = (years: readonly FinancialYearResult[]): boolean =>
   years.some((year) => !year.income.safetyValve.isZero());
+
+/**
+ * Whether any year's underlying in-year balance differs from its in-year balance (it has Safety
+ * Valve or write-off income): where the terminal tables show it, beside the in-year balance.
+ */
+export const hasLeftOutIncome = (years: readonly FinancialYearResult[]): boolean =>
+  years.some((year) => !year.income.safetyValve.isZero() || !year.income.writeOff.isZero());

@@ -14,13 +14,17 @@ const FIGURE_COLUMNS: readonly string[] = SUMMARY_COLUMNS.filter(
   (column) => COUNT_COLUMNS.has(column) || MONEY_COLUMNS.has(column),
 );
 
+/** Figures added after the area counts, so that scripts reading national.csv by position keep working. */
+const AFTER_COUNTS: readonly string[] = ['underlying_in_year_balance'];
+
 export const NATIONAL_COLUMNS: readonly string[] = [
   'scenario',
   'financial_year',
   'areas',
-  ...FIGURE_COLUMNS,
+  ...FIGURE_COLUMNS.filter((column) => !AFTER_COUNTS.includes(column)),
   'areas_in_year_deficit',
   'areas_cumulative_deficit',
+  ...AFTER_COUNTS,
 ];
 
 const FAILURE_COLUMNS: readonly string[] = ['area_code', 'area_name', 'error'];

@@ -18,6 +18,18 @@ const MEASURES: readonly (readonly [label: string, column: string])[] = [
   ['Cumulative balance', 'cumulative_balance'],
 ];
 
+/** The measures, with the underlying in-year balance after the in-year one where the two differ (Safety Valve or write-off income). */
+function measures(years: readonly NationalYear[]): (readonly [string, string])[] {
+  const differs = years.some(
+    (y) => !y.totals['underlying_in_year_balance']?.equals(y.totals['in_year_balance'] ?? 0),
+  );
+  return MEASURES.flatMap((measure) =>
+    measure[1] === 'in_year_balance' && differs
+      ? [measure, ['Underlying in-year', 'underlying_in_year_balance'] as const]
+      : [measure],
+  );
+}
+
 /**
  * The terminal summary of a batch: for each scenario, national totals by year (years across)
  * with the areas in deficit, then the ten areas with the largest cumulative deficit per EHCP
@@ -50,7 +62,7 @@ export function renderBatchTable(input: {
     const records = [
       line('Areas', (y) => new Dec(y.areas), 0),
       // EHCPs whole in the table (national.csv keeps the sum of the 2 dp figures).
-      ...MEASURES.map(([label, column]) =>
+      ...measures(years).map(([label, column]) =>
         line(label, (y) => y.totals[column], column === 'pupils_january' ? 0 : 2),
       ),
       line('Areas in in-year deficit', (y) => new Dec(y.inYearDeficits), 0),

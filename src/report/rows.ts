@@ -31,6 +31,9 @@ export const SUMMARY_COLUMNS = [
   'income_hnb_deductions',
   'income_import_export',
   'general_fund_financing',
+  // Added after issue 16's, for the same reason: the in-year balance before Safety Valve
+  // payments and the write-off grant (src/core/underlying-balance.ts).
+  'underlying_in_year_balance',
 ] as const;
 
 /** The flows come after the first six columns, so scripts reading those by header or by position keep working. */

@@ -6,6 +6,7 @@ import { fitLine, fitTable, type FitTable } from './fit-width.js';
 import { withThousands } from './format-cell.js';
 import { flowsByFinancialYear } from './flows.js';
 import { ZERO } from '../core/decimal.js';
+import { hasLeftOutIncome, underlyingInYearBalance } from '../core/underlying-balance.js';
 import { financingText, headline, headlineText, overrideText, writeOffText } from './headline.js';
 
 /** How the table paints a negative balance; the CLI passes chalk, tests pass identity. */
@@ -72,6 +73,16 @@ export function renderTable(
     { label: 'Income: write-off', values: years.map((y) => y.income.writeOff), kind: 'money' },
     { label: 'Income: total', values: years.map((y) => y.income.total), kind: 'money' },
     { label: 'In-year balance', values: years.map((y) => y.inYearBalance), kind: 'balance' },
+    // Only where it differs from the in-year balance: a year with Safety Valve or write-off income.
+    ...(hasLeftOutIncome(years)
+      ? [
+          {
+            label: 'Underlying in-year',
+            values: years.map(underlyingInYearBalance),
+            kind: 'balance' as const,
+          },
+        ]
+      : []),
     { label: 'Cumulative balance', values: years.map((y) => y.cumulativeBalance), kind: 'balance' },
     ...(projection.financingRate
       ? [

@@ -55,7 +55,7 @@ describe('highneeds batch on a national model', async () => {
       .slice(1)
       .map((line) => line.split(','));
     expect(lines(reference.summary)[0]).toBe(
-      'area_code,area_name,scenario,financial_year,pupils_january,spend_top_up,spend_place,spend_total,income_hnb,income_transfer,income_safety_valve,income_other,income_write_off,income_total,in_year_balance,cumulative_balance,spend_other,income_hnb_deductions,income_import_export,general_fund_financing',
+      'area_code,area_name,scenario,financial_year,pupils_january,spend_top_up,spend_place,spend_total,income_hnb,income_transfer,income_safety_valve,income_other,income_write_off,income_total,in_year_balance,cumulative_balance,spend_other,income_hnb_deductions,income_import_export,general_fund_financing,underlying_in_year_balance',
     );
     // Four areas, three scenarios, four years each (Westham's horizon is a year sooner).
     expect(rows).toHaveLength((4 + 4 + 4 + 3) * 3);
@@ -97,32 +97,55 @@ describe('highneeds batch on a national model', async () => {
   it('national.csv is exactly the sum of summary.csv per scenario and year, with the areas in deficit', () => {
     const [header, ...rows] = lines(reference.summary).map((line) => line.split(','));
     const [nationalHeader, ...national] = lines(reference.national).map((line) => line.split(','));
+    // The underlying in-year balance after the area counts, so the columns before keep their places.
     expect(nationalHeader).toEqual([
       'scenario',
       'financial_year',
       'areas',
-      ...header!.slice(4),
+      ...header!.slice(4, -1),
       'areas_in_year_deficit',
       'areas_cumulative_deficit',
+      'underlying_in_year_balance',
     ]);
     for (const total of national) {
       const mine = rows.filter((row) => row[2] === total[0] && row[3] === total[1]);
       expect(total[2]).toBe(String(mine.length));
       header!.slice(4).forEach((column, i) => {
         const sum = mine.reduce((acc, row) => acc.plus(row[4 + i]!), new Dec(0));
-        expect(total[3 + i], `${total[0]} ${total[1]} ${column}`).toBe(sum.toFixed(2));
+        expect(total[nationalHeader!.indexOf(column)], `${total[0]} ${total[1]} ${column}`).toBe(
+          sum.toFixed(2),
+        );
       });
-      expect(total.at(-2)).toBe(
+      expect(total[nationalHeader!.indexOf('areas_in_year_deficit')]).toBe(
         String(
           mine.filter((row) => row[header!.indexOf('in_year_balance')]!.startsWith('-')).length,
         ),
       );
-      expect(total.at(-1)).toBe(
+      expect(total[nationalHeader!.indexOf('areas_cumulative_deficit')]).toBe(
         String(
           mine.filter((row) => row[header!.indexOf('cumulative_balance')]!.startsWith('-')).length,
         ),
       );
     }
+  });
+
+  it("national.csv's underlying in-year balance is the in-year balance less the write-off grant the areas are paid", () => {
+    const [header, ...national] = lines(reference.national).map((line) => line.split(','));
+    const at = (row: string[], column: string) => new Dec(row[header!.indexOf(column)]!);
+    let withGrant = 0;
+    for (const total of national) {
+      const grant = at(total, 'income_write_off').plus(at(total, 'income_safety_valve'));
+      if (!grant.isZero()) withGrant += 1;
+      expect(at(total, 'underlying_in_year_balance').toFixed(2), total.join(',')).toBe(
+        at(total, 'in_year_balance').minus(grant).toFixed(2),
+      );
+    }
+    // fixtures/national writes off its areas' deficits in 2026-27, under every scenario; the
+    // terminal summary shows the underlying balance, as it differs.
+    expect(withGrant).toBe(SCENARIOS.length);
+    expect(reference.stdout).toMatch(
+      /\nIn-year balance .*\nUnderlying in-year .*\nCumulative balance /,
+    );
   });
 
   it('writes the same bytes with --jobs 1 and --jobs 2', async () => {

@@ -18,9 +18,9 @@ describe('highneeds project fixtures/demand-example', () => {
     expect(code).toBe(0);
     expect(stdout).toBe(
       [
-        'area_code,area_name,financial_year,pupils_january,spend_top_up,spend_place,spend_total,income_hnb,income_transfer,income_safety_valve,income_other,income_write_off,income_total,in_year_balance,cumulative_balance,spend_other,income_hnb_deductions,income_import_export,general_fund_financing',
-        'D01,Demand Example,2026-27,39.00,364500.00,119166.67,483666.67,480000.00,0.00,0.00,0.00,0.00,480000.00,-3666.67,-253666.67,0.00,0.00,0.00,0.00',
-        'D01,Demand Example,2027-28,45.20,562450.00,145833.33,708283.33,504000.00,0.00,0.00,0.00,0.00,504000.00,-204283.33,-457950.00,0.00,0.00,0.00,0.00',
+        'area_code,area_name,financial_year,pupils_january,spend_top_up,spend_place,spend_total,income_hnb,income_transfer,income_safety_valve,income_other,income_write_off,income_total,in_year_balance,cumulative_balance,spend_other,income_hnb_deductions,income_import_export,general_fund_financing,underlying_in_year_balance',
+        'D01,Demand Example,2026-27,39.00,364500.00,119166.67,483666.67,480000.00,0.00,0.00,0.00,0.00,480000.00,-3666.67,-253666.67,0.00,0.00,0.00,0.00,-3666.67',
+        'D01,Demand Example,2027-28,45.20,562450.00,145833.33,708283.33,504000.00,0.00,0.00,0.00,0.00,504000.00,-204283.33,-457950.00,0.00,0.00,0.00,0.00,-204283.33',
         '',
       ].join('\n'),
     );

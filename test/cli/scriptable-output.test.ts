@@ -18,7 +18,8 @@ const SOLVE = [
   '--range',
   '0,0.2',
 ];
-const HEADER = 'financial_year,spend_total,income_total,in_year_balance,cumulative_balance\n';
+const HEADER =
+  'financial_year,spend_total,income_total,in_year_balance,cumulative_balance,underlying_in_year_balance\n';
 
 describe('solve', () => {
   it('--format csv writes only CSV, the same bytes every run; the answer and the run time go to stderr', async () => {

@@ -37,7 +37,7 @@ describe('spreadsheet-safe CSV through the CLI', () => {
     const result = await cli(['project', dir, '--format', 'csv']);
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')[1]).toBe(
-      'W01,"\'=HYPERLINK(""http://evil.invalid"",""Click"")",2026-27,20.00,209200.00,91666.67,300866.67,300000.00,0.00,0.00,0.00,0.00,300000.00,-866.67,-100866.67,0.00,0.00,0.00,0.00',
+      'W01,"\'=HYPERLINK(""http://evil.invalid"",""Click"")",2026-27,20.00,209200.00,91666.67,300866.67,300000.00,0.00,0.00,0.00,0.00,300000.00,-866.67,-100866.67,0.00,0.00,0.00,0.00,-866.67',
     );
   });
 });

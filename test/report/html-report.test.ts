@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, chromium } from './chromium.js';
+import { htmlTable } from './html-table.js';
 import { inProcess } from './in-process.js';
 import { decodePng, differingShare } from './png.js';
 
@@ -100,6 +101,34 @@ describe('the HTML report, as a file', () => {
     expect(html).toContain('Safety Valve instalments');
     expect(html).toMatch(/<td class="mono">[0-9a-f]{64}<\/td>/);
     expect(html).toContain('DSG management plan');
+  });
+});
+
+describe('the underlying in-year balance (before Safety Valve payments and the write-off grant)', () => {
+  it('is a summary line and a DSG plan row under the in-year position, for the Safety Valve scenario too', async () => {
+    const csv = await inProcess([
+      'project',
+      'fixtures/example',
+      '--scenario',
+      'safety-valve',
+      '--format',
+      'csv',
+    ]);
+    // 2026-27's figure as the CSV prints it, as the report writes money (-£194,886.10).
+    const first = csv.stdout.split('\n')[1]!.split(',').at(-1)!;
+    const pounds = `-£${Number(first.slice(1)).toLocaleString('en-GB', { minimumFractionDigits: 2 })}`;
+    const summary = htmlTable(html, 'Spend, income and balance, £: Mitigated, with a Safety Valve');
+    const line = summary.find((r) => r[0]!.endsWith('(underlying_in_year_balance)'))!;
+    expect(line[1]).toBe(pounds);
+    const plan = htmlTable(html, 'Financial summary, £: Mitigated, with a Safety Valve');
+    const inYear = plan.findIndex((r) => r[0] === 'In-year position (income less spend)');
+    expect(plan[inYear + 1]![0]).toBe(
+      'Underlying in-year position (before Safety Valve payments and the write-off grant)',
+    );
+    // The plan's lines are each rounded, so its position is within a few pence of the summary's.
+    const pence = (text: string) => Math.round(Number(text.replace(/[£,]/g, '')) * 100);
+    expect(Math.abs(pence(plan[inYear + 1]![1]!) - pence(pounds))).toBeLessThan(20);
+    expect(pence(plan[inYear]![1]!) - pence(plan[inYear + 1]![1]!)).toBe(800_000_000);
   });
 });
 

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 // one copy of the library, not two (its main entry costs some 0.25 s of CPU more; issue 18, item 5).
 import ExcelJS from 'exceljs/dist/exceljs.min.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { htmlTable } from './html-table.js';
 import { inProcess } from './in-process.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-national-report-'));
@@ -36,6 +37,25 @@ describe('batch --report', { timeout: 60_000 }, () => {
       expect(
         readFileSync(path.join(out('a'), name)).equals(readFileSync(path.join(out('b'), name))),
       ).toBe(true);
+  });
+
+  it("the national totals give the underlying in-year balance under the in-year balance: national.csv's sum", async () => {
+    const html = readFileSync(path.join(out('a'), 'national-report.html'), 'utf8');
+    const national = parse(readFileSync(path.join(out('a'), 'national.csv'), 'utf8'), {
+      columns: true,
+    }) as Record<string, string>[];
+    const first = national[0]!;
+    const rows = htmlTable(html, `National totals, £: ${first['scenario']}`);
+    const at = rows.findIndex((r) => r[0] === 'In-year balance');
+    expect(rows[at + 1]![0]).toBe(
+      'Underlying in-year balance (before Safety Valve payments and the write-off grant)',
+    );
+    // fixtures/national's 2026-27 write-off: the two differ in the first year.
+    const pence = (text: string) => Math.round(Number(text.replace(/[£,]/g, '')) * 100);
+    expect(pence(rows[at + 1]![1]!)).toBe(
+      Math.round(Number(first['underlying_in_year_balance']) * 100),
+    );
+    expect(pence(rows[at + 1]![1]!)).not.toBe(pence(rows[at]![1]!));
   });
 
   it('draws the national balance and the areas in deficit with one line per scenario, and the distribution of areas', () => {

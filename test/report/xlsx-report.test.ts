@@ -71,8 +71,9 @@ describe('the workbook, read back, against the CSV outputs to the penny', () => 
 
   it('Scenarios equals compare --format csv', async () => {
     const expected = await csv(['compare', 'fixtures/example', '--scenarios', SCENARIOS.join(',')]);
+    // Every money column, the underlying in-year balance included.
     expect(expectSame(longRows(workbook.getWorksheet('Scenarios')!), expected)).toBe(
-      expected.length * 7,
+      expected.length * 8,
     );
   });
 
@@ -194,6 +195,48 @@ describe('formulas and text', () => {
     expect(found).toBeDefined();
     expect(Math.abs(found! - Number(horizon['cumulative_balance']))).toBeLessThan(
       0.01 * 20 * summary.length,
+    );
+  });
+
+  it("the DSG plan's underlying in-year position is the in-year position less the Safety Valve and write-off rows, as formulas, and the summary's figure", async () => {
+    const sheet = workbook.getWorksheet('DSG plan')!;
+    const summary = await csv(['project', 'fixtures/example', '--scenario', 'safety-valve']);
+    const label = (n: number) => String(sheet.getRow(n).getCell(1).value);
+    let start = 0;
+    sheet.eachRow((row, n) => {
+      if (
+        !start &&
+        String(row.getCell(1).value).startsWith(
+          'Financial summary, £: Mitigated, with a Safety Valve',
+        )
+      )
+        start = n;
+    });
+    expect(start).toBeGreaterThan(0);
+    const find = (text: string) => {
+      let n = start;
+      while (label(n) !== text) n += 1;
+      return n;
+    };
+    const inYear = find('In-year position (income less spend)');
+    const safetyValve = find('Safety Valve payments');
+    const writeOff = find('Deficit write-off grant');
+    expect(label(inYear + 1)).toBe(
+      'Underlying in-year position (before Safety Valve payments and the write-off grant)',
+    );
+    summary.forEach((year, i) => {
+      const column = String.fromCharCode(66 + i);
+      const cell = sheet.getCell(`${column}${inYear + 1}`);
+      expect(cell.formula).toBe(`${column}${inYear}-${column}${safetyValve}-${column}${writeOff}`);
+      // Its cached value is the formula's (checked above for every formula) and, the plan's
+      // lines each rounded, within a penny a line of the summary's figure.
+      expect(
+        Math.abs((cell.result as number) - Number(year['underlying_in_year_balance'])),
+      ).toBeLessThan(0.01 * 20);
+    });
+    // The Summary sheet has the column, equal to the CSV's (checked for every column above).
+    expect(longRows(workbook.getWorksheet('Summary')!)[0]).toHaveProperty(
+      'underlying_in_year_balance',
     );
   });
 

@@ -9,6 +9,7 @@ import type { Projection } from '../../core/projection.js';
 import { ProjectionCache } from '../../core/demand/cache.js';
 import { projectScenario } from '../../core/scenario/apply.js';
 import { assessAgreement } from '../../core/scenario/agreement.js';
+import { hasLeftOutIncome, underlyingInYearBalance } from '../../core/underlying-balance.js';
 import { attributeSavings, type Attribution } from '../../core/scenario/attribution.js';
 import type { Scenario } from '../../core/scenario/types.js';
 import { checkOutputOption, commitOutput, stageOutput } from '../../io/write-output.js';
@@ -45,6 +46,8 @@ const ROW_COLUMNS = [
   'spend_change',
   'in_year_change',
   'cumulative_change',
+  // Last, so scripts reading columns by position keep working (README, "Output").
+  'underlying_in_year_balance',
 ];
 const SAVING_COLUMNS = [
   'scenario',
@@ -100,6 +103,7 @@ export async function runCompare(
       spend_change: figure(year.spendTotal.minus(first.years[i]!.spendTotal)),
       in_year_change: figure(year.inYearBalance.minus(first.years[i]!.inYearBalance)),
       cumulative_change: figure(year.cumulativeBalance.minus(first.years[i]!.cumulativeBalance)),
+      underlying_in_year_balance: figure(underlyingInYearBalance(year)),
     })),
   );
   const attributions = projections.flatMap(({ scenario }) => {
@@ -129,7 +133,10 @@ export async function runCompare(
         `Scenarios for ${open.model.area.name} (${open.model.area.code}), £; changes against "${chosen[0]!.id}"`,
         width,
       ),
-      renderRecords('table', ROW_COLUMNS, rows, { width, keys: ['scenario', 'financial_year'] }),
+      renderRecords('table', tableColumns(projections), rows, {
+        width,
+        keys: ['scenario', 'financial_year'],
+      }),
       ...attributions.map(
         ({ scenario, base, result }) =>
           `${fitText(`In-year balance improvement by lever, "${scenario.id}" against "${base.id}", £ (sequential in lever order; the levers add up to the total)`, width)}\n${savingsTable(result, width)}`,
@@ -153,6 +160,21 @@ export async function runCompare(
     await commitOutput(staged);
   } else cliIo().stdout.write(text);
   return 0;
+}
+
+/**
+ * The table's columns: the underlying in-year balance beside the in-year balance, and only where a
+ * scenario's differs from it (Safety Valve or write-off income); CSV and JSON always have it, last.
+ */
+function tableColumns(projections: readonly { projection: Projection }[]): string[] {
+  const shown = projections.some(({ projection }) => hasLeftOutIncome(projection.years));
+  return ROW_COLUMNS.flatMap((column) =>
+    column === 'underlying_in_year_balance'
+      ? []
+      : column === 'in_year_balance' && shown
+        ? [column, 'underlying_in_year_balance']
+        : [column],
+  );
 }
 
 function savingsRows(scenario: Scenario, base: Scenario, result: Attribution): Record_[] {

@@ -6,6 +6,7 @@ import { whyNotGrowth } from '../../core/growth.js';
 import { formatFinancialYear, parseFinancialYear } from '../../core/period.js';
 import { ProjectionCache } from '../../core/demand/cache.js';
 import { projectScenario } from '../../core/scenario/apply.js';
+import { hasLeftOutIncome, underlyingInYearBalance } from '../../core/underlying-balance.js';
 import {
   DEFAULT_TOLERANCE,
   type Metric,
@@ -225,13 +226,20 @@ export async function runSolve(
     income_total: figure(y.income.total),
     in_year_balance: figure(y.inYearBalance),
     cumulative_balance: figure(y.cumulativeBalance),
+    underlying_in_year_balance: figure(underlyingInYearBalance(y)),
   }));
+  // The underlying balance last, as in project's CSV; the table has it beside the in-year
+  // balance, and only where it differs (a year with Safety Valve or write-off income).
+  const table = format === 'table';
+  const beside = table && hasLeftOutIncome(result.projection.years);
   const columns = [
     'financial_year',
     'spend_total',
     'income_total',
     'in_year_balance',
+    ...(beside ? ['underlying_in_year_balance'] : []),
     'cumulative_balance',
+    ...(table ? [] : ['underlying_in_year_balance']),
   ];
   // COLUMNS or a terminal's width fits the sentence and the table (none when piped or written to --out without COLUMNS).
   const width = format === 'table' ? tableWidth(Boolean(options.out)) : undefined;

@@ -8,6 +8,7 @@ import { type Figure, lineFigure, perSetting, spendFigure } from './figure-kinds
 import { hnbNode, writeOffNode } from './income.js';
 import { type ExplainRun, yearOf } from './run.js';
 import { deductionsNode, financingNode, otherSpendNode } from './money.js';
+import { underlyingInYearBalance } from '../underlying-balance.js';
 
 /** A part that is a figure of its own, for the same year: explain it with --figure. */
 function figureRef(run: ExplainRun, name: string, year: FinancialYear, sign?: -1): ExplainNode {
@@ -132,6 +133,12 @@ export const FIGURES = {
     value: (year) => year.generalFundFinancing,
     parts: financingNode,
   },
+  underlying_in_year_balance: sumOf(
+    ['in_year_balance', 'income_safety_valve', 'income_write_off'],
+    'the in-year balance before Safety Valve payments and the write-off grant, which reach the cumulative balance only (domain brief §2.5): in_year_balance − income_safety_valve − income_write_off',
+    underlyingInYearBalance,
+    [1, -1, -1],
+  ),
   // Given by setting in the --detail rows (and for the year, which computed deductions are made of); not a summary column.
   place_dfe: spendFigure(
     ['place'],

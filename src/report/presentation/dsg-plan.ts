@@ -10,9 +10,10 @@ import {
   type IncomeColumn,
 } from '../../core/dsg-plan-map.js';
 import { INCOME_COLUMNS } from '../../core/summary-figures.js';
+import { underlyingInYearBalance } from '../../core/underlying-balance.js';
 import type { ReportScenario } from './report-model.js';
 import type { ReportSection } from './section.js';
-import type { ReportRow, ReportTable } from './table-model.js';
+import type { ReportColumn, ReportRow, ReportTable } from './table-model.js';
 import { cellsOf, wideTable, yearColumns } from './wide.js';
 
 const INCOME: Record<IncomeColumn, (y: FinancialYearResult) => Decimal> = {
@@ -148,6 +149,7 @@ function financialSummary(
     strong: true,
   });
   const inYear = rows.length - 1;
+  rows.push(underlyingRow(years, columns, inYear, { incomeLabels, incomeRows, map }));
   rows.push({
     cells: { line: 'Cumulative position carried forward' },
     formula: {
@@ -173,6 +175,50 @@ function financialSummary(
     note: 'Each line is rounded to the penny and the totals and positions are sums of the rounded lines, so a total here can differ by a few pence from the same figure in the summary, which is rounded from the exact value.',
     columns,
     rows,
+  };
+}
+
+/** What the underlying in-year position leaves out: they reach the cumulative balance only (domain brief §2.5). */
+const LEFT_OUT: readonly IncomeColumn[] = ['income_safety_valve', 'income_write_off'];
+
+/**
+ * The in-year position before Safety Valve payments and the write-off grant (the summary's
+ * underlying_in_year_balance): the in-year position less their income rows, as a formula, when
+ * the map gives them rows of their own; when it puts them in a row with other income, the
+ * figure itself, rounded from the exact value as the summary's is.
+ */
+function underlyingRow(
+  years: readonly FinancialYearResult[],
+  columns: readonly ReportColumn[],
+  inYear: number,
+  income: {
+    readonly incomeLabels: readonly string[];
+    readonly incomeRows: readonly number[];
+    readonly map: DsgPlanMap;
+  },
+): ReportRow {
+  const { incomeLabels, incomeRows, map } = income;
+  const lineOf = (c: IncomeColumn) => map.income.get(c) ?? c;
+  const labels = [...new Set(LEFT_OUT.map(lineOf))];
+  const label =
+    'Underlying in-year position (before Safety Valve payments and the write-off grant)';
+  const own = labels.every((l) =>
+    INCOME_COLUMNS.every((c) => lineOf(c) !== l || LEFT_OUT.includes(c)),
+  );
+  if (!own)
+    return {
+      cells: cellsOf({ label, values: years.map(underlyingInYearBalance) }, columns),
+      strong: true,
+    };
+  return {
+    cells: { line: label },
+    formula: {
+      terms: [
+        { row: inYear, sign: 1 },
+        ...labels.map((l) => ({ row: incomeRows[incomeLabels.indexOf(l)]!, sign: -1 as const })),
+      ],
+    },
+    strong: true,
   };
 }
 

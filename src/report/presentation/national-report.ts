@@ -133,6 +133,11 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
             { label: 'of which import/export', values: figure(s, 'income_import_export') },
             { label: 'In-year balance', values: figure(s, 'in_year_balance') },
             {
+              label:
+                'Underlying in-year balance (before Safety Valve payments and the write-off grant)',
+              values: figure(s, 'underlying_in_year_balance'),
+            },
+            {
               label: 'General fund financing (outside the DSG balance)',
               values: figure(s, 'general_fund_financing'),
             },

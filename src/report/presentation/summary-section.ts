@@ -5,8 +5,9 @@ import { wideTable } from './wide.js';
 
 /**
  * The summary's money columns (README, "Output") in the order a reader adds them up: spend, then
- * income, then the balances, then the general fund's financing, which is not DSG income and so
- * sits outside the balance (issue 16). Each label names its CSV column.
+ * income, then the balances (the underlying in-year balance beside the in-year one, though the CSV
+ * has it last), then the general fund's financing, which is not DSG income and so sits outside the
+ * balance (issue 16). Each label names its CSV column.
  */
 const LINES = [
   ['spend_top_up', 'Top-up funding'],
@@ -22,6 +23,10 @@ const LINES = [
   ['income_write_off', 'Deficit write-off grant'],
   ['income_total', 'Total high-needs income'],
   ['in_year_balance', 'In-year balance (income less spend)'],
+  [
+    'underlying_in_year_balance',
+    'Underlying in-year balance (before Safety Valve payments and the write-off grant)',
+  ],
   ['cumulative_balance', 'Cumulative DSG balance'],
   ['general_fund_financing', 'General fund financing of the deficit (outside the DSG balance)'],
 ] as const;

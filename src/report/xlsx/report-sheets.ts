@@ -1,6 +1,7 @@
 import { breakdownColumns, breakdownRows, type BreakdownKind } from '../breakdown-rows.js';
 import { FLOW_TOTAL_FIELDS, flowsByFinancialYear, flowTotalCells } from '../flows.js';
 import { formatFinancialYear } from '../../core/period.js';
+import { underlyingInYearBalance } from '../../core/underlying-balance.js';
 import {
   COUNT_COLUMNS,
   DETAIL_COLUMNS,
@@ -71,6 +72,7 @@ export function reportSheets(report: ReportModel, draws?: string): Sheet[] {
         'in_year_balance',
         'cumulative_balance',
         ...CHANGE_COLUMNS,
+        'underlying_in_year_balance',
       ].map((key) => ({ key, label: key, kind: 'money' as const })),
     ],
     rows: scenarios.flatMap(({ scenario, projection }) =>
@@ -85,6 +87,7 @@ export function reportSheets(report: ReportModel, draws?: string): Sheet[] {
           spend_change: y.spendTotal.minus(first.years[i]!.spendTotal),
           in_year_change: y.inYearBalance.minus(first.years[i]!.inYearBalance),
           cumulative_change: y.cumulativeBalance.minus(first.years[i]!.cumulativeBalance),
+          underlying_in_year_balance: underlyingInYearBalance(y),
         },
       })),
     ),
