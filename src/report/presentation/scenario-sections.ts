@@ -1,6 +1,6 @@
 import { formatFinancialYear } from '../../core/period.js';
 import { poundsText } from '../../core/money-text.js';
-import { headline, leftOutOfInYear } from '../headline.js';
+import { agreementBasis } from '../headline.js';
 import type { ReportScenario } from './report-model.js';
 import type { ReportSection } from './section.js';
 import { plain, text } from './reference-sections.js';
@@ -43,11 +43,8 @@ export function safetyValveSection(
   const tables = scenarios.flatMap(({ scenario, projection, agreement }) => {
     const terms = scenario.agreement;
     if (!terms || !agreement) return [];
-    // The target's basis as compare and the headline name it: the write-off grant too, when paid.
-    const before = leftOutOfInYear({
-      beforeSafetyValve: true,
-      beforeWriteOff: headline(projection).beforeWriteOff,
-    });
+    // The target's basis as compare names it: the write-off grant too, when paid.
+    const before = agreementBasis(projection);
     const atRisk = new Set(agreement.atRisk);
     const schedule: ReportTable = {
       title: `Safety Valve instalments: ${scenario.label}, £`,
