@@ -490,7 +490,7 @@ export const ISSUE_CODES = {
   PERSONS_NOT_FOLLOWED: {
     cause:
       "A snapshots file's person ids hardly carry over from one January to the next: none of ten or more pupils below NCY 20 is found the January after (an error), or fewer than half are (a warning). Persons are followed by person_id alone, so ids that changed (a new case-management system, a spreadsheet that dropped leading zeros) would make every pupil a plan that ended and a new plan, several times the history's ceasing and new plans.",
-    fix: 'Give every January the same person ids: map the old system\'s ids to the new, or keep the ids as text so that leading zeros stay ("00123"). If so many plans really did end, check the extract is of every pupil with a plan.',
+    fix: 'Give every January the same person ids: map the old system\'s ids to the new, or keep the ids as text so that leading zeros stay ("00123"); or calibrate only the years after the change (--fit-years), whose steps alone are checked then. If so many plans really did end, check the extract is of every pupil with a plan.',
   },
   NONSEND_BOTH_SIDES: {
     cause:

@@ -50,4 +50,5 @@ function yearHint(text: string, names: 'january' | 'step'): string | undefined {
 /** A date in January, UK (dd/mm/yyyy) or ISO, with a midnight time as a spreadsheet may add. */
 const JANUARY_DATE =
   /^(?:(?:0?[1-9]|[12]\d|3[01])\/0?1\/(\d{4})|(\d{4})-01-(?:0[1-9]|[12]\d|3[01]))(?:[ T]00:00(?::00)?)?$/;
-const ANY_DATE = /^\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\b/;
+/** Any date, whatever follows its day: a time may come straight after it (2024-01-18T09:00). */
+const ANY_DATE = /^\d{1,4}[/-]\d{1,2}[/-]\d{1,4}(?!\d)/;

@@ -69,6 +69,8 @@ export function readHistory(
   options: HistoryFiles,
   minimumJanuaries: number,
   limits: Limits,
+  /** The calendar years of the steps to be fitted (calibrate's --fit-years); all when not given. */
+  fitted?: { readonly first: number; readonly last: number },
 ): LoadedHistory {
   if (Boolean(options.transitions) === Boolean(options.snapshots))
     throw new UsageError(
@@ -127,7 +129,7 @@ export function readHistory(
     const csv = readCsvTable(historyText.text, historyText.display, SNAPSHOTS_COLUMNS, limits);
     issues.push(...csv.issues);
     const read = rowsReadable(csv.issues)
-      ? readSnapshots(csv, codes, issues)
+      ? readSnapshots(csv, codes, issues, fitted)
       : { steps: [], januaries: [] };
     steps = read.steps;
     januaries = read.januaries;

@@ -33,7 +33,7 @@ export function headline(projection: Projection): Headline {
   return {
     ...(first !== undefined ? { firstInYearBalance: first } : {}),
     beforeSafetyValve: hasSafetyValveIncome(projection.years),
-    beforeWriteOff: projection.years.some((y) => !y.income.writeOff.isZero()),
+    beforeWriteOff: hasWriteOffIncome(projection),
     horizon: projection.horizon,
     cumulativeAtHorizon: last ? last.cumulativeBalance : projection.openingBalance,
     ...(atOverrideEnd ? { deficitAtOverrideEnd: atOverrideEnd } : {}),
@@ -68,6 +68,17 @@ export const leftOutOfInYear = (
     ...(value.beforeSafetyValve ? ['Safety Valve payments'] : []),
     ...(value.beforeWriteOff ? ['the write-off grant'] : []),
   ].join(' and ') || undefined;
+
+/** Whether a projection has the write-off grant, which the underlying in-year balance leaves out. */
+const hasWriteOffIncome = (projection: Projection): boolean =>
+  projection.years.some((y) => !y.income.writeOff.isZero());
+
+/**
+ * What a Safety Valve agreement's in-year target leaves out of in_year_balance: its payments, and
+ * the write-off grant where the projection has it (compare's text and the report's table alike).
+ */
+export const agreementBasis = (projection: Projection): string =>
+  leftOutOfInYear({ beforeSafetyValve: true, beforeWriteOff: hasWriteOffIncome(projection) })!;
 
 /**
  * "in-year balance", naming its basis when Safety Valve payments or the write-off grant are left

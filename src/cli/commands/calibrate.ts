@@ -10,7 +10,7 @@ import { writeModelFolder } from '../../io/init-model.js';
 import { cliIo } from '../cli-io.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint } from '../terminal.js';
-import { type HistoryOptions, loadHistory } from './history-input.js';
+import { fitYearsRange, type HistoryOptions, loadHistory } from './history-input.js';
 
 export interface CalibrateOptions extends HistoryOptions {
   readonly outDir: string;
@@ -28,11 +28,10 @@ export function fitYears(
   last: number,
 ): { first: number; last: number } {
   if (text === undefined) return { first, last: last - 1 };
-  const match = /^(\d{4})-(\d{4})$/.exec(text.trim());
-  const from = match ? Number(match[1]) : NaN;
-  const to = match ? Number(match[2]) : NaN;
-  if (!match || from > to)
+  const range = fitYearsRange(text);
+  if (!range)
     throw new UsageError(`--fit-years must be two calendar years such as 2018-2023, not "${text}"`);
+  const { first: from, last: to } = range;
   if (from < first || to > last - 1)
     throw new UsageError(
       `--fit-years ${text} is outside the history: its rows run from ${first} to ${last - 1} (January ${first} to January ${last})`,

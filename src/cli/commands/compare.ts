@@ -4,7 +4,7 @@ import type { Decimal } from 'decimal.js';
 import { ZERO } from '../../core/decimal.js';
 import type { Model } from '../../core/model.js';
 import { withThousands } from '../../report/format-cell.js';
-import { leftOutOfInYear } from '../../report/headline.js';
+import { agreementBasis } from '../../report/headline.js';
 import type { Projection } from '../../core/projection.js';
 import { ProjectionCache } from '../../core/demand/cache.js';
 import { projectScenario } from '../../core/scenario/apply.js';
@@ -143,7 +143,10 @@ export async function runCompare(
       ),
       ...agreements(open.model, projections).map((agreement, i) =>
         fitText(
-          agreementText(agreement, writeOffIn(projections.filter((p) => p.scenario.agreement)[i]!)),
+          agreementText(
+            agreement,
+            agreementBasis(projections.filter((p) => p.scenario.agreement)[i]!.projection),
+          ),
           width,
         ),
       ),
@@ -269,18 +272,14 @@ function agreements(
   });
 }
 
-/** Whether a projection has the write-off grant, which the underlying balance leaves out too. */
-const writeOffIn = ({ projection }: { projection: Projection }): boolean =>
-  projection.years.some((y) => !y.income.writeOff.isZero());
-
-function agreementText(a: AgreementSummary, withWriteOff: boolean): string {
+function agreementText(a: AgreementSummary, basis: string): string {
   const lines = [
     `Safety Valve agreement in "${a.scenario}": agreed total £${withThousands(a.agreed_total)}, instalments £${withThousands(a.instalments_total)}${a.agreed_total === a.instalments_total ? '' : ' (instalments do not add up to the agreed total)'}`,
   ];
   const pounds = (text: string) =>
     text.startsWith('-') ? `-£${withThousands(text.slice(1))}` : `£${withThousands(text)}`;
   lines.push(
-    `  underlying in-year balance (before ${leftOutOfInYear({ beforeSafetyValve: true, beforeWriteOff: withWriteOff })}) first reached: ${a.first_in_year_balance ?? 'not within the projection'}`,
+    `  underlying in-year balance (before ${basis}) first reached: ${a.first_in_year_balance ?? 'not within the projection'}`,
   );
   for (const t of a.targets)
     lines.push(

@@ -5,7 +5,22 @@ import { cliIo } from '../cli-io.js';
 /** The history options calibrate and backtest share (docs/calibration.md, "Inputs"). */
 export type HistoryOptions = HistoryFiles;
 
-/** Reads the history (src/io/load-history.ts) within the limits of the command's environment; throws InputError on any error. */
-export function loadHistory(options: HistoryOptions, minimumJanuaries: number): LoadedHistory {
-  return readHistory(options, minimumJanuaries, limitsFromEnvironment(cliIo().env));
+/**
+ * Reads the history (src/io/load-history.ts) within the limits of the command's environment; throws
+ * InputError on any error. calibrate's --fit-years, where given, is the steps that are fitted: ids
+ * that change in a step outside them mislead nothing (PERSONS_NOT_FOLLOWED).
+ */
+export function loadHistory(
+  options: HistoryOptions & { readonly fitYears?: string },
+  minimumJanuaries: number,
+): LoadedHistory {
+  const fitted = options.fitYears === undefined ? undefined : fitYearsRange(options.fitYears);
+  return readHistory(options, minimumJanuaries, limitsFromEnvironment(cliIo().env), fitted);
+}
+
+/** --fit-years FROM-TO as written: its calendar years, or undefined when it is not two years in order. */
+export function fitYearsRange(text: string): { first: number; last: number } | undefined {
+  const match = /^(\d{4})-(\d{4})$/.exec(text.trim());
+  if (!match || Number(match[1]) > Number(match[2])) return undefined;
+  return { first: Number(match[1]), last: Number(match[2]) };
 }

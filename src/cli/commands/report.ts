@@ -20,6 +20,7 @@ import { findScenarios, type ModelOptions, openModel } from '../open-model.js';
 import { cliIo } from '../cli-io.js';
 import { scenarioIds } from '../scenario-spelling.js';
 import { formatIssues } from '../print-issues.js';
+import { printWarnings } from '../print-warnings.js';
 import { issuePaint } from '../terminal.js';
 import { defaultModelDir, toolVersion } from '../version.js';
 import { wholeOption } from '../whole-option.js';
@@ -101,16 +102,16 @@ export async function runReport(
   const ids = scenarioIds(options.scenarios);
   const open = openModel(dir, options);
   const map = readDsgPlanMap(dir);
+  // The model's and scenarios' warnings, and each projection's, as project and compare print them.
   const warnings = [...open.issues, ...map.issues];
   if (hasErrors(map.issues) || !map.map) throw new InputError(map.issues);
-  if (warnings.length && !options.quiet)
-    cliIo().stderr.write(formatIssues(warnings, await issuePaint()));
   const chosen: Scenario[] = ids
     ? findScenarios(open, ids, '--scenarios')
     : open.scenarios.length
       ? [...open.scenarios]
       : [AS_GIVEN];
-  const scenarios = buildReportScenarios(open.model, chosen, open.scenarios);
+  const scenarios = buildReportScenarios(open.model, chosen, open.scenarios, warnings);
+  if (!options.quiet) await printWarnings(warnings);
   if (drawn) {
     const simulated = simulatedFan(open.model, chosen.at(-1)!, drawn);
     if (simulated.issues.length && !options.quiet)

@@ -55,6 +55,8 @@ export async function simulateModel(
         seed,
         thresholds: limits,
         ...(scenario ? { scenario } : {}),
+        // This thread draws alone and never pauses: the spinner turns only when told.
+        onDraw: (drawn) => progress.update(`${drawing}: ${Math.floor((drawn / draws) * 100)}%`),
       });
       issues = sortIssues([...open.issues, ...outcome.issues]);
       if (!outcome.simulation || hasErrors(issues)) throw new InputError(issues);

@@ -18,6 +18,11 @@ export interface SimulateOptions {
   /** Cumulative balances in pounds (a deficit is negative) whose probability of being undershot is reported: Decimals, or numbers or text made Decimals from their text (simulate-arguments.ts). */
   readonly thresholds?: readonly Amount[];
   readonly cache?: ProjectionCache;
+  /**
+   * Told after each draw how many are drawn: for a terminal's spinner, which a run on this thread
+   * alone never lets turn (the CLI's --jobs 1). The result does not depend on it.
+   */
+  readonly onDraw?: (drawn: number) => void;
 }
 
 /** A simulation's results: interval rows by FY and measure, and threshold probabilities. */
@@ -51,7 +56,10 @@ export function simulate(
   if (!area) return { issues };
   const draws: DrawFigures[] = [];
   try {
-    for (let i = 0; i < options.draws; i += 1) draws.push(area.draw(options.seed, i));
+    for (let i = 0; i < options.draws; i += 1) {
+      draws.push(area.draw(options.seed, i));
+      options.onDraw?.(i + 1);
+    }
   } catch (cause) {
     // A draw can find what the projection did not: pupils where no rate is in force (NO_RATE_IN_FORCE).
     if (cause instanceof InputError) return { issues: [...issues, ...cause.issues] };

@@ -3,6 +3,7 @@ import { breakdown, type BreakdownYear } from '../../core/breakdown/breakdown.js
 import { SharedDemandCache } from '../../core/breakdown/shared-demand.js';
 import { project } from '../../core/project.js';
 import { InputError } from '../../core/errors.js';
+import type { Issue } from '../../core/issue.js';
 import type { Model } from '../../core/model.js';
 import type { Projection } from '../../core/projection.js';
 import { assessAgreement, type AgreementAssessment } from '../../core/scenario/agreement.js';
@@ -61,19 +62,22 @@ export const AS_GIVEN: Scenario = {
 /**
  * Projects each chosen scenario with its breakdowns, the savings by lever against its base
  * (src/core/scenario/attribution.ts) and its Safety Valve assessment. One cache for all, so a
- * breakdown reuses its projection's cohort.
+ * breakdown reuses its projection's cohort. `warnings` gains each projection's (as compare's do);
+ * a projection's errors are thrown with them.
  */
 export function buildReportScenarios(
   model: Model,
   chosen: readonly Scenario[],
   all: readonly Scenario[],
+  warnings: Issue[] = [],
 ): ReportScenario[] {
   const cache = new SharedDemandCache();
   return chosen.map((scenario) => {
     // Applied once, so the breakdown finds the projection's demand by its adjustments.
     const applied = applyScenario(model, scenario, undefined, { cache });
     const outcome = project(applied.model, applied.adjustments, cache);
-    if (!outcome.projection) throw new InputError(outcome.issues);
+    if (!outcome.projection) throw new InputError([...warnings, ...outcome.issues]);
+    warnings.push(...outcome.issues);
     const base = scenario.base === undefined ? undefined : all.find((s) => s.id === scenario.base);
     let savings: ReportScenario['savings'];
     if (base && scenario.levers.length > scenario.inheritedLevers) {

@@ -1,5 +1,6 @@
 import { formatFinancialYear } from '../../core/period.js';
 import { poundsText } from '../../core/money-text.js';
+import { agreementBasis } from '../headline.js';
 import type { ReportScenario } from './report-model.js';
 import type { ReportSection } from './section.js';
 import { plain, text } from './reference-sections.js';
@@ -39,13 +40,15 @@ export function savingsSection(scenarios: readonly ReportScenario[]): ReportSect
 export function safetyValveSection(
   scenarios: readonly ReportScenario[],
 ): ReportSection | undefined {
-  const tables = scenarios.flatMap(({ scenario, agreement }) => {
+  const tables = scenarios.flatMap(({ scenario, projection, agreement }) => {
     const terms = scenario.agreement;
     if (!terms || !agreement) return [];
+    // The target's basis as compare names it: the write-off grant too, when paid.
+    const before = agreementBasis(projection);
     const atRisk = new Set(agreement.atRisk);
     const schedule: ReportTable = {
       title: `Safety Valve instalments: ${scenario.label}, £`,
-      note: `Agreed total ${poundsText(terms.total)}. An instalment still due from the year of a missed target on is at risk (DfE withholds payments when a plan goes off track).`,
+      note: `Agreed total ${poundsText(terms.total)}. An instalment still due in or after the first year that misses a target is at risk (DfE withholds payments when a plan goes off track).`,
       columns: [
         text('year', 'Financial year'),
         { key: 'amount', label: 'Amount', kind: 'money' },
@@ -75,7 +78,7 @@ export function safetyValveSection(
         ...agreement.targets.map((t) => ({
           target:
             t.target === 'in-year balance'
-              ? 'Underlying in-year balance (before Safety Valve payments), every year from'
+              ? `Underlying in-year balance (before ${before}), every year from`
               : 'Cumulative deficit cleared by',
           by: formatFinancialYear(t.by),
           met: t.met

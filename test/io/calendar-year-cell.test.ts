@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { Issue } from '../../src/core/issue.js';
+import { calendarYear } from '../../src/io/calendar-year-cell.js';
+import { CsvRow } from '../../src/io/csv-table.js';
+
+const read = (text: string) => {
+  const issues: Issue[] = [];
+  const year = calendarYear(
+    new CsvRow('snapshots.csv', 2, [text], new Map([['year', 0]])),
+    'year',
+    issues,
+  );
+  return { year, issues };
+};
+
+describe("a history's calendar year, as an extract writes it", () => {
+  it('reads four digits, and a date in January as its year', () => {
+    expect(read('2024')).toEqual({ year: 2024, issues: [] });
+    expect(read('18/01/2024').year).toBe(2024);
+    expect(read('2024-01-18').year).toBe(2024);
+    expect(read('2024-01-18 00:00:00').year).toBe(2024);
+  });
+
+  it('says what to write for any other date, a timestamp with fractions of a second too', () => {
+    // Found by a review: "…T00:00:00.000Z", as a JSON export writes a date, had no hint, since
+    // the date's day ran straight into the "T".
+    for (const text of ['18/05/2024', '2024-05-18', '2024-01-18T00:00:00.000Z', '2024-01-18T09']) {
+      const { year, issues } = read(text);
+      expect(year, text).toBeUndefined();
+      expect(
+        issues.map((i) => [i.code, i.hint]),
+        text,
+      ).toEqual([
+        [
+          'INVALID_YEAR',
+          'the year of a January census, 2024 for January 2024 (a date in January, 18/01/2024, is read as its year)',
+        ],
+      ]);
+    }
+  });
+});
