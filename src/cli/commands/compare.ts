@@ -11,6 +11,7 @@ import { projectScenario } from '../../core/scenario/apply.js';
 import { assessAgreement } from '../../core/scenario/agreement.js';
 import { hasLeftOutIncome, underlyingInYearBalance } from '../../core/underlying-balance.js';
 import { attributeSavings, type Attribution } from '../../core/scenario/attribution.js';
+import { shownSavings } from '../../report/shown-savings.js';
 import type { Scenario } from '../../core/scenario/types.js';
 import { checkOutputOption, commitOutput, stageOutput } from '../../io/write-output.js';
 import { fitText } from '../../report/fit-width.js';
@@ -181,7 +182,7 @@ function tableColumns(projections: readonly { projection: Projection }[]): strin
 }
 
 function savingsRows(scenario: Scenario, base: Scenario, result: Attribution): Record_[] {
-  return result.savings.flatMap((saving) =>
+  return shownSavings(result.savings).flatMap((saving) =>
     saving.byYear.map((year) => ({
       scenario: scenario.id,
       base: base.id,
@@ -202,7 +203,7 @@ function savingsTable(result: Attribution, width: number | undefined): string {
     ...Object.fromEntries(values.map((v, i) => [years[i]!, figure(v)])),
     total: figure(values.reduce((t, v) => t.plus(v), ZERO)),
   });
-  const rows = result.savings.map((saving) =>
+  const rows = shownSavings(result.savings).map((saving) =>
     row(
       saving.id,
       saving.byYear.map((y) => y.balanceImprovement),
