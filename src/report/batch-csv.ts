@@ -25,6 +25,7 @@ export const NATIONAL_COLUMNS: readonly string[] = [
   'areas_in_year_deficit',
   'areas_cumulative_deficit',
   ...AFTER_COUNTS,
+  'areas_underlying_in_year_deficit',
 ];
 
 const FAILURE_COLUMNS: readonly string[] = ['area_code', 'area_name', 'error'];
@@ -51,6 +52,7 @@ export function renderNational(national: readonly NationalYear[]): string {
         if (year.totals[column]) row[column] = year.totals[column]!;
       row['areas_in_year_deficit'] = String(year.inYearDeficits);
       row['areas_cumulative_deficit'] = String(year.cumulativeDeficits);
+      row['areas_underlying_in_year_deficit'] = String(year.underlyingInYearDeficits);
       return row;
     }),
   );

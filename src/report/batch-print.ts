@@ -49,6 +49,7 @@ export function printBatch(result: {
       : nationalTotals(figures, result.scenarios, {
           inYear: 'in_year_balance',
           cumulative: 'cumulative_balance',
+          underlying: 'underlying_in_year_balance',
         }),
   };
 }

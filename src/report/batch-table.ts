@@ -66,6 +66,10 @@ export function renderBatchTable(input: {
         line(label, (y) => y.totals[column], column === 'pupils_january' ? 0 : 2),
       ),
       line('Areas in in-year deficit', (y) => new Dec(y.inYearDeficits), 0),
+      // Where the balances differ (measures above), also on the underlying basis.
+      ...(measures(years).some(([, column]) => column === 'underlying_in_year_balance')
+        ? [line('Areas in underlying deficit', (y) => new Dec(y.underlyingInYearDeficits), 0)]
+        : []),
       line('Areas in cumulative deficit', (y) => new Dec(y.cumulativeDeficits), 0),
     ];
     out.push(

@@ -15,7 +15,11 @@ const row = (
   financialYear,
   figures: { in_year_balance: new Dec(inYear), cumulative_balance: new Dec(cumulative) },
 });
-const BALANCES = { inYear: 'in_year_balance', cumulative: 'cumulative_balance' };
+const BALANCES = {
+  inYear: 'in_year_balance',
+  cumulative: 'cumulative_balance',
+  underlying: 'underlying_in_year_balance',
+};
 
 describe('national totals of a batch', () => {
   it('sums each figure per scenario and year, counts areas in deficit (zero is not a deficit), scenarios in the order given', () => {
@@ -45,6 +49,30 @@ describe('national totals of a batch', () => {
       ['base', '2027-28', 2, '1.00', '-7.00', 1, 2],
       ['alt', '2026-27', 1, '1.00', '1.00', 0, 0],
     ]);
+  });
+
+  it('counts areas in underlying in-year deficit apart: a write-off or Safety Valve year can leave the in-year balance above zero', () => {
+    const withUnderlying = (area: string, inYear: string, underlying: string) => ({
+      area,
+      scenario: 's',
+      financialYear: '2026-27',
+      figures: {
+        in_year_balance: new Dec(inYear),
+        cumulative_balance: new Dec('0'),
+        underlying_in_year_balance: new Dec(underlying),
+      },
+    });
+    const [year] = nationalTotals(
+      [
+        withUnderlying('A', '100.00', '-900.00'),
+        withUnderlying('B', '5.00', '5.00'),
+        withUnderlying('C', '-1.00', '-1.00'),
+        withUnderlying('D', '0.00', '-0.00'),
+      ],
+      ['s'],
+      BALANCES,
+    );
+    expect([year!.inYearDeficits, year!.underlyingInYearDeficits]).toEqual([1, 2]);
   });
 
   it('does not depend on the order of the rows', () => {

@@ -18,17 +18,20 @@ export interface NationalYear {
   readonly totals: Readonly<Record<string, Decimal>>;
   readonly inYearDeficits: number;
   readonly cumulativeDeficits: number;
+  /** Areas whose in-year balance before Safety Valve payments and the write-off grant (domain brief §2.5) is below zero. */
+  readonly underlyingInYearDeficits: number;
 }
 
 /**
  * National totals per scenario and year: each figure summed over the areas as they are printed,
- * so the totals are exactly the sums of the area rows; and the areas with a negative in-year and
- * cumulative balance. Scenarios in the order given, then years.
+ * so the totals are exactly the sums of the area rows; and the areas with a negative in-year,
+ * cumulative and underlying in-year balance (a write-off or Safety Valve year can leave an area's
+ * in-year balance positive and its underlying one negative). Scenarios in the order given, then years.
  */
 export function nationalTotals(
   rows: readonly AreaYear[],
   scenarios: readonly string[],
-  balances: { readonly inYear: string; readonly cumulative: string },
+  balances: { readonly inYear: string; readonly cumulative: string; readonly underlying: string },
 ): NationalYear[] {
   const groups = new Map<
     string,
@@ -39,6 +42,7 @@ export function nationalTotals(
       totals: Record<string, Decimal>;
       inYear: number;
       cumulative: number;
+      underlying: number;
     }
   >();
   for (const row of rows) {
@@ -52,6 +56,7 @@ export function nationalTotals(
         totals: {},
         inYear: 0,
         cumulative: 0,
+        underlying: 0,
       };
       groups.set(key, group);
     }
@@ -60,6 +65,7 @@ export function nationalTotals(
       group.totals[column] = (group.totals[column] ?? ZERO).plus(value);
     if (isNegative(row.figures[balances.inYear])) group.inYear += 1;
     if (isNegative(row.figures[balances.cumulative])) group.cumulative += 1;
+    if (isNegative(row.figures[balances.underlying])) group.underlying += 1;
   }
   const rank = new Map(scenarios.map((id, i) => [id, i]));
   return [...groups.values()]
@@ -75,6 +81,7 @@ export function nationalTotals(
       totals: g.totals,
       inYearDeficits: g.inYear,
       cumulativeDeficits: g.cumulative,
+      underlyingInYearDeficits: g.underlying,
     }));
 }
 

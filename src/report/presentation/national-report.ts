@@ -89,10 +89,13 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
     label: name(s),
     values: figure(s, 'cumulative_balance'),
   }));
-  const deficits = input.scenarios.map((s) => ({
-    label: name(s),
-    values: years.map((y) => String(of(s, y)?.cumulativeDeficits ?? 0)),
-  }));
+  // Areas in deficit by scenario and year, on one of national.csv's counts.
+  const areasIn = (count: 'cumulativeDeficits' | 'inYearDeficits' | 'underlyingInYearDeficits') =>
+    input.scenarios.map((s) => ({
+      label: name(s),
+      values: years.map((y) => String(of(s, y)?.[count] ?? 0)),
+    }));
+  const deficits = areasIn('cumulativeDeficits');
   const perEhcp = input.scenarios.map((s) => deficitPerEhcp(input, s));
   const bins = binsOf(perEhcp);
   const failures = input.failures ?? [];
@@ -203,13 +206,11 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
       }),
       tables: [
         table('Areas with a cumulative deficit', 'text', deficits),
+        table('Areas with an in-year deficit', 'text', areasIn('inYearDeficits')),
         table(
-          'Areas with an in-year deficit',
+          'Areas with an underlying in-year deficit (before Safety Valve payments and the write-off grant)',
           'text',
-          input.scenarios.map((s) => ({
-            label: name(s),
-            values: years.map((y) => String(of(s, y)?.inYearDeficits ?? 0)),
-          })),
+          areasIn('underlyingInYearDeficits'),
         ),
       ],
     },
@@ -245,6 +246,7 @@ export function nationalSheets(input: NationalReportInput): Sheet[] {
             ...n.totals,
             areas_in_year_deficit: String(n.inYearDeficits),
             areas_cumulative_deficit: String(n.cumulativeDeficits),
+            areas_underlying_in_year_deficit: String(n.underlyingInYearDeficits),
           })),
         ),
       ],
