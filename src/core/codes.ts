@@ -324,6 +324,11 @@ export const ISSUE_CODES = {
       "A lever's filter matches no tariff rate of the model, and no pupil or new plan wherever the projection holds them in any year to the horizon, as they age and move; or a new-plans or shift-new-plans lever, which acts on new plans as they join, matches no new plan; or a move-placements lever, which moves pupils only in the years of its profile, finds none there (pupils reach its filter only before or after them) (warning; the lever does nothing).",
     fix: "Check the filter's needs, NCY range, settings and bands against the model; for a move, set its profile to the years the pupils are there.",
   },
+  LEVER_AFTER_HORIZON: {
+    cause:
+      "A lever's profile starts (a tariff lever's from date falls) after the projection's last year, so it changes nothing in any projected year (warning; its savings are 0).",
+    fix: "Check the year of the lever's profile (an academic year such as 2026/27), or extend model.json's horizon to reach it.",
+  },
   LEVER_PRICES_NO_PUPIL: {
     cause:
       "A tariff lever's filter matches tariff rates of the model, but no pupil or new plan the tariff prices is in those rates' places in any year to the horizon: the pupils there are all priced by their own annual_cost in cohort.csv, which no tariff rate changes, or there are none (warning; the lever saves nothing).",

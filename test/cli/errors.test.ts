@@ -137,6 +137,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'scenarios.json:4:7',
     'lever "x" of scenario "m" matches nothing in this model, so it changes nothing',
   ],
+  LEVER_AFTER_HORIZON: [
+    'warning',
+    'scenarios.json:4:7',
+    'lever "x" of scenario "m" starts in 2027/28, after the projection ends with 2026-27 (31 March 2027), so it changes nothing',
+  ],
   LEVER_PRICES_NO_PUPIL: [
     'warning',
     'scenarios.json:4:7',

@@ -41,6 +41,11 @@ export function checkScenarios(
     const checkLever = (lever: Lever): void => {
       if (seen.has(`${scenario.id}\u0000${lever.id}`) || lever.kind === 'funding') return;
       seen.add(`${scenario.id}\u0000${lever.id}`);
+      const late = afterHorizon(model, scenario, lever);
+      if (late) {
+        issues.push(late);
+        return;
+      }
       const hit =
         lever.kind === 'tariff'
           ? model.tariff.rates.some(
@@ -137,6 +142,32 @@ export function checkScenarios(
     ...issues,
     ...uniqueIssues(scenarios.flatMap((scenario) => addedTransferWarnings(model, scenario))),
   ];
+}
+
+/**
+ * LEVER_AFTER_HORIZON: a lever whose first effect falls after the projection's last month (31
+ * March after the horizon FY starts; its academic year is the horizon's number) changes nothing,
+ * and its savings print £0 in every year. Found by trying one: 2033/34 typed for 2023/24, or a
+ * plan beyond the horizon, validated ok.
+ */
+function afterHorizon(model: Model, scenario: Scenario, lever: Lever): Issue | undefined {
+  if (lever.kind === 'funding') return undefined;
+  const end = `${formatFinancialYear(model.horizon)} (31 March ${model.horizon + 1})`;
+  const starts =
+    lever.kind === 'tariff'
+      ? lever.fromDate > `${model.horizon + 1}-03-31`
+        ? `takes effect on ${lever.fromDate}`
+        : undefined
+      : lever.profile.from > model.horizon
+        ? `starts in ${formatAcademicYear(lever.profile.from)}`
+        : undefined;
+  if (!starts) return undefined;
+  return warning(
+    'LEVER_AFTER_HORIZON',
+    `lever "${lever.id}" of scenario "${scenario.id}" ${starts}, after the projection ends with ${end}, so it changes nothing`,
+    lever.origin,
+    "check the year of its profile's from (an academic year such as 2026/27), or extend model.json's horizon",
+  );
 }
 
 const matchesNothing = (scenario: Scenario, lever: Lever): Issue =>
