@@ -31,6 +31,7 @@ import { poundsText } from '../../core/money-text.js';
 import type { Issue } from '../../core/issue.js';
 import type { Projection } from '../../core/projection.js';
 import { addedTransferWarnings } from '../../core/scenario/added-transfers.js';
+import { leftOutOfInYear } from '../../report/headline.js';
 
 export interface SolveOptions extends ModelOptions {
   readonly target: string;
@@ -277,7 +278,12 @@ export async function runSolve(
 function basisNote(projection: Projection, target: Target): string {
   if (target.metric !== 'in-year-balance') return '';
   const year = projection.years.find((y) => y.financialYear === target.year);
-  return year && !(year.income.safetyValve.isZero() && year.income.writeOff.isZero())
-    ? ', before Safety Valve payments and the write-off grant'
-    : '';
+  // What the year has of the two, in the headline's words (a review found both named where one was).
+  const left =
+    year &&
+    leftOutOfInYear({
+      beforeSafetyValve: !year.income.safetyValve.isZero(),
+      beforeWriteOff: !year.income.writeOff.isZero(),
+    });
+  return left ? `, before ${left}` : '';
 }
