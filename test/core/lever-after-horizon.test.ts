@@ -49,4 +49,17 @@ describe('a lever after the horizon', () => {
     expect(codes(tariffOn('2027-03-31'))).not.toContain('LEVER_AFTER_HORIZON');
     expect(codes(tariffOn('2027-04-01'))).toEqual(['LEVER_AFTER_HORIZON']);
   });
+
+  it("still checks a move's target: an unknown setting stays an error", () => {
+    const move: Lever = {
+      id: 'late-move',
+      label: 'late move',
+      kind: 'move-placements',
+      share: d('0.5'),
+      filter: { settings: ['mainstream'] },
+      profile: { shape: 'step', from: 2027, fullBy: 2027 },
+      toSetting: 'nowhere',
+    };
+    expect(codes(move).sort()).toEqual(['LEVER_AFTER_HORIZON', 'UNKNOWN_SETTING']);
+  });
 });

@@ -41,6 +41,9 @@ export function checkScenarios(
     const checkLever = (lever: Lever): void => {
       if (seen.has(`${scenario.id}\u0000${lever.id}`) || lever.kind === 'funding') return;
       seen.add(`${scenario.id}\u0000${lever.id}`);
+      // A move's target is checked whenever the lever starts: an unknown setting is an error.
+      if (isMove(lever)) issues.push(...checkMoveTarget(model, scenario.id, lever, people));
+      // Nothing a lever after the horizon could match matters: it is said once, and no more.
       const late = afterHorizon(model, scenario, lever);
       if (late) {
         issues.push(late);
@@ -64,7 +67,6 @@ export function checkScenarios(
       else if (!hit) unseen.push(lever);
       else if (lever.kind === 'tariff' && !people.some((p) => pricedBy(lever, p)))
         unpriced.push(lever);
-      if (isMove(lever)) issues.push(...checkMoveTarget(model, scenario.id, lever, people));
     };
     for (const [index, lever] of scenario.levers.entries()) {
       if (index >= scenario.inheritedLevers) checkLever(lever);
