@@ -30,9 +30,13 @@ export function firstUnderlyingInYearBalance(
 export const hasSafetyValveIncome = (years: readonly FinancialYearResult[]): boolean =>
   years.some((year) => !year.income.safetyValve.isZero());
 
+/** Whether any projected year has the write-off grant, which the underlying balance leaves out too. */
+export const hasWriteOffIncome = (years: readonly FinancialYearResult[]): boolean =>
+  years.some((year) => !year.income.writeOff.isZero());
+
 /**
  * Whether any year's underlying in-year balance differs from its in-year balance (it has Safety
  * Valve or write-off income): where the terminal tables show it, beside the in-year balance.
  */
 export const hasLeftOutIncome = (years: readonly FinancialYearResult[]): boolean =>
-  years.some((year) => !year.income.safetyValve.isZero() || !year.income.writeOff.isZero());
+  hasSafetyValveIncome(years) || hasWriteOffIncome(years);

@@ -59,15 +59,16 @@ export function renderBatchTable(input: {
       national: label,
       ...Object.fromEntries(years.map((y) => [y.financialYear, figure(value(y), places)])),
     });
+    const shown = measures(years);
     const records = [
       line('Areas', (y) => new Dec(y.areas), 0),
       // EHCPs whole in the table (national.csv keeps the sum of the 2 dp figures).
-      ...measures(years).map(([label, column]) =>
+      ...shown.map(([label, column]) =>
         line(label, (y) => y.totals[column], column === 'pupils_january' ? 0 : 2),
       ),
       line('Areas in in-year deficit', (y) => new Dec(y.inYearDeficits), 0),
       // Where the balances differ (measures above), also on the underlying basis.
-      ...(measures(years).some(([, column]) => column === 'underlying_in_year_balance')
+      ...(shown.some(([, column]) => column === 'underlying_in_year_balance')
         ? [line('Areas in underlying deficit', (y) => new Dec(y.underlyingInYearDeficits), 0)]
         : []),
       line('Areas in cumulative deficit', (y) => new Dec(y.cumulativeDeficits), 0),

@@ -5,7 +5,11 @@ import { deficitAtOverrideEnd } from '../core/override.js';
 import type { Projection } from '../core/projection.js';
 import type { WriteOffResult } from '../core/write-off.js';
 import { OPENING_BALANCE_BASIS } from '../core/write-off-above-deficit.js';
-import { firstUnderlyingInYearBalance, hasSafetyValveIncome } from '../core/underlying-balance.js';
+import {
+  firstUnderlyingInYearBalance,
+  hasSafetyValveIncome,
+  hasWriteOffIncome,
+} from '../core/underlying-balance.js';
 
 export interface Headline {
   /** The first projected FY whose underlying in-year balance is zero or better, if any (core/underlying-balance.ts). */
@@ -33,7 +37,7 @@ export function headline(projection: Projection): Headline {
   return {
     ...(first !== undefined ? { firstInYearBalance: first } : {}),
     beforeSafetyValve: hasSafetyValveIncome(projection.years),
-    beforeWriteOff: hasWriteOffIncome(projection),
+    beforeWriteOff: hasWriteOffIncome(projection.years),
     horizon: projection.horizon,
     cumulativeAtHorizon: last ? last.cumulativeBalance : projection.openingBalance,
     ...(atOverrideEnd ? { deficitAtOverrideEnd: atOverrideEnd } : {}),
@@ -69,16 +73,15 @@ export const leftOutOfInYear = (
     ...(value.beforeWriteOff ? ['the write-off grant'] : []),
   ].join(' and ') || undefined;
 
-/** Whether a projection has the write-off grant, which the underlying in-year balance leaves out. */
-const hasWriteOffIncome = (projection: Projection): boolean =>
-  projection.years.some((y) => !y.income.writeOff.isZero());
-
 /**
  * What a Safety Valve agreement's in-year target leaves out of in_year_balance: its payments, and
  * the write-off grant where the projection has it (compare's text and the report's table alike).
  */
 export const agreementBasis = (projection: Projection): string =>
-  leftOutOfInYear({ beforeSafetyValve: true, beforeWriteOff: hasWriteOffIncome(projection) })!;
+  leftOutOfInYear({
+    beforeSafetyValve: true,
+    beforeWriteOff: hasWriteOffIncome(projection.years),
+  })!;
 
 /**
  * "in-year balance", naming its basis when Safety Valve payments or the write-off grant are left

@@ -118,6 +118,7 @@ export async function runCompare(
   const savingRows: Record_[] = attributions.flatMap(({ scenario, base, result }) =>
     savingsRows(scenario, base, result),
   );
+  const withAgreement = projections.filter(({ scenario }) => scenario.agreement !== undefined);
   let text: string;
   const width = tableWidth(Boolean(options.out));
   if (options.savings)
@@ -142,14 +143,9 @@ export async function runCompare(
         ({ scenario, base, result }) =>
           `${fitText(`In-year balance improvement by lever, "${scenario.id}" against "${base.id}", £ (sequential in lever order; the levers add up to the total)`, width)}\n${savingsTable(result, width)}`,
       ),
-      ...agreements(open.model, projections).map((agreement, i) =>
-        fitText(
-          agreementText(
-            agreement,
-            agreementBasis(projections.filter((p) => p.scenario.agreement)[i]!.projection),
-          ),
-          width,
-        ),
+      // One summary per projection with an agreement, in order: its basis is that projection's.
+      ...agreements(open.model, withAgreement).map((agreement, i) =>
+        fitText(agreementText(agreement, agreementBasis(withAgreement[i]!.projection)), width),
       ),
     ].join('\n');
   }
