@@ -19,6 +19,11 @@ export interface ColumnSpec {
   readonly ignoreOthers?: boolean;
   /** The column saying how many a row stands for: without it each row is one (cohort.csv's count). */
   readonly countColumn?: string;
+  /**
+   * What a missing required column's hint says before the columns expected, by column, where the
+   * header says more of why it is missing (a population by age: read-history-population.ts).
+   */
+  readonly missingHints?: Readonly<Record<string, string>>;
 }
 
 /** One data row: cell text by column name (trimmed), and where each cell is. */
@@ -139,9 +144,11 @@ export function readCsvTable(
       );
     return { file, rows: [], issues };
   }
-  const columns = readHeader(header.record, header.info.lines, file, spec, issues);
-  uncountedRows(spec, header.record, header.info.lines, file, issues, (index) =>
-    body.map(({ record, info }) => ({ text: record[index] ?? '', line: info.lines })),
+  const { columns, unused } = readHeader(header.record, header.info.lines, file, spec, issues);
+  issues.push(
+    ...unusedColumns(unused, (index) =>
+      body.map(({ record, info }) => ({ text: record[index] ?? '', line: info.lines })),
+    ),
   );
   if (mangledIn(text) !== undefined)
     mangledCells(
@@ -175,13 +182,40 @@ export function readCsvTable(
   return { file, rows, issues };
 }
 
+/** A header read: its column names (lower case) by field number, and the columns it does not use. */
+interface Header {
+  readonly columns: Map<string, number>;
+  readonly unused: UnusedColumns;
+}
+
+/**
+ * The columns of a header that its table does not use, each warned of (UNKNOWN_COLUMN) by
+ * unusedColumns once the rows can be looked at; and the count column the table is read without.
+ */
+export interface UnusedColumns {
+  readonly columns: readonly UnusedColumn[];
+  /** The count column (ColumnSpec.countColumn) the header lacks, so that each row is one pupil. */
+  readonly uncounted?: string;
+}
+
+interface UnusedColumn {
+  /** As the header wrote it. */
+  readonly name: string;
+  /** The field number, from 0. */
+  readonly index: number;
+  readonly location: Location;
+  /** The plain warning's hint: the column it may be a slip for, and the columns expected. */
+  readonly hint: string;
+}
+
 /**
  * A header row's column names (lower case; a column of the table as its docs spell it, whatever
  * the case, spaces, underscores or hyphens: column-names.ts) by field number, with its problems:
  * garbled text, a column given twice, a column read under another name, a column not used (an
  * error when it looks like a slip for a missing column whose absence changes the figures:
- * slipsMatter), a required column missing (with the column that may be it). `national`: a table
- * of a national model (src/io/batch/rows-by-area.ts), whose header is read the same way.
+ * slipsMatter; else returned in `unused` for unusedColumns), a required column missing (with the
+ * column that may be it). `national`: a table of a national model (src/io/batch/rows-by-area.ts),
+ * whose header is read the same way.
  */
 export function readHeader(
   header: readonly string[],
@@ -190,7 +224,7 @@ export function readHeader(
   spec: ColumnSpec,
   issues: Issue[],
   national = false,
-): Map<string, number> {
+): Header {
   const columns = new Map<string, number>();
   // Matched in lower case; messages name a column as the file wrote it, hints as the docs spell it.
   const expected = [...spec.required, ...spec.optional];
@@ -199,6 +233,7 @@ export function readHeader(
   const names = written.map((name) => byKey.get(matchKey(name)));
   const absent = expected.filter((name) => !names.includes(name));
   const matter = slipsMatter(national);
+  const unused: UnusedColumn[] = [];
   /** The columns not read that may be each missing required column: said in its MISSING_COLUMN. */
   const mayBe = new Map<string, string[]>();
   written.forEach((name, index) => {
@@ -235,74 +270,70 @@ export function readHeader(
       return;
     }
     const slips = meant.filter((target) => matter.has(target));
-    issues.push(
-      slips.length
-        ? error(
-            'UNREAD_COLUMN',
-            `column "${name}" is not read: did you mean ${slips.join(' or ')}?`,
-            location,
-            `rename it ${slips.join(' or ')}, which the table does not have; if it is another column, give it a name less like ${slips.join(' or ')}`,
-          )
-        : warning(
-            'UNKNOWN_COLUMN',
-            `column "${name}" is not used and will be ignored`,
-            location,
-            `${meant.length ? `if it is ${meant.join(' or ')}, rename it so; ` : ''}expected columns: ${expected.join(', ')}`,
-          ),
-    );
-  });
-  for (const name of spec.required) {
-    if (!columns.has(name.toLowerCase()))
+    if (slips.length)
       issues.push(
         error(
-          'MISSING_COLUMN',
-          `required column "${name}" is missing`,
-          { file, line },
-          `${
-            mayBe.has(name)
-              ? `column ${mayBe
-                  .get(name)!
-                  .map((w) => `"${w}"`)
-                  .join(' or ')} may be it: rename it ${name}; `
-              : ''
-          }expected columns: ${spec.required.join(', ')}${spec.optional.length ? ` (optional: ${spec.optional.join(', ')})` : ''}`,
+          'UNREAD_COLUMN',
+          `column "${name}" is not read: did you mean ${slips.join(' or ')}?`,
+          location,
+          `rename it ${slips.join(' or ')}, which the table does not have; if it is another column, give it a name less like ${slips.join(' or ')}`,
         ),
       );
+    else
+      unused.push({
+        name,
+        index,
+        location,
+        hint: `${meant.length ? `if it is ${meant.join(' or ')}, rename it so; ` : ''}expected columns: ${expected.join(', ')}`,
+      });
+  });
+  const expectedColumns = `expected columns: ${spec.required.join(', ')}${spec.optional.length ? ` (optional: ${spec.optional.join(', ')})` : ''}`;
+  for (const name of spec.required) {
+    if (columns.has(name.toLowerCase())) continue;
+    const why = spec.missingHints?.[name];
+    const maybe = mayBe.get(name);
+    issues.push(
+      error(
+        'MISSING_COLUMN',
+        `required column "${name}" is missing`,
+        { file, line },
+        why !== undefined
+          ? `${why}; ${expectedColumns}`
+          : `${maybe ? `column ${maybe.map((w) => `"${w}"`).join(' or ')} may be it: rename it ${name}; ` : ''}${expectedColumns}`,
+      ),
+    );
   }
-  return columns;
+  const count = spec.countColumn;
+  const uncounted = count !== undefined && !names.includes(count) ? count : undefined;
+  return { columns, unused: { columns: unused, ...(uncounted ? { uncounted } : {}) } };
 }
 
 /**
- * A table read one row per pupil for want of its count column, with a column not used that holds
- * whole numbers above 1 ("Number of pupils", as the user trial found: 1,499 pupils for 2,662):
- * that column's UNKNOWN_COLUMN warning says what ignoring it does. Also for a national CSV
- * (src/io/batch/rows-by-area.ts), whose cells are given by `cells`.
+ * UNKNOWN_COLUMN for each column a header has that its table does not use. In a table read one
+ * row per pupil for want of its count column, one that holds whole numbers above 1 ("Number of
+ * pupils", as a user trial found: 1,499 pupils for 2,662) says what ignoring it does: `cells`
+ * gives a column's cells by field number, or is left out when the rows are not read. Also for a
+ * national CSV (src/io/batch/rows-by-area.ts), whose rows are read after its header.
  */
-export function uncountedRows(
-  spec: ColumnSpec,
-  header: readonly string[],
-  line: number,
-  file: string,
-  issues: Issue[],
-  cells: (index: number) => Iterable<{ readonly text: string; readonly line: number }>,
-): void {
-  const count = spec.countColumn;
-  if (count === undefined) return;
-  const byKey = columnsByKey([...spec.required, ...spec.optional]);
-  if (header.some((raw) => byKey.get(matchKey(writtenName(raw))) === count)) return;
-  issues.forEach((issue, at) => {
-    const where = issue.location;
-    if (issue.code !== 'UNKNOWN_COLUMN' || where?.file !== file || where.line !== line) return;
-    const index = (where.column ?? 0) - 1;
-    const above = countLike(cells(index));
-    if (above === undefined) return;
-    const name = writtenName(header[index] ?? '');
-    issues[at] = warning(
-      'UNKNOWN_COLUMN',
-      `column "${name}" is not used and will be ignored, so each row is one pupil; yet it holds whole numbers such as ${above.text} (line ${above.line})`,
-      where,
-      `if it is how many pupils a row stands for, name it ${count}`,
-    );
+export function unusedColumns(
+  unused: UnusedColumns,
+  cells?: (index: number) => Iterable<{ readonly text: string; readonly line: number }>,
+): Issue[] {
+  return unused.columns.map(({ name, index, location, hint }) => {
+    const above = unused.uncounted && cells ? countLike(cells(index)) : undefined;
+    return above
+      ? warning(
+          'UNKNOWN_COLUMN',
+          `column "${name}" is not used and will be ignored, so each row is one pupil; yet it holds whole numbers such as ${above.text} (line ${above.line})`,
+          location,
+          `if it is how many pupils a row stands for, name it ${unused.uncounted}`,
+        )
+      : warning(
+          'UNKNOWN_COLUMN',
+          `column "${name}" is not used and will be ignored`,
+          location,
+          hint,
+        );
   });
 }
 
