@@ -1,12 +1,7 @@
 import { type Parser, parse } from 'csv-parse';
 import { error, type Issue } from '../../core/issue.js';
-import {
-  type ColumnSpec,
-  readCsvTable,
-  readHeader,
-  type UnusedColumns,
-  unusedColumns,
-} from '../csv-table.js';
+import { readHeader, type UnusedColumns, unusedColumns } from '../csv-header.js';
+import { type ColumnSpec, readCsvTable } from '../csv-table.js';
 import { rowsReadable } from '../input-reader.js';
 import { mangledIn } from '../normalise.js';
 import type { Limits } from '../limits.js';
