@@ -253,17 +253,18 @@ class AreaGrouper {
     if (!this.columns)
       this.issues.push(...readCsvTable('', this.file, this.spec, this.limits).issues);
     const readable = rowsReadable(this.issues);
-    if (this.unused)
-      this.issues.push(
-        ...unusedColumns(this.unused, readable ? (index) => this.cells(index) : undefined),
-      );
     const areas = readable ? [...this.areas] : [];
+    // Made at each call, from the rows read so far: the batch asks for the result as each area's
+    // rows end (src/io/batch/read-sources.ts), and for the whole file at its end.
+    const unused = this.unused
+      ? unusedColumns(this.unused, readable ? (index) => this.cells(index) : undefined)
+      : [];
     return {
       file: this.file,
       columns: this.columns ?? [],
       header: this.headerRecord ?? [],
       headerLine: this.headerLine,
-      issues: this.issues,
+      issues: [...this.issues, ...unused],
       byArea: new Map(areas.map(([area, rows]) => [area, rows.records])),
       rowCounts: new Map(areas.map(([area, rows]) => [area, rows.count])),
       mangled: this.mangled,
