@@ -68,15 +68,8 @@ function program(setExit: (code: number) => void): Command {
       "use this tariff instead of the model's (a file, or an id in the tariff library)",
     )
     .option('--scenario <id>', "project one scenario of the model's scenarios.json")
-    .option(
-      '--scenarios-file <file>',
-      "scenarios from this file instead of the model folder's scenarios.json",
-    )
-    .option(
-      '--hnb-from <file>',
-      "take hnb_allocation for the model's area from a highneeds nff output CSV (repeat for more years)",
-      repeatable,
-    )
+    .addOption(scenariosFileOption())
+    .addOption(hnbFromOption())
     .option(
       '--bom',
       "start CSV output with Excel's byte order mark, so names with accents open correctly",
@@ -121,11 +114,7 @@ function program(setExit: (code: number) => void): Command {
     .command('validate')
     .description('check a model folder and report every problem at once')
     .argument('[model-dir]', 'model folder')
-    .option(
-      '--hnb-from <file>',
-      "take hnb_allocation for the model's area from a highneeds nff output CSV (repeat for more years)",
-      repeatable,
-    )
+    .addOption(hnbFromOption())
     .option(
       '--scenarios-file <file>',
       "check the scenarios of this file instead of the model folder's scenarios.json",
@@ -230,16 +219,9 @@ function program(setExit: (code: number) => void): Command {
       '--scenarios <ids>',
       'which scenarios, comma-separated, unmitigated first (default: all in scenarios.json)',
     )
-    .option(
-      '--scenarios-file <file>',
-      "scenarios from this file instead of the model folder's scenarios.json",
-    )
+    .addOption(scenariosFileOption())
     .option('--tariff <file-or-id>', "use this tariff instead of the model's")
-    .option(
-      '--hnb-from <file>',
-      "take hnb_allocation for the model's area from a highneeds nff output CSV (repeat for more years)",
-      repeatable,
-    )
+    .addOption(hnbFromOption())
     .option('--allow-outside', ALLOW_OUTSIDE_HELP)
     .option('--quiet', 'no notes on stderr')
     .option(
@@ -283,17 +265,10 @@ function addScenarioCommands(root: Command, setExit: (code: number) => void): vo
       '--scenarios <ids>',
       'which scenarios, comma-separated, the first as the baseline (default: all)',
     )
-    .option(
-      '--scenarios-file <file>',
-      "scenarios from this file instead of the model folder's scenarios.json",
-    )
+    .addOption(scenariosFileOption())
     .option('--savings', 'output the savings by lever instead of the comparison')
     .option('--tariff <file-or-id>', "use this tariff instead of the model's")
-    .option(
-      '--hnb-from <file>',
-      "take hnb_allocation for the model's area from a highneeds nff output CSV (repeat for more years)",
-      repeatable,
-    )
+    .addOption(hnbFromOption())
     .addOption(formatOption())
     .option('--out <file>', 'write to this file (atomically)')
     .option('--bom', "start CSV output with Excel's byte order mark")
@@ -319,11 +294,7 @@ function addScenarioCommands(root: Command, setExit: (code: number) => void): vo
     .option('--scenarios-file <file>', 'scenarios file')
     .option('--tolerance <t>', 'stop when the value is known to within this (default 0.000001)')
     .option('--tariff <file-or-id>', "use this tariff instead of the model's")
-    .option(
-      '--hnb-from <file>',
-      "take hnb_allocation for the model's area from a highneeds nff output CSV (repeat for more years)",
-      repeatable,
-    )
+    .addOption(hnbFromOption())
     .addOption(formatOption())
     .option(
       '--out <file>',
@@ -376,6 +347,17 @@ const formatOption = () =>
     "output format (default: from --out's extension, .csv or .json; else table on a terminal, csv otherwise)",
   ).choices(['table', 'csv', 'json']);
 const bomOption = () => new Option('--bom', "start CSV output with Excel's byte order mark");
+/** One area's --hnb-from (batch's says each area's). */
+const hnbFromOption = () =>
+  new Option(
+    '--hnb-from <file>',
+    "take hnb_allocation for the model's area from a highneeds nff output CSV (repeat for more years)",
+  ).argParser(repeatable);
+const scenariosFileOption = () =>
+  new Option(
+    '--scenarios-file <file>',
+    "scenarios from this file instead of the model folder's scenarios.json",
+  );
 const tariffs = () => import('./commands/tariffs.js');
 
 function addTariffCommands(root: Command, setExit: (code: number) => void): void {

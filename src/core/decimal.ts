@@ -35,6 +35,17 @@ export function parseDecimal(text: string): Decimal | undefined {
   return DECIMAL_PATTERN.test(text) ? new Dec(text) : undefined;
 }
 
+/**
+ * A number as a library caller passes it (simulate's thresholds, a scenario's growths made in
+ * code): a Decimal as it is; a finite number read from its shortest text, never through float
+ * arithmetic (String(n): -30000000 is "-30000000", 0.1 is "0.1"), which is exact for whole pounds
+ * and for figures as a literal writes them; anything else undefined, for the caller to refuse.
+ */
+export function callerDecimal(value: unknown): Decimal | undefined {
+  if (Dec.isDecimal(value)) return value as Decimal;
+  return typeof value === 'number' && Number.isFinite(value) ? new Dec(String(value)) : undefined;
+}
+
 export function sum(values: Iterable<Decimal>): Decimal {
   let total = ZERO;
   for (const value of values) total = total.plus(value);

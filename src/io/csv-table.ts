@@ -1,16 +1,9 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { error, warning, type Issue, type Location } from '../core/issue.js';
-import {
-  columnsByKey,
-  countLike,
-  matchKey,
-  nearMisses,
-  readAs,
-  slipsMatter,
-} from './column-names.js';
+import { error, type Issue, type Location } from '../core/issue.js';
+import { readHeader, unusedColumns, writtenName } from './csv-header.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { columnCountIssue, fitsHeader } from './row-width.js';
-import { garbled, MANGLED_HINT, mangledIn, NormalisationLog, unmangle } from './normalise.js';
+import { garbled, mangledIn, NormalisationLog } from './normalise.js';
 
 export interface ColumnSpec {
   readonly required: readonly string[];
@@ -19,6 +12,11 @@ export interface ColumnSpec {
   readonly ignoreOthers?: boolean;
   /** The column saying how many a row stands for: without it each row is one (cohort.csv's count). */
   readonly countColumn?: string;
+  /**
+   * What a missing required column's hint says before the columns expected, by column, where the
+   * header says more of why it is missing (a population by age: read-history-population.ts).
+   */
+  readonly missingHints?: Readonly<Record<string, string>>;
 }
 
 /** One data row: cell text by column name (trimmed), and where each cell is. */
@@ -58,11 +56,6 @@ export class CsvRow {
     const written = index === undefined ? undefined : this.header?.[index];
     return (written === undefined ? '' : writtenName(written)) || name;
   }
-}
-
-/** A header cell as its file meant it: trimmed, garbled text read as it was meant, case kept. */
-function writtenName(raw: string): string {
-  return (mangledIn(raw) === undefined ? raw : unmangle(raw)).trim();
 }
 
 export interface CsvTable {
@@ -139,9 +132,11 @@ export function readCsvTable(
       );
     return { file, rows: [], issues };
   }
-  const columns = readHeader(header.record, header.info.lines, file, spec, issues);
-  uncountedRows(spec, header.record, header.info.lines, file, issues, (index) =>
-    body.map(({ record, info }) => ({ text: record[index] ?? '', line: info.lines })),
+  const { columns, unused } = readHeader(header.record, header.info.lines, file, spec, issues);
+  issues.push(
+    ...unusedColumns(unused, (index) =>
+      body.map(({ record, info }) => ({ text: record[index] ?? '', line: info.lines })),
+    ),
   );
   if (mangledIn(text) !== undefined)
     mangledCells(
@@ -173,155 +168,6 @@ export function readCsvTable(
     rows.push(new CsvRow(file, info.lines, record, columns, header.record));
   }
   return { file, rows, issues };
-}
-
-/**
- * A header row's column names (lower case; a column of the table as its docs spell it, whatever
- * the case, spaces, underscores or hyphens: column-names.ts) by field number, with its problems:
- * garbled text, a column given twice, a column read under another name, a column not used (an
- * error when it looks like a slip for a missing column whose absence changes the figures:
- * slipsMatter), a required column missing (with the column that may be it). `national`: a table
- * of a national model (src/io/batch/rows-by-area.ts), whose header is read the same way.
- */
-export function readHeader(
-  header: readonly string[],
-  line: number,
-  file: string,
-  spec: ColumnSpec,
-  issues: Issue[],
-  national = false,
-): Map<string, number> {
-  const columns = new Map<string, number>();
-  // Matched in lower case; messages name a column as the file wrote it, hints as the docs spell it.
-  const expected = [...spec.required, ...spec.optional];
-  const byKey = columnsByKey(expected, national);
-  const written = header.map(writtenName);
-  const names = written.map((name) => byKey.get(matchKey(name)));
-  const absent = expected.filter((name) => !names.includes(name));
-  const matter = slipsMatter(national);
-  /** The columns not read that may be each missing required column: said in its MISSING_COLUMN. */
-  const mayBe = new Map<string, string[]>();
-  written.forEach((name, index) => {
-    const location = { file, line, column: index + 1 };
-    const raw = header[index]!;
-    const mangled = mangledIn(raw);
-    if (mangled !== undefined)
-      issues.push(
-        error(
-          'TEXT_MANGLED',
-          `column name "${raw}" holds "${mangled}", which is ${garbled(mangled)} garbled by a wrong character set`,
-          location,
-          MANGLED_HINT,
-        ),
-      );
-    if (name === '') return;
-    const column = names[index];
-    const key = (column ?? name).toLowerCase();
-    // Read under another name than the one written (not only in another case).
-    const renamed = column !== undefined && key !== name.toLowerCase();
-    if (columns.has(key)) {
-      const first = written[columns.get(key)!]!;
-      issues.push(duplicateColumn(name, column, first, columns.get(key)!, location));
-    } else {
-      columns.set(key, index);
-      if (renamed) issues.push(warning('COLUMN_NORMALISED', readAs(name, column!), location));
-    }
-    if (spec.ignoreOthers || column !== undefined) return;
-    const meant = nearMisses(name, absent);
-    const required = meant.filter((target) => spec.required.includes(target));
-    if (required.length > 0) {
-      // Said once, in the missing column's error.
-      for (const target of required) mayBe.set(target, [...(mayBe.get(target) ?? []), name]);
-      return;
-    }
-    const slips = meant.filter((target) => matter.has(target));
-    issues.push(
-      slips.length
-        ? error(
-            'UNREAD_COLUMN',
-            `column "${name}" is not read: did you mean ${slips.join(' or ')}?`,
-            location,
-            `rename it ${slips.join(' or ')}, which the table does not have; if it is another column, give it a name less like ${slips.join(' or ')}`,
-          )
-        : warning(
-            'UNKNOWN_COLUMN',
-            `column "${name}" is not used and will be ignored`,
-            location,
-            `${meant.length ? `if it is ${meant.join(' or ')}, rename it so; ` : ''}expected columns: ${expected.join(', ')}`,
-          ),
-    );
-  });
-  for (const name of spec.required) {
-    if (!columns.has(name.toLowerCase()))
-      issues.push(
-        error(
-          'MISSING_COLUMN',
-          `required column "${name}" is missing`,
-          { file, line },
-          `${
-            mayBe.has(name)
-              ? `column ${mayBe
-                  .get(name)!
-                  .map((w) => `"${w}"`)
-                  .join(' or ')} may be it: rename it ${name}; `
-              : ''
-          }expected columns: ${spec.required.join(', ')}${spec.optional.length ? ` (optional: ${spec.optional.join(', ')})` : ''}`,
-        ),
-      );
-  }
-  return columns;
-}
-
-/**
- * A table read one row per pupil for want of its count column, with a column not used that holds
- * whole numbers above 1 ("Number of pupils", as the user trial found: 1,499 pupils for 2,662):
- * that column's UNKNOWN_COLUMN warning says what ignoring it does. Also for a national CSV
- * (src/io/batch/rows-by-area.ts), whose cells are given by `cells`.
- */
-export function uncountedRows(
-  spec: ColumnSpec,
-  header: readonly string[],
-  line: number,
-  file: string,
-  issues: Issue[],
-  cells: (index: number) => Iterable<{ readonly text: string; readonly line: number }>,
-): void {
-  const count = spec.countColumn;
-  if (count === undefined) return;
-  const byKey = columnsByKey([...spec.required, ...spec.optional]);
-  if (header.some((raw) => byKey.get(matchKey(writtenName(raw))) === count)) return;
-  issues.forEach((issue, at) => {
-    const where = issue.location;
-    if (issue.code !== 'UNKNOWN_COLUMN' || where?.file !== file || where.line !== line) return;
-    const index = (where.column ?? 0) - 1;
-    const above = countLike(cells(index));
-    if (above === undefined) return;
-    const name = writtenName(header[index] ?? '');
-    issues[at] = warning(
-      'UNKNOWN_COLUMN',
-      `column "${name}" is not used and will be ignored, so each row is one pupil; yet it holds whole numbers such as ${above.text} (line ${above.line})`,
-      where,
-      `if it is how many pupils a row stands for, name it ${count}`,
-    );
-  });
-}
-
-/** DUPLICATE_COLUMN: a column written twice, or twice under names read as the same column (area and area_code). */
-function duplicateColumn(
-  name: string,
-  column: string | undefined,
-  first: string,
-  firstIndex: number,
-  location: Location,
-): Issue {
-  return column === undefined || first.toLowerCase() === name.toLowerCase()
-    ? error('DUPLICATE_COLUMN', `column "${name}" appears more than once`, location)
-    : error(
-        'DUPLICATE_COLUMN',
-        `column "${name}" is read as ${column}, which column ${firstIndex + 1} ("${first}") is already`,
-        location,
-        'keep one of the two columns',
-      );
 }
 
 /**

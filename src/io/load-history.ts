@@ -20,8 +20,7 @@ import {
 } from './read-costs.js';
 import { CODES_COLUMNS, CodeReader, NO_CODES, readCodes } from './read-history-codes.js';
 import {
-  HISTORY_POPULATION_COLUMNS,
-  hintPopulationByAge,
+  historyPopulationColumns,
   isWitanPopulation,
   readHistoryPopulation,
 } from './read-history-population.js';
@@ -135,17 +134,13 @@ export function readHistory(
     januaries = read.januaries;
   }
   let witan = false;
-  let populationText: string | undefined;
   const populationTable = table(options.population, (text) => {
     witan = isWitanPopulation(text);
-    populationText = text;
-    return witan ? HISTORY_POPULATION_COLUMNS.witan : HISTORY_POPULATION_COLUMNS.model;
+    return historyPopulationColumns(text, witan);
   });
   const population = populationTable
     ? readHistoryPopulation(populationTable.csv, witan, issues)
     : new Map<string, Decimal>();
-  if (populationText !== undefined)
-    hintPopulationByAge(populationText, displayPath(path.resolve(options.population)), issues);
   const costsTable = options.costs ? table(options.costs, COSTS_COLUMNS) : undefined;
   const located = costsTable ? readCosts(costsTable.csv, codes, issues) : [];
   codes.foldUnknownNeeds(issues);

@@ -1,14 +1,14 @@
 import type { Decimal } from 'decimal.js';
 import { error, type Issue } from '../core/issue.js';
 import { populationKey } from '../core/calibrate/history.js';
-import type { CsvTable } from './csv-table.js';
+import type { ColumnSpec, CsvTable } from './csv-table.js';
 import { matchKey } from './column-names.js';
 import { academicYearCell, decimalCell, ncyCell } from './cell-parsers.js';
 import { calendarYear } from './calendar-year-cell.js';
 import { flushNormalisations } from './normalise.js';
 
 /** Population for a history: the transitions format's, or the model's (docs/calibration.md). */
-export const HISTORY_POPULATION_COLUMNS = {
+const HISTORY_POPULATION_COLUMNS = {
   witan: { required: ['calendar-year', 'academic-year', 'population'], optional: [] },
   model: { required: ['academic_year', 'ncy', 'population'], optional: ['area'] },
 } as const;
@@ -30,28 +30,23 @@ const headerKeys = (text: string): string[] =>
     .map((cell) => matchKey(cell.trim().replace(/^"(.*)"$/, '$1')));
 
 /**
- * A population by age, as ONS mid-year estimates give it (`year, age, population`), lacks the
- * NCY column; its MISSING_COLUMN said only "expected columns", and that `year` may be
- * academic_year, which then failed on every row ("2019" is not 2019/20) with nothing said of the
- * age (found by a user trial). With an `age` column, the hints say how to turn it into the NCY
+ * The columns of a population file in the layout its header is (isWitanPopulation). A population
+ * by age, as ONS mid-year estimates give it (`year, age, population`), lacks the NCY column; its
+ * MISSING_COLUMN said only "expected columns", and that `year` may be academic_year, which then
+ * failed on every row ("2019" is not 2019/20) with nothing said of the age (found by a user
+ * trial). With an `age` column, the missing columns' hints say how to turn it into the NCY
  * (README, "The model folder": age at 31 August = NCY + 4) and how to write its year.
  */
-export function hintPopulationByAge(text: string, file: string, issues: Issue[]): void {
+export function historyPopulationColumns(text: string, witan: boolean): ColumnSpec {
+  const columns = witan ? HISTORY_POPULATION_COLUMNS.witan : HISTORY_POPULATION_COLUMNS.model;
   const keys = headerKeys(text);
-  if (!keys.includes('age')) return;
-  const hints: Record<string, string> = {
+  if (!keys.includes('age')) return columns;
+  const missingHints: Record<string, string> = {
     ncy: AGE_HINT,
     'academic-year': `${AGE_HINT}; calendar-year is the January's year (2024: for the mid-2023 estimates)`,
     academic_year: `${keys.includes('year') ? 'column "year" may be it, as ' : ''}the academic year of the January, written 2023/24 for January 2024 (the mid-2023 estimates); or name the columns calendar-year (2024 for January 2024), academic-year (the NCY) and population`,
   };
-  issues.forEach((issue, at) => {
-    const column = /^required column "(.+)" is missing$/.exec(issue.message)?.[1];
-    const hint = column === undefined ? undefined : hints[column];
-    // The columns expected, as the hint said them, stay at its end.
-    const expected = /expected columns: .*$/.exec(issue.hint ?? '')?.[0];
-    if (issue.code === 'MISSING_COLUMN' && issue.location?.file === file && hint)
-      issues[at] = { ...issue, hint: expected ? `${hint}; ${expected}` : hint };
-  });
+  return { ...columns, missingHints };
 }
 
 const AGE_HINT =

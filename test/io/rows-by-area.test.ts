@@ -193,6 +193,29 @@ describe('a national CSV read by csv-parse and grouped by area', () => {
     );
   });
 
+  it("warns of a column not used once, from every row, though asked for its result as each area's rows end", () => {
+    // The batch asks as each area's rows end (src/io/batch/read-sources.ts), then at the end: a
+    // warning made at each asking was said twice, and one made from the first area's rows alone
+    // said a column was the count whose later cells are not whole numbers.
+    const spec = { ...SPEC, countColumn: 'count' };
+    for (const later of ['4', 'some']) {
+      const text = `area,ncy,need,pupils\nE1,1,ASD,3\nE1,2,ASD,2\nE2,1,ASD,${later}\n`;
+      const reader = new NationalCsvReader(text, 'cohort.csv', spec, DEFAULT_LIMITS, {
+        tally: true,
+        sliceChars: 1,
+        onLeave: () => reader.result(),
+      });
+      while (reader.step());
+      const { issues } = reader.result();
+      expect(issues).toEqual(readCsvTable(text, 'cohort.csv', spec).issues);
+      expect(issues.map((issue) => issue.message)).toEqual([
+        later === '4'
+          ? 'column "pupils" is not used and will be ignored, so each row is one pupil; yet it holds whole numbers such as 3 (line 2)'
+          : 'column "pupils" is not used and will be ignored',
+      ]);
+    }
+  });
+
   it('crosses to a worker as numbered texts and comes back the same, NUL in a field included', () => {
     const field = fc.string({ maxLength: 6 }).map((f) => f.replace(/x/g, '\0'));
     fc.assert(

@@ -1,5 +1,4 @@
-import type { Decimal } from 'decimal.js';
-import { Dec } from '../decimal.js';
+import { callerDecimal } from '../decimal.js';
 import { whyNotGrowth } from '../growth.js';
 import type { Scenario } from './types.js';
 
@@ -32,12 +31,7 @@ export function scenarioArgument(value: unknown, caller: string): Scenario {
  */
 function withGrowths(scenario: Scenario, caller: string): Scenario {
   for (const [key, value] of Object.entries(scenario.assumptions) as [string, unknown][]) {
-    // A number as its shortest text, as simulate's thresholds are: a decimal from a string.
-    const growth = Dec.isDecimal(value)
-      ? (value as Decimal)
-      : typeof value === 'number' && Number.isFinite(value)
-        ? new Dec(String(value))
-        : undefined;
+    const growth = callerDecimal(value);
     const why = growth && whyNotGrowth(growth);
     if (why)
       throw new RangeError(

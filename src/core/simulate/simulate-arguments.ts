@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { Dec, parseDecimal } from '../decimal.js';
+import { callerDecimal, parseDecimal } from '../decimal.js';
 import { described, scenarioArgument } from '../scenario/scenario-argument.js';
 import type { Scenario } from '../scenario/types.js';
 
@@ -53,10 +53,8 @@ export function checkDraws(
 }
 
 function threshold(value: unknown): Decimal {
-  if (Dec.isDecimal(value)) return value as Decimal;
-  if (typeof value === 'number' && Number.isFinite(value)) return new Dec(String(value));
-  const parsed = typeof value === 'string' ? parseDecimal(value.trim()) : undefined;
-  if (parsed) return parsed;
+  const amount = typeof value === 'string' ? parseDecimal(value.trim()) : callerDecimal(value);
+  if (amount) return amount;
   throw new TypeError(
     `simulate: a threshold must be an amount in pounds, a Decimal, a finite number or plain decimal text such as "-30000000" (a deficit is negative), not ${typeof value === 'object' && value !== null ? 'an object' : described(value)}`,
   );

@@ -1,6 +1,7 @@
 import { type Parser, parse } from 'csv-parse';
 import { error, type Issue } from '../../core/issue.js';
-import { type ColumnSpec, readCsvTable, readHeader, uncountedRows } from '../csv-table.js';
+import { readHeader, type UnusedColumns, unusedColumns } from '../csv-header.js';
+import { type ColumnSpec, readCsvTable } from '../csv-table.js';
 import { rowsReadable } from '../input-reader.js';
 import { mangledIn } from '../normalise.js';
 import type { Limits } from '../limits.js';
@@ -170,6 +171,8 @@ class AreaGrouper {
   private columns: string[] | undefined;
   private headerRecord: string[] | undefined;
   private headerLine = 1;
+  /** The header's columns not used: warned of once the rows are read (unusedColumns). */
+  private unused: UnusedColumns | undefined;
   private readonly issues: Issue[] = [];
   private areaAt = -1;
   private count = 0;
@@ -250,29 +253,25 @@ class AreaGrouper {
     if (!this.columns)
       this.issues.push(...readCsvTable('', this.file, this.spec, this.limits).issues);
     const readable = rowsReadable(this.issues);
-    if (readable && this.headerRecord)
-      uncountedRows(
-        this.spec,
-        this.headerRecord,
-        this.headerLine,
-        this.file,
-        this.issues,
-        (index) => this.cells(index),
-      );
     const areas = readable ? [...this.areas] : [];
+    // Made at each call, from the rows read so far: the batch asks for the result as each area's
+    // rows end (src/io/batch/read-sources.ts), and for the whole file at its end.
+    const unused = this.unused
+      ? unusedColumns(this.unused, readable ? (index) => this.cells(index) : undefined)
+      : [];
     return {
       file: this.file,
       columns: this.columns ?? [],
       header: this.headerRecord ?? [],
       headerLine: this.headerLine,
-      issues: this.issues,
+      issues: [...this.issues, ...unused],
       byArea: new Map(areas.map(([area, rows]) => [area, rows.records])),
       rowCounts: new Map(areas.map(([area, rows]) => [area, rows.count])),
       mangled: this.mangled,
     };
   }
 
-  /** A column's cells in every area's records (an area's in file order), for uncountedRows. */
+  /** A column's cells in every area's records (an area's in file order), for unusedColumns. */
   private *cells(index: number): Generator<{ text: string; line: number }> {
     for (const { records } of this.areas.values())
       for (let i = 0; i < records.length; i += 1)
@@ -281,7 +280,15 @@ class AreaGrouper {
 
   private header(record: string[], line: number): void {
     this.headerLine = line;
-    const byName = readHeader(record, line, this.file, this.spec, this.issues, true);
+    const { columns: byName, unused } = readHeader(
+      record,
+      line,
+      this.file,
+      this.spec,
+      this.issues,
+      true,
+    );
+    this.unused = unused;
     this.headerRecord = record;
     this.columns = record.map(() => '');
     for (const [name, index] of byName) this.columns[index] = name;
