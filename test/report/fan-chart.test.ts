@@ -116,3 +116,25 @@ describe('the fan with a projection marked (the national report)', () => {
     expect(fanSection(rows(), '1000', 'Mitigated').chart).not.toContain('Projection');
   });
 });
+
+describe('a zoomed fan (the national report)', () => {
+  const ticks = (svg: string) =>
+    [...svg.matchAll(/<g class="tick">.*?<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+  it('leaves zero off the axis when the whole fan is below it, and says so', () => {
+    const svg = cumulativeFan(rows(), '1000', { id: 'z', title: 'Z', zoom: true }).chart!;
+    expect(ticks(svg)).not.toContain('£0.0m');
+    expect(svg).toContain('The axis does not start at zero.');
+    expect(ticks(cumulativeFan(rows(), '1000', { id: 'n', title: 'N' }).chart!)).toContain('£0.0m');
+  });
+
+  it('keeps zero when the fan or the marked line crosses it', () => {
+    const svg = cumulativeFan(rows(), '1000', {
+      id: 'c',
+      title: 'C',
+      zoom: true,
+      marked: { label: 'Projection', values: [1e6, -24e6, -28e6, -32e6, -36e6] },
+    }).chart!;
+    expect(ticks(svg)).toContain('£0.0m');
+    expect(svg).not.toContain('does not start at zero');
+  });
+});

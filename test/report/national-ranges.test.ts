@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 // one copy of the library, not two (its main entry costs some 0.25 s of CPU more; issue 18, item 5).
 import ExcelJS from 'exceljs/dist/exceljs.min.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, chromium } from './chromium.js';
 import { htmlTable } from './html-table.js';
 import { inProcess } from './in-process.js';
 
@@ -95,7 +96,7 @@ describe('batch --draws --report: the national ranges', { timeout: 60_000 }, () 
       }
     });
     expect(html).toContain('From 50 simulated draws (seed 3)');
-    expect(html).toContain('they are not a forecast guarantee');
+    expect(html).toContain('it is not a forecast guarantee');
   });
 
   it("lists the areas by their chance of a cumulative deficit at their horizon, highest first, with intervals.csv's figures", () => {
@@ -195,3 +196,19 @@ describe('batch --draws --report: the national ranges', { timeout: 60_000 }, () 
     expect(book.getWorksheet('Chance of deficit')).toBeDefined();
   });
 });
+
+describe.skipIf(!CHROMIUM)(
+  'the national ranges, opened in headless Chromium',
+  { timeout: 120_000 },
+  () => {
+    it('parse with no console message, and the page built has each fan with its five series', () => {
+      const run = chromium(path.join(out, 'national-report.html'), ['--dump-dom']);
+      expect(run.status).toBe(0);
+      expect(run.stderr.split('\n').filter((line) => line.includes(':CONSOLE'))).toEqual([]);
+      scenarios().forEach((_, i) => {
+        const svg = run.stdout.split(`id="chart-national-range-${i + 1}"`)[1]!.split('</svg>')[0]!;
+        expect(svg.match(/<g class="series"/g), `fan ${i + 1}`).toHaveLength(5);
+      });
+    });
+  },
+);

@@ -82,16 +82,23 @@ export function cumulativeFan(
     readonly title: string;
     /** The projection of each year's cumulative balance, as a dashed line over the fan. */
     readonly marked?: { readonly label: string; readonly values: readonly number[] };
+    /** Leave zero off the axis when the whole fan and the marked line are on one side of it. */
+    readonly zoom?: boolean;
   },
 ): { chart?: string } {
   const cumulative = rows.filter((r) => r.measure === 'cumulative_balance');
   if (!cumulative.length) return {};
   const { marked } = chart;
+  const values = [
+    ...cumulative.flatMap((r) => [r.p2_5.toNumber(), r.p97_5.toNumber()]),
+    ...(marked?.values ?? []),
+  ];
+  const zoomed = chart.zoom === true && (values.every((v) => v > 0) || values.every((v) => v < 0));
   return {
     chart: fanChart({
       id: chart.id,
       title: chart.title,
-      desc: `Fan chart of the cumulative DSG balance over ${draws} simulated draws, ${cumulative[0]!.financialYear} to ${cumulative.at(-1)!.financialYear}: nested bands for the middle 95%, 80% and 50% of draws and a line for the median${marked ? `, and a dashed line with markers for the ${marked.label.toLowerCase()}` : ''}. The table after the chart gives the figures.`,
+      desc: `Fan chart of the cumulative DSG balance over ${draws} simulated draws, ${cumulative[0]!.financialYear} to ${cumulative.at(-1)!.financialYear}: nested bands for the middle 95%, 80% and 50% of draws and a line for the median${marked ? `, and a dashed line with markers for the ${marked.label.toLowerCase()}` : ''}.${zoomed ? ' The axis does not start at zero.' : ''} The table after the chart gives the figures.`,
       points: cumulative.map((r) => ({
         category: r.financialYear,
         p2_5: r.p2_5.toNumber(),
@@ -104,6 +111,7 @@ export function cumulativeFan(
       })),
       unit: 'money',
       ...(marked ? { marked } : {}),
+      ...(zoomed ? { zero: false } : {}),
     }),
   };
 }

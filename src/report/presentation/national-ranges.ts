@@ -25,9 +25,12 @@ export interface RangesInput {
   readonly ranges: NationalRanges;
 }
 
-/** What the draws are, said once where the ranges begin: they are the model's spread, not a forecast. */
-function rangesCaveat(ranges: NationalRanges): string {
-  return `From ${ranges.draws} simulated draws (seed ${ranges.seed}) of every area's model, as intervals.csv gives them: each draw takes the rates from what the model says is known about them (observed counts and exposure, or a planner's low–high range), draws pupils one by one and new plans as counts, and costs them exactly. A national draw is the sum of the same draw of every area with figures for that year, as national.csv sums their projections. The bands are the spread of outcomes if each model's rates and stated uncertainty are right; they are not a forecast guarantee: a change of policy or funding, a shock to every area at once, and the uncertainty of a rate given with no observed counts or range are not in them (docs/simulate.md, "What an interval means").`;
+/** What the draws are, said once where the ranges begin: they are the models' spread, not a forecast. */
+function rangesCaveat(ranges: NationalRanges): string[] {
+  return [
+    `From ${ranges.draws} simulated draws (seed ${ranges.seed}) of every area's model, as intervals.csv gives them: each draw takes the rates from what the model says is known about them (observed counts and exposure, or a planner's low–high range), draws pupils one by one and new plans as counts, and costs them exactly. A national draw is the sum of the same draw of every area with figures for that year, as national.csv sums their projections.`,
+    `Read the national fan with care. Each area is drawn independently of the others, so their highs and lows largely cancel in the sum, and the national range is far narrower, beside its size, than any area's. It is the spread that chance pupil by pupil and each area's stated uncertainty about its own rates give, if each model is right; it is not a forecast guarantee. What moves every area at once (a change of policy or funding, tribunal decisions, prices) and the uncertainty of a rate given with no observed counts or range are not in it (docs/simulate.md, "What an interval means"). Where the whole fan is on one side of zero, the chart's axis leaves zero out so that the bands can be seen.`,
+  ];
 }
 
 const FIGURES = [
@@ -90,16 +93,17 @@ export function nationalFanSections(input: RangesInput, name: (id: string) => st
       id: `national-range-${i + 1}`,
       title: `National range of outcomes: ${name(scenario)}`,
       paragraphs: [
-        ...(i === 0 ? [rangesCaveat(ranges)] : []),
+        ...(i === 0 ? rangesCaveat(ranges) : []),
         ...(last
           ? [
-              `Under ${name(scenario)}, the national cumulative balance at the end of ${years.at(-1)} has a median of ${poundsText(last.quantiles.p50)} over the draws; 80% of them lie between ${poundsText(last.quantiles.p10)} and ${poundsText(last.quantiles.p90)}, and ${shareText(last.pDeficit!)} of them are in deficit.${shown ? ` The projection (national.csv) is ${poundsText(shown)}.` : ''}`,
+              `Under ${name(scenario)}, the national cumulative balance at the end of ${years.at(-1)} has a median of ${poundsText(last.quantiles.p50)} over the draws; 80% of them lie between ${poundsText(last.quantiles.p10)} and ${poundsText(last.quantiles.p90)}, the middle 95% span ${spanText(last)}, and ${shareText(last.pDeficit!)} of them are in deficit.${shown ? ` The projection (national.csv) is ${poundsText(shown)}.` : ''}`,
             ]
           : []),
       ],
       ...cumulativeFan(fanRowsOf(rows), draws, {
         id: `chart-national-range-${i + 1}`,
         title: `National cumulative DSG balance: range of outcomes, ${name(scenario)}`,
+        zoom: true,
         ...(marked.every((v) => v !== undefined)
           ? {
               marked: {
@@ -112,6 +116,13 @@ export function nationalFanSections(input: RangesInput, name: (id: string) => st
       tables,
     };
   });
+}
+
+/** The width of the middle 95% of draws, and beside the median's size (how narrow a national fan is). */
+function spanText(row: IntervalRow): string {
+  const width = row.quantiles.p97_5.minus(row.quantiles.p2_5);
+  const median = row.quantiles.p50.abs();
+  return `${poundsText(width)}${median.isZero() ? '' : ` (${width.div(median).times(100).toFixed(1, Dec.ROUND_HALF_UP)}% of the median's size)`}`;
 }
 
 /** A share of draws as a percentage, as the tables show it (4 decimal places of a share). */

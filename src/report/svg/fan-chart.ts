@@ -31,6 +31,8 @@ export interface FanChartSpec extends ChartText {
   readonly unit: 'money' | 'count';
   /** A line marked against the fan, one value per point: the deterministic projection (batch --report). */
   readonly marked?: { readonly label: string; readonly values: readonly number[] };
+  /** Let the axis leave out zero (false): a national fan is narrow beside its distance from zero. */
+  readonly zero?: boolean;
 }
 
 /** The marked line's colour, dash and marker: apart from the grey bands and the black median in greyscale too. */
@@ -49,10 +51,10 @@ const BANDS = [
 
 /** Nested grey bands of the draws' quantiles with the median as a line: readable in greyscale by design. */
 export function fanChart(spec: FanChartSpec): string {
-  const y = yScale([
-    ...spec.points.flatMap((p) => [p.p2_5, p.p97_5]),
-    ...(spec.marked?.values ?? []),
-  ]);
+  const y = yScale(
+    [...spec.points.flatMap((p) => [p.p2_5, p.p97_5]), ...(spec.marked?.values ?? [])],
+    spec.zero ?? true,
+  );
   const x = scalePoint<number>()
     .domain(spec.points.map((_, i) => i))
     .range([MARGIN.left + 24, WIDTH - MARGIN.right - 24]);
