@@ -63,6 +63,31 @@ const LINES = [
 ] as const;
 
 describe('batch --draws --report: the national ranges', { timeout: 60_000 }, () => {
+  it('are the same bytes whatever --jobs', async () => {
+    const two = path.join(out, 'two');
+    const run = await inProcess([
+      'batch',
+      'fixtures/national',
+      '--out-dir',
+      two,
+      '--report',
+      two,
+      '--draws',
+      '50',
+      '--seed',
+      '3',
+      '--jobs',
+      '2',
+      '--quiet',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    for (const name of ['national-report.html', 'national-report.xlsx'])
+      expect(
+        readFileSync(path.join(two, name)).equals(readFileSync(path.join(out, name))),
+        name,
+      ).toBe(true);
+  });
+
   it("draws a fan per scenario, the projection marked, and its table is intervals.csv's national rows and national.csv's projection", () => {
     scenarios().forEach((scenario, i) => {
       // Three bands, the median and the projection.
