@@ -1,6 +1,6 @@
 import { Dec } from '../core/decimal.js';
 import type { FinancialYear } from '../core/period.js';
-import { intervalRows, MEASURES } from '../core/simulate/intervals.js';
+import { type IntervalRow, intervalRows, MEASURES } from '../core/simulate/intervals.js';
 import type { DrawFigures } from '../core/simulate/simulate-area.js';
 import type { AreaIntervals } from '../io/area-intervals.js';
 import { fromWireIntervalRow } from '../core/simulate/intervals.js';
@@ -37,8 +37,8 @@ class NationalDraws {
     }
   }
 
-  /** The national interval rows, scenario by scenario in the order given, as printed. */
-  rows(scenarios: readonly string[]): Record<string, string>[] {
+  /** The national interval rows, scenario by scenario in the order given, unrounded. */
+  rows(scenarios: readonly string[]): IntervalRow[] {
     return scenarios.flatMap((id) => {
       const byYear = this.sums.get(id);
       if (!byYear) return [];
@@ -49,7 +49,7 @@ class NationalDraws {
         const pick = (k: number) => years.map((fy) => figure(byYear.get(fy)!, d, k));
         return { pupils: pick(0), spend: pick(1), inYear: pick(2), cumulative: pick(3) };
       });
-      return intervalRows(NATIONAL_CODE, id, years, draws).map(printedIntervalRow);
+      return intervalRows(NATIONAL_CODE, id, years, draws);
     });
   }
 }
@@ -64,21 +64,31 @@ export interface BatchIntervals {
   }[];
 }
 
-/** intervals.csv's rows as printed: each modelled area's (by code, scenarios in order), then the national totals. */
-export function printIntervals(batch: BatchIntervals): Record<string, string>[] {
+/**
+ * A batch's interval rows, unrounded, worked out once: each modelled area's (by code, scenarios
+ * in order) and the national totals'. intervals.csv prints them (printIntervals) and the national
+ * report shows them (src/report/presentation/national-ranges.ts), so both give the same figures.
+ */
+export interface BatchIntervalRows {
+  readonly areas: readonly IntervalRow[];
+  readonly national: readonly IntervalRow[];
+}
+
+export function batchIntervalRows(batch: BatchIntervals): BatchIntervalRows {
   const national = new NationalDraws(batch.draws);
   for (const area of batch.areas) national.add(area.intervals);
   const areas = [...batch.areas].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return [
-    ...areas.flatMap((area) =>
+  return {
+    areas: areas.flatMap((area) =>
       batch.scenarios.flatMap(
-        (id) =>
-          area.intervals
-            .find((i) => i.id === id)
-            ?.rows.map(fromWireIntervalRow)
-            .map(printedIntervalRow) ?? [],
+        (id) => area.intervals.find((i) => i.id === id)?.rows.map(fromWireIntervalRow) ?? [],
       ),
     ),
-    ...national.rows(batch.scenarios),
-  ];
+    national: national.rows(batch.scenarios),
+  };
+}
+
+/** intervals.csv's rows as printed: each modelled area's, then the national totals. */
+export function printIntervals(rows: BatchIntervalRows): Record<string, string>[] {
+  return [...rows.areas, ...rows.national].map(printedIntervalRow);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { runBatch } from '../../src/io/batch/run.js';
-import { printIntervals } from '../../src/report/national-intervals.js';
+import { batchIntervalRows, printIntervals } from '../../src/report/national-intervals.js';
 import { cli } from '../helpers/run-cli.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-simulate-'));
@@ -172,7 +172,7 @@ describe('batch --draws', () => {
     const one = await runBatch('fixtures/national', { ...options, jobs: 1 });
     const two = await runBatch('fixtures/national', { ...options, jobs: 2 });
     expect(two.intervals).toEqual(one.intervals);
-    const rows = printIntervals(one.intervals!);
+    const rows = printIntervals(batchIntervalRows(one.intervals!));
     const codes = [...new Set(rows.map((r) => r['area_code'] ?? ''))];
     expect(codes.at(-1)).toBe('national');
     expect(codes.slice(0, -1)).toEqual(one.areas.filter((a) => !a.failed).map((a) => a.code));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/core/decimal.js';
-import { fanSection } from '../../src/report/presentation/fan-section.js';
+import { cumulativeFan, fanSection } from '../../src/report/presentation/fan-section.js';
 import type { FanRow } from '../../src/report/presentation/report-model.js';
 import { renderHtml } from '../../src/report/html/render-html.js';
 
@@ -81,5 +81,60 @@ describe('the fan of outcomes', () => {
         sections: [fanSection(rows(), '1000', 'Mitigated')],
       }),
     ).toBe(html);
+  });
+});
+
+describe('the fan with a projection marked (the national report)', () => {
+  // A projection below every band in the last year: the axis must reach down to it.
+  const values = [-20e6, -24e6, -28e6, -32e6, -60e6];
+  const { chart } = cumulativeFan(rows(), '1000', {
+    id: 'chart-marked',
+    title: 'Marked',
+    marked: { label: 'Projection (national.csv)', values },
+  });
+  const svg = chart!;
+
+  it('draws the projection as a fifth series, dashed with a marker at each year, in the legend and the description', () => {
+    expect(svg).toMatch(/data-series="5"/);
+    const line = svg.split('data-label="Projection (national.csv)">')[1]!.split('</g>')[0]!;
+    expect(line).toContain('stroke-dasharray');
+    expect(line.match(/<circle/g)).toHaveLength(values.length);
+    expect(svg).toContain('a dashed line with markers for the projection (national.csv)');
+  });
+
+  it('takes the projection into the axis: the last marker is inside the plot', () => {
+    const ys = [...svg.matchAll(/<circle transform="translate\([^,]+,([^)]+)\)"/g)].map((m) =>
+      Number(m[1]),
+    );
+    const axis = [...svg.matchAll(/<g class="tick"><line [^>]*y1="([^"]+)"/g)].map((m) =>
+      Number(m[1]),
+    );
+    expect(Math.max(...ys)).toBeLessThanOrEqual(Math.max(...axis));
+  });
+
+  it('leaves the single-area fan as it was: no marked line unless asked', () => {
+    expect(fanSection(rows(), '1000', 'Mitigated').chart).not.toContain('Projection');
+  });
+});
+
+describe('a zoomed fan (the national report)', () => {
+  const ticks = (svg: string) =>
+    [...svg.matchAll(/<g class="tick">.*?<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+  it('leaves zero off the axis when the whole fan is below it, and says so', () => {
+    const svg = cumulativeFan(rows(), '1000', { id: 'z', title: 'Z', zoom: true }).chart!;
+    expect(ticks(svg)).not.toContain('£0.0m');
+    expect(svg).toContain('The axis does not start at zero.');
+    expect(ticks(cumulativeFan(rows(), '1000', { id: 'n', title: 'N' }).chart!)).toContain('£0.0m');
+  });
+
+  it('keeps zero when the fan or the marked line crosses it', () => {
+    const svg = cumulativeFan(rows(), '1000', {
+      id: 'c',
+      title: 'C',
+      zoom: true,
+      marked: { label: 'Projection', values: [1e6, -24e6, -28e6, -32e6, -36e6] },
+    }).chart!;
+    expect(ticks(svg)).toContain('£0.0m');
+    expect(svg).not.toContain('does not start at zero');
   });
 });

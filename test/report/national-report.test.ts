@@ -39,6 +39,17 @@ describe('batch --report', { timeout: 60_000 }, () => {
       ).toBe(true);
   });
 
+  it('without --draws, shows no ranges: no fan, no areas by chance of a deficit, no Range of outcomes sheet', async () => {
+    const html = readFileSync(path.join(out('a'), 'national-report.html'), 'utf8');
+    expect(html).not.toContain('range of outcomes');
+    expect(html).not.toContain('id="areas-by-chance"');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      readFileSync(path.join(out('a'), 'national-report.xlsx')) as unknown as ExcelJS.Buffer,
+    );
+    expect(book.worksheets.map((w) => w.name)).not.toContain('Range of outcomes');
+  });
+
   it("the national totals give the underlying in-year balance under the in-year balance: national.csv's sum", async () => {
     const html = readFileSync(path.join(out('a'), 'national-report.html'), 'utf8');
     const national = parse(readFileSync(path.join(out('a'), 'national.csv'), 'utf8'), {

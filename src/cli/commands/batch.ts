@@ -29,8 +29,9 @@ import { printBatch } from '../../report/batch-print.js';
 import { renderBatchTable } from '../../report/batch-table.js';
 import { renderPrintedCsv } from '../../report/csv.js';
 import { INTERVAL_COLUMNS } from '../../report/intervals.js';
-import { printIntervals } from '../../report/national-intervals.js';
+import { batchIntervalRows, printIntervals } from '../../report/national-intervals.js';
 import { jsonText } from '../../report/json.js';
+import type { NationalReportInput } from '../../report/presentation/national-report.js';
 import { buildBatchManifest } from '../../report/manifest.js';
 import { batchProgress } from '../batch-progress.js';
 import { yieldToSignals } from '../interrupt.js';
@@ -200,20 +201,26 @@ export async function runBatchCommand(
     `${bom}${renderFailures(failed)}`,
     jsonText(manifest),
   ];
+  // Worked out once: intervals.csv prints them and the national report shows the same figures.
+  const intervals = result.intervals && batchIntervalRows(result.intervals);
   if (options.report !== undefined) makeOutputDir(options.report, '--report');
   const report =
     options.report === undefined
       ? []
-      : await nationalReport(options.report, result, national, manifest);
+      : await nationalReport(options.report, result, national, manifest, {
+          ...(intervals && draws
+            ? { ranges: { ...intervals, draws: draws.count, seed: draws.seed } }
+            : {}),
+        });
   await intoMadeFolders(made, async () => {
     const staged = stageOutputs(
       [
         ...OUTPUTS.map((name, i) => ({ target: path.join(options.outDir, name), text: texts[i]! })),
-        ...(result.intervals
+        ...(intervals
           ? [
               {
                 target: path.join(options.outDir, 'intervals.csv'),
-                text: `${bom}${renderPrintedCsv(INTERVAL_COLUMNS, printIntervals(result.intervals))}`,
+                text: `${bom}${renderPrintedCsv(INTERVAL_COLUMNS, printIntervals(intervals))}`,
               },
             ]
           : []),
@@ -253,6 +260,7 @@ async function nationalReport(
   result: BatchResult,
   national: ReturnType<typeof printBatch>['national'],
   manifest: ReturnType<typeof buildBatchManifest>,
+  extra: Pick<NationalReportInput, 'ranges'>,
 ): Promise<{ target: string; text: string | Uint8Array }[]> {
   const { renderNationalReport } = await import('../../report/presentation/national-output.js');
   const { html, xlsx } = await renderNationalReport({
@@ -261,6 +269,7 @@ async function nationalReport(
     rows: result.rows,
     manifest,
     failures: result.areas.filter((area) => area.failed),
+    ...extra,
   });
   return [
     { target: path.join(dir, NATIONAL_REPORT[0]), text: html },

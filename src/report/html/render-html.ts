@@ -81,7 +81,7 @@ function table(t: ReportTable): string {
       if (value === undefined) return '<td></td>';
       if (typeof value === 'string')
         return `<td${/^[0-9a-f]{64}$/.test(value) ? ' class="mono"' : ''}>${escapeXml(value)}</td>`;
-      return `<td class="n">${figureText(c.kind, value)}</td>`;
+      return `<td class="n">${figureText(t.rows[r]?.kind ?? c.kind, value)}</td>`;
     });
     return `<tr${strong}>${tds.join('')}</tr>`;
   });

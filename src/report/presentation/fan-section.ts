@@ -3,7 +3,8 @@ import type { FanRow } from './report-model.js';
 import type { ReportSection } from './section.js';
 import type { ReportColumn } from './table-model.js';
 
-const MEASURES = [
+/** The measures a fan shows, in order, with their labels and kinds. */
+export const FAN_MEASURES = [
   ['cumulative_balance', 'Cumulative DSG balance', 'money'],
   ['in_year_balance', 'In-year balance', 'money'],
   ['spend_total', 'Total high-needs spend', 'money'],
@@ -19,7 +20,7 @@ export function fanSection(
   draws: string,
   scenario: string,
 ): ReportSection {
-  const tables = MEASURES.flatMap(([measure, label, kind]) => {
+  const tables = FAN_MEASURES.flatMap(([measure, label, kind]) => {
     const mine = rows.filter((r) => r.measure === measure);
     if (!mine.length) return [];
     const figure = (key: string, title: string): ReportColumn => ({ key, label: title, kind });
@@ -55,33 +56,62 @@ export function fanSection(
       },
     ];
   });
-  const cumulative = rows.filter((r) => r.measure === 'cumulative_balance');
   return {
     id: 'fan',
     title: 'The range of outcomes',
     paragraphs: [
       `From ${draws} simulated draws of the model's uncertain rates under the plan scenario, ${scenario}: the bands hold the middle 50%, 80% and 95% of the draws in each year, the line is the median. A wide fan is the model saying it does not know; plan for the lower bands too.`,
     ],
-    ...(cumulative.length
-      ? {
-          chart: fanChart({
-            id: 'chart-fan',
-            title: 'Cumulative DSG balance: range of outcomes',
-            desc: `Fan chart of the cumulative DSG balance over ${draws} simulated draws, ${cumulative[0]!.financialYear} to ${cumulative.at(-1)!.financialYear}: nested bands for the middle 95%, 80% and 50% of draws and a line for the median. The table after the chart gives the figures.`,
-            points: cumulative.map((r) => ({
-              category: r.financialYear,
-              p2_5: r.p2_5.toNumber(),
-              p10: r.p10.toNumber(),
-              p25: r.p25.toNumber(),
-              p50: r.p50.toNumber(),
-              p75: r.p75.toNumber(),
-              p90: r.p90.toNumber(),
-              p97_5: r.p97_5.toNumber(),
-            })),
-            unit: 'money',
-          }),
-        }
-      : {}),
+    ...cumulativeFan(rows, draws, {
+      id: 'chart-fan',
+      title: 'Cumulative DSG balance: range of outcomes',
+    }),
     tables,
+  };
+}
+
+/**
+ * The fan chart of the cumulative balance's quantiles, if the rows have it: the single-area
+ * report's and each scenario's in the national report, which marks its projection on it.
+ */
+export function cumulativeFan(
+  rows: readonly FanRow[],
+  draws: string,
+  chart: {
+    readonly id: string;
+    readonly title: string;
+    /** The projection of each year's cumulative balance, as a dashed line over the fan. */
+    readonly marked?: { readonly label: string; readonly values: readonly number[] };
+    /** Leave zero off the axis when the whole fan and the marked line are on one side of it. */
+    readonly zoom?: boolean;
+  },
+): { chart?: string } {
+  const cumulative = rows.filter((r) => r.measure === 'cumulative_balance');
+  if (!cumulative.length) return {};
+  const { marked } = chart;
+  const values = [
+    ...cumulative.flatMap((r) => [r.p2_5.toNumber(), r.p97_5.toNumber()]),
+    ...(marked?.values ?? []),
+  ];
+  const zoomed = chart.zoom === true && (values.every((v) => v > 0) || values.every((v) => v < 0));
+  return {
+    chart: fanChart({
+      id: chart.id,
+      title: chart.title,
+      desc: `Fan chart of the cumulative DSG balance over ${draws} simulated draws, ${cumulative[0]!.financialYear} to ${cumulative.at(-1)!.financialYear}: nested bands for the middle 95%, 80% and 50% of draws and a line for the median${marked ? `, and a dashed line with markers for the ${marked.label.toLowerCase()}` : ''}.${zoomed ? ' The axis does not start at zero.' : ''} The table after the chart gives the figures.`,
+      points: cumulative.map((r) => ({
+        category: r.financialYear,
+        p2_5: r.p2_5.toNumber(),
+        p10: r.p10.toNumber(),
+        p25: r.p25.toNumber(),
+        p50: r.p50.toNumber(),
+        p75: r.p75.toNumber(),
+        p90: r.p90.toNumber(),
+        p97_5: r.p97_5.toNumber(),
+      })),
+      unit: 'money',
+      ...(marked ? { marked } : {}),
+      ...(zoomed ? { zero: false } : {}),
+    }),
   };
 }

@@ -17,6 +17,9 @@ import {
 } from './failed-areas.js';
 import { batchProvenanceSection } from './batch-provenance.js';
 import { areasSummed } from './national-areas.js';
+import { areasByChanceSection } from './areas-by-chance.js';
+import { nationalFanSections, type NationalRanges } from './national-ranges.js';
+import { rangeOfOutcomesTables } from './range-of-outcomes-sheet.js';
 import type { ReportSection } from './section.js';
 import type { ReportColumn, ReportTable } from './table-model.js';
 
@@ -28,6 +31,8 @@ export interface NationalReportInput {
   readonly manifest: JsonOut;
   /** The areas that failed (failures.csv), named so the totals are not read as complete. */
   readonly failures?: readonly FailedArea[];
+  /** With batch --draws: intervals.csv's rows, unrounded, for the national fans and the areas' chances of a deficit. */
+  readonly ranges?: NationalRanges;
 }
 
 const name = (id: string) => (id === '' ? 'the model as given' : id);
@@ -152,6 +157,7 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
         })),
       ],
     },
+    ...rangeSections(input),
     {
       id: 'deficit-per-ehcp',
       title: 'Areas by cumulative deficit per EHCP',
@@ -218,6 +224,13 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
   ];
 }
 
+/** With draws: each scenario's national fan, then the areas by their chance of a deficit. */
+function rangeSections(input: NationalReportInput): ReportSection[] {
+  if (!input.ranges) return [];
+  const ranged = { ...input, ranges: input.ranges };
+  return [...nationalFanSections(ranged, name), areasByChanceSection(ranged, name)];
+}
+
 /** The national workbook: national.csv and summary.csv as sheets, the distribution, and the inputs. */
 export function nationalSheets(input: NationalReportInput): Sheet[] {
   const sections = nationalSections(input);
@@ -262,6 +275,15 @@ export function nationalSheets(input: NationalReportInput): Sheet[] {
       ],
     },
     ...(failures.length ? [{ name: 'Failed areas', tables: [failedAreasTable(failures)] }] : []),
+    ...(input.ranges
+      ? [
+          {
+            name: 'Range of outcomes',
+            tables: rangeOfOutcomesTables({ ...input, ranges: input.ranges }),
+          },
+          { name: 'Chance of deficit', tables: tablesOf('areas-by-chance') },
+        ]
+      : []),
     { name: 'Deficit per EHCP', tables: tablesOf('deficit-per-ehcp') },
     { name: 'Areas in deficit', tables: tablesOf('areas-in-deficit') },
     { name: 'Inputs', tables: tablesOf('provenance') },

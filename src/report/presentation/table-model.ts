@@ -35,6 +35,8 @@ export interface ReportRow {
   readonly formula?: RowFormula;
   /** Shown bold, as a total. */
   readonly strong?: boolean;
+  /** How this row's figures are rounded and shown, whatever their columns' kind (a row of shares in a table of money by year). */
+  readonly kind?: Exclude<ColumnKind, 'text'>;
 }
 
 export interface ReportTable {
@@ -71,7 +73,7 @@ export function resolvedRows(table: ReportTable): Record<string, TableCell>[] {
         ? evaluate(row.formula, (r) => (r === out.length ? cells : out[r]), figures, c)
         : (row.cells[column.key] as Decimal | undefined);
       if (value !== undefined && typeof value !== 'string')
-        cells[column.key] = row.formula ? value : rounded(column.kind, value);
+        cells[column.key] = row.formula ? value : rounded(row.kind ?? column.kind, value);
     });
     if (table.totalColumn)
       cells[table.totalColumn.key] = figures.reduce((t, c) => {

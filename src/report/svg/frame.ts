@@ -18,10 +18,10 @@ export function svgOpen(text: ChartText, series: number, legendRows: number): st
   return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="${text.id}" data-series="${series}" role="img" aria-labelledby="${text.id}-title ${text.id}-desc" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}"><title id="${text.id}-title">${escapeXml(text.title)}</title><desc id="${text.id}-desc">${escapeXml(text.desc)}</desc>`;
 }
 
-/** A y scale over the values, always including zero, with rounded ends. */
-export function yScale(values: readonly number[]): ScaleLinear<number, number> {
-  const low = Math.min(0, ...values);
-  const high = Math.max(0, ...values);
+/** A y scale over the values, including zero unless told not to (a narrow fan far from zero), with rounded ends. */
+export function yScale(values: readonly number[], zero = true): ScaleLinear<number, number> {
+  const low = Math.min(...(zero ? [0] : []), ...values);
+  const high = Math.max(...(zero ? [0] : []), ...values);
   return scaleLinear()
     .domain([low, high === low ? low + 1 : high])
     .range([HEIGHT - MARGIN.bottom, MARGIN.top])

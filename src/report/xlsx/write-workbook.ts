@@ -96,10 +96,11 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: Sheet): void {
                   columns.filter((k) => k.kind !== 'text').findIndex((k) => k.key === column.key),
                 )
               : undefined;
-        const places = column.kind === 'share' ? 4 : 2;
+        const kind = spec.kind ?? column.kind;
+        const places = kind === 'share' ? 4 : 2;
         const number = Number((value as Decimal).toFixed(places));
         cell.value = formula ? { formula, result: number } : number;
-        cell.numFmt = column.kind === 'count' ? COUNT : column.kind === 'share' ? SHARE : MONEY;
+        cell.numFmt = kind === 'count' ? COUNT : kind === 'share' ? SHARE : MONEY;
         fit(c, `£${(value as Decimal).toFixed(2)}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + ' ');
       });
       if (spec.strong) ws.getRow(at).font = { bold: true };
