@@ -120,7 +120,7 @@ export function readHnbFrom(
     issues.push(
       error(
         'NFF_AREA_MISSING',
-        `the file has no row for area ${areaCode} (model.json's area.code)`,
+        `the file has no row for area ${areaCode}, the model's area code`,
         { file: table.file },
         codes.length
           ? `the file's areas: ${codes.slice(0, 10).join(', ')}${codes.length > 10 ? `, … (${codes.length})` : ''}`

@@ -1,11 +1,16 @@
 import { type Issue, issueKey, sortIssues } from '../core/issue.js';
 
+/** At most this many area codes are listed after an issue; the rest are counted. */
+const LISTED_AREAS = 8;
+
 /**
  * A national run's issues for the terminal, each once, saying which areas it is of: many areas
  * share a file (scenarios.json, a tariff, rows without an area), so one problem is often every
  * area's, and an area's own rows are told apart by line alone. `global` are the national files'
- * own issues (no area); an issue of the areas that is also global is said once, as global. Each
- * area's issues stay as they are in failures.csv and the library's result.
+ * own issues (no area); an issue of the areas that is also global is said once, as global. Issues
+ * of one code at one place with one hint whose words differ only as the areas do (an --hnb-from
+ * file with no row for each of 153 areas) are said once, with the first area's words, and the
+ * other areas counted. Each area's issues stay as they are in failures.csv and the library's result.
  */
 export function issuesWithAreas(
   areas: readonly { readonly code: string; readonly issues: readonly Issue[] }[],
@@ -24,19 +29,48 @@ export function issuesWithAreas(
         if (!entry.codes.includes(area.code)) entry.codes.push(area.code);
       } else seen.set(key, { issue, codes: [area.code] });
     }
-  const labelled = [...seen.values()].map(({ issue, codes }) =>
-    // An area's own problem that names it already ('area "903" has no rows') says no more.
-    codes.length === 1 && issue.message.includes(`"${codes[0]}"`)
+  const byPlace = new Map<string, { issue: Issue; codes: string[] }[]>();
+  for (const entry of seen.values()) {
+    const key = placeKey(entry.issue);
+    byPlace.set(key, [...(byPlace.get(key) ?? []), entry]);
+  }
+  const labelled = [...byPlace.values()].map(([first, ...others]) => {
+    const issue = labelledIssue(first!.issue, first!.codes, total);
+    const more = [...new Set(others.flatMap(({ codes }) => codes))].filter(
+      (code) => !first!.codes.includes(code),
+    );
+    return more.length === 0
       ? issue
-      : { ...issue, message: `${issue.message} (${which(codes, total)})` },
-  );
+      : {
+          ...issue,
+          message: `${issue.message}; also in ${more.length === 1 ? '1 other area' : `${more.length} other areas`}: ${listed(more)}`,
+        };
+  });
   return sortIssues([...global, ...labelled]);
+}
+
+/** An issue's code, place and hint: what the same problem in another area shares, whatever its words. */
+const placeKey = (issue: Issue): string =>
+  `${issue.severity}\u0000${issue.code}\u0000${issue.location?.file}\u0000${issue.location?.line}\u0000${issue.location?.column}\u0000${issue.location?.path}\u0000${issue.hint}`;
+
+function labelledIssue(issue: Issue, codes: readonly string[], total: number): Issue {
+  // An area's own problem that names it already ('area "903" has no rows') says no more.
+  return codes.length === 1 && issue.message.includes(`"${codes[0]}"`)
+    ? issue
+    : { ...issue, message: `${issue.message} (${which(codes, total)})` };
 }
 
 /** "area N01", "areas N01, N02 and N04", or "every area" when all of them (and more than one). */
 function which(codes: readonly string[], areas: number): string {
   if (codes.length > 1 && codes.length === areas) return 'every area';
+  return `${codes.length === 1 ? 'area' : 'areas'} ${listed(codes)}`;
+}
+
+/** Codes in order, "N01, N02 and N04"; past LISTED_AREAS, the rest counted ("… and 145 more"). */
+export function listed(codes: readonly string[]): string {
   const sorted = [...codes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (sorted.length === 1) return `area ${sorted[0]}`;
-  return `areas ${sorted.slice(0, -1).join(', ')} and ${sorted.at(-1)}`;
+  if (sorted.length === 1) return sorted[0]!;
+  if (sorted.length > LISTED_AREAS)
+    return `${sorted.slice(0, LISTED_AREAS).join(', ')} and ${sorted.length - LISTED_AREAS} more`;
+  return `${sorted.slice(0, -1).join(', ')} and ${sorted.at(-1)}`;
 }

@@ -355,6 +355,24 @@ describe('highneeds batch on a national model', async () => {
     expect(result.stdout).toContain('3 of 4 areas modelled, 1 failed');
   });
 
+  it('an --hnb-from file with no row for any area says so once, with the areas counted, not once an area', async () => {
+    const nff = path.join(scratch, 'nff-other-codes.csv');
+    writeFileSync(
+      nff,
+      'area_code,area_name,financial_year,allocation\n800,Elsewhere,2026-27,1000000\n801,Other,2026-27,2000000\n',
+    );
+    const result = await batch(NATIONAL, '--hnb-from', nff, '--jobs', '1', '--quiet');
+    expect(result.code).toBe(1);
+    const said = result.stderr.split('\n').filter((line) => line.includes('NFF_AREA_MISSING'));
+    expect(said).toEqual([
+      `${nff}: error NFF_AREA_MISSING: the file has no row for area N01, the model's area code (area N01); also in 3 other areas: N02, N03 and N04`,
+    ]);
+    expect(result.stderr).toContain('4 of 4 areas failed: N01, N02, N03 and N04;');
+    expect(
+      result.failures!.split('\n').filter((line) => line.includes('NFF_AREA_MISSING')),
+    ).toHaveLength(4);
+  });
+
   it('an area name that would run as a formula is written as text, the figures as numbers', async () => {
     const named = path.join(scratch, 'named');
     shuffledCopy(path.join(ROOT, NATIONAL), named, 11);

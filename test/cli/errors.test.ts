@@ -304,7 +304,7 @@ const CATALOGUE: Record<IssueCode, Expected> = {
   NFF_AREA_MISSING: [
     'error',
     'nff-allocations.csv',
-    "the file has no row for area 999 (model.json's area.code)",
+    "the file has no row for area 999, the model's area code",
   ],
   INVALID_TRANSFER_SHARE: [
     'error',

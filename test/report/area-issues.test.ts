@@ -32,3 +32,41 @@ describe("a national run's issues say which areas they are of", () => {
     ]);
   });
 });
+
+describe('the same problem at the same place in many areas is said once', () => {
+  const missing = (code: string) =>
+    error(
+      'NFF_AREA_MISSING',
+      `the file has no row for area ${code}, the model's area code`,
+      { file: 'nff.csv' },
+      "the file's areas: 800, 801",
+    );
+  const areas = Array.from({ length: 12 }, (_, i) => `E${1001 + i}`).map((code) => ({
+    code,
+    issues: [missing(code)],
+  }));
+
+  it("with the first area's words and the others counted, past eight of them by number", () => {
+    expect(lines(issuesWithAreas(areas, [], 153))).toEqual([
+      "nff.csv:undefined NFF_AREA_MISSING the file has no row for area E1001, the model's area code (area E1001); also in 11 other areas: E1002, E1003, E1004, E1005, E1006, E1007, E1008, E1009 and 3 more",
+    ]);
+    expect(lines(issuesWithAreas(areas.slice(0, 2), [], 2))).toEqual([
+      "nff.csv:undefined NFF_AREA_MISSING the file has no row for area E1001, the model's area code (area E1001); also in 1 other area: E1002",
+    ]);
+  });
+
+  it('but not across places, codes or hints', () => {
+    const elsewhere = { ...missing('E1002'), location: { file: 'other.csv' } };
+    const otherHint = { ...missing('E1003'), hint: 'another hint' };
+    const found = issuesWithAreas(
+      [
+        { code: 'E1001', issues: [missing('E1001')] },
+        { code: 'E1002', issues: [elsewhere] },
+        { code: 'E1003', issues: [otherHint] },
+      ],
+      [],
+      3,
+    );
+    expect(found).toHaveLength(3);
+  });
+});

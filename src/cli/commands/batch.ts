@@ -23,7 +23,7 @@ import {
   makeOutputDir,
   stageOutputs,
 } from '../../io/write-output.js';
-import { issuesWithAreas } from '../../report/area-issues.js';
+import { issuesWithAreas, listed } from '../../report/area-issues.js';
 import { renderFailures, renderNational, renderPrintedSummary } from '../../report/batch-csv.js';
 import { printBatch } from '../../report/batch-print.js';
 import { renderBatchTable } from '../../report/batch-table.js';
@@ -249,7 +249,7 @@ export async function runBatchCommand(
     );
   if (!hasErrors(errors)) return 0;
   cliIo().stderr.write(
-    `${formatIssues(errors, paint)}${failed.length} of ${result.areas.length} areas failed: ${failed.map((area) => area.code).join(', ')}; each error is in ${displayPath(path.join(options.outDir, 'failures.csv'))}\n`,
+    `${formatIssues(errors, paint)}${failed.length} of ${result.areas.length} areas failed: ${listed(failed.map((area) => area.code))}; each error is in ${displayPath(path.join(options.outDir, 'failures.csv'))}\n`,
   );
   return 1;
 }
