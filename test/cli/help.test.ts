@@ -162,6 +162,22 @@ describe('--scenario and --scenarios', () => {
         .stdout,
     );
   });
+
+  it('compare --quiet leaves the note out, as project --quiet does', async () => {
+    // Found by a user trial: compare read options.quiet but had no --quiet (exit 2, unknown option).
+    const result = await cli([
+      'compare',
+      'fixtures/example',
+      '--scenario',
+      'mitigated',
+      '--format',
+      'csv',
+      '--quiet',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('mitigated,2026-27,');
+  });
 });
 
 describe('validate', () => {
