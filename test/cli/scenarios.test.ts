@@ -223,3 +223,18 @@ describe('highneeds solve on the example', () => {
     ).toBe(2);
   });
 });
+
+describe('solve --vary of the right kind but an unknown name', () => {
+  it('names what the kind takes (a usage error, exit 2)', async () => {
+    // Found by a user trial: assumption:nope was told it "is not ... assumption:NAME".
+    const base = ['solve', '--target', 'in-year-balance>=0@2028-29', '--range', '0,1'];
+    const assumption = await cli([...base, '--vary', 'assumption:hnbgrowth']);
+    expect(assumption.code).toBe(2);
+    expect(assumption.stderr).toBe(
+      'highneeds: --vary "assumption:hnbgrowth": the assumptions solve can vary are assumption:newPlansGrowth, assumption:hnbGrowth and assumption:tariffUplift\n',
+    );
+    const transfer = await cli([...base, '--vary', 'transfer:2028/29:300000000']);
+    expect(transfer.code).toBe(2);
+    expect(transfer.stderr).toContain('e.g. transfer:2028-29:300000000');
+  });
+});
