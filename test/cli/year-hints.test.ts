@@ -62,3 +62,62 @@ describe('a year written the other way', () => {
     ]);
   });
 });
+
+describe('a year in model.json or scenarios.json written the other way', () => {
+  it('is refused at its field with the spelling that was meant', async () => {
+    const json = path.join(scratch, 'json');
+    cpSync(path.join(ROOT, 'fixtures/worked-example'), json, { recursive: true });
+    writeFileSync(
+      path.join(json, 'model.json'),
+      JSON.stringify({
+        area: { code: 'W01', name: 'Worked Example' },
+        baseYear: '2025-26',
+        horizon: 'FY2027/28',
+        tariff: 'tariff.json',
+        assumptions: { newPlansGrowth: '0.5', hnbGrowth: '0.1', tariffUplift: '0' },
+        overrideEnd: '2027/28',
+      }),
+    );
+    const result = await cli(['validate', json], { cwd: scratch });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      '$.baseYear "2025-26" is not an academic year written like 2025/26\n  hint: write it 2025/26: academic years take a slash (2025-26 is how a financial year is written)\n',
+    );
+    expect(result.stderr).toContain(
+      '$.horizon "FY2027/28" is not a financial year written like 2030-31\n  hint: write it 2027-28: financial years take a hyphen (2027/28 is how an academic year is written)\n',
+    );
+    expect(result.stderr).toContain(
+      '$.overrideEnd "2027/28" is not a financial year written like 2027-28\n  hint: write it 2027-28: financial years take a hyphen',
+    );
+  });
+
+  it("in a scenario's profile too", async () => {
+    const json = path.join(scratch, 'scenario');
+    cpSync(path.join(ROOT, 'fixtures/worked-example'), json, { recursive: true });
+    writeFileSync(
+      path.join(json, 'scenarios.json'),
+      JSON.stringify({
+        scenarios: [
+          {
+            id: 'a',
+            label: 'A',
+            levers: [
+              {
+                id: 'x',
+                label: 'X',
+                kind: 'new-plans',
+                share: '-0.1',
+                profile: { shape: 'step', from: '2027-28' },
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    const result = await cli(['validate', json], { cwd: scratch });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      '.profile.from "2027-28" is not an academic year written like 2026/27\n  hint: write it 2027/28: academic years take a slash',
+    );
+  });
+});
