@@ -39,7 +39,8 @@ export const ISSUE_CODES = {
     fix: 'Look for a stray or missing quote; raise the limit only for genuinely long text.',
   },
   CSV_MALFORMED: {
-    cause: 'A CSV file cannot be parsed (an unclosed quote, a stray quote, a binary file).',
+    cause:
+      'A CSV file cannot be parsed (an unclosed quote, a stray quote, a binary file, columns separated by tabs or semicolons rather than commas).',
     fix: 'Open the file in a text editor at the line given and correct the quoting.',
   },
   COLUMN_COUNT: {

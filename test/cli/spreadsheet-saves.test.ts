@@ -76,3 +76,26 @@ describe('a date written in the right form that is not a day of the calendar', (
     );
   });
 });
+
+describe('a CSV whose columns are separated by tabs or semicolons', () => {
+  it.each([
+    ['tabs', '\t'],
+    ['semicolons', ';'],
+  ])('is named as separated by %s, not read as one column', async (name, separator) => {
+    // Found by a user trial: each required column "missing", and the one column "may be it".
+    const dir = exampleWith(
+      `separated-${name}`,
+      'cohort.csv',
+      ['ncy,need,setting,band,count', '7,ASD,special-maintained,2,12', '']
+        .join('\r\n')
+        .replaceAll(',', separator),
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `cohort\\.csv:1: error CSV_MALFORMED: cannot read CSV: its columns are separated by ${name}, not commas\\n  hint: save it from the spreadsheet as "CSV UTF-8 \\(Comma delimited\\)"\\n1 error\\n$`,
+      ),
+    );
+  });
+});
