@@ -99,3 +99,20 @@ describe('a CSV whose columns are separated by tabs or semicolons', () => {
     );
   });
 });
+
+describe('a funding line written as a spreadsheet heading', () => {
+  it('is refused with the id it spells', async () => {
+    // Found by a user trial: "HNB Allocation" was told only the list of ids.
+    const funding = readFileSync(path.join(ROOT, 'fixtures/example/funding.csv'), 'utf8');
+    const dir = exampleWith(
+      'funding-heading',
+      'funding.csv',
+      funding.replace(',hnb_allocation,', ',HNB Allocation,'),
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /error UNKNOWN_FUNDING_LINE: funding line "HNB Allocation" is not known\n {2}hint: write it hnb_allocation; expected one of opening_balance, /,
+    );
+  });
+});
