@@ -116,3 +116,27 @@ describe('a funding line written as a spreadsheet heading', () => {
     );
   });
 });
+
+describe('a band written as a spreadsheet labels it', () => {
+  it('is refused with the band it spells', async () => {
+    // Found by a user trial: "Band 2" was told only the list of bands.
+    const cohort = readFileSync(path.join(ROOT, 'fixtures/example/cohort.csv'), 'utf8').split('\n');
+    const [header, first] = cohort;
+    const band = header!.split(',').indexOf('band');
+    const cells = first!.split(',');
+    const given = cells[band];
+    cells[band] = `Band ${given}`;
+    const dir = exampleWith(
+      'band-label',
+      'cohort.csv',
+      [header, cells.join(','), ...cohort.slice(2)].join('\n'),
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `error UNKNOWN_BAND: band "Band ${given}" has no rate .*\\n {2}hint: write it ${given}; bands for `,
+      ),
+    );
+  });
+});
