@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HELP_EXAMPLES } from '../../src/cli/help-examples.js';
+import { FIGURE_NAMES, FIGURES } from '../../src/core/explain/figures.js';
 import { cli, type RunResult } from '../helpers/run-cli.js';
 import { outputNames, redirectOutputs, sameRunKey, shellWords } from '../helpers/shell.js';
 import { asOnOneCore } from '../helpers/one-core.js';
@@ -191,5 +192,17 @@ describe('validate', () => {
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).toBe('');
     expect((await once(['validate', 'fixtures/national', '--quiet'])).stdout).toBe('');
+  });
+});
+
+describe('explain --help', () => {
+  it('names every figure --setting gives, as the UNKNOWN_FIGURE hint does', async () => {
+    // Found by a user trial: place_dfe is given by setting, and the help left it out.
+    const help = (await cli(['explain', '--help'])).stdout.replace(/\s+/g, ' ');
+    const bySetting = FIGURE_NAMES.filter((name) => FIGURES[name].bySetting);
+    const listed = /--setting <id> one setting's part \(([^)]*) are given by setting\)/.exec(
+      help,
+    )?.[1];
+    expect(listed?.split(/, | and /)).toEqual(bySetting);
   });
 });
