@@ -20,7 +20,7 @@ import {
 } from './normalise.js';
 import { unknownNeedHint } from './unknown-need-hint.js';
 import { whyNotDecimal } from './why-not-decimal.js';
-import { yearHint } from './year-hint.js';
+import { yearHint } from '../core/year-hint.js';
 
 /** Cell parsers: each returns the value or undefined, pushing a located issue when the cell is wrong. */
 

@@ -19,7 +19,7 @@ import {
   type MoneySettings,
   readMoneySettings,
 } from './read-money-settings.js';
-import { yearHint } from './year-hint.js';
+import { yearHint } from '../core/year-hint.js';
 
 /** What model.json gives for every area it models: one area's folder, or a national model's areas. */
 export interface ModelSettings {

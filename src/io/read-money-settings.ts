@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { error } from '../core/issue.js';
 import { type FinancialYear, parseFinancialYear } from '../core/period.js';
 import type { JsonFields, JsonObject } from './json-fields.js';
-import { yearHint } from './year-hint.js';
+import { yearHint } from '../core/year-hint.js';
 
 /** The model.json fields this reader adds (README, "model.json"). */
 export const MONEY_SETTINGS_KEYS = ['overrideEnd', 'deficitFinancing'] as const;

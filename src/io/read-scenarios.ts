@@ -25,7 +25,7 @@ import type { JsonFields, JsonObject } from './json-fields.js';
 import type { JsonValue } from './json-source.js';
 import { LEVER_RANGE_KEYS, readLeverRange } from './read-lever-range.js';
 import { jsonFields } from './read-json.js';
-import { yearHint } from './year-hint.js';
+import { yearHint } from '../core/year-hint.js';
 
 /** Loads another tariff named by a tariff lever (a file or a library id), or reports why not. */
 export type TariffLoader = (argument: string, at: Location) => Tariff | undefined;

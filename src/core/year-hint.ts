@@ -5,7 +5,7 @@ import {
   formatFinancialYear,
   parseAcademicYear,
   parseFinancialYear,
-} from '../core/period.js';
+} from './period.js';
 
 type Kind = 'academic' | 'financial';
 
