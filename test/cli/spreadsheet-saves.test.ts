@@ -140,3 +140,19 @@ describe('a band written as a spreadsheet labels it', () => {
     );
   });
 });
+
+describe('a model.json saved as UTF-16 (Notepad\'s "Unicode")', () => {
+  it('is told how to save it from an editor, not from Excel as a CSV', async () => {
+    const json = readFileSync(path.join(ROOT, 'fixtures/example/model.json'), 'utf8');
+    const dir = exampleWith(
+      'json-utf16',
+      'model.json',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]),
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /model\.json:1: error INVALID_ENCODING: the file is UTF-16LE text .*\n {2}hint: save the file as UTF-8 \(in Notepad: Save As, Encoding "UTF-8"\)\n/,
+    );
+  });
+});
