@@ -115,8 +115,8 @@ export const ISSUE_CODES = {
   },
   INVALID_FLAG: {
     cause:
-      'A yes/no column (cohort.csv or new-plans.csv `out_of_area`) holds something other than empty, 0, false, no, 1, true or yes (any case).',
-    fix: 'Write 1, true or yes for yes; leave the cell empty or write 0, false or no for no.',
+      'A yes/no column (cohort.csv or new-plans.csv `out_of_area`) holds something other than empty, 0, false, no, n, 1, true, yes or y (any case).',
+    fix: 'Write 1, true, yes or y for yes; leave the cell empty or write 0, false, no or n for no.',
   },
   NEGATIVE_VALUE: {
     cause: 'A count, rate, amount or place number that must not be negative is negative.',

@@ -249,7 +249,7 @@ export function initTemplate(spec: InitSpec): TemplateFile[] {
 /** cohort.csv's and new-plans.csv's out_of_area column (docs/methodology.md, money example (e)). */
 const OUT_OF_AREA = [
   'out_of_area',
-  "optional: 1 (or yes, true) for pupils placed in another authority's provider: you pay their top-up, but the place is that authority's to fund, so no place is charged and they fill none of your places. 0 or blank (the default): placed in your area's own providers.",
+  "optional: 1 (or yes, true, Y) for pupils placed in another authority's provider: you pay their top-up, but the place is that authority's to fund, so no place is charged and they fill none of your places. 0 or blank (the default): placed in your area's own providers.",
 ] as const;
 
 /** Every CSV of the folder, in the order the README explains them. */

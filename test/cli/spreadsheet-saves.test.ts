@@ -156,3 +156,27 @@ describe('a model.json saved as UTF-16 (Notepad\'s "Unicode")', () => {
     );
   });
 });
+
+describe('a yes/no column written Y and N, as case systems export it', () => {
+  it('is read as yes and no', async () => {
+    // Found by a user trial: "Y" was INVALID_FLAG.
+    const cohort = readFileSync(path.join(ROOT, 'fixtures/example/cohort.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    const flagged = (yes: string, no: string) =>
+      cohort
+        .map((line, i) => `${line},${i === 0 ? 'out_of_area' : i % 3 === 0 ? yes : no}`)
+        .join('\n') + '\n';
+    const letters = exampleWith('flags-yn', 'cohort.csv', flagged('Y', 'n'));
+    const words = exampleWith('flags-words', 'cohort.csv', flagged('yes', 'no'));
+    const [a, b] = [
+      await cli(['project', letters, '--format', 'csv']),
+      await cli(['project', words, '--format', 'csv']),
+    ];
+    expect(a.stderr).toBe('');
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const plain = await cli(['project', 'fixtures/example', '--format', 'csv']);
+    expect(a.stdout).not.toBe(plain.stdout);
+  });
+});
