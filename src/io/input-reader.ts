@@ -96,6 +96,9 @@ export class InputReader {
  */
 function missingFile(dir: string, name: string): { message: string; hint?: string } {
   const shown = displayPath(dir);
+  // A file named on the command line (--hnb-from) is looked for where it was named, not in the
+  // model folder (a user trial's was "not found in" the folder).
+  if (path.isAbsolute(name)) return { message: `required file ${displayPath(name)} was not found` };
   const kind = statSync(dir, { throwIfNoEntry: false });
   if (kind === undefined)
     return {

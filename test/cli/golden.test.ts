@@ -79,6 +79,15 @@ describe('the project command as a user runs it', () => {
     expect(existsSync(path.join(ROOT, 'no'))).toBe(false);
   });
 
+  it('an --hnb-from file that is not there is not looked for in the model folder', async () => {
+    // Found by a user trial: "required file /abs/no-such.csv was not found in fixtures/example".
+    const result = await cli(['project', 'fixtures/example', '--hnb-from', 'no-such.csv']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'no-such.csv: error FILE_MISSING: required file no-such.csv was not found\n1 error\n',
+    );
+  });
+
   it('a file given for the model folder is named as a file, with the folder that holds it', async () => {
     // Found by a user trial: "cohort.csv/model.json was not found in cohort.csv".
     const result = await cli(['project', 'fixtures/example/cohort.csv']);
