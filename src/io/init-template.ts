@@ -480,7 +480,7 @@ function readme(
     `- \`tariff\`: the band and place values: ${spec.tariffName === 'tariff.json' ? 'tariff.json in this folder' : `\`${spec.tariffName}\`, a table of the tool's tariff library (\`highneeds tariffs list\`, \`highneeds tariffs show ${spec.tariffName}\`)`}: ${spec.tariff.title}. To use your own bands, export a table to a spreadsheet (\`highneeds tariffs export ${spec.tariffName === 'tariff.json' ? 'tariff.json' : spec.tariffName} --csv --out-dir mine\`), edit it, import it back into this folder and name the file here.`,
   );
   out.push(
-    '- `assumptions`: decimal strings, all 0 here. `newPlansGrowth`: yearly growth of new plans given as counts (0.06 is 6%); `hnbGrowth`: yearly growth of the high needs block after the last `hnb_allocation` given; `tariffUplift`: a yearly rise in every top-up each 1 April.',
+    `- \`assumptions\`: decimal strings, all 0 here. \`newPlansGrowth\`: yearly growth of new plans given as counts (0.06 is 6%); \`hnbGrowth\`: yearly growth of the high needs block after the last \`hnb_allocation\` given; \`tariffUplift\`: a yearly rise in every top-up each 1 April, ${tariffOwnUplift(spec.tariff)}.`,
   );
   out.push('');
   if (national) {
@@ -551,4 +551,30 @@ function readme(
       ').',
   );
   return `${out.join('\n')}\n`;
+}
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * What the tariff rises by itself, which tariffUplift adds to: a user trial set tariffUplift to 0
+ * and found fees 4.04% higher two years on (docs/methodology.md, "The uplift rule").
+ */
+function tariffOwnUplift(tariff: Tariff): string {
+  if (tariff.uplift.method === 'none')
+    return "on top of the tariff's own uplift (this tariff has none)";
+  const [month, day] = tariff.uplift.on.split('-').map(Number);
+  return `on top of the tariff's own uplift: this tariff rises ${tariff.uplift.annualRate.times(100).toString()}% a year each ${day} ${MONTH_NAMES[month! - 1]!} after each rate's last dated row, and so do pupils' own annual_cost`;
 }
