@@ -16,7 +16,7 @@ export function addExplainCommand(root: Command, setExit: (code: number) => void
     )
     .option(
       '--setting <id>',
-      "one setting's part (pupils_january, spend_top_up and spend_place are given by setting)",
+      "one setting's part (pupils_january, spend_top_up, spend_place and place_dfe are given by setting)",
     )
     .option(
       '--scenario <id>',

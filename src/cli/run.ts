@@ -273,6 +273,7 @@ function addScenarioCommands(root: Command, setExit: (code: number) => void): vo
     .option('--out <file>', 'write to this file (atomically)')
     .option('--bom', "start CSV output with Excel's byte order mark")
     .addOption(new Option('--scenario <id>', "project's spelling, taken as --scenarios").hideHelp())
+    .option('--quiet', 'no notes on stderr')
     .option('--allow-outside', ALLOW_OUTSIDE_HELP)
     .action(async (dir: string | undefined, options) =>
       setExit(await (await import('./commands/compare.js')).runCompare(dir, options)),

@@ -39,7 +39,8 @@ export const ISSUE_CODES = {
     fix: 'Look for a stray or missing quote; raise the limit only for genuinely long text.',
   },
   CSV_MALFORMED: {
-    cause: 'A CSV file cannot be parsed (an unclosed quote, a stray quote, a binary file).',
+    cause:
+      'A CSV file cannot be parsed (an unclosed quote, a stray quote, a binary file, columns separated by tabs or semicolons rather than commas).',
     fix: 'Open the file in a text editor at the line given and correct the quoting.',
   },
   COLUMN_COUNT: {
@@ -114,8 +115,8 @@ export const ISSUE_CODES = {
   },
   INVALID_FLAG: {
     cause:
-      'A yes/no column (cohort.csv or new-plans.csv `out_of_area`) holds something other than empty, 0, false, no, 1, true or yes (any case).',
-    fix: 'Write 1, true or yes for yes; leave the cell empty or write 0, false or no for no.',
+      'A yes/no column (cohort.csv or new-plans.csv `out_of_area`) holds something other than empty, 0, false, no, n, 1, true, yes or y (any case).',
+    fix: 'Write 1, true, yes or y for yes; leave the cell empty or write 0, false, no or n for no.',
   },
   NEGATIVE_VALUE: {
     cause: 'A count, rate, amount or place number that must not be negative is negative.',

@@ -20,6 +20,7 @@ import {
 } from './normalise.js';
 import { unknownNeedHint } from './unknown-need-hint.js';
 import { whyNotDecimal } from './why-not-decimal.js';
+import { yearHint } from '../core/year-hint.js';
 
 /** Cell parsers: each returns the value or undefined, pushing a located issue when the cell is wrong. */
 
@@ -222,7 +223,7 @@ export function academicYearCell(
         `academic year "${text}" is not written like 2025/26`,
         row.at(column),
         calendar === undefined
-          ? undefined
+          ? yearHint(text, 'academic')
           : `January ${calendar} is in ${formatAcademicYear(calendar - 1)}, September ${calendar} starts ${formatAcademicYear(calendar)}`,
       ),
     );
@@ -239,7 +240,12 @@ export function financialYearCell(
   const year = parseFinancialYear(text);
   if (year === undefined)
     issues.push(
-      error('INVALID_YEAR', `financial year "${text}" is not written like 2026-27`, row.at(column)),
+      error(
+        'INVALID_YEAR',
+        `financial year "${text}" is not written like 2026-27`,
+        row.at(column),
+        yearHint(text, 'financial'),
+      ),
     );
   return year;
 }

@@ -70,6 +70,16 @@ export function nearMisses(written: string, absent: readonly string[]): string[]
 }
 
 /**
+ * True when `written` holds `column`'s name as one of its words ("Primary Need" holds need, as
+ * SEN2 extracts head it; "Amount (£)" holds amount): a column that may be a missing required one,
+ * said in its MISSING_COLUMN (found by a user trial).
+ */
+export function holdsName(written: string, column: string): boolean {
+  const words = written.toLowerCase().split(/[^a-z0-9]+/);
+  return words.length > 1 && words.includes(column.toLowerCase());
+}
+
+/**
  * The whole number above 1 on the earliest line of a column whose cells are all whole numbers (or
  * empty), with its line: in a table read one row per pupil for want of its count column, such a
  * column ("Number of pupils") is likely the count under another name. The earliest line, not the

@@ -2,6 +2,7 @@ import { error, warning, type Issue, type Location } from '../core/issue.js';
 import {
   columnsByKey,
   countLike,
+  holdsName,
   matchKey,
   nearMisses,
   readAs,
@@ -102,7 +103,10 @@ export function readHeader(
     }
     if (spec.ignoreOthers || column !== undefined) return;
     const meant = nearMisses(name, absent);
-    const required = meant.filter((target) => spec.required.includes(target));
+    const required = absent.filter(
+      (target) =>
+        spec.required.includes(target) && (meant.includes(target) || holdsName(name, target)),
+    );
     if (required.length > 0) {
       // Said once, in the missing column's error.
       for (const target of required) mayBe.set(target, [...(mayBe.get(target) ?? []), name]);

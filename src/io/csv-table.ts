@@ -1,5 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { error, type Issue, type Location } from '../core/issue.js';
+import { matchKey } from './column-names.js';
 import { readHeader, unusedColumns, writtenName } from './csv-header.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { columnCountIssue, fitsHeader } from './row-width.js';
@@ -132,6 +133,18 @@ export function readCsvTable(
       );
     return { file, rows: [], issues };
   }
+  const separated = otherSeparator(header.record, spec);
+  if (separated) {
+    issues.push(
+      error(
+        'CSV_MALFORMED',
+        `cannot read CSV: its columns are separated by ${separated}, not commas`,
+        { file, line: header.info.lines },
+        'save it from the spreadsheet as "CSV UTF-8 (Comma delimited)"',
+      ),
+    );
+    return { file, rows: [], issues };
+  }
   const { columns, unused } = readHeader(header.record, header.info.lines, file, spec, issues);
   issues.push(
     ...unusedColumns(unused, (index) =>
@@ -227,4 +240,23 @@ function withLineNumbers(
     records.push({ record, info: { lines: start } });
   }
   return records;
+}
+
+/**
+ * "tabs" or "semicolons" when a header read as one column is the table's columns joined by one
+ * of them: a spreadsheet's "Text (Tab delimited)" or a continental "CSV" saved under a .csv name.
+ * Read as one column named for them all, every required column was "missing" and that column
+ * "may be it" (found by a user trial).
+ */
+function otherSeparator(header: readonly string[], spec: ColumnSpec): string | undefined {
+  if (header.length !== 1) return undefined;
+  const keys = new Set([...spec.required, ...spec.optional].map(matchKey));
+  for (const [separator, name] of [
+    ['\t', 'tabs'],
+    [';', 'semicolons'],
+  ] as const) {
+    const names = header[0]!.split(separator);
+    if (names.length > 1 && names.some((n) => keys.has(matchKey(n)))) return name;
+  }
+  return undefined;
 }

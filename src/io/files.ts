@@ -102,9 +102,13 @@ export function readInputBytes(
           ? `the file is ${utf16} text (it starts with UTF-16's byte-order mark), not UTF-8`
           : `byte ${describeByte(bytes[bad]!)} at offset ${bad} is not UTF-8`,
         { file: display, line },
-        utf16
-          ? 'save the file as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)", not "Unicode Text")'
-          : 'save the file as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)")',
+        // A JSON file is not saved from Excel but from an editor, Notepad's "Unicode" being UTF-16
+        // (a user trial's model.json was told to save as CSV).
+        filePath.toLowerCase().endsWith('.json')
+          ? 'save the file as UTF-8 (in Notepad: Save As, Encoding "UTF-8")'
+          : utf16
+            ? 'save the file as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)", not "Unicode Text")'
+            : 'save the file as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)")',
       ),
     };
   }

@@ -1,12 +1,13 @@
 import { error, type Issue } from '../core/issue.js';
 import type { CsvRow } from './csv-table.js';
 
-const YES = new Set(['1', 'true', 'yes']);
-const NO = new Set(['', '0', 'false', 'no']);
+// Y and N as case systems export a flag (found by a user trial).
+const YES = new Set(['1', 'true', 'yes', 'y']);
+const NO = new Set(['', '0', 'false', 'no', 'n']);
 
 /**
- * A yes/no cell such as `out_of_area`, as a spreadsheet or an export writes one: empty, 0, false
- * or no is no; 1, true or yes is yes (any case, spaces around ignored). Anything else is an
+ * A yes/no cell such as `out_of_area`, as a spreadsheet or an export writes one: empty, 0, false,
+ * no or n is no; 1, true, yes or y is yes (any case, spaces around ignored). Anything else is an
  * INVALID_FLAG error at the cell, and undefined.
  */
 export function flagCell(row: CsvRow, column: string, issues: Issue[]): boolean | undefined {
@@ -18,7 +19,7 @@ export function flagCell(row: CsvRow, column: string, issues: Issue[]): boolean 
       'INVALID_FLAG',
       `"${column}" is "${row.get(column)}", which is not a yes/no value`,
       row.at(column),
-      'write 1, true or yes for yes; leave it empty or write 0, false or no for no',
+      'write 1, true, yes or y for yes; leave it empty or write 0, false, no or n for no',
     ),
   );
   return undefined;

@@ -249,7 +249,7 @@ export function initTemplate(spec: InitSpec): TemplateFile[] {
 /** cohort.csv's and new-plans.csv's out_of_area column (docs/methodology.md, money example (e)). */
 const OUT_OF_AREA = [
   'out_of_area',
-  "optional: 1 (or yes, true) for pupils placed in another authority's provider: you pay their top-up, but the place is that authority's to fund, so no place is charged and they fill none of your places. 0 or blank (the default): placed in your area's own providers.",
+  "optional: 1 (or yes, true, Y) for pupils placed in another authority's provider: you pay their top-up, but the place is that authority's to fund, so no place is charged and they fill none of your places. 0 or blank (the default): placed in your area's own providers.",
 ] as const;
 
 /** Every CSV of the folder, in the order the README explains them. */
@@ -480,7 +480,7 @@ function readme(
     `- \`tariff\`: the band and place values: ${spec.tariffName === 'tariff.json' ? 'tariff.json in this folder' : `\`${spec.tariffName}\`, a table of the tool's tariff library (\`highneeds tariffs list\`, \`highneeds tariffs show ${spec.tariffName}\`)`}: ${spec.tariff.title}. To use your own bands, export a table to a spreadsheet (\`highneeds tariffs export ${spec.tariffName === 'tariff.json' ? 'tariff.json' : spec.tariffName} --csv --out-dir mine\`), edit it, import it back into this folder and name the file here.`,
   );
   out.push(
-    '- `assumptions`: decimal strings, all 0 here. `newPlansGrowth`: yearly growth of new plans given as counts (0.06 is 6%); `hnbGrowth`: yearly growth of the high needs block after the last `hnb_allocation` given; `tariffUplift`: a yearly rise in every top-up each 1 April.',
+    `- \`assumptions\`: decimal strings, all 0 here. \`newPlansGrowth\`: yearly growth of new plans given as counts (0.06 is 6%); \`hnbGrowth\`: yearly growth of the high needs block after the last \`hnb_allocation\` given; \`tariffUplift\`: a yearly rise in every top-up each 1 April, ${tariffOwnUplift(spec.tariff)}.`,
   );
   out.push('');
   if (national) {
@@ -551,4 +551,30 @@ function readme(
       ').',
   );
   return `${out.join('\n')}\n`;
+}
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * What the tariff rises by itself, which tariffUplift adds to: a user trial set tariffUplift to 0
+ * and found fees 4.04% higher two years on (docs/methodology.md, "The uplift rule").
+ */
+function tariffOwnUplift(tariff: Tariff): string {
+  if (tariff.uplift.method === 'none')
+    return "on top of the tariff's own uplift (this tariff has none)";
+  const [month, day] = tariff.uplift.on.split('-').map(Number);
+  return `on top of the tariff's own uplift: this tariff rises ${tariff.uplift.annualRate.times(100).toString()}% a year each ${day} ${MONTH_NAMES[month! - 1]!} after each rate's last dated row, and so do pupils' own annual_cost`;
 }

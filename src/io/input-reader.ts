@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { error, type Issue } from '../core/issue.js';
 import { type ColumnSpec, type CsvTable, readCsvTable } from './csv-table.js';
@@ -81,13 +82,35 @@ export class InputReader {
     required: boolean,
   ): void {
     if (result.status === 'refused') this.issues.push(result.issue);
-    else if (required)
-      this.issues.push(
-        error('FILE_MISSING', `required file ${name} was not found in ${displayPath(this.dir)}`, {
-          file: display,
-        }),
-      );
+    else if (required) {
+      const { message, hint } = missingFile(this.dir, name);
+      this.issues.push(error('FILE_MISSING', message, { file: display }, hint));
+    }
   }
+}
+
+/**
+ * Why a required file is missing, in words that fit the folder given: a folder that does not
+ * exist, or a file given for the folder (a user trial dragged cohort.csv onto the command and was
+ * told "cohort.csv/model.json was not found in cohort.csv").
+ */
+function missingFile(dir: string, name: string): { message: string; hint?: string } {
+  const shown = displayPath(dir);
+  // A file named on the command line (--hnb-from) is looked for where it was named, not in the
+  // model folder (a user trial's was "not found in" the folder).
+  if (path.isAbsolute(name)) return { message: `required file ${displayPath(name)} was not found` };
+  const kind = statSync(dir, { throwIfNoEntry: false });
+  if (kind === undefined)
+    return {
+      message: `required file ${name} was not found: there is no folder ${shown}`,
+      hint: 'give the path of the model folder, the one that holds model.json (relative to the folder you run in, or in full)',
+    };
+  if (!kind.isDirectory())
+    return {
+      message: `required file ${name} was not found: ${shown} is a file, not a model folder`,
+      hint: `give the folder that holds model.json and the CSVs: ${displayPath(path.dirname(dir))}`,
+    };
+  return { message: `required file ${name} was not found in ${shown}` };
 }
 
 /**

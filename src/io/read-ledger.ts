@@ -13,6 +13,7 @@ import { readTransferColumns } from './read-transfer.js';
 import { transferIssues } from '../core/transfers.js';
 import { flushNormalisations } from './normalise.js';
 import { keepYearKeyedRow } from './year-keyed-row.js';
+import { matchKey } from './column-names.js';
 
 export const PLACES_COLUMNS = {
   required: ['academic_year', 'setting', 'places'],
@@ -90,6 +91,8 @@ export function readFunding(
     const line = FUNDING_LINES.find((name) => name === lineText?.toLowerCase());
     openingWritten ||= line === 'opening_balance';
     if (lineText !== undefined && !line) {
+      // Written as a spreadsheet heading ("HNB Allocation"): name the id it spells (found by a user trial).
+      const spelt = FUNDING_LINES.find((name) => matchKey(name) === matchKey(lineText));
       issues.push(
         error(
           'UNKNOWN_FUNDING_LINE',
@@ -97,7 +100,7 @@ export function readFunding(
           row.at('line'),
           looksLikeSpend(lineText)
             ? 'funding.csv holds income; give a spend line such as this in spend.csv (financial_year, line, amount), where it counts in spend_total'
-            : `expected one of ${FUNDING_LINES.join(', ')}`,
+            : `${spelt ? `write it ${spelt}; ` : ''}expected one of ${FUNDING_LINES.join(', ')}`,
         ),
       );
     }

@@ -19,6 +19,7 @@ import {
   type MoneySettings,
   readMoneySettings,
 } from './read-money-settings.js';
+import { yearHint } from '../core/year-hint.js';
 
 /** What model.json gives for every area it models: one area's folder, or a national model's areas. */
 export interface ModelSettings {
@@ -94,6 +95,7 @@ export function parseModelSettings(
         'INVALID_YEAR',
         `$.baseYear "${baseText}" is not an academic year written like 2025/26`,
         fields.at('$.baseYear'),
+        yearHint(baseText, 'academic'),
       ),
     );
   const horizonText = fields.string(root, 'horizon', '$');
@@ -104,6 +106,7 @@ export function parseModelSettings(
         'INVALID_YEAR',
         `$.horizon "${horizonText}" is not a financial year written like 2030-31`,
         fields.at('$.horizon'),
+        yearHint(horizonText, 'financial'),
       ),
     );
   const before =

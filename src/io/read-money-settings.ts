@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { error } from '../core/issue.js';
 import { type FinancialYear, parseFinancialYear } from '../core/period.js';
 import type { JsonFields, JsonObject } from './json-fields.js';
+import { yearHint } from '../core/year-hint.js';
 
 /** The model.json fields this reader adds (README, "model.json"). */
 export const MONEY_SETTINGS_KEYS = ['overrideEnd', 'deficitFinancing'] as const;
@@ -28,6 +29,7 @@ export function readMoneySettings(
         'INVALID_YEAR',
         `$.overrideEnd "${endText}" is not a financial year written like 2027-28`,
         fields.at('$.overrideEnd'),
+        yearHint(endText, 'financial'),
       ),
     );
   const financing =

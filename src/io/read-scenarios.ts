@@ -25,6 +25,7 @@ import type { JsonFields, JsonObject } from './json-fields.js';
 import type { JsonValue } from './json-source.js';
 import { LEVER_RANGE_KEYS, readLeverRange } from './read-lever-range.js';
 import { jsonFields } from './read-json.js';
+import { yearHint } from '../core/year-hint.js';
 
 /** Loads another tariff named by a tariff lever (a file or a library id), or reports why not. */
 export type TariffLoader = (argument: string, at: Location) => Tariff | undefined;
@@ -267,6 +268,7 @@ function academicYear(
         'INVALID_YEAR',
         `${path}.${key} "${text}" is not an academic year written like 2026/27`,
         fields.at(`${path}.${key}`),
+        yearHint(text, 'academic'),
       ),
     );
   return year;
@@ -288,6 +290,7 @@ function financialYear(
         'INVALID_YEAR',
         `${path}.${key} "${text}" is not a financial year written like 2026-27`,
         fields.at(`${path}.${key}`),
+        yearHint(text, 'financial'),
       ),
     );
   return year;

@@ -120,13 +120,16 @@ export class TariffCheck {
     }
     if (this.tariff && setting !== undefined && !this.bands.get(setting)?.has(text)) {
       const known = [...(this.bands.get(setting) ?? [])];
+      // "Band 2" as a spreadsheet labels it: name the band it spells (found by a user trial).
+      const bare = /^band\s*(.+)$/i.exec(text.trim())?.[1];
+      const spelt = known.find((band) => band.toLowerCase() === bare?.toLowerCase());
       issues.push(
         error(
           'UNKNOWN_BAND',
           `band "${text}" has no rate for setting "${setting}" in tariff "${this.tariff.id}"`,
           row.at(column),
           known.length
-            ? `bands for ${setting}: ${known.join(', ')}`
+            ? `${spelt ? `write it ${spelt}; ` : ''}bands for ${setting}: ${known.join(', ')}`
             : `the tariff has no rates for ${setting}`,
         ),
       );

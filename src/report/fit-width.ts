@@ -164,7 +164,7 @@ function fitKeys(table: FitTable, natural: readonly number[], limit: number): Pl
 
 function renderBlock(table: FitTable, placed: readonly Placed[]): string[] {
   const cellLines = (text: string, p: Placed) =>
-    text.length <= p.width ? [text] : wrapWords(text, p.width);
+    text.length <= p.width ? [text] : wrapIndented(text, p.width);
   const lines = (cells: readonly string[][], row?: number): string[] => {
     const height = Math.max(...cells.map((c) => c.length));
     return Array.from({ length: height }, (_, k) =>
@@ -192,6 +192,20 @@ function renderBlock(table: FitTable, placed: readonly Placed[]): string[] {
       ),
     ),
   ];
+}
+
+/**
+ * A cell's text wrapped to the width, keeping its leading spaces on every line (explain's parts
+ * are indented under their parent: a user trial found them flush left at 80 columns; a further
+ * indent would read as a child part); an indent that would leave less than half the width is
+ * dropped.
+ */
+function wrapIndented(text: string, width: number): string[] {
+  const indent = /^ */.exec(text)![0];
+  if (indent === '' || indent.length * 2 > width) return wrapWords(text, width);
+  return wrapWords(text.slice(indent.length), width - indent.length).map(
+    (line) => `${indent}${line}`,
+  );
 }
 
 /** One record per row, a column per line: the layout of last resort. */

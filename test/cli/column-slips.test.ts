@@ -289,6 +289,24 @@ describe('a column not read that is near the name of a column that changes no fi
     );
   });
 
+  it('a column whose words hold a missing required name ("Primary Need", as SEN2 heads it) is named in MISSING_COLUMN', async () => {
+    // Found by a user trial: only "need is missing" and, apart, "Primary Need is not used".
+    const dir = copyOf('fixtures/example');
+    header(path.join(dir, 'cohort.csv'), (line) =>
+      line.replace(',need,', ',Primary Need,').replace(',band', ',Band (2025)'),
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.match(/ error /g)).toHaveLength(2);
+    expect(result.stderr).toContain(
+      'cohort.csv:1: error MISSING_COLUMN: required column "need" is missing\n  hint: column "Primary Need" may be it: rename it need;',
+    );
+    expect(result.stderr).toContain(
+      'cohort.csv:1: error MISSING_COLUMN: required column "band" is missing\n  hint: column "Band (2025)" may be it: rename it band;',
+    );
+    expect(result.stderr).not.toContain('UNKNOWN_COLUMN');
+  });
+
   it("area_code in one authority's folder is left unread, as before: an extract's ONS code is no mismatch", async () => {
     const dir = copyOf('fixtures/example');
     withColumn(path.join(dir, 'cohort.csv'), 'area_code', 'E09000001');

@@ -344,3 +344,51 @@ async function moneySummary(year: string, column: string): Promise<string> {
     .map((line) => line.split(','));
   return rows.find((r) => r[header!.indexOf('financial_year')] === year)![header!.indexOf(column)]!;
 }
+
+describe('explain --year written as an academic year', () => {
+  it('says how to write the financial year meant (a user trial gave 2027/28)', async () => {
+    const result = await highneeds([
+      'explain',
+      'fixtures/example',
+      '--year',
+      '2027/28',
+      '--figure',
+      'spend_total',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      '--year: error UNKNOWN_YEAR: "2027/28" is not a financial year of the projection\n' +
+        '  hint: write it 2027-28: financial years take a hyphen (2027/28 is how an academic year is written); years: 2026-27, 2027-28, 2028-29, 2029-30, 2030-31\n1 error\n',
+    );
+  });
+});
+
+describe('explain on a narrow terminal', () => {
+  it('keeps the parts indented under their parent when the part column is narrowed', async () => {
+    // Found by a user trial: at 80 columns the annual_cost rows lost their indent and read as
+    // siblings of their academic year.
+    const result = await highneeds(
+      [
+        'explain',
+        'fixtures/example',
+        '--year',
+        '2027-28',
+        '--figure',
+        'spend_top_up',
+        '--setting',
+        'independent',
+      ],
+      { COLUMNS: '80' },
+    );
+    expect(result.code).toBe(0);
+    const parts = result.stdout
+      .split('\n\n')[1]!
+      .split('\n')
+      .slice(1)
+      .map((line) => /^ */.exec(line)![0].length);
+    // The figure, then each academic year (2) and its annual_cost pupils (4), wrapped or not.
+    expect(parts[0]).toBe(0);
+    expect(parts.slice(1).every((indent) => indent >= 2)).toBe(true);
+    expect(result.stdout).toMatch(/\n {4}pupils priced by their own/);
+  });
+});

@@ -86,3 +86,20 @@ describe('a folder of model folders', () => {
     expect(file.stderr).toContain('--scenarios-file is for one model');
   });
 });
+
+describe('batch of a folder that is not there, or of a file', () => {
+  it('says so, not that the folder has no model.json in it', async () => {
+    // Found by a user trial: "no/such has no model.json, and no folder in it has one".
+    const out = path.join(scratch, 'not-there-out');
+    const missing = await cli(['batch', 'no/such/folder', '--out-dir', out, '--quiet']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(
+      'no/such/folder/model.json: error FILE_MISSING: there is no folder no/such/folder\n',
+    );
+    const file = await cli(['batch', 'fixtures/example/cohort.csv', '--out-dir', out, '--quiet']);
+    expect(file.code).toBe(1);
+    expect(file.stderr).toContain(
+      'error FILE_MISSING: fixtures/example/cohort.csv is a file, not a folder\n',
+    );
+  });
+});

@@ -73,9 +73,29 @@ describe('the project command as a user runs it', () => {
     const result = await cli(['project', 'no/such/folder']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'no/such/folder/model.json: error FILE_MISSING: required file model.json was not found in no/such/folder\n1 error\n',
+      'no/such/folder/model.json: error FILE_MISSING: required file model.json was not found: there is no folder no/such/folder\n' +
+        '  hint: give the path of the model folder, the one that holds model.json (relative to the folder you run in, or in full)\n1 error\n',
     );
     expect(existsSync(path.join(ROOT, 'no'))).toBe(false);
+  });
+
+  it('an --hnb-from file that is not there is not looked for in the model folder', async () => {
+    // Found by a user trial: "required file /abs/no-such.csv was not found in fixtures/example".
+    const result = await cli(['project', 'fixtures/example', '--hnb-from', 'no-such.csv']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'no-such.csv: error FILE_MISSING: required file no-such.csv was not found\n1 error\n',
+    );
+  });
+
+  it('a file given for the model folder is named as a file, with the folder that holds it', async () => {
+    // Found by a user trial: "cohort.csv/model.json was not found in cohort.csv".
+    const result = await cli(['project', 'fixtures/example/cohort.csv']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'fixtures/example/cohort.csv/model.json: error FILE_MISSING: required file model.json was not found: fixtures/example/cohort.csv is a file, not a model folder\n' +
+        '  hint: give the folder that holds model.json and the CSVs: fixtures/example\n1 error\n',
+    );
   });
 });
 

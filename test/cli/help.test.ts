@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HELP_EXAMPLES } from '../../src/cli/help-examples.js';
+import { FIGURE_NAMES, FIGURES } from '../../src/core/explain/figures.js';
 import { cli, type RunResult } from '../helpers/run-cli.js';
 import { outputNames, redirectOutputs, sameRunKey, shellWords } from '../helpers/shell.js';
 import { asOnOneCore } from '../helpers/one-core.js';
@@ -162,6 +163,22 @@ describe('--scenario and --scenarios', () => {
         .stdout,
     );
   });
+
+  it('compare --quiet leaves the note out, as project --quiet does', async () => {
+    // Found by a user trial: compare read options.quiet but had no --quiet (exit 2, unknown option).
+    const result = await cli([
+      'compare',
+      'fixtures/example',
+      '--scenario',
+      'mitigated',
+      '--format',
+      'csv',
+      '--quiet',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('mitigated,2026-27,');
+  });
 });
 
 describe('validate', () => {
@@ -175,5 +192,17 @@ describe('validate', () => {
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).toBe('');
     expect((await once(['validate', 'fixtures/national', '--quiet'])).stdout).toBe('');
+  });
+});
+
+describe('explain --help', () => {
+  it('names every figure --setting gives, as the UNKNOWN_FIGURE hint does', async () => {
+    // Found by a user trial: place_dfe is given by setting, and the help left it out.
+    const help = (await cli(['explain', '--help'])).stdout.replace(/\s+/g, ' ');
+    const bySetting = FIGURE_NAMES.filter((name) => FIGURES[name].bySetting);
+    const listed = /--setting <id> one setting's part \(([^)]*) are given by setting\)/.exec(
+      help,
+    )?.[1];
+    expect(listed?.split(/, | and /)).toEqual(bySetting);
   });
 });

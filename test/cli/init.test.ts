@@ -289,6 +289,11 @@ describe('highneeds init', () => {
       expect(readme).toContain('or the deductions are taken off twice');
       // SEN2 has an "Unknown" primary need, which cohort.csv refuses: the template says what to do.
       expect(readme).toContain('SEN2\'s "Unknown" (no primary need recorded) is not modelled');
+      // tariffUplift adds to the tariff's own uplift: a user trial set it to 0 and found fees 4.04%
+      // higher two years on.
+      expect(readme).toContain(
+        "`tariffUplift`: a yearly rise in every top-up each 1 April, on top of the tariff's own uplift: this tariff rises 2% a year each 1 April after each rate's last dated row, and so do pupils' own annual_cost.",
+      );
     }
   });
 });

@@ -83,6 +83,30 @@ describe('highneeds compare on the example', () => {
     }
   });
 
+  it("the savings table's total column adds up down the levers, as every year's column does", async () => {
+    // Found by a user trial: demand-management's lever totalled 2,180,956.60 and the difference
+    // 2,180,956.61, the difference's total being its exact sum rounded, not its printed years'.
+    const result = await cli(['compare', '--format', 'table'], { env: { COLUMNS: '250' } });
+    expect(result.code).toBe(0);
+    const blocks = result.stdout
+      .split('\n\n')
+      .filter((b) => b.startsWith('In-year balance improvement by lever'));
+    expect(blocks.length).toBeGreaterThanOrEqual(2);
+    for (const block of blocks) {
+      const rows = block
+        .split('\n')
+        .filter((l) => /\d\.\d\d\s*$/.test(l))
+        .map((l) => l.trim().split(/\s{2,}/));
+      const pence = (cell: string) => BigInt(cell.replace(/[,.]/g, ''));
+      const difference = rows.at(-1)!;
+      expect(difference[0]).toBe('difference between the projections');
+      difference.slice(1).forEach((cell, c) => {
+        const levers = rows.slice(0, -1).reduce((t, r) => t + pence(r[c + 1]!), 0n);
+        expect(levers, `${block.split('\n')[0]}, column ${c + 1}`).toBe(pence(cell));
+      });
+    }
+  });
+
   it('states the Safety Valve targets and the instalments at risk', async () => {
     const result = await cli(['compare', '--format', 'table']);
     expect(result.stdout).toContain(
@@ -197,5 +221,20 @@ describe('highneeds solve on the example', () => {
         ])
       ).code,
     ).toBe(2);
+  });
+});
+
+describe('solve --vary of the right kind but an unknown name', () => {
+  it('names what the kind takes (a usage error, exit 2)', async () => {
+    // Found by a user trial: assumption:nope was told it "is not ... assumption:NAME".
+    const base = ['solve', '--target', 'in-year-balance>=0@2028-29', '--range', '0,1'];
+    const assumption = await cli([...base, '--vary', 'assumption:hnbgrowth']);
+    expect(assumption.code).toBe(2);
+    expect(assumption.stderr).toBe(
+      'highneeds: --vary "assumption:hnbgrowth": the assumptions solve can vary are assumption:newPlansGrowth, assumption:hnbGrowth and assumption:tariffUplift\n',
+    );
+    const transfer = await cli([...base, '--vary', 'transfer:2028/29:300000000']);
+    expect(transfer.code).toBe(2);
+    expect(transfer.stderr).toContain('e.g. transfer:2028-29:300000000');
   });
 });

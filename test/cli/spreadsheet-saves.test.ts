@@ -76,3 +76,107 @@ describe('a date written in the right form that is not a day of the calendar', (
     );
   });
 });
+
+describe('a CSV whose columns are separated by tabs or semicolons', () => {
+  it.each([
+    ['tabs', '\t'],
+    ['semicolons', ';'],
+  ])('is named as separated by %s, not read as one column', async (name, separator) => {
+    // Found by a user trial: each required column "missing", and the one column "may be it".
+    const dir = exampleWith(
+      `separated-${name}`,
+      'cohort.csv',
+      ['ncy,need,setting,band,count', '7,ASD,special-maintained,2,12', '']
+        .join('\r\n')
+        .replaceAll(',', separator),
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `cohort\\.csv:1: error CSV_MALFORMED: cannot read CSV: its columns are separated by ${name}, not commas\\n  hint: save it from the spreadsheet as "CSV UTF-8 \\(Comma delimited\\)"\\n1 error\\n$`,
+      ),
+    );
+  });
+});
+
+describe('a funding line written as a spreadsheet heading', () => {
+  it('is refused with the id it spells', async () => {
+    // Found by a user trial: "HNB Allocation" was told only the list of ids.
+    const funding = readFileSync(path.join(ROOT, 'fixtures/example/funding.csv'), 'utf8');
+    const dir = exampleWith(
+      'funding-heading',
+      'funding.csv',
+      funding.replace(',hnb_allocation,', ',HNB Allocation,'),
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /error UNKNOWN_FUNDING_LINE: funding line "HNB Allocation" is not known\n {2}hint: write it hnb_allocation; expected one of opening_balance, /,
+    );
+  });
+});
+
+describe('a band written as a spreadsheet labels it', () => {
+  it('is refused with the band it spells', async () => {
+    // Found by a user trial: "Band 2" was told only the list of bands.
+    const cohort = readFileSync(path.join(ROOT, 'fixtures/example/cohort.csv'), 'utf8').split('\n');
+    const [header, first] = cohort;
+    const band = header!.split(',').indexOf('band');
+    const cells = first!.split(',');
+    const given = cells[band];
+    cells[band] = `Band ${given}`;
+    const dir = exampleWith(
+      'band-label',
+      'cohort.csv',
+      [header, cells.join(','), ...cohort.slice(2)].join('\n'),
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `error UNKNOWN_BAND: band "Band ${given}" has no rate .*\\n {2}hint: write it ${given}; bands for `,
+      ),
+    );
+  });
+});
+
+describe('a model.json saved as UTF-16 (Notepad\'s "Unicode")', () => {
+  it('is told how to save it from an editor, not from Excel as a CSV', async () => {
+    const json = readFileSync(path.join(ROOT, 'fixtures/example/model.json'), 'utf8');
+    const dir = exampleWith(
+      'json-utf16',
+      'model.json',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]),
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /model\.json:1: error INVALID_ENCODING: the file is UTF-16LE text .*\n {2}hint: save the file as UTF-8 \(in Notepad: Save As, Encoding "UTF-8"\)\n/,
+    );
+  });
+});
+
+describe('a yes/no column written Y and N, as case systems export it', () => {
+  it('is read as yes and no', async () => {
+    // Found by a user trial: "Y" was INVALID_FLAG.
+    const cohort = readFileSync(path.join(ROOT, 'fixtures/example/cohort.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    const flagged = (yes: string, no: string) =>
+      cohort
+        .map((line, i) => `${line},${i === 0 ? 'out_of_area' : i % 3 === 0 ? yes : no}`)
+        .join('\n') + '\n';
+    const letters = exampleWith('flags-yn', 'cohort.csv', flagged('Y', 'n'));
+    const words = exampleWith('flags-words', 'cohort.csv', flagged('yes', 'no'));
+    const [a, b] = [
+      await cli(['project', letters, '--format', 'csv']),
+      await cli(['project', words, '--format', 'csv']),
+    ];
+    expect(a.stderr).toBe('');
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const plain = await cli(['project', 'fixtures/example', '--format', 'csv']);
+    expect(a.stdout).not.toBe(plain.stdout);
+  });
+});

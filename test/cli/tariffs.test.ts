@@ -275,3 +275,25 @@ describe('project --tariff', () => {
     expect(JSON.parse(result.stdout).tariff.id).toBe('national-illustrative');
   });
 });
+
+describe('tariffs export --csv, then the import line it prints', () => {
+  it('writes the table to a file a model.json can name, the same table as the export', async () => {
+    // Found by a user trial: the printed line had no --out, so the table went to the terminal.
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'highneeds-roundtrip-')), 'mine');
+    const exported = await cli([
+      'tariffs',
+      'export',
+      'example-borough-2025',
+      '--csv',
+      '--out-dir',
+      dir,
+    ]);
+    expect(exported.code).toBe(0);
+    const line = /bring it back with: highneeds (.*)\n/.exec(exported.stderr)![1]!;
+    const imported = await cli(line.split(' '));
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toBe('');
+    const canonical = await cli(['tariffs', 'export', 'example-borough-2025']);
+    expect(readFileSync(path.join(dir, 'tariff.json'), 'utf8')).toBe(canonical.stdout);
+  });
+});

@@ -5,8 +5,8 @@ import { NEW_PLANS_COLUMNS, readNewPlans } from '../../src/io/read-flows.js';
 import { check, csv, described } from '../helpers/io-tables.js';
 
 /** cohort.csv and new-plans.csv `out_of_area` (issue 16 item 3): a yes/no column, absent = no. */
-const VALUES = ['', '0', 'false', 'No', 'NO', '1', 'true', 'Yes', 'TRUE', ' yes '];
-const YES = [false, false, false, false, false, true, true, true, true, true];
+const VALUES = ['', '0', 'false', 'No', 'NO', 'n', '1', 'true', 'Yes', 'TRUE', ' yes ', 'Y'];
+const YES = [false, false, false, false, false, false, true, true, true, true, true, true];
 
 function cohort(lines: string[], repeats?: number[]) {
   const issues: Issue[] = [];
@@ -22,7 +22,7 @@ function cohort(lines: string[], repeats?: number[]) {
 
 describe('cohort.csv out_of_area', () => {
   it.each([false, true])(
-    'reads empty/0/false/no as no and 1/true/yes as yes, any case (tallied rows: %s)',
+    'reads empty/0/false/no/n as no and 1/true/yes/y as yes, any case (tallied rows: %s)',
     (tallied) => {
       const lines = VALUES.map((v, i) => `${i - 3},ASD,special,A,1,"${v}"`);
       const { cells, issues } = cohort(lines, tallied ? VALUES.map(() => 1) : undefined);
@@ -54,13 +54,13 @@ describe('cohort.csv out_of_area', () => {
   it('anything else is INVALID_FLAG at the cell, and the row is dropped; every one is reported', () => {
     const { cells, issues } = cohort([
       '3,ASD,special,A,2,maybe',
-      '4,ASD,special,A,2,Y',
+      '4,ASD,special,A,2,X',
       '5,ASD,special,A,2,yes',
     ]);
     expect(cells.map((c) => c.ncy)).toEqual([5]);
     expect(issues).toEqual([
       'error INVALID_FLAG cohort.csv:2:6: "out_of_area" is "maybe", which is not a yes/no value',
-      'error INVALID_FLAG cohort.csv:3:6: "out_of_area" is "Y", which is not a yes/no value',
+      'error INVALID_FLAG cohort.csv:3:6: "out_of_area" is "X", which is not a yes/no value',
     ]);
   });
 });

@@ -115,6 +115,16 @@ export function parameter(spec: string, scenario: Scenario): (value: Decimal) =>
       ],
     });
   }
+  // The kind is right but not what follows it: say what it takes (found by a user trial,
+  // told only that assumption:nope "is not ... assumption:NAME").
+  if (/^assumption:/.test(spec))
+    throw new UsageError(
+      `--vary "${spec}": the assumptions solve can vary are assumption:newPlansGrowth, assumption:hnbGrowth and assumption:tariffUplift`,
+    );
+  if (/^transfer:/.test(spec))
+    throw new UsageError(
+      `--vary "${spec}" is not transfer:YEAR:SCHOOLS_BLOCK, the financial year and the schools block in pounds, e.g. transfer:2028-29:300000000`,
+    );
   throw new UsageError(
     `--vary "${spec}" is not lever:ID.share, lever:ID.places, assumption:NAME or transfer:YEAR:SCHOOLS_BLOCK`,
   );

@@ -404,8 +404,9 @@ export async function runExport(
         .map((n) => path.join(outDir, n))
         .join(', ')}\n`,
     );
+    // To a file a model.json can name: without --out the table went to the terminal (found by a user trial).
     cliIo().stderr.write(
-      `bring it back with: highneeds tariffs import ${path.join(outDir, 'rates.csv')} --settings ${path.join(outDir, 'settings.csv')} --bands ${path.join(outDir, 'bands.csv')} --references ${path.join(outDir, 'references.csv')} --meta ${path.join(outDir, 'tariff.csv')}\n`,
+      `bring it back with: highneeds tariffs import ${path.join(outDir, 'rates.csv')} --settings ${path.join(outDir, 'settings.csv')} --bands ${path.join(outDir, 'bands.csv')} --references ${path.join(outDir, 'references.csv')} --meta ${path.join(outDir, 'tariff.csv')} --out ${path.join(outDir, 'tariff.json')}\n`,
     );
   }
   return 0;

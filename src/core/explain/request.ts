@@ -3,6 +3,7 @@ import type { Model } from '../model.js';
 import { firstProjectedFinancialYear, formatFinancialYear, parseFinancialYear } from '../period.js';
 import type { ExplainRequest } from './explain.js';
 import { FIGURE_NAMES, FIGURES } from './figures.js';
+import { yearHint } from '../year-hint.js';
 
 export interface ExplainOptions {
   readonly figure?: string;
@@ -40,7 +41,12 @@ export function explainRequest(
         'UNKNOWN_YEAR',
         `"${options.year ?? ''}" is not a financial year of the projection`,
         { file: '--year' },
-        `years: ${years.join(', ')}`,
+        [
+          year === undefined ? yearHint(options.year ?? '', 'financial') : undefined,
+          `years: ${years.join(', ')}`,
+        ]
+          .filter(Boolean)
+          .join('; '),
       ),
     );
   if (options.setting !== undefined) {

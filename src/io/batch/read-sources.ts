@@ -133,7 +133,9 @@ export async function readBatchSources(
     : [
         error(
           'FILE_MISSING',
-          `${displayPath(root)} has no model.json, and no folder in it has one`,
+          // A folder that is not there, or a file, is said so (found by a user trial).
+          nothingThere(root) ??
+            `${displayPath(root)} has no model.json, and no folder in it has one`,
           { file: displayPath(path.join(root, 'model.json')) },
           'give a national model (model.json naming "areas") or a folder of model folders',
         ),
@@ -438,4 +440,12 @@ function unknownAreas(
       failures.set(code, failure);
     }
   }
+}
+
+/** Why `root` holds no model at all: it does not exist, or it is a file. */
+function nothingThere(root: string): string | undefined {
+  const kind = statSync(root, { throwIfNoEntry: false });
+  if (kind === undefined) return `there is no folder ${displayPath(root)}`;
+  if (!kind.isDirectory()) return `${displayPath(root)} is a file, not a folder`;
+  return undefined;
 }

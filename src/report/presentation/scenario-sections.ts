@@ -1,13 +1,19 @@
 import { formatFinancialYear } from '../../core/period.js';
 import { poundsText } from '../../core/money-text.js';
 import { agreementBasis } from '../headline.js';
+import { shownSavings } from '../shown-savings.js';
 import type { ReportScenario } from './report-model.js';
 import type { ReportSection } from './section.js';
 import { plain, text } from './reference-sections.js';
 import type { ReportTable } from './table-model.js';
 import { wideTable } from './wide.js';
 
-/** Savings by lever against each scenario's base: levers down, years across, with totals as formulas. */
+/**
+ * Savings by lever against each scenario's base: levers down, years across, with totals as
+ * formulas. The levers are compare's as printed (shownSavings): each year's add up to the exact
+ * difference rounded once, so the total row is compare's difference and the in-year change, not
+ * the sum of levers each rounded alone, which could miss it by a penny a lever (found by a user trial).
+ */
 export function savingsSection(scenarios: readonly ReportScenario[]): ReportSection | undefined {
   const tables = scenarios.flatMap(({ scenario, savings }) => {
     if (!savings) return [];
@@ -20,7 +26,7 @@ export function savingsSection(scenarios: readonly ReportScenario[]): ReportSect
         first: 'Lever',
         years,
         kind: 'money',
-        lines: attribution.savings.map((s) => ({
+        lines: shownSavings(attribution.savings).map((s) => ({
           label: s.label,
           values: s.byYear.map((y) => y[pick]),
         })),

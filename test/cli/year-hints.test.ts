@@ -1,0 +1,123 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
+
+/**
+ * Years as a spreadsheet user writes them, found by a user trial: each still refused (the column
+ * says which kind of year it holds), with a hint saying how to write the year that was meant.
+ */
+const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-years-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const dir = path.join(scratch, 'model');
+cpSync(path.join(ROOT, 'fixtures/worked-example'), dir, { recursive: true });
+writeFileSync(
+  path.join(dir, 'funding.csv'),
+  [
+    'financial_year,line,amount',
+    '2025/26,opening_balance,-100000.00',
+    'FY2026-27,hnb_allocation,300000.00',
+    '2027-2028,block_transfer,5000.00',
+    '01/04/2027,la_contribution,1.00',
+    '2027-29,other_income,1.00',
+    '',
+  ].join('\n'),
+);
+writeFileSync(
+  path.join(dir, 'places.csv'),
+  [
+    'academic_year,setting,places',
+    '2025-26,special,8',
+    '2026/2027,special,10',
+    '01/09/2026,special,10',
+    'AY 2026/27,special,10',
+    '',
+  ].join('\n'),
+);
+
+describe('a year written the other way', () => {
+  it('is refused at its cell with the spelling that was meant', async () => {
+    const result = await cli(['validate', dir], { cwd: scratch });
+    expect(result.code).toBe(1);
+    const hints = result.stderr
+      .split('\n')
+      .map((line, i, lines) =>
+        line.includes('INVALID_YEAR') ? `${line.split(': error')[0]} ${lines[i + 1]}` : '',
+      )
+      .filter(Boolean);
+    expect(hints).toEqual([
+      'model/funding.csv:2:1   hint: write it 2025-26: financial years take a hyphen (2025/26 is how an academic year is written)',
+      'model/funding.csv:3:1   hint: write it 2026-27',
+      'model/funding.csv:4:1   hint: write it 2027-28',
+      'model/funding.csv:5:1   hint: a date: 1 April 2027 is in 2027-28',
+      // Not consecutive years: what was meant is not plain, so no hint.
+      expect.stringMatching(/^model\/funding.csv:6:1 model\/places.csv:2:1/),
+      'model/places.csv:2:1   hint: write it 2025/26: academic years take a slash (2025-26 is how a financial year is written)',
+      'model/places.csv:3:1   hint: write it 2026/27',
+      'model/places.csv:4:1   hint: a date: 1 September 2026 is in 2026/27',
+      'model/places.csv:5:1   hint: write it 2026/27',
+    ]);
+  });
+});
+
+describe('a year in model.json or scenarios.json written the other way', () => {
+  it('is refused at its field with the spelling that was meant', async () => {
+    const json = path.join(scratch, 'json');
+    cpSync(path.join(ROOT, 'fixtures/worked-example'), json, { recursive: true });
+    writeFileSync(
+      path.join(json, 'model.json'),
+      JSON.stringify({
+        area: { code: 'W01', name: 'Worked Example' },
+        baseYear: '2025-26',
+        horizon: 'FY2027/28',
+        tariff: 'tariff.json',
+        assumptions: { newPlansGrowth: '0.5', hnbGrowth: '0.1', tariffUplift: '0' },
+        overrideEnd: '2027/28',
+      }),
+    );
+    const result = await cli(['validate', json], { cwd: scratch });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      '$.baseYear "2025-26" is not an academic year written like 2025/26\n  hint: write it 2025/26: academic years take a slash (2025-26 is how a financial year is written)\n',
+    );
+    expect(result.stderr).toContain(
+      '$.horizon "FY2027/28" is not a financial year written like 2030-31\n  hint: write it 2027-28: financial years take a hyphen (2027/28 is how an academic year is written)\n',
+    );
+    expect(result.stderr).toContain(
+      '$.overrideEnd "2027/28" is not a financial year written like 2027-28\n  hint: write it 2027-28: financial years take a hyphen',
+    );
+  });
+
+  it("in a scenario's profile too", async () => {
+    const json = path.join(scratch, 'scenario');
+    cpSync(path.join(ROOT, 'fixtures/worked-example'), json, { recursive: true });
+    writeFileSync(
+      path.join(json, 'scenarios.json'),
+      JSON.stringify({
+        scenarios: [
+          {
+            id: 'a',
+            label: 'A',
+            levers: [
+              {
+                id: 'x',
+                label: 'X',
+                kind: 'new-plans',
+                share: '-0.1',
+                profile: { shape: 'step', from: '2027-28' },
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    const result = await cli(['validate', json], { cwd: scratch });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      '.profile.from "2027-28" is not an academic year written like 2026/27\n  hint: write it 2027/28: academic years take a slash',
+    );
+  });
+});
