@@ -118,7 +118,7 @@ export const FIGURES = {
   income_hnb_deductions: {
     unit: 'GBP',
     bySetting: false,
-    how: 'taken off the HNB for places the DfE funds: hnb_deductions as given, or grown with the allocation it is given beside (plus the funding of the places a scenario\'s places levers add in those settings), or computed from the "dfe" settings\' place funding',
+    how: 'taken off the HNB for places the DfE funds: hnb_deductions as given, or carried in cash from the allocation it is given beside, plus the change in the "dfe" settings\' place funding since the year it was given for (places, pupils where places follow them, a scenario\'s levers); or, with none given, the "dfe" settings\' place funding',
     value: (year) => year.income.hnbDeductions,
     parts: deductionsNode,
   },

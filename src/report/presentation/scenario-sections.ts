@@ -1,6 +1,7 @@
 import { formatFinancialYear } from '../../core/period.js';
 import { poundsText } from '../../core/money-text.js';
 import { agreementBasis } from '../headline.js';
+import { shownSavings } from '../shown-savings.js';
 import type { ReportScenario } from './report-model.js';
 import type { ReportSection } from './section.js';
 import { plain, text } from './reference-sections.js';
@@ -20,7 +21,8 @@ export function savingsSection(scenarios: readonly ReportScenario[]): ReportSect
         first: 'Lever',
         years,
         kind: 'money',
-        lines: attribution.savings.map((s) => ({
+        // Rounded as compare --savings prints them: each year's steps add up to the difference rounded once.
+        lines: shownSavings(attribution.savings).map((s) => ({
           label: s.label,
           values: s.byYear.map((y) => y[pick]),
         })),
