@@ -37,6 +37,12 @@ export interface YearIncome {
   readonly safetyValve: Decimal;
   /** la_contribution + other_income. */
   readonly other: Decimal;
+  /**
+   * Of `other`, la_contribution: the authority's own money (its general fund or reserves) put
+   * towards the DSG deficit, which the underlying in-year balance leaves out as it does Safety Valve
+   * payments (src/core/underlying-balance.ts).
+   */
+  readonly laContribution: Decimal;
   /** The 2026 write-off grant, in the year paid (src/core/write-off.ts adds it after the roll-up). */
   readonly writeOff: Decimal;
   readonly total: Decimal;
@@ -51,6 +57,7 @@ export const INCOME_LINES = {
   transfer: ['block_transfer'],
   safetyValve: ['safety_valve'],
   other: ['la_contribution', 'other_income'],
+  laContribution: ['la_contribution'],
 } as const satisfies Partial<Record<keyof YearIncome, readonly FundingLine[]>>;
 
 /** The rows of a year on any of `lines`, in the funding's order: the parts of one income figure. */
@@ -159,6 +166,7 @@ export function incomeByYear(
     const transfer = lines(INCOME_LINES.transfer);
     const safetyValve = lines(INCOME_LINES.safetyValve);
     const other = lines(INCOME_LINES.other);
+    const laContribution = lines(INCOME_LINES.laContribution);
     result.set(year, {
       hnb,
       hnbBasis: fromYear === year ? 'given' : 'grown',
@@ -170,6 +178,7 @@ export function incomeByYear(
       transfer,
       safetyValve,
       other,
+      laContribution,
       writeOff: ZERO,
       total: hnb
         .plus(hnbDeductions)
