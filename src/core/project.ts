@@ -44,6 +44,7 @@ import { SpendSums } from './spend-sums.js';
 import { otherSpendByYear } from './other-spend.js';
 import { fundedByDfe } from './place-cost.js';
 import { deductionsWithoutDfeSetting } from './deductions.js';
+import { suspectFundersWithDeductions } from './place-funder-check.js';
 import { dfePlaceFunding, movesPupils, placeFundingBefore } from './dfe-places.js';
 
 /**
@@ -138,6 +139,7 @@ export function project(
   );
   const doubled = deductionsWithoutDfeSetting(model.funding, model.tariff, model.horizon);
   if (doubled) issues.push(doubled);
+  issues.push(...suspectFundersWithDeductions(model.funding, model.tariff, model.horizon));
   if (hasErrors(issues)) return { issues };
 
   const openingBalance =
