@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import type { Cell } from './model.js';
+import type { Cell, Model } from './model.js';
 import type { AcademicYear } from './period.js';
 
 /** Where a cell is: what a scenario's filters read. */
@@ -36,6 +36,13 @@ export interface Adjustments {
   readonly moves?: (ay: AcademicYear) => readonly PlacementMove[];
   /** Commissioned places added to (or, negative, removed from) a place-funded setting in AY `ay`. */
   readonly extraPlaces?: (ay: AcademicYear, setting: string) => Decimal | undefined;
+  /**
+   * The model as it was before the scenario (src/core/scenario/apply.ts). funding.csv's
+   * hnb_deductions are the DfE's for the area as it is: the "dfe" places they were stated for are
+   * this model's, so that the places a scenario's moved pupils fill are added to them
+   * (src/core/dfe-places.ts). Absent: the projection's own, less its places levers.
+   */
+  readonly before?: Model;
 }
 
 /**

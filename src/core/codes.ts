@@ -453,7 +453,7 @@ export const ISSUE_CODES = {
   },
   PLACE_FUNDER_SUSPECT: {
     cause:
-      'tariffs check: a setting whose id or label suggests an academy, free school, FE college, specialist post-16 institution or non-maintained special school has placeFundedBy "la" (or none) (warning): the DfE funds those places and deducts them from the HNB.',
+      'tariffs check, and project or validate of a model whose funding gives hnb_deductions: a setting whose id or label suggests an academy, free school, FE college, specialist post-16 institution or non-maintained special school has placeFundedBy "la" (or none) (warning): the DfE funds those places and deducts them from the HNB, so in a model with published deductions they are charged as spend and deducted both.',
     fix: 'Give the setting placeFundedBy "dfe", or leave it "la" if the authority really pays its places.',
   },
   UNOCCUPIED_BELOW_PLACE: {

@@ -1,5 +1,4 @@
 import type { Decimal } from 'decimal.js';
-import { ONE } from './decimal.js';
 import { type Issue, warning } from './issue.js';
 import type { FundingRow } from './model.js';
 import { poundsText } from './money-text.js';
@@ -14,37 +13,31 @@ export function deductionRows(funding: readonly FundingRow[]): Map<FinancialYear
   return rows;
 }
 
-/** A year's stated deductions (positive): its own row, else the row beside the allocation it grows from, grown alike. */
+/** A year's stated deductions (positive): its own row, else the row beside the allocation it grows from. */
 export interface GivenDeductions {
   readonly row: FundingRow;
-  readonly basis: 'given' | 'grown';
-  /** Years of hnbGrowth applied to the row (0 when given). */
-  readonly years: number;
+  /** 'carried': the row of an earlier allocation's year, carried into this one. */
+  readonly basis: 'given' | 'carried';
   readonly amount: Decimal;
 }
 
 /**
  * The year's own row wins (funding.csv allows one only beside an allocation; a scenario may add
- * one); else the row beside the allocation the year grows from, grown by hnbGrowth as it is;
- * undefined when neither is given, and the deductions are computed from the "dfe" places.
+ * one); else the row beside the allocation the year grows from, in cash as stated (never grown by
+ * hnbGrowth: deductions are places × place values, frozen in cash, domain brief §2.3 and §5.6;
+ * src/core/ledger.ts adds the change in the places); undefined when neither is given, and the
+ * deductions are computed from the "dfe" places.
  */
 export function givenDeductions(
   rows: ReadonlyMap<FinancialYear, FundingRow>,
   year: FinancialYear,
   allocationYear: FinancialYear | undefined,
-  hnbGrowth: Decimal,
 ): GivenDeductions | undefined {
   const own = rows.get(year);
-  if (own) return { row: own, basis: 'given', years: 0, amount: own.amount };
+  if (own) return { row: own, basis: 'given', amount: own.amount };
   const stated = allocationYear !== undefined ? rows.get(allocationYear) : undefined;
   if (!stated) return undefined;
-  const years = year - allocationYear!;
-  return {
-    row: stated,
-    basis: 'grown',
-    years,
-    amount: stated.amount.times(ONE.plus(hnbGrowth).pow(years)),
-  };
+  return { row: stated, basis: 'carried', amount: stated.amount };
 }
 
 /**

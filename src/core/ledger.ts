@@ -13,20 +13,36 @@ export interface YearIncome {
   readonly hnbBasis: 'given' | 'grown';
   /** Place funding deducted from the HNB for places the DfE funds directly: zero or negative. */
   readonly hnbDeductions: Decimal;
-  /** Given in funding.csv (hnb_deductions); grown with the allocation from the year it grows from; or computed from the "dfe" settings' places. */
-  readonly deductionsBasis: 'given' | 'grown' | 'computed';
   /**
-   * Of hnbDeductions given or grown, what a scenario's places levers add (positive): the place
-   * funding of the "dfe" places they commission, which the DfE recoups too. Zero when computed,
-   * since the computed deductions cost the levers' places with the rest.
+   * Given in funding.csv (hnb_deductions) for the year; carried from the row beside the allocation
+   * the year grows from; or computed from the "dfe" settings' places.
    */
-  readonly leverDeductions: Decimal;
+  readonly deductionsBasis: 'given' | 'carried' | 'computed';
+  /**
+   * Of hnbDeductions given or carried, the change in the "dfe" settings' place funding since the
+   * FY the row was stated for (`deductionsFrom`; the first projected FY for a row of an earlier
+   * year): places.csv's places, pupils where places follow them, and a scenario's levers. The DfE
+   * recoups places at values frozen in cash, so the deductions follow the places, not hnbGrowth.
+   * Zero when computed, since the computed deductions are the place funding itself.
+   */
+  readonly deductionsChange: Decimal;
+  /** The FY the change is counted from, with the "dfe" place funding then (as the model was before any scenario). */
+  readonly deductionsFrom?: {
+    readonly financialYear: FinancialYear;
+    readonly placeFunding: Decimal;
+  };
   /** The import/export adjustment, signed as published. */
   readonly importExport: Decimal;
   readonly transfer: Decimal;
   readonly safetyValve: Decimal;
   /** la_contribution + other_income. */
   readonly other: Decimal;
+  /**
+   * Of `other`, la_contribution: the authority's own money (its general fund or reserves) put
+   * towards the DSG deficit, which the underlying in-year balance leaves out as it does Safety Valve
+   * payments (src/core/underlying-balance.ts).
+   */
+  readonly laContribution: Decimal;
   /** The 2026 write-off grant, in the year paid (src/core/write-off.ts adds it after the roll-up). */
   readonly writeOff: Decimal;
   readonly total: Decimal;
@@ -41,6 +57,7 @@ export const INCOME_LINES = {
   transfer: ['block_transfer'],
   safetyValve: ['safety_valve'],
   other: ['la_contribution', 'other_income'],
+  laContribution: ['la_contribution'],
 } as const satisfies Partial<Record<keyof YearIncome, readonly FundingLine[]>>;
 
 /** The rows of a year on any of `lines`, in the funding's order: the parts of one income figure. */
@@ -83,24 +100,30 @@ export function hnbOfYear(
 
 /**
  * Income by FY from funding.csv (docs/methodology.md, "Income and balances").
- * A year with no hnb_allocation takes the last given one grown by hnbGrowth a year, and the
- * hnb_deductions given beside that one grown alike (so an allocation entered net, with deductions
- * 0, stays net). Where the allocation's year has no hnb_deductions, the year deducts
- * `computedDeductions` (the "dfe" settings' place funding, costed as spend is), with one warning
- * per model when that is not zero. Given or grown deductions are those of the places funding.csv
- * knew of: a scenario's places levers add the funding of the "dfe" places they commission
- * (`leverDeductions`, by FY). Every other line is summed as given and never carried into another
- * year.
+ * A year with no hnb_allocation takes the last given one grown by hnbGrowth a year. Its
+ * deductions are the hnb_deductions given for the year, else the row beside the allocation it
+ * grows from, in cash, plus the change in the "dfe" settings' place funding (`dfePlaces`, by FY)
+ * since the year the row was stated for (`placesBefore`: that year's place funding as the model
+ * stood before any scenario). Where neither row is given, the year deducts `dfePlaces` itself,
+ * with one warning per model when that is not zero. Every other line is summed as given and
+ * never carried into another year.
  */
 export function incomeByYear(
   funding: readonly FundingRow[],
   years: readonly FinancialYear[],
   hnbGrowth: Decimal,
   issues: Issue[],
-  computedDeductions: ReadonlyMap<FinancialYear, Decimal> = new Map(),
-  leverDeductions: ReadonlyMap<FinancialYear, Decimal> = new Map(),
+  dfePlaces: ReadonlyMap<FinancialYear, Decimal> = new Map(),
+  placesBefore: (year: FinancialYear) => Decimal = (year) => dfePlaces.get(year) ?? ZERO,
 ): Map<FinancialYear, YearIncome> {
   const deductions = deductionRows(funding);
+  // Asked once per year stated: the model before a scenario is costed anew for it.
+  const beforeByYear = new Map<FinancialYear, Decimal>();
+  const before = (year: FinancialYear): Decimal => {
+    let funding = beforeByYear.get(year);
+    if (funding === undefined) beforeByYear.set(year, (funding = placesBefore(year)));
+    return funding;
+  };
   const result = new Map<FinancialYear, YearIncome>();
   // Located in the model's own funding.csv; reported once, for the first year, since later years grow from it.
   const file = funding.find((row) => row.origin)?.origin?.file ?? 'funding.csv';
@@ -127,28 +150,35 @@ export function incomeByYear(
     }
     if (from?.amount.isZero()) nilFrom.set(from, [...(nilFrom.get(from) ?? []), year]);
     const fromYear = from?.financialYear;
-    const given = givenDeductions(deductions, year, fromYear, hnbGrowth);
-    const computed = computedDeductions.get(year) ?? ZERO;
-    if (given === undefined && !computed.isZero()) {
+    const given = givenDeductions(deductions, year, fromYear);
+    const places = dfePlaces.get(year) ?? ZERO;
+    if (given === undefined && !places.isZero()) {
       const source = (from?.fromNff && from.origin?.file) || file;
       computedIn.set(source, [...(computedIn.get(source) ?? []), year]);
     }
-    const levered = given ? (leverDeductions.get(year) ?? ZERO) : ZERO;
-    const hnbDeductions = (given ? given.amount.plus(levered) : computed).negated();
+    // A row stated for a year before the projection is counted from its first year, the first whose places the model costs.
+    const stated = given && Math.max(given.row.financialYear, years[0]!);
+    const deductionsFrom =
+      stated === undefined ? undefined : { financialYear: stated, placeFunding: before(stated) };
+    const change = deductionsFrom ? places.minus(deductionsFrom.placeFunding) : ZERO;
+    const hnbDeductions = (given ? given.amount.plus(change) : places).negated();
     const importExport = lines(INCOME_LINES.importExport);
     const transfer = lines(INCOME_LINES.transfer);
     const safetyValve = lines(INCOME_LINES.safetyValve);
     const other = lines(INCOME_LINES.other);
+    const laContribution = lines(INCOME_LINES.laContribution);
     result.set(year, {
       hnb,
       hnbBasis: fromYear === year ? 'given' : 'grown',
       hnbDeductions,
       deductionsBasis: given?.basis ?? 'computed',
-      leverDeductions: levered,
+      deductionsChange: change,
+      ...(deductionsFrom ? { deductionsFrom } : {}),
       importExport,
       transfer,
       safetyValve,
       other,
+      laContribution,
       writeOff: ZERO,
       total: hnb
         .plus(hnbDeductions)

@@ -18,3 +18,30 @@ export function deficitAtOverrideEnd(
     return undefined;
   return { financialYear: year.financialYear, deficit: year.cumulativeBalance.negated() };
 }
+
+/**
+ * The deficit that falls on the general fund and reserves after the override's last FY, where the
+ * projection runs past it: the cumulative deficit at the horizon, which from the next 1 April is
+ * no longer held apart in an unusable reserve (domain brief §2.7; what replaces the override is
+ * not decided, so the model says "unless the rules change" and keeps the DSG balance as it is).
+ */
+export function deficitAfterOverride(
+  years: readonly FinancialYearResult[],
+  overrideEnd: FinancialYear | undefined,
+):
+  | {
+      readonly from: FinancialYear;
+      readonly financialYear: FinancialYear;
+      readonly deficit: Decimal;
+    }
+  | undefined {
+  if (overrideEnd === undefined) return undefined;
+  const last = years[years.length - 1];
+  if (!last || last.financialYear <= overrideEnd) return undefined;
+  if (!last.cumulativeBalance.isNegative() || last.cumulativeBalance.isZero()) return undefined;
+  return {
+    from: overrideEnd + 1,
+    financialYear: last.financialYear,
+    deficit: last.cumulativeBalance.negated(),
+  };
+}

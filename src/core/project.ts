@@ -44,6 +44,8 @@ import { SpendSums } from './spend-sums.js';
 import { otherSpendByYear } from './other-spend.js';
 import { fundedByDfe } from './place-cost.js';
 import { deductionsWithoutDfeSetting } from './deductions.js';
+import { suspectFundersWithDeductions } from './place-funder-check.js';
+import { dfePlaceFunding, movesPupils, placeFundingBefore } from './dfe-places.js';
 
 /**
  * Projects an area's high-needs spend, income and DSG balance (docs/methodology.md).
@@ -116,16 +118,28 @@ export function project(
     previous = pupilsBySetting;
   }
 
+  const dfePlaces = dfePlaceFunding(model.tariff.settings, financialYears, spend, 'place');
+  const leverPlaces = dfePlaceFunding(model.tariff.settings, financialYears, spend, 'extraPlace');
+  const before = adjustments.before;
   const income = incomeByYear(
     model.funding,
     financialYears,
     model.assumptions.hnbGrowth,
     issues,
-    dfePlaceFunding(model, financialYears, spend, 'place'),
-    dfePlaceFunding(model, financialYears, spend, 'extraPlace'),
+    dfePlaces,
+    before && movesPupils(adjustments, model, before)
+      ? (fy) =>
+          placeFundingBefore(before, fy, {
+            context,
+            cache,
+            lastAcademicYear,
+            pupilsInArea: (d, year) => bySetting(d, year, counts, true),
+          })
+      : (fy) => dfePlaces.get(fy)!.minus(leverPlaces.get(fy)!),
   );
   const doubled = deductionsWithoutDfeSetting(model.funding, model.tariff, model.horizon);
   if (doubled) issues.push(doubled);
+  issues.push(...suspectFundersWithDeductions(model.funding, model.tariff, model.horizon));
   if (hasErrors(issues)) return { issues };
 
   const openingBalance =
@@ -202,23 +216,6 @@ export interface ProjectOptions {
    * skips making some forty Decimals per year.
    */
   readonly flows?: boolean;
-}
-
-/**
- * The place funding of the "dfe" settings by FY (`place`): what the DfE deducts when funding.csv
- * does not say; or the part of it a scenario's places levers make (`extraPlace`): what they add to
- * deductions funding.csv does give.
- */
-function dfePlaceFunding(
-  model: Model,
-  financialYears: readonly FinancialYear[],
-  spend: SpendSums,
-  part: 'place' | 'extraPlace',
-): Map<FinancialYear, Decimal> {
-  const dfe = model.tariff.settings.flatMap((setting, s) => (fundedByDfe(setting) ? [s] : []));
-  return new Map(
-    financialYears.map((fy) => [fy, sumTerms(dfe, (s) => spend.of(fy, s, part)).div(TWELVE)]),
-  );
 }
 
 function rollUp(

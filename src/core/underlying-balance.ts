@@ -3,12 +3,18 @@ import type { FinancialYear } from './period.js';
 import type { FinancialYearResult } from './projection.js';
 
 /**
- * The in-year balance before Safety Valve payments and the one-off write-off grant: both
- * reach the cumulative balance only (domain brief §2.5: cumulative = previous + in-year
- * result + SV or other grant receipts; docs/methodology.md, "The 2026 write-off").
+ * The in-year balance before Safety Valve payments, the one-off write-off grant and the
+ * authority's own contributions (la_contribution): each goes to the cumulative deficit, not to
+ * the high-needs block's in-year position (domain brief §2.5: cumulative = previous + in-year
+ * result + SV or other grant receipts; §2.6: the authority must reach in-year balance, and may
+ * add money from its general fund; Kent's agreement: in-year spend in line with in-year grant
+ * funding, with a contribution from the council to the deficit).
  */
 export const underlyingInYearBalance = (year: FinancialYearResult): Decimal =>
-  year.inYearBalance.minus(year.income.safetyValve).minus(year.income.writeOff);
+  year.inYearBalance
+    .minus(year.income.safetyValve)
+    .minus(year.income.writeOff)
+    .minus(year.income.laContribution);
 
 /** A year whose underlying in-year balance is zero or better (a negative zero counts as zero). */
 export function meetsInYearBalance(year: FinancialYearResult): boolean {
@@ -34,9 +40,13 @@ export const hasSafetyValveIncome = (years: readonly FinancialYearResult[]): boo
 export const hasWriteOffIncome = (years: readonly FinancialYearResult[]): boolean =>
   years.some((year) => !year.income.writeOff.isZero());
 
+/** Whether any projected year has the authority's own contributions, which the underlying balance leaves out too. */
+export const hasLaContribution = (years: readonly FinancialYearResult[]): boolean =>
+  years.some((year) => !year.income.laContribution.isZero());
+
 /**
  * Whether any year's underlying in-year balance differs from its in-year balance (it has Safety
- * Valve or write-off income): where the terminal tables show it, beside the in-year balance.
+ * Valve, write-off or contribution income): where the terminal tables show it, beside the in-year balance.
  */
 export const hasLeftOutIncome = (years: readonly FinancialYearResult[]): boolean =>
-  hasSafetyValveIncome(years) || hasWriteOffIncome(years);
+  hasSafetyValveIncome(years) || hasWriteOffIncome(years) || hasLaContribution(years);

@@ -1,13 +1,14 @@
 import type { Decimal } from 'decimal.js';
 import { type FinancialYear, formatFinancialYear } from '../core/period.js';
 import { ZERO } from '../core/decimal.js';
-import { deficitAtOverrideEnd } from '../core/override.js';
+import { deficitAfterOverride, deficitAtOverrideEnd } from '../core/override.js';
 import type { Projection } from '../core/projection.js';
 import type { WriteOffResult } from '../core/write-off.js';
 import { OPENING_BALANCE_BASIS } from '../core/write-off-above-deficit.js';
 import {
   firstUnderlyingInYearBalance,
   hasSafetyValveIncome,
+  hasLaContribution,
   hasWriteOffIncome,
 } from '../core/underlying-balance.js';
 
@@ -18,10 +19,18 @@ export interface Headline {
   readonly beforeSafetyValve: boolean;
   /** Whether it has the write-off grant, which "first reached" leaves out too: the text then says so. */
   readonly beforeWriteOff: boolean;
+  /** Whether it has the authority's own contributions (la_contribution), which it leaves out too. */
+  readonly beforeContributions?: boolean;
   readonly horizon: FinancialYear;
   readonly cumulativeAtHorizon: Decimal;
   /** A cumulative deficit still open when the statutory override ends (the model's overrideEnd), if the projection reaches then. */
   readonly deficitAtOverrideEnd?: {
+    readonly financialYear: FinancialYear;
+    readonly deficit: Decimal;
+  };
+  /** The deficit at the horizon, where it comes after the override's end: from then it falls on the general fund and reserves. */
+  readonly deficitAfterOverride?: {
+    readonly from: FinancialYear;
     readonly financialYear: FinancialYear;
     readonly deficit: Decimal;
   };
@@ -33,14 +42,17 @@ export function headline(projection: Projection): Headline {
   // One definition with the Safety Valve assessment: before Safety Valve payments and the write-off (docs/scenarios.md).
   const first = firstUnderlyingInYearBalance(projection.years);
   const atOverrideEnd = deficitAtOverrideEnd(projection.years, projection.overrideEnd);
+  const afterOverride = deficitAfterOverride(projection.years, projection.overrideEnd);
   const last = projection.years[projection.years.length - 1];
   return {
     ...(first !== undefined ? { firstInYearBalance: first } : {}),
     beforeSafetyValve: hasSafetyValveIncome(projection.years),
     beforeWriteOff: hasWriteOffIncome(projection.years),
+    ...(hasLaContribution(projection.years) ? { beforeContributions: true } : {}),
     horizon: projection.horizon,
     cumulativeAtHorizon: last ? last.cumulativeBalance : projection.openingBalance,
     ...(atOverrideEnd ? { deficitAtOverrideEnd: atOverrideEnd } : {}),
+    ...(afterOverride ? { deficitAfterOverride: afterOverride } : {}),
     ...(projection.financingRate
       ? {
           generalFundFinancing: projection.years.reduce(
@@ -61,26 +73,33 @@ export function financingText(
   return `carrying the deficit costs the general fund £${money(total)} to the end of ${formatFinancialYear(horizon)} (at ${rate.times(100).toFixed()}% a year; outside the DSG balance)`;
 }
 
+type LeftOut = Pick<Headline, 'beforeSafetyValve' | 'beforeWriteOff' | 'beforeContributions'>;
+
 /**
  * What the underlying in-year balance leaves out of the summary's in_year_balance, where the
- * projection has it: "Safety Valve payments", "the write-off grant", both, or nothing.
+ * projection has it: "Safety Valve payments", "the write-off grant", "the authority's
+ * contributions", those of them it has, or nothing.
  */
-export const leftOutOfInYear = (
-  value: Pick<Headline, 'beforeSafetyValve' | 'beforeWriteOff'>,
-): string | undefined =>
-  [
+export function leftOutOfInYear(value: LeftOut): string | undefined {
+  const parts = [
     ...(value.beforeSafetyValve ? ['Safety Valve payments'] : []),
     ...(value.beforeWriteOff ? ['the write-off grant'] : []),
-  ].join(' and ') || undefined;
+    ...(value.beforeContributions ? ['local authority contributions'] : []),
+  ];
+  const last = parts.pop();
+  return parts.length ? `${parts.join(', ')} and ${last}` : last;
+}
 
 /**
  * What a Safety Valve agreement's in-year target leaves out of in_year_balance: its payments, and
- * the write-off grant where the projection has it (compare's text and the report's table alike).
+ * the write-off grant and local authority contributions where the projection has them (compare's
+ * text and the report's table alike).
  */
 export const agreementBasis = (projection: Projection): string =>
   leftOutOfInYear({
     beforeSafetyValve: true,
     beforeWriteOff: hasWriteOffIncome(projection.years),
+    beforeContributions: hasLaContribution(projection.years),
   })!;
 
 /**
@@ -88,9 +107,7 @@ export const agreementBasis = (projection: Projection): string =>
  * out of it: the summary's in_year_balance includes them, so a year with the grant can show a
  * surplus there while the headline, on the underlying basis, says there is none.
  */
-const inYearBalanceName = (
-  value: Pick<Headline, 'beforeSafetyValve' | 'beforeWriteOff'>,
-): string => {
+const inYearBalanceName = (value: LeftOut): string => {
   const left = leftOutOfInYear(value);
   return left ? `underlying in-year balance (before ${left})` : 'in-year balance';
 };
@@ -117,6 +134,14 @@ export function overrideText(
   money: (amount: Decimal) => string,
 ): string {
   return `cumulative deficit of £${money(value.deficit)} still open at the end of ${formatFinancialYear(value.financialYear)}, when the statutory override ends`;
+}
+
+/** "from 2028-29 the deficit falls on the general fund and reserves …": the override no longer holds it apart. */
+export function afterOverrideText(
+  value: NonNullable<Headline['deficitAfterOverride']>,
+  money: (amount: Decimal) => string,
+): string {
+  return `from ${formatFinancialYear(value.from)} the statutory override no longer holds the DSG deficit apart: it falls on the general fund and reserves unless the rules change (£${money(value.deficit)} at the end of ${formatFinancialYear(value.financialYear)})`;
 }
 
 export function writeOffText(value: WriteOffResult, money: (amount: Decimal) => string): string {

@@ -90,6 +90,15 @@ export function renderJson(projection: Projection, options: JsonReportOptions): 
             ),
           }
         : null,
+      deficit_after_override: head.deficitAfterOverride
+        ? {
+            from: formatFinancialYear(head.deficitAfterOverride.from),
+            financial_year: formatFinancialYear(head.deficitAfterOverride.financialYear),
+            deficit: new RawNumber(
+              plainCell('cumulative_balance', head.deficitAfterOverride.deficit),
+            ),
+          }
+        : null,
       ...(head.generalFundFinancing
         ? {
             general_fund_financing: new RawNumber(

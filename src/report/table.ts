@@ -7,7 +7,14 @@ import { withThousands } from './format-cell.js';
 import { flowsByFinancialYear } from './flows.js';
 import { ZERO } from '../core/decimal.js';
 import { hasLeftOutIncome, underlyingInYearBalance } from '../core/underlying-balance.js';
-import { financingText, headline, headlineText, overrideText, writeOffText } from './headline.js';
+import {
+  afterOverrideText,
+  financingText,
+  headline,
+  headlineText,
+  overrideText,
+  writeOffText,
+} from './headline.js';
 
 /** How the table paints a negative balance; the CLI passes chalk, tests pass identity. */
 export interface Paint {
@@ -181,6 +188,13 @@ export function renderTable(
     out.push(
       ...fitLine(
         overrideText(head.deficitAtOverrideEnd, (amount) => withThousands(toPence(amount))),
+        width,
+      ).map(paint.negative),
+    );
+  if (head.deficitAfterOverride)
+    out.push(
+      ...fitLine(
+        afterOverrideText(head.deficitAfterOverride, (amount) => withThousands(toPence(amount))),
         width,
       ).map(paint.negative),
     );

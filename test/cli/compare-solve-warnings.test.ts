@@ -113,7 +113,7 @@ describe('solve', () => {
     const result = await cli([...TRANSFER, '--quiet']);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
-      /^--vary: warning TRANSFER_NEEDS_DISAPPLICATION: block transfers of £[\d,]+\.\d\d in 2028-29 are 1\.6% of the schools block of £290,000,000\.00, above the 0\.5% \(£1,450,000\.00\) a Schools Forum can approve\n/,
+      /^--vary: warning TRANSFER_NEEDS_DISAPPLICATION: block transfers of £[\d,]+\.\d\d in 2028-29 are 1\.\d+% of the schools block of £290,000,000\.00, above the 0\.5% \(£1,450,000\.00\) a Schools Forum can approve\n/,
     );
     expect(count(result.stderr, 'TRANSFER_NEEDS_DISAPPLICATION')).toBe(1);
   });

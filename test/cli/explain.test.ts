@@ -308,7 +308,7 @@ describe('highneeds explain: the money lines (fixtures/money-explain)', () => {
     expect(result.stdout).toContain('(warning DEDUCTIONS_COMPUTED)');
   });
 
-  it('income_hnb_deductions: a scenario\'s places lever in a "dfe" setting adds its places\' funding to the grown deductions', async () => {
+  it('income_hnb_deductions: a scenario\'s places lever in a "dfe" setting is in the change in the "dfe" place funding carried deductions gain', async () => {
     const result = await cli([
       'explain',
       'fixtures/example',
@@ -320,9 +320,15 @@ describe('highneeds explain: the money lines (fixtures/money-explain)', () => {
       'income_hnb_deductions',
     ]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/\n {2}− hnb_deductions 2028-29 +5,792,514\.00\n/);
-    expect(result.stdout).toMatch(/\n {2}− places levers in "dfe" settings +600,000\.00\n/);
-    expect(result.stdout).toMatch(/\nincome_hnb_deductions 2028-29 +-6,392,514\.00\n/);
+    // 2026-27's row in cash, not grown by hnbGrowth.
+    expect(result.stdout).toMatch(/\n {2}− hnb_deductions 2026-27 +5,460,000\.00\n/);
+    expect(result.stdout).toMatch(
+      /\n {2}− change in the "dfe" place funding since 2026-27 +815,080\.78\n/,
+    );
+    // 330 places in places.csv and the lever's 60, all year: 390 × 10,000.
+    expect(result.stdout).toMatch(/\n {6}special-academy +3,900,000\.00\n/);
+    expect(result.stdout).toContain('places.csv 60.00 by lever');
+    expect(result.stdout).toMatch(/\nincome_hnb_deductions 2028-29 +-6,275,080\.78\n/);
   });
 
   it('general_fund_financing: the rate × the average of the two deficits', async () => {

@@ -56,18 +56,16 @@ describe('explain: the HNB deductions', () => {
     eq(deductions.value, '-200000');
   });
 
-  it('2027-28 gives its own row; 2028-29 grows it with the allocation by hnbGrowth 2%', () => {
+  it('2027-28 gives its own row; 2028-29 carries it in cash (not grown by hnbGrowth 2%), the academy places unchanged', () => {
     const given = tree('income_hnb_deductions', 2027);
     expect(inputs(given)['basis']).toBe('given');
     const row = inputs(given.children![0]!)['given'] as Record<string, InputValue>;
     eq(row['amount'], '195000');
     expect(row['source']).toMatch(/money-explain\/funding\.csv:6:1$/);
-    const grown = tree('income_hnb_deductions', 2028);
-    expect(inputs(grown)['basis']).toBe('grown');
-    const steps = inputs(grown.children![0]!)['steps'] as Record<string, InputValue>[];
-    expect(steps.map((s) => s['financialYear'])).toEqual(['2028-29']);
-    eq(steps[0]!['amount'], '198900');
-    eq(grown.value, '-198900');
+    const carried = tree('income_hnb_deductions', 2028);
+    expect(inputs(carried)['basis']).toBe('carried');
+    expect(carried.children!.map((c) => c.label)).toEqual(['hnb_deductions 2027-28']);
+    eq(carried.value, '-195000');
   });
 });
 

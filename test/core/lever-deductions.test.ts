@@ -75,10 +75,13 @@ describe('a places lever in a "dfe" setting moves the HNB deductions', () => {
     levered.forEach((year, i) => {
       const label = formatFinancialYear(year.financialYear);
       expect(year.spendTotal.toFixed(2), label).toBe(without[i]!.spendTotal.toFixed(2));
-      expect(year.income.leverDeductions.toFixed(2), label).toBe(
+      expect(
+        year.income.deductionsChange.minus(without[i]!.income.deductionsChange).toFixed(2),
+        label,
+      ).toBe(
         year.income.hnbDeductions.minus(without[i]!.income.hnbDeductions).negated().toFixed(2),
       );
     });
-    expect(levered[2]!.income.deductionsBasis).toBe('grown');
+    expect(levered[2]!.income.deductionsBasis).toBe('carried');
   });
 });

@@ -1,3 +1,4 @@
+import { underlyingInYearBalance } from '../../src/core/underlying-balance.js';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/core/decimal.js';
 import { toPence } from '../../src/core/rounding.js';
@@ -282,6 +283,35 @@ describe('Safety Valve agreements', () => {
     ]);
     expect(later.atRisk).toEqual([2]);
     expect(later.atRiskTotal.toString()).toBe('7');
+  });
+
+  it("the authority's own contribution does not meet the in-year target: it goes to the deficit, as the agreement's payments do", () => {
+    // The same £20,000 given as the agreement's local contribution: 2027's in-year balance is
+    // positive, but before the contribution it is the spend against £1,000 (domain brief §2.6;
+    // Kent's agreement: in-year spend in line with in-year grant funding, with a council
+    // contribution to the deficit). Counted as income before, it met the 2027 target.
+    const contributed: Agreement = {
+      ...agreement,
+      instalments: [{ financialYear: 2027, amount: d('9'), status: 'due' }],
+      localContributions: [{ financialYear: 2027, amount: d('20000') }],
+    };
+    const poor = {
+      ...base,
+      horizon: 2027,
+      funding: [
+        { financialYear: 2025, line: 'opening_balance' as const, amount: d('0') },
+        { financialYear: 2026, line: 'hnb_allocation' as const, amount: d('1000') },
+      ],
+    };
+    const projection = projectScenario(poor, scenario([], { agreement: contributed })).projection!;
+    const year = projection.years[1]!;
+    expect(year.inYearBalance.isPositive()).toBe(true);
+    expect(underlyingInYearBalance(year).toString()).toBe(
+      year.inYearBalance.minus(year.income.safetyValve).minus(20000).toString(),
+    );
+    expect(assessAgreement(contributed, projection).targets).toEqual([
+      { target: 'in-year balance', by: 2027, met: false, missedIn: 2027 },
+    ]);
   });
 });
 

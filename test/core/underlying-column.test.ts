@@ -20,9 +20,13 @@ function years(id: string, writeOff: boolean): readonly FinancialYearResult[] {
   return projectScenario(model, scenario(id)).projection!.years;
 }
 
-/** An independent reference: every income line but Safety Valve and the write-off, less spend. */
+/**
+ * An independent reference: every income line but Safety Valve, the write-off and the
+ * authority's contributions, less spend. The example's other income is all la_contribution
+ * (funding.csv's £500,000 in 2026-27; the agreement's £1,000,000 a year to 2028-29).
+ */
 const reference = (y: FinancialYearResult) =>
-  [y.income.hnb, y.income.hnbDeductions, y.income.importExport, y.income.transfer, y.income.other]
+  [y.income.hnb, y.income.hnbDeductions, y.income.importExport, y.income.transfer]
     .reduce((t, v) => t.plus(v), ZERO)
     .minus(y.spendTotal);
 
@@ -37,11 +41,12 @@ describe("the summary's underlying_in_year_balance (domain brief §2.5: SV and g
       new Dec(toPence(figures['in_year_balance']!))
         .minus(toPence(figures['income_safety_valve']!))
         .minus(toPence(figures['income_write_off']!))
+        .minus(toPence(figures['income_other']!))
         .toFixed(2),
     );
     expect(figures['underlying_in_year_balance']!.equals(reference(year))).toBe(true);
-    // The example's safety-valve scenario in 2026-27: £7.8m in-year, £0.19m underlying deficit.
-    expect(toPence(figures['underlying_in_year_balance']!)).toBe('-194886.10');
+    // The example's safety-valve scenario in 2026-27: £7.8m in-year, £1.69m underlying deficit.
+    expect(toPence(figures['underlying_in_year_balance']!)).toBe('-1694886.10');
   });
 
   it('is in_year_balance in every year with neither income', () => {
@@ -52,7 +57,11 @@ describe("the summary's underlying_in_year_balance (domain brief §2.5: SV and g
       expect(
         figures['income_safety_valve']!.isZero() && figures['income_write_off']!.isZero(),
       ).toBe(true);
-      expect(figures['underlying_in_year_balance']!.equals(figures['in_year_balance']!)).toBe(true);
+      expect(
+        figures['underlying_in_year_balance']!.equals(
+          figures['in_year_balance']!.minus(figures['income_other']!),
+        ),
+      ).toBe(true);
       expect(figures['underlying_in_year_balance']!.equals(reference(year))).toBe(true);
     }
   });
@@ -63,7 +72,9 @@ describe("the summary's underlying_in_year_balance (domain brief §2.5: SV and g
       expect(figures['income_write_off']!.isZero()).toBe(true);
       expect(
         figures['underlying_in_year_balance']!.equals(
-          figures['in_year_balance']!.minus(figures['income_safety_valve']!),
+          figures['in_year_balance']!.minus(figures['income_safety_valve']!).minus(
+            figures['income_other']!,
+          ),
         ),
       ).toBe(true);
       expect(figures['underlying_in_year_balance']!.equals(reference(year))).toBe(true);

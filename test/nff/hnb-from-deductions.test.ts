@@ -54,9 +54,10 @@ describe('--hnb-from and the place deductions (docs/methodology.md, "Income and 
   it("takes the NFF's place_deductions in place of funding.csv's, which went with the net allocation it replaced", () => {
     const got = figures(netModel(), ALLOCATIONS);
     expect(got.issues).toEqual([]);
-    // Gross £21,760,000 − £2,160,000 as the NFF gives them; later years grow alike by hnbGrowth 3%.
+    // Gross £21,760,000 − £2,160,000 as the NFF gives them; later years carry them in cash (the
+    // model's 210 academy and 6 NMSS places do not change), not grown by hnbGrowth 3%.
     expect(got.hnb).toBe('21760000.00');
-    expect(got.deductions).toEqual(['-2160000.00', '-2224800.00', '-2291544.00']);
+    expect(got.deductions).toEqual(['-2160000.00', '-2160000.00', '-2160000.00']);
     // As funding.csv's own net £19.6m gives: not £2,160,000 better, which the 0 would have made it.
     expect(got.inYear).toBe('1146000.00');
   });

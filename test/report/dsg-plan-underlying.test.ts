@@ -8,7 +8,9 @@ import { inProcess } from './in-process.js';
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-plan-underlying-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const ROW = 'Underlying in-year position (before Safety Valve payments and the write-off grant)';
+// The example has local authority contributions too (funding.csv's and the agreement's).
+const ROW =
+  'Underlying in-year position (before Safety Valve payments, the write-off grant and local authority contributions)';
 
 describe("the DSG plan's underlying in-year position when the map adds Safety Valve payments to other income", () => {
   it("is the summary's figure itself, rounded as the summary rounds it: the plan has no row of Safety Valve payments alone to take away", async () => {

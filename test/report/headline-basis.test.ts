@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstUnderlyingInYearBalance } from '../../src/core/underlying-balance.js';
 import { formatFinancialYear } from '../../src/core/period.js';
+import { openModel, projectOpened } from '../../src/io/open-model.js';
 import { projectModel } from '../../src/io/project-model.js';
 import { headline, headlineText } from '../../src/report/headline.js';
 import { headlineSection } from '../../src/report/presentation/headline-section.js';
@@ -20,7 +21,7 @@ describe('"in-year balance first reached" has one meaning (docs/scenarios.md)', 
       firstUnderlyingInYearBalance(projection!.years),
     );
     expect(headlineText(headline(projection!), (a) => a.toFixed(2))).toMatch(
-      /^no underlying in-year balance \(before Safety Valve payments\) by 2030-31;/,
+      /^no underlying in-year balance \(before Safety Valve payments and local authority contributions\) by 2030-31;/,
     );
   });
 
@@ -37,16 +38,32 @@ describe('"in-year balance first reached" has one meaning (docs/scenarios.md)', 
     );
   });
 
-  it('a scenario without Safety Valve income keeps the plain words', () => {
+  it('a scenario without Safety Valve income names only the contribution it leaves out', () => {
+    // The example's funding.csv has a general fund contribution in 2026-27 (la_contribution).
     const { projection } = projectModel(example, { scenario: 'mitigated' });
     const text = headlineText(headline(projection!), (a) => a.toFixed(2));
-    expect(text).toMatch(/^(no in-year balance by|in-year balance first reached in) /);
+    expect(text).toMatch(
+      /^(no underlying in-year balance \(before local authority contributions\) by|underlying in-year balance \(before local authority contributions\) first reached in) /,
+    );
+    // Without it, the plain words.
+    const open = openModel(example);
+    const model = open.model!;
+    const without = projectOpened(
+      {
+        ...open,
+        model: { ...model, funding: model.funding.filter((r) => r.line !== 'la_contribution') },
+      },
+      'mitigated',
+    ).projection!;
+    expect(headlineText(headline(without), (a) => a.toFixed(2))).toMatch(
+      /^(no in-year balance by|in-year balance first reached in) /,
+    );
   });
 
   it("project's table and the report's headline say the basis, and the targets table agrees", async () => {
     const table = await cli(['project', '--scenario', 'safety-valve', '--format', 'table']);
     expect(table.stdout).toContain(
-      'no underlying in-year balance (before Safety Valve payments) by 2030-31',
+      'no underlying in-year balance (before Safety Valve payments and local authority contributions) by 2030-31',
     );
     const compared = await cli([
       'compare',

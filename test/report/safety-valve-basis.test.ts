@@ -37,13 +37,13 @@ describe("the report's Safety Valve targets name the in-year balance's basis", (
 
   it('with the write-off grant in the projection, names it beside the Safety Valve payments', () => {
     expect(targetLabel(true)).toBe(
-      'Underlying in-year balance (before Safety Valve payments and the write-off grant), every year from',
+      'Underlying in-year balance (before Safety Valve payments, the write-off grant and local authority contributions), every year from',
     );
   });
 
-  it('without it, the Safety Valve payments alone', () => {
+  it("without it, the Safety Valve payments and the agreement's local contributions", () => {
     expect(targetLabel(false)).toBe(
-      'Underlying in-year balance (before Safety Valve payments), every year from',
+      'Underlying in-year balance (before Safety Valve payments and local authority contributions), every year from',
     );
   });
 });

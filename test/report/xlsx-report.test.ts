@@ -198,7 +198,7 @@ describe('formulas and text', () => {
     );
   });
 
-  it("the DSG plan's underlying in-year position is the in-year position less the Safety Valve and write-off rows, as formulas, and the summary's figure", async () => {
+  it("the DSG plan's underlying in-year position is the in-year position less the Safety Valve, write-off and local authority contributions rows, as formulas, and the summary's figure", async () => {
     const sheet = workbook.getWorksheet('DSG plan')!;
     const summary = await csv(['project', 'fixtures/example', '--scenario', 'safety-valve']);
     const label = (n: number) => String(sheet.getRow(n).getCell(1).value);
@@ -221,13 +221,17 @@ describe('formulas and text', () => {
     const inYear = find('In-year position (income less spend)');
     const safetyValve = find('Safety Valve payments');
     const writeOff = find('Deficit write-off grant');
+    // funding.csv's general fund contribution and the agreement's local contributions, in other income.
+    const contributions = find('Memo: of which local authority contributions (la_contribution)');
     expect(label(inYear + 1)).toBe(
-      'Underlying in-year position (before Safety Valve payments and the write-off grant)',
+      'Underlying in-year position (before Safety Valve payments, the write-off grant and local authority contributions)',
     );
     summary.forEach((year, i) => {
       const column = String.fromCharCode(66 + i);
       const cell = sheet.getCell(`${column}${inYear + 1}`);
-      expect(cell.formula).toBe(`${column}${inYear}-${column}${safetyValve}-${column}${writeOff}`);
+      expect(cell.formula).toBe(
+        `${column}${inYear}-${column}${safetyValve}-${column}${writeOff}-${column}${contributions}`,
+      );
       // Its cached value is the formula's (checked above for every formula) and, the plan's
       // lines each rounded, within a penny a line of the summary's figure.
       expect(

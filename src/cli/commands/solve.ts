@@ -294,6 +294,7 @@ function basisNote(projection: Projection, target: Target): string {
     leftOutOfInYear({
       beforeSafetyValve: !year.income.safetyValve.isZero(),
       beforeWriteOff: !year.income.writeOff.isZero(),
+      beforeContributions: !year.income.laContribution.isZero(),
     });
   return left ? `, before ${left}` : '';
 }

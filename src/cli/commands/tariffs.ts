@@ -12,7 +12,7 @@ import { limitsFromEnvironment } from '../../io/limits.js';
 import { loadModel } from '../../io/model-folder.js';
 import { importTariff } from '../../io/tariff-import.js';
 import { libraryFiles, readTariffFile, resolveTariff } from '../../io/tariff-library.js';
-import { placeFunderWarnings } from '../../io/place-funder-check.js';
+import { placeFunderWarnings } from '../../core/place-funder-check.js';
 import {
   checkOutputOption,
   commitOutput,

@@ -5,7 +5,7 @@ import type { FinancialYearResult } from '../projection.js';
 import type { ExplainNode } from './node.js';
 import { balanceChain, januaryPupils } from './balance.js';
 import { type Figure, lineFigure, perSetting, spendFigure } from './figure-kinds.js';
-import { hnbNode, writeOffNode } from './income.js';
+import { hnbNode, rowsNode, writeOffNode } from './income.js';
 import { type ExplainRun, yearOf } from './run.js';
 import { deductionsNode, financingNode, otherSpendNode } from './money.js';
 import { underlyingInYearBalance } from '../underlying-balance.js';
@@ -40,6 +40,29 @@ function sumOf(
         figureRef(run, name, year, signs[i] === -1 ? -1 : undefined),
       ),
     }),
+  };
+}
+
+/**
+ * underlying_in_year_balance: in_year_balance less the year's Safety Valve payments, write-off
+ * grant and la_contribution rows (a part of income_other, shown row by row where the year has any).
+ */
+function underlyingFigure(): Figure {
+  const columns = sumOf(
+    ['in_year_balance', 'income_safety_valve', 'income_write_off'],
+    "the in-year balance before Safety Valve payments, the write-off grant and the authority's own contributions, which go to the cumulative deficit (domain brief §2.5, §2.6): in_year_balance − income_safety_valve − income_write_off − the la_contribution rows of income_other",
+    underlyingInYearBalance,
+    [1, -1, -1],
+  );
+  return {
+    ...columns,
+    parts: (run, year) => {
+      const node = columns.parts(run, year);
+      const contribution = yearOf(run, year).income.laContribution;
+      if (contribution.isZero()) return node;
+      const rows = rowsNode(run, year, ['la_contribution'], 'la_contribution', contribution);
+      return { ...node, children: [...node.children!, { ...rows, sign: -1 }] };
+    },
   };
 }
 
@@ -118,7 +141,7 @@ export const FIGURES = {
   income_hnb_deductions: {
     unit: 'GBP',
     bySetting: false,
-    how: 'taken off the HNB for places the DfE funds: hnb_deductions as given, or grown with the allocation it is given beside (plus the funding of the places a scenario\'s places levers add in those settings), or computed from the "dfe" settings\' place funding',
+    how: 'taken off the HNB for places the DfE funds: hnb_deductions as given, or carried in cash from the allocation it is given beside, plus the change in the "dfe" settings\' place funding since the year it was given for (places, pupils where places follow them, a scenario\'s levers); or, with none given, the "dfe" settings\' place funding',
     value: (year) => year.income.hnbDeductions,
     parts: deductionsNode,
   },
@@ -133,12 +156,7 @@ export const FIGURES = {
     value: (year) => year.generalFundFinancing,
     parts: financingNode,
   },
-  underlying_in_year_balance: sumOf(
-    ['in_year_balance', 'income_safety_valve', 'income_write_off'],
-    'the in-year balance before Safety Valve payments and the write-off grant, which reach the cumulative balance only (domain brief §2.5): in_year_balance − income_safety_valve − income_write_off',
-    underlyingInYearBalance,
-    [1, -1, -1],
-  ),
+  underlying_in_year_balance: underlyingFigure(),
   // Given by setting in the --detail rows (and for the year, which computed deductions are made of); not a summary column.
   place_dfe: spendFigure(
     ['place'],

@@ -3,6 +3,7 @@ import { deductionRows, givenDeductions } from '../deductions.js';
 import { financingOfYear } from '../financing.js';
 import { hnbOfYear } from '../ledger.js';
 import { fundedByDfe } from '../place-cost.js';
+import type { YearIncome } from '../ledger.js';
 import { spendLineOfYear, spendLines } from '../other-spend.js';
 import { type FinancialYear, formatFinancialYear } from '../period.js';
 import { madeBy } from './income.js';
@@ -78,18 +79,19 @@ export function otherSpendNode(run: ExplainRun, year: FinancialYear): ExplainNod
 }
 
 /**
- * income_hnb_deductions, taken away from the HNB: the year's own hnb_deductions row; the row
- * beside the allocation the year grows from, grown alike; or, with neither, the place funding
- * of the "dfe" settings, costed as spend is (src/core/ledger.ts, src/core/deductions.ts).
+ * income_hnb_deductions, taken away from the HNB: the year's own hnb_deductions row, or the row
+ * beside the allocation the year grows from, in cash, plus the change in the "dfe" settings' place
+ * funding since the year it was stated for; or, with neither, the place funding of the "dfe"
+ * settings, costed as spend is (src/core/ledger.ts, src/core/deductions.ts).
  */
 export function deductionsNode(run: ExplainRun, year: FinancialYear): ExplainNode {
-  const growth = run.model.assumptions.hnbGrowth;
-  const { from } = hnbOfYear(run.model.funding, year, growth);
-  const rows = deductionRows(run.model.funding);
-  const given = givenDeductions(rows, year, from?.financialYear, growth);
-  const value = yearOf(run, year).income.hnbDeductions;
+  const { from } = hnbOfYear(run.model.funding, year, run.model.assumptions.hnbGrowth);
+  const given = givenDeductions(deductionRows(run.model.funding), year, from?.financialYear);
+  const income = yearOf(run, year).income;
+  const value = income.hnbDeductions;
+  const settings = spendSettings(run.terms, ['place'], year, run.model.tariff, undefined, 'dfe');
+  const placeFunding = twelfths('place funding of the "dfe" settings', settings);
   if (!given) {
-    const settings = spendSettings(run.terms, ['place'], year, run.model.tariff, undefined, 'dfe');
     return {
       label: 'computed',
       value,
@@ -98,12 +100,9 @@ export function deductionsNode(run: ExplainRun, year: FinancialYear): ExplainNod
         basis: 'computed',
         note: 'no hnb_deductions given for this year or beside the allocation it grows from, so the place funding of the "dfe" settings is deducted (warning DEDUCTIONS_COMPUTED)',
       },
-      children: [{ ...twelfths('place funding of the "dfe" settings', settings), sign: -1 }],
+      children: [{ ...placeFunding, sign: -1 }],
     };
   }
-  const allocationYear = from!.financialYear;
-  const only = new Map([[given.row.financialYear, given.row]]);
-  const levered = yearOf(run, year).income.leverDeductions;
   return {
     label: given.basis,
     value,
@@ -111,7 +110,7 @@ export function deductionsNode(run: ExplainRun, year: FinancialYear): ExplainNod
     inputs: { basis: given.basis },
     children: [
       {
-        label: `hnb_deductions ${formatFinancialYear(year)}`,
+        label: `hnb_deductions ${formatFinancialYear(given.row.financialYear)}`,
         value: given.amount,
         sign: -1,
         inputs: {
@@ -120,30 +119,26 @@ export function deductionsNode(run: ExplainRun, year: FinancialYear): ExplainNod
             amount: given.row.amount,
             ...madeBy(given.row, run),
           },
-          ...(given.years > 0
+          ...(given.basis === 'carried'
             ? {
-                hnbGrowth: growth,
-                growthFrom: assumptionFrom(run, 'hnbGrowth'),
-                years: given.years,
-                steps: steps(
-                  allocationYear,
-                  given.years,
-                  (fy) => givenDeductions(only, fy, allocationYear, growth)!.amount,
-                ),
+                note: 'carried in cash: place values are frozen, so the deductions follow the places, not hnbGrowth',
               }
             : {}),
         },
       },
-      ...(levered.isZero() ? [] : [leverDeductionsNode(run, levered)]),
+      ...(income.deductionsChange.isZero() ? [] : [changeNode(run, income, placeFunding)]),
     ],
   };
 }
 
 /**
- * What a scenario's places levers add to given deductions: the place funding of the places they
- * commission in settings the DfE funds (src/core/ledger.ts), which it recoups with the rest.
+ * What given deductions gain from the "dfe" settings' places since the year they were stated for:
+ * their place funding in the year less that of the stated year as the model was before any
+ * scenario (places.csv's places, the pupils where places follow them, a scenario's places levers
+ * and moved pupils), which the DfE recoups at values frozen in cash (src/core/ledger.ts).
  */
-function leverDeductionsNode(run: ExplainRun, value: Decimal): ExplainNode {
+function changeNode(run: ExplainRun, income: YearIncome, placeFunding: ExplainNode): ExplainNode {
+  const from = income.deductionsFrom!;
   const dfe = new Set(run.model.tariff.settings.filter(fundedByDfe).map((s) => s.id));
   const levers = (run.scenario?.levers ?? []).flatMap((lever) =>
     lever.kind === 'places' && dfe.has(lever.setting)
@@ -151,13 +146,24 @@ function leverDeductionsNode(run: ExplainRun, value: Decimal): ExplainNode {
       : [],
   );
   return {
-    label: 'places levers in "dfe" settings',
-    value,
+    label: `change in the "dfe" place funding since ${formatFinancialYear(from.financialYear)}`,
+    value: income.deductionsChange,
     sign: -1,
+    rule: 'sum',
     inputs: {
-      levers,
-      note: 'the place funding of the places these levers commission where the DfE funds places, which it recoups from the HNB as it does the places funding.csv knew of',
+      placeFundingFrom: from.placeFunding,
+      fromYear: formatFinancialYear(from.financialYear),
+      ...(levers.length > 0 ? { levers } : {}),
+      note: `the "dfe" settings' place funding in the year less that of ${formatFinancialYear(from.financialYear)}, before any scenario: the DfE recoups the places it funds at values frozen in cash`,
     },
+    children: [
+      placeFunding,
+      {
+        label: `place funding ${formatFinancialYear(from.financialYear)}`,
+        value: from.placeFunding,
+        sign: -1,
+      },
+    ],
   };
 }
 

@@ -59,7 +59,7 @@ export function applyScenario(
       funding,
       assumptions,
     },
-    adjustments: leverAdjustments(levers),
+    adjustments: { ...leverAdjustments(levers), before: model },
   };
 }
 

@@ -10,7 +10,7 @@ import {
   type IncomeColumn,
 } from '../../core/dsg-plan-map.js';
 import { INCOME_COLUMNS } from '../../core/summary-figures.js';
-import { underlyingInYearBalance } from '../../core/underlying-balance.js';
+import { hasLaContribution, underlyingInYearBalance } from '../../core/underlying-balance.js';
 import type { ReportScenario } from './report-model.js';
 import type { ReportSection } from './section.js';
 import type { ReportColumn, ReportRow, ReportTable } from './table-model.js';
@@ -115,6 +115,13 @@ function financialSummary(
     return rows.length - 1;
   };
   const income = sumOf('Total high-needs income', incomeRows);
+  // Inside other income; the underlying position leaves it out (core/underlying-balance.ts).
+  const contributions = hasLaContribution(years)
+    ? push(
+        'Memo: of which local authority contributions (la_contribution)',
+        years.map((y) => y.income.laContribution),
+      )
+    : undefined;
   const ofCategory = (y: FinancialYearResult, category: string) =>
     y.settings.filter(
       (st) => categoryOf(map, st.setting, labelOf.get(st.setting) ?? st.setting) === category,
@@ -149,7 +156,9 @@ function financialSummary(
     strong: true,
   });
   const inYear = rows.length - 1;
-  rows.push(underlyingRow(years, columns, inYear, { incomeLabels, incomeRows, map }));
+  rows.push(
+    underlyingRow(years, columns, inYear, { incomeLabels, incomeRows, map, contributions }),
+  );
   rows.push({
     cells: { line: 'Cumulative position carried forward' },
     formula: {
@@ -182,10 +191,11 @@ function financialSummary(
 const LEFT_OUT: readonly IncomeColumn[] = ['income_safety_valve', 'income_write_off'];
 
 /**
- * The in-year position before Safety Valve payments and the write-off grant (the summary's
- * underlying_in_year_balance): the in-year position less their income rows, as a formula, when
- * the map gives them rows of their own; when it puts them in a row with other income, the
- * figure itself, rounded from the exact value as the summary's is.
+ * The in-year position before Safety Valve payments, the write-off grant and the authority's own
+ * contributions (the summary's underlying_in_year_balance): the in-year position less their
+ * rows (the contributions' memo row), as a formula, when the map gives Safety Valve and the
+ * write-off rows of their own; when it puts them in a row with other income, the figure itself,
+ * rounded from the exact value as the summary's is.
  */
 function underlyingRow(
   years: readonly FinancialYearResult[],
@@ -195,13 +205,14 @@ function underlyingRow(
     readonly incomeLabels: readonly string[];
     readonly incomeRows: readonly number[];
     readonly map: DsgPlanMap;
+    /** The memo row of la_contribution, where any year has one. */
+    readonly contributions: number | undefined;
   },
 ): ReportRow {
-  const { incomeLabels, incomeRows, map } = income;
+  const { incomeLabels, incomeRows, map, contributions } = income;
   const lineOf = (c: IncomeColumn) => map.income.get(c) ?? c;
   const labels = [...new Set(LEFT_OUT.map(lineOf))];
-  const label =
-    'Underlying in-year position (before Safety Valve payments and the write-off grant)';
+  const label = `Underlying in-year position (before Safety Valve payments${contributions === undefined ? ' and the write-off grant' : ', the write-off grant and local authority contributions'})`;
   const own = labels.every((l) =>
     INCOME_COLUMNS.every((c) => lineOf(c) !== l || LEFT_OUT.includes(c)),
   );
@@ -216,6 +227,7 @@ function underlyingRow(
       terms: [
         { row: inYear, sign: 1 },
         ...labels.map((l) => ({ row: incomeRows[incomeLabels.indexOf(l)]!, sign: -1 as const })),
+        ...(contributions === undefined ? [] : [{ row: contributions, sign: -1 as const }]),
       ],
     },
     strong: true,

@@ -32,6 +32,7 @@ export function headlineSection(scenarios: readonly ReportScenario[]): ReportSec
   const leftOut = leftOutOfInYear({
     beforeSafetyValve: heads.some((h) => h.beforeSafetyValve),
     beforeWriteOff: heads.some((h) => h.beforeWriteOff),
+    beforeContributions: heads.some((h) => h.beforeContributions),
   });
   return {
     id: 'headline',
@@ -42,7 +43,10 @@ export function headlineSection(scenarios: readonly ReportScenario[]): ReportSec
       const override = h.deficitAtOverrideEnd
         ? `; a deficit of ${pounds(h.deficitAtOverrideEnd.deficit)} still open at the end of ${formatFinancialYear(h.deficitAtOverrideEnd.financialYear)}, when the statutory override ends`
         : '';
-      return `${s.scenario.label}: ${atHorizon}${override}; ${balanceText(h)}.`;
+      const after = h.deficitAfterOverride
+        ? `; from ${formatFinancialYear(h.deficitAfterOverride.from)} the deficit falls on the general fund and reserves unless the rules change`
+        : '';
+      return `${s.scenario.label}: ${atHorizon}${override}${after}; ${balanceText(h)}.`;
     }),
     tables: [
       {
