@@ -166,7 +166,8 @@ describe('backtest', () => {
 /**
  * Most one-year-ahead rows of a history drawn from the model's own process fall inside the 95%
  * intervals: 70% here (35 of 50 rows, totals, settings and age groups), short of 95% because the
- * early origins are fitted on one or two years of history, whose error the draws do not carry.
+ * draws keep each origin's fitted rates fixed, so they leave out the fit's own error, largest for
+ * the early origins, fitted on one or two years of history (docs/calibration.md, "Intervals").
  * Intervals that collapsed to the projection would cover almost nothing.
  */
 const COVERAGE_FLOOR = 0.6;
