@@ -6,16 +6,14 @@
 // bias (mean signed % error of the total over the origins) with its standard error; the same
 // under the TRUE rates from the same origins (the process noise alone), and their difference (the
 // fit's own error, the history's luck cancelled); and with `--draws N` the share of totals
-// covered (`--posterior`: with each fitted rate drawn from its posterior, as `simulate` draws the
-// folder calibrate writes, where backtest's own draws keep the fitted rates fixed).
+// covered by backtest's 95% intervals.
 // Not part of `npm run bench`: `npm run build && node bench/backtest-study.mjs --histories 100`
 // (about 1 s a history at the default scale, 26, a fifth of the bench's; more with --draws).
 import { parseArgs } from 'node:util';
 import { backtest } from '../dist/core/calibrate/backtest.js';
 import { calibratedModel } from '../dist/core/calibrate/calibrated-model.js';
 import { drawnIntervals } from '../dist/core/calibrate/drawn-intervals.js';
-import { fitRates } from '../dist/core/calibrate/fit.js';
-import { januaryStates, stepsBetween } from '../dist/core/calibrate/history.js';
+import { januaryStates } from '../dist/core/calibrate/history.js';
 import { Dec } from '../dist/core/decimal.js';
 import { projectDemand } from '../dist/core/demand/run.js';
 import { generateHistory } from '../test/helpers/history-generator.mjs';
@@ -33,7 +31,6 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     draws: { type: 'string', default: '0' },
     'prior-weight': { type: 'string', default: '1' },
-    posterior: { type: 'boolean', default: false },
   },
 });
 const K = Number(values.histories);
@@ -70,37 +67,6 @@ function truthModel(origin, cohort) {
   };
 }
 
-/**
- * backtest's intervals, or with --posterior the same draws of each origin's model with its fitted
- * rates' observed and exposure (the model calibrate's folder reads back as), so each draw takes
- * its own rates. The model's rows are the fit's, in the fit's order (calibratedModel).
- */
-function intervals(history, source) {
-  if (!values.posterior) return source;
-  return {
-    label: source.label,
-    bounds(model) {
-      const steps = stepsBetween(history, history.first, model.baseYear);
-      const fit = fitRates(steps, { weight: new Dec(values['prior-weight']), population });
-      const own = (rows, fitted) =>
-        rows.map((row, i) => ({
-          ...row,
-          uncertainty: {
-            kind: 'posterior',
-            observed: fitted[i].observed,
-            exposure: fitted[i].exposure,
-          },
-        }));
-      return source.bounds({
-        ...model,
-        ceasing: own(model.ceasing, fit.ceasing),
-        transitions: own(model.transitions, fit.transitions),
-        newPlans: own(model.newPlans, fit.newPlans),
-      });
-    },
-  };
-}
-
 const pct = (projected, actual) => ((projected - actual) / actual) * 100;
 const byHorizon = { fitted: new Map(), truth: new Map(), paired: new Map(), covered: new Map() };
 const push = (map, h, x) => map.set(h, [...(map.get(h) ?? []), x]);
@@ -118,7 +84,7 @@ for (let k = 0; k < K; k += 1) {
     weight: new Dec(values['prior-weight']),
     population,
     settings: SETTINGS,
-    ...(draws > 0 ? { intervals: intervals(history, drawnIntervals(draws, k + 1)) } : {}),
+    ...(draws > 0 ? { intervals: drawnIntervals(draws, k + 1) } : {}),
   }).filter((r) => r.breakdown === 'total');
   const fitted = new Map();
   const truth = new Map();
@@ -167,7 +133,7 @@ console.log(
   `${K} histories (seeds ${values.seed} to ${Number(values.seed) + K - 1}), scale ${scale}, prior weight ${values['prior-weight']}: mean over histories ± standard error`,
 );
 console.log(
-  `horizon  bias %, fitted    bias %, true rates  fitted − true${draws > 0 ? `  totals covered % (${draws} draws${values.posterior ? ', rates drawn' : ''})` : ''}`,
+  `horizon  bias %, fitted    bias %, true rates  fitted − true${draws > 0 ? `  totals covered % (${draws} draws)` : ''}`,
 );
 for (const [h, xs] of byHorizon.fitted) {
   const cover = draws > 0 ? `  ${(mean(byHorizon.covered.get(h)) * 100).toFixed(1)}` : '';
