@@ -9,6 +9,8 @@ import {
   project,
   renderBacktestCsv,
   renderBacktestSummaryCsv,
+  renderIntervalsCsv,
+  simulate,
 } from '../../src/index.js';
 import { renderCsv } from '../../src/report/csv.js';
 import { SUMMARY_COLUMNS, summaryRows } from '../../src/report/rows.js';
@@ -72,6 +74,21 @@ describe('library: loadHistory, calibrate, backtest', () => {
     const projected = await cli(['project', dir, '--format', 'csv']);
     expect(projected.code, projected.stderr).toBe(0);
     expect(renderCsv(SUMMARY_COLUMNS, summaryRows(projection!))).toBe(projected.stdout);
+    // And draws as `simulate` does on the folder: each fitted rate from its observed and exposure,
+    // not the pupils alone (backtest --draws draws each origin's model so; found by a review).
+    const { simulation } = simulate(calibration.model, { draws: 20, seed: 3 });
+    const simulated = await cli([
+      'simulate',
+      dir,
+      '--draws',
+      '20',
+      '--seed',
+      '3',
+      '--format',
+      'csv',
+    ]);
+    expect(simulated.code, simulated.stderr).toBe(0);
+    expect(renderIntervalsCsv(simulation!.rows, simulation!.thresholds)).toBe(simulated.stdout);
   });
 
   it('backtest gives the rows and summary of `highneeds backtest`, with intervals from --draws', async () => {

@@ -165,8 +165,12 @@ describe('backtest', () => {
 
 /**
  * Most one-year-ahead rows of a history drawn from the model's own process fall inside the 95%
- * intervals: 70% here (35 of 50 rows, totals, settings and age groups), short of 95% because the
- * early origins are fitted on one or two years of history, whose error the draws do not carry.
- * Intervals that collapsed to the projection would cover almost nothing.
+ * intervals: 82% here (41 of 50 rows, totals, settings and age groups). Over 100 such histories
+ * the totals are covered 95% of the time (docs/calibration.md, "Intervals"); one small history's
+ * rows, all of five origins, are few and not independent. This history (seed 11) is the least
+ * covered of seeds 1 to 100 (they cover 82% to 100%, median 94%), so 80% is a floor no seed of
+ * them fails; when the draws held the fitted rates fixed and drew the pupils alone, it covered
+ * 70% (seeds 1 to 100: 70% to 100%, median 86%). Intervals that collapsed to the projection would
+ * cover almost nothing.
  */
-const COVERAGE_FLOOR = 0.6;
+const COVERAGE_FLOOR = 0.8;

@@ -4,7 +4,8 @@ import type { Cell, Model, PopulationRow } from '../model.js';
 import type { Need } from '../need.js';
 import type { AcademicYear, FinancialYear } from '../period.js';
 import type { Tariff, TariffRate } from '../tariff.js';
-import type { Fit } from './fitted.js';
+import type { Uncertainty } from '../uncertainty.js';
+import type { Fit, FittedRate } from './fitted.js';
 import type { HistoryState } from './history.js';
 
 /** The one band the tariff stub prices in every setting: calibrate does not fit bands (docs/calibration.md). */
@@ -124,6 +125,15 @@ function modelPopulation(
   return rows.sort((a, b) => a.academicYear - b.academicYear || a.ncy - b.ncy);
 }
 
+/**
+ * A fitted row's observed and exposure, as the folder's columns give them to simulate (a Beta
+ * posterior, docs/simulate.md): so simulate on the model in memory, and backtest --draws on each
+ * origin's, draw the fitted rates as simulate on the folder does, not only the pupils.
+ */
+const posterior = (r: FittedRate): { uncertainty: Uncertainty } => ({
+  uncertainty: { kind: 'posterior', observed: r.observed, exposure: r.exposure },
+});
+
 /** The calibrated model as data: what the folder calibrate writes reads back as (test/core/calibrate-*.test.ts). */
 export function calibratedModel(spec: CalibratedSpec): Model {
   const { fit } = spec;
@@ -140,12 +150,14 @@ export function calibratedModel(spec: CalibratedSpec): Model {
       setting: r.setting,
       band: STUB_BAND,
       rate: r.rate,
+      ...posterior(r),
     })),
     ceasing: fit.ceasing.map((r) => ({
       ncy: r.ncy,
       rate: r.rate,
       ...(r.need ? { need: r.need } : {}),
       ...(r.setting ? { setting: r.setting } : {}),
+      ...posterior(r),
     })),
     transitions: fit.transitions.map((r) => ({
       fromNcy: r.fromNcy,
@@ -154,6 +166,7 @@ export function calibratedModel(spec: CalibratedSpec): Model {
       rate: r.rate,
       ...(r.need ? { need: r.need } : {}),
       ...(r.toNeed ? { toNeed: r.toNeed } : {}),
+      ...posterior(r),
     })),
     places: [],
     funding: [
