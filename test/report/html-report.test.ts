@@ -104,7 +104,7 @@ describe('the HTML report, as a file', () => {
   });
 });
 
-describe('the underlying in-year balance (before Safety Valve payments and the write-off grant)', () => {
+describe('the underlying in-year balance (before Safety Valve payments, the write-off grant and local authority contributions)', () => {
   it('is a summary line and a DSG plan row under the in-year position, for the Safety Valve scenario too', async () => {
     const csv = await inProcess([
       'project',

@@ -59,7 +59,7 @@ describe('batch --report', { timeout: 60_000 }, () => {
     const rows = htmlTable(html, `National totals, £: ${first['scenario']}`);
     const at = rows.findIndex((r) => r[0] === 'In-year balance');
     expect(rows[at + 1]![0]).toBe(
-      'Underlying in-year balance (before Safety Valve payments and the write-off grant)',
+      'Underlying in-year balance (before Safety Valve payments, the write-off grant and local authority contributions)',
     );
     // fixtures/national's 2026-27 write-off: the two differ in the first year.
     const pence = (text: string) => Math.round(Number(text.replace(/[£,]/g, '')) * 100);

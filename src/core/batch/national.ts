@@ -18,7 +18,7 @@ export interface NationalYear {
   readonly totals: Readonly<Record<string, Decimal>>;
   readonly inYearDeficits: number;
   readonly cumulativeDeficits: number;
-  /** Areas whose in-year balance before Safety Valve payments and the write-off grant (domain brief §2.5) is below zero. */
+  /** Areas whose in-year balance before Safety Valve payments, the write-off grant and local authority contributions (domain brief §2.5) is below zero. */
   readonly underlyingInYearDeficits: number;
 }
 

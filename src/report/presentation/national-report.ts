@@ -142,7 +142,7 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
             { label: 'In-year balance', values: figure(s, 'in_year_balance') },
             {
               label:
-                'Underlying in-year balance (before Safety Valve payments and the write-off grant)',
+                'Underlying in-year balance (before Safety Valve payments, the write-off grant and local authority contributions)',
               values: figure(s, 'underlying_in_year_balance'),
             },
             {
@@ -214,7 +214,7 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
         table('Areas with a cumulative deficit', 'text', deficits),
         table('Areas with an in-year deficit', 'text', areasIn('inYearDeficits')),
         table(
-          'Areas with an underlying in-year deficit (before Safety Valve payments and the write-off grant)',
+          'Areas with an underlying in-year deficit (before Safety Valve payments, the write-off grant and local authority contributions)',
           'text',
           areasIn('underlyingInYearDeficits'),
         ),

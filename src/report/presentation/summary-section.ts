@@ -25,7 +25,7 @@ const LINES = [
   ['in_year_balance', 'In-year balance (income less spend)'],
   [
     'underlying_in_year_balance',
-    'Underlying in-year balance (before Safety Valve payments and the write-off grant)',
+    'Underlying in-year balance (before Safety Valve payments, the write-off grant and local authority contributions)',
   ],
   ['cumulative_balance', 'Cumulative DSG balance'],
   ['general_fund_financing', 'General fund financing of the deficit (outside the DSG balance)'],
