@@ -6,10 +6,10 @@ import type { DrawMoney } from './spend-plan.js';
 /** What a draw's balances need from the deterministic projection: its income and its write-off rule. */
 export interface IncomeBasis {
   readonly opening: Decimal;
-  /** Income by projected FY, without the write-off, and without the deductions where `computed`. */
+  /** Income by projected FY as the projection has it (its own deductions), without the write-off. */
   readonly income: readonly Decimal[];
-  /** The FYs (by index) whose HNB deductions are the "dfe" settings' place funding (src/core/ledger.ts incomeByYear): a draw deducts its own. */
-  readonly computed: readonly boolean[];
+  /** The projection's "dfe" place funding by projected FY, which its deductions follow (src/core/ledger.ts). */
+  readonly placeDfe: readonly Decimal[];
   /** The write-off: paid in FY index `paidIn`, a fixed amount or a share of the draw's own deficit at `balanceIndex` (−1: the opening balance). */
   readonly writeOff?:
     | { readonly paidIn: number; readonly amount: Decimal }
@@ -21,13 +21,8 @@ export function incomeBasis(projection: Projection): IncomeBasis {
   const paidIn = writeOff ? writeOff.paidIn - firstYear : -1;
   return {
     opening: openingBalance,
-    // hnbDeductions is the computed place funding negated: taking it away leaves the income before it.
-    income: years.map((y) =>
-      y.income.deductionsBasis === 'computed'
-        ? y.income.total.minus(y.income.writeOff).minus(y.income.hnbDeductions)
-        : y.income.total.minus(y.income.writeOff),
-    ),
-    computed: years.map((y) => y.income.deductionsBasis === 'computed'),
+    income: years.map((y) => y.income.total.minus(y.income.writeOff)),
+    placeDfe: years.map((y) => y.placeDfe),
     ...(writeOff
       ? {
           writeOff:
@@ -41,21 +36,23 @@ export function incomeBasis(projection: Projection): IncomeBasis {
 
 /**
  * A draw's in-year and cumulative balances from its money, as src/core/project.ts and
- * src/core/write-off.ts make them: income (less the draw's own "dfe" place funding in a year whose
- * deductions are computed; in a year whose deductions are given, less what the draw's places of a
- * ranged places lever in a "dfe" setting add to them beyond the lever's own) − spend a year, cumulated from the opening balance, and the write-off
- * in the year paid, a share of the draw's own deficit when no figure was reported.
+ * src/core/write-off.ts make them: income − spend a year, cumulated from the opening balance, and
+ * the write-off in the year paid, a share of the draw's own deficit when no figure was reported.
+ * Every year's HNB deductions follow the "dfe" settings' place funding: computed, they are it;
+ * given or carried, they move with it from the year stated (src/core/ledger.ts). So a draw's
+ * income is the projection's less what the draw's own "dfe" place funding (`placeDfe`, its pupils
+ * and a ranged places lever's places) adds to the projection's. Without `placeDfe` (a model with
+ * no "dfe" setting) the income is the projection's.
  */
 export function drawBalances(
   basis: IncomeBasis,
-  { spend, placeDfe, deductionChange }: DrawMoney,
+  { spend, placeDfe }: DrawMoney,
 ): { inYear: Decimal[]; cumulative: Decimal[] } {
-  const inYear = spend.map((s, f) =>
-    (basis.computed[f]
-      ? basis.income[f]!.minus(placeDfe[f]!)
-      : basis.income[f]!.minus(deductionChange?.[f] ?? ZERO)
-    ).minus(s),
-  );
+  const inYear = spend.map((s, f) => {
+    const income = basis.income[f]!;
+    const dfe = placeDfe[f];
+    return (dfe === undefined ? income : income.minus(dfe.minus(basis.placeDfe[f]!))).minus(s);
+  });
   const cumulative: Decimal[] = [];
   let running = basis.opening;
   for (const balance of inYear) {

@@ -150,14 +150,10 @@ export class PlacesRange {
         const by = change[fy * CHANNELS + channel]!;
         return by.isZero() ? value : value.plus(by.div(TWELVE));
       });
-    const deductionChange = Array.from({ length: this.financialYears }, (_, fy) =>
-      change[fy * CHANNELS + PLACE_DFE]!.div(TWELVE),
-    );
     return {
       spend: moved(own.spend, SPEND),
+      // The deductions follow the levers' "dfe" places as they follow pupils (balances.ts).
       placeDfe: moved(own.placeDfe, PLACE_DFE),
-      // Given deductions follow the levers' "dfe" places (src/core/ledger.ts): a draw's own.
-      ...(deductionChange.some((by) => !by.isZero()) ? { deductionChange } : {}),
     };
   }
 

@@ -4,6 +4,7 @@ import { countDecimal } from '../demand/count.js';
 import type { DemandPlan } from '../demand/plan.js';
 import { hasErrors, type Issue } from '../issue.js';
 import type { Model } from '../model.js';
+import { fundedByDfe } from '../place-cost.js';
 import type { FinancialYear } from '../period.js';
 import { project } from '../project.js';
 import type { ProjectionOutcome } from '../projection.js';
@@ -29,6 +30,8 @@ export interface DrawFigures {
  */
 export class AreaSimulation {
   readonly financialYears: readonly FinancialYear[];
+  /** Whether the model has a "dfe" setting, whose place funding a draw's deductions follow. */
+  private readonly withPlaceDfe: boolean;
 
   private constructor(
     readonly area: string,
@@ -37,10 +40,12 @@ export class AreaSimulation {
     private readonly income: IncomeBasis,
     /** A tariff lever's range: each draw's spend at its own share of the lever. */
     private readonly tariffRange: TariffRange | undefined,
+    withPlaceDfe: boolean,
     /** Places levers' ranges: each draw's money at its own number of places. */
     private readonly placesRange?: PlacesRange,
   ) {
     this.financialYears = spendPlan.financialYears;
+    this.withPlaceDfe = withPlaceDfe;
   }
 
   /**
@@ -68,6 +73,7 @@ export class AreaSimulation {
         spendPlan,
         incomeBasis(outcome.projection),
         TariffRange.of(model, scenario, pupilDraws.plan, applied.adjustments, cache),
+        m.tariff.settings.some(fundedByDfe),
         PlacesRange.of(scenario, pupilDraws.plan, m, applied.adjustments, rateBook),
       ),
       // Where a draw at a range's bound would find pupils it cannot price: said before any draw.
@@ -131,7 +137,8 @@ export class AreaSimulation {
     draw: { readonly seed: number; readonly index: number },
   ): DrawFigures {
     const { plan } = this.pupilDraws;
-    const withPlaceDfe = this.income.computed.includes(true);
+    // The deductions follow the "dfe" settings' place funding in every year (balances.ts).
+    const withPlaceDfe = this.withPlaceDfe;
     const own = this.tariffRange
       ? this.tariffRange.money(
           laneTotals,

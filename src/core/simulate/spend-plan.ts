@@ -20,14 +20,8 @@ const LIMB_DIGITS = 6;
 /** A draw's money by projected FY: spend (top-ups, places the LA funds, other lines), and the place funding of "dfe" settings. */
 export interface DrawMoney {
   readonly spend: Decimal[];
-  /** project's placeDfe: what the HNB is reduced by in a year whose deductions are computed (empty when not asked for). */
+  /** project's placeDfe: what the HNB deductions follow (src/core/ledger.ts); empty when not asked for. */
   readonly placeDfe: Decimal[];
-  /**
-   * By FY, what a draw's places of ranged places levers in "dfe" settings add to the "dfe" place
-   * funding beyond the levers' own places: given deductions follow it (src/core/ledger.ts).
-   * Absent when no such lever is drawn (src/core/simulate/places-range.ts).
-   */
-  readonly deductionChange?: Decimal[];
 }
 
 /**
@@ -108,8 +102,8 @@ export class SpendPlan {
 
   /**
    * Money by projected FY for a draw's pupils by lane, one array per AY of the plan (base year
-   * first). `withPlaceDfe` false leaves placeDfe empty: a model whose deductions are all given
-   * does not need it, and carrying its digits is a third of the costing's time.
+   * first). `withPlaceDfe` false leaves placeDfe empty: a model with no "dfe" setting does not
+   * need it, and carrying its digits is a third of the costing's time.
    */
   money(laneTotals: readonly Float64Array[], withPlaceDfe = true): DrawMoney {
     const { limbSums, limbCount, laneStart, laneAt, limbStart, limbAt, limbValue, isSpecial } =

@@ -203,3 +203,57 @@ describe("simulate's money is project's with pupils placed out of area", () => {
     expectProjectMoney(applied.model, applied.adjustments, projection);
   });
 });
+
+// HNB deductions follow the "dfe" settings' place funding in every year, given or not
+// (src/core/ledger.ts): a draw with one more pupil in a DfE-funded setting whose places follow
+// its pupils has £6,000 a year more deducted, for the months that pupil is there, whether the
+// year's deductions are given, carried or computed.
+describe("a draw's deductions follow its own dfe place funding", () => {
+  const worked = loadFixture('worked-example');
+  const model: Model = {
+    ...worked,
+    tariff: {
+      ...worked.tariff,
+      settings: worked.tariff.settings.map((setting) =>
+        setting.id === 'independent'
+          ? { ...setting, placeValue: new Dec('6000'), placeFundedBy: 'dfe' as const }
+          : setting,
+      ),
+    },
+    funding: [
+      ...worked.funding,
+      { financialYear: 2026, line: 'hnb_deductions', amount: new Dec('6000') },
+    ],
+  };
+  const projection = project(model).projection!;
+  const cache = new ProjectionCache();
+  const demand = projectDemand(model, model.horizon, {}, cache);
+  const plan = new SpendPlan(
+    demand.plan,
+    model,
+    {},
+    cache.rateBook(model.tariff, model.assumptions.tariffUplift),
+  );
+  const basis = incomeBasis(projection);
+  const own = demand.years.map((year) => Float64Array.from(year.laneTotals));
+  // One more independent pupil in AY 2026/27 (index 1): 7 months of FY 2026-27, 5 of FY 2027-28.
+  const more = own.map((totals) => totals.slice());
+  const independent = demand.plan.lanes.findIndex((lane) => lane.setting === 'independent');
+  more[1]![independent]! += 1;
+
+  it('the deductions are given in 2026-27 and carried into 2027-28', () => {
+    expect(projection.years.map((y) => y.income.deductionsBasis)).toEqual(['given', 'carried']);
+  });
+
+  it("the draw's income is the projection's less its extra place funding: £3,500 and £2,500", () => {
+    const [at, after] = [plan.money(own), plan.money(more)];
+    const balances = [drawBalances(basis, at), drawBalances(basis, after)];
+    const extraDfe = after.placeDfe.map((value, f) => value.minus(at.placeDfe[f]!).toFixed(2));
+    expect(extraDfe).toEqual(['3500.00', '2500.00']);
+    projection.years.forEach((_, f) => {
+      const extraSpend = after.spend[f]!.minus(at.spend[f]!);
+      const change = balances[1]!.inYear[f]!.minus(balances[0]!.inYear[f]!);
+      expect(change.toFixed(2)).toBe(extraSpend.plus(extraDfe[f]!).negated().toFixed(2));
+    });
+  });
+});
