@@ -13,6 +13,9 @@ import { type DrawMoney, SpendPlan } from '../../../src/core/simulate/spend-plan
 import { loadScenarios } from '../../../src/io/scenarios-file.js';
 import { fixture, loadFixture, projectOrThrow } from '../../helpers/model.js';
 
+/** The worked example's independent school with places (pupils × £6,000) funded by the DfE. */
+const DFE_INDEPENDENT = { placeValue: new Dec('6000'), placeFundedBy: 'dfe' as const };
+
 /** The simulation's costing of the deterministic projection's own pupils, by FY. */
 function simulatedMoney(model: Model, adjustments: Adjustments = {}): DrawMoney {
   const cache = new ProjectionCache();
@@ -130,16 +133,10 @@ describe("simulate's money is project's on the money model, whole pupils", () =>
   const worked = loadFixture('worked-example');
   const model: Model = {
     ...worked,
-    tariff: {
-      ...worked.tariff,
-      settings: worked.tariff.settings.map((setting) =>
-        setting.id === 'special'
-          ? { ...setting, unoccupiedPlaceValue: new Dec('15000') }
-          : setting.id === 'independent'
-            ? { ...setting, placeValue: new Dec('6000'), placeFundedBy: 'dfe' as const }
-            : setting,
-      ),
-    },
+    tariff: withSettings(worked.tariff, {
+      special: { unoccupiedPlaceValue: new Dec('15000') },
+      independent: DFE_INDEPENDENT,
+    }),
     spend: [{ financialYear: 2026, line: 'hospital education', amount: new Dec('12345.67') }],
     assumptions: { ...worked.assumptions, otherSpendGrowth: new Dec('0.03') },
   };
@@ -161,6 +158,17 @@ describe("simulate's money is project's on the money model, whole pupils", () =>
     expectProjectMoney(model, adjustments, projection);
   });
 });
+
+/** A tariff with some settings changed, by id. */
+function withSettings(
+  tariff: Model['tariff'],
+  changes: Record<string, Partial<Model['tariff']['settings'][number]>>,
+): Model['tariff'] {
+  return {
+    ...tariff,
+    settings: tariff.settings.map((setting) => ({ ...setting, ...changes[setting.id] })),
+  };
+}
 
 function withoutUnoccupied(model: Model): Model['tariff'] {
   return {
@@ -212,14 +220,7 @@ describe("a draw's deductions follow its own dfe place funding", () => {
   const worked = loadFixture('worked-example');
   const model: Model = {
     ...worked,
-    tariff: {
-      ...worked.tariff,
-      settings: worked.tariff.settings.map((setting) =>
-        setting.id === 'independent'
-          ? { ...setting, placeValue: new Dec('6000'), placeFundedBy: 'dfe' as const }
-          : setting,
-      ),
-    },
+    tariff: withSettings(worked.tariff, { independent: DFE_INDEPENDENT }),
     funding: [
       ...worked.funding,
       { financialYear: 2026, line: 'hnb_deductions', amount: new Dec('6000') },
