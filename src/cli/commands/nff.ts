@@ -1,8 +1,10 @@
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors, sortIssues } from '../../core/issue.js';
 import { calculateNff } from '../../core/nff/calculate.js';
 import { formatFinancialYear, parseFinancialYear } from '../../core/period.js';
+import { fromModel, relativeInputs } from '../../io/input-reader.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { loadNff } from '../../io/load-nff.js';
 import { checkOutAndManifest, commitOutputs, stageOutputs } from '../../io/write-output.js';
@@ -83,13 +85,16 @@ export async function runNff(factorsFile: string, options: NffOptions): Promise<
   const text = withBom(rendered, format, options.bom);
   const outputs = options.out ? [{ target: options.out, text }] : [];
   if (options.manifest) {
+    // Relative to the factors file's folder, the shipped parameters by their library name: the
+    // same bytes from any working folder and any install (src/io/provenance-name.ts).
+    const base = path.dirname(path.resolve(factorsFile));
     const manifest = buildNffManifest({
       version: toolVersion(),
-      inputs: loaded.inputs,
+      inputs: relativeInputs(base, loaded.inputs),
       parameters: {
         financialYear: formatFinancialYear(parameters.financialYear),
         title: parameters.title,
-        ...(parameters.source ? { source: parameters.source } : {}),
+        ...(parameters.source ? { source: fromModel(base, parameters.source) } : {}),
       },
       options: {
         year: formatFinancialYear(year),
