@@ -47,14 +47,15 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Runs install `i`'s binary from `cwd`. */
-function run(i: number, cwd: string, args: readonly string[]): void {
+/** Runs install `i`'s binary from `cwd`; its stdout. */
+function run(i: number, cwd: string, args: readonly string[]): string {
   const result = spawnSync(process.execPath, [path.join(installs[i]!, 'bin/highneeds'), ...args], {
     cwd,
     encoding: 'utf8',
     env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' },
   });
   expect(result.status, result.stderr).toBe(0);
+  return result.stdout;
 }
 
 const read = (file: string): string => readFileSync(path.join(work, file), 'utf8');
@@ -97,11 +98,14 @@ describe('provenance does not depend on where highneeds is installed or run from
     expect(html).not.toContain(work);
   });
 
-  it('nff --manifest: the shipped parameters by their library name, the factors from their folder', () => {
-    const args = ['--year', '2025-26', '--format', 'csv'];
-    run(0, work, ['nff', 'nff-factors.csv', ...args, '--manifest', 'a-nff.json']);
-    run(1, model, ['nff', '../nff-factors.csv', ...args, '--manifest', '../b-nff.json']);
+  it('nff --manifest and output: the shipped parameters by their library name, the factors from their folder', () => {
+    const args = ['--year', '2025-26', '--format', 'json'];
+    const a = run(0, work, ['nff', 'nff-factors.csv', ...args, '--manifest', 'a-nff.json']);
+    const b = run(1, model, ['nff', '../nff-factors.csv', ...args, '--manifest', '../b-nff.json']);
     expect(read('b-nff.json')).toBe(read('a-nff.json'));
+    // The output names the parameters so too.
+    expect(b).toBe(a);
+    expect(a).toContain('"source": "highneeds:nff-parameters/2025-26.json"');
     const manifest = JSON.parse(read('a-nff.json')) as {
       inputs: { path: string }[];
       parameters: { source: string };
