@@ -205,6 +205,8 @@ describe('highneeds batch on a national model', async () => {
     // named by their place in the package, wherever it is installed.
     expect(paths).toContain('highneeds:tariffs/example-borough-2025.json');
     expect(paths).toContain('highneeds:tariffs/national-illustrative.json');
+    // Every area's override end comes from the policy file, as a model folder's does.
+    expect(paths).toContain('highneeds:policy/statutory-override.json');
     for (const input of manifest.inputs)
       expect(input.sha256, input.path).toBe(
         createHash('sha256')
