@@ -3,7 +3,8 @@ import type { Issue } from '../core/issue.js';
 import type { Model } from '../core/model.js';
 import type { Projection } from '../core/projection.js';
 import type { Scenario } from '../core/scenario/types.js';
-import type { InputDigest } from '../io/input-reader.js';
+import { fromModel, type InputDigest } from '../io/input-reader.js';
+import { exists } from '../io/inside-folders.js';
 import { limitsFromEnvironment } from '../io/limits.js';
 import { openModel as openModelFolder, projectOpened, unknownScenario } from '../io/open-model.js';
 import { resolveTariff } from '../io/tariff-library.js';
@@ -39,6 +40,14 @@ export function tariffOption(tariff: string | undefined): string | undefined {
     );
   return file;
 }
+
+/**
+ * --tariff as a manifest's options record it: a library id as given, a file by its provenance
+ * name (a library name, or relative to the model folder), not as typed, which depends on the
+ * working folder.
+ */
+export const tariffOptionRecorded = (dir: string, tariff: string): string =>
+  exists(tariff) ? fromModel(dir, tariff) : tariff;
 
 /** The command line's options as the library's (src/io/open-model.ts). */
 function loadOptions(options: ModelOptions) {

@@ -4,6 +4,7 @@ import { error, type Issue } from '../core/issue.js';
 import { type ColumnSpec, type CsvTable, readCsvTable } from './csv-table.js';
 import { displayPath, readInput, readInputBytes } from './files.js';
 import type { Limits } from './limits.js';
+import { provenanceName } from './provenance-name.js';
 
 /** A file read as an input, with the SHA-256 of its bytes: what the provenance manifest lists. */
 export interface InputDigest {
@@ -114,13 +115,14 @@ function missingFile(dir: string, name: string): { message: string; hint?: strin
 }
 
 /**
- * Input paths as the provenance manifest records them: relative to the model folder, with "/"
- * between names, so the same run from another working folder writes the same bytes.
+ * Input paths as the provenance manifest records them (src/io/provenance-name.ts): a file of
+ * highneeds's library as `highneeds:tariffs/…`, any other relative to the model folder with "/"
+ * between names, so the same run from another working folder or another install writes the same
+ * bytes.
  */
 export function relativeInputs(dir: string, inputs: readonly InputDigest[]): InputDigest[] {
   return inputs.map((input) => ({ path: fromModel(dir, input.path), sha256: input.sha256 }));
 }
 
-/** A path as a manifest records it: relative to the model folder, "/" between names. */
-export const fromModel = (dir: string, file: string): string =>
-  path.relative(path.resolve(dir), path.resolve(file)).split(path.sep).join('/');
+/** A path as a manifest records it: a library name, or relative to the model folder. */
+export const fromModel = (dir: string, file: string): string => provenanceName(dir, file);

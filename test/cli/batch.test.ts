@@ -201,13 +201,22 @@ describe('highneeds batch on a national model', async () => {
       'scenarios.json',
     ])
       expect(paths).toContain(name);
-    // Paths are relative to the national folder (issue 18, defect 9).
-    expect(paths).toContain('../../tariffs/example-borough-2025.json');
-    expect(paths).toContain('../../tariffs/national-illustrative.json');
+    // Paths are relative to the national folder (issue 18, defect 9); the library's files are
+    // named by their place in the package, wherever it is installed.
+    expect(paths).toContain('highneeds:tariffs/example-borough-2025.json');
+    expect(paths).toContain('highneeds:tariffs/national-illustrative.json');
+    // Every area's override end comes from the policy file, as a model folder's does.
+    expect(paths).toContain('highneeds:policy/statutory-override.json');
     for (const input of manifest.inputs)
       expect(input.sha256, input.path).toBe(
         createHash('sha256')
-          .update(readFileSync(path.resolve(ROOT, NATIONAL, input.path)))
+          .update(
+            readFileSync(
+              input.path.startsWith('highneeds:')
+                ? path.join(ROOT, input.path.slice('highneeds:'.length))
+                : path.resolve(ROOT, NATIONAL, input.path),
+            ),
+          )
           .digest('hex'),
       );
   });
@@ -223,9 +232,9 @@ describe('highneeds batch on a national model', async () => {
     const result = await batch(dir, '--quiet');
     expect(result.code, result.stderr).toBe(0);
     const paths = (JSON.parse(result.manifest!) as { inputs: { path: string }[] }).inputs.map(
-      (input) => path.resolve(dir, input.path),
+      (input) => input.path,
     );
-    expect(paths).toContain(path.join(ROOT, 'tariffs/national-illustrative.json'));
+    expect(paths).toContain('highneeds:tariffs/national-illustrative.json');
   });
 
   it('writes the same bytes whatever the order of the input rows', async () => {
@@ -575,8 +584,8 @@ describe('highneeds batch --tariff', () => {
     const paths = (JSON.parse(result.manifest!) as { inputs: { path: string }[] }).inputs.map(
       (input) => input.path,
     );
-    expect(paths).not.toContain('../../tariffs/example-borough-2025.json');
-    expect(paths).toContain('../../tariffs/national-illustrative.json');
+    expect(paths).not.toContain('highneeds:tariffs/example-borough-2025.json');
+    expect(paths).toContain('highneeds:tariffs/national-illustrative.json');
   });
 
   it('takes a tariff file as well as an id; one that is neither is a usage error (exit 2)', async () => {

@@ -31,7 +31,7 @@ describe('the provenance manifest does not depend on the working folder', () => 
     ).inputs.map((input) => input.path);
     expect(paths.slice(0, 3)).toEqual([
       'model.json',
-      '../../tariffs/example-borough-2025.json',
+      'highneeds:tariffs/example-borough-2025.json',
       'cohort.csv',
     ]);
   });

@@ -142,14 +142,15 @@ describe('highneeds nff as a user runs it', () => {
       options: Record<string, unknown>;
     };
     expect(parsed.command).toBe('nff');
+    // Relative to the factors file's folder (src/io/provenance-name.ts), not the working folder.
     expect(parsed.inputs.map((i) => i.path)).toEqual([
-      'fixtures/nff/worked/nff-parameters/2025-26.json',
-      'fixtures/nff/worked/nff-factors.csv',
+      'nff-parameters/2025-26.json',
+      'nff-factors.csv',
     ]);
     for (const input of parsed.inputs)
       expect(input.sha256).toBe(
         createHash('sha256')
-          .update(readFileSync(path.join(ROOT, input.path)))
+          .update(readFileSync(path.join(ROOT, 'fixtures/nff/worked', input.path)))
           .digest('hex'),
       );
     expect(parsed.parameters.financial_year).toBe('2025-26');

@@ -1,10 +1,13 @@
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors, sortIssues } from '../../core/issue.js';
 import { calculateNff } from '../../core/nff/calculate.js';
 import { formatFinancialYear, parseFinancialYear } from '../../core/period.js';
+import { fromModel, relativeInputs } from '../../io/input-reader.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { loadNff } from '../../io/load-nff.js';
+import { libraryName } from '../../io/provenance-name.js';
 import { checkOutAndManifest, commitOutputs, stageOutputs } from '../../io/write-output.js';
 import { jsonText } from '../../report/json.js';
 import { buildNffManifest } from '../../report/manifest.js';
@@ -71,25 +74,33 @@ export async function runNff(factorsFile: string, options: NffOptions): Promise<
   const issues = sortIssues([...loaded.issues, ...outcome.issues]);
   if (!outcome.result || hasErrors(issues)) throw new InputError(issues);
   if (issues.length) cliIo().stderr.write(formatIssues(issues, await issuePaint()));
-  const input = { result: outcome.result, parameters, ...(area ? { only: area.code } : {}) };
+  // The output names the shipped parameters by their library name, not the install's path (as
+  // the manifest does); a user's --params file is named as given.
+  const shown = parameters.source
+    ? { ...parameters, source: libraryName(parameters.source) ?? parameters.source }
+    : parameters;
+  const input = { result: outcome.result, parameters: shown, ...(area ? { only: area.code } : {}) };
   const rendered =
     format === 'json'
       ? renderNffJson(input, issues)
       : format === 'csv'
         ? renderNffCsv(input)
         : area
-          ? explainArea(outcome.result, parameters, area, tableWidth(Boolean(options.out)))
+          ? explainArea(outcome.result, shown, area, tableWidth(Boolean(options.out)))
           : renderNffTable(input, tableWidth(Boolean(options.out)));
   const text = withBom(rendered, format, options.bom);
   const outputs = options.out ? [{ target: options.out, text }] : [];
   if (options.manifest) {
+    // Relative to the factors file's folder, the shipped parameters by their library name: the
+    // same bytes from any working folder and any install (src/io/provenance-name.ts).
+    const base = path.dirname(path.resolve(factorsFile));
     const manifest = buildNffManifest({
       version: toolVersion(),
-      inputs: loaded.inputs,
+      inputs: relativeInputs(base, loaded.inputs),
       parameters: {
         financialYear: formatFinancialYear(parameters.financialYear),
         title: parameters.title,
-        ...(parameters.source ? { source: parameters.source } : {}),
+        ...(parameters.source ? { source: fromModel(base, parameters.source) } : {}),
       },
       options: {
         year: formatFinancialYear(year),

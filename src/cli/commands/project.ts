@@ -4,7 +4,7 @@ import type { Projection } from '../../core/projection.js';
 import { displayPath } from '../../io/files.js';
 import { fromModel, relativeInputs } from '../../io/input-reader.js';
 import { scenarioFromScenarios } from '../scenario-spelling.js';
-import { findScenario, loadAndProject } from '../open-model.js';
+import { findScenario, loadAndProject, tariffOptionRecorded } from '../open-model.js';
 import { checkOutAndManifest, commitOutputs, stageOutputs } from '../../io/write-output.js';
 import { yieldToSignals } from '../interrupt.js';
 import { renderCsv } from '../../report/csv.js';
@@ -86,7 +86,7 @@ export async function runProject(
       format,
       detail: Boolean(options.detail),
       ...(options.scenario ? { scenario: options.scenario } : {}),
-      ...(options.tariff ? { tariff: options.tariff } : {}),
+      ...(options.tariff ? { tariff: tariffOptionRecorded(dir, options.tariff) } : {}),
     },
   });
   const split =

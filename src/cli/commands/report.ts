@@ -16,7 +16,12 @@ import {
 } from '../../report/presentation/report-model.js';
 import { fanRowsOf } from '../../report/presentation/fan-rows.js';
 import { yieldToSignals } from '../interrupt.js';
-import { findScenarios, type ModelOptions, openModel } from '../open-model.js';
+import {
+  findScenarios,
+  type ModelOptions,
+  openModel,
+  tariffOptionRecorded,
+} from '../open-model.js';
 import { cliIo } from '../cli-io.js';
 import { scenarioIds } from '../scenario-spelling.js';
 import { formatIssues } from '../print-issues.js';
@@ -136,7 +141,7 @@ export async function runReport(
         command: 'report',
         out: kind,
         scenarios: chosen.map((s) => s.id).join(','),
-        ...(options.tariff ? { tariff: options.tariff } : {}),
+        ...(options.tariff ? { tariff: tariffOptionRecorded(dir, options.tariff) } : {}),
         ...(fan ? { draws: fan.draws } : {}),
         ...(options.draws !== undefined ? { seed: options.seed ?? '1' } : {}),
       },

@@ -130,6 +130,10 @@ function nationalAreaSource(context: NationalContext, task: NationalTask): AreaS
     ...present('spend', table('spend.csv')?.table),
   };
   context.overridePolicy ??= readOverridePolicy();
+  // Every area's override end comes from it, so it is an input as a model folder's is (the main
+  // thread keeps one of each path).
+  const { file, sha256 } = context.overridePolicy;
+  if (sha256) inputs.push({ path: file, sha256 });
   return {
     // The national model.json's locations: its overflowSetting is checked against each area's own tariff.
     settings: {

@@ -160,11 +160,15 @@ export function inputsTable(manifest: JsonOut): ReportTable {
     path: string;
     sha256: string;
   }[];
-  return plain(
-    'Inputs',
-    [text('path', 'File'), text('sha256', 'SHA-256')],
-    inputs.map((i) => ({ path: i.path, sha256: i.sha256 })),
-  );
+  return {
+    ...plain(
+      'Inputs',
+      [text('path', 'File'), text('sha256', 'SHA-256')],
+      inputs.map((i) => ({ path: i.path, sha256: i.sha256 })),
+    ),
+    // The names as src/io/provenance-name.ts gives them: no install path, no user's folders.
+    note: `Files are named relative to the model's folder; a name beginning highneeds: is a file of highneeds's own library (its tariffs, policy and templates) as shipped with the version above.`,
+  };
 }
 
 /** The provenance manifest: tool version, every input with its SHA-256, the tariff rows' dates, the options. */
