@@ -434,7 +434,7 @@ export const ISSUE_CODES = {
   },
   IMPORT_EXPORT_NOT_CARRIED: {
     cause:
-      'funding.csv (or an nff output given with --hnb-from, or a scenario) gives a non-zero import_export for a year, and a later projected year has none (warning, once per model). The import/export adjustment is summed as given and never carried into a year it is not given for, while the HNB allocation and its deductions are carried (grown): so that year silently gains or loses the whole adjustment.',
+      'funding.csv (or an nff output given with --hnb-from, or a scenario) gives a non-zero import_export for a year, and a later projected year has none (warning, once per model). The import/export adjustment is summed as given and never carried into a year it is not given for, while the HNB allocation (grown) and its deductions (in cash, with the change in the "dfe" places) are carried: so that year silently gains or loses the whole adjustment.',
     fix: 'Give import_export for each projected year: the published figure, your estimate (the last one again if the cross-border placements are expected to hold), or 0 to say there is none.',
   },
   DEDUCTIONS_WITHOUT_DFE_SETTING: {

@@ -9,7 +9,7 @@ import { type FinancialYear, formatFinancialYear } from './period.js';
  * one with a non-zero adjustment. The adjustment is DfE's yearly correction for pupils living in
  * one authority and placed in another (domain brief §2.1), recalculated each year, so it is summed
  * as given and never carried into a year it is not given for; but the HNB and its deductions are
- * carried (grown), so a year left without one silently loses or gains the whole adjustment. Whether
+ * carried (the allocation grown, its deductions in cash), so a year left without one silently loses or gains the whole adjustment. Whether
  * it holds is the officer's call, so the tool says which years have none rather than guessing.
  */
 export function importExportGaps(

@@ -81,6 +81,24 @@ export function isValidMonthDay(text: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(2023, month);
 }
 
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A month's name by its number (1 = January), as the UK writes a date: "1 September 2026". */
+export const monthName = (month: number): string => MONTH_NAMES[month - 1]!;
+
 export const monthIndex = (year: number, month: number): MonthIndex => year * 12 + (month - 1);
 const monthYear = (m: MonthIndex): number => Math.floor(m / 12);
 const monthOfYear = (m: MonthIndex): number => (m % 12) + 1;

@@ -3,6 +3,7 @@ import {
   type FinancialYear,
   formatAcademicYear,
   formatFinancialYear,
+  monthName,
   parseAcademicYear,
   parseFinancialYear,
 } from './period.js';
@@ -16,20 +17,6 @@ const FORMAT: Record<Kind, (year: number) => string> = {
 
 /** The year a date falls in: an academic year starts on 1 September, a financial year on 1 April. */
 const START_MONTH: Record<Kind, number> = { academic: 9, financial: 4 };
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /**
  * A hint for a year cell that is not written as the column expects, when what was meant is
@@ -59,7 +46,7 @@ export function yearHint(text: string, kind: Kind): string | undefined {
     const [day, month, year] = [Number(date[1]), Number(date[2]), Number(date[3])];
     if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
     const start: AcademicYear | FinancialYear = month >= START_MONTH[kind] ? year : year - 1;
-    return `a date: ${day} ${MONTHS[month - 1]!} ${year} is in ${write(start)}`;
+    return `a date: ${day} ${monthName(month)} ${year} is in ${write(start)}`;
   }
   return undefined;
 }

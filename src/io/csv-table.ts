@@ -133,16 +133,9 @@ export function readCsvTable(
       );
     return { file, rows: [], issues };
   }
-  const separated = otherSeparator(header.record, spec);
+  const separated = otherSeparatorIssue(header.record, spec, file, header.info.lines);
   if (separated) {
-    issues.push(
-      error(
-        'CSV_MALFORMED',
-        `cannot read CSV: its columns are separated by ${separated}, not commas`,
-        { file, line: header.info.lines },
-        'save it from the spreadsheet as "CSV UTF-8 (Comma delimited)"',
-      ),
-    );
+    issues.push(separated);
     return { file, rows: [], issues };
   }
   const { columns, unused } = readHeader(header.record, header.info.lines, file, spec, issues);
@@ -259,4 +252,26 @@ function otherSeparator(header: readonly string[], spec: ColumnSpec): string | u
     if (names.length > 1 && names.some((n) => keys.has(matchKey(n)))) return name;
   }
   return undefined;
+}
+
+/**
+ * CSV_MALFORMED naming the separator, for a header of one column that is the table's columns
+ * joined by tabs or semicolons (otherSeparator); a national model's tables read their header
+ * apart (src/io/batch/rows-by-area.ts) and say the same.
+ */
+export function otherSeparatorIssue(
+  header: readonly string[],
+  spec: ColumnSpec,
+  file: string,
+  line: number,
+): Issue | undefined {
+  const separated = otherSeparator(header, spec);
+  return separated
+    ? error(
+        'CSV_MALFORMED',
+        `cannot read CSV: its columns are separated by ${separated}, not commas`,
+        { file, line },
+        'save it from the spreadsheet as "CSV UTF-8 (Comma delimited)"',
+      )
+    : undefined;
 }

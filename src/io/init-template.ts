@@ -1,4 +1,5 @@
 import type { Tariff, TariffRate } from '../core/tariff.js';
+import { monthName } from '../core/period.js';
 import {
   type AcademicYear,
   firstProjectedFinancialYear,
@@ -553,21 +554,6 @@ function readme(
   return `${out.join('\n')}\n`;
 }
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /**
  * What the tariff rises by itself, which tariffUplift adds to: a user trial set tariffUplift to 0
  * and found fees 4.04% higher two years on (docs/methodology.md, "The uplift rule").
@@ -576,5 +562,5 @@ function tariffOwnUplift(tariff: Tariff): string {
   if (tariff.uplift.method === 'none')
     return "on top of the tariff's own uplift (this tariff has none)";
   const [month, day] = tariff.uplift.on.split('-').map(Number);
-  return `on top of the tariff's own uplift: this tariff rises ${tariff.uplift.annualRate.times(100).toString()}% a year each ${day} ${MONTH_NAMES[month! - 1]!} after each rate's last dated row, and so do pupils' own annual_cost`;
+  return `on top of the tariff's own uplift: this tariff rises ${tariff.uplift.annualRate.times(100).toString()}% a year each ${day} ${monthName(month!)} after each rate's last dated row, and so do pupils' own annual_cost`;
 }

@@ -29,12 +29,7 @@ export function issuesWithAreas(
         if (!entry.codes.includes(area.code)) entry.codes.push(area.code);
       } else seen.set(key, { issue, codes: [area.code] });
     }
-  const byPlace = new Map<string, { issue: Issue; codes: string[] }[]>();
-  for (const entry of seen.values()) {
-    const key = placeKey(entry.issue);
-    byPlace.set(key, [...(byPlace.get(key) ?? []), entry]);
-  }
-  const labelled = [...byPlace.values()].map(([first, ...others]) => {
+  const labelled = samePlaceGroups([...seen.values()]).map(([first, ...others]) => {
     const issue = labelledIssue(first!.issue, first!.codes, total);
     const more = [...new Set(others.flatMap(({ codes }) => codes))].filter(
       (code) => !first!.codes.includes(code),
@@ -47,6 +42,28 @@ export function issuesWithAreas(
         };
   });
   return sortIssues([...global, ...labelled]);
+}
+
+/**
+ * The issues said as one: those of one code, place and hint in different areas. An area with two
+ * of them at one place has two problems there (their words tell them apart), so the second starts
+ * a group of its own rather than being taken for the first's words in another area, and lost.
+ */
+function samePlaceGroups<T extends { issue: Issue; codes: string[] }>(
+  entries: readonly T[],
+): T[][] {
+  const byPlace = new Map<string, { entries: T[]; codes: Set<string> }[]>();
+  for (const entry of entries) {
+    const key = placeKey(entry.issue);
+    const groups = byPlace.get(key) ?? [];
+    const group = groups.find(({ codes }) => entry.codes.every((code) => !codes.has(code)));
+    if (group) {
+      group.entries.push(entry);
+      for (const code of entry.codes) group.codes.add(code);
+    } else groups.push({ entries: [entry], codes: new Set(entry.codes) });
+    byPlace.set(key, groups);
+  }
+  return [...byPlace.values()].flatMap((groups) => groups.map((group) => group.entries));
 }
 
 /** An issue's code, place and hint: what the same problem in another area shares, whatever its words. */

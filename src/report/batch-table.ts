@@ -18,7 +18,7 @@ const MEASURES: readonly (readonly [label: string, column: string])[] = [
   ['Cumulative balance', 'cumulative_balance'],
 ];
 
-/** The measures, with the underlying in-year balance after the in-year one where the two differ (Safety Valve or write-off income). */
+/** The measures, with the underlying in-year balance after the in-year one where the two differ (Safety Valve, write-off or contribution income). */
 function measures(years: readonly NationalYear[]): (readonly [string, string])[] {
   const differs = years.some(
     (y) => !y.totals['underlying_in_year_balance']?.equals(y.totals['in_year_balance'] ?? 0),

@@ -255,3 +255,24 @@ describe('a national CSV read by csv-parse and grouped by area', () => {
     ]);
   });
 });
+
+describe('a national CSV whose columns are separated by tabs or semicolons (found by a review)', () => {
+  it.each([
+    ['tabs', '\t'],
+    ['semicolons', ';'],
+  ])(
+    '%s: CSV_MALFORMED naming them, as a model folder says, not every column missing',
+    (name, sep) => {
+      const text = ['area,ncy,need,count', 'E1,3,ASD,2']
+        .map((l) => l.replaceAll(',', sep))
+        .join('\n');
+      const csv = readNationalCsv(text, 'cohort.csv', SPEC, DEFAULT_LIMITS, { tally: true });
+      expect(csv.issues.map((i) => `${i.location?.line} ${i.code} ${i.message}`)).toEqual([
+        `1 CSV_MALFORMED cannot read CSV: its columns are separated by ${name}, not commas`,
+      ]);
+      expect(readCsvTable(text, 'cohort.csv', SPEC).issues.map((i) => i.message)).toEqual([
+        `cannot read CSV: its columns are separated by ${name}, not commas`,
+      ]);
+    },
+  );
+});

@@ -70,3 +70,21 @@ describe('the same problem at the same place in many areas is said once', () => 
     expect(found).toHaveLength(3);
   });
 });
+
+describe('two problems of one area at one place are both said (found by a review)', () => {
+  // One area's two warnings of one code at one place with one hint, told apart by their words
+  // (as two tariff settings read without a location would be): grouping by place took the second
+  // for the first's in another area, and dropped it, since its area was the first's.
+  const suspect = (setting: string) =>
+    warning('PLACE_FUNDER_SUSPECT', `setting "${setting}" looks DfE-funded`, undefined, 'mark it');
+  it('each once, with its areas', () => {
+    const areas = ['N01', 'N02'].map((code) => ({
+      code,
+      issues: [suspect('nmss'), suspect('fe-college')],
+    }));
+    expect(lines(issuesWithAreas(areas, [], 3))).toEqual([
+      'undefined:undefined PLACE_FUNDER_SUSPECT setting "fe-college" looks DfE-funded (areas N01 and N02)',
+      'undefined:undefined PLACE_FUNDER_SUSPECT setting "nmss" looks DfE-funded (areas N01 and N02)',
+    ]);
+  });
+});

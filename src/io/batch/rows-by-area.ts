@@ -1,7 +1,7 @@
 import { type Parser, parse } from 'csv-parse';
 import { error, type Issue } from '../../core/issue.js';
 import { readHeader, type UnusedColumns, unusedColumns } from '../csv-header.js';
-import { type ColumnSpec, readCsvTable } from '../csv-table.js';
+import { type ColumnSpec, otherSeparatorIssue, readCsvTable } from '../csv-table.js';
 import { rowsReadable } from '../input-reader.js';
 import { mangledIn } from '../normalise.js';
 import type { Limits } from '../limits.js';
@@ -280,6 +280,14 @@ class AreaGrouper {
 
   private header(record: string[], line: number): void {
     this.headerLine = line;
+    // Columns joined by tabs or semicolons: said so, as a model folder's CSV is (found by a review).
+    const separated = otherSeparatorIssue(record, this.spec, this.file, line);
+    if (separated) {
+      // The header was read: the table is not empty, it cannot be read.
+      this.headerRecord = record;
+      this.columns = record.map(() => '');
+      this.stop(separated);
+    }
     const { columns: byName, unused } = readHeader(
       record,
       line,
