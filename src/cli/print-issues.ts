@@ -1,5 +1,6 @@
 import type { Issue } from '../core/issue.js';
 import { visible } from '../report/visible.js';
+import { foldedText, foldWarnings, type Listed } from './fold-warnings.js';
 
 export interface IssuePaint {
   readonly error: (text: string) => string;
@@ -7,6 +8,8 @@ export interface IssuePaint {
   readonly dim: (text: string) => string;
   /** How many problems to list before a count of the rest (ISSUE_LIMIT; all of them for JSON output). */
   readonly most?: number;
+  /** Whether warnings of the same words in one column are printed once (not for JSON output, which lists every one). */
+  readonly fold?: boolean;
 }
 
 /**
@@ -27,7 +30,8 @@ export function wantsJson(argv: readonly string[]): boolean {
 }
 
 /** `file:line:column: error CODE: message`, then an indented hint: location first, remedy after. */
-function formatIssue(issue: Issue, paint: IssuePaint): string {
+function formatIssue(entry: Listed, paint: IssuePaint): string {
+  const { issue } = entry;
   const where = issue.location
     ? [
         issue.location.file,
@@ -40,23 +44,35 @@ function formatIssue(issue: Issue, paint: IssuePaint): string {
   const severity = issue.severity === 'error' ? paint.error('error') : paint.warning('warning');
   // Messages quote what the inputs hold: their control characters are shown, not obeyed (src/report/visible.ts).
   const hint = issue.hint ? `\n  ${paint.dim(`hint: ${visible(issue.hint)}`)}` : '';
-  return `${visible(where)}: ${severity} ${issue.code}: ${visible(issue.message)}${hint}`;
+  return `${visible(where)}: ${severity} ${issue.code}: ${visible(issue.message)}${foldedText(entry)}${hint}`;
 }
 
+/**
+ * The terminal's list: errors first, the reason a run failed at the top (found by a user trial:
+ * one error among hundreds of notes in file order went unseen), then warnings, each group in file
+ * order, warnings of the same words in one column of a file once (src/cli/fold-warnings.ts); past
+ * `most` lines, a count of the rest; then the count of every issue. Machine outputs keep them all.
+ */
 export function formatIssues(issues: readonly Issue[], paint: IssuePaint): string {
   if (issues.length === 0) return '';
-  const errors = issues.filter((issue) => issue.severity === 'error').length;
-  const warnings = issues.length - errors;
+  const errors = issues.filter((issue) => issue.severity === 'error');
+  const warnings = issues.filter((issue) => issue.severity !== 'error');
   const counts = [
-    errors ? `${errors} error${errors === 1 ? '' : 's'}` : '',
-    warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '',
+    errors.length ? `${errors.length} error${errors.length === 1 ? '' : 's'}` : '',
+    warnings.length ? `${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : '',
   ]
     .filter(Boolean)
     .join(', ');
-  const shown = issues.slice(0, paint.most ?? ISSUE_LIMIT);
-  const rest = issues.length - shown.length;
+  const listed: Listed[] = [
+    ...errors.map((issue) => ({ issue, count: 1, lines: [] })),
+    ...(paint.fold === false
+      ? warnings.map((issue) => ({ issue, count: 1, lines: [] }))
+      : foldWarnings(warnings)),
+  ];
+  const shown = listed.slice(0, paint.most ?? ISSUE_LIMIT);
+  const rest = listed.slice(shown.length).reduce((sum, { count }) => sum + count, 0);
   const more = rest
-    ? `\n${paint.dim(`… and ${rest} more not shown (the first ${shown.length} are above; --format json, where the command has it, lists every one)`)}`
+    ? `\n${paint.dim(`… and ${rest} more not shown (the first ${issues.length - rest} are above; --format json, where the command has it, lists every one)`)}`
     : '';
-  return `${shown.map((issue) => formatIssue(issue, paint)).join('\n')}${more}\n${counts}\n`;
+  return `${shown.map((entry) => formatIssue(entry, paint)).join('\n')}${more}\n${counts}\n`;
 }

@@ -37,8 +37,11 @@ export function tableWidth(toFile = false): number | undefined {
 }
 
 export async function issuePaint(): Promise<IssuePaint> {
-  const most = everyIssue() ? Infinity : ISSUE_LIMIT;
-  if (!colourOn(cliIo().stderr)) return { error: plain, warning: plain, dim: plain, most };
+  // JSON output lists every problem, one a line, as it always has (README, docs/errors.md).
+  const every = everyIssue();
+  const most = every ? Infinity : ISSUE_LIMIT;
+  const fold = !every;
+  if (!colourOn(cliIo().stderr)) return { error: plain, warning: plain, dim: plain, most, fold };
   const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: 1 });
   return {
@@ -46,6 +49,7 @@ export async function issuePaint(): Promise<IssuePaint> {
     warning: (t) => chalk.yellow(t),
     dim: (t) => chalk.dim(t),
     most,
+    fold,
   };
 }
 
