@@ -1,57 +1,22 @@
 import type { Decimal } from 'decimal.js';
 import { error, type Issue, type Location } from '../core/issue.js';
 import type { Assumptions, FundingRow } from '../core/model.js';
-import { FUNDING_LINES } from '../core/model.js';
-import { type Need, parseNeed, NEED_CODES } from '../core/need.js';
-import {
-  type AcademicYear,
-  type FinancialYear,
-  isValidDate,
-  whyNotDate,
-  parseAcademicYear,
-  parseFinancialYear,
-} from '../core/period.js';
-import type { Tariff } from '../core/tariff.js';
 import {
   type Agreement,
-  type Filter,
   type Instalment,
-  LEVER_KINDS,
   type Lever,
-  type Profile,
   type Scenario,
 } from '../core/scenario/types.js';
-import type { JsonFields, JsonObject } from './json-fields.js';
+import type { JsonFields } from './json-fields.js';
 import type { JsonValue } from './json-source.js';
-import { LEVER_RANGE_KEYS, readLeverRange } from './read-lever-range.js';
+import { financialYearField } from './json-years.js';
+import { readFundingRow } from './read-funding-row.js';
 import { jsonFields } from './read-json.js';
-import { yearHint } from '../core/year-hint.js';
-
-/** Loads another tariff named by a tariff lever (a file or a library id), or reports why not. */
-export type TariffLoader = (argument: string, at: Location) => Tariff | undefined;
+import { readLever, type TariffLoader } from './read-lever.js';
 
 const KEYS = {
   root: ['scenarios'],
   scenario: ['id', 'label', 'base', 'assumptions', 'funding', 'levers', 'agreement', 'notes'],
-  lever: [
-    'id',
-    'label',
-    'kind',
-    'share',
-    'filter',
-    'profile',
-    'to',
-    'from',
-    'tariff',
-    'setting',
-    'places',
-    'lines',
-    'notes',
-    ...LEVER_RANGE_KEYS,
-  ],
-  filter: ['need', 'ncy', 'setting', 'band'],
-  profile: ['shape', 'from', 'fullBy'],
-  funding: ['financialYear', 'line', 'amount', 'share', 'schoolsBlock', 'replace', 'note'],
   agreement: [
     'total',
     'instalments',
@@ -252,379 +217,6 @@ function readScenario(
   ];
 }
 
-function academicYear(
-  fields: JsonFields,
-  object: JsonObject,
-  key: string,
-  path: string,
-  optional = false,
-): AcademicYear | undefined {
-  const text = fields.string(object, key, path, optional);
-  if (text === undefined) return undefined;
-  const year = parseAcademicYear(text);
-  if (year === undefined)
-    fields.issues.push(
-      error(
-        'INVALID_YEAR',
-        `${path}.${key} "${text}" is not an academic year written like 2026/27`,
-        fields.at(`${path}.${key}`),
-        yearHint(text, 'academic'),
-      ),
-    );
-  return year;
-}
-
-function financialYear(
-  fields: JsonFields,
-  object: JsonObject,
-  key: string,
-  path: string,
-  optional = false,
-): FinancialYear | undefined {
-  const text = fields.string(object, key, path, optional);
-  if (text === undefined) return undefined;
-  const year = parseFinancialYear(text);
-  if (year === undefined)
-    fields.issues.push(
-      error(
-        'INVALID_YEAR',
-        `${path}.${key} "${text}" is not a financial year written like 2026-27`,
-        fields.at(`${path}.${key}`),
-        yearHint(text, 'financial'),
-      ),
-    );
-  return year;
-}
-
-function readFundingRow(
-  fields: JsonFields,
-  value: JsonValue,
-  path: string,
-): (FundingRow & { replace?: boolean })[] {
-  const row = fields.object(value, path);
-  if (!row) return [];
-  fields.knownKeys(row, path, KEYS.funding);
-  const year = financialYear(fields, row, 'financialYear', path);
-  const lineText = fields.string(row, 'line', path);
-  const line = FUNDING_LINES.find((l) => l === lineText);
-  if (lineText !== undefined && (!line || line === 'opening_balance'))
-    fields.issues.push(
-      error(
-        'UNKNOWN_FUNDING_LINE',
-        `${path}.line "${lineText}" is not a funding line a scenario can add`,
-        fields.at(`${path}.line`),
-        `expected one of ${FUNDING_LINES.filter((l) => l !== 'opening_balance').join(', ')}`,
-      ),
-    );
-  let amount: Decimal | undefined;
-  let stated: { share: Decimal; schoolsBlock: Decimal } | undefined;
-  if (row['share'] !== undefined || row['schoolsBlock'] !== undefined) {
-    // A block transfer as a share of a stated schools block: one year's decision, that year only.
-    const share = fields.decimal(row, 'share', path, { allowNegative: true });
-    const block = fields.decimal(row, 'schoolsBlock', path);
-    if (share && block) {
-      amount = share.times(block);
-      // Kept, as funding.csv's are, for the Forum's 0.5% check (src/core/scenario/added-transfers.ts).
-      stated = { share, schoolsBlock: block };
-    }
-  } else amount = fields.decimal(row, 'amount', path, { allowNegative: true });
-  const replace = row['replace'] === true;
-  if (year === undefined || !line || line === 'opening_balance' || !amount) return [];
-  return [
-    {
-      financialYear: year,
-      line,
-      amount,
-      ...stated,
-      ...(replace ? { replace } : {}),
-      origin: fields.at(path),
-    },
-  ];
-}
-
-function readFilter(fields: JsonFields, value: JsonValue | undefined, path: string): Filter {
-  if (value === undefined) return {};
-  const filter = fields.object(value, path);
-  if (!filter) return {};
-  fields.knownKeys(filter, path, KEYS.filter);
-  const list = (key: string): string[] | undefined => {
-    const v = filter[key];
-    if (v === undefined) return undefined;
-    if (typeof v === 'string') return [v];
-    if (Array.isArray(v) && v.every((x): x is string => typeof x === 'string')) return v;
-    fields.issues.push(
-      error(
-        'INVALID_FIELD',
-        `${path}.${key} must be a string or a list of strings`,
-        fields.at(`${path}.${key}`),
-      ),
-    );
-    return undefined;
-  };
-  const needTexts = list('need');
-  const needs = needTexts?.flatMap((text): Need[] => {
-    const need = parseNeed(text);
-    if (!need)
-      fields.issues.push(
-        error(
-          'UNKNOWN_NEED',
-          `${path}.need "${text}" is not a SEN2 code`,
-          fields.at(`${path}.need`),
-          `expected one of ${NEED_CODES.join(', ')}`,
-        ),
-      );
-    return need ? [need] : [];
-  });
-  let ncyFrom: number | undefined;
-  let ncyTo: number | undefined;
-  const ncy = filter['ncy'] === undefined ? undefined : fields.object(filter['ncy'], `${path}.ncy`);
-  if (ncy) {
-    fields.knownKeys(ncy, `${path}.ncy`, ['from', 'to']);
-    const whole = (key: 'from' | 'to') => {
-      const v = ncy[key];
-      if (v === undefined) return undefined;
-      if (typeof v === 'number' && Number.isInteger(v) && v >= -3 && v <= 20) return v;
-      fields.issues.push(
-        error(
-          'NCY_OUT_OF_RANGE',
-          `${path}.ncy.${key} must be a whole number from -3 to 20`,
-          fields.at(`${path}.ncy.${key}`),
-        ),
-      );
-      return undefined;
-    };
-    ncyFrom = whole('from');
-    ncyTo = whole('to');
-  }
-  const settings = list('setting');
-  const bands = list('band');
-  return {
-    ...(needs ? { needs } : {}),
-    ...(ncyFrom !== undefined ? { ncyFrom } : {}),
-    ...(ncyTo !== undefined ? { ncyTo } : {}),
-    ...(settings ? { settings } : {}),
-    ...(bands ? { bands } : {}),
-  };
-}
-
-function readProfile(
-  fields: JsonFields,
-  value: JsonValue | undefined,
-  path: string,
-  fallbackFrom?: AcademicYear,
-): Profile | undefined {
-  if (value === undefined) {
-    if (fallbackFrom !== undefined)
-      return { shape: 'step', from: fallbackFrom, fullBy: fallbackFrom };
-    fields.issues.push(
-      error(
-        'MISSING_VALUE',
-        `${path} is required: { "shape": "step", "from": "2026/27" }`,
-        fields.at(path.replace(/\.profile$/, '')),
-      ),
-    );
-    return undefined;
-  }
-  const profile = fields.object(value, path);
-  if (!profile) return undefined;
-  fields.knownKeys(profile, path, KEYS.profile);
-  const shapeText = fields.string(profile, 'shape', path, true) ?? 'step';
-  const shape = (['step', 'linear', 'front-loaded', 'back-loaded'] as const).find(
-    (s) => s === shapeText,
-  );
-  if (!shape)
-    fields.issues.push(
-      error(
-        'INVALID_FIELD',
-        `${path}.shape "${shapeText}" is not step, linear, front-loaded or back-loaded`,
-        fields.at(`${path}.shape`),
-      ),
-    );
-  const from = academicYear(fields, profile, 'from', path);
-  const fullBy = academicYear(fields, profile, 'fullBy', path, shape === 'step') ?? from;
-  if (from !== undefined && fullBy !== undefined && fullBy < from) {
-    fields.issues.push(
-      error('PROFILE_ORDER', `${path}.fullBy is before ${path}.from`, fields.at(`${path}.fullBy`)),
-    );
-    return undefined;
-  }
-  return shape && from !== undefined && fullBy !== undefined ? { shape, from, fullBy } : undefined;
-}
-
-function readShare(
-  fields: JsonFields,
-  lever: JsonObject,
-  path: string,
-  low: number,
-  key: 'share' | 'low' | 'high' = 'share',
-): Decimal | undefined {
-  const share = fields.decimal(lever, key, path, { allowNegative: true });
-  if (share && (share.lessThan(low) || share.greaterThan(1))) {
-    fields.issues.push(
-      error(
-        'SHARE_OUT_OF_RANGE',
-        `${path}.${key} ${share.toString()} is outside ${low} to 1`,
-        fields.at(`${path}.${key}`),
-      ),
-    );
-    return undefined;
-  }
-  return share;
-}
-
-function readLever(
-  fields: JsonFields,
-  value: JsonValue,
-  path: string,
-  loadTariff: TariffLoader,
-): Lever[] {
-  const lever = fields.object(value, path);
-  if (!lever) return [];
-  fields.knownKeys(lever, path, KEYS.lever);
-  const id = fields.string(lever, 'id', path);
-  const label = fields.string(lever, 'label', path, true) ?? id ?? '';
-  const kindText = fields.string(lever, 'kind', path);
-  const kind = LEVER_KINDS.find((k) => k === kindText);
-  if (kindText !== undefined && !kind) {
-    fields.issues.push(
-      error(
-        'UNKNOWN_LEVER',
-        `${path}.kind "${kindText}" is not a lever kind`,
-        fields.at(`${path}.kind`),
-        `expected one of ${LEVER_KINDS.join(', ')}`,
-      ),
-    );
-    return [];
-  }
-  const filter = readFilter(fields, lever['filter'], `${path}.filter`);
-  const origin = fields.at(path);
-  if (!id || !kind) return [];
-  const base = { id, label, filter, origin };
-  // A funding lever has no figure to give a range (the others read theirs with it, below).
-  if (kind === 'funding') readLeverRange(fields, lever, path, kind, undefined, () => undefined);
-  if (kind === 'funding') {
-    const rows = (fields.array(lever, 'lines', path) ?? [])
-      .flatMap((row, i) => readFundingRow(fields, row, `${path}.lines[${i}]`))
-      .map(({ replace: _replace, ...row }) => row);
-    return [{ ...base, kind, rows }];
-  }
-  if (kind === 'tariff') {
-    const fromDate = fields.string(lever, 'from', path);
-    if (fromDate !== undefined && !isValidDate(fromDate))
-      fields.issues.push(
-        error(
-          'INVALID_DATE',
-          `${path}.from "${fromDate}" ${whyNotDate(fromDate)}`,
-          fields.at(`${path}.from`),
-        ),
-      );
-    const validFrom = fromDate !== undefined && isValidDate(fromDate) ? fromDate : undefined;
-    const startYear = validFrom
-      ? Number.parseInt(validFrom.slice(0, 4), 10) - (validFrom.slice(5) < '09-01' ? 1 : 0)
-      : undefined;
-    const profile = readProfile(fields, lever['profile'], `${path}.profile`, startYear);
-    const tariffName = fields.string(lever, 'tariff', path, true);
-    const share = lever['share'] === undefined ? undefined : readShare(fields, lever, path, -1);
-    const { ok, range } =
-      tariffName === undefined
-        ? readLeverRange(fields, lever, path, kind, share, (key) =>
-            readShare(fields, lever, path, -1, key),
-          )
-        : switchRange(fields, lever, path);
-    if (tariffName === undefined && lever['share'] === undefined)
-      fields.issues.push(
-        error('MISSING_VALUE', `${path} needs a "share" or a "tariff" to switch to`, origin),
-      );
-    const other =
-      tariffName === undefined ? undefined : loadTariff(tariffName, fields.at(`${path}.tariff`));
-    if (
-      !validFrom ||
-      !profile ||
-      !ok ||
-      (tariffName !== undefined && !other) ||
-      (tariffName === undefined && !share)
-    )
-      return [];
-    return [
-      {
-        ...base,
-        kind,
-        fromDate: validFrom,
-        profile,
-        ...(share ? { share } : {}),
-        ...(range ? { range } : {}),
-        ...(other ? { tariff: other } : {}),
-      },
-    ];
-  }
-  const profile = readProfile(fields, lever['profile'], `${path}.profile`);
-  if (kind === 'places') {
-    const setting = fields.string(lever, 'setting', path);
-    const places = fields.decimal(lever, 'places', path, { allowNegative: true });
-    // Places for capital projects that may slip: a range on the number, read as it is.
-    const { ok, range } = readLeverRange(fields, lever, path, kind, places, (key) =>
-      fields.decimal(lever, key, path, { allowNegative: true }),
-    );
-    return setting && places && profile && ok
-      ? [{ ...base, kind, setting, places, profile, ...(range ? { range } : {}) }]
-      : [];
-  }
-  if (kind === 'new-plans' || kind === 'ceasing') {
-    const share = readShare(fields, lever, path, -1);
-    const { ok, range } = readLeverRange(fields, lever, path, kind, share, (key) =>
-      readShare(fields, lever, path, -1, key),
-    );
-    return share && profile && ok
-      ? [{ ...base, kind, share, profile, ...(range ? { range } : {}) }]
-      : [];
-  }
-  const share = readShare(fields, lever, path, 0);
-  const to = lever['to'] === undefined ? undefined : fields.object(lever['to'], `${path}.to`);
-  if (lever['to'] === undefined)
-    fields.issues.push(
-      error('MISSING_VALUE', `${path}.to is required: { "setting": "…", "band": "…" }`, origin),
-    );
-  if (to) fields.knownKeys(to, `${path}.to`, ['setting', 'band']);
-  const toSetting = to ? fields.string(to, 'setting', `${path}.to`) : undefined;
-  const toBand = to ? fields.string(to, 'band', `${path}.to`, true) : undefined;
-  // A move's or a shift's range, within the share's 0 to 1.
-  const { ok, range } = readLeverRange(fields, lever, path, kind, share, (key) =>
-    readShare(fields, lever, path, 0, key),
-  );
-  if (!share || !profile || !toSetting || !ok) return [];
-  return [
-    {
-      ...base,
-      kind,
-      share,
-      ...(range ? { range } : {}),
-      profile,
-      toSetting,
-      ...(toBand ? { toBand } : {}),
-      toOrigin: fields.at(`${path}.to`),
-    },
-  ];
-}
-
-/** A tariff lever that switches to another table has no share, so no range to draw (LEVER_RANGE_UNSUPPORTED). */
-function switchRange(
-  fields: JsonFields,
-  lever: JsonObject,
-  path: string,
-): { ok: boolean; range?: undefined } {
-  const given = LEVER_RANGE_KEYS.find((key) => lever[key] !== undefined);
-  if (given === undefined) return { ok: true };
-  fields.issues.push(
-    error(
-      'LEVER_RANGE_UNSUPPORTED',
-      `${path}.${given}: a tariff lever that switches to another table has no share for simulate to draw`,
-      fields.at(`${path}.${given}`),
-      'remove low, high and distribution from this lever; model the other table as another scenario',
-    ),
-  );
-  return { ok: false };
-}
-
 function readAgreement(fields: JsonFields, value: JsonValue, path: string): Agreement | undefined {
   const object = fields.object(value, path);
   if (!object) return undefined;
@@ -636,7 +228,7 @@ function readAgreement(fields: JsonFields, value: JsonValue, path: string): Agre
       const row = fields.object(v, p);
       if (!row) return [];
       fields.knownKeys(row, p, KEYS.instalment);
-      const year = financialYear(fields, row, 'financialYear', p);
+      const year = financialYearField(fields, row, 'financialYear', p);
       const amount = fields.decimal(row, 'amount', p);
       const statusText = fields.string(row, 'status', p, true) ?? 'due';
       const status = (['paid', 'due', 'withheld', 'backdated'] as const).find(
@@ -650,7 +242,7 @@ function readAgreement(fields: JsonFields, value: JsonValue, path: string): Agre
             fields.at(`${p}.status`),
           ),
         );
-      const paidIn = financialYear(fields, row, 'paidIn', p, status !== 'backdated');
+      const paidIn = financialYearField(fields, row, 'paidIn', p, status !== 'backdated');
       if (year === undefined || !amount || !status) return [];
       return [
         {
@@ -669,13 +261,13 @@ function readAgreement(fields: JsonFields, value: JsonValue, path: string): Agre
       const row = fields.object(v, p);
       if (!row) return [];
       fields.knownKeys(row, p, ['financialYear', 'amount', 'note']);
-      const year = financialYear(fields, row, 'financialYear', p);
+      const year = financialYearField(fields, row, 'financialYear', p);
       const amount = fields.decimal(row, 'amount', p);
       return year !== undefined && amount ? [{ financialYear: year, amount }] : [];
     },
   );
-  const inYearBalanceBy = financialYear(fields, object, 'inYearBalanceBy', path);
-  const clearDeficitBy = financialYear(fields, object, 'clearDeficitBy', path, true);
+  const inYearBalanceBy = financialYearField(fields, object, 'inYearBalanceBy', path);
+  const clearDeficitBy = financialYearField(fields, object, 'clearDeficitBy', path, true);
   const conditions = (fields.array(object, 'conditions', path, true) ?? []).flatMap((c) =>
     typeof c === 'string' ? [c] : [],
   );
