@@ -1,7 +1,8 @@
 import { error, type Issue, warning } from '../core/issue.js';
-import { type FinancialYear, formatFinancialYear, parseFinancialYear } from '../core/period.js';
+import { type FinancialYear, formatFinancialYear } from '../core/period.js';
 import type { ReportedDeficit, WriteOff } from '../core/write-off.js';
 import type { JsonFields, JsonObject } from './json-fields.js';
+import { financialYearField } from './json-years.js';
 
 const KEYS = ['share', 'balanceYear', 'paidIn', 'eligibleDeficit', 'notes'] as const;
 const SOURCE_KEYS = ['source', 'deficit'] as const;
@@ -32,8 +33,8 @@ export function readWriteOff(
         'write 90% as 0.9',
       ),
     );
-  const balanceYear = year(fields, object, 'balanceYear', path);
-  const paidIn = year(fields, object, 'paidIn', path);
+  const balanceYear = financialYearField(fields, object, 'balanceYear', path);
+  const paidIn = financialYearField(fields, object, 'paidIn', path);
   const eligibleDeficit = readSources(fields, object, path);
   if (
     share === undefined ||
@@ -75,26 +76,6 @@ export function readWriteOff(
     );
   }
   return { share, balanceYear, paidIn, ...(eligibleDeficit ? { eligibleDeficit } : {}) };
-}
-
-function year(
-  fields: JsonFields,
-  object: JsonObject,
-  key: string,
-  path: string,
-): FinancialYear | undefined {
-  const text = fields.string(object, key, path);
-  if (text === undefined) return undefined;
-  const parsed = parseFinancialYear(text);
-  if (parsed === undefined)
-    fields.issues.push(
-      error(
-        'INVALID_YEAR',
-        `${path}.${key} "${text}" is not a financial year written like 2025-26`,
-        fields.at(`${path}.${key}`),
-      ),
-    );
-  return parsed;
 }
 
 /** The eligible deficit by source; undefined when not given, null when given but wrong. */

@@ -76,6 +76,7 @@ describe('a year in model.json or scenarios.json written the other way', () => {
         tariff: 'tariff.json',
         assumptions: { newPlansGrowth: '0.5', hnbGrowth: '0.1', tariffUplift: '0' },
         overrideEnd: '2027/28',
+        writeOff: { share: '0.9', balanceYear: '2025/26', paidIn: '2026-27' },
       }),
     );
     const result = await cli(['validate', json], { cwd: scratch });
@@ -88,6 +89,10 @@ describe('a year in model.json or scenarios.json written the other way', () => {
     );
     expect(result.stderr).toContain(
       '$.overrideEnd "2027/28" is not a financial year written like 2027-28\n  hint: write it 2027-28: financial years take a hyphen',
+    );
+    // The write-off's years are read by the same rule as a scenario's (src/io/json-years.ts).
+    expect(result.stderr).toContain(
+      '$.writeOff.balanceYear "2025/26" is not a financial year written like 2026-27\n  hint: write it 2025-26: financial years take a hyphen',
     );
   });
 
