@@ -11,8 +11,9 @@ import {
   type RolledInGrant,
   type RolloverParameters,
 } from '../core/nff/parameters.js';
-import { type FinancialYear, formatFinancialYear, parseFinancialYear } from '../core/period.js';
+import { type FinancialYear, formatFinancialYear } from '../core/period.js';
 import type { JsonFields, JsonObject } from './json-fields.js';
+import { financialYearField } from './json-years.js';
 import { NFF_STANDING, readPart, readValue } from './read-nff-values.js';
 import { citableIds, readReferences, readStanding } from './read-citations.js';
 import { jsonFields } from './read-json.js';
@@ -104,24 +105,13 @@ function readYear(
   root: JsonObject,
   year: FinancialYear,
 ): FinancialYear | undefined {
-  const text = fields.string(root, 'financialYear', '$');
-  if (text === undefined) return undefined;
-  const parsed = parseFinancialYear(text);
-  if (parsed === undefined) {
-    fields.issues.push(
-      error(
-        'INVALID_YEAR',
-        `$.financialYear "${text}" is not a financial year written like 2025-26`,
-        fields.at('$.financialYear'),
-      ),
-    );
-    return undefined;
-  }
+  const parsed = financialYearField(fields, root, 'financialYear', '$');
+  if (parsed === undefined) return undefined;
   if (parsed !== year) {
     fields.issues.push(
       error(
         'NFF_WRONG_YEAR',
-        `$.financialYear is ${text}, but the parameters were read for ${formatFinancialYear(year)}`,
+        `$.financialYear is ${formatFinancialYear(parsed)}, but the parameters were read for ${formatFinancialYear(year)}`,
         fields.at('$.financialYear'),
         `nff-parameters/${formatFinancialYear(year)}.json must describe ${formatFinancialYear(year)}`,
       ),

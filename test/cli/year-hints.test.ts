@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -123,6 +123,29 @@ describe('a year in model.json or scenarios.json written the other way', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       '.profile.from "2027-28" is not an academic year written like 2026/27\n  hint: write it 2027/28: academic years take a slash',
+    );
+  });
+});
+
+describe('an NFF parameters file whose year is written the other way', () => {
+  it('is refused at its field with the spelling that was meant, as a scenario year is', async () => {
+    const nff = path.join(scratch, 'nff');
+    cpSync(path.join(ROOT, 'fixtures/errors/NFF_WRONG_YEAR'), nff, { recursive: true });
+    const file = path.join(nff, 'nff-parameters/2025-26.json');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        '"financialYear": "2024-25"',
+        '"financialYear": "2025/26"',
+      ),
+    );
+    const result = await cli(
+      ['nff', 'nff-factors.csv', '--params', 'nff-parameters', '--year', '2025-26'],
+      { cwd: nff },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      '$.financialYear "2025/26" is not a financial year written like 2026-27\n  hint: write it 2025-26: financial years take a hyphen',
     );
   });
 });
