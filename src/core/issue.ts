@@ -18,6 +18,12 @@ export interface Issue {
   readonly message: string;
   readonly hint?: string;
   readonly location?: Location;
+  /**
+   * For a note that stands for many cells read alike (src/io/normalise.ts: one per file, column
+   * and kind of change), the kind and how many: a national model's areas each read their own rows
+   * of a shared file, so the same kind of note in another area is the same note there.
+   */
+  readonly cells?: { readonly kind: string; readonly count: number };
 }
 
 export function error(code: IssueCode, message: string, location?: Location, hint?: string): Issue {

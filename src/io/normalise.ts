@@ -208,7 +208,14 @@ export class NormalisationLog {
   }
 }
 
-function entryIssue({ change, column, first, from, to, count }: Entry): Issue {
+function entryIssue(entry: Entry): Issue {
+  return {
+    ...noteOf(entry),
+    cells: { kind: `${entry.change}\u0000${entry.column}`, count: entry.count },
+  };
+}
+
+function noteOf({ change, column, first, from, to, count }: Entry): Issue {
   const cells = `${count} cell${count === 1 ? '' : 's'}`;
   if (change === 'fraction') {
     const more = count === 1 ? '' : ` (${count} counts with a fraction, the first here)`;

@@ -29,7 +29,11 @@ export function issuesWithAreas(
         if (!entry.codes.includes(area.code)) entry.codes.push(area.code);
       } else seen.set(key, { issue, codes: [area.code] });
     }
-  const labelled = samePlaceGroups([...seen.values()]).map(([first, ...others]) => {
+  const labelled = samePlaceGroups([...seen.values()]).map((group) => {
+    // Led by the first in the file: a note of many cells names its first cell.
+    const [first, ...others] = [...group].sort(
+      (a, b) => (a.issue.location?.line ?? 0) - (b.issue.location?.line ?? 0),
+    );
     const issue = labelledIssue(first!.issue, first!.codes, total);
     const more = [...new Set(others.flatMap(({ codes }) => codes))].filter(
       (code) => !first!.codes.includes(code),
@@ -66,9 +70,15 @@ function samePlaceGroups<T extends { issue: Issue; codes: string[] }>(
   return [...byPlace.values()].flatMap((groups) => groups.map((group) => group.entries));
 }
 
-/** An issue's code, place and hint: what the same problem in another area shares, whatever its words. */
+/**
+ * An issue's code, place and hint: what the same problem in another area shares, whatever its
+ * words. A note for many cells of one kind (Issue.cells) is the same note in each area's rows of
+ * the file, wherever its first cell is: its column and kind are its place.
+ */
 const placeKey = (issue: Issue): string =>
-  `${issue.severity}\u0000${issue.code}\u0000${issue.location?.file}\u0000${issue.location?.line}\u0000${issue.location?.column}\u0000${issue.location?.path}\u0000${issue.hint}`;
+  issue.cells
+    ? `${issue.severity}\u0000${issue.code}\u0000${issue.location?.file}\u0000${issue.location?.column}\u0000${issue.cells.kind}`
+    : `${issue.severity}\u0000${issue.code}\u0000${issue.location?.file}\u0000${issue.location?.line}\u0000${issue.location?.column}\u0000${issue.location?.path}\u0000${issue.hint}`;
 
 function labelledIssue(issue: Issue, codes: readonly string[], total: number): Issue {
   // An area's own problem that names it already ('area "903" has no rows') says no more.

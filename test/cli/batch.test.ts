@@ -382,6 +382,33 @@ describe('highneeds batch on a national model', async () => {
     ).toHaveLength(4);
   });
 
+  it("a shared cohort.csv's cells read in another form are one note, with the areas, not a note an area", async () => {
+    const named = path.join(scratch, 'year-names');
+    cpSync(path.join(ROOT, NATIONAL), named, { recursive: true });
+    const file = path.join(named, 'cohort.csv');
+    const [header, ...rows] = readFileSync(file, 'utf8').trimEnd().split('\n');
+    const ncy = header!.split(',').indexOf('ncy');
+    writeFileSync(
+      file,
+      [
+        header,
+        ...rows.map((row) =>
+          row
+            .split(',')
+            .map((cell, i) => (i === ncy && /^([1-9]|1[0-3])$/.test(cell) ? `Y${cell}` : cell))
+            .join(','),
+        ),
+      ].join('\n') + '\n',
+    );
+    const result = await batch(named, '--jobs', '1');
+    expect(result.code).toBe(0);
+    const notes = result.stderr.split('\n').filter((line) => line.includes('CODE_NORMALISED'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(
+      /cohort\.csv:3:2: warning CODE_NORMALISED: "ncy": read a year name as an NCY in \d+ cells \("Y9" as 9, the first here\) \(area N04\); also in 3 other areas: N01, N02 and N03$/,
+    );
+  });
+
   it('an area name that would run as a formula is written as text, the figures as numbers', async () => {
     const named = path.join(scratch, 'named');
     shuffledCopy(path.join(ROOT, NATIONAL), named, 11);
