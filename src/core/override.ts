@@ -5,8 +5,8 @@ import type { FinancialYearResult } from './projection.js';
 /**
  * The statutory override keeps DSG deficits out of councils' general funds until its last FY,
  * which is policy data (policy/statutory-override.json, or model.json's overrideEnd), never a
- * constant here: it has moved before. A deficit still open then falls on the general fund
- * unless the rules change.
+ * constant here: it has moved before. How a deficit still open after it is met is not decided
+ * (domain brief §2.7: from 2028-29 SEND costs sit inside DfE's spending limits).
  */
 export function deficitAtOverrideEnd(
   years: readonly FinancialYearResult[],
@@ -20,10 +20,10 @@ export function deficitAtOverrideEnd(
 }
 
 /**
- * The deficit that falls on the general fund and reserves after the override's last FY, where the
+ * The deficit no unusable reserve holds apart after the override's last FY, where the
  * projection runs past it: the cumulative deficit at the horizon, which from the next 1 April is
  * no longer held apart in an unusable reserve (domain brief §2.7; what replaces the override is
- * not decided, so the model says "unless the rules change" and keeps the DSG balance as it is).
+ * not decided, so the model says so and keeps the DSG balance as it is).
  */
 export function deficitAfterOverride(
   years: readonly FinancialYearResult[],

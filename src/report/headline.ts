@@ -28,7 +28,7 @@ export interface Headline {
     readonly financialYear: FinancialYear;
     readonly deficit: Decimal;
   };
-  /** The deficit at the horizon, where it comes after the override's end: from then it falls on the general fund and reserves. */
+  /** The deficit at the horizon, where it comes after the override's end: from then no unusable reserve holds it apart, and how it is met is not decided (domain brief §2.7). */
   readonly deficitAfterOverride?: {
     readonly from: FinancialYear;
     readonly financialYear: FinancialYear;
@@ -136,12 +136,12 @@ export function overrideText(
   return `cumulative deficit of £${money(value.deficit)} still open at the end of ${formatFinancialYear(value.financialYear)}, when the statutory override ends`;
 }
 
-/** "from 2028-29 the deficit falls on the general fund and reserves …": the override no longer holds it apart. */
+/** "from 2028-29 the statutory override no longer holds the DSG deficit apart …": what then is not decided. */
 export function afterOverrideText(
   value: NonNullable<Headline['deficitAfterOverride']>,
   money: (amount: Decimal) => string,
 ): string {
-  return `from ${formatFinancialYear(value.from)} the statutory override no longer holds the DSG deficit apart: it falls on the general fund and reserves unless the rules change (£${money(value.deficit)} at the end of ${formatFinancialYear(value.financialYear)})`;
+  return `from ${formatFinancialYear(value.from)} the statutory override no longer holds the DSG deficit apart, and how a deficit still open then is met is not decided (£${money(value.deficit)} at the end of ${formatFinancialYear(value.financialYear)})`;
 }
 
 export function writeOffText(value: WriteOffResult, money: (amount: Decimal) => string): string {

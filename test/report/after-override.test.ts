@@ -8,8 +8,9 @@ import { cli } from '../helpers/run-cli.js';
 
 /**
  * docs/methodology.md, "The statutory override": after its last FY (2027-28, domain brief §2.7) a
- * DSG deficit is no longer held apart from the general fund. The example runs to 2030-31: the
- * officer must read that its deficit then falls on the general fund and reserves.
+ * DSG deficit is no longer held apart in an unusable reserve, and what meets it is not decided
+ * (from 2028-29 SEND costs sit inside DfE's spending limits). The example runs to 2030-31: the
+ * officer must read that its deficit is then no longer held apart, and no more than that.
  */
 describe('the deficit after the statutory override ends', () => {
   const projection = projectModel(fixture('example')).projection!;
@@ -20,7 +21,7 @@ describe('the deficit after the statutory override ends', () => {
     expect([after.from, after.financialYear]).toEqual([2028, 2030]);
     expect(toPence(after.deficit)).toBe(toPence(horizon.cumulativeBalance.negated()));
     expect(afterOverrideText(after, toPence)).toBe(
-      `from 2028-29 the statutory override no longer holds the DSG deficit apart: it falls on the general fund and reserves unless the rules change (£${toPence(after.deficit)} at the end of 2030-31)`,
+      `from 2028-29 the statutory override no longer holds the DSG deficit apart, and how a deficit still open then is met is not decided (£${toPence(after.deficit)} at the end of 2030-31)`,
     );
   });
 
@@ -38,7 +39,7 @@ describe('the deficit after the statutory override ends', () => {
   it("is in project's table under the override line, and in the JSON headline", async () => {
     const table = await cli(['project', '--format', 'table']);
     expect(table.stdout).toContain(
-      'from 2028-29 the statutory override no longer holds the DSG deficit apart: it falls on the general fund and reserves unless the rules change',
+      'from 2028-29 the statutory override no longer holds the DSG deficit apart, and how a deficit still open then is met is not decided',
     );
     const json = JSON.parse((await cli(['project', '--format', 'json'])).stdout) as {
       headline: { deficit_after_override: { from: string; financial_year: string } };

@@ -44,7 +44,7 @@ export function headlineSection(scenarios: readonly ReportScenario[]): ReportSec
         ? `; a deficit of ${pounds(h.deficitAtOverrideEnd.deficit)} still open at the end of ${formatFinancialYear(h.deficitAtOverrideEnd.financialYear)}, when the statutory override ends`
         : '';
       const after = h.deficitAfterOverride
-        ? `; from ${formatFinancialYear(h.deficitAfterOverride.from)} the deficit falls on the general fund and reserves unless the rules change`
+        ? `; from ${formatFinancialYear(h.deficitAfterOverride.from)} the statutory override no longer holds the deficit apart, and how it is then met is not decided`
         : '';
       return `${s.scenario.label}: ${atHorizon}${override}${after}; ${balanceText(h)}.`;
     }),
