@@ -3,7 +3,13 @@ import type { CountDecimals } from './demand/count.js';
 import type { Lane } from './demand/lanes.js';
 import { integer, plusTerm } from './decimal.js';
 import type { Issue, Location } from './issue.js';
-import type { AcademicYear, FinancialYear, MonthIndex } from './period.js';
+import {
+  type AcademicYear,
+  type FinancialYear,
+  type MonthIndex,
+  academicYearMonths,
+  financialYearOfMonth,
+} from './period.js';
 import { yearPlaces } from './cost-places.js';
 import { sumRates } from './cost-rates.js';
 import { type CostTerm, placeTerm, spanOf, tariffTerm } from './cost-trace.js';
@@ -16,6 +22,23 @@ import type { TariffSetting } from './tariff.js';
 export interface MonthSpan {
   readonly financialYear: FinancialYear;
   readonly months: readonly MonthIndex[];
+}
+
+/** The months of AY `ay` inside the charged window, split by financial year (Sep–Mar, Apr–Aug). */
+export function chargedSpans(
+  ay: AcademicYear,
+  windowStart: MonthIndex,
+  windowEnd: MonthIndex,
+): MonthSpan[] {
+  const [from, to] = academicYearMonths(ay);
+  const spans: { financialYear: FinancialYear; months: MonthIndex[] }[] = [];
+  for (let m = Math.max(from, windowStart); m <= Math.min(to, windowEnd); m += 1) {
+    const financialYear = financialYearOfMonth(m);
+    const last = spans[spans.length - 1];
+    if (last?.financialYear === financialYear) last.months.push(m);
+    else spans.push({ financialYear, months: [m] });
+  }
+  return spans;
 }
 
 /** Tariff-priced lanes that read one tariff series: they cost the same per pupil in every month. */

@@ -1,18 +1,12 @@
 import type { Decimal } from 'decimal.js';
 import type { Adjustments } from './adjustments.js';
-import type { CostContext } from './cost.js';
+import { chargedSpans, type CostContext } from './cost.js';
 import { yearPlaces } from './cost-places.js';
 import type { ProjectionCache } from './demand/cache.js';
 import { type Demand, type DemandYear, projectDemand } from './demand/run.js';
 import { integer, sumTerms, TWELVE, ZERO } from './decimal.js';
 import type { Model } from './model.js';
-import {
-  type AcademicYear,
-  type FinancialYear,
-  type MonthIndex,
-  academicYearMonths,
-  financialYearMonths,
-} from './period.js';
+import { type AcademicYear, type FinancialYear, financialYearMonths } from './period.js';
 import { fundedByDfe } from './place-cost.js';
 import type { SpendSums } from './spend-sums.js';
 import type { TariffSetting } from './tariff.js';
@@ -68,17 +62,15 @@ export function placeFundingBefore(before: Model, fy: FinancialYear, at: BeforeC
   };
   let total = ZERO;
   for (const year of demand.years) {
-    const months = monthsIn(year.academicYear, fyStart, fyEnd);
+    // The months of `fy` in this AY, as project charges them: one span or none.
+    const months = chargedSpans(year.academicYear, fyStart, fyEnd).reduce(
+      (count, span) => count + span.months.length,
+      0,
+    );
     if (months === 0) continue;
     const places = yearPlaces(at.pupilsInArea(demand, year), year.academicYear, context);
     const annual = sumTerms(dfe, (s) => places[s]?.annual ?? ZERO);
     total = total.plus(annual.times(integer(months)));
   }
   return total.div(TWELVE);
-}
-
-/** How many months of AY `ay` fall in the months from `start` to `end`. */
-function monthsIn(ay: AcademicYear, start: MonthIndex, end: MonthIndex): number {
-  const [from, to] = academicYearMonths(ay);
-  return Math.max(0, Math.min(end, to) - Math.max(start, from) + 1);
 }

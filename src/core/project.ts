@@ -5,7 +5,7 @@ import {
   costLanes,
   type CostContext,
   type CostLanes,
-  type MonthSpan,
+  chargedSpans,
   pricedLanes,
 } from './cost.js';
 import type { CostTerm } from './cost-trace.js';
@@ -21,10 +21,7 @@ import type { Model } from './model.js';
 import {
   type AcademicYear,
   type FinancialYear,
-  type MonthIndex,
-  academicYearMonths,
   financialYearMonths,
-  financialYearOfMonth,
   firstProjectedFinancialYear,
 } from './period.js';
 import type {
@@ -324,23 +321,6 @@ function flowsOf(
     closing: total((f) => f.closing),
     bySetting: settings,
   };
-}
-
-/** The months of AY `ay` inside the charged window, split by financial year (Sep–Mar, Apr–Aug). */
-export function chargedSpans(
-  ay: AcademicYear,
-  windowStart: MonthIndex,
-  windowEnd: MonthIndex,
-): MonthSpan[] {
-  const [from, to] = academicYearMonths(ay);
-  const spans: { financialYear: FinancialYear; months: MonthIndex[] }[] = [];
-  for (let m = Math.max(from, windowStart); m <= Math.min(to, windowEnd); m += 1) {
-    const financialYear = financialYearOfMonth(m);
-    const last = spans[spans.length - 1];
-    if (last?.financialYear === financialYear) last.months.push(m);
-    else spans.push({ financialYear, months: [m] });
-  }
-  return spans;
 }
 
 function indexPlaces(

@@ -9,7 +9,7 @@ import { TWELVE, ZERO } from '../decimal.js';
 import type { Model } from '../model.js';
 import { NCY_MIN, NEED_CODES } from '../need.js';
 import { type FinancialYear, financialYearMonths, firstProjectedFinancialYear } from '../period.js';
-import { chargedSpans } from '../project.js';
+import { chargedSpans } from '../cost.js';
 import { applyScenario } from '../scenario/apply.js';
 import { scenarioArgument } from '../scenario/scenario-argument.js';
 import type { Scenario } from '../scenario/types.js';

@@ -8,7 +8,7 @@ import type { Location } from '../issue.js';
 import type { Model } from '../model.js';
 import { financialYearMonths, firstProjectedFinancialYear } from '../period.js';
 import { annualPlaceCost, fundedByDfe } from '../place-cost.js';
-import { chargedSpans } from '../project.js';
+import { chargedSpans } from '../cost.js';
 import type { RateBook } from '../rate-book.js';
 import type { TariffSetting } from '../tariff.js';
 
