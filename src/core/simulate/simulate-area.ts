@@ -30,8 +30,6 @@ export interface DrawFigures {
  */
 export class AreaSimulation {
   readonly financialYears: readonly FinancialYear[];
-  /** Whether the model has a "dfe" setting, whose place funding a draw's deductions follow. */
-  private readonly withPlaceDfe: boolean;
 
   private constructor(
     readonly area: string,
@@ -40,12 +38,12 @@ export class AreaSimulation {
     private readonly income: IncomeBasis,
     /** A tariff lever's range: each draw's spend at its own share of the lever. */
     private readonly tariffRange: TariffRange | undefined,
-    withPlaceDfe: boolean,
+    /** Whether the model has a "dfe" setting, whose place funding a draw's deductions follow. */
+    private readonly withPlaceDfe: boolean,
     /** Places levers' ranges: each draw's money at its own number of places. */
     private readonly placesRange?: PlacesRange,
   ) {
     this.financialYears = spendPlan.financialYears;
-    this.withPlaceDfe = withPlaceDfe;
   }
 
   /**
@@ -137,15 +135,13 @@ export class AreaSimulation {
     draw: { readonly seed: number; readonly index: number },
   ): DrawFigures {
     const { plan } = this.pupilDraws;
-    // The deductions follow the "dfe" settings' place funding in every year (balances.ts).
-    const withPlaceDfe = this.withPlaceDfe;
     const own = this.tariffRange
       ? this.tariffRange.money(
           laneTotals,
-          withPlaceDfe,
+          this.withPlaceDfe,
           this.tariffRange.share(draw.seed, draw.index),
         )
-      : this.spendPlan.money(laneTotals, withPlaceDfe);
+      : this.spendPlan.money(laneTotals, this.withPlaceDfe);
     const money = this.placesRange ? this.placesRange.money(own, laneTotals, draw) : own;
     const { spend } = money;
     const { inYear, cumulative } = drawBalances(this.income, money);
