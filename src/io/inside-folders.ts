@@ -16,7 +16,8 @@ export function insideFolders(file: string, folders: readonly string[]): boolean
   });
 }
 
-const realPath = (file: string): string => {
+/** A path with its links followed; as given (resolved) where nothing is there to follow (/dev/stdout on a pipe links to "pipe:[…]", no path). */
+export const realPath = (file: string): string => {
   try {
     return realpathSync(file);
   } catch {

@@ -1,6 +1,6 @@
-import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { realPath } from './inside-folders.js';
 
 /**
  * How provenance (manifest.json, a report's Inputs sheet and Provenance section) names a file
@@ -48,11 +48,3 @@ function below(folder: string, file: string): string[] | undefined {
   const parts = relative.split(path.sep);
   return parts[0] === '..' ? undefined : parts;
 }
-
-const realPath = (file: string): string => {
-  try {
-    return realpathSync(file);
-  } catch {
-    return path.resolve(file);
-  }
-};

@@ -17,6 +17,7 @@ import {
 } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { realPath } from './inside-folders.js';
 
 const pending = new Set<string>();
 /** Outputs to a device or FIFO, staged but not yet written. */
@@ -143,7 +144,7 @@ function locate(target: string): Where {
     const stats = statOrNothing(target);
     if (stats) {
       if (stats.isDirectory()) throw new UsageError(`${label}: it is a folder; give a file name`);
-      const real = realpathOrSelf(target);
+      const real = realPath(target);
       if (stats.isFIFO() && descriptorOf(path.resolve(target)) !== undefined && readHere(stats))
         throw new UsageError(
           `${label}: it names a pipe this program reads itself (one of Node's own, or its input); give a file, or a descriptor the shell opened for writing, as in 3>file`,
@@ -185,15 +186,6 @@ function lstatOrNothing(file: string): Stats | undefined {
   }
 }
 
-function realpathOrSelf(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    // /dev/stdout on a pipe links to "pipe:[…]", which is no path.
-    return path.resolve(file);
-  }
-}
-
 /**
  * Whether this process holds the reading end of a pipe: /dev/fd/N for an N the shell did not pass
  * can name one of Node's own pipes (written into, the output was lost or the process crashed), and
@@ -228,7 +220,7 @@ interface Identity {
 
 function identity(file: string): Identity | undefined {
   const stats = statOrNothing(file);
-  return { real: realpathOrSelf(file), ...(stats ? { inode: `${stats.dev}:${stats.ino}` } : {}) };
+  return { real: realPath(file), ...(stats ? { inode: `${stats.dev}:${stats.ino}` } : {}) };
 }
 
 const sameFile = (a: Identity, b: Identity): boolean =>
