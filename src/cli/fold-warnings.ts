@@ -1,4 +1,5 @@
 import type { Issue } from '../core/issue.js';
+import { andList } from '../report/words.js';
 
 /** One line of the terminal's list: an issue, and the issues of the same words it stands for. */
 export interface Listed {
@@ -66,7 +67,7 @@ function lineRuns(lines: readonly number[]): string {
   if (runs.length > LISTED_RUNS) {
     const shown = runs.slice(0, LISTED_RUNS);
     const left = lines.length - shown.reduce((sum, [from, to]) => sum + to - from + 1, 0);
-    return `lines ${text.slice(0, LISTED_RUNS).join(', ')} and ${left} more`;
+    return `lines ${andList([...text.slice(0, LISTED_RUNS), `${left} more`])}`;
   }
-  return `lines ${text.length === 1 ? text[0] : `${text.slice(0, -1).join(', ')} and ${text.at(-1)}`}`;
+  return `lines ${andList(text)}`;
 }

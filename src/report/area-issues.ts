@@ -1,4 +1,5 @@
 import { type Issue, issueKey, sortIssues } from '../core/issue.js';
+import { andList } from './words.js';
 
 /** At most this many area codes are listed after an issue; the rest are counted. */
 const LISTED_AREAS = 8;
@@ -96,8 +97,7 @@ function which(codes: readonly string[], areas: number): string {
 /** Codes in order, "N01, N02 and N04"; past LISTED_AREAS, the rest counted ("… and 145 more"). */
 export function listed(codes: readonly string[]): string {
   const sorted = [...codes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (sorted.length === 1) return sorted[0]!;
-  if (sorted.length > LISTED_AREAS)
-    return `${sorted.slice(0, LISTED_AREAS).join(', ')} and ${sorted.length - LISTED_AREAS} more`;
-  return `${sorted.slice(0, -1).join(', ')} and ${sorted.at(-1)}`;
+  return sorted.length > LISTED_AREAS
+    ? andList([...sorted.slice(0, LISTED_AREAS), `${sorted.length - LISTED_AREAS} more`])
+    : andList(sorted);
 }

@@ -11,6 +11,7 @@ import {
   hasLaContribution,
   hasWriteOffIncome,
 } from '../core/underlying-balance.js';
+import { andList } from './words.js';
 
 export interface Headline {
   /** The first projected FY whose underlying in-year balance is zero or better, if any (core/underlying-balance.ts). */
@@ -86,8 +87,7 @@ export function leftOutOfInYear(value: LeftOut): string | undefined {
     ...(value.beforeWriteOff ? ['the write-off grant'] : []),
     ...(value.beforeContributions ? ['local authority contributions'] : []),
   ];
-  const last = parts.pop();
-  return parts.length ? `${parts.join(', ')} and ${last}` : last;
+  return parts.length ? andList(parts) : undefined;
 }
 
 /**

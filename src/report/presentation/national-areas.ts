@@ -1,10 +1,7 @@
 import type { NationalYear } from '../../core/batch/national.js';
 import type { Row } from '../rows.js';
 import type { ReportTable } from './table-model.js';
-
-/** The ending of a list of names: "a", "a and b", "a, b and c". */
-const listed = (items: readonly string[]): string =>
-  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+import { andList } from '../words.js';
 
 /**
  * How many areas each year's national figures sum, and why it changes: an area's projection
@@ -34,7 +31,7 @@ export function areasSummed(
   const same = counts.every((c) => c === counts[0]);
   const paragraph = same
     ? `The sum over every modelled area (${counts[0] ?? 0} areas in every year) of the figures in summary.csv, by scenario.`
-    : `The sum over the modelled areas with figures for each year (${years.map((y, i) => `${counts[i]} in ${y}`).join(', ')}) of the figures in summary.csv, by scenario. An area's projection stops at its own horizon (${listed(early)}), so a later year sums fewer areas: a national total there changes with the areas summed, not only with the money.`;
+    : `The sum over the modelled areas with figures for each year (${years.map((y, i) => `${counts[i]} in ${y}`).join(', ')}) of the figures in summary.csv, by scenario. An area's projection stops at its own horizon (${andList(early)}), so a later year sums fewer areas: a national total there changes with the areas summed, not only with the money.`;
   return {
     paragraph,
     table: {
