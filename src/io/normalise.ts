@@ -208,6 +208,7 @@ export class NormalisationLog {
   }
 }
 
+/** An entry's warning: its words (noteOf) and what it stands for as data (Issue.cells). */
 function entryIssue(entry: Entry): Issue {
   return {
     ...noteOf(entry),
@@ -215,6 +216,7 @@ function entryIssue(entry: Entry): Issue {
   };
 }
 
+/** An entry's warning in words: the kind of change, the first cell's, and how many cells. */
 function noteOf({ change, column, first, from, to, count }: Entry): Issue {
   const cells = `${count} cell${count === 1 ? '' : 's'}`;
   if (change === 'fraction') {
