@@ -8,6 +8,14 @@ export const CHROMIUM = ['chromium', 'chromium-browser'].find(
   (name) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0,
 );
 
+/**
+ * Whether the font docs/img/report.png was taken in is here: Liberation Sans, which Chromium uses
+ * for the report's Arial. Without it the fallback (DejaVu Sans) is wider and ~10% of pixels differ.
+ */
+export const SCREENSHOT_FONT = Boolean(
+  spawnSync('fc-list', [':family=Liberation Sans'], { encoding: 'utf8' }).stdout?.trim(),
+);
+
 /** One headless Chromium run on a file, with a fresh profile, nothing fetched and nothing synced. */
 export function chromium(
   file: string,

@@ -20,7 +20,8 @@ table{border-collapse:collapse;margin:8px 0 16px;font-size:13px;width:100%}
 caption{text-align:left;font-weight:bold;font-size:15px;padding:4px 0}
 th,td{border-bottom:1px solid #b1b4b6;padding:4px 8px 4px 0;vertical-align:top}
 th{text-align:left}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+td.n{white-space:nowrap}
 tr.strong td,tr.strong th{font-weight:bold;border-top:2px solid #0b0c0c}
 td.mono{font-family:"Courier New",monospace;font-size:11px;word-break:break-all}
 .note{font-size:14px;color:#505a5f}
