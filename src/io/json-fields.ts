@@ -20,7 +20,7 @@ export class JsonFields {
   }
 
   at(path: string): Location {
-    const position = this.document.positions.get(path) ?? this.nearest(path);
+    const position = this.document.positionOf(path) ?? this.nearest(path);
     return { file: this.file, path, ...(position ?? {}) };
   }
 
@@ -130,10 +130,10 @@ export class JsonFields {
 
   private nearest(path: string): { line: number; column: number } | undefined {
     for (let p = path; p.length > 1; p = p.replace(/(\.[^.[]*|\[\d+\])$/, '')) {
-      const position = this.document.positions.get(p);
+      const position = this.document.positionOf(p);
       if (position) return position;
     }
-    return this.document.positions.get('$');
+    return this.document.positionOf('$');
   }
 }
 

@@ -3,6 +3,9 @@
  * model.json and tariff files are reported as file:line:column with a JSON path.
  * It also refuses duplicate keys (JSON.parse silently keeps the last) and builds
  * objects without a prototype, so `__proto__` in a file cannot pollute anything.
+ *
+ * It keeps each value's offset and works out a line and column only when one is asked for
+ * (a problem to report): most files read have none, so most offsets are never turned into one.
  */
 export type JsonValue =
   null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -14,8 +17,8 @@ export interface Position {
 
 export interface JsonDocument {
   readonly value: JsonValue;
-  /** JSON path (`$`, `$.rates[3].topUp`) → where that value starts. */
-  readonly positions: ReadonlyMap<string, Position>;
+  /** Where the value at a JSON path (`$`, `$.rates[3].topUp`) starts; undefined for a path the document does not have. */
+  positionOf(path: string): Position | undefined;
 }
 
 /** Arrays and objects nested deeper than this are refused (JSON_TOO_DEEP): no input goes past a few levels, and a hostile file could otherwise exhaust the stack. */
@@ -31,28 +34,40 @@ export class JsonSyntaxError extends Error {
   }
 }
 
+/** A JSON number (RFC 8259 §6), matched where the parser stands (sticky). */
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/** What a backslash and the character after it stand for, but \u. */
+const ESCAPED: Readonly<Record<string, string>> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
 export function parseJson(text: string): JsonDocument {
-  const positions = new Map<string, Position>();
+  const offsets = new Map<string, number>();
+  const at = offsetToPosition(text);
   let index = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let depth = 0;
 
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const positionAt = (offset: number): Position => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - lineStarts[low]! + 1 };
-  };
   const fail = (message: string, offset = index): never => {
-    throw new JsonSyntaxError(message, positionAt(offset));
+    throw new JsonSyntaxError(message, at(offset));
   };
   const skipSpace = (): void => {
-    while (index < text.length && ' \t\n\r'.includes(text[index]!)) index += 1;
+    for (;;) {
+      const code = text.charCodeAt(index);
+      // space, tab, line feed, carriage return
+      if (code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return;
+      index += 1;
+    }
   };
   const expect = (char: string): void => {
     if (text[index] !== char) fail(`expected ${describe(char)} but found ${describe(text[index])}`);
@@ -63,52 +78,44 @@ export function parseJson(text: string): JsonDocument {
     const start = index;
     expect('"');
     let out = '';
+    // Runs of plain characters are sliced whole; only escapes are built a character at a time.
+    let run = index;
     for (;;) {
-      const char = text[index];
-      if (char === undefined) return fail('unterminated string', start);
-      if (char === '"') {
+      const code = text.charCodeAt(index);
+      if (Number.isNaN(code)) return fail('unterminated string', start);
+      if (code === QUOTE) {
+        out += text.slice(run, index);
         index += 1;
         return out;
       }
-      if (char === '\\') {
+      if (code === BACKSLASH) {
+        out += text.slice(run, index);
         const escape = text[index + 1];
-        const simple: Record<string, string> = {
-          '"': '"',
-          '\\': '\\',
-          '/': '/',
-          b: '\b',
-          f: '\f',
-          n: '\n',
-          r: '\r',
-          t: '\t',
-        };
-        if (escape === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(index + 2, index + 6))) {
-          out += String.fromCharCode(Number.parseInt(text.slice(index + 2, index + 6), 16));
+        const hex = text.slice(index + 2, index + 6);
+        if (escape === 'u' && /^[0-9a-fA-F]{4}$/.test(hex)) {
+          out += String.fromCharCode(Number.parseInt(hex, 16));
           index += 6;
-          continue;
-        }
-        if (escape !== undefined && escape in simple) {
-          out += simple[escape];
+        } else if (escape !== undefined && Object.hasOwn(ESCAPED, escape)) {
+          out += ESCAPED[escape];
           index += 2;
-          continue;
-        }
-        return fail('invalid escape in string');
+        } else return fail('invalid escape in string');
+        run = index;
+        continue;
       }
-      if (char < ' ') return fail('control character in string');
-      out += char;
+      if (code < 0x20) return fail('control character in string');
       index += 1;
     }
   };
 
   const parseValue = (path: string): JsonValue => {
     skipSpace();
-    positions.set(path, positionAt(index));
+    offsets.set(path, index);
     const char = text[index];
     if (char === '{' || char === '[') {
       if (depth === JSON_MAX_DEPTH)
         throw new JsonSyntaxError(
           `arrays and objects nested more than ${JSON_MAX_DEPTH} deep`,
-          positionAt(index),
+          at(index),
           'JSON_TOO_DEEP',
         );
       depth += 1;
@@ -117,19 +124,14 @@ export function parseJson(text: string): JsonDocument {
       return value;
     }
     if (char === '"') return parseString();
-    for (const [word, value] of [
-      ['true', true],
-      ['false', false],
-      ['null', null],
-    ] as const) {
+    for (const [word, value] of WORDS) {
       if (text.startsWith(word, index)) {
         index += word.length;
         return value;
       }
     }
-    const number = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(
-      text.slice(index, index + 400),
-    );
+    NUMBER.lastIndex = index;
+    const number = NUMBER.exec(text);
     if (number) {
       index += number[0].length;
       return Number(number[0]);
@@ -188,7 +190,39 @@ export function parseJson(text: string): JsonDocument {
   skipSpace();
   if (index < text.length)
     fail(`unexpected ${describe(text[index])} after the end of the document`);
-  return { value, positions };
+  return {
+    value,
+    positionOf: (path) => {
+      const offset = offsets.get(path);
+      return offset === undefined ? undefined : at(offset);
+    },
+  };
+}
+
+const WORDS = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+] as const;
+
+/** Offset → line and column (1-based), the line starts found on the first call. */
+function offsetToPosition(text: string): (offset: number) => Position {
+  let lineStarts: number[] | undefined;
+  return (offset) => {
+    if (!lineStarts) {
+      lineStarts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        lineStarts.push(i + 1);
+    }
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low]! + 1 };
+  };
 }
 
 function describe(char: string | undefined): string {
