@@ -4,6 +4,7 @@ import { cliIo, type CliIo, processIo, withCliIo } from './cli-io.js';
 import type { ProjectOptions } from './commands/project.js';
 import { addExplainCommand } from './explain-command.js';
 import { examplesText } from './help-examples.js';
+import { refuseOptionAsValue } from './option-as-value.js';
 import { refuseRepeatedOptions, repeatable } from './option-once.js';
 import { formatIssues, wantsJson } from './print-issues.js';
 import { visible } from '../report/visible.js';
@@ -248,6 +249,7 @@ function program(setExit: (code: number) => void): Command {
 function teach(command: Command, name: string): void {
   command.exitOverride();
   refuseRepeatedOptions(command);
+  refuseOptionAsValue(command);
   command.showHelpAfterError(`(run highneeds ${name ? `${name} ` : ''}--help for usage)`);
   command.addHelpText('after', examplesText(name));
   for (const sub of command.commands) teach(sub, name ? `${name} ${sub.name()}` : sub.name());

@@ -15,13 +15,17 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** Each command's options that take a value, read from its --help (one line each on a wide terminal). */
 async function valueOptions(command: readonly string[]) {
   const help = (await cli([...command, '--help'], { columns: 1000 })).stdout;
-  return [...help.matchAll(/^ {2}(--[a-z-]+) [<[][^>\]]+[>\]] +(.*)$/gm)].map(([, flag, text]) => ({
-    flag: flag!,
-    repeatable: /\(repeat for more/.test(text!),
-    choices: [...(/\(choices: (.*)\)$/.exec(text!)?.[1] ?? '').matchAll(/"([^"]+)"/g)].map(
-      (m) => m[1]!,
-    ),
-  }));
+  return [...help.matchAll(/^ {2}(--[a-z-]+) ([<[])[^>\]]+[>\]] +(.*)$/gm)].map(
+    ([, flag, bracket, text]) => ({
+      flag: flag!,
+      /** `[value]`: commander takes no option as its value. */
+      optional: bracket === '[',
+      repeatable: /\(repeat for more/.test(text!),
+      choices: [...(/\(choices: (.*)\)$/.exec(text!)?.[1] ?? '').matchAll(/"([^"]+)"/g)].map(
+        (m) => m[1]!,
+      ),
+    }),
+  );
 }
 
 async function commands(): Promise<string[][]> {
@@ -109,5 +113,39 @@ describe('an option of one value given twice', () => {
     ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout.split('\n')[0]).toContain('p_below_-1000000,p_below_-2000000');
+  });
+});
+
+// Found by a user trial: `batch m --out-dir out --report --quiet` wrote the national report into a
+// folder named `--quiet`, exit 0 (commander takes the word after an option of one value, whatever it is).
+describe("an option of one value followed by another of the command's options", () => {
+  it('is a usage error that names both, and nothing is written', async () => {
+    const out = path.join(scratch, 'out');
+    const run = await cli(['batch', 'fixtures/national', '--out-dir', out, '--report', '--quiet'], {
+      cwd: scratch,
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'highneeds: --report <dir> was followed by the option --quiet, not its value: give its value straight after --report\n',
+    );
+    expect(existsSync(out) || existsSync(path.join(scratch, '--quiet'))).toBe(false);
+  });
+
+  it('is refused for every option of every command that takes a value, as --help is not run as a value', async () => {
+    let checked = 0;
+    for (const command of await commands())
+      for (const option of await valueOptions(command)) {
+        if (option.optional) continue;
+        const run = await cli([...command, option.flag, '--help'], { cwd: scratch });
+        expect(run.code, `${command.join(' ')} ${option.flag}: ${run.stderr}`).toBe(2);
+        // An option of choices says first that --help is not one of them.
+        expect(run.stderr).toContain(
+          option.choices.length
+            ? `argument '--help' is invalid. Allowed choices are`
+            : `was followed by the option --help, not its value`,
+        );
+        checked += 1;
+      }
+    expect(checked).toBeGreaterThan(80);
   });
 });
