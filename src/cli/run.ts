@@ -9,6 +9,7 @@ import { formatIssues, wantsJson } from './print-issues.js';
 import { visible } from '../report/visible.js';
 import { issuePaint } from './terminal.js';
 import { toolVersion } from './version.js';
+import { quietOption } from './quiet-option.js';
 
 /** --allow-outside: model files may name tariffs and tables outside the model folder and the tariff library (issue 18, defect 7). */
 const ALLOW_OUTSIDE_HELP =
@@ -74,7 +75,7 @@ function program(setExit: (code: number) => void): Command {
       '--bom',
       "start CSV output with Excel's byte order mark, so names with accents open correctly",
     )
-    .option('--quiet', 'no progress or notes on stderr')
+    .addOption(quietOption())
     .addOption(
       new Option(
         '--scenarios <id>',
@@ -106,7 +107,7 @@ function program(setExit: (code: number) => void): Command {
       '--base-year <year>',
       'the academic year of the January census the cohort is from, e.g. 2025/26 (default: the latest January)',
     )
-    .option('--quiet', 'list the files written, nothing else')
+    .addOption(quietOption())
     .action(async (dir: string, options) =>
       setExit(await (await import('./commands/init.js')).runInit(dir, options)),
     );
@@ -119,7 +120,7 @@ function program(setExit: (code: number) => void): Command {
       '--scenarios-file <file>',
       "check the scenarios of this file instead of the model folder's scenarios.json",
     )
-    .option('--quiet', 'print nothing when the model is valid')
+    .addOption(quietOption())
     .option('--allow-outside', ALLOW_OUTSIDE_HELP)
     .action(async (dir: string | undefined, options: { quiet?: boolean }) =>
       setExit(await (await import('./commands/validate.js')).runValidate(dir, options)),
@@ -197,7 +198,7 @@ function program(setExit: (code: number) => void): Command {
       '--bom',
       "start summary.csv, national.csv and failures.csv with Excel's byte order mark",
     )
-    .option('--quiet', 'no progress on stderr and no summary on stdout')
+    .addOption(quietOption())
     .option(
       '--draws <n>',
       'also simulate each area this many times and write intervals.csv (docs/simulate.md)',
@@ -223,7 +224,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--tariff <file-or-id>', "use this tariff instead of the model's")
     .addOption(hnbFromOption())
     .option('--allow-outside', ALLOW_OUTSIDE_HELP)
-    .option('--quiet', 'no notes on stderr')
+    .addOption(quietOption())
     .option(
       '--draws <n>',
       'also simulate the plan (last) scenario N times: a fan chart and a "Range of outcomes" sheet (docs/simulate.md)',
@@ -273,7 +274,7 @@ function addScenarioCommands(root: Command, setExit: (code: number) => void): vo
     .option('--out <file>', 'write to this file (atomically)')
     .option('--bom', "start CSV output with Excel's byte order mark")
     .addOption(new Option('--scenario <id>', "project's spelling, taken as --scenarios").hideHelp())
-    .option('--quiet', 'no notes on stderr')
+    .addOption(quietOption())
     .option('--allow-outside', ALLOW_OUTSIDE_HELP)
     .action(async (dir: string | undefined, options) =>
       setExit(await (await import('./commands/compare.js')).runCompare(dir, options)),
@@ -302,7 +303,7 @@ function addScenarioCommands(root: Command, setExit: (code: number) => void): vo
       'write the projection at the answer to this file (atomically) instead of stdout',
     )
     .option('--bom', "start CSV output with Excel's byte order mark")
-    .option('--quiet', 'no answer sentence or run time on stderr (the table keeps its sentence)')
+    .addOption(quietOption())
     .addOption(
       new Option(
         '--scenarios <id>',
@@ -336,7 +337,7 @@ function addSimulateCommand(root: Command, setExit: (code: number) => void): voi
     .addOption(formatOption())
     .option('--out <file>', 'write to this file (atomically) instead of stdout')
     .addOption(bomOption())
-    .option('--quiet', 'no progress or notes on stderr')
+    .addOption(quietOption())
     .action(async (dir: string | undefined, options) =>
       setExit(await (await import('./commands/simulate.js')).runSimulate(dir, options)),
     );
@@ -390,7 +391,7 @@ function addTariffCommands(root: Command, setExit: (code: number) => void): void
     .description('validate tariff files (default: the whole library); every problem at once')
     .argument('[files...]', 'tariff files')
     .option('--dir <dir>', 'library folder')
-    .option('--quiet', 'print nothing when all are valid')
+    .addOption(quietOption())
     .action(async (files: string[], options) =>
       setExit(await (await tariffs()).runCheck(files, options)),
     );
@@ -421,7 +422,7 @@ function addTariffCommands(root: Command, setExit: (code: number) => void): void
     .option('--reference <url>', 'the source of the table')
     .option('--reference-title <title>', 'the title of that source')
     .option('--out <file>', 'write the JSON here')
-    .option('--quiet', 'do not list normalisations')
+    .addOption(quietOption())
     .action(async (rates: string, options) =>
       setExit(await (await tariffs()).runImport(rates, options)),
     );
@@ -436,7 +437,7 @@ function addTariffCommands(root: Command, setExit: (code: number) => void): void
     .option('--force', 'with --csv, replace the files of an earlier export in --out-dir')
     .option('--out <file>', 'write the JSON here')
     .option('--dir <dir>', 'library folder')
-    .option('--quiet', 'say nothing on stderr')
+    .addOption(quietOption())
     .action(async (tariff: string, options) =>
       setExit(await (await tariffs()).runExport(tariff, options)),
     );
@@ -521,7 +522,7 @@ function addHistoryCommands(root: Command, setExit: (code: number) => void): voi
     )
     .option('--area <code>', "the area's code (default: 000)")
     .option('--name <name>', "the area's name")
-    .option('--quiet', 'list the files written, nothing else')
+    .addOption(quietOption())
     .action(async (options) =>
       setExit(await (await import('./commands/calibrate.js')).runCalibrate(options)),
     );
