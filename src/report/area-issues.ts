@@ -39,11 +39,14 @@ export function issuesWithAreas(
     const more = [...new Set(others.flatMap(({ codes }) => codes))].filter(
       (code) => !first!.codes.includes(code),
     );
+    // One line for the group: it says each of the group's problems, and counts them (Issue.standsFor).
+    const standsFor = group.length === 1 ? {} : { standsFor: group.length };
     return more.length === 0
-      ? issue
+      ? { ...issue, ...standsFor }
       : {
           ...issue,
           message: `${issue.message}; also in ${more.length === 1 ? '1 other area' : `${more.length} other areas`}: ${listed(more)}`,
+          ...standsFor,
         };
   });
   return sortIssues([...global, ...labelled]);

@@ -380,6 +380,8 @@ describe('highneeds batch on a national model', async () => {
     expect(
       result.failures!.split('\n').filter((line) => line.includes('NFF_AREA_MISSING')),
     ).toHaveLength(4);
+    // The count under the list is of the four problems, not of the one line that says them.
+    expect(result.stderr).toContain('\n4 errors\n4 of 4 areas failed');
   });
 
   it("a shared cohort.csv's cells read in another form are one note, with the areas, not a note an area", async () => {

@@ -24,6 +24,10 @@ describe("a national run's issues say which areas they are of", () => {
       'areas.csv:4 NO_COHORT_ROWS area "N03" has no rows in cohort.csv',
       'new-plans.csv:2 RANGE_UNPRICED no rate in force (areas N01, N02 and N04)',
     ]);
+    // The same words at the same place in three areas are one problem, as uniqueIssues takes them.
+    expect(issuesWithAreas(areas, [global], 4).map((issue) => issue.standsFor ?? 1)).toEqual([
+      1, 1, 1,
+    ]);
     expect(lines(issuesWithAreas(areas.slice(0, 3), [], 3))).toContain(
       'new-plans.csv:2 RANGE_UNPRICED no rate in force (every area)',
     );
@@ -50,6 +54,8 @@ describe('the same problem at the same place in many areas is said once', () => 
     expect(lines(issuesWithAreas(areas, [], 153))).toEqual([
       "nff.csv:undefined NFF_AREA_MISSING the file has no row for area E1001, the model's area code (area E1001); also in 11 other areas: E1002, E1003, E1004, E1005, E1006, E1007, E1008, E1009 and 3 more",
     ]);
+    // The one line stands for each area's problem: the closing count counts them (Issue.standsFor).
+    expect(issuesWithAreas(areas, [], 153).map((issue) => issue.standsFor)).toEqual([12]);
     expect(lines(issuesWithAreas(areas.slice(0, 2), [], 2))).toEqual([
       "nff.csv:undefined NFF_AREA_MISSING the file has no row for area E1001, the model's area code (area E1001); also in 1 other area: E1002",
     ]);
