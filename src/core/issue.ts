@@ -30,6 +30,12 @@ export interface Issue {
    * (src/report/area-issues.ts). A list's closing count counts them all. One when not given.
    */
   readonly standsFor?: number;
+  /**
+   * The area the problem is of, where its words name it (`area "903" has no rows in cohort.csv`),
+   * set where the problem is found: a national run's list then adds no "(area 903)" of its own
+   * (src/report/area-issues.ts), and nothing reads the area back out of the words.
+   */
+  readonly area?: string;
 }
 
 /** How many problems some issues are: each with those it is said for (Issue.standsFor). */

@@ -570,6 +570,8 @@ describe('highneeds batch on a folder of model folders', () => {
     const twice = await batch(folders);
     expect(twice.code).toBe(1);
     expect(twice.failures).toContain('DUPLICATE_AREA: area ""999"" is already the area of');
+    // Its words name the area (Issue.area): the list adds no "(area 999)".
+    expect(twice.stderr).toMatch(/error DUPLICATE_AREA: area "999" is already the area of \S+\n/);
     expect(
       lines(twice.summary)
         .slice(1)

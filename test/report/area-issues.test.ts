@@ -3,10 +3,13 @@ import { error, warning } from '../../src/core/issue.js';
 import { issuesWithAreas } from '../../src/report/area-issues.js';
 
 const shared = warning('RANGE_UNPRICED', 'no rate in force', { file: 'new-plans.csv', line: 2 });
-const own = error('NO_COHORT_ROWS', 'area "N03" has no rows in cohort.csv', {
-  file: 'areas.csv',
-  line: 4,
-});
+const own = {
+  ...error('NO_COHORT_ROWS', 'area "N03" has no rows in cohort.csv', {
+    file: 'areas.csv',
+    line: 4,
+  }),
+  area: 'N03',
+};
 const global = warning('UNKNOWN_COLUMN', 'column "x" is not used', { file: 'areas.csv', line: 1 });
 const lines = (issues: ReturnType<typeof issuesWithAreas>) =>
   issues.map((i) => `${i.location?.file}:${i.location?.line} ${i.code} ${i.message}`);
@@ -91,6 +94,19 @@ describe('two problems of one area at one place are both said (found by a review
     expect(lines(issuesWithAreas(areas, [], 3))).toEqual([
       'undefined:undefined PLACE_FUNDER_SUSPECT setting "fe-college" looks DfE-funded (areas N01 and N02)',
       'undefined:undefined PLACE_FUNDER_SUSPECT setting "nmss" looks DfE-funded (areas N01 and N02)',
+    ]);
+  });
+});
+
+// Found by the house list: whether an issue named its area was read out of its words, so a
+// message quoting a cell that happens to be the area's code ('band "1"' in area 1) lost its area.
+describe('an issue names its area only where it says so as data (Issue.area)', () => {
+  it('a quoted value that is the area code is not the area named', () => {
+    const band = warning('PLACE_FUNDER_SUSPECT', 'band "1" of setting "special" looks odd', {
+      file: 'tariff.json',
+    });
+    expect(lines(issuesWithAreas([{ code: '1', issues: [band] }], [], 2))).toEqual([
+      'tariff.json:undefined PLACE_FUNDER_SUSPECT band "1" of setting "special" looks odd (area 1)',
     ]);
   });
 });
