@@ -31,11 +31,11 @@ export function foldWarnings(warnings: readonly Issue[]): Listed[] {
         : undefined;
     const same = key === undefined ? undefined : folded.get(key);
     if (same) {
-      same.count += 1;
+      same.count += issue.standsFor ?? 1;
       if (at!.line !== same.issue.location!.line) same.lines.add(at!.line!);
       continue;
     }
-    const entry = { issue, count: 1, lines: new Set<number>() };
+    const entry = { issue, count: issue.standsFor ?? 1, lines: new Set<number>() };
     if (key !== undefined) folded.set(key, entry);
     listed.push(entry);
   }

@@ -1,4 +1,4 @@
-import type { Issue } from '../core/issue.js';
+import { type Issue, problemCount } from '../core/issue.js';
 import { visible } from '../report/visible.js';
 import { foldedText, foldWarnings, type Listed } from './fold-warnings.js';
 
@@ -51,28 +51,30 @@ function formatIssue(entry: Listed, paint: IssuePaint): string {
  * The terminal's list: errors first, the reason a run failed at the top (found by a user trial:
  * one error among hundreds of notes in file order went unseen), then warnings, each group in file
  * order, warnings of the same words in one column of a file once (src/cli/fold-warnings.ts); past
- * `most` lines, a count of the rest; then the count of every issue. Machine outputs keep them all.
+ * `most` lines, a count of the rest; then the count of every problem, however many lines said them.
+ * Machine outputs keep them all.
  */
 export function formatIssues(issues: readonly Issue[], paint: IssuePaint): string {
   if (issues.length === 0) return '';
   const errors = issues.filter((issue) => issue.severity === 'error');
   const warnings = issues.filter((issue) => issue.severity !== 'error');
+  // Problems, not lines: a line may say several (folded here, or a national run's areas').
+  const [errorCount, warningCount] = [problemCount(errors), problemCount(warnings)];
   const counts = [
-    errors.length ? `${errors.length} error${errors.length === 1 ? '' : 's'}` : '',
-    warnings.length ? `${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : '',
+    errorCount ? `${errorCount} error${errorCount === 1 ? '' : 's'}` : '',
+    warningCount ? `${warningCount} warning${warningCount === 1 ? '' : 's'}` : '',
   ]
     .filter(Boolean)
     .join(', ');
+  const alone = (issue: Issue): Listed => ({ issue, count: issue.standsFor ?? 1, lines: [] });
   const listed: Listed[] = [
-    ...errors.map((issue) => ({ issue, count: 1, lines: [] })),
-    ...(paint.fold === false
-      ? warnings.map((issue) => ({ issue, count: 1, lines: [] }))
-      : foldWarnings(warnings)),
+    ...errors.map(alone),
+    ...(paint.fold === false ? warnings.map(alone) : foldWarnings(warnings)),
   ];
   const shown = listed.slice(0, paint.most ?? ISSUE_LIMIT);
   const rest = listed.slice(shown.length).reduce((sum, { count }) => sum + count, 0);
   const more = rest
-    ? `\n${paint.dim(`… and ${rest} more not shown (the first ${issues.length - rest} are above; --format json, where the command has it, lists every one)`)}`
+    ? `\n${paint.dim(`… and ${rest} more not shown (the first ${errorCount + warningCount - rest} are above; --format json, where the command has it, lists every one)`)}`
     : '';
   return `${shown.map((entry) => formatIssue(entry, paint)).join('\n')}${more}\n${counts}\n`;
 }

@@ -24,7 +24,23 @@ export interface Issue {
    * of a shared file, so the same kind of note in another area is the same note there.
    */
   readonly cells?: { readonly kind: string; readonly count: number };
+  /**
+   * How many issues this one says, itself included, when it is said once for several: a national
+   * run's problem of one code and place in several areas, in each area's words
+   * (src/report/area-issues.ts). A list's closing count counts them all. One when not given.
+   */
+  readonly standsFor?: number;
+  /**
+   * The area the problem is of, where its words name it (`area "903" has no rows in cohort.csv`),
+   * set where the problem is found: a national run's list then adds no "(area 903)" of its own
+   * (src/report/area-issues.ts), and nothing reads the area back out of the words.
+   */
+  readonly area?: string;
 }
+
+/** How many problems some issues are: each with those it is said for (Issue.standsFor). */
+export const problemCount = (issues: readonly Issue[]): number =>
+  issues.reduce((sum, issue) => sum + (issue.standsFor ?? 1), 0);
 
 export function error(code: IssueCode, message: string, location?: Location, hint?: string): Issue {
   return {

@@ -85,12 +85,13 @@ export function countCell(
 export function sameArea(row: CsvRow, areaCode: string | undefined, issues: Issue[]): boolean {
   const area = row.get('area');
   if (area === '' || areaCode === undefined || area === areaCode) return true;
-  issues.push(
-    error(
+  issues.push({
+    ...error(
       'AREA_MISMATCH',
       `row is for area "${area}" but model.json is for area "${areaCode}"`,
       row.at('area'),
     ),
-  );
+    area: areaCode,
+  });
   return false;
 }

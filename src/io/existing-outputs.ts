@@ -6,7 +6,7 @@ import { UsageError } from '../core/errors.js';
  * A command that writes a set of files into a folder (`tariffs export --csv --out-dir`) replaces
  * none that are already there unless --force: a second export into the same folder would
  * otherwise overwrite an officer's edited CSVs silently (issue 18). Any kind of file counts.
- * `batch --report` passes the national reports no earlier batch wrote (src/cli/commands/batch.ts).
+ * `batch --report` passes the national reports no earlier batch wrote (src/cli/commands/batch-output-checks.ts).
  */
 export function refuseToReplace(
   option: string,

@@ -39,11 +39,14 @@ export function issuesWithAreas(
     const more = [...new Set(others.flatMap(({ codes }) => codes))].filter(
       (code) => !first!.codes.includes(code),
     );
+    // One line for the group: it says each of the group's problems, and counts them (Issue.standsFor).
+    const standsFor = group.length === 1 ? {} : { standsFor: group.length };
     return more.length === 0
-      ? issue
+      ? { ...issue, ...standsFor }
       : {
           ...issue,
           message: `${issue.message}; also in ${more.length === 1 ? '1 other area' : `${more.length} other areas`}: ${listed(more)}`,
+          ...standsFor,
         };
   });
   return sortIssues([...global, ...labelled]);
@@ -82,8 +85,8 @@ const placeKey = (issue: Issue): string =>
     : `${issue.severity}\u0000${issue.code}\u0000${issue.location?.file}\u0000${issue.location?.line}\u0000${issue.location?.column}\u0000${issue.location?.path}\u0000${issue.hint}`;
 
 function labelledIssue(issue: Issue, codes: readonly string[], total: number): Issue {
-  // An area's own problem that names it already ('area "903" has no rows') says no more.
-  return codes.length === 1 && issue.message.includes(`"${codes[0]}"`)
+  // An area's own problem that names it already ('area "903" has no rows': Issue.area) says no more.
+  return codes.length === 1 && issue.area === codes[0]
     ? issue
     : { ...issue, message: `${issue.message} (${which(codes, total)})` };
 }

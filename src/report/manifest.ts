@@ -46,7 +46,7 @@ export interface BatchManifestInput {
   readonly draws?: { readonly count: number; readonly seed: number };
   /**
    * With --report: its folder, relative to the manifest's own, so that the next run with the same
-   * options knows the national report there for its own (src/cli/commands/batch.ts).
+   * options knows the national report there for its own (src/cli/commands/batch-output-checks.ts).
    */
   readonly report?: string;
 }

@@ -380,6 +380,8 @@ describe('highneeds batch on a national model', async () => {
     expect(
       result.failures!.split('\n').filter((line) => line.includes('NFF_AREA_MISSING')),
     ).toHaveLength(4);
+    // The count under the list is of the four problems, not of the one line that says them.
+    expect(result.stderr).toContain('\n4 errors\n4 of 4 areas failed');
   });
 
   it("a shared cohort.csv's cells read in another form are one note, with the areas, not a note an area", async () => {
@@ -568,6 +570,8 @@ describe('highneeds batch on a folder of model folders', () => {
     const twice = await batch(folders);
     expect(twice.code).toBe(1);
     expect(twice.failures).toContain('DUPLICATE_AREA: area ""999"" is already the area of');
+    // Its words name the area (Issue.area): the list adds no "(area 999)".
+    expect(twice.stderr).toMatch(/error DUPLICATE_AREA: area "999" is already the area of \S+\n/);
     expect(
       lines(twice.summary)
         .slice(1)

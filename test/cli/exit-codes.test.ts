@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXIT } from '../../src/cli/run.js';
+import { EXIT } from '../../src/cli/exit-codes.js';
 import { ROOT } from '../helpers/exec.js';
 import { withFault } from '../helpers/faults.js';
 import { fixture } from '../helpers/model.js';

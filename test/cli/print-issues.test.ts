@@ -113,4 +113,29 @@ describe('formatIssues', () => {
       ].join('\n'),
     );
   });
+
+  // Found by a review: the count said "1 error" under a national run's one line for four areas'
+  // problems (src/report/area-issues.ts), as it counted lines, not the issues they say.
+  it('counts the problems a line says for several areas, listed, folded or not shown', () => {
+    const grouped = {
+      ...error('NFF_AREA_MISSING', 'no row (area N01); also in 3 other areas: …'),
+      standsFor: 4,
+    };
+    expect(formatIssues([grouped], paint)).toBe(
+      'highneeds: error NFF_AREA_MISSING: no row (area N01); also in 3 other areas: …\n4 errors\n',
+    );
+    const note = (line: number) => ({ ...outside(line), standsFor: 3 });
+    expect(
+      formatIssues([note(3), note(4)], paint)
+        .split('\n')
+        .at(-2),
+    ).toBe('6 warnings');
+    const text = formatIssues([error('UNKNOWN_NEED', 'e'), grouped, note(3)], {
+      ...paint,
+      most: 1,
+    });
+    expect(text).toContain(
+      '… and 7 more not shown (the first 1 are above; --format json, where the command has it, lists every one)\n5 errors, 3 warnings\n',
+    );
+  });
 });

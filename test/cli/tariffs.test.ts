@@ -179,20 +179,22 @@ describe('tariffs diff', () => {
 describe('tariffs import from a spreadsheet', () => {
   const dir = 'fixtures/tariff-import';
 
+  const messy = [
+    'tariffs',
+    'import',
+    `${dir}/rates.csv`,
+    '--settings',
+    `${dir}/settings.csv`,
+    '--id',
+    'messy',
+    '--title',
+    'Messy spreadsheet',
+    '--reference',
+    'https://example.invalid/messy',
+  ];
+
   it('accepts £ signs, thousands separators, dd/mm/yyyy dates, a BOM, CRLF and blank rows, and says what it normalised', async () => {
-    const result = await cli([
-      'tariffs',
-      'import',
-      `${dir}/rates.csv`,
-      '--settings',
-      `${dir}/settings.csv`,
-      '--id',
-      'messy',
-      '--title',
-      'Messy spreadsheet',
-      '--reference',
-      'https://example.invalid/messy',
-    ]);
+    const result = await cli(messy);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(readFileSync(path.join(ROOT, dir, 'expected.json'), 'utf8'));
     expect(result.stderr).toBe(
@@ -203,6 +205,13 @@ describe('tariffs import from a spreadsheet', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('says what it normalised with --quiet too: changes to the cells, as project warns of them (README, "--quiet")', async () => {
+    const loud = await cli(messy);
+    const quiet = await cli([...messy, '--quiet']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe(loud.stderr);
   });
 
   it('the imported table round-trips through export and import exactly', async () => {

@@ -3,10 +3,13 @@ import { error, warning } from '../../src/core/issue.js';
 import { issuesWithAreas } from '../../src/report/area-issues.js';
 
 const shared = warning('RANGE_UNPRICED', 'no rate in force', { file: 'new-plans.csv', line: 2 });
-const own = error('NO_COHORT_ROWS', 'area "N03" has no rows in cohort.csv', {
-  file: 'areas.csv',
-  line: 4,
-});
+const own = {
+  ...error('NO_COHORT_ROWS', 'area "N03" has no rows in cohort.csv', {
+    file: 'areas.csv',
+    line: 4,
+  }),
+  area: 'N03',
+};
 const global = warning('UNKNOWN_COLUMN', 'column "x" is not used', { file: 'areas.csv', line: 1 });
 const lines = (issues: ReturnType<typeof issuesWithAreas>) =>
   issues.map((i) => `${i.location?.file}:${i.location?.line} ${i.code} ${i.message}`);
@@ -23,6 +26,10 @@ describe("a national run's issues say which areas they are of", () => {
       'areas.csv:1 UNKNOWN_COLUMN column "x" is not used',
       'areas.csv:4 NO_COHORT_ROWS area "N03" has no rows in cohort.csv',
       'new-plans.csv:2 RANGE_UNPRICED no rate in force (areas N01, N02 and N04)',
+    ]);
+    // The same words at the same place in three areas are one problem, as uniqueIssues takes them.
+    expect(issuesWithAreas(areas, [global], 4).map((issue) => issue.standsFor ?? 1)).toEqual([
+      1, 1, 1,
     ]);
     expect(lines(issuesWithAreas(areas.slice(0, 3), [], 3))).toContain(
       'new-plans.csv:2 RANGE_UNPRICED no rate in force (every area)',
@@ -50,6 +57,8 @@ describe('the same problem at the same place in many areas is said once', () => 
     expect(lines(issuesWithAreas(areas, [], 153))).toEqual([
       "nff.csv:undefined NFF_AREA_MISSING the file has no row for area E1001, the model's area code (area E1001); also in 11 other areas: E1002, E1003, E1004, E1005, E1006, E1007, E1008, E1009 and 3 more",
     ]);
+    // The one line stands for each area's problem: the closing count counts them (Issue.standsFor).
+    expect(issuesWithAreas(areas, [], 153).map((issue) => issue.standsFor)).toEqual([12]);
     expect(lines(issuesWithAreas(areas.slice(0, 2), [], 2))).toEqual([
       "nff.csv:undefined NFF_AREA_MISSING the file has no row for area E1001, the model's area code (area E1001); also in 1 other area: E1002",
     ]);
@@ -85,6 +94,19 @@ describe('two problems of one area at one place are both said (found by a review
     expect(lines(issuesWithAreas(areas, [], 3))).toEqual([
       'undefined:undefined PLACE_FUNDER_SUSPECT setting "fe-college" looks DfE-funded (areas N01 and N02)',
       'undefined:undefined PLACE_FUNDER_SUSPECT setting "nmss" looks DfE-funded (areas N01 and N02)',
+    ]);
+  });
+});
+
+// Found by the house list: whether an issue named its area was read out of its words, so a
+// message quoting a cell that happens to be the area's code ('band "1"' in area 1) lost its area.
+describe('an issue names its area only where it says so as data (Issue.area)', () => {
+  it('a quoted value that is the area code is not the area named', () => {
+    const band = warning('PLACE_FUNDER_SUSPECT', 'band "1" of setting "special" looks odd', {
+      file: 'tariff.json',
+    });
+    expect(lines(issuesWithAreas([{ code: '1', issues: [band] }], [], 2))).toEqual([
+      'tariff.json:undefined PLACE_FUNDER_SUSPECT band "1" of setting "special" looks odd (area 1)',
     ]);
   });
 });

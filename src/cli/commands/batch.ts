@@ -1,23 +1,12 @@
-import {
-  existsSync,
-  lstatSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
-import { hasErrors, type Issue, issueKey } from '../../core/issue.js';
+import { hasErrors } from '../../core/issue.js';
 import { displayPath } from '../../io/files.js';
-import { refuseToReplace } from '../../io/existing-outputs.js';
 import { relativeInputs } from '../../io/input-reader.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { type BatchResult, runBatch } from '../../io/batch/run.js';
 import {
-  checkOutputOption,
   commitOutputs,
   intoMadeFolders,
   makeOutputDir,
@@ -31,7 +20,6 @@ import { renderPrintedCsv } from '../../report/csv.js';
 import { INTERVAL_COLUMNS } from '../../report/intervals.js';
 import { batchIntervalRows, printIntervals } from '../../report/national-intervals.js';
 import { jsonText } from '../../report/json.js';
-import type { NationalReportInput } from '../../report/presentation/national-report.js';
 import { buildBatchManifest } from '../../report/manifest.js';
 import { batchProgress } from '../batch-progress.js';
 import { yieldToSignals } from '../interrupt.js';
@@ -43,6 +31,11 @@ import { cliIo } from '../cli-io.js';
 import { scenarioOptionUsage } from '../scenario-option-usage.js';
 import { scenarioIds } from '../scenario-spelling.js';
 import { wholeOption } from '../whole-option.js';
+import { removeStale } from './batch-earlier-outputs.js';
+import { nationalReport } from './batch-national-report.js';
+import { checkOutDir, checkReportDir, checkTargets } from './batch-output-checks.js';
+import { NATIONAL_REPORT, OUTPUTS } from './batch-output-names.js';
+import { nationalIssues } from './national-issues.js';
 
 export interface BatchCommandOptions {
   readonly outDir: string;
@@ -64,34 +57,6 @@ export interface BatchCommandOptions {
   readonly allowOutside?: boolean;
   /** A folder for the national report: national-report.html and national-report.xlsx. */
   readonly report?: string;
-}
-
-const OUTPUTS = ['summary.csv', 'national.csv', 'failures.csv', 'manifest.json'] as const;
-/** What an earlier batch run leaves, or an interrupted one (src/io/write-output.ts names temporaries so). */
-const OURS =
-  /^(?:summary|national|failures|intervals)\.csv$|^national-report\.(?:html|xlsx)$|^\.(?:(?:summary|national|failures|intervals)\.csv|manifest\.json|national-report\.(?:html|xlsx))\.tmp-\d+$/;
-
-/**
- * An earlier batch's manifest.json, and whether that run drew (it wrote intervals.csv), or
- * undefined: another command's manifest (or a user's file) is not ours to replace.
- */
-function batchManifestOf(
-  file: string,
-): { readonly draws: boolean; readonly report?: string } | undefined {
-  try {
-    const json = JSON.parse(readFileSync(file, 'utf8')) as {
-      command?: unknown;
-      draws?: unknown;
-      report?: unknown;
-    };
-    if (json.command !== 'batch') return undefined;
-    return {
-      draws: json.draws !== undefined,
-      ...(typeof json.report === 'string' ? { report: json.report } : {}),
-    };
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -252,155 +217,4 @@ export async function runBatchCommand(
     `${formatIssues(errors, paint)}${failed.length} of ${result.areas.length} areas failed: ${listed(failed.map((area) => area.code))}; each error is in ${displayPath(path.join(options.outDir, 'failures.csv'))}\n`,
   );
   return 1;
-}
-
-/** batch --report DIR: the national report as HTML and XLSX (src/report/presentation/national-report.ts). */
-async function nationalReport(
-  dir: string,
-  result: BatchResult,
-  national: ReturnType<typeof printBatch>['national'],
-  manifest: ReturnType<typeof buildBatchManifest>,
-  extra: Pick<NationalReportInput, 'ranges'>,
-): Promise<{ target: string; text: string | Uint8Array }[]> {
-  const { renderNationalReport } = await import('../../report/presentation/national-output.js');
-  const { html, xlsx } = await renderNationalReport({
-    scenarios: result.scenarios,
-    national,
-    rows: result.rows,
-    manifest,
-    failures: result.areas.filter((area) => area.failed),
-    ...extra,
-  });
-  return [
-    { target: path.join(dir, NATIONAL_REPORT[0]), text: html },
-    { target: path.join(dir, NATIONAL_REPORT[1]), text: xlsx },
-  ];
-}
-
-/**
- * An earlier run's outputs that this run did not write (intervals.csv without --draws, a national
- * report without --report): removed once this run's are in place, so that every batch output in
- * the folder is of one run (an intervals.csv beside a new summary.csv would count areas that have
- * since failed). `ours`: those an earlier batch's manifest says it wrote (checkOutDir); any other
- * file of such a name is someone else's, written beside with --force and left alone.
- */
-function removeStale(outDir: string, ours: readonly string[], written: ReadonlySet<string>): void {
-  for (const name of ours) {
-    const file = path.join(outDir, name);
-    // A plain file, or a link to one (an earlier run wrote through it): the link is removed, never
-    // what it points at. A folder of that name is not a file this tool wrote.
-    const entry = lstatSync(file, { throwIfNoEntry: false });
-    const linked = entry?.isSymbolicLink() && statSync(file, { throwIfNoEntry: false })?.isFile();
-    if (!entry?.isFile() && !linked) continue;
-    // Staged targets are real paths (write-output.ts): this run wrote it, through a link or not.
-    if (!written.has(realpathSync(file))) rmSync(file);
-  }
-}
-
-const NATIONAL_REPORT = ['national-report.html', 'national-report.xlsx'] as const;
-
-const STALE_WHEN_NOT_WRITTEN = [
-  'intervals.csv',
-  'national-report.html',
-  'national-report.xlsx',
-] as const;
-
-/**
- * Each file the run will write into a folder that is already there, checked as the write will
- * check it (a folder of that name, a link to nowhere): before the areas are modelled rather than
- * after them (with --draws, minutes). A folder that is not there yet is made, and checked, later.
- */
-function checkTargets(option: string, dir: string, names: readonly string[]): void {
-  // existsSync is false for a path under a file (ENOTDIR), where statSync would throw.
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return;
-  for (const name of names) checkOutputOption(option, path.join(dir, name));
-}
-
-/**
- * Which files in a folder an earlier batch wrote, by name: its CSVs; beside a manifest.json that
- * says it is a batch's, that manifest and its national report; intervals.csv only if that run drew
- * (simulate writes an intervals.csv of the same columns, which is not ours to replace or remove).
- */
-function earlierBatchOutputs(dir: string): (name: string) => boolean {
-  const earlier = batchManifestOf(path.join(dir, 'manifest.json'));
-  const earlierBatch = earlier !== undefined;
-  return (name) =>
-    name === 'intervals.csv'
-      ? earlier?.draws === true
-      : name === 'manifest.json' || (STALE_WHEN_NOT_WRITTEN as readonly string[]).includes(name)
-        ? earlierBatch
-        : OURS.test(name);
-}
-
-/** An existing --out-dir may hold only an earlier run's outputs, unless --force. */
-function checkOutDir(outDir: string, force: boolean): { ours: readonly string[] } {
-  // Refused before the run, not after every area is modelled (makeOutputDir says the same).
-  if (outDir === '') throw new UsageError('--out-dir is empty; give a folder');
-  if (!existsSync(outDir)) return { ours: [] };
-  if (!statSync(outDir).isDirectory())
-    throw new UsageError(`--out-dir ${outDir} is a file, not a folder`);
-  const ours = earlierBatchOutputs(outDir);
-  const others = readdirSync(outDir)
-    .filter((name) => !ours(name))
-    .sort();
-  if (others.length && !force) {
-    throw new UsageError(
-      `--out-dir ${outDir} already holds other files (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}); choose an empty or new folder, or add --force to write beside them`,
-    );
-  }
-  return { ours: STALE_WHEN_NOT_WRITTEN.filter(ours) };
-}
-
-/**
- * A --report folder replaces a national report only as --out-dir would (a user trial: a user's
- * annotated national-report.html was replaced with exit 0): one an earlier batch wrote, beside
- * its manifest or in the --report folder that the --out-dir's manifest names (the same command
- * run again), or any with --force. The --out-dir itself is checked as such (checkOutDir).
- */
-function checkReportDir(dir: string, outDir: string, force: boolean): void {
-  // existsSync is false for a path under a file (ENOTDIR); the write says why (checkTargets).
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return;
-  if (existsSync(outDir) && realpathSync(dir) === realpathSync(outDir)) return;
-  const named = batchManifestOf(path.join(outDir, 'manifest.json'))?.report;
-  const folder = named === undefined ? undefined : path.resolve(outDir, named);
-  if (folder !== undefined && existsSync(folder) && realpathSync(folder) === realpathSync(dir))
-    return;
-  const ours = earlierBatchOutputs(dir);
-  const theirs = NATIONAL_REPORT.filter((name) => !ours(name));
-  refuseToReplace(
-    '--report',
-    dir,
-    theirs.map((name) => path.join(dir, name)),
-    force,
-  );
-}
-
-/** `highneeds validate` on a national model (or a folder of model folders): every area read and projected under each scenario; every problem at once. */
-export async function runValidateNational(
-  dir: string,
-  options: { quiet?: boolean; hnbFrom?: readonly string[]; allowOutside?: boolean },
-): Promise<number> {
-  const result = await runBatch(dir, {
-    ...(options.allowOutside ? { allowOutside: true } : {}),
-    ...(options.hnbFrom ? { hnbFrom: options.hnbFrom } : {}),
-    limits: limitsFromEnvironment(cliIo().env),
-    libraryDir: defaultTariffDir(),
-    // As validate of one model does: where a ranged lever at a bound would stop simulate.
-    checkRanges: true,
-  });
-  const issues = issuesWithAreas(result.areas, nationalIssues(result), result.areas.length);
-  if (hasErrors(issues)) throw new InputError(issues);
-  if (issues.length) cliIo().stderr.write(formatIssues(issues, await issuePaint()));
-  const scenarios = result.scenarios.filter((id) => id !== '').length;
-  if (!options.quiet)
-    cliIo().stdout.write(
-      `${displayPath(dir)}: ok (${result.areas.length} area${result.areas.length === 1 ? '' : 's'}${scenarios ? `, ${scenarios} scenario${scenarios === 1 ? '' : 's'}` : ''})\n`,
-    );
-  return 0;
-}
-
-/** The run's warnings about the national files themselves: those of no area. */
-function nationalIssues(result: BatchResult): Issue[] {
-  const ofAreas = new Set(result.areas.flatMap((area) => area.issues.map(issueKey)));
-  return result.warnings.filter((issue) => !ofAreas.has(issueKey(issue)));
 }

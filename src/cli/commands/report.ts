@@ -116,10 +116,11 @@ export async function runReport(
       ? [...open.scenarios]
       : [AS_GIVEN];
   const scenarios = buildReportScenarios(open.model, chosen, open.scenarios, warnings);
-  if (!options.quiet) await printWarnings(warnings);
+  // Warnings are about the user's data: said with --quiet too (README, "--quiet").
+  await printWarnings(warnings);
   if (drawn) {
     const simulated = simulatedFan(open.model, chosen.at(-1)!, drawn);
-    if (simulated.issues.length && !options.quiet)
+    if (simulated.issues.length)
       cliIo().stderr.write(formatIssues(simulated.issues, await issuePaint()));
     fan = simulated;
   }

@@ -83,8 +83,8 @@ export async function simulateModel(
   } finally {
     progress.stop();
   }
-  if (issues.length && !options.quiet)
-    cliIo().stderr.write(formatIssues(issues, await issuePaint()));
+  // Warnings are about the user's data: said with --quiet too (README, "--quiet").
+  if (issues.length) cliIo().stderr.write(formatIssues(issues, await issuePaint()));
   const text = withBom(
     format === 'table'
       ? renderIntervalsTable(simulation, tableWidth(Boolean(options.out)))

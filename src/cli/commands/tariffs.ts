@@ -300,7 +300,6 @@ export async function runImport(
     reference?: string;
     referenceTitle?: string;
     out?: string;
-    quiet?: boolean;
   },
 ): Promise<number> {
   const source = (file: string | undefined) => {
@@ -340,8 +339,8 @@ export async function runImport(
   if (!result.tariff) throw new InputError(sortIssues(result.issues));
   if (result.issues.length)
     cliIo().stderr.write(formatIssues(sortIssues(result.issues), await issuePaint()));
-  if (!options.quiet)
-    for (const line of result.normalised) cliIo().stderr.write(`normalised: ${line}\n`);
+  // What was changed in the user's cells, as project's warnings say it: with --quiet too (README, "--quiet").
+  for (const line of result.normalised) cliIo().stderr.write(`normalised: ${line}\n`);
   const inputs = [
     ratesFile,
     options.settings,

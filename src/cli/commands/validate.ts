@@ -31,7 +31,7 @@ export async function runValidate(
       throw new UsageError(
         "--scenarios-file is for one model's folder; a national model's scenarios (or a folder of model folders') are its folder's scenarios.json",
       );
-    return (await import('./batch.js')).runValidateNational(dir, options);
+    return (await import('./validate-national.js')).runValidateNational(dir, options);
   }
   const open = openModel(dir, options);
   const cache = new ProjectionCache();

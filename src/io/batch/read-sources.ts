@@ -338,16 +338,19 @@ async function readNational(
       failures.set(spec.code, {
         name: spec.name,
         issues: [
-          error(
-            'NO_COHORT_ROWS',
-            `area "${spec.code}" has no rows in ${path.basename(cohort.file)}`,
-            {
-              file: areasCsv.file,
-              line: spec.line,
-              column: areasCsv.columns.indexOf('area_code') + 1,
-            },
-            'check that the national cohort was exported in full, or remove the area from the areas table',
-          ),
+          {
+            ...error(
+              'NO_COHORT_ROWS',
+              `area "${spec.code}" has no rows in ${path.basename(cohort.file)}`,
+              {
+                file: areasCsv.file,
+                line: spec.line,
+                column: areasCsv.columns.indexOf('area_code') + 1,
+              },
+              'check that the national cohort was exported in full, or remove the area from the areas table',
+            ),
+            area: spec.code,
+          },
         ],
       });
       continue;
@@ -394,14 +397,15 @@ function areaSpecs(
     const earlier = first.get(code);
     if (earlier) {
       const failure = failures.get(code) ?? { name: earlier.name, issues: [] };
-      failure.issues.push(
-        error(
+      failure.issues.push({
+        ...error(
           'DUPLICATE_AREA',
           `area "${code}" is already on line ${earlier.line}`,
           where(codeAt),
           'give each area one row: its rows in the other files could not be told apart',
         ),
-      );
+        area: code,
+      });
       failures.set(code, failure);
       continue;
     }
@@ -429,14 +433,15 @@ function unknownAreas(
       if (code === '' || known.has(code)) continue;
       const count = csv.rowCounts.get(code) ?? 0;
       const failure = failures.get(code) ?? { name: '', issues: [] };
-      failure.issues.push(
-        error(
+      failure.issues.push({
+        ...error(
           'UNKNOWN_AREA',
           `area "${code}" is not in the areas table (${count} row${count === 1 ? '' : 's'} of ${path.basename(csv.file)}, the first here)`,
           { file: csv.file, line: rows.line(0), column },
           'add the area to areas.csv, or correct the code',
         ),
-      );
+        area: code,
+      });
       failures.set(code, failure);
     }
   }

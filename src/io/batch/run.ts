@@ -307,16 +307,15 @@ function assemble(
   for (const code of codes) {
     const group = byCode.get(code)!.sort((a, b) => ((a.source ?? '') < (b.source ?? '') ? -1 : 1));
     // A folder of model folders can name one area twice; none of them is modelled.
-    const duplicated = group
-      .slice(1)
-      .map((o) =>
-        error(
-          'DUPLICATE_AREA',
-          `area "${code}" is already the area of ${group[0]!.source ?? 'another model'}`,
-          o.source ? { file: o.source } : undefined,
-          'give each model folder its own area code',
-        ),
-      );
+    const duplicated = group.slice(1).map((o) => ({
+      ...error(
+        'DUPLICATE_AREA',
+        `area "${code}" is already the area of ${group[0]!.source ?? 'another model'}`,
+        o.source ? { file: o.source } : undefined,
+        'give each model folder its own area code',
+      ),
+      area: code,
+    }));
     const issues = sortIssues(uniqueIssues([...duplicated, ...group.flatMap((o) => o.issues)]));
     const failed = hasErrors(issues) || group[0]!.scenarios.length === 0;
     areas.push({ code, name: group[0]!.name, issues, failed });

@@ -1,0 +1,66 @@
+import { lstatSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { OURS, STALE_WHEN_NOT_WRITTEN } from './batch-output-names.js';
+
+/**
+ * An earlier batch's manifest.json, and whether that run drew (it wrote intervals.csv), or
+ * undefined: another command's manifest (or a user's file) is not ours to replace.
+ */
+export function batchManifestOf(
+  file: string,
+): { readonly draws: boolean; readonly report?: string } | undefined {
+  try {
+    const json = JSON.parse(readFileSync(file, 'utf8')) as {
+      command?: unknown;
+      draws?: unknown;
+      report?: unknown;
+    };
+    if (json.command !== 'batch') return undefined;
+    return {
+      draws: json.draws !== undefined,
+      ...(typeof json.report === 'string' ? { report: json.report } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Which files in a folder an earlier batch wrote, by name: its CSVs; beside a manifest.json that
+ * says it is a batch's, that manifest and its national report; intervals.csv only if that run drew
+ * (simulate writes an intervals.csv of the same columns, which is not ours to replace or remove).
+ */
+export function earlierBatchOutputs(dir: string): (name: string) => boolean {
+  const earlier = batchManifestOf(path.join(dir, 'manifest.json'));
+  const earlierBatch = earlier !== undefined;
+  return (name) =>
+    name === 'intervals.csv'
+      ? earlier?.draws === true
+      : name === 'manifest.json' || (STALE_WHEN_NOT_WRITTEN as readonly string[]).includes(name)
+        ? earlierBatch
+        : OURS.test(name);
+}
+
+/**
+ * An earlier run's outputs that this run did not write (intervals.csv without --draws, a national
+ * report without --report): removed once this run's are in place, so that every batch output in
+ * the folder is of one run (an intervals.csv beside a new summary.csv would count areas that have
+ * since failed). `ours`: those an earlier batch's manifest says it wrote (checkOutDir); any other
+ * file of such a name is someone else's, written beside with --force and left alone.
+ */
+export function removeStale(
+  outDir: string,
+  ours: readonly string[],
+  written: ReadonlySet<string>,
+): void {
+  for (const name of ours) {
+    const file = path.join(outDir, name);
+    // A plain file, or a link to one (an earlier run wrote through it): the link is removed, never
+    // what it points at. A folder of that name is not a file this tool wrote.
+    const entry = lstatSync(file, { throwIfNoEntry: false });
+    const linked = entry?.isSymbolicLink() && statSync(file, { throwIfNoEntry: false })?.isFile();
+    if (!entry?.isFile() && !linked) continue;
+    // Staged targets are real paths (write-output.ts): this run wrote it, through a link or not.
+    if (!written.has(realpathSync(file))) rmSync(file);
+  }
+}

@@ -1,0 +1,64 @@
+import { Command } from 'commander';
+import { cliIo } from './cli-io.js';
+import { addBatchCommand } from './batch-command.js';
+import { addCompareCommand } from './compare-command.js';
+import { addExplainCommand } from './explain-command.js';
+import { examplesText } from './help-examples.js';
+import { addHistoryCommands } from './history-commands.js';
+import { addInitCommand } from './init-command.js';
+import { addNffCommand } from './nff-command.js';
+import { refuseOptionAsValue } from './option-as-value.js';
+import { refuseRepeatedOptions } from './option-once.js';
+import { addProjectCommand } from './project-command.js';
+import { addReportCommand } from './report-command.js';
+import { addSimulateCommand } from './simulate-command.js';
+import { addSolveCommand } from './solve-command.js';
+import { addTariffCommands } from './tariff-commands.js';
+import { addValidateCommand } from './validate-command.js';
+import { toolVersion } from './version.js';
+
+/** The command line's grammar: every command, its options and help, each registered from its own file. */
+export function program(setExit: (code: number) => void): Command {
+  const root = new Command('highneeds')
+    .description(
+      'Project England high-needs (SEND) spend, income and DSG balance from an EHCP cohort and a tariff table',
+    )
+    .version(toolVersion())
+    .exitOverride()
+    .showHelpAfterError('(run highneeds --help for usage)')
+    // Help, --version and commander's own errors go to the run's streams (set before any command is added: they inherit it).
+    .configureOutput({
+      writeOut: (text) => cliIo().stdout.write(text),
+      writeErr: (text) => cliIo().stderr.write(text),
+      getOutHelpWidth: () => cliIo().stdout.columns ?? 80,
+      getErrHelpWidth: () => cliIo().stderr.columns ?? 80,
+    });
+  addProjectCommand(root, setExit);
+  addInitCommand(root, setExit);
+  addValidateCommand(root, setExit);
+  addNffCommand(root, setExit);
+  addBatchCommand(root, setExit);
+  addSimulateCommand(root, setExit);
+  addReportCommand(root, setExit);
+  addCompareCommand(root, setExit);
+  addSolveCommand(root, setExit);
+  addExplainCommand(root, setExit);
+  addTariffCommands(root, setExit);
+  addHistoryCommands(root, setExit);
+  teach(root, '');
+  return root;
+}
+
+/**
+ * Every command exits through main's catch, points at its own --help after a mistake
+ * (`highneeds project --help`, not the top level's), refuses an option of one value given
+ * twice, and ends its help with examples.
+ */
+function teach(command: Command, name: string): void {
+  command.exitOverride();
+  refuseRepeatedOptions(command);
+  refuseOptionAsValue(command);
+  command.showHelpAfterError(`(run highneeds ${name ? `${name} ` : ''}--help for usage)`);
+  command.addHelpText('after', examplesText(name));
+  for (const sub of command.commands) teach(sub, name ? `${name} ${sub.name()}` : sub.name());
+}
