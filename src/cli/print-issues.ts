@@ -73,8 +73,9 @@ export function formatIssues(issues: readonly Issue[], paint: IssuePaint): strin
   ];
   const shown = listed.slice(0, paint.most ?? ISSUE_LIMIT);
   const rest = listed.slice(shown.length).reduce((sum, { count }) => sum + count, 0);
+  const above = errorCount + warningCount - rest;
   const more = rest
-    ? `\n${paint.dim(`… and ${rest} more not shown (the first ${errorCount + warningCount - rest} are above; --format json, where the command has it, lists every one)`)}`
+    ? `\n${paint.dim(`… and ${rest} more not shown (${above === 1 ? 'the first is' : `the first ${above} are`} above; --format json, where the command has it, lists every one)`)}`
     : '';
   return `${shown.map((entry) => formatIssue(entry, paint)).join('\n')}${more}\n${counts}\n`;
 }

@@ -135,7 +135,7 @@ describe('formatIssues', () => {
       most: 1,
     });
     expect(text).toContain(
-      '… and 7 more not shown (the first 1 are above; --format json, where the command has it, lists every one)\n5 errors, 3 warnings\n',
+      '… and 7 more not shown (the first is above; --format json, where the command has it, lists every one)\n5 errors, 3 warnings\n',
     );
   });
 });
