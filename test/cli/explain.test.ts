@@ -433,3 +433,33 @@ describe('explain of pupils priced by their own annual_cost', () => {
     }
   });
 });
+
+describe("explain --figure written as project's table labels it", () => {
+  const explainFigure = (figure: string) =>
+    cli(['explain', 'fixtures/example', '--year', '2027-28', '--figure', figure]);
+
+  it('names the column meant (found by an officer user trial: "Spend: total")', async () => {
+    const result = await explainFigure('Spend: total');
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      '--figure: error UNKNOWN_FIGURE: "Spend: total" is not a figure of the summary\n  hint: did you mean spend_total?\n1 error\n',
+    ]);
+  });
+
+  it('every label of the project table is known, as the column it labels', async () => {
+    const labels = new Set<string>();
+    for (const args of [
+      ['fixtures/example', '--scenario', 'safety-valve'],
+      ['fixtures/money-explain'],
+    ]) {
+      const table = (await cli(['project', ...args, '--format', 'table'])).stdout;
+      for (const line of table.split('\n\n')[0]!.split('\n').slice(2))
+        labels.add(line.split(/\s{2,}/)[0]!);
+    }
+    expect(labels.size).toBeGreaterThanOrEqual(17);
+    for (const label of labels) {
+      const result = await explainFigure(label);
+      expect(result.stderr, label).toMatch(/hint: did you mean [a-z_]+\?/);
+    }
+  });
+});
