@@ -43,6 +43,26 @@ describe("solve --target's year", () => {
   });
 });
 
+describe("solve --target's amount and comparison", () => {
+  it('an amount written short (6m) is named, with how to write it', async () => {
+    const result = await solve('spend-total<=6m@2028-29', 'assumption:hnbGrowth', '0,0.2');
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      'highneeds: --target "spend-total<=6m@2028-29": "6m" is not an amount in pounds; write it in full, as 6000000 or £6,000,000\n',
+    ]);
+  });
+
+  it('> or = alone is told to use >= or <=', async () => {
+    for (const target of ['in-year-balance>0@2028-29', 'cumulative-balance=>0@2030-31']) {
+      const result = await solve(target, 'assumption:hnbGrowth', '0,0.2');
+      expect([result.code, result.stderr]).toEqual([
+        2,
+        `highneeds: --target "${target}": compare with >= (at least) or <= (at most), as in-year-balance>=0@2028-29\n`,
+      ]);
+    }
+  });
+});
+
 describe("solve --range over a lever's share", () => {
   it('a new-plans share below -1 (negative new plans) is refused', async () => {
     const result = await solve(

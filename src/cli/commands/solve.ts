@@ -67,6 +67,18 @@ export function parseTarget(text: string): Target {
     throw new UsageError(
       `--target "${text}": "${match[4]!}" is not a financial year written like 2028-29${hint ? `; ${hint}` : ''}`,
     );
+  if (match && threshold === undefined)
+    throw new UsageError(
+      `--target "${text}": "${match[3]!}" is not an amount in pounds; write it in full, as 6000000 or £6,000,000`,
+    );
+  if (
+    /^(in-year-balance|cumulative-balance|spend-total)(>|<|=>|=<|==?)[^=<>]/.test(
+      text.replace(/\s+/g, ''),
+    )
+  )
+    throw new UsageError(
+      `--target "${text}": compare with >= (at least) or <= (at most), as in-year-balance>=0@2028-29`,
+    );
   if (!match || year === undefined || threshold === undefined)
     throw new UsageError(
       `--target "${text}" is not like in-year-balance>=0@2028-29, cumulative-balance>=0@2030-31 or spend-total<=45000000@2028-29`,
