@@ -37,6 +37,9 @@ export interface TariffTerm extends TermBase {
 /** Pupils priced by their own annual_cost: the setting's annual cost × Σ over the months of the uplift factor. */
 export interface BespokeTerm extends TermBase {
   readonly kind: 'bespoke';
+  /** The pupils priced so (expected counts, summed as doubles). */
+  readonly pupils: Decimal;
+  /** Their fees added together, at base-year prices. */
   readonly annualCost: Decimal;
   readonly factors: readonly Decimal[];
 }

@@ -177,6 +177,7 @@ export function costAcademicYear(
       context.trace?.push({
         kind: 'bespoke',
         ...spanOf(span, ay, setting),
+        pupils: bespokePupils(laneTotals, cost, setting, context),
         annualCost: total,
         factors: factors.factors,
         annualMonths: term,
@@ -206,6 +207,22 @@ export function costAcademicYear(
     if (charged) placesBySetting.set(setting.id, charged);
   });
   return placesBySetting;
+}
+
+/**
+ * The pupils of a setting priced by their own annual_cost, for explain (only when tracing): their
+ * fees are summed in the term's annualCost, which alone read as one pupil's fee (found by an
+ * officer's user trial: two pupils at £58,500 shown as "annual £ 117,000.00" with no pupils).
+ */
+function bespokePupils(
+  laneTotals: Float64Array,
+  cost: PricedLanes,
+  setting: string,
+  context: CostContext,
+): Decimal {
+  let pupils = 0;
+  for (const l of cost.bespoke) if (cost.lanes[l]!.setting === setting) pupils += laneTotals[l]!;
+  return context.counts.decimal(pupils);
 }
 
 /**

@@ -50,7 +50,13 @@ function daysInMonth(year: number, month: number): number {
  * looking for a mistake in the form when the day is what is wrong.
  */
 export function whyNotDate(text: string): string {
-  return isDateShaped(text) ? 'is not a date in the calendar' : 'is not a date written YYYY-MM-DD';
+  if (isDateShaped(text)) return 'is not a date in the calendar';
+  // A UK date, as a spreadsheet writes it: say how to write that day (found by an officer's user trial).
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  const iso = uk ? `${uk[3]}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}` : '';
+  return uk && isValidDate(iso)
+    ? `is not a date written YYYY-MM-DD: as a UK date, ${Number(uk[1])} ${monthName(Number(uk[2]))} ${uk[3]}, write it ${iso}`
+    : 'is not a date written YYYY-MM-DD';
 }
 
 /** Whether `text` is written YYYY-MM-DD, whether or not it is a day of the calendar. */

@@ -17,7 +17,7 @@ export function flagCell(row: CsvRow, column: string, issues: Issue[]): boolean 
   issues.push(
     error(
       'INVALID_FLAG',
-      `"${column}" is "${row.get(column)}", which is not a yes/no value`,
+      `"${row.label(column)}" is "${row.get(column)}", which is not a yes/no value`,
       row.at(column),
       'write 1, true, yes or y for yes; leave it empty or write 0, false, no or n for no',
     ),

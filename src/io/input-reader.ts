@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { error, type Issue } from '../core/issue.js';
 import { type ColumnSpec, type CsvTable, readCsvTable } from './csv-table.js';
@@ -111,7 +111,36 @@ function missingFile(dir: string, name: string): { message: string; hint?: strin
       message: `required file ${name} was not found: ${shown} is a file, not a model folder`,
       hint: `give the folder that holds model.json and the CSVs: ${displayPath(path.dirname(dir))}`,
     };
-  return { message: `required file ${name} was not found in ${shown}` };
+  const inside = name === 'model.json' ? modelFoldersIn(dir) : [];
+  return {
+    message: `required file ${name} was not found in ${shown}`,
+    // The folder above the model's, or one that holds several (found by an officer's user trial,
+    // run from the folder their models were in): name those that hold a model.json.
+    ...(inside.length
+      ? {
+          hint: `${shown} holds ${inside.length === 1 ? 'a model folder' : 'model folders'}: ${inside
+            .slice(0, 5)
+            .map((d) => displayPath(path.join(dir, d)))
+            .join(
+              ', ',
+            )}${inside.length > 5 ? ` and ${inside.length - 5} more` : ''}; give ${inside.length === 1 ? 'it' : 'one of them'} (validate and batch read a folder of model folders whole)`,
+        }
+      : {}),
+  };
+}
+
+/** The sub-folders of `dir` that hold a model.json, sorted; none when it cannot be read. */
+function modelFoldersIn(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter(
+        (entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, 'model.json')),
+      )
+      .map((entry) => entry.name)
+      .sort();
+  } catch {
+    return [];
+  }
 }
 
 /**

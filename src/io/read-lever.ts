@@ -3,7 +3,13 @@ import { error, type Location } from '../core/issue.js';
 import { type Need, parseNeed, NEED_CODES } from '../core/need.js';
 import { type AcademicYear, isValidDate, whyNotDate } from '../core/period.js';
 import type { Tariff } from '../core/tariff.js';
-import { type Filter, LEVER_KINDS, type Lever, type Profile } from '../core/scenario/types.js';
+import {
+  type Filter,
+  LEVER_KINDS,
+  type Lever,
+  LOWEST_SHARE,
+  type Profile,
+} from '../core/scenario/types.js';
 import type { JsonFields, JsonObject } from './json-fields.js';
 import type { JsonValue } from './json-source.js';
 import { academicYearField } from './json-years.js';
@@ -221,11 +227,12 @@ export function readLever(
       : undefined;
     const profile = readProfile(fields, lever['profile'], `${path}.profile`, startYear);
     const tariffName = fields.string(lever, 'tariff', path, true);
-    const share = lever['share'] === undefined ? undefined : readShare(fields, lever, path, -1);
+    const share =
+      lever['share'] === undefined ? undefined : readShare(fields, lever, path, LOWEST_SHARE[kind]);
     const { ok, range } =
       tariffName === undefined
         ? readLeverRange(fields, lever, path, kind, share, (key) =>
-            readShare(fields, lever, path, -1, key),
+            readShare(fields, lever, path, LOWEST_SHARE[kind], key),
           )
         : switchRange(fields, lever, path);
     if (tariffName === undefined && lever['share'] === undefined)
@@ -267,15 +274,15 @@ export function readLever(
       : [];
   }
   if (kind === 'new-plans' || kind === 'ceasing') {
-    const share = readShare(fields, lever, path, -1);
+    const share = readShare(fields, lever, path, LOWEST_SHARE[kind]);
     const { ok, range } = readLeverRange(fields, lever, path, kind, share, (key) =>
-      readShare(fields, lever, path, -1, key),
+      readShare(fields, lever, path, LOWEST_SHARE[kind], key),
     );
     return share && profile && ok
       ? [{ ...base, kind, share, profile, ...(range ? { range } : {}) }]
       : [];
   }
-  const share = readShare(fields, lever, path, 0);
+  const share = readShare(fields, lever, path, LOWEST_SHARE[kind]);
   const to = lever['to'] === undefined ? undefined : fields.object(lever['to'], `${path}.to`);
   if (lever['to'] === undefined)
     fields.issues.push(
@@ -286,7 +293,7 @@ export function readLever(
   const toBand = to ? fields.string(to, 'band', `${path}.to`, true) : undefined;
   // A move's or a shift's range, within the share's 0 to 1.
   const { ok, range } = readLeverRange(fields, lever, path, kind, share, (key) =>
-    readShare(fields, lever, path, 0, key),
+    readShare(fields, lever, path, LOWEST_SHARE[kind], key),
   );
   if (!share || !profile || !toSetting || !ok) return [];
   return [

@@ -57,6 +57,7 @@ function reason(cause: unknown): string {
   const known: Record<string, string> = {
     EACCES: 'permission denied',
     EPERM: 'operation not permitted',
+    EBUSY: 'it is in use',
     EROFS: 'the file system is read-only',
     ENOSPC: 'no space left on the device',
     EDQUOT: 'the disk quota is used up',
@@ -322,13 +323,43 @@ export function stageOutputs(
 }
 
 /**
+ * A rename into place that failed: on Windows, a file open in Excel cannot be replaced (EPERM or
+ * EBUSY), and that was "unexpected error: this is a bug" with a stack trace, exit 3, leaving the
+ * run's temporary files beside it (found by an officer's user trial). Now the run's temporary
+ * files are removed and the usage error (exit 2) names the file, the reason and what to do.
+ */
+function renameFailed(target: string, cause: unknown): UsageError {
+  for (const temporary of pending) rmSync(temporary, { force: true });
+  pending.clear();
+  const code = cause instanceof Error && 'code' in cause ? String(cause.code) : '';
+  const held = ['EPERM', 'EBUSY', 'EACCES'].includes(code) && isFileNow(target);
+  return new UsageError(
+    `cannot write ${target}: ${reason(cause)}${held ? '; if it is open in another program, such as Excel, close it there and run again' : ''}`,
+  );
+}
+
+/** Whether a regular file is there now (false when it cannot be told). */
+function isFileNow(target: string): boolean {
+  try {
+    return statSync(target).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Puts a staged output in place: renames the temporary file over the target (the previous file is
  * replaced whole or not at all), or writes into a device or FIFO, waiting for a FIFO's reader
  * without blocking the thread (so Ctrl-C still ends the run).
  */
 export async function commitOutput(staged: StagedOutput): Promise<void> {
   if (staged.temporary !== undefined) {
-    renameSync(staged.temporary, staged.target);
+    try {
+      renameSync(staged.temporary, staged.target);
+    } catch (cause) {
+      if (!isFsError(cause)) throw cause;
+      throw renameFailed(staged.target, cause);
+    }
     pending.delete(staged.temporary);
     committed += 1;
     return;

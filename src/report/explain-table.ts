@@ -152,12 +152,14 @@ function partRows(node: ExplainNode, inputs: Inputs, cited: Set<string>, notes: 
   }
   if (inputs['annualCost']) {
     const factors = [...new Set((inputs['upliftFactors'] as Decimal[]).map((f) => f.toFixed()))];
+    // annualCost is the pupils' fees added together: the pupils beside it, and said in the source.
     return [
       {
+        count: withThousands(toCount2dp(inputs['pupils'] as Decimal)),
         rate: money(inputs['annualCost']),
         months: String(inputs['months']),
         from: `base year ×${factors.join('…')}`,
-        source: 'cohort.csv annual_cost',
+        source: 'cohort.csv annual_cost (annual £: their fees together)',
       },
     ];
   }

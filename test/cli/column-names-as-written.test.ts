@@ -49,6 +49,21 @@ describe('a model folder', () => {
   });
 });
 
+describe('a yes/no column under a header of its own', () => {
+  it('is named as the header wrote it in INVALID_FLAG (found by an officer user trial)', async () => {
+    const dir = copyOf('fixtures/errors/_valid', 'flag');
+    writeFileSync(
+      path.join(dir, 'cohort.csv'),
+      'ncy,need,setting,band,count,Out of area\n3,ASD,mainstream,1,2,Out of county\n',
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'cohort.csv:2:6: error INVALID_FLAG: "Out of area" is "Out of county", which is not a yes/no value',
+    );
+  });
+});
+
 describe("a national model's areas.csv", () => {
   it('names its growth column as written, and hints the columns as the README spells them', async () => {
     const dir = copyOf('fixtures/national', 'national');

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -396,5 +396,70 @@ describe('explain on a narrow terminal', () => {
     expect(parts[0]).toBe(0);
     expect(parts.slice(1).every((indent) => indent >= 2)).toBe(true);
     expect(result.stdout).toMatch(/\n {4}pupils priced by their own/);
+  });
+});
+
+describe('explain of pupils priced by their own annual_cost', () => {
+  it('shows how many pupils the fees added together are for', async () => {
+    // Found by an officer's user trial: two pupils at £58,500 showed as one row of
+    // "annual £ 117,000.00" with no pupils, read as one pupil's fee.
+    const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-fees-'));
+    cpSync('fixtures/errors/_valid', dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, 'cohort.csv'),
+      'ncy,need,setting,band,count,annual_cost\n5,SEMH,special,,2,58500.00\n3,ASD,mainstream,1,1,\n',
+    );
+    try {
+      const args = ['explain', dir, '--year', '2026-27', '--figure', 'spend_top_up'];
+      const table = await cli([...args, '--setting', 'special']);
+      expect(table.code, table.stderr).toBe(0);
+      const rows = table.stdout.split('\n').filter((l) => l.includes('their own annual_cost'));
+      // 2 pupils × £58,500 = £117,000 a year: 5 months of it, then 7.
+      expect(
+        rows.map((l) =>
+          l
+            .trim()
+            .split(/\s{2,}/)
+            .slice(1, 4),
+        ),
+      ).toEqual([
+        ['48,750.00', '2.00', '117,000.00'],
+        ['68,250.00', '2.00', '117,000.00'],
+      ]);
+      const json = await cli([...args, '--setting', 'special', '--format', 'json']);
+      expect(json.stdout).toContain('"pupils": 2,\n              "annual_cost": 117000,');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("explain --figure written as project's table labels it", () => {
+  const explainFigure = (figure: string) =>
+    cli(['explain', 'fixtures/example', '--year', '2027-28', '--figure', figure]);
+
+  it('names the column meant (found by an officer user trial: "Spend: total")', async () => {
+    const result = await explainFigure('Spend: total');
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      '--figure: error UNKNOWN_FIGURE: "Spend: total" is not a figure of the summary\n  hint: did you mean spend_total?\n1 error\n',
+    ]);
+  });
+
+  it('every label of the project table is known, as the column it labels', async () => {
+    const labels = new Set<string>();
+    for (const args of [
+      ['fixtures/example', '--scenario', 'safety-valve'],
+      ['fixtures/money-explain'],
+    ]) {
+      const table = (await cli(['project', ...args, '--format', 'table'])).stdout;
+      for (const line of table.split('\n\n')[0]!.split('\n').slice(2))
+        labels.add(line.split(/\s{2,}/)[0]!);
+    }
+    expect(labels.size).toBeGreaterThanOrEqual(17);
+    for (const label of labels) {
+      const result = await explainFigure(label);
+      expect(result.stderr, label).toMatch(/hint: did you mean [a-z_]+\?/);
+    }
   });
 });

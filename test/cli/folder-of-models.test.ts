@@ -103,3 +103,21 @@ describe('batch of a folder that is not there, or of a file', () => {
     );
   });
 });
+
+describe('project given the folder that holds the model folders', () => {
+  it('names the model folders in it (found by an officer user trial, run one folder too high)', async () => {
+    const dir = path.join(scratch, 'one-too-high');
+    for (const area of ['east', 'west'])
+      cpSync(path.join(ROOT, 'fixtures/errors/_valid'), path.join(dir, area), { recursive: true });
+    const result = await cli(['project', '.'], { cwd: dir });
+    expect([result.code, result.stderr]).toEqual([
+      1,
+      'model.json: error FILE_MISSING: required file model.json was not found in .\n' +
+        '  hint: . holds model folders: east, west; give one of them (validate and batch read a folder of model folders whole)\n1 error\n',
+    ]);
+    const above = await cli(['project', 'one-too-high'], { cwd: scratch });
+    expect(above.stderr).toContain(
+      'hint: one-too-high holds model folders: one-too-high/east, one-too-high/west; give one of them',
+    );
+  });
+});

@@ -152,3 +152,34 @@ describe('scenarios.json: a move or shift to a band the tariff does not price is
     expect((await cli(['validate', 'm'], { cwd: dir })).code).toBe(0);
   });
 });
+
+describe("a lever's filter naming a setting the tariff does not have", () => {
+  it('LEVER_MATCHES_NOTHING says which, and the id meant (found by an officer user trial)', async () => {
+    const dir = copyOf();
+    writeFileSync(
+      path.join(dir, 'm/scenarios.json'),
+      JSON.stringify({
+        scenarios: [
+          {
+            id: 'm',
+            levers: [
+              {
+                id: 'fewer',
+                kind: 'new-plans',
+                share: '-0.1',
+                filter: { setting: 'Special' },
+                profile: { shape: 'step', from: '2026/27' },
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    const result = await cli(['validate', 'm'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'warning LEVER_MATCHES_NOTHING: lever "fewer" of scenario "m" matches nothing in this model, so it changes nothing\n' +
+        '  hint: "Special" is not a setting of tariff "test-tariff"; did you mean "special"? settings: mainstream, special, resourced\n',
+    );
+  });
+});

@@ -203,7 +203,8 @@ describe('highneeds solve on the example', () => {
     ]);
     expect([bad.code, bad.stderr]).toEqual([
       2,
-      expect.stringContaining('--target "spend-total<=45m@2028-29" is not like'),
+      // The amount is named, with how to write it (found by an officer's user trial: 6m).
+      'highneeds: --target "spend-total<=45m@2028-29": "45m" is not an amount in pounds; write it in full, as 6000000 or £6,000,000\n',
     ]);
   });
 

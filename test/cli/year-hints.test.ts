@@ -149,3 +149,37 @@ describe('an NFF parameters file whose year is written the other way', () => {
     );
   });
 });
+
+describe('a date written as a UK spreadsheet writes it, where YYYY-MM-DD is asked for', () => {
+  it('says how to write that day (found by an officer user trial)', async () => {
+    const at = await cli(['tariffs', 'show', 'example-borough-2025', '--at', '01/04/2026']);
+    expect([at.code, at.stderr]).toEqual([
+      2,
+      'highneeds: --at 01/04/2026 is not a date written YYYY-MM-DD: as a UK date, 1 April 2026, write it 2026-04-01\n',
+    ]);
+    // Not a day of the calendar either way: no day offered.
+    expect(
+      (await cli(['tariffs', 'show', 'example-borough-2025', '--at', '31/02/2026'])).stderr,
+    ).toBe('highneeds: --at 31/02/2026 is not a date written YYYY-MM-DD\n');
+  });
+
+  it("in a tariff lever's from, at its cell", async () => {
+    const model = path.join(scratch, 'lever-date');
+    cpSync(path.join(ROOT, 'fixtures/example'), model, { recursive: true });
+    const scenarios = readFileSync(path.join(model, 'scenarios.json'), 'utf8');
+    const tariffFrom = /"from": "(\d{4})-(\d{2})-(\d{2})"/.exec(scenarios)!;
+    writeFileSync(
+      path.join(model, 'scenarios.json'),
+      scenarios.replace(
+        tariffFrom[0],
+        `"from": "${tariffFrom[3]}/${tariffFrom[2]}/${tariffFrom[1]}"`,
+      ),
+    );
+    const result = await cli(['validate', model]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `.from "${tariffFrom[3]}/${tariffFrom[2]}/${tariffFrom[1]}" is not a date written YYYY-MM-DD: as a UK date, ${Number(tariffFrom[3])} `,
+    );
+    expect(result.stderr).toContain(`write it ${tariffFrom[1]}-${tariffFrom[2]}-${tariffFrom[3]}`);
+  });
+});

@@ -3,7 +3,13 @@ import { performance } from 'node:perf_hooks';
 import { parseDecimal } from '../../core/decimal.js';
 import { InputError, UsageError } from '../../core/errors.js';
 import { whyNotGrowth } from '../../core/growth.js';
-import { formatFinancialYear, parseFinancialYear } from '../../core/period.js';
+import {
+  firstProjectedFinancialYear,
+  formatFinancialYear,
+  parseFinancialYear,
+} from '../../core/period.js';
+import { yearHint } from '../../core/year-hint.js';
+import type { Model } from '../../core/model.js';
 import { ProjectionCache } from '../../core/demand/cache.js';
 import { projectScenario } from '../../core/scenario/apply.js';
 import { hasLeftOutIncome, underlyingInYearBalance } from '../../core/underlying-balance.js';
@@ -14,7 +20,7 @@ import {
   solve,
   type Target,
 } from '../../core/scenario/goal-seek.js';
-import type { Lever, Scenario } from '../../core/scenario/types.js';
+import { type Lever, LOWEST_SHARE, type Scenario } from '../../core/scenario/types.js';
 import { fitText } from '../../report/fit-width.js';
 import { figure, renderRecords } from '../../report/records.js';
 import { checkOutputOption, commitOutput, stageOutput } from '../../io/write-output.js';
@@ -48,12 +54,31 @@ export interface SolveOptions extends ModelOptions {
 }
 
 // The amount as a spreadsheet may write it too (45,000,000, £45,000,000): src/cli/amount-option.ts.
-const TARGET = /^(in-year-balance|cumulative-balance|spend-total)(>=|<=)([^@]+)@(\d{4}-\d{2})$/;
+const TARGET = /^(in-year-balance|cumulative-balance|spend-total)(>=|<=)([^@]+)@(.+)$/;
 
 export function parseTarget(text: string): Target {
   const match = TARGET.exec(text.replace(/\s+/g, ''));
   const year = match ? parseFinancialYear(match[4]!) : undefined;
   const threshold = match ? amountOption(match[3]!) : undefined;
+  // The year alone miswritten (2028/29, an academic year's way): say so, as explain --year does
+  // (found by a user trial, told only that the whole target "is not like" the examples).
+  const hint = match && year === undefined ? yearHint(match[4]!, 'financial') : undefined;
+  if (match && threshold !== undefined && year === undefined)
+    throw new UsageError(
+      `--target "${text}": "${match[4]!}" is not a financial year written like 2028-29${hint ? `; ${hint}` : ''}`,
+    );
+  if (match && threshold === undefined)
+    throw new UsageError(
+      `--target "${text}": "${match[3]!}" is not an amount in pounds; write it in full, as 6000000 or £6,000,000`,
+    );
+  if (
+    /^(in-year-balance|cumulative-balance|spend-total)(>|<|=>|=<|==?)[^=<>]/.test(
+      text.replace(/\s+/g, ''),
+    )
+  )
+    throw new UsageError(
+      `--target "${text}": compare with >= (at least) or <= (at most), as in-year-balance>=0@2028-29`,
+    );
   if (!match || year === undefined || threshold === undefined)
     throw new UsageError(
       `--target "${text}" is not like in-year-balance>=0@2028-29, cumulative-balance>=0@2030-31 or spend-total<=45000000@2028-29`,
@@ -130,6 +155,41 @@ export function parameter(spec: string, scenario: Scenario): (value: Decimal) =>
   );
 }
 
+/**
+ * A target year the projection does not reach cannot be met or missed: said at the option, with
+ * the years there are. It was an error NO_RATE_IN_FORCE, "the model cannot be projected with the
+ * parameter at 0" (found by a user trial: a target year past the horizon).
+ */
+function checkTargetYear(text: string, target: Target, model: Model): void {
+  const first = firstProjectedFinancialYear(model.baseYear);
+  if (target.year >= first && target.year <= model.horizon) return;
+  throw new UsageError(
+    `--target "${text}": ${formatFinancialYear(target.year)} is not a financial year of the projection, which runs from ${formatFinancialYear(first)} to ${formatFinancialYear(model.horizon)}`,
+  );
+}
+
+/**
+ * A lever's share is searched only where scenarios.json could give it (LOWEST_SHARE to 1): a
+ * new-plans share of -3 made new plans negative, and a move of 3 moved more pupils than there
+ * are, each answered as if it were a plan (found by a user trial with --range -3,0).
+ */
+function checkShareRange(
+  options: SolveOptions,
+  scenario: Scenario,
+  low: Decimal,
+  high: Decimal,
+): void {
+  const lever = /^lever:([^.]+)\.share$/.exec(options.vary);
+  const kind = lever && scenario.levers.find((l) => l.id === lever[1])?.kind;
+  if (!kind || !(kind in LOWEST_SHARE)) return;
+  const lowest = LOWEST_SHARE[kind as keyof typeof LOWEST_SHARE];
+  const outside = [low, high].find((bound) => bound.lessThan(lowest) || bound.greaterThan(1));
+  if (outside)
+    throw new UsageError(
+      `--range "${options.range}": ${options.vary} at ${outside.toString()} is outside ${lowest} to 1, the shares a ${kind} lever takes (docs/scenarios.md, "Levers")`,
+    );
+}
+
 /** `highneeds solve`: goal-seek one parameter so that a target holds. */
 export async function runSolve(
   dirArgument: string | undefined,
@@ -169,7 +229,9 @@ export async function runSolve(
         levers: [],
         inheritedLevers: 0,
       };
+  checkTargetYear(options.target, target, open.model);
   const variant = parameter(options.vary, scenario);
+  checkShareRange(options, scenario, low, high);
   const started = performance.now();
   // Every run projects the same model: what depends on it alone is made once.
   const cache = new ProjectionCache();

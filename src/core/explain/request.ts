@@ -3,6 +3,7 @@ import type { Model } from '../model.js';
 import { firstProjectedFinancialYear, formatFinancialYear, parseFinancialYear } from '../period.js';
 import type { ExplainRequest } from './explain.js';
 import { FIGURE_NAMES, FIGURES } from './figures.js';
+import { figureMeant } from './figure-labels.js';
 import { yearHint } from '../year-hint.js';
 
 export interface ExplainOptions {
@@ -25,13 +26,14 @@ export function explainRequest(
   const years: string[] = [];
   for (let fy = first; fy <= model.horizon; fy += 1) years.push(formatFinancialYear(fy));
   const figure = FIGURE_NAMES.find((name) => name === options.figure);
+  const meant = figure ? undefined : figureMeant(options.figure ?? '', FIGURE_NAMES);
   if (!figure)
     issues.push(
       error(
         'UNKNOWN_FIGURE',
         `"${options.figure ?? ''}" is not a figure of the summary`,
         { file: '--figure' },
-        `figures: ${FIGURE_NAMES.join(', ')}`,
+        meant ? `did you mean ${meant}?` : `figures: ${FIGURE_NAMES.join(', ')}`,
       ),
     );
   const year = parseFinancialYear(options.year ?? '');

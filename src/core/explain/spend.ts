@@ -93,6 +93,7 @@ function tariffNode(term: TariffTerm, tariff: Tariff): ExplainNode {
 
 function bespokeNode(term: BespokeTerm): ExplainNode {
   return leaf('pupils priced by their own annual_cost', term.annualMonths, {
+    pupils: term.pupils,
     annualCost: term.annualCost,
     months: term.months.length,
     upliftFactors: term.factors,

@@ -63,7 +63,7 @@ export function checkScenarios(
               ? joiners.some((p) => matches(lever.filter, p))
               : people.some((p) => matches(lever.filter, p));
       if (!hit && (lever.kind === 'tariff' || lever.kind === 'places' || onJoining(lever)))
-        issues.push(matchesNothing(scenario, lever));
+        issues.push(matchesNothing(scenario, lever, model));
       else if (!hit) unseen.push(lever);
       else if (lever.kind === 'tariff' && !people.some((p) => pricedBy(lever, p)))
         unpriced.push(lever);
@@ -97,7 +97,7 @@ export function checkScenarios(
           );
       for (const lever of unseen) {
         if (!places.some((place) => matches(lever.filter, place)))
-          issues.push(matchesNothing(scenario, lever));
+          issues.push(matchesNothing(scenario, lever, model));
         // Pupils reach its filter, but only outside its profile (a share of 0 moves none by design:
         // a ranged lever acts in simulate's draws).
         else if (
@@ -172,12 +172,31 @@ function afterHorizon(model: Model, scenario: Scenario, lever: Lever): Issue | u
   );
 }
 
-const matchesNothing = (scenario: Scenario, lever: Lever): Issue =>
+const matchesNothing = (scenario: Scenario, lever: Lever, model: Model): Issue =>
   warning(
     'LEVER_MATCHES_NOTHING',
     `lever "${lever.id}" of scenario "${scenario.id}" matches nothing in this model, so it changes nothing`,
     lever.origin,
+    unknownSettingsHint(lever, model),
   );
+
+/**
+ * Why a lever may match nothing: it names a setting the tariff does not have ("Special Academy"
+ * for special-academy; found by an officer's user trial, told only that the lever matched nothing).
+ * A warning still, not an error: a national model's scenarios serve areas with other tariffs.
+ */
+function unknownSettingsHint(lever: Lever, model: Model): string | undefined {
+  const ids = model.tariff.settings.map((s) => s.id);
+  const named = lever.kind === 'places' ? [lever.setting] : (lever.filter.settings ?? []);
+  const unknown = named.filter((setting) => !ids.includes(setting));
+  if (!unknown.length) return undefined;
+  const key = (text: string) => text.toLowerCase().replace(/[\s_]+/g, '-');
+  const meant = unknown.map((setting) => ids.find((id) => key(id) === key(setting)));
+  const didYouMean = meant.every(Boolean)
+    ? `did you mean ${meant.map((id) => `"${id!}"`).join(', ')}? `
+    : '';
+  return `${unknown.map((s) => `"${s}"`).join(', ')} ${unknown.length === 1 ? 'is not a setting' : 'are not settings'} of tariff "${model.tariff.id}"; ${didYouMean}settings: ${ids.join(', ')}`;
+}
 
 const movesNobody = (scenario: Scenario, lever: MovePlacementsLever): Issue =>
   warning(

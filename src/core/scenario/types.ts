@@ -78,6 +78,18 @@ export interface TariffLever extends LeverBase {
   readonly tariff?: Tariff;
   readonly fromDate: string;
 }
+/**
+ * The lowest share each kind of lever with a share takes (docs/scenarios.md, "Levers"); the
+ * highest is 1. One table for scenarios.json's reader and for solve's --range over a share.
+ */
+export const LOWEST_SHARE = {
+  'new-plans': -1,
+  ceasing: -1,
+  tariff: -1,
+  'shift-new-plans': 0,
+  'move-placements': 0,
+} as const satisfies Record<string, number>;
+
 /** Add (or with a negative number remove) commissioned places in a setting. */
 export interface PlacesLever extends LeverBase {
   readonly kind: 'places';

@@ -20,6 +20,7 @@ const FAULTS = {
     by: new URL('./internal-error.mjs', import.meta.url).href,
   },
   'full-disk': { replaces: 'node:fs', by: new URL('./full-disk.mjs', import.meta.url).href },
+  'file-in-use': { replaces: 'node:fs', by: new URL('./file-in-use.mjs', import.meta.url).href },
   'workers-fail': {
     replaces: 'node:worker_threads',
     by: new URL('./workers-fail.mjs', import.meta.url).href,

@@ -1,0 +1,36 @@
+import type { FigureName } from './figures.js';
+
+/**
+ * The figures as `project --format table` labels them (src/report/table.ts), lower case: an
+ * officer reading that table asks explain for "Spend: total" (found by a user trial), and is
+ * told the column's name. test/cli/explain.test.ts checks every label of the table is here.
+ */
+const TABLE_LABELS: Readonly<Record<string, FigureName>> = {
+  'ehcps (january)': 'pupils_january',
+  'spend: top-ups': 'spend_top_up',
+  'spend: place funding': 'spend_place',
+  'spend: other lines': 'spend_other',
+  'spend: total': 'spend_total',
+  'income: hnb allocation': 'income_hnb',
+  'income: hnb deductions': 'income_hnb_deductions',
+  'income: import/export': 'income_import_export',
+  'income: block transfer': 'income_transfer',
+  'income: safety valve': 'income_safety_valve',
+  'income: other': 'income_other',
+  'income: write-off': 'income_write_off',
+  'income: total': 'income_total',
+  'in-year balance': 'in_year_balance',
+  'underlying in-year': 'underlying_in_year_balance',
+  'cumulative balance': 'cumulative_balance',
+  'general fund: financing': 'general_fund_financing',
+};
+
+/**
+ * The figure a --figure that is not a figure's name was meant to be: a label of the project
+ * table, or the name written with spaces, hyphens or capitals (Cumulative balance).
+ */
+export function figureMeant(text: string, names: readonly FigureName[]): FigureName | undefined {
+  const lower = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  const snake = lower.replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  return TABLE_LABELS[lower] ?? names.find((name) => name === snake);
+}

@@ -1,0 +1,64 @@
+import * as fs from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { withFault } from '../helpers/faults.js';
+import { runMain } from '../helpers/run-cli.js';
+
+/**
+ * An output open in another program (found by an officer's user trial): on Windows, Excel holds a
+ * workbook or CSV it has open, and renaming the finished temporary file over it fails with EPERM.
+ * That was "unexpected error: this is a bug" with a stack trace (exit 3), leaving the temporary
+ * files in the officer's folder. Here node:fs fails that rename as Windows does
+ * (test/helpers/faults/file-in-use.mjs).
+ */
+const { main } = await withFault<typeof import('../../src/cli/run.js')>(
+  'file-in-use',
+  'cli/run.js',
+);
+
+const scratch = fs.mkdtempSync(path.join(tmpdir(), 'highneeds-in-use-'));
+afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+const ADVICE = '; if it is open in another program, such as Excel, close it there and run again\n';
+
+describe('an output file open in another program', () => {
+  it('report --out: exit 2 naming the file and what to do; the old file kept, no temporary left', async () => {
+    const folder = fs.mkdtempSync(path.join(scratch, 'report-'));
+    const out = path.join(folder, 'report.xlsx');
+    fs.writeFileSync(out, 'last month');
+    const result = await runMain(main, ['report', 'fixtures/example', '--out', out]);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      `highneeds: cannot write ${fs.realpathSync(out)}: operation not permitted${ADVICE}`,
+    ]);
+    expect(fs.readdirSync(folder)).toEqual(['report.xlsx']);
+    expect(fs.readFileSync(out, 'utf8')).toBe('last month');
+  });
+
+  it("project --out with --manifest: neither output's temporary file is left", async () => {
+    const folder = fs.mkdtempSync(path.join(scratch, 'project-'));
+    const out = path.join(folder, 'projection.csv');
+    fs.writeFileSync(out, 'last month');
+    const manifest = path.join(folder, 'manifest.json');
+    const result = await runMain(main, [
+      'project',
+      'fixtures/example',
+      '--out',
+      out,
+      '--manifest',
+      manifest,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`cannot write ${fs.realpathSync(out)}`);
+    expect(fs.readdirSync(folder).filter((name) => name.includes('.tmp-'))).toEqual([]);
+    expect(fs.readFileSync(out, 'utf8')).toBe('last month');
+  });
+
+  it('a new file is written as usual', async () => {
+    const out = path.join(fs.mkdtempSync(path.join(scratch, 'new-')), 'projection.csv');
+    const result = await runMain(main, ['project', 'fixtures/example', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/^area_code,/);
+  });
+});
