@@ -391,11 +391,10 @@ const errorCode = (cause: unknown): string | undefined =>
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Writes into a device or FIFO without ever blocking the thread: a FIFO with no reader yet is
- * tried again every 50 ms, a full pipe every 10 ms. (A blocking open in Node's thread pool would
- * also block process.exit, so Ctrl-C could not end the run.)
+ * Opens a device or FIFO for writing without ever blocking the thread: a FIFO with no reader yet
+ * is tried again every 50 ms. (A blocking open in Node's thread pool would also block
+ * process.exit, so Ctrl-C could not end the run.)
  */
-/** Opens a device or FIFO for writing without blocking: a FIFO with no reader yet is tried again every 50 ms. */
 async function openWhenRead(file: string): Promise<number> {
   for (;;) {
     try {
