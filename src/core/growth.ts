@@ -5,7 +5,7 @@ import { error, type Issue, type Location } from './issue.js';
  * A yearly growth or uplift: model.json's (or a scenario's, or areas.csv's) newPlansGrowth,
  * hnbGrowth, tariffUplift and otherSpendGrowth, spend.csv's growth, a tariff's uplift.annualRate,
  * an NFF's floor and rollover uplift (not its gains cap, a ceiling only). Each multiplies a year's figure by 1 + growth, so
- * -1 leaves no money and less than -1 negative money (a user trial: -2 gave negative top-up
+ * -1 leaves nothing (no new plans, no money) and less than -1 a negative figure (a user trial: -2 gave negative top-up
  * spend). Above 1, more than doubling every year, is almost surely a percentage written as a
  * whole number (3 meant as 3% made the HNB £9.5bn); no input here grows that fast, so it is an
  * error too, with how to write a percentage.
@@ -17,7 +17,7 @@ export function whyNotGrowth(value: Decimal): string | undefined {
   const percent = value.times(100).abs().toFixed();
   if (value.greaterThan(1)) return `a rise of ${percent}% a year; ${RANGE}`;
   if (value.lessThanOrEqualTo(-1))
-    return `a fall of ${percent}% a year, which leaves ${value.equals(-1) ? 'no' : 'less than no'} money; ${RANGE}`;
+    return `a fall of ${percent}% a year, which leaves ${value.equals(-1) ? 'nothing' : 'less than nothing'}; ${RANGE}`;
   return undefined;
 }
 

@@ -56,11 +56,11 @@ describe('a yearly growth or uplift outside (-1, 1] is a located error', () => {
     expect(result.code, result.stderr).toBe(1);
     expect(growthErrors(result.stderr, dir)).toEqual([
       `model.json:8:18: error GROWTH_OUT_OF_RANGE: $.assumptions.hnbGrowth is 3, a rise of 300% a year; ${RANGE}`,
-      `model.json:9:21: error GROWTH_OUT_OF_RANGE: $.assumptions.tariffUplift is -2, a fall of 200% a year, which leaves less than no money; ${RANGE}`,
-      `model.json:9:47: error GROWTH_OUT_OF_RANGE: $.assumptions.otherSpendGrowth is -1, a fall of 100% a year, which leaves no money; ${RANGE}`,
+      `model.json:9:21: error GROWTH_OUT_OF_RANGE: $.assumptions.tariffUplift is -2, a fall of 200% a year, which leaves less than nothing; ${RANGE}`,
+      `model.json:9:47: error GROWTH_OUT_OF_RANGE: $.assumptions.otherSpendGrowth is -1, a fall of 100% a year, which leaves nothing; ${RANGE}`,
       `spend.csv:2:4: error GROWTH_OUT_OF_RANGE: "growth" is 5, a rise of 500% a year; ${RANGE}`,
       `spend.csv:3:4: error GROWTH_OUT_OF_RANGE: "growth" is 500%, a rise of 500% a year; ${RANGE}`,
-      `spend.csv:4:4: error GROWTH_OUT_OF_RANGE: "growth" is -100%, a fall of 100% a year, which leaves no money; ${RANGE}`,
+      `spend.csv:4:4: error GROWTH_OUT_OF_RANGE: "growth" is -100%, a fall of 100% a year, which leaves nothing; ${RANGE}`,
     ]);
     // How to write a growth, in the file's own notation: JSON takes plain decimal strings, a model CSV a percentage too.
     expect(result.stderr).toContain('  hint: write 5% as "0.05" and a fall of 2% as "-0.02"\n');
@@ -81,7 +81,7 @@ describe('a yearly growth or uplift outside (-1, 1] is a located error', () => {
     expect(result.code, result.stderr).toBe(1);
     expect(growthErrors(result.stderr, dir)).toEqual([
       `scenarios.json:5:92: error GROWTH_OUT_OF_RANGE: $.scenarios[0].assumptions.hnbGrowth is 3, a rise of 300% a year; ${RANGE}`,
-      `scenarios.json:5:113: error GROWTH_OUT_OF_RANGE: $.scenarios[0].assumptions.tariffUplift is -2, a fall of 200% a year, which leaves less than no money; ${RANGE}`,
+      `scenarios.json:5:113: error GROWTH_OUT_OF_RANGE: $.scenarios[0].assumptions.tariffUplift is -2, a fall of 200% a year, which leaves less than nothing; ${RANGE}`,
     ]);
   });
 
@@ -95,7 +95,7 @@ describe('a yearly growth or uplift outside (-1, 1] is a located error', () => {
     expect(growthErrors(result.stderr, dir)).toEqual([
       `areas.csv:3:4: error GROWTH_OUT_OF_RANGE: "newPlansGrowth" is 10, a rise of 1000% a year; ${RANGE} (area N02)`,
       `areas.csv:3:5: error GROWTH_OUT_OF_RANGE: "hnbGrowth" is 5, a rise of 500% a year; ${RANGE} (area N02)`,
-      `areas.csv:3:6: error GROWTH_OUT_OF_RANGE: "tariffUplift" is -150%, a fall of 150% a year, which leaves less than no money; ${RANGE} (area N02)`,
+      `areas.csv:3:6: error GROWTH_OUT_OF_RANGE: "tariffUplift" is -150%, a fall of 150% a year, which leaves less than nothing; ${RANGE} (area N02)`,
     ]);
   });
 
@@ -161,7 +161,7 @@ describe('a yearly growth or uplift outside (-1, 1] is a located error', () => {
     ]);
     expect(result.code, result.stderr).toBe(1);
     expect(growthErrors(result.stderr, dir)).toEqual([
-      `nff-parameters/2025-26.json:62:16: error GROWTH_OUT_OF_RANGE: $.floorCap.floor.value is -1, a fall of 100% a year, which leaves no money; ${RANGE}`,
+      `nff-parameters/2025-26.json:62:16: error GROWTH_OUT_OF_RANGE: $.floorCap.floor.value is -1, a fall of 100% a year, which leaves nothing; ${RANGE}`,
     ]);
     // A review found a cap of 100 (no gains cap, as a what-if) refused where it had run.
     const noCap = copy('fixtures/errors/_valid-nff', 'nff-no-cap', {

@@ -11,9 +11,9 @@ describe('whyNotGrowth: a yearly growth is above -1 and at most 1', () => {
   it.each([
     ['1.00001', 'a rise of 100.001% a year'],
     ['3', 'a rise of 300% a year'],
-    ['-1', 'a fall of 100% a year, which leaves no money'],
-    ['-1.00001', 'a fall of 100.001% a year, which leaves less than no money'],
-    ['-2', 'a fall of 200% a year, which leaves less than no money'],
+    ['-1', 'a fall of 100% a year, which leaves nothing'],
+    ['-1.00001', 'a fall of 100.001% a year, which leaves less than nothing'],
+    ['-2', 'a fall of 200% a year, which leaves less than nothing'],
   ])('%s is not: %s', (text, why) => {
     expect(whyNotGrowth(new Dec(text))).toBe(
       `${why}; a yearly growth is a share above -1 and at most 1`,
