@@ -409,7 +409,7 @@ export const ISSUE_CODES = {
   },
   UNKNOWN_AREA: {
     cause:
-      "A national model's CSV has rows whose area is not in the areas table; they are reported as a failed area of that code.",
+      "A national model's CSV has rows whose area is not in the areas table; they are reported as a failed area of that code. When the code is one of areas.csv's written another way (`0202` or `202.0` for `202`, `e1001` for `E1001`), the message names that area, which is modelled without these rows, and the hint says to write the code as areas.csv does.",
     fix: 'Add the area to areas.csv, or correct the code in the rows (rows without an area apply to every area).',
   },
   NATIONAL_MODEL: {
