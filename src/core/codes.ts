@@ -100,12 +100,12 @@ export const ISSUE_CODES = {
   },
   INVALID_NUMBER: {
     cause:
-      'A value is not a number that can be read without guessing (for example "1.2E+04", "N/A", "1.200,50", "1,20", "60,000.00 GBP" or "60,000.5.0"; "Â£60,000.00" is a £ garbled by a change of character set, TEXT_MANGLED). Model CSVs accept what a spreadsheet writes when it is unambiguous: £ and UK thousands separators on an amount, separators on a count, % on a rate or share; JSON files and other CSVs take plain decimals only.',
+      'A value is not a number that can be read without guessing (for example "1.2E+04", "N/A", "1.200,50", "1,20", "60,000.00 GBP" or "60,000.5.0"; "Â£60,000.00" is a £ garbled by a change of character set, TEXT_MANGLED). Model CSVs accept what a spreadsheet writes when it is unambiguous: £ and UK thousands separators on an amount, separators on a count, % on a rate or share (the factors file of nff too: £ and separators on its amounts, separators on its counts); JSON files and other CSVs take plain decimals only.',
     fix: 'Write the number as plain digits with an optional point: 12000.50.',
   },
   NUMBER_NORMALISED: {
     cause:
-      'A model CSV writes numbers as a spreadsheet does: £ signs or thousands separators (£4,200,000.50, 1,200), an amount in brackets as accounting formats write a negative ((4,250,000.00)) and a dash after £ as they write zero (£ -), or a percentage on a rate or share (5%). They are read ((4,250,000.00) as -4250000, £ - as 0, 5% as 0.05) and listed, one warning per file, column and kind (warning).',
+      'A model CSV (or the factors file of nff) writes numbers as a spreadsheet does: £ signs or thousands separators (£4,200,000.50, 1,200), an amount in brackets as accounting formats write a negative ((4,250,000.00)) and a dash after £ as they write zero (£ -), or a percentage on a rate or share (5%). They are read ((4,250,000.00) as -4250000, £ - as 0, 5% as 0.05) and listed, one warning per file, column and kind (warning).',
     fix: 'Nothing, if the figures are right; write plain decimals (4200000.50, 0.05) to silence it.',
   },
   COUNT_NOT_WHOLE: {
