@@ -64,3 +64,16 @@ describe('rows for an area written another way than areas.csv writes it', () => 
     );
   });
 });
+
+// Found by a user trial: areas.csv holds baseYear (2025/26) beside horizon (2030-31), and a horizon
+// typed as 2028/29 was refused without the hint funding.csv's years give.
+it("an areas.csv horizon written as an academic year says how to write it, as funding.csv's years do", async () => {
+  const dir = numericNational('horizon');
+  const areas = readFileSync(path.join(dir, 'areas.csv'), 'utf8');
+  writeFileSync(path.join(dir, 'areas.csv'), areas.replace(',2028-29', ',2028/29'));
+  const result = await cli(['validate', dir]);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain(
+    'areas.csv:5:7: error INVALID_YEAR: financial year "2028/29" is not written like 2030-31 (area 330)\n  hint: write it 2028-29: financial years take a hyphen (2028/29 is how an academic year is written)',
+  );
+});
