@@ -1,5 +1,5 @@
 import { cliIo } from './cli-io.js';
-import { spinnerFits } from './terminal.js';
+import { drawn, spinnerFits } from './terminal.js';
 
 /**
  * Batch progress on stderr: areas done of the total, time elapsed and an estimate of the time
@@ -19,7 +19,13 @@ export async function batchProgress(options: { quiet: boolean }): Promise<BatchP
   if (!enabled || !stderr.stream) return { update: () => undefined, stop: () => undefined };
   const { default: ora } = await import('ora');
   const started = performance.now();
-  const spinner = ora({ text: 'Reading the national model', stream: stderr.stream }).start();
+  // Ctrl-C stays the terminal's SIGINT, as for every spinner (src/cli/terminal.ts, spinner).
+  const spinner = ora({
+    text: 'Reading the national model',
+    stream: stderr.stream,
+    discardStdin: false,
+  }).start();
+  const stop = drawn(spinner);
   let first: { at: number; workDone: number } | undefined;
   return {
     update(done, total, workDone) {
@@ -29,9 +35,7 @@ export async function batchProgress(options: { quiet: boolean }): Promise<BatchP
       const left = seconds === undefined ? '' : `, about ${formatSeconds(seconds)} left`;
       spinner.text = `Areas ${done}/${total}, ${formatSeconds(elapsed)} elapsed${left}`;
     },
-    stop: () => {
-      spinner.stop();
-    },
+    stop,
   };
 }
 

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { outputsCommitted, pendingTemporaryFiles } from '../io/write-output.js';
 import { main } from './run.js';
+import { clearSpinners } from './terminal.js';
 
 /** An interrupted run leaves previous outputs intact and removes its temporary files. */
 function onSignal(signal: NodeJS.Signals, code: number): void {
@@ -8,6 +9,7 @@ function onSignal(signal: NodeJS.Signals, code: number): void {
     // A signal that arrives once every output is in place interrupts nothing: let the run end normally.
     if (outputsCommitted()) return;
     for (const file of pendingTemporaryFiles()) rmSync(file, { force: true });
+    clearSpinners();
     process.stderr.write(
       `highneeds: interrupted (${signal}); earlier output files are unchanged\n`,
     );

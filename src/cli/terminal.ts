@@ -63,7 +63,41 @@ export interface Progress {
   stop(): void;
 }
 
-/** Progress only for a person watching a terminal: never in CI, under --quiet, or with JSON output. */
+/** A spinner as ora draws it: what clearing it takes. */
+interface Drawn {
+  stop(): unknown;
+}
+
+/** The spinners on the terminal now: an interrupt clears them before it says so (src/cli/main.ts). */
+const onScreen = new Set<Drawn>();
+
+/** Notes a spinner drawn, and returns its stop, which also forgets it. */
+export function drawn(spinner: Drawn): () => void {
+  onScreen.add(spinner);
+  return () => {
+    onScreen.delete(spinner);
+    spinner.stop();
+  };
+}
+
+/**
+ * Clears every spinner on the terminal, so a message written next starts its own line: an
+ * interrupt's was written after the spinner's text ("about 13.2 s lefthighneeds: interrupted",
+ * found by a user trial).
+ */
+export function clearSpinners(): void {
+  for (const spinner of [...onScreen]) {
+    onScreen.delete(spinner);
+    spinner.stop();
+  }
+}
+
+/**
+ * Progress only for a person watching a terminal: never in CI, under --quiet, or with JSON output.
+ * Spinners leave the terminal's input alone (ora's `discardStdin: false`): ora's default reads it
+ * raw, so Ctrl-C was a byte that a run busy drawing never read, not SIGINT, and `simulate` ran on
+ * and wrote its output (found by a user trial). Typed keys may show through the spinner instead.
+ */
 export async function spinner(
   text: string,
   options: { quiet: boolean; json: boolean },
@@ -79,22 +113,23 @@ export async function spinner(
     return silent;
   }
   const { default: ora } = await import('ora');
-  const running = ora({ text, stream: stderr.stream });
-  let drawn = 0;
+  const running = ora({ text, stream: stderr.stream, discardStdin: false });
+  let renderedAt = 0;
+  let stop = (): void => undefined;
   const progress: Progress = {
     start: () => {
-      running.start();
-      drawn = performance.now();
+      stop = drawn(running.start());
+      renderedAt = performance.now();
       return progress;
     },
     update: (next) => {
       running.text = next;
-      if (performance.now() - drawn < running.interval) return;
+      if (performance.now() - renderedAt < running.interval) return;
       running.render();
-      drawn = performance.now();
+      renderedAt = performance.now();
     },
     stop: () => {
-      running.stop();
+      stop();
     },
   };
   return progress;

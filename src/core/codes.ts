@@ -40,7 +40,7 @@ export const ISSUE_CODES = {
   },
   CSV_MALFORMED: {
     cause:
-      'A CSV file cannot be parsed (an unclosed quote, a stray quote, a binary file, columns separated by tabs or semicolons rather than commas).',
+      'A CSV file cannot be parsed (an unclosed quote, a stray quote, a binary file, columns separated by tabs or semicolons rather than commas). A stray quote is located at its cell: a quoted cell followed by more text before the comma ("1,600,000".00), or a quote inside a cell that does not start with one.',
     fix: 'Open the file in a text editor at the line given and correct the quoting.',
   },
   COLUMN_COUNT: {
@@ -100,12 +100,12 @@ export const ISSUE_CODES = {
   },
   INVALID_NUMBER: {
     cause:
-      'A value is not a number that can be read without guessing (for example "1.2E+04", "N/A", "1.200,50", "1,20", "60,000.00 GBP" or "60,000.5.0"; "Â£60,000.00" is a £ garbled by a change of character set, TEXT_MANGLED). Model CSVs accept what a spreadsheet writes when it is unambiguous: £ and UK thousands separators on an amount, separators on a count, % on a rate or share; JSON files and other CSVs take plain decimals only.',
+      'A value is not a number that can be read without guessing (for example "1.2E+04", "N/A", "1.200,50", "1,20", "60,000.00 GBP" or "60,000.5.0"; "Â£60,000.00" is a £ garbled by a change of character set, TEXT_MANGLED). Model CSVs accept what a spreadsheet writes when it is unambiguous: £ and UK thousands separators on an amount, separators on a count, % on a rate or share (the factors file of nff too: £ and separators on its amounts, separators on its counts); JSON files and other CSVs take plain decimals only.',
     fix: 'Write the number as plain digits with an optional point: 12000.50.',
   },
   NUMBER_NORMALISED: {
     cause:
-      'A model CSV writes numbers as a spreadsheet does: £ signs or thousands separators (£4,200,000.50, 1,200), an amount in brackets as accounting formats write a negative ((4,250,000.00)) and a dash after £ as they write zero (£ -), or a percentage on a rate or share (5%). They are read ((4,250,000.00) as -4250000, £ - as 0, 5% as 0.05) and listed, one warning per file, column and kind (warning).',
+      'A model CSV (or the factors file of nff) writes numbers as a spreadsheet does: £ signs or thousands separators (£4,200,000.50, 1,200), an amount in brackets as accounting formats write a negative ((4,250,000.00)) and a dash after £ as they write zero (£ -), or a percentage on a rate or share (5%). They are read ((4,250,000.00) as -4250000, £ - as 0, 5% as 0.05) and listed, one warning per file, column and kind (warning).',
     fix: 'Nothing, if the figures are right; write plain decimals (4200000.50, 0.05) to silence it.',
   },
   COUNT_NOT_WHOLE: {
@@ -409,7 +409,7 @@ export const ISSUE_CODES = {
   },
   UNKNOWN_AREA: {
     cause:
-      "A national model's CSV has rows whose area is not in the areas table; they are reported as a failed area of that code.",
+      "A national model's CSV has rows whose area is not in the areas table; they are reported as a failed area of that code. When the code is one of areas.csv's written another way (`0202` or `202.0` for `202`, `e1001` for `E1001`), the message names that area, which is modelled without these rows, and the hint says to write the code as areas.csv does.",
     fix: 'Add the area to areas.csv, or correct the code in the rows (rows without an area apply to every area).',
   },
   NATIONAL_MODEL: {

@@ -100,14 +100,18 @@ export function readCsvTable(
     const line =
       unclosed ??
       (cause instanceof CsvError ? (cause as CsvError & { lines?: number }).lines : undefined);
+    const quote = unclosed === undefined ? misplacedQuote(cause) : undefined;
     const reason =
       unclosed !== undefined
         ? 'a quoted field opened on this line is never closed'
-        : cause instanceof Error
-          ? cause.message.replace(/^Invalid [^:]*: /, '')
-          : String(cause);
+        : (quote?.reason ??
+          (cause instanceof Error ? cause.message.replace(/^Invalid [^:]*: /, '') : String(cause)));
     issues.push(
-      error('CSV_MALFORMED', `cannot read CSV: ${reason}`, { file, ...(line ? { line } : {}) }),
+      error('CSV_MALFORMED', `cannot read CSV: ${reason}`, {
+        file,
+        ...(line ? { line } : {}),
+        ...(line && quote ? { column: quote.column } : {}),
+      }),
     );
     return { file, rows: [], issues };
   }
@@ -196,6 +200,28 @@ export function mangledCells(
     });
   }
   log.flush(issues);
+}
+
+/**
+ * A quote where a CSV cell may not have one, in words and at its cell, for csv-parse's two
+ * errors of the kind (its own words name its options, "trimable character (if activated)", and
+ * count fields from 0: found by a user trial).
+ */
+function misplacedQuote(cause: unknown): { reason: string; column: number } | undefined {
+  if (!(cause instanceof CsvError)) return undefined;
+  const column = ((cause as CsvError & { column?: number }).column ?? 0) + 1;
+  const how =
+    'quote the whole cell ("1,600,000.00"), and write a quote inside a quoted cell as two ("")';
+  if (cause.code === 'CSV_INVALID_CLOSING_QUOTE') {
+    const after = /got "(.*)" at line/.exec(cause.message)?.[1] ?? '';
+    return {
+      reason: `a quoted cell is followed by "${after}" before the next comma; ${how}`,
+      column,
+    };
+  }
+  if (cause.code === 'INVALID_OPENING_QUOTE')
+    return { reason: `a cell holds a quote but does not start with one; ${how}`, column };
+  return undefined;
 }
 
 /** The line on which a quoted field that is never closed opens (RFC 4180 quoting, as csv-parse reads it). */

@@ -12,6 +12,7 @@ import type { NffParameters } from '../core/nff/parameters.js';
 import { formatFinancialYear } from '../core/period.js';
 import { decimalCell, requiredText } from './cell-parsers.js';
 import type { ColumnSpec, CsvRow, CsvTable } from './csv-table.js';
+import { flushNormalisations, type NumberKind } from './normalise.js';
 
 /**
  * The columns nff-factors.csv must and may have for a year's parameters (docs/nff.md, "Factors").
@@ -63,6 +64,9 @@ export function readNffFactors(
   baselines?: Baselines,
 ): AreaFactors[] {
   const seen = new Map<string, number>();
+  // The factors are gathered in a spreadsheet from DfE's tables: amounts may carry £ and thousands
+  // separators and counts separators, read as a model CSV's are, with one NUMBER_NORMALISED
+  // warning a column (found by a user trial: the same cells a funding.csv takes were refused here).
   const areas = table.rows.flatMap((row) => {
     const before = issues.length;
     const area = readArea(row, parameters, issues, baselines);
@@ -83,6 +87,7 @@ export function readNffFactors(
       ? [area]
       : [];
   });
+  flushNormalisations(issues);
   if (table.rows.length === 0)
     issues.push(error('MISSING_VALUE', `${table.file} has no areas`, { file: table.file }));
   // A formula year works import/export out from net_imported_pupils; a given import_export would
@@ -111,7 +116,7 @@ function readArea(
   const year = formatFinancialYear(parameters.financialYear);
   const factor = (
     column: string,
-    rules: { allowNegative?: boolean; positive?: boolean } = {},
+    rules: { allowNegative?: boolean; positive?: boolean; kind?: NumberKind } = {},
   ): Decimal | undefined => {
     if (row.get(column) === '') {
       issues.push(
@@ -126,6 +131,7 @@ function readArea(
     }
     const value = decimalCell(row, column, issues, {
       allowNegative: rules.allowNegative || rules.positive,
+      ...(rules.kind ? { kind: rules.kind } : {}),
     });
     if (value && rules.positive && (value.isNegative() || value.isZero())) {
       issues.push(
@@ -140,9 +146,11 @@ function readArea(
     return value;
   };
   const optional = (column: string): Decimal | undefined =>
-    decimalCell(row, column, issues, { optional: true });
+    decimalCell(row, column, issues, { optional: true, kind: 'amount' });
   const signed = (column: string): Decimal | undefined =>
-    decimalCell(row, column, issues, { optional: true, allowNegative: true });
+    decimalCell(row, column, issues, { optional: true, allowNegative: true, kind: 'amount' });
+  const amount = { kind: 'amount' } as const;
+  const count = { kind: 'count' } as const;
   const deductions = {
     academyPlaceDeduction: optional(C.academyPlaceDeduction),
     nmssPlaceDeduction: optional(C.nmssPlaceDeduction),
@@ -154,8 +162,8 @@ function readArea(
     // --baseline-from: last year's allocation as an earlier nff run worked it out, in place of the column.
     const baselineAllocation = baselines
       ? fromBaselines(baselines, code, row, issues)
-      : factor(C.baselineAllocation);
-    const grants = new Map(parameters.rolledInGrants.map((g) => [g.id, factor(g.column)]));
+      : factor(C.baselineAllocation, amount);
+    const grants = new Map(parameters.rolledInGrants.map((g) => [g.id, factor(g.column, amount)]));
     if (!code || !name || !baselineAllocation || [...grants.values()].some((v) => !v))
       return undefined;
     return {
@@ -187,16 +195,18 @@ function readArea(
     );
   }
   const fixed = {
-    basicEntitlementPupils: factor(C.basicEntitlementPupils),
-    historicSpend: factor(C.historicSpend),
-    hospitalEducation: factor(C.hospitalEducation),
-    netImportedPupils: factor(C.netImportedPupils, { allowNegative: true }),
-    population: factor(C.population, { positive: true }),
-    baselineAllocation: factor(C.baselineAllocation, { positive: true }),
-    baselinePopulation: factor(C.baselinePopulation, { positive: true }),
+    basicEntitlementPupils: factor(C.basicEntitlementPupils, count),
+    historicSpend: factor(C.historicSpend, amount),
+    hospitalEducation: factor(C.hospitalEducation, amount),
+    netImportedPupils: factor(C.netImportedPupils, { allowNegative: true, ...count }),
+    population: factor(C.population, { positive: true, ...count }),
+    baselineAllocation: factor(C.baselineAllocation, { positive: true, ...amount }),
+    baselinePopulation: factor(C.baselinePopulation, { positive: true, ...count }),
   };
   const proxies = new Map(
-    parameters.proxyFactors.filter((f) => f.id !== C.population).map((f) => [f.id, factor(f.id)]),
+    parameters.proxyFactors
+      .filter((f) => f.id !== C.population)
+      .map((f) => [f.id, factor(f.id, count)]),
   );
   if (fixed.population) proxies.set(C.population, fixed.population);
   if (

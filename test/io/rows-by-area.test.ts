@@ -124,6 +124,34 @@ describe('a national CSV read by csv-parse and grouped by area', () => {
     ]);
   });
 
+  // Found by a user trial (a funding.csv cell typed "1,600,000".00): csv-parse sets a parse error
+  // on the stream at once but destroys it a tick later, so a bad quote in the last slice read (all
+  // of a small table) left the rows before it as the whole table, and the rest were dropped unsaid.
+  it('a bad quote anywhere, in the last slice too, is CSV_MALFORMED at its line, never a shorter table', () => {
+    const text = 'area,ncy,need\nE1,1,ASD\nE1,2,"ASD".x\nE2,3,ASD\nE2,4,ASD\n';
+    expect(byArea(text, true).issues).toEqual(['3:3 CSV_MALFORMED']);
+    for (const sliceChars of [1, 8, 1000]) {
+      const reader = new NationalCsvReader(text, 'cohort.csv', SPEC, DEFAULT_LIMITS, {
+        tally: true,
+        sliceChars,
+      });
+      while (reader.step());
+      const read = reader.result();
+      expect(
+        read.issues.map((i) => `${i.location?.line} ${i.code}`),
+        `${sliceChars}`,
+      ).toEqual(['3 CSV_MALFORMED']);
+      expect(read.byArea.size).toBe(0);
+    }
+    // A quote inside a cell that does not start with one: at that cell (csv-parse counts from 0).
+    const stray = readCsvTable('area,ncy,need\nE1,1,the "ASD" pupils\n', 'cohort.csv', SPEC);
+    expect(
+      stray.issues.map((i) => `${i.location?.line}:${i.location?.column} ${i.message}`),
+    ).toEqual([
+      '2:3 cannot read CSV: a cell holds a quote but does not start with one; quote the whole cell ("1,600,000.00"), and write a quote inside a quoted cell as two ("")',
+    ]);
+  });
+
   it("merges an area's rows with the rows for every area in file order", () => {
     const csv = readNationalCsv(
       'area,ncy,need\nE1,1,ASD\n,2,ASD\nE1,3,ASD\n,4,ASD\n',

@@ -84,7 +84,7 @@ describe('batch --report', { timeout: 60_000 }, () => {
       ...html
         .slice(html.indexOf('Number of areas by cumulative deficit'))
         .split('</table>')[0]!
-        .matchAll(/<td>(\d+)<\/td>/g),
+        .matchAll(/<td class="n">(\d+)<\/td>/g),
     ].map((m) => Number(m[1]));
     expect(counts.reduce((t, c) => t + c, 0)).toBe(areas * scenarios);
   });
@@ -123,11 +123,39 @@ describe('batch --report', { timeout: 60_000 }, () => {
       keys.forEach((key, k) => {
         const cell = values[k];
         expect(
-          typeof cell === 'number' ? cell.toFixed(2) : String(cell),
+          typeof cell === 'number' ? cell.toFixed(row[key]!.includes('.') ? 2 : 0) : String(cell),
           `${key} row ${i + 1}`,
         ).toBe(row[key]);
       });
     });
+  });
+
+  // Found by a user trial (a funding analyst summing the areas in deficit in the workbook): the
+  // numbers of areas were written as text, which a spreadsheet neither sums nor sorts as numbers.
+  it('numbers of areas are numbers in the workbook, shown whole, in every sheet that counts areas', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      readFileSync(path.join(out('a'), 'national-report.xlsx')) as unknown as ExcelJS.Buffer,
+    );
+    const national = book.getWorksheet('National')!;
+    const keys = (national.getRow(2).values as ExcelJS.CellValue[]).slice(1).map(String);
+    for (const key of ['areas', 'areas_in_year_deficit', 'areas_cumulative_deficit']) {
+      const cell = national.getRow(3).getCell(keys.indexOf(key) + 1);
+      expect(typeof cell.value, key).toBe('number');
+      expect(cell.numFmt, key).toBe('#,##0');
+    }
+    for (const name of ['Deficit per EHCP', 'Areas in deficit']) {
+      const sheet = book.getWorksheet(name)!;
+      const figures: ExcelJS.CellValue[] = [];
+      sheet.eachRow((row, r) => {
+        if (r > 2) row.eachCell((cell, c) => c > 1 && figures.push(cell.value));
+      });
+      const header = (value: ExcelJS.CellValue) =>
+        typeof value === 'string' && !/^\d+$/.test(value);
+      expect(figures.filter((v) => !header(v)).length, name).toBeGreaterThan(0);
+      for (const value of figures.filter((v) => !header(v)))
+        expect(typeof value, `${name}: ${String(value)}`).toBe('number');
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { Dec } from '../../core/decimal.js';
 import { error, type Issue } from '../../core/issue.js';
 import type { Assumptions, Model } from '../../core/model.js';
 import type { Tariff } from '../../core/tariff.js';
+import { yearHint } from '../../core/year-hint.js';
 import {
   type FinancialYear,
   firstProjectedFinancialYear,
@@ -87,6 +88,8 @@ function nationalAreaSource(context: NationalContext, task: NationalTask): AreaS
           'INVALID_YEAR',
           `financial year "${horizonText}" is not written like 2030-31`,
           areaRow.at('horizon'),
+          // Beside baseYear's 2025/26, a horizon of 2028/29 is an easy slip: say which year is meant.
+          yearHint(horizonText, 'financial'),
         ),
       );
   }

@@ -427,24 +427,37 @@ function unknownAreas(
   known: ReadonlySet<string>,
   failures: Map<string, { name: string; issues: Issue[] }>,
 ): void {
+  const written = new Map<string, string>();
+  for (const code of known) written.set(codeKey(code), code);
   for (const csv of tables.values()) {
     const column = csv.columns.indexOf('area') + 1;
     for (const [code, rows] of csv.byArea) {
       if (code === '' || known.has(code)) continue;
       const count = csv.rowCounts.get(code) ?? 0;
       const failure = failures.get(code) ?? { name: '', issues: [] };
+      // The same area written another way (0202 for 202, e1001 for E1001): its rows are left out
+      // of that area's figures, which a failed "0202" alone would not say (found by a user trial).
+      const meant = written.get(codeKey(code));
       failure.issues.push({
         ...error(
           'UNKNOWN_AREA',
-          `area "${code}" is not in the areas table (${count} row${count === 1 ? '' : 's'} of ${path.basename(csv.file)}, the first here)`,
+          `area "${code}" is not in the areas table (${count} row${count === 1 ? '' : 's'} of ${path.basename(csv.file)}, the first here)${meant === undefined ? '' : `; areas.csv has "${meant}", written another way, which is modelled without these rows`}`,
           { file: csv.file, line: rows.line(0), column },
-          'add the area to areas.csv, or correct the code',
+          meant === undefined
+            ? 'add the area to areas.csv, or correct the code'
+            : `write the code as areas.csv does, "${meant}", in ${path.basename(csv.file)}`,
         ),
         area: code,
       });
       failures.set(code, failure);
     }
   }
+}
+
+/** An area code as a spreadsheet may rewrite it, to match it to areas.csv's: any case, a number without leading zeros or a ".0". */
+function codeKey(code: string): string {
+  const number = /^0*(\d+)(?:\.0*)?$/.exec(code);
+  return number ? number[1]! : code.toUpperCase();
 }
 
 /** Why `root` holds no model at all: it does not exist, or it is a file. */

@@ -118,7 +118,10 @@ export class NationalCsvReader {
       this.finished = true;
       return false;
     }
-    if (this.parser.destroyed) this.failed = true;
+    // A parse error in a slice is set on `errored` at once, but the stream is destroyed only on the
+    // next tick: checking `destroyed` alone took the rows before a bad quote in the last slice (all
+    // of a small table) as the whole table, and dropped the rest without a word (a user trial).
+    if (this.parser.destroyed || this.parser.errored) this.failed = true;
     this.finished = this.failed || this.at >= this.text.length;
     return !this.finished;
   }

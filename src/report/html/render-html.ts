@@ -91,10 +91,15 @@ function table(t: ReportTable): string {
 
 const figureKind = (t: ReportTable) => t.columns.find((c) => c.kind !== 'text')?.kind ?? 'money';
 
-/** Money to pence, counts to 2 dp, grouped in thousands: the CSV's figures, made readable. */
+/** Money to pence, counts to 2 dp (a whole number of areas as it is), grouped in thousands: the CSV's figures, made readable. */
 function figureText(kind: string, value: Decimal): string {
   if (kind === 'share') return `${value.times(100).toFixed(2, Dec.ROUND_HALF_UP)}%`;
-  const text = kind === 'count' ? toCount2dp(value) : toPence(value);
+  const text =
+    kind === 'whole'
+      ? value.toFixed(0, Dec.ROUND_HALF_UP)
+      : kind === 'count'
+        ? toCount2dp(value)
+        : toPence(value);
   const grouped = withThousands(text.replace(/^-/, ''));
   return `${text.startsWith('-') ? '-' : ''}${kind === 'money' ? '£' : ''}${grouped}`;
 }

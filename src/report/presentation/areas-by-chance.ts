@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js';
+import { Dec } from '../../core/decimal.js';
 import { formatFinancialYear } from '../../core/period.js';
 import type { IntervalRow } from '../../core/simulate/intervals.js';
 import type { RangesInput } from './national-ranges.js';
@@ -56,13 +57,13 @@ export function areasByChanceSection(
     note: "Each year counts the areas with figures for that year (national.csv's areas column).",
     columns: [
       { key: 'line', label: 'Scenario: areas in deficit in', kind: 'text' },
-      ...years.map((y) => ({ key: y, label: y, kind: 'text' as const })),
+      ...years.map((y) => ({ key: y, label: y, kind: 'whole' as const })),
     ],
     rows: scenarios.flatMap((s) =>
       SHARES.map(([share, words]) => ({
         cells: {
           line: `${name(s)}: ${words}`,
-          ...Object.fromEntries(years.map((y) => [y, String(count(s, y, share))])),
+          ...Object.fromEntries(years.map((y) => [y, new Dec(count(s, y, share))])),
         },
       })),
     ),

@@ -1,4 +1,5 @@
 import type { NationalYear } from '../../core/batch/national.js';
+import { Dec } from '../../core/decimal.js';
 import type { Row } from '../rows.js';
 import type { ReportTable } from './table-model.js';
 import { andList } from '../words.js';
@@ -38,12 +39,12 @@ export function areasSummed(
       title: 'Areas summed in each year',
       columns: [
         { key: 'line', label: 'Scenario', kind: 'text' },
-        ...years.map((y) => ({ key: y, label: y, kind: 'text' as const })),
+        ...years.map((y) => ({ key: y, label: y, kind: 'whole' as const })),
       ],
       rows: scenarios.map((s) => ({
         cells: {
           line: name(s),
-          ...Object.fromEntries(years.map((y) => [y, String(count(s, y))])),
+          ...Object.fromEntries(years.map((y) => [y, new Dec(count(s, y))])),
         },
       })),
     },

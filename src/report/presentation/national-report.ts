@@ -36,8 +36,21 @@ export interface NationalReportInput {
 }
 
 const name = (id: string) => (id === '' ? 'the model as given' : id);
+/** national.csv's numbers of areas: whole numbers, and numbers in the workbook, not text. */
+const AREA_COUNTS = new Set([
+  'areas',
+  'areas_in_year_deficit',
+  'areas_cumulative_deficit',
+  'areas_underlying_in_year_deficit',
+]);
 const kindOf = (key: string): ReportColumn['kind'] =>
-  COUNT_COLUMNS.has(key) ? 'count' : MONEY_COLUMNS.has(key) ? 'money' : 'text';
+  COUNT_COLUMNS.has(key)
+    ? 'count'
+    : MONEY_COLUMNS.has(key)
+      ? 'money'
+      : AREA_COUNTS.has(key)
+        ? 'whole'
+        : 'text';
 
 /** Bins of £2,000 of cumulative deficit per EHCP at the horizon; a surplus is its own bin. */
 const BIN = new Dec(2000);
@@ -98,7 +111,7 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
   const areasIn = (count: 'cumulativeDeficits' | 'inYearDeficits' | 'underlyingInYearDeficits') =>
     input.scenarios.map((s) => ({
       label: name(s),
-      values: years.map((y) => String(of(s, y)?.[count] ?? 0)),
+      values: years.map((y) => new Dec(of(s, y)?.[count] ?? 0)),
     }));
   const deficits = areasIn('cumulativeDeficits');
   const perEhcp = input.scenarios.map((s) => deficitPerEhcp(input, s));
@@ -185,14 +198,14 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
             ...input.scenarios.map((s) => ({
               key: `s:${s}`,
               label: name(s),
-              kind: 'text' as const,
+              kind: 'whole' as const,
             })),
           ],
           rows: bins.map((b) => ({
             cells: {
               band: b.label,
               ...Object.fromEntries(
-                input.scenarios.map((s, i) => [`s:${s}`, String(b.count(perEhcp[i]!))]),
+                input.scenarios.map((s, i) => [`s:${s}`, new Dec(b.count(perEhcp[i]!))]),
               ),
             },
           })),
@@ -207,15 +220,18 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
         title: 'Areas with a cumulative deficit, by year and scenario',
         desc: `Line chart of the number of areas with a cumulative DSG deficit at the end of each year, ${years[0]} to ${years.at(-1)}, one line per scenario. The table after the chart gives the numbers.`,
         categories: years,
-        series: deficits.map((d) => ({ label: d.label, values: d.values.map(Number) })),
+        series: deficits.map((d) => ({
+          label: d.label,
+          values: d.values.map((v) => v.toNumber()),
+        })),
         unit: 'count',
       }),
       tables: [
-        table('Areas with a cumulative deficit', 'text', deficits),
-        table('Areas with an in-year deficit', 'text', areasIn('inYearDeficits')),
+        table('Areas with a cumulative deficit', 'whole', deficits),
+        table('Areas with an in-year deficit', 'whole', areasIn('inYearDeficits')),
         table(
           'Areas with an underlying in-year deficit (before Safety Valve payments, the write-off grant and local authority contributions)',
-          'text',
+          'whole',
           areasIn('underlyingInYearDeficits'),
         ),
       ],
@@ -255,11 +271,11 @@ export function nationalSheets(input: NationalReportInput): Sheet[] {
           input.national.map((n) => ({
             scenario: n.scenario,
             financial_year: n.financialYear,
-            areas: String(n.areas),
+            areas: new Dec(n.areas),
             ...n.totals,
-            areas_in_year_deficit: String(n.inYearDeficits),
-            areas_cumulative_deficit: String(n.cumulativeDeficits),
-            areas_underlying_in_year_deficit: String(n.underlyingInYearDeficits),
+            areas_in_year_deficit: new Dec(n.inYearDeficits),
+            areas_cumulative_deficit: new Dec(n.cumulativeDeficits),
+            areas_underlying_in_year_deficit: new Dec(n.underlyingInYearDeficits),
           })),
         ),
       ],

@@ -2,8 +2,12 @@ import type { Decimal } from 'decimal.js';
 import { Dec, ZERO } from '../../core/decimal.js';
 import { toCount2dp, toPence } from '../../core/rounding.js';
 
-/** How a column's figures are rounded and shown: money to pence, counts to 2 dp, shares (0–1) to 4 dp, shown as a percentage. */
-export type ColumnKind = 'text' | 'money' | 'count' | 'share';
+/**
+ * How a column's figures are rounded and shown: money to pence, counts to 2 dp, shares (0–1) to
+ * 4 dp, shown as a percentage, and whole numbers of things (areas) as whole numbers. A figure is
+ * a number in the workbook whatever its kind: a count of areas given as text would not sum or sort.
+ */
+export type ColumnKind = 'text' | 'money' | 'count' | 'share' | 'whole';
 
 export interface ReportColumn {
   readonly key: string;
@@ -51,6 +55,7 @@ export interface ReportTable {
 /** A figure rounded as its column is printed: the value a cell holds. */
 function rounded(kind: ColumnKind, value: Decimal): Decimal {
   if (kind === 'share') return value.toDecimalPlaces(4, Dec.ROUND_HALF_UP);
+  if (kind === 'whole') return value.toDecimalPlaces(0, Dec.ROUND_HALF_UP);
   return new Dec(kind === 'count' ? toCount2dp(value) : toPence(value));
 }
 

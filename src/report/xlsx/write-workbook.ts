@@ -12,6 +12,7 @@ export interface Sheet {
 const FIXED_DATE = new Date(Date.UTC(1980, 0, 1));
 const MONEY = '£#,##0.00';
 const COUNT = '#,##0.00';
+const WHOLE = '#,##0';
 const SHARE = '0.00%';
 
 /**
@@ -97,10 +98,11 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: Sheet): void {
                 )
               : undefined;
         const kind = spec.kind ?? column.kind;
-        const places = kind === 'share' ? 4 : 2;
+        const places = kind === 'share' ? 4 : kind === 'whole' ? 0 : 2;
         const number = Number((value as Decimal).toFixed(places));
         cell.value = formula ? { formula, result: number } : number;
-        cell.numFmt = kind === 'count' ? COUNT : kind === 'share' ? SHARE : MONEY;
+        cell.numFmt =
+          kind === 'count' ? COUNT : kind === 'whole' ? WHOLE : kind === 'share' ? SHARE : MONEY;
         fit(c, `£${(value as Decimal).toFixed(2)}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + ' ');
       });
       if (spec.strong) ws.getRow(at).font = { bold: true };

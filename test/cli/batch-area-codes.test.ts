@@ -1,0 +1,79 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-area-codes-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** fixtures/national with numeric area codes (202 for N01), as DfE's LA codes are. */
+function numericNational(name: string): string {
+  const dir = path.join(scratch, name);
+  cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
+  for (const file of ['areas.csv', 'cohort.csv', 'funding.csv', 'new-plans.csv', 'places.csv'])
+    writeFileSync(
+      path.join(dir, file),
+      readFileSync(path.join(dir, file), 'utf8')
+        .replaceAll('N01', '202')
+        .replaceAll('N02', '880')
+        .replaceAll('N03', '909')
+        .replaceAll('N04', '330'),
+    );
+  return dir;
+}
+
+// Found by a user trial (a funding analyst's national cohort with some of one area's rows written
+// with a leading zero, as a spreadsheet column of text codes may have them): the rows failed as an
+// area "0202" of their own, while area 202 was modelled without them and nothing said so.
+describe('rows for an area written another way than areas.csv writes it', () => {
+  it('say which area they are likely meant for, and that it is modelled without them', async () => {
+    const dir = numericNational('leading-zero');
+    const cohort = readFileSync(path.join(dir, 'cohort.csv'), 'utf8').split('\n');
+    const at = cohort.findIndex((line) => line.startsWith('202,'));
+    cohort[at] = `0${cohort[at]!}`;
+    writeFileSync(path.join(dir, 'cohort.csv'), cohort.join('\n'));
+    const out = path.join(scratch, 'out-leading-zero');
+    const result = await cli(['batch', dir, '--out-dir', out, '--jobs', '1', '--quiet']);
+    expect(result.code).toBe(1);
+    const message = `area "0202" is not in the areas table (1 row of cohort.csv, the first here); areas.csv has "202", written another way, which is modelled without these rows`;
+    expect(result.stderr).toContain(`cohort.csv:${at + 1}:1: error UNKNOWN_AREA: ${message}`);
+    expect(result.stderr).toContain('hint: write the code as areas.csv does, "202", in cohort.csv');
+    // failures.csv has no hints: the message itself names the area.
+    expect(readFileSync(path.join(out, 'failures.csv'), 'utf8')).toContain(
+      message.replaceAll('"', '""'),
+    );
+  });
+
+  it('in another case too; a code like no area of areas.csv keeps the plain message', async () => {
+    const dir = path.join(scratch, 'case');
+    cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
+    const funding = readFileSync(path.join(dir, 'funding.csv'), 'utf8');
+    writeFileSync(
+      path.join(dir, 'funding.csv'),
+      funding.replace('N02,2026-27', 'n02,2026-27').replace('N03,2026-27', 'E09000007,2026-27'),
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'error UNKNOWN_AREA: area "n02" is not in the areas table (1 row of funding.csv, the first here); areas.csv has "N02", written another way, which is modelled without these rows',
+    );
+    expect(result.stderr).toContain(
+      'error UNKNOWN_AREA: area "E09000007" is not in the areas table (1 row of funding.csv, the first here)\n  hint: add the area to areas.csv, or correct the code',
+    );
+  });
+});
+
+// Found by a user trial: areas.csv holds baseYear (2025/26) beside horizon (2030-31), and a horizon
+// typed as 2028/29 was refused without the hint funding.csv's years give.
+it("an areas.csv horizon written as an academic year says how to write it, as funding.csv's years do", async () => {
+  const dir = numericNational('horizon');
+  const areas = readFileSync(path.join(dir, 'areas.csv'), 'utf8');
+  writeFileSync(path.join(dir, 'areas.csv'), areas.replace(',2028-29', ',2028/29'));
+  const result = await cli(['validate', dir]);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain(
+    'areas.csv:5:7: error INVALID_YEAR: financial year "2028/29" is not written like 2030-31 (area 330)\n  hint: write it 2028-29: financial years take a hyphen (2028/29 is how an academic year is written)',
+  );
+});
