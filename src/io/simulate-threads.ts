@@ -101,6 +101,10 @@ export class DrawThreads {
       const from = chunk * DRAWS_PER_CHUNK;
       heard.byChunk[chunk] = drawHere(from, Math.min(this.draws, from + DRAWS_PER_CHUNK));
       begun?.(Math.min(1, Atomics.load(shared, NEXT_CHUNK) / chunks));
+      // A turn of the event loop between chunks (some 20 ms of draws each): Node runs a Ctrl-C's
+      // SIGINT handler only between turns, so without it `simulate` was interrupted only once
+      // every draw was made, 10-20 s later (found by a user trial).
+      await new Promise((resolve) => setImmediate(resolve));
     }
     const failed = Atomics.load(shared, FAILED);
     const missing = () => {

@@ -109,6 +109,32 @@ describe('the progress of the draws, for a spinner this thread is too busy to tu
   });
 });
 
+describe('the event loop, while this thread draws', () => {
+  it('gets a turn after each chunk, so a signal handler (Ctrl-C) runs during the draws, not after them', async () => {
+    const dir = path.join(ROOT, 'fixtures/example');
+    const draws = 65;
+    const threads = DrawThreads.start(0, { dir, load, seed: 7, draws });
+    const { simulation } = AreaSimulation.prepare(loadModel(dir).model!);
+    // What a SIGINT handler would see: how many chunks were drawn before it ran.
+    let chunks = 0;
+    let atTurn: number | undefined;
+    setImmediate(() => (atTurn = chunks));
+    try {
+      await threads.draw(
+        (from, to) => {
+          chunks += 1;
+          return Array.from({ length: to - from }, (_, i) => simulation!.draw(7, from + i));
+        },
+        (pupils, index) => simulation!.figuresOf(pupils, { seed: 7, index }),
+      );
+    } finally {
+      threads.stop();
+    }
+    // The loop turned after the first chunk, with three of the four still to draw.
+    expect(atTurn).toBe(1);
+  });
+});
+
 describe("a draw's problem with the input in a worker's pupils", () => {
   it('reaches the caller as the located input error, as it would from this thread', async () => {
     const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-draw-thread-'));
