@@ -29,7 +29,7 @@ export class InputError extends Error {
     const named = (errors.length ? errors : issues).slice(0, NAMED).map(oneLine);
     const more = issues.length - named.length;
     super(
-      `${issues.length} problem(s) in the input${named.length ? `: ${named.join('; ')}` : ''}${more > 0 ? `; and ${more} more (error.issues has them all)` : ''}`,
+      `${issues.length} problem${issues.length === 1 ? '' : 's'} in the input${named.length ? `: ${named.join('; ')}` : ''}${more > 0 ? `; and ${more} more (error.issues has them all)` : ''}`,
     );
   }
 }

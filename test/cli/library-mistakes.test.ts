@@ -108,7 +108,7 @@ describe('runBatch with what a caller may get wrong', () => {
     // The library's own export: a caller tells a problem with the input from a bug by it.
     expect(failed).toBeInstanceOf(InputError);
     expect((failed as InputError).message).toBe(
-      '1 problem(s) in the input: UNKNOWN_SCENARIO: scenario "nope" is not defined',
+      '1 problem in the input: UNKNOWN_SCENARIO: scenario "nope" is not defined',
     );
   });
 });
