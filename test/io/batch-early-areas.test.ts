@@ -156,3 +156,23 @@ describe('a national cohort whose areas are not listed together', () => {
     expect(calls.at(-1)).toEqual([areas, areas, 1]);
   });
 });
+
+describe('reading the national cohort without workers (--jobs 1)', () => {
+  it('gives the event loop a turn between slices, so a Ctrl-C is handled while it reads', async () => {
+    // Some 1.5 MB: eleven slices of csv-parse (128 KB each). Repeats of the fixture's rows.
+    const dir = national('many-slices', (rows) =>
+      byArea(Array.from({ length: 300 }, () => rows).flat()),
+    );
+    let turns = 0;
+    let reading = true;
+    const turn = () => {
+      turns += 1;
+      if (reading) setImmediate(turn);
+    };
+    setImmediate(turn);
+    await readBatchSources(dir, DEFAULT_LIMITS, path.join(ROOT, 'tariffs'));
+    reading = false;
+    // Before, the cohort was read in one go without workers: a signal waited for all of it.
+    expect(turns).toBeGreaterThanOrEqual(11);
+  });
+});

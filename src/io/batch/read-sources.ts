@@ -309,8 +309,10 @@ async function readNational(
     early.area(task);
   };
   if (cohortReader) {
-    // Between slices the caller's workers report back and take their next area.
-    while (cohortReader.step()) if (early) await new Promise((resolve) => setImmediate(resolve));
+    // Between slices the caller's workers report back and take their next area, and a Ctrl-C is
+    // handled (Node runs a signal handler only between turns): with --jobs 1 it waited for the
+    // whole cohort to be read.
+    while (cohortReader.step()) await new Promise((resolve) => setImmediate(resolve));
     const csv = cohortReader.result();
     issues.push(...withAreaColumnChecked(csv, COHORT_COLUMNS, codes, 'cohort.csv'));
     tables.set('cohort.csv', csv);
