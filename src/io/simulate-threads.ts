@@ -3,8 +3,12 @@ import { InternalError } from '../core/errors.js';
 import type { DrawFigures } from '../core/simulate/simulate-area.js';
 import { type DrawTask, type FromDrawWorker, FAILED, NEXT_CHUNK } from './simulate-task.js';
 
-/** The worker's module, beside this one in dist/ (the tests, too, run the built modules: vitest.config.ts). */
-const WORKER = new URL('./simulate-worker.js', import.meta.url);
+/**
+ * The worker's module (./simulate-worker.js) and all it imports, bundled into one file by the
+ * build, which a thread loads in about a third of the CPU (scripts/build.mjs, WORKER_BUNDLES).
+ * The tests, too, run the built modules (vitest.config.ts).
+ */
+const WORKER = new URL('./simulate-worker.bundle.js', import.meta.url);
 
 /** Draws are handed out this many at a time: small enough to share the end of a run evenly. */
 const DRAWS_PER_CHUNK = 20;

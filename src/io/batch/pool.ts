@@ -18,8 +18,12 @@ export interface TaskOutcome {
   readonly outcome: AreaOutcome;
 }
 
-/** The worker's module, beside this one in dist/ (the tests, too, run the built modules: vitest.config.ts). */
-const WORKER = new URL('./worker.js', import.meta.url);
+/**
+ * The worker's module (./worker.js) and all it imports, bundled into one file by the build, which
+ * a thread loads in about a third of the CPU (scripts/build.mjs, WORKER_BUNDLES). The tests, too,
+ * run the built modules (vitest.config.ts).
+ */
+const WORKER = new URL('../batch-worker.bundle.js', import.meta.url);
 
 /** Threads are started before the inputs are read, so that they load their modules meanwhile. */
 export function startWorkers(count: number): Worker[] {
