@@ -105,8 +105,13 @@ export const ISSUE_CODES = {
   },
   NUMBER_NORMALISED: {
     cause:
-      'A model CSV (or the factors file of nff) writes numbers as a spreadsheet does: £ signs or thousands separators (£4,200,000.50, 1,200), an amount in brackets as accounting formats write a negative ((4,250,000.00)) and a dash after £ as they write zero (£ -), or a percentage on a rate or share (5%). They are read ((4,250,000.00) as -4250000, £ - as 0, 5% as 0.05) and listed, one warning per file, column and kind (warning).',
+      'A model CSV (or the factors file of nff, or the spreadsheet form of a tariff that tariffs import reads) writes numbers as a spreadsheet does: £ signs or thousands separators (£4,200,000.50, 1,200), an amount in brackets as accounting formats write a negative ((4,250,000.00)) and a dash after £ as they write zero (£ -), or a percentage on a rate or share (5%). They are read ((4,250,000.00) as -4250000, £ - as 0, 5% as 0.05) and listed, one warning per file, column and kind (warning).',
     fix: 'Nothing, if the figures are right; write plain decimals (4200000.50, 0.05) to silence it.',
+  },
+  DATE_NORMALISED: {
+    cause:
+      'The spreadsheet form of a tariff that tariffs import reads writes a date (effective_from, end_date) as a UK spreadsheet does, dd/mm/yyyy (01/04/2025). It is read day first, as 2025-04-01, and listed, one warning per file, column and kind (warning). A model CSV does not read such a date: it says how to write it (INVALID_DATE).',
+    fix: 'Nothing, if the dates are right (day first); write them YYYY-MM-DD (2025-04-01) to silence it.',
   },
   COUNT_NOT_WHOLE: {
     cause:

@@ -19,7 +19,12 @@ import {
 } from '../core/tariff.js';
 import { restoreText } from '../core/spreadsheet-text.js';
 import { readCsvTable, type CsvRow } from './csv-table.js';
-import { spreadsheetNumber, whyNotNumber } from './normalise.js';
+import {
+  flushNormalisations,
+  normalisations,
+  spreadsheetNumber,
+  whyNotNumber,
+} from './normalise.js';
 import { citableIds } from './read-citations.js';
 
 export interface ImportSources {
@@ -39,20 +44,20 @@ export interface ImportOverrides {
 
 export interface ImportResult {
   readonly tariff?: Tariff;
+  /** Its problems, and what it read in another form as warnings, as a model CSV's (src/io/normalise.ts). */
   readonly issues: Issue[];
-  /** What was normalised, said out loud: "rates.csv: removed £ or thousands separators in 12 amounts (first at rates.csv:2:6)". */
-  readonly normalised: string[];
 }
 
 /**
  * Reads the spreadsheet form of a tariff (README: tariffs import). Accepts the unambiguous
  * spreadsheet habits (£ signs and thousands separators in amounts, UK dd/mm/yyyy dates,
- * Excel's BOM, blank rows) and says what it changed; refuses everything else with a location.
+ * Excel's BOM, blank rows) and says what it changed, as a model CSV's reader does: one warning per
+ * file, column and kind of change (NUMBER_NORMALISED, DATE_NORMALISED); refuses everything else
+ * with a location.
  */
 export function importTariff(sources: ImportSources, overrides: ImportOverrides): ImportResult {
   const issues: Issue[] = [];
-  const notes = new Normalisations();
-  const cells = new CellReader(issues, notes);
+  const cells = new CellReader(issues);
   const meta = readMeta(sources.meta, issues);
   const references = readReferences(sources.references, overrides, issues);
   const citable = citableIds(references);
@@ -87,8 +92,8 @@ export function importTariff(sources: ImportSources, overrides: ImportOverrides)
       ),
     );
   const uplift = readUplift(meta, issues);
-  if (issues.some((i) => i.severity === 'error') || !id || !title || !uplift)
-    return { issues, normalised: notes.lines() };
+  flushNormalisations(issues);
+  if (issues.some((i) => i.severity === 'error') || !id || !title || !uplift) return { issues };
   const tariffNotes = meta.get('notes')?.value;
   return {
     tariff: {
@@ -103,34 +108,13 @@ export function importTariff(sources: ImportSources, overrides: ImportOverrides)
       ...(tariffNotes ? { notes: tariffNotes } : {}),
     },
     issues,
-    normalised: notes.lines(),
   };
-}
-
-class Normalisations {
-  private readonly counts = new Map<string, { count: number; first: Location }>();
-
-  note(what: string, at: Location): void {
-    const entry = this.counts.get(`${at.file}\u0000${what}`);
-    if (entry) entry.count += 1;
-    else this.counts.set(`${at.file}\u0000${what}`, { count: 1, first: at });
-  }
-
-  lines(): string[] {
-    return [...this.counts.entries()].map(([key, { count, first }]) => {
-      const [noun, verb] = key.split('\u0000')[1]!.split('|') as [string, string];
-      return `${first.file}: ${verb} in ${count} ${noun}${count === 1 ? '' : 's'} (first at ${first.file}:${first.line}:${first.column})`;
-    });
-  }
 }
 
 const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 class CellReader {
-  constructor(
-    private readonly issues: Issue[],
-    private readonly notes: Normalisations,
-  ) {}
+  constructor(private readonly issues: Issue[]) {}
 
   text(row: CsvRow, column: string): string | undefined {
     const value = restoreText(row.get(column));
@@ -152,7 +136,13 @@ class CellReader {
     // The same reading as a model CSV's amounts (src/io/normalise.ts).
     const spreadsheet = spreadsheetNumber(text, 'amount');
     if (spreadsheet) {
-      this.notes.note('amount|removed £ or thousands separators', row.at(column));
+      normalisations(this.issues).note(
+        spreadsheet.change,
+        row.at(column),
+        row.label(column),
+        text,
+        spreadsheet.plain,
+      );
       return this.nonNegative(spreadsheet.value, row, column, text);
     }
     this.issues.push(
@@ -173,7 +163,7 @@ class CellReader {
     const uk = UK_DATE.exec(text);
     const iso = uk ? `${uk[3]}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}` : undefined;
     if (iso && isValidDate(iso)) {
-      this.notes.note('date|read dd/mm/yyyy as a UK date', row.at(column));
+      normalisations(this.issues).note('ukDate', row.at(column), row.label(column), text, iso);
       return iso;
     }
     // Written as a date but not one (31/02/2026, 2026-02-30): say so, not that its form is wrong;

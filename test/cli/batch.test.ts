@@ -350,13 +350,13 @@ describe('highneeds batch on a national model', async () => {
     writeFileSync(path.join(broken, 'cohort.csv'), cohort.join('\n'));
     const result = await batch(broken);
     expect(result.code).toBe(1);
-    // Outside the working folder, locations are absolute paths.
-    const where = `${broken}/cohort.csv:${at + 1}:3`;
+    // Named from the national folder, as the manifest names it (on stderr, from the working folder).
+    const where = `cohort.csv:${at + 1}:3`;
     expect(result.failures).toBe(
       `area_code,area_name,error\nN02,Southbury,"${where}: UNKNOWN_NEED: need ""SEMHX"" is not a SEN2 primary-need code"\n`,
     );
     expect(result.stderr).toContain(
-      'error UNKNOWN_NEED: need "SEMHX" is not a SEN2 primary-need code',
+      `${broken}/${where}: error UNKNOWN_NEED: need "SEMHX" is not a SEN2 primary-need code`,
     );
     expect(result.stderr).toContain('1 of 4 areas failed: N02');
     const others = lines(reference.summary).filter((row) => !row.startsWith('N02,'));

@@ -6,7 +6,9 @@
 // a history (a folder holding codes.csv, after fixtures/errors/_valid-history) as `calibrate`
 // (with --costs when it holds a costs.csv);
 // NATIONAL_MODEL, a valid national model, as `project`, which reads one area's folder; a folder
-// of model folders (no model.json of its own, model folders in it) as `batch` into a scratch folder.
+// of model folders (no model.json of its own, model folders in it) as `batch` into a scratch folder;
+// the spreadsheet form of a tariff (rates.csv and settings.csv, as `tariffs export --csv` writes
+// them from fixtures/errors/_valid's tariff) as `tariffs import`, with its references and meta.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -31,6 +33,22 @@ export function catalogueArgs(code, root = '.') {
     existsSync(path.join(root, dir, 'tariff.json'))
   )
     return ['tariffs', 'check', `${dir}/tariff.json`];
+  // The spreadsheet form of a tariff, as tariffs export --csv writes it: imported.
+  if (
+    existsSync(path.join(root, dir, 'rates.csv')) &&
+    existsSync(path.join(root, dir, 'settings.csv'))
+  )
+    return [
+      'tariffs',
+      'import',
+      `${dir}/rates.csv`,
+      '--settings',
+      `${dir}/settings.csv`,
+      '--references',
+      `${dir}/references.csv`,
+      '--meta',
+      `${dir}/tariff.csv`,
+    ];
   // A national model that validate passes but a one-area command cannot read: project.
   if (ONE_AREA.has(code)) return ['project', dir];
   // A history fixture (a codes.csv beside it, after fixtures/errors/_valid-history) is calibrated.

@@ -43,6 +43,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     '$.rates[3] repeats $.rates[2]: setting "resourced", band "A", need *, effectiveFrom 2025-04-01',
   ],
   EMPTY_COHORT: ['warning', 'cohort.csv', 'cohort.csv has no pupils'],
+  DATE_NORMALISED: [
+    'warning',
+    'rates.csv:3:1',
+    '"effective_from": read a UK date (dd/mm/yyyy, day first) in 1 cell ("01/04/2025" as 2025-04-01, the first here)',
+  ],
   SCENARIOS_NOT_READ: [
     'warning',
     'a/scenarios.json',

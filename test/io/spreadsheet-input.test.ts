@@ -526,10 +526,8 @@ describe('text a spreadsheet mangled (TEXT_MANGLED)', () => {
     expect(described(result.issues)).toEqual([
       'error TEXT_MANGLED settings.csv:1:1: column name "ï»¿setting" holds "ï»¿", which is the byte-order mark garbled by a wrong character set',
       'warning TEXT_MANGLED rates.csv:2:6: "notes" holds "Â£", which is "£" garbled by a wrong character set (1 cell, the first here)',
-    ]);
-    expect(result.normalised).toEqual([
-      'settings.csv: removed £ or thousands separators in 1 amount (first at settings.csv:2:3)',
-      'rates.csv: removed £ or thousands separators in 1 amount (first at rates.csv:2:5)',
+      'warning NUMBER_NORMALISED settings.csv:2:3: "place_value": removed £ or thousands separators in 1 cell ("£10,000" as 10000, the first here)',
+      'warning NUMBER_NORMALISED rates.csv:2:5: "top_up": removed £ or thousands separators in 1 cell ("£20,000.00" as 20000.00, the first here)',
     ]);
   });
 });

@@ -177,8 +177,9 @@ describe('batch --report with areas that failed', { timeout: 60_000 }, () => {
     ]);
     expect(run.code).toBe(1);
   });
+  // The file as failures.csv and the manifest name it: from the national folder.
   const reason =
-    'fixtures/errors/UNKNOWN_AREA/cohort.csv:4:1: UNKNOWN_AREA: area "903" is not in the areas table (1 row of cohort.csv, the first here)';
+    'cohort.csv:4:1: UNKNOWN_AREA: area "903" is not in the areas table (1 row of cohort.csv, the first here)';
 
   it('the HTML says how many failed, beside the totals, and lists each with its reason', () => {
     const failures = parse(readFileSync(path.join(failed, 'failures.csv'), 'utf8'), {

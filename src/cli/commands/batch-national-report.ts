@@ -11,6 +11,8 @@ export async function nationalReport(
   result: BatchResult,
   national: ReturnType<typeof printBatch>['national'],
   manifest: ReturnType<typeof buildBatchManifest>,
+  /** The areas that failed, their paths named as failures.csv names them. */
+  failures: NonNullable<NationalReportInput['failures']>,
   extra: Pick<NationalReportInput, 'ranges'>,
 ): Promise<{ target: string; text: string | Uint8Array }[]> {
   const { renderNationalReport } = await import('../../report/presentation/national-output.js');
@@ -19,7 +21,7 @@ export async function nationalReport(
     national,
     rows: result.rows,
     manifest,
-    failures: result.areas.filter((area) => area.failed),
+    failures,
     ...extra,
   });
   return [

@@ -4,6 +4,7 @@ import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors } from '../../core/issue.js';
 import { displayPath } from '../../io/files.js';
 import { relativeInputs } from '../../io/input-reader.js';
+import { issueFromBase } from '../../io/issue-paths.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { type BatchResult, runBatch } from '../../io/batch/run.js';
 import {
@@ -159,11 +160,16 @@ export async function runBatchCommand(
       ? { report: path.relative(path.resolve(options.outDir), path.resolve(options.report)) || '.' }
       : {}),
   });
+  // Its paths as the manifest names them, not from the working folder: the same inputs, the same bytes.
+  const failures = failed.map((area) => ({
+    ...area,
+    issues: area.issues.map((issue) => issueFromBase(dir, issue)),
+  }));
   const bom = options.bom ? '\uFEFF' : '';
   const texts = [
     `${bom}${renderPrintedSummary(printed)}`,
     `${bom}${renderNational(national)}`,
-    `${bom}${renderFailures(failed)}`,
+    `${bom}${renderFailures(failures)}`,
     jsonText(manifest),
   ];
   // Worked out once: intervals.csv prints them and the national report shows the same figures.
@@ -172,7 +178,7 @@ export async function runBatchCommand(
   const report =
     options.report === undefined
       ? []
-      : await nationalReport(options.report, result, national, manifest, {
+      : await nationalReport(options.report, result, national, manifest, failures, {
           ...(intervals && draws
             ? { ranges: { ...intervals, draws: draws.count, seed: draws.seed } }
             : {}),

@@ -337,10 +337,9 @@ export async function runImport(
     },
   );
   if (!result.tariff) throw new InputError(sortIssues(result.issues));
+  // Its warnings, what it read in another form among them, as project's: with --quiet too (README, "--quiet").
   if (result.issues.length)
     cliIo().stderr.write(formatIssues(sortIssues(result.issues), await issuePaint()));
-  // What was changed in the user's cells, as project's warnings say it: with --quiet too (README, "--quiet").
-  for (const line of result.normalised) cliIo().stderr.write(`normalised: ${line}\n`);
   const inputs = [
     ratesFile,
     options.settings,

@@ -1,0 +1,41 @@
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { error } from '../../src/core/issue.js';
+import { issueFromBase } from '../../src/io/issue-paths.js';
+import { ROOT } from '../helpers/exec.js';
+
+// The working folder is the repository's (vitest's root): displayPath names files below it from it.
+describe("an issue's paths from a national folder (src/io/issue-paths.ts)", () => {
+  const base = path.join(ROOT, 'fixtures/national');
+
+  it('names a library file as the manifest does, in its location and its message', () => {
+    const issue = error('FILE_MISSING', 'tariffs/nope.json cannot be read (EACCES)', {
+      file: 'tariffs/nope.json',
+    });
+    expect(issueFromBase(base, issue)).toEqual(
+      error('FILE_MISSING', 'highneeds:tariffs/nope.json cannot be read (EACCES)', {
+        file: 'highneeds:tariffs/nope.json',
+      }),
+    );
+  });
+
+  it('renames a path only where it stands whole, not inside a longer path or a word', () => {
+    const issue = error(
+      'FILE_MISSING',
+      'required file x.csv was not found in fixtures/national/north; not fixtures/national/north-east nor national',
+      { file: 'fixtures/national/north/x.csv', line: 2 },
+    );
+    expect(issueFromBase(base, issue)).toEqual(
+      error(
+        'FILE_MISSING',
+        'required file x.csv was not found in north; not fixtures/national/north-east nor national',
+        { file: 'north/x.csv', line: 2 },
+      ),
+    );
+  });
+
+  it('leaves an option named as the location as it is', () => {
+    const issue = error('UNKNOWN_SCENARIO', 'no scenario "x"', { file: '--scenario' });
+    expect(issueFromBase(base, issue)).toBe(issue);
+  });
+});
