@@ -55,6 +55,19 @@ describe('an output file open in another program', () => {
     expect(fs.readFileSync(out, 'utf8')).toBe('last month');
   });
 
+  // Found by a review: the new manifest.json was renamed into place before projection.csv was
+  // refused, so the folder held a manifest of a projection that was never written beside the old one.
+  it('project --out with a new --manifest: no manifest of an output that was not written', async () => {
+    const folder = fs.mkdtempSync(path.join(scratch, 'manifest-'));
+    const out = path.join(folder, 'projection.csv');
+    fs.writeFileSync(out, 'last month');
+    const manifest = path.join(folder, 'manifest.json');
+    const args = ['project', 'fixtures/example', '--out', out, '--manifest', manifest];
+    const result = await runMain(main, args);
+    expect(result.code).toBe(2);
+    expect(fs.readdirSync(folder)).toEqual(['projection.csv']);
+  });
+
   it('a new file is written as usual', async () => {
     const out = path.join(fs.mkdtempSync(path.join(scratch, 'new-')), 'projection.csv');
     const result = await runMain(main, ['project', 'fixtures/example', '--out', out]);
