@@ -388,7 +388,20 @@ export async function commitOutputs(staged: readonly StagedOutput[]): Promise<vo
   for (const output of staged) if (output.temporary === undefined) await commitOutput(output);
   const renamed = staged.filter((output) => output.temporary !== undefined);
   const there = new Set(renamed.filter((output) => isFileNow(output.target)));
-  for (const output of there) await commitOutput(output);
+  const replaced: string[] = [];
+  try {
+    for (const output of there) {
+      await commitOutput(output);
+      replaced.push(output.target);
+    }
+  } catch (cause) {
+    // Those before it are the new run's already: said, so that a folder of two runs' outputs
+    // is not taken for one (a batch's summary.csv replaced, its national.csv open in Excel).
+    if (!(cause instanceof UsageError) || replaced.length === 0) throw cause;
+    throw new UsageError(
+      `${cause.message} (${replaced.join(', ')} ${replaced.length === 1 ? 'was' : 'were'} replaced already: until the run is made again, the outputs are of two runs)`,
+    );
+  }
   for (const output of renamed) if (!there.has(output)) await commitOutput(output);
 }
 
