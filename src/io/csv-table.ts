@@ -100,7 +100,7 @@ export function readCsvTable(
     const line =
       unclosed ??
       (cause instanceof CsvError ? (cause as CsvError & { lines?: number }).lines : undefined);
-    const quote = unclosed === undefined ? misplacedQuote(cause) : undefined;
+    const quote = unclosed === undefined ? misplacedQuote(cause, text) : undefined;
     const reason =
       unclosed !== undefined
         ? 'a quoted field opened on this line is never closed'
@@ -205,22 +205,61 @@ export function mangledCells(
 /**
  * A quote where a CSV cell may not have one, in words and at its cell, for csv-parse's two
  * errors of the kind (its own words name its options, "trimable character (if activated)", and
- * count fields from 0: found by a user trial).
+ * count fields from 0: found by a user trial). The cell is shown as written: csv-parse names
+ * only the character after a closing quote, and "followed by "."" for "1,600,000".00 or
+ * "followed by "s"" for "main"stream left the user to find the rest (found by a review).
  */
-function misplacedQuote(cause: unknown): { reason: string; column: number } | undefined {
+function misplacedQuote(
+  cause: unknown,
+  text: string,
+): { reason: string; column: number } | undefined {
   if (!(cause instanceof CsvError)) return undefined;
   const column = ((cause as CsvError & { column?: number }).column ?? 0) + 1;
   const how =
-    'quote the whole cell ("1,600,000.00"), and write a quote inside a quoted cell as two ("")';
+    'quote the whole cell or none of it, and write a quote inside a quoted cell as two ("")';
+  const cell = badlyQuotedCell(text);
   if (cause.code === 'CSV_INVALID_CLOSING_QUOTE') {
     const after = /got "(.*)" at line/.exec(cause.message)?.[1] ?? '';
     return {
-      reason: `a quoted cell is followed by "${after}" before the next comma; ${how}`,
+      reason: cell
+        ? `the cell ${cell} goes on after its closing quote; ${how}`
+        : `a quoted cell is followed by "${after}" before the next comma; ${how}`,
       column,
     };
   }
   if (cause.code === 'INVALID_OPENING_QUOTE')
-    return { reason: `a cell holds a quote but does not start with one; ${how}`, column };
+    return {
+      reason: `${cell ? `the cell ${cell} holds` : 'a cell holds'} a quote but does not start with one; ${how}`,
+      column,
+    };
+  return undefined;
+}
+
+/**
+ * The first cell, as written, whose quotes RFC 4180 (and csv-parse) refuse: a quoted cell with
+ * more after its closing quote, or a quote in a cell that does not start with one.
+ */
+function badlyQuotedCell(text: string): string | undefined {
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let quoted = false;
+  let closed = false;
+  let bad = false;
+  for (let i = start; i <= text.length; i += 1) {
+    const char = text[i];
+    if (quoted && !closed) {
+      if (char === undefined) return undefined;
+      if (char === '"' && text[i + 1] === '"') i += 1;
+      else if (char === '"') closed = true;
+      continue;
+    }
+    if (char === undefined || char === ',' || char === '\n' || char === '\r') {
+      if (bad) return text.slice(start, i);
+      [start, quoted, closed] = [i + 1, false, false];
+      continue;
+    }
+    if (i === start && char === '"') quoted = true;
+    else if (closed || char === '"') bad = true;
+  }
   return undefined;
 }
 

@@ -52,13 +52,14 @@ export function readHnbFrom(
       if (issues.length > before || financialYear === undefined || allocation === undefined)
         return [];
       if (seen.has(financialYear)) {
-        issues.push(
-          error(
+        issues.push({
+          ...error(
             'DUPLICATE_ROW',
             `area ${areaCode} already has an allocation for ${formatFinancialYear(financialYear)} at ${seen.get(financialYear)}`,
             row.at(),
           ),
-        );
+          area: areaCode,
+        });
         return [];
       }
       seen.set(financialYear, `${table.file}:${row.line}`);
@@ -117,8 +118,8 @@ export function readHnbFrom(
     const codes = [
       ...new Set(table.rows.map((row) => row.get('area_code')).filter((code) => code !== '')),
     ];
-    issues.push(
-      error(
+    issues.push({
+      ...error(
         'NFF_AREA_MISSING',
         `the file has no row for area ${areaCode}, the model's area code`,
         { file: table.file },
@@ -126,7 +127,9 @@ export function readHnbFrom(
           ? `the file's areas: ${codes.slice(0, 10).join(', ')}${codes.length > 10 ? `, … (${codes.length})` : ''}`
           : 'the file has no areas',
       ),
-    );
+      // Its words name the area: a national run's list adds no "(area …)" of its own.
+      area: areaCode,
+    });
   }
   return rows;
 }

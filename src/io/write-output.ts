@@ -380,10 +380,29 @@ export async function commitOutput(staged: StagedOutput): Promise<void> {
  * waits for its reader and a run interrupted while it waits must leave every file as it was
  * (src/cli/main.ts says so); then the renames, one after another, with nothing between them to
  * wait on. (Renamed first, a manifest was replaced while its run still waited on a FIFO --out.)
+ * Files that replace one already there are renamed before new ones: only a file that is there
+ * can be held open by another program (Excel, on Windows) and refuse its rename, and a new
+ * manifest.json renamed first stayed beside the old output it did not describe (found by a review).
  */
 export async function commitOutputs(staged: readonly StagedOutput[]): Promise<void> {
   for (const output of staged) if (output.temporary === undefined) await commitOutput(output);
-  for (const output of staged) if (output.temporary !== undefined) await commitOutput(output);
+  const renamed = staged.filter((output) => output.temporary !== undefined);
+  const there = new Set(renamed.filter((output) => isFileNow(output.target)));
+  const replaced: string[] = [];
+  try {
+    for (const output of there) {
+      await commitOutput(output);
+      replaced.push(output.target);
+    }
+  } catch (cause) {
+    // Those before it are the new run's already: said, so that a folder of two runs' outputs
+    // is not taken for one (a batch's summary.csv replaced, its national.csv open in Excel).
+    if (!(cause instanceof UsageError) || replaced.length === 0) throw cause;
+    throw new UsageError(
+      `${cause.message} (${replaced.join(', ')} ${replaced.length === 1 ? 'was' : 'were'} replaced already: until the run is made again, the outputs are of two runs)`,
+    );
+  }
+  for (const output of renamed) if (!there.has(output)) await commitOutput(output);
 }
 
 const errorCode = (cause: unknown): string | undefined =>

@@ -374,7 +374,8 @@ describe('highneeds batch on a national model', async () => {
     expect(result.code).toBe(1);
     const said = result.stderr.split('\n').filter((line) => line.includes('NFF_AREA_MISSING'));
     expect(said).toEqual([
-      `${nff}: error NFF_AREA_MISSING: the file has no row for area N01, the model's area code (area N01); also in 3 other areas: N02, N03 and N04`,
+      // Its words name the area (Issue.area): no "(area N01)" after them (found by a review).
+      `${nff}: error NFF_AREA_MISSING: the file has no row for area N01, the model's area code; also in 3 other areas: N02, N03 and N04`,
     ]);
     expect(result.stderr).toContain('4 of 4 areas failed: N01, N02, N03 and N04;');
     expect(

@@ -55,10 +55,45 @@ describe('an output file open in another program', () => {
     expect(fs.readFileSync(out, 'utf8')).toBe('last month');
   });
 
+  // Found by a review: the new manifest.json was renamed into place before projection.csv was
+  // refused, so the folder held a manifest of a projection that was never written beside the old one.
+  it('project --out with a new --manifest: no manifest of an output that was not written', async () => {
+    const folder = fs.mkdtempSync(path.join(scratch, 'manifest-'));
+    const out = path.join(folder, 'projection.csv');
+    fs.writeFileSync(out, 'last month');
+    const manifest = path.join(folder, 'manifest.json');
+    const args = ['project', 'fixtures/example', '--out', out, '--manifest', manifest];
+    const result = await runMain(main, args);
+    expect(result.code).toBe(2);
+    expect(fs.readdirSync(folder)).toEqual(['projection.csv']);
+  });
+
   it('a new file is written as usual', async () => {
     const out = path.join(fs.mkdtempSync(path.join(scratch, 'new-')), 'projection.csv');
     const result = await runMain(main, ['project', 'fixtures/example', '--out', out]);
     expect(result.code, result.stderr).toBe(0);
     expect(fs.readFileSync(out, 'utf8')).toMatch(/^area_code,/);
+  });
+});
+
+// Found by a review: a batch run again with national.csv open in Excel replaced summary.csv, then
+// stopped at national.csv, saying only that national.csv could not be written: the folder held
+// two runs' outputs, which nothing said.
+describe("a batch's national.csv open in another program, its other outputs not", async () => {
+  const faulty = await withFault<typeof import('../../src/cli/run.js')>(
+    'national-in-use',
+    'cli/run.js',
+  );
+  it('says which outputs were replaced already, so two runs are not taken for one', async () => {
+    const out = path.join(fs.mkdtempSync(path.join(scratch, 'batch-')), 'out');
+    const args = ['batch', 'fixtures/national', '--out-dir', out, '--jobs', '1', '--quiet'];
+    const first = await runMain(faulty.main, args);
+    expect(first.code, first.stderr).toBe(0);
+    const result = await runMain(faulty.main, args);
+    const summary = fs.realpathSync(path.join(out, 'summary.csv'));
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      `highneeds: cannot write ${fs.realpathSync(path.join(out, 'national.csv'))}: operation not permitted; if it is open in another program, such as Excel, close it there and run again (${summary} was replaced already: until the run is made again, the outputs are of two runs)\n`,
+    ]);
   });
 });

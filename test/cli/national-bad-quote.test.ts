@@ -26,7 +26,7 @@ it("a bad quote in a national table stops the run at its line, not as other rows
     const result = await cli(args);
     expect(result.code, args[0]).toBe(1);
     expect(result.stderr, args[0]).toContain(
-      'funding.csv:3:4: error CSV_MALFORMED: cannot read CSV: a quoted cell is followed by "." before the next comma; quote the whole cell ("1,600,000.00"), and write a quote inside a quoted cell as two ("")',
+      'funding.csv:3:4: error CSV_MALFORMED: cannot read CSV: the cell "1,600,000".00 goes on after its closing quote; quote the whole cell or none of it, and write a quote inside a quoted cell as two ("")',
     );
     expect(result.stderr, args[0]).not.toContain('MISSING_OPENING_BALANCE');
   }

@@ -3,7 +3,12 @@ import { nativeImport } from './native-import.mjs';
 
 /** The faults test/helpers/faults/hooks.mjs knows: each replaces one module in a copy of dist/. */
 export type Fault =
-  'internal-error' | 'full-disk' | 'file-in-use' | 'rename-refused' | 'workers-fail';
+  | 'internal-error'
+  | 'full-disk'
+  | 'file-in-use'
+  | 'national-in-use'
+  | 'rename-refused'
+  | 'workers-fail';
 
 /** Set once the hooks are registered in this process (test files share their worker: vitest.config.ts). */
 const REGISTERED = Symbol.for('highneeds.test.fault-hooks');

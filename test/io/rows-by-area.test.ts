@@ -148,7 +148,7 @@ describe('a national CSV read by csv-parse and grouped by area', () => {
     expect(
       stray.issues.map((i) => `${i.location?.line}:${i.location?.column} ${i.message}`),
     ).toEqual([
-      '2:3 cannot read CSV: a cell holds a quote but does not start with one; quote the whole cell ("1,600,000.00"), and write a quote inside a quoted cell as two ("")',
+      '2:3 cannot read CSV: the cell the "ASD" pupils holds a quote but does not start with one; quote the whole cell or none of it, and write a quote inside a quoted cell as two ("")',
     ]);
   });
 

@@ -21,6 +21,10 @@ const FAULTS = {
   },
   'full-disk': { replaces: 'node:fs', by: new URL('./full-disk.mjs', import.meta.url).href },
   'file-in-use': { replaces: 'node:fs', by: new URL('./file-in-use.mjs', import.meta.url).href },
+  'national-in-use': {
+    replaces: 'node:fs',
+    by: new URL('./national-in-use.mjs', import.meta.url).href,
+  },
   'rename-refused': {
     replaces: 'node:fs',
     by: new URL('./rename-refused.mjs', import.meta.url).href,
