@@ -330,6 +330,11 @@ export const ISSUE_CODES = {
       "A lever's filter matches no tariff rate of the model, and no pupil or new plan wherever the projection holds them in any year to the horizon, as they age and move; or a new-plans or shift-new-plans lever, which acts on new plans as they join, matches no new plan; or a move-placements lever, which moves pupils only in the years of its profile, finds none there (pupils reach its filter only before or after them) (warning; the lever does nothing).",
     fix: "Check the filter's needs, NCY range, settings and bands against the model; for a move, set its profile to the years the pupils are there.",
   },
+  LEVER_SETTING_UNKNOWN: {
+    cause:
+      'A lever\'s filter names several settings, of which some are not settings of the model\'s tariff (a spelling such as "Special Academy" for special-academy): the lever acts on the settings the tariff has and passes over the others (warning). One that names only unknown settings matches nothing: LEVER_MATCHES_NOTHING.',
+    fix: "Write each setting as the tariff's id (the hint lists them); in a national model whose areas have different tariffs, a setting one tariff lacks is said for each area that lacks it.",
+  },
   LEVER_AFTER_HORIZON: {
     cause:
       "A lever's profile starts (a tariff lever's from date falls) after the projection's last year, so it changes nothing in any projected year (warning; its savings are 0).",

@@ -142,6 +142,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'scenarios.json:4:7',
     'lever "x" of scenario "m" matches nothing in this model, so it changes nothing',
   ],
+  LEVER_SETTING_UNKNOWN: [
+    'warning',
+    'scenarios.json:4:7',
+    'lever "x" of scenario "m" names a setting this model\'s tariff does not have, and acts on the other alone',
+  ],
   LEVER_AFTER_HORIZON: [
     'warning',
     'scenarios.json:4:7',

@@ -49,6 +49,8 @@ export function checkScenarios(
         issues.push(late);
         return;
       }
+      const partly = partlyUnknownSettings(scenario, lever, model);
+      if (partly) issues.push(partly);
       const hit =
         lever.kind === 'tariff'
           ? model.tariff.rates.some(
@@ -180,6 +182,32 @@ const matchesNothing = (scenario: Scenario, lever: Lever, model: Model): Issue =
     unknownSettingsHint(lever, model),
   );
 
+/** The settings a lever names (its filter's, or a places lever's one). */
+const namedSettings = (lever: Lever): readonly string[] =>
+  lever.kind === 'places'
+    ? [lever.setting]
+    : lever.kind === 'funding'
+      ? []
+      : (lever.filter.settings ?? []);
+
+/**
+ * A lever whose filter names settings of which some the tariff has and some it does not
+ * (["independent", "Special Academy"]): it acts on the known ones alone, which a lever that still
+ * matches something was never told (found by a review; one that matches nothing is
+ * LEVER_MATCHES_NOTHING, with the same hint).
+ */
+function partlyUnknownSettings(scenario: Scenario, lever: Lever, model: Model): Issue | undefined {
+  const named = namedSettings(lever);
+  const unknown = named.filter((setting) => !model.tariff.settings.some((s) => s.id === setting));
+  if (!unknown.length || unknown.length === named.length) return undefined;
+  return warning(
+    'LEVER_SETTING_UNKNOWN',
+    `lever "${lever.id}" of scenario "${scenario.id}" names ${unknown.length === 1 ? 'a setting' : 'settings'} this model's tariff does not have, and acts on the ${named.length - unknown.length === 1 ? 'other' : 'others'} alone`,
+    lever.origin,
+    unknownSettingsHint(lever, model),
+  );
+}
+
 /**
  * Why a lever may match nothing: it names a setting the tariff does not have ("Special Academy"
  * for special-academy; found by an officer's user trial, told only that the lever matched nothing).
@@ -187,8 +215,7 @@ const matchesNothing = (scenario: Scenario, lever: Lever, model: Model): Issue =
  */
 function unknownSettingsHint(lever: Lever, model: Model): string | undefined {
   const ids = model.tariff.settings.map((s) => s.id);
-  const named = lever.kind === 'places' ? [lever.setting] : (lever.filter.settings ?? []);
-  const unknown = named.filter((setting) => !ids.includes(setting));
+  const unknown = namedSettings(lever).filter((setting) => !ids.includes(setting));
   if (!unknown.length) return undefined;
   const key = (text: string) => text.toLowerCase().replace(/[\s_]+/g, '-');
   const meant = unknown.map((setting) => ids.find((id) => key(id) === key(setting)));
