@@ -52,11 +52,23 @@ function daysInMonth(year: number, month: number): number {
 export function whyNotDate(text: string): string {
   if (isDateShaped(text)) return 'is not a date in the calendar';
   // A UK date, as a spreadsheet writes it: say how to write that day (found by an officer's user trial).
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
-  const iso = uk ? `${uk[3]}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}` : '';
-  return uk && isValidDate(iso)
-    ? `is not a date written YYYY-MM-DD: as a UK date, ${Number(uk[1])} ${monthName(Number(uk[2]))} ${uk[3]}, write it ${iso}`
+  const uk = dayFirst(text.trim());
+  return uk && isValidDate(uk.iso)
+    ? `is not a date written YYYY-MM-DD: as a UK date, ${Number(uk.day)} ${monthName(Number(uk.month))} ${uk.year}, write it ${uk.iso}`
     : 'is not a date written YYYY-MM-DD';
+}
+
+/**
+ * A date written day first, dd/mm/yyyy, as a UK spreadsheet writes it: its parts as written and
+ * the same day written YYYY-MM-DD, not yet checked against the calendar (isValidDate).
+ */
+export function dayFirst(
+  text: string,
+): { day: string; month: string; year: string; iso: string } | undefined {
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (!match) return undefined;
+  const [, day, month, year] = match as unknown as [string, string, string, string];
+  return { day, month, year, iso: `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` };
 }
 
 /** Whether `text` is written YYYY-MM-DD, whether or not it is a day of the calendar. */

@@ -3,7 +3,7 @@ import { parseDecimal } from '../core/decimal.js';
 import { growthIssue } from '../core/growth.js';
 import { error, type Issue, type Location } from '../core/issue.js';
 import { NEED_CODES, type Need, parseNeed } from '../core/need.js';
-import { isDateShaped, isValidDate, isValidMonthDay } from '../core/period.js';
+import { dayFirst, isDateShaped, isValidDate, isValidMonthDay } from '../core/period.js';
 import {
   DEFAULT_UPLIFT_DAY,
   type Provenance,
@@ -111,8 +111,6 @@ export function importTariff(sources: ImportSources, overrides: ImportOverrides)
   };
 }
 
-const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-
 class CellReader {
   constructor(private readonly issues: Issue[]) {}
 
@@ -160,16 +158,15 @@ class CellReader {
     const text = optional ? this.text(row, column) : this.required(row, column);
     if (text === undefined) return undefined;
     if (isValidDate(text)) return text;
-    const uk = UK_DATE.exec(text);
-    const iso = uk ? `${uk[3]}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}` : undefined;
-    if (iso && isValidDate(iso)) {
-      normalisations(this.issues).note('ukDate', row.at(column), row.label(column), text, iso);
-      return iso;
+    const uk = dayFirst(text);
+    if (uk && isValidDate(uk.iso)) {
+      normalisations(this.issues).note('ukDate', row.at(column), row.label(column), text, uk.iso);
+      return uk.iso;
     }
     // Written as a date but not one (31/02/2026, 2026-02-30): say so, not that its form is wrong;
     // and a day-first reading that fails (12/25/2026, US order) says it was read day first.
     const why = uk
-      ? `which is no date read as dd/mm/yyyy, day first (day ${uk[1]}, month ${uk[2]})`
+      ? `which is no date read as dd/mm/yyyy, day first (day ${uk.day}, month ${uk.month})`
       : isDateShaped(text)
         ? 'which is not a date in the calendar'
         : 'which is not a date written YYYY-MM-DD or dd/mm/yyyy';
