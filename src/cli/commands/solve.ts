@@ -1,31 +1,17 @@
-import type { Decimal } from 'decimal.js';
 import { performance } from 'node:perf_hooks';
 import { parseDecimal } from '../../core/decimal.js';
 import { InputError, UsageError } from '../../core/errors.js';
 import { whyNotGrowth } from '../../core/growth.js';
-import {
-  firstProjectedFinancialYear,
-  formatFinancialYear,
-  parseFinancialYear,
-} from '../../core/period.js';
-import { yearHint } from '../../core/year-hint.js';
-import type { Model } from '../../core/model.js';
+import { formatFinancialYear } from '../../core/period.js';
 import { ProjectionCache } from '../../core/demand/cache.js';
 import { projectScenario } from '../../core/scenario/apply.js';
 import { hasLeftOutIncome, underlyingInYearBalance } from '../../core/underlying-balance.js';
-import {
-  DEFAULT_TOLERANCE,
-  type Metric,
-  metricOf,
-  solve,
-  type Target,
-} from '../../core/scenario/goal-seek.js';
-import { type Lever, LOWEST_SHARE, type Scenario } from '../../core/scenario/types.js';
+import { DEFAULT_TOLERANCE, metricOf, solve, type Target } from '../../core/scenario/goal-seek.js';
+import { type Scenario } from '../../core/scenario/types.js';
 import { fitText } from '../../report/fit-width.js';
 import { figure, renderRecords } from '../../report/records.js';
 import { checkOutputOption, commitOutput, stageOutput } from '../../io/write-output.js';
 import { yieldToSignals } from '../interrupt.js';
-import { amountOption } from '../amount-option.js';
 import { findScenario, type ModelOptions, openModel } from '../open-model.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
 import { scenarioFromScenarios } from '../scenario-spelling.js';
@@ -38,6 +24,7 @@ import type { Issue } from '../../core/issue.js';
 import type { Projection } from '../../core/projection.js';
 import { addedTransferWarnings } from '../../core/scenario/added-transfers.js';
 import { leftOutOfInYear } from '../../report/headline.js';
+import { checkShareRange, checkTargetYear, parameter, parseTarget } from './solve-arguments.js';
 
 export interface SolveOptions extends ModelOptions {
   readonly target: string;
@@ -51,143 +38,6 @@ export interface SolveOptions extends ModelOptions {
   readonly quiet?: boolean;
   /** compare's spelling, taken as --scenario when it names one scenario. */
   readonly scenarios?: string;
-}
-
-// The amount as a spreadsheet may write it too (45,000,000, £45,000,000): src/cli/amount-option.ts.
-const TARGET = /^(in-year-balance|cumulative-balance|spend-total)(>=|<=)([^@]+)@(.+)$/;
-
-export function parseTarget(text: string): Target {
-  const match = TARGET.exec(text.replace(/\s+/g, ''));
-  const year = match ? parseFinancialYear(match[4]!) : undefined;
-  const threshold = match ? amountOption(match[3]!) : undefined;
-  // The year alone miswritten (2028/29, an academic year's way): say so, as explain --year does
-  // (found by a user trial, told only that the whole target "is not like" the examples).
-  const hint = match && year === undefined ? yearHint(match[4]!, 'financial') : undefined;
-  if (match && threshold !== undefined && year === undefined)
-    throw new UsageError(
-      `--target "${text}": "${match[4]!}" is not a financial year written like 2028-29${hint ? `; ${hint}` : ''}`,
-    );
-  if (match && threshold === undefined)
-    throw new UsageError(
-      `--target "${text}": "${match[3]!}" is not an amount in pounds; write it in full, as 6000000 or £6,000,000`,
-    );
-  if (
-    /^(in-year-balance|cumulative-balance|spend-total)(>|<|=>|=<|==?)[^=<>]/.test(
-      text.replace(/\s+/g, ''),
-    )
-  )
-    throw new UsageError(
-      `--target "${text}": compare with >= (at least) or <= (at most), as in-year-balance>=0@2028-29`,
-    );
-  if (!match || year === undefined || threshold === undefined)
-    throw new UsageError(
-      `--target "${text}" is not like in-year-balance>=0@2028-29, cumulative-balance>=0@2030-31 or spend-total<=45000000@2028-29`,
-    );
-  return {
-    metric: match[1] as Metric,
-    comparison: match[2] as '>=' | '<=',
-    threshold,
-    year,
-  };
-}
-
-/**
- * What --vary changes, as a scenario for a value: `lever:ID.share`, `lever:ID.places`,
- * `assumption:newPlansGrowth|hnbGrowth|tariffUplift`, or `transfer:YEAR:SCHOOLS_BLOCK`
- * (a block transfer in that financial year of value × the stated schools block).
- */
-export function parameter(spec: string, scenario: Scenario): (value: Decimal) => Scenario {
-  const lever = /^lever:([^.]+)\.(share|places)$/.exec(spec);
-  if (lever) {
-    const [, id, field] = lever as unknown as [string, string, 'share' | 'places'];
-    const index = scenario.levers.findIndex((l) => l.id === id);
-    const found = scenario.levers[index];
-    if (!found || !(field in found))
-      throw new UsageError(
-        `--vary ${spec}: scenario "${scenario.id}" has no lever "${id}" with a ${field}`,
-      );
-    return (value) => ({
-      ...scenario,
-      levers: scenario.levers.map((l, i) =>
-        i === index ? ({ ...l, [field]: value } as Lever) : l,
-      ),
-    });
-  }
-  const assumption = /^assumption:(newPlansGrowth|hnbGrowth|tariffUplift)$/.exec(spec);
-  if (assumption)
-    return (value) => ({
-      ...scenario,
-      assumptions: { ...scenario.assumptions, [assumption[1]!]: value },
-    });
-  const transfer = /^transfer:(\d{4}-\d{2}):(\d+(?:\.\d+)?)$/.exec(spec);
-  const year = transfer ? parseFinancialYear(transfer[1]!) : undefined;
-  if (transfer && year !== undefined) {
-    const block = parseDecimal(transfer[2]!)!;
-    return (value) => ({
-      ...scenario,
-      funding: [
-        ...scenario.funding,
-        // The schools block stated, so that the transfer at the answer is checked against
-        // the Forum's 0.5% (src/core/scenario/added-transfers.ts), located at the option.
-        {
-          financialYear: year,
-          line: 'block_transfer',
-          amount: value.times(block),
-          share: value,
-          schoolsBlock: block,
-          origin: { file: '--vary' },
-        },
-      ],
-    });
-  }
-  // The kind is right but not what follows it: say what it takes (found by a user trial,
-  // told only that assumption:nope "is not ... assumption:NAME").
-  if (/^assumption:/.test(spec))
-    throw new UsageError(
-      `--vary "${spec}": the assumptions solve can vary are assumption:newPlansGrowth, assumption:hnbGrowth and assumption:tariffUplift`,
-    );
-  if (/^transfer:/.test(spec))
-    throw new UsageError(
-      `--vary "${spec}" is not transfer:YEAR:SCHOOLS_BLOCK, the financial year and the schools block in pounds, e.g. transfer:2028-29:300000000`,
-    );
-  throw new UsageError(
-    `--vary "${spec}" is not lever:ID.share, lever:ID.places, assumption:NAME or transfer:YEAR:SCHOOLS_BLOCK`,
-  );
-}
-
-/**
- * A target year the projection does not reach cannot be met or missed: said at the option, with
- * the years there are. It was an error NO_RATE_IN_FORCE, "the model cannot be projected with the
- * parameter at 0" (found by a user trial: a target year past the horizon).
- */
-function checkTargetYear(text: string, target: Target, model: Model): void {
-  const first = firstProjectedFinancialYear(model.baseYear);
-  if (target.year >= first && target.year <= model.horizon) return;
-  throw new UsageError(
-    `--target "${text}": ${formatFinancialYear(target.year)} is not a financial year of the projection, which runs from ${formatFinancialYear(first)} to ${formatFinancialYear(model.horizon)}`,
-  );
-}
-
-/**
- * A lever's share is searched only where scenarios.json could give it (LOWEST_SHARE to 1): a
- * new-plans share of -3 made new plans negative, and a move of 3 moved more pupils than there
- * are, each answered as if it were a plan (found by a user trial with --range -3,0).
- */
-function checkShareRange(
-  options: SolveOptions,
-  scenario: Scenario,
-  low: Decimal,
-  high: Decimal,
-): void {
-  const lever = /^lever:([^.]+)\.share$/.exec(options.vary);
-  const kind = lever && scenario.levers.find((l) => l.id === lever[1])?.kind;
-  if (!kind || !(kind in LOWEST_SHARE)) return;
-  const lowest = LOWEST_SHARE[kind as keyof typeof LOWEST_SHARE];
-  const outside = [low, high].find((bound) => bound.lessThan(lowest) || bound.greaterThan(1));
-  if (outside)
-    throw new UsageError(
-      `--range "${options.range}": ${options.vary} at ${outside.toString()} is outside ${lowest} to 1, the shares a ${kind} lever takes (docs/scenarios.md, "Levers")`,
-    );
 }
 
 /** `highneeds solve`: goal-seek one parameter so that a target holds. */
