@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { baselineDir, baselineLabel } from './baseline.mjs';
+import { baselineCohort, baselineDir, baselineLabel } from './baseline.mjs';
 import { batchBench } from './batch.mjs';
 import { calibrateBench } from './calibrate.mjs';
 import { inProcess } from './inprocess.mjs';
@@ -90,22 +90,33 @@ function modelFigures(name, dir) {
  * all in turn for N rounds so that drift in the machine's speed falls on every figure alike.
  */
 function projectAB(dir, baselineCli) {
-  const project = (cli) => [cli, 'project', path.relative(root, dir), '--format', 'csv', '--quiet'];
-  const [node, oldStart, newStart, oldProject, newProject, newModules, parse] = alternated(
-    [
-      ['-e', '0'],
-      [baselineCli, '--version'],
-      [CLI, '--version'],
-      project(baselineCli),
-      project(CLI),
-      // Project's start-up before any work: the modules it loads, and nothing else.
-      [path.join('bench', 'load-project.mjs')],
-      // The prescribed parser alone reading the same cohort in a fresh process: a floor for project.
-      [path.join('bench', 'parse-only.mjs'), path.relative(root, path.join(dir, 'cohort.csv'))],
-    ],
-    N,
-  );
-  return { node, oldStart, newStart, oldProject, newProject, newModules, parse };
+  // Both builds on the baseline's own 20,000-pupil area (one it can read), and this tree on its own.
+  const theirs = baselineCohort();
+  const project = (cli, model) => [
+    cli,
+    'project',
+    path.relative(root, model),
+    '--format',
+    'csv',
+    '--quiet',
+  ];
+  const [node, oldStart, newStart, oldProject, newOnOld, newProject, newModules, parse] =
+    alternated(
+      [
+        ['-e', '0'],
+        [baselineCli, '--version'],
+        [CLI, '--version'],
+        project(baselineCli, theirs),
+        project(CLI, theirs),
+        project(CLI, dir),
+        // Project's start-up before any work: the modules it loads, and nothing else.
+        [path.join('bench', 'load-project.mjs')],
+        // The prescribed parser alone reading the same cohort in a fresh process: a floor for project.
+        [path.join('bench', 'parse-only.mjs'), path.relative(root, path.join(dir, 'cohort.csv'))],
+      ],
+      N,
+    );
+  return { node, oldStart, newStart, oldProject, newOnOld, newProject, newModules, parse };
 }
 
 function projectABTable(ab, label) {
@@ -122,7 +133,8 @@ function projectABTable(ab, label) {
       row('node -e 0', ab.node),
       row(`baseline ${label} --version`, ab.oldStart),
       row('this tree --version', ab.newStart),
-      row(`baseline ${label} project pupils-20000`, ab.oldProject),
+      row(`baseline ${label} project, its own pupils-20000`, ab.oldProject),
+      row(`this tree project, ${label}'s pupils-20000`, ab.newOnOld),
       row('this tree project pupils-20000', ab.newProject),
       row("this tree loading project's modules, no model", ab.newModules),
       row('csv-parse alone reading pupils-20000/cohort.csv', ab.parse),
@@ -132,7 +144,7 @@ function projectABTable(ab, label) {
 
 function projectABLine(ab, label) {
   const ratio = ab.newProject.median / ab.node.median;
-  return `target (issue 14): project of the 20,000-pupil area no more than ${TARGET_STARTUP_RATIO}x \`node -e 0\`: median ${f(ab.newProject.median)} ms against ${f(ab.node.median)} ms, ratio ${ratio.toFixed(2)} (baseline ${label}: ${f(ab.oldProject.median)} ms, ratio ${(ab.oldProject.median / ab.node.median).toFixed(2)}) -> ${verdict(ratio <= TARGET_STARTUP_RATIO)}; loading the modules project loads, with no model, takes ${f(ab.newModules.median)} ms, ${(ab.newModules.median / ab.node.median).toFixed(2)}x \`node -e 0\` (bench/load-project.mjs), and csv-parse alone reading the same cohort.csv in a fresh process ${f(ab.parse.median)} ms, ${(ab.parse.median / ab.node.median).toFixed(2)}x (bench/parse-only.mjs)`;
+  return `target (issue 14): project of the 20,000-pupil area no more than ${TARGET_STARTUP_RATIO}x \`node -e 0\`: median ${f(ab.newProject.median)} ms against ${f(ab.node.median)} ms, ratio ${ratio.toFixed(2)} (on ${label}'s own pupils-20000, which it can read: this tree ${f(ab.newOnOld.median)} ms, ratio ${(ab.newOnOld.median / ab.node.median).toFixed(2)}; baseline ${label} ${f(ab.oldProject.median)} ms, ratio ${(ab.oldProject.median / ab.node.median).toFixed(2)}) -> ${verdict(ratio <= TARGET_STARTUP_RATIO)}; loading the modules project loads, with no model, takes ${f(ab.newModules.median)} ms, ${(ab.newModules.median / ab.node.median).toFixed(2)}x \`node -e 0\` (bench/load-project.mjs), and csv-parse alone reading the same cohort.csv in a fresh process ${f(ab.parse.median)} ms, ${(ab.parse.median / ab.node.median).toFixed(2)}x (bench/parse-only.mjs)`;
 }
 
 /** Goal-seek on the example (under 1 s): the whole solve command, and its own count of projections. */
@@ -300,7 +312,7 @@ ${report.map((t) => `- ${t}`).join('\n')}
 Every spawned run is \`node <args>\` under \`/usr/bin/time -f '%U %S %M'\` with stdout piped (bench/measure.mjs): **wall** is from spawn to exit, timed by this process, so it includes Node start-up; **CPU** is user + sys time of the whole process, worker threads included; **peak RSS** its maximum resident set, worker threads included (they share the process). "In turn" means N rounds, after one untimed round, in which each command runs once: a shared virtual machine's speed can drift by a quarter within minutes, and taking turns slows every command alike. Otherwise one untimed warm-up run, then N runs.
 
 - **baseline**: bench/baseline.mjs extracts the baseline commit (default 146dc0c, the commit before the demand engine, issue 14; BENCH_BASELINE names another) with \`git archive\` into the git-ignored bench/data/baseline/, compiles it there with this repo's TypeScript, and runs it on this repo's node_modules (the same dependencies in package.json, which it checks). It is made again only when missing or from another commit.
-- **project A/B (issue 14)**: in turn, \`node -e 0\`, \`node <build>/bin/highneeds --version\` (Node plus loading all the CLI's modules, no model) for the baseline and this tree, and \`node <build>/bin/highneeds project bench/data/pupils-20000 --format csv --quiet\` for each, and bench/load-project.mjs (this tree's modules that project loads, imported as the CLI imports them, and no model: its start-up before any work), and bench/parse-only.mjs on the same cohort.csv (csv-parse alone in a fresh process: a floor no project of that file can go under). Target: this tree's project median ≤ ${TARGET_STARTUP_RATIO} × the \`node -e 0\` median.
+- **project A/B (issue 14)**: in turn, \`node -e 0\`, \`node <build>/bin/highneeds --version\` (Node plus loading all the CLI's modules, no model) for the baseline and this tree, and \`node <build>/bin/highneeds project … --format csv --quiet\` for each on the baseline's own pupils-20000 (written by its bench/make-cohort.mjs from its fixtures/example: today's example carries fields it does not read) and for this tree on bench/data/pupils-20000 too, and bench/load-project.mjs (this tree's modules that project loads, imported as the CLI imports them, and no model: its start-up before any work), and bench/parse-only.mjs on the same cohort.csv (csv-parse alone in a fresh process: a floor no project of that file can go under). Target: this tree's project median ≤ ${TARGET_STARTUP_RATIO} × the \`node -e 0\` median.
 - **batch A/B (issue 14)**: in turn, \`node <build>/bin/highneeds batch <national> --out-dir … --quiet\` (default --jobs: every core) for the baseline and this tree on the national model the baseline's own bench/make-national.mjs writes (bench/data/baseline/bench/data/national: the baseline cannot read this tree's, whose tariff and funding carry money-model fields; its cohort.csv is the same file), this tree on bench/data/national, csv-parse alone on that cohort.csv (see parse-only below), this tree's batch with \`--jobs 1\`, and bench/read-national.mjs (the national model read as the batch reads it, through csv-parse, split by area and tallied, with no area modelled: the floor under the batch's wall). Targets: this tree's CPU median at least 40% below the baseline's, and its wall median ≤ 1.5 × csv-parse alone's (issue 14), ≤ 2 × (issue 18).
 - **rows / pupils / years**: data rows in cohort.csv, the pupils they stand for (\`count\`, or 1 per row), and the financial years projected. \`example\` is fixtures/example (aggregated rows with a count). \`pupils-20000\` is generated by bench/make-cohort.mjs into the git-ignored bench/data/: one row per pupil from a fixed seed, ~3% independent placements with an \`annual_cost\`, the example's tariff, ceasing and transitions, and its new plans, places and funding ×8.
 - **CLI wall ms**: \`node bin/highneeds project <dir> --format csv --quiet\`: Node start-up, module loading, reading and hashing inputs, the projection and writing the CSV.
