@@ -19,7 +19,7 @@ export function issueFromBase(base: string, issue: Issue): Issue {
   const file = issue.location?.file;
   if (file === undefined || file.startsWith('-')) return issue;
   const root = path.resolve(base);
-  const names = new Map<string, string>([[file, provenanceName(root, file)]]);
+  const names = new Map<string, string>([[file, provenanceName(root, file) || '.']]);
   for (
     let folder = path.dirname(path.resolve(file));
     within(root, folder);

@@ -38,4 +38,13 @@ describe("an issue's paths from a national folder (src/io/issue-paths.ts)", () =
     const issue = error('UNKNOWN_SCENARIO', 'no scenario "x"', { file: '--scenario' });
     expect(issueFromBase(base, issue)).toBe(issue);
   });
+
+  it('names the national folder itself `.`, in its location and its message, not an empty name (found by a review)', () => {
+    const issue = error('FILE_MISSING', 'fixtures/national is odd; fixtures/national again', {
+      file: 'fixtures/national',
+    });
+    expect(issueFromBase(`${base}/`, issue)).toEqual(
+      error('FILE_MISSING', '. is odd; . again', { file: '.' }),
+    );
+  });
 });
