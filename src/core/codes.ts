@@ -332,7 +332,7 @@ export const ISSUE_CODES = {
   },
   LEVER_SETTING_UNKNOWN: {
     cause:
-      'A lever\'s filter names several settings, of which some are not settings of the model\'s tariff (a spelling such as "Special Academy" for special-academy): the lever acts on the settings the tariff has and passes over the others (warning). One that names only unknown settings matches nothing: LEVER_MATCHES_NOTHING.',
+      'A lever\'s filter names several settings, of which some are not settings of the model\'s tariff (a spelling such as "Special Academy" for special-academy): the lever acts on the settings the tariff has and passes over the others (warning). One that matches nothing (naming only unknown settings, or by its other filters) is LEVER_MATCHES_NOTHING alone, with the same hint.',
     fix: "Write each setting as the tariff's id (the hint lists them); in a national model whose areas have different tariffs, a setting one tariff lacks is said for each area that lacks it.",
   },
   LEVER_AFTER_HORIZON: {

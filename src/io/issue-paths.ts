@@ -12,14 +12,15 @@ import { provenanceName } from './provenance-name.js';
  * Its file, and in its message the file or a folder that holds it (at or below `base`, as
  * `required file cohort.csv was not found in north` names the area's folder), are the paths the
  * messages embed, each as displayPath gave it; they are renamed where they stand whole (not
- * within a longer path or word). The folder `base` itself is `.`. A location that is no path (an
+ * within a longer path or word), and any other path the message names below `base` from it. The
+ * folder `base` itself is `.`. A location that is no path (an
  * option, `--tariff`) is left as it is.
  */
 export function issueFromBase(base: string, issue: Issue): Issue {
   const file = issue.location?.file;
   if (file === undefined || file.startsWith('-')) return issue;
   const root = path.resolve(base);
-  const names = new Map<string, string>([[file, provenanceName(root, file)]]);
+  const names = new Map<string, string>([[file, provenanceName(root, file) || '.']]);
   for (
     let folder = path.dirname(path.resolve(file));
     within(root, folder);
@@ -30,7 +31,7 @@ export function issueFromBase(base: string, issue: Issue): Issue {
   }
   return {
     ...issue,
-    message: renamed(issue.message, names),
+    message: renamed(issue.message, names, displayPath(root)),
     location: { ...issue.location!, file: names.get(file)! },
   };
 }
@@ -41,15 +42,19 @@ function within(root: string, folder: string): boolean {
   return !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
-/** `text` with each path of `names` that stands whole renamed, the longest first. */
-function renamed(text: string, names: ReadonlyMap<string, string>): string {
+/**
+ * `text` with each path of `names` that stands whole renamed, the longest first, and any other
+ * path below `root` (as displayPath shows it) named from it: DUPLICATE_AREA names another area's
+ * model.json, which failures.csv wrote from the working folder (found by a review).
+ */
+function renamed(text: string, names: ReadonlyMap<string, string>, root: string): string {
+  const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const shown = [...names.keys()].filter((name) => name !== '').sort((a, b) => b.length - a.length);
-  if (shown.length === 0) return text;
-  const escaped = shown.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const whole = shown.length ? [`(?:${shown.map(escape).join('|')})(?![\\w/\\\\-]|\\.\\w)`] : [];
   // Whole: not after a letter, digit, `/` or `.`, nor before one (a sentence's full stop may follow).
   const pattern = new RegExp(
-    `(?<![\\w./\\\\-])(?:${escaped.join('|')})(?![\\w/\\\\-]|\\.\\w)`,
+    `(?<![\\w./\\\\-])(?:${[...whole, `${escape(root)}[/\\\\](?=[\\w.])`].join('|')})`,
     'g',
   );
-  return text.replace(pattern, (match) => names.get(match) ?? match);
+  return text.replace(pattern, (match) => names.get(match) ?? '');
 }

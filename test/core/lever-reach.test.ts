@@ -253,3 +253,20 @@ describe('LEVER_PRICES_NO_PUPIL: a tariff lever whose pupils are priced by annua
     ]);
   });
 });
+
+describe('LEVER_SETTING_UNKNOWN beside LEVER_MATCHES_NOTHING', () => {
+  const codes = (filter: Filter): string[] =>
+    checkScenarios(base(), [scenario(ceasing(filter))]).map((issue) => issue.code);
+
+  it('is said of a lever that acts on the settings the tariff has', () => {
+    expect(codes({ settings: ['mainstream', 'Special School'] })).toEqual([
+      'LEVER_SETTING_UNKNOWN',
+    ]);
+  });
+
+  it('is not said of one that matches nothing, which LEVER_MATCHES_NOTHING says with the same hint (found by a review)', () => {
+    expect(codes({ needs: ['VI'], settings: ['mainstream', 'Special School'] })).toEqual([
+      'LEVER_MATCHES_NOTHING',
+    ]);
+  });
+});

@@ -22,13 +22,13 @@ describe("an issue's paths from a national folder (src/io/issue-paths.ts)", () =
   it('renames a path only where it stands whole, not inside a longer path or a word', () => {
     const issue = error(
       'FILE_MISSING',
-      'required file x.csv was not found in fixtures/national/north; not fixtures/national/north-east nor national',
+      'required file x.csv was not found in fixtures/national/north; not fixtures/national-old/north nor national',
       { file: 'fixtures/national/north/x.csv', line: 2 },
     );
     expect(issueFromBase(base, issue)).toEqual(
       error(
         'FILE_MISSING',
-        'required file x.csv was not found in north; not fixtures/national/north-east nor national',
+        'required file x.csv was not found in north; not fixtures/national-old/north nor national',
         { file: 'north/x.csv', line: 2 },
       ),
     );
@@ -37,5 +37,29 @@ describe("an issue's paths from a national folder (src/io/issue-paths.ts)", () =
   it('leaves an option named as the location as it is', () => {
     const issue = error('UNKNOWN_SCENARIO', 'no scenario "x"', { file: '--scenario' });
     expect(issueFromBase(base, issue)).toBe(issue);
+  });
+
+  it('names the national folder itself `.`, in its location and its message, not an empty name (found by a review)', () => {
+    const issue = error('FILE_MISSING', 'fixtures/national is odd; fixtures/national again', {
+      file: 'fixtures/national',
+    });
+    expect(issueFromBase(`${base}/`, issue)).toEqual(
+      error('FILE_MISSING', '. is odd; . again', { file: '.' }),
+    );
+  });
+
+  it("names another file below the national folder from it, as DUPLICATE_AREA names another area's (found by a review)", () => {
+    const issue = error(
+      'DUPLICATE_AREA',
+      'area "999" is already the area of fixtures/national/a b/model.json, not fixtures/nationals/x',
+      { file: 'fixtures/national/c/model.json' },
+    );
+    expect(issueFromBase(base, issue)).toEqual(
+      error(
+        'DUPLICATE_AREA',
+        'area "999" is already the area of a b/model.json, not fixtures/nationals/x',
+        { file: 'c/model.json' },
+      ),
+    );
   });
 });

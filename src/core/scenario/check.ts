@@ -38,6 +38,14 @@ export function checkScenarios(
     // New plans as they join, and as the scenario's shifts before each lever send them elsewhere:
     // what a new-plans or shift lever can act on (the cohort it never touches).
     const joiners: Matchable[] = [...model.newPlans];
+    // LEVER_SETTING_UNKNOWN, said only of a lever that still matches something: one that matches
+    // nothing is LEVER_MATCHES_NOTHING with the same hint (both were said, the second claiming it
+    // acts on the other settings; found by a review).
+    const partly = new Map<Lever, Issue>();
+    const nothing = (lever: Lever): void => {
+      partly.delete(lever);
+      issues.push(matchesNothing(scenario, lever, model));
+    };
     const checkLever = (lever: Lever): void => {
       if (seen.has(`${scenario.id}\u0000${lever.id}`) || lever.kind === 'funding') return;
       seen.add(`${scenario.id}\u0000${lever.id}`);
@@ -49,8 +57,8 @@ export function checkScenarios(
         issues.push(late);
         return;
       }
-      const partly = partlyUnknownSettings(scenario, lever, model);
-      if (partly) issues.push(partly);
+      const unknown = partlyUnknownSettings(scenario, lever, model);
+      if (unknown) partly.set(lever, unknown);
       const hit =
         lever.kind === 'tariff'
           ? model.tariff.rates.some(
@@ -65,7 +73,7 @@ export function checkScenarios(
               ? joiners.some((p) => matches(lever.filter, p))
               : people.some((p) => matches(lever.filter, p));
       if (!hit && (lever.kind === 'tariff' || lever.kind === 'places' || onJoining(lever)))
-        issues.push(matchesNothing(scenario, lever, model));
+        nothing(lever);
       else if (!hit) unseen.push(lever);
       else if (lever.kind === 'tariff' && !people.some((p) => pricedBy(lever, p)))
         unpriced.push(lever);
@@ -98,8 +106,7 @@ export function checkScenarios(
             ),
           );
       for (const lever of unseen) {
-        if (!places.some((place) => matches(lever.filter, place)))
-          issues.push(matchesNothing(scenario, lever, model));
+        if (!places.some((place) => matches(lever.filter, place))) nothing(lever);
         // Pupils reach its filter, but only outside its profile (a share of 0 moves none by design:
         // a ranged lever acts in simulate's draws).
         else if (
@@ -110,6 +117,7 @@ export function checkScenarios(
           issues.push(movesNobody(scenario, lever));
       }
     }
+    issues.push(...partly.values());
     const agreement = scenario.agreement;
     if (!agreement) continue;
     const first = firstProjectedFinancialYear(model.baseYear);
