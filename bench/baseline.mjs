@@ -124,7 +124,8 @@ export function baselineNational() {
  */
 export function baselineCohort() {
   const dir = path.join(baselineDir(), 'bench', 'data', 'pupils-20000');
-  if (!existsSync(path.join(dir, 'cohort.csv')))
+  // funding.csv is the last file its generator writes: a folder without it was left half made.
+  if (!existsSync(path.join(dir, 'funding.csv')))
     run(process.execPath, [path.join(baselineDir(), 'bench', 'make-cohort.mjs'), '20000']);
   return dir;
 }
