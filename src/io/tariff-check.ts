@@ -1,3 +1,4 @@
+import { settingKey } from '../core/setting-key.js';
 import { error, type Issue, type Location } from '../core/issue.js';
 import type { Tariff } from '../core/tariff.js';
 import type { CsvRow } from './csv-table.js';
@@ -137,14 +138,6 @@ export class TariffCheck {
     }
     return text;
   }
-}
-
-/** A setting id as people vary it: any case, spaces or underscores for hyphens ("Special School" → "special-school"). */
-export function settingKey(text: string): string {
-  return text
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '-');
 }
 
 /** Levenshtein distance between two short texts, or more than `limit` once it is certain to be. */

@@ -331,8 +331,7 @@ export function stageOutputs(
 function renameFailed(target: string, cause: unknown): UsageError {
   for (const temporary of pending) rmSync(temporary, { force: true });
   pending.clear();
-  const code = cause instanceof Error && 'code' in cause ? String(cause.code) : '';
-  const held = ['EPERM', 'EBUSY', 'EACCES'].includes(code) && isFileNow(target);
+  const held = ['EPERM', 'EBUSY', 'EACCES'].includes(errorCode(cause) ?? '') && isFileNow(target);
   return new UsageError(
     `cannot write ${target}: ${reason(cause)}${held ? '; if it is open in another program, such as Excel, close it there and run again' : ''}`,
   );

@@ -1,3 +1,4 @@
+import { settingKey } from '../setting-key.js';
 import { error, warning, type Issue, uniqueIssues } from '../issue.js';
 import { addedTransferWarnings } from './added-transfers.js';
 import type { Model } from '../model.js';
@@ -225,8 +226,7 @@ function unknownSettingsHint(lever: Lever, model: Model): string | undefined {
   const ids = model.tariff.settings.map((s) => s.id);
   const unknown = namedSettings(lever).filter((setting) => !ids.includes(setting));
   if (!unknown.length) return undefined;
-  const key = (text: string) => text.toLowerCase().replace(/[\s_]+/g, '-');
-  const meant = unknown.map((setting) => ids.find((id) => key(id) === key(setting)));
+  const meant = unknown.map((setting) => ids.find((id) => settingKey(id) === settingKey(setting)));
   const didYouMean = meant.every(Boolean)
     ? `did you mean ${meant.map((id) => `"${id!}"`).join(', ')}? `
     : '';
