@@ -50,7 +50,7 @@ export const tariffOptionRecorded = (dir: string, tariff: string): string =>
   exists(tariff) ? fromModel(dir, tariff) : tariff;
 
 /** The command line's options as the library's (src/io/open-model.ts). */
-function loadOptions(options: ModelOptions) {
+export function modelLoadOptions(options: ModelOptions) {
   const tariffFile = tariffOption(options.tariff);
   return {
     limits: limitsFromEnvironment(cliIo().env),
@@ -64,7 +64,7 @@ function loadOptions(options: ModelOptions) {
 
 /** Reads a model folder and its scenarios, with every check; throws InputError on any error. */
 export function openModel(dir: string, options: ModelOptions = {}): OpenModel {
-  const open = openModelFolder(dir, loadOptions(options));
+  const open = openModelFolder(dir, modelLoadOptions(options));
   if (!open.model) throw new InputError(open.issues);
   return { ...open, model: open.model };
 }

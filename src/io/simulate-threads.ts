@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { InternalError } from '../core/errors.js';
 import type { DrawFigures } from '../core/simulate/simulate-area.js';
@@ -12,6 +13,17 @@ const WORKER = new URL('./simulate-worker.bundle.js', import.meta.url);
 
 /** Draws are handed out this many at a time: small enough to share the end of a run evenly. */
 const DRAWS_PER_CHUNK = 20;
+
+/** Fewer draws than this per thread are drawn by fewer threads: a worker takes longer to start. */
+const DRAWS_PER_THREAD = 200;
+
+/**
+ * How many worker threads to start beside this one for `draws` draws on at most `jobs` threads:
+ * never more threads than cores, nor than DRAWS_PER_THREAD draws each can keep busy.
+ */
+export function drawWorkers(draws: number, jobs: number = availableParallelism()): number {
+  return Math.min(jobs, availableParallelism(), Math.ceil(draws / DRAWS_PER_THREAD)) - 1;
+}
 
 /** What a worker's messages and failures have told this thread so far. */
 interface Heard {

@@ -16,7 +16,12 @@ function drawTask(task: DrawTask): void {
   try {
     const loaded = loadModel(task.dir, task.load);
     const scenarios = task.scenario
-      ? (loadScenarios(task.dir, task.load.libraryDir ?? '', task.scenariosFile).scenarios ?? [])
+      ? (loadScenarios(
+          task.dir,
+          task.load.libraryDir ?? '',
+          task.scenariosFile,
+          task.load.allowOutside,
+        ).scenarios ?? [])
       : [];
     const scenario = scenarios.find((s) => s.id === task.scenario);
     if (!loaded.model || hasErrors(loaded.issues) || (task.scenario && !scenario))

@@ -16,6 +16,12 @@ export type When =
   | { readonly holds: () => boolean }
   | { readonly appears: RegExp; readonly dir: string };
 
+/**
+ * A run still going this long after its signal is stopped with SIGKILL (and so gives -1): a run
+ * that does not hear its signal fails its test, rather than running on after it for minutes.
+ */
+const UNHEARD_MS = 20_000;
+
 /** Runs `highneeds ARGS` as a user would and sends `signal` when `when` says: its exit code, or -1 when the signal killed it. */
 export function runAndKill(
   args: readonly string[],
@@ -29,10 +35,12 @@ export function runAndKill(
     });
     let timer: NodeJS.Timeout | undefined;
     let watcher: FSWatcher | undefined;
+    let unheard: NodeJS.Timeout | undefined;
     const kill = () => {
       clearInterval(timer);
       watcher?.close();
       child.kill(signal);
+      unheard = setTimeout(() => child.kill('SIGKILL'), UNHEARD_MS);
     };
     if ('atOnce' in when) kill();
     else if ('afterMs' in when) timer = setTimeout(kill, when.afterMs);
@@ -44,6 +52,7 @@ export function runAndKill(
     child.on('error', reject);
     child.on('exit', (code, killedBy) => {
       clearInterval(timer);
+      clearTimeout(unheard);
       watcher?.close();
       resolve(code ?? (killedBy ? -1 : Number.NaN));
     });

@@ -3,9 +3,10 @@ import { InputError, UsageError } from '../../core/errors.js';
 import { type Issue, hasErrors } from '../../core/issue.js';
 import type { Model } from '../../core/model.js';
 import type { Scenario } from '../../core/scenario/types.js';
-import { simulate } from '../../core/simulate/simulate.js';
 import { fromModel, relativeInputs } from '../../io/input-reader.js';
 import { readDsgPlanMap } from '../../io/read-dsg-plan-map.js';
+import { simulateOnThreads } from '../../io/simulate-on-threads.js';
+import { DrawThreads, drawWorkers } from '../../io/simulate-threads.js';
 import { checkOutputOption, commitOutput, stageOutput } from '../../io/write-output.js';
 import { buildManifest } from '../../report/manifest.js';
 import {
@@ -19,6 +20,7 @@ import { yieldToSignals } from '../interrupt.js';
 import {
   findScenarios,
   type ModelOptions,
+  modelLoadOptions,
   openModel,
   tariffOptionRecorded,
 } from '../open-model.js';
@@ -69,16 +71,17 @@ function fanOptions(options: ReportOptions): { draws: number; seed: number } | u
 /**
  * With --draws, the plan scenario (the last chosen, as the breakdowns show) simulated with
  * --seed as `highneeds simulate` does it, so the fan equals its intervals for the same seed.
+ * The draws are shared with worker threads (started by startFan while this thread builds the
+ * report) and can be interrupted between chunks.
  */
-function simulatedFan(
+async function simulatedFan(
   model: Model,
   plan: Scenario,
+  threads: DrawThreads,
   { draws, seed }: { draws: number; seed: number },
-): { rows: FanRow[]; draws: string; issues: readonly Issue[] } {
-  const outcome = simulate(model, {
-    draws,
+): Promise<{ rows: FanRow[]; draws: string; issues: readonly Issue[] }> {
+  const outcome = await simulateOnThreads(model, plan === AS_GIVEN ? undefined : plan, threads, {
     seed,
-    ...(plan === AS_GIVEN ? {} : { scenario: plan }),
   });
   if (!outcome.simulation || hasErrors(outcome.issues)) throw new InputError(outcome.issues);
   return {
@@ -87,6 +90,24 @@ function simulatedFan(
     // The simulation's own warnings (RANGE_UNPRICED), which the projections above did not give.
     issues: outcome.issues.filter((issue) => issue.code === 'RANGE_UNPRICED'),
   };
+}
+
+/** The fan's worker threads, each reading the model and drawing the plan scenario's pupils as `simulate` does. */
+function startFan(
+  dir: string,
+  options: ReportOptions,
+  plan: Scenario,
+  { draws, seed }: { draws: number; seed: number },
+): DrawThreads {
+  const { scenariosFile, ...load } = modelLoadOptions(options);
+  return DrawThreads.start(drawWorkers(draws), {
+    dir,
+    load,
+    ...(scenariosFile ? { scenariosFile } : {}),
+    ...(plan === AS_GIVEN ? {} : { scenario: plan.id }),
+    seed,
+    draws,
+  });
 }
 
 /**
@@ -115,14 +136,20 @@ export async function runReport(
     : open.scenarios.length
       ? [...open.scenarios]
       : [AS_GIVEN];
-  const scenarios = buildReportScenarios(open.model, chosen, open.scenarios, warnings);
-  // Warnings are about the user's data: said with --quiet too (README, "--quiet").
-  await printWarnings(warnings);
-  if (drawn) {
-    const simulated = simulatedFan(open.model, chosen.at(-1)!, drawn);
-    if (simulated.issues.length)
-      cliIo().stderr.write(formatIssues(simulated.issues, await issuePaint()));
-    fan = simulated;
+  const threads = drawn ? startFan(dir, options, chosen.at(-1)!, drawn) : undefined;
+  let scenarios;
+  try {
+    scenarios = buildReportScenarios(open.model, chosen, open.scenarios, warnings);
+    // Warnings are about the user's data: said with --quiet too (README, "--quiet").
+    await printWarnings(warnings);
+    if (drawn) {
+      const simulated = await simulatedFan(open.model, chosen.at(-1)!, threads!, drawn);
+      if (simulated.issues.length)
+        cliIo().stderr.write(formatIssues(simulated.issues, await issuePaint()));
+      fan = simulated;
+    }
+  } finally {
+    threads?.stop();
   }
   const inputs = [...open.inputs, ...(map.input ? [map.input] : [])];
   const report: ReportModel = {

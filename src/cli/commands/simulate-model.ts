@@ -1,9 +1,8 @@
 import type { Decimal } from 'decimal.js';
 import { InputError } from '../../core/errors.js';
 import { hasErrors, sortIssues } from '../../core/issue.js';
-import { AreaSimulation } from '../../core/simulate/simulate-area.js';
-import { type Simulation, simulate, summarise } from '../../core/simulate/simulate.js';
 import { displayPath } from '../../io/files.js';
+import { simulateOnThreads } from '../../io/simulate-on-threads.js';
 import type { DrawThreads } from '../../io/simulate-threads.js';
 import {
   renderIntervalsCsv,
@@ -46,43 +45,21 @@ export async function simulateModel(
       json: format === 'json',
     })
   ).start();
-  let simulation: Simulation;
-  let issues;
+  let outcome: Awaited<ReturnType<typeof simulateOnThreads>>;
   try {
-    if (threads.size === 0) {
-      const outcome = simulate(open.model, {
-        draws,
-        seed,
-        thresholds: limits,
-        ...(scenario ? { scenario } : {}),
-        // This thread draws alone and never pauses: the spinner turns only when told.
-        onDraw: (drawn) => progress.update(`${drawing}: ${Math.floor((drawn / draws) * 100)}%`),
-      });
-      issues = sortIssues([...open.issues, ...outcome.issues]);
-      if (!outcome.simulation || hasErrors(issues)) throw new InputError(issues);
-      simulation = outcome.simulation;
-    } else {
-      // Checked and projected here first, so that a problem is reported once, located, not by each thread.
-      const prepared = AreaSimulation.prepare(open.model, scenario);
-      issues = sortIssues([...open.issues, ...prepared.issues]);
-      if (!prepared.simulation || hasErrors(issues)) throw new InputError(issues);
-      const here = prepared.simulation;
-      const figures = await threads.draw(
-        (from, to) => Array.from({ length: to - from }, (_, i) => here.draw(seed, from + i)),
-        (pupils, index) => here.figuresOf(pupils, { seed, index }),
-        (share) => progress.update(`${drawing}: ${Math.floor(share * 100)}%`),
-      );
-      simulation = summarise(
-        open.model.area.code,
-        scenario?.id ?? '',
-        prepared.simulation.financialYears,
-        figures,
-        { seed, thresholds: limits },
-      );
-    }
+    outcome = await simulateOnThreads(
+      open.model,
+      scenario,
+      threads,
+      { seed, thresholds: limits },
+      (share) => progress.update(`${drawing}: ${Math.floor(share * 100)}%`),
+    );
   } finally {
     progress.stop();
   }
+  const issues = sortIssues([...open.issues, ...outcome.issues]);
+  if (!outcome.simulation || hasErrors(issues)) throw new InputError(issues);
+  const { simulation } = outcome;
   // Warnings are about the user's data: said with --quiet too (README, "--quiet").
   if (issues.length) cliIo().stderr.write(formatIssues(issues, await issuePaint()));
   const text = withBom(

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { limitsFromEnvironment } from '../../io/limits.js';
-import { DrawThreads } from '../../io/simulate-threads.js';
+import { DrawThreads, drawWorkers } from '../../io/simulate-threads.js';
 import { checkOutputOption } from '../../io/write-output.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
 import { cliIo } from '../cli-io.js';
@@ -24,8 +24,6 @@ export interface SimulateCommandOptions {
 
 /** Draws at most; a million draws of a median area is a quarter of an hour. */
 const MAX_DRAWS = 1_000_000;
-/** Fewer draws than this are drawn on the main thread alone: a worker takes longer to start. */
-const DRAWS_PER_THREAD = 200;
 
 /** `highneeds simulate [model-dir]`: read, check, draw (on threads), summarise, render, write. */
 export async function runSimulate(
@@ -49,22 +47,19 @@ export async function runSimulate(
         );
   // This thread draws too. The others start now with their task, reading the model while this one
   // reads and checks it; a problem found here stops them (finally).
-  const threads = DrawThreads.start(
-    Math.min(jobs, availableParallelism(), Math.ceil(draws / DRAWS_PER_THREAD)) - 1,
-    {
-      dir,
-      load: {
-        limits: limitsFromEnvironment(cliIo().env),
-        libraryDir: defaultTariffDir(),
-        // A --tariff that names nothing leaves it out here: reading the model says so, and stops the workers.
-        ...(tariffFile ? { tariffFile } : {}),
-      },
-      ...(options.scenariosFile ? { scenariosFile: options.scenariosFile } : {}),
-      ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
-      seed,
-      draws,
+  const threads = DrawThreads.start(drawWorkers(draws, jobs), {
+    dir,
+    load: {
+      limits: limitsFromEnvironment(cliIo().env),
+      libraryDir: defaultTariffDir(),
+      // A --tariff that names nothing leaves it out here: reading the model says so, and stops the workers.
+      ...(tariffFile ? { tariffFile } : {}),
     },
-  );
+    ...(options.scenariosFile ? { scenariosFile: options.scenariosFile } : {}),
+    ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
+    seed,
+    draws,
+  });
   try {
     // Read only now, so that the workers load their modules while this thread loads these.
     const { simulateModel } = await import('./simulate-model.js');

@@ -1,0 +1,51 @@
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, it } from 'vitest';
+import { ROOT } from '../helpers/exec.js';
+import { killWhileWorking, runAndKill } from '../helpers/kill-run.js';
+
+/*
+ * Found by trying it: `simulate --jobs 1` and `report --draws N` drew every draw in one
+ * synchronous call, and Node runs a SIGINT handler only between turns of the event loop, so a
+ * Ctrl-C was heard once every draw was made: over a minute for 100,000 draws of the example. They
+ * now draw a chunk at a time with a turn between (src/io/simulate-on-threads.ts). Each run below
+ * would take minutes to finish, so the test's time limit fails it unless the Ctrl-C stops it.
+ */
+const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-interrupt-draws-'));
+const model = path.join(dir, 'model');
+cpSync(path.join(ROOT, 'fixtures/example'), model, { recursive: true });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('Ctrl-C while a run draws on this thread alone', () => {
+  const cases: [string, string, (out: string) => string[]][] = [
+    [
+      'simulate --jobs 1',
+      'intervals.csv',
+      (out) => ['simulate', model, '--draws', '1000000', '--jobs', '1', '--quiet', '--out', out],
+    ],
+    [
+      'report --draws',
+      'report.html',
+      (out) => [
+        'report',
+        model,
+        '--scenarios',
+        'unmitigated',
+        '--draws',
+        '100000',
+        '--quiet',
+        '--out',
+        out,
+      ],
+    ],
+  ];
+  for (const [name, file, args] of cases)
+    it(`${name} stops the run (exit 130) and writes nothing`, async () => {
+      const out = path.join(dir, file);
+      await killWhileWorking([path.join(model, 'cohort.csv')], 130, false, async (when) => ({
+        code: await runAndKill(args(out), 'SIGINT', when),
+        now: existsSync(out),
+      }));
+    });
+});
