@@ -400,7 +400,8 @@ export async function commitOutputs(
   for (const output of staged) if (output.temporary === undefined) await commitOutput(output);
   const renamed = staged.filter((output) => output.temporary !== undefined);
   const replaced = renamed.filter((output) => isFileNow(output.target)).map((o) => o.target);
-  const several = staged.length + stale.length > 1;
+  // "Nothing was written" is not said when a device or FIFO was written into just now.
+  const several = renamed.length + stale.length > 1 && renamed.length === staged.length;
   const aside = setAside(replaced, stale, several);
   const placed: StagedOutput[] = [];
   try {

@@ -68,6 +68,18 @@ describe('an output file open in another program', () => {
     expect(fs.readdirSync(folder)).toEqual(['projection.csv']);
   });
 
+  it('--out /dev/null, written first, and a --manifest held open: not said to be "nothing written"', async () => {
+    const manifest = path.join(fs.mkdtempSync(path.join(scratch, 'device-')), 'manifest.json');
+    fs.writeFileSync(manifest, 'last month');
+    const args = ['project', 'fixtures/example', '--out', '/dev/null', '--manifest', manifest];
+    const result = await runMain(main, args);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      `highneeds: cannot write ${fs.realpathSync(manifest)}: operation not permitted${ADVICE}`,
+    ]);
+    expect(fs.readFileSync(manifest, 'utf8')).toBe('last month');
+  });
+
   it('a new file is written as usual', async () => {
     const out = path.join(fs.mkdtempSync(path.join(scratch, 'new-')), 'projection.csv');
     const result = await runMain(main, ['project', 'fixtures/example', '--out', out]);
