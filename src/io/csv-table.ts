@@ -92,15 +92,16 @@ export function readCsvTable(
     }) as string[][];
     records = withLineNumbers(raw);
   } catch (cause) {
+    const quotes = cause instanceof CsvError ? quoting(text) : {};
     // csv-parse reports an unclosed quote where parsing ended (the last line), not where the quote opened.
     const unclosed =
       cause instanceof CsvError && cause.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? unclosedQuoteLine(text)
+        ? quotes.unclosedLine
         : undefined;
     const line =
       unclosed ??
       (cause instanceof CsvError ? (cause as CsvError & { lines?: number }).lines : undefined);
-    const quote = unclosed === undefined ? misplacedQuote(cause, text) : undefined;
+    const quote = unclosed === undefined ? misplacedQuote(cause, quotes.badCell) : undefined;
     const reason =
       unclosed !== undefined
         ? 'a quoted field opened on this line is never closed'
@@ -211,13 +212,12 @@ export function mangledCells(
  */
 function misplacedQuote(
   cause: unknown,
-  text: string,
+  cell: string | undefined,
 ): { reason: string; column: number } | undefined {
   if (!(cause instanceof CsvError)) return undefined;
   const column = ((cause as CsvError & { column?: number }).column ?? 0) + 1;
   const how =
     'quote the whole cell or none of it, and write a quote inside a quoted cell as two ("")';
-  const cell = badlyQuotedCell(text);
   if (cause.code === 'CSV_INVALID_CLOSING_QUOTE') {
     const after = /got "(.*)" at line/.exec(cause.message)?.[1] ?? '';
     return {
@@ -236,50 +236,38 @@ function misplacedQuote(
 }
 
 /**
- * The first cell, as written, whose quotes RFC 4180 (and csv-parse) refuse: a quoted cell with
- * more after its closing quote, or a quote in a cell that does not start with one.
+ * One walk over the text, quoted as RFC 4180 (and csv-parse) quote it: the line on which a quoted
+ * cell that is never closed opens, and the first cell, as written, whose quotes are refused (a
+ * quoted cell with more after its closing quote, or a quote in a cell that does not start with one).
  */
-function badlyQuotedCell(text: string): string | undefined {
+function quoting(text: string): { unclosedLine?: number; badCell?: string } {
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let quoted = false;
+  let line = 1;
+  let opened: number | undefined;
   let closed = false;
   let bad = false;
-  for (let i = start; i <= text.length; i += 1) {
-    const char = text[i];
-    if (quoted && !closed) {
-      if (char === undefined) return undefined;
-      if (char === '"' && text[i + 1] === '"') i += 1;
-      else if (char === '"') closed = true;
-      continue;
-    }
-    if (char === undefined || char === ',' || char === '\n' || char === '\r') {
-      if (bad) return text.slice(start, i);
-      [start, quoted, closed] = [i + 1, false, false];
-      continue;
-    }
-    if (i === start && char === '"') quoted = true;
-    else if (closed || char === '"') bad = true;
-  }
-  return undefined;
-}
-
-/** The line on which a quoted field that is never closed opens (RFC 4180 quoting, as csv-parse reads it). */
-function unclosedQuoteLine(text: string): number | undefined {
-  let line = 1;
-  let open: number | undefined;
-  let fieldStart = true;
-  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i += 1) {
+  let badCell: string | undefined;
+  for (let i = start; i < text.length; i += 1) {
     const char = text[i];
     if (char === '\n') line += 1;
-    if (open !== undefined) {
+    if (opened !== undefined) {
       if (char === '"' && text[i + 1] === '"') i += 1;
-      else if (char === '"') open = undefined;
+      else if (char === '"') [opened, closed] = [undefined, true];
       continue;
     }
-    if (char === '"' && fieldStart) open = line;
-    fieldStart = char === ',' || char === '\n' || char === '\r';
+    if (char === ',' || char === '\n' || char === '\r') {
+      if (bad) badCell ??= text.slice(start, i);
+      [start, closed, bad] = [i + 1, false, false];
+      continue;
+    }
+    if (i === start && char === '"') opened = line;
+    else if (closed || char === '"') bad = true;
   }
-  return open;
+  if (bad) badCell ??= text.slice(start);
+  return {
+    ...(opened !== undefined ? { unclosedLine: opened } : {}),
+    ...(badCell !== undefined ? { badCell } : {}),
+  };
 }
 
 /** Each record with the line it starts on; blank lines are dropped after being counted. */

@@ -331,11 +331,15 @@ export function stageOutputs(
 function renameFailed(target: string, cause: unknown): UsageError {
   for (const temporary of pending) rmSync(temporary, { force: true });
   pending.clear();
-  const held = ['EPERM', 'EBUSY', 'EACCES'].includes(errorCode(cause) ?? '') && isFileNow(target);
+  const held = heldOpen(target, cause);
   return new UsageError(
     `cannot write ${target}: ${reason(cause)}${held ? '; if it is open in another program, such as Excel, close it there and run again' : ''}`,
   );
 }
+
+/** Whether a file refused a rename as one another program holds open does (Excel, on Windows). */
+const heldOpen = (file: string, cause: unknown): boolean =>
+  ['EPERM', 'EBUSY', 'EACCES'].includes(errorCode(cause) ?? '') && isFileNow(file);
 
 /** Whether a regular file is there now (false when it cannot be told). */
 function isFileNow(target: string): boolean {
@@ -353,14 +357,7 @@ function isFileNow(target: string): boolean {
  */
 export async function commitOutput(staged: StagedOutput): Promise<void> {
   if (staged.temporary !== undefined) {
-    try {
-      renameSync(staged.temporary, staged.target);
-    } catch (cause) {
-      if (!isFsError(cause)) throw cause;
-      throw renameFailed(staged.target, cause);
-    }
-    pending.delete(staged.temporary);
-    committed += 1;
+    renameIntoPlace(staged, staged.temporary);
     return;
   }
   try {
@@ -374,34 +371,115 @@ export async function commitOutput(staged: StagedOutput): Promise<void> {
   committed += 1;
 }
 
+function renameIntoPlace(staged: StagedOutput, temporary: string): void {
+  try {
+    renameSync(temporary, staged.target);
+  } catch (cause) {
+    if (!isFsError(cause)) throw cause;
+    throw renameFailed(staged.target, cause);
+  }
+  pending.delete(temporary);
+  committed += 1;
+}
+
 /**
- * Puts outputs that land together in place: those written into a device or FIFO first, as a FIFO
- * waits for its reader and a run interrupted while it waits must leave every file as it was
- * (src/cli/main.ts says so); then the renames, one after another, with nothing between them to
- * wait on. (Renamed first, a manifest was replaced while its run still waited on a FIFO --out.)
- * Files that replace one already there are renamed before new ones: only a file that is there
- * can be held open by another program (Excel, on Windows) and refuse its rename, and a new
- * manifest.json renamed first stayed beside the old output it did not describe (found by a review).
+ * Puts outputs that land together in place, every one or none, and removes `stale` (files of an
+ * earlier run that this one does not write) with them. Those written into a device or FIFO go
+ * first, as a FIFO waits for its reader and a run interrupted while it waits must leave every file
+ * as it was (src/cli/main.ts says so). Then every file the run replaces or removes is set aside
+ * (renamed beside itself): a file another program holds open (Excel, on Windows) refuses that, and
+ * then none is replaced, and the error names every such file at once. A batch run again with two
+ * of its outputs open once replaced the others, stopped at the first held one and named it alone
+ * (found by a review, then by the leftovers' list). Only then are the new files renamed in, with
+ * nothing between the renames to wait on, and what was set aside removed.
  */
-export async function commitOutputs(staged: readonly StagedOutput[]): Promise<void> {
+export async function commitOutputs(
+  staged: readonly StagedOutput[],
+  stale: readonly string[] = [],
+): Promise<void> {
   for (const output of staged) if (output.temporary === undefined) await commitOutput(output);
   const renamed = staged.filter((output) => output.temporary !== undefined);
-  const there = new Set(renamed.filter((output) => isFileNow(output.target)));
-  const replaced: string[] = [];
+  const replaced = renamed.filter((output) => isFileNow(output.target)).map((o) => o.target);
+  // "Nothing was written" is not said when a device or FIFO was written into just now.
+  const several = renamed.length + stale.length > 1 && renamed.length === staged.length;
+  const aside = setAside(replaced, stale, several);
+  const placed: StagedOutput[] = [];
   try {
-    for (const output of there) {
-      await commitOutput(output);
-      replaced.push(output.target);
+    for (const output of renamed) {
+      renameIntoPlace(output, output.temporary!);
+      placed.push(output);
     }
   } catch (cause) {
-    // Those before it are the new run's already: said, so that a folder of two runs' outputs
-    // is not taken for one (a batch's summary.csv replaced, its national.csv open in Excel).
-    if (!(cause instanceof UsageError) || replaced.length === 0) throw cause;
-    throw new UsageError(
-      `${cause.message} (${replaced.join(', ')} ${replaced.length === 1 ? 'was' : 'were'} replaced already: until the run is made again, the outputs are of two runs)`,
-    );
+    for (const output of placed) rmSync(output.target, { force: true });
+    throw putBack(aside, several ? nothingWritten(cause) : cause);
   }
-  for (const output of renamed) if (!there.has(output)) await commitOutput(output);
+  for (const file of aside) {
+    try {
+      rmSync(asideName(file), { force: true });
+    } catch {
+      // The run's outputs are in place; an earlier one left beside them (`.NAME.old-PID`) is harmless.
+    }
+  }
+}
+
+/** Where setAside puts a file: beside it, named as the temporary files are (OURS in src/cli/commands/batch-output-names.ts). */
+const asideName = (file: string): string =>
+  path.join(path.dirname(file), `.${path.basename(file)}.old-${process.pid}`);
+
+/** Sets aside the files to be replaced and those to be removed, all or none (commitOutputs). */
+function setAside(
+  replaced: readonly string[],
+  removed: readonly string[],
+  several: boolean,
+): string[] {
+  const aside: string[] = [];
+  const refused: { file: string; cause: unknown }[] = [];
+  for (const file of [...replaced, ...removed]) {
+    try {
+      renameSync(file, asideName(file));
+      aside.push(file);
+    } catch (cause) {
+      if (!isFsError(cause)) throw putBack(aside, cause);
+      refused.push({ file, cause });
+    }
+  }
+  if (refused.length === 0) return aside;
+  for (const temporary of pending) rmSync(temporary, { force: true });
+  pending.clear();
+  const names = (files: readonly string[]) =>
+    files.length < 2 ? files.join('') : `${files.slice(0, -1).join(', ')} and ${files.at(-1)!}`;
+  const write = refused.filter(({ file }) => replaced.includes(file)).map(({ file }) => file);
+  const remove = refused.filter(({ file }) => !replaced.includes(file)).map(({ file }) => file);
+  const reasons = [...new Set(refused.map(({ cause }) => reason(cause)))];
+  const held = refused.every(({ file, cause }) => heldOpen(file, cause));
+  const one = refused.length === 1;
+  const error = new UsageError(
+    `cannot ${write.length ? `write ${names(write)}` : ''}${write.length && remove.length ? ', or ' : ''}${remove.length ? `remove ${names(remove)} (an earlier run's, which this run does not write)` : ''}: ${reasons.join('; ')}${held ? `; if ${one ? 'it is' : 'they are'} open in another program, such as Excel, close ${one ? 'it' : 'them'} there and run again` : ''}`,
+  );
+  throw putBack(aside, several ? nothingWritten(error) : error);
+}
+
+/** Said when a run of several outputs stops before any is in place. */
+const nothingWritten = (cause: unknown): unknown =>
+  cause instanceof UsageError
+    ? new UsageError(`${cause.message} (nothing was written: every file is as it was)`)
+    : cause;
+
+/**
+ * Puts back what setAside set aside, and returns `cause` to be thrown: a file that cannot be put
+ * back (none should: its name was free a moment ago) is named, where it is kept, not lost.
+ */
+function putBack(aside: readonly string[], cause: unknown): unknown {
+  const kept: string[] = [];
+  for (const file of [...aside].reverse()) {
+    try {
+      renameSync(asideName(file), file);
+    } catch {
+      kept.push(`${file} is kept as ${asideName(file)}`);
+    }
+  }
+  if (kept.length === 0 || !(cause instanceof UsageError)) return cause;
+  return new UsageError(`${cause.message} (${kept.join('; ')})`);
 }
 
 const errorCode = (cause: unknown): string | undefined =>

@@ -65,6 +65,48 @@ describe('rows for an area written another way than areas.csv writes it', () => 
   });
 });
 
+// Found reproducing a leftover: the hint copied areas.csv's spelling whatever it was, so an areas.csv
+// saved by a spreadsheet with "202.0" told the officer to write 202.0 in every other file, and
+// E09000001.0 (the ".0" on a code that is not a number) was not matched to E09000001 at all.
+describe('an area code a spreadsheet rewrote', () => {
+  /** fixtures/national with 202 for N01, written `rows` in funding.csv and `areas` in areas.csv. */
+  async function validate(areas: string, rows: string) {
+    const dir = mkdtempSync(path.join(scratch, 'mangled-'));
+    cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
+    for (const [file, code] of [
+      ['areas.csv', areas],
+      ['cohort.csv', areas],
+      ['new-plans.csv', areas],
+      ['places.csv', areas],
+      ['funding.csv', rows],
+    ] as const) {
+      const text = readFileSync(path.join(dir, file), 'utf8');
+      writeFileSync(path.join(dir, file), text.replaceAll(/^N01,/gm, `${code},`));
+    }
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    return /error UNKNOWN_AREA: .*\n {2}hint: .*/.exec(result.stderr)?.[0];
+  }
+
+  it('in areas.csv: the hint names the code as the other file writes it, and says what the ".0" is', async () => {
+    expect(await validate('202.0', '202')).toBe(
+      'error UNKNOWN_AREA: area "202" is not in the areas table (3 rows of funding.csv, the first here); areas.csv has "202.0", written another way, which is modelled without these rows ("202.0" ends in the ".0" a spreadsheet adds to a code it takes for a number)\n' +
+        '  hint: write the code "202" in areas.csv, as funding.csv does, and in every file that writes it "202.0"',
+    );
+  });
+
+  it("in the rows: the hint names areas.csv's code, and says what was changed where that is clear", async () => {
+    expect(await validate('E09000001', 'E09000001.0')).toBe(
+      'error UNKNOWN_AREA: area "E09000001.0" is not in the areas table (3 rows of funding.csv, the first here); areas.csv has "E09000001", written another way, which is modelled without these rows ("E09000001.0" ends in the ".0" a spreadsheet adds to a code it takes for a number)\n' +
+        '  hint: write the code as areas.csv does, "E09000001", in funding.csv',
+    );
+    expect(await validate('0202', '202')).toBe(
+      'error UNKNOWN_AREA: area "202" is not in the areas table (3 rows of funding.csv, the first here); areas.csv has "0202", written another way, which is modelled without these rows ("202" has lost the leading zero, as a spreadsheet drops them)\n' +
+        '  hint: write the code as areas.csv does, "0202", in funding.csv',
+    );
+  });
+});
+
 // Found by a user trial: areas.csv holds baseYear (2025/26) beside horizon (2030-31), and a horizon
 // typed as 2028/29 was refused without the hint funding.csv's years give.
 it("an areas.csv horizon written as an academic year says how to write it, as funding.csv's years do", async () => {

@@ -4,6 +4,7 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/exec.js';
+import { runBatch } from '../../src/index.js';
 import { cli } from '../helpers/run-cli.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-batch-working-folder-'));
@@ -88,5 +90,38 @@ describe("batch's failures.csv whatever the working folder", () => {
       'area_code,area_name,error\n998,Example Borough,west/funding.csv: FILE_MISSING: required file funding.csv was not found in west\n',
     );
     expect(two).toEqual(one);
+  });
+});
+
+// Found reproducing a leftover: runBatch's `inputs` were absolute while its `provenance` and every
+// issue named files from the working folder (as the CLI prints them), so a batch whose output was a
+// link to one of its inputs named that input absolute, where project names it from the working folder.
+describe('the files runBatch names, as the CLI prints them', () => {
+  it('an output that is one of the inputs is named from the working folder, as project names it', async () => {
+    const cwd = path.join(scratch, 'linked-output');
+    cpSync(path.join(ROOT, 'fixtures/national'), path.join(cwd, 'nat'), { recursive: true });
+    mkdirSync(path.join(cwd, 'out'));
+    symlinkSync('../nat/funding.csv', path.join(cwd, 'out', 'national.csv'));
+    const result = await cli(
+      ['batch', 'nat', '--out-dir', 'out', '--force', '--quiet', '--jobs', '1'],
+      { cwd },
+    );
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      "highneeds: out/national.csv is one of this run's inputs (nat/funding.csv); choose another file\n",
+    ]);
+  });
+
+  it("runBatch's inputs are its provenance's paths, named as its issues name files", async () => {
+    const result = await runBatch(
+      path.relative(process.cwd(), path.join(ROOT, 'fixtures/national')),
+      {
+        jobs: 1,
+      },
+    );
+    expect(result.inputs).toEqual(result.provenance.map((input) => input.path));
+    expect(result.inputs).toContain(
+      path.relative(process.cwd(), path.join(ROOT, 'fixtures/national/cohort.csv')),
+    );
   });
 });

@@ -19,7 +19,7 @@ const SOLVE = [
   '0,0.2',
 ];
 const HEADER =
-  'financial_year,spend_total,income_total,in_year_balance,cumulative_balance,underlying_in_year_balance\n';
+  'financial_year,spend_total,income_total,in_year_balance,cumulative_balance,underlying_in_year_balance,target,vary,value\n';
 
 describe('solve', () => {
   it('--format csv writes only CSV, the same bytes every run; the answer and the run time go to stderr', async () => {
@@ -32,6 +32,24 @@ describe('solve', () => {
     );
     expect((await cli([...SOLVE, '--format', 'csv'])).stdout).toBe(first.stdout);
     expect((await cli([...SOLVE, '--format', 'csv', '--quiet'])).stderr).toBe('');
+  });
+
+  // The answer is the output (README, "--quiet"): `solve --quiet --format csv` (and --quiet with
+  // the default output when stdout is not a terminal) printed the projection at the answer and
+  // nowhere the value found, since the sentence saying it went to stderr, which --quiet leaves
+  // out. The CSV now carries the answer as data, as the JSON does: target, vary and value.
+  it('--quiet --format csv keeps the answer: the value the JSON gives, on every row', async () => {
+    const [csv, json] = await Promise.all([
+      cli([...SOLVE, '--format', 'csv', '--quiet']),
+      cli([...SOLVE, '--format', 'json', '--quiet']),
+    ]);
+    expect([csv.code, csv.stderr]).toEqual([0, '']);
+    const value = /"value": (.*),/.exec(json.stdout)![1]!;
+    const [header, ...rows] = csv.stdout.trimEnd().split('\n');
+    expect(`${header!}\n`).toBe(HEADER);
+    expect(rows.map((row) => row.split(',').slice(-3))).toEqual(
+      rows.map(() => ['cumulative-balance>=0@2030-31', 'assumption:hnbGrowth', value]),
+    );
   });
 
   it('no answer (exit 4): the reason on stderr, nothing on stdout', async () => {

@@ -7,6 +7,7 @@ export type Fault =
   | 'full-disk'
   | 'file-in-use'
   | 'national-in-use'
+  | 'outputs-in-use'
   | 'rename-refused'
   | 'workers-fail';
 

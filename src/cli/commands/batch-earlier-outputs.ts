@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { OURS, STALE_WHEN_NOT_WRITTEN } from './batch-output-names.js';
 
@@ -42,25 +42,26 @@ export function earlierBatchOutputs(dir: string): (name: string) => boolean {
 }
 
 /**
- * An earlier run's outputs that this run did not write (intervals.csv without --draws, a national
- * report without --report): removed once this run's are in place, so that every batch output in
- * the folder is of one run (an intervals.csv beside a new summary.csv would count areas that have
- * since failed). `ours`: those an earlier batch's manifest says it wrote (checkOutDir); any other
- * file of such a name is someone else's, written beside with --force and left alone.
+ * An earlier run's outputs that this run does not write (intervals.csv without --draws, a national
+ * report without --report): removed as this run's are put in place (commitOutputs), so that every
+ * batch output in the folder is of one run (an intervals.csv beside a new summary.csv would count
+ * areas that have since failed). `ours`: those an earlier batch's manifest says it wrote
+ * (checkOutDir); any other file of such a name is someone else's, written beside with --force and
+ * left alone.
  */
-export function removeStale(
+export function staleOutputs(
   outDir: string,
   ours: readonly string[],
   written: ReadonlySet<string>,
-): void {
-  for (const name of ours) {
-    const file = path.join(outDir, name);
-    // A plain file, or a link to one (an earlier run wrote through it): the link is removed, never
-    // what it points at. A folder of that name is not a file this tool wrote.
-    const entry = lstatSync(file, { throwIfNoEntry: false });
-    const linked = entry?.isSymbolicLink() && statSync(file, { throwIfNoEntry: false })?.isFile();
-    if (!entry?.isFile() && !linked) continue;
-    // Staged targets are real paths (write-output.ts): this run wrote it, through a link or not.
-    if (!written.has(realpathSync(file))) rmSync(file);
-  }
+): string[] {
+  return ours
+    .map((name) => path.join(outDir, name))
+    .filter((file) => {
+      // A plain file, or a link to one (an earlier run wrote through it): the link is removed, never
+      // what it points at. A folder of that name is not a file this tool wrote.
+      const entry = lstatSync(file, { throwIfNoEntry: false });
+      const linked = entry?.isSymbolicLink() && statSync(file, { throwIfNoEntry: false })?.isFile();
+      // Staged targets are real paths (write-output.ts): this run writes it, through a link or not.
+      return (entry?.isFile() || linked) && !written.has(realpathSync(file));
+    });
 }

@@ -32,7 +32,7 @@ import { cliIo } from '../cli-io.js';
 import { scenarioOptionUsage } from '../scenario-option-usage.js';
 import { scenarioIds } from '../scenario-spelling.js';
 import { wholeOption } from '../whole-option.js';
-import { removeStale } from './batch-earlier-outputs.js';
+import { staleOutputs } from './batch-earlier-outputs.js';
 import { nationalReport } from './batch-national-report.js';
 import { checkOutDir, checkReportDir, checkTargets } from './batch-output-checks.js';
 import { NATIONAL_REPORT, OUTPUTS } from './batch-output-names.js';
@@ -200,11 +200,13 @@ export async function runBatchCommand(
       result.inputs,
     );
     await yieldToSignals();
-    await commitOutputs(staged);
-    removeStale(
-      options.outDir,
-      earlier.ours,
-      new Set(staged.map((output) => path.resolve(output.target))),
+    await commitOutputs(
+      staged,
+      staleOutputs(
+        options.outDir,
+        earlier.ours,
+        new Set(staged.map((output) => path.resolve(output.target))),
+      ),
     );
   });
   if (!options.quiet)

@@ -150,6 +150,9 @@ export async function runSolve(
     in_year_balance: figure(y.inYearBalance),
     cumulative_balance: figure(y.cumulativeBalance),
     underlying_in_year_balance: figure(underlyingInYearBalance(y)),
+    target: options.target,
+    vary: options.vary,
+    value: { figure: result.value.toFixed() },
   }));
   // The underlying balance last, as in project's CSV; the table has it beside the in-year
   // balance, and only where it differs (a year with Safety Valve or write-off income).
@@ -163,11 +166,14 @@ export async function runSolve(
     ...(beside ? ['underlying_in_year_balance'] : []),
     'cumulative_balance',
     ...(table ? [] : ['underlying_in_year_balance']),
+    // The answer as data on every row, as the JSON's value (which holds them outside the rows):
+    // with --quiet, the sentence on stderr is left out, and a CSV without them lost the answer.
+    ...(format === 'csv' ? ['target', 'vary', 'value'] : []),
   ];
   // COLUMNS or a terminal's width fits the sentence and the table (none when piped or written to --out without COLUMNS).
   const width = format === 'table' ? tableWidth(Boolean(options.out)) : undefined;
-  // The answer in words leads the table; CSV and JSON carry only data (the value is in the JSON),
-  // so the sentence and the run time, which differs every run, go to stderr.
+  // The answer in words leads the table; CSV and JSON carry only data (the value among it), so
+  // the sentence and the run time, which differs every run, go to stderr.
   const text =
     format === 'json'
       ? `{\n"value": ${result.value.toFixed()},\n"runs": ${result.runs},\n"target": ${JSON.stringify(options.target)},\n"vary": ${JSON.stringify(options.vary)},\n"projection": ${renderRecords('json', columns, rows).trimEnd()}\n}\n`

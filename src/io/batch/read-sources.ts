@@ -30,6 +30,7 @@ import { modelTariff, readTariffFile } from '../tariff-library.js';
 import { folderScenariosNotRead } from './folder-scenarios.js';
 import { withAreaColumnChecked } from './area-column.js';
 import { columnCountIssue, fitsHeader } from '../row-width.js';
+import { codeKey, respelling } from './area-code-spelling.js';
 
 const AREAS_COLUMNS = {
   required: ['area_code', 'area_name'],
@@ -440,26 +441,20 @@ function unknownAreas(
       // The same area written another way (0202 for 202, e1001 for E1001): its rows are left out
       // of that area's figures, which a failed "0202" alone would not say (found by a user trial).
       const meant = written.get(codeKey(code));
+      const spelt =
+        meant === undefined ? undefined : respelling(meant, code, path.basename(csv.file));
       failure.issues.push({
         ...error(
           'UNKNOWN_AREA',
-          `area "${code}" is not in the areas table (${count} row${count === 1 ? '' : 's'} of ${path.basename(csv.file)}, the first here)${meant === undefined ? '' : `; areas.csv has "${meant}", written another way, which is modelled without these rows`}`,
+          `area "${code}" is not in the areas table (${count} row${count === 1 ? '' : 's'} of ${path.basename(csv.file)}, the first here)${spelt === undefined ? '' : `; areas.csv has "${meant}", written another way, which is modelled without these rows${spelt.how}`}`,
           { file: csv.file, line: rows.line(0), column },
-          meant === undefined
-            ? 'add the area to areas.csv, or correct the code'
-            : `write the code as areas.csv does, "${meant}", in ${path.basename(csv.file)}`,
+          spelt?.hint ?? 'add the area to areas.csv, or correct the code',
         ),
         area: code,
       });
       failures.set(code, failure);
     }
   }
-}
-
-/** An area code as a spreadsheet may rewrite it, to match it to areas.csv's: any case, a number without leading zeros or a ".0". */
-function codeKey(code: string): string {
-  const number = /^0*(\d+)(?:\.0*)?$/.exec(code);
-  return number ? number[1]! : code.toUpperCase();
 }
 
 /** Why `root` holds no model at all: it does not exist, or it is a file. */

@@ -71,9 +71,15 @@ export interface BatchResult {
   readonly rows: readonly BatchRow[];
   /** Warnings, each once (many areas share a file). */
   readonly warnings: readonly Issue[];
-  /** Every input file read (absolute paths), for refusing to write over one. */
+  /**
+   * Every input file read, for refusing to write over one: provenance's paths. Every file the
+   * result names (here, in provenance, in an issue's location and message) is named as the CLI
+   * prints it and as every Issue of the library names it: relative to the working folder when it
+   * is inside it, else absolute. (These were absolute, so a batch named an input it refused to
+   * write over otherwise than project does.)
+   */
   readonly inputs: readonly string[];
-  /** Every input file read on any thread, with its SHA-256, by path: for the provenance manifest. */
+  /** Every input file read on any thread, with its SHA-256, by path (named as `inputs` are), sorted by path: for the provenance manifest. */
   readonly provenance: readonly InputDigest[];
   /** True when --fail-fast stopped the run early: rows and national are then empty. */
   readonly stopped: boolean;
@@ -339,7 +345,7 @@ function assemble(
   const provenance = [...byPath.values()].sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
   );
-  const inputs = provenance.map((digest) => path.resolve(digest.path));
+  const inputs = provenance.map((digest) => digest.path);
   return {
     areas,
     scenarios,

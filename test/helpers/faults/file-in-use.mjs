@@ -1,17 +1,13 @@
-// node:fs on Windows with the output open in Excel: renaming the atomic writer's temporary file
-// (`.NAME.tmp-PID`, src/io/write-output.ts) over a file that is there fails with EPERM, as
-// MoveFileEx does on a file another program holds open. Everything else is node:fs.
+// node:fs on Windows with the outputs open in Excel: every file that is there, except the atomic
+// writer's own (`.NAME.tmp-PID`, `.NAME.old-PID`: src/io/write-output.ts), is held open, so
+// neither renaming it, nor renaming the finished temporary file over it, nor removing it works.
+// Everything else is node:fs.
 import fs from 'node:fs';
+import { holding } from './held-open.mjs';
 
 export * from 'node:fs';
 
-export function renameSync(from, to) {
-  if (/\.tmp-\d+$/.test(String(from)) && fs.existsSync(to))
-    throw Object.assign(
-      new Error(`EPERM: operation not permitted, rename '${String(from)}' -> '${String(to)}'`),
-      { code: 'EPERM', errno: -1, syscall: 'rename' },
-    );
-  return fs.renameSync(from, to);
-}
+const faulty = holding((file) => !/\.(?:tmp|old)-\d+$/.test(file));
+export const { renameSync, rmSync, unlinkSync } = faulty;
 
-export default { ...fs, renameSync };
+export default { ...fs, ...faulty };

@@ -25,6 +25,10 @@ const FAULTS = {
     replaces: 'node:fs',
     by: new URL('./national-in-use.mjs', import.meta.url).href,
   },
+  'outputs-in-use': {
+    replaces: 'node:fs',
+    by: new URL('./outputs-in-use.mjs', import.meta.url).href,
+  },
   'rename-refused': {
     replaces: 'node:fs',
     by: new URL('./rename-refused.mjs', import.meta.url).href,

@@ -1,17 +1,11 @@
-// node:fs on Windows with a batch's national.csv open in Excel, and its other outputs not: the
-// rename of the atomic writer's temporary file over national.csv fails with EPERM, as MoveFileEx
-// does on a file another program holds open; every other rename is node:fs's.
+// node:fs on Windows with a batch's national.csv open in Excel, and its other outputs not:
+// national.csv can be neither renamed, nor replaced, nor removed (test/helpers/faults/held-open.mjs).
 import fs from 'node:fs';
+import { holding } from './held-open.mjs';
 
 export * from 'node:fs';
 
-export function renameSync(from, to) {
-  if (/\.tmp-\d+$/.test(String(from)) && /national\.csv$/.test(String(to)) && fs.existsSync(to))
-    throw Object.assign(
-      new Error(`EPERM: operation not permitted, rename '${String(from)}' -> '${String(to)}'`),
-      { code: 'EPERM', errno: -1, syscall: 'rename' },
-    );
-  return fs.renameSync(from, to);
-}
+const faulty = holding((file) => /(?:^|\/)national\.csv$/.test(file));
+export const { renameSync, rmSync, unlinkSync } = faulty;
 
-export default { ...fs, renameSync };
+export default { ...fs, ...faulty };
