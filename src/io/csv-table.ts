@@ -219,11 +219,21 @@ function misplacedQuote(
   const how =
     'quote the whole cell or none of it, and write a quote inside a quoted cell as two ("")';
   if (cause.code === 'CSV_INVALID_CLOSING_QUOTE') {
-    const after = /got "(.*)" at line/.exec(cause.message)?.[1] ?? '';
+    // `[^]`, not `.`: what follows the quote may be a line break, which `.` does not match.
+    const after = /got "([^]*?)" at line/.exec(cause.message)?.[1] ?? '';
+    // csv-parse takes the first line's ending as the file's: a later line ending CRLF in a file
+    // whose first line ends LF leaves a CR after a closing quote, which no one can see (the
+    // message said `followed by ""`, or named another cell further down; found by a review).
+    if (after === '\r')
+      return {
+        reason:
+          'this line ends with a carriage return (Windows, CRLF) after a quoted cell, where the first line of the file ends without one (LF): the file mixes two kinds of line ending; save it again from one program (in Excel, Save As "CSV UTF-8")',
+        column,
+      };
     return {
       reason: cell
         ? `the cell ${cell} goes on after its closing quote; ${how}`
-        : `a quoted cell is followed by "${after}" before the next comma; ${how}`,
+        : `a quoted cell is followed by ${JSON.stringify(after)} before the next comma; ${how}`,
       column,
     };
   }

@@ -41,3 +41,23 @@ describe('a cell badly quoted', () => {
     ]);
   });
 });
+
+describe('a file that mixes line endings', () => {
+  // csv-parse takes the first line's ending (LF) as the file's; a later CRLF leaves a CR, which no
+  // one can see, after a quoted last cell (the message said `followed by ""`), and a badly quoted
+  // cell further down was named in its place (found by a review).
+  const MIXED =
+    'this line ends with a carriage return (Windows, CRLF) after a quoted cell, where the first line of the file ends without one (LF): the file mixes two kinds of line ending; save it again from one program (in Excel, Save As "CSV UTF-8")';
+
+  it('is said at the line whose quoted last cell ends CRLF', () => {
+    expect(malformed('area,ncy,need\nE1,"1","A"\r\nE1,2,x\n')).toEqual([
+      `2:3 cannot read CSV: ${MIXED}`,
+    ]);
+  });
+
+  it('is said there even with a badly quoted cell further down', () => {
+    expect(malformed('area,ncy,need\nE1,"1","A"\r\nE1,2,x"y\n')).toEqual([
+      `2:3 cannot read CSV: ${MIXED}`,
+    ]);
+  });
+});
