@@ -57,6 +57,7 @@ export function dsgPlanSection(
           values: s.breakdown.map((y) => y.byAgeGroup[k]!.pupilsJanuary),
         })),
         total: 'Total EHCPs',
+        reconcile: true,
       }),
     ];
   });
@@ -163,16 +164,18 @@ function financialSummary(
     cells: { line: 'Cumulative position carried forward' },
     formula: {
       terms: [
-        { row: rows.length, sign: 1, previous: true },
-        { row: inYear, sign: 1 },
-      ],
-      first: [
         { row: opening, sign: 1 },
         { row: inYear, sign: 1 },
       ],
     },
     strong: true,
   });
+  // Each later year brings forward the position the year before carried (a forum trial read a
+  // blank there and could not add the column up).
+  rows[opening] = {
+    ...rows[opening]!,
+    formula: { terms: [{ row: rows.length - 1, sign: 1, previous: true }], first: 'value' },
+  };
   push(
     'Memo: general fund financing of the deficit (outside the DSG balance)',
     years.map((y) => y.generalFundFinancing),
@@ -272,5 +275,7 @@ function placements(
       ),
     })),
     total: 'Total EHCPs',
+    // Its total is the summary's pupils_january, as the age groups' is (a trial found them a hundredth apart).
+    reconcile: true,
   });
 }

@@ -1,6 +1,11 @@
 import ExcelJS from 'exceljs/dist/exceljs.min.js';
 import type { Decimal } from 'decimal.js';
-import { resolvedRows, type ReportRow, type ReportTable } from '../presentation/table-model.js';
+import {
+  isFormulaCell,
+  resolvedRows,
+  type ReportRow,
+  type ReportTable,
+} from '../presentation/table-model.js';
 import { fixZipDates } from './zip-dates.js';
 
 export interface Sheet {
@@ -86,16 +91,14 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: Sheet): void {
           fit(c, value);
           return;
         }
+        const figure = columns
+          .filter((k) => k.kind !== 'text')
+          .findIndex((k) => k.key === column.key);
         const formula =
           column.key === table.totalColumn?.key
             ? `SUM(${letter(2)}${at}:${letter(table.columns.length)}${at})`
-            : spec.formula
-              ? formulaText(
-                  spec,
-                  c,
-                  first,
-                  columns.filter((k) => k.kind !== 'text').findIndex((k) => k.key === column.key),
-                )
+            : isFormulaCell(spec, figure)
+              ? formulaText(spec, c, first, figure)
               : undefined;
         const kind = spec.kind ?? column.kind;
         const places = kind === 'share' ? 4 : kind === 'whole' ? 0 : 2;
@@ -117,7 +120,8 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: Sheet): void {
 
 /** A formula row's cell: Σ ± the referenced cells, as SUM(range) when they are one run of rows added. */
 function formulaText(spec: ReportRow, column: number, first: number, figure: number): string {
-  const terms = figure === 0 && spec.formula!.first ? spec.formula!.first : spec.formula!.terms;
+  const own = spec.formula!.first;
+  const terms = figure === 0 && typeof own === 'object' ? own : spec.formula!.terms;
   const ref = (row: number, previous?: boolean) =>
     `${letter(column + 1 - (previous ? 1 : 0))}${first + row}`;
   const rows = terms.map((t) => t.row);
