@@ -67,7 +67,7 @@ export function dsgPlanSection(
     id: 'dsg-plan',
     title: 'DSG management plan',
     paragraphs: [
-      `Laid out as the DfE's DSG management plan template: the first scenario is shown as unmitigated, the others as mitigated. Our settings and income lines are mapped to the template's categories by ${map.source}, which you can copy next to the model as dsg-plan-map.csv and edit.`,
+      `Laid out in the shape of the DfE's DSG management plan template: the first scenario is shown as unmitigated, the others as mitigated. Our settings and income lines are mapped to the template's categories by ${map.source}, which you can copy next to the model as dsg-plan-map.csv and edit.${map.source.startsWith('the default') ? " The row names are that map's reading of the template, not the published wording of the DfE: check them against your copy of the template." : ''}`,
       `Settings mapped: ${mapped.map(([id, category]) => `${id} → ${category}`).join('; ')}.${unmapped.length ? ` Not in the map, shown under their own label: ${unmapped.join(', ')}.` : ''}`,
     ],
     tables,

@@ -1,0 +1,84 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { htmlTable } from './html-table.js';
+import { inProcess } from './in-process.js';
+
+// A Schools Forum trial's source-honesty review of the report (the example's tariff is marked
+// illustrative, built from published figures, and carries a 2% uplift of its own).
+const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-report-sources-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const html = path.join(scratch, 'report.html');
+const xlsx = path.join(scratch, 'report.xlsx');
+let page: string;
+const workbook = new ExcelJS.Workbook();
+
+/** Every text cell of a sheet, joined: what a reader of the sheet can see. */
+const sheetText = (name: string): string => {
+  const sheet = workbook.getWorksheet(name);
+  expect(sheet, name).toBeDefined();
+  const texts: string[] = [];
+  sheet!.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (typeof cell.value === 'string') texts.push(cell.value);
+    }),
+  );
+  return texts.join('\n');
+};
+
+beforeAll(async () => {
+  const args = ['report', 'fixtures/example', '--draws', '20', '--seed', '3', '--quiet'];
+  expect((await inProcess([...args, '--out', html])).code).toBe(0);
+  expect((await inProcess([...args, '--out', xlsx])).code).toBe(0);
+  page = readFileSync(html, 'utf8');
+  await workbook.xlsx.readFile(xlsx);
+}, 120_000);
+
+describe('the report says how each tariff figure is known, in the page and in the workbook', () => {
+  it("the assumptions name the tariff's own uplift beside model.json's 0: the rates do rise 2% a year", () => {
+    // It read "Tariff uplift a year, past the last sourced rate: 0 (model.json)" while every
+    // rate rose 2% each 1 April from the tariff's own uplift.
+    const row = htmlTable(page, 'Assumptions by scenario').find((r) =>
+      r[0]!.startsWith('Tariff uplift'),
+    )!;
+    expect(row[0]).toBe(
+      'Tariff uplift a year past the last sourced rate, each 1 April (on top of the tariff&#39;s own 2% a year)',
+    );
+    expect(sheetText('Assumptions')).toContain("on top of the tariff's own 2% a year");
+  });
+
+  it('the tariff section gives the uplift in words, and says a source beside a value that is not published does not state it', () => {
+    expect(page).toContain('2% a year, each 1 April after its last dated row');
+    expect(page).not.toContain('from 04-01');
+    expect(page).toContain(
+      'is what it was worked out from or set beside, not a document that states it',
+    );
+  });
+
+  it("the workbook's Tariff sheet names the tariff, its statuses' meaning and its uplift, as the page does", () => {
+    // The sheet had the tables alone: no title (so not "illustrative"), no statuses, no uplift.
+    const text = sheetText('Tariff');
+    expect(text).toContain(
+      'Example Borough banded top-ups from April 2025 (illustrative, built from published figures)',
+    );
+    expect(text).toContain(
+      'illustrative (made up to show the format or a policy idea; never a real rate)',
+    );
+    expect(text).toContain('2% a year, each 1 April after its last dated row');
+  });
+
+  it("the workbook's range of outcomes names the scenario it simulated", () => {
+    expect(sheetText('Range of outcomes')).toContain(
+      'Mitigated, plus fewer new plans across all needs (for goal-seek)',
+    );
+  });
+
+  it("the DSG plan says its row names are the default map's reading of the template, not the DfE's wording", () => {
+    const said =
+      'not the published wording of the DfE: check them against your copy of the template';
+    expect(page).toContain(said);
+    expect(sheetText('DSG plan')).toContain(said);
+  });
+});
