@@ -19,6 +19,8 @@ const MONEY = '£#,##0.00';
 const COUNT = '#,##0.00';
 const WHOLE = '#,##0';
 const SHARE = '0.00%';
+/** Text that is a whole number Excel would hold exactly and print the same: no leading zero, no sign, at most 15 digits. */
+const WHOLE_TEXT = /^(0|[1-9]\d{0,14})$/;
 
 /**
  * The workbook an officer keeps working in: real numbers with money and count formats, the first
@@ -87,7 +89,10 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: Sheet): void {
         const cell = ws.getCell(at, c + 1);
         if (value === undefined) return;
         if (typeof value === 'string') {
-          cell.value = value; // a string cell: never run as a formula
+          // A whole number given as text (a band 1, an area code 880, the seed) is written as a
+          // number: Excel flags text that looks like a number on every cell. Anything else is a
+          // string cell: never run as a formula.
+          cell.value = WHOLE_TEXT.test(value) ? Number(value) : value;
           fit(c, value);
           return;
         }
