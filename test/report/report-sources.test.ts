@@ -82,3 +82,25 @@ describe('the report says how each tariff figure is known, in the page and in th
     expect(sheetText('DSG plan')).toContain(said);
   });
 });
+
+describe('the headline says what a sign means and where a figure comes from', () => {
+  it('a deficit is said in words, not as a negative balance beside a positive deficit', () => {
+    // It read "cumulative balance of -£38,256,392.30 at the end of 2030-31; a deficit of
+    // £22,190,371.50 still open at the end of 2027-28": two signs for one kind of figure.
+    expect(page).toContain(
+      'Unmitigated: current trends continue (DBV): a cumulative deficit of £38,256,392.30 at the end of 2030-31;',
+    );
+    expect(page).not.toContain('cumulative balance of -£');
+  });
+
+  it('the headline table says a negative balance is a deficit, and names the command that takes a figure apart, in the page and the workbook', () => {
+    const said = [
+      'A negative balance is a deficit.',
+      'highneeds explain MODEL --scenario demand-management --year 2030-31 --figure cumulative_balance',
+    ];
+    for (const text of said) {
+      expect(page).toContain(text);
+      expect(sheetText('Summary')).toContain(text);
+    }
+  });
+});
