@@ -104,3 +104,21 @@ describe('the headline says what a sign means and where a figure comes from', ()
     }
   });
 });
+
+describe('the savings by lever', () => {
+  it('say their difference can be a penny from the difference of the printed balances', () => {
+    // Mitigated less unmitigated in-year, 2027-28: -2,462,784.96 - -2,441,353.20 = -21,431.76
+    // as printed; the table's difference, of the exact figures, is -21,431.77.
+    const [head, ...rows] = htmlTable(
+      page,
+      'In-year balance improvement by lever, &quot;Mitigated: DBV workstreams&quot;',
+    );
+    const year = head!.indexOf('2027-28');
+    expect(rows.find((r) => r[0] === 'Difference between the projections')![year]).toBe(
+      '-£21,431.77',
+    );
+    expect(page).toContain(
+      'it can differ by a penny from the difference of the two figures as printed',
+    );
+  });
+});
