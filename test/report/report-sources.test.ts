@@ -122,3 +122,11 @@ describe('the savings by lever', () => {
     );
   });
 });
+
+describe('the breakdowns', () => {
+  it('say which scenario they are of, and why that one', () => {
+    expect(page).toContain(
+      'This and the breakdowns and flows after it are of the plan: the last of the scenarios chosen (highneeds report --scenarios a,b chooses them, the plan last).',
+    );
+  });
+});
