@@ -50,7 +50,7 @@ describe('the report says how each tariff figure is known, in the page and in th
   });
 
   it('the tariff section gives the uplift in words, and says a source beside a value that is not published does not state it', () => {
-    expect(page).toContain('2% a year, each 1 April after its last dated row');
+    expect(page).toContain('2% a year, each 1 April after the last dated row of each rate');
     expect(page).not.toContain('from 04-01');
     expect(page).toContain(
       'is what it was worked out from or set beside, not a document that states it',
@@ -66,7 +66,7 @@ describe('the report says how each tariff figure is known, in the page and in th
     expect(text).toContain(
       'illustrative (made up to show the format or a policy idea; never a real rate)',
     );
-    expect(text).toContain('2% a year, each 1 April after its last dated row');
+    expect(text).toContain('2% a year, each 1 April after the last dated row of each rate');
   });
 
   it("the workbook's range of outcomes names the scenario it simulated", () => {

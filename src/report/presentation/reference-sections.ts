@@ -22,10 +22,10 @@ export const plain = (
 const dayWords = (day: string): string =>
   `${Number(day.slice(3))} ${monthName(Number(day.slice(0, 2)))}`;
 
-/** The tariff's own uplift in words: "2% a year, each 1 April after its last dated row". */
+/** The tariff's own uplift in words: "2% a year, each 1 April after the last dated row of each rate". */
 function upliftWords(tariff: Tariff): string {
   if (tariff.uplift.method === 'none') return 'none';
-  return `${tariff.uplift.annualRate.times(100).toFixed()}% a year, each ${dayWords(tariff.uplift.on)} after its last dated row`;
+  return `${tariff.uplift.annualRate.times(100).toFixed()}% a year, each ${dayWords(tariff.uplift.on)} after the last dated row of each rate`;
 }
 
 /**
@@ -128,7 +128,7 @@ export function tariffSection(tariff: Tariff): ReportSection {
     paragraphs: [
       // The statuses as tariffs/README.md defines them.
       'Status says how each value is known: published (as a cited document states it), derived (worked out from published figures), assumption (not in a source, or not confirmed) or illustrative (made up to show the format or a policy idea; never a real rate). The source beside a value that is not published is what it was worked out from or set beside, not a document that states it; the sources are listed after the rates.',
-      `Uplift of a rate after its last dated row: ${upliftWords(tariff)}${tariff.uplift.method === 'none' ? '' : '; the rates it gives are projections, not published values'}.`,
+      `Uplift: ${upliftWords(tariff)}${tariff.uplift.method === 'none' ? '' : '; the rates it gives are projections, not published values'}.`,
     ],
     tables: [
       plain(
