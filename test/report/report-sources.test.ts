@@ -130,3 +130,16 @@ describe('the breakdowns', () => {
     );
   });
 });
+
+describe('which way the signs run', () => {
+  it('is said where the balances are first tabled, in the single-area and the national report', async () => {
+    const said =
+      'A negative balance is a deficit; the DfE’s deductions are negative, as they are taken off income.';
+    expect(page).toContain(said);
+    const out = path.join(scratch, 'national');
+    const batch = `batch fixtures/national --out-dir ${out} --report ${out} --quiet`;
+    const run = await inProcess(batch.split(' '));
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(path.join(out, 'national-report.html'), 'utf8')).toContain(said);
+  });
+});
