@@ -143,3 +143,21 @@ describe('which way the signs run', () => {
     expect(readFileSync(path.join(out, 'national-report.html'), 'utf8')).toContain(said);
   });
 });
+
+describe('the sources are links', () => {
+  const address = 'https://www.devon.gov.uk/accesstoinformation/?p=11649';
+
+  it('in the page, each source address is a link to itself', () => {
+    expect(page).toContain(`<a href="${address}">${address}</a>`);
+  });
+
+  it('in the workbook, each source address is a hyperlink cell showing the address', () => {
+    const found: ExcelJS.CellValue[] = [];
+    workbook.getWorksheet('Tariff')!.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.text === address) found.push(cell.value);
+      }),
+    );
+    expect(found).toEqual([{ text: address, hyperlink: address }]);
+  });
+});

@@ -38,6 +38,9 @@ interface RowFormula {
 
 export type TableCell = string | Decimal | undefined;
 
+/** A text cell that is a web address (a source's): a link in the page and the workbook. */
+export const WEB_ADDRESS = /^https?:\/\/[^\s"<>]+$/;
+
 export interface ReportRow {
   readonly cells: Readonly<Record<string, TableCell>>;
   readonly formula?: RowFormula;

@@ -3,6 +3,7 @@ import type { Decimal } from 'decimal.js';
 import {
   isFormulaCell,
   resolvedRows,
+  WEB_ADDRESS,
   type ReportRow,
   type ReportTable,
 } from '../presentation/table-model.js';
@@ -93,6 +94,11 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: Sheet): void {
           // number: Excel flags text that looks like a number on every cell. Anything else is a
           // string cell: never run as a formula.
           cell.value = WHOLE_TEXT.test(value) ? Number(value) : value;
+          // A source's address is a link, as in the page.
+          if (WEB_ADDRESS.test(value)) {
+            cell.value = { text: value, hyperlink: value };
+            cell.font = { color: { argb: 'FF1D70B8' }, underline: true };
+          }
           fit(c, value);
           return;
         }
