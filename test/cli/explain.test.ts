@@ -284,11 +284,12 @@ describe('highneeds explain: the money lines (fixtures/money-explain)', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
       [
-        'hospital education: £100,000.00 given for 2026-27 (fixtures/money-explain/spend.csv:2:1)',
+        '1.2.8 hospital education: £100,000.00 given for 2026-27 (fixtures/money-explain/spend.csv:2:1)',
         "  grown by 0.05 a year (the row's own growth):",
         '    2027-28: £105,000.00',
         '    2028-29: £110,250.00',
-        'SEN support services: £55,000.00 given for 2028-29 (fixtures/money-explain/spend.csv:4:1)',
+        // Each line with its s251 code, as the DSG plan shows it (a forum trial missed it here).
+        '1.2.5 SEN support services: £55,000.00 given for 2028-29 (fixtures/money-explain/spend.csv:4:1)',
       ].join('\n'),
     );
     const lines = result.stdout.split('\n');

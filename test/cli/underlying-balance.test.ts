@@ -86,5 +86,7 @@ describe("project's underlying_in_year_balance column (before Safety Valve payme
       'la_contribution 2026-27 500,000.00 fixtures/example/funding.csv:7:1',
       'la_contribution 2026-27 1,000,000.00 scenario safety-valve, its Safety Valve agreement',
     ]);
+    // Its rule cites a document the reader has (it cited the team's internal brief: explain-citations.test.ts).
+    expect(run.stdout).toContain('(docs/methodology.md, "Income and balances")');
   });
 });

@@ -134,7 +134,11 @@ describe.each(cases)('explain on $name', ({ model, scenario }) => {
       const tree = explainFigure(run, { figure: 'spend_other', year: year.financialYear }).tree;
       const rows = detail.filter((r) => r['financial_year'] === fy && r['setting'] === '');
       expect(tree.children!.map((c) => [c.label, c.value.toFixed()])).toEqual(
-        rows.map((r) => [r['line'], (r['spend_other'] as Decimal).toFixed()]),
+        // Each line named with its s251 code where it has one, as the DSG plan names it.
+        rows.map((r) => [
+          [r['s251'], r['line']].filter(Boolean).join(' '),
+          (r['spend_other'] as Decimal).toFixed(),
+        ]),
       );
     }
   });

@@ -50,7 +50,7 @@ function sumOf(
 function underlyingFigure(): Figure {
   const columns = sumOf(
     ['in_year_balance', 'income_safety_valve', 'income_write_off'],
-    "the in-year balance before Safety Valve payments, the write-off grant and the authority's own contributions, which go to the cumulative deficit (domain brief §2.5, §2.6): in_year_balance − income_safety_valve − income_write_off − the la_contribution rows of income_other",
+    'the in-year balance before Safety Valve payments, the write-off grant and the authority\'s own contributions, which go to the cumulative deficit (docs/methodology.md, "Income and balances"): in_year_balance − income_safety_valve − income_write_off − the la_contribution rows of income_other',
     underlyingInYearBalance,
     [1, -1, -1],
   );

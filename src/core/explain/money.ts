@@ -47,7 +47,8 @@ export function otherSpendNode(run: ExplainRun, year: FinancialYear): ExplainNod
       const of = spendLineOfYear(list, year, defaultGrowth)!;
       const at = of.from.origin ? locationText(of.from.origin) : undefined;
       return {
-        label: line.line,
+        // With its s251 code, as the DSG plan shows the line (docs/explain.md says it is given).
+        label: line.s251 ? `${line.s251} ${line.line}` : line.line,
         value: of.amount,
         inputs: {
           line: line.line,

@@ -3,7 +3,7 @@ import { Dec } from '../../core/decimal.js';
 import { toCount2dp, toPence } from '../../core/rounding.js';
 import { withThousands } from '../format-cell.js';
 import type { ReportSection } from '../presentation/section.js';
-import { resolvedRows, type ReportTable } from '../presentation/table-model.js';
+import { resolvedRows, WEB_ADDRESS, type ReportTable } from '../presentation/table-model.js';
 import { escapeXml } from '../svg/markup.js';
 import { REPORT_CSS } from './report-css.js';
 
@@ -79,6 +79,8 @@ function table(t: ReportTable): string {
       if (i === 0)
         return `<th scope="row">${escapeXml(typeof value === 'string' ? value : '')}</th>`;
       if (value === undefined) return '<td></td>';
+      if (typeof value === 'string' && WEB_ADDRESS.test(value))
+        return `<td><a href="${escapeXml(value)}">${escapeXml(value)}</a></td>`;
       if (typeof value === 'string')
         return `<td${/^[0-9a-f]{64}$/.test(value) ? ' class="mono"' : ''}>${escapeXml(value)}</td>`;
       return `<td class="n">${figureText(t.rows[r]?.kind ?? c.kind, value)}</td>`;

@@ -90,7 +90,10 @@ export function breakdownSections(
   const spend: ReportSection = {
     id: 'spend-by-setting',
     title: 'Spend by setting',
-    paragraphs: [`Top-up and place funding by setting ${of}, stacked.`],
+    // A trial asked why the breakdowns showed a scenario labelled "for goal-seek": it was the last.
+    paragraphs: [
+      `Top-up and place funding by setting ${of}, stacked. This and the breakdowns and flows after it are of the plan: the last of the scenarios chosen (highneeds report --scenarios a,b chooses them, the plan last).`,
+    ],
     chart: stackedBars({
       id: 'chart-spend-by-setting',
       title: `Spend by setting ${of}`,

@@ -57,6 +57,7 @@ export function dsgPlanSection(
           values: s.breakdown.map((y) => y.byAgeGroup[k]!.pupilsJanuary),
         })),
         total: 'Total EHCPs',
+        reconcile: true,
       }),
     ];
   });
@@ -66,7 +67,7 @@ export function dsgPlanSection(
     id: 'dsg-plan',
     title: 'DSG management plan',
     paragraphs: [
-      `Laid out as the DfE's DSG management plan template: the first scenario is shown as unmitigated, the others as mitigated. Our settings and income lines are mapped to the template's categories by ${map.source}, which you can copy next to the model as dsg-plan-map.csv and edit.`,
+      `Laid out in the shape of the DfE's DSG management plan template: the first scenario is shown as unmitigated, the others as mitigated. Our settings and income lines are mapped to the template's categories by ${map.source}, which you can copy next to the model as dsg-plan-map.csv and edit.${map.source.startsWith('the default') ? " The row names are that map's reading of the template, not the published wording of the DfE: check them against your copy of the template." : ''}`,
       `Settings mapped: ${mapped.map(([id, category]) => `${id} → ${category}`).join('; ')}.${unmapped.length ? ` Not in the map, shown under their own label: ${unmapped.join(', ')}.` : ''}`,
     ],
     tables,
@@ -163,16 +164,18 @@ function financialSummary(
     cells: { line: 'Cumulative position carried forward' },
     formula: {
       terms: [
-        { row: rows.length, sign: 1, previous: true },
-        { row: inYear, sign: 1 },
-      ],
-      first: [
         { row: opening, sign: 1 },
         { row: inYear, sign: 1 },
       ],
     },
     strong: true,
   });
+  // Each later year brings forward the position the year before carried (a forum trial read a
+  // blank there and could not add the column up).
+  rows[opening] = {
+    ...rows[opening]!,
+    formula: { terms: [{ row: rows.length - 1, sign: 1, previous: true }], first: 'value' },
+  };
   push(
     'Memo: general fund financing of the deficit (outside the DSG balance)',
     years.map((y) => y.generalFundFinancing),
@@ -272,5 +275,7 @@ function placements(
       ),
     })),
     total: 'Total EHCPs',
+    // Its total is the summary's pupils_january, as the age groups' is (a trial found them a hundredth apart).
+    reconcile: true,
   });
 }

@@ -3,12 +3,20 @@ import { formatFinancialYear } from '../../core/period.js';
 import { toPence } from '../../core/rounding.js';
 import { withThousands } from '../format-cell.js';
 import { balanceText, headline, leftOutOfInYear } from '../headline.js';
-import type { ReportScenario } from './report-model.js';
+import { AS_GIVEN, type ReportScenario } from './report-model.js';
 import type { ReportSection } from './section.js';
 
 /** £ and thousands, from the figure rounded to pence: the one way the HTML prints money in prose. */
 const pounds = (value: Decimal): string =>
   `${value.isNegative() ? '-' : ''}£${withThousands(toPence(value.abs()))}`;
+
+/** The cumulative balance in words, a deficit as a deficit: one sign for one kind of figure. */
+const atHorizonWords = (balance: Decimal): string =>
+  balance.isNegative()
+    ? `a cumulative deficit of ${pounds(balance.negated())}`
+    : balance.isZero()
+      ? `a cumulative balance of ${pounds(balance)}`
+      : `a cumulative surplus of ${pounds(balance)}`;
 
 /** The three figures a Schools Forum asks first, per scenario. */
 export function headlineSection(scenarios: readonly ReportScenario[]): ReportSection {
@@ -28,6 +36,7 @@ export function headlineSection(scenarios: readonly ReportScenario[]): ReportSec
     };
   });
   const last = scenarios[0]!.projection.horizon;
+  const plan = scenarios.at(-1)!.scenario.id;
   const overrideEnd = scenarios[0]!.projection.overrideEnd;
   const leftOut = leftOutOfInYear({
     beforeSafetyValve: heads.some((h) => h.beforeSafetyValve),
@@ -39,7 +48,7 @@ export function headlineSection(scenarios: readonly ReportScenario[]): ReportSec
     title: 'Headline',
     paragraphs: scenarios.map((s, i) => {
       const h = heads[i]!;
-      const atHorizon = `cumulative balance of ${pounds(h.cumulativeAtHorizon)} at the end of ${formatFinancialYear(h.horizon)}`;
+      const atHorizon = `${atHorizonWords(h.cumulativeAtHorizon)} at the end of ${formatFinancialYear(h.horizon)}`;
       const override = h.deficitAtOverrideEnd
         ? `; a deficit of ${pounds(h.deficitAtOverrideEnd.deficit)} still open at the end of ${formatFinancialYear(h.deficitAtOverrideEnd.financialYear)}, when the statutory override ends`
         : '';
@@ -51,6 +60,8 @@ export function headlineSection(scenarios: readonly ReportScenario[]): ReportSec
     tables: [
       {
         title: 'Headline figures by scenario, £',
+        // A forum trial asked which way the signs ran, and where a figure came from.
+        note: `A negative balance is a deficit. Where a figure comes from: highneeds explain takes any figure of this report apart, down to its pupils, tariff rates and funding rows, for example highneeds explain MODEL${plan === AS_GIVEN.id ? '' : ` --scenario ${plan}`} --year ${formatFinancialYear(last)} --figure cumulative_balance (the figures are named as in Spend, income and balance, in brackets).`,
         columns: [
           { key: 'scenario', label: 'Scenario', kind: 'text' },
           {

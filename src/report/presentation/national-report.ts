@@ -1,3 +1,4 @@
+import { BALANCE_SIGNS } from './summary-section.js';
 import type { Decimal } from 'decimal.js';
 import type { NationalYear } from '../../core/batch/national.js';
 import { Dec, ZERO } from '../../core/decimal.js';
@@ -124,7 +125,7 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
       id: 'national-balance',
       title: 'National cumulative DSG balance',
       paragraphs: [
-        summed.paragraph,
+        `${summed.paragraph} ${BALANCE_SIGNS}`,
         ...(failures.length ? [`${failedCount(failures)} (see Areas that failed).`] : []),
       ],
       chart: lineChart({

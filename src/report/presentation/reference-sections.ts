@@ -1,7 +1,7 @@
-import { formatFinancialYear } from '../../core/period.js';
+import { formatFinancialYear, monthName } from '../../core/period.js';
 import type { Model } from '../../core/model.js';
 import type { Lever } from '../../core/scenario/types.js';
-import type { Tariff } from '../../core/tariff.js';
+import { upliftDayOf, type Tariff } from '../../core/tariff.js';
 import type { JsonOut } from '../json.js';
 import type { ReportScenario } from './report-model.js';
 import type { ReportSection } from './section.js';
@@ -18,6 +18,28 @@ export const plain = (
   rows: rows.map((cells) => ({ cells })),
 });
 
+/** A tariff's uplift day (MM-DD) as the UK writes it: "1 April". */
+const dayWords = (day: string): string =>
+  `${Number(day.slice(3))} ${monthName(Number(day.slice(0, 2)))}`;
+
+/** The tariff's own uplift in words: "2% a year, each 1 April after the last dated row of each rate". */
+function upliftWords(tariff: Tariff): string {
+  if (tariff.uplift.method === 'none') return 'none';
+  return `${tariff.uplift.annualRate.times(100).toFixed()}% a year, each ${dayWords(tariff.uplift.on)} after the last dated row of each rate`;
+}
+
+/**
+ * The model's tariff uplift compounds with the tariff's own (tariffs/README.md, "The uplift
+ * rule"): a trial read "0 (model.json)" alone while every rate rose the tariff's 2% a year.
+ */
+function tariffUpliftLabel(tariff: Tariff): string {
+  const own =
+    tariff.uplift.method === 'none'
+      ? 'the tariff has none of its own'
+      : `on top of the tariff's own ${tariff.uplift.annualRate.times(100).toFixed()}% a year`;
+  return `Tariff uplift a year past the last sourced rate, each ${dayWords(upliftDayOf(tariff))} (${own})`;
+}
+
 /** The assumptions each scenario projects with: the model's, and any a scenario overrides. */
 export function assumptionsSection(
   model: Model,
@@ -26,7 +48,7 @@ export function assumptionsSection(
   const names = [
     ['newPlansGrowth', 'Growth in new plans a year'],
     ['hnbGrowth', 'Growth in the HNB allocation a year, after the last given year'],
-    ['tariffUplift', 'Tariff uplift a year, past the last sourced rate'],
+    ['tariffUplift', tariffUpliftLabel(model.tariff)],
   ] as const;
   const columns = [
     text('assumption', 'Assumption'),
@@ -104,7 +126,9 @@ export function tariffSection(tariff: Tariff): ReportSection {
     id: 'tariff',
     title: `Tariff: ${tariff.title}`,
     paragraphs: [
-      `Status says how each value is known: published (in a cited document), derived (worked out from published figures), assumption, or illustrative (made up for the example). Uplift: ${tariff.uplift.method === 'none' ? 'none' : `${tariff.uplift.annualRate.toFixed()} a year from ${tariff.uplift.on}`}.`,
+      // The statuses as tariffs/README.md defines them.
+      'Status says how each value is known: published (as a cited document states it), derived (worked out from published figures), assumption (not in a source, or not confirmed) or illustrative (made up to show the format or a policy idea; never a real rate). The source beside a value that is not published is what it was worked out from or set beside, not a document that states it; the sources are listed after the rates.',
+      `Uplift: ${upliftWords(tariff)}${tariff.uplift.method === 'none' ? '' : '; the rates it gives are projections, not published values'}.`,
     ],
     tables: [
       plain(

@@ -31,13 +31,17 @@ const LINES = [
   ['general_fund_financing', 'General fund financing of the deficit (outside the DSG balance)'],
 ] as const;
 
+/** Which way the balances run, said where they are first shown (a forum trial had to ask). */
+export const BALANCE_SIGNS =
+  'A negative balance is a deficit; the DfE’s deductions are negative, as they are taken off income.';
+
 /** Every money figure of `project`'s summary, by year, for each scenario (EHCPs are charted after). */
 export function summarySection(scenarios: readonly ReportScenario[]): ReportSection {
   return {
     id: 'summary',
     title: 'Spend, income and balance',
     paragraphs: [
-      'The figures of highneeds project for each scenario, line by line (the CSV column in brackets). General fund financing is what the authority pays towards the deficit from its own budget: it is not DSG income, so it does not change the DSG balance.',
+      `The figures of highneeds project for each scenario, line by line (the CSV column in brackets). ${BALANCE_SIGNS} General fund financing is what the authority pays towards the deficit from its own budget: it is not DSG income, so it does not change the DSG balance.`,
     ],
     tables: scenarios.map((s) => {
       const figures = s.projection.years.map(summaryFigures);

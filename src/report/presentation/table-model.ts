@@ -17,10 +17,11 @@ export interface ReportColumn {
 
 /**
  * A row whose figures are worked out from other rows of the same table, column by column, as a
- * spreadsheet formula: Σ sign × the cell of `row` in the same column (or, with `previous`, in the
- * column before; the first figure column takes `first` instead). The XLSX writes the formula with
- * its value cached; every renderer shows that value, computed from the rounded cells it refers to,
- * as the spreadsheet will.
+ * spreadsheet formula: Σ sign × the cell of `row` in the same column (a row above) or, with
+ * `previous`, in the column before (any row: a balance brought forward is the column before's
+ * carried forward, below it); the first figure column takes `first` instead. The XLSX writes the
+ * formula with its value cached; every renderer shows that value, computed from the rounded cells
+ * it refers to, as the spreadsheet will.
  */
 interface RowFormula {
   readonly terms: readonly {
@@ -28,11 +29,17 @@ interface RowFormula {
     readonly sign: 1 | -1;
     readonly previous?: boolean;
   }[];
-  /** Terms for the first figure column, when `previous` has no column before it. */
-  readonly first?: RowFormula['terms'];
+  /**
+   * Terms for the first figure column, when `previous` has no column before it; `'value'`: the
+   * first column holds the row's own figure (the opening balance brought forward), not a formula.
+   */
+  readonly first?: RowFormula['terms'] | 'value';
 }
 
 export type TableCell = string | Decimal | undefined;
+
+/** A text cell that is a web address (a source's): a link in the page and the workbook. */
+export const WEB_ADDRESS = /^https?:\/\/[^\s"<>]+$/;
 
 export interface ReportRow {
   readonly cells: Readonly<Record<string, TableCell>>;
@@ -63,30 +70,35 @@ function rounded(kind: ColumnKind, value: Decimal): Decimal {
 const figureColumns = (table: ReportTable): ReportColumn[] =>
   table.columns.filter((c) => c.kind !== 'text');
 
+/** Whether a row's figure in figure column `c` is its formula's (else its own value, rounded). */
+export const isFormulaCell = (row: ReportRow, c: number): boolean =>
+  row.formula !== undefined && !(c === 0 && row.formula.first === 'value');
+
 /**
- * Every cell's value as the reader sees it: figures rounded, formula rows worked out from the
- * rounded cells they refer to, in row order (a formula refers to rows above it), and the total
+ * Every cell's value as the reader sees it: figures rounded, formula cells worked out from the
+ * rounded cells they refer to, column by column and in row order within a column (a formula
+ * refers to rows above it in its own column, or to any row of the column before), and the total
  * column as the sum of the row's figures.
  */
 export function resolvedRows(table: ReportTable): Record<string, TableCell>[] {
   const figures = figureColumns(table);
-  const out: Record<string, TableCell>[] = [];
-  table.rows.forEach((row) => {
-    const cells: Record<string, TableCell> = { ...row.cells };
-    figures.forEach((column, c) => {
-      const value = row.formula
-        ? evaluate(row.formula, (r) => (r === out.length ? cells : out[r]), figures, c)
+  const out: Record<string, TableCell>[] = table.rows.map((row) => ({ ...row.cells }));
+  figures.forEach((column, c) => {
+    table.rows.forEach((row, r) => {
+      const cells = out[r]!;
+      const value = isFormulaCell(row, c)
+        ? evaluate(row.formula!, (at) => out[at], figures, c)
         : (row.cells[column.key] as Decimal | undefined);
       if (value !== undefined && typeof value !== 'string')
-        cells[column.key] = row.formula ? value : rounded(row.kind ?? column.kind, value);
+        cells[column.key] = isFormulaCell(row, c) ? value : rounded(row.kind ?? column.kind, value);
     });
-    if (table.totalColumn)
+  });
+  if (table.totalColumn)
+    for (const cells of out)
       cells[table.totalColumn.key] = figures.reduce((t, c) => {
         const v = cells[c.key];
         return v === undefined || typeof v === 'string' ? t : t.plus(v);
       }, ZERO);
-    out.push(cells);
-  });
   return out;
 }
 
@@ -96,7 +108,7 @@ function evaluate(
   figures: readonly ReportColumn[],
   c: number,
 ): Decimal {
-  const terms = c === 0 && formula.first ? formula.first : formula.terms;
+  const terms = c === 0 && typeof formula.first === 'object' ? formula.first : formula.terms;
   return terms.reduce((total, term) => {
     const column = figures[term.previous ? c - 1 : c]!;
     const value = rowAt(term.row)?.[column.key];

@@ -21,6 +21,7 @@ import {
 } from '../presentation/reference-sections.js';
 import { safetyValveSection, savingsSection } from '../presentation/scenario-sections.js';
 import type { ReportModel, ReportScenario } from '../presentation/report-model.js';
+import type { ReportSection } from '../presentation/section.js';
 import type { ReportColumn, ReportTable } from '../presentation/table-model.js';
 import type { Sheet } from './write-workbook.js';
 
@@ -96,6 +97,18 @@ export function reportSheets(report: ReportModel, draws?: string): Sheet[] {
     name: string,
     section: { tables: readonly ReportTable[] } | undefined,
   ): Sheet[] => (section ? [{ name, tables: section.tables }] : []);
+  /**
+   * A sheet with its section's heading and paragraphs as the first table's note: they say what
+   * the figures are (the tariff's title and statuses, the scenario a range is of, whose reading
+   * the DSG plan's rows are), and a workbook that dropped them showed the figures bare.
+   */
+  const told = (name: string, section: ReportSection): Sheet => {
+    const [first, ...rest] = section.tables;
+    const note = [`${section.title}.`, ...(section.paragraphs ?? []), first?.note]
+      .filter(Boolean)
+      .join(' ');
+    return { name, tables: first ? [{ ...first, note }, ...rest] : [] };
+  };
   return [
     {
       name: 'Summary',
@@ -161,18 +174,15 @@ export function reportSheets(report: ReportModel, draws?: string): Sheet[] {
     ...optional('Safety Valve', safetyValveSection(scenarios)),
     ...(report.fan
       ? [
-          {
-            name: 'Range of outcomes',
-            tables: fanSection(report.fan, draws ?? 'the', scenarios.at(-1)!.scenario.label).tables,
-          },
+          told(
+            'Range of outcomes',
+            fanSection(report.fan, draws ?? 'the', scenarios.at(-1)!.scenario.label),
+          ),
         ]
       : []),
-    {
-      name: 'DSG plan',
-      tables: dsgPlanSection(scenarios, report.model.tariff.settings, report.dsgMap).tables,
-    },
-    { name: 'Tariff', tables: tariffSection(report.model.tariff).tables },
-    { name: 'Assumptions', tables: assumptionsSection(report.model, scenarios).tables },
+    told('DSG plan', dsgPlanSection(scenarios, report.model.tariff.settings, report.dsgMap)),
+    told('Tariff', tariffSection(report.model.tariff)),
+    told('Assumptions', assumptionsSection(report.model, scenarios)),
     { name: 'Inputs', tables: provenanceSection(report.manifest).tables },
   ];
 }

@@ -1,6 +1,12 @@
 import ExcelJS from 'exceljs/dist/exceljs.min.js';
 import type { Decimal } from 'decimal.js';
-import { resolvedRows, type ReportRow, type ReportTable } from '../presentation/table-model.js';
+import {
+  isFormulaCell,
+  resolvedRows,
+  WEB_ADDRESS,
+  type ReportRow,
+  type ReportTable,
+} from '../presentation/table-model.js';
 import { fixZipDates } from './zip-dates.js';
 
 export interface Sheet {
@@ -14,6 +20,8 @@ const MONEY = '£#,##0.00';
 const COUNT = '#,##0.00';
 const WHOLE = '#,##0';
 const SHARE = '0.00%';
+/** Text that is a whole number Excel would hold exactly and print the same: no leading zero, no sign, at most 15 digits. */
+const WHOLE_TEXT = /^(0|[1-9]\d{0,14})$/;
 
 /**
  * The workbook an officer keeps working in: real numbers with money and count formats, the first
@@ -82,20 +90,26 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: Sheet): void {
         const cell = ws.getCell(at, c + 1);
         if (value === undefined) return;
         if (typeof value === 'string') {
-          cell.value = value; // a string cell: never run as a formula
+          // A whole number given as text (a band 1, an area code 880, the seed) is written as a
+          // number: Excel flags text that looks like a number on every cell. Anything else is a
+          // string cell: never run as a formula.
+          cell.value = WHOLE_TEXT.test(value) ? Number(value) : value;
+          // A source's address is a link, as in the page.
+          if (WEB_ADDRESS.test(value)) {
+            cell.value = { text: value, hyperlink: value };
+            cell.font = { color: { argb: 'FF1D70B8' }, underline: true };
+          }
           fit(c, value);
           return;
         }
+        const figure = columns
+          .filter((k) => k.kind !== 'text')
+          .findIndex((k) => k.key === column.key);
         const formula =
           column.key === table.totalColumn?.key
             ? `SUM(${letter(2)}${at}:${letter(table.columns.length)}${at})`
-            : spec.formula
-              ? formulaText(
-                  spec,
-                  c,
-                  first,
-                  columns.filter((k) => k.kind !== 'text').findIndex((k) => k.key === column.key),
-                )
+            : isFormulaCell(spec, figure)
+              ? formulaText(spec, c, first, figure)
               : undefined;
         const kind = spec.kind ?? column.kind;
         const places = kind === 'share' ? 4 : kind === 'whole' ? 0 : 2;
@@ -117,7 +131,8 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: Sheet): void {
 
 /** A formula row's cell: Σ ± the referenced cells, as SUM(range) when they are one run of rows added. */
 function formulaText(spec: ReportRow, column: number, first: number, figure: number): string {
-  const terms = figure === 0 && spec.formula!.first ? spec.formula!.first : spec.formula!.terms;
+  const own = spec.formula!.first;
+  const terms = figure === 0 && typeof own === 'object' ? own : spec.formula!.terms;
   const ref = (row: number, previous?: boolean) =>
     `${letter(column + 1 - (previous ? 1 : 0))}${first + row}`;
   const rows = terms.map((t) => t.row);
