@@ -5,7 +5,7 @@ import type { Reference, ValueStatus } from '../tariff.js';
 
 /**
  * One value of the high-needs NFF for a year, with where it comes from (docs/nff.md,
- * "Parameters"). Values the team's brief marks unconfirmed are `assumption`; values made
+ * "Parameters"). Values the project's review of published sources marks unconfirmed are `assumption`; values made
  * up to show the format are `illustrative`: neither is ever presented as published.
  */
 export interface ParameterValue {
