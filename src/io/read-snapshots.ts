@@ -6,6 +6,7 @@ import { ncyCell, requiredText } from './cell-parsers.js';
 import type { CodeReader } from './read-history-codes.js';
 import { calendarYear } from './calendar-year-cell.js';
 import { flushNormalisations } from './normalise.js';
+import { returners } from './snapshot-returns.js';
 
 /** January snapshots, one row per person per January, as a SEN2 or case-management extract gives them. */
 export const SNAPSHOTS_COLUMNS = {
@@ -13,7 +14,7 @@ export const SNAPSHOTS_COLUMNS = {
   optional: ['band'],
 } as const;
 
-interface Seen {
+export interface Seen {
   readonly state: HistoryState;
   readonly at: Location;
 }
@@ -58,6 +59,8 @@ export function readSnapshots(
   }
   flushNormalisations(issues);
   const steps: HistoryStep[] = [];
+  /** The years whose step PERSONS_NOT_FOLLOWED spoke of: returns across them are its ids. */
+  const unfollowed = new Set<number>();
   for (const year of [...years.keys()].sort((a, b) => a - b)) {
     const now = years.get(year)!;
     const next = years.get(year + 1);
@@ -65,7 +68,7 @@ export function readSnapshots(
     // A step left out of the fit cannot mislead it: fitting only the years after a change of
     // system is the way round ids that changed (found by a review).
     if (!fitted || (year >= fitted.first && year <= fitted.last))
-      followed(year, now, next, columnOf(table, 'person_id'), issues);
+      if (!followed(year, now, next, columnOf(table, 'person_id'), issues)) unfollowed.add(year);
     for (const [person, seen] of now) {
       const after = next.get(person);
       if (after && after.state.ncy !== seen.state.ncy + 1) {
@@ -90,6 +93,7 @@ export function readSnapshots(
     for (const [person, seen] of next)
       if (!now.has(person)) steps.push({ year, to: seen.state, origin: seen.at });
   }
+  returners(years, unfollowed, columnOf(table, 'person_id'), issues);
   return { steps, januaries: [...years.keys()].sort((a, b) => a - b) };
 }
 
@@ -102,7 +106,8 @@ const FOLLOW_MINIMUM = 10;
  * plan that ended and a new plan, and calibrate would fit ceasing and new plans several times the
  * history's, without a word (found by a user trial). Ceasing is a share in ten or so a year: none
  * of ten or more going on cannot be the history (an error), fewer than half hardly can (a
- * warning). Pupils at NCY 20 age out whatever happens, so they are not counted.
+ * warning). Pupils at NCY 20 age out whatever happens, so they are not counted. False when
+ * either was said.
  */
 function followed(
   year: number,
@@ -110,7 +115,7 @@ function followed(
   next: ReadonlyMap<string, Seen>,
   column: number,
   issues: Issue[],
-): void {
+): boolean {
   let couldGoOn = 0;
   let wentOn = 0;
   for (const [person, seen] of now) {
@@ -118,7 +123,7 @@ function followed(
     couldGoOn += 1;
     if (next.has(person)) wentOn += 1;
   }
-  if (couldGoOn < FOLLOW_MINIMUM || wentOn * 2 >= couldGoOn) return;
+  if (couldGoOn < FOLLOW_MINIMUM || wentOn * 2 >= couldGoOn) return true;
   const first = next.values().next().value as Seen;
   const message =
     wentOn === 0
@@ -132,6 +137,7 @@ function followed(
       ? error('PERSONS_NOT_FOLLOWED', message, at, hint)
       : warning('PERSONS_NOT_FOLLOWED', message, at, hint),
   );
+  return false;
 }
 
 const columnOf = (table: CsvTable, name: string): number => table.rows[0]!.at(name).column ?? 1;

@@ -103,6 +103,29 @@ describe('snapshots whose person ids change between Januaries', () => {
   });
 });
 
+describe('a person missing from a January between two they are in', () => {
+  it('is a plan that ended and a new plan, said in one warning with how many', async () => {
+    // Three persons of January 2021 and 2023 lose their rows of January 2022, as an extract
+    // that dropped them would: without the warning they were fitted as leavers and joiners unsaid.
+    const persons = (year: string) =>
+      new Set(SNAPSHOTS.filter((l) => l.startsWith(`${year},`)).map((l) => l.split(',')[1]));
+    const in2021 = persons('2021');
+    const in2023 = persons('2023');
+    const lost = [...persons('2022')].filter((p) => in2021.has(p) && in2023.has(p)).slice(0, 3);
+    const lines = SNAPSHOTS.filter((l) => !lost.some((p) => l.startsWith(`2022,${p},`)));
+    const file = path.join(scratch, 'returns.csv');
+    writeFileSync(file, lines.join('\n') + '\n');
+    const returns = lost.map((p) => lines.findIndex((l) => l.startsWith(`2023,${p},`)) + 1);
+    const result = await calibrate(file, 'returns');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      `${file}:${Math.min(...returns)}:2: warning PERSON_RETURNS: person "${lost[returns.indexOf(Math.min(...returns))]}" is in January 2021 and January 2023 but not in January 2022: counted as a plan that ended after January 2021 and a new plan in January 2023 (3 such returns in the file, the first here)\n`,
+    );
+    const plain = await calibrate('fixtures/history/snapshots.csv', 'no-returns');
+    expect(plain.stderr).not.toContain('PERSON_RETURNS');
+  });
+});
+
 describe("an extract's census date in the snapshots' year column", () => {
   it('a date in January is read as its year, said once for the column', async () => {
     const dated = SNAPSHOTS.map((line, n) => (n === 0 ? line : `18/01/${line}`));

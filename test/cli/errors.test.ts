@@ -387,6 +387,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'snapshots.csv:12:2',
     'none of the 10 pupils of January 2023 below NCY 20 is in January 2024 by person_id: every one would be fitted as a plan that ended, and every pupil of January 2024 as a new plan',
   ],
+  PERSON_RETURNS: [
+    'warning',
+    'snapshots.csv:7:2',
+    'person "P1" is in January 2022 and January 2024 but not in January 2023: counted as a plan that ended after January 2022 and a new plan in January 2024',
+  ],
   NONSEND_BOTH_SIDES: [
     'error',
     'transitions.csv:4:5',
