@@ -513,6 +513,11 @@ export const ISSUE_CODES = {
       'A snapshots file has a person in two Januaries but not in one or more between them (warning). Persons are followed from one January to the next, so such a person is counted as a plan that ended after the January before the gap and a new plan in the January they return in: right for a plan that ceased and was issued again, but an extract that lost their rows for a January reads the same, and fits more ceasing and more new plans than the history had. One warning for the file, at the first return, with how many there are.',
     fix: 'If the plan went on through the gap, give the person a row in every January they had a plan (their NCY one more each year); if it ceased and a new plan was issued, nothing to do.',
   },
+  YEAR_OUT_OF_LINE: {
+    cause:
+      "A year of a history, January to January, has far more plans that ended, or far more new plans, than its other years (warning): more than twice the other years' share of pupils whose plan ended (or their new plans a year), and beyond chance. A January extract that is partial reads that way: a pupil missing from a January is a plan that ended into it and a new plan out of it, and calibrate would fit those as the authority's rates, and project from a partial last January.",
+    fix: 'Check the January the warning names is the whole extract (a last January taken before the census was complete, a first that missed some pupils) and give it whole, or leave it out of the history (without its last January, the cohort is the January before it). If so many plans really did end or start that year, nothing to do.',
+  },
   NONSEND_BOTH_SIDES: {
     cause:
       'A transitions row of a history has NONSEND on both sides: it is neither a plan that goes on, a new plan (NONSEND in setting-1/need-1) nor one that ended (NONSEND in setting-2/need-2).',

@@ -3,6 +3,7 @@ import type { Decimal } from 'decimal.js';
 import type { CostRow } from '../core/calibrate/calibrated-model.js';
 import type { History, HistoryStep } from '../core/calibrate/history.js';
 import { historyGap, missingPopulation } from '../core/calibrate/history-checks.js';
+import { yearsOutOfLine } from '../core/calibrate/year-out-of-line.js';
 import { parseDecimal } from '../core/decimal.js';
 import { InputError, UsageError } from '../core/errors.js';
 import type { Need } from '../core/need.js';
@@ -171,6 +172,7 @@ export function readHistory(
   const history: History = { steps, first, last };
   missingPopulation(history, population, issues);
   if (hasErrors(issues)) throw new InputError(sortIssues(issues));
+  yearsOutOfLine(history, issues);
   // The needs the history's pupils have in each setting: those a cost must price.
   const needsBySetting = new Map<string, Set<Need>>();
   for (const s of steps)

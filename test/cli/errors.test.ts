@@ -392,6 +392,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'snapshots.csv:7:2',
     'person "P1" is in January 2022 and January 2024 but not in January 2023: counted as a plan that ended after January 2022 and a new plan in January 2024',
   ],
+  YEAR_OUT_OF_LINE: [
+    'warning',
+    'transitions.csv:31:1',
+    'January 2023 to January 2024: 60.0% of the pupils below NCY 20 have no plan the January after (12 of 20), against 5.0% in the other year (1 of 20)',
+  ],
   NONSEND_BOTH_SIDES: [
     'error',
     'transitions.csv:4:5',
