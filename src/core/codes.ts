@@ -270,6 +270,11 @@ export const ISSUE_CODES = {
       'The hnb_allocation a projected year takes (given or grown) is 0 (warning): the high-needs block is nil, so every balance is spend alone. A model written by calibrate leaves it at 0 to fill in.',
     fix: "Give the authority's high needs block allocation before deductions, from the DfE's DSG allocations.",
   },
+  ZERO_SPEND: {
+    cause:
+      "The tariff prices every pupil of the projection at £0 (warning): no top-up and no place funding in any year, so spend is nil but for spend.csv's lines, and the balances are the funding alone. A model written by calibrate has a tariff stub whose top-ups (without --costs) and place values are 0 until filled in.",
+    fix: "Give the tariff's top-ups and place values: the authority's banding, or, for a calibrated folder, fill in its tariff.json as its README says.",
+  },
   YEAR_OUT_OF_RANGE: {
     cause: 'A row is for a year outside the projection (warning; the row is ignored).',
     fix: 'Check the year, or extend the horizon.',

@@ -261,3 +261,27 @@ it("the stub's place values say they are charged on top of the costs given, whic
     'a place value is charged on top of the top-up, so if the costs given were whole costs per pupil, take it off the top-up',
   );
 });
+
+it('a folder calibrated without costs, projected as it is, says its spend is nil as well as its funding', async () => {
+  // The stub priced every pupil at £0: project gave nil spend and balances, warning of the
+  // funding alone (found by a user trial).
+  const out = path.join(scratch, 'no-costs');
+  const calibrated = await cli([
+    ...['calibrate', '--transitions', 'fixtures/history-worked/transitions.csv'],
+    ...['--population', 'fixtures/history-worked/population.csv', '--out-dir', out],
+  ]);
+  expect(calibrated.code).toBe(0);
+  const projected = await cli(['project', out, '--format', 'csv']);
+  expect(projected.code).toBe(0);
+  expect(projected.stderr).toContain(
+    `${out}/tariff.json: warning ZERO_SPEND: the tariff prices every pupil at £0: no top-up or place funding in any year, so spend is nil but for spend.csv's lines\n`,
+  );
+  expect(projected.stderr).toContain('warning ZERO_HNB_ALLOCATION');
+  const readme = readFileSync(path.join(out, 'README.md'), 'utf8');
+  expect(readme).toContain('warn ZERO_SPEND');
+  // The rows to fill in, by name and year, and a population of one year named once.
+  expect(readme).toContain(
+    'the `opening_balance` of 2023-24 (the high-needs DSG balance at its end, negative for a deficit) and the `hnb_allocation` of 2024-25',
+  );
+  expect(readme).toContain('| resident children by NCY, 2024/25 |');
+});

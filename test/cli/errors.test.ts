@@ -447,6 +447,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'funding.csv:3:1',
     'the hnb_allocation for 2026-27 is 0, so the high-needs block is nil in 2026-27: every balance is spend alone',
   ],
+  ZERO_SPEND: [
+    'warning',
+    'tariff.json',
+    "the tariff prices every pupil at £0: no top-up or place funding in any year, so spend is nil but for spend.csv's lines",
+  ],
   DEDUCTIONS_WITHOUT_ALLOCATION: [
     'error',
     'funding.csv:4:1',
