@@ -73,6 +73,9 @@ export function readCodes(table: CsvTable, issues: Issue[]): CodeMap {
   return { needs, settings };
 }
 
+const EMPTY_NEED_HINT =
+  "give each pupil's primary need; where none is recorded, as SEN2's Unknown is not modelled, give the area's most common need or OTH";
+
 /** An unknown need code's first error, and how many cells of its file and column hold it. */
 interface Unknown {
   readonly first: Issue;
@@ -97,10 +100,6 @@ export class CodeReader {
 
   need(row: CsvRow, column: string, issues: Issue[]): Need | undefined {
     const text = row.get(column);
-    if (text === '') {
-      issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
-      return undefined;
-    }
     let need = this.needs.get(text);
     if (need === undefined && !this.needs.has(text)) {
       need = this.map.needs.get(text.toUpperCase()) ?? parseNeed(text) ?? needFromLongName(text);
@@ -113,12 +112,17 @@ export class CodeReader {
   private unknownNeed(row: CsvRow, column: string, text: string): Issue {
     const at = row.at(column);
     const key = `${at.file}\u0000${column}\u0000${text}`;
-    const issue = error(
-      'UNKNOWN_NEED',
-      `need "${text}" is neither mapped in codes.csv nor a SEN2 primary-need code`,
-      at,
-      unmappedNeedHint(text),
-    );
+    // An empty need is counted as an unknown code is: an extract's pupils with no primary need
+    // recorded were an error on each row, with nothing said of what to give (a user trial).
+    const issue =
+      text === ''
+        ? error('MISSING_VALUE', `"${column}" is empty`, at, EMPTY_NEED_HINT)
+        : error(
+            'UNKNOWN_NEED',
+            `need "${text}" is neither mapped in codes.csv nor a SEN2 primary-need code`,
+            at,
+            unmappedNeedHint(text),
+          );
     const seen = this.unknown.get(key);
     if (seen) {
       seen.cells += 1;

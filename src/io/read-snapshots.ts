@@ -33,6 +33,8 @@ export function readSnapshots(
   fitted?: { readonly first: number; readonly last: number },
 ): { steps: HistoryStep[]; januaries: number[] } {
   const years = new Map<number, Map<string, Seen>>();
+  /** A row refused for its errors leaves its person out of a January: no return to speak of. */
+  let refused = false;
   for (const row of table.rows) {
     const before = issues.length;
     const year = calendarYear(row, 'year', issues);
@@ -40,7 +42,10 @@ export function readSnapshots(
     const ncy = ncyCell(row, 'ncy', issues);
     const need = codes.need(row, 'need', issues);
     const setting = codes.setting(row, 'setting', issues);
-    if (issues.length > before || year === undefined || person === undefined) continue;
+    if (issues.length > before || year === undefined || person === undefined) {
+      refused = true;
+      continue;
+    }
     let january = years.get(year);
     if (!january) years.set(year, (january = new Map()));
     const first = january.get(person);
@@ -93,7 +98,7 @@ export function readSnapshots(
     for (const [person, seen] of next)
       if (!now.has(person)) steps.push({ year, to: seen.state, origin: seen.at });
   }
-  returners(years, unfollowed, columnOf(table, 'person_id'), issues);
+  if (!refused) returners(years, unfollowed, columnOf(table, 'person_id'), issues);
   return { steps, januaries: [...years.keys()].sort((a, b) => a - b) };
 }
 

@@ -285,3 +285,21 @@ it('a folder calibrated without costs, projected as it is, says its spend is nil
   );
   expect(readme).toContain('| resident children by NCY, 2024/25 |');
 });
+
+it('pupils with no need recorded are one error for the column, with how many and what to give', async () => {
+  // An extract's blank needs were an error on every row, with no hint (found by a user trial).
+  const blank = SNAPSHOTS.map((line, n) => {
+    const cells = line.split(',');
+    if (n > 0 && n % 50 === 0) cells[3] = '';
+    return cells.join(',');
+  });
+  const cells = blank.filter((line, n) => n > 0 && line.split(',')[3] === '').length;
+  const file = path.join(scratch, 'blank-needs.csv');
+  writeFileSync(file, blank.join('\n') + '\n');
+  const result = await calibrate(file, 'blank-needs');
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain(
+    `${file}:51:4: error MISSING_VALUE: "need" is empty (${cells} cells of need, the first here)\n  hint: give each pupil's primary need; where none is recorded, as SEN2's Unknown is not modelled, give the area's most common need or OTH\n`,
+  );
+  expect(result.stderr).toMatch(/\n1 error\n$/);
+});
