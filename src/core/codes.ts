@@ -528,6 +528,11 @@ export const ISSUE_CODES = {
       'A transitions row of a history has NONSEND on both sides: it is neither a plan that goes on, a new plan (NONSEND in setting-1/need-1) nor one that ended (NONSEND in setting-2/need-2).',
     fix: 'Remove the row, or give the side that has a plan.',
   },
+  NONSEND_HALF: {
+    cause:
+      "A transitions row of a history has NONSEND in one column of a side and a plan's code in the other (setting-1 NONSEND and need-1 ASD, say). A side with no plan is NONSEND in both its setting and need; read as a new plan (or one that ended), the row's setting or need would be dropped, and read as a plan, it has none.",
+    fix: 'Write NONSEND in both columns of the side with no plan (setting-1 and need-1 for a new plan, setting-2 and need-2 for one that ended), or give that side the setting and need of the plan.',
+  },
   CODE_MAP_INVALID: {
     cause:
       'A codes.csv row has a kind other than need or setting, or maps a need code to something that is not a SEN2 primary-need code.',

@@ -402,6 +402,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'transitions.csv:4:5',
     'NONSEND on both sides: the row is neither a plan that goes on, a new plan nor one that ended',
   ],
+  NONSEND_HALF: [
+    'error',
+    'transitions.csv:4:2',
+    'need-1 is NONSEND but setting-1 is "MS": a side with no plan is NONSEND in both its setting and need',
+  ],
   CODE_MAP_INVALID: [
     'error',
     'codes.csv:3:3',
