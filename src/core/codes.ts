@@ -201,7 +201,7 @@ export const ISSUE_CODES = {
   },
   CODE_NORMALISED: {
     cause:
-      "A model CSV writes a code as a case system exports it: an NCY as a year name (R, Reception, Year 9, Y9, N1, N2), a primary need as its SEN2 long name (Autistic Spectrum Disorder), a setting id in another case or with spaces or underscores for hyphens, or a history's calendar year as a date in January (18/01/2024, an extract's census date, for 2024). It is read as the code and listed, one warning per file, column and kind (warning).",
+      "A model CSV writes a code as a case system exports it: an NCY as a year name (R, Reception, Year 9, Y9, N1, N2), a primary need as its SEN2 long name (Autistic Spectrum Disorder), a setting id in another case or with spaces or underscores for hyphens, or a history's calendar year as a date in January (18/01/2024, an extract's census date, for 2024) or, for a January, as its academic year (2023/24, for 2024). It is read as the code and listed, one warning per file, column and kind (warning).",
     fix: 'Nothing, if the mapping is right; write the codes (9, ASD, special) to silence it.',
   },
   UNKNOWN_BAND: {
