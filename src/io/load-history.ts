@@ -145,14 +145,22 @@ export function readHistory(
   const costsTable = options.costs ? table(options.costs, COSTS_COLUMNS) : undefined;
   const located = costsTable ? readCosts(costsTable.csv, codes, issues) : [];
   codes.foldUnknownNeeds(issues);
-  if (hasErrors(issues)) throw new InputError(sortIssues(issues));
-
   // A loop, not Math.min(...years): a spread of 300,000 arguments overflows the stack.
   let first = Infinity;
   let last = -Infinity;
   for (const step of steps) {
     first = Math.min(first, step.year);
     last = Math.max(last, step.year + 1);
+  }
+  if (hasErrors(issues)) {
+    // The population the rows read need is said with their errors, not after they are fixed
+    // (found by a user trial): a population read whole, for the steps that were read.
+    const populationRead =
+      populationTable &&
+      !issues.some((i) => i.severity === 'error' && i.location?.file === populationTable.display);
+    if (populationRead && steps.length > 0)
+      missingPopulation({ steps, first, last }, population, issues);
+    throw new InputError(sortIssues(issues));
   }
   if (steps.length === 0 || last - first + 1 < minimumJanuaries) {
     const held = steps.length

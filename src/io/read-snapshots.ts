@@ -33,8 +33,13 @@ export function readSnapshots(
   fitted?: { readonly first: number; readonly last: number },
 ): { steps: HistoryStep[]; januaries: number[] } {
   const years = new Map<number, Map<string, Seen>>();
-  /** A row refused for its errors leaves its person out of a January: no return to speak of. */
-  let refused = false;
+  /**
+   * The persons whose row of a January was refused for its errors (by January): such a person is
+   * no new plan the January after, and no return. The steps of a file with errors are not fitted,
+   * but the population they need is checked (POPULATION_MISSING, said with the errors).
+   */
+  const refused = new Map<number, Set<string>>();
+  let anyRefused = false;
   for (const row of table.rows) {
     const before = issues.length;
     const year = calendarYear(row, 'year', issues);
@@ -43,7 +48,9 @@ export function readSnapshots(
     const need = codes.need(row, 'need', issues);
     const setting = codes.setting(row, 'setting', issues);
     if (issues.length > before || year === undefined || person === undefined) {
-      refused = true;
+      anyRefused = true;
+      if (year !== undefined && person !== undefined)
+        refused.set(year, (refused.get(year) ?? new Set()).add(person));
       continue;
     }
     let january = years.get(year);
@@ -96,9 +103,10 @@ export function readSnapshots(
       });
     }
     for (const [person, seen] of next)
-      if (!now.has(person)) steps.push({ year, to: seen.state, origin: seen.at });
+      if (!now.has(person) && !refused.get(year)?.has(person))
+        steps.push({ year, to: seen.state, origin: seen.at });
   }
-  if (!refused) returners(years, unfollowed, columnOf(table, 'person_id'), issues);
+  if (!anyRefused) returners(years, unfollowed, columnOf(table, 'person_id'), issues);
   return { steps, januaries: [...years.keys()].sort((a, b) => a - b) };
 }
 
