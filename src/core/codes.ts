@@ -518,6 +518,11 @@ export const ISSUE_CODES = {
       'A snapshots file has a person in two Januaries but not in one or more between them (warning). Persons are followed from one January to the next, so such a person is counted as a plan that ended after the January before the gap and a new plan in the January they return in: right for a plan that ceased and was issued again, but an extract that lost their rows for a January reads the same, and fits more ceasing and more new plans than the history had. One warning for the file, at the first return, with how many there are.',
     fix: 'If the plan went on through the gap, give the person a row in every January they had a plan (their NCY one more each year); if it ceased and a new plan was issued, nothing to do.',
   },
+  POPULATION_NCY_UNUSED: {
+    cause:
+      "A history's population file has rows for whole NCYs outside −3 to 20, the years the model follows (warning; the rows are not read): a population by single year of age, as ONS mid-year estimates give it, turned into NCYs (NCY = age − 4) runs from −4 upwards. One warning for the file, at the first such row, with how many.",
+    fix: 'Nothing to do; leave the rows out to silence it.',
+  },
   YEAR_OUT_OF_LINE: {
     cause:
       "A year of a history, January to January, has far more plans that ended, or far more new plans, than its other years (warning): more than twice the other years' share of pupils whose plan ended (or their new plans a year), and beyond chance. A January extract that is partial reads that way: a pupil missing from a January is a plan that ended into it and a new plan out of it, and calibrate would fit those as the authority's rates, and project from a partial last January.",

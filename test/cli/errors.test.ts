@@ -392,6 +392,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'snapshots.csv:7:2',
     'person "P1" is in January 2022 and January 2024 but not in January 2023: counted as a plan that ended after January 2022 and a new plan in January 2024',
   ],
+  POPULATION_NCY_UNUSED: [
+    'warning',
+    'population.csv:2:2',
+    '4 rows are for an NCY outside -3 to 20, the years the model follows, and not read (NCY -4, the first here)',
+  ],
   YEAR_OUT_OF_LINE: [
     'warning',
     'transitions.csv:31:1',
