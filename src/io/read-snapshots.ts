@@ -106,7 +106,8 @@ export function readSnapshots(
       if (!now.has(person) && !refused.get(year)?.has(person))
         steps.push({ year, to: seen.state, origin: seen.at });
   }
-  if (!anyRefused) returners(years, unfollowed, columnOf(table, 'person_id'), issues);
+  if (!anyRefused && table.rows.length > 0)
+    returners(years, unfollowed, columnOf(table, 'person_id'), issues);
   return { steps, januaries: [...years.keys()].sort((a, b) => a - b) };
 }
 

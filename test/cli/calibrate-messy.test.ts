@@ -376,3 +376,13 @@ it('an unmapped setting written another way in one January is the same setting, 
   await calibrate('fixtures/history/snapshots.csv', 'setting-as-is');
   expect(calibrationOf('setting-case').equals(calibrationOf('setting-as-is'))).toBe(true);
 });
+
+it('snapshots of a header alone are a history too short, not a crash', async () => {
+  const file = path.join(scratch, 'header-only.csv');
+  writeFileSync(file, 'year,person_id,ncy,need,setting\n');
+  const result = await calibrate(file, 'header-only');
+  expect(result.code).toBe(1);
+  expect(result.stderr).toBe(
+    `${file}: error HISTORY_TOO_SHORT: the history has no year of changes: no two consecutive Januaries; calibrate needs at least two, to see one year of changes\n1 error\n`,
+  );
+});
