@@ -518,6 +518,11 @@ export const ISSUE_CODES = {
       'A snapshots file has a person in two Januaries but not in one or more between them (warning). Persons are followed from one January to the next, so such a person is counted as a plan that ended after the January before the gap and a new plan in the January they return in: right for a plan that ceased and was issued again, but an extract that lost their rows for a January reads the same, and fits more ceasing and more new plans than the history had. One warning for the file, at the first return, with how many there are.',
     fix: 'If the plan went on through the gap, give the person a row in every January they had a plan (their NCY one more each year); if it ceased and a new plan was issued, nothing to do.',
   },
+  POPULATION_BELOW_JOINERS: {
+    cause:
+      "A history's population gives fewer resident children at an NCY in a January than the history has new plans there: a population of 0, a population in thousands, or of pupils with plans only. New plans are fitted per head of it, so the rate would be above 1 per head (and refused by project) or far above the history's.",
+    fix: 'Give every child living in the area at that NCY, as a whole count: ONS mid-year estimates by single year of age, turned into NCYs (docs/calibration.md).',
+  },
   POPULATION_NCY_UNUSED: {
     cause:
       "A history's population file has rows for whole NCYs outside −3 to 20, the years the model follows (warning; the rows are not read): a population by single year of age, as ONS mid-year estimates give it, turned into NCYs (NCY = age − 4) runs from −4 upwards. One warning for the file, at the first such row, with how many.",

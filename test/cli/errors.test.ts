@@ -392,6 +392,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'snapshots.csv:7:2',
     'person "P1" is in January 2022 and January 2024 but not in January 2023: counted as a plan that ended after January 2022 and a new plan in January 2024',
   ],
+  POPULATION_BELOW_JOINERS: [
+    'error',
+    'transitions.csv:7:1',
+    '1 new plan joins at NCY 0 in January 2024 (2023/24), but the population file gives 0 resident children there: fewer than the new plans',
+  ],
   POPULATION_NCY_UNUSED: [
     'warning',
     'population.csv:2:2',
