@@ -7,9 +7,9 @@ import { normalisations } from './normalise.js';
  * A calendar year written as four digits (the January it names), or as a date in January, as an
  * extract's census-date column gives it (18/01/2024, 2024-01-18): read as its year and said once
  * for the column (CODE_NORMALISED); for a January, an academic year too (2023/24 names January
- * 2024). Every other cell was an error each, 17,130 of them for a
- * census-date column, with nothing said of the date (found by a user trial). A date in another
- * month names no January unambiguously: an error that says what to write.
+ * 2024). Every other cell was an error each, 17,130 of them for a census-date column, with
+ * nothing said of the date (found by a user trial). A date in another month names no January
+ * unambiguously: an error that says what to write.
  */
 export function calendarYear(
   row: CsvRow,

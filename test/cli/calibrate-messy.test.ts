@@ -386,3 +386,22 @@ it('snapshots of a header alone are a history too short, not a crash', async () 
     `${file}: error HISTORY_TOO_SHORT: the history has no year of changes: no two consecutive Januaries; calibrate needs at least two, to see one year of changes\n1 error\n`,
   );
 });
+
+it('a population of the history alone asks for a forecast, not an earlier horizon there is none of', async () => {
+  // ONS mid-year estimates end at the history's last January; the hint said to give an earlier
+  // --horizon, though the first was already the one taken (found by a user trial).
+  const population = path.join(scratch, 'population-history-only.csv');
+  const lines = readFileSync('fixtures/history/population.csv', 'utf8').trim().split('\n');
+  writeFileSync(
+    population,
+    lines.filter((l, n) => n === 0 || Number(l.split(',')[0]) <= 2025).join('\n') + '\n',
+  );
+  const result = await cli([
+    ...['calibrate', '--snapshots', 'fixtures/history/snapshots.csv', '--population', population],
+    ...['--codes', 'fixtures/history/codes.csv', '--out-dir', path.join(scratch, 'no-forecast')],
+  ]);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain(
+    '\n  hint: the projection starts in 2025/26, so the population needs a forecast of January 2026 at least: ONS subnational population projections by single year of age, turned into NCYs as the estimates are\n',
+  );
+});
