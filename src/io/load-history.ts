@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Decimal } from 'decimal.js';
 import type { CostRow } from '../core/calibrate/calibrated-model.js';
-import type { History, HistoryStep } from '../core/calibrate/history.js';
+import { type History, type HistoryStep, stepsBetween } from '../core/calibrate/history.js';
 import { historyGap, missingPopulation } from '../core/calibrate/history-checks.js';
 import { yearsOutOfLine } from '../core/calibrate/year-out-of-line.js';
 import { parseDecimal } from '../core/decimal.js';
@@ -180,7 +180,12 @@ export function readHistory(
   const history: History = { steps, first, last };
   missingPopulation(history, population, issues);
   if (hasErrors(issues)) throw new InputError(sortIssues(issues));
-  yearsOutOfLine(history, issues);
+  // Only the years fitted are compared: the step of a change of system that --fit-years leaves
+  // out (the way round ids that changed) is all plans ended and new, and no fault of the fit.
+  yearsOutOfLine(
+    fitted ? { ...history, steps: stepsBetween(history, fitted.first, fitted.last) } : history,
+    issues,
+  );
   // The needs the history's pupils have in each setting: those a cost must price.
   const needsBySetting = new Map<string, Set<Need>>();
   for (const s of steps)
