@@ -107,7 +107,7 @@ export function readSnapshots(
         steps.push({ year, to: seen.state, origin: seen.at });
   }
   if (!anyRefused && table.rows.length > 0)
-    returners(years, unfollowed, columnOf(table, 'person_id'), issues);
+    returners(years, unfollowed, fitted, columnOf(table, 'person_id'), issues);
   return { steps, januaries: [...years.keys()].sort((a, b) => a - b) };
 }
 

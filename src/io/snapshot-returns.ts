@@ -12,6 +12,8 @@ import type { Seen } from './read-snapshots.js';
 export function returners(
   years: ReadonlyMap<number, ReadonlyMap<string, Seen>>,
   unfollowed: ReadonlySet<number>,
+  /** The calendar years of the steps fitted (--fit-years); all when not given. */
+  fitted: { readonly first: number; readonly last: number } | undefined,
   column: number,
   issues: Issue[],
 ): void {
@@ -25,6 +27,8 @@ export function returners(
       // A January missing from the whole file is HISTORY_GAP's, not every person's.
       if (before === undefined || before === year - 1 || !years.has(before + 1)) continue;
       if (unfollowed.has(before) || unfollowed.has(year - 1)) continue;
+      // Steps before to year − 1 count the return; none of them fitted, it misleads nothing.
+      if (fitted && (year - 1 < fitted.first || before > fitted.last)) continue;
       count += 1;
       if (
         !first ||

@@ -134,6 +134,14 @@ describe('a person missing from a January between two they are in', () => {
     );
     const plain = await calibrate('fixtures/history/snapshots.csv', 'no-returns');
     expect(plain.stderr).not.toContain('PERSON_RETURNS');
+    // A return across steps --fit-years leaves out misleads no fit, and is not said.
+    const later = await cli([
+      ...['calibrate', '--snapshots', file, '--out-dir', path.join(scratch, 'returns-later')],
+      ...['--population', 'fixtures/history/population.csv'],
+      ...['--codes', 'fixtures/history/codes.csv', '--fit-years', '2023-2024'],
+    ]);
+    expect(later.code).toBe(0);
+    expect(later.stderr).not.toContain('PERSON_RETURNS');
   });
 });
 
