@@ -201,7 +201,7 @@ export const ISSUE_CODES = {
   },
   CODE_NORMALISED: {
     cause:
-      "A model CSV writes a code as a case system exports it: an NCY as a year name (R, Reception, Year 9, Y9, N1, N2), a primary need as its SEN2 long name (Autistic Spectrum Disorder), a setting id in another case or with spaces or underscores for hyphens, or a history's calendar year as a date in January (18/01/2024, an extract's census date, for 2024). It is read as the code and listed, one warning per file, column and kind (warning).",
+      "A model CSV writes a code as a case system exports it: an NCY as a year name (R, Reception, Year 9, Y9, N1, N2), a primary need as its SEN2 long name (Autistic Spectrum Disorder), a setting id in another case or with spaces or underscores for hyphens, or a history's calendar year as a date in January (18/01/2024, an extract's census date, for 2024) or, for a January, as its academic year (2023/24, for 2024). It is read as the code and listed, one warning per file, column and kind (warning).",
     fix: 'Nothing, if the mapping is right; write the codes (9, ASD, special) to silence it.',
   },
   UNKNOWN_BAND: {
@@ -269,6 +269,11 @@ export const ISSUE_CODES = {
     cause:
       'The hnb_allocation a projected year takes (given or grown) is 0 (warning): the high-needs block is nil, so every balance is spend alone. A model written by calibrate leaves it at 0 to fill in.',
     fix: "Give the authority's high needs block allocation before deductions, from the DfE's DSG allocations.",
+  },
+  ZERO_SPEND: {
+    cause:
+      "The tariff prices every pupil of the projection at £0 (warning): no top-up and no place funding in any year, so spend is nil but for spend.csv's lines, and the balances are the funding alone. A model written by calibrate has a tariff stub whose top-ups (without --costs) and place values are 0 until filled in.",
+    fix: "Give the tariff's top-ups and place values: the authority's banding, or, for a calibrated folder, fill in its tariff.json as its README says.",
   },
   YEAR_OUT_OF_RANGE: {
     cause: 'A row is for a year outside the projection (warning; the row is ignored).',
@@ -508,10 +513,35 @@ export const ISSUE_CODES = {
       "A snapshots file's person ids hardly carry over from one January to the next: none of ten or more pupils below NCY 20 is found the January after (an error), or fewer than half are (a warning). Persons are followed by person_id alone, so ids that changed (a new case-management system, a spreadsheet that dropped leading zeros) would make every pupil a plan that ended and a new plan, several times the history's ceasing and new plans.",
     fix: 'Give every January the same person ids: map the old system\'s ids to the new, or keep the ids as text so that leading zeros stay ("00123"); or calibrate only the years after the change (--fit-years), whose steps alone are checked then. If so many plans really did end, check the extract is of every pupil with a plan.',
   },
+  PERSON_RETURNS: {
+    cause:
+      'A snapshots file has a person in two Januaries but not in one or more between them (warning). Persons are followed from one January to the next, so such a person is counted as a plan that ended after the January before the gap and a new plan in the January they return in: right for a plan that ceased and was issued again, but an extract that lost their rows for a January reads the same, and fits more ceasing and more new plans than the history had. One warning for the file, at the first return, with how many there are.',
+    fix: 'If the plan went on through the gap, give the person a row in every January they had a plan (their NCY one more each year); if it ceased and a new plan was issued, nothing to do.',
+  },
+  POPULATION_BELOW_JOINERS: {
+    cause:
+      "A history's population gives fewer resident children at an NCY in a January than the history has new plans there: a population of 0, a population in thousands, or of pupils with plans only. New plans are fitted per head of it, so the rate would be above 1 per head (and refused by project) or far above the history's.",
+    fix: 'Give every child living in the area at that NCY, as a whole count: ONS mid-year estimates by single year of age, turned into NCYs (docs/calibration.md).',
+  },
+  POPULATION_NCY_UNUSED: {
+    cause:
+      "A history's population file has rows for whole NCYs outside −3 to 20, the years the model follows (warning; the rows are not read): a population by single year of age, as ONS mid-year estimates give it, turned into NCYs (NCY = age − 4) runs from −4 upwards. One warning for the file, at the first such row, with how many.",
+    fix: 'Nothing to do; leave the rows out to silence it.',
+  },
+  YEAR_OUT_OF_LINE: {
+    cause:
+      "A year of a history, January to January, has far more plans that ended, or far more new plans, than its other years (warning): more than twice the other years' share of pupils whose plan ended (or their new plans a year), and beyond chance. A January extract that is partial reads that way: a pupil missing from a January is a plan that ended into it and a new plan out of it, and calibrate would fit those as the authority's rates, and project from a partial last January.",
+    fix: 'Check the January the warning names is the whole extract (a last January taken before the census was complete, a first that missed some pupils) and give it whole, or leave it out of the history (without its last January, the cohort is the January before it). If so many plans really did end or start that year, nothing to do.',
+  },
   NONSEND_BOTH_SIDES: {
     cause:
       'A transitions row of a history has NONSEND on both sides: it is neither a plan that goes on, a new plan (NONSEND in setting-1/need-1) nor one that ended (NONSEND in setting-2/need-2).',
     fix: 'Remove the row, or give the side that has a plan.',
+  },
+  NONSEND_HALF: {
+    cause:
+      "A transitions row of a history has NONSEND in one column of a side and a plan's code in the other (setting-1 NONSEND and need-1 ASD, say). A side with no plan is NONSEND in both its setting and need; read as a new plan (or one that ended), the row's setting or need would be dropped, and read as a plan, it has none.",
+    fix: 'Write NONSEND in both columns of the side with no plan (setting-1 and need-1 for a new plan, setting-2 and need-2 for one that ended), or give that side the setting and need of the plan.',
   },
   CODE_MAP_INVALID: {
     cause:

@@ -39,6 +39,7 @@ import { applyWriteOff } from './write-off.js';
 import { withFinancing } from './financing.js';
 import { SpendSums } from './spend-sums.js';
 import { otherSpendByYear } from './other-spend.js';
+import { nilSpendWarning } from './nil-spend.js';
 import { fundedByDfe } from './place-cost.js';
 import { deductionsWithoutDfeSetting } from './deductions.js';
 import { suspectFundersWithDeductions } from './place-funder-check.js';
@@ -153,6 +154,8 @@ export function project(
     issues,
   );
   const years = withFinancing(balanced, openingBalance, model.deficitFinancing?.rate);
+  const nil = nilSpendWarning(years, dfePlaces, model.tariff);
+  if (nil) issues.push(nil);
   const projection: Projection = {
     area: model.area,
     baseYear: model.baseYear,

@@ -6,9 +6,10 @@ import { normalisations } from './normalise.js';
 /**
  * A calendar year written as four digits (the January it names), or as a date in January, as an
  * extract's census-date column gives it (18/01/2024, 2024-01-18): read as its year and said once
- * for the column (CODE_NORMALISED). Every other cell was an error each, 17,130 of them for a
- * census-date column, with nothing said of the date (found by a user trial). A date in another
- * month names no January unambiguously: an error that says what to write.
+ * for the column (CODE_NORMALISED); for a January, an academic year too (2023/24 names January
+ * 2024). Every other cell was an error each, 17,130 of them for a census-date column, with
+ * nothing said of the date (found by a user trial). A date in another month names no January
+ * unambiguously: an error that says what to write.
  */
 export function calendarYear(
   row: CsvRow,
@@ -25,25 +26,36 @@ export function calendarYear(
     normalisations(issues).note('januaryDate', row.at(column), row.label(column), text, year);
     return Number(year);
   }
+  // A January's academic year holds one January: 2023/24's is January 2024, as LA extracts and
+  // school census releases label a census. It was an error on every row (260 for one January of
+  // a user trial's extract), each hint saying the year to write. A year of changes, January to
+  // January, straddles two academic years: no one answer there.
+  const academic = names === 'january' ? parseAcademicYear(text) : undefined;
+  if (academic !== undefined) {
+    normalisations(issues).note(
+      'academicYear',
+      row.at(column),
+      row.label(column),
+      text,
+      String(academic + 1),
+    );
+    return academic + 1;
+  }
   issues.push(
     error(
       text === '' ? 'MISSING_VALUE' : 'INVALID_YEAR',
       text === '' ? `"${column}" is empty` : `calendar year "${text}" is not written like 2024`,
       row.at(column),
-      yearHint(text, names),
+      yearHint(text),
     ),
   );
   return undefined;
 }
 
-/** What to write for a year written as a date or as an academic year, which extracts give. */
-function yearHint(text: string, names: 'january' | 'step'): string | undefined {
+/** What to write for a year written as a date in another month, which extracts give. */
+function yearHint(text: string): string | undefined {
   if (ANY_DATE.test(text))
     return 'the year of a January census, 2024 for January 2024 (a date in January, 18/01/2024, is read as its year)';
-  // A year of changes, January to January, straddles two academic years: no one answer there.
-  const academic = names === 'january' ? parseAcademicYear(text) : undefined;
-  if (academic !== undefined)
-    return `an academic year: write the calendar year of its January, ${academic + 1} for ${text}`;
   return undefined;
 }
 

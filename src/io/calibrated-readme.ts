@@ -15,9 +15,9 @@ Written by \`highneeds calibrate\` from ${run.sources.join(', ')}. The rates wer
 | \`ceasing.csv\` | the share of plans ending each year by NCY, NCY × setting and NCY × need × setting | no |
 | \`transitions.csv\` | moves between settings by NCY × setting, and with \`need\`/\`to_need\` where needs changed | no |
 | \`new-plans.csv\` | new plans per head of the resident population by NCY, need and setting | no |
-| \`population.csv\` | resident children by NCY, ${formatAcademicYear(spec.baseYear + 1)} to ${formatAcademicYear(spec.horizon)} | check it is your latest forecast |
-| \`tariff.json\` | a **stub**: one band per setting, its top-up the cost per pupil given to calibrate (0 where none was given), place values 0 | **yes**: your banding, top-ups and place values, and who funds each setting's places (\`placeFundedBy\`: \`"dfe"\` for academies, free schools and FE); a place value is charged on top of the top-up, so if the costs given were whole costs per pupil, take it off the top-up (keep its setting ids, which every CSV of the folder uses) |
-| \`funding.csv\` | **zeros** | **yes**: the opening DSG balance and the high needs block (until then \`highneeds validate\` warns ZERO_HNB_ALLOCATION: every balance would be spend alone) |
+| \`population.csv\` | resident children by NCY, ${populationYears(spec.baseYear + 1, spec.horizon)} | check it is your latest forecast |
+| \`tariff.json\` | a **stub**: one band per setting, its top-up the cost per pupil given to calibrate (0 where none was given), place values 0 | **yes** (until then \`highneeds project\` and \`validate\` warn ZERO_SPEND if every figure is 0): your banding, top-ups and place values, and who funds each setting's places (\`placeFundedBy\`: \`"dfe"\` for academies, free schools and FE); a place value is charged on top of the top-up, so if the costs given were whole costs per pupil, take it off the top-up (keep its setting ids, which every CSV of the folder uses) |
+| \`funding.csv\` | **zeros** | **yes**: the \`opening_balance\` of ${formatFinancialYear(spec.baseYear)} (the high-needs DSG balance at its end, negative for a deficit) and the \`hnb_allocation\` of ${formatFinancialYear(spec.baseYear + 1)} (the high needs block before deductions; later years grow it by \`hnbGrowth\` in model.json, 0, unless you add their rows); until then \`highneeds project\` and \`validate\` warn ZERO_HNB_ALLOCATION: every balance would be spend alone |
 | \`calibration.csv\` | every fitted rate with its numerator, exposure, level and parent, and fitted against actual totals for each fit year | no: it is the evidence |
 
 The \`observed\` and \`exposure\` columns of the rate files are the pseudo-counts each rate is the mean of (observed ÷ exposure = rate): \`highneeds simulate\` draws each rate from them.
@@ -25,3 +25,9 @@ The \`observed\` and \`exposure\` columns of the rate files are the pseudo-count
 Horizon: ${formatFinancialYear(spec.horizon)}. Bands are not fitted: once the tariff is yours, give each pupil of cohort.csv and each new-plans row a band it prices, and add a \`to_band\` column to transitions.csv giving each move the band it takes in its new setting (without it a pupil keeps the band it had, which the new setting may not price: \`highneeds validate\` says where).
 `;
 }
+
+/** A span of academic years, one year named once ("2024/25", not "2024/25 to 2024/25"). */
+const populationYears = (first: number, last: number): string =>
+  first === last
+    ? formatAcademicYear(first)
+    : `${formatAcademicYear(first)} to ${formatAcademicYear(last)}`;

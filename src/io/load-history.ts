@@ -1,8 +1,9 @@
 import * as path from 'node:path';
 import type { Decimal } from 'decimal.js';
 import type { CostRow } from '../core/calibrate/calibrated-model.js';
-import type { History, HistoryStep } from '../core/calibrate/history.js';
+import { type History, type HistoryStep, stepsBetween } from '../core/calibrate/history.js';
 import { historyGap, missingPopulation } from '../core/calibrate/history-checks.js';
+import { yearsOutOfLine } from '../core/calibrate/year-out-of-line.js';
 import { parseDecimal } from '../core/decimal.js';
 import { InputError, UsageError } from '../core/errors.js';
 import type { Need } from '../core/need.js';
@@ -144,14 +145,22 @@ export function readHistory(
   const costsTable = options.costs ? table(options.costs, COSTS_COLUMNS) : undefined;
   const located = costsTable ? readCosts(costsTable.csv, codes, issues) : [];
   codes.foldUnknownNeeds(issues);
-  if (hasErrors(issues)) throw new InputError(sortIssues(issues));
-
   // A loop, not Math.min(...years): a spread of 300,000 arguments overflows the stack.
   let first = Infinity;
   let last = -Infinity;
   for (const step of steps) {
     first = Math.min(first, step.year);
     last = Math.max(last, step.year + 1);
+  }
+  if (hasErrors(issues)) {
+    // The population the rows read need is said with their errors, not after they are fixed
+    // (found by a user trial): a population read whole, for the steps that were read.
+    const populationRead =
+      populationTable &&
+      !issues.some((i) => i.severity === 'error' && i.location?.file === populationTable.display);
+    if (populationRead && steps.length > 0)
+      missingPopulation({ steps, first, last }, population, issues);
+    throw new InputError(sortIssues(issues));
   }
   if (steps.length === 0 || last - first + 1 < minimumJanuaries) {
     const held = steps.length
@@ -171,6 +180,12 @@ export function readHistory(
   const history: History = { steps, first, last };
   missingPopulation(history, population, issues);
   if (hasErrors(issues)) throw new InputError(sortIssues(issues));
+  // Only the years fitted are compared: the step of a change of system that --fit-years leaves
+  // out (the way round ids that changed) is all plans ended and new, and no fault of the fit.
+  yearsOutOfLine(
+    fitted ? { ...history, steps: stepsBetween(history, fitted.first, fitted.last) } : history,
+    issues,
+  );
   // The needs the history's pupils have in each setting: those a cost must price.
   const needsBySetting = new Map<string, Set<Need>>();
   for (const s of steps)

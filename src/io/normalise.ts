@@ -142,6 +142,10 @@ const CHANGES = {
   percent: { code: 'NUMBER_NORMALISED', verb: 'read a percentage as a share' },
   ncy: { code: 'CODE_NORMALISED', verb: 'read a year name as an NCY' },
   januaryDate: { code: 'CODE_NORMALISED', verb: 'read a date in January as its year' },
+  academicYear: {
+    code: 'CODE_NORMALISED',
+    verb: 'read an academic year as the year of its January',
+  },
   ukDate: { code: 'DATE_NORMALISED', verb: 'read a UK date (dd/mm/yyyy, day first)' },
   need: { code: 'CODE_NORMALISED', verb: 'read a SEN2 long name as its code' },
   setting: {

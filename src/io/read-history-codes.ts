@@ -2,6 +2,8 @@ import { error, type Issue, type Location } from '../core/issue.js';
 import { type Need, needFromLongName, NEED_CODES, parseNeed } from '../core/need.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
 import { unmappedNeedHint } from './unknown-need-hint.js';
+import { settingKey } from '../core/setting-key.js';
+import { normalisations } from './normalise.js';
 
 export const CODES_COLUMNS = { required: ['kind', 'from', 'to'], optional: [] } as const;
 
@@ -42,7 +44,7 @@ export function readCodes(table: CsvTable, issues: Issue[]): CodeMap {
       );
       continue;
     }
-    const key = `${kind}\u0000${from.toUpperCase()}`;
+    const key = `${kind}\u0000${kind === 'setting' ? settingKey(from) : from.toUpperCase()}`;
     const first = seen.get(key);
     if (first !== undefined) {
       issues.push(
@@ -55,7 +57,7 @@ export function readCodes(table: CsvTable, issues: Issue[]): CodeMap {
       continue;
     }
     seen.set(key, row.line);
-    if (kind === 'setting') settings.set(from.toUpperCase(), to);
+    if (kind === 'setting') settings.set(settingKey(from), to);
     else {
       const need = parseNeed(to) ?? needFromLongName(to);
       if (need) needs.set(from.toUpperCase(), need);
@@ -72,6 +74,9 @@ export function readCodes(table: CsvTable, issues: Issue[]): CodeMap {
   }
   return { needs, settings };
 }
+
+const EMPTY_NEED_HINT =
+  "give each pupil's primary need; where none is recorded, as SEN2's Unknown is not modelled, give the area's most common need or OTH";
 
 /** An unknown need code's first error, and how many cells of its file and column hold it. */
 interface Unknown {
@@ -93,14 +98,12 @@ export class CodeReader {
   private readonly repeats = new Set<Issue>();
   /** Each setting id's first cell: the history's, since the history is read before costs.csv. */
   private readonly settingsAt = new Map<string, Location>();
+  /** Each unmapped setting's id, by its settingKey: the way it was first written. */
+  private readonly unmapped = new Map<string, string>();
   constructor(private readonly map: CodeMap) {}
 
   need(row: CsvRow, column: string, issues: Issue[]): Need | undefined {
     const text = row.get(column);
-    if (text === '') {
-      issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
-      return undefined;
-    }
     let need = this.needs.get(text);
     if (need === undefined && !this.needs.has(text)) {
       need = this.map.needs.get(text.toUpperCase()) ?? parseNeed(text) ?? needFromLongName(text);
@@ -113,12 +116,17 @@ export class CodeReader {
   private unknownNeed(row: CsvRow, column: string, text: string): Issue {
     const at = row.at(column);
     const key = `${at.file}\u0000${column}\u0000${text}`;
-    const issue = error(
-      'UNKNOWN_NEED',
-      `need "${text}" is neither mapped in codes.csv nor a SEN2 primary-need code`,
-      at,
-      unmappedNeedHint(text),
-    );
+    // An empty need is counted as an unknown code is: an extract's pupils with no primary need
+    // recorded were an error on each row, with nothing said of what to give (a user trial).
+    const issue =
+      text === ''
+        ? error('MISSING_VALUE', `"${column}" is empty`, at, EMPTY_NEED_HINT)
+        : error(
+            'UNKNOWN_NEED',
+            `need "${text}" is neither mapped in codes.csv nor a SEN2 primary-need code`,
+            at,
+            unmappedNeedHint(text),
+          );
     const seen = this.unknown.get(key);
     if (seen) {
       seen.cells += 1;
@@ -153,9 +161,25 @@ export class CodeReader {
       issues.push(error('MISSING_VALUE', `"${column}" is empty`, row.at(column)));
       return undefined;
     }
-    const setting = this.map.settings.get(text.toUpperCase()) ?? text;
-    if (!this.settingsAt.has(setting)) this.settingsAt.set(setting, row.at(column));
-    return setting;
+    const key = settingKey(text);
+    const mapped = this.map.settings.get(key);
+    if (mapped !== undefined) {
+      if (!this.settingsAt.has(mapped)) this.settingsAt.set(mapped, row.at(column));
+      return mapped;
+    }
+    // An unmapped setting is its own id, as first written: "special school" in one January and
+    // "Special school" in the next were two settings, and every pupil a move between them (a
+    // user trial's extract fitted a move rate of 0.88). Written another way, it is read as the
+    // first way, and said (CODE_NORMALISED).
+    const first = this.unmapped.get(key);
+    if (first === undefined) {
+      this.unmapped.set(key, text);
+      this.settingsAt.set(text, row.at(column));
+      return text;
+    }
+    if (first !== text)
+      normalisations(issues).note('setting', row.at(column), row.label(column), text, first);
+    return first;
   }
 
   /** Where a setting id was first read. */

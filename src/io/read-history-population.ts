@@ -1,7 +1,8 @@
 import type { Decimal } from 'decimal.js';
-import { error, type Issue } from '../core/issue.js';
+import { error, warning, type Issue } from '../core/issue.js';
+import { NCY_MAX, NCY_MIN } from '../core/need.js';
 import { populationKey } from '../core/calibrate/history.js';
-import type { ColumnSpec, CsvTable } from './csv-table.js';
+import type { ColumnSpec, CsvRow, CsvTable } from './csv-table.js';
 import { matchKey } from './column-names.js';
 import { academicYearCell, decimalCell, ncyCell } from './cell-parsers.js';
 import { calendarYear } from './calendar-year-cell.js';
@@ -63,12 +64,19 @@ export function readHistoryPopulation(
 ): Map<string, Decimal> {
   const population = new Map<string, Decimal>();
   const lines = new Map<string, number>();
+  const unused = { rows: 0, first: undefined as CsvRow | undefined };
+  const ncyColumn = witan ? 'academic-year' : 'ncy';
   for (const row of table.rows) {
+    if (outsideModel(row.get(ncyColumn))) {
+      unused.rows += 1;
+      unused.first ??= row;
+      continue;
+    }
     const before = issues.length;
     const january = witan
       ? calendarYear(row, 'calendar-year', issues)
       : (academicYearCell(row, 'academic_year', issues) ?? NaN) + 1;
-    const ncy = ncyCell(row, witan ? 'academic-year' : 'ncy', issues);
+    const ncy = ncyCell(row, ncyColumn, issues);
     const value = decimalCell(row, 'population', issues, { kind: 'count' });
     if (issues.length > before || january === undefined || ncy === undefined || !value) continue;
     const key = populationKey(january, ncy);
@@ -87,5 +95,25 @@ export function readHistoryPopulation(
     population.set(key, value);
   }
   flushNormalisations(issues);
+  if (unused.first)
+    issues.push(
+      warning(
+        'POPULATION_NCY_UNUSED',
+        `${unused.rows === 1 ? 'a row is' : `${unused.rows} rows are`} for an NCY outside ${NCY_MIN} to ${NCY_MAX}, the years the model follows, and not read (NCY ${unused.first.get(ncyColumn)}, the first here)`,
+        unused.first.at(ncyColumn),
+        'nothing to do: a population by single year of age turned into NCYs (NCY = age − 4) runs beyond them',
+      ),
+    );
   return population;
+}
+
+/**
+ * A whole NCY outside the model's: a population by single year of age, as ONS mid-year estimates
+ * give it (ages 0 to 90), turned into NCYs runs from −4 to 86, and each row beyond −3 to 20 was an
+ * error, hundreds of them (found by a user trial), though no pupil is ever there.
+ */
+function outsideModel(text: string): boolean {
+  if (!/^-?\d+$/.test(text)) return false;
+  const ncy = Number.parseInt(text, 10);
+  return ncy < NCY_MIN || ncy > NCY_MAX;
 }

@@ -6,6 +6,7 @@ import { ncyCell, requiredText } from './cell-parsers.js';
 import type { CodeReader } from './read-history-codes.js';
 import { calendarYear } from './calendar-year-cell.js';
 import { flushNormalisations } from './normalise.js';
+import { returners } from './snapshot-returns.js';
 
 /** January snapshots, one row per person per January, as a SEN2 or case-management extract gives them. */
 export const SNAPSHOTS_COLUMNS = {
@@ -13,7 +14,7 @@ export const SNAPSHOTS_COLUMNS = {
   optional: ['band'],
 } as const;
 
-interface Seen {
+export interface Seen {
   readonly state: HistoryState;
   readonly at: Location;
 }
@@ -32,6 +33,13 @@ export function readSnapshots(
   fitted?: { readonly first: number; readonly last: number },
 ): { steps: HistoryStep[]; januaries: number[] } {
   const years = new Map<number, Map<string, Seen>>();
+  /**
+   * The persons whose row of a January was refused for its errors (by January): such a person is
+   * no new plan the January after, and no return. The steps of a file with errors are not fitted,
+   * but the population they need is checked (POPULATION_MISSING, said with the errors).
+   */
+  const refused = new Map<number, Set<string>>();
+  let anyRefused = false;
   for (const row of table.rows) {
     const before = issues.length;
     const year = calendarYear(row, 'year', issues);
@@ -39,7 +47,12 @@ export function readSnapshots(
     const ncy = ncyCell(row, 'ncy', issues);
     const need = codes.need(row, 'need', issues);
     const setting = codes.setting(row, 'setting', issues);
-    if (issues.length > before || year === undefined || person === undefined) continue;
+    if (issues.length > before || year === undefined || person === undefined) {
+      anyRefused = true;
+      if (year !== undefined && person !== undefined)
+        refused.set(year, (refused.get(year) ?? new Set()).add(person));
+      continue;
+    }
     let january = years.get(year);
     if (!january) years.set(year, (january = new Map()));
     const first = january.get(person);
@@ -58,6 +71,8 @@ export function readSnapshots(
   }
   flushNormalisations(issues);
   const steps: HistoryStep[] = [];
+  /** The years whose step PERSONS_NOT_FOLLOWED spoke of: returns across them are its ids. */
+  const unfollowed = new Set<number>();
   for (const year of [...years.keys()].sort((a, b) => a - b)) {
     const now = years.get(year)!;
     const next = years.get(year + 1);
@@ -65,7 +80,7 @@ export function readSnapshots(
     // A step left out of the fit cannot mislead it: fitting only the years after a change of
     // system is the way round ids that changed (found by a review).
     if (!fitted || (year >= fitted.first && year <= fitted.last))
-      followed(year, now, next, columnOf(table, 'person_id'), issues);
+      if (!followed(year, now, next, columnOf(table, 'person_id'), issues)) unfollowed.add(year);
     for (const [person, seen] of now) {
       const after = next.get(person);
       if (after && after.state.ncy !== seen.state.ncy + 1) {
@@ -88,8 +103,11 @@ export function readSnapshots(
       });
     }
     for (const [person, seen] of next)
-      if (!now.has(person)) steps.push({ year, to: seen.state, origin: seen.at });
+      if (!now.has(person) && !refused.get(year)?.has(person))
+        steps.push({ year, to: seen.state, origin: seen.at });
   }
+  if (!anyRefused && table.rows.length > 0)
+    returners(years, unfollowed, fitted, columnOf(table, 'person_id'), issues);
   return { steps, januaries: [...years.keys()].sort((a, b) => a - b) };
 }
 
@@ -102,7 +120,8 @@ const FOLLOW_MINIMUM = 10;
  * plan that ended and a new plan, and calibrate would fit ceasing and new plans several times the
  * history's, without a word (found by a user trial). Ceasing is a share in ten or so a year: none
  * of ten or more going on cannot be the history (an error), fewer than half hardly can (a
- * warning). Pupils at NCY 20 age out whatever happens, so they are not counted.
+ * warning). Pupils at NCY 20 age out whatever happens, so they are not counted. False when
+ * either was said.
  */
 function followed(
   year: number,
@@ -110,7 +129,7 @@ function followed(
   next: ReadonlyMap<string, Seen>,
   column: number,
   issues: Issue[],
-): void {
+): boolean {
   let couldGoOn = 0;
   let wentOn = 0;
   for (const [person, seen] of now) {
@@ -118,7 +137,7 @@ function followed(
     couldGoOn += 1;
     if (next.has(person)) wentOn += 1;
   }
-  if (couldGoOn < FOLLOW_MINIMUM || wentOn * 2 >= couldGoOn) return;
+  if (couldGoOn < FOLLOW_MINIMUM || wentOn * 2 >= couldGoOn) return true;
   const first = next.values().next().value as Seen;
   const message =
     wentOn === 0
@@ -132,6 +151,7 @@ function followed(
       ? error('PERSONS_NOT_FOLLOWED', message, at, hint)
       : warning('PERSONS_NOT_FOLLOWED', message, at, hint),
   );
+  return false;
 }
 
 const columnOf = (table: CsvTable, name: string): number => table.rows[0]!.at(name).column ?? 1;

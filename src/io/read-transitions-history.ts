@@ -30,6 +30,29 @@ const isNonsend = (row: CsvRow, side: 1 | 2): boolean =>
   row.get(`need-${side}`).toUpperCase() === NONSEND;
 
 /**
+ * NONSEND in one column of a side and a plan's code in the other: the row was read as a new plan
+ * (or one that ended) and the setting or need it gave was dropped without a word (found by a user
+ * trial). Neither reading is safe, so it is an error at the column that is not NONSEND.
+ */
+function halfNonsend(row: CsvRow, side: 1 | 2): Issue | undefined {
+  const setting = row.get(`setting-${side}`);
+  const need = row.get(`need-${side}`);
+  if ((setting.toUpperCase() === NONSEND) === (need.toUpperCase() === NONSEND)) return undefined;
+  const [nonsend, other, text] =
+    setting.toUpperCase() === NONSEND
+      ? [`setting-${side}`, `need-${side}`, need]
+      : [`need-${side}`, `setting-${side}`, setting];
+  return error(
+    'NONSEND_HALF',
+    `${nonsend} is NONSEND but ${other} is "${text}": a side with no plan is NONSEND in both its setting and need`,
+    row.at(other),
+    side === 1
+      ? 'a new plan has NONSEND in setting-1 and need-1; a plan that went on gives both its setting and need'
+      : 'a plan that ended has NONSEND in setting-2 and need-2; a plan that went on gives both its setting and need',
+  );
+}
+
+/**
  * Reads transitions.csv of a history: calendar-year Y is January Y → January Y + 1; NONSEND in
  * setting-1/need-1 is a new plan, in setting-2/need-2 a plan that ended (docs/calibration.md).
  */
@@ -78,6 +101,11 @@ export function readTransitionsHistoryText(
 function readStep(row: CsvRow, codes: CodeReader, issues: Issue[]): HistoryStep | undefined {
   const before = issues.length;
   const year = calendarYear(row, 'calendar-year', issues, 'step');
+  const half = [halfNonsend(row, 1), halfNonsend(row, 2)].filter((issue) => issue !== undefined);
+  if (half.length > 0) {
+    issues.push(...half);
+    return undefined;
+  }
   const joiner = isNonsend(row, 1);
   const leaver = isNonsend(row, 2);
   if (joiner && leaver) {

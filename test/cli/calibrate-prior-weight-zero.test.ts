@@ -50,7 +50,13 @@ it('--prior-weight 0 writes an unseen NCY as its parent, and a folder validate a
     expect(at(row, 'rate')).toBe(at(row, 'parent_rate'));
     expect(Number(at(row, 'rate'))).toBeGreaterThan(0);
   }
-  // The high needs block filled in, as the folder's README asks (else ZERO_HNB_ALLOCATION): no other word.
+  // The top-ups and the high needs block filled in, as the folder's README asks (else ZERO_SPEND
+  // and ZERO_HNB_ALLOCATION): no other word.
+  const tariff = path.join(out, 'tariff.json');
+  writeFileSync(
+    tariff,
+    readFileSync(tariff, 'utf8').replace(/"topUp": "0\.00"/g, '"topUp": "12000.00"'),
+  );
   const funding = path.join(out, 'funding.csv');
   writeFileSync(
     funding,

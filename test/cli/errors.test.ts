@@ -387,10 +387,35 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'snapshots.csv:12:2',
     'none of the 10 pupils of January 2023 below NCY 20 is in January 2024 by person_id: every one would be fitted as a plan that ended, and every pupil of January 2024 as a new plan',
   ],
+  PERSON_RETURNS: [
+    'warning',
+    'snapshots.csv:7:2',
+    'person "P1" is in January 2022 and January 2024 but not in January 2023: counted as a plan that ended after January 2022 and a new plan in January 2024',
+  ],
+  POPULATION_BELOW_JOINERS: [
+    'error',
+    'transitions.csv:7:1',
+    '1 new plan joins at NCY 0 in January 2024 (2023/24), but the population file gives 0 resident children there: fewer than the new plans',
+  ],
+  POPULATION_NCY_UNUSED: [
+    'warning',
+    'population.csv:2:2',
+    '4 rows are for an NCY outside -3 to 20, the years the model follows, and not read (NCY -4, the first here)',
+  ],
+  YEAR_OUT_OF_LINE: [
+    'warning',
+    'transitions.csv:31:1',
+    'January 2023 to January 2024: 60.0% of the pupils below NCY 20 have no plan the January after (12 of 20), against 5.0% in the other year (1 of 20)',
+  ],
   NONSEND_BOTH_SIDES: [
     'error',
     'transitions.csv:4:5',
     'NONSEND on both sides: the row is neither a plan that goes on, a new plan nor one that ended',
+  ],
+  NONSEND_HALF: [
+    'error',
+    'transitions.csv:4:2',
+    'need-1 is NONSEND but setting-1 is "MS": a side with no plan is NONSEND in both its setting and need',
   ],
   CODE_MAP_INVALID: [
     'error',
@@ -436,6 +461,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'warning',
     'funding.csv:3:1',
     'the hnb_allocation for 2026-27 is 0, so the high-needs block is nil in 2026-27: every balance is spend alone',
+  ],
+  ZERO_SPEND: [
+    'warning',
+    'tariff.json',
+    "the tariff prices every pupil at £0: no top-up or place funding in any year, so spend is nil but for spend.csv's lines",
   ],
   DEDUCTIONS_WITHOUT_ALLOCATION: [
     'error',

@@ -119,7 +119,11 @@ function checkProjectedPopulation(
       'POPULATION_MISSING',
       `new plans are fitted per head, but the population file has no population for ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}, projected years to ${formatFinancialYear(horizon)}`,
       { file: displayPath(path.resolve(file)) },
-      'give the population forecast for every projected year, or an earlier --horizon',
+      // At the first horizon there is none earlier: ONS estimates alone end at the last January
+      // of the history, which a user trial gave and was told to take an earlier --horizon.
+      horizon > baseYear + 1
+        ? 'give the population forecast for every projected year, or an earlier --horizon'
+        : `the projection starts in ${formatAcademicYear(baseYear + 1)}, so the population needs a forecast of January ${baseYear + 2} at least: ONS subnational population projections by single year of age, turned into NCYs as the estimates are`,
     ),
   );
   throw new InputError(issues);

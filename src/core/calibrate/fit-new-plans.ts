@@ -8,8 +8,9 @@ import { type HistoryStep, populationKey } from './history.js';
 /**
  * New plans per head (docs/calibration.md, "New plans"): joiners of a year are counted in the
  * January after it, at the NCY they are in then, and are per head of that January's resident
- * population at that NCY. An NCY's rate is shrunk towards the rate over all NCYs; its joiners'
- * mix of need and setting towards the mix over all NCYs, over the cells seen at that NCY.
+ * population at that NCY. An NCY's rate is shrunk towards the rate over the NCYs joined at (an
+ * NCY without joiners has no new plans, so its population is not counted); its joiners' mix of
+ * need and setting towards the mix over all NCYs, over the cells seen at that NCY.
  */
 export function fitNewPlans(
   steps: readonly HistoryStep[],

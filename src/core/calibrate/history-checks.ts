@@ -15,11 +15,23 @@ export function missingPopulation(
   issues: Issue[],
 ): void {
   const firstJoiner = new Map<number, HistoryStep>();
-  for (const step of history.steps)
-    if (!step.from && step.to && !firstJoiner.has(step.to.ncy)) firstJoiner.set(step.to.ncy, step);
+  /** New plans by January and NCY (populationKey), and the first of them. */
+  const joined = new Map<string, { count: number; first: HistoryStep }>();
+  for (const step of history.steps) {
+    if (step.from || !step.to) continue;
+    if (!firstJoiner.has(step.to.ncy)) firstJoiner.set(step.to.ncy, step);
+    const key = populationKey(step.year + 1, step.to.ncy);
+    const seen = joined.get(key);
+    if (seen) seen.count += 1;
+    else joined.set(key, { count: 1, first: step });
+  }
   for (const ncy of [...firstJoiner.keys()].sort((a, b) => a - b)) {
     for (let january = history.first + 1; january <= history.last; january += 1) {
-      if (population.has(populationKey(january, ncy))) continue;
+      const given = population.get(populationKey(january, ncy));
+      if (given !== undefined) {
+        belowJoiners(ncy, january, given, joined.get(populationKey(january, ncy)), issues);
+        continue;
+      }
       const step = firstJoiner.get(ncy)!;
       issues.push(
         error(
@@ -31,6 +43,29 @@ export function missingPopulation(
       );
     }
   }
+}
+
+/**
+ * Fewer resident children than new plans at an NCY in a January cannot be: a population of 0, or
+ * one in thousands, gave a rate per head above 1 (a user trial's folder calibrate wrote, which
+ * project then refused), or one far above the history's.
+ */
+function belowJoiners(
+  ncy: number,
+  january: number,
+  population: Decimal,
+  joined: { readonly count: number; readonly first: HistoryStep } | undefined,
+  issues: Issue[],
+): void {
+  if (!joined || population.greaterThanOrEqualTo(joined.count)) return;
+  issues.push(
+    error(
+      'POPULATION_BELOW_JOINERS',
+      `${joined.count} new ${joined.count === 1 ? 'plan joins' : 'plans join'} at NCY ${ncy} in January ${january} (${formatAcademicYear(january - 1)}), but the population file gives ${population.toFixed()} resident children there: fewer than the new plans`,
+      joined.first.origin,
+      'the population is every child living in the area at that NCY, not only those with plans, as a whole count (not in thousands)',
+    ),
+  );
 }
 
 /** A year missing between the first and the last: a transitions file's calendar year, or a snapshot's January. */
