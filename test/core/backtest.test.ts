@@ -112,8 +112,11 @@ describe('backtest', () => {
     // the rows only the totals are.
     const source: IntervalSource = {
       label: 'test',
-      bounds: () => (_year, breakdown) =>
-        breakdown === 'total' ? { low: 27, high: 29 } : { low: 100, high: 200 },
+      // eslint-disable-next-line require-yield
+      *bounds() {
+        return (_year, breakdown) =>
+          breakdown === 'total' ? { low: 27, high: 29 } : { low: 100, high: 200 };
+      },
     };
     const rows = backtest(history, {
       weight: new Dec(0),

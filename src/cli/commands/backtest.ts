@@ -1,9 +1,10 @@
-import { backtest } from '../../core/calibrate/backtest.js';
+import { backtestSteps } from '../../core/calibrate/backtest.js';
 import { summarise } from '../../core/calibrate/backtest-summary.js';
 import { checkOutputOption, commitOutputs, stageOutputs } from '../../io/write-output.js';
 import { backtestCsv, backtestJson, backtestTable, summaryCsv } from '../../report/backtest.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
 import { cliIo } from '../cli-io.js';
+import { finishWithTurns } from '../interrupt.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint } from '../terminal.js';
 import { intervalSource } from './backtest-intervals.js';
@@ -25,12 +26,16 @@ export async function runBacktest(options: BacktestOptions): Promise<number> {
   withBom('', format, options.bom);
   const intervals = intervalSource(options.draws, options.seed);
   const loaded = loadHistory(options, 3);
-  const rows = backtest(loaded.history, {
-    weight: loaded.weight,
-    population: loaded.population,
-    settings: loaded.settings,
-    ...(intervals ? { intervals } : {}),
-  });
+  // A step at a time, with a turn between steps: --draws can keep it busy for minutes, and a
+  // Ctrl-C is heard only between turns (src/cli/interrupt.ts).
+  const rows = await finishWithTurns(
+    backtestSteps(loaded.history, {
+      weight: loaded.weight,
+      population: loaded.population,
+      settings: loaded.settings,
+      ...(intervals ? { intervals } : {}),
+    }),
+  );
   const summary = summarise(rows);
   if (loaded.issues.length) cliIo().stderr.write(formatIssues(loaded.issues, await issuePaint()));
   const text = withBom(

@@ -6,6 +6,7 @@ import type { Model } from '../model.js';
 import { NCY_MIN } from '../need.js';
 import type { AcademicYear } from '../period.js';
 import { projectDemand } from '../demand/run.js';
+import { finish, type Steps } from '../steps.js';
 import { SPAN } from '../demand/lanes.js';
 import { calibratedModel, type CostRow } from './calibrated-model.js';
 import { fitRates } from './fit.js';
@@ -28,15 +29,16 @@ type Breakdown = 'total' | 'setting' | 'age';
  */
 export interface IntervalSource {
   readonly label: string;
-  bounds(
-    model: Model,
-    lastYear: AcademicYear,
-  ): (
-    academicYear: AcademicYear,
-    breakdown: Breakdown,
-    group: string,
-  ) => { low: number; high: number } | undefined;
+  /** The model's bounds, made a step at a time (the draws yield between chunks: src/core/steps.ts). */
+  bounds(model: Model, lastYear: AcademicYear): Steps<Bounds>;
 }
+
+/** For a projected AY's January and a breakdown group, the interval of pupils, if any. */
+type Bounds = (
+  academicYear: AcademicYear,
+  breakdown: Breakdown,
+  group: string,
+) => { low: number; high: number } | undefined;
 
 export interface BacktestRow {
   /** Januaries as calendar years: the origin (cut-off) and the target. */
@@ -63,6 +65,11 @@ export interface BacktestOptions {
  * to the last January known and compare each January with what happened.
  */
 export function backtest(history: History, options: BacktestOptions): BacktestRow[] {
+  return finish(backtestSteps(history, options));
+}
+
+/** backtest a step at a time: it yields after each origin and wherever its interval source does. */
+export function* backtestSteps(history: History, options: BacktestOptions): Steps<BacktestRow[]> {
   const rows: BacktestRow[] = [];
   const actuals = new Map<number, Map<string, number>>();
   for (let january = history.first + 1; january <= history.last; january += 1)
@@ -85,7 +92,7 @@ export function backtest(history: History, options: BacktestOptions): BacktestRo
     const demand = projectDemand(model, lastYear);
     const issues: Issue[] = [...demand.issues];
     if (hasErrors(issues)) throw new InputError(issues);
-    const bounds = options.intervals?.bounds(model, lastYear);
+    const bounds = options.intervals ? yield* options.intervals.bounds(model, lastYear) : undefined;
     for (const year of demand.years.slice(1)) {
       const projected = new Map<string, number>();
       demand.plan.lanes.forEach((lane, l) => {
@@ -112,6 +119,7 @@ export function backtest(history: History, options: BacktestOptions): BacktestRo
         });
       }
     }
+    yield;
   }
   return rows;
 }

@@ -5,6 +5,9 @@ import { AreaSimulation } from '../simulate/simulate-area.js';
 import type { IntervalSource } from './backtest.js';
 import { ncyGroup } from './history.js';
 
+/** Draws between the steps of an origin's bounds (a turn for a Ctrl-C at each: src/core/steps.ts). */
+const DRAWS_PER_STEP = 20;
+
 /**
  * backtest --draws: each origin's calibrated model drawn `draws` times from `seed` by simulate's
  * engine (docs/simulate.md), and the 95% interval (2.5% and 97.5% quantiles, R's default
@@ -14,7 +17,7 @@ import { ncyGroup } from './history.js';
 export function drawnIntervals(draws: number, seed: number): IntervalSource {
   return {
     label: `95% interval of ${draws} draws, seed ${seed}`,
-    bounds(model) {
+    *bounds(model) {
       const { simulation } = AreaSimulation.prepare(model, undefined, new ProjectionCache());
       if (!simulation) return () => undefined;
       const groups = stateGroups(simulation.januaries().lanes);
@@ -22,6 +25,7 @@ export function drawnIntervals(draws: number, seed: number): IntervalSource {
       const samples: Float64Array[][] = [];
       const sums = new Float64Array(groups.keys.length);
       for (let d = 0; d < draws; d += 1) {
+        if (d > 0 && d % DRAWS_PER_STEP === 0) yield;
         simulation.drawPupils(seed, d);
         simulation.januaries().counts.forEach((vector, y) => {
           sums.fill(0);
