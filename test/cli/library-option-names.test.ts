@@ -106,3 +106,14 @@ describe('a library option the function does not take', () => {
     ).not.toHaveLength(0);
   });
 });
+
+// Found by the same trial: the kind of a note for many cells was an internal key with a NUL byte
+// and the column after it ("percent\u0000rate"), which a script writing issues to a CSV carried along.
+describe("a note for many cells: its kind is the rule's name", () => {
+  it('"£100,000.00" read as 100000.00: { kind: "separators", count: 1 }', () => {
+    const { issues } = loadModel(path.join(ROOT, 'fixtures/errors/NUMBER_NORMALISED'));
+    expect(issues.map((issue) => [issue.code, issue.cells])).toEqual([
+      ['NUMBER_NORMALISED', { kind: 'separators', count: 1 }],
+    ]);
+  });
+});
