@@ -227,6 +227,11 @@ export const ISSUE_CODES = {
       'Two rows give the same key where only one is allowed (a ceasing rule or transition, places, capacity or population for a year, an HNB allocation or opening balance, an area in nff-factors.csv, a proxy factor or grant in NFF parameters).',
     fix: 'Keep one row, or add the amounts yourself.',
   },
+  ROW_REPEATED: {
+    cause:
+      "A funding.csv row of a line that is added up (block_transfer, safety_valve, la_contribution, other_income) repeats an earlier row cell for cell, year, amount and note alike (warning). Both are counted, as two payments would be; a row pasted twice, or a month's rows appended to an export that already held them, is the likelier cause.",
+    fix: 'Delete one if it was pasted twice; if both are meant (two payments of the same amount), tell them apart in their note.',
+  },
   INVALID_DATE: {
     cause: 'A date is not a real calendar date written YYYY-MM-DD (or an uplift day not MM-DD).',
     fix: 'Write dates as 2025-04-01.',
