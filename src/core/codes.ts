@@ -54,8 +54,8 @@ export const ISSUE_CODES = {
   },
   MISSING_COLUMN: {
     cause:
-      'A required CSV column is absent from the header. In a national model of more than one area, a table of the quantities of each authority (`cohort.csv`, `new-plans.csv` when it gives counts, `places.csv`, `population.csv`, `capacity.csv`, `funding.csv`, `spend.csv`) must have an `area` column: without one, every area would be given every row (the whole national cohort, every area the same funding).',
-    fix: 'Add the column; the hint lists the expected columns.',
+      'A required CSV column is absent from the header. In a national model of more than one area, a table of the quantities of each authority (`cohort.csv`, `new-plans.csv` when it gives counts, `places.csv`, `population.csv`, `capacity.csv`, `funding.csv`, `spend.csv`) must have an `area` column: without one, every area would be given every row (the whole national cohort, every area the same funding). A sheet saved with a title or blank lines above its table, whose column names are then on a later line, is one error at line 1 that names that line.',
+    fix: 'Add the column; the hint lists the expected columns (for column names on a later line, delete the lines above them).',
   },
   UNKNOWN_COLUMN: {
     cause: 'A CSV column is not one the tool reads (warning; the column is ignored).',

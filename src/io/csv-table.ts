@@ -2,6 +2,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { error, type Issue, type Location } from '../core/issue.js';
 import { matchKey } from './column-names.js';
 import { readHeader, unusedColumns, writtenName } from './csv-header.js';
+import { headerBelowIssue } from './header-below.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { columnCountIssue, fitsHeader } from './row-width.js';
 import { garbled, mangledIn, NormalisationLog } from './normalise.js';
@@ -137,7 +138,14 @@ export function readCsvTable(
       );
     return { file, rows: [], issues };
   }
-  const separated = otherSeparatorIssue(header.record, spec, file, header.info.lines);
+  const separated =
+    otherSeparatorIssue(header.record, spec, file, header.info.lines) ??
+    headerBelowIssue(
+      { record: header.record, line: header.info.lines },
+      body.map(({ record, info }) => ({ record, line: info.lines })),
+      spec,
+      file,
+    );
   if (separated) {
     issues.push(separated);
     return { file, rows: [], issues };
