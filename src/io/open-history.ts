@@ -15,6 +15,20 @@ export function loadHistory(
   files: HistoryFiles,
   options: { readonly minimumJanuaries?: number; readonly limits?: Limits } = {},
 ): { history?: LoadedHistory; issues: readonly Issue[] } {
+  // A misspelt file (cost for costs) was read as none given: calibrate wrote a tariff with no costs.
+  checkOptionNames<HistoryFiles>(
+    'loadHistory',
+    files,
+    {
+      transitions: true,
+      snapshots: true,
+      population: true,
+      codes: true,
+      costs: true,
+      priorWeight: true,
+    },
+    "{ transitions: 'transitions.csv', population: 'population.csv' }",
+  );
   checkOptionNames<typeof options>(
     'loadHistory',
     options,

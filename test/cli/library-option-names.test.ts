@@ -73,8 +73,18 @@ describe('a library option the function does not take', () => {
       'backtest: there is no option "draw"; did you mean "draws"? (options: draws, seed)',
     ],
     [
+      'loadHistory, cost for costs among its files: no costs read, without a word',
+      () =>
+        loadHistory({
+          transitions: path.join(ROOT, 'fixtures/history/transitions.csv'),
+          population: path.join(ROOT, 'fixtures/history/population.csv'),
+          cost: path.join(ROOT, 'fixtures/history/costs.csv'),
+        } as never),
+      'loadHistory: there is no option "cost"; did you mean "costs"? (options: transitions, snapshots, population, codes, costs, priorWeight)',
+    ],
+    [
       'loadHistory, an option it does not know',
-      () => loadHistory({} as never, { strict: true } as never),
+      () => loadHistory({ transitions: 't.csv' }, { strict: true } as never),
       'loadHistory: there is no option "strict" (options: minimumJanuaries, limits)',
     ],
   ])('%s: a TypeError that says what to pass', (_, call, message) => {
