@@ -9,6 +9,7 @@ import {
   projectModel,
   runBatch,
   simulate,
+  UsageError,
 } from '../../src/index.js';
 import { ROOT } from '../helpers/exec.js';
 
@@ -125,5 +126,31 @@ describe("a note for many cells: its kind is the rule's name", () => {
     expect(issues.map((issue) => [issue.code, issue.cells])).toEqual([
       ['NUMBER_NORMALISED', { kind: 'separators', count: 1 }],
     ]);
+  });
+});
+
+// Found by the same trial: calibrate's fit years outside the history threw an error class the
+// package did not export, so a script could not tell it from a bug.
+describe('UsageError, exported', () => {
+  const thrown = (call: () => unknown): unknown => {
+    try {
+      call();
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  };
+
+  it('calibrate with fit years outside the history throws it', () => {
+    const error = thrown(() => calibrate(history, { fitYears: { first: 1990, last: 2000 } }));
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toBe(
+      'fit years 1990-2000 are outside the history: its rows run from 2019 to 2024',
+    );
+  });
+
+  it('loadHistory with neither transitions nor snapshots throws it', () => {
+    const population = path.join(ROOT, 'fixtures/history/population.csv');
+    expect(thrown(() => loadHistory({ population }))).toBeInstanceOf(UsageError);
   });
 });
