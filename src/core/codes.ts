@@ -40,7 +40,7 @@ export const ISSUE_CODES = {
   },
   CSV_MALFORMED: {
     cause:
-      'A CSV file cannot be parsed (an unclosed quote, a stray quote, a binary file, columns separated by tabs or semicolons rather than commas). A stray quote is located at its cell, and the cell is shown as written: a quoted cell followed by more text before the comma ("1,600,000".00), or a quote inside a cell that does not start with one.',
+      'A CSV file cannot be parsed (an unclosed quote, a stray quote, a binary file, columns separated by tabs or semicolons rather than commas, a JSON file given where a table is read, such as `highneeds nff --format json` to `--hnb-from`). A stray quote is located at its cell, and the cell is shown as written: a quoted cell followed by more text before the comma ("1,600,000".00), or a quote inside a cell that does not start with one.',
     fix: 'Open the file in a text editor at the line given and correct the quoting.',
   },
   COLUMN_COUNT: {
