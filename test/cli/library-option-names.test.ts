@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   backtest,
   calibrate,
+  formatAcademicYear,
+  formatFinancialYear,
   loadHistory,
   loadModel,
   loadScenarios,
@@ -152,5 +154,19 @@ describe('UsageError, exported', () => {
   it('loadHistory with neither transitions nor snapshots throws it', () => {
     const population = path.join(ROOT, 'fixtures/history/population.csv');
     expect(thrown(() => loadHistory({ population }))).toBeInstanceOf(UsageError);
+  });
+});
+
+// Found by the same trial: the text of a CSV cell gave "2026-61" (as "2026" + 1 is "20261").
+describe('formatFinancialYear and formatAcademicYear given text', () => {
+  it('a TypeError that says to parse it, where a number gives the label', () => {
+    expect(formatFinancialYear(2026)).toBe('2026-27');
+    expect(formatAcademicYear(2025)).toBe('2025/26');
+    expect(() => formatFinancialYear('2026' as never)).toThrow(
+      new TypeError(
+        'formatFinancialYear: a year is the whole number of the calendar year it starts in (2026 for 2026-27), not the string "2026"; parseFinancialYear("2026-27") gives 2026 from the text',
+      ),
+    );
+    expect(() => formatAcademicYear(2025.5)).toThrow(TypeError);
   });
 });
