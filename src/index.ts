@@ -33,6 +33,8 @@ export type { IssueCode } from './core/codes.js';
 export { ISSUE_CODES } from './core/codes.js';
 /** What runBatch rejects with for problems in the input: `issues` has every located problem. */
 export { InputError } from './core/errors.js';
+/** What loadHistory throws for files that cannot make a history, and calibrate for fitYears outside it (the CLI's exit 2). */
+export { UsageError } from './core/errors.js';
 export { toPence, toCount2dp } from './core/rounding.js';
 /** A projection's years are numbers (2026 is FY 2026-27); these give the "2026-27" and "2025/26" labels that the CLI and runBatch print. */
 export {

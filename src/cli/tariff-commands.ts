@@ -44,7 +44,10 @@ export function addTariffCommands(root: Command, setExit: (code: number) => void
     .argument('<a>', 'the table you have (file or id)')
     .argument('<b>', 'the table to compare (file or id)')
     .option('--at <date>', 'compare the rows in force on this date')
-    .option('--model [dir]', 'project this model under both tables (default: the example)')
+    .option(
+      '--model [dir]',
+      'project this model under both tables (default: the example); in CSV, that cost alone',
+    )
     .option('--dir <dir>', 'library folder')
     .addOption(formatOption())
     .option('--out <file>', 'write to this file')

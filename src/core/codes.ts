@@ -40,7 +40,7 @@ export const ISSUE_CODES = {
   },
   CSV_MALFORMED: {
     cause:
-      'A CSV file cannot be parsed (an unclosed quote, a stray quote, a binary file, columns separated by tabs or semicolons rather than commas). A stray quote is located at its cell, and the cell is shown as written: a quoted cell followed by more text before the comma ("1,600,000".00), or a quote inside a cell that does not start with one. A file whose lines end in two ways (the first LF, a later one CRLF after a quoted cell, as when rows from Windows are pasted into a file from elsewhere) is said to mix line endings, at the first such line.',
+      'A CSV file cannot be parsed (an unclosed quote, a stray quote, a binary file, columns separated by tabs or semicolons rather than commas, a JSON file given where a table is read, such as `highneeds nff --format json` to `--hnb-from`). A stray quote is located at its cell, and the cell is shown as written: a quoted cell followed by more text before the comma ("1,600,000".00), or a quote inside a cell that does not start with one. A file whose lines end in two ways (the first LF, a later one CRLF after a quoted cell, as when rows from Windows are pasted into a file from elsewhere) is said to mix line endings, at the first such line.',
     fix: 'Open the file in a text editor at the line given and correct the quoting; a file that mixes line endings, save again from one program (in Excel, Save As "CSV UTF-8").',
   },
   COLUMN_COUNT: {
@@ -54,8 +54,8 @@ export const ISSUE_CODES = {
   },
   MISSING_COLUMN: {
     cause:
-      'A required CSV column is absent from the header. In a national model of more than one area, a table of the quantities of each authority (`cohort.csv`, `new-plans.csv` when it gives counts, `places.csv`, `population.csv`, `capacity.csv`, `funding.csv`, `spend.csv`) must have an `area` column: without one, every area would be given every row (the whole national cohort, every area the same funding).',
-    fix: 'Add the column; the hint lists the expected columns.',
+      'A required CSV column is absent from the header. In a national model of more than one area, a table of the quantities of each authority (`cohort.csv`, `new-plans.csv` when it gives counts, `places.csv`, `population.csv`, `capacity.csv`, `funding.csv`, `spend.csv`) must have an `area` column: without one, every area would be given every row (the whole national cohort, every area the same funding). A sheet saved with a title or blank lines above its table, whose column names are then on a later line, is one error at line 1 that names that line.',
+    fix: 'Add the column; the hint lists the expected columns (for column names on a later line, delete the lines above them).',
   },
   UNKNOWN_COLUMN: {
     cause: 'A CSV column is not one the tool reads (warning; the column is ignored).',
@@ -226,6 +226,11 @@ export const ISSUE_CODES = {
     cause:
       'Two rows give the same key where only one is allowed (a ceasing rule or transition, places, capacity or population for a year, an HNB allocation or opening balance, an area in nff-factors.csv, a proxy factor or grant in NFF parameters).',
     fix: 'Keep one row, or add the amounts yourself.',
+  },
+  ROW_REPEATED: {
+    cause:
+      "A funding.csv row of a line that is added up (block_transfer, safety_valve, la_contribution, other_income) repeats an earlier row cell for cell, year, amount and note alike (warning). Both are counted, as two payments would be; a row pasted twice, or a month's rows appended to an export that already held them, is the likelier cause.",
+    fix: 'Delete one if it was pasted twice; if both are meant (two payments of the same amount), tell them apart in their note.',
   },
   INVALID_DATE: {
     cause: 'A date is not a real calendar date written YYYY-MM-DD (or an uplift day not MM-DD).',

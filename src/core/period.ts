@@ -36,8 +36,26 @@ export function parseFinancialYear(text: string): FinancialYear | undefined {
 }
 
 const twoDigits = (n: number): string => String(n % 100).padStart(2, '0');
-export const formatAcademicYear = (ay: AcademicYear): string => `${ay}/${twoDigits(ay + 1)}`;
-export const formatFinancialYear = (fy: FinancialYear): string => `${fy}-${twoDigits(fy + 1)}`;
+
+/**
+ * A year as the library exports these take it, a whole number: a script that gave the text of
+ * a CSV cell ("2026") got "2026-61", as "2026" + 1 is "20261" (found by a user trial). A TypeError.
+ */
+function wholeYear(year: unknown, name: string, example: string, parse: string): number {
+  if (typeof year === 'number' && Number.isSafeInteger(year)) return year;
+  throw new TypeError(
+    `${name}: a year is the whole number of the calendar year it starts in (2026 for ${example}), not ${typeof year === 'string' ? `the string ${JSON.stringify(year)}; ${parse}(${JSON.stringify(example)}) gives 2026 from the text` : String(year)}`,
+  );
+}
+
+export const formatAcademicYear = (ay: AcademicYear): string => {
+  const year = wholeYear(ay, 'formatAcademicYear', '2026/27', 'parseAcademicYear');
+  return `${year}/${twoDigits(year + 1)}`;
+};
+export const formatFinancialYear = (fy: FinancialYear): string => {
+  const year = wholeYear(fy, 'formatFinancialYear', '2026-27', 'parseFinancialYear');
+  return `${year}-${twoDigits(year + 1)}`;
+};
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;

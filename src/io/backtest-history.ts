@@ -1,6 +1,7 @@
 import { backtest as rollingOrigin, type BacktestRow } from '../core/calibrate/backtest.js';
 import { summarise, type HorizonSummary } from '../core/calibrate/backtest-summary.js';
 import { drawnIntervals } from '../core/calibrate/drawn-intervals.js';
+import { checkOptionNames } from '../core/option-names.js';
 import type { LoadedHistory } from './load-history.js';
 
 /** `highneeds backtest`'s rows and its summary by horizon. */
@@ -19,6 +20,12 @@ export function backtest(
   loaded: LoadedHistory,
   options: { readonly draws?: number; readonly seed?: number } = {},
 ): Backtest {
+  checkOptionNames<typeof options>(
+    'backtest',
+    options,
+    { draws: true, seed: true },
+    '{ draws: 200, seed: 1 }',
+  );
   const rows = rollingOrigin(loaded.history, {
     weight: loaded.weight,
     population: loaded.population,

@@ -6,6 +6,7 @@ import type { Fit } from '../core/calibrate/fitted.js';
 import { academicYearOfJanuary, januaryStates, stepsBetween } from '../core/calibrate/history.js';
 import { UsageError } from '../core/errors.js';
 import type { Model } from '../core/model.js';
+import { checkOptionNames } from '../core/option-names.js';
 import type { AcademicYear, FinancialYear } from '../core/period.js';
 import { calibratedFiles } from './calibrated-files.js';
 import type { TemplateFile } from './init-template.js';
@@ -44,6 +45,12 @@ export interface Calibration {
  * is outside the history.
  */
 export function calibrate(loaded: LoadedHistory, options: CalibrateOptions = {}): Calibration {
+  checkOptionNames<CalibrateOptions>(
+    'calibrate',
+    options,
+    { fitYears: true, horizon: true, area: true },
+    `{ area: { code: '880', name: 'My authority' } }`,
+  );
   const { history, population, weight } = loaded;
   const years = options.fitYears ?? { first: history.first, last: history.last - 1 };
   if (years.first > years.last || years.first < history.first || years.last > history.last - 1)

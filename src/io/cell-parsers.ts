@@ -146,7 +146,7 @@ export function decimalCell(
         row.at(column),
         rules.kind
           ? numberHint(rules.kind, text)
-          : // Only a column without a kind (an nff output read by --hnb-from or --baseline-from, an ACA): a model CSV's amounts take £ and commas.
+          : // Only a column without a kind (an nff factors file's aca): a model CSV's amounts take £ and commas.
             'this column takes plain decimals: digits with an optional point and sign, e.g. 12000.50',
       ),
     );

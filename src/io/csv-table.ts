@@ -2,6 +2,8 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { error, type Issue, type Location } from '../core/issue.js';
 import { matchKey } from './column-names.js';
 import { readHeader, unusedColumns, writtenName } from './csv-header.js';
+import { headerBelowIssue } from './header-below.js';
+import { jsonForCsvIssue } from './json-for-csv.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { columnCountIssue, fitsHeader } from './row-width.js';
 import { garbled, mangledIn, NormalisationLog } from './normalise.js';
@@ -79,6 +81,8 @@ export function readCsvTable(
   limits: Limits = DEFAULT_LIMITS,
 ): CsvTable {
   const issues: Issue[] = [];
+  const json = jsonForCsvIssue(text, file);
+  if (json) return { file, rows: [], issues: [json] };
   let records: { record: string[]; info: { lines: number } }[];
   try {
     // `to` stops parsing one record past the limit, so an oversized file is refused without being read whole.
@@ -138,7 +142,14 @@ export function readCsvTable(
       );
     return { file, rows: [], issues };
   }
-  const separated = otherSeparatorIssue(header.record, spec, file, header.info.lines);
+  const separated =
+    otherSeparatorIssue(header.record, spec, file, header.info.lines) ??
+    headerBelowIssue(
+      { record: header.record, line: header.info.lines },
+      body.map(({ record, info }) => ({ record, line: info.lines })),
+      spec,
+      file,
+    );
   if (separated) {
     issues.push(separated);
     return { file, rows: [], issues };

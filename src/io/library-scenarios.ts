@@ -1,5 +1,6 @@
 import { hasErrors, sortIssues } from '../core/issue.js';
 import type { Model } from '../core/model.js';
+import { checkOptionNames, type OptionNames } from '../core/option-names.js';
 import { checkScenarios } from '../core/scenario/check.js';
 import { described } from '../core/scenario/scenario-argument.js';
 import { type LoadedScenarios, loadScenarios } from './scenarios-file.js';
@@ -16,6 +17,13 @@ export interface ScenariosOptions {
   readonly model?: Model;
 }
 
+const SCENARIOS_OPTION_NAMES: OptionNames<ScenariosOptions> = {
+  file: true,
+  libraryDir: true,
+  allowOutside: true,
+  model: true,
+};
+
 /**
  * The library's reader of a model folder's scenarios.json (docs/scenarios.md), as `loadModel`
  * reads the model: the scenarios, which `simulate`, `explainRun`, `projectScenario` and
@@ -31,6 +39,7 @@ export function loadModelScenarios(dir: string, options: ScenariosOptions = {}):
       `loadScenarios: options must be an object such as { model }, not ${described(options)}; to pick a scenario: loadScenarios(dir).scenarios.find((s) => s.id === ${JSON.stringify(id)})`,
     );
   }
+  checkOptionNames('loadScenarios', options, SCENARIOS_OPTION_NAMES, '{ model }');
   const loaded = loadScenarios(
     dir,
     options.libraryDir ?? shippedLibraryDir(),

@@ -5,6 +5,7 @@ import type { AreaFactors } from '../core/nff/factors.js';
 import type { NffParameters } from '../core/nff/parameters.js';
 import { type FinancialYear, formatFinancialYear } from '../core/period.js';
 import { decimalCell } from './cell-parsers.js';
+import { flushNormalisations } from './normalise.js';
 import { readCsvTable } from './csv-table.js';
 import { displayPath, readInput } from './files.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
@@ -108,13 +109,13 @@ function readBaselines(
   for (const row of table.rows) {
     const code = row.get('area_code');
     if (code === '' || row.get('financial_year') !== formatFinancialYear(year)) continue;
-    const allocation = decimalCell(row, 'allocation', issues);
+    const allocation = decimalCell(row, 'allocation', issues, { kind: 'amount' });
     if (allocation === undefined) continue;
     // The allocation before import/export is rolled over (rollover.ts): an output without the column has none.
     const importExport =
       row.get('import_export') === ''
         ? undefined
-        : decimalCell(row, 'import_export', issues, { allowNegative: true });
+        : decimalCell(row, 'import_export', issues, { allowNegative: true, kind: 'amount' });
     const amount = importExport ? allocation.minus(importExport) : allocation;
     if (at.has(code)) {
       issues.push(
@@ -129,5 +130,6 @@ function readBaselines(
     at.set(code, row.line);
     byArea.set(code, amount);
   }
+  flushNormalisations(issues);
   return { file: source.display, year: formatFinancialYear(year), byArea };
 }

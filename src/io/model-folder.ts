@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { checkOptionNames, checkPaths, type OptionNames } from '../core/option-names.js';
 import type { Tariff } from '../core/tariff.js';
 import { type AreaSource, assembleModel, type LoadedModel } from './assemble-model.js';
 import { InputReader } from './input-reader.js';
@@ -34,8 +35,37 @@ export interface LoadOptions {
   readonly policyDir?: string;
 }
 
+/** LoadOptions' names, for checking a library caller's options and picking them from the CLI's. */
+export const LOAD_OPTION_NAMES: OptionNames<LoadOptions> = {
+  tariffFile: true,
+  libraryDir: true,
+  limits: true,
+  hnbFrom: true,
+  allowOutside: true,
+  policyDir: true,
+};
+
+/** The load options among a command's (src/io/open-model.ts), which hold others beside them. */
+export function loadOptionsOf(options: LoadOptions): LoadOptions {
+  return Object.fromEntries(
+    Object.entries(options).filter(([name]) => Object.hasOwn(LOAD_OPTION_NAMES, name)),
+  );
+}
+
+/** A library caller's LoadOptions (or projectModel's), checked before any file is read. */
+export function checkLoadOptions<T extends LoadOptions>(
+  caller: string,
+  options: unknown,
+  names: OptionNames<T>,
+  example: string,
+): void {
+  checkOptionNames(caller, options, names, example);
+  checkPaths(caller, 'hnbFrom', (options as LoadOptions | undefined)?.hnbFrom);
+}
+
 /** Reads a model folder (README, "The model folder") into a Model, with every problem found. */
 export function loadModel(dir: string, options: LoadOptions = {}): LoadedModel {
+  checkLoadOptions('loadModel', options, LOAD_OPTION_NAMES, '{ tariffFile: "tariff.json" }');
   return assembleModel(readModelFolder(dir, options));
 }
 

@@ -1,5 +1,6 @@
 import { InputError } from '../core/errors.js';
 import type { Issue } from '../core/issue.js';
+import { checkOptionNames } from '../core/option-names.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { type HistoryFiles, type LoadedHistory, readHistory } from './load-history.js';
 
@@ -14,6 +15,26 @@ export function loadHistory(
   files: HistoryFiles,
   options: { readonly minimumJanuaries?: number; readonly limits?: Limits } = {},
 ): { history?: LoadedHistory; issues: readonly Issue[] } {
+  // A misspelt file (cost for costs) was read as none given: calibrate wrote a tariff with no costs.
+  checkOptionNames<HistoryFiles>(
+    'loadHistory',
+    files,
+    {
+      transitions: true,
+      snapshots: true,
+      population: true,
+      codes: true,
+      costs: true,
+      priorWeight: true,
+    },
+    "{ transitions: 'transitions.csv', population: 'population.csv' }",
+  );
+  checkOptionNames<typeof options>(
+    'loadHistory',
+    options,
+    { minimumJanuaries: true, limits: true },
+    '{ minimumJanuaries: 3 }',
+  );
   try {
     const history = readHistory(
       files,

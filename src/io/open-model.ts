@@ -14,7 +14,7 @@ import { checkScenarios } from '../core/scenario/check.js';
 import type { Scenario } from '../core/scenario/types.js';
 import type { InputDigest } from './input-reader.js';
 import { loadScenarios } from './scenarios-file.js';
-import { loadModel, type LoadOptions } from './model-folder.js';
+import { loadModel, loadOptionsOf, type LoadOptions } from './model-folder.js';
 import { shippedLibraryDir } from './tariff-library.js';
 
 export interface OpenOptions extends LoadOptions {
@@ -37,7 +37,8 @@ export interface OpenedModel {
  */
 export function openModel(dir: string, options: OpenOptions = {}): OpenedModel {
   const libraryDir = options.libraryDir ?? shippedLibraryDir();
-  const loaded = loadModel(dir, { ...options, libraryDir });
+  // A command's options hold its others too (--format, --out), which loadModel would refuse.
+  const loaded = loadModel(dir, { ...loadOptionsOf(options), libraryDir });
   const fromScenarios = loadScenarios(dir, libraryDir, options.scenariosFile, options.allowOutside);
   const issues = sortIssues([
     ...loaded.issues,

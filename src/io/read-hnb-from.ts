@@ -5,6 +5,7 @@ import { poundsText } from '../core/money-text.js';
 import { type FinancialYear, formatFinancialYear } from '../core/period.js';
 import { decimalCell, financialYearCell } from './cell-parsers.js';
 import type { CsvTable } from './csv-table.js';
+import { flushNormalisations } from './normalise.js';
 
 /** Years already given, across every --hnb-from file, as `file:line`. */
 export type HnbFromSeen = Map<FinancialYear, string>;
@@ -38,16 +39,18 @@ export function readHnbFrom(
     .flatMap((row): FundingRow[] => {
       const before = issues.length;
       const financialYear = financialYearCell(row, 'financial_year', issues);
-      const allocation = decimalCell(row, 'allocation', issues);
+      // Amounts as a spreadsheet saves them too (£21,760,000.00), as funding.csv's are read.
+      const allocation = decimalCell(row, 'allocation', issues, { kind: 'amount' });
       // An output without the column (or the cell) gives its allocation as is, as --baseline-from reads it.
       const importExport =
         row.get('import_export') === ''
           ? undefined
-          : decimalCell(row, 'import_export', issues, { allowNegative: true });
+          : decimalCell(row, 'import_export', issues, { allowNegative: true, kind: 'amount' });
       // Empty where the factors file gave no deductions; signed, as the hospital adjustment is.
       const deductions = decimalCell(row, 'place_deductions', issues, {
         optional: true,
         allowNegative: true,
+        kind: 'amount',
       });
       if (issues.length > before || financialYear === undefined || allocation === undefined)
         return [];
@@ -114,6 +117,7 @@ export function readHnbFrom(
           : [line('hnb_deductions', deductions, 'place_deductions')]),
       ];
     });
+  flushNormalisations(issues);
   if (rows.length === 0 && !table.rows.some((row) => row.get('area_code') === areaCode)) {
     const codes = [
       ...new Set(table.rows.map((row) => row.get('area_code')).filter((code) => code !== '')),

@@ -11,7 +11,9 @@ import { academicYearCell, decimalCell, financialYearCell, requiredText } from '
 import type { TariffCheck } from './tariff-check.js';
 import { readTransferColumns } from './read-transfer.js';
 import { transferIssues } from '../core/transfers.js';
+import { poundsText } from '../core/money-text.js';
 import { flushNormalisations } from './normalise.js';
+import { RepeatedRows } from './repeated-row.js';
 import { keepYearKeyedRow } from './year-keyed-row.js';
 import { matchKey } from './column-names.js';
 
@@ -83,6 +85,7 @@ export function readFunding(
   issues: Issue[],
 ): FundingRow[] {
   const once = new Map<string, number>();
+  const repeats = new RepeatedRows([...FUNDING_COLUMNS.required, ...FUNDING_COLUMNS.optional]);
   let openingWritten = false;
   const rows = table.rows.flatMap((row): FundingRow[] => {
     const before = issues.length;
@@ -127,6 +130,12 @@ export function readFunding(
         return [];
       }
       once.set(key, row.line);
+    } else {
+      const repeated = repeats.check(
+        row,
+        `${line} of ${poundsText(amount)} twice in ${formatFinancialYear(financialYear)}`,
+      );
+      if (repeated) issues.push(repeated);
     }
     if (line === 'opening_balance' && financialYear !== years.first - 1) {
       issues.push(

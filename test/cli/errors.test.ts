@@ -36,6 +36,12 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'funding.csv:4:1',
     'hnb_allocation is already given on line 3 for 2026-27',
   ],
+  // Found by a user trial appending a month's rows to an export: the second was counted too, silently.
+  ROW_REPEATED: [
+    'warning',
+    'funding.csv:5:1',
+    'this row repeats line 4 cell for cell; both are counted: la_contribution of £5,000.00 twice in 2026-27',
+  ],
   DUPLICATE_SETTING: ['error', 'tariff.json:12:13', 'setting "special" is declared more than once'],
   DUPLICATE_TARIFF_ROW: [
     'error',

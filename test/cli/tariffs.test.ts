@@ -174,6 +174,39 @@ describe('tariffs diff', () => {
       );
     });
   });
+
+  // Found by a user trial reading the output back in a script: the CSV held the rows, a blank
+  // line and the cost table, which no CSV reader takes as one table; and the model's warnings
+  // (NUMBER_NORMALISED here) were dropped, where project says them.
+  it('--model --format csv: the cost table alone, and the model warnings on stderr', async () => {
+    const fixture = 'fixtures/errors/NUMBER_NORMALISED';
+    const table = `${fixture}/tariff.json`;
+    const result = await cli([
+      'tariffs',
+      'diff',
+      table,
+      table,
+      '--model',
+      fixture,
+      '--format',
+      'csv',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        'financial_year,spend_a,spend_b,spend_change,cumulative_a,cumulative_b,cumulative_change',
+        '2026-27,54000.00,54000.00,0.00,45000.00,45000.00,0.00',
+        '',
+      ].join('\n'),
+    );
+    expect(result.stderr).toBe(
+      [
+        `${fixture}/funding.csv:3:3: warning NUMBER_NORMALISED: "amount": removed £ or thousands separators in 1 cell ("£100,000.00" as 100000.00, the first here)`,
+        '1 warning',
+        '',
+      ].join('\n'),
+    );
+  });
 });
 
 describe('tariffs import from a spreadsheet', () => {

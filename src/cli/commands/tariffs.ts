@@ -32,6 +32,7 @@ import { tariffJson } from '../../report/tariff-json.js';
 import { yieldToSignals } from '../interrupt.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
 import { formatIssues } from '../print-issues.js';
+import { printWarnings } from '../print-warnings.js';
 import { issuePaint, tableWidth } from '../terminal.js';
 import { defaultModelDir, defaultTariffDir } from '../version.js';
 import { cliIo } from '../cli-io.js';
@@ -238,6 +239,8 @@ export async function runDiff(
   );
   if (options.model) {
     const dir = typeof options.model === 'string' ? options.model : defaultModelDir();
+    // The model's warnings are said, as project says them (a user trial found them dropped).
+    const warnings: Issue[] = [];
     const under = (file: string): Projection => {
       const loaded = loadModel(dir, {
         tariffFile: file,
@@ -246,10 +249,12 @@ export async function runDiff(
       const outcome = loaded.model ? project(loaded.model) : undefined;
       const issues = sortIssues([...loaded.issues, ...(outcome?.issues ?? [])]);
       if (!outcome?.projection || hasErrors(issues)) throw new InputError(issues);
+      warnings.push(...issues);
       return outcome.projection;
     };
     const pa = under(left.file);
     const pb = under(right.file);
+    await printWarnings(warnings);
     const cost: Record_[] = pa.years.map((year, i) => {
       const other = pb.years[i]!;
       return {
@@ -279,8 +284,9 @@ export async function runDiff(
     text =
       format === 'json'
         ? `{\n"rows": ${text.trimEnd()},\n"model": ${JSON.stringify(displayPath(dir))},\n"cost": ${costText.trimEnd()}\n}\n`
-        : format === 'csv'
-          ? `${text}\n${costText}`
+        : // One table, as a CSV reader takes it: the rows that differ are `tariffs diff A B` without --model.
+          format === 'csv'
+          ? costText
           : `${left.tariff.id} → ${right.tariff.id}${options.at ? ` at ${options.at}` : ''}\n\n${text}\nCost of switching for ${pa.area.name} (${displayPath(dir)}), £:\n${costText}`;
   }
   await emit(text, options);

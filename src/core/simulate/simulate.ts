@@ -3,6 +3,7 @@ import { ProjectionCache } from '../demand/cache.js';
 import { InputError } from '../errors.js';
 import type { Issue } from '../issue.js';
 import type { Model } from '../model.js';
+import { checkOptionNames, type OptionNames } from '../option-names.js';
 import type { FinancialYear } from '../period.js';
 import type { Scenario } from '../scenario/types.js';
 import { type Amount, simulateArguments } from './simulate-arguments.js';
@@ -24,6 +25,15 @@ export interface SimulateOptions {
    */
   readonly onDraw?: (drawn: number) => void;
 }
+
+const SIMULATE_OPTION_NAMES: OptionNames<SimulateOptions> = {
+  draws: true,
+  seed: true,
+  scenario: true,
+  thresholds: true,
+  cache: true,
+  onDraw: true,
+};
 
 /** A simulation's results: interval rows by FY and measure, and threshold probabilities. */
 export interface Simulation {
@@ -47,7 +57,9 @@ export function simulate(
   model: Model,
   given: SimulateOptions,
 ): { simulation?: Simulation; issues: readonly Issue[] } {
-  const options = simulateArguments(given);
+  checkOptionNames('simulate', given, SIMULATE_OPTION_NAMES, '{ draws: 1000, seed: 1 }');
+  // Without options, draws and seed are said to be missing rather than a destructuring failing.
+  const options = simulateArguments(given ?? ({} as SimulateOptions));
   const { simulation: area, issues } = AreaSimulation.prepare(
     model,
     options.scenario,

@@ -1,6 +1,21 @@
+import { checkOptionNames, checkPaths, type OptionNames } from '../../core/option-names.js';
 import { described } from '../../core/scenario/scenario-argument.js';
 import { checkDraws } from '../../core/simulate/simulate-arguments.js';
 import type { BatchOptions } from './run.js';
+
+const BATCH_OPTION_NAMES: OptionNames<BatchOptions> = {
+  jobs: true,
+  scenarios: true,
+  failFast: true,
+  limits: true,
+  libraryDir: true,
+  tariffFile: true,
+  hnbFrom: true,
+  allowOutside: true,
+  onProgress: true,
+  draws: true,
+  checkRanges: true,
+};
 
 /**
  * A library caller's runBatch options, checked before any thread starts, as simulate's are
@@ -10,6 +25,8 @@ import type { BatchOptions } from './run.js';
  * seed are checked as simulate's are). Throws a TypeError or RangeError naming what to pass.
  */
 export function checkBatchOptions(options: BatchOptions): void {
+  checkOptionNames('runBatch', options, BATCH_OPTION_NAMES, '{ jobs: 2 }');
+  checkPaths('runBatch', 'hnbFrom', options.hnbFrom);
   const { scenarios, jobs, draws } = options as {
     scenarios?: unknown;
     jobs?: unknown;

@@ -1,0 +1,31 @@
+import { type Issue, warning } from '../core/issue.js';
+import type { CsvRow } from './csv-table.js';
+
+/**
+ * ROW_REPEATED: a row of lines that are added up (funding.csv's transfers, contributions, Safety
+ * Valve and other income) that repeats an earlier row cell for cell, note and all. Both are
+ * counted, as two payments would be; a row pasted twice is the likelier cause (found by a user
+ * trial appending a month's rows to a spreadsheet export: a £500,000 contribution counted as
+ * £1,000,000 without a word), so it is said.
+ */
+export class RepeatedRows {
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly columns: readonly string[]) {}
+
+  /** The warning for a row that repeats one seen before, naming what is counted twice. */
+  check(row: CsvRow, counted: string): Issue | undefined {
+    const key = this.columns.map((column) => row.get(column)).join('\u0000');
+    const first = this.seen.get(key);
+    if (first === undefined) {
+      this.seen.set(key, row.line);
+      return undefined;
+    }
+    return warning(
+      'ROW_REPEATED',
+      `this row repeats line ${first} cell for cell; both are counted: ${counted}`,
+      row.at(),
+      'delete one if it was pasted twice; if both are meant, tell them apart in their note',
+    );
+  }
+}
