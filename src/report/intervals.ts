@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js';
+import type { Issue } from '../core/issue.js';
 import { formatFinancialYear } from '../core/period.js';
 import { toCount2dp, toCountWhole, toPence } from '../core/rounding.js';
 import { Dec } from '../core/decimal.js';
@@ -7,7 +8,7 @@ import type { Simulation } from '../core/simulate/simulate.js';
 import { renderPrintedCsv } from './csv.js';
 import { fitTable } from './fit-width.js';
 import { withThousands } from './format-cell.js';
-import { jsonText, rawNumber } from './json.js';
+import { issuesOut, jsonText, rawNumber, warningLines } from './json.js';
 import { neutraliseText } from '../core/spreadsheet-text.js';
 import { thresholdCells, thresholdColumns } from './threshold-columns.js';
 import { checkIntervalArguments } from './intervals-arguments.js';
@@ -53,7 +54,7 @@ export function renderIntervalsCsv(
 }
 
 /** The simulation as JSON: its settings, the interval rows (figures rounded as in the CSV) and the threshold probabilities. */
-export function renderIntervalsJson(simulation: Simulation, warnings: readonly string[]): string {
+export function renderIntervalsJson(simulation: Simulation, warnings: readonly Issue[]): string {
   return jsonText({
     area: simulation.areaCode,
     scenario: simulation.scenario,
@@ -77,7 +78,8 @@ export function renderIntervalsJson(simulation: Simulation, warnings: readonly s
       threshold: rawNumber(toPence(row.threshold)),
       probability_below: rawNumber(probability(row.probability)),
     })),
-    warnings: [...warnings],
+    warnings: warningLines(warnings),
+    issues: issuesOut(warnings),
   });
 }
 

@@ -1,6 +1,7 @@
 import { ageGroupLabel, type AgeGroup } from '../core/breakdown/age-group.js';
 import type { BreakdownYear, CategoryYear } from '../core/breakdown/breakdown.js';
 import { formatFinancialYear } from '../core/period.js';
+import type { Issue } from '../core/issue.js';
 import type { Projection } from '../core/projection.js';
 import type { WriteOffResult } from '../core/write-off.js';
 import { plainCell } from './format-cell.js';
@@ -24,7 +25,8 @@ type JsonOut = string | boolean | null | RawNumber | JsonOut[] | { [key: string]
 
 export interface JsonReportOptions {
   readonly detail: boolean;
-  readonly warnings: readonly string[];
+  /** The run's warnings, their paths from the model folder (issueFromBase): `warnings` and `issues`. */
+  readonly warnings: readonly Issue[];
   readonly manifest: JsonOut;
   /** With detail: each year's EHCPs and top-up spend by need and by age group (src/core/breakdown). */
   readonly breakdown?: readonly BreakdownYear[];
@@ -109,7 +111,8 @@ export function renderJson(projection: Projection, options: JsonReportOptions): 
     },
     ...(projection.writeOff ? { write_off: writeOffOut(projection.writeOff) } : {}),
     summary,
-    warnings: [...options.warnings],
+    warnings: warningLines(options.warnings),
+    issues: issuesOut(options.warnings),
     manifest: options.manifest,
   };
   return `${write(document, '')}\n`;
@@ -160,6 +163,30 @@ function write(value: JsonOut, indent: string): string {
 }
 
 export type { JsonOut };
+
+/** Warnings as "CODE: message" lines, for reading (JSON outputs' `warnings`). */
+export const warningLines = (issues: readonly Issue[]): JsonOut =>
+  issues.map((issue) => `${issue.code}: ${issue.message}`);
+
+/**
+ * Warnings as a script reads them (JSON outputs' `issues`, beside `warnings`): each with its
+ * severity, code, words, hint and place (file, line, column; null where it has none). A
+ * scripter's trial found the place lost in the lines: a script could not tell which file to fix.
+ * Paths are as the caller gives them (project and simulate: from the model folder, as the
+ * manifest names files, so that the bytes do not depend on the working folder).
+ */
+export function issuesOut(issues: readonly Issue[]): JsonOut {
+  return issues.map((issue) => ({
+    severity: issue.severity,
+    code: issue.code,
+    message: issue.message,
+    hint: issue.hint ?? null,
+    file: issue.location?.file ?? null,
+    line: issue.location?.line === undefined ? null : new RawNumber(String(issue.location.line)),
+    column:
+      issue.location?.column === undefined ? null : new RawNumber(String(issue.location.column)),
+  }));
+}
 
 /** JSON text with exact number literals, two-space indented, ending in a newline. */
 export function jsonText(value: JsonOut): string {

@@ -5,7 +5,7 @@ import { formatFinancialYear } from '../core/period.js';
 import { toPence } from '../core/rounding.js';
 import { fitText } from './fit-width.js';
 import { withThousands } from './format-cell.js';
-import { jsonText, rawNumber, type JsonOut } from './json.js';
+import { issuesOut, jsonText, rawNumber, type JsonOut, warningLines } from './json.js';
 import { listParameters, standingLine } from './nff-parameters.js';
 import { NFF_TABLE_COLUMNS, nffColumns, nffRecords, percentText, shareText } from './nff-rows.js';
 import { type Record_, renderRecords } from './records.js';
@@ -99,7 +99,8 @@ export function renderNffJson(
       : { uplift: rawNumber(result.upliftRate.toFixed()) }),
     areas: only === undefined ? records.slice(0, -1) : records,
     ...(only === undefined ? { total: records[records.length - 1]! } : {}),
-    warnings: issues.map((issue) => `${issue.code}: ${issue.message}`),
+    warnings: warningLines(issues),
+    issues: issuesOut(issues),
   };
   return jsonText(document);
 }

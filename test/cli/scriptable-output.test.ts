@@ -229,3 +229,52 @@ describe('--bom', () => {
     expect(readFileSync(path.join(marked, 'manifest.json'), 'utf8').startsWith('{')).toBe(true);
   });
 });
+
+// A scripter's trial: the JSON outputs' warnings were "CODE: message" lines, with the file and line
+// a script needs to say what to fix lost. They are now also `issues`, located, each path from the
+// model folder as the manifest names files, so the bytes are the same from any working folder.
+describe('--format json lists each warning located, in `issues`', () => {
+  const model = 'fixtures/errors/CODE_NORMALISED';
+  const located = {
+    severity: 'warning',
+    code: 'CODE_NORMALISED',
+    hint: null,
+    file: 'cohort.csv',
+    line: 3,
+    column: 2,
+  };
+
+  it('project: beside the same warning as a line, the same bytes from another working folder', async () => {
+    const here = await cli(['project', model, '--format', 'json']);
+    expect(here.code).toBe(0);
+    const json = JSON.parse(here.stdout) as { warnings: string[]; issues: object[] };
+    expect(json.issues).toEqual([expect.objectContaining(located)]);
+    expect(json.warnings).toEqual([expect.stringMatching(/^CODE_NORMALISED: "need": read/)]);
+    const elsewhere = await cli(['project', path.resolve(model), '--format', 'json'], {
+      cwd: scratch,
+    });
+    expect(elsewhere.stdout).toBe(here.stdout);
+  });
+
+  it('simulate: the same', async () => {
+    const run = await cli(['simulate', model, '--draws', '20', '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as { issues: object[] }).issues).toEqual([
+      expect.objectContaining(located),
+    ]);
+  });
+
+  it('a run with no warnings: an empty list (project, nff)', async () => {
+    const run = await cli(['project', 'fixtures/example', '--format', 'json']);
+    expect((JSON.parse(run.stdout) as { issues: object[] }).issues).toEqual([]);
+    const nff = await cli([
+      'nff',
+      'fixtures/nff/nff-factors.csv',
+      '--year',
+      '2025-26',
+      '--format',
+      'json',
+    ]);
+    expect((JSON.parse(nff.stdout) as { issues: object[] }).issues).toEqual([]);
+  });
+});

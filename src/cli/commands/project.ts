@@ -8,6 +8,7 @@ import { findScenario, loadAndProject, tariffOptionRecorded } from '../open-mode
 import { checkOutAndManifest, commitOutputs, stageOutputs } from '../../io/write-output.js';
 import { yieldToSignals } from '../interrupt.js';
 import { renderCsv } from '../../report/csv.js';
+import { issueFromBase } from '../../io/issue-paths.js';
 import { jsonText, renderJson, type JsonOut } from '../../report/json.js';
 import { buildManifest } from '../../report/manifest.js';
 import { DETAIL_COLUMNS, detailRows, SUMMARY_COLUMNS, summaryRows } from '../../report/rows.js';
@@ -98,7 +99,15 @@ export async function runProject(
   const text = withBom(
     options.breakdown !== undefined
       ? renderBreakdown(projection.area.code, split!, options.breakdown as BreakdownKind, format)
-      : await render(projection, format, options, manifest, issues, split),
+      : await render(
+          projection,
+          format,
+          options,
+          manifest,
+          // From the model folder, as the manifest names files: the same bytes from any working folder.
+          issues.map((issue) => issueFromBase(dir, issue)),
+          split,
+        ),
     format,
     options.bom,
   );
@@ -140,7 +149,7 @@ async function render(
   if (format === 'json')
     return renderJson(projection, {
       detail,
-      warnings: issues.map((issue) => `${issue.code}: ${issue.message}`),
+      warnings: issues,
       manifest,
       ...(split ? { breakdown: split } : {}),
     });

@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { InputError } from '../../core/errors.js';
 import { hasErrors, sortIssues } from '../../core/issue.js';
 import { displayPath } from '../../io/files.js';
+import { issueFromBase } from '../../io/issue-paths.js';
 import { simulateOnThreads } from '../../io/simulate-on-threads.js';
 import type { DrawThreads } from '../../io/simulate-threads.js';
 import {
@@ -68,7 +69,8 @@ export async function simulateModel(
       : format === 'json'
         ? renderIntervalsJson(
             simulation,
-            issues.map((issue) => `${issue.code}: ${issue.message}`),
+            // From the model folder, as project's JSON names files.
+            issues.map((issue) => issueFromBase(dir, issue)),
           )
         : renderIntervalsCsv(simulation.rows, simulation.thresholds),
     format,
