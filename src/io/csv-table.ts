@@ -47,6 +47,11 @@ export class CsvRow {
     return index === undefined ? '' : (this.fields[index] ?? '').trim();
   }
 
+  /** Every cell of the row, trimmed, in the file's order: its own columns too, which no reader reads. */
+  cells(): readonly string[] {
+    return this.fields.map((field) => field.trim());
+  }
+
   /** Location of a cell: line, and column = the 1-based field number. */
   at(name?: string): Location {
     const index = name === undefined ? undefined : this.index(name);

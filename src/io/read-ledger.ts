@@ -85,7 +85,7 @@ export function readFunding(
   issues: Issue[],
 ): FundingRow[] {
   const once = new Map<string, number>();
-  const repeats = new RepeatedRows([...FUNDING_COLUMNS.required, ...FUNDING_COLUMNS.optional]);
+  const repeats = new RepeatedRows();
   let openingWritten = false;
   const rows = table.rows.flatMap((row): FundingRow[] => {
     const before = issues.length;

@@ -11,11 +11,16 @@ import type { CsvRow } from './csv-table.js';
 export class RepeatedRows {
   private readonly seen = new Map<string, number>();
 
-  constructor(private readonly columns: readonly string[]) {}
-
-  /** The warning for a row that repeats one seen before, naming what is counted twice. */
+  /**
+   * The warning for a row that repeats one seen before, naming what is counted twice. Every cell
+   * is compared, a column the model does not read too: two payments a column of the user's own
+   * (a ledger reference) tells apart were said to repeat each other cell for cell (found by a review).
+   */
   check(row: CsvRow, counted: string): Issue | undefined {
-    const key = this.columns.map((column) => row.get(column)).join('\u0000');
+    // A row cut short of its empty last cells is the same row.
+    const cells = [...row.cells()];
+    while (cells.at(-1) === '') cells.pop();
+    const key = cells.join('\u0000');
     const first = this.seen.get(key);
     if (first === undefined) {
       this.seen.set(key, row.line);
