@@ -399,6 +399,13 @@ export async function commitOutputs(
 ): Promise<void> {
   for (const output of staged) if (output.temporary === undefined) await commitOutput(output);
   const renamed = staged.filter((output) => output.temporary !== undefined);
+  // One file and nothing to remove: renamed straight over the old one, one step that leaves the
+  // path holding a whole file, the old or the new. Set aside first, as several outputs are, a crash
+  // between the two renames would leave only `.NAME.old-PID` there (found by a review).
+  if (renamed.length === 1 && stale.length === 0) {
+    renameIntoPlace(renamed[0]!, renamed[0]!.temporary!);
+    return;
+  }
   const replaced = renamed.filter((output) => isFileNow(output.target)).map((o) => o.target);
   // "Nothing was written" is not said when a device or FIFO was written into just now.
   const several = renamed.length + stale.length > 1 && renamed.length === staged.length;

@@ -9,6 +9,7 @@ export type Fault =
   | 'national-in-use'
   | 'outputs-in-use'
   | 'rename-refused'
+  | 'renames-logged'
   | 'workers-fail';
 
 /** Set once the hooks are registered in this process (test files share their worker: vitest.config.ts). */

@@ -29,6 +29,10 @@ const FAULTS = {
     replaces: 'node:fs',
     by: new URL('./outputs-in-use.mjs', import.meta.url).href,
   },
+  'renames-logged': {
+    replaces: 'node:fs',
+    by: new URL('./renames-logged.mjs', import.meta.url).href,
+  },
   'rename-refused': {
     replaces: 'node:fs',
     by: new URL('./rename-refused.mjs', import.meta.url).href,
