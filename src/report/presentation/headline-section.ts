@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { formatFinancialYear } from '../../core/period.js';
+import { Dec } from '../../core/decimal.js';
 import { toPence } from '../../core/rounding.js';
 import { withThousands } from '../format-cell.js';
 import { balanceText, headline, leftOutOfInYear } from '../headline.js';
@@ -10,13 +11,19 @@ import type { ReportSection } from './section.js';
 const pounds = (value: Decimal): string =>
   `${value.isNegative() ? '-' : ''}£${withThousands(toPence(value.abs()))}`;
 
-/** The cumulative balance in words, a deficit as a deficit: one sign for one kind of figure. */
-const atHorizonWords = (balance: Decimal): string =>
-  balance.isNegative()
-    ? `a cumulative deficit of ${pounds(balance.negated())}`
-    : balance.isZero()
-      ? `a cumulative balance of ${pounds(balance)}`
-      : `a cumulative surplus of ${pounds(balance)}`;
+/**
+ * The cumulative balance in words, a deficit as a deficit: one sign for one kind of figure. Its
+ * kind is that of the figure as printed: a balance that rounds to £0.00 is neither (a few tenths
+ * of a penny short read "a cumulative deficit of £0.00"; found by a review).
+ */
+export function atHorizonWords(balance: Decimal): string {
+  const printed = new Dec(toPence(balance));
+  return printed.isNegative()
+    ? `a cumulative deficit of ${pounds(printed.negated())}`
+    : printed.isZero()
+      ? `a cumulative balance of ${pounds(printed)}`
+      : `a cumulative surplus of ${pounds(printed)}`;
+}
 
 /** The three figures a Schools Forum asks first, per scenario. */
 export function headlineSection(scenarios: readonly ReportScenario[]): ReportSection {
