@@ -4,7 +4,9 @@ import type { ColumnSpec } from './csv-table.js';
 import { writtenName } from './csv-header.js';
 
 /** How far down a sheet's column names are looked for: a title, a date and a blank line or two. */
-const LINES_LOOKED_AT = 10;
+export const LINES_LOOKED_AT = 10;
+
+type Below = readonly { readonly record: readonly string[]; readonly line: number }[];
 
 /**
  * MISSING_COLUMN once, at the first line, for a table whose column names are a few lines down:
@@ -15,7 +17,8 @@ const LINES_LOOKED_AT = 10;
  */
 export function headerBelowIssue(
   header: { readonly record: readonly string[]; readonly line: number },
-  below: readonly { readonly record: readonly string[]; readonly line: number }[],
+  /** The records below the header, or how to read them: asked for only when the header holds no required column. */
+  below: Below | (() => Below),
   spec: ColumnSpec,
   file: string,
 ): Issue | undefined {
@@ -23,7 +26,7 @@ export function headerBelowIssue(
   const holds = (record: readonly string[], key: string): boolean =>
     record.some((cell) => matchKey(writtenName(cell)) === key);
   if (required.length === 0 || required.some((key) => holds(header.record, key))) return undefined;
-  const found = below
+  const found = (typeof below === 'function' ? below() : below)
     .slice(0, LINES_LOOKED_AT)
     .find(({ record }) => required.every((key) => holds(record, key)));
   if (!found) return undefined;

@@ -1,7 +1,9 @@
 import { type Parser, parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import { error, type Issue } from '../../core/issue.js';
 import { readHeader, type UnusedColumns, unusedColumns } from '../csv-header.js';
 import { type ColumnSpec, otherSeparatorIssue, readCsvTable } from '../csv-table.js';
+import { headerBelowIssue, LINES_LOOKED_AT } from '../header-below.js';
 import { rowsReadable } from '../input-reader.js';
 import { mangledIn } from '../normalise.js';
 import type { Limits } from '../limits.js';
@@ -194,7 +196,7 @@ class AreaGrouper {
   }
 
   constructor(
-    text: string,
+    private readonly text: string,
     private readonly file: string,
     private readonly spec: ColumnSpec,
     private readonly limits: Limits,
@@ -283,8 +285,11 @@ class AreaGrouper {
 
   private header(record: string[], line: number): void {
     this.headerLine = line;
-    // Columns joined by tabs or semicolons: said so, as a model folder's CSV is (found by a review).
-    const separated = otherSeparatorIssue(record, this.spec, this.file, line);
+    // Columns joined by tabs or semicolons: said so, as a model folder's CSV is (found by a review);
+    // column names below a title line too (src/io/header-below.ts), read ahead from the text.
+    const separated =
+      otherSeparatorIssue(record, this.spec, this.file, line) ??
+      headerBelowIssue({ record, line }, () => this.linesBelow(line), this.spec, this.file);
     if (separated) {
       // The header was read: the table is not empty, it cannot be read.
       this.headerRecord = record;
@@ -305,6 +310,29 @@ class AreaGrouper {
     for (const [name, index] of byName) this.columns[index] = name;
     this.areaAt = this.columns.indexOf('area');
     if (!rowsReadable(this.issues)) throw STOP;
+  }
+
+  /**
+   * The records of the lines after the header's, read from the text ahead of csv-parse's stream:
+   * a few lines, asked for only when the header holds none of the required columns.
+   */
+  private linesBelow(line: number): { record: string[]; line: number }[] {
+    let end = 0;
+    for (let n = 0; n < line + LINES_LOOKED_AT && end >= 0; n += 1)
+      end = this.text.indexOf('\n', end + (n > 0 ? 1 : 0));
+    const head = end < 0 ? this.text : this.text.slice(0, end);
+    try {
+      const records: string[][] = parseSync(head, {
+        bom: true,
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: false,
+      });
+      // A quote spanning lines moves a record's line; this is only a guess at where names are.
+      return records.slice(line).map((record, i) => ({ record, line: line + 1 + i }));
+    } catch {
+      return [];
+    }
   }
 
   private switchTo(area: string): void {
