@@ -357,7 +357,7 @@ function isFileNow(target: string): boolean {
  */
 export async function commitOutput(staged: StagedOutput): Promise<void> {
   if (staged.temporary !== undefined) {
-    renameIntoPlace(staged, staged.temporary);
+    renameIntoPlace(staged);
     return;
   }
   try {
@@ -371,7 +371,9 @@ export async function commitOutput(staged: StagedOutput): Promise<void> {
   committed += 1;
 }
 
-function renameIntoPlace(staged: StagedOutput, temporary: string): void {
+/** Renames a staged output's temporary file over its target. */
+function renameIntoPlace(staged: StagedOutput): void {
+  const temporary = staged.temporary!;
   try {
     renameSync(temporary, staged.target);
   } catch (cause) {
@@ -403,7 +405,7 @@ export async function commitOutputs(
   // path holding a whole file, the old or the new. Set aside first, as several outputs are, a crash
   // between the two renames would leave only `.NAME.old-PID` there (found by a review).
   if (renamed.length === 1 && stale.length === 0) {
-    renameIntoPlace(renamed[0]!, renamed[0]!.temporary!);
+    renameIntoPlace(renamed[0]!);
     return;
   }
   const replaced = renamed.filter((output) => isFileNow(output.target)).map((o) => o.target);
@@ -413,7 +415,7 @@ export async function commitOutputs(
   const placed: StagedOutput[] = [];
   try {
     for (const output of renamed) {
-      renameIntoPlace(output, output.temporary!);
+      renameIntoPlace(output);
       placed.push(output);
     }
   } catch (cause) {

@@ -4,6 +4,7 @@ import { type Issue, hasErrors } from '../../core/issue.js';
 import type { Model } from '../../core/model.js';
 import type { Scenario } from '../../core/scenario/types.js';
 import { fromModel, relativeInputs } from '../../io/input-reader.js';
+import { loadOptionsOf } from '../../io/model-folder.js';
 import { readDsgPlanMap } from '../../io/read-dsg-plan-map.js';
 import { simulateOnThreads } from '../../io/simulate-on-threads.js';
 import { DrawThreads, drawWorkers } from '../../io/simulate-threads.js';
@@ -99,11 +100,10 @@ function startFan(
   plan: Scenario,
   { draws, seed }: { draws: number; seed: number },
 ): DrawThreads {
-  const { scenariosFile, ...load } = modelLoadOptions(options);
   return DrawThreads.start(drawWorkers(draws), {
     dir,
-    load,
-    ...(scenariosFile ? { scenariosFile } : {}),
+    load: loadOptionsOf(modelLoadOptions(options)),
+    ...(options.scenariosFile ? { scenariosFile: options.scenariosFile } : {}),
     ...(plan === AS_GIVEN ? {} : { scenario: plan.id }),
     seed,
     draws,
@@ -118,11 +118,10 @@ function startFan(
 export async function runReport(
   dirArgument: string | undefined,
   options: ReportOptions,
-  fan?: { readonly rows: readonly FanRow[]; readonly draws: string },
 ): Promise<number> {
   const kind = reportKind(options.out);
   checkOutputOption('--out', options.out);
-  const drawn = fan ? undefined : fanOptions(options);
+  const drawn = fanOptions(options);
   const dir = dirArgument ?? defaultModelDir();
   // Before the model is read: an empty --scenarios is a usage error, not "all".
   const ids = scenarioIds(options.scenarios);
@@ -138,6 +137,7 @@ export async function runReport(
       : [AS_GIVEN];
   const threads = drawn ? startFan(dir, options, chosen.at(-1)!, drawn) : undefined;
   let scenarios;
+  let fan: { readonly rows: readonly FanRow[]; readonly draws: string } | undefined;
   try {
     scenarios = buildReportScenarios(open.model, chosen, open.scenarios, warnings);
     // Warnings are about the user's data: said with --quiet too (README, "--quiet").
