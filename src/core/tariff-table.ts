@@ -2,7 +2,8 @@ import type { Decimal } from 'decimal.js';
 import { ZERO } from './decimal.js';
 import { isValidDate } from './period.js';
 import { RateBook } from './rate-book.js';
-import type { Tariff, TariffRate } from './tariff.js';
+import { chargedStatus } from './derived-status.js';
+import type { Tariff, TariffRate, ValueStatus } from './tariff.js';
 
 /** One row of a tariff as a table: a published row, or the row in force at a date. */
 export interface TariffTableRow {
@@ -16,6 +17,8 @@ export interface TariffTableRow {
   readonly topUp: Decimal;
   readonly row: TariffRate;
   readonly upliftYears: number;
+  /** The standing of `topUp`: the row's, or derived from it when an uplift changed it (chargedStatus). */
+  readonly status: ValueStatus | undefined;
 }
 
 const compareRows = (a: TariffTableRow, b: TariffTableRow): number =>
@@ -44,6 +47,7 @@ export function tariffTable(tariff: Tariff, at?: string): TariffTableRow[] {
     topUp,
     row,
     upliftYears,
+    status: chargedStatus({ row, annualTopUp: topUp, upliftYears }),
   });
   if (at === undefined)
     return tariff.rates.map((row) => decorate(row, row.topUp, 0)).sort(compareRows);

@@ -116,7 +116,7 @@ function partRows(node: ExplainNode, inputs: Inputs, cited: Set<string>, notes: 
         rate: money(rate['annualRate']),
         months: String(rate['count']),
         from: `${text(tariffRow['effectiveFrom'])}${uplift ? ` +${uplift} uplift${uplift === 1 ? '' : 's'}` : ''}`,
-        status: text(tariffRow['status']),
+        status: text(rate['status']),
         source: reference,
       };
     });

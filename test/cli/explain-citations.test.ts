@@ -1,5 +1,9 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SUMMARY_COLUMNS } from '../../src/report/rows.js';
+import { ROOT } from '../helpers/exec.js';
 import { cli } from '../helpers/run-cli.js';
 
 // A source-honesty review of explain: underlying_in_year_balance's rule cited "domain brief §2.5,
@@ -18,5 +22,50 @@ describe('explain cites only what its reader can follow', () => {
       expect(run.code, `${figure}: ${run.stderr}`).toBe(0);
       expect(run.stdout, figure).not.toMatch(/domain brief|team's brief/i);
     }
+  });
+});
+
+// A rate's standing as charged (src/core/derived-status.ts): the worked example's special band B,
+// marked published at £13,200, is charged £13,860 in 2027-28 after an uplift: worked out from the
+// published figure, not published, so its line says derived while its tariff row stays published.
+describe('explain gives an uplifted published rate the standing derived', () => {
+  it('the line says derived; the JSON keeps the row published beside the rate derived', async () => {
+    const table = JSON.parse(
+      readFileSync(path.join(ROOT, 'fixtures/worked-example/tariff.json'), 'utf8'),
+    ) as { references: { id?: string }[]; rates: Record<string, string>[] };
+    table.references[0]!.id = 'src';
+    for (const rate of table.rates) Object.assign(rate, { status: 'published', reference: 'src' });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'highneeds-status-')), 'tariff.json');
+    writeFileSync(file, JSON.stringify(table));
+    const args = [
+      'explain',
+      'fixtures/worked-example',
+      '--year',
+      '2027-28',
+      '--figure',
+      'spend_top_up',
+      '--tariff',
+      file,
+    ];
+    const shown = await cli(args, { columns: 200 });
+    expect(shown.code, shown.stderr).toBe(0);
+    const band = shown.stdout.split('\n').filter((line) => line.includes('band B, need *'));
+    expect(band).toHaveLength(2);
+    for (const line of band)
+      expect(line).toMatch(/13,860\.00 +\d+ +2026-09-01 \+1 uplift +derived +src/);
+    const json = JSON.parse((await cli([...args, '--format', 'json'])).stdout) as unknown;
+    const charged: { annual_rate: number; status: string; row: { status: string } }[] = [];
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value && typeof value === 'object') {
+        if ('annual_rate' in value) charged.push(value as (typeof charged)[number]);
+        Object.values(value).forEach(walk);
+      }
+    };
+    walk(json);
+    const uplifted = charged.filter((rate) => rate.annual_rate === 13860);
+    expect(uplifted).toHaveLength(2);
+    for (const rate of uplifted)
+      expect([rate.status, rate.row.status]).toEqual(['derived', 'published']);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,6 +93,33 @@ describe('tariffs list and show', () => {
     expect(await at('2026-08-31')).toBe('special,B,B,*,12000.00,10000.00,2025-04-01,,0,,');
     expect(await at('2026-09-01')).toBe('special,B,B,*,13200.00,10000.00,2026-09-01,,0,,');
     expect(await at('2027-04-01')).toBe('special,B,B,*,13860.00,10000.00,2026-09-01,,1,,');
+  });
+
+  it('show --at: an uplifted published rate is shown as derived, the row as published', async () => {
+    // The worked example's special band B, marked published: £13,200 from September 2026 is the
+    // published figure; uplifted 5% to £13,860 on 1 April 2027 it is worked out from it.
+    const table = JSON.parse(
+      readFileSync(path.join(ROOT, 'fixtures/worked-example/tariff.json'), 'utf8'),
+    ) as {
+      references: { id?: string }[];
+      rates: Record<string, string>[];
+    };
+    table.references[0]!.id = 'src';
+    for (const rate of table.rates) Object.assign(rate, { status: 'published', reference: 'src' });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'highneeds-status-')), 'tariff.json');
+    writeFileSync(file, JSON.stringify(table));
+    const at = async (date: string) =>
+      (await cli(['tariffs', 'show', file, '--at', date, '--format', 'csv'])).stdout
+        .split('\n')
+        .find((line) => line.startsWith('special,B'));
+    expect(await at('2026-09-01')).toBe(
+      'special,B,B,*,13200.00,10000.00,2026-09-01,,0,published,src',
+    );
+    expect(await at('2027-04-01')).toBe(
+      'special,B,B,*,13860.00,10000.00,2026-09-01,,1,derived,src',
+    );
+    const rows = (await cli(['tariffs', 'show', file, '--format', 'csv'])).stdout;
+    expect(rows).toContain('special,B,B,*,13200.00,10000.00,2026-09-01,,0,published,src');
   });
 
   it('an unknown tariff id is a usage error', async () => {

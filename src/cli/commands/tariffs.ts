@@ -146,7 +146,7 @@ export async function runShow(
     effective_from: row.row.effectiveFrom,
     end_date: row.row.endDate,
     uplift_years: String(row.upliftYears),
-    status: row.row.status,
+    status: row.status,
     reference: row.row.reference,
   }));
   await emit(

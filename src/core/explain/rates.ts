@@ -1,5 +1,6 @@
 import type { TariffTerm } from '../cost-trace.js';
 import { firstOfMonth, type MonthIndex } from '../period.js';
+import { chargedStatus } from '../derived-status.js';
 import type { ChargedRate } from '../rate-book.js';
 import type { Tariff } from '../tariff.js';
 import type { InputValue } from './node.js';
@@ -54,6 +55,8 @@ export function ratesCharged(term: TariffTerm, tariff: Tariff): InputValue[] {
         ...(row.notes ? { notes: row.notes } : {}),
       },
       upliftYears: charged.upliftYears,
+      // The rate's own standing: an uplifted published rate is derived from it.
+      status: chargedStatus({ ...charged, row }) ?? 'not stated',
       ...(reference ? { source: { title: reference.title, url: reference.url } } : {}),
     };
   });

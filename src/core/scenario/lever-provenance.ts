@@ -1,15 +1,5 @@
-import type { Reference, Tariff, TariffRate, ValueStatus } from '../tariff.js';
-
-/**
- * The standing of a rate a tariff lever makes from another (re-dated, uplifted, scaled): worked
- * out from it, so "derived" when it is published or derived, but never better than the value it
- * is made from: one made from an assumption is an assumption, from an illustrative value
- * illustrative (tariffs/README.md; "a figure marked unconfirmed must never be presented as
- * published"), and one from a value of no stated standing has none.
- */
-function derivedStatus(from: ValueStatus | undefined): ValueStatus | undefined {
-  return from === 'published' || from === 'derived' ? 'derived' : from;
-}
+import { derivedStatus } from '../derived-status.js';
+import type { Reference, Tariff, TariffRate } from '../tariff.js';
 
 /** `row` with the standing of a rate made from it: `derivedStatus` of its own, and its notes. */
 export function derivedRow(row: TariffRate, change: Partial<TariffRate>): TariffRate {
