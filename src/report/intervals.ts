@@ -88,7 +88,12 @@ export function renderIntervalsJson(simulation: Simulation, warnings: readonly I
  * the cumulative balance, the chance of a deficit and of being below each threshold, fitted to
  * the width (src/report/fit-width.ts).
  */
-export function renderIntervalsTable(simulation: Simulation, width?: number): string {
+export function renderIntervalsTable(
+  simulation: Simulation,
+  width?: number,
+  /** The area's name, which heads the table as project's does ("Example Borough (999)"). */
+  areaName?: string,
+): string {
   const byYear = (measure: IntervalRow['measure'], fy: number) =>
     simulation.rows.find((r) => r.measure === measure && r.financialYear === fy)!;
   const money = (value: Decimal) => withThousands(value.toFixed(0, Dec.ROUND_HALF_UP));
@@ -122,7 +127,7 @@ export function renderIntervalsTable(simulation: Simulation, width?: number): st
     const balance = byYear('cumulative_balance', fy);
     return [
       formatFinancialYear(fy),
-      toCountWhole(pupils.quantiles.p50),
+      withThousands(toCountWhole(pupils.quantiles.p50)),
       money(spend.quantiles.p50),
       money(balance.quantiles.p50),
       range(balance, 'p10', 'p90', money),
@@ -131,6 +136,7 @@ export function renderIntervalsTable(simulation: Simulation, width?: number): st
       ...thresholds.map((t) => probability(below(fy, t).probability)),
     ];
   });
-  const title = `${simulation.areaCode}${simulation.scenario ? `, scenario ${simulation.scenario}` : ''}: ${simulation.draws} draws, seed ${simulation.seed}`;
+  const area = areaName ? `${areaName} (${simulation.areaCode})` : simulation.areaCode;
+  const title = `${area}${simulation.scenario ? `, scenario ${simulation.scenario}` : ''}: ${simulation.draws} draws, seed ${simulation.seed}; £`;
   return `${[title, '', ...fitTable({ columns, rows }, width)].join('\n')}\n`;
 }

@@ -137,7 +137,9 @@ describe('highneeds simulate', () => {
       '--quiet',
     );
     expect(code).toBe(0);
-    expect(stdout).toContain('999: 40 draws, seed 1');
+    // Headed as project's table is, by the area's name and code; pupils with thousands as money.
+    expect(stdout).toContain('Example Borough (999): 40 draws, seed 1; £');
+    expect(stdout).toMatch(/\n2026-27 +2,\d{3} /);
     for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(64);
     expect(stdout).toContain('P(< -25,000,000.00)');
   });

@@ -65,7 +65,7 @@ export async function simulateModel(
   if (issues.length) cliIo().stderr.write(formatIssues(issues, await issuePaint()));
   const text = withBom(
     format === 'table'
-      ? renderIntervalsTable(simulation, tableWidth(Boolean(options.out)))
+      ? renderIntervalsTable(simulation, tableWidth(Boolean(options.out)), open.model.area.name)
       : format === 'json'
         ? renderIntervalsJson(
             simulation,
