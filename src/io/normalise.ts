@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import type { IssueCode } from '../core/codes.js';
 import { parseDecimal } from '../core/decimal.js';
 import { warning, type Issue, type Location } from '../core/issue.js';
-import { whyNotDecimal } from './why-not-decimal.js';
+import { spreadsheetErrorValue, whyNotDecimal } from './why-not-decimal.js';
 
 /**
  * What a spreadsheet does to numbers, codes and text, undone where the meaning is unambiguous and
@@ -14,10 +14,16 @@ import { whyNotDecimal } from './why-not-decimal.js';
 export type NumberKind = 'amount' | 'count' | 'rate';
 
 /**
- * £ and UK thousands separators (groups of three), an optional sign before or after the £; the
+ * £ and thousands separators (groups of three), an optional sign before or after the £; the
  * whole part or the fraction's digits may be left out, as a plain decimal's may (£.50, £1,234.).
+ * The separator is a UK comma, or throughout one figure one of the spaces a number format puts
+ * between groups (no-break U+00A0, narrow no-break U+202F, thin U+2009: a European or SI format,
+ * or a figure pasted from a PDF): a typed space is not one of them, as "1 234" may be two figures.
  */
-const SPREADSHEET_AMOUNT = /^(-?)(£?)(-?)\s*(\d{1,3}(?:,\d{3})+|\d+)?(\.\d*)?$/;
+const SPREADSHEET_AMOUNT =
+  /^(-?)(£?)(-?)\s*(\d{1,3}(?:,\d{3})+|\d{1,3}(?:\u00a0\d{3})+|\d{1,3}(?:\u202f\d{3})+|\d{1,3}(?:\u2009\d{3})+|\d+)?(\.\d*)?$/;
+/** A figure grouped by one of the spaces SPREADSHEET_AMOUNT reads, with a comma as its decimal point. */
+const SPACED_COMMA_DECIMAL = /^-?£?-?\d{1,3}([\u00a0\u202f\u2009 ])\d{3}(?:\1\d{3})*,\d+$/;
 /**
  * Zero as a spreadsheet's accounting format writes it, " £ -   ": read only with the £, which
  * says the cell is a formatted figure (a bare "-" may mean "not known", and is refused).
@@ -60,9 +66,10 @@ export function spreadsheetNumber(text: string, kind: NumberKind): SpreadsheetNu
   if (amount) {
     const [, before = '', pound = '', after = '', whole = '', fraction = ''] = amount;
     if ((before && after) || !/\d/.test(whole + fraction)) return undefined;
-    if (pound ? kind !== 'amount' : kind === 'rate' || !whole.includes(',')) return undefined;
+    const grouped = /\D/.test(whole);
+    if (pound ? kind !== 'amount' : kind === 'rate' || !grouped) return undefined;
     // Written out as a plain decimal is (0.50, 1234), whichever part the cell left out.
-    const plain = `${before}${after}${whole.replace(/,/g, '') || '0'}${fraction === '.' ? '' : fraction}`;
+    const plain = `${before}${after}${whole.replace(/\D/g, '') || '0'}${fraction === '.' ? '' : fraction}`;
     const value = parseDecimal(plain);
     return value ? { value, plain, change: 'separators' } : undefined;
   }
@@ -74,6 +81,8 @@ export function spreadsheetNumber(text: string, kind: NumberKind): SpreadsheetNu
 
 /** Why a cell is not a number of its kind, in a spreadsheet user's words. */
 export function whyNotNumber(text: string, kind: NumberKind): string {
+  const failed = spreadsheetErrorValue(text);
+  if (failed !== undefined) return failed;
   // Said first: "Â£60,000.00" is a good amount whose file went through the wrong character set,
   // and any other reason (the "Â", the grouping) would send the user to fix the wrong thing.
   const mangled = mangledIn(text);
@@ -90,7 +99,7 @@ export function whyNotNumber(text: string, kind: NumberKind): string {
     return 'a percentage is read as digits and then %, with a minus sign first for a negative, as in 5% or -2.5%';
   if (/£/.test(text) && kind !== 'amount')
     return `a £ sign is accepted only on an amount, not on ${kind === 'rate' ? 'a rate' : 'a count'}`;
-  if (/^-?£?-?\d{1,3}(\.\d{3})+,\d+$/.test(text))
+  if (/^-?£?-?\d{1,3}(\.\d{3})+,\d+$/.test(text) || SPACED_COMMA_DECIMAL.test(text))
     return 'a comma as the decimal point is not accepted; write 1200.50';
   // "£5m", "2.5bn", "40k": a spreadsheet's or a paper's shorthand, not a figure.
   if (kind === 'amount' && /^-?£?-?\d[\d,.]*\s*(k|m|mn|bn)$/i.test(text))
@@ -147,6 +156,14 @@ const CHANGES = {
     verb: 'read an academic year as the year of its January',
   },
   ukDate: { code: 'DATE_NORMALISED', verb: 'read a UK date (dd/mm/yyyy, day first)' },
+  otherDate: {
+    code: 'DATE_NORMALISED',
+    verb: "read a date written with its month's name, year first or with a midnight time",
+  },
+  yearForm: {
+    code: 'CODE_NORMALISED',
+    verb: 'read a year written in full, with a label or with a dash',
+  },
   need: { code: 'CODE_NORMALISED', verb: 'read a SEN2 long name as its code' },
   setting: {
     code: 'CODE_NORMALISED',

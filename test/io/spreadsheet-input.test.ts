@@ -132,6 +132,37 @@ describe('numbers as a spreadsheet writes them', () => {
     ]);
   });
 
+  it('reads the spaces a number format groups thousands with, one kind throughout, and says so', () => {
+    // No-break (U+00A0), narrow no-break (U+202F) and thin (U+2009) spaces: what a European or SI
+    // number format writes, or a figure pasted from a PDF. Refused before, while 1,234 was read.
+    expect(amount('£1\u00a0234.50')).toEqual({
+      value: '1234.5',
+      issues: [
+        'warning NUMBER_NORMALISED x.csv:2:1: "amount": removed £ or thousands separators in 1 cell ("£1\u00a0234.50" as 1234.50, the first here)',
+      ],
+    });
+    expect(amount('-1\u202f234\u202f567').value).toBe('-1234567');
+    expect(count('12\u2009000').value).toBe('12000');
+    // A typed space may join two figures; separators that change, or do not group three, are no figure.
+    for (const text of ['1 234', '1\u00a0234\u202f567', '12\u00a034', '1\u00a0234,50'])
+      expect(spreadsheetNumber(text, 'amount'), text).toBeUndefined();
+    expect(amount('1\u00a0234,50').issues).toEqual([
+      'error INVALID_NUMBER x.csv:2:1: "amount" is "1\u00a0234,50": a comma as the decimal point is not accepted; write 1200.50',
+    ]);
+    expect(rate('1\u00a0234').value).toBeUndefined();
+  });
+
+  it("says a spreadsheet's error value is a formula that failed, in every kind of column", () => {
+    expect(amount('#DIV/0!').issues).toEqual([
+      'error INVALID_NUMBER x.csv:2:1: "amount" is "#DIV/0!": "#DIV/0!" is a spreadsheet\'s error value, not a figure: its formula divided by zero (or by an empty cell); correct the formula in the workbook (or give the figure) and save the CSV again',
+    ]);
+    for (const text of ['#N/A', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#n/a'])
+      for (const read of [amount, count, rate])
+        expect(read(text).issues[0], text).toContain(`"${text}" is a spreadsheet's error value`);
+    const plain = one('x', '#N/A', (row, issues) => decimalCell(row, 'x', issues));
+    expect(plain.issues[0]).toContain("a spreadsheet's error value, not a figure: a lookup");
+  });
+
   it('says nothing about plain decimals, or spaces around them', () => {
     expect(amount('12000.50')).toEqual({ value: '12000.5', issues: [] });
     expect(count(' 3 ')).toEqual({ value: '3', issues: [] });
