@@ -7,6 +7,7 @@ import {
   type AcademicYear,
   type FinancialYear,
   formatAcademicYear,
+  formatFinancialYear,
   parseAcademicYear,
   parseFinancialYear,
 } from '../core/period.js';
@@ -20,7 +21,7 @@ import {
 } from './normalise.js';
 import { unknownNeedHint } from './unknown-need-hint.js';
 import { whyNotDecimal } from './why-not-decimal.js';
-import { yearHint } from '../core/year-hint.js';
+import { yearHint, yearWrittenOtherwise } from '../core/year-hint.js';
 
 /** Cell parsers: each returns the value or undefined, pushing a located issue when the cell is wrong. */
 
@@ -212,7 +213,7 @@ export function academicYearCell(
       issues.push(error('MISSING_VALUE', `"${row.label(column)}" is empty`, row.at(column)));
     return undefined;
   }
-  const year = parseAcademicYear(text);
+  const year = parseAcademicYear(text) ?? otherwise(row, column, text, 'academic', issues);
   // A calendar year alone ("2024", as a population by year gives it) says which January only
   // once it is an academic year: the hint says which (found by a user trial).
   const calendar = /^\d{4}$/.test(text) ? Number(text) : undefined;
@@ -237,7 +238,7 @@ export function financialYearCell(
 ): FinancialYear | undefined {
   const text = requiredText(row, column, issues);
   if (text === undefined) return undefined;
-  const year = parseFinancialYear(text);
+  const year = parseFinancialYear(text) ?? otherwise(row, column, text, 'financial', issues);
   if (year === undefined)
     issues.push(
       error(
@@ -246,6 +247,26 @@ export function financialYearCell(
         row.at(column),
         yearHint(text, 'financial'),
       ),
+    );
+  return year;
+}
+
+/** A year of the column's kind written another way (yearWrittenOtherwise), read and noted. */
+function otherwise(
+  row: CsvRow,
+  column: string,
+  text: string,
+  kind: 'academic' | 'financial',
+  issues: Issue[],
+): number | undefined {
+  const year = yearWrittenOtherwise(text, kind);
+  if (year !== undefined)
+    normalisations(issues).note(
+      'yearForm',
+      row.at(column),
+      row.label(column),
+      text,
+      (kind === 'academic' ? formatAcademicYear : formatFinancialYear)(year),
     );
   return year;
 }

@@ -3,7 +3,8 @@ import { parseDecimal } from '../core/decimal.js';
 import { growthIssue } from '../core/growth.js';
 import { error, type Issue, type Location } from '../core/issue.js';
 import { NEED_CODES, type Need, parseNeed } from '../core/need.js';
-import { dayFirst, isDateShaped, isValidDate, isValidMonthDay } from '../core/period.js';
+import { isValidMonthDay } from '../core/period.js';
+import { readSpreadsheetDate, whyNotSpreadsheetDate } from '../core/spreadsheet-date.js';
 import {
   DEFAULT_UPLIFT_DAY,
   type Provenance,
@@ -157,21 +158,24 @@ class CellReader {
   date(row: CsvRow, column: string, optional = false): string | undefined {
     const text = optional ? this.text(row, column) : this.required(row, column);
     if (text === undefined) return undefined;
-    if (isValidDate(text)) return text;
-    const uk = dayFirst(text);
-    if (uk && isValidDate(uk.iso)) {
-      normalisations(this.issues).note('ukDate', row.at(column), row.label(column), text, uk.iso);
-      return uk.iso;
+    const read = readSpreadsheetDate(text);
+    if (read) {
+      if (read.form !== 'iso')
+        normalisations(this.issues).note(
+          read.form === 'uk' ? 'ukDate' : 'otherDate',
+          row.at(column),
+          row.label(column),
+          text,
+          read.iso,
+        );
+      return read.iso;
     }
-    // Written as a date but not one (31/02/2026, 2026-02-30): say so, not that its form is wrong;
-    // and a day-first reading that fails (12/25/2026, US order) says it was read day first.
-    const why = uk
-      ? `which is no date read as dd/mm/yyyy, day first (day ${uk.day}, month ${uk.month})`
-      : isDateShaped(text)
-        ? 'which is not a date in the calendar'
-        : 'which is not a date written YYYY-MM-DD or dd/mm/yyyy';
     this.issues.push(
-      error('INVALID_DATE', `"${row.label(column)}" is "${text}", ${why}`, row.at(column)),
+      error(
+        'INVALID_DATE',
+        `"${row.label(column)}" is "${text}", ${whyNotSpreadsheetDate(text)}`,
+        row.at(column),
+      ),
     );
     return undefined;
   }
