@@ -83,6 +83,10 @@ export function spreadsheetNumber(text: string, kind: NumberKind): SpreadsheetNu
 export function whyNotNumber(text: string, kind: NumberKind): string {
   const failed = spreadsheetErrorValue(text);
   if (failed !== undefined) return failed;
+  // 1.2E+06 in a CSV is what a General-format cell too narrow for its figure shows (1234567 as
+  // 1.2E+06): the digits are gone, so say how to get them back, not only to write them out.
+  if (/^[-+]?\d*\.?\d+[eE][-+]?\d+$/.test(text))
+    return 'exponent notation is not accepted: a spreadsheet saves a figure so when its column is too narrow, and drops digits; widen the column or format it as a number, and save again';
   // Said first: "Â£60,000.00" is a good amount whose file went through the wrong character set,
   // and any other reason (the "Â", the grouping) would send the user to fix the wrong thing.
   const mangled = mangledIn(text);
@@ -125,6 +129,9 @@ function whyNotFigure(text: string, kind: 'amount' | 'count'): string {
   if ((text.match(/£/g) ?? []).length > 1) return 'it has more than one £ sign';
   if (/\d.*£/.test(text)) return `a £ sign goes before the figure, as in ${example}`;
   if (/^\+/.test(text)) return 'a leading + is not accepted; a figure without a sign is positive';
+  // 1234.50- is how some finance systems export a negative: refused, but said what it is.
+  if (/^£?[\d,]*\.?\d+-$/.test(text))
+    return `a minus sign after the figure, as some finance systems export a negative, is not read; write it first, as -${text.slice(0, -1)}`;
   if (/\d\s+[\d.]/.test(text))
     return `spaces inside a number are not accepted; group thousands with commas, as in ${example}`;
   const figure = text.replace('£', '').trim();

@@ -339,7 +339,7 @@ describe('tariffs import from a spreadsheet', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n').filter((line) => line.includes(' error '))).toEqual([
       `${dir}/bad-rates.csv:2:1: error INVALID_DATE: "effective_from" is "2025-04-31", which is not a date in the calendar`,
-      `${dir}/bad-rates.csv:2:5: error INVALID_NUMBER: "top_up" is "1.2E+04": exponent notation is not accepted; write the number out in full`,
+      `${dir}/bad-rates.csv:2:5: error INVALID_NUMBER: "top_up" is "1.2E+04": exponent notation is not accepted: a spreadsheet saves a figure so when its column is too narrow, and drops digits; widen the column or format it as a number, and save again`,
       `${dir}/bad-rates.csv:3:1: error INVALID_DATE: "effective_from" is "04/01/25", which is not a date written YYYY-MM-DD or dd/mm/yyyy`,
       `${dir}/bad-rates.csv:3:5: error INVALID_NUMBER: "top_up" is "N/A": "N/A" is not a number; leave an optional cell empty, or give 0`,
       `${dir}/bad-rates.csv:4:2: error UNKNOWN_SETTING: setting "academy" is not in the settings file`,

@@ -152,6 +152,16 @@ describe('numbers as a spreadsheet writes them', () => {
     expect(rate('1\u00a0234').value).toBeUndefined();
   });
 
+  it('says why an exponent or a minus sign after the figure is not read', () => {
+    // 1.2E+06 is what a narrow General-format column shows of 1234567: the digits are lost.
+    expect(count('1.2E+03').issues[0]).toContain(
+      'exponent notation is not accepted: a spreadsheet saves a figure so when its column is too narrow, and drops digits',
+    );
+    expect(amount('£1,234.50-').issues).toEqual([
+      'error INVALID_NUMBER x.csv:2:1: "amount" is "£1,234.50-": a minus sign after the figure, as some finance systems export a negative, is not read; write it first, as -£1,234.50',
+    ]);
+  });
+
   it("says a spreadsheet's error value is a formula that failed, in every kind of column", () => {
     expect(amount('#DIV/0!').issues).toEqual([
       'error INVALID_NUMBER x.csv:2:1: "amount" is "#DIV/0!": "#DIV/0!" is a spreadsheet\'s error value, not a figure: its formula divided by zero (or by an empty cell); correct the formula in the workbook (or give the figure) and save the CSV again',
@@ -171,7 +181,7 @@ describe('numbers as a spreadsheet writes them', () => {
   it('refuses what could be read two ways, and % or £ where they do not belong', () => {
     const refused = (read: typeof amount, text: string) => read(text).issues;
     expect(refused(amount, '1.2E+04')).toEqual([
-      'error INVALID_NUMBER x.csv:2:1: "amount" is "1.2E+04": exponent notation is not accepted; write the number out in full',
+      'error INVALID_NUMBER x.csv:2:1: "amount" is "1.2E+04": exponent notation is not accepted: a spreadsheet saves a figure so when its column is too narrow, and drops digits; widen the column or format it as a number, and save again',
     ]);
     expect(refused(amount, 'N/A')).toEqual([
       'error INVALID_NUMBER x.csv:2:1: "amount" is "N/A": "N/A" is not a number; leave an optional cell empty, or give 0',
