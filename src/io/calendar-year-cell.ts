@@ -1,5 +1,6 @@
 import { error, type Issue } from '../core/issue.js';
 import { parseAcademicYear } from '../core/period.js';
+import { yearWrittenOtherwise } from '../core/year-hint.js';
 import type { CsvRow } from './csv-table.js';
 import { normalisations } from './normalise.js';
 import { datePartsOf, readSpreadsheetDate } from '../core/spreadsheet-date.js';
@@ -32,7 +33,11 @@ export function calendarYear(
   // school census releases label a census. It was an error on every row (260 for one January of
   // a user trial's extract), each hint saying the year to write. A year of changes, January to
   // January, straddles two academic years: no one answer there.
-  const academic = names === 'january' ? parseAcademicYear(text) : undefined;
+  // Written as the academic_year columns read one (2023/2024, AY 2023/24 too: yearWrittenOtherwise).
+  const academic =
+    names === 'january'
+      ? (parseAcademicYear(text) ?? yearWrittenOtherwise(text, 'academic'))
+      : undefined;
   if (academic !== undefined) {
     normalisations(issues).note(
       'academicYear',

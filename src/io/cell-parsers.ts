@@ -20,7 +20,7 @@ import {
   whyNotNumber,
 } from './normalise.js';
 import { unknownNeedHint } from './unknown-need-hint.js';
-import { whyNotDecimal } from './why-not-decimal.js';
+import { spreadsheetErrorValue, whyNotDecimal } from './why-not-decimal.js';
 import { yearHint, yearWrittenOtherwise } from '../core/year-hint.js';
 
 /** Cell parsers: each returns the value or undefined, pushing a located issue when the cell is wrong. */
@@ -57,7 +57,8 @@ export function ncyCell(row: CsvRow, column: string, issues: Issue[]): number | 
         'NCY_OUT_OF_RANGE',
         `NCY "${text}" is not a whole number from ${NCY_MIN} to ${NCY_MAX}`,
         row.at(column),
-        'NCY = age at 31 August − 4: Reception is 0, Year 14 is 14, post-19 runs to 20',
+        spreadsheetErrorValue(text, 'a code') ??
+          'NCY = age at 31 August − 4: Reception is 0, Year 14 is 14, post-19 runs to 20',
       ),
     );
     return undefined;
@@ -96,7 +97,7 @@ export function needCell(
         'UNKNOWN_NEED',
         `need "${text}" is not a SEN2 primary-need code`,
         row.at(column),
-        unknownNeedHint(text),
+        spreadsheetErrorValue(text, 'a code') ?? unknownNeedHint(text),
       ),
     );
   return need;
@@ -224,7 +225,7 @@ export function academicYearCell(
         `academic year "${text}" is not written like 2025/26`,
         row.at(column),
         calendar === undefined
-          ? yearHint(text, 'academic')
+          ? (spreadsheetErrorValue(text, 'a year') ?? yearHint(text, 'academic'))
           : `January ${calendar} is in ${formatAcademicYear(calendar - 1)}, September ${calendar} starts ${formatAcademicYear(calendar)}`,
       ),
     );
@@ -245,7 +246,7 @@ export function financialYearCell(
         'INVALID_YEAR',
         `financial year "${text}" is not written like 2026-27`,
         row.at(column),
-        yearHint(text, 'financial'),
+        spreadsheetErrorValue(text, 'a year') ?? yearHint(text, 'financial'),
       ),
     );
   return year;

@@ -33,13 +33,13 @@ export function whyNotDecimal(text: string): string {
  * or "#N/A" in the CSV where the figure would be), or undefined for any other text. Said before
  * anything else: "#DIV/0!" was told it "holds text ("DIV") beside the figure" (found by a user trial).
  */
-export function spreadsheetErrorValue(text: string): string | undefined {
+export function spreadsheetErrorValue(text: string, what = 'a figure'): string | undefined {
   const code = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i.exec(
     text,
   );
   if (!code) return undefined;
   const why = ERROR_VALUES[code[1]!.toUpperCase()] ?? 'its formula failed';
-  return `"${text}" is a spreadsheet's error value, not a figure: ${why}; correct the formula in the workbook (or give the figure) and save the CSV again`;
+  return `"${text}" is a spreadsheet's error value, not ${what}: ${why}; correct the formula in the workbook (or give the ${what === 'a figure' ? 'figure' : 'value'}) and save the CSV again`;
 }
 
 const ERROR_VALUES: Readonly<Record<string, string>> = {

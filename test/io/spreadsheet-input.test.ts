@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/core/issue.js';
 import { needFromLongName } from '../../src/core/need.js';
-import { decimalCell, ncyCell, needCell } from '../../src/io/cell-parsers.js';
+import { academicYearCell, decimalCell, ncyCell, needCell } from '../../src/io/cell-parsers.js';
+import { flagCell } from '../../src/io/flag-cell.js';
 import { CsvRow, readCsvTable } from '../../src/io/csv-table.js';
 import {
   flushNormalisations,
@@ -169,6 +170,26 @@ describe('numbers as a spreadsheet writes them', () => {
     for (const text of ['#N/A', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#n/a'])
       for (const read of [amount, count, rate])
         expect(read(text).issues[0], text).toContain(`"${text}" is a spreadsheet's error value`);
+    // A failed lookup in a code or year column (a VLOOKUP from local codes) is hinted alike.
+    const hint = (read: (row: CsvRow, issues: Issue[]) => unknown) => {
+      const issues: Issue[] = [];
+      read(new CsvRow('x.csv', 2, ['#N/A'], new Map([['x', 0]])), issues);
+      return issues.map((issue) => issue.hint);
+    };
+    const lookup =
+      'a lookup in its formula found nothing; correct the formula in the workbook (or give the value) and save the CSV again';
+    expect(hint((row, issues) => ncyCell(row, 'x', issues))).toEqual([
+      `"#N/A" is a spreadsheet's error value, not a code: ${lookup}`,
+    ]);
+    expect(hint((row, issues) => needCell(row, 'x', issues))).toEqual([
+      `"#N/A" is a spreadsheet's error value, not a code: ${lookup}`,
+    ]);
+    expect(hint((row, issues) => academicYearCell(row, 'x', issues))).toEqual([
+      `"#N/A" is a spreadsheet's error value, not a year: ${lookup}`,
+    ]);
+    expect(hint((row, issues) => flagCell(row, 'x', issues))).toEqual([
+      `"#N/A" is a spreadsheet's error value, not a yes/no value: ${lookup}`,
+    ]);
     const plain = one('x', '#N/A', (row, issues) => decimalCell(row, 'x', issues));
     expect(plain.issues[0]).toContain("a spreadsheet's error value, not a figure: a lookup");
   });
