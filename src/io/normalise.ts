@@ -21,7 +21,7 @@ export type NumberKind = 'amount' | 'count' | 'rate';
  * or a figure pasted from a PDF): a typed space is not one of them, as "1 234" may be two figures.
  */
 const SPREADSHEET_AMOUNT =
-  /^(-?)(£?)(-?)\s*(\d{1,3}(?:,\d{3})+|\d{1,3}(?:\u00a0\d{3})+|\d{1,3}(?:\u202f\d{3})+|\d{1,3}(?:\u2009\d{3})+|\d+)?(\.\d*)?$/;
+  /^(-?)\s*(£?)(-?)\s*(\d{1,3}(?:,\d{3})+|\d{1,3}(?:\u00a0\d{3})+|\d{1,3}(?:\u202f\d{3})+|\d{1,3}(?:\u2009\d{3})+|\d+)?(\.\d*)?$/;
 /** A figure grouped by one of the spaces SPREADSHEET_AMOUNT reads, with a comma as its decimal point. */
 const SPACED_COMMA_DECIMAL = /^-?£?-?\d{1,3}([\u00a0\u202f\u2009 ])\d{3}(?:\1\d{3})*,\d+$/;
 /**
@@ -29,8 +29,8 @@ const SPACED_COMMA_DECIMAL = /^-?£?-?\d{1,3}([\u00a0\u202f\u2009 ])\d{3}(?:\1\d
  * says the cell is a formatted figure (a bare "-" may mean "not known", and is refused).
  */
 const ACCOUNTING_ZERO = /^£\s*-\s*$/;
-/** An accounting negative, as a spreadsheet's accounting format writes one: (4,250,000.00), £(12.50), (£12.50). */
-const BRACKETED = /^(£?)\(\s*(£?)\s*([^()£-]+?)\s*\)$/;
+/** An accounting negative, as a spreadsheet's accounting format writes one: (4,250,000.00), £(12.50), £ (12.50), (£12.50). */
+const BRACKETED = /^(£?)\s*\(\s*(£?)\s*([^()£-]+?)\s*\)$/;
 /** A percentage on a rate: 5%, 12.5%, and a negative one where the rate may be (a growth of -2%). */
 const PERCENT = /^(-?)(\d+(?:\.\d+)?)\s*%$/;
 
@@ -92,7 +92,7 @@ export function whyNotNumber(text: string, kind: NumberKind): string {
   const mangled = mangledIn(text);
   if (mangled !== undefined)
     return `${garbled(mangled)} was garbled to "${mangled}" by a change of the file's character set, so it is not a number as it stands; re-save the file as UTF-8`;
-  if (/^£?\(.*\)$/.test(text))
+  if (/^£?\s*\(.*\)$/.test(text))
     return kind === 'amount'
       ? 'an amount in brackets is read as negative only when what is inside is an amount, as in (4,250,000.00)'
       : `brackets for a negative are accepted only on an amount, not on ${kind === 'rate' ? 'a rate' : 'a count'}`;

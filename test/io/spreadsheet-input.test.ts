@@ -83,6 +83,10 @@ describe('numbers as a spreadsheet writes them', () => {
     expect(amount('£(12.50)').value).toBe('-12.5');
     expect(amount('(£1,200)').value).toBe('-1200');
     expect(amount('( 7 )').value).toBe('-7');
+    // With the accounting format's space after the £, or between the sign and the £ (found by a
+    // user trial: "£ (1,234.00)" was told "thousands separators are not accepted").
+    expect(amount('£ (1,234.00)').value).toBe('-1234');
+    expect(amount('- £1,234.00').value).toBe('-1234');
     // Not on a count or a rate, and not what is not an amount inside.
     expect(count('(3)').issues).toEqual([
       'error INVALID_NUMBER x.csv:2:1: "count" is "(3)": brackets for a negative are accepted only on an amount, not on a count',
