@@ -468,7 +468,9 @@ function readUplift(meta: ReadonlyMap<string, MetaField>, issues: Issue[]): Upli
   const method = methodField?.value ?? 'none';
   if (method === 'none') return { method: 'none' };
   const rateField = meta.get('uplift_annual_rate');
-  const rate = parseDecimal(rateField?.value ?? '');
+  // A share or, as a spreadsheet shows a rate, a percentage (2%), as spend.csv's growth reads it:
+  // 2% was refused here (found by a user trial).
+  const rate = rateField ? upliftRate(rateField, issues) : undefined;
   const onField = meta.get('uplift_on');
   const on = onField?.value || DEFAULT_UPLIFT_DAY;
   if (method !== 'percent' || !rate || !isValidMonthDay(on)) {
@@ -478,17 +480,40 @@ function readUplift(meta: ReadonlyMap<string, MetaField>, issues: Issue[]): Upli
         'INVALID_FIELD',
         `uplift must be "none", or "percent" with a decimal uplift_annual_rate and an MM-DD uplift_on (got ${method}, ${rateField?.value ?? '-'}, ${on})`,
         wrong!.at,
+        ...(wrong === onField && /[a-z]|\d\/\d/i.test(on)
+          ? [
+              // 04-01 (1 April) opened in a UK spreadsheet becomes the date 4 January, saved as
+              // 04-Jan or 04/01/2026: what was meant cannot be told back (found by a user trial).
+              `a spreadsheet turns an MM-DD day such as 04-01 into a date (4 January), so "${on}" may not be the day meant; format the cell as text and write the day of the uplift MM-DD, 04-01 for 1 April`,
+            ]
+          : []),
       ),
     );
     return undefined;
   }
   const outOfRange = growthIssue(
     'uplift_annual_rate',
-    rate.toFixed(),
+    rateField!.value,
     rate,
     rateField!.at,
-    'plain',
+    'rate',
   );
   if (outOfRange) issues.push(outOfRange);
   return outOfRange ? undefined : { method: 'percent', annualRate: rate, on };
+}
+
+/** tariff.csv's uplift_annual_rate: a plain decimal, or a percentage read as a share and noted. */
+function upliftRate(field: MetaField, issues: Issue[]): Decimal | undefined {
+  const plain = parseDecimal(field.value);
+  if (plain) return plain;
+  const read = spreadsheetNumber(field.value, 'rate');
+  if (read)
+    normalisations(issues).note(
+      read.change,
+      field.at,
+      'uplift_annual_rate',
+      field.value,
+      read.plain,
+    );
+  return read?.value;
 }
