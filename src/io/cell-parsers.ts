@@ -47,6 +47,20 @@ export function ncyCell(row: CsvRow, column: string, issues: Issue[]): number | 
     normalisations(issues).note('ncy', row.at(column), row.label(column), text, String(named));
     return named;
   }
+  // 7.0, as a column formatted with decimal places saves a whole number: it was told it "is not a
+  // whole number" (found by a user trial).
+  const whole = /^(-?\d+)\.0+$/.exec(text)?.[1];
+  const wholeNcy = whole === undefined ? undefined : NCY_TEXTS.get(String(Number(whole)));
+  if (wholeNcy !== undefined) {
+    normalisations(issues).note(
+      'zeroFraction',
+      row.at(column),
+      row.label(column),
+      text,
+      String(wholeNcy),
+    );
+    return wholeNcy;
+  }
   if (
     !/^-?\d+$/.test(text) ||
     Number.parseInt(text, 10) < NCY_MIN ||

@@ -157,6 +157,10 @@ const CHANGES = {
   dash: { code: 'NUMBER_NORMALISED', verb: 'read an accounting-format dash as zero' },
   percent: { code: 'NUMBER_NORMALISED', verb: 'read a percentage as a share' },
   ncy: { code: 'CODE_NORMALISED', verb: 'read a year name as an NCY' },
+  zeroFraction: {
+    code: 'NUMBER_NORMALISED',
+    verb: 'read a whole number written with decimal places',
+  },
   januaryDate: { code: 'CODE_NORMALISED', verb: 'read a date in January as its year' },
   academicYear: {
     code: 'CODE_NORMALISED',

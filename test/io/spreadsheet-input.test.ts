@@ -452,8 +452,19 @@ describe('codes as case systems export them', () => {
     expect(ncy('Year 9').issues).toEqual([
       'warning CODE_NORMALISED x.csv:2:1: "ncy": read a year name as an NCY in 1 cell ("Year 9" as 9, the first here)',
     ]);
-    for (const bad of ['Year 21', 'Y0', 'N3', 'Year', 'R1'])
+    for (const bad of ['Year 21', 'Y0', 'N3', 'Year', 'R1', '7.5', '21.0'])
       expect(ncy(bad).issues, bad).toEqual([expect.stringMatching(/^error NCY_OUT_OF_RANGE/)]);
+  });
+
+  it('reads an NCY saved with decimal places (7.00) as the whole number it is, and says so', () => {
+    // Found by a user trial: "7.0" was told it "is not a whole number from -3 to 20".
+    expect(ncy('7.00')).toEqual({
+      value: 7,
+      issues: [
+        'warning NUMBER_NORMALISED x.csv:2:1: "ncy": read a whole number written with decimal places in 1 cell ("7.00" as 7, the first here)',
+      ],
+    });
+    expect(ncy('-1.0').value).toBe(-1);
   });
 
   it('reads SEN2 long names as codes: any case, "and" or "&", punctuation and plurals', () => {
