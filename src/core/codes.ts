@@ -105,7 +105,7 @@ export const ISSUE_CODES = {
   },
   NUMBER_NORMALISED: {
     cause:
-      'A model CSV (or the factors file of nff, or the spreadsheet form of a tariff that tariffs import reads) writes numbers as a spreadsheet does: £ signs or thousands separators (£4,200,000.50, 1,200; or the no-break, narrow no-break or thin space a European number format or a PDF puts between groups of three, one kind throughout a figure: a typed space is not read), an amount in brackets as accounting formats write a negative ((4,250,000.00)) and a dash after £ as they write zero (£ -), or a percentage on a rate or share (5%). They are read ((4,250,000.00) as -4250000, £ - as 0, 5% as 0.05) and listed, one warning per file, column and kind (warning).',
+      'A model CSV (or the factors file of nff, or the spreadsheet form of a tariff that tariffs import reads) writes numbers as a spreadsheet does: £ signs or thousands separators (£4,200,000.50, 1,200; or the no-break, narrow no-break or thin space a European number format or a PDF puts between groups of three, one kind throughout a figure: a typed space is not read), an amount in brackets as accounting formats write a negative ((4,250,000.00)) and a dash after £ as they write zero (£ -), a percentage on a rate or share (5%), or an NCY saved with decimal places (7.00). They are read ((4,250,000.00) as -4250000, £ - as 0, 5% as 0.05) and listed, one warning per file, column and kind (warning).',
     fix: 'Nothing, if the figures are right; write plain decimals (4200000.50, 0.05) to silence it.',
   },
   DATE_NORMALISED: {
