@@ -57,7 +57,11 @@ export function yearHint(text: string, kind: Kind): string | undefined {
     const other = kind === 'academic' ? 'a financial year' : 'an academic year';
     const why =
       kind === 'academic' ? 'academic years take a slash' : 'financial years take a hyphen';
-    const asOther = (kind === 'academic' ? parseFinancialYear : parseAcademicYear)(bare);
+    const otherKind = kind === 'academic' ? 'financial' : 'academic';
+    // 2026/2027 in a financial year is the other kind's spelling too, as it reads it.
+    const asOther =
+      (kind === 'academic' ? parseFinancialYear : parseAcademicYear)(bare) ??
+      yearWrittenOtherwise(bare, otherKind);
     return asOther !== undefined
       ? `write it ${write(start)}: ${why} (${bare} is how ${other} is written)`
       : `write it ${write(start)}`;

@@ -23,6 +23,7 @@ writeFileSync(
     '2025/26,opening_balance,-100000.00',
     '2026-27,hnb_allocation,300000.00',
     '2027-29,other_income,1.00',
+    '2026/2027,la_contribution,1.00',
     '01/04/2027,la_contribution,1.00',
     '2027-04-01,la_contribution,1.00',
     '1-Apr-27,la_contribution,1.00',
@@ -49,11 +50,12 @@ describe('a year written the other way', () => {
       'model/funding.csv:2:1   hint: write it 2025-26: financial years take a hyphen (2025/26 is how an academic year is written)',
       // Not consecutive years: what was meant is not plain, so no hint.
       expect.stringMatching(/^model\/funding.csv:4:1 model\/funding.csv:5:1/),
-      'model/funding.csv:5:1   hint: a date: 1 April 2027 is in 2027-28',
-      // Every form of date a spreadsheet writes is hinted alike (only dd/mm/yyyy was).
+      'model/funding.csv:5:1   hint: write it 2026-27: financial years take a hyphen (2026/2027 is how an academic year is written)',
       'model/funding.csv:6:1   hint: a date: 1 April 2027 is in 2027-28',
+      // Every form of date a spreadsheet writes is hinted alike (only dd/mm/yyyy was).
       'model/funding.csv:7:1   hint: a date: 1 April 2027 is in 2027-28',
-      'model/funding.csv:8:1   hint: 46478 is how a spreadsheet stores the date 1 April 2027, which is in 2027-28: write the year',
+      'model/funding.csv:8:1   hint: a date: 1 April 2027 is in 2027-28',
+      'model/funding.csv:9:1   hint: 46478 is how a spreadsheet stores the date 1 April 2027, which is in 2027-28: write the year',
       'model/places.csv:2:1   hint: write it 2025/26: academic years take a slash (2025-26 is how a financial year is written)',
       'model/places.csv:3:1   hint: a date: 1 September 2026 is in 2026/27',
     ]);
