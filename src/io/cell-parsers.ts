@@ -160,8 +160,8 @@ export function decimalCell(
         'INVALID_NUMBER',
         `"${row.label(column)}" is "${text}": ${why}`,
         row.at(column),
-        rules.kind
-          ? numberHint(rules.kind, text)
+        rules.kind || spreadsheetErrorValue(text) !== undefined
+          ? numberHint(rules.kind ?? 'amount', text)
           : // Only a column without a kind (an nff factors file's aca): a model CSV's amounts take £ and commas.
             'this column takes plain decimals: digits with an optional point and sign, e.g. 12000.50',
       ),

@@ -143,6 +143,8 @@ function whyNotFigure(text: string, kind: 'amount' | 'count'): string {
 /** The INVALID_NUMBER hint for a kind of column (and for a garbled cell, how to re-save its file). */
 export function numberHint(kind: NumberKind, text = ''): string {
   if (mangledIn(text) !== undefined) return MANGLED_HINT;
+  // Not "write digits": the figure is the formula's to give (found by a user trial).
+  if (spreadsheetErrorValue(text) !== undefined) return FORMULA_HINT;
   if (kind === 'amount')
     return 'write digits with an optional point and sign, e.g. 12000.50, or as a spreadsheet does, £12,000.50 (no exponents)';
   if (kind === 'count')
@@ -297,6 +299,10 @@ export function normalisations(issues: Issue[]): NormalisationLog {
 export function flushNormalisations(issues: Issue[]): void {
   LOGS.get(issues)?.flush(issues);
 }
+
+/** The hint for a cell holding a spreadsheet's error value, a formula that failed. */
+const FORMULA_HINT =
+  'once the formula gives a figure, save the sheet again as CSV; a figure that should not change with the workbook can be kept as a value (Copy, then Paste Special, Values)';
 
 // Text a spreadsheet mangled: UTF-8 read as Windows-1252 and saved again as UTF-8.
 

@@ -194,6 +194,13 @@ describe('numbers as a spreadsheet writes them', () => {
     expect(hint((row, issues) => flagCell(row, 'x', issues))).toEqual([
       `"#N/A" is a spreadsheet's error value, not a yes/no value: ${lookup}`,
     ]);
+    const issues: Issue[] = [];
+    decimalCell(new CsvRow('x.csv', 2, ['#REF!'], new Map([['x', 0]])), 'x', issues, {
+      kind: 'count',
+    });
+    expect(issues.map((issue) => issue.hint)).toEqual([
+      'once the formula gives a figure, save the sheet again as CSV; a figure that should not change with the workbook can be kept as a value (Copy, then Paste Special, Values)',
+    ]);
     const plain = one('x', '#N/A', (row, issues) => decimalCell(row, 'x', issues));
     expect(plain.issues[0]).toContain("a spreadsheet's error value, not a figure: a lookup");
   });
