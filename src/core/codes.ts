@@ -100,17 +100,17 @@ export const ISSUE_CODES = {
   },
   INVALID_NUMBER: {
     cause:
-      'A value is not a number that can be read without guessing (for example "1.2E+04", "N/A", "1.200,50", "1,20", "60,000.00 GBP" or "60,000.5.0"; "Â£60,000.00" is a £ garbled by a change of character set, TEXT_MANGLED). Model CSVs accept what a spreadsheet writes when it is unambiguous: £ and UK thousands separators on an amount, separators on a count, % on a rate or share (the factors file of nff too: £ and separators on its amounts, separators on its counts); JSON files and other CSVs take plain decimals only.',
+      'A value is not a number that can be read without guessing (for example "1.2E+04", "N/A", "1.200,50", "1,20", "60,000.00 GBP" or "60,000.5.0"; "Â£60,000.00" is a £ garbled by a change of character set, TEXT_MANGLED), or is a spreadsheet\'s error value where a formula failed ("#N/A", "#DIV/0!", "#REF!"…: the message says what the failure means). Model CSVs accept what a spreadsheet writes when it is unambiguous: £ and UK thousands separators on an amount, separators on a count, % on a rate or share (the factors file of nff too: £ and separators on its amounts, separators on its counts); JSON files and other CSVs take plain decimals only.',
     fix: 'Write the number as plain digits with an optional point: 12000.50.',
   },
   NUMBER_NORMALISED: {
     cause:
-      'A model CSV (or the factors file of nff, or the spreadsheet form of a tariff that tariffs import reads) writes numbers as a spreadsheet does: £ signs or thousands separators (£4,200,000.50, 1,200), an amount in brackets as accounting formats write a negative ((4,250,000.00)) and a dash after £ as they write zero (£ -), or a percentage on a rate or share (5%). They are read ((4,250,000.00) as -4250000, £ - as 0, 5% as 0.05) and listed, one warning per file, column and kind (warning).',
+      'A model CSV (or the factors file of nff, or the spreadsheet form of a tariff that tariffs import reads) writes numbers as a spreadsheet does: £ signs or thousands separators (£4,200,000.50, 1,200; or the no-break, narrow no-break or thin space a European number format or a PDF puts between groups of three, one kind throughout a figure: a typed space is not read), an amount in brackets as accounting formats write a negative ((4,250,000.00)) and a dash after £ as they write zero (£ -), a percentage on a rate or share (5%), or an NCY saved with decimal places (7.00). They are read ((4,250,000.00) as -4250000, £ - as 0, 5% as 0.05) and listed, one warning per file, column and kind (warning).',
     fix: 'Nothing, if the figures are right; write plain decimals (4200000.50, 0.05) to silence it.',
   },
   DATE_NORMALISED: {
     cause:
-      'The spreadsheet form of a tariff that tariffs import reads writes a date (effective_from, end_date) as a UK spreadsheet does, dd/mm/yyyy (01/04/2025). It is read day first, as 2025-04-01, and listed, one warning per file, column and kind (warning). A model CSV does not read such a date: it says how to write it (INVALID_DATE).',
+      "The spreadsheet form of a tariff that tariffs import reads writes a date (effective_from, end_date) as a UK spreadsheet does, dd/mm/yyyy (01/04/2025), with the month named (1-Apr-2025, 1 April 2025), year first (2025/04/01) or with a midnight time (2025-04-01 00:00, 2025-04-01T00:00:00). It is read (dd/mm/yyyy day first) as 2025-04-01, and listed, one warning per file, column and kind (warning). A two-digit year (01-Apr-25) and a spreadsheet's serial number for a date (45748) are not read: INVALID_DATE says the date they would be. A model CSV does not read such a date: it says how to write it (INVALID_DATE).",
     fix: 'Nothing, if the dates are right (day first); write them YYYY-MM-DD (2025-04-01) to silence it.',
   },
   COUNT_NOT_WHOLE: {
@@ -201,7 +201,7 @@ export const ISSUE_CODES = {
   },
   CODE_NORMALISED: {
     cause:
-      "A model CSV writes a code as a case system exports it: an NCY as a year name (R, Reception, Year 9, Y9, N1, N2), a primary need as its SEN2 long name (Autistic Spectrum Disorder), a setting id in another case or with spaces or underscores for hyphens, or a history's calendar year as a date in January (18/01/2024, an extract's census date, for 2024) or, for a January, as its academic year (2023/24, for 2024). It is read as the code and listed, one warning per file, column and kind (warning).",
+      "A model CSV writes a code as a case system exports it: an NCY as a year name (R, Reception, Year 9, Y9, N1, N2), a primary need as its SEN2 long name (Autistic Spectrum Disorder), a setting id in another case or with spaces or underscores for hyphens, or a history's calendar year as a date in January (18/01/2024, an extract's census date, for 2024) or, for a January, as its academic year (2023/24, for 2024); or an academic or financial year written with its end year in full (2026/2027 in an academic_year column, 2026-2027 in a financial_year one), after its label (AY 2026/27, FY2026-27), or a financial year with a dash (2026–27), read as 2026/27 or 2026-27. It is read as the code and listed, one warning per file, column and kind (warning).",
     fix: 'Nothing, if the mapping is right; write the codes (9, ASD, special) to silence it.',
   },
   UNKNOWN_BAND: {
@@ -237,7 +237,8 @@ export const ISSUE_CODES = {
     fix: 'Write dates as 2025-04-01.',
   },
   INVALID_YEAR: {
-    cause: 'An academic year is not written 2025/26, or a financial year not 2026-27.',
+    cause:
+      "An academic year is not written 2025/26, or a financial year not 2026-27 (the forms CODE_NORMALISED reads aside). The other kind's spelling (2026-27 in an academic year, 2026/27 in a financial one) is not read, as the two are different periods; nor is a date (01/09/2026, 2026-09-01, 1-Sep-26) or a spreadsheet's serial number for one (46266): the hint names the year it falls in.",
     fix: 'Academic years use a slash (2025/26); financial years a hyphen (2026-27).',
   },
   AREA_MISMATCH: {

@@ -80,7 +80,7 @@ export function whyNotDate(text: string): string {
  * A date written day first, dd/mm/yyyy, as a UK spreadsheet writes it: its parts as written and
  * the same day written YYYY-MM-DD, not yet checked against the calendar (isValidDate).
  */
-export function dayFirst(
+function dayFirst(
   text: string,
 ): { day: string; month: string; year: string; iso: string } | undefined {
   const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
@@ -90,7 +90,7 @@ export function dayFirst(
 }
 
 /** Whether `text` is written YYYY-MM-DD, whether or not it is a day of the calendar. */
-export function isDateShaped(text: string): boolean {
+function isDateShaped(text: string): boolean {
   return DATE_PATTERN.test(text);
 }
 

@@ -1,11 +1,13 @@
 import { error, type Issue } from '../core/issue.js';
 import { parseAcademicYear } from '../core/period.js';
+import { yearWrittenOtherwise } from '../core/year-hint.js';
 import type { CsvRow } from './csv-table.js';
 import { normalisations } from './normalise.js';
+import { datePartsOf, readSpreadsheetDate } from '../core/spreadsheet-date.js';
 
 /**
  * A calendar year written as four digits (the January it names), or as a date in January, as an
- * extract's census-date column gives it (18/01/2024, 2024-01-18): read as its year and said once
+ * extract's census-date column gives it (18/01/2024, 2024-01-18, 18-Jan-2024): read as its year and said once
  * for the column (CODE_NORMALISED); for a January, an academic year too (2023/24 names January
  * 2024). Every other cell was an error each, 17,130 of them for a census-date column, with
  * nothing said of the date (found by a user trial). A date in another month names no January
@@ -20,8 +22,9 @@ export function calendarYear(
 ): number | undefined {
   const text = row.get(column);
   if (/^\d{4}$/.test(text)) return Number(text);
-  const january = JANUARY_DATE.exec(text);
-  const year = january?.[1] ?? january?.[2];
+  // Any form of date the other date columns read (18-Jan-2024 and 2024/01/18 too: src/core/spreadsheet-date.ts).
+  const date = readSpreadsheetDate(text)?.iso;
+  const year = date?.slice(5, 7) === '01' ? date.slice(0, 4) : undefined;
   if (year !== undefined) {
     normalisations(issues).note('januaryDate', row.at(column), row.label(column), text, year);
     return Number(year);
@@ -30,7 +33,11 @@ export function calendarYear(
   // school census releases label a census. It was an error on every row (260 for one January of
   // a user trial's extract), each hint saying the year to write. A year of changes, January to
   // January, straddles two academic years: no one answer there.
-  const academic = names === 'january' ? parseAcademicYear(text) : undefined;
+  // Written as the academic_year columns read one (2023/2024, AY 2023/24 too: yearWrittenOtherwise).
+  const academic =
+    names === 'january'
+      ? (parseAcademicYear(text) ?? yearWrittenOtherwise(text, 'academic'))
+      : undefined;
   if (academic !== undefined) {
     normalisations(issues).note(
       'academicYear',
@@ -54,13 +61,10 @@ export function calendarYear(
 
 /** What to write for a year written as a date in another month, which extracts give. */
 function yearHint(text: string): string | undefined {
-  if (ANY_DATE.test(text))
+  if (ANY_DATE.test(text) || datePartsOf(text) !== undefined)
     return 'the year of a January census, 2024 for January 2024 (a date in January, 18/01/2024, is read as its year)';
   return undefined;
 }
 
-/** A date in January, UK (dd/mm/yyyy) or ISO, with a midnight time as a spreadsheet may add. */
-const JANUARY_DATE =
-  /^(?:(?:0?[1-9]|[12]\d|3[01])\/0?1\/(\d{4})|(\d{4})-01-(?:0[1-9]|[12]\d|3[01]))(?:[ T]00:00(?::00)?)?$/;
 /** Any date, whatever follows its day: a time may come straight after it (2024-01-18T09:00). */
 const ANY_DATE = /^\d{1,4}[/-]\d{1,2}[/-]\d{1,4}(?!\d)/;

@@ -7,6 +7,7 @@ import {
   type AcademicYear,
   type FinancialYear,
   formatAcademicYear,
+  formatFinancialYear,
   parseAcademicYear,
   parseFinancialYear,
 } from '../core/period.js';
@@ -19,8 +20,8 @@ import {
   whyNotNumber,
 } from './normalise.js';
 import { unknownNeedHint } from './unknown-need-hint.js';
-import { whyNotDecimal } from './why-not-decimal.js';
-import { yearHint } from '../core/year-hint.js';
+import { spreadsheetErrorValue, whyNotDecimal } from './why-not-decimal.js';
+import { yearHint, yearWrittenOtherwise } from '../core/year-hint.js';
 
 /** Cell parsers: each returns the value or undefined, pushing a located issue when the cell is wrong. */
 
@@ -46,6 +47,20 @@ export function ncyCell(row: CsvRow, column: string, issues: Issue[]): number | 
     normalisations(issues).note('ncy', row.at(column), row.label(column), text, String(named));
     return named;
   }
+  // 7.0, as a column formatted with decimal places saves a whole number: it was told it "is not a
+  // whole number" (found by a user trial).
+  const whole = /^(-?\d+)\.0+$/.exec(text)?.[1];
+  const wholeNcy = whole === undefined ? undefined : NCY_TEXTS.get(String(Number(whole)));
+  if (wholeNcy !== undefined) {
+    normalisations(issues).note(
+      'zeroFraction',
+      row.at(column),
+      row.label(column),
+      text,
+      String(wholeNcy),
+    );
+    return wholeNcy;
+  }
   if (
     !/^-?\d+$/.test(text) ||
     Number.parseInt(text, 10) < NCY_MIN ||
@@ -56,7 +71,8 @@ export function ncyCell(row: CsvRow, column: string, issues: Issue[]): number | 
         'NCY_OUT_OF_RANGE',
         `NCY "${text}" is not a whole number from ${NCY_MIN} to ${NCY_MAX}`,
         row.at(column),
-        'NCY = age at 31 August − 4: Reception is 0, Year 14 is 14, post-19 runs to 20',
+        spreadsheetErrorValue(text, 'a code') ??
+          'NCY = age at 31 August − 4: Reception is 0, Year 14 is 14, post-19 runs to 20',
       ),
     );
     return undefined;
@@ -95,7 +111,7 @@ export function needCell(
         'UNKNOWN_NEED',
         `need "${text}" is not a SEN2 primary-need code`,
         row.at(column),
-        unknownNeedHint(text),
+        spreadsheetErrorValue(text, 'a code') ?? unknownNeedHint(text),
       ),
     );
   return need;
@@ -144,8 +160,8 @@ export function decimalCell(
         'INVALID_NUMBER',
         `"${row.label(column)}" is "${text}": ${why}`,
         row.at(column),
-        rules.kind
-          ? numberHint(rules.kind, text)
+        rules.kind || spreadsheetErrorValue(text) !== undefined
+          ? numberHint(rules.kind ?? 'amount', text)
           : // Only a column without a kind (an nff factors file's aca): a model CSV's amounts take £ and commas.
             'this column takes plain decimals: digits with an optional point and sign, e.g. 12000.50',
       ),
@@ -212,7 +228,7 @@ export function academicYearCell(
       issues.push(error('MISSING_VALUE', `"${row.label(column)}" is empty`, row.at(column)));
     return undefined;
   }
-  const year = parseAcademicYear(text);
+  const year = parseAcademicYear(text) ?? otherwise(row, column, text, 'academic', issues);
   // A calendar year alone ("2024", as a population by year gives it) says which January only
   // once it is an academic year: the hint says which (found by a user trial).
   const calendar = /^\d{4}$/.test(text) ? Number(text) : undefined;
@@ -223,7 +239,7 @@ export function academicYearCell(
         `academic year "${text}" is not written like 2025/26`,
         row.at(column),
         calendar === undefined
-          ? yearHint(text, 'academic')
+          ? (spreadsheetErrorValue(text, 'a year') ?? yearHint(text, 'academic'))
           : `January ${calendar} is in ${formatAcademicYear(calendar - 1)}, September ${calendar} starts ${formatAcademicYear(calendar)}`,
       ),
     );
@@ -237,15 +253,35 @@ export function financialYearCell(
 ): FinancialYear | undefined {
   const text = requiredText(row, column, issues);
   if (text === undefined) return undefined;
-  const year = parseFinancialYear(text);
+  const year = parseFinancialYear(text) ?? otherwise(row, column, text, 'financial', issues);
   if (year === undefined)
     issues.push(
       error(
         'INVALID_YEAR',
         `financial year "${text}" is not written like 2026-27`,
         row.at(column),
-        yearHint(text, 'financial'),
+        spreadsheetErrorValue(text, 'a year') ?? yearHint(text, 'financial'),
       ),
+    );
+  return year;
+}
+
+/** A year of the column's kind written another way (yearWrittenOtherwise), read and noted. */
+function otherwise(
+  row: CsvRow,
+  column: string,
+  text: string,
+  kind: 'academic' | 'financial',
+  issues: Issue[],
+): number | undefined {
+  const year = yearWrittenOtherwise(text, kind);
+  if (year !== undefined)
+    normalisations(issues).note(
+      'yearForm',
+      row.at(column),
+      row.label(column),
+      text,
+      (kind === 'academic' ? formatAcademicYear : formatFinancialYear)(year),
     );
   return year;
 }

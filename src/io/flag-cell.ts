@@ -1,5 +1,6 @@
 import { error, type Issue } from '../core/issue.js';
 import type { CsvRow } from './csv-table.js';
+import { spreadsheetErrorValue } from './why-not-decimal.js';
 
 // Y and N as case systems export a flag (found by a user trial).
 const YES = new Set(['1', 'true', 'yes', 'y']);
@@ -19,7 +20,8 @@ export function flagCell(row: CsvRow, column: string, issues: Issue[]): boolean 
       'INVALID_FLAG',
       `"${row.label(column)}" is "${row.get(column)}", which is not a yes/no value`,
       row.at(column),
-      'write 1, true, yes or y for yes; leave it empty or write 0, false, no or n for no',
+      spreadsheetErrorValue(row.get(column), 'a yes/no value') ??
+        'write 1, true, yes or y for yes; leave it empty or write 0, false, no or n for no',
     ),
   );
   return undefined;

@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import type { IssueCode } from '../core/codes.js';
 import { parseDecimal } from '../core/decimal.js';
 import { warning, type Issue, type Location } from '../core/issue.js';
-import { whyNotDecimal } from './why-not-decimal.js';
+import { spreadsheetErrorValue, whyNotDecimal } from './why-not-decimal.js';
 
 /**
  * What a spreadsheet does to numbers, codes and text, undone where the meaning is unambiguous and
@@ -14,17 +14,23 @@ import { whyNotDecimal } from './why-not-decimal.js';
 export type NumberKind = 'amount' | 'count' | 'rate';
 
 /**
- * £ and UK thousands separators (groups of three), an optional sign before or after the £; the
+ * £ and thousands separators (groups of three), an optional sign before or after the £; the
  * whole part or the fraction's digits may be left out, as a plain decimal's may (£.50, £1,234.).
+ * The separator is a UK comma, or throughout one figure one of the spaces a number format puts
+ * between groups (no-break U+00A0, narrow no-break U+202F, thin U+2009: a European or SI format,
+ * or a figure pasted from a PDF): a typed space is not one of them, as "1 234" may be two figures.
  */
-const SPREADSHEET_AMOUNT = /^(-?)(£?)(-?)\s*(\d{1,3}(?:,\d{3})+|\d+)?(\.\d*)?$/;
+const SPREADSHEET_AMOUNT =
+  /^(-?)\s*(£?)(-?)\s*(\d{1,3}(?:,\d{3})+|\d{1,3}(?:\u00a0\d{3})+|\d{1,3}(?:\u202f\d{3})+|\d{1,3}(?:\u2009\d{3})+|\d+)?(\.\d*)?$/;
+/** A figure grouped by one of the spaces SPREADSHEET_AMOUNT reads, with a comma as its decimal point. */
+const SPACED_COMMA_DECIMAL = /^-?£?-?\d{1,3}([\u00a0\u202f\u2009 ])\d{3}(?:\1\d{3})*,\d+$/;
 /**
  * Zero as a spreadsheet's accounting format writes it, " £ -   ": read only with the £, which
  * says the cell is a formatted figure (a bare "-" may mean "not known", and is refused).
  */
 const ACCOUNTING_ZERO = /^£\s*-\s*$/;
-/** An accounting negative, as a spreadsheet's accounting format writes one: (4,250,000.00), £(12.50), (£12.50). */
-const BRACKETED = /^(£?)\(\s*(£?)\s*([^()£-]+?)\s*\)$/;
+/** An accounting negative, as a spreadsheet's accounting format writes one: (4,250,000.00), £(12.50), £ (12.50), (£12.50). */
+const BRACKETED = /^(£?)\s*\(\s*(£?)\s*([^()£-]+?)\s*\)$/;
 /** A percentage on a rate: 5%, 12.5%, and a negative one where the rate may be (a growth of -2%). */
 const PERCENT = /^(-?)(\d+(?:\.\d+)?)\s*%$/;
 
@@ -60,9 +66,10 @@ export function spreadsheetNumber(text: string, kind: NumberKind): SpreadsheetNu
   if (amount) {
     const [, before = '', pound = '', after = '', whole = '', fraction = ''] = amount;
     if ((before && after) || !/\d/.test(whole + fraction)) return undefined;
-    if (pound ? kind !== 'amount' : kind === 'rate' || !whole.includes(',')) return undefined;
+    const grouped = /\D/.test(whole);
+    if (pound ? kind !== 'amount' : kind === 'rate' || !grouped) return undefined;
     // Written out as a plain decimal is (0.50, 1234), whichever part the cell left out.
-    const plain = `${before}${after}${whole.replace(/,/g, '') || '0'}${fraction === '.' ? '' : fraction}`;
+    const plain = `${before}${after}${whole.replace(/\D/g, '') || '0'}${fraction === '.' ? '' : fraction}`;
     const value = parseDecimal(plain);
     return value ? { value, plain, change: 'separators' } : undefined;
   }
@@ -74,12 +81,18 @@ export function spreadsheetNumber(text: string, kind: NumberKind): SpreadsheetNu
 
 /** Why a cell is not a number of its kind, in a spreadsheet user's words. */
 export function whyNotNumber(text: string, kind: NumberKind): string {
+  const failed = spreadsheetErrorValue(text);
+  if (failed !== undefined) return failed;
+  // 1.2E+06 in a CSV is what a General-format cell too narrow for its figure shows (1234567 as
+  // 1.2E+06): the digits are gone, so say how to get them back, not only to write them out.
+  if (/^[-+]?\d*\.?\d+[eE][-+]?\d+$/.test(text))
+    return 'exponent notation is not accepted: a spreadsheet saves a figure so when its column is too narrow, and drops digits; widen the column or format it as a number, and save again';
   // Said first: "Â£60,000.00" is a good amount whose file went through the wrong character set,
   // and any other reason (the "Â", the grouping) would send the user to fix the wrong thing.
   const mangled = mangledIn(text);
   if (mangled !== undefined)
     return `${garbled(mangled)} was garbled to "${mangled}" by a change of the file's character set, so it is not a number as it stands; re-save the file as UTF-8`;
-  if (/^£?\(.*\)$/.test(text))
+  if (/^£?\s*\(.*\)$/.test(text))
     return kind === 'amount'
       ? 'an amount in brackets is read as negative only when what is inside is an amount, as in (4,250,000.00)'
       : `brackets for a negative are accepted only on an amount, not on ${kind === 'rate' ? 'a rate' : 'a count'}`;
@@ -90,7 +103,7 @@ export function whyNotNumber(text: string, kind: NumberKind): string {
     return 'a percentage is read as digits and then %, with a minus sign first for a negative, as in 5% or -2.5%';
   if (/£/.test(text) && kind !== 'amount')
     return `a £ sign is accepted only on an amount, not on ${kind === 'rate' ? 'a rate' : 'a count'}`;
-  if (/^-?£?-?\d{1,3}(\.\d{3})+,\d+$/.test(text))
+  if (/^-?£?-?\d{1,3}(\.\d{3})+,\d+$/.test(text) || SPACED_COMMA_DECIMAL.test(text))
     return 'a comma as the decimal point is not accepted; write 1200.50';
   // "£5m", "2.5bn", "40k": a spreadsheet's or a paper's shorthand, not a figure.
   if (kind === 'amount' && /^-?£?-?\d[\d,.]*\s*(k|m|mn|bn)$/i.test(text))
@@ -116,6 +129,9 @@ function whyNotFigure(text: string, kind: 'amount' | 'count'): string {
   if ((text.match(/£/g) ?? []).length > 1) return 'it has more than one £ sign';
   if (/\d.*£/.test(text)) return `a £ sign goes before the figure, as in ${example}`;
   if (/^\+/.test(text)) return 'a leading + is not accepted; a figure without a sign is positive';
+  // 1234.50- is how some finance systems export a negative: refused, but said what it is.
+  if (/^£?[\d,]*\.?\d+-$/.test(text))
+    return `a minus sign after the figure, as some finance systems export a negative, is not read; write it first, as -${text.slice(0, -1)}`;
   if (/\d\s+[\d.]/.test(text))
     return `spaces inside a number are not accepted; group thousands with commas, as in ${example}`;
   const figure = text.replace('£', '').trim();
@@ -127,6 +143,8 @@ function whyNotFigure(text: string, kind: 'amount' | 'count'): string {
 /** The INVALID_NUMBER hint for a kind of column (and for a garbled cell, how to re-save its file). */
 export function numberHint(kind: NumberKind, text = ''): string {
   if (mangledIn(text) !== undefined) return MANGLED_HINT;
+  // Not "write digits": the figure is the formula's to give (found by a user trial).
+  if (spreadsheetErrorValue(text) !== undefined) return FORMULA_HINT;
   if (kind === 'amount')
     return 'write digits with an optional point and sign, e.g. 12000.50, or as a spreadsheet does, £12,000.50 (no exponents)';
   if (kind === 'count')
@@ -141,12 +159,24 @@ const CHANGES = {
   dash: { code: 'NUMBER_NORMALISED', verb: 'read an accounting-format dash as zero' },
   percent: { code: 'NUMBER_NORMALISED', verb: 'read a percentage as a share' },
   ncy: { code: 'CODE_NORMALISED', verb: 'read a year name as an NCY' },
+  zeroFraction: {
+    code: 'NUMBER_NORMALISED',
+    verb: 'read a whole number written with decimal places',
+  },
   januaryDate: { code: 'CODE_NORMALISED', verb: 'read a date in January as its year' },
   academicYear: {
     code: 'CODE_NORMALISED',
     verb: 'read an academic year as the year of its January',
   },
   ukDate: { code: 'DATE_NORMALISED', verb: 'read a UK date (dd/mm/yyyy, day first)' },
+  otherDate: {
+    code: 'DATE_NORMALISED',
+    verb: "read a date written with its month's name, year first or with a midnight time",
+  },
+  yearForm: {
+    code: 'CODE_NORMALISED',
+    verb: 'read a year written in full, with a label or with a dash',
+  },
   need: { code: 'CODE_NORMALISED', verb: 'read a SEN2 long name as its code' },
   setting: {
     code: 'CODE_NORMALISED',
@@ -269,6 +299,10 @@ export function normalisations(issues: Issue[]): NormalisationLog {
 export function flushNormalisations(issues: Issue[]): void {
   LOGS.get(issues)?.flush(issues);
 }
+
+/** The hint for a cell holding a spreadsheet's error value, a formula that failed. */
+const FORMULA_HINT =
+  'once the formula gives a figure, save the sheet again as CSV; a figure that should not change with the workbook can be kept as a value (Copy, then Paste Special, Values)';
 
 // Text a spreadsheet mangled: UTF-8 read as Windows-1252 and saved again as UTF-8.
 

@@ -1,4 +1,5 @@
 import { settingKey } from '../core/setting-key.js';
+import { spreadsheetErrorValue } from './why-not-decimal.js';
 import { error, type Issue, type Location } from '../core/issue.js';
 import type { Tariff } from '../core/tariff.js';
 import type { CsvRow } from './csv-table.js';
@@ -47,7 +48,7 @@ export class TariffCheck {
           'UNKNOWN_SETTING',
           `setting "${text}" is not in tariff "${this.tariff.id}"`,
           row.at(column),
-          this.settingsHint(text),
+          spreadsheetErrorValue(text, 'a code') ?? this.settingsHint(text),
         ),
       );
       return undefined;
@@ -129,9 +130,10 @@ export class TariffCheck {
           'UNKNOWN_BAND',
           `band "${text}" has no rate for setting "${setting}" in tariff "${this.tariff.id}"`,
           row.at(column),
-          known.length
-            ? `${spelt ? `write it ${spelt}; ` : ''}bands for ${setting}: ${known.join(', ')}`
-            : `the tariff has no rates for ${setting}`,
+          spreadsheetErrorValue(text, 'a code') ??
+            (known.length
+              ? `${spelt ? `write it ${spelt}; ` : ''}bands for ${setting}: ${known.join(', ')}`
+              : `the tariff has no rates for ${setting}`),
         ),
       );
       return undefined;

@@ -3,7 +3,8 @@ import { parseDecimal } from '../core/decimal.js';
 import { growthIssue } from '../core/growth.js';
 import { error, type Issue, type Location } from '../core/issue.js';
 import { NEED_CODES, type Need, parseNeed } from '../core/need.js';
-import { dayFirst, isDateShaped, isValidDate, isValidMonthDay } from '../core/period.js';
+import { isValidMonthDay } from '../core/period.js';
+import { readSpreadsheetDate, whyNotSpreadsheetDate } from '../core/spreadsheet-date.js';
 import {
   DEFAULT_UPLIFT_DAY,
   type Provenance,
@@ -157,21 +158,24 @@ class CellReader {
   date(row: CsvRow, column: string, optional = false): string | undefined {
     const text = optional ? this.text(row, column) : this.required(row, column);
     if (text === undefined) return undefined;
-    if (isValidDate(text)) return text;
-    const uk = dayFirst(text);
-    if (uk && isValidDate(uk.iso)) {
-      normalisations(this.issues).note('ukDate', row.at(column), row.label(column), text, uk.iso);
-      return uk.iso;
+    const read = readSpreadsheetDate(text);
+    if (read) {
+      if (read.form !== 'iso')
+        normalisations(this.issues).note(
+          read.form === 'uk' ? 'ukDate' : 'otherDate',
+          row.at(column),
+          row.label(column),
+          text,
+          read.iso,
+        );
+      return read.iso;
     }
-    // Written as a date but not one (31/02/2026, 2026-02-30): say so, not that its form is wrong;
-    // and a day-first reading that fails (12/25/2026, US order) says it was read day first.
-    const why = uk
-      ? `which is no date read as dd/mm/yyyy, day first (day ${uk.day}, month ${uk.month})`
-      : isDateShaped(text)
-        ? 'which is not a date in the calendar'
-        : 'which is not a date written YYYY-MM-DD or dd/mm/yyyy';
     this.issues.push(
-      error('INVALID_DATE', `"${row.label(column)}" is "${text}", ${why}`, row.at(column)),
+      error(
+        'INVALID_DATE',
+        `"${row.label(column)}" is "${text}", ${whyNotSpreadsheetDate(text)}`,
+        row.at(column),
+      ),
     );
     return undefined;
   }
@@ -464,7 +468,9 @@ function readUplift(meta: ReadonlyMap<string, MetaField>, issues: Issue[]): Upli
   const method = methodField?.value ?? 'none';
   if (method === 'none') return { method: 'none' };
   const rateField = meta.get('uplift_annual_rate');
-  const rate = parseDecimal(rateField?.value ?? '');
+  // A share or, as a spreadsheet shows a rate, a percentage (2%), as spend.csv's growth reads it:
+  // 2% was refused here (found by a user trial).
+  const rate = rateField ? upliftRate(rateField, issues) : undefined;
   const onField = meta.get('uplift_on');
   const on = onField?.value || DEFAULT_UPLIFT_DAY;
   if (method !== 'percent' || !rate || !isValidMonthDay(on)) {
@@ -474,17 +480,40 @@ function readUplift(meta: ReadonlyMap<string, MetaField>, issues: Issue[]): Upli
         'INVALID_FIELD',
         `uplift must be "none", or "percent" with a decimal uplift_annual_rate and an MM-DD uplift_on (got ${method}, ${rateField?.value ?? '-'}, ${on})`,
         wrong!.at,
+        ...(wrong === onField && /[a-z]|\d\/\d/i.test(on)
+          ? [
+              // 04-01 (1 April) opened in a UK spreadsheet becomes the date 4 January, saved as
+              // 04-Jan or 04/01/2026: what was meant cannot be told back (found by a user trial).
+              `a spreadsheet turns an MM-DD day such as 04-01 into a date (4 January), so "${on}" may not be the day meant; format the cell as text and write the day of the uplift MM-DD, 04-01 for 1 April`,
+            ]
+          : []),
       ),
     );
     return undefined;
   }
   const outOfRange = growthIssue(
     'uplift_annual_rate',
-    rate.toFixed(),
+    rateField!.value,
     rate,
     rateField!.at,
-    'plain',
+    'rate',
   );
   if (outOfRange) issues.push(outOfRange);
   return outOfRange ? undefined : { method: 'percent', annualRate: rate, on };
+}
+
+/** tariff.csv's uplift_annual_rate: a plain decimal, or a percentage read as a share and noted. */
+function upliftRate(field: MetaField, issues: Issue[]): Decimal | undefined {
+  const plain = parseDecimal(field.value);
+  if (plain) return plain;
+  const read = spreadsheetNumber(field.value, 'rate');
+  if (read)
+    normalisations(issues).note(
+      read.change,
+      field.at,
+      'uplift_annual_rate',
+      field.value,
+      read.plain,
+    );
+  return read?.value;
 }

@@ -97,7 +97,7 @@ const CATALOGUE: Record<IssueCode, Expected> = {
   INVALID_NUMBER: [
     'error',
     'funding.csv:3:3',
-    '"amount" is "1.0E+05": exponent notation is not accepted; write the number out in full',
+    '"amount" is "1.0E+05": exponent notation is not accepted: a spreadsheet saves a figure so when its column is too narrow, and drops digits; widen the column or format it as a number, and save again',
   ],
   INVALID_ENCODING: [
     'error',

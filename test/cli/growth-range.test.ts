@@ -142,7 +142,10 @@ describe('a yearly growth or uplift outside (-1, 1] is a located error', () => {
     expect(growthErrors(result.stderr, out)).toEqual([
       `tariff.csv:6:2: error GROWTH_OUT_OF_RANGE: uplift_annual_rate is 2.5, a rise of 250% a year; ${RANGE}`,
     ]);
-    expect(result.stderr).toContain('  hint: write 5% as 0.05 and a fall of 2% as -0.02\n');
+    // A percentage is read there too, so the hint offers it, as spend.csv's growth's does.
+    expect(result.stderr).toContain(
+      '  hint: write 5% as 0.05 or 5%, and a fall of 2% as -0.02 or -2%\n',
+    );
   });
 
   it("an NFF's floor, a change per head a year; not its gains cap, which a what-if without one writes large", async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -307,6 +307,47 @@ describe('tariffs import from a spreadsheet', () => {
     expect(back.stdout).toBe(readFileSync(path.join(ROOT, dir, 'expected.json'), 'utf8'));
   });
 
+  // Found by a user trial: 01/04/2025 was read but 1-Apr-2025 and 1 April 2025 (a date column
+  // formatted d-mmm-yyyy or long) were "not a date", and a serial number said nothing of one.
+  it('reads one with its month named or a midnight time, and says why a two-digit year or a serial is not read', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-dates-'));
+    const rates = path.join(dir, 'rates.csv');
+    writeFileSync(
+      rates,
+      [
+        'effective_from,setting,band,need,top_up',
+        '1-Apr-2025,mainstream,1,*,1600.00',
+        '1 April 2025,mainstream,2,*,3100.00',
+        '2025-04-01T00:00:00,special,A,*,12132.00',
+        '2025-04-01,special,A,ASD,12500.50',
+        '',
+      ].join('\n'),
+    );
+    const args = (file: string) => ['tariffs', 'import', file, ...messy.slice(3)];
+    const read = await cli(args(rates));
+    expect(read.stderr).toBe(
+      `${rates}:2:1: warning DATE_NORMALISED: "effective_from": read a date written with its month's name, year first or with a midnight time in 3 cells ("1-Apr-2025" as 2025-04-01, the first here)\nfixtures/tariff-import/settings.csv:3:3: warning NUMBER_NORMALISED: "place_value": removed £ or thousands separators in 1 cell ("£10,000.00" as 10000.00, the first here)\n2 warnings\n`,
+    );
+    expect(read.code).toBe(0);
+    const bad = path.join(dir, 'bad.csv');
+    writeFileSync(
+      bad,
+      [
+        'effective_from,setting,band,need,top_up',
+        '01-Apr-25,mainstream,1,*,1',
+        '45748,mainstream,2,*,1',
+        '',
+      ].join('\n'),
+    );
+    const refused = await cli(args(bad));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.split('\n').filter((line) => line.includes(' error '))).toEqual([
+      `${bad}:2:1: error INVALID_DATE: "effective_from" is "01-Apr-25", which has a two-digit year: write the year in full, as 1 April 2025 (format the column as dd/mm/yyyy before saving)`,
+      `${bad}:3:1: error INVALID_DATE: "effective_from" is "45748", which is a number, as a spreadsheet stores the date 1 April 2025: format the column as a date (dd/mm/yyyy) before saving, or write 2025-04-01`,
+    ]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('refuses what is ambiguous or wrong, every problem at once, located', async () => {
     const result = await cli([
       'tariffs',
@@ -325,7 +366,7 @@ describe('tariffs import from a spreadsheet', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n').filter((line) => line.includes(' error '))).toEqual([
       `${dir}/bad-rates.csv:2:1: error INVALID_DATE: "effective_from" is "2025-04-31", which is not a date in the calendar`,
-      `${dir}/bad-rates.csv:2:5: error INVALID_NUMBER: "top_up" is "1.2E+04": exponent notation is not accepted; write the number out in full`,
+      `${dir}/bad-rates.csv:2:5: error INVALID_NUMBER: "top_up" is "1.2E+04": exponent notation is not accepted: a spreadsheet saves a figure so when its column is too narrow, and drops digits; widen the column or format it as a number, and save again`,
       `${dir}/bad-rates.csv:3:1: error INVALID_DATE: "effective_from" is "04/01/25", which is not a date written YYYY-MM-DD or dd/mm/yyyy`,
       `${dir}/bad-rates.csv:3:5: error INVALID_NUMBER: "top_up" is "N/A": "N/A" is not a number; leave an optional cell empty, or give 0`,
       `${dir}/bad-rates.csv:4:2: error UNKNOWN_SETTING: setting "academy" is not in the settings file`,

@@ -6,8 +6,10 @@ import { ROOT } from '../helpers/exec.js';
 import { cli } from '../helpers/run-cli.js';
 
 /**
- * Years as a spreadsheet user writes them, found by a user trial: each still refused (the column
- * says which kind of year it holds), with a hint saying how to write the year that was meant.
+ * Years as a spreadsheet user writes them, found by a user trial. The column says which kind of
+ * year it holds: one of that kind written another way (its end year in full, its label, a dash
+ * for a financial year's hyphen) is read and said; the other kind's spelling, a date or a year
+ * that is not one is refused, with a hint saying how to write the year that was meant.
  */
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-years-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -19,23 +21,19 @@ writeFileSync(
   [
     'financial_year,line,amount',
     '2025/26,opening_balance,-100000.00',
-    'FY2026-27,hnb_allocation,300000.00',
-    '2027-2028,block_transfer,5000.00',
-    '01/04/2027,la_contribution,1.00',
+    '2026-27,hnb_allocation,300000.00',
     '2027-29,other_income,1.00',
+    '2026/2027,la_contribution,1.00',
+    '01/04/2027,la_contribution,1.00',
+    '2027-04-01,la_contribution,1.00',
+    '1-Apr-27,la_contribution,1.00',
+    '46478,la_contribution,1.00',
     '',
   ].join('\n'),
 );
 writeFileSync(
   path.join(dir, 'places.csv'),
-  [
-    'academic_year,setting,places',
-    '2025-26,special,8',
-    '2026/2027,special,10',
-    '01/09/2026,special,10',
-    'AY 2026/27,special,10',
-    '',
-  ].join('\n'),
+  ['academic_year,setting,places', '2025-26,special,8', '01/09/2026,special,10', ''].join('\n'),
 );
 
 describe('a year written the other way', () => {
@@ -50,16 +48,44 @@ describe('a year written the other way', () => {
       .filter(Boolean);
     expect(hints).toEqual([
       'model/funding.csv:2:1   hint: write it 2025-26: financial years take a hyphen (2025/26 is how an academic year is written)',
-      'model/funding.csv:3:1   hint: write it 2026-27',
-      'model/funding.csv:4:1   hint: write it 2027-28',
-      'model/funding.csv:5:1   hint: a date: 1 April 2027 is in 2027-28',
       // Not consecutive years: what was meant is not plain, so no hint.
-      expect.stringMatching(/^model\/funding.csv:6:1 model\/places.csv:2:1/),
+      expect.stringMatching(/^model\/funding.csv:4:1 model\/funding.csv:5:1/),
+      'model/funding.csv:5:1   hint: write it 2026-27: financial years take a hyphen (2026/2027 is how an academic year is written)',
+      'model/funding.csv:6:1   hint: a date: 1 April 2027 is in 2027-28',
+      // Every form of date a spreadsheet writes is hinted alike (only dd/mm/yyyy was).
+      'model/funding.csv:7:1   hint: a date: 1 April 2027 is in 2027-28',
+      'model/funding.csv:8:1   hint: a date: 1 April 2027 is in 2027-28',
+      'model/funding.csv:9:1   hint: 46478 is how a spreadsheet stores the date 1 April 2027, which is in 2027-28: write the year',
       'model/places.csv:2:1   hint: write it 2025/26: academic years take a slash (2025-26 is how a financial year is written)',
-      'model/places.csv:3:1   hint: write it 2026/27',
-      'model/places.csv:4:1   hint: a date: 1 September 2026 is in 2026/27',
-      'model/places.csv:5:1   hint: write it 2026/27',
+      'model/places.csv:3:1   hint: a date: 1 September 2026 is in 2026/27',
     ]);
+  });
+});
+
+describe("a year written as the column's kind another way", () => {
+  it('is read, and said once for the column', async () => {
+    const read = path.join(scratch, 'read');
+    cpSync(path.join(ROOT, 'fixtures/worked-example'), read, { recursive: true });
+    const funding = readFileSync(path.join(read, 'funding.csv'), 'utf8');
+    writeFileSync(
+      path.join(read, 'funding.csv'),
+      `${funding.trimEnd()}\nFY2026-27,la_contribution,1.00\n2026-2027,la_contribution,1.00\n2026\u201327,la_contribution,1.00\n`,
+    );
+    writeFileSync(
+      path.join(read, 'places.csv'),
+      ['academic_year,setting,places', '2026/2027,special,10', 'AY 2027/28,special,10', ''].join(
+        '\n',
+      ),
+    );
+    const result = await cli(['validate', read], { cwd: scratch });
+    expect(result.stderr).not.toContain('error');
+    expect(result.stderr).toContain(
+      'read/funding.csv:5:1: warning CODE_NORMALISED: "financial_year": read a year written in full, with a label or with a dash in 3 cells ("FY2026-27" as 2026-27, the first here)',
+    );
+    expect(result.stderr).toContain(
+      'read/places.csv:2:1: warning CODE_NORMALISED: "academic_year": read a year written in full, with a label or with a dash in 2 cells ("2026/2027" as 2026/27, the first here)',
+    );
+    expect(result.code).toBe(0);
   });
 });
 

@@ -19,6 +19,14 @@ describe("a history's calendar year, as an extract writes it", () => {
     expect(read('18/01/2024').year).toBe(2024);
     expect(read('2024-01-18').year).toBe(2024);
     expect(read('2024-01-18 00:00:00').year).toBe(2024);
+    // As the other date columns read a date (src/core/spreadsheet-date.ts): the month named too.
+    expect(read('18-Jan-2024').year).toBe(2024);
+    expect(read('18 January 2024').year).toBe(2024);
+    expect(read('18-Jan-24').issues[0]?.hint).toContain('the year of a January census');
+    // A January's academic year, as every academic_year column reads one.
+    expect(read('2023/24').year).toBe(2024);
+    expect(read('2023/2024').year).toBe(2024);
+    expect(read('AY 2023/24').year).toBe(2024);
   });
 
   it('says what to write for any other date, a timestamp with fractions of a second too', () => {

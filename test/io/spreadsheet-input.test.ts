@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/core/issue.js';
 import { needFromLongName } from '../../src/core/need.js';
-import { decimalCell, ncyCell, needCell } from '../../src/io/cell-parsers.js';
+import { academicYearCell, decimalCell, ncyCell, needCell } from '../../src/io/cell-parsers.js';
+import { flagCell } from '../../src/io/flag-cell.js';
 import { CsvRow, readCsvTable } from '../../src/io/csv-table.js';
 import {
   flushNormalisations,
@@ -82,6 +83,10 @@ describe('numbers as a spreadsheet writes them', () => {
     expect(amount('£(12.50)').value).toBe('-12.5');
     expect(amount('(£1,200)').value).toBe('-1200');
     expect(amount('( 7 )').value).toBe('-7');
+    // With the accounting format's space after the £, or between the sign and the £ (found by a
+    // user trial: "£ (1,234.00)" was told "thousands separators are not accepted").
+    expect(amount('£ (1,234.00)').value).toBe('-1234');
+    expect(amount('- £1,234.00').value).toBe('-1234');
     // Not on a count or a rate, and not what is not an amount inside.
     expect(count('(3)').issues).toEqual([
       'error INVALID_NUMBER x.csv:2:1: "count" is "(3)": brackets for a negative are accepted only on an amount, not on a count',
@@ -132,6 +137,74 @@ describe('numbers as a spreadsheet writes them', () => {
     ]);
   });
 
+  it('reads the spaces a number format groups thousands with, one kind throughout, and says so', () => {
+    // No-break (U+00A0), narrow no-break (U+202F) and thin (U+2009) spaces: what a European or SI
+    // number format writes, or a figure pasted from a PDF. Refused before, while 1,234 was read.
+    expect(amount('£1\u00a0234.50')).toEqual({
+      value: '1234.5',
+      issues: [
+        'warning NUMBER_NORMALISED x.csv:2:1: "amount": removed £ or thousands separators in 1 cell ("£1\u00a0234.50" as 1234.50, the first here)',
+      ],
+    });
+    expect(amount('-1\u202f234\u202f567').value).toBe('-1234567');
+    expect(count('12\u2009000').value).toBe('12000');
+    // A typed space may join two figures; separators that change, or do not group three, are no figure.
+    for (const text of ['1 234', '1\u00a0234\u202f567', '12\u00a034', '1\u00a0234,50'])
+      expect(spreadsheetNumber(text, 'amount'), text).toBeUndefined();
+    expect(amount('1\u00a0234,50').issues).toEqual([
+      'error INVALID_NUMBER x.csv:2:1: "amount" is "1\u00a0234,50": a comma as the decimal point is not accepted; write 1200.50',
+    ]);
+    expect(rate('1\u00a0234').value).toBeUndefined();
+  });
+
+  it('says why an exponent or a minus sign after the figure is not read', () => {
+    // 1.2E+06 is what a narrow General-format column shows of 1234567: the digits are lost.
+    expect(count('1.2E+03').issues[0]).toContain(
+      'exponent notation is not accepted: a spreadsheet saves a figure so when its column is too narrow, and drops digits',
+    );
+    expect(amount('£1,234.50-').issues).toEqual([
+      'error INVALID_NUMBER x.csv:2:1: "amount" is "£1,234.50-": a minus sign after the figure, as some finance systems export a negative, is not read; write it first, as -£1,234.50',
+    ]);
+  });
+
+  it("says a spreadsheet's error value is a formula that failed, in every kind of column", () => {
+    expect(amount('#DIV/0!').issues).toEqual([
+      'error INVALID_NUMBER x.csv:2:1: "amount" is "#DIV/0!": "#DIV/0!" is a spreadsheet\'s error value, not a figure: its formula divided by zero (or by an empty cell); correct the formula in the workbook (or give the figure) and save the CSV again',
+    ]);
+    for (const text of ['#N/A', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#n/a'])
+      for (const read of [amount, count, rate])
+        expect(read(text).issues[0], text).toContain(`"${text}" is a spreadsheet's error value`);
+    // A failed lookup in a code or year column (a VLOOKUP from local codes) is hinted alike.
+    const hint = (read: (row: CsvRow, issues: Issue[]) => unknown) => {
+      const issues: Issue[] = [];
+      read(new CsvRow('x.csv', 2, ['#N/A'], new Map([['x', 0]])), issues);
+      return issues.map((issue) => issue.hint);
+    };
+    const lookup =
+      'a lookup in its formula found nothing; correct the formula in the workbook (or give the value) and save the CSV again';
+    expect(hint((row, issues) => ncyCell(row, 'x', issues))).toEqual([
+      `"#N/A" is a spreadsheet's error value, not a code: ${lookup}`,
+    ]);
+    expect(hint((row, issues) => needCell(row, 'x', issues))).toEqual([
+      `"#N/A" is a spreadsheet's error value, not a code: ${lookup}`,
+    ]);
+    expect(hint((row, issues) => academicYearCell(row, 'x', issues))).toEqual([
+      `"#N/A" is a spreadsheet's error value, not a year: ${lookup}`,
+    ]);
+    expect(hint((row, issues) => flagCell(row, 'x', issues))).toEqual([
+      `"#N/A" is a spreadsheet's error value, not a yes/no value: ${lookup}`,
+    ]);
+    const issues: Issue[] = [];
+    decimalCell(new CsvRow('x.csv', 2, ['#REF!'], new Map([['x', 0]])), 'x', issues, {
+      kind: 'count',
+    });
+    expect(issues.map((issue) => issue.hint)).toEqual([
+      'once the formula gives a figure, save the sheet again as CSV; a figure that should not change with the workbook can be kept as a value (Copy, then Paste Special, Values)',
+    ]);
+    const plain = one('x', '#N/A', (row, issues) => decimalCell(row, 'x', issues));
+    expect(plain.issues[0]).toContain("a spreadsheet's error value, not a figure: a lookup");
+  });
+
   it('says nothing about plain decimals, or spaces around them', () => {
     expect(amount('12000.50')).toEqual({ value: '12000.5', issues: [] });
     expect(count(' 3 ')).toEqual({ value: '3', issues: [] });
@@ -140,7 +213,7 @@ describe('numbers as a spreadsheet writes them', () => {
   it('refuses what could be read two ways, and % or £ where they do not belong', () => {
     const refused = (read: typeof amount, text: string) => read(text).issues;
     expect(refused(amount, '1.2E+04')).toEqual([
-      'error INVALID_NUMBER x.csv:2:1: "amount" is "1.2E+04": exponent notation is not accepted; write the number out in full',
+      'error INVALID_NUMBER x.csv:2:1: "amount" is "1.2E+04": exponent notation is not accepted: a spreadsheet saves a figure so when its column is too narrow, and drops digits; widen the column or format it as a number, and save again',
     ]);
     expect(refused(amount, 'N/A')).toEqual([
       'error INVALID_NUMBER x.csv:2:1: "amount" is "N/A": "N/A" is not a number; leave an optional cell empty, or give 0',
@@ -386,8 +459,19 @@ describe('codes as case systems export them', () => {
     expect(ncy('Year 9').issues).toEqual([
       'warning CODE_NORMALISED x.csv:2:1: "ncy": read a year name as an NCY in 1 cell ("Year 9" as 9, the first here)',
     ]);
-    for (const bad of ['Year 21', 'Y0', 'N3', 'Year', 'R1'])
+    for (const bad of ['Year 21', 'Y0', 'N3', 'Year', 'R1', '7.5', '21.0'])
       expect(ncy(bad).issues, bad).toEqual([expect.stringMatching(/^error NCY_OUT_OF_RANGE/)]);
+  });
+
+  it('reads an NCY saved with decimal places (7.00) as the whole number it is, and says so', () => {
+    // Found by a user trial: "7.0" was told it "is not a whole number from -3 to 20".
+    expect(ncy('7.00')).toEqual({
+      value: 7,
+      issues: [
+        'warning NUMBER_NORMALISED x.csv:2:1: "ncy": read a whole number written with decimal places in 1 cell ("7.00" as 7, the first here)',
+      ],
+    });
+    expect(ncy('-1.0').value).toBe(-1);
   });
 
   it('reads SEN2 long names as codes: any case, "and" or "&", punctuation and plurals', () => {

@@ -7,7 +7,7 @@ import { type ImportOverrides, importTariff } from '../../src/io/tariff-import.j
  * (file:line:column), as a model CSV's are: GROWTH_OUT_OF_RANGE and INVALID_FIELD had named the
  * file alone, leaving the officer to find the row.
  */
-const imported = (meta: string, overrides: ImportOverrides = { id: 'x', title: 'x' }): string[] =>
+const issuesOf = (meta: string, overrides: ImportOverrides = { id: 'x', title: 'x' }): Issue[] =>
   importTariff(
     {
       rates: {
@@ -18,7 +18,9 @@ const imported = (meta: string, overrides: ImportOverrides = { id: 'x', title: '
       meta: { file: 'tariff.csv', text: `field,value\n${meta}` },
     },
     { ...overrides, referenceUrl: 'https://example.invalid' },
-  ).issues.map(located);
+  ).issues;
+const imported = (meta: string, overrides?: ImportOverrides): string[] =>
+  issuesOf(meta, overrides).map(located);
 
 const located = ({ code, location, message }: Issue): string =>
   `${[location?.file, location?.line, location?.column].filter((part) => part !== undefined).join(':')} ${code}: ${message}`;
@@ -45,6 +47,20 @@ describe("tariffs import's tariff.csv fields", () => {
     ]);
     expect(imported('uplift_method,percent\nuplift_annual_rate,0.02\nuplift_on,13-01\n')).toEqual([
       `tariff.csv:4:2 ${uplift('percent, 0.02, 13-01')}`,
+    ]);
+  });
+
+  it('reads an uplift_annual_rate written as a percentage, as spend.csv reads a growth, and says so', () => {
+    // Found by a user trial: 2% was refused as not "a decimal uplift_annual_rate".
+    expect(imported('id,x\nuplift_method,percent\nuplift_annual_rate,2%\n')).toEqual([
+      'tariff.csv:4:2 NUMBER_NORMALISED: "uplift_annual_rate": read a percentage as a share in 1 cell ("2%" as 0.02, the first here)',
+    ]);
+  });
+
+  it('hints that a spreadsheet turned uplift_on into a date', () => {
+    const issues = issuesOf('uplift_method,percent\nuplift_annual_rate,0.02\nuplift_on,04-Jan\n');
+    expect(issues.map((issue) => issue.hint)).toEqual([
+      'a spreadsheet turns an MM-DD day such as 04-01 into a date (4 January), so "04-Jan" may not be the day meant; format the cell as text and write the day of the uplift MM-DD, 04-01 for 1 April',
     ]);
   });
 

@@ -1,0 +1,130 @@
+import { isValidDate, monthName } from './period.js';
+
+/**
+ * A date as a UK spreadsheet saves it in a CSV, read where the day is plain: YYYY-MM-DD, day first
+ * (dd/mm/yyyy), year first with slashes (2026/09/01), or with the month's name (1-Sep-2026,
+ * 1 September 2026), each with a midnight time as a date-and-time cell adds (2026-09-01T00:00:00,
+ * 01/09/2026 00:00). One reader for every date and dated year column (tariffs import, a history's
+ * census date, a year column's hint): they read "01/09/2026" alike but "1-Sep-2026" apart (found
+ * by a user trial). A two-digit year (1-Sep-26) is not read: which century is a guess.
+ */
+export interface SpreadsheetDate {
+  readonly iso: string;
+  /** `iso`: written YYYY-MM-DD as it is; `uk`: dd/mm/yyyy; `other`: any other form read. */
+  readonly form: 'iso' | 'uk' | 'other';
+}
+
+const MIDNIGHT = String.raw`(?:[ T]0?0:00(?::00(?:\.0+)?)?)?`;
+const ISO = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})(${MIDNIGHT})$`);
+const UK = new RegExp(String.raw`^(\d{1,2})\/(\d{1,2})\/(\d{4})(${MIDNIGHT})$`);
+const YEAR_FIRST = new RegExp(String.raw`^(\d{4})\/(\d{1,2})\/(\d{1,2})${MIDNIGHT}$`);
+const NAMED = new RegExp(
+  String.raw`^(\d{1,2})(?:st|nd|rd|th)?[-\s/]([a-z]+)\.?,?[-\s/](\d{2}|\d{4})${MIDNIGHT}$`,
+  'i',
+);
+
+/** A month by its English name or its first three letters (and "Sept"), any case: 1 to 12. */
+function monthOf(name: string): number | undefined {
+  const lower = name.toLowerCase();
+  const month = MONTHS.findIndex(
+    (full) =>
+      lower === full || lower === full.slice(0, 3) || (full === 'september' && lower === 'sept'),
+  );
+  return month < 0 ? undefined : month + 1;
+}
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => monthName(i + 1).toLowerCase());
+
+const pad = (n: string | number): string => String(n).padStart(2, '0');
+
+/** The date, when `text` is one written in a form read without guessing and the calendar has it. */
+export function readSpreadsheetDate(text: string): SpreadsheetDate | undefined {
+  const found = datePartsOf(text);
+  if (!found || found.twoDigitYear) return undefined;
+  return isValidDate(found.iso) ? { iso: found.iso, form: found.form } : undefined;
+}
+
+/**
+ * The parts of what is written as a date, whether or not the calendar has it or its year has four
+ * digits (for saying what is wrong with it): a two-digit year is taken as 20yy, as a spreadsheet does.
+ */
+export function datePartsOf(
+  text: string,
+): (SpreadsheetDate & { readonly twoDigitYear: boolean }) | undefined {
+  const iso = ISO.exec(text);
+  if (iso) {
+    const form = iso[4] ? 'other' : 'iso';
+    return { iso: `${iso[1]}-${iso[2]}-${iso[3]}`, form, twoDigitYear: false };
+  }
+  const uk = UK.exec(text);
+  if (uk) {
+    const form = uk[4] ? 'other' : 'uk';
+    return { iso: `${uk[3]}-${pad(uk[2]!)}-${pad(uk[1]!)}`, form, twoDigitYear: false };
+  }
+  const yearFirst = YEAR_FIRST.exec(text);
+  if (yearFirst)
+    return {
+      iso: `${yearFirst[1]}-${pad(yearFirst[2]!)}-${pad(yearFirst[3]!)}`,
+      form: 'other',
+      twoDigitYear: false,
+    };
+  const named = NAMED.exec(text);
+  const month = named ? monthOf(named[2]!) : undefined;
+  if (!named || month === undefined) return undefined;
+  const year = named[3]!.length === 2 ? `20${named[3]}` : named[3]!;
+  return {
+    iso: `${year}-${pad(month)}-${pad(named[1]!)}`,
+    form: 'other',
+    twoDigitYear: named[3]!.length === 2,
+  };
+}
+
+/**
+ * The date a spreadsheet's serial number stands for (46266 is 1 September 2026: days since 30
+ * December 1899, the 1900 date system), for a whole number from 36526 (2000) to 73050 (2099),
+ * which a date column saved as a number gives; otherwise undefined. For hints only: a number in a
+ * year or date column is not read as a date.
+ */
+export function serialDate(text: string): string | undefined {
+  if (!/^\d{5}$/.test(text)) return undefined;
+  const serial = Number(text);
+  if (serial < 36526 || serial > 73050) return undefined;
+  // Civil date from days since 1970-01-01 (Howard Hinnant's days_from_civil, inverted).
+  const z = serial - 25569 + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** "1 September 2026" for 2026-09-01. */
+export function dateInWords(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${Number(day)} ${monthName(Number(month))} ${year}`;
+}
+
+/**
+ * Why a cell is not a date readSpreadsheetDate reads, after "is "…", ": not in the calendar, read
+ * day first (12/25/2026, US order), a two-digit year, a spreadsheet's serial number, or no date.
+ */
+export function whyNotSpreadsheetDate(text: string): string {
+  const parts = datePartsOf(text);
+  if (parts?.form === 'uk' && !isValidDate(parts.iso)) {
+    const [, month, day] = parts.iso.split('-');
+    return `which is no date read as dd/mm/yyyy, day first (day ${Number(day)}, month ${Number(month)})`;
+  }
+  if (parts && !isValidDate(parts.iso)) return 'which is not a date in the calendar';
+  if (parts?.twoDigitYear)
+    return `which has a two-digit year: write the year in full, as ${dateInWords(parts.iso)} (format the column as dd/mm/yyyy before saving)`;
+  const serial = serialDate(text);
+  if (serial !== undefined)
+    return `which is a number, as a spreadsheet stores the date ${dateInWords(serial)}: format the column as a date (dd/mm/yyyy) before saving, or write ${serial}`;
+  return 'which is not a date written YYYY-MM-DD or dd/mm/yyyy';
+}
