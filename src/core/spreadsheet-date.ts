@@ -89,19 +89,8 @@ export function serialDate(text: string): string | undefined {
   if (!/^\d{5}$/.test(text)) return undefined;
   const serial = Number(text);
   if (serial < 36526 || serial > 73050) return undefined;
-  // Civil date from days since 1970-01-01 (Howard Hinnant's days_from_civil, inverted).
-  const z = serial - 25569 + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return `${year}-${pad(month)}-${pad(day)}`;
+  // Whole days after 30 December 1899 (the 1900 system's day 0) in UTC, which has no clock changes.
+  return new Date(Date.UTC(1899, 11, 30 + serial)).toISOString().slice(0, 10);
 }
 
 /** "1 September 2026" for 2026-09-01. */
