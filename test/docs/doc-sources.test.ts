@@ -1,13 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-/** Every README.md under dir, at any depth. */
-const readmes = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => path.basename(f) === 'README.md')
-    .map((f) => path.join(dir, f))
-    .sort();
+import { readmes } from './readmes.js';
 
 /** The *.json files of a data folder. */
 const jsonFiles = (dir: string): string[] =>
