@@ -1,25 +1,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readmes } from './readmes.js';
+import { DOC_FILES } from './doc-files.js';
 
 /*
  * Every relative link of the docs leads somewhere, and every #anchor to a heading that is there:
  * a reader following "docs/simulate.md#lever-ranges" from the README must land on that section,
  * not at the top of the file after a heading was renamed.
  */
-const DOCS = [
-  'README.md',
-  'bench/RESULTS.md',
-  ...readdirSync('docs')
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => path.join('docs', f)),
-  ...readmes('tariffs'),
-  ...readmes('nff-parameters'),
-  ...readmes('policy'),
-  ...readmes('templates'),
-  ...readmes('fixtures'),
-].filter((file) => existsSync(file));
+const DOCS = DOC_FILES;
 
 /** The text outside fenced code blocks and inline code, where a link is a link. */
 const prose = (text: string): string =>
