@@ -45,7 +45,7 @@ td.mono{font-family:"Courier New",monospace;font-size:11px;word-break:break-all}
   h2{break-before:auto;break-after:avoid}
   caption,thead,h2+p,p:has(+figure){break-after:avoid}
   h2+p,p:has(+figure){break-inside:avoid}
-  figure{break-inside:avoid}
+  figure{break-inside:avoid;break-after:avoid}
   thead{display:table-header-group}
   tr{break-inside:avoid}
   table{font-size:10px}
