@@ -94,11 +94,14 @@ const citations = CITING.flatMap((file) =>
   readFileSync(file, 'utf8')
     .split('\n')
     .flatMap((line, i) =>
-      [...line.matchAll(/([\w/-]+\.md)\)?,? "([^"]{3,80})"/g)].map((m) => ({
-        at: `${file}:${i + 1}`,
-        doc: m[1]!,
-        section: m[2]!,
-      })),
+      // A list cites each of its sections: (docs/methodology.md, "Cost", "Place funding", …).
+      [...line.matchAll(/([\w/-]+\.md)\)?,? ("[^"]{3,80}"(?:, "[^"]{3,80}")*)/g)].flatMap((m) =>
+        [...m[2]!.matchAll(/"([^"]+)"/g)].map((name) => ({
+          at: `${file}:${i + 1}`,
+          doc: m[1]!,
+          section: name[1]!,
+        })),
+      ),
     ),
 );
 
