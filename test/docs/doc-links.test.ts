@@ -127,3 +127,33 @@ describe('a section cited by name is in the file cited', () => {
     expect(missing.map((c) => `${c.at}: ${c.doc}, "${c.section}"`)).toEqual([]);
   });
 });
+
+/*
+ * A file or folder of the repository named in the docs (`src/core/place-cost.ts`,
+ * `fixtures/demand-example`) is there: a rename or a removal in the code must take its mentions
+ * along. Placeholders (`tariffs/ID.json`, `<year>`, `*`) and a fixture that is missing on purpose
+ * are left out.
+ */
+const MISSING_ON_PURPOSE = new Set(['fixtures/errors/FILE_MISSING/cohort.csv']);
+const PATH =
+  /(?<![\w/.-])((?:src|test|fixtures|bench|scripts|templates|tariffs|policy|nff-parameters|docs)\/[\w./-]*[\w/])/g;
+
+describe('the files the docs name are in the repository', () => {
+  const named = DOCS.flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(PATH)]
+      // A glob (`test/golden/worked-example.*`) names files by pattern.
+      .filter((m) => !/^\.?\*/.test(m.input.slice(m.index + m[0].length)))
+      .map((m) => m[1]!)
+      .filter((p) => !/YYYY|\bID\b|\.\.\.|\/data\//.test(p) && !MISSING_ON_PURPOSE.has(p))
+      .map((p) => ({ file, path: p })),
+  );
+
+  it('finds names to check', () => {
+    expect(named.length).toBeGreaterThan(300);
+  });
+
+  it('each is a file or folder', () => {
+    const missing = named.filter(({ path: p }) => !existsSync(p));
+    expect(missing.map(({ file, path: p }) => `${file}: ${p}`)).toEqual([]);
+  });
+});
