@@ -4,7 +4,7 @@ import type { CostContext } from './cost.js';
 import { annualPlaceCost } from './place-cost.js';
 import type { AcademicYear } from './period.js';
 
-/** A setting's places in one AY as the costing charges them (docs/methodology.md, "Places"). */
+/** A setting's places in one AY as the costing charges them (docs/methodology.md, "Place funding"). */
 export interface YearPlaces {
   /** The places charged, after any scenario's extra places. */
   readonly charged: Decimal;

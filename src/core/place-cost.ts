@@ -28,7 +28,7 @@ export function placeSplit(
 }
 
 /**
- * A setting's annual place funding for one AY (docs/methodology.md, "Places"): occupied places
+ * A setting's annual place funding for one AY (docs/methodology.md, "Place funding"): occupied places
  * (pupils filling them, up to the places) at placeValue, the rest at unoccupiedPlaceValue when
  * the setting gives one (resourced provision and SEN units: £6,000 occupied, £10,000 unoccupied;
  * high needs funding arrangements, domain brief §2.3), else every place at placeValue.

@@ -3,7 +3,7 @@ import { error } from '../core/issue.js';
 import { PLACE_FUNDERS, type PlaceFunder } from '../core/tariff.js';
 import type { JsonFields, JsonObject } from './json-fields.js';
 
-/** The tariff setting keys this reader adds (tariffs/README.md, "Who pays a place"). */
+/** The tariff setting keys this reader adds (docs/methodology.md, "Who pays a place"). */
 export const PLACE_FUNDING_KEYS = ['placeFundedBy', 'unoccupiedPlaceValue'] as const;
 
 /**

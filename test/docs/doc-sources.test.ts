@@ -1,13 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-/** Every README.md under dir, at any depth. */
-const readmes = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => path.basename(f) === 'README.md')
-    .map((f) => path.join(dir, f))
-    .sort();
+import { DOC_FILES } from './doc-files.js';
 
 /** The *.json files of a data folder. */
 const jsonFiles = (dir: string): string[] =>
@@ -17,15 +11,8 @@ const jsonFiles = (dir: string): string[] =>
 
 // tariffs/README.md sent readers to ../shared/domain.md, the team's research notes, which is in
 // neither the repository nor the package: a citation must be one a reader has.
-const DOCS = [
-  'README.md',
-  'tariffs/README.md',
-  ...readdirSync('docs')
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => path.join('docs', f)),
-  ...readmes('templates'),
-  ...readmes('fixtures'),
-];
+// The bench notes are the developers' record of their runs, not a reader's doc.
+const DOCS = DOC_FILES.filter((file) => file !== 'bench/RESULTS.md');
 
 // The shipped data's notes are shown to users too (tariffs show, explain, the report's sources).
 const DATA = [...jsonFiles('tariffs'), ...jsonFiles('policy'), ...jsonFiles('nff-parameters')];

@@ -4,7 +4,7 @@ import type { Need } from '../need.js';
 import type { AcademicYear } from '../period.js';
 
 /**
- * A person's history as SEND demand models keep it (docs/calibration.md, "The history"): where
+ * A person's history as SEND demand models keep it (docs/calibration.md, "Inputs"): where
  * they are each January. Calendar years name Januaries: January 2026 is the census of AY 2025/26.
  */
 export interface HistoryState {

@@ -4,7 +4,7 @@ import { triangular } from './sample.js';
 import type { Uniform } from './stream.js';
 
 /**
- * How a figure with a planner's range is drawn (docs/simulate.md, "Ranges"): triangular on
+ * How a figure with a planner's range is drawn (docs/simulate.md, "Where the uncertainty comes from"): triangular on
  * low–high with its mode at the figure itself (the figure a plain projection uses is the most
  * likely value), or, when the range says `uniform`, evenly on low–high. One uniform per draw.
  */

@@ -25,7 +25,7 @@ export interface StateVector {
 }
 
 /**
- * One year's step of one draw (docs/simulate.md, "How a draw is made"): the deterministic step
+ * One year's step of one draw (docs/simulate.md, "Where the uncertainty comes from"): the deterministic step
  * (src/core/demand/step.ts) with whole pupils drawn in place of expected ones. A state's pupils
  * are made whole first (a fraction f of a pupil is one pupil with probability f), then the ceasing
  * pupils are Binomial(n, 1 − survival), the movers of each transition Binomial of those left with

@@ -1,7 +1,7 @@
 import type { Uniform } from './stream.js';
 
 /**
- * Samplers for the simulation (docs/simulate.md, "How a draw is made"), each exact for its
+ * Samplers for the simulation (docs/simulate.md, "Where the uncertainty comes from"), each exact for its
  * distribution (no normal approximations), all from one stream of uniforms. They use +, −, ×, ÷,
  * Math.sqrt (correctly rounded by IEEE 754) and Math.log/Math.exp, which V8 computes with its own
  * port of fdlibm rather than the platform's library, so a draw has the same bits on every machine.

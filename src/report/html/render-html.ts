@@ -22,7 +22,8 @@ export function renderHtml(report: HtmlReport): string {
   const nav = `<nav aria-label="Contents"><h2>Contents</h2><ol>${report.sections
     .map((s) => `<li><a href="#${s.id}">${escapeXml(s.title)}</a></li>`)
     .join('')}</ol></nav>`;
-  const body = report.sections.map(section).join('\n');
+  const ids = { next: 0 };
+  const body = report.sections.map((s) => section(s, ids)).join('\n');
   return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -42,25 +43,36 @@ ${body}
 `;
 }
 
-function section(s: ReportSection): string {
+/**
+ * A box that scrolls sideways when what it holds is wider than the screen (a phone's 390 px),
+ * so the page itself never does; named by what it holds and reachable by keyboard, so a person
+ * who cannot swipe can still scroll it (WCAG 2.1.1).
+ */
+const scrolling = (label: string, inner: string): string =>
+  `<div class="scroll" role="region" aria-labelledby="${label}" tabindex="0">${inner}</div>`;
+
+function section(s: ReportSection, ids: { next: number }): string {
   const paragraphs = (s.paragraphs ?? [])
     .map((p) => `<p${s.id === 'headline' ? ' class="headline"' : ''}>${escapeXml(p)}</p>`)
     .join('');
   const [first, ...rest] = s.tables;
   // The chart and its data table stay together on the page (figure, break-inside: avoid).
   const chart = s.chart
-    ? `<figure>${s.chart}<figcaption class="note">The figures behind the chart:</figcaption></figure>`
+    ? `<figure>${scrolling(chartTitleId(s.chart), s.chart)}<figcaption class="note">The figures behind the chart:</figcaption></figure>`
     : '';
   return `<section id="${s.id}"><h2>${escapeXml(s.title)}</h2>${paragraphs}${chart}${[
     first,
     ...rest,
   ]
     .filter((t): t is ReportTable => t !== undefined)
-    .map(table)
+    .map((t) => table(t, `table-${++ids.next}`))
     .join('')}</section>`;
 }
 
-function table(t: ReportTable): string {
+/** The id of a chart's own title (svg/frame.ts writes `<title id="CHART-title">`). */
+const chartTitleId = (svg: string): string => /<title id="([^"]+)"/.exec(svg)?.[1] ?? '';
+
+function table(t: ReportTable, id: string): string {
   const columns = [
     ...t.columns,
     ...(t.totalColumn
@@ -88,7 +100,7 @@ function table(t: ReportTable): string {
     return `<tr${strong}>${tds.join('')}</tr>`;
   });
   const note = t.note ? `<p class="note">${escapeXml(t.note)}</p>` : '';
-  return `<table><caption>${escapeXml(t.title)}</caption>${head}<tbody>${rows.join('')}</tbody></table>${note}`;
+  return `${scrolling(id, `<table><caption id="${id}">${escapeXml(t.title)}</caption>${head}<tbody>${rows.join('')}</tbody></table>`)}${note}`;
 }
 
 const figureKind = (t: ReportTable) => t.columns.find((c) => c.kind !== 'text')?.kind ?? 'money';

@@ -201,7 +201,8 @@ function flowsSection(plan: ReportScenario, of: string): ReportSection {
   const byAy = new Map(plan.projection.academicYears.map((ay) => [ay.academicYear, ay.flows]));
   const flows = years.map((fy) => byAy.get(fy)!);
   const lines: WideLine[] = [
-    { label: 'EHCPs at the January before', values: flows.map((f) => f.opening) },
+    // The January before is a figure of the summary, as printed there; the flows share the rest.
+    { label: 'EHCPs at the January before', values: flows.map((f) => f.opening), fixed: true },
     { label: 'New plans', values: flows.map((f) => f.newPlans) },
     { label: 'Plans ceased', values: flows.map((f) => f.ceased.negated()) },
     { label: 'Aged out (past NCY 20)', values: flows.map((f) => f.agedOut.negated()) },
@@ -237,6 +238,7 @@ function flowsSection(plan: ReportScenario, of: string): ReportSection {
         kind: 'count',
         lines,
         total: 'EHCPs in January',
+        reconcile: true,
       }),
       wideTable({
         title: 'Moves between settings',

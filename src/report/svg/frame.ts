@@ -30,9 +30,12 @@ export function yScale(values: readonly number[], zero = true): ScaleLinear<numb
 
 /** Horizontal gridlines with their figures, and the zero line drawn darker. */
 export function yAxis(y: ScaleLinear<number, number>, unit: 'money' | 'count'): string {
-  const parts = y.ticks(6).map((tick) => {
+  // A count is whole: a tick at 2.5 areas would print as 3, beside the 3 above it.
+  const ticks = y.ticks(6).filter((tick) => unit === 'money' || Number.isInteger(tick));
+  const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : 1e5;
+  const parts = ticks.map((tick) => {
     const at = px(y(tick));
-    return `<g class="tick"><line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${at}" y2="${at}" stroke="${tick === 0 ? '#0b0c0c' : '#b1b4b6'}" stroke-width="${tick === 0 ? 1.5 : 0.5}"/><text x="${MARGIN.left - 6}" y="${at}" dy="0.32em" text-anchor="end">${escapeXml(axisText(tick, unit))}</text></g>`;
+    return `<g class="tick"><line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${at}" y2="${at}" stroke="${tick === 0 ? '#0b0c0c' : '#b1b4b6'}" stroke-width="${tick === 0 ? 1.5 : 0.5}"/><text x="${MARGIN.left - 6}" y="${at}" dy="0.32em" text-anchor="end">${escapeXml(axisText(tick, unit, step))}</text></g>`;
   });
   return `<g class="axis y-axis" font-size="11">${parts.join('')}</g>`;
 }

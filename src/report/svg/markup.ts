@@ -1,4 +1,4 @@
-import { formatLocale } from 'd3-format';
+import { formatLocale, precisionFixed } from 'd3-format';
 
 /** Text safe inside XML/HTML elements and attributes. */
 export function escapeXml(text: string): string {
@@ -18,14 +18,16 @@ const UK = formatLocale({
   currency: ['£', ''],
   minus: '-',
 });
-const millions = UK.format(',.1f');
 const whole = UK.format(',.0f');
 
-/** An axis or label figure: money in £ millions to one decimal, counts whole. */
-export function axisText(value: number, unit: 'money' | 'count'): string {
+/**
+ * An axis or label figure: money in £ millions, to one decimal or as many as `step` (the gap
+ * between an axis's ticks, in pounds) needs for no two ticks to read alike; counts whole.
+ */
+export function axisText(value: number, unit: 'money' | 'count', step = 1e5): string {
   if (unit === 'count') return whole(value);
-  const text = millions(Math.abs(value) / 1e6);
-  return `${value < 0 && text !== '0.0' ? '-' : ''}£${text}m`;
+  const text = UK.format(`,.${Math.max(1, precisionFixed(step / 1e6))}f`)(Math.abs(value) / 1e6);
+  return `${value < 0 && /[1-9]/.test(text) ? '-' : ''}£${text}m`;
 }
 
 /** A coordinate with at most two decimals, so the same figures always give the same bytes. */

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../helpers/run-cli.js';
+import { HELP_EXAMPLES } from '../../src/cli/help-examples.js';
+import { DOC_FILES } from './doc-files.js';
+
+/*
+ * The options the docs name are the options the commands take: a command written in inline code
+ * (`simulate --jobs 2`, `highneeds batch … --draws N`) names only options of that command's
+ * --help, and any other `--option` in the docs is one some command takes (or, in the Development
+ * and bench notes, one of a script's own, listed below). An option renamed or removed in the code
+ * then fails here rather than leaving a reader with "unknown option".
+ */
+/** Every command and subcommand (HELP_EXAMPLES has one entry each: test/cli/help.test.ts). */
+const COMMANDS = Object.keys(HELP_EXAMPLES).filter((c) => c !== '' && c !== 'tariffs');
+
+/** Options of scripts rather than of highneeds: npm run bench:data, bench/backtest-study.mjs and profile.mjs, node. */
+const NOT_HIGHNEEDS = new Set(['--scale', '--histories', '--cli', '--cpu-prof']);
+
+const DOCS = DOC_FILES;
+
+const optionsOf = (help: string): Set<string> =>
+  new Set([...help.matchAll(/(?:^|[\s,[])(--[a-z][a-z0-9-]*)/g)].map((m) => m[1]!));
+
+const helps = new Map<string, Set<string>>();
+beforeAll(async () => {
+  for (const command of COMMANDS) {
+    const run = await cli([...command.split(' '), '--help']);
+    expect(run.code, command).toBe(0);
+    helps.set(command, optionsOf(run.stdout));
+  }
+  // highneeds --help: --version and --help, which every command shares.
+  helps.set('', optionsOf((await cli(['--help'])).stdout));
+}, 60_000);
+
+const COMMAND = new RegExp(
+  `^(?:node bin/highneeds |npx highneeds |highneeds )?(${[...COMMANDS]
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?= |$)`,
+);
+
+/** Inline code that is a command: its command and the options it names. */
+const inline = DOCS.flatMap((file) =>
+  [...readFileSync(file, 'utf8').matchAll(/`([^`\n]+)`/g)].flatMap(([, code]) => {
+    const command = COMMAND.exec(code!)?.[1];
+    if (!command || !/--[a-z]/.test(code!)) return [];
+    return [{ file, code: code!, command, options: optionsOf(` ${code!}`) }];
+  }),
+);
+
+describe('the options the docs name', () => {
+  it('finds commands in inline code to check', () => {
+    expect(inline.length).toBeGreaterThan(40);
+  });
+
+  it("a command in inline code names only its own --help's options", () => {
+    const wrong = inline.flatMap(({ file, code, command, options }) =>
+      [...options]
+        .filter((option) => !helps.get(command)!.has(option))
+        .map((option) => `${file}: ${option} in \`${code}\``),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('every other --option in the docs is one some command takes', () => {
+    const known = new Set([...helps.values()].flatMap((options) => [...options]));
+    const unknown = DOCS.flatMap((file) =>
+      [...optionsOf(readFileSync(file, 'utf8').replace(/`/g, ' '))]
+        .filter((option) => !known.has(option) && !NOT_HIGHNEEDS.has(option))
+        .map((option) => `${file}: ${option}`),
+    );
+    expect(unknown).toEqual([]);
+  });
+});
