@@ -227,6 +227,11 @@ export const ISSUE_CODES = {
       'Two rows give the same key where only one is allowed (a ceasing rule or transition, places, capacity or population for a year, an HNB allocation or opening balance, an area in nff-factors.csv, a proxy factor or grant in NFF parameters).',
     fix: 'Keep one row, or add the amounts yourself.',
   },
+  TOTALS_ROW: {
+    cause:
+      "A CSV row is a spreadsheet's totals line kept when the sheet was saved: its first filled cell begins Total, Totals, Grand total, Subtotal or Sum, and a column every row must fill is empty (Total,,,,2504 at the foot of cohort.csv). It is no data row, so it is left out and said (warning); the figures are added up from the rows themselves.",
+    fix: 'Nothing; or delete the totals row from the sheet before saving it as CSV.',
+  },
   ROW_REPEATED: {
     cause:
       "A funding.csv row of a line that is added up (block_transfer, safety_valve, la_contribution, other_income) repeats an earlier row cell for cell, year, amount and note alike (warning). Both are counted, as two payments would be; a row pasted twice, or a month's rows appended to an export that already held them, is the likelier cause.",

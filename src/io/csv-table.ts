@@ -5,13 +5,14 @@ import { readHeader, unusedColumns, writtenName } from './csv-header.js';
 import { headerBelowIssue } from './header-below.js';
 import { jsonForCsvIssue } from './json-for-csv.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { totalsRowIssue } from './totals-row.js';
 import { columnCountIssue, fitsHeader } from './row-width.js';
 import { garbled, mangledIn, NormalisationLog } from './normalise.js';
 
 export interface ColumnSpec {
   readonly required: readonly string[];
   readonly optional: readonly string[];
-  /** Read a file another command wrote (an nff output) without warning about the columns not used. */
+  /** Read a file another command wrote (an nff output) without warning about the columns not used, or about its own totals row (TOTALS_ROW). */
   readonly ignoreOthers?: boolean;
   /** The column saying how many a row stands for: without it each row is one (cohort.csv's count). */
   readonly countColumn?: string;
@@ -186,8 +187,17 @@ export function readCsvTable(
       );
   }
   if (issues.some((issue) => issue.code === 'FIELD_TOO_LONG')) return { file, rows: [], issues };
+  // A totals row is looked for in the user's tables, not in one this tool wrote with its own total.
+  const requiredAt = spec.ignoreOthers
+    ? []
+    : spec.required.flatMap((name) => columns.get(name.toLowerCase()) ?? []);
   for (const { record, info } of body) {
     if (record.every((field) => field.trim() === '')) continue;
+    const totals = totalsRowIssue(record, requiredAt, file, info.lines);
+    if (totals) {
+      issues.push(totals);
+      continue;
+    }
     if (!fitsHeader(record, header.record.length)) {
       issues.push(columnCountIssue(record.length, header.record.length, file, info.lines));
       continue;

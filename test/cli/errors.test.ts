@@ -42,6 +42,12 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'funding.csv:5:1',
     'this row repeats line 4 cell for cell; both are counted: la_contribution of £5,000.00 twice in 2026-27',
   ],
+  // Found by a user trial: a cohort.csv saved with its sheet's "Total,,,,2504" line was four errors.
+  TOTALS_ROW: [
+    'warning',
+    'cohort.csv:5:1',
+    '"Total" begins a spreadsheet\'s totals row, not a row of data: it is left out, and the rows themselves are added up',
+  ],
   DUPLICATE_SETTING: ['error', 'tariff.json:12:13', 'setting "special" is declared more than once'],
   DUPLICATE_TARIFF_ROW: [
     'error',

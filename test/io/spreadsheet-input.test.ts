@@ -616,3 +616,41 @@ describe('text a spreadsheet mangled (TEXT_MANGLED)', () => {
     ]);
   });
 });
+
+describe("a spreadsheet's totals row (TOTALS_ROW)", () => {
+  const read = (text: string) => readCsvTable(text, 'cohort.csv', COHORT_COLUMNS);
+  it('is left out and said at its label, in any of its spellings', () => {
+    for (const label of [
+      'Total',
+      'TOTALS:',
+      'Grand total',
+      'Subtotal',
+      'Sub-total',
+      'Total EHCPs',
+      'sum',
+    ])
+      for (const row of [`${label},,,,4`, `,${label},,,4`]) {
+        const table = read(`ncy,need,setting,band,count\n3,ASD,mainstream,1,4\n${row}\n`);
+        expect(
+          table.rows.map((r) => r.line),
+          row,
+        ).toEqual([2]);
+        expect(
+          table.issues.map((i) => [i.code, i.severity, i.location?.line, i.location?.column]),
+          row,
+        ).toEqual([['TOTALS_ROW', 'warning', 3, row.startsWith(',') ? 2 : 1]]);
+      }
+  });
+
+  it('is not a row whose columns are all filled, nor one whose first cell only contains the word', () => {
+    // A full row is data, whatever its first cell says (its NCY is then the error it is).
+    const full = read('ncy,need,setting,band,count\nTotal,ASD,mainstream,1,4\n');
+    expect(full.rows).toHaveLength(1);
+    expect(full.issues).toEqual([]);
+    for (const first of ['Totality', 'Summer', '3 total']) {
+      const table = read(`ncy,need,setting,band,count\n${first},,,,4\n`);
+      expect(table.rows, first).toHaveLength(1);
+      expect(table.issues, first).toEqual([]);
+    }
+  });
+});

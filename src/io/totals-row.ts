@@ -1,0 +1,32 @@
+import { warning, type Issue } from '../core/issue.js';
+
+/**
+ * What a spreadsheet's totals line begins with: "Total", "Totals:", "Grand total", "Subtotal",
+ * "Sub-total", "Total EHCPs", "Sum". A data row never does in any column a table reads first (an
+ * NCY, an area code, a year, a setting).
+ */
+const TOTAL_LABEL = /^(?:grand\s+|sub-?\s*)?totals?\b|^sum\b/i;
+
+/**
+ * Whether a CSV row is a totals line a spreadsheet's sheet kept when saved (found by a user
+ * trial: an officer's cohort.csv ending "Total,,,,2504" was four errors about an NCY and empty
+ * cells): its first filled cell is a total's label and a column every row must fill is empty.
+ * Such a row is no data row in any table, so it is left out, and said (TOTALS_ROW): the run
+ * adds its rows up itself.
+ */
+export function totalsRowIssue(
+  record: readonly string[],
+  requiredAt: readonly number[],
+  file: string,
+  line: number,
+): Issue | undefined {
+  const first = record.findIndex((cell) => cell.trim() !== '');
+  if (first < 0 || !TOTAL_LABEL.test(record[first]!.trim())) return undefined;
+  if (!requiredAt.some((at) => (record[at] ?? '').trim() === '')) return undefined;
+  return warning(
+    'TOTALS_ROW',
+    `"${record[first]!.trim()}" begins a spreadsheet's totals row, not a row of data: it is left out, and the rows themselves are added up`,
+    { file, line, column: first + 1 },
+    'nothing to do; or delete the totals row from the sheet before saving it as CSV',
+  );
+}
