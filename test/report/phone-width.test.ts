@@ -45,6 +45,21 @@ describe('every table and chart of the HTML reports sits in a labelled box that 
       const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
       expect(new Set(ids).size).toBe(ids.length);
     });
+
+  // A figure's caption, the same "The figures behind the chart:" under every chart, was its
+  // spoken name; each is named by its own chart's title instead.
+  for (const which of ['area', 'national'])
+    it(`${which}: each chart's figure is named by the chart's title`, () => {
+      const html = reports[which]!;
+      const figures = [
+        ...html.matchAll(
+          /<figure([^>]*)><div class="scroll" [^>]*><svg[^>]*><title id="([^"]+)">/g,
+        ),
+      ];
+      expect(figures.length).toBe((html.match(/<svg /g) ?? []).length);
+      for (const [, attributes, title] of figures)
+        expect(attributes).toBe(` aria-labelledby="${title}"`);
+    });
 });
 
 describe('the chart series stand out from the white page (WCAG 1.4.11: 3:1 for lines and areas)', () => {

@@ -56,9 +56,12 @@ function section(s: ReportSection, ids: { next: number }): string {
     .map((p) => `<p${s.id === 'headline' ? ' class="headline"' : ''}>${escapeXml(p)}</p>`)
     .join('');
   const [first, ...rest] = s.tables;
-  // The chart and its data table stay together on the page (figure, break-inside: avoid).
+  // The chart and its data table stay together on the page (figure, break-inside: avoid). The
+  // figure is named by the chart's title: its caption, which introduces the table below, would
+  // otherwise be its name, the same for every chart (found reviewing the page for screen readers).
+  const titleId = s.chart ? chartTitleId(s.chart) : '';
   const chart = s.chart
-    ? `<figure>${scrolling(chartTitleId(s.chart), s.chart)}<figcaption class="note">The figures behind the chart:</figcaption></figure>`
+    ? `<figure aria-labelledby="${titleId}">${scrolling(titleId, s.chart)}<figcaption class="note">The figures behind the chart:</figcaption></figure>`
     : '';
   return `<section id="${s.id}"><h2>${escapeXml(s.title)}</h2>${paragraphs}${chart}${[
     first,
