@@ -16,7 +16,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /**
  * Found by a user trial: a folder of model folders, east (999, Example Borough) and west (998, West
- * Borough) whose cohort.csv ends with a spreadsheet's total row, so west fails.
+ * Borough) whose cohort.csv ends with a row of NCY 21, so west fails. (The trial's row was a
+ * spreadsheet's totals row, which is now left out with a warning: TOTALS_ROW.)
  */
 function folderOfModels(name: string): string {
   const dir = path.join(scratch, name);
@@ -31,7 +32,7 @@ function folderOfModels(name: string): string {
       .replace('"code": "999"', '"code": "998"')
       .replace('"Example Borough"', '"West Borough"'),
   );
-  appendFileSync(path.join(dir, 'west', 'cohort.csv'), 'Total,,,,2504,\n');
+  appendFileSync(path.join(dir, 'west', 'cohort.csv'), '21,ASD,mainstream,1,1,\n');
   return dir;
 }
 
@@ -69,10 +70,10 @@ describe('a folder of model folders', () => {
     expect(failed.code).toBe(1);
     expect(failed.stderr).not.toContain('FILE_MISSING');
     expect(failed.stderr).toContain(
-      `${path.join(dir, 'west', 'cohort.csv')}:1230:1: error NCY_OUT_OF_RANGE: NCY "Total" is not a whole number from -3 to 20 (area 998)`,
+      `${path.join(dir, 'west', 'cohort.csv')}:1230:1: error NCY_OUT_OF_RANGE: NCY "21" is not a whole number from -3 to 20 (area 998)`,
     );
     const cohort = path.join(dir, 'west', 'cohort.csv');
-    writeFileSync(cohort, readFileSync(cohort, 'utf8').replace('Total,,,,2504,\n', ''));
+    writeFileSync(cohort, readFileSync(cohort, 'utf8').replace('21,ASD,mainstream,1,1,\n', ''));
     const ok = await cli(['validate', dir]);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toBe(`${dir}: ok (2 areas)\n`);
