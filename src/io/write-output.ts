@@ -32,9 +32,30 @@ export function outputsCommitted(): boolean {
   return committed > 0 && pending.size === 0 && unwritten.size === 0;
 }
 
-/** Temporary files not yet renamed into place, so a SIGINT/SIGTERM handler can remove them. */
-export function pendingTemporaryFiles(): readonly string[] {
-  return [...pending];
+/**
+ * Folders makeOutputDir made in this run, outermost first: a run that does not finish (an error,
+ * or SIGINT/SIGTERM) removes those it left empty (settleMadeFolders, removeUnfinished).
+ */
+const madeFolders: string[] = [];
+
+/**
+ * What an interrupted run leaves is removed: its temporary files, and the folders it made that
+ * hold nothing (an interrupted batch left its --out-dir and --report, empty).
+ */
+export function removeUnfinished(): void {
+  for (const file of pending) rmSync(file, { force: true });
+  pending.clear();
+  removeMadeFolders(madeFolders.splice(0));
+}
+
+/**
+ * The end of a run (src/cli/run.ts): one that failed removes the folders it made and left empty,
+ * whatever failed and whenever (a --report that could not be made left the --out-dir made before
+ * it); one that did not keeps them, with its outputs. Either way they are forgotten.
+ */
+export function settleMadeFolders(failed: boolean): void {
+  const made = madeFolders.splice(0);
+  if (failed) removeMadeFolders(made);
 }
 
 /**
@@ -561,11 +582,12 @@ export function checkOutAndManifest(out: string | undefined, manifest: string | 
 
 /**
  * Makes an output folder and any folders above it that are missing, or says why it cannot: the
- * path is empty, it or a folder above it is a file, or the file system refuses (read-only, no
- * permission). (Node's recursive mkdirSync never returns under /proc.) Returns the folders it
- * made, outermost first, for intoMadeFolders.
+ * path is empty, it or a folder above it is a file or a link to nothing, or the file system
+ * refuses (read-only, no permission). (Node's recursive mkdirSync never returns under /proc, and
+ * says ENOENT for EROFS.) A run that then fails removes the folders it made when they are empty
+ * (settleMadeFolders).
  */
-export function makeOutputDir(dir: string, option: string): string[] {
+export function makeOutputDir(dir: string, option: string): void {
   if (dir === '') throw new UsageError(`${option} is empty; give a folder`);
   const label = `cannot make ${option} ${dir}`;
   const missing: string[] = [];
@@ -573,10 +595,11 @@ export function makeOutputDir(dir: string, option: string): string[] {
   try {
     for (;;) {
       const stats = statOrNothing(current);
+      const it = current === path.resolve(dir) ? 'it' : current;
       if (stats && !stats.isDirectory())
-        throw new UsageError(
-          `${label}: ${current === path.resolve(dir) ? 'it' : current} is a file, not a folder`,
-        );
+        throw new UsageError(`${label}: ${it} is a file, not a folder`);
+      if (!stats && lstatOrNothing(current)?.isSymbolicLink())
+        throw new UsageError(`${label}: ${it} is a symbolic link to a folder that does not exist`);
       if (stats) break;
       missing.unshift(current);
       const parent = path.dirname(current);
@@ -593,7 +616,7 @@ export function makeOutputDir(dir: string, option: string): string[] {
       removeMadeFolders(made);
       throw cause;
     }
-    return made;
+    madeFolders.push(...made);
   } catch (cause) {
     if (cause instanceof UsageError) throw cause;
     if (isFsError(cause)) throw new UsageError(`${label}: ${reason(cause)}`);
@@ -611,20 +634,7 @@ function removeMadeFolders(made: readonly string[]): void {
     try {
       rmdirSync(folder);
     } catch {
-      return;
+      // It holds something (and so do the folders above it), or is gone.
     }
-  }
-}
-
-/** Runs `write`, the outputs into folders makeOutputDir `made`; if it fails, those folders go too (when empty). */
-export async function intoMadeFolders(
-  made: readonly string[],
-  write: () => Promise<void>,
-): Promise<void> {
-  try {
-    await write();
-  } catch (cause) {
-    removeMadeFolders(made);
-    throw cause;
   }
 }

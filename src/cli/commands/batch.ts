@@ -7,12 +7,7 @@ import { relativeInputs } from '../../io/input-reader.js';
 import { issueFromBase } from '../../io/issue-paths.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { type BatchResult, runBatch } from '../../io/batch/run.js';
-import {
-  commitOutputs,
-  intoMadeFolders,
-  makeOutputDir,
-  stageOutputs,
-} from '../../io/write-output.js';
+import { commitOutputs, makeOutputDir, stageOutputs } from '../../io/write-output.js';
 import { issuesWithAreas, listed } from '../../report/area-issues.js';
 import { renderFailures, renderNational, renderPrintedSummary } from '../../report/batch-csv.js';
 import { printBatch } from '../../report/batch-print.js';
@@ -144,7 +139,7 @@ export async function runBatchCommand(
     );
     throw new InputError(errors);
   }
-  const made = makeOutputDir(options.outDir, '--out-dir');
+  makeOutputDir(options.outDir, '--out-dir');
   const { printed, national } = printBatch(result);
   const manifest = buildBatchManifest({
     version: toolVersion(),
@@ -183,32 +178,30 @@ export async function runBatchCommand(
             ? { ranges: { ...intervals, draws: draws.count, seed: draws.seed } }
             : {}),
         });
-  await intoMadeFolders(made, async () => {
-    const staged = stageOutputs(
-      [
-        ...OUTPUTS.map((name, i) => ({ target: path.join(options.outDir, name), text: texts[i]! })),
-        ...(intervals
-          ? [
-              {
-                target: path.join(options.outDir, 'intervals.csv'),
-                text: `${bom}${renderPrintedCsv(INTERVAL_COLUMNS, printIntervals(intervals))}`,
-              },
-            ]
-          : []),
-        ...report,
-      ],
-      result.inputs,
-    );
-    await yieldToSignals();
-    await commitOutputs(
-      staged,
-      staleOutputs(
-        options.outDir,
-        earlier.ours,
-        new Set(staged.map((output) => path.resolve(output.target))),
-      ),
-    );
-  });
+  const staged = stageOutputs(
+    [
+      ...OUTPUTS.map((name, i) => ({ target: path.join(options.outDir, name), text: texts[i]! })),
+      ...(intervals
+        ? [
+            {
+              target: path.join(options.outDir, 'intervals.csv'),
+              text: `${bom}${renderPrintedCsv(INTERVAL_COLUMNS, printIntervals(intervals))}`,
+            },
+          ]
+        : []),
+      ...report,
+    ],
+    result.inputs,
+  );
+  await yieldToSignals();
+  await commitOutputs(
+    staged,
+    staleOutputs(
+      options.outDir,
+      earlier.ours,
+      new Set(staged.map((output) => path.resolve(output.target))),
+    ),
+  );
   if (!options.quiet)
     cliIo().stdout.write(
       renderBatchTable({

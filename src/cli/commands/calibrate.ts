@@ -65,7 +65,12 @@ export async function runCalibrate(options: CalibrateOptions): Promise<number> {
   // model.json needs an area code; an empty one would write a folder validate then refuses.
   if (code === '') throw new UsageError('--area needs a code, such as 880');
   if (issues.length) cliIo().stderr.write(formatIssues(issues, await issuePaint()));
-  const written = await writeModelFolder(options.outDir, calibration.files);
+  const written = await writeModelFolder(
+    options.outDir,
+    '--out-dir',
+    calibration.files,
+    loaded.sources,
+  );
   cliIo().stdout.write(written.map((target) => `${displayPath(target)}\n`).join(''));
   if (!options.quiet) {
     const where = displayPath(path.resolve(options.outDir));

@@ -72,7 +72,7 @@ export async function runInit(dir: string, options: InitOptions): Promise<number
   });
   if (!isLibraryId) files.push({ name: 'tariff.json', text: readFileSync(file, 'utf8') });
 
-  const written = await writeModelFolder(dir, files);
+  const written = await writeModelFolder(dir, '<dir>', files);
   cliIo().stdout.write(written.map((target) => `${displayPath(target)}\n`).join(''));
   if (!options.quiet) {
     const where = displayPath(path.resolve(dir));
