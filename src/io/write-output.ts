@@ -584,10 +584,32 @@ export function checkOutAndManifest(out: string | undefined, manifest: string | 
  * Makes an output folder and any folders above it that are missing, or says why it cannot: the
  * path is empty, it or a folder above it is a file or a link to nothing, or the file system
  * refuses (read-only, no permission). (Node's recursive mkdirSync never returns under /proc, and
- * says ENOENT for EROFS.) A run that then fails removes the folders it made when they are empty
- * (settleMadeFolders).
+ * says ENOENT for EROFS.) A run that then fails, here or later, removes the folders it made
+ * when they are empty (settleMadeFolders).
  */
 export function makeOutputDir(dir: string, option: string): void {
+  for (const folder of foldersToMake(dir, option)) {
+    try {
+      mkdirSync(folder);
+    } catch (cause) {
+      if (isFsError(cause)) throw new UsageError(`cannot make ${option} ${dir}: ${reason(cause)}`);
+      throw cause;
+    }
+    madeFolders.push(folder);
+  }
+}
+
+/**
+ * Checks an output folder option before the run, as makeOutputDir will (an empty name, a file or a
+ * link to nothing on the way), making nothing: a batch's --report under a file was refused only
+ * once every area was modelled (with --draws, minutes).
+ */
+export function checkOutputDirOption(option: string, dir: string | undefined): void {
+  if (dir !== undefined) foldersToMake(dir, option);
+}
+
+/** The folders missing on the way to `dir`, outermost first, or a UsageError saying why it cannot be made (makeOutputDir). */
+function foldersToMake(dir: string, option: string): string[] {
   if (dir === '') throw new UsageError(`${option} is empty; give a folder`);
   const label = `cannot make ${option} ${dir}`;
   const missing: string[] = [];
@@ -600,23 +622,12 @@ export function makeOutputDir(dir: string, option: string): void {
         throw new UsageError(`${label}: ${it} is a file, not a folder`);
       if (!stats && lstatOrNothing(current)?.isSymbolicLink())
         throw new UsageError(`${label}: ${it} is a symbolic link to a folder that does not exist`);
-      if (stats) break;
+      if (stats) return missing;
       missing.unshift(current);
       const parent = path.dirname(current);
-      if (parent === current) break;
+      if (parent === current) return missing;
       current = parent;
     }
-    const made: string[] = [];
-    try {
-      for (const folder of missing) {
-        mkdirSync(folder);
-        made.push(folder);
-      }
-    } catch (cause) {
-      removeMadeFolders(made);
-      throw cause;
-    }
-    madeFolders.push(...made);
   } catch (cause) {
     if (cause instanceof UsageError) throw cause;
     if (isFsError(cause)) throw new UsageError(`${label}: ${reason(cause)}`);

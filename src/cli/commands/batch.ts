@@ -7,7 +7,12 @@ import { relativeInputs } from '../../io/input-reader.js';
 import { issueFromBase } from '../../io/issue-paths.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { type BatchResult, runBatch } from '../../io/batch/run.js';
-import { commitOutputs, makeOutputDir, stageOutputs } from '../../io/write-output.js';
+import {
+  checkOutputDirOption,
+  commitOutputs,
+  makeOutputDir,
+  stageOutputs,
+} from '../../io/write-output.js';
 import { issuesWithAreas, listed } from '../../report/area-issues.js';
 import { renderFailures, renderNational, renderPrintedSummary } from '../../report/batch-csv.js';
 import { printBatch } from '../../report/batch-print.js';
@@ -82,7 +87,9 @@ export async function runBatchCommand(
   // An earlier batch's outputs there, which this run replaces or, if it does not write them, removes.
   const earlier = checkOutDir(options.outDir, Boolean(options.force));
   checkTargets('--out-dir', options.outDir, [...OUTPUTS, ...(draws ? ['intervals.csv'] : [])]);
+  checkOutputDirOption('--out-dir', options.outDir);
   if (options.report !== undefined) {
+    checkOutputDirOption('--report', options.report);
     checkReportDir(options.report, options.outDir, Boolean(options.force));
     checkTargets('--report', options.report, NATIONAL_REPORT);
   }

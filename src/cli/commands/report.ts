@@ -119,6 +119,8 @@ export async function runReport(
   dirArgument: string | undefined,
   options: ReportOptions,
 ): Promise<number> {
+  // An empty --out is said to be empty, not to lack .html or .xlsx (found by a probe).
+  if (options.out === '') checkOutputOption('--out', options.out);
   const kind = reportKind(options.out);
   checkOutputOption('--out', options.out);
   const drawn = fanOptions(options);
