@@ -563,13 +563,19 @@ function discard(staged: StagedOutput): void {
 }
 
 /**
- * Checks an output option before the run: not empty, not a folder, in a folder that exists.
- * (stageOutput checks again, and checks the inputs, when the output is written.)
+ * Checks an output option before the run: not empty, not a folder, in a folder that exists, and
+ * none of `inputs` where they are known by then. (stageOutput checks again when the output is
+ * written.) simulate, solve, report and backtest pass the inputs once read, before their draws or
+ * search: an --out that named an input was refused only after them (minutes, with many draws).
  */
-export function checkOutputOption(option: string, value: string | undefined): void {
+export function checkOutputOption(
+  option: string,
+  value: string | undefined,
+  inputs: readonly string[] = [],
+): void {
   if (value === undefined) return;
   if (value === '') throw new UsageError(`${option} is empty; give a file name`);
-  locate(value);
+  refuseInputs(value, locate(value), inputs);
 }
 
 /** --out and --manifest checked before the run (checkOutputOption), and not the same file. */

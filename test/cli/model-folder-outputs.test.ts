@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, ROOT, type RunResult } from '../helpers/exec.js';
+import { ROOT, runCli, type RunResult } from '../helpers/exec.js';
 import { cli } from '../helpers/run-cli.js';
 
 /**
@@ -83,15 +82,8 @@ describe('calibrate --out-dir and init DIR: every mistake in the folder is exit 
   it.runIf(process.platform === 'linux')(
     'a folder under /proc: refused at once (the binary, as the recursive mkdir never returned)',
     () => {
-      const result = spawnSync(process.execPath, [BIN, 'init', '/proc/self/no-such/model'], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' },
-        timeout: 20_000,
-        // Stuck in the recursive mkdir, the run heard no SIGTERM.
-        killSignal: 'SIGKILL',
-      });
-      expect(result.status, result.stderr).toBe(2);
+      const result = runCli(['init', '/proc/self/no-such/model'], { timeoutMs: 20_000 });
+      expect(result.code, result.stderr).toBe(2);
       expect(result.stderr).toBe(
         'highneeds: cannot make <dir> /proc/self/no-such/model: no such file or folder\n',
       );

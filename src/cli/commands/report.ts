@@ -132,6 +132,12 @@ export async function runReport(
   // The model's and scenarios' warnings, and each projection's, as project and compare print them.
   const warnings = [...open.issues, ...map.issues];
   if (hasErrors(map.issues) || !map.map) throw new InputError(map.issues);
+  const inputs = [...open.inputs, ...(map.input ? [map.input] : [])];
+  checkOutputOption(
+    '--out',
+    options.out,
+    inputs.map((input) => input.path),
+  );
   const chosen: Scenario[] = ids
     ? findScenarios(open, ids, '--scenarios')
     : open.scenarios.length
@@ -153,7 +159,6 @@ export async function runReport(
   } finally {
     threads?.stop();
   }
-  const inputs = [...open.inputs, ...(map.input ? [map.input] : [])];
   const report: ReportModel = {
     model: open.model,
     scenarios,
