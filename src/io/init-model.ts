@@ -2,33 +2,30 @@ import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { TemplateFile } from './init-template.js';
-import { commitOutputs, makeOutputDir, stageOutputs } from './write-output.js';
+import { makeOutputDir, type StagedOutput, stageOutputs } from './write-output.js';
 
 /**
- * Writes a new model folder: DIR is made (with its parents, as every output folder is:
+ * Stages a new model folder: DIR is made (with its parents, as every output folder is:
  * makeOutputDir) and must be new or empty, so nothing of the user's is ever written over. Each
- * file is written to a temporary file and all are renamed into place only once every one is
- * written; a run that fails removes the folders it made. `option` names DIR in messages.
- * Returns the paths written, in order.
+ * file is written to a temporary file, renamed into place with the others at commit
+ * (writeModelFolder in src/cli/write-or-print.ts); a run that fails removes the folders it made.
+ * `option` names DIR in messages.
  */
-export async function writeModelFolder(
+export function stageModelFolder(
   dir: string,
   option: string,
   files: readonly TemplateFile[],
   inputs: readonly string[] = [],
-): Promise<string[]> {
+): StagedOutput[] {
   makeOutputDir(dir, option);
   if (holdsFiles(dir, option))
     throw new UsageError(
       `${dir} is not empty; give a new or empty folder (a model folder is never written over existing files)`,
     );
-  const staged = stageOutputs(
+  return stageOutputs(
     files.map((file) => ({ target: path.join(dir, file.name), text: file.text })),
     inputs,
   );
-  // Awaited: a rename that fails (a file open elsewhere) is the run's error, not an unhandled rejection.
-  await commitOutputs(staged);
-  return staged.map((output) => output.target);
 }
 
 /** Whether a folder holds anything (a folder that cannot be listed is a usage error saying so). */

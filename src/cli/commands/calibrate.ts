@@ -6,7 +6,7 @@ import { error, type Issue } from '../../core/issue.js';
 import { formatAcademicYear, formatFinancialYear, parseFinancialYear } from '../../core/period.js';
 import { calibrate, defaultHorizon } from '../../io/calibrate-history.js';
 import { displayPath } from '../../io/files.js';
-import { writeModelFolder } from '../../io/init-model.js';
+import { writeModelFolder } from '../write-or-print.js';
 import { cliIo } from '../cli-io.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint } from '../terminal.js';

@@ -5,7 +5,7 @@ import { hasErrors } from '../../core/issue.js';
 import { type AcademicYear, formatAcademicYear, parseAcademicYear } from '../../core/period.js';
 import { displayPath } from '../../io/files.js';
 import { initTemplate, type TemplateFile } from '../../io/init-template.js';
-import { writeModelFolder } from '../../io/init-model.js';
+import { writeModelFolder } from '../write-or-print.js';
 import { libraryIds, readTariffFile, resolveTariff } from '../../io/tariff-library.js';
 import { defaultTariffDir } from '../version.js';
 import { cliIo } from '../cli-io.js';
