@@ -420,7 +420,14 @@ export async function commitOutputs(
   staged: readonly StagedOutput[],
   stale: readonly string[] = [],
 ): Promise<void> {
-  for (const output of staged) if (output.temporary === undefined) await commitOutput(output);
+  try {
+    for (const output of staged) if (output.temporary === undefined) await commitOutput(output);
+  } catch (cause) {
+    // A device or FIFO that failed (/dev/full, a reader gone) left the files' temporaries staged
+    // beside them (found by a probe: `.bands.csv.tmp-PID` and three more, after exit 2).
+    for (const output of staged) discard(output);
+    throw cause;
+  }
   const renamed = staged.filter((output) => output.temporary !== undefined);
   // One file and nothing to remove: renamed straight over the old one, one step that leaves the
   // path holding a whole file, the old or the new. Set aside first, as several outputs are, a crash

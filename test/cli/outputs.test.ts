@@ -334,6 +334,23 @@ describe('an output that is not a regular file is written to, never replaced', (
     expect(readdirSync('/dev').filter((name) => name.startsWith('.null.tmp-'))).toEqual([]);
   });
 
+  it('a device that fails among several outputs: the files are as they were, no temporary file left', async () => {
+    const dir = path.join(scratch, 'export');
+    const args = ['tariffs', 'export', 'example-borough-2025', '--csv', '--out-dir', dir];
+    expect((await cli([...args, '--quiet'])).code).toBe(0);
+    const others = ['bands.csv', 'references.csv', 'settings.csv', 'tariff.csv'];
+    const texts = () => others.map((name) => readFileSync(path.join(dir, name), 'utf8'));
+    const before = texts();
+    rmSync(path.join(dir, 'rates.csv'));
+    symlinkSync('/dev/full', path.join(dir, 'rates.csv'));
+    expectUsage(
+      await cli([...args, '--force', '--quiet']),
+      /cannot write .*rates\.csv: no space left on the device/,
+    );
+    expect(readdirSync(dir).sort()).toEqual([...others, 'rates.csv'].sort());
+    expect(texts()).toEqual(before);
+  });
+
   it('project --out FIFO writes the output into the FIFO and leaves it a FIFO', async () => {
     const fifo = path.join(scratch, 'pipe');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
