@@ -1,3 +1,4 @@
+import { settleMadeFolders } from '../io/write-output.js';
 import { type CliIo, processIo, withCliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 import { wantsJson } from './print-issues.js';
@@ -12,13 +13,16 @@ import { reportFailure } from './report-failure.js';
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   return await withCliIo({ io, everyIssue: wantsJson(argv) }, async () => {
     let code: number = EXIT.ok;
+    let failed = false;
     try {
       await program((value) => {
         code = value;
       }).parseAsync([...argv]);
     } catch (cause) {
+      failed = true;
       code = await reportFailure(cause);
     }
+    settleMadeFolders(failed);
     return await stdoutWritten(code, io);
   });
 }

@@ -1,3 +1,5 @@
+import { stageModelFolder } from '../io/init-model.js';
+import type { TemplateFile } from '../io/init-template.js';
 import { commitOutputs, stageOutputs } from '../io/write-output.js';
 import { cliIo } from './cli-io.js';
 import { yieldToSignals } from './interrupt.js';
@@ -15,4 +17,23 @@ export async function writeOrPrint(
   await yieldToSignals();
   await commitOutputs(staged);
   if (!out) cliIo().stdout.write(text);
+}
+
+/**
+ * A new model folder (init, calibrate): staged (src/io/init-model.ts), then, after a turn for a
+ * pending Ctrl-C, put in place. calibrate fits without a turn of the event loop, so a Ctrl-C
+ * during the fit was heard only once the folder was written, and the run ended 0 (found by a
+ * probe). Returns the paths written, in order.
+ */
+export async function writeModelFolder(
+  dir: string,
+  option: string,
+  files: readonly TemplateFile[],
+  inputs: readonly string[] = [],
+): Promise<string[]> {
+  const staged = stageModelFolder(dir, option, files, inputs);
+  await yieldToSignals();
+  // Awaited: a rename that fails (a file open elsewhere) is the run's error, not an unhandled rejection.
+  await commitOutputs(staged);
+  return staged.map((output) => output.target);
 }

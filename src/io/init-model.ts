@@ -1,37 +1,41 @@
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { TemplateFile } from './init-template.js';
-import { commitOutputs, stageOutputs } from './write-output.js';
+import { makeOutputDir, type StagedOutput, stageOutputs } from './write-output.js';
 
 /**
- * Writes a new model folder: DIR is created (with its parents) and must be new or empty, so
- * nothing of the user's is ever written over. Each file is written to a temporary file and all
- * are renamed into place only once every one is written. Returns the paths written, in order.
+ * Stages a new model folder: DIR is made (with its parents, as every output folder is:
+ * makeOutputDir) and must be new or empty, so nothing of the user's is ever written over. Each
+ * file is written to a temporary file, renamed into place with the others at commit
+ * (writeModelFolder in src/cli/write-or-print.ts); a run that fails removes the folders it made.
+ * `option` names DIR in messages.
  */
-export async function writeModelFolder(
+export function stageModelFolder(
   dir: string,
+  option: string,
   files: readonly TemplateFile[],
-): Promise<string[]> {
-  const stat = statSync(dir, { throwIfNoEntry: false });
-  if (stat && !stat.isDirectory())
-    throw new UsageError(`${dir} is a file; give a new or empty folder`);
-  if (stat && readdirSync(dir).length > 0)
+  inputs: readonly string[] = [],
+): StagedOutput[] {
+  makeOutputDir(dir, option);
+  if (holdsFiles(dir, option))
     throw new UsageError(
       `${dir} is not empty; give a new or empty folder (a model folder is never written over existing files)`,
     );
+  return stageOutputs(
+    files.map((file) => ({ target: path.join(dir, file.name), text: file.text })),
+    inputs,
+  );
+}
+
+/** Whether a folder holds anything (a folder that cannot be listed is a usage error saying so). */
+function holdsFiles(dir: string, option: string): boolean {
   try {
-    mkdirSync(dir, { recursive: true });
+    return readdirSync(dir).length > 0;
   } catch (cause) {
+    const code = cause instanceof Error && 'code' in cause ? String(cause.code) : '';
     throw new UsageError(
-      `cannot create ${dir}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      `cannot read ${option} ${dir}${code === 'EACCES' ? ': permission denied' : ''}; give a new or empty folder`,
     );
   }
-  const staged = stageOutputs(
-    files.map((file) => ({ target: path.join(dir, file.name), text: file.text })),
-    [],
-  );
-  // Awaited: a rename that fails (a file open elsewhere) is the run's error, not an unhandled rejection.
-  await commitOutputs(staged);
-  return staged.map((output) => output.target);
 }

@@ -108,9 +108,20 @@ export function readHistory(
     // would repeat that one problem (as a model folder's tables, src/io/input-reader.ts).
     return rowsReadable(csv.issues) ? { csv, display } : undefined;
   };
+  const populationColumns = (text: string) =>
+    historyPopulationColumns(text, isWitanPopulation(text));
   const codesTable = options.codes ? table(options.codes, CODES_COLUMNS) : undefined;
   // The history is read through the map: without it every local code would be reported unknown.
-  if (options.codes && !codesTable) throw new InputError(sortIssues(issues));
+  // The other files are still read as tables (there, readable, their columns), not row by row, so
+  // that each one's problem is said with the map's (found by a probe: four paths mistyped were
+  // said one run at a time, the codes' first).
+  if (options.codes && !codesTable) {
+    if (options.transitions) text(options.transitions);
+    else table(options.snapshots!, SNAPSHOTS_COLUMNS);
+    table(options.population, populationColumns);
+    if (options.costs) table(options.costs, COSTS_COLUMNS);
+    throw new InputError(sortIssues(issues));
+  }
   const codes = new CodeReader(codesTable ? readCodes(codesTable.csv, issues) : NO_CODES);
   const historyFile = (options.transitions ?? options.snapshots)!;
   const historyText = text(historyFile);

@@ -32,9 +32,30 @@ export function outputsCommitted(): boolean {
   return committed > 0 && pending.size === 0 && unwritten.size === 0;
 }
 
-/** Temporary files not yet renamed into place, so a SIGINT/SIGTERM handler can remove them. */
-export function pendingTemporaryFiles(): readonly string[] {
-  return [...pending];
+/**
+ * Folders makeOutputDir made in this run, outermost first: a run that does not finish (an error,
+ * or SIGINT/SIGTERM) removes those it left empty (settleMadeFolders, removeUnfinished).
+ */
+const madeFolders: string[] = [];
+
+/**
+ * What an interrupted run leaves is removed: its temporary files, and the folders it made that
+ * hold nothing (an interrupted batch left its --out-dir and --report, empty).
+ */
+export function removeUnfinished(): void {
+  for (const file of pending) rmSync(file, { force: true });
+  pending.clear();
+  removeMadeFolders(madeFolders.splice(0));
+}
+
+/**
+ * The end of a run (src/cli/run.ts): one that failed removes the folders it made and left empty,
+ * whatever failed and whenever (a --report that could not be made left the --out-dir made before
+ * it); one that did not keeps them, with its outputs. Either way they are forgotten.
+ */
+export function settleMadeFolders(failed: boolean): void {
+  const made = madeFolders.splice(0);
+  if (failed) removeMadeFolders(made);
 }
 
 /**
@@ -399,7 +420,14 @@ export async function commitOutputs(
   staged: readonly StagedOutput[],
   stale: readonly string[] = [],
 ): Promise<void> {
-  for (const output of staged) if (output.temporary === undefined) await commitOutput(output);
+  try {
+    for (const output of staged) if (output.temporary === undefined) await commitOutput(output);
+  } catch (cause) {
+    // A device or FIFO that failed (/dev/full, a reader gone) left the files' temporaries staged
+    // beside them (found by a probe: `.bands.csv.tmp-PID` and three more, after exit 2).
+    for (const output of staged) discard(output);
+    throw cause;
+  }
   const renamed = staged.filter((output) => output.temporary !== undefined);
   // One file and nothing to remove: renamed straight over the old one, one step that leaves the
   // path holding a whole file, the old or the new. Set aside first, as several outputs are, a crash
@@ -542,13 +570,19 @@ function discard(staged: StagedOutput): void {
 }
 
 /**
- * Checks an output option before the run: not empty, not a folder, in a folder that exists.
- * (stageOutput checks again, and checks the inputs, when the output is written.)
+ * Checks an output option before the run: not empty, not a folder, in a folder that exists, and
+ * none of `inputs` where they are known by then. (stageOutput checks again when the output is
+ * written.) simulate, solve, report and backtest pass the inputs once read, before their draws or
+ * search: an --out that named an input was refused only after them (minutes, with many draws).
  */
-export function checkOutputOption(option: string, value: string | undefined): void {
+export function checkOutputOption(
+  option: string,
+  value: string | undefined,
+  inputs: readonly string[] = [],
+): void {
   if (value === undefined) return;
   if (value === '') throw new UsageError(`${option} is empty; give a file name`);
-  locate(value);
+  refuseInputs(value, locate(value), inputs);
 }
 
 /** --out and --manifest checked before the run (checkOutputOption), and not the same file. */
@@ -561,11 +595,34 @@ export function checkOutAndManifest(out: string | undefined, manifest: string | 
 
 /**
  * Makes an output folder and any folders above it that are missing, or says why it cannot: the
- * path is empty, it or a folder above it is a file, or the file system refuses (read-only, no
- * permission). (Node's recursive mkdirSync never returns under /proc.) Returns the folders it
- * made, outermost first, for intoMadeFolders.
+ * path is empty, it or a folder above it is a file or a link to nothing, or the file system
+ * refuses (read-only, no permission). (Node's recursive mkdirSync never returns under /proc, and
+ * says ENOENT for EROFS.) A run that then fails, here or later, removes the folders it made
+ * when they are empty (settleMadeFolders).
  */
-export function makeOutputDir(dir: string, option: string): string[] {
+export function makeOutputDir(dir: string, option: string): void {
+  for (const folder of foldersToMake(dir, option)) {
+    try {
+      mkdirSync(folder);
+    } catch (cause) {
+      if (isFsError(cause)) throw new UsageError(`cannot make ${option} ${dir}: ${reason(cause)}`);
+      throw cause;
+    }
+    madeFolders.push(folder);
+  }
+}
+
+/**
+ * Checks an output folder option before the run, as makeOutputDir will (an empty name, a file or a
+ * link to nothing on the way), making nothing: a batch's --report under a file was refused only
+ * once every area was modelled (with --draws, minutes).
+ */
+export function checkOutputDirOption(option: string, dir: string | undefined): void {
+  if (dir !== undefined) foldersToMake(dir, option);
+}
+
+/** The folders missing on the way to `dir`, outermost first, or a UsageError saying why it cannot be made (makeOutputDir). */
+function foldersToMake(dir: string, option: string): string[] {
   if (dir === '') throw new UsageError(`${option} is empty; give a folder`);
   const label = `cannot make ${option} ${dir}`;
   const missing: string[] = [];
@@ -573,27 +630,17 @@ export function makeOutputDir(dir: string, option: string): string[] {
   try {
     for (;;) {
       const stats = statOrNothing(current);
+      const it = current === path.resolve(dir) ? 'it' : current;
       if (stats && !stats.isDirectory())
-        throw new UsageError(
-          `${label}: ${current === path.resolve(dir) ? 'it' : current} is a file, not a folder`,
-        );
-      if (stats) break;
+        throw new UsageError(`${label}: ${it} is a file, not a folder`);
+      if (!stats && lstatOrNothing(current)?.isSymbolicLink())
+        throw new UsageError(`${label}: ${it} is a symbolic link to a folder that does not exist`);
+      if (stats) return missing;
       missing.unshift(current);
       const parent = path.dirname(current);
-      if (parent === current) break;
+      if (parent === current) return missing;
       current = parent;
     }
-    const made: string[] = [];
-    try {
-      for (const folder of missing) {
-        mkdirSync(folder);
-        made.push(folder);
-      }
-    } catch (cause) {
-      removeMadeFolders(made);
-      throw cause;
-    }
-    return made;
   } catch (cause) {
     if (cause instanceof UsageError) throw cause;
     if (isFsError(cause)) throw new UsageError(`${label}: ${reason(cause)}`);
@@ -611,20 +658,7 @@ function removeMadeFolders(made: readonly string[]): void {
     try {
       rmdirSync(folder);
     } catch {
-      return;
+      // It holds something (and so do the folders above it), or is gone.
     }
-  }
-}
-
-/** Runs `write`, the outputs into folders makeOutputDir `made`; if it fails, those folders go too (when empty). */
-export async function intoMadeFolders(
-  made: readonly string[],
-  write: () => Promise<void>,
-): Promise<void> {
-  try {
-    await write();
-  } catch (cause) {
-    removeMadeFolders(made);
-    throw cause;
   }
 }

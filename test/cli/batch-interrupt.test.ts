@@ -91,4 +91,31 @@ describe('an interrupted batch', () => {
       expect(late.now).toEqual(today);
     }
   }, 90_000);
+
+  it('removes the folders it made for its outputs, when it stops before they are in place', async () => {
+    // A probe found an interrupted batch left its new --out-dir and --report folders, empty: the
+    // handler removed the temporary files only. Killed as the first folder is made (the areas
+    // are modelled by then, so the handlers are in place), with --report to render meanwhile.
+    const parent = path.join(dir, 'fresh');
+    mkdirSync(parent);
+    const outDir = path.join(parent, 'out', 'batch');
+    const report = path.join(parent, 'report');
+    const args = ['batch', 'fixtures/national', '--out-dir', outDir, '--report', report];
+    const codes: number[] = [];
+    for (let tries = 0; tries < 3 && !codes.includes(HANDLED.SIGTERM!); tries += 1) {
+      rmSync(parent, { recursive: true, force: true });
+      mkdirSync(parent);
+      const code = await runAndKill([...args, '--quiet'], 'SIGTERM', {
+        appears: /^out$/,
+        dir: parent,
+      });
+      codes.push(code);
+      if (code === 0) expect(readdirSync(outDir).sort()).toEqual(FILES);
+      else {
+        expect(code).toBe(HANDLED.SIGTERM);
+        expect(readdirSync(parent)).toEqual([]);
+      }
+    }
+    expect(codes).toContain(HANDLED.SIGTERM);
+  }, 60_000);
 });

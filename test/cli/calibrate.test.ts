@@ -413,6 +413,32 @@ it('a history table missing a required column is one error for its header, not o
 const shared = sharedRuns();
 const backtestCsv = () => shared(['backtest', ...TRANSITIONS, '--format', 'csv']);
 
+describe('a history whose codes cannot be read', () => {
+  it('says what is wrong with every other file too, at once (not one run at a time)', async () => {
+    const missing = ['snapshots', 'population', 'codes', 'costs'].flatMap((name) => [
+      `--${name}`,
+      path.join(scratch, `no-${name}.csv`),
+    ]);
+    const result = await runInProcess(['calibrate', ...missing, '--out-dir', scratch]);
+    expect(result.code).toBe(1);
+    for (const name of ['snapshots', 'population', 'codes', 'costs'])
+      expect(result.stderr).toMatch(
+        new RegExp(`error FILE_MISSING: .*no-${name}\\.csv was not found`),
+      );
+    expect(result.stderr).toMatch(/^4 errors$/m);
+    // The map unreadable, the history is read no further than its file: no row is said unknown.
+    const malformed = path.join(scratch, 'malformed-codes.csv');
+    writeFileSync(malformed, 'kind,from,to\nneed,"SLCD,SLCN\n');
+    const noPopulation = ['--population', path.join(scratch, 'no-population.csv')];
+    const history = [...TRANSITIONS.slice(0, 2), '--codes', malformed, ...noPopulation];
+    const backtest = await runInProcess(['backtest', ...history]);
+    expect(backtest.code).toBe(1);
+    expect(backtest.stderr).toMatch(/malformed-codes\.csv:2: error CSV_MALFORMED/);
+    expect(backtest.stderr).toMatch(/no-population\.csv: error FILE_MISSING/);
+    expect(backtest.stderr).toMatch(/^2 errors$/m);
+  });
+});
+
 describe('highneeds backtest', () => {
   it('CSV: one row per origin, target and group; --summary: MAPE and bias by horizon', async () => {
     const csv = await backtestCsv();

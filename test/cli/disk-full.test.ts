@@ -55,6 +55,47 @@ describe('a failed --out-dir write leaves no empty folders behind', () => {
     expect(fs.readdirSync(scratch)).toEqual([]);
   });
 
+  it('calibrate and init into new folders: none of them is left', async () => {
+    // They made their folder with a recursive mkdir of their own and left it on any failure.
+    const calibrated = path.join(scratch, 'calibrated', 'deep');
+    const stderr = await onFullDisk([
+      'calibrate',
+      '--snapshots',
+      'fixtures/history/snapshots.csv',
+      '--population',
+      'fixtures/history/population.csv',
+      '--codes',
+      'fixtures/history/codes.csv',
+      '--out-dir',
+      calibrated,
+    ]);
+    expect(stderr).toContain('no space left on the device');
+    await onFullDisk(['init', path.join(scratch, 'new-model', 'deep')]);
+    expect(fs.readdirSync(scratch)).toEqual([]);
+  });
+
+  it('batch --report that cannot be made: the --out-dir made before it is not left', async () => {
+    // --report is made after --out-dir, outside the write that removed --out-dir on failure.
+    fs.writeFileSync(path.join(scratch, 'a-file'), '');
+    const result = await runMain(main, [
+      'batch',
+      'fixtures/national',
+      '--out-dir',
+      path.join(scratch, 'out', 'batch'),
+      '--report',
+      path.join(scratch, 'a-file', 'report'),
+      '--quiet',
+      '--jobs',
+      '1',
+    ]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toBe(
+      `highneeds: cannot make --report ${path.join(scratch, 'a-file', 'report')}: ${path.join(scratch, 'a-file')} is a file, not a folder\n`,
+    );
+    expect(fs.readdirSync(scratch)).toEqual(['a-file']);
+    fs.rmSync(path.join(scratch, 'a-file'));
+  });
+
   it('a folder that was there before is kept, as it was', async () => {
     const before = path.join(scratch, 'was-there');
     fs.mkdirSync(before);

@@ -20,12 +20,12 @@ const scratch = fs.mkdtempSync(path.join(tmpdir(), 'highneeds-rename-refused-'))
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 describe('init and calibrate, when their files cannot be put in place', () => {
-  it('init: exit 2 naming the file, and no temporary file left', async () => {
+  it('init: exit 2 naming the file, and neither a temporary file nor the folder it made left', async () => {
     const dir = path.join(scratch, 'my-area');
     const result = await runMain(main, ['init', dir, '--area', '880']);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toMatch(/^highneeds: cannot write .*my-area\/\S+: permission denied/);
-    expect(fs.readdirSync(dir).filter((name) => name.includes('.tmp-'))).toEqual([]);
+    expect(fs.readdirSync(scratch)).toEqual([]);
   });
 
   it('calibrate: the same', async () => {
@@ -43,6 +43,14 @@ describe('init and calibrate, when their files cannot be put in place', () => {
     ]);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toMatch(/^highneeds: cannot write .*calibrated\/\S+: permission denied/);
-    expect(fs.readdirSync(dir).filter((name) => name.includes('.tmp-'))).toEqual([]);
+    expect(fs.readdirSync(scratch)).toEqual([]);
+  });
+
+  it('an empty folder that was there before is kept', async () => {
+    const dir = path.join(scratch, 'was-there');
+    fs.mkdirSync(dir);
+    expect((await runMain(main, ['init', dir])).code).toBe(2);
+    expect(fs.readdirSync(scratch)).toEqual(['was-there']);
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 });

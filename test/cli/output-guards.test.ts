@@ -49,6 +49,11 @@ describe('tariffs export --csv --out-dir never overwrites silently', () => {
   });
 });
 
+const HISTORY = ['transitions', 'population', 'codes'].flatMap((f) => [
+  `--${f}`,
+  `fixtures/history/${f}.csv`,
+]);
+
 describe("--out '' is a usage error for every command that writes one", () => {
   const cases: string[][] = [
     ['project', '--out', ''],
@@ -76,13 +81,40 @@ describe("--out '' is a usage error for every command that writes one", () => {
     // Refused before anything is read: a folder that is no model would fail later (exit 1).
     ['batch', 'fixtures/no-such-model', '--out-dir', ''],
     ['project', '--manifest', ''],
+    // The commands added since (a probe): report said "--out : the report is written as HTML …".
+    ['report', '--out', ''],
+    ['simulate', '--draws', '10', '--out', ''],
+    ['explain', '--year', '2027-28', '--figure', 'spend_total', '--out', ''],
+    ['backtest', ...HISTORY, '--out', ''],
+    ['calibrate', ...HISTORY, '--out-dir', ''],
+    ['batch', 'fixtures/no-such-model', '--out-dir', path.join(scratch, 'unmade'), '--report', ''],
   ];
   for (const args of cases) {
     it(args.join(' '), async () => {
       const result = await cli(args);
       expect([result.code, result.stdout]).toEqual([2, '']);
       expect(result.stderr).toMatch(
-        /^highneeds: --(out|out-dir|manifest) is empty; give a (file name|folder)\n$/,
+        /^highneeds: --(out|out-dir|manifest|report) is empty; give a (file name|folder)\n$/,
+      );
+    });
+  }
+});
+
+describe('batch refuses an output folder that cannot be made before it models any area', () => {
+  // A probe found --report (and --out-dir) under a file refused only once every area was modelled.
+  const file = path.join(scratch, 'a-file');
+  writeFileSync(file, '');
+  const under = path.join(file, 'folder');
+  for (const [option, args] of [
+    ['--out-dir', ['--out-dir', under]],
+    ['--report', ['--out-dir', path.join(scratch, 'unmade'), '--report', under]],
+  ] as const) {
+    it(option, async () => {
+      // The model is not there: a run that read it first would fail with exit 1.
+      const result = await cli(['batch', 'fixtures/no-such-model', ...args]);
+      expect([result.code, result.stdout]).toEqual([2, '']);
+      expect(result.stderr).toBe(
+        `highneeds: cannot make ${option} ${under}: ${file} is a file, not a folder\n`,
       );
     });
   }

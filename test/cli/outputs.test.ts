@@ -20,7 +20,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runBatch } from '../../src/index.js';
-import { BIN, ROOT, type RunResult } from '../helpers/exec.js';
+import { BIN, ROOT, runCli, type RunResult } from '../helpers/exec.js';
 import { onOneCore } from '../helpers/one-core.js';
 import { cli } from '../helpers/run-cli.js';
 
@@ -204,6 +204,63 @@ describe('an output is never written over an input, by any name', () => {
   });
 });
 
+describe('an --out that names an input is refused before the draws or the search, not after them', () => {
+  // A probe found simulate, solve, report --draws and backtest --draws refused it only once the
+  // work was done: a million draws is a quarter of an hour. Each is refused at once now.
+  const example = (): { model: string; alias: string } => {
+    const model = path.join(scratch, 'example');
+    cpSync(path.join(ROOT, 'fixtures/example'), model, { recursive: true });
+    const alias = path.join(scratch, 'example-alias');
+    symlinkSync(model, alias);
+    return { model, alias };
+  };
+
+  it('solve: the answer is not searched for, nor printed', async () => {
+    const { model, alias } = example();
+    const solve =
+      '--target cumulative-balance>=0@2030-31 --vary assumption:hnbGrowth --range 0,0.2';
+    const result = await cli([
+      'solve',
+      model,
+      ...solve.split(' '),
+      '--out',
+      path.join(alias, 'cohort.csv'),
+    ]);
+    expectUsage(result, /is one of this run's inputs \(.*cohort\.csv\); choose another file/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('simulate, report --draws and backtest --draws with the most draws: exit 2 at once', () => {
+    const { model, alias } = example();
+    const history = path.join(scratch, 'history');
+    cpSync(path.join(ROOT, 'fixtures/history'), history, { recursive: true });
+    const runs = [
+      ['simulate', model, '--draws', '1000000', '--out', path.join(alias, 'cohort.csv')],
+      ['report', model, '--draws', '100000', '--out', path.join(model, 'cohort.html')],
+      [
+        'backtest',
+        ...['transitions', 'population', 'codes'].flatMap((f) => [
+          `--${f}`,
+          path.join(history, `${f}.csv`),
+        ]),
+        '--draws',
+        '100000',
+        '--out',
+        path.join(scratch, 'codes-link.csv'),
+      ],
+    ];
+    linkSync(path.join(model, 'cohort.csv'), path.join(model, 'cohort.html'));
+    linkSync(path.join(history, 'codes.csv'), path.join(scratch, 'codes-link.csv'));
+    for (const args of runs) {
+      // Killed if still drawing after 20 s: before, each drew every draw, then refused.
+      expectUsage(
+        runCli(args, { timeoutMs: 20_000 }),
+        /is one of this run's inputs \(.*(cohort|codes)\.csv\); choose another file/,
+      );
+    }
+  }, 70_000);
+});
+
 describe('a file in /dev/shm is a file like any other', () => {
   it.runIf(existsSync('/dev/shm'))(
     'project --out over a longer earlier file there replaces it whole, leaving none of its end',
@@ -275,6 +332,23 @@ describe('an output that is not a regular file is written to, never replaced', (
     expect(after.isCharacterDevice()).toBe(true);
     expect(after.rdev).toBe(before.rdev);
     expect(readdirSync('/dev').filter((name) => name.startsWith('.null.tmp-'))).toEqual([]);
+  });
+
+  it('a device that fails among several outputs: the files are as they were, no temporary file left', async () => {
+    const dir = path.join(scratch, 'export');
+    const args = ['tariffs', 'export', 'example-borough-2025', '--csv', '--out-dir', dir];
+    expect((await cli([...args, '--quiet'])).code).toBe(0);
+    const others = ['bands.csv', 'references.csv', 'settings.csv', 'tariff.csv'];
+    const texts = () => others.map((name) => readFileSync(path.join(dir, name), 'utf8'));
+    const before = texts();
+    rmSync(path.join(dir, 'rates.csv'));
+    symlinkSync('/dev/full', path.join(dir, 'rates.csv'));
+    expectUsage(
+      await cli([...args, '--force', '--quiet']),
+      /cannot write .*rates\.csv: no space left on the device/,
+    );
+    expect(readdirSync(dir).sort()).toEqual([...others, 'rates.csv'].sort());
+    expect(texts()).toEqual(before);
   });
 
   it('project --out FIFO writes the output into the FIFO and leaves it a FIFO', async () => {

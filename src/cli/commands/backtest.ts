@@ -26,6 +26,7 @@ export async function runBacktest(options: BacktestOptions): Promise<number> {
   withBom('', format, options.bom);
   const intervals = intervalSource(options.draws, options.seed);
   const loaded = loadHistory(options, 3);
+  checkOutputOption('--out', options.out, loaded.sources);
   // A step at a time, with a turn between steps: --draws can keep it busy for minutes, and a
   // Ctrl-C is heard only between turns (src/cli/interrupt.ts).
   const rows = await finishWithTurns(

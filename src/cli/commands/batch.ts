@@ -8,8 +8,8 @@ import { issueFromBase } from '../../io/issue-paths.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { type BatchResult, runBatch } from '../../io/batch/run.js';
 import {
+  checkOutputDirOption,
   commitOutputs,
-  intoMadeFolders,
   makeOutputDir,
   stageOutputs,
 } from '../../io/write-output.js';
@@ -87,7 +87,9 @@ export async function runBatchCommand(
   // An earlier batch's outputs there, which this run replaces or, if it does not write them, removes.
   const earlier = checkOutDir(options.outDir, Boolean(options.force));
   checkTargets('--out-dir', options.outDir, [...OUTPUTS, ...(draws ? ['intervals.csv'] : [])]);
+  checkOutputDirOption('--out-dir', options.outDir);
   if (options.report !== undefined) {
+    checkOutputDirOption('--report', options.report);
     checkReportDir(options.report, options.outDir, Boolean(options.force));
     checkTargets('--report', options.report, NATIONAL_REPORT);
   }
@@ -144,7 +146,7 @@ export async function runBatchCommand(
     );
     throw new InputError(errors);
   }
-  const made = makeOutputDir(options.outDir, '--out-dir');
+  makeOutputDir(options.outDir, '--out-dir');
   const { printed, national } = printBatch(result);
   const manifest = buildBatchManifest({
     version: toolVersion(),
@@ -183,32 +185,30 @@ export async function runBatchCommand(
             ? { ranges: { ...intervals, draws: draws.count, seed: draws.seed } }
             : {}),
         });
-  await intoMadeFolders(made, async () => {
-    const staged = stageOutputs(
-      [
-        ...OUTPUTS.map((name, i) => ({ target: path.join(options.outDir, name), text: texts[i]! })),
-        ...(intervals
-          ? [
-              {
-                target: path.join(options.outDir, 'intervals.csv'),
-                text: `${bom}${renderPrintedCsv(INTERVAL_COLUMNS, printIntervals(intervals))}`,
-              },
-            ]
-          : []),
-        ...report,
-      ],
-      result.inputs,
-    );
-    await yieldToSignals();
-    await commitOutputs(
-      staged,
-      staleOutputs(
-        options.outDir,
-        earlier.ours,
-        new Set(staged.map((output) => path.resolve(output.target))),
-      ),
-    );
-  });
+  const staged = stageOutputs(
+    [
+      ...OUTPUTS.map((name, i) => ({ target: path.join(options.outDir, name), text: texts[i]! })),
+      ...(intervals
+        ? [
+            {
+              target: path.join(options.outDir, 'intervals.csv'),
+              text: `${bom}${renderPrintedCsv(INTERVAL_COLUMNS, printIntervals(intervals))}`,
+            },
+          ]
+        : []),
+      ...report,
+    ],
+    result.inputs,
+  );
+  await yieldToSignals();
+  await commitOutputs(
+    staged,
+    staleOutputs(
+      options.outDir,
+      earlier.ours,
+      new Set(staged.map((output) => path.resolve(output.target))),
+    ),
+  );
   if (!options.quiet)
     cliIo().stdout.write(
       renderBatchTable({

@@ -6,7 +6,7 @@ import { error, type Issue } from '../../core/issue.js';
 import { formatAcademicYear, formatFinancialYear, parseFinancialYear } from '../../core/period.js';
 import { calibrate, defaultHorizon } from '../../io/calibrate-history.js';
 import { displayPath } from '../../io/files.js';
-import { writeModelFolder } from '../../io/init-model.js';
+import { writeModelFolder } from '../write-or-print.js';
 import { cliIo } from '../cli-io.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint } from '../terminal.js';
@@ -65,7 +65,12 @@ export async function runCalibrate(options: CalibrateOptions): Promise<number> {
   // model.json needs an area code; an empty one would write a folder validate then refuses.
   if (code === '') throw new UsageError('--area needs a code, such as 880');
   if (issues.length) cliIo().stderr.write(formatIssues(issues, await issuePaint()));
-  const written = await writeModelFolder(options.outDir, calibration.files);
+  const written = await writeModelFolder(
+    options.outDir,
+    '--out-dir',
+    calibration.files,
+    loaded.sources,
+  );
   cliIo().stdout.write(written.map((target) => `${displayPath(target)}\n`).join(''));
   if (!options.quiet) {
     const where = displayPath(path.resolve(options.outDir));

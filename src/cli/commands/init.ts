@@ -5,7 +5,7 @@ import { hasErrors } from '../../core/issue.js';
 import { type AcademicYear, formatAcademicYear, parseAcademicYear } from '../../core/period.js';
 import { displayPath } from '../../io/files.js';
 import { initTemplate, type TemplateFile } from '../../io/init-template.js';
-import { writeModelFolder } from '../../io/init-model.js';
+import { writeModelFolder } from '../write-or-print.js';
 import { libraryIds, readTariffFile, resolveTariff } from '../../io/tariff-library.js';
 import { defaultTariffDir } from '../version.js';
 import { cliIo } from '../cli-io.js';
@@ -72,7 +72,7 @@ export async function runInit(dir: string, options: InitOptions): Promise<number
   });
   if (!isLibraryId) files.push({ name: 'tariff.json', text: readFileSync(file, 'utf8') });
 
-  const written = await writeModelFolder(dir, files);
+  const written = await writeModelFolder(dir, '<dir>', files);
   cliIo().stdout.write(written.map((target) => `${displayPath(target)}\n`).join(''));
   if (!options.quiet) {
     const where = displayPath(path.resolve(dir));

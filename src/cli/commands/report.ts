@@ -119,6 +119,8 @@ export async function runReport(
   dirArgument: string | undefined,
   options: ReportOptions,
 ): Promise<number> {
+  // An empty --out is said to be empty, not to lack .html or .xlsx (found by a probe).
+  if (options.out === '') checkOutputOption('--out', options.out);
   const kind = reportKind(options.out);
   checkOutputOption('--out', options.out);
   const drawn = fanOptions(options);
@@ -130,6 +132,12 @@ export async function runReport(
   // The model's and scenarios' warnings, and each projection's, as project and compare print them.
   const warnings = [...open.issues, ...map.issues];
   if (hasErrors(map.issues) || !map.map) throw new InputError(map.issues);
+  const inputs = [...open.inputs, ...(map.input ? [map.input] : [])];
+  checkOutputOption(
+    '--out',
+    options.out,
+    inputs.map((input) => input.path),
+  );
   const chosen: Scenario[] = ids
     ? findScenarios(open, ids, '--scenarios')
     : open.scenarios.length
@@ -151,7 +159,6 @@ export async function runReport(
   } finally {
     threads?.stop();
   }
-  const inputs = [...open.inputs, ...(map.input ? [map.input] : [])];
   const report: ReportModel = {
     model: open.model,
     scenarios,

@@ -10,6 +10,7 @@ import {
   renderIntervalsJson,
   renderIntervalsTable,
 } from '../../report/intervals.js';
+import { checkOutputOption } from '../../io/write-output.js';
 import { writeOrPrint } from '../write-or-print.js';
 import { findScenario, openModel } from '../open-model.js';
 import { type Format, withBom } from '../output-format.js';
@@ -37,6 +38,11 @@ export async function simulateModel(
     ...(options.tariff ? { tariff: options.tariff } : {}),
     ...(options.scenariosFile ? { scenariosFile: options.scenariosFile } : {}),
   });
+  checkOutputOption(
+    '--out',
+    options.out,
+    open.inputs.map((input) => input.path),
+  );
   const scenario =
     options.scenario === undefined ? undefined : findScenario(open, options.scenario);
   const drawing = `Drawing ${draws} times from ${displayPath(dir)}`;

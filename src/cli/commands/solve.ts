@@ -69,6 +69,11 @@ export async function runSolve(
   checkOutputOption('--out', options.out);
   const dir = dirArgument ?? defaultModelDir();
   const open = openModel(dir, options);
+  checkOutputOption(
+    '--out',
+    options.out,
+    open.inputs.map((input) => input.path),
+  );
   const scenario: Scenario = options.scenario
     ? findScenario(open, options.scenario)
     : {

@@ -17,7 +17,6 @@ import {
   checkOutputOption,
   commitOutput,
   commitOutputs,
-  intoMadeFolders,
   makeOutputDir,
   stageOutput,
   stageOutputs,
@@ -390,18 +389,16 @@ export async function runExport(
     targets.map(({ target }) => target),
     Boolean(options.force),
   );
-  const made = makeOutputDir(outDir, '--out-dir');
+  makeOutputDir(outDir, '--out-dir');
   const files = exportTariffCsv(tariff);
   // The spreadsheet form carries Excel's BOM unless --no-bom (issue 19, item 8): a double-clicked file opens as UTF-8; import reads it either way.
   const bom = options.bom === false ? '' : '\uFEFF';
-  await intoMadeFolders(made, async () => {
-    const staged = stageOutputs(
-      targets.map(({ name, target }) => ({ target, text: `${bom}${files[name]}` })),
-      [file],
-    );
-    await yieldToSignals();
-    await commitOutputs(staged);
-  });
+  const staged = stageOutputs(
+    targets.map(({ name, target }) => ({ target, text: `${bom}${files[name]}` })),
+    [file],
+  );
+  await yieldToSignals();
+  await commitOutputs(staged);
   if (!options.quiet) {
     cliIo().stderr.write(
       `wrote ${Object.keys(files)
