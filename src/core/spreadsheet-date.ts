@@ -10,13 +10,13 @@ import { isValidDate, monthName } from './period.js';
  */
 export interface SpreadsheetDate {
   readonly iso: string;
-  /** `iso`: written YYYY-MM-DD as it is; `uk`: dd/mm/yyyy; `other`: any other form read. */
+  /** `iso`: written YYYY-MM-DD as it is; `uk`: dd/mm/yyyy (a midnight time too); `other`: any other form read. */
   readonly form: 'iso' | 'uk' | 'other';
 }
 
 const MIDNIGHT = String.raw`(?:[ T]0?0:00(?::00(?:\.0+)?)?)?`;
 const ISO = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})(${MIDNIGHT})$`);
-const UK = new RegExp(String.raw`^(\d{1,2})\/(\d{1,2})\/(\d{4})(${MIDNIGHT})$`);
+const UK = new RegExp(String.raw`^(\d{1,2})\/(\d{1,2})\/(\d{4})${MIDNIGHT}$`);
 const YEAR_FIRST = new RegExp(String.raw`^(\d{4})\/(\d{1,2})\/(\d{1,2})${MIDNIGHT}$`);
 const NAMED = new RegExp(
   String.raw`^(\d{1,2})(?:st|nd|rd|th)?[-\s/]([a-z]+)\.?,?[-\s/](\d{2}|\d{4})${MIDNIGHT}$`,
@@ -57,10 +57,9 @@ export function datePartsOf(
     return { iso: `${iso[1]}-${iso[2]}-${iso[3]}`, form, twoDigitYear: false };
   }
   const uk = UK.exec(text);
-  if (uk) {
-    const form = uk[4] ? 'other' : 'uk';
-    return { iso: `${uk[3]}-${pad(uk[2]!)}-${pad(uk[1]!)}`, form, twoDigitYear: false };
-  }
+  // Day first with or without a midnight time (01/09/2026 00:00): its note says "day first", and
+  // a US-order one that fails (12/25/2026 00:00) is told so (whyNotSpreadsheetDate).
+  if (uk) return { iso: `${uk[3]}-${pad(uk[2]!)}-${pad(uk[1]!)}`, form: 'uk', twoDigitYear: false };
   const yearFirst = YEAR_FIRST.exec(text);
   if (yearFirst)
     return {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readSpreadsheetDate, serialDate } from '../../src/core/spreadsheet-date.js';
+import {
+  readSpreadsheetDate,
+  serialDate,
+  whyNotSpreadsheetDate,
+} from '../../src/core/spreadsheet-date.js';
 
 describe('a spreadsheet date serial, for hints', () => {
   it('is days after 30 December 1899, from 2000 to 2099, leap days included', () => {
@@ -26,5 +30,18 @@ describe('a spreadsheet date serial, for hints', () => {
       expect(readSpreadsheetDate(text)?.iso, text).toBe('2026-09-01');
     expect(readSpreadsheetDate('1-Sep-26')).toBeUndefined();
     expect(readSpreadsheetDate('31/02/2026')).toBeUndefined();
+  });
+
+  // A date-and-time cell saved dd/mm/yyyy is read day first as the date alone is, and said so
+  // (ukDate's note says "day first"): it was noted as "a date written with its month's name, year
+  // first or with a midnight time", and a US-order one (12/25/2026 00:00) told only that it is not
+  // in the calendar (found by a review).
+  it('reads dd/mm/yyyy with a midnight time as day first, and says so when that reading fails', () => {
+    expect(readSpreadsheetDate('04/01/2026 00:00')).toEqual({ iso: '2026-01-04', form: 'uk' });
+    expect(readSpreadsheetDate('4/1/2026 0:00')).toEqual({ iso: '2026-01-04', form: 'uk' });
+    expect(whyNotSpreadsheetDate('12/25/2026 00:00')).toBe(
+      'which is no date read as dd/mm/yyyy, day first (day 12, month 25)',
+    );
+    expect(readSpreadsheetDate('2026-09-01 00:00')?.form).toBe('other');
   });
 });
