@@ -7,12 +7,17 @@ import { warning, type Issue } from '../core/issue.js';
  */
 const TOTAL_LABEL = /^(?:grand\s+|sub-?\s*)?totals?\b|^sum\b/i;
 
+/** A figure as a totals line holds one: digits with £, sign, brackets, separators or a % (never a code or a name). */
+const FIGURE = /^[-+(£\s]*\d[\d,.\s]*\)?%?$/;
+
 /**
  * Whether a CSV row is a totals line a spreadsheet's sheet kept when saved (found by a user
  * trial: an officer's cohort.csv ending "Total,,,,2504" was four errors about an NCY and empty
- * cells): its first filled cell is a total's label and a column every row must fill is empty.
- * Such a row is no data row in any table, so it is left out, and said (TOTALS_ROW): the run
- * adds its rows up itself.
+ * cells): its first filled cell is a total's label, every other filled cell is a figure, and a
+ * column every row must fill is empty. A row that also names a need, a setting or a year is data,
+ * whatever its first cell says (a setting "total-communication" first in a reordered file), and
+ * keeps its own errors. A totals row is no data row in any table, so it is left out, and said
+ * (TOTALS_ROW): the run adds its rows up itself.
  */
 export function totalsRowIssue(
   record: readonly string[],
@@ -22,6 +27,8 @@ export function totalsRowIssue(
 ): Issue | undefined {
   const first = record.findIndex((cell) => cell.trim() !== '');
   if (first < 0 || !TOTAL_LABEL.test(record[first]!.trim())) return undefined;
+  if (record.some((cell, at) => at !== first && cell.trim() !== '' && !FIGURE.test(cell.trim())))
+    return undefined;
   if (!requiredAt.some((at) => (record[at] ?? '').trim() === '')) return undefined;
   return warning(
     'TOTALS_ROW',

@@ -647,6 +647,20 @@ describe("a spreadsheet's totals row (TOTALS_ROW)", () => {
     const full = read('ncy,need,setting,band,count\nTotal,ASD,mainstream,1,4\n');
     expect(full.rows).toHaveLength(1);
     expect(full.issues).toEqual([]);
+    // A totals row's figures as a spreadsheet writes them.
+    const money = read(
+      'ncy,need,setting,band,count\n3,ASD,mainstream,1,4\nGrand total,,,"(1,234)","£2,504.00"\n',
+    );
+    expect(money.issues.map((i) => i.code)).toEqual(['TOTALS_ROW']);
+    // A row that names anything besides figures is data, whatever its first cell says: a
+    // setting id first in a reordered file, with a pupil's need, is that pupil's row.
+    const named = readCsvTable(
+      'setting,ncy,need,band,count\ntotal-communication,3,ASD,,1\n',
+      'cohort.csv',
+      COHORT_COLUMNS,
+    );
+    expect(named.rows).toHaveLength(1);
+    expect(named.issues).toEqual([]);
     for (const first of ['Totality', 'Summer', '3 total']) {
       const table = read(`ncy,need,setting,band,count\n${first},,,,4\n`);
       expect(table.rows, first).toHaveLength(1);
