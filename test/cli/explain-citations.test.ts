@@ -1,9 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SUMMARY_COLUMNS } from '../../src/report/rows.js';
-import { ROOT } from '../helpers/exec.js';
+import { publishedWorkedExampleTariff } from '../helpers/published-tariff.js';
 import { cli } from '../helpers/run-cli.js';
 
 // A source-honesty review of explain: underlying_in_year_balance's rule cited "domain brief §2.5,
@@ -30,13 +27,7 @@ describe('explain cites only what its reader can follow', () => {
 // published figure, not published, so its line says derived while its tariff row stays published.
 describe('explain gives an uplifted published rate the standing derived', () => {
   it('the line says derived; the JSON keeps the row published beside the rate derived', async () => {
-    const table = JSON.parse(
-      readFileSync(path.join(ROOT, 'fixtures/worked-example/tariff.json'), 'utf8'),
-    ) as { references: { id?: string }[]; rates: Record<string, string>[] };
-    table.references[0]!.id = 'src';
-    for (const rate of table.rates) Object.assign(rate, { status: 'published', reference: 'src' });
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'highneeds-status-')), 'tariff.json');
-    writeFileSync(file, JSON.stringify(table));
+    const file = publishedWorkedExampleTariff();
     const args = [
       'explain',
       'fixtures/worked-example',

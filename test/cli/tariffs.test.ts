@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { libraryFiles, readTariffFile } from '../../src/io/tariff-library.js';
 import { ROOT } from '../helpers/exec.js';
+import { publishedWorkedExampleTariff } from '../helpers/published-tariff.js';
 import { cli } from '../helpers/run-cli.js';
 import { SUMMARY_COLUMNS } from '../../src/report/rows.js';
 
@@ -98,16 +99,7 @@ describe('tariffs list and show', () => {
   it('show --at: an uplifted published rate is shown as derived, the row as published', async () => {
     // The worked example's special band B, marked published: £13,200 from September 2026 is the
     // published figure; uplifted 5% to £13,860 on 1 April 2027 it is worked out from it.
-    const table = JSON.parse(
-      readFileSync(path.join(ROOT, 'fixtures/worked-example/tariff.json'), 'utf8'),
-    ) as {
-      references: { id?: string }[];
-      rates: Record<string, string>[];
-    };
-    table.references[0]!.id = 'src';
-    for (const rate of table.rates) Object.assign(rate, { status: 'published', reference: 'src' });
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'highneeds-status-')), 'tariff.json');
-    writeFileSync(file, JSON.stringify(table));
+    const file = publishedWorkedExampleTariff();
     const at = async (date: string) =>
       (await cli(['tariffs', 'show', file, '--at', date, '--format', 'csv'])).stdout
         .split('\n')
