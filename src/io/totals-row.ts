@@ -2,8 +2,9 @@ import { warning, type Issue } from '../core/issue.js';
 
 /**
  * What a spreadsheet's totals line begins with: "Total", "Totals:", "Grand total", "Subtotal",
- * "Sub-total", "Total EHCPs", "Sum". A data row never does in any column a table reads first (an
- * NCY, an area code, a year, a setting).
+ * "Sub-total", "Total EHCPs", "Sum". No table's first column in its documented order (an NCY, an
+ * area code, a year, a kind) holds such a value; a code that does, first in a reordered file, is
+ * told apart by the row's other cells (FIGURE).
  */
 const TOTAL_LABEL = /^(?:grand\s+|sub-?\s*)?totals?\b|^sum\b/i;
 
