@@ -229,7 +229,7 @@ export const ISSUE_CODES = {
   },
   TOTALS_ROW: {
     cause:
-      "A CSV row is a spreadsheet's totals line kept when the sheet was saved: its first filled cell begins Total, Totals, Grand total, Subtotal or Sum, every other filled cell is a figure, and a column every row must fill is empty (Total,,,,2504 at the foot of cohort.csv). It is no data row, so it is left out and said (warning); the figures are added up from the rows themselves.",
+      "A CSV row is a spreadsheet's totals line kept when the sheet was saved: its first filled cell begins Total, Totals, Grand total, Subtotal or Sum, every other filled cell is a figure, and a column every row must fill is empty (Total,,,,2504 at the foot of cohort.csv; in a national model's table the label may be the area cell's, or a row with no area may hold it). It is no data row, so it is left out and said (warning); the figures are added up from the rows themselves.",
     fix: 'Nothing; or delete the totals row from the sheet before saving it as CSV.',
   },
   ROW_REPEATED: {

@@ -5,7 +5,7 @@ import { readHeader, unusedColumns, writtenName } from './csv-header.js';
 import { headerBelowIssue } from './header-below.js';
 import { jsonForCsvIssue } from './json-for-csv.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { totalsRowIssue } from './totals-row.js';
+import { totalsRowColumns, totalsRowIssue } from './totals-row.js';
 import { columnCountIssue, fitsHeader } from './row-width.js';
 import { garbled, mangledIn, NormalisationLog } from './normalise.js';
 
@@ -187,10 +187,7 @@ export function readCsvTable(
       );
   }
   if (issues.some((issue) => issue.code === 'FIELD_TOO_LONG')) return { file, rows: [], issues };
-  // A totals row is looked for in the user's tables, not in one this tool wrote with its own total.
-  const requiredAt = spec.ignoreOthers
-    ? []
-    : spec.required.flatMap((name) => columns.get(name.toLowerCase()) ?? []);
+  const requiredAt = totalsRowColumns(spec, columns);
   for (const { record, info } of body) {
     if (record.every((field) => field.trim() === '')) continue;
     const totals = totalsRowIssue(record, requiredAt, file, info.lines);

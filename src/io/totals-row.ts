@@ -1,4 +1,5 @@
 import { warning, type Issue } from '../core/issue.js';
+import type { ColumnSpec } from './csv-table.js';
 
 /**
  * What a spreadsheet's totals line begins with: "Total", "Totals:", "Grand total", "Subtotal",
@@ -7,6 +8,20 @@ import { warning, type Issue } from '../core/issue.js';
  * told apart by the row's other cells (FIGURE).
  */
 const TOTAL_LABEL = /^(?:grand\s+|sub-?\s*)?totals?\b|^sum\b/i;
+
+/** Whether a cell is a total's label, as a totals row's first filled cell is (a national table's may be its area cell). */
+export const isTotalLabel = (cell: string): boolean => TOTAL_LABEL.test(cell.trim());
+
+/**
+ * The columns, by field number, of which a totals row leaves one empty: those every row must
+ * fill. None in a table this tool wrote with its own total (an nff output read by --hnb-from,
+ * whose spec ignores the other columns), where no totals row is looked for.
+ */
+export const totalsRowColumns = (
+  spec: ColumnSpec,
+  columns: ReadonlyMap<string, number>,
+): readonly number[] =>
+  spec.ignoreOthers ? [] : spec.required.flatMap((name) => columns.get(name.toLowerCase()) ?? []);
 
 /** A figure as a totals line holds one: digits with £, sign, brackets, separators or a % (never a code or a name). */
 const FIGURE = /^[-+(£\s]*\d[\d,.\s]*\)?%?$/;
@@ -27,7 +42,7 @@ export function totalsRowIssue(
   line: number,
 ): Issue | undefined {
   const first = record.findIndex((cell) => cell.trim() !== '');
-  if (first < 0 || !TOTAL_LABEL.test(record[first]!.trim())) return undefined;
+  if (first < 0 || !isTotalLabel(record[first]!)) return undefined;
   if (record.some((cell, at) => at !== first && cell.trim() !== '' && !FIGURE.test(cell.trim())))
     return undefined;
   if (!requiredAt.some((at) => (record[at] ?? '').trim() === '')) return undefined;

@@ -6,6 +6,7 @@ import { type ColumnSpec, otherSeparatorIssue, readCsvTable } from '../csv-table
 import { headerBelowIssue, LINES_LOOKED_AT } from '../header-below.js';
 import { rowsReadable } from '../input-reader.js';
 import { mangledIn } from '../normalise.js';
+import { isTotalLabel, totalsRowColumns, totalsRowIssue } from '../totals-row.js';
 import type { Limits } from '../limits.js';
 import { AreaRecords } from './area-records.js';
 
@@ -183,6 +184,10 @@ class AreaGrouper {
   private count = 0;
   private readonly areas = new Map<string, AreaRows>();
   private lastArea: string | undefined;
+  /** Whether the area cell of the rows being read is a total's label ("Total"): only then, and on a row without an area, is a totals row looked for. */
+  private totalLabelled = false;
+  /** The columns of which a totals row leaves one empty (totalsRowColumns). */
+  private requiredAt: readonly number[] = [];
   private current: AreaRows = newAreaRows();
   /** Whether a field may hold a NUL: records' tally keys are then joined as JSON (joinFields). */
   private readonly json: boolean;
@@ -240,8 +245,19 @@ class AreaGrouper {
         ),
       );
     const area = this.areaAt < 0 ? '' : (record[this.areaAt] ?? '').trim();
+    // A spreadsheet's totals row, its label in the area cell ("Total,,,,2504") or in another with
+    // the area's empty, is left out as a model folder's is (readCsvTable). Looked for only there:
+    // an area's rows in a run cost one comparison more.
+    const labelled = area === this.lastArea ? this.totalLabelled : isTotalLabel(area);
+    if (area === '' || labelled) {
+      const totals = totalsRowIssue(record, this.requiredAt, this.file, line);
+      if (totals) {
+        this.issues.push(totals);
+        return;
+      }
+    }
     // A national file usually lists an area's rows together: the same rows line after line.
-    if (area !== this.lastArea) this.switchTo(area);
+    if (area !== this.lastArea) this.switchTo(area, labelled);
     const rows = this.current;
     rows.count += 1;
     const seen = this.tally ? (rows.seen ??= this.seenOf(rows.records)) : undefined;
@@ -309,6 +325,7 @@ class AreaGrouper {
     this.columns = record.map(() => '');
     for (const [name, index] of byName) this.columns[index] = name;
     this.areaAt = this.columns.indexOf('area');
+    this.requiredAt = totalsRowColumns(this.spec, byName);
     if (!rowsReadable(this.issues)) throw STOP;
   }
 
@@ -335,7 +352,8 @@ class AreaGrouper {
     }
   }
 
-  private switchTo(area: string): void {
+  private switchTo(area: string, labelled: boolean): void {
+    this.totalLabelled = labelled;
     // The keys of an area left are a third of the main thread's heap by the end of a national
     // cohort (a string per distinct record), which every full garbage collection went over again.
     this.current.seen = undefined;
