@@ -12,12 +12,12 @@ import { checkOutputOption, commitOutput, stageOutput } from '../../io/write-out
 import { buildManifest } from '../../report/manifest.js';
 import {
   AS_GIVEN,
-  buildReportScenarios,
+  reportScenarioSteps,
   type FanRow,
   type ReportModel,
 } from '../../report/presentation/report-model.js';
 import { fanRowsOf } from '../../report/presentation/fan-rows.js';
-import { yieldToSignals } from '../interrupt.js';
+import { finishWithTurns, yieldToSignals } from '../interrupt.js';
 import {
   findScenarios,
   type ModelOptions,
@@ -147,7 +147,9 @@ export async function runReport(
   let scenarios;
   let fan: { readonly rows: readonly FanRow[]; readonly draws: string } | undefined;
   try {
-    scenarios = buildReportScenarios(open.model, chosen, open.scenarios, warnings);
+    scenarios = await finishWithTurns(
+      reportScenarioSteps(open.model, chosen, open.scenarios, warnings),
+    );
     // Warnings are about the user's data: said with --quiet too (README, "--quiet").
     await printWarnings(warnings);
     if (drawn) {

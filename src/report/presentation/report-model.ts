@@ -10,6 +10,7 @@ import { assessAgreement, type AgreementAssessment } from '../../core/scenario/a
 import { applyScenario } from '../../core/scenario/apply.js';
 import { attributeSavings, type Attribution } from '../../core/scenario/attribution.js';
 import type { Scenario } from '../../core/scenario/types.js';
+import type { Steps } from '../../core/steps.js';
 import type { JsonOut } from '../json.js';
 import type { DsgPlanMap } from '../../core/dsg-plan-map.js';
 
@@ -63,29 +64,34 @@ export const AS_GIVEN: Scenario = {
  * Projects each chosen scenario with its breakdowns, the savings by lever against its base
  * (src/core/scenario/attribution.ts) and its Safety Valve assessment. One cache for all, so a
  * breakdown reuses its projection's cohort. `warnings` gains each projection's (as compare's do);
- * a projection's errors are thrown with them.
+ * a projection's errors are thrown with them. It yields after each projection, attribution and
+ * breakdown (src/core/steps.ts): `report` runs it with the event loop's turns between them, so a
+ * Ctrl-C while a big model's scenarios are projected is heard at the next, not once all are done.
  */
-export function buildReportScenarios(
+export function* reportScenarioSteps(
   model: Model,
   chosen: readonly Scenario[],
   all: readonly Scenario[],
   warnings: Issue[] = [],
-): ReportScenario[] {
+): Steps<ReportScenario[]> {
   const cache = new SharedDemandCache();
-  return chosen.map((scenario) => {
+  const built: ReportScenario[] = [];
+  for (const scenario of chosen) {
     // Applied once, so the breakdown finds the projection's demand by its adjustments.
     const applied = applyScenario(model, scenario, undefined, { cache });
     const outcome = project(applied.model, applied.adjustments, cache);
     if (!outcome.projection) throw new InputError([...warnings, ...outcome.issues]);
     warnings.push(...outcome.issues);
+    yield;
     const base = scenario.base === undefined ? undefined : all.find((s) => s.id === scenario.base);
     let savings: ReportScenario['savings'];
     if (base && scenario.levers.length > scenario.inheritedLevers) {
       const attribution = attributeSavings(model, scenario, base, cache);
       if ('issues' in attribution) throw new InputError(attribution.issues);
       savings = { base, attribution };
+      yield;
     }
-    return {
+    built.push({
       scenario,
       projection: outcome.projection,
       breakdown: breakdown(applied.model, applied.adjustments, cache),
@@ -93,6 +99,8 @@ export function buildReportScenarios(
       ...(scenario.agreement
         ? { agreement: assessAgreement(scenario.agreement, outcome.projection) }
         : {}),
-    };
-  });
+    });
+    yield;
+  }
+  return built;
 }
