@@ -35,12 +35,18 @@ export function breakdownRows(
   );
 }
 
-/** The rows as CSV, JSON or an aligned table, figures rounded as everywhere (pence, counts to 2 dp). */
+/**
+ * The rows as CSV, JSON or an aligned table, figures rounded as everywhere (pence, counts to 2 dp).
+ * The table fits `width` as project's summary does, each block repeating what a row is (its year
+ * and need or age group): it was laid out at full width whatever the terminal (found by a user
+ * trial at 60 columns).
+ */
 export function renderBreakdown(
   areaCode: string,
   years: readonly BreakdownYear[],
   kind: BreakdownKind,
   format: 'table' | 'csv' | 'json',
+  width?: number,
 ): string {
   const columns = breakdownColumns(kind);
   const rows = breakdownRows(areaCode, years, kind).map((row) =>
@@ -51,5 +57,5 @@ export function renderBreakdown(
       }),
     ),
   );
-  return renderRecords(format, columns, rows, { keys: ['financial_year'] });
+  return renderRecords(format, columns, rows, { width, keys: columns.slice(1, 3) });
 }

@@ -20,6 +20,14 @@ const TABLES: readonly { name: string; args: () => string[] }[] = [
     name: 'project --detail (demand example)',
     args: () => ['project', 'fixtures/demand-example', '--format', 'table', '--detail'],
   },
+  {
+    name: 'project --breakdown need',
+    args: () => ['project', 'fixtures/example', '--format', 'table', '--breakdown', 'need'],
+  },
+  {
+    name: 'project --breakdown age-group',
+    args: () => ['project', 'fixtures/example', '--format', 'table', '--breakdown', 'age-group'],
+  },
   { name: 'compare', args: () => ['compare', 'fixtures/example', '--format', 'table'] },
   {
     name: 'compare --savings',
