@@ -9,7 +9,9 @@ import type { Paint } from '../report/table.js';
  */
 function colourOn(stream: OutputStream): boolean {
   const { env } = cliIo();
-  if (env['FORCE_COLOR']) return true;
+  // As Node's tty and chalk read it: 0 or false is no colour, any other value (even empty) colour.
+  const forced = env['FORCE_COLOR'];
+  if (forced !== undefined) return forced !== '0' && forced !== 'false';
   return !env['NO_COLOR'] && stream.isTTY;
 }
 
