@@ -8,6 +8,7 @@ import { calibrate, defaultHorizon } from '../../io/calibrate-history.js';
 import { displayPath } from '../../io/files.js';
 import { writeModelFolder } from '../write-or-print.js';
 import { cliIo } from '../cli-io.js';
+import { shellWord } from '../shell-word.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint } from '../terminal.js';
 import { fitYearsRange, type HistoryOptions, loadHistory } from './history-input.js';
@@ -78,7 +79,7 @@ export async function runCalibrate(options: CalibrateOptions): Promise<number> {
       [
         `highneeds: fitted ${fit.ceasing.length} ceasing, ${fit.transitions.length} transition and ${fit.newPlans.length} new-plan rates to January ${years.first}–January ${years.last + 1}; base year ${formatAcademicYear(baseYear)}, horizon ${formatFinancialYear(horizon)}`,
         `Fill in ${path.join(where, 'tariff.json')} and ${path.join(where, 'funding.csv')} (the folder's README.md says what), then:`,
-        `  highneeds project ${where}`,
+        `  highneeds project ${shellWord(where)}`,
         '',
       ].join('\n'),
     );

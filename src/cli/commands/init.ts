@@ -9,6 +9,7 @@ import { writeModelFolder } from '../write-or-print.js';
 import { libraryIds, readTariffFile, resolveTariff } from '../../io/tariff-library.js';
 import { defaultTariffDir } from '../version.js';
 import { cliIo } from '../cli-io.js';
+import { shellWord } from '../shell-word.js';
 
 export interface InitOptions {
   readonly area?: string;
@@ -77,13 +78,13 @@ export async function runInit(dir: string, options: InitOptions): Promise<number
   if (!options.quiet) {
     const where = displayPath(path.resolve(dir));
     const run = options.national
-      ? `highneeds batch ${where} --out-dir ${path.join(where, 'out')}`
-      : `highneeds project ${where}`;
+      ? `highneeds batch ${shellWord(where)} --out-dir ${shellWord(path.join(where, 'out'))}`
+      : `highneeds project ${shellWord(where)}`;
     cliIo().stderr.write(
       [
         `highneeds: wrote a ${options.national ? 'national ' : ''}model folder for ${code} ${name}: base year ${formatAcademicYear(baseYear)} (the January ${baseYear + 1} census), tariff ${isLibraryId ? wanted : `${loaded.tariff.id} (copied as tariff.json)`}`,
         `Replace the example rows with your own figures (${path.join(where, 'README.md')} says what each column means and where it comes from), then:`,
-        `  highneeds validate ${where}`,
+        `  highneeds validate ${shellWord(where)}`,
         `  ${run}`,
         '',
       ].join('\n'),

@@ -35,6 +35,7 @@ import { printWarnings } from '../print-warnings.js';
 import { issuePaint, tableWidth } from '../terminal.js';
 import { defaultModelDir, defaultTariffDir } from '../version.js';
 import { cliIo } from '../cli-io.js';
+import { shellWord } from '../shell-word.js';
 import { refuseToReplace } from '../../io/existing-outputs.js';
 
 export interface OutputOptions {
@@ -406,8 +407,9 @@ export async function runExport(
         .join(', ')}\n`,
     );
     // To a file a model.json can name: without --out the table went to the terminal (found by a user trial).
+    const inside = (name: string) => shellWord(path.join(outDir, name));
     cliIo().stderr.write(
-      `bring it back with: highneeds tariffs import ${path.join(outDir, 'rates.csv')} --settings ${path.join(outDir, 'settings.csv')} --bands ${path.join(outDir, 'bands.csv')} --references ${path.join(outDir, 'references.csv')} --meta ${path.join(outDir, 'tariff.csv')} --out ${path.join(outDir, 'tariff.json')}\n`,
+      `bring it back with: highneeds tariffs import ${inside('rates.csv')} --settings ${inside('settings.csv')} --bands ${inside('bands.csv')} --references ${inside('references.csv')} --meta ${inside('tariff.csv')} --out ${inside('tariff.json')}\n`,
     );
   }
   return 0;
