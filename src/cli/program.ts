@@ -32,7 +32,10 @@ export function program(setExit: (code: number) => void): Command {
       writeErr: (text) => cliIo().stderr.write(text),
       getOutHelpWidth: () => cliIo().stdout.columns ?? 80,
       getErrHelpWidth: () => cliIo().stderr.columns ?? 80,
-    });
+    })
+    // Commander leaves a description column narrower than 40 unwrapped, for the terminal to break
+    // mid-word: every option at 60 columns (found by a user trial). Wrapped down to 20.
+    .configureHelp({ minWidthToWrap: 20 });
   addProjectCommand(root, setExit);
   addInitCommand(root, setExit);
   addValidateCommand(root, setExit);
@@ -59,6 +62,6 @@ function teach(command: Command, name: string): void {
   refuseRepeatedOptions(command);
   refuseOptionAsValue(command);
   command.showHelpAfterError(`(run highneeds ${name ? `${name} ` : ''}--help for usage)`);
-  command.addHelpText('after', examplesText(name));
+  command.addHelpText('after', () => examplesText(name, cliIo().stdout.columns ?? 80));
   for (const sub of command.commands) teach(sub, name ? `${name} ${sub.name()}` : sub.name());
 }
