@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/exec.js';
 import { cli } from '../helpers/run-cli.js';
 
 /*
@@ -201,6 +202,19 @@ describe('terminal tables fit the width (COLUMNS), losing nothing', () => {
     expect(fitted).toMatch(
       /^ 6\. Floor and cap on historic_spend \+ proxies \+ hospital_education =\n {6}£23,066,500\.00:$/m,
     );
+  });
+
+  it('tariffs diff --model run from another folder: the title naming the folder in full wraps too', async () => {
+    // The title names the model folder from the working folder: in full, it ran past 60 columns (a user trial).
+    const args = ['tariffs', 'diff', 'example-borough-2025', 'national-illustrative'];
+    const model = path.join(ROOT, 'fixtures', 'example');
+    const result = await cli([...args, '--model', model, '--format', 'table'], {
+      cwd: tmpdir(),
+      env: { COLUMNS: '60' },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(model);
+    expect(result.stdout.split('\n').filter((line) => line.length > 60)).toEqual([]);
   });
 
   it('CSV is never fitted', async () => {

@@ -21,6 +21,7 @@ import {
   stageOutput,
   stageOutputs,
 } from '../../io/write-output.js';
+import { fitText } from '../../report/fit-width.js';
 import { figure, renderRecords, type Record_ } from '../../report/records.js';
 import {
   exportTariffCsv,
@@ -287,7 +288,8 @@ export async function runDiff(
         : // One table, as a CSV reader takes it: the rows that differ are `tariffs diff A B` without --model.
           format === 'csv'
           ? costText
-          : `${left.tariff.id} → ${right.tariff.id}${options.at ? ` at ${options.at}` : ''}\n\n${text}\nCost of switching for ${pa.area.name} (${displayPath(dir)}), £:\n${costText}`;
+          : // The title wraps as the table fits: a model folder named in full ran past 60 columns (a user trial).
+            `${left.tariff.id} → ${right.tariff.id}${options.at ? ` at ${options.at}` : ''}\n\n${text}\n${fitText(`Cost of switching for ${pa.area.name} (${displayPath(dir)}), £:`, tableWidth(Boolean(options.out)))}\n${costText}`;
   }
   await emit(text, options);
   return 0;
