@@ -95,7 +95,8 @@ export function clearSpinners(): void {
 }
 
 /**
- * Progress only for a person watching a terminal: never in CI, under --quiet, or with JSON output.
+ * Progress only for a person watching a terminal that can redraw a line: never in CI, on
+ * TERM=dumb, under --quiet, or with JSON output.
  * Spinners leave the terminal's input alone (ora's `discardStdin: false`): ora's default reads it
  * raw, so Ctrl-C was a byte that a run busy drawing never read, not SIGINT, and `simulate` ran on
  * and wrote its output (found by a user trial). Typed keys may show through the spinner instead.
@@ -105,7 +106,10 @@ export async function spinner(
   options: { quiet: boolean; json: boolean },
 ): Promise<Progress> {
   const { stderr, env } = cliIo();
-  const enabled = spinnerFits(stderr) && !env['CI'] && !options.quiet && !options.json;
+  // A terminal that cannot move its cursor (TERM=dumb) got every frame after the last: ora
+  // declines to clear there, but update() drew all the same (found by a user trial).
+  const enabled =
+    spinnerFits(stderr) && !env['CI'] && env['TERM'] !== 'dumb' && !options.quiet && !options.json;
   if (!enabled || !stderr.stream) {
     const silent: Progress = {
       start: () => silent,

@@ -1,30 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { BIN, ROOT } from '../helpers/exec.js';
+import { hasScript, onTerminal } from '../helpers/on-terminal.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-report-progress-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** util-linux `script`: a terminal for the run. */
-const hasScript = spawnSync('script', ['--version']).status === 0;
-
-/** What a terminal of 100 columns shows of `highneeds ARGS`, and the exit code. */
-function onTerminal(args: readonly string[]): { code: number; shown: string } {
-  const quoted = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ');
-  const result = spawnSync(
-    'script',
-    ['-qfec', `stty cols 100 rows 30; exec ${quoted}`, '/dev/null'],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { PATH: process.env['PATH'] ?? '', TERM: 'xterm', NO_COLOR: '1' },
-    },
-  );
-  return { code: result.status ?? -1, shown: result.stdout };
-}
 
 // Found by a user trial: report --draws drew for as long as simulate does with nothing on the
 // terminal (seconds for a few thousand draws), where simulate shows how far it has got.
