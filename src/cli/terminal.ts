@@ -38,6 +38,17 @@ export function tableWidth(toFile = false): number | undefined {
   return undefined;
 }
 
+/**
+ * The width a message in words on stderr (init's and calibrate's next steps) wraps to: the
+ * terminal's, when stderr is one; none off a terminal, so a log keeps each message on its line.
+ * Unwrapped, the terminal broke init's at 80 columns mid-word, "the Janua" over "ry 2026 census"
+ * (found by a user trial).
+ */
+export function messageWidth(): number | undefined {
+  const { stderr } = cliIo();
+  return stderr.isTTY && (stderr.columns ?? 0) > 0 ? stderr.columns : undefined;
+}
+
 export async function issuePaint(): Promise<IssuePaint> {
   // JSON output lists every problem, one a line, as it always has (README, docs/errors.md).
   const every = everyIssue();

@@ -10,6 +10,8 @@ import { libraryIds, readTariffFile, resolveTariff } from '../../io/tariff-libra
 import { defaultTariffDir } from '../version.js';
 import { cliIo } from '../cli-io.js';
 import { shellWord } from '../shell-word.js';
+import { messageWidth } from '../terminal.js';
+import { fitText } from '../../report/fit-width.js';
 
 export interface InitOptions {
   readonly area?: string;
@@ -80,10 +82,17 @@ export async function runInit(dir: string, options: InitOptions): Promise<number
     const run = options.national
       ? `highneeds batch ${shellWord(where)} --out-dir ${shellWord(path.join(where, 'out'))}`
       : `highneeds project ${shellWord(where)}`;
+    const width = messageWidth();
     cliIo().stderr.write(
       [
-        `highneeds: wrote a ${options.national ? 'national ' : ''}model folder for ${code} ${name}: base year ${formatAcademicYear(baseYear)} (the January ${baseYear + 1} census), tariff ${isLibraryId ? wanted : `${loaded.tariff.id} (copied as tariff.json)`}`,
-        `Replace the example rows with your own figures (${path.join(where, 'README.md')} says what each column means and where it comes from), then:`,
+        fitText(
+          `highneeds: wrote a ${options.national ? 'national ' : ''}model folder for ${code} ${name}: base year ${formatAcademicYear(baseYear)} (the January ${baseYear + 1} census), tariff ${isLibraryId ? wanted : `${loaded.tariff.id} (copied as tariff.json)`}`,
+          width,
+        ),
+        fitText(
+          `Replace the example rows with your own figures (${path.join(where, 'README.md')} says what each column means and where it comes from), then:`,
+          width,
+        ),
         `  highneeds validate ${shellWord(where)}`,
         `  ${run}`,
         '',

@@ -37,7 +37,7 @@ const HISTORY = ['transitions', 'population', 'codes'].flatMap((name) => [
   path.join(ROOT, 'fixtures/history', `${name}.csv`),
 ]);
 
-describe('the next steps printed name a folder with spaces or quotes as one word', () => {
+describe('the next steps printed: a folder with spaces or quotes as one word, sentences fitted', () => {
   it.each(['My Area', "O'Brien's area", 'costs $ and `ticks`'])(
     'init %j: the validate and project lines run as printed',
     async (name) => {
@@ -72,6 +72,28 @@ describe('the next steps printed name a folder with spaces or quotes as one word
     const imported = await cli(words!, { cwd: scratch });
     expect(imported.code, imported.stderr).toBe(0);
   });
+
+  /**
+   * On an 80-column terminal the terminal broke init's message mid-word, "the Janua" over
+   * "ry 2026 census" (a user trial): its sentences wrap to stderr's width, off a terminal not.
+   */
+  it.each([
+    ['init', ['init', 'wrapped area', '--name', 'Royal Borough of Windsor and Maidenhead']],
+    ['calibrate', ['calibrate', ...HISTORY, '--out-dir', 'wrapped fit']],
+  ])(
+    '%s: the sentences wrap on an 80-column terminal, the commands stay whole',
+    async (_, args) => {
+      const run = await cli(args, { cwd: scratch, stderrColumns: 80 });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr.split('\n').filter((line) => line.length > 80)).toEqual([]);
+      expect(printedCommands(run.stderr).length).toBeGreaterThan(0);
+      const piped = await cli(
+        args.map((arg) => arg.replace('wrapped', 'piped')),
+        { cwd: scratch },
+      );
+      expect(piped.stderr.split('\n')[0]!.length).toBeGreaterThan(80);
+    },
+  );
 
   it('a plain path is printed as it is', () => {
     expect(shellWord('my-area/out_2026.v1')).toBe('my-area/out_2026.v1');
