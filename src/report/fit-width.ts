@@ -87,7 +87,7 @@ export function fitLine(given: string, width?: number): string[] {
 
 /**
  * Words packed into lines of at most `width` (`rest` after the first); a word longer than a line
- * is cut, after a hyphen or underscore where one leaves at least half the line filled: an id such
+ * is cut, after a hyphen or underscore where one leaves at least a third of the line filled: an id such
  * as `early-help-semh` cut as `early-help-sem` and `h` read as two ids (found by a user trial at 60
  * columns), cut as `early-help-` and `semh` it reads as one.
  */
@@ -112,11 +112,11 @@ export function wrapWords(text: string, width: number, rest = width): string[] {
   return lines;
 }
 
-/** Where a word too long for a line of `room` is cut: after its last hyphen or underscore in the line, if that fills half of it. */
+/** Where a word too long for a line of `room` is cut: after its last hyphen or underscore in the line, if that fills a third of it. */
 function cutAt(word: string, room: number): number {
   const head = word.slice(0, room);
   const after = Math.max(head.lastIndexOf('-'), head.lastIndexOf('_')) + 1;
-  return after * 2 >= room ? after : room;
+  return after * 3 >= room ? after : room;
 }
 
 const span = (placed: readonly Placed[]): number =>

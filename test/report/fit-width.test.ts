@@ -227,7 +227,8 @@ describe('wrapWords: an id too long for its line', () => {
     expect(wrapWords('financial_year', 10)).toEqual(['financial_', 'year']);
   });
 
-  it('is cut at the width when the last hyphen would leave less than half the line', () => {
+  it('is cut at the width when the last hyphen would leave less than a third of the line', () => {
     expect(wrapWords('a-verylongword', 10)).toEqual(['a-verylong', 'word']);
+    expect(wrapWords('national-illustrative', 20)).toEqual(['national-', 'illustrative']);
   });
 });

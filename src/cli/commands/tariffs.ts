@@ -289,7 +289,7 @@ export async function runDiff(
           format === 'csv'
           ? costText
           : // The title wraps as the table fits: a model folder named in full ran past 60 columns (a user trial).
-            `${left.tariff.id} → ${right.tariff.id}${options.at ? ` at ${options.at}` : ''}\n\n${text}\n${fitText(`Cost of switching for ${pa.area.name} (${displayPath(dir)}), £:`, tableWidth(Boolean(options.out)))}\n${costText}`;
+            `${fitText(`${left.tariff.id} → ${right.tariff.id}${options.at ? ` at ${options.at}` : ''}`, tableWidth(Boolean(options.out)))}\n\n${text}\n${fitText(`Cost of switching for ${pa.area.name} (${displayPath(dir)}), £:`, tableWidth(Boolean(options.out)))}\n${costText}`;
   }
   await emit(text, options);
   return 0;
