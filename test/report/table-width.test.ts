@@ -236,4 +236,13 @@ describe('terminal tables fit the width (COLUMNS), losing nothing', () => {
       ',2662.29,',
     );
   });
+
+  it('EHCP counts are whole pupils in the breakdown tables too (they gave 2 dp: a user trial)', async () => {
+    const args = ['project', 'fixtures/example', '--breakdown', 'need'];
+    const table = (await cli([...args, '--format', 'table'])).stdout;
+    expect(table).toMatch(/^999 +2026-27 +ASD +905 +11,116,416\.27$/m);
+    expect((await cli([...args, '--format', 'csv'])).stdout).toContain(
+      '999,2026-27,ASD,905.47,11116416.27',
+    );
+  });
 });
