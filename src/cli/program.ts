@@ -9,6 +9,7 @@ import { addInitCommand } from './init-command.js';
 import { addNffCommand } from './nff-command.js';
 import { refuseOptionAsValue } from './option-as-value.js';
 import { refuseRepeatedOptions } from './option-once.js';
+import { unknownOptionFirst } from './unknown-option-first.js';
 import { addProjectCommand } from './project-command.js';
 import { addReportCommand } from './report-command.js';
 import { addSimulateCommand } from './simulate-command.js';
@@ -61,6 +62,7 @@ function teach(command: Command, name: string): void {
   command.exitOverride();
   refuseRepeatedOptions(command);
   refuseOptionAsValue(command);
+  unknownOptionFirst(command);
   command.showHelpAfterError(`(run highneeds ${name ? `${name} ` : ''}--help for usage)`);
   command.addHelpText('after', () => examplesText(name, cliIo().stdout.columns ?? 80));
   for (const sub of command.commands) teach(sub, name ? `${name} ${sub.name()}` : sub.name());

@@ -146,6 +146,35 @@ describe('after a mistake', () => {
     );
   });
 
+  // Found by a user trial: commander checks required options first, so a misspelt option of a
+  // command with one was reported as the required option missing, with no "Did you mean".
+  it.each([
+    [['report', 'fixtures/example', '--output', 'r.html'], '--output', '--out', 'report'],
+    [
+      ['explain', 'fixtures/example', '--yr', '2027-28', '--figure', 'spend_total'],
+      '--yr',
+      '--year',
+      'explain',
+    ],
+    [['solve', 'fixtures/example', '--targt', 'x'], '--targt', '--target', 'solve'],
+  ])(
+    '%j: the unknown option and the one meant, before any required one',
+    async (args, typed, meant, name) => {
+      const result = await cli(args);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(
+        `error: unknown option '${typed}'\n(Did you mean ${meant}?)\n(run highneeds ${name} --help for usage)\n`,
+      );
+    },
+  );
+
+  it('--help with a misspelt option still shows the help', async () => {
+    const result = await cli(['report', 'fixtures/example', '--output', 'r.html', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: highneeds report');
+  });
+
   it('an unknown command points at the top-level --help', async () => {
     const result = await cli(['projcet']);
     expect(result.code).toBe(2);
