@@ -493,7 +493,7 @@ export const ISSUE_CODES = {
   UNKNOWN_FIGURE: {
     cause:
       '`highneeds explain --figure` names no figure of the summary, or, with --setting, one that is not given by setting (a usage error: exit 2).',
-    fix: 'Use a column of the summary, as the hint lists them (spend_top_up, income_total, cumulative_balance, …; for a label of the project table, such as "Spend: total", the hint names its column); with --setting, pupils_january, spend_top_up, spend_place or place_dfe.',
+    fix: 'Use a column of the summary, as the hint lists them (spend_top_up, income_total, cumulative_balance, …; for a label of the project table, such as "Spend: total", or a name misspelt by a letter or two, such as spend_topup, the hint names the column meant); with --setting, pupils_january, spend_top_up, spend_place or place_dfe.',
   },
   UNKNOWN_YEAR: {
     cause:
