@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors } from '../../core/issue.js';
 import { type AcademicYear, formatAcademicYear, parseAcademicYear } from '../../core/period.js';
+import { yearHint } from '../../core/year-hint.js';
 import { displayPath } from '../../io/files.js';
 import { initTemplate, type TemplateFile } from '../../io/init-template.js';
 import { writeModelFolder } from '../write-or-print.js';
@@ -48,9 +49,11 @@ export async function runInit(dir: string, options: InitOptions): Promise<number
   let baseYear: AcademicYear | undefined = latestCensusYear(new Date());
   if (options.baseYear !== undefined) {
     baseYear = parseAcademicYear(options.baseYear);
+    // With what was meant, where it is plain (2025-26 is a financial year's way of writing it).
+    const hint = baseYear === undefined ? yearHint(options.baseYear, 'academic') : undefined;
     if (baseYear === undefined)
       throw new UsageError(
-        `--base-year must be an academic year written like 2025/26, not "${options.baseYear}"`,
+        `--base-year must be an academic year written like 2025/26, not "${options.baseYear}"${hint ? `: ${hint}` : ''}`,
       );
   }
 
