@@ -130,7 +130,13 @@ export async function spinner(
     return silent;
   }
   const { default: ora } = await import('ora');
-  const running = ora({ text, stream: stderr.stream, discardStdin: false });
+  // NO_COLOR leaves the spinner plain too: ora coloured its frame cyan whatever (a user trial).
+  const running = ora({
+    text,
+    stream: stderr.stream,
+    discardStdin: false,
+    color: colourOn(stderr) ? 'cyan' : false,
+  });
   let renderedAt = 0;
   let stop = (): void => undefined;
   const progress: Progress = {
