@@ -9,6 +9,7 @@ import { addInitCommand } from './init-command.js';
 import { addNffCommand } from './nff-command.js';
 import { refuseOptionAsValue } from './option-as-value.js';
 import { refuseRepeatedOptions } from './option-once.js';
+import { unknownOptionFirst } from './unknown-option-first.js';
 import { addProjectCommand } from './project-command.js';
 import { addReportCommand } from './report-command.js';
 import { addSimulateCommand } from './simulate-command.js';
@@ -32,7 +33,10 @@ export function program(setExit: (code: number) => void): Command {
       writeErr: (text) => cliIo().stderr.write(text),
       getOutHelpWidth: () => cliIo().stdout.columns ?? 80,
       getErrHelpWidth: () => cliIo().stderr.columns ?? 80,
-    });
+    })
+    // Commander leaves a description column narrower than 40 unwrapped, for the terminal to break
+    // mid-word: every option at 60 columns (found by a user trial). Wrapped down to 20.
+    .configureHelp({ minWidthToWrap: 20 });
   addProjectCommand(root, setExit);
   addInitCommand(root, setExit);
   addValidateCommand(root, setExit);
@@ -58,7 +62,8 @@ function teach(command: Command, name: string): void {
   command.exitOverride();
   refuseRepeatedOptions(command);
   refuseOptionAsValue(command);
+  unknownOptionFirst(command);
   command.showHelpAfterError(`(run highneeds ${name ? `${name} ` : ''}--help for usage)`);
-  command.addHelpText('after', examplesText(name));
+  command.addHelpText('after', () => examplesText(name, cliIo().stdout.columns ?? 80));
   for (const sub of command.commands) teach(sub, name ? `${name} ${sub.name()}` : sub.name());
 }

@@ -9,7 +9,9 @@ import type { Paint } from '../report/table.js';
  */
 function colourOn(stream: OutputStream): boolean {
   const { env } = cliIo();
-  if (env['FORCE_COLOR']) return true;
+  // As Node's tty and chalk read it: 0 or false is no colour, any other value (even empty) colour.
+  const forced = env['FORCE_COLOR'];
+  if (forced !== undefined) return forced !== '0' && forced !== 'false';
   return !env['NO_COLOR'] && stream.isTTY;
 }
 
@@ -34,6 +36,17 @@ export function tableWidth(toFile = false): number | undefined {
   if (columns && /^\d+$/.test(columns) && Number(columns) > 0) return Number(columns);
   if (!toFile && stdout.isTTY && (stdout.columns ?? 0) > 0) return stdout.columns;
   return undefined;
+}
+
+/**
+ * The width a message in words on stderr (init's and calibrate's next steps) wraps to: the
+ * terminal's, when stderr is one; none off a terminal, so a log keeps each message on its line.
+ * Unwrapped, the terminal broke init's at 80 columns mid-word, "the Janua" over "ry 2026 census"
+ * (found by a user trial).
+ */
+export function messageWidth(): number | undefined {
+  const { stderr } = cliIo();
+  return stderr.isTTY && (stderr.columns ?? 0) > 0 ? stderr.columns : undefined;
 }
 
 export async function issuePaint(): Promise<IssuePaint> {
@@ -93,7 +106,8 @@ export function clearSpinners(): void {
 }
 
 /**
- * Progress only for a person watching a terminal: never in CI, under --quiet, or with JSON output.
+ * Progress only for a person watching a terminal that can redraw a line: never in CI, on
+ * TERM=dumb, under --quiet, or with JSON output.
  * Spinners leave the terminal's input alone (ora's `discardStdin: false`): ora's default reads it
  * raw, so Ctrl-C was a byte that a run busy drawing never read, not SIGINT, and `simulate` ran on
  * and wrote its output (found by a user trial). Typed keys may show through the spinner instead.
@@ -103,7 +117,10 @@ export async function spinner(
   options: { quiet: boolean; json: boolean },
 ): Promise<Progress> {
   const { stderr, env } = cliIo();
-  const enabled = spinnerFits(stderr) && !env['CI'] && !options.quiet && !options.json;
+  // A terminal that cannot move its cursor (TERM=dumb) got every frame after the last: ora
+  // declines to clear there, but update() drew all the same (found by a user trial).
+  const enabled =
+    spinnerFits(stderr) && !env['CI'] && env['TERM'] !== 'dumb' && !options.quiet && !options.json;
   if (!enabled || !stderr.stream) {
     const silent: Progress = {
       start: () => silent,
@@ -113,7 +130,13 @@ export async function spinner(
     return silent;
   }
   const { default: ora } = await import('ora');
-  const running = ora({ text, stream: stderr.stream, discardStdin: false });
+  // NO_COLOR leaves the spinner plain too: ora coloured its frame cyan whatever (a user trial).
+  const running = ora({
+    text,
+    stream: stderr.stream,
+    discardStdin: false,
+    color: colourOn(stderr) ? 'cyan' : false,
+  });
   let renderedAt = 0;
   let stop = (): void => undefined;
   const progress: Progress = {

@@ -6,7 +6,7 @@ export const ISSUE_CODES = {
   FILE_MISSING: {
     cause:
       'A required input file does not exist, is not a regular file (a folder, a device such as /dev/zero, a pipe), cannot be read, or (required or optional) is a link to a file that does not exist.',
-    fix: 'Check the model folder and the file names in the README table.',
+    fix: "Check the model folder and the file names in the README table. A --help example's fixtures/example, run from another folder, is highneeds' own: the hint gives its full path.",
   },
   PATH_OUTSIDE_MODEL: {
     cause:
@@ -493,7 +493,7 @@ export const ISSUE_CODES = {
   UNKNOWN_FIGURE: {
     cause:
       '`highneeds explain --figure` names no figure of the summary, or, with --setting, one that is not given by setting (a usage error: exit 2).',
-    fix: 'Use a column of the summary, as the hint lists them (spend_top_up, income_total, cumulative_balance, …; for a label of the project table, such as "Spend: total", the hint names its column); with --setting, pupils_january, spend_top_up, spend_place or place_dfe.',
+    fix: 'Use a column of the summary, as the hint lists them (spend_top_up, income_total, cumulative_balance, …; for a label of the project table, such as "Spend: total", or a name misspelt by a letter or two, such as spend_topup, the hint names the column meant); with --setting, pupils_january, spend_top_up, spend_place or place_dfe.',
   },
   UNKNOWN_YEAR: {
     cause:

@@ -1,4 +1,4 @@
-import { editDistance } from './tariff-check.js';
+import { editDistance } from '../core/edit-distance.js';
 
 /**
  * How a header cell is matched to a table's column: as a spreadsheet user writes a name, not only

@@ -4,7 +4,7 @@ import { error, type Issue } from '../core/issue.js';
 import { type ColumnSpec, type CsvTable, readCsvTable } from './csv-table.js';
 import { displayPath, readInput, readInputBytes } from './files.js';
 import type { Limits } from './limits.js';
-import { provenanceName } from './provenance-name.js';
+import { packageRoot, provenanceName } from './provenance-name.js';
 
 /** A file read as an input, with the SHA-256 of its bytes: what the provenance manifest lists. */
 export interface InputDigest {
@@ -91,6 +91,20 @@ export class InputReader {
 }
 
 /**
+ * A relative folder that is one of highneeds' own (`fixtures/example`, as every --help example
+ * names it) given from another working folder: where it is. A user trial ran an example from
+ * their own folder and was told only that there is no such folder.
+ */
+function packageFolderHint(dir: string): string | undefined {
+  if (path.isAbsolute(dir)) return undefined;
+  const root = path.resolve(packageRoot());
+  const inPackage = path.join(root, dir);
+  if (path.resolve(dir) === inPackage || !existsSync(path.join(inPackage, 'model.json')))
+    return undefined;
+  return `${dir} is a folder of highneeds' own (the --help examples run from ${displayPath(root)}): give it in full, ${displayPath(inPackage)}, or run highneeds project with no folder for the shipped example`;
+}
+
+/**
  * Why a required file is missing, in words that fit the folder given: a folder that does not
  * exist, or a file given for the folder (a user trial dragged cohort.csv onto the command and was
  * told "cohort.csv/model.json was not found in cohort.csv").
@@ -104,7 +118,9 @@ function missingFile(dir: string, name: string): { message: string; hint?: strin
   if (kind === undefined)
     return {
       message: `required file ${name} was not found: there is no folder ${shown}`,
-      hint: 'give the path of the model folder, the one that holds model.json (relative to the folder you run in, or in full)',
+      hint:
+        packageFolderHint(dir) ??
+        'give the path of the model folder, the one that holds model.json (relative to the folder you run in, or in full)',
     };
   if (!kind.isDirectory())
     return {

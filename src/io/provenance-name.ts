@@ -17,7 +17,7 @@ const LIBRARY_PREFIX = 'highneeds:';
 const LIBRARY_FOLDERS: readonly string[] = ['tariffs', 'policy', 'templates', 'nff-parameters'];
 
 /** The package's root: src/io and dist/io sit two levels below it. */
-const packageRoot = (): string => fileURLToPath(new URL('../../', import.meta.url));
+export const packageRoot = (): string => fileURLToPath(new URL('../../', import.meta.url));
 
 /** `highneeds:FOLDER/FILE` for a file of the package's library, else undefined. On real paths, as the package's own are. */
 export function libraryName(file: string, root = packageRoot()): string | undefined {

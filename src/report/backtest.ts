@@ -1,6 +1,7 @@
 import type { BacktestRow } from '../core/calibrate/backtest.js';
 import { errorOf, errorPercent, type HorizonSummary } from '../core/calibrate/backtest-summary.js';
 import { Dec } from '../core/decimal.js';
+import { fitTable, fitText } from './fit-width.js';
 
 /** Counts and percentages on output: 2 dp, half-up (src/core/rounding.ts's rule, from a double). */
 const dp2 = (n: number): string => {
@@ -105,19 +106,28 @@ export function backtestJson(
   )}\n`;
 }
 
-/** The terminal table: MAPE and bias by horizon, then the total at each origin and target January. */
+/**
+ * The terminal table: MAPE and bias by horizon, then the total at each origin and target January,
+ * fitted to `width` as every terminal table is (its 116-column title and 60-odd-column tables ran
+ * past an 80- or 60-column terminal: a user trial); no width, one line per row.
+ */
 export function backtestTable(
   rows: readonly BacktestRow[],
   summary: readonly HorizonSummary[],
+  width?: number,
 ): string {
-  const pad = (cellsOf: string[][]) => {
-    const widths = cellsOf[0]!.map((_, i) => Math.max(...cellsOf.map((r) => r[i]!.length)));
-    return cellsOf
-      .map((r) =>
-        r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '),
-      )
-      .join('\n');
-  };
+  const pad = ([header, ...body]: string[][]) =>
+    fitTable(
+      {
+        columns: header!.map((text, i) => ({
+          header: text,
+          align: i === 0 ? ('left' as const) : ('right' as const),
+          key: i === 0,
+        })),
+        rows: body,
+      },
+      width,
+    ).join('\n');
   const coverage = summary.some((s) => s.coverage !== undefined);
   const head = pad([
     [
@@ -143,5 +153,9 @@ export function backtestTable(
         percent(r),
       ]),
   ]);
-  return `Backtest: projected against actual pupils with plans each January (origin = the January each projection starts from)\n\n${head}\n\n${totals}\n\n(by setting and age group: --format csv or json)\n`;
+  const title = fitText(
+    'Backtest: projected against actual pupils with plans each January (origin = the January each projection starts from)',
+    width,
+  );
+  return `${title}\n\n${head}\n\n${totals}\n\n${fitText('(by setting and age group: --format csv or json)', width)}\n`;
 }

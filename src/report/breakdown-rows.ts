@@ -1,6 +1,7 @@
 import { ageGroupLabel } from '../core/breakdown/age-group.js';
 import type { BreakdownYear } from '../core/breakdown/breakdown.js';
 import { formatFinancialYear } from '../core/period.js';
+import { toCountWhole } from '../core/rounding.js';
 import { plainCell } from './format-cell.js';
 import { renderRecords } from './records.js';
 import type { Row } from './rows.js';
@@ -35,21 +36,30 @@ export function breakdownRows(
   );
 }
 
-/** The rows as CSV, JSON or an aligned table, figures rounded as everywhere (pence, counts to 2 dp). */
+/**
+ * The rows as CSV, JSON or an aligned table, figures rounded as everywhere (pence, counts to 2 dp;
+ * in the table whole pupils, as every terminal table gives them: README, "Tables on a terminal").
+ * The table fits `width` as project's summary does, each block repeating what a row is (its year
+ * and need or age group): it was laid out at full width whatever the terminal (found by a user
+ * trial at 60 columns).
+ */
 export function renderBreakdown(
   areaCode: string,
   years: readonly BreakdownYear[],
   kind: BreakdownKind,
   format: 'table' | 'csv' | 'json',
+  width?: number,
 ): string {
   const columns = breakdownColumns(kind);
   const rows = breakdownRows(areaCode, years, kind).map((row) =>
     Object.fromEntries(
       columns.map((c) => {
         const value = row[c]!;
-        return [c, typeof value === 'string' ? value : { figure: plainCell(c, value) }];
+        if (typeof value === 'string') return [c, value];
+        const whole = format === 'table' && c === 'pupils_january';
+        return [c, { figure: whole ? toCountWhole(value) : plainCell(c, value) }];
       }),
     ),
   );
-  return renderRecords(format, columns, rows, { keys: ['financial_year'] });
+  return renderRecords(format, columns, rows, { width, keys: columns.slice(1, 3) });
 }

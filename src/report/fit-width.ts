@@ -85,7 +85,12 @@ export function fitLine(given: string, width?: number): string[] {
   return lines.map((text, i) => `${i === 0 ? indent : hanging}${text}`);
 }
 
-/** Words packed into lines of at most `width` (`rest` after the first); a word longer than a line is cut. */
+/**
+ * Words packed into lines of at most `width` (`rest` after the first); a word longer than a line
+ * is cut, after a hyphen or underscore where one leaves at least a third of the line filled: an id such
+ * as `early-help-semh` cut as `early-help-sem` and `h` read as two ids (found by a user trial at 60
+ * columns), cut as `early-help-` and `semh` it reads as one.
+ */
 export function wrapWords(text: string, width: number, rest = width): string[] {
   const lines: string[] = [];
   let line = '';
@@ -98,13 +103,20 @@ export function wrapWords(text: string, width: number, rest = width): string[] {
     }
     if (line !== '') lines.push(line);
     while (remaining.length > room()) {
-      lines.push(remaining.slice(0, room()));
+      lines.push(remaining.slice(0, cutAt(remaining, room())));
       remaining = remaining.slice(lines[lines.length - 1]!.length);
     }
     line = remaining;
   }
   if (line !== '' || lines.length === 0) lines.push(line);
   return lines;
+}
+
+/** Where a word too long for a line of `room` is cut: after its last hyphen or underscore in the line, if that fills a third of it. */
+function cutAt(word: string, room: number): number {
+  const head = word.slice(0, room);
+  const after = Math.max(head.lastIndexOf('-'), head.lastIndexOf('_')) + 1;
+  return after * 3 >= room ? after : room;
 }
 
 const span = (placed: readonly Placed[]): number =>

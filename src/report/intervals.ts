@@ -6,7 +6,7 @@ import { Dec } from '../core/decimal.js';
 import { type IntervalRow, QUANTILES, type ThresholdRow } from '../core/simulate/intervals.js';
 import type { Simulation } from '../core/simulate/simulate.js';
 import { renderPrintedCsv } from './csv.js';
-import { fitTable } from './fit-width.js';
+import { fitTable, fitText } from './fit-width.js';
 import { withThousands } from './format-cell.js';
 import { issuesOut, jsonText, rawNumber, warningLines } from './json.js';
 import { neutraliseText } from '../core/spreadsheet-text.js';
@@ -138,5 +138,6 @@ export function renderIntervalsTable(
   });
   const area = areaName ? `${areaName} (${simulation.areaCode})` : simulation.areaCode;
   const title = `${area}${simulation.scenario ? `, scenario ${simulation.scenario}` : ''}: ${simulation.draws} draws, seed ${simulation.seed}; £`;
-  return `${[title, '', ...fitTable({ columns, rows }, width)].join('\n')}\n`;
+  // The title wraps as the table fits: a long area name ran past the edge (a user trial).
+  return `${[fitText(title, width), '', ...fitTable({ columns, rows }, width)].join('\n')}\n`;
 }

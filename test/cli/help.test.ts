@@ -31,6 +31,14 @@ function once(args: readonly string[]): Promise<RunResult> {
   return runs.get(key)!;
 }
 
+/** The examples as a shell reads the help's lines: continued lines joined, spaces collapsed. */
+const examplesShown = (shown: string): string[] =>
+  shown
+    .trimEnd()
+    .replace(/ \\\n +/g, ' ')
+    .split('\n')
+    .map((line) => line.replace(/^ {2}\$ /, '').replace(/\s+/g, ' '));
+
 const COMMANDS = [
   '',
   'project',
@@ -77,13 +85,42 @@ describe('--help', () => {
     const result = await cli([...args, '--help']);
     expect(result.code).toBe(0);
     const shown = result.stdout.split('\nExamples:\n')[1] ?? '';
-    expect(
-      shown
-        .trimEnd()
-        .split('\n')
-        .map((l) => l.replace(/^ {2}\$ /, '')),
-    ).toEqual(HELP_EXAMPLES[args.join(' ')]);
+    expect(examplesShown(shown)).toEqual(
+      HELP_EXAMPLES[args.join(' ')]!.map((line) => line.replace(/\s+/g, ' ')),
+    );
   });
+
+  /**
+   * A user trial read the help at 80 columns: the long examples ran past the edge and the
+   * terminal broke them mid-word. Each is wrapped to the help's width with a ` \` at the end of
+   * every line but its last, and reads back as the same command.
+   */
+  it.each(
+    COMMANDS.flatMap((command) =>
+      [80, 60].map((columns) => ({
+        command: command || '(top level)',
+        args: command ? command.split(' ') : [],
+        columns,
+      })),
+    ),
+  )(
+    'highneeds $command --help at $columns columns: options and examples within the width',
+    async ({ args, columns }) => {
+      const result = await cli([...args, '--help'], { columns });
+      const shown = result.stdout.split('\nExamples:\n')[1] ?? '';
+      const lines = shown.trimEnd().split('\n');
+      // A word longer than a line has a line to itself; none of the examples has one.
+      expect(lines.filter((line) => line.length > columns)).toEqual([]);
+      // The options too: commander left a column under 40 unwrapped, so at 60 every description
+      // ran past the edge. Only a word longer than its column may, on a line of its own.
+      expect(
+        result.stdout.split('\n').filter((line) => line.length > columns && /\S\s+\S/.test(line)),
+      ).toEqual([]);
+      expect(examplesShown(shown)).toEqual(
+        HELP_EXAMPLES[args.join(' ')]!.map((line) => line.replace(/\s+/g, ' ')),
+      );
+    },
+  );
 
   it.each(examples)(
     '$command: $line',
@@ -107,6 +144,35 @@ describe('after a mistake', () => {
     expect((await cli(['tariffs', 'show', 'x', '--att', '2026-04-01'])).stderr).toContain(
       '(run highneeds tariffs show --help for usage)',
     );
+  });
+
+  // Found by a user trial: commander checks required options first, so a misspelt option of a
+  // command with one was reported as the required option missing, with no "Did you mean".
+  it.each([
+    [['report', 'fixtures/example', '--output', 'r.html'], '--output', '--out', 'report'],
+    [
+      ['explain', 'fixtures/example', '--yr', '2027-28', '--figure', 'spend_total'],
+      '--yr',
+      '--year',
+      'explain',
+    ],
+    [['solve', 'fixtures/example', '--targt', 'x'], '--targt', '--target', 'solve'],
+  ])(
+    '%j: the unknown option and the one meant, before any required one',
+    async (args, typed, meant, name) => {
+      const result = await cli(args);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(
+        `error: unknown option '${typed}'\n(Did you mean ${meant}?)\n(run highneeds ${name} --help for usage)\n`,
+      );
+    },
+  );
+
+  it('--help with a misspelt option still shows the help', async () => {
+    const result = await cli(['report', 'fixtures/example', '--output', 'r.html', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: highneeds report');
   });
 
   it('an unknown command points at the top-level --help', async () => {

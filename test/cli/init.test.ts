@@ -236,9 +236,12 @@ describe('highneeds init', () => {
     ]);
     expect(tariff.code).toBe(2);
     expect(tariff.stderr).toContain('example-borough-2025');
-    expect(
-      (await cli(['init', path.join(scratch, 'bad-year'), '--base-year', '2025-26'])).code,
-    ).toBe(2);
+    const year = await cli(['init', path.join(scratch, 'bad-year'), '--base-year', '2025-26']);
+    expect(year.code).toBe(2);
+    // The way it is meant, when plain (found by a user trial typing the financial year's hyphen).
+    expect(year.stderr).toBe(
+      'highneeds: --base-year must be an academic year written like 2025/26, not "2025-26": write it 2025/26: academic years take a slash (2025-26 is how a financial year is written)\n',
+    );
   });
 
   it('--base-year sets baseYear, and the horizon is five financial years on', async () => {

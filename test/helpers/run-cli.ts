@@ -11,6 +11,8 @@ export interface CliOptions {
   readonly env?: Record<string, string>;
   /** Make stdout a terminal of this many columns (default: not a terminal, as when piped). */
   readonly columns?: number;
+  /** Make stderr a terminal of this many columns (default: not a terminal). */
+  readonly stderrColumns?: number;
   /** Make every write to stdout fail with this errno code, as `> /dev/full` (ENOSPC) or a closed pipe (EPIPE) do. */
   readonly stdoutFails?: string;
 }
@@ -68,7 +70,9 @@ export async function runMain(
     { ...(options.columns !== undefined ? { columns: options.columns } : {}) },
     options.stdoutFails,
   );
-  const stderr = captured({});
+  const stderr = captured(
+    options.stderrColumns !== undefined ? { columns: options.stderrColumns } : {},
+  );
   const io: CliIo = {
     stdout,
     stderr,

@@ -29,7 +29,7 @@ import {
 import { POPULATION_COLUMNS, readPopulation } from '../../src/io/read-population.js';
 import { CAPACITY_COLUMNS, readCapacity } from '../../src/io/read-capacity.js';
 import { settingKey } from '../../src/core/setting-key.js';
-import { editDistance } from '../../src/io/tariff-check.js';
+import { editDistance } from '../../src/core/edit-distance.js';
 import { importTariff } from '../../src/io/tariff-import.js';
 import { check, csv, described } from '../helpers/io-tables.js';
 

@@ -219,3 +219,16 @@ describe('prose lines', () => {
     expect(wrapWords('', 10)).toEqual(['']);
   });
 });
+
+describe('wrapWords: an id too long for its line', () => {
+  it('is cut after a hyphen or underscore, not mid-word (a user trial at 60 columns)', () => {
+    expect(wrapWords('early-help-semh', 14)).toEqual(['early-help-', 'semh']);
+    expect(wrapWords('resourced-provision', 18)).toEqual(['resourced-', 'provision']);
+    expect(wrapWords('financial_year', 10)).toEqual(['financial_', 'year']);
+  });
+
+  it('is cut at the width when the last hyphen would leave less than a third of the line', () => {
+    expect(wrapWords('a-verylongword', 10)).toEqual(['a-verylong', 'word']);
+    expect(wrapWords('national-illustrative', 20)).toEqual(['national-', 'illustrative']);
+  });
+});

@@ -6,7 +6,7 @@ import { type Format, outputFormat, withBom } from '../output-format.js';
 import { cliIo } from '../cli-io.js';
 import { finishWithTurns } from '../interrupt.js';
 import { formatIssues } from '../print-issues.js';
-import { issuePaint } from '../terminal.js';
+import { issuePaint, tableWidth } from '../terminal.js';
 import { intervalSource } from './backtest-intervals.js';
 import { type HistoryOptions, loadHistory } from './history-input.js';
 
@@ -43,7 +43,7 @@ export async function runBacktest(options: BacktestOptions): Promise<number> {
     format === 'json'
       ? backtestJson(rows, summary)
       : format === 'table'
-        ? backtestTable(rows, summary)
+        ? backtestTable(rows, summary, tableWidth(Boolean(options.out)))
         : options.summary
           ? summaryCsv(summary)
           : backtestCsv(rows),

@@ -8,8 +8,10 @@ import { calibrate, defaultHorizon } from '../../io/calibrate-history.js';
 import { displayPath } from '../../io/files.js';
 import { writeModelFolder } from '../write-or-print.js';
 import { cliIo } from '../cli-io.js';
+import { shellWord } from '../shell-word.js';
+import { fitText } from '../../report/fit-width.js';
 import { formatIssues } from '../print-issues.js';
-import { issuePaint } from '../terminal.js';
+import { issuePaint, messageWidth } from '../terminal.js';
 import { fitYearsRange, type HistoryOptions, loadHistory } from './history-input.js';
 
 export interface CalibrateOptions extends HistoryOptions {
@@ -74,14 +76,11 @@ export async function runCalibrate(options: CalibrateOptions): Promise<number> {
   cliIo().stdout.write(written.map((target) => `${displayPath(target)}\n`).join(''));
   if (!options.quiet) {
     const where = displayPath(path.resolve(options.outDir));
-    cliIo().stderr.write(
-      [
-        `highneeds: fitted ${fit.ceasing.length} ceasing, ${fit.transitions.length} transition and ${fit.newPlans.length} new-plan rates to January ${years.first}–January ${years.last + 1}; base year ${formatAcademicYear(baseYear)}, horizon ${formatFinancialYear(horizon)}`,
-        `Fill in ${path.join(where, 'tariff.json')} and ${path.join(where, 'funding.csv')} (the folder's README.md says what), then:`,
-        `  highneeds project ${where}`,
-        '',
-      ].join('\n'),
-    );
+    const said = [
+      `highneeds: fitted ${fit.ceasing.length} ceasing, ${fit.transitions.length} transition and ${fit.newPlans.length} new-plan rates to January ${years.first}–January ${years.last + 1}; base year ${formatAcademicYear(baseYear)}, horizon ${formatFinancialYear(horizon)}`,
+      `Fill in ${path.join(where, 'tariff.json')} and ${path.join(where, 'funding.csv')} (the folder's README.md says what), then:`,
+    ].map((line) => fitText(line, messageWidth()));
+    cliIo().stderr.write([...said, `  highneeds project ${shellWord(where)}`, ''].join('\n'));
   }
   return 0;
 }

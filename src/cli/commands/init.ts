@@ -3,12 +3,16 @@ import * as path from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors } from '../../core/issue.js';
 import { type AcademicYear, formatAcademicYear, parseAcademicYear } from '../../core/period.js';
+import { yearHint } from '../../core/year-hint.js';
 import { displayPath } from '../../io/files.js';
 import { initTemplate, type TemplateFile } from '../../io/init-template.js';
 import { writeModelFolder } from '../write-or-print.js';
 import { libraryIds, readTariffFile, resolveTariff } from '../../io/tariff-library.js';
 import { defaultTariffDir } from '../version.js';
 import { cliIo } from '../cli-io.js';
+import { shellWord } from '../shell-word.js';
+import { messageWidth } from '../terminal.js';
+import { fitText } from '../../report/fit-width.js';
 
 export interface InitOptions {
   readonly area?: string;
@@ -45,9 +49,11 @@ export async function runInit(dir: string, options: InitOptions): Promise<number
   let baseYear: AcademicYear | undefined = latestCensusYear(new Date());
   if (options.baseYear !== undefined) {
     baseYear = parseAcademicYear(options.baseYear);
+    // With what was meant, where it is plain (2025-26 is a financial year's way of writing it).
+    const hint = baseYear === undefined ? yearHint(options.baseYear, 'academic') : undefined;
     if (baseYear === undefined)
       throw new UsageError(
-        `--base-year must be an academic year written like 2025/26, not "${options.baseYear}"`,
+        `--base-year must be an academic year written like 2025/26, not "${options.baseYear}"${hint ? `: ${hint}` : ''}`,
       );
   }
 
@@ -77,13 +83,20 @@ export async function runInit(dir: string, options: InitOptions): Promise<number
   if (!options.quiet) {
     const where = displayPath(path.resolve(dir));
     const run = options.national
-      ? `highneeds batch ${where} --out-dir ${path.join(where, 'out')}`
-      : `highneeds project ${where}`;
+      ? `highneeds batch ${shellWord(where)} --out-dir ${shellWord(path.join(where, 'out'))}`
+      : `highneeds project ${shellWord(where)}`;
+    const width = messageWidth();
     cliIo().stderr.write(
       [
-        `highneeds: wrote a ${options.national ? 'national ' : ''}model folder for ${code} ${name}: base year ${formatAcademicYear(baseYear)} (the January ${baseYear + 1} census), tariff ${isLibraryId ? wanted : `${loaded.tariff.id} (copied as tariff.json)`}`,
-        `Replace the example rows with your own figures (${path.join(where, 'README.md')} says what each column means and where it comes from), then:`,
-        `  highneeds validate ${where}`,
+        fitText(
+          `highneeds: wrote a ${options.national ? 'national ' : ''}model folder for ${code} ${name}: base year ${formatAcademicYear(baseYear)} (the January ${baseYear + 1} census), tariff ${isLibraryId ? wanted : `${loaded.tariff.id} (copied as tariff.json)`}`,
+          width,
+        ),
+        fitText(
+          `Replace the example rows with your own figures (${path.join(where, 'README.md')} says what each column means and where it comes from), then:`,
+          width,
+        ),
+        `  highneeds validate ${shellWord(where)}`,
         `  ${run}`,
         '',
       ].join('\n'),

@@ -98,7 +98,13 @@ export async function runProject(
       : undefined;
   const text = withBom(
     options.breakdown !== undefined
-      ? renderBreakdown(projection.area.code, split!, options.breakdown as BreakdownKind, format)
+      ? renderBreakdown(
+          projection.area.code,
+          split!,
+          options.breakdown as BreakdownKind,
+          format,
+          tableWidth(Boolean(options.out)),
+        )
       : await render(
           projection,
           format,

@@ -30,6 +30,7 @@ import { scenarioIds } from '../scenario-spelling.js';
 import { formatIssues } from '../print-issues.js';
 import { printWarnings } from '../print-warnings.js';
 import { issuePaint } from '../terminal.js';
+import { drawingProgress } from '../drawing-progress.js';
 import { defaultModelDir, toolVersion } from '../version.js';
 import { wholeOption } from '../whole-option.js';
 
@@ -80,10 +81,15 @@ async function simulatedFan(
   plan: Scenario,
   threads: DrawThreads,
   { draws, seed }: { draws: number; seed: number },
+  begun: (share: number) => void,
 ): Promise<{ rows: FanRow[]; draws: string; issues: readonly Issue[] }> {
-  const outcome = await simulateOnThreads(model, plan === AS_GIVEN ? undefined : plan, threads, {
-    seed,
-  });
+  const outcome = await simulateOnThreads(
+    model,
+    plan === AS_GIVEN ? undefined : plan,
+    threads,
+    { seed },
+    begun,
+  );
   if (!outcome.simulation || hasErrors(outcome.issues)) throw new InputError(outcome.issues);
   return {
     rows: fanRowsOf(outcome.simulation.rows),
@@ -153,7 +159,16 @@ export async function runReport(
     // Warnings are about the user's data: said with --quiet too (README, "--quiet").
     await printWarnings(warnings);
     if (drawn) {
-      const simulated = await simulatedFan(open.model, chosen.at(-1)!, threads!, drawn);
+      const progress = await drawingProgress(drawn.draws, dir, {
+        quiet: Boolean(options.quiet),
+        json: false,
+      });
+      let simulated;
+      try {
+        simulated = await simulatedFan(open.model, chosen.at(-1)!, threads!, drawn, progress.begun);
+      } finally {
+        progress.stop();
+      }
       if (simulated.issues.length)
         cliIo().stderr.write(formatIssues(simulated.issues, await issuePaint()));
       fan = simulated;

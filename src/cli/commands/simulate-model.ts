@@ -1,7 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { InputError } from '../../core/errors.js';
 import { hasErrors, sortIssues } from '../../core/issue.js';
-import { displayPath } from '../../io/files.js';
 import { issueFromBase } from '../../io/issue-paths.js';
 import { simulateOnThreads } from '../../io/simulate-on-threads.js';
 import type { DrawThreads } from '../../io/simulate-threads.js';
@@ -16,7 +15,8 @@ import { findScenario, openModel } from '../open-model.js';
 import { type Format, withBom } from '../output-format.js';
 import { cliIo } from '../cli-io.js';
 import { formatIssues } from '../print-issues.js';
-import { issuePaint, spinner, tableWidth } from '../terminal.js';
+import { issuePaint, tableWidth } from '../terminal.js';
+import { drawingProgress } from '../drawing-progress.js';
 import type { SimulateCommandOptions } from './simulate.js';
 
 /**
@@ -45,13 +45,10 @@ export async function simulateModel(
   );
   const scenario =
     options.scenario === undefined ? undefined : findScenario(open, options.scenario);
-  const drawing = `Drawing ${draws} times from ${displayPath(dir)}`;
-  const progress = (
-    await spinner(drawing, {
-      quiet: Boolean(options.quiet),
-      json: format === 'json',
-    })
-  ).start();
+  const progress = await drawingProgress(draws, dir, {
+    quiet: Boolean(options.quiet),
+    json: format === 'json',
+  });
   let outcome: Awaited<ReturnType<typeof simulateOnThreads>>;
   try {
     outcome = await simulateOnThreads(
@@ -59,7 +56,7 @@ export async function simulateModel(
       scenario,
       threads,
       { seed, thresholds: limits },
-      (share) => progress.update(`${drawing}: ${Math.floor(share * 100)}%`),
+      progress.begun,
     );
   } finally {
     progress.stop();

@@ -10,8 +10,8 @@ import { DEFAULT_TOLERANCE, metricOf, solve, type Target } from '../../core/scen
 import { type Scenario } from '../../core/scenario/types.js';
 import { fitText } from '../../report/fit-width.js';
 import { figure, renderRecords } from '../../report/records.js';
-import { checkOutputOption, commitOutput, stageOutput } from '../../io/write-output.js';
-import { yieldToSignals } from '../interrupt.js';
+import { checkOutputOption } from '../../io/write-output.js';
+import { writeOrPrint } from '../write-or-print.js';
 import { findScenario, type ModelOptions, openModel } from '../open-model.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
 import { scenarioFromScenarios } from '../scenario-spelling.js';
@@ -187,19 +187,17 @@ export async function runSolve(
           format,
           options.bom,
         );
+  await writeOrPrint(
+    text,
+    options.out,
+    open.inputs.map((input) => input.path),
+  );
+  // Said once the output is in place: a run interrupted before then said its answer as if it
+  // had written it, then that earlier output files were unchanged (found by a user trial).
   if (!options.quiet)
     cliIo().stderr.write(
       format === 'table' && !options.out ? `${timing}\n` : `${answer} ${timing}\n`,
     );
-  if (options.out) {
-    const staged = stageOutput(
-      options.out,
-      text,
-      open.inputs.map((input) => input.path),
-    );
-    await yieldToSignals();
-    await commitOutput(staged);
-  } else cliIo().stdout.write(text);
   return 0;
 }
 

@@ -21,6 +21,7 @@ import {
   stageOutput,
   stageOutputs,
 } from '../../io/write-output.js';
+import { fitText } from '../../report/fit-width.js';
 import { figure, renderRecords, type Record_ } from '../../report/records.js';
 import {
   exportTariffCsv,
@@ -35,6 +36,7 @@ import { printWarnings } from '../print-warnings.js';
 import { issuePaint, tableWidth } from '../terminal.js';
 import { defaultModelDir, defaultTariffDir } from '../version.js';
 import { cliIo } from '../cli-io.js';
+import { shellWord } from '../shell-word.js';
 import { refuseToReplace } from '../../io/existing-outputs.js';
 
 export interface OutputOptions {
@@ -286,7 +288,8 @@ export async function runDiff(
         : // One table, as a CSV reader takes it: the rows that differ are `tariffs diff A B` without --model.
           format === 'csv'
           ? costText
-          : `${left.tariff.id} → ${right.tariff.id}${options.at ? ` at ${options.at}` : ''}\n\n${text}\nCost of switching for ${pa.area.name} (${displayPath(dir)}), £:\n${costText}`;
+          : // The title wraps as the table fits: a model folder named in full ran past 60 columns (a user trial).
+            `${fitText(`${left.tariff.id} → ${right.tariff.id}${options.at ? ` at ${options.at}` : ''}`, tableWidth(Boolean(options.out)))}\n\n${text}\n${fitText(`Cost of switching for ${pa.area.name} (${displayPath(dir)}), £:`, tableWidth(Boolean(options.out)))}\n${costText}`;
   }
   await emit(text, options);
   return 0;
@@ -406,8 +409,9 @@ export async function runExport(
         .join(', ')}\n`,
     );
     // To a file a model.json can name: without --out the table went to the terminal (found by a user trial).
+    const inside = (name: string) => shellWord(path.join(outDir, name));
     cliIo().stderr.write(
-      `bring it back with: highneeds tariffs import ${path.join(outDir, 'rates.csv')} --settings ${path.join(outDir, 'settings.csv')} --bands ${path.join(outDir, 'bands.csv')} --references ${path.join(outDir, 'references.csv')} --meta ${path.join(outDir, 'tariff.csv')} --out ${path.join(outDir, 'tariff.json')}\n`,
+      `bring it back with: highneeds tariffs import ${inside('rates.csv')} --settings ${inside('settings.csv')} --bands ${inside('bands.csv')} --references ${inside('references.csv')} --meta ${inside('tariff.csv')} --out ${inside('tariff.json')}\n`,
     );
   }
   return 0;

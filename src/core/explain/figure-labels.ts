@@ -1,3 +1,4 @@
+import { editDistance } from '../edit-distance.js';
 import type { FigureName } from './figures.js';
 
 /**
@@ -27,10 +28,21 @@ const TABLE_LABELS: Readonly<Record<string, FigureName>> = {
 
 /**
  * The figure a --figure that is not a figure's name was meant to be: a label of the project
- * table, or the name written with spaces, hyphens or capitals (Cumulative balance).
+ * table, the name written with spaces, hyphens or capitals (Cumulative balance), or the one name
+ * within two letters of it (spend_topup, spend_totl: a user trial was given the list of all
+ * eighteen to find it in).
  */
 export function figureMeant(text: string, names: readonly FigureName[]): FigureName | undefined {
   const lower = text.trim().toLowerCase().replace(/\s+/g, ' ');
   const snake = lower.replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
-  return TABLE_LABELS[lower] ?? names.find((name) => name === snake);
+  return TABLE_LABELS[lower] ?? names.find((name) => name === snake) ?? closest(snake, names);
+}
+
+/** The name nearest the text, if it is within two letters and no other is as near. */
+function closest(text: string, names: readonly FigureName[]): FigureName | undefined {
+  const near = names
+    .map((name) => ({ name, distance: editDistance(text, name, 2) }))
+    .filter(({ distance }) => distance <= 2)
+    .sort((a, b) => a.distance - b.distance);
+  return near.length && near[0]!.distance !== near[1]?.distance ? near[0]!.name : undefined;
 }

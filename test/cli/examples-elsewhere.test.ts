@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
+
+/**
+ * Every --help example names the shipped fixtures as the repository has them (`fixtures/example`).
+ * A user trial ran one from their own folder and was told only that there is no folder
+ * fixtures/example: the hint now says where it is.
+ */
+const elsewhere = mkdtempSync(path.join(tmpdir(), 'highneeds-elsewhere-'));
+afterAll(() => rmSync(elsewhere, { recursive: true, force: true }));
+
+describe('a --help example run from another folder', () => {
+  it('names where highneeds keeps fixtures/example, and project with no folder', async () => {
+    const result = await cli(['project', 'fixtures/example', '--format', 'table'], {
+      cwd: elsewhere,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `hint: fixtures/example is a folder of highneeds' own (the --help examples run from ${path.resolve(ROOT)}): give it in full, ${path.resolve(ROOT, 'fixtures/example')}, or run highneeds project with no folder for the shipped example`,
+    );
+  });
+
+  it('a folder highneeds does not have keeps the plain hint', async () => {
+    const result = await cli(['validate', 'fixtures/no-such-model'], { cwd: elsewhere });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('hint: give the path of the model folder');
+  });
+});

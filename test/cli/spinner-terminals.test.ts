@@ -1,0 +1,39 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { hasScript, onTerminal } from '../helpers/on-terminal.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-spinner-terminals-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// Found by a user trial: on a terminal that cannot move its cursor (TERM=dumb: Emacs's shell,
+// some IDE consoles), simulate's spinner drew each frame after the last, never cleared:
+// "⠹ Drawing 2000 times from …: 49%⠸ Drawing 2000 times from …: 64%…", and the prompt after it.
+it.skipIf(!hasScript)('TERM=dumb: no spinner, only what the run says', () => {
+  const out = path.join(dir, 'intervals.csv');
+  const args = ['simulate', 'fixtures/example', '--draws', '1500', '--seed', '1', '--out', out];
+  const run = onTerminal(args, { TERM: 'dumb' });
+  expect(run.code, run.shown).toBe(0);
+  expect(run.shown).not.toContain('Drawing');
+  expect(existsSync(out)).toBe(true);
+});
+
+const ESC = '\u001b';
+
+// Found by a user trial: with NO_COLOR=1 the spinner's frame was still cyan (ESC [36m), as ora
+// colours it unless told not to; README says colour follows NO_COLOR.
+it.skipIf(!hasScript)(
+  'NO_COLOR=1: the spinner is drawn without colour; without it, in colour',
+  () => {
+    const args = ['simulate', 'fixtures/example', '--draws', '1500', '--seed', '1'];
+    const plain = onTerminal([...args, '--out', path.join(dir, 'plain.csv')], { NO_COLOR: '1' });
+    expect(plain.code, plain.shown).toBe(0);
+    expect(plain.shown).toContain('Drawing 1500 times');
+    expect(plain.shown).not.toMatch(new RegExp(`${ESC}\\[3\\dm`));
+    const coloured = onTerminal([...args, '--out', path.join(dir, 'coloured.csv')], {
+      NO_COLOR: '',
+    });
+    expect(coloured.shown).toContain(`${ESC}[36m`);
+  },
+);
