@@ -1,10 +1,8 @@
-import { cliIo } from './cli-io.js';
-import { drawn, spinnerFits } from './terminal.js';
+import { drawn, oraOnStderr } from './terminal.js';
 
 /**
  * Batch progress on stderr: areas done of the total, time elapsed and an estimate of the time
- * left. Only for a person watching a terminal: never in CI, under --quiet, or when stderr is
- * not a TTY (src/cli/terminal.ts decides the same for the other commands).
+ * left. Only for a person watching a terminal, as every spinner (src/cli/terminal.ts, oraOnStderr).
  */
 export interface BatchProgress {
   /** `workDone`: the share of the work done, 0 to 1, for the estimate of the time left. */
@@ -13,18 +11,10 @@ export interface BatchProgress {
 }
 
 export async function batchProgress(options: { quiet: boolean }): Promise<BatchProgress> {
-  const { stderr, env } = cliIo();
-  const enabled =
-    spinnerFits(stderr) && stderr.stream !== undefined && !env['CI'] && !options.quiet;
-  if (!enabled || !stderr.stream) return { update: () => undefined, stop: () => undefined };
-  const { default: ora } = await import('ora');
+  const running = await oraOnStderr('Reading the national model', options);
+  if (!running) return { update: () => undefined, stop: () => undefined };
   const started = performance.now();
-  // Ctrl-C stays the terminal's SIGINT, as for every spinner (src/cli/terminal.ts, spinner).
-  const spinner = ora({
-    text: 'Reading the national model',
-    stream: stderr.stream,
-    discardStdin: false,
-  }).start();
+  const spinner = running.start();
   const stop = drawn(spinner);
   let first: { at: number; workDone: number } | undefined;
   return {

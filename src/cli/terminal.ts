@@ -1,6 +1,7 @@
 import { cliIo, everyIssue, type OutputStream } from './cli-io.js';
 import { ISSUE_LIMIT, type IssuePaint } from './print-issues.js';
 import type { Paint } from '../report/table.js';
+import type { Ora } from 'ora';
 
 /**
  * chalk and ora are loaded only when a person is watching a terminal: a script piping CSV
@@ -116,12 +117,8 @@ export async function spinner(
   text: string,
   options: { quiet: boolean; json: boolean },
 ): Promise<Progress> {
-  const { stderr, env } = cliIo();
-  // A terminal that cannot move its cursor (TERM=dumb) got every frame after the last: ora
-  // declines to clear there, but update() drew all the same (found by a user trial).
-  const enabled =
-    spinnerFits(stderr) && !env['CI'] && env['TERM'] !== 'dumb' && !options.quiet && !options.json;
-  if (!enabled || !stderr.stream) {
+  const running = await oraOnStderr(text, options);
+  if (!running) {
     const silent: Progress = {
       start: () => silent,
       update: () => undefined,
@@ -129,14 +126,6 @@ export async function spinner(
     };
     return silent;
   }
-  const { default: ora } = await import('ora');
-  // NO_COLOR leaves the spinner plain too: ora coloured its frame cyan whatever (a user trial).
-  const running = ora({
-    text,
-    stream: stderr.stream,
-    discardStdin: false,
-    color: colourOn(stderr) ? 'cyan' : false,
-  });
   let renderedAt = 0;
   let stop = (): void => undefined;
   const progress: Progress = {
@@ -156,6 +145,30 @@ export async function spinner(
     },
   };
   return progress;
+}
+
+/**
+ * An ora spinner on stderr, not yet started, for `spinner` and the batch's progress alike; none
+ * where progress is not shown (spinner's rules). A terminal that cannot move its cursor
+ * (TERM=dumb) got every frame after the last: ora declines to clear there, but update() drew all
+ * the same; and NO_COLOR leaves the spinner plain, where ora coloured its frame cyan whatever
+ * (both found by a user trial, in simulate and then in batch).
+ */
+export async function oraOnStderr(
+  text: string,
+  options: { readonly quiet: boolean; readonly json?: boolean },
+): Promise<Ora | undefined> {
+  const { stderr, env } = cliIo();
+  const shown =
+    spinnerFits(stderr) && !env['CI'] && env['TERM'] !== 'dumb' && !options.quiet && !options.json;
+  if (!shown || !stderr.stream) return undefined;
+  const { default: ora } = await import('ora');
+  return ora({
+    text,
+    stream: stderr.stream,
+    discardStdin: false,
+    color: colourOn(stderr) ? 'cyan' : false,
+  });
 }
 
 /**

@@ -37,3 +37,17 @@ it.skipIf(!hasScript)(
     expect(coloured.shown).toContain(`${ESC}[36m`);
   },
 );
+
+// Left by the same trial for the batch's own progress, which decided for itself and drew
+// "- Reading the national model" on TERM=dumb and a cyan frame under NO_COLOR.
+it.skipIf(!hasScript)("batch's progress: none on TERM=dumb, no colour under NO_COLOR", () => {
+  const args = (out: string) => ['batch', 'fixtures/national', '--out-dir', path.join(dir, out)];
+  const dumb = onTerminal(args('dumb'), { TERM: 'dumb' });
+  expect(dumb.code, dumb.shown).toBe(0);
+  expect(dumb.shown).not.toContain('Reading the national model');
+  expect(dumb.shown).not.toMatch(/Areas \d+\/\d+/);
+  const plain = onTerminal(args('plain'), { NO_COLOR: '1' });
+  expect(plain.code, plain.shown).toBe(0);
+  expect(plain.shown).toContain('Reading the national model');
+  expect(plain.shown).not.toMatch(new RegExp(`${ESC}\\[3\\dm`));
+});
