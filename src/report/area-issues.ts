@@ -77,12 +77,19 @@ function samePlaceGroups<T extends { issue: Issue; codes: string[] }>(
 /**
  * An issue's code, place and hint: what the same problem in another area shares, whatever its
  * words. A note for many cells of one kind (Issue.cells) is the same note in each area's rows of
- * the file, wherever its first cell is: its column and kind are its place.
+ * the file, wherever its first cell is: its column and kind are its place. So is, at any line of
+ * its column, a warning, or a problem whose words name its area (Issue.area): each area's own row
+ * of a shared table (an --hnb-from file's import/export for each of 153 areas, a places.csv
+ * written with ONS codes: found by a national trial, which printed 153 of them, one an area). An
+ * error in an area's rows keeps its line: validate lists each, to be put right where it is.
  */
-const placeKey = (issue: Issue): string =>
-  issue.cells
-    ? `${issue.severity}\u0000${issue.code}\u0000${issue.location?.file}\u0000${issue.location?.column}\u0000${issue.cells.kind}`
-    : `${issue.severity}\u0000${issue.code}\u0000${issue.location?.file}\u0000${issue.location?.line}\u0000${issue.location?.column}\u0000${issue.location?.path}\u0000${issue.hint}`;
+const placeKey = (issue: Issue): string => {
+  const at = issue.location;
+  if (issue.cells)
+    return `${issue.severity}\u0000${issue.code}\u0000${at?.file}\u0000${at?.column}\u0000${issue.cells.kind}`;
+  const line = issue.severity === 'warning' || issue.area !== undefined ? '' : at?.line;
+  return `${issue.severity}\u0000${issue.code}\u0000${at?.file}\u0000${line}\u0000${at?.column}\u0000${at?.path}\u0000${issue.hint}`;
+};
 
 function labelledIssue(issue: Issue, codes: readonly string[], total: number): Issue {
   // An area's own problem that names it already ('area "903" has no rows': Issue.area) says no more.

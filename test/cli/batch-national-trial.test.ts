@@ -1,0 +1,74 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
+
+// Found by a DfE analyst's trial of the national workflow on all 153 areas, with the files as
+// DfE's and the areas' returns come: each problem of every area's own row of a shared file was
+// printed once an area, and an ONS code where areas.csv has LA codes was told to be added to it.
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-national-trial-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** fixtures/national copied, its codes N01…N04 written as DfE's LA codes 201…204. */
+function withLaCodes(name: string): string {
+  const dir = path.join(scratch, name);
+  cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.csv'))) {
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    writeFileSync(path.join(dir, file), text.replace(/^N0(\d),/gm, '20$1,'));
+  }
+  return dir;
+}
+
+const said = (stderr: string, code: string) =>
+  stderr.split('\n').filter((line) => line.includes(` ${code}: `));
+
+describe("the same problem in each area's own row of a shared file", () => {
+  it('an --hnb-from import/export for its year alone is one warning with the areas, not one an area', async () => {
+    const nff = path.join(scratch, 'nff-2026-27.csv');
+    writeFileSync(
+      nff,
+      [
+        'area_code,area_name,financial_year,import_export,allocation,place_deductions',
+        'N03,Eastford,2026-27,-12000.00,2000000.00,100000.00',
+        'N01,Northshire,2026-27,25000.00,1700000.00,100000.00',
+        'N04,Westham,2026-27,8000.00,1500000.00,100000.00',
+        'N02,Southbury,2026-27,-4000.00,1300000.00,100000.00',
+      ].join('\n') + '\n',
+    );
+    const out = path.join(scratch, 'out-hnb');
+    const options = ['--hnb-from', nff, '--jobs', '1', '--quiet'];
+    const result = await cli(['batch', 'fixtures/national', '--out-dir', out, ...options]);
+    expect(result.code).toBe(0);
+    const lines = said(result.stderr, 'IMPORT_EXPORT_NOT_CARRIED');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /nff-2026-27\.csv:2:4: warning IMPORT_EXPORT_NOT_CARRIED: import_export is -£12,000\.00 for 2026-27 .* \(area N03\); also in 3 other areas: N01, N02 and N04$/,
+    );
+    // The closing count still counts each area's warning.
+    expect(result.stderr).toMatch(/^4 warnings$/m);
+  });
+
+  it('an error in one area’s rows keeps its own line', async () => {
+    const dir = withLaCodes('two-bad-cells');
+    const cohort = path.join(dir, 'cohort.csv');
+    const rows = readFileSync(cohort, 'utf8').split('\n');
+    const header = rows[0]!.split(',');
+    const need = header.indexOf('need');
+    const bad = (row: string) =>
+      row
+        .split(',')
+        .map((cell, i) => (i === need ? 'ADHD' : cell))
+        .join(',');
+    const first = rows.findIndex((row) => row.startsWith('201,'));
+    const second = rows.findIndex((row) => row.startsWith('202,'));
+    rows[first] = bad(rows[first]!);
+    rows[second] = bad(rows[second]!);
+    writeFileSync(cohort, rows.join('\n'));
+    const result = await cli(['validate', dir]);
+    expect(said(result.stderr, 'UNKNOWN_NEED')).toHaveLength(2);
+  });
+});
