@@ -52,6 +52,42 @@ describe("the same problem in each area's own row of a shared file", () => {
     expect(result.stderr).toMatch(/^4 warnings$/m);
   });
 
+  it('a places.csv written with ONS codes where areas.csv has LA codes is one error that says so', async () => {
+    const dir = withLaCodes('ons-places');
+    const places = path.join(dir, 'places.csv');
+    writeFileSync(places, readFileSync(places, 'utf8').replace(/^20(\d),/gm, 'E0900020$1,'));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    const lines = said(result.stderr, 'UNKNOWN_AREA');
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /places\.csv:2:1: error UNKNOWN_AREA: area "E09000201" is not in the areas table \(\d+ rows of places\.csv, the first here\); it is an ONS \(GSS\) code, and areas\.csv's are DfE's three-digit LA codes; also in 3 other areas: E09000202, E09000203 and E09000204$/,
+      ),
+    ]);
+    const hint = result.stderr.split('\n')[result.stderr.split('\n').indexOf(lines[0]!) + 1];
+    expect(hint).toBe(
+      `  hint: write places.csv's area codes as areas.csv does (such as "201"), or areas.csv's as places.csv does: DfE's tables give both, as old_la_code and new_la_code`,
+    );
+    expect(result.stderr).toMatch(/^4 errors/m);
+  });
+
+  it('and LA codes where areas.csv has ONS codes the other way round', async () => {
+    const dir = withLaCodes('ons-areas');
+    const areas = path.join(dir, 'areas.csv');
+    writeFileSync(areas, readFileSync(areas, 'utf8').replace(/^20(\d),/gm, 'E0900020$1,'));
+    for (const file of ['cohort.csv', 'funding.csv', 'new-plans.csv', 'spend.csv']) {
+      const at = path.join(dir, file);
+      writeFileSync(at, readFileSync(at, 'utf8').replace(/^20(\d),/gm, 'E0900020$1,'));
+    }
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(said(result.stderr, 'UNKNOWN_AREA')).toEqual([
+      expect.stringContaining(
+        "; it is a DfE three-digit LA code, and areas.csv's are ONS (GSS) codes; also in 3 other areas",
+      ),
+    ]);
+  });
+
   it('an error in one area’s rows keeps its own line', async () => {
     const dir = withLaCodes('two-bad-cells');
     const cohort = path.join(dir, 'cohort.csv');

@@ -41,3 +41,35 @@ export function respelling(
         : `write the code "${code}" in areas.csv, in ${file} and ${everywhere}`,
   };
 }
+
+/** An ONS (GSS) area code: a letter for the nation and eight digits (E09000001, E06000023). */
+const GSS = /^[EWSN]\d{8}$/i;
+/** DfE's LA code: three digits (201, 880). */
+const LA = /^\d{3}$/;
+
+/**
+ * When a row's code is of the other system than areas.csv's (an ONS code E09000202 where areas.csv
+ * has DfE's three-digit LA codes, or the other way round), what UNKNOWN_AREA says and the hint: DfE's
+ * tables give both, and a national trial's places.csv written with the other failed every area with
+ * "add the area to areas.csv". Undefined when the codes are not so told apart. The hint names no
+ * row's code, so the same problem in every area is said once.
+ */
+export function otherSystem(
+  inRows: string,
+  known: readonly string[],
+  file: string,
+): { readonly how: string; readonly hint: string } | undefined {
+  const example = [...known].sort()[0];
+  if (example === undefined) return undefined;
+  const [rows, areas] =
+    GSS.test(inRows) && known.every((code) => LA.test(code))
+      ? ['an ONS (GSS) code', "DfE's three-digit LA codes"]
+      : LA.test(inRows) && known.every((code) => GSS.test(code))
+        ? ['a DfE three-digit LA code', 'ONS (GSS) codes']
+        : [];
+  if (rows === undefined) return undefined;
+  return {
+    how: `; it is ${rows}, and areas.csv's are ${areas}`,
+    hint: `write ${file}'s area codes as areas.csv does (such as "${example}"), or areas.csv's as ${file} does: DfE's tables give both, as old_la_code and new_la_code`,
+  };
+}

@@ -30,7 +30,7 @@ import { modelTariff, readTariffFile } from '../tariff-library.js';
 import { folderScenariosNotRead } from './folder-scenarios.js';
 import { withAreaColumnChecked } from './area-column.js';
 import { columnCountIssue, fitsHeader } from '../row-width.js';
-import { codeKey, respelling } from './area-code-spelling.js';
+import { codeKey, otherSystem, respelling } from './area-code-spelling.js';
 
 const AREAS_COLUMNS = {
   required: ['area_code', 'area_name'],
@@ -432,6 +432,7 @@ function unknownAreas(
 ): void {
   const written = new Map<string, string>();
   for (const code of known) written.set(codeKey(code), code);
+  const codes = [...known];
   for (const csv of tables.values()) {
     const column = csv.columns.indexOf('area') + 1;
     for (const [code, rows] of csv.byArea) {
@@ -442,11 +443,13 @@ function unknownAreas(
       // of that area's figures, which a failed "0202" alone would not say (found by a user trial).
       const meant = written.get(codeKey(code));
       const spelt =
-        meant === undefined ? undefined : respelling(meant, code, path.basename(csv.file));
+        meant === undefined
+          ? otherSystem(code, codes, path.basename(csv.file))
+          : respelling(meant, code, path.basename(csv.file));
       failure.issues.push({
         ...error(
           'UNKNOWN_AREA',
-          `area "${code}" is not in the areas table (${count} row${count === 1 ? '' : 's'} of ${path.basename(csv.file)}, the first here)${spelt === undefined ? '' : `; areas.csv has "${meant}", written another way, which is modelled without these rows${spelt.how}`}`,
+          `area "${code}" is not in the areas table (${count} row${count === 1 ? '' : 's'} of ${path.basename(csv.file)}, the first here)${spelt === undefined ? '' : meant === undefined ? spelt.how : `; areas.csv has "${meant}", written another way, which is modelled without these rows${spelt.how}`}`,
           { file: csv.file, line: rows.line(0), column },
           spelt?.hint ?? 'add the area to areas.csv, or correct the code',
         ),
