@@ -39,9 +39,7 @@ describe("the same problem in each area's own row of a shared file", () => {
         'N02,Southbury,2026-27,-4000.00,1300000.00,100000.00',
       ].join('\n') + '\n',
     );
-    const out = path.join(scratch, 'out-hnb');
-    const options = ['--hnb-from', nff, '--jobs', '1', '--quiet'];
-    const result = await cli(['batch', 'fixtures/national', '--out-dir', out, ...options]);
+    const result = await batchInto('out-hnb', '--hnb-from', nff, '--quiet');
     expect(result.code).toBe(0);
     const lines = said(result.stderr, 'IMPORT_EXPORT_NOT_CARRIED');
     expect(lines).toHaveLength(1);
@@ -106,5 +104,49 @@ describe("the same problem in each area's own row of a shared file", () => {
     writeFileSync(cohort, rows.join('\n'));
     const result = await cli(['validate', dir]);
     expect(said(result.stderr, 'UNKNOWN_NEED')).toHaveLength(2);
+  });
+});
+
+/** batch on fixtures/national, one thread, into a folder of the scratch one. */
+const batchInto = (out: string, ...options: string[]) =>
+  cli([
+    'batch',
+    'fixtures/national',
+    '--out-dir',
+    path.join(scratch, out),
+    '--jobs',
+    '1',
+    ...options,
+  ]);
+
+describe("batch and report take project's --scenario ID as --scenarios ID, as compare does", () => {
+  it('batch: the same outputs, with a note', async () => {
+    const spelt = await batchInto('by-scenario', '--scenario', 'mitigated');
+    const plain = await batchInto('by-scenarios', '--scenarios', 'mitigated');
+    expect(spelt.code).toBe(0);
+    expect(spelt.stderr).toBe(
+      'highneeds: note: batch takes --scenarios a,b; reading --scenario mitigated as --scenarios mitigated\n',
+    );
+    expect(spelt.stdout).toBe(plain.stdout);
+    const read = (out: string, file: string) => readFileSync(path.join(scratch, out, file), 'utf8');
+    for (const file of ['summary.csv', 'national.csv'])
+      expect(read('by-scenario', file)).toBe(read('by-scenarios', file));
+    const quiet = await batchInto('by-scenario', '--scenario', 'mitigated', '--quiet');
+    expect(quiet.stderr).toBe('');
+  });
+
+  it('both spellings at once are a usage error', async () => {
+    const both = await batchInto('both', '--scenario', 'mitigated', '--scenarios', 'unmitigated');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('give --scenarios a,b, not both --scenarios and --scenario');
+  });
+
+  it('report: a note, and the report of that scenario', async () => {
+    const out = ['--out', path.join(scratch, 'one-scenario.html')];
+    const result = await cli(['report', 'fixtures/example', ...out, '--scenario', 'mitigated']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'highneeds: note: report takes --scenarios a,b; reading --scenario mitigated as --scenarios mitigated\n',
+    );
   });
 });
