@@ -176,13 +176,18 @@ export function readFunding(
   const refused = [...table.issues, ...issues].some(
     (issue) => issue.code === 'COLUMN_COUNT' && issue.location?.file === table.file,
   );
+  // Neither row (a national funding.csv without the area's rows): say the allocation is missing too,
+  // which the projection would only say once the opening balance was put right (found by a national trial).
+  const none = !rows.some((row) => row.line === 'hnb_allocation');
   if (!openingWritten && !refused) {
     issues.push(
       error(
         'MISSING_OPENING_BALANCE',
-        'funding.csv has no opening_balance row',
+        none
+          ? 'funding.csv has neither an opening_balance row nor an hnb_allocation row'
+          : 'funding.csv has no opening_balance row',
         { file: table.file },
-        `add: ${formatFinancialYear(years.first - 1)},opening_balance,<balance; negative = deficit>`,
+        `add: ${formatFinancialYear(years.first - 1)},opening_balance,<balance; negative = deficit>${none ? `, and ${formatFinancialYear(years.first)},hnb_allocation,<the allocation before deductions> (unless --hnb-from gives it)` : ''}`,
       ),
     );
   }

@@ -150,3 +150,20 @@ describe("batch and report take project's --scenario ID as --scenarios ID, as co
     );
   });
 });
+
+describe('an area missing from funding.csv altogether', () => {
+  it('is told both rows it lacks at once, not the opening balance now and the allocation after', async () => {
+    const dir = path.join(scratch, 'no-funding-rows');
+    cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
+    const funding = path.join(dir, 'funding.csv');
+    writeFileSync(funding, readFileSync(funding, 'utf8').replace(/^N02,.*\n/gm, ''));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(said(result.stderr, 'MISSING_OPENING_BALANCE')).toEqual([
+      `${dir}/funding.csv: error MISSING_OPENING_BALANCE: funding.csv has neither an opening_balance row nor an hnb_allocation row (area N02)`,
+    ]);
+    expect(result.stderr).toContain(
+      '  hint: add: 2025-26,opening_balance,<balance; negative = deficit>, and 2026-27,hnb_allocation,<the allocation before deductions> (unless --hnb-from gives it)',
+    );
+  });
+});
