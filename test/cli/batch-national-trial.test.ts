@@ -167,3 +167,24 @@ describe('an area missing from funding.csv altogether', () => {
     );
   });
 });
+
+describe('an --hnb-from file written with ONS codes for a model of LA codes', () => {
+  it('says so in the hint, once for every area', async () => {
+    const dir = withLaCodes('ons-nff');
+    const nff = path.join(scratch, 'nff-ons.csv');
+    writeFileSync(
+      nff,
+      'area_code,area_name,financial_year,allocation\n' +
+        [1, 2, 3, 4].map((n) => `E0900020${n},Area ${n},2026-27,1000000.00\n`).join('') +
+        ',Total,2026-27,4000000.00\n',
+    );
+    const result = await cli(['validate', dir, '--hnb-from', nff]);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.split('\n');
+    const at = lines.findIndex((line) => line.includes(' NFF_AREA_MISSING: '));
+    expect(lines.filter((line) => line.includes(' NFF_AREA_MISSING: '))).toHaveLength(1);
+    expect(lines[at + 1]).toBe(
+      "  hint: the file's areas: E09000201, E09000202, E09000203, E09000204; they are ONS (GSS) codes, and the model's is a DfE three-digit LA code: write the factors file's area_code as the model does and run nff again (DfE's tables give both, as old_la_code and new_la_code)",
+    );
+  });
+});

@@ -48,6 +48,22 @@ const GSS = /^[EWSN]\d{8}$/i;
 const LA = /^\d{3}$/;
 
 /**
+ * How a code and a set of codes are of the two systems: an ONS (GSS) code E09000202 against DfE's
+ * three-digit LA codes, or the other way round; undefined when they are not so told apart.
+ */
+export function codeSystems(
+  code: string,
+  others: readonly string[],
+): { readonly one: string; readonly others: string } | undefined {
+  if (others.length === 0) return undefined;
+  if (GSS.test(code) && others.every((other) => LA.test(other)))
+    return { one: 'an ONS (GSS) code', others: "DfE's three-digit LA codes" };
+  if (LA.test(code) && others.every((other) => GSS.test(other)))
+    return { one: 'a DfE three-digit LA code', others: 'ONS (GSS) codes' };
+  return undefined;
+}
+
+/**
  * When a row's code is of the other system than areas.csv's (an ONS code E09000202 where areas.csv
  * has DfE's three-digit LA codes, or the other way round), what UNKNOWN_AREA says and the hint: DfE's
  * tables give both, and a national trial's places.csv written with the other failed every area with
@@ -59,17 +75,14 @@ export function otherSystem(
   known: readonly string[],
   file: string,
 ): { readonly how: string; readonly hint: string } | undefined {
-  const example = [...known].sort()[0];
-  if (example === undefined) return undefined;
-  const [rows, areas] =
-    GSS.test(inRows) && known.every((code) => LA.test(code))
-      ? ['an ONS (GSS) code', "DfE's three-digit LA codes"]
-      : LA.test(inRows) && known.every((code) => GSS.test(code))
-        ? ['a DfE three-digit LA code', 'ONS (GSS) codes']
-        : [];
-  if (rows === undefined) return undefined;
+  const systems = codeSystems(inRows, known);
+  if (systems === undefined) return undefined;
+  const example = [...known].sort()[0]!;
   return {
-    how: `; it is ${rows}, and areas.csv's are ${areas}`,
-    hint: `write ${file}'s area codes as areas.csv does (such as "${example}"), or areas.csv's as ${file} does: DfE's tables give both, as old_la_code and new_la_code`,
+    how: `; it is ${systems.one}, and areas.csv's are ${systems.others}`,
+    hint: `write ${file}'s area codes as areas.csv does (such as "${example}"), or areas.csv's as ${file} does: ${BOTH}`,
   };
 }
+
+/** Where to find the code of the other system. */
+export const BOTH = "DfE's tables give both, as old_la_code and new_la_code";
