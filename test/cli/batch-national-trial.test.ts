@@ -188,3 +188,25 @@ describe('an --hnb-from file written with ONS codes for a model of LA codes', ()
     );
   });
 });
+
+describe("funding.csv's allocation given twice", () => {
+  const twice = (second: string) => {
+    const dir = path.join(scratch, `twice-${second}`);
+    cpSync(path.join(ROOT, 'fixtures/errors/DUPLICATE_ROW'), dir, { recursive: true });
+    const funding = path.join(dir, 'funding.csv');
+    writeFileSync(funding, readFileSync(funding, 'utf8').replace(/100000\.00\n$/, `${second}\n`));
+    return dir;
+  };
+
+  it('says to delete a row pasted twice, and which two figures to choose from otherwise', async () => {
+    const pasted = await cli(['validate', twice('100000.00')]);
+    expect(pasted.stderr).toContain(
+      '  hint: delete this row: it gives the same £100,000.00 as line 3, as a row pasted twice does\n',
+    );
+    const other = await cli(['validate', twice('"£120,000.00"')]);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain(
+      '  hint: keep the right one of £100,000.00 (line 3) and £120,000.00 (here): funding.csv takes one hnb_allocation a year\n',
+    );
+  });
+});
