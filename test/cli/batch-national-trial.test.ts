@@ -210,3 +210,33 @@ describe("funding.csv's allocation given twice", () => {
     );
   });
 });
+
+describe('nff on every area', () => {
+  const factors = path.join(scratch, 'nff-factors-many.csv');
+  const header = readFileSync(path.join(ROOT, 'fixtures/nff/nff-factors.csv'), 'utf8').split(
+    '\n',
+  )[0]!;
+  const row = readFileSync(path.join(ROOT, 'fixtures/nff/nff-factors.csv'), 'utf8').split('\n')[1]!;
+  writeFileSync(
+    factors,
+    [header, ...Array.from({ length: 20 }, (_, i) => row.replace(/^880,/, `${220 - i},`))].join(
+      '\n',
+    ) + '\n',
+  );
+
+  it('--area written as a spreadsheet writes it is pointed at the code, and the areas are a few in order', async () => {
+    const result = await cli(['nff', factors, '--year', '2025-26', '--area', '0201']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `highneeds: --area 0201 is not in ${factors} (did you mean 201? its 20 areas: 201, 202, 203, 204, 205, 206, 207, 208 and 12 more)\n`,
+    );
+  });
+
+  it('--solve-cap with the shipped parameters, which have no total, says how to give one', async () => {
+    const result = await cli(['nff', factors, '--year', '2025-26', '--solve-cap']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^highneeds: --solve-cap needs "nationalTotal" in the parameters, and the shipped highneeds:nff-parameters\/2025-26\.json has none \(docs\/nff\.md says why\): copy it \(.*nff-parameters\/2025-26\.json\) into a folder of your own, add "nationalTotal", and pass that folder as --params DIR\n$/,
+    );
+  });
+});
