@@ -240,3 +240,18 @@ describe('nff on every area', () => {
     );
   });
 });
+
+describe("a cohort's NCY column headed as DfE's returns head it", () => {
+  it.each(['NC Year', 'NCyearActual', 'National Curriculum Year', 'Year group'])(
+    '"%s" is named as the column that may be ncy',
+    async (name) => {
+      const dir = path.join(scratch, `ncy-${name.replace(/ /g, '-')}`);
+      cpSync(path.join(ROOT, 'fixtures/example'), dir, { recursive: true });
+      const cohort = path.join(dir, 'cohort.csv');
+      writeFileSync(cohort, readFileSync(cohort, 'utf8').replace(/^ncy,/, `${name},`));
+      const result = await cli(['validate', dir]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`  hint: column "${name}" may be it: rename it ncy; `);
+    },
+  );
+});
