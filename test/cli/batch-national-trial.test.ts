@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/exec.js';
 import { cli } from '../helpers/run-cli.js';
+import { splitNational } from '../helpers/national.js';
 
 // Found by a DfE analyst's trial of the national workflow on all 153 areas, with the files as
 // DfE's and the areas' returns come: each problem of every area's own row of a shared file was
@@ -254,4 +255,38 @@ describe("a cohort's NCY column headed as DfE's returns head it", () => {
       expect(result.stderr).toContain(`  hint: column "${name}" may be it: rename it ncy; `);
     },
   );
+});
+
+describe('simulate takes --hnb-from, as batch --draws does for each area', () => {
+  it("so one area's range of outcomes in a batch with an nff output is simulate's of that area alone", async () => {
+    const nff = path.join(scratch, 'nff-for-draws.csv');
+    writeFileSync(
+      nff,
+      'area_code,area_name,financial_year,allocation\n' +
+        ['N01', 'N02', 'N03', 'N04']
+          .map((code, i) => `${code},A,2026-27,${1400000 + i * 1000}.00\n`)
+          .join(''),
+    );
+    const drawn = ['--hnb-from', nff, '--draws', '20', '--seed', '3'];
+    const result = await batchInto('draws-hnb', '--scenarios', 'mitigated', ...drawn);
+    expect(result.code).toBe(0);
+    const batchRows = readFileSync(path.join(scratch, 'draws-hnb', 'intervals.csv'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('N02,'));
+    const folder = splitNational(
+      path.join(ROOT, 'fixtures/national'),
+      path.join(scratch, 'split-draws'),
+    ).get('N02')!;
+    const simulated = async (...options: string[]) =>
+      (
+        await cli(['simulate', folder, '--scenario', 'mitigated', '--format', 'csv', ...options])
+      ).stdout
+        .trimEnd()
+        .split('\n')
+        .slice(1);
+    expect(batchRows.length).toBeGreaterThan(0);
+    expect(await simulated(...drawn)).toEqual(batchRows);
+    // The nff allocation is in the figures: without it the balances differ.
+    expect(await simulated(...drawn.slice(2))).not.toEqual(batchRows);
+  });
 });
