@@ -39,13 +39,21 @@ export function issuesWithAreas(
     const more = [...new Set(others.flatMap(({ codes }) => codes))].filter(
       (code) => !first!.codes.includes(code),
     );
+    // An area's problem on a line of its own (placeKey) is found there: its line goes with its code.
+    const lineOf = new Map<string, number>();
+    const firstLine = first!.issue.location?.line;
+    for (const { issue: other, codes } of others) {
+      const line = other.location?.line;
+      if (other.cells || line === undefined || line === firstLine) continue;
+      for (const code of codes) lineOf.set(code, line);
+    }
     // One line for the group: it says each of the group's problems, and counts them (Issue.standsFor).
     const standsFor = group.length === 1 ? {} : { standsFor: group.length };
     return more.length === 0
       ? { ...issue, ...standsFor }
       : {
           ...issue,
-          message: `${issue.message}; also in ${more.length === 1 ? '1 other area' : `${more.length} other areas`}: ${listed(more)}`,
+          message: `${issue.message}; also in ${more.length === 1 ? '1 other area' : `${more.length} other areas`}: ${listed(more, lineOf)}`,
           ...standsFor,
         };
   });
@@ -104,9 +112,17 @@ function which(codes: readonly string[], areas: number): string {
   return `${codes.length === 1 ? 'area' : 'areas'} ${listed(codes)}`;
 }
 
-/** Codes in order, "N01, N02 and N04"; past LISTED_AREAS, the rest counted ("… and 145 more"). */
-export function listed(codes: readonly string[]): string {
-  const sorted = [...codes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+/**
+ * Codes in order, "N01, N02 and N04"; past LISTED_AREAS, the rest counted ("… and 145 more"). A
+ * code with a line in `lineOf` is followed by it: "N02 (line 14)".
+ */
+export function listed(
+  codes: readonly string[],
+  lineOf: ReadonlyMap<string, number> = new Map(),
+): string {
+  const sorted = [...codes]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((code) => (lineOf.has(code) ? `${code} (line ${lineOf.get(code)})` : code));
   return sorted.length > LISTED_AREAS
     ? andList([...sorted.slice(0, LISTED_AREAS), `${sorted.length - LISTED_AREAS} more`])
     : andList(sorted);

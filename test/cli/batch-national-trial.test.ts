@@ -45,7 +45,7 @@ describe("the same problem in each area's own row of a shared file", () => {
     const lines = said(result.stderr, 'IMPORT_EXPORT_NOT_CARRIED');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /nff-2026-27\.csv:2:4: warning IMPORT_EXPORT_NOT_CARRIED: import_export is -£12,000\.00 for 2026-27 .* \(area N03\); also in 3 other areas: N01, N02 and N04$/,
+      /nff-2026-27\.csv:2:4: warning IMPORT_EXPORT_NOT_CARRIED: import_export is -£12,000\.00 for 2026-27 .* \(area N03\); also in 3 other areas: N01 \(line 3\), N02 \(line 5\) and N04 \(line 4\)$/,
     );
     // The closing count still counts each area's warning.
     expect(result.stderr).toMatch(/^4 warnings$/m);
@@ -60,7 +60,7 @@ describe("the same problem in each area's own row of a shared file", () => {
     const lines = said(result.stderr, 'UNKNOWN_AREA');
     expect(lines).toEqual([
       expect.stringMatching(
-        /places\.csv:2:1: error UNKNOWN_AREA: area "E09000201" is not in the areas table \(\d+ rows of places\.csv, the first here\); it is an ONS \(GSS\) code, and areas\.csv's are DfE's three-digit LA codes; also in 3 other areas: E09000202, E09000203 and E09000204$/,
+        /places\.csv:2:1: error UNKNOWN_AREA: area "E09000201" is not in the areas table \(\d+ rows of places\.csv, the first here\); it is an ONS \(GSS\) code, and areas\.csv's are DfE's three-digit LA codes; also in 3 other areas: E09000202 \(line \d+\), E09000203 \(line \d+\) and E09000204 \(line \d+\)$/,
       ),
     ]);
     const hint = result.stderr.split('\n')[result.stderr.split('\n').indexOf(lines[0]!) + 1];
