@@ -290,3 +290,27 @@ describe('simulate takes --hnb-from, as batch --draws does for each area', () =>
     expect(await simulated(...drawn.slice(2))).not.toEqual(batchRows);
   });
 });
+
+describe('an area with no cohort rows under its code', () => {
+  it('is told where its rows are when cohort.csv writes the code another way', async () => {
+    const dir = path.join(scratch, 'cohort-lower-case');
+    cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
+    const cohort = path.join(dir, 'cohort.csv');
+    writeFileSync(cohort, readFileSync(cohort, 'utf8').replace(/^N01,/gm, 'n01,'));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `${dir}/areas.csv:2:1: error NO_COHORT_ROWS: area "N01" has no rows in cohort.csv: its rows are written "n01" there (UNKNOWN_AREA)\n  hint: write the code as areas.csv does, "N01", in cohort.csv\n`,
+    );
+  });
+
+  it('and that cohort.csv is keyed by ONS codes where areas.csv has LA codes, once for every area', async () => {
+    const dir = withLaCodes('cohort-ons');
+    const cohort = path.join(dir, 'cohort.csv');
+    writeFileSync(cohort, readFileSync(cohort, 'utf8').replace(/^20(\d),/gm, 'E0900020$1,'));
+    const result = await cli(['validate', dir]);
+    expect(said(result.stderr, 'NO_COHORT_ROWS')).toEqual([
+      `${dir}/areas.csv:2:1: error NO_COHORT_ROWS: area "201" has no rows in cohort.csv; cohort.csv's area codes are ONS (GSS) codes, and areas.csv's are DfE's three-digit LA codes; also in 3 other areas: 202 (line 3), 203 (line 4) and 204 (line 5)`,
+    ]);
+  });
+});

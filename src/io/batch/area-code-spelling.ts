@@ -54,12 +54,20 @@ const LA = /^\d{3}$/;
 export function codeSystems(
   code: string,
   others: readonly string[],
-): { readonly one: string; readonly others: string } | undefined {
+): { readonly one: string; readonly ones: string; readonly others: string } | undefined {
   if (others.length === 0) return undefined;
   if (GSS.test(code) && others.every((other) => LA.test(other)))
-    return { one: 'an ONS (GSS) code', others: "DfE's three-digit LA codes" };
+    return {
+      one: 'an ONS (GSS) code',
+      ones: 'ONS (GSS) codes',
+      others: "DfE's three-digit LA codes",
+    };
   if (LA.test(code) && others.every((other) => GSS.test(other)))
-    return { one: 'a DfE three-digit LA code', others: 'ONS (GSS) codes' };
+    return {
+      one: 'a DfE three-digit LA code',
+      ones: "DfE's three-digit LA codes",
+      others: 'ONS (GSS) codes',
+    };
   return undefined;
 }
 

@@ -30,7 +30,7 @@ import { modelTariff, readTariffFile } from '../tariff-library.js';
 import { folderScenariosNotRead } from './folder-scenarios.js';
 import { withAreaColumnChecked } from './area-column.js';
 import { columnCountIssue, fitsHeader } from '../row-width.js';
-import { codeKey, otherSystem, respelling } from './area-code-spelling.js';
+import { BOTH, codeKey, codeSystems, otherSystem, respelling } from './area-code-spelling.js';
 
 const AREAS_COLUMNS = {
   required: ['area_code', 'area_name'],
@@ -338,19 +338,22 @@ async function readNational(
     if (failures.has(spec.code)) continue;
     const pupils = (cohort.rowCounts.get(spec.code) ?? 0) + (cohort.rowCounts.get('') ?? 0);
     if (pupils === 0) {
+      const file = path.basename(cohort.file);
+      const why = cohortElsewhere(spec.code, [...cohort.byArea.keys()], file);
       failures.set(spec.code, {
         name: spec.name,
         issues: [
           {
             ...error(
               'NO_COHORT_ROWS',
-              `area "${spec.code}" has no rows in ${path.basename(cohort.file)}`,
+              `area "${spec.code}" has no rows in ${file}${why?.how ?? ''}`,
               {
                 file: areasCsv.file,
                 line: spec.line,
                 column: areasCsv.columns.indexOf('area_code') + 1,
               },
-              'check that the national cohort was exported in full, or remove the area from the areas table',
+              why?.hint ??
+                'check that the national cohort was exported in full, or remove the area from the areas table',
             ),
             area: spec.code,
           },
@@ -361,6 +364,33 @@ async function readNational(
     tasks.push(handed.get(spec.code) ?? taskOf(spec, cohort));
   }
   return { init, tasks, failures, issues: sortIssues(issues), digests };
+}
+
+/**
+ * Where an area's cohort rows may be when it has none under its code: written another way (n01
+ * for N01, 0202 for 202), or the cohort keyed by the other system of codes (ONS codes for LA
+ * codes). The national trial's area said only "check that the national cohort was exported in
+ * full", beside the UNKNOWN_AREA of the same rows.
+ */
+function cohortElsewhere(
+  code: string,
+  inCohort: readonly string[],
+  file: string,
+): { readonly how: string; readonly hint: string } | undefined {
+  const written = inCohort.find((other) => other !== code && codeKey(other) === codeKey(code));
+  if (written !== undefined)
+    return {
+      how: `: its rows are written "${written}" there (UNKNOWN_AREA)`,
+      hint: `write the code as areas.csv does, "${code}", in ${file}`,
+    };
+  const codes = inCohort.filter((other) => other !== '');
+  const systems = codes.length > 0 ? codeSystems(codes[0]!, [code]) : undefined;
+  if (systems === undefined || !codes.every((other) => codeSystems(other, [code])))
+    return undefined;
+  return {
+    how: `; ${file}'s area codes are ${systems.ones}, and areas.csv's are ${systems.others}`,
+    hint: `write ${file}'s area codes as areas.csv does, or areas.csv's as ${file} does: ${BOTH}`,
+  };
 }
 
 /** True when any row of the national new-plans.csv, of any area or none, is a count for every year. */
