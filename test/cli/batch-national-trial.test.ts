@@ -314,3 +314,21 @@ describe('an area with no cohort rows under its code', () => {
     ]);
   });
 });
+
+describe('a new-plans.csv row pasted twice', () => {
+  it('is counted, and said, as a repeated funding row is', async () => {
+    const dir = path.join(scratch, 'new-plans-twice');
+    cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
+    const file = path.join(dir, 'new-plans.csv');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, `${text}${text.split('\n')[1]}\n`);
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(0);
+    expect(said(result.stderr, 'ROW_REPEATED')).toEqual([
+      `${dir}/new-plans.csv:${text.trimEnd().split('\n').length + 1}:1: warning ROW_REPEATED: this row repeats line 2 cell for cell; both are counted: 1 new plan a year at NCY 0, ASD, mainstream, band 2 twice (every area)`,
+    ]);
+    expect(result.stderr).toContain(
+      '  hint: delete one if it was pasted twice; if both are meant, give their sum on one row\n',
+    );
+  });
+});
