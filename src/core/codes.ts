@@ -448,6 +448,11 @@ export const ISSUE_CODES = {
       "An area in a national model's areas table has no rows in cohort.csv, so it cannot be modelled.",
     fix: 'Check that the national cohort was exported in full, or remove the area from areas.csv.',
   },
+  NO_AREA_ROWS: {
+    cause:
+      "A national model's new-plans.csv or spend.csv gives rows by area, but none for some areas of areas.csv and none without an area (which would be every area's), so those areas are projected with no new plans, or no other spend lines, without a word (warning).",
+    fix: "Add the areas' rows, or rows without an area for every area; an area that truly has none needs nothing.",
+  },
   DEDUCTIONS_COMPUTED: {
     cause:
       'funding.csv gives no hnb_deductions beside the hnb_allocation a year uses (given for it, or grown from), and the tariff has "dfe" settings with places that year (warning, once per model): the tool deducts their place funding, costed as spend is, from hnb_allocation, which it reads as the allocation before deductions. The same when the allocation comes from --hnb-from and the nff output has no place_deductions (its factors file gave no deductions); the warning is then at that file.',

@@ -332,3 +332,42 @@ describe('a new-plans.csv row pasted twice', () => {
     );
   });
 });
+
+describe('an area left out of a national new-plans.csv or spend.csv', () => {
+  const dir = path.join(scratch, 'left-out');
+  cpSync(path.join(ROOT, 'fixtures/errors/NO_AREA_ROWS'), dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, 'spend.csv'),
+    'area,financial_year,line,amount\n901,2026-27,SEN support services,1000.00\n',
+  );
+
+  it('is said once a table, with the areas, by validate and batch, which still model it', async () => {
+    const checked = await cli(['validate', dir]);
+    expect(checked.code).toBe(0);
+    expect(said(checked.stderr, 'NO_AREA_ROWS')).toEqual([
+      `${dir}/new-plans.csv:1:1: warning NO_AREA_ROWS: new-plans.csv has rows by area, but none for area 903, and none without an area: it is projected with no new plans`,
+      `${dir}/spend.csv:1:1: warning NO_AREA_ROWS: spend.csv has rows by area, but none for 2 areas 902 and 903, and none without an area: they are projected with no other spend lines (spend.csv's)`,
+    ]);
+    const run = await cli([
+      'batch',
+      dir,
+      '--out-dir',
+      path.join(scratch, 'left-out-out'),
+      '--jobs',
+      '1',
+    ]);
+    expect(run.code).toBe(0);
+    expect(said(run.stderr, 'NO_AREA_ROWS')).toHaveLength(2);
+  });
+
+  it('but not when rows without an area give every area some', async () => {
+    const shared = path.join(scratch, 'left-out-shared');
+    cpSync(dir, shared, { recursive: true });
+    writeFileSync(
+      path.join(shared, 'new-plans.csv'),
+      `${readFileSync(path.join(dir, 'new-plans.csv'), 'utf8')},1,PD,mainstream,1,1\n`,
+    );
+    const checked = await cli(['validate', shared]);
+    expect(said(checked.stderr, 'NO_AREA_ROWS')).toEqual([expect.stringContaining('spend.csv')]);
+  });
+});

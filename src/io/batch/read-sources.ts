@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { error, hasErrors, sortIssues, type Issue } from '../../core/issue.js';
+import { error, hasErrors, sortIssues, type Issue, warning } from '../../core/issue.js';
 import {
   AREA_TABLES,
   type AreaSpec,
@@ -331,6 +331,7 @@ async function readNational(
     };
 
   unknownAreas(tables, codes, failures);
+  issues.push(...areasWithoutRows(tables, specs, failures));
   const init = initOf();
   const cohort = tables.get('cohort.csv')!;
   const tasks: BatchTask[] = [];
@@ -452,6 +453,49 @@ function areaSpecs(
     specs.push(spec);
   }
   return { specs, failures };
+}
+
+/** What an area without rows of its own in each table lacks, for NO_AREA_ROWS. */
+const WITHOUT_ROWS: Partial<Record<AreaTable, string>> = {
+  'new-plans.csv': 'no new plans',
+  'spend.csv': "no other spend lines (spend.csv's)",
+};
+
+/**
+ * NO_AREA_ROWS: a table giving rows by area, with none for some areas and none for every area.
+ * Either table is optional in one area's folder, so an area left out of a national export was
+ * projected with no new plans at all and validate said "ok" (found by a DfE analyst's national
+ * trial). One warning a table, naming the areas; the failed ones are left out, as they are not
+ * modelled.
+ */
+function areasWithoutRows(
+  tables: ReadonlyMap<AreaTable, NationalCsv>,
+  specs: readonly AreaSpec[],
+  failures: ReadonlyMap<string, unknown>,
+): Issue[] {
+  const found: Issue[] = [];
+  for (const [name, lacks] of Object.entries(WITHOUT_ROWS) as [AreaTable, string][]) {
+    const csv = tables.get(name);
+    if (!csv || csv.byArea.has('') || csv.byArea.size === 0) continue;
+    const without = specs
+      .filter((spec) => !failures.has(spec.code) && (csv.rowCounts.get(spec.code) ?? 0) === 0)
+      .map((spec) => spec.code)
+      .sort();
+    if (without.length === 0) continue;
+    const shown =
+      without.length > 8 ? [...without.slice(0, 8), `${without.length - 8} more`] : without;
+    const list =
+      shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)!}`;
+    found.push(
+      warning(
+        'NO_AREA_ROWS',
+        `${name} has rows by area, but none for ${without.length === 1 ? 'area' : `${without.length} areas`} ${list}, and none without an area: ${without.length === 1 ? 'it is' : 'they are'} projected with ${lacks}`,
+        { file: csv.file, line: csv.headerLine, column: csv.columns.indexOf('area') + 1 },
+        "add each named area's rows, or rows without an area (every area's); an area that truly has none needs nothing",
+      ),
+    );
+  }
+  return found;
 }
 
 /** Rows naming an area that areas.csv does not list: one error per area and file, at its first row. */
