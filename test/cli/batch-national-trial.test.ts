@@ -371,3 +371,23 @@ describe('an area left out of a national new-plans.csv or spend.csv', () => {
     expect(said(checked.stderr, 'NO_AREA_ROWS')).toEqual([expect.stringContaining('spend.csv')]);
   });
 });
+
+describe('a national cohort.csv headed as an LA extract heads it', () => {
+  it('is told every column it lacks at once, area among them', async () => {
+    const dir = path.join(scratch, 'extract-header');
+    cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
+    const cohort = path.join(dir, 'cohort.csv');
+    const [header, ...rows] = readFileSync(cohort, 'utf8').split('\n');
+    const renamed = header!
+      .split(',')
+      .map((name) => ({ area: 'LA', ncy: 'NC Yr' })[name] ?? name)
+      .join(',');
+    writeFileSync(cohort, [renamed, ...rows].join('\n'));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(said(result.stderr, 'MISSING_COLUMN')).toEqual([
+      `${dir}/cohort.csv:1: error MISSING_COLUMN: column "area" is missing: each of the 4 areas would be given every row (the whole national cohort)`,
+      `${dir}/cohort.csv:1: error MISSING_COLUMN: required column "ncy" is missing`,
+    ]);
+  });
+});

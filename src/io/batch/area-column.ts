@@ -86,9 +86,16 @@ function areaColumnMissing(csv: NationalCsv, table: AreaTable, areas: number): I
   const counted = AREA_COUNTED[table];
   if (!counted || areas < 2 || csv.columns.includes('area') || csv.columns.length === 0) return [];
   const rows = csv.byArea.get('');
-  if (!rows?.length) return [];
+  // Rows are not read past a header in error (a required column missing): the area column is
+  // still said to be missing, with the others, not once they are put right (found by a DfE
+  // analyst's national trial: a cohort headed LA, NC Year, Primary Need was told of ncy and need
+  // alone). A table whose rows may not need one (new plans as rates) waits for its rows.
+  const unread = csv.issues.some(
+    (issue) => issue.severity === 'error' && issue.location?.line === csv.headerLine,
+  );
+  if (!rows?.length && !(unread && counted.column === undefined)) return [];
   const at = counted.column === undefined ? -1 : csv.columns.indexOf(counted.column);
-  if (counted.column !== undefined) {
+  if (counted.column !== undefined && rows) {
     let any = false;
     for (let i = 0; i < rows.length && !any; i += 1) any = (rows.field(i, at)?.trim() ?? '') !== '';
     if (!any) return [];
