@@ -391,3 +391,20 @@ describe('a national cohort.csv headed as an LA extract heads it', () => {
     ]);
   });
 });
+
+describe('an areas.csv tariff id mistyped by a letter', () => {
+  it('is named as the library id it is likely to be', async () => {
+    const dir = path.join(scratch, 'tariff-slip');
+    cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
+    const areas = path.join(dir, 'areas.csv');
+    writeFileSync(
+      areas,
+      readFileSync(areas, 'utf8').replace('national-illustrative', 'national-ilustrative'),
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      '  hint: did you mean national-illustrative? give a path relative to the model folder, or a library id: ',
+    );
+  });
+});
