@@ -408,3 +408,16 @@ describe('an areas.csv tariff id mistyped by a letter', () => {
     );
   });
 });
+
+describe('a scenario id mistyped by a letter', () => {
+  it('is named as the scenario it is likely to be, in batch and project alike', async () => {
+    const batch = await batchInto('slip', '--scenarios', 'unmitigated,mitigatd');
+    expect(batch.code).toBe(2);
+    expect(batch.stderr).toContain(
+      '  hint: did you mean mitigated? scenarios: unmitigated, mitigated, national-tariff\n',
+    );
+    const project = await cli(['project', 'fixtures/example', '--scenario', 'unmitigatd']);
+    expect(project.code).toBe(2);
+    expect(project.stderr).toContain('  hint: did you mean unmitigated? scenarios: ');
+  });
+});
