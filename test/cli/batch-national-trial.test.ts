@@ -421,3 +421,41 @@ describe('a scenario id mistyped by a letter', () => {
     expect(project.stderr).toContain('  hint: did you mean unmitigated? scenarios: ');
   });
 });
+
+describe('rows with LF line ends added to a file saved from Excel with CR LF', () => {
+  const appended = (from: string, name: string, rows: string) => {
+    const dir = path.join(scratch, name);
+    cpSync(path.join(ROOT, from), dir, { recursive: true });
+    const file = path.join(dir, 'funding.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n/g, '\r\n') + rows);
+    return dir;
+  };
+  const why =
+    ': it runs on past a line break, as lines ending in LF alone do in a file whose lines end in CR LF (rows added by another program to a file saved from Excel)';
+  const hint =
+    '  hint: open the file in the spreadsheet and save it again as CSV, so that every line ends the same way\n';
+
+  it('are said to run together, in a national table', async () => {
+    const dir = appended(
+      'fixtures/national',
+      'mixed-national',
+      'N01,2027-28,other_income,5.00,\nN02,2027-28,other_income,5.00,\n',
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `error COLUMN_COUNT: row has 9 fields but the header has 5 columns${why} (area N01)\n${hint}`,
+    );
+  });
+
+  it("and in one area's folder", async () => {
+    const dir = appended(
+      'fixtures/example',
+      'mixed-one',
+      '2027-28,other_income,5.00\n2028-29,other_income,5.00\n',
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`row has 5 fields but the header has 4 columns${why}\n${hint}`);
+  });
+});

@@ -419,7 +419,7 @@ function areaSpecs(
     if (fields.every((field) => field.trim() === '')) continue;
     const where = (index: number) => ({ file: csv.file, line, column: index + 1 });
     if (!fitsHeader(fields, csv.columns.length)) {
-      issues.push(columnCountIssue(fields.length, csv.columns.length, csv.file, line));
+      issues.push(columnCountIssue(fields, csv.columns.length, csv.file, line));
       continue;
     }
     const code = fields[codeAt]!.trim();
