@@ -49,6 +49,10 @@ describe("the same problem in each area's own row of a shared file", () => {
     );
     // The closing count still counts each area's warning.
     expect(result.stderr).toMatch(/^4 warnings$/m);
+    // Where the later years' adjustment goes, the nff output giving one year.
+    expect(result.stderr).toContain(
+      '  hint: give import_export for each projected year (rows of funding.csv, or an --hnb-from file of that year): ',
+    );
   });
 
   it('a places.csv written with ONS codes where areas.csv has LA codes is one error that says so', async () => {
