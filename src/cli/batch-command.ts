@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { ALLOW_OUTSIDE_HELP } from './shared-options.js';
 import { quietOption } from './quiet-option.js';
 import { repeatable } from './option-once.js';
@@ -22,6 +22,7 @@ export function addBatchCommand(root: Command, setExit: (code: number) => void):
       '--scenarios <ids>',
       'which scenarios of scenarios.json, comma-separated (default: all)',
     )
+    .addOption(new Option('--scenario <id>', "project's spelling, taken as --scenarios").hideHelp())
     .option(
       '--jobs <n>',
       'threads that model areas, the main one included (default: the number of cores)',

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { ALLOW_OUTSIDE_HELP, hnbFromOption, scenariosFileOption } from './shared-options.js';
 import { quietOption } from './quiet-option.js';
 
@@ -15,6 +15,7 @@ export function addReportCommand(root: Command, setExit: (code: number) => void)
       '--scenarios <ids>',
       'which scenarios, comma-separated, unmitigated first (default: all in scenarios.json)',
     )
+    .addOption(new Option('--scenario <id>', "project's spelling, taken as --scenarios").hideHelp())
     .addOption(scenariosFileOption())
     .option('--tariff <file-or-id>', "use this tariff instead of the model's")
     .addOption(hnbFromOption())

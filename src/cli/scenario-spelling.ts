@@ -2,7 +2,7 @@ import { UsageError } from '../core/errors.js';
 import { cliIo } from './cli-io.js';
 
 /**
- * `project` and `solve` run one scenario (--scenario ID); `compare` and `batch` several
+ * `project` and `solve` run one scenario (--scenario ID); `compare`, `batch` and `report` several
  * (--scenarios a,b). Each accepts the other's spelling where the meaning is plain, with a note
  * on stderr, and refuses it with the right command where it is not.
  */
@@ -30,16 +30,23 @@ export function scenarioFromScenarios(command: string, options: Spellings): { sc
   return { scenario: ids[0]! };
 }
 
-/** For `compare`: --scenario ID is --scenarios ID. */
-export function scenariosFromScenario(options: Spellings): { scenarios?: string } {
+/**
+ * For `compare`, `batch` and `report`: --scenario ID is --scenarios ID. batch and report refused it
+ * as an unknown option (found by a DfE analyst's national trial, who ran one scenario of a batch
+ * as project runs one), though this file said batch took it.
+ */
+export function scenariosFromScenario(
+  command: 'compare' | 'batch' | 'report',
+  options: Spellings,
+): { scenarios?: string } {
   if (options.scenario === undefined) return {};
+  const spelling =
+    command === 'compare' ? '--scenarios a,b (the first as the baseline)' : '--scenarios a,b';
   if (options.scenarios !== undefined)
-    throw new UsageError(
-      'give --scenarios a,b (the first as the baseline), not both --scenarios and --scenario',
-    );
+    throw new UsageError(`give ${spelling}, not both --scenarios and --scenario`);
   if (!options.quiet)
     cliIo().stderr.write(
-      `highneeds: note: compare takes --scenarios a,b (the first as the baseline); reading --scenario ${options.scenario} as --scenarios ${options.scenario}\n`,
+      `highneeds: note: ${command} takes ${spelling}; reading --scenario ${options.scenario} as --scenarios ${options.scenario}\n`,
     );
   return { scenarios: options.scenario };
 }

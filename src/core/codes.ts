@@ -234,7 +234,7 @@ export const ISSUE_CODES = {
   },
   ROW_REPEATED: {
     cause:
-      "A funding.csv row of a line that is added up (block_transfer, safety_valve, la_contribution, other_income) repeats an earlier row cell for cell, year, amount and note alike (warning). Both are counted, as two payments would be; a row pasted twice, or a month's rows appended to an export that already held them, is the likelier cause.",
+      "A funding.csv row of a line that is added up (block_transfer, safety_valve, la_contribution, other_income) repeats an earlier row cell for cell, year, amount and note alike (warning). Both are counted, as two payments would be; a row pasted twice, or a month's rows appended to an export that already held them, is the likelier cause. So does a new-plans.csv row, whose rows of one kind of plan are added up too (both are counted: that stream of new plans doubled); its hint says to give their sum on one row if both are meant.",
     fix: 'Delete one if it was pasted twice; if both are meant (two payments of the same amount), tell them apart in their note.',
   },
   INVALID_DATE: {
@@ -447,6 +447,11 @@ export const ISSUE_CODES = {
     cause:
       "An area in a national model's areas table has no rows in cohort.csv, so it cannot be modelled.",
     fix: 'Check that the national cohort was exported in full, or remove the area from areas.csv.',
+  },
+  NO_AREA_ROWS: {
+    cause:
+      "A national model's new-plans.csv or spend.csv gives rows by area, but none for some areas of areas.csv and none without an area (which would be every area's), so those areas are projected with no new plans, or no other spend lines, without a word (warning).",
+    fix: "Add the areas' rows, or rows without an area for every area; an area that truly has none needs nothing.",
   },
   DEDUCTIONS_COMPUTED: {
     cause:

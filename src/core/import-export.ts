@@ -37,6 +37,7 @@ export function importExportGaps(
     'IMPORT_EXPORT_NOT_CARRIED',
     `import_export is ${poundsText(sum(byYear.get(last.financialYear)!.map((row) => row.amount)))} for ${formatFinancialYear(last.financialYear)} but not given for ${gaps.map(formatFinancialYear).join(', ')}: ${gaps.length > 1 ? 'those years have no import/export adjustment, while the HNB and its deductions are carried into them' : 'that year has no import/export adjustment, while the HNB and its deductions are carried into it'}`,
     last.origin,
-    'give import_export for each projected year: the published figure, your estimate (the last one again if the cross-border placements are expected to hold), or 0',
+    // From an nff output, which gives one year: say where the later years go (a national trial).
+    `give import_export for each projected year${last.fromNff ? ' (rows of funding.csv, or an --hnb-from file of that year)' : ''}: the published figure, your estimate (the last one again if the cross-border placements are expected to hold), or 0`,
   );
 }

@@ -76,8 +76,19 @@ export function nearMisses(written: string, absent: readonly string[]): string[]
  */
 export function holdsName(written: string, column: string): boolean {
   const words = written.toLowerCase().split(/[^a-z0-9]+/);
+  if (LONG_NAMES[column]?.test(matchKey(written))) return true;
   return words.length > 1 && words.includes(column.toLowerCase());
 }
+
+/**
+ * A column's name spelt out as DfE's returns and an LA's extract head it, by match key: the NCY
+ * as the school census's "NCyearActual", SEN2's "NC Year", "National curriculum year" or "Year
+ * group" (found by a DfE analyst's trial: "NC Year" was only "not used", and ncy "missing" with no
+ * word that it may be that column).
+ */
+const LONG_NAMES: Readonly<Record<string, RegExp>> = {
+  ncy: /^(ncyear(actual)?|nationalcurriculumyear(group)?|yeargroup|ncyeargroup)$/,
+};
 
 /**
  * The whole number above 1 on the earliest line of a column whose cells are all whole numbers (or

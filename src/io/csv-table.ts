@@ -196,7 +196,7 @@ export function readCsvTable(
       continue;
     }
     if (!fitsHeader(record, header.record.length)) {
-      issues.push(columnCountIssue(record.length, header.record.length, file, info.lines));
+      issues.push(columnCountIssue(record, header.record.length, file, info.lines));
       continue;
     }
     rows.push(new CsvRow(file, info.lines, record, columns, header.record));

@@ -16,6 +16,7 @@ import type { InputDigest } from './input-reader.js';
 import { loadScenarios } from './scenarios-file.js';
 import { loadModel, loadOptionsOf, type LoadOptions } from './model-folder.js';
 import { shippedLibraryDir } from './tariff-library.js';
+import { scenariosHint } from './scenarios-hint.js';
 
 export interface OpenOptions extends LoadOptions {
   /** Scenarios other than the model folder's scenarios.json (--scenarios-file). */
@@ -65,7 +66,7 @@ export function unknownScenario(
     'UNKNOWN_SCENARIO',
     `scenario "${id}" is not defined`,
     location,
-    known.length ? `scenarios: ${known.join(', ')}` : 'the model has no scenarios.json',
+    known.length ? scenariosHint(known, id) : 'the model has no scenarios.json',
   );
 }
 

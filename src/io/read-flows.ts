@@ -6,6 +6,7 @@ import { type AcademicYear, formatAcademicYear } from '../core/period.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
 import { academicYearCell, decimalCell, ncyCell, needCell } from './cell-parsers.js';
 import { CellCodes } from './cell-codes.js';
+import { RepeatedRows } from './repeated-row.js';
 import { flushNormalisations } from './normalise.js';
 import { readUncertainty } from './read-uncertainty.js';
 import type { TariffCheck } from './tariff-check.js';
@@ -38,6 +39,7 @@ export function readNewPlans(
   issues: Issue[],
 ): NewPlanRow[] {
   const codes = new CellCodes(tariff);
+  const repeats = new RepeatedRows();
   return flushed(
     issues,
     table.rows.flatMap((row) => {
@@ -60,6 +62,12 @@ export function readNewPlans(
         return [];
       const uncertainty = readUncertainty(row, uncertainFigure(amount), issues);
       if (issues.length > before) return [];
+      const repeated = repeats.check(
+        row,
+        `${'count' in amount ? `${amount.count.toString()} new plan${amount.count.eq(1) ? '' : 's'} a year` : `new plans at a rate of ${amount.rate.toString()}`} at NCY ${ncy}, ${need}, ${setting}, band ${band} twice`,
+        'delete one if it was pasted twice; if both are meant, give their sum on one row',
+      );
+      if (repeated) issues.push(repeated);
       if (
         academicYear !== undefined &&
         (academicYear < projected.first || academicYear > projected.last)

@@ -6,6 +6,7 @@ import { type FinancialYear, formatFinancialYear } from '../core/period.js';
 import { decimalCell, financialYearCell } from './cell-parsers.js';
 import type { CsvTable } from './csv-table.js';
 import { flushNormalisations } from './normalise.js';
+import { BOTH, codeSystems } from './batch/area-code-spelling.js';
 
 /** Years already given, across every --hnb-from file, as `file:line`. */
 export type HnbFromSeen = Map<FinancialYear, string>;
@@ -128,7 +129,7 @@ export function readHnbFrom(
         `the file has no row for area ${areaCode}, the model's area code`,
         { file: table.file },
         codes.length
-          ? `the file's areas: ${codes.slice(0, 10).join(', ')}${codes.length > 10 ? `, … (${codes.length})` : ''}`
+          ? `the file's areas: ${codes.slice(0, 10).join(', ')}${codes.length > 10 ? `, … (${codes.length})` : ''}${apart(areaCode, codes)}`
           : 'the file has no areas',
       ),
       // Its words name the area: a national run's list adds no "(area …)" of its own.
@@ -160,4 +161,15 @@ export function withHnbFrom(
       : (row.line === 'hnb_allocation' || row.line === 'hnb_deductions') &&
         years.has(row.financialYear);
   return [...funding.filter((row) => !replaced(row)), ...fromNff];
+}
+
+/**
+ * "; they are ONS (GSS) codes, and the model's is …": an nff factors file written with the other
+ * system of area codes than the model's (found by a national trial), or nothing.
+ */
+function apart(areaCode: string, codes: readonly string[]): string {
+  const systems = codeSystems(areaCode, codes);
+  return systems === undefined
+    ? ''
+    : `; they are ${systems.others}, and the model's is ${systems.one}: write the factors file's area_code as the model does and run nff again (${BOTH})`;
 }

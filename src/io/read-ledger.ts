@@ -1,3 +1,4 @@
+import type { Decimal } from 'decimal.js';
 import { error, warning, type Issue } from '../core/issue.js';
 import { FUNDING_LINES, type FundingLine, type FundingRow, type PlacesRow } from '../core/model.js';
 import {
@@ -84,7 +85,7 @@ export function readFunding(
   years: { first: FinancialYear; last: FinancialYear },
   issues: Issue[],
 ): FundingRow[] {
-  const once = new Map<string, number>();
+  const once = new Map<string, { line: number; amount: Decimal }>();
   const repeats = new RepeatedRows();
   let openingWritten = false;
   const rows = table.rows.flatMap((row): FundingRow[] => {
@@ -119,17 +120,23 @@ export function readFunding(
       return [];
     if (line === 'opening_balance' || ONCE_A_YEAR.has(line)) {
       const key = `${line}\u0000${line === 'opening_balance' ? '' : financialYear}`;
-      if (once.has(key)) {
+      const earlier = once.get(key);
+      if (earlier) {
+        // How to put it right (found by a national trial: a row pasted twice was told only that it was).
+        const same = earlier.amount.equals(amount);
         issues.push(
           error(
             'DUPLICATE_ROW',
-            `${line} is already given on line ${once.get(key)}${line === 'opening_balance' ? '; give exactly one' : ` for ${formatFinancialYear(financialYear)}`}`,
+            `${line} is already given on line ${earlier.line}${line === 'opening_balance' ? '; give exactly one' : ` for ${formatFinancialYear(financialYear)}`}`,
             row.at(),
+            same
+              ? `delete this row: it gives the same ${poundsText(amount)} as line ${earlier.line}, as a row pasted twice does`
+              : `keep the right one of ${poundsText(earlier.amount)} (line ${earlier.line}) and ${poundsText(amount)} (here): funding.csv takes one ${line}${line === 'opening_balance' ? '' : ' a year'}`,
           ),
         );
         return [];
       }
-      once.set(key, row.line);
+      once.set(key, { line: row.line, amount });
     } else {
       const repeated = repeats.check(
         row,
@@ -176,13 +183,18 @@ export function readFunding(
   const refused = [...table.issues, ...issues].some(
     (issue) => issue.code === 'COLUMN_COUNT' && issue.location?.file === table.file,
   );
+  // Neither row (a national funding.csv without the area's rows): say the allocation is missing too,
+  // which the projection would only say once the opening balance was put right (found by a national trial).
+  const none = !rows.some((row) => row.line === 'hnb_allocation');
   if (!openingWritten && !refused) {
     issues.push(
       error(
         'MISSING_OPENING_BALANCE',
-        'funding.csv has no opening_balance row',
+        none
+          ? 'funding.csv has neither an opening_balance row nor an hnb_allocation row'
+          : 'funding.csv has no opening_balance row',
         { file: table.file },
-        `add: ${formatFinancialYear(years.first - 1)},opening_balance,<balance; negative = deficit>`,
+        `add: ${formatFinancialYear(years.first - 1)},opening_balance,<balance; negative = deficit>${none ? `, and ${formatFinancialYear(years.first)},hnb_allocation,<the allocation before deductions> (unless --hnb-from gives it)` : ''}`,
       ),
     );
   }

@@ -61,7 +61,7 @@ export function readRepeatedLines<T>(
     }
     if (fields.some((field) => field.length > limits.maxFieldChars)) return undefined;
     if (!fitsHeader(fields, names.length)) {
-      issues.push(columnCountIssue(fields.length, names.length, file, i + 1));
+      issues.push(columnCountIssue(fields, names.length, file, i + 1));
       seen.set(raw, BAD);
       continue;
     }

@@ -7,6 +7,7 @@ import { displayPath, readInput } from './files.js';
 import { exists, insideFolders, pathOutside } from './inside-folders.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { parseTariff } from './read-tariff.js';
+import { editDistance } from './tariff-check.js';
 
 export interface LoadedTariff {
   readonly file: string;
@@ -118,12 +119,15 @@ export function tariffNotFound(
   what = 'tariff',
 ): Issue {
   const ids = libraryIds(libraryDir);
+  // A library id mistyped by a letter or two (national-ilustrative, found by a national trial's
+  // areas.csv) is named first: the list alone left the reader to spot the slip.
+  const near = ids.filter((id) => editDistance(id, name.toLowerCase(), 2) <= 2);
   return error(
     'FILE_MISSING',
     `${what} "${name}" is neither a file in ${displayPath(path.resolve(folder))} nor an id in the tariff library`,
     at,
     ids.length
-      ? `give a path relative to the model folder, or a library id: ${ids.join(', ')}`
+      ? `${near.length ? `did you mean ${near.join(' or ')}? ` : ''}give a path relative to the model folder, or a library id: ${ids.join(', ')}`
       : 'give a path relative to the model folder',
   );
 }

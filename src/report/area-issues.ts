@@ -39,13 +39,21 @@ export function issuesWithAreas(
     const more = [...new Set(others.flatMap(({ codes }) => codes))].filter(
       (code) => !first!.codes.includes(code),
     );
+    // An area's problem on a line of its own (placeKey) is found there: its line goes with its code.
+    const lineOf = new Map<string, number>();
+    const firstLine = first!.issue.location?.line;
+    for (const { issue: other, codes } of others) {
+      const line = other.location?.line;
+      if (other.cells || line === undefined || line === firstLine) continue;
+      for (const code of codes) lineOf.set(code, line);
+    }
     // One line for the group: it says each of the group's problems, and counts them (Issue.standsFor).
     const standsFor = group.length === 1 ? {} : { standsFor: group.length };
     return more.length === 0
       ? { ...issue, ...standsFor }
       : {
           ...issue,
-          message: `${issue.message}; also in ${more.length === 1 ? '1 other area' : `${more.length} other areas`}: ${listed(more)}`,
+          message: `${issue.message}; also in ${more.length === 1 ? '1 other area' : `${more.length} other areas`}: ${listed(more, lineOf)}`,
           ...standsFor,
         };
   });
@@ -77,12 +85,19 @@ function samePlaceGroups<T extends { issue: Issue; codes: string[] }>(
 /**
  * An issue's code, place and hint: what the same problem in another area shares, whatever its
  * words. A note for many cells of one kind (Issue.cells) is the same note in each area's rows of
- * the file, wherever its first cell is: its column and kind are its place.
+ * the file, wherever its first cell is: its column and kind are its place. So is, at any line of
+ * its column, a warning, or a problem whose words name its area (Issue.area): each area's own row
+ * of a shared table (an --hnb-from file's import/export for each of 153 areas, a places.csv
+ * written with ONS codes: found by a national trial, which printed 153 of them, one an area). An
+ * error in an area's rows keeps its line: validate lists each, to be put right where it is.
  */
-const placeKey = (issue: Issue): string =>
-  issue.cells
-    ? `${issue.severity}\u0000${issue.code}\u0000${issue.location?.file}\u0000${issue.location?.column}\u0000${issue.cells.kind}`
-    : `${issue.severity}\u0000${issue.code}\u0000${issue.location?.file}\u0000${issue.location?.line}\u0000${issue.location?.column}\u0000${issue.location?.path}\u0000${issue.hint}`;
+const placeKey = (issue: Issue): string => {
+  const at = issue.location;
+  if (issue.cells)
+    return `${issue.severity}\u0000${issue.code}\u0000${at?.file}\u0000${at?.column}\u0000${issue.cells.kind}`;
+  const line = issue.severity === 'warning' || issue.area !== undefined ? '' : at?.line;
+  return `${issue.severity}\u0000${issue.code}\u0000${at?.file}\u0000${line}\u0000${at?.column}\u0000${at?.path}\u0000${issue.hint}`;
+};
 
 function labelledIssue(issue: Issue, codes: readonly string[], total: number): Issue {
   // An area's own problem that names it already ('area "903" has no rows': Issue.area) says no more.
@@ -97,9 +112,17 @@ function which(codes: readonly string[], areas: number): string {
   return `${codes.length === 1 ? 'area' : 'areas'} ${listed(codes)}`;
 }
 
-/** Codes in order, "N01, N02 and N04"; past LISTED_AREAS, the rest counted ("… and 145 more"). */
-export function listed(codes: readonly string[]): string {
-  const sorted = [...codes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+/**
+ * Codes in order, "N01, N02 and N04"; past LISTED_AREAS, the rest counted ("… and 145 more"). A
+ * code with a line in `lineOf` is followed by it: "N02 (line 14)".
+ */
+export function listed(
+  codes: readonly string[],
+  lineOf: ReadonlyMap<string, number> = new Map(),
+): string {
+  const sorted = [...codes]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((code) => (lineOf.has(code) ? `${code} (line ${lineOf.get(code)})` : code));
   return sorted.length > LISTED_AREAS
     ? andList([...sorted.slice(0, LISTED_AREAS), `${sorted.length - LISTED_AREAS} more`])
     : andList(sorted);

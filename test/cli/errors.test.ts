@@ -360,6 +360,12 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'area "903" is not in the areas table (1 row of cohort.csv, the first here)',
   ],
   NO_COHORT_ROWS: ['error', 'areas.csv:4:1', 'area "903" has no rows in cohort.csv'],
+  // Found by a DfE analyst's national trial: an area left out of new-plans.csv had no new plans, silently.
+  NO_AREA_ROWS: [
+    'warning',
+    'new-plans.csv:1:1',
+    'new-plans.csv has rows by area, but none for area 903, and none without an area: it is projected with no new plans',
+  ],
   TEXT_MANGLED: [
     'error',
     'cohort.csv:1:1',

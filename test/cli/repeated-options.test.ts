@@ -91,6 +91,7 @@ describe('an option of one value given twice', () => {
       'explain --hnb-from',
       'project --hnb-from',
       'report --hnb-from',
+      'simulate --hnb-from',
       'simulate --threshold',
       'solve --hnb-from',
       'validate --hnb-from',

@@ -173,7 +173,10 @@ describe('a national model with population.csv and capacity.csv', () => {
     ]);
     const withCounts = folder(
       '_valid-national',
-      { 'new-plans.csv': 'area,ncy,need,setting,band,count\n902,0,ASD,mainstream,1,2\n' },
+      {
+        'new-plans.csv':
+          'area,ncy,need,setting,band,count\n901,0,ASD,mainstream,1,1\n902,0,ASD,mainstream,1,2\n',
+      },
       { assumptions: { newPlansGrowth: '0.06', hnbGrowth: '0', tariffUplift: '0' } },
     );
     expect(

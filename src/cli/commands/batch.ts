@@ -30,7 +30,7 @@ import { issuePaint, tableWidth } from '../terminal.js';
 import { defaultTariffDir, toolVersion } from '../version.js';
 import { cliIo } from '../cli-io.js';
 import { scenarioOptionUsage } from '../scenario-option-usage.js';
-import { scenarioIds } from '../scenario-spelling.js';
+import { scenarioIds, scenariosFromScenario } from '../scenario-spelling.js';
 import { wholeOption } from '../whole-option.js';
 import { staleOutputs } from './batch-earlier-outputs.js';
 import { nationalReport } from './batch-national-report.js';
@@ -41,6 +41,8 @@ import { nationalIssues } from './national-issues.js';
 export interface BatchCommandOptions {
   readonly outDir: string;
   readonly scenarios?: string;
+  /** The spelling of project, read as --scenarios (src/cli/scenario-spelling.ts). */
+  readonly scenario?: string;
   readonly jobs?: string;
   readonly failFast?: boolean;
   readonly force?: boolean;
@@ -68,8 +70,9 @@ export interface BatchCommandOptions {
  */
 export async function runBatchCommand(
   dirArgument: string | undefined,
-  options: BatchCommandOptions,
+  given: BatchCommandOptions,
 ): Promise<number> {
+  const options: BatchCommandOptions = { ...given, ...scenariosFromScenario('batch', given) };
   const dir = dirArgument ?? '.';
   const jobs = options.jobs === undefined ? undefined : Number.parseInt(options.jobs, 10);
   if (options.jobs !== undefined && (!/^[1-9]\d*$/.test(options.jobs) || !jobs))

@@ -70,7 +70,7 @@ export async function runCompare(
   dirArgument: string | undefined,
   given: CompareOptions,
 ): Promise<number> {
-  const options: CompareOptions = { ...given, ...scenariosFromScenario(given) };
+  const options: CompareOptions = { ...given, ...scenariosFromScenario('compare', given) };
   const format = outputFormat(options);
   withBom('', format, options.bom);
   checkOutputOption('--out', options.out);

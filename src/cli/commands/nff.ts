@@ -8,6 +8,9 @@ import { fromModel, relativeInputs } from '../../io/input-reader.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { loadNff } from '../../io/load-nff.js';
 import { libraryName } from '../../io/provenance-name.js';
+import { codeKey } from '../../io/batch/area-code-spelling.js';
+import { displayPath } from '../../io/files.js';
+import { listed } from '../../report/area-issues.js';
 import { checkOutAndManifest, commitOutputs, stageOutputs } from '../../io/write-output.js';
 import { jsonText } from '../../report/json.js';
 import { buildNffManifest } from '../../report/manifest.js';
@@ -61,15 +64,26 @@ export async function runNff(factorsFile: string, options: NffOptions): Promise<
     throw new UsageError(
       `--baseline-from needs a rollover year; ${formatFinancialYear(year)} is a formula year, whose baseline is the elements the floor and cap compare, not the allocation`,
     );
-  if (options.solveCap && !parameters.nationalTotal)
+  if (options.solveCap && !parameters.nationalTotal) {
+    // The shipped file is not the user's to edit (found by a national trial, whose message named
+    // the install's path): say how to give a total of their own.
+    const shipped = parameters.source && libraryName(parameters.source);
     throw new UsageError(
-      `--solve-cap needs "nationalTotal" in ${parameters.source ?? 'the parameters'}`,
+      shipped
+        ? `--solve-cap needs "nationalTotal" in the parameters, and the shipped ${shipped} has none (docs/nff.md says why): copy it (${displayPath(parameters.source!)}) into a folder of your own, add "nationalTotal", and pass that folder as --params DIR`
+        : `--solve-cap needs "nationalTotal" in ${parameters.source ?? 'the parameters'}`,
     );
+  }
   const area = options.area === undefined ? undefined : areas.find((a) => a.code === options.area);
-  if (options.area !== undefined && !area)
+  if (options.area !== undefined && !area) {
+    // The code as a spreadsheet may have written it (0201 for 201), and the areas in order, a few
+    // of 153: the message once listed every code in the file's order on one line (a national trial).
+    const meant = areas.find((a) => codeKey(a.code) === codeKey(options.area!));
+    const codes = areas.map((a) => a.code);
     throw new UsageError(
-      `--area ${options.area} is not in ${factorsFile} (areas: ${areas.map((a) => a.code).join(', ')})`,
+      `--area ${options.area} is not in ${factorsFile} (${meant ? `did you mean ${meant.code}? ` : ''}its ${codes.length === 1 ? 'area' : `${codes.length} areas`}: ${listed(codes)})`,
     );
+  }
   const outcome = calculateNff(parameters, areas, { solveCap: Boolean(options.solveCap) });
   const issues = sortIssues([...loaded.issues, ...outcome.issues]);
   if (!outcome.result || hasErrors(issues)) throw new InputError(issues);

@@ -26,7 +26,7 @@ import {
   tariffOptionRecorded,
 } from '../open-model.js';
 import { cliIo } from '../cli-io.js';
-import { scenarioIds } from '../scenario-spelling.js';
+import { scenarioIds, scenariosFromScenario } from '../scenario-spelling.js';
 import { formatIssues } from '../print-issues.js';
 import { printWarnings } from '../print-warnings.js';
 import { issuePaint } from '../terminal.js';
@@ -37,6 +37,8 @@ import { wholeOption } from '../whole-option.js';
 export interface ReportOptions extends ModelOptions {
   readonly out?: string;
   readonly scenarios?: string;
+  /** The spelling of project, read as --scenarios (src/cli/scenario-spelling.ts). */
+  readonly scenario?: string;
   readonly quiet?: boolean;
   /** Simulated draws of the plan scenario for the range of outcomes (docs/simulate.md). */
   readonly draws?: string;
@@ -123,8 +125,9 @@ function startFan(
  */
 export async function runReport(
   dirArgument: string | undefined,
-  options: ReportOptions,
+  given: ReportOptions,
 ): Promise<number> {
+  const options: ReportOptions = { ...given, ...scenariosFromScenario('report', given) };
   // An empty --out is said to be empty, not to lack .html or .xlsx (found by a probe).
   if (options.out === '') checkOutputOption('--out', options.out);
   const kind = reportKind(options.out);

@@ -37,6 +37,7 @@ export async function simulateModel(
   const open = openModel(dir, {
     ...(options.tariff ? { tariff: options.tariff } : {}),
     ...(options.scenariosFile ? { scenariosFile: options.scenariosFile } : {}),
+    ...(options.hnbFrom ? { hnbFrom: options.hnbFrom } : {}),
   });
   checkOutputOption(
     '--out',

@@ -16,6 +16,8 @@ export interface SimulateCommandOptions {
   readonly threshold?: readonly string[];
   readonly jobs?: string;
   readonly tariff?: string;
+  /** highneeds nff outputs supplying hnb_allocation, as project's (and batch's, which draws each area so). */
+  readonly hnbFrom?: readonly string[];
   readonly format?: Format;
   readonly out?: string;
   readonly bom?: boolean;
@@ -54,6 +56,7 @@ export async function runSimulate(
       libraryDir: defaultTariffDir(),
       // A --tariff that names nothing leaves it out here: reading the model says so, and stops the workers.
       ...(tariffFile ? { tariffFile } : {}),
+      ...(options.hnbFrom ? { hnbFrom: options.hnbFrom } : {}),
     },
     ...(options.scenariosFile ? { scenariosFile: options.scenariosFile } : {}),
     ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),

@@ -41,3 +41,56 @@ export function respelling(
         : `write the code "${code}" in areas.csv, in ${file} and ${everywhere}`,
   };
 }
+
+/** An ONS (GSS) area code: a letter for the nation and eight digits (E09000001, E06000023). */
+const GSS = /^[EWSN]\d{8}$/i;
+/** DfE's LA code: three digits (201, 880). */
+const LA = /^\d{3}$/;
+
+/**
+ * How a code and a set of codes are of the two systems: an ONS (GSS) code E09000202 against DfE's
+ * three-digit LA codes, or the other way round; undefined when they are not so told apart.
+ */
+export function codeSystems(
+  code: string,
+  others: readonly string[],
+): { readonly one: string; readonly ones: string; readonly others: string } | undefined {
+  if (others.length === 0) return undefined;
+  if (GSS.test(code) && others.every((other) => LA.test(other)))
+    return {
+      one: 'an ONS (GSS) code',
+      ones: 'ONS (GSS) codes',
+      others: "DfE's three-digit LA codes",
+    };
+  if (LA.test(code) && others.every((other) => GSS.test(other)))
+    return {
+      one: 'a DfE three-digit LA code',
+      ones: "DfE's three-digit LA codes",
+      others: 'ONS (GSS) codes',
+    };
+  return undefined;
+}
+
+/**
+ * When a row's code is of the other system than areas.csv's (an ONS code E09000202 where areas.csv
+ * has DfE's three-digit LA codes, or the other way round), what UNKNOWN_AREA says and the hint: DfE's
+ * tables give both, and a national trial's places.csv written with the other failed every area with
+ * "add the area to areas.csv". Undefined when the codes are not so told apart. The hint names no
+ * row's code, so the same problem in every area is said once.
+ */
+export function otherSystem(
+  inRows: string,
+  known: readonly string[],
+  file: string,
+): { readonly how: string; readonly hint: string } | undefined {
+  const systems = codeSystems(inRows, known);
+  if (systems === undefined) return undefined;
+  const example = [...known].sort()[0]!;
+  return {
+    how: `; it is ${systems.one}, and areas.csv's are ${systems.others}`,
+    hint: `write ${file}'s area codes as areas.csv does (such as "${example}"), or areas.csv's as ${file} does: ${BOTH}`,
+  };
+}
+
+/** Where to find the code of the other system. */
+export const BOTH = "DfE's tables give both, as old_la_code and new_la_code";

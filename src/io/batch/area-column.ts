@@ -1,5 +1,6 @@
 import { error, type Issue } from '../../core/issue.js';
 import type { ColumnSpec } from '../csv-table.js';
+import { matchKey } from '../column-names.js';
 import type { NationalCsv } from './rows-by-area.js';
 import type { AreaTable } from './wire.js';
 
@@ -19,7 +20,8 @@ export function withAreaColumnChecked(
   table: AreaTable,
 ): readonly Issue[] {
   const unread = unreadAreaColumns(csv, spec, codes);
-  if (unread.length === 0) return [...csv.issues, ...areaColumnMissing(csv, table, codes.size)];
+  if (unread.length === 0)
+    return [...csv.issues, ...areaColumnMissing(csv, table, codes.size, headerOf(csv, spec))];
   const columns = new Set(unread.map((issue) => issue.location!.column));
   return [
     ...csv.issues.filter(
@@ -82,13 +84,35 @@ const AREA_COUNTED: Partial<Record<AreaTable, { column?: string; what: string }>
  * column whose cells are empty (README, "National batch"). Rates (ceasing, transitions, new plans
  * per head of each area's own population) are commonly the same for every area: left alone.
  */
-function areaColumnMissing(csv: NationalCsv, table: AreaTable, areas: number): Issue[] {
+/** Whether the header names any of the table's columns: not a title line above them, say. */
+function headerOf(csv: NationalCsv, spec: ColumnSpec): boolean {
+  const keys = new Set([...spec.required, ...spec.optional].map(matchKey));
+  return csv.columns.some((name) => name !== '' && keys.has(matchKey(name)));
+}
+
+function areaColumnMissing(
+  csv: NationalCsv,
+  table: AreaTable,
+  areas: number,
+  /** The header names some of the table's columns (headerOf). */
+  isHeader: boolean,
+): Issue[] {
   const counted = AREA_COUNTED[table];
   if (!counted || areas < 2 || csv.columns.includes('area') || csv.columns.length === 0) return [];
   const rows = csv.byArea.get('');
-  if (!rows?.length) return [];
+  // Rows are not read past a header in error (a required column missing): the area column is
+  // still said to be missing, with the others, not once they are put right (found by a DfE
+  // analyst's national trial: a cohort headed LA, NC Year, Primary Need was told of ncy and need
+  // alone). A table whose rows may not need one (new plans as rates) waits for its rows, and so
+  // does a header that names none of the table's columns (a title line above them: header-below.ts).
+  const unread =
+    isHeader &&
+    csv.issues.some(
+      (issue) => issue.severity === 'error' && issue.location?.line === csv.headerLine,
+    );
+  if (!rows?.length && !(unread && counted.column === undefined)) return [];
   const at = counted.column === undefined ? -1 : csv.columns.indexOf(counted.column);
-  if (counted.column !== undefined) {
+  if (counted.column !== undefined && rows) {
     let any = false;
     for (let i = 0; i < rows.length && !any; i += 1) any = (rows.field(i, at)?.trim() ?? '') !== '';
     if (!any) return [];

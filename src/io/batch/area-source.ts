@@ -203,7 +203,7 @@ function areaTable(
   for (const { fields, line, repeats: times } of records) {
     if (fields.every((field) => field.trim() === '')) continue;
     if (!fitsHeader(fields, columns.length)) {
-      issues.push(columnCountIssue(fields.length, columns.length, file, line));
+      issues.push(columnCountIssue(fields, columns.length, file, line));
       continue;
     }
     rows.push(new CsvRow(file, line, fields, index, header));

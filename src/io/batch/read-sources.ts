@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { error, hasErrors, sortIssues, type Issue } from '../../core/issue.js';
+import { error, hasErrors, sortIssues, type Issue, warning } from '../../core/issue.js';
 import {
   AREA_TABLES,
   type AreaSpec,
@@ -30,7 +30,7 @@ import { modelTariff, readTariffFile } from '../tariff-library.js';
 import { folderScenariosNotRead } from './folder-scenarios.js';
 import { withAreaColumnChecked } from './area-column.js';
 import { columnCountIssue, fitsHeader } from '../row-width.js';
-import { codeKey, respelling } from './area-code-spelling.js';
+import { BOTH, codeKey, codeSystems, otherSystem, respelling } from './area-code-spelling.js';
 
 const AREAS_COLUMNS = {
   required: ['area_code', 'area_name'],
@@ -331,6 +331,7 @@ async function readNational(
     };
 
   unknownAreas(tables, codes, failures);
+  issues.push(...areasWithoutRows(tables, specs, failures));
   const init = initOf();
   const cohort = tables.get('cohort.csv')!;
   const tasks: BatchTask[] = [];
@@ -338,19 +339,22 @@ async function readNational(
     if (failures.has(spec.code)) continue;
     const pupils = (cohort.rowCounts.get(spec.code) ?? 0) + (cohort.rowCounts.get('') ?? 0);
     if (pupils === 0) {
+      const file = path.basename(cohort.file);
+      const why = cohortElsewhere(spec.code, [...cohort.byArea.keys()], file);
       failures.set(spec.code, {
         name: spec.name,
         issues: [
           {
             ...error(
               'NO_COHORT_ROWS',
-              `area "${spec.code}" has no rows in ${path.basename(cohort.file)}`,
+              `area "${spec.code}" has no rows in ${file}${why?.how ?? ''}`,
               {
                 file: areasCsv.file,
                 line: spec.line,
                 column: areasCsv.columns.indexOf('area_code') + 1,
               },
-              'check that the national cohort was exported in full, or remove the area from the areas table',
+              why?.hint ??
+                'check that the national cohort was exported in full, or remove the area from the areas table',
             ),
             area: spec.code,
           },
@@ -361,6 +365,33 @@ async function readNational(
     tasks.push(handed.get(spec.code) ?? taskOf(spec, cohort));
   }
   return { init, tasks, failures, issues: sortIssues(issues), digests };
+}
+
+/**
+ * Where an area's cohort rows may be when it has none under its code: written another way (n01
+ * for N01, 0202 for 202), or the cohort keyed by the other system of codes (ONS codes for LA
+ * codes). The national trial's area said only "check that the national cohort was exported in
+ * full", beside the UNKNOWN_AREA of the same rows.
+ */
+function cohortElsewhere(
+  code: string,
+  inCohort: readonly string[],
+  file: string,
+): { readonly how: string; readonly hint: string } | undefined {
+  const written = inCohort.find((other) => other !== code && codeKey(other) === codeKey(code));
+  if (written !== undefined)
+    return {
+      how: `: its rows are written "${written}" there (UNKNOWN_AREA)`,
+      hint: `write the code as areas.csv does, "${code}", in ${file}`,
+    };
+  const codes = inCohort.filter((other) => other !== '');
+  const systems = codes.length > 0 ? codeSystems(codes[0]!, [code]) : undefined;
+  if (systems === undefined || !codes.every((other) => codeSystems(other, [code])))
+    return undefined;
+  return {
+    how: `; ${file}'s area codes are ${systems.ones}, and areas.csv's are ${systems.others}`,
+    hint: `write ${file}'s area codes as areas.csv does, or areas.csv's as ${file} does: ${BOTH}`,
+  };
 }
 
 /** True when any row of the national new-plans.csv, of any area or none, is a count for every year. */
@@ -388,7 +419,7 @@ function areaSpecs(
     if (fields.every((field) => field.trim() === '')) continue;
     const where = (index: number) => ({ file: csv.file, line, column: index + 1 });
     if (!fitsHeader(fields, csv.columns.length)) {
-      issues.push(columnCountIssue(fields.length, csv.columns.length, csv.file, line));
+      issues.push(columnCountIssue(fields, csv.columns.length, csv.file, line));
       continue;
     }
     const code = fields[codeAt]!.trim();
@@ -424,6 +455,49 @@ function areaSpecs(
   return { specs, failures };
 }
 
+/** What an area without rows of its own in each table lacks, for NO_AREA_ROWS. */
+const WITHOUT_ROWS: Partial<Record<AreaTable, string>> = {
+  'new-plans.csv': 'no new plans',
+  'spend.csv': "no other spend lines (spend.csv's)",
+};
+
+/**
+ * NO_AREA_ROWS: a table giving rows by area, with none for some areas and none for every area.
+ * Either table is optional in one area's folder, so an area left out of a national export was
+ * projected with no new plans at all and validate said "ok" (found by a DfE analyst's national
+ * trial). One warning a table, naming the areas; the failed ones are left out, as they are not
+ * modelled.
+ */
+function areasWithoutRows(
+  tables: ReadonlyMap<AreaTable, NationalCsv>,
+  specs: readonly AreaSpec[],
+  failures: ReadonlyMap<string, unknown>,
+): Issue[] {
+  const found: Issue[] = [];
+  for (const [name, lacks] of Object.entries(WITHOUT_ROWS) as [AreaTable, string][]) {
+    const csv = tables.get(name);
+    if (!csv || csv.byArea.has('') || csv.byArea.size === 0) continue;
+    const without = specs
+      .filter((spec) => !failures.has(spec.code) && (csv.rowCounts.get(spec.code) ?? 0) === 0)
+      .map((spec) => spec.code)
+      .sort();
+    if (without.length === 0) continue;
+    const shown =
+      without.length > 8 ? [...without.slice(0, 8), `${without.length - 8} more`] : without;
+    const list =
+      shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)!}`;
+    found.push(
+      warning(
+        'NO_AREA_ROWS',
+        `${name} has rows by area, but none for ${without.length === 1 ? 'area' : `${without.length} areas`} ${list}, and none without an area: ${without.length === 1 ? 'it is' : 'they are'} projected with ${lacks}`,
+        { file: csv.file, line: csv.headerLine, column: csv.columns.indexOf('area') + 1 },
+        "add each named area's rows, or rows without an area (every area's); an area that truly has none needs nothing",
+      ),
+    );
+  }
+  return found;
+}
+
 /** Rows naming an area that areas.csv does not list: one error per area and file, at its first row. */
 function unknownAreas(
   tables: ReadonlyMap<AreaTable, NationalCsv>,
@@ -432,6 +506,7 @@ function unknownAreas(
 ): void {
   const written = new Map<string, string>();
   for (const code of known) written.set(codeKey(code), code);
+  const codes = [...known];
   for (const csv of tables.values()) {
     const column = csv.columns.indexOf('area') + 1;
     for (const [code, rows] of csv.byArea) {
@@ -442,11 +517,13 @@ function unknownAreas(
       // of that area's figures, which a failed "0202" alone would not say (found by a user trial).
       const meant = written.get(codeKey(code));
       const spelt =
-        meant === undefined ? undefined : respelling(meant, code, path.basename(csv.file));
+        meant === undefined
+          ? otherSystem(code, codes, path.basename(csv.file))
+          : respelling(meant, code, path.basename(csv.file));
       failure.issues.push({
         ...error(
           'UNKNOWN_AREA',
-          `area "${code}" is not in the areas table (${count} row${count === 1 ? '' : 's'} of ${path.basename(csv.file)}, the first here)${spelt === undefined ? '' : `; areas.csv has "${meant}", written another way, which is modelled without these rows${spelt.how}`}`,
+          `area "${code}" is not in the areas table (${count} row${count === 1 ? '' : 's'} of ${path.basename(csv.file)}, the first here)${spelt === undefined ? '' : meant === undefined ? spelt.how : `; areas.csv has "${meant}", written another way, which is modelled without these rows${spelt.how}`}`,
           { file: csv.file, line: rows.line(0), column },
           spelt?.hint ?? 'add the area to areas.csv, or correct the code',
         ),

@@ -9,6 +9,7 @@ import type { AreaOutcome, BatchInit, BatchTask, SourcesInit, WireRow } from './
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { loadScenarios } from '../scenarios-file.js';
 import { noScenariosHint } from './folder-scenarios.js';
+import { scenariosHint } from '../scenarios-hint.js';
 import { checkBatchOptions } from './batch-arguments.js';
 import { type InputDigest, InputReader } from '../input-reader.js';
 import { HNB_FROM_COLUMNS } from '../read-hnb-from.js';
@@ -289,7 +290,7 @@ function chooseScenarios(
         'UNKNOWN_SCENARIO',
         `scenario "${id}" is not defined`,
         undefined,
-        available?.length ? `scenarios: ${available.join(', ')}` : noScenariosHint(root, hasFile),
+        available?.length ? scenariosHint(available, id) : noScenariosHint(root, hasFile),
       ),
     );
   // A scenario named twice would be run and counted twice (the CLI refuses it; the library keeps the first).

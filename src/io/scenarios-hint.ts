@@ -1,0 +1,11 @@
+import { editDistance } from './tariff-check.js';
+
+/**
+ * UNKNOWN_SCENARIO's hint: "did you mean mitigated? scenarios: unmitigated, mitigated,
+ * national-tariff", an id within two letters of one defined named first (found by a national
+ * trial's --scenario mitigatd, which listed the ids alone).
+ */
+export function scenariosHint(known: readonly string[], id: string): string {
+  const near = known.filter((other) => editDistance(other, id, 2) <= 2);
+  return `${near.length ? `did you mean ${near.join(' or ')}? ` : ''}scenarios: ${known.join(', ')}`;
+}

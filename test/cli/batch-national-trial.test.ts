@@ -1,0 +1,465 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/exec.js';
+import { cli } from '../helpers/run-cli.js';
+import { splitNational } from '../helpers/national.js';
+
+// Found by a DfE analyst's trial of the national workflow on all 153 areas, with the files as
+// DfE's and the areas' returns come: each problem of every area's own row of a shared file was
+// printed once an area, and an ONS code where areas.csv has LA codes was told to be added to it.
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-national-trial-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** fixtures/national copied, its codes N01…N04 written as DfE's LA codes 201…204. */
+function withLaCodes(name: string): string {
+  const dir = path.join(scratch, name);
+  cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.csv'))) {
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    writeFileSync(path.join(dir, file), text.replace(/^N0(\d),/gm, '20$1,'));
+  }
+  return dir;
+}
+
+const said = (stderr: string, code: string) =>
+  stderr.split('\n').filter((line) => line.includes(` ${code}: `));
+
+describe("the same problem in each area's own row of a shared file", () => {
+  it('an --hnb-from import/export for its year alone is one warning with the areas, not one an area', async () => {
+    const nff = path.join(scratch, 'nff-2026-27.csv');
+    writeFileSync(
+      nff,
+      [
+        'area_code,area_name,financial_year,import_export,allocation,place_deductions',
+        'N03,Eastford,2026-27,-12000.00,2000000.00,100000.00',
+        'N01,Northshire,2026-27,25000.00,1700000.00,100000.00',
+        'N04,Westham,2026-27,8000.00,1500000.00,100000.00',
+        'N02,Southbury,2026-27,-4000.00,1300000.00,100000.00',
+      ].join('\n') + '\n',
+    );
+    const result = await batchInto('out-hnb', '--hnb-from', nff, '--quiet');
+    expect(result.code).toBe(0);
+    const lines = said(result.stderr, 'IMPORT_EXPORT_NOT_CARRIED');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /nff-2026-27\.csv:2:4: warning IMPORT_EXPORT_NOT_CARRIED: import_export is -£12,000\.00 for 2026-27 .* \(area N03\); also in 3 other areas: N01 \(line 3\), N02 \(line 5\) and N04 \(line 4\)$/,
+    );
+    // The closing count still counts each area's warning.
+    expect(result.stderr).toMatch(/^4 warnings$/m);
+    // Where the later years' adjustment goes, the nff output giving one year.
+    expect(result.stderr).toContain(
+      '  hint: give import_export for each projected year (rows of funding.csv, or an --hnb-from file of that year): ',
+    );
+  });
+
+  it('a places.csv written with ONS codes where areas.csv has LA codes is one error that says so', async () => {
+    const dir = withLaCodes('ons-places');
+    const places = path.join(dir, 'places.csv');
+    writeFileSync(places, readFileSync(places, 'utf8').replace(/^20(\d),/gm, 'E0900020$1,'));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    const lines = said(result.stderr, 'UNKNOWN_AREA');
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /places\.csv:2:1: error UNKNOWN_AREA: area "E09000201" is not in the areas table \(\d+ rows of places\.csv, the first here\); it is an ONS \(GSS\) code, and areas\.csv's are DfE's three-digit LA codes; also in 3 other areas: E09000202 \(line \d+\), E09000203 \(line \d+\) and E09000204 \(line \d+\)$/,
+      ),
+    ]);
+    const hint = result.stderr.split('\n')[result.stderr.split('\n').indexOf(lines[0]!) + 1];
+    expect(hint).toBe(
+      `  hint: write places.csv's area codes as areas.csv does (such as "201"), or areas.csv's as places.csv does: DfE's tables give both, as old_la_code and new_la_code`,
+    );
+    expect(result.stderr).toMatch(/^4 errors/m);
+  });
+
+  it('and LA codes where areas.csv has ONS codes the other way round', async () => {
+    const dir = withLaCodes('ons-areas');
+    const areas = path.join(dir, 'areas.csv');
+    writeFileSync(areas, readFileSync(areas, 'utf8').replace(/^20(\d),/gm, 'E0900020$1,'));
+    for (const file of ['cohort.csv', 'funding.csv', 'new-plans.csv', 'spend.csv']) {
+      const at = path.join(dir, file);
+      writeFileSync(at, readFileSync(at, 'utf8').replace(/^20(\d),/gm, 'E0900020$1,'));
+    }
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(said(result.stderr, 'UNKNOWN_AREA')).toEqual([
+      expect.stringContaining(
+        "; it is a DfE three-digit LA code, and areas.csv's are ONS (GSS) codes; also in 3 other areas",
+      ),
+    ]);
+  });
+
+  it('an error in one area’s rows keeps its own line', async () => {
+    const dir = withLaCodes('two-bad-cells');
+    const cohort = path.join(dir, 'cohort.csv');
+    const rows = readFileSync(cohort, 'utf8').split('\n');
+    const header = rows[0]!.split(',');
+    const need = header.indexOf('need');
+    const bad = (row: string) =>
+      row
+        .split(',')
+        .map((cell, i) => (i === need ? 'ADHD' : cell))
+        .join(',');
+    const first = rows.findIndex((row) => row.startsWith('201,'));
+    const second = rows.findIndex((row) => row.startsWith('202,'));
+    rows[first] = bad(rows[first]!);
+    rows[second] = bad(rows[second]!);
+    writeFileSync(cohort, rows.join('\n'));
+    const result = await cli(['validate', dir]);
+    expect(said(result.stderr, 'UNKNOWN_NEED')).toHaveLength(2);
+  });
+});
+
+/** batch on fixtures/national, one thread, into a folder of the scratch one. */
+const batchInto = (out: string, ...options: string[]) =>
+  cli([
+    'batch',
+    'fixtures/national',
+    '--out-dir',
+    path.join(scratch, out),
+    '--jobs',
+    '1',
+    ...options,
+  ]);
+
+describe("batch and report take project's --scenario ID as --scenarios ID, as compare does", () => {
+  it('batch: the same outputs, with a note', async () => {
+    const spelt = await batchInto('by-scenario', '--scenario', 'mitigated');
+    const plain = await batchInto('by-scenarios', '--scenarios', 'mitigated');
+    expect(spelt.code).toBe(0);
+    expect(spelt.stderr).toBe(
+      'highneeds: note: batch takes --scenarios a,b; reading --scenario mitigated as --scenarios mitigated\n',
+    );
+    expect(spelt.stdout).toBe(plain.stdout);
+    const read = (out: string, file: string) => readFileSync(path.join(scratch, out, file), 'utf8');
+    for (const file of ['summary.csv', 'national.csv'])
+      expect(read('by-scenario', file)).toBe(read('by-scenarios', file));
+    const quiet = await batchInto('by-scenario', '--scenario', 'mitigated', '--quiet');
+    expect(quiet.stderr).toBe('');
+  });
+
+  it('both spellings at once are a usage error', async () => {
+    const both = await batchInto('both', '--scenario', 'mitigated', '--scenarios', 'unmitigated');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('give --scenarios a,b, not both --scenarios and --scenario');
+  });
+
+  it('report: a note, and the report of that scenario', async () => {
+    const out = ['--out', path.join(scratch, 'one-scenario.html')];
+    const result = await cli(['report', 'fixtures/example', ...out, '--scenario', 'mitigated']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'highneeds: note: report takes --scenarios a,b; reading --scenario mitigated as --scenarios mitigated\n',
+    );
+  });
+});
+
+describe('an area missing from funding.csv altogether', () => {
+  it('is told both rows it lacks at once, not the opening balance now and the allocation after', async () => {
+    const dir = path.join(scratch, 'no-funding-rows');
+    cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
+    const funding = path.join(dir, 'funding.csv');
+    writeFileSync(funding, readFileSync(funding, 'utf8').replace(/^N02,.*\n/gm, ''));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(said(result.stderr, 'MISSING_OPENING_BALANCE')).toEqual([
+      `${dir}/funding.csv: error MISSING_OPENING_BALANCE: funding.csv has neither an opening_balance row nor an hnb_allocation row (area N02)`,
+    ]);
+    expect(result.stderr).toContain(
+      '  hint: add: 2025-26,opening_balance,<balance; negative = deficit>, and 2026-27,hnb_allocation,<the allocation before deductions> (unless --hnb-from gives it)',
+    );
+  });
+});
+
+describe('an --hnb-from file written with ONS codes for a model of LA codes', () => {
+  it('says so in the hint, once for every area', async () => {
+    const dir = withLaCodes('ons-nff');
+    const nff = path.join(scratch, 'nff-ons.csv');
+    writeFileSync(
+      nff,
+      'area_code,area_name,financial_year,allocation\n' +
+        [1, 2, 3, 4].map((n) => `E0900020${n},Area ${n},2026-27,1000000.00\n`).join('') +
+        ',Total,2026-27,4000000.00\n',
+    );
+    const result = await cli(['validate', dir, '--hnb-from', nff]);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.split('\n');
+    const at = lines.findIndex((line) => line.includes(' NFF_AREA_MISSING: '));
+    expect(lines.filter((line) => line.includes(' NFF_AREA_MISSING: '))).toHaveLength(1);
+    expect(lines[at + 1]).toBe(
+      "  hint: the file's areas: E09000201, E09000202, E09000203, E09000204; they are ONS (GSS) codes, and the model's is a DfE three-digit LA code: write the factors file's area_code as the model does and run nff again (DfE's tables give both, as old_la_code and new_la_code)",
+    );
+  });
+});
+
+describe("funding.csv's allocation given twice", () => {
+  const twice = (second: string) => {
+    const dir = path.join(scratch, `twice-${second}`);
+    cpSync(path.join(ROOT, 'fixtures/errors/DUPLICATE_ROW'), dir, { recursive: true });
+    const funding = path.join(dir, 'funding.csv');
+    writeFileSync(funding, readFileSync(funding, 'utf8').replace(/100000\.00\n$/, `${second}\n`));
+    return dir;
+  };
+
+  it('says to delete a row pasted twice, and which two figures to choose from otherwise', async () => {
+    const pasted = await cli(['validate', twice('100000.00')]);
+    expect(pasted.stderr).toContain(
+      '  hint: delete this row: it gives the same £100,000.00 as line 3, as a row pasted twice does\n',
+    );
+    const other = await cli(['validate', twice('"£120,000.00"')]);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain(
+      '  hint: keep the right one of £100,000.00 (line 3) and £120,000.00 (here): funding.csv takes one hnb_allocation a year\n',
+    );
+  });
+});
+
+describe('nff on every area', () => {
+  const factors = path.join(scratch, 'nff-factors-many.csv');
+  const header = readFileSync(path.join(ROOT, 'fixtures/nff/nff-factors.csv'), 'utf8').split(
+    '\n',
+  )[0]!;
+  const row = readFileSync(path.join(ROOT, 'fixtures/nff/nff-factors.csv'), 'utf8').split('\n')[1]!;
+  writeFileSync(
+    factors,
+    [header, ...Array.from({ length: 20 }, (_, i) => row.replace(/^880,/, `${220 - i},`))].join(
+      '\n',
+    ) + '\n',
+  );
+
+  it('--area written as a spreadsheet writes it is pointed at the code, and the areas are a few in order', async () => {
+    const result = await cli(['nff', factors, '--year', '2025-26', '--area', '0201']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `highneeds: --area 0201 is not in ${factors} (did you mean 201? its 20 areas: 201, 202, 203, 204, 205, 206, 207, 208 and 12 more)\n`,
+    );
+  });
+
+  it('--solve-cap with the shipped parameters, which have no total, says how to give one', async () => {
+    const result = await cli(['nff', factors, '--year', '2025-26', '--solve-cap']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^highneeds: --solve-cap needs "nationalTotal" in the parameters, and the shipped highneeds:nff-parameters\/2025-26\.json has none \(docs\/nff\.md says why\): copy it \(.*nff-parameters\/2025-26\.json\) into a folder of your own, add "nationalTotal", and pass that folder as --params DIR\n$/,
+    );
+  });
+});
+
+describe("a cohort's NCY column headed as DfE's returns head it", () => {
+  it.each(['NC Year', 'NCyearActual', 'National Curriculum Year', 'Year group'])(
+    '"%s" is named as the column that may be ncy',
+    async (name) => {
+      const dir = path.join(scratch, `ncy-${name.replace(/ /g, '-')}`);
+      cpSync(path.join(ROOT, 'fixtures/example'), dir, { recursive: true });
+      const cohort = path.join(dir, 'cohort.csv');
+      writeFileSync(cohort, readFileSync(cohort, 'utf8').replace(/^ncy,/, `${name},`));
+      const result = await cli(['validate', dir]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`  hint: column "${name}" may be it: rename it ncy; `);
+    },
+  );
+});
+
+describe('simulate takes --hnb-from, as batch --draws does for each area', () => {
+  it("so one area's range of outcomes in a batch with an nff output is simulate's of that area alone", async () => {
+    const nff = path.join(scratch, 'nff-for-draws.csv');
+    writeFileSync(
+      nff,
+      'area_code,area_name,financial_year,allocation\n' +
+        ['N01', 'N02', 'N03', 'N04']
+          .map((code, i) => `${code},A,2026-27,${1400000 + i * 1000}.00\n`)
+          .join(''),
+    );
+    const drawn = ['--hnb-from', nff, '--draws', '20', '--seed', '3'];
+    const result = await batchInto('draws-hnb', '--scenarios', 'mitigated', ...drawn);
+    expect(result.code).toBe(0);
+    const batchRows = readFileSync(path.join(scratch, 'draws-hnb', 'intervals.csv'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('N02,'));
+    const folder = splitNational(
+      path.join(ROOT, 'fixtures/national'),
+      path.join(scratch, 'split-draws'),
+    ).get('N02')!;
+    const simulated = async (...options: string[]) =>
+      (
+        await cli(['simulate', folder, '--scenario', 'mitigated', '--format', 'csv', ...options])
+      ).stdout
+        .trimEnd()
+        .split('\n')
+        .slice(1);
+    expect(batchRows.length).toBeGreaterThan(0);
+    expect(await simulated(...drawn)).toEqual(batchRows);
+    // The nff allocation is in the figures: without it the balances differ.
+    expect(await simulated(...drawn.slice(2))).not.toEqual(batchRows);
+  });
+});
+
+describe('an area with no cohort rows under its code', () => {
+  it('is told where its rows are when cohort.csv writes the code another way', async () => {
+    const dir = path.join(scratch, 'cohort-lower-case');
+    cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
+    const cohort = path.join(dir, 'cohort.csv');
+    writeFileSync(cohort, readFileSync(cohort, 'utf8').replace(/^N01,/gm, 'n01,'));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `${dir}/areas.csv:2:1: error NO_COHORT_ROWS: area "N01" has no rows in cohort.csv: its rows are written "n01" there (UNKNOWN_AREA)\n  hint: write the code as areas.csv does, "N01", in cohort.csv\n`,
+    );
+  });
+
+  it('and that cohort.csv is keyed by ONS codes where areas.csv has LA codes, once for every area', async () => {
+    const dir = withLaCodes('cohort-ons');
+    const cohort = path.join(dir, 'cohort.csv');
+    writeFileSync(cohort, readFileSync(cohort, 'utf8').replace(/^20(\d),/gm, 'E0900020$1,'));
+    const result = await cli(['validate', dir]);
+    expect(said(result.stderr, 'NO_COHORT_ROWS')).toEqual([
+      `${dir}/areas.csv:2:1: error NO_COHORT_ROWS: area "201" has no rows in cohort.csv; cohort.csv's area codes are ONS (GSS) codes, and areas.csv's are DfE's three-digit LA codes; also in 3 other areas: 202 (line 3), 203 (line 4) and 204 (line 5)`,
+    ]);
+  });
+});
+
+describe('a new-plans.csv row pasted twice', () => {
+  it('is counted, and said, as a repeated funding row is', async () => {
+    const dir = path.join(scratch, 'new-plans-twice');
+    cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
+    const file = path.join(dir, 'new-plans.csv');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, `${text}${text.split('\n')[1]}\n`);
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(0);
+    expect(said(result.stderr, 'ROW_REPEATED')).toEqual([
+      `${dir}/new-plans.csv:${text.trimEnd().split('\n').length + 1}:1: warning ROW_REPEATED: this row repeats line 2 cell for cell; both are counted: 1 new plan a year at NCY 0, ASD, mainstream, band 2 twice (every area)`,
+    ]);
+    expect(result.stderr).toContain(
+      '  hint: delete one if it was pasted twice; if both are meant, give their sum on one row\n',
+    );
+  });
+});
+
+describe('an area left out of a national new-plans.csv or spend.csv', () => {
+  const dir = path.join(scratch, 'left-out');
+  cpSync(path.join(ROOT, 'fixtures/errors/NO_AREA_ROWS'), dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, 'spend.csv'),
+    'area,financial_year,line,amount\n901,2026-27,SEN support services,1000.00\n',
+  );
+
+  it('is said once a table, with the areas, by validate and batch, which still model it', async () => {
+    const checked = await cli(['validate', dir]);
+    expect(checked.code).toBe(0);
+    expect(said(checked.stderr, 'NO_AREA_ROWS')).toEqual([
+      `${dir}/new-plans.csv:1:1: warning NO_AREA_ROWS: new-plans.csv has rows by area, but none for area 903, and none without an area: it is projected with no new plans`,
+      `${dir}/spend.csv:1:1: warning NO_AREA_ROWS: spend.csv has rows by area, but none for 2 areas 902 and 903, and none without an area: they are projected with no other spend lines (spend.csv's)`,
+    ]);
+    const run = await cli([
+      'batch',
+      dir,
+      '--out-dir',
+      path.join(scratch, 'left-out-out'),
+      '--jobs',
+      '1',
+    ]);
+    expect(run.code).toBe(0);
+    expect(said(run.stderr, 'NO_AREA_ROWS')).toHaveLength(2);
+  });
+
+  it('but not when rows without an area give every area some', async () => {
+    const shared = path.join(scratch, 'left-out-shared');
+    cpSync(dir, shared, { recursive: true });
+    writeFileSync(
+      path.join(shared, 'new-plans.csv'),
+      `${readFileSync(path.join(dir, 'new-plans.csv'), 'utf8')},1,PD,mainstream,1,1\n`,
+    );
+    const checked = await cli(['validate', shared]);
+    expect(said(checked.stderr, 'NO_AREA_ROWS')).toEqual([expect.stringContaining('spend.csv')]);
+  });
+});
+
+describe('a national cohort.csv headed as an LA extract heads it', () => {
+  it('is told every column it lacks at once, area among them', async () => {
+    const dir = path.join(scratch, 'extract-header');
+    cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
+    const cohort = path.join(dir, 'cohort.csv');
+    const [header, ...rows] = readFileSync(cohort, 'utf8').split('\n');
+    const renamed = header!
+      .split(',')
+      .map((name) => ({ area: 'LA', ncy: 'NC Yr' })[name] ?? name)
+      .join(',');
+    writeFileSync(cohort, [renamed, ...rows].join('\n'));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(said(result.stderr, 'MISSING_COLUMN')).toEqual([
+      `${dir}/cohort.csv:1: error MISSING_COLUMN: column "area" is missing: each of the 4 areas would be given every row (the whole national cohort)`,
+      `${dir}/cohort.csv:1: error MISSING_COLUMN: required column "ncy" is missing`,
+    ]);
+  });
+});
+
+describe('an areas.csv tariff id mistyped by a letter', () => {
+  it('is named as the library id it is likely to be', async () => {
+    const dir = path.join(scratch, 'tariff-slip');
+    cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
+    const areas = path.join(dir, 'areas.csv');
+    writeFileSync(
+      areas,
+      readFileSync(areas, 'utf8').replace('national-illustrative', 'national-ilustrative'),
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      '  hint: did you mean national-illustrative? give a path relative to the model folder, or a library id: ',
+    );
+  });
+});
+
+describe('a scenario id mistyped by a letter', () => {
+  it('is named as the scenario it is likely to be, in batch and project alike', async () => {
+    const batch = await batchInto('slip', '--scenarios', 'unmitigated,mitigatd');
+    expect(batch.code).toBe(2);
+    expect(batch.stderr).toContain(
+      '  hint: did you mean mitigated? scenarios: unmitigated, mitigated, national-tariff\n',
+    );
+    const project = await cli(['project', 'fixtures/example', '--scenario', 'unmitigatd']);
+    expect(project.code).toBe(2);
+    expect(project.stderr).toContain('  hint: did you mean unmitigated? scenarios: ');
+  });
+});
+
+describe('rows with LF line ends added to a file saved from Excel with CR LF', () => {
+  const appended = (from: string, name: string, rows: string) => {
+    const dir = path.join(scratch, name);
+    cpSync(path.join(ROOT, from), dir, { recursive: true });
+    const file = path.join(dir, 'funding.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n/g, '\r\n') + rows);
+    return dir;
+  };
+  const why =
+    ': it runs on past a line break, as lines ending in LF alone do in a file whose lines end in CR LF (rows added by another program to a file saved from Excel)';
+  const hint =
+    '  hint: open the file in the spreadsheet and save it again as CSV, so that every line ends the same way\n';
+
+  it('are said to run together, in a national table', async () => {
+    const dir = appended(
+      'fixtures/national',
+      'mixed-national',
+      'N01,2027-28,other_income,5.00,\nN02,2027-28,other_income,5.00,\n',
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `error COLUMN_COUNT: row has 9 fields but the header has 5 columns${why} (area N01)\n${hint}`,
+    );
+  });
+
+  it("and in one area's folder", async () => {
+    const dir = appended(
+      'fixtures/example',
+      'mixed-one',
+      '2027-28,other_income,5.00\n2028-29,other_income,5.00\n',
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`row has 5 fields but the header has 4 columns${why}\n${hint}`);
+  });
+});
