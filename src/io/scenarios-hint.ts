@@ -1,4 +1,4 @@
-import { editDistance } from './tariff-check.js';
+import { editDistance } from '../core/edit-distance.js';
 
 /**
  * UNKNOWN_SCENARIO's hint: "did you mean mitigated? scenarios: unmitigated, mitigated,

@@ -7,7 +7,7 @@ import { displayPath, readInput } from './files.js';
 import { exists, insideFolders, pathOutside } from './inside-folders.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { parseTariff } from './read-tariff.js';
-import { editDistance } from './tariff-check.js';
+import { editDistance } from '../core/edit-distance.js';
 
 export interface LoadedTariff {
   readonly file: string;
