@@ -6,7 +6,12 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 
-export const PARSE_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: false };
+export const PARSE_OPTIONS = {
+  bom: true,
+  relax_column_count: true,
+  skip_empty_lines: false,
+  record_delimiter: ['\r\n', '\n', '\r'],
+};
 
 export function parseFile(file) {
   return parse(readFileSync(file, 'utf8'), PARSE_OPTIONS);

@@ -40,8 +40,8 @@ export const ISSUE_CODES = {
   },
   CSV_MALFORMED: {
     cause:
-      'A CSV file cannot be parsed (an unclosed quote, a stray quote, a binary file, columns separated by tabs or semicolons rather than commas, a JSON file given where a table is read, such as `highneeds nff --format json` to `--hnb-from`). A stray quote is located at its cell, and the cell is shown as written: a quoted cell followed by more text before the comma ("1,600,000".00), or a quote inside a cell that does not start with one. A file whose lines end in two ways (the first LF, a later one CRLF after a quoted cell, as when rows from Windows are pasted into a file from elsewhere) is said to mix line endings, at the first such line.',
-    fix: 'Open the file in a text editor at the line given and correct the quoting; a file that mixes line endings, save again from one program (in Excel, Save As "CSV UTF-8").',
+      'A CSV file cannot be parsed (an unclosed quote, a stray quote, a binary file, columns separated by tabs or semicolons rather than commas, a JSON file given where a table is read, such as `highneeds nff --format json` to `--hnb-from`). A stray quote is located at its cell, and the cell is shown as written: a quoted cell followed by more text before the comma ("1,600,000".00), or a quote inside a cell that does not start with one.',
+    fix: 'Open the file in a text editor at the line given and correct the quoting.',
   },
   COLUMN_COUNT: {
     cause:

@@ -74,6 +74,20 @@ export interface CsvTable {
 }
 
 /**
+ * How every CSV input is parsed by csv-parse (its `cast` off: cells stay text). CR LF, LF and CR
+ * each end a line, wherever they are: left to itself csv-parse takes the first line's ending as the
+ * file's, so a file saved from Excel (CR LF) with rows added by another program (LF) ran those
+ * rows together into one too wide (found by a national trial), and a CR LF line in a file that
+ * begins LF left a CR after its last cell. Made afresh for each parse: a parser keeps what it is given.
+ */
+export const csvOptions = () => ({
+  bom: true,
+  relax_column_count: true,
+  skip_empty_lines: false,
+  record_delimiter: ['\r\n', '\n', '\r'],
+});
+
+/**
  * Reads a CSV with a header row. Cells stay strings (no casting, so no floats);
  * Excel's BOM and CRLF are accepted; blank rows and rows of empty cells are skipped.
  * Header names are matched ignoring case, spaces, underscores and hyphens (readHeader). Text a
@@ -94,12 +108,7 @@ export function readCsvTable(
     // `to` stops parsing one record past the limit, so an oversized file is refused without being read whole.
     // Line numbers are counted here rather than with csv-parse's `info`, which costs more than
     // the parse itself on a national file; blank lines are kept by the parser so they count.
-    const raw = parse(text, {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      to: limits.maxRows + 2,
-    }) as string[][];
+    const raw = parse(text, { ...csvOptions(), to: limits.maxRows + 2 }) as string[][];
     records = withLineNumbers(raw);
   } catch (cause) {
     const quotes = cause instanceof CsvError ? quoting(text) : {};
@@ -244,15 +253,6 @@ function misplacedQuote(
   if (cause.code === 'CSV_INVALID_CLOSING_QUOTE') {
     // `[^]`, not `.`: what follows the quote may be a line break, which `.` does not match.
     const after = /got "([^]*?)" at line/.exec(cause.message)?.[1] ?? '';
-    // csv-parse takes the first line's ending as the file's: a later line ending CRLF in a file
-    // whose first line ends LF leaves a CR after a closing quote, which no one can see (the
-    // message said `followed by ""`, or named another cell further down; found by a review).
-    if (after === '\r')
-      return {
-        reason:
-          'this line ends with a carriage return (Windows, CRLF) after a quoted cell, where the first line of the file ends without one (LF): the file mixes two kinds of line ending; save it again from one program (in Excel, Save As "CSV UTF-8")',
-        column,
-      };
     return {
       reason: cell
         ? `the cell ${cell} goes on after its closing quote; ${how}`

@@ -9,7 +9,7 @@ import { columnCountIssue, fitsHeader } from './row-width.js';
  * A CSV whose lines repeat, read one distinct line at a time: a transitions history of 30,000
  * pupils over ten years is 380,000 lines but a few thousand distinct ones (a pupil's year is its
  * NCY, need and setting, twice), so each distinct line is parsed once and its value shared by
- * every line that repeats it. Only for plain files: one with a quote, garbled text, more rows
+ * every line that repeats it. Only for plain files: one with a quote, a line ended by CR alone, garbled text, more rows
  * or longer cells than the limits allow returns undefined, for the full reader (csv-table.ts)
  * to read and report. A line whose cells are wrong is parsed again at each line that repeats it,
  * so every bad line is reported where it is. What a line's parse normalised (a year name as an
@@ -24,7 +24,9 @@ export function readRepeatedLines<T>(
   issues: Issue[],
   parse: (row: CsvRow, issues: Issue[]) => T | undefined,
 ): T[] | undefined {
-  if (text.includes('"') || mangledIn(text) !== undefined) return undefined;
+  // A line ended by CR alone (an old Mac's CSV) is the full reader's, which splits at every ending.
+  if (text.includes('"') || /\r(?!\n)/.test(text) || mangledIn(text) !== undefined)
+    return undefined;
   const lines = text.split('\n');
   if (lines.length - 1 > limits.maxRows + 1) return undefined;
   const headerLine = (lines[0] ?? '').replace(/^\uFEFF/, '').replace(/\r$/, '');

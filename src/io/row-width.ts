@@ -13,13 +13,7 @@ export function fitsHeader(fields: readonly string[], width: number): boolean {
   return true;
 }
 
-/**
- * COLUMN_COUNT for a row that does not fit its header (fitsHeader), at the row's line. A field
- * holding a line break in a row too wide is rows run together: in a file whose first line ends in
- * CR LF (as Excel saves it), lines ending in LF alone (rows added by another program) are not line
- * ends to the reader. A national trial's funding.csv with rows so appended was told only "row has
- * 9 fields but the header has 5 columns", at a line that looked right.
- */
+/** COLUMN_COUNT for a row that does not fit its header (fitsHeader), at the row's line. */
 export function columnCountIssue(
   fields: readonly string[],
   width: number,
@@ -27,13 +21,9 @@ export function columnCountIssue(
   line: number,
 ): Issue {
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-  const runTogether = fields.length > width && fields.some((field) => field.includes('\n'));
   return error(
     'COLUMN_COUNT',
-    `row has ${count(fields.length, 'field')} but the header has ${count(width, 'column')}${runTogether ? ': it runs on past a line break, as lines ending in LF alone do in a file whose lines end in CR LF (rows added by another program to a file saved from Excel)' : ''}`,
+    `row has ${count(fields.length, 'field')} but the header has ${count(width, 'column')}`,
     { file, line },
-    runTogether
-      ? 'open the file in the spreadsheet and save it again as CSV, so that every line ends the same way'
-      : undefined,
   );
 }

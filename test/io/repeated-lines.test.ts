@@ -43,10 +43,14 @@ describe('readRepeatedLines', () => {
     ]);
   });
 
-  it('leaves a file with quotes, or a missing column, to the full reader', () => {
+  it('leaves a file with quotes, lines ended by CR alone, or a missing column, to the full reader', () => {
     const issues: Issue[] = [];
     expect(
       readRepeatedLines('a,b\n"1",x\n', 'f.csv', SPEC, DEFAULT_LIMITS, issues, parse),
+    ).toBeUndefined();
+    // Lines ended by CR alone (an old Mac's CSV) were one line here: no rows, and no word of it.
+    expect(
+      readRepeatedLines('a,b\r1,x\r', 'f.csv', SPEC, DEFAULT_LIMITS, issues, parse),
     ).toBeUndefined();
     expect(readRepeatedLines('a\n1\n', 'f.csv', SPEC, DEFAULT_LIMITS, issues, parse)).toEqual([]);
     expect(issues.map((i) => i.code)).toEqual(['MISSING_COLUMN']);

@@ -2,7 +2,7 @@ import { type Parser, parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { error, type Issue } from '../../core/issue.js';
 import { readHeader, type UnusedColumns, unusedColumns } from '../csv-header.js';
-import { type ColumnSpec, otherSeparatorIssue, readCsvTable } from '../csv-table.js';
+import { type ColumnSpec, csvOptions, otherSeparatorIssue, readCsvTable } from '../csv-table.js';
 import { headerBelowIssue, LINES_LOOKED_AT } from '../header-below.js';
 import { rowsReadable } from '../input-reader.js';
 import { mangledIn } from '../normalise.js';
@@ -89,7 +89,7 @@ export class NationalCsvReader {
     private readonly options: NationalCsvOptions,
   ) {
     this.grouper = new AreaGrouper(text, file, spec, limits, options.tally, options.onLeave);
-    this.parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false });
+    this.parser = parse(csvOptions());
     // A parse error marks the parser destroyed at once (step() checks); the event itself is not needed.
     this.parser.on('error', () => {});
   }
@@ -339,12 +339,7 @@ class AreaGrouper {
       end = this.text.indexOf('\n', end + (n > 0 ? 1 : 0));
     const head = end < 0 ? this.text : this.text.slice(0, end);
     try {
-      const records: string[][] = parseSync(head, {
-        bom: true,
-        relax_column_count: true,
-        relax_quotes: true,
-        skip_empty_lines: false,
-      });
+      const records: string[][] = parseSync(head, { ...csvOptions(), relax_quotes: true });
       // A quote spanning lines moves a record's line; this is only a guess at where names are.
       return records.slice(line).map((record, i) => ({ record, line: line + 1 + i }));
     } catch {
