@@ -36,16 +36,19 @@ function measures(years: readonly NationalYear[]): (readonly [string, string])[]
  * at their horizon. Figures are those of summary.csv and national.csv.
  */
 export function renderBatchTable(input: {
+  /** The areas of areas.csv, and those that failed. */
   areas: number;
   failed: number;
+  /** Codes of rows that areas.csv does not list (UNKNOWN_AREA), left out. */
+  unlisted?: number;
   scenarios: readonly string[];
   national: readonly NationalYear[];
   rows: readonly ScenarioRow[];
   width?: number | undefined;
 }): string {
-  const { width } = input;
+  const { width, unlisted = 0 } = input;
   const out = [
-    `National batch: ${input.areas - input.failed} of ${input.areas} area${input.areas === 1 ? '' : 's'} modelled${input.failed ? `, ${input.failed} failed (failures.csv)` : ''}; £, totals of the areas' rounded figures`,
+    `National batch: ${input.areas - input.failed} of ${input.areas} area${input.areas === 1 ? '' : 's'} modelled${input.failed ? `, ${input.failed} failed` : ''}${unlisted ? `, rows of ${unlisted === 1 ? 'a code' : `${unlisted} codes`} not in areas.csv left out` : ''}${input.failed || unlisted ? ' (failures.csv)' : ''}; £, totals of the areas' rounded figures`,
   ];
   for (const scenario of input.scenarios) {
     const years = input.national.filter((n) => n.scenario === scenario);

@@ -12,7 +12,14 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 function numericNational(name: string): string {
   const dir = path.join(scratch, name);
   cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
-  for (const file of ['areas.csv', 'cohort.csv', 'funding.csv', 'new-plans.csv', 'places.csv'])
+  for (const file of [
+    'areas.csv',
+    'cohort.csv',
+    'funding.csv',
+    'new-plans.csv',
+    'places.csv',
+    'spend.csv',
+  ])
     writeFileSync(
       path.join(dir, file),
       readFileSync(path.join(dir, file), 'utf8')
@@ -43,6 +50,23 @@ describe('rows for an area written another way than areas.csv writes it', () => 
     // failures.csv has no hints: the message itself names the area.
     expect(readFileSync(path.join(out, 'failures.csv'), 'utf8')).toContain(
       message.replaceAll('"', '""'),
+    );
+  });
+
+  // Found by today's national trial: "8 of 8 areas failed" was 4 areas and 4 codes written
+  // otherwise; the code of rows areas.csv does not list is no area, and is counted apart.
+  it('are counted apart from the areas, which are all modelled', async () => {
+    const dir = numericNational('counted-apart');
+    const file = path.join(dir, 'cohort.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^202,/m, '0202,'));
+    const out = path.join(scratch, 'out-counted-apart');
+    const result = await cli(['batch', dir, '--out-dir', out, '--jobs', '1']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'National batch: 4 of 4 areas modelled, rows of a code not in areas.csv left out (failures.csv);',
+    );
+    expect(result.stderr).toContain(
+      '\nrows under a code that areas.csv does not list were left out: 0202; each error is in ',
     );
   });
 

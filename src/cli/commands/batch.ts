@@ -212,11 +212,18 @@ export async function runBatchCommand(
       new Set(staged.map((output) => path.resolve(output.target))),
     ),
   );
+  // Rows under a code areas.csv does not list fail as an "area" of that code (UNKNOWN_AREA), which
+  // is no area of the model: counted apart, as a national trial's "8 of 8 areas failed" was 4
+  // areas and 4 codes written otherwise (0202 for 202).
+  const unlisted = failed.filter((area) => area.issues.some((i) => i.code === 'UNKNOWN_AREA'));
+  const areaFailed = failed.filter((area) => !unlisted.includes(area));
+  const areaCount = result.areas.length - unlisted.length;
   if (!options.quiet)
     cliIo().stdout.write(
       renderBatchTable({
-        areas: result.areas.length,
-        failed: failed.length,
+        areas: areaCount,
+        failed: areaFailed.length,
+        unlisted: unlisted.length,
         scenarios: result.scenarios,
         national,
         rows: result.rows,
@@ -224,8 +231,20 @@ export async function runBatchCommand(
       }),
     );
   if (!hasErrors(errors)) return 0;
+  const said = [
+    ...(areaFailed.length
+      ? [
+          `${areaFailed.length} of ${areaCount} areas failed: ${listed(areaFailed.map((a) => a.code))}`,
+        ]
+      : []),
+    ...(unlisted.length
+      ? [
+          `rows under ${unlisted.length === 1 ? 'a code' : `${unlisted.length} codes`} that areas.csv does not list were left out: ${listed(unlisted.map((a) => a.code))}`,
+        ]
+      : []),
+  ];
   cliIo().stderr.write(
-    `${formatIssues(errors, paint)}${failed.length} of ${result.areas.length} areas failed: ${listed(failed.map((area) => area.code))}; each error is in ${displayPath(path.join(options.outDir, 'failures.csv'))}\n`,
+    `${formatIssues(errors, paint)}${(said.length ? said : [`${failed.length} of ${areaCount} areas failed`]).join('; ')}; each error is in ${displayPath(path.join(options.outDir, 'failures.csv'))}\n`,
   );
   return 1;
 }
