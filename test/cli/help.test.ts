@@ -122,6 +122,14 @@ describe('--help', () => {
     },
   );
 
+  // Found by a review: help shown after a mistake goes to stderr, and its examples were fitted
+  // to stdout's width (80 when piped), past the edge of a 60-column terminal.
+  it("help after a mistake, on stderr: its examples within stderr's width", async () => {
+    const result = await cli(['tariffs'], { stderrColumns: 60 });
+    expect(result.stderr).toContain('\nExamples:\n');
+    expect(result.stderr.split('\n').filter((line) => line.length > 60)).toEqual([]);
+  });
+
   it.each(examples)(
     '$command: $line',
     async ({ line, dir }) => {
