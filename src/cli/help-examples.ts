@@ -109,34 +109,42 @@ const CONTINUED = ' \\';
 
 /**
  * One example on lines of at most `width`, broken between its words (never inside a quoted
- * one), keeping an option with its value; a word too long for any line has one to itself.
+ * one), keeping an option with its value where the two fit a line; a word too long for any
+ * line has one to itself.
  */
 function wrapExample(line: string, width: number): string {
   const lines: string[] = [];
   let current = '';
-  for (const unit of exampleUnits(line)) {
+  for (const unit of exampleUnits(line, width)) {
     const prefix = lines.length === 0 ? FIRST : NEXT;
     if (current === '' || (prefix + current + ' ' + unit + CONTINUED).length <= width)
       current = current === '' ? unit : `${current} ${unit}`;
     else {
       lines.push(prefix + current);
-      current = unit;
+      // A comment that starts a line needs no space setting it apart.
+      current = unit.trimStart();
     }
   }
   lines.push((lines.length === 0 ? FIRST : NEXT) + current);
   return lines.join(`${CONTINUED}\n`);
 }
 
-/** The example's words, quotes kept, an option joined to its value and a comment kept whole. */
-function exampleUnits(line: string): string[] {
+/**
+ * The example's words, quotes kept, an option joined to its value and a comment kept whole. An
+ * option and its value too long for a line together are two: kept as one, a line of 54 ran past
+ * a 50-column terminal (--hnb-from and its file: found by a review).
+ */
+function exampleUnits(line: string, width: number): string[] {
   const comment = /\s+(#.*)$/.exec(line);
   const words =
     (comment ? line.slice(0, comment.index) : line).match(/(?:'[^']*'|"[^"]*"|\S)+/g) ?? [];
   const units: string[] = [];
   for (const word of words) {
     const last = units.at(-1);
-    if (last?.startsWith('--') && !last.includes(' ') && !word.startsWith('-'))
-      units[units.length - 1] = `${last} ${word}`;
+    const joined = `${last} ${word}`;
+    const fits = (NEXT + joined + CONTINUED).length <= width;
+    if (last?.startsWith('--') && !last.includes(' ') && !word.startsWith('-') && fits)
+      units[units.length - 1] = joined;
     else units.push(word);
   }
   // A comment set apart from the command, as in the list above.

@@ -64,6 +64,11 @@ function teach(command: Command, name: string): void {
   refuseOptionAsValue(command);
   unknownOptionFirst(command);
   command.showHelpAfterError(`(run highneeds ${name ? `${name} ` : ''}--help for usage)`);
-  command.addHelpText('after', () => examplesText(name, cliIo().stdout.columns ?? 80));
+  // At the width of the stream the help goes to, as commander's part is: after a mistake (a
+  // command group given no command) that is stderr, where examples fitted to stdout's 80 ran
+  // past a 60-column terminal (found by a review).
+  command.addHelpText('after', ({ error }) =>
+    examplesText(name, (error ? cliIo().stderr : cliIo().stdout).columns ?? 80),
+  );
   for (const sub of command.commands) teach(sub, name ? `${name} ${sub.name()}` : sub.name());
 }

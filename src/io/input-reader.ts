@@ -99,7 +99,9 @@ function packageFolderHint(dir: string): string | undefined {
   if (path.isAbsolute(dir)) return undefined;
   const root = path.resolve(packageRoot());
   const inPackage = path.join(root, dir);
-  if (path.resolve(dir) === inPackage || !existsSync(path.join(inPackage, 'model.json')))
+  // Only a folder inside the package: `../elsewhere/model` from the package is none of its own.
+  const outside = path.relative(root, inPackage).split(path.sep)[0] === '..';
+  if (outside || path.resolve(dir) === inPackage || !existsSync(path.join(inPackage, 'model.json')))
     return undefined;
   return `${dir} is a folder of highneeds' own (the --help examples run from ${displayPath(root)}): give it in full, ${displayPath(inPackage)}, or run highneeds project with no folder for the shipped example`;
 }

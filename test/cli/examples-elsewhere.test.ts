@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,20 @@ describe('a --help example run from another folder', () => {
     expect(result.stderr).toContain(
       `hint: fixtures/example is a folder of highneeds' own (the --help examples run from ${path.resolve(ROOT)}): give it in full, ${path.resolve(ROOT, 'fixtures/example')}, or run highneeds project with no folder for the shipped example`,
     );
+  });
+
+  // Found by a review: a relative path that leaves the package (`../../../tmp/…/model`), not
+  // there from the working folder but a model folder from highneeds' own, was called one of its own.
+  it("a path out of highneeds' folder keeps the plain hint", async () => {
+    const model = path.join(elsewhere, 'outside-model');
+    cpSync(path.join(ROOT, 'fixtures/example'), model, { recursive: true });
+    const fromPackage = path.relative(ROOT, model);
+    let cwd = path.join(elsewhere, 'deeper');
+    while (existsSync(path.resolve(cwd, fromPackage))) cwd = path.join(cwd, 'deeper');
+    mkdirSync(cwd, { recursive: true });
+    const result = await cli(['validate', fromPackage], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('hint: give the path of the model folder');
   });
 
   it('a folder highneeds does not have keeps the plain hint', async () => {

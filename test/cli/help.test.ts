@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HELP_EXAMPLES } from '../../src/cli/help-examples.js';
+import { examplesText, HELP_EXAMPLES } from '../../src/cli/help-examples.js';
 import { FIGURE_NAMES, FIGURES } from '../../src/core/explain/figures.js';
 import { cli, type RunResult } from '../helpers/run-cli.js';
 import { outputNames, redirectOutputs, sameRunKey, shellWords } from '../helpers/shell.js';
@@ -121,6 +121,28 @@ describe('--help', () => {
       );
     },
   );
+
+  // Found by a review: an option was kept with its value even when the two were longer than a
+  // line (`--hnb-from fixtures/nff/allocations-2026-27.csv`, 54 at 50 columns), and a comment
+  // kept its two spaces on a line of its own: the terminal broke them mid-word again.
+  it.each(COMMANDS.map((command) => ({ command: command || '(top level)', name: command })))(
+    '$command examples at 50 columns: within the width, read back by a shell as given',
+    ({ name }) => {
+      const shown = examplesText(name, 50).split('\nExamples:\n')[1]!;
+      expect(shown.split('\n').filter((line) => line.length > 50)).toEqual([]);
+      expect(examplesShown(shown)).toEqual(
+        HELP_EXAMPLES[name]!.map((line) => line.replace(/\s+/g, ' ')),
+      );
+    },
+  );
+
+  // Found by a review: help shown after a mistake goes to stderr, and its examples were fitted
+  // to stdout's width (80 when piped), past the edge of a 60-column terminal.
+  it("help after a mistake, on stderr: its examples within stderr's width", async () => {
+    const result = await cli(['tariffs'], { stderrColumns: 60 });
+    expect(result.stderr).toContain('\nExamples:\n');
+    expect(result.stderr.split('\n').filter((line) => line.length > 60)).toEqual([]);
+  });
 
   it.each(examples)(
     '$command: $line',

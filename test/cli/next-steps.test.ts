@@ -53,6 +53,19 @@ describe('the next steps printed: a folder with spaces or quotes as one word, se
     },
   );
 
+  // Found by a review: `init -- -x` printed `highneeds validate -x`, which said "unknown option '-x'".
+  it('init -- -x: a folder beginning with a dash is printed ./-x, not read as an option', async () => {
+    const init = await cli(['init', '--', '-x'], { cwd: scratch });
+    expect(init.code, init.stderr).toBe(0);
+    const commands = printedCommands(init.stderr);
+    expect(commands.map((words) => words.slice(0, 2))).toEqual([
+      ['validate', './-x'],
+      ['project', './-x'],
+    ]);
+    for (const words of commands)
+      expect((await cli(words, { cwd: scratch })).code, words.join(' ')).toBe(0);
+  });
+
   it('calibrate: the project line names the folder written', async () => {
     const run = await cli(['calibrate', ...HISTORY, '--out-dir', 'fitted area'], {
       cwd: scratch,
