@@ -3,7 +3,7 @@ import { cliIo } from './cli-io.js';
 import { addBatchCommand } from './batch-command.js';
 import { addCompareCommand } from './compare-command.js';
 import { addExplainCommand } from './explain-command.js';
-import { examplesText } from './help-examples.js';
+import { examplesText } from './examples-text.js';
 import { addHistoryCommands } from './history-commands.js';
 import { addInitCommand } from './init-command.js';
 import { addNffCommand } from './nff-command.js';
