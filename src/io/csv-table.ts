@@ -74,17 +74,19 @@ export interface CsvTable {
 }
 
 /**
- * How every CSV input is parsed by csv-parse (its `cast` off: cells stay text). CR LF, LF and CR
- * each end a line, wherever they are: left to itself csv-parse takes the first line's ending as the
- * file's, so a file saved from Excel (CR LF) with rows added by another program (LF) ran those
- * rows together into one too wide (found by a national trial), and a CR LF line in a file that
- * begins LF left a CR after its last cell. Made afresh for each parse: a parser keeps what it is given.
+ * How a CSV input is parsed by csv-parse (its `cast` off: cells stay text). In a text that holds a
+ * CR, CR LF, LF and CR each end a line, wherever they are: left to itself csv-parse takes the first
+ * line's ending as the file's, so a file saved from Excel (CR LF) with rows added by another
+ * program (LF) ran those rows together into one too wide (found by a national trial), and a CR LF
+ * line in a file that begins LF left a CR after its last cell. A text without a CR has LF endings
+ * only, which csv-parse finds itself, and a sixth faster than with three to look for (the
+ * national cohort's 640,000 lines). Made afresh for each parse: a parser keeps what it is given.
  */
-export const csvOptions = () => ({
+export const csvOptions = (text: string) => ({
   bom: true,
   relax_column_count: true,
   skip_empty_lines: false,
-  record_delimiter: ['\r\n', '\n', '\r'],
+  ...(text.includes('\r') ? { record_delimiter: ['\r\n', '\n', '\r'] } : {}),
 });
 
 /**
@@ -108,7 +110,7 @@ export function readCsvTable(
     // `to` stops parsing one record past the limit, so an oversized file is refused without being read whole.
     // Line numbers are counted here rather than with csv-parse's `info`, which costs more than
     // the parse itself on a national file; blank lines are kept by the parser so they count.
-    const raw = parse(text, { ...csvOptions(), to: limits.maxRows + 2 }) as string[][];
+    const raw = parse(text, { ...csvOptions(text), to: limits.maxRows + 2 }) as string[][];
     records = withLineNumbers(raw);
   } catch (cause) {
     const quotes = cause instanceof CsvError ? quoting(text) : {};

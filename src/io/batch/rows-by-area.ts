@@ -89,7 +89,7 @@ export class NationalCsvReader {
     private readonly options: NationalCsvOptions,
   ) {
     this.grouper = new AreaGrouper(text, file, spec, limits, options.tally, options.onLeave);
-    this.parser = parse(csvOptions());
+    this.parser = parse(csvOptions(text));
     // A parse error marks the parser destroyed at once (step() checks); the event itself is not needed.
     this.parser.on('error', () => {});
   }
@@ -339,7 +339,7 @@ class AreaGrouper {
       end = this.text.indexOf('\n', end + (n > 0 ? 1 : 0));
     const head = end < 0 ? this.text : this.text.slice(0, end);
     try {
-      const records: string[][] = parseSync(head, { ...csvOptions(), relax_quotes: true });
+      const records: string[][] = parseSync(head, { ...csvOptions(head), relax_quotes: true });
       // A quote spanning lines moves a record's line; this is only a guess at where names are.
       return records.slice(line).map((record, i) => ({ record, line: line + 1 + i }));
     } catch {
