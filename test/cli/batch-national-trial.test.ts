@@ -374,6 +374,27 @@ describe('an area left out of a national new-plans.csv or spend.csv', () => {
     const checked = await cli(['validate', shared]);
     expect(said(checked.stderr, 'NO_AREA_ROWS')).toEqual([expect.stringContaining('spend.csv')]);
   });
+
+  it('and an area that truly has none is told how to say so, which silences it (found by a review)', async () => {
+    const checked = await cli(['validate', dir]);
+    expect(checked.stderr).toContain(
+      "  hint: add each named area's rows, or rows without an area (every area's); give an area that truly has none a row of count 0, which says so",
+    );
+    expect(checked.stderr).toContain('give an area that truly has none a line of amount 0');
+    const none = path.join(scratch, 'left-out-none');
+    cpSync(dir, none, { recursive: true });
+    writeFileSync(
+      path.join(none, 'new-plans.csv'),
+      `${readFileSync(path.join(dir, 'new-plans.csv'), 'utf8')}903,0,ASD,mainstream,1,0\n`,
+    );
+    writeFileSync(
+      path.join(none, 'spend.csv'),
+      `${readFileSync(path.join(dir, 'spend.csv'), 'utf8')}902,2026-27,SEN support services,0\n903,2026-27,SEN support services,0.00\n`,
+    );
+    const quiet = await cli(['validate', none]);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+  });
 });
 
 describe('a national cohort.csv headed as an LA extract heads it', () => {
