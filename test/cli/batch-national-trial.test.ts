@@ -335,6 +335,27 @@ describe('a new-plans.csv row pasted twice', () => {
       '  hint: delete one if it was pasted twice; if both are meant, give their sum on one row\n',
     );
   });
+
+  it('but not of a year outside the projection, which is ignored, not counted (found by a review)', async () => {
+    const dir = path.join(scratch, 'twice-out-of-range');
+    cpSync(path.join(ROOT, 'fixtures/example'), dir, { recursive: true });
+    const plans = path.join(dir, 'new-plans.csv');
+    const [header, ...rows] = readFileSync(plans, 'utf8').trimEnd().split('\n');
+    const late = '-1,ASD,mainstream,2,1,2040/41';
+    writeFileSync(
+      plans,
+      [`${header},academic_year`, ...rows.map((row) => `${row},`), late, late].join('\n') + '\n',
+    );
+    const late2 = '2040-41,safety_valve,100.00,';
+    writeFileSync(
+      path.join(dir, 'funding.csv'),
+      `${readFileSync(path.join(dir, 'funding.csv'), 'utf8')}${late2}\n${late2}\n`,
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(0);
+    expect(said(result.stderr, 'YEAR_OUT_OF_RANGE')).toHaveLength(2);
+    expect(said(result.stderr, 'ROW_REPEATED')).toEqual([]);
+  });
 });
 
 describe('an area left out of a national new-plans.csv or spend.csv', () => {
