@@ -27,7 +27,7 @@ export function columnCountIssue(
   line: number,
 ): Issue {
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-  const runTogether = fields.length > width && fields.some((field) => field.includes('\n'));
+  const runTogether = fields.length > width && runsTogether(fields, width);
   return error(
     'COLUMN_COUNT',
     `row has ${count(fields.length, 'field')} but the header has ${count(width, 'column')}${runTogether ? ': it runs on past a line break, as lines ending in LF alone do in a file whose lines end in CR LF (rows added by another program to a file saved from Excel)' : ''}`,
@@ -36,4 +36,28 @@ export function columnCountIssue(
       ? 'open the file in the spreadsheet and save it again as CSV, so that every line ends the same way'
       : undefined,
   );
+}
+
+/**
+ * True when the row, cut at each line break in its cells, is rows (each the header's width, or
+ * one short of it, a last optional cell left off as the trial's appended rows did): rows run
+ * together. A cell that holds a line break of its own, as Excel writes a note typed with
+ * Alt+Enter, beside a stray extra cell, was said to be rows run together and told to be saved
+ * again (found by a review); cut there, it leaves a piece too short for a row.
+ */
+function runsTogether(fields: readonly string[], width: number): boolean {
+  const pieces: number[] = [];
+  let piece = 0;
+  fields.forEach((field, i) => {
+    const parts = field.split('\n');
+    // The line break that ends the last row (the file's last) starts no row of its own.
+    if (i === fields.length - 1 && parts.length > 1 && parts.at(-1) === '') parts.pop();
+    piece += 1;
+    for (let part = 1; part < parts.length; part += 1) {
+      pieces.push(piece);
+      piece = 1;
+    }
+  });
+  pieces.push(piece);
+  return pieces.length > 1 && pieces.every((n) => n >= width - 1);
 }

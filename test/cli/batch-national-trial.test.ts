@@ -504,4 +504,18 @@ describe('rows with LF line ends added to a file saved from Excel with CR LF', (
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`row has 5 fields but the header has 4 columns${why}\n${hint}`);
   });
+
+  it('but not a note typed on two lines beside a stray cell (found by a review)', async () => {
+    const dir = appended(
+      'fixtures/example',
+      'note-two-lines',
+      '2027-28,other_income,5.00,"a grant,\nsee the letter",stray\r\n',
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'error COLUMN_COUNT: row has 5 fields but the header has 4 columns\n',
+    );
+    expect(result.stderr).not.toContain('save it again');
+  });
 });
