@@ -88,12 +88,14 @@ export function readFunding(
   const once = new Map<string, { line: number; amount: Decimal }>();
   const repeats = new RepeatedRows();
   let openingWritten = false;
+  let allocationWritten = false;
   const rows = table.rows.flatMap((row): FundingRow[] => {
     const before = issues.length;
     const financialYear = financialYearCell(row, 'financial_year', issues);
     const lineText = requiredText(row, 'line', issues);
     const line = FUNDING_LINES.find((name) => name === lineText?.toLowerCase());
     openingWritten ||= line === 'opening_balance';
+    allocationWritten ||= line === 'hnb_allocation';
     if (lineText !== undefined && !line) {
       // Written as a spreadsheet heading ("HNB Allocation"): name the id it spells (found by a user trial).
       const spelt = FUNDING_LINES.find((name) => matchKey(name) === matchKey(lineText));
@@ -188,7 +190,9 @@ export function readFunding(
   );
   // Neither row (a national funding.csv without the area's rows): say the allocation is missing too,
   // which the projection would only say once the opening balance was put right (found by a national trial).
-  const none = !rows.some((row) => row.line === 'hnb_allocation');
+  // A row of the line that is refused (an amount of "1.2m") is written: its own error says so, and
+  // "add an hnb_allocation row" would have a second one added (found by a review).
+  const none = !allocationWritten;
   if (!openingWritten && !refused) {
     issues.push(
       error(

@@ -171,6 +171,24 @@ describe('an area missing from funding.csv altogether', () => {
       '  hint: add: 2025-26,opening_balance,<balance; negative = deficit>, and 2026-27,hnb_allocation,<the allocation before deductions> (unless --hnb-from gives it)',
     );
   });
+
+  it('but an allocation row refused for its amount is not said to be missing (found by a review)', async () => {
+    const dir = path.join(scratch, 'allocation-refused');
+    cpSync(path.join(ROOT, 'fixtures/example'), dir, { recursive: true });
+    const funding = path.join(dir, 'funding.csv');
+    writeFileSync(
+      funding,
+      readFileSync(funding, 'utf8')
+        .replace(/^.*,opening_balance,.*\n/m, '')
+        .replace(/^2026-27,hnb_allocation,[^,]*/m, '2026-27,hnb_allocation,1.2m'),
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(said(result.stderr, 'MISSING_OPENING_BALANCE')).toEqual([
+      `${dir}/funding.csv: error MISSING_OPENING_BALANCE: funding.csv has no opening_balance row`,
+    ]);
+    expect(said(result.stderr, 'INVALID_NUMBER')).toHaveLength(1);
+  });
 });
 
 describe('an --hnb-from file written with ONS codes for a model of LA codes', () => {
