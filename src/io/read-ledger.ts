@@ -85,7 +85,7 @@ export function readFunding(
   years: { first: FinancialYear; last: FinancialYear },
   issues: Issue[],
 ): FundingRow[] {
-  const once = new Map<string, { line: number; amount: Decimal }>();
+  const once = new Map<string, { line: number; amount: Decimal; year: FinancialYear }>();
   const repeats = new RepeatedRows();
   let openingWritten = false;
   let allocationWritten = false;
@@ -125,20 +125,25 @@ export function readFunding(
       const earlier = once.get(key);
       if (earlier) {
         // How to put it right (found by a national trial: a row pasted twice was told only that it was).
-        const same = earlier.amount.equals(amount);
+        // Opening balances of two years are not a row pasted twice, whatever their amounts: the
+        // hint once said to delete the one of the right year (found by a review).
+        const same = earlier.amount.equals(amount) && earlier.year === financialYear;
+        const opening = `keep the one at the end of ${formatFinancialYear(years.first - 1)}, where the projection opens, and delete the other`;
         issues.push(
           error(
             'DUPLICATE_ROW',
             `${line} is already given on line ${earlier.line}${line === 'opening_balance' ? '; give exactly one' : ` for ${formatFinancialYear(financialYear)}`}`,
             row.at(),
-            same
-              ? `delete this row: it gives the same ${poundsText(amount)} as line ${earlier.line}, as a row pasted twice does`
-              : `keep the right one of ${poundsText(earlier.amount)} (line ${earlier.line}) and ${poundsText(amount)} (here): funding.csv takes one ${line}${line === 'opening_balance' ? '' : ' a year'}`,
+            earlier.year !== financialYear
+              ? opening
+              : same
+                ? `delete this row: it gives the same ${poundsText(amount)} as line ${earlier.line}, as a row pasted twice does`
+                : `keep the right one of ${poundsText(earlier.amount)} (line ${earlier.line}) and ${poundsText(amount)} (here): funding.csv takes one ${line}${line === 'opening_balance' ? '' : ' a year'}`,
           ),
         );
         return [];
       }
-      once.set(key, { line: row.line, amount });
+      once.set(key, { line: row.line, amount, year: financialYear });
     }
     if (line === 'opening_balance' && financialYear !== years.first - 1) {
       issues.push(

@@ -232,6 +232,20 @@ describe("funding.csv's allocation given twice", () => {
       '  hint: keep the right one of £100,000.00 (line 3) and £120,000.00 (here): funding.csv takes one hnb_allocation a year\n',
     );
   });
+
+  it('an opening balance of another year with the same amount is not called pasted twice (found by a review)', async () => {
+    const dir = path.join(scratch, 'opening-two-years');
+    cpSync(path.join(ROOT, 'fixtures/example'), dir, { recursive: true });
+    const funding = path.join(dir, 'funding.csv');
+    const [header, opening, ...rest] = readFileSync(funding, 'utf8').split('\n');
+    const earlier = opening!.replace(/^2025-26,/, '2024-25,');
+    writeFileSync(funding, [header, earlier, opening, ...rest].join('\n'));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'opening_balance is already given on line 2; give exactly one\n  hint: keep the one at the end of 2025-26, where the projection opens, and delete the other\n',
+    );
+  });
 });
 
 describe('nff on every area', () => {
