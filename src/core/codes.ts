@@ -451,7 +451,7 @@ export const ISSUE_CODES = {
   NO_AREA_ROWS: {
     cause:
       "A national model's new-plans.csv or spend.csv gives rows by area, but none for some areas of areas.csv and none without an area (which would be every area's), so those areas are projected with no new plans, or no other spend lines, without a word (warning).",
-    fix: "Add the areas' rows, or rows without an area for every area; an area that truly has none needs nothing.",
+    fix: "Add the areas' rows, or rows without an area for every area; give an area that truly has none a row that says so, of count 0 in new-plans.csv or of amount 0 in spend.csv, and the warning is not given.",
   },
   DEDUCTIONS_COMPUTED: {
     cause:

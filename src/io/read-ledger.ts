@@ -85,15 +85,17 @@ export function readFunding(
   years: { first: FinancialYear; last: FinancialYear },
   issues: Issue[],
 ): FundingRow[] {
-  const once = new Map<string, { line: number; amount: Decimal }>();
+  const once = new Map<string, { line: number; amount: Decimal; year: FinancialYear }>();
   const repeats = new RepeatedRows();
   let openingWritten = false;
+  let allocationWritten = false;
   const rows = table.rows.flatMap((row): FundingRow[] => {
     const before = issues.length;
     const financialYear = financialYearCell(row, 'financial_year', issues);
     const lineText = requiredText(row, 'line', issues);
     const line = FUNDING_LINES.find((name) => name === lineText?.toLowerCase());
     openingWritten ||= line === 'opening_balance';
+    allocationWritten ||= line === 'hnb_allocation';
     if (lineText !== undefined && !line) {
       // Written as a spreadsheet heading ("HNB Allocation"): name the id it spells (found by a user trial).
       const spelt = FUNDING_LINES.find((name) => matchKey(name) === matchKey(lineText));
@@ -123,26 +125,25 @@ export function readFunding(
       const earlier = once.get(key);
       if (earlier) {
         // How to put it right (found by a national trial: a row pasted twice was told only that it was).
-        const same = earlier.amount.equals(amount);
+        // Opening balances of two years are not a row pasted twice, whatever their amounts: the
+        // hint once said to delete the one of the right year (found by a review).
+        const same = earlier.amount.equals(amount) && earlier.year === financialYear;
+        const opening = `keep the one at the end of ${formatFinancialYear(years.first - 1)}, where the projection opens, and delete the other`;
         issues.push(
           error(
             'DUPLICATE_ROW',
             `${line} is already given on line ${earlier.line}${line === 'opening_balance' ? '; give exactly one' : ` for ${formatFinancialYear(financialYear)}`}`,
             row.at(),
-            same
-              ? `delete this row: it gives the same ${poundsText(amount)} as line ${earlier.line}, as a row pasted twice does`
-              : `keep the right one of ${poundsText(earlier.amount)} (line ${earlier.line}) and ${poundsText(amount)} (here): funding.csv takes one ${line}${line === 'opening_balance' ? '' : ' a year'}`,
+            earlier.year !== financialYear
+              ? opening
+              : same
+                ? `delete this row: it gives the same ${poundsText(amount)} as line ${earlier.line}, as a row pasted twice does`
+                : `keep the right one of ${poundsText(earlier.amount)} (line ${earlier.line}) and ${poundsText(amount)} (here): funding.csv takes one ${line}${line === 'opening_balance' ? '' : ' a year'}`,
           ),
         );
         return [];
       }
-      once.set(key, { line: row.line, amount });
-    } else {
-      const repeated = repeats.check(
-        row,
-        `${line} of ${poundsText(amount)} twice in ${formatFinancialYear(financialYear)}`,
-      );
-      if (repeated) issues.push(repeated);
+      once.set(key, { line: row.line, amount, year: financialYear });
     }
     if (line === 'opening_balance' && financialYear !== years.first - 1) {
       issues.push(
@@ -167,6 +168,15 @@ export function readFunding(
       );
       return [];
     }
+    // Of the rows counted: one ignored as outside the projection was said to be counted twice
+    // (found by a review).
+    if (line !== 'opening_balance' && !ONCE_A_YEAR.has(line)) {
+      const repeated = repeats.check(
+        row,
+        `${line} of ${poundsText(amount)} twice in ${formatFinancialYear(financialYear)}`,
+      );
+      if (repeated) issues.push(repeated);
+    }
     return [
       {
         financialYear,
@@ -185,7 +195,9 @@ export function readFunding(
   );
   // Neither row (a national funding.csv without the area's rows): say the allocation is missing too,
   // which the projection would only say once the opening balance was put right (found by a national trial).
-  const none = !rows.some((row) => row.line === 'hnb_allocation');
+  // A row of the line that is refused (an amount of "1.2m") is written: its own error says so, and
+  // "add an hnb_allocation row" would have a second one added (found by a review).
+  const none = !allocationWritten;
   if (!openingWritten && !refused) {
     issues.push(
       error(

@@ -171,6 +171,24 @@ describe('an area missing from funding.csv altogether', () => {
       '  hint: add: 2025-26,opening_balance,<balance; negative = deficit>, and 2026-27,hnb_allocation,<the allocation before deductions> (unless --hnb-from gives it)',
     );
   });
+
+  it('but an allocation row refused for its amount is not said to be missing (found by a review)', async () => {
+    const dir = path.join(scratch, 'allocation-refused');
+    cpSync(path.join(ROOT, 'fixtures/example'), dir, { recursive: true });
+    const funding = path.join(dir, 'funding.csv');
+    writeFileSync(
+      funding,
+      readFileSync(funding, 'utf8')
+        .replace(/^.*,opening_balance,.*\n/m, '')
+        .replace(/^2026-27,hnb_allocation,[^,]*/m, '2026-27,hnb_allocation,1.2m'),
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(said(result.stderr, 'MISSING_OPENING_BALANCE')).toEqual([
+      `${dir}/funding.csv: error MISSING_OPENING_BALANCE: funding.csv has no opening_balance row`,
+    ]);
+    expect(said(result.stderr, 'INVALID_NUMBER')).toHaveLength(1);
+  });
 });
 
 describe('an --hnb-from file written with ONS codes for a model of LA codes', () => {
@@ -212,6 +230,20 @@ describe("funding.csv's allocation given twice", () => {
     expect(other.code).toBe(1);
     expect(other.stderr).toContain(
       '  hint: keep the right one of £100,000.00 (line 3) and £120,000.00 (here): funding.csv takes one hnb_allocation a year\n',
+    );
+  });
+
+  it('an opening balance of another year with the same amount is not called pasted twice (found by a review)', async () => {
+    const dir = path.join(scratch, 'opening-two-years');
+    cpSync(path.join(ROOT, 'fixtures/example'), dir, { recursive: true });
+    const funding = path.join(dir, 'funding.csv');
+    const [header, opening, ...rest] = readFileSync(funding, 'utf8').split('\n');
+    const earlier = opening!.replace(/^2025-26,/, '2024-25,');
+    writeFileSync(funding, [header, earlier, opening, ...rest].join('\n'));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'opening_balance is already given on line 2; give exactly one\n  hint: keep the one at the end of 2025-26, where the projection opens, and delete the other\n',
     );
   });
 });
@@ -335,6 +367,27 @@ describe('a new-plans.csv row pasted twice', () => {
       '  hint: delete one if it was pasted twice; if both are meant, give their sum on one row\n',
     );
   });
+
+  it('but not of a year outside the projection, which is ignored, not counted (found by a review)', async () => {
+    const dir = path.join(scratch, 'twice-out-of-range');
+    cpSync(path.join(ROOT, 'fixtures/example'), dir, { recursive: true });
+    const plans = path.join(dir, 'new-plans.csv');
+    const [header, ...rows] = readFileSync(plans, 'utf8').trimEnd().split('\n');
+    const late = '-1,ASD,mainstream,2,1,2040/41';
+    writeFileSync(
+      plans,
+      [`${header},academic_year`, ...rows.map((row) => `${row},`), late, late].join('\n') + '\n',
+    );
+    const late2 = '2040-41,safety_valve,100.00,';
+    writeFileSync(
+      path.join(dir, 'funding.csv'),
+      `${readFileSync(path.join(dir, 'funding.csv'), 'utf8')}${late2}\n${late2}\n`,
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(0);
+    expect(said(result.stderr, 'YEAR_OUT_OF_RANGE')).toHaveLength(2);
+    expect(said(result.stderr, 'ROW_REPEATED')).toEqual([]);
+  });
 });
 
 describe('an area left out of a national new-plans.csv or spend.csv', () => {
@@ -373,6 +426,27 @@ describe('an area left out of a national new-plans.csv or spend.csv', () => {
     );
     const checked = await cli(['validate', shared]);
     expect(said(checked.stderr, 'NO_AREA_ROWS')).toEqual([expect.stringContaining('spend.csv')]);
+  });
+
+  it('and an area that truly has none is told how to say so, which silences it (found by a review)', async () => {
+    const checked = await cli(['validate', dir]);
+    expect(checked.stderr).toContain(
+      "  hint: add each named area's rows, or rows without an area (every area's); give an area that truly has none a row of count 0, which says so",
+    );
+    expect(checked.stderr).toContain('give an area that truly has none a line of amount 0');
+    const none = path.join(scratch, 'left-out-none');
+    cpSync(dir, none, { recursive: true });
+    writeFileSync(
+      path.join(none, 'new-plans.csv'),
+      `${readFileSync(path.join(dir, 'new-plans.csv'), 'utf8')}903,0,ASD,mainstream,1,0\n`,
+    );
+    writeFileSync(
+      path.join(none, 'spend.csv'),
+      `${readFileSync(path.join(dir, 'spend.csv'), 'utf8')}902,2026-27,SEN support services,0\n903,2026-27,SEN support services,0.00\n`,
+    );
+    const quiet = await cli(['validate', none]);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
   });
 });
 
@@ -471,5 +545,20 @@ describe('rows with LF line ends added to a file saved from Excel with CR LF', (
     expect(a!.stdout).toBe(b!.stdout);
     const plain = await cli(['project', 'fixtures/example', '--format', 'csv']);
     expect(a!.stdout).not.toBe(plain.stdout);
+  });
+
+  it('but not a note typed on two lines beside a stray cell (found by a review)', async () => {
+    const dir = appended(
+      'fixtures/example',
+      'note-two-lines',
+      '2027-28,other_income,5.00,"a grant,\nsee the letter",stray\n',
+      '\n',
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'error COLUMN_COUNT: row has 5 fields but the header has 4 columns\n',
+    );
+    expect(result.stderr).not.toContain('save it again');
   });
 });

@@ -110,3 +110,32 @@ describe('an issue names its area only where it says so as data (Issue.area)', (
     ]);
   });
 });
+
+describe('problems told apart by their line alone are one only when their words are (found by a review)', () => {
+  const modelled = (line: number, what: string) =>
+    warning(
+      'SPEND_LINE_MODELLED',
+      `spend line "x" is s251 ${what}`,
+      { file: 'spend.csv', line, column: 5 },
+      'remove the line',
+    );
+  it("one area's place funding and another's top-ups are two lines", () => {
+    const areas = [
+      { code: 'N01', issues: [modelled(4, '1.0.2, high-needs place funding')] },
+      { code: 'N02', issues: [modelled(5, '1.2.1, top-up funding to maintained schools')] },
+    ];
+    expect(lines(issuesWithAreas(areas, [], 4))).toEqual([
+      'spend.csv:4 SPEND_LINE_MODELLED spend line "x" is s251 1.0.2, high-needs place funding (area N01)',
+      'spend.csv:5 SPEND_LINE_MODELLED spend line "x" is s251 1.2.1, top-up funding to maintained schools (area N02)',
+    ]);
+  });
+  it('but the same words with their own area and figures are one, with each line', () => {
+    const areas = [
+      { code: 'N01', issues: [modelled(4, '1.2.1 for N01, £25,000.00 in 2026-27')] },
+      { code: 'N02', issues: [modelled(9, '1.2.1 for N02, -£4,000.00 in 2027-28')] },
+    ];
+    expect(lines(issuesWithAreas(areas, [], 4))).toEqual([
+      'spend.csv:4 SPEND_LINE_MODELLED spend line "x" is s251 1.2.1 for N01, £25,000.00 in 2026-27 (area N01); also in 1 other area: N02 (line 9)',
+    ]);
+  });
+});

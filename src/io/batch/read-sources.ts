@@ -455,10 +455,14 @@ function areaSpecs(
   return { specs, failures };
 }
 
-/** What an area without rows of its own in each table lacks, for NO_AREA_ROWS. */
-const WITHOUT_ROWS: Partial<Record<AreaTable, string>> = {
-  'new-plans.csv': 'no new plans',
-  'spend.csv': "no other spend lines (spend.csv's)",
+/**
+ * What an area without rows of its own in each table lacks, for NO_AREA_ROWS, and the row that
+ * says it truly has none: the hint once said such an area "needs nothing", and the warning stayed
+ * on every run (found by a review).
+ */
+const WITHOUT_ROWS: Partial<Record<AreaTable, { lacks: string; none: string }>> = {
+  'new-plans.csv': { lacks: 'no new plans', none: 'a row of count 0' },
+  'spend.csv': { lacks: "no other spend lines (spend.csv's)", none: 'a line of amount 0' },
 };
 
 /**
@@ -474,7 +478,11 @@ function areasWithoutRows(
   failures: ReadonlyMap<string, unknown>,
 ): Issue[] {
   const found: Issue[] = [];
-  for (const [name, lacks] of Object.entries(WITHOUT_ROWS) as [AreaTable, string][]) {
+  const withoutRows = Object.entries(WITHOUT_ROWS) as [
+    AreaTable,
+    { lacks: string; none: string },
+  ][];
+  for (const [name, { lacks, none }] of withoutRows) {
     const csv = tables.get(name);
     if (!csv || csv.byArea.has('') || csv.byArea.size === 0) continue;
     const without = specs
@@ -491,7 +499,7 @@ function areasWithoutRows(
         'NO_AREA_ROWS',
         `${name} has rows by area, but none for ${without.length === 1 ? 'area' : `${without.length} areas`} ${list}, and none without an area: ${without.length === 1 ? 'it is' : 'they are'} projected with ${lacks}`,
         { file: csv.file, line: csv.headerLine, column: csv.columns.indexOf('area') + 1 },
-        "add each named area's rows, or rows without an area (every area's); an area that truly has none needs nothing",
+        `add each named area's rows, or rows without an area (every area's); give an area that truly has none ${none}, which says so`,
       ),
     );
   }
