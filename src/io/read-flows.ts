@@ -78,7 +78,8 @@ export function readNewPlans(
       // After the rows ignored: a row of a year outside the projection is not counted twice.
       const repeated = repeats.check(
         row,
-        `${'count' in amount ? `${amount.count.toString()} new plan${amount.count.eq(1) ? '' : 's'} a year` : `new plans at a rate of ${amount.rate.toString()}`} at NCY ${ncy}, ${need}, ${setting}, band ${band} twice`,
+        () =>
+          `${'count' in amount ? `${amount.count.toString()} new plan${amount.count.eq(1) ? '' : 's'} a year` : `new plans at a rate of ${amount.rate.toString()}`} at NCY ${ncy}, ${need}, ${setting}, band ${band} twice`,
         'delete one if it was pasted twice; if both are meant, give their sum on one row',
       );
       if (repeated) issues.push(repeated);

@@ -173,7 +173,7 @@ export function readFunding(
     if (line !== 'opening_balance' && !ONCE_A_YEAR.has(line)) {
       const repeated = repeats.check(
         row,
-        `${line} of ${poundsText(amount)} twice in ${formatFinancialYear(financialYear)}`,
+        () => `${line} of ${poundsText(amount)} twice in ${formatFinancialYear(financialYear)}`,
       );
       if (repeated) issues.push(repeated);
     }
