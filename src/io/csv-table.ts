@@ -71,6 +71,11 @@ export interface CsvTable {
   readonly file: string;
   readonly rows: CsvRow[];
   readonly issues: Issue[];
+  /**
+   * One area's rows of a national table with an area column: that area's code, which a row a
+   * message asks to be added must begin with (a row added without it is for every area).
+   */
+  readonly area?: string;
 }
 
 /**

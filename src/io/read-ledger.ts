@@ -198,6 +198,7 @@ export function readFunding(
   // A row of the line that is refused (an amount of "1.2m") is written: its own error says so, and
   // "add an hnb_allocation row" would have a second one added (found by a review).
   const none = !allocationWritten;
+  const areaCell = table.area === undefined ? '' : `${table.area},`;
   if (!openingWritten && !refused) {
     issues.push(
       error(
@@ -206,7 +207,9 @@ export function readFunding(
           ? 'funding.csv has neither an opening_balance row nor an hnb_allocation row'
           : 'funding.csv has no opening_balance row',
         { file: table.file },
-        `add: ${formatFinancialYear(years.first - 1)},opening_balance,<balance; negative = deficit>${none ? `, and ${formatFinancialYear(years.first)},hnb_allocation,<the allocation before deductions> (unless --hnb-from gives it)` : ''}`,
+        // In a national table, each row begins with its area: one added without it is every area's
+        // (a review followed the hint and had DUPLICATE_ROW in every other area).
+        `add: ${areaCell}${formatFinancialYear(years.first - 1)},opening_balance,<balance; negative = deficit>${none ? `, and ${areaCell}${formatFinancialYear(years.first)},hnb_allocation,<the allocation before deductions> (unless --hnb-from gives it)` : ''}`,
       ),
     );
   }

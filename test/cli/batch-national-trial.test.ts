@@ -168,8 +168,29 @@ describe('an area missing from funding.csv altogether', () => {
       `${dir}/funding.csv: error MISSING_OPENING_BALANCE: funding.csv has neither an opening_balance row nor an hnb_allocation row (area N02)`,
     ]);
     expect(result.stderr).toContain(
-      '  hint: add: 2025-26,opening_balance,<balance; negative = deficit>, and 2026-27,hnb_allocation,<the allocation before deductions> (unless --hnb-from gives it)',
+      '  hint: add: N02,2025-26,opening_balance,<balance; negative = deficit>, and N02,2026-27,hnb_allocation,<the allocation before deductions> (unless --hnb-from gives it)',
     );
+  });
+
+  // Found by a review: the hint's rows had no area cell, and a row added so, with its area's
+  // cell empty, is every area's: the other areas then had two opening balances (DUPLICATE_ROW).
+  it("gives the rows to add with the area's code, whose cell every row of a national table begins with", async () => {
+    const dir = path.join(scratch, 'opening-added');
+    cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
+    const funding = path.join(dir, 'funding.csv');
+    const text = readFileSync(funding, 'utf8');
+    const opening = /^N02,2025-26,opening_balance,.*\n/m.exec(text)![0];
+    writeFileSync(funding, text.replace(opening, ''));
+    const told = await cli(['validate', dir]);
+    expect(told.stderr).toContain(
+      '  hint: add: N02,2025-26,opening_balance,<balance; negative = deficit>\n',
+    );
+    // The hint's row with the figure, its empty note cell as a spreadsheet saves it: valid again.
+    const added = /hint: add: (.*)\n/
+      .exec(told.stderr)![1]!
+      .replace('<balance; negative = deficit>', opening.split(',')[3]!);
+    writeFileSync(funding, `${text.replace(opening, '')}${added},\n`);
+    expect((await cli(['validate', dir, '--quiet'])).code).toBe(0);
   });
 
   it('but an allocation row refused for its amount is not said to be missing (found by a review)', async () => {

@@ -109,7 +109,12 @@ function nationalAreaSource(context: NationalContext, task: NationalTask): AreaS
   const table = (name: AreaTable): { table: CsvTable; repeats: number[] } | undefined => {
     const source = init.tables[name];
     return source
-      ? areaTable(source, withShared(fromWire(source.shared), fromWire(task.rows[name])), issues)
+      ? areaTable(
+          source,
+          spec.code,
+          withShared(fromWire(source.shared), fromWire(task.rows[name])),
+          issues,
+        )
       : undefined;
   };
   const cohort = table('cohort.csv');
@@ -194,6 +199,7 @@ function columnIndex(columns: readonly string[]): Map<string, number> {
 /** The rows as a CsvTable, as readCsvTable would give them: blank rows skipped, short or long rows reported. */
 function areaTable(
   { file, columns, header, mangled }: NationalInit['tables'][AreaTable] & {},
+  area: string,
   records: readonly FieldRecord[],
   issues: Issue[],
 ): { table: CsvTable; repeats: number[] } {
@@ -212,7 +218,10 @@ function areaTable(
   // Text a spreadsheet garbled, as readCsvTable finds it in a model folder's tables: a warning per
   // column, for this area's rows; searched cell by cell only when the file's text holds some.
   if (mangled) mangledCells(records, header, file, issues);
-  return { table: { file, rows, issues: [] }, repeats };
+  return {
+    table: { file, rows, issues: [], ...(columns.includes('area') ? { area } : {}) },
+    repeats,
+  };
 }
 
 function areaAssumptions(
