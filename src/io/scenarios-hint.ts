@@ -1,4 +1,4 @@
-import { editDistance } from '../core/edit-distance.js';
+import { nearNames } from '../core/edit-distance.js';
 
 /**
  * UNKNOWN_SCENARIO's hint: "did you mean mitigated? scenarios: unmitigated, mitigated,
@@ -6,6 +6,6 @@ import { editDistance } from '../core/edit-distance.js';
  * trial's --scenario mitigatd, which listed the ids alone).
  */
 export function scenariosHint(known: readonly string[], id: string): string {
-  const near = known.filter((other) => editDistance(other, id, 2) <= 2);
+  const near = nearNames(known, id);
   return `${near.length ? `did you mean ${near.join(' or ')}? ` : ''}scenarios: ${known.join(', ')}`;
 }

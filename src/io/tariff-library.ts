@@ -7,7 +7,7 @@ import { displayPath, readInput } from './files.js';
 import { exists, insideFolders, pathOutside } from './inside-folders.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { parseTariff } from './read-tariff.js';
-import { editDistance } from '../core/edit-distance.js';
+import { nearNames } from '../core/edit-distance.js';
 
 export interface LoadedTariff {
   readonly file: string;
@@ -121,7 +121,7 @@ export function tariffNotFound(
   const ids = libraryIds(libraryDir);
   // A library id mistyped by a letter or two (national-ilustrative, found by a national trial's
   // areas.csv) is named first: the list alone left the reader to spot the slip.
-  const near = ids.filter((id) => editDistance(id, name.toLowerCase(), 2) <= 2);
+  const near = nearNames(ids, name.toLowerCase());
   return error(
     'FILE_MISSING',
     `${what} "${name}" is neither a file in ${displayPath(path.resolve(folder))} nor an id in the tariff library`,
