@@ -10,7 +10,7 @@ import type { Ora } from 'ora';
  */
 function colourOn(stream: OutputStream): boolean {
   const { env } = cliIo();
-  // As Node's tty and chalk read it: 0 or false is no colour, any other value (even empty) colour.
+  // 0 or false is no colour, as in Node and chalk; any other value, even empty, colour, as README.md says.
   const forced = env['FORCE_COLOR'];
   if (forced !== undefined) return forced !== '0' && forced !== 'false';
   return !env['NO_COLOR'] && stream.isTTY;
