@@ -20,8 +20,13 @@ function interruptedAtItsOutput(out: string): Promise<{ code: number | null; std
     });
     let stderr = '';
     child.stderr.on('data', (data: Buffer) => (stderr += data.toString('utf8')));
+    // One signal: the watch hears the temporary file made, written and renamed, and a second
+    // SIGINT while the run exits on the first killed it outright (exit code null, seen in CI).
+    let sent = false;
     const watcher = watch(dir, (_event, name) => {
-      if (name?.includes('.tmp-')) child.kill('SIGINT');
+      if (sent || !name?.includes('.tmp-')) return;
+      sent = true;
+      child.kill('SIGINT');
     });
     child.on('error', reject);
     child.on('close', (code) => {
