@@ -1,5 +1,5 @@
 import type { Issue } from '../core/issue.js';
-import { andList } from '../report/words.js';
+import { andList } from '../core/words.js';
 
 /** One line of the terminal's list: an issue, and the issues of the same words it stands for. */
 export interface Listed {

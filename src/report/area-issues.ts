@@ -1,8 +1,5 @@
 import { type Issue, issueKey, sortIssues } from '../core/issue.js';
-import { andList } from './words.js';
-
-/** At most this many area codes are listed after an issue; the rest are counted. */
-const LISTED_AREAS = 8;
+import { listed } from '../core/words.js';
 
 /**
  * A national run's issues for the terminal, each once, saying which areas it is of: many areas
@@ -125,20 +122,4 @@ function labelledIssue(issue: Issue, codes: readonly string[], total: number): I
 function which(codes: readonly string[], areas: number): string {
   if (codes.length > 1 && codes.length === areas) return 'every area';
   return `${codes.length === 1 ? 'area' : 'areas'} ${listed(codes)}`;
-}
-
-/**
- * Codes in order, "N01, N02 and N04"; past LISTED_AREAS, the rest counted ("… and 145 more"). A
- * code with a line in `lineOf` is followed by it: "N02 (line 14)".
- */
-export function listed(
-  codes: readonly string[],
-  lineOf: ReadonlyMap<string, number> = new Map(),
-): string {
-  const sorted = [...codes]
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((code) => (lineOf.has(code) ? `${code} (line ${lineOf.get(code)})` : code));
-  return sorted.length > LISTED_AREAS
-    ? andList([...sorted.slice(0, LISTED_AREAS), `${sorted.length - LISTED_AREAS} more`])
-    : andList(sorted);
 }

@@ -11,7 +11,7 @@ import {
   hasLaContribution,
   hasWriteOffIncome,
 } from '../core/underlying-balance.js';
-import { andList } from './words.js';
+import { andList } from '../core/words.js';
 
 export interface Headline {
   /** The first projected FY whose underlying in-year balance is zero or better, if any (core/underlying-balance.ts). */

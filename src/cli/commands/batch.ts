@@ -13,7 +13,8 @@ import {
   makeOutputDir,
   stageOutputs,
 } from '../../io/write-output.js';
-import { issuesWithAreas, listed } from '../../report/area-issues.js';
+import { issuesWithAreas } from '../../report/area-issues.js';
+import { listed } from '../../core/words.js';
 import { renderFailures, renderNational, renderPrintedSummary } from '../../report/batch-csv.js';
 import { printBatch } from '../../report/batch-print.js';
 import { renderBatchTable } from '../../report/batch-table.js';

@@ -10,7 +10,7 @@ import { loadNff } from '../../io/load-nff.js';
 import { libraryName } from '../../io/provenance-name.js';
 import { codeKey } from '../../io/batch/area-code-spelling.js';
 import { displayPath } from '../../io/files.js';
-import { listed } from '../../report/area-issues.js';
+import { listed } from '../../core/words.js';
 import { checkOutAndManifest, commitOutputs, stageOutputs } from '../../io/write-output.js';
 import { jsonText } from '../../report/json.js';
 import { buildNffManifest } from '../../report/manifest.js';

@@ -31,6 +31,7 @@ import { folderScenariosNotRead } from './folder-scenarios.js';
 import { withAreaColumnChecked } from './area-column.js';
 import { columnCountIssue, fitsHeader } from '../row-width.js';
 import { BOTH, codeKey, codeSystems, otherSystem, respelling } from './area-code-spelling.js';
+import { listed } from '../../core/words.js';
 
 const AREAS_COLUMNS = {
   required: ['area_code', 'area_name'],
@@ -487,17 +488,12 @@ function areasWithoutRows(
     if (!csv || csv.byArea.has('') || csv.byArea.size === 0) continue;
     const without = specs
       .filter((spec) => !failures.has(spec.code) && (csv.rowCounts.get(spec.code) ?? 0) === 0)
-      .map((spec) => spec.code)
-      .sort();
+      .map((spec) => spec.code);
     if (without.length === 0) continue;
-    const shown =
-      without.length > 8 ? [...without.slice(0, 8), `${without.length - 8} more`] : without;
-    const list =
-      shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)!}`;
     found.push(
       warning(
         'NO_AREA_ROWS',
-        `${name} has rows by area, but none for ${without.length === 1 ? 'area' : `${without.length} areas`} ${list}, and none without an area: ${without.length === 1 ? 'it is' : 'they are'} projected with ${lacks}`,
+        `${name} has rows by area, but none for ${without.length === 1 ? 'area' : `${without.length} areas`} ${listed(without)}, and none without an area: ${without.length === 1 ? 'it is' : 'they are'} projected with ${lacks}`,
         { file: csv.file, line: csv.headerLine, column: csv.columns.indexOf('area') + 1 },
         `add each named area's rows, or rows without an area (every area's); give an area that truly has none ${none}, which says so`,
       ),

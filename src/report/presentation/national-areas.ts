@@ -2,7 +2,7 @@ import type { NationalYear } from '../../core/batch/national.js';
 import { Dec } from '../../core/decimal.js';
 import type { Row } from '../rows.js';
 import type { ReportTable } from './table-model.js';
-import { andList } from '../words.js';
+import { andList } from '../../core/words.js';
 
 /**
  * How many areas each year's national figures sum, and why it changes: an area's projection
