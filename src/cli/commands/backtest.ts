@@ -1,6 +1,7 @@
 import { backtestSteps } from '../../core/calibrate/backtest.js';
 import { summarise } from '../../core/calibrate/backtest-summary.js';
-import { checkOutputOption, commitOutputs, stageOutputs } from '../../io/write-output.js';
+import { checkOutputOption } from '../../io/write-output.js';
+import { writeOrPrint } from '../write-or-print.js';
 import { backtestCsv, backtestJson, backtestTable, summaryCsv } from '../../report/backtest.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
 import { cliIo } from '../cli-io.js';
@@ -50,9 +51,6 @@ export async function runBacktest(options: BacktestOptions): Promise<number> {
     format,
     options.bom,
   );
-  if (options.out) {
-    const sources = loaded.sources;
-    await commitOutputs(stageOutputs([{ target: options.out, text }], sources));
-  } else cliIo().stdout.write(text);
+  await writeOrPrint(text, options.out, loaded.sources);
   return 0;
 }

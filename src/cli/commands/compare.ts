@@ -14,16 +14,15 @@ import { hasLeftOutIncome, underlyingInYearBalance } from '../../core/underlying
 import { attributeSavings, type Attribution } from '../../core/scenario/attribution.js';
 import { shownSavings } from '../../report/shown-savings.js';
 import type { Scenario } from '../../core/scenario/types.js';
-import { checkOutputOption, commitOutput, stageOutput } from '../../io/write-output.js';
+import { checkOutputOption } from '../../io/write-output.js';
+import { writeOrPrint } from '../write-or-print.js';
 import { fitText } from '../../report/fit-width.js';
 import { figure, renderRecords, type Record_ } from '../../report/records.js';
-import { yieldToSignals } from '../interrupt.js';
 import { findScenarios, type ModelOptions, openModel } from '../open-model.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
 import { scenarioIds, scenariosFromScenario } from '../scenario-spelling.js';
 import { tableWidth } from '../terminal.js';
 import { defaultModelDir } from '../version.js';
-import { cliIo } from '../cli-io.js';
 import { printWarnings } from '../print-warnings.js';
 import type { Issue } from '../../core/issue.js';
 
@@ -151,15 +150,11 @@ export async function runCompare(
     ].join('\n');
   }
   text = withBom(text, format, options.bom);
-  if (options.out !== undefined) {
-    const staged = stageOutput(
-      options.out,
-      text,
-      open.inputs.map((i) => i.path),
-    );
-    await yieldToSignals();
-    await commitOutput(staged);
-  } else cliIo().stdout.write(text);
+  await writeOrPrint(
+    text,
+    options.out,
+    open.inputs.map((i) => i.path),
+  );
   return 0;
 }
 
