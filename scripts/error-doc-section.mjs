@@ -19,9 +19,9 @@ const result = spawnSync(process.execPath, ['bin/highneeds', ...args], {
 const { cause, fix } = ISSUE_CODES[code];
 const severity = /\(warning/.test(cause)
   ? 'Warning (exit 0).'
-  : args[0] === 'explain'
+  : result.status === 2
     ? 'Usage error (exit 2).'
     : 'Error (exit 1).';
 process.stdout.write(
-  `## ${code}\n\n${severity}\n\n**Cause:** ${cause}\n\n**Fix:** ${fix}\n\n**Fixture:** ${args[0] === 'explain' ? `\`fixtures/errors/${code}/\`, the valid model with an \`explain.args\` file (the options after the folder) that asks for` : `\`fixtures/errors/${code}\`, in which`} ${what}.\n\n\`\`\`\n$ ${assignments.map((a) => `${a} `).join('')}highneeds ${args.join(' ')}\n${result.stderr}\`\`\`\n\n`,
+  `## ${code}\n\n${severity}\n\n**Cause:** ${cause}\n\n**Fix:** ${fix}\n\n**Fixture:** ${result.status === 2 ? `\`fixtures/errors/${code}/\`, with a file \`${args[0]}.args\` (the options after the folder) that asks for` : `\`fixtures/errors/${code}\`, in which`} ${what}.\n\n\`\`\`\n$ ${assignments.map((a) => `${a} `).join('')}highneeds ${args.join(' ')}\n${result.stderr}\`\`\`\n\n`,
 );

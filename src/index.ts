@@ -57,6 +57,7 @@ export type { AreaFactors } from './core/nff/factors.js';
 export type { NffResult, FormulaArea, RolloverArea, SolvedCap } from './core/nff/result.js';
 export type { WriteOff, WriteOffResult } from './core/write-off.js';
 export { projectModel, type ProjectModelOptions, type ProjectedModel } from './io/project-model.js';
+export { openNationalArea, type OpenedArea } from './io/national-area.js';
 export { projectScenario } from './core/scenario/apply.js';
 /** A model folder's scenarios.json read, for simulate, explainRun, projectScenario and breakdownScenario (which take a Scenario, not its id). */
 export {

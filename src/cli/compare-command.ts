@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander';
 import {
   ALLOW_OUTSIDE_HELP,
   formatOption,
+  areaOption,
   hnbFromOption,
   scenariosFileOption,
 } from './shared-options.js';
@@ -23,6 +24,7 @@ export function addCompareCommand(root: Command, setExit: (code: number) => void
     .option('--savings', 'output the savings by lever instead of the comparison')
     .option('--tariff <file-or-id>', "use this tariff instead of the model's")
     .addOption(hnbFromOption())
+    .addOption(areaOption())
     .addOption(formatOption())
     .option('--out <file>', 'write to this file (atomically)')
     .option('--bom', "start CSV output with Excel's byte order mark")

@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { repeatable } from './option-once.js';
+import { areaOption } from './shared-options.js';
 
 /** `highneeds explain`: registered here, run by ./commands/explain.ts when called. */
 export function addExplainCommand(root: Command, setExit: (code: number) => void): void {
@@ -29,6 +30,7 @@ export function addExplainCommand(root: Command, setExit: (code: number) => void
       "take hnb_allocation for the model's area from a highneeds nff output CSV (repeat for more years)",
       repeatable,
     )
+    .addOption(areaOption())
     .addOption(
       new Option(
         '--format <format>',

@@ -12,6 +12,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'highneeds project fixtures/example --format table',
     'highneeds project fixtures/example --scenario mitigated --detail --out projection.csv',
     'highneeds project fixtures/nff/model --hnb-from fixtures/nff/allocations-2026-27.csv',
+    'highneeds project fixtures/national --area N02 --scenario mitigated',
   ],
   init: [
     'highneeds init my-area --area 880 --name "My Borough"',

@@ -6,7 +6,15 @@ import type { Scenario } from '../core/scenario/types.js';
 import { fromModel, type InputDigest } from '../io/input-reader.js';
 import { exists } from '../io/inside-folders.js';
 import { limitsFromEnvironment } from '../io/limits.js';
-import { openModel as openModelFolder, projectOpened, unknownScenario } from '../io/open-model.js';
+import {
+  openModel as openModelFolder,
+  type OpenedModel,
+  projectOpened,
+  unknownScenario,
+} from '../io/open-model.js';
+import { type NationalArea, openNationalArea } from '../io/national-area.js';
+import { isNationalFolder } from '../io/batch/read-sources.js';
+import { displayPath } from '../io/files.js';
 import { resolveTariff } from '../io/tariff-library.js';
 import { defaultTariffDir } from './version.js';
 import { cliIo } from './cli-io.js';
@@ -20,6 +28,8 @@ export interface ModelOptions {
   readonly hnbFrom?: readonly string[];
   /** --allow-outside: let model files name tariffs outside the model folder and the library. */
   readonly allowOutside?: boolean;
+  /** --area: one area of a national model, by its code in areas.csv (or its name). */
+  readonly area?: string;
 }
 
 export interface OpenModel {
@@ -28,6 +38,8 @@ export interface OpenModel {
   /** Warnings (errors stop at InputError). */
   readonly issues: readonly Issue[];
   readonly inputs: readonly InputDigest[];
+  /** With --area: the area as read, for worker threads to build the same Model from (simulate). */
+  readonly area?: NationalArea;
 }
 
 /** --tariff as a file: a path, or the id of a table in the library; a usage error when it is neither. */
@@ -62,11 +74,27 @@ export function modelLoadOptions(options: ModelOptions) {
   };
 }
 
-/** Reads a model folder and its scenarios, with every check; throws InputError on any error. */
-export function openModel(dir: string, options: ModelOptions = {}): OpenModel {
-  const open = openModelFolder(dir, modelLoadOptions(options));
+/**
+ * Reads a model folder and its scenarios, with every check, or with --area one area of a national
+ * model as batch models it (src/io/national-area.ts); throws InputError on any error.
+ */
+export async function openModel(dir: string, options: ModelOptions = {}): Promise<OpenModel> {
+  const open =
+    options.area === undefined
+      ? openModelFolder(dir, modelLoadOptions(options))
+      : await openArea(dir, options.area, options);
   if (!open.model) throw new InputError(open.issues);
   return { ...open, model: open.model };
+}
+
+async function openArea(dir: string, area: string, options: ModelOptions): Promise<OpenedModel> {
+  if (!isNationalFolder(dir))
+    throw new UsageError(
+      `--area ${area}: ${displayPath(dir)} is not a national model (its model.json names no areas table); --area picks one area of one`,
+    );
+  const open = await openNationalArea(dir, area, modelLoadOptions(options));
+  if (open.notListed) throw new UsageError(open.notListed.message, [open.notListed]);
+  return open;
 }
 
 /**
@@ -93,11 +121,11 @@ export function findScenario(open: OpenModel, id: string): Scenario {
 }
 
 /** Reads a model (and its scenarios), then projects it, or the scenario named; throws InputError on any error. */
-export function loadAndProject(
+export async function loadAndProject(
   dir: string,
   options: ModelOptions & { scenario?: string } = {},
-): { open: OpenModel; projection: Projection; issues: readonly Issue[] } {
-  const open = openModel(dir, options);
+): Promise<{ open: OpenModel; projection: Projection; issues: readonly Issue[] }> {
+  const open = await openModel(dir, options);
   if (options.scenario !== undefined) findScenario(open, options.scenario);
   const { projection, issues } = projectOpened(open, options.scenario);
   if (!projection) throw new InputError(issues);

@@ -3,6 +3,7 @@ import {
   ALLOW_OUTSIDE_HELP,
   scenariosAsScenarioOption,
   formatOption,
+  areaOption,
   hnbFromOption,
   scenariosFileOption,
 } from './shared-options.js';
@@ -38,6 +39,7 @@ export function addProjectCommand(root: Command, setExit: (code: number) => void
     .option('--scenario <id>', "project one scenario of the model's scenarios.json")
     .addOption(scenariosFileOption())
     .addOption(hnbFromOption())
+    .addOption(areaOption())
     .option(
       '--bom',
       "start CSV output with Excel's byte order mark, so names with accents open correctly",

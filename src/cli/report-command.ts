@@ -1,5 +1,10 @@
 import { type Command, Option } from 'commander';
-import { ALLOW_OUTSIDE_HELP, hnbFromOption, scenariosFileOption } from './shared-options.js';
+import {
+  ALLOW_OUTSIDE_HELP,
+  areaOption,
+  hnbFromOption,
+  scenariosFileOption,
+} from './shared-options.js';
 import { quietOption } from './quiet-option.js';
 
 /** `highneeds report`: registered here, run by ./commands/report.ts when called. */
@@ -19,6 +24,7 @@ export function addReportCommand(root: Command, setExit: (code: number) => void)
     .addOption(scenariosFileOption())
     .option('--tariff <file-or-id>', "use this tariff instead of the model's")
     .addOption(hnbFromOption())
+    .addOption(areaOption())
     .option('--allow-outside', ALLOW_OUTSIDE_HELP)
     .addOption(quietOption())
     .option(

@@ -27,3 +27,9 @@ export const scenariosFileOption = () =>
 /** compare's --scenarios on project and solve, which run one scenario (src/cli/scenario-spelling.ts). */
 export const scenariosAsScenarioOption = () =>
   new Option('--scenarios <id>', "compare's spelling: one id is taken as --scenario").hideHelp();
+/** --area: one area of a national model, as batch models it (src/io/national-area.ts). */
+export const areaOption = () =>
+  new Option(
+    '--area <code>',
+    'one area of a national model (model.json naming an areas table): its code in areas.csv, or its name',
+  );

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { bomOption, formatOption, hnbFromOption } from './shared-options.js';
+import { areaOption, bomOption, formatOption, hnbFromOption } from './shared-options.js';
 import { quietOption } from './quiet-option.js';
 import { repeatable } from './option-once.js';
 
@@ -23,6 +23,7 @@ export function addSimulateCommand(root: Command, setExit: (code: number) => voi
     .option('--jobs <n>', 'threads to draw on (default: the number of cores)')
     .option('--tariff <file-or-id>', "use this tariff instead of the model's")
     .addOption(hnbFromOption())
+    .addOption(areaOption())
     .addOption(formatOption())
     .option('--out <file>', 'write to this file (atomically) instead of stdout')
     .addOption(bomOption())

@@ -3,6 +3,7 @@ import {
   ALLOW_OUTSIDE_HELP,
   scenariosAsScenarioOption,
   formatOption,
+  areaOption,
   hnbFromOption,
 } from './shared-options.js';
 import { quietOption } from './quiet-option.js';
@@ -27,6 +28,7 @@ export function addSolveCommand(root: Command, setExit: (code: number) => void):
     .option('--tolerance <t>', 'stop when the value is known to within this (default 0.000001)')
     .option('--tariff <file-or-id>', "use this tariff instead of the model's")
     .addOption(hnbFromOption())
+    .addOption(areaOption())
     .addOption(formatOption())
     .option(
       '--out <file>',

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ALLOW_OUTSIDE_HELP, hnbFromOption } from './shared-options.js';
+import { ALLOW_OUTSIDE_HELP, areaOption, hnbFromOption } from './shared-options.js';
 import { quietOption } from './quiet-option.js';
 
 /** `highneeds validate`: registered here, run by ./commands/validate.ts when called. */
@@ -9,6 +9,7 @@ export function addValidateCommand(root: Command, setExit: (code: number) => voi
     .description('check a model folder and report every problem at once')
     .argument('[model-dir]', 'model folder')
     .addOption(hnbFromOption())
+    .addOption(areaOption())
     .option(
       '--scenarios-file <file>',
       "check the scenarios of this file instead of the model folder's scenarios.json",

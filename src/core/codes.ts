@@ -440,8 +440,13 @@ export const ISSUE_CODES = {
   },
   NATIONAL_MODEL: {
     cause:
-      'A command that reads one area\'s model folder (project, compare, solve, report, explain, simulate) was given a national model: a model.json that names an areas table ("areas") instead of one "area".',
-    fix: "Run `highneeds batch` on a national model (`highneeds validate` checks it area by area), or give the command one area's folder.",
+      'A command that reads one area\'s model folder (project, compare, solve, report, explain, simulate) was given a national model, a model.json that names an areas table ("areas") instead of one "area", without `--area`.',
+    fix: 'Give `--area CODE` to run the command on one area of the national model, as batch models it; run `highneeds batch` for every area (`highneeds validate` checks them area by area).',
+  },
+  AREA_NOT_LISTED: {
+    cause:
+      "`--area` names no area of the national model's areas table, by its code (in any case, or as a spreadsheet rewrites a number: 0202 or 202.0 for 202) or by its name (a usage error, exit 2, located at the option).",
+    fix: "Give a code from areas.csv's area_code column; the hint offers a code within a letter or two of the one typed, and lists the first eight.",
   },
   NO_COHORT_ROWS: {
     cause:

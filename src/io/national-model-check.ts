@@ -17,6 +17,6 @@ export function nationalModelIssue(text: string, file: string): Issue | undefine
     'NATIONAL_MODEL',
     `this is a national model: $.areas names ${typeof areas === 'string' ? `the areas table "${areas}"` : 'an areas table'}, but this command reads one area's model folder`,
     fields.at('$.areas'),
-    "run highneeds batch on a national model (validate checks it area by area), or give this command one area's folder",
+    'give --area CODE to run this command on one area of it; highneeds batch runs every area (validate checks them area by area)',
   );
 }

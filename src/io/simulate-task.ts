@@ -1,4 +1,5 @@
 import type { LoadOptions } from './model-folder.js';
+import type { NationalArea } from './national-area.js';
 
 /** Where in DrawTask.shared each thread claims its next chunk, and where a worker that failed counts itself. */
 export const NEXT_CHUNK = 0;
@@ -12,6 +13,8 @@ export const FAILED = 1;
 export interface DrawTask {
   readonly dir: string;
   readonly load: LoadOptions;
+  /** --area: the model is this area of a national model, as the main thread read it (src/io/national-area.ts). */
+  readonly national?: NationalArea;
   readonly scenariosFile?: string;
   readonly scenario?: string;
   readonly seed: number;

@@ -3,6 +3,7 @@ import { hasErrors } from '../core/issue.js';
 import { PupilDraws } from '../core/simulate/pupil-draws.js';
 import { loadScenarios } from './scenarios-file.js';
 import { loadModel } from './model-folder.js';
+import { buildAreaModel, nationalContext } from './batch/area-source.js';
 import { type DrawTask, FAILED, type FromDrawWorker, NEXT_CHUNK } from './simulate-task.js';
 
 /**
@@ -14,15 +15,7 @@ import { type DrawTask, FAILED, type FromDrawWorker, NEXT_CHUNK } from './simula
  */
 function drawTask(task: DrawTask): void {
   try {
-    const loaded = loadModel(task.dir, task.load);
-    const scenarios = task.scenario
-      ? (loadScenarios(
-          task.dir,
-          task.load.libraryDir ?? '',
-          task.scenariosFile,
-          task.load.allowOutside,
-        ).scenarios ?? [])
-      : [];
+    const { loaded, scenarios } = readModel(task);
     const scenario = scenarios.find((s) => s.id === task.scenario);
     if (!loaded.model || hasErrors(loaded.issues) || (task.scenario && !scenario))
       throw new Error('the model read on the main thread did not read on a worker');
@@ -56,6 +49,22 @@ function drawTask(task: DrawTask): void {
       stack: problem.stack ?? problem.message,
     } satisfies FromDrawWorker);
   }
+}
+
+/**
+ * The model and its scenarios as the main thread read them: a model folder, or --area's one area
+ * of a national model, built from the rows the main thread read (batch's workers build theirs so).
+ */
+function readModel(task: DrawTask) {
+  const { dir, scenariosFile } = task;
+  const { libraryDir = '', allowOutside } = task.load;
+  const loaded = task.national
+    ? buildAreaModel(nationalContext(task.national.init), task.national.task)
+    : loadModel(dir, task.load);
+  const scenarios = task.scenario
+    ? (loadScenarios(dir, libraryDir, scenariosFile, allowOutside).scenarios ?? [])
+    : [];
+  return { loaded, scenarios };
 }
 
 if (parentPort && workerData) drawTask(workerData as DrawTask);

@@ -2,7 +2,8 @@
 // scripts/error-doc-section.mjs. A model folder is run as `validate <dir>`; an NFF fixture (a
 // folder holding nff-factors.csv, after fixtures/errors/_valid-nff) as `nff` on its factors
 // and parameters for 2025-26; a model folder with an nff-allocations.csv takes it as --hnb-from;
-// one with an explain.args file is run as `explain <dir>` with those options (a usage error, exit 2);
+// one with an explain.args or project.args file is run as `explain <dir>` or `project <dir>` with
+// those options (a usage error, exit 2);
 // a history (a folder holding codes.csv, after fixtures/errors/_valid-history) as `calibrate`
 // (with --costs when it holds a costs.csv);
 // NATIONAL_MODEL, a valid national model, as `project`, which reads one area's folder; a folder
@@ -20,10 +21,13 @@ const ONE_AREA = new Set(['NATIONAL_MODEL']);
 
 export function catalogueArgs(code, root = '.') {
   const dir = `fixtures/errors/${code}`;
-  // A usage mistake of explain: the fixture's explain.args are the options after the model folder.
-  const explainArgs = path.join(root, dir, 'explain.args');
-  if (existsSync(explainArgs))
-    return ['explain', dir, ...readFileSync(explainArgs, 'utf8').split('\n').filter(Boolean)];
+  // A usage mistake of explain or project: the fixture's explain.args or project.args are the
+  // options after the model folder.
+  for (const command of ['explain', 'project']) {
+    const args = path.join(root, dir, `${command}.args`);
+    if (existsSync(args))
+      return [command, dir, ...readFileSync(args, 'utf8').split('\n').filter(Boolean)];
+  }
   // A model fixture with an nff output beside it is validated with that output as --hnb-from.
   if (existsSync(path.join(root, dir, 'nff-allocations.csv')))
     return ['validate', dir, '--hnb-from', `${dir}/nff-allocations.csv`];

@@ -510,6 +510,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'model.json:2:12',
     'this is a national model: $.areas names the areas table "areas.csv", but this command reads one area\'s model folder',
   ],
+  AREA_NOT_LISTED: [
+    'error',
+    '--area',
+    'area "9999" is not in fixtures/errors/AREA_NOT_LISTED/areas.csv, as a code or a name',
+  ],
   FINANCING_RATE_OUT_OF_RANGE: [
     'error',
     'model.json:7:33',

@@ -37,7 +37,7 @@ describe('a one-area command on a national model', () => {
       expect(result.stderr).toBe(
         [
           'fixtures/national/model.json:2:12: error NATIONAL_MODEL: this is a national model: $.areas names the areas table "areas.csv", but this command reads one area\'s model folder',
-          "  hint: run highneeds batch on a national model (validate checks it area by area), or give this command one area's folder",
+          '  hint: give --area CODE to run this command on one area of it; highneeds batch runs every area (validate checks them area by area)',
           '1 error',
           '',
         ].join('\n'),

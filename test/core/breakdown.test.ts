@@ -7,7 +7,7 @@ import { project } from '../../src/core/project.js';
 import { projectScenario } from '../../src/core/scenario/apply.js';
 import { openModel } from '../../src/cli/open-model.js';
 
-const example = openModel('fixtures/example');
+const example = await openModel('fixtures/example');
 const sum = (
   values: readonly { pupilsJanuary: Dec; spendTopUp: Dec }[],
   pick: 'pupilsJanuary' | 'spendTopUp',

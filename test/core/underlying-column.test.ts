@@ -6,7 +6,7 @@ import { projectScenario } from '../../src/core/scenario/apply.js';
 import { summaryFigures } from '../../src/core/summary-figures.js';
 import { openModel } from '../../src/cli/open-model.js';
 
-const example = openModel('fixtures/example');
+const example = await openModel('fixtures/example');
 const scenario = (id: string) => example.scenarios.find((s) => s.id === id)!;
 
 /** The example's years under a scenario, with the 2026 write-off (90% of the opening deficit) or without. */

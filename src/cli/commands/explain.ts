@@ -40,7 +40,7 @@ export async function runExplain(
   if (options.format === 'table' && extension === '.json')
     throw new UsageError(`--out ${options.out} names a JSON file but --format is table`);
   const format = options.format ?? (extension === '.json' ? 'json' : 'table');
-  const open = openModel(dirArgument ?? defaultModelDir(), options);
+  const open = await openModel(dirArgument ?? defaultModelDir(), options);
   const scenario =
     options.scenario === undefined
       ? undefined

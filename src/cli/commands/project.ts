@@ -37,6 +37,8 @@ export interface ProjectOptions {
   readonly scenario?: string;
   readonly scenariosFile?: string;
   readonly hnbFrom?: readonly string[];
+  /** One area of a national model (src/io/national-area.ts). */
+  readonly area?: string;
   readonly bom?: boolean;
   /** The other commands' spelling, taken as --scenario when it names one scenario (src/cli/scenario-spelling.ts). */
   readonly scenarios?: string;
@@ -70,9 +72,9 @@ export async function runProject(
       json: format === 'json',
     })
   ).start();
-  let loadedRun: ReturnType<typeof loadAndProject>;
+  let loadedRun: Awaited<ReturnType<typeof loadAndProject>>;
   try {
-    loadedRun = loadAndProject(dir, options);
+    loadedRun = await loadAndProject(dir, options);
   } finally {
     progress.stop();
   }
@@ -87,6 +89,8 @@ export async function runProject(
       format,
       detail: Boolean(options.detail),
       ...(options.scenario ? { scenario: options.scenario } : {}),
+      // --area as areas.csv writes the code, however it was typed.
+      ...(options.area !== undefined ? { area: projection.area.code } : {}),
       ...(options.tariff ? { tariff: tariffOptionRecorded(dir, options.tariff) } : {}),
     },
   });

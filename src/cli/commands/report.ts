@@ -136,7 +136,7 @@ export async function runReport(
   const dir = dirArgument ?? defaultModelDir();
   // Before the model is read: an empty --scenarios is a usage error, not "all".
   const ids = scenarioIds(options.scenarios);
-  const open = openModel(dir, options);
+  const open = await openModel(dir, options);
   const map = readDsgPlanMap(dir);
   // The model's and scenarios' warnings, and each projection's, as project and compare print them.
   const warnings = [...open.issues, ...map.issues];
@@ -196,6 +196,8 @@ export async function runReport(
         command: 'report',
         out: kind,
         scenarios: chosen.map((s) => s.id).join(','),
+        // --area as areas.csv writes the code, however it was typed.
+        ...(options.area !== undefined ? { area: scenarios[0]!.projection.area.code } : {}),
         ...(options.tariff ? { tariff: tariffOptionRecorded(dir, options.tariff) } : {}),
         ...(fan ? { draws: fan.draws } : {}),
         ...(options.draws !== undefined ? { seed: options.seed ?? '1' } : {}),

@@ -3,7 +3,6 @@ import { InputError } from '../../core/errors.js';
 import { hasErrors, sortIssues } from '../../core/issue.js';
 import { issueFromBase } from '../../io/issue-paths.js';
 import { simulateOnThreads } from '../../io/simulate-on-threads.js';
-import type { DrawThreads } from '../../io/simulate-threads.js';
 import {
   renderIntervalsCsv,
   renderIntervalsJson,
@@ -17,7 +16,7 @@ import { cliIo } from '../cli-io.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint, tableWidth } from '../terminal.js';
 import { drawingProgress } from '../drawing-progress.js';
-import type { SimulateCommandOptions } from './simulate.js';
+import type { SimulateCommandOptions, StartOnce } from './simulate.js';
 
 /**
  * `highneeds simulate` once its options are checked and its worker threads started: read and
@@ -32,12 +31,13 @@ export async function simulateModel(
     limits,
     format,
   }: { draws: number; seed: number; limits: Decimal[]; format: Format },
-  threads: DrawThreads,
+  threadStart: StartOnce,
 ): Promise<number> {
-  const open = openModel(dir, {
+  const open = await openModel(dir, {
     ...(options.tariff ? { tariff: options.tariff } : {}),
     ...(options.scenariosFile ? { scenariosFile: options.scenariosFile } : {}),
     ...(options.hnbFrom ? { hnbFrom: options.hnbFrom } : {}),
+    ...(options.area !== undefined ? { area: options.area } : {}),
   });
   checkOutputOption(
     '--out',
@@ -55,7 +55,7 @@ export async function simulateModel(
     outcome = await simulateOnThreads(
       open.model,
       scenario,
-      threads,
+      threadStart.start(open.area),
       { seed, thresholds: limits },
       progress.begun,
     );

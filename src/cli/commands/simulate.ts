@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { DrawThreads, drawWorkers } from '../../io/simulate-threads.js';
+import type { NationalArea } from '../../io/national-area.js';
 import { checkOutputOption } from '../../io/write-output.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
 import { cliIo } from '../cli-io.js';
@@ -18,6 +19,8 @@ export interface SimulateCommandOptions {
   readonly tariff?: string;
   /** highneeds nff outputs supplying hnb_allocation, as project's (and batch's, which draws each area so). */
   readonly hnbFrom?: readonly string[];
+  /** --area: one area of a national model. */
+  readonly area?: string;
   readonly format?: Format;
   readonly out?: string;
   readonly bom?: boolean;
@@ -48,8 +51,10 @@ export async function runSimulate(
           defaultTariffDir(),
         );
   // This thread draws too. The others start now with their task, reading the model while this one
-  // reads and checks it; a problem found here stops them (finally).
-  const threads = DrawThreads.start(drawWorkers(draws, jobs), {
+  // reads and checks it; a problem found here stops them (finally). One area of a national model
+  // (--area) is read here first and handed to them, as batch hands its workers their areas: each
+  // would otherwise read the whole national cohort again.
+  const task = {
     dir,
     load: {
       limits: limitsFromEnvironment(cliIo().env),
@@ -62,12 +67,30 @@ export async function runSimulate(
     ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
     seed,
     draws,
-  });
+  };
+  const threads = new StartOnce((national) =>
+    DrawThreads.start(drawWorkers(draws, jobs), { ...task, ...(national ? { national } : {}) }),
+  );
+  if (options.area === undefined) threads.start();
   try {
     // Read only now, so that the workers load their modules while this thread loads these.
     const { simulateModel } = await import('./simulate-model.js');
     return await simulateModel(dir, options, { draws, seed, limits, format }, threads);
   } finally {
     threads.stop();
+  }
+}
+
+/** simulate's draw threads, started once: at once for a model folder, for --area once the area is read. */
+export class StartOnce {
+  private threads?: DrawThreads;
+  constructor(private readonly begin: (national?: NationalArea) => DrawThreads) {}
+
+  start(national?: NationalArea): DrawThreads {
+    return (this.threads ??= this.begin(national));
+  }
+
+  stop(): void {
+    this.threads?.stop();
   }
 }

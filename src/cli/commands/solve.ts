@@ -68,7 +68,7 @@ export async function runSolve(
   // Before the search, which can take a while: `--out ''` once wrote the answer to stdout, exit 0.
   checkOutputOption('--out', options.out);
   const dir = dirArgument ?? defaultModelDir();
-  const open = openModel(dir, options);
+  const open = await openModel(dir, options);
   checkOutputOption(
     '--out',
     options.out,

@@ -26,14 +26,15 @@ export async function runValidate(
   // A national model (model.json naming an areas table), or a folder of model folders, is checked
   // area by area, as batch reads it: batch accepted a folder that validate called FILE_MISSING
   // (found by a user trial).
-  if (isNationalFolder(dir) || isFolderOfModels(dir)) {
+  // With --area, one area of a national model, as a model folder is checked.
+  if (options.area === undefined && (isNationalFolder(dir) || isFolderOfModels(dir))) {
     if (options.scenariosFile !== undefined)
       throw new UsageError(
         "--scenarios-file is for one model's folder; a national model's scenarios (or a folder of model folders') are its folder's scenarios.json",
       );
     return (await import('./validate-national.js')).runValidateNational(dir, options);
   }
-  const open = openModel(dir, options);
+  const open = await openModel(dir, options);
   const cache = new ProjectionCache();
   const outcomes = [
     project(open.model, {}, cache),
@@ -58,7 +59,7 @@ export async function runValidate(
     : '';
   if (!options.quiet)
     cliIo().stdout.write(
-      `${displayPath(dir)}: ok (${years}, tariff ${projection.tariff.id}${scenarios})\n`,
+      `${displayPath(dir)}${options.area === undefined ? '' : `, area ${projection.area.code} (${projection.area.name})`}: ok (${years}, tariff ${projection.tariff.id}${scenarios})\n`,
     );
   return 0;
 }

@@ -14,7 +14,8 @@ import { academicYearCell, decimalCell, financialYearCell } from '../cell-parser
 import { CsvRow, type CsvTable, mangledCells } from '../csv-table.js';
 import { pathOutside } from '../inside-folders.js';
 import { flushNormalisations } from '../normalise.js';
-import type { InputDigest } from '../input-reader.js';
+import { type InputDigest, InputReader } from '../input-reader.js';
+import { HNB_FROM_COLUMNS } from '../read-hnb-from.js';
 import { type FieldRecord, fromWire, withShared } from './area-records.js';
 import { parseNationalManifest } from '../read-national-manifest.js';
 import { type ModelTables, present } from '../model-tables.js';
@@ -48,6 +49,25 @@ export interface NationalContext {
     Tariff,
     { ceasing?: Model['ceasing']; transitions?: Model['transitions'] }
   >;
+}
+
+/**
+ * A thread's context for the areas of a national model it builds: --hnb-from's tables read once
+ * (their problems were said on the main thread, which read them first), tariffs and shared rows
+ * kept between areas as they are found.
+ */
+export function nationalContext(
+  init: NationalInit,
+  hnbFrom?: readonly CsvTable[],
+): NationalContext {
+  const reader = new InputReader(init.dir, init.limits);
+  const tables =
+    hnbFrom ??
+    (init.hnbFrom ?? []).flatMap((file) => {
+      const table = reader.table(file, HNB_FROM_COLUMNS, true);
+      return table ? [table] : [];
+    });
+  return { init, tariffs: new Map(), sharedRules: new WeakMap(), hnbFrom: tables };
 }
 
 /** One area of a national model as its Model, with every problem found. */

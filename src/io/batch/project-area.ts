@@ -10,13 +10,11 @@ import type { Scenario } from '../../core/scenario/types.js';
 import { formatFinancialYear } from '../../core/period.js';
 import type { Projection } from '../../core/projection.js';
 import { summaryFigures } from '../../core/summary-figures.js';
-import { buildAreaModel, type NationalContext } from './area-source.js';
+import { buildAreaModel, type NationalContext, nationalContext } from './area-source.js';
 import type { AreaOutcome, BatchInit, BatchTask, WireRow } from './wire.js';
 import { displayPath } from '../files.js';
 import { loadScenarios } from '../scenarios-file.js';
-import { InputReader } from '../input-reader.js';
 import { type LoadedModel, loadModel } from '../model-folder.js';
-import { HNB_FROM_COLUMNS } from '../read-hnb-from.js';
 import { areaIntervals } from '../area-intervals.js';
 
 /** What a worker (or the main thread, with --jobs 1) keeps between areas. */
@@ -29,18 +27,10 @@ export interface AreaWorkspace {
 }
 
 export function workspace(init: BatchInit): AreaWorkspace {
-  // --hnb-from's files, read once for every area of this thread (the main thread reported their problems).
-  const reader = new InputReader(init.dir, init.limits);
-  const hnbFrom = (init.hnbFrom ?? []).flatMap((file) => {
-    const table = reader.table(file, HNB_FROM_COLUMNS, true);
-    return table ? [table] : [];
-  });
   return {
     init,
     cache: new ProjectionCache(),
-    ...(init.kind === 'national'
-      ? { national: { init, tariffs: new Map(), sharedRules: new WeakMap(), hnbFrom } }
-      : {}),
+    ...(init.kind === 'national' ? { national: nationalContext(init) } : {}),
   };
 }
 
