@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -130,6 +131,22 @@ describe('the installed package', () => {
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(5);
     expect(lines[0]).toMatch(/^2026-27 \d+\.\d{2} -\d+\.\d{2}$/);
+  });
+
+  // Found by a finance officer's first run: compare's "see docs/scenarios.md" named a page the
+  // installed package did not have (only the checkout did). Every page a message or help text
+  // names is shipped.
+  it('ships every docs/ page that a message, a hint or a help text names', () => {
+    const named = new Set<string>();
+    for (const file of readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }))
+      if (file.endsWith('.ts'))
+        for (const [page] of readFileSync(path.join(ROOT, 'src', file), 'utf8').matchAll(
+          /\b(?:docs|tariffs)\/[\w-]+\.md\b/g,
+        ))
+          named.add(page);
+    expect(named.size).toBeGreaterThan(5);
+    const shipped = path.join(project, 'node_modules/highneeds');
+    expect([...named].filter((page) => !existsSync(path.join(shipped, page)))).toEqual([]);
   });
 });
 
