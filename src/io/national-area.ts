@@ -85,11 +85,7 @@ export async function openNationalArea(
       .filter(([, failure]) => !failure.issues.every((issue) => issue.code === 'UNKNOWN_AREA'))
       .map(([code, failure]) => ({ code, name: failure.name })),
   ];
-  const code = chosenCode(
-    listedAreas.map((spec) => spec.code),
-    listedAreas.map((spec) => spec.name),
-    area,
-  );
+  const code = chosenCode(listedAreas, area);
   if (code === undefined) {
     const notListed = areaNotListed(area, listedAreas, sources.init.areasFile);
     return { scenarios, issues: sortIssues([...national, notListed]), inputs, notListed };
@@ -133,18 +129,27 @@ export async function openNationalArea(
     : { model: loaded.model, scenarios, issues, inputs: all, area: { init, task } };
 }
 
-/** The areas.csv code `typed` names: the code itself, else the one code or name it is a way of writing. */
+/**
+ * The areas.csv code `typed` names: the code itself or the area's other code (ons_code, la_code),
+ * else the one code or name it is a way of writing.
+ */
 function chosenCode(
-  codes: readonly string[],
-  names: readonly string[],
+  areas: readonly {
+    readonly code: string;
+    readonly name: string;
+    readonly otherCodes?: readonly string[];
+  }[],
   typed: string,
 ): string | undefined {
   const text = typed.trim();
-  if (codes.includes(text)) return text;
-  const one = (found: readonly string[]) => (found.length === 1 ? found[0] : undefined);
+  const codesOf = (area: (typeof areas)[number]) => [area.code, ...(area.otherCodes ?? [])];
+  const exact = areas.find((area) => codesOf(area).includes(text));
+  if (exact) return exact.code;
+  const one = (found: readonly { code: string }[]) =>
+    found.length === 1 ? found[0]!.code : undefined;
   return (
-    one(codes.filter((code) => codeKey(code) === codeKey(text))) ??
-    one(codes.filter((_, i) => names[i]!.trim().toLowerCase() === text.toLowerCase()))
+    one(areas.filter((area) => codesOf(area).some((code) => codeKey(code) === codeKey(text)))) ??
+    one(areas.filter(({ name }) => name.trim().toLowerCase() === text.toLowerCase()))
   );
 }
 

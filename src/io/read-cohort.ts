@@ -32,12 +32,13 @@ export function readCohort(
   // `repeats[i]`: how many identical rows table.rows[i] stands for (a national batch tallies them
   // first); see readTallied.
   if (repeats) return readTallied(table, areaCode, tariff, issues, repeats);
+  const ownArea = checkedArea(table, areaCode);
   const log = normalisations(issues);
   const parsers = cohortParsers(tariff);
   const known = new Map<string, Tally>();
   const tallies: Tally[] = [];
   for (const row of table.rows) {
-    if (!sameArea(row, areaCode, issues)) continue;
+    if (!sameArea(row, ownArea, issues)) continue;
     const text = `${row.get('ncy')}\u0000${row.get('need')}\u0000${row.get('setting')}\u0000${row.get('band')}\u0000${row.get('annual_cost')}\u0000${row.get('out_of_area')}`;
     let tally = known.get(text);
     if (!tally) {
@@ -94,9 +95,10 @@ function readTallied(
   const log = normalisations(issues);
   const parsers = cohortParsers(tariff);
   const cells = new CellAccumulator();
+  const ownArea = checkedArea(table, areaCode);
   for (let i = 0; i < table.rows.length; i += 1) {
     const row = table.rows[i]!;
-    if (!sameArea(row, areaCode, issues)) continue;
+    if (!sameArea(row, ownArea, issues)) continue;
     const times = repeats[i]!;
     // What a cell's text normalised is noted for each of the rows it stands for (ParsedOnce).
     const cell = readCell(row, parsers, issues, times);
@@ -145,3 +147,11 @@ function parseCell(row: CsvRow, parsers: CohortParsers, issues: Issue[]): Tally 
     counted: ZERO,
   };
 }
+
+/**
+ * The area a row's area cell is checked against: the model's, unless the table is one area's rows
+ * of a national table, split by area already, where a row may name the area by another of its
+ * codes (areas.csv's ons_code or la_code).
+ */
+const checkedArea = (table: CsvTable, areaCode: string | undefined): string | undefined =>
+  table.area === undefined ? areaCode : undefined;

@@ -69,9 +69,69 @@ describe("the same problem in each area's own row of a shared file", () => {
     ]);
     const hint = result.stderr.split('\n')[result.stderr.split('\n').indexOf(lines[0]!) + 1];
     expect(hint).toBe(
-      `  hint: write places.csv's area codes as areas.csv does (such as "201"), or areas.csv's as places.csv does: DfE's tables give both, as old_la_code and new_la_code`,
+      `  hint: add a column ons_code to areas.csv with each area's code as places.csv writes it, or write places.csv's area codes as areas.csv does (such as "201"): DfE's tables give both, as old_la_code and new_la_code`,
     );
     expect(result.stderr).toMatch(/^4 errors/m);
+  });
+
+  // The hint's first way, which the trial had to do by hand in every file: areas.csv's ons_code
+  // (or la_code) column, and a table keyed by either code, or by both, row by row, is read as it is.
+  it("with areas.csv's ons_code column, rows under either code are the area's: the same figures", async () => {
+    const plain = withLaCodes('la-codes');
+    const dir = withLaCodes('ons-codes-read');
+    const areas = path.join(dir, 'areas.csv');
+    writeFileSync(
+      areas,
+      readFileSync(areas, 'utf8')
+        .replace(/^area_code,.*$/m, '$&,ons_code')
+        .replace(/^20(\d),.*$/gm, '$&,E0900020$1'),
+    );
+    // places.csv wholly, and every other cohort row, written with the ONS codes.
+    const places = path.join(dir, 'places.csv');
+    writeFileSync(places, readFileSync(places, 'utf8').replace(/^20(\d),/gm, 'E0900020$1,'));
+    const cohort = path.join(dir, 'cohort.csv');
+    let row = 0;
+    writeFileSync(
+      cohort,
+      readFileSync(cohort, 'utf8').replace(/^20(\d),/gm, (code, digit: string) =>
+        (row += 1) % 2 ? `E0900020${digit},` : code,
+      ),
+    );
+    const batch = (from: string, out: string, jobs: string) =>
+      cli(['batch', from, '--out-dir', path.join(scratch, out), '--quiet', '--jobs', jobs]);
+    const expected = await batch(plain, 'la-out', '1');
+    expect(expected.code, expected.stderr).toBe(0);
+    for (const jobs of ['1', '2']) {
+      const result = await batch(dir, `ons-out-${jobs}`, jobs);
+      expect(result.code, result.stderr).toBe(0);
+      expect(readFileSync(path.join(scratch, `ons-out-${jobs}`, 'summary.csv'), 'utf8')).toBe(
+        readFileSync(path.join(scratch, 'la-out', 'summary.csv'), 'utf8'),
+      );
+    }
+    const one = await cli(['project', dir, '--area', 'E09000202', '--format', 'csv']);
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout).toMatch(/^202,Southbury,2026-27,/m);
+  });
+
+  it("an ons_code that is already another area's fails the second area, DUPLICATE_AREA", async () => {
+    const dir = withLaCodes('ons-codes-twice');
+    const areas = path.join(dir, 'areas.csv');
+    writeFileSync(
+      areas,
+      readFileSync(areas, 'utf8')
+        .replace(/^area_code,.*$/m, '$&,ons_code')
+        .replace(
+          /^20(\d),.*$/gm,
+          (line, digit: string) => `${line},E0900020${digit === '4' ? '1' : digit}`,
+        ),
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(said(result.stderr, 'DUPLICATE_AREA')).toEqual([
+      expect.stringMatching(
+        /areas\.csv:5:8: error DUPLICATE_AREA: code "E09000201" is already area "201"'s, on line 2$/,
+      ),
+    ]);
   });
 
   it('and LA codes where areas.csv has ONS codes the other way round', async () => {

@@ -76,7 +76,7 @@ describe("a national model's areas.csv", () => {
     );
     const result = await cli(['validate', dir]);
     expect(result.stderr).toContain(
-      'warning UNKNOWN_COLUMN: column "Region" is not used and will be ignored\n  hint: expected columns: area_code, area_name, tariff, newPlansGrowth, hnbGrowth, tariffUplift, baseYear, horizon\n',
+      'warning UNKNOWN_COLUMN: column "Region" is not used and will be ignored\n  hint: expected columns: area_code, area_name, tariff, newPlansGrowth, hnbGrowth, tariffUplift, baseYear, horizon, ons_code, la_code\n',
     );
     expect(result.stderr).toMatch(/warning NUMBER_NORMALISED: "NEWPLANSGROWTH": read a percentage/);
     expect(result.stderr).not.toContain('newplansgrowth');

@@ -54,19 +54,29 @@ const LA = /^\d{3}$/;
 export function codeSystems(
   code: string,
   others: readonly string[],
-): { readonly one: string; readonly ones: string; readonly others: string } | undefined {
+):
+  | {
+      readonly one: string;
+      readonly ones: string;
+      readonly others: string;
+      /** areas.csv's column for an area's code of this system (src/io/batch/read-sources.ts). */
+      readonly column: string;
+    }
+  | undefined {
   if (others.length === 0) return undefined;
   if (GSS.test(code) && others.every((other) => LA.test(other)))
     return {
       one: 'an ONS (GSS) code',
       ones: 'ONS (GSS) codes',
       others: "DfE's three-digit LA codes",
+      column: 'ons_code',
     };
   if (LA.test(code) && others.every((other) => GSS.test(other)))
     return {
       one: 'a DfE three-digit LA code',
       ones: "DfE's three-digit LA codes",
       others: 'ONS (GSS) codes',
+      column: 'la_code',
     };
   return undefined;
 }
@@ -88,8 +98,17 @@ export function otherSystem(
   const example = [...known].sort()[0]!;
   return {
     how: `; it is ${systems.one}, and areas.csv's are ${systems.others}`,
-    hint: `write ${file}'s area codes as areas.csv does (such as "${example}"), or areas.csv's as ${file} does: ${BOTH}`,
+    hint: otherCodesHint(file, systems.column, example),
   };
+}
+
+/**
+ * UNKNOWN_AREA's and NO_COHORT_ROWS's hint for a table keyed by the other system of codes: an
+ * areas.csv column of them reads it as it is (found by a DfE analyst's trial: DfE's tables give
+ * both, and rewriting one file's codes was the only way).
+ */
+export function otherCodesHint(file: string, column: string, example?: string): string {
+  return `add a column ${column} to areas.csv with each area's code as ${file} writes it, or write ${file}'s area codes as areas.csv does${example === undefined ? '' : ` (such as "${example}")`}: ${BOTH}`;
 }
 
 /** Where to find the code of the other system. */

@@ -30,13 +30,25 @@ import { modelTariff, readTariffFile } from '../tariff-library.js';
 import { folderScenariosNotRead } from './folder-scenarios.js';
 import { withAreaColumnChecked } from './area-column.js';
 import { columnCountIssue, fitsHeader } from '../row-width.js';
-import { BOTH, codeKey, codeSystems, otherSystem, respelling } from './area-code-spelling.js';
+import {
+  codeKey,
+  codeSystems,
+  otherCodesHint,
+  otherSystem,
+  respelling,
+} from './area-code-spelling.js';
 import { listed } from '../../core/words.js';
+
+/**
+ * areas.csv's columns of an area's code in the other system (DfE's tables give both, as
+ * new_la_code and old_la_code): a table keyed by either is read as keyed by area_code.
+ */
+const OTHER_CODE_COLUMNS = ['ons_code', 'la_code'] as const;
 
 const AREAS_COLUMNS = {
   required: ['area_code', 'area_name'],
   // As the docs spell them (README, "National batch"); headers match them in any case.
-  optional: ['tariff', ...ASSUMPTION_KEYS, 'baseYear', 'horizon'],
+  optional: ['tariff', ...ASSUMPTION_KEYS, 'baseYear', 'horizon', ...OTHER_CODE_COLUMNS],
 } as const;
 
 const TABLE_COLUMNS: Record<AreaTable, ColumnSpec> = {
@@ -220,6 +232,10 @@ async function readNational(
   issues.push(...(areasCsv?.issues ?? []));
   const { specs, failures } = areaSpecs(areasCsv, issues);
   const codes = new Set(specs.map((spec) => spec.code));
+  // Rows under an area's other code (areas.csv's ons_code or la_code) are read as under its code.
+  const aliases = new Map(
+    specs.flatMap((spec) => (spec.otherCodes ?? []).map((other) => [other, spec.code] as const)),
+  );
   const tables = new Map<AreaTable, NationalCsv>();
   for (const name of AREA_TABLES) {
     if (name === 'cohort.csv') continue;
@@ -227,6 +243,7 @@ async function readNational(
     if (!source) continue;
     const csv = readNationalCsv(source.text, source.display, TABLE_COLUMNS[name], limits, {
       tally: false,
+      aliases,
     });
     issues.push(...withAreaColumnChecked(csv, TABLE_COLUMNS[name], codes, name));
     tables.set(name, csv);
@@ -253,6 +270,7 @@ async function readNational(
   const cohortReader = cohortSource
     ? new NationalCsvReader(cohortSource.text, cohortSource.display, COHORT_COLUMNS, limits, {
         tally: true,
+        aliases,
         onLeave: (code) => handOn(code),
       })
     : undefined;
@@ -391,7 +409,7 @@ function cohortElsewhere(
     return undefined;
   return {
     how: `; ${file}'s area codes are ${systems.ones}, and areas.csv's are ${systems.others}`,
-    hint: `write ${file}'s area codes as areas.csv does, or areas.csv's as ${file} does: ${BOTH}`,
+    hint: otherCodesHint(file, systems.column),
   };
 }
 
@@ -415,7 +433,12 @@ function areaSpecs(
   if (!csv) return { specs, failures };
   const codeAt = csv.columns.indexOf('area_code');
   const nameAt = csv.columns.indexOf('area_name');
+  const otherAt = OTHER_CODE_COLUMNS.map((name) => csv.columns.indexOf(name)).filter(
+    (at) => at >= 0,
+  );
   const first = new Map<string, AreaSpec>();
+  /** The area each other code is of: an other code names one area, and is no area's own code. */
+  const otherOf = new Map<string, AreaSpec>();
   for (const { fields, line } of csv.byArea.get('')?.records() ?? []) {
     if (fields.every((field) => field.trim() === '')) continue;
     const where = (index: number) => ({ file: csv.file, line, column: index + 1 });
@@ -444,7 +467,38 @@ function areaSpecs(
       failures.set(code, failure);
       continue;
     }
-    const spec = { code, name, line, fields };
+    const others = otherAt.flatMap((at) => {
+      const other = (fields[at] ?? '').trim();
+      return other === '' || other === code ? [] : [{ other, at }];
+    });
+    const spec: AreaSpec = {
+      code,
+      name,
+      line,
+      fields,
+      ...(others.length ? { otherCodes: others.map(({ other }) => other) } : {}),
+    };
+    const clash = others
+      .map(({ other, at }) => ({ other, at, taken: otherOf.get(other) ?? first.get(other) }))
+      .find(({ taken }) => taken !== undefined);
+    if (clash) {
+      failures.set(code, {
+        name,
+        issues: [
+          {
+            ...error(
+              'DUPLICATE_AREA',
+              `code "${clash.other}" is already area "${clash.taken!.code}"'s, on line ${clash.taken!.line}`,
+              where(clash.at),
+              "give each area codes of its own: rows under a code are that area's",
+            ),
+            area: code,
+          },
+        ],
+      });
+      continue;
+    }
+    for (const { other } of others) otherOf.set(other, spec);
     first.set(code, spec);
     if (name === '')
       failures.set(code, {

@@ -61,6 +61,8 @@ export interface NationalCsvOptions {
   readonly onLeave?: (area: string) => void;
   /** Characters handed to csv-parse at a time (each slice ends at a line end). */
   readonly sliceChars?: number;
+  /** Another code of an area (areas.csv's ons_code) → its code: the rows are grouped under the code. */
+  readonly aliases?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -88,7 +90,7 @@ export class NationalCsvReader {
     private readonly limits: Limits,
     private readonly options: NationalCsvOptions,
   ) {
-    this.grouper = new AreaGrouper(text, file, spec, limits, options.tally, options.onLeave);
+    this.grouper = new AreaGrouper(text, file, spec, limits, options);
     this.parser = parse(csvOptions(text));
     // A parse error marks the parser destroyed at once (step() checks); the event itself is not needed.
     this.parser.on('error', () => {});
@@ -195,6 +197,9 @@ class AreaGrouper {
   private readonly quoted: boolean;
   readonly mangled: boolean;
   readonly reopened = new Set<string>();
+  private readonly tally: boolean;
+  private readonly onLeave: ((area: string) => void) | undefined;
+  private readonly aliases: ReadonlyMap<string, string> | undefined;
 
   get hasShared(): boolean {
     return this.areas.has('');
@@ -205,9 +210,11 @@ class AreaGrouper {
     private readonly file: string,
     private readonly spec: ColumnSpec,
     private readonly limits: Limits,
-    private readonly tally: boolean,
-    private readonly onLeave?: (area: string) => void,
+    { tally, onLeave, aliases }: NationalCsvOptions,
   ) {
+    this.tally = tally;
+    this.onLeave = onLeave;
+    this.aliases = aliases?.size ? aliases : undefined;
     this.json = text.includes('\0');
     this.quoted = text.includes('"');
     this.mangled = mangledIn(text) !== undefined;
@@ -244,7 +251,8 @@ class AreaGrouper {
           'split the file, or raise HIGHNEEDS_MAX_ROWS for this run',
         ),
       );
-    const area = this.areaAt < 0 ? '' : (record[this.areaAt] ?? '').trim();
+    const written = this.areaAt < 0 ? '' : (record[this.areaAt] ?? '').trim();
+    const area = this.aliases?.get(written) ?? written;
     // A spreadsheet's totals row, its label in the area cell ("Total,,,,2504") or in another with
     // the area's empty, is left out as a model folder's is (readCsvTable). Looked for only there:
     // an area's rows in a run cost one comparison more.

@@ -26,6 +26,11 @@ export type AreaTable = (typeof AREA_TABLES)[number];
 export interface AreaSpec {
   readonly code: string;
   readonly name: string;
+  /**
+   * The area's codes of the other system in areas.csv (ons_code, la_code) that differ from its
+   * code: rows under one in the other tables are this area's, as under its code.
+   */
+  readonly otherCodes?: readonly string[];
   readonly line: number;
   readonly fields: readonly string[];
 }
