@@ -76,6 +76,25 @@ export interface CsvTable {
    * message asks to be added must begin with (a row added without it is for every area).
    */
   readonly area?: string;
+  /**
+   * The file's columns by field number, as read ('' where unnamed): a row a hint asks to be added
+   * is written in the file's order, every column filled (exampleRow). Absent when the header
+   * could not be read.
+   */
+  readonly columnNames?: readonly string[];
+}
+
+/**
+ * A row for a hint to add, its cells in the table's own order and as many as its header has, so
+ * that it can be pasted in as it is: "N01,2025-26,opening_balance,<balance>" pasted into a
+ * funding.csv with a note column was refused, four fields for five (found by a review of the
+ * national hints). Without the header, the cells in the order given.
+ */
+export function exampleRow(table: CsvTable, cells: Readonly<Record<string, string>>): string {
+  const names = table.columnNames;
+  if (!names || Object.keys(cells).some((name) => !names.includes(name)))
+    return Object.values(cells).join(',');
+  return names.map((name) => cells[name] ?? '').join(',');
 }
 
 /**
@@ -217,7 +236,9 @@ export function readCsvTable(
     }
     rows.push(new CsvRow(file, info.lines, record, columns, header.record));
   }
-  return { file, rows, issues };
+  const columnNames = header.record.map(() => '');
+  for (const [name, index] of columns) columnNames[index] = name;
+  return { file, rows, issues, columnNames };
 }
 
 /**

@@ -7,7 +7,7 @@ import {
   formatAcademicYear,
   formatFinancialYear,
 } from '../core/period.js';
-import type { CsvTable } from './csv-table.js';
+import { type CsvTable, exampleRow } from './csv-table.js';
 import { academicYearCell, decimalCell, financialYearCell, requiredText } from './cell-parsers.js';
 import type { TariffCheck } from './tariff-check.js';
 import { readTransferColumns } from './read-transfer.js';
@@ -198,7 +198,15 @@ export function readFunding(
   // A row of the line that is refused (an amount of "1.2m") is written: its own error says so, and
   // "add an hnb_allocation row" would have a second one added (found by a review).
   const none = !allocationWritten;
-  const areaCell = table.area === undefined ? '' : `${table.area},`;
+  // In a national table, each row begins with its area: one added without it is every area's
+  // (a review followed the hint and had DUPLICATE_ROW in every other area).
+  const row = (year: number, line: string, amount: string) =>
+    exampleRow(table, {
+      ...(table.area === undefined ? {} : { area: table.area }),
+      financial_year: formatFinancialYear(year),
+      line,
+      amount,
+    });
   if (!openingWritten && !refused) {
     issues.push(
       error(
@@ -207,9 +215,9 @@ export function readFunding(
           ? 'funding.csv has neither an opening_balance row nor an hnb_allocation row'
           : 'funding.csv has no opening_balance row',
         { file: table.file },
-        // In a national table, each row begins with its area: one added without it is every area's
-        // (a review followed the hint and had DUPLICATE_ROW in every other area).
-        `add: ${areaCell}${formatFinancialYear(years.first - 1)},opening_balance,<balance; negative = deficit>${none ? `, and ${areaCell}${formatFinancialYear(years.first)},hnb_allocation,<the allocation before deductions> (unless --hnb-from gives it)` : ''}`,
+        none
+          ? `add the rows "${row(years.first - 1, 'opening_balance', '<balance; negative = deficit>')}" and "${row(years.first, 'hnb_allocation', '<the allocation before deductions>')}" (the allocation unless --hnb-from gives it)`
+          : `add the row "${row(years.first - 1, 'opening_balance', '<balance; negative = deficit>')}"`,
       ),
     );
   }

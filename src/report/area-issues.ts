@@ -16,7 +16,7 @@ export function issuesWithAreas(
   /** How many areas the run has: an issue of all of them is "every area". */
   total: number,
 ): Issue[] {
-  const seen = new Map<string, { issue: Issue; codes: string[] }>();
+  const seen = new Map<string, { issue: Issue; codes: string[]; ownHints?: true }>();
   const globalKeys = new Set(global.map(issueKey));
   for (const area of areas)
     for (const issue of area.issues) {
@@ -25,8 +25,21 @@ export function issuesWithAreas(
       const entry = seen.get(key);
       if (entry) {
         if (!entry.codes.includes(area.code)) entry.codes.push(area.code);
+        if (
+          issue.hint !== entry.issue.hint &&
+          ownHint(entry.issue, issue, entry.codes[0]!, area.code)
+        )
+          entry.ownHints = true;
       } else seen.set(key, { issue, codes: [area.code] });
     }
+  // A hint that names each area's own rows (MISSING_OPENING_BALANCE's "add: N01,2025-26,…" in a
+  // national funding.csv) is said in the first area's words: the others are told to use theirs.
+  for (const entry of seen.values())
+    if (entry.ownHints)
+      entry.issue = {
+        ...entry.issue,
+        hint: `${entry.issue.hint} (the other areas' rows likewise, each with its own code in place of ${entry.codes[0]})`,
+      };
   const labelled = samePlaceGroups([...seen.values()]).map((group) => {
     // Led by the first in the file: a note of many cells names its first cell.
     const [first, ...others] = [...group].sort(
@@ -109,6 +122,14 @@ function wordsOf(message: string, codes: readonly string[]): string {
   // A list of figures is one: "2027-28, 2028-29" in one area, "2027-28 and 2028-29" in another.
   const figure = String.raw`-?£?\d(?:[\d,./:-]*\d)?`;
   return words.replace(new RegExp(`${figure}(?:(?:, | and | to )${figure})*`, 'g'), '#');
+}
+
+/** Whether two areas' hints of the same problem differ only as the areas' codes do. */
+function ownHint(first: Issue, other: Issue, firstCode: string, otherCode: string): boolean {
+  if (first.hint === undefined || other.hint === undefined || firstCode === '') return false;
+  return (
+    first.hint.includes(firstCode) && first.hint.split(firstCode).join(otherCode) === other.hint
+  );
 }
 
 function labelledIssue(issue: Issue, codes: readonly string[], total: number): Issue {

@@ -228,7 +228,7 @@ describe('an area missing from funding.csv altogether', () => {
       `${dir}/funding.csv: error MISSING_OPENING_BALANCE: funding.csv has neither an opening_balance row nor an hnb_allocation row (area N02)`,
     ]);
     expect(result.stderr).toContain(
-      '  hint: add: N02,2025-26,opening_balance,<balance; negative = deficit>, and N02,2026-27,hnb_allocation,<the allocation before deductions> (unless --hnb-from gives it)',
+      '  hint: add the rows "N02,2025-26,opening_balance,<balance; negative = deficit>," and "N02,2026-27,hnb_allocation,<the allocation before deductions>," (the allocation unless --hnb-from gives it)',
     );
   });
 
@@ -243,14 +243,44 @@ describe('an area missing from funding.csv altogether', () => {
     writeFileSync(funding, text.replace(opening, ''));
     const told = await cli(['validate', dir]);
     expect(told.stderr).toContain(
-      '  hint: add: N02,2025-26,opening_balance,<balance; negative = deficit>\n',
+      '  hint: add the row "N02,2025-26,opening_balance,<balance; negative = deficit>,"\n',
     );
-    // The hint's row with the figure, its empty note cell as a spreadsheet saves it: valid again.
-    const added = /hint: add: (.*)\n/
+    // The hint's row as it is, with the figure in place: valid again. It once left out the empty
+    // note cell, and the row pasted as given was refused, four fields for the header's five.
+    const added = /hint: add the row "(.*)"\n/
       .exec(told.stderr)![1]!
       .replace('<balance; negative = deficit>', opening.split(',')[3]!);
-    writeFileSync(funding, `${text.replace(opening, '')}${added},\n`);
-    expect((await cli(['validate', dir, '--quiet'])).code).toBe(0);
+    writeFileSync(funding, `${text.replace(opening, '')}${added}\n`);
+    const again = await cli(['validate', dir, '--quiet']);
+    expect(again.code, again.stderr).toBe(0);
+  });
+
+  it("every area's opening balance missing: one line, whose hint says each area adds its own row", async () => {
+    const dir = path.join(scratch, 'openings-added');
+    cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
+    const funding = path.join(dir, 'funding.csv');
+    const text = readFileSync(funding, 'utf8');
+    const openings = text.match(/^N0\d,2025-26,opening_balance,.*\n/gm)!;
+    const without = openings.reduce((rest, opening) => rest.replace(opening, ''), text);
+    writeFileSync(funding, without);
+    const told = await cli(['validate', dir]);
+    expect(said(told.stderr, 'MISSING_OPENING_BALANCE')).toEqual([
+      `${dir}/funding.csv: error MISSING_OPENING_BALANCE: funding.csv has no opening_balance row (every area)`,
+    ]);
+    const hint =
+      /hint: add the row "(.*)" \(the other areas' rows likewise, each with its own code in place of (N0\d)\)\n/.exec(
+        told.stderr,
+      );
+    expect(hint, told.stderr).not.toBeNull();
+    const [, row, code] = hint!;
+    const rows = openings.map((opening) =>
+      row!
+        .replace(code!, opening.split(',')[0]!)
+        .replace('<balance; negative = deficit>', opening.split(',')[3]!),
+    );
+    writeFileSync(funding, `${without}${rows.join('\n')}\n`);
+    const again = await cli(['validate', dir, '--quiet']);
+    expect(again.code, again.stderr).toBe(0);
   });
 
   it('but an allocation row refused for its amount is not said to be missing (found by a review)', async () => {

@@ -239,7 +239,13 @@ function areaTable(
   // column, for this area's rows; searched cell by cell only when the file's text holds some.
   if (mangled) mangledCells(records, header, file, issues);
   return {
-    table: { file, rows, issues: [], ...(columns.includes('area') ? { area } : {}) },
+    table: {
+      file,
+      rows,
+      issues: [],
+      columnNames: columns,
+      ...(columns.includes('area') ? { area } : {}),
+    },
     repeats,
   };
 }
