@@ -433,6 +433,11 @@ export const ISSUE_CODES = {
       "A national model's areas table lists the same area code twice, or gives an area an `ons_code` or `la_code` that is already another area's code or other code; that area is not modelled (its rows in the other files cannot be told apart).",
     fix: 'Give each area one row in areas.csv, with codes of its own.',
   },
+  AREA_REPEATED: {
+    cause:
+      "A national model's areas table repeats a row cell for cell, as a paste can (warning): the area is read once, from its first row, and modelled.",
+    fix: 'Delete the repeated row; if the two rows were meant to differ, DUPLICATE_AREA says which.',
+  },
   UNKNOWN_AREA: {
     cause:
       "A national model's CSV has rows whose area is not in the areas table; they are reported as a failed area of that code in failures.csv, and counted apart from the areas on the terminal (\"rows under a code that areas.csv does not list were left out\"). When the code is one of areas.csv's written another way (`0202` or `202.0` for `202`, `E09000001.0` or `e09000001` for `E09000001`), the message names that area, which is modelled without these rows, and says how the two came apart where that is clear (the `.0` a spreadsheet adds to a code it takes for a number, leading zeros it drops); the hint says to write the code as areas.csv does, unless areas.csv's is the one with the `.0`: then it names the code without it, to be written in areas.csv.",

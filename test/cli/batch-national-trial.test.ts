@@ -216,6 +216,27 @@ describe("batch and report take project's --scenario ID as --scenarios ID, as co
   });
 });
 
+describe("areas.csv's rows", () => {
+  it('a row pasted twice, cell for cell, is read once with a warning: the same figures', async () => {
+    const dir = path.join(scratch, 'area-pasted-twice');
+    cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
+    const areas = path.join(dir, 'areas.csv');
+    const text = readFileSync(areas, 'utf8');
+    writeFileSync(areas, `${text}${/^N03,.*\n/m.exec(text)![0]}`);
+    const out = path.join(scratch, 'area-pasted-twice-out');
+    const result = await cli(['batch', dir, '--out-dir', out, '--jobs', '1']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(said(result.stderr, 'AREA_REPEATED')).toEqual([
+      `${dir}/areas.csv:6:1: warning AREA_REPEATED: area "N03" repeats line 4 cell for cell; it is read once`,
+    ]);
+    const plain = path.join(scratch, 'area-once-out');
+    await cli(['batch', 'fixtures/national', '--out-dir', plain, '--jobs', '1', '--quiet']);
+    expect(readFileSync(path.join(out, 'summary.csv'), 'utf8')).toBe(
+      readFileSync(path.join(plain, 'summary.csv'), 'utf8'),
+    );
+  });
+});
+
 describe('an area missing from funding.csv altogether', () => {
   it('is told both rows it lacks at once, not the opening balance now and the allocation after', async () => {
     const dir = path.join(scratch, 'no-funding-rows');

@@ -453,6 +453,19 @@ function areaSpecs(
       continue;
     }
     const earlier = first.get(code);
+    // A row pasted twice names the area once: it is read from its first row (found by a national trial).
+    if (earlier && sameCells(earlier.fields, fields)) {
+      issues.push({
+        ...warning(
+          'AREA_REPEATED',
+          `area "${code}" repeats line ${earlier.line} cell for cell; it is read once`,
+          where(codeAt),
+          'delete the repeated row',
+        ),
+        area: code,
+      });
+      continue;
+    }
     if (earlier) {
       const failure = failures.get(code) ?? { name: earlier.name, issues: [] };
       failure.issues.push({
@@ -599,3 +612,7 @@ function nothingThere(root: string): string | undefined {
   if (!kind.isDirectory()) return `${displayPath(root)} is a file, not a folder`;
   return undefined;
 }
+
+/** Whether two rows hold the same cells, spaces around them aside. */
+const sameCells = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((cell, i) => cell.trim() === b[i]!.trim());
