@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { narrowItem } from './narrow-help.js';
 import { cliIo } from './cli-io.js';
 import { addBatchCommand } from './batch-command.js';
 import { addCompareCommand } from './compare-command.js';
@@ -35,8 +36,9 @@ export function program(setExit: (code: number) => void): Command {
       getErrHelpWidth: () => cliIo().stderr.columns ?? 80,
     })
     // Commander leaves a description column narrower than 40 unwrapped, for the terminal to break
-    // mid-word: every option at 60 columns (found by a user trial). Wrapped down to 20.
-    .configureHelp({ minWidthToWrap: 20 });
+    // mid-word: every option at 60 columns (found by a user trial). Wrapped down to 20, and
+    // below that put under its term (narrowItem).
+    .configureHelp({ minWidthToWrap: 20, formatItem: narrowItem });
   addProjectCommand(root, setExit);
   addInitCommand(root, setExit);
   addValidateCommand(root, setExit);

@@ -137,6 +137,26 @@ describe('--help', () => {
     },
   );
 
+  // Found by a user trial: below about 55 columns the top-level help's column of commands (32
+  // wide) left their descriptions no room to wrap, and commander printed each on one line.
+  it.each([
+    { command: '(top level)', args: [] },
+    { command: 'project', args: ['project'] },
+    { command: 'batch', args: ['batch'] },
+  ])(
+    'highneeds $command --help at 50 columns: each description under its term, wrapped',
+    async ({ args }) => {
+      const result = await cli([...args, '--help'], { columns: 50 });
+      const lines = result.stdout.split('\n');
+      expect(
+        lines.filter(
+          (line) => line.length > 50 && !line.startsWith('Usage:') && /\S\s+\S/.test(line),
+        ),
+      ).toEqual([]);
+      if (args.length === 0) expect(lines).toContain('  validate [options] [model-dir]');
+    },
+  );
+
   // Found by a review: help shown after a mistake goes to stderr, and its examples were fitted
   // to stdout's width (80 when piped), past the edge of a 60-column terminal.
   it("help after a mistake, on stderr: its examples within stderr's width", async () => {

@@ -1,0 +1,31 @@
+import { Help } from 'commander';
+
+/** Help's indent before a term, and between a term and its description (commander's own). */
+const INDENT = 2;
+const SPACER = 2;
+/** A description on the lines below its term is indented this much more than the term. */
+const BELOW = 4;
+
+/**
+ * A term and its description as commander lays them out, unless the description column would be
+ * narrower than the help wraps (minWidthToWrap): then the description goes on the lines below
+ * the term, wrapped to the width. Commander left it on the term's line unwrapped, for the terminal
+ * to break mid-word: every command's description at 50 columns, whose column of terms is 32 wide
+ * (`validate [options] [model-dir]`; found by a user trial of the top-level help).
+ */
+export function narrowItem(
+  term: string,
+  termWidth: number,
+  description: string,
+  helper: Help,
+): string {
+  const width = helper.helpWidth ?? 80;
+  if (!description || width - termWidth - SPACER - INDENT >= helper.minWidthToWrap)
+    return Help.prototype.formatItem.call(helper, term, termWidth, description, helper);
+  const under = ' '.repeat(INDENT + BELOW);
+  const wrapped = helper.boxWrap(
+    description,
+    Math.max(width - INDENT - BELOW, helper.minWidthToWrap),
+  );
+  return `${' '.repeat(INDENT)}${term}\n${under}${wrapped.replace(/\n/g, `\n${under}`)}`;
+}
