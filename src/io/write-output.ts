@@ -403,6 +403,45 @@ function renameIntoPlace(staged: StagedOutput): void {
   }
   pending.delete(temporary);
   committed += 1;
+  removeLeftovers(staged.target);
+}
+
+/**
+ * A run killed outright (SIGKILL, a power cut) between writing and renaming leaves its temporary
+ * or set-aside file beside the output, `.NAME.tmp-PID` or `.NAME.old-PID` (the earlier output, which
+ * a rename would have removed): once this run's file is in place, those of runs no longer alive
+ * go. A file whose number is a process still running is left alone: it may be that run's.
+ */
+function removeLeftovers(target: string): void {
+  const folder = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = name.startsWith(prefix)
+      ? /^(?:tmp|old)-(\d+)$/.exec(name.slice(prefix.length))
+      : null;
+    if (!pid || Number(pid[1]) === process.pid || isRunning(Number(pid[1]))) continue;
+    try {
+      rmSync(path.join(folder, name), { force: true });
+    } catch {
+      // The output is in place; a leftover that cannot be removed is as harmless as it was.
+    }
+  }
+}
+
+/** Whether a process of this number runs (one of another user's answers EPERM: it runs). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (cause) {
+    return errorCode(cause) !== 'ESRCH';
+  }
 }
 
 /**
