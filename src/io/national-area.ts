@@ -100,14 +100,17 @@ export async function openNationalArea(
     .flatMap(([, failure]) => failure.issues)
     .filter((issue) => issue.code === 'UNKNOWN_AREA')
     .map((issue): Issue => ({ ...issue, severity: 'warning' }));
+  // NO_AREA_ROWS names the areas a table has no rows for: this area's, said of it alone, and not
+  // another's ("none for area N03" on N01's run; found by a review).
+  const ours = [
+    ...national.filter((issue) => issue.code !== 'NO_AREA_ROWS'),
+    ...(sources.areaWarnings?.(code) ?? []),
+    ...leftOut,
+  ];
   const failure = sources.failures.get(code);
   const task = tasks.find((one) => one.spec.code === code);
   if (failure || !task)
-    return {
-      scenarios,
-      issues: sortIssues([...national, ...leftOut, ...(failure?.issues ?? [])]),
-      inputs,
-    };
+    return { scenarios, issues: sortIssues([...ours, ...(failure?.issues ?? [])]), inputs };
 
   const init: NationalInit = {
     ...sources.init,
@@ -119,8 +122,7 @@ export async function openNationalArea(
   const loaded = buildAreaModel(context, task);
   const issues = uniqueIssues(
     sortIssues([
-      ...national,
-      ...leftOut,
+      ...ours,
       ...loaded.issues,
       ...(loaded.model && fromScenarios.scenarios
         ? checkScenarios(loaded.model, fromScenarios.scenarios)

@@ -63,6 +63,11 @@ export interface BatchSources {
   readonly issues: readonly Issue[];
   /** Every file read, with its SHA-256: for the provenance manifest, and for refusing to write over one. */
   readonly digests: readonly InputDigest[];
+  /**
+   * The warnings among `issues` that name areas (NO_AREA_ROWS), as a run of the one area `code`
+   * alone is told them: none when they name only others (src/io/national-area.ts, --area).
+   */
+  readonly areaWarnings?: (code: string) => Issue[];
 }
 
 /**
@@ -365,7 +370,19 @@ async function readNational(
     }
     tasks.push(handed.get(spec.code) ?? taskOf(spec, cohort));
   }
-  return { init, tasks, failures, issues: sortIssues(issues), digests };
+  return {
+    init,
+    tasks,
+    failures,
+    issues: sortIssues(issues),
+    digests,
+    areaWarnings: (code) =>
+      areasWithoutRows(
+        tables,
+        specs.filter((spec) => spec.code === code),
+        failures,
+      ),
+  };
 }
 
 /**
