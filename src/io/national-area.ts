@@ -8,7 +8,9 @@ import { buildAreaModel, nationalContext } from './batch/area-source.js';
 import { readBatchSources } from './batch/read-sources.js';
 import type { NationalInit, NationalTask } from './batch/wire.js';
 import { InputReader } from './input-reader.js';
-import { DEFAULT_LIMITS } from './limits.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { displayPath } from './files.js';
+import { jsonFields } from './read-json.js';
 import type { OpenedModel, OpenOptions } from './open-model.js';
 import { HNB_FROM_COLUMNS } from './read-hnb-from.js';
 import { loadScenarios } from './scenarios-file.js';
@@ -66,6 +68,8 @@ export async function openNationalArea(
     options.tariffFile === undefined ? undefined : path.resolve(options.tariffFile),
     allowOutside,
   );
+  if (sources.init.kind !== 'national' && !hasErrors(sources.issues))
+    return { scenarios: [], inputs: sources.digests, ...notNational(root, area, limits) };
   const fromScenarios = loadScenarios(root, libraryDir, options.scenariosFile, allowOutside);
   const hnbReader = new InputReader(root, limits);
   const hnbFrom = (options.hnbFrom ?? []).flatMap((file) => {
@@ -133,6 +137,32 @@ export async function openNationalArea(
   return !loaded.model || hasErrors(issues)
     ? { scenarios, issues, inputs: all }
     : { model: loaded.model, scenarios, issues, inputs: all, area: { init, task } };
+}
+
+/**
+ * Why a folder that is not a national model gives no area: its model.json's own problems (not
+ * JSON, too large), as loadModel says them; else AREA_NOT_LISTED, since a model of one area, or a
+ * folder of model folders, has no areas table. Found by a review: --area on a national model whose
+ * model.json had a stray comma was told it was "not a national model", and the library said nothing.
+ */
+function notNational(
+  root: string,
+  area: string,
+  limits: Limits,
+): { issues: readonly Issue[]; notListed?: Issue } {
+  const reader = new InputReader(root, limits);
+  const manifest = reader.text('model.json', false);
+  if (manifest) jsonFields(manifest.text, manifest.display, reader.issues);
+  if (hasErrors(reader.issues)) return { issues: sortIssues(reader.issues) };
+  const notListed = error(
+    'AREA_NOT_LISTED',
+    `area "${area.trim()}" is not in an areas table: ${displayPath(root)} is not a national model (${manifest ? 'its model.json names no areas table' : 'it is a folder of model folders'})`,
+    { file: '--area' },
+    manifest
+      ? 'a model of one area is read whole: leave out the area'
+      : "give the area's own model folder, without an area",
+  );
+  return { issues: [notListed], notListed };
 }
 
 /** The areas.csv code `typed` names: the code itself, else the one code or name it is a way of writing. */
