@@ -51,6 +51,12 @@ export async function openNationalArea(
   area: string,
   options: OpenOptions = {},
 ): Promise<OpenedArea> {
+  // A caller's slip (the options second, a number for a code) is a TypeError that says what to
+  // pass, as loadModel's are, not "area.trim is not a function" (found by a review).
+  if (typeof area !== 'string')
+    throw new TypeError(
+      `openNationalArea: area must be a code of the areas table or an area's name, such as "N02", not ${areaDescribed(area)}`,
+    );
   checkLoadOptions<OpenOptions>(
     'openNationalArea',
     options,
@@ -163,6 +169,13 @@ function notNational(
       : "give the area's own model folder, without an area",
   );
   return { issues: [notListed], notListed };
+}
+
+function areaDescribed(area: unknown): string {
+  if (typeof area === 'number') return `the number ${area} (give it as text: "${area}")`;
+  if (typeof area === 'object' && area !== null)
+    return 'an object (the options come third: openNationalArea(dir, "N02", options))';
+  return String(area);
 }
 
 /** The areas.csv code `typed` names: the code itself, else the one code or name it is a way of writing. */
