@@ -114,7 +114,7 @@ export async function openNationalArea(
   // another's ("none for area N03" on N01's run; found by a review).
   const ours = [
     ...national.filter((issue) => issue.code !== 'NO_AREA_ROWS'),
-    ...(sources.areaWarnings?.(code) ?? []),
+    ...(sources.areaWarnings?.get(code) ?? []),
     ...leftOut,
   ];
   const failure = sources.failures.get(code);

@@ -64,10 +64,11 @@ export interface BatchSources {
   /** Every file read, with its SHA-256: for the provenance manifest, and for refusing to write over one. */
   readonly digests: readonly InputDigest[];
   /**
-   * The warnings among `issues` that name areas (NO_AREA_ROWS), as a run of the one area `code`
-   * alone is told them: none when they name only others (src/io/national-area.ts, --area).
+   * The warnings among `issues` that name areas (NO_AREA_ROWS), by area, as a run of that area
+   * alone is told them (src/io/national-area.ts, --area). Made with the rest, rather than on asking:
+   * asking would keep every national table's rows for as long as the sources are kept (a batch).
    */
-  readonly areaWarnings?: (code: string) => Issue[];
+  readonly areaWarnings?: ReadonlyMap<string, readonly Issue[]>;
 }
 
 /**
@@ -337,7 +338,8 @@ async function readNational(
     };
 
   unknownAreas(tables, codes, failures);
-  issues.push(...areasWithoutRows(tables, specs, failures));
+  const withoutRows = areasWithoutRows(tables, specs, failures);
+  issues.push(...withoutRows.national);
   const init = initOf();
   const cohort = tables.get('cohort.csv')!;
   const tasks: BatchTask[] = [];
@@ -376,12 +378,7 @@ async function readNational(
     failures,
     issues: sortIssues(issues),
     digests,
-    areaWarnings: (code) =>
-      areasWithoutRows(
-        tables,
-        specs.filter((spec) => spec.code === code),
-        failures,
-      ),
+    areaWarnings: withoutRows.byArea,
   };
 }
 
@@ -494,8 +491,8 @@ function areasWithoutRows(
   tables: ReadonlyMap<AreaTable, NationalCsv>,
   specs: readonly AreaSpec[],
   failures: ReadonlyMap<string, unknown>,
-): Issue[] {
-  const found: Issue[] = [];
+): { national: Issue[]; byArea: Map<string, Issue[]> } {
+  const found = { national: [] as Issue[], byArea: new Map<string, Issue[]>() };
   const withoutRows = Object.entries(WITHOUT_ROWS) as [
     AreaTable,
     { lacks: string; none: string },
@@ -507,14 +504,16 @@ function areasWithoutRows(
       .filter((spec) => !failures.has(spec.code) && (csv.rowCounts.get(spec.code) ?? 0) === 0)
       .map((spec) => spec.code);
     if (without.length === 0) continue;
-    found.push(
+    const said = (codes: readonly string[]) =>
       warning(
         'NO_AREA_ROWS',
-        `${name} has rows by area, but none for ${without.length === 1 ? 'area' : `${without.length} areas`} ${listed(without)}, and none without an area: ${without.length === 1 ? 'it is' : 'they are'} projected with ${lacks}`,
+        `${name} has rows by area, but none for ${codes.length === 1 ? 'area' : `${codes.length} areas`} ${listed(codes)}, and none without an area: ${codes.length === 1 ? 'it is' : 'they are'} projected with ${lacks}`,
         { file: csv.file, line: csv.headerLine, column: csv.columns.indexOf('area') + 1 },
         `add each named area's rows, or rows without an area (every area's); give an area that truly has none ${none}, which says so`,
-      ),
-    );
+      );
+    found.national.push(said(without));
+    for (const code of without)
+      found.byArea.set(code, [...(found.byArea.get(code) ?? []), said([code])]);
   }
   return found;
 }
