@@ -13,8 +13,6 @@ import {
   unknownScenario,
 } from '../io/open-model.js';
 import { type NationalArea, openNationalArea } from '../io/national-area.js';
-import { isNationalFolder } from '../io/batch/read-sources.js';
-import { displayPath } from '../io/files.js';
 import { resolveTariff } from '../io/tariff-library.js';
 import { defaultTariffDir } from './version.js';
 import { cliIo } from './cli-io.js';
@@ -88,10 +86,6 @@ export async function openModel(dir: string, options: ModelOptions = {}): Promis
 }
 
 async function openArea(dir: string, area: string, options: ModelOptions): Promise<OpenedModel> {
-  if (!isNationalFolder(dir))
-    throw new UsageError(
-      `--area ${area}: ${displayPath(dir)} is not a national model (its model.json names no areas table); --area picks one area of one`,
-    );
   const open = await openNationalArea(dir, area, modelLoadOptions(options));
   if (open.notListed) throw new UsageError(open.notListed.message, [open.notListed]);
   return open;

@@ -8,7 +8,9 @@ import { buildAreaModel, nationalContext } from './batch/area-source.js';
 import { readBatchSources } from './batch/read-sources.js';
 import type { NationalInit, NationalTask } from './batch/wire.js';
 import { InputReader } from './input-reader.js';
-import { DEFAULT_LIMITS } from './limits.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { displayPath } from './files.js';
+import { jsonFields } from './read-json.js';
 import type { OpenedModel, OpenOptions } from './open-model.js';
 import { HNB_FROM_COLUMNS } from './read-hnb-from.js';
 import { loadScenarios } from './scenarios-file.js';
@@ -49,6 +51,12 @@ export async function openNationalArea(
   area: string,
   options: OpenOptions = {},
 ): Promise<OpenedArea> {
+  // A caller's slip (the options second, a number for a code) is a TypeError that says what to
+  // pass, as loadModel's are, not "area.trim is not a function" (found by a review).
+  if (typeof area !== 'string')
+    throw new TypeError(
+      `openNationalArea: area must be a code of the areas table or an area's name, such as "N02", not ${areaDescribed(area)}`,
+    );
   checkLoadOptions<OpenOptions>(
     'openNationalArea',
     options,
@@ -66,6 +74,8 @@ export async function openNationalArea(
     options.tariffFile === undefined ? undefined : path.resolve(options.tariffFile),
     allowOutside,
   );
+  if (sources.init.kind !== 'national' && !hasErrors(sources.issues))
+    return { scenarios: [], inputs: sources.digests, ...notNational(root, area, limits) };
   const fromScenarios = loadScenarios(root, libraryDir, options.scenariosFile, allowOutside);
   const hnbReader = new InputReader(root, limits);
   const hnbFrom = (options.hnbFrom ?? []).flatMap((file) => {
@@ -96,14 +106,17 @@ export async function openNationalArea(
     .flatMap(([, failure]) => failure.issues)
     .filter((issue) => issue.code === 'UNKNOWN_AREA')
     .map((issue): Issue => ({ ...issue, severity: 'warning' }));
+  // NO_AREA_ROWS names the areas a table has no rows for: this area's, said of it alone, and not
+  // another's ("none for area N03" on N01's run; found by a review).
+  const ours = [
+    ...national.filter((issue) => issue.code !== 'NO_AREA_ROWS'),
+    ...(sources.areaWarnings?.get(code) ?? []),
+    ...leftOut,
+  ];
   const failure = sources.failures.get(code);
   const task = tasks.find((one) => one.spec.code === code);
   if (failure || !task)
-    return {
-      scenarios,
-      issues: sortIssues([...national, ...leftOut, ...(failure?.issues ?? [])]),
-      inputs,
-    };
+    return { scenarios, issues: sortIssues([...ours, ...(failure?.issues ?? [])]), inputs };
 
   const init: NationalInit = {
     ...sources.init,
@@ -115,8 +128,7 @@ export async function openNationalArea(
   const loaded = buildAreaModel(context, task);
   const issues = uniqueIssues(
     sortIssues([
-      ...national,
-      ...leftOut,
+      ...ours,
       ...loaded.issues,
       ...(loaded.model && fromScenarios.scenarios
         ? checkScenarios(loaded.model, fromScenarios.scenarios)
@@ -127,6 +139,39 @@ export async function openNationalArea(
   return !loaded.model || hasErrors(issues)
     ? { scenarios, issues, inputs: all }
     : { model: loaded.model, scenarios, issues, inputs: all, area: { init, task } };
+}
+
+/**
+ * Why a folder that is not a national model gives no area: its model.json's own problems (not
+ * JSON, too large), as loadModel says them; else AREA_NOT_LISTED, since a model of one area, or a
+ * folder of model folders, has no areas table. Found by a review: --area on a national model whose
+ * model.json had a stray comma was told it was "not a national model", and the library said nothing.
+ */
+function notNational(
+  root: string,
+  area: string,
+  limits: Limits,
+): { issues: readonly Issue[]; notListed?: Issue } {
+  const reader = new InputReader(root, limits);
+  const manifest = reader.text('model.json', false);
+  if (manifest) jsonFields(manifest.text, manifest.display, reader.issues);
+  if (hasErrors(reader.issues)) return { issues: sortIssues(reader.issues) };
+  const notListed = error(
+    'AREA_NOT_LISTED',
+    `area "${area.trim()}" is not in an areas table: ${displayPath(root)} is not a national model (${manifest ? 'its model.json names no areas table' : 'it is a folder of model folders'})`,
+    { file: '--area' },
+    manifest
+      ? 'a model of one area is read whole: leave out the area'
+      : "give the area's own model folder, without an area",
+  );
+  return { issues: [notListed], notListed };
+}
+
+function areaDescribed(area: unknown): string {
+  if (typeof area === 'number') return `the number ${area} (give it as text: "${area}")`;
+  if (typeof area === 'object' && area !== null)
+    return 'an object (the options come third: openNationalArea(dir, "N02", options))';
+  return String(area);
 }
 
 /**

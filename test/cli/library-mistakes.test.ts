@@ -6,6 +6,7 @@ import {
   InputError,
   loadModel,
   loadScenarios,
+  openNationalArea,
   renderIntervalsCsv,
   runBatch,
   simulate,
@@ -194,5 +195,24 @@ describe('renderIntervalsCsv and loadScenarios with what a caller may get wrong'
       ),
     );
     expect(loadScenarios(path.join(ROOT, 'fixtures/example'), {}).scenarios?.length).toBe(4);
+  });
+});
+
+// Found by a review: a code given as a number, or the options second, failed as
+// "area.trim is not a function".
+describe('openNationalArea with what a caller may get wrong', () => {
+  it.each([
+    [202, 'the number 202 (give it as text: "202")'],
+    [
+      { scenariosFile: 'x.json' },
+      'an object (the options come third: openNationalArea(dir, "N02", options))',
+    ],
+    [undefined, 'undefined'],
+  ])('area %j: a TypeError that says what to pass', async (area, what) => {
+    await expect(openNationalArea(national, area as never)).rejects.toThrow(
+      new TypeError(
+        `openNationalArea: area must be a code of the areas table or an area's name, such as "N02", not ${what}`,
+      ),
+    );
   });
 });

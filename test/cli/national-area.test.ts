@@ -262,7 +262,7 @@ describe('--area mistakes', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(
-      '--area N02: fixtures/example is not a national model (its model.json names no areas table)',
+      '--area: error AREA_NOT_LISTED: area "N02" is not in an areas table: fixtures/example is not a national model (its model.json names no areas table)',
     );
   });
 

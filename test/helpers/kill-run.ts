@@ -70,16 +70,16 @@ export function runAndKill(
  */
 
 /** Sets the access time of `files` to 0 (1970), keeping their modification time. */
-function markUnread(files: readonly string[]): void {
+export function markUnread(files: readonly string[]): void {
   for (const file of files) utimesSync(file, 0, statSync(file).mtime);
 }
 
 /** Whether a run has read one of `files` since markUnread. */
-const anyRead = (files: readonly string[]) => (): boolean =>
+export const anyRead = (files: readonly string[]) => (): boolean =>
   files.some((file) => statSync(file).atimeMs !== 0);
 
 /** Whether reading `file` updates its access time on this file system. */
-function readsRecorded(file: string): boolean {
+export function readsRecorded(file: string): boolean {
   markUnread([file]);
   readFileSync(file);
   const recorded = anyRead([file])();

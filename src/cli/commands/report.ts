@@ -22,6 +22,7 @@ import {
   findScenarios,
   type ModelOptions,
   modelLoadOptions,
+  type OpenModel,
   openModel,
   tariffOptionRecorded,
 } from '../open-model.js';
@@ -101,16 +102,23 @@ async function simulatedFan(
   };
 }
 
-/** The fan's worker threads, each reading the model and drawing the plan scenario's pupils as `simulate` does. */
+/**
+ * The fan's worker threads, each reading the model and drawing the plan scenario's pupils as
+ * `simulate` does: with --area, building the area from the rows this thread read, as simulate's
+ * do (a worker given only the folder read the national model.json as one area's, and the report
+ * stopped with an internal error; found by a review).
+ */
 function startFan(
   dir: string,
   options: ReportOptions,
+  open: OpenModel,
   plan: Scenario,
   { draws, seed }: { draws: number; seed: number },
 ): DrawThreads {
   return DrawThreads.start(drawWorkers(draws), {
     dir,
     load: loadOptionsOf(modelLoadOptions(options)),
+    ...(open.area ? { national: open.area } : {}),
     ...(options.scenariosFile ? { scenariosFile: options.scenariosFile } : {}),
     ...(plan === AS_GIVEN ? {} : { scenario: plan.id }),
     seed,
@@ -152,7 +160,7 @@ export async function runReport(
     : open.scenarios.length
       ? [...open.scenarios]
       : [AS_GIVEN];
-  const threads = drawn ? startFan(dir, options, chosen.at(-1)!, drawn) : undefined;
+  const threads = drawn ? startFan(dir, options, open, chosen.at(-1)!, drawn) : undefined;
   let scenarios;
   let fan: { readonly rows: readonly FanRow[]; readonly draws: string } | undefined;
   try {

@@ -75,6 +75,12 @@ export interface BatchSources {
   readonly issues: readonly Issue[];
   /** Every file read, with its SHA-256: for the provenance manifest, and for refusing to write over one. */
   readonly digests: readonly InputDigest[];
+  /**
+   * The warnings among `issues` that name areas (NO_AREA_ROWS), by area, as a run of that area
+   * alone is told them (src/io/national-area.ts, --area). Made with the rest, rather than on asking:
+   * asking would keep every national table's rows for as long as the sources are kept (a batch).
+   */
+  readonly areaWarnings?: ReadonlyMap<string, readonly Issue[]>;
 }
 
 /**
@@ -350,7 +356,8 @@ async function readNational(
     };
 
   unknownAreas(tables, codes, failures);
-  issues.push(...areasWithoutRows(tables, specs, failures));
+  const withoutRows = areasWithoutRows(tables, specs, failures);
+  issues.push(...withoutRows.national);
   const init = initOf();
   const cohort = tables.get('cohort.csv')!;
   const tasks: BatchTask[] = [];
@@ -383,7 +390,14 @@ async function readNational(
     }
     tasks.push(handed.get(spec.code) ?? taskOf(spec, cohort));
   }
-  return { init, tasks, failures, issues: sortIssues(issues), digests };
+  return {
+    init,
+    tasks,
+    failures,
+    issues: sortIssues(issues),
+    digests,
+    areaWarnings: withoutRows.byArea,
+  };
 }
 
 /**
@@ -544,8 +558,8 @@ function areasWithoutRows(
   tables: ReadonlyMap<AreaTable, NationalCsv>,
   specs: readonly AreaSpec[],
   failures: ReadonlyMap<string, unknown>,
-): Issue[] {
-  const found: Issue[] = [];
+): { national: Issue[]; byArea: Map<string, Issue[]> } {
+  const found = { national: [] as Issue[], byArea: new Map<string, Issue[]>() };
   const withoutRows = Object.entries(WITHOUT_ROWS) as [
     AreaTable,
     { lacks: string; none: string },
@@ -557,14 +571,16 @@ function areasWithoutRows(
       .filter((spec) => !failures.has(spec.code) && (csv.rowCounts.get(spec.code) ?? 0) === 0)
       .map((spec) => spec.code);
     if (without.length === 0) continue;
-    found.push(
+    const said = (codes: readonly string[]) =>
       warning(
         'NO_AREA_ROWS',
-        `${name} has rows by area, but none for ${without.length === 1 ? 'area' : `${without.length} areas`} ${listed(without)}, and none without an area: ${without.length === 1 ? 'it is' : 'they are'} projected with ${lacks}`,
+        `${name} has rows by area, but none for ${codes.length === 1 ? 'area' : `${codes.length} areas`} ${listed(codes)}, and none without an area: ${codes.length === 1 ? 'it is' : 'they are'} projected with ${lacks}`,
         { file: csv.file, line: csv.headerLine, column: csv.columns.indexOf('area') + 1 },
         `add each named area's rows, or rows without an area (every area's); give an area that truly has none ${none}, which says so`,
-      ),
-    );
+      );
+    found.national.push(said(without));
+    for (const code of without)
+      found.byArea.set(code, [...(found.byArea.get(code) ?? []), said([code])]);
   }
   return found;
 }
