@@ -127,7 +127,11 @@ export async function openNationalArea(
         : []),
     ]),
   );
-  const all = [...inputs, ...loaded.inputs];
+  // Each file once, as batch's manifest lists it: the area's tariff may be the national one, or
+  // one that a scenario switches to, which the national files were read with already.
+  const all = [...inputs, ...loaded.inputs].filter(
+    (input, i, every) => every.findIndex((other) => other.path === input.path) === i,
+  );
   return !loaded.model || hasErrors(issues)
     ? { scenarios, issues, inputs: all }
     : { model: loaded.model, scenarios, issues, inputs: all, area: { init, task } };

@@ -1,0 +1,38 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli } from '../helpers/run-cli.js';
+
+/**
+ * What a DfE analyst's trial of --area found, drilling into areas of a national model after a
+ * batch (each test says what a user tripped over).
+ */
+const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-national-area-trial-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('the provenance of one area', () => {
+  // The manifest (and the report's provenance) listed a library tariff two or three times: once
+  // as read with the national files or scenarios, again as the area's own tariff.
+  it('lists each input once, as batch does', async () => {
+    const manifest = path.join(scratch, 'n03.json');
+    const result = await cli([
+      'project',
+      'fixtures/national',
+      '--area',
+      'N03',
+      '--tariff',
+      'national-illustrative',
+      '--out',
+      path.join(scratch, 'n03.csv'),
+      '--manifest',
+      manifest,
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const paths = (
+      JSON.parse(readFileSync(manifest, 'utf8')) as { inputs: { path: string }[] }
+    ).inputs.map((input) => input.path);
+    expect(paths).toContain('highneeds:tariffs/national-illustrative.json');
+    expect(paths).toEqual([...new Set(paths)]);
+  });
+});
