@@ -18,6 +18,7 @@ import { displayPath } from '../io/files.js';
 import { resolveTariff } from '../io/tariff-library.js';
 import { defaultTariffDir } from './version.js';
 import { cliIo } from './cli-io.js';
+import { spinner } from './terminal.js';
 
 export interface ModelOptions {
   /** --tariff: a file or library id replacing the model's tariff. */
@@ -30,6 +31,12 @@ export interface ModelOptions {
   readonly allowOutside?: boolean;
   /** --area: one area of a national model, by its code in areas.csv (or its name). */
   readonly area?: string;
+  /**
+   * With --area: a spinner while the national files are read, which takes seconds for a whole
+   * country's cohort; off under --quiet or with JSON output (src/cli/terminal.ts). Not given by a
+   * command that has a spinner of its own round the read (project).
+   */
+  readonly reading?: { readonly quiet: boolean; readonly json: boolean };
 }
 
 export interface OpenModel {
@@ -92,10 +99,27 @@ async function openArea(dir: string, area: string, options: ModelOptions): Promi
     throw new UsageError(
       `--area ${area}: ${displayPath(dir)} is not a national model (its model.json names no areas table); --area picks one area of one`,
     );
-  const open = await openNationalArea(dir, area, modelLoadOptions(options));
+  const progress = options.reading
+    ? (await spinner(readingArea(dir, area), options.reading)).start()
+    : undefined;
+  let open: Awaited<ReturnType<typeof openNationalArea>>;
+  try {
+    open = await openNationalArea(dir, area, modelLoadOptions(options));
+  } finally {
+    progress?.stop();
+  }
   if (open.notListed) throw new UsageError(open.notListed.message, [open.notListed]);
   return open;
 }
+
+/**
+ * What the terminal says while --area reads a national model: every area's rows are read, as
+ * batch reads them, so one area takes as long to open as the whole cohort takes to read (some
+ * 2 s for England's). The one-area commands other than project said nothing meanwhile (found by
+ * a DfE analyst's trial).
+ */
+export const readingArea = (dir: string, area: string): string =>
+  `Reading the national model ${displayPath(dir)} for area ${area.trim()} (every area's rows, as batch reads them)`;
 
 /**
  * The scenarios named on the command line. An id the model does not define is a bad option value:

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { hasScript, onTerminal } from '../helpers/on-terminal.js';
 import { cli } from '../helpers/run-cli.js';
 
 /**
@@ -34,5 +35,35 @@ describe('the provenance of one area', () => {
     ).inputs.map((input) => input.path);
     expect(paths).toContain('highneeds:tariffs/national-illustrative.json');
     expect(paths).toEqual([...new Set(paths)]);
+  });
+});
+
+describe('the wait while --area reads the national model', () => {
+  // Every area's rows are read, as batch reads them: some 2 s for 153 areas. project showed a
+  // spinner meanwhile; compare, explain, solve, simulate, report and validate showed nothing.
+  const reading = 'Reading the national model fixtures/national for area N03';
+  const area = ['fixtures/national', '--area', 'N03'];
+  it.skipIf(!hasScript).each([
+    ['compare', ...area],
+    ['explain', ...area, '--year', '2027-28', '--figure', 'spend_total'],
+    [
+      'solve',
+      ...area,
+      ...'--target in-year-balance>=0@2028-29 --vary assumption:hnbGrowth --range 0,0.2'.split(' '),
+    ],
+    ['simulate', ...area, '--draws', '10'],
+    ['report', ...area, '--out', path.join(scratch, 'n03.html')],
+    ['validate', ...area],
+    ['project', ...area],
+  ])('%s says what it is reading, on a terminal', (...args) => {
+    const run = onTerminal(args);
+    expect(run.code, run.shown).toBe(0);
+    expect(run.shown).toContain(reading);
+  });
+
+  it.skipIf(!hasScript)('not under --quiet', () => {
+    const run = onTerminal(['validate', ...area, '--quiet']);
+    expect(run.code, run.shown).toBe(0);
+    expect(run.shown).not.toContain('Reading');
   });
 });

@@ -136,7 +136,10 @@ export async function runReport(
   const dir = dirArgument ?? defaultModelDir();
   // Before the model is read: an empty --scenarios is a usage error, not "all".
   const ids = scenarioIds(options.scenarios);
-  const open = await openModel(dir, options);
+  const open = await openModel(dir, {
+    ...options,
+    reading: { quiet: Boolean(options.quiet), json: false },
+  });
   const map = readDsgPlanMap(dir);
   // The model's and scenarios' warnings, and each projection's, as project and compare print them.
   const warnings = [...open.issues, ...map.issues];
