@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -65,5 +65,45 @@ describe('the wait while --area reads the national model', () => {
     const run = onTerminal(['validate', ...area, '--quiet']);
     expect(run.code, run.shown).toBe(0);
     expect(run.shown).not.toContain('Reading');
+  });
+});
+
+describe('--area by part of a name', () => {
+  // Names as the ONS lists them: "Bristol, City of", "Kingston upon Hull, City of". --area Bristol
+  // offered nothing (no slip of a letter or two reaches the whole name), and a word that many
+  // names share offered every one of them, joined by "or".
+  const dir = path.join(scratch, 'names');
+  cpSync('fixtures/national', dir, { recursive: true });
+  const norths = ['N05', 'N06', 'N07', 'N08', 'N09', 'N10'].map((code) => `${code},North ${code}`);
+  writeFileSync(
+    path.join(dir, 'areas.csv'),
+    [
+      'area_code,area_name',
+      'N01,"Bristol, City of"',
+      'N02,"Kingston upon Hull, City of"',
+      'N03,Eastford',
+      'N04,Westham',
+      ...norths,
+      '',
+    ].join('\n'),
+  );
+
+  it('offers the area whose name holds the words typed', async () => {
+    for (const [typed, offered] of [
+      ['bristol', 'N01 (Bristol, City of)'],
+      ['Hull', 'N02 (Kingston upon Hull, City of)'],
+    ]) {
+      const result = await cli(['project', dir, '--area', typed!]);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toContain(`hint: did you mean ${offered!}? areas:`);
+    }
+  });
+
+  it('offers at most five, and counts the rest', async () => {
+    const result = await cli(['project', dir, '--area', 'north']);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain(
+      'hint: did you mean N05 (North N05), N06 (North N06), N07 (North N07), N08 (North N08), N09 (North N09) or 1 more? areas:',
+    );
   });
 });
