@@ -107,3 +107,21 @@ describe('--area by part of a name', () => {
     );
   });
 });
+
+describe("explain's footnote on one area of a national model", () => {
+  // "* a figure of its own: highneeds explain --figure NAME --year YEAR" left out --area: run as
+  // written on the national folder, it was refused (NATIONAL_MODEL).
+  it('names the area in the command that explains a part', async () => {
+    const result = await cli([
+      'explain',
+      'fixtures/national',
+      '--area',
+      'southbury',
+      ...'--year 2027-28 --figure cumulative_balance'.split(' '),
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(
+      "* a figure of its own: highneeds explain --area N02 --figure NAME --year YEAR, with the part's name and year",
+    );
+  });
+});

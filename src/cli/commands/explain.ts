@@ -69,7 +69,11 @@ export async function runExplain(
   const text =
     format === 'json'
       ? renderExplainJson(explanation)
-      : renderExplainTable(explanation, tableWidth(Boolean(options.out)));
+      : renderExplainTable(
+          explanation,
+          tableWidth(Boolean(options.out)),
+          options.area === undefined ? undefined : explanation.area.code,
+        );
   await writeOrPrint(
     text,
     options.out,
