@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { InputError, UsageError } from '../core/errors.js';
 import type { Issue } from '../core/issue.js';
 import type { Model } from '../core/model.js';
@@ -16,7 +17,7 @@ import { type NationalArea, openNationalArea } from '../io/national-area.js';
 import { isNationalFolder } from '../io/batch/read-sources.js';
 import { displayPath } from '../io/files.js';
 import { resolveTariff } from '../io/tariff-library.js';
-import { defaultTariffDir } from './version.js';
+import { defaultModelDir, defaultTariffDir } from './version.js';
 import { cliIo } from './cli-io.js';
 import { spinner } from './terminal.js';
 
@@ -95,6 +96,13 @@ export async function openModel(dir: string, options: ModelOptions = {}): Promis
 }
 
 async function openArea(dir: string, area: string, options: ModelOptions): Promise<OpenedModel> {
+  // No folder given, the default is the shipped example: said as such, and "." offered when the
+  // working folder is a national model (found by a DfE analyst's trial: `cd national; highneeds
+  // explain --area E1001` said the example, by its path in the install, was not a national model).
+  if (path.resolve(dir) === path.resolve(defaultModelDir()))
+    throw new UsageError(
+      `--area ${area}: the model folder is the shipped example (the default when none is given), one area's model; give the national model's folder before --area${isNationalFolder('.') ? ' (here: .)' : ''}`,
+    );
   if (!isNationalFolder(dir))
     throw new UsageError(
       `--area ${area}: ${displayPath(dir)} is not a national model (its model.json names no areas table); --area picks one area of one`,

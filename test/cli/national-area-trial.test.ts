@@ -125,3 +125,19 @@ describe("explain's footnote on one area of a national model", () => {
     );
   });
 });
+
+describe('--area without a national folder', () => {
+  // `cd national; highneeds explain --area E1001` said that the shipped example, by its path in
+  // the install, "is not a national model": the default folder, not one the user had given.
+  it('says the folder is the shipped example, and offers . when it is a national model', async () => {
+    const args = ['explain', '--area', 'N01', '--year', '2027-28', '--figure', 'spend_total'];
+    const elsewhere = await cli(args, { cwd: scratch });
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stderr).toBe(
+      "highneeds: --area N01: the model folder is the shipped example (the default when none is given), one area's model; give the national model's folder before --area\n",
+    );
+    const here = await cli(args, { cwd: path.resolve('fixtures/national') });
+    expect(here.code).toBe(2);
+    expect(here.stderr).toContain("give the national model's folder before --area (here: .)");
+  });
+});
