@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -139,5 +139,18 @@ describe('--area without a national folder', () => {
     const here = await cli(args, { cwd: path.resolve('fixtures/national') });
     expect(here.code).toBe(2);
     expect(here.stderr).toContain("give the national model's folder before --area (here: .)");
+  });
+});
+
+describe('batch --area', () => {
+  // After a batch, the analyst reached for --area on batch itself: "unknown option '--area'".
+  it('is refused, naming the commands that take it, before anything is read or written', async () => {
+    const out = path.join(scratch, 'batch-area');
+    const result = await cli(['batch', 'fixtures/national', '--area', 'N02', '--out-dir', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'highneeds: --area: batch runs every area of a national model; for one area, give --area to project, explain, compare, solve, simulate, report or validate: highneeds project fixtures/national --area N02\n',
+    );
+    expect(existsSync(out)).toBe(false);
   });
 });
