@@ -61,6 +61,17 @@ describe('the wait while --area reads the national model', () => {
     expect(run.shown).toContain(reading);
   });
 
+  // "Drawing 1000 times from DIR" read, for a national model, as every area drawn.
+  it.skipIf(!hasScript)('simulate and report --draws say which area they draw', () => {
+    const drawing = 'Drawing 10 times from fixtures/national, area N03 (Eastford)';
+    const simulate = onTerminal(['simulate', ...area, '--draws', '10']);
+    expect(simulate.shown).toContain(drawing);
+    const out = path.join(scratch, 'drawn.html');
+    const report = onTerminal(['report', ...area, '--draws', '10', '--out', out]);
+    expect(report.code, report.shown).toBe(0);
+    expect(report.shown).toContain(drawing);
+  });
+
   it.skipIf(!hasScript)('not under --quiet', () => {
     const run = onTerminal(['validate', ...area, '--quiet']);
     expect(run.code, run.shown).toBe(0);

@@ -165,10 +165,12 @@ export async function runReport(
     // Warnings are about the user's data: said with --quiet too (README, "--quiet").
     await printWarnings(warnings);
     if (drawn) {
-      const progress = await drawingProgress(drawn.draws, dir, {
-        quiet: Boolean(options.quiet),
-        json: false,
-      });
+      const progress = await drawingProgress(
+        drawn.draws,
+        dir,
+        { quiet: Boolean(options.quiet), json: false },
+        options.area === undefined ? undefined : open.model.area,
+      );
       let simulated;
       try {
         simulated = await simulatedFan(open.model, chosen.at(-1)!, threads!, drawn, progress.begun);

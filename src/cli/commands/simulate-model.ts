@@ -47,10 +47,12 @@ export async function simulateModel(
   );
   const scenario =
     options.scenario === undefined ? undefined : findScenario(open, options.scenario);
-  const progress = await drawingProgress(draws, dir, {
-    quiet: Boolean(options.quiet),
-    json: format === 'json',
-  });
+  const progress = await drawingProgress(
+    draws,
+    dir,
+    { quiet: Boolean(options.quiet), json: format === 'json' },
+    options.area === undefined ? undefined : open.model.area,
+  );
   let outcome: Awaited<ReturnType<typeof simulateOnThreads>>;
   try {
     outcome = await simulateOnThreads(
