@@ -165,3 +165,14 @@ describe('batch --area', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('validate of a whole national model', () => {
+  // Every area is read and projected under each scenario: 10 s and more on the 153-area model,
+  // with nothing on the terminal. It shows batch's progress now.
+  it.skipIf(!hasScript)("shows batch's progress on a terminal", () => {
+    const run = onTerminal(['validate', 'fixtures/national']);
+    expect(run.code, run.shown).toBe(0);
+    expect(run.shown).toContain('Reading the national model');
+    expect(run.shown).toContain('fixtures/national: ok (4 areas, 3 scenarios)');
+  });
+});
