@@ -51,8 +51,6 @@ describe('the wait while --area reads the national model', () => {
       ...area,
       ...'--target in-year-balance>=0@2028-29 --vary assumption:hnbGrowth --range 0,0.2'.split(' '),
     ],
-    ['simulate', ...area, '--draws', '10'],
-    ['report', ...area, '--out', path.join(scratch, 'n03.html')],
     ['validate', ...area],
     ['project', ...area],
   ])('%s says what it is reading, on a terminal', (...args) => {
@@ -61,14 +59,17 @@ describe('the wait while --area reads the national model', () => {
     expect(run.shown).toContain(reading);
   });
 
-  // "Drawing 1000 times from DIR" read, for a national model, as every area drawn.
-  it.skipIf(!hasScript)('simulate and report --draws say which area they draw', () => {
+  // And "Drawing 1000 times from DIR" read, for a national model, as every area drawn.
+  it.skipIf(!hasScript)('simulate and report --draws say so too, and which area they draw', () => {
     const drawing = 'Drawing 10 times from fixtures/national, area N03 (Eastford)';
     const simulate = onTerminal(['simulate', ...area, '--draws', '10']);
+    expect(simulate.code, simulate.shown).toBe(0);
+    expect(simulate.shown).toContain(reading);
     expect(simulate.shown).toContain(drawing);
     const out = path.join(scratch, 'drawn.html');
     const report = onTerminal(['report', ...area, '--draws', '10', '--out', out]);
     expect(report.code, report.shown).toBe(0);
+    expect(report.shown).toContain(reading);
     expect(report.shown).toContain(drawing);
   });
 
