@@ -6,7 +6,7 @@ import { listed } from '../core/words.js';
 import { codeKey } from './batch/area-code-spelling.js';
 import { buildAreaModel, nationalContext } from './batch/area-source.js';
 import { readBatchSources } from './batch/read-sources.js';
-import type { NationalInit, NationalTask } from './batch/wire.js';
+import { AREA_TABLES, type NationalInit, type NationalTask } from './batch/wire.js';
 import { InputReader } from './input-reader.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import type { OpenedModel, OpenOptions } from './open-model.js';
@@ -119,7 +119,7 @@ export async function openNationalArea(
   const loaded = buildAreaModel(context, task);
   const issues = uniqueIssues(
     sortIssues([
-      ...national,
+      ...national.filter((issue) => lacksRows(issue, init, task)),
       ...leftOut,
       ...loaded.issues,
       ...(loaded.model && fromScenarios.scenarios
@@ -135,6 +135,18 @@ export async function openNationalArea(
   return !loaded.model || hasErrors(issues)
     ? { scenarios, issues, inputs: all }
     : { model: loaded.model, scenarios, issues, inputs: all, area: { init, task } };
+}
+
+/**
+ * Whether a national issue bears on the area: a NO_AREA_ROWS only when the area is one of those
+ * without rows in its table. It named the others, "none for 3 areas N02, N03 and N04 … they are
+ * projected with no new plans", on `--area N01`, whose rows are there (found by a DfE analyst's
+ * trial); every other national issue is the area's too.
+ */
+function lacksRows(issue: Issue, init: NationalInit, task: NationalTask): boolean {
+  if (issue.code !== 'NO_AREA_ROWS') return true;
+  const table = AREA_TABLES.find((name) => init.tables[name]?.file === issue.location?.file);
+  return table === undefined || !task.rows[table]?.ends.length;
 }
 
 /** The areas.csv code `typed` names: the code itself, else the one code or name it is a way of writing. */

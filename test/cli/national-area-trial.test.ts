@@ -177,3 +177,23 @@ describe('validate of a whole national model', () => {
     expect(run.shown).toContain('fixtures/national: ok (4 areas, 3 scenarios)');
   });
 });
+
+describe("a national warning about other areas' rows", () => {
+  // new-plans.csv with N01's rows only: --area N01 was warned "none for 3 areas N02, N03 and N04
+  // … they are projected with no new plans", about areas it was not running.
+  it('is said for an area it names, not for the others', async () => {
+    const dir = path.join(scratch, 'n01-plans');
+    cpSync('fixtures/national', dir, { recursive: true });
+    const plans = readFileSync(path.join(dir, 'new-plans.csv'), 'utf8').split('\n');
+    const kept = plans.filter((line, i) => i === 0 || line.startsWith('N01,'));
+    writeFileSync(path.join(dir, 'new-plans.csv'), `${kept.join('\n')}\n`);
+    const n01 = await cli(['project', dir, '--area', 'N01', '--format', 'csv']);
+    expect(n01.code, n01.stderr).toBe(0);
+    expect(n01.stderr).not.toContain('NO_AREA_ROWS');
+    const n02 = await cli(['project', dir, '--area', 'N02', '--format', 'csv']);
+    expect(n02.code, n02.stderr).toBe(0);
+    expect(n02.stderr).toContain(
+      'warning NO_AREA_ROWS: new-plans.csv has rows by area, but none for 3 areas N02, N03 and N04',
+    );
+  });
+});
