@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import ExcelJS from 'exceljs/dist/exceljs.min.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasScript, onTerminal } from '../helpers/on-terminal.js';
 import { cli } from '../helpers/run-cli.js';
@@ -195,5 +196,27 @@ describe("a national warning about other areas' rows", () => {
     expect(n02.stderr).toContain(
       'warning NO_AREA_ROWS: new-plans.csv has rows by area, but none for 3 areas N02, N03 and N04',
     );
+  });
+});
+
+describe('the explain command a report of one area offers', () => {
+  // "for example highneeds explain MODEL --scenario … --year … --figure cumulative_balance" left
+  // out --area, as explain's own footnote did.
+  it('names the area, in the HTML and in the workbook', async () => {
+    const offered = 'highneeds explain MODEL --area N02 --scenario national-tariff --year 2029-30';
+    const html = path.join(scratch, 'southbury.html');
+    const page = await cli(['report', 'fixtures/national', '--area', 'n02', '--out', html]);
+    expect(page.code, page.stderr).toBe(0);
+    expect(readFileSync(html, 'utf8')).toContain(offered);
+    const xlsx = path.join(scratch, 'southbury.xlsx');
+    const book = await cli(['report', 'fixtures/national', '--area', 'n02', '--out', xlsx]);
+    expect(book.code, book.stderr).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(xlsx) as unknown as ExcelJS.Buffer);
+    const texts: string[] = [];
+    workbook
+      .getWorksheet('Summary')!
+      .eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    expect(texts.some((text) => text.includes(offered))).toBe(true);
   });
 });

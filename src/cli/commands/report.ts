@@ -187,6 +187,7 @@ export async function runReport(
   const report: ReportModel = {
     model: open.model,
     scenarios,
+    ...(options.area !== undefined ? { area: open.model.area.code } : {}),
     dsgMap: map.map,
     // Paths relative to the model folder, as project's manifest gives them: the same report
     // from another working folder is the same bytes, and shows no one's install path.
