@@ -103,6 +103,10 @@ async function openArea(dir: string, area: string, options: ModelOptions): Promi
     throw new UsageError(
       `--area ${area}: the model folder is the shipped example (the default when none is given), one area's model; give the national model's folder before --area${isNationalFolder('.') ? ' (here: .)' : ''}`,
     );
+  // No model.json there (a path mistyped, a folder of model folders): said as without --area, where
+  // the message says which (found by a DfE analyst's trial: `--area E1001` on a misspelt
+  // bench/data/nationl said it "is not a national model (its model.json names no areas table)").
+  if (!exists(path.join(dir, 'model.json'))) return openModelFolder(dir, modelLoadOptions(options));
   if (!isNationalFolder(dir))
     throw new UsageError(
       `--area ${area}: ${displayPath(dir)} is not a national model (its model.json names no areas table); --area picks one area of one`,

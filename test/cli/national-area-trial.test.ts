@@ -220,3 +220,17 @@ describe('the explain command a report of one area offers', () => {
     expect(texts.some((text) => text.includes(offered))).toBe(true);
   });
 });
+
+describe('--area on a folder with no model.json', () => {
+  // A misspelt folder was said to be "not a national model (its model.json names no areas
+  // table)": there was no folder, and no model.json. It is said as without --area.
+  it('says what is missing, as without --area', async () => {
+    const missing = path.join(scratch, 'nationl');
+    const result = await cli(['project', missing, '--area', 'N01']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `error FILE_MISSING: required file model.json was not found: there is no folder ${missing}`,
+    );
+    expect(result.stderr).not.toContain('not a national model');
+  });
+});
