@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { nearNames } from '../core/edit-distance.js';
 import { error, hasErrors, type Issue, sortIssues, uniqueIssues } from '../core/issue.js';
 import { checkScenarios } from '../core/scenario/check.js';
-import { listed } from '../core/words.js';
+import { andList, listed } from '../core/words.js';
 import { codeKey } from './batch/area-code-spelling.js';
 import { buildAreaModel, nationalContext } from './batch/area-source.js';
 import { readBatchSources } from './batch/read-sources.js';
@@ -177,6 +177,18 @@ function areaNotListed(
       namesWords(name, text),
   );
   const offered = near.map(({ code, name }) => `${code} (${name})`);
+  // Two areas of one name (or codes written alike, N01 and n01): the text is in areas.csv, twice.
+  const several = areas.filter(
+    ({ code, name }) =>
+      codeKey(code) === codeKey(text) || name.trim().toLowerCase() === text.toLowerCase(),
+  );
+  if (several.length > 1)
+    return error(
+      'AREA_NOT_LISTED',
+      `area "${text}" names ${several.length} areas of ${areasFile}: ${andList(several.map(({ code, name }) => `${code} (${name})`))}`,
+      { file: '--area' },
+      `give the code of the one you mean, as areas.csv writes it: ${several.map(({ code }) => code).join(' or ')}`,
+    );
   // A word common to many names ("Synthetic Area", "North") offered them all, one "or" after another.
   const shown =
     offered.length > OFFERED

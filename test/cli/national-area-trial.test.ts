@@ -234,3 +234,19 @@ describe('--area on a folder with no model.json', () => {
     expect(result.stderr).not.toContain('not a national model');
   });
 });
+
+describe('--area naming two areas', () => {
+  // Two areas of one name: "area "westham" is not in areas.csv, as a code or a name", though it
+  // was there twice.
+  it('says so, and asks for the code', async () => {
+    const dir = path.join(scratch, 'two-westhams');
+    cpSync('fixtures/national', dir, { recursive: true });
+    const areas = readFileSync(path.join(dir, 'areas.csv'), 'utf8');
+    writeFileSync(path.join(dir, 'areas.csv'), areas.replace('N03,Eastford', 'N03,Westham'));
+    const result = await cli(['project', dir, '--area', 'westham']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `--area: error AREA_NOT_LISTED: area "westham" names 2 areas of ${path.join(dir, 'areas.csv')}: N03 (Westham) and N04 (Westham)\n  hint: give the code of the one you mean, as areas.csv writes it: N03 or N04\n`,
+    );
+  });
+});
