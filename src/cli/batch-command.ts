@@ -23,6 +23,12 @@ export function addBatchCommand(root: Command, setExit: (code: number) => void):
       'which scenarios of scenarios.json, comma-separated (default: all)',
     )
     .addOption(new Option('--scenario <id>', "project's spelling, taken as --scenarios").hideHelp())
+    .addOption(
+      new Option(
+        '--area <code>',
+        "the one-area commands' option, refused with them named",
+      ).hideHelp(),
+    )
     .option(
       '--jobs <n>',
       'threads that model areas, the main one included (default: the number of cores)',

@@ -17,8 +17,14 @@ export async function drawingProgress(
   draws: number,
   dir: string,
   options: { quiet: boolean; json: boolean },
+  /**
+   * With --area, the area drawn: "from" a national model alone read as every area drawn, which a
+   * national-sized area's minutes made worth asking (found by a DfE analyst's trial).
+   */
+  area?: { readonly code: string; readonly name: string },
 ): Promise<DrawingProgress> {
-  const drawing = `Drawing ${draws} times from ${displayPath(dir)}`;
+  const from = area ? `, area ${area.code} (${area.name})` : '';
+  const drawing = `Drawing ${draws} times from ${displayPath(dir)}${from}`;
   const progress = (await spinner(drawing, options)).start();
   return {
     begun: (share) => progress.update(`${drawing}: ${Math.floor(share * 100)}%`),

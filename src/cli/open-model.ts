@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { InputError, UsageError } from '../core/errors.js';
 import type { Issue } from '../core/issue.js';
 import type { Model } from '../core/model.js';
@@ -13,9 +14,12 @@ import {
   unknownScenario,
 } from '../io/open-model.js';
 import { type NationalArea, openNationalArea } from '../io/national-area.js';
+import { isFolderOfModels, isNationalFolder } from '../io/batch/read-sources.js';
+import { displayPath } from '../io/files.js';
 import { resolveTariff } from '../io/tariff-library.js';
-import { defaultTariffDir } from './version.js';
+import { defaultModelDir, defaultTariffDir } from './version.js';
 import { cliIo } from './cli-io.js';
+import { spinner } from './terminal.js';
 
 export interface ModelOptions {
   /** --tariff: a file or library id replacing the model's tariff. */
@@ -28,6 +32,12 @@ export interface ModelOptions {
   readonly allowOutside?: boolean;
   /** --area: one area of a national model, by its code in areas.csv (or its name). */
   readonly area?: string;
+  /**
+   * With --area: a spinner while the national files are read, which takes seconds for a whole
+   * country's cohort; off under --quiet or with JSON output (src/cli/terminal.ts). Not given by a
+   * command that has a spinner of its own round the read (project).
+   */
+  readonly reading?: { readonly quiet: boolean; readonly json: boolean };
 }
 
 export interface OpenModel {
@@ -86,10 +96,40 @@ export async function openModel(dir: string, options: ModelOptions = {}): Promis
 }
 
 async function openArea(dir: string, area: string, options: ModelOptions): Promise<OpenedModel> {
-  const open = await openNationalArea(dir, area, modelLoadOptions(options));
+  // No folder given, the default is the shipped example: said as such, and "." offered when the
+  // working folder is a national model (found by a DfE analyst's trial: `cd national; highneeds
+  // explain --area E1001` said the example, by its path in the install, was not a national model).
+  if (path.resolve(dir) === path.resolve(defaultModelDir()))
+    throw new UsageError(
+      `--area ${area}: the model folder is the shipped example (the default when none is given), one area's model; give the national model's folder before --area${isNationalFolder('.') ? ' (here: .)' : ''}`,
+    );
+  // No model.json there (a path mistyped): said as without --area, where the message says which
+  // (found by a DfE analyst's trial: `--area E1001` on a misspelt bench/data/nationl said it "is
+  // not a national model (its model.json names no areas table)"). A folder of model folders has
+  // none either: openNationalArea says it has no areas table.
+  if (!exists(path.join(dir, 'model.json')) && !isFolderOfModels(dir))
+    return openModelFolder(dir, modelLoadOptions(options));
+  const progress = options.reading
+    ? (await spinner(readingArea(dir, area), options.reading)).start()
+    : undefined;
+  let open: Awaited<ReturnType<typeof openNationalArea>>;
+  try {
+    open = await openNationalArea(dir, area, modelLoadOptions(options));
+  } finally {
+    progress?.stop();
+  }
   if (open.notListed) throw new UsageError(open.notListed.message, [open.notListed]);
   return open;
 }
+
+/**
+ * What the terminal says while --area reads a national model: every area's rows are read, as
+ * batch reads them, so one area takes as long to open as the whole cohort takes to read (some
+ * 2 s for England's). The one-area commands other than project said nothing meanwhile (found by
+ * a DfE analyst's trial).
+ */
+export const readingArea = (dir: string, area: string): string =>
+  `Reading the national model ${displayPath(dir)} for area ${area.trim()} (every area's rows, as batch reads them)`;
 
 /**
  * The scenarios named on the command line. An id the model does not define is a bad option value:

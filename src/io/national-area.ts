@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { nearNames } from '../core/edit-distance.js';
 import { error, hasErrors, type Issue, sortIssues, uniqueIssues } from '../core/issue.js';
 import { checkScenarios } from '../core/scenario/check.js';
-import { listed } from '../core/words.js';
+import { andList, listed } from '../core/words.js';
 import { codeKey } from './batch/area-code-spelling.js';
 import { buildAreaModel, nationalContext } from './batch/area-source.js';
 import { readBatchSources } from './batch/read-sources.js';
@@ -135,7 +135,11 @@ export async function openNationalArea(
         : []),
     ]),
   );
-  const all = [...inputs, ...loaded.inputs];
+  // Each file once, as batch's manifest lists it: the area's tariff may be the national one, or
+  // one that a scenario switches to, which the national files were read with already.
+  const all = [...inputs, ...loaded.inputs].filter(
+    (input, i, every) => every.findIndex((other) => other.path === input.path) === i,
+  );
   return !loaded.model || hasErrors(issues)
     ? { scenarios, issues, inputs: all }
     : { model: loaded.model, scenarios, issues, inputs: all, area: { init, task } };
@@ -205,12 +209,48 @@ function areaNotListed(
 ): Issue {
   const text = typed.trim();
   const near = areas.filter(
-    ({ code, name }) => nearNames([code], text).length > 0 || nearNames([name], text).length > 0,
+    ({ code, name }) =>
+      nearNames([code], text).length > 0 ||
+      nearNames([name], text).length > 0 ||
+      namesWords(name, text),
   );
+  const offered = near.map(({ code, name }) => `${code} (${name})`);
+  // Two areas of one name (or codes written alike, N01 and n01): the text is in areas.csv, twice.
+  const several = areas.filter(
+    ({ code, name }) =>
+      codeKey(code) === codeKey(text) || name.trim().toLowerCase() === text.toLowerCase(),
+  );
+  if (several.length > 1)
+    return error(
+      'AREA_NOT_LISTED',
+      `area "${text}" names ${several.length} areas of ${areasFile}: ${andList(several.map(({ code, name }) => `${code} (${name})`))}`,
+      { file: '--area' },
+      `give the code of the one you mean, as areas.csv writes it: ${several.map(({ code }) => code).join(' or ')}`,
+    );
+  // A word common to many names ("Synthetic Area", "North") offered them all, one "or" after another.
+  const shown =
+    offered.length > OFFERED
+      ? `${offered.slice(0, OFFERED).join(', ')} or ${offered.length - OFFERED} more`
+      : offered.join(' or ');
   return error(
     'AREA_NOT_LISTED',
     `area "${text}" is not in ${areasFile}, as a code or a name`,
     { file: '--area' },
-    `${near.length ? `did you mean ${near.map(({ code, name }) => `${code} (${name})`).join(' or ')}? ` : ''}areas: ${listed(areas.map(({ code }) => code))}`,
+    `${near.length ? `did you mean ${shown}? ` : ''}areas: ${listed(areas.map(({ code }) => code))}`,
   );
+}
+
+/** At most this many areas are offered by AREA_NOT_LISTED's hint; the rest are counted. */
+const OFFERED = 5;
+
+/**
+ * Whether an area's name holds the typed text as whole words, in any case: "Bristol" or "hull"
+ * for the names of the ONS list, "Bristol, City of" and "Kingston upon Hull, City of", which no
+ * slip of a letter or two reaches (found by a DfE analyst's trial).
+ */
+function namesWords(name: string, typed: string): boolean {
+  const words = typed.toLowerCase().match(/[\p{L}\p{N}']+/gu);
+  if (!words || typed.length < 3) return false;
+  const named = ` ${(name.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []).join(' ')} `;
+  return named.includes(` ${words.join(' ')} `);
 }

@@ -36,7 +36,12 @@ const text = (value: InputValue | undefined): string =>
  * source), and notes on what a table cannot hold (growth steps, the sources' titles).
  * Amounts are as shown by shownAmounts: they add up to the figure exactly.
  */
-export function renderExplainTable(explanation: Explanation, width?: number): string {
+export function renderExplainTable(
+  explanation: Explanation,
+  width?: number,
+  /** The area of a national model it was opened as (--area): the footnote's command names it too. */
+  area?: string,
+): string {
   const { shown, rounding } = shownAmounts(explanation.tree);
   const amount = (node: ExplainNode): string => {
     const value = shown.get(node)!;
@@ -89,7 +94,7 @@ export function renderExplainTable(explanation: Explanation, width?: number): st
     ...(figureRefs(explanation.tree)
       ? [
           // The part's own name and year (a balance's parts are earlier years'), and the scenario.
-          `* a figure of its own: highneeds explain --figure NAME --year YEAR${explanation.scenario ? ` --scenario ${explanation.scenario.id}` : ''}, with the part's name and year`,
+          `* a figure of its own: highneeds explain${area === undefined ? '' : ` --area ${area}`} --figure NAME --year YEAR${explanation.scenario ? ` --scenario ${explanation.scenario.id}` : ''}, with the part's name and year`,
         ]
       : []),
     explanation.unit === 'GBP'

@@ -36,7 +36,9 @@ describe('--area where there is no areas table', () => {
   it('a folder that is not there is said to be missing', async () => {
     const result = await cli(['project', path.join(scratch, 'nowhere'), '--area', 'N02']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('error FILE_MISSING: there is no folder');
+    expect(result.stderr).toContain('error FILE_MISSING: required file model.json was not found');
+    // As without --area.
+    expect(result.stderr).toBe((await cli(['project', path.join(scratch, 'nowhere')])).stderr);
   });
 
   it('a folder of model folders has no areas table: a usage error', async () => {

@@ -258,11 +258,11 @@ describe('--area mistakes', () => {
   });
 
   it("--area on one area's model folder is a usage error that says why", async () => {
-    const result = await cli(['project', 'fixtures/example', '--area', 'N02']);
+    const result = await cli(['project', 'fixtures/second-case', '--area', 'N02']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(
-      '--area: error AREA_NOT_LISTED: area "N02" is not in an areas table: fixtures/example is not a national model (its model.json names no areas table)',
+      '--area: error AREA_NOT_LISTED: area "N02" is not in an areas table: fixtures/second-case is not a national model (its model.json names no areas table)',
     );
   });
 

@@ -38,12 +38,15 @@ import { nationalReport } from './batch-national-report.js';
 import { checkOutDir, checkReportDir, checkTargets } from './batch-output-checks.js';
 import { NATIONAL_REPORT, OUTPUTS } from './batch-output-names.js';
 import { nationalIssues } from './national-issues.js';
+import { shellWord } from '../shell-word.js';
 
 export interface BatchCommandOptions {
   readonly outDir: string;
   readonly scenarios?: string;
   /** The spelling of project, read as --scenarios (src/cli/scenario-spelling.ts). */
   readonly scenario?: string;
+  /** The one-area commands' option: refused, naming them (a batch runs every area). */
+  readonly area?: string;
   readonly jobs?: string;
   readonly failFast?: boolean;
   readonly force?: boolean;
@@ -75,6 +78,12 @@ export async function runBatchCommand(
 ): Promise<number> {
   const options: BatchCommandOptions = { ...given, ...scenariosFromScenario('batch', given) };
   const dir = dirArgument ?? '.';
+  // After a batch, an analyst drilling into one area reached for --area here, and was told only
+  // that it was an unknown option (found by a DfE analyst's trial).
+  if (options.area !== undefined)
+    throw new UsageError(
+      `--area: batch runs every area of a national model; for one area, give --area to project, explain, compare, solve, simulate, report or validate: highneeds project ${shellWord(dir)} --area ${shellWord(options.area)}`,
+    );
   const jobs = options.jobs === undefined ? undefined : Number.parseInt(options.jobs, 10);
   if (options.jobs !== undefined && (!/^[1-9]\d*$/.test(options.jobs) || !jobs))
     throw new UsageError(`--jobs must be a whole number of threads from 1, not "${options.jobs}"`);

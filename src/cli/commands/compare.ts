@@ -76,7 +76,10 @@ export async function runCompare(
   const dir = dirArgument ?? defaultModelDir();
   // Before the model is read: an empty --scenarios is a usage error, not "all".
   const ids = scenarioIds(options.scenarios);
-  const open = await openModel(dir, options);
+  const open = await openModel(dir, {
+    ...options,
+    reading: { quiet: Boolean(options.quiet), json: format === 'json' },
+  });
   const chosen: Scenario[] = ids ? findScenarios(open, ids, '--scenarios') : [...open.scenarios];
   if (chosen.length === 0)
     throw new UsageError(

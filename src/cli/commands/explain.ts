@@ -40,7 +40,10 @@ export async function runExplain(
   if (options.format === 'table' && extension === '.json')
     throw new UsageError(`--out ${options.out} names a JSON file but --format is table`);
   const format = options.format ?? (extension === '.json' ? 'json' : 'table');
-  const open = await openModel(dirArgument ?? defaultModelDir(), options);
+  const open = await openModel(dirArgument ?? defaultModelDir(), {
+    ...options,
+    reading: { quiet: false, json: format === 'json' },
+  });
   const scenario =
     options.scenario === undefined
       ? undefined
@@ -66,7 +69,11 @@ export async function runExplain(
   const text =
     format === 'json'
       ? renderExplainJson(explanation)
-      : renderExplainTable(explanation, tableWidth(Boolean(options.out)));
+      : renderExplainTable(
+          explanation,
+          tableWidth(Boolean(options.out)),
+          options.area === undefined ? undefined : explanation.area.code,
+        );
   await writeOrPrint(
     text,
     options.out,

@@ -4,7 +4,7 @@ import type { Projection } from '../../core/projection.js';
 import { displayPath } from '../../io/files.js';
 import { fromModel, relativeInputs } from '../../io/input-reader.js';
 import { scenarioFromScenarios } from '../scenario-spelling.js';
-import { findScenario, loadAndProject, tariffOptionRecorded } from '../open-model.js';
+import { findScenario, loadAndProject, readingArea, tariffOptionRecorded } from '../open-model.js';
 import { checkOutAndManifest, commitOutputs, stageOutputs } from '../../io/write-output.js';
 import { yieldToSignals } from '../interrupt.js';
 import { renderCsv } from '../../report/csv.js';
@@ -67,10 +67,13 @@ export async function runProject(
   withBom('', format, options.bom);
   const dir = dirArgument ?? defaultModelDir();
   const progress = (
-    await spinner(`Reading ${displayPath(dir)}`, {
-      quiet: Boolean(options.quiet),
-      json: format === 'json',
-    })
+    await spinner(
+      options.area === undefined ? `Reading ${displayPath(dir)}` : readingArea(dir, options.area),
+      {
+        quiet: Boolean(options.quiet),
+        json: format === 'json',
+      },
+    )
   ).start();
   let loadedRun: Awaited<ReturnType<typeof loadAndProject>>;
   try {

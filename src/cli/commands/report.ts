@@ -144,7 +144,10 @@ export async function runReport(
   const dir = dirArgument ?? defaultModelDir();
   // Before the model is read: an empty --scenarios is a usage error, not "all".
   const ids = scenarioIds(options.scenarios);
-  const open = await openModel(dir, options);
+  const open = await openModel(dir, {
+    ...options,
+    reading: { quiet: Boolean(options.quiet), json: false },
+  });
   const map = readDsgPlanMap(dir);
   // The model's and scenarios' warnings, and each projection's, as project and compare print them.
   const warnings = [...open.issues, ...map.issues];
@@ -170,10 +173,12 @@ export async function runReport(
     // Warnings are about the user's data: said with --quiet too (README, "--quiet").
     await printWarnings(warnings);
     if (drawn) {
-      const progress = await drawingProgress(drawn.draws, dir, {
-        quiet: Boolean(options.quiet),
-        json: false,
-      });
+      const progress = await drawingProgress(
+        drawn.draws,
+        dir,
+        { quiet: Boolean(options.quiet), json: false },
+        options.area === undefined ? undefined : open.model.area,
+      );
       let simulated;
       try {
         simulated = await simulatedFan(open.model, chosen.at(-1)!, threads!, drawn, progress.begun);
@@ -190,6 +195,7 @@ export async function runReport(
   const report: ReportModel = {
     model: open.model,
     scenarios,
+    ...(options.area !== undefined ? { area: open.model.area.code } : {}),
     dsgMap: map.map,
     // Paths relative to the model folder, as project's manifest gives them: the same report
     // from another working folder is the same bytes, and shows no one's install path.

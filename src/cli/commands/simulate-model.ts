@@ -38,6 +38,7 @@ export async function simulateModel(
     ...(options.scenariosFile ? { scenariosFile: options.scenariosFile } : {}),
     ...(options.hnbFrom ? { hnbFrom: options.hnbFrom } : {}),
     ...(options.area !== undefined ? { area: options.area } : {}),
+    reading: { quiet: Boolean(options.quiet), json: format === 'json' },
   });
   checkOutputOption(
     '--out',
@@ -46,10 +47,12 @@ export async function simulateModel(
   );
   const scenario =
     options.scenario === undefined ? undefined : findScenario(open, options.scenario);
-  const progress = await drawingProgress(draws, dir, {
-    quiet: Boolean(options.quiet),
-    json: format === 'json',
-  });
+  const progress = await drawingProgress(
+    draws,
+    dir,
+    { quiet: Boolean(options.quiet), json: format === 'json' },
+    options.area === undefined ? undefined : open.model.area,
+  );
   let outcome: Awaited<ReturnType<typeof simulateOnThreads>>;
   try {
     outcome = await simulateOnThreads(

@@ -68,7 +68,10 @@ export async function runSolve(
   // Before the search, which can take a while: `--out ''` once wrote the answer to stdout, exit 0.
   checkOutputOption('--out', options.out);
   const dir = dirArgument ?? defaultModelDir();
-  const open = await openModel(dir, options);
+  const open = await openModel(dir, {
+    ...options,
+    reading: { quiet: Boolean(options.quiet), json: format === 'json' },
+  });
   checkOutputOption(
     '--out',
     options.out,

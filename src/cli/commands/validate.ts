@@ -34,7 +34,10 @@ export async function runValidate(
       );
     return (await import('./validate-national.js')).runValidateNational(dir, options);
   }
-  const open = await openModel(dir, options);
+  const open = await openModel(dir, {
+    ...options,
+    reading: { quiet: Boolean(options.quiet), json: false },
+  });
   const cache = new ProjectionCache();
   const outcomes = [
     project(open.model, {}, cache),

@@ -26,7 +26,11 @@ export function atHorizonWords(balance: Decimal): string {
 }
 
 /** The three figures a Schools Forum asks first, per scenario. */
-export function headlineSection(scenarios: readonly ReportScenario[]): ReportSection {
+export function headlineSection(
+  scenarios: readonly ReportScenario[],
+  /** The area of a national model (--area), named in the explain command offered. */
+  area?: string,
+): ReportSection {
   const heads = scenarios.map((s) => headline(s.projection));
   const rows = scenarios.map((s, i) => {
     const h = heads[i]!;
@@ -68,7 +72,7 @@ export function headlineSection(scenarios: readonly ReportScenario[]): ReportSec
       {
         title: 'Headline figures by scenario, £',
         // A forum trial asked which way the signs ran, and where a figure came from.
-        note: `A negative balance is a deficit. Where a figure comes from: highneeds explain takes any figure of this report apart, down to its pupils, tariff rates and funding rows, for example highneeds explain MODEL${plan === AS_GIVEN.id ? '' : ` --scenario ${plan}`} --year ${formatFinancialYear(last)} --figure cumulative_balance (the figures are named as in Spend, income and balance, in brackets).`,
+        note: `A negative balance is a deficit. Where a figure comes from: highneeds explain takes any figure of this report apart, down to its pupils, tariff rates and funding rows, for example highneeds explain MODEL${area === undefined ? '' : ` --area ${area}`}${plan === AS_GIVEN.id ? '' : ` --scenario ${plan}`} --year ${formatFinancialYear(last)} --figure cumulative_balance (the figures are named as in Spend, income and balance, in brackets).`,
         columns: [
           { key: 'scenario', label: 'Scenario', kind: 'text' },
           {

@@ -29,6 +29,11 @@ export interface ReportModel {
   readonly model: Model;
   readonly scenarios: readonly ReportScenario[];
   readonly manifest: JsonOut;
+  /**
+   * The area's code when the model is one area of a national model (--area): the explain command
+   * the report offers names it, or run as written on the national folder it is refused.
+   */
+  readonly area?: string;
   readonly dsgMap: DsgPlanMap;
   /** Simulated outcomes (highneeds simulate's rows), when the report was asked for draws. */
   readonly fan?: readonly FanRow[];

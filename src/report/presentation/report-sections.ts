@@ -16,7 +16,7 @@ export function reportSections(report: ReportModel, draws?: string): ReportSecti
   const plan = report.scenarios.at(-1)!;
   const labelOf = new Map(report.model.tariff.settings.map((s) => [s.id, s.label]));
   return [
-    headlineSection(report.scenarios),
+    headlineSection(report.scenarios, report.area),
     ...balanceSections(report.scenarios),
     ...(report.fan ? [fanSection(report.fan, draws ?? 'the', plan.scenario.label)] : []),
     ...breakdownSections(plan, (id) => labelOf.get(id) ?? id),

@@ -119,7 +119,7 @@ export function reportSheets(report: ReportModel, draws?: string): Sheet[] {
           scenarios,
           (s) => summaryRows(s.projection),
         ),
-        ...headlineSection(scenarios).tables,
+        ...headlineSection(scenarios, report.area).tables,
       ],
     },
     {
