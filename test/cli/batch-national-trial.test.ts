@@ -24,6 +24,19 @@ function withLaCodes(name: string): string {
   return dir;
 }
 
+/** withLaCodes, with areas.csv's ons_code column: area 20d's other code is onsCode(d). */
+function withOnsCodes(name: string, onsCode: (digit: string) => string): string {
+  const dir = withLaCodes(name);
+  const areas = path.join(dir, 'areas.csv');
+  writeFileSync(
+    areas,
+    readFileSync(areas, 'utf8')
+      .replace(/^area_code,.*$/m, '$&,ons_code')
+      .replace(/^20(\d),.*$/gm, (line, digit: string) => `${line},${onsCode(digit)}`),
+  );
+  return dir;
+}
+
 const said = (stderr: string, code: string) =>
   stderr.split('\n').filter((line) => line.includes(` ${code}: `));
 
@@ -78,14 +91,7 @@ describe("the same problem in each area's own row of a shared file", () => {
   // (or la_code) column, and a table keyed by either code, or by both, row by row, is read as it is.
   it("with areas.csv's ons_code column, rows under either code are the area's: the same figures", async () => {
     const plain = withLaCodes('la-codes');
-    const dir = withLaCodes('ons-codes-read');
-    const areas = path.join(dir, 'areas.csv');
-    writeFileSync(
-      areas,
-      readFileSync(areas, 'utf8')
-        .replace(/^area_code,.*$/m, '$&,ons_code')
-        .replace(/^20(\d),.*$/gm, '$&,E0900020$1'),
-    );
+    const dir = withOnsCodes('ons-codes-read', (digit) => `E0900020${digit}`);
     // places.csv wholly, and every other cohort row, written with the ONS codes.
     const places = path.join(dir, 'places.csv');
     writeFileSync(places, readFileSync(places, 'utf8').replace(/^20(\d),/gm, 'E0900020$1,'));
@@ -114,16 +120,9 @@ describe("the same problem in each area's own row of a shared file", () => {
   });
 
   it("an ons_code that is already another area's fails the second area, DUPLICATE_AREA", async () => {
-    const dir = withLaCodes('ons-codes-twice');
-    const areas = path.join(dir, 'areas.csv');
-    writeFileSync(
-      areas,
-      readFileSync(areas, 'utf8')
-        .replace(/^area_code,.*$/m, '$&,ons_code')
-        .replace(
-          /^20(\d),.*$/gm,
-          (line, digit: string) => `${line},E0900020${digit === '4' ? '1' : digit}`,
-        ),
+    const dir = withOnsCodes(
+      'ons-codes-twice',
+      (digit) => `E0900020${digit === '4' ? '1' : digit}`,
     );
     const result = await cli(['validate', dir]);
     expect(result.code).toBe(1);
@@ -133,6 +132,22 @@ describe("the same problem in each area's own row of a shared file", () => {
       ),
     ]);
   });
+
+  // Found by a review: an other code was checked against the rows above it alone, so 201's ons_code
+  // "202" took the rows of area 202, below it, for 201's (DUPLICATE_ROW in each table, 202 with no
+  // cohort); and "0202", 202 as a spreadsheet may write it, would have taken rows so respelt.
+  it.each(['202', '0202'])(
+    "an ons_code %s that is a later area's code fails the area that gives it, and only that",
+    async (other) => {
+      const dir = withOnsCodes(`ons-code-later-${other}`, (digit) => (digit === '1' ? other : ''));
+      const result = await cli(['validate', dir]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        `${dir}/areas.csv:2:8: error DUPLICATE_AREA: code "${other}" is area "202"'s, on line 3\n` +
+          "  hint: give each area codes of its own: rows under a code are that area's\n1 error\n",
+      );
+    },
+  );
 
   it('and LA codes where areas.csv has ONS codes the other way round', async () => {
     const dir = withLaCodes('ons-areas');

@@ -436,10 +436,15 @@ function areaSpecs(
   const otherAt = OTHER_CODE_COLUMNS.map((name) => csv.columns.indexOf(name)).filter(
     (at) => at >= 0,
   );
+  const records = csv.byArea.get('')?.records() ?? [];
   const first = new Map<string, AreaSpec>();
-  /** The area each other code is of: an other code names one area, and is no area's own code. */
+  // Every area's own code, as codeKey reads it, before any other code is taken: an ons_code equal
+  // to a later row's area_code took that area's rows for its own (found by a review), and one
+  // written in another case ("n02" for N02) would have taken the rows a spreadsheet respelt.
+  const owner = ownCodes(records, codeAt);
+  /** The area each other code is of (by codeKey): an other code names one area, and is no area's own code. */
   const otherOf = new Map<string, AreaSpec>();
-  for (const { fields, line } of csv.byArea.get('')?.records() ?? []) {
+  for (const { fields, line } of records) {
     if (fields.every((field) => field.trim() === '')) continue;
     const where = (index: number) => ({ file: csv.file, line, column: index + 1 });
     if (!fitsHeader(fields, csv.columns.length)) {
@@ -482,42 +487,36 @@ function areaSpecs(
     }
     const others = otherAt.flatMap((at) => {
       const other = (fields[at] ?? '').trim();
-      return other === '' || other === code ? [] : [{ other, at }];
+      if (other === '' || other === code) return [];
+      const own = owner.get(codeKey(other));
+      return [
+        { other, at, taken: otherOf.get(codeKey(other)) ?? (own?.code === code ? undefined : own) },
+      ];
     });
-    const spec: AreaSpec = {
-      code,
-      name,
-      line,
-      fields,
-      ...(others.length ? { otherCodes: others.map(({ other }) => other) } : {}),
-    };
-    const clash = others
-      .map(({ other, at }) => ({ other, at, taken: otherOf.get(other) ?? first.get(other) }))
-      .find(({ taken }) => taken !== undefined);
-    if (clash) {
-      failures.set(code, {
-        name,
-        issues: [
-          {
-            ...error(
-              'DUPLICATE_AREA',
-              `code "${clash.other}" is already area "${clash.taken!.code}"'s, on line ${clash.taken!.line}`,
-              where(clash.at),
-              "give each area codes of its own: rows under a code are that area's",
-            ),
-            area: code,
-          },
-        ],
-      });
-      continue;
-    }
-    for (const { other } of others) otherOf.set(other, spec);
+    const own = others.filter(({ taken }) => taken === undefined).map(({ other }) => other);
+    const spec: AreaSpec = { code, name, line, fields, ...(own.length ? { otherCodes: own } : {}) };
+    for (const other of own) otherOf.set(codeKey(other), spec);
     first.set(code, spec);
-    if (name === '')
-      failures.set(code, {
-        name,
-        issues: [error('MISSING_VALUE', '"area_name" is empty', where(nameAt))],
-      });
+    // The area fails, but stays listed under its own code: its rows there are its, not UNKNOWN_AREA's.
+    const clashes = others.flatMap(({ other, at, taken }) =>
+      taken === undefined
+        ? []
+        : [
+            {
+              ...error(
+                'DUPLICATE_AREA',
+                `code "${other}" is ${taken.line < line ? 'already ' : ''}area "${taken.code}"'s, on line ${taken.line}`,
+                where(at),
+                "give each area codes of its own: rows under a code are that area's",
+              ),
+              area: code,
+            },
+          ],
+    );
+    const missingName =
+      name === '' ? [error('MISSING_VALUE', '"area_name" is empty', where(nameAt))] : [];
+    if (clashes.length || missingName.length)
+      failures.set(code, { name, issues: [...clashes, ...missingName] });
     specs.push(spec);
   }
   return { specs, failures };
@@ -611,6 +610,19 @@ function nothingThere(root: string): string | undefined {
   if (kind === undefined) return `there is no folder ${displayPath(root)}`;
   if (!kind.isDirectory()) return `${displayPath(root)} is a file, not a folder`;
   return undefined;
+}
+
+/** Each area code of areas.csv (by codeKey) → the code and the line it is first on. */
+function ownCodes(
+  records: readonly { readonly fields: readonly string[]; readonly line: number }[],
+  codeAt: number,
+): Map<string, { readonly code: string; readonly line: number }> {
+  const owner = new Map<string, { readonly code: string; readonly line: number }>();
+  for (const { fields, line } of records) {
+    const code = fields[codeAt]?.trim() ?? '';
+    if (code !== '' && !owner.has(codeKey(code))) owner.set(codeKey(code), { code, line });
+  }
+  return owner;
 }
 
 /** Whether two rows hold the same cells, spaces around them aside. */
