@@ -149,6 +149,28 @@ describe("the same problem in each area's own row of a shared file", () => {
     },
   );
 
+  // Found by a review: rows under an area's ONS code in lower case were "not in the areas table",
+  // with a hint to add the ons_code column areas.csv has, and the area had no cohort rows, "check
+  // that the national cohort was exported in full"; an area code so respelt was named.
+  it("rows under an area's ons_code written another way are told the code, as under its own", async () => {
+    const dir = withOnsCodes('ons-code-respelt', (digit) => `E0900020${digit}`);
+    const cohort = path.join(dir, 'cohort.csv');
+    writeFileSync(cohort, readFileSync(cohort, 'utf8').replace(/^202,/gm, 'e09000202,'));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.split('\n');
+    expect(lines.filter((line) => / error /.test(line))).toEqual([
+      `${dir}/areas.csv:3:1: error NO_COHORT_ROWS: area "202" has no rows in cohort.csv: its rows are written "e09000202" there (UNKNOWN_AREA)`,
+      expect.stringMatching(
+        /cohort\.csv:\d+:1: error UNKNOWN_AREA: area "e09000202" is not in the areas table \(45 rows of cohort\.csv, the first here\); areas\.csv has "E09000202" \(area "202"'s other code\), written another way, which is modelled without these rows$/,
+      ),
+    ]);
+    expect(lines.filter((line) => line.startsWith('  hint: '))).toEqual([
+      '  hint: write the code as areas.csv does, "E09000202", in cohort.csv',
+      '  hint: write the code as areas.csv does, "E09000202", in cohort.csv',
+    ]);
+  });
+
   it('and LA codes where areas.csv has ONS codes the other way round', async () => {
     const dir = withLaCodes('ons-areas');
     const areas = path.join(dir, 'areas.csv');

@@ -349,7 +349,7 @@ async function readNational(
       digests,
     };
 
-  unknownAreas(tables, codes, failures);
+  unknownAreas(tables, codes, aliases, failures);
   issues.push(...areasWithoutRows(tables, specs, failures));
   const init = initOf();
   const cohort = tables.get('cohort.csv')!;
@@ -359,7 +359,7 @@ async function readNational(
     const pupils = (cohort.rowCounts.get(spec.code) ?? 0) + (cohort.rowCounts.get('') ?? 0);
     if (pupils === 0) {
       const file = path.basename(cohort.file);
-      const why = cohortElsewhere(spec.code, [...cohort.byArea.keys()], file);
+      const why = cohortElsewhere(spec, [...cohort.byArea.keys()], file);
       failures.set(spec.code, {
         name: spec.name,
         issues: [
@@ -393,16 +393,19 @@ async function readNational(
  * full", beside the UNKNOWN_AREA of the same rows.
  */
 function cohortElsewhere(
-  code: string,
+  { code, otherCodes = [] }: AreaSpec,
   inCohort: readonly string[],
   file: string,
 ): { readonly how: string; readonly hint: string } | undefined {
-  const written = inCohort.find((other) => other !== code && codeKey(other) === codeKey(code));
-  if (written !== undefined)
-    return {
-      how: `: its rows are written "${written}" there (UNKNOWN_AREA)`,
-      hint: `write the code as areas.csv does, "${code}", in ${file}`,
-    };
+  // Under its own code or its other one (ons_code, la_code) written another way: e09000202.
+  for (const own of [code, ...otherCodes]) {
+    const written = inCohort.find((other) => other !== own && codeKey(other) === codeKey(own));
+    if (written !== undefined)
+      return {
+        how: `: its rows are written "${written}" there (UNKNOWN_AREA)`,
+        hint: `write the code as areas.csv does, "${own}", in ${file}`,
+      };
+  }
   const codes = inCohort.filter((other) => other !== '');
   const systems = codes.length > 0 ? codeSystems(codes[0]!, [code]) : undefined;
   if (systems === undefined || !codes.every((other) => codeSystems(other, [code])))
@@ -572,9 +575,14 @@ function areasWithoutRows(
 function unknownAreas(
   tables: ReadonlyMap<AreaTable, NationalCsv>,
   known: ReadonlySet<string>,
+  /** An area's other code (ons_code, la_code) → its code. */
+  aliases: ReadonlyMap<string, string>,
   failures: Map<string, { name: string; issues: Issue[] }>,
 ): void {
   const written = new Map<string, string>();
+  // An area's other code written another way (e09000202) is said to be that code, not "not in the
+  // areas table" with a hint to add a column areas.csv has (found by a review); its own code first.
+  for (const other of aliases.keys()) written.set(codeKey(other), other);
   for (const code of known) written.set(codeKey(code), code);
   const codes = [...known];
   for (const csv of tables.values()) {
@@ -593,7 +601,7 @@ function unknownAreas(
       failure.issues.push({
         ...error(
           'UNKNOWN_AREA',
-          `area "${code}" is not in the areas table (${count} row${count === 1 ? '' : 's'} of ${path.basename(csv.file)}, the first here)${spelt === undefined ? '' : meant === undefined ? spelt.how : `; areas.csv has "${meant}", written another way, which is modelled without these rows${spelt.how}`}`,
+          `area "${code}" is not in the areas table (${count} row${count === 1 ? '' : 's'} of ${path.basename(csv.file)}, the first here)${spelt === undefined ? '' : meant === undefined ? spelt.how : `; areas.csv has "${meant}"${aliases.has(meant) ? ` (area "${aliases.get(meant)!}"'s other code)` : ''}, written another way, which is modelled without these rows${spelt.how}`}`,
           { file: csv.file, line: rows.line(0), column },
           spelt?.hint ?? 'add the area to areas.csv, or correct the code',
         ),
