@@ -171,6 +171,30 @@ describe("the same problem in each area's own row of a shared file", () => {
     ]);
   });
 
+  // Found by a review: one area's ons_code cell left empty, with the cohort keyed by ONS codes,
+  // told to add the column areas.csv has, and the area's NO_COHORT_ROWS to check the export.
+  it("an area without its ons_code, the cohort keyed by them: told to fill in areas.csv's", async () => {
+    const dir = withOnsCodes('ons-code-empty', (digit) =>
+      digit === '4' ? '' : `E0900020${digit}`,
+    );
+    const cohort = path.join(dir, 'cohort.csv');
+    writeFileSync(cohort, readFileSync(cohort, 'utf8').replace(/^20(\d),/gm, 'E0900020$1,'));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    const fill =
+      "  hint: fill in areas.csv's ons_code for every area, with its code as cohort.csv writes it, or write cohort.csv's area codes as areas.csv does";
+    expect(result.stderr).toBe(
+      [
+        `${dir}/areas.csv:5:1: error NO_COHORT_ROWS: area "204" has no rows in cohort.csv; areas.csv gives it no ons_code, and the codes of cohort.csv that areas.csv does not list are ONS (GSS) codes`,
+        `${fill}: DfE's tables give both, as old_la_code and new_la_code`,
+        `${dir}/cohort.csv:3:1: error UNKNOWN_AREA: area "E09000204" is not in the areas table (25 rows of cohort.csv, the first here); it is an ONS (GSS) code, and areas.csv's are DfE's three-digit LA codes`,
+        `${fill} (such as "201"): DfE's tables give both, as old_la_code and new_la_code`,
+        '2 errors',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('and LA codes where areas.csv has ONS codes the other way round', async () => {
     const dir = withLaCodes('ons-areas');
     const areas = path.join(dir, 'areas.csv');

@@ -236,6 +236,7 @@ async function readNational(
   const aliases = new Map(
     specs.flatMap((spec) => (spec.otherCodes ?? []).map((other) => [other, spec.code] as const)),
   );
+  const otherColumns = OTHER_CODE_COLUMNS.filter((name) => areasCsv?.columns.includes(name));
   const tables = new Map<AreaTable, NationalCsv>();
   for (const name of AREA_TABLES) {
     if (name === 'cohort.csv') continue;
@@ -349,7 +350,7 @@ async function readNational(
       digests,
     };
 
-  unknownAreas(tables, codes, aliases, failures);
+  unknownAreas(tables, codes, aliases, otherColumns, failures);
   issues.push(...areasWithoutRows(tables, specs, failures));
   const init = initOf();
   const cohort = tables.get('cohort.csv')!;
@@ -359,7 +360,7 @@ async function readNational(
     const pupils = (cohort.rowCounts.get(spec.code) ?? 0) + (cohort.rowCounts.get('') ?? 0);
     if (pupils === 0) {
       const file = path.basename(cohort.file);
-      const why = cohortElsewhere(spec, [...cohort.byArea.keys()], file);
+      const why = cohortElsewhere(spec, [...cohort.byArea.keys()], file, codes, otherColumns);
       failures.set(spec.code, {
         name: spec.name,
         issues: [
@@ -396,6 +397,9 @@ function cohortElsewhere(
   { code, otherCodes = [] }: AreaSpec,
   inCohort: readonly string[],
   file: string,
+  known: ReadonlySet<string>,
+  /** areas.csv's columns of other codes (ons_code, la_code). */
+  otherColumns: readonly string[],
 ): { readonly how: string; readonly hint: string } | undefined {
   // Under its own code or its other one (ons_code, la_code) written another way: e09000202.
   for (const own of [code, ...otherCodes]) {
@@ -406,10 +410,18 @@ function cohortElsewhere(
         hint: `write the code as areas.csv does, "${own}", in ${file}`,
       };
   }
-  const codes = inCohort.filter((other) => other !== '');
-  const systems = codes.length > 0 ? codeSystems(codes[0]!, [code]) : undefined;
-  if (systems === undefined || !codes.every((other) => codeSystems(other, [code])))
+  const unread = inCohort.filter((other) => other !== '' && !known.has(other));
+  const systems = unread.length > 0 ? codeSystems(unread[0]!, [code]) : undefined;
+  if (systems === undefined || !unread.every((other) => codeSystems(other, [code])))
     return undefined;
+  // With the column given, the other areas' rows under their other codes were read as theirs: this
+  // area's cell of it is empty (it was told to add the column it has; found by a review).
+  if (otherColumns.includes(systems.column))
+    return {
+      how: `; areas.csv gives it no ${systems.column}, and the codes of ${file} that areas.csv does not list are ${systems.ones}`,
+      hint: otherCodesHint(file, systems.column, { given: true }),
+    };
+  if (unread.length < inCohort.filter((other) => other !== '').length) return undefined;
   return {
     how: `; ${file}'s area codes are ${systems.ones}, and areas.csv's are ${systems.others}`,
     hint: otherCodesHint(file, systems.column),
@@ -577,6 +589,8 @@ function unknownAreas(
   known: ReadonlySet<string>,
   /** An area's other code (ons_code, la_code) → its code. */
   aliases: ReadonlyMap<string, string>,
+  /** areas.csv's columns of other codes (ons_code, la_code). */
+  otherColumns: readonly string[],
   failures: Map<string, { name: string; issues: Issue[] }>,
 ): void {
   const written = new Map<string, string>();
@@ -596,7 +610,7 @@ function unknownAreas(
       const meant = written.get(codeKey(code));
       const spelt =
         meant === undefined
-          ? otherSystem(code, codes, path.basename(csv.file))
+          ? otherSystem(code, codes, path.basename(csv.file), otherColumns)
           : respelling(meant, code, path.basename(csv.file));
       failure.issues.push({
         ...error(
