@@ -24,6 +24,23 @@ function withLaCodes(name: string): string {
   return dir;
 }
 
+/** fixtures/national copied as it is. */
+function copiedNational(name: string): string {
+  const dir = path.join(scratch, name);
+  cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
+  return dir;
+}
+
+/** withLaCodes, area 201 written 205: the first area's code, 202, is in the years 2025-26 and 2026-27. */
+function withCodesFrom202(name: string): string {
+  const dir = withLaCodes(name);
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.csv'))) {
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    writeFileSync(path.join(dir, file), text.replace(/^201,/gm, '205,'));
+  }
+  return dir;
+}
+
 /** withLaCodes, with areas.csv's ons_code column: area 20d's other code is onsCode(d). */
 function withOnsCodes(name: string, onsCode: (digit: string) => string): string {
   const dir = withLaCodes(name);
@@ -337,33 +354,40 @@ describe('an area missing from funding.csv altogether', () => {
     expect(again.code, again.stderr).toBe(0);
   });
 
-  it("every area's opening balance missing: one line, whose hint says each area adds its own row", async () => {
-    const dir = path.join(scratch, 'openings-added');
-    cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
-    const funding = path.join(dir, 'funding.csv');
-    const text = readFileSync(funding, 'utf8');
-    const openings = text.match(/^N0\d,2025-26,opening_balance,.*\n/gm)!;
-    const without = openings.reduce((rest, opening) => rest.replace(opening, ''), text);
-    writeFileSync(funding, without);
-    const told = await cli(['validate', dir]);
-    expect(said(told.stderr, 'MISSING_OPENING_BALANCE')).toEqual([
-      `${dir}/funding.csv: error MISSING_OPENING_BALANCE: funding.csv has no opening_balance row (every area)`,
-    ]);
-    const hint =
-      /hint: add the row "(.*)" \(the other areas' rows likewise, each with its own code in place of (N0\d)\)\n/.exec(
-        told.stderr,
+  // LA codes 202…205 as well: the hint of 202, first, was compared with the others' with each "202"
+  // replaced, that of "2025-26" too, so it was given without "likewise" (found by a review).
+  it.each([
+    { codes: 'N01…N04', copy: () => copiedNational('openings-added') },
+    { codes: 'LA codes 202…205', copy: () => withCodesFrom202('openings-added-la') },
+  ])(
+    "every area's opening balance missing, $codes: one line, whose hint says each area adds its own row",
+    async ({ copy }) => {
+      const dir = copy();
+      const funding = path.join(dir, 'funding.csv');
+      const text = readFileSync(funding, 'utf8');
+      const openings = text.match(/^\w+,2025-26,opening_balance,.*\n/gm)!;
+      const without = openings.reduce((rest, opening) => rest.replace(opening, ''), text);
+      writeFileSync(funding, without);
+      const told = await cli(['validate', dir]);
+      expect(said(told.stderr, 'MISSING_OPENING_BALANCE')).toEqual([
+        `${dir}/funding.csv: error MISSING_OPENING_BALANCE: funding.csv has no opening_balance row (every area)`,
+      ]);
+      const hint =
+        /hint: add the row "(.*)" \(the other areas' rows likewise, each with its own code in place of (\w+)\)\n/.exec(
+          told.stderr,
+        );
+      expect(hint, told.stderr).not.toBeNull();
+      const [, row, code] = hint!;
+      const rows = openings.map((opening) =>
+        row!
+          .replace(code!, opening.split(',')[0]!)
+          .replace('<balance; negative = deficit>', opening.split(',')[3]!),
       );
-    expect(hint, told.stderr).not.toBeNull();
-    const [, row, code] = hint!;
-    const rows = openings.map((opening) =>
-      row!
-        .replace(code!, opening.split(',')[0]!)
-        .replace('<balance; negative = deficit>', opening.split(',')[3]!),
-    );
-    writeFileSync(funding, `${without}${rows.join('\n')}\n`);
-    const again = await cli(['validate', dir, '--quiet']);
-    expect(again.code, again.stderr).toBe(0);
-  });
+      writeFileSync(funding, `${without}${rows.join('\n')}\n`);
+      const again = await cli(['validate', dir, '--quiet']);
+      expect(again.code, again.stderr).toBe(0);
+    },
+  );
 
   it('but an allocation row refused for its amount is not said to be missing (found by a review)', async () => {
     const dir = path.join(scratch, 'allocation-refused');
