@@ -313,6 +313,26 @@ describe("areas.csv's rows", () => {
       readFileSync(path.join(plain, 'summary.csv'), 'utf8'),
     );
   });
+
+  // Found by a review: a repeat with spaces around its cells, and one more comma at its end (an
+  // empty cell past the header, which a row may have), was a DUPLICATE_AREA.
+  it('a row repeated with spaces around its cells and an empty cell past the header is still read once', async () => {
+    const dir = copiedNational('area-pasted-with-comma');
+    const areas = path.join(dir, 'areas.csv');
+    const text = readFileSync(areas, 'utf8');
+    const row = /^N03,.*$/m.exec(text)![0];
+    writeFileSync(
+      areas,
+      `${text}${row
+        .split(',')
+        .map((cell) => ` ${cell} `)
+        .join(',')},\n`,
+    );
+    const result = await cli(['validate', dir]);
+    expect(result.stderr).toBe(
+      `${dir}/areas.csv:6:1: warning AREA_REPEATED: area "N03" repeats line 4 cell for cell; it is read once\n  hint: delete the repeated row\n1 warning\n`,
+    );
+  });
 });
 
 describe('an area missing from funding.csv altogether', () => {

@@ -647,6 +647,13 @@ function ownCodes(
   return owner;
 }
 
-/** Whether two rows hold the same cells, spaces around them aside. */
-const sameCells = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && a.every((cell, i) => cell.trim() === b[i]!.trim());
+/**
+ * Whether two rows hold the same cells, spaces around them aside. Empty cells past the header,
+ * which a row may have (fitsHeader), are no cells: a repeat saved with one more comma was a
+ * DUPLICATE_AREA (found by a review).
+ */
+function sameCells(a: readonly string[], b: readonly string[]): boolean {
+  for (let i = 0; i < Math.max(a.length, b.length); i += 1)
+    if ((a[i] ?? '').trim() !== (b[i] ?? '').trim()) return false;
+  return true;
+}
