@@ -212,6 +212,32 @@ describe("the same problem in each area's own row of a shared file", () => {
     );
   });
 
+  // Found by a review: --area 202 was modelled without places.csv's rows under "e09000202",
+  // its ons_code respelt, and nothing said so; an area that failed was not found by its ons_code.
+  it("--area: rows under the area's ons_code respelt are said to be left out, as under its code", async () => {
+    const dir = withOnsCodes('ons-code-respelt-area', (digit) => `E0900020${digit}`);
+    const places = path.join(dir, 'places.csv');
+    writeFileSync(places, readFileSync(places, 'utf8').replace(/^202,/gm, 'e09000202,'));
+    const result = await cli(['project', dir, '--area', '202', '--format', 'csv']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(said(result.stderr, 'UNKNOWN_AREA')).toEqual([
+      expect.stringMatching(
+        /places\.csv:7:1: warning UNKNOWN_AREA: area "e09000202" is not in the areas table .*, which is modelled without these rows$/,
+      ),
+    ]);
+  });
+
+  it('--area by the ons_code of an area that fails: its own error, not AREA_NOT_LISTED', async () => {
+    const dir = withOnsCodes('ons-code-failed-area', (digit) => `E0900020${digit}`);
+    const areas = path.join(dir, 'areas.csv');
+    writeFileSync(areas, readFileSync(areas, 'utf8').replace('202,Southbury,', '202,,'));
+    const result = await cli(['project', dir, '--area', 'E09000202']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `${dir}/areas.csv:3:2: error MISSING_VALUE: "area_name" is empty\n1 error\n`,
+    );
+  });
+
   it('and LA codes where areas.csv has ONS codes the other way round', async () => {
     const dir = withLaCodes('ons-areas');
     const areas = path.join(dir, 'areas.csv');

@@ -71,6 +71,8 @@ export interface BatchSources {
   readonly tasks: readonly BatchTask[];
   /** Areas that fail before they are modelled: a duplicated code, rows for an area not in areas.csv, no cohort rows. */
   readonly failures: ReadonlyMap<string, { readonly name: string; readonly issues: Issue[] }>;
+  /** A national model's other codes of its areas (areas.csv's ons_code, la_code) → the area's code. */
+  readonly otherCodes?: ReadonlyMap<string, string>;
   /** Problems with the national files themselves (an error here stops the whole run). */
   readonly issues: readonly Issue[];
   /** Every file read, with its SHA-256: for the provenance manifest, and for refusing to write over one. */
@@ -384,7 +386,7 @@ async function readNational(
     }
     tasks.push(handed.get(spec.code) ?? taskOf(spec, cohort));
   }
-  return { init, tasks, failures, issues: sortIssues(issues), digests };
+  return { init, tasks, failures, otherCodes: aliases, issues: sortIssues(issues), digests };
 }
 
 /**
