@@ -238,6 +238,21 @@ describe("the same problem in each area's own row of a shared file", () => {
     );
   });
 
+  // Found by a review: a column the tool does not read that holds the areas' codes is refused,
+  // not each area given every row; one holding their ons_codes was let through with a warning.
+  it("a ceasing.csv column LA of the areas' ons_codes is refused, as one of their codes is", async () => {
+    const dir = withOnsCodes('ons-codes-unread', (digit) => `E0900020${digit}`);
+    const ceasing = path.join(dir, 'ceasing.csv');
+    const [header, ...rows] = readFileSync(ceasing, 'utf8').trimEnd().split('\n');
+    const keyed = rows.map((row, i) => `${row},E0900020${(i % 4) + 1}`);
+    writeFileSync(ceasing, [`${header},LA`, ...keyed].join('\n') + '\n');
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(said(result.stderr, 'UNREAD_COLUMN')).toEqual([
+      `${dir}/ceasing.csv:1:5: error UNREAD_COLUMN: column "LA" holds the areas' codes (as "E09000201" on line 2) but is not read: without an area column every row is for every area`,
+    ]);
+  });
+
   it('and LA codes where areas.csv has ONS codes the other way round', async () => {
     const dir = withLaCodes('ons-areas');
     const areas = path.join(dir, 'areas.csv');

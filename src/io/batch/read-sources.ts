@@ -248,7 +248,7 @@ async function readNational(
       tally: false,
       aliases,
     });
-    issues.push(...withAreaColumnChecked(csv, TABLE_COLUMNS[name], codes, name));
+    issues.push(...withAreaColumnChecked(csv, TABLE_COLUMNS[name], codes, name, aliases));
     tables.set(name, csv);
   }
   // Once for model.json's growth (an area's own growth in areas.csv is not checked).
@@ -337,7 +337,7 @@ async function readNational(
     // whole cohort to be read.
     while (cohortReader.step()) await new Promise((resolve) => setImmediate(resolve));
     const csv = cohortReader.result();
-    issues.push(...withAreaColumnChecked(csv, COHORT_COLUMNS, codes, 'cohort.csv'));
+    issues.push(...withAreaColumnChecked(csv, COHORT_COLUMNS, codes, 'cohort.csv', aliases));
     tables.set('cohort.csv', csv);
     // Rows that came back to an area, or rows without an area (every area's), left its early task short.
     for (const code of csv.byArea.has('') ? [...handed.keys()] : cohortReader.reopened)
