@@ -253,6 +253,27 @@ describe("the same problem in each area's own row of a shared file", () => {
     ]);
   });
 
+  // Found by a review: with every area's ons_code given, an area whose cohort was left out (its
+  // rows under a code no area has) was told that areas.csv gave it no ons_code, and the rows' code
+  // to be filled in as the areas' ons_code.
+  it('every ons_code given, rows under an ONS code of no area: the plain hints, not "fill in"', async () => {
+    const dir = withOnsCodes('ons-codes-all-given', (digit) => `E0900020${digit}`);
+    const cohort = path.join(dir, 'cohort.csv');
+    writeFileSync(cohort, readFileSync(cohort, 'utf8').replace(/^204,/gm, 'E09000999,'));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      [
+        `${dir}/areas.csv:5:1: error NO_COHORT_ROWS: area "204" has no rows in cohort.csv`,
+        '  hint: check that the national cohort was exported in full, or remove the area from the areas table',
+        `${dir}/cohort.csv:3:1: error UNKNOWN_AREA: area "E09000999" is not in the areas table (25 rows of cohort.csv, the first here)`,
+        '  hint: add the area to areas.csv, or correct the code',
+        '2 errors',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('and LA codes where areas.csv has ONS codes the other way round', async () => {
     const dir = withLaCodes('ons-areas');
     const areas = path.join(dir, 'areas.csv');

@@ -417,12 +417,15 @@ function cohortElsewhere(
   if (systems === undefined || !unread.every((other) => codeSystems(other, [code])))
     return undefined;
   // With the column given, the other areas' rows under their other codes were read as theirs: this
-  // area's cell of it is empty (it was told to add the column it has; found by a review).
+  // area's cell of it is empty (it was told to add the column it has; found by a review), or its
+  // code is there, with no rows under it.
   if (otherColumns.includes(systems.column))
-    return {
-      how: `; areas.csv gives it no ${systems.column}, and the codes of ${file} that areas.csv does not list are ${systems.ones}`,
-      hint: otherCodesHint(file, systems.column, { given: true }),
-    };
+    return otherCodes.some((other) => codeSystems(other, [code]))
+      ? undefined
+      : {
+          how: `; areas.csv gives it no ${systems.column}, and the codes of ${file} that areas.csv does not list are ${systems.ones}`,
+          hint: otherCodesHint(file, systems.column, { given: true }),
+        };
   if (unread.length < inCohort.filter((other) => other !== '').length) return undefined;
   return {
     how: `; ${file}'s area codes are ${systems.ones}, and areas.csv's are ${systems.others}`,
@@ -601,6 +604,12 @@ function unknownAreas(
   for (const other of aliases.keys()) written.set(codeKey(other), other);
   for (const code of known) written.set(codeKey(code), code);
   const codes = [...known];
+  // With every area's code of the other system given, a row's code of that system is simply not
+  // an area's: "fill in areas.csv's ons_code" would be no help (found by a review).
+  const otherGiven = new Set(
+    [...aliases].filter(([other, code]) => codeSystems(other, [code])).map(([, code]) => code),
+  );
+  const everyOtherGiven = codes.length > 0 && codes.every((code) => otherGiven.has(code));
   for (const csv of tables.values()) {
     const column = csv.columns.indexOf('area') + 1;
     for (const [code, rows] of csv.byArea) {
@@ -612,7 +621,9 @@ function unknownAreas(
       const meant = written.get(codeKey(code));
       const spelt =
         meant === undefined
-          ? otherSystem(code, codes, path.basename(csv.file), otherColumns)
+          ? everyOtherGiven
+            ? undefined
+            : otherSystem(code, codes, path.basename(csv.file), otherColumns)
           : respelling(meant, code, path.basename(csv.file));
       failure.issues.push({
         ...error(
