@@ -9,9 +9,10 @@ const BELOW = 4;
 /**
  * A term and its description as commander lays them out, unless the description column would be
  * narrower than the help wraps (minWidthToWrap), or than a word of the description: then the
- * description goes on the lines below the term, wrapped to the width. Commander left it on the term's line unwrapped, for the terminal
- * to break mid-word: every command's description at 50 columns, whose column of terms is 32 wide
- * (`validate [options] [model-dir]`; found by a user trial of the top-level help).
+ * description goes on the lines below the term, wrapped to the width. Commander left it on the
+ * term's line unwrapped, for the terminal to break mid-word: every command's description at 50
+ * columns, whose column of terms is 32 wide (`validate [options] [model-dir]`; found by a user
+ * trial of the top-level help).
  */
 export function narrowItem(
   term: string,

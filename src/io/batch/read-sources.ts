@@ -71,7 +71,7 @@ export interface BatchSources {
   readonly tasks: readonly BatchTask[];
   /** Areas that fail before they are modelled: a duplicated code, rows for an area not in areas.csv, no cohort rows. */
   readonly failures: ReadonlyMap<string, { readonly name: string; readonly issues: Issue[] }>;
-  /** A national model's other codes of its areas (areas.csv's ons_code, la_code) → the area's code. */
+  /** The areas' other codes (areas.csv's ons_code, la_code) → each one's area code. */
   readonly otherCodes?: ReadonlyMap<string, string>;
   /** Problems with the national files themselves (an error here stops the whole run). */
   readonly issues: readonly Issue[];
@@ -462,7 +462,7 @@ function areaSpecs(
   // to a later row's area_code took that area's rows for its own (found by a review), and one
   // written in another case ("n02" for N02) would have taken the rows a spreadsheet respelt.
   const owner = ownCodes(records, codeAt);
-  /** The area each other code is of (by codeKey): an other code names one area, and is no area's own code. */
+  /** The area each other code is of, by codeKey: it names one area, and is no area's own code. */
   const otherOf = new Map<string, AreaSpec>();
   for (const { fields, line } of records) {
     if (fields.every((field) => field.trim() === '')) continue;
