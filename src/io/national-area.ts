@@ -89,20 +89,26 @@ export async function openNationalArea(
     return { scenarios, issues: sortIssues(national), inputs };
 
   const tasks = sources.tasks.filter((task): task is NationalTask => task.kind === 'national');
+  // A failed area is named by its other code too, and so are rows under that code respelt (found
+  // by a review: --area 202 was modelled without places.csv's rows under "e09000202", unsaid).
+  const othersOf = (code: string) =>
+    [...(sources.otherCodes ?? [])].filter(([, of]) => of === code).map(([other]) => other);
   const listedAreas = [
     ...tasks.map((task) => task.spec),
     ...[...sources.failures]
       .filter(([, failure]) => !failure.issues.every((issue) => issue.code === 'UNKNOWN_AREA'))
-      .map(([code, failure]) => ({ code, name: failure.name })),
+      .map(([code, failure]) => ({ code, name: failure.name, otherCodes: othersOf(code) })),
   ];
   const code = chosenCode(listedAreas, area);
   if (code === undefined) {
     const notListed = areaNotListed(area, listedAreas, sources.init.areasFile);
     return { scenarios, issues: sortIssues([...national, notListed]), inputs, notListed };
   }
-  // Rows under this area's code written another way: UNKNOWN_AREA names the area they were left out of.
+  // Rows under this area's code (or its other code) written another way: UNKNOWN_AREA names the
+  // area they were left out of.
+  const keys = new Set([code, ...othersOf(code)].map(codeKey));
   const leftOut = [...sources.failures]
-    .filter(([other]) => other !== code && codeKey(other) === codeKey(code))
+    .filter(([other]) => other !== code && keys.has(codeKey(other)))
     .flatMap(([, failure]) => failure.issues)
     .filter((issue) => issue.code === 'UNKNOWN_AREA')
     .map((issue): Issue => ({ ...issue, severity: 'warning' }));

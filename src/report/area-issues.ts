@@ -124,12 +124,19 @@ function wordsOf(message: string, codes: readonly string[]): string {
   return words.replace(new RegExp(`${figure}(?:(?:, | and | to )${figure})*`, 'g'), '#');
 }
 
-/** Whether two areas' hints of the same problem differ only as the areas' codes do. */
+/**
+ * Whether two areas' hints of the same problem differ only as the areas' codes do. A code is
+ * matched as a whole word: area 202's "202,2025-26,opening_balance" is not 203's "203,2035-26,…"
+ * (found by a review: an LA code inside a year left the hint without "likewise").
+ */
 function ownHint(first: Issue, other: Issue, firstCode: string, otherCode: string): boolean {
   if (first.hint === undefined || other.hint === undefined || firstCode === '') return false;
-  return (
-    first.hint.includes(firstCode) && first.hint.split(firstCode).join(otherCode) === other.hint
+  const code = new RegExp(
+    `(?<!\\w)${firstCode.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\w)`,
+    'g',
   );
+  const theirs = first.hint.replace(code, () => otherCode);
+  return theirs !== first.hint && theirs === other.hint;
 }
 
 function labelledIssue(issue: Issue, codes: readonly string[], total: number): Issue {

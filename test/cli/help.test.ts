@@ -157,6 +157,26 @@ describe('--help', () => {
     },
   );
 
+  // Found by a review: a description with a word wider than its column (solve's --target,
+  // "cumulative-balance>=0@2030-31", at 45 to 55 columns) was wrapped in it, past the edge; under
+  // its term the word fits. Only a word wider than the help below its term may pass the edge.
+  it.each(COMMANDS.map((command) => ({ command: command || '(top level)', name: command })))(
+    "$command --help's options at 30 to 60 columns: within the width, but for a word too wide under its term",
+    async ({ name }) => {
+      // A term on a line of its own ("  validate [options] [model-dir]"), or one word under it.
+      const alone = /^(?: {2}\S+(?: \S+)*| {6}\S+)$/;
+      const past: string[] = [];
+      for (let columns = 30; columns <= 60; columns += 1) {
+        const help = (await cli([...name.split(' ').filter(Boolean), '--help'], { columns }))
+          .stdout;
+        const items = help.split('\nExamples:\n')[0]!.split('\n').slice(1);
+        for (const line of items)
+          if (line.length > columns && !alone.test(line)) past.push(`${columns}: ${line}`);
+      }
+      expect(past).toEqual([]);
+    },
+  );
+
   // Found by a review: help shown after a mistake goes to stderr, and its examples were fitted
   // to stdout's width (80 when piped), past the edge of a 60-column terminal.
   it("help after a mistake, on stderr: its examples within stderr's width", async () => {

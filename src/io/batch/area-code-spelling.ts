@@ -92,23 +92,36 @@ export function otherSystem(
   inRows: string,
   known: readonly string[],
   file: string,
+  /** areas.csv's columns of other codes (ons_code, la_code). */
+  otherColumns: readonly string[],
 ): { readonly how: string; readonly hint: string } | undefined {
   const systems = codeSystems(inRows, known);
   if (systems === undefined) return undefined;
   const example = [...known].sort()[0]!;
   return {
     how: `; it is ${systems.one}, and areas.csv's are ${systems.others}`,
-    hint: otherCodesHint(file, systems.column, example),
+    hint: otherCodesHint(file, systems.column, {
+      example,
+      given: otherColumns.includes(systems.column),
+    }),
   };
 }
 
 /**
  * UNKNOWN_AREA's and NO_COHORT_ROWS's hint for a table keyed by the other system of codes: an
  * areas.csv column of them reads it as it is (found by a DfE analyst's trial: DfE's tables give
- * both, and rewriting one file's codes was the only way).
+ * both, and rewriting one file's codes was the only way). When areas.csv has the column
+ * (`given`), an area's cell of it is empty or wrong.
  */
-export function otherCodesHint(file: string, column: string, example?: string): string {
-  return `add a column ${column} to areas.csv with each area's code as ${file} writes it, or write ${file}'s area codes as areas.csv does${example === undefined ? '' : ` (such as "${example}")`}: ${BOTH}`;
+export function otherCodesHint(
+  file: string,
+  column: string,
+  { example, given = false }: { readonly example?: string; readonly given?: boolean } = {},
+): string {
+  const fill = given
+    ? `fill in areas.csv's ${column} for every area, with its code as ${file} writes it`
+    : `add a column ${column} to areas.csv with each area's code as ${file} writes it`;
+  return `${fill}, or write ${file}'s area codes as areas.csv does${example === undefined ? '' : ` (such as "${example}")`}: ${BOTH}`;
 }
 
 /** Where to find the code of the other system. */

@@ -7,8 +7,9 @@ import type { AreaTable } from './wire.js';
 /**
  * A national table without an `area` column gives every row to every area, which is right for
  * rates shared by all areas but not for a column that does say the area under a name the tool
- * does not read (LA, la_code): one whose every cell given is a code of areas.csv is taken for the area
- * column, and the table is refused (UNREAD_COLUMN) rather than each area given the whole country.
+ * does not read (LA, la_code): one whose every cell given is a code of areas.csv (an area's code,
+ * or its other code in ons_code or la_code) is taken for the area column, and the table is refused
+ * (UNREAD_COLUMN) rather than each area given the whole country.
  * The table's issues, with that error for the column's UNKNOWN_COLUMN warning (or for the
  * header's own UNREAD_COLUMN, when the name looked like a slip for area as well: said once); or,
  * for a cohort or counts of new plans with no such column at all, areaColumnMissing's.
@@ -18,8 +19,12 @@ export function withAreaColumnChecked(
   spec: ColumnSpec,
   codes: ReadonlySet<string>,
   table: AreaTable,
+  /** The areas' other codes (areas.csv's ons_code, la_code) → their codes. */
+  otherCodes: ReadonlyMap<string, string>,
 ): readonly Issue[] {
-  const unread = unreadAreaColumns(csv, spec, codes);
+  // A column of the areas' other codes was let through, each area given every row (found by a
+  // review).
+  const unread = unreadAreaColumns(csv, spec, (cell) => codes.has(cell) || otherCodes.has(cell));
   if (unread.length === 0)
     return [...csv.issues, ...areaColumnMissing(csv, table, codes.size, headerOf(csv, spec))];
   const columns = new Set(unread.map((issue) => issue.location!.column));
@@ -37,9 +42,9 @@ export function withAreaColumnChecked(
 function unreadAreaColumns(
   csv: NationalCsv,
   spec: ColumnSpec,
-  codes: ReadonlySet<string>,
+  isCode: (cell: string) => boolean,
 ): Issue[] {
-  if (csv.columns.includes('area') || codes.size === 0) return [];
+  if (csv.columns.includes('area')) return [];
   const known = new Set([...spec.required, ...spec.optional].map((name) => name.toLowerCase()));
   const rows = csv.byArea.get('');
   const issues: Issue[] = [];
@@ -48,7 +53,7 @@ function unreadAreaColumns(
     let first: number | undefined;
     for (let i = 0; i < rows.length; i += 1) {
       const cell = rows.field(i, index)?.trim() ?? '';
-      if (cell !== '' && !codes.has(cell)) return;
+      if (cell !== '' && !isCode(cell)) return;
       if (cell !== '') first ??= i;
     }
     if (first === undefined) return;

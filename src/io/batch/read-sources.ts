@@ -71,6 +71,8 @@ export interface BatchSources {
   readonly tasks: readonly BatchTask[];
   /** Areas that fail before they are modelled: a duplicated code, rows for an area not in areas.csv, no cohort rows. */
   readonly failures: ReadonlyMap<string, { readonly name: string; readonly issues: Issue[] }>;
+  /** The areas' other codes (areas.csv's ons_code, la_code) → each one's area code. */
+  readonly otherCodes?: ReadonlyMap<string, string>;
   /** Problems with the national files themselves (an error here stops the whole run). */
   readonly issues: readonly Issue[];
   /** Every file read, with its SHA-256: for the provenance manifest, and for refusing to write over one. */
@@ -242,6 +244,7 @@ async function readNational(
   const aliases = new Map(
     specs.flatMap((spec) => (spec.otherCodes ?? []).map((other) => [other, spec.code] as const)),
   );
+  const otherColumns = OTHER_CODE_COLUMNS.filter((name) => areasCsv?.columns.includes(name));
   const tables = new Map<AreaTable, NationalCsv>();
   for (const name of AREA_TABLES) {
     if (name === 'cohort.csv') continue;
@@ -251,7 +254,7 @@ async function readNational(
       tally: false,
       aliases,
     });
-    issues.push(...withAreaColumnChecked(csv, TABLE_COLUMNS[name], codes, name));
+    issues.push(...withAreaColumnChecked(csv, TABLE_COLUMNS[name], codes, name, aliases));
     tables.set(name, csv);
   }
   // Once for model.json's growth (an area's own growth in areas.csv is not checked).
@@ -340,7 +343,7 @@ async function readNational(
     // whole cohort to be read.
     while (cohortReader.step()) await new Promise((resolve) => setImmediate(resolve));
     const csv = cohortReader.result();
-    issues.push(...withAreaColumnChecked(csv, COHORT_COLUMNS, codes, 'cohort.csv'));
+    issues.push(...withAreaColumnChecked(csv, COHORT_COLUMNS, codes, 'cohort.csv', aliases));
     tables.set('cohort.csv', csv);
     // Rows that came back to an area, or rows without an area (every area's), left its early task short.
     for (const code of csv.byArea.has('') ? [...handed.keys()] : cohortReader.reopened)
@@ -355,7 +358,7 @@ async function readNational(
       digests,
     };
 
-  unknownAreas(tables, codes, failures);
+  unknownAreas(tables, codes, aliases, otherColumns, failures);
   const withoutRows = areasWithoutRows(tables, specs, failures);
   issues.push(...withoutRows.national);
   const init = initOf();
@@ -366,7 +369,7 @@ async function readNational(
     const pupils = (cohort.rowCounts.get(spec.code) ?? 0) + (cohort.rowCounts.get('') ?? 0);
     if (pupils === 0) {
       const file = path.basename(cohort.file);
-      const why = cohortElsewhere(spec.code, [...cohort.byArea.keys()], file);
+      const why = cohortElsewhere(spec, [...cohort.byArea.keys()], file, codes, otherColumns);
       failures.set(spec.code, {
         name: spec.name,
         issues: [
@@ -394,6 +397,7 @@ async function readNational(
     init,
     tasks,
     failures,
+    otherCodes: aliases,
     issues: sortIssues(issues),
     digests,
     areaWarnings: withoutRows.byArea,
@@ -407,20 +411,37 @@ async function readNational(
  * full", beside the UNKNOWN_AREA of the same rows.
  */
 function cohortElsewhere(
-  code: string,
+  { code, otherCodes = [] }: AreaSpec,
   inCohort: readonly string[],
   file: string,
+  known: ReadonlySet<string>,
+  /** areas.csv's columns of other codes (ons_code, la_code). */
+  otherColumns: readonly string[],
 ): { readonly how: string; readonly hint: string } | undefined {
-  const written = inCohort.find((other) => other !== code && codeKey(other) === codeKey(code));
-  if (written !== undefined)
-    return {
-      how: `: its rows are written "${written}" there (UNKNOWN_AREA)`,
-      hint: `write the code as areas.csv does, "${code}", in ${file}`,
-    };
-  const codes = inCohort.filter((other) => other !== '');
-  const systems = codes.length > 0 ? codeSystems(codes[0]!, [code]) : undefined;
-  if (systems === undefined || !codes.every((other) => codeSystems(other, [code])))
+  // Under its own code or its other one (ons_code, la_code) written another way: e09000202.
+  for (const own of [code, ...otherCodes]) {
+    const written = inCohort.find((other) => other !== own && codeKey(other) === codeKey(own));
+    if (written !== undefined)
+      return {
+        how: `: its rows are written "${written}" there (UNKNOWN_AREA)`,
+        hint: `write the code as areas.csv does, "${own}", in ${file}`,
+      };
+  }
+  const unread = inCohort.filter((other) => other !== '' && !known.has(other));
+  const systems = unread.length > 0 ? codeSystems(unread[0]!, [code]) : undefined;
+  if (systems === undefined || !unread.every((other) => codeSystems(other, [code])))
     return undefined;
+  // With the column given, the other areas' rows under their other codes were read as theirs: this
+  // area's cell of it is empty (it was told to add the column it has; found by a review), or its
+  // code is there, with no rows under it.
+  if (otherColumns.includes(systems.column))
+    return otherCodes.some((other) => codeSystems(other, [code]))
+      ? undefined
+      : {
+          how: `; areas.csv gives it no ${systems.column}, and the codes of ${file} that areas.csv does not list are ${systems.ones}`,
+          hint: otherCodesHint(file, systems.column, { given: true }),
+        };
+  if (unread.length < inCohort.filter((other) => other !== '').length) return undefined;
   return {
     how: `; ${file}'s area codes are ${systems.ones}, and areas.csv's are ${systems.others}`,
     hint: otherCodesHint(file, systems.column),
@@ -450,10 +471,15 @@ function areaSpecs(
   const otherAt = OTHER_CODE_COLUMNS.map((name) => csv.columns.indexOf(name)).filter(
     (at) => at >= 0,
   );
+  const records = csv.byArea.get('')?.records() ?? [];
   const first = new Map<string, AreaSpec>();
-  /** The area each other code is of: an other code names one area, and is no area's own code. */
+  // Every area's own code, as codeKey reads it, before any other code is taken: an ons_code equal
+  // to a later row's area_code took that area's rows for its own (found by a review), and one
+  // written in another case ("n02" for N02) would have taken the rows a spreadsheet respelt.
+  const owner = ownCodes(records, codeAt);
+  /** The area each other code is of, by codeKey: it names one area, and is no area's own code. */
   const otherOf = new Map<string, AreaSpec>();
-  for (const { fields, line } of csv.byArea.get('')?.records() ?? []) {
+  for (const { fields, line } of records) {
     if (fields.every((field) => field.trim() === '')) continue;
     const where = (index: number) => ({ file: csv.file, line, column: index + 1 });
     if (!fitsHeader(fields, csv.columns.length)) {
@@ -496,42 +522,36 @@ function areaSpecs(
     }
     const others = otherAt.flatMap((at) => {
       const other = (fields[at] ?? '').trim();
-      return other === '' || other === code ? [] : [{ other, at }];
+      if (other === '' || other === code) return [];
+      const own = owner.get(codeKey(other));
+      return [
+        { other, at, taken: otherOf.get(codeKey(other)) ?? (own?.code === code ? undefined : own) },
+      ];
     });
-    const spec: AreaSpec = {
-      code,
-      name,
-      line,
-      fields,
-      ...(others.length ? { otherCodes: others.map(({ other }) => other) } : {}),
-    };
-    const clash = others
-      .map(({ other, at }) => ({ other, at, taken: otherOf.get(other) ?? first.get(other) }))
-      .find(({ taken }) => taken !== undefined);
-    if (clash) {
-      failures.set(code, {
-        name,
-        issues: [
-          {
-            ...error(
-              'DUPLICATE_AREA',
-              `code "${clash.other}" is already area "${clash.taken!.code}"'s, on line ${clash.taken!.line}`,
-              where(clash.at),
-              "give each area codes of its own: rows under a code are that area's",
-            ),
-            area: code,
-          },
-        ],
-      });
-      continue;
-    }
-    for (const { other } of others) otherOf.set(other, spec);
+    const own = others.filter(({ taken }) => taken === undefined).map(({ other }) => other);
+    const spec: AreaSpec = { code, name, line, fields, ...(own.length ? { otherCodes: own } : {}) };
+    for (const other of own) otherOf.set(codeKey(other), spec);
     first.set(code, spec);
-    if (name === '')
-      failures.set(code, {
-        name,
-        issues: [error('MISSING_VALUE', '"area_name" is empty', where(nameAt))],
-      });
+    // The area fails, but stays listed under its own code: its rows there are its, not UNKNOWN_AREA's.
+    const clashes = others.flatMap(({ other, at, taken }) =>
+      taken === undefined
+        ? []
+        : [
+            {
+              ...error(
+                'DUPLICATE_AREA',
+                `code "${other}" is ${taken.line < line ? 'already ' : ''}area "${taken.code}"'s, on line ${taken.line}`,
+                where(at),
+                "give each area codes of its own: rows under a code are that area's",
+              ),
+              area: code,
+            },
+          ],
+    );
+    const missingName =
+      name === '' ? [error('MISSING_VALUE', '"area_name" is empty', where(nameAt))] : [];
+    if (clashes.length || missingName.length)
+      failures.set(code, { name, issues: [...clashes, ...missingName] });
     specs.push(spec);
   }
   return { specs, failures };
@@ -589,11 +609,24 @@ function areasWithoutRows(
 function unknownAreas(
   tables: ReadonlyMap<AreaTable, NationalCsv>,
   known: ReadonlySet<string>,
+  /** An area's other code (ons_code, la_code) → its code. */
+  aliases: ReadonlyMap<string, string>,
+  /** areas.csv's columns of other codes (ons_code, la_code). */
+  otherColumns: readonly string[],
   failures: Map<string, { name: string; issues: Issue[] }>,
 ): void {
   const written = new Map<string, string>();
+  // An area's other code written another way (e09000202) is said to be that code, not "not in the
+  // areas table" with a hint to add a column areas.csv has (found by a review); its own code first.
+  for (const other of aliases.keys()) written.set(codeKey(other), other);
   for (const code of known) written.set(codeKey(code), code);
   const codes = [...known];
+  // With every area's code of the other system given, a row's code of that system is simply not
+  // an area's: "fill in areas.csv's ons_code" would be no help (found by a review).
+  const otherGiven = new Set(
+    [...aliases].filter(([other, code]) => codeSystems(other, [code])).map(([, code]) => code),
+  );
+  const everyOtherGiven = codes.length > 0 && codes.every((code) => otherGiven.has(code));
   for (const csv of tables.values()) {
     const column = csv.columns.indexOf('area') + 1;
     for (const [code, rows] of csv.byArea) {
@@ -605,12 +638,14 @@ function unknownAreas(
       const meant = written.get(codeKey(code));
       const spelt =
         meant === undefined
-          ? otherSystem(code, codes, path.basename(csv.file))
+          ? everyOtherGiven
+            ? undefined
+            : otherSystem(code, codes, path.basename(csv.file), otherColumns)
           : respelling(meant, code, path.basename(csv.file));
       failure.issues.push({
         ...error(
           'UNKNOWN_AREA',
-          `area "${code}" is not in the areas table (${count} row${count === 1 ? '' : 's'} of ${path.basename(csv.file)}, the first here)${spelt === undefined ? '' : meant === undefined ? spelt.how : `; areas.csv has "${meant}", written another way, which is modelled without these rows${spelt.how}`}`,
+          `area "${code}" is not in the areas table (${count} row${count === 1 ? '' : 's'} of ${path.basename(csv.file)}, the first here)${spelt === undefined ? '' : meant === undefined ? spelt.how : `; areas.csv has "${meant}"${aliases.has(meant) ? ` (area "${aliases.get(meant)!}"'s other code)` : ''}, written another way, which is modelled without these rows${spelt.how}`}`,
           { file: csv.file, line: rows.line(0), column },
           spelt?.hint ?? 'add the area to areas.csv, or correct the code',
         ),
@@ -629,6 +664,26 @@ function nothingThere(root: string): string | undefined {
   return undefined;
 }
 
-/** Whether two rows hold the same cells, spaces around them aside. */
-const sameCells = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && a.every((cell, i) => cell.trim() === b[i]!.trim());
+/** Each area code of areas.csv (by codeKey) → the code and the line it is first on. */
+function ownCodes(
+  records: readonly { readonly fields: readonly string[]; readonly line: number }[],
+  codeAt: number,
+): Map<string, { readonly code: string; readonly line: number }> {
+  const owner = new Map<string, { readonly code: string; readonly line: number }>();
+  for (const { fields, line } of records) {
+    const code = fields[codeAt]?.trim() ?? '';
+    if (code !== '' && !owner.has(codeKey(code))) owner.set(codeKey(code), { code, line });
+  }
+  return owner;
+}
+
+/**
+ * Whether two rows hold the same cells, spaces around them aside. Empty cells past the header,
+ * which a row may have (fitsHeader), are no cells: a repeat saved with one more comma was a
+ * DUPLICATE_AREA (found by a review).
+ */
+function sameCells(a: readonly string[], b: readonly string[]): boolean {
+  for (let i = 0; i < Math.max(a.length, b.length); i += 1)
+    if ((a[i] ?? '').trim() !== (b[i] ?? '').trim()) return false;
+  return true;
+}
