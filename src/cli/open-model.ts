@@ -47,7 +47,7 @@ export interface OpenModel {
   readonly issues: readonly Issue[];
   readonly inputs: readonly InputDigest[];
   /** With --area: the area as read, for worker threads to build the same Model from (simulate). */
-  readonly area?: NationalArea;
+  readonly nationalArea?: NationalArea;
 }
 
 /** --tariff as a file: a path, or the id of a table in the library; a usage error when it is neither. */

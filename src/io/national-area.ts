@@ -28,7 +28,7 @@ export interface OpenedArea extends OpenedModel {
    * With the model: the area as batch hands it to a worker thread, plain data, from which another
    * thread builds the same Model (buildAreaModel) without reading the national files again.
    */
-  readonly area?: NationalArea;
+  readonly nationalArea?: NationalArea;
 }
 
 export interface NationalArea {
@@ -148,7 +148,7 @@ export async function openNationalArea(
   );
   return !loaded.model || hasErrors(issues)
     ? { scenarios, issues, inputs: all }
-    : { model: loaded.model, scenarios, issues, inputs: all, area: { init, task } };
+    : { model: loaded.model, scenarios, issues, inputs: all, nationalArea: { init, task } };
 }
 
 /**

@@ -118,7 +118,7 @@ function startFan(
   return DrawThreads.start(drawWorkers(draws), {
     dir,
     load: loadOptionsOf(modelLoadOptions(options)),
-    ...(open.area ? { national: open.area } : {}),
+    ...(open.nationalArea ? { national: open.nationalArea } : {}),
     ...(options.scenariosFile ? { scenariosFile: options.scenariosFile } : {}),
     ...(plan === AS_GIVEN ? {} : { scenario: plan.id }),
     seed,

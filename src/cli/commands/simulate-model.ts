@@ -58,7 +58,7 @@ export async function simulateModel(
     outcome = await simulateOnThreads(
       open.model,
       scenario,
-      threadStart.start(open.area),
+      threadStart.start(open.nationalArea),
       { seed, thresholds: limits },
       progress.begun,
     );
