@@ -20,6 +20,8 @@ import { TariffCheck } from './tariff-check.js';
 /** One area's settings: model.json's, or a national model.json's with the area's row of areas.csv over them. */
 interface AreaSettings {
   readonly area?: { readonly code: string; readonly name: string };
+  /** A national area's codes of the other system (areas.csv's ons_code, la_code): an --hnb-from row under one is the area's. */
+  readonly otherCodes?: readonly string[];
   readonly baseYear?: AcademicYear;
   readonly horizon?: FinancialYear;
   readonly assumptions?: Assumptions;
@@ -102,6 +104,7 @@ export function assembleModel(source: AreaSource): LoadedModel {
       ? readHnbFrom(
           table,
           settings.area.code,
+          settings.otherCodes ?? [],
           { first: firstProjectedFinancialYear(base), last: horizon },
           issues,
           seen,

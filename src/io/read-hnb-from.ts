@@ -31,12 +31,17 @@ export const HNB_FROM_COLUMNS = {
 export function readHnbFrom(
   table: CsvTable,
   areaCode: string,
+  /** The area's codes of the other system (a national area's ons_code or la_code): rows under them are its too. */
+  otherCodes: readonly string[],
   years: { first: FinancialYear; last: FinancialYear },
   issues: Issue[],
   seen: HnbFromSeen = new Map(),
 ): FundingRow[] {
+  // An nff output keyed by DfE's LA codes serves a national model keyed by ONS codes, and the
+  // other way round, when areas.csv gives each area's other code (left by the review of ons_code).
+  const isArea = (code: string) => code === areaCode || otherCodes.includes(code);
   const rows = table.rows
-    .filter((row) => row.get('area_code') === areaCode)
+    .filter((row) => isArea(row.get('area_code')))
     .flatMap((row): FundingRow[] => {
       const before = issues.length;
       const financialYear = financialYearCell(row, 'financial_year', issues);
@@ -119,7 +124,7 @@ export function readHnbFrom(
       ];
     });
   flushNormalisations(issues);
-  if (rows.length === 0 && !table.rows.some((row) => row.get('area_code') === areaCode)) {
+  if (rows.length === 0 && !table.rows.some((row) => isArea(row.get('area_code')))) {
     const codes = [
       ...new Set(table.rows.map((row) => row.get('area_code')).filter((code) => code !== '')),
     ];

@@ -136,6 +136,66 @@ describe("the same problem in each area's own row of a shared file", () => {
     expect(one.stdout).toMatch(/^202,Southbury,2026-27,/m);
   });
 
+  it('an --hnb-from file keyed by the ONS codes serves areas.csv of LA codes with an ons_code column', async () => {
+    const dir = withLaCodes('ons-hnb-from');
+    const areas = path.join(dir, 'areas.csv');
+    writeFileSync(
+      areas,
+      readFileSync(areas, 'utf8')
+        .replace(/^area_code,.*$/m, '$&,ons_code')
+        .replace(/^20(\d),.*$/gm, '$&,E0900020$1'),
+    );
+    const nff = (name: string, code: (n: number) => string) => {
+      const file = path.join(scratch, name);
+      writeFileSync(
+        file,
+        'area_code,area_name,financial_year,allocation\n' +
+          [1, 2, 3, 4].map((n) => `${code(n)},Area ${n},2026-27,${n}000000.00\n`).join(''),
+      );
+      return file;
+    };
+    const run = (file: string, out: string) =>
+      cli([
+        'batch',
+        dir,
+        '--out-dir',
+        path.join(scratch, out),
+        '--hnb-from',
+        file,
+        '--quiet',
+        '--jobs',
+        '1',
+      ]);
+    const la = await run(
+      nff('nff-la.csv', (n) => `20${n}`),
+      'hnb-la',
+    );
+    expect(la.code, la.stderr).toBe(0);
+    const ons = await run(
+      nff('nff-ons.csv', (n) => `E0900020${n}`),
+      'hnb-ons',
+    );
+    expect(ons.code, ons.stderr).toBe(0);
+    const summary = (out: string) => readFileSync(path.join(scratch, out, 'summary.csv'), 'utf8');
+    expect(summary('hnb-ons')).toBe(summary('hnb-la'));
+    // The file's allocation was read, not funding.csv's.
+    expect(summary('hnb-ons')).toMatch(
+      /^202,Southbury,unmitigated,2026-27,[^,]*,[^,]*,[^,]*,[^,]*,2000000\.00,/m,
+    );
+    const one = await cli([
+      'project',
+      dir,
+      '--area',
+      '203',
+      '--hnb-from',
+      path.join(scratch, 'nff-ons.csv'),
+      '--format',
+      'csv',
+    ]);
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout).toMatch(/^203,Eastford,2026-27,[^,]*,[^,]*,[^,]*,[^,]*,3000000\.00,/m);
+  });
+
   it("an ons_code that is already another area's fails the second area, DUPLICATE_AREA", async () => {
     const dir = withOnsCodes(
       'ons-codes-twice',

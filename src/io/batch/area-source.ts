@@ -158,6 +158,7 @@ function nationalAreaSource(context: NationalContext, task: NationalTask): AreaS
     // The national model.json's locations: its overflowSetting is checked against each area's own tariff.
     settings: {
       area: { code: spec.code, name: spec.name },
+      ...(spec.otherCodes ? { otherCodes: spec.otherCodes } : {}),
       ...(base !== undefined ? { baseYear: base } : {}),
       ...(horizon !== undefined ? { horizon } : {}),
       ...(assumptions ? { assumptions } : {}),
