@@ -115,3 +115,27 @@ describe('the next steps printed: a folder with spaces or quotes as one word, se
     expect(shellWord('a "b"')).toBe(`'a "b"'`);
   });
 });
+
+// Found by a DfE analyst's trial: --area, which opens one area of a national model as batch
+// modelled it, was in the README only. On a terminal, batch now ends with a command that does so.
+describe("batch's next step on a terminal: one area, with --area", () => {
+  it('names the first area and its horizon, and runs as printed', async () => {
+    const out = path.join(scratch, 'batch-next');
+    const run = await cli(['batch', 'fixtures/national', '--out-dir', out], { stderrColumns: 100 });
+    expect(run.code, run.stderr).toBe(0);
+    const line = /^ {2}highneeds (explain .*)$/m.exec(run.stderr)?.[1];
+    expect(line).toBe(
+      'explain fixtures/national --area N01 --year 2029-30 --figure cumulative_balance',
+    );
+    const explained = await cli(shellSplit(line!));
+    expect(explained.code, explained.stderr).toBe(0);
+    expect(explained.stdout).toMatch(/^Northshire \(N01\): cumulative_balance, 2029-30/);
+  });
+
+  it('says nothing off a terminal or with --quiet', async () => {
+    const args = ['batch', 'fixtures/national', '--out-dir', path.join(scratch, 'batch-quiet')];
+    expect((await cli(args)).stderr).not.toContain('--area');
+    const quiet = await cli([...args, '--quiet'], { stderrColumns: 100 });
+    expect(quiet.stderr).not.toContain('--area');
+  });
+});

@@ -38,6 +38,7 @@ import { nationalReport } from './batch-national-report.js';
 import { checkOutDir, checkReportDir, checkTargets } from './batch-output-checks.js';
 import { NATIONAL_REPORT, OUTPUTS } from './batch-output-names.js';
 import { nationalIssues } from './national-issues.js';
+import { areaNextStep } from './batch-next-step.js';
 import { shellWord } from '../shell-word.js';
 
 export interface BatchCommandOptions {
@@ -240,6 +241,7 @@ export async function runBatchCommand(
         width: tableWidth(),
       }),
     );
+  cliIo().stderr.write(areaNextStep(dir, result.rows, Boolean(options.quiet)));
   if (!hasErrors(errors)) return 0;
   const said = [
     ...(areaFailed.length
