@@ -211,7 +211,7 @@ export async function runReport(
         out: kind,
         scenarios: chosen.map((s) => s.id).join(','),
         // --area as areas.csv writes the code, however it was typed.
-        ...(options.area !== undefined ? { area: scenarios[0]!.projection.area.code } : {}),
+        ...(options.area !== undefined ? { area: open.model.area.code } : {}),
         ...(options.tariff ? { tariff: tariffOptionRecorded(dir, options.tariff) } : {}),
         ...(fan ? { draws: fan.draws } : {}),
         ...(options.draws !== undefined ? { seed: options.seed ?? '1' } : {}),
