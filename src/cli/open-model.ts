@@ -14,7 +14,8 @@ import {
   unknownScenario,
 } from '../io/open-model.js';
 import { type NationalArea, openNationalArea } from '../io/national-area.js';
-import { isFolderOfModels, isNationalFolder } from '../io/batch/read-sources.js';
+import { isFolderOfModels } from '../io/batch/model-folders.js';
+import { isNationalFolder } from '../io/batch/read-sources.js';
 import { displayPath } from '../io/files.js';
 import { resolveTariff } from '../io/tariff-library.js';
 import { defaultModelDir, defaultTariffDir } from './version.js';

@@ -1,0 +1,42 @@
+import { readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { displayPath, readInput } from '../files.js';
+
+/**
+ * True for a folder of model folders, as batch reads one (README, "National batch"): no
+ * model.json of its own, and a folder in it with one. validate checks it as batch does.
+ */
+export function isFolderOfModels(dir: string): boolean {
+  const root = path.resolve(dir);
+  return (
+    readInput(path.join(root, 'model.json'), '', Number.MAX_SAFE_INTEGER).status === 'missing' &&
+    modelFolders(root, Number.MAX_SAFE_INTEGER).length > 0
+  );
+}
+
+/** The folders in root that hold a model.json (one that cannot be read fails that area). */
+export function modelFolders(root: string, maxFileBytes: number): string[] {
+  return subfolders(root).filter(
+    (folder) => readInput(path.join(folder, 'model.json'), '', maxFileBytes).status !== 'missing',
+  );
+}
+
+function subfolders(root: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(root).sort();
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => path.join(root, name))
+    .filter((full) => statSync(full, { throwIfNoEntry: false })?.isDirectory());
+}
+
+/** Why `root` holds no model at all: it does not exist, or it is a file. */
+export function nothingThere(root: string): string | undefined {
+  const kind = statSync(root, { throwIfNoEntry: false });
+  if (kind === undefined) return `there is no folder ${displayPath(root)}`;
+  if (!kind.isDirectory()) return `${displayPath(root)} is a file, not a folder`;
+  return undefined;
+}
