@@ -222,7 +222,7 @@ describe('a national CSV read by csv-parse and grouped by area', () => {
   });
 
   it("warns of a column not used once, from every row, though asked for its result as each area's rows end", () => {
-    // The batch asks as each area's rows end (src/io/batch/read-sources.ts), then at the end: a
+    // The batch asks as each area's rows end (src/io/batch/read-national.ts), then at the end: a
     // warning made at each asking was said twice, and one made from the first area's rows alone
     // said a column was the count whose later cells are not whole numbers.
     const spec = { ...SPEC, countColumn: 'count' };

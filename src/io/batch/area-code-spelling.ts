@@ -59,7 +59,7 @@ export function codeSystems(
       readonly one: string;
       readonly ones: string;
       readonly others: string;
-      /** areas.csv's column for an area's code of this system (src/io/batch/read-sources.ts). */
+      /** areas.csv's column for an area's code of this system (src/io/batch/areas-table.ts). */
       readonly column: string;
     }
   | undefined {

@@ -298,7 +298,7 @@ function areaTariff(
     file = found.file;
   } else if (init.tariffFile) file = init.tariffFile;
   else if (national) {
-    // Found and checked on the main thread already (src/io/batch/read-sources.ts).
+    // Found and checked on the main thread already (src/io/batch/read-national.ts).
     context.nationalTariffFile ??= { file: tariffFileOf(national, init) };
     file = context.nationalTariffFile.file;
   }

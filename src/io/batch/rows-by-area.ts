@@ -74,7 +74,7 @@ const SLICE_CHARS = 1 << 17;
 /**
  * A national CSV read a slice at a time through csv-parse's stream parser (which carries a
  * quoted field across slices), so that a caller can do other work between slices: the batch
- * hands each area to a worker as soon as its rows are read (src/io/batch/read-sources.ts).
+ * hands each area to a worker as soon as its rows are read (src/io/batch/read-national.ts).
  */
 export class NationalCsvReader {
   private readonly grouper: AreaGrouper;
@@ -284,7 +284,7 @@ class AreaGrouper {
     const readable = rowsReadable(this.issues);
     const areas = readable ? [...this.areas] : [];
     // Made at each call, from the rows read so far: the batch asks for the result as each area's
-    // rows end (src/io/batch/read-sources.ts), and for the whole file at its end.
+    // rows end (src/io/batch/read-national.ts), and for the whole file at its end.
     const unused = this.unused
       ? unusedColumns(this.unused, readable ? (index) => this.cells(index) : undefined)
       : [];
