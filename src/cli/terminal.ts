@@ -6,14 +6,16 @@ import type { Ora } from 'ora';
 /**
  * chalk and ora are loaded only when a person is watching a terminal: a script piping CSV
  * (the common case, and the one benchmarks time) never pays for them.
- * chalk ignores NO_COLOR, so colour is decided here, for stdout and stderr separately.
+ * chalk ignores NO_COLOR, so colour is decided here, for stdout and stderr separately. A terminal
+ * that says it is dumb (TERM=dumb: Emacs's shell, some CI logs) shows escape codes as text, as
+ * chalk's own check (supports-color) knows; the tables and problems were coloured there all the same.
  */
 function colourOn(stream: OutputStream): boolean {
   const { env } = cliIo();
   // 0 or false is no colour, as in Node and chalk; any other value, even empty, colour, as README.md says.
   const forced = env['FORCE_COLOR'];
   if (forced !== undefined) return forced !== '0' && forced !== 'false';
-  return !env['NO_COLOR'] && stream.isTTY;
+  return !env['NO_COLOR'] && env['TERM'] !== 'dumb' && stream.isTTY;
 }
 
 const plain = (text: string): string => text;

@@ -29,4 +29,13 @@ describe('colour and the environment', () => {
     expect((await cli(table, { env: { NO_COLOR: '' }, columns: 120 })).stdout).toContain(ESC);
     expect((await cli(table, { env: { NO_COLOR: '1' }, columns: 120 })).stdout).not.toContain(ESC);
   });
+
+  // A dumb terminal prints escape codes as they are: the tables and problems were coloured there.
+  it('TERM=dumb: no colour on a terminal, on stdout or stderr; FORCE_COLOR still colours', async () => {
+    const dumb = { NO_COLOR: '', TERM: 'dumb' };
+    expect((await cli(table, { env: dumb, columns: 120 })).stdout).not.toContain(ESC);
+    expect((await cli(broken, { env: dumb, columns: 120 })).stderr).not.toContain(ESC);
+    expect((await cli(broken, { env: dumb, columns: 120 })).stderr).toContain('UNKNOWN_NEED');
+    expect((await cli(table, { env: { ...dumb, FORCE_COLOR: '1' } })).stdout).toContain(ESC);
+  });
 });
