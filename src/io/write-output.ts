@@ -620,8 +620,21 @@ export function checkOutputOption(
   inputs: readonly string[] = [],
 ): void {
   if (value === undefined) return;
-  if (value === '') throw new UsageError(`${option} is empty; give a file name`);
+  checkOutputName(option, value, 'file name');
   refuseInputs(value, locate(value), inputs);
+}
+
+/**
+ * An output option's value is a name: not empty, and not `-`, which many tools read as stdout but
+ * which here made a file named "-" and said nothing, exit 0 (found by trying `--out -` in a pipe).
+ * Without --out a command writes to stdout.
+ */
+export function checkOutputName(option: string, value: string, kind: 'file name' | 'folder'): void {
+  if (value === '') throw new UsageError(`${option} is empty; give a ${kind}`);
+  if (value === '-')
+    throw new UsageError(
+      `${option} - would make a ${kind === 'folder' ? 'folder' : 'file'} named "-"; give a ${kind}${option === '--out' ? ' (a command that prints its output does so without --out)' : ''}`,
+    );
 }
 
 /** --out and --manifest checked before the run (checkOutputOption), and not the same file. */
@@ -662,7 +675,7 @@ export function checkOutputDirOption(option: string, dir: string | undefined): v
 
 /** The folders missing on the way to `dir`, outermost first, or a UsageError saying why it cannot be made (makeOutputDir). */
 function foldersToMake(dir: string, option: string): string[] {
-  if (dir === '') throw new UsageError(`${option} is empty; give a folder`);
+  checkOutputName(option, dir, 'folder');
   const label = `cannot make ${option} ${dir}`;
   const missing: string[] = [];
   let current = path.resolve(dir);

@@ -1,4 +1,12 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -96,6 +104,22 @@ describe("--out '' is a usage error for every command that writes one", () => {
       expect(result.stderr).toMatch(
         /^highneeds: --(out|out-dir|manifest|report) is empty; give a (file name|folder)\n$/,
       );
+    });
+  }
+
+  // `--out -`, which many tools read as stdout, made a file named "-", exit 0 and not a word
+  // (found by trying it in a pipe). Each case again, with - for the empty name.
+  for (const args of cases) {
+    const dashed = [...args.slice(0, -1), '-'];
+    it(dashed.join(' '), async () => {
+      const result = await cli(dashed);
+      expect([result.code, result.stdout]).toEqual([2, '']);
+      expect(result.stderr).toMatch(
+        /^highneeds: --(out|out-dir|manifest|report) - would make a (file|folder) named "-"; give a (file name|folder)( \(a command that prints its output does so without --out\))?\n$/,
+      );
+      const made = existsSync(path.join(ROOT, '-'));
+      rmSync(path.join(ROOT, '-'), { recursive: true, force: true });
+      expect(made).toBe(false);
     });
   }
 });

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { refuseToReplace } from '../../io/existing-outputs.js';
-import { checkOutputOption } from '../../io/write-output.js';
+import { checkOutputName, checkOutputOption } from '../../io/write-output.js';
 import { batchManifestOf, earlierBatchOutputs } from './batch-earlier-outputs.js';
 import { NATIONAL_REPORT, STALE_WHEN_NOT_WRITTEN } from './batch-output-names.js';
 
@@ -20,7 +20,7 @@ export function checkTargets(option: string, dir: string, names: readonly string
 /** An existing --out-dir may hold only an earlier run's outputs, unless --force. */
 export function checkOutDir(outDir: string, force: boolean): { ours: readonly string[] } {
   // Refused before the run, not after every area is modelled (makeOutputDir says the same).
-  if (outDir === '') throw new UsageError('--out-dir is empty; give a folder');
+  checkOutputName('--out-dir', outDir, 'folder');
   if (!existsSync(outDir)) return { ours: [] };
   if (!statSync(outDir).isDirectory())
     throw new UsageError(`--out-dir ${outDir} is a file, not a folder`);

@@ -8,7 +8,12 @@ import { loadOptionsOf } from '../../io/model-folder.js';
 import { readDsgPlanMap } from '../../io/read-dsg-plan-map.js';
 import { simulateOnThreads } from '../../io/simulate-on-threads.js';
 import { DrawThreads, drawWorkers } from '../../io/simulate-threads.js';
-import { checkOutputOption, commitOutput, stageOutput } from '../../io/write-output.js';
+import {
+  checkOutputName,
+  checkOutputOption,
+  commitOutput,
+  stageOutput,
+} from '../../io/write-output.js';
 import { buildManifest } from '../../report/manifest.js';
 import {
   AS_GIVEN,
@@ -136,8 +141,8 @@ export async function runReport(
   given: ReportOptions,
 ): Promise<number> {
   const options: ReportOptions = { ...given, ...scenariosFromScenario('report', given) };
-  // An empty --out is said to be empty, not to lack .html or .xlsx (found by a probe).
-  if (options.out === '') checkOutputOption('--out', options.out);
+  // An empty --out (or -) is said to be so, not to lack .html or .xlsx (found by a probe).
+  if (options.out !== undefined) checkOutputName('--out', options.out, 'file name');
   const kind = reportKind(options.out);
   checkOutputOption('--out', options.out);
   const drawn = fanOptions(options);
