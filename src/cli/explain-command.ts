@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { repeatable } from './option-once.js';
-import { areaOption } from './shared-options.js';
+import { anyCaseChoices, areaOption } from './shared-options.js';
 
 /** `highneeds explain`: registered here, run by ./commands/explain.ts when called. */
 export function addExplainCommand(root: Command, setExit: (code: number) => void): void {
@@ -32,10 +32,13 @@ export function addExplainCommand(root: Command, setExit: (code: number) => void
     )
     .addOption(areaOption())
     .addOption(
-      new Option(
-        '--format <format>',
-        "table, or json: the same tree as data, versioned (default: from --out's extension, else table)",
-      ).choices(['table', 'json']),
+      anyCaseChoices(
+        new Option(
+          '--format <format>',
+          "table, or json: the same tree as data, versioned (default: from --out's extension, else table)",
+        ),
+        ['table', 'json'],
+      ),
     )
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
     .action(async (dir: string | undefined, options) =>

@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { repeatable } from './option-once.js';
 
 // Options several commands share, said in the same words in each.
@@ -8,10 +8,26 @@ export const ALLOW_OUTSIDE_HELP =
   'let model files name tariffs and tables outside the model folder and the tariff library';
 
 export const formatOption = () =>
-  new Option(
-    '--format <format>',
-    "output format (default: from --out's extension, .csv or .json; else table on a terminal, csv otherwise)",
-  ).choices(['table', 'csv', 'json']);
+  anyCaseChoices(
+    new Option(
+      '--format <format>',
+      "output format (default: from --out's extension, .csv or .json; else table on a terminal, csv otherwise)",
+    ),
+    ['table', 'csv', 'json'],
+  );
+
+/**
+ * An option of a few words, taken in any case and with spaces around (`--format CSV`, as a
+ * spreadsheet user writes it, was refused), shown in help as commander shows its choices.
+ */
+export function anyCaseChoices(option: Option, choices: readonly string[]): Option {
+  return option.choices(choices).argParser((value: string) => {
+    const word = value.trim().toLowerCase();
+    if (!choices.includes(word))
+      throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
+    return word;
+  });
+}
 export const bomOption = () => new Option('--bom', "start CSV output with Excel's byte order mark");
 /** One area's --hnb-from (batch's says each area's). */
 export const hnbFromOption = () =>

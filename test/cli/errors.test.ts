@@ -695,5 +695,25 @@ describe('usage errors exit 2', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain("argument 'xml' is invalid");
+    expect(result.stderr).toContain('Allowed choices are table, csv, json.');
+  });
+
+  // A spreadsheet user writes CSV: it was refused as not one of table, csv or json.
+  it('--format CSV (and explain --format JSON) is read as the lower-case word', async () => {
+    const upper = await cli(['project', 'fixtures/errors/_valid', '--format', ' CSV']);
+    const lower = await cli(['project', 'fixtures/errors/_valid', '--format', 'csv']);
+    expect([upper.code, upper.stderr]).toEqual([0, '']);
+    expect(upper.stdout).toBe(lower.stdout);
+    const explain = [
+      'explain',
+      'fixtures/errors/_valid',
+      '--year',
+      '2026-27',
+      '--figure',
+      'spend_total',
+    ];
+    const json = await cli([...explain, '--format', 'JSON']);
+    expect([json.code, json.stderr]).toEqual([0, '']);
+    expect(json.stdout).toBe((await cli([...explain, '--format', 'json'])).stdout);
   });
 });
