@@ -430,7 +430,7 @@ export const ISSUE_CODES = {
   },
   DUPLICATE_AREA: {
     cause:
-      "A national model's areas table lists the same area code twice, or gives an area an `ons_code` or `la_code` that is already another area's code or other code; that area is not modelled (its rows in the other files cannot be told apart).",
+      "A national model's areas table lists the same area code twice, or gives an area an `ons_code` or `la_code` that is already another area's code or other code; that area is not modelled (its rows in the other files cannot be told apart). A code that is an earlier row's written another way (`e06000001` beside `E06000001`, `0202` beside `202`) fails the second row's area: `--area`, an `--hnb-from` file and the hints read a code in any case and as a spreadsheet rewrites a number, so rows under one could be taken for the other's. The message names both rows' areas where their names differ, and `--area` finds the area by either name.",
     fix: 'Give each area one row in areas.csv, with codes of its own.',
   },
   AREA_REPEATED: {

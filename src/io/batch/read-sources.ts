@@ -38,6 +38,7 @@ import {
   respelling,
 } from './area-code-spelling.js';
 import { listed } from '../../core/words.js';
+import { type AreaFailure, duplicateArea } from './area-code-clash.js';
 
 /**
  * areas.csv's columns of an area's code in the other system (DfE's tables give both, as
@@ -70,7 +71,7 @@ export interface BatchSources {
   readonly init: SourcesInit;
   readonly tasks: readonly BatchTask[];
   /** Areas that fail before they are modelled: a duplicated code, rows for an area not in areas.csv, no cohort rows. */
-  readonly failures: ReadonlyMap<string, { readonly name: string; readonly issues: Issue[] }>;
+  readonly failures: ReadonlyMap<string, AreaFailure>;
   /** The areas' other codes (areas.csv's ons_code, la_code) → each one's area code. */
   readonly otherCodes?: ReadonlyMap<string, string>;
   /** Problems with the national files themselves (an error here stops the whole run). */
@@ -462,9 +463,9 @@ function hasYearlyCount(csv: NationalCsv | undefined): boolean {
 function areaSpecs(
   csv: NationalCsv | undefined,
   issues: Issue[],
-): { specs: AreaSpec[]; failures: Map<string, { name: string; issues: Issue[] }> } {
+): { specs: AreaSpec[]; failures: Map<string, AreaFailure> } {
   const specs: AreaSpec[] = [];
-  const failures = new Map<string, { name: string; issues: Issue[] }>();
+  const failures = new Map<string, AreaFailure>();
   if (!csv) return { specs, failures };
   const codeAt = csv.columns.indexOf('area_code');
   const nameAt = csv.columns.indexOf('area_name');
@@ -507,17 +508,7 @@ function areaSpecs(
       continue;
     }
     if (earlier) {
-      const failure = failures.get(code) ?? { name: earlier.name, issues: [] };
-      failure.issues.push({
-        ...error(
-          'DUPLICATE_AREA',
-          `area "${code}" is already on line ${earlier.line}`,
-          where(codeAt),
-          'give each area one row: its rows in the other files could not be told apart',
-        ),
-        area: code,
-      });
-      failures.set(code, failure);
+      duplicateArea({ code, name, line }, earlier, where(codeAt), failures);
       continue;
     }
     const others = otherAt.flatMap((at) => {
@@ -552,6 +543,10 @@ function areaSpecs(
       name === '' ? [error('MISSING_VALUE', '"area_name" is empty', where(nameAt))] : [];
     if (clashes.length || missingName.length)
       failures.set(code, { name, issues: [...clashes, ...missingName] });
+    // An earlier area's code written another way (e06000001 for E06000001) fails this one too.
+    const alike = first.get(owner.get(codeKey(code))!.code);
+    if (alike && alike !== spec)
+      duplicateArea({ code, name, line }, alike, where(codeAt), failures);
     specs.push(spec);
   }
   return { specs, failures };
