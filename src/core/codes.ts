@@ -451,7 +451,7 @@ export const ISSUE_CODES = {
   AREA_NOT_LISTED: {
     cause:
       "`--area` names no area of the national model's areas table, by its code (in any case, or as a spreadsheet rewrites a number: 0202 or 202.0 for 202) or by its name, or names more than one (two areas of one name, or codes written alike: N01 and n01); or the folder is not a national model (a model of one area, or a folder of model folders), so has no areas table (a usage error, exit 2, located at the option).",
-    fix: 'Give a code from areas.csv\'s area_code column; the hint offers an area whose code or name is within a letter or two of the one typed, or whose name holds the words typed (Bristol for "Bristol, City of"; at most five, the rest counted), and lists the first eight codes. On a model of one area, leave `--area` out.',
+    fix: 'Give a code from areas.csv\'s area_code column; the hint offers an area whose code (its area_code, or its ons_code or la_code, offered as such) or name is within a letter or two of the one typed, or whose name holds the words typed (Bristol for "Bristol, City of"; at most five, the rest counted), and lists the first eight codes. On a model of one area, leave `--area` out.',
   },
   NO_COHORT_ROWS: {
     cause:

@@ -225,12 +225,15 @@ function chosenCode(areas: readonly ListedArea[], typed: string): string | undef
 
 function areaNotListed(typed: string, areas: readonly ListedArea[], areasFile: string): Issue {
   const text = typed.trim();
-  const near = areas.filter(
-    ({ code, name }) =>
-      nearNames([code], text).length > 0 ||
-      nearNames([name], text).length > 0 ||
-      namesWords(name, text),
-  );
+  // A slip in either system's code is offered as typed: E0900007 is offered E09000007, an area's
+  // ons_code, not the area's own code (left by the review of --area: only area_code was looked at).
+  const near = areas.flatMap((area) => {
+    const code = codesOf(area).find((one) => nearNames([one], text).length > 0);
+    if (code !== undefined) return [{ code, name: area.name }];
+    return nearNames([area.name], text).length > 0 || namesWords(area.name, text)
+      ? [{ code: area.code, name: area.name }]
+      : [];
+  });
   const offered = near.map(({ code, name }) => `${code} (${name})`);
   // Two areas of one name (or codes written alike, N01 and n01): the text is in areas.csv, twice.
   const several = areas.filter(

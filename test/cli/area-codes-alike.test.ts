@@ -81,3 +81,24 @@ describe('--area by the name of the second row of a code given twice', () => {
     );
   });
 });
+
+describe("AREA_NOT_LISTED's hint", () => {
+  // Only area_code was looked at: a slip in an ons_code typed to --area was offered nothing.
+  it('offers a near ons_code as typed', async () => {
+    const dir = path.join(scratch, 'ons');
+    cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
+    const ons = { N01: 'E06000023', N02: 'E08000025', N03: 'E09000007', N04: 'E10000014' };
+    const areas = path.join(dir, 'areas.csv');
+    writeFileSync(
+      areas,
+      readFileSync(areas, 'utf8')
+        .replace(/^area_code,.*$/m, '$&,ons_code')
+        .replace(/^(N0\d),.*$/gm, (row, code: keyof typeof ons) => `${row},${ons[code]}`),
+    );
+    const result = await cli(['project', dir, '--area', 'E0900007']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      '  hint: did you mean E09000007 (Eastford)? areas: N01, N02, N03 and N04\n',
+    );
+  });
+});
