@@ -20,23 +20,41 @@ const CONTINUED = ' \\';
 /**
  * One example on lines of at most `width`, broken between its words (never inside a quoted
  * one), keeping an option with its value where the two fit a line; a word too long for any
- * line has one to itself.
+ * line has one to itself. A comment goes after the command where it fits, else below it,
+ * wrapped over lines of its own that each start with "#".
  */
 function wrapExample(line: string, width: number): string {
+  const units = exampleUnits(line, width);
+  const comment = units.at(-1)?.startsWith('  #') ? units.pop() : undefined;
   const lines: string[] = [];
   let current = '';
-  for (const unit of exampleUnits(line, width)) {
+  for (const unit of units) {
     const prefix = lines.length === 0 ? FIRST : NEXT;
     if (current === '' || (prefix + current + ' ' + unit + CONTINUED).length <= width)
       current = current === '' ? unit : `${current} ${unit}`;
     else {
       lines.push(prefix + current);
-      // A comment that starts a line needs no space setting it apart.
-      current = unit.trimStart();
+      current = unit;
     }
   }
-  lines.push((lines.length === 0 ? FIRST : NEXT) + current);
-  return lines.join(`${CONTINUED}\n`);
+  const last = (lines.length === 0 ? FIRST : NEXT) + current;
+  if (comment === undefined || (last + ' ' + comment + CONTINUED).length <= width)
+    return [...lines, comment === undefined ? last : `${last} ${comment}`].join(`${CONTINUED}\n`);
+  // A comment's lines carry no " \\" (inside a comment it continues nothing): each is a comment
+  // of its own. Kept whole, "# the shipped example, five financial years" ran past the edge
+  // of the top-level help below 50 columns (left by the review of narrow help).
+  return `${[...lines, last].join(`${CONTINUED}\n`)}${CONTINUED}\n${commentLines(comment, width)}`;
+}
+
+/** A comment ("# …") wrapped over lines of at most `width`, each a comment, below the command. */
+function commentLines(comment: string, width: number): string {
+  const lines: string[] = [];
+  for (const word of comment.trim().replace(/^#\s*/, '').split(/\s+/)) {
+    const joined = `${lines.at(-1)} ${word}`;
+    if (lines.length > 0 && joined.length <= width) lines[lines.length - 1] = joined;
+    else lines.push(`${NEXT}# ${word}`);
+  }
+  return lines.join('\n');
 }
 
 /**

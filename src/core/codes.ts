@@ -201,7 +201,7 @@ export const ISSUE_CODES = {
   },
   CODE_NORMALISED: {
     cause:
-      "A model CSV writes a code as a case system exports it: an NCY as a year name (R, Reception, Year 9, Y9, N1, N2), a primary need as its SEN2 long name (Autistic Spectrum Disorder), a setting id in another case or with spaces or underscores for hyphens, or a history's calendar year as a date in January (18/01/2024, an extract's census date, for 2024) or, for a January, as its academic year (2023/24, for 2024); or an academic or financial year written with its end year in full (2026/2027 in an academic_year column, 2026-2027 in a financial_year one), after its label (AY 2026/27, FY2026-27), or a financial year with a dash (2026–27), read as 2026/27 or 2026-27. It is read as the code and listed, one warning per file, column and kind (warning).",
+      "A model CSV writes a code as a case system exports it: an NCY as a year name (R, Reception, Year 9, Y9, N1, N2), a primary need as its SEN2 long name (Autistic Spectrum Disorder), a setting id in another case or with spaces or underscores for hyphens, or a history's calendar year as a date in January (18/01/2024, an extract's census date, for 2024) or, for a January, as its academic year (2023/24, for 2024); or an academic or financial year written with its end year in full (2026/2027 in an academic_year column, 2026-2027 in a financial_year one), after its label (AY 2026/27, FY2026-27), or a financial year with a dash (2026–27), read as 2026/27 or 2026-27. It is read as the code and listed, one warning per file, column and kind (warning). An `--hnb-from` file's area code written another way than the model's (`0202` or `202.0` for `202`, `n01` for `N01`, as `--area` and UNKNOWN_AREA read a code) is read as that area's, and said in the same way.",
     fix: 'Nothing, if the mapping is right; write the codes (9, ASD, special) to silence it.',
   },
   UNKNOWN_BAND: {
@@ -430,7 +430,7 @@ export const ISSUE_CODES = {
   },
   DUPLICATE_AREA: {
     cause:
-      "A national model's areas table lists the same area code twice, or gives an area an `ons_code` or `la_code` that is already another area's code or other code; that area is not modelled (its rows in the other files cannot be told apart).",
+      "A national model's areas table lists the same area code twice, or gives an area an `ons_code` or `la_code` that is already another area's code or other code; that area is not modelled (its rows in the other files cannot be told apart). A code that is an earlier row's written another way (`e06000001` beside `E06000001`, `0202` beside `202`) fails the second row's area: `--area`, an `--hnb-from` file and the hints read a code in any case and as a spreadsheet rewrites a number, so rows under one could be taken for the other's. The message names both rows' areas where their names differ, and `--area` finds the area by either name.",
     fix: 'Give each area one row in areas.csv, with codes of its own.',
   },
   AREA_REPEATED: {
@@ -451,7 +451,7 @@ export const ISSUE_CODES = {
   AREA_NOT_LISTED: {
     cause:
       "`--area` names no area of the national model's areas table, by its code (in any case, or as a spreadsheet rewrites a number: 0202 or 202.0 for 202) or by its name, or names more than one (two areas of one name, or codes written alike: N01 and n01); or the folder is not a national model (a model of one area, or a folder of model folders), so has no areas table (a usage error, exit 2, located at the option).",
-    fix: 'Give a code from areas.csv\'s area_code column; the hint offers an area whose code or name is within a letter or two of the one typed, or whose name holds the words typed (Bristol for "Bristol, City of"; at most five, the rest counted), and lists the first eight codes. On a model of one area, leave `--area` out.',
+    fix: 'Give a code from areas.csv\'s area_code column; the hint offers an area whose code (its area_code, or its ons_code or la_code, offered as such) or name is within a letter or two of the one typed, or whose name holds the words typed (Bristol for "Bristol, City of"; at most five, the rest counted), and lists the first eight codes. On a model of one area, leave `--area` out.',
   },
   NO_COHORT_ROWS: {
     cause:

@@ -22,7 +22,7 @@ export interface Issue {
    * For a note that stands for many cells read alike (src/io/normalise.ts: one per file, column
    * and kind of change), the kind (`separators`, `brackets`, `dash`, `percent`, `ncy`,
    * `januaryDate`, `academicYear`, `ukDate`, `otherDate`, `yearForm`, `need`, `setting`,
-   * `fraction` or `mangled`) and how many: a national model's areas each read their own rows of a
+   * `areaCode`, `fraction` or `mangled`) and how many: a national model's areas each read their own rows of a
    * shared file, so the same kind of note at the same file and column in another area is the
    * same note there.
    */

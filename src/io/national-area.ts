@@ -97,7 +97,12 @@ export async function openNationalArea(
     ...tasks.map((task) => task.spec),
     ...[...sources.failures]
       .filter(([, failure]) => !failure.issues.every((issue) => issue.code === 'UNKNOWN_AREA'))
-      .map(([code, failure]) => ({ code, name: failure.name, otherCodes: othersOf(code) })),
+      .map(([code, failure]) => ({
+        code,
+        name: failure.name,
+        otherCodes: othersOf(code),
+        ...(failure.otherNames ? { otherNames: failure.otherNames } : {}),
+      })),
   ];
   const code = chosenCode(listedAreas, area);
   if (code === undefined) {
@@ -184,47 +189,55 @@ function areaDescribed(area: unknown): string {
   return String(area);
 }
 
+/** An area of areas.csv, as --area finds it. */
+interface ListedArea {
+  readonly code: string;
+  readonly name: string;
+  /** Its ons_code or la_code. */
+  readonly otherCodes?: readonly string[];
+  /** The names of areas.csv's other rows of its code (DUPLICATE_AREA). */
+  readonly otherNames?: readonly string[];
+}
+
+const codesOf = (area: ListedArea) => [area.code, ...(area.otherCodes ?? [])];
+const isNamed = (area: ListedArea, text: string) =>
+  [area.name, ...(area.otherNames ?? [])].some(
+    (name) => name.trim().toLowerCase() === text.toLowerCase(),
+  );
+
 /**
  * The areas.csv code `typed` names: the code itself or the area's other code (ons_code, la_code),
- * else the one code or name it is a way of writing.
+ * else the one code or name it is a way of writing. A name of a second row of a code
+ * (DUPLICATE_AREA) names the area too, whose error then says why it is not modelled: it was "not
+ * in areas.csv" (left by the review of --area).
  */
-function chosenCode(
-  areas: readonly {
-    readonly code: string;
-    readonly name: string;
-    readonly otherCodes?: readonly string[];
-  }[],
-  typed: string,
-): string | undefined {
+function chosenCode(areas: readonly ListedArea[], typed: string): string | undefined {
   const text = typed.trim();
-  const codesOf = (area: (typeof areas)[number]) => [area.code, ...(area.otherCodes ?? [])];
   const exact = areas.find((area) => codesOf(area).includes(text));
   if (exact) return exact.code;
   const one = (found: readonly { code: string }[]) =>
     found.length === 1 ? found[0]!.code : undefined;
   return (
     one(areas.filter((area) => codesOf(area).some((code) => codeKey(code) === codeKey(text)))) ??
-    one(areas.filter(({ name }) => name.trim().toLowerCase() === text.toLowerCase()))
+    one(areas.filter((area) => isNamed(area, text)))
   );
 }
 
-function areaNotListed(
-  typed: string,
-  areas: readonly { readonly code: string; readonly name: string }[],
-  areasFile: string,
-): Issue {
+function areaNotListed(typed: string, areas: readonly ListedArea[], areasFile: string): Issue {
   const text = typed.trim();
-  const near = areas.filter(
-    ({ code, name }) =>
-      nearNames([code], text).length > 0 ||
-      nearNames([name], text).length > 0 ||
-      namesWords(name, text),
-  );
+  // A slip in either system's code is offered as typed: E0900007 is offered E09000007, an area's
+  // ons_code, not the area's own code (left by the review of --area: only area_code was looked at).
+  const near = areas.flatMap((area) => {
+    const code = codesOf(area).find((one) => nearNames([one], text).length > 0);
+    if (code !== undefined) return [{ code, name: area.name }];
+    return nearNames([area.name], text).length > 0 || namesWords(area.name, text)
+      ? [{ code: area.code, name: area.name }]
+      : [];
+  });
   const offered = near.map(({ code, name }) => `${code} (${name})`);
   // Two areas of one name (or codes written alike, N01 and n01): the text is in areas.csv, twice.
   const several = areas.filter(
-    ({ code, name }) =>
-      codeKey(code) === codeKey(text) || name.trim().toLowerCase() === text.toLowerCase(),
+    (area) => codeKey(area.code) === codeKey(text) || isNamed(area, text),
   );
   if (several.length > 1)
     return error(

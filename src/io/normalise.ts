@@ -182,6 +182,10 @@ const CHANGES = {
     code: 'CODE_NORMALISED',
     verb: 'matched a setting id ignoring case, spaces and underscores',
   },
+  areaCode: {
+    code: 'CODE_NORMALISED',
+    verb: 'matched an area code written another way',
+  },
   fraction: { code: 'COUNT_NOT_WHOLE', verb: '' },
   mangled: { code: 'TEXT_MANGLED', verb: '' },
 } as const satisfies Record<string, { code: IssueCode; verb: string }>;

@@ -5,8 +5,8 @@ import { poundsText } from '../core/money-text.js';
 import { type FinancialYear, formatFinancialYear } from '../core/period.js';
 import { decimalCell, financialYearCell } from './cell-parsers.js';
 import type { CsvTable } from './csv-table.js';
-import { flushNormalisations } from './normalise.js';
-import { BOTH, codeSystems } from './batch/area-code-spelling.js';
+import { flushNormalisations, normalisations } from './normalise.js';
+import { BOTH, codeKey, codeSystems } from './batch/area-code-spelling.js';
 
 /** Years already given, across every --hnb-from file, as `file:line`. */
 export type HnbFromSeen = Map<FinancialYear, string>;
@@ -39,11 +39,26 @@ export function readHnbFrom(
 ): FundingRow[] {
   // An nff output keyed by DfE's LA codes serves a national model keyed by ONS codes, and the
   // other way round, when areas.csv gives each area's other code (left by the review of ons_code).
-  const isArea = (code: string) => code === areaCode || otherCodes.includes(code);
+  // A code written another way (0202 or 202.0 for 202, n01 for N01) is the area's too, as --area
+  // and UNKNOWN_AREA read one (codeKey): a file saved by a spreadsheet failed every area with
+  // NFF_AREA_MISSING (left by the review of --area). Said once a file (CODE_NORMALISED).
+  const keys = new Map([areaCode, ...otherCodes].map((code) => [codeKey(code), code]));
+  const codeOf = (written: string): string | undefined =>
+    written === areaCode || otherCodes.includes(written) ? written : keys.get(codeKey(written));
   const rows = table.rows
-    .filter((row) => isArea(row.get('area_code')))
+    .filter((row) => codeOf(row.get('area_code')) !== undefined)
     .flatMap((row): FundingRow[] => {
       const before = issues.length;
+      const written = row.get('area_code');
+      const code = codeOf(written)!;
+      if (code !== written)
+        normalisations(issues).note(
+          'areaCode',
+          row.at('area_code'),
+          row.label('area_code'),
+          written,
+          code,
+        );
       const financialYear = financialYearCell(row, 'financial_year', issues);
       // Amounts as a spreadsheet saves them too (£21,760,000.00), as funding.csv's are read.
       const allocation = decimalCell(row, 'allocation', issues, { kind: 'amount' });
@@ -64,7 +79,7 @@ export function readHnbFrom(
         issues.push({
           ...error(
             'DUPLICATE_ROW',
-            `area ${areaCode} already has an allocation for ${formatFinancialYear(financialYear)} at ${seen.get(financialYear)}`,
+            `area ${areaCode} already has an allocation for ${formatFinancialYear(financialYear)} at ${seen.get(financialYear)}${code === written ? '' : `; this row's area_code, "${written}", is ${code} written another way`}`,
             row.at(),
           ),
           area: areaCode,
@@ -124,7 +139,7 @@ export function readHnbFrom(
       ];
     });
   flushNormalisations(issues);
-  if (rows.length === 0 && !table.rows.some((row) => isArea(row.get('area_code')))) {
+  if (rows.length === 0 && !table.rows.some((row) => codeOf(row.get('area_code')) !== undefined)) {
     const codes = [
       ...new Set(table.rows.map((row) => row.get('area_code')).filter((code) => code !== '')),
     ];

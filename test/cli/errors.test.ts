@@ -353,7 +353,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'model.json:11:64',
     "$.writeOff.eligibleDeficit's lowest figure, £1,500.00 (s251 outturn), is more than the balance at the end of 2025-26 in funding.csv's opening_balance, a deficit of £1,000.00; the lowest figure is used, so the write-off is 0.9 × £1,000.00 = £900.00",
   ],
-  DUPLICATE_AREA: ['error', 'areas.csv:3:1', 'area "901" is already on line 2'],
+  DUPLICATE_AREA: [
+    'error',
+    'areas.csv:3:1',
+    'area "901" (North Test again) is already on line 2 (North Test)',
+  ],
   AREA_REPEATED: [
     'warning',
     'areas.csv:4:1',

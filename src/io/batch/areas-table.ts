@@ -4,6 +4,7 @@ import type { NationalCsv } from './rows-by-area.js';
 import { columnCountIssue, fitsHeader } from '../row-width.js';
 import { ASSUMPTION_KEYS } from '../read-manifest.js';
 import { codeKey } from './area-code-spelling.js';
+import { type AreaFailure, duplicateArea } from './area-code-clash.js';
 
 /**
  * areas.csv's columns of an area's code in the other system (DfE's tables give both, as
@@ -21,9 +22,9 @@ export const AREAS_COLUMNS = {
 export function areaSpecs(
   csv: NationalCsv | undefined,
   issues: Issue[],
-): { specs: AreaSpec[]; failures: Map<string, { name: string; issues: Issue[] }> } {
+): { specs: AreaSpec[]; failures: Map<string, AreaFailure> } {
   const specs: AreaSpec[] = [];
-  const failures = new Map<string, { name: string; issues: Issue[] }>();
+  const failures = new Map<string, AreaFailure>();
   if (!csv) return { specs, failures };
   const codeAt = csv.columns.indexOf('area_code');
   const nameAt = csv.columns.indexOf('area_name');
@@ -66,17 +67,7 @@ export function areaSpecs(
       continue;
     }
     if (earlier) {
-      const failure = failures.get(code) ?? { name: earlier.name, issues: [] };
-      failure.issues.push({
-        ...error(
-          'DUPLICATE_AREA',
-          `area "${code}" is already on line ${earlier.line}`,
-          where(codeAt),
-          'give each area one row: its rows in the other files could not be told apart',
-        ),
-        area: code,
-      });
-      failures.set(code, failure);
+      duplicateArea({ code, name, line }, earlier, where(codeAt), failures);
       continue;
     }
     const others = otherAt.flatMap((at) => {
@@ -111,6 +102,10 @@ export function areaSpecs(
       name === '' ? [error('MISSING_VALUE', '"area_name" is empty', where(nameAt))] : [];
     if (clashes.length || missingName.length)
       failures.set(code, { name, issues: [...clashes, ...missingName] });
+    // An earlier area's code written another way (e06000001 for E06000001) fails this one too.
+    const alike = first.get(owner.get(codeKey(code))!.code);
+    if (alike && alike !== spec)
+      duplicateArea({ code, name, line }, alike, where(codeAt), failures);
     specs.push(spec);
   }
   return { specs, failures };

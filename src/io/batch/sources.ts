@@ -1,6 +1,7 @@
 import type { Issue } from '../../core/issue.js';
 import type { BatchTask, NationalTask, SourcesInit } from './wire.js';
 import type { InputDigest } from '../input-reader.js';
+import type { AreaFailure } from './area-code-clash.js';
 
 /** The areas' work, before any area is modelled. */
 export interface BatchSources {
@@ -8,7 +9,7 @@ export interface BatchSources {
   readonly init: SourcesInit;
   readonly tasks: readonly BatchTask[];
   /** Areas that fail before they are modelled: a duplicated code, rows for an area not in areas.csv, no cohort rows. */
-  readonly failures: ReadonlyMap<string, { readonly name: string; readonly issues: Issue[] }>;
+  readonly failures: ReadonlyMap<string, AreaFailure>;
   /** The areas' other codes (areas.csv's ons_code, la_code) → each one's area code. */
   readonly otherCodes?: ReadonlyMap<string, string>;
   /** Problems with the national files themselves (an error here stops the whole run). */
