@@ -253,7 +253,7 @@ describe('highneeds calibrate', () => {
     );
   });
 
-  it('a need neither in codes.csv nor a SEN2 code is a located error', async () => {
+  it('a need not a SEN2 code, with no codes file, is a located error', async () => {
     const result = await runInProcess([
       'calibrate',
       '--transitions',
@@ -264,7 +264,7 @@ describe('highneeds calibrate', () => {
     ]);
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n')[0]).toBe(
-      'fixtures/history-errors/unmapped-need/transitions.csv:6:3: error UNKNOWN_NEED: need "XYZ" is neither mapped in codes.csv nor a SEN2 primary-need code',
+      'fixtures/history-errors/unmapped-need/transitions.csv:6:3: error UNKNOWN_NEED: need "XYZ" is not a SEN2 primary-need code, and no --codes file was given to map it',
     );
   });
   it('an unmapped code is one error per file, column and code, at its first cell, with how many cells hold it', async () => {
@@ -277,8 +277,11 @@ describe('highneeds calibrate', () => {
     const out = path.join(scratch, 'unmapped');
     const result = await runInProcess(['calibrate', ...history, '--out-dir', out]);
     expect(result.code).toBe(1);
-    const message = 'need "SLCD" is neither mapped in codes.csv nor a SEN2 primary-need code';
-    const hint = '  hint: add a row "need,SLCD,<SEN2 code>" to codes.csv';
+    // With no --codes, neither says "codes.csv", a file the officer does not have (a user trial).
+    const message =
+      'need "SLCD" is not a SEN2 primary-need code, and no --codes file was given to map it';
+    const hint =
+      '  hint: add a row "need,SLCD,<SEN2 code>" to a codes file (columns kind,from,to) given with --codes FILE';
     expect(result.stderr).toBe(
       [
         `${file}:${firstLine(2)}:3: error UNKNOWN_NEED: ${message} (${count(2)} cells of need-1, the first here)`,
@@ -293,6 +296,29 @@ describe('highneeds calibrate', () => {
     // --format json lists every problem, and these are all of them.
     const json = await runInProcess(['backtest', ...history, '--format', 'json']);
     expect(json.stderr).toBe(result.stderr);
+  });
+
+  it('an unmapped code is said of the codes file given, by its name, and in any case is one code', async () => {
+    // Found by a user trial: "add a row to codes.csv" for a map named codes-2024.csv, and SEN2's
+    // "Unknown" and "unknown" as two problems though codes match in any case.
+    const codes = path.join(scratch, 'codes-2024.csv');
+    writeFileSync(codes, readFileSync('fixtures/history/codes.csv', 'utf8'));
+    const history = path.join(scratch, 'unknown-transitions.csv');
+    const lines = readFileSync('fixtures/history/transitions.csv', 'utf8').split('\n');
+    lines[1] = lines[1]!.replace(',ASD,-1,', ',Unknown,-1,');
+    lines[2] = lines[2]!.replace(',ASD,-1,', ',unknown,-1,');
+    writeFileSync(history, lines.join('\n'));
+    const result = await runInProcess([
+      'calibrate',
+      ...['--transitions', history, '--population', 'fixtures/history/population.csv'],
+      ...['--codes', codes, '--out-dir', path.join(scratch, 'unknown-out')],
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `${history}:2:3: error UNKNOWN_NEED: need "Unknown" is neither mapped in codes-2024.csv nor a SEN2 primary-need code (2 cells of need-1, the first here)\n` +
+        '  hint: add a row "need,Unknown,<SEN2 code>" to codes-2024.csv: SEN2\'s "Unknown" (no primary need recorded) is not modelled, so map it to a need, such as the area\'s most common or OTH\n' +
+        '1 error\n',
+    );
   });
 
   it('a cost for a setting in no row of the history is a located error, not a dropped top-up', async () => {
