@@ -123,9 +123,15 @@ export class TariffCheck {
     }
     if (this.tariff && setting !== undefined && !this.bands.get(setting)?.has(text)) {
       const known = [...(this.bands.get(setting) ?? [])];
-      // "Band 2" as a spreadsheet labels it: name the band it spells (found by a user trial).
+      // "Band 2" as a spreadsheet labels it: name the band it spells (found by a user trial); and
+      // "2.00", band 2 in a column a spreadsheet formatted as a number (an officer's trial).
       const bare = /^band\s*(.+)$/i.exec(text.trim())?.[1];
-      const spelt = known.find((band) => band.toLowerCase() === bare?.toLowerCase());
+      const decimals = /^(\d+)\.0+$/.exec(text.trim())?.[1];
+      const spelt = known.find((band) => band.toLowerCase() === (bare ?? decimals)?.toLowerCase());
+      const why =
+        decimals === undefined
+          ? ''
+          : ' (a number format added the decimal places: format the column as General)';
       issues.push(
         error(
           'UNKNOWN_BAND',
@@ -133,7 +139,7 @@ export class TariffCheck {
           row.at(column),
           spreadsheetErrorValue(text, 'a code') ??
             (known.length
-              ? `${spelt ? `write it ${spelt}; ` : ''}bands for ${setting}: ${known.join(', ')}`
+              ? `${spelt ? `write it ${spelt}${why}; ` : ''}bands for ${setting}: ${known.join(', ')}`
               : `the tariff has no rates for ${setting}`),
         ),
       );

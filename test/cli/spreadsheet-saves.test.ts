@@ -117,26 +117,41 @@ describe('a funding line written as a spreadsheet heading', () => {
   });
 });
 
+/** The example with its first cohort row's band written by `write`: the folder and the band given. */
+function firstBandWritten(name: string, write: (band: string) => string) {
+  const cohort = readFileSync(path.join(ROOT, 'fixtures/example/cohort.csv'), 'utf8').split('\n');
+  const [header, first] = cohort;
+  const band = header!.split(',').indexOf('band');
+  const cells = first!.split(',');
+  const given = cells[band]!;
+  cells[band] = write(given);
+  const text = [header, cells.join(','), ...cohort.slice(2)].join('\n');
+  return { dir: exampleWith(name, 'cohort.csv', text), given };
+}
+
 describe('a band written as a spreadsheet labels it', () => {
   it('is refused with the band it spells', async () => {
     // Found by a user trial: "Band 2" was told only the list of bands.
-    const cohort = readFileSync(path.join(ROOT, 'fixtures/example/cohort.csv'), 'utf8').split('\n');
-    const [header, first] = cohort;
-    const band = header!.split(',').indexOf('band');
-    const cells = first!.split(',');
-    const given = cells[band];
-    cells[band] = `Band ${given}`;
-    const dir = exampleWith(
-      'band-label',
-      'cohort.csv',
-      [header, cells.join(','), ...cohort.slice(2)].join('\n'),
-    );
+    const { dir, given } = firstBandWritten('band-label', (band) => `Band ${band}`);
     const result = await cli(['validate', dir]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       new RegExp(
         `error UNKNOWN_BAND: band "Band ${given}" has no rate .*\\n {2}hint: write it ${given}; bands for `,
       ),
+    );
+  });
+});
+
+describe('a band in a column a spreadsheet formatted as a number', () => {
+  it('"2.00" is refused with the band it is, and why it has decimals', async () => {
+    // Found by an officer's trial: a band column formatted with 2 decimal places saved every band
+    // as "2.00", each told only the list of bands, 1, 2, 3, 4, 5.
+    const { dir, given } = firstBandWritten('band-decimals', (band) => `${band}.00`);
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `  hint: write it ${given} (a number format added the decimal places: format the column as General); bands for mainstream: 1, 2, 3, 4, 5\n`,
     );
   });
 });
