@@ -175,7 +175,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'funding.csv:3:1',
     'financial year "2026/27" is not written like 2026-27',
   ],
-  JSON_MALFORMED: ['error', 'model.json:6:82', 'invalid JSON: expected "\\"" but found "}"'],
+  JSON_MALFORMED: [
+    'error',
+    'model.json:6:80',
+    'invalid JSON: a comma after the last field of an object, which JSON does not allow: remove it',
+  ],
   JSON_TOO_DEEP: [
     'error',
     'model.json:7:75',
