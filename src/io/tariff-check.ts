@@ -1,5 +1,4 @@
-import { editDistance } from '../core/edit-distance.js';
-import { settingKey } from '../core/setting-key.js';
+import { settingKey, settingsHint } from '../core/setting-key.js';
 import { spreadsheetErrorValue } from './why-not-decimal.js';
 import { error, type Issue, type Location } from '../core/issue.js';
 import type { Tariff } from '../core/tariff.js';
@@ -49,23 +48,12 @@ export class TariffCheck {
           'UNKNOWN_SETTING',
           `setting "${text}" is not in tariff "${this.tariff.id}"`,
           row.at(column),
-          spreadsheetErrorValue(text, 'a code') ?? this.settingsHint(text),
+          spreadsheetErrorValue(text, 'a code') ?? settingsHint(text, this.settings),
         ),
       );
       return undefined;
     }
     return text;
-  }
-
-  /** The tariff's settings, after the nearest id when the text is a near miss (two edits or fewer). */
-  private settingsHint(text: string): string {
-    const key = settingKey(text);
-    let best: { id: string; distance: number } | undefined;
-    for (const id of this.settings) {
-      const distance = editDistance(key, settingKey(id), 2);
-      if (distance <= 2 && (!best || distance < best.distance)) best = { id, distance };
-    }
-    return `${best ? `did you mean "${best.id}"? ` : ''}settings: ${[...this.settings].join(', ')}`;
   }
 
   /** Whether the tariff declares the setting (any setting passes without a usable tariff). */
@@ -81,7 +69,7 @@ export class TariffCheck {
         'UNKNOWN_SETTING',
         `${path} "${text}" is not a setting in tariff "${this.tariff!.id}"`,
         where,
-        this.settingsHint(text),
+        settingsHint(text, this.settings),
       ),
     );
     return undefined;

@@ -178,6 +178,24 @@ describe('highneeds explain', () => {
     );
   });
 
+  it('--setting as a spreadsheet writes a setting is told the id it may be', async () => {
+    // Found by an officer's trial: the cells take "Special Academy" as special-academy, but
+    // --setting was told only the list of settings.
+    for (const [given, meant] of [
+      ['Special Academy', 'special-academy'],
+      ['independant', 'independent'],
+    ]) {
+      const result = await highneeds(
+        ['explain', 'fixtures/example', '--year', '2027-28', '--figure', 'spend_top_up'].concat(
+          '--setting',
+          given!,
+        ),
+      );
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`  hint: did you mean "${meant}"? settings: mainstream, `);
+    }
+  });
+
   it('--setting with a figure that is not given by setting is a usage error', async () => {
     const result = await highneeds([
       'explain',
