@@ -15,7 +15,7 @@ export const ISSUE_CODES = {
   },
   INVALID_ENCODING: {
     cause:
-      'A file is not UTF-8 text (often a CSV saved by Excel in Windows-1252, or as "Unicode Text", which is UTF-16 and is named as such, or a file that is not text at all).',
+      'A file is not UTF-8 text (often a CSV saved by Excel in Windows-1252, or as "Unicode Text", which is UTF-16 and is named as such, or a file that is not text at all: a workbook, .xlsx or .xls, saved or renamed as .csv is named as one).',
     fix: 'Save it as UTF-8: in Excel, "CSV UTF-8 (Comma delimited)".',
   },
   TEXT_MANGLED: {

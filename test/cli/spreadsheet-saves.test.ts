@@ -19,6 +19,23 @@ function exampleWith(name: string, file: string, bytes: Buffer | string): string
   return dir;
 }
 
+describe('a workbook under a CSV name', () => {
+  it.each([
+    ['a workbook (.xlsx)', [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x9a, 0x0a]],
+    ['an Excel 97-2003 workbook (.xls)', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]],
+  ])('is named %s, not a stray Windows-1252 byte', async (kind, bytes) => {
+    // Found by an officer's trial: cohort.xlsx renamed cohort.csv was told 'byte 0x9A ("š" in
+    // Windows-1252) at offset 18 is not UTF-8', and to save the file as UTF-8.
+    const dir = exampleWith(`workbook-${bytes[0]}`, 'cohort.csv', Buffer.from(bytes));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `cohort.csv: error INVALID_ENCODING: the file is ${kind}, not CSV text\n` +
+        '  hint: open it in Excel and save the sheet as "CSV UTF-8 (Comma delimited)"\n',
+    );
+  });
+});
+
 describe('a CSV saved as Excel\'s "Unicode Text"', () => {
   it.each([
     ['UTF-16LE', 'utf16le' as const, [0xff, 0xfe]],
