@@ -80,6 +80,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'cohort.csv',
     'required file cohort.csv was not found in fixtures/errors/FILE_MISSING',
   ],
+  FILE_NOT_READ: [
+    'warning',
+    'new_plans.csv',
+    'new_plans.csv is not read: the model reads new-plans.csv, which this folder does not have, so its figures are left out',
+  ],
   PATH_OUTSIDE_MODEL: [
     'error',
     'model.json:5:13',

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,37 @@ function exampleWith(name: string, file: string, bytes: Buffer | string): string
   writeFileSync(path.join(dir, file), bytes);
   return dir;
 }
+
+describe('a table saved under another name than the one the model reads', () => {
+  // Found by an officer's trial: places.xlsx (or places (1).csv) beside no places.csv was not
+  // read, without a word, and every setting's places were its pupils.
+  it('an optional table: a warning at the file, with what to do', async () => {
+    const dir = exampleWith('places-workbook', 'places.xlsx', Buffer.from([0x50, 0x4b, 3, 4]));
+    renameSync(path.join(dir, 'places.csv'), path.join(dir, 'places (1).csv'));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(0);
+    for (const [file, hint] of [
+      ['places (1).csv', 'rename it places.csv'],
+      [
+        'places.xlsx',
+        'save it from the spreadsheet as "CSV UTF-8 (Comma delimited)", named places.csv',
+      ],
+    ])
+      expect(result.stderr).toContain(
+        `${path.join(dir, file!)}: warning FILE_NOT_READ: ${file} is not read: the model reads places.csv, which this folder does not have, so its figures are left out\n  hint: if it is the table, ${hint}\n`,
+      );
+  });
+
+  it("a required table: FILE_MISSING's hint names the file", async () => {
+    const dir = exampleWith('cohort-renamed', 'notes.txt', '');
+    renameSync(path.join(dir, 'cohort.csv'), path.join(dir, 'Cohort - Copy.CSV'));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      '  hint: found Cohort - Copy.CSV: if it is the table, rename it cohort.csv\n',
+    );
+  });
+});
 
 describe('a workbook under a CSV name', () => {
   it.each([
