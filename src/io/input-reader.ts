@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { error, type Issue, warning } from '../core/issue.js';
+import { error, type Issue } from '../core/issue.js';
 import { type ColumnSpec, type CsvTable, readCsvTable } from './csv-table.js';
 import { displayPath, readInput, readInputBytes } from './files.js';
 import type { Limits } from './limits.js';
 import { packageRoot, provenanceName } from './provenance-name.js';
-import { filesIn, lookalikeAdvice, lookalikeFiles } from './lookalike-files.js';
+import { filesIn, lookalikeAdvice, lookalikeFiles, notReadWarning } from './lookalike-files.js';
 
 /** A file read as an input, with the SHA-256 of its bytes: what the provenance manifest lists. */
 export interface InputDigest {
@@ -99,16 +99,7 @@ export class InputReader {
           hint ?? (found ? `found ${found}: ${lookalikeAdvice(found, name)}` : undefined),
         ),
       );
-    } else
-      for (const file of lookalikes)
-        this.issues.push(
-          warning(
-            'FILE_NOT_READ',
-            `${file} is not read: the model reads ${name}, which this folder does not have, so its figures are left out`,
-            { file: displayPath(path.resolve(this.dir, file)) },
-            lookalikeAdvice(file, name),
-          ),
-        );
+    } else for (const file of lookalikes) this.issues.push(notReadWarning(this.dir, file, name));
   }
 
   /** The folder's files, listed once. */

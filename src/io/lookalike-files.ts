@@ -1,5 +1,7 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { type Issue, warning } from '../core/issue.js';
+import { displayPath } from './files.js';
 
 /** Extensions a spreadsheet saves a workbook under: not a table the tool reads until saved as CSV. */
 const WORKBOOK = /\.(xlsx|xlsm|xls|ods)$/i;
@@ -20,14 +22,15 @@ function nameKey(name: string): string {
  * The files of a folder named like the table `name` that are not it: Places.csv, places (1).csv,
  * new_plans.csv, places.xlsx. A table the folder lacks is not read, so such a file's figures are
  * left out without a word (found by an officer's trial: places.xlsx beside no places.csv, and every
- * setting's places were its pupils). A CSV table's may be a workbook or text; a JSON file's is JSON.
+ * setting's places were its pupils). A CSV table's may be a workbook; either may end in the .txt
+ * Notepad adds (scenarios.json.txt).
  */
 export function lookalikeFiles(files: readonly string[], name: string): string[] {
   const ext = path.extname(name).toLowerCase();
   const key = nameKey(name);
   return files.filter((file) => {
     const its = path.extname(file).toLowerCase();
-    const kind = its === ext || (ext === '.csv' && (WORKBOOK.test(file) || its === '.txt'));
+    const kind = its === ext || its === '.txt' || (ext === '.csv' && WORKBOOK.test(file));
     return file !== name && kind && nameKey(file) === key;
   });
 }
@@ -49,4 +52,14 @@ export function filesIn(dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** FILE_NOT_READ at `file`, a file of `dir` named like the table `name` the folder lacks. */
+export function notReadWarning(dir: string, file: string, name: string): Issue {
+  return warning(
+    'FILE_NOT_READ',
+    `${file} is not read: the model reads ${name}, which this folder does not have, so its figures are left out`,
+    { file: displayPath(path.resolve(dir, file)) },
+    lookalikeAdvice(file, name),
+  );
 }

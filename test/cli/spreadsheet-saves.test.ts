@@ -39,6 +39,20 @@ describe('a table saved under another name than the one the model reads', () => 
       );
   });
 
+  it('a JSON file Notepad saved with .txt after its name', async () => {
+    const dir = exampleWith('scenarios-txt', 'notes.txt', '');
+    renameSync(path.join(dir, 'scenarios.json'), path.join(dir, 'scenarios.json.txt'));
+    const result = await cli(['validate', dir]);
+    expect(result.stderr).toContain(
+      'warning FILE_NOT_READ: scenarios.json.txt is not read: the model reads scenarios.json, which this folder does not have, so its figures are left out\n  hint: if it is the table, rename it scenarios.json\n',
+    );
+    const compared = await cli(['compare', dir]);
+    expect([compared.code, compared.stderr]).toEqual([
+      2,
+      `highneeds: ${dir} has no scenarios.json (scenarios.json.txt is not read: rename it scenarios.json); give --scenarios-file, or see docs/scenarios.md\n`,
+    ]);
+  });
+
   it("a required table: FILE_MISSING's hint names the file", async () => {
     const dir = exampleWith('cohort-renamed', 'notes.txt', '');
     renameSync(path.join(dir, 'cohort.csv'), path.join(dir, 'Cohort - Copy.CSV'));
