@@ -84,9 +84,10 @@ describe('highneeds explain', () => {
     ]);
     expect(result.code).toBe(0);
     // The parts are earlier years' figures of the scenario: the footnote names no one year, and
-    // keeps the scenario (a user trial followed it to the model as given, a different figure).
+    // keeps the scenario (a user trial followed it to the model as given, a different figure) and
+    // the model folder (an officer's trial ran it as printed, on the shipped example instead).
     expect(result.stdout).toContain(
-      "* a figure of its own: highneeds explain --figure NAME --year YEAR --scenario mitigated, with the part's name and year\n",
+      "* a figure of its own: highneeds explain fixtures/example --figure NAME --year YEAR --scenario mitigated, with the part's name and year\n",
     );
     const lines = result.stdout.split('\n');
     const amounts = lines
