@@ -161,6 +161,26 @@ describe('highneeds calibrate', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
+  it('--fit-years pasted as a document writes it: spaces and a dash are read, a range backwards is told', async () => {
+    // Found by an officer's trial: "2022 – 2024" (a dash as a word processor writes it) was
+    // refused as not two calendar years, and "2024-2022" was told the same.
+    const fitted = async (years: string, name: string) => {
+      const dir = path.join(scratch, name);
+      const args = ['calibrate', ...TRANSITIONS, '--fit-years', years, '--out-dir', dir];
+      const result = await runInProcess([...args, '--quiet']);
+      return { result, ceasing: () => readFileSync(path.join(dir, 'ceasing.csv'), 'utf8') };
+    };
+    const plain = await fitted('2022-2024', 'plain-years');
+    const pasted = await fitted('2022 \u2013 2024', 'pasted-years');
+    expect(pasted.result.code, pasted.result.stderr).toBe(0);
+    expect(pasted.ceasing()).toBe(plain.ceasing());
+    const backwards = await fitted('2024-2022', 'backwards-years');
+    expect([backwards.result.code, backwards.result.stderr]).toEqual([
+      2,
+      'highneeds: --fit-years "2024-2022" runs backwards: write it 2022-2024, the earlier year first\n',
+    ]);
+  });
+
   it('--fit-years and --prior-weight change the fit; --fit-years outside the history is a usage error', async () => {
     const late = path.join(scratch, 'late');
     expect(

@@ -12,7 +12,7 @@ import { shellWord } from '../shell-word.js';
 import { fitText } from '../../report/fit-width.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint, messageWidth } from '../terminal.js';
-import { fitYearsRange, type HistoryOptions, loadHistory } from './history-input.js';
+import { fitYearsRange, type HistoryOptions, loadHistory, twoYears } from './history-input.js';
 
 export interface CalibrateOptions extends HistoryOptions {
   readonly outDir: string;
@@ -31,6 +31,11 @@ export function fitYears(
 ): { first: number; last: number } {
   if (text === undefined) return { first, last: last - 1 };
   const range = fitYearsRange(text);
+  const backwards = range ? undefined : twoYears(text);
+  if (backwards)
+    throw new UsageError(
+      `--fit-years "${text}" runs backwards: write it ${backwards.last}-${backwards.first}, the earlier year first`,
+    );
   if (!range)
     throw new UsageError(`--fit-years must be two calendar years such as 2018-2023, not "${text}"`);
   const { first: from, last: to } = range;
