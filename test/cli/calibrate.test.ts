@@ -181,6 +181,18 @@ describe('highneeds calibrate', () => {
     ]);
   });
 
+  it('--horizon written as an academic year is told how a financial year is written', async () => {
+    // Found by an officer's trial: told only "written like 2025-26", not what was wrong with it.
+    const dir = path.join(scratch, 'slash-horizon');
+    const result = await runInProcess(
+      ['calibrate', ...TRANSITIONS, '--horizon', '2028/29', '--out-dir', dir].concat('--quiet'),
+    );
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      'highneeds: --horizon must be a financial year from 2025-26 (the first after the last January), written like 2025-26; not "2028/29": write it 2028-29: financial years take a hyphen (2028/29 is how an academic year is written)\n',
+    ]);
+  });
+
   it('--fit-years and --prior-weight change the fit; --fit-years outside the history is a usage error', async () => {
     const late = path.join(scratch, 'late');
     expect(

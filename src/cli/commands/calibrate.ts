@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { Decimal } from 'decimal.js';
 import { academicYearOfJanuary, populationKey } from '../../core/calibrate/history.js';
 import { InputError, UsageError } from '../../core/errors.js';
+import { yearHint } from '../../core/year-hint.js';
 import { error, type Issue } from '../../core/issue.js';
 import { formatAcademicYear, formatFinancialYear, parseFinancialYear } from '../../core/period.js';
 import { calibrate, defaultHorizon } from '../../io/calibrate-history.js';
@@ -99,9 +100,11 @@ function horizonOf(
   const first = baseYear + 1;
   if (text !== undefined) {
     const horizon = parseFinancialYear(text);
+    // 2028/29 or 2028–29 told how to write it, as explain --year is (found by an officer's trial).
+    const hint = horizon === undefined ? yearHint(text, 'financial') : undefined;
     if (horizon === undefined || horizon < first)
       throw new UsageError(
-        `--horizon must be a financial year from ${formatFinancialYear(first)} (the first after the last January), written like ${formatFinancialYear(first)}; not "${text}"`,
+        `--horizon must be a financial year from ${formatFinancialYear(first)} (the first after the last January), written like ${formatFinancialYear(first)}; not "${text}"${hint ? `: ${hint}` : ''}`,
       );
     return horizon;
   }
