@@ -1,9 +1,12 @@
 import { UsageError } from '../core/errors.js';
 
+/** Digits, or digits in UK thousands groups (1,000), as the model's CSVs take a count. */
+const WHOLE = /^(\d+|\d{1,3}(,\d{3})+)$/;
+
 /**
- * A whole number option within a range, or a usage error naming it. Thousands may be grouped with
- * commas, as the message writes the range (`--draws 1,000`, refused before though the message
- * said "from 1 to 1,000,000"); a comma elsewhere (`1,00`) is no whole number.
+ * A whole number option within a range, or a usage error naming it. "1,000" is read as 1000, as a
+ * count cell is (found by an officer's trial: --draws 1,000 was refused by a message that wrote
+ * its own bound 1,000,000).
  */
 export function wholeOption(
   name: string,
@@ -12,10 +15,7 @@ export function wholeOption(
   [min, max]: readonly [number, number],
 ): number {
   if (text === undefined) return fallback;
-  const digits = text.trim();
-  const value = /^(?:\d+|\d{1,3}(?:,\d{3})+)$/.test(digits)
-    ? Number(digits.replaceAll(',', ''))
-    : NaN;
+  const value = WHOLE.test(text.trim()) ? Number(text.trim().replaceAll(',', '')) : NaN;
   if (!Number.isSafeInteger(value) || value < min || value > max)
     throw new UsageError(
       `${name} must be a whole number from ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}, not "${text}"`,

@@ -8,6 +8,11 @@ export const ISSUE_CODES = {
       'A required input file does not exist, is not a regular file (a folder, a device such as /dev/zero, a pipe), cannot be read, or (required or optional) is a link to a file that does not exist.',
     fix: "Check the model folder and the file names in the README table. A --help example's fixtures/example, run from another folder, is highneeds' own: the hint gives its full path.",
   },
+  FILE_NOT_READ: {
+    cause:
+      "An optional table of the model folder is missing, and a file named like it is there instead (Places.csv, places (1).csv, new_plans.csv, or a workbook, places.xlsx), which is not read: the table's figures are left out (warning; for a required table, FILE_MISSING's hint names the file).",
+    fix: 'Rename the file to the name the model reads, or save the workbook from the spreadsheet as "CSV UTF-8 (Comma delimited)" under that name; or move it out of the folder if it is not the table.',
+  },
   PATH_OUTSIDE_MODEL: {
     cause:
       'model.json, a national model or areas.csv names a tariff or table outside the model folder and the tariff library (a path with .., an absolute path, or a link that leads out). It is not read, so nothing of it can appear in a message or an output.',
@@ -15,7 +20,7 @@ export const ISSUE_CODES = {
   },
   INVALID_ENCODING: {
     cause:
-      'A file is not UTF-8 text (often a CSV saved by Excel in Windows-1252, or as "Unicode Text", which is UTF-16 and is named as such, or a file that is not text at all).',
+      'A file is not UTF-8 text (often a CSV saved by Excel in Windows-1252, or as "Unicode Text", which is UTF-16 and is named as such, or a file that is not text at all: a workbook, .xlsx or .xls, saved or renamed as .csv is named as one).',
     fix: 'Save it as UTF-8: in Excel, "CSV UTF-8 (Comma delimited)".',
   },
   TEXT_MANGLED: {

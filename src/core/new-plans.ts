@@ -4,6 +4,7 @@ import { ONE, ZERO } from './decimal.js';
 import { error, type Issue } from './issue.js';
 import type { Cell, NewPlanRow, PopulationRow } from './model.js';
 import { type AcademicYear, formatAcademicYear } from './period.js';
+import { andList } from './words.js';
 
 /** A cell new plans join, without its count. */
 type NewPlanCell = Omit<Cell, 'count' | 'bespokeAnnual'>;
@@ -27,7 +28,8 @@ interface Given {
  * academic_year apply every year: a count grows by newPlansGrowth, count × (1 + g)^(k − 1) in the
  * k-th projected year; a rate is plans per head of that year's population at the row's NCY. Rows
  * with academic_year replace those for their cell (NCY, need, setting, band) in that year. A rate
- * without a population for a year it applies to is reported once per row (POPULATION_MISSING).
+ * without a population for years it applies to is reported once per row, with every such year
+ * (POPULATION_MISSING).
  * Counts are expected values: each is a double, the growth factor taken in Decimal then made one.
  */
 export function newPlansByYear(
@@ -71,7 +73,8 @@ export function newPlansByYear(
   const people = new Map(
     population.map((p) => [`${p.academicYear}\u0000${p.ncy}`, toDouble(p.population)]),
   );
-  const reported = new Set<NewPlanRow>();
+  /** Each rate row's NCY and the years it has no population for: said once, every year at once. */
+  const missing = new Map<NewPlanRow, { ncy: number; years: AcademicYear[] }>();
   const perHead = (
     { rate, given }: { rate: number; given: Given },
     ncy: number,
@@ -80,17 +83,9 @@ export function newPlansByYear(
     if (!given.rateRow) return 0;
     const heads = people.get(`${ay}\u0000${ncy}`);
     if (heads !== undefined) return rate * heads;
-    if (!reported.has(given.rateRow)) {
-      reported.add(given.rateRow);
-      issues.push(
-        error(
-          'POPULATION_MISSING',
-          `new plans at NCY ${ncy} are a rate per head, but population.csv has no population for NCY ${ncy} in ${formatAcademicYear(ay)}`,
-          given.rateRow.origin,
-          'add a population row for that year and NCY, or give a count instead',
-        ),
-      );
-    }
+    const row = missing.get(given.rateRow) ?? { ncy, years: [] };
+    missing.set(given.rateRow, row);
+    if (!row.years.includes(ay)) row.years.push(ay);
     return 0;
   };
 
@@ -115,6 +110,16 @@ export function newPlansByYear(
     counts.set(ay, year);
     factor = factor.times(ONE.plus(growth));
   }
+  // Every missing year in one message: one at a time, an officer's trial ran validate five times.
+  for (const [row, { ncy, years }] of missing)
+    issues.push(
+      error(
+        'POPULATION_MISSING',
+        `new plans at NCY ${ncy} are a rate per head, but population.csv has no population for NCY ${ncy} in ${andList(years.sort((a, b) => a - b).map(formatAcademicYear))}`,
+        row.origin,
+        `add a population row for ${years.length === 1 ? 'that year' : 'each of those years'} and NCY, or give a count instead`,
+      ),
+    );
   return { cells: keys.map((key) => cells.get(key)!), counts };
 }
 

@@ -76,7 +76,11 @@ export function nearMisses(written: string, absent: readonly string[]): string[]
  */
 export function holdsName(written: string, column: string): boolean {
   const words = written.toLowerCase().split(/[^a-z0-9]+/);
-  if (LONG_NAMES[column]?.test(matchKey(written))) return true;
+  const key = matchKey(written);
+  if (LONG_NAMES[column]?.test(key)) return true;
+  // A long name of another column is that column's, not this one's because of a word it holds:
+  // "NC Year" was offered for a snapshot's year as well as its ncy (found by an officer's trial).
+  if (Object.values(LONG_NAMES).some((name) => name.test(key))) return false;
   return words.length > 1 && words.includes(column.toLowerCase());
 }
 
@@ -84,10 +88,15 @@ export function holdsName(written: string, column: string): boolean {
  * A column's name spelt out as DfE's returns and an LA's extract head it, by match key: the NCY
  * as the school census's "NCyearActual", SEN2's "NC Year", "National curriculum year" or "Year
  * group" (found by a DfE analyst's trial: "NC Year" was only "not used", and ncy "missing" with no
- * word that it may be that column).
+ * word that it may be that column); a snapshot's year as its "Census date", a setting as
+ * SEN2's "Placement".
  */
 const LONG_NAMES: Readonly<Record<string, RegExp>> = {
   ncy: /^(ncyear(actual)?|nationalcurriculumyear(group)?|yeargroup|ncyeargroup)$/,
+  // A January snapshot extract's census date ("18/01/2024", read as its year: read-snapshots.ts),
+  // and SEN2's word for a setting (found by an officer's trial: both were only "not used").
+  year: /^census(date|year)?$/,
+  setting: /^placement(type)?$/,
 };
 
 /**

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { error, type Issue } from '../core/issue.js';
-import { describeByte, firstInvalidUtf8, utf16ByteOrder } from './utf8.js';
+import { describeByte, firstInvalidUtf8, utf16ByteOrder, workbookKind } from './utf8.js';
 
 /** An input file as read: its text and a SHA-256 of its bytes, for the provenance manifest. */
 interface InputFile {
@@ -94,6 +94,17 @@ export function readInputBytes(
     let line = 1;
     for (let i = 0; i < bad; i += 1) if (bytes[i] === 10) line += 1;
     const utf16 = utf16ByteOrder(bytes);
+    const workbook = workbookKind(bytes);
+    if (workbook)
+      return {
+        status: 'refused',
+        issue: error(
+          'INVALID_ENCODING',
+          `the file is ${workbook}, not CSV text`,
+          { file: display },
+          'open it in Excel and save the sheet as "CSV UTF-8 (Comma delimited)"',
+        ),
+      };
     return {
       status: 'refused',
       issue: error(

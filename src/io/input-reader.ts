@@ -5,6 +5,7 @@ import { type ColumnSpec, type CsvTable, readCsvTable } from './csv-table.js';
 import { displayPath, readInput, readInputBytes } from './files.js';
 import type { Limits } from './limits.js';
 import { packageRoot, provenanceName } from './provenance-name.js';
+import { filesIn, lookalikeAdvice, lookalikeFiles, notReadWarning } from './lookalike-files.js';
 
 /** A file read as an input, with the SHA-256 of its bytes: what the provenance manifest lists. */
 export interface InputDigest {
@@ -82,12 +83,32 @@ export class InputReader {
     display: string,
     required: boolean,
   ): void {
-    if (result.status === 'refused') this.issues.push(result.issue);
-    else if (required) {
-      const { message, hint } = missingFile(this.dir, name);
-      this.issues.push(error('FILE_MISSING', message, { file: display }, hint));
+    if (result.status === 'refused') {
+      this.issues.push(result.issue);
+      return;
     }
+    const lookalikes = path.isAbsolute(name) ? [] : lookalikeFiles(this.files(), name);
+    if (required) {
+      const { message, hint } = missingFile(this.dir, name);
+      const found = lookalikes[0];
+      this.issues.push(
+        error(
+          'FILE_MISSING',
+          message,
+          { file: display },
+          hint ?? (found ? `found ${found}: ${lookalikeAdvice(found, name)}` : undefined),
+        ),
+      );
+    } else for (const file of lookalikes) this.issues.push(notReadWarning(this.dir, file, name));
   }
+
+  /** The folder's files, listed once. */
+  private files(): readonly string[] {
+    this.listing ??= filesIn(this.dir);
+    return this.listing;
+  }
+
+  private listing: string[] | undefined;
 }
 
 /**

@@ -69,6 +69,30 @@ export function parseJson(text: string): JsonDocument {
       index += 1;
     }
   };
+  /**
+   * A quote a word processor or email curled (a scenario pasted from a document): said as such,
+   * not as an "unexpected" character (found by an officer's trial).
+   */
+  const curlyQuote = (): void => {
+    const char = text[index];
+    if (char !== undefined && CURLY_QUOTES.includes(char))
+      fail(
+        `${describe(char)} is a curly quote, as a word processor writes it: JSON takes straight quotes (")`,
+      );
+  };
+  /**
+   * After a comma: a closing bracket there is a comma after the last item, which JSON does not
+   * allow, said at the comma (a lever deleted from the end of a list leaves one: an officer's
+   * trial was told only 'expected "\"" but found "}"' at the bracket on the next line).
+   */
+  const trailingComma = (comma: number, close: string): void => {
+    skipSpace();
+    if (text[index] === close)
+      fail(
+        `a comma after the last ${close === '}' ? 'field of an object' : 'item of a list'}, which JSON does not allow: remove it`,
+        comma,
+      );
+  };
   const expect = (char: string): void => {
     if (text[index] !== char) fail(`expected ${describe(char)} but found ${describe(text[index])}`);
     index += 1;
@@ -76,6 +100,7 @@ export function parseJson(text: string): JsonDocument {
 
   const parseString = (): string => {
     const start = index;
+    curlyQuote();
     expect('"');
     let out = '';
     // Runs of plain characters are sliced whole; only escapes are built a character at a time.
@@ -124,6 +149,7 @@ export function parseJson(text: string): JsonDocument {
       return value;
     }
     if (char === '"') return parseString();
+    curlyQuote();
     for (const [word, value] of WORDS) {
       if (text.startsWith(word, index)) {
         index += word.length;
@@ -159,6 +185,7 @@ export function parseJson(text: string): JsonDocument {
       skipSpace();
       if (text[index] === ',') {
         index += 1;
+        trailingComma(index - 1, '}');
         continue;
       }
       expect('}');
@@ -179,6 +206,7 @@ export function parseJson(text: string): JsonDocument {
       skipSpace();
       if (text[index] === ',') {
         index += 1;
+        trailingComma(index - 1, ']');
         continue;
       }
       expect(']');
@@ -198,6 +226,9 @@ export function parseJson(text: string): JsonDocument {
     },
   };
 }
+
+/** Quotes as a word processor curls them: “ ” ‘ ’. */
+const CURLY_QUOTES = '\u201c\u201d\u2018\u2019';
 
 const WORDS = [
   ['true', true],

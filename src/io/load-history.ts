@@ -122,7 +122,9 @@ export function readHistory(
     if (options.costs) table(options.costs, COSTS_COLUMNS);
     throw new InputError(sortIssues(issues));
   }
-  const codes = new CodeReader(codesTable ? readCodes(codesTable.csv, issues) : NO_CODES);
+  const codes = codesTable
+    ? new CodeReader(readCodes(codesTable.csv, issues), codesTable.display)
+    : new CodeReader(NO_CODES);
   const historyFile = (options.transitions ?? options.snapshots)!;
   const historyText = text(historyFile);
   let steps: HistoryStep[] = [];
@@ -207,13 +209,16 @@ export function readHistory(
           (needsBySetting.get(state.setting) ?? new Set<Need>()).add(state.need),
         );
   const sorted = [...needsBySetting.keys()].sort();
-  const costs = costsOfSettings(located, sorted, issues);
+  const costs = costsOfSettings(located, sorted, issues, codesTable?.display);
   if (hasErrors(issues)) throw new InputError(sortIssues(issues));
   // Without --costs every setting is £0, as the folder's README says: nothing to warn of.
   if (costsTable)
     issues.push(
-      ...settingsWithoutCost(located, sorted, costsTable.display, (setting) =>
-        codes.settingAt(setting),
+      ...settingsWithoutCost(
+        located,
+        sorted,
+        { costs: costsTable.display, codes: codesTable?.display },
+        (setting) => codes.settingAt(setting),
       ),
       ...needsWithoutCost(located, needsBySetting, costsTable.display),
     );

@@ -6,6 +6,7 @@ import type { CsvTable } from './csv-table.js';
 import { decimalCell, requiredText } from './cell-parsers.js';
 import { flushNormalisations } from './normalise.js';
 import type { CodeReader } from './read-history-codes.js';
+import { codesFileToMapIn } from './codes-advice.js';
 
 export const COSTS_COLUMNS = { required: ['need', 'setting', 'cost'], optional: [] } as const;
 
@@ -39,6 +40,7 @@ export function costsOfSettings(
   costs: readonly LocatedCost[],
   settings: readonly string[],
   issues: Issue[],
+  codesFile?: string,
 ): CostRow[] {
   const known = new Set(settings);
   for (const cost of costs)
@@ -48,7 +50,7 @@ export function costsOfSettings(
           'UNKNOWN_SETTING',
           `setting "${cost.row.setting}" is in no row of the history, whose settings are ${settings.join(', ')}`,
           cost.setting,
-          'correct the spelling, or map the local code in codes.csv (setting,<code>,<setting id>)',
+          `correct the spelling, or map the local code in ${codesFileToMapIn(codesFile)} (setting,<code>,<setting id>)`,
         ),
       );
   return costs.map((cost) => cost.row);
@@ -63,19 +65,19 @@ export function costsOfSettings(
 export function settingsWithoutCost(
   costs: readonly LocatedCost[],
   settings: readonly string[],
-  costsFile: string,
+  files: { readonly costs: string; readonly codes: string | undefined },
   firstAt: (setting: string) => Location | undefined,
 ): Issue[] {
   const costed = new Set(costs.map((cost) => cost.row.setting));
-  const name = path.basename(costsFile);
+  const name = path.basename(files.costs);
   return settings
     .filter((setting) => !costed.has(setting))
     .map((setting) =>
       warning(
         'NO_COST_FOR_SETTING',
         `setting "${setting}" has no cost in ${name}: its pupils are priced at £0 in the tariff stub until it is filled in`,
-        firstAt(setting) ?? { file: costsFile },
-        `if "${setting}" is a slip or a local code for a setting, map it in codes.csv (setting,${setting},<setting id>); else give it a row in ${name} (*,${setting},<annual cost>)`,
+        firstAt(setting) ?? { file: files.costs },
+        `if "${setting}" is a slip or a local code for a setting, map it in ${codesFileToMapIn(files.codes)} (setting,${setting},<setting id>); else give it a row in ${name} (*,${setting},<annual cost>)`,
       ),
     );
 }

@@ -2,6 +2,7 @@ import { error, type Issue, type Location } from '../core/issue.js';
 import { type Need, needFromLongName, NEED_CODES, parseNeed } from '../core/need.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
 import { unmappedNeedHint } from './unknown-need-hint.js';
+import { unmappedNeedMessage } from './codes-advice.js';
 import { settingKey } from '../core/setting-key.js';
 import { normalisations } from './normalise.js';
 
@@ -100,7 +101,11 @@ export class CodeReader {
   private readonly settingsAt = new Map<string, Location>();
   /** Each unmapped setting's id, by its settingKey: the way it was first written. */
   private readonly unmapped = new Map<string, string>();
-  constructor(private readonly map: CodeMap) {}
+  /** `codesFile`: the --codes file the map was read from, named in the advice; none given, undefined. */
+  constructor(
+    private readonly map: CodeMap,
+    private readonly codesFile?: string,
+  ) {}
 
   need(row: CsvRow, column: string, issues: Issue[]): Need | undefined {
     const text = row.get(column);
@@ -115,7 +120,8 @@ export class CodeReader {
 
   private unknownNeed(row: CsvRow, column: string, text: string): Issue {
     const at = row.at(column);
-    const key = `${at.file}\u0000${column}\u0000${text}`;
+    // Codes match in any case (a map row for "Unknown" maps "unknown" too): one code, one problem.
+    const key = `${at.file}\u0000${column}\u0000${text.toUpperCase()}`;
     // An empty need is counted as an unknown code is: an extract's pupils with no primary need
     // recorded were an error on each row, with nothing said of what to give (a user trial).
     const issue =
@@ -123,9 +129,9 @@ export class CodeReader {
         ? error('MISSING_VALUE', `"${column}" is empty`, at, EMPTY_NEED_HINT)
         : error(
             'UNKNOWN_NEED',
-            `need "${text}" is neither mapped in codes.csv nor a SEN2 primary-need code`,
+            unmappedNeedMessage(text, this.codesFile),
             at,
-            unmappedNeedHint(text),
+            unmappedNeedHint(text, this.codesFile),
           );
     const seen = this.unknown.get(key);
     if (seen) {

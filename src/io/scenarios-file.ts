@@ -6,6 +6,7 @@ import { insideFolders, pathOutside } from './inside-folders.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import type { InputDigest } from './model-folder.js';
 import { parseScenarios } from './read-scenarios.js';
+import { filesIn, lookalikeFiles, notReadWarning } from './lookalike-files.js';
 import { readTariffFile, resolveTariff } from './tariff-library.js';
 
 export interface LoadedScenarios {
@@ -37,7 +38,13 @@ export function loadScenarios(
           ],
           inputs: [],
         }
-      : { issues: [], inputs: [] };
+      : {
+          // A scenarios file Notepad saved as scenarios.json.txt is said, not left out unseen.
+          issues: lookalikeFiles(filesIn(modelDir), 'scenarios.json').map((found) =>
+            notReadWarning(modelDir, found, 'scenarios.json'),
+          ),
+          inputs: [],
+        };
   if (read.status === 'refused') return { issues: [read.issue], inputs: [] };
   const issues: Issue[] = [];
   const inputs: InputDigest[] = [{ path: display, sha256: read.file.sha256 }];

@@ -1,5 +1,4 @@
-import { editDistance } from '../core/edit-distance.js';
-import { settingKey } from '../core/setting-key.js';
+import { settingKey, settingsHint } from '../core/setting-key.js';
 import { spreadsheetErrorValue } from './why-not-decimal.js';
 import { error, type Issue, type Location } from '../core/issue.js';
 import type { Tariff } from '../core/tariff.js';
@@ -49,23 +48,12 @@ export class TariffCheck {
           'UNKNOWN_SETTING',
           `setting "${text}" is not in tariff "${this.tariff.id}"`,
           row.at(column),
-          spreadsheetErrorValue(text, 'a code') ?? this.settingsHint(text),
+          spreadsheetErrorValue(text, 'a code') ?? settingsHint(text, this.settings),
         ),
       );
       return undefined;
     }
     return text;
-  }
-
-  /** The tariff's settings, after the nearest id when the text is a near miss (two edits or fewer). */
-  private settingsHint(text: string): string {
-    const key = settingKey(text);
-    let best: { id: string; distance: number } | undefined;
-    for (const id of this.settings) {
-      const distance = editDistance(key, settingKey(id), 2);
-      if (distance <= 2 && (!best || distance < best.distance)) best = { id, distance };
-    }
-    return `${best ? `did you mean "${best.id}"? ` : ''}settings: ${[...this.settings].join(', ')}`;
   }
 
   /** Whether the tariff declares the setting (any setting passes without a usable tariff). */
@@ -81,7 +69,7 @@ export class TariffCheck {
         'UNKNOWN_SETTING',
         `${path} "${text}" is not a setting in tariff "${this.tariff!.id}"`,
         where,
-        this.settingsHint(text),
+        settingsHint(text, this.settings),
       ),
     );
     return undefined;
@@ -123,9 +111,15 @@ export class TariffCheck {
     }
     if (this.tariff && setting !== undefined && !this.bands.get(setting)?.has(text)) {
       const known = [...(this.bands.get(setting) ?? [])];
-      // "Band 2" as a spreadsheet labels it: name the band it spells (found by a user trial).
+      // "Band 2" as a spreadsheet labels it: name the band it spells (found by a user trial); and
+      // "2.00", band 2 in a column a spreadsheet formatted as a number (an officer's trial).
       const bare = /^band\s*(.+)$/i.exec(text.trim())?.[1];
-      const spelt = known.find((band) => band.toLowerCase() === bare?.toLowerCase());
+      const decimals = /^(\d+)\.0+$/.exec(text.trim())?.[1];
+      const spelt = known.find((band) => band.toLowerCase() === (bare ?? decimals)?.toLowerCase());
+      const why =
+        decimals === undefined
+          ? ''
+          : ' (a number format added the decimal places: format the column as General)';
       issues.push(
         error(
           'UNKNOWN_BAND',
@@ -133,7 +127,7 @@ export class TariffCheck {
           row.at(column),
           spreadsheetErrorValue(text, 'a code') ??
             (known.length
-              ? `${spelt ? `write it ${spelt}; ` : ''}bands for ${setting}: ${known.join(', ')}`
+              ? `${spelt ? `write it ${spelt}${why}; ` : ''}bands for ${setting}: ${known.join(', ')}`
               : `the tariff has no rates for ${setting}`),
         ),
       );

@@ -1,4 +1,5 @@
 import { NEED_CODES } from '../core/need.js';
+import { codesFileToMapIn } from './codes-advice.js';
 
 /**
  * SEN2 publishes a primary need of "Unknown" (domain brief §4.5): a plan whose need was not
@@ -19,9 +20,9 @@ export function unknownNeedHint(text: string): string {
   return SEN2_UNKNOWN.test(text) ? SEN2_UNKNOWN_ADVICE : `expected one of ${NEED_CODES.join(', ')}`;
 }
 
-/** The UNKNOWN_NEED hint for a history's cell, read through codes.csv. */
-export function unmappedNeedHint(text: string): string {
-  const map = `add a row "need,${text},<SEN2 code>" to codes.csv`;
+/** The UNKNOWN_NEED hint for a history's cell, read through the codes file given (if any). */
+export function unmappedNeedHint(text: string, codesFile?: string): string {
+  const map = `add a row "need,${text},<SEN2 code>" to ${codesFileToMapIn(codesFile)}`;
   return SEN2_UNKNOWN.test(text)
     ? `${map}: ${SEN2_UNKNOWN_WHY}, so map it to a need, ${SEN2_UNKNOWN_NEED}`
     : map;

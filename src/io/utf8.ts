@@ -53,3 +53,18 @@ export function utf16ByteOrder(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | und
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16BE';
   return undefined;
 }
+
+/**
+ * The spreadsheet a file's first bytes say it is, if one: a workbook saved under a .csv name (or
+ * renamed), whose first stray byte would otherwise be named as a Windows-1252 character and the
+ * advice be to save it as UTF-8 (found by an officer's trial). .xlsx and .ods are zip archives
+ * ("PK\x03\x04"); Excel 97–2003's .xls is an OLE2 compound file (D0 CF 11 E0).
+ */
+export function workbookKind(
+  bytes: Uint8Array,
+): 'a workbook (.xlsx)' | 'an Excel 97-2003 workbook (.xls)' | undefined {
+  const starts = (...magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'a workbook (.xlsx)';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'an Excel 97-2003 workbook (.xls)';
+  return undefined;
+}

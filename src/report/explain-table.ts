@@ -41,6 +41,11 @@ export function renderExplainTable(
   width?: number,
   /** The area of a national model it was opened as (--area): the footnote's command names it too. */
   area?: string,
+  /**
+   * The model folder as given, as a shell word: the footnote's command names it, else it would
+   * run on the shipped example (found by an officer's trial); undefined when none was given.
+   */
+  model?: string,
 ): string {
   const { shown, rounding } = shownAmounts(explanation.tree);
   const amount = (node: ExplainNode): string => {
@@ -94,7 +99,7 @@ export function renderExplainTable(
     ...(figureRefs(explanation.tree)
       ? [
           // The part's own name and year (a balance's parts are earlier years'), and the scenario.
-          `* a figure of its own: highneeds explain${area === undefined ? '' : ` --area ${area}`} --figure NAME --year YEAR${explanation.scenario ? ` --scenario ${explanation.scenario.id}` : ''}, with the part's name and year`,
+          `* a figure of its own: highneeds explain${model === undefined ? '' : ` ${model}`}${area === undefined ? '' : ` --area ${area}`} --figure NAME --year YEAR${explanation.scenario ? ` --scenario ${explanation.scenario.id}` : ''}, with the part's name and year`,
         ]
       : []),
     explanation.unit === 'GBP'

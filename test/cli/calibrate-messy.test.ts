@@ -415,3 +415,28 @@ it('a population of the history alone asks for a forecast, not an earlier horizo
     '\n  hint: the projection starts in 2025/26, so the population needs a forecast of January 2026 at least: ONS subnational population projections by single year of age, turned into NCYs as the estimates are\n',
   );
 });
+
+describe("an extract's header as SEN2 and a case system head it", () => {
+  it('each column that may be a missing one is offered for that one alone', async () => {
+    // Found by an officer's trial: "NC Year" was offered for year as well as ncy, and "Census
+    // Date" and "Placement" were only "not used", with year and setting "missing".
+    const header = 'Census Date,Person ID,NC Year,Primary Need,Placement';
+    const file = path.join(scratch, 'sen2-header.csv');
+    writeFileSync(file, [header, ...SNAPSHOTS.slice(1)].join('\n') + '\n');
+    const result = await calibrate(file, 'sen2-header');
+    expect(result.code).toBe(1);
+    const expected = 'expected columns: year, person_id, ncy, need, setting (optional: band)';
+    const mayBe = (name: string, column: string) =>
+      `  hint: column "${name}" may be it: rename it ${column}; ${expected}`;
+    for (const [name, column] of [
+      ['Census Date', 'year'],
+      ['NC Year', 'ncy'],
+      ['Primary Need', 'need'],
+      ['Placement', 'setting'],
+    ])
+      expect(result.stderr).toContain(
+        `${file}:1: error MISSING_COLUMN: required column "${column}" is missing\n${mayBe(name!, column!)}\n`,
+      );
+    expect(result.stderr).not.toContain('UNKNOWN_COLUMN');
+  });
+});

@@ -161,6 +161,38 @@ describe('highneeds calibrate', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
+  it('--fit-years pasted as a document writes it: spaces and a dash are read, a range backwards is told', async () => {
+    // Found by an officer's trial: "2022 – 2024" (a dash as a word processor writes it) was
+    // refused as not two calendar years, and "2024-2022" was told the same.
+    const fitted = async (years: string, name: string) => {
+      const dir = path.join(scratch, name);
+      const args = ['calibrate', ...TRANSITIONS, '--fit-years', years, '--out-dir', dir];
+      const result = await runInProcess([...args, '--quiet']);
+      return { result, ceasing: () => readFileSync(path.join(dir, 'ceasing.csv'), 'utf8') };
+    };
+    const plain = await fitted('2022-2024', 'plain-years');
+    const pasted = await fitted('2022 \u2013 2024', 'pasted-years');
+    expect(pasted.result.code, pasted.result.stderr).toBe(0);
+    expect(pasted.ceasing()).toBe(plain.ceasing());
+    const backwards = await fitted('2024-2022', 'backwards-years');
+    expect([backwards.result.code, backwards.result.stderr]).toEqual([
+      2,
+      'highneeds: --fit-years "2024-2022" runs backwards: write it 2022-2024, the earlier year first\n',
+    ]);
+  });
+
+  it('--horizon written as an academic year is told how a financial year is written', async () => {
+    // Found by an officer's trial: told only "written like 2025-26", not what was wrong with it.
+    const dir = path.join(scratch, 'slash-horizon');
+    const result = await runInProcess(
+      ['calibrate', ...TRANSITIONS, '--horizon', '2028/29', '--out-dir', dir].concat('--quiet'),
+    );
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      'highneeds: --horizon must be a financial year from 2025-26 (the first after the last January), written like 2025-26; not "2028/29": write it 2028-29: financial years take a hyphen (2028/29 is how an academic year is written)\n',
+    ]);
+  });
+
   it('--fit-years and --prior-weight change the fit; --fit-years outside the history is a usage error', async () => {
     const late = path.join(scratch, 'late');
     expect(
@@ -253,7 +285,7 @@ describe('highneeds calibrate', () => {
     );
   });
 
-  it('a need neither in codes.csv nor a SEN2 code is a located error', async () => {
+  it('a need not a SEN2 code, with no codes file, is a located error', async () => {
     const result = await runInProcess([
       'calibrate',
       '--transitions',
@@ -264,7 +296,7 @@ describe('highneeds calibrate', () => {
     ]);
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n')[0]).toBe(
-      'fixtures/history-errors/unmapped-need/transitions.csv:6:3: error UNKNOWN_NEED: need "XYZ" is neither mapped in codes.csv nor a SEN2 primary-need code',
+      'fixtures/history-errors/unmapped-need/transitions.csv:6:3: error UNKNOWN_NEED: need "XYZ" is not a SEN2 primary-need code, and no --codes file was given to map it',
     );
   });
   it('an unmapped code is one error per file, column and code, at its first cell, with how many cells hold it', async () => {
@@ -277,8 +309,11 @@ describe('highneeds calibrate', () => {
     const out = path.join(scratch, 'unmapped');
     const result = await runInProcess(['calibrate', ...history, '--out-dir', out]);
     expect(result.code).toBe(1);
-    const message = 'need "SLCD" is neither mapped in codes.csv nor a SEN2 primary-need code';
-    const hint = '  hint: add a row "need,SLCD,<SEN2 code>" to codes.csv';
+    // With no --codes, neither says "codes.csv", a file the officer does not have (a user trial).
+    const message =
+      'need "SLCD" is not a SEN2 primary-need code, and no --codes file was given to map it';
+    const hint =
+      '  hint: add a row "need,SLCD,<SEN2 code>" to a codes file (columns kind,from,to) given with --codes FILE';
     expect(result.stderr).toBe(
       [
         `${file}:${firstLine(2)}:3: error UNKNOWN_NEED: ${message} (${count(2)} cells of need-1, the first here)`,
@@ -293,6 +328,29 @@ describe('highneeds calibrate', () => {
     // --format json lists every problem, and these are all of them.
     const json = await runInProcess(['backtest', ...history, '--format', 'json']);
     expect(json.stderr).toBe(result.stderr);
+  });
+
+  it('an unmapped code is said of the codes file given, by its name, and in any case is one code', async () => {
+    // Found by a user trial: "add a row to codes.csv" for a map named codes-2024.csv, and SEN2's
+    // "Unknown" and "unknown" as two problems though codes match in any case.
+    const codes = path.join(scratch, 'codes-2024.csv');
+    writeFileSync(codes, readFileSync('fixtures/history/codes.csv', 'utf8'));
+    const history = path.join(scratch, 'unknown-transitions.csv');
+    const lines = readFileSync('fixtures/history/transitions.csv', 'utf8').split('\n');
+    lines[1] = lines[1]!.replace(',ASD,-1,', ',Unknown,-1,');
+    lines[2] = lines[2]!.replace(',ASD,-1,', ',unknown,-1,');
+    writeFileSync(history, lines.join('\n'));
+    const result = await runInProcess([
+      'calibrate',
+      ...['--transitions', history, '--population', 'fixtures/history/population.csv'],
+      ...['--codes', codes, '--out-dir', path.join(scratch, 'unknown-out')],
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `${history}:2:3: error UNKNOWN_NEED: need "Unknown" is neither mapped in codes-2024.csv nor a SEN2 primary-need code (2 cells of need-1, the first here)\n` +
+        '  hint: add a row "need,Unknown,<SEN2 code>" to codes-2024.csv: SEN2\'s "Unknown" (no primary need recorded) is not modelled, so map it to a need, such as the area\'s most common or OTH\n' +
+        '1 error\n',
+    );
   });
 
   it('a cost for a setting in no row of the history is a located error, not a dropped top-up', async () => {

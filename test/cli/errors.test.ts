@@ -80,6 +80,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'cohort.csv',
     'required file cohort.csv was not found in fixtures/errors/FILE_MISSING',
   ],
+  FILE_NOT_READ: [
+    'warning',
+    'new_plans.csv',
+    'new_plans.csv is not read: the model reads new-plans.csv, which this folder does not have, so its figures are left out',
+  ],
   PATH_OUTSIDE_MODEL: [
     'error',
     'model.json:5:13',
@@ -175,7 +180,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'funding.csv:3:1',
     'financial year "2026/27" is not written like 2026-27',
   ],
-  JSON_MALFORMED: ['error', 'model.json:6:82', 'invalid JSON: expected "\\"" but found "}"'],
+  JSON_MALFORMED: [
+    'error',
+    'model.json:6:80',
+    'invalid JSON: a comma after the last field of an object, which JSON does not allow: remove it',
+  ],
   JSON_TOO_DEEP: [
     'error',
     'model.json:7:75',

@@ -84,9 +84,10 @@ describe('highneeds explain', () => {
     ]);
     expect(result.code).toBe(0);
     // The parts are earlier years' figures of the scenario: the footnote names no one year, and
-    // keeps the scenario (a user trial followed it to the model as given, a different figure).
+    // keeps the scenario (a user trial followed it to the model as given, a different figure) and
+    // the model folder (an officer's trial ran it as printed, on the shipped example instead).
     expect(result.stdout).toContain(
-      "* a figure of its own: highneeds explain --figure NAME --year YEAR --scenario mitigated, with the part's name and year\n",
+      "* a figure of its own: highneeds explain fixtures/example --figure NAME --year YEAR --scenario mitigated, with the part's name and year\n",
     );
     const lines = result.stdout.split('\n');
     const amounts = lines
@@ -176,6 +177,24 @@ describe('highneeds explain', () => {
     expect(result.stderr).toContain(
       '  hint: scenarios: unmitigated, mitigated, safety-valve, demand-management\n',
     );
+  });
+
+  it('--setting as a spreadsheet writes a setting is told the id it may be', async () => {
+    // Found by an officer's trial: the cells take "Special Academy" as special-academy, but
+    // --setting was told only the list of settings.
+    for (const [given, meant] of [
+      ['Special Academy', 'special-academy'],
+      ['independant', 'independent'],
+    ]) {
+      const result = await highneeds(
+        ['explain', 'fixtures/example', '--year', '2027-28', '--figure', 'spend_top_up'].concat(
+          '--setting',
+          given!,
+        ),
+      );
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`  hint: did you mean "${meant}"? settings: mainstream, `);
+    }
   });
 
   it('--setting with a figure that is not given by setting is a usage error', async () => {

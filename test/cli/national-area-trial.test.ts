@@ -134,7 +134,7 @@ describe("explain's footnote on one area of a national model", () => {
     ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(
-      "* a figure of its own: highneeds explain --area N02 --figure NAME --year YEAR, with the part's name and year",
+      "* a figure of its own: highneeds explain fixtures/national --area N02 --figure NAME --year YEAR, with the part's name and year",
     );
   });
 });

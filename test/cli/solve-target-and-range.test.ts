@@ -63,6 +63,17 @@ describe("solve --target's amount and comparison", () => {
   });
 });
 
+describe('solve --range as a percentage', () => {
+  it('is told the decimals it takes, not only that it "is not LOW,HIGH"', async () => {
+    // Found by an officer's trial: the model's CSVs take 20% as a share, --range did not say how.
+    const result = await solve('in-year-balance>=0@2028-29', 'assumption:hnbGrowth', '0,20%');
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      'highneeds: --range "0,20%": write it 0,0.2: a share is a decimal here (20% is 0.2)\n',
+    ]);
+  });
+});
+
 describe("solve --range over a lever's share", () => {
   it('a new-plans share below -1 (negative new plans) is refused', async () => {
     const result = await solve(

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,68 @@ function exampleWith(name: string, file: string, bytes: Buffer | string): string
   writeFileSync(path.join(dir, file), bytes);
   return dir;
 }
+
+describe('a table saved under another name than the one the model reads', () => {
+  // Found by an officer's trial: places.xlsx (or places (1).csv) beside no places.csv was not
+  // read, without a word, and every setting's places were its pupils.
+  it('an optional table: a warning at the file, with what to do', async () => {
+    const dir = exampleWith('places-workbook', 'places.xlsx', Buffer.from([0x50, 0x4b, 3, 4]));
+    renameSync(path.join(dir, 'places.csv'), path.join(dir, 'places (1).csv'));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(0);
+    for (const [file, hint] of [
+      ['places (1).csv', 'rename it places.csv'],
+      [
+        'places.xlsx',
+        'save it from the spreadsheet as "CSV UTF-8 (Comma delimited)", named places.csv',
+      ],
+    ])
+      expect(result.stderr).toContain(
+        `${path.join(dir, file!)}: warning FILE_NOT_READ: ${file} is not read: the model reads places.csv, which this folder does not have, so its figures are left out\n  hint: if it is the table, ${hint}\n`,
+      );
+  });
+
+  it('a JSON file Notepad saved with .txt after its name', async () => {
+    const dir = exampleWith('scenarios-txt', 'notes.txt', '');
+    renameSync(path.join(dir, 'scenarios.json'), path.join(dir, 'scenarios.json.txt'));
+    const result = await cli(['validate', dir]);
+    expect(result.stderr).toContain(
+      'warning FILE_NOT_READ: scenarios.json.txt is not read: the model reads scenarios.json, which this folder does not have, so its figures are left out\n  hint: if it is the table, rename it scenarios.json\n',
+    );
+    const compared = await cli(['compare', dir]);
+    expect([compared.code, compared.stderr]).toEqual([
+      2,
+      `highneeds: ${dir} has no scenarios.json (scenarios.json.txt is not read: rename it scenarios.json); give --scenarios-file, or see docs/scenarios.md\n`,
+    ]);
+  });
+
+  it("a required table: FILE_MISSING's hint names the file", async () => {
+    const dir = exampleWith('cohort-renamed', 'notes.txt', '');
+    renameSync(path.join(dir, 'cohort.csv'), path.join(dir, 'Cohort - Copy.CSV'));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      '  hint: found Cohort - Copy.CSV: if it is the table, rename it cohort.csv\n',
+    );
+  });
+});
+
+describe('a workbook under a CSV name', () => {
+  it.each([
+    ['a workbook (.xlsx)', [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x9a, 0x0a]],
+    ['an Excel 97-2003 workbook (.xls)', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]],
+  ])('is named %s, not a stray Windows-1252 byte', async (kind, bytes) => {
+    // Found by an officer's trial: cohort.xlsx renamed cohort.csv was told 'byte 0x9A ("š" in
+    // Windows-1252) at offset 18 is not UTF-8', and to save the file as UTF-8.
+    const dir = exampleWith(`workbook-${bytes[0]}`, 'cohort.csv', Buffer.from(bytes));
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `cohort.csv: error INVALID_ENCODING: the file is ${kind}, not CSV text\n` +
+        '  hint: open it in Excel and save the sheet as "CSV UTF-8 (Comma delimited)"\n',
+    );
+  });
+});
 
 describe('a CSV saved as Excel\'s "Unicode Text"', () => {
   it.each([
@@ -117,26 +179,41 @@ describe('a funding line written as a spreadsheet heading', () => {
   });
 });
 
+/** The example with its first cohort row's band written by `write`: the folder and the band given. */
+function firstBandWritten(name: string, write: (band: string) => string) {
+  const cohort = readFileSync(path.join(ROOT, 'fixtures/example/cohort.csv'), 'utf8').split('\n');
+  const [header, first] = cohort;
+  const band = header!.split(',').indexOf('band');
+  const cells = first!.split(',');
+  const given = cells[band]!;
+  cells[band] = write(given);
+  const text = [header, cells.join(','), ...cohort.slice(2)].join('\n');
+  return { dir: exampleWith(name, 'cohort.csv', text), given };
+}
+
 describe('a band written as a spreadsheet labels it', () => {
   it('is refused with the band it spells', async () => {
     // Found by a user trial: "Band 2" was told only the list of bands.
-    const cohort = readFileSync(path.join(ROOT, 'fixtures/example/cohort.csv'), 'utf8').split('\n');
-    const [header, first] = cohort;
-    const band = header!.split(',').indexOf('band');
-    const cells = first!.split(',');
-    const given = cells[band];
-    cells[band] = `Band ${given}`;
-    const dir = exampleWith(
-      'band-label',
-      'cohort.csv',
-      [header, cells.join(','), ...cohort.slice(2)].join('\n'),
-    );
+    const { dir, given } = firstBandWritten('band-label', (band) => `Band ${band}`);
     const result = await cli(['validate', dir]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       new RegExp(
         `error UNKNOWN_BAND: band "Band ${given}" has no rate .*\\n {2}hint: write it ${given}; bands for `,
       ),
+    );
+  });
+});
+
+describe('a band in a column a spreadsheet formatted as a number', () => {
+  it('"2.00" is refused with the band it is, and why it has decimals', async () => {
+    // Found by an officer's trial: a band column formatted with 2 decimal places saved every band
+    // as "2.00", each told only the list of bands, 1, 2, 3, 4, 5.
+    const { dir, given } = firstBandWritten('band-decimals', (band) => `${band}.00`);
+    const result = await cli(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `  hint: write it ${given} (a number format added the decimal places: format the column as General); bands for mainstream: 1, 2, 3, 4, 5\n`,
     );
   });
 });

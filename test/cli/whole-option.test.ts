@@ -1,5 +1,38 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { wholeOption } from '../../src/cli/whole-option.js';
+import { cli } from '../helpers/run-cli.js';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-whole-option-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('a count option written as a spreadsheet writes it', () => {
+  it('--draws 1,000 is 1000 draws, as a count cell is read', async () => {
+    // Found by an officer's trial: refused by a message that wrote its own bound as 1,000,000.
+    const run = (draws: string) =>
+      cli(['simulate', 'fixtures/worked-example', '--draws', draws, '--seed', '3', '--quiet']);
+    const [grouped, plain] = [await run('1,000'), await run('1000')];
+    expect(grouped.code, grouped.stderr).toBe(0);
+    expect(grouped.stdout).toBe(plain.stdout);
+    const wrong = await run('1,0000');
+    expect([wrong.code, wrong.stderr]).toEqual([
+      2,
+      'highneeds: --draws must be a whole number from 1 to 1,000,000, not "1,0000"\n',
+    ]);
+  });
+
+  it("report's manifest records the seed as read, so 07 and 7 give the same bytes", async () => {
+    const report = async (seed: string) => {
+      const out = path.join(scratch, `seed-${seed}.html`);
+      const args = ['report', 'fixtures/worked-example', '--draws', '5', '--seed', seed];
+      expect((await cli([...args, '--out', out, '--quiet'])).code).toBe(0);
+      return readFileSync(out);
+    };
+    expect((await report('07')).equals(await report('7'))).toBe(true);
+  });
+});
 
 describe('wholeOption', () => {
   it('reads a whole number, its thousands grouped with commas or not', () => {

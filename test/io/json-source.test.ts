@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type JsonValue, parseJson } from '../../src/io/json-source.js';
+import { type JsonValue, JsonSyntaxError, parseJson } from '../../src/io/json-source.js';
 
 /** Every JSON path of a value (as parseJson names them) with the value found there. */
 function paths(value: JsonValue, path = '$'): [string, JsonValue][] {
@@ -136,3 +136,41 @@ function insideString(text: string, at: number): boolean {
   }
   return inside;
 }
+
+describe('the slips of a JSON file edited by hand, said in words at their place', () => {
+  // Found by an officer's trial: a lever deleted from the end of a list, and a label pasted from
+  // a document, were "expected "\"" but found "}"" and "unexpected "“"".
+  const failure = (text: string) => {
+    try {
+      parseJson(text);
+    } catch (cause) {
+      return cause as JsonSyntaxError;
+    }
+    throw new Error('parsed');
+  };
+
+  it.each([
+    ['{\n  "a": "1",\n}', 'field of an object'],
+    ['{ "a": ["1", "2",\n ] }', 'item of a list'],
+  ])('a comma after the last item, at the comma: %j', (text, what) => {
+    const error = failure(text);
+    expect(error.message).toBe(
+      `a comma after the last ${what}, which JSON does not allow: remove it`,
+    );
+    expect(error.position).toEqual(
+      text.startsWith('{\n') ? { line: 2, column: 11 } : { line: 1, column: 17 },
+    );
+  });
+
+  it.each(['{ \u201ca": "1" }', '{ "a": \u201c1\u201d }', '{ "a": \u20181\u2019 }'])(
+    'a curly quote: %s',
+    (text) => {
+      const error = failure(text);
+      expect(error.message).toMatch(
+        /^"[\u201c\u2018]" is a curly quote, as a word processor writes it: JSON takes straight quotes \("\)$/,
+      );
+      expect(error.position.line).toBe(1);
+      expect(text[error.position.column - 1]).toMatch(/[\u201c\u2018]/);
+    },
+  );
+});

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { Decimal } from 'decimal.js';
 import { academicYearOfJanuary, populationKey } from '../../core/calibrate/history.js';
 import { InputError, UsageError } from '../../core/errors.js';
+import { yearHint } from '../../core/year-hint.js';
 import { error, type Issue } from '../../core/issue.js';
 import { formatAcademicYear, formatFinancialYear, parseFinancialYear } from '../../core/period.js';
 import { calibrate, defaultHorizon } from '../../io/calibrate-history.js';
@@ -12,7 +13,7 @@ import { shellWord } from '../shell-word.js';
 import { fitText } from '../../report/fit-width.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint, messageWidth } from '../terminal.js';
-import { fitYearsRange, type HistoryOptions, loadHistory } from './history-input.js';
+import { fitYearsRange, type HistoryOptions, loadHistory, twoYears } from './history-input.js';
 
 export interface CalibrateOptions extends HistoryOptions {
   readonly outDir: string;
@@ -31,6 +32,11 @@ export function fitYears(
 ): { first: number; last: number } {
   if (text === undefined) return { first, last: last - 1 };
   const range = fitYearsRange(text);
+  const backwards = range ? undefined : twoYears(text);
+  if (backwards)
+    throw new UsageError(
+      `--fit-years "${text}" runs backwards: write it ${backwards.last}-${backwards.first}, the earlier year first`,
+    );
   if (!range)
     throw new UsageError(`--fit-years must be two calendar years such as 2018-2023, not "${text}"`);
   const { first: from, last: to } = range;
@@ -94,9 +100,11 @@ function horizonOf(
   const first = baseYear + 1;
   if (text !== undefined) {
     const horizon = parseFinancialYear(text);
+    // 2028/29 or 2028–29 told how to write it, as explain --year is (found by an officer's trial).
+    const hint = horizon === undefined ? yearHint(text, 'financial') : undefined;
     if (horizon === undefined || horizon < first)
       throw new UsageError(
-        `--horizon must be a financial year from ${formatFinancialYear(first)} (the first after the last January), written like ${formatFinancialYear(first)}; not "${text}"`,
+        `--horizon must be a financial year from ${formatFinancialYear(first)} (the first after the last January), written like ${formatFinancialYear(first)}; not "${text}"${hint ? `: ${hint}` : ''}`,
       );
     return horizon;
   }

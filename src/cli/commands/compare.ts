@@ -14,6 +14,7 @@ import { hasLeftOutIncome, underlyingInYearBalance } from '../../core/underlying
 import { attributeSavings, type Attribution } from '../../core/scenario/attribution.js';
 import { shownSavings } from '../../report/shown-savings.js';
 import type { Scenario } from '../../core/scenario/types.js';
+import { filesIn, lookalikeFiles } from '../../io/lookalike-files.js';
 import { checkOutputOption } from '../../io/write-output.js';
 import { writeOrPrint } from '../write-or-print.js';
 import { fitText } from '../../report/fit-width.js';
@@ -81,10 +82,13 @@ export async function runCompare(
     reading: { quiet: Boolean(options.quiet), json: format === 'json' },
   });
   const chosen: Scenario[] = ids ? findScenarios(open, ids, '--scenarios') : [...open.scenarios];
-  if (chosen.length === 0)
+  if (chosen.length === 0) {
+    // One Notepad saved as scenarios.json.txt is named (found by an officer's trial).
+    const named = lookalikeFiles(filesIn(dir), 'scenarios.json')[0];
     throw new UsageError(
-      `${dir} has no scenarios.json; give --scenarios-file, or see docs/scenarios.md`,
+      `${dir} has no scenarios.json${named ? ` (${named} is not read: rename it scenarios.json)` : ''}; give --scenarios-file, or see docs/scenarios.md`,
     );
+  }
   const cache = new ProjectionCache();
   // The model's and scenarios' warnings, and each projection's, as project prints them.
   const warnings: Issue[] = [...open.issues];

@@ -15,6 +15,7 @@ import { type ModelOptions, openModel } from '../open-model.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint, tableWidth } from '../terminal.js';
 import { defaultModelDir } from '../version.js';
+import { shellWord } from '../shell-word.js';
 
 export interface ExplainCommandOptions extends ModelOptions {
   readonly year?: string;
@@ -73,6 +74,7 @@ export async function runExplain(
           explanation,
           tableWidth(Boolean(options.out)),
           options.area === undefined ? undefined : explanation.area.code,
+          dirArgument === undefined ? undefined : shellWord(dirArgument),
         );
   await writeOrPrint(
     text,

@@ -18,9 +18,18 @@ export function loadHistory(
   return readHistory(options, minimumJanuaries, limitsFromEnvironment(cliIo().env), fitted);
 }
 
-/** --fit-years FROM-TO as written: its calendar years, or undefined when it is not two years in order. */
+/**
+ * --fit-years FROM-TO as written: its calendar years, or undefined when it is not two years in
+ * order. Spaces around the hyphen, or a dash a word processor writes (2019 – 2023), are read as it
+ * (found by an officer's trial, pasted from a report).
+ */
 export function fitYearsRange(text: string): { first: number; last: number } | undefined {
-  const match = /^(\d{4})-(\d{4})$/.exec(text.trim());
-  if (!match || Number(match[1]) > Number(match[2])) return undefined;
-  return { first: Number(match[1]), last: Number(match[2]) };
+  const years = twoYears(text);
+  return years && years.first <= years.last ? years : undefined;
+}
+
+/** FROM-TO's two years, in the order written. */
+export function twoYears(text: string): { first: number; last: number } | undefined {
+  const match = /^(\d{4})\s*[-\u2013]\s*(\d{4})$/.exec(text.trim());
+  return match ? { first: Number(match[1]), last: Number(match[2]) } : undefined;
 }

@@ -219,7 +219,8 @@ export async function runReport(
         ...(options.area !== undefined ? { area: open.model.area.code } : {}),
         ...(options.tariff ? { tariff: tariffOptionRecorded(dir, options.tariff) } : {}),
         ...(fan ? { draws: fan.draws } : {}),
-        ...(options.draws !== undefined ? { seed: options.seed ?? '1' } : {}),
+        // As read, so the same draws give the same bytes however the seed was typed (7, 07, 1,000).
+        ...(drawn ? { seed: String(drawn.seed) } : {}),
       },
     }),
     ...(fan ? { fan: fan.rows } : {}),

@@ -153,3 +153,23 @@ export function checkShareRange(
       `--range "${options.range}": ${options.vary} at ${outside.toString()} is outside ${lowest} to 1, the shares a ${kind} lever takes (docs/scenarios.md, "Levers")`,
     );
 }
+
+/**
+ * --range LOW,HIGH. A percentage, as the model's CSVs take a share (0,20%), is told the decimals
+ * the option takes (found by an officer's trial: told only that it "is not LOW,HIGH"); it is not
+ * read as them, since a range may be of places or pounds as well as of a share.
+ */
+export function parseRange(text: string): [Decimal, Decimal] {
+  const parts = text.split(',').map((part) => part.trim());
+  const decimals = parts.map((part) =>
+    part.endsWith('%') ? parseDecimal(part.slice(0, -1))?.div(100) : parseDecimal(part),
+  );
+  if (parts.some((part) => part.endsWith('%')) && decimals.every(Boolean))
+    throw new UsageError(
+      `--range "${text}": write it ${decimals.join(',')}: a share is a decimal here (20% is 0.2)`,
+    );
+  const [low, high] = decimals;
+  if (!low || !high || !low.lessThan(high) || parts.some((part) => part.endsWith('%')))
+    throw new UsageError(`--range "${text}" is not LOW,HIGH with LOW < HIGH, e.g. -0.5,0`);
+  return [low, high];
+}

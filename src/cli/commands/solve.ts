@@ -24,7 +24,13 @@ import type { Issue } from '../../core/issue.js';
 import type { Projection } from '../../core/projection.js';
 import { addedTransferWarnings } from '../../core/scenario/added-transfers.js';
 import { leftOutOfInYear } from '../../report/headline.js';
-import { checkShareRange, checkTargetYear, parameter, parseTarget } from './solve-arguments.js';
+import {
+  checkShareRange,
+  checkTargetYear,
+  parameter,
+  parseRange,
+  parseTarget,
+} from './solve-arguments.js';
 
 export interface SolveOptions extends ModelOptions {
   readonly target: string;
@@ -47,9 +53,7 @@ export async function runSolve(
 ): Promise<number> {
   const options: SolveOptions = { ...given, ...scenarioFromScenarios('solve', given) };
   const target = parseTarget(options.target);
-  const [low, high] = options.range.split(',').map((t) => parseDecimal(t.trim()));
-  if (!low || !high || !low.lessThan(high))
-    throw new UsageError(`--range "${options.range}" is not LOW,HIGH with LOW < HIGH, e.g. -0.5,0`);
+  const [low, high] = parseRange(options.range);
   // A growth is searched only where model.json could give it (src/core/growth.ts): a range up to 5
   // would try 500% a year, and the answer would be money no file could make.
   const growthBound = options.vary.startsWith('assumption:')

@@ -5,6 +5,7 @@ import type { ExplainRequest } from './explain.js';
 import { FIGURE_NAMES, FIGURES } from './figures.js';
 import { figureMeant } from './figure-labels.js';
 import { yearHint } from '../year-hint.js';
+import { settingsHint } from '../setting-key.js';
 
 export interface ExplainOptions {
   readonly figure?: string;
@@ -58,7 +59,7 @@ export function explainRequest(
           'UNKNOWN_SETTING',
           `setting "${options.setting}" is not in tariff "${model.tariff.id}"`,
           { file: '--setting' },
-          `settings: ${settings.join(', ')}`,
+          settingsHint(options.setting, settings),
         ),
       );
     else if (figure && !FIGURES[figure].bySetting)
