@@ -63,7 +63,7 @@ export function processIo(): CliIo {
   });
 }
 
-/** One run's io, and whether it lists every input problem (JSON output) or the first ISSUE_LIMIT. */
+/** One run's io, and whether it lists every input problem (JSON output) or the first HIGHNEEDS_MAX_PROBLEMS (200). */
 interface Run {
   readonly io: CliIo;
   readonly everyIssue: boolean;
@@ -81,7 +81,7 @@ export function cliIo(): CliIo {
   return current.getStore()?.io ?? processIo();
 }
 
-/** Whether this run prints every input problem rather than the first ISSUE_LIMIT (src/cli/print-issues.ts). */
+/** Whether this run prints every input problem rather than the first HIGHNEEDS_MAX_PROBLEMS (200; src/cli/print-issues.ts). */
 export function everyIssue(): boolean {
   return current.getStore()?.everyIssue ?? false;
 }

@@ -1,22 +1,21 @@
 import { type Issue, problemCount } from '../core/issue.js';
 import { visible } from '../report/visible.js';
 import { foldedText, foldWarnings, type Listed } from './fold-warnings.js';
+import { DEFAULT_MAX_PROBLEMS } from '../io/limits.js';
 
 export interface IssuePaint {
   readonly error: (text: string) => string;
   readonly warning: (text: string) => string;
   readonly dim: (text: string) => string;
-  /** How many problems to list before a count of the rest (ISSUE_LIMIT; all of them for JSON output). */
+  /**
+   * How many problems to list before a count of the rest (all of them for JSON output). A file with
+   * a million bad rows would otherwise print two million lines (1.8 GB, issue 18): the first 200
+   * show what is wrong, the count how much (src/io/limits.ts, DEFAULT_MAX_PROBLEMS).
+   */
   readonly most?: number;
   /** Whether warnings of the same words in one column are printed once (not for JSON output, which lists every one). */
   readonly fold?: boolean;
 }
-
-/**
- * A file with a million bad rows would otherwise print two million lines (1.8 GB, issue 18):
- * the first 200 problems show what is wrong; the count says how much. `--format json` lists all.
- */
-export const ISSUE_LIMIT = 200;
 
 /** Whether a command line asks for JSON output (--format json, or an --out FILE.json without --format). */
 export function wantsJson(argv: readonly string[]): boolean {
@@ -71,11 +70,11 @@ export function formatIssues(issues: readonly Issue[], paint: IssuePaint): strin
     ...errors.map(alone),
     ...(paint.fold === false ? warnings.map(alone) : foldWarnings(warnings)),
   ];
-  const shown = listed.slice(0, paint.most ?? ISSUE_LIMIT);
+  const shown = listed.slice(0, paint.most ?? DEFAULT_MAX_PROBLEMS);
   const rest = listed.slice(shown.length).reduce((sum, { count }) => sum + count, 0);
   const above = errorCount + warningCount - rest;
   const more = rest
-    ? `\n${paint.dim(`… and ${rest} more not shown (${above === 1 ? 'the first is' : `the first ${above} are`} above; --format json, where the command has it, lists every one)`)}`
+    ? `\n${paint.dim(`… and ${rest} more not shown (${above === 1 ? 'the first is' : `the first ${above} are`} above; run again with HIGHNEEDS_MAX_PROBLEMS=${listed.length} to list them all)`)}`
     : '';
   return `${shown.map((entry) => formatIssue(entry, paint)).join('\n')}${more}\n${counts}\n`;
 }

@@ -1,5 +1,6 @@
 import { cliIo, everyIssue, type OutputStream } from './cli-io.js';
-import { ISSUE_LIMIT, type IssuePaint } from './print-issues.js';
+import type { IssuePaint } from './print-issues.js';
+import { maxProblemsFromEnvironment } from '../io/limits.js';
 import type { Paint } from '../report/table.js';
 import type { Ora } from 'ora';
 
@@ -55,7 +56,7 @@ export function messageWidth(): number | undefined {
 export async function issuePaint(): Promise<IssuePaint> {
   // JSON output lists every problem, one a line, as it always has (README, docs/errors.md).
   const every = everyIssue();
-  const most = every ? Infinity : ISSUE_LIMIT;
+  const most = every ? Infinity : maxProblemsFromEnvironment(cliIo().env);
   const fold = !every;
   if (!colourOn(cliIo().stderr)) return { error: plain, warning: plain, dim: plain, most, fold };
   const { Chalk } = await import('chalk');

@@ -33,3 +33,19 @@ export function limitsFromEnvironment(env: Readonly<Record<string, string | unde
     maxFieldChars: read('HIGHNEEDS_MAX_FIELD_CHARS', DEFAULT_LIMITS.maxFieldChars),
   };
 }
+
+/**
+ * How many problems a terminal's list shows before a count of the rest (src/cli/print-issues.ts):
+ * 200, or HIGHNEEDS_MAX_PROBLEMS for one run (found by an officer's trial: 241 errors of one kind
+ * hid the warnings after them, and validate, which has no --format json, had no way to show them).
+ */
+export const DEFAULT_MAX_PROBLEMS = 200;
+
+export function maxProblemsFromEnvironment(
+  env: Readonly<Record<string, string | undefined>>,
+): number {
+  const text = env['HIGHNEEDS_MAX_PROBLEMS'];
+  return text !== undefined && /^[1-9]\d*$/.test(text)
+    ? Number.parseInt(text, 10)
+    : DEFAULT_MAX_PROBLEMS;
+}

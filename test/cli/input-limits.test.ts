@@ -51,6 +51,22 @@ describe('at most 200 problems printed', () => {
     );
   });
 
+  // Found by an officer's trial: validate has no --format json, and 241 errors of one kind hid
+  // every warning after them. The note says how to see them all, and following it does.
+  it('HIGHNEEDS_MAX_PROBLEMS, as the note says, lists them all in any command', async () => {
+    const first = await cli(['validate', broken]);
+    const asked = /HIGHNEEDS_MAX_PROBLEMS=(\d+)/.exec(first.stderr)?.[1];
+    expect(asked).toBe('250');
+    const result = await cli(['validate', broken], { env: { HIGHNEEDS_MAX_PROBLEMS: asked! } });
+    expect(result.code).toBe(1);
+    expect(lines(result.stderr)).toHaveLength(250);
+    expect(result.stderr).not.toContain('more not shown');
+    expect(result.stderr.endsWith('\n250 errors\n')).toBe(true);
+    const fewer = await cli(['validate', broken], { env: { HIGHNEEDS_MAX_PROBLEMS: '10' } });
+    expect(lines(fewer.stderr)).toHaveLength(10);
+    expect(fewer.stderr).toContain('… and 240 more not shown (the first 10 are above;');
+  });
+
   it('--format json lists every one', async () => {
     const result = await cli(['project', broken, '--format', 'json']);
     expect(result.code).toBe(1);

@@ -107,7 +107,7 @@ describe('formatIssues', () => {
         'a.csv:9:2: error UNKNOWN_NEED: e',
         'places.csv:3:1: warning YEAR_OUT_OF_RANGE: academic year 2023/24 is outside; the row is ignored (and in 1 more cell of this column: line 4)',
         '  hint: a hint',
-        '… and 1 more not shown (the first 3 are above; --format json, where the command has it, lists every one)',
+        '… and 1 more not shown (the first 3 are above; run again with HIGHNEEDS_MAX_PROBLEMS=3 to list them all)',
         '1 error, 3 warnings',
         '',
       ].join('\n'),
@@ -135,7 +135,7 @@ describe('formatIssues', () => {
       most: 1,
     });
     expect(text).toContain(
-      '… and 7 more not shown (the first is above; --format json, where the command has it, lists every one)\n5 errors, 3 warnings\n',
+      '… and 7 more not shown (the first is above; run again with HIGHNEEDS_MAX_PROBLEMS=3 to list them all)\n5 errors, 3 warnings\n',
     );
   });
 });
