@@ -13,6 +13,11 @@ export const ISSUE_CODES = {
       "An optional table of the model folder is missing, and a file named like it is there instead (Places.csv, places (1).csv, new_plans.csv, or a workbook, places.xlsx), which is not read: the table's figures are left out (warning; for a required table, FILE_MISSING's hint names the file).",
     fix: 'Rename the file to the name the model reads, or save the workbook from the spreadsheet as "CSV UTF-8 (Comma delimited)" under that name; or move it out of the folder if it is not the table.',
   },
+  TEMPLATE_ROWS: {
+    cause:
+      'A table of the model folder is byte for byte as `highneeds init` wrote it: its example rows (12 pupils in the cohort, a £600,000 allocation, a placeholder spend line, example rates) are read as figures, and the projection is of them (warning).',
+    fix: "Replace each example row with your own figures (the folder's README.md says what each column means and where it comes from), or delete the row if the table has none.",
+  },
   PATH_OUTSIDE_MODEL: {
     cause:
       'model.json, a national model or areas.csv names a tariff or table outside the model folder and the tariff library (a path with .., an absolute path, or a link that leads out). It is not read, so nothing of it can appear in a message or an output.',

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { checkOptionNames, checkPaths, type OptionNames } from '../core/option-names.js';
 import type { Tariff } from '../core/tariff.js';
 import { type AreaSource, assembleModel, type LoadedModel } from './assemble-model.js';
+import { templateTables } from './template-tables.js';
 import { InputReader } from './input-reader.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { present } from './model-tables.js';
@@ -106,6 +107,8 @@ function readModelFolder(dir: string, options: LoadOptions = {}): AreaSource {
     const table = reader.table(path.resolve(file), HNB_FROM_COLUMNS, true);
     return table ? [table] : [];
   });
+  if (tariff && manifest.baseYear !== undefined)
+    issues.push(...templateTables(dir, tariff, manifest.baseYear, inputs));
   if (policy.sha256) inputs.push({ path: policy.file, sha256: policy.sha256 });
   const { area, baseYear, horizon, assumptions, writeOff, overflowSetting, at, money } = manifest;
   return {

@@ -85,6 +85,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'new_plans.csv',
     'new_plans.csv is not read: the model reads new-plans.csv, which this folder does not have, so its figures are left out',
   ],
+  TEMPLATE_ROWS: [
+    'warning',
+    'cohort.csv:2',
+    'cohort.csv, new-plans.csv, ceasing.csv, transitions.csv, places.csv, spend.csv and funding.csv are as highneeds init wrote them: the example rows are not your figures',
+  ],
   PATH_OUTSIDE_MODEL: [
     'error',
     'model.json:5:13',

@@ -41,6 +41,14 @@ const LIBRARY = readdirSync(path.join(ROOT, 'tariffs'))
   .map((name) => path.basename(name, '.json'))
   .sort();
 
+/**
+ * What a run says of a fresh folder besides TEMPLATE_ROWS, which it says once while any table is
+ * still init's example (found by an officer's trial: such a folder projected without a word).
+ */
+function beyondTemplate(stderr: string): string {
+  return stderr.replace(/^\S+:2: warning TEMPLATE_ROWS: .*\n {2}hint: .*\n1 warning\n$/, '');
+}
+
 describe('highneeds init', () => {
   it('writes a model folder that validates, then projects five financial years', async () => {
     const dir = path.join(scratch, 'model');
@@ -72,7 +80,7 @@ describe('highneeds init', () => {
 
     const validate = await cli(['validate', dir]);
     expect(validate.code, validate.stderr).toBe(0);
-    expect(validate.stderr).toBe('');
+    expect(beyondTemplate(validate.stderr)).toBe('');
     const project = await cli(['project', dir, '--format', 'csv']);
     expect(project.code, project.stderr).toBe(0);
     expect(project.stdout.trimEnd().split('\n')).toHaveLength(6);
@@ -138,7 +146,7 @@ describe('highneeds init', () => {
         expect(JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')).tariff).toBe(id);
         const validate = await cli(['validate', dir]);
         expect(validate.code, validate.stderr).toBe(0);
-        expect(validate.stderr).toBe('');
+        expect(national ? validate.stderr : beyondTemplate(validate.stderr)).toBe('');
       }
     },
   );
@@ -180,7 +188,7 @@ describe('highneeds init', () => {
     const spendPlace = async () => {
       const result = await cli(['project', dir, '--format', 'csv']);
       expect(result.code, result.stderr).toBe(0);
-      expect(result.stderr).toBe('');
+      expect(beyondTemplate(result.stderr)).toBe('');
       const [header, first] = result.stdout.split('\n');
       return first!.split(',')[header!.split(',').indexOf('spend_place')];
     };
@@ -376,5 +384,43 @@ describe("model.json's tariff", () => {
       /model\.json:\d+:\d+: error FILE_MISSING: \$\.tariff "\.\.\/no-such-table\.json" is neither a file in/,
     );
     expect(readdirSync(scratch)).not.toContain('never');
+  });
+
+  // Found by an officer's trial: a folder whose tables were still init's examples (12 pupils, a
+  // £600,000 allocation, a placeholder spend line) validated and projected without a word.
+  it('a table still as init wrote it is said once (TEMPLATE_ROWS), until each is replaced', async () => {
+    const dir = path.join(scratch, 'template-rows');
+    expect((await cli(['init', dir, '--area', '880', '--quiet'])).code).toBe(0);
+    const said = async () => {
+      const result = await cli(['validate', dir]);
+      expect(result.code, result.stderr).toBe(0);
+      return /warning TEMPLATE_ROWS: (.*) (?:is|are) as highneeds init wrote/.exec(
+        result.stderr,
+      )?.[1];
+    };
+    expect(await said()).toBe(
+      'cohort.csv, new-plans.csv, ceasing.csv, transitions.csv, places.csv, spend.csv and funding.csv',
+    );
+    // One figure changed: that table is the officer's.
+    const cohort = path.join(dir, 'cohort.csv');
+    writeFileSync(cohort, readFileSync(cohort, 'utf8').replace(',12,', ',13,'));
+    expect(await said()).toBe(
+      'new-plans.csv, ceasing.csv, transitions.csv, places.csv, spend.csv and funding.csv',
+    );
+    // Example rows deleted (a table with none), or replaced: nothing is said.
+    for (const name of [
+      'new-plans.csv',
+      'ceasing.csv',
+      'transitions.csv',
+      'places.csv',
+      'spend.csv',
+    ]) {
+      const file = path.join(dir, name);
+      writeFileSync(file, `${readFileSync(file, 'utf8').split('\n')[0]}\n`);
+    }
+    expect(await said()).toBe('funding.csv');
+    const funding = path.join(dir, 'funding.csv');
+    writeFileSync(funding, readFileSync(funding, 'utf8').replace('600000.00', '41250000.00'));
+    expect(await said()).toBeUndefined();
   });
 });
