@@ -114,7 +114,12 @@ describe.skipIf(!CHROMIUM)(
         return Object.fromEntries(
           ['area', 'national'].map((which) => {
             const text = new RegExp(`data-probe-${which}="([^"]*)"`).exec(run.stdout)?.[1];
-            return [which, text && (JSON.parse(text.replaceAll('&quot;', '"')) as Probed)];
+            return [
+              which,
+              text === undefined
+                ? undefined
+                : (JSON.parse(text.replaceAll('&quot;', '"')) as Probed),
+            ];
           }),
         );
       }));
