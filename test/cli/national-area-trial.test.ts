@@ -41,7 +41,7 @@ describe('the provenance of one area', () => {
 /**
  * What a terminal of 100 columns shows of `highneeds ARGS` (stdout and stderr, spinners drawn), and
  * the exit code: in process, as the spinners' own rules are tested on a real terminal
- * (test/cli/spinner-terminals.test.ts, report-progress.test.ts); what these tests ask is what
+ * (test/cli/spinner-terminals.test.ts, interrupt-spinner.test.ts); what these tests ask is what
  * each command says while it reads (a real terminal's session cost some 0.5 s of CPU more a run:
  * issue 18, item 5).
  */
