@@ -27,7 +27,16 @@ describe('an output file open in another program', () => {
     const folder = fs.mkdtempSync(path.join(scratch, 'report-'));
     const out = path.join(folder, 'report.xlsx');
     fs.writeFileSync(out, 'last month');
-    const result = await runMain(main, ['report', 'fixtures/example', '--out', out]);
+    // One scenario: the write is what is tested, not what is written (three, and the savings
+    // between them, cost some 0.5 s more CPU in this fresh copy of dist/).
+    const result = await runMain(main, [
+      'report',
+      'fixtures/example',
+      '--scenarios',
+      'unmitigated',
+      '--out',
+      out,
+    ]);
     expect([result.code, result.stderr]).toEqual([
       2,
       `highneeds: cannot write ${fs.realpathSync(out)}: operation not permitted${ADVICE}`,

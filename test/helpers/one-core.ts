@@ -16,7 +16,8 @@ const cores = createRequire(import.meta.url)('node:os') as { availableParallelis
  * is tested where it is the subject, on two threads: test/cli/batch.test.ts, simulate.test.ts,
  * simulate-lever-ranges.test.ts, batch-draws-area-failure.test.ts, national-folder.test.ts,
  * validate-range-bounds.test.ts, library-batch.test.ts, outputs.test.ts and test/io/batch-*.test.ts,
- * simulate-threads.test.ts. The machine's own count is put back after the file, as the next file
+ * simulate-threads.test.ts; and where a file that runs on one core compares --jobs 1 with 2
+ * (test/cli/batch-national-trial.test.ts, onCores). The machine's own count is put back after the file, as the next file
  * runs in the same process (vitest.config.ts: isolate false).
  */
 export function asOnOneCore(): void {
@@ -35,9 +36,17 @@ export function asOnOneCore(): void {
  * `run` as on a one-core machine (see asOnOneCore), the machine's own count put back after: for a
  * run in a file about threads that is not itself about them (a control run beside one on threads).
  */
-export async function onOneCore<T>(run: () => Promise<T>): Promise<T> {
+export function onOneCore<T>(run: () => Promise<T>): Promise<T> {
+  return onCores(1, run);
+}
+
+/**
+ * `run` as on a machine of `count` cores, the count before put back after: for a run on two
+ * threads in a file that runs as on one core (asOnOneCore), whatever the machine's own count.
+ */
+export async function onCores<T>(count: number, run: () => Promise<T>): Promise<T> {
   const own = cores.availableParallelism;
-  cores.availableParallelism = () => 1;
+  cores.availableParallelism = () => count;
   syncBuiltinESMExports();
   try {
     return await run();

@@ -1,3 +1,4 @@
+import { clearLine, cursorTo, moveCursor } from 'node:readline';
 import type { CliIo, OutputStream } from '../../src/cli/cli-io.js';
 import type { main as Main } from '../../src/cli/run.js';
 import { ROOT, type RunResult } from './exec.js';
@@ -13,18 +14,50 @@ export interface CliOptions {
   readonly columns?: number;
   /** Make stderr a terminal of this many columns (default: not a terminal). */
   readonly stderrColumns?: number;
+  /**
+   * Make stderr a terminal of this many columns on which a spinner can be drawn, as on a person's
+   * terminal: what the run's spinners draw (frames, cursor moves, clears) is in its stderr, as
+   * `script` records it. Without it, or with `stderrColumns`, no spinner is drawn (ora draws on a
+   * stream, which a captured stderr has not).
+   */
+  readonly spinnerColumns?: number;
   /** Make every write to stdout fail with this errno code, as `> /dev/full` (ENOSPC) or a closed pipe (EPIPE) do. */
   readonly stdoutFails?: string;
 }
 
+/**
+ * A terminal's stream as a spinner (ora) uses it, writing into `chunks`: the cursor moves and
+ * clears a tty.WriteStream writes, written by node:readline's functions as tty's own are.
+ */
+function terminalStream(columns: number, chunks: string[]): NodeJS.WritableStream {
+  const stream = {
+    isTTY: true,
+    columns,
+    rows: 30,
+    write(text: string | Uint8Array, ...rest: unknown[]) {
+      chunks.push(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
+      const done = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+      done?.();
+      return true;
+    },
+    cursorTo: (x: number, y?: number) => cursorTo(stream as never, x, y),
+    moveCursor: (dx: number, dy: number) => moveCursor(stream as never, dx, dy),
+    clearLine: (dir: -1 | 0 | 1) => clearLine(stream as never, dir),
+  };
+  return stream as unknown as NodeJS.WritableStream;
+}
+
 /** Text written to a captured stream, or the first failure to write it. */
 function captured(
-  terminal: { columns?: number },
+  terminal: { columns?: number; spinners?: true },
   failsWith?: string,
 ): OutputStream & { text(): string } {
   const chunks: string[] = [];
   let failure: NodeJS.ErrnoException | undefined;
   return {
+    ...(terminal.spinners && terminal.columns !== undefined
+      ? { stream: terminalStream(terminal.columns, chunks) }
+      : {}),
     write(text) {
       if (failsWith === undefined) chunks.push(text);
       else failure ??= Object.assign(new Error(`${failsWith}: write failed`), { code: failsWith });
@@ -71,7 +104,11 @@ export async function runMain(
     options.stdoutFails,
   );
   const stderr = captured(
-    options.stderrColumns !== undefined ? { columns: options.stderrColumns } : {},
+    options.spinnerColumns !== undefined
+      ? { columns: options.spinnerColumns, spinners: true }
+      : options.stderrColumns !== undefined
+        ? { columns: options.stderrColumns }
+        : {},
   );
   const io: CliIo = {
     stdout,
