@@ -108,7 +108,7 @@ function readModelFolder(dir: string, options: LoadOptions = {}): AreaSource {
     return table ? [table] : [];
   });
   if (tariff && manifest.baseYear !== undefined)
-    issues.push(...templateTables(dir, tariff, manifest.baseYear, inputs));
+    issues.push(...templateTables(dir, { tariff, baseYear: manifest.baseYear }, inputs));
   if (policy.sha256) inputs.push({ path: policy.file, sha256: policy.sha256 });
   const { area, baseYear, horizon, assumptions, writeOff, overflowSetting, at, money } = manifest;
   return {

@@ -14,24 +14,31 @@ import { andList } from '../core/words.js';
  * allocation (£600,000) and spend line were still init's examples validated and projected without
  * a word. The tables init writes depend on the tariff and the base year alone (src/io/init-template.ts),
  * so they are made again and compared by SHA-256 with the files read; a table init leaves with its
- * header only (population.csv, capacity.csv) holds no example.
+ * header only (population.csv, capacity.csv) holds no example. A national model's (init --national)
+ * are checked while its areas.csv holds one area: the tables' area column is its code.
  */
 export function templateTables(
   dir: string,
-  tariff: Tariff,
-  baseYear: AcademicYear,
+  made: {
+    readonly tariff: Tariff;
+    readonly baseYear: AcademicYear;
+    /** A national model's one area, whose code its tables' `area` column holds. */
+    readonly area?: { readonly code: string; readonly name: string };
+  },
   inputs: readonly InputDigest[],
 ): Issue[] {
   const read = new Map(inputs.map((input) => [input.path, input.sha256]));
   const template = initTemplate({
-    code: '',
-    name: '',
+    code: made.area?.code ?? '',
+    name: made.area?.name ?? '',
     tariffName: '',
-    tariff,
-    baseYear,
-    national: false,
+    tariff: made.tariff,
+    baseYear: made.baseYear,
+    national: made.area !== undefined,
   });
+  // areas.csv names the areas: init writes the one it was given, the analyst's own.
   const untouched = template.filter(({ name, text }) => {
+    if (name === 'areas.csv') return false;
     const examples = text.split('\n').filter((line) => line !== '').length - 1;
     const file = displayPath(path.resolve(dir, name));
     return name.endsWith('.csv') && examples > 0 && read.get(file) === sha256(text);

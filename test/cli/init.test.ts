@@ -146,7 +146,7 @@ describe('highneeds init', () => {
         expect(JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')).tariff).toBe(id);
         const validate = await cli(['validate', dir]);
         expect(validate.code, validate.stderr).toBe(0);
-        expect(national ? validate.stderr : beyondTemplate(validate.stderr)).toBe('');
+        expect(beyondTemplate(validate.stderr)).toBe('');
       }
     },
   );
@@ -422,5 +422,24 @@ describe("model.json's tariff", () => {
     const funding = path.join(dir, 'funding.csv');
     writeFileSync(funding, readFileSync(funding, 'utf8').replace('600000.00', '41250000.00'));
     expect(await said()).toBeUndefined();
+  });
+
+  it('a national folder from init --national is said the same, while areas.csv holds its one area', async () => {
+    const dir = path.join(scratch, 'template-national');
+    const init = ['init', dir, '--national', '--area', 'N01', '--name', 'Northshire', '--quiet'];
+    expect((await cli(init)).code).toBe(0);
+    for (const command of [
+      ['validate', dir],
+      ['project', dir, '--area', 'N01'],
+    ]) {
+      const result = await cli(command);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toMatch(
+        /^\S+cohort\.csv:2: warning TEMPLATE_ROWS: cohort\.csv, new-plans\.csv, .* and funding\.csv are as highneeds init wrote them/,
+      );
+    }
+    const cohort = path.join(dir, 'cohort.csv');
+    writeFileSync(cohort, readFileSync(cohort, 'utf8').replace(',12,', ',13,'));
+    expect((await cli(['validate', dir])).stderr).toMatch(/TEMPLATE_ROWS: new-plans\.csv, /);
   });
 });

@@ -28,6 +28,7 @@ import { AREAS_COLUMNS, areaSpecs, OTHER_CODE_COLUMNS } from './areas-table.js';
 import { areasWithoutRows, cohortElsewhere } from './areas-without-rows.js';
 import { unknownAreas } from './unknown-areas.js';
 import type { BatchSources, EarlyAreas } from './sources.js';
+import { templateTables } from '../template-tables.js';
 
 const TABLE_COLUMNS: Record<AreaTable, ColumnSpec> = {
   'cohort.csv': COHORT_COLUMNS,
@@ -63,11 +64,9 @@ export async function readNational(
   // The national tariff: --tariff, else model.json's (a file in the folder, else a library id).
   const nationalTariff =
     tariffFile ?? modelTariff(manifest, root, { libraryDir, allowOutside }, issues);
-  if (nationalTariff) {
-    const tariff = readTariffFile(nationalTariff, limits);
-    if (tariff.sha256) digests.push({ path: tariff.file, sha256: tariff.sha256 });
-    issues.push(...tariff.issues);
-  }
+  const tariff = nationalTariff ? readTariffFile(nationalTariff, limits) : undefined;
+  if (tariff?.sha256) digests.push({ path: tariff.file, sha256: tariff.sha256 });
+  issues.push(...(tariff?.issues ?? []));
   // The areas table model.json names stays in the folder (src/io/inside-folders.ts): it is not read otherwise.
   const areasOutside =
     manifest.areas !== undefined &&
@@ -194,6 +193,15 @@ export async function readNational(
     for (const code of csv.byArea.has('') ? [...handed.keys()] : cohortReader.reopened)
       handed.delete(code);
   }
+  // A national folder from `highneeds init --national`, its one area's tables as init wrote them.
+  if (tariff?.tariff && manifest.baseYear !== undefined && specs.length === 1)
+    issues.push(
+      ...templateTables(
+        root,
+        { tariff: tariff.tariff, baseYear: manifest.baseYear, area: specs[0]! },
+        digests,
+      ),
+    );
   if (hasErrors(issues) || !areasCsv)
     return {
       init: { ...base, areasFile: '', areaColumns: [], areaHeader: [], tables: {} },
