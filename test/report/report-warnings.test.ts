@@ -1,41 +1,70 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+// The build of exceljs dist/ writes with (src/report/xlsx/write-workbook.ts): one copy of the library.
+import ExcelJS from 'exceljs/dist/exceljs.min.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inProcess } from './in-process.js';
+import { cli } from '../helpers/run-cli.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-report-warnings-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /**
- * Found by a review: `report` printed the model's and the scenarios' warnings but not those its
- * projections find, as `project` and `compare` do: a report of a model whose import/export
- * adjustment stops after its first year (IMPORT_EXPORT_NOT_CARRIED) was written without a word.
+ * Found by a finance officer's trial: the HTML and XLSX reports carried none of the run's warnings,
+ * so a report of a folder still holding init's examples looked as sound as any.
  */
-describe("report prints its projections' warnings, as project does", () => {
-  it('an import/export adjustment given for one year only', async () => {
-    const dir = path.join(scratch, 'model');
-    cpSync('fixtures/example', dir, { recursive: true });
-    const funding = path.join(dir, 'funding.csv');
-    writeFileSync(
-      funding,
-      `${readFileSync(funding, 'utf8').trimEnd()}\n2026-27,import_export,-250000.00,cross-border\n`,
-    );
-    const line = readFileSync(funding, 'utf8').trimEnd().split('\n').length;
-    const report = (out: string, ...more: string[]) =>
-      inProcess(['report', dir, '--out', path.join(scratch, out), ...more]);
-    const run = await report('r.html');
+describe("the report carries the run's warnings", () => {
+  const model = path.join(scratch, 'from-init');
+  const made = cli([
+    'init',
+    model,
+    '--area',
+    '880',
+    '--name',
+    'My Borough',
+    '--base-year',
+    '2025/26',
+    '--quiet',
+  ]);
+
+  it('HTML: a Warnings section after the headline, each warning as validate says it', async () => {
+    expect((await made).code).toBe(0);
+    const out = path.join(scratch, 'report.html');
+    const run = await cli(['report', model, '--out', out, '--quiet']);
     expect(run.code, run.stderr).toBe(0);
-    const warned = run.stderr.split('\n').filter((l) => l.includes('IMPORT_EXPORT_NOT_CARRIED'));
-    // Once, though every scenario's projection finds it.
-    expect(warned).toEqual([
-      `${funding}:${line}:1: warning IMPORT_EXPORT_NOT_CARRIED: import_export is -£250,000.00 for 2026-27 but not given for 2027-28, 2028-29, 2029-30, 2030-31: those years have no import/export adjustment, while the HNB and its deductions are carried into them`,
+    expect(run.stderr).toContain('warning TEMPLATE_ROWS');
+    const page = readFileSync(out, 'utf8');
+    const at = (id: string) => page.indexOf(`id="${id}"`);
+    expect(at('warnings')).toBeGreaterThan(at('headline'));
+    expect(page).toContain('<td>TEMPLATE_ROWS</td>');
+    // Named from the model folder, as the report's inputs are: the same bytes from any folder.
+    expect(page).toContain('cohort.csv:2');
+    expect(page).not.toContain(scratch);
+  });
+
+  it('XLSX: a Warnings sheet after the Summary', async () => {
+    expect((await made).code).toBe(0);
+    const out = path.join(scratch, 'report.xlsx');
+    expect((await cli(['report', model, '--out', out, '--quiet'])).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(out) as unknown as ExcelJS.Buffer);
+    expect(book.worksheets.map((sheet) => sheet.name).slice(0, 3)).toEqual([
+      'Summary',
+      'Warnings',
+      'Settings',
     ]);
-    // --quiet leaves out the "wrote" line, not a warning about the user's data (README, "--quiet").
-    const quiet = await report('q.html', '--quiet');
-    expect(quiet.stderr.split('\n').filter((l) => l.includes('IMPORT_EXPORT_NOT_CARRIED'))).toEqual(
-      warned,
-    );
-    expect(quiet.stderr).not.toContain('wrote');
+    const cells: string[] = [];
+    book.getWorksheet('Warnings')!.eachRow((row) => {
+      row.eachCell((cell) => cells.push(String(cell.value)));
+    });
+    expect(cells).toContain('TEMPLATE_ROWS');
+    expect(cells).toContain('cohort.csv:2');
+  });
+
+  it('none when the run gave none: the shipped example has no Warnings section or sheet', async () => {
+    const out = path.join(scratch, 'example.html');
+    const run = await cli(['report', 'fixtures/example', '--out', out, '--quiet']);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(readFileSync(out, 'utf8')).not.toContain('id="warnings"');
   });
 });

@@ -34,6 +34,7 @@ import {
 import { cliIo } from '../cli-io.js';
 import { scenarioIds, scenariosFromScenario } from '../scenario-spelling.js';
 import { formatIssues } from '../print-issues.js';
+import { reportWarnings } from '../report-warnings.js';
 import { printWarnings } from '../print-warnings.js';
 import { issuePaint } from '../terminal.js';
 import { drawingProgress } from '../drawing-progress.js';
@@ -192,6 +193,7 @@ export async function runReport(
       }
       if (simulated.issues.length)
         cliIo().stderr.write(formatIssues(simulated.issues, await issuePaint()));
+      warnings.push(...simulated.issues);
       fan = simulated;
     }
   } finally {
@@ -224,6 +226,7 @@ export async function runReport(
       },
     }),
     ...(fan ? { fan: fan.rows } : {}),
+    warnings: reportWarnings(dir, warnings),
   };
   // Each renderer is loaded only when asked for: exceljs alone takes a fifth of a run to load.
   const bytes =

@@ -37,6 +37,19 @@ export interface ReportModel {
   readonly dsgMap: DsgPlanMap;
   /** Simulated outcomes (highneeds simulate's rows), when the report was asked for draws. */
   readonly fan?: readonly FanRow[];
+  /** The run's warnings, each as the command line says it (src/report/presentation/warnings-section.ts). */
+  readonly warnings?: readonly ReportWarning[];
+}
+
+/**
+ * A warning as the report shows it: `where` is file:line:column with the file named from the model
+ * folder, as the report's inputs are, so the same report from another working folder is the same bytes.
+ */
+export interface ReportWarning {
+  readonly where: string;
+  readonly code: string;
+  readonly message: string;
+  readonly hint: string;
 }
 
 /** One row of `highneeds simulate` output: a measure's distribution over the draws in one FY. */

@@ -7,6 +7,7 @@ import { safetyValveSection, savingsSection } from './scenario-sections.js';
 import type { ReportModel } from './report-model.js';
 import type { ReportSection } from './section.js';
 import { summarySection } from './summary-section.js';
+import { warningsSection } from './warnings-section.js';
 
 /**
  * The HTML report's sections in reading order. The breakdowns are of the last scenario chosen
@@ -15,8 +16,11 @@ import { summarySection } from './summary-section.js';
 export function reportSections(report: ReportModel, draws?: string): ReportSection[] {
   const plan = report.scenarios.at(-1)!;
   const labelOf = new Map(report.model.tariff.settings.map((s) => [s.id, s.label]));
+  const warnings = warningsSection(report.warnings ?? []);
   return [
     headlineSection(report.scenarios, report.area),
+    // Straight after the headline: what the figures may not be, before the figures.
+    ...(warnings ? [warnings] : []),
     ...balanceSections(report.scenarios),
     ...(report.fan ? [fanSection(report.fan, draws ?? 'the', plan.scenario.label)] : []),
     ...breakdownSections(plan, (id) => labelOf.get(id) ?? id),

@@ -24,6 +24,7 @@ import type { ReportModel, ReportScenario } from '../presentation/report-model.j
 import type { ReportSection } from '../presentation/section.js';
 import type { ReportColumn, ReportTable } from '../presentation/table-model.js';
 import type { Sheet } from './write-workbook.js';
+import { warningsSection } from '../presentation/warnings-section.js';
 
 /** Which figure columns are counts and which money, as the CSV has them (src/report/rows.ts). */
 const kindOf = (key: string): ReportColumn['kind'] =>
@@ -55,7 +56,7 @@ function longTable(
 
 const CHANGE_COLUMNS = ['spend_change', 'in_year_change', 'cumulative_change'] as const;
 
-/** The workbook's sheets: Summary, one per breakdown, Scenarios, Savings, Safety Valve, DSG plan, Tariff, Assumptions, Inputs. */
+/** The workbook's sheets: Summary, Warnings (when the run gave any), one per breakdown, Scenarios, Savings, Safety Valve, DSG plan, Tariff, Assumptions, Inputs. */
 export function reportSheets(report: ReportModel, draws?: string): Sheet[] {
   const { scenarios } = report;
   const code = report.model.area.code;
@@ -109,6 +110,7 @@ export function reportSheets(report: ReportModel, draws?: string): Sheet[] {
       .join(' ');
     return { name, tables: first ? [{ ...first, note }, ...rest] : [] };
   };
+  const warnings = warningsSection(report.warnings ?? []);
   return [
     {
       name: 'Summary',
@@ -122,6 +124,8 @@ export function reportSheets(report: ReportModel, draws?: string): Sheet[] {
         ...headlineSection(scenarios, report.area).tables,
       ],
     },
+    // Beside the summary: what its figures may not be.
+    ...(warnings ? [told('Warnings', warnings)] : []),
     {
       name: 'Settings',
       tables: [
