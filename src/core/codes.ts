@@ -15,7 +15,7 @@ export const ISSUE_CODES = {
   },
   TEMPLATE_ROWS: {
     cause:
-      'A table of the model folder is byte for byte as `highneeds init` wrote it: its example rows (12 pupils in the cohort, a £600,000 allocation, a placeholder spend line, example rates) are read as figures, and the projection is of them (warning).',
+      'A table of the model folder (of a national model too, its rows under the first area of areas.csv) is byte for byte as `highneeds init` (or `init --national`) wrote it: its example rows (12 pupils in the cohort, a £600,000 allocation, a placeholder spend line, example rates) are read as figures, and the projection is of them (warning).',
     fix: "Replace each example row with your own figures (the folder's README.md says what each column means and where it comes from), or delete the row if the table has none.",
   },
   PATH_OUTSIDE_MODEL: {

@@ -21,20 +21,31 @@ export function templateTables(
   tariff: Tariff,
   baseYear: AcademicYear,
   inputs: readonly InputDigest[],
+  /**
+   * A national model folder's first area code in areas.csv: init --national writes its example
+   * rows under it (found by a review: a national folder as init wrote it validated and ran a batch
+   * without a word). Its areas.csv is the analyst's list, not an example.
+   */
+  nationalArea?: string,
 ): Issue[] {
   const read = new Map(inputs.map((input) => [input.path, input.sha256]));
   const template = initTemplate({
-    code: '',
+    code: nationalArea ?? '',
     name: '',
     tariffName: '',
     tariff,
     baseYear,
-    national: false,
+    national: nationalArea !== undefined,
   });
   const untouched = template.filter(({ name, text }) => {
     const examples = text.split('\n').filter((line) => line !== '').length - 1;
     const file = displayPath(path.resolve(dir, name));
-    return name.endsWith('.csv') && examples > 0 && read.get(file) === sha256(text);
+    return (
+      name.endsWith('.csv') &&
+      name !== 'areas.csv' &&
+      examples > 0 &&
+      read.get(file) === sha256(text)
+    );
   });
   if (untouched.length === 0) return [];
   // One warning for the folder, at the first such table: a fresh folder has seven.

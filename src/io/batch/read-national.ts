@@ -28,6 +28,7 @@ import { AREAS_COLUMNS, areaSpecs, OTHER_CODE_COLUMNS } from './areas-table.js';
 import { areasWithoutRows, cohortElsewhere } from './areas-without-rows.js';
 import { unknownAreas } from './unknown-areas.js';
 import type { BatchSources, EarlyAreas } from './sources.js';
+import { templateTables } from '../template-tables.js';
 
 const TABLE_COLUMNS: Record<AreaTable, ColumnSpec> = {
   'cohort.csv': COHORT_COLUMNS,
@@ -63,8 +64,8 @@ export async function readNational(
   // The national tariff: --tariff, else model.json's (a file in the folder, else a library id).
   const nationalTariff =
     tariffFile ?? modelTariff(manifest, root, { libraryDir, allowOutside }, issues);
-  if (nationalTariff) {
-    const tariff = readTariffFile(nationalTariff, limits);
+  const tariff = nationalTariff ? readTariffFile(nationalTariff, limits) : undefined;
+  if (tariff) {
     if (tariff.sha256) digests.push({ path: tariff.file, sha256: tariff.sha256 });
     issues.push(...tariff.issues);
   }
@@ -194,6 +195,9 @@ export async function readNational(
     for (const code of csv.byArea.has('') ? [...handed.keys()] : cohortReader.reopened)
       handed.delete(code);
   }
+  // Tables still as init --national wrote them, as for a model folder (src/io/template-tables.ts).
+  if (tariff?.tariff && manifest.baseYear !== undefined && specs[0])
+    issues.push(...templateTables(root, tariff.tariff, manifest.baseYear, digests, specs[0].code));
   if (hasErrors(issues) || !areasCsv)
     return {
       init: { ...base, areasFile: '', areaColumns: [], areaHeader: [], tables: {} },
