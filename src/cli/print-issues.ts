@@ -24,7 +24,9 @@ export function wantsJson(argv: readonly string[]): boolean {
     if (at < 0) return undefined;
     return argv[at]!.startsWith(`${name}=`) ? argv[at]!.slice(name.length + 1) : argv[at + 1];
   };
-  const format = value('--format');
+  // Read as --format reads its word (src/cli/shared-options.ts): --format JSON asked for JSON
+  // output and got it, but its problems were cut at 200 as a table's are (found by a review).
+  const format = value('--format')?.trim().toLowerCase();
   return format !== undefined ? format === 'json' : /\.json$/i.test(value('--out') ?? '');
 }
 

@@ -21,12 +21,17 @@ export const DEFAULT_LIMITS: Limits = {
 /** The largest JSON input read (src/io/read-json.ts): 16 MiB, about 500 times the largest shipped table. */
 export const MAX_JSON_BYTES = 16 * 1024 * 1024;
 
+type Environment = Readonly<Record<string, string | undefined>>;
+
+/** An environment variable's positive whole number; any other value is ignored, for `fallback`. */
+function positiveWhole(env: Environment, name: string, fallback: number): number {
+  const text = env[name];
+  return text !== undefined && /^[1-9]\d*$/.test(text) ? Number.parseInt(text, 10) : fallback;
+}
+
 /** Reads overrides from the environment; a value that is not a positive whole number is ignored. */
-export function limitsFromEnvironment(env: Readonly<Record<string, string | undefined>>): Limits {
-  const read = (name: string, fallback: number): number => {
-    const text = env[name];
-    return text !== undefined && /^[1-9]\d*$/.test(text) ? Number.parseInt(text, 10) : fallback;
-  };
+export function limitsFromEnvironment(env: Environment): Limits {
+  const read = (name: string, fallback: number): number => positiveWhole(env, name, fallback);
   return {
     maxFileBytes: read('HIGHNEEDS_MAX_FILE_BYTES', DEFAULT_LIMITS.maxFileBytes),
     maxRows: read('HIGHNEEDS_MAX_ROWS', DEFAULT_LIMITS.maxRows),
@@ -41,11 +46,6 @@ export function limitsFromEnvironment(env: Readonly<Record<string, string | unde
  */
 export const DEFAULT_MAX_PROBLEMS = 200;
 
-export function maxProblemsFromEnvironment(
-  env: Readonly<Record<string, string | undefined>>,
-): number {
-  const text = env['HIGHNEEDS_MAX_PROBLEMS'];
-  return text !== undefined && /^[1-9]\d*$/.test(text)
-    ? Number.parseInt(text, 10)
-    : DEFAULT_MAX_PROBLEMS;
+export function maxProblemsFromEnvironment(env: Environment): number {
+  return positiveWhole(env, 'HIGHNEEDS_MAX_PROBLEMS', DEFAULT_MAX_PROBLEMS);
 }

@@ -627,13 +627,19 @@ export function checkOutputOption(
 /**
  * An output option's value is a name: not empty, and not `-`, which many tools read as stdout but
  * which here made a file named "-" and said nothing, exit 0 (found by trying `--out -` in a pipe).
- * Without --out a command writes to stdout.
+ * Without --out a command writes to stdout, but for `report`, whose --out is required (`prints`
+ * false: the review of this check found report told to do without it).
  */
-export function checkOutputName(option: string, value: string, kind: 'file name' | 'folder'): void {
+export function checkOutputName(
+  option: string,
+  value: string,
+  kind: 'file name' | 'folder',
+  prints = option === '--out',
+): void {
   if (value === '') throw new UsageError(`${option} is empty; give a ${kind}`);
   if (value === '-')
     throw new UsageError(
-      `${option} - would make a ${kind === 'folder' ? 'folder' : 'file'} named "-"; give a ${kind}${option === '--out' ? ' (a command that prints its output does so without --out)' : ''}`,
+      `${option} - would make a ${kind === 'folder' ? 'folder' : 'file'} named "-"; give a ${kind}${prints ? ' (a command that prints its output does so without --out)' : ''}`,
     );
 }
 

@@ -75,6 +75,17 @@ describe('at most 200 problems printed', () => {
     expect(result.stderr.endsWith('\n250 errors\n')).toBe(true);
   });
 
+  // --format takes its word in any case; the list of problems must read it so too (found by a review).
+  it.each([[['--format', 'JSON']], [['--format= Json ']]])(
+    '%j lists every one too',
+    async (args) => {
+      const result = await cli(['project', broken, ...args]);
+      expect(result.code).toBe(1);
+      expect(lines(result.stderr)).toHaveLength(250);
+      expect(result.stderr).not.toContain('more not shown');
+    },
+  );
+
   it('exactly 200 are all shown, with no note', async () => {
     const dir = model('two-hundred', (d) =>
       cohortWith(

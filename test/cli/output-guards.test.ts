@@ -124,6 +124,15 @@ describe("--out '' is a usage error for every command that writes one", () => {
   }
 });
 
+// report's --out is required, so report --out - is not told that a command prints without it (found by a review).
+it('report --out - is told to give a file name, not to leave --out out', async () => {
+  const result = await cli(['report', '--out', '-']);
+  expect([result.code, result.stderr]).toEqual([
+    2,
+    'highneeds: --out - would make a file named "-"; give a file name\n',
+  ]);
+});
+
 describe('batch refuses an output folder that cannot be made before it models any area', () => {
   // A probe found --report (and --out-dir) under a file refused only once every area was modelled.
   const file = path.join(scratch, 'a-file');

@@ -34,6 +34,22 @@ describe('a count option written as a spreadsheet writes it', () => {
   });
 });
 
+describe("batch's --jobs, read as simulate's", () => {
+  // Found by a review: 87de299 read --jobs 1,000 in simulate, but batch kept a pattern of its own.
+  it('--jobs 1,000 is 1000 threads asked for, clamped as --jobs 1000 is', async () => {
+    const out = path.join(scratch, 'batch-jobs');
+    const args = ['batch', 'fixtures/national', '--out-dir', out, '--jobs', '1,000'];
+    const result = await cli(args);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^highneeds: --jobs 1000 is more than needed; using \d+ /);
+    const wrong = await cli(['batch', 'fixtures/national', '--out-dir', out, '--jobs', '0']);
+    expect([wrong.code, wrong.stderr]).toEqual([
+      2,
+      'highneeds: --jobs must be a whole number from 1 to 1,024, not "0"\n',
+    ]);
+  });
+});
+
 describe('wholeOption', () => {
   it('reads a whole number, its thousands grouped with commas or not', () => {
     expect(wholeOption('--draws', '1000', 1, [1, 1_000_000])).toBe(1000);

@@ -85,9 +85,9 @@ export async function runBatchCommand(
     throw new UsageError(
       `--area: batch runs every area of a national model; for one area, give --area to project, explain, compare, solve, simulate, report or validate: highneeds project ${shellWord(dir)} --area ${shellWord(options.area)}`,
     );
-  const jobs = options.jobs === undefined ? undefined : Number.parseInt(options.jobs, 10);
-  if (options.jobs !== undefined && (!/^[1-9]\d*$/.test(options.jobs) || !jobs))
-    throw new UsageError(`--jobs must be a whole number of threads from 1, not "${options.jobs}"`);
+  // Read as simulate's --jobs is, thousands grouped or not (87de299 left batch's its own pattern).
+  const jobs =
+    options.jobs === undefined ? undefined : wholeOption('--jobs', options.jobs, 1, [1, 1024]);
   // As in report: a seed alone would run a thousand draws nobody asked for.
   if (options.seed !== undefined && options.draws === undefined)
     throw new UsageError('--seed goes with --draws N');

@@ -143,7 +143,8 @@ export async function runReport(
 ): Promise<number> {
   const options: ReportOptions = { ...given, ...scenariosFromScenario('report', given) };
   // An empty --out (or -) is said to be so, not to lack .html or .xlsx (found by a probe).
-  if (options.out !== undefined) checkOutputName('--out', options.out, 'file name');
+  // A report is never printed: --out - is not told to do without --out, which report requires.
+  if (options.out !== undefined) checkOutputName('--out', options.out, 'file name', false);
   const kind = reportKind(options.out);
   checkOutputOption('--out', options.out);
   const drawn = fanOptions(options);
