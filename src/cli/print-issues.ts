@@ -1,4 +1,4 @@
-import { type Issue, problemCount } from '../core/issue.js';
+import { type Issue, locationText, problemCount } from '../core/issue.js';
 import { visible } from '../report/visible.js';
 import { foldedText, foldWarnings, type Listed } from './fold-warnings.js';
 import { DEFAULT_MAX_PROBLEMS } from '../io/limits.js';
@@ -33,15 +33,7 @@ export function wantsJson(argv: readonly string[]): boolean {
 /** `file:line:column: error CODE: message`, then an indented hint: location first, remedy after. */
 function formatIssue(entry: Listed, paint: IssuePaint): string {
   const { issue } = entry;
-  const where = issue.location
-    ? [
-        issue.location.file,
-        issue.location.line,
-        issue.location.line !== undefined ? issue.location.column : undefined,
-      ]
-        .filter((part) => part !== undefined)
-        .join(':')
-    : 'highneeds';
+  const where = issue.location ? locationText(issue.location) : 'highneeds';
   const severity = issue.severity === 'error' ? paint.error('error') : paint.warning('warning');
   // Messages quote what the inputs hold: their control characters are shown, not obeyed (src/report/visible.ts).
   const hint = issue.hint ? `\n  ${paint.dim(`hint: ${visible(issue.hint)}`)}` : '';

@@ -1,4 +1,4 @@
-import { type Issue, sortIssues, uniqueIssues } from '../core/issue.js';
+import { type Issue, locationText, sortIssues, uniqueIssues } from '../core/issue.js';
 import { fromModel } from '../io/input-reader.js';
 import type { ReportWarning } from '../report/presentation/report-model.js';
 
@@ -10,13 +10,12 @@ import type { ReportWarning } from '../report/presentation/report-model.js';
 export function reportWarnings(dir: string, issues: readonly Issue[]): ReportWarning[] {
   return sortIssues(uniqueIssues(issues))
     .filter((issue) => issue.severity === 'warning')
-    .map((issue) => {
-      const at = issue.location;
-      const where = at
-        ? [fromModel(dir, at.file), at.line, at.line !== undefined ? at.column : undefined]
-            .filter((part) => part !== undefined)
-            .join(':')
-        : '';
-      return { where, code: issue.code, message: issue.message, hint: issue.hint ?? '' };
-    });
+    .map((issue) => ({
+      where: issue.location
+        ? locationText({ ...issue.location, file: fromModel(dir, issue.location.file) })
+        : '',
+      code: issue.code,
+      message: issue.message,
+      hint: issue.hint ?? '',
+    }));
 }

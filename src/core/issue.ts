@@ -106,6 +106,8 @@ export function uniqueIssues(issues: readonly Issue[]): Issue[] {
   });
 }
 
-/** file:line:column of an input, as an issue prints it. */
+/** file:line:column of an input, as an issue prints it: a column only after a line ("file:3" is a line). */
 export const locationText = (at: Location): string =>
-  [at.file, at.line, at.column].filter((p) => p !== undefined).join(':');
+  [at.file, at.line, at.line !== undefined ? at.column : undefined]
+    .filter((p) => p !== undefined)
+    .join(':');

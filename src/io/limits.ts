@@ -31,11 +31,10 @@ function positiveWhole(env: Environment, name: string, fallback: number): number
 
 /** Reads overrides from the environment; a value that is not a positive whole number is ignored. */
 export function limitsFromEnvironment(env: Environment): Limits {
-  const read = (name: string, fallback: number): number => positiveWhole(env, name, fallback);
   return {
-    maxFileBytes: read('HIGHNEEDS_MAX_FILE_BYTES', DEFAULT_LIMITS.maxFileBytes),
-    maxRows: read('HIGHNEEDS_MAX_ROWS', DEFAULT_LIMITS.maxRows),
-    maxFieldChars: read('HIGHNEEDS_MAX_FIELD_CHARS', DEFAULT_LIMITS.maxFieldChars),
+    maxFileBytes: positiveWhole(env, 'HIGHNEEDS_MAX_FILE_BYTES', DEFAULT_LIMITS.maxFileBytes),
+    maxRows: positiveWhole(env, 'HIGHNEEDS_MAX_ROWS', DEFAULT_LIMITS.maxRows),
+    maxFieldChars: positiveWhole(env, 'HIGHNEEDS_MAX_FIELD_CHARS', DEFAULT_LIMITS.maxFieldChars),
   };
 }
 

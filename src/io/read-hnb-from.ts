@@ -45,101 +45,96 @@ export function readHnbFrom(
   const keys = new Map([areaCode, ...otherCodes].map((code) => [codeKey(code), code]));
   const codeOf = (written: string): string | undefined =>
     written === areaCode || otherCodes.includes(written) ? written : keys.get(codeKey(written));
-  const rows = table.rows
-    .filter((row) => codeOf(row.get('area_code')) !== undefined)
-    .flatMap((row): FundingRow[] => {
-      const before = issues.length;
-      const written = row.get('area_code');
-      const code = codeOf(written)!;
-      if (code !== written)
-        normalisations(issues).note(
-          'areaCode',
-          row.at('area_code'),
-          row.label('area_code'),
-          written,
-          code,
-        );
-      const financialYear = financialYearCell(row, 'financial_year', issues);
-      // Amounts as a spreadsheet saves them too (£21,760,000.00), as funding.csv's are read.
-      const allocation = decimalCell(row, 'allocation', issues, { kind: 'amount' });
-      // An output without the column (or the cell) gives its allocation as is, as --baseline-from reads it.
-      const importExport =
-        row.get('import_export') === ''
-          ? undefined
-          : decimalCell(row, 'import_export', issues, { allowNegative: true, kind: 'amount' });
-      // Empty where the factors file gave no deductions; signed, as the hospital adjustment is.
-      const deductions = decimalCell(row, 'place_deductions', issues, {
-        optional: true,
-        allowNegative: true,
-        kind: 'amount',
-      });
-      if (issues.length > before || financialYear === undefined || allocation === undefined)
-        return [];
-      if (seen.has(financialYear)) {
-        issues.push({
-          ...error(
-            'DUPLICATE_ROW',
-            `area ${areaCode} already has an allocation for ${formatFinancialYear(financialYear)} at ${seen.get(financialYear)}${code === written ? '' : `; this row's area_code, "${written}", is ${code} written another way`}`,
-            row.at(),
-          ),
-          area: areaCode,
-        });
-        return [];
-      }
-      seen.set(financialYear, `${table.file}:${row.line}`);
-      if (financialYear < years.first) {
-        issues.push(
-          warning(
-            'YEAR_OUT_OF_RANGE',
-            `the allocation for ${formatFinancialYear(financialYear)} is before the projection opens in ${formatFinancialYear(years.first)}; it is ignored`,
-            row.at('financial_year'),
-            `run highneeds nff --year ${formatFinancialYear(years.first)} (or later) for an allocation the projection uses`,
-          ),
-        );
-        return [];
-      }
-      if (financialYear > years.last) {
-        issues.push(
-          warning(
-            'YEAR_OUT_OF_RANGE',
-            `the allocation for ${formatFinancialYear(financialYear)} is after the projection ends in ${formatFinancialYear(years.last)}; it is ignored`,
-            row.at('financial_year'),
-          ),
-        );
-        return [];
-      }
-      const line = (
-        name: FundingLine,
-        amount: Decimal,
-        column: string,
-        derived?: string,
-      ): FundingRow => ({
-        financialYear,
-        line: name,
-        amount,
-        origin: row.at(column),
-        fromNff: true,
-        ...(derived ? { derived } : {}),
-      });
-      return [
-        importExport === undefined
-          ? line('hnb_allocation', allocation, 'allocation')
-          : line(
-              'hnb_allocation',
-              allocation.minus(importExport),
-              'allocation',
-              `the allocation there, ${poundsText(allocation)}, less its import_export, ${poundsText(importExport)}`,
-            ),
-        ...(importExport === undefined
-          ? []
-          : [line('import_export', importExport, 'import_export')]),
-        ...(deductions === undefined
-          ? []
-          : [line('hnb_deductions', deductions, 'place_deductions')]),
-      ];
+  const ours = table.rows.filter((row) => codeOf(row.get('area_code')) !== undefined);
+  const rows = ours.flatMap((row): FundingRow[] => {
+    const before = issues.length;
+    const written = row.get('area_code');
+    const code = codeOf(written)!;
+    if (code !== written)
+      normalisations(issues).note(
+        'areaCode',
+        row.at('area_code'),
+        row.label('area_code'),
+        written,
+        code,
+      );
+    const financialYear = financialYearCell(row, 'financial_year', issues);
+    // Amounts as a spreadsheet saves them too (£21,760,000.00), as funding.csv's are read.
+    const allocation = decimalCell(row, 'allocation', issues, { kind: 'amount' });
+    // An output without the column (or the cell) gives its allocation as is, as --baseline-from reads it.
+    const importExport =
+      row.get('import_export') === ''
+        ? undefined
+        : decimalCell(row, 'import_export', issues, { allowNegative: true, kind: 'amount' });
+    // Empty where the factors file gave no deductions; signed, as the hospital adjustment is.
+    const deductions = decimalCell(row, 'place_deductions', issues, {
+      optional: true,
+      allowNegative: true,
+      kind: 'amount',
     });
+    if (issues.length > before || financialYear === undefined || allocation === undefined)
+      return [];
+    if (seen.has(financialYear)) {
+      issues.push({
+        ...error(
+          'DUPLICATE_ROW',
+          `area ${areaCode} already has an allocation for ${formatFinancialYear(financialYear)} at ${seen.get(financialYear)}${code === written ? '' : `; this row's area_code, "${written}", is ${code} written another way`}`,
+          row.at(),
+        ),
+        area: areaCode,
+      });
+      return [];
+    }
+    seen.set(financialYear, `${table.file}:${row.line}`);
+    if (financialYear < years.first) {
+      issues.push(
+        warning(
+          'YEAR_OUT_OF_RANGE',
+          `the allocation for ${formatFinancialYear(financialYear)} is before the projection opens in ${formatFinancialYear(years.first)}; it is ignored`,
+          row.at('financial_year'),
+          `run highneeds nff --year ${formatFinancialYear(years.first)} (or later) for an allocation the projection uses`,
+        ),
+      );
+      return [];
+    }
+    if (financialYear > years.last) {
+      issues.push(
+        warning(
+          'YEAR_OUT_OF_RANGE',
+          `the allocation for ${formatFinancialYear(financialYear)} is after the projection ends in ${formatFinancialYear(years.last)}; it is ignored`,
+          row.at('financial_year'),
+        ),
+      );
+      return [];
+    }
+    const line = (
+      name: FundingLine,
+      amount: Decimal,
+      column: string,
+      derived?: string,
+    ): FundingRow => ({
+      financialYear,
+      line: name,
+      amount,
+      origin: row.at(column),
+      fromNff: true,
+      ...(derived ? { derived } : {}),
+    });
+    return [
+      importExport === undefined
+        ? line('hnb_allocation', allocation, 'allocation')
+        : line(
+            'hnb_allocation',
+            allocation.minus(importExport),
+            'allocation',
+            `the allocation there, ${poundsText(allocation)}, less its import_export, ${poundsText(importExport)}`,
+          ),
+      ...(importExport === undefined ? [] : [line('import_export', importExport, 'import_export')]),
+      ...(deductions === undefined ? [] : [line('hnb_deductions', deductions, 'place_deductions')]),
+    ];
+  });
   flushNormalisations(issues);
-  if (rows.length === 0 && !table.rows.some((row) => codeOf(row.get('area_code')) !== undefined)) {
+  if (ours.length === 0) {
     const codes = [
       ...new Set(table.rows.map((row) => row.get('area_code')).filter((code) => code !== '')),
     ];

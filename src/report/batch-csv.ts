@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import type { NationalYear } from '../core/batch/national.js';
-import type { Issue } from '../core/issue.js';
+import { type Issue, locationText } from '../core/issue.js';
 import { renderCsv, renderPrintedCsv } from './csv.js';
 import { COUNT_COLUMNS, MONEY_COLUMNS, type Row, SUMMARY_COLUMNS } from './rows.js';
 
@@ -78,11 +78,6 @@ export function renderFailures(
 
 /** An error as failures.csv gives it: `file:line:column: CODE: message`. */
 export function issueText(issue: Issue): string {
-  const at = issue.location;
-  const where = at
-    ? [at.file, at.line, at.line !== undefined ? at.column : undefined]
-        .filter((part) => part !== undefined)
-        .join(':')
-    : '';
+  const where = issue.location ? locationText(issue.location) : '';
   return `${where ? `${where}: ` : ''}${issue.code}: ${issue.message}`;
 }
