@@ -25,8 +25,13 @@ export const ISSUE_CODES = {
   },
   INVALID_ENCODING: {
     cause:
-      'A file is not UTF-8 text (often a CSV saved by Excel in Windows-1252, or as "Unicode Text", which is UTF-16 and is named as such, or a file that is not text at all: a workbook, .xlsx or .xls, saved or renamed as .csv is named as one).',
-    fix: 'Save it as UTF-8: in Excel, "CSV UTF-8 (Comma delimited)".',
+      'A file is not text that can be read: not UTF-8, and, for a CSV, not Windows-1252 either (it holds a control character such as NUL, or a byte that code page has no character for: a compressed file, or another code page such as Mac Roman). A CSV saved as "Unicode Text", which is UTF-16, is named as such, and a workbook, .xlsx or .xls, saved or renamed as .csv as one. A JSON input must be UTF-8 (RFC 8259): one saved by Notepad as "ANSI" is refused with the character its stray byte is in Windows-1252.',
+    fix: 'Save it as UTF-8: in Excel, "CSV UTF-8 (Comma delimited)"; in Notepad, Save As with Encoding "UTF-8".',
+  },
+  READ_AS_WINDOWS_1252: {
+    cause:
+      'A CSV is not UTF-8 but is text in Windows-1252, the code page Excel\'s "CSV (Comma delimited)" saves in on Windows ("£" is the byte 0xA3 there): it is read as Windows-1252, and the warning, at the first such byte, names the characters so read (warning).',
+    fix: 'If the characters named are the ones meant, nothing needs doing; to be sure of every character, save the file as "CSV UTF-8 (Comma delimited)", and the warning goes.',
   },
   TEXT_MANGLED: {
     cause:

@@ -2,8 +2,17 @@ import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { error, type Issue } from '../core/issue.js';
-import { describeByte, firstInvalidUtf8, utf16ByteOrder, workbookKind } from './utf8.js';
+import { error, type Issue, type Location, warning } from '../core/issue.js';
+import {
+  describeByte,
+  firstInvalidUtf8,
+  hex,
+  notTextByte,
+  utf16ByteOrder,
+  workbookKind,
+} from './utf8.js';
+import { asWindows1252, charactersBeyondAscii, windows1252Character } from './windows-1252.js';
+import { andList } from '../core/words.js';
 
 /** An input file as read: its text and a SHA-256 of its bytes, for the provenance manifest. */
 interface InputFile {
@@ -14,14 +23,22 @@ interface InputFile {
 
 export type ReadResult =
   | { readonly status: 'missing' }
-  | { readonly status: 'ok'; readonly file: InputFile }
+  | {
+      readonly status: 'ok';
+      readonly file: InputFile;
+      /** READ_AS_WINDOWS_1252 when a CSV was not UTF-8 but a spreadsheet's Windows-1252. */
+      readonly warning?: Issue;
+    }
   | { readonly status: 'refused'; readonly issue: Issue };
 
 export type ReadBytesResult =
   | { readonly status: 'missing' }
   | {
       readonly status: 'ok';
+      /** The bytes as UTF-8; `sha256` is of the file's own bytes. */
       readonly file: { readonly path: string; readonly bytes: Buffer; readonly sha256: string };
+      /** READ_AS_WINDOWS_1252 when the file was not UTF-8 but a spreadsheet's Windows-1252. */
+      readonly warning?: Issue;
     }
   | { readonly status: 'refused'; readonly issue: Issue };
 
@@ -33,7 +50,11 @@ export function readInput(filePath: string, display: string, maxBytes: number): 
   const read = readInputBytes(filePath, display, maxBytes);
   if (read.status !== 'ok') return read;
   const { path: at, bytes, sha256 } = read.file;
-  return { status: 'ok', file: { path: at, text: bytes.toString('utf8'), sha256 } };
+  return {
+    status: 'ok',
+    file: { path: at, text: bytes.toString('utf8'), sha256 },
+    ...(read.warning ? { warning: read.warning } : {}),
+  };
 }
 
 /** readInput's checks, with the file's bytes (checked to be UTF-8) rather than its text: for a reader that splits the bytes itself. */
@@ -105,17 +126,33 @@ export function readInputBytes(
           'open it in Excel and save the sheet as "CSV UTF-8 (Comma delimited)"',
         ),
       };
+    const json = filePath.toLowerCase().endsWith('.json');
+    // A CSV Excel saved in Windows-1252 is read as such, with a warning (src/io/windows-1252.ts);
+    // JSON is UTF-8 by its standard (RFC 8259), and is saved from an editor, not Excel.
+    const windows1252 = utf16 || json ? undefined : asWindows1252(bytes);
+    if (windows1252 && 'text' in windows1252)
+      return {
+        status: 'ok',
+        file: {
+          path: filePath,
+          bytes: Buffer.from(windows1252.text, 'utf8'),
+          sha256: sha256(bytes),
+        },
+        warning: readAsWindows1252(windows1252.text, bytes[bad]!, { file: display, line }),
+      };
     return {
       status: 'refused',
       issue: error(
         'INVALID_ENCODING',
         utf16
           ? `the file is ${utf16} text (it starts with UTF-16's byte-order mark), not UTF-8`
-          : `byte ${describeByte(bytes[bad]!)} at offset ${bad} is not UTF-8`,
+          : windows1252
+            ? `byte ${hex(bytes[bad]!)} at offset ${bad} is not UTF-8, and the file is not text in Windows-1252 either: ${notTextByte(bytes, windows1252.notTextAt)}`
+            : `byte ${describeByte(bytes[bad]!)} at offset ${bad} is not UTF-8`,
         { file: display, line },
         // A JSON file is not saved from Excel but from an editor, Notepad's "Unicode" being UTF-16
         // (a user trial's model.json was told to save as CSV).
-        filePath.toLowerCase().endsWith('.json')
+        json
           ? 'save the file as UTF-8 (in Notepad: Save As, Encoding "UTF-8")'
           : utf16
             ? 'save the file as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)", not "Unicode Text")'
@@ -125,9 +162,32 @@ export function readInputBytes(
   }
   return {
     status: 'ok',
-    file: { path: filePath, bytes, sha256: createHash('sha256').update(bytes).digest('hex') },
+    file: { path: filePath, bytes, sha256: sha256(bytes) },
   };
 }
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * READ_AS_WINDOWS_1252 at the first byte that is not UTF-8: the character it is read as, and the
+ * file's other characters beyond ASCII (a few), so that the officer can see they are the ones meant.
+ */
+function readAsWindows1252(text: string, byte: number, at: Location): Issue {
+  const shown = windows1252Character(byte);
+  const others = charactersBeyondAscii(text, OTHERS_SHOWN + 1)
+    .filter((character) => character !== shown)
+    .slice(0, OTHERS_SHOWN)
+    .map((character) => `"${character}"`);
+  return warning(
+    'READ_AS_WINDOWS_1252',
+    `the file is not UTF-8, so it is read as Windows-1252, as Excel's "CSV (Comma delimited)" saves it: byte ${hex(byte)} here is "${shown}"${others.length ? `; the file also holds ${andList(others)}` : ''}`,
+    at,
+    'if those are the characters meant, the file is read as it should be; save it as "CSV UTF-8 (Comma delimited)" to be sure, and this warning goes',
+  );
+}
+
+/** How many of a Windows-1252 file's other characters beyond ASCII its warning shows. */
+const OTHERS_SHOWN = 4;
 
 /** Paths in messages: relative to the working folder where that is shorter and inside it. */
 export function displayPath(filePath: string): string {

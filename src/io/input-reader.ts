@@ -48,7 +48,7 @@ export class InputReader {
     const display = displayPath(filePath);
     const result = readInputBytes(filePath, display, this.limits.maxFileBytes);
     if (result.status === 'ok') {
-      this.inputs.push({ path: display, sha256: result.file.sha256 });
+      this.read(result, display);
       return { bytes: result.file.bytes, display };
     }
     this.missing(result, name, display, required);
@@ -61,7 +61,7 @@ export class InputReader {
     const display = displayPath(filePath);
     const result = readInput(filePath, display, this.limits.maxFileBytes);
     if (result.status === 'ok') {
-      this.inputs.push({ path: display, sha256: result.file.sha256 });
+      this.read(result, display);
       return { text: result.file.text, display };
     }
     this.missing(result, name, display, required);
@@ -75,6 +75,15 @@ export class InputReader {
     const parsed = readCsvTable(file.text, file.display, spec, this.limits);
     this.issues.push(...parsed.issues);
     return rowsReadable(parsed.issues) ? parsed : undefined;
+  }
+
+  /** A file read: its SHA-256 for the manifest, and its warning (READ_AS_WINDOWS_1252), if any. */
+  private read(
+    result: { readonly file: { readonly sha256: string }; readonly warning?: Issue },
+    display: string,
+  ): void {
+    this.inputs.push({ path: display, sha256: result.file.sha256 });
+    if (result.warning) this.issues.push(result.warning);
   }
 
   private missing(

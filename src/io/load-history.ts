@@ -91,6 +91,7 @@ export function readHistory(
       issues.push(read.issue);
       return undefined;
     }
+    if (read.warning) issues.push(read.warning);
     return { text: read.file.text, display };
   };
   const table = (file: string, spec: ColumnSpec | ((text: string) => ColumnSpec)) => {

@@ -49,6 +49,7 @@ export function loadNff(
     const result = readInput(filePath, display, limits.maxFileBytes);
     if (result.status === 'ok') {
       inputs.push({ path: display, sha256: result.file.sha256 });
+      if (result.warning) issues.push(result.warning);
       return { text: result.file.text, display };
     }
     issues.push(

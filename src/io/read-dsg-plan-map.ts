@@ -37,7 +37,10 @@ export function readDsgPlanMap(
     required: ['kind', 'id', 'category'],
     optional: [],
   });
-  const issues: Issue[] = [...table.issues];
+  const issues: Issue[] = [
+    ...(read.status === 'ok' && read.warning ? [read.warning] : []),
+    ...table.issues,
+  ];
   const settings = new Map<string, string>();
   const income = new Map<string, string>();
   for (const row of table.rows) {

@@ -1,3 +1,5 @@
+import { windows1252Character } from './windows-1252.js';
+
 /**
  * The offset of the first byte that is not part of a well-formed UTF-8 sequence, or -1.
  * (TextDecoder's fatal mode says only that a file is bad, not where.)
@@ -34,13 +36,25 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** Names a stray byte the way a person would recognise it: Windows-1252 is what Excel writes. */
+/** A byte as a person looking at the file in a hex viewer would find it: 0xA3. */
+export const hex = (byte: number): string =>
+  `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+
+/**
+ * Names a stray byte the way a person would recognise it: Windows-1252 is what Excel and older
+ * Notepad write (a JSON input, which is not read as Windows-1252, names its character).
+ */
 export function describeByte(byte: number): string {
-  const hex = `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  const asWindows1252 = new TextDecoder('windows-1252').decode(Uint8Array.of(byte));
-  return /[\p{L}\p{N}\p{S}\p{P}]/u.test(asWindows1252)
-    ? `${hex} ("${asWindows1252}" in Windows-1252)`
-    : hex;
+  const character = windows1252Character(byte);
+  return /[\p{L}\p{N}\p{S}\p{P}]/u.test(character)
+    ? `${hex(byte)} ("${character}" in Windows-1252)`
+    : hex(byte);
+}
+
+/** Why the byte at `at` is no text in Windows-1252 (src/io/windows-1252.ts), with where it is. */
+export function notTextByte(bytes: Uint8Array, at: number): string {
+  const byte = bytes[at]!;
+  return `byte ${hex(byte)} at offset ${at} ${byte < 0x20 || byte === 0x7f ? 'is a control character' : 'has no character in it'}`;
 }
 
 /**

@@ -117,8 +117,13 @@ const CATALOGUE: Record<IssueCode, Expected> = {
   ],
   INVALID_ENCODING: [
     'error',
-    'cohort.csv:3',
-    'byte 0xA3 ("£" in Windows-1252) at offset 66 is not UTF-8',
+    'cohort.csv:1',
+    'byte 0x8B at offset 1 is not UTF-8, and the file is not text in Windows-1252 either: byte 0x1F at offset 0 is a control character',
+  ],
+  READ_AS_WINDOWS_1252: [
+    'warning',
+    'funding.csv:2',
+    'the file is not UTF-8, so it is read as Windows-1252, as Excel\'s "CSV (Comma delimited)" saves it: byte 0xA3 here is "£"; the file also holds "–" and "’"',
   ],
   FILE_TOO_LARGE: ['error', 'cohort.csv', 'file is 3178 bytes, over the limit of 2000'],
   TOO_MANY_ROWS: ['error', 'cohort.csv:4', 'file has more than 2 data rows'],

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -98,6 +99,80 @@ describe('a CSV saved as Excel\'s "Unicode Text"', () => {
     );
     expect(result.stderr).toContain('not "Unicode Text"');
     expect(result.stderr).not.toContain('Windows-1252');
+  });
+});
+
+describe('a CSV saved as Excel\'s "CSV (Comma delimited)", in Windows-1252', () => {
+  /** A file's UTF-8 text saved as Windows-1252, as Excel on Windows saves it. */
+  const windows1252 = (text: string): Buffer =>
+    Buffer.from([...text].map((c) => ({ '£': 0xa3, '–': 0x96, '’': 0x92 })[c] ?? c.charCodeAt(0)));
+
+  // A finance officer typed "£" and "–" in funding.csv's notes and saved from Excel as it offers
+  // first: the whole model was refused with INVALID_ENCODING (left by an earlier stop's note).
+  it('is read as such: the same projection as the UTF-8 file, a warning naming what was read, the SHA-256 of its own bytes', async () => {
+    const text = readFileSync(path.join(ROOT, 'fixtures/example/funding.csv'), 'utf8').replace(
+      'cumulative high-needs DSG deficit at 31 March 2026',
+      '£18.5m cumulative deficit – the s251 outturn’s figure',
+    );
+    const utf8 = exampleWith('funding-utf8', 'funding.csv', text);
+    const bytes = windows1252(text);
+    const saved = exampleWith('funding-1252', 'funding.csv', bytes);
+    const run = (dir: string) =>
+      cli(['project', dir, '--format', 'csv', '--manifest', path.join(dir, 'manifest.json')]);
+    const [expected, result] = [await run(utf8), await run(saved)];
+    expect([result.code, result.stdout]).toEqual([0, expected.stdout]);
+    expect(result.stderr).toContain(
+      `${path.join(saved, 'funding.csv')}:2: warning READ_AS_WINDOWS_1252: the file is not UTF-8, so it is read as Windows-1252, as Excel's "CSV (Comma delimited)" saves it: byte 0xA3 here is "£"; the file also holds "–" and "’"\n`,
+    );
+    const digest = (dir: string) =>
+      (
+        JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
+          inputs: { path: string; sha256: string }[];
+        }
+      ).inputs.find((input) => input.path === 'funding.csv')?.sha256;
+    expect(digest(saved)).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(digest(saved)).not.toBe(digest(utf8));
+  });
+
+  it("a national model's areas.csv and a history's codes are read so too", async () => {
+    const dir = path.join(scratch, 'national-1252');
+    cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });
+    const areas = readFileSync(path.join(dir, 'areas.csv'), 'utf8');
+    writeFileSync(
+      path.join(dir, 'areas.csv'),
+      windows1252(areas.replace('Southbury', 'Southbury – St Mary’s')),
+    );
+    const batch = await cli(['batch', dir, '--out-dir', path.join(dir, 'out'), '--quiet']);
+    expect(batch.code).toBe(0);
+    expect(batch.stderr).toContain('areas.csv:3: warning READ_AS_WINDOWS_1252:');
+    expect(readFileSync(path.join(dir, 'out', 'summary.csv'), 'utf8')).toContain(
+      'Southbury – St Mary’s',
+    );
+
+    const codes = path.join(scratch, 'codes-1252.csv');
+    writeFileSync(
+      codes,
+      windows1252(
+        readFileSync(path.join(ROOT, 'fixtures/history/codes.csv'), 'utf8') +
+          'setting,Résidential – out of area,independent\n',
+      ),
+    );
+    const calibrated = await cli([
+      'calibrate',
+      '--transitions',
+      'fixtures/history/transitions.csv',
+      '--population',
+      'fixtures/history/population.csv',
+      '--codes',
+      codes,
+      '--out-dir',
+      path.join(scratch, 'calibrated-1252'),
+      '--quiet',
+    ]);
+    expect(calibrated.code).toBe(0);
+    expect(calibrated.stderr).toContain(
+      'warning READ_AS_WINDOWS_1252: the file is not UTF-8, so it is read as Windows-1252, as Excel\'s "CSV (Comma delimited)" saves it: byte 0xE9 here is "é"; the file also holds "–"',
+    );
   });
 });
 

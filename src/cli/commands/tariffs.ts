@@ -310,6 +310,8 @@ export async function runImport(
     out?: string;
   },
 ): Promise<number> {
+  // What reading the files said: a CSV read as Windows-1252 (READ_AS_WINDOWS_1252).
+  const warnings: Issue[] = [];
   const source = (file: string | undefined) => {
     if (!file) return undefined;
     const read = readInput(
@@ -327,6 +329,7 @@ export async function runImport(
         },
       ]);
     if (read.status === 'refused') throw new InputError([read.issue]);
+    if (read.warning) warnings.push(read.warning);
     return { file: displayPath(file), text: read.file.text };
   };
   const result = importTariff(
@@ -344,10 +347,10 @@ export async function runImport(
       ...opt('referenceTitle', options.referenceTitle),
     },
   );
-  if (!result.tariff) throw new InputError(sortIssues(result.issues));
+  const issues = sortIssues([...warnings, ...result.issues]);
+  if (!result.tariff) throw new InputError(issues);
   // Its warnings, what it read in another form among them, as project's: with --quiet too (README, "--quiet").
-  if (result.issues.length)
-    cliIo().stderr.write(formatIssues(sortIssues(result.issues), await issuePaint()));
+  if (issues.length) cliIo().stderr.write(formatIssues(issues, await issuePaint()));
   const inputs = [
     ratesFile,
     options.settings,
