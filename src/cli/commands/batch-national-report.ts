@@ -13,7 +13,7 @@ export async function nationalReport(
   manifest: ReturnType<typeof buildBatchManifest>,
   /** The areas that failed, their paths named as failures.csv names them. */
   failures: NonNullable<NationalReportInput['failures']>,
-  extra: Pick<NationalReportInput, 'ranges'>,
+  extra: Pick<NationalReportInput, 'ranges' | 'warnings'>,
 ): Promise<{ target: string; text: string | Uint8Array }[]> {
   const { renderNationalReport } = await import('../../report/presentation/national-output.js');
   const { html, xlsx } = await renderNationalReport({

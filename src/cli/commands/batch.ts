@@ -14,6 +14,7 @@ import {
   stageOutputs,
 } from '../../io/write-output.js';
 import { issuesWithAreas } from '../../report/area-issues.js';
+import { reportWarnings } from '../report-warnings.js';
 import { listed } from '../../core/words.js';
 import { renderFailures, renderNational, renderPrintedSummary } from '../../report/batch-csv.js';
 import { printBatch } from '../../report/batch-print.js';
@@ -195,6 +196,7 @@ export async function runBatchCommand(
     options.report === undefined
       ? []
       : await nationalReport(options.report, result, national, manifest, failures, {
+          warnings: reportWarnings(dir, warnings),
           ...(intervals && draws
             ? { ranges: { ...intervals, draws: draws.count, seed: draws.seed } }
             : {}),

@@ -21,7 +21,10 @@ import { areasSummed } from './national-areas.js';
 import { areasByChanceSection } from './areas-by-chance.js';
 import { nationalFanSections, type NationalRanges } from './national-ranges.js';
 import { rangeOfOutcomesTables } from './range-of-outcomes-sheet.js';
+import type { ReportWarning } from './report-model.js';
 import type { ReportSection } from './section.js';
+import { warningsSection } from './warnings-section.js';
+import { toldSheet } from '../xlsx/told-sheet.js';
 import type { ReportColumn, ReportTable } from './table-model.js';
 
 export interface NationalReportInput {
@@ -34,6 +37,8 @@ export interface NationalReportInput {
   readonly failures?: readonly FailedArea[];
   /** With batch --draws: intervals.csv's rows, unrounded, for the national fans and the areas' chances of a deficit. */
   readonly ranges?: NationalRanges;
+  /** The run's warnings, as batch printed them (each with the areas it is of): the report says them too. */
+  readonly warnings?: readonly ReportWarning[];
 }
 
 const name = (id: string) => (id === '' ? 'the model as given' : id);
@@ -119,8 +124,10 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
   const bins = binsOf(perEhcp);
   const failures = input.failures ?? [];
   const summed = areasSummed(input.national, input.rows, input.scenarios, years, name);
+  const warnings = warningsSection(input.warnings ?? []);
   return [
     ...failedAreasSections(failures),
+    ...(warnings ? [warnings] : []),
     {
       id: 'national-balance',
       title: 'National cumulative DSG balance',
@@ -292,6 +299,15 @@ export function nationalSheets(input: NationalReportInput): Sheet[] {
       ],
     },
     ...(failures.length ? [{ name: 'Failed areas', tables: [failedAreasTable(failures)] }] : []),
+    // After the totals and the areas they add up: what their figures may not be.
+    ...(input.warnings?.length
+      ? [
+          toldSheet(
+            'Warnings',
+            sections.find((s) => s.id === 'warnings')!,
+          ),
+        ]
+      : []),
     ...(input.ranges
       ? [
           {

@@ -21,10 +21,10 @@ import {
 } from '../presentation/reference-sections.js';
 import { safetyValveSection, savingsSection } from '../presentation/scenario-sections.js';
 import type { ReportModel, ReportScenario } from '../presentation/report-model.js';
-import type { ReportSection } from '../presentation/section.js';
 import type { ReportColumn, ReportTable } from '../presentation/table-model.js';
 import type { Sheet } from './write-workbook.js';
 import { warningsSection } from '../presentation/warnings-section.js';
+import { toldSheet } from './told-sheet.js';
 
 /** Which figure columns are counts and which money, as the CSV has them (src/report/rows.ts). */
 const kindOf = (key: string): ReportColumn['kind'] =>
@@ -98,18 +98,6 @@ export function reportSheets(report: ReportModel, draws?: string): Sheet[] {
     name: string,
     section: { tables: readonly ReportTable[] } | undefined,
   ): Sheet[] => (section ? [{ name, tables: section.tables }] : []);
-  /**
-   * A sheet with its section's heading and paragraphs as the first table's note: they say what
-   * the figures are (the tariff's title and statuses, the scenario a range is of, whose reading
-   * the DSG plan's rows are), and a workbook that dropped them showed the figures bare.
-   */
-  const told = (name: string, section: ReportSection): Sheet => {
-    const [first, ...rest] = section.tables;
-    const note = [`${section.title}.`, ...(section.paragraphs ?? []), first?.note]
-      .filter(Boolean)
-      .join(' ');
-    return { name, tables: first ? [{ ...first, note }, ...rest] : [] };
-  };
   const warnings = warningsSection(report.warnings ?? []);
   return [
     {
@@ -125,7 +113,7 @@ export function reportSheets(report: ReportModel, draws?: string): Sheet[] {
       ],
     },
     // Beside the summary: what its figures may not be.
-    ...(warnings ? [told('Warnings', warnings)] : []),
+    ...(warnings ? [toldSheet('Warnings', warnings)] : []),
     {
       name: 'Settings',
       tables: [
@@ -178,15 +166,15 @@ export function reportSheets(report: ReportModel, draws?: string): Sheet[] {
     ...optional('Safety Valve', safetyValveSection(scenarios)),
     ...(report.fan
       ? [
-          told(
+          toldSheet(
             'Range of outcomes',
             fanSection(report.fan, draws ?? 'the', scenarios.at(-1)!.scenario.label),
           ),
         ]
       : []),
-    told('DSG plan', dsgPlanSection(scenarios, report.model.tariff.settings, report.dsgMap)),
-    told('Tariff', tariffSection(report.model.tariff)),
-    told('Assumptions', assumptionsSection(report.model, scenarios)),
+    toldSheet('DSG plan', dsgPlanSection(scenarios, report.model.tariff.settings, report.dsgMap)),
+    toldSheet('Tariff', tariffSection(report.model.tariff)),
+    toldSheet('Assumptions', assumptionsSection(report.model, scenarios)),
     { name: 'Inputs', tables: provenanceSection(report.manifest).tables },
   ];
 }
