@@ -364,6 +364,32 @@ describe('highneeds batch on a national model', async () => {
     expect(result.stdout).toContain('3 of 4 areas modelled, 1 failed');
   });
 
+  // Batch printed a failed run's warnings and errors as two lists, each with its count ("1
+  // warning", then "1 error"); docs/errors.md promises one list, errors first, and one count.
+  it('a run with a failed area and a warning: one list at the foot, errors first, one count', async () => {
+    const dir = path.join(scratch, 'broken-and-warned');
+    cpSync(path.join(ROOT, NATIONAL), dir, { recursive: true });
+    const cohort = readFileSync(path.join(dir, 'cohort.csv'), 'utf8').split('\n');
+    const broken = cohort.findIndex((line) => line.startsWith('N01,') && line.includes(',ASD,'));
+    cohort[broken] = cohort[broken]!.replace(',ASD,', ',XYZ,');
+    const warned = cohort.findIndex((line) => /^N02,[^,]*,[^,]*,[^,]*,[^,]*,1,/.test(line));
+    cohort[warned] = cohort[warned]!.replace(/^((?:[^,]*,){5})1,/, '$12.5,');
+    writeFileSync(path.join(dir, 'cohort.csv'), cohort.join('\n'));
+    const result = await batch(dir);
+    expect(result.code).toBe(1);
+    const said = result.stderr
+      .trimEnd()
+      .split('\n')
+      .filter((line) => !line.startsWith('  hint:'));
+    expect(said.slice(-4)).toEqual([
+      expect.stringMatching(/: error UNKNOWN_NEED: .* \(area N01\)$/),
+      expect.stringMatching(/: warning COUNT_NOT_WHOLE: .* \(area N02\)$/),
+      '1 error, 1 warning',
+      expect.stringMatching(/^1 of 4 areas failed: N01; each error is in /),
+    ]);
+    expect(said).not.toContain('1 warning');
+  });
+
   it('an --hnb-from file with no row for any area says so once, with the areas counted, not once an area', async () => {
     const nff = path.join(scratch, 'nff-other-codes.csv');
     writeFileSync(

@@ -153,13 +153,16 @@ export async function runBatchCommand(
     nationalIssues(result),
     result.areas.length,
   );
-  if (warnings.length) cliIo().stderr.write(formatIssues(warnings, paint));
+  // A run with no failed area says its warnings first, as project does; one with failed areas says
+  // them after its errors, in one list with one count (docs/errors.md), at the foot of the output,
+  // where the reason for its exit code is looked for: batch printed two lists, each with its count.
+  if (warnings.length && !hasErrors(errors)) cliIo().stderr.write(formatIssues(warnings, paint));
   if (result.stopped) {
     // --fail-fast: the run did not finish, so nothing is written.
     cliIo().stderr.write(
       'highneeds: stopped at the first area that failed (--fail-fast); nothing was written\n',
     );
-    throw new InputError(errors);
+    throw new InputError([...errors, ...warnings]);
   }
   makeOutputDir(options.outDir, '--out-dir');
   const { printed, national } = printBatch(result);
@@ -258,7 +261,7 @@ export async function runBatchCommand(
       : []),
   ];
   cliIo().stderr.write(
-    `${formatIssues(errors, paint)}${(said.length ? said : [`${failed.length} of ${areaCount} areas failed`]).join('; ')}; each error is in ${displayPath(path.join(options.outDir, 'failures.csv'))}\n`,
+    `${formatIssues([...errors, ...warnings], paint)}${(said.length ? said : [`${failed.length} of ${areaCount} areas failed`]).join('; ')}; each error is in ${displayPath(path.join(options.outDir, 'failures.csv'))}\n`,
   );
   return 1;
 }
