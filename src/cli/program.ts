@@ -18,6 +18,9 @@ import { addSolveCommand } from './solve-command.js';
 import { addTariffCommands } from './tariff-commands.js';
 import { addValidateCommand } from './validate-command.js';
 import { toolVersion } from './version.js';
+import { UsageError } from '../core/errors.js';
+import { andList } from '../core/words.js';
+import { unreadLimitVariables } from '../io/limits.js';
 
 /** The command line's grammar: every command, its options and help, each registered from its own file. */
 export function program(setExit: (code: number) => void): Command {
@@ -38,7 +41,15 @@ export function program(setExit: (code: number) => void): Command {
     // Commander leaves a description column narrower than 40 unwrapped, for the terminal to break
     // mid-word: every option at 60 columns (found by a user trial). Wrapped down to 20, and
     // below that put under its term (narrowItem).
-    .configureHelp({ minWidthToWrap: 20, formatItem: narrowItem });
+    .configureHelp({ minWidthToWrap: 20, formatItem: narrowItem })
+    // Before any command's work: a limit variable it cannot read is a mistake said at once.
+    .hook('preAction', () => {
+      const unread = unreadLimitVariables(cliIo().env);
+      if (unread.length)
+        throw new UsageError(
+          `${andList(unread)} ${unread.length === 1 ? 'is not a whole number' : 'are not whole numbers'} above 0: give the limit as digits, such as HIGHNEEDS_MAX_ROWS=10000000 (or 10,000,000), or leave the variable unset`,
+        );
+    });
   addProjectCommand(root, setExit);
   addInitCommand(root, setExit);
   addValidateCommand(root, setExit);

@@ -23,13 +23,40 @@ export const MAX_JSON_BYTES = 16 * 1024 * 1024;
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
-/** An environment variable's positive whole number; any other value is ignored, for `fallback`. */
-function positiveWhole(env: Environment, name: string, fallback: number): number {
-  const text = env[name];
-  return text !== undefined && /^[1-9]\d*$/.test(text) ? Number.parseInt(text, 10) : fallback;
+/** The variables that raise a limit for one run (README, "Inputs"; docs/errors.md). */
+const LIMIT_VARIABLES = [
+  'HIGHNEEDS_MAX_FILE_BYTES',
+  'HIGHNEEDS_MAX_ROWS',
+  'HIGHNEEDS_MAX_FIELD_CHARS',
+  'HIGHNEEDS_MAX_PROBLEMS',
+] as const;
+
+/** A positive whole number in digits, or in UK thousands groups (10,000,000), as whole options take one. */
+function wholeAbove0(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!/^(\d+|\d{1,3}(,\d{3})+)$/.test(trimmed)) return undefined;
+  const value = Number(trimmed.replaceAll(',', ''));
+  return Number.isSafeInteger(value) && value > 0 ? value : undefined;
 }
 
-/** Reads overrides from the environment; a value that is not a positive whole number is ignored. */
+/** An environment variable's positive whole number, or `fallback` when it is not set (or set empty). */
+function positiveWhole(env: Environment, name: string, fallback: number): number {
+  const text = env[name];
+  return (text && wholeAbove0(text)) || fallback;
+}
+
+/**
+ * The limit variables set to something other than a positive whole number, each as NAME="value":
+ * the CLI refuses them (exit 2) before a command runs, rather than run with the limit the user
+ * meant to raise left as it was (HIGHNEEDS_MAX_ROWS=10m was ignored without a word).
+ */
+export function unreadLimitVariables(env: Environment): string[] {
+  return LIMIT_VARIABLES.filter((name) => env[name] && wholeAbove0(env[name]) === undefined).map(
+    (name) => `${name}=${JSON.stringify(env[name])}`,
+  );
+}
+
+/** Reads overrides from the environment (unreadLimitVariables says which cannot be read). */
 export function limitsFromEnvironment(env: Environment): Limits {
   return {
     maxFileBytes: positiveWhole(env, 'HIGHNEEDS_MAX_FILE_BYTES', DEFAULT_LIMITS.maxFileBytes),

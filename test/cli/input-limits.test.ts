@@ -150,3 +150,35 @@ describe('a huge JSON input is refused by its size, unparsed', () => {
     expect(result.stderr).not.toContain('FILE_TOO_LARGE');
   });
 });
+
+// Left at the last stop: HIGHNEEDS_MAX_ROWS=10m (or HIGHNEEDS_MAX_PROBLEMS=all) was ignored without
+// a word, and the run went on with the limit the user meant to raise.
+describe('a limit variable that cannot be read', () => {
+  it('is a usage error before any work, naming each one', async () => {
+    const result = await cli(['validate', 'fixtures/errors/_valid'], {
+      env: { HIGHNEEDS_MAX_ROWS: '10m', HIGHNEEDS_MAX_PROBLEMS: 'all' },
+    });
+    expect([result.code, result.stdout, result.stderr]).toEqual([
+      2,
+      '',
+      'highneeds: HIGHNEEDS_MAX_ROWS="10m" and HIGHNEEDS_MAX_PROBLEMS="all" are not whole numbers above 0: give the limit as digits, such as HIGHNEEDS_MAX_ROWS=10000000 (or 10,000,000), or leave the variable unset\n',
+    ]);
+    const zero = await cli(['tariffs', 'list'], { env: { HIGHNEEDS_MAX_FILE_BYTES: '0' } });
+    expect([zero.code, zero.stderr]).toEqual([
+      2,
+      'highneeds: HIGHNEEDS_MAX_FILE_BYTES="0" is not a whole number above 0: give the limit as digits, such as HIGHNEEDS_MAX_ROWS=10000000 (or 10,000,000), or leave the variable unset\n',
+    ]);
+  });
+
+  it('thousands commas are read, as a whole option takes them; set empty is unset', async () => {
+    const dir = model('two-rows', (d) =>
+      cohortWith(d, ['3,ASD,mainstream,1,2', '5,SEMH,special,A,1', '8,SLCN,resourced,A,1']),
+    );
+    const limited = await cli(['validate', dir], { env: { HIGHNEEDS_MAX_ROWS: ' 2 ' } });
+    expect(limited.stderr).toContain('error TOO_MANY_ROWS: file has more than 2 data rows');
+    const raised = await cli(['validate', dir, '--quiet'], {
+      env: { HIGHNEEDS_MAX_ROWS: '1,000', HIGHNEEDS_MAX_FIELD_CHARS: '' },
+    });
+    expect([raised.code, raised.stderr]).toEqual([0, '']);
+  });
+});
