@@ -26,8 +26,9 @@ const decode = (bytes: Uint8Array): string =>
 /**
  * Whether a byte is never part of text in Windows-1252: a control character other than tab, line
  * feed and carriage return (NUL above all, which no text file holds), DEL, or one of the five
- * bytes the code page leaves without a character (0x81, 0x8D, 0x8F, 0x90, 0x9D). A file that holds one is not a spreadsheet's text in
- * this code page (a compressed file, another code page such as Mac Roman's "è", 0x8F).
+ * bytes the code page leaves without a character (0x81, 0x8D, 0x8F, 0x90, 0x9D). A file that
+ * holds one is not a spreadsheet's text in this code page (a compressed file, another code page
+ * such as Mac Roman's "è", 0x8F).
  */
 function notText(byte: number): boolean {
   if (byte < 0x20) return byte !== 0x09 && byte !== 0x0a && byte !== 0x0d;
