@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { packageFile } from '../io/provenance-name.js';
 
 /** The tool's version from package.json, for --version and the provenance manifest. */
 export function toolVersion(): string {
-  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  const text = readFileSync(packageFile('package.json'), 'utf8');
   return (JSON.parse(text) as { version: string }).version;
 }
 
-export const defaultModelDir = (): string =>
-  new URL('../../fixtures/example/', import.meta.url).pathname;
+export const defaultModelDir = (): string => packageFile('fixtures', 'example');
 
 /** The tariff library shipped with the tool. */
-export const defaultTariffDir = (): string => new URL('../../tariffs/', import.meta.url).pathname;
+export const defaultTariffDir = (): string => packageFile('tariffs');

@@ -16,8 +16,16 @@ const LIBRARY_PREFIX = 'highneeds:';
 /** The package's folders that hold its library (package.json's "files" ships each). */
 const LIBRARY_FOLDERS: readonly string[] = ['tariffs', 'policy', 'templates', 'nff-parameters'];
 
-/** The package's root: src/io and dist/io sit two levels below it. */
+/**
+ * The package's root: src/io and dist/io sit two levels below it. The one place that finds the
+ * package from a module's own location (scripts/build.mjs checks that no other module does): its
+ * files are found from here, as paths (fileURLToPath; a URL's pathname kept "%20" for a space, so
+ * an install under "OneDrive - Borough Council" found neither its example nor its tariffs).
+ */
 export const packageRoot = (): string => fileURLToPath(new URL('../../', import.meta.url));
+
+/** A file or folder the package ships (package.json's "files"), by its path in the package. */
+export const packageFile = (...parts: string[]): string => path.join(packageRoot(), ...parts);
 
 /** `highneeds:FOLDER/FILE` for a file of the package's library, else undefined. On real paths, as the package's own are. */
 export function libraryName(file: string, root = packageRoot()): string | undefined {

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { packageFile } from './provenance-name.js';
 import { error, type Issue } from '../core/issue.js';
 import type { DsgPlanMap } from '../core/dsg-plan-map.js';
 import { INCOME_COLUMNS } from '../core/summary-figures.js';
@@ -8,8 +9,8 @@ import { DEFAULT_LIMITS } from './limits.js';
 
 const DSG_PLAN_MAP_FILE = 'dsg-plan-map.csv';
 
-/** The shipped map, used when the model folder has none (src/io and dist/io sit two levels down). */
-const DEFAULT_DSG_PLAN_MAP = new URL('../../templates/dsg-plan-map.csv', import.meta.url).pathname;
+/** The shipped map, used when the model folder has none. */
+const DEFAULT_DSG_PLAN_MAP = packageFile('templates', 'dsg-plan-map.csv');
 
 export interface ReadDsgPlanMap {
   readonly map?: DsgPlanMap;

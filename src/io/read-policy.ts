@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
+import { packageFile } from './provenance-name.js';
 import { error, type Issue } from '../core/issue.js';
 import { type FinancialYear, parseFinancialYear } from '../core/period.js';
 import { displayPath, readInput } from './files.js';
@@ -9,7 +9,7 @@ import { jsonFields } from './read-json.js';
 import { citableIds, readReferences, readStanding } from './read-citations.js';
 
 /** The policy data shipped with the tool (policy/). */
-const shippedPolicyDir = (): string => fileURLToPath(new URL('../../policy/', import.meta.url));
+const shippedPolicyDir = (): string => packageFile('policy');
 
 const ENTRY_KEYS = ['overrideEnd', 'status', 'reference', 'notes'] as const;
 

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
+import { packageFile } from './provenance-name.js';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { error, type Issue, type Location } from '../core/issue.js';
 import type { Tariff } from '../core/tariff.js';
 import { displayPath, readInput } from './files.js';
@@ -49,8 +49,7 @@ export function resolveTariff(argument: string, libraryDir: string): string | un
 }
 
 /** The tariff library shipped with the tool (tariffs/). */
-export const shippedLibraryDir = (): string =>
-  fileURLToPath(new URL('../../tariffs/', import.meta.url));
+export const shippedLibraryDir = (): string => packageFile('tariffs');
 
 /** The ids of the tables in a library folder, in name order (none when the folder cannot be read). */
 export function libraryIds(dir: string): string[] {

@@ -61,7 +61,10 @@ beforeAll(() => {
   );
   expect(packed.code, packed.stderr).toBe(0);
   const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'))!;
-  project = path.join(work, 'project');
+  // A folder with a space in its name, as a council's OneDrive is ("OneDrive - Borough Council"):
+  // an install under one found neither its example nor its tariffs (the package's files were found
+  // from a URL's pathname, which keeps a space as %20).
+  project = path.join(work, 'OneDrive - Borough Council');
   mkdirSync(project);
   writeFileSync(
     path.join(project, 'package.json'),
@@ -110,6 +113,10 @@ describe('the installed package', () => {
     const result = run(bin, ['project', '--format', 'csv'], project);
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(result.stdout).toBe(readFileSync(path.join(ROOT, 'test/golden/example.csv'), 'utf8'));
+    // The library it ships, listed from where it is installed.
+    const listed = run(bin, ['tariffs', 'list', '--format', 'csv'], project);
+    expect([listed.code, listed.stderr]).toEqual([0, '']);
+    expect(listed.stdout).toContain('example-borough-2025');
   });
 
   it("the README's library example runs against it", () => {

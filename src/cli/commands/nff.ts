@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors, sortIssues } from '../../core/issue.js';
 import { calculateNff } from '../../core/nff/calculate.js';
@@ -7,7 +6,7 @@ import { formatFinancialYear, parseFinancialYear } from '../../core/period.js';
 import { fromModel, relativeInputs } from '../../io/input-reader.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { loadNff } from '../../io/load-nff.js';
-import { libraryName } from '../../io/provenance-name.js';
+import { libraryName, packageFile } from '../../io/provenance-name.js';
 import { codeKey } from '../../io/batch/area-code-spelling.js';
 import { displayPath } from '../../io/files.js';
 import { listed } from '../../core/words.js';
@@ -36,8 +35,7 @@ export interface NffOptions {
 }
 
 /** The parameter files shipped with the tool, one per financial year. */
-export const defaultParametersDir = (): string =>
-  fileURLToPath(new URL('../../../nff-parameters/', import.meta.url));
+export const defaultParametersDir = (): string => packageFile('nff-parameters');
 
 /** `highneeds nff FACTORS --year YYYY-YY`: read, calculate, render, write. Returns the exit code. */
 export async function runNff(factorsFile: string, options: NffOptions): Promise<number> {
