@@ -32,6 +32,25 @@ const WORKER_BUNDLES = {
   'io/simulate-worker.js': 'io/simulate-worker.bundle.js',
 };
 
+/**
+ * The CLI as bin/highneeds runs it: dist/cli/main.js and all it imports, bundled by esbuild with
+ * code splitting into dist/bin/. Node loads a command's few files, not some 150 modules and the
+ * packages' each through its module loader. Each `import()` the CLI makes only when a command
+ * needs it (a command's module, the report's workbook writer) stays a chunk of its own, loaded
+ * only then; bundled into one file instead, every run loaded every command and was slower
+ * (docs/reliability.md). The modules of dist/ stay as tsc emits them: the library (dist/index.js)
+ * and the tests import those.
+ */
+const CLI_ENTRY = 'cli/main.js';
+const CLI_BUNDLE = 'bin';
+
+/**
+ * The one module that may find the package from its own location (src/io/provenance-name.ts,
+ * packageRoot): a bundle sits one folder below dist/, as it does, so `../../` from either is the
+ * package; any other module reading import.meta would look from the wrong folder once bundled.
+ */
+const PACKAGE_ROOT_MODULE = path.join(DIST, 'io', 'provenance-name.js');
+
 /** What tsc emits into dist/ for src/: X.js and X.d.ts for each X.ts (a .d.ts of src/ emits nothing). */
 const outputs = new Set();
 for (const file of readdirSync(SRC, { recursive: true })) {
@@ -49,6 +68,7 @@ if (existsSync(DIST)) {
     else if (
       full !== BUILD_INFO &&
       !outputs.has(path.relative(DIST, full)) &&
+      path.relative(DIST, full).split(path.sep)[0] !== CLI_BUNDLE &&
       !Object.values(WORKER_BUNDLES).includes(path.relative(DIST, full))
     )
       rmSync(full);
@@ -67,29 +87,50 @@ const { status, error } = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.buil
 });
 if (error) throw error;
 process.exitCode = status ?? 1;
-if (status === 0) bundleWorkers();
+if (status === 0) bundle();
 
-function bundleWorkers() {
-  for (const [entry, bundle] of Object.entries(WORKER_BUNDLES)) {
-    const { metafile } = buildSync({
-      entryPoints: [path.join(DIST, entry)],
-      outfile: path.join(DIST, bundle),
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      metafile: true,
-      logLevel: 'warning',
-    });
-    // A module elsewhere in dist/ that finds a file from its own location would find it from
-    // dist/io/ in the bundle: say so rather than ship a thread that reads the wrong folder.
-    for (const input of Object.keys(metafile.inputs)) {
-      const file = path.resolve(ROOT, input);
-      if (!file.startsWith(DIST) || path.dirname(file) === path.join(DIST, 'io')) continue;
-      if (readFileSync(file, 'utf8').includes('import.meta'))
-        throw new Error(
-          `${path.relative(ROOT, file)} reads import.meta, and ${bundle} bundles it from another folder (scripts/build.mjs, WORKER_BUNDLES)`,
-        );
-    }
+function bundle() {
+  const options = {
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    metafile: true,
+    logLevel: 'warning',
+    // A package written as CommonJS (commander) requires Node's modules: give it a require.
+    banner: {
+      js: "import { createRequire as createRequire_ } from 'node:module'; const require = createRequire_(import.meta.url);",
+    },
+  };
+  for (const [entry, file] of Object.entries(WORKER_BUNDLES))
+    packageFoundOnce(
+      file,
+      buildSync({
+        ...options,
+        entryPoints: [path.join(DIST, entry)],
+        outfile: path.join(DIST, file),
+      }).metafile,
+    );
+  rmSync(path.join(DIST, CLI_BUNDLE), { recursive: true, force: true });
+  packageFoundOnce(
+    CLI_BUNDLE,
+    buildSync({
+      ...options,
+      entryPoints: { main: path.join(DIST, CLI_ENTRY) },
+      outdir: path.join(DIST, CLI_BUNDLE),
+      splitting: true,
+    }).metafile,
+  );
+}
+
+/** Refuses a bundle in which a module of dist/ other than PACKAGE_ROOT_MODULE reads import.meta. */
+function packageFoundOnce(bundle, metafile) {
+  for (const input of Object.keys(metafile.inputs)) {
+    const file = path.resolve(ROOT, input);
+    if (!file.startsWith(DIST) || file === PACKAGE_ROOT_MODULE) continue;
+    if (readFileSync(file, 'utf8').includes('import.meta'))
+      throw new Error(
+        `${path.relative(ROOT, file)} reads import.meta, and dist/${bundle} bundles it into another folder: find the package's files with packageFile() (src/io/provenance-name.ts)`,
+      );
   }
 }

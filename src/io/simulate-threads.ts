@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { packageFile } from './provenance-name.js';
 import { Worker } from 'node:worker_threads';
 import { InternalError } from '../core/errors.js';
 import type { DrawFigures } from '../core/simulate/simulate-area.js';
@@ -9,7 +10,7 @@ import { type DrawTask, type FromDrawWorker, FAILED, NEXT_CHUNK } from './simula
  * build, which a thread loads in about a third of the CPU (scripts/build.mjs, WORKER_BUNDLES).
  * The tests, too, run the built modules (vitest.config.ts).
  */
-const WORKER = new URL('./simulate-worker.bundle.js', import.meta.url);
+const WORKER = packageFile('dist', 'io', 'simulate-worker.bundle.js');
 
 /** Draws are handed out this many at a time: small enough to share the end of a run evenly. */
 const DRAWS_PER_CHUNK = 20;

@@ -97,6 +97,8 @@ describe('the installed package', () => {
     expect(pkg.scripts['prepare']).toMatch(/npm run build/);
     expect(pkg.files).toContain('dist');
     expect(readdirSync(path.join(project, 'node_modules/highneeds/dist/cli'))).toContain('main.js');
+    // What bin/highneeds runs: the CLI's bundle (scripts/build.mjs).
+    expect(readdirSync(path.join(project, 'node_modules/highneeds/dist/bin'))).toContain('main.js');
   });
 
   it('is this version, and its bin link (what `npx highneeds` runs) projects the example it ships byte for byte as the golden file', () => {

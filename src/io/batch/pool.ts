@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { packageFile } from '../provenance-name.js';
 import { InternalError } from '../../core/errors.js';
 import { hasErrors } from '../../core/issue.js';
 import type { AreaOutcome, BatchInit, BatchTask } from './wire.js';
@@ -23,7 +24,7 @@ export interface TaskOutcome {
  * a thread loads in about a third of the CPU (scripts/build.mjs, WORKER_BUNDLES). The tests, too,
  * run the built modules (vitest.config.ts).
  */
-const WORKER = new URL('../batch-worker.bundle.js', import.meta.url);
+const WORKER = packageFile('dist', 'io', 'batch-worker.bundle.js');
 
 /** Threads are started before the inputs are read, so that they load their modules meanwhile. */
 export function startWorkers(count: number): Worker[] {
