@@ -3,7 +3,7 @@ import { parseAcademicYear } from '../core/period.js';
 import { yearWrittenOtherwise } from '../core/year-hint.js';
 import type { CsvRow } from './csv-table.js';
 import { normalisations } from './normalise.js';
-import { datePartsOf, readSpreadsheetDate } from '../core/spreadsheet-date.js';
+import { datePartsOf, monthAndYearOf, readSpreadsheetDate } from '../core/spreadsheet-date.js';
 
 /**
  * A calendar year written as four digits (the January it names), or as a date in January, as an
@@ -24,7 +24,15 @@ export function calendarYear(
   if (/^\d{4}$/.test(text)) return Number(text);
   // Any form of date the other date columns read (18-Jan-2024 and 2024/01/18 too: src/core/spreadsheet-date.ts).
   const date = readSpreadsheetDate(text)?.iso;
-  const year = date?.slice(5, 7) === '01' ? date.slice(0, 4) : undefined;
+  // A January without its day too, as a census column is labelled: "Jan 2024" was an error on
+  // every row, with no hint (found by an analyst's trial).
+  const named = monthAndYearOf(text);
+  const year =
+    date?.slice(5, 7) === '01'
+      ? date.slice(0, 4)
+      : named?.month === 1 && !named.twoDigitYear
+        ? String(named.year)
+        : undefined;
   if (year !== undefined) {
     normalisations(issues).note('januaryDate', row.at(column), row.label(column), text, year);
     return Number(year);
@@ -61,7 +69,7 @@ export function calendarYear(
 
 /** What to write for a year written as a date in another month, which extracts give. */
 function yearHint(text: string): string | undefined {
-  if (ANY_DATE.test(text) || datePartsOf(text) !== undefined)
+  if (ANY_DATE.test(text) || datePartsOf(text) !== undefined || monthAndYearOf(text) !== undefined)
     return 'the year of a January census, 2024 for January 2024 (a date in January, 18/01/2024, is read as its year)';
   return undefined;
 }

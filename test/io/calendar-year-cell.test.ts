@@ -29,6 +29,25 @@ describe("a history's calendar year, as an extract writes it", () => {
     expect(read('AY 2023/24').year).toBe(2024);
   });
 
+  it('reads a January named without its day, as a census column is labelled (Jan 2024)', () => {
+    // Found by an analyst's trial: "Jan 2024" was an error on every row of a census column, 2,403
+    // of them, with no hint at all.
+    for (const text of ['Jan 2024', 'January 2024', 'jan-2024', 'Jan. 2024', 'JAN/2024']) {
+      const { year, issues } = read(text);
+      expect(year, text).toBe(2024);
+      expect(issues, text).toEqual([]);
+    }
+    const { year, issues } = read('May 2024');
+    expect(year).toBeUndefined();
+    expect(issues.map((i) => [i.code, i.hint])).toEqual([
+      [
+        'INVALID_YEAR',
+        'the year of a January census, 2024 for January 2024 (a date in January, 18/01/2024, is read as its year)',
+      ],
+    ]);
+    expect(read('Jan-24').issues[0]?.hint).toContain('the year of a January census');
+  });
+
   it('says what to write for any other date, a timestamp with fractions of a second too', () => {
     // Found by a review: "…T00:00:00.000Z", as a JSON export writes a date, had no hint, since
     // the date's day ran straight into the "T".
