@@ -4,6 +4,7 @@ import type { Limits } from './limits.js';
 import { mangledIn, normalisations, type Recorded } from './normalise.js';
 import { noteAgain } from './parsed-once.js';
 import { columnCountIssue, fitsHeader } from './row-width.js';
+import { totalsRowColumns, totalsRowIssue } from './totals-row.js';
 
 /**
  * A CSV whose lines repeat, read one distinct line at a time: a transitions history of 30,000
@@ -34,11 +35,13 @@ export function readRepeatedLines<T>(
   issues.push(...header.issues);
   if (hasErrors(header.issues)) return [];
   const names = headerLine.split(',');
+  // The columns as the full reader matched them ("Calendar Year" is calendar-year): matched here in
+  // lower case alone, a header it said was read so gave every cell as empty (an analyst's trial).
   const columns = new Map<string, number>();
-  names.forEach((raw, index) => {
-    const name = raw.trim().toLowerCase();
+  header.columnNames?.forEach((name, index) => {
     if (name !== '' && !columns.has(name)) columns.set(name, index);
   });
+  const requiredAt = totalsRowColumns(spec, columns);
   const BLANK = Symbol('blank');
   const BAD = Symbol('bad');
   const seen = new Map<string, T | typeof BLANK | typeof BAD>();
@@ -62,6 +65,13 @@ export function readRepeatedLines<T>(
       continue;
     }
     if (fields.some((field) => field.length > limits.maxFieldChars)) return undefined;
+    // A spreadsheet's totals row is left out and said, as the full reader does.
+    const totals = totalsRowIssue(fields, requiredAt, file, i + 1);
+    if (totals) {
+      issues.push(totals);
+      seen.set(raw, BAD);
+      continue;
+    }
     if (!fitsHeader(fields, names.length)) {
       issues.push(columnCountIssue(fields, names.length, file, i + 1));
       seen.set(raw, BAD);
