@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/in-process.js';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-horizon-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('calibrate --horizon past the population given', () => {
+  it('names the furthest horizon the population reaches', async () => {
+    // Found by an analyst's trial: --horizon 2035-36 on a population to January 2031 was told to
+    // take "an earlier --horizon", and left to work out from the rows which one.
+    const result = await runInProcess([
+      'calibrate',
+      '--transitions',
+      'fixtures/history/transitions.csv',
+      '--population',
+      'fixtures/history/population.csv',
+      '--codes',
+      'fixtures/history/codes.csv',
+      '--horizon',
+      '2035-36',
+      '--out-dir',
+      path.join(scratch, 'model'),
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n')[1]).toBe(
+      '  hint: give the population forecast for every projected year, or an earlier --horizon: the population given reaches 2030-31 (--horizon 2030-31)',
+    );
+  });
+});
