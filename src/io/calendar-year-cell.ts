@@ -42,10 +42,7 @@ export function calendarYear(
   // a user trial's extract), each hint saying the year to write. A year of changes, January to
   // January, straddles two academic years: no one answer there.
   // Written as the academic_year columns read one (2023/2024, AY 2023/24 too: yearWrittenOtherwise).
-  const academic =
-    names === 'january'
-      ? (parseAcademicYear(text) ?? yearWrittenOtherwise(text, 'academic'))
-      : undefined;
+  const academic = names === 'january' ? academicYearIn(text) : undefined;
   if (academic !== undefined) {
     normalisations(issues).note(
       'academicYear',
@@ -61,11 +58,18 @@ export function calendarYear(
       text === '' ? 'MISSING_VALUE' : 'INVALID_YEAR',
       text === '' ? `"${column}" is empty` : `calendar year "${text}" is not written like 2024`,
       row.at(column),
-      yearHint(text),
+      names === 'step' && academicYearIn(text) ? STEP_HINT : yearHint(text),
     ),
   );
   return undefined;
 }
+
+const academicYearIn = (text: string): number | undefined =>
+  parseAcademicYear(text) ?? yearWrittenOtherwise(text, 'academic');
+
+/** A transitions row's year written as an academic year was refused with no hint (an analyst's trial). */
+const STEP_HINT =
+  'calendar-year is the year of the January a row starts from: 2019 for January 2019 to January 2020; an academic year (2019/20) runs into two such years, so give the January its rows start from';
 
 /** What to write for a year written as a date in another month, which extracts give. */
 function yearHint(text: string): string | undefined {

@@ -65,4 +65,23 @@ describe("a history's calendar year, as an extract writes it", () => {
       ]);
     }
   });
+
+  it("says what a transitions file's calendar-year is, for one written as an academic year", () => {
+    // Found by an analyst's trial: "2019/20" in a transitions file was INVALID_YEAR on every row
+    // with no hint; it is refused (a year of changes straddles two academic years), but said why.
+    const issues: Issue[] = [];
+    const year = calendarYear(
+      new CsvRow('transitions.csv', 2, ['2019/20'], new Map([['calendar-year', 0]])),
+      'calendar-year',
+      issues,
+      'step',
+    );
+    expect(year).toBeUndefined();
+    expect(issues.map((i) => [i.code, i.hint])).toEqual([
+      [
+        'INVALID_YEAR',
+        'calendar-year is the year of the January a row starts from: 2019 for January 2019 to January 2020; an academic year (2019/20) runs into two such years, so give the January its rows start from',
+      ],
+    ]);
+  });
 });
