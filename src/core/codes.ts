@@ -542,7 +542,7 @@ export const ISSUE_CODES = {
   },
   PERSON_TWICE: {
     cause: 'A snapshots file has the same person twice in one January.',
-    fix: 'Keep one row per person per January: the placement at the census date.',
+    fix: "Keep one row per person per January: delete a row given twice; of two that differ, keep the pupil's primary need and their placement at the census date.",
   },
   PERSONS_NOT_FOLLOWED: {
     cause:
