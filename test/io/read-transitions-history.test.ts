@@ -23,4 +23,24 @@ describe('a transitions row whose academic year does not advance by one', () => 
       ],
     ]);
   });
+
+  it('a title line above the column names is said as the full reader says it', () => {
+    // Found by an analyst's trial: an extract's title on line 1 gave seven MISSING_COLUMN errors
+    // from the reader of repeated lines, where a file with a quote in it was told the column names
+    // are on line 2.
+    const issues: Issue[] = [];
+    readTransitionsHistoryText(
+      'SEND transitions extract,,,,,,\ncalendar-year,setting-1,need-1,academic-year-1,setting-2,need-2,academic-year-2\n2023,MMSIB,ASD,2,MMSIB,ASD,3\n',
+      'transitions.csv',
+      DEFAULT_LIMITS,
+      new CodeReader(NO_CODES),
+      issues,
+    );
+    expect(issues.map((i) => [i.code, i.message])).toEqual([
+      [
+        'MISSING_COLUMN',
+        'the column names are on line 2, not line 1 (which holds "SEND transitions extract")',
+      ],
+    ]);
+  });
 });
