@@ -48,5 +48,7 @@ describe("the calibrated folder's README, as the finance officer who is handed i
     expect(readme).toContain('highneeds simulate FOLDER --draws 1000 --seed 1');
     expect(readme).toContain('highneeds report FOLDER --out report.html --draws 1000');
     expect(readme).toContain('highneeds backtest');
+    // A finance officer edits a table in a spreadsheet, not as JSON.
+    expect(readme).toContain('highneeds tariffs export FOLDER/tariff.json --csv');
   });
 });
