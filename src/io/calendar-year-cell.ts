@@ -3,7 +3,13 @@ import { parseAcademicYear } from '../core/period.js';
 import { yearWrittenOtherwise } from '../core/year-hint.js';
 import type { CsvRow } from './csv-table.js';
 import { normalisations } from './normalise.js';
-import { datePartsOf, monthAndYearOf, readSpreadsheetDate } from '../core/spreadsheet-date.js';
+import {
+  dateInWords,
+  datePartsOf,
+  monthAndYearOf,
+  readSpreadsheetDate,
+  serialDate,
+} from '../core/spreadsheet-date.js';
 
 /**
  * A calendar year written as four digits (the January it names), or as a date in January, as an
@@ -73,6 +79,10 @@ const STEP_HINT =
 
 /** What to write for a year written as a date in another month, which extracts give. */
 function yearHint(text: string): string | undefined {
+  // A census date in a column Excel formatted General is saved as its serial number (an analyst's trial).
+  const serial = serialDate(text);
+  if (serial !== undefined)
+    return `a number, as a spreadsheet stores the date ${dateInWords(serial)}: format the column as a date (dd/mm/yyyy) before saving, and a date in January is read as its year`;
   if (ANY_DATE.test(text) || datePartsOf(text) !== undefined || monthAndYearOf(text) !== undefined)
     return 'the year of a January census, 2024 for January 2024 (a date in January, 18/01/2024, is read as its year)';
   return undefined;

@@ -84,4 +84,15 @@ describe("a history's calendar year, as an extract writes it", () => {
       ],
     ]);
   });
+
+  it('says a census date saved as a number is one, and how to save it', () => {
+    // Found by an analyst's trial: a census-date column formatted General in Excel saves
+    // 17/01/2019 as 43482, which was INVALID_YEAR on every row with no hint.
+    expect(read('43482').issues.map((i) => [i.code, i.hint])).toEqual([
+      [
+        'INVALID_YEAR',
+        'a number, as a spreadsheet stores the date 17 January 2019: format the column as a date (dd/mm/yyyy) before saving, and a date in January is read as its year',
+      ],
+    ]);
+  });
 });
