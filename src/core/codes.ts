@@ -253,7 +253,7 @@ export const ISSUE_CODES = {
   },
   INVALID_YEAR: {
     cause:
-      "An academic year is not written 2025/26, or a financial year not 2026-27 (the forms CODE_NORMALISED reads aside). The other kind's spelling (2026-27 in an academic year, 2026/27 in a financial one) is not read, as the two are different periods; nor is a date (01/09/2026, 2026-09-01, 1-Sep-26) or a spreadsheet's serial number for one (46266): the hint names the year it falls in.",
+      "An academic year is not written 2025/26, or a financial year not 2026-27 (the forms CODE_NORMALISED reads aside). The other kind's spelling (2026-27 in an academic year, 2026/27 in a financial one) is not read, as the two are different periods; nor is a date (01/09/2026, 2026-09-01, 1-Sep-26) or a spreadsheet's serial number for one (46266): the hint names the year it falls in. In a history (calibrate, backtest), a calendar year that is not four digits or a date in January (or, for a January, its academic year); one written the same way in many cells of a column is said once, at its first cell, with how many cells hold it.",
     fix: 'Academic years use a slash (2025/26); financial years a hyphen (2026-27).',
   },
   AREA_MISMATCH: {
