@@ -13,7 +13,7 @@ import {
 
 /**
  * A calendar year written as four digits (the January it names), or as a date in January, as an
- * extract's census-date column gives it (18/01/2024, 2024-01-18, 18-Jan-2024): read as its year and said once
+ * extract's census-date column gives it (18/01/2024, 2024-01-18, 18-Jan-2024, Jan 2024): read as its year and said once
  * for the column (CODE_NORMALISED); for a January, an academic year too (2023/24 names January
  * 2024). Every other cell was an error each, 17,130 of them for a census-date column, with
  * nothing said of the date (found by a user trial). A date in another month names no January
@@ -77,8 +77,14 @@ const academicYearIn = (text: string): number | undefined =>
 const STEP_HINT =
   'calendar-year is the year of the January a row starts from: 2019 for January 2019 to January 2020; an academic year (2019/20) runs into two such years, so give the January its rows start from';
 
-/** What to write for a year written as a date in another month, which extracts give. */
+/** What to write for a year written otherwise: a date in another month, a serial number, ONS's "Mid-2023". */
 function yearHint(text: string): string | undefined {
+  // ONS's column heading copied as the year (an analyst's trial): the rule of docs/calibration.md.
+  const mid = /^mid[-\s]?(\d{4})$/i.exec(text);
+  if (mid) {
+    const january = Number(mid[1]) + 1;
+    return `ONS's mid-${mid[1]} estimates stand for January ${january} (${mid[1]}/${String(january).slice(2)}): write ${january}`;
+  }
   // A census date in a column Excel formatted General is saved as its serial number (an analyst's trial).
   const serial = serialDate(text);
   if (serial !== undefined)

@@ -95,4 +95,13 @@ describe("a history's calendar year, as an extract writes it", () => {
       ],
     ]);
   });
+
+  it("says which January ONS's mid-year estimates stand for", () => {
+    // Found by an analyst's trial: a population's calendar-year copied from ONS's "Mid-2023"
+    // column heading was INVALID_YEAR with no hint; docs/calibration.md's rule is that the mid-2023
+    // estimates stand for January 2024.
+    expect(read('Mid-2023').issues.map((i) => [i.code, i.hint])).toEqual([
+      ['INVALID_YEAR', "ONS's mid-2023 estimates stand for January 2024 (2023/24): write 2024"],
+    ]);
+  });
 });
