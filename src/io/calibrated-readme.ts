@@ -37,6 +37,8 @@ highneeds report FOLDER --out report.html --draws 1000
 \`\`\`
 
 \`simulate\` and \`report --draws\` give the range of outcomes if the fitted rates are right: chance in the rates and in the pupils, not a change of policy, prices or trend (docs/simulate.md in highneeds, "What an interval means, and what it does not"). How often such ranges held in the past is what \`highneeds backtest\` says, run on the same history files with \`--draws 1000\`: its coverage near 95% means they held; well below it, that they are too narrow, so say so beside them.
+
+Calibrating again (a new January's extract) writes a new folder, never over this one: copy into it the files you filled in here, \`tariff.json\` and \`funding.csv\` (with a new year's balance and allocation), and model.json's area and growth.
 `;
 }
 

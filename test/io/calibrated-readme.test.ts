@@ -50,5 +50,8 @@ describe("the calibrated folder's README, as the finance officer who is handed i
     expect(readme).toContain('highneeds backtest');
     // A finance officer edits a table in a spreadsheet, not as JSON.
     expect(readme).toContain('highneeds tariffs export FOLDER/tariff.json --csv');
+    // Next year's calibration is a new folder: what the officer filled in here is to be carried over.
+    expect(readme).toContain('Calibrating again');
+    expect(readme).toContain('copy into it the files you filled in here');
   });
 });
