@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,5 +37,34 @@ describe('backtest --help, as a finance officer reads it', () => {
     // its help did not say so; simulate's, report's and batch's do.
     const result = await runInProcess(['backtest', '--help']);
     expect(result.stdout).toMatch(/--seed <s>\s+the seed of the draws \(default 1\)/);
+  });
+});
+
+describe('calibrate --out-dir a folder that is not empty', () => {
+  it('is refused before the history is read, not after its warnings and fit', async () => {
+    // Found by an analyst's trial re-running calibrate into last run's folder: seven warnings of
+    // the history, then the refusal, after the whole fit.
+    const dir = path.join(scratch, 'taken');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'README.md'), 'last run\n');
+    const transitions = path.join(scratch, 'with-total.csv');
+    writeFileSync(
+      transitions,
+      `${readFileSync('fixtures/history/transitions.csv', 'utf8')}Total,,,,,,\n`,
+    );
+    const into = (out: string) =>
+      runInProcess([
+        ...['calibrate', '--transitions', transitions],
+        ...['--population', 'fixtures/history/population.csv', '--out-dir', out],
+      ]);
+    const result = await into(dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain('TOTALS_ROW');
+    expect(result.stderr).toContain('is not empty; give a new or empty folder');
+    // A file given as the folder, likewise.
+    const file = await into(transitions);
+    expect(file.code).toBe(2);
+    expect(file.stderr).not.toContain('TOTALS_ROW');
+    expect(file.stderr).toContain('it is a file, not a folder');
   });
 });

@@ -7,6 +7,7 @@ import { error, type Issue } from '../../core/issue.js';
 import { formatAcademicYear, formatFinancialYear, parseFinancialYear } from '../../core/period.js';
 import { calibrate, defaultHorizon } from '../../io/calibrate-history.js';
 import { displayPath } from '../../io/files.js';
+import { refuseFilledFolder } from '../../io/init-model.js';
 import { writeModelFolder } from '../write-or-print.js';
 import { cliIo } from '../cli-io.js';
 import { shellWord } from '../shell-word.js';
@@ -49,6 +50,7 @@ export function fitYears(
 
 /** `highneeds calibrate --out-dir DIR`: a runnable model folder fitted to an authority's history. */
 export async function runCalibrate(options: CalibrateOptions): Promise<number> {
+  refuseFilledFolder(options.outDir, '--out-dir');
   const loaded = loadHistory(options, 2);
   const { history, population } = loaded;
   const years = fitYears(options.fitYears, history.first, history.last);
