@@ -69,7 +69,7 @@ export function addHistoryCommands(root: Command, setExit: (code: number) => voi
       '--draws <n>',
       "95% intervals from this many of simulate's draws of each origin's model, and their coverage",
     )
-    .option('--seed <s>', 'the seed of the draws')
+    .option('--seed <s>', 'the seed of the draws (default 1)')
     .addOption(bomOption())
     .action(async (options) =>
       setExit(await (await import('./commands/backtest.js')).runBacktest(options)),

@@ -216,7 +216,7 @@ export const ISSUE_CODES = {
   },
   CODE_NORMALISED: {
     cause:
-      "A model CSV writes a code as a case system exports it: an NCY as a year name (R, Reception, Year 9, Y9, N1, N2), a primary need as its SEN2 long name (Autistic Spectrum Disorder), a setting id in another case or with spaces or underscores for hyphens, or a history's calendar year as a date in January (18/01/2024, an extract's census date, for 2024) or, for a January, as its academic year (2023/24, for 2024); or an academic or financial year written with its end year in full (2026/2027 in an academic_year column, 2026-2027 in a financial_year one), after its label (AY 2026/27, FY2026-27), or a financial year with a dash (2026–27), read as 2026/27 or 2026-27. It is read as the code and listed, one warning per file, column and kind (warning). An `--hnb-from` file's area code written another way than the model's (`0202` or `202.0` for `202`, `n01` for `N01`, as `--area` and UNKNOWN_AREA read a code) is read as that area's, and said in the same way.",
+      "A model CSV writes a code as a case system exports it: an NCY as a year name (R, Reception, Year 9, Y9, N1, N2), a primary need as its SEN2 long name (Autistic Spectrum Disorder), a setting id in another case or with spaces or underscores for hyphens, or a history's calendar year as a date in January (18/01/2024, an extract's census date, or Jan 2024, for 2024) or, for a January, as its academic year (2023/24, for 2024); or an academic or financial year written with its end year in full (2026/2027 in an academic_year column, 2026-2027 in a financial_year one), after its label (AY 2026/27, FY2026-27), or a financial year with a dash (2026–27), read as 2026/27 or 2026-27. It is read as the code and listed, one warning per file, column and kind (warning). An `--hnb-from` file's area code written another way than the model's (`0202` or `202.0` for `202`, `n01` for `N01`, as `--area` and UNKNOWN_AREA read a code) is read as that area's, and said in the same way.",
     fix: 'Nothing, if the mapping is right; write the codes (9, ASD, special) to silence it.',
   },
   UNKNOWN_BAND: {
@@ -258,7 +258,7 @@ export const ISSUE_CODES = {
   },
   INVALID_YEAR: {
     cause:
-      "An academic year is not written 2025/26, or a financial year not 2026-27 (the forms CODE_NORMALISED reads aside). The other kind's spelling (2026-27 in an academic year, 2026/27 in a financial one) is not read, as the two are different periods; nor is a date (01/09/2026, 2026-09-01, 1-Sep-26) or a spreadsheet's serial number for one (46266): the hint names the year it falls in.",
+      "An academic year is not written 2025/26, or a financial year not 2026-27 (the forms CODE_NORMALISED reads aside). The other kind's spelling (2026-27 in an academic year, 2026/27 in a financial one) is not read, as the two are different periods; nor is a date (01/09/2026, 2026-09-01, 1-Sep-26) or a spreadsheet's serial number for one (46266): the hint names the year it falls in. In a history (calibrate, backtest), a calendar year that is not four digits or a date in January (or, for a January, its academic year); one written the same way in many cells of a column is said once, at its first cell, with how many cells hold it.",
     fix: 'Academic years use a slash (2025/26); financial years a hyphen (2026-27).',
   },
   AREA_MISMATCH: {
@@ -547,7 +547,7 @@ export const ISSUE_CODES = {
   },
   PERSON_TWICE: {
     cause: 'A snapshots file has the same person twice in one January.',
-    fix: 'Keep one row per person per January: the placement at the census date.',
+    fix: "Keep one row per person per January: delete a row given twice; of two that differ, keep the pupil's primary need and their placement at the census date.",
   },
   PERSONS_NOT_FOLLOWED: {
     cause:

@@ -79,6 +79,23 @@ export function datePartsOf(
 }
 
 /**
+ * A month named with its year and no day, as a census column is labelled ("Jan 2024", "January
+ * 2024", "Jan-24" as a spreadsheet saves a date shown mmm-yy): its month (1 to 12) and year, a
+ * two-digit one taken as 20yy and said to be so. Undefined for anything else.
+ */
+export function monthAndYearOf(
+  text: string,
+): { readonly month: number; readonly year: number; readonly twoDigitYear: boolean } | undefined {
+  const found = MONTH_YEAR.exec(text);
+  const month = found ? monthOf(found[1]!) : undefined;
+  if (!found || month === undefined) return undefined;
+  const twoDigitYear = found[2]!.length === 2;
+  return { month, year: Number(twoDigitYear ? `20${found[2]}` : found[2]), twoDigitYear };
+}
+
+const MONTH_YEAR = /^([a-z]+)\.?[-\s/,]+(\d{2}|\d{4})$/i;
+
+/**
  * The date a spreadsheet's serial number stands for (46266 is 1 September 2026: days since 30
  * December 1899, the 1900 date system), for a whole number from 36526 (2000) to 73050 (2099),
  * which a date column saved as a number gives; otherwise undefined. For hints only: a number in a

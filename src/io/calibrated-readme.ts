@@ -11,18 +11,34 @@ Written by \`highneeds calibrate\` from ${run.sources.join(', ')}. The rates wer
 
 | file | what it holds | fill in? |
 |---|---|---|
+| \`model.json\` | the area, ${spec.area.code} ${spec.area.name} (calibrate's \`--area\` and \`--name\`), the base year, the horizon and growth assumptions of 0: new plans change with the population alone (\`newPlansGrowth\`), top-ups stay flat in cash (\`tariffUplift\`) and the high needs block stays flat after the years funding.csv gives (\`hnbGrowth\`) | **check**: the area's code and name head every output and report; set the growth you plan for |
 | \`cohort.csv\` | the pupils with plans in January ${spec.baseYear + 1} (base year ${base}), by NCY, need and setting, all in band ${'`'}1${'`'} | no |
 | \`ceasing.csv\` | the share of plans ending each year by NCY, NCY × setting and NCY × need × setting | no |
 | \`transitions.csv\` | moves between settings by NCY × setting, and with \`need\`/\`to_need\` where needs changed | no |
 | \`new-plans.csv\` | new plans per head of the resident population by NCY, need and setting | no |
 | \`population.csv\` | resident children by NCY, ${populationYears(spec.baseYear + 1, spec.horizon)} | check it is your latest forecast |
-| \`tariff.json\` | a **stub**: one band per setting, its top-up the cost per pupil given to calibrate (0 where none was given), place values 0 | **yes** (until then \`highneeds project\` and \`validate\` warn ZERO_SPEND if every figure is 0): your banding, top-ups and place values, and who funds each setting's places (\`placeFundedBy\`: \`"dfe"\` for academies, free schools and FE); a place value is charged on top of the top-up, so if the costs given were whole costs per pupil, take it off the top-up (keep its setting ids, which every CSV of the folder uses) |
+| \`tariff.json\` | a **stub**: one band per setting, its top-up the cost per pupil given to calibrate (0 where none was given), place values 0 | **yes** (until then \`highneeds project\` and \`validate\` warn ZERO_SPEND if every figure is 0): your banding, top-ups and place values, and who funds each setting's places (\`placeFundedBy\`: \`"dfe"\` for academies, free schools and FE); a place value is charged on top of the top-up, so if the costs given were whole costs per pupil, take it off the top-up (keep its setting ids, which every CSV of the folder uses); to edit it in a spreadsheet, \`highneeds tariffs export FOLDER/tariff.json --csv\` writes it as CSVs and says how to bring it back |
 | \`funding.csv\` | **zeros** | **yes**: the \`opening_balance\` of ${formatFinancialYear(spec.baseYear)} (the high-needs DSG balance at its end, negative for a deficit) and the \`hnb_allocation\` of ${formatFinancialYear(spec.baseYear + 1)} (the high needs block before deductions; later years grow it by \`hnbGrowth\` in model.json, 0, unless you add their rows); until then \`highneeds project\` and \`validate\` warn ZERO_HNB_ALLOCATION: every balance would be spend alone |
 | \`calibration.csv\` | every fitted rate with its numerator, exposure, level and parent, and fitted against actual totals for each fit year | no: it is the evidence |
 
 The \`observed\` and \`exposure\` columns of the rate files are the pseudo-counts each rate is the mean of (observed ÷ exposure = rate): \`highneeds simulate\` draws each rate from them.
 
 Horizon: ${formatFinancialYear(spec.horizon)}. Bands are not fitted: once the tariff is yours, give each pupil of cohort.csv and each new-plans row a band it prices, and add a \`to_band\` column to transitions.csv giving each move the band it takes in its new setting (without it a pupil keeps the band it had, which the new setting may not price: \`highneeds validate\` says where).
+
+## Then
+
+From the folder above this one (FOLDER is this folder's name):
+
+\`\`\`sh
+highneeds validate FOLDER
+highneeds project FOLDER
+highneeds simulate FOLDER --draws 1000 --seed 1
+highneeds report FOLDER --out report.html --draws 1000
+\`\`\`
+
+\`simulate\` and \`report --draws\` give the range of outcomes if the fitted rates are right: chance in the rates and in the pupils, not a change of policy, prices or trend (docs/simulate.md in highneeds, "What an interval means, and what it does not"). How often such ranges held in the past is what \`highneeds backtest\` says, run on the same history files with \`--draws 1000\`: its coverage near 95% means they held; well below it, that they are too narrow, so say so beside them.
+
+Calibrating again (a new January's extract) writes a new folder, never over this one: copy into it the files you filled in here, \`tariff.json\` and \`funding.csv\` (with a new year's balance and allocation), and model.json's area and growth.
 `;
 }
 

@@ -1,8 +1,13 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { TemplateFile } from './init-template.js';
-import { makeOutputDir, type StagedOutput, stageOutputs } from './write-output.js';
+import {
+  checkOutputDirOption,
+  makeOutputDir,
+  type StagedOutput,
+  stageOutputs,
+} from './write-output.js';
 
 /**
  * Stages a new model folder: DIR is made (with its parents, as every output folder is:
@@ -18,15 +23,28 @@ export function stageModelFolder(
   inputs: readonly string[] = [],
 ): StagedOutput[] {
   makeOutputDir(dir, option);
-  if (holdsFiles(dir, option))
-    throw new UsageError(
-      `${dir} is not empty; give a new or empty folder (a model folder is never written over existing files)`,
-    );
+  if (holdsFiles(dir, option)) throw new UsageError(notEmpty(dir));
   return stageOutputs(
     files.map((file) => ({ target: path.join(dir, file.name), text: file.text })),
     inputs,
   );
 }
+
+/**
+ * Refuses a DIR that already holds files, before the work that fills it: calibrate read and fitted
+ * the whole history, and printed its warnings, before saying the folder was not empty (found by
+ * an analyst's trial re-running calibrate into last run's folder), and an --out-dir that is a file
+ * was said after them too. stageModelFolder checks again.
+ */
+export function refuseFilledFolder(dir: string, option: string): void {
+  // A file or an empty name on the way, as makeOutputDir will say it, making nothing yet.
+  checkOutputDirOption(option, dir);
+  if (existsSync(dir) && statSync(dir).isDirectory() && holdsFiles(dir, option))
+    throw new UsageError(notEmpty(dir));
+}
+
+const notEmpty = (dir: string): string =>
+  `${dir} is not empty; give a new or empty folder (a model folder is never written over existing files)`;
 
 /** Whether a folder holds anything (a folder that cannot be listed is a usage error saying so). */
 function holdsFiles(dir: string, option: string): boolean {

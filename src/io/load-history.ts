@@ -7,6 +7,7 @@ import { yearsOutOfLine } from '../core/calibrate/year-out-of-line.js';
 import { parseDecimal } from '../core/decimal.js';
 import { InputError, UsageError } from '../core/errors.js';
 import type { Need } from '../core/need.js';
+import type { IssueCode } from '../core/codes.js';
 import { error, hasErrors, type Issue, sortIssues } from '../core/issue.js';
 import { type ColumnSpec, readCsvTable } from './csv-table.js';
 import { displayPath, readInput } from './files.js';
@@ -27,6 +28,10 @@ import {
 } from './read-history-population.js';
 import { readSnapshots, SNAPSHOTS_COLUMNS } from './read-snapshots.js';
 import { readTransitionsHistoryText } from './read-transitions-history.js';
+import { foldRepeatedCells } from './fold-repeated-cells.js';
+
+/** Errors said once per way a column writes them: a year written one unreadable way in every row. */
+const FOLDED: ReadonlySet<IssueCode> = new Set(['INVALID_YEAR']);
 
 /** The history files calibrate and backtest read (docs/calibration.md, "Inputs"), as paths. */
 export interface HistoryFiles {
@@ -159,6 +164,7 @@ export function readHistory(
   const costsTable = options.costs ? table(options.costs, COSTS_COLUMNS) : undefined;
   const located = costsTable ? readCosts(costsTable.csv, codes, issues) : [];
   codes.foldUnknownNeeds(issues);
+  foldRepeatedCells(issues, FOLDED);
   // A loop, not Math.min(...years): a spread of 300,000 arguments overflows the stack.
   let first = Infinity;
   let last = -Infinity;

@@ -57,12 +57,18 @@ export function readSnapshots(
     if (!january) years.set(year, (january = new Map()));
     const first = january.get(person);
     if (first) {
+      const same =
+        first.state.ncy === ncy && first.state.need === need && first.state.setting === setting;
       issues.push(
         error(
           'PERSON_TWICE',
           `person "${person}" is already in the January ${year} snapshot on line ${first.at.line}`,
           row.at('person_id'),
-          'one row per person per January: keep the placement at the census date',
+          // A repeated row is deleted; a row per need (as some extracts give a primary and a
+          // secondary need) keeps the primary one (an analyst's trial).
+          same
+            ? 'the two rows give the same NCY, need and setting: delete one'
+            : 'one row per person per January: keep their primary need and their placement at the census date',
         ),
       );
       continue;

@@ -127,7 +127,8 @@ function readStep(row: CsvRow, codes: CodeReader, issues: Issue[]): HistoryStep 
         'AGE_NOT_ADVANCING',
         `academic year goes from ${from.ncy} to ${to.ncy} in a year; it must advance by one`,
         row.at('academic-year-2'),
-        'each row is one year, January to January, so academic-year-2 is academic-year-1 + 1',
+        // As the snapshots hint says: a repeated year is real (an analyst's trial).
+        'each row is one year, January to January, so academic-year-2 is academic-year-1 + 1: for a pupil taught out of year group, give the NCY of their age (age at 31 August − 4) on both sides',
       ),
     );
   if (issues.length > before || year === undefined) return undefined;

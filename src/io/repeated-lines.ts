@@ -4,14 +4,15 @@ import type { Limits } from './limits.js';
 import { mangledIn, normalisations, type Recorded } from './normalise.js';
 import { noteAgain } from './parsed-once.js';
 import { columnCountIssue, fitsHeader } from './row-width.js';
+import { totalsRowColumns, totalsRowIssue } from './totals-row.js';
 
 /**
  * A CSV whose lines repeat, read one distinct line at a time: a transitions history of 30,000
  * pupils over ten years is 380,000 lines but a few thousand distinct ones (a pupil's year is its
  * NCY, need and setting, twice), so each distinct line is parsed once and its value shared by
  * every line that repeats it. Only for plain files: one with a quote, a line ended by CR alone, garbled text, more rows
- * or longer cells than the limits allow returns undefined, for the full reader (csv-table.ts)
- * to read and report. A line whose cells are wrong is parsed again at each line that repeats it,
+ * or longer cells than the limits allow, or a header with errors, returns undefined, for the full
+ * reader (csv-table.ts) to read and report. A line whose cells are wrong is parsed again at each line that repeats it,
  * so every bad line is reported where it is. What a line's parse normalised (a year name as an
  * NCY, a date as its year) is noted again at each line that repeats it, so that the warning counts
  * the cells, not the distinct lines (it said 39 cells of 181; found by a user trial).
@@ -31,14 +32,18 @@ export function readRepeatedLines<T>(
   if (lines.length - 1 > limits.maxRows + 1) return undefined;
   const headerLine = (lines[0] ?? '').replace(/^\uFEFF/, '').replace(/\r$/, '');
   const header = readCsvTable(`${headerLine}\n`, file, spec, limits);
+  // A header it cannot read is the full reader's, which sees the lines below it: column names
+  // under an extract's title line were seven MISSING_COLUMNs here (an analyst's trial).
+  if (hasErrors(header.issues)) return undefined;
   issues.push(...header.issues);
-  if (hasErrors(header.issues)) return [];
   const names = headerLine.split(',');
+  // The columns as the full reader matched them ("Calendar Year" is calendar-year): matched here in
+  // lower case alone, a header it said was read so gave every cell as empty (an analyst's trial).
   const columns = new Map<string, number>();
-  names.forEach((raw, index) => {
-    const name = raw.trim().toLowerCase();
+  header.columnNames?.forEach((name, index) => {
     if (name !== '' && !columns.has(name)) columns.set(name, index);
   });
+  const requiredAt = totalsRowColumns(spec, columns);
   const BLANK = Symbol('blank');
   const BAD = Symbol('bad');
   const seen = new Map<string, T | typeof BLANK | typeof BAD>();
@@ -62,6 +67,13 @@ export function readRepeatedLines<T>(
       continue;
     }
     if (fields.some((field) => field.length > limits.maxFieldChars)) return undefined;
+    // A spreadsheet's totals row is left out and said, as the full reader does.
+    const totals = totalsRowIssue(fields, requiredAt, file, i + 1);
+    if (totals) {
+      issues.push(totals);
+      seen.set(raw, BAD);
+      continue;
+    }
     if (!fitsHeader(fields, names.length)) {
       issues.push(columnCountIssue(fields, names.length, file, i + 1));
       seen.set(raw, BAD);

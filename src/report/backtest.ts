@@ -106,6 +106,14 @@ export function backtestJson(
   )}\n`;
 }
 
+/** What the summary's columns mean, in words for a reader who will not open docs/calibration.md. */
+const LEGEND = [
+  'MAPE: the average size of the error of the total, whichever way, as a % of what happened.',
+  'bias: the average error with its sign: negative, the method projected too few pupils; positive, too many.',
+];
+const COVERAGE_LEGEND =
+  'coverage: the share of the Januaries whose actual total lay inside its 95% interval (all rows: each setting and age group too); near 95% the intervals are honest, well below it they are too narrow.';
+
 /**
  * The terminal table: MAPE and bias by horizon, then the total at each origin and target January,
  * fitted to `width` as every terminal table is (its 116-column title and 60-odd-column tables ran
@@ -139,8 +147,18 @@ export function backtestTable(
     ],
     ...summary.map(summaryCells),
   ]);
+  const intervals = rows.some((r) => r.interval);
   const totals = pad([
-    ['origin', 'target', 'horizon', 'actual', 'projected', 'error', 'error %'],
+    [
+      'origin',
+      'target',
+      'horizon',
+      'actual',
+      'projected',
+      'error',
+      'error %',
+      ...(intervals ? ['95% low', '95% high', 'inside'] : []),
+    ],
     ...rows
       .filter((r) => r.breakdown === 'total')
       .map((r) => [
@@ -151,11 +169,23 @@ export function backtestTable(
         dp2(r.projected),
         dp2(errorOf(r)),
         percent(r),
+        // Each total's interval, which the coverage above counts (a finance officer's trial found
+        // the coverage with no interval to show for it).
+        ...(intervals
+          ? [
+              r.interval ? dp2(r.interval.low) : '',
+              r.interval ? dp2(r.interval.high) : '',
+              r.interval ? (covered(r) === 'true' ? 'yes' : 'no') : '',
+            ]
+          : []),
       ]),
   ]);
   const title = fitText(
     'Backtest: projected against actual pupils with plans each January (origin = the January each projection starts from)',
     width,
   );
-  return `${title}\n\n${head}\n\n${totals}\n\n${fitText('(by setting and age group: --format csv or json)', width)}\n`;
+  const legend = [...LEGEND, ...(coverage ? [COVERAGE_LEGEND] : [])].map((line) =>
+    fitText(line, width),
+  );
+  return `${title}\n\n${head}\n\n${legend.join('\n')}\n\n${totals}\n\n${fitText('(by setting and age group: --format csv or json)', width)}\n`;
 }

@@ -84,9 +84,23 @@ export function renderIntervalsJson(simulation: Simulation, warnings: readonly I
 }
 
 /**
- * The terminal fan summary: per year the median and the 80% and 95% ranges of pupils, spend and
- * the cumulative balance, the chance of a deficit and of being below each threshold, fitted to
- * the width (src/report/fit-width.ts).
+ * Whose range the range columns are, and what P(deficit) is, in words: a finance officer's trial
+ * read "80% of draws" beside pupils and spend with no word of which it was the range of.
+ */
+const TABLE_LEGEND = [
+  '80% and 95% of draws: where the middle 80% and 95% of the draws leave the cumulative balance at the end of the year (negative: a deficit).',
+  'P(deficit): the share of draws whose cumulative balance ends the year below zero (1.0000: every draw).',
+  'P(< X): the share of draws whose cumulative balance ends the year below X (--threshold).',
+  'The ranges are chance in the rates and the pupils if the model is right, not a change of policy, prices or trend: docs/simulate.md, "What an interval means, and what it does not".',
+];
+
+const legend = (thresholds: boolean): string[] =>
+  TABLE_LEGEND.filter((line) => thresholds || !line.startsWith('P(<'));
+
+/**
+ * The terminal fan summary: per year the median pupils and spend, the median and the 80% and 95%
+ * ranges of the cumulative balance, the chance of a deficit and of being below each threshold,
+ * fitted to the width (src/report/fit-width.ts), then what the ranges are in words.
  */
 export function renderIntervalsTable(
   simulation: Simulation,
@@ -139,5 +153,5 @@ export function renderIntervalsTable(
   const area = areaName ? `${areaName} (${simulation.areaCode})` : simulation.areaCode;
   const title = `${area}${simulation.scenario ? `, scenario ${simulation.scenario}` : ''}: ${simulation.draws} draws, seed ${simulation.seed}; £`;
   // The title wraps as the table fits: a long area name ran past the edge (a user trial).
-  return `${[fitText(title, width), '', ...fitTable({ columns, rows }, width)].join('\n')}\n`;
+  return `${[fitText(title, width), '', ...fitTable({ columns, rows }, width), '', ...legend(thresholds.length > 0).map((line) => fitText(line, width))].join('\n')}\n`;
 }

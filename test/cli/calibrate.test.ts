@@ -477,7 +477,9 @@ describe('a history whose codes cannot be read', () => {
       `--${name}`,
       path.join(scratch, `no-${name}.csv`),
     ]);
-    const result = await runInProcess(['calibrate', ...missing, '--out-dir', scratch]);
+    // A new folder: one that holds files is refused before the inputs are read (refuseFilledFolder).
+    const out = path.join(scratch, 'never-written');
+    const result = await runInProcess(['calibrate', ...missing, '--out-dir', out]);
     expect(result.code).toBe(1);
     for (const name of ['snapshots', 'population', 'codes', 'costs'])
       expect(result.stderr).toMatch(

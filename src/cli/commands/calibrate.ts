@@ -7,6 +7,7 @@ import { error, type Issue } from '../../core/issue.js';
 import { formatAcademicYear, formatFinancialYear, parseFinancialYear } from '../../core/period.js';
 import { calibrate, defaultHorizon } from '../../io/calibrate-history.js';
 import { displayPath } from '../../io/files.js';
+import { refuseFilledFolder } from '../../io/init-model.js';
 import { writeModelFolder } from '../write-or-print.js';
 import { cliIo } from '../cli-io.js';
 import { shellWord } from '../shell-word.js';
@@ -49,6 +50,7 @@ export function fitYears(
 
 /** `highneeds calibrate --out-dir DIR`: a runnable model folder fitted to an authority's history. */
 export async function runCalibrate(options: CalibrateOptions): Promise<number> {
+  refuseFilledFolder(options.outDir, '--out-dir');
   const loaded = loadHistory(options, 2);
   const { history, population } = loaded;
   const years = fitYears(options.fitYears, history.first, history.last);
@@ -121,20 +123,26 @@ function checkProjectedPopulation(
   issues: Issue[],
 ): void {
   const missing: string[] = [];
+  /** The first projected AY the population lacks at some NCY: the horizon can run to the FY before it. */
+  let firstLacking = horizon + 1;
   for (const ncy of [...new Set(ncys)].sort((a, b) => a - b))
     for (let ay = baseYear + 1; ay <= horizon; ay += 1)
-      if (!population.has(populationKey(ay + 1, ncy)))
+      if (!population.has(populationKey(ay + 1, ncy))) {
         missing.push(`NCY ${ncy} in ${formatAcademicYear(ay)}`);
+        firstLacking = Math.min(firstLacking, ay);
+      }
   if (missing.length === 0) return;
+  // Named, not left to be worked out from the rows (an analyst's trial).
+  const reach = formatFinancialYear(firstLacking - 1);
   issues.push(
     error(
       'POPULATION_MISSING',
       `new plans are fitted per head, but the population file has no population for ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}, projected years to ${formatFinancialYear(horizon)}`,
       { file: displayPath(path.resolve(file)) },
-      // At the first horizon there is none earlier: ONS estimates alone end at the last January
+      // Where the first projected year lacks it there is none earlier: ONS estimates alone end at the last January
       // of the history, which a user trial gave and was told to take an earlier --horizon.
-      horizon > baseYear + 1
-        ? 'give the population forecast for every projected year, or an earlier --horizon'
+      firstLacking > baseYear + 1
+        ? `give the population forecast for every projected year, or an earlier --horizon: the population given reaches ${reach} (--horizon ${reach})`
         : `the projection starts in ${formatAcademicYear(baseYear + 1)}, so the population needs a forecast of January ${baseYear + 2} at least: ONS subnational population projections by single year of age, turned into NCYs as the estimates are`,
     ),
   );

@@ -87,8 +87,12 @@ function stubRate(
     need,
     topUp: cost ?? ZERO,
     basis: 'annual per pupil',
-    status: cost ? 'derived' : 'assumption',
-    notes: cost ? 'the cost per pupil given in costs.csv' : 'no cost given: fill in the top-up',
+    // The authority's own figure, not one worked out from published figures ('derived'), which
+    // the report printed beside the DfE reference that states none of them (an officer's trial).
+    status: 'assumption',
+    notes: cost
+      ? "the cost per pupil given in costs.csv: the authority's own figure, not a published one"
+      : 'no cost given: fill in the top-up',
   };
 }
 

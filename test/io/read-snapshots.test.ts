@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { Issue } from '../../src/core/issue.js';
+import { readCsvTable } from '../../src/io/csv-table.js';
+import { CodeReader, NO_CODES } from '../../src/io/read-history-codes.js';
+import { readSnapshots, SNAPSHOTS_COLUMNS } from '../../src/io/read-snapshots.js';
+
+const hints = (text: string) => {
+  const issues: Issue[] = [];
+  readSnapshots(
+    readCsvTable(text, 'snapshots.csv', SNAPSHOTS_COLUMNS),
+    new CodeReader(NO_CODES),
+    issues,
+  );
+  return issues.filter((i) => i.code === 'PERSON_TWICE').map((i) => i.hint);
+};
+
+describe('a person twice in one January of the snapshots', () => {
+  it('a row given twice is told to be deleted; two placements or needs, which to keep', () => {
+    // Found by an analyst's trial: a row an extract repeated cell for cell was told to "keep the
+    // placement at the census date", and a pupil given once per need (primary and secondary, as
+    // some case-management extracts give them) was told of the placement alone.
+    const header = 'year,person_id,ncy,need,setting\n';
+    expect(hints(`${header}2023,P1,5,ASD,MMSIB\n2023,P1,5,ASD,MMSIB\n`)).toEqual([
+      'the two rows give the same NCY, need and setting: delete one',
+    ]);
+    expect(hints(`${header}2023,P1,5,ASD,MMSIB\n2023,P1,5,SLCN,MMSIB\n`)).toEqual([
+      'one row per person per January: keep their primary need and their placement at the census date',
+    ]);
+  });
+});
