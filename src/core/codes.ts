@@ -554,6 +554,11 @@ export const ISSUE_CODES = {
       "A snapshots file's person ids hardly carry over from one January to the next: none of ten or more pupils below NCY 20 is found the January after (an error), or fewer than half are (a warning). Persons are followed by person_id alone, so ids that changed (a new case-management system, a spreadsheet that dropped leading zeros) would make every pupil a plan that ended and a new plan, several times the history's ceasing and new plans.",
     fix: 'Give every January the same person ids: map the old system\'s ids to the new, or keep the ids as text so that leading zeros stay ("00123"); or calibrate only the years after the change (--fit-years), whose steps alone are checked then. If so many plans really did end, check the extract is of every pupil with a plan.',
   },
+  BANDS_NOT_FITTED: {
+    cause:
+      "A snapshots file gives pupils' bands (its optional `band` column), which calibrate reads past: it does not fit bands, so the cohort it writes puts every pupil in band 1, the one band the tariff stub prices (warning, at the first row with a band, counting them).",
+    fix: "Nothing for the fit. Once tariff.json prices the authority's bands, give each pupil's band in cohort.csv (the snapshot's last January has them) and each move's in transitions.csv's to_band (docs/calibration.md, \"Bands\").",
+  },
   PERSON_RETURNS: {
     cause:
       'A snapshots file has a person in two Januaries but not in one or more between them (warning). Persons are followed from one January to the next, so such a person is counted as a plan that ended after the January before the gap and a new plan in the January they return in: right for a plan that ceased and was issued again, but an extract that lost their rows for a January reads the same, and fits more ceasing and more new plans than the history had. One warning for the file, at the first return, with how many there are.',

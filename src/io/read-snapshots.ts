@@ -22,7 +22,7 @@ export interface Seen {
 /**
  * Reads snapshots and derives the steps between consecutive Januaries (docs/calibration.md): a
  * person in one January and the next goes on; in one and not the next has left; in the next and
- * not the one before has joined. `band` is read past: calibrate does not fit bands. Gives the
+ * not the one before has joined. `band` is read past, with a warning: calibrate does not fit bands. Gives the
  * Januaries seen too, so that one missing between others is found (HISTORY_GAP).
  */
 export function readSnapshots(
@@ -40,7 +40,11 @@ export function readSnapshots(
    */
   const refused = new Map<number, Set<string>>();
   let anyRefused = false;
+  /** The rows that give a band, which calibrate reads past: the first, and how many. */
+  let banded: { at: Location; count: number } | undefined;
   for (const row of table.rows) {
+    if (row.get('band') !== '')
+      banded = { at: banded?.at ?? row.at('band'), count: (banded?.count ?? 0) + 1 };
     const before = issues.length;
     const year = calendarYear(row, 'year', issues);
     const person = requiredText(row, 'person_id', issues);
@@ -76,6 +80,17 @@ export function readSnapshots(
     january.set(person, { state: { ncy: ncy!, need: need!, setting: setting! }, at: row.at() });
   }
   flushNormalisations(issues);
+  // Said, not dropped without a word (found by an analyst's trial: an extract's bands were gone
+  // from the cohort calibrate wrote, every pupil in band 1, and nothing said so).
+  if (banded)
+    issues.push(
+      warning(
+        'BANDS_NOT_FITTED',
+        `"band" is read past: calibrate does not fit bands, and the cohort it writes puts every pupil in band 1 (${banded.count} row${banded.count === 1 ? '' : 's'} give a band, the first here)`,
+        banded.at,
+        "once tariff.json prices the authority's bands, give each pupil's band in cohort.csv, and each move's in transitions.csv's to_band (docs/calibration.md, \"Bands\")",
+      ),
+    );
   const steps: HistoryStep[] = [];
   /** The years whose step PERSONS_NOT_FOLLOWED spoke of: returns across them are its ids. */
   const unfollowed = new Set<number>();

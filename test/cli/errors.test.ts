@@ -433,6 +433,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'snapshots.csv:12:2',
     'none of the 10 pupils of January 2023 below NCY 20 is in January 2024 by person_id: every one would be fitted as a plan that ended, and every pupil of January 2024 as a new plan',
   ],
+  BANDS_NOT_FITTED: [
+    'warning',
+    'snapshots.csv:3:6',
+    '"band" is read past: calibrate does not fit bands, and the cohort it writes puts every pupil in band 1 (6 rows give a band, the first here)',
+  ],
   PERSON_RETURNS: [
     'warning',
     'snapshots.csv:7:2',
