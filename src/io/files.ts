@@ -8,7 +8,7 @@ import {
   firstInvalidUtf8,
   hex,
   notTextByte,
-  utf16ByteOrder,
+  byteOrderMark,
   workbookKind,
 } from './utf8.js';
 import { asWindows1252, charactersBeyondAscii, windows1252Character } from './windows-1252.js';
@@ -43,11 +43,25 @@ export type ReadBytesResult =
   | { readonly status: 'refused'; readonly issue: Issue };
 
 /**
- * Reads a file as UTF-8 text. A missing file is the caller's to judge (some are optional);
- * a file over the size limit, or one that is not UTF-8, is refused with a located issue.
+ * What a reader reads, which says whether a file that is not UTF-8 may be Windows-1252: a CSV may
+ * (Excel's "CSV (Comma delimited)"); JSON may not, being UTF-8 by its standard (RFC 8259) and
+ * saved from an editor. Said by the reader, not told by the file's name: a tariff Notepad saved
+ * as tariff.json.txt in "ANSI" was read as Windows-1252 without a word (found by a review).
  */
-export function readInput(filePath: string, display: string, maxBytes: number): ReadResult {
-  const read = readInputBytes(filePath, display, maxBytes);
+export type InputForm = 'csv' | 'json';
+
+/**
+ * Reads a file as UTF-8 text (a CSV in Windows-1252 as that, with a warning). A missing file is
+ * the caller's to judge (some are optional); a file over the size limit, or one that is not text
+ * its form may be, is refused with a located issue.
+ */
+export function readInput(
+  filePath: string,
+  display: string,
+  maxBytes: number,
+  form: InputForm,
+): ReadResult {
+  const read = readInputBytes(filePath, display, maxBytes, form);
   if (read.status !== 'ok') return read;
   const { path: at, bytes, sha256 } = read.file;
   return {
@@ -62,6 +76,7 @@ export function readInputBytes(
   filePath: string,
   display: string,
   maxBytes: number,
+  form: InputForm,
 ): ReadBytesResult {
   let size: number;
   try {
@@ -114,7 +129,8 @@ export function readInputBytes(
   if (bad >= 0) {
     let line = 1;
     for (let i = 0; i < bad; i += 1) if (bytes[i] === 10) line += 1;
-    const utf16 = utf16ByteOrder(bytes);
+    const marked = byteOrderMark(bytes);
+    const utf16 = marked === 'UTF-8' ? undefined : marked;
     const workbook = workbookKind(bytes);
     if (workbook)
       return {
@@ -126,10 +142,11 @@ export function readInputBytes(
           'open it in Excel and save the sheet as "CSV UTF-8 (Comma delimited)"',
         ),
       };
-    const json = filePath.toLowerCase().endsWith('.json');
+    const json = form === 'json';
     // A CSV Excel saved in Windows-1252 is read as such, with a warning (src/io/windows-1252.ts);
-    // JSON is UTF-8 by its standard (RFC 8259), and is saved from an editor, not Excel.
-    const windows1252 = utf16 || json ? undefined : asWindows1252(bytes);
+    // not JSON (InputForm), nor a file whose byte-order mark says what it is: a UTF-8 CSV with a
+    // row pasted in from a Windows-1252 one was read as "ï»¿" and refused as garbled (TEXT_MANGLED).
+    const windows1252 = marked || json ? undefined : asWindows1252(bytes);
     if (windows1252 && 'text' in windows1252)
       return {
         status: 'ok',
@@ -148,7 +165,7 @@ export function readInputBytes(
           ? `the file is ${utf16} text (it starts with UTF-16's byte-order mark), not UTF-8`
           : windows1252
             ? `byte ${hex(bytes[bad]!)} at offset ${bad} is not UTF-8, and the file is not text in Windows-1252 either: ${notTextByte(bytes, windows1252.notTextAt)}`
-            : `byte ${describeByte(bytes[bad]!)} at offset ${bad} is not UTF-8`,
+            : `byte ${describeByte(bytes[bad]!)} at offset ${bad} is not UTF-8${marked === 'UTF-8' ? ", though the file starts with UTF-8's byte-order mark" : ''}`,
         { file: display, line },
         // A JSON file is not saved from Excel but from an editor, Notepad's "Unicode" being UTF-16
         // (a user trial's model.json was told to save as CSV).

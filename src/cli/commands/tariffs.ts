@@ -318,6 +318,7 @@ export async function runImport(
       file,
       displayPath(file),
       limitsFromEnvironment(cliIo().env).maxFileBytes,
+      'csv',
     );
     if (read.status === 'missing')
       throw new InputError([
