@@ -127,8 +127,7 @@ export function readInputBytes(
   // Node's native check first (a national cohort is tens of megabytes); the scan in JS only to say where a bad file goes wrong.
   const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad >= 0) {
-    let line = 1;
-    for (let i = 0; i < bad; i += 1) if (bytes[i] === 10) line += 1;
+    const line = lineOf(bytes, bad);
     const marked = byteOrderMark(bytes);
     const utf16 = marked === 'UTF-8' ? undefined : marked;
     const workbook = workbookKind(bytes);
@@ -181,6 +180,18 @@ export function readInputBytes(
     status: 'ok',
     file: { path: filePath, bytes, sha256: sha256(bytes) },
   };
+}
+
+/**
+ * The line a byte is on, counted as the CSV reader counts lines (csvOptions): CR LF, LF and CR
+ * each end one. By line feeds alone, a file with CR line ends (Excel for Mac's CSV) had every
+ * byte on line 1 (found by a review).
+ */
+function lineOf(bytes: Uint8Array, at: number): number {
+  let line = 1;
+  for (let i = 0; i < at; i += 1)
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line += 1;
+  return line;
 }
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

@@ -166,4 +166,14 @@ describe('readInput', () => {
       },
     });
   });
+
+  // Found by a review: the line was counted by line feeds alone, so in a file with CR line ends
+  // (Excel for Mac's CSV) every byte was on line 1; csv-parse ends a line at CR LF, LF or CR.
+  it('the line of the first byte is counted as the CSV reader counts lines: CR, LF or CR LF', () => {
+    const bytes = Buffer.from('a,b\r1,2\r\n3,\xa3\n', 'latin1');
+    expect(read('mac.csv', bytes)).toMatchObject({
+      status: 'ok',
+      warning: { code: 'READ_AS_WINDOWS_1252', location: { line: 3 } },
+    });
+  });
 });
