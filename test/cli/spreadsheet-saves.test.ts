@@ -226,6 +226,35 @@ describe('a JSON input saved by Notepad in "ANSI" (Windows-1252)', () => {
   });
 });
 
+describe('tariffs import of files in Windows-1252 with one missing', () => {
+  // Found by a review: a file that was missing or refused stopped the import at once, so the
+  // files read before it lost their READ_AS_WINDOWS_1252 and any later file's problem went unsaid.
+  it('says every file that cannot be read and the warnings of those that were', async () => {
+    const rates = path.join(scratch, 'rates-1252.csv');
+    writeFileSync(
+      rates,
+      Buffer.from(
+        'effective_from,setting,band,need,top_up\n2025-04-01,mainstream,1,*,\xa31600\n',
+        'latin1',
+      ),
+    );
+    const result = await cli([
+      'tariffs',
+      'import',
+      rates,
+      '--settings',
+      path.join(scratch, 'no-settings.csv'),
+      '--bands',
+      path.join(scratch, 'no-bands.csv'),
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no-settings.csv was not found');
+    expect(result.stderr).toContain('no-bands.csv was not found');
+    expect(result.stderr).toContain('rates-1252.csv:2: warning READ_AS_WINDOWS_1252:');
+    expect(result.stderr).toContain('2 errors, 1 warning');
+  });
+});
+
 describe('a date written in the right form that is not a day of the calendar', () => {
   // A tariff's effectiveFrom and tariffs import's dates: fixtures/errors/INVALID_DATE and
   // test/cli/tariffs.test.ts.
