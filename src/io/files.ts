@@ -165,7 +165,12 @@ export function readInputBytes(
           : windows1252
             ? `byte ${hex(bytes[bad]!)} at offset ${bad} is not UTF-8, and the file is not text in Windows-1252 either: ${notTextByte(bytes, windows1252.notTextAt)}`
             : `byte ${describeByte(bytes[bad]!)} at offset ${bad} is not UTF-8${marked === 'UTF-8' ? ", though the file starts with UTF-8's byte-order mark" : ''}`,
-        { file: display, line },
+        // At the byte that is not text when there is one, which is what stops the file being
+        // read: a NUL far below a "£" Windows-1252 would read was placed at the "£".
+        {
+          file: display,
+          line: windows1252 ? lineOf(bytes, windows1252.notTextAt) : line,
+        },
         // A JSON file is not saved from Excel but from an editor, Notepad's "Unicode" being UTF-16
         // (a user trial's model.json was told to save as CSV).
         json

@@ -108,13 +108,16 @@ describe('readInput', () => {
     expect(result.status === 'ok' && result.warning).toBeUndefined();
   });
 
-  it('a CSV that is not text in Windows-1252 either is refused, with the byte that shows it', () => {
+  // The line is the byte's that is not text (the NUL on line 2), which is what stops the file
+  // being read, not the "£" on line 3 that Windows-1252 would read (found by a review: a NUL
+  // hundreds of lines below a "£" was placed at the "£").
+  it('a CSV that is not text in Windows-1252 either is refused, at the byte that shows it', () => {
     const result = read('bad.csv', Buffer.concat([funding, Uint8Array.of(0xa3)]));
     expect(result).toMatchObject({
       status: 'refused',
       issue: {
         code: 'INVALID_ENCODING',
-        location: { file: 'bad.csv', line: 3 },
+        location: { file: 'bad.csv', line: 2 },
         message:
           'byte 0xA3 at offset 69 is not UTF-8, and the file is not text in Windows-1252 either: byte 0x00 at offset 66 is a control character',
       },
