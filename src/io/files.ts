@@ -2,17 +2,9 @@ import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { error, type Issue, type Location, warning } from '../core/issue.js';
-import {
-  describeByte,
-  firstInvalidUtf8,
-  hex,
-  notTextByte,
-  byteOrderMark,
-  workbookKind,
-} from './utf8.js';
-import { asWindows1252, charactersBeyondAscii, windows1252Character } from './windows-1252.js';
-import { andList } from '../core/words.js';
+import { error, type Issue } from '../core/issue.js';
+import { readNotUtf8 } from './not-utf8.js';
+import { firstInvalidUtf8 } from './utf8.js';
 
 /** An input file as read: its text and a SHA-256 of its bytes, for the provenance manifest. */
 interface InputFile {
@@ -127,58 +119,12 @@ export function readInputBytes(
   // Node's native check first (a national cohort is tens of megabytes); the scan in JS only to say where a bad file goes wrong.
   const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad >= 0) {
-    const line = lineOf(bytes, bad);
-    const marked = byteOrderMark(bytes);
-    const utf16 = marked === 'UTF-8' ? undefined : marked;
-    const workbook = workbookKind(bytes);
-    if (workbook)
-      return {
-        status: 'refused',
-        issue: error(
-          'INVALID_ENCODING',
-          `the file is ${workbook}, not CSV text`,
-          { file: display },
-          'open it in Excel and save the sheet as "CSV UTF-8 (Comma delimited)"',
-        ),
-      };
-    const json = form === 'json';
-    // A CSV Excel saved in Windows-1252 is read as such, with a warning (src/io/windows-1252.ts);
-    // not JSON (InputForm), nor a file whose byte-order mark says what it is: a UTF-8 CSV with a
-    // row pasted in from a Windows-1252 one was read as "ï»¿" and refused as garbled (TEXT_MANGLED).
-    const windows1252 = marked || json ? undefined : asWindows1252(bytes);
-    if (windows1252 && 'text' in windows1252)
-      return {
-        status: 'ok',
-        file: {
-          path: filePath,
-          bytes: Buffer.from(windows1252.text, 'utf8'),
-          sha256: sha256(bytes),
-        },
-        warning: readAsWindows1252(windows1252.text, bytes[bad]!, { file: display, line }),
-      };
+    const read = readNotUtf8(bytes, bad, display, form);
+    if ('issue' in read) return { status: 'refused', issue: read.issue };
     return {
-      status: 'refused',
-      issue: error(
-        'INVALID_ENCODING',
-        utf16
-          ? `the file is ${utf16} text (it starts with UTF-16's byte-order mark), not UTF-8`
-          : windows1252
-            ? `byte ${hex(bytes[bad]!)} at offset ${bad} is not UTF-8, and the file is not text in Windows-1252 either: ${notTextByte(bytes, windows1252.notTextAt)}`
-            : `byte ${describeByte(bytes[bad]!)} at offset ${bad} is not UTF-8${marked === 'UTF-8' ? ", though the file starts with UTF-8's byte-order mark" : ''}`,
-        // At the byte that is not text when there is one, which is what stops the file being
-        // read: a NUL far below a "£" Windows-1252 would read was placed at the "£".
-        {
-          file: display,
-          line: windows1252 ? lineOf(bytes, windows1252.notTextAt) : line,
-        },
-        // A JSON file is not saved from Excel but from an editor, Notepad's "Unicode" being UTF-16
-        // (a user trial's model.json was told to save as CSV).
-        json
-          ? 'save the file as UTF-8 (in Notepad: Save As, Encoding "UTF-8")'
-          : utf16
-            ? 'save the file as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)", not "Unicode Text")'
-            : 'save the file as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)")',
-      ),
+      status: 'ok',
+      file: { path: filePath, bytes: read.bytes, sha256: sha256(bytes) },
+      warning: read.warning,
     };
   }
   return {
@@ -187,40 +133,7 @@ export function readInputBytes(
   };
 }
 
-/**
- * The line a byte is on, counted as the CSV reader counts lines (csvOptions): CR LF, LF and CR
- * each end one. By line feeds alone, a file with CR line ends (Excel for Mac's CSV) had every
- * byte on line 1 (found by a review).
- */
-function lineOf(bytes: Uint8Array, at: number): number {
-  let line = 1;
-  for (let i = 0; i < at; i += 1)
-    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line += 1;
-  return line;
-}
-
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
-/**
- * READ_AS_WINDOWS_1252 at the first byte that is not UTF-8: the character it is read as, and the
- * file's other characters beyond ASCII (a few), so that the officer can see they are the ones meant.
- */
-function readAsWindows1252(text: string, byte: number, at: Location): Issue {
-  const shown = windows1252Character(byte);
-  const others = charactersBeyondAscii(text, OTHERS_SHOWN + 1)
-    .filter((character) => character !== shown)
-    .slice(0, OTHERS_SHOWN)
-    .map((character) => `"${character}"`);
-  return warning(
-    'READ_AS_WINDOWS_1252',
-    `the file is not UTF-8, so it is read as Windows-1252, as Excel's "CSV (Comma delimited)" saves it: byte ${hex(byte)} here is "${shown}"${others.length ? `; the file also holds ${andList(others)}` : ''}`,
-    at,
-    'if those are the characters meant, the file is read as it should be; save it as "CSV UTF-8 (Comma delimited)" to be sure, and this warning goes',
-  );
-}
-
-/** How many of a Windows-1252 file's other characters beyond ASCII its warning shows. */
-const OTHERS_SHOWN = 4;
 
 /** Paths in messages: relative to the working folder where that is shorter and inside it. */
 export function displayPath(filePath: string): string {
