@@ -54,11 +54,14 @@ export function asWindows1252(
 /** The character one byte is in Windows-1252. */
 export const windows1252Character = (byte: number): string => decode(Uint8Array.of(byte));
 
-/** The characters beyond ASCII a text holds, each once, in the order they first come: at most `most`. */
+/**
+ * The characters beyond ASCII a text holds, each once, in the order they first come: at most
+ * `most`. Found by the regular expression, not a walk over every character: a 52 MB file with one
+ * "£" took 0.4 to 0.8 s to walk, 0.04 s to search (A/B in one run, at a review).
+ */
 export function charactersBeyondAscii(text: string, most: number): string[] {
   const seen = new Set<string>();
-  for (const character of text) {
-    if (character.charCodeAt(0) < 0x80 || seen.has(character)) continue;
+  for (const [character] of text.matchAll(/[^\0-\x7f]/gu)) {
     seen.add(character);
     if (seen.size === most) break;
   }
