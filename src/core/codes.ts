@@ -25,7 +25,7 @@ export const ISSUE_CODES = {
   },
   INVALID_ENCODING: {
     cause:
-      'A file is not text that can be read: not UTF-8, and, for a CSV, not Windows-1252 either (it holds a control character such as NUL, or a byte that code page has no character for: a compressed file, or another code page such as Mac Roman). A CSV saved as "Unicode Text", which is UTF-16, is named as such, and a workbook, .xlsx or .xls, saved or renamed as .csv as one. A JSON input must be UTF-8 (RFC 8259): one saved by Notepad as "ANSI" is refused with the character its stray byte is in Windows-1252.',
+      'A file is not text that can be read: not UTF-8, and, for a CSV, not Windows-1252 either (it holds a control character such as NUL, or a byte that code page has no character for: a compressed file, or another code page such as Mac Roman). A CSV that starts with UTF-8\'s byte-order mark, as "CSV UTF-8" does, is UTF-8: a byte in it that is not (a row pasted in from a file in another code page) is refused, with the character it is in Windows-1252. A CSV saved as "Unicode Text", which is UTF-16, is named as such, and a workbook, .xlsx or .xls, saved or renamed as .csv as one. A JSON input must be UTF-8 (RFC 8259), whatever its name (a tariff.json.txt too): one saved by Notepad as "ANSI" is refused with the character its stray byte is in Windows-1252.',
     fix: 'Save it as UTF-8: in Excel, "CSV UTF-8 (Comma delimited)"; in Notepad, Save As with Encoding "UTF-8".',
   },
   READ_AS_WINDOWS_1252: {

@@ -2,17 +2,9 @@ import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { error, type Issue, type Location, warning } from '../core/issue.js';
-import {
-  describeByte,
-  firstInvalidUtf8,
-  hex,
-  notTextByte,
-  utf16ByteOrder,
-  workbookKind,
-} from './utf8.js';
-import { asWindows1252, charactersBeyondAscii, windows1252Character } from './windows-1252.js';
-import { andList } from '../core/words.js';
+import { error, type Issue } from '../core/issue.js';
+import { readNotUtf8 } from './not-utf8.js';
+import { firstInvalidUtf8 } from './utf8.js';
 
 /** An input file as read: its text and a SHA-256 of its bytes, for the provenance manifest. */
 interface InputFile {
@@ -43,11 +35,25 @@ export type ReadBytesResult =
   | { readonly status: 'refused'; readonly issue: Issue };
 
 /**
- * Reads a file as UTF-8 text. A missing file is the caller's to judge (some are optional);
- * a file over the size limit, or one that is not UTF-8, is refused with a located issue.
+ * What a reader reads, which says whether a file that is not UTF-8 may be Windows-1252: a CSV may
+ * (Excel's "CSV (Comma delimited)"); JSON may not, being UTF-8 by its standard (RFC 8259) and
+ * saved from an editor. Said by the reader, not told by the file's name: a tariff Notepad saved
+ * as tariff.json.txt in "ANSI" was read as Windows-1252 without a word (found by a review).
  */
-export function readInput(filePath: string, display: string, maxBytes: number): ReadResult {
-  const read = readInputBytes(filePath, display, maxBytes);
+export type InputForm = 'csv' | 'json';
+
+/**
+ * Reads a file as UTF-8 text (a CSV in Windows-1252 as that, with a warning). A missing file is
+ * the caller's to judge (some are optional); a file over the size limit, or one that is not text
+ * its form may be, is refused with a located issue.
+ */
+export function readInput(
+  filePath: string,
+  display: string,
+  maxBytes: number,
+  form: InputForm,
+): ReadResult {
+  const read = readInputBytes(filePath, display, maxBytes, form);
   if (read.status !== 'ok') return read;
   const { path: at, bytes, sha256 } = read.file;
   return {
@@ -62,6 +68,7 @@ export function readInputBytes(
   filePath: string,
   display: string,
   maxBytes: number,
+  form: InputForm,
 ): ReadBytesResult {
   let size: number;
   try {
@@ -112,52 +119,12 @@ export function readInputBytes(
   // Node's native check first (a national cohort is tens of megabytes); the scan in JS only to say where a bad file goes wrong.
   const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad >= 0) {
-    let line = 1;
-    for (let i = 0; i < bad; i += 1) if (bytes[i] === 10) line += 1;
-    const utf16 = utf16ByteOrder(bytes);
-    const workbook = workbookKind(bytes);
-    if (workbook)
-      return {
-        status: 'refused',
-        issue: error(
-          'INVALID_ENCODING',
-          `the file is ${workbook}, not CSV text`,
-          { file: display },
-          'open it in Excel and save the sheet as "CSV UTF-8 (Comma delimited)"',
-        ),
-      };
-    const json = filePath.toLowerCase().endsWith('.json');
-    // A CSV Excel saved in Windows-1252 is read as such, with a warning (src/io/windows-1252.ts);
-    // JSON is UTF-8 by its standard (RFC 8259), and is saved from an editor, not Excel.
-    const windows1252 = utf16 || json ? undefined : asWindows1252(bytes);
-    if (windows1252 && 'text' in windows1252)
-      return {
-        status: 'ok',
-        file: {
-          path: filePath,
-          bytes: Buffer.from(windows1252.text, 'utf8'),
-          sha256: sha256(bytes),
-        },
-        warning: readAsWindows1252(windows1252.text, bytes[bad]!, { file: display, line }),
-      };
+    const read = readNotUtf8(bytes, bad, display, form);
+    if ('issue' in read) return { status: 'refused', issue: read.issue };
     return {
-      status: 'refused',
-      issue: error(
-        'INVALID_ENCODING',
-        utf16
-          ? `the file is ${utf16} text (it starts with UTF-16's byte-order mark), not UTF-8`
-          : windows1252
-            ? `byte ${hex(bytes[bad]!)} at offset ${bad} is not UTF-8, and the file is not text in Windows-1252 either: ${notTextByte(bytes, windows1252.notTextAt)}`
-            : `byte ${describeByte(bytes[bad]!)} at offset ${bad} is not UTF-8`,
-        { file: display, line },
-        // A JSON file is not saved from Excel but from an editor, Notepad's "Unicode" being UTF-16
-        // (a user trial's model.json was told to save as CSV).
-        json
-          ? 'save the file as UTF-8 (in Notepad: Save As, Encoding "UTF-8")'
-          : utf16
-            ? 'save the file as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)", not "Unicode Text")'
-            : 'save the file as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)")',
-      ),
+      status: 'ok',
+      file: { path: filePath, bytes: read.bytes, sha256: sha256(bytes) },
+      warning: read.warning,
     };
   }
   return {
@@ -167,27 +134,6 @@ export function readInputBytes(
 }
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
-/**
- * READ_AS_WINDOWS_1252 at the first byte that is not UTF-8: the character it is read as, and the
- * file's other characters beyond ASCII (a few), so that the officer can see they are the ones meant.
- */
-function readAsWindows1252(text: string, byte: number, at: Location): Issue {
-  const shown = windows1252Character(byte);
-  const others = charactersBeyondAscii(text, OTHERS_SHOWN + 1)
-    .filter((character) => character !== shown)
-    .slice(0, OTHERS_SHOWN)
-    .map((character) => `"${character}"`);
-  return warning(
-    'READ_AS_WINDOWS_1252',
-    `the file is not UTF-8, so it is read as Windows-1252, as Excel's "CSV (Comma delimited)" saves it: byte ${hex(byte)} here is "${shown}"${others.length ? `; the file also holds ${andList(others)}` : ''}`,
-    at,
-    'if those are the characters meant, the file is read as it should be; save it as "CSV UTF-8 (Comma delimited)" to be sure, and this warning goes',
-  );
-}
-
-/** How many of a Windows-1252 file's other characters beyond ASCII its warning shows. */
-const OTHERS_SHOWN = 4;
 
 /** Paths in messages: relative to the working folder where that is shorter and inside it. */
 export function displayPath(filePath: string): string {

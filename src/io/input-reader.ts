@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { error, type Issue } from '../core/issue.js';
 import { type ColumnSpec, type CsvTable, readCsvTable } from './csv-table.js';
-import { displayPath, readInput, readInputBytes } from './files.js';
+import { displayPath, type InputForm, readInput, readInputBytes } from './files.js';
 import type { Limits } from './limits.js';
 import { packageRoot, provenanceName } from './provenance-name.js';
 import { filesIn, lookalikeAdvice, lookalikeFiles, notReadWarning } from './lookalike-files.js';
@@ -46,7 +46,7 @@ export class InputReader {
   bytes(name: string, required: boolean): { bytes: Buffer; display: string } | undefined {
     const filePath = path.resolve(this.dir, name);
     const display = displayPath(filePath);
-    const result = readInputBytes(filePath, display, this.limits.maxFileBytes);
+    const result = readInputBytes(filePath, display, this.limits.maxFileBytes, 'csv');
     if (result.status === 'ok') {
       this.read(result, display);
       return { bytes: result.file.bytes, display };
@@ -55,11 +55,15 @@ export class InputReader {
     return undefined;
   }
 
-  /** The file's text, or undefined (with the problem noted when it matters). */
-  text(name: string, required: boolean): { text: string; display: string } | undefined {
+  /** The file's text, or undefined (with the problem noted when it matters): a CSV's, or JSON's (InputForm). */
+  text(
+    name: string,
+    required: boolean,
+    form: InputForm,
+  ): { text: string; display: string } | undefined {
     const filePath = path.resolve(this.dir, name);
     const display = displayPath(filePath);
-    const result = readInput(filePath, display, this.limits.maxFileBytes);
+    const result = readInput(filePath, display, this.limits.maxFileBytes, form);
     if (result.status === 'ok') {
       this.read(result, display);
       return { text: result.file.text, display };
@@ -70,7 +74,7 @@ export class InputReader {
 
   /** A CSV table, or undefined when its file is missing or its rows cannot be read (rowsReadable). */
   table(name: string, spec: ColumnSpec, required: boolean): CsvTable | undefined {
-    const file = this.text(name, required);
+    const file = this.text(name, required, 'csv');
     if (!file) return undefined;
     const parsed = readCsvTable(file.text, file.display, spec, this.limits);
     this.issues.push(...parsed.issues);

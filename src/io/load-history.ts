@@ -87,7 +87,7 @@ export function readHistory(
   const issues: Issue[] = [];
   const text = (file: string) => {
     const display = displayPath(path.resolve(file));
-    const read = readInput(path.resolve(file), display, limits.maxFileBytes);
+    const read = readInput(path.resolve(file), display, limits.maxFileBytes, 'csv');
     if (read.status === 'missing') {
       issues.push(error('FILE_MISSING', `${file} was not found`, { file: display }));
       return undefined;

@@ -7,7 +7,7 @@ import { type FinancialYear, formatFinancialYear } from '../core/period.js';
 import { decimalCell } from './cell-parsers.js';
 import { flushNormalisations } from './normalise.js';
 import { readCsvTable } from './csv-table.js';
-import { displayPath, readInput } from './files.js';
+import { displayPath, type InputForm, readInput } from './files.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { type Baselines, factorColumns, readNffFactors } from './read-nff-factors.js';
 import { HNB_FROM_COLUMNS } from './read-hnb-from.js';
@@ -44,9 +44,10 @@ export function loadNff(
 ): LoadedNff {
   const issues: Issue[] = [];
   const inputs: InputDigest[] = [];
-  const read = (filePath: string) => {
+  // The parameters are JSON and the factors a CSV: each read as what it is (InputForm).
+  const read = (filePath: string, form: InputForm) => {
     const display = displayPath(filePath);
-    const result = readInput(filePath, display, limits.maxFileBytes);
+    const result = readInput(filePath, display, limits.maxFileBytes, form);
     if (result.status === 'ok') {
       inputs.push({ path: display, sha256: result.file.sha256 });
       if (result.warning) issues.push(result.warning);
@@ -59,18 +60,21 @@ export function loadNff(
             'FILE_MISSING',
             `${display} was not found`,
             { file: display },
-            result.status === 'missing' && filePath.endsWith('.json')
+            result.status === 'missing' && form === 'json'
               ? `parameters for ${formatFinancialYear(year)} are read from <params>/${formatFinancialYear(year)}.json`
               : undefined,
           ),
     );
     return undefined;
   };
-  const parametersFile = read(path.resolve(parametersDir, `${formatFinancialYear(year)}.json`));
+  const parametersFile = read(
+    path.resolve(parametersDir, `${formatFinancialYear(year)}.json`),
+    'json',
+  );
   const parameters = parametersFile
     ? parseNffParameters(parametersFile.text, parametersFile.display, year, issues)
     : undefined;
-  const factorsText = read(path.resolve(factorsFile));
+  const factorsText = read(path.resolve(factorsFile), 'csv');
   const baselines =
     baselineFrom && parameters?.mode === 'rollover'
       ? readBaselines(baselineFrom, year - 1, limits, read, issues)
@@ -98,10 +102,10 @@ function readBaselines(
   file: string,
   year: FinancialYear,
   limits: Limits,
-  read: (filePath: string) => { text: string; display: string } | undefined,
+  read: (filePath: string, form: InputForm) => { text: string; display: string } | undefined,
   issues: Issue[],
 ): Baselines | undefined {
-  const source = read(path.resolve(file));
+  const source = read(path.resolve(file), 'csv');
   if (!source) return undefined;
   const table = readCsvTable(source.text, source.display, HNB_FROM_COLUMNS, limits);
   issues.push(...table.issues);

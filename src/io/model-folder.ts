@@ -74,7 +74,7 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadedModel {
 function readModelFolder(dir: string, options: LoadOptions = {}): AreaSource {
   const reader = new InputReader(dir, options.limits ?? DEFAULT_LIMITS);
   const { issues, inputs } = reader;
-  const manifestFile = reader.text('model.json', true);
+  const manifestFile = reader.text('model.json', true, 'json');
   const policy = readOverridePolicy(options.policyDir);
   if (!manifestFile) return { settings: {}, tables: {}, issues, inputs, policy };
   const national = nationalModelIssue(manifestFile.text, manifestFile.display);

@@ -168,7 +168,7 @@ function notNational(
   limits: Limits,
 ): { issues: readonly Issue[]; notListed?: Issue } {
   const reader = new InputReader(root, limits);
-  const manifest = reader.text('model.json', false);
+  const manifest = reader.text('model.json', false, 'json');
   if (manifest) jsonFields(manifest.text, manifest.display, reader.issues);
   if (hasErrors(reader.issues)) return { issues: sortIssues(reader.issues) };
   const notListed = error(

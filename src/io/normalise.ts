@@ -3,6 +3,7 @@ import type { IssueCode } from '../core/codes.js';
 import { parseDecimal } from '../core/decimal.js';
 import { warning, type Issue, type Location } from '../core/issue.js';
 import { spreadsheetErrorValue, whyNotDecimal } from './why-not-decimal.js';
+import { CHARACTERS_80_TO_9F } from './windows-1252.js';
 
 /**
  * What a spreadsheet does to numbers, codes and text, undone where the meaning is unambiguous and
@@ -313,9 +314,7 @@ const FORMULA_HINT =
 export const MANGLED_HINT =
   're-save the file as UTF-8: take it again from its source, open it in the spreadsheet with the character set "Unicode (UTF-8)" and save as "CSV UTF-8"';
 
-/** Windows-1252's characters for the bytes 0x80–0x9F (undefined bytes stand for themselves). */
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-const CP1252_CHARS = `[\\u00a0-\\u00bf${CP1252_HIGH}]`;
+const CP1252_CHARS = `[\\u00a0-\\u00bf${CHARACTERS_80_TO_9F}]`;
 /**
  * A two- or three-byte UTF-8 character read as Windows-1252: "Â£" (£), "Ã©" (é), "â€™" (’), "â€“"
  * (–), and the byte-order mark "ï»¿": lead characters that English text does not put before such
@@ -339,7 +338,7 @@ export function garbled(sequence: string): string {
 export function unmangle(text: string): string {
   return text.replace(MANGLED_ALL, (sequence) => {
     const bytes = [...sequence].map((char) => {
-      const high = CP1252_HIGH.indexOf(char);
+      const high = CHARACTERS_80_TO_9F.indexOf(char);
       return high >= 0 ? 0x80 + high : char.charCodeAt(0);
     });
     const decoded = Buffer.from(bytes).toString('utf8');

@@ -30,7 +30,7 @@ export function readDsgPlanMap(
 ): ReadDsgPlanMap {
   const own = path.join(modelDir, DSG_PLAN_MAP_FILE);
   const display = displayPath(own);
-  const read = readInput(own, display, DEFAULT_LIMITS.maxFileBytes);
+  const read = readInput(own, display, DEFAULT_LIMITS.maxFileBytes, 'csv');
   if (read.status === 'refused') return { issues: [read.issue] };
   const file = read.status === 'ok' ? read.file : readDefault(defaultFile);
   const shown = read.status === 'ok' ? display : 'the default map (templates/dsg-plan-map.csv)';
@@ -83,7 +83,7 @@ export function readDsgPlanMap(
 }
 
 function readDefault(file: string): { text: string; sha256: string } {
-  const read = readInput(file, displayPath(file), DEFAULT_LIMITS.maxFileBytes);
+  const read = readInput(file, displayPath(file), DEFAULT_LIMITS.maxFileBytes, 'csv');
   if (read.status !== 'ok') throw new Error(`the shipped ${file} cannot be read`);
   return read.file;
 }

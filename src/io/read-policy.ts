@@ -28,7 +28,7 @@ export interface OverridePolicy {
 export function readOverridePolicy(dir = shippedPolicyDir()): OverridePolicy {
   const filePath = path.join(dir, 'statutory-override.json');
   const file = displayPath(filePath);
-  const read = readInput(filePath, file, DEFAULT_LIMITS.maxFileBytes);
+  const read = readInput(filePath, file, DEFAULT_LIMITS.maxFileBytes, 'json');
   if (read.status === 'missing')
     return { file, issues: [error('FILE_MISSING', `policy file ${file} was not found`, { file })] };
   if (read.status === 'refused') return { file, issues: [read.issue] };

@@ -29,7 +29,7 @@ export function loadScenarios(
 ): LoadedScenarios {
   const filePath = file ? path.resolve(file) : path.resolve(modelDir, 'scenarios.json');
   const display = displayPath(filePath);
-  const read = readInput(filePath, display, DEFAULT_LIMITS.maxFileBytes);
+  const read = readInput(filePath, display, DEFAULT_LIMITS.maxFileBytes, 'json');
   if (read.status === 'missing')
     return file
       ? {

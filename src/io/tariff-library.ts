@@ -20,7 +20,7 @@ export interface LoadedTariff {
 /** Reads and checks a tariff file, for a model, an area of a national model or a lever alike. */
 export function readTariffFile(filePath: string, limits: Limits = DEFAULT_LIMITS): LoadedTariff {
   const file = displayPath(filePath);
-  const read = readInput(filePath, file, limits.maxFileBytes);
+  const read = readInput(filePath, file, limits.maxFileBytes, 'json');
   if (read.status === 'missing')
     return { file, issues: [error('FILE_MISSING', `tariff file ${file} was not found`, { file })] };
   if (read.status === 'refused') return { file, issues: [read.issue] };

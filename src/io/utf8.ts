@@ -58,11 +58,13 @@ export function notTextByte(bytes: Uint8Array, at: number): string {
 }
 
 /**
- * The UTF-16 a file's byte-order mark says it is in, if it starts with one: what Excel's "Unicode
- * Text" saves. Such a file fails the UTF-8 check at its first byte, 0xFF or 0xFE, which on its own
- * would read as a stray Windows-1252 character.
+ * What a file's byte-order mark says it is in, if it starts with one. UTF-16 is what Excel's
+ * "Unicode Text" saves: such a file fails the UTF-8 check at its first byte, 0xFF or 0xFE, which
+ * on its own would read as a stray Windows-1252 character. UTF-8's starts Excel's "CSV UTF-8": a
+ * byte in such a file that is not UTF-8 is no sign that the file is in another code page.
  */
-export function utf16ByteOrder(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
+export function byteOrderMark(bytes: Uint8Array): 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'UTF-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16LE';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16BE';
   return undefined;

@@ -11,9 +11,10 @@
  * mapping, https://www.unicode.org/Public/MAPPINGS/VENDORS/MICSFT/WINDOWS/CP1252.TXT; the five
  * bytes it leaves undefined are never decoded: see notText). Bytes 0xA0 to 0xFF are the code
  * points of the same number. Node 20's TextDecoder('windows-1252') decodes as ISO-8859-1 instead
- * (0x96 as the control U+0096, not "–"), so the table is here.
+ * (0x96 as the control U+0096, not "–"), so the table is here; src/io/normalise.ts reads
+ * garbled text (TEXT_MANGLED) back by it too.
  */
-const HIGH =
+export const CHARACTERS_80_TO_9F =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
@@ -21,7 +22,7 @@ const HIGH =
 const decode = (bytes: Uint8Array): string =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     .toString('latin1')
-    .replace(/[\u0080-\u009f]/g, (c) => HIGH[c.charCodeAt(0) - 0x80]!);
+    .replace(/[\u0080-\u009f]/g, (c) => CHARACTERS_80_TO_9F[c.charCodeAt(0) - 0x80]!);
 
 /**
  * Whether a byte is never part of text in Windows-1252: a control character other than tab, line
@@ -53,11 +54,14 @@ export function asWindows1252(
 /** The character one byte is in Windows-1252. */
 export const windows1252Character = (byte: number): string => decode(Uint8Array.of(byte));
 
-/** The characters beyond ASCII a text holds, each once, in the order they first come: at most `most`. */
+/**
+ * The characters beyond ASCII a text holds, each once, in the order they first come: at most
+ * `most`. Found by the regular expression, not a walk over every character: a 52 MB file with one
+ * "£" took 0.4 to 0.8 s to walk, 0.04 s to search (A/B in one run, at a review).
+ */
 export function charactersBeyondAscii(text: string, most: number): string[] {
   const seen = new Set<string>();
-  for (const character of text) {
-    if (character.charCodeAt(0) < 0x80 || seen.has(character)) continue;
+  for (const [character] of text.matchAll(/[^\0-\x7f]/gu)) {
     seen.add(character);
     if (seen.size === most) break;
   }

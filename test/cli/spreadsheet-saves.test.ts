@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -173,6 +181,77 @@ describe('a CSV saved as Excel\'s "CSV (Comma delimited)", in Windows-1252', () 
     expect(calibrated.stderr).toContain(
       'warning READ_AS_WINDOWS_1252: the file is not UTF-8, so it is read as Windows-1252, as Excel\'s "CSV (Comma delimited)" saves it: byte 0xE9 here is "é"; the file also holds "–"',
     );
+  });
+});
+
+describe('a JSON input saved by Notepad in "ANSI" (Windows-1252)', () => {
+  // Found by a review: JSON was told by its name, so a tariff saved as tariff.json.txt (Notepad's
+  // "Text Documents" type) with an en dash in its title was read as Windows-1252 without a word,
+  // while the same file named tariff.json was refused.
+  it('is refused whatever its name, as JSON is UTF-8', async () => {
+    const tariff = readFileSync(path.join(ROOT, 'tariffs/example-borough-2025.json'), 'utf8');
+    const file = path.join(scratch, 'tariff.json.txt');
+    writeFileSync(file, Buffer.from(tariff.replace('"title": "', '"title": "\x96 '), 'latin1'));
+    const result = await cli(['project', 'fixtures/example', '--tariff', file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'tariff.json.txt:3: error INVALID_ENCODING: byte 0x96 ("–" in Windows-1252)',
+    );
+    expect(result.stderr).toContain(
+      'hint: save the file as UTF-8 (in Notepad: Save As, Encoding "UTF-8")',
+    );
+  });
+
+  // nff reads its parameters (JSON) and its factors (CSV) through one reader: each as what it is.
+  it("nff's parameters are JSON, its factors a CSV", async () => {
+    const params = path.join(scratch, 'nff-params-1252');
+    mkdirSync(params);
+    // The file's own UTF-8, with one en dash as Windows-1252 writes it put before its title.
+    const json = readFileSync(path.join(ROOT, 'nff-parameters/2025-26.json'));
+    const at = json.indexOf('"title": "') + '"title": "'.length;
+    writeFileSync(
+      path.join(params, '2025-26.json'),
+      Buffer.concat([json.subarray(0, at), Uint8Array.of(0x96), json.subarray(at)]),
+    );
+    const result = await cli([
+      'nff',
+      'fixtures/nff/nff-factors.csv',
+      '--year',
+      '2025-26',
+      '--params',
+      params,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('2025-26.json:4: error INVALID_ENCODING: byte 0x96');
+  });
+});
+
+describe('tariffs import of files in Windows-1252 with one missing', () => {
+  // Found by a review: a file that was missing or refused stopped the import at once, so the
+  // files read before it lost their READ_AS_WINDOWS_1252 and any later file's problem went unsaid.
+  it('says every file that cannot be read and the warnings of those that were', async () => {
+    const rates = path.join(scratch, 'rates-1252.csv');
+    writeFileSync(
+      rates,
+      Buffer.from(
+        'effective_from,setting,band,need,top_up\n2025-04-01,mainstream,1,*,\xa31600\n',
+        'latin1',
+      ),
+    );
+    const result = await cli([
+      'tariffs',
+      'import',
+      rates,
+      '--settings',
+      path.join(scratch, 'no-settings.csv'),
+      '--bands',
+      path.join(scratch, 'no-bands.csv'),
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no-settings.csv was not found');
+    expect(result.stderr).toContain('no-bands.csv was not found');
+    expect(result.stderr).toContain('rates-1252.csv:2: warning READ_AS_WINDOWS_1252:');
+    expect(result.stderr).toContain('2 errors, 1 warning');
   });
 });
 

@@ -310,35 +310,45 @@ export async function runImport(
     out?: string;
   },
 ): Promise<number> {
-  // What reading the files said: a CSV read as Windows-1252 (READ_AS_WINDOWS_1252).
-  const warnings: Issue[] = [];
+  // What reading the files said, every file read before any is judged: one missing or refused,
+  // and a CSV read as Windows-1252 (READ_AS_WINDOWS_1252). The first file that could not be read
+  // stopped the import, leaving the later ones' problems and the earlier ones' warnings unsaid.
+  const read: Issue[] = [];
   const source = (file: string | undefined) => {
     if (!file) return undefined;
-    const read = readInput(
+    const result = readInput(
       file,
       displayPath(file),
       limitsFromEnvironment(cliIo().env).maxFileBytes,
+      'csv',
     );
-    if (read.status === 'missing')
-      throw new InputError([
-        {
-          severity: 'error',
-          code: 'FILE_MISSING',
-          message: `${file} was not found`,
-          location: { file },
-        },
-      ]);
-    if (read.status === 'refused') throw new InputError([read.issue]);
-    if (read.warning) warnings.push(read.warning);
-    return { file: displayPath(file), text: read.file.text };
+    if (result.status === 'missing')
+      read.push({
+        severity: 'error',
+        code: 'FILE_MISSING',
+        message: `${file} was not found`,
+        location: { file },
+      });
+    if (result.status === 'refused') read.push(result.issue);
+    if (result.status !== 'ok') return undefined;
+    if (result.warning) read.push(result.warning);
+    return { file: displayPath(file), text: result.file.text };
   };
+  const files = {
+    rates: source(ratesFile),
+    settings: source(options.settings),
+    references: source(options.references),
+    bands: source(options.bands),
+    meta: source(options.meta),
+  };
+  if (!files.rates || !files.settings) throw new InputError(sortIssues(read));
   const result = importTariff(
     {
-      rates: source(ratesFile)!,
-      settings: source(options.settings)!,
-      ...opt('references', source(options.references)),
-      ...opt('bands', source(options.bands)),
-      ...opt('meta', source(options.meta)),
+      rates: files.rates,
+      settings: files.settings,
+      ...opt('references', files.references),
+      ...opt('bands', files.bands),
+      ...opt('meta', files.meta),
     },
     {
       ...opt('id', options.id),
@@ -347,8 +357,8 @@ export async function runImport(
       ...opt('referenceTitle', options.referenceTitle),
     },
   );
-  const issues = sortIssues([...warnings, ...result.issues]);
-  if (!result.tariff) throw new InputError(issues);
+  const issues = sortIssues([...read, ...result.issues]);
+  if (!result.tariff || hasErrors(read)) throw new InputError(issues);
   // Its warnings, what it read in another form among them, as project's: with --quiet too (README, "--quiet").
   if (issues.length) cliIo().stderr.write(formatIssues(issues, await issuePaint()));
   const inputs = [

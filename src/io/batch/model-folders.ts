@@ -9,15 +9,16 @@ import { displayPath, readInput } from '../files.js';
 export function isFolderOfModels(dir: string): boolean {
   const root = path.resolve(dir);
   return (
-    readInput(path.join(root, 'model.json'), '', Number.MAX_SAFE_INTEGER).status === 'missing' &&
-    modelFolders(root, Number.MAX_SAFE_INTEGER).length > 0
+    readInput(path.join(root, 'model.json'), '', Number.MAX_SAFE_INTEGER, 'json').status ===
+      'missing' && modelFolders(root, Number.MAX_SAFE_INTEGER).length > 0
   );
 }
 
 /** The folders in root that hold a model.json (one that cannot be read fails that area). */
 export function modelFolders(root: string, maxFileBytes: number): string[] {
   return subfolders(root).filter(
-    (folder) => readInput(path.join(folder, 'model.json'), '', maxFileBytes).status !== 'missing',
+    (folder) =>
+      readInput(path.join(folder, 'model.json'), '', maxFileBytes, 'json').status !== 'missing',
   );
 }
 

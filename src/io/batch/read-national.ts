@@ -59,7 +59,7 @@ export async function readNational(
 ): Promise<BatchSources> {
   const reader = new InputReader(root, limits);
   const { issues, inputs: digests } = reader;
-  const manifestFile = reader.text('model.json', true)!;
+  const manifestFile = reader.text('model.json', true, 'json')!;
   const manifest = parseNationalManifest(manifestText, manifestFile.display, issues);
   // The national tariff: --tariff, else model.json's (a file in the folder, else a library id).
   const nationalTariff =
@@ -75,7 +75,7 @@ export async function readNational(
   if (areasOutside && manifest.at)
     issues.push(pathOutside(manifest.areas!, manifest.at('$.areas'), '$.areas'));
   const areasSource =
-    manifest.areas && !areasOutside ? reader.text(manifest.areas, true) : undefined;
+    manifest.areas && !areasOutside ? reader.text(manifest.areas, true, 'csv') : undefined;
   const areasCsv = areasSource
     ? readNationalCsv(areasSource.text, areasSource.display, AREAS_COLUMNS, limits, {
         tally: false,
@@ -92,7 +92,7 @@ export async function readNational(
   const tables = new Map<AreaTable, NationalCsv>();
   for (const name of AREA_TABLES) {
     if (name === 'cohort.csv') continue;
-    const source = reader.text(name, REQUIRED.has(name));
+    const source = reader.text(name, REQUIRED.has(name), 'csv');
     if (!source) continue;
     const csv = readNationalCsv(source.text, source.display, TABLE_COLUMNS[name], limits, {
       tally: false,
@@ -119,7 +119,7 @@ export async function readNational(
     ...(tariffFile ? { tariffFile } : {}),
     ...(allowOutside ? { allowOutside } : {}),
   } as const;
-  const cohortSource = reader.text('cohort.csv', true);
+  const cohortSource = reader.text('cohort.csv', true, 'csv');
   const cohortReader = cohortSource
     ? new NationalCsvReader(cohortSource.text, cohortSource.display, COHORT_COLUMNS, limits, {
         tally: true,

@@ -14,6 +14,7 @@ export function isNationalFolder(dir: string): boolean {
     path.resolve(dir, 'model.json'),
     'model.json',
     Number.MAX_SAFE_INTEGER,
+    'json',
   );
   return manifest.status === 'ok' && isNationalManifest(manifest.file.text);
 }
@@ -35,6 +36,7 @@ export async function readBatchSources(
     path.join(root, 'model.json'),
     displayPath(path.join(root, 'model.json')),
     limits.maxFileBytes,
+    'json',
   );
   if (manifest.status === 'ok' && isNationalManifest(manifest.file.text))
     return readNational(
