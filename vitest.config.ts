@@ -11,8 +11,8 @@ import LongestFirst from './test/helpers/longest-first.js';
  * suite's time is mostly the work it asks of the engine). A test still imports '../src/X.js',
  * whose types tsc reads; here that import is resolved to dist/X.js, which test/helpers/built.ts
  * keeps built from src/ as it is. No test mocks a module (vi.mock reaches only the modules vitest
- * runs): a test of a fault no input can cause loads a copy of dist/ with one module replaced
- * (test/helpers/faults.ts).
+ * runs): a test of a fault no input can cause loads a copy of the modules of dist/ that reach one
+ * module, that module replaced (test/helpers/faults.ts).
  */
 const SRC = fileURLToPath(new URL('./src/', import.meta.url));
 const DIST = fileURLToPath(new URL('./dist/', import.meta.url));
@@ -50,7 +50,8 @@ export default defineConfig({
     testTimeout: 30000,
     // Test files share their worker's modules rather than loading src/ again for each of some fifty
     // files (about a quarter of a second of CPU each; issue 18, item 5). A test of a fault loads a
-    // copy of dist/ of its own (test/helpers/faults.ts) and leaves the shared one as it is.
+    // copy of the modules that reach the faulty one (test/helpers/faults.ts) and leaves the shared
+    // ones as they are.
     isolate: false,
     // Scratch folders on a RAM file system where there is one (the reason is in the file), and
     // dist/ built from src/ as it is (the tests run it: test/helpers/built.ts).

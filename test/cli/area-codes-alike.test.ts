@@ -4,6 +4,10 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/exec.js';
 import { cli } from '../helpers/run-cli.js';
+import { asOnOneCore } from '../helpers/one-core.js';
+
+// Threads are not what this file tests: its commands run on one (the reason is in the helper).
+asOnOneCore();
 
 /** Left by the review of --area: areas.csv's codes and names as --area and batch find them. */
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-area-codes-alike-'));

@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/run-cli.js';
+import { exampleReport } from '../helpers/example-report.js';
 
 /** Money in sentences reads as people write it, £24,000,000.00 (src/core/money-text.ts), and solve's answer as few digits as its tolerance justifies. */
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-money-text-'));
@@ -10,9 +11,9 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('report', () => {
   it("states the Safety Valve agreement's total with thousands separators", async () => {
-    const out = path.join(scratch, 'report.html');
-    expect((await cli(['report', 'fixtures/example', '--out', out, '--quiet'])).code).toBe(0);
-    expect(readFileSync(out, 'utf8')).toContain('Agreed total £24,000,000.00.');
+    const report = await exampleReport();
+    expect(report.run.code).toBe(0);
+    expect(report.html).toContain('Agreed total £24,000,000.00.');
   });
 });
 

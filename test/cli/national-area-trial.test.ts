@@ -4,6 +4,10 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs/dist/exceljs.min.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/run-cli.js';
+import { asOnOneCore } from '../helpers/one-core.js';
+
+// Threads are not what this file tests: its commands run on one (the reason is in the helper).
+asOnOneCore();
 
 /**
  * What a DfE analyst's trial of --area found, drilling into areas of a national model after a

@@ -13,6 +13,10 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/exec.js';
 import { cli } from '../helpers/run-cli.js';
+import { asOnOneCore } from '../helpers/one-core.js';
+
+// Threads are not what this file tests: its commands run on one (the reason is in the helper).
+asOnOneCore();
 
 /**
  * What a spreadsheet's other ways of saving give, found by a user trial: each refused with the

@@ -16,10 +16,10 @@ export type Fault =
 const REGISTERED = Symbol.for('highneeds.test.fault-hooks');
 
 /**
- * dist/MODULE (a path under dist/, as 'cli/run.js') from a fresh copy of the built modules in
- * which the fault's module is replaced by one that fails (test/helpers/faults/hooks.mjs), loaded
- * by Node itself: what it runs is the built code every other test runs, except for that one
- * module. Give its type as `typeof import('../../src/MODULE')`. The hooks stay for the rest of the
+ * dist/MODULE (a path under dist/, as 'cli/run.js') from a fresh copy of the built modules that
+ * reach the fault's module, in which that module is replaced by one that fails (the others are
+ * the ones every test runs: test/helpers/faults/hooks.mjs), loaded by Node itself: what it runs
+ * is the built code every other test runs, except for that one module. Give its type as `typeof import('../../src/MODULE')`. The hooks stay for the rest of the
  * worker's life (Node 20 cannot take them away): every import without the query is left as it
  * is, at the cost of a turn on the hooks' thread (some 0.3 ms; a few hundred in a worker).
  */

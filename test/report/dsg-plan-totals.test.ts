@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlTable } from './html-table.js';
+import { exampleReport } from '../helpers/example-report.js';
 import { inProcess } from './in-process.js';
 
 // Found in a Schools Forum trial: the plan's EHCPs by placement category totalled 2,662.30 in
@@ -21,9 +22,9 @@ const scenarios = (
 ).scenarios;
 
 beforeAll(async () => {
-  const out = path.join(scratch, 'report.html');
-  expect((await inProcess(['report', 'fixtures/example', '--out', out, '--quiet'])).code).toBe(0);
-  html = readFileSync(out, 'utf8');
+  const report = await exampleReport();
+  expect(report.run.code).toBe(0);
+  html = report.html;
   const csv = await inProcess(['project', 'fixtures/example', '--format', 'csv']);
   summary = parse(csv.stdout, { columns: true }) as Record<string, string>[];
   for (const s of scenarios.slice(1)) {

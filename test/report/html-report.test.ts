@@ -4,11 +4,13 @@ import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, chromium, SCREENSHOT_FONT } from './chromium.js';
 import { htmlTable } from './html-table.js';
+import { exampleReport } from '../helpers/example-report.js';
 import { inProcess } from './in-process.js';
 import { decodePng, differingShare } from './png.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-html-'));
-const file = path.join(dir, 'report.html');
+/** The example's report (test/helpers/example-report.ts): read, never changed. */
+let file: string;
 const STORED = 'docs/img/report.png';
 let html: string;
 let needs: number;
@@ -17,8 +19,9 @@ let needs: number;
 let expected: Record<string, number>;
 
 beforeAll(async () => {
-  expect((await inProcess(['report', 'fixtures/example', '--out', file, '--quiet'])).code).toBe(0);
-  html = readFileSync(file, 'utf8');
+  const report = await exampleReport();
+  expect(report.run.code).toBe(0);
+  ({ file, html } = report);
   const ids = (
     JSON.parse(readFileSync('fixtures/example/scenarios.json', 'utf8')) as {
       scenarios: { id: string }[];

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { colourOf } from '../../src/report/svg/styles.js';
+import { exampleReport } from '../helpers/example-report.js';
 import { CHROMIUM, chromium } from './chromium.js';
 import { inProcess } from './in-process.js';
 
@@ -15,9 +16,9 @@ const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-phone-'));
 const reports: Record<string, string> = {};
 
 beforeAll(async () => {
-  const area = path.join(dir, 'report.html');
-  expect((await inProcess(['report', 'fixtures/example', '--out', area, '--quiet'])).code).toBe(0);
-  reports['area'] = readFileSync(area, 'utf8');
+  const area = await exampleReport();
+  expect(area.run.code).toBe(0);
+  reports['area'] = area.html;
   const national = path.join(dir, 'national');
   const out = path.join(dir, 'out');
   const batch = await inProcess(

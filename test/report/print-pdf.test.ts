@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stackedBars } from '../../src/report/svg/stacked-bars.js';
+import { exampleReport } from '../helpers/example-report.js';
 import { CHROMIUM, chromium } from './chromium.js';
-import { inProcess } from './in-process.js';
 
 /*
  * Found printing the example's report to PDF in Chromium: 12.7 MB for 22 pages, 11.6 MB of it the
@@ -33,17 +33,16 @@ describe('stacked bars', () => {
 
 describe.skipIf(!CHROMIUM)('the example report printed to PDF by headless Chromium', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-pdf-'));
+  let page = '';
   beforeAll(async () => {
-    const run = await inProcess(['report', 'fixtures/example', '--out', path.join(dir, 'r.html')]);
-    expect(run.code).toBe(0);
+    const report = await exampleReport();
+    expect(report.run.code).toBe(0);
+    page = report.file;
   }, 60_000);
 
   it('is a file to email: under 3 MB', { timeout: 120_000 }, () => {
     const pdf = path.join(dir, 'r.pdf');
-    const run = chromium(path.join(dir, 'r.html'), [
-      '--no-pdf-header-footer',
-      `--print-to-pdf=${pdf}`,
-    ]);
+    const run = chromium(page, ['--no-pdf-header-footer', `--print-to-pdf=${pdf}`]);
     expect(run.status).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     expect(statSync(pdf).size).toBeLessThan(3 * 1024 * 1024);

@@ -1,12 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { htmlTable } from './html-table.js';
+import { exampleReport } from '../helpers/example-report.js';
 import { inProcess } from './in-process.js';
 
-const file = path.join(mkdtempSync(path.join(tmpdir(), 'highneeds-reconciled-')), 'report.html');
 let html: string;
 let plan: Record<string, string>[];
 
@@ -15,8 +13,9 @@ const tableOf = (caption: string): string[][] =>
   htmlTable(html, caption).map((row) => row.map((cell) => cell.replace(/[£,]/g, '')));
 
 beforeAll(async () => {
-  expect((await inProcess(['report', 'fixtures/example', '--out', file, '--quiet'])).code).toBe(0);
-  html = readFileSync(file, 'utf8');
+  const report = await exampleReport();
+  expect(report.run.code).toBe(0);
+  html = report.html;
   // The breakdowns are of the last scenario (the plan).
   const scenarios = JSON.parse(readFileSync('fixtures/example/scenarios.json', 'utf8')) as {
     scenarios: { id: string }[];

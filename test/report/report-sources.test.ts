@@ -7,6 +7,10 @@ import ExcelJS from 'exceljs/dist/exceljs.min.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlTable } from './html-table.js';
 import { inProcess } from './in-process.js';
+import { asOnOneCore } from '../helpers/one-core.js';
+
+// Threads are not what this file tests: its commands run on one (the reason is in the helper).
+asOnOneCore();
 
 // A Schools Forum trial's source-honesty review of the report (the example's tariff is marked
 // illustrative, built from published figures, and carries a 2% uplift of its own).
