@@ -20,7 +20,7 @@ import { addValidateCommand } from './validate-command.js';
 import { toolVersion } from './version.js';
 import { UsageError } from '../core/errors.js';
 import { andList } from '../core/words.js';
-import { unreadLimitVariables } from '../io/limits.js';
+import { raisedLimit, unreadLimitVariables } from '../io/limits.js';
 
 /** The command line's grammar: every command, its options and help, each registered from its own file. */
 export function program(setExit: (code: number) => void): Command {
@@ -45,10 +45,13 @@ export function program(setExit: (code: number) => void): Command {
     // Before any command's work: a limit variable it cannot read is a mistake said at once.
     .hook('preAction', () => {
       const unread = unreadLimitVariables(cliIo().env);
-      if (unread.length)
+      if (unread.length) {
+        const { name } = unread[0]!;
+        const example = raisedLimit(name);
         throw new UsageError(
-          `${andList(unread)} ${unread.length === 1 ? 'is not a whole number' : 'are not whole numbers'} above 0: give the limit as digits, such as HIGHNEEDS_MAX_ROWS=10000000 (or 10,000,000), or leave the variable unset`,
+          `${andList(unread.map((u) => `${u.name}=${JSON.stringify(u.text)}`))} ${unread.length === 1 ? 'is not a whole number' : 'are not whole numbers'} above 0: give the limit as digits, such as ${name}=${example} (or ${example.toLocaleString('en-GB')}), or leave the variable unset`,
         );
+      }
     });
   addProjectCommand(root, setExit);
   addInitCommand(root, setExit);

@@ -50,10 +50,21 @@ function positiveWhole(env: Environment, name: string, fallback: number): number
  * the CLI refuses them (exit 2) before a command runs, rather than run with the limit the user
  * meant to raise left as it was (HIGHNEEDS_MAX_ROWS=10m was ignored without a word).
  */
-export function unreadLimitVariables(env: Environment): string[] {
+export function unreadLimitVariables(env: Environment): { name: string; text: string }[] {
   return LIMIT_VARIABLES.filter((name) => env[name] && wholeAbove0(env[name]) === undefined).map(
-    (name) => `${name}=${JSON.stringify(env[name])}`,
+    (name) => ({ name, text: env[name]! }),
   );
+}
+
+/** A value to show for a limit variable: twice its default, as a user raising it might give. */
+export function raisedLimit(name: string): number {
+  const defaults: Record<(typeof LIMIT_VARIABLES)[number], number> = {
+    HIGHNEEDS_MAX_FILE_BYTES: DEFAULT_LIMITS.maxFileBytes,
+    HIGHNEEDS_MAX_ROWS: DEFAULT_LIMITS.maxRows,
+    HIGHNEEDS_MAX_FIELD_CHARS: DEFAULT_LIMITS.maxFieldChars,
+    HIGHNEEDS_MAX_PROBLEMS: DEFAULT_MAX_PROBLEMS,
+  };
+  return 2 * (defaults[name as (typeof LIMIT_VARIABLES)[number]] ?? 1);
 }
 
 /** Reads overrides from the environment (unreadLimitVariables says which cannot be read). */

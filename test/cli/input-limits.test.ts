@@ -166,7 +166,7 @@ describe('a limit variable that cannot be read', () => {
     const zero = await cli(['tariffs', 'list'], { env: { HIGHNEEDS_MAX_FILE_BYTES: '0' } });
     expect([zero.code, zero.stderr]).toEqual([
       2,
-      'highneeds: HIGHNEEDS_MAX_FILE_BYTES="0" is not a whole number above 0: give the limit as digits, such as HIGHNEEDS_MAX_ROWS=10000000 (or 10,000,000), or leave the variable unset\n',
+      'highneeds: HIGHNEEDS_MAX_FILE_BYTES="0" is not a whole number above 0: give the limit as digits, such as HIGHNEEDS_MAX_FILE_BYTES=268435456 (or 268,435,456), or leave the variable unset\n',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -222,5 +222,62 @@ describe('batch --report with areas that failed', { timeout: 60_000 }, () => {
       readFileSync(path.join(out('a'), 'national-report.xlsx')) as unknown as ExcelJS.Buffer,
     );
     expect(book.worksheets.map((w) => w.name)).not.toContain('Failed areas');
+  });
+});
+
+// Found by a review: with every area failed, the page drew charts of nothing, "undefined to
+// undefined", and the workbook had sheets of empty distributions.
+describe('batch --report where every area failed', { timeout: 60_000 }, () => {
+  const failedAll = out('failed-all');
+  beforeAll(async () => {
+    const national = path.join(dir, 'national-all-fail');
+    cpSync('fixtures/national', national, { recursive: true });
+    const cohort = readFileSync(path.join(national, 'cohort.csv'), 'utf8').split('\n');
+    // Every row's need one that is not a SEN2 code: every area fails.
+    writeFileSync(
+      path.join(national, 'cohort.csv'),
+      [
+        cohort[0],
+        ...cohort.slice(1).map((row) => row.replace(/^([^,]*,[^,]*),[^,]*,/, '$1,XYZ,')),
+      ].join('\n'),
+    );
+    const run = await inProcess([
+      'batch',
+      national,
+      '--out-dir',
+      failedAll,
+      '--report',
+      failedAll,
+      '--draws',
+      '20',
+      '--seed',
+      '1',
+      '--jobs',
+      '1',
+      '--quiet',
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  it('the page says no area was modelled, with the failures and the provenance, and draws nothing', async () => {
+    const html = readFileSync(path.join(failedAll, 'national-report.html'), 'utf8');
+    expect(html).not.toContain('undefined');
+    expect(html).not.toContain('<svg');
+    expect([...html.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      'failed-areas',
+      'national-balance',
+      'provenance',
+    ]);
+    expect(html).toContain('<h2>No area modelled</h2>');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      readFileSync(path.join(failedAll, 'national-report.xlsx')) as unknown as ExcelJS.Buffer,
+    );
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'National',
+      'Areas',
+      'Failed areas',
+      'Inputs',
+    ]);
   });
 });

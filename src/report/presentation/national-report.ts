@@ -125,9 +125,25 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
   const failures = input.failures ?? [];
   const summed = areasSummed(input.national, input.rows, input.scenarios, years, name);
   const warnings = warningsSection(input.warnings ?? []);
+  // First, what the totals may not be: the areas left out of them, and the run's warnings.
+  const caveats = [...failedAreasSections(failures), ...(warnings ? [warnings] : [])];
+  // Every area failed: no year has a total, and charts of nothing read "undefined to undefined"
+  // (found by a review). The page says why, with the failures and the provenance.
+  if (years.length === 0)
+    return [
+      ...caveats,
+      {
+        id: 'national-balance',
+        title: 'No area modelled',
+        paragraphs: [
+          'No area could be modelled, so there are no national totals, no areas by deficit and no areas in deficit by year: the section above and failures.csv say why each area failed.',
+        ],
+        tables: [],
+      },
+      batchProvenanceSection(input.manifest),
+    ];
   return [
-    ...failedAreasSections(failures),
-    ...(warnings ? [warnings] : []),
+    ...caveats,
     {
       id: 'national-balance',
       title: 'National cumulative DSG balance',
@@ -258,7 +274,8 @@ function rangeSections(input: NationalReportInput): ReportSection[] {
 /** The national workbook: national.csv and summary.csv as sheets, the distribution, and the inputs. */
 export function nationalSheets(input: NationalReportInput): Sheet[] {
   const sections = nationalSections(input);
-  const tablesOf = (id: string) => sections.find((s) => s.id === id)!.tables;
+  // A section the page leaves out (every area failed: no distribution) has no sheet either.
+  const tablesOf = (id: string) => sections.find((s) => s.id === id)?.tables ?? [];
   const failures = input.failures ?? [];
   const long = (
     title: string,
@@ -308,7 +325,7 @@ export function nationalSheets(input: NationalReportInput): Sheet[] {
           ),
         ]
       : []),
-    ...(input.ranges
+    ...(input.ranges && input.national.length > 0
       ? [
           {
             name: 'Range of outcomes',
@@ -320,5 +337,5 @@ export function nationalSheets(input: NationalReportInput): Sheet[] {
     { name: 'Deficit per EHCP', tables: tablesOf('deficit-per-ehcp') },
     { name: 'Areas in deficit', tables: tablesOf('areas-in-deficit') },
     { name: 'Inputs', tables: tablesOf('provenance') },
-  ];
+  ].filter((sheet) => sheet.tables.length > 0);
 }
