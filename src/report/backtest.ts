@@ -1,6 +1,8 @@
 import type { BacktestRow } from '../core/calibrate/backtest.js';
 import { errorOf, errorPercent, type HorizonSummary } from '../core/calibrate/backtest-summary.js';
 import { Dec } from '../core/decimal.js';
+import type { Issue } from '../core/issue.js';
+import { issuesOut, jsonText, warningLines } from './json.js';
 import { fitTable, fitText } from './fit-width.js';
 
 /** Counts and percentages on output: 2 dp, half-up (src/core/rounding.ts's rule, from a double). */
@@ -87,6 +89,8 @@ export function summaryCsv(summary: readonly HorizonSummary[]): string {
 export function backtestJson(
   rows: readonly BacktestRow[],
   summary: readonly HorizonSummary[],
+  /** The history's warnings, as every JSON output carries them: `warnings` and `issues` (README). */
+  warnings: readonly Issue[],
 ): string {
   const intervals = rows.some((r) => r.interval);
   const columns = [...ROW_COLUMNS, ...(intervals ? INTERVAL_COLUMNS : [])];
@@ -96,14 +100,13 @@ export function backtestJson(
   ];
   const record = (names: string[], values: string[]) =>
     Object.fromEntries(names.map((name, i) => [name, values[i] ?? '']));
-  return `${JSON.stringify(
-    {
-      summary: summary.map((s) => record(summaryColumns, summaryCells(s))),
-      rows: rows.map((r) => record(columns, cells(r, intervals))),
-    },
-    null,
-    2,
-  )}\n`;
+  // The house's writer (src/report/json.ts): an issue's line and column are number literals.
+  return jsonText({
+    summary: summary.map((s) => record(summaryColumns, summaryCells(s))),
+    rows: rows.map((r) => record(columns, cells(r, intervals))),
+    warnings: warningLines(warnings),
+    issues: issuesOut(warnings),
+  });
 }
 
 /** What the summary's columns mean, in words for a reader who will not open docs/calibration.md. */

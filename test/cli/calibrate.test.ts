@@ -527,6 +527,42 @@ describe('highneeds backtest', () => {
     expect([...groups]).toEqual(['Under 5', '5 to 10', '11 to 15', '16 to 19', '20 to 25']);
   });
 
+  // Left by the review of this stop: backtest's JSON alone of the JSON outputs had no warnings, so
+  // a script could not see that the history it was given drew one.
+  it("JSON carries the history's warnings as every JSON output does: warnings and issues", async () => {
+    const dir = 'fixtures/errors/PERSON_RETURNS';
+    const run = await runInProcess([
+      'backtest',
+      '--snapshots',
+      `${dir}/snapshots.csv`,
+      '--population',
+      `${dir}/population.csv`,
+      '--codes',
+      `${dir}/codes.csv`,
+      '--format',
+      'json',
+    ]);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as {
+      warnings: string[];
+      issues: { code: string; file: string; line: number; column: number }[];
+    };
+    expect(json.warnings).toEqual([expect.stringMatching(/^PERSON_RETURNS: person "P1" is in/)]);
+    expect(json.issues).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'PERSON_RETURNS',
+        file: `${dir}/snapshots.csv`,
+        line: 7,
+        column: 2,
+      }),
+    ]);
+    const clean = JSON.parse(
+      (await runInProcess(['backtest', ...TRANSITIONS, '--format', 'json'])).stdout,
+    ) as { warnings: string[]; issues: unknown[] };
+    expect([clean.warnings, clean.issues]).toEqual([[], []]);
+  });
+
   it('JSON and the table carry the same summary', async () => {
     const json = JSON.parse(
       (await runInProcess(['backtest', ...TRANSITIONS, '--format', 'json'])).stdout,

@@ -42,7 +42,7 @@ export async function runBacktest(options: BacktestOptions): Promise<number> {
   if (loaded.issues.length) cliIo().stderr.write(formatIssues(loaded.issues, await issuePaint()));
   const text = withBom(
     format === 'json'
-      ? backtestJson(rows, summary)
+      ? backtestJson(rows, summary, loaded.issues)
       : format === 'table'
         ? backtestTable(rows, summary, tableWidth(Boolean(options.out)))
         : options.summary
