@@ -571,7 +571,7 @@ export const ISSUE_CODES = {
   },
   POPULATION_NCY_UNUSED: {
     cause:
-      "A history's population file has rows for whole NCYs outside −3 to 20, the years the model follows (warning; the rows are not read): a population by single year of age, as ONS mid-year estimates give it, turned into NCYs (NCY = age − 4) runs from −4 upwards. One warning for the file, at the first such row, with how many.",
+      'A history\'s population file has rows for whole NCYs outside −3 to 20, the years the model follows (warning; the rows are not read): a population by single year of age, as ONS mid-year estimates give it, turned into NCYs (NCY = age − 4) runs from −4 upwards, to "86+" for ONS\'s "90+". One warning for the file, at the first such row, with how many. Rows for all ages together ("All ages", "All", "Total" in the NCY column, as an ONS table has) are not read either, with a warning of their own.',
     fix: 'Nothing to do; leave the rows out to silence it.',
   },
   YEAR_OUT_OF_LINE: {

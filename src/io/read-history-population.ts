@@ -65,11 +65,14 @@ export function readHistoryPopulation(
   const population = new Map<string, Decimal>();
   const lines = new Map<string, number>();
   const unused = { rows: 0, first: undefined as CsvRow | undefined };
+  const allAges = { rows: 0, first: undefined as CsvRow | undefined };
   const ncyColumn = witan ? 'academic-year' : 'ncy';
   for (const row of table.rows) {
-    if (outsideModel(row.get(ncyColumn))) {
-      unused.rows += 1;
-      unused.first ??= row;
+    const ncyText = row.get(ncyColumn).trim();
+    const notRead = outsideModel(ncyText) ? unused : ALL_AGES.test(ncyText) ? allAges : undefined;
+    if (notRead) {
+      notRead.rows += 1;
+      notRead.first ??= row;
       continue;
     }
     const before = issues.length;
@@ -104,8 +107,21 @@ export function readHistoryPopulation(
         'nothing to do: a population by single year of age turned into NCYs (NCY = age − 4) runs beyond them',
       ),
     );
+  // An ONS table's row for every age together (found by an analyst's trial: an NCY error).
+  if (allAges.first)
+    issues.push(
+      warning(
+        'POPULATION_NCY_UNUSED',
+        `${allAges.rows === 1 ? 'a row is' : `${allAges.rows} rows are`} for all ages together, not one NCY, and not read ("${allAges.first.get(ncyColumn).trim()}", the first here)`,
+        allAges.first.at(ncyColumn),
+        "nothing to do: the population is read NCY by NCY, and a table's all-ages total is the sum of those rows",
+      ),
+    );
   return population;
 }
+
+/** An NCY cell of a row for every age together, as an ONS table has: "All ages", "All", "Total". */
+const ALL_AGES = /^(?:all(?:\s+ages)?|total|all\s+ncys?)$/i;
 
 /**
  * A whole NCY outside the model's: a population by single year of age, as ONS mid-year estimates
@@ -113,6 +129,9 @@ export function readHistoryPopulation(
  * error, hundreds of them (found by a user trial), though no pupil is ever there.
  */
 function outsideModel(text: string): boolean {
+  // ONS's last single year of age is "90+" (NCY 86 and over, once turned into NCYs).
+  const over = /^(\d+)\+$/.exec(text);
+  if (over) return Number.parseInt(over[1]!, 10) > NCY_MAX;
   if (!/^-?\d+$/.test(text)) return false;
   const ncy = Number.parseInt(text, 10);
   return ncy < NCY_MIN || ncy > NCY_MAX;
