@@ -96,6 +96,10 @@ function bundle() {
     format: 'esm',
     target: 'node20',
     metafile: true,
+    // The metafile names its inputs relative to this folder: packageFoundOnce reads them from the
+    // package's root, so a build run from another folder (node path/to/scripts/build.mjs) still
+    // checks every module rather than none.
+    absWorkingDir: ROOT,
     logLevel: 'warning',
     // A package written as CommonJS (commander) requires Node's modules: give it a require.
     banner: {
