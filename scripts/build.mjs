@@ -87,7 +87,16 @@ const { status, error } = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.buil
 });
 if (error) throw error;
 process.exitCode = status ?? 1;
-if (status === 0) bundle();
+// A bundle refused (packageFoundOnce) or not made leaves no record of a build: the next build, and
+// the tests' (test/helpers/built.ts, which builds only when src/ is newer than the record), make
+// it again rather than run what was left in dist/.
+if (status === 0)
+  try {
+    bundle();
+  } catch (cause) {
+    rmSync(BUILD_INFO, { force: true });
+    throw cause;
+  }
 
 function bundle() {
   const options = {

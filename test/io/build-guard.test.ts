@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,9 @@ describe('the build, run from another folder', () => {
       encoding: 'utf8',
     });
     expect(result.status).not.toBe(0);
+    // Nor does the next build (the tests' build, test/helpers/built.ts, whenever src/ is older
+    // than this record) take it as built: the record of the failed build is gone.
+    expect(existsSync(path.join(copy, 'dist/.tsbuildinfo'))).toBe(false);
     expect(result.stderr).toContain(`${path.join('dist', 'cli', 'version.js')} reads import.meta`);
   }, 60_000);
 });
