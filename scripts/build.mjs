@@ -24,8 +24,8 @@ const BUILD_INFO = path.join(DIST, '.tsbuildinfo');
  * not some 130 through Node's module loader, about 0.07 s of CPU to start where the modules took
  * 0.15 to 0.2 s, for each thread of each run of batch, validate and simulate (issue 18, item 5).
  * Built from the dist/ tsc has just emitted, so it is the same code. The bundles sit in dist/io/,
- * beside the modules that find the library's files from their own location
- * (`new URL('../../tariffs/', import.meta.url)`): in a bundle that location is the bundle's.
+ * the folder of provenance-name.js, so packageRoot() (`../../` from the bundle, in
+ * which import.meta is the bundle's) finds the package from either (PACKAGE_ROOT_MODULE).
  */
 const WORKER_BUNDLES = {
   'io/batch/worker.js': 'io/batch-worker.bundle.js',
