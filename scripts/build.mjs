@@ -24,8 +24,8 @@ const BUILD_INFO = path.join(DIST, '.tsbuildinfo');
  * not some 130 through Node's module loader, about 0.07 s of CPU to start where the modules took
  * 0.15 to 0.2 s, for each thread of each run of batch, validate and simulate (issue 18, item 5).
  * Built from the dist/ tsc has just emitted, so it is the same code. The bundles sit in dist/io/,
- * beside the modules that find the library's files from their own location
- * (`new URL('../../tariffs/', import.meta.url)`): in a bundle that location is the bundle's.
+ * the folder of provenance-name.js, so packageRoot() (`../../` from the bundle, in
+ * which import.meta is the bundle's) finds the package from either (PACKAGE_ROOT_MODULE).
  */
 const WORKER_BUNDLES = {
   'io/batch/worker.js': 'io/batch-worker.bundle.js',
@@ -87,7 +87,16 @@ const { status, error } = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.buil
 });
 if (error) throw error;
 process.exitCode = status ?? 1;
-if (status === 0) bundle();
+// A bundle refused (packageFoundOnce) or not made leaves no record of a build: the next build, and
+// the tests' (test/helpers/built.ts, which builds only when src/ is newer than the record), make
+// it again rather than run what was left in dist/.
+if (status === 0)
+  try {
+    bundle();
+  } catch (cause) {
+    rmSync(BUILD_INFO, { force: true });
+    throw cause;
+  }
 
 function bundle() {
   const options = {
@@ -96,6 +105,10 @@ function bundle() {
     format: 'esm',
     target: 'node20',
     metafile: true,
+    // The metafile names its inputs relative to this folder: packageFoundOnce reads them from the
+    // package's root, so a build run from another folder (node path/to/scripts/build.mjs) still
+    // checks every module rather than none.
+    absWorkingDir: ROOT,
     logLevel: 'warning',
     // A package written as CommonJS (commander) requires Node's modules: give it a require.
     banner: {

@@ -48,8 +48,9 @@ export function program(setExit: (code: number) => void): Command {
       if (unread.length) {
         const { name } = unread[0]!;
         const example = raisedLimit(name);
+        const grouped = example.toLocaleString('en-GB');
         throw new UsageError(
-          `${andList(unread.map((u) => `${u.name}=${JSON.stringify(u.text)}`))} ${unread.length === 1 ? 'is not a whole number' : 'are not whole numbers'} above 0: give the limit as digits, such as ${name}=${example} (or ${example.toLocaleString('en-GB')}), or leave the variable unset`,
+          `${andList(unread.map((u) => `${u.name}=${JSON.stringify(u.text)}`))} ${unread.length === 1 ? 'is not a whole number' : 'are not whole numbers'} above 0: give the limit as digits, such as ${name}=${example}${grouped === String(example) ? '' : ` (or ${grouped})`}, or leave the variable unset`,
         );
       }
     });

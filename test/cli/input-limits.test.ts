@@ -168,6 +168,9 @@ describe('a limit variable that cannot be read', () => {
       2,
       'highneeds: HIGHNEEDS_MAX_FILE_BYTES="0" is not a whole number above 0: give the limit as digits, such as HIGHNEEDS_MAX_FILE_BYTES=268435456 (or 268,435,456), or leave the variable unset\n',
     ]);
+    // An example under 1,000 has no other way to write it ("400 (or 400)" said it twice).
+    const problems = await cli(['tariffs', 'list'], { env: { HIGHNEEDS_MAX_PROBLEMS: 'x' } });
+    expect(problems.stderr).toContain('such as HIGHNEEDS_MAX_PROBLEMS=400, or leave');
   });
 
   it('thousands commas are read, as a whole option takes them; set empty is unset', async () => {

@@ -28,3 +28,19 @@ describe('a person twice in one January of the snapshots', () => {
     ]);
   });
 });
+
+describe('a band the snapshots give', () => {
+  it('is counted in words that agree with the count (found in review: "1 row give a band")', () => {
+    const issues: Issue[] = [];
+    const text =
+      'year,person_id,ncy,need,setting,band\n2023,P1,5,ASD,MMSIB,B2\n2023,P2,5,ASD,MMSIB,\n';
+    readSnapshots(
+      readCsvTable(text, 'snapshots.csv', SNAPSHOTS_COLUMNS),
+      new CodeReader(NO_CODES),
+      issues,
+    );
+    expect(issues.find((i) => i.code === 'BANDS_NOT_FITTED')?.message).toContain(
+      '(1 row gives a band, the first here)',
+    );
+  });
+});
