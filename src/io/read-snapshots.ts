@@ -86,7 +86,7 @@ export function readSnapshots(
     issues.push(
       warning(
         'BANDS_NOT_FITTED',
-        `"band" is read past: calibrate does not fit bands, and the cohort it writes puts every pupil in band 1 (${banded.count === 1 ? '1 row gives' : `${banded.count} rows give`} a band, the first here)`,
+        `"band" is read past: bands are not fitted, and the cohort calibrate writes puts every pupil in band 1 (${banded.count === 1 ? '1 row gives' : `${banded.count} rows give`} a band, the first here)`,
         banded.at,
         "once tariff.json prices the authority's bands, give each pupil's band in cohort.csv, and each move's in transitions.csv's to_band (docs/calibration.md, \"Bands\")",
       ),

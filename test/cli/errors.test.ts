@@ -436,7 +436,7 @@ const CATALOGUE: Record<IssueCode, Expected> = {
   BANDS_NOT_FITTED: [
     'warning',
     'snapshots.csv:3:6',
-    '"band" is read past: calibrate does not fit bands, and the cohort it writes puts every pupil in band 1 (6 rows give a band, the first here)',
+    '"band" is read past: bands are not fitted, and the cohort calibrate writes puts every pupil in band 1 (6 rows give a band, the first here)',
   ],
   PERSON_RETURNS: [
     'warning',
