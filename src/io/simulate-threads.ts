@@ -7,7 +7,7 @@ import { type DrawTask, type FromDrawWorker, FAILED, NEXT_CHUNK } from './simula
 
 /**
  * The worker's module (./simulate-worker.js) and all it imports, bundled into one file by the
- * build, which a thread loads in about a third of the CPU (scripts/build.mjs, WORKER_BUNDLES).
+ * build, which a thread loads in about a third of the CPU (scripts/bundle.mjs, WORKER_BUNDLES).
  * The tests, too, run the built modules (vitest.config.ts).
  */
 const WORKER = packageFile('dist', 'io', 'simulate-worker.bundle.js');

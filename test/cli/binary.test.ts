@@ -4,7 +4,7 @@ import { BIN, ROOT, runCli } from '../helpers/exec.js';
 
 /**
  * The few runs of the real built binary that in-process tests cannot stand in for: start-up
- * (bin/highneeds → dist/bin/main.js, the CLI's bundle: scripts/build.mjs), the exit status the shell sees, and stdout as the operating
+ * (bin/highneeds → dist/bin/main.js, the CLI's bundle: scripts/bundle.mjs), the exit status the shell sees, and stdout as the operating
  * system gives it (a full device, a closed pipe). Everything else runs
  * main() in process (test/helpers/run-cli.ts); interrupts are in interrupt.test.ts and
  * batch-interrupt.test.ts, the installed package in package.test.ts, whose bin link also gives the

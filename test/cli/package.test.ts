@@ -97,7 +97,7 @@ describe('the installed package', () => {
     expect(pkg.scripts['prepare']).toMatch(/npm run build/);
     expect(pkg.files).toContain('dist');
     expect(readdirSync(path.join(project, 'node_modules/highneeds/dist/cli'))).toContain('main.js');
-    // What bin/highneeds runs: the CLI's bundle (scripts/build.mjs).
+    // What bin/highneeds runs: the CLI's bundle (scripts/bundle.mjs).
     expect(readdirSync(path.join(project, 'node_modules/highneeds/dist/bin'))).toContain('main.js');
   });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/exec.js';
 
 /**
- * batch's and simulate's worker threads start on one bundled file each (scripts/build.mjs,
+ * batch's and simulate's worker threads start on one bundled file each (scripts/bundle.mjs,
  * WORKER_BUNDLES): some 0.07 s of CPU a thread to load, where the worker's 130-odd modules of
  * dist/ and its packages took 0.15 to 0.2 s through Node's module loader. That the bundled threads
  * do their work (the library's files found from where the package is, the same bytes on one
@@ -39,7 +39,7 @@ describe("the worker threads' modules", () => {
 });
 
 /**
- * What bin/highneeds runs: the CLI bundled with code splitting into dist/bin/ (scripts/build.mjs).
+ * What bin/highneeds runs: the CLI bundled with code splitting into dist/bin/ (scripts/bundle.mjs).
  * Its files import one another and Node's own modules, and nothing Node would look for among the
  * packages: a package left out of the bundle would be loaded file by file again.
  */

@@ -21,7 +21,7 @@ export interface TaskOutcome {
 
 /**
  * The worker's module (./worker.js) and all it imports, bundled into one file by the build, which
- * a thread loads in about a third of the CPU (scripts/build.mjs, WORKER_BUNDLES). The tests, too,
+ * a thread loads in about a third of the CPU (scripts/bundle.mjs, WORKER_BUNDLES). The tests, too,
  * run the built modules (vitest.config.ts).
  */
 const WORKER = packageFile('dist', 'io', 'batch-worker.bundle.js');
