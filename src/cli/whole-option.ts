@@ -1,7 +1,5 @@
 import { UsageError } from '../core/errors.js';
-
-/** Digits, or digits in UK thousands groups (1,000), as the model's CSVs take a count. */
-const WHOLE = /^(\d+|\d{1,3}(,\d{3})+)$/;
+import { readWhole } from '../core/whole-number.js';
 
 /**
  * A whole number option within a range, or a usage error naming it. "1,000" is read as 1000, as a
@@ -15,8 +13,8 @@ export function wholeOption(
   [min, max]: readonly [number, number],
 ): number {
   if (text === undefined) return fallback;
-  const value = WHOLE.test(text.trim()) ? Number(text.trim().replaceAll(',', '')) : NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max)
+  const value = readWhole(text);
+  if (value === undefined || value < min || value > max)
     throw new UsageError(
       `${name} must be a whole number from ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}, not "${text}"`,
     );

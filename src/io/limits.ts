@@ -1,3 +1,5 @@
+import { readWhole } from '../core/whole-number.js';
+
 /**
  * Input limits: past these a file is refused with a clear error rather than exhausting
  * memory. Sized for the national SEN2 return with room to spare (about 640,000 pupil rows,
@@ -23,59 +25,6 @@ export const MAX_JSON_BYTES = 16 * 1024 * 1024;
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
-/** The variables that raise a limit for one run (README, "Inputs"; docs/errors.md). */
-const LIMIT_VARIABLES = [
-  'HIGHNEEDS_MAX_FILE_BYTES',
-  'HIGHNEEDS_MAX_ROWS',
-  'HIGHNEEDS_MAX_FIELD_CHARS',
-  'HIGHNEEDS_MAX_PROBLEMS',
-] as const;
-
-/** A positive whole number in digits, or in UK thousands groups (10,000,000), as whole options take one. */
-function wholeAbove0(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (!/^(\d+|\d{1,3}(,\d{3})+)$/.test(trimmed)) return undefined;
-  const value = Number(trimmed.replaceAll(',', ''));
-  return Number.isSafeInteger(value) && value > 0 ? value : undefined;
-}
-
-/** An environment variable's positive whole number, or `fallback` when it is not set (or set empty). */
-function positiveWhole(env: Environment, name: string, fallback: number): number {
-  const text = env[name];
-  return (text && wholeAbove0(text)) || fallback;
-}
-
-/**
- * The limit variables set to something other than a positive whole number, each as NAME="value":
- * the CLI refuses them (exit 2) before a command runs, rather than run with the limit the user
- * meant to raise left as it was (HIGHNEEDS_MAX_ROWS=10m was ignored without a word).
- */
-export function unreadLimitVariables(env: Environment): { name: string; text: string }[] {
-  return LIMIT_VARIABLES.filter((name) => env[name] && wholeAbove0(env[name]) === undefined).map(
-    (name) => ({ name, text: env[name]! }),
-  );
-}
-
-/** A value to show for a limit variable: twice its default, as a user raising it might give. */
-export function raisedLimit(name: string): number {
-  const defaults: Record<(typeof LIMIT_VARIABLES)[number], number> = {
-    HIGHNEEDS_MAX_FILE_BYTES: DEFAULT_LIMITS.maxFileBytes,
-    HIGHNEEDS_MAX_ROWS: DEFAULT_LIMITS.maxRows,
-    HIGHNEEDS_MAX_FIELD_CHARS: DEFAULT_LIMITS.maxFieldChars,
-    HIGHNEEDS_MAX_PROBLEMS: DEFAULT_MAX_PROBLEMS,
-  };
-  return 2 * (defaults[name as (typeof LIMIT_VARIABLES)[number]] ?? 1);
-}
-
-/** Reads overrides from the environment (unreadLimitVariables says which cannot be read). */
-export function limitsFromEnvironment(env: Environment): Limits {
-  return {
-    maxFileBytes: positiveWhole(env, 'HIGHNEEDS_MAX_FILE_BYTES', DEFAULT_LIMITS.maxFileBytes),
-    maxRows: positiveWhole(env, 'HIGHNEEDS_MAX_ROWS', DEFAULT_LIMITS.maxRows),
-    maxFieldChars: positiveWhole(env, 'HIGHNEEDS_MAX_FIELD_CHARS', DEFAULT_LIMITS.maxFieldChars),
-  };
-}
-
 /**
  * How many problems a terminal's list shows before a count of the rest (src/cli/print-issues.ts):
  * 200, or HIGHNEEDS_MAX_PROBLEMS for one run (found by an officer's trial: 241 errors of one kind
@@ -83,6 +32,49 @@ export function limitsFromEnvironment(env: Environment): Limits {
  */
 export const DEFAULT_MAX_PROBLEMS = 200;
 
-export function maxProblemsFromEnvironment(env: Environment): number {
-  return positiveWhole(env, 'HIGHNEEDS_MAX_PROBLEMS', DEFAULT_MAX_PROBLEMS);
+/** The variables that raise a limit for one run (README, "Inputs"; docs/errors.md), with their defaults. */
+const LIMIT_DEFAULTS = {
+  HIGHNEEDS_MAX_FILE_BYTES: DEFAULT_LIMITS.maxFileBytes,
+  HIGHNEEDS_MAX_ROWS: DEFAULT_LIMITS.maxRows,
+  HIGHNEEDS_MAX_FIELD_CHARS: DEFAULT_LIMITS.maxFieldChars,
+  HIGHNEEDS_MAX_PROBLEMS: DEFAULT_MAX_PROBLEMS,
+} as const;
+type LimitVariable = keyof typeof LIMIT_DEFAULTS;
+
+/** A positive whole number, in digits or with thousands commas (10,000,000), as whole options take one. */
+function wholeAbove0(text: string): number | undefined {
+  const value = readWhole(text);
+  return value !== undefined && value > 0 ? value : undefined;
 }
+
+/** A limit variable's positive whole number, or its default when it is not set (or set empty). */
+function limitOf(env: Environment, name: LimitVariable): number {
+  const text = env[name];
+  return (text && wholeAbove0(text)) || LIMIT_DEFAULTS[name];
+}
+
+/**
+ * The limit variables set to something other than a positive whole number: the CLI refuses them
+ * (exit 2) before a command runs, rather than run with the limit the user meant to raise left as
+ * it was (HIGHNEEDS_MAX_ROWS=10m was ignored without a word).
+ */
+export function unreadLimitVariables(env: Environment): { name: LimitVariable; text: string }[] {
+  return (Object.keys(LIMIT_DEFAULTS) as LimitVariable[])
+    .filter((name) => env[name] && wholeAbove0(env[name]) === undefined)
+    .map((name) => ({ name, text: env[name]! }));
+}
+
+/** A value to show for a limit variable: twice its default, as a user raising it might give. */
+export const raisedLimit = (name: LimitVariable): number => 2 * LIMIT_DEFAULTS[name];
+
+/** Reads overrides from the environment (unreadLimitVariables says which cannot be read). */
+export function limitsFromEnvironment(env: Environment): Limits {
+  return {
+    maxFileBytes: limitOf(env, 'HIGHNEEDS_MAX_FILE_BYTES'),
+    maxRows: limitOf(env, 'HIGHNEEDS_MAX_ROWS'),
+    maxFieldChars: limitOf(env, 'HIGHNEEDS_MAX_FIELD_CHARS'),
+  };
+}
+
+export const maxProblemsFromEnvironment = (env: Environment): number =>
+  limitOf(env, 'HIGHNEEDS_MAX_PROBLEMS');

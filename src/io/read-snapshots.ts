@@ -22,8 +22,8 @@ export interface Seen {
 /**
  * Reads snapshots and derives the steps between consecutive Januaries (docs/calibration.md): a
  * person in one January and the next goes on; in one and not the next has left; in the next and
- * not the one before has joined. `band` is read past, with a warning: calibrate does not fit bands. Gives the
- * Januaries seen too, so that one missing between others is found (HISTORY_GAP).
+ * not the one before has joined. `band` is read past, with a warning: calibrate does not fit bands.
+ * Gives the Januaries seen too, so that one missing between others is found (HISTORY_GAP).
  */
 export function readSnapshots(
   table: CsvTable,
@@ -40,11 +40,14 @@ export function readSnapshots(
    */
   const refused = new Map<number, Set<string>>();
   let anyRefused = false;
-  /** The rows that give a band, which calibrate reads past: the first, and how many. */
-  let banded: { at: Location; count: number } | undefined;
+  /** The rows that give a band, which calibrate reads past: how many, and the first's cell. */
+  let banded = 0;
+  let firstBand: Location | undefined;
   for (const row of table.rows) {
-    if (row.get('band') !== '')
-      banded = { at: banded?.at ?? row.at('band'), count: (banded?.count ?? 0) + 1 };
+    if (row.get('band') !== '') {
+      banded += 1;
+      firstBand ??= row.at('band');
+    }
     const before = issues.length;
     const year = calendarYear(row, 'year', issues);
     const person = requiredText(row, 'person_id', issues);
@@ -82,12 +85,12 @@ export function readSnapshots(
   flushNormalisations(issues);
   // Said, not dropped without a word (found by an analyst's trial: an extract's bands were gone
   // from the cohort calibrate wrote, every pupil in band 1, and nothing said so).
-  if (banded)
+  if (firstBand)
     issues.push(
       warning(
         'BANDS_NOT_FITTED',
-        `"band" is read past: bands are not fitted, and the cohort calibrate writes puts every pupil in band 1 (${banded.count === 1 ? '1 row gives' : `${banded.count} rows give`} a band, the first here)`,
-        banded.at,
+        `"band" is read past: bands are not fitted, and the cohort calibrate writes puts every pupil in band 1 (${banded === 1 ? '1 row gives' : `${banded} rows give`} a band, the first here)`,
+        firstBand,
         "once tariff.json prices the authority's bands, give each pupil's band in cohort.csv, and each move's in transitions.csv's to_band (docs/calibration.md, \"Bands\")",
       ),
     );
