@@ -110,10 +110,13 @@ describe('simulate with a lever range (docs/simulate.md, "Lever ranges")', () =>
     writeFileSync(rangedFile, JSON.stringify(json));
     const run = (file: string, command: string, ...args: string[]) =>
       example(command, file, 'mitigated', ...args);
-    const draws = ['--draws', '200', '--seed', '3', '--jobs', '1'];
+    // A hundred draws: the widening is far above the bound there too (issue 18, item 5: 200 each
+    // drew twice the draws for the same answer).
+    const draws = ['--draws', '100', '--seed', '3', '--jobs', '1'];
     const without = await run(plainFile, 'simulate', ...draws);
     const within = await run(rangedFile, 'simulate', ...draws);
-    // 1.63 times as wide in 2030-31 at this seed (1.50 to 1.77 at seeds 3 to 5).
+    // 1.81 times as wide in 2030-31 at this seed (1.76 to 1.97 at seeds 3, 4, 5 and 7; at 200
+    // draws, 1.58 to 1.91).
     expect(width(within, 'spend_total')).toBeGreaterThan(1.3 * width(without, 'spend_total'));
     expect(await run(rangedFile, 'project')).toBe(await run(plainFile, 'project'));
   });
