@@ -470,6 +470,8 @@ it('a history table missing a required column is one error for its header, not o
 /** `backtest --format csv` of fixtures/history, run once for the two tests that read it. */
 const shared = sharedRuns();
 const backtestCsv = () => shared(['backtest', ...TRANSITIONS, '--format', 'csv']);
+/** `backtest --format json` of fixtures/history, run once for the two tests that read it. */
+const backtestJson = () => shared(['backtest', ...TRANSITIONS, '--format', 'json']);
 
 describe('a history whose codes cannot be read', () => {
   it('says what is wrong with every other file too, at once (not one run at a time)', async () => {
@@ -557,16 +559,15 @@ describe('highneeds backtest', () => {
         column: 2,
       }),
     ]);
-    const clean = JSON.parse(
-      (await runInProcess(['backtest', ...TRANSITIONS, '--format', 'json'])).stdout,
-    ) as { warnings: string[]; issues: unknown[] };
+    const clean = JSON.parse((await backtestJson()).stdout) as {
+      warnings: string[];
+      issues: unknown[];
+    };
     expect([clean.warnings, clean.issues]).toEqual([[], []]);
   });
 
   it('JSON and the table carry the same summary', async () => {
-    const json = JSON.parse(
-      (await runInProcess(['backtest', ...TRANSITIONS, '--format', 'json'])).stdout,
-    );
+    const json = JSON.parse((await backtestJson()).stdout);
     const table = (await runInProcess(['backtest', ...TRANSITIONS, '--format', 'table'])).stdout;
     expect(json.summary[0].horizon).toBe('1');
     expect(table).toContain(`${json.summary[0].mape_pct}`);

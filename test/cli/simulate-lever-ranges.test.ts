@@ -60,27 +60,30 @@ const simulate = (scenarios: string, draws: string, ...args: string[]): Promise<
 
 describe('simulate with a lever range (docs/simulate.md, "Lever ranges")', () => {
   const plain = withoutRanges();
+  // Over 200 draws: fewer are drawn on one thread whatever --jobs says (a worker would take longer
+  // to start; src/cli/commands/simulate.ts), and the second test compared one thread with one.
+  // The run on one thread is both tests' (issue 18, item 5: one run of 240 draws, not one of 200
+  // as well).
+  let onOne: Promise<string> | undefined;
+  const rangedOnOne = () => (onOne ??= simulate(RANGED, '240', '--jobs', '1'));
 
   it('widens the interval of pupils and spend against the same levers without ranges', async () => {
-    const without = await simulate(plain, '200', '--jobs', '1');
-    const within = await simulate(RANGED, '200', '--jobs', '1');
+    const without = await simulate(plain, '240', '--jobs', '1');
+    const within = await rangedOnOne();
     // A draw of the new-plans lever anywhere from −25% to 0 (the ceasing lever from 0 to 50%, the
     // shift to resourced provision from 5% to 35%) spreads the pupils more than pupil-level chance
-    // alone: the 10%–90% range of 2030-31 is 1.17 times as wide at this seed (its SEMH NCY 0–6 and
+    // alone: the 10%–90% range of 2030-31 is 1.16 times as wide at this seed (its SEMH NCY 0–6 and
     // post-16 plans are a part of all), the spend's 1.17 times (the dearer placements, which these
-    // levers barely reach, spread it most); 1.13–1.23 and 1.05–1.22 at seeds 3, 4, 5 and 7.
+    // levers barely reach, spread it most); 1.09–1.19 and 1.08–1.17 at seeds 3, 4, 5 and 7 (at
+    // 200 draws, 1.13–1.23 and 1.05–1.22).
     expect(width(within, 'pupils_january')).toBeGreaterThan(
       1.15 * width(without, 'pupils_january'),
     );
     expect(width(within, 'spend_total')).toBeGreaterThan(1.05 * width(without, 'spend_total'));
   });
 
-  // Over 200 draws: fewer are drawn on one thread whatever --jobs says (a worker would take longer
-  // to start; src/cli/commands/simulate.ts), and this compared one thread with one thread.
   it('gives the same bytes on one thread and on two', async () => {
-    expect(await simulate(RANGED, '240', '--jobs', '2')).toBe(
-      await simulate(RANGED, '240', '--jobs', '1'),
-    );
+    expect(await simulate(RANGED, '240', '--jobs', '2')).toBe(await rangedOnOne());
   });
 
   it('project ignores the ranges: the same projection as without them', async () => {
@@ -107,10 +110,13 @@ describe('simulate with a lever range (docs/simulate.md, "Lever ranges")', () =>
     writeFileSync(rangedFile, JSON.stringify(json));
     const run = (file: string, command: string, ...args: string[]) =>
       example(command, file, 'mitigated', ...args);
-    const draws = ['--draws', '200', '--seed', '3', '--jobs', '1'];
+    // A hundred draws: the widening is far above the bound there too (issue 18, item 5: 200 each
+    // drew twice the draws for the same answer).
+    const draws = ['--draws', '100', '--seed', '3', '--jobs', '1'];
     const without = await run(plainFile, 'simulate', ...draws);
     const within = await run(rangedFile, 'simulate', ...draws);
-    // 1.63 times as wide in 2030-31 at this seed (1.50 to 1.77 at seeds 3 to 5).
+    // 1.81 times as wide in 2030-31 at this seed (1.76 to 1.97 at seeds 3, 4, 5 and 7; at 200
+    // draws, 1.58 to 1.91).
     expect(width(within, 'spend_total')).toBeGreaterThan(1.3 * width(without, 'spend_total'));
     expect(await run(rangedFile, 'project')).toBe(await run(plainFile, 'project'));
   });
