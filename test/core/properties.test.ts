@@ -432,6 +432,11 @@ describe('invariants (property tests, seed logged by fast-check on failure)', ()
             },
           },
           { ...m, baseYear: m.baseYear + 1 },
+          // Each of the next three differs from m in one thing a cached plan or rate book is
+          // matched on, with m's other objects: a match that left it out went unnoticed before.
+          { ...m, overflowSetting: 'special' },
+          { ...m, ceasing: m.ceasing.map((row) => ({ ...row, rate: row.rate.div(2) })) },
+          { ...m, assumptions: { ...m.assumptions, tariffUplift: d('0.03') } },
         ];
         const cache = new ProjectionCache();
         const shared = variants.map((v) => renderWith(v, cache));
