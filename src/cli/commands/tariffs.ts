@@ -38,6 +38,7 @@ import { defaultModelDir, defaultTariffDir } from '../version.js';
 import { cliIo } from '../cli-io.js';
 import { shellWord } from '../shell-word.js';
 import { refuseToReplace } from '../../io/existing-outputs.js';
+import { visible } from '../../report/visible.js';
 
 export interface OutputOptions {
   readonly format?: Format;
@@ -189,7 +190,9 @@ export async function runCheck(
     issues.push(...loaded.issues, ...(loaded.tariff ? placeFunderWarnings(loaded.tariff) : []));
     if (loaded.tariff)
       lines.push(
-        `${loaded.file}: ok (${loaded.tariff.id}: ${loaded.tariff.settings.length} settings, ${loaded.tariff.rates.length} rates, ${loaded.tariff.references.length} references)`,
+        visible(
+          `${loaded.file}: ok (${loaded.tariff.id}: ${loaded.tariff.settings.length} settings, ${loaded.tariff.rates.length} rates, ${loaded.tariff.references.length} references)`,
+        ),
       );
   }
   if (hasErrors(issues)) throw new InputError(sortIssues(issues));
