@@ -46,7 +46,7 @@ export async function runValidate(
     ...open.scenarios.map((s) => projectScenario(open.model, s, undefined, { cache })),
   ];
   // A model's dsg-plan-map.csv (for highneeds report) is checked here too, when there is one.
-  const map = readDsgPlanMap(dir);
+  const map = readDsgPlanMap(dir, Boolean(options.allowOutside));
   // A ranged lever that, at a bound, sends pupils where the tariff cannot price them: simulate would stop there.
   const bounds = [
     ...rowBoundIssues(open.model, undefined, cache),
