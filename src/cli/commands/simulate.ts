@@ -25,6 +25,8 @@ export interface SimulateCommandOptions {
   readonly out?: string;
   readonly bom?: boolean;
   readonly quiet?: boolean;
+  /** --allow-outside, as project's: the workers read the model so too. */
+  readonly allowOutside?: boolean;
 }
 
 /** Draws at most; a million draws of a median area is a quarter of an hour. */
@@ -62,6 +64,7 @@ export async function runSimulate(
       // A --tariff that names nothing leaves it out here: reading the model says so, and stops the workers.
       ...(tariffFile ? { tariffFile } : {}),
       ...(options.hnbFrom ? { hnbFrom: options.hnbFrom } : {}),
+      ...(options.allowOutside ? { allowOutside: true } : {}),
     },
     ...(options.scenariosFile ? { scenariosFile: options.scenariosFile } : {}),
     ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),

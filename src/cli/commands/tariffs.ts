@@ -205,7 +205,7 @@ export async function runCheck(
 export async function runDiff(
   a: string,
   b: string,
-  options: OutputOptions & { at?: string; model?: string | boolean },
+  options: OutputOptions & { at?: string; model?: string | boolean; allowOutside?: boolean },
 ): Promise<number> {
   checkDate(options.at);
   const library = options.dir ?? defaultTariffDir();
@@ -249,6 +249,7 @@ export async function runDiff(
       const loaded = loadModel(dir, {
         tariffFile: file,
         limits: limitsFromEnvironment(cliIo().env),
+        allowOutside: Boolean(options.allowOutside),
       });
       const outcome = loaded.model ? project(loaded.model) : undefined;
       const issues = sortIssues([...loaded.issues, ...(outcome?.issues ?? [])]);
