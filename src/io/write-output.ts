@@ -162,6 +162,9 @@ function descriptorOf(file: string): number | undefined {
 function locate(target: string): Where {
   const label = `cannot write ${target}`;
   if (target === '') throw new UsageError('an output file name is empty');
+  // `--out results/` (a script's "$dir/$name" with the name empty) made a file named `results`, exit 0.
+  if ((target.endsWith('/') || target.endsWith(path.sep)) && !isFolderNow(target))
+    throw new UsageError(`${label}: it names a folder (it ends with /); give a file name`);
   try {
     const stats = statOrNothing(target);
     if (stats) {
@@ -361,6 +364,15 @@ function renameFailed(target: string, cause: unknown): UsageError {
 /** Whether a file refused a rename as one another program holds open does (Excel, on Windows). */
 const heldOpen = (file: string, cause: unknown): boolean =>
   ['EPERM', 'EBUSY', 'EACCES'].includes(errorCode(cause) ?? '') && isFileNow(file);
+
+/** Whether a folder is there now (false when it cannot be told): locate says so in its own words. */
+function isFolderNow(target: string): boolean {
+  try {
+    return statSync(target).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 /** Whether a regular file is there now (false when it cannot be told). */
 function isFileNow(target: string): boolean {
