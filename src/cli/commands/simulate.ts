@@ -44,6 +44,15 @@ export async function runSimulate(
   checkOutputOption('--out', options.out);
   const format = outputFormat(options);
   withBom('', format, options.bom);
+  // Threads beyond the cores or the draws are not started (drawWorkers): said once, as batch says it
+  // (simulate clamped without a word; found by a probe of issue 18's defects).
+  const used = drawWorkers(draws, jobs) + 1;
+  if (options.jobs !== undefined && used < jobs && !options.quiet) {
+    const cores = availableParallelism();
+    cliIo().stderr.write(
+      `highneeds: --jobs ${jobs} is more than needed; using ${used} (${draws} draw${draws === 1 ? '' : 's'}, ${cores} core${cores === 1 ? '' : 's'})\n`,
+    );
+  }
   const dir = dirArgument ?? defaultModelDir();
   const tariffFile =
     options.tariff === undefined
