@@ -434,16 +434,23 @@ function removeLeftovers(target: string): void {
     return;
   }
   for (const name of names) {
-    const pid = name.startsWith(prefix)
-      ? /^(?:tmp|old)-(\d+)$/.exec(name.slice(prefix.length))
-      : null;
-    if (!pid || Number(pid[1]) === process.pid || isRunning(Number(pid[1]))) continue;
+    const own = name.startsWith(prefix) && /^(?:tmp|old)-\d+$/.test(name.slice(prefix.length));
+    if (!own || !isDeadRunsLeftover(name)) continue;
     try {
       rmSync(path.join(folder, name), { force: true });
     } catch {
       // The output is in place; a leftover that cannot be removed is as harmless as it was.
     }
   }
+}
+
+/**
+ * Whether a file name is the temporary or set-aside file of a run no longer alive, `.NAME.tmp-PID`
+ * or `.NAME.old-PID` (removeLeftovers): not this run's, nor a running process's, which may be writing it.
+ */
+export function isDeadRunsLeftover(name: string): boolean {
+  const pid = /^\..+\.(?:tmp|old)-(\d+)$/.exec(name);
+  return pid !== null && Number(pid[1]) !== process.pid && !isRunning(Number(pid[1]));
 }
 
 /** Whether a process of this number runs (one of another user's answers EPERM: it runs). */
