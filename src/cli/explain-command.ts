@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { repeatable } from './option-once.js';
-import { anyCaseChoices, areaOption } from './shared-options.js';
+import { ALLOW_OUTSIDE_HELP, anyCaseChoices, areaOption } from './shared-options.js';
 
 /** `highneeds explain`: registered here, run by ./commands/explain.ts when called. */
 export function addExplainCommand(root: Command, setExit: (code: number) => void): void {
@@ -41,6 +41,7 @@ export function addExplainCommand(root: Command, setExit: (code: number) => void
       ),
     )
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
+    .option('--allow-outside', ALLOW_OUTSIDE_HELP)
     .action(async (dir: string | undefined, options) =>
       setExit(await (await import('./commands/explain.js')).runExplain(dir, options)),
     );

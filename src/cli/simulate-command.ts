@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
-import { areaOption, bomOption, formatOption, hnbFromOption } from './shared-options.js';
+import {
+  ALLOW_OUTSIDE_HELP,
+  areaOption,
+  bomOption,
+  formatOption,
+  hnbFromOption,
+} from './shared-options.js';
 import { quietOption } from './quiet-option.js';
 import { repeatable } from './option-once.js';
 
@@ -28,6 +34,7 @@ export function addSimulateCommand(root: Command, setExit: (code: number) => voi
     .option('--out <file>', 'write to this file (atomically) instead of stdout')
     .addOption(bomOption())
     .addOption(quietOption())
+    .option('--allow-outside', ALLOW_OUTSIDE_HELP)
     .action(async (dir: string | undefined, options) =>
       setExit(await (await import('./commands/simulate.js')).runSimulate(dir, options)),
     );

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { bomOption, formatOption } from './shared-options.js';
+import { ALLOW_OUTSIDE_HELP, bomOption, formatOption } from './shared-options.js';
 import { quietOption } from './quiet-option.js';
 
 const tariffs = () => import('./commands/tariffs.js');
@@ -52,6 +52,7 @@ export function addTariffCommands(root: Command, setExit: (code: number) => void
     .addOption(formatOption())
     .option('--out <file>', 'write to this file')
     .addOption(bomOption())
+    .option('--allow-outside', `with --model: ${ALLOW_OUTSIDE_HELP}`)
     .action(async (a: string, b: string, options) =>
       setExit(await (await tariffs()).runDiff(a, b, options)),
     );

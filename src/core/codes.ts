@@ -20,8 +20,8 @@ export const ISSUE_CODES = {
   },
   PATH_OUTSIDE_MODEL: {
     cause:
-      'model.json, a national model or areas.csv names a tariff or table outside the model folder and the tariff library (a path with .., an absolute path, or a link that leads out). It is not read, so nothing of it can appear in a message or an output.',
-    fix: 'Copy the file into the model folder, or name a table of the library by its id; if the file outside is meant, run with --allow-outside.',
+      "model.json, a national model or areas.csv names a tariff or table outside the model folder and the tariff library (a path with .., an absolute path, or a link that leads out); or one of the model's own files (`model.json`, `cohort.csv` and the other tables, `scenarios.json`, `dsg-plan-map.csv`) is a symbolic link to a file outside the folder, as a model passed on in a tar or zip may hold. It is not read, so nothing of it can appear in a message or an output.",
+    fix: 'Copy the file into the model folder (in place of the link), or name a table of the library by its id; if the file outside is meant, run with --allow-outside.',
   },
   INVALID_ENCODING: {
     cause:

@@ -11,6 +11,7 @@ import type { AcademicYear, FinancialYear } from '../core/period.js';
 import { calibratedFiles } from './calibrated-files.js';
 import type { TemplateFile } from './init-template.js';
 import type { LoadedHistory } from './load-history.js';
+import { provenanceName } from './provenance-name.js';
 
 /** How far a calibrated model runs by default: this many financial years, or as far as the population goes. */
 const DEFAULT_HORIZON_YEARS = 5;
@@ -22,6 +23,12 @@ export interface CalibrateOptions {
   readonly horizon?: FinancialYear;
   /** model.json's area; default code "000", "Calibrated authority". */
   readonly area?: { readonly code: string; readonly name: string };
+  /**
+   * The folder the files are to be written to: the README names the input files from there, as a
+   * manifest names its inputs, so the same run from another working folder writes the same bytes.
+   * Without it they are named as given.
+   */
+  readonly outDir?: string;
 }
 
 /** What calibrate fits, and the model folder it writes (docs/calibration.md). */
@@ -48,10 +55,15 @@ export function calibrate(loaded: LoadedHistory, options: CalibrateOptions = {})
   checkOptionNames<CalibrateOptions>(
     'calibrate',
     options,
-    { fitYears: true, horizon: true, area: true },
+    { fitYears: true, horizon: true, area: true, outDir: true },
     `{ area: { code: '880', name: 'My authority' } }`,
   );
   const { history, population, weight } = loaded;
+  const { outDir } = options;
+  const sources =
+    outDir === undefined
+      ? loaded.sources
+      : loaded.sources.map((file) => provenanceName(outDir, file));
   const years = options.fitYears ?? { first: history.first, last: history.last - 1 };
   if (years.first > years.last || years.first < history.first || years.last > history.last - 1)
     throw new UsageError(
@@ -78,7 +90,7 @@ export function calibrate(loaded: LoadedHistory, options: CalibrateOptions = {})
     fitYears: years,
     baseYear,
     horizon: spec.horizon,
-    files: calibratedFiles({ spec, totals, fitYears: years, weight, sources: loaded.sources }),
+    files: calibratedFiles({ spec, totals, fitYears: years, weight, sources }),
   };
 }
 

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { TemplateFile } from './init-template.js';
 import {
   checkOutputDirOption,
+  isDeadRunsLeftover,
   makeOutputDir,
   type StagedOutput,
   stageOutputs,
@@ -24,6 +25,9 @@ export function stageModelFolder(
 ): StagedOutput[] {
   makeOutputDir(dir, option);
   if (holdsFiles(dir, option)) throw new UsageError(notEmpty(dir));
+  // What holdsFiles passed over: a killed run's temporaries, which would outlast this run's files.
+  for (const name of readdirSync(dir).filter(isDeadRunsLeftover))
+    rmSync(path.join(dir, name), { force: true });
   return stageOutputs(
     files.map((file) => ({ target: path.join(dir, file.name), text: file.text })),
     inputs,
@@ -46,10 +50,15 @@ export function refuseFilledFolder(dir: string, option: string): void {
 const notEmpty = (dir: string): string =>
   `${dir} is not empty; give a new or empty folder (a model folder is never written over existing files)`;
 
-/** Whether a folder holds anything (a folder that cannot be listed is a usage error saying so). */
+/**
+ * Whether a folder holds anything but a killed run's temporaries (a folder that cannot be listed is
+ * a usage error saying so). calibrate killed outright (SIGKILL) as it wrote its folder left only
+ * `.model.json.tmp-PID` and the like in it: `ls` showed it empty, and the same command again was
+ * refused as "not empty" (found by a probe killing calibrate at random points).
+ */
 function holdsFiles(dir: string, option: string): boolean {
   try {
-    return readdirSync(dir).length > 0;
+    return readdirSync(dir).some((name) => !isDeadRunsLeftover(name));
   } catch (cause) {
     const code = cause instanceof Error && 'code' in cause ? String(cause.code) : '';
     throw new UsageError(

@@ -6,6 +6,7 @@ import { displayPath, type InputForm, readInput, readInputBytes } from './files.
 import type { Limits } from './limits.js';
 import { packageRoot, provenanceName } from './provenance-name.js';
 import { filesIn, lookalikeAdvice, lookalikeFiles, notReadWarning } from './lookalike-files.js';
+import { linkedOutside } from './inside-folders.js';
 
 /** A file read as an input, with the SHA-256 of its bytes: what the provenance manifest lists. */
 export interface InputDigest {
@@ -32,12 +33,15 @@ export const rowsReadable = (issues: readonly Issue[]): boolean =>
 /**
  * Reads the inputs of one model folder: each file read once, its SHA-256 noted in `inputs`, a
  * required file that is missing reported as FILE_MISSING, a refused one (too large, not UTF-8,
- * not a regular file) reported as such. Names are relative to the folder.
+ * not a regular file) reported as such. Names are relative to the folder; a file so named that is
+ * a link out of the folder is refused unless `allowOutside` (--allow-outside), as a tariff outside
+ * it is. An absolute name is a file given on the command line (--hnb-from), read where it is.
  */
 export class InputReader {
   constructor(
     readonly dir: string,
     readonly limits: Limits,
+    readonly allowOutside = false,
     readonly issues: Issue[] = [],
     readonly inputs: InputDigest[] = [],
   ) {}
@@ -46,6 +50,7 @@ export class InputReader {
   bytes(name: string, required: boolean): { bytes: Buffer; display: string } | undefined {
     const filePath = path.resolve(this.dir, name);
     const display = displayPath(filePath);
+    if (this.outside(name, filePath, display)) return undefined;
     const result = readInputBytes(filePath, display, this.limits.maxFileBytes, 'csv');
     if (result.status === 'ok') {
       this.read(result, display);
@@ -63,6 +68,7 @@ export class InputReader {
   ): { text: string; display: string } | undefined {
     const filePath = path.resolve(this.dir, name);
     const display = displayPath(filePath);
+    if (this.outside(name, filePath, display)) return undefined;
     const result = readInput(filePath, display, this.limits.maxFileBytes, form);
     if (result.status === 'ok') {
       this.read(result, display);
@@ -79,6 +85,14 @@ export class InputReader {
     const parsed = readCsvTable(file.text, file.display, spec, this.limits);
     this.issues.push(...parsed.issues);
     return rowsReadable(parsed.issues) ? parsed : undefined;
+  }
+
+  /** True (the problem noted) when a file of the folder is a link out of it (linkedOutside). */
+  private outside(name: string, filePath: string, display: string): boolean {
+    if (this.allowOutside || path.isAbsolute(name)) return false;
+    const issue = linkedOutside(filePath, this.dir, display);
+    if (issue) this.issues.push(issue);
+    return issue !== undefined;
   }
 
   /** A file read: its SHA-256 for the manifest, and its warning (READ_AS_WINDOWS_1252), if any. */

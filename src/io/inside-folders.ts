@@ -29,6 +29,28 @@ export const realPath = (file: string): string => {
 export const exists = (file: string): boolean =>
   statSync(file, { throwIfNoEntry: false }) !== undefined;
 
+/**
+ * A model's own file (cohort.csv, scenarios.json, model.json…) that is a symbolic link leading out
+ * of its folder: PATH_OUTSIDE_MODEL at the file, with nothing read from it, or undefined when it
+ * stays inside or is not there. A model passed on keeps its links (tar and zip do): a cohort.csv
+ * linked to /etc/shadow had its first line printed as a column name (found by a probe).
+ */
+export function linkedOutside(file: string, folder: string, display: string): Issue | undefined {
+  let there: boolean;
+  try {
+    there = exists(file);
+  } catch {
+    there = false; // under a file (ENOTDIR), unreadable: the read says why
+  }
+  if (!there || insideFolders(file, [folder])) return undefined;
+  return error(
+    'PATH_OUTSIDE_MODEL',
+    `${display} is a link to a file outside the model folder; nothing was read from it`,
+    { file: display },
+    'copy the file into the model folder in place of the link, or run with --allow-outside',
+  );
+}
+
 /** PATH_OUTSIDE_MODEL at the field or file that names the path; nothing read from it. */
 export function pathOutside(name: string, at: Location, what = 'path'): Issue {
   return error(

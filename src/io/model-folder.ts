@@ -72,7 +72,7 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadedModel {
 
 /** A model folder as an area source: model.json, its tariff and its tables, read in that order. */
 function readModelFolder(dir: string, options: LoadOptions = {}): AreaSource {
-  const reader = new InputReader(dir, options.limits ?? DEFAULT_LIMITS);
+  const reader = new InputReader(dir, options.limits ?? DEFAULT_LIMITS, options.allowOutside);
   const { issues, inputs } = reader;
   const manifestFile = reader.text('model.json', true, 'json');
   const policy = readOverridePolicy(options.policyDir);

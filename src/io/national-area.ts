@@ -75,7 +75,11 @@ export async function openNationalArea(
     allowOutside,
   );
   if (sources.init.kind !== 'national' && !hasErrors(sources.issues))
-    return { scenarios: [], inputs: sources.digests, ...notNational(root, area, limits) };
+    return {
+      scenarios: [],
+      inputs: sources.digests,
+      ...notNational(root, area, limits, allowOutside),
+    };
   const fromScenarios = loadScenarios(root, libraryDir, options.scenariosFile, allowOutside);
   const hnbReader = new InputReader(root, limits);
   const hnbFrom = (options.hnbFrom ?? []).flatMap((file) => {
@@ -166,8 +170,9 @@ function notNational(
   root: string,
   area: string,
   limits: Limits,
+  allowOutside: boolean,
 ): { issues: readonly Issue[]; notListed?: Issue } {
-  const reader = new InputReader(root, limits);
+  const reader = new InputReader(root, limits, allowOutside);
   const manifest = reader.text('model.json', false, 'json');
   if (manifest) jsonFields(manifest.text, manifest.display, reader.issues);
   if (hasErrors(reader.issues)) return { issues: sortIssues(reader.issues) };

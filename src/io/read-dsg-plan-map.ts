@@ -5,6 +5,7 @@ import type { DsgPlanMap } from '../core/dsg-plan-map.js';
 import { INCOME_COLUMNS } from '../core/summary-figures.js';
 import { readCsvTable } from './csv-table.js';
 import { displayPath, readInput } from './files.js';
+import { linkedOutside } from './inside-folders.js';
 import { DEFAULT_LIMITS } from './limits.js';
 
 const DSG_PLAN_MAP_FILE = 'dsg-plan-map.csv';
@@ -23,13 +24,17 @@ export interface ReadDsgPlanMap {
  * dsg-plan-map.csv (kind,id,category): the model folder's, or else the shipped default
  * (templates/dsg-plan-map.csv). `kind` is setting or income; an income id is one of the
  * summary's income columns; each (kind, id) once; the category is the template row's name.
+ * The model's file linked out of its folder is not read unless `allowOutside` (linkedOutside).
  */
 export function readDsgPlanMap(
   modelDir: string,
+  allowOutside = false,
   defaultFile = DEFAULT_DSG_PLAN_MAP,
 ): ReadDsgPlanMap {
   const own = path.join(modelDir, DSG_PLAN_MAP_FILE);
   const display = displayPath(own);
+  const outside = allowOutside ? undefined : linkedOutside(own, modelDir, display);
+  if (outside) return { issues: [outside] };
   const read = readInput(own, display, DEFAULT_LIMITS.maxFileBytes, 'csv');
   if (read.status === 'refused') return { issues: [read.issue] };
   const file = read.status === 'ok' ? read.file : readDefault(defaultFile);

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { error, type Issue } from '../core/issue.js';
 import type { Scenario } from '../core/scenario/types.js';
 import { displayPath, readInput } from './files.js';
-import { insideFolders, pathOutside } from './inside-folders.js';
+import { insideFolders, linkedOutside, pathOutside } from './inside-folders.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import type { InputDigest } from './model-folder.js';
 import { parseScenarios } from './read-scenarios.js';
@@ -29,6 +29,9 @@ export function loadScenarios(
 ): LoadedScenarios {
   const filePath = file ? path.resolve(file) : path.resolve(modelDir, 'scenarios.json');
   const display = displayPath(filePath);
+  // The model's own scenarios.json linked out of its folder is not read; a --scenarios-file is read where it is.
+  const outside = file || allowOutside ? undefined : linkedOutside(filePath, modelDir, display);
+  if (outside) return { issues: [outside], inputs: [] };
   const read = readInput(filePath, display, DEFAULT_LIMITS.maxFileBytes, 'json');
   if (read.status === 'missing')
     return file

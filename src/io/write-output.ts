@@ -162,6 +162,9 @@ function descriptorOf(file: string): number | undefined {
 function locate(target: string): Where {
   const label = `cannot write ${target}`;
   if (target === '') throw new UsageError('an output file name is empty');
+  // `--out results/` (a script's "$dir/$name" with the name empty) made a file named `results`, exit 0.
+  if ((target.endsWith('/') || target.endsWith(path.sep)) && !isFolderNow(target))
+    throw new UsageError(`${label}: it names a folder (it ends with /); give a file name`);
   try {
     const stats = statOrNothing(target);
     if (stats) {
@@ -362,6 +365,15 @@ function renameFailed(target: string, cause: unknown): UsageError {
 const heldOpen = (file: string, cause: unknown): boolean =>
   ['EPERM', 'EBUSY', 'EACCES'].includes(errorCode(cause) ?? '') && isFileNow(file);
 
+/** Whether a folder is there now (false when it cannot be told): locate says so in its own words. */
+function isFolderNow(target: string): boolean {
+  try {
+    return statSync(target).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Whether a regular file is there now (false when it cannot be told). */
 function isFileNow(target: string): boolean {
   try {
@@ -422,16 +434,23 @@ function removeLeftovers(target: string): void {
     return;
   }
   for (const name of names) {
-    const pid = name.startsWith(prefix)
-      ? /^(?:tmp|old)-(\d+)$/.exec(name.slice(prefix.length))
-      : null;
-    if (!pid || Number(pid[1]) === process.pid || isRunning(Number(pid[1]))) continue;
+    const own = name.startsWith(prefix) && /^(?:tmp|old)-\d+$/.test(name.slice(prefix.length));
+    if (!own || !isDeadRunsLeftover(name)) continue;
     try {
       rmSync(path.join(folder, name), { force: true });
     } catch {
       // The output is in place; a leftover that cannot be removed is as harmless as it was.
     }
   }
+}
+
+/**
+ * Whether a file name is the temporary or set-aside file of a run no longer alive, `.NAME.tmp-PID`
+ * or `.NAME.old-PID` (removeLeftovers): not this run's, nor a running process's, which may be writing it.
+ */
+export function isDeadRunsLeftover(name: string): boolean {
+  const pid = /^\..+\.(?:tmp|old)-(\d+)$/.exec(name);
+  return pid !== null && Number(pid[1]) !== process.pid && !isRunning(Number(pid[1]));
 }
 
 /** Whether a process of this number runs (one of another user's answers EPERM: it runs). */

@@ -9,6 +9,7 @@ import { MIN_WIDTH, wrapWords } from './fit-width.js';
 import { withThousands } from './format-cell.js';
 import { percentText } from './nff-rows.js';
 import { standingLine } from './nff-parameters.js';
+import { visible } from './visible.js';
 
 const pounds = (value: Decimal): string => {
   const text = withThousands(toPence(value));
@@ -49,12 +50,13 @@ export function explainArea(
       parameters,
       factors,
     );
+  // An area's name and the parameters' title are read from files: shown, not obeyed (src/report/visible.ts).
   const lines = [
     ...head,
     ...body,
     '',
     `parameter values — ${standingLine(parameters)} (docs/nff.md)`,
-  ];
+  ].map(visible);
   return `${(width === undefined ? lines : lines.flatMap((line) => wrapStep(line, width))).join('\n')}\n`;
 }
 

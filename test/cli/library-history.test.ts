@@ -40,8 +40,11 @@ describe('library: loadHistory, calibrate, backtest', () => {
   it('calibrate gives the folder `highneeds calibrate` writes, byte for byte, and a model project runs', async () => {
     const { history, issues } = loadHistory(FILES);
     expect(issues).toEqual([]);
-    const calibration = calibrate(history!, { area: { code: '880', name: 'Fixture' } });
     const dir = path.join(scratch, 'calibrated');
+    const calibration = calibrate(history!, {
+      area: { code: '880', name: 'Fixture' },
+      outDir: dir,
+    });
     const run = await cli([
       'calibrate',
       ...ARGS,

@@ -68,7 +68,7 @@ describe('a library option the function does not take', () => {
     [
       'calibrate, fitYear for fitYears',
       () => calibrate(history, { fitYear: { first: 2020, last: 2022 } } as never),
-      'calibrate: there is no option "fitYear"; did you mean "fitYears"? (options: fitYears, horizon, area)',
+      'calibrate: there is no option "fitYear"; did you mean "fitYears"? (options: fitYears, horizon, area, outDir)',
     ],
     [
       'backtest, draw for draws',

@@ -1,15 +1,20 @@
 import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { MAX_JSON_BYTES } from '../../io/limits.js';
 import { OURS, STALE_WHEN_NOT_WRITTEN } from './batch-output-names.js';
 
 /**
  * An earlier batch's manifest.json, and whether that run drew (it wrote intervals.csv), or
- * undefined: another command's manifest (or a user's file) is not ours to replace.
+ * undefined: another command's manifest (or a user's file) is not ours to replace. Only a regular
+ * file of a JSON input's size is read: a FIFO of that name held the run for good (deaf to SIGTERM)
+ * and a link to /dev/zero read until the process died of std::bad_alloc (found by a probe).
  */
 export function batchManifestOf(
   file: string,
 ): { readonly draws: boolean; readonly report?: string } | undefined {
   try {
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (!stats?.isFile() || stats.size > MAX_JSON_BYTES) return undefined;
     const json = JSON.parse(readFileSync(file, 'utf8')) as {
       command?: unknown;
       draws?: unknown;

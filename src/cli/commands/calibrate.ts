@@ -61,6 +61,8 @@ export async function runCalibrate(options: CalibrateOptions): Promise<number> {
     fitYears: years,
     horizon,
     area: { code, name: (options.name ?? 'Calibrated authority').trim() },
+    // Named as given (from the working folder), the README's inputs made the same run from another folder write another README (found by a probe).
+    outDir: options.outDir,
   });
   const { fit } = calibration;
   const issues: Issue[] = [...loaded.issues];

@@ -155,7 +155,7 @@ export async function runReport(
     ...options,
     reading: { quiet: Boolean(options.quiet), json: false },
   });
-  const map = readDsgPlanMap(dir);
+  const map = readDsgPlanMap(dir, Boolean(options.allowOutside));
   // The model's and scenarios' warnings, and each projection's, as project and compare print them.
   const warnings = [...open.issues, ...map.issues];
   if (hasErrors(map.issues) || !map.map) throw new InputError(map.issues);

@@ -38,6 +38,7 @@ export async function simulateModel(
     ...(options.scenariosFile ? { scenariosFile: options.scenariosFile } : {}),
     ...(options.hnbFrom ? { hnbFrom: options.hnbFrom } : {}),
     ...(options.area !== undefined ? { area: options.area } : {}),
+    ...(options.allowOutside ? { allowOutside: true } : {}),
     reading: { quiet: Boolean(options.quiet), json: format === 'json' },
   });
   checkOutputOption(

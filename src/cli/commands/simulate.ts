@@ -25,6 +25,8 @@ export interface SimulateCommandOptions {
   readonly out?: string;
   readonly bom?: boolean;
   readonly quiet?: boolean;
+  /** --allow-outside, as project's: the workers read the model so too. */
+  readonly allowOutside?: boolean;
 }
 
 /** Draws at most; a million draws of a median area is a quarter of an hour. */
@@ -42,6 +44,15 @@ export async function runSimulate(
   checkOutputOption('--out', options.out);
   const format = outputFormat(options);
   withBom('', format, options.bom);
+  // Threads beyond the cores or the draws are not started (drawWorkers): said once, as batch says it
+  // (simulate clamped without a word; found by a probe of issue 18's defects).
+  const used = drawWorkers(draws, jobs) + 1;
+  if (options.jobs !== undefined && used < jobs && !options.quiet) {
+    const cores = availableParallelism();
+    cliIo().stderr.write(
+      `highneeds: --jobs ${jobs} is more than needed; using ${used} (${draws} draw${draws === 1 ? '' : 's'}, ${cores} core${cores === 1 ? '' : 's'})\n`,
+    );
+  }
   const dir = dirArgument ?? defaultModelDir();
   const tariffFile =
     options.tariff === undefined
@@ -62,6 +73,7 @@ export async function runSimulate(
       // A --tariff that names nothing leaves it out here: reading the model says so, and stops the workers.
       ...(tariffFile ? { tariffFile } : {}),
       ...(options.hnbFrom ? { hnbFrom: options.hnbFrom } : {}),
+      ...(options.allowOutside ? { allowOutside: true } : {}),
     },
     ...(options.scenariosFile ? { scenariosFile: options.scenariosFile } : {}),
     ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),

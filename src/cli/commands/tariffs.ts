@@ -38,6 +38,7 @@ import { defaultModelDir, defaultTariffDir } from '../version.js';
 import { cliIo } from '../cli-io.js';
 import { shellWord } from '../shell-word.js';
 import { refuseToReplace } from '../../io/existing-outputs.js';
+import { visible } from '../../report/visible.js';
 
 export interface OutputOptions {
   readonly format?: Format;
@@ -89,7 +90,8 @@ export async function runList(options: OutputOptions): Promise<number> {
   const dir = options.dir ?? defaultTariffDir();
   const rows: Record_[] = [];
   const problems: Issue[] = [];
-  for (const file of libraryFiles(dir)) {
+  const files = libraryFiles(dir);
+  for (const file of files) {
     const loaded = readTariffFile(file);
     if (!loaded.tariff) {
       problems.push(...loaded.issues);
@@ -125,6 +127,7 @@ export async function runList(options: OutputOptions): Promise<number> {
       { width: tableWidth(Boolean(options.out)), keys: ['id'] },
     ),
     options,
+    files,
   );
   if (problems.length) throw new InputError(problems);
   return 0;
@@ -136,7 +139,7 @@ export async function runShow(
   options: OutputOptions & { at?: string },
 ): Promise<number> {
   checkDate(options.at);
-  const { tariff } = load(argument, options.dir ?? defaultTariffDir());
+  const { tariff, file } = load(argument, options.dir ?? defaultTariffDir());
   const rows: Record_[] = tariffTable(tariff, options.at).map((row) => ({
     setting: row.setting,
     band: row.band,
@@ -170,6 +173,7 @@ export async function runShow(
       { width: tableWidth(Boolean(options.out)), keys: ['setting', 'band', 'need'] },
     ),
     options,
+    [file],
   );
   return 0;
 }
@@ -189,7 +193,9 @@ export async function runCheck(
     issues.push(...loaded.issues, ...(loaded.tariff ? placeFunderWarnings(loaded.tariff) : []));
     if (loaded.tariff)
       lines.push(
-        `${loaded.file}: ok (${loaded.tariff.id}: ${loaded.tariff.settings.length} settings, ${loaded.tariff.rates.length} rates, ${loaded.tariff.references.length} references)`,
+        visible(
+          `${loaded.file}: ok (${loaded.tariff.id}: ${loaded.tariff.settings.length} settings, ${loaded.tariff.rates.length} rates, ${loaded.tariff.references.length} references)`,
+        ),
       );
   }
   if (hasErrors(issues)) throw new InputError(sortIssues(issues));
@@ -202,12 +208,14 @@ export async function runCheck(
 export async function runDiff(
   a: string,
   b: string,
-  options: OutputOptions & { at?: string; model?: string | boolean },
+  options: OutputOptions & { at?: string; model?: string | boolean; allowOutside?: boolean },
 ): Promise<number> {
   checkDate(options.at);
   const library = options.dir ?? defaultTariffDir();
   const left = load(a, library);
   const right = load(b, library);
+  // What the run reads: an --out that is one of them by any name is refused (emit).
+  const inputs = [left.file, right.file];
   const format = formatOf(options);
   const rows: Record_[] = diffTariffs(left.tariff, right.tariff, options.at).map((row) => ({
     change: row.kind,
@@ -242,11 +250,14 @@ export async function runDiff(
     const dir = typeof options.model === 'string' ? options.model : defaultModelDir();
     // The model's warnings are said, as project says them (a user trial found them dropped).
     const warnings: Issue[] = [];
+    // Its files are inputs too, never to be written over (--out m/cohort.csv replaced it, exit 0).
     const under = (file: string): Projection => {
       const loaded = loadModel(dir, {
         tariffFile: file,
         limits: limitsFromEnvironment(cliIo().env),
+        allowOutside: Boolean(options.allowOutside),
       });
+      inputs.push(...loaded.inputs.map((input) => input.path));
       const outcome = loaded.model ? project(loaded.model) : undefined;
       const issues = sortIssues([...loaded.issues, ...(outcome?.issues ?? [])]);
       if (!outcome?.projection || hasErrors(issues)) throw new InputError(issues);
@@ -291,7 +302,7 @@ export async function runDiff(
           : // The title wraps as the table fits: a model folder named in full ran past 60 columns (a user trial).
             `${fitText(`${left.tariff.id} → ${right.tariff.id}${options.at ? ` at ${options.at}` : ''}`, tableWidth(Boolean(options.out)))}\n\n${text}\n${fitText(`Cost of switching for ${pa.area.name} (${displayPath(dir)}), £:`, tableWidth(Boolean(options.out)))}\n${costText}`;
   }
-  await emit(text, options);
+  await emit(text, options, inputs);
   return 0;
 }
 

@@ -13,6 +13,7 @@ import { formatIssues } from '../print-issues.js';
 import { issuePaint } from '../terminal.js';
 import { defaultModelDir } from '../version.js';
 import { cliIo } from '../cli-io.js';
+import { visible } from '../../report/visible.js';
 
 /**
  * `highneeds validate [model-dir]`: every check `project` makes, including the ones only a
@@ -45,7 +46,7 @@ export async function runValidate(
     ...open.scenarios.map((s) => projectScenario(open.model, s, undefined, { cache })),
   ];
   // A model's dsg-plan-map.csv (for highneeds report) is checked here too, when there is one.
-  const map = readDsgPlanMap(dir);
+  const map = readDsgPlanMap(dir, Boolean(options.allowOutside));
   // A ranged lever that, at a bound, sends pupils where the tariff cannot price them: simulate would stop there.
   const bounds = [
     ...rowBoundIssues(open.model, undefined, cache),
@@ -63,7 +64,9 @@ export async function runValidate(
     : '';
   if (!options.quiet)
     cliIo().stdout.write(
-      `${displayPath(dir)}${options.area === undefined ? '' : `, area ${projection.area.code} (${projection.area.name})`}: ok (${years}, tariff ${projection.tariff.id}${scenarios})\n`,
+      visible(
+        `${displayPath(dir)}${options.area === undefined ? '' : `, area ${projection.area.code} (${projection.area.name})`}: ok (${years}, tariff ${projection.tariff.id}${scenarios})\n`,
+      ),
     );
   return 0;
 }

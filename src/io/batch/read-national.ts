@@ -57,7 +57,7 @@ export async function readNational(
   allowOutside: boolean,
   early: EarlyAreas | undefined,
 ): Promise<BatchSources> {
-  const reader = new InputReader(root, limits);
+  const reader = new InputReader(root, limits, allowOutside);
   const { issues, inputs: digests } = reader;
   const manifestFile = reader.text('model.json', true, 'json')!;
   const manifest = parseNationalManifest(manifestText, manifestFile.display, issues);

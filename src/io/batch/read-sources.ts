@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { error } from '../../core/issue.js';
 import { displayPath, readInput } from '../files.js';
+import { linkedOutside } from '../inside-folders.js';
 import type { Limits } from '../limits.js';
 import { isNationalManifest } from '../read-national-manifest.js';
 import { folderScenariosNotRead } from './folder-scenarios.js';
@@ -32,12 +33,25 @@ export async function readBatchSources(
   early?: EarlyAreas,
 ): Promise<BatchSources> {
   const root = path.resolve(dir);
-  const manifest = readInput(
-    path.join(root, 'model.json'),
-    displayPath(path.join(root, 'model.json')),
-    limits.maxFileBytes,
-    'json',
-  );
+  const common = {
+    dir: root,
+    libraryDir,
+    limits,
+    ...(tariffFile ? { tariffFile } : {}),
+    ...(allowOutside ? { allowOutside } : {}),
+  };
+  const file = path.join(root, 'model.json');
+  // A model.json that is a link out of the folder is not read (its first character was quoted in JSON_MALFORMED).
+  const outside = allowOutside ? undefined : linkedOutside(file, root, displayPath(file));
+  if (outside)
+    return {
+      init: { kind: 'folders', ...common },
+      tasks: [],
+      failures: new Map(),
+      issues: [outside],
+      digests: [],
+    };
+  const manifest = readInput(file, displayPath(file), limits.maxFileBytes, 'json');
   if (manifest.status === 'ok' && isNationalManifest(manifest.file.text))
     return readNational(
       root,
@@ -48,13 +62,6 @@ export async function readBatchSources(
       allowOutside,
       early,
     );
-  const common = {
-    dir: root,
-    libraryDir,
-    limits,
-    ...(tariffFile ? { tariffFile } : {}),
-    ...(allowOutside ? { allowOutside } : {}),
-  };
   if (manifest.status !== 'missing')
     return {
       init: { kind: 'folders', ...common },
