@@ -24,15 +24,17 @@ export interface DrawTask {
 }
 
 /**
- * A worker's answers: each chunk's pupils by lane as soon as it is drawn, draw by draw (draw i of
- * the chunk, January j (the base year's first) and lane l at [(i × januaries + j) × lanes + l]),
- * which the main thread costs while the worker draws on; or the bug that stopped it.
+ * A worker's answer: each chunk's pupils by lane, draw by draw (draw i of the chunk, January j
+ * (the base year's first) and lane l at [(i × januaries + j) × lanes + l]), which the main thread costs;
+ * or the bug that stopped it.
  */
 export type FromDrawWorker =
   | {
-      readonly type: 'chunk';
-      readonly chunk: number;
-      readonly januaries: number;
-      readonly pupils: Float64Array;
+      readonly type: 'done';
+      readonly chunks: readonly {
+        readonly chunk: number;
+        readonly januaries: number;
+        readonly pupils: Float64Array;
+      }[];
     }
   | { readonly type: 'bug'; readonly message: string; readonly stack: string };

@@ -29,20 +29,12 @@ export function drawWorkers(draws: number, jobs: number = availableParallelism()
 /** What a worker's messages and failures have told this thread so far. */
 interface Heard {
   /** Each chunk's figures, or a worker's pupils not costed yet (FromDrawWorker). */
-  readonly byChunk: (readonly DrawFigures[] | WorkerPupils)[];
-  /** The chunks whose pupils a worker has sent and this thread has not costed, as they came. */
-  readonly uncosted: number[];
+  readonly byChunk: (readonly DrawFigures[] | { januaries: number; pupils: Float64Array })[];
   failure?: Error;
   /** Failures heard (a bug reported, an error, an exit that was not 0). */
   failures: number;
   /** Called whenever something is heard (by draw(), while it waits). */
   wake: () => void;
-}
-
-/** A chunk's pupils from a worker: each draw's lane totals, January by January, end to end. */
-interface WorkerPupils {
-  readonly januaries: number;
-  readonly pupils: Float64Array;
 }
 
 /**
@@ -53,7 +45,7 @@ interface WorkerPupils {
  * from the start, so nothing it says is lost while this thread is busy reading.
  */
 export class DrawThreads {
-  private readonly heard: Heard = { byChunk: [], uncosted: [], failures: 0, wake: () => {} };
+  private readonly heard: Heard = { byChunk: [], failures: 0, wake: () => {} };
 
   private constructor(
     private readonly workers: readonly Worker[],
@@ -67,11 +59,9 @@ export class DrawThreads {
           const bug = new InternalError(`simulate worker: ${message.message}`);
           bug.stack = message.stack;
           this.fail(bug);
-        } else {
-          const { chunk, januaries, pupils } = message;
-          this.heard.byChunk[chunk] = { januaries, pupils };
-          this.heard.uncosted.push(chunk);
-        }
+        } else
+          for (const { chunk, januaries, pupils } of message.chunks)
+            this.heard.byChunk[chunk] = { januaries, pupils };
         this.heard.wake();
       });
       // An 'error' with no listener would end the process: it is heard here whenever it comes.
@@ -119,18 +109,6 @@ export class DrawThreads {
   ): Promise<DrawFigures[]> {
     const { shared, heard } = this;
     const chunks = Math.ceil(this.draws / DRAWS_PER_CHUNK);
-    // A worker's pupils are costed as they come (it posts each chunk as it is drawn), between this
-    // thread's own chunks and while it waits for the last, not all at the end: the worker draws on
-    // meanwhile, claiming chunks this thread would have drawn. At the end, costing them took some
-    // 80 ms of the median area's 1,000 draws (V8's profile) while the worker had nothing to do.
-    const costArrived = () => {
-      for (let chunk = heard.uncosted.shift(); chunk !== undefined; chunk = heard.uncosted.shift())
-        heard.byChunk[chunk] = this.costChunk(
-          chunk,
-          heard.byChunk[chunk] as WorkerPupils,
-          costThere,
-        );
-    };
     // A worker that has failed ends the run: there is no point drawing on.
     for (
       let chunk = Atomics.add(shared, NEXT_CHUNK, 1);
@@ -142,10 +120,8 @@ export class DrawThreads {
       begun?.(Math.min(1, Atomics.load(shared, NEXT_CHUNK) / chunks));
       // A turn of the event loop between chunks (some 20 ms of draws each): Node runs a Ctrl-C's
       // SIGINT handler only between turns, so without it `simulate` was interrupted only once
-      // every draw was made, 10-20 s later (found by a user trial). The workers' messages are
-      // heard in it too.
+      // every draw was made, 10-20 s later (found by a user trial).
       await new Promise((resolve) => setImmediate(resolve));
-      costArrived();
     }
     const failed = Atomics.load(shared, FAILED);
     const missing = () => {
@@ -153,32 +129,25 @@ export class DrawThreads {
       for (let chunk = 0; chunk < chunks; chunk += 1) if (!heard.byChunk[chunk]) count += 1;
       return count;
     };
-    while (!heard.failure && (missing() > 0 || heard.failures < failed)) {
+    while (!heard.failure && (missing() > 0 || heard.failures < failed))
       await new Promise<void>((resolve) => {
         heard.wake = resolve;
       });
-      costArrived();
-    }
     if (heard.failure) throw heard.failure;
-    return (heard.byChunk as (readonly DrawFigures[])[]).slice(0, chunks).flat();
-  }
-
-  /** A worker's chunk of pupils costed by `costThere`, draw by draw. */
-  private costChunk(
-    chunk: number,
-    { januaries, pupils }: WorkerPupils,
-    costThere: (pupils: readonly Float64Array[], index: number) => DrawFigures,
-  ): DrawFigures[] {
-    const from = chunk * DRAWS_PER_CHUNK;
-    const draws = Math.min(this.draws, from + DRAWS_PER_CHUNK) - from;
-    const lanes = pupils.length / (draws * januaries);
-    const at = (i: number, j: number) => (i * januaries + j) * lanes;
-    return Array.from({ length: draws }, (_, i) =>
-      costThere(
-        Array.from({ length: januaries }, (_, j) => pupils.subarray(at(i, j), at(i, j + 1))),
-        from + i,
-      ),
-    );
+    return heard.byChunk.slice(0, chunks).flatMap((figures, chunk) => {
+      if (!('januaries' in figures)) return figures;
+      const { januaries, pupils } = figures;
+      const from = chunk * DRAWS_PER_CHUNK;
+      const draws = Math.min(this.draws, from + DRAWS_PER_CHUNK) - from;
+      const lanes = pupils.length / (draws * januaries);
+      const at = (i: number, j: number) => (i * januaries + j) * lanes;
+      return Array.from({ length: draws }, (_, i) =>
+        costThere(
+          Array.from({ length: januaries }, (_, j) => pupils.subarray(at(i, j), at(i, j + 1))),
+          from + i,
+        ),
+      );
+    });
   }
 
   /** Stops the workers (at the end, or when this thread has found a problem with the model). */

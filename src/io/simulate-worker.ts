@@ -9,7 +9,7 @@ import { type DrawTask, FAILED, type FromDrawWorker, NEXT_CHUNK } from './simula
 /**
  * A simulate worker thread (src/io/simulate-threads.ts): reads the model (which the main thread
  * checks meanwhile: it stops this thread if the model has a problem), draws the pupils of the
- * chunks it claims and posts each back as it is drawn; the main thread, which has projected the model and costs
+ * chunks it claims and posts them back; the main thread, which has projected the model and costs
  * its own draws, costs them too. A failure is counted in shared[FAILED] before it is posted, so
  * the main thread knows to wait for it.
  */
@@ -20,6 +20,8 @@ function drawTask(task: DrawTask): void {
     if (!loaded.model || hasErrors(loaded.issues) || (task.scenario && !scenario))
       throw new Error('the model read on the main thread did not read on a worker');
     const pupils = PupilDraws.prepare(loaded.model, scenario);
+    const chunks: { chunk: number; januaries: number; pupils: Float64Array }[] = [];
+    const buffers: ArrayBuffer[] = [];
     const count = Math.ceil(task.draws / task.perChunk);
     for (let chunk = Atomics.add(task.shared, NEXT_CHUNK, 1); chunk < count;) {
       const from = chunk * task.perChunk;
@@ -33,13 +35,11 @@ function drawTask(task: DrawTask): void {
           packed.set(totals, ((i - from) * januaries + j) * lanes),
         );
       }
-      // Sent at once, so the main thread costs it while this one draws the next.
-      parentPort!.postMessage(
-        { type: 'chunk', chunk, januaries, pupils: packed } satisfies FromDrawWorker,
-        [packed.buffer],
-      );
+      chunks.push({ chunk, januaries, pupils: packed });
+      buffers.push(packed.buffer);
       chunk = Atomics.add(task.shared, NEXT_CHUNK, 1);
     }
+    parentPort!.postMessage({ type: 'done', chunks } satisfies FromDrawWorker, buffers);
   } catch (cause) {
     const problem = cause instanceof Error ? cause : new Error(String(cause));
     Atomics.add(task.shared, FAILED, 1);

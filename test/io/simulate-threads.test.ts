@@ -22,12 +22,12 @@ const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
  * worker is still starting; on a loaded machine that can take seconds), so that it does not draw
  * them all first.
  */
-function slowChunks({ alone = 400, later = 150 } = {}): (from: number, to: number) => void {
-  let claimed = 0;
+function slowChunks(): (from: number, to: number) => void {
+  let alone = 0;
   return (from, to) => {
-    const first = from === claimed;
-    if (first) claimed = to;
-    pause(first ? alone : later);
+    const first = from === alone;
+    if (first) alone = to;
+    pause(first ? 400 : 150);
   };
 }
 
@@ -56,36 +56,6 @@ describe('draws shared between this thread and a worker, a chunk at a time', () 
     } finally {
       threads.stop();
     }
-  });
-
-  it("costs a worker's chunks as they come, between this thread's own, not all after the last", async () => {
-    const dir = path.join(ROOT, 'fixtures/example');
-    const draws = 600;
-    const threads = DrawThreads.start(1, { dir, load, seed: 7, draws });
-    const { simulation } = AreaSimulation.prepare(loadModel(dir).model!);
-    // This thread waits a little a chunk until the worker has started (30 chunks of waiting, some
-    // 5 s, for a slow start), then draws nearly as fast as it: each has chunks left while the
-    // other's come.
-    const slow = slowChunks({ alone: 150, later: 5 });
-    const order: string[] = [];
-    try {
-      await threads.draw(
-        (from, to) => {
-          order.push('here');
-          slow(from, to);
-          return Array.from({ length: to - from }, (_, i) => simulation!.draw(7, from + i));
-        },
-        (pupils, index) => {
-          order.push('costed');
-          return simulation!.figuresOf(pupils, { seed: 7, index });
-        },
-      );
-    } finally {
-      threads.stop();
-    }
-    // Costed at the end, every 'costed' came after the last 'here': the worker then had nothing to do.
-    expect(order.indexOf('costed')).toBeGreaterThan(0);
-    expect(order.indexOf('costed')).toBeLessThan(order.lastIndexOf('here'));
   });
 
   it('hears a worker that fails before it has claimed a draw, though this thread could draw them all', async () => {
