@@ -4,7 +4,7 @@ import { UsageError } from '../core/errors.js';
 import type { TemplateFile } from './init-template.js';
 import {
   checkOutputDirOption,
-  isDeadRunsLeftover,
+  deadRunsLeftoverOf,
   makeOutputDir,
   type StagedOutput,
   stageOutputs,
@@ -79,11 +79,10 @@ function killedRunsLeftover(
   entry: string,
   names: readonly string[] | undefined,
 ): boolean {
-  const of = /^\.(.+)\.(?:tmp|old)-\d+$/.exec(entry)?.[1];
+  const of = deadRunsLeftoverOf(entry);
   return (
     of !== undefined &&
     (names?.includes(of) ?? true) &&
-    isDeadRunsLeftover(entry) &&
     lstatSync(path.join(dir, entry), { throwIfNoEntry: false })?.isFile() === true
   );
 }
