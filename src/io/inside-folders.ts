@@ -12,7 +12,9 @@ export function insideFolders(file: string, folders: readonly string[]): boolean
   const real = realPath(file);
   return folders.some((folder) => {
     const relative = path.relative(realPath(folder), real);
-    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+    // Up and out is ".." as a whole name: "..data/cohort.csv" is a folder of the model (found by a review).
+    const up = relative === '..' || relative.startsWith(`..${path.sep}`);
+    return relative !== '' && !up && !path.isAbsolute(relative);
   });
 }
 

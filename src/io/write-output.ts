@@ -426,18 +426,17 @@ function renameIntoPlace(staged: StagedOutput): void {
  */
 function removeLeftovers(target: string): void {
   const folder = path.dirname(target);
-  const prefix = `.${path.basename(target)}.`;
+  const name = path.basename(target);
   let names: string[];
   try {
     names = readdirSync(folder);
   } catch {
     return;
   }
-  for (const name of names) {
-    const own = name.startsWith(prefix) && /^(?:tmp|old)-\d+$/.test(name.slice(prefix.length));
-    if (!own || !isDeadRunsLeftover(name)) continue;
+  for (const entry of names) {
+    if (!entry.startsWith(`.${name}.`) || deadRunsLeftoverOf(entry) !== name) continue;
     try {
-      rmSync(path.join(folder, name), { force: true });
+      rmSync(path.join(folder, entry), { force: true });
     } catch {
       // The output is in place; a leftover that cannot be removed is as harmless as it was.
     }
@@ -445,12 +444,14 @@ function removeLeftovers(target: string): void {
 }
 
 /**
- * Whether a file name is the temporary or set-aside file of a run no longer alive, `.NAME.tmp-PID`
- * or `.NAME.old-PID` (removeLeftovers): not this run's, nor a running process's, which may be writing it.
+ * NAME, when a file name is the temporary or set-aside file of NAME of a run no longer alive,
+ * `.NAME.tmp-PID` or `.NAME.old-PID` (removeLeftovers); else undefined: not this run's, nor a
+ * running process's, which may be writing it.
  */
-export function isDeadRunsLeftover(name: string): boolean {
-  const pid = /^\..+\.(?:tmp|old)-(\d+)$/.exec(name);
-  return pid !== null && Number(pid[1]) !== process.pid && !isRunning(Number(pid[1]));
+export function deadRunsLeftoverOf(name: string): string | undefined {
+  const leftover = /^\.(.+)\.(?:tmp|old)-(\d+)$/.exec(name);
+  const pid = Number(leftover?.[2]);
+  return leftover && pid !== process.pid && !isRunning(pid) ? leftover[1] : undefined;
 }
 
 /** Whether a process of this number runs (one of another user's answers EPERM: it runs). */

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/exec.js';
 import { cli } from '../helpers/run-cli.js';
+import { onCores } from '../helpers/one-core.js';
 
 /**
  * PATH_OUTSIDE_MODEL's hint says "run with --allow-outside", but simulate, explain and tariffs
@@ -46,4 +47,14 @@ describe('every command that reads a model folder takes --allow-outside, as the 
       const allowed = await cli([...args, '--allow-outside']);
       expect([allowed.code, allowed.stderr]).toEqual([0, '']);
     });
+
+  // The simulate case above runs on one thread (20 draws), so it passed with the workers told
+  // nothing: found by a review taking `allowOutside` out of simulate's worker task, when a run on
+  // two threads read the model on the main thread and then stopped, exit 3, "the model read on the
+  // main thread did not read on a worker". Over 200 draws a thread, on two cores, a worker draws.
+  it('simulate on two threads: its worker reads the model as the main thread does', async () => {
+    const args = ['simulate', model, '--draws', '400', '--jobs', '2', '--allow-outside'];
+    const run = await onCores(2, () => cli(args));
+    expect([run.code, run.stderr]).toEqual([0, '']);
+  });
 });

@@ -26,7 +26,7 @@ describe("a model folder that holds only a killed run's temporaries", () => {
   it('is written by calibrate run again, the leftovers removed', async () => {
     const dir = path.join(scratch, 'calibrated');
     fs.mkdirSync(dir);
-    for (const name of ['.model.json', '.cohort.csv', '.capacity.csv'])
+    for (const name of ['.model.json', '.cohort.csv', '.calibration.csv'])
       fs.writeFileSync(path.join(dir, `${name}.tmp-${GONE}`), 'a killed run\n');
     const result = await cli(['calibrate', ...HISTORY, '--out-dir', dir, '--quiet']);
     expect(result.code, result.stderr).toBe(0);
@@ -49,6 +49,28 @@ describe("a model folder that holds only a killed run's temporaries", () => {
       const result = await cli(['init', dir, '--quiet']);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('is not empty');
+    }
+  });
+
+  // Found by a review of the change above: every dot-name of that shape counted as a leftover and
+  // was removed, whatever it was. A folder so named made init and calibrate fail with exit 3 (rm
+  // refused a folder), and a file of the user's so named (a backup, `.notes.old-20240101`, its
+  // number no process's) was deleted without a word. Only a regular file named after one of the
+  // files the command writes is a leftover of it, as removeLeftovers judges an output's.
+  it("a folder of that shape, or a file named after none of the folder's files, is the user's: not empty, kept", async () => {
+    for (const [name, make] of [
+      [`.model.json.tmp-${GONE}`, (at: string) => fs.mkdirSync(at)],
+      [`.notes.old-${GONE}`, (at: string) => fs.writeFileSync(at, 'mine\n')],
+    ] as const) {
+      const dir = path.join(scratch, `users-${name}`);
+      fs.mkdirSync(dir);
+      make(path.join(dir, name));
+      const result = await cli(['init', dir, '--quiet']);
+      expect([result.code, result.stderr]).toEqual([
+        2,
+        expect.stringContaining('is not empty') as unknown as string,
+      ]);
+      expect(fs.readdirSync(dir)).toEqual([name]);
     }
   });
 });

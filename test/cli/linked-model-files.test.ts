@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -67,5 +67,18 @@ describe("a model's own file that is a link out of its folder is refused, and no
     symlinkSync(model, alias);
     expect((await cli(['project', model])).code).toBe(0);
     expect((await cli(['project', alias])).code).toBe(0);
+  });
+
+  // Found by a review: the inside test took any path beginning ".." for one leading up and out,
+  // so a link into a folder of the model named "..data" was refused as outside it.
+  it('a link into a folder of the model whose name begins with ".." stays inside', async () => {
+    const model = path.join(scratch, 'dotted');
+    cpSync(path.join(ROOT, 'fixtures/example'), model, { recursive: true });
+    mkdirSync(path.join(model, '..data'));
+    cpSync(path.join(model, 'cohort.csv'), path.join(model, '..data', 'cohort.csv'));
+    rmSync(path.join(model, 'cohort.csv'));
+    symlinkSync(path.join('..data', 'cohort.csv'), path.join(model, 'cohort.csv'));
+    const result = await cli(['project', model]);
+    expect([result.code, result.stderr]).toEqual([0, '']);
   });
 });
