@@ -2,21 +2,16 @@ import * as path from 'node:path';
 import { error } from '../../core/issue.js';
 import { displayPath, readInput } from '../files.js';
 import { linkedOutside } from '../inside-folders.js';
-import type { Limits } from '../limits.js';
+import { type Limits, MAX_JSON_BYTES } from '../limits.js';
 import { isNationalManifest } from '../read-national-manifest.js';
 import { folderScenariosNotRead } from './folder-scenarios.js';
 import { modelFolders, nothingThere } from './model-folders.js';
 import { readNational } from './read-national.js';
 import type { BatchSources, EarlyAreas } from './sources.js';
 
-/** True when the folder's model.json names an areas table. */
+/** True when the folder's model.json names an areas table (one over a JSON input's size is read as no manifest: reading it says so). */
 export function isNationalFolder(dir: string): boolean {
-  const manifest = readInput(
-    path.resolve(dir, 'model.json'),
-    'model.json',
-    Number.MAX_SAFE_INTEGER,
-    'json',
-  );
+  const manifest = readInput(path.resolve(dir, 'model.json'), 'model.json', MAX_JSON_BYTES, 'json');
   return manifest.status === 'ok' && isNationalManifest(manifest.file.text);
 }
 
