@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors } from '../../core/issue.js';
@@ -30,6 +29,7 @@ import { tariffOption } from '../open-model.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint, tableWidth } from '../terminal.js';
 import { defaultTariffDir, toolVersion } from '../version.js';
+import { jobsNote } from '../jobs-note.js';
 import { cliIo } from '../cli-io.js';
 import { scenarioOptionUsage } from '../scenario-option-usage.js';
 import { scenarioIds, scenariosFromScenario } from '../scenario-spelling.js';
@@ -132,9 +132,7 @@ export async function runBatchCommand(
   }
   // More threads than cores or areas are not started (src/io/batch/run.ts); say so once.
   if (jobs && result.jobs < jobs && !options.quiet)
-    cliIo().stderr.write(
-      `highneeds: --jobs ${jobs} is more than needed; using ${result.jobs} (${result.areas.length} area${result.areas.length === 1 ? '' : 's'}, ${availableParallelism()} core${availableParallelism() === 1 ? '' : 's'})\n`,
-    );
+    cliIo().stderr.write(jobsNote(jobs, result.jobs, result.areas.length, 'area'));
   const paint = await issuePaint();
   const failed = result.areas.filter((area) => area.failed);
   const errors = issuesWithAreas(

@@ -5,6 +5,7 @@ import type { NationalArea } from '../../io/national-area.js';
 import { checkOutputOption } from '../../io/write-output.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
 import { cliIo } from '../cli-io.js';
+import { jobsNote } from '../jobs-note.js';
 import { defaultModelDir, defaultTariffDir } from '../version.js';
 import { thresholdOption } from '../threshold-option.js';
 import { wholeOption } from '../whole-option.js';
@@ -47,12 +48,8 @@ export async function runSimulate(
   // Threads beyond the cores or the draws are not started (drawWorkers): said once, as batch says it
   // (simulate clamped without a word; found by a probe of issue 18's defects).
   const used = drawWorkers(draws, jobs) + 1;
-  if (options.jobs !== undefined && used < jobs && !options.quiet) {
-    const cores = availableParallelism();
-    cliIo().stderr.write(
-      `highneeds: --jobs ${jobs} is more than needed; using ${used} (${draws} draw${draws === 1 ? '' : 's'}, ${cores} core${cores === 1 ? '' : 's'})\n`,
-    );
-  }
+  if (options.jobs !== undefined && used < jobs && !options.quiet)
+    cliIo().stderr.write(jobsNote(jobs, used, draws, 'draw'));
   const dir = dirArgument ?? defaultModelDir();
   const tariffFile =
     options.tariff === undefined
