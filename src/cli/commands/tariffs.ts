@@ -15,10 +15,8 @@ import { libraryFiles, readTariffFile, resolveTariff } from '../../io/tariff-lib
 import { placeFunderWarnings } from '../../core/place-funder-check.js';
 import {
   checkOutputOption,
-  commitOutput,
   commitOutputs,
   makeOutputDir,
-  stageOutput,
   stageOutputs,
 } from '../../io/write-output.js';
 import { fitText } from '../../report/fit-width.js';
@@ -36,6 +34,7 @@ import { printWarnings } from '../print-warnings.js';
 import { issuePaint, tableWidth } from '../terminal.js';
 import { defaultModelDir, defaultTariffDir } from '../version.js';
 import { cliIo } from '../cli-io.js';
+import { writeOrPrint } from '../write-or-print.js';
 import { shellWord } from '../shell-word.js';
 import { refuseToReplace } from '../../io/existing-outputs.js';
 import { visible } from '../../report/visible.js';
@@ -59,15 +58,8 @@ async function emit(
   options: OutputOptions,
   inputs: readonly string[] = [],
 ): Promise<void> {
-  const text = withBom(given, formatOf(options), options.bom);
   checkOutputOption('--out', options.out);
-  if (options.out === undefined) {
-    cliIo().stdout.write(text);
-    return;
-  }
-  const staged = stageOutput(options.out, text, inputs);
-  await yieldToSignals();
-  await commitOutput(staged);
+  await writeOrPrint(withBom(given, formatOf(options), options.bom), options.out, inputs);
 }
 
 function load(argument: string, libraryDir: string): { tariff: Tariff; file: string } {
