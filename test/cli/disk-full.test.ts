@@ -74,6 +74,23 @@ describe('a failed --out-dir write leaves no empty folders behind', () => {
     expect(fs.readdirSync(scratch)).toEqual([]);
   });
 
+  it('batch with a failed area: its errors are still said when the outputs cannot be written', async () => {
+    // They were said after the outputs, at the foot: a full disk lost them, leaving only its own line.
+    const stderr = await onFullDisk([
+      'batch',
+      'fixtures/errors/UNKNOWN_AREA',
+      '--out-dir',
+      path.join(scratch, 'failed-area'),
+      '--quiet',
+      '--jobs',
+      '1',
+    ]);
+    expect(stderr).toMatch(
+      /^fixtures\/errors\/UNKNOWN_AREA\/cohort\.csv:4:1: error UNKNOWN_AREA: area "903" is not in the areas table[^]*\n1 error\nhighneeds: cannot write [^]*no space left on the device\n$/,
+    );
+    expect(fs.readdirSync(scratch)).toEqual([]);
+  });
+
   it('batch --report that cannot be made: the --out-dir made before it is not left', async () => {
     // --report is made after --out-dir, outside the write that removed --out-dir on failure.
     fs.writeFileSync(path.join(scratch, 'a-file'), '');

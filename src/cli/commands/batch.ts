@@ -2,40 +2,24 @@ import * as path from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors } from '../../core/issue.js';
 import { displayPath } from '../../io/files.js';
-import { relativeInputs } from '../../io/input-reader.js';
-import { issueFromBase } from '../../io/issue-paths.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { type BatchResult, runBatch } from '../../io/batch/run.js';
-import {
-  checkOutputDirOption,
-  commitOutputs,
-  makeOutputDir,
-  stageOutputs,
-} from '../../io/write-output.js';
+import { checkOutputDirOption } from '../../io/write-output.js';
 import { issuesWithAreas } from '../../report/area-issues.js';
-import { reportWarnings } from '../report-warnings.js';
 import { listed } from '../../core/words.js';
-import { renderFailures, renderNational, renderPrintedSummary } from '../../report/batch-csv.js';
 import { printBatch } from '../../report/batch-print.js';
 import { renderBatchTable } from '../../report/batch-table.js';
-import { renderPrintedCsv } from '../../report/csv.js';
-import { INTERVAL_COLUMNS } from '../../report/intervals.js';
-import { batchIntervalRows, printIntervals } from '../../report/national-intervals.js';
-import { jsonText } from '../../report/json.js';
-import { buildBatchManifest } from '../../report/manifest.js';
 import { batchProgress } from '../batch-progress.js';
-import { yieldToSignals } from '../interrupt.js';
 import { tariffOption } from '../open-model.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint, tableWidth } from '../terminal.js';
-import { defaultTariffDir, toolVersion } from '../version.js';
+import { defaultTariffDir } from '../version.js';
 import { jobsNote } from '../jobs-note.js';
 import { cliIo } from '../cli-io.js';
 import { scenarioOptionUsage } from '../scenario-option-usage.js';
 import { scenarioIds, scenariosFromScenario } from '../scenario-spelling.js';
 import { wholeOption } from '../whole-option.js';
-import { staleOutputs } from './batch-earlier-outputs.js';
-import { nationalReport } from './batch-national-report.js';
+import { writeBatchOutputs } from './batch-outputs.js';
 import { checkOutDir, checkReportDir, checkTargets } from './batch-output-checks.js';
 import { NATIONAL_REPORT, OUTPUTS } from './batch-output-names.js';
 import { nationalIssues } from './national-issues.js';
@@ -162,70 +146,25 @@ export async function runBatchCommand(
     );
     throw new InputError([...errors, ...warnings]);
   }
-  makeOutputDir(options.outDir, '--out-dir');
   const { printed, national } = printBatch(result);
-  const manifest = buildBatchManifest({
-    version: toolVersion(),
-    // Relative to the national folder, in path order (provenance is in order of the paths as displayed).
-    inputs: relativeInputs(dir, result.provenance).sort((a, b) =>
-      a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
-    ),
-    scenarios: result.scenarios,
-    areas: { modelled: result.areas.length - failed.length, failed: failed.length },
-    ...(draws ? { draws } : {}),
-    // Relative to the out-dir, where the manifest is: the same whatever the working folder.
-    ...(options.report !== undefined
-      ? { report: path.relative(path.resolve(options.outDir), path.resolve(options.report)) || '.' }
-      : {}),
-  });
-  // Its paths as the manifest names them, not from the working folder: the same inputs, the same bytes.
-  const failures = failed.map((area) => ({
-    ...area,
-    issues: area.issues.map((issue) => issueFromBase(dir, issue)),
-  }));
-  const bom = options.bom ? '\uFEFF' : '';
-  const texts = [
-    `${bom}${renderPrintedSummary(printed)}`,
-    `${bom}${renderNational(national)}`,
-    `${bom}${renderFailures(failures)}`,
-    jsonText(manifest),
-  ];
-  // Worked out once: intervals.csv prints them and the national report shows the same figures.
-  const intervals = result.intervals && batchIntervalRows(result.intervals);
-  if (options.report !== undefined) makeOutputDir(options.report, '--report');
-  const report =
-    options.report === undefined
-      ? []
-      : await nationalReport(options.report, result, national, manifest, failures, {
-          warnings: reportWarnings(dir, warnings),
-          ...(intervals && draws
-            ? { ranges: { ...intervals, draws: draws.count, seed: draws.seed } }
-            : {}),
-        });
-  const staged = stageOutputs(
-    [
-      ...OUTPUTS.map((name, i) => ({ target: path.join(options.outDir, name), text: texts[i]! })),
-      ...(intervals
-        ? [
-            {
-              target: path.join(options.outDir, 'intervals.csv'),
-              text: `${bom}${renderPrintedCsv(INTERVAL_COLUMNS, printIntervals(intervals))}`,
-            },
-          ]
-        : []),
-      ...report,
-    ],
-    result.inputs,
-  );
-  await yieldToSignals();
-  await commitOutputs(
-    staged,
-    staleOutputs(
-      options.outDir,
-      earlier.ours,
-      new Set(staged.map((output) => path.resolve(output.target))),
-    ),
-  );
+  try {
+    await writeBatchOutputs({
+      dir,
+      options,
+      result,
+      printed,
+      national,
+      failed,
+      warnings,
+      earlier,
+      ...(draws ? { draws } : {}),
+    });
+  } catch (cause) {
+    // A failed run says its errors at the foot, after its outputs: a write that failed (a full
+    // disk) lost them, leaving only its own message (found by a reliability probe).
+    if (hasErrors(errors)) cliIo().stderr.write(formatIssues([...errors, ...warnings], paint));
+    throw cause;
+  }
   // Rows under a code areas.csv does not list fail as an "area" of that code (UNKNOWN_AREA), which
   // is no area of the model: counted apart, as a national trial's "8 of 8 areas failed" was 4
   // areas and 4 codes written otherwise (0202 for 202).
