@@ -556,8 +556,8 @@ export const ISSUE_CODES = {
   },
   BANDS_NOT_FITTED: {
     cause:
-      "A snapshots file gives pupils' bands (its optional `band` column), which calibrate reads past: it does not fit bands, so the cohort it writes puts every pupil in band 1, the one band the tariff stub prices (warning, at the first row with a band, counting them).",
-    fix: "Nothing for the fit. Once tariff.json prices the authority's bands, give each pupil's band in cohort.csv (the snapshot's last January has them) and each move's in transitions.csv's to_band (docs/calibration.md, \"Bands\").",
+      "A snapshots file gives pupils' bands (its optional `band` column). calibrate carries each pupil's band of the last January into the cohort it writes (a pupil with none is in band 1), and the tariff stub prices every band in every setting, but it does not fit bands: every new plan is written in band 1, and a pupil who moves keeps their band (warning, at the first row with a band, counting them).",
+    fix: "Nothing for the fit. Once tariff.json prices the authority's bands, give new-plans.csv each new plan's band (splitting a row to give a mix) and transitions.csv's to_band each move's (docs/calibration.md, \"Bands\").",
   },
   PERSON_RETURNS: {
     cause:

@@ -1,12 +1,13 @@
 import type { HistoryState, HistoryStep } from '../core/calibrate/history.js';
 import { error, warning, type Issue, type Location } from '../core/issue.js';
 import { NCY_MAX } from '../core/need.js';
-import type { CsvTable } from './csv-table.js';
+import type { CsvRow, CsvTable } from './csv-table.js';
 import { ncyCell, requiredText } from './cell-parsers.js';
 import type { CodeReader } from './read-history-codes.js';
 import { calendarYear } from './calendar-year-cell.js';
 import { flushNormalisations } from './normalise.js';
 import { returners } from './snapshot-returns.js';
+import { spreadsheetErrorValue } from './why-not-decimal.js';
 
 /** January snapshots, one row per person per January, as a SEN2 or case-management extract gives them. */
 export const SNAPSHOTS_COLUMNS = {
@@ -22,7 +23,8 @@ export interface Seen {
 /**
  * Reads snapshots and derives the steps between consecutive Januaries (docs/calibration.md): a
  * person in one January and the next goes on; in one and not the next has left; in the next and
- * not the one before has joined. `band` is read past, with a warning: calibrate does not fit bands.
+ * not the one before has joined. A pupil's `band` is carried into the cohort, with a warning:
+ * calibrate does not fit bands.
  * Gives the Januaries seen too, so that one missing between others is found (HISTORY_GAP).
  */
 export function readSnapshots(
@@ -54,6 +56,7 @@ export function readSnapshots(
     const ncy = ncyCell(row, 'ncy', issues);
     const need = codes.need(row, 'need', issues);
     const setting = codes.setting(row, 'setting', issues);
+    const band = snapshotBand(row, issues);
     if (issues.length > before || year === undefined || person === undefined) {
       anyRefused = true;
       if (year !== undefined && person !== undefined)
@@ -80,18 +83,20 @@ export function readSnapshots(
       );
       continue;
     }
-    january.set(person, { state: { ncy: ncy!, need: need!, setting: setting! }, at: row.at() });
+    const state = { ncy: ncy!, need: need!, setting: setting!, ...(band ? { band } : {}) };
+    january.set(person, { state, at: row.at() });
   }
   flushNormalisations(issues);
-  // Said, not dropped without a word (found by an analyst's trial: an extract's bands were gone
-  // from the cohort calibrate wrote, every pupil in band 1, and nothing said so).
+  // Said (found by an analyst's trial: an extract's bands were gone from the cohort calibrate
+  // wrote, every pupil in band 1, and nothing said so). They are now carried into the cohort, but
+  // the new plans' and moves' bands are still not fitted.
   if (firstBand)
     issues.push(
       warning(
         'BANDS_NOT_FITTED',
-        `"band" is read past: bands are not fitted, and the cohort calibrate writes puts every pupil in band 1 (${banded === 1 ? '1 row gives' : `${banded} rows give`} a band, the first here)`,
+        `"band" is carried into the cohort from the last January, but bands are not fitted: every new plan is written in band 1, and a pupil who moves keeps their band (${banded === 1 ? '1 row gives' : `${banded} rows give`} a band, the first here)`,
         firstBand,
-        "once tariff.json prices the authority's bands, give each pupil's band in cohort.csv, and each move's in transitions.csv's to_band (docs/calibration.md, \"Bands\")",
+        "once tariff.json prices the authority's bands, give new-plans.csv each new plan's band, and transitions.csv's to_band each move's (docs/calibration.md, \"Bands\")",
       ),
     );
   const steps: HistoryStep[] = [];
@@ -133,6 +138,21 @@ export function readSnapshots(
   if (!anyRefused && table.rows.length > 0)
     returners(years, unfollowed, fitted, columnOf(table, 'person_id'), issues);
   return { steps, januaries: [...years.keys()].sort((a, b) => a - b) };
+}
+
+/**
+ * A row's band as the extract gives it, or undefined for none (the pupil is then in band 1, as a
+ * new plan is). A spreadsheet's error value (#N/A from a lookup that found no band) is no band.
+ */
+function snapshotBand(row: CsvRow, issues: Issue[]): string | undefined {
+  const text = row.get('band');
+  if (text === '') return undefined;
+  const why = spreadsheetErrorValue(text, 'a band');
+  if (why)
+    issues.push(
+      error('INVALID_FIELD', `"${row.label('band')}" is not a band`, row.at('band'), why),
+    );
+  return why ? undefined : text;
 }
 
 /** Fewer pupils than this who could go on are too few to tell ids that changed from chance. */

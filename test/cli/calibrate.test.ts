@@ -715,3 +715,67 @@ describe("the calibrated folder's banding step, as its README gives it", () => {
     expect(banded.code).toBe(0);
   });
 });
+
+describe('bands a snapshots file gives (docs/calibration.md, "Bands")', () => {
+  const SNAPSHOTS = ['--snapshots', 'fixtures/history/snapshots.csv', ...HISTORY];
+  const COSTS = ['--costs', 'fixtures/history/costs.csv'];
+  /** fixtures/history's snapshots, each row given a band: a few by person, and some none. */
+  const banded = path.join(scratch, 'banded-snapshots.csv');
+  const BANDS = ['2', '10', 'E3', ''];
+  const [header, ...lines] = readFileSync('fixtures/history/snapshots.csv', 'utf8')
+    .trim()
+    .split('\n');
+  writeFileSync(
+    banded,
+    `${[`${header},band`, ...lines.map((line) => `${line},${BANDS[Number(line.split(',')[1]!.slice(1)) % 4]}`)].join('\n')}\n`,
+  );
+  const calibrate = async (name: string, ...args: string[]) => {
+    const out = path.join(scratch, name);
+    const result = await runInProcess(['calibrate', ...args, ...COSTS, '--out-dir', out]);
+    expect(result.code, result.stderr).toBe(0);
+    return out;
+  };
+
+  it('are carried into the cohort, and the stub prices each in every setting: the same projection as without them', async () => {
+    const plain = await calibrate('unbanded', ...SNAPSHOTS);
+    const withBands = await calibrate('with-bands', '--snapshots', banded, ...HISTORY);
+    const cohort = rows(path.join(withBands, 'cohort.csv'));
+    expect(cohort[0]).toEqual(['ncy', 'need', 'setting', 'band', 'count']);
+    expect(new Set(cohort.slice(1).map((r) => r[3]))).toEqual(new Set(['1', '2', '10', 'E3']));
+    // Each pupil's own band: as many in each band as the last January gave it (none: band 1).
+    const last = lines.filter((line) => line.startsWith('2025,'));
+    const inBand = (band: string) =>
+      cohort.slice(1).reduce((n, r) => n + (r[3] === band ? Number(r[4]) : 0), 0);
+    for (const [i, band] of BANDS.entries())
+      expect(inBand(band || '1')).toBe(
+        last.filter((line) => Number(line.split(',')[1]!.slice(1)) % 4 === i).length,
+      );
+    const tariff = JSON.parse(readFileSync(path.join(withBands, 'tariff.json'), 'utf8')) as {
+      rates: { setting: string; band: string; need: string; topUp: string }[];
+    };
+    const settings = [...new Set(tariff.rates.map((r) => r.setting))];
+    for (const setting of settings)
+      expect(
+        tariff.rates
+          .filter((r) => r.setting === setting && r.need === '*')
+          .map((r) => [r.band, r.topUp]),
+      ).toEqual(
+        ['1', '2', '10', 'E3'].map((band) => [
+          band,
+          tariff.rates.find((r) => r.setting === setting)!.topUp,
+        ]),
+      );
+    // Every band priced alike, so pupils who move between settings keep a band priced there, and
+    // every figure is the unbanded model's.
+    const project = async (dir: string) => {
+      const result = await runInProcess(['project', dir, '--format', 'csv']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).not.toContain('UNKNOWN_BAND');
+      return result.stdout;
+    };
+    expect(await project(withBands)).toBe(await project(plain));
+    expect(readFileSync(path.join(withBands, 'README.md'), 'utf8')).toContain(
+      "each pupil's band as the snapshots gave it",
+    );
+  });
+});

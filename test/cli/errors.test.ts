@@ -436,7 +436,7 @@ const CATALOGUE: Record<IssueCode, Expected> = {
   BANDS_NOT_FITTED: [
     'warning',
     'snapshots.csv:3:6',
-    '"band" is read past: bands are not fitted, and the cohort calibrate writes puts every pupil in band 1 (6 rows give a band, the first here)',
+    '"band" is carried into the cohort from the last January, but bands are not fitted: every new plan is written in band 1, and a pupil who moves keeps their band (6 rows give a band, the first here)',
   ],
   PERSON_RETURNS: [
     'warning',

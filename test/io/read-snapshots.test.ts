@@ -30,6 +30,25 @@ describe('a person twice in one January of the snapshots', () => {
 });
 
 describe('a band the snapshots give', () => {
+  it("is carried in the pupil's state; a spreadsheet's error value is no band", () => {
+    const issues: Issue[] = [];
+    const text =
+      'year,person_id,ncy,need,setting,band\n2023,P1,5,ASD,MMSIB,B2\n2023,P2,5,ASD,MMSIB,\n2023,P3,5,ASD,MMSIB,#N/A\n2024,P1,6,ASD,MMSIB,B3\n2024,P2,6,ASD,MMSIB,\n';
+    const { steps } = readSnapshots(
+      readCsvTable(text, 'snapshots.csv', SNAPSHOTS_COLUMNS),
+      new CodeReader(NO_CODES),
+      issues,
+    );
+    expect(steps.map((step) => [step.from?.band, step.to?.band])).toEqual([
+      ['B2', 'B3'],
+      [undefined, undefined],
+    ]);
+    const refused = issues.find((i) => i.code === 'INVALID_FIELD');
+    expect(refused?.message).toBe('"band" is not a band');
+    expect(refused?.hint).toContain('a lookup in its formula found nothing');
+    expect(refused?.location).toMatchObject({ line: 4, column: 6 });
+  });
+
   it('is counted in words that agree with the count (found in review: "1 row give a band")', () => {
     const issues: Issue[] = [];
     const text =

@@ -8,7 +8,10 @@ import type { Uncertainty } from '../uncertainty.js';
 import type { Fit, FittedRate } from './fitted.js';
 import type { HistoryState } from './history.js';
 
-/** The one band the tariff stub prices in every setting: calibrate does not fit bands (docs/calibration.md). */
+/**
+ * The band of every new plan, and of a pupil whose snapshot gives none: calibrate does not fit
+ * bands (docs/calibration.md, "Bands"). The tariff stub prices it in every setting.
+ */
 export const STUB_BAND = '1';
 
 /** An annual cost per pupil from costs.csv: a need, or '*' for any, in a setting. */
@@ -38,12 +41,15 @@ const STUB_REFERENCE = {
 };
 
 /**
- * The tariff stub: every setting of the history with one band, its top-up the cost per pupil given
- * in costs.csv (need '*' for the setting's every-need row, else 0), place value 0, no uplift. The
- * officer replaces it with the authority's own banding (the folder's README says so).
+ * The tariff stub: every setting of the history, each with every band of the cohort and STUB_BAND,
+ * the new plans' (a pupil who moves keeps their band, so every setting prices every band); each
+ * band's top-up the cost per pupil given in costs.csv (need '*' for the setting's every-need row,
+ * else 0), place value 0, no uplift. The officer replaces it with the authority's own banding
+ * (the folder's README says so).
  */
 function stubTariff(
   settings: readonly string[],
+  bands: readonly string[],
   costs: readonly CostRow[],
   baseYear: AcademicYear,
 ): Tariff {
@@ -52,9 +58,12 @@ function stubTariff(
   for (const setting of settings) {
     const own = costs.filter((row) => row.setting === setting);
     const any = own.find((row) => row.need === '*');
-    rates.push(stubRate(setting, '*', any?.cost, effectiveFrom));
-    for (const row of own.filter((r) => r.need !== '*').sort((a, b) => (a.need < b.need ? -1 : 1)))
-      rates.push(stubRate(setting, row.need, row.cost, effectiveFrom));
+    const byNeed = own.filter((r) => r.need !== '*').sort((a, b) => cmp(a.need, b.need));
+    for (const band of bands) {
+      rates.push(stubRate(setting, band, '*', any?.cost, effectiveFrom));
+      for (const row of byNeed)
+        rates.push(stubRate(setting, band, row.need, row.cost, effectiveFrom));
+    }
   }
   return {
     id: 'calibrated-stub',
@@ -76,6 +85,7 @@ function stubTariff(
 
 function stubRate(
   setting: string,
+  band: string,
   need: Need | '*',
   cost: Decimal | undefined,
   effectiveFrom: string,
@@ -83,7 +93,7 @@ function stubRate(
   return {
     effectiveFrom,
     setting,
-    band: STUB_BAND,
+    band,
     need,
     topUp: cost ?? ZERO,
     basis: 'annual per pupil',
@@ -96,22 +106,41 @@ function stubRate(
   };
 }
 
-/** The cohort of one January as cells of whole pupils, in NCY, need and setting order. */
+/** The cohort of one January as cells of whole pupils, in NCY, need, setting and band order. */
 function cohortCells(states: readonly HistoryState[]): Cell[] {
   const counts = new Map<string, number>();
   for (const s of states) {
-    const key = `${s.ncy}|${s.need}|${s.setting}`;
+    // NUL between the parts: a band is the extract's own text, and may hold any other character.
+    const key = [s.ncy, s.need, s.setting, s.band ?? STUB_BAND].join('\u0000');
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return [...counts.entries()]
     .map(([key, n]) => {
-      const [ncy, need, setting] = key.split('|') as [string, Need, string];
-      return { ncy: Number(ncy), need, setting, band: STUB_BAND, count: integer(n) };
+      const [ncy, need, setting, band] = key.split('\u0000') as [string, Need, string, string];
+      return { ncy: Number(ncy), need, setting, band, count: integer(n) };
     })
-    .sort((a, b) => a.ncy - b.ncy || cmp(a.need, b.need) || cmp(a.setting, b.setting));
+    .sort(
+      (a, b) =>
+        a.ncy - b.ncy ||
+        cmp(a.need, b.need) ||
+        cmp(a.setting, b.setting) ||
+        compareBands(a.band, b.band),
+    );
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Whole-number bands first, in number order (2 before 10), then the others in code-unit order. */
+function compareBands(a: string, b: string): number {
+  const wholeA = /^\d+$/.test(a);
+  const wholeB = /^\d+$/.test(b);
+  if (wholeA !== wholeB) return wholeA ? -1 : 1;
+  return (wholeA ? Number(a) - Number(b) : 0) || cmp(a, b);
+}
+
+/** The bands the stub prices: the cohort's and STUB_BAND, in compareBands' order. */
+const stubBands = (cohort: readonly Cell[]): string[] =>
+  [...new Set([STUB_BAND, ...cohort.map((cell) => cell.band)])].sort(compareBands);
 
 /** The population rows a model needs: the projected AYs (base + 1 to the horizon's), every NCY given. */
 function modelPopulation(
@@ -141,13 +170,14 @@ const posterior = (r: FittedRate): { uncertainty: Uncertainty } => ({
 /** The calibrated model as data: what the folder calibrate writes reads back as (test/core/calibrate-*.test.ts). */
 export function calibratedModel(spec: CalibratedSpec): Model {
   const { fit } = spec;
+  const cohort = cohortCells(spec.cohort);
   return {
     area: spec.area,
     baseYear: spec.baseYear,
     horizon: spec.horizon,
-    tariff: stubTariff(spec.settings, spec.costs, spec.baseYear),
+    tariff: stubTariff(spec.settings, stubBands(cohort), spec.costs, spec.baseYear),
     assumptions: { newPlansGrowth: ZERO, hnbGrowth: ZERO, tariffUplift: ZERO },
-    cohort: cohortCells(spec.cohort),
+    cohort,
     newPlans: fit.newPlans.map((r) => ({
       ncy: r.ncy,
       need: r.need,

@@ -11,6 +11,11 @@ export interface HistoryState {
   readonly ncy: number;
   readonly need: Need;
   readonly setting: string;
+  /**
+   * The pupil's band, where a snapshots file gives one: carried into the cohort calibrate writes,
+   * not fitted (docs/calibration.md, "Bands").
+   */
+  readonly band?: string;
 }
 
 /**
