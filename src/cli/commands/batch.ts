@@ -18,6 +18,7 @@ import { listed } from '../../core/words.js';
 import { renderFailures, renderNational, renderPrintedSummary } from '../../report/batch-csv.js';
 import { printBatch } from '../../report/batch-print.js';
 import { renderBatchTable } from '../../report/batch-table.js';
+import { isUnlistedCode, unlistedText } from '../../report/presentation/failed-areas.js';
 import { renderPrintedCsv } from '../../report/csv.js';
 import { INTERVAL_COLUMNS } from '../../report/intervals.js';
 import { batchIntervalRows, printIntervals } from '../../report/national-intervals.js';
@@ -163,6 +164,12 @@ export async function runBatchCommand(
     throw new InputError([...errors, ...warnings]);
   }
   makeOutputDir(options.outDir, '--out-dir');
+  // Rows under a code areas.csv does not list fail as an "area" of that code (UNKNOWN_AREA), which
+  // is no area of the model: counted apart, as a national trial's "8 of 8 areas failed" was 4
+  // areas and 4 codes written otherwise (0202 for 202); so in the manifest and the report.
+  const unlisted = failed.filter(isUnlistedCode);
+  const areaFailed = failed.filter((area) => !unlisted.includes(area));
+  const areaCount = result.areas.length - unlisted.length;
   const { printed, national } = printBatch(result);
   const manifest = buildBatchManifest({
     version: toolVersion(),
@@ -171,7 +178,11 @@ export async function runBatchCommand(
       a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
     ),
     scenarios: result.scenarios,
-    areas: { modelled: result.areas.length - failed.length, failed: failed.length },
+    areas: {
+      modelled: result.areas.length - failed.length,
+      failed: areaFailed.length,
+      unlisted: unlisted.length,
+    },
     ...(draws ? { draws } : {}),
     // Relative to the out-dir, where the manifest is: the same whatever the working folder.
     ...(options.report !== undefined
@@ -226,12 +237,6 @@ export async function runBatchCommand(
       new Set(staged.map((output) => path.resolve(output.target))),
     ),
   );
-  // Rows under a code areas.csv does not list fail as an "area" of that code (UNKNOWN_AREA), which
-  // is no area of the model: counted apart, as a national trial's "8 of 8 areas failed" was 4
-  // areas and 4 codes written otherwise (0202 for 202).
-  const unlisted = failed.filter((area) => area.issues.some((i) => i.code === 'UNKNOWN_AREA'));
-  const areaFailed = failed.filter((area) => !unlisted.includes(area));
-  const areaCount = result.areas.length - unlisted.length;
   if (!options.quiet)
     cliIo().stdout.write(
       renderBatchTable({
@@ -253,9 +258,7 @@ export async function runBatchCommand(
         ]
       : []),
     ...(unlisted.length
-      ? [
-          `rows under ${unlisted.length === 1 ? 'a code' : `${unlisted.length} codes`} that areas.csv does not list were left out: ${listed(unlisted.map((a) => a.code))}`,
-        ]
+      ? [`${unlistedText(unlisted.length)}: ${listed(unlisted.map((a) => a.code))}`]
       : []),
   ];
   cliIo().stderr.write(
