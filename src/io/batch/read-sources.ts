@@ -5,7 +5,7 @@ import { linkedOutside } from '../inside-folders.js';
 import { type Limits, MAX_JSON_BYTES } from '../limits.js';
 import { isNationalManifest } from '../read-national-manifest.js';
 import { folderScenariosNotRead } from './folder-scenarios.js';
-import { modelFolders, nothingThere } from './model-folders.js';
+import { areaFolders, modelFolders, nothingThere } from './model-folders.js';
 import { readNational } from './read-national.js';
 import type { BatchSources, EarlyAreas } from './sources.js';
 
@@ -65,7 +65,9 @@ export async function readBatchSources(
       issues: [],
       digests: [],
     };
-  const folders = modelFolders(root, limits.maxFileBytes);
+  const folders = modelFolders(root, limits.maxFileBytes).length
+    ? areaFolders(root, limits.maxFileBytes)
+    : [];
   const issues = folders.length
     ? folderScenariosNotRead(folders)
     : [
