@@ -197,7 +197,7 @@ export const ISSUE_CODES = {
   },
   POPULATION_MISSING: {
     cause:
-      'A new-plans.csv row gives a rate per head, but population.csv has no population for its NCY in a year the rate applies to; or, for calibrate and backtest, the population file has no population for an NCY new plans join at in a January of the history after the first, or in a projected year.',
+      'A new-plans.csv row gives a rate per head, but population.csv has no population for its NCY in a year the rate applies to; or, for calibrate and backtest, the population file has no population for an NCY new plans join at in a January of the history after the first (one error at the population file when it has no row for that January at all), or in a projected year.',
     fix: "Add a population.csv row for that academic year and NCY, or give the row a count instead; for calibrate, give the population of every January from the history's second to the horizon's, or an earlier --horizon.",
   },
   NCY_OUT_OF_RANGE: {

@@ -179,7 +179,7 @@ export function readHistory(
       populationTable &&
       !issues.some((i) => i.severity === 'error' && i.location?.file === populationTable.display);
     if (populationRead && steps.length > 0)
-      missingPopulation({ steps, first, last }, population, issues);
+      missingPopulation({ steps, first, last }, population, populationTable.display, issues);
     throw new InputError(sortIssues(issues));
   }
   if (steps.length === 0 || last - first + 1 < minimumJanuaries) {
@@ -198,7 +198,7 @@ export function readHistory(
   historyGap(steps, januaries, first, last, historyText!.display, issues);
   if (hasErrors(issues)) throw new InputError(sortIssues(issues));
   const history: History = { steps, first, last };
-  missingPopulation(history, population, issues);
+  missingPopulation(history, population, populationTable!.display, issues);
   if (hasErrors(issues)) throw new InputError(sortIssues(issues));
   // Only the years fitted are compared: the step of a change of system that --fit-years leaves
   // out (the way round ids that changed) is all plans ended and new, and no fault of the fit.
