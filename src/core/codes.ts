@@ -6,7 +6,7 @@ export const ISSUE_CODES = {
   FILE_MISSING: {
     cause:
       'A required input file does not exist, is not a regular file (a folder, a device such as /dev/zero, a pipe), cannot be read, or (required or optional) is a link to a file that does not exist.',
-    fix: "Check the model folder and the file names in the README table. A --help example's fixtures/example, run from another folder, is highneeds' own: the hint gives its full path.",
+    fix: "Check the model folder and the file names in the README table. A --help example's fixtures (fixtures/example, fixtures/national, fixtures/nff, fixtures/history), run from another folder, are highneeds' own: the hint gives the full path.",
   },
   FILE_NOT_READ: {
     cause:

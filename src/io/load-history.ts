@@ -29,6 +29,7 @@ import {
 import { readSnapshots, SNAPSHOTS_COLUMNS } from './read-snapshots.js';
 import { readTransitionsHistoryText } from './read-transitions-history.js';
 import { foldRepeatedCells } from './fold-repeated-cells.js';
+import { packagePathHint } from './package-path.js';
 
 /** Errors said once per way a column writes them: a year written one unreadable way in every row. */
 const FOLDED: ReadonlySet<IssueCode> = new Set(['INVALID_YEAR']);
@@ -89,7 +90,9 @@ export function readHistory(
     const display = displayPath(path.resolve(file));
     const read = readInput(path.resolve(file), display, limits.maxFileBytes, 'csv');
     if (read.status === 'missing') {
-      issues.push(error('FILE_MISSING', `${file} was not found`, { file: display }));
+      issues.push(
+        error('FILE_MISSING', `${file} was not found`, { file: display }, packagePathHint(file)),
+      );
       return undefined;
     }
     if (read.status === 'refused') {
