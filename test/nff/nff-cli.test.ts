@@ -316,6 +316,27 @@ describe('highneeds nff as a user runs it', () => {
     ]);
   });
 
+  // Found by an analyst's trial: 0880 beside 880 (a code column saved as text and as a number)
+  // were two areas, the formula total and a pot's shares counting Torbay twice, without a word.
+  it('refuses an area given twice with its code written another way (0880 and 880, 353.0 and 353)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
+    const factors = readFileSync(path.join(ROOT, 'fixtures/nff/nff-factors.csv'), 'utf8')
+      .trimEnd()
+      .split('\n');
+    const file = path.join(dir, 'nff-factors.csv');
+    const again = (line: string, code: string) => line.replace(/^\d+,/, `${code},`);
+    writeFileSync(
+      file,
+      [...factors, again(factors[1]!, '0880'), again(factors[2]!, '353.0')].join('\n'),
+    );
+    const result = await cli(['nff', file, '--year', '2025-26', '--format', 'csv']);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n').filter((l) => / error /.test(l))).toEqual([
+      `${file}:5:1: error DUPLICATE_ROW: area 0880 is already given on line 2, written 880`,
+      `${file}:6:1: error DUPLICATE_ROW: area 353.0 is already given on line 3, written 353`,
+    ]);
+  });
+
   it('usage errors exit 2: a bad --year, an unknown --area, --solve-cap in a rollover year or without a national total, --out and --manifest the same file', async () => {
     expect((await cli(['nff', ...WORKED.slice(0, 1), '--year', '2025/26'])).code).toBe(2);
     expect((await cli(['nff', ...WORKED, '--area', 'Z'])).stderr).toContain('--area Z is not in');
