@@ -150,4 +150,17 @@ describe('library: loadHistory, calibrate, backtest', () => {
     expect(() => calibrate(history!, options as never)).toThrow(says);
     expect(() => calibrate(history!, options as never)).toThrow(not);
   });
+
+  // Found by an analyst's trial: a seed without draws, and draws as text, were taken without a
+  // word (the CLI refuses --seed without --draws).
+  it.each([
+    [{ seed: 5 }, TypeError, 'backtest: seed goes with draws'],
+    [{ draws: '20', seed: 1 }, TypeError, 'backtest: draws must be a whole number'],
+    [{ draws: 0 }, RangeError, 'backtest: draws must be a whole number, 1 or more'],
+    [{ draws: 20, seed: -1 }, RangeError, 'backtest: seed must be a whole number from 0'],
+  ])('backtest(history, %j) is a %o that says what to pass', (options, kind, says) => {
+    const { history } = loadHistory(FILES, { minimumJanuaries: 3 });
+    expect(() => backtest(history!, options as never)).toThrow(kind);
+    expect(() => backtest(history!, options as never)).toThrow(says);
+  });
 });
