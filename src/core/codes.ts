@@ -478,6 +478,11 @@ export const ISSUE_CODES = {
       "A national model's new-plans.csv or spend.csv gives rows by area, but none for some areas of areas.csv and none without an area (which would be every area's), so those areas are projected with no new plans, or no other spend lines, without a word (warning).",
     fix: "Add the areas' rows, or rows without an area for every area; give an area that truly has none a row that says so, of count 0 in new-plans.csv or of amount 0 in spend.csv, and the warning is not given.",
   },
+  COHORT_EVERY_AREA: {
+    cause:
+      "A national model of more than one area has cohort.csv rows with an empty area cell: a row without an area is every area's, so each such pupil is counted once in every area (warning). An extract leaves the cell blank for a pupil with no home authority recorded.",
+    fix: "Give each row its area's code (or leave out pupils no area is known for); keep the cell empty only for pupils meant to be in every area.",
+  },
   DEDUCTIONS_COMPUTED: {
     cause:
       'funding.csv gives no hnb_deductions beside the hnb_allocation a year uses (given for it, or grown from), and the tariff has "dfe" settings with places that year (warning, once per model): the tool deducts their place funding, costed as spend is, from hnb_allocation, which it reads as the allocation before deductions. The same when the allocation comes from --hnb-from and the nff output has no place_deductions (its factors file gave no deductions); the warning is then at that file.',
