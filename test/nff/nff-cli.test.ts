@@ -99,6 +99,18 @@ describe('highneeds nff as a user runs it', () => {
     expect(lines[1]).toMatch(/^C,Area C \(in between\),2025-26,1\.2,288000\.00,/);
   });
 
+  // Found by an analyst's trial: with --area the JSON had no `total` key at all, so a script
+  // reading it failed on one area where it ran on all.
+  it('JSON of one area has the same keys, its total null', async () => {
+    const all = JSON.parse((await cli(['nff', ...WORKED, '--format', 'json'])).stdout);
+    const one = JSON.parse(
+      (await cli(['nff', ...WORKED, '--area', 'C', '--format', 'json'])).stdout,
+    );
+    expect(Object.keys(one)).toEqual(Object.keys(all));
+    expect(one.total).toBeNull();
+    expect(one.areas.map((a: { area_code: string }) => a.area_code)).toEqual(['C']);
+  });
+
   it('JSON: exact numbers, every parameter with its standing, the total, the solved cap', async () => {
     const json = JSON.parse(
       (await cli(['nff', ...WORKED, '--solve-cap', '--format', 'json'])).stdout,
