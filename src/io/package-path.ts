@@ -6,13 +6,15 @@ import { packageRoot } from './provenance-name.js';
 /**
  * A relative path that is not there from the working folder but is in highneeds' own package
  * (`fixtures/national`, as a --help example names it): its full path there. Only a path inside the
- * package: `../elsewhere/model` from the package is none of its own.
+ * package, not the package itself: `../elsewhere/model` from the package is none of its own, and
+ * `.` (batch's default folder) is the user's.
  */
 export function inPackage(given: string): string | undefined {
-  if (given === '' || path.isAbsolute(given)) return undefined;
+  if (given === '' || path.isAbsolute(given) || existsSync(given)) return undefined;
   const root = path.resolve(packageRoot());
   const full = path.join(root, given);
-  if (path.relative(root, full).split(path.sep)[0] === '..') return undefined;
+  const inside = path.relative(root, full);
+  if (inside === '' || inside.split(path.sep)[0] === '..') return undefined;
   if (path.resolve(given) === full || !existsSync(full)) return undefined;
   return full;
 }

@@ -62,4 +62,19 @@ describe('a --help example run from another folder', () => {
       `hint: ${given} is highneeds' own (the --help examples run from ${path.resolve(ROOT)}): give it in full, ${path.resolve(ROOT, given)}\n`,
     );
   });
+
+  // Found reviewing the change above: batch's default folder, `.`, run where there is no model,
+  // was called highneeds' own folder, the package's root.
+  it.each([[[]], [['.']], [['sub/..']]])(
+    'batch %j where there is no model keeps the plain hint',
+    async (folder) => {
+      // A folder of its own: the tests above leave a model folder in `elsewhere`.
+      const cwd = mkdtempSync(path.join(elsewhere, 'empty-'));
+      const result = await cli(['batch', ...folder, '--out-dir', 'out'], { cwd });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        'hint: give a national model (model.json naming "areas") or a folder of model folders',
+      );
+    },
+  );
 });
