@@ -27,6 +27,8 @@ export interface CliIo {
 /** One of the process's streams; its 'error' event (EPIPE, ENOSPC on `> /dev/full`) is kept, never unhandled. */
 function processStream(stream: NodeJS.WriteStream): OutputStream {
   let first: NodeJS.ErrnoException | undefined;
+  /** Whether anything was written: with nothing, there is nothing to wait for. */
+  let wrote = false;
   const keep = (error: NodeJS.ErrnoException | null | undefined): void => {
     first ??= error ?? undefined;
   };
@@ -34,11 +36,14 @@ function processStream(stream: NodeJS.WriteStream): OutputStream {
   return {
     write: (text) => {
       // A stream that has failed is destroyed; writing on would only add ERR_STREAM_DESTROYED.
+      if (text !== '') wrote = true;
       if (first === undefined && !stream.destroyed) stream.write(text, keep);
     },
     failure: () =>
       new Promise((resolve) => {
-        if (first !== undefined || stream.destroyed) resolve(first);
+        // The empty write below is a write of its own, which /dev/full refuses (ENOSPC): a run that
+        // wrote nothing on stdout (validate --quiet > /dev/full) exited 2.
+        if (first !== undefined || stream.destroyed || !wrote) resolve(first);
         // An empty write's callback runs once everything before it is written.
         else stream.write('', (error) => resolve(first ?? error ?? undefined));
       }),

@@ -6,7 +6,7 @@ export const ISSUE_CODES = {
   FILE_MISSING: {
     cause:
       'A required input file does not exist, is not a regular file (a folder, a device such as /dev/zero, a pipe), cannot be read, or (required or optional) is a link to a file that does not exist.',
-    fix: "Check the model folder and the file names in the README table. A --help example's fixtures/example, run from another folder, is highneeds' own: the hint gives its full path.",
+    fix: "Check the model folder and the file names in the README table. A --help example's fixtures (fixtures/example, fixtures/national, fixtures/nff, fixtures/history), run from another folder, are highneeds' own: the hint gives the full path.",
   },
   FILE_NOT_READ: {
     cause:
@@ -197,7 +197,7 @@ export const ISSUE_CODES = {
   },
   POPULATION_MISSING: {
     cause:
-      'A new-plans.csv row gives a rate per head, but population.csv has no population for its NCY in a year the rate applies to; or, for calibrate and backtest, the population file has no population for an NCY new plans join at in a January of the history after the first, or in a projected year.',
+      'A new-plans.csv row gives a rate per head, but population.csv has no population for its NCY in a year the rate applies to; or, for calibrate and backtest, the population file has no population for an NCY new plans join at in a January of the history after the first (one error at the population file when it has no row for that January at all), or in a projected year.',
     fix: "Add a population.csv row for that academic year and NCY, or give the row a count instead; for calibrate, give the population of every January from the history's second to the horizon's, or an earlier --horizon.",
   },
   NCY_OUT_OF_RANGE: {
@@ -477,6 +477,11 @@ export const ISSUE_CODES = {
     cause:
       "A national model's new-plans.csv or spend.csv gives rows by area, but none for some areas of areas.csv and none without an area (which would be every area's), so those areas are projected with no new plans, or no other spend lines, without a word (warning).",
     fix: "Add the areas' rows, or rows without an area for every area; give an area that truly has none a row that says so, of count 0 in new-plans.csv or of amount 0 in spend.csv, and the warning is not given.",
+  },
+  COHORT_EVERY_AREA: {
+    cause:
+      "A national model of more than one area has cohort.csv rows with an empty area cell: a row without an area is every area's, so each such pupil is counted once in every area (warning). An extract leaves the cell blank for a pupil with no home authority recorded.",
+    fix: "Give each row its area's code (or leave out pupils no area is known for); keep the cell empty only for pupils meant to be in every area.",
   },
   DEDUCTIONS_COMPUTED: {
     cause:

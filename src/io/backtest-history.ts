@@ -2,6 +2,7 @@ import { backtest as rollingOrigin, type BacktestRow } from '../core/calibrate/b
 import { summarise, type HorizonSummary } from '../core/calibrate/backtest-summary.js';
 import { drawnIntervals } from '../core/calibrate/drawn-intervals.js';
 import { checkOptionNames } from '../core/option-names.js';
+import { checkDraws } from '../core/simulate/simulate-arguments.js';
 import type { LoadedHistory } from './load-history.js';
 
 /** `highneeds backtest`'s rows and its summary by horizon. */
@@ -26,6 +27,14 @@ export function backtest(
     { draws: true, seed: true },
     '{ draws: 200, seed: 1 }',
   );
+  // As the CLI (--seed needs --draws) and simulate check them: a seed alone, or draws as text
+  // ('200') or 0, were taken without a word (an analyst's trial).
+  if (options.draws === undefined && options.seed !== undefined)
+    throw new TypeError(
+      'backtest: seed goes with draws, such as { draws: 200, seed: 1 }: without draws nothing is drawn',
+    );
+  if (options.draws !== undefined)
+    checkDraws('backtest', ['draws', options.draws], ['seed', options.seed ?? 1]);
   const rows = rollingOrigin(loaded.history, {
     weight: loaded.weight,
     population: loaded.population,

@@ -12,6 +12,7 @@ import { calibratedFiles } from './calibrated-files.js';
 import type { TemplateFile } from './init-template.js';
 import type { LoadedHistory } from './load-history.js';
 import { provenanceName } from './provenance-name.js';
+import { checkCalibrateOptions } from './calibrate-options.js';
 
 /** How far a calibrated model runs by default: this many financial years, or as far as the population goes. */
 const DEFAULT_HORIZON_YEARS = 5;
@@ -49,7 +50,7 @@ export interface Calibration {
  * `highneeds calibrate` as a function (docs/calibration.md): fits the rates of a history read by
  * `loadHistory` and builds the model folder from them, without writing anything. Pure: the same
  * history and options give the same model and the same bytes. Throws UsageError when `fitYears`
- * is outside the history.
+ * is outside the history, and TypeError for options of the wrong shape.
  */
 export function calibrate(loaded: LoadedHistory, options: CalibrateOptions = {}): Calibration {
   checkOptionNames<CalibrateOptions>(
@@ -58,6 +59,7 @@ export function calibrate(loaded: LoadedHistory, options: CalibrateOptions = {})
     { fitYears: true, horizon: true, area: true, outDir: true },
     `{ area: { code: '880', name: 'My authority' } }`,
   );
+  checkCalibrateOptions(options);
   const { history, population, weight } = loaded;
   const { outDir } = options;
   const sources =

@@ -4,6 +4,7 @@ import { error, type Issue } from '../core/issue.js';
 import { type ColumnSpec, type CsvTable, readCsvTable } from './csv-table.js';
 import { displayPath, type InputForm, readInput, readInputBytes } from './files.js';
 import type { Limits } from './limits.js';
+import { inPackage as inPackageFolder } from './package-path.js';
 import { packageRoot, provenanceName } from './provenance-name.js';
 import { filesIn, lookalikeAdvice, lookalikeFiles, notReadWarning } from './lookalike-files.js';
 import { linkedOutside } from './inside-folders.js';
@@ -144,14 +145,9 @@ export class InputReader {
  * their own folder and was told only that there is no such folder.
  */
 function packageFolderHint(dir: string): string | undefined {
-  if (path.isAbsolute(dir)) return undefined;
-  const root = path.resolve(packageRoot());
-  const inPackage = path.join(root, dir);
-  // Only a folder inside the package: `../elsewhere/model` from the package is none of its own.
-  const outside = path.relative(root, inPackage).split(path.sep)[0] === '..';
-  if (outside || path.resolve(dir) === inPackage || !existsSync(path.join(inPackage, 'model.json')))
-    return undefined;
-  return `${dir} is a folder of highneeds' own (the --help examples run from ${displayPath(root)}): give it in full, ${displayPath(inPackage)}, or run highneeds project with no folder for the shipped example`;
+  const inPackage = inPackageFolder(dir);
+  if (!inPackage || !existsSync(path.join(inPackage, 'model.json'))) return undefined;
+  return `${dir} is a folder of highneeds' own (the --help examples run from ${displayPath(path.resolve(packageRoot()))}): give it in full, ${displayPath(inPackage)}, or run highneeds project with no folder for the shipped example`;
 }
 
 /**

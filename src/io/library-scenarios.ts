@@ -14,7 +14,9 @@ export interface ScenariosOptions {
   /** Let a tariff lever name a table outside the folder and the library (--allow-outside). */
   readonly allowOutside?: boolean;
   /** The model the scenarios will run on: they are checked against it as the CLI checks them (levers that match nothing, moves to an unpriced setting, agreement years outside the projection). */
-  readonly model?: Model;
+  // `| undefined`: the README passes loadModel's `model`, which may be undefined, and a project with
+  // exactOptionalPropertyTypes refused it (an analyst's trial).
+  readonly model?: Model | undefined;
 }
 
 const SCENARIOS_OPTION_NAMES: OptionNames<ScenariosOptions> = {

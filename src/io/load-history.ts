@@ -29,6 +29,7 @@ import {
 import { readSnapshots, SNAPSHOTS_COLUMNS } from './read-snapshots.js';
 import { readTransitionsHistoryText } from './read-transitions-history.js';
 import { foldRepeatedCells } from './fold-repeated-cells.js';
+import { packagePathHint } from './package-path.js';
 
 /** Errors said once per way a column writes them: a year written one unreadable way in every row. */
 const FOLDED: ReadonlySet<IssueCode> = new Set(['INVALID_YEAR']);
@@ -89,7 +90,9 @@ export function readHistory(
     const display = displayPath(path.resolve(file));
     const read = readInput(path.resolve(file), display, limits.maxFileBytes, 'csv');
     if (read.status === 'missing') {
-      issues.push(error('FILE_MISSING', `${file} was not found`, { file: display }));
+      issues.push(
+        error('FILE_MISSING', `${file} was not found`, { file: display }, packagePathHint(file)),
+      );
       return undefined;
     }
     if (read.status === 'refused') {
@@ -179,7 +182,7 @@ export function readHistory(
       populationTable &&
       !issues.some((i) => i.severity === 'error' && i.location?.file === populationTable.display);
     if (populationRead && steps.length > 0)
-      missingPopulation({ steps, first, last }, population, issues);
+      missingPopulation({ steps, first, last }, population, populationTable.display, issues);
     throw new InputError(sortIssues(issues));
   }
   if (steps.length === 0 || last - first + 1 < minimumJanuaries) {
@@ -198,7 +201,7 @@ export function readHistory(
   historyGap(steps, januaries, first, last, historyText!.display, issues);
   if (hasErrors(issues)) throw new InputError(sortIssues(issues));
   const history: History = { steps, first, last };
-  missingPopulation(history, population, issues);
+  missingPopulation(history, population, populationTable!.display, issues);
   if (hasErrors(issues)) throw new InputError(sortIssues(issues));
   // Only the years fitted are compared: the step of a change of system that --fit-years leaves
   // out (the way round ids that changed) is all plans ended and new, and no fault of the fit.

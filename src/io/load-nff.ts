@@ -13,6 +13,7 @@ import { type Baselines, factorColumns, readNffFactors } from './read-nff-factor
 import { HNB_FROM_COLUMNS } from './read-hnb-from.js';
 import { parseNffParameters } from './read-nff-parameters.js';
 import type { InputDigest } from './model-folder.js';
+import { packagePathHint } from './package-path.js';
 
 /** Problems with a whole CSV table: its rows are not read until they are fixed. */
 const TABLE_LEVEL: ReadonlySet<string> = new Set([
@@ -45,7 +46,7 @@ export function loadNff(
   const issues: Issue[] = [];
   const inputs: InputDigest[] = [];
   // The parameters are JSON and the factors a CSV: each read as what it is (InputForm).
-  const read = (filePath: string, form: InputForm) => {
+  const read = (filePath: string, form: InputForm, given?: string) => {
     const display = displayPath(filePath);
     const result = readInput(filePath, display, limits.maxFileBytes, form);
     if (result.status === 'ok') {
@@ -62,7 +63,9 @@ export function loadNff(
             { file: display },
             result.status === 'missing' && form === 'json'
               ? `parameters for ${formatFinancialYear(year)} are read from <params>/${formatFinancialYear(year)}.json`
-              : undefined,
+              : given === undefined
+                ? undefined
+                : packagePathHint(given),
           ),
     );
     return undefined;
@@ -74,7 +77,7 @@ export function loadNff(
   const parameters = parametersFile
     ? parseNffParameters(parametersFile.text, parametersFile.display, year, issues)
     : undefined;
-  const factorsText = read(path.resolve(factorsFile), 'csv');
+  const factorsText = read(path.resolve(factorsFile), 'csv', factorsFile);
   const baselines =
     baselineFrom && parameters?.mode === 'rollover'
       ? readBaselines(baselineFrom, year - 1, limits, read, issues)

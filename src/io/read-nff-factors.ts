@@ -13,6 +13,7 @@ import { formatFinancialYear } from '../core/period.js';
 import { decimalCell, requiredText } from './cell-parsers.js';
 import type { ColumnSpec, CsvRow, CsvTable } from './csv-table.js';
 import { flushNormalisations, type NumberKind } from './normalise.js';
+import { codeKey } from './batch/area-code-spelling.js';
 
 /**
  * The columns nff-factors.csv must and may have for a year's parameters (docs/nff.md, "Factors").
@@ -63,7 +64,8 @@ export function readNffFactors(
   issues: Issue[],
   baselines?: Baselines,
 ): AreaFactors[] {
-  const seen = new Map<string, number>();
+  /** Each area's code as given and its line, by its codeKey: 0880 or 880.0 beside 880 is the same area. */
+  const seen = new Map<string, { readonly code: string; readonly line: number }>();
   // The factors are gathered in a spreadsheet from DfE's tables: amounts may carry £ and thousands
   // separators and counts separators, read as a model CSV's are, with one NUMBER_NORMALISED
   // warning a column (found by a user trial: the same cells a funding.csv takes were refused here).
@@ -71,18 +73,21 @@ export function readNffFactors(
     const before = issues.length;
     const area = readArea(row, parameters, issues, baselines);
     const code = row.get(C.code);
-    if (code !== '' && seen.has(code)) {
+    // The same code written another way (0880 as a text column has it beside 880) is the same
+    // area: counted twice, it was in the total and in a pot's shares twice (an analyst's trial).
+    const earlier = code === '' ? undefined : seen.get(codeKey(code));
+    if (earlier) {
       issues.push(
         error(
           'DUPLICATE_ROW',
-          `area ${code} is already given on line ${seen.get(code)}`,
+          `area ${code} is already given on line ${earlier.line}${earlier.code === code ? '' : `, written ${earlier.code}`}`,
           row.at(C.code),
           'give each area one row',
         ),
       );
       return [];
     }
-    if (code !== '') seen.set(code, row.line);
+    if (code !== '') seen.set(codeKey(code), { code, line: row.line });
     return area && issues.slice(before).every((issue) => issue.severity === 'warning')
       ? [area]
       : [];

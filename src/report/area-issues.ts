@@ -63,11 +63,22 @@ export function issuesWithAreas(
       ? { ...issue, ...standsFor }
       : {
           ...issue,
-          message: `${issue.message}; also in ${more.length === 1 ? '1 other area' : `${more.length} other areas`}: ${listed(more, lineOf)}`,
+          message: `${issue.message}; ${alsoIn(first!.issue, more.length)}: ${listed(more, lineOf)}`,
           ...standsFor,
         };
   });
   return sortIssues([...global, ...labelled]);
+}
+
+/**
+ * `also in 3 other areas`, or for rows under codes areas.csv does not list (UNKNOWN_AREA), which
+ * are no areas, `also under 3 other codes` (an analyst's trial read "area "E1001" is not in the
+ * areas table …; also in 3 other areas: N04, N05 and N06", of codes no more areas than E1001).
+ */
+function alsoIn(issue: Issue, more: number): string {
+  return issue.code === 'UNKNOWN_AREA'
+    ? `also under ${more === 1 ? '1 other code' : `${more} other codes`}`
+    : `also in ${more === 1 ? '1 other area' : `${more} other areas`}`;
 }
 
 /**

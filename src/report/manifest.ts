@@ -41,7 +41,12 @@ export interface BatchManifestInput {
   readonly inputs: readonly { readonly path: string; readonly sha256: string }[];
   /** The scenario ids run, in order ('' when the model has none). */
   readonly scenarios: readonly string[];
-  readonly areas: { readonly modelled: number; readonly failed: number };
+  /** Areas of the model modelled and failed, and codes of rows areas.csv does not list (UNKNOWN_AREA), left out. */
+  readonly areas: {
+    readonly modelled: number;
+    readonly failed: number;
+    readonly unlisted?: number;
+  };
   /** With --draws: how many draws of each area, from which seed (intervals.csv). */
   readonly draws?: { readonly count: number; readonly seed: number };
   /**
@@ -68,7 +73,12 @@ export function buildBatchManifest({
   return {
     ...head('batch', version, inputs),
     scenarios: scenarios.filter((id) => id !== ''),
-    areas: { modelled: rawNumber(String(areas.modelled)), failed: rawNumber(String(areas.failed)) },
+    areas: {
+      modelled: rawNumber(String(areas.modelled)),
+      failed: rawNumber(String(areas.failed)),
+      // Only when there are any: a run without them writes the bytes it always wrote.
+      ...(areas.unlisted ? { unlisted: rawNumber(String(areas.unlisted)) } : {}),
+    },
     ...(draws
       ? { draws: rawNumber(String(draws.count)), seed: rawNumber(String(draws.seed)) }
       : {}),

@@ -98,7 +98,9 @@ export function renderNffJson(
         }
       : { uplift: rawNumber(result.upliftRate.toFixed()) }),
     areas: only === undefined ? records.slice(0, -1) : records,
-    ...(only === undefined ? { total: records[records.length - 1]! } : {}),
+    // null for one area (--area), not left out: a script reading `total` finds the same keys
+    // whatever the options (an analyst's trial of the JSON's shape).
+    total: only === undefined ? records[records.length - 1]! : null,
     warnings: warningLines(issues),
     issues: issuesOut(issues),
   };

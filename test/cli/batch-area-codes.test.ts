@@ -74,6 +74,27 @@ describe('rows for an area written another way than areas.csv writes it', () => 
     );
   });
 
+  // Found by an analyst's trial: the terminal counted them apart, but the national report said
+  // "2 areas modelled; 7 areas failed" of 6 areas, and the manifest "failed": 7, the codes counted
+  // as failed areas.
+  it('in the national report and the manifest too', async () => {
+    const dir = numericNational('counted-apart-report');
+    const file = path.join(dir, 'cohort.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^202,/m, '0202,'));
+    const out = path.join(scratch, 'out-counted-apart-report');
+    const report = path.join(scratch, 'report-counted-apart');
+    const result = await cli(['batch', dir, '--out-dir', out, '--report', report, '--quiet']);
+    expect(result.code).toBe(1);
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.areas).toEqual({ modelled: 4, failed: 0, unlisted: 1 });
+    const html = readFileSync(path.join(report, 'national-report.html'), 'utf8');
+    expect(html).toContain(
+      '4 areas modelled; rows under a code that areas.csv does not list were left out;',
+    );
+    expect(html).not.toContain('area failed');
+    expect(html).toContain('Codes not in areas.csv, left out');
+  });
+
   it('in another case too; a code like no area of areas.csv keeps the plain message', async () => {
     const dir = path.join(scratch, 'case');
     cpSync(path.join(ROOT, 'fixtures/national'), dir, { recursive: true });

@@ -101,7 +101,7 @@ describe("the same problem in each area's own row of a shared file", () => {
     const lines = said(result.stderr, 'UNKNOWN_AREA');
     expect(lines).toEqual([
       expect.stringMatching(
-        /places\.csv:2:1: error UNKNOWN_AREA: area "E09000201" is not in the areas table \(\d+ rows of places\.csv, the first here\); it is an ONS \(GSS\) code, and areas\.csv's are DfE's three-digit LA codes; also in 3 other areas: E09000202 \(line \d+\), E09000203 \(line \d+\) and E09000204 \(line \d+\)$/,
+        /places\.csv:2:1: error UNKNOWN_AREA: area "E09000201" is not in the areas table \(\d+ rows of places\.csv, the first here\); it is an ONS \(GSS\) code, and areas\.csv's are DfE's three-digit LA codes; also under 3 other codes: E09000202 \(line \d+\), E09000203 \(line \d+\) and E09000204 \(line \d+\)$/,
       ),
     ]);
     const hint = result.stderr.split('\n')[result.stderr.split('\n').indexOf(lines[0]!) + 1];
@@ -353,7 +353,7 @@ describe("the same problem in each area's own row of a shared file", () => {
     expect(result.code).toBe(1);
     expect(said(result.stderr, 'UNKNOWN_AREA')).toEqual([
       expect.stringContaining(
-        "; it is a DfE three-digit LA code, and areas.csv's are ONS (GSS) codes; also in 3 other areas",
+        "; it is a DfE three-digit LA code, and areas.csv's are ONS (GSS) codes; also under 3 other codes",
       ),
     ]);
   });

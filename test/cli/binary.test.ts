@@ -52,6 +52,13 @@ describe('stdout the reader cannot take (issue 18, defect 6)', () => {
     );
   });
 
+  // Found by an analyst's trial: `validate --quiet > /dev/full` (nothing to say on stdout) exited
+  // 2, "cannot write to stdout", from the empty write that only waits for earlier output.
+  it('> /dev/full with nothing to write there: the run succeeds', () => {
+    const result = shell('$HN validate fixtures/example --quiet > /dev/full');
+    expect([result.code, result.stderr]).toEqual([0, '']);
+  });
+
   it('| head -1 ends quietly, as Unix tools do: no message, no stack trace', () => {
     for (const command of ['--help', 'project fixtures/example --format csv --detail']) {
       const result = shell(`$HN ${command} | head -1`);

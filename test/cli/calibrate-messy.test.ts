@@ -442,3 +442,35 @@ describe("an extract's header as SEN2 and a case system head it", () => {
     expect(result.stderr).not.toContain('UNKNOWN_COLUMN');
   });
 });
+
+it('a January the population file has no row for is one error at that file, not one per NCY', async () => {
+  // Found by an analyst's trial: a population extract that left out one year gave 13 errors, one
+  // for each NCY new plans join at, each at a row of the history rather than at the file to fix.
+  const population = readFileSync('fixtures/history/population.csv', 'utf8')
+    .split('\n')
+    .filter((line) => !line.startsWith('2022,'));
+  const file = path.join(scratch, 'population-without-2022.csv');
+  writeFileSync(file, population.join('\n'));
+  const result = await cli([
+    ...['calibrate', '--snapshots', 'fixtures/history/snapshots.csv', '--population', file],
+    ...['--codes', 'fixtures/history/codes.csv', '--out-dir', path.join(scratch, 'no-2022')],
+  ]);
+  expect(result.code).toBe(1);
+  expect(result.stderr.split('\n').filter((line) => line.includes(': error '))).toEqual([
+    `${file}: error POPULATION_MISSING: new plans join at NCY -1 to 11, but the population file has no row for January 2022 (2021/22)`,
+  ]);
+});
+
+it('a projected year the population file lacks at every NCY is named once, not once an NCY', async () => {
+  // Found by an analyst's trial: one projected year missing read "no population for NCY -1 in
+  // 2031/32, NCY 0 in 2031/32, NCY 1 in 2031/32 and 10 more".
+  const result = await cli([
+    ...['calibrate', '--snapshots', 'fixtures/history/snapshots.csv'],
+    ...['--population', 'fixtures/history/population.csv', '--codes', 'fixtures/history/codes.csv'],
+    ...['--horizon', '2032-33', '--out-dir', path.join(scratch, 'past-population')],
+  ]);
+  expect(result.code).toBe(1);
+  expect(result.stderr.split('\n')[0]).toBe(
+    'fixtures/history/population.csv: error POPULATION_MISSING: new plans are fitted per head, but the population file has no population for every NCY new plans join at in 2031/32 and 2032/33, projected years to 2032-33',
+  );
+});

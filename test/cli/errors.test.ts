@@ -394,6 +394,12 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'new-plans.csv:1:1',
     'new-plans.csv has rows by area, but none for area 903, and none without an area: it is projected with no new plans',
   ],
+  // Found by an analyst's trial: a cohort row whose area cell was blank joined every area, silently.
+  COHORT_EVERY_AREA: [
+    'warning',
+    'cohort.csv:4:1',
+    "a row of cohort.csv has no area: a row without an area is every area's, so its pupils are counted in each of the 2 areas",
+  ],
   TEXT_MANGLED: [
     'error',
     'cohort.csv:1:1',

@@ -43,4 +43,38 @@ describe('a --help example run from another folder', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('hint: give the path of the model folder');
   });
+
+  // Found by an analyst's trial, from an installed package: batch's, nff's and calibrate's
+  // examples name fixtures/national, fixtures/nff and fixtures/history, which the package did not
+  // ship, and their messages said only that there is no such folder or file.
+  it.each([
+    [['batch', 'fixtures/national', '--out-dir', 'out'], 'fixtures/national'],
+    [['nff', 'fixtures/nff/nff-factors.csv', '--year', '2025-26'], 'fixtures/nff/nff-factors.csv'],
+    [
+      ['calibrate', '--transitions', 'fixtures/history/transitions.csv'],
+      'fixtures/history/transitions.csv',
+    ],
+  ])('%j names where highneeds keeps %s', async (args, given) => {
+    const extra = args[0] === 'calibrate' ? ['--population', 'p.csv', '--out-dir', 'c'] : [];
+    const result = await cli([...args, ...extra], { cwd: elsewhere });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `hint: ${given} is highneeds' own (the --help examples run from ${path.resolve(ROOT)}): give it in full, ${path.resolve(ROOT, given)}\n`,
+    );
+  });
+
+  // Found reviewing the change above: batch's default folder, `.`, run where there is no model,
+  // was called highneeds' own folder, the package's root.
+  it.each([[[]], [['.']], [['sub/..']]])(
+    'batch %j where there is no model keeps the plain hint',
+    async (folder) => {
+      // A folder of its own: the tests above leave a model folder in `elsewhere`.
+      const cwd = mkdtempSync(path.join(elsewhere, 'empty-'));
+      const result = await cli(['batch', ...folder, '--out-dir', 'out'], { cwd });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        'hint: give a national model (model.json naming "areas") or a folder of model folders',
+      );
+    },
+  );
 });

@@ -86,6 +86,32 @@ describe('a folder of model folders', () => {
     expect(file.code).toBe(2);
     expect(file.stderr).toContain('--scenarios-file is for one model');
   });
+
+  // Found by an analyst's trial: a folder holding an area's cohort.csv but no model.json (not yet
+  // written, or deleted) was left out of the batch and of validate without a word, so the national
+  // totals lacked that area and the run exited 0.
+  it('fails a folder with a cohort.csv and no model.json, rather than leave it out unsaid', async () => {
+    const dir = folderOfModels('no-model-json');
+    // Both areas valid, so the folder missing its model.json is the run's only failure.
+    cpSync(path.join(ROOT, 'fixtures/example/cohort.csv'), path.join(dir, 'west', 'cohort.csv'));
+    cpSync(path.join(ROOT, 'fixtures/example'), path.join(dir, 'north'), { recursive: true });
+    rmSync(path.join(dir, 'north', 'model.json'));
+    rmSync(path.join(dir, 'north', 'scenarios.json'));
+    // A folder with no model table is not a model's: it is still passed over.
+    cpSync(path.join(ROOT, 'fixtures/history'), path.join(dir, 'history'), { recursive: true });
+    const out = path.join(scratch, 'no-model-json-out');
+    const run = await cli(['batch', dir, '--out-dir', out, '--quiet']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('1 of 3 areas failed: north;');
+    expect(readFileSync(path.join(out, 'failures.csv'), 'utf8')).toContain(
+      'north,,north/model.json: FILE_MISSING: required file model.json was not found in north\n',
+    );
+    const validated = await cli(['validate', dir]);
+    expect(validated.code).toBe(1);
+    expect(validated.stderr).toContain(
+      'error FILE_MISSING: required file model.json was not found',
+    );
+  });
 });
 
 describe('batch of a folder that is not there, or of a file', () => {

@@ -131,4 +131,36 @@ describe('library: loadHistory, calibrate, backtest', () => {
       calibrate(loadHistory(FILES).history!, { fitYears: { first: 1990, last: 1991 } }),
     ).toThrow(/outside the history/);
   });
+
+  // Found by an analyst's trial: fitYears as the CLI writes them ('2019-2023'), as an array or as
+  // { from, to } fitted nothing (every rate its prior, no totals) without a word.
+  it.each([
+    [{ fitYears: [2019, 2021] }, 'fitYears must be { first, last }', 'not [2019,2021]'],
+    [{ fitYears: '2019-2021' }, 'fitYears must be { first, last }', 'not "2019-2021"'],
+    [{ fitYears: { from: 2019, to: 2021 } }, 'fitYears must be', 'not {"from":2019,"to":2021}'],
+    [{ area: '880' }, "area must be { code, name }, both text, such as { code: '880'", 'not "880"'],
+    [
+      { area: { code: 880, name: 'X' } },
+      'area must be { code, name }',
+      'not {"code":880,"name":"X"}',
+    ],
+  ])('calibrate(history, %j) is a TypeError that says what to pass', (options, says, not) => {
+    const { history } = loadHistory(FILES);
+    expect(() => calibrate(history!, options as never)).toThrow(TypeError);
+    expect(() => calibrate(history!, options as never)).toThrow(says);
+    expect(() => calibrate(history!, options as never)).toThrow(not);
+  });
+
+  // Found by an analyst's trial: a seed without draws, and draws as text, were taken without a
+  // word (the CLI refuses --seed without --draws).
+  it.each([
+    [{ seed: 5 }, TypeError, 'backtest: seed goes with draws'],
+    [{ draws: '20', seed: 1 }, TypeError, 'backtest: draws must be a whole number'],
+    [{ draws: 0 }, RangeError, 'backtest: draws must be a whole number, 1 or more'],
+    [{ draws: 20, seed: -1 }, RangeError, 'backtest: seed must be a whole number from 0'],
+  ])('backtest(history, %j) is a %o that says what to pass', (options, kind, says) => {
+    const { history } = loadHistory(FILES, { minimumJanuaries: 3 });
+    expect(() => backtest(history!, options as never)).toThrow(kind);
+    expect(() => backtest(history!, options as never)).toThrow(says);
+  });
 });

@@ -11,7 +11,7 @@ import {
   runBatch,
   simulate,
 } from '../../src/index.js';
-import type { ExplainRun } from '../../src/index.js';
+import type { ExplainRun, Issue } from '../../src/index.js';
 import { ROOT } from '../helpers/exec.js';
 
 /** A library caller's mistakes say what to pass (TypeError/RangeError), never read as a bug. */
@@ -109,7 +109,24 @@ describe('runBatch with what a caller may get wrong', () => {
     // The library's own export: a caller tells a problem with the input from a bug by it.
     expect(failed).toBeInstanceOf(InputError);
     expect((failed as InputError).message).toBe(
-      '1 problem in the input: UNKNOWN_SCENARIO: scenario "nope" is not defined',
+      '1 error in the input: UNKNOWN_SCENARIO: scenario "nope" is not defined',
+    );
+  });
+
+  // Found by an analyst's trial: "3 problems in the input: UNKNOWN_SCENARIO: …; and 2 more" read
+  // as three errors; the two more were warnings of the national files.
+  it("an InputError's message counts errors and warnings apart", () => {
+    const at = (severity: 'error' | 'warning', code: string) =>
+      ({ severity, code, message: code.toLowerCase() }) as Issue;
+    expect(
+      new InputError([at('error', 'UNKNOWN_SCENARIO'), at('warning', 'A'), at('warning', 'B')])
+        .message,
+    ).toBe(
+      '1 error in the input: UNKNOWN_SCENARIO: unknown_scenario; and 2 warnings (error.issues has them all)',
+    );
+    const errors = ['E1', 'E2', 'E3', 'E4'].map((code) => at('error', code));
+    expect(new InputError([...errors, at('warning', 'W')]).message).toBe(
+      '4 errors in the input: E1: e1; E2: e2; E3: e3; and 1 more error and 1 warning (error.issues has them all)',
     );
   });
 });

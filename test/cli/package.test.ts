@@ -157,6 +157,17 @@ describe('the installed package', () => {
     const shipped = path.join(project, 'node_modules/highneeds');
     expect([...named].filter((page) => !existsSync(path.join(shipped, page)))).toEqual([]);
   });
+
+  // Found by an analyst's trial: batch's, nff's and calibrate's --help examples name
+  // fixtures/national, fixtures/nff and fixtures/history, which the package did not ship (only
+  // fixtures/example), so an installed highneeds could not run its own examples.
+  it('ships every fixture folder a --help example names', () => {
+    const help = readFileSync(path.join(ROOT, 'src/cli/help-examples.ts'), 'utf8');
+    const named = new Set([...help.matchAll(/\bfixtures\/[\w-]+/g)].map(([folder]) => folder));
+    expect(named.size).toBeGreaterThan(3);
+    const shipped = path.join(project, 'node_modules/highneeds');
+    expect([...named].filter((folder) => !existsSync(path.join(shipped, folder)))).toEqual([]);
+  });
 });
 
 describe('a checkout before its build', () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { ROOT } from '../helpers/exec.js';
 import { cli } from '../helpers/run-cli.js';
 import { outputNames, redirectOutputs, sameRunKey, shellWords } from '../helpers/shell.js';
 import { asOnOneCore } from '../helpers/one-core.js';
+import { DOCS } from '../helpers/ts-blocks.js';
 
 // Threads are not what this file tests: its commands run on one (the reason is in the helper).
 asOnOneCore();
@@ -35,12 +36,6 @@ interface Shown {
   readonly expected: number;
 }
 
-const DOCS = [
-  'README.md',
-  ...readdirSync(path.join(ROOT, 'docs'))
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => `docs/${name}`),
-];
 const COMMAND = /^(?:node bin\/highneeds|npx highneeds)(?:\s|$)/;
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-readme-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/exec.js';
 import { nativeImport } from '../helpers/native-import.mjs';
 import { asOnOneCore } from '../helpers/one-core.js';
+import { docBlocks } from '../helpers/ts-blocks.js';
 
 // Threads are not what this file tests (the README's runBatch example asks for two; runBatch on one
 // thread and two is test/cli/library-batch.test.ts's): its blocks run on one (the reason is in the helper).
@@ -16,8 +17,9 @@ asOnOneCore();
 /**
  * Every ```ts block of README.md and docs/*.md runs as a scripter would paste it (a reviewer's
  * run of the README's second one threw `batch.national is not iterable`). Each block's types are
- * stripped by esbuild's transform (no type check; typescript's transpileModule does the same, but
- * loading typescript costs some 0.6 s of CPU, esbuild 0.03 s) and its `from 'highneeds'` is the
+ * stripped by esbuild's transform (no type check: readme-library-types.test.ts checks them apart;
+ * typescript's transpileModule strips them the same way, but loading typescript costs some 0.6 s
+ * of CPU, esbuild 0.03 s) and its `from 'highneeds'` is the
  * built dist/index.js, the file package.json's exports name; test/cli/package.test.ts runs the first
  * block against the installed package. The blocks run one after another, from the repository
  * root, where the fixtures they read are, in this process, by Node's own import() (a scripter's
@@ -25,33 +27,7 @@ asOnOneCore();
  * of their own, its start-up and the library's first, cold, runs, cost some 0.5 s of CPU more of
  * the 2 s they take (issue 18, item 5).
  */
-interface Block {
-  readonly name: string;
-  readonly source: string;
-}
-
-const DOCS = [
-  'README.md',
-  ...readdirSync(path.join(ROOT, 'docs'))
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => `docs/${name}`),
-];
-
-function tsBlocks(file: string): Block[] {
-  const lines = readFileSync(path.join(ROOT, file), 'utf8').split('\n');
-  const blocks: Block[] = [];
-  for (let i = 0; i < lines.length; i += 1) {
-    if (!lines[i]!.startsWith('```')) continue;
-    let end = i + 1;
-    while (end < lines.length && !lines[end]!.startsWith('```')) end += 1;
-    if (lines[i] === '```ts')
-      blocks.push({ name: `${file}:${i + 1}`, source: lines.slice(i + 1, end).join('\n') });
-    i = end;
-  }
-  return blocks;
-}
-
-const blocks = DOCS.flatMap(tsBlocks);
+const blocks = docBlocks();
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-ts-blocks-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** What each block printed, or how it failed. */

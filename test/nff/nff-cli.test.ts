@@ -99,6 +99,18 @@ describe('highneeds nff as a user runs it', () => {
     expect(lines[1]).toMatch(/^C,Area C \(in between\),2025-26,1\.2,288000\.00,/);
   });
 
+  // Found by an analyst's trial: with --area the JSON had no `total` key at all, so a script
+  // reading it failed on one area where it ran on all.
+  it('JSON of one area has the same keys, its total null', async () => {
+    const all = JSON.parse((await cli(['nff', ...WORKED, '--format', 'json'])).stdout);
+    const one = JSON.parse(
+      (await cli(['nff', ...WORKED, '--area', 'C', '--format', 'json'])).stdout,
+    );
+    expect(Object.keys(one)).toEqual(Object.keys(all));
+    expect(one.total).toBeNull();
+    expect(one.areas.map((a: { area_code: string }) => a.area_code)).toEqual(['C']);
+  });
+
   it('JSON: exact numbers, every parameter with its standing, the total, the solved cap', async () => {
     const json = JSON.parse(
       (await cli(['nff', ...WORKED, '--solve-cap', '--format', 'json'])).stdout,
@@ -313,6 +325,27 @@ describe('highneeds nff as a user runs it', () => {
       ':2:4: error MISSING_VALUE: area A has no "fsm"',
       ':3:4: error NEGATIVE_VALUE: "fsm" is -2000, which must not be negative',
       ':4:1: error DUPLICATE_ROW: area A is already given on line 2',
+    ]);
+  });
+
+  // Found by an analyst's trial: 0880 beside 880 (a code column saved as text and as a number)
+  // were two areas, the formula total and a pot's shares counting Torbay twice, without a word.
+  it('refuses an area given twice with its code written another way (0880 and 880, 353.0 and 353)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
+    const factors = readFileSync(path.join(ROOT, 'fixtures/nff/nff-factors.csv'), 'utf8')
+      .trimEnd()
+      .split('\n');
+    const file = path.join(dir, 'nff-factors.csv');
+    const again = (line: string, code: string) => line.replace(/^\d+,/, `${code},`);
+    writeFileSync(
+      file,
+      [...factors, again(factors[1]!, '0880'), again(factors[2]!, '353.0')].join('\n'),
+    );
+    const result = await cli(['nff', file, '--year', '2025-26', '--format', 'csv']);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n').filter((l) => / error /.test(l))).toEqual([
+      `${file}:5:1: error DUPLICATE_ROW: area 0880 is already given on line 2, written 880`,
+      `${file}:6:1: error DUPLICATE_ROW: area 353.0 is already given on line 3, written 353`,
     ]);
   });
 

@@ -26,6 +26,8 @@ export interface BatchOutputs extends ReturnType<typeof printBatch> {
   readonly options: BatchCommandOptions;
   readonly result: BatchResult;
   readonly failed: readonly AreaResult[];
+  /** How many of the failed are codes areas.csv does not list (UNKNOWN_AREA), not areas. */
+  readonly unlisted: number;
   readonly warnings: readonly Issue[];
   /** An earlier batch's outputs in --out-dir (batch-output-checks.ts). */
   readonly earlier: { readonly ours: readonly string[] };
@@ -44,6 +46,7 @@ export async function writeBatchOutputs({
   printed,
   national,
   failed,
+  unlisted,
   warnings,
   earlier,
   draws,
@@ -56,7 +59,11 @@ export async function writeBatchOutputs({
       a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
     ),
     scenarios: result.scenarios,
-    areas: { modelled: result.areas.length - failed.length, failed: failed.length },
+    areas: {
+      modelled: result.areas.length - failed.length,
+      failed: failed.length - unlisted,
+      unlisted,
+    },
     ...(draws ? { draws } : {}),
     // Relative to the out-dir, where the manifest is: the same whatever the working folder.
     ...(options.report !== undefined

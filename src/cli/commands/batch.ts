@@ -9,6 +9,7 @@ import { issuesWithAreas } from '../../report/area-issues.js';
 import { listed } from '../../core/words.js';
 import { printBatch } from '../../report/batch-print.js';
 import { renderBatchTable } from '../../report/batch-table.js';
+import { isUnlistedCode, unlistedText } from '../../report/presentation/failed-areas.js';
 import { batchProgress } from '../batch-progress.js';
 import { tariffOption } from '../open-model.js';
 import { formatIssues } from '../print-issues.js';
@@ -146,6 +147,12 @@ export async function runBatchCommand(
     );
     throw new InputError([...errors, ...warnings]);
   }
+  // Rows under a code areas.csv does not list fail as an "area" of that code (UNKNOWN_AREA), which
+  // is no area of the model: counted apart, as a national trial's "8 of 8 areas failed" was 4
+  // areas and 4 codes written otherwise (0202 for 202); so in the manifest and the report.
+  const unlisted = failed.filter(isUnlistedCode);
+  const areaFailed = failed.filter((area) => !unlisted.includes(area));
+  const areaCount = result.areas.length - unlisted.length;
   const { printed, national } = printBatch(result);
   try {
     await writeBatchOutputs({
@@ -155,6 +162,7 @@ export async function runBatchCommand(
       printed,
       national,
       failed,
+      unlisted: unlisted.length,
       warnings,
       earlier,
       ...(draws ? { draws } : {}),
@@ -165,12 +173,6 @@ export async function runBatchCommand(
     if (hasErrors(errors)) cliIo().stderr.write(formatIssues([...errors, ...warnings], paint));
     throw cause;
   }
-  // Rows under a code areas.csv does not list fail as an "area" of that code (UNKNOWN_AREA), which
-  // is no area of the model: counted apart, as a national trial's "8 of 8 areas failed" was 4
-  // areas and 4 codes written otherwise (0202 for 202).
-  const unlisted = failed.filter((area) => area.issues.some((i) => i.code === 'UNKNOWN_AREA'));
-  const areaFailed = failed.filter((area) => !unlisted.includes(area));
-  const areaCount = result.areas.length - unlisted.length;
   if (!options.quiet)
     cliIo().stdout.write(
       renderBatchTable({
@@ -192,9 +194,7 @@ export async function runBatchCommand(
         ]
       : []),
     ...(unlisted.length
-      ? [
-          `rows under ${unlisted.length === 1 ? 'a code' : `${unlisted.length} codes`} that areas.csv does not list were left out: ${listed(unlisted.map((a) => a.code))}`,
-        ]
+      ? [`${unlistedText(unlisted.length)}: ${listed(unlisted.map((a) => a.code))}`]
       : []),
   ];
   cliIo().stderr.write(

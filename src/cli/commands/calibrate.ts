@@ -15,6 +15,7 @@ import { fitText } from '../../report/fit-width.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint, messageWidth } from '../terminal.js';
 import { fitYearsRange, type HistoryOptions, loadHistory, twoYears } from './history-input.js';
+import { andList } from '../../core/words.js';
 
 export interface CalibrateOptions extends HistoryOptions {
   readonly outDir: string;
@@ -127,12 +128,19 @@ function checkProjectedPopulation(
   const missing: string[] = [];
   /** The first projected AY the population lacks at some NCY: the horizon can run to the FY before it. */
   let firstLacking = horizon + 1;
-  for (const ncy of [...new Set(ncys)].sort((a, b) => a - b))
-    for (let ay = baseYear + 1; ay <= horizon; ay += 1)
-      if (!population.has(populationKey(ay + 1, ncy))) {
-        missing.push(`NCY ${ncy} in ${formatAcademicYear(ay)}`);
-        firstLacking = Math.min(firstLacking, ay);
-      }
+  const joined = [...new Set(ncys)].sort((a, b) => a - b);
+  // By year: a year the file lacks at every NCY is said once, not once an NCY (an analyst's trial
+  // read "NCY -1 in 2031/32, NCY 0 in 2031/32, NCY 1 in 2031/32 and 10 more" for one year missing).
+  const wholeYears: string[] = [];
+  for (let ay = baseYear + 1; ay <= horizon; ay += 1) {
+    const lacking = joined.filter((ncy) => !population.has(populationKey(ay + 1, ncy)));
+    if (lacking.length === 0) continue;
+    firstLacking = Math.min(firstLacking, ay);
+    if (lacking.length === joined.length && joined.length > 1)
+      wholeYears.push(formatAcademicYear(ay));
+    else missing.push(...lacking.map((ncy) => `NCY ${ncy} in ${formatAcademicYear(ay)}`));
+  }
+  if (wholeYears.length) missing.unshift(`every NCY new plans join at in ${andList(wholeYears)}`);
   if (missing.length === 0) return;
   // Named, not left to be worked out from the rows (an analyst's trial).
   const reach = formatFinancialYear(firstLacking - 1);

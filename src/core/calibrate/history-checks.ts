@@ -7,11 +7,14 @@ import { type History, type HistoryStep, populationKey } from './history.js';
 
 /**
  * Every January a new plan of the history joins in needs the population of each NCY new plans join
- * at (docs/calibration.md): one error per January and NCY, at the first new plan of that NCY.
+ * at (docs/calibration.md): one error per January and NCY, at the first new plan of that NCY; a
+ * January the population file has no row for at all is one error, at that file (an analyst's
+ * trial: a year left out of the population gave 13 errors, one per NCY, at the history's rows).
  */
 export function missingPopulation(
   history: History,
   population: ReadonlyMap<string, Decimal>,
+  populationFile: string,
   issues: Issue[],
 ): void {
   const firstJoiner = new Map<number, HistoryStep>();
@@ -25,8 +28,21 @@ export function missingPopulation(
     if (seen) seen.count += 1;
     else joined.set(key, { count: 1, first: step });
   }
-  for (const ncy of [...firstJoiner.keys()].sort((a, b) => a - b)) {
+  const ncys = [...firstJoiner.keys()].sort((a, b) => a - b);
+  const januaries = new Set([...population.keys()].map((key) => Number(key.split(':')[0])));
+  for (let january = history.first + 1; january <= history.last; january += 1)
+    if (ncys.length && !januaries.has(january))
+      issues.push(
+        error(
+          'POPULATION_MISSING',
+          `new plans join at NCY ${ncys.length === 1 ? ncys[0] : `${ncys[0]} to ${ncys.at(-1)}`}, but the population file has no row for January ${january} (${formatAcademicYear(january - 1)})`,
+          { file: populationFile },
+          'new plans are fitted per head of the population: give every January of the history after the first',
+        ),
+      );
+  for (const ncy of ncys) {
     for (let january = history.first + 1; january <= history.last; january += 1) {
+      if (!januaries.has(january)) continue;
       const given = population.get(populationKey(january, ncy));
       if (given !== undefined) {
         belowJoiners(ncy, january, given, joined.get(populationKey(january, ncy)), issues);

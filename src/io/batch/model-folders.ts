@@ -19,11 +19,24 @@ export function isFolderOfModels(dir: string): boolean {
 
 /** The folders in root that hold a model.json (one that cannot be read fails that area). */
 export function modelFolders(root: string, maxFileBytes: number): string[] {
+  return subfolders(root).filter((folder) => hasModelJson(folder, maxFileBytes));
+}
+
+/**
+ * The folders a batch of a folder of model folders models: those with a model.json, and those
+ * with a cohort.csv but no model.json, which fail (FILE_MISSING) rather than drop out of the
+ * national totals unsaid (an analyst's trial: such a folder was left out without a word).
+ */
+export function areaFolders(root: string, maxFileBytes: number): string[] {
   return subfolders(root).filter(
     (folder) =>
-      readInput(path.join(folder, 'model.json'), '', maxFileBytes, 'json').status !== 'missing',
+      hasModelJson(folder, maxFileBytes) ||
+      statSync(path.join(folder, 'cohort.csv'), { throwIfNoEntry: false })?.isFile(),
   );
 }
+
+const hasModelJson = (folder: string, maxFileBytes: number): boolean =>
+  readInput(path.join(folder, 'model.json'), '', maxFileBytes, 'json').status !== 'missing';
 
 function subfolders(root: string): string[] {
   let names: string[];

@@ -27,6 +27,7 @@ import { withAreaColumnChecked } from './area-column.js';
 import { AREAS_COLUMNS, areaSpecs, OTHER_CODE_COLUMNS } from './areas-table.js';
 import { areasWithoutRows, cohortElsewhere } from './areas-without-rows.js';
 import { unknownAreas } from './unknown-areas.js';
+import { cohortForEveryArea } from './cohort-every-area.js';
 import type { BatchSources, EarlyAreas } from './sources.js';
 import { templateTables } from '../template-tables.js';
 
@@ -188,6 +189,7 @@ export async function readNational(
     while (cohortReader.step()) await new Promise((resolve) => setImmediate(resolve));
     const csv = cohortReader.result();
     issues.push(...withAreaColumnChecked(csv, COHORT_COLUMNS, codes, 'cohort.csv', aliases));
+    issues.push(...cohortForEveryArea(csv, specs.length));
     tables.set('cohort.csv', csv);
     // Rows that came back to an area, or rows without an area (every area's), left its early task short.
     for (const code of csv.byArea.has('') ? [...handed.keys()] : cohortReader.reopened)

@@ -5,8 +5,9 @@ import { linkedOutside } from '../inside-folders.js';
 import { type Limits, MAX_JSON_BYTES } from '../limits.js';
 import { isNationalManifest } from '../read-national-manifest.js';
 import { folderScenariosNotRead } from './folder-scenarios.js';
-import { modelFolders, nothingThere } from './model-folders.js';
+import { areaFolders, modelFolders, nothingThere } from './model-folders.js';
 import { readNational } from './read-national.js';
+import { packagePathHint } from '../package-path.js';
 import type { BatchSources, EarlyAreas } from './sources.js';
 
 /** True when the folder's model.json names an areas table (one over a JSON input's size is read as no manifest: reading it says so). */
@@ -65,7 +66,9 @@ export async function readBatchSources(
       issues: [],
       digests: [],
     };
-  const folders = modelFolders(root, limits.maxFileBytes);
+  const folders = modelFolders(root, limits.maxFileBytes).length
+    ? areaFolders(root, limits.maxFileBytes)
+    : [];
   const issues = folders.length
     ? folderScenariosNotRead(folders)
     : [
@@ -75,7 +78,8 @@ export async function readBatchSources(
           nothingThere(root) ??
             `${displayPath(root)} has no model.json, and no folder in it has one`,
           { file: displayPath(path.join(root, 'model.json')) },
-          'give a national model (model.json naming "areas") or a folder of model folders',
+          packagePathHint(dir) ??
+            'give a national model (model.json naming "areas") or a folder of model folders',
         ),
       ];
   return {

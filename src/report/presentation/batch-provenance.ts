@@ -26,6 +26,9 @@ export function batchProvenanceSection(manifest: JsonOut): ReportSection {
     },
     { item: 'Areas modelled', value: shown(areas['modelled']) },
     { item: 'Areas failed', value: shown(areas['failed']) },
+    ...(areas['unlisted'] === undefined
+      ? []
+      : [{ item: 'Codes not in areas.csv, left out', value: shown(areas['unlisted']) }]),
     ...(m['draws'] === undefined
       ? [{ item: 'Draws', value: 'none (no --draws)' }]
       : [

@@ -11,12 +11,33 @@ export interface FailedArea {
 }
 
 /**
+ * The failures.csv entries that are no area of areas.csv: rows under a code it does not list
+ * (UNKNOWN_AREA), left out. The terminal, the national report and the manifest count them apart
+ * from the areas that failed (a report of 6 areas said "2 areas modelled; 7 areas failed").
+ */
+export function isUnlistedCode(failure: { readonly issues: readonly Issue[] }): boolean {
+  return failure.issues.some((issue) => issue.code === 'UNKNOWN_AREA');
+}
+
+/** `rows under 3 codes that areas.csv does not list were left out` (`a code` for one). */
+export function unlistedText(codes: number): string {
+  return `rows under ${codes === 1 ? 'a code' : `${codes} codes`} that areas.csv does not list were left out`;
+}
+
+/**
  * What the national report says of the areas that failed, so its totals are not read as national
- * ones: how many, in the subtitle and at the totals, and each with its first error.
+ * ones: how many, in the subtitle and at the totals, and each with its first error; the codes of
+ * rows areas.csv does not list, apart.
  */
 export function failedCount(failures: readonly FailedArea[]): string {
-  const n = failures.length;
-  return `${n} area${n === 1 ? '' : 's'} failed and ${n === 1 ? 'is' : 'are'} not in the totals`;
+  const unlisted = failures.filter(isUnlistedCode).length;
+  const n = failures.length - unlisted;
+  return [
+    ...(n
+      ? [`${n} area${n === 1 ? '' : 's'} failed and ${n === 1 ? 'is' : 'are'} not in the totals`]
+      : []),
+    ...(unlisted ? [unlistedText(unlisted)] : []),
+  ].join('; ');
 }
 
 /** One row per area that failed: its code, name and first error (the rest are in failures.csv). */
