@@ -478,6 +478,11 @@ export const ISSUE_CODES = {
       "A national model's new-plans.csv or spend.csv gives rows by area, but none for some areas of areas.csv and none without an area (which would be every area's), so those areas are projected with no new plans, or no other spend lines, without a word (warning).",
     fix: "Add the areas' rows, or rows without an area for every area; give an area that truly has none a row that says so, of count 0 in new-plans.csv or of amount 0 in spend.csv, and the warning is not given.",
   },
+  SCENARIO_SAME_EVERY_AREA: {
+    cause:
+      'The scenarios.json of a national model (or beside a folder of model folders) gives an amount: a funding row, a funding or places lever, or a Safety Valve agreement. Its scenarios apply to every area alike, so each area gets the amount in full: £250,000 of other income is £250,000 in every one of 153 areas (warning, once a scenario run, at its first amount, naming up to three). A share (a new-plans, ceasing or tariff lever) scales with each area and is not said.',
+    fix: "For a policy tried on every area alike, nothing. For one authority's own amounts, give them in funding.csv with an area column (in every scenario), or model that area alone with --area CODE and a scenarios file of its own.",
+  },
   COHORT_EVERY_AREA: {
     cause:
       "A national model of more than one area has cohort.csv rows with an empty area cell: a row without an area is every area's, so each such pupil is counted once in every area (warning). An extract leaves the cell blank for a pupil with no home authority recorded.",

@@ -394,6 +394,12 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'new-plans.csv:1:1',
     'new-plans.csv has rows by area, but none for area 903, and none without an area: it is projected with no new plans',
   ],
+  // Found by an analyst's trial: £250,000 of other income in a national scenario, every area's, unsaid.
+  SCENARIO_SAME_EVERY_AREA: [
+    'warning',
+    'scenarios.json:22:9',
+    'scenario "contribution" gives every area the same la_contribution of £250,000.00 in 2026-27: the scenarios of a national model apply to each area alike',
+  ],
   // Found by an analyst's trial: a cohort row whose area cell was blank joined every area, silently.
   COHORT_EVERY_AREA: [
     'warning',

@@ -8,6 +8,7 @@ import { AreaPool, startWorkers } from './pool.js';
 import type { AreaOutcome, BatchInit, BatchTask, SourcesInit, WireRow } from './wire.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { loadScenarios } from '../scenarios-file.js';
+import { sameInEveryArea } from '../../core/scenario/same-every-area.js';
 import { noScenariosHint } from './folder-scenarios.js';
 import { scenariosHint } from '../scenarios-hint.js';
 import { checkBatchOptions } from './batch-arguments.js';
@@ -128,7 +129,15 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
       hasScenarios,
       root,
     );
-    const settings = sortIssues([...scenarioFile.issues, ...hnbFrom.issues, ...chosen.issues]);
+    const chosenIds = chosen.ids ? new Set(chosen.ids) : undefined;
+    const settings = sortIssues([
+      ...scenarioFile.issues,
+      ...sameInEveryArea(
+        (scenarioFile.scenarios ?? []).filter((s) => chosenIds?.has(s.id) ?? true),
+      ),
+      ...hnbFrom.issues,
+      ...chosen.issues,
+    ]);
     const initOf = (sources: SourcesInit): BatchInit => ({
       ...sources,
       ...(chosen.ids ? { scenarios: chosen.ids } : {}),
