@@ -11,7 +11,7 @@ import {
 } from '../../core/dsg-plan-map.js';
 import { INCOME_COLUMNS } from '../../core/summary-figures.js';
 import { hasLaContribution, underlyingInYearBalance } from '../../core/underlying-balance.js';
-import type { ReportScenario } from './report-model.js';
+import { pupilsJanuary, type ReportScenario } from './report-model.js';
 import type { ReportSection } from './section.js';
 import type { ReportColumn, ReportRow, ReportTable } from './table-model.js';
 import { cellsOf, wideTable, yearColumns } from './wide.js';
@@ -58,6 +58,7 @@ export function dsgPlanSection(
         })),
         total: 'Total EHCPs',
         reconcile: true,
+        totals: pupilsJanuary(s),
       }),
     ];
   });
@@ -277,5 +278,6 @@ function placements(
     total: 'Total EHCPs',
     // Its total is the summary's pupils_january, as the age groups' is (a trial found them a hundredth apart).
     reconcile: true,
+    totals: pupilsJanuary(s),
   });
 }
