@@ -278,6 +278,11 @@ export const ISSUE_CODES = {
       "A row of dsg-plan-map.csv (the map from the model's settings and income lines to the DSG management plan's categories) has a kind other than setting or income, an income line that is not one of the summary's income columns, an empty id or category, or maps the same id twice.",
     fix: 'Correct the row; docs/reports.md lists the kinds and income lines. Delete the file to use the shipped default map.',
   },
+  DSG_MAP_SETTING_UNKNOWN: {
+    cause:
+      'A setting row of the model\'s own dsg-plan-map.csv names a setting the model\'s tariff does not have ("AP" for ap, or a setting of another tariff): the row maps nothing, and a setting it was meant for is shown in the DSG management plan under its own label (warning).',
+    fix: "Write the setting's id as the tariff names it (the hint names the nearest one), or delete the row if the tariff has no such setting.",
+  },
   MISSING_OPENING_BALANCE: {
     cause: 'funding.csv has no opening_balance row.',
     fix: 'Add one row: the cumulative high-needs DSG balance at the end of the base financial year (negative = deficit).',

@@ -305,6 +305,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'dsg-plan-map.csv:3:1',
     'kind "placement" is neither setting nor income',
   ],
+  DSG_MAP_SETTING_UNKNOWN: [
+    'warning',
+    'dsg-plan-map.csv:3:2',
+    'setting "Special" is not in tariff "test-tariff", so this row maps nothing',
+  ],
   UNKNOWN_NEED: ['error', 'cohort.csv:3:2', 'need "ADHD" is not a SEN2 primary-need code'],
   UNKNOWN_SETTING: ['error', 'cohort.csv:3:3', 'setting "academy" is not in tariff "test-tariff"'],
   YEAR_OUT_OF_RANGE: [

@@ -83,7 +83,7 @@ describe('tables of EHCPs total the summary pupils_january when their sum lies n
       for (let c = sheet.getRow(row.number).cellCount, i = 2; i <= c; i += 1) {
         const value = row.getCell(i).value;
         if (value && typeof value === 'object' && 'formula' in value) {
-          const terms = value.formula.match(/^SUM\(([A-Z]+)(\d+):[A-Z]+(\d+)\)$/)!;
+          const terms = String(value.formula).match(/^SUM\(([A-Z]+)(\d+):[A-Z]+(\d+)\)$/)!;
           let sum = 0;
           for (let r = Number(terms[2]); r <= Number(terms[3]); r += 1)
             sum += Math.round(Number(sheet.getCell(`${terms[1]}${r}`).value) * 100);
