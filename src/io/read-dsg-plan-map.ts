@@ -42,7 +42,6 @@ export function readDsgPlanMap(
   const read = readInput(own, display, DEFAULT_LIMITS.maxFileBytes, 'csv');
   if (read.status === 'refused') return { issues: [read.issue] };
   const file = read.status === 'ok' ? read.file : readDefault(defaultFile);
-  const shown = read.status === 'ok' ? display : 'the default map (templates/dsg-plan-map.csv)';
   const table = readCsvTable(file.text, read.status === 'ok' ? display : displayPath(defaultFile), {
     required: ['kind', 'id', 'category'],
     optional: [],
@@ -87,7 +86,7 @@ export function readDsgPlanMap(
   return {
     ...(issues.some((i) => i.severity === 'error')
       ? {}
-      : { map: { settings, income, source: shown } }),
+      : { map: { settings, income, own: read.status === 'ok' } }),
     issues,
     input: { path: read.status === 'ok' ? display : displayPath(defaultFile), sha256: file.sha256 },
     ...(read.status === 'ok' ? { settingRows } : {}),

@@ -68,11 +68,22 @@ export function dsgPlanSection(
     id: 'dsg-plan',
     title: 'DSG management plan',
     paragraphs: [
-      `Laid out in the shape of the DfE's DSG management plan template: the first scenario is shown as unmitigated, the others as mitigated. Our settings and income lines are mapped to the template's categories by ${map.source}, which you can copy next to the model as dsg-plan-map.csv and edit.${map.source.startsWith('the default') ? " The row names are that map's reading of the template, not the published wording of the DfE: check them against your copy of the template." : ''}`,
+      `Laid out in the shape of the DfE's DSG management plan template: the first scenario is shown as unmitigated, the others as mitigated. ${mapWords(map)}`,
       `Settings mapped: ${mapped.map(([id, category]) => `${id} → ${category}`).join('; ')}.${unmapped.length ? ` Not in the map, shown under their own label: ${unmapped.join(', ')}.` : ''}`,
     ],
     tables,
   };
+}
+
+/**
+ * Which map laid the plan out, and how to change it. An officer's trial found the model's own map
+ * named by its path from the working folder (so the report's bytes changed with where it was run),
+ * and told to copy it "next to the model", where it already was.
+ */
+function mapWords(map: DsgPlanMap): string {
+  return map.own
+    ? "Our settings and income lines are mapped to the template's categories by the model's own dsg-plan-map.csv: edit it to change them."
+    : "Our settings and income lines are mapped to the template's categories by the default map shipped with highneeds (templates/dsg-plan-map.csv in its package): to change them, copy that file into the model folder as dsg-plan-map.csv and edit it. The row names are that map's reading of the template, not the published wording of the DfE: check them against your copy of the template.";
 }
 
 function financialSummary(
