@@ -212,7 +212,7 @@ export const ISSUE_CODES = {
   UNKNOWN_SETTING: {
     cause:
       'A setting is not declared in the tariff (in `highneeds explain --setting`, a usage error: exit 2); or a costs.csv row given to calibrate names a setting in no row of the history (after codes.csv), whose top-up would otherwise be dropped.',
-    fix: 'Use a setting id from the tariff\'s "settings", or declare it there; in costs.csv, correct the spelling or map the local code in codes.csv.',
+    fix: 'Use a setting id from the tariff\'s "settings" (a setting written as its label, "Maintained special school", is told its id in the hint), or declare it there; in costs.csv, correct the spelling or map the local code in codes.csv.',
   },
   CODE_NORMALISED: {
     cause:

@@ -111,7 +111,7 @@ export function unknownMapSettings(
         'DSG_MAP_SETTING_UNKNOWN',
         `setting "${row.id}" is not in tariff "${tariff.id}", so this row maps nothing`,
         row.at,
-        `${settingsHint(row.id, ids)}; or delete the row if the tariff has no such setting`,
+        `${settingsHint(row.id, ids, tariff.settings)}; or delete the row if the tariff has no such setting`,
       ),
     );
 }
