@@ -247,6 +247,11 @@ export const ISSUE_CODES = {
       "A CSV row is a spreadsheet's totals line kept when the sheet was saved: its first filled cell begins Total, Totals, Grand total, Subtotal or Sum, every other filled cell is a figure, and a column every row must fill is empty (Total,,,,2504 at the foot of cohort.csv; in a national model's table the label may be the area cell's, or a row with no area may hold it). It is no data row, so it is left out and said (warning); the figures are added up from the rows themselves.",
     fix: 'Nothing; or delete the totals row from the sheet before saving it as CSV.',
   },
+  TOTALS_DISAGREE: {
+    cause:
+      "A CSV's totals row (TOTALS_ROW) gives a figure the rows above it do not add up to, in a column where every filled cell is a figure, compared to the places the total is written to: a total typed in or pasted from elsewhere (a published count), or a SUM whose range misses rows added below it. The row is left out, as TOTALS_ROW leaves one out (this warning in its place), and the rows are what is modelled (warning).",
+    fix: 'Check the sheet for rows left out of the file, or correct its total; nothing changes in the projection, which adds up the rows themselves.',
+  },
   ROW_REPEATED: {
     cause:
       "A funding.csv row of a line that is added up (block_transfer, safety_valve, la_contribution, other_income) repeats an earlier row cell for cell, year, amount and note alike (warning). Both are counted, as two payments would be; a row pasted twice, or a month's rows appended to an export that already held them, is the likelier cause. So does a new-plans.csv row, whose rows of one kind of plan are added up too (both are counted: that stream of new plans doubled); its hint says to give their sum on one row if both are meant.",

@@ -48,6 +48,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'cohort.csv:5:1',
     '"Total" begins a spreadsheet\'s totals row, not a row of data: it is left out, and the rows themselves are added up',
   ],
+  TOTALS_DISAGREE: [
+    'warning',
+    'cohort.csv:5:5',
+    'the totals row gives "count" as 5, but the rows above it add up to 4: it is left out, and the rows themselves are added up',
+  ],
   DUPLICATE_SETTING: ['error', 'tariff.json:12:13', 'setting "special" is declared more than once'],
   DUPLICATE_TARIFF_ROW: [
     'error',
