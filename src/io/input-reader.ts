@@ -151,7 +151,10 @@ function packageFolderHint(dir: string): string | undefined {
   const outside = path.relative(root, inPackage).split(path.sep)[0] === '..';
   if (outside || path.resolve(dir) === inPackage || !existsSync(path.join(inPackage, 'model.json')))
     return undefined;
-  return `${dir} is a folder of highneeds' own (the --help examples run from ${displayPath(root)}): give it in full, ${displayPath(inPackage)}, or run highneeds project with no folder for the shipped example`;
+  // Any command that reads a model runs on the shipped example given no folder (an officer's
+  // trial ran report's example and was told to run project); for another fixture, that is not it.
+  const example = path.join(root, 'fixtures', 'example');
+  return `${dir} is a folder of highneeds' own (the --help examples run from ${displayPath(root)}): give it in full, ${displayPath(inPackage)}${inPackage === example ? ', or give no folder: every command that reads a model runs on the shipped example without one' : ''}`;
 }
 
 /**
