@@ -18,15 +18,16 @@ export function settingsHint(
   ids: Iterable<string>,
   labelled: readonly { readonly id: string; readonly label: string }[] = [],
 ): string {
-  const named = labelOf(text, labelled);
-  if (named)
-    return `"${text.trim()}" is the label of setting "${named}": write ${named}; settings: ${[...ids].join(', ')}`;
   const key = settingKey(text);
   let best: { id: string; distance: number } | undefined;
   for (const id of ids) {
     const distance = editDistance(key, settingKey(id), 2);
     if (distance <= 2 && (!best || distance < best.distance)) best = { id, distance };
   }
+  // A near miss of an id first; else a setting's label (a tariff without labels has its ids as them).
+  const named = best ? undefined : labelOf(text, labelled);
+  if (named)
+    return `"${text.trim()}" is the label of setting "${named}": write ${named}; settings: ${[...ids].join(', ')}`;
   return `${best ? `did you mean "${best.id}"? ` : ''}settings: ${[...ids].join(', ')}`;
 }
 
