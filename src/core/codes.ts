@@ -278,6 +278,11 @@ export const ISSUE_CODES = {
     cause: 'A funding.csv line is not one of the known funding lines.',
     fix: 'Use opening_balance, hnb_allocation, block_transfer, safety_valve, la_contribution or other_income.',
   },
+  TARIFF_ID_TAKEN: {
+    cause:
+      "tariffs import made a table whose id is a library table's (tariffs/), but whose rows or other fields differ from it: a library table exported, edited in a spreadsheet and imported back keeps the library's id and title, and every output (the projection's title, the manifest, the report's Tariff section) would name the edited table as the library's (warning). An import identical to the library table is not said.",
+    fix: 'Give the table an id and a title of its own: --id and --title on tariffs import, or the id and title rows of the tariff.csv given as --meta.',
+  },
   INVALID_DSG_MAP: {
     cause:
       "A row of dsg-plan-map.csv (the map from the model's settings and income lines to the DSG management plan's categories) has a kind other than setting or income, an income line that is not one of the summary's income columns, an empty id or category, or maps the same id twice.",

@@ -305,6 +305,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
   UNREAD_COLUMN: ['error', 'cohort.csv:1:5', 'column "counts" is not read: did you mean count?'],
   COLUMN_NORMALISED: ['warning', 'cohort.csv:1:6', 'column "Out of area" is read as out_of_area'],
   UNKNOWN_FUNDING_LINE: ['error', 'funding.csv:4:2', 'funding line "grant" is not known'],
+  TARIFF_ID_TAKEN: [
+    'warning',
+    'tariff.csv:2:2',
+    'the table\'s id "example-borough-2025" is a library table\'s, but this table differs from it: outputs would name it as that table',
+  ],
   INVALID_DSG_MAP: [
     'error',
     'dsg-plan-map.csv:3:1',
