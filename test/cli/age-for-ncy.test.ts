@@ -1,23 +1,15 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { exampleWith } from '../helpers/example-with.js';
 import { cli } from '../helpers/run-cli.js';
 
 // Found in an officer's trial: a population.csv taken from ONS single-year-of-age estimates, with
 // an Age column, was told only that "ncy" is missing and that "Age" would be ignored. Where a
 // table lacks its ncy and has an age column, the error says how one gives the other.
-const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-age-ncy-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
 it('an age column where the NCY is missing is told NCY = age − 4, in population.csv and cohort.csv alike', async () => {
-  const dir = path.join(scratch, 'ages');
-  cpSync('fixtures/example', dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, 'population.csv'),
-    'Academic Year,Age,Population\r\n2025/26,4,"5,210"\r\n',
-  );
-  writeFileSync(path.join(dir, 'cohort.csv'), 'age,need,setting,band\n11,ASD,mainstream,1\n');
+  const dir = exampleWith({
+    'population.csv': 'Academic Year,Age,Population\r\n2025/26,4,"5,210"\r\n',
+    'cohort.csv': 'age,need,setting,band\n11,ASD,mainstream,1\n',
+  });
   const result = await cli(['validate', dir]);
   expect(result.code).toBe(1);
   const hint =

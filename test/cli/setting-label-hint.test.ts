@@ -1,22 +1,15 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { exampleWith } from '../helpers/example-with.js';
 import { cli } from '../helpers/run-cli.js';
 
 // Found in an officer's trial: a cohort.csv written with the settings' labels, as init's README
 // lists them beside each id ("special-maintained (Maintained special school)"), was told only
 // the list of ids. The hint now says which id a label is.
-const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-setting-label-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
 it("a setting written as its label is told the setting's id", async () => {
-  const dir = path.join(scratch, 'labels');
-  cpSync('fixtures/example', dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, 'cohort.csv'),
-    'ncy,need,setting,band,count\n7,ASD,Maintained special school,2,3\n8,ASD,Mainstream School,2,1\n9,SEMH,Alternative provision/PRU,1,1\n',
-  );
+  const dir = exampleWith({
+    'cohort.csv':
+      'ncy,need,setting,band,count\n7,ASD,Maintained special school,2,3\n8,ASD,Mainstream School,2,1\n9,SEMH,Alternative provision/PRU,1,1\n',
+  });
   const result = await cli(['validate', dir]);
   expect(result.code).toBe(1);
   expect(result.stderr).toContain(
