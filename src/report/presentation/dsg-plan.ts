@@ -14,6 +14,7 @@ import { hasLaContribution, underlyingInYearBalance } from '../../core/underlyin
 import { pupilsJanuary, type ReportScenario } from './report-model.js';
 import type { ReportSection } from './section.js';
 import type { ReportColumn, ReportRow, ReportTable } from './table-model.js';
+import { reconcileLines } from './reconcile-lines.js';
 import { cellsOf, wideTable, yearColumns } from './wide.js';
 
 const INCOME: Record<IncomeColumn, (y: FinancialYearResult) => Decimal> = {
@@ -108,17 +109,18 @@ function financialSummary(
   };
   const opening = push('Cumulative balance brought forward', [s.projection.openingBalance]);
   const incomeLabels = [...new Set(INCOME_COLUMNS.map((c) => map.income.get(c) ?? c))];
-  const incomeRows = incomeLabels.map((label) =>
-    push(
+  // The lines are rounded so that they add up to the summary's totals (reconcile-lines.ts).
+  const incomeRows = reconcileLines(
+    incomeLabels.map((label) => ({
       label,
-      years.map((y) =>
+      values: years.map((y) =>
         INCOME_COLUMNS.filter((c) => (map.income.get(c) ?? c) === label).reduce(
           (t, c) => t.plus(INCOME[c](y)),
           ZERO,
         ),
       ),
-    ),
-  );
+    })),
+  ).map((line) => push(line.label, line.values));
   const sumOf = (label: string, of: readonly number[]) => {
     rows.push({
       cells: { line: label },
@@ -139,24 +141,26 @@ function financialSummary(
     y.settings.filter(
       (st) => categoryOf(map, st.setting, labelOf.get(st.setting) ?? st.setting) === category,
     );
-  const topUps = categories.map((category) =>
-    push(
-      `Top-ups: ${category}`,
-      years.map((y) => ofCategory(y, category).reduce((t, st) => t.plus(st.spendTopUp), ZERO)),
+  const topUps = categories.map((category) => ({
+    label: `Top-ups: ${category}`,
+    values: years.map((y) =>
+      ofCategory(y, category).reduce((t, st) => t.plus(st.spendTopUp), ZERO),
     ),
-  );
+  }));
   // Place funding the authority pays (a "dfe" setting's places are the DfE's: not spend, issue 16).
   const places = categories
     .map((category) => ({
-      category,
+      label: `Place funding: ${category}`,
       values: years.map((y) =>
         ofCategory(y, category).reduce((t, st) => t.plus(st.spendPlace), ZERO),
       ),
     }))
-    .filter((line) => line.values.some((v) => !v.isZero()))
-    .map((line) => push(`Place funding: ${line.category}`, line.values));
-  const other = otherSpendLines(years).map((line) => push(line.label, line.values));
-  const spendRows = [...topUps, ...places, ...other];
+    .filter((line) => line.values.some((v) => !v.isZero()));
+  // An officer's trial read Total high-needs spend £44,320,495.51 here beside £44,320,495.52 in
+  // the summary: the lines were rounded each alone. Rounded together, they add up to it.
+  const spendRows = reconcileLines([...topUps, ...places, ...otherSpendLines(years)]).map((line) =>
+    push(line.label, line.values),
+  );
   const spend = sumOf('Total high-needs spend', spendRows);
   rows.push({
     cells: { line: 'In-year position (income less spend)' },
@@ -194,9 +198,9 @@ function financialSummary(
   );
   return {
     title: `Financial summary, £: ${title}`,
-    // The summary's figures are each rounded from the exact value; here the lines are, and the
-    // totals add them up, as the plan's own template does: the two can differ by a few pence.
-    note: 'Each line is rounded to the penny and the totals and positions are sums of the rounded lines, so a total here can differ by a few pence from the same figure in the summary, which is rounded from the exact value.',
+    // The totals are the summary's; the positions add them up, as the plan's own template does,
+    // and the summary rounds each position from the exact value: the two can differ by a penny.
+    note: "The income and spend lines are rounded to the penny so that they add up to the summary's totals (largest remainder; a line may differ by a penny from the same figure rounded on its own). The positions are sums of those totals, so a position here can differ by a penny or so from the same figure in the summary, which is rounded from the exact value.",
     columns,
     rows,
   };
