@@ -212,7 +212,7 @@ export const ISSUE_CODES = {
   UNKNOWN_SETTING: {
     cause:
       'A setting is not declared in the tariff (in `highneeds explain --setting`, a usage error: exit 2); or a costs.csv row given to calibrate names a setting in no row of the history (after codes.csv), whose top-up would otherwise be dropped.',
-    fix: 'Use a setting id from the tariff\'s "settings", or declare it there; in costs.csv, correct the spelling or map the local code in codes.csv.',
+    fix: 'Use a setting id from the tariff\'s "settings" (a setting written as its label, "Maintained special school", is told its id in the hint), or declare it there; in costs.csv, correct the spelling or map the local code in codes.csv.',
   },
   CODE_NORMALISED: {
     cause:
@@ -247,6 +247,11 @@ export const ISSUE_CODES = {
       "A CSV row is a spreadsheet's totals line kept when the sheet was saved: its first filled cell begins Total, Totals, Grand total, Subtotal or Sum, every other filled cell is a figure, and a column every row must fill is empty (Total,,,,2504 at the foot of cohort.csv; in a national model's table the label may be the area cell's, or a row with no area may hold it). It is no data row, so it is left out and said (warning); the figures are added up from the rows themselves.",
     fix: 'Nothing; or delete the totals row from the sheet before saving it as CSV.',
   },
+  TOTALS_DISAGREE: {
+    cause:
+      "A CSV's totals row (TOTALS_ROW) gives a figure the rows above it do not add up to, in a column where every filled cell is a figure, compared to the places the total is written to: a total typed in or pasted from elsewhere (a published count), or a SUM whose range misses rows added below it. The row is left out, as TOTALS_ROW leaves one out (this warning in its place), and the rows are what is modelled (warning).",
+    fix: 'Check the sheet for rows left out of the file, or correct its total; nothing changes in the projection, which adds up the rows themselves.',
+  },
   ROW_REPEATED: {
     cause:
       "A funding.csv row of a line that is added up (block_transfer, safety_valve, la_contribution, other_income) repeats an earlier row cell for cell, year, amount and note alike (warning). Both are counted, as two payments would be; a row pasted twice, or a month's rows appended to an export that already held them, is the likelier cause. So does a new-plans.csv row, whose rows of one kind of plan are added up too (both are counted: that stream of new plans doubled); its hint says to give their sum on one row if both are meant.",
@@ -273,10 +278,20 @@ export const ISSUE_CODES = {
     cause: 'A funding.csv line is not one of the known funding lines.',
     fix: 'Use opening_balance, hnb_allocation, block_transfer, safety_valve, la_contribution or other_income.',
   },
+  TARIFF_ID_TAKEN: {
+    cause:
+      "tariffs import made a table whose id is a library table's (tariffs/), but whose rows or other fields differ from it: a library table exported, edited in a spreadsheet and imported back keeps the library's id and title, and every output (the projection's title, the manifest, the report's Tariff section) would name the edited table as the library's (warning). An import identical to the library table is not said.",
+    fix: 'Give the table an id and a title of its own: --id and --title on tariffs import, or the id and title rows of the tariff.csv given as --meta.',
+  },
   INVALID_DSG_MAP: {
     cause:
       "A row of dsg-plan-map.csv (the map from the model's settings and income lines to the DSG management plan's categories) has a kind other than setting or income, an income line that is not one of the summary's income columns, an empty id or category, or maps the same id twice.",
     fix: 'Correct the row; docs/reports.md lists the kinds and income lines. Delete the file to use the shipped default map.',
+  },
+  DSG_MAP_SETTING_UNKNOWN: {
+    cause:
+      'A setting row of the model\'s own dsg-plan-map.csv names a setting the model\'s tariff does not have ("AP" for ap, or a setting of another tariff): the row maps nothing, and a setting it was meant for is shown in the DSG management plan under its own label (warning).',
+    fix: "Write the setting's id as the tariff names it (the hint names the nearest one), or delete the row if the tariff has no such setting.",
   },
   MISSING_OPENING_BALANCE: {
     cause: 'funding.csv has no opening_balance row.',

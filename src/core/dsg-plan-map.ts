@@ -12,8 +12,12 @@ export interface DsgPlanMap {
   readonly settings: ReadonlyMap<string, string>;
   /** Income column (income_hnb, income_transfer, …) → the template's income line. */
   readonly income: ReadonlyMap<string, string>;
-  /** Where the map was read from, for the report's note. */
-  readonly source: string;
+  /**
+   * Whether the map is the model folder's own dsg-plan-map.csv, or else the shipped default: the
+   * report's note says which by name alone, never by a path from the working folder, so the same
+   * inputs give the same report wherever it is run from.
+   */
+  readonly own: boolean;
 }
 
 export type IncomeColumn = (typeof INCOME_COLUMNS)[number];

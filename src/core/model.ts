@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import type { Location } from './issue.js';
 import type { Need } from './need.js';
 import type { AcademicYear, FinancialYear } from './period.js';
-import type { Tariff } from './tariff.js';
+import type { Reference, Tariff, ValueStatus } from './tariff.js';
 import type { Uncertainty } from './uncertainty.js';
 import type { WriteOff } from './write-off.js';
 
@@ -177,6 +177,18 @@ export interface Model {
   readonly spend?: readonly SpendRow[];
   /** The last FY of the statutory override (policy/statutory-override.json, or model.json overrideEnd); absent: no override headline. */
   readonly overrideEnd?: FinancialYear;
+  /** Where overrideEnd comes from, for a report to cite it beside the headline it dates. */
+  readonly overrideSource?: OverrideSource;
   /** What carrying a deficit costs the general fund (model.json deficitFinancing). */
   readonly deficitFinancing?: { readonly rate: Decimal };
 }
+
+/**
+ * Where the statutory override's end comes from: model.json's own overrideEnd (a date the
+ * officer chose, such as a further extension), or policy/statutory-override.json's current
+ * entry with its status and the reference it cites (found by an officer's trial: the report's
+ * headline dated the override's end with no source).
+ */
+type OverrideSource =
+  | { readonly from: 'model.json' }
+  | { readonly from: 'policy'; readonly status?: ValueStatus; readonly reference?: Reference };

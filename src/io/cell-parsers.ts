@@ -135,6 +135,8 @@ interface DecimalRules {
   /** A yearly growth or uplift, negative or not, above -1 and at most 1 (src/core/growth.ts). */
   readonly growth?: boolean;
   readonly optional?: boolean;
+  /** Where a negative figure belongs instead, when the column refuses one (NEGATIVE_VALUE's hint). */
+  readonly negativeHint?: string;
 }
 
 /** A plain decimal; by default non-negative. */
@@ -174,6 +176,7 @@ export function decimalCell(
         'NEGATIVE_VALUE',
         `"${row.label(column)}" is ${text}, which must not be negative`,
         row.at(column),
+        rules.negativeHint,
       ),
     );
     return undefined;

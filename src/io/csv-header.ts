@@ -133,7 +133,11 @@ export function readHeader(
   const expectedColumns = `expected columns: ${spec.required.join(', ')}${spec.optional.length ? ` (optional: ${spec.optional.join(', ')})` : ''}`;
   for (const name of spec.required) {
     if (columns.has(name.toLowerCase())) continue;
-    const why = spec.missingHints?.[name];
+    // An age column where the NCY is missing (ONS population by single year of age, a case
+    // system's export): how to turn one into the other (found by an officer's trial of population.csv).
+    const why =
+      spec.missingHints?.[name] ??
+      (name === 'ncy' && written.some((w) => matchKey(w) === 'age') ? NCY_FROM_AGE : undefined);
     const maybe = mayBe.get(name);
     issues.push(
       error(
@@ -197,3 +201,7 @@ function duplicateColumn(
         'keep one of the two columns',
       );
 }
+
+/** A column of ages where the NCY is wanted: NCY is the age at 31 August less 4 (README, "The model folder"). */
+const NCY_FROM_AGE =
+  'column "age" holds ages, not NCYs: give an ncy column, the age at 31 August − 4 (age 4 is Reception, NCY 0; age 24 is NCY 20)';

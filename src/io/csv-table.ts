@@ -5,6 +5,7 @@ import { readHeader, unusedColumns, writtenName } from './csv-header.js';
 import { headerBelowIssue } from './header-below.js';
 import { jsonForCsvIssue } from './json-for-csv.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { totalsDisagree } from './totals-agree.js';
 import { totalsRowColumns, totalsRowIssue } from './totals-row.js';
 import { columnCountIssue, fitsHeader } from './row-width.js';
 import { garbled, mangledIn, NormalisationLog } from './normalise.js';
@@ -223,19 +224,28 @@ export function readCsvTable(
   }
   if (issues.some((issue) => issue.code === 'FIELD_TOO_LONG')) return { file, rows: [], issues };
   const requiredAt = totalsRowColumns(spec, columns);
+  // The last totals row, when no data row follows it: checked against the rows (TOTALS_DISAGREE).
+  let lastTotals: { record: readonly string[]; line: number; issue: Issue } | undefined;
+  const dataRecords: (readonly string[])[] = [];
   for (const { record, info } of body) {
     if (record.every((field) => field.trim() === '')) continue;
     const totals = totalsRowIssue(record, requiredAt, file, info.lines);
     if (totals) {
       issues.push(totals);
+      lastTotals = { record, line: info.lines, issue: totals };
       continue;
     }
+    lastTotals = undefined;
     if (!fitsHeader(record, header.record.length)) {
       issues.push(columnCountIssue(record, header.record.length, file, info.lines));
       continue;
     }
+    dataRecords.push(record);
     rows.push(new CsvRow(file, info.lines, record, columns, header.record));
   }
+  // A total the rows do not add up to is said in its place, once (its words say it is left out too).
+  const disagree = lastTotals ? totalsDisagree(lastTotals, dataRecords, header.record, file) : [];
+  if (disagree.length) issues.splice(issues.indexOf(lastTotals!.issue), 1, ...disagree);
   const columnNames = header.record.map(() => '');
   for (const [name, index] of columns) columnNames[index] = name;
   return { file, rows, issues, columnNames };

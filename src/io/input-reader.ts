@@ -147,7 +147,11 @@ export class InputReader {
 function packageFolderHint(dir: string): string | undefined {
   const inPackage = inPackageFolder(dir);
   if (!inPackage || !existsSync(path.join(inPackage, 'model.json'))) return undefined;
-  return `${dir} is a folder of highneeds' own (the --help examples run from ${displayPath(path.resolve(packageRoot()))}): give it in full, ${displayPath(inPackage)}, or run highneeds project with no folder for the shipped example`;
+  const root = path.resolve(packageRoot());
+  // Any command that reads a model runs on the shipped example given no folder (an officer's
+  // trial ran report's example and was told to run project); for another fixture, that is not it.
+  const example = path.join(root, 'fixtures', 'example');
+  return `${dir} is a folder of highneeds' own (the --help examples run from ${displayPath(root)}): give it in full, ${displayPath(inPackage)}${inPackage === example ? ', or give no folder: every command that reads a model runs on the shipped example without one' : ''}`;
 }
 
 /**

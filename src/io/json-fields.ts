@@ -97,7 +97,10 @@ export class JsonFields {
           'INVALID_NUMBER',
           `${path}.${key} is "${value}": ${whyNotDecimal(value.trim())}`,
           where,
-          'write digits with an optional point and sign, e.g. "14500.00"',
+          // A share written "90%" was shown an amount's example (an officer's trial of model.json's writeOff).
+          /%\s*$/.test(value)
+            ? 'JSON inputs take plain decimals: a share or rate as a decimal ("0.9" is 90%), an amount as digits ("14500.00")'
+            : 'write digits with an optional point and sign, e.g. "14500.00"',
         ),
       );
       return undefined;

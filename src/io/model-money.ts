@@ -10,7 +10,10 @@ import type { MoneySettings } from './read-money-settings.js';
 import type { OverridePolicy } from './read-policy.js';
 import { readSpend } from './read-spend.js';
 
-export type ModelMoney = Pick<Model, 'spend' | 'overrideEnd' | 'deficitFinancing'>;
+export type ModelMoney = Pick<
+  Model,
+  'spend' | 'overrideEnd' | 'overrideSource' | 'deficitFinancing'
+>;
 
 /**
  * The money inputs of issue 16 that are not funding.csv's or the tariff's: spend.csv's lines,
@@ -32,9 +35,13 @@ export function readModelMoney(
       ? readSpend(spendTable, { first: firstProjectedFinancialYear(base), last: horizon }, issues)
       : undefined;
   const overrideEnd = money?.overrideEnd ?? policy.overrideEnd;
+  const overrideSource: Model['overrideSource'] =
+    money?.overrideEnd !== undefined
+      ? { from: 'model.json' }
+      : { from: 'policy', ...policy.standing };
   return {
     ...(spend?.length ? { spend } : {}),
-    ...(overrideEnd !== undefined ? { overrideEnd } : {}),
+    ...(overrideEnd !== undefined ? { overrideEnd, overrideSource } : {}),
     ...(money?.deficitFinancing ? { deficitFinancing: money.deficitFinancing } : {}),
   };
 }

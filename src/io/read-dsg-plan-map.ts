@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { packageFile } from './provenance-name.js';
-import { error, type Issue } from '../core/issue.js';
+import { error, type Issue, type Location, warning } from '../core/issue.js';
+import { settingsHint } from '../core/setting-key.js';
+import type { TariffSetting } from '../core/tariff.js';
 import type { DsgPlanMap } from '../core/dsg-plan-map.js';
 import { INCOME_COLUMNS } from '../core/summary-figures.js';
 import { readCsvTable } from './csv-table.js';
@@ -18,6 +20,8 @@ export interface ReadDsgPlanMap {
   readonly issues: readonly Issue[];
   /** The file read, with its SHA-256, for the provenance manifest. */
   readonly input?: { readonly path: string; readonly sha256: string };
+  /** The model's own map's setting rows, where each id is (checked against the tariff: unknownMapSettings). */
+  readonly settingRows?: readonly { readonly id: string; readonly at: Location }[];
 }
 
 /**
@@ -38,7 +42,6 @@ export function readDsgPlanMap(
   const read = readInput(own, display, DEFAULT_LIMITS.maxFileBytes, 'csv');
   if (read.status === 'refused') return { issues: [read.issue] };
   const file = read.status === 'ok' ? read.file : readDefault(defaultFile);
-  const shown = read.status === 'ok' ? display : 'the default map (templates/dsg-plan-map.csv)';
   const table = readCsvTable(file.text, read.status === 'ok' ? display : displayPath(defaultFile), {
     required: ['kind', 'id', 'category'],
     optional: [],
@@ -49,6 +52,7 @@ export function readDsgPlanMap(
   ];
   const settings = new Map<string, string>();
   const income = new Map<string, string>();
+  const settingRows: { id: string; at: Location }[] = [];
   for (const row of table.rows) {
     const kind = row.get('kind');
     const id = row.get('id');
@@ -77,14 +81,39 @@ export function readDsgPlanMap(
       continue;
     }
     into!.set(id, category);
+    if (into === settings) settingRows.push({ id, at: row.at('id') });
   }
   return {
     ...(issues.some((i) => i.severity === 'error')
       ? {}
-      : { map: { settings, income, source: shown } }),
+      : { map: { settings, income, own: read.status === 'ok' } }),
     issues,
     input: { path: read.status === 'ok' ? display : displayPath(defaultFile), sha256: file.sha256 },
+    ...(read.status === 'ok' ? { settingRows } : {}),
   };
+}
+
+/**
+ * A row of the model's own map naming a setting its tariff does not have maps nothing (found by
+ * an officer's trial: "AP" for ap was left out without a word, and ap shown under its own label).
+ * A warning, not an error: a map copied from the shipped default, or shared between models, may
+ * keep rows for settings this tariff lacks. The shipped default is not checked.
+ */
+export function unknownMapSettings(
+  read: ReadDsgPlanMap,
+  tariff: { readonly id: string; readonly settings: readonly TariffSetting[] },
+): Issue[] {
+  const ids = tariff.settings.map((s) => s.id);
+  return (read.settingRows ?? [])
+    .filter((row) => !ids.includes(row.id))
+    .map((row) =>
+      warning(
+        'DSG_MAP_SETTING_UNKNOWN',
+        `setting "${row.id}" is not in tariff "${tariff.id}", so this row maps nothing`,
+        row.at,
+        `${settingsHint(row.id, ids, tariff.settings)}; or delete the row if the tariff has no such setting`,
+      ),
+    );
 }
 
 function readDefault(file: string): { text: string; sha256: string } {

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { packageFile } from './provenance-name.js';
 import { error, type Issue } from '../core/issue.js';
 import { type FinancialYear, parseFinancialYear } from '../core/period.js';
+import type { Reference, ValueStatus } from '../core/tariff.js';
 import { displayPath, readInput } from './files.js';
 import type { JsonFields, JsonObject } from './json-fields.js';
 import { DEFAULT_LIMITS } from './limits.js';
@@ -15,6 +16,8 @@ const ENTRY_KEYS = ['overrideEnd', 'status', 'reference', 'notes'] as const;
 
 export interface OverridePolicy {
   readonly overrideEnd?: FinancialYear;
+  /** The current entry's status and the reference it cites, to cite the end where it is shown. */
+  readonly standing?: { readonly status?: ValueStatus; readonly reference?: Reference };
   readonly file: string;
   readonly sha256?: string;
   readonly issues: Issue[];
@@ -40,7 +43,9 @@ export function readOverridePolicy(dir = shippedPolicyDir()): OverridePolicy {
   fields.string(root, 'title', '$');
   const references = readReferences(fields, root, { idRequired: true });
   const cited = citableIds(references);
-  const overrideEnd = readEntry(fields, root, '$', cited);
+  const current = readEntry(fields, root, '$', cited);
+  const overrideEnd = current.end;
+  const reference = references.find((r) => r.id === current.standing.reference);
   (fields.array(root, 'history', '$', true) ?? []).forEach((value, i) => {
     const entry = fields.object(value, `$.history[${i}]`);
     if (!entry) return;
@@ -52,6 +57,10 @@ export function readOverridePolicy(dir = shippedPolicyDir()): OverridePolicy {
     sha256: read.file.sha256,
     issues,
     ...(overrideEnd !== undefined ? { overrideEnd } : {}),
+    standing: {
+      ...(current.standing.status ? { status: current.standing.status } : {}),
+      ...(reference ? { reference } : {}),
+    },
   };
 }
 
@@ -60,7 +69,7 @@ function readEntry(
   entry: JsonObject,
   at: string,
   cited: ReadonlySet<string>,
-): FinancialYear | undefined {
+): { end?: FinancialYear; standing: { status?: ValueStatus; reference?: string } } {
   const endText = fields.string(entry, 'overrideEnd', at);
   const end = endText === undefined ? undefined : parseFinancialYear(endText);
   if (endText !== undefined && end === undefined)
@@ -71,7 +80,7 @@ function readEntry(
         fields.at(`${at}.overrideEnd`),
       ),
     );
-  readStanding(fields, entry, at, cited, { status: true, reference: false });
+  const standing = readStanding(fields, entry, at, cited, { status: true, reference: false });
   fields.string(entry, 'notes', at, true);
-  return end;
+  return { ...(end !== undefined ? { end } : {}), standing };
 }

@@ -27,7 +27,12 @@ export function readSpend(
     const before = issues.length;
     const financialYear = financialYearCell(row, 'financial_year', issues);
     const line = requiredText(row, 'line', issues);
-    const amount = decimalCell(row, 'amount', issues, { kind: 'amount' });
+    const amount = decimalCell(row, 'amount', issues, {
+      kind: 'amount',
+      // An officer's trial put a DBV savings target on a spend line as (250,000): told only "must not be negative".
+      negativeHint:
+        'spend.csv holds what is spent; a saving is a lever of a scenario (scenarios.json, docs/scenarios.md), and money received (a recharge, a contribution) a funding.csv line (other_income or la_contribution)',
+    });
     const growth =
       row.get('growth') === ''
         ? undefined

@@ -48,7 +48,8 @@ export class TariffCheck {
           'UNKNOWN_SETTING',
           `setting "${text}" is not in tariff "${this.tariff.id}"`,
           row.at(column),
-          spreadsheetErrorValue(text, 'a code') ?? settingsHint(text, this.settings),
+          spreadsheetErrorValue(text, 'a code') ??
+            settingsHint(text, this.settings, this.tariff.settings),
         ),
       );
       return undefined;
@@ -69,7 +70,7 @@ export class TariffCheck {
         'UNKNOWN_SETTING',
         `${path} "${text}" is not a setting in tariff "${this.tariff!.id}"`,
         where,
-        settingsHint(text, this.settings),
+        settingsHint(text, this.settings, this.tariff!.settings),
       ),
     );
     return undefined;

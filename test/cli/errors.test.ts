@@ -48,6 +48,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'cohort.csv:5:1',
     '"Total" begins a spreadsheet\'s totals row, not a row of data: it is left out, and the rows themselves are added up',
   ],
+  TOTALS_DISAGREE: [
+    'warning',
+    'cohort.csv:5:5',
+    'the totals row gives "count" as 5, but the rows above it add up to 4: it is left out, and the rows themselves are added up',
+  ],
   DUPLICATE_SETTING: ['error', 'tariff.json:12:13', 'setting "special" is declared more than once'],
   DUPLICATE_TARIFF_ROW: [
     'error',
@@ -300,10 +305,20 @@ const CATALOGUE: Record<IssueCode, Expected> = {
   UNREAD_COLUMN: ['error', 'cohort.csv:1:5', 'column "counts" is not read: did you mean count?'],
   COLUMN_NORMALISED: ['warning', 'cohort.csv:1:6', 'column "Out of area" is read as out_of_area'],
   UNKNOWN_FUNDING_LINE: ['error', 'funding.csv:4:2', 'funding line "grant" is not known'],
+  TARIFF_ID_TAKEN: [
+    'warning',
+    'tariff.csv:2:2',
+    'the table\'s id "example-borough-2025" is a library table\'s, but this table differs from it: outputs would name it as that table',
+  ],
   INVALID_DSG_MAP: [
     'error',
     'dsg-plan-map.csv:3:1',
     'kind "placement" is neither setting nor income',
+  ],
+  DSG_MAP_SETTING_UNKNOWN: [
+    'warning',
+    'dsg-plan-map.csv:3:2',
+    'setting "Special" is not in tariff "test-tariff", so this row maps nothing',
   ],
   UNKNOWN_NEED: ['error', 'cohort.csv:3:2', 'need "ADHD" is not a SEN2 primary-need code'],
   UNKNOWN_SETTING: ['error', 'cohort.csv:3:3', 'setting "academy" is not in tariff "test-tariff"'],

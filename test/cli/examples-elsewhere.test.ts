@@ -20,7 +20,7 @@ describe('a --help example run from another folder', () => {
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      `hint: fixtures/example is a folder of highneeds' own (the --help examples run from ${path.resolve(ROOT)}): give it in full, ${path.resolve(ROOT, 'fixtures/example')}, or run highneeds project with no folder for the shipped example`,
+      `hint: fixtures/example is a folder of highneeds' own (the --help examples run from ${path.resolve(ROOT)}): give it in full, ${path.resolve(ROOT, 'fixtures/example')}, or give no folder: every command that reads a model runs on the shipped example without one`,
     );
   });
 
@@ -36,6 +36,23 @@ describe('a --help example run from another folder', () => {
     const result = await cli(['validate', fromPackage], { cwd });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('hint: give the path of the model folder');
+  });
+
+  // Found in an officer's trial: report's own --help example, run from their folder, was told to
+  // "run highneeds project with no folder"; and of another fixture, no folder is not that fixture.
+  it("report's example is told to give no folder, not to run project; another fixture, only its path", async () => {
+    const out = path.join(elsewhere, 'r.html');
+    const report = await cli(['report', 'fixtures/example', '--out', out], { cwd: elsewhere });
+    expect(report.code).toBe(1);
+    expect(report.stderr).toContain(
+      'or give no folder: every command that reads a model runs on the shipped example without one',
+    );
+    expect(report.stderr).not.toContain('highneeds project');
+    const other = await cli(['validate', 'fixtures/worked-example'], { cwd: elsewhere });
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain(
+      `give it in full, ${path.resolve(ROOT, 'fixtures/worked-example')}\n`,
+    );
   });
 
   it('a folder highneeds does not have keeps the plain hint', async () => {

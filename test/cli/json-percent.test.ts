@@ -32,4 +32,25 @@ describe('a percentage where model.json takes a decimal string', () => {
       '$.assumptions.hnbGrowth is "-2.5%": percent signs are not accepted; write -2.5% as -0.025\n',
     );
   });
+
+  it("is shown a share's example, not an amount's", async () => {
+    // Found by an officer's trial: writeOff.share "90%" was told 'e.g. "14500.00"'.
+    const dir = path.join(scratch, 'write-off');
+    cpSync(path.join(ROOT, 'fixtures/worked-example'), dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, 'model.json'),
+      JSON.stringify({
+        area: { code: 'W01', name: 'Worked Example' },
+        baseYear: '2025/26',
+        horizon: '2027-28',
+        tariff: 'tariff.json',
+        writeOff: { share: '90%', balanceYear: '2025-26', paidIn: '2026-27' },
+      }),
+    );
+    const result = await cli(['validate', dir], { cwd: scratch });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      '$.writeOff.share is "90%": percent signs are not accepted; write 90% as 0.9\n  hint: JSON inputs take plain decimals: a share or rate as a decimal ("0.9" is 90%), an amount as digits ("14500.00")\n',
+    );
+  });
 });

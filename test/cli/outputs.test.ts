@@ -23,6 +23,7 @@ import { runBatch } from '../../src/index.js';
 import { BIN, ROOT, runCli, type RunResult } from '../helpers/exec.js';
 import { onOneCore } from '../helpers/one-core.js';
 import { cli } from '../helpers/run-cli.js';
+import { importArgs } from '../helpers/tariff-import-args.js';
 
 /**
  * Where outputs may go (issue 18): never over an input, by any name for it; never replacing a
@@ -147,22 +148,9 @@ describe('an output is never written over an input, by any name', () => {
     ).toBe(0);
     symlinkSync(dir, path.join(scratch, 'csv-alias'));
     const before = readFileSync(path.join(dir, 'rates.csv'), 'utf8');
-    const result = await cli([
-      'tariffs',
-      'import',
-      path.join(dir, 'rates.csv'),
-      '--settings',
-      path.join(dir, 'settings.csv'),
-      '--bands',
-      path.join(dir, 'bands.csv'),
-      '--references',
-      path.join(dir, 'references.csv'),
-      '--meta',
-      path.join(dir, 'tariff.csv'),
-      '--quiet',
-      '--out',
-      path.join(scratch, 'csv-alias', 'rates.csv'),
-    ]);
+    const result = await cli(
+      importArgs(dir, '--quiet', '--out', path.join(scratch, 'csv-alias', 'rates.csv')),
+    );
     expectUsage(result, /is one of this run's inputs/);
     expect(readFileSync(path.join(dir, 'rates.csv'), 'utf8')).toBe(before);
   });

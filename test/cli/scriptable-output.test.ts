@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, type RunResult } from '../helpers/run-cli.js';
+import { importArgs } from '../helpers/tariff-import-args.js';
 
 /** Scriptable output (issue 19, item 8): data alone on stdout or in --out, in the format asked for. */
 const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-scriptable-'));
@@ -179,20 +180,7 @@ describe('--bom', () => {
       );
     }
     for (const dir of [withMark, without]) {
-      const back = await cli([
-        'tariffs',
-        'import',
-        path.join(dir, 'rates.csv'),
-        '--settings',
-        path.join(dir, 'settings.csv'),
-        '--bands',
-        path.join(dir, 'bands.csv'),
-        '--references',
-        path.join(dir, 'references.csv'),
-        '--meta',
-        path.join(dir, 'tariff.csv'),
-        '--quiet',
-      ]);
+      const back = await cli(importArgs(dir, '--quiet'));
       expect(back.stdout).toBe(json);
     }
     // The JSON form has no BOM; --bom on it is refused rather than ignored.

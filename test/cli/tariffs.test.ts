@@ -6,6 +6,7 @@ import { libraryFiles, readTariffFile } from '../../src/io/tariff-library.js';
 import { ROOT } from '../helpers/exec.js';
 import { publishedWorkedExampleTariff } from '../helpers/published-tariff.js';
 import { cli } from '../helpers/run-cli.js';
+import { importArgs } from '../helpers/tariff-import-args.js';
 import { SUMMARY_COLUMNS } from '../../src/report/rows.js';
 
 const LIBRARY = path.join(ROOT, 'tariffs');
@@ -37,20 +38,7 @@ describe('the tariff library (lint)', () => {
       expect(
         (await cli(['tariffs', 'export', file, '--csv', '--out-dir', dir, '--quiet'])).code,
       ).toBe(0);
-      const back = await cli([
-        'tariffs',
-        'import',
-        path.join(dir, 'rates.csv'),
-        '--settings',
-        path.join(dir, 'settings.csv'),
-        '--bands',
-        path.join(dir, 'bands.csv'),
-        '--references',
-        path.join(dir, 'references.csv'),
-        '--meta',
-        path.join(dir, 'tariff.csv'),
-        '--quiet',
-      ]);
+      const back = await cli(importArgs(dir, '--quiet'));
       expect(back.stderr).toBe('');
       expect(back.stdout).toBe((await cli(['tariffs', 'export', file])).stdout);
     });

@@ -68,6 +68,34 @@ describe('the DSG management plan of the example, every scenario', () => {
         });
       });
 
+    // Found in an officer's trial: Total high-needs spend read £44,320,495.51 in the plan beside
+    // £44,320,495.52 in the summary, its lines rounded each alone; so did the example's.
+    it(`${s.id}: Total high-needs income and spend are the summary's, and their lines add up to them`, () => {
+      const [head, ...rows] = table(`Financial summary, £: ${s.label} (${kind})`);
+      const at = (label: string) => rows.findIndex((r) => r[0] === label);
+      const cents = (cell: string) => Math.round(Number(cell) * 100);
+      for (const [label, column, first] of [
+        [
+          'Total high-needs income',
+          'income_total',
+          'High needs block allocation (before deductions)',
+        ],
+        ['Total high-needs spend', 'spend_total', undefined],
+      ] as const) {
+        const total = at(label);
+        const from = first === undefined ? at('Total high-needs income') + 1 : at(first);
+        const lines = rows.slice(from, total).filter((r) => !r[0]!.startsWith('Memo'));
+        head!.slice(1).forEach((year, i) => {
+          const figure = rowsOf(s.id).find((r) => r['financial_year'] === year)![column]!;
+          expect(rows[total]![i + 1], `${label} ${year}`).toBe(figure);
+          expect(
+            lines.reduce((t, r) => t + cents(r[i + 1]!), 0),
+            `${label} ${year}`,
+          ).toBe(cents(figure));
+        });
+      }
+    });
+
     it(`${s.id}: each year's balance brought forward is the year before's carried forward, and adds up with the in-year position`, () => {
       const [head, ...rows] = table(`Financial summary, £: ${s.label} (${kind})`);
       const line = (label: string) => rows.find((r) => r[0] === label)!.slice(1);

@@ -72,7 +72,9 @@ describe('highneeds report', () => {
   it('reports a model without scenarios as given, with the map it used', async () => {
     const html = await workedExample();
     expect(html).toContain('The model as given');
-    expect(html).toContain('the default map (templates/dsg-plan-map.csv)');
+    expect(html).toContain(
+      'the default map shipped with highneeds (templates/dsg-plan-map.csv in its package): to change them, copy that file into the model folder as dsg-plan-map.csv',
+    );
     expect(html).not.toContain('Savings by lever');
   });
 

@@ -5,7 +5,7 @@ import type { Model } from '../../core/model.js';
 import type { Scenario } from '../../core/scenario/types.js';
 import { fromModel, relativeInputs } from '../../io/input-reader.js';
 import { loadOptionsOf } from '../../io/model-folder.js';
-import { readDsgPlanMap } from '../../io/read-dsg-plan-map.js';
+import { readDsgPlanMap, unknownMapSettings } from '../../io/read-dsg-plan-map.js';
 import { simulateOnThreads } from '../../io/simulate-on-threads.js';
 import { DrawThreads, drawWorkers } from '../../io/simulate-threads.js';
 import {
@@ -157,7 +157,7 @@ export async function runReport(
   });
   const map = readDsgPlanMap(dir, Boolean(options.allowOutside));
   // The model's and scenarios' warnings, and each projection's, as project and compare print them.
-  const warnings = [...open.issues, ...map.issues];
+  const warnings = [...open.issues, ...map.issues, ...unknownMapSettings(map, open.model.tariff)];
   if (hasErrors(map.issues) || !map.map) throw new InputError(map.issues);
   const inputs = [...open.inputs, ...(map.input ? [map.input] : [])];
   checkOutputOption(

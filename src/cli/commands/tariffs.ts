@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
-import { hasErrors, sortIssues, type Issue } from '../../core/issue.js';
+import { hasErrors, sortIssues, type Issue, type Location } from '../../core/issue.js';
 import { isValidDate, whyNotDate, formatFinancialYear } from '../../core/period.js';
 import { project } from '../../core/project.js';
 import type { Projection } from '../../core/projection.js';
@@ -34,6 +34,7 @@ import { printWarnings } from '../print-warnings.js';
 import { issuePaint, tableWidth } from '../terminal.js';
 import { defaultModelDir, defaultTariffDir } from '../version.js';
 import { cliIo } from '../cli-io.js';
+import { libraryIdTaken } from '../library-id-taken.js';
 import { writeOrPrint } from '../write-or-print.js';
 import { shellWord } from '../shell-word.js';
 import { refuseToReplace } from '../../io/existing-outputs.js';
@@ -360,7 +361,14 @@ export async function runImport(
       ...opt('referenceTitle', options.referenceTitle),
     },
   );
-  const issues = sortIssues([...read, ...result.issues]);
+  const taken =
+    result.tariff &&
+    libraryIdTaken(
+      result.tariff,
+      options.id !== undefined || !files.meta ? { file: '--id' } : idRowOf(files.meta),
+      defaultTariffDir(),
+    );
+  const issues = sortIssues([...read, ...result.issues, ...(taken ? [taken] : [])]);
   if (!result.tariff || hasErrors(read)) throw new InputError(issues);
   // Its warnings, what it read in another form among them, as project's: with --quiet too (README, "--quiet").
   if (issues.length) cliIo().stderr.write(formatIssues(issues, await issuePaint()));
@@ -373,6 +381,12 @@ export async function runImport(
   ].filter((f): f is string => Boolean(f));
   await emit(tariffJson(result.tariff), options, inputs);
   return 0;
+}
+
+/** Where tariff.csv (--meta) gives the id: its `id` row's value. */
+function idRowOf(meta: { readonly file: string; readonly text: string }): Location {
+  const line = meta.text.split(/\r\n|\r|\n/).findIndex((row) => /^\uFEFF?\s*"?id"?\s*,/i.test(row));
+  return line < 0 ? { file: meta.file } : { file: meta.file, line: line + 1, column: 2 };
 }
 
 /** `tariffs export ID|FILE [--csv] [--out-dir DIR]`: the canonical JSON, or the spreadsheet form. */

@@ -7,7 +7,7 @@ import { rangeBoundIssues, rowBoundIssues } from '../../core/simulate/range-boun
 import { displayPath } from '../../io/files.js';
 import { isFolderOfModels } from '../../io/batch/model-folders.js';
 import { isNationalFolder } from '../../io/batch/read-sources.js';
-import { readDsgPlanMap } from '../../io/read-dsg-plan-map.js';
+import { readDsgPlanMap, unknownMapSettings } from '../../io/read-dsg-plan-map.js';
 import { type ModelOptions, openModel } from '../open-model.js';
 import { formatIssues } from '../print-issues.js';
 import { issuePaint } from '../terminal.js';
@@ -53,7 +53,13 @@ export async function runValidate(
     ...open.scenarios.flatMap((s) => rangeBoundIssues(open.model, s, cache)),
   ];
   const issues = uniqueIssues(
-    sortIssues([...open.issues, ...outcomes.flatMap((o) => o.issues), ...bounds, ...map.issues]),
+    sortIssues([
+      ...open.issues,
+      ...outcomes.flatMap((o) => o.issues),
+      ...bounds,
+      ...map.issues,
+      ...unknownMapSettings(map, open.model.tariff),
+    ]),
   );
   const projection = outcomes[0]!.projection;
   if (hasErrors(issues) || !projection) throw new InputError(issues);

@@ -59,7 +59,7 @@ export function explainRequest(
           'UNKNOWN_SETTING',
           `setting "${options.setting}" is not in tariff "${model.tariff.id}"`,
           { file: '--setting' },
-          settingsHint(options.setting, settings),
+          settingsHint(options.setting, settings, model.tariff.settings),
         ),
       );
     else if (figure && !FIGURES[figure].bySetting)

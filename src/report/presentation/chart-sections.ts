@@ -4,7 +4,7 @@ import type { CategoryYear } from '../../core/breakdown/breakdown.js';
 import { formatFinancialYear } from '../../core/period.js';
 import { lineChart } from '../svg/line-chart.js';
 import { stackedBars } from '../svg/stacked-bars.js';
-import type { ReportScenario } from './report-model.js';
+import { pupilsJanuary, type ReportScenario } from './report-model.js';
 import type { ReportSection } from './section.js';
 import { wideTable, type WideLine } from './wide.js';
 
@@ -120,6 +120,7 @@ export function breakdownSections(
         lines: pupilLines,
         total: 'Total EHCPs',
         reconcile: true,
+        totals: pupilsJanuary(plan),
       }),
     ],
   };
@@ -165,6 +166,7 @@ export function breakdownSections(
           lines: pupils,
           total: 'Total EHCPs',
           reconcile: true,
+          totals: pupilsJanuary(plan),
         }),
         wideTable({
           title: `Spend by ${name} ${of}, £`,
@@ -239,6 +241,7 @@ function flowsSection(plan: ReportScenario, of: string): ReportSection {
         lines,
         total: 'EHCPs in January',
         reconcile: true,
+        totals: pupilsJanuary(plan),
       }),
       wideTable({
         title: 'Moves between settings',

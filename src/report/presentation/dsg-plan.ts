@@ -11,9 +11,10 @@ import {
 } from '../../core/dsg-plan-map.js';
 import { INCOME_COLUMNS } from '../../core/summary-figures.js';
 import { hasLaContribution, underlyingInYearBalance } from '../../core/underlying-balance.js';
-import type { ReportScenario } from './report-model.js';
+import { pupilsJanuary, type ReportScenario } from './report-model.js';
 import type { ReportSection } from './section.js';
 import type { ReportColumn, ReportRow, ReportTable } from './table-model.js';
+import { reconcileLines } from './reconcile-lines.js';
 import { cellsOf, wideTable, yearColumns } from './wide.js';
 
 const INCOME: Record<IncomeColumn, (y: FinancialYearResult) => Decimal> = {
@@ -58,6 +59,7 @@ export function dsgPlanSection(
         })),
         total: 'Total EHCPs',
         reconcile: true,
+        totals: pupilsJanuary(s),
       }),
     ];
   });
@@ -67,11 +69,22 @@ export function dsgPlanSection(
     id: 'dsg-plan',
     title: 'DSG management plan',
     paragraphs: [
-      `Laid out in the shape of the DfE's DSG management plan template: the first scenario is shown as unmitigated, the others as mitigated. Our settings and income lines are mapped to the template's categories by ${map.source}, which you can copy next to the model as dsg-plan-map.csv and edit.${map.source.startsWith('the default') ? " The row names are that map's reading of the template, not the published wording of the DfE: check them against your copy of the template." : ''}`,
+      `Laid out in the shape of the DfE's DSG management plan template: the first scenario is shown as unmitigated, the others as mitigated. ${mapWords(map)}`,
       `Settings mapped: ${mapped.map(([id, category]) => `${id} → ${category}`).join('; ')}.${unmapped.length ? ` Not in the map, shown under their own label: ${unmapped.join(', ')}.` : ''}`,
     ],
     tables,
   };
+}
+
+/**
+ * Which map laid the plan out, and how to change it. An officer's trial found the model's own map
+ * named by its path from the working folder (so the report's bytes changed with where it was run),
+ * and told to copy it "next to the model", where it already was.
+ */
+function mapWords(map: DsgPlanMap): string {
+  return map.own
+    ? "Our settings and income lines are mapped to the template's categories by the model's own dsg-plan-map.csv: edit it to change them."
+    : "Our settings and income lines are mapped to the template's categories by the default map shipped with highneeds (templates/dsg-plan-map.csv in its package): to change them, copy that file into the model folder as dsg-plan-map.csv and edit it. The row names are that map's reading of the template, not the published wording of the DfE: check them against your copy of the template.";
 }
 
 function financialSummary(
@@ -96,17 +109,18 @@ function financialSummary(
   };
   const opening = push('Cumulative balance brought forward', [s.projection.openingBalance]);
   const incomeLabels = [...new Set(INCOME_COLUMNS.map((c) => map.income.get(c) ?? c))];
-  const incomeRows = incomeLabels.map((label) =>
-    push(
+  // The lines are rounded so that they add up to the summary's totals (reconcile-lines.ts).
+  const incomeRows = reconcileLines(
+    incomeLabels.map((label) => ({
       label,
-      years.map((y) =>
+      values: years.map((y) =>
         INCOME_COLUMNS.filter((c) => (map.income.get(c) ?? c) === label).reduce(
           (t, c) => t.plus(INCOME[c](y)),
           ZERO,
         ),
       ),
-    ),
-  );
+    })),
+  ).map((line) => push(line.label, line.values));
   const sumOf = (label: string, of: readonly number[]) => {
     rows.push({
       cells: { line: label },
@@ -127,24 +141,26 @@ function financialSummary(
     y.settings.filter(
       (st) => categoryOf(map, st.setting, labelOf.get(st.setting) ?? st.setting) === category,
     );
-  const topUps = categories.map((category) =>
-    push(
-      `Top-ups: ${category}`,
-      years.map((y) => ofCategory(y, category).reduce((t, st) => t.plus(st.spendTopUp), ZERO)),
+  const topUps = categories.map((category) => ({
+    label: `Top-ups: ${category}`,
+    values: years.map((y) =>
+      ofCategory(y, category).reduce((t, st) => t.plus(st.spendTopUp), ZERO),
     ),
-  );
+  }));
   // Place funding the authority pays (a "dfe" setting's places are the DfE's: not spend, issue 16).
   const places = categories
     .map((category) => ({
-      category,
+      label: `Place funding: ${category}`,
       values: years.map((y) =>
         ofCategory(y, category).reduce((t, st) => t.plus(st.spendPlace), ZERO),
       ),
     }))
-    .filter((line) => line.values.some((v) => !v.isZero()))
-    .map((line) => push(`Place funding: ${line.category}`, line.values));
-  const other = otherSpendLines(years).map((line) => push(line.label, line.values));
-  const spendRows = [...topUps, ...places, ...other];
+    .filter((line) => line.values.some((v) => !v.isZero()));
+  // An officer's trial read Total high-needs spend £44,320,495.51 here beside £44,320,495.52 in
+  // the summary: the lines were rounded each alone. Rounded together, they add up to it.
+  const spendRows = reconcileLines([...topUps, ...places, ...otherSpendLines(years)]).map((line) =>
+    push(line.label, line.values),
+  );
   const spend = sumOf('Total high-needs spend', spendRows);
   rows.push({
     cells: { line: 'In-year position (income less spend)' },
@@ -182,9 +198,9 @@ function financialSummary(
   );
   return {
     title: `Financial summary, £: ${title}`,
-    // The summary's figures are each rounded from the exact value; here the lines are, and the
-    // totals add them up, as the plan's own template does: the two can differ by a few pence.
-    note: 'Each line is rounded to the penny and the totals and positions are sums of the rounded lines, so a total here can differ by a few pence from the same figure in the summary, which is rounded from the exact value.',
+    // The totals are the summary's; the positions add them up, as the plan's own template does,
+    // and the summary rounds each position from the exact value: the two can differ by a penny.
+    note: "The income and spend lines are rounded to the penny so that they add up to the summary's totals (largest remainder; a line may differ by a penny from the same figure rounded on its own). The positions are sums of those totals, so a position here can differ by a penny or so from the same figure in the summary, which is rounded from the exact value.",
     columns,
     rows,
   };
@@ -277,5 +293,6 @@ function placements(
     total: 'Total EHCPs',
     // Its total is the summary's pupils_january, as the age groups' is (a trial found them a hundredth apart).
     reconcile: true,
+    totals: pupilsJanuary(s),
   });
 }

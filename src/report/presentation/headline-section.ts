@@ -72,7 +72,7 @@ export function headlineSection(
       {
         title: 'Headline figures by scenario, £',
         // A forum trial asked which way the signs ran, and where a figure came from.
-        note: `A negative balance is a deficit. Where a figure comes from: highneeds explain takes any figure of this report apart, down to its pupils, tariff rates and funding rows, for example highneeds explain MODEL${area === undefined ? '' : ` --area ${area}`}${plan === AS_GIVEN.id ? '' : ` --scenario ${plan}`} --year ${formatFinancialYear(last)} --figure cumulative_balance (the figures are named as in Spend, income and balance, in brackets).`,
+        note: `A negative balance is a deficit. Where a figure comes from: highneeds explain takes any figure of this report apart, down to its pupils, tariff rates and funding rows, for example highneeds explain MODEL${area === undefined ? '' : ` --area ${area}`}${plan === AS_GIVEN.id ? '' : ` --scenario ${plan}`} --year ${formatFinancialYear(last)} --figure cumulative_balance (the figures are named as in Spend, income and balance, in brackets).${overrideEnd === undefined ? '' : ` The statutory override's end, ${formatFinancialYear(overrideEnd)}, and its source: Assumptions.`}`,
         columns: [
           { key: 'scenario', label: 'Scenario', kind: 'text' },
           {

@@ -83,6 +83,7 @@ export function assumptionsSection(
     ],
     tables: [
       plain('Assumptions by scenario', columns, rows),
+      ...overrideTable(model),
       ...(levers.length
         ? [
             plain(
@@ -100,6 +101,39 @@ export function assumptionsSection(
         : []),
     ],
   };
+}
+
+/**
+ * The statutory override's end, which the headline dates its deficit by, with where it comes
+ * from: a published date is cited as the tariff's rates are (found by an officer's trial: the
+ * headline said "when the statutory override ends" with no source for 2027-28).
+ */
+function overrideTable(model: Model): ReportTable[] {
+  if (model.overrideEnd === undefined) return [];
+  const source = model.overrideSource;
+  const own = source?.from === 'model.json';
+  const reference = source?.from === 'policy' ? source.reference : undefined;
+  return [
+    plain(
+      'The statutory override: the last financial year a council keeps a DSG deficit in an unusable reserve, away from its general fund',
+      [
+        text('end', 'Last financial year'),
+        text('status', 'Status'),
+        text('from', 'From'),
+        text('title', 'Source'),
+        text('url', 'Address'),
+      ],
+      [
+        {
+          end: formatFinancialYear(model.overrideEnd),
+          status: own ? "the model's own date" : (source?.status ?? ''),
+          from: own ? 'model.json overrideEnd' : 'policy/statutory-override.json',
+          title: reference?.title ?? '',
+          url: reference?.url ?? '',
+        },
+      ],
+    ),
+  ];
 }
 
 /**

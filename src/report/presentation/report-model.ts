@@ -24,6 +24,15 @@ export interface ReportScenario {
   readonly agreement?: AgreementAssessment;
 }
 
+/**
+ * The summary's pupils_january by year: what each table of EHCPs adds up to. Summed by setting,
+ * age group or need, the same expected pupils (doubles) add up in another order, a few units
+ * of the 13th decimal apart, and round a hundredth apart when the total lies near a half
+ * (reconcile-lines.ts; a trial found 1,417.45 beside the summary's 1,417.44).
+ */
+export const pupilsJanuary = (s: ReportScenario): Decimal[] =>
+  s.projection.years.map((y) => y.pupilsJanuary);
+
 /** Everything a report renders, computed once; the HTML and XLSX renderers only lay it out. */
 export interface ReportModel {
   readonly model: Model;

@@ -38,12 +38,14 @@ export function wideTable(options: {
   readonly totalColumn?: string;
   /** Round the lines so that the total row is their exact sum rounded once (reconcile-lines.ts). */
   readonly reconcile?: boolean;
+  /** With `reconcile`: the figure of the summary each year's lines add up to, instead of their own sum. */
+  readonly totals?: readonly Decimal[];
 }): ReportTable {
   const columns: ReportColumn[] = [
     { key: 'line', label: options.first, kind: 'text' },
     ...yearColumns(options.years, options.kind),
   ];
-  const lines = options.reconcile ? reconcileLines(options.lines) : options.lines;
+  const lines = options.reconcile ? reconcileLines(options.lines, options.totals) : options.lines;
   const rows: ReportRow[] = lines.map((line) => ({ cells: cellsOf(line, columns) }));
   const note = [options.note, options.reconcile ? RECONCILED_NOTE : undefined]
     .filter(Boolean)

@@ -1,0 +1,62 @@
+import type { Decimal } from 'decimal.js';
+import { Dec, parseDecimal } from '../core/decimal.js';
+import { warning, type Issue } from '../core/issue.js';
+import { writtenName } from './csv-header.js';
+import { spreadsheetNumber } from './normalise.js';
+
+/** A cell's figure as a spreadsheet writes one (£, separators, brackets), never a percentage. */
+function figureOf(text: string): Decimal | undefined {
+  const cell = text.trim();
+  return parseDecimal(cell) ?? spreadsheetNumber(cell, 'amount')?.value;
+}
+
+/** Thousands separators, as the total is written with them: "1289" → "1,289". */
+const grouped = (text: string): string => text.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** The decimal places a figure is written to ("1,289" 0, "£12.50" 2): a total shown rounded is compared so. */
+const placesOf = (text: string): number => /\.(\d+)\)?\s*$/.exec(text.trim())?.[1]?.length ?? 0;
+
+/**
+ * A sheet's totals row that the rows above it do not add up to (found by an officer's trial: a
+ * cohort.csv ending "Total,,,,1,300" beside rows of 1,289 pupils was left out without a word,
+ * as TOTALS_ROW leaves any totals row out). The rows are what is modelled; a total that differs
+ * is one typed or pasted from elsewhere (a published count), or a SUM whose range missed rows
+ * added below it. Compared, column by column, where the totals row holds a figure and every
+ * filled cell above it is one, as the sheet's SUM adds them (an empty cell is nothing), to the
+ * places the total is written to. Only a last totals row is compared, and not a subtotal.
+ */
+export function totalsDisagree(
+  totals: { readonly record: readonly string[]; readonly line: number },
+  rows: readonly (readonly string[])[],
+  header: readonly string[],
+  file: string,
+): Issue[] {
+  const label = totals.record.findIndex((cell) => cell.trim() !== '');
+  if (/^\s*sub/i.test(totals.record[label] ?? '')) return [];
+  return totals.record.flatMap((text, column) => {
+    if (column === label || text.trim() === '' || /%\s*$/.test(text)) return [];
+    const total = figureOf(text);
+    if (!total) return [];
+    let sum = new Dec(0);
+    for (const row of rows) {
+      const cell = row[column] ?? '';
+      if (cell.trim() === '') continue;
+      const figure = figureOf(cell);
+      if (!figure) return [];
+      sum = sum.plus(figure);
+    }
+    const places = placesOf(text);
+    // As the total is written: with its £ where it has one.
+    const shown = `${sum.isNegative() ? '-' : ''}${text.includes('£') ? '£' : ''}${grouped(sum.abs().toFixed(places))}`;
+    if (sum.toDecimalPlaces(places, Dec.ROUND_HALF_UP).equals(total)) return [];
+    const name = writtenName(header[column] ?? '') || `field ${column + 1}`;
+    return [
+      warning(
+        'TOTALS_DISAGREE',
+        `the totals row gives "${name}" as ${text.trim()}, but the rows above it add up to ${shown}: it is left out, and the rows themselves are added up`,
+        { file, line: totals.line, column: column + 1 },
+        'check the sheet for rows left out of this file, or a total typed in, pasted from elsewhere or summing a range that misses rows',
+      ),
+    ];
+  });
+}

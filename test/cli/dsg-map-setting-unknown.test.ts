@@ -1,0 +1,28 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { cli } from '../helpers/run-cli.js';
+
+// Found in an officer's trial: a dsg-plan-map.csv row for "AP" (the tariff's ap) was passed over
+// without a word by validate and report, and ap shown under its own label. Both now warn.
+const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-map-setting-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const fixture = 'fixtures/errors/DSG_MAP_SETTING_UNKNOWN';
+
+it('report says the row that maps nothing, on stderr and in the report', async () => {
+  const out = path.join(scratch, 'report.html');
+  const result = await cli(['report', fixture, '--out', out]);
+  expect(result.code, result.stderr).toBe(0);
+  expect(result.stderr).toContain(
+    `${fixture}/dsg-plan-map.csv:3:2: warning DSG_MAP_SETTING_UNKNOWN: setting "Special" is not in tariff "test-tariff", so this row maps nothing`,
+  );
+  expect(result.stderr).toContain('hint: did you mean "special"?');
+  expect(readFileSync(out, 'utf8')).toContain('DSG_MAP_SETTING_UNKNOWN');
+});
+
+it('the shipped default map, whose rows name settings this tariff lacks (nmss, ap…), is not warned of', async () => {
+  const result = await cli(['validate', 'fixtures/errors/_valid']);
+  expect(result.code, result.stderr).toBe(0);
+  expect(result.stderr).not.toContain('DSG_MAP_SETTING_UNKNOWN');
+});

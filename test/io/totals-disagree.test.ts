@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { type ColumnSpec, readCsvTable } from '../../src/io/csv-table.js';
+import { COHORT_COLUMNS } from '../../src/io/read-cohort.js';
+import { FUNDING_COLUMNS } from '../../src/io/read-ledger.js';
+
+/**
+ * Found by an officer's trial: a cohort.csv ending in its sheet's "Total,,,,1,300" beside rows of
+ * 1,289 pupils was left out (TOTALS_ROW) without a word of the difference; so was a spend.csv
+ * whose total still held a line deleted from the rows. TOTALS_DISAGREE says so.
+ */
+describe('a totals row the rows do not add up to', () => {
+  const said = (text: string, columns: ColumnSpec = COHORT_COLUMNS) =>
+    readCsvTable(text, 'cohort.csv', columns)
+      .issues.filter((i) => i.code === 'TOTALS_DISAGREE')
+      .map((i) => `${i.location?.line}:${i.location?.column} ${i.message}`);
+  const COHORT =
+    'ncy,need,setting,band,count\r\n3,ASD,mainstream,1,"1,000"\r\n5,SEMH,special,A,289\r\n';
+
+  it('a count one short of the total: said at the total cell, in its own words, in place of TOTALS_ROW', () => {
+    const codes = readCsvTable(`${COHORT}Total,,,,"1,300"\r\n`, 'cohort.csv', COHORT_COLUMNS);
+    expect(codes.issues.map((i) => i.code)).toEqual(['TOTALS_DISAGREE']);
+    expect(codes.rows).toHaveLength(2);
+    expect(said(`${COHORT},,,,\r\nTotal,,,,"1,300"\r\n`)).toEqual([
+      '5:5 the totals row gives "count" as 1,300, but the rows above it add up to 1,289: it is left out, and the rows themselves are added up',
+    ]);
+  });
+
+  it('a total that agrees, with an empty count counted as a sheet counts it (nothing)', () => {
+    expect(said(`${COHORT}7,ASD,mainstream,1,\r\nTotal,,,,"1,289"\r\n`)).toEqual([]);
+  });
+
+  it('an amount written to pounds beside rows in pence agrees when it rounds so; brackets are negatives', () => {
+    const funding = [
+      'financial_year,line,amount',
+      '2025-26,opening_balance,"(£1,000.40)"',
+      '2026-27,hnb_allocation,"£5,000.00"',
+      'Total,,"£4,000"',
+    ].join('\n');
+    expect(said(funding, FUNDING_COLUMNS)).toEqual([]);
+    expect(said(funding.replace('"£4,000"', '"£4,500"'), FUNDING_COLUMNS)).toEqual([
+      '4:3 the totals row gives "amount" as £4,500, but the rows above it add up to £4,000: it is left out, and the rows themselves are added up',
+    ]);
+  });
+
+  it('a subtotal, a totals row with rows after it, and a column of text are not compared', () => {
+    expect(said(`${COHORT}Subtotal,,,,5\r\n`)).toEqual([]);
+    expect(
+      said(`ncy,need,setting,band,count\n3,ASD,mainstream,1,2\nTotal,,,,9\n5,SEMH,special,A,1\n`),
+    ).toEqual([]);
+    expect(said(`ncy,need,setting,band,count\n3,ASD,mainstream,1,2\nTotal,9,,,\n`)).toEqual([]);
+  });
+});
