@@ -46,6 +46,8 @@ export {
   type AcademicYear,
 } from './core/period.js';
 export { loadNff, type LoadedNff } from './io/load-nff.js';
+/** The input limits loadNff takes (the CLI's from HIGHNEEDS_MAX_* in the environment). */
+export { DEFAULT_LIMITS, type Limits } from './io/limits.js';
 export { calculateNff, type NffOptions, type NffOutcome } from './core/nff/calculate.js';
 export type {
   NffParameters,

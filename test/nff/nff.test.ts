@@ -176,6 +176,22 @@ describe('--solve-cap', () => {
   });
 });
 
+describe('solveCap where it cannot apply, from the library (the CLI says it as a usage error first)', () => {
+  it('is a TypeError saying why, not an internal error', () => {
+    const formula = load(`${WORKED}/nff-factors.csv`, 2025);
+    const { nationalTotal: _, ...noTotal } = formula.parameters;
+    expect(() => calculateNff(noTotal, formula.areas, { solveCap: true })).toThrow(
+      new TypeError(
+        "solveCap needs the parameters to give a nationalTotal, the total the cap is solved for; 2025-26's give none",
+      ),
+    );
+    const rollover = load(`${WORKED}/rollover-factors.csv`, 2026);
+    expect(() => calculateNff(rollover.parameters, rollover.areas, { solveCap: true })).toThrow(
+      new TypeError("solveCap needs a formula year: 2026-27's parameters are a rollover year's"),
+    );
+  });
+});
+
 describe('a rollover year (formula suspended)', () => {
   it("each area gets last year's allocation before import/export × 1.02, plus its rolled-in grant and this year's import/export", () => {
     const { parameters, areas } = load(`${WORKED}/rollover-factors.csv`, 2026);

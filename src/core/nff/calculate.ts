@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { InternalError } from '../errors.js';
+import { formatFinancialYear } from '../period.js';
 import { error, type Issue } from '../issue.js';
 import { poundsText } from '../money-text.js';
 import type { AreaFactors } from './factors.js';
@@ -30,8 +30,11 @@ export function calculateNff(
   options: NffOptions = {},
 ): NffOutcome {
   if (parameters.mode === 'rollover') {
+    // The CLI says so as a usage error first; a library caller is told what to pass, not of a bug.
     if (options.solveCap)
-      throw new InternalError('--solve-cap needs a formula year; the caller checks this');
+      throw new TypeError(
+        `solveCap needs a formula year: ${formatFinancialYear(parameters.financialYear)}'s parameters are a rollover year's`,
+      );
     return {
       result: {
         mode: 'rollover',
@@ -50,7 +53,9 @@ export function calculateNff(
   if (options.solveCap) {
     const target = parameters.nationalTotal;
     if (!target)
-      throw new InternalError('--solve-cap needs a nationalTotal; the caller checks this');
+      throw new TypeError(
+        `solveCap needs the parameters to give a nationalTotal, the total the cap is solved for; ${formatFinancialYear(parameters.financialYear)}'s give none`,
+      );
     const solution = solveCap(prepared, floor, target.value);
     if (!solution.solved) {
       const message = `no gains cap gives the national total ${poundsText(target.value)}: with the cap at the floor (${percent(floor)}) the areas' allocations add up to ${poundsText(solution.lowest)}, and with no area capped (a cap of ${percent(solution.capNoneCapped)} or more) to ${poundsText(solution.highest)}`;
