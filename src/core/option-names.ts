@@ -47,3 +47,15 @@ export function checkPaths(caller: string, name: string, value: unknown): void {
     `${caller}: ${name} must be an array of file paths, such as ${JSON.stringify(typeof value === 'string' ? [value] : ['nff-2026-27.csv'])}, not ${described(value)}`,
   );
 }
+
+/**
+ * One file or folder path, as `tariffFile`, `libraryDir` and `policyDir` take it: a number, or an
+ * empty string, reached Node's own path functions, whose TypeError named none of the caller's
+ * options ('The "paths[0]" argument must be of type string', found by an analyst's trial).
+ */
+export function checkPath(caller: string, name: string, value: unknown): void {
+  if (value === undefined || (typeof value === 'string' && value !== '')) return;
+  throw new TypeError(
+    `${caller}: ${name} must be a file or folder path, such as "tariff.json", not ${value === '' ? 'an empty string' : described(value)}`,
+  );
+}

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { checkOptionNames, checkPaths, type OptionNames } from '../core/option-names.js';
+import { checkOptionNames, checkPath, checkPaths, type OptionNames } from '../core/option-names.js';
 import type { Tariff } from '../core/tariff.js';
 import { type AreaSource, assembleModel, type LoadedModel } from './assemble-model.js';
 import { templateTables } from './template-tables.js';
@@ -61,7 +61,10 @@ export function checkLoadOptions<T extends LoadOptions>(
   example: string,
 ): void {
   checkOptionNames(caller, options, names, example);
-  checkPaths(caller, 'hnbFrom', (options as LoadOptions | undefined)?.hnbFrom);
+  const given = options as LoadOptions | undefined;
+  checkPaths(caller, 'hnbFrom', given?.hnbFrom);
+  for (const name of ['tariffFile', 'libraryDir', 'policyDir'] as const)
+    checkPath(caller, name, given?.[name]);
 }
 
 /** Reads a model folder (README, "The model folder") into a Model, with every problem found. */

@@ -56,6 +56,16 @@ describe('a library option the function does not take', () => {
       'loadModel: hnbFrom must be an array of file paths, such as ["nff.csv"], not the string "nff.csv"',
     ],
     [
+      'projectModel, a tariffFile that is not a path',
+      () => projectModel(example, { tariffFile: 5 } as never),
+      'projectModel: tariffFile must be a file or folder path, such as "tariff.json", not 5',
+    ],
+    [
+      'loadModel, an empty policyDir',
+      () => loadModel(example, { policyDir: '' }),
+      'loadModel: policyDir must be a file or folder path, such as "tariff.json", not an empty string',
+    ],
+    [
       'simulate, threshold for thresholds',
       () => simulate(model, { draws: 2, seed: 1, threshold: [-30000000] } as never),
       'simulate: there is no option "threshold"; did you mean "thresholds"? (options: draws, seed, scenario, thresholds, cache, onDraw)',
@@ -107,6 +117,13 @@ describe('a library option the function does not take', () => {
     ).rejects.toThrow(
       new TypeError(
         'runBatch: hnbFrom must be an array of file paths, such as ["nff.csv"], not the string "nff.csv"',
+      ),
+    );
+    await expect(
+      runBatch(path.join(ROOT, 'fixtures/national'), { tariffFile: ['t.json'] } as never),
+    ).rejects.toThrow(
+      new TypeError(
+        'runBatch: tariffFile must be a file or folder path, such as "tariff.json", not an array',
       ),
     );
   });

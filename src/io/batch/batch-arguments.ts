@@ -1,4 +1,9 @@
-import { checkOptionNames, checkPaths, type OptionNames } from '../../core/option-names.js';
+import {
+  checkOptionNames,
+  checkPath,
+  checkPaths,
+  type OptionNames,
+} from '../../core/option-names.js';
 import { described } from '../../core/scenario/scenario-argument.js';
 import { checkDraws } from '../../core/simulate/simulate-arguments.js';
 import type { BatchOptions } from './run.js';
@@ -27,6 +32,8 @@ const BATCH_OPTION_NAMES: OptionNames<BatchOptions> = {
 export function checkBatchOptions(options: BatchOptions): void {
   checkOptionNames('runBatch', options, BATCH_OPTION_NAMES, '{ jobs: 2 }');
   checkPaths('runBatch', 'hnbFrom', options.hnbFrom);
+  checkPath('runBatch', 'tariffFile', options.tariffFile);
+  checkPath('runBatch', 'libraryDir', options.libraryDir);
   const { scenarios, jobs, draws } = options as {
     scenarios?: unknown;
     jobs?: unknown;
