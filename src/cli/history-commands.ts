@@ -50,7 +50,7 @@ export function addHistoryCommands(root: Command, setExit: (code: number) => voi
       'the last financial year to project, e.g. 2030-31 (default: 5 years, as far as the population goes)',
     )
     .option('--area <code>', "the area's code (default: 000)")
-    .option('--name <name>', "the area's name")
+    .option('--name <name>', "the area's name (default: Calibrated authority)")
     .addOption(quietOption())
     .action(async (options) =>
       setExit(await (await import('./commands/calibrate.js')).runCalibrate(options)),
