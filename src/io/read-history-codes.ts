@@ -95,6 +95,8 @@ interface Unknown {
  */
 export class CodeReader {
   private readonly needs = new Map<string, Need | undefined>();
+  /** The texts read as a SEN2 long name, not a code or the map's: noted at each cell, as a model's are. */
+  private readonly longNames = new Set<string>();
   private readonly unknown = new Map<string, Unknown>();
   private readonly repeats = new Set<Issue>();
   /** Each setting id's first cell: the history's, since the history is read before costs.csv. */
@@ -111,10 +113,15 @@ export class CodeReader {
     const text = row.get(column);
     let need = this.needs.get(text);
     if (need === undefined && !this.needs.has(text)) {
-      need = this.map.needs.get(text.toUpperCase()) ?? parseNeed(text) ?? needFromLongName(text);
+      const code = this.map.needs.get(text.toUpperCase()) ?? parseNeed(text);
+      need = code ?? needFromLongName(text);
+      if (!code && need) this.longNames.add(text);
       this.needs.set(text, need);
     }
     if (!need) issues.push(this.unknownNeed(row, column, text));
+    // Said, as a model's cohort.csv says it (CODE_NORMALISED), not read in silence (an analyst's trial).
+    else if (this.longNames.has(text))
+      normalisations(issues).note('need', row.at(column), row.label(column), text, need);
     return need;
   }
 

@@ -63,3 +63,21 @@ describe('a band the snapshots give', () => {
     );
   });
 });
+
+describe('a need the snapshots give by its SEN2 long name', () => {
+  it('is read as its code and said once for the column, as in a model (CODE_NORMALISED)', () => {
+    const issues: Issue[] = [];
+    const text =
+      'year,person_id,ncy,need,setting\n2023,P1,5,Autistic Spectrum Disorder,MMSIB\n2023,P2,5,ASD,MMSIB\n2024,P1,6,Autistic Spectrum Disorder,MMSIB\n';
+    const { steps } = readSnapshots(
+      readCsvTable(text, 'snapshots.csv', SNAPSHOTS_COLUMNS),
+      new CodeReader(NO_CODES),
+      issues,
+    );
+    expect(steps.map((step) => step.from?.need ?? step.to?.need)).toEqual(['ASD', 'ASD']);
+    const noted = issues.filter((i) => i.code === 'CODE_NORMALISED');
+    expect(noted).toHaveLength(1);
+    expect(noted[0]!.location).toMatchObject({ line: 2, column: 4 });
+    expect(noted[0]!.cells).toEqual({ kind: 'need', count: 2 });
+  });
+});
