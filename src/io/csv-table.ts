@@ -244,7 +244,9 @@ export function readCsvTable(
     rows.push(new CsvRow(file, info.lines, record, columns, header.record));
   }
   // A total the rows do not add up to is said in its place, once (its words say it is left out too).
-  const disagree = lastTotals ? totalsDisagree(lastTotals, dataRecords, header.record, file) : [];
+  const disagree = lastTotals
+    ? totalsDisagree(lastTotals, dataRecords, header.record, columns, file)
+    : [];
   if (disagree.length) issues.splice(issues.indexOf(lastTotals!.issue), 1, ...disagree);
   const columnNames = header.record.map(() => '');
   for (const [name, index] of columns) columnNames[index] = name;

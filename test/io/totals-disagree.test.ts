@@ -49,4 +49,17 @@ describe('a totals row the rows do not add up to', () => {
     ).toEqual([]);
     expect(said(`ncy,need,setting,band,count\n3,ASD,mainstream,1,2\nTotal,9,,,\n`)).toEqual([]);
   });
+
+  it("a column of a figure per pupil (annual_cost) is not compared: its total is the cost of every pupil, not the rates' sum", () => {
+    const cohort = [
+      'ncy,need,setting,band,count,Annual cost',
+      '3,ASD,independent,,2,"£50,000"',
+      '5,SEMH,independent,,1,"£60,000"',
+      'Total,,,,3,"£160,000"',
+    ].join('\n');
+    expect(said(cohort)).toEqual([]);
+    expect(said(cohort.replace('Total,,,,3,', 'Total,,,,4,'))).toEqual([
+      '4:5 the totals row gives "count" as 4, but the rows above it add up to 3: it is left out, and the rows themselves are added up',
+    ]);
+  });
 });
