@@ -245,7 +245,7 @@ export function readCsvTable(
   }
   // A total the rows do not add up to is said in its place, once (its words say it is left out too).
   const disagree = lastTotals
-    ? totalsDisagree(lastTotals, dataRecords, header.record, columns, file)
+    ? totalsDisagree(lastTotals, dataRecords, header.record, columns, file, spec.countColumn)
     : [];
   if (disagree.length) issues.splice(issues.indexOf(lastTotals!.issue), 1, ...disagree);
   const columnNames = header.record.map(() => '');

@@ -39,8 +39,9 @@ const PER_UNIT = new Set([
  * as TOTALS_ROW leaves any totals row out). The rows are what is modelled; a total that differs
  * is one typed or pasted from elsewhere (a published count), or a SUM whose range missed rows
  * added below it. Compared, column by column, where the totals row holds a figure and every
- * filled cell above it is one, as the sheet's SUM adds them (an empty cell is nothing), to the
- * places the total is written to; not in a column of a figure per unit (PER_UNIT). Only a last totals row is compared, and not a subtotal.
+ * filled cell above it is one, as the run adds them (an empty cell is nothing, but one pupil in a
+ * count column), to the places the total is written to; not in a column of a figure per unit
+ * (PER_UNIT). Only a last totals row is compared, and not a subtotal.
  */
 export function totalsDisagree(
   totals: { readonly record: readonly string[]; readonly line: number },
@@ -48,10 +49,15 @@ export function totalsDisagree(
   header: readonly string[],
   columns: ReadonlyMap<string, number>,
   file: string,
+  /** The column of how many a row stands for (cohort.csv's count), where an empty cell is one. */
+  countColumn?: string,
 ): Issue[] {
   const label = totals.record.findIndex((cell) => cell.trim() !== '');
   if (/^\s*sub/i.test(totals.record[label] ?? '')) return [];
   const perUnit = new Set([...columns].filter(([name]) => PER_UNIT.has(name)).map(([, at]) => at));
+  // A row without a count is one pupil, as the run counts it (a review: three pupil rows and a
+  // total of 3 were told they add up to 0).
+  const counted = countColumn === undefined ? undefined : columns.get(countColumn.toLowerCase());
   return totals.record.flatMap((text, column) => {
     if (column === label || perUnit.has(column) || text.trim() === '' || /%\s*$/.test(text))
       return [];
@@ -60,7 +66,10 @@ export function totalsDisagree(
     let sum = new Dec(0);
     for (const row of rows) {
       const cell = row[column] ?? '';
-      if (cell.trim() === '') continue;
+      if (cell.trim() === '') {
+        if (column === counted) sum = sum.plus(1);
+        continue;
+      }
       const figure = figureOf(cell);
       if (!figure) return [];
       sum = sum.plus(figure);
