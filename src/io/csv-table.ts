@@ -5,7 +5,7 @@ import { readHeader, unusedColumns, writtenName } from './csv-header.js';
 import { headerBelowIssue } from './header-below.js';
 import { jsonForCsvIssue } from './json-for-csv.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { totalsDisagree } from './totals-agree.js';
+import { totalsDisagree } from './totals-disagree.js';
 import { totalsRowColumns, totalsRowIssue } from './totals-row.js';
 import { columnCountIssue, fitsHeader } from './row-width.js';
 import { garbled, mangledIn, NormalisationLog } from './normalise.js';
