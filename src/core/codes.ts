@@ -249,7 +249,7 @@ export const ISSUE_CODES = {
   },
   TOTALS_DISAGREE: {
     cause:
-      "A CSV's totals row (TOTALS_ROW) gives a figure the rows above it do not add up to, in a column where every filled cell is a figure, compared to the places the total is written to: a total typed in or pasted from elsewhere (a published count), or a SUM whose range misses rows added below it. The row is left out, as TOTALS_ROW leaves one out (this warning in its place), and the rows are what is modelled (warning).",
+      "A CSV's totals row (TOTALS_ROW) gives a figure the rows above it do not add up to, in a column where every filled cell is a figure (not one of a figure per pupil or a rate, such as annual_cost, cost, rate, share or growth, whose total is no sum of the column; in cohort.csv's count, an empty cell is one pupil, as the run counts it), compared to the places the total is written to: a total typed in or pasted from elsewhere (a published count), or a SUM whose range misses rows added below it. The row is left out, as TOTALS_ROW leaves one out (this warning in its place), and the rows are what is modelled (warning).",
     fix: 'Check the sheet for rows left out of the file, or correct its total; nothing changes in the projection, which adds up the rows themselves.',
   },
   ROW_REPEATED: {
@@ -495,7 +495,7 @@ export const ISSUE_CODES = {
   },
   SCENARIO_SAME_EVERY_AREA: {
     cause:
-      'The scenarios.json of a national model (or beside a folder of model folders) gives an amount: a funding row, a funding or places lever, or a Safety Valve agreement. Its scenarios apply to every area alike, so each area gets the amount in full: £250,000 of other income is £250,000 in every one of 153 areas (warning, once a scenario run, at its first amount, naming up to three). A share (a new-plans, ceasing or tariff lever) scales with each area and is not said.',
+      'The scenarios.json of a national model (or beside a folder of model folders) gives an amount: a funding row, a funding or places lever, or a Safety Valve agreement. Its scenarios apply to every area alike, so each area gets the amount in full: £250,000 of other income is £250,000 in every one of 153 areas (warning, once a scenario run, at its first amount, naming up to three; not in a run of one area, a national model of one or batch of one model folder, whose amounts belong to that area alone). A share (a new-plans, ceasing or tariff lever) scales with each area and is not said.',
     fix: "For a policy tried on every area alike, nothing. For one authority's own amounts, give them in funding.csv with an area column (in every scenario), or model that area alone with --area CODE and a scenarios file of its own.",
   },
   COHORT_EVERY_AREA: {

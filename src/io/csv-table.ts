@@ -5,7 +5,7 @@ import { readHeader, unusedColumns, writtenName } from './csv-header.js';
 import { headerBelowIssue } from './header-below.js';
 import { jsonForCsvIssue } from './json-for-csv.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { totalsDisagree } from './totals-agree.js';
+import { totalsDisagree } from './totals-disagree.js';
 import { totalsRowColumns, totalsRowIssue } from './totals-row.js';
 import { columnCountIssue, fitsHeader } from './row-width.js';
 import { garbled, mangledIn, NormalisationLog } from './normalise.js';
@@ -244,7 +244,9 @@ export function readCsvTable(
     rows.push(new CsvRow(file, info.lines, record, columns, header.record));
   }
   // A total the rows do not add up to is said in its place, once (its words say it is left out too).
-  const disagree = lastTotals ? totalsDisagree(lastTotals, dataRecords, header.record, file) : [];
+  const disagree = lastTotals
+    ? totalsDisagree(lastTotals, dataRecords, header.record, columns, file, spec.countColumn)
+    : [];
   if (disagree.length) issues.splice(issues.indexOf(lastTotals!.issue), 1, ...disagree);
   const columnNames = header.record.map(() => '');
   for (const [name, index] of columns) columnNames[index] = name;

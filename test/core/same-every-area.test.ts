@@ -13,7 +13,7 @@ function told(json: unknown): string[] {
     issues,
   );
   expect(issues).toEqual([]);
-  return sameInEveryArea(scenarios!).map(
+  return sameInEveryArea(scenarios!, 153).map(
     (i) => `${i.location?.line}:${i.location?.column} ${i.message}`,
   );
 }
@@ -79,8 +79,20 @@ describe('amounts a national scenarios.json gives every area alike (SCENARIO_SAM
       () => undefined,
       issues,
     )!.filter((s) => s.id === 'plus');
-    expect(sameInEveryArea(plusAlone).map((i) => i.message)).toEqual([
+    expect(sameInEveryArea(plusAlone, 2).map((i) => i.message)).toEqual([
       'scenario "plus" gives every area the same other_income of £5.00 in 2027-28 and 40 places in special (lever "new-unit"): the scenarios of a national model apply to each area alike',
     ]);
+  });
+
+  it('a run of one area (a national model of one, batch of one model folder) is not told', () => {
+    const issues: Issue[] = [];
+    const scenarios = parseScenarios(
+      JSON.stringify({ scenarios: [{ id: 'plan', label: 'Plan', levers: [places] }] }),
+      'scenarios.json',
+      () => undefined,
+      issues,
+    )!;
+    expect(sameInEveryArea(scenarios, 1)).toEqual([]);
+    expect(sameInEveryArea(scenarios, 2).map((i) => i.code)).toEqual(['SCENARIO_SAME_EVERY_AREA']);
   });
 });

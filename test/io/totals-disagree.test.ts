@@ -25,8 +25,14 @@ describe('a totals row the rows do not add up to', () => {
     ]);
   });
 
-  it('a total that agrees, with an empty count counted as a sheet counts it (nothing)', () => {
-    expect(said(`${COHORT}7,ASD,mainstream,1,\r\nTotal,,,,"1,289"\r\n`)).toEqual([]);
+  it('a total that agrees, with an empty count counted as the run counts it (one pupil)', () => {
+    expect(said(`${COHORT}7,ASD,mainstream,1,\r\nTotal,,,,"1,290"\r\n`)).toEqual([]);
+    // Found by a review: pupil rows without a count and the sheet's count of them were told 0.
+    const pupils = 'ncy,need,setting,band,count\n3,ASD,mainstream,1,\n5,SEMH,special,A,\n';
+    expect(said(`${pupils}8,ASD,mainstream,1,2\nTotal,,,,4\n`)).toEqual([]);
+    expect(said(`${COHORT}7,ASD,mainstream,1,\r\nTotal,,,,"1,289"\r\n`)).toEqual([
+      '5:5 the totals row gives "count" as 1,289, but the rows above it add up to 1,290: it is left out, and the rows themselves are added up',
+    ]);
   });
 
   it('an amount written to pounds beside rows in pence agrees when it rounds so; brackets are negatives', () => {
@@ -48,5 +54,18 @@ describe('a totals row the rows do not add up to', () => {
       said(`ncy,need,setting,band,count\n3,ASD,mainstream,1,2\nTotal,,,,9\n5,SEMH,special,A,1\n`),
     ).toEqual([]);
     expect(said(`ncy,need,setting,band,count\n3,ASD,mainstream,1,2\nTotal,9,,,\n`)).toEqual([]);
+  });
+
+  it("a column of a figure per pupil (annual_cost) is not compared: its total is the cost of every pupil, not the rates' sum", () => {
+    const cohort = [
+      'ncy,need,setting,band,count,Annual cost',
+      '3,ASD,independent,,2,"£50,000"',
+      '5,SEMH,independent,,1,"£60,000"',
+      'Total,,,,3,"£160,000"',
+    ].join('\n');
+    expect(said(cohort)).toEqual([]);
+    expect(said(cohort.replace('Total,,,,3,', 'Total,,,,4,'))).toEqual([
+      '4:5 the totals row gives "count" as 4, but the rows above it add up to 3: it is left out, and the rows themselves are added up',
+    ]);
   });
 });

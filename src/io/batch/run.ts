@@ -9,12 +9,14 @@ import type { AreaOutcome, BatchInit, BatchTask, SourcesInit, WireRow } from './
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { loadScenarios } from '../scenarios-file.js';
 import { sameInEveryArea } from '../../core/scenario/same-every-area.js';
+import { isUnlistedCode } from '../../core/unlisted-code.js';
 import { noScenariosHint } from './folder-scenarios.js';
 import { scenariosHint } from '../scenarios-hint.js';
 import { checkBatchOptions } from './batch-arguments.js';
 import { type InputDigest, InputReader } from '../input-reader.js';
 import { HNB_FROM_COLUMNS } from '../read-hnb-from.js';
 import { readBatchSources } from './read-sources.js';
+import type { BatchSources } from './sources.js';
 import { shippedLibraryDir } from '../tariff-library.js';
 import type { AreaIntervals, DrawSpec } from '../area-intervals.js';
 
@@ -129,15 +131,7 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
       hasScenarios,
       root,
     );
-    const chosenIds = chosen.ids ? new Set(chosen.ids) : undefined;
-    const settings = sortIssues([
-      ...scenarioFile.issues,
-      ...sameInEveryArea(
-        (scenarioFile.scenarios ?? []).filter((s) => chosenIds?.has(s.id) ?? true),
-      ),
-      ...hnbFrom.issues,
-      ...chosen.issues,
-    ]);
+    const settings = sortIssues([...scenarioFile.issues, ...hnbFrom.issues, ...chosen.issues]);
     const initOf = (sources: SourcesInit): BatchInit => ({
       ...sources,
       ...(chosen.ids ? { scenarios: chosen.ids } : {}),
@@ -180,7 +174,16 @@ export async function runBatch(dir: string, options: BatchOptions = {}): Promise
       Boolean(options.allowOutside),
       early,
     );
-    const global = sortIssues([...sources.issues, ...settings]);
+    const chosenIds = chosen.ids ? new Set(chosen.ids) : undefined;
+    const global = sortIssues([
+      ...sources.issues,
+      ...settings,
+      // Once the areas are known: a run of one area gives its amounts to that area alone.
+      ...sameInEveryArea(
+        (scenarioFile.scenarios ?? []).filter((s) => chosenIds?.has(s.id) ?? true),
+        areasOf(sources),
+      ),
+    ]);
     if (hasErrors(global)) throw new InputError(global);
     const preFailed: AreaOutcome[] = [...sources.failures].map(([code, { name, issues }]) => ({
       code,
@@ -271,6 +274,11 @@ class Progress {
 }
 
 const cost = (task: BatchTask) => task.weight + 100;
+
+/** The areas of the model, modelled or failed: not the codes of rows areas.csv does not list (UNKNOWN_AREA). */
+const areasOf = (sources: BatchSources): number =>
+  sources.tasks.length +
+  [...sources.failures.values()].filter((failure) => !isUnlistedCode(failure)).length;
 
 /** --hnb-from's files, read here once so that a problem with one stops the run before any area is modelled. */
 function readHnbFromFiles(

@@ -1,4 +1,5 @@
 import type { Issue } from '../../core/issue.js';
+import { isUnlistedCode } from '../../core/unlisted-code.js';
 import { issueText } from '../batch-csv.js';
 import type { ReportSection } from './section.js';
 import type { ReportTable } from './table-model.js';
@@ -8,15 +9,6 @@ export interface FailedArea {
   readonly code: string;
   readonly name: string;
   readonly issues: readonly Issue[];
-}
-
-/**
- * The failures.csv entries that are no area of areas.csv: rows under a code it does not list
- * (UNKNOWN_AREA), left out. The terminal, the national report and the manifest count them apart
- * from the areas that failed (a report of 6 areas said "2 areas modelled; 7 areas failed").
- */
-export function isUnlistedCode(failure: { readonly issues: readonly Issue[] }): boolean {
-  return failure.issues.some((issue) => issue.code === 'UNKNOWN_AREA');
 }
 
 /** `rows under 3 codes that areas.csv does not list were left out` (`a code` for one). */

@@ -17,30 +17,59 @@ const grouped = (text: string): string => text.replace(/\B(?=(\d{3})+(?!\d))/g, 
 const placesOf = (text: string): number => /\.(\d+)\)?\s*$/.exec(text.trim())?.[1]?.length ?? 0;
 
 /**
+ * Columns of a figure per pupil, per place or per year (a cost, a rate, a share, a growth): a
+ * totals row's figure there is no sum of the column, but a SUMPRODUCT with the counts or an
+ * average (found by a review: cohort.csv's "Total,,,,3,£160,000", 2 pupils at £50,000 and 1 at
+ * £60,000, was told its rows add up to £110,000). Keyed as the table's columns are, in lower case.
+ */
+const PER_UNIT = new Set([
+  'annual_cost',
+  'cost',
+  'rate',
+  'share',
+  'growth',
+  'newplansgrowth',
+  'hnbgrowth',
+  'tariffuplift',
+]);
+
+/**
  * A sheet's totals row that the rows above it do not add up to (found by an officer's trial: a
  * cohort.csv ending "Total,,,,1,300" beside rows of 1,289 pupils was left out without a word,
  * as TOTALS_ROW leaves any totals row out). The rows are what is modelled; a total that differs
  * is one typed or pasted from elsewhere (a published count), or a SUM whose range missed rows
  * added below it. Compared, column by column, where the totals row holds a figure and every
- * filled cell above it is one, as the sheet's SUM adds them (an empty cell is nothing), to the
- * places the total is written to. Only a last totals row is compared, and not a subtotal.
+ * filled cell above it is one, as the run adds them (an empty cell is nothing, but one pupil in a
+ * count column), to the places the total is written to; not in a column of a figure per unit
+ * (PER_UNIT). Only a last totals row is compared, and not a subtotal.
  */
 export function totalsDisagree(
   totals: { readonly record: readonly string[]; readonly line: number },
   rows: readonly (readonly string[])[],
   header: readonly string[],
+  columns: ReadonlyMap<string, number>,
   file: string,
+  /** The column of how many a row stands for (cohort.csv's count), where an empty cell is one. */
+  countColumn?: string,
 ): Issue[] {
   const label = totals.record.findIndex((cell) => cell.trim() !== '');
   if (/^\s*sub/i.test(totals.record[label] ?? '')) return [];
+  const perUnit = new Set([...columns].filter(([name]) => PER_UNIT.has(name)).map(([, at]) => at));
+  // A row without a count is one pupil, as the run counts it (a review: three pupil rows and a
+  // total of 3 were told they add up to 0).
+  const counted = countColumn === undefined ? undefined : columns.get(countColumn.toLowerCase());
   return totals.record.flatMap((text, column) => {
-    if (column === label || text.trim() === '' || /%\s*$/.test(text)) return [];
+    if (column === label || perUnit.has(column) || text.trim() === '' || /%\s*$/.test(text))
+      return [];
     const total = figureOf(text);
     if (!total) return [];
     let sum = new Dec(0);
     for (const row of rows) {
       const cell = row[column] ?? '';
-      if (cell.trim() === '') continue;
+      if (cell.trim() === '') {
+        if (column === counted) sum = sum.plus(1);
+        continue;
+      }
       const figure = figureOf(cell);
       if (!figure) return [];
       sum = sum.plus(figure);
