@@ -249,7 +249,7 @@ export const ISSUE_CODES = {
   },
   TOTALS_DISAGREE: {
     cause:
-      "A CSV's totals row (TOTALS_ROW) gives a figure the rows above it do not add up to, in a column where every filled cell is a figure (not one of a figure per pupil or a rate, such as annual_cost, cost, rate, share or growth, whose total is no sum of the column; in cohort.csv's count, an empty cell is one pupil, as the run counts it), compared to the places the total is written to: a total typed in or pasted from elsewhere (a published count), or a SUM whose range misses rows added below it. The row is left out, as TOTALS_ROW leaves one out (this warning in its place), and the rows are what is modelled (warning).",
+      "A CSV's totals row (TOTALS_ROW) gives a figure the rows above it do not add up to, in a column where every filled cell is a figure (not one of a figure per pupil or a rate, such as annual_cost, cost, rate, share or growth, whose total is no sum of the column; in cohort.csv's count, an empty cell is one pupil, as the run counts it), compared to the places the total is written to: a total typed in or pasted from elsewhere (a published count), or a SUM whose range misses rows added below it. The row is left out, as TOTALS_ROW leaves one out (this warning in its place), and the rows are what is modelled (warning). A national model's tables are read a slice at a time, as they are split by area, and are not checked so: their totals row is TOTALS_ROW alone.",
     fix: 'Check the sheet for rows left out of the file, or correct its total; nothing changes in the projection, which adds up the rows themselves.',
   },
   ROW_REPEATED: {
