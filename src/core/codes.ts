@@ -290,7 +290,7 @@ export const ISSUE_CODES = {
   },
   DSG_MAP_SETTING_UNKNOWN: {
     cause:
-      'A setting row of the model\'s own dsg-plan-map.csv names a setting the model\'s tariff does not have ("AP" for ap, or a setting of another tariff): the row maps nothing, and a setting it was meant for is shown in the DSG management plan under its own label (warning).',
+      'A setting row of the model\'s own dsg-plan-map.csv names a setting the model\'s tariff does not have ("AP" for ap, or a setting of another tariff): the row maps nothing, and a setting it was meant for is shown in the DSG management plan under its own label (warning). A row of the shipped default map (templates/dsg-plan-map.csv) copied as it is there is not said: a map is started from that copy, and keeps rows for settings a tariff may lack.',
     fix: "Write the setting's id as the tariff names it (the hint names the nearest one), or delete the row if the tariff has no such setting.",
   },
   MISSING_OPENING_BALANCE: {

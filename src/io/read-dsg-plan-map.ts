@@ -20,8 +20,15 @@ export interface ReadDsgPlanMap {
   readonly issues: readonly Issue[];
   /** The file read, with its SHA-256, for the provenance manifest. */
   readonly input?: { readonly path: string; readonly sha256: string };
-  /** The model's own map's setting rows, where each id is (checked against the tariff: unknownMapSettings). */
-  readonly settingRows?: readonly { readonly id: string; readonly at: Location }[];
+  /**
+   * The model's own map's setting rows, where each id is (checked against the tariff:
+   * unknownMapSettings), and whether the row is one of the shipped default's as it is there.
+   */
+  readonly settingRows?: readonly {
+    readonly id: string;
+    readonly at: Location;
+    readonly shipped: boolean;
+  }[];
 }
 
 /**
@@ -52,7 +59,8 @@ export function readDsgPlanMap(
   ];
   const settings = new Map<string, string>();
   const income = new Map<string, string>();
-  const settingRows: { id: string; at: Location }[] = [];
+  const settingRows: { id: string; at: Location; shipped: boolean }[] = [];
+  const shipped = read.status === 'ok' ? shippedSettingRows(defaultFile) : new Set<string>();
   for (const row of table.rows) {
     const kind = row.get('kind');
     const id = row.get('id');
@@ -81,7 +89,8 @@ export function readDsgPlanMap(
       continue;
     }
     into!.set(id, category);
-    if (into === settings) settingRows.push({ id, at: row.at('id') });
+    if (into === settings)
+      settingRows.push({ id, at: row.at('id'), shipped: shipped.has(`${id}\u0000${category}`) });
   }
   return {
     ...(issues.some((i) => i.severity === 'error')
@@ -96,8 +105,10 @@ export function readDsgPlanMap(
 /**
  * A row of the model's own map naming a setting its tariff does not have maps nothing (found by
  * an officer's trial: "AP" for ap was left out without a word, and ap shown under its own label).
- * A warning, not an error: a map copied from the shipped default, or shared between models, may
- * keep rows for settings this tariff lacks. The shipped default is not checked.
+ * A warning, not an error: a map shared between models may keep rows for settings this tariff
+ * lacks. Neither the shipped default nor a row of it copied as it is (as docs/reports.md says to
+ * start a map) is checked: a copy into a model whose tariff has fewer settings said one warning a
+ * setting it lacks (found by a review).
  */
 export function unknownMapSettings(
   read: ReadDsgPlanMap,
@@ -105,7 +116,7 @@ export function unknownMapSettings(
 ): Issue[] {
   const ids = tariff.settings.map((s) => s.id);
   return (read.settingRows ?? [])
-    .filter((row) => !ids.includes(row.id))
+    .filter((row) => !row.shipped && !ids.includes(row.id))
     .map((row) =>
       warning(
         'DSG_MAP_SETTING_UNKNOWN',
@@ -114,6 +125,19 @@ export function unknownMapSettings(
         `${settingsHint(row.id, ids, tariff.settings)}; or delete the row if the tariff has no such setting`,
       ),
     );
+}
+
+/** The shipped default's setting rows, as `id NUL category`. */
+function shippedSettingRows(file: string): Set<string> {
+  const table = readCsvTable(readDefault(file).text, displayPath(file), {
+    required: ['kind', 'id', 'category'],
+    optional: [],
+  });
+  return new Set(
+    table.rows
+      .filter((row) => row.get('kind') === 'setting')
+      .map((row) => `${row.get('id')}\u0000${row.get('category')}`),
+  );
 }
 
 function readDefault(file: string): { text: string; sha256: string } {
