@@ -64,6 +64,8 @@ export function totalsDisagree(
     const total = figureOf(text);
     if (!total) return [];
     let sum = new Dec(0);
+    /** The most the rows' figures may have lost to rounding as the sheet showed them: half a unit of each one's last place. */
+    let rounding = new Dec(0);
     for (const row of rows) {
       const cell = row[column] ?? '';
       if (cell.trim() === '') {
@@ -73,6 +75,7 @@ export function totalsDisagree(
       const figure = figureOf(cell);
       if (!figure) return [];
       sum = sum.plus(figure);
+      rounding = rounding.plus(new Dec(10).pow(-placesOf(cell)).dividedBy(2));
     }
     const places = placesOf(text);
     // As the total is written: with its £ where it has one.
@@ -84,7 +87,7 @@ export function totalsDisagree(
         'TOTALS_DISAGREE',
         `the totals row gives "${name}" as ${text.trim()}, but the rows above it add up to ${shown}: it is left out, and the rows themselves are added up`,
         { file, line: totals.line, column: column + 1 },
-        'check the sheet for rows left out of this file, or a total typed in, pasted from elsewhere or summing a range that misses rows',
+        `check the sheet for rows left out of this file, or a total typed in, pasted from elsewhere or summing a range that misses rows${total.minus(sum).abs().lessThanOrEqualTo(rounding) ? '; or, as the difference is within what rounding the rows could lose, rows saved as the sheet shows them, rounded by its cell format: show every decimal place and save again' : ''}`,
       ),
     ];
   });

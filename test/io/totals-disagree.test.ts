@@ -48,6 +48,18 @@ describe('a totals row the rows do not add up to', () => {
     ]);
   });
 
+  it("a difference within what the rows' rounding could lose says so in the hint (found by a review)", () => {
+    const hints = (text: string) =>
+      readCsvTable(text, 'spend.csv', FUNDING_COLUMNS)
+        .issues.filter((i) => i.code === 'TOTALS_DISAGREE')
+        .map((i) => i.hint);
+    const rows =
+      'financial_year,line,amount\n2026-27,other_income,"£1,000"\n2026-27,la_contribution,"£2,000"\n';
+    // £1,000 and £2,000 as a sheet showing whole pounds saves them: up to £1 lost, £0.50 each.
+    expect(hints(`${rows}Total,,"£3,001"\n`)[0]).toContain('rounded by its cell format');
+    expect(hints(`${rows}Total,,"£3,002"\n`)[0]).not.toContain('rounded');
+  });
+
   it('a subtotal, a totals row with rows after it, and a column of text are not compared', () => {
     expect(said(`${COHORT}Subtotal,,,,5\r\n`)).toEqual([]);
     expect(
