@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DOC_FILES } from './doc-files.js';
 import {
   BRENT_2024,
   DEVON_FOI,
@@ -11,6 +12,7 @@ import {
   NASUWT_2025,
   NATSPEC,
   PQ_64037,
+  RECORDED_SOURCES,
   TORBAY_DSG_2025,
   WRANS_2023_09_13,
 } from './recorded-sources.js';
@@ -121,5 +123,20 @@ describe('a published value cites a source the project checked it against', () =
           : [`${at}: ${figure.figure} cites ${url ?? 'nothing'}, not ${figure.urls.join(' or ')}`];
       });
     expect(wrong).toEqual([]);
+  });
+});
+
+// docs/scenarios.md cited a Kent council page for what Kent's Safety Valve agreement asks, an
+// address the project's review of published sources does not record (it records Kent's agreement
+// only in shortened form), so the claim was not one the project had checked.
+const NOT_SOURCES = /^https:\/\/example\.(invalid|org)\//;
+
+describe('the docs and the shipped data cite only recorded sources', () => {
+  it.each([...DOC_FILES, ...dataFiles([...DATA_DIRS, 'templates'])])('%s', (file) => {
+    const urls = readFileSync(file, 'utf8').match(/https?:\/\/[^\s)"'`<>|\]]+/g) ?? [];
+    const unknown = urls
+      .map((url) => url.replace(/[.,;:]+$/, ''))
+      .filter((url) => !NOT_SOURCES.test(url) && !RECORDED_SOURCES.includes(url));
+    expect(unknown).toEqual([]);
   });
 });
