@@ -14,6 +14,7 @@ import {
   PQ_64037,
   RECORDED_SOURCES,
   TORBAY_DSG_2025,
+  TORBAY_FORUM,
   WRANS_2023_09_13,
 } from './recorded-sources.js';
 
@@ -82,6 +83,12 @@ const PUBLISHED: readonly Figure[] = [
     at: /^\$(\.history\[\d+\])?$/,
     when: (value) => value['overrideEnd'] === '2027-28',
     urls: [PQ_64037],
+  },
+  {
+    figure: 'a Schools Forum can approve a transfer of up to 0.5% of the schools block',
+    file: /^policy\/schools-forum-transfer-limit\.json$/,
+    at: /^\$$/,
+    urls: [TORBAY_FORUM],
   },
 ];
 

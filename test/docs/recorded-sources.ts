@@ -19,6 +19,7 @@ export const NASUWT_2025 =
 export const IFS_2025 = 'https://ifs.org.uk/news/system-funding-special-educational-needs-broken';
 export const DSG_2026 =
   'https://www.gov.uk/government/publications/dedicated-schools-grant-dsg-2026-to-2027/dsg-technical-note-2026-to-2027';
+export const TORBAY_FORUM = 'https://www.torbay.gov.uk/DemocraticServices/mgAi.aspx?ID=109099';
 export const PQ_64037 =
   'https://www.parallelparliament.co.uk/question/64037/local-government-finance';
 
@@ -34,6 +35,7 @@ export const RECORDED_SOURCES: readonly string[] = [
   IFS_2025,
   DSG_2026,
   PQ_64037,
+  TORBAY_FORUM,
   'https://cms.wiltshire.gov.uk/mgAi.aspx?ID=117996',
   'https://committee.nottinghamcity.gov.uk/mgAi.aspx?ID=53193',
   'https://commonslibrary.parliament.uk/research-briefings/cdp-2025-0090/',
@@ -77,5 +79,4 @@ export const RECORDED_SOURCES: readonly string[] = [
   'https://www.readkong.com/page/high-needs-national-funding-formula-technical-note-july-4265875',
   'https://www.schools.norfolk.gov.uk/article/72946/Schools-Block-to-High-Needs-Block-funding-transfer',
   'https://www.surreylocaloffer.org.uk/practitioners/resources/mainstream-banding',
-  'https://www.torbay.gov.uk/DemocraticServices/mgAi.aspx?ID=109099',
 ];
