@@ -1,6 +1,6 @@
 // Writes fixtures/example/cohort.csv and new-plans.csv for the shipped example area.
 // Deterministic (fixed seed, integer arithmetic only): rerunning gives the same bytes.
-// Mixes follow the national figures in the domain brief: primary need shares (Jan 2025,
+// Mixes follow national figures (sources in fixtures/example/README.md): primary need shares (Jan 2025,
 // EES), 44% mainstream / 30% special among school pupils, ~26% of plans starting at 4–5
 // and ~19% at 10–11. Bands and counts are illustrative; see fixtures/example/README.md.
 import { writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ const random = () => {
   return state / 2147483648;
 };
 
-// Jan 2025 primary need counts (domain brief §4.5), used as weights.
+// Jan 2025 primary need counts (EES; fixtures/example/README.md), used as weights.
 const needs = [
   ['ASD', 201183],
   ['SLCN', 135836],

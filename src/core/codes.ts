@@ -440,7 +440,7 @@ export const ISSUE_CODES = {
   },
   TRANSFER_NEEDS_DISAPPLICATION: {
     cause:
-      "A year's block transfers are more than 0.5% of the schools block stated for that year (warning): above that, a transfer needs the Secretary of State's approval (a disapplication).",
+      "A year's block transfers are more than 0.5% of the schools block stated for that year (warning): above that, a transfer needs the Secretary of State's approval (a disapplication). The 0.5% is policy data, `policy/schools-forum-transfer-limit.json` (published, cited), not a constant of the code.",
     fix: 'Plan for a disapplication request, or keep the transfer within 0.5% with Schools Forum approval.',
   },
   WRITE_OFF_YEAR: {

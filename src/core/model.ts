@@ -181,6 +181,11 @@ export interface Model {
   readonly overrideSource?: OverrideSource;
   /** What carrying a deficit costs the general fund (model.json deficitFinancing). */
   readonly deficitFinancing?: { readonly rate: Decimal };
+  /**
+   * The share of the schools block a Schools Forum can approve moving to the high-needs block in a
+   * year (policy/schools-forum-transfer-limit.json: 0.005); absent: block transfers are not checked.
+   */
+  readonly transferLimit?: Decimal;
 }
 
 /**

@@ -6,18 +6,18 @@ import { poundsText } from './money-text.js';
 import { formatFinancialYear } from './period.js';
 
 /**
- * A Schools Forum can approve moving up to 0.5% of the schools block to the high-needs block;
- * more (or a transfer the Forum rejects) needs the Secretary of State's approval, a
- * disapplication (domain brief §2.4; Torbay Schools Forum, mgAi.aspx?ID=109099).
- */
-const SCHOOLS_FORUM_LIMIT = new Dec('0.005');
-
-/**
  * Checks each year's block transfers against the schools block its rows state: the year's
  * transfers together, since two rows of 0.3% are one 0.6% decision. Transfers are one-year
  * decisions (Devon), so each year is checked on its own rows and nothing carries over.
+ * `limit` is the share a Schools Forum can approve (0.5%): more, or a transfer the Forum
+ * rejects, needs the Secretary of State's approval, a disapplication. It is policy data
+ * (policy/schools-forum-transfer-limit.json, the model's transferLimit), never a constant here;
+ * without it the amounts are not checked against a limit.
  */
-export function transferIssues(funding: readonly FundingRow[]): Issue[] {
+export function transferIssues(
+  funding: readonly FundingRow[],
+  limit: Decimal | undefined,
+): Issue[] {
   const issues: Issue[] = [];
   const byYear = new Map<number, FundingRow[]>();
   for (const row of funding)
@@ -44,14 +44,15 @@ export function transferIssues(funding: readonly FundingRow[]): Issue[] {
     // out of the HNB (to the central block, as Nottingham did: domain brief §2.4) and does not
     // make a larger transfer from the schools block approvable.
     const total = sum(rows.filter((row) => row.amount.greaterThan(0)).map((row) => row.amount));
+    if (!limit) continue;
     // The most a Forum can approve, to the penny: £545,302.70 of Torbay's £109,060,539 is within 0.5%.
-    const limit = schoolsBlock.times(SCHOOLS_FORUM_LIMIT).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
-    if (total.greaterThan(limit)) {
+    const most = schoolsBlock.times(limit).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+    if (total.greaterThan(most)) {
       const percent = total.div(schoolsBlock).times(100).toDecimalPlaces(2).toFixed();
       issues.push(
         warning(
           'TRANSFER_NEEDS_DISAPPLICATION',
-          `block transfers of ${poundsText(total)} in ${formatFinancialYear(year)} are ${percent}% of the schools block of ${poundsText(schoolsBlock)}, above the 0.5% (${poundsText(limit)}) a Schools Forum can approve`,
+          `block transfers of ${poundsText(total)} in ${formatFinancialYear(year)} are ${percent}% of the schools block of ${poundsText(schoolsBlock)}, above the ${limit.times(100).toFixed()}% (${poundsText(most)}) a Schools Forum can approve`,
           first.origin,
           "the transfer needs the Secretary of State's approval (a disapplication), and may need MFG/MPPL disapplications too",
         ),

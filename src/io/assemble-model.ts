@@ -15,6 +15,8 @@ import { readModelMoney } from './model-money.js';
 import { type HnbFromSeen, readHnbFrom, withHnbFrom } from './read-hnb-from.js';
 import type { MoneySettings } from './read-money-settings.js';
 import type { OverridePolicy } from './read-policy.js';
+import type { TransferLimitPolicy } from './read-transfer-limit.js';
+import { transferIssues } from '../core/transfers.js';
 import { TariffCheck } from './tariff-check.js';
 
 /** One area's settings: model.json's, or a national model.json's with the area's row of areas.csv over them. */
@@ -49,6 +51,8 @@ export interface AreaSource {
   readonly inputs: readonly InputDigest[];
   /** policy/statutory-override.json as read (the source records it among its inputs). */
   readonly policy: OverridePolicy;
+  /** policy/schools-forum-transfer-limit.json as read (among the inputs too); absent: transfers are not checked. */
+  readonly transferLimit?: TransferLimitPolicy;
   /** GROWTH_UNUSED is checked once for a national model's new-plans.csv, not per area. */
   readonly growthChecked?: boolean;
   /** Rows the source shares between areas (the same objects for each), given the rows read for this one. */
@@ -90,6 +94,12 @@ export function assembleModel(source: AreaSource): LoadedModel {
     issues,
   );
   const rows = tariff && source.shared ? { ...read, ...source.shared(tariff, read) } : read;
+  // funding.csv's transfers, against the Schools Forum's limit (policy data).
+  const transferLimit = source.transferLimit?.share;
+  issues.push(
+    ...(source.transferLimit?.issues ?? []),
+    ...transferIssues(read.funding, transferLimit),
+  );
   if (!source.growthChecked)
     issues.push(
       ...growthUnused(
@@ -136,6 +146,7 @@ export function assembleModel(source: AreaSource): LoadedModel {
     ...(overflowSetting ? { overflowSetting } : {}),
     ...(settings.writeOff ? { writeOff: settings.writeOff } : {}),
     ...money,
+    ...(transferLimit ? { transferLimit } : {}),
   };
   return { model, area: settings.area, issues: sorted, inputs };
 }

@@ -15,6 +15,7 @@ import { POPULATION_COLUMNS } from './read-population.js';
 import { HNB_FROM_COLUMNS } from './read-hnb-from.js';
 import { parseManifest } from './read-manifest.js';
 import { readOverridePolicy } from './read-policy.js';
+import { policyInputs, readTransferLimit } from './read-transfer-limit.js';
 import { SPEND_COLUMNS } from './read-spend.js';
 import { modelTariff, readTariffFile } from './tariff-library.js';
 
@@ -82,6 +83,7 @@ function readModelFolder(dir: string, options: LoadOptions = {}): AreaSource {
   if (!manifestFile) return { settings: {}, tables: {}, issues, inputs, policy };
   const national = nationalModelIssue(manifestFile.text, manifestFile.display);
   if (national) return { settings: {}, tables: {}, issues: [...issues, national], inputs, policy };
+  const transferLimit = readTransferLimit(options.policyDir);
   const manifest = parseManifest(manifestFile.text, manifestFile.display, issues);
 
   let tariff: Tariff | undefined;
@@ -112,11 +114,12 @@ function readModelFolder(dir: string, options: LoadOptions = {}): AreaSource {
   });
   if (tariff && manifest.baseYear !== undefined)
     issues.push(...templateTables(dir, { tariff, baseYear: manifest.baseYear }, inputs));
-  if (policy.sha256) inputs.push({ path: policy.file, sha256: policy.sha256 });
+  inputs.push(...policyInputs(policy, transferLimit));
   const { area, baseYear, horizon, assumptions, writeOff, overflowSetting, at, money } = manifest;
   return {
     settings: { area, baseYear, horizon, assumptions, writeOff, overflowSetting, at, money },
     policy,
+    transferLimit,
     ...(tariff ? { tariff } : {}),
     tables,
     hnbFrom,

@@ -16,6 +16,7 @@ import { HNB_FROM_COLUMNS } from './read-hnb-from.js';
 import { loadScenarios } from './scenarios-file.js';
 import { checkLoadOptions, LOAD_OPTION_NAMES } from './model-folder.js';
 import { readOverridePolicy } from './read-policy.js';
+import { readTransferLimit } from './read-transfer-limit.js';
 import { shippedLibraryDir } from './tariff-library.js';
 
 export interface OpenedArea extends OpenedModel {
@@ -138,8 +139,10 @@ export async function openNationalArea(
     ...(hnbFrom.length ? { hnbFrom: options.hnbFrom!.map((file) => path.resolve(file)) } : {}),
   };
   const context = nationalContext(init, hnbFrom);
-  if (options.policyDir !== undefined)
+  if (options.policyDir !== undefined) {
     context.overridePolicy = readOverridePolicy(options.policyDir);
+    context.transferLimit = readTransferLimit(options.policyDir);
+  }
   const loaded = buildAreaModel(context, task);
   const issues = uniqueIssues(
     sortIssues([

@@ -11,7 +11,6 @@ import { type CsvTable, exampleRow } from './csv-table.js';
 import { academicYearCell, decimalCell, financialYearCell, requiredText } from './cell-parsers.js';
 import type { TariffCheck } from './tariff-check.js';
 import { readTransferColumns } from './read-transfer.js';
-import { transferIssues } from '../core/transfers.js';
 import { poundsText } from '../core/money-text.js';
 import { flushNormalisations } from './normalise.js';
 import { RepeatedRows } from './repeated-row.js';
@@ -221,7 +220,7 @@ export function readFunding(
       ),
     );
   }
-  issues.push(...transferIssues(rows), ...deductionsWithoutAllocation(rows));
+  issues.push(...deductionsWithoutAllocation(rows));
   flushNormalisations(issues);
   return rows;
 }

@@ -10,7 +10,7 @@ import { jsonFields } from './read-json.js';
 import { citableIds, readReferences, readStanding } from './read-citations.js';
 
 /** The policy data shipped with the tool (policy/). */
-const shippedPolicyDir = (): string => packageFile('policy');
+export const shippedPolicyDir = (): string => packageFile('policy');
 
 const ENTRY_KEYS = ['overrideEnd', 'status', 'reference', 'notes'] as const;
 
@@ -29,16 +29,9 @@ export interface OverridePolicy {
  * known, years written like 2027-28, statuses from the tariff list, references cited.
  */
 export function readOverridePolicy(dir = shippedPolicyDir()): OverridePolicy {
-  const filePath = path.join(dir, 'statutory-override.json');
-  const file = displayPath(filePath);
-  const read = readInput(filePath, file, DEFAULT_LIMITS.maxFileBytes, 'json');
-  if (read.status === 'missing')
-    return { file, issues: [error('FILE_MISSING', `policy file ${file} was not found`, { file })] };
-  if (read.status === 'refused') return { file, issues: [read.issue] };
-  const issues: Issue[] = [];
-  const fields = jsonFields(read.file.text, file, issues);
-  const root = fields?.object(fields.root, '$');
-  if (!fields || !root) return { file, sha256: read.file.sha256, issues };
+  const opened = openPolicyFile(dir, 'statutory-override.json');
+  if (!('fields' in opened)) return opened;
+  const { file, sha256, fields, root, issues } = opened;
   fields.knownKeys(root, '$', ['id', 'title', 'references', ...ENTRY_KEYS, 'history']);
   fields.string(root, 'title', '$');
   const references = readReferences(fields, root, { idRequired: true });
@@ -54,7 +47,7 @@ export function readOverridePolicy(dir = shippedPolicyDir()): OverridePolicy {
   });
   return {
     file,
-    sha256: read.file.sha256,
+    sha256,
     issues,
     ...(overrideEnd !== undefined ? { overrideEnd } : {}),
     standing: {
@@ -83,4 +76,24 @@ function readEntry(
   const standing = readStanding(fields, entry, at, cited, { status: true, reference: false });
   fields.string(entry, 'notes', at, true);
   return { ...(end !== undefined ? { end } : {}), standing };
+}
+
+/** A policy file opened as JSON, or what stopped it (missing, refused, not JSON) as issues. */
+export function openPolicyFile(
+  dir: string,
+  name: string,
+):
+  | { file: string; sha256?: string; issues: Issue[] }
+  | { file: string; sha256: string; issues: Issue[]; fields: JsonFields; root: JsonObject } {
+  const filePath = path.join(dir, name);
+  const file = displayPath(filePath);
+  const read = readInput(filePath, file, DEFAULT_LIMITS.maxFileBytes, 'json');
+  if (read.status === 'missing')
+    return { file, issues: [error('FILE_MISSING', `policy file ${file} was not found`, { file })] };
+  if (read.status === 'refused') return { file, issues: [read.issue] };
+  const issues: Issue[] = [];
+  const fields = jsonFields(read.file.text, file, issues);
+  const root = fields?.object(fields.root, '$');
+  if (!fields || !root) return { file, sha256: read.file.sha256, issues };
+  return { file, sha256: read.file.sha256, issues, fields, root };
 }

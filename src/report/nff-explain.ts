@@ -8,7 +8,7 @@ import { toPence } from '../core/rounding.js';
 import { MIN_WIDTH, wrapWords } from './fit-width.js';
 import { withThousands } from './format-cell.js';
 import { percentText } from './nff-rows.js';
-import { standingLine } from './nff-parameters.js';
+import { sourcesLine, standingLine } from './nff-parameters.js';
 import { visible } from './visible.js';
 
 const pounds = (value: Decimal): string => {
@@ -56,6 +56,7 @@ export function explainArea(
     ...body,
     '',
     `parameter values — ${standingLine(parameters)} (docs/nff.md)`,
+    ...[sourcesLine(parameters)].filter((line) => line !== undefined),
   ].map(visible);
   return `${(width === undefined ? lines : lines.flatMap((line) => wrapStep(line, width))).join('\n')}\n`;
 }

@@ -80,3 +80,21 @@ export function standingLine(parameters: NffParameters): string {
     .map((s) => `${s}: ${names(byStatus.get(s)!)}`)
     .join('; ');
 }
+
+/**
+ * "sources of the published values: torbay-dsg-2025 <address>; …": the sources the published and
+ * derived values cite, beside the standing line, so a figure shown as published is shown with
+ * where it is published (found by the domain audit: the table and the step-by-step gave each
+ * value's standing but no source). Undefined when no value is published or derived.
+ */
+export function sourcesLine(parameters: NffParameters): string | undefined {
+  const cited = new Set(
+    listParameters(parameters)
+      .filter((value) => value.status === 'published' || value.status === 'derived')
+      .map((value) => value.reference),
+  );
+  const sources = parameters.references.filter((r) => r.id !== undefined && cited.has(r.id));
+  return sources.length
+    ? `sources of the published and derived values: ${sources.map((r) => `${r.id} ${r.url}`).join('; ')}`
+    : undefined;
+}

@@ -6,7 +6,7 @@ import { toPence } from '../core/rounding.js';
 import { fitText } from './fit-width.js';
 import { withThousands } from './format-cell.js';
 import { issuesOut, jsonText, rawNumber, type JsonOut, warningLines } from './json.js';
-import { listParameters, standingLine } from './nff-parameters.js';
+import { listParameters, sourcesLine, standingLine } from './nff-parameters.js';
 import { NFF_TABLE_COLUMNS, nffColumns, nffRecords, percentText, shareText } from './nff-rows.js';
 import { type Record_, renderRecords } from './records.js';
 
@@ -46,6 +46,8 @@ export function renderNffTable(
     );
   }
   foot.push(`parameter values — ${standingLine(parameters)} (docs/nff.md)`);
+  const sources = sourcesLine(parameters);
+  if (sources) foot.push(sources);
   const table = renderRecords('table', NFF_TABLE_COLUMNS[result.mode], records, {
     width,
     keys: ['area_code', 'area_name'],

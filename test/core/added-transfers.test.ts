@@ -8,6 +8,8 @@ const base = model({
     { financialYear: 2025, line: 'opening_balance', amount: d('0') },
     { financialYear: 2026, line: 'block_transfer', amount: d('3000') },
   ],
+  // The Schools Forum's 0.5%, as loadModel reads it from policy/schools-forum-transfer-limit.json.
+  transferLimit: d('0.005'),
 });
 
 /** A scenario adding a transfer of `share` of a £1,000,000 schools block in 2026-27, as solve's --vary transfer does. */

@@ -47,8 +47,9 @@ describe('paths in model files stay inside the model folder or the library', () 
         expect.stringMatching(/model\.json$/),
         expect.stringMatching(/cohort\.csv$/),
         expect.stringMatching(/funding\.csv$/),
-        // The shipped policy data (the override's end) is read for every model.
+        // The shipped policy data (the override's end, the transfer limit) is read for every model.
         expect.stringMatching(/policy\/statutory-override\.json$/),
+        expect.stringMatching(/policy\/schools-forum-transfer-limit\.json$/),
       ]);
     });
   }

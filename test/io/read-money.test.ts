@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -129,6 +129,10 @@ describe('model.json and the policy file: the override end and deficit financing
   it('reads a policy folder given instead: a misspelt field there is located, never ignored', () => {
     const policyDir = mkdtempSync(path.join(tmpdir(), 'highneeds-policy-'));
     const text = readFileSync(path.join(ROOT, 'policy/statutory-override.json'), 'utf8');
+    copyFileSync(
+      path.join(ROOT, 'policy/schools-forum-transfer-limit.json'),
+      path.join(policyDir, 'schools-forum-transfer-limit.json'),
+    );
     writeFileSync(
       path.join(policyDir, 'statutory-override.json'),
       text.replace(

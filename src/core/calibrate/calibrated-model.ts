@@ -36,8 +36,8 @@ export interface CalibratedSpec {
 
 /** The source the stub cites: what a top-up is, for the officer replacing the stub's figures. */
 const STUB_REFERENCE = {
-  title: 'DfE: High needs funding arrangements 2025 to 2026 (top-up funding)',
-  url: 'https://www.gov.uk/government/publications/high-needs-funding-arrangements-2025-to-2026',
+  title: 'DfE: High needs funding arrangements 2024 to 2025 (place and top-up funding)',
+  url: 'https://gov.uk/government/publications/high-needs-funding-arrangements-2024-to-2025',
 };
 
 /**

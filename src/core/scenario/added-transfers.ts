@@ -23,7 +23,8 @@ export function addedTransferWarnings(model: Model, scenario: Scenario): Issue[]
   );
   if (years.size === 0) return [];
   const funding = applyScenario(model, scenario).model.funding;
-  return transferIssues(funding.filter((row) => years.has(row.financialYear))).filter(
-    (issue) => issue.severity === 'warning',
-  );
+  return transferIssues(
+    funding.filter((row) => years.has(row.financialYear)),
+    model.transferLimit,
+  ).filter((issue) => issue.severity === 'warning');
 }

@@ -20,6 +20,11 @@ import { type FieldRecord, fromWire, withShared } from './area-records.js';
 import { parseNationalManifest } from '../read-national-manifest.js';
 import { type ModelTables, present } from '../model-tables.js';
 import { type OverridePolicy, readOverridePolicy } from '../read-policy.js';
+import {
+  policyInputs,
+  readTransferLimit,
+  type TransferLimitPolicy,
+} from '../read-transfer-limit.js';
 import { ASSUMPTION_KEYS } from '../read-manifest.js';
 import {
   type LoadedTariff,
@@ -38,6 +43,7 @@ export interface NationalContext {
   nationalTariffFile?: { readonly file: string | undefined };
   /** policy/statutory-override.json, read once per worker. */
   overridePolicy?: OverridePolicy;
+  transferLimit?: TransferLimitPolicy;
   /**
    * The ceasing and transition rows of areas that have none of their own, by tariff: the same
    * rows for every such area, so they are one array each, and projections of different areas can
@@ -150,10 +156,10 @@ function nationalAreaSource(context: NationalContext, task: NationalTask): AreaS
     ...present('spend', table('spend.csv')?.table),
   };
   context.overridePolicy ??= readOverridePolicy();
-  // Every area's override end comes from it, so it is an input as a model folder's is (the main
-  // thread keeps one of each path).
-  const { file, sha256 } = context.overridePolicy;
-  if (sha256) inputs.push({ path: file, sha256 });
+  context.transferLimit ??= readTransferLimit();
+  // Every area's override end and transfer limit come from them, so they are inputs as a model
+  // folder's are (the main thread keeps one of each path).
+  inputs.push(...policyInputs(context.overridePolicy, context.transferLimit));
   return {
     // The national model.json's locations: its overflowSetting is checked against each area's own tariff.
     settings: {
@@ -168,6 +174,7 @@ function nationalAreaSource(context: NationalContext, task: NationalTask): AreaS
       ...(national.money ? { money: national.money } : {}),
     },
     policy: context.overridePolicy,
+    transferLimit: context.transferLimit,
     ...(loaded?.tariff ? { tariff: loaded.tariff } : {}),
     tables,
     hnbFrom: context.hnbFrom,
