@@ -102,6 +102,19 @@ describe('tariffs list and show', () => {
     expect(rows).toContain('special,B,B,*,13200.00,10000.00,2026-09-01,,0,published,src');
   });
 
+  it('a table of place values alone shows each setting by its place value, status and source', async () => {
+    // Found by a domain audit: national-place-values showed a header alone, its rates being none.
+    const shown = await cli(['tariffs', 'show', 'national-place-values', '--format', 'csv']);
+    expect(shown.code, shown.stderr).toBe(0);
+    const lines = shown.stdout.trimEnd().split('\n');
+    expect(lines).toContain('special-maintained,,,,,10000.00,,,,published,dorset');
+    expect(lines).toContain('resourced-provision,,,,,6000.00,,,,assumption,dorset');
+    expect(lines).toHaveLength(9);
+    // A table with rates shows its rates alone, as before: every setting of the example is priced.
+    const example = await cli(['tariffs', 'show', 'example-borough-2025', '--format', 'csv']);
+    expect(example.stdout.split('\n').filter((line) => /^[^,]+,,/.test(line))).toEqual([]);
+  });
+
   it('an unknown tariff id is a usage error', async () => {
     const result = await cli(['tariffs', 'show', 'no-such-table']);
     expect(result.code).toBe(2);

@@ -146,6 +146,17 @@ export async function runShow(
     status: row.status,
     reference: row.row.reference,
   }));
+  // A setting no rate prices (a table of place values alone, national-place-values) is shown by
+  // its place value, with the setting's own status and source: the table showed a header alone
+  // (found by a domain audit).
+  const priced = new Set(tariff.rates.map((rate) => rate.setting));
+  for (const setting of tariff.settings.filter((s) => !priced.has(s.id)))
+    rows.push({
+      setting: setting.id,
+      place_value: figure(setting.placeValue),
+      status: setting.status,
+      reference: setting.reference,
+    });
   await emit(
     renderRecords(
       formatOf(options),
