@@ -186,6 +186,8 @@ export interface Model {
    * year (policy/schools-forum-transfer-limit.json: 0.005); absent: block transfers are not checked.
    */
   readonly transferLimit?: Decimal;
+  /** The limit's status and source in the policy file, cited where the report shows it. */
+  readonly transferLimitSource?: { readonly status?: ValueStatus; readonly reference?: Reference };
 }
 
 /**

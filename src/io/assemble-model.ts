@@ -147,6 +147,9 @@ export function assembleModel(source: AreaSource): LoadedModel {
     ...(settings.writeOff ? { writeOff: settings.writeOff } : {}),
     ...money,
     ...(transferLimit ? { transferLimit } : {}),
+    ...(transferLimit && source.transferLimit?.standing
+      ? { transferLimitSource: source.transferLimit.standing }
+      : {}),
   };
   return { model, area: settings.area, issues: sorted, inputs };
 }

@@ -84,6 +84,7 @@ export function assumptionsSection(
     tables: [
       plain('Assumptions by scenario', columns, rows),
       ...overrideTable(model),
+      ...transferLimitTable(model, scenarios),
       ...(levers.length
         ? [
             plain(
@@ -130,6 +131,47 @@ function overrideTable(model: Model): ReportTable[] {
           from: own ? 'model.json overrideEnd' : 'policy/statutory-override.json',
           title: reference?.title ?? '',
           url: reference?.url ?? '',
+        },
+      ],
+    ),
+  ];
+}
+
+/**
+ * The share of the schools block a Schools Forum can approve moving to the high-needs block, which
+ * the run checks each year's transfers against (TRANSFER_NEEDS_DISAPPLICATION): shown, with its
+ * status and source, where the model or a scenario moves any (found by a domain audit: a
+ * published policy figure the report used without saying it).
+ */
+function transferLimitTable(model: Model, scenarios: readonly ReportScenario[]): ReportTable[] {
+  const transfers = (rows: readonly { readonly line: string }[]) =>
+    rows.some((row) => row.line === 'block_transfer');
+  const moved =
+    transfers(model.funding) ||
+    scenarios.some(
+      ({ scenario }) =>
+        transfers(scenario.funding) ||
+        scenario.levers.some((lever) => lever.kind === 'funding' && transfers(lever.rows)),
+    );
+  if (model.transferLimit === undefined || !moved) return [];
+  const source = model.transferLimitSource;
+  return [
+    plain(
+      "The Schools Forum's limit: the largest share of the schools block it can approve moving to the high needs block in a year, above which a transfer needs the Secretary of State's approval",
+      [
+        text('share', 'Share of the schools block'),
+        text('status', 'Status'),
+        text('from', 'From'),
+        text('title', 'Source'),
+        text('url', 'Address'),
+      ],
+      [
+        {
+          share: `${model.transferLimit.times(100).toFixed()}%`,
+          status: source?.status ?? '',
+          from: 'policy/schools-forum-transfer-limit.json',
+          title: source?.reference?.title ?? '',
+          url: source?.reference?.url ?? '',
         },
       ],
     ),
