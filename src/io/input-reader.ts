@@ -4,7 +4,7 @@ import { error, type Issue } from '../core/issue.js';
 import { type ColumnSpec, type CsvTable, readCsvTable } from './csv-table.js';
 import { displayPath, type InputForm, readInput, readInputBytes } from './files.js';
 import type { Limits } from './limits.js';
-import { inPackage as inPackageFolder } from './package-path.js';
+import { inPackage as inPackageFolder, packagePathHint } from './package-path.js';
 import { packageRoot, provenanceName } from './provenance-name.js';
 import { filesIn, lookalikeAdvice, lookalikeFiles, notReadWarning } from './lookalike-files.js';
 import { linkedOutside } from './inside-folders.js';
@@ -147,11 +147,10 @@ export class InputReader {
 function packageFolderHint(dir: string): string | undefined {
   const inPackage = inPackageFolder(dir);
   if (!inPackage || !existsSync(path.join(inPackage, 'model.json'))) return undefined;
-  const root = path.resolve(packageRoot());
   // Any command that reads a model runs on the shipped example given no folder (an officer's
   // trial ran report's example and was told to run project); for another fixture, that is not it.
-  const example = path.join(root, 'fixtures', 'example');
-  return `${dir} is a folder of highneeds' own (the --help examples run from ${displayPath(root)}): give it in full, ${displayPath(inPackage)}${inPackage === example ? ', or give no folder: every command that reads a model runs on the shipped example without one' : ''}`;
+  const example = path.join(path.resolve(packageRoot()), 'fixtures', 'example');
+  return `${packagePathHint(dir)}${inPackage === example ? ', or give no folder: every command that reads a model runs on the shipped example without one' : ''}`;
 }
 
 /**

@@ -20,7 +20,7 @@ describe('a --help example run from another folder', () => {
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      `hint: fixtures/example is a folder of highneeds' own (the --help examples run from ${path.resolve(ROOT)}): give it in full, ${path.resolve(ROOT, 'fixtures/example')}, or give no folder: every command that reads a model runs on the shipped example without one`,
+      `hint: fixtures/example is highneeds' own (the --help examples run from ${path.resolve(ROOT)}): give it in full, ${path.resolve(ROOT, 'fixtures/example')}, or give no folder: every command that reads a model runs on the shipped example without one`,
     );
   });
 
