@@ -113,26 +113,15 @@ function overrideTable(model: Model): ReportTable[] {
   if (model.overrideEnd === undefined) return [];
   const source = model.overrideSource;
   const own = source?.from === 'model.json';
-  const reference = source?.from === 'policy' ? source.reference : undefined;
   return [
-    plain(
+    policyFigure(
       'The statutory override: the last financial year a council keeps a DSG deficit in an unusable reserve, away from its general fund',
-      [
-        text('end', 'Last financial year'),
-        text('status', 'Status'),
-        text('from', 'From'),
-        text('title', 'Source'),
-        text('url', 'Address'),
-      ],
-      [
-        {
-          end: formatFinancialYear(model.overrideEnd),
-          status: own ? "the model's own date" : (source?.status ?? ''),
-          from: own ? 'model.json overrideEnd' : 'policy/statutory-override.json',
-          title: reference?.title ?? '',
-          url: reference?.url ?? '',
-        },
-      ],
+      { label: 'Last financial year', value: formatFinancialYear(model.overrideEnd) },
+      {
+        status: own ? "the model's own date" : (source?.status ?? ''),
+        from: own ? 'model.json overrideEnd' : 'policy/statutory-override.json',
+        ...(source?.from === 'policy' && source.reference ? { reference: source.reference } : {}),
+      },
     ),
   ];
 }
@@ -156,26 +145,50 @@ function transferLimitTable(model: Model, scenarios: readonly ReportScenario[]):
   if (model.transferLimit === undefined || !moved) return [];
   const source = model.transferLimitSource;
   return [
-    plain(
+    policyFigure(
       "The Schools Forum's limit: the largest share of the schools block it can approve moving to the high needs block in a year, above which a transfer needs the Secretary of State's approval",
-      [
-        text('share', 'Share of the schools block'),
-        text('status', 'Status'),
-        text('from', 'From'),
-        text('title', 'Source'),
-        text('url', 'Address'),
-      ],
-      [
-        {
-          share: `${model.transferLimit.times(100).toFixed()}%`,
-          status: source?.status ?? '',
-          from: 'policy/schools-forum-transfer-limit.json',
-          title: source?.reference?.title ?? '',
-          url: source?.reference?.url ?? '',
-        },
-      ],
+      {
+        label: 'Share of the schools block',
+        value: `${model.transferLimit.times(100).toFixed()}%`,
+      },
+      {
+        status: source?.status ?? '',
+        from: 'policy/schools-forum-transfer-limit.json',
+        ...(source?.reference ? { reference: source.reference } : {}),
+      },
     ),
   ];
+}
+
+/** One policy figure with its status, the file it is from and its source, cited as the tariff's values are. */
+function policyFigure(
+  caption: string,
+  figure: { readonly label: string; readonly value: string },
+  cited: {
+    readonly status: string;
+    readonly from: string;
+    readonly reference?: { readonly title: string; readonly url?: string };
+  },
+): ReportTable {
+  return plain(
+    caption,
+    [
+      text('figure', figure.label),
+      text('status', 'Status'),
+      text('from', 'From'),
+      text('title', 'Source'),
+      text('url', 'Address'),
+    ],
+    [
+      {
+        figure: figure.value,
+        status: cited.status,
+        from: cited.from,
+        title: cited.reference?.title ?? '',
+        url: cited.reference?.url ?? '',
+      },
+    ],
+  );
 }
 
 /**
