@@ -51,6 +51,12 @@ describe('--hnb-from and the place deductions (docs/methodology.md, "Income and 
     expect(toPence(first.income.hnbDeductions)).toBe('-2160000.00');
     expect(toPence(first.placeDfe)).toBe('2160000.00');
     expect(toPence(first.spendPlace)).toBe('5740000.00');
+    // Found by the same review: fixtures/nff/README.md said the model grows its deductions by 3%
+    // a year with the HNB; they are carried in cash, as its places do not change.
+    const deductions = outcome.projection!.years.map((y) => toPence(y.income.hnbDeductions));
+    expect(deductions).toEqual(['-2160000.00', '-2160000.00', '-2160000.00']);
+    const readme = readFileSync(path.join(ROOT, 'fixtures/nff/README.md'), 'utf8');
+    expect(readme).toContain('grows the HNB by 3% a year and carries its deductions in cash');
   });
 
   it("the model's NMSS place is the £6,000 the HNB loses for it, as the shipped national place values give", () => {
