@@ -28,7 +28,7 @@ describe('"in-year balance first reached" has one meaning (docs/scenarios.md)', 
   it('the headline leaves out the write-off grant and says so: its year can show a surplus in the summary', () => {
     // Found by a review: fixtures/nff/model's write-off (£4,320,000 in 2026-27) is in that year's
     // in_year_balance (with --hnb-from, as test/golden/nff-model.txt runs it, a surplus of
-    // £1,146,000), while the headline said "no in-year balance" without naming its basis.
+    // £1,064,400), while the headline said "no in-year balance" without naming its basis.
     const { projection } = projectModel(fixture('nff/model'), {});
     const first = projection!.years[0]!;
     expect(first.income.writeOff.toFixed(2)).toBe('4320000.00');
