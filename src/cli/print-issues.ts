@@ -1,6 +1,6 @@
 import { type Issue, locationText, problemCount } from '../core/issue.js';
 import { visible } from '../report/visible.js';
-import { foldedText, foldWarnings, type Listed } from './fold-warnings.js';
+import { foldedText, foldSameWords, type Listed } from './fold-same-words.js';
 import { DEFAULT_MAX_PROBLEMS } from '../io/limits.js';
 
 export interface IssuePaint {
@@ -13,7 +13,7 @@ export interface IssuePaint {
    * show what is wrong, the count how much (src/io/limits.ts, DEFAULT_MAX_PROBLEMS).
    */
   readonly most?: number;
-  /** Whether warnings of the same words in one column are printed once (not for JSON output, which lists every one). */
+  /** Whether problems of the same words in one column are printed once (not for JSON output, which lists every one). */
   readonly fold?: boolean;
 }
 
@@ -43,7 +43,7 @@ function formatIssue(entry: Listed, paint: IssuePaint): string {
 /**
  * The terminal's list: errors first, the reason a run failed at the top (found by a user trial:
  * one error among hundreds of notes in file order went unseen), then warnings, each group in file
- * order, warnings of the same words in one column of a file once (src/cli/fold-warnings.ts); past
+ * order, problems of the same words in one column of a file once (src/cli/fold-same-words.ts); past
  * `most` lines, a count of the rest; then the count of every problem, however many lines said them.
  * Machine outputs keep them all.
  */
@@ -60,10 +60,9 @@ export function formatIssues(issues: readonly Issue[], paint: IssuePaint): strin
     .filter(Boolean)
     .join(', ');
   const alone = (issue: Issue): Listed => ({ issue, count: issue.standsFor ?? 1, lines: [] });
-  const listed: Listed[] = [
-    ...errors.map(alone),
-    ...(paint.fold === false ? warnings.map(alone) : foldWarnings(warnings)),
-  ];
+  const fold = (group: readonly Issue[]) =>
+    paint.fold === false ? group.map(alone) : foldSameWords(group);
+  const listed: Listed[] = [...fold(errors), ...fold(warnings)];
   const shown = listed.slice(0, paint.most ?? DEFAULT_MAX_PROBLEMS);
   const rest = listed.slice(shown.length).reduce((sum, { count }) => sum + count, 0);
   const above = errorCount + warningCount - rest;

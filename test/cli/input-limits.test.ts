@@ -35,7 +35,8 @@ describe('at most 200 problems printed', () => {
   const broken = model('many-errors', (dir) =>
     cohortWith(
       dir,
-      Array.from({ length: 250 }, () => '3,ADHD,mainstream,1,2'),
+      // A need of its own on each row: one need repeated down the column is one line (folded).
+      Array.from({ length: 250 }, (_, i) => `3,ADHD${i},mainstream,1,2`),
     ),
   );
   const lines = (text: string) =>
@@ -90,7 +91,7 @@ describe('at most 200 problems printed', () => {
     const dir = model('two-hundred', (d) =>
       cohortWith(
         d,
-        Array.from({ length: 200 }, () => '3,ADHD,mainstream,1,2'),
+        Array.from({ length: 200 }, (_, i) => `3,ADHD${i},mainstream,1,2`),
       ),
     );
     const result = await cli(['validate', dir]);

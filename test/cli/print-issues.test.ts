@@ -56,10 +56,39 @@ describe('formatIssues', () => {
     );
   });
 
-  it('keeps distinct problems distinct: errors, other codes, words, hints, columns, files, JSON paths', () => {
+  it('folds errors the same way, apart from warnings: one value a case system wrote down a column', () => {
+    // Found by trying it: "Autism" for ASD on 308 rows of a cohort gave an error a line, and the
+    // first 200 hid the rows of an unknown setting below them.
+    const autism = (line: number) =>
+      error('UNKNOWN_NEED', 'need "Autism" is not a SEN2 primary-need code', {
+        file: 'cohort.csv',
+        line,
+        column: 2,
+      });
+    const setting = (line: number) =>
+      error('UNKNOWN_SETTING', 'setting "Independent school" is not in tariff "t"', {
+        file: 'cohort.csv',
+        line,
+        column: 3,
+      });
+    const issues = [
+      ...Array.from({ length: 308 }, (_, i) => autism(i + 2)),
+      ...Array.from({ length: 140 }, (_, i) => setting(i + 310)),
+    ];
+    expect(formatIssues(issues, paint)).toBe(
+      [
+        'cohort.csv:2:2: error UNKNOWN_NEED: need "Autism" is not a SEN2 primary-need code (and in 307 more cells of this column: lines 3–309)',
+        'cohort.csv:310:3: error UNKNOWN_SETTING: setting "Independent school" is not in tariff "t" (and in 139 more cells of this column: lines 311–449)',
+        '448 errors',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps distinct problems distinct: severities, other codes, words, hints, columns, files, JSON paths', () => {
     const distinct: Issue[] = [
       error('UNKNOWN_NEED', 'same', { file: 'a.csv', line: 2, column: 2 }),
-      error('UNKNOWN_NEED', 'same', { file: 'a.csv', line: 3, column: 2 }),
+      warning('UNKNOWN_NEED', 'same', { file: 'a.csv', line: 3, column: 2 }),
       outside(4),
       { ...outside(5), code: 'PLACES_NOT_FUNDED' },
       { ...outside(6), message: 'academic year 2024/25 is outside; the row is ignored' },

@@ -10,20 +10,22 @@ export interface Listed {
   readonly lines: readonly number[];
 }
 
-/** At most this many runs of lines ("3–13") are listed after a folded warning; the rest are counted. */
+/** At most this many runs of lines ("3–13") are listed after a folded problem; the rest are counted. */
 const LISTED_RUNS = 20;
 
 /**
- * Warnings in file order, those of one code with the same words and hint in one column of one
- * file (a places.csv row of a year outside the projection for each setting, found by a user trial)
- * printed once, at the first, with the lines of the rest. Their words being the same, the lines
- * are all the others said: nothing is lost. A JSON input's warnings (located by a path) and a
- * whole file's (no line) stay each on its own line, as errors always do (src/cli/print-issues.ts).
+ * Problems of one severity in file order, those of one code with the same words and hint in one
+ * column of one file printed once, at the first, with the lines of the rest: a places.csv row of a
+ * year outside the projection for each setting (a warning, found by a user trial), or one value a
+ * case system wrote down a column, "Autism" for ASD on 308 rows of a cohort (an error each: the
+ * first 200 printed hid the 140 rows of an unknown setting below them, found by trying it). Their
+ * words being the same, the lines are all the others said: nothing is lost. A JSON input's
+ * problems (located by a path) and a whole file's (no line) stay each on its own line.
  */
-export function foldWarnings(warnings: readonly Issue[]): Listed[] {
+export function foldSameWords(issues: readonly Issue[]): Listed[] {
   const folded = new Map<string, { issue: Issue; count: number; lines: Set<number> }>();
   const listed: { issue: Issue; count: number; lines: Set<number> }[] = [];
-  for (const issue of warnings) {
+  for (const issue of issues) {
     const at = issue.location;
     const key =
       at?.line !== undefined && at.path === undefined
@@ -46,7 +48,7 @@ export function foldWarnings(warnings: readonly Issue[]): Listed[] {
   }));
 }
 
-/** " (and in 11 more cells of this column: lines 3–13)", or nothing for a warning on its own. */
+/** " (and in 11 more cells of this column: lines 3–13)", or nothing for a problem on its own. */
 export function foldedText({ issue, lines }: Listed): string {
   if (lines.length === 0) return '';
   const what = issue.location?.column !== undefined ? 'cell' : 'row';
