@@ -444,6 +444,7 @@ describe('codes as case systems export them', () => {
       ['R', 0],
       ['r', 0],
       ['Reception', 0],
+      ['Reception Year', 0],
       ['YR', 0],
       ['Year R', 0],
       ['Year 9', 9],
