@@ -41,6 +41,11 @@ describe('docs/errors.md', () => {
     ).toEqual([]);
   });
 
+  it('lists the codes in the order of ISSUE_CODES, as it says', () => {
+    // Found by this audit: ROW_REPEATED's section stood before TOTALS_ROW's, not after TOTALS_DISAGREE's.
+    expect([...sections.keys()]).toEqual(Object.keys(ISSUE_CODES));
+  });
+
   it('gives each code its cause and fix as defined in ISSUE_CODES', () => {
     for (const [code, { cause, fix }] of Object.entries(ISSUE_CODES)) {
       const section = sections.get(code) ?? '';
