@@ -147,3 +147,16 @@ it('every command with an optional model-dir says in --help what it reads withou
   );
   expect(silent).toEqual([]);
 });
+
+it("every command has a row of its own in one of README's command tables", () => {
+  const rows = readFileSync('README.md', 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('| `highneeds '));
+  const missing = COMMANDS.filter(
+    (c) =>
+      !rows.some(
+        (row) => row.startsWith(`| \`highneeds ${c} `) || row.startsWith(`| \`highneeds ${c}\``),
+      ),
+  );
+  expect(missing).toEqual([]);
+});
