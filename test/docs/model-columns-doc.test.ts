@@ -10,6 +10,7 @@ import {
 import { FUNDING_COLUMNS, PLACES_COLUMNS } from '../../src/io/read-ledger.js';
 import { POPULATION_COLUMNS } from '../../src/io/read-population.js';
 import { SPEND_COLUMNS } from '../../src/io/read-spend.js';
+import { AREAS_COLUMNS } from '../../src/io/batch/areas-table.js';
 
 /*
  * README, "The model folder": each table's row opens with its required columns, in the order the
@@ -44,6 +45,14 @@ describe("README's model folder table names the columns each table is read with"
       const named = new Set(codes(cell));
       expect(optional.filter((column) => !ELSEWHERE.has(column) && !named.has(column))).toEqual([]);
     });
+
+  it('areas.csv, under National batch', () => {
+    const item = readme.split('\n').find((line) => line.startsWith('- `areas.csv`:')) ?? '';
+    const cell = item.slice('- `areas.csv`: '.length);
+    expect(/^`([^`]+)`/.exec(cell)?.[1]?.split(', ')).toEqual([...AREAS_COLUMNS.required]);
+    const named = new Set(codes(cell));
+    expect(AREAS_COLUMNS.optional.filter((column) => !named.has(column))).toEqual([]);
+  });
 
   it('and the columns it leaves to other sections are there', () => {
     const batch = readme.slice(
