@@ -7,7 +7,7 @@ export function addValidateCommand(root: Command, setExit: (code: number) => voi
   root
     .command('validate')
     .description('check a model folder and report every problem at once')
-    .argument('[model-dir]', 'model folder')
+    .argument('[model-dir]', 'model folder (default: the example)')
     .addOption(hnbFromOption())
     .addOption(areaOption())
     .option(

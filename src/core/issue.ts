@@ -20,7 +20,7 @@ export interface Issue {
   readonly location?: Location;
   /**
    * For a note that stands for many cells read alike (src/io/normalise.ts: one per file, column
-   * and kind of change), the kind (`separators`, `brackets`, `dash`, `percent`, `ncy`,
+   * and kind of change), the kind (`separators`, `brackets`, `dash`, `percent`, `zeroFraction`, `ncy`,
    * `januaryDate`, `academicYear`, `ukDate`, `otherDate`, `yearForm`, `need`, `setting`,
    * `areaCode`, `fraction` or `mangled`) and how many: a national model's areas each read their own rows of a
    * shared file, so the same kind of note at the same file and column in another area is the

@@ -32,7 +32,7 @@ type Environment = Readonly<Record<string, string | undefined>>;
  */
 export const DEFAULT_MAX_PROBLEMS = 200;
 
-/** The variables that raise a limit for one run (README, "Inputs"; docs/errors.md), with their defaults. */
+/** The variables that raise a limit for one run (README, "Errors and exit codes"; docs/errors.md), with their defaults. */
 const LIMIT_DEFAULTS = {
   HIGHNEEDS_MAX_FILE_BYTES: DEFAULT_LIMITS.maxFileBytes,
   HIGHNEEDS_MAX_ROWS: DEFAULT_LIMITS.maxRows,

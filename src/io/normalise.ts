@@ -193,6 +193,9 @@ const CHANGES = {
 
 export type Change = keyof typeof CHANGES;
 
+/** Every kind of change, as an `Issue`'s `cells.kind` names it (README, "Library"). */
+export const CHANGE_KINDS = Object.keys(CHANGES) as readonly Change[];
+
 interface Entry {
   readonly change: Change;
   readonly column: string;

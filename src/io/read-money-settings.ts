@@ -4,7 +4,7 @@ import { type FinancialYear, parseFinancialYear } from '../core/period.js';
 import type { JsonFields, JsonObject } from './json-fields.js';
 import { yearHint } from '../core/year-hint.js';
 
-/** The model.json fields this reader adds (README, "model.json"). */
+/** The model.json fields this reader adds (README, "The model folder"). */
 export const MONEY_SETTINGS_KEYS = ['overrideEnd', 'deficitFinancing'] as const;
 
 export interface MoneySettings {

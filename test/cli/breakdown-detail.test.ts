@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/run-cli.js';
 
 /**
- * --breakdown replaces the summary; --detail adds to the summary (README, "project options"):
+ * --breakdown replaces the summary; --detail adds to the summary (README, "Commands"):
  * together there is nothing for --detail to add to, so the pair is refused, not silently ignored.
  */
 describe('project --breakdown with --detail', () => {

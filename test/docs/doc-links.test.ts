@@ -95,10 +95,14 @@ const citations = CITING.flatMap((file) =>
     .split('\n')
     .flatMap((line, i) =>
       // A list cites each of its sections: (docs/methodology.md, "Cost", "Place funding", …).
-      [...line.matchAll(/([\w/-]+\.md)\)?,? ("[^"]{3,80}"(?:, "[^"]{3,80}")*)/g)].flatMap((m) =>
+      // README alone is the top-level README (README, "Output"): found by this audit, three
+      // citations of README sections that are not there ("Inputs", "model.json", "project options").
+      [
+        ...line.matchAll(/([\w/-]+\.md|\bREADME\b)\)?,? ("[^"]{3,80}"(?:, "[^"]{3,80}")*)/g),
+      ].flatMap((m) =>
         [...m[2]!.matchAll(/"([^"]+)"/g)].map((name) => ({
           at: `${file}:${i + 1}`,
-          doc: m[1]!,
+          doc: m[1] === 'README' ? 'README.md' : m[1]!,
           section: name[1]!,
         })),
       ),

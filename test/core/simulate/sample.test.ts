@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { beta, binomial, poisson, triangular } from '../../../src/core/simulate/sample.js';
 import { drawStream } from '../../../src/core/simulate/stream.js';
@@ -86,3 +87,14 @@ describe('streams', () => {
 });
 
 const GOLDEN_UNIFORMS = ['0.957262754207477', '0.15778824570588768', '0.1230290608946234'];
+
+// The golden above holds the repository's pure-rand; an install of the package has no lockfile, so
+// the same seed gives the same bytes on every machine (docs/simulate.md, "Seeds and draws") only
+// if package.json names one version of it. Found by a docs audit: the doc said pinned, and
+// package.json said ^8.4.2, any later 8.x.
+it('package.json pins pure-rand to one version, as docs/simulate.md says', () => {
+  const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
+  expect(dependencies['pure-rand']).toMatch(/^\d+\.\d+\.\d+$/);
+});
