@@ -3,7 +3,7 @@ import { toPlaces } from '../core/rounding.js';
 import { neutraliseText } from '../core/spreadsheet-text.js';
 import { stringify } from 'csv-stringify/sync';
 import { fitTable, type FitTable } from './fit-width.js';
-import { withThousands } from './format-cell.js';
+import { withThousands } from '../core/thousands.js';
 import { jsonText, rawNumber, type JsonOut } from './json.js';
 
 /** A flat record for the smaller commands (tariffs list/show/diff): text, or a figure already rounded to its text. */

@@ -4,7 +4,7 @@ import type { Decimal } from 'decimal.js';
 import { ZERO } from '../../core/decimal.js';
 import { toPence } from '../../core/rounding.js';
 import type { Model } from '../../core/model.js';
-import { withThousands } from '../../report/format-cell.js';
+import { withThousands } from '../../core/thousands.js';
 import { agreementBasis } from '../../report/headline.js';
 import type { Projection } from '../../core/projection.js';
 import { ProjectionCache } from '../../core/demand/cache.js';
