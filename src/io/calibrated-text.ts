@@ -1,16 +1,13 @@
 import type { FittedRate } from '../core/calibrate/fitted.js';
+import { csvText } from '../core/csv-text.js';
 import { Dec } from '../core/decimal.js';
 import type { Tariff } from '../core/tariff.js';
 import type { CalibrationRun } from './calibrated-files.js';
 
 /** The text of calibrate's own files: CSV lines, the rates' pseudo-counts, calibration.csv and the stub as JSON. */
 
-/** A CSV line; a cell with a comma, quote or line break is quoted. */
-const line = (cells: readonly string[]): string =>
-  `${cells.map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(',')}\n`;
-
 export const csv = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
-  line(header) + rows.map(line).join('');
+  csvText([header, ...rows]);
 
 /** observed, exposure and rate as written (src/core/calibrate/fitted.ts): observed ÷ exposure = rate. */
 export const uncertainty = (r: FittedRate): string[] => [

@@ -7,6 +7,7 @@ import {
   formatFinancialYear,
 } from '../core/period.js';
 import { withThousands } from '../core/thousands.js';
+import { csvText } from '../core/csv-text.js';
 
 /**
  * The model folder `highneeds init` writes: every file a model folder can hold, each with its
@@ -111,8 +112,7 @@ function examples(tariff: Tariff): Examples {
 }
 
 /** A CSV line; a cell with a comma, quote or line break (an area name, say) is quoted. */
-const line = (cells: readonly string[]): string =>
-  `${cells.map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(',')}\n`;
+const line = (cells: readonly string[]): string => csvText([cells]);
 
 export function initTemplate(spec: InitSpec): TemplateFile[] {
   const base = spec.baseYear;

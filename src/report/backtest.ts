@@ -1,5 +1,6 @@
 import type { BacktestRow } from '../core/calibrate/backtest.js';
 import { errorOf, errorPercent, type HorizonSummary } from '../core/calibrate/backtest-summary.js';
+import { csvText } from '../core/csv-text.js';
 import { Dec } from '../core/decimal.js';
 import type { Issue } from '../core/issue.js';
 import { issuesOut, jsonText, warningLines } from './json.js';
@@ -51,15 +52,10 @@ function cells(row: BacktestRow, intervals: boolean): string[] {
   ];
 }
 
-const quote = (cell: string): string =>
-  /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
-const csvLines = (rows: readonly (readonly string[])[]): string =>
-  rows.map((r) => `${r.map(quote).join(',')}\n`).join('');
-
 /** One row per origin, target January and group: the backtest's CSV. */
 export function backtestCsv(rows: readonly BacktestRow[]): string {
   const intervals = rows.some((r) => r.interval);
-  return csvLines([
+  return csvText([
     [...ROW_COLUMNS, ...(intervals ? INTERVAL_COLUMNS : [])],
     ...rows.map((r) => cells(r, intervals)),
   ]);
@@ -80,7 +76,7 @@ const SUMMARY_COLUMNS = ['horizon', 'origins', 'mape_pct', 'bias_pct'];
 /** Mean absolute % error, bias and coverage of the total by horizon, and coverage of every row (--summary). */
 export function summaryCsv(summary: readonly HorizonSummary[]): string {
   const coverage = summary.some((s) => s.coverage !== undefined);
-  return csvLines([
+  return csvText([
     [...SUMMARY_COLUMNS, ...(coverage ? COVERAGE_COLUMNS : [])],
     ...summary.map(summaryCells),
   ]);
