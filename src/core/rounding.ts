@@ -23,6 +23,12 @@ export function toPlaces(value: Decimal, places: number): string {
   return normaliseZero(value.toFixed(places, Dec.ROUND_HALF_UP));
 }
 
+/**
+ * A double (an expected count, a percentage) on output: 2 dp, half-up, from its shortest
+ * round-trip text, as a count enters the money path (../shared/style.md §2).
+ */
+export const double2dp = (value: number): string => toPlaces(new Dec(String(value)), 2);
+
 /** "-0.00" is not a figure anyone should see. */
 function normaliseZero(text: string): string {
   return /^-0(\.0+)?$/.test(text) ? text.slice(1) : text;
