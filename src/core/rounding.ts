@@ -8,6 +8,12 @@ export function toPence(value: Decimal): string {
   return normaliseZero(value.toFixed(2, Dec.ROUND_HALF_UP));
 }
 
+/**
+ * Money rounded to pence as a figure, by toPence's rule: a part shown at its printed value beside
+ * parts that share what is left (src/report/largest-remainder.ts's callers), a figure per pupil.
+ */
+export const penceValue = (value: Decimal): Decimal => value.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+
 /** Pupil counts on output: 2 dp, half-up. */
 export function toCount2dp(value: Decimal): string {
   return normaliseZero(value.toFixed(2, Dec.ROUND_HALF_UP));
