@@ -33,6 +33,15 @@ describe('layering', () => {
     ).toEqual([]);
   });
 
+  // Found by the house-style review: report/national-intervals.ts took AreaIntervals from src/io.
+  it('src/report imports nothing from src/io or src/cli (its renderers are pure)', () => {
+    expect(
+      importsOf('report').filter(({ layers }) =>
+        layers.some((layer) => layer === 'io' || layer === 'cli'),
+      ),
+    ).toEqual([]);
+  });
+
   it('src/core imports nothing from src/io, src/report or src/cli', () => {
     expect(
       importsOf('core').filter(({ layers }) =>
