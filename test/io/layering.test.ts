@@ -23,7 +23,7 @@ function importsOf(folder: string): { file: string; layers: string[] }[] {
     });
 }
 
-/** The pipeline's layers (docs/developers.md): core is pure, io adapts files to it, report renders; neither reaches up or sideways. */
+/** The pipeline's layers (../shared/style.md §1, the house style's layout): core is pure, io adapts files to it, report renders; neither reaches up or sideways. */
 describe('layering', () => {
   it('src/io imports nothing from src/report or src/cli (rounding and rendering happen once, in src/report)', () => {
     const files = importsOf('io');
