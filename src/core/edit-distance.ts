@@ -18,11 +18,14 @@ export function editDistance(a: string, b: string, limit: number): number {
 }
 
 /**
- * The names of `known` that `typed` is likely a slip for: within two letters, and fewer for a short
+ * How many letters a typed name may be from a name it is a slip for: two, and fewer for a short
  * one (a letter in four), so that `s4` is not offered `s1`, `s2` and `s3` (found by a review).
  */
+export const nearReach = (typed: string): number => Math.min(2, Math.floor(typed.length / 4));
+
+/** The names of `known` that `typed` is likely a slip for: within nearReach. */
 export function nearNames(known: readonly string[], typed: string): string[] {
-  const reach = Math.min(2, Math.floor(typed.length / 4));
+  const reach = nearReach(typed);
   if (reach === 0) return [];
   return known.filter((name) => name !== typed && editDistance(name, typed, reach) <= reach);
 }

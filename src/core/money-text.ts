@@ -1,9 +1,12 @@
 import type { Decimal } from 'decimal.js';
 import { toPence } from './rounding.js';
+import { withThousands } from './thousands.js';
 
-/** £ to the penny with thousands separators, for messages: "£1,234,567.89", "-£5.00". */
+/**
+ * £ to the penny with thousands separators, the sign before the £ as people write it:
+ * "£1,234,567.89", "-£5.00". The one way messages, tables and reports print an amount in words.
+ */
 export function poundsText(value: Decimal): string {
-  const text = toPence(value);
-  const [whole = '', pence = ''] = text.replace('-', '').split('.');
-  return `${text.startsWith('-') ? '-' : ''}£${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${pence}`;
+  const text = withThousands(toPence(value));
+  return text.startsWith('-') ? `-£${text.slice(1)}` : `£${text}`;
 }

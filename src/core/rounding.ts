@@ -8,6 +8,12 @@ export function toPence(value: Decimal): string {
   return normaliseZero(value.toFixed(2, Dec.ROUND_HALF_UP));
 }
 
+/**
+ * Money rounded to pence as a figure, by toPence's rule: a part shown at its printed value beside
+ * parts that share what is left (src/report/largest-remainder.ts's callers), a figure per pupil.
+ */
+export const penceValue = (value: Decimal): Decimal => value.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+
 /** Pupil counts on output: 2 dp, half-up. */
 export function toCount2dp(value: Decimal): string {
   return normaliseZero(value.toFixed(2, Dec.ROUND_HALF_UP));
@@ -22,6 +28,12 @@ export function toCountWhole(value: Decimal): string {
 export function toPlaces(value: Decimal, places: number): string {
   return normaliseZero(value.toFixed(places, Dec.ROUND_HALF_UP));
 }
+
+/**
+ * A double (an expected count, a percentage) on output: 2 dp, half-up, from its shortest
+ * round-trip text, as a count enters the money path (../shared/style.md §2).
+ */
+export const double2dp = (value: number): string => toPlaces(new Dec(String(value)), 2);
 
 /** "-0.00" is not a figure anyone should see. */
 function normaliseZero(text: string): string {

@@ -7,10 +7,10 @@ const NONE: readonly TransitionRow[] = [];
 
 /** The ceasing rows of one NCY, by how specific they are. */
 interface CeasingAtNcy {
-  any?: Decimal;
-  readonly byNeed: Map<string, Decimal>;
-  readonly bySetting: Map<string, Decimal>;
-  readonly byNeedAndSetting: Map<string, Map<string, Decimal>>;
+  any?: CeasingRow;
+  readonly byNeed: Map<string, CeasingRow>;
+  readonly bySetting: Map<string, CeasingRow>;
+  readonly byNeedAndSetting: Map<string, Map<string, CeasingRow>>;
 }
 
 /**
@@ -28,26 +28,30 @@ export class CeasingRules {
         byNeedAndSetting: new Map(),
       });
       if (row.need !== undefined && row.setting !== undefined) {
-        const bySetting = at.byNeedAndSetting.get(row.need) ?? new Map<string, Decimal>();
-        bySetting.set(row.setting, row.rate);
+        const bySetting = at.byNeedAndSetting.get(row.need) ?? new Map<string, CeasingRow>();
+        bySetting.set(row.setting, row);
         at.byNeedAndSetting.set(row.need, bySetting);
-      } else if (row.need !== undefined) at.byNeed.set(row.need, row.rate);
-      else if (row.setting !== undefined) at.bySetting.set(row.setting, row.rate);
-      else at.any = row.rate;
+      } else if (row.need !== undefined) at.byNeed.set(row.need, row);
+      else if (row.setting !== undefined) at.bySetting.set(row.setting, row);
+      else at.any = row;
     }
   }
 
-  /** The rate at the end of a year at `ncy`. */
-  rate(ncy: number, need: Need, setting: string): Decimal {
+  /** The row that gives the rate at the end of a year at `ncy`, if any (simulate draws its rate). */
+  row(ncy: number, need: Need, setting: string): CeasingRow | undefined {
     const at = this.byNcy[ncy - NCY_MIN];
-    if (!at) return ZERO;
+    if (!at) return undefined;
     return (
       at.byNeedAndSetting.get(need)?.get(setting) ??
       at.byNeed.get(need) ??
       at.bySetting.get(setting) ??
-      at.any ??
-      ZERO
+      at.any
     );
+  }
+
+  /** The rate at the end of a year at `ncy`. */
+  rate(ncy: number, need: Need, setting: string): Decimal {
+    return this.row(ncy, need, setting)?.rate ?? ZERO;
   }
 }
 

@@ -1,4 +1,4 @@
-import { editDistance } from './edit-distance.js';
+import { editDistance, nearReach } from './edit-distance.js';
 
 /** A setting id as people vary it: any case, spaces or underscores for hyphens ("Special School" → "special-school"). */
 export function settingKey(text: string): string {
@@ -9,7 +9,7 @@ export function settingKey(text: string): string {
 }
 
 /**
- * The settings a hint lists, after the nearest id when `text` is a near miss (two edits or fewer
+ * The settings a hint lists, after the nearest id when `text` is a near miss (within nearReach
  * in its settingKey: "Special Academy" or "independant"): a model CSV's cell, and explain's
  * --setting (found by an officer's trial: there, only the list).
  */
@@ -19,10 +19,13 @@ export function settingsHint(
   labelled: readonly { readonly id: string; readonly label: string }[] = [],
 ): string {
   const key = settingKey(text);
+  // Within nearReach, as every other slip: "xy" was asked whether it meant "ap".
+  const reach = nearReach(key);
   let best: { id: string; distance: number } | undefined;
   for (const id of ids) {
-    const distance = editDistance(key, settingKey(id), 2);
-    if (distance <= 2 && (!best || distance < best.distance)) best = { id, distance };
+    const distance = editDistance(key, settingKey(id), reach);
+    if (reach > 0 && distance <= reach && (!best || distance < best.distance))
+      best = { id, distance };
   }
   // A near miss of an id first; else a setting's label (a tariff without labels has its ids as them).
   const named = best ? undefined : labelOf(text, labelled);

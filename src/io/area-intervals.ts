@@ -1,17 +1,16 @@
 import type { Decimal } from 'decimal.js';
 import type { ProjectionCache } from '../core/demand/cache.js';
+import type { AreaIntervals } from '../core/simulate/area-intervals.js';
 import { toPence } from '../core/rounding.js';
 import { InputError } from '../core/errors.js';
 import { hasErrors, type Issue } from '../core/issue.js';
 import type { Model } from '../core/model.js';
-import type { FinancialYear } from '../core/period.js';
 import type { ProjectionOutcome } from '../core/projection.js';
 import {
   intervalRows,
   MEASURES,
   type OrderKeys,
   toWireIntervalRow,
-  type WireIntervalRow,
 } from '../core/simulate/intervals.js';
 import { AreaSimulation, type DrawFigures } from '../core/simulate/simulate-area.js';
 import type { Scenario } from '../core/scenario/types.js';
@@ -20,20 +19,6 @@ import type { Scenario } from '../core/scenario/types.js';
 export interface DrawSpec {
   readonly count: number;
   readonly seed: number;
-}
-
-/**
- * One area's simulation under one scenario as it crosses from a worker: its interval rows,
- * unrounded (src/report prints them), and each draw's figures at the printed precision (pupils in hundredths, money in pence, whole
- * numbers in a Float64Array) for the national totals: sums of whole numbers far below 2^53 are
- * exact in any order, so the national figures do not depend on which thread finished first.
- */
-export interface AreaIntervals {
-  readonly id: string;
-  readonly financialYears: readonly FinancialYear[];
-  readonly rows: readonly WireIntervalRow[];
-  /** Draw d, measure k, year f at [(d × 4 + k) × years + f]. */
-  readonly figures: Float64Array;
 }
 
 /**

@@ -1,25 +1,20 @@
 import type { FittedRate } from '../core/calibrate/fitted.js';
+import { csvText } from '../core/csv-text.js';
 import { Dec } from '../core/decimal.js';
+import { double2dp } from '../core/rounding.js';
 import type { Tariff } from '../core/tariff.js';
 import type { CalibrationRun } from './calibrated-files.js';
 
 /** The text of calibrate's own files: CSV lines, the rates' pseudo-counts, calibration.csv and the stub as JSON. */
 
-/** A CSV line; a cell with a comma, quote or line break is quoted. */
-const line = (cells: readonly string[]): string =>
-  `${cells.map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(',')}\n`;
-
 export const csv = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
-  line(header) + rows.map(line).join('');
+  csvText([header, ...rows]);
 
 /** observed, exposure and rate as written (src/core/calibrate/fitted.ts): observed ÷ exposure = rate. */
 export const uncertainty = (r: FittedRate): string[] => [
   r.observed.toFixed(),
   r.exposure.toFixed(),
 ];
-
-/** Counts in calibration.csv's totals: expected values to 2 dp. */
-const count2 = (n: number): string => new Dec(n).toFixed(2, Dec.ROUND_HALF_UP);
 
 /** The stub as the tariff format writes it: amounts as decimal strings. */
 export function tariffJson(tariff: Tariff): string {
@@ -108,8 +103,8 @@ export function calibrationCsv(run: CalibrationRun): string {
       ...Array<string>(13).fill(''),
       String(t.january),
       t.measure,
-      count2(t.actual),
-      count2(t.fitted),
+      double2dp(t.actual),
+      double2dp(t.fitted),
     ]),
   ];
   return csv(CALIBRATION_COLUMNS, rows);

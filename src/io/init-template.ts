@@ -6,6 +6,8 @@ import {
   formatAcademicYear,
   formatFinancialYear,
 } from '../core/period.js';
+import { withThousands } from '../core/thousands.js';
+import { csvText } from '../core/csv-text.js';
 
 /**
  * The model folder `highneeds init` writes: every file a model folder can hold, each with its
@@ -109,12 +111,8 @@ function examples(tariff: Tariff): Examples {
   return { home, feeder, ...(move ? { move } : {}), ...(placed ? { placed } : {}) };
 }
 
-/** Whole pounds with thousands separators, for the README: 10000 → 10,000. */
-const pounds = (whole: string): string => whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-
 /** A CSV line; a cell with a comma, quote or line break (an area name, say) is quoted. */
-const line = (cells: readonly string[]): string =>
-  `${cells.map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(',')}\n`;
+const line = (cells: readonly string[]): string => csvText([cells]);
 
 export function initTemplate(spec: InitSpec): TemplateFile[] {
   const base = spec.baseYear;
@@ -501,7 +499,7 @@ function readme(
   for (const setting of spec.tariff.settings) {
     const bands = openBands(spec.tariff, setting.id);
     out.push(
-      `- \`${setting.id}\` (${setting.label}): place value £${pounds(setting.placeValue.toFixed(0))}; bands ${bands.length ? bands.map((b) => `\`${b}\``).join(', ') : 'none priced (give pupils an `annual_cost`)'}`,
+      `- \`${setting.id}\` (${setting.label}): place value £${withThousands(setting.placeValue.toFixed(0))}; bands ${bands.length ? bands.map((b) => `\`${b}\``).join(', ') : 'none priced (give pupils an `annual_cost`)'}`,
     );
   }
   out.push('');

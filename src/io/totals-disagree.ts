@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { Dec, parseDecimal } from '../core/decimal.js';
 import { warning, type Issue } from '../core/issue.js';
+import { withThousands } from '../core/thousands.js';
 import { writtenName } from './csv-header.js';
 import { spreadsheetNumber } from './normalise.js';
 
@@ -9,9 +10,6 @@ function figureOf(text: string): Decimal | undefined {
   const cell = text.trim();
   return parseDecimal(cell) ?? spreadsheetNumber(cell, 'amount')?.value;
 }
-
-/** Thousands separators, as the total is written with them: "1289" → "1,289". */
-const grouped = (text: string): string => text.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** The decimal places a figure is written to ("1,289" 0, "£12.50" 2): a total shown rounded is compared so. */
 const placesOf = (text: string): number => /\.(\d+)\)?\s*$/.exec(text.trim())?.[1]?.length ?? 0;
@@ -79,7 +77,7 @@ export function totalsDisagree(
     }
     const places = placesOf(text);
     // As the total is written: with its £ where it has one.
-    const shown = `${sum.isNegative() ? '-' : ''}${text.includes('£') ? '£' : ''}${grouped(sum.abs().toFixed(places))}`;
+    const shown = `${sum.isNegative() ? '-' : ''}${text.includes('£') ? '£' : ''}${withThousands(sum.abs().toFixed(places))}`;
     if (sum.toDecimalPlaces(places, Dec.ROUND_HALF_UP).equals(total)) return [];
     const name = writtenName(header[column] ?? '') || `field ${column + 1}`;
     return [

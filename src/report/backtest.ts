@@ -1,18 +1,14 @@
 import type { BacktestRow } from '../core/calibrate/backtest.js';
 import { errorOf, errorPercent, type HorizonSummary } from '../core/calibrate/backtest-summary.js';
-import { Dec } from '../core/decimal.js';
+import { csvText } from '../core/csv-text.js';
+import { double2dp } from '../core/rounding.js';
 import type { Issue } from '../core/issue.js';
 import { issuesOut, jsonText, warningLines } from './json.js';
 import { fitTable, fitText } from './fit-width.js';
 
-/** Counts and percentages on output: 2 dp, half-up (src/core/rounding.ts's rule, from a double). */
-const dp2 = (n: number): string => {
-  const text = new Dec(n).toFixed(2, Dec.ROUND_HALF_UP);
-  return /^-0\.00$/.test(text) ? '0.00' : text;
-};
 const percent = (row: BacktestRow): string => {
   const p = errorPercent(row);
-  return p === undefined ? '' : dp2(p);
+  return p === undefined ? '' : double2dp(p);
 };
 const covered = (row: BacktestRow): string =>
   row.interval ? String(row.interval.low <= row.actual && row.actual <= row.interval.high) : '';
@@ -37,29 +33,24 @@ function cells(row: BacktestRow, intervals: boolean): string[] {
     String(row.horizon),
     row.breakdown,
     row.group,
-    dp2(row.actual),
-    dp2(row.projected),
-    dp2(errorOf(row)),
+    double2dp(row.actual),
+    double2dp(row.projected),
+    double2dp(errorOf(row)),
     percent(row),
     ...(intervals
       ? [
-          row.interval ? dp2(row.interval.low) : '',
-          row.interval ? dp2(row.interval.high) : '',
+          row.interval ? double2dp(row.interval.low) : '',
+          row.interval ? double2dp(row.interval.high) : '',
           covered(row),
         ]
       : []),
   ];
 }
 
-const quote = (cell: string): string =>
-  /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
-const csvLines = (rows: readonly (readonly string[])[]): string =>
-  rows.map((r) => `${r.map(quote).join(',')}\n`).join('');
-
 /** One row per origin, target January and group: the backtest's CSV. */
 export function backtestCsv(rows: readonly BacktestRow[]): string {
   const intervals = rows.some((r) => r.interval);
-  return csvLines([
+  return csvText([
     [...ROW_COLUMNS, ...(intervals ? INTERVAL_COLUMNS : [])],
     ...rows.map((r) => cells(r, intervals)),
   ]);
@@ -68,10 +59,10 @@ export function backtestCsv(rows: readonly BacktestRow[]): string {
 const summaryCells = (s: HorizonSummary): string[] => [
   String(s.horizon),
   String(s.origins),
-  dp2(s.mape),
-  dp2(s.bias),
-  ...(s.coverage !== undefined ? [dp2(s.coverage * 100)] : []),
-  ...(s.coverageAll !== undefined ? [dp2(s.coverageAll * 100)] : []),
+  double2dp(s.mape),
+  double2dp(s.bias),
+  ...(s.coverage !== undefined ? [double2dp(s.coverage * 100)] : []),
+  ...(s.coverageAll !== undefined ? [double2dp(s.coverageAll * 100)] : []),
 ];
 /** coverage_pct is of the totals, as mape_pct and bias_pct are; coverage_all_pct of every row (docs/calibration.md). */
 const COVERAGE_COLUMNS = ['coverage_pct', 'coverage_all_pct'];
@@ -80,7 +71,7 @@ const SUMMARY_COLUMNS = ['horizon', 'origins', 'mape_pct', 'bias_pct'];
 /** Mean absolute % error, bias and coverage of the total by horizon, and coverage of every row (--summary). */
 export function summaryCsv(summary: readonly HorizonSummary[]): string {
   const coverage = summary.some((s) => s.coverage !== undefined);
-  return csvLines([
+  return csvText([
     [...SUMMARY_COLUMNS, ...(coverage ? COVERAGE_COLUMNS : [])],
     ...summary.map(summaryCells),
   ]);
@@ -168,16 +159,16 @@ export function backtestTable(
         String(r.origin),
         String(r.target),
         String(r.horizon),
-        dp2(r.actual),
-        dp2(r.projected),
-        dp2(errorOf(r)),
+        double2dp(r.actual),
+        double2dp(r.projected),
+        double2dp(errorOf(r)),
         percent(r),
         // Each total's interval, which the coverage above counts (a finance officer's trial found
         // the coverage with no interval to show for it).
         ...(intervals
           ? [
-              r.interval ? dp2(r.interval.low) : '',
-              r.interval ? dp2(r.interval.high) : '',
+              r.interval ? double2dp(r.interval.low) : '',
+              r.interval ? double2dp(r.interval.high) : '',
               r.interval ? (covered(r) === 'true' ? 'yes' : 'no') : '',
             ]
           : []),

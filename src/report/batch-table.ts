@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import type { NationalYear } from '../core/batch/national.js';
 import { type HorizonPosition, largestDeficitsPerPupil } from '../core/batch/ranking.js';
 import { Dec } from '../core/decimal.js';
-import { toCount2dp, toPence } from '../core/rounding.js';
+import { penceValue, toCount2dp, toPence } from '../core/rounding.js';
 import { fitText } from './fit-width.js';
 import { figure, renderRecords, type Record_ } from './records.js';
 import { visible } from './visible.js';
@@ -97,7 +97,7 @@ export function renderBatchTable(input: {
           year: r.financialYear,
           cumulative_balance: figure(r.cumulativeBalance),
           ehcps: figure(r.pupils, 0),
-          per_ehcp: figure(r.perPupil.toDecimalPlaces(2, Dec.ROUND_HALF_UP)),
+          per_ehcp: figure(penceValue(r.perPupil)),
         })),
         { width, keys: ['area_code', 'area_name'] },
       ).trimEnd(),

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../core/csv-text.js';
 import { plainCell } from './format-cell.js';
 import type { Row } from './rows.js';
 import { neutraliseText } from '../core/spreadsheet-text.js';
@@ -13,7 +13,7 @@ export function renderCsv(columns: readonly string[], rows: readonly Row[]): str
       return typeof value === 'string' ? neutraliseText(value) : plainCell(column, value);
     }),
   );
-  return stringify([columns as string[], ...records], { record_delimiter: 'unix' });
+  return csvText([columns, ...records]);
 }
 
 /** Rows whose cells are printed already (figures rounded, text made safe): only the CSV syntax is added. */
@@ -21,8 +21,5 @@ export function renderPrintedCsv(
   columns: readonly string[],
   rows: readonly Readonly<Record<string, string>>[],
 ): string {
-  return stringify(
-    [columns as string[], ...rows.map((row) => columns.map((column) => row[column] ?? ''))],
-    { record_delimiter: 'unix' },
-  );
+  return csvText([columns, ...rows.map((row) => columns.map((column) => row[column] ?? ''))]);
 }

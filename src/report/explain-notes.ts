@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import type { ExplainNode, InputValue } from '../core/explain/node.js';
 import { toPence } from '../core/rounding.js';
-import { withThousands } from './format-cell.js';
+import { withThousands } from '../core/thousands.js';
 
 type Inputs = Record<string, InputValue>;
 

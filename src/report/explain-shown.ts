@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import type { ExplainNode } from '../core/explain/node.js';
 import { largestRemainder } from './largest-remainder.js';
 import { Dec } from '../core/decimal.js';
+import { penceValue } from '../core/rounding.js';
 
 /** A part that makes the shown parts add up to the shown figure, when the figures rounded on their own do not. */
 export const ROUNDING_LABEL = 'rounding';
@@ -29,7 +30,7 @@ export function shownAmounts(root: ExplainNode): {
     // error. The other parts share what is left.
     const fixed = children.map((c) =>
       c.figure !== undefined
-        ? c.value.toDecimalPlaces(2, Dec.ROUND_HALF_UP)
+        ? penceValue(c.value)
         : c.value.decimalPlaces() <= 2
           ? c.value
           : undefined,
@@ -48,6 +49,6 @@ export function shownAmounts(root: ExplainNode): {
     if (free.length === 0 && !taken.eq(amount)) rounding.set(node, amount.minus(taken));
     children.forEach((child, i) => visit(child, amounts[i]!));
   };
-  visit(root, root.value.toDecimalPlaces(2, Dec.ROUND_HALF_UP));
+  visit(root, penceValue(root.value));
   return { shown, rounding };
 }

@@ -6,7 +6,7 @@ import { toCount2dp, toPence } from '../core/rounding.js';
 import { fitTable, fitText } from './fit-width.js';
 import { ROUNDING_LABEL, shownAmounts } from './explain-shown.js';
 import { inputNotes } from './explain-notes.js';
-import { withThousands } from './format-cell.js';
+import { withThousands } from '../core/thousands.js';
 
 type Inputs = Record<string, InputValue>;
 

@@ -6,10 +6,3 @@ export function plainCell(column: string, value: Cell): string {
   if (typeof value === 'string') return value;
   return COUNT_COLUMNS.has(column) ? toCount2dp(value) : toPence(value);
 }
-
-/** Groups digits in threes for people to read ("-1234567.89" → "-1,234,567.89"). */
-export function withThousands(text: string): string {
-  const match = /^(-?)(\d+)(\.\d+)?$/.exec(text);
-  if (!match) return text;
-  return `${match[1]}${match[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${match[3] ?? ''}`;
-}

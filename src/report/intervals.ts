@@ -7,7 +7,7 @@ import { type IntervalRow, QUANTILES, type ThresholdRow } from '../core/simulate
 import type { Simulation } from '../core/simulate/simulate.js';
 import { renderPrintedCsv } from './csv.js';
 import { fitTable, fitText } from './fit-width.js';
-import { withThousands } from './format-cell.js';
+import { withThousands } from '../core/thousands.js';
 import { issuesOut, jsonText, rawNumber, warningLines } from './json.js';
 import { neutraliseText } from '../core/spreadsheet-text.js';
 import { thresholdCells, thresholdColumns } from './threshold-columns.js';

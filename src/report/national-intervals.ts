@@ -2,7 +2,7 @@ import { Dec } from '../core/decimal.js';
 import type { FinancialYear } from '../core/period.js';
 import { type IntervalRow, intervalRows, MEASURES } from '../core/simulate/intervals.js';
 import type { DrawFigures } from '../core/simulate/simulate-area.js';
-import type { AreaIntervals } from '../io/area-intervals.js';
+import type { AreaIntervals } from '../core/simulate/area-intervals.js';
 import { fromWireIntervalRow } from '../core/simulate/intervals.js';
 import { printedIntervalRow } from './intervals.js';
 

@@ -4,17 +4,13 @@ import type { AreaFactors } from '../core/nff/factors.js';
 import type { NffParameters } from '../core/nff/parameters.js';
 import type { FormulaArea, NffResult, RolloverArea } from '../core/nff/result.js';
 import { formatFinancialYear } from '../core/period.js';
-import { toPence } from '../core/rounding.js';
 import { MIN_WIDTH, wrapWords } from './fit-width.js';
-import { withThousands } from './format-cell.js';
+import { withThousands } from '../core/thousands.js';
 import { percentText } from './nff-rows.js';
 import { sourcesLine, standingLine } from './nff-parameters.js';
 import { visible } from './visible.js';
+import { poundsText } from '../core/money-text.js';
 
-const pounds = (value: Decimal): string => {
-  const text = withThousands(toPence(value));
-  return text.startsWith('-') ? `-£${text.slice(1)}` : `£${text}`;
-};
 const count = (value: Decimal): string => withThousands(value.toFixed());
 const signed = (value: Decimal, places?: number): string =>
   `${value.isNegative() ? '' : '+'}${percentText(value, places)}%`;
@@ -81,31 +77,32 @@ function formulaSteps(
 ): string[] {
   const aca = area.aca.toFixed();
   const lines = [
-    ` 1. Basic entitlement: ${count(factors.basicEntitlementPupils)} pupils × ${pounds(parameters.basicEntitlementRate.value)} × ACA ${aca} = ${pounds(area.basicEntitlement)}`,
-    ` 2. Historic spend: ${pounds(factors.historicSpend)} × ${parameters.historicSpendShare.value.toFixed()} = ${pounds(area.historicSpend)}`,
+    ` 1. Basic entitlement: ${count(factors.basicEntitlementPupils)} pupils × ${poundsText(parameters.basicEntitlementRate.value)} × ACA ${aca} = ${poundsText(area.basicEntitlement)}`,
+    ` 2. Historic spend: ${poundsText(factors.historicSpend)} × ${parameters.historicSpendShare.value.toFixed()} = ${poundsText(area.historicSpend)}`,
     ` 3. Proxy factors, each value × unit value × ACA ${aca}:`,
     ...area.proxies.map((p) => {
       const unit = result.unitValues.find((u) => u.id === p.id)!.unitValue;
-      return `      ${p.id}: ${count(factors.proxies.get(p.id)!)} × ${pounds(unit)}${unit.decimalPlaces() > 2 ? ` (${unit.toDecimalPlaces(6).toFixed()})` : ''} × ${aca} = ${pounds(p.amount)}`;
+      return `      ${p.id}: ${count(factors.proxies.get(p.id)!)} × ${poundsText(unit)}${unit.decimalPlaces() > 2 ? ` (${unit.toDecimalPlaces(6).toFixed()})` : ''} × ${aca} = ${poundsText(p.amount)}`;
     }),
-    `    proxy total = ${pounds(area.proxyTotal)}`,
-    ` 4. Hospital education: ${pounds(area.hospitalEducation)}`,
-    ` 5. Formula total (1 + 2 + 3 + 4) = ${pounds(area.formulaTotal)}`,
-    ` 6. Floor and cap on ${parameters.floorCap.compare.elements.join(' + ')} = ${pounds(area.compared)}:`,
-    `      per head of the population aged 2–18: ${pounds(area.compared)} ÷ ${count(area.population)} = ${pounds(area.comparedPerHead)}`,
-    `      baseline per head: ${pounds(area.baselineAllocation)} ÷ ${count(area.baselinePopulation)} = ${pounds(area.baselinePerHead)}`,
+    `    proxy total = ${poundsText(area.proxyTotal)}`,
+    ` 4. Hospital education: ${poundsText(area.hospitalEducation)}`,
+    ` 5. Formula total (1 + 2 + 3 + 4) = ${poundsText(area.formulaTotal)}`,
+    ` 6. Floor and cap on ${parameters.floorCap.compare.elements.join(' + ')} = ${poundsText(area.compared)}:`,
+    `      per head of the population aged 2–18: ${poundsText(area.compared)} ÷ ${count(area.population)} = ${poundsText(area.comparedPerHead)}`,
+    `      baseline per head: ${poundsText(area.baselineAllocation)} ÷ ${count(area.baselinePopulation)} = ${poundsText(area.baselinePerHead)}`,
     `      change per head ${signed(area.changePerHead, 2)}; floor ${signed(result.floor)}, cap ${signed(result.cap)}: ${limitText(area)}`,
-    ` 7. Elements after the floor and cap (5 + 6) = ${pounds(area.elementsTotal)}`,
-    ` 8. Import/export: ${count(factors.netImportedPupils)} net imported pupils × ${pounds(parameters.importExportRate.value)} = ${pounds(area.importExport)}`,
-    ` 9. Allocation (7 + 8) = ${pounds(area.allocation)}`,
+    ` 7. Elements after the floor and cap (5 + 6) = ${poundsText(area.elementsTotal)}`,
+    ` 8. Import/export: ${count(factors.netImportedPupils)} net imported pupils × ${poundsText(parameters.importExportRate.value)} = ${poundsText(area.importExport)}`,
+    ` 9. Allocation (7 + 8) = ${poundsText(area.allocation)}`,
   ];
   return [...lines, deductionLine(area, factors)];
 }
 
 function limitText(area: FormulaArea): string {
-  if (area.limit === 'floor') return `below the floor, so protected by ${pounds(area.protection)}`;
+  if (area.limit === 'floor')
+    return `below the floor, so protected by ${poundsText(area.protection)}`;
   if (area.limit === 'cap')
-    return `above the cap, so gains cut by ${pounds(area.protection.negated())}`;
+    return `above the cap, so gains cut by ${poundsText(area.protection.negated())}`;
   return 'between the floor and the cap, so no adjustment';
 }
 
@@ -115,11 +112,11 @@ function rolloverSteps(
   factors: AreaFactors,
 ): string[] {
   return [
-    ` 1. Baseline allocation (last year's): ${pounds(area.baselineAllocation)}`,
-    ` 2. Uplift: ${pounds(area.baselineAllocation)} × ${parameters.uplift.value.toFixed()} = ${pounds(area.uplift)}`,
-    ` 3. Rolled-in grants: ${area.grants.length ? area.grants.map((g) => `${g.id} ${pounds(g.amount)}`).join(', ') : 'none'}`,
-    ` 4. Import/export (this year's, as given) = ${pounds(area.importExport)}`,
-    ` 5. Allocation (1 + 2 + 3 + 4) = ${pounds(area.allocation)}`,
+    ` 1. Baseline allocation (last year's): ${poundsText(area.baselineAllocation)}`,
+    ` 2. Uplift: ${poundsText(area.baselineAllocation)} × ${parameters.uplift.value.toFixed()} = ${poundsText(area.uplift)}`,
+    ` 3. Rolled-in grants: ${area.grants.length ? area.grants.map((g) => `${g.id} ${poundsText(g.amount)}`).join(', ') : 'none'}`,
+    ` 4. Import/export (this year's, as given) = ${poundsText(area.importExport)}`,
+    ` 5. Allocation (1 + 2 + 3 + 4) = ${poundsText(area.allocation)}`,
     deductionLine(area, factors),
   ];
 }
@@ -127,7 +124,7 @@ function rolloverSteps(
 function deductionLine(area: FormulaArea | RolloverArea, factors: AreaFactors): string {
   if (!area.afterDeductions) return '    no place deductions given, so no block after deductions';
   const parts = DEDUCTION_PARTS.flatMap(([key, label]) =>
-    factors[key] ? [`${label} ${pounds(factors[key])}`] : [],
+    factors[key] ? [`${label} ${poundsText(factors[key])}`] : [],
   );
-  return `    After place deductions (${parts.join(', ')}) = ${pounds(area.afterDeductions)}`;
+  return `    After place deductions (${parts.join(', ')}) = ${poundsText(area.afterDeductions)}`;
 }

@@ -4,7 +4,7 @@ import type { NffResult } from '../core/nff/result.js';
 import { formatFinancialYear } from '../core/period.js';
 import { toPence } from '../core/rounding.js';
 import { fitText } from './fit-width.js';
-import { withThousands } from './format-cell.js';
+import { withThousands } from '../core/thousands.js';
 import { issuesOut, jsonText, rawNumber, type JsonOut, warningLines } from './json.js';
 import { listParameters, sourcesLine, standingLine } from './nff-parameters.js';
 import { NFF_TABLE_COLUMNS, nffColumns, nffRecords, percentText, shareText } from './nff-rows.js';

@@ -1,9 +1,9 @@
 import type { Decimal } from 'decimal.js';
 import { toPlaces } from '../core/rounding.js';
 import { neutraliseText } from '../core/spreadsheet-text.js';
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../core/csv-text.js';
 import { fitTable, type FitTable } from './fit-width.js';
-import { withThousands } from './format-cell.js';
+import { withThousands } from '../core/thousands.js';
 import { jsonText, rawNumber, type JsonOut } from './json.js';
 
 /** A flat record for the smaller commands (tariffs list/show/diff): text, or a figure already rounded to its text. */
@@ -34,10 +34,7 @@ export function renderRecords(
       rows.map((row) => Object.fromEntries(columns.map((c) => [c, jsonValue(row[c])]))) as JsonOut,
     );
   if (format === 'csv') {
-    return stringify(
-      [columns as string[], ...rows.map((row) => columns.map((c) => csvValue(row[c])))],
-      { record_delimiter: 'unix' },
-    );
+    return csvText([columns, ...rows.map((row) => columns.map((c) => csvValue(row[c])))]);
   }
   const table: FitTable = {
     columns: columns.map((c) => ({

@@ -3,7 +3,7 @@ import { formatFinancialYear } from '../core/period.js';
 import type { Projection } from '../core/projection.js';
 import { toCountWhole, toPence } from '../core/rounding.js';
 import { fitLine, fitTable, type FitTable } from './fit-width.js';
-import { withThousands } from './format-cell.js';
+import { withThousands } from '../core/thousands.js';
 import { flowsByFinancialYear } from './flows.js';
 import { ZERO } from '../core/decimal.js';
 import { hasLeftOutIncome, underlyingInYearBalance } from '../core/underlying-balance.js';
@@ -15,6 +15,7 @@ import {
   overrideText,
   writeOffText,
 } from './headline.js';
+import { poundsText } from '../core/money-text.js';
 
 /** How the table paints a negative balance; the CLI passes chalk, tests pass identity. */
 export interface Paint {
@@ -216,15 +217,9 @@ export function renderTable(
     );
   out.push(
     ...fitLine(
-      `Opening balance at the end of ${formatFinancialYear(projection.firstYear - 1)}: ${pounds(projection.openingBalance)}`,
+      `Opening balance at the end of ${formatFinancialYear(projection.firstYear - 1)}: ${poundsText(projection.openingBalance)}`,
       width,
     ).map(paint.dim),
   );
   return `${out.join('\n')}\n`;
-}
-
-/** "-£1,234.50": the sign before the currency symbol, as people write it. */
-function pounds(amount: Decimal): string {
-  const text = withThousands(toPence(amount));
-  return text.startsWith('-') ? `-£${text.slice(1)}` : `£${text}`;
 }

@@ -267,7 +267,7 @@ describe('highneeds calibrate', () => {
     ]);
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n')[0]).toBe(
-      'fixtures/errors/_valid-history/population.csv: error POPULATION_MISSING: new plans are fitted per head, but the population file has no population for NCY 0 in 2025/26, NCY 0 in 2026/27, projected years to 2026-27',
+      'fixtures/errors/_valid-history/population.csv: error POPULATION_MISSING: new plans are fitted per head, but the population file has no population for NCY 0 in 2025/26 and NCY 0 in 2026/27, projected years to 2026-27',
     );
   });
 

@@ -157,6 +157,36 @@ describe('Safety Valve', () => {
     expect(Number(cells[3])).toBeCloseTo(60000 + 10_000_000 * share - 34000, 2);
   });
 
+  // Found by the house-style review: the agreement's figures were rounded by toFixed(2), not
+  // toPence, so a balance 0.4p short of nil read -£0.00 beside the rows' 0.00.
+  it("compare prints the agreement's balance at the horizon by the rows' rounding: 0.4p short is £0.00", async () => {
+    const agreement = {
+      total: '1000.00',
+      instalments: [{ financialYear: '2026-27', amount: '1000.00', status: 'due' }],
+      inYearBalanceBy: '2026-27',
+      clearDeficitBy: '2026-27',
+    };
+    const scenarios = { scenarios: [{ id: 'sv', label: 'Safety Valve', agreement }] };
+    // £100,000 of HNB and £1,000 of Safety Valve less £54,000 of spend: £47,000 less 47,000.004.
+    const funding =
+      'financial_year,line,amount\n2025-26,opening_balance,-47000.004\n2026-27,hnb_allocation,100000.00\n';
+    const model = validWith({
+      'funding.csv': funding,
+      'scenarios.json': JSON.stringify(scenarios),
+    });
+    const json = await cli(['compare', model, '--format', 'json']);
+    expect(json.code, json.stderr).toBe(0);
+    const parsed = JSON.parse(json.stdout) as {
+      agreements: {
+        cumulative_at_horizon: string;
+        cumulative_at_horizon_without_at_risk: string;
+      }[];
+    };
+    expect(parsed.agreements[0]!.cumulative_at_horizon).toBe('0.00');
+    const table = await cli(['compare', model, '--format', 'table']);
+    expect(table.stdout).toContain('cumulative balance at the horizon: £0.00;');
+  });
+
   it("compare names the write-off among what the agreement's underlying balance leaves out", async () => {
     const agreement = {
       total: '10000.00',

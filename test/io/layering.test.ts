@@ -23,13 +23,22 @@ function importsOf(folder: string): { file: string; layers: string[] }[] {
     });
 }
 
-/** The pipeline's layers (docs/developers.md): core is pure, io adapts files to it, report renders; neither reaches up or sideways. */
+/** The pipeline's layers (../shared/style.md §1, the house style's layout): core is pure, io adapts files to it, report renders; neither reaches up or sideways. */
 describe('layering', () => {
   it('src/io imports nothing from src/report or src/cli (rounding and rendering happen once, in src/report)', () => {
     const files = importsOf('io');
     expect(files.length).toBeGreaterThan(20);
     expect(
       files.filter(({ layers }) => layers.some((layer) => layer === 'report' || layer === 'cli')),
+    ).toEqual([]);
+  });
+
+  // Found by the house-style review: report/national-intervals.ts took AreaIntervals from src/io.
+  it('src/report imports nothing from src/io or src/cli (its renderers are pure)', () => {
+    expect(
+      importsOf('report').filter(({ layers }) =>
+        layers.some((layer) => layer === 'io' || layer === 'cli'),
+      ),
     ).toEqual([]);
   });
 

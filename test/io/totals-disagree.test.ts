@@ -25,6 +25,14 @@ describe('a totals row the rows do not add up to', () => {
     ]);
   });
 
+  it('a sum to four places is grouped in its whole part alone (found by the house-style review)', () => {
+    const rows =
+      'ncy,need,setting,band,count\n3,ASD,mainstream,1,1000.1234\n5,SEMH,special,A,289\n';
+    expect(said(`${rows}Total,,,,1300.1234\n`)).toEqual([
+      '4:5 the totals row gives "count" as 1300.1234, but the rows above it add up to 1,289.1234: it is left out, and the rows themselves are added up',
+    ]);
+  });
+
   it('a total that agrees, with an empty count counted as the run counts it (one pupil)', () => {
     expect(said(`${COHORT}7,ASD,mainstream,1,\r\nTotal,,,,"1,290"\r\n`)).toEqual([]);
     // Found by a review: pupil rows without a count and the sheet's count of them were told 0.

@@ -20,6 +20,17 @@ describe('spreadsheet-safe CSV', () => {
   });
 });
 
+describe('one row per line', () => {
+  // Found by the house-style review: csv-stringify at LF line ends left a lone CR bare, which every
+  // CSV reader of this tool, as Excel, takes for a line end, so the row came back as two.
+  it('a text cell holding a lone CR (an area name from model.json) is quoted, as one with LF is', () => {
+    const csv = renderCsv(['area_name', 'n'], [{ area_name: 'Example\rBorough', n: new Dec(1) }]);
+    expect(csv).toBe('area_name,n\n"Example\rBorough",1.00\n');
+    const lines = renderCsv(['area_name'], [{ area_name: 'a\nb' }, { area_name: 'c\r\nd' }]);
+    expect(lines).toBe('area_name\n"a\nb"\n"c\r\nd"\n');
+  });
+});
+
 describe('spreadsheet-safe CSV through the CLI', () => {
   it('an area name =HYPERLINK(...) from model.json comes out neutralised', async () => {
     const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');

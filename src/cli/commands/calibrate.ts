@@ -147,7 +147,7 @@ function checkProjectedPopulation(
   issues.push(
     error(
       'POPULATION_MISSING',
-      `new plans are fitted per head, but the population file has no population for ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}, projected years to ${formatFinancialYear(horizon)}`,
+      `new plans are fitted per head, but the population file has no population for ${andList(missing.length > 3 ? [...missing.slice(0, 3), `${missing.length - 3} more`] : missing)}, projected years to ${formatFinancialYear(horizon)}`,
       { file: displayPath(path.resolve(file)) },
       // Where the first projected year lacks it there is none earlier: ONS estimates alone end at the last January
       // of the history, which a user trial gave and was told to take an earlier --horizon.

@@ -4,7 +4,7 @@ import type { Decimal } from 'decimal.js';
 import { ZERO } from '../../core/decimal.js';
 import { toPence } from '../../core/rounding.js';
 import type { Model } from '../../core/model.js';
-import { withThousands } from '../../report/format-cell.js';
+import { withThousands } from '../../core/thousands.js';
 import { agreementBasis } from '../../report/headline.js';
 import type { Projection } from '../../core/projection.js';
 import { ProjectionCache } from '../../core/demand/cache.js';
@@ -255,7 +255,7 @@ function agreements(
           dropInstalments: new Set(assessment.atRisk),
         }).projection ?? projection)
       : projection;
-    const last = (p: Projection) => p.years[p.years.length - 1]!.cumulativeBalance.toFixed(2);
+    const last = (p: Projection) => toPence(p.years[p.years.length - 1]!.cumulativeBalance);
     return [
       {
         scenario: scenario.id,
@@ -269,11 +269,11 @@ function agreements(
           met: t.met,
           ...(t.missedIn !== undefined ? { missed_in: formatFinancialYear(t.missedIn) } : {}),
         })),
-        instalments_total: assessment.instalmentsTotal.toFixed(2),
-        agreed_total: agreement.total.toFixed(2),
+        instalments_total: toPence(assessment.instalmentsTotal),
+        agreed_total: toPence(agreement.total),
         at_risk: assessment.atRisk.map((i) => ({
           financial_year: formatFinancialYear(agreement.instalments[i]!.financialYear),
-          amount: agreement.instalments[i]!.amount.toFixed(2),
+          amount: toPence(agreement.instalments[i]!.amount),
         })),
         cumulative_at_horizon: last(projection),
         cumulative_at_horizon_without_at_risk: last(without),

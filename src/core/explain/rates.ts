@@ -1,20 +1,22 @@
 import type { TariffTerm } from '../cost-trace.js';
-import { firstOfMonth, type MonthIndex } from '../period.js';
+import { firstOfMonth, monthName, type MonthIndex } from '../period.js';
 import { chargedStatus } from '../derived-status.js';
 import type { ChargedRate } from '../rate-book.js';
 import type { Tariff } from '../tariff.js';
 import type { InputValue } from './node.js';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const monthName = (m: MonthIndex): string => `${MONTHS[m % 12]!} ${Math.floor(m / 12)}`;
+/** A month's name in three letters: "Apr". */
+const shortMonth = (m: MonthIndex): string => monthName((m % 12) + 1).slice(0, 3);
+/** "Apr 2027". */
+const monthAndYear = (m: MonthIndex): string => `${shortMonth(m)} ${Math.floor(m / 12)}`;
 
 /** "Apr–Aug 2027": a run of consecutive months. */
 export function monthsText(months: readonly MonthIndex[]): string {
   const first = months[0]!;
   const last = months[months.length - 1]!;
-  if (first === last) return monthName(first);
+  if (first === last) return monthAndYear(first);
   const sameYear = Math.floor(first / 12) === Math.floor(last / 12);
-  return `${sameYear ? MONTHS[first % 12]! : monthName(first)}–${monthName(last)}`;
+  return `${sameYear ? shortMonth(first) : monthAndYear(first)}–${monthAndYear(last)}`;
 }
 
 /**

@@ -1,4 +1,3 @@
-import { Dec } from '../decimal.js';
 import { InternalError } from '../errors.js';
 import type { CeasingRow, TransitionRow } from '../model.js';
 import { NCY_MIN } from '../need.js';
@@ -27,10 +26,8 @@ export function rateSources(
   // Only rows that say how sure they are are drawn (RateDrawer): without any, no rate needs its row.
   if (!ceasing.some((row) => row.uncertainty) && !transitions.some((row) => row.uncertainty))
     return { ceasingRow: new Int32Array(0), moveRow: new Int32Array(0) };
-  // Each row's rate replaced by its number + 1, so the rule a state reads names its row (0: none).
-  const ceasingRules = new CeasingRules(
-    ceasing.map((row, i) => ({ ...row, rate: new Dec(i + 1) })),
-  );
+  const ceasingRules = new CeasingRules(ceasing);
+  const ceasingIndex = new Map<CeasingRow, number>(ceasing.map((row, i) => [row, i]));
   const tagged = transitions.map((row) => ({ ...row }));
   const transitionIndex = new Map<TransitionRow, number>(tagged.map((row, i) => [row, i]));
   const transitionRules = new TransitionRules(tagged);
@@ -40,8 +37,8 @@ export function rateSources(
     const leaves = transitionRules.leaves(lane.setting);
     for (let offset = 0; offset < SPAN; offset += 1) {
       const ncy = offset + NCY_MIN;
-      ceasingRow[l * SPAN + offset] =
-        ceasingRules.rate(ncy, lane.need, lane.setting).toNumber() - 1;
+      const row = ceasingRules.row(ncy, lane.need, lane.setting);
+      ceasingRow[l * SPAN + offset] = row ? ceasingIndex.get(row)! : -1;
       // As the rule book: nobody moves past NCY 20, nor out of a setting no row leaves.
       if (!leaves || offset === SPAN - 1) continue;
       for (const row of transitionRules.from(ncy, lane.setting, lane.need))

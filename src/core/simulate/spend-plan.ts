@@ -31,7 +31,8 @@ export interface DrawMoney {
  * draw's pupils are whole numbers, so Σ pupils × limb is exact in doubles (far below 2^53), digit
  * by digit, and the digits are carried into one exact BigInt per year and channel, made a Decimal
  * once. A fractional count (rare: capacity's shares) and a place term that is not linear go
- * through Decimal. The figures are those `project` charges for the same pupils
+ * through Decimal, and so does a whole draw whose digits' sums pass 2^53 (billions of pupils, as a
+ * count mistyped with extra zeros gives). The figures are those `project` charges for the same pupils
  * (test/core/simulate/spend.test.ts).
  */
 export class SpendPlan {
@@ -106,6 +107,23 @@ export class SpendPlan {
    * need it, and carrying its digits is a third of the costing's time.
    */
   money(laneTotals: readonly Float64Array[], withPlaceDfe = true): DrawMoney {
+    // Pupils by the hundred million (a count mistyped with extra zeros) take the digits past 2^53.
+    const exact = this.summed(laneTotals, false) ?? this.summed(laneTotals, true)!;
+    const spend: Decimal[] = [];
+    const placeDfe: Decimal[] = [];
+    for (let fy = 0; fy < this.financialYears.length; fy += 1) {
+      spend.push(this.annual(exact, fy * CHANNELS + SPEND).plus(this.other[fy]!));
+      if (withPlaceDfe) placeDfe.push(this.annual(exact, fy * CHANNELS + PLACE_DFE));
+    }
+    return { spend, placeDfe };
+  }
+
+  /**
+   * Each slot's exact sum, the whole pupils' digits left in limbSums; or undefined when a digit's
+   * sum passed 2^53 (its products and partial sums only grow, so none below it was rounded). With
+   * `inDecimal`, every term is charged in Decimal and limbSums left at 0.
+   */
+  private summed(laneTotals: readonly Float64Array[], inDecimal: boolean): Decimal[] | undefined {
     const { limbSums, limbCount, laneStart, laneAt, limbStart, limbAt, limbValue, isSpecial } =
       this;
     limbSums.fill(0);
@@ -123,7 +141,7 @@ export class SpendPlan {
         continue;
       }
       if (pupils === 0) continue;
-      if (!Number.isInteger(pupils)) {
+      if (inDecimal || !Number.isInteger(pupils)) {
         exact[slot] = exact[slot]!.plus(countDecimal(pupils).times(this.terms[t]!.coefficient));
         continue;
       }
@@ -131,13 +149,7 @@ export class SpendPlan {
       for (let i = limbStart[t]!; i < limbStart[t + 1]!; i += 1)
         limbSums[at + limbAt[i]!]! += pupils * limbValue[i]!;
     }
-    const spend: Decimal[] = [];
-    const placeDfe: Decimal[] = [];
-    for (let fy = 0; fy < this.financialYears.length; fy += 1) {
-      spend.push(this.annual(exact, fy * CHANNELS + SPEND).plus(this.other[fy]!));
-      if (withPlaceDfe) placeDfe.push(this.annual(exact, fy * CHANNELS + PLACE_DFE));
-    }
-    return { spend, placeDfe };
+    return limbSums.some((digit) => digit > SAFE) ? undefined : exact;
   }
 
   /** A slot's money for the year: its exact sum and its carried digits, over the 12 months the terms count in. */
@@ -176,7 +188,7 @@ export class SpendPlan {
     let whole = 0n;
     for (let j = limbCount - 1; j >= 0; j -= 1) {
       const digit = limbSums[slot * limbCount + j]!;
-      // Each product and partial sum is a whole number; below 2^53 none was rounded.
+      // Each product and partial sum is a whole number; below 2^53 none was rounded (summed).
       if (digit > SAFE) throw new InternalError('a simulated spend sum reached 2^53');
       whole = whole * LIMB + BigInt(digit);
     }

@@ -18,7 +18,8 @@ import { HNB_FROM_COLUMNS } from '../read-hnb-from.js';
 import { readBatchSources } from './read-sources.js';
 import type { BatchSources } from './sources.js';
 import { shippedLibraryDir } from '../tariff-library.js';
-import type { AreaIntervals, DrawSpec } from '../area-intervals.js';
+import type { AreaIntervals } from '../../core/simulate/area-intervals.js';
+import type { DrawSpec } from '../area-intervals.js';
 
 export interface BatchOptions {
   /**

@@ -2,7 +2,8 @@ import type { Issue } from '../../core/issue.js';
 import type { Limits } from '../limits.js';
 import type { InputDigest } from '../input-reader.js';
 import type { WireRecords } from './area-records.js';
-import type { AreaIntervals, DrawSpec } from '../area-intervals.js';
+import type { AreaIntervals } from '../../core/simulate/area-intervals.js';
+import type { DrawSpec } from '../area-intervals.js';
 
 /**
  * What crosses between the batch's main thread and its workers: plain strings, numbers and

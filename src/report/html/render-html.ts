@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { Dec } from '../../core/decimal.js';
 import { toCount2dp, toPence } from '../../core/rounding.js';
-import { withThousands } from '../format-cell.js';
+import { withThousands } from '../../core/thousands.js';
 import type { ReportSection } from '../presentation/section.js';
 import { resolvedRows, WEB_ADDRESS, type ReportTable } from '../presentation/table-model.js';
 import { escapeXml } from '../svg/markup.js';

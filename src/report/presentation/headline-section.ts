@@ -2,14 +2,10 @@ import type { Decimal } from 'decimal.js';
 import { formatFinancialYear } from '../../core/period.js';
 import { Dec } from '../../core/decimal.js';
 import { toPence } from '../../core/rounding.js';
-import { withThousands } from '../format-cell.js';
 import { balanceText, headline, leftOutOfInYear } from '../headline.js';
 import { AS_GIVEN, type ReportScenario } from './report-model.js';
 import type { ReportSection } from './section.js';
-
-/** £ and thousands, from the figure rounded to pence: the one way the HTML prints money in prose. */
-const pounds = (value: Decimal): string =>
-  `${value.isNegative() ? '-' : ''}£${withThousands(toPence(value.abs()))}`;
+import { poundsText } from '../../core/money-text.js';
 
 /**
  * The cumulative balance in words, a deficit as a deficit: one sign for one kind of figure. Its
@@ -19,10 +15,10 @@ const pounds = (value: Decimal): string =>
 export function atHorizonWords(balance: Decimal): string {
   const printed = new Dec(toPence(balance));
   return printed.isNegative()
-    ? `a cumulative deficit of ${pounds(printed.negated())}`
+    ? `a cumulative deficit of ${poundsText(printed.negated())}`
     : printed.isZero()
-      ? `a cumulative balance of ${pounds(printed)}`
-      : `a cumulative surplus of ${pounds(printed)}`;
+      ? `a cumulative balance of ${poundsText(printed)}`
+      : `a cumulative surplus of ${poundsText(printed)}`;
 }
 
 /** The three figures a Schools Forum asks first, per scenario. */
@@ -61,7 +57,7 @@ export function headlineSection(
       const h = heads[i]!;
       const atHorizon = `${atHorizonWords(h.cumulativeAtHorizon)} at the end of ${formatFinancialYear(h.horizon)}`;
       const override = h.deficitAtOverrideEnd
-        ? `; a deficit of ${pounds(h.deficitAtOverrideEnd.deficit)} still open at the end of ${formatFinancialYear(h.deficitAtOverrideEnd.financialYear)}, when the statutory override ends`
+        ? `; a deficit of ${poundsText(h.deficitAtOverrideEnd.deficit)} still open at the end of ${formatFinancialYear(h.deficitAtOverrideEnd.financialYear)}, when the statutory override ends`
         : '';
       const after = h.deficitAfterOverride
         ? `; from ${formatFinancialYear(h.deficitAfterOverride.from)} the statutory override no longer holds the deficit apart, and how it is then met is not decided`

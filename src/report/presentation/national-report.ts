@@ -3,7 +3,7 @@ import type { Decimal } from 'decimal.js';
 import type { NationalYear } from '../../core/batch/national.js';
 import { Dec, ZERO } from '../../core/decimal.js';
 import { NATIONAL_COLUMNS } from '../batch-csv.js';
-import { withThousands } from '../format-cell.js';
+import { withThousands } from '../../core/thousands.js';
 import type { JsonOut } from '../json.js';
 import { lineChart } from '../svg/line-chart.js';
 import { stackedBars } from '../svg/stacked-bars.js';

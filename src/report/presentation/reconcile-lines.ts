@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
-import { Dec, sum, ZERO } from '../../core/decimal.js';
+import { sum, ZERO } from '../../core/decimal.js';
+import { penceValue } from '../../core/rounding.js';
 import { largestRemainder } from '../largest-remainder.js';
 
 /** A table line to reconcile; `fixed` when it is a figure of its own, printed elsewhere as rounded alone. */
@@ -27,9 +28,7 @@ export function reconcileLines<L extends ReconciledLine>(
   const columns = Array.from({ length: width }, (_, i) => {
     const parts = lines.map((line) => line.values[i] ?? ZERO);
     const total = totals?.[i] ?? sum(parts);
-    const own = lines.map((line, k) =>
-      line.fixed ? parts[k]!.toDecimalPlaces(2, Dec.ROUND_HALF_UP) : undefined,
-    );
+    const own = lines.map((line, k) => (line.fixed ? penceValue(parts[k]!) : undefined));
     const taken = sum(own.filter((value): value is Decimal => value !== undefined));
     const free = lines.flatMap((line, k) => (line.fixed ? [] : [k]));
     const shared = largestRemainder(

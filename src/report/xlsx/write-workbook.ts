@@ -8,6 +8,7 @@ import {
   type ReportTable,
 } from '../presentation/table-model.js';
 import { fixZipDates } from './zip-dates.js';
+import { withThousands } from '../../core/thousands.js';
 
 export interface Sheet {
   readonly name: string;
@@ -117,7 +118,7 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: Sheet): void {
         cell.value = formula ? { formula, result: number } : number;
         cell.numFmt =
           kind === 'count' ? COUNT : kind === 'whole' ? WHOLE : kind === 'share' ? SHARE : MONEY;
-        fit(c, `£${(value as Decimal).toFixed(2)}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + ' ');
+        fit(c, `£${withThousands((value as Decimal).toFixed(2))} `);
       });
       if (spec.strong) ws.getRow(at).font = { bold: true };
     });

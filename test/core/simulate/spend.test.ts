@@ -56,6 +56,18 @@ describe("simulate's costing is project's", () => {
     );
   });
 
+  it('worked example with every count × 10^10 (the digits pass 2^53: the draw charged in Decimal): exactly the same Decimal spend each year', () => {
+    // A count mistyped with extra zeros stopped simulate with "internal error: this is a bug".
+    const given = loadFixture('worked-example');
+    const model = {
+      ...given,
+      cohort: given.cohort.map((cell) => ({ ...cell, count: cell.count.times('1e10') })),
+    };
+    expect(simulatedSpend(model)).toEqual(
+      projectOrThrow(model).years.map((y) => y.spendTotal.toString()),
+    );
+  });
+
   it('demand example (fractional pupils: the Decimal path; capacity; a rate per head): the same to far below a penny', () => {
     const model = loadFixture('demand-example');
     const expected = projectOrThrow(model).years.map((y) => y.spendTotal);
