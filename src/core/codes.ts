@@ -142,6 +142,11 @@ export const ISSUE_CODES = {
     cause: 'A count, rate, amount or place number that must not be negative is negative.',
     fix: 'Correct the value; balances and funding lines may be negative only where the README says so.',
   },
+  COUNT_TOO_LARGE: {
+    cause:
+      'A count of pupils, places or children in one cell (cohort.csv or new-plans.csv `count`, places.csv or capacity.csv `places`, `imported`, a population) is over 10,000,000: no area has so many in one row, and a number with extra digits is the likely cause. A count hundreds of digits long was not a number the projection could hold, and stopped it with an internal error.',
+    fix: 'Correct the cell (a figure pasted with extra digits, or an amount in a count column).',
+  },
   RATE_ABOVE_ONE: {
     cause:
       'A ceasing, transition or new-plans rate, or a share in NFF parameters, a write-off or a block transfer, is above 1 (100%).',
@@ -273,6 +278,11 @@ export const ISSUE_CODES = {
   HORIZON_BEFORE_BASE: {
     cause: 'The horizon is before the first projected financial year.',
     fix: 'For baseYear 2025/26 the first projected financial year is 2026-27; set horizon to that or later.',
+  },
+  HORIZON_TOO_FAR: {
+    cause:
+      "model.json's horizon is more than 50 years after the base year. A child with a plan at the youngest NCY leaves within 24 years, so a projection past that is of new plans alone, and one of centuries (a horizon of 3100-01) grew its counts past what the projection could hold, and stopped it with an internal error.",
+    fix: 'Give the last financial year the plan needs, such as 2030-31.',
   },
   UNKNOWN_FUNDING_LINE: {
     cause: 'A funding.csv line is not one of the known funding lines.',

@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { parseDecimal } from '../core/decimal.js';
+import { Dec, parseDecimal } from '../core/decimal.js';
 import { growthIssue } from '../core/growth.js';
 import { error, type Issue } from '../core/issue.js';
 import { NCY_MAX, NCY_MIN, type Need, needFromLongName, parseNeed } from '../core/need.js';
@@ -139,6 +139,17 @@ interface DecimalRules {
   readonly negativeHint?: string;
 }
 
+/**
+ * No cell of pupils, places or children in one area comes near this: a larger count is a typing
+ * slip, and one of hundreds of digits is not a number the projection can hold (it stopped with an
+ * internal error, found by a review).
+ */
+const MAX_COUNT = new Dec(10_000_000);
+
+/** A cell's text for a message: a long run of digits shown by its ends and its length. */
+const shortened = (text: string): string =>
+  text.length <= 24 ? text : `${text.slice(0, 10)}…${text.slice(-4)} (${text.length} characters)`;
+
 /** A plain decimal; by default non-negative. */
 export function decimalCell(
   row: CsvRow,
@@ -177,6 +188,17 @@ export function decimalCell(
         `"${row.label(column)}" is ${text}, which must not be negative`,
         row.at(column),
         rules.negativeHint,
+      ),
+    );
+    return undefined;
+  }
+  if (rules.kind === 'count' && value.greaterThan(MAX_COUNT)) {
+    issues.push(
+      error(
+        'COUNT_TOO_LARGE',
+        `"${row.label(column)}" is ${shortened(text)}: over 10,000,000 in one cell is no count of pupils, places or children in one area`,
+        row.at(column),
+        'a figure pasted with extra digits, or an amount in a count column?',
       ),
     );
     return undefined;

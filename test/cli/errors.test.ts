@@ -100,6 +100,16 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'model.json:5:13',
     '$.tariff "../_valid/tariff.json" is outside the model folder and the tariff library',
   ],
+  HORIZON_TOO_FAR: [
+    'error',
+    'model.json:4:14',
+    '$.horizon 2095-96 is 70 years after the base year 2025/26: a projection goes at most 50 years ahead',
+  ],
+  COUNT_TOO_LARGE: [
+    'error',
+    'cohort.csv:4:5',
+    '"count" is 10000000000: over 10,000,000 in one cell is no count of pupils, places or children in one area',
+  ],
   HORIZON_BEFORE_BASE: [
     'error',
     'model.json:4:14',

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { exampleWith } from '../helpers/example-with.js';
+import { cli } from '../helpers/run-cli.js';
+
+/**
+ * Figures no authority has, which a typing slip can give: refused at the cell, not an internal
+ * error. Found by a review: both of these made `project` exit 3 with a stack trace ("a pupil
+ * count is Infinity"), as their counts grew past what a double holds.
+ */
+describe('figures past what the projection can hold', () => {
+  const example = (name: string) => readFileSync(`fixtures/example/${name}`, 'utf8');
+
+  it('a count of hundreds of digits is COUNT_TOO_LARGE at its cell, shown by its ends', async () => {
+    const rows = example('cohort.csv').split('\n');
+    const cells = rows[1]!.split(',');
+    cells[4] = '9'.repeat(309);
+    rows[1] = cells.join(',');
+    const dir = exampleWith({ 'cohort.csv': rows.join('\n') });
+    const result = await cli(['project', dir, '--format', 'csv']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'cohort.csv:2:5: error COUNT_TOO_LARGE: "count" is 9999999999…9999 (309 characters): over 10,000,000 in one cell',
+    );
+    expect(result.stderr).not.toContain('internal error');
+  });
+
+  it('a horizon of centuries is HORIZON_TOO_FAR; 50 years at 100% growth a year still projects', async () => {
+    const model = (horizon: string) =>
+      JSON.stringify({
+        ...JSON.parse(example('model.json')),
+        horizon,
+        assumptions: { newPlansGrowth: '1', hnbGrowth: '0.03', tariffUplift: '0' },
+      });
+    const far = await cli([
+      'project',
+      exampleWith({ 'model.json': model('3100-01') }),
+      '--format',
+      'csv',
+    ]);
+    expect(far.code).toBe(1);
+    expect(far.stderr).toContain(
+      'error HORIZON_TOO_FAR: $.horizon 3100-01 is 1075 years after the base year 2025/26: a projection goes at most 50 years ahead',
+    );
+    const furthest = await cli([
+      'project',
+      exampleWith({ 'model.json': model('2075-76') }),
+      '--format',
+      'csv',
+    ]);
+    expect(furthest.stderr).not.toContain('internal error');
+    expect(furthest.code).toBe(0);
+    expect(furthest.stdout.trimEnd().split('\n').at(-1)).toMatch(/^999,Example Borough,2075-76,/);
+  });
+});
