@@ -155,7 +155,9 @@ export async function runSolve(
   const verb =
     result.kind === 'already-met' ? 'is already met at the start of the range,' : 'holds from';
   const achieved = metricOf(result.projection, target)!;
-  const answer = `${goal} ${verb} ${options.vary} = ${result.value.toFixed()}${transferNote(variant(result.value), result.projection)} (to within ${tolerance.toString()}; ${target.metric} there${basisNote(result.projection, target)}: ${poundsText(achieved)}).`;
+  const answer = `${goal} ${verb} ${options.vary} = ${result.value.toFixed()} (to within ${tolerance.toString()}; ${target.metric} there${basisNote(result.projection, target)}: ${poundsText(achieved)}).`;
+  // A transfer's answer in pounds, a sentence of its own after the answer (whose form scripts read).
+  const transfer = transferNote(variant(result.value), result.projection);
   const rows = result.projection.years.map((y) => ({
     financial_year: formatFinancialYear(y.financialYear),
     spend_total: figure(y.spendTotal),
@@ -191,7 +193,7 @@ export async function runSolve(
     format === 'json'
       ? `{\n"value": ${result.value.toFixed()},\n"runs": ${result.runs},\n"target": ${JSON.stringify(options.target)},\n"vary": ${JSON.stringify(options.vary)},\n"projection": ${renderRecords('json', columns, rows).trimEnd()}\n}\n`
       : withBom(
-          `${format === 'table' ? `${fitText(answer, width)}\n` : ''}${renderRecords(format, columns, rows, { width, keys: ['financial_year'] })}`,
+          `${format === 'table' ? `${fitText(answer, width)}\n${transfer ? `${fitText(transfer, width)}\n` : ''}` : ''}${renderRecords(format, columns, rows, { width, keys: ['financial_year'] })}`,
           format,
           options.bom,
         );
@@ -204,7 +206,9 @@ export async function runSolve(
   // had written it, then that earlier output files were unchanged (found by a user trial).
   if (!options.quiet)
     cliIo().stderr.write(
-      format === 'table' && !options.out ? `${timing}\n` : `${answer} ${timing}\n`,
+      format === 'table' && !options.out
+        ? `${timing}\n`
+        : `${answer} ${timing}\n${transfer ? `${transfer}\n` : ''}`,
     );
   return 0;
 }
@@ -247,5 +251,5 @@ function transferNote(scenario: Scenario, projection: Projection): string {
     all && others && !others.isZero()
       ? `; with the year's other transfers of ${poundsText(others)}, ${poundsText(all)} in all, ${percent(all)}`
       : '';
-  return `, a transfer of ${poundsText(added.amount)} in ${year} (${percent(added.amount)} of the schools block of ${poundsText(added.schoolsBlock)}${total})`;
+  return `That is a transfer of ${poundsText(added.amount)} in ${year}, ${percent(added.amount)} of the schools block of ${poundsText(added.schoolsBlock)}${total}.`;
 }

@@ -222,11 +222,6 @@ export async function runDiff(
   const inputs = [left.file, right.file];
   const format = formatOf(options);
   const differences = diffTariffs(left.tariff, right.tariff, options.at);
-  const dated = options.at === undefined ? datedApart(differences) : undefined;
-  if (dated)
-    cliIo().stderr.write(
-      `highneeds: note: ${dated.count} ${dated.count === 1 ? 'rate is' : 'rates are'} in both tables from different dates, so ${dated.count === 1 ? 'it shows' : 'they show'} as removed and added; to compare the rates in force on a day (each table's uplift included), add --at ${dated.at}\n`,
-    );
   const rows: Record_[] = differences.map((row) => ({
     change: row.kind,
     what: row.what,
@@ -313,6 +308,12 @@ export async function runDiff(
             `${fitText(`${left.tariff.id} → ${right.tariff.id}${options.at ? ` at ${options.at}` : ''}`, tableWidth(Boolean(options.out)))}\n\n${text}\n${fitText(`Cost of switching for ${pa.area.name} (${displayPath(dir)}), £:`, tableWidth(Boolean(options.out)))}\n${costText}`;
   }
   await emit(text, options, inputs);
+  // Said once the rows are written: an --out refused is said alone.
+  const dated = options.at === undefined ? datedApart(differences) : undefined;
+  if (dated)
+    cliIo().stderr.write(
+      `highneeds: note: ${dated.count} ${dated.count === 1 ? 'rate is' : 'rates are'} in both tables from different dates, so ${dated.count === 1 ? 'it shows' : 'they show'} as removed and added; to compare the rates in force on a day (each table's uplift included), add --at ${dated.at}\n`,
+    );
   return 0;
 }
 
