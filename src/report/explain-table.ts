@@ -109,6 +109,10 @@ export function renderExplainTable(
       ? ['Sources:', ...sources.map((r) => `  ${r.id}: ${r.title}, ${r.url}`)]
       : []),
     `Tariff: ${explanation.tariff.id}, ${explanation.tariff.title}`,
+    ...(explanation.switchedTo ?? []).map(
+      (to) =>
+        `  from ${to.from}, lever ${to.lever} switches ${to.settings ? to.settings.join(', ') : 'every setting'} to: ${to.id}, ${to.title}`,
+    ),
   ];
   return `${[...head.map((l) => fitText(l, width)), ...table, ...tail.map((l) => fitText(l, width))].join('\n')}\n`;
 }
