@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { bomOption, formatOption } from './shared-options.js';
 import { quietOption } from './quiet-option.js';
+import { refuseHistoryFolder } from './history-folder.js';
 
 /** Options calibrate and backtest share: the history and what it is read with (docs/calibration.md). */
 function historyOptions(command: Command): Command {
@@ -52,9 +53,12 @@ export function addHistoryCommands(root: Command, setExit: (code: number) => voi
     .option('--area <code>', "the area's code (default: 000)")
     .option('--name <name>', "the area's name (default: Calibrated authority)")
     .addOption(quietOption())
-    .action(async (options) =>
-      setExit(await (await import('./commands/calibrate.js')).runCalibrate(options)),
-    );
+    // A folder given as every other command takes one is answered with the options (history-folder.ts).
+    .allowExcessArguments()
+    .action(async (options, command: Command) => {
+      refuseHistoryFolder('calibrate', command.args, (options as { outDir?: string }).outDir);
+      setExit(await (await import('./commands/calibrate.js')).runCalibrate(options));
+    });
   historyOptions(
     root
       .command('backtest')
@@ -71,7 +75,9 @@ export function addHistoryCommands(root: Command, setExit: (code: number) => voi
     )
     .option('--seed <s>', 'the seed of the draws (default 1)')
     .addOption(bomOption())
-    .action(async (options) =>
-      setExit(await (await import('./commands/backtest.js')).runBacktest(options)),
-    );
+    .allowExcessArguments()
+    .action(async (options, command: Command) => {
+      refuseHistoryFolder('backtest', command.args);
+      setExit(await (await import('./commands/backtest.js')).runBacktest(options));
+    });
 }

@@ -401,6 +401,11 @@ export const ISSUE_CODES = {
       "A tariff lever's filter matches tariff rates of the model, but no pupil or new plan the tariff prices is in those rates' places in any year to the horizon: the pupils there are all priced by their own annual_cost in cohort.csv, which no tariff rate changes, or there are none (warning; the lever saves nothing).",
     fix: "To model a change in those pupils' cost, change their annual_cost in cohort.csv; otherwise check the lever's settings, bands and needs against where the model's pupils are.",
   },
+  LEVER_SWITCHED_AWAY: {
+    cause:
+      "A tariff lever that scales rates by a share is listed before a tariff lever that switches some of the same settings to another table. Levers apply in list order, and the switch replaces those settings' rates, the scaled ones too, from its date: the share's change ends then, or changes nothing where the switch starts first. compare's savings by lever still give the earlier lever its saving, and the switch's step takes it back (warning).",
+    fix: "To scale the other table's rates, list the share lever after the switch; to keep the share's change only until the switch, leave the order as it is.",
+  },
   EMPTY_COHORT: {
     cause: 'cohort.csv has no pupils (warning).',
     fix: 'Check that the right file was exported.',

@@ -55,6 +55,17 @@ export function renderExplainJson(explanation: Explanation): string {
         url: r.url,
       })),
     },
+    ...(explanation.switchedTo
+      ? {
+          switched_to: explanation.switchedTo.map((to) => ({
+            lever: to.lever,
+            from: to.from,
+            id: to.id,
+            title: to.title,
+            settings: to.settings ? [...to.settings] : null,
+          })),
+        }
+      : {}),
     financial_year: formatFinancialYear(explanation.financialYear),
     figure: explanation.figure,
     setting: explanation.setting ?? null,

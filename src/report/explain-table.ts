@@ -109,6 +109,10 @@ export function renderExplainTable(
       ? ['Sources:', ...sources.map((r) => `  ${r.id}: ${r.title}, ${r.url}`)]
       : []),
     `Tariff: ${explanation.tariff.id}, ${explanation.tariff.title}`,
+    ...(explanation.switchedTo ?? []).map(
+      (to) =>
+        `  from ${to.from}, lever ${to.lever} switches ${to.settings ? to.settings.join(', ') : 'every setting'} to: ${to.id}, ${to.title}`,
+    ),
   ];
   return `${[...head.map((l) => fitText(l, width)), ...table, ...tail.map((l) => fitText(l, width))].join('\n')}\n`;
 }
@@ -161,15 +165,20 @@ function partRows(node: ExplainNode, inputs: Inputs, cited: Set<string>, notes: 
     ];
   }
   if (inputs['annualCost']) {
-    const factors = [...new Set((inputs['upliftFactors'] as Decimal[]).map((f) => f.toFixed()))];
+    const given = inputs['upliftFactors'] as Decimal[];
+    const factors = [...new Set(given.map((f) => f.toFixed()))];
     // annualCost is the pupils' fees added together: the pupils beside it, and said in the source.
+    // Under one uplift factor, the fees as charged, as a tariff rate's annual £ is the rate in
+    // force: pupils × annual £ × months ÷ 12 is then the amount. The base year's fees shown beside
+    // an uplifted amount missed it by the uplift when an officer's trial multiplied them out.
+    const one = factors.length === 1 && factors[0] !== '1' ? given[0]! : undefined;
     return [
       {
         count: withThousands(toCount2dp(inputs['pupils'] as Decimal)),
-        rate: money(inputs['annualCost']),
+        rate: money(one ? (inputs['annualCost'] as Decimal).times(one) : inputs['annualCost']),
         months: String(inputs['months']),
         from: `base year ×${factors.join('…')}`,
-        source: 'cohort.csv annual_cost (annual £: their fees together)',
+        source: `cohort.csv annual_cost (annual £: their fees together${one ? ', as uplifted' : ''})`,
       },
     ];
   }

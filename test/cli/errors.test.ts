@@ -194,6 +194,11 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'scenarios.json:4:7',
     'lever "x" of scenario "m" starts in 2027/28, after the projection ends with 2026-27 (31 March 2027), so it changes nothing',
   ],
+  LEVER_SWITCHED_AWAY: [
+    'warning',
+    'scenarios.json:4:7',
+    'lever "band-review" of scenario "m" scales rates of mainstream that lever "new-table", after it in the list, replaces with table "new-bands"\'s from 2026-09-01, so it changes nothing there',
+  ],
   LEVER_PRICES_NO_PUPIL: [
     'warning',
     'scenarios.json:4:7',

@@ -58,18 +58,21 @@ export function parseTarget(text: string): Target {
 /**
  * What --vary changes, as a scenario for a value: `lever:ID.share`, `lever:ID.places`,
  * `assumption:newPlansGrowth|hnbGrowth|tariffUplift`, or `transfer:YEAR:SCHOOLS_BLOCK`
- * (a block transfer in that financial year of value × the stated schools block).
+ * (a block transfer in that financial year of value × the stated schools block, added to the
+ * year's others). `scenarios`: the model's, to say which has a lever this one lacks.
  */
-export function parameter(spec: string, scenario: Scenario): (value: Decimal) => Scenario {
+export function parameter(
+  spec: string,
+  scenario: Scenario,
+  scenarios: readonly Scenario[] = [],
+): (value: Decimal) => Scenario {
   const lever = /^lever:([^.]+)\.(share|places)$/.exec(spec);
   if (lever) {
     const [, id, field] = lever as unknown as [string, string, 'share' | 'places'];
     const index = scenario.levers.findIndex((l) => l.id === id);
     const found = scenario.levers[index];
-    if (!found || !(field in found))
-      throw new UsageError(
-        `--vary ${spec}: scenario "${scenario.id}" has no lever "${id}" with a ${field}`,
-      );
+    if (!found || !(field in found) || found[field as keyof Lever] === undefined)
+      throw new UsageError(noSuchLever(spec, id, field, scenario, scenarios));
     return (value) => ({
       ...scenario,
       levers: scenario.levers.map((l, i) =>
@@ -83,40 +86,102 @@ export function parameter(spec: string, scenario: Scenario): (value: Decimal) =>
       ...scenario,
       assumptions: { ...scenario.assumptions, [assumption[1]!]: value },
     });
-  const transfer = /^transfer:(\d{4}-\d{2}):(\d+(?:\.\d+)?)$/.exec(spec);
-  const year = transfer ? parseFinancialYear(transfer[1]!) : undefined;
-  if (transfer && year !== undefined) {
-    const block = parseDecimal(transfer[2]!)!;
-    return (value) => ({
-      ...scenario,
-      funding: [
-        ...scenario.funding,
-        // The schools block stated, so that the transfer at the answer is checked against
-        // the Forum's 0.5% (src/core/scenario/added-transfers.ts), located at the option.
-        {
-          financialYear: year,
-          line: 'block_transfer',
-          amount: value.times(block),
-          share: value,
-          schoolsBlock: block,
-          origin: { file: '--vary' },
-        },
-      ],
-    });
-  }
+  const transfer = /^transfer:([^:]+):(.+)$/.exec(spec);
+  if (transfer) return transferParameter(spec, transfer[1]!, transfer[2]!, scenario);
   // The kind is right but not what follows it: say what it takes (found by a user trial,
   // told only that assumption:nope "is not ... assumption:NAME").
   if (/^assumption:/.test(spec))
     throw new UsageError(
       `--vary "${spec}": the assumptions solve can vary are assumption:newPlansGrowth, assumption:hnbGrowth and assumption:tariffUplift`,
     );
-  if (/^transfer:/.test(spec))
-    throw new UsageError(
-      `--vary "${spec}" is not transfer:YEAR:SCHOOLS_BLOCK, the financial year and the schools block in pounds, e.g. transfer:2028-29:300000000`,
-    );
+  if (/^transfer:/.test(spec)) throw new UsageError(notTransfer(spec));
   throw new UsageError(
     `--vary "${spec}" is not lever:ID.share, lever:ID.places, assumption:NAME or transfer:YEAR:SCHOOLS_BLOCK`,
   );
+}
+
+const notTransfer = (spec: string, why = ''): string =>
+  `--vary "${spec}" is not transfer:YEAR:SCHOOLS_BLOCK, the financial year and the schools block in pounds, e.g. transfer:2028-29:300000000${why}`;
+
+/**
+ * transfer:YEAR:SCHOOLS_BLOCK. The block is read as an amount cell is (£295,000,000 too), as
+ * --target's amount is: it was refused, with the example's 300000000 its only hint (found by an
+ * officer's trial); an academic year's 2028/29 is told how to write it, as --target's year is.
+ */
+function transferParameter(
+  spec: string,
+  yearText: string,
+  blockText: string,
+  scenario: Scenario,
+): (value: Decimal) => Scenario {
+  const year = parseFinancialYear(yearText);
+  const block = amountOption(blockText);
+  if (year === undefined) {
+    const hint = yearHint(yearText, 'financial');
+    throw new UsageError(notTransfer(spec, hint ? `: "${yearText}": ${hint}` : ''));
+  }
+  if (!block?.greaterThan(0))
+    throw new UsageError(notTransfer(spec, `: "${blockText}" is not an amount in pounds above 0`));
+  return (value) => ({
+    ...scenario,
+    funding: [
+      ...scenario.funding,
+      // The schools block stated, so that the transfer at the answer is checked against
+      // the Forum's 0.5% (src/core/scenario/added-transfers.ts), located at the option.
+      {
+        financialYear: year,
+        line: 'block_transfer',
+        amount: value.times(block),
+        share: value,
+        schoolsBlock: block,
+        origin: { file: '--vary' },
+      },
+    ],
+  });
+}
+
+/**
+ * Why a lever cannot be varied as asked, and what can. "scenario "model" has no lever" was all
+ * an officer's trial was told when --scenario was left out (the model as given has no levers), or
+ * when the lever was a funding lever, whose share is per line.
+ */
+function noSuchLever(
+  spec: string,
+  id: string,
+  field: 'share' | 'places',
+  scenario: Scenario,
+  scenarios: readonly Scenario[],
+): string {
+  const where =
+    scenario.id === 'model' && !scenarios.includes(scenario)
+      ? 'the model as given (no --scenario) has no levers'
+      : `scenario "${scenario.id}" has no lever "${id}"`;
+  const found = scenario.levers.find((l) => l.id === id);
+  if (found)
+    return `--vary ${spec}: lever "${id}" of scenario "${scenario.id}" ${noField(found, field)}`;
+  const holders = scenarios.filter((s) => s.levers.some((l) => l.id === id)).map((s) => s.id);
+  if (holders.length)
+    return `--vary ${spec}: ${where}; ${holders.length === 1 ? 'scenario' : 'scenarios'} ${holders.map((h) => `"${h}"`).join(', ')} ${holders.length === 1 ? 'has' : 'have'} it: add --scenario ${holders[0]!}`;
+  const varied = scenario.levers.filter((l) => field in l && l[field as keyof Lever] !== undefined);
+  const withField = field === 'share' ? 'with a share' : 'with places';
+  const list = varied.length
+    ? `; its levers ${withField}: ${varied.map((l) => l.id).join(', ')}`
+    : '';
+  return `--vary ${spec}: ${where}${where.endsWith('levers') ? '' : ` ${withField}`}${list}`;
+}
+
+/** What a lever found by its id has instead of the share or places asked for. */
+function noField(lever: Lever, field: 'share' | 'places'): string {
+  if (lever.kind === 'funding') {
+    const row = lever.rows.find((r) => r.line === 'block_transfer' && r.schoolsBlock);
+    const example = row
+      ? `transfer:${formatFinancialYear(row.financialYear)}:${row.schoolsBlock!.toFixed()}`
+      : 'transfer:YEAR:SCHOOLS_BLOCK';
+    return `is a funding lever, whose lines solve does not vary: vary a block transfer with --vary ${example} (added to the year's other transfers)`;
+  }
+  if (lever.kind === 'tariff') return 'switches to another table and has no share to vary';
+  const other = field === 'share' ? 'places' : 'share';
+  return `has no ${field}: vary lever:${lever.id}.${other}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type { Decimal } from 'decimal.js';
 import { parseDecimal } from '../../core/decimal.js';
 import { InputError, UsageError } from '../../core/errors.js';
 import { whyNotGrowth } from '../../core/growth.js';
@@ -92,7 +93,7 @@ export async function runSolve(
         inheritedLevers: 0,
       };
   checkTargetYear(options.target, target, open.model);
-  const variant = parameter(options.vary, scenario);
+  const variant = parameter(options.vary, scenario, open.scenarios);
   checkShareRange(options, scenario, low, high);
   const started = performance.now();
   // Every run projects the same model: what depends on it alone is made once.
@@ -155,6 +156,8 @@ export async function runSolve(
     result.kind === 'already-met' ? 'is already met at the start of the range,' : 'holds from';
   const achieved = metricOf(result.projection, target)!;
   const answer = `${goal} ${verb} ${options.vary} = ${result.value.toFixed()} (to within ${tolerance.toString()}; ${target.metric} there${basisNote(result.projection, target)}: ${poundsText(achieved)}).`;
+  // A transfer's answer in pounds, a sentence of its own after the answer (whose form scripts read).
+  const transfer = transferNote(variant(result.value), result.projection);
   const rows = result.projection.years.map((y) => ({
     financial_year: formatFinancialYear(y.financialYear),
     spend_total: figure(y.spendTotal),
@@ -190,7 +193,7 @@ export async function runSolve(
     format === 'json'
       ? `{\n"value": ${result.value.toFixed()},\n"runs": ${result.runs},\n"target": ${JSON.stringify(options.target)},\n"vary": ${JSON.stringify(options.vary)},\n"projection": ${renderRecords('json', columns, rows).trimEnd()}\n}\n`
       : withBom(
-          `${format === 'table' ? `${fitText(answer, width)}\n` : ''}${renderRecords(format, columns, rows, { width, keys: ['financial_year'] })}`,
+          `${format === 'table' ? `${fitText(answer, width)}\n${transfer ? `${fitText(transfer, width)}\n` : ''}` : ''}${renderRecords(format, columns, rows, { width, keys: ['financial_year'] })}`,
           format,
           options.bom,
         );
@@ -203,7 +206,9 @@ export async function runSolve(
   // had written it, then that earlier output files were unchanged (found by a user trial).
   if (!options.quiet)
     cliIo().stderr.write(
-      format === 'table' && !options.out ? `${timing}\n` : `${answer} ${timing}\n`,
+      format === 'table' && !options.out
+        ? `${timing}\n`
+        : `${answer} ${timing}\n${transfer ? `${transfer}\n` : ''}`,
     );
   return 0;
 }
@@ -225,4 +230,26 @@ function basisNote(projection: Projection, target: Target): string {
       beforeContributions: !year.income.laContribution.isZero(),
     });
   return left ? `, before ${left}` : '';
+}
+
+/**
+ * The transfer at a transfer:YEAR:SCHOOLS_BLOCK answer in pounds, and with the year's other
+ * transfers, which it is added to: an officer's trial read "= 0.0084191" as the 0.84% transfer to
+ * ask the Schools Forum for, where the year already had £1.5m and the ask was £3.9m (1.36%),
+ * said only in a warning about the disapplication.
+ */
+function transferNote(scenario: Scenario, projection: Projection): string {
+  const added = scenario.funding.find((row) => row.origin?.file === '--vary');
+  if (!added?.schoolsBlock) return '';
+  const percent = (amount: Decimal) =>
+    `${amount.div(added.schoolsBlock!).times(100).toDecimalPlaces(2).toFixed()}%`;
+  const year = formatFinancialYear(added.financialYear);
+  const all = projection.years.find((y) => y.financialYear === added.financialYear)?.income
+    .transfer;
+  const others = all?.minus(added.amount);
+  const total =
+    all && others && !others.isZero()
+      ? `; with the year's other transfers of ${poundsText(others)}, ${poundsText(all)} in all, ${percent(all)}`
+      : '';
+  return `That is a transfer of ${poundsText(added.amount)} in ${year}, ${percent(added.amount)} of the schools block of ${poundsText(added.schoolsBlock)}${total}.`;
 }

@@ -5,7 +5,7 @@ import { isValidDate, whyNotDate, formatFinancialYear } from '../../core/period.
 import { project } from '../../core/project.js';
 import type { Projection } from '../../core/projection.js';
 import type { Tariff } from '../../core/tariff.js';
-import { diffTariffs } from '../../core/tariff-diff.js';
+import { diffTariffs, type TariffDiffRow } from '../../core/tariff-diff.js';
 import { tariffTable } from '../../core/tariff-table.js';
 import { displayPath, readInput } from '../../io/files.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
@@ -221,7 +221,8 @@ export async function runDiff(
   // What the run reads: an --out that is one of them by any name is refused (emit).
   const inputs = [left.file, right.file];
   const format = formatOf(options);
-  const rows: Record_[] = diffTariffs(left.tariff, right.tariff, options.at).map((row) => ({
+  const differences = diffTariffs(left.tariff, right.tariff, options.at);
+  const rows: Record_[] = differences.map((row) => ({
     change: row.kind,
     what: row.what,
     setting: row.setting,
@@ -307,6 +308,12 @@ export async function runDiff(
             `${fitText(`${left.tariff.id} → ${right.tariff.id}${options.at ? ` at ${options.at}` : ''}`, tableWidth(Boolean(options.out)))}\n\n${text}\n${fitText(`Cost of switching for ${pa.area.name} (${displayPath(dir)}), £:`, tableWidth(Boolean(options.out)))}\n${costText}`;
   }
   await emit(text, options, inputs);
+  // Said once the rows are written: an --out refused is said alone.
+  const dated = options.at === undefined ? datedApart(differences) : undefined;
+  if (dated)
+    cliIo().stderr.write(
+      `highneeds: note: ${dated.count} ${dated.count === 1 ? 'rate is' : 'rates are'} in both tables from different dates, so ${dated.count === 1 ? 'it shows' : 'they show'} as removed and added; to compare the rates in force on a day (each table's uplift included), add --at ${dated.at}\n`,
+    );
   return 0;
 }
 
@@ -460,4 +467,25 @@ export async function runExport(
 
 function opt<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+/**
+ * Rates of one setting, band and need that the two tables give from different dates: without
+ * --at, each is a row removed and a row added, with no difference or percent. An officer's trial
+ * compared last year's band table with this year's, every row re-dated, and read 50 rows of
+ * removed and added with not one change shown. `at`: the latest date a row is added from, when
+ * the second table takes over.
+ */
+function datedApart(rows: readonly TariffDiffRow[]): { count: number; at: string } | undefined {
+  const series = (row: TariffDiffRow) => `${row.setting}\u0000${row.band}\u0000${row.need}`;
+  const removed = new Set(
+    rows.filter((r) => r.what === 'top-up' && r.kind === 'removed').map(series),
+  );
+  const added = rows.filter(
+    (r) => r.what === 'top-up' && r.kind === 'added' && removed.has(series(r)),
+  );
+  const count = new Set(added.map(series)).size;
+  if (count === 0) return undefined;
+  const at = added.reduce((latest, r) => (r.effectiveFrom > latest ? r.effectiveFrom : latest), '');
+  return { count, at };
 }

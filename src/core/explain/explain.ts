@@ -5,6 +5,7 @@ import { type ExplainNode, unreconciled } from './node.js';
 import { type ExplainRun, yearOf } from './run.js';
 import { explainArguments, type ExplainFigureRequest } from './explain-arguments.js';
 import type { Reference } from '../tariff.js';
+import type { Scenario } from '../scenario/types.js';
 
 /** The version of `explain --format json`'s shape: raised when a field changes meaning or goes. */
 const EXPLAIN_SCHEMA_VERSION = 1;
@@ -25,6 +26,12 @@ export interface Explanation {
     readonly title: string;
     readonly references: readonly Reference[];
   };
+  /**
+   * The tables a scenario's tariff levers switch settings to, each from its date: the rates
+   * charged after it are that table's, not `tariff`'s (an officer's trial read the model's table
+   * alone named under rates from the new one).
+   */
+  readonly switchedTo?: readonly SwitchedTo[];
   readonly financialYear: FinancialYear;
   readonly figure: FigureName;
   readonly setting?: string;
@@ -71,6 +78,7 @@ export function explainFigure(
       title: run.projection.tariff.title,
       references: run.projection.tariff.references,
     },
+    ...switchesOf(run.scenario),
     financialYear: request.year,
     figure: request.figure,
     ...(request.setting !== undefined ? { setting: request.setting } : {}),
@@ -78,4 +86,30 @@ export function explainFigure(
     how: figure.how,
     tree,
   };
+}
+
+/** A tariff lever's switch to another table: from `from`, the `settings` it names (all when none). */
+interface SwitchedTo {
+  readonly lever: string;
+  readonly from: string;
+  readonly id: string;
+  readonly title: string;
+  readonly settings?: readonly string[];
+}
+
+function switchesOf(scenario: Scenario | undefined): { switchedTo?: readonly SwitchedTo[] } {
+  const switches = (scenario?.levers ?? []).flatMap((lever) =>
+    lever.kind === 'tariff' && lever.tariff
+      ? [
+          {
+            lever: lever.id,
+            from: lever.fromDate,
+            id: lever.tariff.id,
+            title: lever.tariff.title,
+            ...(lever.filter.settings ? { settings: lever.filter.settings } : {}),
+          },
+        ]
+      : [],
+  );
+  return switches.length ? { switchedTo: switches } : {};
 }

@@ -7,6 +7,7 @@ import type { ProjectionCache } from '../demand/cache.js';
 import { matches } from './filter.js';
 import { heldPlaces } from './held-places.js';
 import { repricesPlace } from './tariff-lever.js';
+import { switchedAway } from './switched-away.js';
 import type {
   Lever,
   MovePlacementsLever,
@@ -20,7 +21,8 @@ import type {
  * (a warning naming the lever), a tariff lever whose rates price no pupil (a warning), a move or shift to a setting and band the tariff does not
  * price (an error at the lever, before any pupil reaches it), and agreement years outside
  * the projection (errors), and a block transfer above the Schools Forum's 0.5% of the schools
- * block it states (TRANSFER_NEEDS_DISAPPLICATION, as for funding.csv's). `cache`: the one the scenarios' projections use, if any.
+ * block it states (TRANSFER_NEEDS_DISAPPLICATION, as for funding.csv's), and a tariff lever's
+ * share a later switch to another table ends (LEVER_SWITCHED_AWAY). `cache`: the one the scenarios' projections use, if any.
  */
 export function checkScenarios(
   model: Model,
@@ -118,7 +120,7 @@ export function checkScenarios(
           issues.push(movesNobody(scenario, lever));
       }
     }
-    issues.push(...partly.values());
+    issues.push(...partly.values(), ...switchedAway(model, scenario));
     const agreement = scenario.agreement;
     if (!agreement) continue;
     const first = firstProjectedFinancialYear(model.baseYear);

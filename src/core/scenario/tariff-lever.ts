@@ -62,7 +62,8 @@ export const repricesPlace = (
 
 const ayOf = (date: string): number =>
   Number.parseInt(date.slice(0, 4), 10) - (date.slice(5) < '09-01' ? 1 : 0);
-const dayBefore = (date: string): string => {
+/** The date before a `YYYY-MM-DD` date, as text. */
+export const dayBefore = (date: string): string => {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);

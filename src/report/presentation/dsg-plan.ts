@@ -42,8 +42,11 @@ export function dsgPlanSection(
 ): ReportSection {
   const categories = categoriesOf(map, settings);
   const labelOf = new Map(settings.map((s) => [s.id, s.label]));
-  const tables = scenarios.flatMap((s, i) => {
-    const kind = i === 0 ? 'unmitigated' : 'mitigated';
+  const tables = scenarios.flatMap((s) => {
+    // DBV's two forecasts: unmitigated, trends carry on; mitigated, after the planned levers. By
+    // position alone (the first unmitigated), `report --scenarios mitigated,safety-valve` showed
+    // the DBV workstreams as "(unmitigated)" (found by an officer's trial).
+    const kind = s.scenario.levers.length || s.scenario.agreement ? 'mitigated' : 'unmitigated';
     const title = `${s.scenario.label} (${kind})`;
     return [
       financialSummary(s, title, categories, map, labelOf),
@@ -69,7 +72,7 @@ export function dsgPlanSection(
     id: 'dsg-plan',
     title: 'DSG management plan',
     paragraphs: [
-      `Laid out in the shape of the DfE's DSG management plan template: the first scenario is shown as unmitigated, the others as mitigated. ${mapWords(map)}`,
+      `Laid out in the shape of the DfE's DSG management plan template: a scenario with levers or a Safety Valve agreement is shown as mitigated, one without as unmitigated. ${mapWords(map)}`,
       `Settings mapped: ${mapped.map(([id, category]) => `${id} → ${category}`).join('; ')}.${unmapped.length ? ` Not in the map, shown under their own label: ${unmapped.join(', ')}.` : ''}`,
     ],
     tables,
