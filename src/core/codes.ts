@@ -281,7 +281,7 @@ export const ISSUE_CODES = {
   },
   HORIZON_TOO_FAR: {
     cause:
-      "model.json's horizon is more than 50 years after the base year. A child with a plan at the youngest NCY leaves within 24 years, so a projection past that is of new plans alone, and one of centuries (a horizon of 3100-01) grew its counts past what the projection could hold, and stopped it with an internal error.",
+      "model.json's horizon, or a national model's area's own in areas.csv (its `horizon` or `baseYear`), is more than 50 years after the base year. A child with a plan at the youngest NCY leaves within 24 years, so a projection past that is of new plans alone, and one of centuries (a horizon of 3100-01) grew its counts past what the projection could hold, and stopped it with an internal error.",
     fix: 'Give the last financial year the plan needs, such as 2030-31.',
   },
   UNKNOWN_FUNDING_LINE: {

@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { exampleWith } from '../helpers/example-with.js';
 import { cli } from '../helpers/run-cli.js';
 
@@ -51,5 +53,23 @@ describe('figures past what the projection can hold', () => {
     expect(furthest.stderr).not.toContain('internal error');
     expect(furthest.code).toBe(0);
     expect(furthest.stdout.trimEnd().split('\n').at(-1)).toMatch(/^999,Example Borough,2075-76,/);
+  });
+
+  it("a national area's own horizon of centuries is HORIZON_TOO_FAR at its areas.csv cell", async () => {
+    // Found by a review: model.json's horizon was held to 50 years, an area's own in areas.csv
+    // was not, and 3100-01 there still made project exit 3 with "a pupil count is Infinity".
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'highneeds-far-area-')), 'national');
+    onTestFinished(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
+    cpSync('fixtures/national', dir, { recursive: true });
+    const areas = readFileSync(path.join(dir, 'areas.csv'), 'utf8').split('\n');
+    expect(areas[1]).toBe('N01,Northshire,,,,,');
+    areas[1] = 'N01,Northshire,,1,,,3100-01';
+    writeFileSync(path.join(dir, 'areas.csv'), areas.join('\n'));
+    const result = await cli(['project', dir, '--area', 'N01', '--format', 'csv']);
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'areas.csv:2:7: error HORIZON_TOO_FAR: horizon 3100-01 is 1075 years after the base year 2025/26: a projection goes at most 50 years ahead',
+    );
   });
 });
