@@ -144,7 +144,7 @@ export const ISSUE_CODES = {
   },
   COUNT_TOO_LARGE: {
     cause:
-      'A count of pupils, places or children in one cell (cohort.csv or new-plans.csv `count`, places.csv or capacity.csv `places`, `imported`, a population) is over 10,000,000: no area has so many in one row, and a number with extra digits is the likely cause. A count hundreds of digits long was not a number the projection could hold, and stopped it with an internal error.',
+      "A count of pupils, places or children in one cell (cohort.csv or new-plans.csv `count`, places.csv or capacity.csv `places`, `imported`, a population, or a places lever's `places`, `low` or `high` in scenarios.json, opened or closed) is over 10,000,000: no area has so many in one row, and a number with extra digits is the likely cause. A count hundreds of digits long was not a number the projection could hold, and stopped it with an internal error.",
     fix: 'Correct the cell (a figure pasted with extra digits, or an amount in a count column).',
   },
   RATE_ABOVE_ONE: {

@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { Dec, parseDecimal } from '../core/decimal.js';
 import { growthIssue } from '../core/growth.js';
-import { error, type Issue } from '../core/issue.js';
+import { error, type Issue, type Location } from '../core/issue.js';
 import { NCY_MAX, NCY_MIN, type Need, needFromLongName, parseNeed } from '../core/need.js';
 import {
   type AcademicYear,
@@ -150,6 +150,27 @@ const MAX_COUNT = new Dec(10_000_000);
 const shortened = (text: string): string =>
   text.length <= 24 ? text : `${text.slice(0, 10)}…${text.slice(-4)} (${text.length} characters)`;
 
+/**
+ * COUNT_TOO_LARGE for a count over 10,000,000 either way (a net import or a places lever may be
+ * negative), in a CSV cell or a JSON field: `what` names it as its file's other messages do,
+ * and `within` says where the count is ("in one cell").
+ */
+export function countTooLarge(
+  what: string,
+  text: string,
+  value: Decimal,
+  at: Location | undefined,
+  within = 'in one cell',
+): Issue | undefined {
+  if (!value.abs().greaterThan(MAX_COUNT)) return undefined;
+  return error(
+    'COUNT_TOO_LARGE',
+    `${what} is ${shortened(text)}: over 10,000,000 ${within} is no count of pupils, places or children in one area`,
+    at,
+    'a figure pasted with extra digits, or an amount in a count column?',
+  );
+}
+
 /** A plain decimal; by default non-negative. */
 export function decimalCell(
   row: CsvRow,
@@ -192,15 +213,12 @@ export function decimalCell(
     );
     return undefined;
   }
-  if (rules.kind === 'count' && value.greaterThan(MAX_COUNT)) {
-    issues.push(
-      error(
-        'COUNT_TOO_LARGE',
-        `"${row.label(column)}" is ${shortened(text)}: over 10,000,000 in one cell is no count of pupils, places or children in one area`,
-        row.at(column),
-        'a figure pasted with extra digits, or an amount in a count column?',
-      ),
-    );
+  const tooLarge =
+    rules.kind === 'count'
+      ? countTooLarge(`"${row.label(column)}"`, text, value, row.at(column))
+      : undefined;
+  if (tooLarge) {
+    issues.push(tooLarge);
     return undefined;
   }
   if (rules.atMostOne && value.greaterThan(1)) {

@@ -72,4 +72,20 @@ describe('figures past what the projection can hold', () => {
       'areas.csv:2:7: error HORIZON_TOO_FAR: horizon 3100-01 is 1075 years after the base year 2025/26: a projection goes at most 50 years ahead',
     );
   });
+
+  it("a places lever's places of hundreds of digits is COUNT_TOO_LARGE at its field", async () => {
+    // Found by a review: places.csv's places were held to 10,000,000, a lever's were not, and
+    // "places" of 309 digits printed balances of 300 digits, exit 0.
+    const scenarios = JSON.parse(example('scenarios.json')) as {
+      scenarios: { levers?: { kind: string; places?: string }[] }[];
+    };
+    const lever = scenarios.scenarios[1]!.levers!.find((l) => l.kind === 'places')!;
+    lever.places = '9'.repeat(309);
+    const dir = exampleWith({ 'scenarios.json': JSON.stringify(scenarios, null, 2) });
+    const result = await cli(['project', dir, '--scenario', 'mitigated', '--format', 'csv']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'error COUNT_TOO_LARGE: $.scenarios[1].levers[2].places is 9999999999…9999 (309 characters): over 10,000,000 in one lever',
+    );
+  });
 });
