@@ -137,6 +137,12 @@ interface DecimalRules {
   readonly optional?: boolean;
   /** Where a negative figure belongs instead, when the column refuses one (NEGATIVE_VALUE's hint). */
   readonly negativeHint?: string;
+  /**
+   * A count not held to COUNT_TOO_LARGE's 10,000,000: a rate's pseudo-counts, `exposure` being
+   * population summed over a history's Januaries, which calibrate writes past 10,000,000 for a
+   * large area (found by a review: project and simulate refused the folder calibrate wrote).
+   */
+  readonly uncapped?: boolean;
 }
 
 /**
@@ -214,7 +220,7 @@ export function decimalCell(
     return undefined;
   }
   const tooLarge =
-    rules.kind === 'count'
+    rules.kind === 'count' && !rules.uncapped
       ? countTooLarge(`"${row.label(column)}"`, text, value, row.at(column))
       : undefined;
   if (tooLarge) {

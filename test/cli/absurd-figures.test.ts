@@ -88,4 +88,38 @@ describe('figures past what the projection can hold', () => {
       'error COUNT_TOO_LARGE: $.scenarios[1].levers[2].places is 9999999999…9999 (309 characters): over 10,000,000 in one lever',
     );
   });
+
+  it("calibrate's exposure past 10,000,000 (a large area's population over the years) is read back", async () => {
+    // Found by a review: the limit held a rate's pseudo-counts too, and `exposure`, population
+    // summed over the history's Januaries (1.7 million a January here), is past it, so project
+    // and simulate refused with 46 COUNT_TOO_LARGE the folder calibrate had just written.
+    const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-large-area-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const [header, ...rows] = readFileSync('fixtures/history/population.csv', 'utf8')
+      .trimEnd()
+      .split('\n');
+    const large = rows.map((row) => {
+      const cells = row.split(',');
+      return [...cells.slice(0, 2), String(Number(cells[2]) * 1100)].join(',');
+    });
+    writeFileSync(path.join(dir, 'population.csv'), [header, ...large, ''].join('\n'));
+    const out = path.join(dir, 'model');
+    const fitted = await cli([
+      'calibrate',
+      '--transitions',
+      'fixtures/history/transitions.csv',
+      '--population',
+      path.join(dir, 'population.csv'),
+      '--codes',
+      'fixtures/history/codes.csv',
+      '--out-dir',
+      out,
+    ]);
+    expect(fitted.code).toBe(0);
+    const exposure = readFileSync(path.join(out, 'new-plans.csv'), 'utf8').split('\n')[1]!;
+    expect(Number(exposure.split(',').at(-1))).toBeGreaterThan(10_000_000);
+    const drawn = await cli(['simulate', out, '--draws', '5', '--seed', '1', '--format', 'csv']);
+    expect(drawn.stderr).not.toContain('COUNT_TOO_LARGE');
+    expect(drawn.code).toBe(0);
+  });
 });
