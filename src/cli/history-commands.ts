@@ -37,7 +37,9 @@ export function addHistoryCommands(root: Command, setExit: (code: number) => voi
         "fit a runnable model folder to the authority's own history: ceasing, transitions, new plans per head",
       ),
   )
-    .requiredOption('--out-dir <dir>', 'the model folder to write (new or empty)')
+    // Required, but checked in the action: a history folder given instead of the options is
+    // answered first with the command that reads it, --out-dir DIR and all (history-folder.ts).
+    .option('--out-dir <dir>', 'the model folder to write (new or empty)')
     .option(
       '--costs <file>',
       "costs.csv: need, setting, cost (annual top-up per pupil, place funding not included: the tariff stub's top-ups)",
@@ -57,6 +59,10 @@ export function addHistoryCommands(root: Command, setExit: (code: number) => voi
     .allowExcessArguments()
     .action(async (options, command: Command) => {
       refuseHistoryFolder('calibrate', command.args, (options as { outDir?: string }).outDir);
+      if ((options as { outDir?: string }).outDir === undefined)
+        command.error("error: required option '--out-dir <dir>' not specified", {
+          code: 'commander.missingMandatoryOptionValue',
+        });
       setExit(await (await import('./commands/calibrate.js')).runCalibrate(options));
     });
   historyOptions(

@@ -144,7 +144,7 @@ export const ISSUE_CODES = {
   },
   COUNT_TOO_LARGE: {
     cause:
-      'A count of pupils, places or children in one cell (cohort.csv or new-plans.csv `count`, places.csv or capacity.csv `places`, `imported`, a population) is over 10,000,000: no area has so many in one row, and a number with extra digits is the likely cause. A count hundreds of digits long was not a number the projection could hold, and stopped it with an internal error.',
+      "A count of pupils, places or children in one cell (cohort.csv or new-plans.csv `count`, places.csv or capacity.csv `places`, `imported`, a population, or a places lever's `places`, `low` or `high` in scenarios.json, opened or closed) is over 10,000,000: no area has so many in one row, and a number with extra digits is the likely cause. A count hundreds of digits long was not a number the projection could hold, and stopped it with an internal error.",
     fix: 'Correct the cell (a figure pasted with extra digits, or an amount in a count column).',
   },
   RATE_ABOVE_ONE: {
@@ -281,7 +281,7 @@ export const ISSUE_CODES = {
   },
   HORIZON_TOO_FAR: {
     cause:
-      "model.json's horizon is more than 50 years after the base year. A child with a plan at the youngest NCY leaves within 24 years, so a projection past that is of new plans alone, and one of centuries (a horizon of 3100-01) grew its counts past what the projection could hold, and stopped it with an internal error.",
+      "model.json's horizon, or a national model's area's own in areas.csv (its `horizon` or `baseYear`), is more than 50 years after the base year. A child with a plan at the youngest NCY leaves within 24 years, so a projection past that is of new plans alone, and one of centuries (a horizon of 3100-01) grew its counts past what the projection could hold, and stopped it with an internal error.",
     fix: 'Give the last financial year the plan needs, such as 2030-31.',
   },
   UNKNOWN_FUNDING_LINE: {

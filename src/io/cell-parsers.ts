@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { Dec, parseDecimal } from '../core/decimal.js';
 import { growthIssue } from '../core/growth.js';
-import { error, type Issue } from '../core/issue.js';
+import { error, type Issue, type Location } from '../core/issue.js';
 import { NCY_MAX, NCY_MIN, type Need, needFromLongName, parseNeed } from '../core/need.js';
 import {
   type AcademicYear,
@@ -137,6 +137,12 @@ interface DecimalRules {
   readonly optional?: boolean;
   /** Where a negative figure belongs instead, when the column refuses one (NEGATIVE_VALUE's hint). */
   readonly negativeHint?: string;
+  /**
+   * A count not held to COUNT_TOO_LARGE's 10,000,000: a rate's pseudo-counts, `exposure` being
+   * population summed over a history's Januaries, which calibrate writes past 10,000,000 for a
+   * large area (found by a review: project and simulate refused the folder calibrate wrote).
+   */
+  readonly uncapped?: boolean;
 }
 
 /**
@@ -149,6 +155,27 @@ const MAX_COUNT = new Dec(10_000_000);
 /** A cell's text for a message: a long run of digits shown by its ends and its length. */
 const shortened = (text: string): string =>
   text.length <= 24 ? text : `${text.slice(0, 10)}…${text.slice(-4)} (${text.length} characters)`;
+
+/**
+ * COUNT_TOO_LARGE for a count over 10,000,000 either way (a net import or a places lever may be
+ * negative), in a CSV cell or a JSON field: `what` names it as its file's other messages do,
+ * and `within` says where the count is ("in one cell").
+ */
+export function countTooLarge(
+  what: string,
+  text: string,
+  value: Decimal,
+  at: Location | undefined,
+  within = 'in one cell',
+): Issue | undefined {
+  if (!value.abs().greaterThan(MAX_COUNT)) return undefined;
+  return error(
+    'COUNT_TOO_LARGE',
+    `${what} is ${shortened(text)}: over 10,000,000 ${within} is no count of pupils, places or children in one area`,
+    at,
+    'a figure pasted with extra digits, or an amount in a count column?',
+  );
+}
 
 /** A plain decimal; by default non-negative. */
 export function decimalCell(
@@ -192,15 +219,12 @@ export function decimalCell(
     );
     return undefined;
   }
-  if (rules.kind === 'count' && value.greaterThan(MAX_COUNT)) {
-    issues.push(
-      error(
-        'COUNT_TOO_LARGE',
-        `"${row.label(column)}" is ${shortened(text)}: over 10,000,000 in one cell is no count of pupils, places or children in one area`,
-        row.at(column),
-        'a figure pasted with extra digits, or an amount in a count column?',
-      ),
-    );
+  const tooLarge =
+    rules.kind === 'count' && !rules.uncapped
+      ? countTooLarge(`"${row.label(column)}"`, text, value, row.at(column))
+      : undefined;
+  if (tooLarge) {
+    issues.push(tooLarge);
     return undefined;
   }
   if (rules.atMostOne && value.greaterThan(1)) {

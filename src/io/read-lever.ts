@@ -15,6 +15,7 @@ import type { JsonValue } from './json-source.js';
 import { academicYearField } from './json-years.js';
 import { readFundingRow } from './read-funding-row.js';
 import { LEVER_RANGE_KEYS, readLeverRange } from './read-lever-range.js';
+import { countTooLarge } from './cell-parsers.js';
 
 /** Loads another tariff named by a tariff lever (a file or a library id), or reports why not. */
 export type TariffLoader = (argument: string, at: Location) => Tariff | undefined;
@@ -264,10 +265,10 @@ export function readLever(
   const profile = readProfile(fields, lever['profile'], `${path}.profile`);
   if (kind === 'places') {
     const setting = fields.string(lever, 'setting', path);
-    const places = fields.decimal(lever, 'places', path, { allowNegative: true });
+    const places = placesField(fields, lever, path, 'places');
     // Places for capital projects that may slip: a range on the number, read as it is.
     const { ok, range } = readLeverRange(fields, lever, path, kind, places, (key) =>
-      fields.decimal(lever, key, path, { allowNegative: true }),
+      placesField(fields, lever, path, key),
     );
     return setting && places && profile && ok
       ? [{ ...base, kind, setting, places, profile, ...(range ? { range } : {}) }]
@@ -327,4 +328,28 @@ function switchRange(
     ),
   );
   return { ok: false };
+}
+
+/**
+ * A places lever's places (or its low or high), opened or closed: held to a count's limit, as
+ * places.csv's are. Found by a review: "places" of 309 digits printed balances of 300 digits.
+ */
+function placesField(
+  fields: JsonFields,
+  lever: JsonObject,
+  path: string,
+  key: string,
+): Decimal | undefined {
+  const places = fields.decimal(lever, key, path, { allowNegative: true });
+  const tooLarge =
+    places &&
+    countTooLarge(
+      `${path}.${key}`,
+      String(lever[key]),
+      places,
+      fields.at(`${path}.${key}`),
+      'in one lever',
+    );
+  if (tooLarge) fields.issues.push(tooLarge);
+  return tooLarge ? undefined : places;
 }

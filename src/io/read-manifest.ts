@@ -7,7 +7,6 @@ import {
   type AcademicYear,
   type FinancialYear,
   firstProjectedFinancialYear,
-  formatAcademicYear,
   formatFinancialYear,
   parseAcademicYear,
   parseFinancialYear,
@@ -21,6 +20,7 @@ import {
   readMoneySettings,
 } from './read-money-settings.js';
 import { yearHint } from '../core/year-hint.js';
+import { horizonTooFar } from './horizon-too-far.js';
 
 /** What model.json gives for every area it models: one area's folder, or a national model's areas. */
 export interface ModelSettings {
@@ -79,13 +79,6 @@ export function parseManifest(text: string, file: string, issues: Issue[]): Part
 }
 
 /**
- * The furthest horizon after the base year: a child with a plan at the youngest NCY (-3) leaves by
- * NCY 20, within 24 years, so past that a projection is of new plans alone; twice that is room
- * enough for any plan, and keeps counts grown by a yearly growth of up to 100% within a double.
- */
-const MAX_HORIZON_YEARS = 50;
-
-/**
  * What model.json gives for one area and for a national model alike: the base year and horizon
  * (a horizon before the first projected year is reported and dropped), the tariff, the
  * assumptions (each 0 when not given), the write-off and the overflow setting.
@@ -132,15 +125,11 @@ export function parseModelSettings(
     );
   }
   // A projection of centuries grew its counts past what a double holds (found by a review).
-  if (baseYear !== undefined && horizon !== undefined && horizon - baseYear > MAX_HORIZON_YEARS)
-    issues.push(
-      error(
-        'HORIZON_TOO_FAR',
-        `$.horizon ${horizonText} is ${horizon - baseYear} years after the base year ${formatAcademicYear(baseYear)}: a projection goes at most ${MAX_HORIZON_YEARS} years ahead`,
-        fields.at('$.horizon'),
-        'give the last financial year the plan needs, such as 2030-31',
-      ),
-    );
+  const far =
+    baseYear !== undefined && horizon !== undefined
+      ? horizonTooFar(`$.horizon ${horizonText}`, baseYear, horizon, fields.at('$.horizon'))
+      : undefined;
+  if (far) issues.push(far);
   const tariff = fields.string(root, 'tariff', '$');
   const overflowSetting = fields.string(root, 'overflowSetting', '$', true);
   const assumptionsObject =

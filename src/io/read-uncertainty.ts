@@ -64,6 +64,7 @@ function pairOf(
   [first, second]: readonly [string, string],
   kind: 'count' | 'rate',
   issues: Issue[],
+  uncapped = false,
 ): [Decimal, Decimal] | undefined {
   const missing = row.get(first) === '' ? first : row.get(second) === '' ? second : undefined;
   if (missing) {
@@ -78,8 +79,8 @@ function pairOf(
     return undefined;
   }
   const before = issues.length;
-  const a = decimalCell(row, first, issues, { kind, atMostOne: kind === 'rate' });
-  const b = decimalCell(row, second, issues, { kind, atMostOne: kind === 'rate' });
+  const a = decimalCell(row, first, issues, { kind, atMostOne: kind === 'rate', uncapped });
+  const b = decimalCell(row, second, issues, { kind, atMostOne: kind === 'rate', uncapped });
   return issues.length > before || !a || !b ? undefined : [a, b];
 }
 
@@ -99,7 +100,8 @@ function readPosterior(
     );
     return undefined;
   }
-  const pair = pairOf(row, ['observed', 'exposure'], 'count', issues);
+  // Pseudo-counts: population summed over the history's Januaries, past 10,000,000 for a large area.
+  const pair = pairOf(row, ['observed', 'exposure'], 'count', issues, true);
   if (!pair) return undefined;
   const [observed, exposure] = pair;
   if (exposure.isZero() || observed.greaterThan(exposure)) {

@@ -24,6 +24,21 @@ describe('a history folder given to backtest or calibrate', () => {
     ]);
   });
 
+  it('calibrate without --out-dir: the command with --out-dir DIR, not only that it is missing', async () => {
+    // Found by a review: commander refused the missing --out-dir before the folder was looked at,
+    // so the `--out-dir DIR` form of the answer was never given.
+    const result = await cli(['calibrate', 'fixtures/history']);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      'highneeds: calibrate reads the history from options, not from a folder: highneeds calibrate --transitions fixtures/history/transitions.csv --population fixtures/history/population.csv --codes fixtures/history/codes.csv --costs fixtures/history/costs.csv --out-dir DIR\n',
+    ]);
+    const plain = await cli(['calibrate', '--population', 'fixtures/history/population.csv']);
+    expect([plain.code, plain.stderr]).toEqual([
+      2,
+      "error: required option '--out-dir <dir>' not specified\n(run highneeds calibrate --help for usage)\n",
+    ]);
+  });
+
   it('a folder without a history: the options to give', async () => {
     const result = await cli(['backtest', 'fixtures/example']);
     expect([result.code, result.stderr]).toEqual([

@@ -20,6 +20,10 @@ it("README's input limits are the code's", () => {
     `more than ${JSON_MAX_DEPTH} deep`,
   ])
     expect(readme).toContain(said);
+  // The figures COUNT_TOO_LARGE's and HORIZON_TOO_FAR's messages give (test/cli/absurd-figures.test.ts):
+  // added at a stop without a word here (found by a review).
+  expect(readme).toContain('over 10,000,000 in one cell or lever (`COUNT_TOO_LARGE`');
+  expect(readme).toContain('a horizon more than 50 years after its base year (`HORIZON_TOO_FAR`');
   expect(readFileSync('docs/errors.md', 'utf8')).toContain(
     `Past ${DEFAULT_MAX_PROBLEMS} lines of problems`,
   );
