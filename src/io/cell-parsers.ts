@@ -169,11 +169,15 @@ export function countTooLarge(
   within = 'in one cell',
 ): Issue | undefined {
   if (!value.abs().greaterThan(MAX_COUNT)) return undefined;
+  // A net count (imported pupils) may be negative: it is as far out below -10,000,000.
+  const beyond = value.isNegative() ? 'below -10,000,000' : 'over 10,000,000';
   return error(
     'COUNT_TOO_LARGE',
-    `${what} is ${shortened(text)}: over 10,000,000 ${within} is no count of pupils, places or children in one area`,
+    `${what} is ${shortened(text)}: ${beyond} ${within} is no count of pupils, places or children in one area`,
     at,
-    'a figure pasted with extra digits, or an amount in a count column?',
+    within === 'in one cell'
+      ? 'a figure pasted with extra digits, or an amount in a count column?'
+      : 'a figure written with extra digits?',
   );
 }
 
