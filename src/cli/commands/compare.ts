@@ -4,7 +4,7 @@ import type { Decimal } from 'decimal.js';
 import { ZERO } from '../../core/decimal.js';
 import { toPence } from '../../core/rounding.js';
 import type { Model } from '../../core/model.js';
-import { withThousands } from '../../core/thousands.js';
+import { poundsOfPence } from '../../core/money-text.js';
 import { agreementBasis } from '../../report/headline.js';
 import type { Projection } from '../../core/projection.js';
 import { ProjectionCache } from '../../core/demand/cache.js';
@@ -284,10 +284,8 @@ function agreements(
 
 function agreementText(a: AgreementSummary, basis: string): string {
   const lines = [
-    `Safety Valve agreement in "${a.scenario}": agreed total £${withThousands(a.agreed_total)}, instalments £${withThousands(a.instalments_total)}${a.agreed_total === a.instalments_total ? '' : ' (instalments do not add up to the agreed total)'}`,
+    `Safety Valve agreement in "${a.scenario}": agreed total ${poundsOfPence(a.agreed_total)}, instalments ${poundsOfPence(a.instalments_total)}${a.agreed_total === a.instalments_total ? '' : ' (instalments do not add up to the agreed total)'}`,
   ];
-  const pounds = (text: string) =>
-    text.startsWith('-') ? `-£${withThousands(text.slice(1))}` : `£${withThousands(text)}`;
   lines.push(
     `  underlying in-year balance (before ${basis}) first reached: ${a.first_in_year_balance ?? 'not within the projection'}`,
   );
@@ -297,11 +295,11 @@ function agreementText(a: AgreementSummary, basis: string): string {
     );
   lines.push(
     a.at_risk.length
-      ? `  instalments at risk: ${a.at_risk.map((r) => `${pounds(r.amount)} due ${r.financial_year}`).join(', ')}`
+      ? `  instalments at risk: ${a.at_risk.map((r) => `${poundsOfPence(r.amount)} due ${r.financial_year}`).join(', ')}`
       : '  no instalment at risk',
   );
   lines.push(
-    `  cumulative balance at the horizon: ${pounds(a.cumulative_at_horizon)}${a.at_risk.length ? `; without the at-risk instalments: ${pounds(a.cumulative_at_horizon_without_at_risk)}` : ''}`,
+    `  cumulative balance at the horizon: ${poundsOfPence(a.cumulative_at_horizon)}${a.at_risk.length ? `; without the at-risk instalments: ${poundsOfPence(a.cumulative_at_horizon_without_at_risk)}` : ''}`,
   );
   return `${lines.join('\n')}\n`;
 }
