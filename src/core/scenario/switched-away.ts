@@ -1,4 +1,5 @@
 import { warning, type Issue } from '../issue.js';
+import { andList } from '../words.js';
 import type { Model } from '../model.js';
 import { dayBefore } from './tariff-lever.js';
 import type { Scenario, TariffLever } from './types.js';
@@ -50,5 +51,5 @@ function sharedSettings(scaling: TariffLever, switching: TariffLever): string | 
   const b = switching.filter.settings;
   if (a === undefined && b === undefined) return 'every setting';
   const shared = a === undefined ? b! : b === undefined ? a : a.filter((s) => b.includes(s));
-  return shared.length ? shared.join(', ') : undefined;
+  return shared.length ? andList(shared) : undefined;
 }
