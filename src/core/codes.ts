@@ -147,6 +147,11 @@ export const ISSUE_CODES = {
       "A count of pupils, places or children in one cell (cohort.csv or new-plans.csv `count`, places.csv or capacity.csv `places`, `imported`, a population, or a places lever's `places`, `low` or `high` in scenarios.json, opened or closed) is over 10,000,000: no area has so many in one row, and a number with extra digits is the likely cause. A count hundreds of digits long was not a number the projection could hold, and stopped it with an internal error.",
     fix: 'Correct the cell (a figure pasted with extra digits, or an amount in a count column).',
   },
+  DRAWN_FIGURE_TOO_LARGE: {
+    cause:
+      "`batch --draws`: a draw of one area has a figure past £100,000,000,000 (or 100,000,000,000 pupils). The national intervals add the areas' draws exactly only up to there, and no authority's high-needs figures come near (England's whole high-needs block was about £12 billion in 2025-26), so an amount or count with extra digits is the likely cause. The area fails; the others are drawn.",
+    fix: "Correct the amount or count (cohort.csv's annual_cost, the tariff's top-ups and place values, funding.csv); `project` of the area shows its figures.",
+  },
   RATE_ABOVE_ONE: {
     cause:
       'A ceasing, transition or new-plans rate, or a share in NFF parameters, a write-off or a block transfer, is above 1 (100%).',

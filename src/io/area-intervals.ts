@@ -3,7 +3,10 @@ import type { ProjectionCache } from '../core/demand/cache.js';
 import type { AreaIntervals } from '../core/simulate/area-intervals.js';
 import { toPence } from '../core/rounding.js';
 import { InputError } from '../core/errors.js';
-import { hasErrors, type Issue } from '../core/issue.js';
+import { error, hasErrors, type Issue } from '../core/issue.js';
+import { poundsOfPence } from '../core/money-text.js';
+import { formatFinancialYear, type FinancialYear } from '../core/period.js';
+import { withThousands } from '../core/thousands.js';
 import type { Model } from '../core/model.js';
 import type { ProjectionOutcome } from '../core/projection.js';
 import {
@@ -87,6 +90,7 @@ function drawn(
           (_, d) => figures[(d * MEASURES.length + k) * years.length + f]!,
         ),
     };
+    refuseUnsummable(model.area.code, id, years, figures);
     return {
       id,
       financialYears: years,
@@ -94,6 +98,47 @@ function drawn(
       figures,
     };
   });
+}
+
+/**
+ * The largest figure, in pence or hundredths of a pupil, that an area's draw may have: £100
+ * billion. The national totals add the areas' figures as whole numbers in doubles, exact only
+ * below 2^53 (about £90 trillion); at most £100 billion an area keeps the sum of 900 areas below
+ * it. No authority's high-needs figures come near (the whole of England's high-needs block was
+ * about £12 billion in 2025-26): a figure past it comes from an amount or count typed with extra digits, whose
+ * national totals would otherwise have been rounded to the nearest 64 pence or worse, silently
+ * (found by a review: an annual_cost of 999,999,999,999,999 was accepted).
+ */
+const SUMMABLE = 10_000_000_000_000;
+
+/** Fails the area (an InputError, as a draw that puts pupils where no rate is in force does) if a figure is past SUMMABLE. */
+function refuseUnsummable(
+  area: string,
+  scenario: string,
+  years: readonly FinancialYear[],
+  figures: Float64Array,
+): void {
+  const at = figures.findIndex((figure) => Math.abs(figure) > SUMMABLE);
+  if (at < 0) return;
+  const f = at % years.length;
+  const k = Math.floor(at / years.length) % MEASURES.length;
+  const draw = Math.floor(at / years.length / MEASURES.length);
+  const figure = figures[at]!;
+  const shown =
+    k === 0
+      ? `${withThousands((figure / 100).toFixed(2))} pupils`
+      : poundsOfPence((figure / 100).toFixed(2));
+  throw new InputError([
+    {
+      ...error(
+        'DRAWN_FIGURE_TOO_LARGE',
+        `area "${area}"${scenario ? ` under scenario "${scenario}"` : ''}: draw ${draw + 1}'s ${MEASURES[k]} in ${formatFinancialYear(years[f]!)} is about ${shown}, past the ${k === 0 ? '100,000,000,000 pupils' : '£100,000,000,000'} an area's figures may reach for batch --draws to add them into national totals exactly`,
+        undefined,
+        "no authority's figures come near: look for an amount or count typed with extra digits (cohort.csv's annual_cost, the tariff's top-ups and place values, funding.csv); `project` shows the area's figures",
+      ),
+      area,
+    },
+  ]);
 }
 
 /** A draw's figures as printed (printedFigure), measure by measure (MEASURES order), each by FY. */

@@ -3,7 +3,8 @@
 // folder holding nff-factors.csv, after fixtures/errors/_valid-nff) as `nff` on its factors
 // and parameters for 2025-26; a model folder with an nff-allocations.csv takes it as --hnb-from;
 // one with an explain.args or project.args file is run as `explain <dir>` or `project <dir>` with
-// those options (a usage error, exit 2);
+// those options (a usage error, exit 2); a folder of model folders with a batch.args file as
+// `batch <dir>` into a scratch folder with those options (a fault only the draws find);
 // a history (a folder holding codes.csv, after fixtures/errors/_valid-history) as `calibrate`
 // (with --costs when it holds a costs.csv);
 // NATIONAL_MODEL, a valid national model, as `project`, which reads one area's folder; a folder
@@ -57,8 +58,17 @@ export function catalogueArgs(code, root = '.') {
   if (ONE_AREA.has(code)) return ['project', dir];
   // A history fixture (a codes.csv beside it, after fixtures/errors/_valid-history) is calibrated.
   if (existsSync(path.join(root, dir, 'codes.csv'))) return calibrateArgs(dir, root);
-  if (isFolderOfModels(path.join(root, dir)))
-    return ['batch', dir, '--out-dir', path.join(tmpdir(), `highneeds-catalogue-${code}`)];
+  if (isFolderOfModels(path.join(root, dir))) {
+    const args = path.join(root, dir, 'batch.args');
+    const options = existsSync(args) ? readFileSync(args, 'utf8').split('\n').filter(Boolean) : [];
+    return [
+      'batch',
+      dir,
+      '--out-dir',
+      path.join(tmpdir(), `highneeds-catalogue-${code}`),
+      ...options,
+    ];
+  }
   if (!existsSync(path.join(root, dir, 'nff-factors.csv'))) return ['validate', dir];
   return [
     'nff',

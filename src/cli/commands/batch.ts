@@ -188,18 +188,18 @@ export async function runBatchCommand(
     );
   cliIo().stderr.write(areaNextStep(dir, result.rows, Boolean(options.quiet)));
   if (!hasErrors(errors)) return 0;
+  // "1 of 1 area failed", as the summary says "0 of 1 area modelled".
+  const ofAreas = `of ${areaCount} ${areaCount === 1 ? 'area' : 'areas'} failed`;
   const said = [
     ...(areaFailed.length
-      ? [
-          `${areaFailed.length} of ${areaCount} areas failed: ${listed(areaFailed.map((a) => a.code))}`,
-        ]
+      ? [`${areaFailed.length} ${ofAreas}: ${listed(areaFailed.map((a) => a.code))}`]
       : []),
     ...(unlisted.length
       ? [`${unlistedText(unlisted.length)}: ${listed(unlisted.map((a) => a.code))}`]
       : []),
   ];
   cliIo().stderr.write(
-    `${formatIssues([...errors, ...warnings], paint)}${(said.length ? said : [`${failed.length} of ${areaCount} areas failed`]).join('; ')}; each error is in ${displayPath(path.join(options.outDir, 'failures.csv'))}\n`,
+    `${formatIssues([...errors, ...warnings], paint)}${(said.length ? said : [`${failed.length} ${ofAreas}`]).join('; ')}; each error is in ${displayPath(path.join(options.outDir, 'failures.csv'))}\n`,
   );
   return 1;
 }
