@@ -82,6 +82,40 @@ describe('rows a tariff lever makes keep the standing of the value they are made
     expect(made(scaled, '3').map((r) => r.status)).toEqual([undefined, undefined]);
   });
 
+  // Found by a review: a row from the lever's date on was scaled in place, still "published",
+  // its table's notes replaced by "scaled by lever l".
+  it("a published rate scaled in place is derived, and keeps its table's notes before the lever's", () => {
+    const later = table(
+      'later',
+      ours.references,
+      [
+        rate('mainstream', '1', '1000.00', { status: 'published', reference: 'la' }),
+        rate('mainstream', '1', '1100.00', {
+          effectiveFrom: '2026-09-01',
+          status: 'published',
+          reference: 'la',
+          notes: 'from September 2026, as the Schools Forum agreed',
+        }),
+      ],
+      { method: 'none' },
+    );
+    const scaled = applyTariffLever(later, lever({ share: d('-0.1') }), d('0'), '2031-04-01');
+    expect(
+      scaled.rates.map((r) => [r.effectiveFrom, r.topUp.toFixed(2), r.status, r.notes]),
+    ).toEqual([
+      ['2025-04-01', '1000.00', 'published', undefined],
+      [
+        '2026-09-01',
+        '990.00',
+        'derived',
+        'from September 2026, as the Schools Forum agreed; lever l: this rate × 0.9',
+      ],
+    ]);
+    // A share of 0 changes no figure: the rate stands as published.
+    const unscaled = applyTariffLever(later, lever({ share: d('0') }), d('0'), '2031-04-01');
+    expect(unscaled.rates).toEqual(later.rates);
+  });
+
   it("a switch's rows keep their own table's standing, and cite its references, renamed where the ids clash", () => {
     const switched = applyTariffLever(ours, lever({ tariff: theirs }), d('0'), '2031-04-01');
     const incoming = switched.rates.filter((r) => r.effectiveFrom === '2026-09-01');

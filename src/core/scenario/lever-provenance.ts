@@ -1,11 +1,19 @@
 import { derivedStatus } from '../derived-status.js';
 import type { Reference, Tariff, TariffRate } from '../tariff.js';
 
-/** `row` with the standing of a rate made from it: `derivedStatus` of its own, and its notes. */
+/**
+ * `row` with the standing of a rate made from it: `derivedStatus` of its own, and the row's notes
+ * followed by how it was made (found by a review: a row scaled by a lever said only "scaled by
+ * lever …", its table's notes on the rate gone, and kept "published" for a figure no one published).
+ */
 export function derivedRow(row: TariffRate, change: Partial<TariffRate>): TariffRate {
   const { status: _status, ...rest } = row;
   const status = derivedStatus(row.status);
-  return { ...rest, ...change, ...(status ? { status } : {}) };
+  const notes =
+    change.notes !== undefined && row.notes !== undefined
+      ? { notes: `${row.notes}; ${change.notes}` }
+      : {};
+  return { ...rest, ...change, ...notes, ...(status ? { status } : {}) };
 }
 
 /**

@@ -138,16 +138,18 @@ function scaleTariff(tariff: Tariff, lever: TariffLever, modelUplift: Decimal): 
       continue;
     }
     const dates = new Set(rows.map((r) => r.effectiveFrom));
-    for (const row of rows)
+    for (const row of rows) {
+      const factor = factorOn(row.effectiveFrom);
+      // A factor of 1 (a profile not yet begun) leaves the rate as its table gives it.
       rates.push(
-        row.effectiveFrom >= lever.fromDate
-          ? {
-              ...row,
-              topUp: row.topUp.times(factorOn(row.effectiveFrom)),
-              notes: `scaled by lever ${lever.id}`,
-            }
-          : row,
+        factor.eq(ONE)
+          ? row
+          : derivedRow(row, {
+              topUp: row.topUp.times(factor),
+              notes: `lever ${lever.id}: this rate × ${factor.toString()}`,
+            }),
       );
+    }
     const added = stepDates.filter((date) => !dates.has(date));
     const last = latest(rows);
     const lastAdded = added.reduce((max, date) => (date > max ? date : max), last);
