@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { exampleWith } from '../helpers/example-with.js';
+import { switchedTableModel } from '../helpers/switched-table-model.js';
 import { cli } from '../helpers/run-cli.js';
 
 /**
@@ -8,35 +7,9 @@ import { cli } from '../helpers/run-cli.js';
  * officer's trial): the rates charged after the switch are the other table's, while the table
  * named under them was the model's alone. Now each switch is named, with its lever and date.
  */
-function model(): string {
-  return exampleWith({
-    'new-bands.json': readFileSync('tariffs/example-borough-2025.json', 'utf8')
-      .replace('"id": "example-borough-2025"', '"id": "new-bands"')
-      .replace(/"title": "[^"]*"/, '"title": "New bands from September 2026"'),
-    'scenarios.json': JSON.stringify({
-      scenarios: [
-        {
-          id: 'plan',
-          label: 'Plan',
-          levers: [
-            {
-              id: 'new-table',
-              label: 'New bands',
-              kind: 'tariff',
-              from: '2026-09-01',
-              tariff: 'new-bands.json',
-              filter: { setting: ['mainstream', 'ap'] },
-            },
-          ],
-        },
-      ],
-    }),
-  });
-}
-
 describe('explain names the tables a scenario switches to', () => {
   it('under the tariff, in the table and in the JSON', async () => {
-    const dir = model();
+    const dir = switchedTableModel();
     const args = ['explain', dir, '--year', '2027-28', '--figure', 'spend_top_up'];
     const table = await cli([...args, '--scenario', 'plan']);
     expect(table.code, table.stderr).toBe(0);

@@ -2,6 +2,7 @@ import { formatFinancialYear, monthName } from '../../core/period.js';
 import type { Model } from '../../core/model.js';
 import type { Lever } from '../../core/scenario/types.js';
 import { upliftDayOf, type Tariff } from '../../core/tariff.js';
+import { andList } from '../../core/words.js';
 import type { JsonOut } from '../json.js';
 import type { ReportScenario } from './report-model.js';
 import type { ReportSection } from './section.js';
@@ -208,13 +209,44 @@ function leverSize(lever: Lever): string {
   return `share ${lever.share!.toFixed()}${range}`;
 }
 
+/**
+ * Each table a chosen scenario's tariff levers switch settings to, once, after the model's own:
+ * the scenario's figures from the lever's date are priced by it (found by an officer's trial: the
+ * report showed only the model's table, so the rates behind a mitigated plan were nowhere in it).
+ */
+export function switchedTariffSections(scenarios: readonly ReportScenario[]): ReportSection[] {
+  const switches = new Map<string, { tariff: Tariff; uses: string[] }>();
+  for (const { scenario } of scenarios)
+    for (const lever of scenario.levers ?? []) {
+      if (lever.kind !== 'tariff' || !lever.tariff) continue;
+      const entry = switches.get(lever.tariff.id) ?? { tariff: lever.tariff, uses: [] };
+      switches.set(lever.tariff.id, entry);
+      const settings = lever.filter.settings ? andList(lever.filter.settings) : 'every setting';
+      entry.uses.push(
+        `scenario "${scenario.label}" (lever ${lever.id}) prices ${settings} by it from ${lever.fromDate}`,
+      );
+    }
+  return [...switches.values()].map(({ tariff, uses }, i) =>
+    tariffSection(tariff, {
+      id: `tariff-switched-${i + 1}`,
+      title: `Tariff a scenario switches to: ${tariff.title}`,
+      lead: `In place of the model's table: ${uses.join('; ')}.`,
+    }),
+  );
+}
+
 /** The tariff: every setting and rate with its status and source, and the sources themselves. */
-export function tariffSection(tariff: Tariff): ReportSection {
+export function tariffSection(
+  tariff: Tariff,
+  /** For a table a scenario switches to (switchedTariffSections): its own id and title, and which scenarios use it. */
+  as?: { readonly id: string; readonly title: string; readonly lead: string },
+): ReportSection {
   const cite = (reference: string | undefined) => reference ?? '';
   return {
-    id: 'tariff',
-    title: `Tariff: ${tariff.title}`,
+    id: as?.id ?? 'tariff',
+    title: as?.title ?? `Tariff: ${tariff.title}`,
     paragraphs: [
+      ...(as ? [as.lead] : []),
       // The statuses as tariffs/README.md defines them.
       'Status says how each value is known: published (as a cited document states it), derived (worked out from published figures), assumption (not in a source, or not confirmed) or illustrative (made up to show the format or a policy idea; never a real rate). The source beside a value that is not published is what it was worked out from or set beside, not a document that states it; the sources are listed after the rates.',
       `Uplift: ${upliftWords(tariff)}${tariff.uplift.method === 'none' ? '' : '; the rates it gives are projections, not published values'}.`,

@@ -2,7 +2,12 @@ import { balanceSections, breakdownSections } from './chart-sections.js';
 import { dsgPlanSection } from './dsg-plan.js';
 import { fanSection } from './fan-section.js';
 import { headlineSection } from './headline-section.js';
-import { assumptionsSection, provenanceSection, tariffSection } from './reference-sections.js';
+import {
+  assumptionsSection,
+  provenanceSection,
+  switchedTariffSections,
+  tariffSection,
+} from './reference-sections.js';
 import { safetyValveSection, savingsSection } from './scenario-sections.js';
 import type { ReportModel } from './report-model.js';
 import type { ReportSection } from './section.js';
@@ -32,6 +37,7 @@ export function reportSections(report: ReportModel, draws?: string): ReportSecti
     dsgPlanSection(report.scenarios, report.model.tariff.settings, report.dsgMap),
     assumptionsSection(report.model, report.scenarios),
     tariffSection(report.model.tariff),
+    ...switchedTariffSections(report.scenarios),
     provenanceSection(report.manifest),
   ];
 }

@@ -17,6 +17,7 @@ import { headlineSection } from '../presentation/headline-section.js';
 import {
   assumptionsSection,
   provenanceSection,
+  switchedTariffSections,
   tariffSection,
 } from '../presentation/reference-sections.js';
 import { safetyValveSection, savingsSection } from '../presentation/scenario-sections.js';
@@ -174,6 +175,9 @@ export function reportSheets(report: ReportModel, draws?: string): Sheet[] {
       : []),
     toldSheet('DSG plan', dsgPlanSection(scenarios, report.model.tariff.settings, report.dsgMap)),
     toldSheet('Tariff', tariffSection(report.model.tariff)),
+    ...switchedTariffSections(scenarios).map((section, i) =>
+      toldSheet(`Switched tariff ${i + 1}`, section),
+    ),
     toldSheet('Assumptions', assumptionsSection(report.model, scenarios)),
     { name: 'Inputs', tables: provenanceSection(report.manifest).tables },
   ];
