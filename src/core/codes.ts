@@ -651,7 +651,7 @@ export const ISSUE_CODES = {
   },
   GROWTH_OUT_OF_RANGE: {
     cause:
-      "A yearly growth or uplift is -1 or less (a fall of 100% or more a year, which leaves nothing, or a negative figure) or above 1 (a rise of over 100% a year: 3 is 300%, almost surely 3% meant): model.json's or a scenario's newPlansGrowth, hnbGrowth, tariffUplift or otherSpendGrowth, an areas.csv growth column, a spend.csv growth, a tariff's uplift.annualRate (or tariffs import's uplift_annual_rate), or an NFF's floor or rollover uplift (not its gains cap, a ceiling that a what-if without one writes large).",
+      "A yearly growth or uplift is -1 or less (a fall of 100% or more a year, which leaves nothing, or a negative figure) or above 1 (a rise of over 100% a year: 3 is 300%, almost surely 3% meant): model.json's newPlansGrowth, hnbGrowth, tariffUplift or otherSpendGrowth, a scenario's newPlansGrowth, hnbGrowth or tariffUplift, an areas.csv growth column, a spend.csv growth, a tariff's uplift.annualRate (or tariffs import's uplift_annual_rate), or an NFF's floor or rollover uplift (not its gains cap, a ceiling that a what-if without one writes large).",
     fix: 'Growths are shares: 0.05 means 5% a year and -0.02 a fall of 2%; a model CSV also takes 5% and -2%.',
   },
 } as const satisfies Record<string, { cause: string; fix: string }>;

@@ -13,6 +13,7 @@ import { financialYearField } from './json-years.js';
 import { readFundingRow } from './read-funding-row.js';
 import { jsonFields } from './read-json.js';
 import { readLever, type TariffLoader } from './read-lever.js';
+import { ASSUMPTION_KEYS } from './read-manifest.js';
 
 const KEYS = {
   root: ['scenarios'],
@@ -179,12 +180,9 @@ function readScenario(
       : fields.object(object['assumptions'], `${path}.assumptions`);
   const assumptions: Record<string, Decimal> = {};
   if (assumptionsObject) {
-    fields.knownKeys(assumptionsObject, `${path}.assumptions`, [
-      'newPlansGrowth',
-      'hnbGrowth',
-      'tariffUplift',
-    ]);
-    for (const key of ['newPlansGrowth', 'hnbGrowth', 'tariffUplift']) {
+    // model.json's assumptions but otherSpendGrowth, which spend.csv's lines take from the model alone.
+    fields.knownKeys(assumptionsObject, `${path}.assumptions`, ASSUMPTION_KEYS);
+    for (const key of ASSUMPTION_KEYS) {
       const v = fields.decimal(assumptionsObject, key, `${path}.assumptions`, {
         optional: true,
         growth: true,
