@@ -45,7 +45,25 @@ export function libraryFiles(dir: string): string[] {
 export function resolveTariff(argument: string, libraryDir: string): string | undefined {
   if (exists(argument)) return path.resolve(argument);
   const byName = path.join(libraryDir, `${argument}.json`);
-  return exists(byName) ? byName : undefined;
+  return exists(byName) ? byName : fileWithId(argument, libraryDir);
+}
+
+/**
+ * The one file of a library folder whose table has `id`, when its name is not the id (found by a
+ * docs audit: `tariffs list --dir` of a folder holding our-banding.json listed the id
+ * example-borough-2025, which `tariffs show` then said was not in the folder). A file that cannot
+ * be read or checked is passed over here; none or several with the id is undefined.
+ */
+function fileWithId(id: string, libraryDir: string): string | undefined {
+  if (!LIBRARY_ID.test(id)) return undefined;
+  let files: string[];
+  try {
+    files = libraryFiles(libraryDir);
+  } catch {
+    return undefined;
+  }
+  const matching = files.filter((file) => readTariffFile(file).tariff?.id === id);
+  return matching.length === 1 ? matching[0] : undefined;
 }
 
 /** The tariff library shipped with the tool (tariffs/). */

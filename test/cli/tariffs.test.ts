@@ -115,6 +115,27 @@ describe('tariffs list and show', () => {
     expect(example.stdout.split('\n').filter((line) => /^[^,]+,,/.test(line))).toEqual([]);
   });
 
+  // Found by a docs audit: list gave the table's id, which show then said was not in the folder.
+  it('show --dir finds a table by the id list gives, in a file of another name', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-own-library-'));
+    try {
+      const text = readFileSync(path.join(LIBRARY, 'example-borough-2025.json'), 'utf8');
+      writeFileSync(path.join(dir, 'our-banding.json'), text);
+      const listed = await cli(['tariffs', 'list', '--dir', dir]);
+      expect(listed.stdout.split('\n')[1]).toMatch(/^example-borough-2025,/);
+      const byId = await cli(['tariffs', 'show', 'example-borough-2025', '--dir', dir]);
+      expect(byId.code, byId.stderr).toBe(0);
+      const byName = await cli(['tariffs', 'show', 'our-banding', '--dir', dir]);
+      expect(byId.stdout).toBe(byName.stdout);
+      // Two files with the id: neither is chosen.
+      writeFileSync(path.join(dir, 'our-banding-copy.json'), text);
+      const twice = await cli(['tariffs', 'show', 'example-borough-2025', '--dir', dir]);
+      expect(twice.code).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('an unknown tariff id is a usage error', async () => {
     const result = await cli(['tariffs', 'show', 'no-such-table']);
     expect(result.code).toBe(2);
