@@ -14,6 +14,8 @@ export interface LoadedTariff {
   /** The SHA-256 of the file, when it could be read. */
   readonly sha256?: string;
   readonly tariff?: Tariff;
+  /** The file's text as read and checked, when it could be read: init copies it, not the file read again. */
+  readonly text?: string;
   readonly issues: Issue[];
 }
 
@@ -26,7 +28,13 @@ export function readTariffFile(filePath: string, limits: Limits = DEFAULT_LIMITS
   if (read.status === 'refused') return { file, issues: [read.issue] };
   const issues: Issue[] = [];
   const tariff = parseTariff(read.file.text, file, issues);
-  return { file, sha256: read.file.sha256, issues, ...(tariff ? { tariff } : {}) };
+  return {
+    file,
+    sha256: read.file.sha256,
+    text: read.file.text,
+    issues,
+    ...(tariff ? { tariff } : {}),
+  };
 }
 
 /** The tariff files of a library folder, in name order. */

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
 import { hasErrors } from '../../core/issue.js';
@@ -76,7 +75,8 @@ export async function runInit(dir: string, options: InitOptions): Promise<number
     baseYear,
     national: Boolean(options.national),
   });
-  if (!isLibraryId) files.push({ name: 'tariff.json', text: readFileSync(file, 'utf8') });
+  // The text read and checked above, within the input limits: not the file read a second time.
+  if (!isLibraryId) files.push({ name: 'tariff.json', text: loaded.text! });
 
   const written = await writeModelFolder(dir, '<dir>', files);
   cliIo().stdout.write(written.map((target) => `${displayPath(target)}\n`).join(''));
