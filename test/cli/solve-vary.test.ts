@@ -21,6 +21,26 @@ const solve = (vary: string, options: { scenario?: string; target?: string } = {
     'csv',
   ]);
 
+// Found by a user trial: --vary hnbGrowth was told only the four forms.
+describe('solve --vary of a bare name offers the form it is one of', () => {
+  const FORMS =
+    'is not lever:ID.share, lever:ID.places, assumption:NAME or transfer:YEAR:SCHOOLS_BLOCK';
+  it.each([
+    ['hnbGrowth', undefined, `${FORMS}; did you mean assumption:hnbGrowth?`],
+    ['newplansgrowth', undefined, `${FORMS}; did you mean assumption:newPlansGrowth?`],
+    ['fewer-new-plans', 'demand-management', `${FORMS}; did you mean lever:fewer-new-plans.share?`],
+    [
+      'new-special-free-school',
+      'mitigated',
+      `${FORMS}; did you mean lever:new-special-free-school.places?`,
+    ],
+    ['nope', 'mitigated', FORMS],
+  ])('--vary %s (--scenario %s)', async (vary, scenario, words) => {
+    const result = await solve(vary, scenario ? { scenario } : {});
+    expect([result.code, result.stderr]).toEqual([2, `highneeds: --vary "${vary}" ${words}\n`]);
+  });
+});
+
 describe('solve --vary lever: a lever it cannot vary says why, and what can', () => {
   it('without --scenario: the scenarios that have the lever, and the option to add', async () => {
     const result = await solve('lever:early-help-semh.share');

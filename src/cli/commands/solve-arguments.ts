@@ -10,6 +10,7 @@ import { yearHint } from '../../core/year-hint.js';
 import type { Model } from '../../core/model.js';
 import type { Metric, Target } from '../../core/scenario/goal-seek.js';
 import { type Lever, LOWEST_SHARE, type Scenario } from '../../core/scenario/types.js';
+import { ASSUMPTION_KEYS } from '../../io/read-manifest.js';
 import { amountOption } from '../amount-option.js';
 import type { SolveOptions } from './solve.js';
 
@@ -96,7 +97,7 @@ export function parameter(
     );
   if (/^transfer:/.test(spec)) throw new UsageError(notTransfer(spec));
   throw new UsageError(
-    `--vary "${spec}" is not lever:ID.share, lever:ID.places, assumption:NAME or transfer:YEAR:SCHOOLS_BLOCK`,
+    `--vary "${spec}" is not lever:ID.share, lever:ID.places, assumption:NAME or transfer:YEAR:SCHOOLS_BLOCK${bareName(spec, scenario)}`,
   );
 }
 
@@ -237,4 +238,20 @@ export function parseRange(text: string): [Decimal, Decimal] {
   if (!low || !high || !low.lessThan(high) || parts.some((part) => part.endsWith('%')))
     throw new UsageError(`--range "${text}" is not LOW,HIGH with LOW < HIGH, e.g. -0.5,0`);
   return [low, high];
+}
+
+/**
+ * "; did you mean assumption:hnbGrowth?" for a --vary that names an assumption or one of the
+ * scenario's levers without its kind (found by a user trial: `--vary hnbGrowth` was told only the
+ * four forms).
+ */
+function bareName(spec: string, scenario: Scenario): string {
+  const assumption = ASSUMPTION_KEYS.find((name) => name.toLowerCase() === spec.toLowerCase());
+  if (assumption) return `; did you mean assumption:${assumption}?`;
+  const lever = scenario.levers.find((l) => l.id === spec.replace(/\.(share|places)$/, ''));
+  if (!lever) return '';
+  const field = lever.kind === 'places' ? 'places' : 'share';
+  return field in lever && lever[field as keyof Lever] !== undefined
+    ? `; did you mean lever:${lever.id}.${field}?`
+    : '';
 }
