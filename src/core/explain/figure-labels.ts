@@ -27,15 +27,39 @@ const TABLE_LABELS: Readonly<Record<string, FigureName>> = {
 };
 
 /**
+ * The words a finance officer asks for a figure by (found by a user trial: `--figure deficit` was
+ * given the list of all eighteen names): the DSG deficit is the cumulative balance below zero, an
+ * in-year deficit or overspend the in-year balance below zero.
+ */
+const OFFICER_WORDS: Readonly<Record<string, FigureName>> = {
+  deficit: 'cumulative_balance',
+  'dsg deficit': 'cumulative_balance',
+  'cumulative deficit': 'cumulative_balance',
+  'in-year deficit': 'in_year_balance',
+  overspend: 'in_year_balance',
+  spend: 'spend_total',
+  'total spend': 'spend_total',
+  income: 'income_total',
+  'total income': 'income_total',
+  ehcps: 'pupils_january',
+  pupils: 'pupils_january',
+};
+
+/**
  * The figure a --figure that is not a figure's name was meant to be: a label of the project
- * table, the name written with spaces, hyphens or capitals (Cumulative balance), or the one name
- * within two letters of it (spend_topup, spend_totl: a user trial was given the list of all
- * eighteen to find it in).
+ * table, an officer's word for it (deficit), the name written with spaces, hyphens or capitals
+ * (Cumulative balance), or the one name within two letters of it (spend_topup, spend_totl: a
+ * user trial was given the list of all eighteen to find it in).
  */
 export function figureMeant(text: string, names: readonly FigureName[]): FigureName | undefined {
   const lower = text.trim().toLowerCase().replace(/\s+/g, ' ');
   const snake = lower.replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
-  return TABLE_LABELS[lower] ?? names.find((name) => name === snake) ?? closest(snake, names);
+  return (
+    TABLE_LABELS[lower] ??
+    OFFICER_WORDS[lower] ??
+    names.find((name) => name === snake) ??
+    closest(snake, names)
+  );
 }
 
 /** The name nearest the text, if it is within two letters and no other is as near. */
