@@ -287,3 +287,47 @@ describe('batch --report where every area failed', { timeout: 60_000 }, () => {
     ]);
   });
 });
+
+// Found by a review: bands of £2,000 up to the largest deficit per EHCP, so an area of few plans
+// and a large deficit made a band per £2,000 (an opening deficit of £500m over some 25 EHCPs: some
+// 10,000 rows), and an amount with extra digits stopped the report (RangeError: Invalid array length).
+describe(
+  'batch --report: the deficit-per-EHCP bands stop at £38,000 or more',
+  { timeout: 60_000 },
+  () => {
+    it('an area far past the last band is counted in it, and the table has 21 rows', async () => {
+      const national = path.join(dir, 'deep-deficit');
+      cpSync('fixtures/national', national, { recursive: true });
+      const funding = readFileSync(path.join(national, 'funding.csv'), 'utf8');
+      writeFileSync(
+        path.join(national, 'funding.csv'),
+        funding.replace(
+          'N04,2025-26,opening_balance,-800000.00',
+          'N04,2025-26,opening_balance,-500000000000.00',
+        ),
+      );
+      const report = path.join(dir, 'deep-deficit-report');
+      const run = await inProcess([
+        'batch',
+        national,
+        '--out-dir',
+        report,
+        '--report',
+        report,
+        '--scenarios',
+        'unmitigated',
+        '--jobs',
+        '1',
+        '--quiet',
+      ]);
+      expect(run.code, run.stderr).toBe(0);
+      const html = readFileSync(path.join(report, 'national-report.html'), 'utf8');
+      const rows = htmlTable(html, 'Number of areas by cumulative deficit per EHCP at the horizon');
+      expect(rows).toHaveLength(22);
+      expect(rows[1]).toEqual(['No deficit', expect.any(String)]);
+      expect(rows.at(-2)![0]).toBe('£36,000 to £38,000');
+      expect(rows.at(-1)).toEqual(['£38,000 or more', '1']);
+    expect(html).toContain('in bands of £2,000, the last open-ended (£38,000 or more).');
+    });
+  },
+);

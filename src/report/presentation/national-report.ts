@@ -73,18 +73,28 @@ function deficitPerEhcp(input: NationalReportInput, scenario: string): Decimal[]
   });
 }
 
+/**
+ * At most this many bands above no deficit, the last open-ended ("£38,000 or more"): £40,000 of
+ * deficit per EHCP is some five times the national average of 2025 (domain.md: £3.8bn over about
+ * half a million plans). Found by a review: an area of few EHCPs and a large deficit (or an amount
+ * typed with extra digits) asked for a band for every £2,000 up to it, and the report stopped with
+ * an internal error (RangeError: Invalid array length).
+ */
+const MAX_BINS = 20;
+
 function binsOf(
   values: readonly Decimal[][],
 ): { label: string; count: (v: readonly Decimal[]) => number }[] {
   const top = Dec.max(ZERO, ...values.flat());
-  const bins = Math.max(1, top.div(BIN).ceil().toNumber());
+  const bins = Math.min(MAX_BINS, Math.max(1, top.div(BIN).ceil().toNumber()));
   const pounds = (k: number) => `£${withThousands(BIN.times(k).toFixed(0))}`;
+  const open = (k: number) => k === bins - 1 && top.gt(BIN.times(bins));
   return [
     { label: 'No deficit', count: (v) => v.filter((x) => !x.gt(ZERO)).length },
     ...Array.from({ length: bins }, (_, k) => ({
-      label: `${pounds(k)} to ${pounds(k + 1)}`,
+      label: open(k) ? `${pounds(k)} or more` : `${pounds(k)} to ${pounds(k + 1)}`,
       count: (v: readonly Decimal[]) =>
-        v.filter((x) => x.gt(BIN.times(k)) && x.lte(BIN.times(k + 1))).length,
+        v.filter((x) => x.gt(BIN.times(k)) && (open(k) || x.lte(BIN.times(k + 1)))).length,
     })),
   ];
 }
@@ -199,7 +209,7 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
       id: 'deficit-per-ehcp',
       title: 'Areas by cumulative deficit per EHCP',
       paragraphs: [
-        `Each area's cumulative deficit at the end of its last projected year, over its EHCPs that January, in bands of £2,000.`,
+        `Each area's cumulative deficit at the end of its last projected year, over its EHCPs that January, in bands of £2,000${bins.at(-1)!.label.endsWith('or more') ? `, the last open-ended (${bins.at(-1)!.label})` : ''}.`,
       ],
       chart: stackedBars({
         id: 'chart-deficit-per-ehcp',
