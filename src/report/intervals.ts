@@ -1,3 +1,4 @@
+import { counted } from '../core/words.js';
 import type { Decimal } from 'decimal.js';
 import type { Issue } from '../core/issue.js';
 import { formatFinancialYear } from '../core/period.js';
@@ -165,7 +166,7 @@ export function renderIntervalsTable(
     ];
   });
   const area = areaName ? `${areaName} (${simulation.areaCode})` : simulation.areaCode;
-  const title = `${area}${simulation.scenario ? `, scenario ${simulation.scenario}` : ''}: ${simulation.draws} draws, seed ${simulation.seed}; £`;
+  const title = `${area}${simulation.scenario ? `, scenario ${simulation.scenario}` : ''}: ${counted(simulation.draws, 'draw')}, seed ${simulation.seed}; £`;
   // The title wraps as the table fits: a long area name ran past the edge (a user trial).
   return `${[fitText(title, width), '', ...fitTable({ columns, rows }, width), '', ...legend(thresholds.length > 0, drawn).map((line) => fitText(line, width))].join('\n')}\n`;
 }
