@@ -96,4 +96,23 @@ describe('simulate says what its draws draw', () => {
       ],
     });
   });
+
+  it("the report's range of outcomes says the same of the plan scenario", async () => {
+    const page = path.join(scratch, 'report.html');
+    const args = ['fixtures/example', '--scenarios-file', 'fixtures/lever-ranges/scenarios.json'];
+    const run = await cli([
+      'report',
+      ...args,
+      '--scenarios',
+      'demand-ranges',
+      '--draws',
+      '20',
+      '--out',
+      page,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(page, 'utf8')).toContain(
+      'Drawn once a draw from their uncertainty: levers early-help-semh (share -0.25 to 0, triangular about -0.1)',
+    );
+  });
 });

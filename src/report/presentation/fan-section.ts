@@ -1,4 +1,6 @@
+import type { DrawnInputs } from '../../core/simulate/drawn-inputs.js';
 import { counted } from '../../core/words.js';
+import { drawnInWords } from '../drawn-inputs.js';
 import { fanChart } from '../svg/fan-chart.js';
 import type { FanRow } from './report-model.js';
 import type { ReportSection } from './section.js';
@@ -20,6 +22,8 @@ export function fanSection(
   rows: readonly FanRow[],
   draws: string,
   scenario: string,
+  /** The rows and levers drawn from their uncertainty (drawnInputs), said in words. */
+  drawn: DrawnInputs,
 ): ReportSection {
   const tables = FAN_MEASURES.flatMap(([measure, label, kind]) => {
     const mine = rows.filter((r) => r.measure === measure);
@@ -61,7 +65,9 @@ export function fanSection(
     id: 'fan',
     title: 'The range of outcomes',
     paragraphs: [
-      `From ${counted(draws, 'simulated draw')} of the model's uncertain rates under the plan scenario, ${scenario}: the bands hold the middle 50%, 80% and 95% of the draws in each year, the line is the median. A wide fan is the model saying it does not know; plan for the lower bands too.`,
+      // It said "draws of the model's uncertain rates" of a model with none (an analyst's trial).
+      `From ${counted(draws, 'simulated draw')} under the plan scenario, ${scenario}: the bands hold the middle 50%, 80% and 95% of the draws in each year, the line is the median. A wide fan is the model saying it does not know; plan for the lower bands too.`,
+      drawnInWords(drawn),
       // What the bands leave out, in the report itself: a forum read 95% bands as 95% sure (an
       // officer's trial, on a history whose backtest held such bands at 0% three years ahead).
       "The bands are the spread of outcomes if the model's rates are right, with the uncertainty they carry: chance in those rates and in which pupils' plans start, end or move. They are not a change of policy, of prices or of trend, nor a method wrong all along; those are scenarios. How often such bands held in the past is what highneeds backtest --draws says of the authority's own history.",
