@@ -155,7 +155,7 @@ describe('highneeds simulate', () => {
     ).toBe(0);
     const html = readFileSync(page, 'utf8');
     expect(html).toContain('the distribution over 1 draw, £');
-    expect(html).toContain('From 1 simulated draw of');
+    expect(html).toContain('From 1 simulated draw under the plan scenario');
     expect(html).not.toMatch(/\b1 (simulated )?draws\b/);
   });
 
@@ -164,6 +164,11 @@ describe('highneeds simulate', () => {
     [['--seed', '-3'], '--seed must be a whole number from 0'],
     [['--threshold', '£5m'], '--threshold must be one amount in pounds'],
     [['--threshold', '-5000000,-10000000'], 'for more than one, repeat --threshold'],
+    // Printed to the penny: with -100000.01 it made two columns of one name (an analyst's trial).
+    [
+      ['--threshold', '-100,000.005'],
+      '--threshold is an amount in pounds and pence, at most 2 decimal places, not "-100,000.005"',
+    ],
     [['--jobs', 'two'], '--jobs must be a whole number from 1'],
   ])('%s is a usage error (exit 2)', async (args, message) => {
     const { code, stderr } = await run('simulate', 'fixtures/example', ...args);
