@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-
 import { counted } from '../core/words.js';
 
 /**

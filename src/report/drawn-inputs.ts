@@ -1,8 +1,6 @@
 import type { DrawnInputs, DrawnLever, DrawnRows } from '../core/simulate/drawn-inputs.js';
-import { andList } from '../core/words.js';
+import { andList, counted } from '../core/words.js';
 import { type JsonOut, rawNumber } from './json.js';
-
-const rows = (n: number): string => `${n} ${n === 1 ? 'row' : 'rows'}`;
 
 function rowsInWords({ file, observed, ranged }: DrawnRows): string {
   const how =
@@ -11,7 +9,7 @@ function rowsInWords({ file, observed, ranged }: DrawnRows): string {
       : observed
         ? 'observed and exposure'
         : 'low and high';
-  return `${file}'s ${rows(observed + ranged)} (${how})`;
+  return `${file}'s ${counted(observed + ranged, 'row')} (${how})`;
 }
 
 function leverInWords({ id, figure, value, range }: DrawnLever): string {
