@@ -53,7 +53,7 @@ export function addBatchCommand(root: Command, setExit: (code: number) => void):
     )
     .option(
       '--bom',
-      "start summary.csv, national.csv and failures.csv with Excel's byte order mark",
+      "start summary.csv, national.csv, failures.csv and, with --draws, intervals.csv with Excel's byte order mark",
     )
     .addOption(quietOption())
     .option(

@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
-
-const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+import { counted } from '../core/words.js';
 
 /**
  * The note batch and simulate print when --jobs asks for more threads than they start (never more

@@ -18,6 +18,12 @@ export function thresholdOption(texts: readonly string[] = []): Decimal[] {
       throw new UsageError(
         `--threshold must be one amount in pounds such as -5000000 or -5,000,000 (a deficit is negative), not "${text}": ${whyNotNumber(trimmed, 'amount')}; for more than one, repeat --threshold`,
       );
+    // Printed to the penny (column p_below_<pounds>, the table, JSON): -100000.005 beside
+    // -100000.01 made two columns of one name (an analyst's trial).
+    if (value.decimalPlaces() > 2)
+      throw new UsageError(
+        `--threshold is an amount in pounds and pence, at most 2 decimal places, not "${text}"`,
+      );
     if (!amounts.some((amount) => amount.equals(value))) amounts.push(value);
   }
   return amounts;

@@ -1,3 +1,7 @@
+/** A count with its noun: "1 draw", "2 draws", "1,000 draws" (a noun whose plural adds an s; the count as a number or as printed). */
+export const counted = (n: number | string, noun: string): string =>
+  `${n} ${noun}${String(n) === '1' ? '' : 's'}`;
+
 /** A list in words: "", "a", "a and b", "a, b and c". */
 export const andList = (items: readonly string[]): string =>
   items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;

@@ -1,3 +1,4 @@
+import { counted } from '../core/words.js';
 import type { Decimal } from 'decimal.js';
 import type { Issue } from '../core/issue.js';
 import { formatFinancialYear } from '../core/period.js';
@@ -12,6 +13,8 @@ import { issuesOut, jsonText, rawNumber, warningLines } from './json.js';
 import { neutraliseText } from '../core/spreadsheet-text.js';
 import { thresholdCells, thresholdColumns } from './threshold-columns.js';
 import { checkIntervalArguments } from './intervals-arguments.js';
+import type { DrawnInputs } from '../core/simulate/drawn-inputs.js';
+import { drawnInWords, drawnJson } from './drawn-inputs.js';
 
 /** intervals.csv's columns, in order (docs/simulate.md, "Output"). */
 export const INTERVAL_COLUMNS = [
@@ -54,12 +57,17 @@ export function renderIntervalsCsv(
 }
 
 /** The simulation as JSON: its settings, the interval rows (figures rounded as in the CSV) and the threshold probabilities. */
-export function renderIntervalsJson(simulation: Simulation, warnings: readonly Issue[]): string {
+export function renderIntervalsJson(
+  simulation: Simulation,
+  drawn: DrawnInputs,
+  warnings: readonly Issue[],
+): string {
   return jsonText({
     area: simulation.areaCode,
     scenario: simulation.scenario,
     draws: rawNumber(String(simulation.draws)),
     seed: rawNumber(String(simulation.seed)),
+    drawn: drawnJson(drawn),
     intervals: simulation.rows.map((row) => {
       const cells = printedIntervalRow(row);
       return Object.fromEntries(
@@ -91,11 +99,16 @@ const TABLE_LEGEND = [
   '80% and 95% of draws: where the middle 80% and 95% of the draws leave the cumulative balance at the end of the year (negative: a deficit).',
   'P(deficit): the share of draws whose cumulative balance ends the year below zero (1.0000: every draw).',
   'P(< X): the share of draws whose cumulative balance ends the year below X (--threshold).',
-  'The ranges are chance in the rates and the pupils if the model is right, not a change of policy, prices or trend: docs/simulate.md, "What an interval means, and what it does not".',
 ];
+const WHAT_A_RANGE_IS =
+  'The ranges are chance in the rates and the pupils if the model is right, not a change of policy, prices or trend: docs/simulate.md, "What an interval means, and what it does not".';
 
-const legend = (thresholds: boolean): string[] =>
-  TABLE_LEGEND.filter((line) => thresholds || !line.startsWith('P(<'));
+/** The legend, with what was drawn (an analyst's trial could not tell which levers had ranges) before what a range is. */
+const legend = (thresholds: boolean, drawn: DrawnInputs): string[] => [
+  ...TABLE_LEGEND.filter((line) => thresholds || !line.startsWith('P(<')),
+  drawnInWords(drawn),
+  WHAT_A_RANGE_IS,
+];
 
 /**
  * The terminal fan summary: per year the median pupils and spend, the median and the 80% and 95%
@@ -104,6 +117,8 @@ const legend = (thresholds: boolean): string[] =>
  */
 export function renderIntervalsTable(
   simulation: Simulation,
+  /** The rows and levers the draws took from their ranges (drawnInputs), said under the table. */
+  drawn: DrawnInputs,
   width?: number,
   /** The area's name, which heads the table as project's does ("Example Borough (999)"). */
   areaName?: string,
@@ -151,7 +166,7 @@ export function renderIntervalsTable(
     ];
   });
   const area = areaName ? `${areaName} (${simulation.areaCode})` : simulation.areaCode;
-  const title = `${area}${simulation.scenario ? `, scenario ${simulation.scenario}` : ''}: ${simulation.draws} draws, seed ${simulation.seed}; £`;
+  const title = `${area}${simulation.scenario ? `, scenario ${simulation.scenario}` : ''}: ${counted(simulation.draws, 'draw')}, seed ${simulation.seed}; £`;
   // The title wraps as the table fits: a long area name ran past the edge (a user trial).
-  return `${[fitText(title, width), '', ...fitTable({ columns, rows }, width), '', ...legend(thresholds.length > 0).map((line) => fitText(line, width))].join('\n')}\n`;
+  return `${[fitText(title, width), '', ...fitTable({ columns, rows }, width), '', ...legend(thresholds.length > 0, drawn).map((line) => fitText(line, width))].join('\n')}\n`;
 }

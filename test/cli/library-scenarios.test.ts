@@ -128,6 +128,20 @@ describe('library: a scenario or threshold of the wrong kind is a TypeError nami
       );
     expect(() => simulate(model, { draws: 2, seed: 1, thresholds: [Infinity] })).toThrow(TypeError);
   });
+
+  // Found by an analyst's trial: -100000.005 and -100000.01 were two thresholds printed as one
+  // (two intervals.csv columns named p_below_-100000.01).
+  it('simulate: a threshold finer than a penny is a RangeError', () => {
+    for (const fine of ['-100000.005', 0.30000000000000004])
+      expect(() => simulate(model, { draws: 2, seed: 1, thresholds: [fine] })).toThrow(
+        new RangeError(
+          `simulate: a threshold is an amount in pounds and pence, at most 2 decimal places, not ${String(fine)}`,
+        ),
+      );
+    expect(
+      simulate(model, { draws: 2, seed: 1, thresholds: ['-100000.50'] }).simulation,
+    ).toBeDefined();
+  });
 });
 
 // Found by a user trial: scenarios.json refuses a growth of 3 (GROWTH_OUT_OF_RANGE); a scenario made in code

@@ -220,6 +220,17 @@ describe('--bom', () => {
     }
     expect(readFileSync(path.join(marked, 'manifest.json'), 'utf8').startsWith('{')).toBe(true);
   });
+
+  // Found by an analyst's trial: batch --bom starts intervals.csv with the BOM too, as simulate
+  // --bom does its CSV, but batch's --help named only the other three.
+  it('batch --bom --draws starts intervals.csv with the BOM too, and --help says so', async () => {
+    const out = path.join(scratch, 'batch-bom-draws');
+    const args = ['fixtures/national', '--out-dir', out, '--draws', '3', '--quiet', '--bom'];
+    expect((await cli(['batch', ...args])).code).toBe(0);
+    expect(firstBytes(path.join(out, 'intervals.csv'))).toEqual(BOM);
+    const help = (await cli(['batch', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('failures.csv and, with --draws, intervals.csv with Excel');
+  });
 });
 
 // A scripter's trial: the JSON outputs' warnings were "CODE: message" lines, with the file and line

@@ -144,11 +144,31 @@ describe('highneeds simulate', () => {
     expect(stdout).toContain('P(< -25,000,000.00)');
   });
 
+  // Found by an analyst's trial: one draw was headed "1 draws", and the report's fan "over 1 draws".
+  it('one draw is "1 draw", in the table and in the report', async () => {
+    const table = await run(...'simulate fixtures/example --draws 1 --format table'.split(' '));
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('Example Borough (999): 1 draw, seed 1; £');
+    const page = path.join(scratch, 'one-draw.html');
+    expect(
+      (await run('report', 'fixtures/example', '--draws', '1', '--out', page, '--quiet')).code,
+    ).toBe(0);
+    const html = readFileSync(page, 'utf8');
+    expect(html).toContain('the distribution over 1 draw, £');
+    expect(html).toContain('From 1 simulated draw under the plan scenario');
+    expect(html).not.toMatch(/\b1 (simulated )?draws\b/);
+  });
+
   it.each([
     [['--draws', '0'], '--draws must be a whole number from 1'],
     [['--seed', '-3'], '--seed must be a whole number from 0'],
     [['--threshold', '£5m'], '--threshold must be one amount in pounds'],
     [['--threshold', '-5000000,-10000000'], 'for more than one, repeat --threshold'],
+    // Printed to the penny: with -100000.01 it made two columns of one name (an analyst's trial).
+    [
+      ['--threshold', '-100,000.005'],
+      '--threshold is an amount in pounds and pence, at most 2 decimal places, not "-100,000.005"',
+    ],
     [['--jobs', 'two'], '--jobs must be a whole number from 1'],
   ])('%s is a usage error (exit 2)', async (args, message) => {
     const { code, stderr } = await run('simulate', 'fixtures/example', ...args);

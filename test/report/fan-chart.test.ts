@@ -4,6 +4,9 @@ import { cumulativeFan, fanSection } from '../../src/report/presentation/fan-sec
 import type { FanRow } from '../../src/report/presentation/report-model.js';
 import { renderHtml } from '../../src/report/html/render-html.js';
 
+/** No rate row or lever with a range: the pupils' chance alone. */
+const NOTHING_DRAWN = { rows: [], levers: [] };
+
 /**
  * Rows shaped as `highneeds simulate` writes them. The quantiles here are those of a normal
  * distribution (mean m, sd s: p = m + z·s), worked out below, so the fan's order is known; they
@@ -40,7 +43,7 @@ function rows(): FanRow[] {
 }
 
 describe('the fan of outcomes', () => {
-  const section = fanSection(rows(), '1000', 'Mitigated');
+  const section = fanSection(rows(), '1000', 'Mitigated', NOTHING_DRAWN);
   const svg = section.chart!;
 
   it('names the scenario it drew', () => {
@@ -78,7 +81,7 @@ describe('the fan of outcomes', () => {
       renderHtml({
         title: 't',
         subtitle: 's',
-        sections: [fanSection(rows(), '1000', 'Mitigated')],
+        sections: [fanSection(rows(), '1000', 'Mitigated', NOTHING_DRAWN)],
       }),
     ).toBe(html);
   });
@@ -113,7 +116,9 @@ describe('the fan with a projection marked (the national report)', () => {
   });
 
   it('leaves the single-area fan as it was: no marked line unless asked', () => {
-    expect(fanSection(rows(), '1000', 'Mitigated').chart).not.toContain('Projection');
+    expect(fanSection(rows(), '1000', 'Mitigated', NOTHING_DRAWN).chart).not.toContain(
+      'Projection',
+    );
   });
 });
 

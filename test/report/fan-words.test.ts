@@ -22,6 +22,7 @@ describe("the report's range of outcomes, as a Schools Forum reads it", () => {
     ],
     '1,000',
     'The model as given',
+    { rows: [], levers: [] },
   );
   const words = section.paragraphs!.join(' ');
 
@@ -32,5 +33,14 @@ describe("the report's range of outcomes, as a Schools Forum reads it", () => {
     expect(words).toContain("if the model's rates are right");
     expect(words).toContain('not a change of policy, of prices or of trend');
     expect(words).toContain('highneeds backtest');
+  });
+
+  // Found by an analyst's trial: the report said "draws of the model's uncertain rates" of a
+  // model with none, whose bands are the pupils' chance alone.
+  it('says what was drawn: here only the pupils, no rate row or lever having a range', () => {
+    expect(words).not.toContain('uncertain rates');
+    expect(words).toContain(
+      'Drawn: only the pupils, one by one, and the new plans, as counts; no rate row or lever gives its uncertainty',
+    );
   });
 });

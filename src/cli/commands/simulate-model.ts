@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { InputError } from '../../core/errors.js';
+import { drawnInputs } from '../../core/simulate/drawn-inputs.js';
 import { hasErrors, sortIssues } from '../../core/issue.js';
 import { issueFromBase } from '../../io/issue-paths.js';
 import { simulateOnThreads } from '../../io/simulate-on-threads.js';
@@ -69,14 +70,21 @@ export async function simulateModel(
   const issues = sortIssues([...open.issues, ...outcome.issues]);
   if (!outcome.simulation || hasErrors(issues)) throw new InputError(issues);
   const { simulation } = outcome;
+  const drawn = drawnInputs(open.model, scenario);
   // Warnings are about the user's data: said with --quiet too (README, "--quiet").
   if (issues.length) cliIo().stderr.write(formatIssues(issues, await issuePaint()));
   const text = withBom(
     format === 'table'
-      ? renderIntervalsTable(simulation, tableWidth(Boolean(options.out)), open.model.area.name)
+      ? renderIntervalsTable(
+          simulation,
+          drawn,
+          tableWidth(Boolean(options.out)),
+          open.model.area.name,
+        )
       : format === 'json'
         ? renderIntervalsJson(
             simulation,
+            drawn,
             // From the model folder, as project's JSON names files.
             issues.map((issue) => issueFromBase(dir, issue)),
           )

@@ -54,6 +54,11 @@ export function checkDraws(
 
 function threshold(value: unknown): Decimal {
   const amount = typeof value === 'string' ? parseDecimal(value.trim()) : callerDecimal(value);
+  // Printed to the penny: two thresholds a part of a penny apart would print as one column name.
+  if (amount && amount.decimalPlaces() > 2)
+    throw new RangeError(
+      `simulate: a threshold is an amount in pounds and pence, at most 2 decimal places, not ${amount.toFixed()}`,
+    );
   if (amount) return amount;
   throw new TypeError(
     `simulate: a threshold must be an amount in pounds, a Decimal, a finite number or plain decimal text such as "-30000000" (a deficit is negative), not ${typeof value === 'object' && value !== null ? 'an object' : described(value)}`,

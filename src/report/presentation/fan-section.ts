@@ -1,3 +1,6 @@
+import type { DrawnInputs } from '../../core/simulate/drawn-inputs.js';
+import { counted } from '../../core/words.js';
+import { drawnInWords } from '../drawn-inputs.js';
 import { fanChart } from '../svg/fan-chart.js';
 import type { FanRow } from './report-model.js';
 import type { ReportSection } from './section.js';
@@ -19,6 +22,8 @@ export function fanSection(
   rows: readonly FanRow[],
   draws: string,
   scenario: string,
+  /** The rows and levers drawn from their uncertainty (drawnInputs), said in words. */
+  drawn: DrawnInputs,
 ): ReportSection {
   const tables = FAN_MEASURES.flatMap(([measure, label, kind]) => {
     const mine = rows.filter((r) => r.measure === measure);
@@ -26,7 +31,7 @@ export function fanSection(
     const figure = (key: string, title: string): ReportColumn => ({ key, label: title, kind });
     return [
       {
-        title: `${label}: the distribution over ${draws} draws${kind === 'money' ? ', £' : ''}`,
+        title: `${label}: the distribution over ${counted(draws, 'draw')}${kind === 'money' ? ', £' : ''}`,
         columns: [
           { key: 'year', label: 'Financial year', kind: 'text' as const },
           figure('p2_5', '2.5th'),
@@ -60,7 +65,9 @@ export function fanSection(
     id: 'fan',
     title: 'The range of outcomes',
     paragraphs: [
-      `From ${draws} simulated draws of the model's uncertain rates under the plan scenario, ${scenario}: the bands hold the middle 50%, 80% and 95% of the draws in each year, the line is the median. A wide fan is the model saying it does not know; plan for the lower bands too.`,
+      // It said "draws of the model's uncertain rates" of a model with none (an analyst's trial).
+      `From ${counted(draws, 'simulated draw')} under the plan scenario, ${scenario}: the bands hold the middle 50%, 80% and 95% of the draws in each year, the line is the median. A wide fan is the model saying it does not know; plan for the lower bands too.`,
+      drawnInWords(drawn),
       // What the bands leave out, in the report itself: a forum read 95% bands as 95% sure (an
       // officer's trial, on a history whose backtest held such bands at 0% three years ahead).
       "The bands are the spread of outcomes if the model's rates are right, with the uncertainty they carry: chance in those rates and in which pupils' plans start, end or move. They are not a change of policy, of prices or of trend, nor a method wrong all along; those are scenarios. How often such bands held in the past is what highneeds backtest --draws says of the authority's own history.",
@@ -101,7 +108,7 @@ export function cumulativeFan(
     chart: fanChart({
       id: chart.id,
       title: chart.title,
-      desc: `Fan chart of the cumulative DSG balance over ${draws} simulated draws, ${cumulative[0]!.financialYear} to ${cumulative.at(-1)!.financialYear}: nested bands for the middle 95%, 80% and 50% of draws and a line for the median${marked ? `, and a dashed line with markers for the ${marked.label.toLowerCase()}` : ''}.${zoomed ? ' The axis does not start at zero.' : ''} The table after the chart gives the figures.`,
+      desc: `Fan chart of the cumulative DSG balance over ${counted(draws, 'simulated draw')}, ${cumulative[0]!.financialYear} to ${cumulative.at(-1)!.financialYear}: nested bands for the middle 95%, 80% and 50% of draws and a line for the median${marked ? `, and a dashed line with markers for the ${marked.label.toLowerCase()}` : ''}.${zoomed ? ' The axis does not start at zero.' : ''} The table after the chart gives the figures.`,
       points: cumulative.map((r) => ({
         category: r.financialYear,
         p2_5: r.p2_5.toNumber(),

@@ -1,3 +1,4 @@
+import { counted } from '../../core/words.js';
 import type { Decimal } from 'decimal.js';
 import type { NationalYear } from '../../core/batch/national.js';
 import { Dec } from '../../core/decimal.js';
@@ -28,7 +29,7 @@ export interface RangesInput {
 /** What the draws are, said once where the ranges begin: they are the models' spread, not a forecast. */
 function rangesCaveat(ranges: NationalRanges): string[] {
   return [
-    `From ${ranges.draws} simulated draws (seed ${ranges.seed}) of every area's model, as intervals.csv gives them: each draw takes the rates from what the model says is known about them (observed counts and exposure, or a planner's low–high range), draws pupils one by one and new plans as counts, and costs them exactly. A national draw is the sum of the same draw of every area with figures for that year, as national.csv sums their projections.`,
+    `From ${counted(ranges.draws, 'simulated draw')} (seed ${ranges.seed}) of every area's model, as intervals.csv gives them: each draw takes the rates from what the model says is known about them (observed counts and exposure, or a planner's low–high range), draws pupils one by one and new plans as counts, and costs them exactly. A national draw is the sum of the same draw of every area with figures for that year, as national.csv sums their projections.`,
     `Read the national fan with care. Each area is drawn independently of the others, so their highs and lows largely cancel in the sum, and the national range is far narrower, beside its size, than any area's. It is the spread that chance pupil by pupil and each area's stated uncertainty about its own rates give, if each model is right; it is not a forecast guarantee. What moves every area at once (a change of policy or funding, tribunal decisions, prices) and the uncertainty of a rate given with no observed counts or range are not in it (docs/simulate.md, "What an interval means"). Where the whole fan is on one side of zero, the chart's axis leaves zero out so that the bands can be seen.`,
   ];
 }
@@ -76,7 +77,7 @@ export function nationalFanSections(input: RangesInput, name: (id: string) => st
       });
       const balance = measure === 'cumulative_balance' || measure === 'in_year_balance';
       return {
-        title: `${label}, national total under ${name(scenario)}: the distribution over ${draws} draws${kind === 'money' ? ', £' : ''}`,
+        title: `${label}, national total under ${name(scenario)}: the distribution over ${counted(draws, 'draw')}${kind === 'money' ? ', £' : ''}`,
         columns: [
           { key: 'line', label: 'Figure', kind: 'text' },
           ...years.map((y) => ({ key: y, label: y, kind })),

@@ -1,3 +1,4 @@
+import { counted } from '../../core/words.js';
 import { formatFinancialYear } from '../../core/period.js';
 import { type IntervalRow, QUANTILES } from '../../core/simulate/intervals.js';
 import type { RangesInput } from './national-ranges.js';
@@ -57,7 +58,7 @@ export function rangeOfOutcomesTables(input: RangesInput): ReportTable[] {
     }),
   });
   const pupils = (r: IntervalRow) => r.measure === 'pupils_january';
-  const drawn = `${ranges.draws} draws, seed ${ranges.seed}`;
+  const drawn = `${counted(ranges.draws, 'draw')}, seed ${ranges.seed}`;
   return (
     [
       ['national', 'National totals', 'National EHCPs in January', 'national rows'],

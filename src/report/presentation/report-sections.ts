@@ -1,3 +1,4 @@
+import { drawnInputs } from '../../core/simulate/drawn-inputs.js';
 import { balanceSections, breakdownSections } from './chart-sections.js';
 import { dsgPlanSection } from './dsg-plan.js';
 import { fanSection } from './fan-section.js';
@@ -27,7 +28,16 @@ export function reportSections(report: ReportModel, draws?: string): ReportSecti
     // Straight after the headline: what the figures may not be, before the figures.
     ...(warnings ? [warnings] : []),
     ...balanceSections(report.scenarios),
-    ...(report.fan ? [fanSection(report.fan, draws ?? 'the', plan.scenario.label)] : []),
+    ...(report.fan
+      ? [
+          fanSection(
+            report.fan,
+            draws ?? 'the',
+            plan.scenario.label,
+            drawnInputs(report.model, plan.scenario),
+          ),
+        ]
+      : []),
     ...breakdownSections(plan, (id) => labelOf.get(id) ?? id),
     // After the charts, so the page opens on the headline and the balances.
     summarySection(report.scenarios),

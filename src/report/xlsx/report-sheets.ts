@@ -1,3 +1,4 @@
+import { drawnInputs } from '../../core/simulate/drawn-inputs.js';
 import { breakdownColumns, breakdownRows, type BreakdownKind } from '../breakdown-rows.js';
 import { FLOW_TOTAL_FIELDS, flowsByFinancialYear, flowTotalCells } from '../flows.js';
 import { formatFinancialYear } from '../../core/period.js';
@@ -169,7 +170,12 @@ export function reportSheets(report: ReportModel, draws?: string): Sheet[] {
       ? [
           toldSheet(
             'Range of outcomes',
-            fanSection(report.fan, draws ?? 'the', scenarios.at(-1)!.scenario.label),
+            fanSection(
+              report.fan,
+              draws ?? 'the',
+              scenarios.at(-1)!.scenario.label,
+              drawnInputs(report.model, scenarios.at(-1)!.scenario),
+            ),
           ),
         ]
       : []),
