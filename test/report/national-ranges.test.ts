@@ -175,6 +175,31 @@ describe('batch --draws --report: the national ranges', { timeout: 60_000 }, () 
       }
     // Not every count is nought: the test can tell a count from none.
     expect(counts.slice(1).some((r) => r.slice(1).some((c) => c !== '0'))).toBe(true);
+    expect(html).toContain('Each area&#39;s share of its 50 draws (seed 3) ending a year');
+  });
+
+  // Found by an analyst's trial: with --draws 1 the section read "the 1 draws (seed 1) that end".
+  it('one draw is "1 draw" in every section', async () => {
+    const one = path.join(out, 'one-draw');
+    const run = await inProcess([
+      'batch',
+      'fixtures/national',
+      '--out-dir',
+      one,
+      '--report',
+      one,
+      '--draws',
+      '1',
+      '--scenarios',
+      'unmitigated',
+      '--jobs',
+      '1',
+      '--quiet',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const page = readFileSync(path.join(one, 'national-report.html'), 'utf8');
+    expect(page).toContain('Each area&#39;s share of its 1 draw (seed 1) ending a year');
+    expect(page).not.toMatch(/\b1 (simulated )?draws\b/);
   });
 
   it('the workbook\'s "Range of outcomes" sheet is intervals.csv, every row, as formatted numbers', async () => {

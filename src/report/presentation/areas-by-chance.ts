@@ -1,3 +1,4 @@
+import { counted } from '../../core/words.js';
 import type { Decimal } from 'decimal.js';
 import { Dec } from '../../core/decimal.js';
 import { formatFinancialYear } from '../../core/period.js';
@@ -76,7 +77,7 @@ export function areasByChanceSection(
     id: 'areas-by-chance',
     title: 'Areas by chance of a cumulative deficit',
     paragraphs: [
-      `Each area's share of the ${ranges.draws} draws (seed ${ranges.seed}) that end a year with a cumulative deficit (intervals.csv's p_deficit). At each area's horizon (its last projected year), ${scenarios.map((_, i) => horizon(i)).join('; ')}. The lists below run from the area most likely to be in deficit; each area's draws are independent of every other's, and with few draws a share moves by several points between seeds.`,
+      `Each area's share of its ${counted(ranges.draws, 'draw')} (seed ${ranges.seed}) ending a year with a cumulative deficit (intervals.csv's p_deficit). At each area's horizon (its last projected year), ${scenarios.map((_, i) => horizon(i)).join('; ')}. The lists below run from the area most likely to be in deficit; each area's draws are independent of every other's, and with few draws a share moves by several points between seeds.`,
     ],
     tables: [
       counts,
