@@ -327,7 +327,7 @@ describe(
       expect(rows[1]).toEqual(['No deficit', expect.any(String)]);
       expect(rows.at(-2)![0]).toBe('£36,000 to £38,000');
       expect(rows.at(-1)).toEqual(['£38,000 or more', '1']);
-    expect(html).toContain('in bands of £2,000, the last open-ended (£38,000 or more).');
+      expect(html).toContain('in bands of £2,000, the last open-ended (£38,000 or more).');
     });
   },
 );
