@@ -134,8 +134,29 @@ describe("batch's next step on a terminal: one area, with --area", () => {
 
   it('says nothing off a terminal or with --quiet', async () => {
     const args = ['batch', 'fixtures/national', '--out-dir', path.join(scratch, 'batch-quiet')];
-    expect((await cli(args)).stderr).not.toContain('--area');
+    const off = await cli(args);
+    expect(off.stderr).not.toContain('--area');
+    expect(off.stderr).not.toContain('Wrote');
     const quiet = await cli([...args, '--quiet'], { stderrColumns: 100 });
     expect(quiet.stderr).not.toContain('--area');
+    expect(quiet.stderr).not.toContain('Wrote');
+  });
+
+  // Found by an analyst's trial: batch --draws printed the projection's totals, and nothing said
+  // that intervals.csv held the ranges, or where the outputs went.
+  it('says which files it wrote where, intervals.csv with its draws and seed', async () => {
+    const out = path.join(scratch, 'batch-wrote');
+    const report = path.join(out, 'report');
+    const run = await cli(
+      [
+        ...['batch', 'fixtures/national', '--out-dir', out, '--report', report],
+        ...['--draws', '3', '--seed', '5', '--scenarios', 'unmitigated'],
+      ],
+      { stderrColumns: 400 },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(
+      `Wrote summary.csv, national.csv, failures.csv, manifest.json and intervals.csv (the ranges of 3 draws, seed 5) in ${out}; national-report.html and national-report.xlsx in ${report}.\n`,
+    );
   });
 });

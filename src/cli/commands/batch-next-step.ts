@@ -1,6 +1,8 @@
+import * as path from 'node:path';
 import type { BatchRow } from '../../io/batch/run.js';
 import { isNationalFolder } from '../../io/batch/read-sources.js';
 import { displayPath } from '../../io/files.js';
+import { andList, counted } from '../../core/words.js';
 import { fitText } from '../../report/fit-width.js';
 import { shellWord } from '../shell-word.js';
 import { messageWidth } from '../terminal.js';
@@ -29,4 +31,31 @@ export function areaNextStep(dir: string, rows: readonly BatchRow[], quiet: bool
     `  highneeds explain ${shellWord(displayPath(dir))} --area ${shellWord(area)} --year ${horizon} --figure cumulative_balance`,
     '',
   ].join('\n');
+}
+
+/**
+ * After a batch, on a terminal: the files it wrote, by folder (found by an analyst's trial: a run
+ * with --draws printed the projection's totals and never said that intervals.csv held the ranges).
+ * Off a terminal, and with --quiet, nothing, as areaNextStep.
+ */
+export function wroteOutputs(
+  written: readonly string[],
+  draws: { readonly count: number; readonly seed: number } | undefined,
+  quiet: boolean,
+): string {
+  const width = messageWidth();
+  if (quiet || width === undefined || written.length === 0) return '';
+  const byFolder = new Map<string, string[]>();
+  for (const file of written) {
+    const folder = displayPath(path.dirname(file));
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), path.basename(file)]);
+  }
+  const named = (name: string) =>
+    name === 'intervals.csv' && draws
+      ? `${name} (the ranges of ${counted(draws.count, 'draw')}, seed ${draws.seed})`
+      : name;
+  return `${fitText(
+    `Wrote ${[...byFolder].map(([folder, names]) => `${andList(names.map(named))} in ${folder}`).join('; ')}.`,
+    width,
+  )}\n`;
 }

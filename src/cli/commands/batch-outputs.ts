@@ -50,7 +50,7 @@ export async function writeBatchOutputs({
   warnings,
   earlier,
   draws,
-}: BatchOutputs): Promise<void> {
+}: BatchOutputs): Promise<string[]> {
   makeOutputDir(options.outDir, '--out-dir');
   const manifest = buildBatchManifest({
     version: toolVersion(),
@@ -118,4 +118,5 @@ export async function writeBatchOutputs({
       new Set(staged.map((output) => path.resolve(output.target))),
     ),
   );
+  return staged.map((output) => output.target);
 }

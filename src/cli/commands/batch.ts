@@ -25,7 +25,7 @@ import { writeBatchOutputs } from './batch-outputs.js';
 import { checkOutDir, checkReportDir, checkTargets } from './batch-output-checks.js';
 import { NATIONAL_REPORT, OUTPUTS } from './batch-output-names.js';
 import { nationalIssues } from './national-issues.js';
-import { areaNextStep } from './batch-next-step.js';
+import { areaNextStep, wroteOutputs } from './batch-next-step.js';
 import { shellWord } from '../shell-word.js';
 
 export interface BatchCommandOptions {
@@ -155,8 +155,9 @@ export async function runBatchCommand(
   const areaFailed = failed.filter((area) => !unlisted.includes(area));
   const areaCount = result.areas.length - unlisted.length;
   const { printed, national } = printBatch(result);
+  let written: string[];
   try {
-    await writeBatchOutputs({
+    written = await writeBatchOutputs({
       dir,
       options,
       result,
@@ -186,6 +187,7 @@ export async function runBatchCommand(
         width: tableWidth(),
       }),
     );
+  cliIo().stderr.write(wroteOutputs(written, draws, Boolean(options.quiet)));
   cliIo().stderr.write(areaNextStep(dir, result.rows, Boolean(options.quiet)));
   if (!hasErrors(errors)) return 0;
   // "1 of 1 area failed", as the summary says "0 of 1 area modelled".
