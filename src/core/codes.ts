@@ -286,7 +286,7 @@ export const ISSUE_CODES = {
   },
   UNKNOWN_FUNDING_LINE: {
     cause: 'A funding.csv line is not one of the known funding lines.',
-    fix: 'Use opening_balance, hnb_allocation, block_transfer, safety_valve, la_contribution or other_income.',
+    fix: 'Use opening_balance, hnb_allocation, hnb_deductions, import_export, block_transfer, safety_valve, la_contribution or other_income.',
   },
   TARIFF_ID_TAKEN: {
     cause:
