@@ -270,3 +270,44 @@ describe('--format json lists each warning located, in `issues`', () => {
     expect((JSON.parse(nff.stdout) as { issues: object[] }).issues).toEqual([]);
   });
 });
+
+describe('compare --format json', () => {
+  // Found by a scripter's trial: the agreements' money alone came as strings ("-7520141.07")
+  // beside the rows' number literals, so `agreement.cumulative_at_horizon - row.cumulative_balance`
+  // worked and `+` concatenated text.
+  it("gives the Safety Valve agreement's money as number literals, as the rows beside it", async () => {
+    const result = await cli([
+      'compare',
+      'fixtures/example',
+      '--scenarios',
+      'mitigated,safety-valve',
+      '--format',
+      'json',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const parsed = JSON.parse(result.stdout) as {
+      rows: { scenario: string; cumulative_balance: unknown }[];
+      agreements: {
+        instalments_total: unknown;
+        agreed_total: unknown;
+        at_risk: { financial_year: string; amount: unknown }[];
+        cumulative_at_horizon: unknown;
+        cumulative_at_horizon_without_at_risk: unknown;
+      }[];
+    };
+    const [agreement] = parsed.agreements;
+    expect(agreement?.at_risk.length).toBeGreaterThan(0);
+    for (const money of [
+      agreement!.instalments_total,
+      agreement!.agreed_total,
+      agreement!.cumulative_at_horizon,
+      agreement!.cumulative_at_horizon_without_at_risk,
+      ...agreement!.at_risk.map((r) => r.amount),
+    ])
+      expect(typeof money).toBe('number');
+    const last = parsed.rows.filter((r) => r.scenario === 'safety-valve').at(-1);
+    expect(agreement!.cumulative_at_horizon).toBe(last?.cumulative_balance);
+    // Written from the exact pence, as the rows are: 24000000.00, not 24000000.
+    expect(result.stdout).toContain('"agreed_total": 24000000.00,');
+  });
+});
