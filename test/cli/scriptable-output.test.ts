@@ -311,3 +311,29 @@ describe('compare --format json', () => {
     expect(result.stdout).toContain('"agreed_total": 24000000.00,');
   });
 });
+
+describe('tariffs list and show --format json', () => {
+  // Found by a scripter's trial: the counts came as text, "16" and "8", so a script's
+  // `rates > 10` or a sort by rates compared them as words.
+  it('give counts as numbers, as money is', async () => {
+    const list = await cli(['tariffs', 'list', '--format', 'json']);
+    expect(list.code, list.stderr).toBe(0);
+    const tables = JSON.parse(list.stdout) as Record<string, unknown>[];
+    for (const table of tables)
+      for (const column of ['settings', 'bands', 'rates', 'references'])
+        expect(typeof table[column], `${String(table['id'])} ${column}`).toBe('number');
+    const show = await cli([
+      'tariffs',
+      'show',
+      'devon-2022-24',
+      '--at',
+      '2024-04-01',
+      '--format',
+      'json',
+    ]);
+    expect(show.code, show.stderr).toBe(0);
+    const rows = JSON.parse(show.stdout) as { uplift_years: unknown }[];
+    expect(rows.map((r) => r.uplift_years)).toContain(1);
+    for (const row of rows) expect(typeof row.uplift_years).toBe('number');
+  });
+});
