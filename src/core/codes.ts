@@ -291,7 +291,7 @@ export const ISSUE_CODES = {
   },
   UNKNOWN_FUNDING_LINE: {
     cause: 'A funding.csv line is not one of the known funding lines.',
-    fix: 'Use opening_balance, hnb_allocation, block_transfer, safety_valve, la_contribution or other_income.',
+    fix: 'Use opening_balance, hnb_allocation, hnb_deductions, import_export, block_transfer, safety_valve, la_contribution or other_income.',
   },
   TARIFF_ID_TAKEN: {
     cause:
@@ -417,7 +417,7 @@ export const ISSUE_CODES = {
   },
   GROWTH_UNUSED: {
     cause:
-      'model.json sets a non-zero newPlansGrowth, but no new-plans.csv row is a count without academic_year, the only rows it grows (warning; new plans stay as given).',
+      'model.json sets a non-zero newPlansGrowth, but no new-plans.csv row is a count without academic_year, the only rows it grows (warning; new plans stay as given). Not said while new-plans.csv has an error, which says why its rows are not read.',
     fix: 'Give the yearly new plans as counts without academic_year, or set newPlansGrowth to "0".',
   },
   NFF_NOT_POSITIVE: {

@@ -48,6 +48,10 @@ function wholeYear(year: unknown, name: string, example: string, parse: string):
   );
 }
 
+/** A financial year given to the library function `name`, checked as formatFinancialYear checks one, in that function's name. */
+export const financialYearArgument = (year: unknown, name: string): FinancialYear =>
+  wholeYear(year, name, '2026-27', 'parseFinancialYear');
+
 export const formatAcademicYear = (ay: AcademicYear): string => {
   const year = wholeYear(ay, 'formatAcademicYear', '2026/27', 'parseAcademicYear');
   return `${year}/${twoDigits(year + 1)}`;

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { hasErrors, sortIssues, type Issue, type Location } from '../core/issue.js';
 import type { Assumptions, Model } from '../core/model.js';
 import {
@@ -100,7 +101,14 @@ export function assembleModel(source: AreaSource): LoadedModel {
     ...(source.transferLimit?.issues ?? []),
     ...transferIssues(read.funding, transferLimit),
   );
-  if (!source.growthChecked)
+  // A new-plans.csv with an error is not read as it is meant: its counts are not known to be
+  // missing (a scripter's trial was told "no row is a count" of a file of 297 that a stray
+  // quote or a column named cnt kept from being read).
+  const newPlansUnread = issues.some(
+    (i) =>
+      i.severity === 'error' && i.location && path.basename(i.location.file) === 'new-plans.csv',
+  );
+  if (!source.growthChecked && !newPlansUnread)
     issues.push(
       ...growthUnused(
         settings.assumptions?.newPlansGrowth,

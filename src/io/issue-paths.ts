@@ -52,8 +52,10 @@ function renamed(text: string, names: ReadonlyMap<string, string>, root: string)
   const shown = [...names.keys()].filter((name) => name !== '').sort((a, b) => b.length - a.length);
   const whole = shown.length ? [`(?:${shown.map(escape).join('|')})(?![\\w/\\\\-]|\\.\\w)`] : [];
   // Whole: not after a letter, digit, `/` or `.`, nor before one (a sentence's full stop may follow).
+  // Below the root: any name, not only one that starts with a letter or digit (an area's folder
+  // named `(old) north` or `=1+2` kept the working folder's path in failures.csv: a scripter's trial).
   const pattern = new RegExp(
-    `(?<![\\w./\\\\-])(?:${[...whole, `${escape(root)}[/\\\\](?=[\\w.])`].join('|')})`,
+    `(?<![\\w./\\\\-])(?:${[...whole, `${escape(root)}[/\\\\](?=[^\\s/\\\\])`].join('|')})`,
     'g',
   );
   return text.replace(pattern, (match) => names.get(match) ?? '');

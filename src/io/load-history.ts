@@ -57,11 +57,26 @@ export interface LoadedHistory {
 }
 
 /** --prior-weight: pseudo-observations at the parent's rate, a decimal from 0 (default 1). */
-function priorWeight(text: string | undefined): Decimal {
+/** How the files and the prior weight are named to whoever gave them: the CLI's options, or the library's fields. */
+export interface HistoryWords {
+  readonly transitions: string;
+  readonly snapshots: string;
+  readonly population: string;
+  readonly priorWeight: string;
+}
+
+const CLI_WORDS: HistoryWords = {
+  transitions: '--transitions FILE',
+  snapshots: '--snapshots FILE',
+  population: '--population FILE',
+  priorWeight: '--prior-weight',
+};
+
+function priorWeight(text: string | undefined, words: HistoryWords): Decimal {
   const weight = parseDecimal((text ?? '1').trim());
   if (!weight || weight.isNegative())
     throw new UsageError(
-      `--prior-weight must be a number of pseudo-observations from 0, such as 1, not "${text}"`,
+      `${words.priorWeight} must be a number of pseudo-observations from 0, such as 1, not "${text}"`,
     );
   return weight;
 }
@@ -77,14 +92,15 @@ export function readHistory(
   limits: Limits,
   /** The calendar years of the steps to be fitted (calibrate's --fit-years); all when not given. */
   fitted?: { readonly first: number; readonly last: number },
+  words: HistoryWords = CLI_WORDS,
 ): LoadedHistory {
   if (Boolean(options.transitions) === Boolean(options.snapshots))
     throw new UsageError(
-      'give the history as --transitions FILE or as --snapshots FILE (one of them)',
+      `give the history as ${words.transitions} or as ${words.snapshots} (one of them)`,
     );
   if (!options.population)
-    throw new UsageError('--population FILE is required: new plans are fitted per head of it');
-  const weight = priorWeight(options.priorWeight);
+    throw new UsageError(`${words.population} is required: new plans are fitted per head of it`);
+  const weight = priorWeight(options.priorWeight, words);
   const issues: Issue[] = [];
   const text = (file: string) => {
     const display = displayPath(path.resolve(file));

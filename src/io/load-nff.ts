@@ -3,7 +3,7 @@ import type { Decimal } from 'decimal.js';
 import { error, sortIssues, type Issue } from '../core/issue.js';
 import type { AreaFactors } from '../core/nff/factors.js';
 import type { NffParameters } from '../core/nff/parameters.js';
-import { type FinancialYear, formatFinancialYear } from '../core/period.js';
+import { financialYearArgument, type FinancialYear, formatFinancialYear } from '../core/period.js';
 import { decimalCell } from './cell-parsers.js';
 import { flushNormalisations } from './normalise.js';
 import { readCsvTable } from './csv-table.js';
@@ -43,6 +43,8 @@ export function loadNff(
   limits: Limits = DEFAULT_LIMITS,
   baselineFrom?: string,
 ): LoadedNff {
+  // The label ("2025-26") named formatFinancialYear, which the caller never called (a scripter's trial).
+  financialYearArgument(year, 'loadNff');
   const issues: Issue[] = [];
   const inputs: InputDigest[] = [];
   // The parameters are JSON and the factors a CSV: each read as what it is (InputForm).

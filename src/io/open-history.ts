@@ -1,8 +1,21 @@
-import { InputError } from '../core/errors.js';
+import { InputError, UsageError } from '../core/errors.js';
 import type { Issue } from '../core/issue.js';
 import { checkOptionNames } from '../core/option-names.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { type HistoryFiles, type LoadedHistory, readHistory } from './load-history.js';
+import {
+  type HistoryFiles,
+  type HistoryWords,
+  type LoadedHistory,
+  readHistory,
+} from './load-history.js';
+
+/** The files and prior weight as a library caller names them (the CLI's words are its options: a scripter's trial was told `--population FILE is required`). */
+const LIBRARY_WORDS: HistoryWords = {
+  transitions: '{ transitions }',
+  snapshots: '{ snapshots }',
+  population: '{ population }',
+  priorWeight: 'priorWeight',
+};
 
 /**
  * Reads a history for `calibrate` and `backtest` from the library, as `loadModel` reads a model:
@@ -40,10 +53,13 @@ export function loadHistory(
       files,
       options.minimumJanuaries ?? 2,
       options.limits ?? DEFAULT_LIMITS,
+      undefined,
+      LIBRARY_WORDS,
     );
     return { history, issues: history.issues };
   } catch (problem) {
     if (problem instanceof InputError) return { issues: problem.issues };
+    if (problem instanceof UsageError) throw new UsageError(`loadHistory: ${problem.message}`);
     throw problem;
   }
 }

@@ -3,7 +3,7 @@ import { errorOf, errorPercent, type HorizonSummary } from '../core/calibrate/ba
 import { csvText } from '../core/csv-text.js';
 import { double2dp } from '../core/rounding.js';
 import type { Issue } from '../core/issue.js';
-import { issuesOut, jsonText, warningLines } from './json.js';
+import { issuesOut, jsonText, rawNumber, warningLines, type JsonOut } from './json.js';
 import { fitTable, fitText } from './fit-width.js';
 
 const percent = (row: BacktestRow): string => {
@@ -77,6 +77,17 @@ export function summaryCsv(summary: readonly HorizonSummary[]): string {
   ]);
 }
 
+/**
+ * A cell as JSON: the figures as number literals, as every other JSON output writes them (a
+ * scripter's trial found these alone as text, "289.00", which sorts and adds as words), the
+ * group as text, `covered` as true or false, an empty cell as null.
+ */
+function jsonCell(column: string, text: string): JsonOut {
+  if (column === 'breakdown' || column === 'group') return text;
+  if (text === '') return null;
+  return column === 'covered' ? text === 'true' : rawNumber(text);
+}
+
 export function backtestJson(
   rows: readonly BacktestRow[],
   summary: readonly HorizonSummary[],
@@ -89,8 +100,8 @@ export function backtestJson(
     ...SUMMARY_COLUMNS,
     ...(summary.some((s) => s.coverage !== undefined) ? COVERAGE_COLUMNS : []),
   ];
-  const record = (names: string[], values: string[]) =>
-    Object.fromEntries(names.map((name, i) => [name, values[i] ?? '']));
+  const record = (names: string[], values: string[]): JsonOut =>
+    Object.fromEntries(names.map((name, i) => [name, jsonCell(name, values[i] ?? '')]));
   // The house's writer (src/report/json.ts): an issue's line and column are number literals.
   return jsonText({
     summary: summary.map((s) => record(summaryColumns, summaryCells(s))),

@@ -13,6 +13,9 @@ export type Record_ = Readonly<Record<string, RecordValue>>;
 export const figure = (value: Decimal | undefined, places = 2): RecordValue =>
   value === undefined ? undefined : { figure: toPlaces(value, places) };
 
+/** A whole count (rows, settings, years) as a figure: a number in JSON, not the text "16" that sorts before "8". */
+export const count = (value: number): RecordValue => ({ figure: String(value) });
+
 /**
  * How a table fits a terminal: its width (none: one line per row, as wide as it needs) and the
  * columns that say what a row is, repeated in every block when the columns are split (src/report/fit-width.ts).

@@ -567,10 +567,41 @@ describe('highneeds backtest', () => {
     expect([clean.warnings, clean.issues]).toEqual([[], []]);
   });
 
+  // Found by a scripter's trial: every figure came as text ("289.00"), alone among the JSON
+  // outputs, so a script's sum of errors concatenated them.
+  it('JSON gives the figures as number literals, the group as text and covered as true or false', async () => {
+    const args = ['backtest', ...TRANSITIONS, '--draws', '20', '--seed', '1', '--format', 'json'];
+    const run = await runInProcess(args);
+    expect(run.code, run.stderr).toBe(0);
+    const json = JSON.parse(run.stdout) as {
+      summary: Record<string, unknown>[];
+      rows: Record<string, unknown>[];
+    };
+    const [first] = json.rows;
+    expect(Object.entries(first!).map(([key, value]) => [key, typeof value])).toEqual([
+      ['origin_january', 'number'],
+      ['target_january', 'number'],
+      ['horizon', 'number'],
+      ['breakdown', 'string'],
+      ['group', 'string'],
+      ['actual', 'number'],
+      ['projected', 'number'],
+      ['error', 'number'],
+      ['error_pct', 'number'],
+      ['low', 'number'],
+      ['high', 'number'],
+      ['covered', 'boolean'],
+    ]);
+    for (const row of json.summary)
+      for (const value of Object.values(row)) expect(typeof value).toBe('number');
+    // Written from the rounded text, as the CSV is: 289.00, not 289.
+    expect(run.stdout).toContain('"actual": 289.00,');
+  });
+
   it('JSON and the table carry the same summary', async () => {
     const json = JSON.parse((await backtestJson()).stdout);
     const table = (await runInProcess(['backtest', ...TRANSITIONS, '--format', 'table'])).stdout;
-    expect(json.summary[0].horizon).toBe('1');
+    expect(json.summary[0].horizon).toBe(1);
     expect(table).toContain(`${json.summary[0].mape_pct}`);
     expect(json.rows.length).toBeGreaterThan(15);
   });

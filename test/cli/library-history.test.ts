@@ -124,8 +124,16 @@ describe('library: loadHistory, calibrate, backtest', () => {
     });
     expect(history).toBeUndefined();
     expect(issues.map((i) => i.code)).toEqual(['FILE_MISSING']);
+    // In the caller's words, not the CLI's options (found by a scripter's trial, told
+    // `--population FILE is required` by a function that takes no such option).
     expect(() => loadHistory({ population: FILES.population })).toThrow(
-      /--transitions FILE or as --snapshots FILE/,
+      'loadHistory: give the history as { transitions } or as { snapshots } (one of them)',
+    );
+    expect(() => loadHistory({ transitions: FILES.transitions })).toThrow(
+      'loadHistory: { population } is required: new plans are fitted per head of it',
+    );
+    expect(() => loadHistory({ ...FILES, priorWeight: '-1' })).toThrow(
+      'loadHistory: priorWeight must be a number of pseudo-observations from 0, such as 1, not "-1"',
     );
     expect(() =>
       calibrate(loadHistory(FILES).history!, { fitYears: { first: 1990, last: 1991 } }),

@@ -5,6 +5,7 @@ import {
   explainRun,
   InputError,
   loadModel,
+  loadNff,
   loadScenarios,
   openNationalArea,
   renderIntervalsCsv,
@@ -229,6 +230,25 @@ describe('openNationalArea with what a caller may get wrong', () => {
     await expect(openNationalArea(national, area as never)).rejects.toThrow(
       new TypeError(
         `openNationalArea: area must be a code of the areas table or an area's name, such as "N02", not ${what}`,
+      ),
+    );
+  });
+});
+
+// Found by a scripter's trial: the label for the year was refused in the name of
+// formatFinancialYear, which the caller had not called.
+describe('loadNff with what a caller may get wrong', () => {
+  it("the year's label, not its number: a TypeError in loadNff's name that says how to get it", () => {
+    const worked = path.join(ROOT, 'fixtures/nff/worked');
+    expect(() =>
+      loadNff(
+        path.join(worked, 'nff-factors.csv'),
+        path.join(worked, 'nff-parameters'),
+        '2025-26' as unknown as number,
+      ),
+    ).toThrow(
+      new TypeError(
+        'loadNff: a year is the whole number of the calendar year it starts in (2026 for 2026-27), not the string "2025-26"; parseFinancialYear("2026-27") gives 2026 from the text',
       ),
     );
   });

@@ -281,3 +281,70 @@ describe('--format json lists each warning located, in `issues`', () => {
     expect((JSON.parse(nff.stdout) as { issues: object[] }).issues).toEqual([]);
   });
 });
+
+describe('compare --format json', () => {
+  // Found by a scripter's trial: the agreements' money alone came as strings ("-7520141.07")
+  // beside the rows' number literals, so `agreement.cumulative_at_horizon - row.cumulative_balance`
+  // worked and `+` concatenated text.
+  it("gives the Safety Valve agreement's money as number literals, as the rows beside it", async () => {
+    const result = await cli([
+      'compare',
+      'fixtures/example',
+      '--scenarios',
+      'mitigated,safety-valve',
+      '--format',
+      'json',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const parsed = JSON.parse(result.stdout) as {
+      rows: { scenario: string; cumulative_balance: unknown }[];
+      agreements: {
+        instalments_total: unknown;
+        agreed_total: unknown;
+        at_risk: { financial_year: string; amount: unknown }[];
+        cumulative_at_horizon: unknown;
+        cumulative_at_horizon_without_at_risk: unknown;
+      }[];
+    };
+    const [agreement] = parsed.agreements;
+    expect(agreement?.at_risk.length).toBeGreaterThan(0);
+    for (const money of [
+      agreement!.instalments_total,
+      agreement!.agreed_total,
+      agreement!.cumulative_at_horizon,
+      agreement!.cumulative_at_horizon_without_at_risk,
+      ...agreement!.at_risk.map((r) => r.amount),
+    ])
+      expect(typeof money).toBe('number');
+    const last = parsed.rows.filter((r) => r.scenario === 'safety-valve').at(-1);
+    expect(agreement!.cumulative_at_horizon).toBe(last?.cumulative_balance);
+    // Written from the exact pence, as the rows are: 24000000.00, not 24000000.
+    expect(result.stdout).toContain('"agreed_total": 24000000.00,');
+  });
+});
+
+describe('tariffs list and show --format json', () => {
+  // Found by a scripter's trial: the counts came as text, "16" and "8", so a script's
+  // `rates > 10` or a sort by rates compared them as words.
+  it('give counts as numbers, as money is', async () => {
+    const list = await cli(['tariffs', 'list', '--format', 'json']);
+    expect(list.code, list.stderr).toBe(0);
+    const tables = JSON.parse(list.stdout) as Record<string, unknown>[];
+    for (const table of tables)
+      for (const column of ['settings', 'bands', 'rates', 'references'])
+        expect(typeof table[column], `${String(table['id'])} ${column}`).toBe('number');
+    const show = await cli([
+      'tariffs',
+      'show',
+      'devon-2022-24',
+      '--at',
+      '2024-04-01',
+      '--format',
+      'json',
+    ]);
+    expect(show.code, show.stderr).toBe(0);
+    const rows = JSON.parse(show.stdout) as { uplift_years: unknown }[];
+    expect(rows.map((r) => r.uplift_years)).toContain(1);
+    for (const row of rows) expect(typeof row.uplift_years).toBe('number');
+  });
+});

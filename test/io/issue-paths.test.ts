@@ -62,4 +62,15 @@ describe("an issue's paths from a national folder (src/io/issue-paths.ts)", () =
       ),
     );
   });
+
+  it("names another area's folder from the national folder whatever its name starts with (found by a scripter's trial)", () => {
+    const issue = error(
+      'DUPLICATE_AREA',
+      'area "999" is already the area of fixtures/national/(old) north/model.json and fixtures/national/=1+2/model.json',
+      { file: 'fixtures/national/c/model.json' },
+    );
+    expect(issueFromBase(base, issue).message).toBe(
+      'area "999" is already the area of (old) north/model.json and =1+2/model.json',
+    );
+  });
 });

@@ -125,6 +125,26 @@ describe('GROWTH_UNUSED', () => {
     ).toEqual([]);
     expect(loadModel(path.join(ROOT, 'fixtures/errors/_valid')).issues).toEqual([]);
   });
+
+  // Found by a scripter's trial: a new-plans.csv of yearly counts that a stray quote, or its count
+  // column named cnt, kept from being read was also said to have no yearly count.
+  it('is quiet when new-plans.csv cannot be read as it is meant: its error says why', () => {
+    // new-plans.csv as written, in _valid grown by 5% a year: the problems loadModel finds.
+    const problems = (newPlans: string): string[] => {
+      const growing = { newPlansGrowth: '0.05', hnbGrowth: '0', tariffUplift: '0' };
+      const dir = folder('_valid', { 'new-plans.csv': newPlans }, { assumptions: growing });
+      const found = codes(loadModel(dir).issues);
+      rmSync(dir, { recursive: true, force: true });
+      return found;
+    };
+    expect(
+      problems('ncy,need,setting,band,count\n0,ASD,mainstream,1,3\n0,ASD,"mainstream,1,3\n'),
+    ).toEqual(['error CSV_MALFORMED new-plans.csv:3:']);
+    expect(problems('ncy,need,setting,band,cnt\n0,ASD,mainstream,1,3\n')).toEqual([
+      'error UNREAD_COLUMN new-plans.csv:1:5',
+      'error MISSING_VALUE new-plans.csv:2:1',
+    ]);
+  });
 });
 
 describe('a national model with population.csv and capacity.csv', () => {
@@ -182,5 +202,17 @@ describe('a national model with population.csv and capacity.csv', () => {
     expect(
       (await readBatchSources(withCounts, DEFAULT_LIMITS, path.join(ROOT, 'tariffs'))).issues,
     ).toEqual([]);
+    // A new-plans.csv whose header cannot be read is not said to have no yearly count too.
+    rmSync(withCounts, { recursive: true, force: true });
+    const headerless = folder(
+      '_valid-national',
+      { 'new-plans.csv': 'area,ncy,setting,band,count\n901,0,mainstream,1,1\n' },
+      { assumptions: { newPlansGrowth: '0.06', hnbGrowth: '0', tariffUplift: '0' } },
+    );
+    expect(
+      codes(
+        (await readBatchSources(headerless, DEFAULT_LIMITS, path.join(ROOT, 'tariffs'))).issues,
+      ),
+    ).toEqual(['error MISSING_COLUMN new-plans.csv:1:']);
   });
 });

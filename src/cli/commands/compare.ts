@@ -19,6 +19,7 @@ import { checkOutputOption } from '../../io/write-output.js';
 import { writeOrPrint } from '../write-or-print.js';
 import { fitText } from '../../report/fit-width.js';
 import { figure, renderRecords, type Record_ } from '../../report/records.js';
+import { jsonText, rawNumber, type JsonOut } from '../../report/json.js';
 import { findScenarios, type ModelOptions, openModel } from '../open-model.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
 import { scenarioIds, scenariosFromScenario } from '../scenario-spelling.js';
@@ -140,7 +141,7 @@ export async function runCompare(
     });
   else if (format === 'csv') text = renderRecords('csv', ROW_COLUMNS, rows);
   else if (format === 'json') {
-    text = `{\n"rows": ${renderRecords('json', ROW_COLUMNS, rows).trimEnd()},\n"savings": ${renderRecords('json', SAVING_COLUMNS, savingRows()).trimEnd()},\n"agreements": ${JSON.stringify(agreements(open.model, projections), null, 2)}\n}\n`;
+    text = `{\n"rows": ${renderRecords('json', ROW_COLUMNS, rows).trimEnd()},\n"savings": ${renderRecords('json', SAVING_COLUMNS, savingRows()).trimEnd()},\n"agreements": ${jsonText(agreements(open.model, projections).map(agreementJson)).trimEnd()}\n}\n`;
   } else {
     text = [
       fitText(
@@ -280,6 +281,24 @@ function agreements(
       },
     ];
   });
+}
+
+/**
+ * An agreement as JSON, its money as exact number literals as the rows' and savings' are beside
+ * it (a scripter's trial found these alone as strings: `"-7520141.07"` beside `-7520141.07`).
+ */
+function agreementJson(a: AgreementSummary): JsonOut {
+  return {
+    ...a,
+    instalments_total: rawNumber(a.instalments_total),
+    agreed_total: rawNumber(a.agreed_total),
+    at_risk: a.at_risk.map((r) => ({
+      financial_year: r.financial_year,
+      amount: rawNumber(r.amount),
+    })),
+    cumulative_at_horizon: rawNumber(a.cumulative_at_horizon),
+    cumulative_at_horizon_without_at_risk: rawNumber(a.cumulative_at_horizon_without_at_risk),
+  };
 }
 
 function agreementText(a: AgreementSummary, basis: string): string {

@@ -20,7 +20,7 @@ import {
   stageOutputs,
 } from '../../io/write-output.js';
 import { fitText } from '../../report/fit-width.js';
-import { figure, renderRecords, type Record_ } from '../../report/records.js';
+import { count, figure, renderRecords, type Record_ } from '../../report/records.js';
 import {
   exportTariffCsv,
   TARIFF_CSV_COLUMNS,
@@ -105,10 +105,10 @@ export async function runList(options: OutputOptions): Promise<number> {
       title: t.title,
       from: dates[0] ?? '',
       to: lastEnd ?? (dates.length ? 'open' : ''),
-      settings: String(t.settings.length),
-      bands: String(new Set(t.rates.map((r) => `${r.setting}\u0000${r.band}`)).size),
-      rates: String(t.rates.length),
-      references: String(t.references.length),
+      settings: count(t.settings.length),
+      bands: count(new Set(t.rates.map((r) => `${r.setting}\u0000${r.band}`)).size),
+      rates: count(t.rates.length),
+      references: count(t.references.length),
       status: statuses,
     });
   }
@@ -142,7 +142,7 @@ export async function runShow(
     place_value: figure(row.placeValue),
     effective_from: row.row.effectiveFrom,
     end_date: row.row.endDate,
-    uplift_years: String(row.upliftYears),
+    uplift_years: count(row.upliftYears),
     status: row.status,
     reference: row.row.reference,
   }));

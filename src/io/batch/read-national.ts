@@ -259,9 +259,13 @@ export async function readNational(
   };
 }
 
-/** True when any row of the national new-plans.csv, of any area or none, is a count for every year. */
+/**
+ * True when any row of the national new-plans.csv, of any area or none, is a count for every
+ * year, or when its rows cannot be read (an error in its header or text): not known to lack one.
+ */
 function hasYearlyCount(csv: NationalCsv | undefined): boolean {
   if (!csv) return false;
+  if (csv.issues.some((issue) => issue.severity === 'error')) return true;
   for (const records of csv.byArea.values())
     for (let i = 0; i < records.length; i += 1)
       if (isYearlyCount((column) => records.field(i, csv.columns.indexOf(column))?.trim() ?? ''))
