@@ -20,6 +20,7 @@ import { writeOrPrint } from '../write-or-print.js';
 import { fitText } from '../../report/fit-width.js';
 import { figure, renderRecords, type Record_ } from '../../report/records.js';
 import { jsonText, rawNumber, type JsonOut } from '../../report/json.js';
+import { warningsJson } from '../warnings-json.js';
 import { findScenarios, type ModelOptions, openModel } from '../open-model.js';
 import { type Format, outputFormat, withBom } from '../output-format.js';
 import { scenarioIds, scenariosFromScenario } from '../scenario-spelling.js';
@@ -141,7 +142,7 @@ export async function runCompare(
     });
   else if (format === 'csv') text = renderRecords('csv', ROW_COLUMNS, rows);
   else if (format === 'json') {
-    text = `{\n"rows": ${renderRecords('json', ROW_COLUMNS, rows).trimEnd()},\n"savings": ${renderRecords('json', SAVING_COLUMNS, savingRows()).trimEnd()},\n"agreements": ${jsonText(agreements(open.model, projections).map(agreementJson)).trimEnd()}\n}\n`;
+    text = `{\n"rows": ${renderRecords('json', ROW_COLUMNS, rows).trimEnd()},\n"savings": ${renderRecords('json', SAVING_COLUMNS, savingRows()).trimEnd()},\n"agreements": ${jsonText(agreements(open.model, projections).map(agreementJson)).trimEnd()},\n${warningsJson(dir, warnings)}\n}\n`;
   } else {
     text = [
       fitText(

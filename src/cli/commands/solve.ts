@@ -22,6 +22,7 @@ import { cliIo } from '../cli-io.js';
 import { printWarnings } from '../print-warnings.js';
 import { poundsText } from '../../core/money-text.js';
 import type { Issue } from '../../core/issue.js';
+import { warningsJson } from '../warnings-json.js';
 import type { Projection } from '../../core/projection.js';
 import { addedTransferWarnings } from '../../core/scenario/added-transfers.js';
 import { leftOutOfInYear } from '../../report/headline.js';
@@ -130,7 +131,7 @@ export async function runSolve(
   const after = options.quiet ? '' : ` ${timing}`;
   const goal = `${target.metric} ${target.comparison} ${poundsText(target.threshold)} in ${formatFinancialYear(target.year)}`;
   // The model's and scenario's warnings, and the answer's (a transfer above the Forum's 0.5%), as project prints them.
-  await printWarnings([
+  const warnings: Issue[] = [
     ...open.issues,
     ...('projection' in result
       ? [
@@ -138,7 +139,8 @@ export async function runSolve(
           ...addedTransferWarnings(open.model, variant(result.value)),
         ]
       : []),
-  ]);
+  ];
+  await printWarnings(warnings);
   // No answer is not data: the reason goes to stderr, nothing to stdout or --out.
   if (result.kind === 'not-monotone') {
     cliIo().stderr.write(
@@ -191,7 +193,7 @@ export async function runSolve(
   // the sentence and the run time, which differs every run, go to stderr.
   const text =
     format === 'json'
-      ? `{\n"value": ${result.value.toFixed()},\n"runs": ${result.runs},\n"target": ${JSON.stringify(options.target)},\n"vary": ${JSON.stringify(options.vary)},\n"projection": ${renderRecords('json', columns, rows).trimEnd()}\n}\n`
+      ? `{\n"value": ${result.value.toFixed()},\n"runs": ${result.runs},\n"target": ${JSON.stringify(options.target)},\n"vary": ${JSON.stringify(options.vary)},\n"projection": ${renderRecords('json', columns, rows).trimEnd()},\n${warningsJson(dir, warnings)}\n}\n`
       : withBom(
           `${format === 'table' ? `${fitText(answer, width)}\n${transfer ? `${fitText(transfer, width)}\n` : ''}` : ''}${renderRecords(format, columns, rows, { width, keys: ['financial_year'] })}`,
           format,
