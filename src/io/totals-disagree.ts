@@ -32,6 +32,25 @@ const PER_UNIT = new Set([
 ]);
 
 /**
+ * Columns of an identifier, a year or a year group: a figure there is a label, not an amount, and
+ * a totals row's figure under it is no sum of the column (found by an officer's trial: a
+ * snapshots file's "Total,22346" under person_id, the sheet's count of its rows, was told the
+ * rows' ids "add up to 50,536,727"). Keyed as the table's columns are, in lower case.
+ */
+const NOT_SUMMED = new Set([
+  'person_id',
+  'year',
+  'calendar-year',
+  'academic_year',
+  'academic-year',
+  'academic-year-1',
+  'academic-year-2',
+  'ncy',
+  'from_ncy',
+  'band',
+]);
+
+/**
  * A sheet's totals row that the rows above it do not add up to (found by an officer's trial: a
  * cohort.csv ending "Total,,,,1,300" beside rows of 1,289 pupils was left out without a word,
  * as TOTALS_ROW leaves any totals row out). The rows are what is modelled; a total that differs
@@ -39,7 +58,7 @@ const PER_UNIT = new Set([
  * added below it. Compared, column by column, where the totals row holds a figure and every
  * filled cell above it is one, as the run adds them (an empty cell is nothing, but one pupil in a
  * count column), to the places the total is written to; not in a column of a figure per unit
- * (PER_UNIT). Only a last totals row is compared, and not a subtotal.
+ * (PER_UNIT), nor of an identifier or a year (NOT_SUMMED). Only a last totals row is compared, and not a subtotal.
  */
 export function totalsDisagree(
   totals: { readonly record: readonly string[]; readonly line: number },
@@ -52,7 +71,9 @@ export function totalsDisagree(
 ): Issue[] {
   const label = totals.record.findIndex((cell) => cell.trim() !== '');
   if (/^\s*sub/i.test(totals.record[label] ?? '')) return [];
-  const perUnit = new Set([...columns].filter(([name]) => PER_UNIT.has(name)).map(([, at]) => at));
+  const perUnit = new Set(
+    [...columns].filter(([name]) => PER_UNIT.has(name) || NOT_SUMMED.has(name)).map(([, at]) => at),
+  );
   // A row without a count is one pupil, as the run counts it (a review: three pupil rows and a
   // total of 3 were told they add up to 0).
   const counted = countColumn === undefined ? undefined : columns.get(countColumn.toLowerCase());

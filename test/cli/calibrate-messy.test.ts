@@ -474,3 +474,18 @@ it('a projected year the population file lacks at every NCY is named once, not o
     'fixtures/history/population.csv: error POPULATION_MISSING: new plans are fitted per head, but the population file has no population for every NCY new plans join at in 2031/32 and 2032/33, projected years to 2032-33',
   );
 });
+
+it("a snapshots file's totals row of the sheet's count of ids is a totals row, not ids that add up wrong", async () => {
+  // Found by an officer's trial: "Total,22346" under person_id (the sheet's COUNTA of its rows)
+  // was told the rows' person ids "add up to 50,536,727", as if ids were an amount.
+  const lines = SNAPSHOTS.map((line, n) => (n === 0 ? line : line.replace(/,P(\d+),/, ',$1,')));
+  const counted = writtenWith('counted.csv', [...lines, `Total,${lines.length - 1},,,`], (l) =>
+    l.startsWith('Total'),
+  );
+  const result = await calibrate(counted.file, 'counted');
+  expect(result.code).toBe(0);
+  expect(result.stderr).not.toContain('TOTALS_DISAGREE');
+  expect(result.stderr).toContain(
+    `${counted.file}:${counted.first}:1: warning TOTALS_ROW: "Total" begins a spreadsheet's totals row`,
+  );
+});
