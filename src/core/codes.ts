@@ -244,7 +244,7 @@ export const ISSUE_CODES = {
   },
   DUPLICATE_ROW: {
     cause:
-      'Two rows give the same key where only one is allowed (a ceasing rule or transition, places, capacity or population for a year, an HNB allocation or opening balance, an area in nff-factors.csv, a proxy factor or grant in NFF parameters).',
+      "Two rows give the same key where only one is allowed (a ceasing rule or transition, places, capacity or population for a year, an HNB allocation or opening balance, an area in nff-factors.csv, a proxy factor or grant in NFF parameters, a cost for a need and setting in calibrate's costs.csv, whose local codes are read as codes.csv maps them).",
     fix: 'Keep one row, or add the amounts yourself.',
   },
   TOTALS_ROW: {

@@ -489,3 +489,29 @@ it("a snapshots file's totals row of the sheet's count of ids is a totals row, n
     `${counted.file}:${counted.first}:1: warning TOTALS_ROW: "Total" begins a spreadsheet's totals row`,
   );
 });
+
+it('a second cost for one need and setting is an error at it, not a cost dropped or a stub project refuses', async () => {
+  // Found by an officer's trial: "*,OOC Indep,£58,000" then "*,OOC Indep,£60,000" wrote £58,000
+  // without a word, and "Autism,…" beside "ASD,…" in one setting wrote a tariff stub with two
+  // rates for one key, which project refused (DUPLICATE_TARIFF_ROW).
+  const costs = path.join(scratch, 'costs-twice.csv');
+  writeFileSync(
+    costs,
+    [
+      ...readFileSync('fixtures/history/costs.csv', 'utf8').trim().split('\n'),
+      '*,ISS,"£60,000.00"',
+      'ASD,MSSIB,27000.00',
+    ].join('\n') + '\n',
+  );
+  const result = await cli([
+    ...['calibrate', '--snapshots', 'fixtures/history/snapshots.csv'],
+    ...['--population', 'fixtures/history/population.csv', '--codes', 'fixtures/history/codes.csv'],
+    ...['--costs', costs, '--out-dir', path.join(scratch, 'costs-twice')],
+  ]);
+  expect(result.code).toBe(1);
+  expect(result.stderr.split('\n').filter((line) => line.includes(': error '))).toEqual([
+    `${costs}:7:3: error DUPLICATE_ROW: a cost for any need in setting "independent" is already given on line 5`,
+    `${costs}:8:3: error DUPLICATE_ROW: a cost for need ASD in setting "special" is already given on line 4`,
+  ]);
+  expect(existsSync(path.join(scratch, 'costs-twice'))).toBe(false);
+});
