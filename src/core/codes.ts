@@ -586,8 +586,9 @@ export const ISSUE_CODES = {
     fix: 'Correct the row or the extract: the demand engine follows pupils one NCY a year, so a repeated or skipped year cannot be fitted. For a pupil taught out of year group (a year repeated or skipped), give the NCY of their age, age at 31 August − 4, in every January.',
   },
   PERSON_TWICE: {
-    cause: 'A snapshots file has the same person twice in one January.',
-    fix: "Keep one row per person per January: delete a row given twice; of two that differ, keep the pupil's primary need and their placement at the census date.",
+    cause:
+      'A snapshots file has the same person twice in one January. Where more than ten persons of a January are, it is one error for the January, with the lines of both sets of rows and how each writes its year, and, where a January next to it is missing from the file, that those rows may be its own with their year miswritten.',
+    fix: "Keep one row per person per January: delete a row given twice; of two that differ, keep the pupil's primary need and their placement at the census date; correct the year of a January's rows written as another's.",
   },
   PERSONS_NOT_FOLLOWED: {
     cause:

@@ -7,6 +7,7 @@ import type { CodeReader } from './read-history-codes.js';
 import { calendarYear } from './calendar-year-cell.js';
 import { flushNormalisations } from './normalise.js';
 import { returners } from './snapshot-returns.js';
+import { personsTwice, type Repeat } from './persons-twice.js';
 import { spreadsheetErrorValue } from './why-not-decimal.js';
 
 /** January snapshots, one row per person per January, as a SEN2 or case-management extract gives them. */
@@ -45,6 +46,8 @@ export function readSnapshots(
   /** The rows that give a band, which calibrate reads past: how many, and the first's cell. */
   let banded = 0;
   let firstBand: Location | undefined;
+  /** A person's second row in a January (PERSON_TWICE, said once the Januaries are known). */
+  const repeats: Repeat[] = [];
   for (const row of table.rows) {
     if (row.get('band') !== '') {
       banded += 1;
@@ -67,25 +70,26 @@ export function readSnapshots(
     if (!january) years.set(year, (january = new Map()));
     const first = january.get(person);
     if (first) {
-      const same =
-        first.state.ncy === ncy && first.state.need === need && first.state.setting === setting;
-      issues.push(
-        error(
-          'PERSON_TWICE',
-          `person "${person}" is already in the January ${year} snapshot on line ${first.at.line}`,
-          row.at('person_id'),
-          // A repeated row is deleted; a row per need (as some extracts give a primary and a
-          // secondary need) keeps the primary one (an analyst's trial).
-          same
-            ? 'the two rows give the same NCY, need and setting: delete one'
-            : 'one row per person per January: keep their primary need and their placement at the census date',
-        ),
-      );
+      repeats.push({
+        year,
+        person,
+        at: row.at('person_id'),
+        firstLine: first.at.line ?? 0,
+        same:
+          first.state.ncy === ncy && first.state.need === need && first.state.setting === setting,
+        written: row.get('year'),
+      });
       continue;
     }
     const state = { ncy: ncy!, need: need!, setting: setting!, ...(band ? { band } : {}) };
     january.set(person, { state, at: row.at() });
   }
+  personsTwice(
+    repeats,
+    new Set(years.keys()),
+    (line) => table.rows.find((row) => row.line === line)?.get('year') ?? '',
+    issues,
+  );
   flushNormalisations(issues);
   // Said (found by an analyst's trial: an extract's bands were gone from the cohort calibrate
   // wrote, every pupil in band 1, and nothing said so). They are now carried into the cohort, but

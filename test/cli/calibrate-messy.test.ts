@@ -515,3 +515,29 @@ it('a second cost for one need and setting is an error at it, not a cost dropped
   ]);
   expect(existsSync(path.join(scratch, 'costs-twice'))).toBe(false);
 });
+
+it("a January's rows with the next January's year are one error naming the January missing, not one per person", async () => {
+  // Found by an officer's trial: January 2024's rows with their year written "2024/25" (January
+  // 2025) were 3,251 PERSON_TWICE errors, one a person, the first 200 said and nothing of 2024.
+  const lines = SNAPSHOTS.map((line) => line.replace(/^2024,/, '2024/25,'));
+  const moved = writtenWith('moved.csv', lines, (line) => line.startsWith('2024/25,'));
+  const repeated = lines.filter((line, n) => n > moved.first - 1 && line.startsWith('2025,'));
+  const persons = new Set(
+    lines.filter((l) => l.startsWith('2024/25,')).map((l) => l.split(',')[1]),
+  );
+  const twice = repeated.filter((line) => persons.has(line.split(',')[1]));
+  const at = lines.indexOf(twice[0]!) + 1;
+  const result = await calibrate(moved.file, 'moved');
+  expect(result.code).toBe(1);
+  const errors = result.stderr.split('\n').filter((line) => line.includes(': error '));
+  expect(errors).toEqual([
+    expect.stringMatching(
+      new RegExp(
+        `^${escaped(moved.file)}:${at}:2: error PERSON_TWICE: ${twice.length} persons are in the January 2025 snapshot twice: on lines ${at} to \\d+, and before, on lines ${moved.first} to \\d+ `,
+      ),
+    ),
+  ]);
+  expect(result.stderr).toContain(
+    'hint: no row gives January 2024, and the rows before write their year "2024/25" and these "2025", both read as January 2025: correct the year of the rows that are January 2024\'s',
+  );
+});
