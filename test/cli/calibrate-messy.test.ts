@@ -230,6 +230,17 @@ describe('a population by age, as ONS mid-year estimates give it', () => {
     );
   });
 
+  it('an NCY column beside calendar-year is offered as academic-year, which the NCY is named there', async () => {
+    // Found by an officer's trial: "Calendar Year,NC Year,Population" was told academic-year was
+    // missing and "NC Year" not used, with nothing to say one was the other.
+    const file = population('calendar-ncy.csv', 'Calendar Year,NC Year,Population');
+    const result = await withPopulation(file, 'calendar-ncy');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `${file}:1: error MISSING_COLUMN: required column "academic-year" is missing\n  hint: column "NC Year" may be it: beside calendar-year the NCY is named academic-year, as the transitions format names it; rename it academic-year, or name the columns academic_year (2023/24 for January 2024), ncy and population; expected columns: calendar-year, academic-year, population\n`,
+    );
+  });
+
   it('a calendar year where an academic year belongs says which academic year it is in', async () => {
     const file = population('calendar-years.csv', 'academic_year,ncy,population');
     const result = await withPopulation(file, 'calendar-years');
