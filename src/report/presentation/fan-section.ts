@@ -60,7 +60,7 @@ export function fanSection(
     id: 'fan',
     title: 'The range of outcomes',
     paragraphs: [
-      `From ${draws} simulated draws of the model's uncertain rates under the plan scenario, ${scenario}: the bands hold the middle 50%, 80% and 95% of the draws in each year, the line is the median. A wide fan is the model saying it does not know; plan for the lower bands too.`,
+      `From ${draws} simulated draws of the model's uncertain rates under the plan scenario, "${scenario}": the bands hold the middle 50%, 80% and 95% of the draws in each year, the line is the median. A wide fan is the model saying it does not know; plan for the lower bands too.`,
       // What the bands leave out, in the report itself: a forum read 95% bands as 95% sure (an
       // officer's trial, on a history whose backtest held such bands at 0% three years ahead).
       "The bands are the spread of outcomes if the model's rates are right, with the uncertainty they carry: chance in those rates and in which pupils' plans start, end or move. They are not a change of policy, of prices or of trend, nor a method wrong all along; those are scenarios. How often such bands held in the past is what highneeds backtest --draws says of the authority's own history.",
