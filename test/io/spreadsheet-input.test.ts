@@ -77,7 +77,7 @@ describe('numbers as a spreadsheet writes them', () => {
     expect(amount('(4,250,000.00)')).toEqual({
       value: '-4250000',
       issues: [
-        'warning NUMBER_NORMALISED x.csv:2:1: "amount": read an amount in brackets as negative in 1 cell ("(4,250,000.00)" as -4250000, the first here)',
+        'warning NUMBER_NORMALISED x.csv:2:1: "amount": read an amount in brackets as negative in 1 cell ("(4,250,000.00)" as -4250000.00, the first here)',
       ],
     });
     expect(amount('£(12.50)').value).toBe('-12.5');
