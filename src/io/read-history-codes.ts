@@ -20,7 +20,7 @@ export const NO_CODES: CodeMap = { needs: new Map(), settings: new Map() };
 export function readCodes(table: CsvTable, issues: Issue[]): CodeMap {
   const needs = new Map<string, Need>();
   const settings = new Map<string, string>();
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { line: number; to: string }>();
   for (const row of table.rows) {
     const kind = row.get('kind').toLowerCase();
     const from = row.get('from');
@@ -31,6 +31,7 @@ export function readCodes(table: CsvTable, issues: Issue[]): CodeMap {
           'CODE_MAP_INVALID',
           `kind "${row.get('kind')}" is neither need nor setting`,
           row.at('kind'),
+          'write need (to map a local need code to a SEN2 code) or setting (a local setting name to the setting id the model will use)',
         ),
       );
       continue;
@@ -48,16 +49,21 @@ export function readCodes(table: CsvTable, issues: Issue[]): CodeMap {
     const key = `${kind}\u0000${kind === 'setting' ? settingKey(from) : from.toUpperCase()}`;
     const first = seen.get(key);
     if (first !== undefined) {
+      // Said how to fix (an officer's trial): "MAINSTREAM" below "Mainstream" is the same code.
+      const alike = `codes match in any case${kind === 'setting' ? ', and with spaces or underscores for hyphens' : ''}, so this row maps the code of line ${first.line}`;
       issues.push(
         error(
           'DUPLICATE_ROW',
-          `${kind} code "${from}" is already mapped on line ${first}`,
+          `${kind} code "${from}" is already mapped on line ${first.line}`,
           row.at('from'),
+          first.to === to
+            ? `${alike} to the same ${kind}: delete it`
+            : `${alike}, which maps it to "${first.to}": keep the row of the ${kind} meant`,
         ),
       );
       continue;
     }
-    seen.set(key, row.line);
+    seen.set(key, { line: row.line, to });
     if (kind === 'setting') settings.set(settingKey(from), to);
     else {
       const need = parseNeed(to) ?? needFromLongName(to);

@@ -552,3 +552,37 @@ it("a January's rows with the next January's year are one error naming the Janua
     'hint: no row gives January 2024, and the rows before write their year "2024/25" and these "2025", both read as January 2025: correct the year of the rows that are January 2024\'s',
   );
 });
+
+it('a codes.csv row of a code already mapped says it is the same code, and which row to keep; a kind that is neither says what to write', async () => {
+  // Found by an officer's trial: "setting,MAINSTREAM,mainstream" below "setting,Mainstream,…"
+  // was "already mapped on line 5" with no hint, and kind "needs" had none either.
+  const codes = path.join(scratch, 'codes-twice.csv');
+  writeFileSync(
+    codes,
+    [
+      ...readFileSync('fixtures/history/codes.csv', 'utf8').trim().split('\n'),
+      'setting,mmsib,mainstream',
+      'setting,ISS,special',
+      'needs,SLCD,SLCN',
+    ].join('\n') + '\n',
+  );
+  const result = await cli([
+    ...['calibrate', '--snapshots', 'fixtures/history/snapshots.csv', '--codes', codes],
+    ...[
+      '--population',
+      'fixtures/history/population.csv',
+      '--out-dir',
+      path.join(scratch, 'codes-twice'),
+    ],
+  ]);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain(
+    `${codes}:6:2: error DUPLICATE_ROW: setting code "mmsib" is already mapped on line 2\n  hint: codes match in any case, and with spaces or underscores for hyphens, so this row maps the code of line 2 to the same setting: delete it\n`,
+  );
+  expect(result.stderr).toContain(
+    `${codes}:7:2: error DUPLICATE_ROW: setting code "ISS" is already mapped on line 4\n  hint: codes match in any case, and with spaces or underscores for hyphens, so this row maps the code of line 4, which maps it to "independent": keep the row of the setting meant\n`,
+  );
+  expect(result.stderr).toContain(
+    `${codes}:8:1: error CODE_MAP_INVALID: kind "needs" is neither need nor setting\n  hint: write need (to map a local need code to a SEN2 code) or setting (a local setting name to the setting id the model will use)\n`,
+  );
+});
