@@ -501,24 +501,30 @@ it("a snapshots file's totals row of the sheet's count of ids is a totals row, n
   );
 });
 
+/** fixtures/history's `name`.csv with `lines` added at its foot, in the scratch folder. */
+function extended(name: string, lines: readonly string[]): string {
+  const file = path.join(scratch, `${name}-extended.csv`);
+  const given = readFileSync(`fixtures/history/${name}.csv`, 'utf8').trim().split('\n');
+  writeFileSync(file, [...given, ...lines].join('\n') + '\n');
+  return file;
+}
+
+/** calibrate of fixtures/history's snapshots, population and codes, or the codes and costs given. */
+const calibrateHistory = (files: { codes?: string; costs?: string }, out: string) =>
+  cli([
+    ...['calibrate', '--snapshots', 'fixtures/history/snapshots.csv'],
+    ...['--population', 'fixtures/history/population.csv'],
+    ...['--codes', files.codes ?? 'fixtures/history/codes.csv'],
+    ...(files.costs ? ['--costs', files.costs] : []),
+    ...['--out-dir', path.join(scratch, out)],
+  ]);
+
 it('a second cost for one need and setting is an error at it, not a cost dropped or a stub project refuses', async () => {
   // Found by an officer's trial: "*,OOC Indep,£58,000" then "*,OOC Indep,£60,000" wrote £58,000
   // without a word, and "Autism,…" beside "ASD,…" in one setting wrote a tariff stub with two
   // rates for one key, which project refused (DUPLICATE_TARIFF_ROW).
-  const costs = path.join(scratch, 'costs-twice.csv');
-  writeFileSync(
-    costs,
-    [
-      ...readFileSync('fixtures/history/costs.csv', 'utf8').trim().split('\n'),
-      '*,ISS,"£60,000.00"',
-      'ASD,MSSIB,27000.00',
-    ].join('\n') + '\n',
-  );
-  const result = await cli([
-    ...['calibrate', '--snapshots', 'fixtures/history/snapshots.csv'],
-    ...['--population', 'fixtures/history/population.csv', '--codes', 'fixtures/history/codes.csv'],
-    ...['--costs', costs, '--out-dir', path.join(scratch, 'costs-twice')],
-  ]);
+  const costs = extended('costs', ['*,ISS,"£60,000.00"', 'ASD,MSSIB,27000.00']);
+  const result = await calibrateHistory({ costs }, 'costs-twice');
   expect(result.code).toBe(1);
   expect(result.stderr.split('\n').filter((line) => line.includes(': error '))).toEqual([
     `${costs}:7:3: error DUPLICATE_ROW: a cost for any need in setting "independent" is already given on line 5`,
@@ -556,25 +562,12 @@ it("a January's rows with the next January's year are one error naming the Janua
 it('a codes.csv row of a code already mapped says it is the same code, and which row to keep; a kind that is neither says what to write', async () => {
   // Found by an officer's trial: "setting,MAINSTREAM,mainstream" below "setting,Mainstream,…"
   // was "already mapped on line 5" with no hint, and kind "needs" had none either.
-  const codes = path.join(scratch, 'codes-twice.csv');
-  writeFileSync(
-    codes,
-    [
-      ...readFileSync('fixtures/history/codes.csv', 'utf8').trim().split('\n'),
-      'setting,mmsib,mainstream',
-      'setting,ISS,special',
-      'needs,SLCD,SLCN',
-    ].join('\n') + '\n',
-  );
-  const result = await cli([
-    ...['calibrate', '--snapshots', 'fixtures/history/snapshots.csv', '--codes', codes],
-    ...[
-      '--population',
-      'fixtures/history/population.csv',
-      '--out-dir',
-      path.join(scratch, 'codes-twice'),
-    ],
+  const codes = extended('codes', [
+    'setting,mmsib,mainstream',
+    'setting,ISS,special',
+    'needs,SLCD,SLCN',
   ]);
+  const result = await calibrateHistory({ codes }, 'codes-twice');
   expect(result.code).toBe(1);
   expect(result.stderr).toContain(
     `${codes}:6:2: error DUPLICATE_ROW: setting code "mmsib" is already mapped on line 2\n  hint: codes match in any case, and with spaces or underscores for hyphens, so this row maps the code of line 2 to the same setting: delete it\n`,
