@@ -587,7 +587,7 @@ export const ISSUE_CODES = {
   },
   PERSON_TWICE: {
     cause:
-      'A snapshots file has the same person twice in one January. Where more than ten persons of a January are, it is one error for the January, with the lines of both sets of rows and how each writes its year, and, where a January next to it is missing from the file, that those rows may be its own with their year miswritten.',
+      "A snapshots file has the same person twice in one January. Where more than ten persons of a January are, in rows below all of their first rows or with their year written otherwise than those (a January's rows given again, or another January's with its year miswritten), it is one error for the January, with the lines of both sets of rows and how each writes its year, and, where a January next to it is missing from the file, that those rows may be its own with their year miswritten.",
     fix: "Keep one row per person per January: delete a row given twice; of two that differ, keep the pupil's primary need and their placement at the census date; correct the year of a January's rows written as another's.",
   },
   PERSONS_NOT_FOLLOWED: {

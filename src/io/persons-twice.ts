@@ -15,15 +15,18 @@ export interface Repeat {
   readonly written: string;
 }
 
-/** More repeats than this in one January are said as one problem of the January. */
+/** More repeats than this in one January, as a block, are said as one problem of the January. */
 const FOLD_ABOVE = 10;
 
 /**
  * PERSON_TWICE: an error per repeated row, or, where a January repeats more than FOLD_ABOVE
- * persons, one for the January. Found by an officer's trial: January 2024's rows with their year
- * written "2024/25" (January 2025's) were 3,251 errors of one person each, the first 200 said,
- * and nothing said that January 2024 was missing. A January next to one the file lacks is said to
- * be the likely cause.
+ * persons in a block of rows below all of their first rows, or with every repeat's year written
+ * otherwise than its first row's (a file sorted by person), one for the January. Found by an
+ * officer's trial: January 2024's rows with their year written "2024/25" (January 2025's) were
+ * 3,251 errors of one person each, the first 200 said, and nothing said that January 2024 was
+ * missing. A January next to one the file lacks is said to be the likely cause. Repeats among
+ * their first rows (a row per need, each person's rows together, their year written alike) are each a person's own problem,
+ * and keep their own error and hint.
  */
 export function personsTwice(
   repeats: readonly Repeat[],
@@ -39,9 +42,17 @@ export function personsTwice(
     else byYear.set(repeat.year, [repeat]);
   }
   for (const [year, rows] of byYear) {
-    if (rows.length <= FOLD_ABOVE) issues.push(...rows.map(onePerson));
+    const january = block(rows) || rows.every((row) => yearOnLine(row.firstLine) !== row.written);
+    if (rows.length <= FOLD_ABOVE || !january) issues.push(...rows.map(onePerson));
     else issues.push(oneJanuary(year, rows, januaries, yearOnLine));
   }
+}
+
+/** Whether every repeated row is below every first row it repeats: a January's rows given again. */
+function block(rows: readonly Repeat[]): boolean {
+  let lastFirst = 0;
+  for (const row of rows) lastFirst = Math.max(lastFirst, row.firstLine);
+  return (rows[0]!.at.line ?? 0) > lastFirst;
 }
 
 function onePerson(repeat: Repeat): Issue {

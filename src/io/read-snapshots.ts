@@ -84,12 +84,7 @@ export function readSnapshots(
     const state = { ncy: ncy!, need: need!, setting: setting!, ...(band ? { band } : {}) };
     january.set(person, { state, at: row.at() });
   }
-  personsTwice(
-    repeats,
-    new Set(years.keys()),
-    (line) => table.rows.find((row) => row.line === line)?.get('year') ?? '',
-    issues,
-  );
+  personsTwice(repeats, new Set(years.keys()), yearsByLine(table), issues);
   flushNormalisations(issues);
   // Said (found by an analyst's trial: an extract's bands were gone from the cohort calibrate
   // wrote, every pupil in band 1, and nothing said so). They are now carried into the cohort, but
@@ -142,6 +137,15 @@ export function readSnapshots(
   if (!anyRefused && table.rows.length > 0)
     returners(years, unfollowed, fitted, columnOf(table, 'person_id'), issues);
   return { steps, januaries: [...years.keys()].sort((a, b) => a - b) };
+}
+
+/** The year as each line of a table wrote it, the lines read when first asked for. */
+function yearsByLine(table: CsvTable): (line: number) => string {
+  let years: Map<number, string> | undefined;
+  return (line) => {
+    years ??= new Map(table.rows.map((row) => [row.line, row.get('year')]));
+    return years.get(line) ?? '';
+  };
 }
 
 /**

@@ -579,3 +579,28 @@ it('a codes.csv row of a code already mapped says it is the same code, and which
     `${codes}:8:1: error CODE_MAP_INVALID: kind "needs" is neither need nor setting\n  hint: write need (to map a local need code to a SEN2 code) or setting (a local setting name to the setting id the model will use)\n`,
   );
 });
+
+it('persons given a row per need, each beside their first, keep an error each, however many', async () => {
+  // The rows of a January given again are one error (above); a second row per person, each
+  // beside their own first (an extract with a row for each need), is each person's own problem.
+  let added = 0;
+  const lines = SNAPSHOTS.flatMap((line) => {
+    if (!line.startsWith('2023,') || added >= 12) return [line];
+    added += 1;
+    const cells = line.split(',');
+    cells[3] = cells[3] === 'MLD' ? 'SEMH' : 'MLD';
+    return [line, cells.join(',')];
+  });
+  const needs = writtenWith('row-per-need.csv', lines, () => false);
+  const result = await calibrate(needs.file, 'row-per-need');
+  expect(result.code).toBe(1);
+  const errors = result.stderr.split('\n').filter((line) => line.includes(': error '));
+  expect(errors).toHaveLength(12);
+  for (const line of errors)
+    expect(line).toMatch(
+      /error PERSON_TWICE: person "P\d+" is already in the January 2023 snapshot on line \d+$/,
+    );
+  expect(result.stderr).toContain(
+    'hint: one row per person per January: keep their primary need and their placement at the census date',
+  );
+});
