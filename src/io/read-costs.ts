@@ -20,6 +20,8 @@ export interface LocatedCost {
 export function readCosts(table: CsvTable, codes: CodeReader, issues: Issue[]): LocatedCost[] {
   /** The line of each need and setting's row, as codes.csv maps them: one cost each. */
   const lines = new Map<string, number>();
+  // Costs by band repeat a need and setting (an officer's trial): say why they are one.
+  const banded = table.columnNames?.includes('band') ?? false;
   const rows = table.rows.flatMap((row): LocatedCost[] => {
     const before = issues.length;
     const needText = row.get('need');
@@ -38,7 +40,7 @@ export function readCosts(table: CsvTable, codes: CodeReader, issues: Issue[]): 
           'DUPLICATE_ROW',
           `a cost for ${need === '*' ? 'any need' : `need ${need}`} in setting "${setting}" is already given on line ${first}`,
           row.at('cost'),
-          'keep one row: a cost per pupil for each need and setting (`*` for any need)',
+          `keep one row: a cost per pupil for each need and setting ("*" for any need)${banded ? '; the "band" column is not read, as bands are not fitted: give each band its top-up in the tariff.json calibrate writes' : ''}`,
         ),
       );
       return [];

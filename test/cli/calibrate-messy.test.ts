@@ -604,3 +604,18 @@ it('persons given a row per need, each beside their first, keep an error each, h
     'hint: one row per person per January: keep their primary need and their placement at the census date',
   );
 });
+
+it('costs by band, repeating a need and setting, are told the band column is not read', async () => {
+  // Found by an officer's trial: a cost per band was one cost per setting, said only as the
+  // band column's UNKNOWN_COLUMN, and each repeat "already given" without why.
+  const costs = path.join(scratch, 'costs-by-band.csv');
+  writeFileSync(
+    costs,
+    'need,setting,band,cost\n*,mainstream,A,6000\n*,mainstream,B,8000\n*,special,A,24000\n*,independent,A,55000\n*,FE,A,9000\n',
+  );
+  const result = await calibrateHistory({ costs }, 'costs-by-band');
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain(
+    `${costs}:3:4: error DUPLICATE_ROW: a cost for any need in setting "mainstream" is already given on line 2\n  hint: keep one row: a cost per pupil for each need and setting ("*" for any need); the "band" column is not read, as bands are not fitted: give each band its top-up in the tariff.json calibrate writes\n`,
+  );
+});
