@@ -452,6 +452,19 @@ describe("an extract's header as SEN2 and a case system head it", () => {
       );
     expect(result.stderr).not.toContain('UNKNOWN_COLUMN');
   });
+
+  it("a case system's name for the person is offered for person_id", async () => {
+    // Found by an officer's trial: "Child ID" was only "not used", and person_id "missing".
+    for (const name of ['Child ID', 'Pupil ID', 'UPN']) {
+      const file = path.join(scratch, `person-${name.replace(' ', '-')}.csv`);
+      writeFileSync(file, [`year,${name},ncy,need,setting`, ...SNAPSHOTS.slice(1)].join('\n'));
+      const result = await calibrate(file, `person-${name.replace(' ', '-')}`);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        `${file}:1: error MISSING_COLUMN: required column "person_id" is missing\n  hint: column "${name}" may be it: rename it person_id;`,
+      );
+    }
+  });
 });
 
 it('a January the population file has no row for is one error at that file, not one per NCY', async () => {
