@@ -447,6 +447,9 @@ describe('codes as case systems export them', () => {
       ['Reception Year', 0],
       ['YR', 0],
       ['Year R', 0],
+      // As a case system abbreviates Reception (found by an officer's trial: both were refused).
+      ['Rec', 0],
+      ['Yr R', 0],
       ['Year 9', 9],
       ['year 9', 9],
       ['Y9', 9],
