@@ -512,6 +512,16 @@ it("a snapshots file's totals row of the sheet's count of ids is a totals row, n
   expect(result.stderr).toContain(
     `${counted.file}:${counted.first}:1: warning TOTALS_ROW: "Total" begins a spreadsheet's totals row`,
   );
+  // A count the rows are short of is an extract that lost rows: said, as a sum would be.
+  const short = writtenWith(
+    'short.csv',
+    [...lines.slice(0, -5), `Total,${lines.length - 1},,,`],
+    (l) => l.startsWith('Total'),
+  );
+  const lost = await calibrate(short.file, 'short');
+  expect(lost.stderr).toContain(
+    `${short.file}:${short.first}:2: warning TOTALS_DISAGREE: the totals row gives "person_id" as ${lines.length - 1}, a count of the rows, but ${(lines.length - 6).toLocaleString('en-GB')} rows above it give one: it is left out, and the rows themselves are read\n`,
+  );
 });
 
 /** fixtures/history's `name`.csv with `lines` added at its foot, in the scratch folder. */
