@@ -582,7 +582,7 @@ export const ISSUE_CODES = {
   },
   AGE_NOT_ADVANCING: {
     cause:
-      "A history row's academic year (NCY) does not advance by one from one January to the next: in a transitions file academic-year-2 is not academic-year-1 + 1; in snapshots a person's NCY the January after is not one more.",
+      "A history row's academic year (NCY) does not advance by one from one January to the next: in a transitions file academic-year-2 is not academic-year-1 + 1; in snapshots a person's NCY the January after is not one more. In snapshots, where more than ten persons of one step (a January to the next) fail so, most by one same difference, it is one error for the step, and a January in two such steps is named as the one whose NCYs are written otherwise (as the year group a pupil goes into).",
     fix: 'Correct the row or the extract: the demand engine follows pupils one NCY a year, so a repeated or skipped year cannot be fitted. For a pupil taught out of year group (a year repeated or skipped), give the NCY of their age, age at 31 August − 4, in every January.',
   },
   PERSON_TWICE: {

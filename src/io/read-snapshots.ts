@@ -8,6 +8,7 @@ import { calendarYear } from './calendar-year-cell.js';
 import { flushNormalisations } from './normalise.js';
 import { returners } from './snapshot-returns.js';
 import { personsTwice, type Repeat } from './persons-twice.js';
+import { agesNotAdvancing, type AgeSkip } from './ages-not-advancing.js';
 import { spreadsheetErrorValue } from './why-not-decimal.js';
 
 /** January snapshots, one row per person per January, as a SEN2 or case-management extract gives them. */
@@ -99,6 +100,8 @@ export function readSnapshots(
       ),
     );
   const steps: HistoryStep[] = [];
+  /** Persons whose NCY does not advance by one (AGE_NOT_ADVANCING, said once all steps are seen). */
+  const skips: AgeSkip[] = [];
   /** The years whose step PERSONS_NOT_FOLLOWED spoke of: returns across them are its ids. */
   const unfollowed = new Set<number>();
   for (const year of [...years.keys()].sort((a, b) => a - b)) {
@@ -112,15 +115,13 @@ export function readSnapshots(
     for (const [person, seen] of now) {
       const after = next.get(person);
       if (after && after.state.ncy !== seen.state.ncy + 1) {
-        issues.push(
-          error(
-            'AGE_NOT_ADVANCING',
-            `person "${person}" is in NCY ${seen.state.ncy} in January ${year} and NCY ${after.state.ncy} in January ${year + 1}; it must advance by one`,
-            { ...after.at, column: table.rows.length ? columnOf(table, 'ncy') : 1 },
-            // Said how: a pupil taught out of year group is real, and the extract cannot be "corrected" (found by a user trial).
-            'the engine ages every pupil one NCY a year: for a pupil taught out of year group, give the NCY of their age (age at 31 August − 4) in every January',
-          ),
-        );
+        skips.push({
+          person,
+          year,
+          from: seen.state.ncy,
+          to: after.state.ncy,
+          at: { ...after.at, column: table.rows.length ? columnOf(table, 'ncy') : 1 },
+        });
         continue;
       }
       steps.push({
@@ -134,6 +135,7 @@ export function readSnapshots(
       if (!now.has(person) && !refused.get(year)?.has(person))
         steps.push({ year, to: seen.state, origin: seen.at });
   }
+  agesNotAdvancing(skips, issues);
   if (!anyRefused && table.rows.length > 0)
     returners(years, unfollowed, fitted, columnOf(table, 'person_id'), issues);
   return { steps, januaries: [...years.keys()].sort((a, b) => a - b) };

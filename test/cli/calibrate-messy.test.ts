@@ -642,3 +642,29 @@ it('costs by band, repeating a need and setting, are told the band column is not
     `${costs}:3:4: error DUPLICATE_ROW: a cost for any need in setting "mainstream" is already given on line 2\n  hint: keep one row: a cost per pupil for each need and setting ("*" for any need); the "band" column is not read, as bands are not fitted: give each band its top-up in the tariff.json calibrate writes\n`,
   );
 });
+
+it('a January whose NCYs are all one up is one error for each step it spoils, naming it, not one per pupil', async () => {
+  // Found by an officer's trial: January 2022's NCYs written as the year group each pupil goes
+  // into were 583 AGE_NOT_ADVANCING errors, the first 200 said, each of a pupil out of year group.
+  const lines = SNAPSHOTS.map((line) => {
+    const cells = line.split(',');
+    if (cells[0] !== '2022' || Number(cells[2]) >= 20) return line;
+    cells[2] = String(Number(cells[2]) + 1);
+    return cells.join(',');
+  });
+  const shifted = writtenWith('shifted.csv', lines, () => false);
+  const result = await calibrate(shifted.file, 'shifted');
+  expect(result.code).toBe(1);
+  const errors = result.stderr.split('\n').filter((line) => line.includes(': error '));
+  expect(errors).toEqual([
+    expect.stringMatching(
+      /error AGE_NOT_ADVANCING: \d+ persons do not advance by one NCY from January 2021 to January 2022, where each must: most of them go up 2 NCYs \(the first, "P\d+" here, NCY -?\d+ to -?\d+\)$/,
+    ),
+    expect.stringMatching(
+      /error AGE_NOT_ADVANCING: \d+ persons do not advance by one NCY from January 2022 to January 2023, where each must: most of them stay in the same NCY /,
+    ),
+  ]);
+  expect(result.stderr).toContain(
+    "hint: January 2022 is in this step and the one after it, which does not advance either: its NCYs are likely written otherwise than the other Januaries' (the year group a pupil goes into, or an extract's own year groups); correct its ncy column;",
+  );
+});
