@@ -668,3 +668,25 @@ it('a January whose NCYs are all one up is one error for each step it spoils, na
     "hint: January 2022 is in this step and the one after it, which does not advance either: its NCYs are likely written otherwise than the other Januaries' (the year group a pupil goes into, or an extract's own year groups); correct its ncy column;",
   );
 });
+
+it('a snapshots file given as --transitions (or the other way) is a usage error naming the option to give', async () => {
+  // Found by an officer's trial: seven MISSING_COLUMN errors, each offering a column to rename
+  // ("Year" to calendar-year), where the fix was the other option.
+  const history = ['--population', 'fixtures/history/population.csv'];
+  const asTransitions = await cli([
+    ...['calibrate', '--transitions', 'fixtures/history/snapshots.csv', ...history],
+    ...['--out-dir', path.join(scratch, 'as-transitions')],
+  ]);
+  expect(asTransitions.code).toBe(2);
+  expect(asTransitions.stderr).toContain(
+    'fixtures/history/snapshots.csv has the columns of January snapshots (year, person_id, ncy, need, setting): give it as --snapshots fixtures/history/snapshots.csv, not --transitions',
+  );
+  expect(asTransitions.stderr).not.toContain('MISSING_COLUMN');
+  const asSnapshots = await cli([
+    ...['backtest', '--snapshots', 'fixtures/history/transitions.csv', ...history],
+  ]);
+  expect(asSnapshots.code).toBe(2);
+  expect(asSnapshots.stderr).toContain(
+    'give it as --transitions fixtures/history/transitions.csv, not --snapshots',
+  );
+});
