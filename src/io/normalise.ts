@@ -172,6 +172,10 @@ const CHANGES = {
     code: 'CODE_NORMALISED',
     verb: 'read an academic year as the year of its January',
   },
+  yearSpan: {
+    code: 'CODE_NORMALISED',
+    verb: 'read a year written with a hyphen (an academic or a financial year: either holds one January) as the year of its January',
+  },
   ukDate: { code: 'DATE_NORMALISED', verb: 'read a UK date (dd/mm/yyyy, day first)' },
   otherDate: {
     code: 'DATE_NORMALISED',
