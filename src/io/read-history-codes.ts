@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { error, type Issue, type Location } from '../core/issue.js';
 import { type Need, needFromLongName, NEED_CODES, parseNeed } from '../core/need.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
@@ -12,6 +13,8 @@ export const CODES_COLUMNS = { required: ['kind', 'from', 'to'], optional: [] } 
 export interface CodeMap {
   readonly needs: ReadonlyMap<string, Need>;
   readonly settings: ReadonlyMap<string, string>;
+  /** The line of each code (upper case) whose row was refused (CODE_MAP_INVALID), not mapped. */
+  readonly refused?: ReadonlyMap<string, number>;
 }
 
 export const NO_CODES: CodeMap = { needs: new Map(), settings: new Map() };
@@ -21,6 +24,7 @@ export function readCodes(table: CsvTable, issues: Issue[]): CodeMap {
   const needs = new Map<string, Need>();
   const settings = new Map<string, string>();
   const seen = new Map<string, { line: number; to: string }>();
+  const refused = new Map<string, number>();
   for (const row of table.rows) {
     const kind = row.get('kind').toLowerCase();
     const from = row.get('from');
@@ -34,6 +38,7 @@ export function readCodes(table: CsvTable, issues: Issue[]): CodeMap {
           'write need (to map a local need code to a SEN2 code) or setting (a local setting name to the setting id the model will use)',
         ),
       );
+      if (from !== '') refused.set(from.toUpperCase(), row.line);
       continue;
     }
     if (from === '' || to === '') {
@@ -68,7 +73,8 @@ export function readCodes(table: CsvTable, issues: Issue[]): CodeMap {
     else {
       const need = parseNeed(to) ?? needFromLongName(to);
       if (need) needs.set(from.toUpperCase(), need);
-      else
+      else {
+        refused.set(from.toUpperCase(), row.line);
         issues.push(
           error(
             'CODE_MAP_INVALID',
@@ -77,9 +83,10 @@ export function readCodes(table: CsvTable, issues: Issue[]): CodeMap {
             `map it to one of ${NEED_CODES.join(', ')}`,
           ),
         );
+      }
     }
   }
-  return { needs, settings };
+  return { needs, settings, refused };
 }
 
 const EMPTY_NEED_HINT =
@@ -144,7 +151,7 @@ export class CodeReader {
             'UNKNOWN_NEED',
             unmappedNeedMessage(text, this.codesFile),
             at,
-            unmappedNeedHint(text, this.codesFile),
+            this.refusedHint(text) ?? unmappedNeedHint(text, this.codesFile),
           );
     const seen = this.unknown.get(key);
     if (seen) {
@@ -152,6 +159,16 @@ export class CodeReader {
       this.repeats.add(issue);
     } else this.unknown.set(key, { first: issue, column, cells: 1 });
     return issue;
+  }
+
+  /**
+   * A code whose codes.csv row was refused is in the map, but not mapped: "add a row" for it was
+   * no help beside that row (found by an officer's trial: kind "needs" on the row for "Autism").
+   */
+  private refusedHint(text: string): string | undefined {
+    const line = this.map.refused?.get(text.toUpperCase());
+    if (line === undefined || !this.codesFile) return undefined;
+    return `${path.basename(this.codesFile)} has a row for it on line ${line}, but that row is refused (CODE_MAP_INVALID): correct it`;
   }
 
   /**

@@ -540,10 +540,13 @@ function extended(name: string, lines: readonly string[]): string {
   return file;
 }
 
-/** calibrate of fixtures/history's snapshots, population and codes, or the codes and costs given. */
-const calibrateHistory = (files: { codes?: string; costs?: string }, out: string) =>
+/** calibrate of fixtures/history's snapshots, population and codes, or the snapshots, codes and costs given. */
+const calibrateHistory = (
+  files: { snapshots?: string; codes?: string; costs?: string },
+  out: string,
+) =>
   cli([
-    ...['calibrate', '--snapshots', 'fixtures/history/snapshots.csv'],
+    ...['calibrate', '--snapshots', files.snapshots ?? 'fixtures/history/snapshots.csv'],
     ...['--population', 'fixtures/history/population.csv'],
     ...['--codes', files.codes ?? 'fixtures/history/codes.csv'],
     ...(files.costs ? ['--costs', files.costs] : []),
@@ -696,5 +699,18 @@ it('a snapshots file given as --transitions (or the other way) is a usage error 
   expect(asSnapshots.code).toBe(2);
   expect(asSnapshots.stderr).toContain(
     'give it as --transitions fixtures/history/transitions.csv, not --snapshots',
+  );
+});
+
+it('a need whose codes.csv row was refused is told to correct that row, not to add one', async () => {
+  // Found by an officer's trial: codes.csv's "needs,Autism,ASD" was CODE_MAP_INVALID, and each
+  // Autism cell's UNKNOWN_NEED said to add the row it had.
+  const codes = extended('codes', ['needs,Autism,ASD', 'need,Other,Other']);
+  const lines = SNAPSHOTS.map((line, n) => (n === 3 ? line.replace(',ASD,', ',Autism,') : line));
+  const named = writtenWith('autism.csv', lines, (line) => line.includes(',Autism,'));
+  const result = await calibrateHistory({ snapshots: named.file, codes }, 'autism');
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain(
+    `${named.file}:${named.first}:4: error UNKNOWN_NEED: need "Autism" is neither mapped in codes-extended.csv nor a SEN2 primary-need code\n  hint: codes-extended.csv has a row for it on line 6, but that row is refused (CODE_MAP_INVALID): correct it\n`,
   );
 });
