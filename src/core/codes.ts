@@ -226,7 +226,7 @@ export const ISSUE_CODES = {
   },
   CODE_NORMALISED: {
     cause:
-      "A model CSV writes a code as a case system exports it: an NCY as a year name (R, Reception, Year 9, Y9, N1, N2), a primary need as its SEN2 long name (Autistic Spectrum Disorder), a setting id in another case or with spaces or underscores for hyphens, or a history's calendar year as a date in January (18/01/2024, an extract's census date, or Jan 2024, for 2024) or, for a January, as its academic year (2023/24, for 2024); or an academic or financial year written with its end year in full (2026/2027 in an academic_year column, 2026-2027 in a financial_year one), after its label (AY 2026/27, FY2026-27), or a financial year with a dash (2026–27), read as 2026/27 or 2026-27. It is read as the code and listed, one warning per file, column and kind (warning). An `--hnb-from` file's area code written another way than the model's (`0202` or `202.0` for `202`, `n01` for `N01`, as `--area` and UNKNOWN_AREA read a code) is read as that area's, and said in the same way.",
+      "A model CSV writes a code as a case system exports it: an NCY as a year name (R, Reception, Year 9, Y9, N1, N2), a primary need as its SEN2 long name (Autistic Spectrum Disorder), a setting id in another case or with spaces or underscores for hyphens, or a history's calendar year as a date in January (18/01/2024, an extract's census date, or Jan 2024, for 2024) or, for a January, as its academic year (2023/24, for 2024) or with a hyphen, as a financial year is written (2023-24, which holds the same January); or an academic or financial year written with its end year in full (2026/2027 in an academic_year column, 2026-2027 in a financial_year one), after its label (AY 2026/27, FY2026-27), or a financial year with a dash (2026–27), read as 2026/27 or 2026-27. It is read as the code and listed, one warning per file, column and kind (warning). An `--hnb-from` file's area code written another way than the model's (`0202` or `202.0` for `202`, `n01` for `N01`, as `--area` and UNKNOWN_AREA read a code) is read as that area's, and said in the same way.",
     fix: 'Nothing, if the mapping is right; write the codes (9, ASD, special) to silence it.',
   },
   UNKNOWN_BAND: {
@@ -249,7 +249,7 @@ export const ISSUE_CODES = {
   },
   DUPLICATE_ROW: {
     cause:
-      'Two rows give the same key where only one is allowed (a ceasing rule or transition, places, capacity or population for a year, an HNB allocation or opening balance, an area in nff-factors.csv, a proxy factor or grant in NFF parameters).',
+      "Two rows give the same key where only one is allowed (a ceasing rule or transition, places, capacity or population for a year, an HNB allocation or opening balance, an area in nff-factors.csv, a proxy factor or grant in NFF parameters, a cost for a need and setting in calibrate's costs.csv, whose local codes are read as codes.csv maps them).",
     fix: 'Keep one row, or add the amounts yourself.',
   },
   TOTALS_ROW: {
@@ -259,7 +259,7 @@ export const ISSUE_CODES = {
   },
   TOTALS_DISAGREE: {
     cause:
-      "A CSV's totals row (TOTALS_ROW) gives a figure the rows above it do not add up to, in a column where every filled cell is a figure (not one of a figure per pupil or a rate, such as annual_cost, cost, rate, share or growth, whose total is no sum of the column; in cohort.csv's count, an empty cell is one pupil, as the run counts it), compared to the places the total is written to: a total typed in or pasted from elsewhere (a published count), or a SUM whose range misses rows added below it. The row is left out, as TOTALS_ROW leaves one out (this warning in its place), and the rows are what is modelled (warning). A national model's tables are read a slice at a time, as they are split by area, and are not checked so: their totals row is TOTALS_ROW alone.",
+      "A CSV's totals row (TOTALS_ROW) gives a figure the rows above it do not add up to, in a column where every filled cell is a figure (not one of a figure per pupil or a rate, such as annual_cost, cost, rate, share or growth, whose total is no sum of the column, nor one of a year or a year group, such as year or ncy, where a figure is a label; under a snapshots file's person_id a figure is the sheet's count of its rows, and is compared with how many rows give an id; in cohort.csv's count, an empty cell is one pupil, as the run counts it), compared to the places the total is written to: a total typed in or pasted from elsewhere (a published count), or a SUM whose range misses rows added below it. The row is left out, as TOTALS_ROW leaves one out (this warning in its place), and the rows are what is modelled (warning). A national model's tables are read a slice at a time, as they are split by area, and are not checked so: their totals row is TOTALS_ROW alone.",
     fix: 'Check the sheet for rows left out of the file, or correct its total; nothing changes in the projection, which adds up the rows themselves.',
   },
   ROW_REPEATED: {
@@ -587,12 +587,13 @@ export const ISSUE_CODES = {
   },
   AGE_NOT_ADVANCING: {
     cause:
-      "A history row's academic year (NCY) does not advance by one from one January to the next: in a transitions file academic-year-2 is not academic-year-1 + 1; in snapshots a person's NCY the January after is not one more.",
+      "A history row's academic year (NCY) does not advance by one from one January to the next: in a transitions file academic-year-2 is not academic-year-1 + 1; in snapshots a person's NCY the January after is not one more. In snapshots, where more than ten persons of one step (a January to the next) fail so, most by one same difference, it is one error for the step, and a January in two such steps is named as the one whose NCYs are written otherwise (as the year group a pupil goes into).",
     fix: 'Correct the row or the extract: the demand engine follows pupils one NCY a year, so a repeated or skipped year cannot be fitted. For a pupil taught out of year group (a year repeated or skipped), give the NCY of their age, age at 31 August − 4, in every January.',
   },
   PERSON_TWICE: {
-    cause: 'A snapshots file has the same person twice in one January.',
-    fix: "Keep one row per person per January: delete a row given twice; of two that differ, keep the pupil's primary need and their placement at the census date.",
+    cause:
+      "A snapshots file has the same person twice in one January. Where more than ten persons of a January are, in rows below all of their first rows or with their year written otherwise than those (a January's rows given again, or another January's with its year miswritten), it is one error for the January, with the lines of both sets of rows and how each writes its year, and, where a January next to it is missing from the file, that those rows may be its own with their year miswritten.",
+    fix: "Keep one row per person per January: delete a row given twice; of two that differ, keep the pupil's primary need and their placement at the census date; correct the year of a January's rows written as another's.",
   },
   PERSONS_NOT_FOLLOWED: {
     cause:

@@ -59,6 +59,23 @@ export function calendarYear(
     );
     return academic + 1;
   }
+  // 2023-24, as a financial year is written: academic year 2023/24 and financial year 2023-24
+  // each hold January 2024, so a January written so is one answer (found by an officer's trial:
+  // an extract's "2023-24" was refused with no hint).
+  const span = names === 'january' ? /^(\d{4})\s*[-–]\s*(\d{2}|\d{4})$/.exec(text) : null;
+  if (span && Number(span[2]!.slice(-2)) === (Number(span[1]) + 1) % 100) {
+    const january = Number(span[1]) + 1;
+    if (span[2]!.length === 2 || Number(span[2]) === january) {
+      normalisations(issues).note(
+        'yearSpan',
+        row.at(column),
+        row.label(column),
+        text,
+        String(january),
+      );
+      return january;
+    }
+  }
   issues.push(
     error(
       text === '' ? 'MISSING_VALUE' : 'INVALID_YEAR',

@@ -80,10 +80,10 @@ export function ncyCell(row: CsvRow, column: string, issues: Issue[]): number | 
   return Number.parseInt(text, 10);
 }
 
-/** NCY as case systems write the year: R, YR, Reception or Reception Year → 0, Year 9, Yr 9 or Y9 → 9, N1 → -2, N2 → -1 (any case). */
+/** NCY as case systems write the year: R, YR, Rec, Reception or Reception Year → 0, Year 9, Yr 9 or Y9 → 9, N1 → -2, N2 → -1 (any case). */
 function ncyFromName(text: string): number | undefined {
   const lower = text.toLowerCase();
-  if (/^(?:r|yr|reception(?:\s*year)?|year\s*r)$/.test(lower)) return 0;
+  if (/^(?:r|yr|rec|reception(?:\s*year)?|(?:year|yr)\s*r)$/.test(lower)) return 0;
   const nursery = /^(?:n|nursery\s*)([12])$/.exec(lower);
   if (nursery) return nursery[1] === '1' ? -2 : -1;
   const year = /^(?:year|yr|y)\s*(\d{1,2})$/.exec(lower);

@@ -89,7 +89,7 @@ export function holdsName(written: string, column: string): boolean {
  * as the school census's "NCyearActual", SEN2's "NC Year", "National curriculum year" or "Year
  * group" (found by a DfE analyst's trial: "NC Year" was only "not used", and ncy "missing" with no
  * word that it may be that column); a snapshot's year as its "Census date", a setting as
- * SEN2's "Placement".
+ * SEN2's "Placement", a person as a case system's "Child ID" or "UPN".
  */
 const LONG_NAMES: Readonly<Record<string, RegExp>> = {
   ncy: /^(ncyear(actual)?|nationalcurriculumyear(group)?|yeargroup|ncyeargroup)$/,
@@ -97,6 +97,9 @@ const LONG_NAMES: Readonly<Record<string, RegExp>> = {
   // and SEN2's word for a setting (found by an officer's trial: both were only "not used").
   year: /^census(date|year)?$/,
   setting: /^placement(type)?$/,
+  // A case system's name for its person: "Child ID", "Pupil ID", "UPN" (found by an officer's
+  // trial: "Child ID" was only "not used", and person_id "missing").
+  person_id: /^((child|pupil|person|learner|case)(id|ref|reference|number|no)|upn|id)$/,
 };
 
 /**

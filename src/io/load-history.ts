@@ -27,6 +27,7 @@ import {
   readHistoryPopulation,
 } from './read-history-population.js';
 import { readSnapshots, SNAPSHOTS_COLUMNS } from './read-snapshots.js';
+import { checkHistoryLayout } from './history-layout.js';
 import { readTransitionsHistoryText } from './read-transitions-history.js';
 import { foldRepeatedCells } from './fold-repeated-cells.js';
 import { packagePathHint } from './package-path.js';
@@ -152,6 +153,12 @@ export function readHistory(
     : new CodeReader(NO_CODES);
   const historyFile = (options.transitions ?? options.snapshots)!;
   const historyText = text(historyFile);
+  if (historyText)
+    checkHistoryLayout(
+      historyText.text,
+      options.transitions ? 'transitions' : 'snapshots',
+      historyFile,
+    );
   let steps: HistoryStep[] = [];
   /** Snapshots' Januaries as given, to find one missing between others. */
   let januaries: number[] | undefined;

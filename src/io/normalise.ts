@@ -53,11 +53,14 @@ export function spreadsheetNumber(text: string, kind: NumberKind): SpreadsheetNu
   if (bracketed) {
     const [, outer = '', inner = '', figure = ''] = bracketed;
     if (outer && inner) return undefined;
-    const magnitude = parseDecimal(figure) ?? spreadsheetNumber(figure, 'amount')?.value;
+    const written = parseDecimal(figure) ? figure : spreadsheetNumber(figure, 'amount')?.plain;
+    const magnitude = written === undefined ? undefined : parseDecimal(written);
     if (!magnitude || magnitude.isNegative()) return undefined;
     // (0.00) is what the accounting format shows for a negative under half a penny: zero.
     const value = magnitude.isZero() ? magnitude : magnitude.negated();
-    return { value, plain: value.toFixed(), change: 'brackets' };
+    // Written to the places the cell gave, as the other readings are: "(£8,500,000.00)" as
+    // -8500000.00, not -8500000 beside "£45,000,000.00" as 45000000.00 (an officer's trial).
+    return { value, plain: magnitude.isZero() ? written! : `-${written!}`, change: 'brackets' };
   }
   if (kind === 'amount' && ACCOUNTING_ZERO.test(text)) {
     const value = parseDecimal('0')!;
@@ -168,6 +171,10 @@ const CHANGES = {
   academicYear: {
     code: 'CODE_NORMALISED',
     verb: 'read an academic year as the year of its January',
+  },
+  yearSpan: {
+    code: 'CODE_NORMALISED',
+    verb: 'read a year written with a hyphen (an academic or a financial year: either holds one January) as the year of its January',
   },
   ukDate: { code: 'DATE_NORMALISED', verb: 'read a UK date (dd/mm/yyyy, day first)' },
   otherDate: {

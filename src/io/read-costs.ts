@@ -18,6 +18,10 @@ export interface LocatedCost {
 
 /** costs.csv: the annual top-up per pupil (place funding not included) by need (`*` or blank: any) and setting, for the tariff stub's top-ups. */
 export function readCosts(table: CsvTable, codes: CodeReader, issues: Issue[]): LocatedCost[] {
+  /** The line of each need and setting's row, as codes.csv maps them: one cost each. */
+  const lines = new Map<string, number>();
+  // Costs by band repeat a need and setting (an officer's trial): say why they are one.
+  const banded = table.columnNames?.includes('band') ?? false;
   const rows = table.rows.flatMap((row): LocatedCost[] => {
     const before = issues.length;
     const needText = row.get('need');
@@ -25,6 +29,23 @@ export function readCosts(table: CsvTable, codes: CodeReader, issues: Issue[]): 
     const setting = requiredText(row, 'setting', issues) && codes.setting(row, 'setting', issues);
     const cost = decimalCell(row, 'cost', issues, { kind: 'amount' });
     if (issues.length > before || !need || !setting || !cost) return [];
+    // A second cost for one need and setting (a row pasted twice, or a local code and its id)
+    // was dropped for '*', or written twice into the stub, which project then refuses (an
+    // officer's trial).
+    const key = `${need}\u0000${setting}`;
+    const first = lines.get(key);
+    if (first !== undefined) {
+      issues.push(
+        error(
+          'DUPLICATE_ROW',
+          `a cost for ${need === '*' ? 'any need' : `need ${need}`} in setting "${setting}" is already given on line ${first}`,
+          row.at('cost'),
+          `keep one row: a cost per pupil for each need and setting ("*" for any need)${banded ? '; the "band" column is not read, as bands are not fitted: give each band its top-up in the tariff.json calibrate writes' : ''}`,
+        ),
+      );
+      return [];
+    }
+    lines.set(key, row.line);
     return [{ row: { need, setting, cost }, setting: row.at('setting') }];
   });
   flushNormalisations(issues);

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { error, type Issue, type Location } from '../core/issue.js';
 import { type Need, needFromLongName, NEED_CODES, parseNeed } from '../core/need.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
@@ -12,6 +13,8 @@ export const CODES_COLUMNS = { required: ['kind', 'from', 'to'], optional: [] } 
 export interface CodeMap {
   readonly needs: ReadonlyMap<string, Need>;
   readonly settings: ReadonlyMap<string, string>;
+  /** The line of each code (upper case) whose row was refused (CODE_MAP_INVALID), not mapped. */
+  readonly refused?: ReadonlyMap<string, number>;
 }
 
 export const NO_CODES: CodeMap = { needs: new Map(), settings: new Map() };
@@ -20,7 +23,8 @@ export const NO_CODES: CodeMap = { needs: new Map(), settings: new Map() };
 export function readCodes(table: CsvTable, issues: Issue[]): CodeMap {
   const needs = new Map<string, Need>();
   const settings = new Map<string, string>();
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { line: number; to: string }>();
+  const refused = new Map<string, number>();
   for (const row of table.rows) {
     const kind = row.get('kind').toLowerCase();
     const from = row.get('from');
@@ -31,8 +35,10 @@ export function readCodes(table: CsvTable, issues: Issue[]): CodeMap {
           'CODE_MAP_INVALID',
           `kind "${row.get('kind')}" is neither need nor setting`,
           row.at('kind'),
+          'write need (to map a local need code to a SEN2 code) or setting (a local setting name to the setting id the model will use)',
         ),
       );
+      if (from !== '') refused.set(from.toUpperCase(), row.line);
       continue;
     }
     if (from === '' || to === '') {
@@ -48,21 +54,27 @@ export function readCodes(table: CsvTable, issues: Issue[]): CodeMap {
     const key = `${kind}\u0000${kind === 'setting' ? settingKey(from) : from.toUpperCase()}`;
     const first = seen.get(key);
     if (first !== undefined) {
+      // Said how to fix (an officer's trial): "MAINSTREAM" below "Mainstream" is the same code.
+      const alike = `codes match in any case${kind === 'setting' ? ', and with spaces or underscores for hyphens' : ''}, so this row maps the code of line ${first.line}`;
       issues.push(
         error(
           'DUPLICATE_ROW',
-          `${kind} code "${from}" is already mapped on line ${first}`,
+          `${kind} code "${from}" is already mapped on line ${first.line}`,
           row.at('from'),
+          first.to === to
+            ? `${alike} to the same ${kind}: delete it`
+            : `${alike}, which maps it to "${first.to}": keep the row of the ${kind} meant`,
         ),
       );
       continue;
     }
-    seen.set(key, row.line);
+    seen.set(key, { line: row.line, to });
     if (kind === 'setting') settings.set(settingKey(from), to);
     else {
       const need = parseNeed(to) ?? needFromLongName(to);
       if (need) needs.set(from.toUpperCase(), need);
-      else
+      else {
+        refused.set(from.toUpperCase(), row.line);
         issues.push(
           error(
             'CODE_MAP_INVALID',
@@ -71,9 +83,10 @@ export function readCodes(table: CsvTable, issues: Issue[]): CodeMap {
             `map it to one of ${NEED_CODES.join(', ')}`,
           ),
         );
+      }
     }
   }
-  return { needs, settings };
+  return { needs, settings, refused };
 }
 
 const EMPTY_NEED_HINT =
@@ -138,7 +151,7 @@ export class CodeReader {
             'UNKNOWN_NEED',
             unmappedNeedMessage(text, this.codesFile),
             at,
-            unmappedNeedHint(text, this.codesFile),
+            this.refusedHint(text) ?? unmappedNeedHint(text, this.codesFile),
           );
     const seen = this.unknown.get(key);
     if (seen) {
@@ -146,6 +159,16 @@ export class CodeReader {
       this.repeats.add(issue);
     } else this.unknown.set(key, { first: issue, column, cells: 1 });
     return issue;
+  }
+
+  /**
+   * A code whose codes.csv row was refused is in the map, but not mapped: "add a row" for it was
+   * no help beside that row (found by an officer's trial: kind "needs" on the row for "Autism").
+   */
+  private refusedHint(text: string): string | undefined {
+    const line = this.map.refused?.get(text.toUpperCase());
+    if (line === undefined || !this.codesFile) return undefined;
+    return `${path.basename(this.codesFile)} has a row for it on line ${line}, but that row is refused (CODE_MAP_INVALID): correct it`;
   }
 
   /**

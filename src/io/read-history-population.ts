@@ -23,12 +23,18 @@ export function isWitanPopulation(text: string): boolean {
   return headerKeys(text).includes('calendaryear');
 }
 
-/** A CSV's header cells as match keys (column-names.ts), unquoted. */
-const headerKeys = (text: string): string[] =>
+/** A CSV's header cells as written, unquoted. */
+const headerCells = (text: string): string[] =>
   /^\uFEFF?\s*([^\n]*)/
     .exec(text)![1]!
     .split(',')
-    .map((cell) => matchKey(cell.trim().replace(/^"(.*)"$/, '$1')));
+    .map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
+
+/** A CSV's header cells as match keys (column-names.ts). */
+const headerKeys = (text: string): string[] => headerCells(text).map(matchKey);
+
+/** Match keys of headers that name the NCY: NCY, NC Year, National Curriculum Year, Year group. */
+const NCY_KEYS = new Set(['ncy', 'ncyear', 'nationalcurriculumyear', 'yeargroup']);
 
 /**
  * The columns of a population file in the layout its header is (isWitanPopulation). A population
@@ -41,6 +47,17 @@ const headerKeys = (text: string): string[] =>
 export function historyPopulationColumns(text: string, witan: boolean): ColumnSpec {
   const columns = witan ? HISTORY_POPULATION_COLUMNS.witan : HISTORY_POPULATION_COLUMNS.model;
   const keys = headerKeys(text);
+  // Beside calendar-year, the NCY is named academic-year, as the transitions format names it; an
+  // NCY column named so ("NCY") was "not used" and academic-year "missing", with nothing to say
+  // one was the other, and in England an academic year is 2023/24 (found by an officer's trial).
+  const ncy = witan ? headerCells(text).find((cell) => NCY_KEYS.has(matchKey(cell))) : undefined;
+  if (ncy !== undefined && !keys.includes('age'))
+    return {
+      ...columns,
+      missingHints: {
+        'academic-year': `column "${ncy}" may be it: beside calendar-year the NCY is named academic-year, as the transitions format names it; rename it academic-year, or name the columns academic_year (2023/24 for January 2024), ncy and population`,
+      },
+    };
   if (!keys.includes('age')) return columns;
   const missingHints: Record<string, string> = {
     ncy: AGE_HINT,

@@ -7,6 +7,8 @@ import type { CodeReader } from './read-history-codes.js';
 import { calendarYear } from './calendar-year-cell.js';
 import { flushNormalisations } from './normalise.js';
 import { returners } from './snapshot-returns.js';
+import { personsTwice, type Repeat } from './persons-twice.js';
+import { agesNotAdvancing, type AgeSkip } from './ages-not-advancing.js';
 import { spreadsheetErrorValue } from './why-not-decimal.js';
 
 /** January snapshots, one row per person per January, as a SEN2 or case-management extract gives them. */
@@ -45,6 +47,8 @@ export function readSnapshots(
   /** The rows that give a band, which calibrate reads past: how many, and the first's cell. */
   let banded = 0;
   let firstBand: Location | undefined;
+  /** A person's second row in a January (PERSON_TWICE, said once the Januaries are known). */
+  const repeats: Repeat[] = [];
   for (const row of table.rows) {
     if (row.get('band') !== '') {
       banded += 1;
@@ -67,25 +71,21 @@ export function readSnapshots(
     if (!january) years.set(year, (january = new Map()));
     const first = january.get(person);
     if (first) {
-      const same =
-        first.state.ncy === ncy && first.state.need === need && first.state.setting === setting;
-      issues.push(
-        error(
-          'PERSON_TWICE',
-          `person "${person}" is already in the January ${year} snapshot on line ${first.at.line}`,
-          row.at('person_id'),
-          // A repeated row is deleted; a row per need (as some extracts give a primary and a
-          // secondary need) keeps the primary one (an analyst's trial).
-          same
-            ? 'the two rows give the same NCY, need and setting: delete one'
-            : 'one row per person per January: keep their primary need and their placement at the census date',
-        ),
-      );
+      repeats.push({
+        year,
+        person,
+        at: row.at('person_id'),
+        firstLine: first.at.line ?? 0,
+        same:
+          first.state.ncy === ncy && first.state.need === need && first.state.setting === setting,
+        written: row.get('year'),
+      });
       continue;
     }
     const state = { ncy: ncy!, need: need!, setting: setting!, ...(band ? { band } : {}) };
     january.set(person, { state, at: row.at() });
   }
+  personsTwice(repeats, new Set(years.keys()), yearsByLine(table), issues);
   flushNormalisations(issues);
   // Said (found by an analyst's trial: an extract's bands were gone from the cohort calibrate
   // wrote, every pupil in band 1, and nothing said so). They are now carried into the cohort, but
@@ -100,6 +100,8 @@ export function readSnapshots(
       ),
     );
   const steps: HistoryStep[] = [];
+  /** Persons whose NCY does not advance by one (AGE_NOT_ADVANCING, said once all steps are seen). */
+  const skips: AgeSkip[] = [];
   /** The years whose step PERSONS_NOT_FOLLOWED spoke of: returns across them are its ids. */
   const unfollowed = new Set<number>();
   for (const year of [...years.keys()].sort((a, b) => a - b)) {
@@ -113,15 +115,13 @@ export function readSnapshots(
     for (const [person, seen] of now) {
       const after = next.get(person);
       if (after && after.state.ncy !== seen.state.ncy + 1) {
-        issues.push(
-          error(
-            'AGE_NOT_ADVANCING',
-            `person "${person}" is in NCY ${seen.state.ncy} in January ${year} and NCY ${after.state.ncy} in January ${year + 1}; it must advance by one`,
-            { ...after.at, column: table.rows.length ? columnOf(table, 'ncy') : 1 },
-            // Said how: a pupil taught out of year group is real, and the extract cannot be "corrected" (found by a user trial).
-            'the engine ages every pupil one NCY a year: for a pupil taught out of year group, give the NCY of their age (age at 31 August − 4) in every January',
-          ),
-        );
+        skips.push({
+          person,
+          year,
+          from: seen.state.ncy,
+          to: after.state.ncy,
+          at: { ...after.at, column: table.rows.length ? columnOf(table, 'ncy') : 1 },
+        });
         continue;
       }
       steps.push({
@@ -135,9 +135,19 @@ export function readSnapshots(
       if (!now.has(person) && !refused.get(year)?.has(person))
         steps.push({ year, to: seen.state, origin: seen.at });
   }
+  agesNotAdvancing(skips, issues);
   if (!anyRefused && table.rows.length > 0)
     returners(years, unfollowed, fitted, columnOf(table, 'person_id'), issues);
   return { steps, januaries: [...years.keys()].sort((a, b) => a - b) };
+}
+
+/** The year as each line of a table wrote it, the lines read when first asked for. */
+function yearsByLine(table: CsvTable): (line: number) => string {
+  let years: Map<number, string> | undefined;
+  return (line) => {
+    years ??= new Map(table.rows.map((row) => [row.line, row.get('year')]));
+    return years.get(line) ?? '';
+  };
 }
 
 /**

@@ -32,6 +32,22 @@ const PER_UNIT = new Set([
 ]);
 
 /**
+ * Columns of a year or a year group: a figure there is a label, not an amount, and a totals row's
+ * figure under it is no sum of the column. Keyed as the table's columns are, in lower case.
+ */
+const NOT_SUMMED = new Set([
+  'year',
+  'calendar-year',
+  'academic_year',
+  'academic-year',
+  'academic-year-1',
+  'academic-year-2',
+  'ncy',
+  'from_ncy',
+  'band',
+]);
+
+/**
  * A sheet's totals row that the rows above it do not add up to (found by an officer's trial: a
  * cohort.csv ending "Total,,,,1,300" beside rows of 1,289 pupils was left out without a word,
  * as TOTALS_ROW leaves any totals row out). The rows are what is modelled; a total that differs
@@ -39,7 +55,7 @@ const PER_UNIT = new Set([
  * added below it. Compared, column by column, where the totals row holds a figure and every
  * filled cell above it is one, as the run adds them (an empty cell is nothing, but one pupil in a
  * count column), to the places the total is written to; not in a column of a figure per unit
- * (PER_UNIT). Only a last totals row is compared, and not a subtotal.
+ * (PER_UNIT), nor of a year (NOT_SUMMED); under person_id, to the number of rows (rowsCounted). Only a last totals row is compared, and not a subtotal.
  */
 export function totalsDisagree(
   totals: { readonly record: readonly string[]; readonly line: number },
@@ -52,13 +68,17 @@ export function totalsDisagree(
 ): Issue[] {
   const label = totals.record.findIndex((cell) => cell.trim() !== '');
   if (/^\s*sub/i.test(totals.record[label] ?? '')) return [];
-  const perUnit = new Set([...columns].filter(([name]) => PER_UNIT.has(name)).map(([, at]) => at));
+  const perUnit = new Set(
+    [...columns].filter(([name]) => PER_UNIT.has(name) || NOT_SUMMED.has(name)).map(([, at]) => at),
+  );
   // A row without a count is one pupil, as the run counts it (a review: three pupil rows and a
   // total of 3 were told they add up to 0).
   const counted = countColumn === undefined ? undefined : columns.get(countColumn.toLowerCase());
+  const ids = columns.get('person_id');
   return totals.record.flatMap((text, column) => {
     if (column === label || perUnit.has(column) || text.trim() === '' || /%\s*$/.test(text))
       return [];
+    if (column === ids) return rowsCounted(totals, column, rows, header, file);
     const total = figureOf(text);
     if (!total) return [];
     let sum = new Dec(0);
@@ -89,4 +109,34 @@ export function totalsDisagree(
       ),
     ];
   });
+}
+
+/**
+ * A totals row's figure under person_id: no sum of the ids but the sheet's count of its rows
+ * (COUNTA), so compared with how many rows give one (found by an officer's trial: a snapshots
+ * file's "Total,22346" was told the rows' ids "add up to 50,536,727"; a count that is not the
+ * rows' is an extract that lost rows, or a total typed in).
+ */
+function rowsCounted(
+  totals: { readonly record: readonly string[]; readonly line: number },
+  column: number,
+  rows: readonly (readonly string[])[],
+  header: readonly string[],
+  file: string,
+): Issue[] {
+  const text = totals.record[column]!.trim();
+  const total = figureOf(text);
+  if (!total) return [];
+  let given = 0;
+  for (const row of rows) if ((row[column] ?? '').trim() !== '') given += 1;
+  if (total.equals(given)) return [];
+  const name = writtenName(header[column] ?? '') || `field ${column + 1}`;
+  return [
+    warning(
+      'TOTALS_DISAGREE',
+      `the totals row gives "${name}" as ${text}, a count of the rows, but ${withThousands(String(given))} rows above it give one: it is left out, and the rows themselves are read`,
+      { file, line: totals.line, column: column + 1 },
+      'check the sheet for rows left out of this file, or a total typed in, pasted from elsewhere or counting a range that misses rows',
+    ),
+  ];
 }

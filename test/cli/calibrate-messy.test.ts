@@ -161,21 +161,29 @@ describe("an extract's census date in the snapshots' year column", () => {
     expect(calibration('dated').equals(calibration('undated'))).toBe(true);
   });
 
-  it('an academic year is read as the year of its January, said once for the column', async () => {
+  it.each([
     // 2022/23's January is January 2023, as extracts and census releases label it: it was an
     // error on every row of the January, each saying to write 2023 (found by a user trial).
-    const academic = SNAPSHOTS.map((line) => line.replace(/^2023,/, '2022/23,'));
-    const { file, first, cells } = writtenWith('academic.csv', academic, (line) =>
-      line.startsWith('2022/23,'),
+    ['2022/23', 'read an academic year as the year of its January'],
+    // "2023-24" was INVALID_YEAR with no hint, where "2023/24" was read (an officer's trial): an
+    // academic and a financial year hold the same January.
+    [
+      '2022-23',
+      'read a year written with a hyphen (an academic or a financial year: either holds one January) as the year of its January',
+    ],
+  ])('%s is read as the year of its January, said once for the column', async (year, words) => {
+    const name = `academic-${year.replace('/', '_')}`;
+    const academic = SNAPSHOTS.map((line) => line.replace(/^2023,/, `${year},`));
+    const { file, first, cells } = writtenWith(`${name}.csv`, academic, (line) =>
+      line.startsWith(`${year},`),
     );
-    const result = await calibrate(file, 'academic');
+    const result = await calibrate(file, name);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(
-      `${file}:${first}:1: warning CODE_NORMALISED: "year": read an academic year as the year of its January in ${cells} cells ("2022/23" as 2023, the first here)`,
+      `${file}:${first}:1: warning CODE_NORMALISED: "year": ${words} in ${cells} cells ("${year}" as 2023, the first here)`,
     );
-    const plain = await calibrate('fixtures/history/snapshots.csv', 'not-academic');
-    expect(plain.code).toBe(0);
-    expect(calibrationOf('academic').equals(calibrationOf('not-academic'))).toBe(true);
+    await calibrate('fixtures/history/snapshots.csv', `not-${name}`);
+    expect(calibrationOf(name).equals(calibrationOf(`not-${name}`))).toBe(true);
   });
 
   it.each([
@@ -227,6 +235,17 @@ describe('a population by age, as ONS mid-year estimates give it', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       'error MISSING_COLUMN: required column "academic-year" is missing\n  hint: column "age" holds ages, not NCYs: the population is by NCY, age at 31 August − 4 (age 4 is Reception, NCY 0; age 24 is NCY 20); calendar-year is the January\'s year (2024: for the mid-2023 estimates); expected columns: calendar-year, academic-year, population\n',
+    );
+  });
+
+  it('an NCY column beside calendar-year is offered as academic-year, which the NCY is named there', async () => {
+    // Found by an officer's trial: "Calendar Year,NC Year,Population" was told academic-year was
+    // missing and "NC Year" not used, with nothing to say one was the other.
+    const file = population('calendar-ncy.csv', 'Calendar Year,NC Year,Population');
+    const result = await withPopulation(file, 'calendar-ncy');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `${file}:1: error MISSING_COLUMN: required column "academic-year" is missing\n  hint: column "NC Year" may be it: beside calendar-year the NCY is named academic-year, as the transitions format names it; rename it academic-year, or name the columns academic_year (2023/24 for January 2024), ncy and population; expected columns: calendar-year, academic-year, population\n`,
     );
   });
 
@@ -441,6 +460,19 @@ describe("an extract's header as SEN2 and a case system head it", () => {
       );
     expect(result.stderr).not.toContain('UNKNOWN_COLUMN');
   });
+
+  it("a case system's name for the person is offered for person_id", async () => {
+    // Found by an officer's trial: "Child ID" was only "not used", and person_id "missing".
+    for (const name of ['Child ID', 'Pupil ID', 'UPN']) {
+      const file = path.join(scratch, `person-${name.replace(' ', '-')}.csv`);
+      writeFileSync(file, [`year,${name},ncy,need,setting`, ...SNAPSHOTS.slice(1)].join('\n'));
+      const result = await calibrate(file, `person-${name.replace(' ', '-')}`);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        `${file}:1: error MISSING_COLUMN: required column "person_id" is missing\n  hint: column "${name}" may be it: rename it person_id;`,
+      );
+    }
+  });
 });
 
 it('a January the population file has no row for is one error at that file, not one per NCY', async () => {
@@ -472,5 +504,213 @@ it('a projected year the population file lacks at every NCY is named once, not o
   expect(result.code).toBe(1);
   expect(result.stderr.split('\n')[0]).toBe(
     'fixtures/history/population.csv: error POPULATION_MISSING: new plans are fitted per head, but the population file has no population for every NCY new plans join at in 2031/32 and 2032/33, projected years to 2032-33',
+  );
+});
+
+it("a snapshots file's totals row of the sheet's count of ids is a totals row, not ids that add up wrong", async () => {
+  // Found by an officer's trial: "Total,22346" under person_id (the sheet's COUNTA of its rows)
+  // was told the rows' person ids "add up to 50,536,727", as if ids were an amount.
+  const lines = SNAPSHOTS.map((line, n) => (n === 0 ? line : line.replace(/,P(\d+),/, ',$1,')));
+  const counted = writtenWith('counted.csv', [...lines, `Total,${lines.length - 1},,,`], (l) =>
+    l.startsWith('Total'),
+  );
+  const result = await calibrate(counted.file, 'counted');
+  expect(result.code).toBe(0);
+  expect(result.stderr).not.toContain('TOTALS_DISAGREE');
+  expect(result.stderr).toContain(
+    `${counted.file}:${counted.first}:1: warning TOTALS_ROW: "Total" begins a spreadsheet's totals row`,
+  );
+  // A count the rows are short of is an extract that lost rows: said, as a sum would be.
+  const short = writtenWith(
+    'short.csv',
+    [...lines.slice(0, -5), `Total,${lines.length - 1},,,`],
+    (l) => l.startsWith('Total'),
+  );
+  const lost = await calibrate(short.file, 'short');
+  expect(lost.stderr).toContain(
+    `${short.file}:${short.first}:2: warning TOTALS_DISAGREE: the totals row gives "person_id" as ${lines.length - 1}, a count of the rows, but ${(lines.length - 6).toLocaleString('en-GB')} rows above it give one: it is left out, and the rows themselves are read\n`,
+  );
+});
+
+/** fixtures/history's `name`.csv with `lines` added at its foot, in the scratch folder. */
+function extended(name: string, lines: readonly string[]): string {
+  const file = path.join(scratch, `${name}-extended.csv`);
+  const given = readFileSync(`fixtures/history/${name}.csv`, 'utf8').trim().split('\n');
+  writeFileSync(file, [...given, ...lines].join('\n') + '\n');
+  return file;
+}
+
+/** calibrate of fixtures/history's snapshots, population and codes, or the snapshots, codes and costs given. */
+const calibrateHistory = (
+  files: { snapshots?: string; codes?: string; costs?: string },
+  out: string,
+) =>
+  cli([
+    ...['calibrate', '--snapshots', files.snapshots ?? 'fixtures/history/snapshots.csv'],
+    ...['--population', 'fixtures/history/population.csv'],
+    ...['--codes', files.codes ?? 'fixtures/history/codes.csv'],
+    ...(files.costs ? ['--costs', files.costs] : []),
+    ...['--out-dir', path.join(scratch, out)],
+  ]);
+
+it('a second cost for one need and setting is an error at it, not a cost dropped or a stub project refuses', async () => {
+  // Found by an officer's trial: "*,OOC Indep,£58,000" then "*,OOC Indep,£60,000" wrote £58,000
+  // without a word, and "Autism,…" beside "ASD,…" in one setting wrote a tariff stub with two
+  // rates for one key, which project refused (DUPLICATE_TARIFF_ROW).
+  const costs = extended('costs', ['*,ISS,"£60,000.00"', 'ASD,MSSIB,27000.00']);
+  const result = await calibrateHistory({ costs }, 'costs-twice');
+  expect(result.code).toBe(1);
+  expect(result.stderr.split('\n').filter((line) => line.includes(': error '))).toEqual([
+    `${costs}:7:3: error DUPLICATE_ROW: a cost for any need in setting "independent" is already given on line 5`,
+    `${costs}:8:3: error DUPLICATE_ROW: a cost for need ASD in setting "special" is already given on line 4`,
+  ]);
+  expect(existsSync(path.join(scratch, 'costs-twice'))).toBe(false);
+});
+
+it("a January's rows with the next January's year are one error naming the January missing, not one per person", async () => {
+  // Found by an officer's trial: January 2024's rows with their year written "2024/25" (January
+  // 2025) were 3,251 PERSON_TWICE errors, one a person, the first 200 said and nothing of 2024.
+  const lines = SNAPSHOTS.map((line) => line.replace(/^2024,/, '2024/25,'));
+  const moved = writtenWith('moved.csv', lines, (line) => line.startsWith('2024/25,'));
+  const repeated = lines.filter((line, n) => n > moved.first - 1 && line.startsWith('2025,'));
+  const persons = new Set(
+    lines.filter((l) => l.startsWith('2024/25,')).map((l) => l.split(',')[1]),
+  );
+  const twice = repeated.filter((line) => persons.has(line.split(',')[1]));
+  const at = lines.indexOf(twice[0]!) + 1;
+  const result = await calibrate(moved.file, 'moved');
+  expect(result.code).toBe(1);
+  const errors = result.stderr.split('\n').filter((line) => line.includes(': error '));
+  expect(errors).toEqual([
+    expect.stringMatching(
+      new RegExp(
+        `^${escaped(moved.file)}:${at}:2: error PERSON_TWICE: ${twice.length} persons are in the January 2025 snapshot twice: on lines ${at} to \\d+, and before, on lines ${moved.first} to \\d+ `,
+      ),
+    ),
+  ]);
+  expect(result.stderr).toContain(
+    'hint: no row gives January 2024, and the rows before write their year "2024/25" and these "2025", both read as January 2025: correct the year of the rows that are January 2024\'s',
+  );
+});
+
+it('a codes.csv row of a code already mapped says it is the same code, and which row to keep; a kind that is neither says what to write', async () => {
+  // Found by an officer's trial: "setting,MAINSTREAM,mainstream" below "setting,Mainstream,…"
+  // was "already mapped on line 5" with no hint, and kind "needs" had none either.
+  const codes = extended('codes', [
+    'setting,mmsib,mainstream',
+    'setting,ISS,special',
+    'needs,SLCD,SLCN',
+  ]);
+  const result = await calibrateHistory({ codes }, 'codes-twice');
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain(
+    `${codes}:6:2: error DUPLICATE_ROW: setting code "mmsib" is already mapped on line 2\n  hint: codes match in any case, and with spaces or underscores for hyphens, so this row maps the code of line 2 to the same setting: delete it\n`,
+  );
+  expect(result.stderr).toContain(
+    `${codes}:7:2: error DUPLICATE_ROW: setting code "ISS" is already mapped on line 4\n  hint: codes match in any case, and with spaces or underscores for hyphens, so this row maps the code of line 4, which maps it to "independent": keep the row of the setting meant\n`,
+  );
+  expect(result.stderr).toContain(
+    `${codes}:8:1: error CODE_MAP_INVALID: kind "needs" is neither need nor setting\n  hint: write need (to map a local need code to a SEN2 code) or setting (a local setting name to the setting id the model will use)\n`,
+  );
+});
+
+it('persons given a row per need, each beside their first, keep an error each, however many', async () => {
+  // The rows of a January given again are one error (above); a second row per person, each
+  // beside their own first (an extract with a row for each need), is each person's own problem.
+  let added = 0;
+  const lines = SNAPSHOTS.flatMap((line) => {
+    if (!line.startsWith('2023,') || added >= 12) return [line];
+    added += 1;
+    const cells = line.split(',');
+    cells[3] = cells[3] === 'MLD' ? 'SEMH' : 'MLD';
+    return [line, cells.join(',')];
+  });
+  const needs = writtenWith('row-per-need.csv', lines, () => false);
+  const result = await calibrate(needs.file, 'row-per-need');
+  expect(result.code).toBe(1);
+  const errors = result.stderr.split('\n').filter((line) => line.includes(': error '));
+  expect(errors).toHaveLength(12);
+  for (const line of errors)
+    expect(line).toMatch(
+      /error PERSON_TWICE: person "P\d+" is already in the January 2023 snapshot on line \d+$/,
+    );
+  expect(result.stderr).toContain(
+    'hint: one row per person per January: keep their primary need and their placement at the census date',
+  );
+});
+
+it('costs by band, repeating a need and setting, are told the band column is not read', async () => {
+  // Found by an officer's trial: a cost per band was one cost per setting, said only as the
+  // band column's UNKNOWN_COLUMN, and each repeat "already given" without why.
+  const costs = path.join(scratch, 'costs-by-band.csv');
+  writeFileSync(
+    costs,
+    'need,setting,band,cost\n*,mainstream,A,6000\n*,mainstream,B,8000\n*,special,A,24000\n*,independent,A,55000\n*,FE,A,9000\n',
+  );
+  const result = await calibrateHistory({ costs }, 'costs-by-band');
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain(
+    `${costs}:3:4: error DUPLICATE_ROW: a cost for any need in setting "mainstream" is already given on line 2\n  hint: keep one row: a cost per pupil for each need and setting ("*" for any need); the "band" column is not read, as bands are not fitted: give each band its top-up in the tariff.json calibrate writes\n`,
+  );
+});
+
+it('a January whose NCYs are all one up is one error for each step it spoils, naming it, not one per pupil', async () => {
+  // Found by an officer's trial: January 2022's NCYs written as the year group each pupil goes
+  // into were 583 AGE_NOT_ADVANCING errors, the first 200 said, each of a pupil out of year group.
+  const lines = SNAPSHOTS.map((line) => {
+    const cells = line.split(',');
+    if (cells[0] !== '2022' || Number(cells[2]) >= 20) return line;
+    cells[2] = String(Number(cells[2]) + 1);
+    return cells.join(',');
+  });
+  const shifted = writtenWith('shifted.csv', lines, () => false);
+  const result = await calibrate(shifted.file, 'shifted');
+  expect(result.code).toBe(1);
+  const errors = result.stderr.split('\n').filter((line) => line.includes(': error '));
+  expect(errors).toEqual([
+    expect.stringMatching(
+      /error AGE_NOT_ADVANCING: \d+ persons do not advance by one NCY from January 2021 to January 2022, where each must: most of them go up 2 NCYs \(the first, "P\d+" here, NCY -?\d+ to -?\d+\)$/,
+    ),
+    expect.stringMatching(
+      /error AGE_NOT_ADVANCING: \d+ persons do not advance by one NCY from January 2022 to January 2023, where each must: most of them stay in the same NCY /,
+    ),
+  ]);
+  expect(result.stderr).toContain(
+    "hint: January 2022 is in this step and the one after it, which does not advance either: its NCYs are likely written otherwise than the other Januaries' (the year group a pupil goes into, or an extract's own year groups); correct its ncy column;",
+  );
+});
+
+it('a snapshots file given as --transitions (or the other way) is a usage error naming the option to give', async () => {
+  // Found by an officer's trial: seven MISSING_COLUMN errors, each offering a column to rename
+  // ("Year" to calendar-year), where the fix was the other option.
+  const history = ['--population', 'fixtures/history/population.csv'];
+  const asTransitions = await cli([
+    ...['calibrate', '--transitions', 'fixtures/history/snapshots.csv', ...history],
+    ...['--out-dir', path.join(scratch, 'as-transitions')],
+  ]);
+  expect(asTransitions.code).toBe(2);
+  expect(asTransitions.stderr).toContain(
+    'fixtures/history/snapshots.csv has the columns of January snapshots (year, person_id, ncy, need, setting): give it as --snapshots fixtures/history/snapshots.csv, not --transitions',
+  );
+  expect(asTransitions.stderr).not.toContain('MISSING_COLUMN');
+  const asSnapshots = await cli([
+    ...['backtest', '--snapshots', 'fixtures/history/transitions.csv', ...history],
+  ]);
+  expect(asSnapshots.code).toBe(2);
+  expect(asSnapshots.stderr).toContain(
+    'give it as --transitions fixtures/history/transitions.csv, not --snapshots',
+  );
+});
+
+it('a need whose codes.csv row was refused is told to correct that row, not to add one', async () => {
+  // Found by an officer's trial: codes.csv's "needs,Autism,ASD" was CODE_MAP_INVALID, and each
+  // Autism cell's UNKNOWN_NEED said to add the row it had.
+  const codes = extended('codes', ['needs,Autism,ASD', 'need,Other,Other']);
+  const lines = SNAPSHOTS.map((line, n) => (n === 3 ? line.replace(',ASD,', ',Autism,') : line));
+  const named = writtenWith('autism.csv', lines, (line) => line.includes(',Autism,'));
+  const result = await calibrateHistory({ snapshots: named.file, codes }, 'autism');
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain(
+    `${named.file}:${named.first}:4: error UNKNOWN_NEED: need "Autism" is neither mapped in codes-extended.csv nor a SEN2 primary-need code\n  hint: codes-extended.csv has a row for it on line 6, but that row is refused (CODE_MAP_INVALID): correct it\n`,
   );
 });

@@ -85,7 +85,7 @@ describe('a spreadsheet export of the example', () => {
       'cohort.csv:2:2: warning CODE_NORMALISED: "Need": read a SEN2 long name as its code in 688 cells ("Autistic Spectrum Disorder" as ASD, the first here)',
       'cohort.csv:17:6: warning NUMBER_NORMALISED: "Annual Cost": removed £ or thousands separators in 32 cells ("£45,000.00" as 45000.00, the first here)',
       'cohort.csv:70:1: warning CODE_NORMALISED: "NCY": read a year name as an NCY in 878 cells ("Y1" as 1, the first here)',
-      'funding.csv:2:3: warning NUMBER_NORMALISED: "amount": read an amount in brackets as negative in 1 cell ("(£18,500,000.00)" as -18500000, the first here)',
+      'funding.csv:2:3: warning NUMBER_NORMALISED: "amount": read an amount in brackets as negative in 1 cell ("(£18,500,000.00)" as -18500000.00, the first here)',
       'funding.csv:3:3: warning NUMBER_NORMALISED: "amount": removed £ or thousands separators in 1 cell ("£37,200,000.00" as 37200000.00, the first here)',
       'places.csv:26:1: warning YEAR_OUT_OF_RANGE: academic year 2023/24 is outside the modelled years 2025/26 to 2030/31; the row is ignored (and in 3 more cells of this column: lines 27–29)',
       'places.csv:30:1: warning YEAR_OUT_OF_RANGE: academic year 2024/25 is outside the modelled years 2025/26 to 2030/31; the row is ignored (and in 3 more cells of this column: lines 31–33)',

@@ -47,7 +47,7 @@ describe('the fan of outcomes', () => {
   const svg = section.chart!;
 
   it('names the scenario it drew', () => {
-    expect(section.paragraphs!.join(' ')).toContain('under the plan scenario, Mitigated');
+    expect(section.paragraphs!.join(' ')).toContain('under the plan scenario, "Mitigated":');
   });
 
   it('draws three nested bands and the median, titled and described for screen readers', () => {

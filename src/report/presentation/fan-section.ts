@@ -65,8 +65,9 @@ export function fanSection(
     id: 'fan',
     title: 'The range of outcomes',
     paragraphs: [
-      // It said "draws of the model's uncertain rates" of a model with none (an analyst's trial).
-      `From ${counted(draws, 'simulated draw')} under the plan scenario, ${scenario}: the bands hold the middle 50%, 80% and 95% of the draws in each year, the line is the median. A wide fan is the model saying it does not know; plan for the lower bands too.`,
+      // It said "draws of the model's uncertain rates" of a model with none (an analyst's trial);
+      // the scenario's name quoted, as every other section quotes it (an officer's trial).
+      `From ${counted(draws, 'simulated draw')} under the plan scenario, "${scenario}": the bands hold the middle 50%, 80% and 95% of the draws in each year, the line is the median. A wide fan is the model saying it does not know; plan for the lower bands too.`,
       drawnInWords(drawn),
       // What the bands leave out, in the report itself: a forum read 95% bands as 95% sure (an
       // officer's trial, on a history whose backtest held such bands at 0% three years ahead).
