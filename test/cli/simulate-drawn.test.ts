@@ -71,6 +71,18 @@ describe('simulate says what its draws draw', () => {
     });
   });
 
+  // Found by a review: the next line said "The ranges are chance in the rates and the pupils",
+  // beside "no rate row or lever gives its uncertainty".
+  it('a model with no rate or lever range: the table does not then call the ranges chance in the rates', async () => {
+    const words = (await table('fixtures/example')).replace(/\s+/g, ' ');
+    expect(words).toContain('The ranges are chance in the pupils alone if the model is right');
+    expect(words).not.toContain('chance in the rates');
+    const drawn = (await table(uncertainExample())).replace(/\s+/g, ' ');
+    expect(drawn).toContain(
+      'The ranges are chance in the rates and the pupils if the model is right',
+    );
+  });
+
   it('rate rows by file and how, in the table and in JSON', async () => {
     const dir = uncertainExample();
     expect(await table(dir)).toContain(
