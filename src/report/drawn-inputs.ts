@@ -37,7 +37,7 @@ export function drawnInWords(drawn: DrawnInputs): string {
         `${drawn.levers.length === 1 ? 'lever' : 'levers'} ${andList(drawn.levers.map(leverInWords))}`,
       ]
     : [];
-  return `Drawn once a draw from their uncertainty: ${[...drawn.rows.map(rowsInWords), ...levers].join('; ')}. Every draw also draws the pupils one by one and the new plans as counts.`;
+  return `Each draw takes a new value, within its uncertainty, for ${[...drawn.rows.map(rowsInWords), ...levers].join('; ')}. Every draw also draws the pupils one by one and the new plans as counts.`;
 }
 
 /** The same as JSON (simulate's `drawn`): the rows by file and how, and each ranged lever. */
