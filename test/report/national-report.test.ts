@@ -331,3 +331,43 @@ describe(
     });
   },
 );
+
+// Found by a review: an area with a cumulative deficit and no EHCPs that January has no figure per
+// EHCP, and was counted under "No deficit".
+describe('batch --report: a deficit over no EHCPs', { timeout: 60_000 }, () => {
+  it('is counted apart, not as no deficit', async () => {
+    const models = path.join(dir, 'no-ehcps');
+    for (const folder of ['a', 'b'])
+      cpSync('fixtures/errors/_valid', path.join(models, folder), { recursive: true });
+    const empty = path.join(models, 'a');
+    const cohort = readFileSync(path.join(empty, 'cohort.csv'), 'utf8');
+    writeFileSync(path.join(empty, 'cohort.csv'), `${cohort.split('\n')[0]}\n`);
+    writeFileSync(
+      path.join(empty, 'funding.csv'),
+      'financial_year,line,amount\n2025-26,opening_balance,-50000.00\n2026-27,hnb_allocation,0.00\n',
+    );
+    const manifest = readFileSync(path.join(empty, 'model.json'), 'utf8');
+    writeFileSync(path.join(empty, 'model.json'), manifest.replace('"999"', '"998"'));
+    const report = path.join(dir, 'no-ehcps-report');
+    const run = await inProcess([
+      'batch',
+      models,
+      '--out-dir',
+      report,
+      '--report',
+      report,
+      '--jobs',
+      '1',
+      '--quiet',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const html = readFileSync(path.join(report, 'national-report.html'), 'utf8');
+    const rows = htmlTable(html, 'Number of areas by cumulative deficit per EHCP at the horizon');
+    expect(rows.slice(1)).toEqual([
+      ['No deficit', '1'],
+      ['£0 to £2,000', '0'],
+      ['A deficit, and no EHCPs', '1'],
+    ]);
+    expect(html).toContain('is counted apart (A deficit, and no EHCPs).');
+  });
+});
