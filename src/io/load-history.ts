@@ -42,7 +42,8 @@ export interface HistoryFiles {
   readonly population?: string;
   readonly codes?: string;
   readonly costs?: string;
-  readonly priorWeight?: string;
+  /** Text from the CLI; a library caller may give a number. */
+  readonly priorWeight?: string | number;
 }
 
 export interface LoadedHistory {
@@ -73,8 +74,12 @@ const CLI_WORDS: HistoryWords = {
   priorWeight: '--prior-weight',
 };
 
-function priorWeight(text: string | undefined, words: HistoryWords): Decimal {
-  const weight = parseDecimal((text ?? '1').trim());
+function priorWeight(given: string | number | undefined, words: HistoryWords): Decimal {
+  // A library caller's number (priorWeight: 2) is read as its text, as simulate reads a threshold:
+  // the message below asks for "a number such as 1", and 1 stopped with "trim is not a function".
+  const text = typeof given === 'number' ? String(given) : given;
+  const weight =
+    text === undefined || typeof text === 'string' ? parseDecimal((text ?? '1').trim()) : undefined;
   if (!weight || weight.isNegative())
     throw new UsageError(
       `${words.priorWeight} must be a number of pseudo-observations from 0, such as 1, not "${text}"`,

@@ -63,15 +63,20 @@ export function resolveTariff(argument: string, libraryDir: string): string | un
  * be read or checked is passed over here; none or several with the id is undefined.
  */
 function fileWithId(id: string, libraryDir: string): string | undefined {
-  if (!LIBRARY_ID.test(id)) return undefined;
+  const matching = filesWithId(id, libraryDir);
+  return matching.length === 1 ? matching[0] : undefined;
+}
+
+/** The files of a library folder whose table has `id`, in name order (none when the folder cannot be listed). */
+export function filesWithId(id: string, libraryDir: string): string[] {
+  if (!LIBRARY_ID.test(id)) return [];
   let files: string[];
   try {
     files = libraryFiles(libraryDir);
   } catch {
-    return undefined;
+    return [];
   }
-  const matching = files.filter((file) => readTariffFile(file).tariff?.id === id);
-  return matching.length === 1 ? matching[0] : undefined;
+  return files.filter((file) => readTariffFile(file).tariff?.id === id);
 }
 
 /** The tariff library shipped with the tool (tariffs/). */

@@ -18,19 +18,26 @@ function leverInWords({ id, figure, value, range }: DrawnLever): string {
 }
 
 /**
+ * Whether any rate row or lever gives its uncertainty: without, the ranges are the pupils' chance
+ * alone, and the words after the table and in the report must not speak of chance in the rates.
+ */
+export const drawsRates = (drawn: DrawnInputs): boolean =>
+  drawn.rows.length > 0 || drawn.levers.length > 0;
+
+/**
  * What the draws draw from their uncertainty, in a sentence under simulate's table: which rate rows
  * and which levers gave ranges, or that none did and the ranges are the pupils' chance alone
  * (docs/simulate.md, "What an interval means, and what it does not").
  */
 export function drawnInWords(drawn: DrawnInputs): string {
-  if (drawn.rows.length === 0 && drawn.levers.length === 0)
+  if (!drawsRates(drawn))
     return 'Drawn: only the pupils, one by one, and the new plans, as counts; no rate row or lever gives its uncertainty (observed and exposure, or low and high), so the ranges are that chance alone, not uncertainty in the rates.';
   const levers = drawn.levers.length
     ? [
         `${drawn.levers.length === 1 ? 'lever' : 'levers'} ${andList(drawn.levers.map(leverInWords))}`,
       ]
     : [];
-  return `Drawn once a draw from their uncertainty: ${[...drawn.rows.map(rowsInWords), ...levers].join('; ')}. Every draw also draws the pupils one by one and the new plans as counts.`;
+  return `Each draw takes a new value, within its uncertainty, for ${[...drawn.rows.map(rowsInWords), ...levers].join('; ')}. Every draw also draws the pupils one by one and the new plans as counts.`;
 }
 
 /** The same as JSON (simulate's `drawn`): the rows by file and how, and each ranged lever. */

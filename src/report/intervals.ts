@@ -14,7 +14,7 @@ import { neutraliseText } from '../core/spreadsheet-text.js';
 import { thresholdCells, thresholdColumns } from './threshold-columns.js';
 import { checkIntervalArguments } from './intervals-arguments.js';
 import type { DrawnInputs } from '../core/simulate/drawn-inputs.js';
-import { drawnInWords, drawnJson } from './drawn-inputs.js';
+import { drawnInWords, drawnJson, drawsRates } from './drawn-inputs.js';
 
 /** intervals.csv's columns, in order (docs/simulate.md, "Output"). */
 export const INTERVAL_COLUMNS = [
@@ -100,14 +100,19 @@ const TABLE_LEGEND = [
   'P(deficit): the share of draws whose cumulative balance ends the year below zero (1.0000: every draw).',
   'P(< X): the share of draws whose cumulative balance ends the year below X (--threshold).',
 ];
-const WHAT_A_RANGE_IS =
-  'The ranges are chance in the rates and the pupils if the model is right, not a change of policy, prices or trend: docs/simulate.md, "What an interval means, and what it does not".';
+/**
+ * What a range is, after what was drawn: "chance in the rates" only when some rate or lever was
+ * drawn (a review found "no rate row or lever gives its uncertainty, so the ranges are that
+ * chance alone" followed by "the ranges are chance in the rates and the pupils").
+ */
+const whatARangeIs = (drawn: DrawnInputs): string =>
+  `The ranges are chance in ${drawsRates(drawn) ? 'the rates and the pupils' : 'the pupils alone'} if the model is right, not a change of policy, prices or trend: docs/simulate.md, "What an interval means, and what it does not".`;
 
 /** The legend, with what was drawn (an analyst's trial could not tell which levers had ranges) before what a range is. */
 const legend = (thresholds: boolean, drawn: DrawnInputs): string[] => [
   ...TABLE_LEGEND.filter((line) => thresholds || !line.startsWith('P(<')),
   drawnInWords(drawn),
-  WHAT_A_RANGE_IS,
+  whatARangeIs(drawn),
 ];
 
 /**

@@ -11,6 +11,7 @@ import {
   renderBacktestSummaryCsv,
   renderIntervalsCsv,
   simulate,
+  UsageError,
 } from '../../src/index.js';
 import { renderCsv } from '../../src/report/csv.js';
 import { SUMMARY_COLUMNS, summaryRows } from '../../src/report/rows.js';
@@ -138,6 +139,20 @@ describe('library: loadHistory, calibrate, backtest', () => {
     expect(() =>
       calibrate(loadHistory(FILES).history!, { fitYears: { first: 1990, last: 1991 } }),
     ).toThrow(/outside the history/);
+  });
+
+  // Found by a review: told "priorWeight must be a number … such as 1", a caller who gave the
+  // number 1 got "(text ?? "1").trim is not a function".
+  it('loadHistory takes priorWeight as a number, as the text of one', () => {
+    const asNumber = loadHistory({ ...FILES, priorWeight: 2 });
+    expect(asNumber.history?.weight.toFixed()).toBe('2');
+    expect(asNumber.history?.weight.toFixed()).toBe(
+      loadHistory({ ...FILES, priorWeight: '2' }).history?.weight.toFixed(),
+    );
+    expect(() => loadHistory({ ...FILES, priorWeight: -1 })).toThrow(
+      'loadHistory: priorWeight must be a number of pseudo-observations from 0, such as 1, not "-1"',
+    );
+    expect(() => loadHistory({ ...FILES, priorWeight: true as never })).toThrow(UsageError);
   });
 
   // Found by an analyst's trial: fitYears as the CLI writes them ('2019-2023'), as an array or as

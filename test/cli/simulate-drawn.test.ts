@@ -71,10 +71,22 @@ describe('simulate says what its draws draw', () => {
     });
   });
 
+  // Found by a review: the next line said "The ranges are chance in the rates and the pupils",
+  // beside "no rate row or lever gives its uncertainty".
+  it('a model with no rate or lever range: the table does not then call the ranges chance in the rates', async () => {
+    const words = (await table('fixtures/example')).replace(/\s+/g, ' ');
+    expect(words).toContain('The ranges are chance in the pupils alone if the model is right');
+    expect(words).not.toContain('chance in the rates');
+    const drawn = (await table(uncertainExample())).replace(/\s+/g, ' ');
+    expect(drawn).toContain(
+      'The ranges are chance in the rates and the pupils if the model is right',
+    );
+  });
+
   it('rate rows by file and how, in the table and in JSON', async () => {
     const dir = uncertainExample();
     expect(await table(dir)).toContain(
-      "Drawn once a draw from their uncertainty: ceasing.csv's 2 rows (observed and exposure); transitions.csv's 1 row (low and high). Every draw also draws the pupils one by one and the new plans as counts.",
+      "Each draw takes a new value, within its uncertainty, for ceasing.csv's 2 rows (observed and exposure); transitions.csv's 1 row (low and high). Every draw also draws the pupils one by one and the new plans as counts.",
     );
     expect((await drawnOf(dir)).rows).toEqual([
       { file: 'ceasing.csv', observed_exposure: 2, low_high: 0 },
@@ -85,7 +97,7 @@ describe('simulate says what its draws draw', () => {
   it("a scenario's ranged levers, with their figure, range and distribution", async () => {
     const ranges = ['fixtures/example', '--scenarios-file', 'fixtures/lever-ranges/scenarios.json'];
     expect(await table(...ranges, '--scenario', 'demand-ranges')).toContain(
-      'Drawn once a draw from their uncertainty: levers early-help-semh (share -0.25 to 0, triangular about -0.1), post-16-outcomes (share 0 to 0.5, uniform) and asd-resourced-provision (share 0.05 to 0.35, triangular about 0.2).',
+      'Each draw takes a new value, within its uncertainty, for levers early-help-semh (share -0.25 to 0, triangular about -0.1), post-16-outcomes (share 0 to 0.5, uniform) and asd-resourced-provision (share 0.05 to 0.35, triangular about 0.2).',
     );
     const places = { kind: 'places', figure: 'places', high: 40 };
     expect(await drawnOf(...ranges, '--scenario', 'capital-ranges')).toEqual({
@@ -112,7 +124,7 @@ describe('simulate says what its draws draw', () => {
     ]);
     expect(run.code, run.stderr).toBe(0);
     expect(readFileSync(page, 'utf8')).toContain(
-      'Drawn once a draw from their uncertainty: levers early-help-semh (share -0.25 to 0, triangular about -0.1)',
+      'Each draw takes a new value, within its uncertainty, for levers early-help-semh (share -0.25 to 0, triangular about -0.1)',
     );
   });
 });

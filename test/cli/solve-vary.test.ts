@@ -35,6 +35,8 @@ describe('solve --vary of a bare name offers the form it is one of', () => {
       `${FORMS}; did you mean lever:new-special-free-school.places?`,
     ],
     ['nope', 'mitigated', FORMS],
+    // Found by a review: the kind without the figure was told only the four forms.
+    ['lever:early-help-semh', 'mitigated', `${FORMS}; did you mean lever:early-help-semh.share?`],
   ])('--vary %s (--scenario %s)', async (vary, scenario, words) => {
     const result = await solve(vary, scenario ? { scenario } : {});
     expect([result.code, result.stderr]).toEqual([2, `highneeds: --vary "${vary}" ${words}\n`]);

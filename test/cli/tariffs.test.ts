@@ -131,6 +131,10 @@ describe('tariffs list and show', () => {
       writeFileSync(path.join(dir, 'our-banding-copy.json'), text);
       const twice = await cli(['tariffs', 'show', 'example-borough-2025', '--dir', dir]);
       expect(twice.code).toBe(2);
+      // Said as two, not as none (found by a review: "neither a tariff file nor the id of one").
+      expect(twice.stderr).toContain(
+        `"example-borough-2025" is the id of the tables in our-banding-copy.json and our-banding.json in ${dir}: give the one meant as a file, such as ${path.join(dir, 'our-banding-copy.json')}`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -288,6 +288,17 @@ describe('batch --report where every area failed', { timeout: 60_000 }, () => {
   });
 });
 
+const PER_EHCP = 'Number of areas by cumulative deficit per EHCP at the horizon';
+
+/** The national report's page of a batch of `models` into the scratch folder `name`, which must succeed. */
+async function reportPage(models: string, name: string, ...options: string[]): Promise<string> {
+  const report = path.join(dir, name);
+  const args = ['--out-dir', report, '--report', report, '--jobs', '1', '--quiet'];
+  const run = await inProcess(['batch', models, ...args, ...options]);
+  expect(run.code, run.stderr).toBe(0);
+  return readFileSync(path.join(report, 'national-report.html'), 'utf8');
+}
+
 // Found by a review: bands of £2,000 up to the largest deficit per EHCP, so an area of few plans
 // and a large deficit made a band per £2,000 (an opening deficit of £500m over some 25 EHCPs: some
 // 10,000 rows), and an amount with extra digits stopped the report (RangeError: Invalid array length).
@@ -306,23 +317,8 @@ describe(
           'N04,2025-26,opening_balance,-500000000000.00',
         ),
       );
-      const report = path.join(dir, 'deep-deficit-report');
-      const run = await inProcess([
-        'batch',
-        national,
-        '--out-dir',
-        report,
-        '--report',
-        report,
-        '--scenarios',
-        'unmitigated',
-        '--jobs',
-        '1',
-        '--quiet',
-      ]);
-      expect(run.code, run.stderr).toBe(0);
-      const html = readFileSync(path.join(report, 'national-report.html'), 'utf8');
-      const rows = htmlTable(html, 'Number of areas by cumulative deficit per EHCP at the horizon');
+      const html = await reportPage(national, 'deep-deficit-report', '--scenarios', 'unmitigated');
+      const rows = htmlTable(html, PER_EHCP);
       expect(rows).toHaveLength(22);
       expect(rows[1]).toEqual(['No deficit', expect.any(String)]);
       expect(rows.at(-2)![0]).toBe('£36,000 to £38,000');
@@ -331,3 +327,30 @@ describe(
     });
   },
 );
+
+// Found by a review: an area with a cumulative deficit and no EHCPs that January has no figure per
+// EHCP, and was counted under "No deficit".
+describe('batch --report: a deficit over no EHCPs', { timeout: 60_000 }, () => {
+  it('is counted apart, not as no deficit', async () => {
+    const models = path.join(dir, 'no-ehcps');
+    for (const folder of ['a', 'b'])
+      cpSync('fixtures/errors/_valid', path.join(models, folder), { recursive: true });
+    const empty = path.join(models, 'a');
+    const cohort = readFileSync(path.join(empty, 'cohort.csv'), 'utf8');
+    writeFileSync(path.join(empty, 'cohort.csv'), `${cohort.split('\n')[0]}\n`);
+    writeFileSync(
+      path.join(empty, 'funding.csv'),
+      'financial_year,line,amount\n2025-26,opening_balance,-50000.00\n2026-27,hnb_allocation,0.00\n',
+    );
+    const manifest = readFileSync(path.join(empty, 'model.json'), 'utf8');
+    writeFileSync(path.join(empty, 'model.json'), manifest.replace('"999"', '"998"'));
+    const html = await reportPage(models, 'no-ehcps-report');
+    const rows = htmlTable(html, PER_EHCP);
+    expect(rows.slice(1)).toEqual([
+      ['No deficit', '1'],
+      ['£0 to £2,000', '0'],
+      ['A deficit, and no EHCPs', '1'],
+    ]);
+    expect(html).toContain('is counted apart (A deficit, and no EHCPs).');
+  });
+});

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 // The build of exceljs dist/ writes with (src/report/xlsx/write-workbook.ts).
 import ExcelJS from 'exceljs/dist/exceljs.min.js';
@@ -48,6 +49,36 @@ describe('the report shows each table a scenario switches to', () => {
     sheet!.eachRow((row) => row.eachCell((cell) => void texts.push(String(cell.value))));
     expect(texts.join('\n')).toContain('prices mainstream and ap by it from 2026-09-01');
     expect(texts).toContain('12345.67');
+  });
+
+  // Found by a review: N03 of the national fixture is priced by national-illustrative, the table
+  // its national-tariff scenario switches to; the report showed it twice, the second time "in
+  // place of the model's table".
+  it("a switch to the model's own table is not shown again", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-switched-own-'));
+    try {
+      const page = (area: string) => path.join(dir, `${area}.html`);
+      for (const area of ['N01', 'N03'])
+        expect(
+          (
+            await inProcess([
+              'report',
+              'fixtures/national',
+              '--area',
+              area,
+              '--out',
+              page(area),
+              '--quiet',
+            ])
+          ).code,
+        ).toBe(0);
+      expect(readFileSync(page('N01'), 'utf8')).toContain('<section id="tariff-switched-1">');
+      const own = readFileSync(page('N03'), 'utf8');
+      expect(own).toContain('<h2>Tariff: ILLUSTRATIVE national banding table');
+      expect(own).not.toContain('tariff-switched-');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a report with no switch has no such section', async () => {

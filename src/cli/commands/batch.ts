@@ -27,6 +27,7 @@ import { NATIONAL_REPORT, OUTPUTS } from './batch-output-names.js';
 import { nationalIssues } from './national-issues.js';
 import { areaNextStep, wroteOutputs } from './batch-next-step.js';
 import { shellWord } from '../shell-word.js';
+import { counted } from '../../core/words.js';
 
 export interface BatchCommandOptions {
   readonly outDir: string;
@@ -191,7 +192,7 @@ export async function runBatchCommand(
   cliIo().stderr.write(areaNextStep(dir, result.rows, Boolean(options.quiet)));
   if (!hasErrors(errors)) return 0;
   // "1 of 1 area failed", as the summary says "0 of 1 area modelled".
-  const ofAreas = `of ${areaCount} ${areaCount === 1 ? 'area' : 'areas'} failed`;
+  const ofAreas = `of ${counted(areaCount, 'area')} failed`;
   const said = [
     ...(areaFailed.length
       ? [`${areaFailed.length} ${ofAreas}: ${listed(areaFailed.map((a) => a.code))}`]

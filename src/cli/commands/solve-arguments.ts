@@ -242,13 +242,15 @@ export function parseRange(text: string): [Decimal, Decimal] {
 
 /**
  * "; did you mean assumption:hnbGrowth?" for a --vary that names an assumption or one of the
- * scenario's levers without its kind (found by a user trial: `--vary hnbGrowth` was told only the
- * four forms).
+ * scenario's levers without its kind, or a lever without its figure (lever:ID) (found by a user
+ * trial: `--vary hnbGrowth` was told only the four forms).
  */
 function bareName(spec: string, scenario: Scenario): string {
   const assumption = ASSUMPTION_KEYS.find((name) => name.toLowerCase() === spec.toLowerCase());
   if (assumption) return `; did you mean assumption:${assumption}?`;
-  const lever = scenario.levers.find((l) => l.id === spec.replace(/\.(share|places)$/, ''));
+  // `lever:ID` without its figure too (lever:ID.share's own check takes only .share or .places).
+  const id = spec.replace(/^lever:/, '').replace(/\.(share|places)$/, '');
+  const lever = scenario.levers.find((l) => l.id === id);
   if (!lever) return '';
   const field = lever.kind === 'places' ? 'places' : 'share';
   return field in lever && lever[field as keyof Lever] !== undefined

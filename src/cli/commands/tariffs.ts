@@ -11,8 +11,14 @@ import { displayPath, readInput } from '../../io/files.js';
 import { limitsFromEnvironment } from '../../io/limits.js';
 import { loadModel } from '../../io/model-folder.js';
 import { importTariff } from '../../io/tariff-import.js';
-import { libraryFiles, readTariffFile, resolveTariff } from '../../io/tariff-library.js';
+import {
+  filesWithId,
+  libraryFiles,
+  readTariffFile,
+  resolveTariff,
+} from '../../io/tariff-library.js';
 import { placeFunderWarnings } from '../../core/place-funder-check.js';
+import { andList } from '../../core/words.js';
 import {
   checkOutputOption,
   commitOutputs,
@@ -65,6 +71,12 @@ async function emit(
 
 function load(argument: string, libraryDir: string): { tariff: Tariff; file: string } {
   const file = resolveTariff(argument, libraryDir);
+  // Two files of one id: say so, not that the id is in none (found by a review).
+  const several = file ? [] : filesWithId(argument, libraryDir);
+  if (several.length > 1)
+    throw new UsageError(
+      `"${argument}" is the id of the tables in ${andList(several.map((f) => path.basename(f)))} in ${displayPath(libraryDir)}: give the one meant as a file, such as ${shellWord(displayPath(several[0]!))}`,
+    );
   if (!file)
     throw new UsageError(
       `"${argument}" is neither a tariff file nor the id of one in ${displayPath(libraryDir)}`,

@@ -1,6 +1,6 @@
 import type { DrawnInputs } from '../../core/simulate/drawn-inputs.js';
 import { counted } from '../../core/words.js';
-import { drawnInWords } from '../drawn-inputs.js';
+import { drawnInWords, drawsRates } from '../drawn-inputs.js';
 import { fanChart } from '../svg/fan-chart.js';
 import type { FanRow } from './report-model.js';
 import type { ReportSection } from './section.js';
@@ -71,7 +71,9 @@ export function fanSection(
       drawnInWords(drawn),
       // What the bands leave out, in the report itself: a forum read 95% bands as 95% sure (an
       // officer's trial, on a history whose backtest held such bands at 0% three years ahead).
-      "The bands are the spread of outcomes if the model's rates are right, with the uncertainty they carry: chance in those rates and in which pupils' plans start, end or move. They are not a change of policy, of prices or of trend, nor a method wrong all along; those are scenarios. How often such bands held in the past is what highneeds backtest --draws says of the authority's own history.",
+      // "Chance in those rates" only when some rate or lever was drawn: otherwise it contradicted
+      // the line above, that none was (a review).
+      `The bands are the spread of outcomes if the model's rates are right, ${drawsRates(drawn) ? "with the uncertainty they carry: chance in those rates and in which pupils' plans start, end or move" : "taken as known: chance in which pupils' plans start, end or move alone"}. They are not a change of policy, of prices or of trend, nor a method wrong all along; those are scenarios. How often such bands held in the past is what highneeds backtest --draws says of the authority's own history.`,
     ],
     ...cumulativeFan(rows, draws, {
       id: 'chart-fan',

@@ -61,15 +61,20 @@ const kindOf = (key: string): ReportColumn['kind'] =>
 /** Bins of £2,000 of cumulative deficit per EHCP at the horizon; a surplus is its own bin. */
 const BIN = new Dec(2000);
 
-/** Each area's cumulative deficit per EHCP in January at its last year, by scenario. */
-function deficitPerEhcp(input: NationalReportInput, scenario: string): Decimal[] {
+/**
+ * Each area's cumulative deficit per EHCP in January at its last year, by scenario; undefined for
+ * a deficit over no EHCPs, which has no figure per EHCP (found by a review: it was counted as
+ * "No deficit").
+ */
+function deficitPerEhcp(input: NationalReportInput, scenario: string): (Decimal | undefined)[] {
   const last = new Map<string, Row>();
   for (const row of input.rows)
     if (row.scenario === scenario) last.set(String(row['area_code']), row);
   return [...last.values()].map((row) => {
     const pupils = row['pupils_january'] as Decimal;
     const deficit = (row['cumulative_balance'] as Decimal).negated();
-    return pupils.isZero() ? ZERO : deficit.div(pupils);
+    if (!pupils.isZero()) return deficit.div(pupils);
+    return deficit.gt(ZERO) ? undefined : ZERO;
   });
 }
 
@@ -82,20 +87,26 @@ function deficitPerEhcp(input: NationalReportInput, scenario: string): Decimal[]
  */
 const MAX_BINS = 20;
 
-function binsOf(
-  values: readonly Decimal[][],
-): { label: string; count: (v: readonly Decimal[]) => number }[] {
-  const top = Dec.max(ZERO, ...values.flat());
+type PerEhcp = readonly (Decimal | undefined)[];
+const NO_EHCPS = 'A deficit, and no EHCPs';
+
+function binsOf(values: readonly PerEhcp[]): { label: string; count: (v: PerEhcp) => number }[] {
+  const figures = values.flat().filter((x): x is Decimal => x !== undefined);
+  const top = Dec.max(ZERO, ...figures);
   const bins = Math.min(MAX_BINS, Math.max(1, top.div(BIN).ceil().toNumber()));
   const pounds = (k: number) => `£${withThousands(BIN.times(k).toFixed(0))}`;
   const open = (k: number) => k === bins - 1 && top.gt(BIN.times(bins));
+  const noEhcps = values.some((v) => v.includes(undefined))
+    ? [{ label: NO_EHCPS, count: (v: PerEhcp) => v.filter((x) => !x).length }]
+    : [];
   return [
-    { label: 'No deficit', count: (v) => v.filter((x) => !x.gt(ZERO)).length },
+    { label: 'No deficit', count: (v) => v.filter((x) => x && !x.gt(ZERO)).length },
     ...Array.from({ length: bins }, (_, k) => ({
       label: open(k) ? `${pounds(k)} or more` : `${pounds(k)} to ${pounds(k + 1)}`,
-      count: (v: readonly Decimal[]) =>
-        v.filter((x) => x.gt(BIN.times(k)) && (open(k) || x.lte(BIN.times(k + 1)))).length,
+      count: (v: PerEhcp) =>
+        v.filter((x) => x && x.gt(BIN.times(k)) && (open(k) || x.lte(BIN.times(k + 1)))).length,
     })),
+    ...noEhcps,
   ];
 }
 
@@ -132,6 +143,7 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
   const deficits = areasIn('cumulativeDeficits');
   const perEhcp = input.scenarios.map((s) => deficitPerEhcp(input, s));
   const bins = binsOf(perEhcp);
+  const openBand = bins.find((b) => b.label.endsWith('or more'));
   const failures = input.failures ?? [];
   const summed = areasSummed(input.national, input.rows, input.scenarios, years, name);
   const warnings = warningsSection(input.warnings ?? []);
@@ -209,7 +221,7 @@ export function nationalSections(input: NationalReportInput): ReportSection[] {
       id: 'deficit-per-ehcp',
       title: 'Areas by cumulative deficit per EHCP',
       paragraphs: [
-        `Each area's cumulative deficit at the end of its last projected year, over its EHCPs that January, in bands of £2,000${bins.at(-1)!.label.endsWith('or more') ? `, the last open-ended (${bins.at(-1)!.label})` : ''}.`,
+        `Each area's cumulative deficit at the end of its last projected year, over its EHCPs that January, in bands of £2,000${openBand ? `, the last open-ended (${openBand.label})` : ''}${bins.at(-1)!.label === NO_EHCPS ? `; an area with a deficit and no EHCPs that January, which has no figure per EHCP, is counted apart (${NO_EHCPS})` : ''}.`,
       ],
       chart: stackedBars({
         id: 'chart-deficit-per-ehcp',

@@ -214,11 +214,19 @@ function leverSize(lever: Lever): string {
  * the scenario's figures from the lever's date are priced by it (found by an officer's trial: the
  * report showed only the model's table, so the rates behind a mitigated plan were nowhere in it).
  */
-export function switchedTariffSections(scenarios: readonly ReportScenario[]): ReportSection[] {
+export function switchedTariffSections(
+  scenarios: readonly ReportScenario[],
+  /** The model's own table, shown already: a switch to the same table is not shown twice. */
+  own: Tariff,
+): ReportSection[] {
   const switches = new Map<string, { tariff: Tariff; uses: string[] }>();
+  // Found by a review: a national model's area priced by national-illustrative showed that table
+  // again as the one the national-tariff scenario switches to "in place of the model's table".
+  const shown = JSON.stringify(own);
   for (const { scenario } of scenarios)
     for (const lever of scenario.levers ?? []) {
       if (lever.kind !== 'tariff' || !lever.tariff) continue;
+      if (lever.tariff.id === own.id && JSON.stringify(lever.tariff) === shown) continue;
       const entry = switches.get(lever.tariff.id) ?? { tariff: lever.tariff, uses: [] };
       switches.set(lever.tariff.id, entry);
       const settings = lever.filter.settings ? andList(lever.filter.settings) : 'every setting';

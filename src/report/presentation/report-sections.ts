@@ -47,7 +47,7 @@ export function reportSections(report: ReportModel, draws?: string): ReportSecti
     dsgPlanSection(report.scenarios, report.model.tariff.settings, report.dsgMap),
     assumptionsSection(report.model, report.scenarios),
     tariffSection(report.model.tariff),
-    ...switchedTariffSections(report.scenarios),
+    ...switchedTariffSections(report.scenarios, report.model.tariff),
     provenanceSection(report.manifest),
   ];
 }

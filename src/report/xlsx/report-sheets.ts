@@ -181,7 +181,7 @@ export function reportSheets(report: ReportModel, draws?: string): Sheet[] {
       : []),
     toldSheet('DSG plan', dsgPlanSection(scenarios, report.model.tariff.settings, report.dsgMap)),
     toldSheet('Tariff', tariffSection(report.model.tariff)),
-    ...switchedTariffSections(scenarios).map((section, i) =>
+    ...switchedTariffSections(scenarios, report.model.tariff).map((section, i) =>
       toldSheet(`Switched tariff ${i + 1}`, section),
     ),
     toldSheet('Assumptions', assumptionsSection(report.model, scenarios)),
