@@ -32,7 +32,7 @@ export function addTariffCommands(root: Command, setExit: (code: number) => void
   group
     .command('check')
     .description('validate tariff files (default: the whole library); every problem at once')
-    .argument('[files...]', 'tariff files')
+    .argument('[files...]', 'tariff files, or ids of tables in the library')
     .option('--dir <dir>', 'library folder')
     .addOption(quietOption())
     .action(async (files: string[], options) =>

@@ -127,6 +127,12 @@ describe('tariffs list and show', () => {
       expect(byId.code, byId.stderr).toBe(0);
       const byName = await cli(['tariffs', 'show', 'our-banding', '--dir', dir]);
       expect(byId.stdout).toBe(byName.stdout);
+      // check takes the id too (found by a review: it said the "file" was not found).
+      const checked = await cli(['tariffs', 'check', 'example-borough-2025', '--dir', dir]);
+      expect([checked.code, checked.stdout]).toEqual([
+        0,
+        `${path.join(dir, 'our-banding.json')}: ok (example-borough-2025: 8 settings, 30 rates, 4 references)\n`,
+      ]);
       // Two files with the id: neither is chosen.
       writeFileSync(path.join(dir, 'our-banding-copy.json'), text);
       const twice = await cli(['tariffs', 'show', 'example-borough-2025', '--dir', dir]);

@@ -199,9 +199,12 @@ export async function runCheck(
   files: readonly string[],
   options: { dir?: string; quiet?: boolean },
 ): Promise<number> {
+  const library = options.dir ?? defaultTariffDir();
+  // A file, or the id of a table in the library as show, diff and export take it (found by a
+  // review: `tariffs check example-borough-2025` said the "file" was not found).
   const targets = files.length
-    ? files.map((f) => path.resolve(f))
-    : libraryFiles(options.dir ?? defaultTariffDir());
+    ? files.map((f) => resolveTariff(f, library) ?? path.resolve(f))
+    : libraryFiles(library);
   const issues: Issue[] = [];
   const lines: string[] = [];
   for (const file of targets) {
