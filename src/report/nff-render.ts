@@ -7,7 +7,7 @@ import { fitText } from './fit-width.js';
 import { withThousands } from '../core/thousands.js';
 import { issuesOut, jsonText, rawNumber, type JsonOut, warningLines } from './json.js';
 import { listParameters, sourcesLine, standingLine } from './nff-parameters.js';
-import { NFF_TABLE_COLUMNS, nffColumns, nffRecords, percentText, shareText } from './nff-rows.js';
+import { nffColumns, nffRecords, nffTableColumns, percentText, shareText } from './nff-rows.js';
 import { type Record_, renderRecords } from './records.js';
 
 export interface NffRenderInput {
@@ -42,13 +42,13 @@ export function renderNffTable(
       );
   } else {
     foot.push(
-      `allocation = baseline allocation × (1 + ${result.upliftRate.toFixed()}) + rolled-in grants`,
+      `allocation = baseline allocation × (1 + ${result.upliftRate.toFixed()}) + rolled-in grants + import/export`,
     );
   }
   foot.push(`parameter values — ${standingLine(parameters)} (docs/nff.md)`);
   const sources = sourcesLine(parameters);
   if (sources) foot.push(sources);
-  const table = renderRecords('table', NFF_TABLE_COLUMNS[result.mode], records, {
+  const table = renderRecords('table', nffTableColumns(result), records, {
     width,
     keys: ['area_code', 'area_name'],
   });

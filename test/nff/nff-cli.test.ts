@@ -15,6 +15,14 @@ const WORKED = [
   '--params',
   'fixtures/nff/worked/nff-parameters',
 ];
+/** The worked example's rollover year (docs/nff.md, "A rollover year"). */
+const ROLLOVER = [
+  'fixtures/nff/worked/rollover-factors.csv',
+  '--year',
+  '2026-27',
+  '--params',
+  'fixtures/nff/worked/nff-parameters',
+];
 
 describe('the shipped parameter files (lint)', () => {
   for (const [year, label] of [
@@ -88,6 +96,20 @@ describe('highneeds nff as a user runs it', () => {
     expect(result.stdout).toContain(' 9. Allocation (7 + 8) = £1,742,000.00');
     expect(result.stdout).toContain(
       'After place deductions (academy places £100,000.00) = £1,642,000.00',
+    );
+  });
+
+  it("a rollover year's table shows every step its allocation adds up, import/export among them", async () => {
+    const result = await cli(['nff', ...ROLLOVER, '--format', 'table']);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.split('\n');
+    // A: 1,712,000 + 34,240 + 20,000 + 24,000 = 1,790,240 (docs/nff.md, "A rollover year").
+    expect(lines[1]).toMatch(
+      /baseline_allocation +uplift +grant_pay_and_nics +import_export +allocation/,
+    );
+    expect(lines[2]).toMatch(/1,712,000\.00 +34,240\.00 +20,000\.00 +24,000\.00 +1,790,240\.00/);
+    expect(result.stdout).toContain(
+      'allocation = baseline allocation × (1 + 0.02) + rolled-in grants + import/export',
     );
   });
 
@@ -352,15 +374,7 @@ describe('highneeds nff as a user runs it', () => {
   it('usage errors exit 2: a bad --year, an unknown --area, --solve-cap in a rollover year or without a national total, --out and --manifest the same file', async () => {
     expect((await cli(['nff', ...WORKED.slice(0, 1), '--year', '2025/26'])).code).toBe(2);
     expect((await cli(['nff', ...WORKED, '--area', 'Z'])).stderr).toContain('--area Z is not in');
-    const rollover = await cli([
-      'nff',
-      'fixtures/nff/worked/rollover-factors.csv',
-      '--year',
-      '2026-27',
-      '--params',
-      'fixtures/nff/worked/nff-parameters',
-      '--solve-cap',
-    ]);
+    const rollover = await cli(['nff', ...ROLLOVER, '--solve-cap']);
     expect(rollover.code).toBe(2);
     expect(rollover.stderr).toContain('--solve-cap needs a formula year');
     const shipped = await cli([
