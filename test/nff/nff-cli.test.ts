@@ -316,6 +316,27 @@ describe('highneeds nff as a user runs it', () => {
     expect(gone.stderr).not.toContain('MISSING_COLUMN');
   });
 
+  it('--baseline-from finds an area whose code a spreadsheet rewrote in the earlier output (a, 0880.0), and says so once', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
+    const before = path.join(dir, 'nff-2025-26.csv');
+    const saved = (await cli(['nff', ...WORKED, '--format', 'csv'])).stdout
+      .replace(/^A,/m, 'a,')
+      .replace(/^C,/m, 'c.0,');
+    writeFileSync(before, saved);
+    const chained = await cli(['nff', ...ROLLOVER, '--format', 'csv', '--baseline-from', before]);
+    expect(chained.code, chained.stderr).toBe(0);
+    expect(chained.stdout).toContain('A,Area A (on the floor),2026-27,1712000.00,');
+    expect(chained.stdout).toContain('C,Area C (in between),2026-27,2188000.00,');
+    expect(chained.stderr).toContain('nff-2025-26.csv:2:1: warning CODE_NORMALISED:');
+    // Two rows that are then one area, for the year before, are refused at the second.
+    writeFileSync(before, `${saved}${saved.split('\n')[1]!.replace(/^a,/, 'A,')}\n`);
+    const twice = await cli(['nff', ...ROLLOVER, '--baseline-from', before]);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain(
+      'nff-2025-26.csv:6:1: error DUPLICATE_ROW: area A already has an allocation for 2025-26 on line 2',
+    );
+  });
+
   it('reports a missing factor, a repeated area and a negative count all at once, located (exit 1)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
     const factors = readFileSync(
