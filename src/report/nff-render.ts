@@ -45,8 +45,9 @@ export function renderNffTable(
       `allocation = baseline allocation × (1 + ${result.upliftRate.toFixed()}) + rolled-in grants + import/export`,
     );
   }
-  foot.push(`parameter values — ${standingLine(parameters)} (docs/nff.md)`);
-  const sources = sourcesLine(parameters);
+  const capSolved = result.mode === 'formula' && result.solvedCap !== undefined;
+  foot.push(`parameter values — ${standingLine(parameters, capSolved)} (docs/nff.md)`);
+  const sources = sourcesLine(parameters, capSolved);
   if (sources) foot.push(sources);
   const table = renderRecords('table', nffTableColumns(result), records, {
     width,

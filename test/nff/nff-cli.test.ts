@@ -113,6 +113,37 @@ describe('highneeds nff as a user runs it', () => {
     );
   });
 
+  it("a solved gains cap is not shown as the published one it replaced: the file's cap is listed as not used, its source left out", async () => {
+    // The shipped 2025-26 file (its 10% cap published, from the IFS) with a national total added, as docs/nff.md says to.
+    const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
+    const shipped = JSON.parse(
+      readFileSync(path.join(ROOT, 'nff-parameters/2025-26.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    shipped['nationalTotal'] = {
+      value: '135400000.00',
+      status: 'illustrative',
+      reference: 'illustrative',
+    };
+    writeFileSync(path.join(dir, '2025-26.json'), JSON.stringify(shipped, null, 2));
+    const solve = ['fixtures/nff/nff-factors.csv', '--year', '2025-26', '--params', dir];
+    for (const extra of [[], ['--area', '880']]) {
+      const result = await cli(['nff', ...solve, '--solve-cap', '--format', 'table', ...extra]);
+      expect(result.code, result.stderr).toBe(0);
+      const standing = result.stdout.split('\n').find((l) => l.startsWith('parameter values'))!;
+      expect(standing).toContain('published: basicEntitlement.rate, floorCap.floor;');
+      expect(standing).toContain(
+        'not used: floorCap.cap (the gains cap is solved for nationalTotal)',
+      );
+      expect(result.stdout).not.toContain('ifs-2025');
+      // Without --solve-cap the file's cap is used, and published, with its source.
+      const given = await cli(['nff', ...solve, '--format', 'table', ...extra]);
+      expect(given.stdout).toContain(
+        'published: basicEntitlement.rate, floorCap.floor, floorCap.cap;',
+      );
+      expect(given.stdout).toContain('ifs-2025 https://ifs.org.uk/');
+    }
+  });
+
   it("--area with CSV is that area's row only", async () => {
     const lines = (await cli(['nff', ...WORKED, '--area', 'C', '--format', 'csv'])).stdout
       .trim()
