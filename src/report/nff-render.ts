@@ -38,7 +38,7 @@ export function renderNffTable(
     );
     if (result.solvedCap)
       foot.push(
-        `gains cap solved by bisection in ${result.solvedCap.iterations} steps: the allocations add up to the national total £${withThousands(toPence(result.solvedCap.target))} within £${result.solvedCap.tolerance.toFixed()}`,
+        `gains cap solved by bisection in ${result.solvedCap.iterations} steps: the allocations add up to the national total £${withThousands(toPence(result.solvedCap.target))} to less than £${result.solvedCap.tolerance.toFixed()}`,
       );
   } else {
     foot.push(
