@@ -63,6 +63,7 @@ export function renderNffJson(
 ): string {
   const columns = nffColumns(result);
   const records = nffRecords(result, only).map((record) => jsonRecord(record, columns));
+  const solved = result.mode === 'formula' && result.solvedCap !== undefined;
   const document: JsonOut = {
     financial_year: formatFinancialYear(result.financialYear),
     mode: result.mode,
@@ -75,6 +76,8 @@ export function renderNffJson(
         status: v.status,
         reference: v.reference,
         ...(v.notes ? { notes: v.notes } : {}),
+        // The file's cap, which a solved cap replaced: listed, but not what the figures used.
+        ...(solved && v.name === 'floorCap.cap' ? { used: false } : {}),
       })),
       references: parameters.references.map((r) => ({
         id: r.id ?? null,

@@ -142,6 +142,14 @@ describe('highneeds nff as a user runs it', () => {
       );
       expect(given.stdout).toContain('ifs-2025 https://ifs.org.uk/');
     }
+    const json = JSON.parse(
+      (await cli(['nff', ...solve, '--solve-cap', '--format', 'json'])).stdout,
+    ) as {
+      parameters: { values: { name: string; used?: boolean }[] };
+    };
+    expect(json.parameters.values.find((v) => v.name === 'floorCap.cap')).toMatchObject({
+      used: false,
+    });
   });
 
   it("--area with CSV is that area's row only", async () => {
