@@ -3,7 +3,7 @@ import { error, sortIssues, type Issue } from '../core/issue.js';
 import type { AreaFactors } from '../core/nff/factors.js';
 import type { NffParameters } from '../core/nff/parameters.js';
 import { financialYearArgument, type FinancialYear, formatFinancialYear } from '../core/period.js';
-import { decimalCell } from './cell-parsers.js';
+import { decimalCell, financialYearCell } from './cell-parsers.js';
 import { flushNormalisations } from './normalise.js';
 import { readCsvTable } from './csv-table.js';
 import { displayPath, type InputForm, readInput } from './files.js';
@@ -122,7 +122,9 @@ function readBaselines(
   const byArea = new Map<string, Baseline>();
   for (const row of table.rows) {
     const code = row.get('area_code');
-    if (code === '' || row.get('financial_year') !== formatFinancialYear(year)) continue;
+    if (code === '') continue;
+    // A year as a spreadsheet may rewrite it (2025/26), read and noted as --hnb-from reads one.
+    if (financialYearCell(row, 'financial_year', issues) !== year) continue;
     const allocation = decimalCell(row, 'allocation', issues, { kind: 'amount' });
     if (allocation === undefined) continue;
     // The allocation before import/export is rolled over (rollover.ts): an output without the column has none.

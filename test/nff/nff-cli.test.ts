@@ -376,6 +376,22 @@ describe('highneeds nff as a user runs it', () => {
     );
   });
 
+  it('--baseline-from reads a financial_year written another way (2025–26, an autocorrected dash) as --hnb-from does, and refuses one that is not a financial year at its cell', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
+    const before = path.join(dir, 'nff-2025-26.csv');
+    const output = (await cli(['nff', ...WORKED, '--format', 'csv'])).stdout;
+    writeFileSync(before, output.replaceAll(',2025-26,', ',2025\u201326,'));
+    const chained = await cli(['nff', ...ROLLOVER, '--format', 'csv', '--baseline-from', before]);
+    expect(chained.code, chained.stderr).toBe(0);
+    expect(chained.stdout).toContain('A,Area A (on the floor),2026-27,1712000.00,');
+    expect(chained.stderr).toContain('nff-2025-26.csv:2:3: warning CODE_NORMALISED:');
+    // An academic year's slash was passed over, and every area then said to be missing.
+    writeFileSync(before, output.replaceAll(',2025-26,', ',2025/26,'));
+    const slash = await cli(['nff', ...ROLLOVER, '--baseline-from', before]);
+    expect(slash.code).toBe(1);
+    expect(slash.stderr).toContain('nff-2025-26.csv:2:3: error INVALID_YEAR:');
+  });
+
   it('reports a missing factor, a repeated area and a negative count all at once, located (exit 1)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
     const factors = readFileSync(
