@@ -1,15 +1,20 @@
 import * as path from 'node:path';
-import type { Decimal } from 'decimal.js';
 import { error, sortIssues, type Issue } from '../core/issue.js';
 import type { AreaFactors } from '../core/nff/factors.js';
 import type { NffParameters } from '../core/nff/parameters.js';
 import { financialYearArgument, type FinancialYear, formatFinancialYear } from '../core/period.js';
-import { decimalCell } from './cell-parsers.js';
+import { decimalCell, financialYearCell } from './cell-parsers.js';
 import { flushNormalisations } from './normalise.js';
 import { readCsvTable } from './csv-table.js';
 import { displayPath, type InputForm, readInput } from './files.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { type Baselines, factorColumns, readNffFactors } from './read-nff-factors.js';
+import {
+  type Baseline,
+  type Baselines,
+  factorColumns,
+  readNffFactors,
+} from './read-nff-factors.js';
+import { codeKey } from './batch/area-code-spelling.js';
 import { HNB_FROM_COLUMNS } from './read-hnb-from.js';
 import { parseNffParameters } from './read-nff-parameters.js';
 import type { InputDigest } from './model-folder.js';
@@ -114,11 +119,12 @@ function readBaselines(
   if (!source) return undefined;
   const table = readCsvTable(source.text, source.display, HNB_FROM_COLUMNS, limits);
   issues.push(...table.issues);
-  const byArea = new Map<string, Decimal>();
-  const at = new Map<string, number>();
+  const byArea = new Map<string, Baseline>();
   for (const row of table.rows) {
     const code = row.get('area_code');
-    if (code === '' || row.get('financial_year') !== formatFinancialYear(year)) continue;
+    if (code === '') continue;
+    // A year as a spreadsheet may rewrite it (2025/26), read and noted as --hnb-from reads one.
+    if (financialYearCell(row, 'financial_year', issues) !== year) continue;
     const allocation = decimalCell(row, 'allocation', issues, { kind: 'amount' });
     if (allocation === undefined) continue;
     // The allocation before import/export is rolled over (rollover.ts): an output without the column has none.
@@ -127,18 +133,24 @@ function readBaselines(
         ? undefined
         : decimalCell(row, 'import_export', issues, { allowNegative: true, kind: 'amount' });
     const amount = importExport ? allocation.minus(importExport) : allocation;
-    if (at.has(code)) {
+    // 0880 or 880.0 beside 880 is the same area, as in the factors file (a spreadsheet's rewriting).
+    const earlier = byArea.get(codeKey(code));
+    if (earlier) {
       issues.push(
         error(
           'DUPLICATE_ROW',
-          `area ${code} already has an allocation for ${formatFinancialYear(year)} on line ${at.get(code)}`,
+          `area ${code} already has an allocation for ${formatFinancialYear(year)} on line ${earlier.at.line}${earlier.written === code ? '' : `, written ${earlier.written}`}`,
           row.at('area_code'),
         ),
       );
       continue;
     }
-    at.set(code, row.line);
-    byArea.set(code, amount);
+    byArea.set(codeKey(code), {
+      amount,
+      written: code,
+      at: row.at('area_code'),
+      column: row.label('area_code'),
+    });
   }
   flushNormalisations(issues);
   return { file: source.display, year: formatFinancialYear(year), byArea };

@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { ZERO } from '../core/decimal.js';
-import { error, warning, type Issue } from '../core/issue.js';
+import { error, warning, type Issue, type Location } from '../core/issue.js';
 import {
   ACA_PLAUSIBLE,
   type AreaFactors,
@@ -12,7 +12,7 @@ import type { NffParameters } from '../core/nff/parameters.js';
 import { formatFinancialYear } from '../core/period.js';
 import { decimalCell, requiredText } from './cell-parsers.js';
 import type { ColumnSpec, CsvRow, CsvTable } from './csv-table.js';
-import { flushNormalisations, type NumberKind } from './normalise.js';
+import { flushNormalisations, normalisations, type NumberKind } from './normalise.js';
 import { codeKey } from './batch/area-code-spelling.js';
 
 /**
@@ -50,11 +50,20 @@ export function factorColumns(parameters: NffParameters, baselinesGiven = false)
   };
 }
 
+/** One area's allocation in an earlier nff output, with its code as that file writes it. */
+export interface Baseline {
+  readonly amount: Decimal;
+  readonly written: string;
+  readonly at: Location;
+  readonly column: string;
+}
+
 /** Last year's allocation of each area, from an earlier nff output (--baseline-from), for a rollover year. */
 export interface Baselines {
   readonly file: string;
   readonly year: string;
-  readonly byArea: ReadonlyMap<string, Decimal>;
+  /** By codeKey: an output a spreadsheet saved again may write 0880 or 880.0 for 880. */
+  readonly byArea: ReadonlyMap<string, Baseline>;
 }
 
 /** The rows of nff-factors.csv as areas; every problem in every row is reported. */
@@ -241,8 +250,8 @@ function fromBaselines(
   issues: Issue[],
 ): Decimal | undefined {
   if (code === undefined) return undefined;
-  const amount = baselines.byArea.get(code);
-  if (amount === undefined)
+  const given = baselines.byArea.get(codeKey(code));
+  if (given === undefined) {
     issues.push(
       error(
         'NFF_AREA_MISSING',
@@ -251,7 +260,12 @@ function fromBaselines(
         'give --baseline-from the nff output of the year before, for every area of the factors file',
       ),
     );
-  return amount;
+    return undefined;
+  }
+  // The code as the factors file writes it is the area's; the earlier output's spelling is said once.
+  if (given.written !== code)
+    normalisations(issues).note('areaCode', given.at, given.column, given.written, code);
+  return given.amount;
 }
 
 const defined = <T extends object>(object: T): Partial<T> =>

@@ -46,13 +46,14 @@ export function explainArea(
       parameters,
       factors,
     );
+  const capSolved = result.mode === 'formula' && result.solvedCap !== undefined;
   // An area's name and the parameters' title are read from files: shown, not obeyed (src/report/visible.ts).
   const lines = [
     ...head,
     ...body,
     '',
-    `parameter values — ${standingLine(parameters)} (docs/nff.md)`,
-    ...[sourcesLine(parameters)].filter((line) => line !== undefined),
+    `parameter values — ${standingLine(parameters, capSolved)} (docs/nff.md)`,
+    ...[sourcesLine(parameters, capSolved)].filter((line) => line !== undefined),
   ].map(visible);
   return `${(width === undefined ? lines : lines.flatMap((line) => wrapStep(line, width))).join('\n')}\n`;
 }

@@ -60,10 +60,19 @@ export function listParameters(parameters: NffParameters): ListedValue[] {
   return out;
 }
 
+/**
+ * The values the figures were worked out with: with --solve-cap, all but the file's gains cap,
+ * which the solved cap replaced (a solved 10.21% was once shown beside "published: floorCap.cap",
+ * with the cap's source among the published values' sources).
+ */
+function usedValues(parameters: NffParameters, capSolved: boolean): ListedValue[] {
+  return listParameters(parameters).filter((v) => !(capSolved && v.name === 'floorCap.cap'));
+}
+
 /** "published: a, b; assumption: c; illustrative: d": one line for the foot of a table. */
-export function standingLine(parameters: NffParameters): string {
+export function standingLine(parameters: NffParameters, capSolved = false): string {
   const byStatus = new Map<string, string[]>();
-  for (const value of listParameters(parameters)) {
+  for (const value of usedValues(parameters, capSolved)) {
     // One entry for a value every proxy factor has: "proxyFactors.*.weight (7)".
     const name = value.name.replace(
       /^proxyFactors\.[^.]+\.(weight|unitValue)$/,
@@ -75,10 +84,12 @@ export function standingLine(parameters: NffParameters): string {
     [...new Set(list)]
       .map((n) => (n.includes('*') ? `${n} (${list.filter((m) => m === n).length})` : n))
       .join(', ');
-  return ['published', 'derived', 'assumption', 'illustrative']
-    .filter((s) => byStatus.has(s))
-    .map((s) => `${s}: ${names(byStatus.get(s)!)}`)
-    .join('; ');
+  return [
+    ...['published', 'derived', 'assumption', 'illustrative']
+      .filter((s) => byStatus.has(s))
+      .map((s) => `${s}: ${names(byStatus.get(s)!)}`),
+    ...(capSolved ? ['not used: floorCap.cap (the gains cap is solved for nationalTotal)'] : []),
+  ].join('; ');
 }
 
 /**
@@ -87,9 +98,9 @@ export function standingLine(parameters: NffParameters): string {
  * where it is published (found by the domain audit: the table and the step-by-step gave each
  * value's standing but no source). Undefined when no value is published or derived.
  */
-export function sourcesLine(parameters: NffParameters): string | undefined {
+export function sourcesLine(parameters: NffParameters, capSolved = false): string | undefined {
   const cited = new Set(
-    listParameters(parameters)
+    usedValues(parameters, capSolved)
       .filter((value) => value.status === 'published' || value.status === 'derived')
       .map((value) => value.reference),
   );

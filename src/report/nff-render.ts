@@ -7,7 +7,7 @@ import { fitText } from './fit-width.js';
 import { withThousands } from '../core/thousands.js';
 import { issuesOut, jsonText, rawNumber, type JsonOut, warningLines } from './json.js';
 import { listParameters, sourcesLine, standingLine } from './nff-parameters.js';
-import { NFF_TABLE_COLUMNS, nffColumns, nffRecords, percentText, shareText } from './nff-rows.js';
+import { nffColumns, nffRecords, nffTableColumns, percentText, shareText } from './nff-rows.js';
 import { type Record_, renderRecords } from './records.js';
 
 export interface NffRenderInput {
@@ -38,17 +38,18 @@ export function renderNffTable(
     );
     if (result.solvedCap)
       foot.push(
-        `gains cap solved by bisection in ${result.solvedCap.iterations} steps: the allocations add up to the national total £${withThousands(toPence(result.solvedCap.target))} within £${result.solvedCap.tolerance.toFixed()}`,
+        `gains cap solved by bisection in ${result.solvedCap.iterations} steps: the allocations add up to the national total £${withThousands(toPence(result.solvedCap.target))} to less than £${result.solvedCap.tolerance.toFixed()}`,
       );
   } else {
     foot.push(
-      `allocation = baseline allocation × (1 + ${result.upliftRate.toFixed()}) + rolled-in grants`,
+      `allocation = baseline allocation × (1 + ${result.upliftRate.toFixed()}) + rolled-in grants + import/export`,
     );
   }
-  foot.push(`parameter values — ${standingLine(parameters)} (docs/nff.md)`);
-  const sources = sourcesLine(parameters);
+  const capSolved = result.mode === 'formula' && result.solvedCap !== undefined;
+  foot.push(`parameter values — ${standingLine(parameters, capSolved)} (docs/nff.md)`);
+  const sources = sourcesLine(parameters, capSolved);
   if (sources) foot.push(sources);
-  const table = renderRecords('table', NFF_TABLE_COLUMNS[result.mode], records, {
+  const table = renderRecords('table', nffTableColumns(result), records, {
     width,
     keys: ['area_code', 'area_name'],
   });
@@ -62,6 +63,7 @@ export function renderNffJson(
 ): string {
   const columns = nffColumns(result);
   const records = nffRecords(result, only).map((record) => jsonRecord(record, columns));
+  const solved = result.mode === 'formula' && result.solvedCap !== undefined;
   const document: JsonOut = {
     financial_year: formatFinancialYear(result.financialYear),
     mode: result.mode,
@@ -74,6 +76,8 @@ export function renderNffJson(
         status: v.status,
         reference: v.reference,
         ...(v.notes ? { notes: v.notes } : {}),
+        // The file's cap, which a solved cap replaced: listed, but not what the figures used.
+        ...(solved && v.name === 'floorCap.cap' ? { used: false } : {}),
       })),
       references: parameters.references.map((r) => ({
         id: r.id ?? null,

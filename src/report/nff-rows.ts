@@ -46,31 +46,31 @@ export function nffColumns(result: NffResult): string[] {
 }
 
 /** The step table the terminal shows: each step's total; each proxy factor is in CSV, JSON and --area. */
-export const NFF_TABLE_COLUMNS = {
-  formula: [
-    'area_code',
-    'area_name',
-    'basic_entitlement',
-    'historic_spend',
-    'proxy_total',
-    'hospital_education',
-    'formula_total',
-    'change_per_head',
-    'limited_by',
-    'floor_cap_adjustment',
-    'import_export',
-    'allocation',
-    'block_after_deductions',
-  ],
-  rollover: [
-    'area_code',
-    'area_name',
-    'baseline_allocation',
-    'uplift',
-    'allocation',
-    'block_after_deductions',
-  ],
-} as const;
+const FORMULA_TABLE_COLUMNS = [
+  'area_code',
+  'area_name',
+  'basic_entitlement',
+  'historic_spend',
+  'proxy_total',
+  'hospital_education',
+  'formula_total',
+  'change_per_head',
+  'limited_by',
+  'floor_cap_adjustment',
+  'import_export',
+  'allocation',
+  'block_after_deductions',
+] as const;
+
+/**
+ * The table's columns: a rollover year's every step, its grants and import/export among them, so
+ * that the allocation is the sum of the figures beside it (the table once showed the baseline and
+ * uplift alone, and its line under them left import/export out of the sum).
+ */
+export function nffTableColumns(result: NffResult): readonly string[] {
+  if (result.mode === 'formula') return FORMULA_TABLE_COLUMNS;
+  return nffColumns(result).filter((c) => c !== 'financial_year' && c !== 'place_deductions');
+}
 
 const money = (value: Decimal | undefined): RecordValue =>
   value === undefined ? undefined : { figure: toPence(value) };

@@ -15,6 +15,14 @@ const WORKED = [
   '--params',
   'fixtures/nff/worked/nff-parameters',
 ];
+/** The worked example's rollover year (docs/nff.md, "A rollover year"). */
+const ROLLOVER = [
+  'fixtures/nff/worked/rollover-factors.csv',
+  '--year',
+  '2026-27',
+  '--params',
+  'fixtures/nff/worked/nff-parameters',
+];
 
 describe('the shipped parameter files (lint)', () => {
   for (const [year, label] of [
@@ -89,6 +97,59 @@ describe('highneeds nff as a user runs it', () => {
     expect(result.stdout).toContain(
       'After place deductions (academy places £100,000.00) = £1,642,000.00',
     );
+  });
+
+  it("a rollover year's table shows every step its allocation adds up, import/export among them", async () => {
+    const result = await cli(['nff', ...ROLLOVER, '--format', 'table']);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.split('\n');
+    // A: 1,712,000 + 34,240 + 20,000 + 24,000 = 1,790,240 (docs/nff.md, "A rollover year").
+    expect(lines[1]).toMatch(
+      /baseline_allocation +uplift +grant_pay_and_nics +import_export +allocation/,
+    );
+    expect(lines[2]).toMatch(/1,712,000\.00 +34,240\.00 +20,000\.00 +24,000\.00 +1,790,240\.00/);
+    expect(result.stdout).toContain(
+      'allocation = baseline allocation × (1 + 0.02) + rolled-in grants + import/export',
+    );
+  });
+
+  it("a solved gains cap is not shown as the published one it replaced: the file's cap is listed as not used, its source left out", async () => {
+    // The shipped 2025-26 file (its 10% cap published, from the IFS) with a national total added, as docs/nff.md says to.
+    const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
+    const shipped = JSON.parse(
+      readFileSync(path.join(ROOT, 'nff-parameters/2025-26.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    shipped['nationalTotal'] = {
+      value: '135400000.00',
+      status: 'illustrative',
+      reference: 'illustrative',
+    };
+    writeFileSync(path.join(dir, '2025-26.json'), JSON.stringify(shipped, null, 2));
+    const solve = ['fixtures/nff/nff-factors.csv', '--year', '2025-26', '--params', dir];
+    for (const extra of [[], ['--area', '880']]) {
+      const result = await cli(['nff', ...solve, '--solve-cap', '--format', 'table', ...extra]);
+      expect(result.code, result.stderr).toBe(0);
+      const standing = result.stdout.split('\n').find((l) => l.startsWith('parameter values'))!;
+      expect(standing).toContain('published: basicEntitlement.rate, floorCap.floor;');
+      expect(standing).toContain(
+        'not used: floorCap.cap (the gains cap is solved for nationalTotal)',
+      );
+      expect(result.stdout).not.toContain('ifs-2025');
+      // Without --solve-cap the file's cap is used, and published, with its source.
+      const given = await cli(['nff', ...solve, '--format', 'table', ...extra]);
+      expect(given.stdout).toContain(
+        'published: basicEntitlement.rate, floorCap.floor, floorCap.cap;',
+      );
+      expect(given.stdout).toContain('ifs-2025 https://ifs.org.uk/');
+    }
+    const json = JSON.parse(
+      (await cli(['nff', ...solve, '--solve-cap', '--format', 'json'])).stdout,
+    ) as {
+      parameters: { values: { name: string; used?: boolean }[] };
+    };
+    expect(json.parameters.values.find((v) => v.name === 'floorCap.cap')).toMatchObject({
+      used: false,
+    });
   });
 
   it("--area with CSV is that area's row only", async () => {
@@ -294,6 +355,43 @@ describe('highneeds nff as a user runs it', () => {
     expect(gone.stderr).not.toContain('MISSING_COLUMN');
   });
 
+  it('--baseline-from finds an area whose code a spreadsheet rewrote in the earlier output (a, 0880.0), and says so once', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
+    const before = path.join(dir, 'nff-2025-26.csv');
+    const saved = (await cli(['nff', ...WORKED, '--format', 'csv'])).stdout
+      .replace(/^A,/m, 'a,')
+      .replace(/^C,/m, 'c.0,');
+    writeFileSync(before, saved);
+    const chained = await cli(['nff', ...ROLLOVER, '--format', 'csv', '--baseline-from', before]);
+    expect(chained.code, chained.stderr).toBe(0);
+    expect(chained.stdout).toContain('A,Area A (on the floor),2026-27,1712000.00,');
+    expect(chained.stdout).toContain('C,Area C (in between),2026-27,2188000.00,');
+    expect(chained.stderr).toContain('nff-2025-26.csv:2:1: warning CODE_NORMALISED:');
+    // Two rows that are then one area, for the year before, are refused at the second.
+    writeFileSync(before, `${saved}${saved.split('\n')[1]!.replace(/^a,/, 'A,')}\n`);
+    const twice = await cli(['nff', ...ROLLOVER, '--baseline-from', before]);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain(
+      'nff-2025-26.csv:6:1: error DUPLICATE_ROW: area A already has an allocation for 2025-26 on line 2',
+    );
+  });
+
+  it('--baseline-from reads a financial_year written another way (2025–26, an autocorrected dash) as --hnb-from does, and refuses one that is not a financial year at its cell', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
+    const before = path.join(dir, 'nff-2025-26.csv');
+    const output = (await cli(['nff', ...WORKED, '--format', 'csv'])).stdout;
+    writeFileSync(before, output.replaceAll(',2025-26,', ',2025\u201326,'));
+    const chained = await cli(['nff', ...ROLLOVER, '--format', 'csv', '--baseline-from', before]);
+    expect(chained.code, chained.stderr).toBe(0);
+    expect(chained.stdout).toContain('A,Area A (on the floor),2026-27,1712000.00,');
+    expect(chained.stderr).toContain('nff-2025-26.csv:2:3: warning CODE_NORMALISED:');
+    // An academic year's slash was passed over, and every area then said to be missing.
+    writeFileSync(before, output.replaceAll(',2025-26,', ',2025/26,'));
+    const slash = await cli(['nff', ...ROLLOVER, '--baseline-from', before]);
+    expect(slash.code).toBe(1);
+    expect(slash.stderr).toContain('nff-2025-26.csv:2:3: error INVALID_YEAR:');
+  });
+
   it('reports a missing factor, a repeated area and a negative count all at once, located (exit 1)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'highneeds-nff-'));
     const factors = readFileSync(
@@ -352,15 +450,7 @@ describe('highneeds nff as a user runs it', () => {
   it('usage errors exit 2: a bad --year, an unknown --area, --solve-cap in a rollover year or without a national total, --out and --manifest the same file', async () => {
     expect((await cli(['nff', ...WORKED.slice(0, 1), '--year', '2025/26'])).code).toBe(2);
     expect((await cli(['nff', ...WORKED, '--area', 'Z'])).stderr).toContain('--area Z is not in');
-    const rollover = await cli([
-      'nff',
-      'fixtures/nff/worked/rollover-factors.csv',
-      '--year',
-      '2026-27',
-      '--params',
-      'fixtures/nff/worked/nff-parameters',
-      '--solve-cap',
-    ]);
+    const rollover = await cli(['nff', ...ROLLOVER, '--solve-cap']);
     expect(rollover.code).toBe(2);
     expect(rollover.stderr).toContain('--solve-cap needs a formula year');
     const shipped = await cli([

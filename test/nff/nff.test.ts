@@ -134,6 +134,18 @@ describe('the worked three-area example (docs/nff.md), by hand to the pound', ()
 
 describe('--solve-cap', () => {
   const { parameters, areas } = load(`${WORKED}/nff-factors.csv`, 2025);
+  /** The worked example (or `given` areas) solved for another national total. */
+  const solvedFor = (total: string, given = areas) => {
+    const result = resultOf(
+      calculateNff(
+        { ...parameters, nationalTotal: { ...parameters.nationalTotal!, value: new Dec(total) } },
+        given,
+        { solveCap: true },
+      ),
+    );
+    if (result.mode !== 'formula') throw new Error('formula');
+    return result;
+  };
 
   it('finds the known answer: a 12% cap lifts area B to £1,344,000 compared, and the total to the national £5,416,000', () => {
     const result = resultOf(calculateNff(parameters, areas, { solveCap: true }));
@@ -160,19 +172,17 @@ describe('--solve-cap', () => {
     expect(outcome.issues[0]!.message).toContain('add up to £5,322,000.00');
   });
 
+  it('half a penny over the target is not the target: the total rounds to the target in pence', () => {
+    // B's historic spend a penny more (half a penny paid): with no area capped the areas add up
+    // to £5,422,000.005, which rounds to £5,422,000.01, not the £5,422,000.00 asked for.
+    const b = areas[1]!;
+    const nudged = [areas[0]!, { ...b, historicSpend: b.historicSpend.plus('0.01') }, areas[2]!];
+    const result = solvedFor('5422000.00', nudged);
+    expect(toPence(sum(result.areas.map((x) => x.allocation)))).toBe('5422000.00');
+  });
+
   it('a total exactly at the floor gives a cap equal to the floor', () => {
-    const result = resultOf(
-      calculateNff(
-        {
-          ...parameters,
-          nationalTotal: { ...parameters.nationalTotal!, value: new Dec('5322000') },
-        },
-        areas,
-        { solveCap: true },
-      ),
-    );
-    if (result.mode !== 'formula') throw new Error('formula');
-    expect(result.cap.toFixed()).toBe('0.05');
+    expect(solvedFor('5322000').cap.toFixed()).toBe('0.05');
   });
 });
 

@@ -4,8 +4,10 @@ import { InternalError } from '../errors.js';
 import { type PreparedArea, totalAllocation } from './formula.js';
 
 /**
- * --solve-cap stops when Σ allocations is within half a penny of the target, so the total,
- * rounded to pence, is the target itself (a target given in pounds and pence).
+ * --solve-cap stops when Σ allocations is less than half a penny from the target, so the total,
+ * rounded to pence, is the target itself (a target given in pounds and pence). Less than, not
+ * up to: a total exactly half a penny over rounds half up to a penny over (it was taken, and a
+ * total row showed £5,422,000.01 for a target of £5,422,000.00).
  */
 export const SOLVE_CAP_TOLERANCE = new Dec('0.005');
 const MAX_ITERATIONS = 400;
@@ -35,17 +37,16 @@ export function solveCap(
   let high = Dec.max(floor, ...prepared.map((p) => p.steps.changePerHead));
   const lowest = totalAllocation(prepared, low);
   const highest = totalAllocation(prepared, high);
-  if (target.minus(lowest).abs().lessThanOrEqualTo(SOLVE_CAP_TOLERANCE))
-    return { solved: true, cap: low, iterations: 0 };
-  if (target.minus(highest).abs().lessThanOrEqualTo(SOLVE_CAP_TOLERANCE))
-    return { solved: true, cap: high, iterations: 0 };
+  const close = (total: Decimal): boolean =>
+    total.minus(target).abs().lessThan(SOLVE_CAP_TOLERANCE);
+  if (close(lowest)) return { solved: true, cap: low, iterations: 0 };
+  if (close(highest)) return { solved: true, cap: high, iterations: 0 };
   if (target.lessThan(lowest) || target.greaterThan(highest))
     return { solved: false, lowest, highest, capNoneCapped: high };
   for (let iteration = 1; iteration <= MAX_ITERATIONS; iteration += 1) {
     const middle = low.plus(high).div(TWO);
     const total = totalAllocation(prepared, middle);
-    if (total.minus(target).abs().lessThanOrEqualTo(SOLVE_CAP_TOLERANCE))
-      return { solved: true, cap: middle, iterations: iteration };
+    if (close(total)) return { solved: true, cap: middle, iterations: iteration };
     if (total.lessThan(target)) low = middle;
     else high = middle;
   }
