@@ -525,7 +525,7 @@ export const ISSUE_CODES = {
   },
   DEDUCTIONS_COMPUTED: {
     cause:
-      'funding.csv gives no hnb_deductions beside the hnb_allocation a year uses (given for it, or grown from), and the tariff has "dfe" settings with places that year (warning, once per model): the tool deducts their place funding, costed as spend is, from hnb_allocation, which it reads as the allocation before deductions. The same when the allocation comes from --hnb-from and the nff output has no place_deductions (its factors file gave no deductions); the warning is then at that file.',
+      'funding.csv gives no hnb_deductions beside the hnb_allocation a year uses (given for it, or grown from), and the tariff has "dfe" settings with places that year (warning, once per model): the tool deducts their place funding, costed as spend is, from hnb_allocation, which it reads as the allocation before deductions. The same when the allocation comes from --hnb-from and the nff output has no place_deductions (its factors file gave no deductions); the warning is then at that file. Also, at the allocation, when the tariff has no "dfe" places, so nothing is deducted, but funding.csv gives deductions above 0 beside another allocation: that one is read as before deductions, and this one likely is too.',
     fix: 'Enter the published deductions as hnb_deductions (positive), or enter the published after-deductions figure as hnb_allocation with hnb_deductions 0; with --hnb-from, give the deductions in the nff factors file (academy_place_deduction, …).',
   },
   SPEND_LINE_MODELLED: {
