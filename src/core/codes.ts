@@ -15,7 +15,7 @@ export const ISSUE_CODES = {
   },
   TEMPLATE_ROWS: {
     cause:
-      'A table of the model folder (or of a national model whose areas.csv holds one area) is byte for byte as `highneeds init` wrote it: its example rows (12 pupils in the cohort, a £600,000 allocation, a placeholder spend line, example rates) are read as figures, and the projection is of them (warning).',
+      'A table of the model folder (or of a national model whose areas.csv holds one area) is as `highneeds init` wrote it (byte for byte, or as a spreadsheet saves it again: with a byte order mark and CRLF line ends): its example rows (12 pupils in the cohort, a £600,000 allocation, a placeholder spend line, example rates) are read as figures, and the projection is of them (warning). Said too, once a table, where a table still begins with the example rows init wrote with rows added below them: the examples are read with the rows added.',
     fix: "Replace each example row with your own figures (the folder's README.md says what each column means and where it comes from), or delete the row if the table has none.",
   },
   PATH_OUTSIDE_MODEL: {

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/run-cli.js';
+import { torbayInit } from '../helpers/torbay-init.js';
 
 /**
  * A folder from init whose tariff funds no places through the DfE (no "dfe" setting), given the
@@ -12,24 +12,10 @@ import { cli } from '../helpers/run-cli.js';
  * the allocation; a funding.csv whose given deductions are all 0 (allocations after deductions,
  * as init's example) is left alone.
  */
-const scratch = mkdtempSync(path.join(tmpdir(), 'highneeds-init-deductions-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const fresh = torbayInit('highneeds-init-deductions-');
 
 async function validated(name: string, deductions: string): Promise<string[]> {
-  const dir = path.join(scratch, name);
-  const init = await cli([
-    'init',
-    dir,
-    '--area',
-    '880',
-    '--name',
-    'Torbay',
-    '--tariff',
-    'devon-2022-24',
-    '--base-year',
-    '2025/26',
-  ]);
-  expect(init.code).toBe(0);
+  const dir = await fresh(name, '--tariff', 'devon-2022-24');
   writeFileSync(
     path.join(dir, 'funding.csv'),
     [
@@ -43,13 +29,16 @@ async function validated(name: string, deductions: string): Promise<string[]> {
   );
   const run = await cli(['validate', dir]);
   expect(run.code).toBe(0);
-  return run.stderr.split('\n').filter((line) => line.includes('DEDUCTIONS_COMPUTED'));
+  return run.stderr
+    .split('\n')
+    .filter((line) => line.includes('DEDUCTIONS_COMPUTED'))
+    .map((line) => line.replace(dir, 'DIR'));
 }
 
 describe('an allocation with no deductions beside one with them', () => {
   it('is said at its row when the other deductions are above 0', async () => {
     expect(await validated('gross', '"£1,950,000.00"')).toEqual([
-      `${path.join(scratch, 'gross')}/funding.csv:5:1: warning DEDUCTIONS_COMPUTED: funding.csv gives no hnb_deductions for the allocation of 2027-28, 2028-29, 2029-30, 2030-31, and the tariff has no "dfe" places to compute them from, so nothing is deducted; yet it gives £1,950,000.00 for 2026-27's, as for an allocation before deductions`,
+      `DIR/funding.csv:5:1: warning DEDUCTIONS_COMPUTED: funding.csv gives no hnb_deductions for the allocation of 2027-28, 2028-29, 2029-30, 2030-31, and the tariff has no "dfe" places to compute them from, so nothing is deducted; yet it gives £1,950,000.00 for 2026-27's, as for an allocation before deductions`,
     ]);
   });
 
