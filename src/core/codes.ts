@@ -15,7 +15,7 @@ export const ISSUE_CODES = {
   },
   TEMPLATE_ROWS: {
     cause:
-      'A table of the model folder (or of a national model whose areas.csv holds one area) is byte for byte as `highneeds init` wrote it: its example rows (12 pupils in the cohort, a £600,000 allocation, a placeholder spend line, example rates) are read as figures, and the projection is of them (warning).',
+      'A table of the model folder (or of a national model whose areas.csv holds one area) is as `highneeds init` wrote it (byte for byte, or as a spreadsheet saves it again: with a byte order mark and CRLF line ends): its example rows (12 pupils in the cohort, a £600,000 allocation, a placeholder spend line, example rates) are read as figures, and the projection is of them (warning). Said too, once a table, where a table still begins with the example rows init wrote with rows added below them: the examples are read with the rows added.',
     fix: "Replace each example row with your own figures (the folder's README.md says what each column means and where it comes from), or delete the row if the table has none.",
   },
   PATH_OUTSIDE_MODEL: {
@@ -525,7 +525,7 @@ export const ISSUE_CODES = {
   },
   DEDUCTIONS_COMPUTED: {
     cause:
-      'funding.csv gives no hnb_deductions beside the hnb_allocation a year uses (given for it, or grown from), and the tariff has "dfe" settings with places that year (warning, once per model): the tool deducts their place funding, costed as spend is, from hnb_allocation, which it reads as the allocation before deductions. The same when the allocation comes from --hnb-from and the nff output has no place_deductions (its factors file gave no deductions); the warning is then at that file.',
+      'funding.csv gives no hnb_deductions beside the hnb_allocation a year uses (given for it, or grown from), and the tariff has "dfe" settings with places that year (warning, once per model): the tool deducts their place funding, costed as spend is, from hnb_allocation, which it reads as the allocation before deductions. The same when the allocation comes from --hnb-from and the nff output has no place_deductions (its factors file gave no deductions); the warning is then at that file. Also, at the allocation, when the tariff has no "dfe" places, so nothing is deducted, but funding.csv gives deductions above 0 beside another allocation: that one is read as before deductions, and this one likely is too.',
     fix: 'Enter the published deductions as hnb_deductions (positive), or enter the published after-deductions figure as hnb_allocation with hnb_deductions 0; with --hnb-from, give the deductions in the nff factors file (academy_place_deduction, …).',
   },
   SPEND_LINE_MODELLED: {

@@ -4,6 +4,7 @@ import { error, warning, type Issue } from './issue.js';
 import { deductionRows, givenDeductions } from './deductions.js';
 import { importExportGaps } from './import-export.js';
 import type { FundingLine, FundingRow } from './model.js';
+import { poundsText } from './money-text.js';
 import { type FinancialYear, formatFinancialYear } from './period.js';
 
 export interface YearIncome {
@@ -130,6 +131,11 @@ export function incomeByYear(
   let reported = false;
   // Years whose deductions are computed, by the file their allocation was read from.
   const computedIn = new Map<string, FinancialYear[]>();
+  // Years whose allocation has no deductions and no "dfe" places to compute them from, in a
+  // funding.csv that gives deductions above 0 beside another allocation (so reads its allocations
+  // as before deductions): nothing is taken off them.
+  const grossBeside = [...deductions.values()].find((row) => row.amount.greaterThan(0));
+  const nilIn: { year: FinancialYear; from: FundingRow }[] = [];
   // Years whose allocation is a row of £0, by that row: no authority's high-needs block is nil.
   const nilFrom = new Map<FundingRow, FinancialYear[]>();
   for (const year of years) {
@@ -155,7 +161,8 @@ export function incomeByYear(
     if (given === undefined && !places.isZero()) {
       const source = (from?.fromNff && from.origin?.file) || file;
       computedIn.set(source, [...(computedIn.get(source) ?? []), year]);
-    }
+    } else if (given === undefined && from && !from.fromNff && grossBeside)
+      nilIn.push({ year, from });
     // A row stated for a year before the projection is counted from its first year, the first whose places the model costs.
     const stated = given && Math.max(given.row.financialYear, years[0]!);
     const deductionsFrom =
@@ -190,6 +197,7 @@ export function incomeByYear(
   }
   for (const [source, inYears] of computedIn)
     issues.push(computedWarning(source === file ? undefined : source, inYears, file));
+  if (grossBeside && nilIn.length) issues.push(nothingDeductedWarning(grossBeside, nilIn, file));
   const gaps = importExportGaps(funding, years);
   if (gaps) issues.push(gaps);
   const [nil] = nilFrom;
@@ -213,6 +221,27 @@ function nilAllocationWarning(
     `the hnb_allocation for ${formatFinancialYear(row.financialYear)} is 0, so the high-needs block is nil in ${listed}: every balance is spend alone`,
     row.origin ?? { file },
     "give the authority's high needs block allocation (the DfE's DSG allocations, before deductions)",
+  );
+}
+
+/**
+ * DEDUCTIONS_COMPUTED where the computed deductions are nil: funding.csv gives deductions above 0
+ * beside one allocation (a figure before deductions) and none beside another, and the tariff has
+ * no "dfe" places to compute them from, so that allocation is taken whole. Found by an officer's
+ * trial: 2027-28's published allocation, before deductions like 2026-27's, added £1.95m of income
+ * without a word.
+ */
+function nothingDeductedWarning(
+  gross: FundingRow,
+  years: readonly { year: FinancialYear; from: FundingRow }[],
+  file: string,
+): Issue {
+  const listed = years.map(({ year }) => formatFinancialYear(year)).join(', ');
+  return warning(
+    'DEDUCTIONS_COMPUTED',
+    `funding.csv gives no hnb_deductions for the allocation of ${listed}, and the tariff has no "dfe" places to compute them from, so nothing is deducted; yet it gives ${poundsText(gross.amount)} for ${formatFinancialYear(gross.financialYear)}'s, as for an allocation before deductions`,
+    years[0]?.from.origin ?? { file },
+    'add the published deductions as hnb_deductions rows (positive) for the allocations before deductions, or 0 for those already after deductions',
   );
 }
 

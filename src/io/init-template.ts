@@ -538,6 +538,14 @@ function readme(
     out.push(`The example: ${explain[template.file]}`);
     out.push('');
   }
+  // A DBV plan is what an officer models next; without a word here, the folder did not say
+  // scenarios.json exists (an officer's trial wrote one from the highneeds docs alone).
+  out.push('## scenarios.json (optional)');
+  out.push('');
+  out.push(
+    `Not written by init. Your DSG management plan's or Delivering Better Value plan's scenarios: each an \`id\` and \`label\`, a \`base\` scenario it builds on, and \`levers\` (fewer new plans, ceasing, moves to other settings, a band review, places, funding), most with a \`profile\` of academic years such as \`"from": "${formatAcademicYear(base + 1)}"\`; dates are written YYYY-MM-DD and shares as decimals (\`"-0.1"\` is 10% fewer). \`highneeds compare .\` shows them side by side with the savings by lever. The format is in docs/scenarios.md of highneeds.`,
+  );
+  out.push('');
   out.push('## Checking the result');
   out.push('');
   out.push(

@@ -16,6 +16,7 @@ import { flushNormalisations } from './normalise.js';
 import { RepeatedRows } from './repeated-row.js';
 import { keepYearKeyedRow } from './year-keyed-row.js';
 import { matchKey } from './column-names.js';
+import { nearNames } from '../core/edit-distance.js';
 
 export const PLACES_COLUMNS = {
   required: ['academic_year', 'setting', 'places'],
@@ -93,11 +94,18 @@ export function readFunding(
     const financialYear = financialYearCell(row, 'financial_year', issues);
     const lineText = requiredText(row, 'line', issues);
     const line = FUNDING_LINES.find((name) => name === lineText?.toLowerCase());
-    openingWritten ||= line === 'opening_balance';
-    allocationWritten ||= line === 'hnb_allocation';
+    // Written as a spreadsheet heading ("HNB Allocation"): name the id it spells (found by a user
+    // trial), or the one id a letter or two from it ("hnb_deduction").
+    const spelt =
+      lineText === undefined || line
+        ? undefined
+        : (FUNDING_LINES.find((name) => matchKey(name) === matchKey(lineText)) ??
+          onlyOne(nearNames(FUNDING_LINES, lineText.toLowerCase())));
+    // A row of the line, refused for its spelling, is written: its own error says so, and
+    // MISSING_OPENING_BALANCE beside it would have a second one added (an officer's trial).
+    openingWritten ||= (line ?? spelt) === 'opening_balance';
+    allocationWritten ||= (line ?? spelt) === 'hnb_allocation';
     if (lineText !== undefined && !line) {
-      // Written as a spreadsheet heading ("HNB Allocation"): name the id it spells (found by a user trial).
-      const spelt = FUNDING_LINES.find((name) => matchKey(name) === matchKey(lineText));
       issues.push(
         error(
           'UNKNOWN_FUNDING_LINE',
@@ -224,6 +232,9 @@ export function readFunding(
   flushNormalisations(issues);
   return rows;
 }
+
+const onlyOne = (names: readonly string[]): string | undefined =>
+  names.length === 1 ? names[0] : undefined;
 
 /** Lines given at most once a year: a second row would be added to the first, silently. */
 const ONCE_A_YEAR: ReadonlySet<string> = new Set([

@@ -14,6 +14,7 @@ import type { JsonFields, JsonObject } from './json-fields.js';
 import type { JsonValue } from './json-source.js';
 import { academicYearField } from './json-years.js';
 import { readFundingRow } from './read-funding-row.js';
+import { nearNames } from '../core/edit-distance.js';
 import { LEVER_RANGE_KEYS, readLeverRange } from './read-lever-range.js';
 import { countTooLarge } from './cell-parsers.js';
 
@@ -172,6 +173,18 @@ function readShare(
   return share;
 }
 
+/** The one lever kind `typed` is a slip for: in another case, with spaces or underscores, or a letter or two out. */
+function kindMeant(typed: string): (typeof LEVER_KINDS)[number] | undefined {
+  const written = typed
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
+  const exact = LEVER_KINDS.find((k) => k === written);
+  if (exact) return exact;
+  const near = nearNames(LEVER_KINDS, written);
+  return near.length === 1 ? LEVER_KINDS.find((k) => k === near[0]) : undefined;
+}
+
 /**
  * One lever of a scenario (docs/scenarios.md, "Levers"): its kind's fields, filter, profile and
  * any range simulate draws from, each problem at its JSON path; none when it cannot be read.
@@ -188,17 +201,22 @@ export function readLever(
   const id = fields.string(lever, 'id', path);
   const label = fields.string(lever, 'label', path, true) ?? id ?? '';
   const kindText = fields.string(lever, 'kind', path);
-  const kind = LEVER_KINDS.find((k) => k === kindText);
+  let kind = LEVER_KINDS.find((k) => k === kindText);
   if (kindText !== undefined && !kind) {
+    // A slip for one kind ("new-plan", "Move placements") is read as that kind, so that the
+    // lever's other problems are said with it, all at once (an officer's trial met its "10%"
+    // share only after mending the kind); the error keeps the scenario from being projected.
+    const meant = kindMeant(kindText);
     fields.issues.push(
       error(
         'UNKNOWN_LEVER',
         `${path}.kind "${kindText}" is not a lever kind`,
         fields.at(`${path}.kind`),
-        `expected one of ${LEVER_KINDS.join(', ')}`,
+        `${meant ? `did you mean "${meant}"? ` : ''}expected one of ${LEVER_KINDS.join(', ')}`,
       ),
     );
-    return [];
+    if (!meant) return [];
+    kind = meant;
   }
   const filter = readFilter(fields, lever['filter'], `${path}.filter`);
   const origin = fields.at(path);

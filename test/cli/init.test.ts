@@ -302,6 +302,10 @@ describe('highneeds init', () => {
       // hnb_allocation is before deductions: the after-deductions figure only with hnb_deductions 0
       // (found by a review: the source named the after-deductions table for hnb_allocation alone).
       expect(readme).toContain('or the deductions are taken off twice');
+      // A DBV plan is modelled in scenarios.json, which init does not write: the README says it
+      // exists and where its format is (an officer's trial found no word of it).
+      expect(readme).toContain('## scenarios.json (optional)');
+      expect(readme).toContain('The format is in docs/scenarios.md of highneeds.');
       // SEN2 has an "Unknown" primary need, which cohort.csv refuses: the template says what to do.
       expect(readme).toContain('SEN2\'s "Unknown" (no primary need recorded) is not modelled');
       // tariffUplift adds to the tariff's own uplift: a user trial set it to 0 and found fees 4.04%

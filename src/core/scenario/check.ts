@@ -1,7 +1,7 @@
 import { settingKey } from '../setting-key.js';
 import { error, warning, type Issue, uniqueIssues } from '../issue.js';
 import { addedTransferWarnings } from './added-transfers.js';
-import type { Model } from '../model.js';
+import type { FundingRow, Model } from '../model.js';
 import { firstProjectedFinancialYear, formatAcademicYear, formatFinancialYear } from '../period.js';
 import type { ProjectionCache } from '../demand/cache.js';
 import { matches } from './filter.js';
@@ -155,8 +155,41 @@ export function checkScenarios(
   // the model's own of that year; said once, though every scenario based on it adds it too.
   return [
     ...issues,
+    ...fundingOutsideProjection(model, scenarios),
     ...uniqueIssues(scenarios.flatMap((scenario) => addedTransferWarnings(model, scenario))),
   ];
+}
+
+/**
+ * YEAR_OUT_OF_RANGE at a scenario's funding row, or a funding lever's line, for a year the
+ * projection does not hold: never added to any year, as funding.csv's such rows are not (which
+ * are said alike). An hnb_allocation before the projection is grown from, as funding.csv's is.
+ * Said once a row, though every scenario based on it adds it too. Found by trying one: a
+ * lever's 2035-36 income validated ok and saved nothing.
+ */
+function fundingOutsideProjection(model: Model, scenarios: readonly Scenario[]): Issue[] {
+  const first = firstProjectedFinancialYear(model.baseYear);
+  const range = `${formatFinancialYear(first)} to ${formatFinancialYear(model.horizon)}`;
+  const seen = new Set<FundingRow>();
+  const issues: Issue[] = [];
+  for (const scenario of scenarios)
+    for (const row of [
+      ...scenario.funding,
+      ...scenario.levers.flatMap((lever) => (lever.kind === 'funding' ? lever.rows : [])),
+    ]) {
+      const early = row.financialYear < first && row.line !== 'hnb_allocation';
+      if (seen.has(row) || !(early || row.financialYear > model.horizon)) continue;
+      seen.add(row);
+      issues.push(
+        warning(
+          'YEAR_OUT_OF_RANGE',
+          `${row.line} for ${formatFinancialYear(row.financialYear)} is outside the projection ${range}; the row is ignored`,
+          row.origin,
+          "check the row's financialYear (a financial year such as 2027-28), or extend model.json's horizon",
+        ),
+      );
+    }
+  return issues;
 }
 
 /**
