@@ -260,23 +260,33 @@ export function tariffSection(
       `Uplift: ${upliftWords(tariff)}${tariff.uplift.method === 'none' ? '' : '; the rates it gives are projections, not published values'}.`,
     ],
     tables: [
-      plain(
-        'Settings and place values',
-        [
-          text('setting', 'Setting'),
-          text('label', 'Label'),
-          { key: 'place_value', label: 'Place value, £', kind: 'money' },
-          text('status', 'Status'),
-          text('reference', 'Source'),
-        ],
-        tariff.settings.map((s) => ({
-          setting: s.id,
-          label: s.label,
-          place_value: s.placeValue,
-          status: s.status ?? '',
-          reference: cite(s.reference),
-        })),
-      ),
+      {
+        ...plain(
+          'Settings and place values',
+          [
+            text('setting', 'Setting'),
+            text('label', 'Label'),
+            { key: 'place_value', label: 'Place value, £', kind: 'money' },
+            // Found by a Forum reading: the costing charges an unfilled place at its own value and a
+            // "dfe" setting's places as a deduction from the HNB, not spend; the table showed neither.
+            { key: 'unoccupied_place_value', label: 'Unfilled place value, £', kind: 'money' },
+            text('place_funded_by', 'Places paid by'),
+            text('status', 'Status'),
+            text('reference', 'Source'),
+          ],
+          tariff.settings.map((s) => ({
+            setting: s.id,
+            label: s.label,
+            place_value: s.placeValue,
+            unoccupied_place_value: s.unoccupiedPlaceValue,
+            place_funded_by:
+              s.placeFundedBy === 'dfe' ? 'the DfE (deducted from the HNB)' : 'the authority',
+            status: s.status ?? '',
+            reference: cite(s.reference),
+          })),
+        ),
+        note: "A place value is a year of funding for each commissioned place. A place no pupil fills is charged at the unfilled place value where the setting has one (blank: the place value). Places the DfE pays are not the authority's spend: they are deducted from its high needs block (the deductions line of Spend, income and balance).",
+      },
       plain(
         'Top-up rates',
         [
