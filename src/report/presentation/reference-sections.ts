@@ -3,6 +3,7 @@ import type { Model } from '../../core/model.js';
 import type { Lever } from '../../core/scenario/types.js';
 import { upliftDayOf, type Tariff } from '../../core/tariff.js';
 import { andList } from '../../core/words.js';
+import { writeOffBasisWords } from '../headline.js';
 import type { JsonOut } from '../json.js';
 import type { ReportScenario } from './report-model.js';
 import type { ReportSection } from './section.js';
@@ -85,6 +86,7 @@ export function assumptionsSection(
     tables: [
       plain('Assumptions by scenario', columns, rows),
       ...overrideTable(model),
+      ...writeOffTable(scenarios),
       ...transferLimitTable(model, scenarios),
       ...(levers.length
         ? [
@@ -124,6 +126,48 @@ function overrideTable(model: Model): ReportTable[] {
         ...(source?.from === 'policy' && source.reference ? { reference: source.reference } : {}),
       },
     ),
+  ];
+}
+
+/**
+ * How each scenario's deficit write-off grant is worked out (model.json's writeOff): found by a
+ * Forum reading, the report showed a write-off grant of £1,080,000.00 and nowhere its 0.9 × the
+ * deficit at the end of 2025-26, which `project`'s table prints.
+ */
+function writeOffTable(scenarios: readonly ReportScenario[]): ReportTable[] {
+  const rows = scenarios.flatMap(({ scenario, projection }) => {
+    const w = projection.writeOff;
+    if (!w) return [];
+    return [
+      {
+        scenario: scenario.label,
+        paid_in: formatFinancialYear(w.paidIn),
+        share: w.share,
+        balance_year: formatFinancialYear(w.balanceYear),
+        deficit: w.eligibleDeficit,
+        basis: writeOffBasisWords(w),
+        amount: w.amount,
+      },
+    ];
+  });
+  if (rows.length === 0) return [];
+  return [
+    {
+      ...plain(
+        'The deficit write-off grant (High Needs Stability Grant): a share of the high-needs DSG deficit at the end of a year, paid as income',
+        [
+          text('scenario', 'Scenario'),
+          text('paid_in', 'Paid in'),
+          { key: 'share', label: 'Share of the deficit', kind: 'share' },
+          text('balance_year', 'Deficit at the end of'),
+          { key: 'deficit', label: 'Deficit, £', kind: 'money' },
+          text('basis', 'Deficit from'),
+          { key: 'amount', label: 'Grant, £', kind: 'money' },
+        ],
+        rows,
+      ),
+      note: "The share and the two years are model.json's writeOff, the model's own figures; the grant is the share times the deficit, and is the write-off line of Spend, income and balance.",
+    },
   ];
 }
 
