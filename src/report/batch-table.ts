@@ -96,7 +96,9 @@ export function renderBatchTable(input: {
           area_name: r.name,
           year: r.financialYear,
           cumulative_balance: figure(r.cumulativeBalance),
-          ehcps: figure(r.pupils, 0),
+          // To 2 dp, the count per_ehcp is worked out over (found by a Forum reading: 46 shown
+          // beside a per_ehcp of 45.86's, which 46 does not give).
+          ehcps: figure(r.pupils),
           per_ehcp: figure(penceValue(r.perPupil)),
         })),
         { width, keys: ['area_code', 'area_name'] },

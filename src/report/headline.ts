@@ -144,13 +144,17 @@ export function afterOverrideText(
   return `from ${formatFinancialYear(value.from)} the statutory override no longer holds the DSG deficit apart, and how a deficit still open then is met is not decided (£${money(value.deficit)} at the end of ${formatFinancialYear(value.financialYear)})`;
 }
 
-export function writeOffText(value: WriteOffResult, money: (amount: Decimal) => string): string {
+/** Where the deficit a write-off grant is a share of came from, in words: "as projected", "funding.csv's opening_balance", "lowest reported, …". */
+export function writeOffBasisWords(value: WriteOffResult): string {
   // The opening balance is the model's own figure, whether or not reported figures were given beside it.
-  const basis =
-    value.basis === 'projection'
-      ? 'as projected'
-      : value.basis === OPENING_BALANCE_BASIS
-        ? value.basis
-        : `lowest reported, ${value.basis}`;
+  return value.basis === 'projection'
+    ? 'as projected'
+    : value.basis === OPENING_BALANCE_BASIS
+      ? value.basis
+      : `lowest reported, ${value.basis}`;
+}
+
+export function writeOffText(value: WriteOffResult, money: (amount: Decimal) => string): string {
+  const basis = writeOffBasisWords(value);
   return `write-off (High Needs Stability Grant) in ${formatFinancialYear(value.paidIn)}: ${value.share.toFixed()} × the £${money(value.eligibleDeficit)} deficit at the end of ${formatFinancialYear(value.balanceYear)} (${basis}) = £${money(value.amount)}`;
 }

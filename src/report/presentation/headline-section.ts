@@ -87,8 +87,10 @@ export function headlineSection(
           },
           {
             key: 'balance',
+            // "Underlying", as the headline's words and the Safety Valve targets say: the Safety
+            // Valve scenario's in-year balance is £7.8m in 2026-27, and this column said "not by 2030-31".
             label: leftOut
-              ? `In-year balance first reached (before ${leftOut})`
+              ? `Underlying in-year balance first reached (before ${leftOut})`
               : 'In-year balance first reached',
             kind: 'text',
           },

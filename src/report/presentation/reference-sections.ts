@@ -1,8 +1,12 @@
+import type { Decimal } from 'decimal.js';
 import { formatFinancialYear, monthName } from '../../core/period.js';
 import type { Model } from '../../core/model.js';
 import type { Lever } from '../../core/scenario/types.js';
 import { upliftDayOf, type Tariff } from '../../core/tariff.js';
 import { andList } from '../../core/words.js';
+import { toPence } from '../../core/rounding.js';
+import { withThousands } from '../../core/thousands.js';
+import { writeOffBasisWords } from '../headline.js';
 import type { JsonOut } from '../json.js';
 import type { ReportScenario } from './report-model.js';
 import type { ReportSection } from './section.js';
@@ -85,6 +89,7 @@ export function assumptionsSection(
     tables: [
       plain('Assumptions by scenario', columns, rows),
       ...overrideTable(model),
+      ...writeOffTable(scenarios),
       ...transferLimitTable(model, scenarios),
       ...(levers.length
         ? [
@@ -124,6 +129,48 @@ function overrideTable(model: Model): ReportTable[] {
         ...(source?.from === 'policy' && source.reference ? { reference: source.reference } : {}),
       },
     ),
+  ];
+}
+
+/**
+ * How each scenario's deficit write-off grant is worked out (model.json's writeOff): found by a
+ * Forum reading, the report showed a write-off grant of £1,080,000.00 and nowhere its 0.9 × the
+ * deficit at the end of 2025-26, which `project`'s table prints.
+ */
+function writeOffTable(scenarios: readonly ReportScenario[]): ReportTable[] {
+  const rows = scenarios.flatMap(({ scenario, projection }) => {
+    const w = projection.writeOff;
+    if (!w) return [];
+    return [
+      {
+        scenario: scenario.label,
+        paid_in: formatFinancialYear(w.paidIn),
+        share: w.share,
+        balance_year: formatFinancialYear(w.balanceYear),
+        deficit: w.eligibleDeficit,
+        basis: writeOffBasisWords(w),
+        amount: w.amount,
+      },
+    ];
+  });
+  if (rows.length === 0) return [];
+  return [
+    {
+      ...plain(
+        'The deficit write-off grant (High Needs Stability Grant): a share of the high-needs DSG deficit at the end of a year, paid as income',
+        [
+          text('scenario', 'Scenario'),
+          text('paid_in', 'Paid in'),
+          { key: 'share', label: 'Share of the deficit', kind: 'share' },
+          text('balance_year', 'Deficit at the end of'),
+          { key: 'deficit', label: 'Deficit, £', kind: 'money' },
+          text('basis', 'Deficit from'),
+          { key: 'amount', label: 'Grant, £', kind: 'money' },
+        ],
+        rows,
+      ),
+      note: "The share and the two years are model.json's writeOff, the model's own figures; the grant is the share times the deficit, and is the write-off line of Spend, income and balance.",
+    },
   ];
 }
 
@@ -196,9 +243,20 @@ function policyFigure(
  * A lever's figure as scenarios.json gives it, and the range a simulation draws it from: what the
  * fan chart of the same report rests on (docs/scenarios.md, "Levers").
  */
+const pounds = (amount: Decimal): string => withThousands(toPence(amount));
+
 function leverSize(lever: Lever): string {
+  // Found by a Forum reading: "1 funding line" said neither the sum nor its year.
   if (lever.kind === 'funding')
-    return `${lever.rows.length} funding line${lever.rows.length === 1 ? '' : 's'}`;
+    return lever.rows
+      .map((row) => {
+        const share =
+          row.share && row.schoolsBlock
+            ? ` (${row.share.times(100).toFixed()}% of a £${pounds(row.schoolsBlock)} schools block)`
+            : '';
+        return `${row.line} £${pounds(row.amount)} in ${formatFinancialYear(row.financialYear)}${share}`;
+      })
+      .join('; ');
   if (lever.kind === 'tariff' && lever.share === undefined)
     return `the tariff ${lever.tariff?.id ?? ''}`.trimEnd();
   const range = lever.range
@@ -260,23 +318,33 @@ export function tariffSection(
       `Uplift: ${upliftWords(tariff)}${tariff.uplift.method === 'none' ? '' : '; the rates it gives are projections, not published values'}.`,
     ],
     tables: [
-      plain(
-        'Settings and place values',
-        [
-          text('setting', 'Setting'),
-          text('label', 'Label'),
-          { key: 'place_value', label: 'Place value, £', kind: 'money' },
-          text('status', 'Status'),
-          text('reference', 'Source'),
-        ],
-        tariff.settings.map((s) => ({
-          setting: s.id,
-          label: s.label,
-          place_value: s.placeValue,
-          status: s.status ?? '',
-          reference: cite(s.reference),
-        })),
-      ),
+      {
+        ...plain(
+          'Settings and place values',
+          [
+            text('setting', 'Setting'),
+            text('label', 'Label'),
+            { key: 'place_value', label: 'Place value, £', kind: 'money' },
+            // Found by a Forum reading: the costing charges an unfilled place at its own value and a
+            // "dfe" setting's places as a deduction from the HNB, not spend; the table showed neither.
+            { key: 'unoccupied_place_value', label: 'Unfilled place value, £', kind: 'money' },
+            text('place_funded_by', 'Places paid by'),
+            text('status', 'Status'),
+            text('reference', 'Source'),
+          ],
+          tariff.settings.map((s) => ({
+            setting: s.id,
+            label: s.label,
+            place_value: s.placeValue,
+            unoccupied_place_value: s.unoccupiedPlaceValue,
+            place_funded_by:
+              s.placeFundedBy === 'dfe' ? 'the DfE (deducted from the HNB)' : 'the authority',
+            status: s.status ?? '',
+            reference: cite(s.reference),
+          })),
+        ),
+        note: "A place value is a year of funding for each commissioned place. A place no pupil fills is charged at the unfilled place value where the setting has one (blank: the place value). Places the DfE pays are not the authority's spend: they are deducted from its high needs block (the deductions line of Spend, income and balance).",
+      },
       plain(
         'Top-up rates',
         [

@@ -1,5 +1,7 @@
 import { formatFinancialYear } from '../../core/period.js';
 import { poundsText } from '../../core/money-text.js';
+import type { Agreement } from '../../core/scenario/types.js';
+import { andList } from '../../core/words.js';
 import { agreementBasis } from '../headline.js';
 import { shownSavings } from '../shown-savings.js';
 import type { ReportScenario } from './report-model.js';
@@ -43,6 +45,25 @@ export function savingsSection(scenarios: readonly ReportScenario[]): ReportSect
   return { id: 'savings', title: 'Savings by lever', tables };
 }
 
+/**
+ * The authority's side of an agreement, in words: its contributions (inside the summary's other
+ * income) and the conditions as given. Found by a Forum reading: the section showed the DfE's
+ * £24m and neither the authority's £3m nor what it had agreed to.
+ */
+function authoritySide(terms: Agreement): string {
+  const contributions = terms.localContributions.map(
+    (c) => `${poundsText(c.amount)} in ${formatFinancialYear(c.financialYear)}`,
+  );
+  return [
+    contributions.length
+      ? ` The authority contributes ${andList(contributions)} (in local authority contributions and other income).`
+      : '',
+    terms.conditions.length
+      ? ` Its conditions, as the agreement gives them, not assessed here: ${terms.conditions.join('; ')}.`
+      : '',
+  ].join('');
+}
+
 /** Each Safety Valve agreement: the instalments and whether the projection meets the targets. */
 export function safetyValveSection(
   scenarios: readonly ReportScenario[],
@@ -55,7 +76,7 @@ export function safetyValveSection(
     const atRisk = new Set(agreement.atRisk);
     const schedule: ReportTable = {
       title: `Safety Valve instalments: ${scenario.label}, £`,
-      note: `Agreed total ${poundsText(terms.total)}. An instalment still due in or after the first year that misses a target is at risk (DfE withholds payments when a plan goes off track).`,
+      note: `Agreed total ${poundsText(terms.total)}. An instalment still due in or after the first year that misses a target is at risk (DfE withholds payments when a plan goes off track).${authoritySide(terms)}`,
       columns: [
         text('year', 'Financial year'),
         { key: 'amount', label: 'Amount', kind: 'money' },

@@ -19,9 +19,18 @@ export interface WideLine {
   readonly fixed?: boolean;
 }
 
-/** Under a table whose lines are reconciled to its total. */
-const RECONCILED_NOTE =
-  'The lines are rounded so that they add up to the total, which is their exact sum rounded once, as the summary rounds its figures (largest remainder); a line may differ by a penny from the same figure rounded on its own.';
+/**
+ * Under a table whose lines are reconciled to its total. Found by a Forum reading: a table of
+ * EHCPs said a line "may differ by a penny", and nothing said why a count of plans has decimals.
+ */
+function reconciledNote(kind: ColumnKind): string {
+  const step = kind === 'money' ? 'a penny' : '0.01';
+  const counts =
+    kind === 'count'
+      ? ' The numbers of plans are expected numbers, averaged over the chances of each plan starting, ending or moving, so they are not whole.'
+      : '';
+  return `The lines are rounded so that they add up to the total, which is their exact sum rounded once, as the summary rounds its figures (largest remainder); a line may differ by ${step} from the same figure rounded on its own.${counts}`;
+}
 
 /**
  * Lines down, years across: the shape of a DSG management plan and of each chart's data table.
@@ -47,7 +56,7 @@ export function wideTable(options: {
   ];
   const lines = options.reconcile ? reconcileLines(options.lines, options.totals) : options.lines;
   const rows: ReportRow[] = lines.map((line) => ({ cells: cellsOf(line, columns) }));
-  const note = [options.note, options.reconcile ? RECONCILED_NOTE : undefined]
+  const note = [options.note, options.reconcile ? reconciledNote(options.kind) : undefined]
     .filter(Boolean)
     .join(' ');
   if (options.total !== undefined)
