@@ -335,6 +335,11 @@ export const ISSUE_CODES = {
     cause: 'A row is for a year outside the projection (warning; the row is ignored).',
     fix: 'Check the year, or extend the horizon.',
   },
+  PLACES_END_EARLY: {
+    cause:
+      "places.csv gives a setting's places for some years but stops before the last modelled academic year: from the year after its last row, the setting's places are its projected pupils, as for a setting with no row, which can change its place funding sharply (warning).",
+    fix: 'Add a row for each later year, with the same number of places if they stay; or none at all for a setting whose places should follow its pupils.',
+  },
   PLACES_NOT_FUNDED: {
     cause:
       'places.csv gives places for a setting whose tariff placeValue is 0 (warning; they cost nothing).',

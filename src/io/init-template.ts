@@ -150,7 +150,17 @@ export function initTemplate(spec: InitSpec): TemplateFile[] {
     },
     'places.csv': {
       columns: ['academic_year', 'setting', 'places', 'imported'],
-      rows: ex.placed ? [[...area, formatAcademicYear(base + 1), ex.placed, '15', '0']] : [],
+      // Every modelled year from the first September projected: a setting's places stop where its
+      // rows do, and are its pupils after (PLACES_END_EARLY).
+      rows: ex.placed
+        ? Array.from({ length: horizon - base }, (_, i) => [
+            ...area,
+            formatAcademicYear(base + 1 + i),
+            ex.placed!,
+            '15',
+            '0',
+          ])
+        : [],
     },
     'population.csv': { columns: ['academic_year', 'ncy', 'population'], rows: [] },
     'capacity.csv': {
@@ -516,7 +526,7 @@ function readme(
         ? `5% of pupils in ${label(ex.feeder.setting)} (\`${ex.feeder.setting}\`) at the end of Year 6 (NCY 6) move to ${label(ex.move.setting)} (\`${ex.move.setting}\`) at band ${ex.move.band} as they start Year 7${national ? ' (area empty: in every area)' : ''}.`
         : 'none: the tariff has no second setting or band to move to, so the file has its header only.',
     'places.csv': ex.placed
-      ? `15 places commissioned in ${label(ex.placed)} (\`${ex.placed}\`) for ${formatAcademicYear(base + 1)}, each funded at the tariff's place value, none of them filled by pupils from other authorities (\`imported\` 0).`
+      ? `15 places commissioned in ${label(ex.placed)} (\`${ex.placed}\`) in each academic year from ${formatAcademicYear(base + 1)} to ${formatAcademicYear(horizon)}, each funded at the tariff's place value, none of them filled by pupils from other authorities (\`imported\` 0).`
       : 'none: no setting in the tariff is place-funded, so the file has its header only.',
     'population.csv': 'none (header only).',
     'capacity.csv': 'none (header only).',

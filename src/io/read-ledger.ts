@@ -76,7 +76,32 @@ export function readPlaces(
     return [{ academicYear, setting, places, ...(imported ? { imported } : {}), origin: row.at() }];
   });
   flushNormalisations(issues);
+  issues.push(...placesEndingEarly(rows, years.last));
   return rows;
+}
+
+/**
+ * PLACES_END_EARLY at each setting's last row when places.csv stops before the last modelled
+ * academic year: from the year after it, the setting's places are its projected pupils, as for a
+ * setting with no row (found by an officer's trial: special places given to 2027/28 became the
+ * setting's pupils from 2028/29, and place funding fell from £12.8m to £7.6m without a word).
+ */
+function placesEndingEarly(rows: readonly PlacesRow[], last: AcademicYear): Issue[] {
+  const lastRow = new Map<string, PlacesRow>();
+  for (const row of rows) {
+    const before = lastRow.get(row.setting);
+    if (!before || row.academicYear > before.academicYear) lastRow.set(row.setting, row);
+  }
+  return [...lastRow.values()]
+    .filter((row) => row.academicYear < last)
+    .map((row) =>
+      warning(
+        'PLACES_END_EARLY',
+        `places for ${row.setting} stop in ${formatAcademicYear(row.academicYear)}, before the last modelled year ${formatAcademicYear(last)}: from ${formatAcademicYear(row.academicYear + 1)} its places are its projected pupils, as for a setting with no row`,
+        row.origin,
+        'to keep commissioning places, add a row for each later year (the same number, if they stay)',
+      ),
+    );
 }
 
 /** funding.csv: income lines by financial year, and the opening balance. */

@@ -250,6 +250,12 @@ const CATALOGUE: Record<IssueCode, Expected> = {
     'funding.csv:2:1',
     'opening_balance is for 2026-27, but the projection opens at the end of 2025-26',
   ],
+  // Found by an officer's trial: places given to 2027/28 became the pupils after, unsaid.
+  PLACES_END_EARLY: [
+    'warning',
+    'places.csv:2:1',
+    'places for special stop in 2025/26, before the last modelled year 2026/27: from 2026/27 its places are its projected pupils, as for a setting with no row',
+  ],
   PLACES_NOT_FUNDED: [
     'warning',
     'places.csv:3:2',

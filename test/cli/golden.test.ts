@@ -10,10 +10,11 @@ import { cli, sharedRuns } from '../helpers/run-cli.js';
 const golden = sharedRuns();
 
 describe('golden runs of the CLI (NO_COLOR=1; regenerate with scripts/update-goldens.mjs)', () => {
-  for (const { file, args } of GOLDENS) {
+  for (const { file, args, warns = [] } of GOLDENS) {
     it(`highneeds ${args.join(' ')} → test/golden/${file}`, async () => {
       const result = await golden(args);
-      expect(result.stderr).toBe('');
+      expect([...result.stderr.matchAll(/: warning ([A-Z_]+):/g)].map((m) => m[1])).toEqual(warns);
+      if (warns.length === 0) expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(scrub(result.stdout)).toBe(readFileSync(path.join(ROOT, 'test/golden', file), 'utf8'));
     });

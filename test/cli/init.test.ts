@@ -185,9 +185,14 @@ describe('highneeds init', () => {
       'ncy,need,setting,band,count,rate,academic_year,out_of_area',
     );
     expect(lines('new-plans.csv')[1]).toMatch(/,0$/);
+    // A row for every modelled year: a setting's places stop where its rows do (PLACES_END_EARLY).
     expect(lines('places.csv')).toEqual([
       'academic_year,setting,places,imported',
       '2026/27,special-maintained,15,0',
+      '2027/28,special-maintained,15,0',
+      '2028/29,special-maintained,15,0',
+      '2029/30,special-maintained,15,0',
+      '2030/31,special-maintained,15,0',
     ]);
     const spendPlace = async () => {
       const result = await cli(['project', dir, '--format', 'csv']);

@@ -1,2 +1,6 @@
-export declare const GOLDENS: ReadonlyArray<{ file: string; args: string[] }>;
+export declare const GOLDENS: ReadonlyArray<{
+  file: string;
+  args: string[];
+  warns?: string[];
+}>;
 export declare const scrub: (text: string) => string;

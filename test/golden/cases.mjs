@@ -1,4 +1,5 @@
-// The golden runs: each is a command of the real binary and the file holding its expected stdout.
+// The golden runs: each is a command of the real binary and the file holding its expected stdout,
+// with the codes of the warnings it gives on stderr (none unless `warns` names them).
 export const GOLDENS = [
   { file: 'example.csv', args: ['project', 'fixtures/example', '--format', 'csv'] },
   {
@@ -7,11 +8,17 @@ export const GOLDENS = [
   },
   { file: 'example.json', args: ['project', 'fixtures/example', '--format', 'json', '--detail'] },
   { file: 'example.txt', args: ['project', 'fixtures/example', '--format', 'table'] },
+  // The worked example gives no places for 2027/28 on purpose (docs/methodology.md): warned of.
   {
     file: 'worked-example.txt',
     args: ['project', 'fixtures/worked-example', '--format', 'table', '--detail'],
+    warns: ['PLACES_END_EARLY'],
   },
-  { file: 'worked-example.csv', args: ['project', 'fixtures/worked-example', '--format', 'csv'] },
+  {
+    file: 'worked-example.csv',
+    args: ['project', 'fixtures/worked-example', '--format', 'csv'],
+    warns: ['PLACES_END_EARLY'],
+  },
   { file: 'second-case.csv', args: ['project', 'fixtures/second-case', '--format', 'csv'] },
   {
     file: 'nff.csv',

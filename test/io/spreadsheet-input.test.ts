@@ -357,7 +357,8 @@ describe('each model CSV lists its normalisations once per file, column and kind
     const issues: Issue[] = [];
     readPlaces(
       csv('places.csv', PLACES_COLUMNS, 'academic_year,setting,places', '2026/27,special,"1,100"'),
-      { first: 2025, last: 2030 },
+      // To its last year: a row that stops before it is warned of (PLACES_END_EARLY), not the subject here.
+      { first: 2025, last: 2026 },
       check,
       issues,
     );
