@@ -627,11 +627,35 @@ describe('nff on every area', () => {
     ) + '\n',
   );
 
-  it('--area written as a spreadsheet writes it is pointed at the code, and the areas are a few in order', async () => {
-    const result = await cli(['nff', factors, '--year', '2025-26', '--area', '0201']);
+  // It was pointed at the code; the model commands' --area take 0201 for 201, and so now does nff.
+  it('--area written as a spreadsheet writes it is read as the code; one not there lists a few areas in order', async () => {
+    const spelt = await cli([
+      'nff',
+      factors,
+      '--year',
+      '2025-26',
+      '--area',
+      '0201',
+      '--format',
+      'csv',
+    ]);
+    const plain = await cli([
+      'nff',
+      factors,
+      '--year',
+      '2025-26',
+      '--area',
+      '201',
+      '--format',
+      'csv',
+    ]);
+    expect(spelt.code, spelt.stderr).toBe(0);
+    expect(spelt.stdout).toBe(plain.stdout);
+    expect(spelt.stdout).toMatch(/\n201,/);
+    const result = await cli(['nff', factors, '--year', '2025-26', '--area', '0199']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      `highneeds: --area 0201 is not in ${factors} (did you mean 201? its 20 areas: 201, 202, 203, 204, 205, 206, 207, 208 and 12 more)\n`,
+      `highneeds: --area 0199 is not in ${factors} (its 20 areas: 201, 202, 203, 204, 205, 206, 207, 208 and 12 more)\n`,
     );
   });
 

@@ -72,14 +72,20 @@ export async function runNff(factorsFile: string, options: NffOptions): Promise<
         : `--solve-cap needs "nationalTotal" in ${parameters.source ?? 'the parameters'}`,
     );
   }
-  const area = options.area === undefined ? undefined : areas.find((a) => a.code === options.area);
+  // The code as written, else as a spreadsheet may have written it (0201 for 201, 201.0), as the
+  // model commands' --area take it (found by an NFF trial: nff alone refused 0880 for 880).
+  const spelt = (code: string) => areas.filter((a) => codeKey(a.code) === codeKey(code));
+  const area =
+    options.area === undefined
+      ? undefined
+      : (areas.find((a) => a.code === options.area) ??
+        (spelt(options.area).length === 1 ? spelt(options.area)[0] : undefined));
   if (options.area !== undefined && !area) {
-    // The code as a spreadsheet may have written it (0201 for 201), and the areas in order, a few
-    // of 153: the message once listed every code in the file's order on one line (a national trial).
-    const meant = areas.find((a) => codeKey(a.code) === codeKey(options.area!));
+    // The areas in order, a few of 153: the message once listed every code in the file's order
+    // on one line (a national trial).
     const codes = areas.map((a) => a.code);
     throw new UsageError(
-      `--area ${options.area} is not in ${factorsFile} (${meant ? `did you mean ${meant.code}? ` : ''}its ${codes.length === 1 ? 'area' : `${codes.length} areas`}: ${listed(codes)})`,
+      `--area ${options.area} is not in ${factorsFile} (its ${codes.length === 1 ? 'area' : `${codes.length} areas`}: ${listed(codes)})`,
     );
   }
   const outcome = calculateNff(parameters, areas, { solveCap: Boolean(options.solveCap) });
