@@ -1,10 +1,10 @@
 import type { Decimal } from 'decimal.js';
 import type { ProjectionCache } from '../core/demand/cache.js';
 import type { AreaIntervals } from '../core/simulate/area-intervals.js';
-import { toPence } from '../core/rounding.js';
+import { toCount2dp, toPence } from '../core/rounding.js';
 import { InputError } from '../core/errors.js';
 import { error, hasErrors, type Issue } from '../core/issue.js';
-import { poundsOfPence } from '../core/money-text.js';
+import { poundsText } from '../core/money-text.js';
 import { formatFinancialYear, type FinancialYear } from '../core/period.js';
 import { withThousands } from '../core/thousands.js';
 import type { Model } from '../core/model.js';
@@ -90,7 +90,7 @@ function drawn(
           (_, d) => figures[(d * MEASURES.length + k) * years.length + f]!,
         ),
     };
-    refuseUnsummable(model.area.code, id, years, figures);
+    refuseUnsummable(model.area.code, id, years, figures, draws[i]!);
     return {
       id,
       financialYears: years,
@@ -111,23 +111,25 @@ function drawn(
  */
 const SUMMABLE = 10_000_000_000_000;
 
-/** Fails the area (an InputError, as a draw that puts pupils where no rate is in force does) if a figure is past SUMMABLE. */
+/**
+ * Fails the area (an InputError, as a draw that puts pupils where no rate is in force does) if a
+ * figure is past SUMMABLE: found by its printed figure, said from the draw's own exact value.
+ */
 function refuseUnsummable(
   area: string,
   scenario: string,
   years: readonly FinancialYear[],
   figures: Float64Array,
+  draws: readonly DrawFigures[],
 ): void {
   const at = figures.findIndex((figure) => Math.abs(figure) > SUMMABLE);
   if (at < 0) return;
   const f = at % years.length;
   const k = Math.floor(at / years.length) % MEASURES.length;
   const draw = Math.floor(at / years.length / MEASURES.length);
-  const figure = figures[at]!;
-  const shown =
-    k === 0
-      ? `${withThousands((figure / 100).toFixed(2))} pupils`
-      : poundsOfPence((figure / 100).toFixed(2));
+  const { pupils, spend, inYear, cumulative } = draws[draw]!;
+  const value = [pupils, spend, inYear, cumulative][k]![f]!;
+  const shown = k === 0 ? `${withThousands(toCount2dp(value))} pupils` : poundsText(value);
   throw new InputError([
     {
       ...error(
