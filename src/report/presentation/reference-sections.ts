@@ -1,11 +1,9 @@
-import type { Decimal } from 'decimal.js';
 import { formatFinancialYear, monthName } from '../../core/period.js';
 import type { Model } from '../../core/model.js';
 import type { Lever } from '../../core/scenario/types.js';
 import { upliftDayOf, type Tariff } from '../../core/tariff.js';
 import { andList } from '../../core/words.js';
-import { toPence } from '../../core/rounding.js';
-import { withThousands } from '../../core/thousands.js';
+import { poundsText } from '../../core/money-text.js';
 import { writeOffBasisWords } from '../headline.js';
 import type { JsonOut } from '../json.js';
 import type { ReportScenario } from './report-model.js';
@@ -243,8 +241,6 @@ function policyFigure(
  * A lever's figure as scenarios.json gives it, and the range a simulation draws it from: what the
  * fan chart of the same report rests on (docs/scenarios.md, "Levers").
  */
-const pounds = (amount: Decimal): string => withThousands(toPence(amount));
-
 function leverSize(lever: Lever): string {
   // Found by a Forum reading: "1 funding line" said neither the sum nor its year.
   if (lever.kind === 'funding')
@@ -252,9 +248,9 @@ function leverSize(lever: Lever): string {
       .map((row) => {
         const share =
           row.share && row.schoolsBlock
-            ? ` (${row.share.times(100).toFixed()}% of a £${pounds(row.schoolsBlock)} schools block)`
+            ? ` (${row.share.times(100).toFixed()}% of a ${poundsText(row.schoolsBlock)} schools block)`
             : '';
-        return `${row.line} £${pounds(row.amount)} in ${formatFinancialYear(row.financialYear)}${share}`;
+        return `${row.line} ${poundsText(row.amount)} in ${formatFinancialYear(row.financialYear)}${share}`;
       })
       .join('; ');
   if (lever.kind === 'tariff' && lever.share === undefined)
