@@ -74,12 +74,7 @@ export async function runNff(factorsFile: string, options: NffOptions): Promise<
   }
   // The code as written, else as a spreadsheet may have written it (0201 for 201, 201.0), as the
   // model commands' --area take it (found by an NFF trial: nff alone refused 0880 for 880).
-  const spelt = (code: string) => areas.filter((a) => codeKey(a.code) === codeKey(code));
-  const area =
-    options.area === undefined
-      ? undefined
-      : (areas.find((a) => a.code === options.area) ??
-        (spelt(options.area).length === 1 ? spelt(options.area)[0] : undefined));
+  const area = options.area === undefined ? undefined : areaOf(areas, options.area);
   if (options.area !== undefined && !area) {
     // The areas in order, a few of 153: the message once listed every code in the file's order
     // on one line (a national trial).
@@ -139,4 +134,13 @@ export async function runNff(factorsFile: string, options: NffOptions): Promise<
   await commitOutputs(staged);
   if (!options.out) cliIo().stdout.write(text);
   return 0;
+}
+
+/** The area of `code` as written, else the one whose code a spreadsheet rewrote so (0201 for 201). */
+function areaOf<T extends { readonly code: string }>(
+  areas: readonly T[],
+  code: string,
+): T | undefined {
+  const spelt = areas.filter((a) => codeKey(a.code) === codeKey(code));
+  return areas.find((a) => a.code === code) ?? (spelt.length === 1 ? spelt[0] : undefined);
 }
