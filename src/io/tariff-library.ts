@@ -51,24 +51,25 @@ export function libraryFiles(dir: string): string[] {
  * metadata: it is read, and any problem with it reported, once it is used.
  */
 export function resolveTariff(argument: string, libraryDir: string): string | undefined {
-  if (exists(argument)) return path.resolve(argument);
-  const byName = path.join(libraryDir, `${argument}.json`);
-  return exists(byName) ? byName : fileWithId(argument, libraryDir);
+  const found = tariffsNamed(argument, libraryDir);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /**
- * The one file of a library folder whose table has `id`, when its name is not the id (found by a
- * docs audit: `tariffs list --dir` of a folder holding our-banding.json listed the id
- * example-borough-2025, which `tariffs show` then said was not in the folder). A file that cannot
- * be read or checked is passed over here; none or several with the id is undefined.
+ * Every file `argument` may name: the file itself, else the library's file of that name, else the
+ * library's files whose table has it as its id when no file is so named (found by a docs audit:
+ * `tariffs list --dir` of a folder holding our-banding.json listed the id example-borough-2025,
+ * which `tariffs show` then said was not in the folder). One is the table meant; several, an id
+ * the caller must choose between; none, neither.
  */
-function fileWithId(id: string, libraryDir: string): string | undefined {
-  const matching = filesWithId(id, libraryDir);
-  return matching.length === 1 ? matching[0] : undefined;
+export function tariffsNamed(argument: string, libraryDir: string): string[] {
+  if (exists(argument)) return [path.resolve(argument)];
+  const byName = path.join(libraryDir, `${argument}.json`);
+  return exists(byName) ? [byName] : filesWithId(argument, libraryDir);
 }
 
-/** The files of a library folder whose table has `id`, in name order (none when the folder cannot be listed). */
-export function filesWithId(id: string, libraryDir: string): string[] {
+/** The files of a library folder whose table has `id`, in name order (none when the folder cannot be listed); a file that cannot be read or checked is passed over. */
+function filesWithId(id: string, libraryDir: string): string[] {
   if (!LIBRARY_ID.test(id)) return [];
   let files: string[];
   try {

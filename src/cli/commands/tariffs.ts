@@ -12,10 +12,10 @@ import { limitsFromEnvironment } from '../../io/limits.js';
 import { loadModel } from '../../io/model-folder.js';
 import { importTariff } from '../../io/tariff-import.js';
 import {
-  filesWithId,
   libraryFiles,
   readTariffFile,
   resolveTariff,
+  tariffsNamed,
 } from '../../io/tariff-library.js';
 import { placeFunderWarnings } from '../../core/place-funder-check.js';
 import { andList } from '../../core/words.js';
@@ -70,13 +70,13 @@ async function emit(
 }
 
 function load(argument: string, libraryDir: string): { tariff: Tariff; file: string } {
-  const file = resolveTariff(argument, libraryDir);
+  const found = tariffsNamed(argument, libraryDir);
   // Two files of one id: say so, not that the id is in none (found by a review).
-  const several = file ? [] : filesWithId(argument, libraryDir);
-  if (several.length > 1)
+  if (found.length > 1)
     throw new UsageError(
-      `"${argument}" is the id of the tables in ${andList(several.map((f) => path.basename(f)))} in ${displayPath(libraryDir)}: give the one meant as a file, such as ${shellWord(displayPath(several[0]!))}`,
+      `"${argument}" is the id of the tables in ${andList(found.map((f) => path.basename(f)))} in ${displayPath(libraryDir)}: give the one meant as a file, such as ${shellWord(displayPath(found[0]!))}`,
     );
+  const [file] = found;
   if (!file)
     throw new UsageError(
       `"${argument}" is neither a tariff file nor the id of one in ${displayPath(libraryDir)}`,
